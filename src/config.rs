@@ -1,0 +1,233 @@
+//! The house style: `clerk.yaml` at the project root laid over the embedded SPA default.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::diag::Diagnostic;
+use crate::yaml;
+
+/// The embedded default house style (SPA), commented; `clerk init` writes it out.
+pub const DEFAULT_HOUSE_YAML: &str = include_str!("../assets/clerk.yaml");
+
+/// The file name of a project's house style.
+pub const HOUSE_FILE: &str = "clerk.yaml";
+
+/// A house style: everything the templates and checks take from the house, never from code.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HouseStyle {
+    /// The organisation that owns the papers.
+    pub organisation: Organisation,
+    /// Default language of papers (BCP 47).
+    pub language: String,
+    /// Folder of papers, relative to the project root.
+    pub papers_dir: PathBuf,
+    /// Folder of outputs, relative to the project root.
+    pub output_dir: PathBuf,
+    /// How headings are cased.
+    pub heading_case: HeadingCase,
+    /// strftime format of displayed dates.
+    pub date_format: String,
+    /// Body section names that take no number.
+    pub unnumbered_sections: Vec<String>,
+    /// Heading of the closing recommendations section.
+    pub recommendations_heading: String,
+    /// Rows of the header table.
+    pub header_rows: Vec<HeaderRowStyle>,
+    /// The implications, in order.
+    pub implications: Vec<ImplicationStyle>,
+    /// The usual recommendations to members (others give a warning).
+    pub recommendation_vocabulary: Vec<String>,
+    /// Allowed protective markings.
+    pub classifications: Vec<String>,
+}
+
+/// The organisation's name and logo.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    /// Shown at the top of each paper.
+    pub name: String,
+    /// A PNG or JPEG relative to the project root.
+    #[serde(default)]
+    pub logo: Option<PathBuf>,
+}
+
+/// How headings are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum HeadingCase {
+    /// `FURTHER DETAIL ON THE REPORT`
+    Upper,
+    /// `Further Detail On The Report`
+    Title,
+    /// As the author wrote it.
+    AsWritten,
+}
+
+/// A header table row: label and the metadata key that fills it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeaderRowStyle {
+    /// Row header, e.g. `Title of Paper`.
+    pub label: String,
+    /// Metadata key, e.g. `title`; `appendices` is derived.
+    pub key: String,
+}
+
+/// One implication: key, heading and the default sentence.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImplicationStyle {
+    /// Key in a paper's `implications` map.
+    pub key: String,
+    /// Heading as written (cased by `heading_case`).
+    pub heading: String,
+    /// Sentence shown when the paper leaves the implication out.
+    pub default: String,
+}
+
+/// Markings refused whatever the house says: too high for committee papers, or retired.
+pub const REFUSED_CLASSIFICATIONS: &[&str] =
+    &["SECRET", "TOP SECRET", "RESTRICTED", "PROTECT", "NOT PROTECTIVELY MARKED"];
+
+/// Metadata keys a header row may name.
+pub const HEADER_KEYS: &[&str] = &[
+    "meeting",
+    "date",
+    "location",
+    "title",
+    "presented_by",
+    "recommendation",
+    "appendices",
+    "agenda_item",
+    "classification",
+    "status",
+];
+
+impl Default for HouseStyle {
+    fn default() -> Self {
+        yaml::from_str::<HouseStyle>(DEFAULT_HOUSE_YAML, Path::new("clerk.yaml"))
+            .expect("the embedded default house style is valid")
+    }
+}
+
+impl HouseStyle {
+    /// Loads `clerk.yaml` from `root` laid over the default; the default when there is none.
+    pub fn load(root: &Path) -> Result<HouseStyle, Vec<Diagnostic>> {
+        let path = root.join(HOUSE_FILE);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => HouseStyle::from_yaml(&text, Path::new(HOUSE_FILE)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(HouseStyle::default()),
+            Err(e) => Err(vec![Diagnostic::file_error(
+                "unreadable",
+                Path::new(HOUSE_FILE),
+                format!("cannot read the house style ({e})"),
+            )]),
+        }
+    }
+
+    /// Parses a house style; keys it leaves out keep the default's values.
+    pub fn from_yaml(text: &str, file: &Path) -> Result<HouseStyle, Vec<Diagnostic>> {
+        let default = yaml::to_node(DEFAULT_HOUSE_YAML, Path::new(HOUSE_FILE))
+            .expect("the embedded default house style is valid");
+        let own = yaml::to_node(text, file)?;
+        let merged = yaml::overlay(default, own);
+        let house: HouseStyle = yaml::from_node(&merged, text, file)?;
+        house.validate(text, file)?;
+        Ok(house)
+    }
+
+    fn validate(&self, text: &str, file: &Path) -> Result<(), Vec<Diagnostic>> {
+        let mut diags = Vec::new();
+        for row in &self.header_rows {
+            if !HEADER_KEYS.contains(&row.key.as_str()) {
+                let mut d = Diagnostic::file_error(
+                    "house-style",
+                    file,
+                    format!("header row `{}` names an unknown metadata key `{}`", row.label, row.key),
+                )
+                .with_help(format!("use one of: {}", HEADER_KEYS.join(", ")));
+                if let Some(pos) = text.find(&row.key) {
+                    d.locate(text, pos, row.key.len());
+                }
+                diags.push(d);
+            }
+        }
+        for c in &self.classifications {
+            if REFUSED_CLASSIFICATIONS.contains(&c.as_str()) {
+                diags.push(Diagnostic::file_error(
+                    "house-style",
+                    file,
+                    format!("`{c}` cannot be allowed: clerk refuses it for committee papers"),
+                ));
+            }
+        }
+        if jiff::fmt::strtime::format(&self.date_format, jiff::civil::date(2021, 9, 1)).is_err() {
+            diags.push(Diagnostic::file_error(
+                "house-style",
+                file,
+                format!("`date_format` `{}` is not a valid strftime format", self.date_format),
+            ).with_help("the SPA style uses \"%-d %B %Y\" (1 September 2021)"));
+        }
+        if diags.is_empty() { Ok(()) } else { Err(diags) }
+    }
+
+    /// Applies the house heading case to `text`.
+    pub fn case_heading(&self, text: &str) -> String {
+        match self.heading_case {
+            HeadingCase::Upper => text.to_uppercase(),
+            HeadingCase::AsWritten => text.to_string(),
+            HeadingCase::Title => text
+                .split(' ')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
+    }
+
+    /// Is `heading` one of the house's unnumbered sections?
+    pub fn is_unnumbered(&self, heading: &str) -> bool {
+        let h = heading.trim();
+        self.unnumbered_sections.iter().any(|u| u.trim().eq_ignore_ascii_case(h))
+    }
+
+    /// Formats a date in the house format.
+    pub fn format_date(&self, date: jiff::civil::Date) -> String {
+        jiff::fmt::strtime::format(&self.date_format, date).unwrap_or_else(|_| date.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_is_the_spa_style() {
+        let h = HouseStyle::default();
+        assert_eq!(h.implications.len(), 8);
+        assert_eq!(h.implications[5].heading, "Community Impact");
+        assert!(h.is_unnumbered("PURPOSE"));
+        assert_eq!(h.format_date(jiff::civil::date(2021, 9, 1)), "1 September 2021");
+        assert_eq!(h.case_heading("Further Detail"), "FURTHER DETAIL");
+    }
+
+    #[test]
+    fn project_keys_override_and_others_default() {
+        let h = HouseStyle::from_yaml("heading_case: title\nunnumbered_sections: [Summary]\n", Path::new("clerk.yaml")).unwrap();
+        assert_eq!(h.heading_case, HeadingCase::Title);
+        assert!(h.is_unnumbered("summary"));
+        assert_eq!(h.implications.len(), 8);
+    }
+
+    #[test]
+    fn unknown_key_is_refused_with_its_line() {
+        let errs = HouseStyle::from_yaml("language: en-GB\nheading_cse: upper\n", Path::new("clerk.yaml")).unwrap_err();
+        assert_eq!(errs[0].line, 2, "{errs:?}");
+        assert!(errs[0].help.as_deref().unwrap_or("").contains("heading_case"), "{errs:?}");
+    }
+}

@@ -1,0 +1,291 @@
+//! The `Document`: one paper numbered and house-styled, independent of any output format.
+//!
+//! Built by [`crate::markdown`] (body) and [`crate::paper`] (metadata); read by the HTML
+//! renderer now and the PDF layout later. Numbers are stored as text (`"2.4"`), never
+//! left to the renderer to count.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+/// A paper ready to render: its checked metadata, header table and numbered sections.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    /// The paper's checked metadata.
+    pub meta: crate::paper::PaperMeta,
+    /// Rows of the header table, in house order, values already formatted.
+    pub header: Vec<HeaderRow>,
+    /// All sections in reading order: PURPOSE, numbered body sections, implications,
+    /// RECOMMENDATIONS.
+    pub sections: Vec<Section>,
+    /// Footnotes, numbered 1, 2, … per paper in order of first reference.
+    pub footnotes: Vec<Footnote>,
+    /// Appendices with their letters (A, B, …).
+    pub appendices: Vec<Appendix>,
+}
+
+/// One row of the header table, e.g. `Meeting | Policing Performance Committee`.
+#[derive(Debug, Clone, Serialize)]
+pub struct HeaderRow {
+    /// The row header, from the house style.
+    pub label: String,
+    /// The metadata key the row shows (or a derived one such as `appendices`).
+    pub key: String,
+    /// The value as plain text.
+    pub value: String,
+}
+
+/// An appendix named in the metadata.
+#[derive(Debug, Clone, Serialize)]
+pub struct Appendix {
+    /// `A`, `B`, …
+    pub letter: String,
+    /// Its title.
+    pub title: String,
+    /// The file beside the paper, when given (relative to the paper's folder).
+    pub file: Option<PathBuf>,
+}
+
+/// What a section is, which decides where it comes from and how it is numbered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum SectionKind {
+    /// A `# Heading` of the body named in the house's unnumbered list (e.g. PURPOSE).
+    Unnumbered,
+    /// A numbered `# Heading` of the body.
+    Body,
+    /// An implication from the house list; `defaulted` when the paper did not fill it in.
+    Implication {
+        /// The house key, e.g. `financial`.
+        key: String,
+        /// True when the house default sentence stands in for missing text.
+        defaulted: bool,
+    },
+    /// The closing RECOMMENDATIONS section from the `recommendations` metadata.
+    Recommendations,
+}
+
+/// A section: heading, optional number, and its content.
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    /// Body, implication, unnumbered or recommendations.
+    pub kind: SectionKind,
+    /// `Some(3)` for `3. FINANCIAL IMPLICATIONS`; `None` when unnumbered.
+    pub number: Option<u32>,
+    /// The heading as written (source case); renderers apply the house case.
+    pub heading: String,
+    /// The heading in the house case (e.g. upper case), for outputs that print it as is.
+    pub display_heading: String,
+    /// A stable anchor id, e.g. `section-2` or `purpose`.
+    pub id: String,
+    /// Numbered paragraphs and sub-headings in order.
+    pub items: Vec<Item>,
+}
+
+/// One entry of a section: a (possibly numbered) paragraph with what belongs to it, or a
+/// sub-heading.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Item {
+    /// A paragraph (or a list, table, … opening a section) with the blocks that follow it.
+    Para(Para),
+    /// A `## Sub-heading`: unnumbered, does not restart paragraph numbers.
+    SubHeading {
+        /// The heading's inline content.
+        content: Vec<Inline>,
+        /// Anchor id.
+        id: String,
+        /// Markdown level (2 for `##`, 3 for `###`, …).
+        level: u8,
+    },
+}
+
+/// A numbered (or unnumbered) paragraph: its first block and the blocks that belong to it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Para {
+    /// `Some("2.4")` in a numbered section; `None` in an unnumbered one.
+    pub number: Option<String>,
+    /// Anchor id: the author's `{#label}` when given, else derived from the number
+    /// (`para-2-4`) or position.
+    pub id: String,
+    /// The author's label, when the paragraph ended with `{#label}`.
+    pub label: Option<String>,
+    /// The blocks: first the paragraph (or list/table/… opening a section), then any list,
+    /// table, quote, code block or image directly following it.
+    pub blocks: Vec<Block>,
+}
+
+/// Block-level content.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    /// Running text.
+    Paragraph {
+        /// Its inline content.
+        content: Vec<Inline>,
+    },
+    /// A bullet (`start: None`) or ordered list.
+    List {
+        /// First number of an ordered list.
+        start: Option<u64>,
+        /// Each item's blocks.
+        items: Vec<Vec<Block>>,
+    },
+    /// A GFM table.
+    Table(Table),
+    /// A block quote.
+    Quote {
+        /// Its blocks.
+        blocks: Vec<Block>,
+    },
+    /// A fenced or indented code block.
+    Code {
+        /// The info string's language, if any.
+        language: Option<String>,
+        /// The code, verbatim.
+        text: String,
+    },
+    /// An image standing alone as a paragraph.
+    Image(Image),
+    /// A thematic break (`---`).
+    Rule,
+}
+
+/// A GFM table.
+#[derive(Debug, Clone, Serialize)]
+pub struct Table {
+    /// Column alignment, one per column.
+    pub align: Vec<Align>,
+    /// Header row cells.
+    pub head: Vec<Vec<Inline>>,
+    /// Body rows of cells.
+    pub rows: Vec<Vec<Vec<Inline>>>,
+}
+
+/// Column alignment of a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Align {
+    /// Not specified (left in practice).
+    None,
+    /// `:--`
+    Left,
+    /// `:-:`
+    Center,
+    /// `--:`
+    Right,
+}
+
+/// An image, read from disk and checked (PNG or JPEG inside the project).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Image {
+    /// Alternative text (may be empty: a warning was given).
+    pub alt: String,
+    /// Path as written in the paper.
+    pub src: String,
+    /// Resolved path on disk.
+    pub path: PathBuf,
+    /// `image/png` or `image/jpeg`.
+    pub mime: &'static str,
+    /// The file's bytes (embedded by the HTML renderer, drawn by the PDF).
+    #[serde(skip)]
+    pub data: std::sync::Arc<Vec<u8>>,
+}
+
+/// Inline content.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Inline {
+    /// Plain text (smart punctuation applied; raw HTML lands here as text).
+    Text {
+        /// The text.
+        text: String,
+    },
+    /// `*emphasis*`
+    Emph {
+        /// Content.
+        content: Vec<Inline>,
+    },
+    /// `**strong**`
+    Strong {
+        /// Content.
+        content: Vec<Inline>,
+    },
+    /// `~~struck~~`
+    Strike {
+        /// Content.
+        content: Vec<Inline>,
+    },
+    /// `` `code` ``
+    Code {
+        /// The code.
+        text: String,
+    },
+    /// A link to a URL (or a `#fragment`).
+    Link {
+        /// Target.
+        url: String,
+        /// Tooltip title, may be empty.
+        title: String,
+        /// Link text.
+        content: Vec<Inline>,
+    },
+    /// `[](#label)`: shows the target paragraph's number and links to it.
+    CrossRef {
+        /// The label.
+        label: String,
+        /// The number it resolved to, e.g. `2.4`.
+        number: String,
+        /// Anchor id of the target paragraph.
+        target: String,
+    },
+    /// A footnote reference `[^x]`, numbered per paper.
+    FootnoteRef {
+        /// The number shown, 1-based.
+        number: u32,
+        /// Anchor id of the footnote.
+        target: String,
+        /// Anchor id of this reference (for the link back).
+        id: String,
+    },
+    /// An inline image (inside running text).
+    Image(Image),
+    /// A soft line break (rendered as a space).
+    SoftBreak,
+    /// A hard line break.
+    HardBreak,
+}
+
+/// A footnote's text.
+#[derive(Debug, Clone, Serialize)]
+pub struct Footnote {
+    /// 1-based number.
+    pub number: u32,
+    /// Anchor id, e.g. `fn-1`.
+    pub id: String,
+    /// Anchor ids of references to it, for links back.
+    pub refs: Vec<String>,
+    /// Its blocks.
+    pub blocks: Vec<Block>,
+}
+
+impl Inline {
+    /// Plain text of a run of inlines (for titles, outlines and tests).
+    pub fn plain(content: &[Inline]) -> String {
+        let mut out = String::new();
+        for i in content {
+            match i {
+                Inline::Text { text } | Inline::Code { text } => out.push_str(text),
+                Inline::Emph { content }
+                | Inline::Strong { content }
+                | Inline::Strike { content }
+                | Inline::Link { content, .. } => out.push_str(&Inline::plain(content)),
+                Inline::CrossRef { number, .. } => out.push_str(number),
+                Inline::FootnoteRef { number, .. } => out.push_str(&number.to_string()),
+                Inline::Image(img) => out.push_str(&img.alt),
+                Inline::SoftBreak | Inline::HardBreak => out.push(' '),
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,12 @@
+//! clerk: committee papers (YAML metadata + Markdown body) checked, numbered and rendered.
+//!
+//! The pipeline, one module per stage: [`build::walk`] finds `PaperSource`s,
+//! [`paper`] parses and checks them into a `Paper`, [`markdown`] numbers the body into a
+//! [`document::Document`], [`render`] turns that into HTML (PDF later), and [`build`] writes
+//! the outputs, the index and the manifest.
+
+pub mod config;
+pub mod diag;
+pub mod document;
+pub mod paper;
+pub mod yaml;

@@ -1,0 +1,73 @@
+//! The checked metadata of a paper, read key by key from the spanned YAML tree.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+/// A paper's metadata after every check has passed.
+#[derive(Debug, Clone, Serialize)]
+pub struct PaperMeta {
+    /// Committee name.
+    pub meeting: String,
+    /// Meeting date.
+    #[serde(serialize_with = "ser_date")]
+    pub date: jiff::civil::Date,
+    /// The date in the house format, e.g. `1 September 2021`.
+    pub date_display: String,
+    /// Title of Paper.
+    pub title: String,
+    /// Name, role.
+    pub presented_by: String,
+    /// Recommendation to Members, e.g. `For Discussion`.
+    pub recommendation: String,
+    /// The closing RECOMMENDATIONS section, Markdown.
+    pub recommendations: MetaText,
+    /// Where the meeting is held.
+    pub location: Option<String>,
+    /// Agenda item, e.g. `4.2`.
+    pub agenda_item: Option<String>,
+    /// Protective marking, in capitals.
+    pub classification: Option<String>,
+    /// Draft or final; `None` when not given (build treats it as final, serve as draft).
+    pub status: Option<Status>,
+    /// Appendices in order.
+    pub appendices: Vec<AppendixMeta>,
+    /// Implications the paper fills in: house key → Markdown.
+    pub implications: Vec<(String, MetaText)>,
+    /// BCP 47 language tag.
+    pub language: String,
+    /// Keywords for the HTML and PDF metadata.
+    pub keywords: Vec<String>,
+}
+
+fn ser_date<S: serde::Serializer>(d: &jiff::civil::Date, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&d.to_string())
+}
+
+/// Markdown held in a metadata value, with the line where the value starts in its file.
+#[derive(Debug, Clone, Serialize)]
+pub struct MetaText {
+    /// The Markdown.
+    pub text: String,
+    /// 1-based line of the value in the metadata file (for diagnostics).
+    pub line: usize,
+}
+
+/// Whether a paper is a draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Marked DRAFT on every page.
+    Draft,
+    /// Ready to publish.
+    Final,
+}
+
+/// An appendix as the metadata lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct AppendixMeta {
+    /// Title.
+    pub title: String,
+    /// A PDF or Markdown file beside the paper.
+    pub file: Option<PathBuf>,
+}

@@ -1,0 +1,462 @@
+//! All YAML handling: parses text with serde-saphyr into a spanned tree ([`Node`]) and
+//! deserializes typed values from that tree, every problem located at a line and column.
+
+use std::fmt;
+use std::path::Path;
+
+use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::diag::{self, Diagnostic};
+
+/// Where a YAML node stands in its file: 1-based line and column, byte offset and length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pos {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column (characters).
+    pub column: usize,
+    /// Byte offset into the text, when known.
+    pub offset: Option<usize>,
+    /// Length in bytes, when known.
+    pub len: usize,
+}
+
+/// A scalar as YAML typed it (clerk decides what it means; dates stay text).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Scalar {
+    /// `~`, `null` or an empty value.
+    Null,
+    /// `true` / `false`.
+    Bool(bool),
+    /// An integer.
+    Int(i64),
+    /// A float.
+    Float(f64),
+    /// Text.
+    Str(String),
+}
+
+/// A YAML value with its position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// Where the value stands.
+    pub pos: Pos,
+    /// The value.
+    pub value: Value,
+}
+
+/// The shape of a YAML value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// A scalar.
+    Scalar(Scalar),
+    /// A sequence.
+    Seq(Vec<Node>),
+    /// A mapping, in source order; keys are text with their own positions.
+    Map(Vec<(Key, Node)>),
+}
+
+/// A mapping key with its position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Key {
+    /// The key's text.
+    pub name: String,
+    /// Where it stands.
+    pub pos: Pos,
+}
+
+impl Node {
+    /// The value of `key` in a mapping node.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        match &self.value {
+            Value::Map(entries) => entries.iter().find(|(k, _)| k.name == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// A name for the node's type, for messages ("a list", "text", …).
+    pub fn kind(&self) -> &'static str {
+        match &self.value {
+            Value::Scalar(Scalar::Null) => "empty",
+            Value::Scalar(Scalar::Bool(_)) => "true/false",
+            Value::Scalar(Scalar::Int(_) | Scalar::Float(_)) => "a number",
+            Value::Scalar(Scalar::Str(_)) => "text",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a set of keys",
+        }
+    }
+
+    /// The scalar as text (numbers and booleans written out), if it is a scalar.
+    pub fn as_text(&self) -> Option<String> {
+        match &self.value {
+            Value::Scalar(Scalar::Str(s)) => Some(s.clone()),
+            Value::Scalar(Scalar::Int(i)) => Some(i.to_string()),
+            Value::Scalar(Scalar::Float(f)) => Some(f.to_string()),
+            Value::Scalar(Scalar::Bool(b)) => Some(b.to_string()),
+            _ => None,
+        }
+    }
+
+    /// Is this `null` or empty?
+    pub fn is_null(&self) -> bool {
+        matches!(self.value, Value::Scalar(Scalar::Null))
+    }
+}
+
+/// A located problem while reading a tree: message plus the node's position.
+#[derive(Debug)]
+pub struct TreeError {
+    message: String,
+    pos: Option<Pos>,
+}
+
+impl fmt::Display for TreeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for TreeError {}
+
+impl de::Error for TreeError {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        TreeError { message: msg.to_string(), pos: None }
+    }
+}
+
+fn pos_of(loc: &serde_saphyr::Location, text: &str) -> Pos {
+    let span = loc.span();
+    let offset = span.byte_offset().map(|o| o as usize);
+    let len = span.byte_len().map_or(0, |l| l as usize);
+    let mut p = Pos { line: loc.line() as usize, column: loc.column() as usize, offset, len };
+    if p.offset.is_none() && p.line > 0 {
+        p.offset = line_col_offset(text, p.line, p.column);
+    }
+    p
+}
+
+fn line_col_offset(text: &str, line: usize, column: usize) -> Option<usize> {
+    let start = if line == 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(line - 2).map(|(i, _)| i + 1)?
+    };
+    let rest = &text[start..];
+    Some(start + rest.char_indices().nth(column.saturating_sub(1)).map_or(rest.len(), |(i, _)| i))
+}
+
+/// Raw deserialized tree straight from serde-saphyr, before positions are turned into [`Pos`].
+#[derive(Debug)]
+enum Raw {
+    Scalar(Scalar),
+    Seq(Vec<Spanned<Raw>>),
+    Map(Vec<(Spanned<String>, Spanned<Raw>)>),
+}
+
+impl<'de> Deserialize<'de> for Raw {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Raw;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any YAML value")
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Raw, E> {
+                Ok(Raw::Scalar(Scalar::Bool(v)))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Raw, E> {
+                Ok(Raw::Scalar(Scalar::Int(v)))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Raw, E> {
+                Ok(i64::try_from(v).map_or(Raw::Scalar(Scalar::Float(v as f64)), |i| Raw::Scalar(Scalar::Int(i))))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Raw, E> {
+                Ok(Raw::Scalar(Scalar::Float(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Raw, E> {
+                Ok(Raw::Scalar(Scalar::Str(v.to_string())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Raw, E> {
+                Ok(Raw::Scalar(Scalar::Str(v)))
+            }
+            fn visit_unit<E>(self) -> Result<Raw, E> {
+                Ok(Raw::Scalar(Scalar::Null))
+            }
+            fn visit_none<E>(self) -> Result<Raw, E> {
+                Ok(Raw::Scalar(Scalar::Null))
+            }
+            fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<Raw, D::Error> {
+                Raw::deserialize(d)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Raw, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<Spanned<Raw>>()? {
+                    items.push(item);
+                }
+                Ok(Raw::Seq(items))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Raw, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(key) = map.next_key::<Spanned<String>>()? {
+                    let value = map.next_value::<Spanned<Raw>>()?;
+                    entries.push((key, value));
+                }
+                Ok(Raw::Map(entries))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+fn convert(raw: Spanned<Raw>, text: &str) -> Node {
+    let pos = pos_of(&raw.referenced, text);
+    let value = match raw.value {
+        Raw::Scalar(s) => Value::Scalar(s),
+        Raw::Seq(items) => Value::Seq(items.into_iter().map(|i| convert(i, text)).collect()),
+        Raw::Map(entries) => Value::Map(
+            entries
+                .into_iter()
+                .map(|(k, v)| {
+                    let key = Key { pos: pos_of(&k.referenced, text), name: k.value };
+                    (key, convert(v, text))
+                })
+                .collect(),
+        ),
+    };
+    Node { pos, value }
+}
+
+/// Parses YAML text into a spanned tree. Syntax errors, tabs and duplicate keys are
+/// diagnostics located in `text`. An empty document is an empty mapping.
+pub fn to_node(text: &str, file: &Path) -> Result<Node, Vec<Diagnostic>> {
+    if text.trim().is_empty() {
+        return Ok(Node { pos: Pos { line: 1, column: 1, offset: Some(0), len: 0 }, value: Value::Map(Vec::new()) });
+    }
+    match serde_saphyr::from_str::<Spanned<Raw>>(text) {
+        Ok(raw) => Ok(convert(raw, text)),
+        Err(e) => Err(vec![saphyr_error(&e, text, file)]),
+    }
+}
+
+/// Turns a serde-saphyr error into a located diagnostic written for an author.
+fn saphyr_error(e: &serde_saphyr::Error, text: &str, file: &Path) -> Diagnostic {
+    let raw = e.to_string();
+    // serde-saphyr's Display may carry its own snippet after the first line; keep the message.
+    let first = raw.lines().next().unwrap_or("invalid YAML").trim();
+    let first = first.split(" at line ").next().unwrap_or(first).trim_end_matches('.').to_string();
+    let lower = first.to_lowercase();
+    let (code, message, help) = if lower.contains("duplicate") {
+        ("duplicate-key", first.clone(), Some("each key may appear once; remove or merge the repeated one".to_string()))
+    } else if lower.contains("tab") {
+        ("yaml-tab", first.clone(), Some("indent YAML with spaces, not tabs".to_string()))
+    } else {
+        ("yaml-syntax", format!("the metadata is not valid YAML ({first})"), Some("check the indentation and that every `key: value` has a space after the colon".to_string()))
+    };
+    let mut d = Diagnostic::file_error(code, file, message);
+    if let Some(help) = help {
+        d = d.with_help(help);
+    }
+    if let Some(loc) = e.location() {
+        let p = pos_of(&loc, text);
+        if let Some(off) = p.offset {
+            d.locate(text, off, p.len.max(1));
+        } else {
+            d.locate_line_col(text, p.line, p.column, 1);
+        }
+    }
+    d
+}
+
+/// Lays `own`'s top-level keys over `base`'s (a key in `own` replaces the whole value).
+pub fn overlay(base: Node, own: Node) -> Node {
+    let (Value::Map(mut entries), Value::Map(own_entries)) = (base.value, own.value.clone()) else {
+        return own;
+    };
+    for (k, v) in own_entries {
+        match entries.iter_mut().find(|(bk, _)| bk.name == k.name) {
+            Some(slot) => *slot = (k, v),
+            None => entries.push((k, v)),
+        }
+    }
+    Node { pos: own.pos, value: Value::Map(entries) }
+}
+
+/// Deserializes a typed value from text (via the tree), with located diagnostics.
+pub fn from_str<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Vec<Diagnostic>> {
+    let node = to_node(text, file)?;
+    from_node(&node, text, file)
+}
+
+/// Deserializes a typed value from a tree. An unknown key gets a did-you-mean.
+pub fn from_node<T: DeserializeOwned>(node: &Node, text: &str, file: &Path) -> Result<T, Vec<Diagnostic>> {
+    T::deserialize(node).map_err(|e| {
+        let mut d = Diagnostic::file_error("invalid-value", file, e.message.clone());
+        if let Some(p) = e.pos {
+            match p.offset {
+                Some(off) => d.locate(text, off, p.len.max(1)),
+                None => d.locate_line_col(text, p.line, p.column, 1),
+            }
+        }
+        if let Some(rest) = e.message.strip_prefix("unknown field `") {
+            d.code = "unknown-key";
+            let key = rest.split('`').next().unwrap_or("");
+            let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
+            d.message = format!("unknown key `{key}`");
+            d.help = Some(match diag::did_you_mean(key, expected.iter().copied()) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => format!("the keys allowed here are: {}", expected.join(", ")),
+            });
+        }
+        vec![d]
+    })
+}
+
+fn at(pos: Pos) -> impl FnOnce(TreeError) -> TreeError {
+    move |mut e| {
+        e.pos.get_or_insert(pos);
+        e
+    }
+}
+
+impl<'de> de::Deserializer<'de> for &'de Node {
+    type Error = TreeError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
+        let r = match &self.value {
+            Value::Scalar(Scalar::Null) => visitor.visit_unit(),
+            Value::Scalar(Scalar::Bool(b)) => visitor.visit_bool(*b),
+            Value::Scalar(Scalar::Int(i)) => visitor.visit_i64(*i),
+            Value::Scalar(Scalar::Float(f)) => visitor.visit_f64(*f),
+            Value::Scalar(Scalar::Str(s)) => visitor.visit_str(s),
+            Value::Seq(items) => visitor.visit_seq(SeqIter { items: items.iter() }),
+            Value::Map(entries) => visitor.visit_map(MapIter { entries: entries.iter(), value: None }),
+        };
+        r.map_err(at(self.pos))
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
+        if self.is_null() { visitor.visit_none() } else { visitor.visit_some(self) }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
+        match self.as_text() {
+            Some(s) if !matches!(self.value, Value::Seq(_) | Value::Map(_)) => visitor.visit_string(s).map_err(at(self.pos)),
+            _ => self.deserialize_any(visitor),
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
+        self.deserialize_string(visitor)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, TreeError> {
+        match &self.value {
+            Value::Scalar(Scalar::Str(s)) => visitor.visit_enum(s.as_str().into_deserializer()).map_err(at(self.pos)),
+            _ => Err(TreeError { message: format!("expected one word, found {}", self.kind()), pos: Some(self.pos) }),
+        }
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char
+        bytes byte_buf unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct identifier ignored_any
+    }
+}
+
+struct SeqIter<'a> {
+    items: std::slice::Iter<'a, Node>,
+}
+
+impl<'de> SeqAccess<'de> for SeqIter<'de> {
+    type Error = TreeError;
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, TreeError> {
+        self.items.next().map(|n| seed.deserialize(n).map_err(at(n.pos))).transpose()
+    }
+}
+
+struct MapIter<'a> {
+    entries: std::slice::Iter<'a, (Key, Node)>,
+    value: Option<&'a Node>,
+}
+
+impl<'de> MapAccess<'de> for MapIter<'de> {
+    type Error = TreeError;
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, TreeError> {
+        let Some((k, v)) = self.entries.next() else { return Ok(None) };
+        self.value = Some(v);
+        let key_de: de::value::StrDeserializer<'_, TreeError> = k.name.as_str().into_deserializer();
+        seed.deserialize(key_de).map(Some).map_err(|mut e| {
+            e.pos = Some(k.pos);
+            e
+        })
+    }
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, TreeError> {
+        let node = self.value.take().ok_or_else(|| de::Error::custom("value without a key"))?;
+        seed.deserialize(node).map_err(at(node.pos))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p() -> &'static Path {
+        Path::new("t.yaml")
+    }
+
+    #[test]
+    fn tree_keeps_positions_of_keys_and_values() {
+        let text = "title: Hello\nlist:\n  - a\n  - b\n";
+        let n = to_node(text, p()).unwrap();
+        let Value::Map(entries) = &n.value else { panic!() };
+        assert_eq!(entries[1].0.name, "list");
+        assert_eq!(entries[1].0.pos.line, 2);
+        let Value::Seq(items) = &entries[1].1.value else { panic!() };
+        assert_eq!((items[1].pos.line, items[1].pos.column), (4, 5));
+        assert_eq!(n.get("title").unwrap().pos.offset, Some(7));
+    }
+
+    #[test]
+    fn dates_stay_text() {
+        let n = to_node("date: 2021-09-01\n", p()).unwrap();
+        assert_eq!(n.get("date").unwrap().value, Value::Scalar(Scalar::Str("2021-09-01".into())));
+    }
+
+    #[test]
+    fn duplicate_keys_point_at_the_duplicate() {
+        let errs = to_node("title: a\nmeeting: b\ntitle: c\n", p()).unwrap_err();
+        assert_eq!(errs[0].code, "duplicate-key", "{errs:?}");
+        assert_eq!(errs[0].line, 3, "{errs:?}");
+    }
+
+    #[test]
+    fn syntax_errors_are_located() {
+        let errs = to_node("title: a\nmeeting: [b\n", p()).unwrap_err();
+        assert_eq!(errs[0].code, "yaml-syntax");
+        assert!(errs[0].line >= 2, "{errs:?}");
+    }
+
+    #[test]
+    fn typed_errors_point_at_the_value() {
+        #[derive(Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct S {
+            name: String,
+            items: Vec<String>,
+        }
+        let errs = from_str::<S>("name: x\nitems: nope\n", p()).unwrap_err();
+        assert_eq!(errs[0].line, 2, "{errs:?}");
+        let errs = from_str::<S>("name: x\nitmes: [a]\n", p()).unwrap_err();
+        assert_eq!(errs[0].code, "unknown-key");
+        assert_eq!(errs[0].line, 2);
+        assert_eq!(errs[0].help.as_deref(), Some("did you mean `items`?"));
+    }
+}
