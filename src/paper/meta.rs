@@ -38,6 +38,8 @@ pub struct PaperMeta {
     pub language: String,
     /// Keywords for the HTML and PDF metadata.
     pub keywords: Vec<String>,
+    /// The house's own keys (`extra_fields`), in house order, with their text.
+    pub extra: Vec<(String, String)>,
 }
 
 fn ser_date<S: serde::Serializer>(d: &jiff::civil::Date, s: S) -> Result<S::Ok, S::Error> {

@@ -1,5 +1,85 @@
 //! A paper: its source files, parsed and checked metadata, and Markdown body.
+//!
+//! `PaperSource` (found by the walk) → [`load`] → [`Paper`] (metadata checked, body not yet
+//! parsed). The body is numbered into a `Document` by [`crate::compile`].
 
+mod check;
 mod meta;
+mod source;
 
+use std::path::{Path, PathBuf};
+
+pub use check::{KNOWN_KEYS, MetaContext, REQUIRED_KEYS, check_meta};
 pub use meta::{AppendixMeta, MetaText, PaperMeta, Status};
+pub use source::{PaperSource, SplitPaper, read_text};
+
+use crate::config::HouseStyle;
+use crate::diag::Diagnostic;
+use crate::yaml;
+
+/// A paper whose metadata has passed every check.
+#[derive(Debug, Clone)]
+pub struct Paper {
+    /// Where it came from.
+    pub source: PaperSource,
+    /// Its text, split into metadata and body.
+    pub split: SplitPaper,
+    /// The checked metadata.
+    pub meta: PaperMeta,
+}
+
+impl Paper {
+    /// The Markdown body.
+    pub fn body(&self) -> &str {
+        &self.split.md_text[self.split.body_offset..]
+    }
+
+    /// The folder the paper is in.
+    pub fn dir(&self) -> PathBuf {
+        self.source
+            .path
+            .parent()
+            .map_or_else(PathBuf::new, Path::to_path_buf)
+    }
+}
+
+/// Reads a paper and checks its metadata. Returns the paper when the metadata has no error,
+/// and every diagnostic found (all of them, not just the first).
+pub fn load(source: &PaperSource, house: &HouseStyle) -> (Option<Paper>, Vec<Diagnostic>) {
+    let split = match source.read() {
+        Ok(split) => split,
+        Err(d) => return (None, vec![d]),
+    };
+    let root = match yaml::to_node(&split.yaml, &split.meta_file) {
+        Ok(root) => root,
+        Err(mut diags) => {
+            // Locate against the real file so the source line shown is the author's.
+            for d in &mut diags {
+                if d.line > 0 {
+                    let (l, c, w) = (d.line, d.column, d.width);
+                    d.locate_line_col(&split.meta_file_text, l, c, w);
+                }
+            }
+            return (None, diags);
+        }
+    };
+    let dir = source.path.parent().unwrap_or(Path::new("."));
+    let cx = MetaContext {
+        file: &split.meta_file,
+        text: &split.meta_file_text,
+        paper_dir: dir,
+        house,
+    };
+    let (meta, diags) = check_meta(&root, &cx);
+    (
+        meta.map(|meta| Paper {
+            source: source.clone(),
+            split,
+            meta,
+        }),
+        diags,
+    )
+}
+
+#[cfg(test)]
+mod tests;

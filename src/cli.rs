@@ -1,0 +1,131 @@
+//! The command line: one args struct per subcommand, typed values, shared flags flattened.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::render::OutputFormat;
+
+/// clerk turns committee papers (YAML metadata + Markdown) into numbered HTML.
+#[derive(Debug, Parser)]
+#[command(name = "clerk", version, about, long_about = None)]
+pub struct Cli {
+    /// The project folder (holds clerk.yaml and papers/). Default: the current folder.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check and build every paper into the output folder (default: out/).
+    Build(BuildArgs),
+    /// Check papers and print every problem, writing nothing.
+    Check(CheckArgs),
+    /// Write a new paper, ready to edit, with every required key.
+    New(NewArgs),
+    /// Make a new project: clerk.yaml, papers/ with an example paper.
+    Init(InitArgs),
+}
+
+/// Folders shared by the commands that read papers.
+#[derive(Debug, Args, Clone, Default)]
+pub struct FolderArgs {
+    /// The papers folder (default: `papers_dir` in clerk.yaml, else papers/).
+    #[arg(long, value_name = "DIR")]
+    pub papers: Option<PathBuf>,
+    /// The output folder (default: `output_dir` in clerk.yaml, else out/).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+/// `clerk build`
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Folders.
+    #[command(flatten)]
+    pub folders: FolderArgs,
+    /// Output formats, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "html")]
+    pub format: Vec<OutputFormat>,
+    /// Print only problems and the summary, not a line per paper.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// `clerk check`
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Papers or folders to check (default: all papers).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Folders.
+    #[command(flatten)]
+    pub folders: FolderArgs,
+    /// How to print diagnostics: for people, or one JSON object per line for editors and CI.
+    #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
+    pub format: MessageFormat,
+}
+
+/// How diagnostics are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MessageFormat {
+    /// rustc-style reports with the source line and a marker.
+    Human,
+    /// One JSON object per diagnostic per line.
+    Json,
+}
+
+/// `clerk new`
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Title of the paper.
+    pub title: String,
+    /// Committee name.
+    #[arg(long)]
+    pub meeting: String,
+    /// Meeting date, YYYY-MM-DD.
+    #[arg(long)]
+    pub date: String,
+    /// Folder to write the paper in (default: the papers folder).
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// Presenter's name and role.
+    #[arg(long, value_name = "NAME")]
+    pub presented_by: Option<String>,
+    /// Agenda item, e.g. 4.2.
+    #[arg(long, value_name = "ITEM")]
+    pub agenda_item: Option<String>,
+}
+
+/// `clerk init`
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Folder for the new project (default: the current folder).
+    pub dir: Option<PathBuf>,
+    /// Also copy the default templates into templates/ to edit.
+    #[arg(long)]
+    pub templates: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_valid() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn parses_check_json() {
+        let cli = Cli::try_parse_from(["clerk", "check", "papers/a.md", "--format", "json"]).unwrap();
+        let Command::Check(args) = cli.command else { panic!() };
+        assert_eq!(args.format, MessageFormat::Json);
+        assert_eq!(args.paths, [PathBuf::from("papers/a.md")]);
+    }
+}

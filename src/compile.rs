@@ -1,0 +1,125 @@
+//! Paper → Document: numbers the body, fills in implications and recommendations, and
+//! derives the header table, all in the house style.
+
+use std::path::Path;
+
+use crate::config::HouseStyle;
+use crate::diag::Diagnostic;
+use crate::document::{Appendix, Document, HeaderRow};
+use crate::markdown::{self, DocumentParts, MdSource, Origin};
+use crate::paper::{MetaText, Paper, PaperMeta};
+
+/// Builds the numbered `Document` of a checked paper. Returns it when there is no error, and
+/// every diagnostic (warnings included).
+pub fn compile(paper: &Paper, house: &HouseStyle, project_root: &Path) -> (Option<Document>, Vec<Diagnostic>) {
+    let split = &paper.split;
+    let meta_source = |t: &'_ MetaText| MdSource {
+        file: &split.meta_file,
+        file_text: &split.meta_file_text,
+        markdown: &t.text,
+        origin: Origin::Line(t.line),
+    };
+    let implications = house
+        .implications
+        .iter()
+        .map(|style| {
+            let filled = paper.meta.implications.iter().find(|(k, _)| *k == style.key);
+            (style, filled.map(|(_, t)| meta_source(t)))
+        })
+        .collect();
+    let paper_dir = paper.dir();
+    let parts = DocumentParts {
+        body: MdSource {
+            file: &paper.source.display,
+            file_text: &split.md_text,
+            markdown: paper.body(),
+            origin: Origin::Offset(split.body_offset),
+        },
+        implications,
+        recommendations: meta_source(&paper.meta.recommendations),
+        paper_dir: &paper_dir,
+        project_root,
+    };
+    let (sections, diags) = markdown::build_sections(&parts, house);
+    if diags.iter().any(Diagnostic::is_error) {
+        return (None, diags);
+    }
+    let doc = Document {
+        header: header_rows(&paper.meta, house),
+        appendices: appendices(&paper.meta),
+        meta: paper.meta.clone(),
+        sections: sections.sections,
+        footnotes: sections.footnotes,
+    };
+    (Some(doc), diags)
+}
+
+/// `A`, `B`, … `Z`, `AA`, … for the n-th appendix (0-based).
+pub fn appendix_letter(mut n: usize) -> String {
+    let mut s = String::new();
+    loop {
+        s.insert(0, (b'A' + (n % 26) as u8) as char);
+        if n < 26 {
+            return s;
+        }
+        n = n / 26 - 1;
+    }
+}
+
+fn appendices(meta: &PaperMeta) -> Vec<Appendix> {
+    meta.appendices
+        .iter()
+        .enumerate()
+        .map(|(i, a)| Appendix { letter: appendix_letter(i), title: a.title.clone(), file: a.file.clone() })
+        .collect()
+}
+
+/// The header table in house order; rows for optional keys the paper leaves empty are dropped.
+pub fn header_rows(meta: &PaperMeta, house: &HouseStyle) -> Vec<HeaderRow> {
+    house
+        .header_rows
+        .iter()
+        .filter_map(|row| {
+            let value = match row.key.as_str() {
+                "meeting" => Some(meta.meeting.clone()),
+                "date" => Some(meta.date_display.clone()),
+                "title" => Some(meta.title.clone()),
+                "presented_by" => Some(meta.presented_by.clone()),
+                "recommendation" => Some(meta.recommendation.clone()),
+                "location" => meta.location.clone(),
+                "agenda_item" => meta.agenda_item.clone(),
+                "classification" => meta.classification.clone(),
+                "status" => meta.status.map(|s| format!("{s:?}")),
+                "appendices" => Some(appendix_summary(meta)),
+                other => meta.extra.iter().find(|(k, _)| k == other).map(|(_, v)| v.clone()),
+            }?;
+            Some(HeaderRow { label: row.label.clone(), key: row.key.clone(), value })
+        })
+        .collect()
+}
+
+/// "Yes – Appendix A – title" (one per appendix, joined by "; ") or "No".
+pub fn appendix_summary(meta: &PaperMeta) -> String {
+    if meta.appendices.is_empty() {
+        return "No".into();
+    }
+    let list: Vec<String> = meta
+        .appendices
+        .iter()
+        .enumerate()
+        .map(|(i, a)| format!("Appendix {} – {}", appendix_letter(i), a.title))
+        .collect();
+    format!("Yes – {}", list.join("; "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters() {
+        assert_eq!(appendix_letter(0), "A");
+        assert_eq!(appendix_letter(25), "Z");
+        assert_eq!(appendix_letter(26), "AA");
+    }
+}

@@ -1,0 +1,189 @@
+//! Reading a paper's files: the `.md`, its front matter or sidecar `.yaml`, split into
+//! metadata text and Markdown body with the offsets needed to point at lines.
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::Diagnostic;
+
+/// A paper found under `papers/`, before anything is read.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PaperSource {
+    /// Path relative to the project root, as shown in diagnostics (`papers/x.md`).
+    pub display: PathBuf,
+    /// Path relative to the papers folder (`x.md`), mirrored under `out/`.
+    pub rel: PathBuf,
+    /// Absolute path of the `.md` file.
+    pub path: PathBuf,
+}
+
+/// A paper's text split into metadata and body.
+#[derive(Debug, Clone)]
+pub struct SplitPaper {
+    /// The `.md` file's text (CRLF turned into LF, BOM removed).
+    pub md_text: String,
+    /// Where the metadata lives: the `.md` itself or a sidecar.
+    pub meta_file: PathBuf,
+    /// Text used to locate metadata diagnostics: the whole file the metadata is in.
+    pub meta_file_text: String,
+    /// The YAML to parse, laid out so that its lines and columns are those of `meta_file`.
+    pub yaml: String,
+    /// Byte offset of the Markdown body in `md_text`.
+    pub body_offset: usize,
+}
+
+/// Reads a file as UTF-8 text, accepting a BOM and CRLF line endings.
+pub fn read_text(path: &Path, display: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::file_error(
+            "unreadable",
+            display,
+            format!("cannot read this file ({e})"),
+        )
+        .with_help("check that the file exists and that you may read it")
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        Diagnostic::file_error(
+            "not-utf8",
+            display,
+            format!("this file is not UTF-8 text (invalid byte at offset {at})"),
+        )
+        .with_help("save the file as UTF-8 in your editor")
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_string()
+    })
+}
+
+impl PaperSource {
+    /// The sidecar metadata file `NAME.yaml` beside `NAME.md`.
+    pub fn sidecar(&self) -> PathBuf {
+        self.path.with_extension("yaml")
+    }
+
+    /// Reads the paper and splits metadata from body. A paper needs exactly one of front
+    /// matter or a sidecar.
+    pub fn read(&self) -> Result<SplitPaper, Diagnostic> {
+        let md_text = read_text(&self.path, &self.display)?;
+        let sidecar = self.sidecar();
+        let sidecar_display = self.display.with_extension("yaml");
+        let front = front_matter(&md_text, &self.display)?;
+        match (front, sidecar.is_file()) {
+            (Some(_), true) => Err(Diagnostic::error_at(
+                "both-metadata",
+                &self.display,
+                &md_text,
+                0,
+                3,
+                format!(
+                    "this paper has front matter and also a sidecar `{}`",
+                    sidecar_display.display()
+                ),
+            )
+            .with_help(
+                "keep the metadata in one place: delete the front matter or the sidecar file",
+            )),
+            (Some((yaml, body_offset)), false) => Ok(SplitPaper {
+                meta_file: self.display.clone(),
+                meta_file_text: md_text.clone(),
+                yaml,
+                md_text,
+                body_offset,
+            }),
+            (None, true) => {
+                let yaml = read_text(&sidecar, &sidecar_display)?;
+                Ok(SplitPaper {
+                    meta_file: sidecar_display,
+                    meta_file_text: yaml.clone(),
+                    yaml,
+                    md_text,
+                    body_offset: 0,
+                })
+            }
+            (None, false) => Err(Diagnostic::file_error(
+                "no-metadata",
+                &self.display,
+                "this paper has no metadata (meeting, date, title, …)",
+            )
+            .with_help(format!(
+                "start the file with a `---` line, the YAML metadata, and another `---` line; \
+                 or put the metadata in `{}`",
+                sidecar_display.display()
+            ))),
+        }
+    }
+}
+
+/// Finds YAML front matter: `---` on the first line, closed by `---` or `...`. Returns the
+/// YAML (the opening line blanked into a comment so lines and columns match the file) and
+/// the body's byte offset.
+fn front_matter(text: &str, display: &Path) -> Result<Option<(String, usize)>, Diagnostic> {
+    let first_line = text.lines().next().unwrap_or("");
+    if first_line.trim_end() != "---" {
+        return Ok(None);
+    }
+    let mut offset = first_line.len() + 1;
+    while offset <= text.len() {
+        let rest = &text[offset..];
+        let line = rest.lines().next().unwrap_or("");
+        if matches!(line.trim_end(), "---" | "...") {
+            let blank = format!("#{}", "-".repeat(first_line.len().saturating_sub(1)));
+            let yaml = format!("{blank}{}", &text[first_line.len()..offset]);
+            let body_offset = (offset + line.len() + 1).min(text.len());
+            return Ok(Some((yaml, body_offset)));
+        }
+        if rest.is_empty() {
+            break;
+        }
+        offset += line.len() + 1;
+    }
+    Err(Diagnostic::error_at(
+        "unclosed-front-matter",
+        display,
+        text,
+        0,
+        3,
+        "the front matter starts here but is never closed",
+    )
+    .with_help("add a line with just `---` after the metadata, before the body"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_keeps_line_numbers() {
+        let text = "---\ntitle: x\n---\n# Purpose\n";
+        let (yaml, body) = front_matter(text, Path::new("p.md")).unwrap().unwrap();
+        assert_eq!(yaml, "#--\ntitle: x\n");
+        assert_eq!(&text[body..], "# Purpose\n");
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_an_error() {
+        let e = front_matter("---\ntitle: x\n# Purpose\n", Path::new("p.md")).unwrap_err();
+        assert_eq!(e.code, "unclosed-front-matter");
+        assert_eq!(e.line, 1);
+    }
+
+    #[test]
+    fn no_front_matter() {
+        assert!(
+            front_matter("# Purpose\n", Path::new("p.md"))
+                .unwrap()
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn front_matter_closed_at_end_of_file() {
+        let (_, body) = front_matter("---\ntitle: x\n---", Path::new("p.md"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(body, 16);
+    }
+}

@@ -1,0 +1,207 @@
+//! Unit tests of metadata checks: every problem at once, each at its line and column.
+
+use std::path::Path;
+
+use super::*;
+use crate::config::HouseStyle;
+use crate::yaml;
+
+const GOOD: &str = "meeting: Policing Performance Committee
+date: 2021-09-01
+title: HMICS Progress Review
+presented_by: Elaine Galbraith, HMICS
+recommendation: For Discussion
+recommendations: Members are invited to discuss the contents of this report.
+";
+
+fn check(yaml_text: &str) -> (Option<PaperMeta>, Vec<crate::diag::Diagnostic>) {
+    check_with(yaml_text, &HouseStyle::default())
+}
+
+fn check_with(
+    yaml_text: &str,
+    house: &HouseStyle,
+) -> (Option<PaperMeta>, Vec<crate::diag::Diagnostic>) {
+    let file = Path::new("p.yaml");
+    let root = yaml::to_node(yaml_text, file).expect("valid YAML");
+    let cx = MetaContext {
+        file,
+        text: yaml_text,
+        paper_dir: Path::new("."),
+        house,
+    };
+    check_meta(&root, &cx)
+}
+
+#[test]
+fn good_metadata_passes() {
+    let (meta, diags) = check(GOOD);
+    assert!(diags.is_empty(), "{diags:?}");
+    let meta = meta.unwrap();
+    assert_eq!(meta.date_display, "1 September 2021");
+    assert_eq!(meta.language, "en-GB");
+    assert_eq!(meta.status, None);
+}
+
+#[test]
+fn every_problem_is_reported_at_once_with_its_place() {
+    let text = "meeting: Policing Performance Committee
+date: 2021-02-30
+titel: HMICS
+presentd_by: Elaine
+recommendation: For Discusion
+recommendations: x
+classification: SECRET
+implications:
+  finance: costs
+";
+    let (meta, diags) = check(text);
+    assert!(meta.is_none());
+    let found: Vec<(&str, usize, usize)> =
+        diags.iter().map(|d| (d.code, d.line, d.column)).collect();
+    let expect = [
+        ("unknown-key", 3, 1),
+        ("unknown-key", 4, 1),
+        ("missing-key", 1, 1),
+        ("missing-key", 1, 1),
+        ("bad-date", 2, 7),
+        ("unusual-recommendation", 5, 17),
+        ("refused-classification", 7, 17),
+        ("unknown-implication", 9, 3),
+    ];
+    for e in expect {
+        assert!(found.contains(&e), "missing {e:?} in {found:?}");
+    }
+    let help = |code: &str, line: usize| {
+        diags
+            .iter()
+            .find(|d| d.code == code && d.line == line)
+            .and_then(|d| d.help.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(help("unknown-key", 3), "did you mean `title`?");
+    assert_eq!(help("unknown-key", 4), "did you mean `presented_by`?");
+    assert_eq!(
+        help("unusual-recommendation", 5),
+        "did you mean `For Discussion`?"
+    );
+    assert!(
+        help("unknown-implication", 9).contains("financial"),
+        "{}",
+        help("unknown-implication", 9)
+    );
+    let date = diags.iter().find(|d| d.code == "bad-date").unwrap();
+    assert!(
+        date.message.contains("February 2021 has 28 days"),
+        "{}",
+        date.message
+    );
+}
+
+#[test]
+fn date_shapes() {
+    for (date, ok) in [
+        ("2021-09-01", true),
+        ("2024-02-29", true),
+        ("2023-02-29", false),
+        ("2021-13-01", false),
+        ("1/9/2021", false),
+        ("2021-9-1", false),
+        ("\"2021-09-01\"", true),
+    ] {
+        let text = GOOD.replace("2021-09-01", date);
+        let (meta, diags) = check(&text);
+        assert_eq!(meta.is_some(), ok, "{date}: {diags:?}");
+    }
+}
+
+#[test]
+fn wrong_types_are_named() {
+    let text = format!("{GOOD}appendices: yes please\nkeywords: one\ntitle2: x\n");
+    let (_, diags) = check(&text);
+    let msgs: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+    assert!(msgs.contains(&"`appendices` must be a list"), "{msgs:?}");
+    assert!(msgs.contains(&"`keywords` must be a list"), "{msgs:?}");
+}
+
+#[test]
+fn classification_rules() {
+    for (value, code) in [
+        ("OFFICIAL", None),
+        ("OFFICIAL-SENSITIVE", None),
+        ("official", Some("unknown-classification")),
+        ("RESTRICTED", Some("refused-classification")),
+        ("TOP SECRET", Some("refused-classification")),
+        ("PUBLIC", Some("unknown-classification")),
+    ] {
+        let (_, diags) = check(&format!("{GOOD}classification: {value}\n"));
+        assert_eq!(diags.first().map(|d| d.code), code, "{value}: {diags:?}");
+    }
+    let (_, diags) = check(&format!("{GOOD}classification: official\n"));
+    assert_eq!(
+        diags[0].help.as_deref(),
+        Some("write it in capitals: `OFFICIAL`")
+    );
+}
+
+#[test]
+fn agenda_item_keeps_its_written_form() {
+    let (meta, _) = check(&format!("{GOOD}agenda_item: 4.10\n"));
+    assert_eq!(meta.unwrap().agenda_item.as_deref(), Some("4.10"));
+}
+
+#[test]
+fn appendices_and_status() {
+    let text = format!(
+        "{GOOD}status: final\nappendices:\n  - title: The report\n  - Just a title\n  - titel: x\n"
+    );
+    let (meta, diags) = check(&text);
+    assert_eq!(diags.len(), 2, "{diags:?}");
+    assert_eq!(diags[0].help.as_deref(), Some("did you mean `title`?"));
+    assert!(meta.is_none());
+    let text =
+        format!("{GOOD}status: final\nappendices:\n  - title: The report\n  - Just a title\n");
+    let meta = check(&text).0.unwrap();
+    assert_eq!(meta.status, Some(Status::Final));
+    assert_eq!(meta.appendices.len(), 2);
+    let (_, diags) = check(&format!(
+        "{GOOD}appendices:\n  - title: A\n    file: missing.pdf\n"
+    ));
+    assert_eq!(diags[0].code, "appendix-missing");
+    assert_eq!(diags[0].line, 9);
+}
+
+#[test]
+fn house_extra_fields_are_keys_of_their_own() {
+    let house = HouseStyle::from_yaml(
+        "extra_fields:\n  - { key: wards_affected, required: true }\n  - { key: key_decision }\n",
+        Path::new("clerk.yaml"),
+    )
+    .unwrap();
+    let (meta, diags) = check_with(
+        &format!("{GOOD}wards_affected: All\nkey_decision: \"No\"\n"),
+        &house,
+    );
+    assert!(diags.is_empty(), "{diags:?}");
+    assert_eq!(
+        meta.unwrap().extra,
+        [
+            ("wards_affected".to_string(), "All".to_string()),
+            ("key_decision".to_string(), "No".to_string())
+        ]
+    );
+    let (_, diags) = check_with(GOOD, &house);
+    assert_eq!(
+        diags[0].message,
+        "the required key `wards_affected` is missing"
+    );
+    let (_, diags) = check(&format!("{GOOD}wards_affected: All\n"));
+    assert_eq!(diags[0].code, "unknown-key");
+}
+
+#[test]
+fn language_tags() {
+    assert!(check(&format!("{GOOD}language: gd\n")).0.is_some());
+    assert!(check(&format!("{GOOD}language: cy-GB\n")).0.is_some());
+    assert!(check(&format!("{GOOD}language: English\n")).0.is_none());
+}

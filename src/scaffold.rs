@@ -1,0 +1,139 @@
+//! `clerk new` and `clerk init`: ready-to-edit papers and projects, never overwriting a file.
+
+use std::path::{Path, PathBuf};
+
+use crate::cli::NewArgs;
+use crate::config::{DEFAULT_HOUSE_YAML, HOUSE_FILE, HouseStyle};
+use crate::diag::Diagnostic;
+use crate::render::DEFAULT_TEMPLATES;
+
+/// The example paper `clerk init` writes: the SPA committee paper clerk was modelled on.
+pub const EXAMPLE_PAPER: &str = include_str!("../papers/policing-performance/2021-09-01-hmics-progress-review.md");
+
+fn usage(message: impl Into<String>) -> Vec<Diagnostic> {
+    vec![Diagnostic::file_error("usage", Path::new("clerk"), message)]
+}
+
+/// YAML double-quoted string (JSON strings are valid YAML).
+fn quoted(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+/// Writes a new paper with every required key commented, the house's sections and its
+/// implications listed. Refuses to overwrite. Returns the lines to print.
+pub fn new_paper(root: &Path, args: &NewArgs) -> Result<Vec<String>, Vec<Diagnostic>> {
+    let house = HouseStyle::load(root)?;
+    let date: jiff::civil::Date = args
+        .date
+        .parse()
+        .ok()
+        .filter(|_| args.date.len() == 10)
+        .ok_or_else(|| usage(format!("`{}` is not a date in the form YYYY-MM-DD", args.date)))?;
+    if args.title.trim().is_empty() {
+        return Err(usage("the title is empty"));
+    }
+    let dir = args.dir.clone().unwrap_or_else(|| root.join(&house.papers_dir));
+    let name = format!("{date}-{}.md", slug::slugify(&args.title));
+    let path = dir.join(&name);
+    if path.exists() || path.with_extension("yaml").exists() {
+        return Err(vec![
+            Diagnostic::file_error("exists", &path, "a paper with this name already exists; clerk never overwrites it")
+                .with_help("choose another title, or edit the existing paper"),
+        ]);
+    }
+    let text = new_paper_text(&house, args, date);
+    std::fs::create_dir_all(&dir)
+        .and_then(|_| std::fs::write(&path, text))
+        .map_err(|e| vec![Diagnostic::file_error("write-failed", &path, format!("cannot write the new paper ({e})"))])?;
+    Ok(vec![
+        format!("Wrote {}", path.display()),
+        format!("Next: edit it, then run `clerk check {}` and `clerk build`.", path.display()),
+    ])
+}
+
+fn new_paper_text(house: &HouseStyle, args: &NewArgs, date: jiff::civil::Date) -> String {
+    let presented_by = args.presented_by.clone().unwrap_or_else(|| "Name, Role".into());
+    let agenda = match &args.agenda_item {
+        Some(a) => format!("agenda_item: {}\n", quoted(a)),
+        None => "# agenda_item: \"4.2\"\n".into(),
+    };
+    let vocab = house.recommendation_vocabulary.join(", ");
+    let classes = house.classifications.join(", ");
+    let implications: String = house
+        .implications
+        .iter()
+        .map(|i| format!("#   {}: |\n#     …\n", i.key))
+        .collect();
+    let unnumbered = house.unnumbered_sections.first().cloned().unwrap_or_else(|| "Purpose".into());
+    format!(
+        "---\n\
+# The committee that meets.\n\
+meeting: {meeting}\n\
+# The meeting date, YYYY-MM-DD.\n\
+date: {date}\n\
+# Where the meeting is held (optional).\n\
+# location: Video Conferencing\n\
+# Orders papers in an agenda pack (optional; quote it).\n\
+{agenda}\
+title: {title}\n\
+# Name, role.\n\
+presented_by: {presented_by}\n\
+# Recommendation to Members; usually one of: {vocab}.\n\
+recommendation: For Discussion\n\
+# Protective marking (optional): one of {classes}.\n\
+# classification: OFFICIAL\n\
+# draft (marked DRAFT on every page) or final.\n\
+status: draft\n\
+# Appendices (optional): each a title, and a PDF or Markdown file beside this paper.\n\
+# appendices:\n\
+#   - title: Appendix title\n\
+#     file: appendix-a.pdf\n\
+# Implications left out show the house's default sentence. Fill in any of:\n\
+# implications:\n\
+{implications}\
+# The closing RECOMMENDATIONS section (Markdown).\n\
+recommendations: |\n  Members are invited to discuss the contents of this report.\n\
+---\n\n\
+# {unnumbered}\n\n\
+The purpose of this paper is to …\n\n\
+# Background\n\n\
+Each paragraph of a numbered section is numbered 1.1, 1.2, … when the paper is built.\n\n\
+A list or table straight after a paragraph belongs to it.\n",
+        meeting = quoted(&args.meeting),
+        title = quoted(&args.title),
+        presented_by = quoted(&presented_by),
+    )
+}
+
+/// Makes a project in `dir`: `clerk.yaml` (the commented default house style), `papers/`
+/// with the example paper, a `.gitignore` for `out/`, and with `templates` the default
+/// templates to edit. Refuses to overwrite any file.
+pub fn init(dir: &Path, templates: bool) -> Result<Vec<String>, Vec<Diagnostic>> {
+    let mut files: Vec<(PathBuf, &str)> = vec![
+        (dir.join(HOUSE_FILE), DEFAULT_HOUSE_YAML),
+        (dir.join("papers/2021-09-01-hmics-progress-review.md"), EXAMPLE_PAPER),
+        (dir.join(".gitignore"), "/out\n"),
+    ];
+    if templates {
+        for (name, text) in DEFAULT_TEMPLATES {
+            files.push((dir.join("templates").join(name), text));
+        }
+    }
+    let existing: Vec<Diagnostic> = files
+        .iter()
+        .filter(|(p, _)| p.exists())
+        .map(|(p, _)| Diagnostic::file_error("exists", p, "this file already exists; clerk init never overwrites it").with_help("run `clerk init` in an empty folder, or remove the file first"))
+        .collect();
+    if !existing.is_empty() {
+        return Err(existing);
+    }
+    let mut lines = Vec::new();
+    for (path, text) in &files {
+        std::fs::create_dir_all(path.parent().unwrap_or(dir))
+            .and_then(|_| std::fs::write(path, text))
+            .map_err(|e| vec![Diagnostic::file_error("write-failed", path, format!("cannot write this file ({e})"))])?;
+        lines.push(format!("Wrote {}", path.display()));
+    }
+    lines.push(format!("Next: cd {} && clerk build", dir.display()));
+    Ok(lines)
+}
