@@ -1,0 +1,82 @@
+//! `clerk check` end to end: every diagnostic of the invalid fixture, rustc-style and as JSON,
+//! compared with a snapshot; nothing written; exit codes.
+
+mod common;
+
+use common::*;
+
+/// Regenerate with `BLESS=1 cargo test --test check`.
+#[test]
+fn invalid_papers_report_every_problem_like_the_snapshot() {
+    let root = fixture("invalid");
+    let (code, stdout, stderr) = parts(&clerk(&root, &["check"]));
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    let got = format!("{stderr}{stdout}");
+    let snapshot = root.join("expected-check.txt");
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(&snapshot, &got).unwrap();
+    }
+    let expected = std::fs::read_to_string(&snapshot).expect("snapshot exists (BLESS=1 to create)");
+    assert_eq!(got, expected, "check output changed; BLESS=1 to accept");
+    assert!(!root.join("out").exists(), "check writes nothing");
+}
+
+#[test]
+fn json_diagnostics_for_editors() {
+    let root = fixture("invalid");
+    let (code, stdout, _) = parts(&clerk(&root, &["check", "--format", "json"]));
+    assert_eq!(code, 1);
+    let diags: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).expect("one JSON object per line")).collect();
+    let find = |code: &str| diags.iter().find(|d| d["code"] == code).unwrap_or_else(|| panic!("no {code} in {stdout}"));
+    let d = find("unknown-key");
+    assert_eq!(d["file"], "papers/metadata.md");
+    assert_eq!(d["line"], 4);
+    assert_eq!(d["column"], 1);
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["help"], "did you mean `title`?");
+    assert_eq!(find("duplicate-key")["line"], 6);
+    assert_eq!(find("bad-date")["column"], 7);
+    assert_eq!(find("raw-html")["severity"], "warning");
+    for d in &diags {
+        for key in ["file", "line", "column", "severity", "code", "message"] {
+            assert!(d.get(key).is_some(), "{key} missing in {d}");
+        }
+    }
+}
+
+#[test]
+fn check_takes_paths() {
+    let root = fixture("invalid");
+    let (code, stdout, stderr) = parts(&clerk(&root, &["check", "papers/good.md"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("Checked 1 paper: 0 errors, 0 warnings."), "{stdout}");
+    let (code, _, stderr) = parts(&clerk(&root, &["check", "papers/nope.md"]));
+    assert_eq!(code, 1);
+    assert!(stderr.contains("no such paper or folder"), "{stderr}");
+}
+
+#[test]
+fn the_repo_papers_check_clean() {
+    let (code, stdout, stderr) = parts(&clerk(&repo(), &["check"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("Checked 3 papers: 0 errors, 0 warnings."), "{stdout}{stderr}");
+}
+
+#[test]
+fn a_broken_house_style_is_exit_code_2_with_its_line() {
+    let project = temp_project("council");
+    std::fs::write(project.path().join("clerk.yaml"), "language: en-GB\nheading_cse: upper\n").unwrap();
+    let (code, _, stderr) = parts(&clerk(project.path(), &["check"]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("--> clerk.yaml:2:1"), "{stderr}");
+    assert!(stderr.contains("did you mean `heading_case`?"), "{stderr}");
+}
+
+#[test]
+fn no_papers_folder_is_exit_code_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = parts(&clerk(dir.path(), &["build"]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("the papers folder does not exist"), "{stderr}");
+    assert!(stderr.contains("clerk init"), "{stderr}");
+}

@@ -1,0 +1,122 @@
+//! Shared helpers for the integration tests: run the real binary, copy fixtures, read outputs.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fixture folder under tests/fixtures.
+pub fn fixture(name: &str) -> PathBuf {
+    repo().join("tests/fixtures").join(name)
+}
+
+/// Runs `clerk` with `args` in `cwd`, no colour.
+pub fn clerk(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_clerk"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("clerk runs")
+}
+
+/// The exit code, stdout and stderr of a run, as text.
+pub fn parts(o: &Output) -> (i32, String, String) {
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+/// Copies a folder recursively.
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A temporary copy of the fixture (or of the repo's `papers/` when `name` is "repo").
+pub fn temp_project(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    if name == "repo" {
+        copy_dir(&repo().join("papers"), &dir.path().join("papers"));
+    } else {
+        copy_dir(&fixture(name), dir.path());
+    }
+    dir
+}
+
+/// Every file under `dir`, relative, sorted, with its bytes.
+pub fn snapshot_tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// The visible text of an HTML page: tags removed, entities decoded, whitespace collapsed.
+pub fn html_text(html: &str) -> String {
+    let body = html.split_once("<body").map_or(html, |(_, b)| b);
+    let mut out = String::new();
+    let mut in_tag = false;
+    let mut skip_until: Option<&str> = None;
+    let mut rest = body;
+    while let Some(c) = rest.chars().next() {
+        if let Some(end) = skip_until {
+            match rest.find(end) {
+                Some(i) => {
+                    rest = &rest[i + end.len()..];
+                    skip_until = None;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        if rest.starts_with("<style") {
+            skip_until = Some("</style>");
+            continue;
+        }
+        if rest.starts_with("<script") {
+            skip_until = Some("</script>");
+            continue;
+        }
+        match c {
+            '<' => {
+                in_tag = true;
+                out.push(' ');
+            }
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    let decoded = out
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&");
+    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
