@@ -276,6 +276,9 @@ pub fn footnote(number: u32, refs: &[String], content: &[Block]) -> String {
         backlinks.push_str("\">↩</a>");
     }
     let mut out = blocks(content);
+    if backlinks.is_empty() {
+        return out;
+    }
     match content.last() {
         Some(Block::Paragraph { .. }) => {
             let at = out.len() - "</p>\n".len();

@@ -86,6 +86,8 @@ impl Renderer {
 
     /// One standalone HTML page for a paper: styles inline, images as `data:` URIs, no
     /// outside request. `draft` shows the DRAFT banner. The same inputs give the same bytes.
+    ///
+    /// `house` gives the organisation name and heading case; the logo is the one `new` read.
     pub fn render_paper(
         &self,
         doc: &Document,

@@ -32,6 +32,7 @@ const EMBEDDED_CSS: &str = include_str!("../../assets/style.css");
 struct Source {
     name: &'static str,
     /// `templates/paper.html` for a project file, `<built-in>/paper.html` otherwise.
+    /// Only a project file's path starts with [`TEMPLATES_DIR`].
     file: PathBuf,
     text: String,
 }
@@ -165,10 +166,14 @@ fn tera_diagnostic(err: &tera::Error, source: &Source, context: String) -> Diagn
             d.locate_line_col(&source.text, span.start_line, span.start_col + 1, width);
         }
     }
-    d.with_help(format!(
-        "fix the template, or delete `{TEMPLATES_DIR}/{}` to use the built-in one",
-        source.name
-    ))
+    if source.file.starts_with(TEMPLATES_DIR) {
+        d.with_help(format!(
+            "fix the template, or delete `{}` to use the built-in one",
+            source.file.display()
+        ))
+    } else {
+        d.with_help("the built-in template failed: this is a bug in clerk, please report it")
+    }
 }
 
 /// The stylesheet: the project's `templates/style.css`, else the embedded one.

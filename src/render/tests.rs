@@ -568,6 +568,13 @@ fn a_broken_template_is_an_error_naming_its_file_and_line() {
     assert!(errs[0].message.contains("templates/paper.html"), "{errs:?}");
     assert!(errs[0].line > 0, "{errs:?}");
     assert!(errs[0].is_error());
+    assert!(
+        errs[0]
+            .help
+            .as_deref()
+            .unwrap_or("")
+            .contains("delete `templates/paper.html`")
+    );
 }
 
 #[test]
@@ -606,4 +613,55 @@ fn css_strings_cannot_escape_their_quotes() {
         html::css_string("a\"</style>"),
         "\"a\\22 \\3c /style\\3e \""
     );
+}
+
+#[test]
+fn a_footnote_ending_in_a_list_gets_its_back_link_after_it() {
+    let list = Block::List {
+        start: Some(3),
+        items: vec![vec![paragraph(vec![text("c")])]],
+    };
+    let out = html::footnote(2, &["fnref-2".to_string()], &[list]);
+    assert!(
+        out.starts_with("<ol start=\"3\">\n<li>c</li>\n</ol>\n<p><a href=\"#fnref-2\""),
+        "{out}"
+    );
+    assert_eq!(
+        html::footnote(2, &[], &[paragraph(vec![text("x")])]),
+        "<p>x</p>\n"
+    );
+}
+
+/// Every key of `value`, at any depth.
+fn keys(value: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                out.insert(k.clone());
+                keys(v, out);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| keys(v, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn every_template_variable_is_documented() {
+    let docs = include_str!("../../docs/templates.md");
+    let house = HouseStyle::default();
+    let doc = sample();
+    let paper = view::PaperView::new(&doc, &house, true, Some("data:"), "");
+    let entries = [entry("M", "2021-09-01", Some("1"), "T")];
+    let index = index::IndexView::new(&entries, &house, "");
+    let mut all = std::collections::BTreeSet::new();
+    keys(&serde_json::to_value(&paper).unwrap(), &mut all);
+    keys(&serde_json::to_value(&index).unwrap(), &mut all);
+    let documented = |k: &String| {
+        [format!("`{k}`"), format!(".{k}`"), format!("`{k}.")]
+            .iter()
+            .any(|f| docs.contains(f.as_str()))
+    };
+    let missing: Vec<_> = all.iter().filter(|k| !documented(k)).collect();
+    assert!(missing.is_empty(), "not in docs/templates.md: {missing:?}");
 }
