@@ -51,8 +51,8 @@ impl std::fmt::Debug for Templates {
 }
 
 impl Templates {
-    /// Loads and parses every template, project files first; every template that fails is
-    /// reported, each diagnostic naming its file.
+    /// Loads and parses every template, the project's `templates/` file where there is one,
+    /// else the built-in one; every template that fails is reported, naming its file.
     pub(crate) fn load(project_root: &Path) -> Result<Templates, Vec<Diagnostic>> {
         let mut tera = Tera::new();
         tera.autoescape_on([".html"]);
