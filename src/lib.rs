@@ -9,4 +9,5 @@ pub mod config;
 pub mod diag;
 pub mod document;
 pub mod paper;
+pub mod render;
 pub mod yaml;

@@ -1,0 +1,292 @@
+//! Blocks and inlines of the [`Document`](crate::document::Document) turned into HTML
+//! fragments, every piece of author text escaped.
+//!
+//! The templates own the page's structure (sections, numbered paragraphs, the header
+//! table); this module owns the content inside each paragraph and footnote, handed to the
+//! template as pre-rendered `html` strings.
+
+use std::fmt::Write as _;
+
+use base64::Engine as _;
+
+use crate::document::{Align, Block, Image, Inline, Table};
+
+/// Escapes text for HTML element content and attribute values (`& < > " '`).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    escape_into(&mut out, text);
+    out
+}
+
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// A `data:` URI holding `data` with its MIME type, for a standalone page.
+pub fn data_uri(mime: &str, data: &[u8]) -> String {
+    format!(
+        "data:{mime};base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(data)
+    )
+}
+
+/// A quoted CSS string literal for `text` (e.g. for `content:` in `@page` margin boxes),
+/// safe inside a `<style>` element.
+pub fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '&' => {
+                let _ = write!(out, "\\{:x} ", c as u32);
+            }
+            c if c.is_control() => {
+                let _ = write!(out, "\\{:x} ", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Renders a run of blocks (a paragraph's blocks, a footnote, a list item).
+pub fn blocks(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for b in blocks {
+        block_into(&mut out, b);
+    }
+    out
+}
+
+/// Renders a run of inlines (a paragraph's text, a heading, a table cell).
+pub fn inlines(content: &[Inline]) -> String {
+    let mut out = String::new();
+    inlines_into(&mut out, content);
+    out
+}
+
+fn block_into(out: &mut String, block: &Block) {
+    match block {
+        Block::Paragraph { content } => {
+            out.push_str("<p>");
+            inlines_into(out, content);
+            out.push_str("</p>\n");
+        }
+        Block::List { start, items } => list_into(out, *start, items),
+        Block::Table(table) => table_into(out, table),
+        Block::Quote { blocks } => {
+            out.push_str("<blockquote>\n");
+            for b in blocks {
+                block_into(out, b);
+            }
+            out.push_str("</blockquote>\n");
+        }
+        Block::Code { language, text } => {
+            out.push_str("<pre><code");
+            if let Some(lang) = language.as_deref().filter(|l| !l.is_empty()) {
+                out.push_str(" class=\"language-");
+                escape_into(out, lang);
+                out.push('"');
+            }
+            out.push('>');
+            escape_into(out, text);
+            out.push_str("</code></pre>\n");
+        }
+        Block::Image(image) => {
+            out.push_str("<figure class=\"image\">");
+            image_into(out, image);
+            out.push_str("</figure>\n");
+        }
+        Block::Rule => out.push_str("<hr>\n"),
+    }
+}
+
+fn list_into(out: &mut String, start: Option<u64>, items: &[Vec<Block>]) {
+    match start {
+        None => out.push_str("<ul>\n"),
+        Some(1) => out.push_str("<ol>\n"),
+        Some(n) => {
+            let _ = writeln!(out, "<ol start=\"{n}\">");
+        }
+    }
+    let tag = if start.is_some() { "ol" } else { "ul" };
+    for item in items {
+        out.push_str("<li>");
+        // A tight item (one paragraph) reads better without a <p> inside the <li>.
+        match item.as_slice() {
+            [Block::Paragraph { content }] => inlines_into(out, content),
+            blocks => {
+                out.push('\n');
+                for b in blocks {
+                    block_into(out, b);
+                }
+            }
+        }
+        out.push_str("</li>\n");
+    }
+    let _ = writeln!(out, "</{tag}>");
+}
+
+fn align_class(align: Align) -> &'static str {
+    match align {
+        Align::None => "",
+        Align::Left => " class=\"align-left\"",
+        Align::Center => " class=\"align-center\"",
+        Align::Right => " class=\"align-right\"",
+    }
+}
+
+fn table_into(out: &mut String, table: &Table) {
+    let align = |i: usize| align_class(table.align.get(i).copied().unwrap_or(Align::None));
+    out.push_str(
+        "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table\">\n",
+    );
+    out.push_str("<table>\n");
+    if !table.head.is_empty() {
+        out.push_str("<thead>\n<tr>");
+        for (i, cell) in table.head.iter().enumerate() {
+            let _ = write!(out, "<th scope=\"col\"{}>", align(i));
+            inlines_into(out, cell);
+            out.push_str("</th>");
+        }
+        out.push_str("</tr>\n</thead>\n");
+    }
+    out.push_str("<tbody>\n");
+    for row in &table.rows {
+        out.push_str("<tr>");
+        for (i, cell) in row.iter().enumerate() {
+            let _ = write!(out, "<td{}>", align(i));
+            inlines_into(out, cell);
+            out.push_str("</td>");
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n</div>\n");
+}
+
+fn image_into(out: &mut String, image: &Image) {
+    out.push_str("<img alt=\"");
+    escape_into(out, &image.alt);
+    out.push_str("\" src=\"");
+    out.push_str(&data_uri(image.mime, &image.data));
+    out.push_str("\">");
+}
+
+/// Is `url` safe to put in an `href`? Script-running schemes are refused; relative links,
+/// fragments and ordinary schemes (`https:`, `mailto:`, …) pass.
+fn is_safe_url(url: &str) -> bool {
+    let lowered: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .collect();
+    let lowered = lowered.to_ascii_lowercase();
+    !["javascript:", "vbscript:", "data:"]
+        .iter()
+        .any(|s| lowered.starts_with(s))
+}
+
+fn inlines_into(out: &mut String, content: &[Inline]) {
+    for inline in content {
+        inline_into(out, inline);
+    }
+}
+
+fn wrap(out: &mut String, tag: &str, content: &[Inline]) {
+    let _ = write!(out, "<{tag}>");
+    inlines_into(out, content);
+    let _ = write!(out, "</{tag}>");
+}
+
+fn inline_into(out: &mut String, inline: &Inline) {
+    match inline {
+        Inline::Text { text } => escape_into(out, text),
+        Inline::Emph { content } => wrap(out, "em", content),
+        Inline::Strong { content } => wrap(out, "strong", content),
+        Inline::Strike { content } => wrap(out, "del", content),
+        Inline::Code { text } => {
+            out.push_str("<code>");
+            escape_into(out, text);
+            out.push_str("</code>");
+        }
+        Inline::Link {
+            url,
+            title,
+            content,
+        } => {
+            if !is_safe_url(url) {
+                // Shown, never followed: the text stays, the link goes.
+                inlines_into(out, content);
+                return;
+            }
+            out.push_str("<a href=\"");
+            escape_into(out, url);
+            out.push('"');
+            if !title.is_empty() {
+                out.push_str(" title=\"");
+                escape_into(out, title);
+                out.push('"');
+            }
+            out.push('>');
+            inlines_into(out, content);
+            out.push_str("</a>");
+        }
+        Inline::CrossRef { number, target, .. } => {
+            out.push_str("<a href=\"#");
+            escape_into(out, target);
+            out.push_str("\" class=\"xref\">");
+            escape_into(out, number);
+            out.push_str("</a>");
+        }
+        Inline::FootnoteRef { number, target, id } => {
+            out.push_str("<sup><a href=\"#");
+            escape_into(out, target);
+            out.push_str("\" id=\"");
+            escape_into(out, id);
+            let _ = write!(out, "\" role=\"doc-noteref\">{number}</a></sup>");
+        }
+        Inline::Image(image) => image_into(out, image),
+        Inline::SoftBreak => out.push('\n'),
+        Inline::HardBreak => out.push_str("<br>\n"),
+    }
+}
+
+/// Renders a footnote's blocks with its links back to each reference at the end of the
+/// last paragraph (or after the last block when that is not a paragraph).
+pub fn footnote(number: u32, refs: &[String], content: &[Block]) -> String {
+    let mut backlinks = String::new();
+    for (i, r) in refs.iter().enumerate() {
+        let label = if i == 0 {
+            format!("Back to reference {number}")
+        } else {
+            format!("Back to reference {number} (use {})", i + 1)
+        };
+        backlinks.push_str(" <a href=\"#");
+        escape_into(&mut backlinks, r);
+        backlinks.push_str("\" class=\"backref\" role=\"doc-backlink\" aria-label=\"");
+        escape_into(&mut backlinks, &label);
+        backlinks.push_str("\">↩</a>");
+    }
+    let mut out = blocks(content);
+    if backlinks.is_empty() {
+        return out;
+    }
+    match content.last() {
+        Some(Block::Paragraph { .. }) => {
+            let at = out.len() - "</p>\n".len();
+            out.insert_str(at, &backlinks);
+        }
+        _ => {
+            let _ = writeln!(out, "<p>{}</p>", backlinks.trim_start());
+        }
+    }
+    out
+}

@@ -1,0 +1,211 @@
+//! The index page's view: every paper's [`IndexEntry`] grouped by meeting and date and
+//! sorted in agenda order, as `index.html` sees it.
+
+use std::cmp::Ordering;
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use super::view::OrganisationView;
+use crate::config::HouseStyle;
+
+/// One line of the index, filled in by the caller.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IndexEntry {
+    /// Committee name.
+    pub meeting: String,
+    /// Meeting date, `YYYY-MM-DD`.
+    pub date: String,
+    /// Meeting date in the house format.
+    pub date_display: String,
+    /// Agenda item, e.g. `4.2`.
+    pub agenda_item: Option<String>,
+    /// Title of Paper.
+    pub title: String,
+    /// Relative link from `index.html` to the paper's HTML.
+    pub href: String,
+    /// Relative link to the paper's PDF, when one was written.
+    pub pdf_href: Option<String>,
+    /// How many warnings the paper had.
+    pub warnings: usize,
+    /// Protective marking.
+    pub classification: Option<String>,
+    /// Whether the paper is a draft.
+    pub draft: bool,
+}
+
+/// What `index.html` is rendered with.
+#[derive(Debug, Serialize)]
+pub(crate) struct IndexView<'a> {
+    /// The house's organisation (no logo: the index is a working list).
+    pub(crate) organisation: OrganisationView<'a>,
+    /// The house language, for `<html lang>`.
+    pub(crate) language: &'a str,
+    /// The stylesheet, to inline in `<style>`.
+    pub(crate) css: &'a str,
+    /// Meetings by name, each with its dates newest first.
+    pub(crate) meetings: Vec<MeetingGroup<'a>>,
+    /// How many papers in all.
+    pub(crate) paper_count: usize,
+    /// Always `clerk`.
+    pub(crate) generator: &'static str,
+}
+
+/// The papers of one committee.
+#[derive(Debug, Serialize)]
+pub(crate) struct MeetingGroup<'a> {
+    /// Committee name.
+    pub(crate) meeting: &'a str,
+    /// Anchor id, e.g. `policing-performance-committee`.
+    pub(crate) id: String,
+    /// Its meetings, newest first.
+    pub(crate) dates: Vec<DateGroup<'a>>,
+}
+
+/// The papers of one meeting (committee and date).
+#[derive(Debug, Serialize)]
+pub(crate) struct DateGroup<'a> {
+    /// `YYYY-MM-DD`.
+    pub(crate) date: &'a str,
+    /// The date in the house format.
+    pub(crate) date_display: &'a str,
+    /// Anchor id, e.g. `policing-performance-committee-2021-09-01`.
+    pub(crate) id: String,
+    /// Papers in agenda order.
+    pub(crate) papers: Vec<&'a IndexEntry>,
+}
+
+impl<'a> IndexView<'a> {
+    /// Groups and sorts `entries`: meetings by name, dates newest first, papers in agenda
+    /// order (numerically by part, papers without an item last), then by title.
+    pub(crate) fn new(entries: &'a [IndexEntry], house: &'a HouseStyle, css: &'a str) -> Self {
+        let mut sorted: Vec<&IndexEntry> = entries.iter().collect();
+        sorted.sort_by(|a, b| {
+            compare_names(&a.meeting, &b.meeting)
+                .then_with(|| b.date.cmp(&a.date))
+                .then_with(|| compare_agenda(a.agenda_item.as_deref(), b.agenda_item.as_deref()))
+                .then_with(|| compare_names(&a.title, &b.title))
+                .then_with(|| a.href.cmp(&b.href))
+        });
+        let mut meetings: Vec<MeetingGroup<'a>> = Vec::new();
+        let mut ids = BTreeSet::new();
+        for entry in sorted {
+            if meetings.last().is_none_or(|m| m.meeting != entry.meeting) {
+                meetings.push(MeetingGroup {
+                    meeting: &entry.meeting,
+                    id: unique_id(slug(&entry.meeting), &mut ids),
+                    dates: Vec::new(),
+                });
+            }
+            let group = meetings
+                .last_mut()
+                .expect("a meeting group was just pushed");
+            if group.dates.last().is_none_or(|d| d.date != entry.date) {
+                let id = unique_id(format!("{}-{}", group.id, slug(&entry.date)), &mut ids);
+                group.dates.push(DateGroup {
+                    date: &entry.date,
+                    date_display: &entry.date_display,
+                    id,
+                    papers: Vec::new(),
+                });
+            }
+            group
+                .dates
+                .last_mut()
+                .expect("a date group was just pushed")
+                .papers
+                .push(entry);
+        }
+        IndexView {
+            organisation: OrganisationView {
+                name: &house.organisation.name,
+                logo: None,
+            },
+            language: &house.language,
+            css,
+            meetings,
+            paper_count: entries.len(),
+            generator: "clerk",
+        }
+    }
+}
+
+/// Case-insensitive order, ties broken by the exact text so the order is total.
+fn compare_names(a: &str, b: &str) -> Ordering {
+    a.to_lowercase()
+        .cmp(&b.to_lowercase())
+        .then_with(|| a.cmp(b))
+}
+
+/// Agenda items compared part by part, numerically where a part starts with digits:
+/// `4.2` < `4.10` < `5`, `4` < `4.1`, `4a` < `4b`; papers with no item come last.
+pub(crate) fn compare_agenda(a: Option<&str>, b: Option<&str>) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let mut pa = a.trim().split('.');
+            let mut pb = b.trim().split('.');
+            loop {
+                match (pa.next(), pb.next()) {
+                    (None, None) => return a.cmp(b),
+                    (None, Some(_)) => return Ordering::Less,
+                    (Some(_), None) => return Ordering::Greater,
+                    (Some(x), Some(y)) => match compare_part(x, y) {
+                        Ordering::Equal => {}
+                        other => return other,
+                    },
+                }
+            }
+        }
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// `10` > `9`; `4a` < `4b`; a part with a number sorts before one without.
+fn compare_part(a: &str, b: &str) -> Ordering {
+    fn split(p: &str) -> (Option<u64>, &str) {
+        let p = p.trim();
+        let digits = p.len() - p.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        (p[..digits].parse().ok(), &p[digits..])
+    }
+    let (na, ra) = split(a);
+    let (nb, rb) = split(b);
+    match (na, nb) {
+        (Some(x), Some(y)) => x.cmp(&y).then_with(|| compare_names(ra, rb)),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => compare_names(ra, rb),
+    }
+}
+
+/// An anchor id from free text: lower-case ASCII letters and digits joined by `-`.
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        "group".to_string()
+    } else {
+        out
+    }
+}
+
+/// `id`, or `id-2`, `id-3`, … when an earlier group already took it.
+fn unique_id(id: String, taken: &mut BTreeSet<String>) -> String {
+    let mut candidate = id.clone();
+    let mut n = 1;
+    while !taken.insert(candidate.clone()) {
+        n += 1;
+        candidate = format!("{id}-{n}");
+    }
+    candidate
+}

@@ -1,0 +1,113 @@
+//! Rendering: a numbered [`Document`] to a standalone HTML page, and the list of papers to
+//! `index.html`.
+//!
+//! 1. [`Renderer::new`] loads the templates (`paper.html`, `index.html`, embedded or the
+//!    project's own) and the stylesheet once per run.
+//! 2. `view` turns a `Document` into the plain view the template sees; `html` renders the
+//!    content of each paragraph and footnote, escaped.
+//! 3. Tera lays the view out; the page inlines its CSS and images, so it makes no request.
+
+// The API hands back one `Diagnostic` by value, as the rest of clerk does; it is cold
+// path data, so its size does not matter here.
+#![allow(clippy::result_large_err)]
+
+mod html;
+mod index;
+mod templates;
+mod view;
+
+#[cfg(test)]
+mod tests;
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::config::HouseStyle;
+use crate::diag::Diagnostic;
+use crate::document::Document;
+
+pub use html::escape;
+pub use index::IndexEntry;
+pub use templates::TEMPLATES_DIR;
+
+/// The formats a paper is rendered to. PDF joins as `Pdf` in a later issue; callers match
+/// on this in one place, so adding a variant points at every spot that must learn it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OutputFormat {
+    /// One standalone HTML file per paper.
+    Html,
+}
+
+impl OutputFormat {
+    /// The file extension of this format's output, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            OutputFormat::Html => "html",
+        }
+    }
+}
+
+/// The templates, stylesheet and logo of a run, loaded once and shared read-only by all
+/// threads (it is `Send + Sync`).
+#[derive(Debug)]
+pub struct Renderer {
+    templates: templates::Templates,
+    css: String,
+    logo: Option<String>,
+}
+
+impl Renderer {
+    /// Loads the embedded default templates (`paper.html`, `index.html`) and stylesheet
+    /// (`style.css`), each replaced by a file of the same name in
+    /// `<project_root>/templates/` when present, and the house logo as a `data:` URI.
+    ///
+    /// A template that fails to parse gives a diagnostic naming its file, with the line and
+    /// column Tera reports; every failing template is reported.
+    pub fn new(project_root: &Path, house: &HouseStyle) -> Result<Renderer, Vec<Diagnostic>> {
+        let templates = templates::Templates::load(project_root);
+        let css = templates::load_css(project_root);
+        let logo = templates::load_logo(project_root, house);
+        match (templates, css, logo) {
+            (Ok(templates), Ok(css), Ok(logo)) => Ok(Renderer {
+                templates,
+                css,
+                logo,
+            }),
+            (templates, css, logo) => {
+                let mut diags = templates.err().unwrap_or_default();
+                diags.extend(css.err());
+                diags.extend(logo.err());
+                Err(diags)
+            }
+        }
+    }
+
+    /// One standalone HTML page for a paper: styles inline, images as `data:` URIs, no
+    /// outside request. `draft` shows the DRAFT banner. The same inputs give the same bytes.
+    ///
+    /// `house` gives the organisation name and heading case; the logo is the one `new` read.
+    pub fn render_paper(
+        &self,
+        doc: &Document,
+        house: &HouseStyle,
+        draft: bool,
+    ) -> Result<String, Diagnostic> {
+        let view = view::PaperView::new(doc, house, draft, self.logo.as_deref(), &self.css);
+        let what = format!("the paper “{}”", doc.meta.title);
+        self.templates.render(templates::PAPER, &view, &what)
+    }
+
+    /// `index.html`: every paper grouped by meeting (by name), then by date (newest
+    /// first), in agenda-item order (compared numerically by part, so `4.2` comes before
+    /// `4.10`; papers without an item come last), then by title.
+    pub fn render_index(
+        &self,
+        entries: &[IndexEntry],
+        house: &HouseStyle,
+    ) -> Result<String, Diagnostic> {
+        let view = index::IndexView::new(entries, house, &self.css);
+        self.templates.render(templates::INDEX, &view, "the index")
+    }
+}

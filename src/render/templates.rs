@@ -1,0 +1,213 @@
+//! The templates and assets pages are built from: the embedded defaults, each replaced by
+//! a file of the same name in the project's `templates/` folder, parsed once into a Tera
+//! instance shared read-only by every render.
+
+use std::path::{Path, PathBuf};
+
+use tera::{Context, ErrorKind, Tera};
+
+use super::html;
+use crate::config::{HOUSE_FILE, HouseStyle};
+use crate::diag::Diagnostic;
+
+/// Name of the paper template.
+pub(crate) const PAPER: &str = "paper.html";
+/// Name of the index template.
+pub(crate) const INDEX: &str = "index.html";
+/// Name of the stylesheet inlined into every page.
+pub(crate) const STYLE: &str = "style.css";
+
+/// The folder, under the project root, whose files replace the embedded defaults.
+pub const TEMPLATES_DIR: &str = "templates";
+
+const EMBEDDED: [(&str, &str); 2] = [
+    (PAPER, include_str!("../../templates/paper.html")),
+    (INDEX, include_str!("../../templates/index.html")),
+];
+
+const EMBEDDED_CSS: &str = include_str!("../../assets/style.css");
+
+/// A template's source and where it came from, kept to locate errors.
+#[derive(Debug)]
+struct Source {
+    name: &'static str,
+    /// `templates/paper.html` for a project file, `<built-in>/paper.html` otherwise.
+    /// Only a project file's path starts with [`TEMPLATES_DIR`].
+    file: PathBuf,
+    text: String,
+}
+
+/// The parsed templates.
+pub(crate) struct Templates {
+    tera: Tera,
+    sources: Vec<Source>,
+}
+
+impl std::fmt::Debug for Templates {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let files: Vec<_> = self.sources.iter().map(|s| &s.file).collect();
+        f.debug_struct("Templates").field("files", &files).finish()
+    }
+}
+
+impl Templates {
+    /// Loads and parses every template, the project's `templates/` file where there is one,
+    /// else the built-in one; every template that fails is reported, naming its file.
+    pub(crate) fn load(project_root: &Path) -> Result<Templates, Vec<Diagnostic>> {
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html"]);
+        let mut sources = Vec::new();
+        let mut diags = Vec::new();
+        for (name, embedded) in EMBEDDED {
+            let source = match read_override(project_root, name) {
+                Ok(Some((file, text))) => Source { name, file, text },
+                Ok(None) => Source {
+                    name,
+                    file: built_in(name),
+                    text: embedded.to_string(),
+                },
+                Err(d) => {
+                    diags.push(d);
+                    continue;
+                }
+            };
+            // One at a time, so that an error is pinned on the file that caused it.
+            match tera.add_raw_template(name, &source.text) {
+                Ok(()) => sources.push(source),
+                Err(e) => diags.push(tera_diagnostic(
+                    &e,
+                    &source,
+                    format!("cannot parse the template `{}`", source.file.display()),
+                )),
+            }
+        }
+        if diags.is_empty() {
+            Ok(Templates { tera, sources })
+        } else {
+            Err(diags)
+        }
+    }
+
+    /// Renders template `name` with `view`; `what` names the page for the message.
+    pub(crate) fn render(
+        &self,
+        name: &str,
+        view: &impl serde::Serialize,
+        what: &str,
+    ) -> Result<String, Diagnostic> {
+        let source = self
+            .sources
+            .iter()
+            .find(|s| s.name == name)
+            .expect("every template name used is one of EMBEDDED");
+        let context = Context::from_serialize(view).map_err(|e| {
+            Diagnostic::file_error(
+                "template",
+                &source.file,
+                format!(
+                    "cannot prepare {what} for `{}` ({e})",
+                    source.file.display()
+                ),
+            )
+        })?;
+        self.tera.render(name, &context).map_err(|e| {
+            tera_diagnostic(
+                &e,
+                source,
+                format!("the template `{}` failed on {what}", source.file.display()),
+            )
+        })
+    }
+}
+
+fn built_in(name: &str) -> PathBuf {
+    PathBuf::from(format!("<built-in>/{name}"))
+}
+
+/// The project's own `templates/<name>`, if there is one.
+fn read_override(root: &Path, name: &str) -> Result<Option<(PathBuf, String)>, Diagnostic> {
+    let rel = Path::new(TEMPLATES_DIR).join(name);
+    match std::fs::read_to_string(root.join(&rel)) {
+        Ok(text) => Ok(Some((rel, text))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Diagnostic::file_error(
+            "template",
+            &rel,
+            format!("cannot read `{}` ({e})", rel.display()),
+        )),
+    }
+}
+
+/// Turns a Tera error into a diagnostic on the template's file, at the line and column
+/// Tera points to when it gives one.
+fn tera_diagnostic(err: &tera::Error, source: &Source, context: String) -> Diagnostic {
+    let mut cause = match err.kind() {
+        ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
+            report.message().to_string()
+        }
+        other => other.to_string(),
+    };
+    let mut next = std::error::Error::source(err);
+    while let Some(e) = next {
+        cause.push_str(&format!(": {e}"));
+        next = e.source();
+    }
+    let mut d = Diagnostic::file_error("template", &source.file, format!("{context} ({cause})"));
+    if let ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) = err.kind() {
+        // Only when the error is in this template's own text (not an included one).
+        if report.filename() == source.name || report.filename().is_empty() {
+            let span = report.span();
+            let width = if span.end_line == span.start_line {
+                span.end_col.saturating_sub(span.start_col)
+            } else {
+                1
+            };
+            // Tera's lines are 1-based, its columns 0-based (in characters).
+            d.locate_line_col(&source.text, span.start_line, span.start_col + 1, width);
+        }
+    }
+    if source.file.starts_with(TEMPLATES_DIR) {
+        d.with_help(format!(
+            "fix the template, or delete `{}` to use the built-in one",
+            source.file.display()
+        ))
+    } else {
+        d.with_help("the built-in template failed: this is a bug in clerk, please report it")
+    }
+}
+
+/// The stylesheet: the project's `templates/style.css`, else the embedded one.
+pub(crate) fn load_css(project_root: &Path) -> Result<String, Diagnostic> {
+    Ok(read_override(project_root, STYLE)?.map_or_else(|| EMBEDDED_CSS.to_string(), |(_, t)| t))
+}
+
+/// The house logo as a `data:` URI, read once; `None` when the house has no logo.
+pub(crate) fn load_logo(
+    project_root: &Path,
+    house: &HouseStyle,
+) -> Result<Option<String>, Diagnostic> {
+    let Some(logo) = &house.organisation.logo else {
+        return Ok(None);
+    };
+    let house_file = Path::new(HOUSE_FILE);
+    let bytes = std::fs::read(project_root.join(logo)).map_err(|e| {
+        Diagnostic::file_error(
+            "logo",
+            house_file,
+            format!("cannot read the logo `{}` ({e})", logo.display()),
+        )
+        .with_help("`organisation.logo` is a PNG or JPEG path relative to the project root")
+    })?;
+    let mime = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        "image/png"
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        "image/jpeg"
+    } else {
+        return Err(Diagnostic::file_error(
+            "logo",
+            house_file,
+            format!("the logo `{}` is neither a PNG nor a JPEG", logo.display()),
+        ));
+    };
+    Ok(Some(html::data_uri(mime, &bytes)))
+}

@@ -1,0 +1,667 @@
+//! Tests of the HTML renderer: the paper page, the index, and template loading.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::index::compare_agenda;
+use super::*;
+use crate::document::{
+    Align, Appendix, Block, Footnote, HeaderRow, Image, Inline, Item, Para, Section, SectionKind,
+    Table,
+};
+use crate::paper::{MetaText, PaperMeta};
+
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+
+fn text(s: &str) -> Inline {
+    Inline::Text {
+        text: s.to_string(),
+    }
+}
+
+fn para(number: Option<&str>, id: &str, blocks: Vec<Block>) -> Item {
+    Item::Para(Para {
+        number: number.map(str::to_string),
+        id: id.to_string(),
+        label: None,
+        blocks,
+    })
+}
+
+fn paragraph(content: Vec<Inline>) -> Block {
+    Block::Paragraph { content }
+}
+
+fn section(
+    kind: SectionKind,
+    number: Option<u32>,
+    heading: &str,
+    id: &str,
+    items: Vec<Item>,
+) -> Section {
+    Section {
+        kind,
+        number,
+        heading: heading.to_string(),
+        display_heading: heading.to_uppercase(),
+        id: id.to_string(),
+        items,
+    }
+}
+
+fn meta(title: &str) -> PaperMeta {
+    PaperMeta {
+        meeting: "Policing Performance Committee".into(),
+        date: jiff::civil::date(2021, 9, 1),
+        date_display: "1 September 2021".into(),
+        title: title.into(),
+        presented_by: "Elaine Galbraith, HMICS".into(),
+        recommendation: "For Discussion".into(),
+        recommendations: MetaText {
+            text: "Members are invited to discuss.".into(),
+            line: 1,
+        },
+        location: Some("Video Conferencing".into()),
+        agenda_item: Some("4.2".into()),
+        classification: Some("OFFICIAL".into()),
+        status: None,
+        appendices: Vec::new(),
+        implications: Vec::new(),
+        language: "en-GB".into(),
+        keywords: vec!["HMICS".into(), "online child sexual abuse".into()],
+    }
+}
+
+fn image() -> Image {
+    Image {
+        alt: "Chart of progress".into(),
+        src: "chart.png".into(),
+        path: PathBuf::from("papers/chart.png"),
+        mime: "image/png",
+        data: Arc::new(PNG.to_vec()),
+    }
+}
+
+/// A paper shaped like the seed: PURPOSE, two body sections, one implication,
+/// RECOMMENDATIONS, a footnote and an appendix.
+fn sample() -> Document {
+    let meta = meta("HMICS Progress Review – Online Child Sexual Abuse");
+    let header = [
+        ("Meeting", "meeting", meta.meeting.as_str()),
+        ("Date", "date", "1 September 2021"),
+        ("Title of Paper", "title", meta.title.as_str()),
+        (
+            "Appendix Attached",
+            "appendices",
+            "Yes – Appendix A – Progress Review",
+        ),
+    ]
+    .map(|(label, key, value)| HeaderRow {
+        label: label.into(),
+        key: key.into(),
+        value: value.into(),
+    })
+    .to_vec();
+    let table = Table {
+        align: vec![Align::Left, Align::Right],
+        head: vec![vec![text("Recommendation")], vec![text("Status")]],
+        rows: vec![vec![vec![text("R. 3")], vec![text("Closed")]]],
+    };
+    let sections = vec![
+        section(
+            SectionKind::Unnumbered,
+            None,
+            "Purpose",
+            "purpose",
+            vec![para(
+                None,
+                "purpose-1",
+                vec![paragraph(vec![text("The purpose of this paper.")])],
+            )],
+        ),
+        section(
+            SectionKind::Body,
+            Some(1),
+            "Background",
+            "section-1",
+            vec![para(
+                Some("1.1"),
+                "para-1-1",
+                vec![paragraph(vec![
+                    text("HMICS published a review"),
+                    Inline::FootnoteRef {
+                        number: 1,
+                        target: "fn-1".into(),
+                        id: "fnref-1".into(),
+                    },
+                    text(". See paragraph "),
+                    Inline::CrossRef {
+                        label: "closed".into(),
+                        number: "2.4".into(),
+                        target: "para-2-4".into(),
+                    },
+                    text("."),
+                ])],
+            )],
+        ),
+        section(
+            SectionKind::Body,
+            Some(2),
+            "Further Detail on the Report",
+            "section-2",
+            vec![
+                para(
+                    Some("2.3"),
+                    "para-2-3",
+                    vec![paragraph(vec![text(
+                        "Raw <script>alert('x')</script> & {{ x }} {% if y %}",
+                    )])],
+                ),
+                Item::SubHeading {
+                    content: vec![text("Closed recommendations")],
+                    id: "closed-recs".into(),
+                    level: 2,
+                },
+                para(
+                    Some("2.4"),
+                    "para-2-4",
+                    vec![
+                        paragraph(vec![text(
+                            "Based on the progress assessed, three were closed:",
+                        )]),
+                        Block::List {
+                            start: None,
+                            items: vec![
+                                vec![paragraph(vec![text("R. 3")])],
+                                vec![paragraph(vec![text("R. 7")])],
+                            ],
+                        },
+                        Block::Table(table),
+                        Block::Image(image()),
+                    ],
+                ),
+                para(
+                    Some("2.5"),
+                    "para-2-5",
+                    vec![paragraph(vec![
+                        Inline::Link {
+                            url: "https://www.hmics.scot/".into(),
+                            title: String::new(),
+                            content: vec![text("report")],
+                        },
+                        text(" and "),
+                        Inline::Link {
+                            url: "javascript:alert(1)".into(),
+                            title: String::new(),
+                            content: vec![text("bad")],
+                        },
+                    ])],
+                ),
+            ],
+        ),
+        section(
+            SectionKind::Implication {
+                key: "financial".into(),
+                defaulted: true,
+            },
+            Some(3),
+            "Financial Implications",
+            "section-3",
+            vec![para(
+                None,
+                "section-3-1",
+                vec![paragraph(vec![text(
+                    "There are no direct financial implications.",
+                )])],
+            )],
+        ),
+        section(
+            SectionKind::Recommendations,
+            None,
+            "Recommendations",
+            "recommendations",
+            vec![para(
+                None,
+                "recommendations-1",
+                vec![paragraph(vec![text("Members are invited to discuss.")])],
+            )],
+        ),
+    ];
+    Document {
+        meta,
+        header,
+        sections,
+        footnotes: vec![Footnote {
+            number: 1,
+            id: "fn-1".into(),
+            refs: vec!["fnref-1".into()],
+            blocks: vec![paragraph(vec![text("Published February 2020.")])],
+        }],
+        appendices: vec![Appendix {
+            letter: "A".into(),
+            title: "Progress Review".into(),
+            file: None,
+        }],
+    }
+}
+
+fn renderer() -> Renderer {
+    let dir = tempfile::tempdir().unwrap();
+    Renderer::new(dir.path(), &HouseStyle::default()).unwrap()
+}
+
+fn render(doc: &Document, draft: bool) -> String {
+    renderer()
+        .render_paper(doc, &HouseStyle::default(), draft)
+        .unwrap()
+}
+
+fn position(html: &str, needle: &str) -> usize {
+    html.find(needle)
+        .unwrap_or_else(|| panic!("`{needle}` not found in:\n{html}"))
+}
+
+#[test]
+fn renderer_is_shared_across_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Renderer>();
+}
+
+#[test]
+fn author_text_is_escaped_and_shown_literally() {
+    let mut doc = sample();
+    doc.meta.title = "Review <script>x</script> {{ meta.title }}".into();
+    let html = render(&doc, false);
+    assert!(!html.contains("<script"), "{html}");
+    assert!(
+        html.contains(
+            "Raw &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; {{ x }} {% if y %}"
+        )
+    );
+    assert!(
+        html.contains("<h1>Review &lt;script&gt;x&lt;/script&gt; {{ meta.title }}</h1>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn page_has_one_h1_language_and_metadata() {
+    let html = render(&sample(), false);
+    assert_eq!(html.matches("<h1").count(), 1);
+    assert!(html.contains("<html lang=\"en-GB\">"));
+    assert!(html.contains("<meta charset=\"utf-8\">"));
+    assert!(html.contains("name=\"viewport\""));
+    assert!(html.contains(
+        "<title>HMICS Progress Review – Online Child Sexual Abuse – Policing Performance Committee – 1 September 2021</title>"
+    ));
+    assert!(html.contains("<meta name=\"keywords\" content=\"HMICS, online child sexual abuse\">"));
+    assert!(html.contains("<meta name=\"author\" content=\"Elaine Galbraith, HMICS\">"));
+    assert!(html.contains("<meta name=\"generator\" content=\"clerk\">"));
+    assert!(position(&html, "Scottish Police Authority") < position(&html, "<h1>"));
+}
+
+#[test]
+fn header_table_has_row_headers() {
+    let html = render(&sample(), false);
+    assert!(html.contains("<table class=\"header\">"));
+    assert!(html.contains(
+        "<tr><th scope=\"row\">Meeting</th><td>Policing Performance Committee</td></tr>"
+    ));
+    assert!(html.contains(
+        "<th scope=\"row\">Appendix Attached</th><td>Yes – Appendix A – Progress Review</td>"
+    ));
+}
+
+#[test]
+fn numbered_paragraph_hangs_its_number_before_its_text() {
+    let html = render(&sample(), false);
+    let para = position(
+        &html,
+        "<div class=\"para\" id=\"para-2-4\"><span class=\"pnum\">2.4</span><div class=\"pbody\">",
+    );
+    assert!(para < position(&html, "Based on the progress assessed"));
+    // An unnumbered paragraph keeps the text column, with no number.
+    assert!(html.contains("<div class=\"para\" id=\"purpose-1\"><div class=\"pbody\">"));
+}
+
+#[test]
+fn section_heading_has_number_and_source_case_text() {
+    let html = render(&sample(), false);
+    assert!(html.contains(
+        "<section id=\"section-2\" class=\"section section-body\" aria-labelledby=\"section-2-heading\">"
+    ));
+    assert!(html.contains(
+        "<h2 id=\"section-2-heading\"><span class=\"secnum\">2.</span> <span class=\"htext\">Further Detail on the Report</span></h2>"
+    ));
+    assert!(html.contains("<h2 id=\"purpose-heading\"><span class=\"htext\">Purpose</span></h2>"));
+    assert!(!html.contains("FURTHER DETAIL"));
+    assert!(html.contains("<body class=\"paper case-upper\">"));
+    assert!(html.contains("text-transform: uppercase"));
+    assert!(
+        html.contains("<h3 id=\"closed-recs\" class=\"subheading\">Closed recommendations</h3>")
+    );
+}
+
+#[test]
+fn classification_is_at_top_and_bottom() {
+    let html = render(&sample(), false);
+    assert_eq!(html.matches(">OFFICIAL</p>").count(), 2, "{html}");
+    assert!(position(&html, ">OFFICIAL</p>") < position(&html, "<h1>"));
+    assert!(html.rfind(">OFFICIAL</p>").unwrap() > position(&html, "</main>"));
+
+    let mut doc = sample();
+    doc.meta.classification = None;
+    assert!(!render(&doc, false).contains("class=\"marking"));
+}
+
+#[test]
+fn draft_banner_only_for_drafts() {
+    let draft = render(&sample(), true);
+    assert!(draft.contains("<p class=\"draft-banner\"><strong>DRAFT</strong>"));
+    assert!(draft.contains("@top-right { content: \"DRAFT\"; }"));
+    let last = render(&sample(), false);
+    assert!(!last.contains("draft-banner\">"));
+    assert!(!last.contains(">DRAFT<"));
+    assert!(!last.contains("content: \"DRAFT\""));
+}
+
+#[test]
+fn images_are_embedded_as_data_uris() {
+    let html = render(&sample(), false);
+    assert!(
+        html.contains("<img alt=\"Chart of progress\" src=\"data:image/png;base64,iVBORw0KGgo"),
+        "{html}"
+    );
+    assert!(!html.contains("chart.png"));
+}
+
+#[test]
+fn page_makes_no_outside_requests() {
+    let html = render(&sample(), true);
+    for banned in [
+        "src=\"http",
+        "src='http",
+        "<link",
+        "<script",
+        "@import",
+        "url(",
+        "<iframe",
+        "<object",
+    ] {
+        assert!(!html.contains(banned), "found `{banned}`");
+    }
+    // The one outside URL is a link the reader may follow, in the same tab.
+    assert_eq!(html.matches("href=\"http").count(), 1);
+    assert!(html.contains("<a href=\"https://www.hmics.scot/\">report</a>"));
+    assert!(!html.contains("target="));
+    assert!(!html.contains("javascript:"), "unsafe link kept");
+    assert!(html.contains(" and bad</p>"));
+}
+
+#[test]
+fn footnotes_link_both_ways() {
+    let html = render(&sample(), false);
+    assert!(
+        html.contains("<sup><a href=\"#fn-1\" id=\"fnref-1\" role=\"doc-noteref\">1</a></sup>")
+    );
+    assert!(html.contains("<section class=\"footnotes\" aria-label=\"Footnotes\">"));
+    assert!(html.contains("<li id=\"fn-1\" value=\"1\">"));
+    assert!(html.contains(
+        "<p>Published February 2020. <a href=\"#fnref-1\" class=\"backref\" role=\"doc-backlink\" aria-label=\"Back to reference 1\">↩</a></p>"
+    ), "{html}");
+}
+
+#[test]
+fn cross_references_tables_lists_and_appendices() {
+    let html = render(&sample(), false);
+    assert!(html.contains("<a href=\"#para-2-4\" class=\"xref\">2.4</a>"));
+    assert!(html.contains(
+        "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table\">"
+    ));
+    assert!(html.contains("<thead>\n<tr><th scope=\"col\" class=\"align-left\">Recommendation</th><th scope=\"col\" class=\"align-right\">Status</th>"));
+    assert!(html.contains("<ul>\n<li>R. 3</li>\n<li>R. 7</li>\n</ul>"));
+    let recs = position(&html, "id=\"recommendations\"");
+    let appx = position(&html, "<li>Appendix A – Progress Review</li>");
+    assert!(recs < appx);
+}
+
+#[test]
+fn output_is_deterministic() {
+    let r = renderer();
+    let house = HouseStyle::default();
+    let a = r.render_paper(&sample(), &house, true).unwrap();
+    let b = r.render_paper(&sample(), &house, true).unwrap();
+    assert_eq!(a, b);
+}
+
+fn entry(meeting: &str, date: &str, item: Option<&str>, title: &str) -> IndexEntry {
+    IndexEntry {
+        meeting: meeting.into(),
+        date: date.into(),
+        date_display: date.into(),
+        agenda_item: item.map(str::to_string),
+        title: title.into(),
+        href: format!("{}.html", title.to_lowercase().replace(' ', "-")),
+        pdf_href: None,
+        warnings: 0,
+        classification: None,
+        draft: false,
+    }
+}
+
+#[test]
+fn index_groups_by_meeting_and_date_in_agenda_order() {
+    let mut entries = vec![
+        entry("Resources Committee", "2021-09-02", Some("3"), "Budget"),
+        entry(
+            "Policing Performance Committee",
+            "2021-09-01",
+            None,
+            "Late paper",
+        ),
+        entry(
+            "Policing Performance Committee",
+            "2021-09-01",
+            Some("4.10"),
+            "Tenth",
+        ),
+        entry(
+            "Policing Performance Committee",
+            "2021-09-01",
+            Some("4.2"),
+            "Second",
+        ),
+        entry(
+            "Policing Performance Committee",
+            "2021-06-01",
+            Some("1"),
+            "Older meeting",
+        ),
+    ];
+    entries[3].warnings = 2;
+    entries[3].draft = true;
+    entries[3].classification = Some("OFFICIAL-SENSITIVE".into());
+    entries[3].pdf_href = Some("second.pdf".into());
+    entries[2].warnings = 1;
+    let html = renderer()
+        .render_index(&entries, &HouseStyle::default())
+        .unwrap();
+
+    assert_eq!(html.matches("<h1").count(), 1);
+    assert!(html.contains(
+        "<h1><span class=\"organisation\">Scottish Police Authority</span> Committee papers</h1>"
+    ));
+    let order = [
+        "<h2 id=\"policing-performance-committee-heading\">Policing Performance Committee</h2>",
+        "<h3 id=\"policing-performance-committee-2021-09-01\">",
+        ">Second</a>",
+        ">Tenth</a>",
+        ">Late paper</a>",
+        "<h3 id=\"policing-performance-committee-2021-06-01\">",
+        ">Older meeting</a>",
+        "<h2 id=\"resources-committee-heading\">Resources Committee</h2>",
+        ">Budget</a>",
+    ];
+    let positions: Vec<usize> = order.iter().map(|n| position(&html, n)).collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "{positions:?}\n{html}"
+    );
+    assert_eq!(html.matches("<h2").count(), 2);
+
+    assert!(html.contains("<a href=\"second.html\">Second</a>"));
+    assert!(html.contains(
+        "<strong class=\"draft-marker\">DRAFT</strong> <span class=\"warnings\">2 warnings</span>"
+    ));
+    assert!(html.contains("<span class=\"warnings\">1 warning</span>"));
+    assert_eq!(html.matches("class=\"warnings\"").count(), 2);
+    assert!(html.contains("<a href=\"second.pdf\">PDF"));
+    assert!(html.contains("OFFICIAL-SENSITIVE"));
+}
+
+#[test]
+fn agenda_items_compare_by_number() {
+    use std::cmp::Ordering::*;
+    assert_eq!(compare_agenda(Some("4.2"), Some("4.10")), Less);
+    assert_eq!(compare_agenda(Some("10"), Some("9")), Greater);
+    assert_eq!(compare_agenda(Some("4"), Some("4.1")), Less);
+    assert_eq!(compare_agenda(Some("4a"), Some("4b")), Less);
+    assert_eq!(compare_agenda(Some("4.2"), None), Less);
+    assert_eq!(compare_agenda(None, None), Equal);
+}
+
+fn project_with(file: &str, contents: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join(TEMPLATES_DIR)).unwrap();
+    std::fs::write(dir.path().join(TEMPLATES_DIR).join(file), contents).unwrap();
+    dir
+}
+
+#[test]
+fn a_project_template_replaces_the_default() {
+    let dir = project_with(
+        "paper.html",
+        "<p>{{ meta.title }} / {{ sections | length }}</p>",
+    );
+    let house = HouseStyle::default();
+    let r = Renderer::new(dir.path(), &house).unwrap();
+    let mut doc = sample();
+    doc.meta.title = "A & B".into();
+    assert_eq!(
+        r.render_paper(&doc, &house, false).unwrap(),
+        "<p>A &amp; B / 5</p>"
+    );
+    // index.html was not overridden, so the default still serves.
+    assert!(
+        r.render_index(&[], &house)
+            .unwrap()
+            .contains("There are no papers yet.")
+    );
+}
+
+#[test]
+fn a_broken_template_is_an_error_naming_its_file_and_line() {
+    let dir = project_with("paper.html", "<html>\n<p>{% if meta.title %}</p>\n");
+    let errs = Renderer::new(dir.path(), &HouseStyle::default()).unwrap_err();
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert_eq!(errs[0].file, Path::new("templates/paper.html"));
+    assert!(errs[0].message.contains("templates/paper.html"), "{errs:?}");
+    assert!(errs[0].line > 0, "{errs:?}");
+    assert!(errs[0].is_error());
+    assert!(
+        errs[0]
+            .help
+            .as_deref()
+            .unwrap_or("")
+            .contains("delete `templates/paper.html`")
+    );
+}
+
+#[test]
+fn a_template_failing_at_render_time_names_file_and_line() {
+    let dir = project_with("paper.html", "<p>ok</p>\n<p>{{ meta.no_such_field }}</p>\n");
+    let house = HouseStyle::default();
+    let r = Renderer::new(dir.path(), &house).unwrap();
+    let err = r.render_paper(&sample(), &house, false).unwrap_err();
+    assert_eq!(err.file, Path::new("templates/paper.html"));
+    assert_eq!((err.line, err.column), (2, 12), "{err:?}");
+    assert!(err.message.contains("no_such_field"), "{err:?}");
+}
+
+#[test]
+fn the_house_logo_is_embedded() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("logo.png"), PNG).unwrap();
+    let mut house = HouseStyle::default();
+    house.organisation.logo = Some(PathBuf::from("logo.png"));
+    let r = Renderer::new(dir.path(), &house).unwrap();
+    let html = r.render_paper(&sample(), &house, false).unwrap();
+    assert!(
+        html.contains("<img class=\"logo\" src=\"data:image/png;base64,"),
+        "{html}"
+    );
+
+    house.organisation.logo = Some(PathBuf::from("missing.png"));
+    let errs = Renderer::new(dir.path(), &house).unwrap_err();
+    assert_eq!(errs[0].file, Path::new("clerk.yaml"));
+}
+
+#[test]
+fn css_strings_cannot_escape_their_quotes() {
+    assert_eq!(html::css_string("OFFICIAL"), "\"OFFICIAL\"");
+    assert_eq!(
+        html::css_string("a\"</style>"),
+        "\"a\\22 \\3c /style\\3e \""
+    );
+}
+
+#[test]
+fn a_footnote_ending_in_a_list_gets_its_back_link_after_it() {
+    let list = Block::List {
+        start: Some(3),
+        items: vec![vec![paragraph(vec![text("c")])]],
+    };
+    let out = html::footnote(2, &["fnref-2".to_string()], &[list]);
+    assert!(
+        out.starts_with("<ol start=\"3\">\n<li>c</li>\n</ol>\n<p><a href=\"#fnref-2\""),
+        "{out}"
+    );
+    assert_eq!(
+        html::footnote(2, &[], &[paragraph(vec![text("x")])]),
+        "<p>x</p>\n"
+    );
+}
+
+/// Every key of `value`, at any depth.
+fn keys(value: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                out.insert(k.clone());
+                keys(v, out);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| keys(v, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn every_template_variable_is_documented() {
+    let docs = include_str!("../../docs/templates.md");
+    let house = HouseStyle::default();
+    let doc = sample();
+    let paper = view::PaperView::new(&doc, &house, true, Some("data:"), "");
+    let entries = [entry("M", "2021-09-01", Some("1"), "T")];
+    let index = index::IndexView::new(&entries, &house, "");
+    let mut all = std::collections::BTreeSet::new();
+    keys(&serde_json::to_value(&paper).unwrap(), &mut all);
+    keys(&serde_json::to_value(&index).unwrap(), &mut all);
+    let documented = |k: &String| {
+        [format!("`{k}`"), format!(".{k}`"), format!("`{k}.")]
+            .iter()
+            .any(|f| docs.contains(f.as_str()))
+    };
+    let missing: Vec<_> = all.iter().filter(|k| !documented(k)).collect();
+    assert!(missing.is_empty(), "not in docs/templates.md: {missing:?}");
+}

@@ -1,0 +1,277 @@
+//! The view `paper.html` sees: plain serializable structs built from a [`Document`],
+//! never the internal model itself.
+//!
+//! `docs/templates.md` documents every field here as a template variable; keep the two
+//! in step. Text fields are raw (the template escapes them); fields named `html` are
+//! rendered by [`super::html`] and go through the `safe` filter.
+
+use serde::Serialize;
+
+use super::html;
+use crate::config::{HeadingCase, HouseStyle};
+use crate::document::{Document, Item, Section, SectionKind};
+use crate::paper::Status;
+
+/// What `paper.html` is rendered with.
+#[derive(Debug, Serialize)]
+pub(crate) struct PaperView<'a> {
+    /// The paper's metadata as text.
+    pub(crate) meta: MetaView<'a>,
+    /// The house's organisation.
+    pub(crate) organisation: OrganisationView<'a>,
+    /// `Title – Meeting – 1 September 2021`, for `<title>`.
+    pub(crate) page_title: String,
+    /// Show the DRAFT banner.
+    pub(crate) draft: bool,
+    /// `upper`, `title` or `as-written`: how CSS should case section headings.
+    pub(crate) heading_case: &'static str,
+    /// Rows of the header table.
+    pub(crate) header: Vec<HeaderRowView<'a>>,
+    /// All sections in reading order.
+    pub(crate) sections: Vec<SectionView<'a>>,
+    /// Appendices with their letters.
+    pub(crate) appendices: Vec<AppendixView<'a>>,
+    /// Footnotes in number order.
+    pub(crate) footnotes: Vec<FootnoteView<'a>>,
+    /// The stylesheet, to inline in `<style>`.
+    pub(crate) css: &'a str,
+    /// The classification as a quoted CSS string, for `@page` margin boxes.
+    pub(crate) classification_css: Option<String>,
+    /// Always `clerk`.
+    pub(crate) generator: &'static str,
+}
+
+/// The metadata a template may show, dates already formatted.
+#[derive(Debug, Serialize)]
+pub(crate) struct MetaView<'a> {
+    /// Title of Paper.
+    pub(crate) title: &'a str,
+    /// Committee name.
+    pub(crate) meeting: &'a str,
+    /// `YYYY-MM-DD`.
+    pub(crate) date: String,
+    /// The date in the house format.
+    pub(crate) date_display: &'a str,
+    /// Name, role.
+    pub(crate) presented_by: &'a str,
+    /// Recommendation to Members.
+    pub(crate) recommendation: &'a str,
+    /// Where the meeting is held.
+    pub(crate) location: Option<&'a str>,
+    /// Agenda item.
+    pub(crate) agenda_item: Option<&'a str>,
+    /// Protective marking.
+    pub(crate) classification: Option<&'a str>,
+    /// `draft`, `final`, or none when the paper does not say.
+    pub(crate) status: Option<Status>,
+    /// BCP 47 tag for `<html lang>`.
+    pub(crate) language: &'a str,
+    /// Keywords for `<meta name="keywords">`.
+    pub(crate) keywords: &'a [String],
+}
+
+/// The organisation named at the top of every page.
+#[derive(Debug, Serialize)]
+pub(crate) struct OrganisationView<'a> {
+    /// Its name.
+    pub(crate) name: &'a str,
+    /// Its logo as a `data:` URI, when the house has one.
+    pub(crate) logo: Option<&'a str>,
+}
+
+/// One row of the header table.
+#[derive(Debug, Serialize)]
+pub(crate) struct HeaderRowView<'a> {
+    /// Row header.
+    pub(crate) label: &'a str,
+    /// The metadata key behind it.
+    pub(crate) key: &'a str,
+    /// Plain-text value.
+    pub(crate) value: &'a str,
+}
+
+/// A section with its heading parts and items.
+#[derive(Debug, Serialize)]
+pub(crate) struct SectionView<'a> {
+    /// Anchor id of the `<section>`.
+    pub(crate) id: &'a str,
+    /// Anchor id of its heading (`<id>-heading`), for `aria-labelledby`.
+    pub(crate) heading_id: String,
+    /// `unnumbered`, `body`, `implication` or `recommendations`.
+    pub(crate) kind: &'static str,
+    /// The house implication key, for implications.
+    pub(crate) implication_key: Option<&'a str>,
+    /// True for an implication showing the house default sentence.
+    pub(crate) defaulted: bool,
+    /// The section number, e.g. `3`.
+    pub(crate) number: Option<u32>,
+    /// The number as shown, with its full stop: `3.`.
+    pub(crate) number_text: Option<String>,
+    /// The heading in source case (CSS applies the house case).
+    pub(crate) heading: &'a str,
+    /// The heading in the house case, for templates that print it as is.
+    pub(crate) display_heading: &'a str,
+    /// Paragraphs and sub-headings in order.
+    pub(crate) items: Vec<ItemView<'a>>,
+}
+
+/// A paragraph or a sub-heading of a section.
+#[derive(Debug, Serialize)]
+pub(crate) struct ItemView<'a> {
+    /// `para` or `heading`.
+    pub(crate) kind: &'static str,
+    /// Anchor id.
+    pub(crate) id: &'a str,
+    /// A numbered paragraph's number, e.g. `2.4`.
+    pub(crate) number: Option<&'a str>,
+    /// The author's `{#label}`, when given.
+    pub(crate) label: Option<&'a str>,
+    /// For a heading, its HTML level (3 or 4).
+    pub(crate) level: Option<u8>,
+    /// The content, rendered and escaped.
+    pub(crate) html: String,
+}
+
+/// An appendix listed after the recommendations.
+#[derive(Debug, Serialize)]
+pub(crate) struct AppendixView<'a> {
+    /// `A`, `B`, …
+    pub(crate) letter: &'a str,
+    /// Its title.
+    pub(crate) title: &'a str,
+    /// The file beside the paper, with `/` separators.
+    pub(crate) file: Option<String>,
+}
+
+/// A footnote at the end of the page.
+#[derive(Debug, Serialize)]
+pub(crate) struct FootnoteView<'a> {
+    /// 1-based number.
+    pub(crate) number: u32,
+    /// Anchor id, e.g. `fn-1`.
+    pub(crate) id: &'a str,
+    /// Anchor ids of the references to it.
+    pub(crate) refs: &'a [String],
+    /// Its content with the back links (↩) at the end, rendered and escaped.
+    pub(crate) html: String,
+}
+
+impl<'a> PaperView<'a> {
+    /// Builds the view of `doc` in `house`'s style.
+    pub(crate) fn new(
+        doc: &'a Document,
+        house: &'a HouseStyle,
+        draft: bool,
+        logo: Option<&'a str>,
+        css: &'a str,
+    ) -> Self {
+        let meta = &doc.meta;
+        PaperView {
+            meta: MetaView {
+                title: &meta.title,
+                meeting: &meta.meeting,
+                date: meta.date.to_string(),
+                date_display: &meta.date_display,
+                presented_by: &meta.presented_by,
+                recommendation: &meta.recommendation,
+                location: meta.location.as_deref(),
+                agenda_item: meta.agenda_item.as_deref(),
+                classification: meta.classification.as_deref(),
+                status: meta.status,
+                language: &meta.language,
+                keywords: &meta.keywords,
+            },
+            organisation: OrganisationView {
+                name: &house.organisation.name,
+                logo,
+            },
+            page_title: format!("{} – {} – {}", meta.title, meta.meeting, meta.date_display),
+            draft,
+            heading_case: match house.heading_case {
+                HeadingCase::Upper => "upper",
+                HeadingCase::Title => "title",
+                HeadingCase::AsWritten => "as-written",
+            },
+            header: doc
+                .header
+                .iter()
+                .map(|r| HeaderRowView {
+                    label: &r.label,
+                    key: &r.key,
+                    value: &r.value,
+                })
+                .collect(),
+            sections: doc.sections.iter().map(section_view).collect(),
+            appendices: doc
+                .appendices
+                .iter()
+                .map(|a| AppendixView {
+                    letter: &a.letter,
+                    title: &a.title,
+                    file: a
+                        .file
+                        .as_ref()
+                        .map(|f| f.to_string_lossy().replace('\\', "/")),
+                })
+                .collect(),
+            footnotes: doc
+                .footnotes
+                .iter()
+                .map(|f| FootnoteView {
+                    number: f.number,
+                    id: &f.id,
+                    refs: &f.refs,
+                    html: html::footnote(f.number, &f.refs, &f.blocks),
+                })
+                .collect(),
+            css,
+            classification_css: meta.classification.as_deref().map(html::css_string),
+            generator: "clerk",
+        }
+    }
+}
+
+fn section_view(section: &Section) -> SectionView<'_> {
+    let (kind, implication_key, defaulted) = match &section.kind {
+        SectionKind::Unnumbered => ("unnumbered", None, false),
+        SectionKind::Body => ("body", None, false),
+        SectionKind::Implication { key, defaulted } => {
+            ("implication", Some(key.as_str()), *defaulted)
+        }
+        SectionKind::Recommendations => ("recommendations", None, false),
+    };
+    SectionView {
+        id: &section.id,
+        heading_id: format!("{}-heading", section.id),
+        kind,
+        implication_key,
+        defaulted,
+        number: section.number,
+        number_text: section.number.map(|n| format!("{n}.")),
+        heading: &section.heading,
+        display_heading: &section.display_heading,
+        items: section.items.iter().map(item_view).collect(),
+    }
+}
+
+fn item_view(item: &Item) -> ItemView<'_> {
+    match item {
+        Item::Para(para) => ItemView {
+            kind: "para",
+            id: &para.id,
+            number: para.number.as_deref(),
+            label: para.label.as_deref(),
+            level: None,
+            html: html::blocks(&para.blocks),
+        },
+        Item::SubHeading { content, id, level } => ItemView {
+            kind: "heading",
+            id,
+            number: None,
+            label: None,
+            // `##` is an <h3> under the section's <h2>; anything deeper is an <h4>.
+            level: Some(level.saturating_add(1).clamp(3, 4)),
+            html: html::inlines(content),
+        },
+    }
+}
