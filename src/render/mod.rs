@@ -29,11 +29,11 @@ use crate::document::Document;
 
 pub use html::escape;
 pub use index::IndexEntry;
-pub use templates::TEMPLATES_DIR;
+pub use templates::{DEFAULT_TEMPLATES, TEMPLATES_DIR};
 
 /// The formats a paper is rendered to. PDF joins as `Pdf` in a later issue; callers match
 /// on this in one place, so adding a variant points at every spot that must learn it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum OutputFormat {
     /// One standalone HTML file per paper.

@@ -20,6 +20,13 @@ pub(crate) const STYLE: &str = "style.css";
 /// The folder, under the project root, whose files replace the embedded defaults.
 pub const TEMPLATES_DIR: &str = "templates";
 
+/// The default templates (and stylesheet), by file name, as `clerk init --templates` writes them.
+pub const DEFAULT_TEMPLATES: [(&str, &str); 3] = [
+    (PAPER, EMBEDDED[0].1),
+    (INDEX, EMBEDDED[1].1),
+    (STYLE, EMBEDDED_CSS),
+];
+
 const EMBEDDED: [(&str, &str); 2] = [
     (PAPER, include_str!("../../templates/paper.html")),
     (INDEX, include_str!("../../templates/index.html")),

@@ -69,6 +69,7 @@ fn meta(title: &str) -> PaperMeta {
         implications: Vec::new(),
         language: "en-GB".into(),
         keywords: vec!["HMICS".into(), "online child sexual abuse".into()],
+        extra: Vec::new(),
     }
 }
 
