@@ -8,5 +8,6 @@
 pub mod config;
 pub mod diag;
 pub mod document;
+pub mod markdown;
 pub mod paper;
 pub mod yaml;
