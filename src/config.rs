@@ -89,8 +89,13 @@ pub struct ImplicationStyle {
 }
 
 /// Markings refused whatever the house says: too high for committee papers, or retired.
-pub const REFUSED_CLASSIFICATIONS: &[&str] =
-    &["SECRET", "TOP SECRET", "RESTRICTED", "PROTECT", "NOT PROTECTIVELY MARKED"];
+pub const REFUSED_CLASSIFICATIONS: &[&str] = &[
+    "SECRET",
+    "TOP SECRET",
+    "RESTRICTED",
+    "PROTECT",
+    "NOT PROTECTIVELY MARKED",
+];
 
 /// Metadata keys a header row may name.
 pub const HEADER_KEYS: &[&str] = &[
@@ -146,7 +151,10 @@ impl HouseStyle {
                 let mut d = Diagnostic::file_error(
                     "house-style",
                     file,
-                    format!("header row `{}` names an unknown metadata key `{}`", row.label, row.key),
+                    format!(
+                        "header row `{}` names an unknown metadata key `{}`",
+                        row.label, row.key
+                    ),
                 )
                 .with_help(format!("use one of: {}", HEADER_KEYS.join(", ")));
                 if let Some(pos) = text.find(&row.key) {
@@ -165,11 +173,17 @@ impl HouseStyle {
             }
         }
         if jiff::fmt::strtime::format(&self.date_format, jiff::civil::date(2021, 9, 1)).is_err() {
-            diags.push(Diagnostic::file_error(
-                "house-style",
-                file,
-                format!("`date_format` `{}` is not a valid strftime format", self.date_format),
-            ).with_help("the SPA style uses \"%-d %B %Y\" (1 September 2021)"));
+            diags.push(
+                Diagnostic::file_error(
+                    "house-style",
+                    file,
+                    format!(
+                        "`date_format` `{}` is not a valid strftime format",
+                        self.date_format
+                    ),
+                )
+                .with_help("the SPA style uses \"%-d %B %Y\" (1 September 2021)"),
+            );
         }
         if diags.is_empty() { Ok(()) } else { Err(diags) }
     }
@@ -183,7 +197,8 @@ impl HouseStyle {
                 .split(' ')
                 .map(|w| {
                     let mut c = w.chars();
-                    c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+                    c.next()
+                        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
                 })
                 .collect::<Vec<_>>()
                 .join(" "),
@@ -193,7 +208,9 @@ impl HouseStyle {
     /// Is `heading` one of the house's unnumbered sections?
     pub fn is_unnumbered(&self, heading: &str) -> bool {
         let h = heading.trim();
-        self.unnumbered_sections.iter().any(|u| u.trim().eq_ignore_ascii_case(h))
+        self.unnumbered_sections
+            .iter()
+            .any(|u| u.trim().eq_ignore_ascii_case(h))
     }
 
     /// Formats a date in the house format.
@@ -212,13 +229,20 @@ mod tests {
         assert_eq!(h.implications.len(), 8);
         assert_eq!(h.implications[5].heading, "Community Impact");
         assert!(h.is_unnumbered("PURPOSE"));
-        assert_eq!(h.format_date(jiff::civil::date(2021, 9, 1)), "1 September 2021");
+        assert_eq!(
+            h.format_date(jiff::civil::date(2021, 9, 1)),
+            "1 September 2021"
+        );
         assert_eq!(h.case_heading("Further Detail"), "FURTHER DETAIL");
     }
 
     #[test]
     fn project_keys_override_and_others_default() {
-        let h = HouseStyle::from_yaml("heading_case: title\nunnumbered_sections: [Summary]\n", Path::new("clerk.yaml")).unwrap();
+        let h = HouseStyle::from_yaml(
+            "heading_case: title\nunnumbered_sections: [Summary]\n",
+            Path::new("clerk.yaml"),
+        )
+        .unwrap();
         assert_eq!(h.heading_case, HeadingCase::Title);
         assert!(h.is_unnumbered("summary"));
         assert_eq!(h.implications.len(), 8);
@@ -226,8 +250,19 @@ mod tests {
 
     #[test]
     fn unknown_key_is_refused_with_its_line() {
-        let errs = HouseStyle::from_yaml("language: en-GB\nheading_cse: upper\n", Path::new("clerk.yaml")).unwrap_err();
+        let errs = HouseStyle::from_yaml(
+            "language: en-GB\nheading_cse: upper\n",
+            Path::new("clerk.yaml"),
+        )
+        .unwrap_err();
         assert_eq!(errs[0].line, 2, "{errs:?}");
-        assert!(errs[0].help.as_deref().unwrap_or("").contains("heading_case"), "{errs:?}");
+        assert!(
+            errs[0]
+                .help
+                .as_deref()
+                .unwrap_or("")
+                .contains("heading_case"),
+            "{errs:?}"
+        );
     }
 }

@@ -127,7 +127,13 @@ impl Diagnostic {
     /// Renders the diagnostic the way rustc does: header, location, source line, marker, help.
     pub fn render_human(&self, color: bool) -> String {
         let (red, yellow, blue, bold, reset) = if color {
-            ("\x1b[1;31m", "\x1b[1;33m", "\x1b[1;34m", "\x1b[1m", "\x1b[0m")
+            (
+                "\x1b[1;31m",
+                "\x1b[1;33m",
+                "\x1b[1;34m",
+                "\x1b[1m",
+                "\x1b[0m",
+            )
         } else {
             ("", "", "", "", "")
         };
@@ -136,8 +142,16 @@ impl Diagnostic {
             Severity::Warning => ("warning", yellow),
         };
         let mut out = String::new();
-        let _ = writeln!(out, "{tint}{label}[{}]{reset}{bold}: {}{reset}", self.code, self.message);
-        let gutter = if self.line > 0 { self.line.to_string().len() } else { 1 };
+        let _ = writeln!(
+            out,
+            "{tint}{label}[{}]{reset}{bold}: {}{reset}",
+            self.code, self.message
+        );
+        let gutter = if self.line > 0 {
+            self.line.to_string().len()
+        } else {
+            1
+        };
         let pad = " ".repeat(gutter);
         let location = match (self.line, self.column) {
             (0, _) => self.file.display().to_string(),
@@ -183,7 +197,10 @@ pub fn sort(diags: &mut [Diagnostic]) {
 }
 
 /// The closest of `candidates` to `word` by edit distance, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let norm = |s: &str| s.to_lowercase().replace([' ', '-'], "_");
     let w = norm(word);
     let mut best: Option<(f64, &str)> = None;

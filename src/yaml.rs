@@ -4,8 +4,10 @@
 use std::fmt;
 use std::path::Path;
 
-use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{
+    self, DeserializeOwned, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor,
+};
 use serde_saphyr::Spanned;
 
 use crate::diag::{self, Diagnostic};
@@ -122,7 +124,10 @@ impl std::error::Error for TreeError {}
 
 impl de::Error for TreeError {
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        TreeError { message: msg.to_string(), pos: None }
+        TreeError {
+            message: msg.to_string(),
+            pos: None,
+        }
     }
 }
 
@@ -130,7 +135,12 @@ fn pos_of(loc: &serde_saphyr::Location, text: &str) -> Pos {
     let span = loc.span();
     let offset = span.byte_offset().map(|o| o as usize);
     let len = span.byte_len().map_or(0, |l| l as usize);
-    let mut p = Pos { line: loc.line() as usize, column: loc.column() as usize, offset, len };
+    let mut p = Pos {
+        line: loc.line() as usize,
+        column: loc.column() as usize,
+        offset,
+        len,
+    };
     if p.offset.is_none() && p.line > 0 {
         p.offset = line_col_offset(text, p.line, p.column);
     }
@@ -144,7 +154,13 @@ fn line_col_offset(text: &str, line: usize, column: usize) -> Option<usize> {
         text.match_indices('\n').nth(line - 2).map(|(i, _)| i + 1)?
     };
     let rest = &text[start..];
-    Some(start + rest.char_indices().nth(column.saturating_sub(1)).map_or(rest.len(), |(i, _)| i))
+    Some(
+        start
+            + rest
+                .char_indices()
+                .nth(column.saturating_sub(1))
+                .map_or(rest.len(), |(i, _)| i),
+    )
 }
 
 /// Raw deserialized tree straight from serde-saphyr, before positions are turned into [`Pos`].
@@ -170,7 +186,11 @@ impl<'de> Deserialize<'de> for Raw {
                 Ok(Raw::Scalar(Scalar::Int(v)))
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Raw, E> {
-                Ok(i64::try_from(v).map_or(Raw::Scalar(Scalar::Float(v as f64)), |i| Raw::Scalar(Scalar::Int(i))))
+                Ok(
+                    i64::try_from(v).map_or(Raw::Scalar(Scalar::Float(v as f64)), |i| {
+                        Raw::Scalar(Scalar::Int(i))
+                    }),
+                )
             }
             fn visit_f64<E>(self, v: f64) -> Result<Raw, E> {
                 Ok(Raw::Scalar(Scalar::Float(v)))
@@ -219,7 +239,10 @@ fn convert(raw: Spanned<Raw>, text: &str) -> Node {
             entries
                 .into_iter()
                 .map(|(k, v)| {
-                    let key = Key { pos: pos_of(&k.referenced, text), name: k.value };
+                    let key = Key {
+                        pos: pos_of(&k.referenced, text),
+                        name: k.value,
+                    };
                     (key, convert(v, text))
                 })
                 .collect(),
@@ -232,7 +255,15 @@ fn convert(raw: Spanned<Raw>, text: &str) -> Node {
 /// diagnostics located in `text`. An empty document is an empty mapping.
 pub fn to_node(text: &str, file: &Path) -> Result<Node, Vec<Diagnostic>> {
     if text.trim().is_empty() {
-        return Ok(Node { pos: Pos { line: 1, column: 1, offset: Some(0), len: 0 }, value: Value::Map(Vec::new()) });
+        return Ok(Node {
+            pos: Pos {
+                line: 1,
+                column: 1,
+                offset: Some(0),
+                len: 0,
+            },
+            value: Value::Map(Vec::new()),
+        });
     }
     match serde_saphyr::from_str::<Spanned<Raw>>(text) {
         Ok(raw) => Ok(convert(raw, text)),
@@ -245,14 +276,34 @@ fn saphyr_error(e: &serde_saphyr::Error, text: &str, file: &Path) -> Diagnostic 
     let raw = e.to_string();
     // serde-saphyr's Display may carry its own snippet after the first line; keep the message.
     let first = raw.lines().next().unwrap_or("invalid YAML").trim();
-    let first = first.split(" at line ").next().unwrap_or(first).trim_end_matches('.').to_string();
+    let first = first
+        .split(" at line ")
+        .next()
+        .unwrap_or(first)
+        .trim_end_matches('.')
+        .to_string();
     let lower = first.to_lowercase();
     let (code, message, help) = if lower.contains("duplicate") {
-        ("duplicate-key", first.clone(), Some("each key may appear once; remove or merge the repeated one".to_string()))
+        (
+            "duplicate-key",
+            first.clone(),
+            Some("each key may appear once; remove or merge the repeated one".to_string()),
+        )
     } else if lower.contains("tab") {
-        ("yaml-tab", first.clone(), Some("indent YAML with spaces, not tabs".to_string()))
+        (
+            "yaml-tab",
+            first.clone(),
+            Some("indent YAML with spaces, not tabs".to_string()),
+        )
     } else {
-        ("yaml-syntax", format!("the metadata is not valid YAML ({first})"), Some("check the indentation and that every `key: value` has a space after the colon".to_string()))
+        (
+            "yaml-syntax",
+            format!("the metadata is not valid YAML ({first})"),
+            Some(
+                "check the indentation and that every `key: value` has a space after the colon"
+                    .to_string(),
+            ),
+        )
     };
     let mut d = Diagnostic::file_error(code, file, message);
     if let Some(help) = help {
@@ -280,7 +331,10 @@ pub fn overlay(base: Node, own: Node) -> Node {
             None => entries.push((k, v)),
         }
     }
-    Node { pos: own.pos, value: Value::Map(entries) }
+    Node {
+        pos: own.pos,
+        value: Value::Map(entries),
+    }
 }
 
 /// Deserializes a typed value from text (via the tree), with located diagnostics.
@@ -290,7 +344,11 @@ pub fn from_str<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Vec<D
 }
 
 /// Deserializes a typed value from a tree. An unknown key gets a did-you-mean.
-pub fn from_node<T: DeserializeOwned>(node: &Node, text: &str, file: &Path) -> Result<T, Vec<Diagnostic>> {
+pub fn from_node<T: DeserializeOwned>(
+    node: &Node,
+    text: &str,
+    file: &Path,
+) -> Result<T, Vec<Diagnostic>> {
     T::deserialize(node).map_err(|e| {
         let mut d = Diagnostic::file_error("invalid-value", file, e.message.clone());
         if let Some(p) = e.pos {
@@ -330,19 +388,30 @@ impl<'de> de::Deserializer<'de> for &'de Node {
             Value::Scalar(Scalar::Int(i)) => visitor.visit_i64(*i),
             Value::Scalar(Scalar::Float(f)) => visitor.visit_f64(*f),
             Value::Scalar(Scalar::Str(s)) => visitor.visit_str(s),
-            Value::Seq(items) => visitor.visit_seq(SeqIter { items: items.iter() }),
-            Value::Map(entries) => visitor.visit_map(MapIter { entries: entries.iter(), value: None }),
+            Value::Seq(items) => visitor.visit_seq(SeqIter {
+                items: items.iter(),
+            }),
+            Value::Map(entries) => visitor.visit_map(MapIter {
+                entries: entries.iter(),
+                value: None,
+            }),
         };
         r.map_err(at(self.pos))
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
-        if self.is_null() { visitor.visit_none() } else { visitor.visit_some(self) }
+        if self.is_null() {
+            visitor.visit_none()
+        } else {
+            visitor.visit_some(self)
+        }
     }
 
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
         match self.as_text() {
-            Some(s) if !matches!(self.value, Value::Seq(_) | Value::Map(_)) => visitor.visit_string(s).map_err(at(self.pos)),
+            Some(s) if !matches!(self.value, Value::Seq(_) | Value::Map(_)) => {
+                visitor.visit_string(s).map_err(at(self.pos))
+            }
             _ => self.deserialize_any(visitor),
         }
     }
@@ -358,8 +427,13 @@ impl<'de> de::Deserializer<'de> for &'de Node {
         visitor: V,
     ) -> Result<V::Value, TreeError> {
         match &self.value {
-            Value::Scalar(Scalar::Str(s)) => visitor.visit_enum(s.as_str().into_deserializer()).map_err(at(self.pos)),
-            _ => Err(TreeError { message: format!("expected one word, found {}", self.kind()), pos: Some(self.pos) }),
+            Value::Scalar(Scalar::Str(s)) => visitor
+                .visit_enum(s.as_str().into_deserializer())
+                .map_err(at(self.pos)),
+            _ => Err(TreeError {
+                message: format!("expected one word, found {}", self.kind()),
+                pos: Some(self.pos),
+            }),
         }
     }
 
@@ -376,8 +450,14 @@ struct SeqIter<'a> {
 
 impl<'de> SeqAccess<'de> for SeqIter<'de> {
     type Error = TreeError;
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, TreeError> {
-        self.items.next().map(|n| seed.deserialize(n).map_err(at(n.pos))).transpose()
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, TreeError> {
+        self.items
+            .next()
+            .map(|n| seed.deserialize(n).map_err(at(n.pos)))
+            .transpose()
     }
 }
 
@@ -388,8 +468,13 @@ struct MapIter<'a> {
 
 impl<'de> MapAccess<'de> for MapIter<'de> {
     type Error = TreeError;
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, TreeError> {
-        let Some((k, v)) = self.entries.next() else { return Ok(None) };
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, TreeError> {
+        let Some((k, v)) = self.entries.next() else {
+            return Ok(None);
+        };
         self.value = Some(v);
         let key_de: de::value::StrDeserializer<'_, TreeError> = k.name.as_str().into_deserializer();
         seed.deserialize(key_de).map(Some).map_err(|mut e| {
@@ -398,7 +483,10 @@ impl<'de> MapAccess<'de> for MapIter<'de> {
         })
     }
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, TreeError> {
-        let node = self.value.take().ok_or_else(|| de::Error::custom("value without a key"))?;
+        let node = self
+            .value
+            .take()
+            .ok_or_else(|| de::Error::custom("value without a key"))?;
         seed.deserialize(node).map_err(at(node.pos))
     }
 }
@@ -415,10 +503,14 @@ mod tests {
     fn tree_keeps_positions_of_keys_and_values() {
         let text = "title: Hello\nlist:\n  - a\n  - b\n";
         let n = to_node(text, p()).unwrap();
-        let Value::Map(entries) = &n.value else { panic!() };
+        let Value::Map(entries) = &n.value else {
+            panic!()
+        };
         assert_eq!(entries[1].0.name, "list");
         assert_eq!(entries[1].0.pos.line, 2);
-        let Value::Seq(items) = &entries[1].1.value else { panic!() };
+        let Value::Seq(items) = &entries[1].1.value else {
+            panic!()
+        };
         assert_eq!((items[1].pos.line, items[1].pos.column), (4, 5));
         assert_eq!(n.get("title").unwrap().pos.offset, Some(7));
     }
@@ -426,7 +518,10 @@ mod tests {
     #[test]
     fn dates_stay_text() {
         let n = to_node("date: 2021-09-01\n", p()).unwrap();
-        assert_eq!(n.get("date").unwrap().value, Value::Scalar(Scalar::Str("2021-09-01".into())));
+        assert_eq!(
+            n.get("date").unwrap().value,
+            Value::Scalar(Scalar::Str("2021-09-01".into()))
+        );
     }
 
     #[test]
