@@ -8,11 +8,12 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Parser, Tag};
+use pulldown_cmark::{Event, Parser, Tag};
 
+use super::frames::{Frame, Kind, frame, is_nestable, kind_of, opens_block};
 use super::inline::push_inline;
 use super::{Ctx, Loc};
-use crate::document::{Align, Block, Inline};
+use crate::document::{Block, Inline};
 
 /// Containers nested deeper than this are flattened into their parent (with a warning).
 pub(crate) const MAX_DEPTH: usize = 24;
@@ -33,54 +34,6 @@ pub(crate) enum Node {
         label: Option<(String, Loc)>,
         loc: Loc,
     },
-}
-
-pub(super) enum Kind {
-    Root,
-    Quote,
-    List {
-        start: Option<u64>,
-        items: Vec<Vec<Block>>,
-    },
-    Item,
-    FootnoteDef(String),
-    Paragraph,
-    Heading(u8),
-    Html(String),
-    Code {
-        language: Option<String>,
-        text: String,
-    },
-    Table {
-        align: Vec<Align>,
-        head: Vec<Vec<Inline>>,
-        rows: Vec<Vec<Vec<Inline>>>,
-    },
-    Cells {
-        head: bool,
-        cells: Vec<Vec<Inline>>,
-    },
-    Cell,
-    Emph,
-    Strong,
-    Strike,
-    Link {
-        url: String,
-        title: String,
-        safe: bool,
-    },
-    Image {
-        url: String,
-    },
-}
-
-pub(super) struct Frame {
-    pub(super) kind: Kind,
-    pub(super) range: Range<usize>,
-    pub(super) blocks: Vec<Block>,
-    pub(super) inlines: Vec<Inline>,
-    /// Starts flattened into this frame whose ends are still to come.
-    pub(super) suppressed: usize,
 }
 
 pub(super) struct Builder<'c, 'p> {
@@ -120,16 +73,6 @@ pub(crate) fn parse(ctx: &mut Ctx, src: usize) -> Vec<Node> {
     b.flush_implicit();
     b.report_unknown_footnotes();
     b.nodes
-}
-
-fn frame(kind: Kind, range: Range<usize>) -> Frame {
-    Frame {
-        kind,
-        range,
-        blocks: Vec::new(),
-        inlines: Vec::new(),
-        suppressed: 0,
-    }
 }
 
 impl Builder<'_, '_> {
@@ -180,28 +123,10 @@ impl Builder<'_, '_> {
     }
 
     fn start(&mut self, tag: Tag, range: Range<usize>) {
-        let nestable = matches!(
-            tag,
-            Tag::BlockQuote(_)
-                | Tag::List(_)
-                | Tag::FootnoteDefinition(_)
-                | Tag::Emphasis
-                | Tag::Strong
-                | Tag::Strikethrough
-                | Tag::Link { .. }
-        );
+        let nestable = is_nestable(&tag);
         let item_outside_list =
             matches!(tag, Tag::Item) && !matches!(self.top().kind, Kind::List { .. });
-        let unsupported = matches!(
-            tag,
-            Tag::Superscript
-                | Tag::Subscript
-                | Tag::DefinitionList
-                | Tag::DefinitionListTitle
-                | Tag::DefinitionListDefinition
-                | Tag::MetadataBlock(_)
-        );
-        if (nestable && self.stack.len() >= MAX_DEPTH) || item_outside_list || unsupported {
+        if (nestable && self.stack.len() >= MAX_DEPTH) || item_outside_list {
             if nestable && !self.warned_depth {
                 self.warned_depth = true;
                 let loc = self.loc(range.clone());
@@ -215,75 +140,14 @@ impl Builder<'_, '_> {
             self.top().suppressed += 1;
             return;
         }
-        let kind = match tag {
-            Tag::Paragraph => Kind::Paragraph,
-            Tag::Heading { level, .. } => Kind::Heading(heading_level(level)),
-            Tag::BlockQuote(_) => Kind::Quote,
-            Tag::CodeBlock(k) => Kind::Code {
-                language: match k {
-                    CodeBlockKind::Fenced(info) => {
-                        info.split_whitespace().next().map(str::to_string)
-                    }
-                    CodeBlockKind::Indented => None,
-                },
-                text: String::new(),
-            },
-            Tag::HtmlBlock => Kind::Html(String::new()),
-            Tag::List(start) => Kind::List {
-                start,
-                items: Vec::new(),
-            },
-            Tag::Item => Kind::Item,
-            Tag::FootnoteDefinition(name) => Kind::FootnoteDef(name.to_string()),
-            Tag::Table(align) => Kind::Table {
-                align: align.iter().map(|a| convert_align(*a)).collect(),
-                head: Vec::new(),
-                rows: Vec::new(),
-            },
-            Tag::TableHead => Kind::Cells {
-                head: true,
-                cells: Vec::new(),
-            },
-            Tag::TableRow => Kind::Cells {
-                head: false,
-                cells: Vec::new(),
-            },
-            Tag::TableCell => Kind::Cell,
-            Tag::Emphasis => Kind::Emph,
-            Tag::Strong => Kind::Strong,
-            Tag::Strikethrough => Kind::Strike,
-            Tag::Link {
-                dest_url, title, ..
-            } => {
-                let safe = self.check_link(&dest_url, range.clone());
-                Kind::Link {
-                    url: dest_url.to_string(),
-                    title: title.to_string(),
-                    safe,
-                }
-            }
-            Tag::Image { dest_url, .. } => Kind::Image {
-                url: dest_url.to_string(),
-            },
-            // Filtered out above; kept so the match is exhaustive.
-            Tag::Superscript
-            | Tag::Subscript
-            | Tag::DefinitionList
-            | Tag::DefinitionListTitle
-            | Tag::DefinitionListDefinition
-            | Tag::MetadataBlock(_) => return,
+        let Some(mut kind) = kind_of(tag) else {
+            self.top().suppressed += 1;
+            return;
         };
-        let opens_block = matches!(
-            kind,
-            Kind::Paragraph
-                | Kind::Heading(_)
-                | Kind::Quote
-                | Kind::Code { .. }
-                | Kind::Html(_)
-                | Kind::List { .. }
-                | Kind::FootnoteDef(_)
-                | Kind::Table { .. }
-        );
+        if let Kind::Link { url, safe, .. } = &mut kind {
+            *safe = self.check_link(url, range.clone());
+        }
+        let opens_block = opens_block(&kind);
         if opens_block {
             self.flush_implicit();
         }
@@ -439,25 +303,5 @@ impl Builder<'_, '_> {
                 }
             }
         }
-    }
-}
-
-fn heading_level(level: HeadingLevel) -> u8 {
-    match level {
-        HeadingLevel::H1 => 1,
-        HeadingLevel::H2 => 2,
-        HeadingLevel::H3 => 3,
-        HeadingLevel::H4 => 4,
-        HeadingLevel::H5 => 5,
-        HeadingLevel::H6 => 6,
-    }
-}
-
-fn convert_align(a: Alignment) -> Align {
-    match a {
-        Alignment::None => Align::None,
-        Alignment::Left => Align::Left,
-        Alignment::Center => Align::Center,
-        Alignment::Right => Align::Right,
     }
 }

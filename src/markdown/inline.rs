@@ -3,7 +3,8 @@
 use std::ops::Range;
 
 use super::Loc;
-use super::blocks::{Builder, Kind};
+use super::blocks::Builder;
+use super::frames::Kind;
 use crate::document::{Block, Inline};
 
 pub(super) fn is_blank(inlines: &[Inline]) -> bool {

@@ -7,6 +7,8 @@
 //! at the first one and no input makes it panic.
 
 mod blocks;
+mod frames;
+mod ids;
 mod images;
 mod inline;
 mod numbering;
