@@ -36,15 +36,25 @@ pub(crate) enum Node {
     },
 }
 
+/// Turns one source's event stream into [`Node`]s.
 pub(super) struct Builder<'c, 'p> {
+    /// The paper's shared state.
     pub(super) ctx: &'c mut Ctx<'p>,
+    /// Which source is being parsed.
     pub(super) src: usize,
+    /// Its Markdown.
     pub(super) md: &'p str,
+    /// Open elements, the root at the bottom.
     pub(super) stack: Vec<Frame>,
+    /// Finished top-level nodes.
     pub(super) nodes: Vec<Node>,
+    /// `[^name]` with no definition, reported at the end.
     pub(super) unknown_footnotes: Vec<(String, Range<usize>)>,
+    /// Names of this source's footnote definitions (for suggestions).
     pub(super) footnote_names: Vec<String>,
+    /// Whether the too-deep warning was given.
     pub(super) warned_depth: bool,
+    /// Lines already warned about for raw HTML.
     pub(super) html_lines: HashSet<usize>,
 }
 
@@ -76,6 +86,7 @@ pub(crate) fn parse(ctx: &mut Ctx, src: usize) -> Vec<Node> {
 }
 
 impl Builder<'_, '_> {
+    /// A location in this source.
     pub(super) fn loc(&self, range: Range<usize>) -> Loc {
         Loc {
             src: self.src,
@@ -83,6 +94,7 @@ impl Builder<'_, '_> {
         }
     }
 
+    /// The innermost open element.
     pub(super) fn top(&mut self) -> &mut Frame {
         // The root frame is never popped.
         self.stack.last_mut().expect("root frame")
@@ -118,6 +130,7 @@ impl Builder<'_, '_> {
         }
     }
 
+    /// Adds inline content to the innermost open element.
     pub(super) fn inline(&mut self, inl: Inline) {
         push_inline(&mut self.top().inlines, inl);
     }

@@ -48,9 +48,13 @@ pub(super) enum Kind {
 
 /// An open element: its kind, source range and the content gathered so far.
 pub(super) struct Frame {
+    /// What the element is.
     pub(super) kind: Kind,
+    /// Its bytes in the Markdown.
     pub(super) range: Range<usize>,
+    /// Blocks gathered (containers).
     pub(super) blocks: Vec<Block>,
+    /// Inline content gathered (paragraphs, spans, tight list items).
     pub(super) inlines: Vec<Inline>,
     /// Starts flattened into this frame whose ends are still to come.
     pub(super) suppressed: usize,

@@ -29,6 +29,17 @@ impl Images {
     }
 }
 
+impl Images {
+    /// ` (papers/…)`: the paper's folder relative to the project root, when it is inside.
+    fn folder_shown(&self) -> String {
+        let dir = std::fs::canonicalize(&self.paper_dir).unwrap_or_else(|_| self.paper_dir.clone());
+        match dir.strip_prefix(&self.root) {
+            Ok(rel) if !rel.as_os_str().is_empty() => format!(" ({})", rel.display()),
+            _ => String::new(),
+        }
+    }
+}
+
 /// `image/png` or `image/jpeg` from the file's first bytes; `Err` names what it looks like.
 pub(crate) fn sniff(bytes: &[u8]) -> Result<&'static str, &'static str> {
     if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
@@ -156,8 +167,8 @@ impl Ctx<'_> {
                     loc,
                     format!("there is no image `{written}` next to the paper"),
                     Some(format!(
-                        "check the spelling; the path is read from {}",
-                        self.images.paper_dir.display()
+                        "check the spelling; the path is read from the paper's folder{}",
+                        self.images.folder_shown()
                     )),
                 );
                 return None;

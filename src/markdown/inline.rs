@@ -7,6 +7,7 @@ use super::blocks::Builder;
 use super::frames::Kind;
 use crate::document::{Block, Inline};
 
+/// Is this inline content only whitespace and line breaks?
 pub(super) fn is_blank(inlines: &[Inline]) -> bool {
     inlines.iter().all(|i| match i {
         Inline::Text { text } => text.trim().is_empty(),
@@ -63,6 +64,7 @@ impl Builder<'_, '_> {
         bad.is_none()
     }
 
+    /// Text: verbatim in code and HTML blocks, else inline text.
     pub(super) fn text(&mut self, t: &str, range: Range<usize>) {
         match &mut self.top().kind {
             Kind::Code { text, .. } | Kind::Html(text) => {
@@ -97,6 +99,7 @@ impl Builder<'_, '_> {
         }
     }
 
+    /// Reports `[^name]`s without a definition, suggesting a near name.
     pub(super) fn report_unknown_footnotes(&mut self) {
         for (name, range) in std::mem::take(&mut self.unknown_footnotes) {
             let near = if self.ctx.over_cap("unknown-footnote") {
@@ -120,6 +123,7 @@ impl Builder<'_, '_> {
         }
     }
 
+    /// Raw HTML: gathered in an HTML block, else shown as text with a warning.
     pub(super) fn html(&mut self, t: &str, range: Range<usize>) {
         if let Kind::Html(text) = &mut self.top().kind {
             text.push_str(t);
@@ -131,6 +135,7 @@ impl Builder<'_, '_> {
         });
     }
 
+    /// Warns once per line that raw HTML is shown as text.
     pub(super) fn warn_html(&mut self, t: &str, range: Range<usize>) {
         let loc = self.loc(range);
         let line = self.ctx.line_of(&loc);
@@ -156,6 +161,7 @@ impl Builder<'_, '_> {
         );
     }
 
+    /// Finishes a link: `[](#label)` becomes a cross-reference; unsafe links keep only their text.
     pub(super) fn end_link(
         &mut self,
         url: String,

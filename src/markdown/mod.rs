@@ -83,7 +83,7 @@ pub fn parser_options() -> Options {
 }
 
 /// Builds every section of the paper in reading order, with all diagnostics (never stops at
-/// the first).
+/// the first), sorted by file and position.
 pub fn build_sections(parts: &DocumentParts, house: &HouseStyle) -> (Sections, Vec<Diagnostic>) {
     let mut sources: Vec<&MdSource> = vec![&parts.body];
     let mut implication_src = Vec::with_capacity(parts.implications.len());
@@ -124,6 +124,7 @@ pub fn build_sections(parts: &DocumentParts, house: &HouseStyle) -> (Sections, V
     ));
 
     let footnotes = refs::resolve(&mut ctx, &mut sections);
+    crate::diag::sort(&mut ctx.diags);
     ctx.finish_report();
     (
         Sections {
@@ -138,7 +139,9 @@ pub fn build_sections(parts: &DocumentParts, house: &HouseStyle) -> (Sections, V
 /// Markdown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Loc {
+    /// Index into [`Ctx::sources`].
     pub src: usize,
+    /// Byte range in that source's Markdown.
     pub range: Range<usize>,
 }
 

@@ -110,6 +110,13 @@ fn images() {
             Some(c) => {
                 assert_eq!(codes(&d), [*c, *c], "{img}");
                 assert_eq!(d[0].line, 5);
+                if *c == "image-missing" {
+                    assert!(
+                        d[0].help.as_deref().unwrap().ends_with("(papers)"),
+                        "{:?}",
+                        d[0]
+                    );
+                }
                 assert_eq!(
                     d[0].severity,
                     if *c == "image-alt" {

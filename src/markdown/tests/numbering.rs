@@ -156,7 +156,7 @@ fn headings_in_metadata_and_empty_values() {
             .filter(|d| d.code == "empty-section")
             .map(|d| d.line)
             .collect::<Vec<_>>(),
-        [8, 1]
+        [1, 8]
     );
 }
 
