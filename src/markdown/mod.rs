@@ -1,9 +1,9 @@
 //! Markdown → numbered sections: the public entry point, parser options and shared context.
 //!
 //! [`build_sections`] parses the body, every filled-in implication and the recommendations
-//! (in that order, see [`blocks`]), numbers them into [`Section`]s ([`numbering`]), then
-//! resolves cross-references and footnotes across the whole paper ([`refs`]). Images are
-//! checked and read by [`images`]. Every problem becomes a [`Diagnostic`]; nothing stops
+//! (in that order, see `blocks`), numbers them into [`Section`]s (`numbering`), then
+//! resolves cross-references and footnotes across the whole paper (`refs`). Images are
+//! checked and read by `images`. Every problem becomes a [`Diagnostic`]; nothing stops
 //! at the first one and no input makes it panic.
 
 mod blocks;
