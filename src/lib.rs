@@ -8,6 +8,7 @@
 pub mod config;
 pub mod diag;
 pub mod document;
+pub mod markdown;
 pub mod paper;
 pub mod render;
 pub mod yaml;

@@ -1,0 +1,237 @@
+//! Image checks and loading: a relative path inside the project, a PNG or JPEG file, alt text.
+//! Nothing is ever fetched from the network.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::{Ctx, Loc};
+use crate::document::Image;
+
+/// Where images may come from, and the files already read (each is read once per paper).
+#[derive(Debug)]
+pub(crate) struct Images {
+    paper_dir: PathBuf,
+    root: PathBuf,
+    cache: HashMap<PathBuf, (Arc<Vec<u8>>, &'static str)>,
+}
+
+impl Images {
+    /// Images relative to `paper_dir`, kept inside `project_root`.
+    pub fn new(paper_dir: &Path, project_root: &Path) -> Self {
+        let root =
+            std::fs::canonicalize(project_root).unwrap_or_else(|_| project_root.to_path_buf());
+        Images {
+            paper_dir: paper_dir.to_path_buf(),
+            root,
+            cache: HashMap::new(),
+        }
+    }
+}
+
+impl Images {
+    /// ` (papers/…)`: the paper's folder relative to the project root, when it is inside.
+    fn folder_shown(&self) -> String {
+        let dir = std::fs::canonicalize(&self.paper_dir).unwrap_or_else(|_| self.paper_dir.clone());
+        match dir.strip_prefix(&self.root) {
+            Ok(rel) if !rel.as_os_str().is_empty() => format!(" ({})", rel.display()),
+            _ => String::new(),
+        }
+    }
+}
+
+/// `image/png` or `image/jpeg` from the file's first bytes; `Err` names what it looks like.
+pub(crate) fn sniff(bytes: &[u8]) -> Result<&'static str, &'static str> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Ok("image/png")
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Ok("image/jpeg")
+    } else if bytes.starts_with(b"GIF8") {
+        Err("a GIF")
+    } else if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        Err("a WebP image")
+    } else if bytes.starts_with(b"%PDF") {
+        Err("a PDF")
+    } else if String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).contains("<svg") {
+        Err("an SVG drawing")
+    } else {
+        Err("neither a PNG nor a JPEG")
+    }
+}
+
+/// Does `src` name a place on the network (`https:`, `data:`, `//host/…`)?
+fn is_url(src: &str) -> bool {
+    if src.starts_with("//") || src.starts_with("\\\\") {
+        return true;
+    }
+    let Some(colon) = src.find(':') else {
+        return false;
+    };
+    let scheme = &src[..colon];
+    // `C:` is a Windows drive, not a scheme.
+    scheme.len() > 1
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+}
+
+fn is_absolute(src: &str) -> bool {
+    let b = src.as_bytes();
+    src.starts_with('/')
+        || src.starts_with('\\')
+        || (b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':')
+        || Path::new(src).is_absolute()
+}
+
+/// Decodes `%20`-style escapes; `None` when there are none or they are not valid UTF-8.
+fn percent_decode(src: &str) -> Option<String> {
+    if !src.contains('%') {
+        return None;
+    }
+    let b = src.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        if b[i] == b'%'
+            && let (Some(h), Some(l)) = (
+                b.get(i + 1).and_then(|c| hex(*c)),
+                b.get(i + 2).and_then(|c| hex(*c)),
+            )
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+            continue;
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8(out).ok()
+}
+
+impl Ctx<'_> {
+    /// Checks and reads the image `src` written at `loc`; `None` (after an error) when it
+    /// cannot be used.
+    pub(crate) fn load_image(&mut self, src: &str, alt: &str, loc: &Loc) -> Option<Image> {
+        let written = src.trim();
+        if alt.is_empty() {
+            self.warn(
+                "image-alt",
+                loc,
+                "this image has no alternative text, so readers who cannot see it miss what it shows",
+                Some(format!("describe the image between the brackets: `![A chart of …]({written})`")),
+            );
+        }
+        if written.is_empty() {
+            self.error(
+                "image-missing",
+                loc,
+                "this image has no file name",
+                Some(
+                    "write the path of a PNG or JPEG beside the paper: `![Alt text](chart.png)`"
+                        .into(),
+                ),
+            );
+            return None;
+        }
+        if is_url(written) {
+            self.error(
+                "remote-image",
+                loc,
+                format!("the image `{written}` is not a file in the project; clerk never fetches images"),
+                Some("save the image beside the paper and write its relative path, e.g. `![Alt text](chart.png)`".into()),
+            );
+            return None;
+        }
+        if is_absolute(written) {
+            self.error(
+                "image-absolute",
+                loc,
+                format!("the image path `{written}` is absolute, so the paper only builds on this computer"),
+                Some("write the path relative to the paper's folder, e.g. `images/chart.png`".into()),
+            );
+            return None;
+        }
+        let joined = self.images.paper_dir.join(written);
+        let path = match (std::fs::canonicalize(&joined), percent_decode(written)) {
+            (Ok(p), _) => p,
+            (Err(_), Some(decoded))
+                if std::fs::canonicalize(self.images.paper_dir.join(&decoded)).is_ok() =>
+            {
+                std::fs::canonicalize(self.images.paper_dir.join(&decoded)).ok()?
+            }
+            (Err(_), _) => {
+                self.error(
+                    "image-missing",
+                    loc,
+                    format!("there is no image `{written}` next to the paper"),
+                    Some(format!(
+                        "check the spelling; the path is read from the paper's folder{}",
+                        self.images.folder_shown()
+                    )),
+                );
+                return None;
+            }
+        };
+        if !path.starts_with(&self.images.root) {
+            self.error(
+                "image-outside-project",
+                loc,
+                format!("the image `{written}` is outside the project, so the paper would not build elsewhere"),
+                Some("copy the image into the project, next to the paper".into()),
+            );
+            return None;
+        }
+        if let Some((data, mime)) = self.images.cache.get(&path) {
+            let (data, mime) = (Arc::clone(data), *mime);
+            return Some(Image {
+                alt: alt.to_string(),
+                src: src.to_string(),
+                path,
+                mime,
+                data,
+            });
+        }
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) => {
+                let why = if path.is_dir() {
+                    "it is a folder".to_string()
+                } else {
+                    e.to_string()
+                };
+                self.error(
+                    "image-missing",
+                    loc,
+                    format!("the image `{written}` cannot be read ({why})"),
+                    Some("point at a PNG or JPEG file".into()),
+                );
+                return None;
+            }
+        };
+        let mime = match sniff(&bytes) {
+            Ok(m) => m,
+            Err(what) => {
+                self.error(
+                    "image-format",
+                    loc,
+                    format!("the image `{written}` is {what}; clerk takes PNG and JPEG only"),
+                    Some("save it as PNG (charts, diagrams) or JPEG (photographs)".into()),
+                );
+                return None;
+            }
+        };
+        let data = Arc::new(bytes);
+        self.images
+            .cache
+            .insert(path.clone(), (Arc::clone(&data), mime));
+        Some(Image {
+            alt: alt.to_string(),
+            src: src.to_string(),
+            path,
+            mime,
+            data,
+        })
+    }
+}

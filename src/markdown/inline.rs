@@ -1,0 +1,278 @@
+//! Inline content while parsing: text, raw HTML, links, `{#label}`s and footnote spotting.
+
+use std::ops::Range;
+
+use super::Loc;
+use super::blocks::Builder;
+use super::frames::Kind;
+use crate::document::{Block, Inline};
+
+/// Is this inline content only whitespace and line breaks?
+pub(super) fn is_blank(inlines: &[Inline]) -> bool {
+    inlines.iter().all(|i| match i {
+        Inline::Text { text } => text.trim().is_empty(),
+        Inline::SoftBreak | Inline::HardBreak => true,
+        _ => false,
+    })
+}
+
+/// Pushes `inl` onto `to`, merging adjacent text.
+pub(super) fn push_inline(to: &mut Vec<Inline>, inl: Inline) {
+    if let (Some(Inline::Text { text: last }), Inline::Text { text }) = (to.last_mut(), &inl) {
+        last.push_str(text);
+        return;
+    }
+    to.push(inl);
+}
+
+fn is_label_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '_' | ':' | '.')
+}
+
+/// `Some(label)` when `text` ends with `{#label}` (after trailing whitespace).
+pub(crate) fn trailing_label(text: &str) -> Option<&str> {
+    let t = text.trim_end();
+    let inner = t.strip_suffix('}')?;
+    let at = inner.rfind("{#")?;
+    let label = &inner[at + 2..];
+    (!label.is_empty() && label.chars().all(is_label_char)).then_some(label)
+}
+
+impl Builder<'_, '_> {
+    /// An error for `javascript:`, `vbscript:` and `data:` links; returns whether it is safe.
+    pub(super) fn check_link(&mut self, url: &str, range: Range<usize>) -> bool {
+        // Browsers ignore tabs, newlines and control characters inside a URL's scheme.
+        let squeezed: String = url
+            .trim()
+            .chars()
+            .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+            .take(16)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let bad = ["javascript:", "vbscript:", "data:"]
+            .into_iter()
+            .find(|s| squeezed.starts_with(s));
+        if let Some(scheme) = bad {
+            let loc = self.loc(range);
+            self.ctx.error(
+                "unsafe-link",
+                &loc,
+                format!("this link uses `{scheme}`, which could run code in the reader's browser"),
+                Some("link to a web page (https://…) or a paragraph (#label) instead".into()),
+            );
+        }
+        bad.is_none()
+    }
+
+    /// Text: verbatim in code and HTML blocks, else inline text.
+    pub(super) fn text(&mut self, t: &str, range: Range<usize>) {
+        match &mut self.top().kind {
+            Kind::Code { text, .. } | Kind::Html(text) => {
+                text.push_str(t);
+                return;
+            }
+            _ => {}
+        }
+        if t == "[" {
+            self.spot_unknown_footnote(range);
+        }
+        self.inline(Inline::Text {
+            text: t.to_string(),
+        });
+    }
+
+    /// pulldown-cmark leaves `[^name]` with no definition as plain text; spot it in the source.
+    fn spot_unknown_footnote(&mut self, range: Range<usize>) {
+        if self.md.get(range.clone()) != Some("[") {
+            return;
+        }
+        let Some(rest) = self.md.get(range.end..).and_then(|r| r.strip_prefix('^')) else {
+            return;
+        };
+        let end = rest
+            .find(|c: char| c == ']' || c == '[' || c.is_whitespace())
+            .unwrap_or(rest.len());
+        if end > 0 && rest[end..].starts_with(']') {
+            let len = 1 + 1 + end + 1;
+            self.unknown_footnotes
+                .push((rest[..end].to_string(), range.start..range.start + len));
+        }
+    }
+
+    /// Reports `[^name]`s without a definition, suggesting a near name.
+    pub(super) fn report_unknown_footnotes(&mut self) {
+        for (name, range) in std::mem::take(&mut self.unknown_footnotes) {
+            let near = if self.ctx.over_cap("unknown-footnote") {
+                None
+            } else {
+                crate::diag::did_you_mean(&name, self.footnote_names.iter().map(String::as_str))
+            };
+            let help = match near {
+                Some(near) => format!("did you mean `[^{near}]`?"),
+                None => format!(
+                    "add the note on a line of its own below the paragraph: `[^{name}]: The note's text.`"
+                ),
+            };
+            let loc = self.loc(range);
+            self.ctx.error(
+                "unknown-footnote",
+                &loc,
+                format!("there is no footnote `[^{name}]`"),
+                Some(help),
+            );
+        }
+    }
+
+    /// Raw HTML: gathered in an HTML block, else shown as text with a warning.
+    pub(super) fn html(&mut self, t: &str, range: Range<usize>) {
+        if let Kind::Html(text) = &mut self.top().kind {
+            text.push_str(t);
+            return;
+        }
+        self.warn_html(t, range);
+        self.inline(Inline::Text {
+            text: t.to_string(),
+        });
+    }
+
+    /// Warns once per line that raw HTML is shown as text.
+    pub(super) fn warn_html(&mut self, t: &str, range: Range<usize>) {
+        let loc = self.loc(range);
+        let line = self.ctx.line_of(&loc);
+        if !self.html_lines.insert(line) {
+            return;
+        }
+        let (what, help) = if t.trim_start().starts_with("<!--") {
+            (
+                "an HTML comment",
+                "clerk does not hide comments: remove it, or keep the note outside the paper",
+            )
+        } else {
+            (
+                "raw HTML",
+                "write it in Markdown instead (e.g. **bold**, a list or a table), or remove it",
+            )
+        };
+        self.ctx.warn(
+            "raw-html",
+            &loc,
+            format!("{what} on line {line} is shown as text, not passed through"),
+            Some(help.into()),
+        );
+    }
+
+    /// Finishes a link: `[](#label)` becomes a cross-reference; unsafe links keep only their text.
+    pub(super) fn end_link(
+        &mut self,
+        url: String,
+        title: String,
+        safe: bool,
+        content: Vec<Inline>,
+        range: Range<usize>,
+    ) {
+        if !safe {
+            for inl in content {
+                self.inline(inl);
+            }
+            return;
+        }
+        if let Some(fragment) = url.strip_prefix('#').filter(|f| !f.is_empty()) {
+            let loc = self.loc(range);
+            if is_blank(&content) {
+                let placeholder = self.ctx.refs.cross_ref(fragment, loc);
+                self.inline(placeholder);
+                return;
+            }
+            self.ctx.refs.fragment_link(fragment, loc);
+        }
+        self.inline(Inline::Link {
+            url,
+            title,
+            content,
+        });
+    }
+
+    /// Finishes a paragraph: a top-level one may end in `{#label}`, which defines the label.
+    pub(super) fn end_paragraph(&mut self, mut inlines: Vec<Inline>, range: Range<usize>) {
+        let label = if self.stack.len() == 1 {
+            self.take_label(&mut inlines, range.clone())
+        } else {
+            self.warn_misplaced_label(&inlines, range.clone());
+            None
+        };
+        let (block, paragraph) = paragraph_block(inlines);
+        self.deliver(block, paragraph, label, range);
+    }
+
+    /// The label a paragraph ends with, as written in the source (not `\{#x}`), and where.
+    fn trailing_label_at(&self, inlines: &[Inline], range: Range<usize>) -> Option<(String, Loc)> {
+        let Some(Inline::Text { text }) = inlines.last() else {
+            return None;
+        };
+        let label = trailing_label(text)?;
+        let tail = format!("{{#{label}}}");
+        let source = self.md.get(range.clone()).unwrap_or("").trim_end();
+        let before = source.strip_suffix(tail.as_str())?;
+        if before.ends_with('\\') {
+            return None;
+        }
+        let at = range.start + before.len();
+        Some((label.to_string(), self.loc(at..at + tail.len())))
+    }
+
+    /// Strips a trailing `{#label}` (and the whitespace before it) and defines the label.
+    fn take_label(
+        &mut self,
+        inlines: &mut Vec<Inline>,
+        range: Range<usize>,
+    ) -> Option<(String, Loc)> {
+        let (label, loc) = self.trailing_label_at(inlines, range)?;
+        if let Some(Inline::Text { text }) = inlines.last_mut() {
+            let cut = text.trim_end().len().saturating_sub(label.len() + 3);
+            text.truncate(cut);
+            let kept = text.trim_end().len();
+            text.truncate(kept);
+            if text.is_empty() {
+                inlines.pop();
+            }
+        }
+        while matches!(inlines.last(), Some(Inline::SoftBreak | Inline::HardBreak)) {
+            inlines.pop();
+        }
+        self.ctx.define_label(&label, &loc);
+        Some((label, loc))
+    }
+
+    /// Warns about `{#label}` at the end of a paragraph inside a list, quote or footnote.
+    pub(super) fn warn_misplaced_label(&mut self, inlines: &[Inline], range: Range<usize>) {
+        if let Some((label, loc)) = self.trailing_label_at(inlines, range) {
+            self.ctx.warn(
+                "misplaced-label",
+                &loc,
+                format!("`{{#{label}}}` only labels a paragraph of its own, so here it is shown as text"),
+                Some("put the label at the end of a paragraph that is not inside a list, quote or footnote".into()),
+            );
+        }
+    }
+
+    /// A paragraph made of inline content left directly in a container (a tight list item).
+    pub(super) fn implicit_paragraph(
+        &mut self,
+        inlines: Vec<Inline>,
+        range: Range<usize>,
+    ) -> (Block, bool) {
+        self.warn_misplaced_label(&inlines, range);
+        paragraph_block(inlines)
+    }
+}
+
+/// A paragraph's block: an image standing alone becomes `Block::Image` (and takes no number).
+pub(super) fn paragraph_block(inlines: Vec<Inline>) -> (Block, bool) {
+    let mut solid = inlines
+        .iter()
+        .filter(|i| !is_blank(std::slice::from_ref(i)));
+    if let (Some(Inline::Image(img)), None) = (solid.next(), solid.next()) {
+        return (Block::Image(img.clone()), false);
+    }
+    (Block::Paragraph { content: inlines }, true)
+}

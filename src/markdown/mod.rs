@@ -1,0 +1,183 @@
+//! Markdown → numbered sections: the public entry point, parser options and shared context.
+//!
+//! [`build_sections`] parses the body, every filled-in implication and the recommendations
+//! (in that order, see `blocks`), numbers them into [`Section`]s (`numbering`), then
+//! resolves cross-references and footnotes across the whole paper (`refs`). Images are
+//! checked and read by `images`. Every problem becomes a [`Diagnostic`]; nothing stops
+//! at the first one and no input makes it panic.
+
+mod blocks;
+mod frames;
+mod ids;
+mod images;
+mod inline;
+mod numbering;
+mod refs;
+mod report;
+#[cfg(test)]
+mod tests;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::path::Path;
+
+use pulldown_cmark::Options;
+
+use crate::config::{HouseStyle, ImplicationStyle};
+use crate::diag::Diagnostic;
+use crate::document::{Footnote, Section};
+
+/// Where a piece of Markdown comes from, so diagnostics point at the right line.
+#[derive(Debug, Clone, Copy)]
+pub struct MdSource<'a> {
+    /// Path shown in diagnostics (relative to the project root).
+    pub file: &'a Path,
+    /// The whole file's text (used for line/column and the source line).
+    pub file_text: &'a str,
+    /// The Markdown to parse.
+    pub markdown: &'a str,
+    /// How `markdown` sits in `file_text`.
+    pub origin: Origin,
+}
+
+/// How a piece of Markdown sits in its file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// `markdown` is exactly `file_text[offset..offset + markdown.len()]` (the body of a .md file).
+    Offset(usize),
+    /// `markdown` came from a YAML value starting at this 1-based line of `file_text`; report there.
+    Line(usize),
+}
+
+/// Everything Markdown in one paper, with where images may be read from.
+#[derive(Debug, Clone)]
+pub struct DocumentParts<'a> {
+    /// The body (`# Purpose`, `# Background`, …).
+    pub body: MdSource<'a>,
+    /// One entry per house implication, in house order; `None` = the paper did not fill it in.
+    pub implications: Vec<(&'a ImplicationStyle, Option<MdSource<'a>>)>,
+    /// The `recommendations` metadata value.
+    pub recommendations: MdSource<'a>,
+    /// Absolute folder of the paper (images are relative to it).
+    pub paper_dir: &'a Path,
+    /// Absolute, canonical project root (images must stay inside).
+    pub project_root: &'a Path,
+}
+
+/// The paper's sections in reading order and its footnotes in number order.
+#[derive(Debug, Clone, Default)]
+pub struct Sections {
+    /// Unnumbered and numbered body sections, implications, then RECOMMENDATIONS.
+    pub sections: Vec<Section>,
+    /// Footnotes numbered 1, 2, … in order of first reference.
+    pub footnotes: Vec<Footnote>,
+}
+
+/// The pulldown-cmark options of the paper format: GFM tables, footnotes, strikethrough and
+/// smart punctuation (no heading attributes, maths or task lists).
+pub fn parser_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+}
+
+/// Builds every section of the paper in reading order, with all diagnostics (never stops at
+/// the first), sorted by file and position.
+pub fn build_sections(parts: &DocumentParts, house: &HouseStyle) -> (Sections, Vec<Diagnostic>) {
+    let mut sources: Vec<&MdSource> = vec![&parts.body];
+    let mut implication_src = Vec::with_capacity(parts.implications.len());
+    for (_, src) in &parts.implications {
+        implication_src.push(src.as_ref().map(|s| {
+            sources.push(s);
+            sources.len() - 1
+        }));
+    }
+    sources.push(&parts.recommendations);
+    let recommendations_src = sources.len() - 1;
+
+    let mut ctx = Ctx::new(sources, parts.paper_dir, parts.project_root);
+    // Parse everything first so that every label is known before ids are handed out.
+    let mut parsed: Vec<Vec<blocks::Node>> = (0..ctx.sources.len())
+        .map(|i| blocks::parse(&mut ctx, i))
+        .collect();
+    let mut take = |i: usize| std::mem::take(&mut parsed[i]);
+    ctx.ids.insert("recommendations".into());
+
+    let mut next_number = 1;
+    let mut sections = numbering::body_sections(&mut ctx, take(0), house, &mut next_number);
+    for ((style, _), src) in parts.implications.iter().zip(&implication_src) {
+        let nodes = src.map(|i| (i, take(i)));
+        sections.push(numbering::implication_section(
+            &mut ctx,
+            style,
+            nodes,
+            house,
+            &mut next_number,
+        ));
+    }
+    sections.push(numbering::recommendations_section(
+        &mut ctx,
+        recommendations_src,
+        take(recommendations_src),
+        house,
+    ));
+
+    let footnotes = refs::resolve(&mut ctx, &mut sections);
+    crate::diag::sort(&mut ctx.diags);
+    ctx.finish_report();
+    (
+        Sections {
+            sections,
+            footnotes,
+        },
+        ctx.diags,
+    )
+}
+
+/// Where something stands: which source (index into [`Ctx::sources`]) and which bytes of its
+/// Markdown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Loc {
+    /// Index into [`Ctx::sources`].
+    pub src: usize,
+    /// Byte range in that source's Markdown.
+    pub range: Range<usize>,
+}
+
+/// State shared by the stages while one paper is built.
+pub(crate) struct Ctx<'p> {
+    /// Body, filled-in implications, recommendations, in reading order.
+    pub sources: Vec<&'p MdSource<'p>>,
+    /// Everything found so far.
+    pub diags: Vec<Diagnostic>,
+    /// Labels, cross-references and footnotes waiting to be resolved.
+    pub refs: refs::Refs,
+    /// Anchor ids handed out so far (labels first), to keep them unique.
+    pub ids: HashSet<String>,
+    /// The last numeric suffix tried for each slug (see `numbering::unique_slug`).
+    pub slug_counts: HashMap<String, u32>,
+    /// Image checks and the bytes already read.
+    pub images: images::Images,
+    /// Line starts of each distinct file text, and how many diagnostics each code has had.
+    pub report: report::Report,
+}
+
+impl<'p> Ctx<'p> {
+    fn new(sources: Vec<&'p MdSource<'p>>, paper_dir: &Path, project_root: &Path) -> Self {
+        Ctx {
+            sources,
+            diags: Vec::new(),
+            refs: refs::Refs::default(),
+            ids: HashSet::new(),
+            slug_counts: HashMap::new(),
+            images: images::Images::new(paper_dir, project_root),
+            report: report::Report::default(),
+        }
+    }
+
+    /// The Markdown text of source `src`.
+    pub fn markdown(&self, src: usize) -> &'p str {
+        self.sources[src].markdown
+    }
+}

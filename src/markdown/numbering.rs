@@ -1,0 +1,351 @@
+//! Top-level blocks → sections and items with numbers and anchor ids.
+//!
+//! A paragraph takes a number; a list, table, quote, code block, lone image or rule that
+//! follows it belongs to it. Body sections are numbered 1, 2, …, implications on from there,
+//! and RECOMMENDATIONS closes the paper unnumbered.
+
+use super::blocks::Node;
+use super::ids::{heading_text, unique_slug};
+use super::{Ctx, Loc};
+use crate::config::{HouseStyle, ImplicationStyle};
+use crate::document::{Block, Inline, Item, Para, Section, SectionKind};
+
+/// An item before it has a number and id.
+enum Draft {
+    Para {
+        blocks: Vec<Block>,
+        label: Option<(String, Loc)>,
+    },
+    Sub {
+        content: Vec<Inline>,
+        level: u8,
+    },
+}
+
+/// Adds a top-level block: a paragraph starts a new item, anything else joins the open one.
+fn push_block(
+    drafts: &mut Vec<Draft>,
+    block: Block,
+    paragraph: bool,
+    label: Option<(String, Loc)>,
+) {
+    if !paragraph && let Some(Draft::Para { blocks, .. }) = drafts.last_mut() {
+        blocks.push(block);
+        return;
+    }
+    drafts.push(Draft::Para {
+        blocks: vec![block],
+        label,
+    });
+}
+
+/// Warns when a heading skips a level (`#` then `###`); `prev` is the level before it.
+fn check_level(ctx: &mut Ctx, prev: &mut u8, level: u8, loc: &Loc) {
+    if *prev > 0 && level > *prev + 1 {
+        let (from, to, want) = (
+            "#".repeat(*prev as usize),
+            "#".repeat(level as usize),
+            "#".repeat(*prev as usize + 1),
+        );
+        ctx.warn(
+            "heading-level",
+            loc,
+            format!("this heading jumps from level {prev} (`{from}`) to level {level} (`{to}`)"),
+            Some(format!("use `{want}` here: headings go down one level at a time, and screen readers rely on it")),
+        );
+    }
+    *prev = level;
+}
+
+/// Numbers `drafts` into items: `"N.k"` when `number` is given, else unnumbered.
+fn number_items(
+    ctx: &mut Ctx,
+    drafts: Vec<Draft>,
+    number: Option<u32>,
+    section_id: &str,
+) -> Vec<Item> {
+    let mut items = Vec::with_capacity(drafts.len());
+    let mut k = 0;
+    let mut subs = Vec::new();
+    for d in drafts {
+        match d {
+            Draft::Para { blocks, label } => {
+                k += 1;
+                let para_number = number.map(|n| format!("{n}.{k}"));
+                let generated = match number {
+                    Some(n) => format!("para-{n}-{k}"),
+                    None => format!("{section_id}-{k}"),
+                };
+                let id = match &label {
+                    Some((l, loc)) => {
+                        ctx.refs.place_label(l, loc, para_number.clone(), l);
+                        l.clone()
+                    }
+                    None => generated,
+                };
+                ctx.ids.insert(id.clone());
+                items.push(Item::Para(Para {
+                    number: para_number,
+                    id,
+                    label: label.map(|(l, _)| l),
+                    blocks,
+                }));
+            }
+            Draft::Sub { content, level } => {
+                subs.push(items.len());
+                items.push(Item::SubHeading {
+                    content,
+                    id: String::new(),
+                    level,
+                });
+            }
+        }
+    }
+    // Sub-heading ids come last so they step around this section's paragraph ids.
+    for i in subs {
+        if let Item::SubHeading { content, id, .. } = &mut items[i] {
+            *id = unique_slug(ctx, &heading_text(content));
+        }
+    }
+    items
+}
+
+struct Open {
+    content: Vec<Inline>,
+    loc: Loc,
+    drafts: Vec<Draft>,
+}
+
+/// The body's sections: `#` headings, unnumbered when the house says so, else 1, 2, ….
+pub(crate) fn body_sections(
+    ctx: &mut Ctx,
+    nodes: Vec<Node>,
+    house: &HouseStyle,
+    next: &mut u32,
+) -> Vec<Section> {
+    let mut sections = Vec::new();
+    let mut open: Option<Open> = None;
+    let mut prev = 0u8;
+    let mut orphan_reported = false;
+    let mut orphan = |ctx: &mut Ctx, loc: &Loc| {
+        if !std::mem::replace(&mut orphan_reported, true) {
+            ctx.error(
+                "content-before-heading",
+                loc,
+                "this comes before the first heading, so it belongs to no section",
+                Some("add a heading such as `# Purpose` above it".into()),
+            );
+        }
+    };
+    for node in nodes {
+        match node {
+            Node::Heading {
+                level: 1,
+                content,
+                loc,
+            } => {
+                if let Some(o) = open.take() {
+                    sections.push(close_body(ctx, o, house, next));
+                }
+                prev = 1;
+                open = Some(Open {
+                    content,
+                    loc,
+                    drafts: Vec::new(),
+                });
+            }
+            Node::Heading {
+                level,
+                content,
+                loc,
+            } => {
+                check_level(ctx, &mut prev, level, &loc);
+                match &mut open {
+                    Some(o) => o.drafts.push(Draft::Sub { content, level }),
+                    None => orphan(ctx, &loc),
+                }
+            }
+            Node::Block {
+                block,
+                paragraph,
+                label,
+                loc,
+            } => match &mut open {
+                Some(o) => push_block(&mut o.drafts, block, paragraph, label),
+                None => orphan(ctx, &loc),
+            },
+        }
+    }
+    if let Some(o) = open.take() {
+        sections.push(close_body(ctx, o, house, next));
+    }
+    sections
+}
+
+fn close_body(ctx: &mut Ctx, o: Open, house: &HouseStyle, next: &mut u32) -> Section {
+    let heading = heading_text(&o.content);
+    let (kind, number, id) = if house.is_unnumbered(&heading) {
+        (SectionKind::Unnumbered, None, unique_slug(ctx, &heading))
+    } else {
+        let n = *next;
+        *next += 1;
+        let id = format!("section-{n}");
+        ctx.ids.insert(id.clone());
+        (SectionKind::Body, Some(n), id)
+    };
+    if o.drafts.is_empty() {
+        let shown = if heading.is_empty() {
+            "this section".to_string()
+        } else {
+            format!("the section “{heading}”")
+        };
+        ctx.warn(
+            "empty-section",
+            &o.loc,
+            format!("{shown} has nothing in it"),
+            Some("write its paragraphs under the heading, or remove the heading".into()),
+        );
+    }
+    let items = number_items(ctx, o.drafts, number, &id);
+    Section {
+        kind,
+        number,
+        display_heading: house.case_heading(&heading),
+        heading,
+        id,
+        items,
+    }
+}
+
+/// Drafts of Markdown from a metadata value, where `#` headings have no place.
+fn metadata_drafts(ctx: &mut Ctx, nodes: Vec<Node>, what: &str) -> Vec<Draft> {
+    let mut drafts = Vec::new();
+    let mut prev = 1u8;
+    for node in nodes {
+        match node {
+            Node::Heading {
+                level: 1,
+                content,
+                loc,
+            } => {
+                ctx.error(
+                    "heading-in-metadata",
+                    &loc,
+                    format!(
+                        "a `#` heading cannot go inside {what}: it already has its own heading"
+                    ),
+                    Some("use `##` for a sub-heading, or remove the `#`".into()),
+                );
+                prev = 2;
+                drafts.push(Draft::Sub { content, level: 2 });
+            }
+            Node::Heading {
+                level,
+                content,
+                loc,
+            } => {
+                check_level(ctx, &mut prev, level, &loc);
+                drafts.push(Draft::Sub { content, level });
+            }
+            Node::Block {
+                block,
+                paragraph,
+                label,
+                ..
+            } => push_block(&mut drafts, block, paragraph, label),
+        }
+    }
+    drafts
+}
+
+/// One implication, numbered on from the body; `nodes` is `(source, parsed)` when filled in.
+pub(crate) fn implication_section(
+    ctx: &mut Ctx,
+    style: &ImplicationStyle,
+    nodes: Option<(usize, Vec<Node>)>,
+    house: &HouseStyle,
+    next: &mut u32,
+) -> Section {
+    let n = *next;
+    *next += 1;
+    let id = format!("section-{n}");
+    ctx.ids.insert(id.clone());
+    let what = format!("the {} implication", style.key);
+    let mut drafts = match nodes {
+        Some((src, nodes)) => {
+            let drafts = metadata_drafts(ctx, nodes, &what);
+            if drafts.is_empty() {
+                let loc = Loc { src, range: 0..0 };
+                ctx.warn(
+                    "empty-section",
+                    &loc,
+                    format!("{what} is empty, so the house sentence is shown instead"),
+                    Some(format!(
+                        "write the implication, or leave `{}` out",
+                        style.key
+                    )),
+                );
+            }
+            Some(drafts)
+        }
+        None => None,
+    };
+    let defaulted = drafts.as_ref().is_none_or(Vec::is_empty);
+    if defaulted {
+        let text = Inline::Text {
+            text: style.default.clone(),
+        };
+        drafts = Some(vec![Draft::Para {
+            blocks: vec![Block::Paragraph {
+                content: vec![text],
+            }],
+            label: None,
+        }]);
+    }
+    let drafts = drafts.unwrap_or_default();
+    let paras = drafts
+        .iter()
+        .filter(|d| matches!(d, Draft::Para { .. }))
+        .count();
+    let items = number_items(ctx, drafts, (paras >= 2).then_some(n), &id);
+    Section {
+        kind: SectionKind::Implication {
+            key: style.key.clone(),
+            defaulted,
+        },
+        number: Some(n),
+        heading: style.heading.clone(),
+        display_heading: house.case_heading(&style.heading),
+        id,
+        items,
+    }
+}
+
+/// The closing, unnumbered RECOMMENDATIONS section.
+pub(crate) fn recommendations_section(
+    ctx: &mut Ctx,
+    src: usize,
+    nodes: Vec<Node>,
+    house: &HouseStyle,
+) -> Section {
+    let id = "recommendations".to_string();
+    ctx.ids.insert(id.clone());
+    let drafts = metadata_drafts(ctx, nodes, "the recommendations");
+    if drafts.is_empty() {
+        ctx.warn(
+            "empty-section",
+            &Loc { src, range: 0..0 },
+            "the recommendations are empty",
+            Some("say what members are asked to do, e.g. `Members are invited to discuss the contents of this report.`".into()),
+        );
+    }
+    let items = number_items(ctx, drafts, None, &id);
+    Section {
+        kind: SectionKind::Recommendations,
+        number: None,
+        heading: house.recommendations_heading.clone(),
+        display_heading: house.case_heading(&house.recommendations_heading),
+        id,
+        items,
+    }
+}

@@ -1,0 +1,213 @@
+//! Paragraph numbering and grouping, sections, implications and recommendations.
+
+use std::path::Path;
+
+use super::*;
+
+#[test]
+fn paragraphs_and_grouping() {
+    let cases: &[(&str, &[&str])] = &[
+        ("# A\n\nx\n\ny\n\nz\n", &["1.1 P", "1.2 P", "1.3 P"]),
+        ("# A\n\nx:\n\n- a\n- b\n\ny\n", &["1.1 P L", "1.2 P"]),
+        ("# A\n\n- a\n- b\n\nx\n", &["1.1 L", "1.2 P"]),
+        (
+            "# A\n\nx\n\n## S\n\n- a\n\ny\n",
+            &["1.1 P", "## S", "1.2 L", "1.3 P"],
+        ),
+        (
+            "# A\n\nx\n\n## S\n\ny\n\n### T\n\nz\n",
+            &["1.1 P", "## S", "1.2 P", "### T", "1.3 P"],
+        ),
+        (
+            "# A\n\nx\n\n> q\n\n```\nc\n```\n\n---\n\n| a |\n|---|\n| b |\n",
+            &["1.1 P Q C R T"],
+        ),
+        ("# A\n\nx[^1]\n\n[^1]: n\n\n- a\n", &["1.1 P L"]),
+        ("# A\n\n<div>x</div>\n\ny\n", &["1.1 P", "1.2 P"]),
+        ("# A\n\n1. a\n2. b\n\n| a |\n|---|\n| b |\n", &["1.1 L T"]),
+    ];
+    for (md, want) in cases {
+        let (s, _) = run(md);
+        assert_eq!(outline(&s.sections[0]), *want, "{md:?}");
+    }
+}
+
+#[test]
+fn ids_numbers_and_headings() {
+    let (s, d) = run(
+        "# Purpose\n\nWhy.\n\nAnd.\n\n# Background\n\nOne.\n\n## Next steps\n\nTwo.\n\n# Further Detail on the Report\n\nThree.\n",
+    );
+    assert!(d.is_empty(), "{d:#?}");
+    let [purpose, bg, fd] = &s.sections[..3] else {
+        panic!()
+    };
+    assert_eq!(
+        (purpose.kind.clone(), purpose.number, purpose.id.as_str()),
+        (SectionKind::Unnumbered, None, "purpose")
+    );
+    assert_eq!(
+        paras(purpose)
+            .iter()
+            .map(|p| (p.number.clone(), p.id.as_str()))
+            .collect::<Vec<_>>(),
+        [(None, "purpose-1"), (None, "purpose-2")]
+    );
+    assert_eq!(
+        (bg.kind.clone(), bg.number, bg.id.as_str()),
+        (SectionKind::Body, Some(1), "section-1")
+    );
+    assert_eq!(
+        paras(bg).iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
+        ["para-1-1", "para-1-2"]
+    );
+    assert!(matches!(&bg.items[1], Item::SubHeading { id, level: 2, .. } if id == "next-steps"));
+    assert_eq!(
+        (fd.number, fd.heading.as_str(), fd.display_heading.as_str()),
+        (
+            Some(2),
+            "Further Detail on the Report",
+            "FURTHER DETAIL ON THE REPORT"
+        )
+    );
+}
+
+#[test]
+fn implications_and_recommendations() {
+    let body = "# Purpose\n\np\n\n# One\n\na\n\n# Two\n\nb\n";
+    let impls = [
+        ("financial", "Costs £10k.", 3),
+        ("legal", "First.\n\nSecond.", 4),
+        ("social", "## Detail\n\nOnly one.", 5),
+    ];
+    let (s, d) = run_full(
+        body,
+        &impls,
+        "Members are invited to note.\n\nAnd agree.",
+        Path::new("/nonexistent"),
+    );
+    assert!(d.is_empty(), "{d:#?}");
+    let imps = &s.sections[3..11];
+    assert_eq!(
+        imps.iter().map(|s| s.number).collect::<Vec<_>>(),
+        (3..=10).map(Some).collect::<Vec<_>>()
+    );
+    let cases: &[(usize, &str, bool, &[&str])] = &[
+        (0, "financial", false, &["- P"]),
+        (1, "personnel", true, &["- P"]),
+        (2, "legal", false, &["5.1 P", "5.2 P"]),
+        (4, "social", false, &["## Detail", "- P"]),
+    ];
+    for (i, key, defaulted, want) in cases {
+        let sec = &imps[*i];
+        assert_eq!(
+            sec.kind,
+            SectionKind::Implication {
+                key: key.to_string(),
+                defaulted: *defaulted
+            },
+            "{key}"
+        );
+        assert_eq!(outline(sec), *want, "{key}");
+    }
+    assert_eq!(
+        para_text(paras(&imps[1])[0]),
+        "There are no direct personnel implications associated with this paper."
+    );
+    assert_eq!(imps[5].display_heading, "COMMUNITY IMPACT");
+    let rec = s.sections.last().unwrap();
+    assert_eq!(
+        (
+            rec.kind.clone(),
+            rec.number,
+            rec.id.as_str(),
+            rec.display_heading.as_str()
+        ),
+        (
+            SectionKind::Recommendations,
+            None,
+            "recommendations",
+            "RECOMMENDATIONS"
+        )
+    );
+    assert_eq!(outline(rec), ["- P", "- P"]);
+    assert_eq!(paras(rec)[1].id, "recommendations-2");
+}
+
+#[test]
+fn headings_in_metadata_and_empty_values() {
+    let (s, d) = run_full(
+        "# A\n\nx\n",
+        &[("financial", "# Costs\n\nSome.", 7), ("legal", "  ", 8)],
+        " ",
+        Path::new("/nonexistent"),
+    );
+    let e = find(&d, "heading-in-metadata");
+    assert_eq!((e.severity, e.line, e.column), (Severity::Error, 7, 1));
+    let legal = &s.sections[3];
+    assert_eq!(
+        legal.kind,
+        SectionKind::Implication {
+            key: "legal".into(),
+            defaulted: true
+        }
+    );
+    assert_eq!(
+        d.iter()
+            .filter(|d| d.code == "empty-section")
+            .map(|d| d.line)
+            .collect::<Vec<_>>(),
+        [1, 8]
+    );
+}
+
+#[test]
+fn structure_diagnostics() {
+    let cases: &[(&str, &str, Severity, usize)] = &[
+        (
+            "# A\n\nx\n\n### Deep\n\ny\n",
+            "heading-level",
+            Severity::Warning,
+            5,
+        ),
+        (
+            "# A\n\n## B\n\n#### Deeper\n",
+            "heading-level",
+            Severity::Warning,
+            5,
+        ),
+        ("# A\n\n# B\n\nx\n", "empty-section", Severity::Warning, 1),
+        (
+            "Intro.\n\nMore.\n\n# A\n\nx\n",
+            "content-before-heading",
+            Severity::Error,
+            1,
+        ),
+        (
+            "\n\n## Sub\n\n# A\n\nx\n",
+            "content-before-heading",
+            Severity::Error,
+            3,
+        ),
+    ];
+    for (md, code, sev, line) in cases {
+        let (_, d) = run(md);
+        assert_eq!(
+            d.iter().filter(|x| x.code == *code).count(),
+            1,
+            "{md:?}: {d:#?}"
+        );
+        let x = find(&d, code);
+        assert_eq!((x.severity, x.line), (*sev, *line), "{md:?}");
+        assert!(x.help.is_some(), "{code} has help");
+    }
+    let (_, d) = run("Intro.\n\n# A\n\nx\n");
+    assert!(
+        find(&d, "content-before-heading")
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("# Purpose")
+    );
+    let (_, d) = run("# A\n\nx\n\n## B\n\n### C\n\n## D\n\n# E\n\ny\n");
+    assert!(d.is_empty(), "{d:#?}");
+}
