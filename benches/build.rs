@@ -9,7 +9,8 @@ use std::time::{Duration, Instant};
 use clerk::build::{BuildOptions, Project, run};
 use clerk::render::OutputFormat;
 
-const SEED: &str = include_str!("../papers/policing-performance/2021-09-01-hmics-progress-review.md");
+const SEED: &str =
+    include_str!("../papers/policing-performance/2021-09-01-hmics-progress-review.md");
 
 fn generate(root: &Path, n: usize) {
     let papers = root.join("papers");
@@ -17,17 +18,30 @@ fn generate(root: &Path, n: usize) {
         let dir = papers.join(format!("meeting-{:02}", i % 20));
         std::fs::create_dir_all(&dir).unwrap();
         let text = SEED
-            .replace("agenda_item: \"4.2\"", &format!("agenda_item: \"{}.{}\"", i % 9 + 1, i % 7 + 1))
-            .replace("title: HMICS Progress Review", &format!("title: HMICS Progress Review {i}"));
+            .replace(
+                "agenda_item: \"4.2\"",
+                &format!("agenda_item: \"{}.{}\"", i % 9 + 1, i % 7 + 1),
+            )
+            .replace(
+                "title: HMICS Progress Review",
+                &format!("title: HMICS Progress Review {i}"),
+            );
         std::fs::write(dir.join(format!("paper-{i:04}.md")), text).unwrap();
     }
 }
 
 fn main() {
-    let n: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(1000);
+    let n: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(1000);
     let tmp = tempfile::tempdir().unwrap();
     generate(tmp.path(), n);
-    let opts = BuildOptions { formats: vec![OutputFormat::Html], paths: Vec::new(), draft_by_default: false };
+    let opts = BuildOptions {
+        formats: vec![OutputFormat::Html],
+        paths: Vec::new(),
+        draft_by_default: false,
+    };
     let mut times: Vec<Duration> = Vec::new();
     for round in 0..6 {
         let _ = std::fs::remove_dir_all(tmp.path().join("out"));

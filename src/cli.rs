@@ -123,8 +123,11 @@ mod tests {
 
     #[test]
     fn parses_check_json() {
-        let cli = Cli::try_parse_from(["clerk", "check", "papers/a.md", "--format", "json"]).unwrap();
-        let Command::Check(args) = cli.command else { panic!() };
+        let cli =
+            Cli::try_parse_from(["clerk", "check", "papers/a.md", "--format", "json"]).unwrap();
+        let Command::Check(args) = cli.command else {
+            panic!()
+        };
         assert_eq!(args.format, MessageFormat::Json);
         assert_eq!(args.paths, [PathBuf::from("papers/a.md")]);
     }

@@ -22,7 +22,11 @@ pub fn dispatch(cli: Cli) -> ExitCode {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let code = match cli.command {
         Command::Build(args) => {
-            let opts = BuildOptions { formats: args.format.clone(), paths: Vec::new(), draft_by_default: false };
+            let opts = BuildOptions {
+                formats: args.format.clone(),
+                paths: Vec::new(),
+                draft_by_default: false,
+            };
             run_build(&root, &args.folders, &opts, args.quiet, color)
         }
         Command::Check(args) => run_check(&root, &args, color),
@@ -42,7 +46,13 @@ fn open(root: &Path, folders: &FolderArgs, color: bool) -> Result<Project, u8> {
     })
 }
 
-fn run_build(root: &Path, folders: &FolderArgs, opts: &BuildOptions, quiet: bool, color: bool) -> u8 {
+fn run_build(
+    root: &Path,
+    folders: &FolderArgs,
+    opts: &BuildOptions,
+    quiet: bool,
+    color: bool,
+) -> u8 {
     let started = Instant::now();
     let project = match open(root, folders, color) {
         Ok(p) => p,
@@ -70,7 +80,11 @@ fn run_build(root: &Path, folders: &FolderArgs, opts: &BuildOptions, quiet: bool
             }
             (e, _) => {
                 failed += 1;
-                let kept = if p.outputs.is_empty() { "" } else { "; previous output kept" };
+                let kept = if p.outputs.is_empty() {
+                    ""
+                } else {
+                    "; previous output kept"
+                };
                 ("failed", format!(" ({}{kept})", plural(e, "error")))
             }
         };
@@ -85,7 +99,11 @@ fn run_build(root: &Path, folders: &FolderArgs, opts: &BuildOptions, quiet: bool
         plural(report.papers.len(), "paper"),
         build::walk::relative(&project.root, &project.out_dir).display()
     );
-    if report.has_errors() { EXIT_PAPER_ERRORS } else { 0 }
+    if report.has_errors() {
+        EXIT_PAPER_ERRORS
+    } else {
+        0
+    }
 }
 
 fn run_check(root: &Path, args: &CheckArgs, color: bool) -> u8 {
@@ -93,7 +111,11 @@ fn run_check(root: &Path, args: &CheckArgs, color: bool) -> u8 {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let opts = BuildOptions { formats: Vec::new(), paths: args.paths.clone(), draft_by_default: false };
+    let opts = BuildOptions {
+        formats: Vec::new(),
+        paths: args.paths.clone(),
+        draft_by_default: false,
+    };
     let report = match build::run(&project, &opts) {
         Ok(r) => r,
         Err(diags) => {
@@ -101,7 +123,11 @@ fn run_check(root: &Path, args: &CheckArgs, color: bool) -> u8 {
             return EXIT_USAGE;
         }
     };
-    let all: Vec<&Diagnostic> = report.diagnostics.iter().chain(report.papers.iter().flat_map(|p| &p.diagnostics)).collect();
+    let all: Vec<&Diagnostic> = report
+        .diagnostics
+        .iter()
+        .chain(report.papers.iter().flat_map(|p| &p.diagnostics))
+        .collect();
     match args.format {
         MessageFormat::Json => {
             let mut out = std::io::stdout().lock();
@@ -120,7 +146,11 @@ fn run_check(root: &Path, args: &CheckArgs, color: bool) -> u8 {
             );
         }
     }
-    if report.has_errors() { EXIT_PAPER_ERRORS } else { 0 }
+    if report.has_errors() {
+        EXIT_PAPER_ERRORS
+    } else {
+        0
+    }
 }
 
 fn report_simple(result: Result<Vec<String>, Vec<Diagnostic>>, color: bool) -> u8 {
@@ -153,5 +183,9 @@ fn print_human(diags: &[Diagnostic], color: bool) {
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }

@@ -11,9 +11,13 @@ use crate::paper::{MetaText, Paper, PaperMeta};
 
 /// Builds the numbered `Document` of a checked paper. Returns it when there is no error, and
 /// every diagnostic (warnings included).
-pub fn compile(paper: &Paper, house: &HouseStyle, project_root: &Path) -> (Option<Document>, Vec<Diagnostic>) {
+pub fn compile<'a>(
+    paper: &'a Paper,
+    house: &HouseStyle,
+    project_root: &Path,
+) -> (Option<Document>, Vec<Diagnostic>) {
     let split = &paper.split;
-    let meta_source = |t: &'_ MetaText| MdSource {
+    let meta_source = |t: &'a MetaText| MdSource {
         file: &split.meta_file,
         file_text: &split.meta_file_text,
         markdown: &t.text,
@@ -23,7 +27,11 @@ pub fn compile(paper: &Paper, house: &HouseStyle, project_root: &Path) -> (Optio
         .implications
         .iter()
         .map(|style| {
-            let filled = paper.meta.implications.iter().find(|(k, _)| *k == style.key);
+            let filled = paper
+                .meta
+                .implications
+                .iter()
+                .find(|(k, _)| *k == style.key);
             (style, filled.map(|(_, t)| meta_source(t)))
         })
         .collect();
@@ -70,7 +78,11 @@ fn appendices(meta: &PaperMeta) -> Vec<Appendix> {
     meta.appendices
         .iter()
         .enumerate()
-        .map(|(i, a)| Appendix { letter: appendix_letter(i), title: a.title.clone(), file: a.file.clone() })
+        .map(|(i, a)| Appendix {
+            letter: appendix_letter(i),
+            title: a.title.clone(),
+            file: a.file.clone(),
+        })
         .collect()
 }
 
@@ -91,9 +103,17 @@ pub fn header_rows(meta: &PaperMeta, house: &HouseStyle) -> Vec<HeaderRow> {
                 "classification" => meta.classification.clone(),
                 "status" => meta.status.map(|s| format!("{s:?}")),
                 "appendices" => Some(appendix_summary(meta)),
-                other => meta.extra.iter().find(|(k, _)| k == other).map(|(_, v)| v.clone()),
+                other => meta
+                    .extra
+                    .iter()
+                    .find(|(k, _)| k == other)
+                    .map(|(_, v)| v.clone()),
             }?;
-            Some(HeaderRow { label: row.label.clone(), key: row.key.clone(), value })
+            Some(HeaderRow {
+                label: row.label.clone(),
+                key: row.key.clone(),
+                value,
+            })
         })
         .collect()
 }

@@ -5,10 +5,15 @@
 //! [`document::Document`], [`render`] turns that into HTML (PDF later), and [`build`] writes
 //! the outputs, the index and the manifest.
 
+pub mod build;
+pub mod cli;
+pub mod commands;
+pub mod compile;
 pub mod config;
 pub mod diag;
 pub mod document;
 pub mod markdown;
 pub mod paper;
 pub mod render;
+pub mod scaffold;
 pub mod yaml;

@@ -8,7 +8,8 @@ use crate::diag::Diagnostic;
 use crate::render::DEFAULT_TEMPLATES;
 
 /// The example paper `clerk init` writes: the SPA committee paper clerk was modelled on.
-pub const EXAMPLE_PAPER: &str = include_str!("../papers/policing-performance/2021-09-01-hmics-progress-review.md");
+pub const EXAMPLE_PAPER: &str =
+    include_str!("../papers/policing-performance/2021-09-01-hmics-progress-review.md");
 
 fn usage(message: impl Into<String>) -> Vec<Diagnostic> {
     vec![Diagnostic::file_error("usage", Path::new("clerk"), message)]
@@ -28,31 +29,55 @@ pub fn new_paper(root: &Path, args: &NewArgs) -> Result<Vec<String>, Vec<Diagnos
         .parse()
         .ok()
         .filter(|_| args.date.len() == 10)
-        .ok_or_else(|| usage(format!("`{}` is not a date in the form YYYY-MM-DD", args.date)))?;
+        .ok_or_else(|| {
+            usage(format!(
+                "`{}` is not a date in the form YYYY-MM-DD",
+                args.date
+            ))
+        })?;
     if args.title.trim().is_empty() {
         return Err(usage("the title is empty"));
     }
-    let dir = args.dir.clone().unwrap_or_else(|| root.join(&house.papers_dir));
+    let dir = args
+        .dir
+        .clone()
+        .unwrap_or_else(|| root.join(&house.papers_dir));
     let name = format!("{date}-{}.md", slug::slugify(&args.title));
     let path = dir.join(&name);
     if path.exists() || path.with_extension("yaml").exists() {
         return Err(vec![
-            Diagnostic::file_error("exists", &path, "a paper with this name already exists; clerk never overwrites it")
-                .with_help("choose another title, or edit the existing paper"),
+            Diagnostic::file_error(
+                "exists",
+                &path,
+                "a paper with this name already exists; clerk never overwrites it",
+            )
+            .with_help("choose another title, or edit the existing paper"),
         ]);
     }
     let text = new_paper_text(&house, args, date);
     std::fs::create_dir_all(&dir)
         .and_then(|_| std::fs::write(&path, text))
-        .map_err(|e| vec![Diagnostic::file_error("write-failed", &path, format!("cannot write the new paper ({e})"))])?;
+        .map_err(|e| {
+            vec![Diagnostic::file_error(
+                "write-failed",
+                &path,
+                format!("cannot write the new paper ({e})"),
+            )]
+        })?;
     Ok(vec![
         format!("Wrote {}", path.display()),
-        format!("Next: edit it, then run `clerk check {}` and `clerk build`.", path.display()),
+        format!(
+            "Next: edit it, then run `clerk check {}` and `clerk build`.",
+            path.display()
+        ),
     ])
 }
 
 fn new_paper_text(house: &HouseStyle, args: &NewArgs, date: jiff::civil::Date) -> String {
-    let presented_by = args.presented_by.clone().unwrap_or_else(|| "Name, Role".into());
+    let presented_by = args
+        .presented_by
+        .clone()
+        .unwrap_or_else(|| "Name, Role".into());
     let agenda = match &args.agenda_item {
         Some(a) => format!("agenda_item: {}\n", quoted(a)),
         None => "# agenda_item: \"4.2\"\n".into(),
@@ -64,7 +89,11 @@ fn new_paper_text(house: &HouseStyle, args: &NewArgs, date: jiff::civil::Date) -
         .iter()
         .map(|i| format!("#   {}: |\n#     …\n", i.key))
         .collect();
-    let unnumbered = house.unnumbered_sections.first().cloned().unwrap_or_else(|| "Purpose".into());
+    let unnumbered = house
+        .unnumbered_sections
+        .first()
+        .cloned()
+        .unwrap_or_else(|| "Purpose".into());
     format!(
         "---\n\
 # The committee that meets.\n\
@@ -111,7 +140,10 @@ A list or table straight after a paragraph belongs to it.\n",
 pub fn init(dir: &Path, templates: bool) -> Result<Vec<String>, Vec<Diagnostic>> {
     let mut files: Vec<(PathBuf, &str)> = vec![
         (dir.join(HOUSE_FILE), DEFAULT_HOUSE_YAML),
-        (dir.join("papers/2021-09-01-hmics-progress-review.md"), EXAMPLE_PAPER),
+        (
+            dir.join("papers/2021-09-01-hmics-progress-review.md"),
+            EXAMPLE_PAPER,
+        ),
         (dir.join(".gitignore"), "/out\n"),
     ];
     if templates {
@@ -122,7 +154,14 @@ pub fn init(dir: &Path, templates: bool) -> Result<Vec<String>, Vec<Diagnostic>>
     let existing: Vec<Diagnostic> = files
         .iter()
         .filter(|(p, _)| p.exists())
-        .map(|(p, _)| Diagnostic::file_error("exists", p, "this file already exists; clerk init never overwrites it").with_help("run `clerk init` in an empty folder, or remove the file first"))
+        .map(|(p, _)| {
+            Diagnostic::file_error(
+                "exists",
+                p,
+                "this file already exists; clerk init never overwrites it",
+            )
+            .with_help("run `clerk init` in an empty folder, or remove the file first")
+        })
         .collect();
     if !existing.is_empty() {
         return Err(existing);
@@ -131,7 +170,13 @@ pub fn init(dir: &Path, templates: bool) -> Result<Vec<String>, Vec<Diagnostic>>
     for (path, text) in &files {
         std::fs::create_dir_all(path.parent().unwrap_or(dir))
             .and_then(|_| std::fs::write(path, text))
-            .map_err(|e| vec![Diagnostic::file_error("write-failed", path, format!("cannot write this file ({e})"))])?;
+            .map_err(|e| {
+                vec![Diagnostic::file_error(
+                    "write-failed",
+                    path,
+                    format!("cannot write this file ({e})"),
+                )]
+            })?;
         lines.push(format!("Wrote {}", path.display()));
     }
     lines.push(format!("Next: cd {} && clerk build", dir.display()));

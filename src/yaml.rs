@@ -274,42 +274,45 @@ pub fn to_node(text: &str, file: &Path) -> Result<Node, Vec<Diagnostic>> {
 /// Turns a serde-saphyr error into a located diagnostic written for an author.
 fn saphyr_error(e: &serde_saphyr::Error, text: &str, file: &Path) -> Diagnostic {
     let raw = e.to_string();
-    // serde-saphyr's Display may carry its own snippet after the first line; keep the message.
-    let first = raw.lines().next().unwrap_or("invalid YAML").trim();
+    // serde-saphyr's Display may carry a snippet after the first line and a
+    // "error: line N column M:" prefix; keep only the message itself.
+    let mut first = raw.lines().next().unwrap_or("invalid YAML").trim();
+    first = first.strip_prefix("error:").unwrap_or(first).trim();
+    if first.starts_with("line ") {
+        first = first.split_once(": ").map_or(first, |(_, rest)| rest);
+    }
     let first = first
         .split(" at line ")
         .next()
         .unwrap_or(first)
-        .trim_end_matches('.')
-        .to_string();
+        .trim_end_matches('.');
     let lower = first.to_lowercase();
-    let (code, message, help) = if lower.contains("duplicate") {
-        (
+    let mut d = if let Some(rest) = first.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(',').next().unwrap_or(rest).trim();
+        Diagnostic::file_error(
             "duplicate-key",
-            first.clone(),
-            Some("each key may appear once; remove or merge the repeated one".to_string()),
+            file,
+            format!("the key `{key}` is given twice"),
         )
+        .with_help("each key may appear once; remove or merge the repeated one")
+    } else if lower.contains("duplicate") {
+        Diagnostic::file_error("duplicate-key", file, first.to_string())
+            .with_help("each key may appear once; remove or merge the repeated one")
     } else if lower.contains("tab") {
-        (
-            "yaml-tab",
-            first.clone(),
-            Some("indent YAML with spaces, not tabs".to_string()),
-        )
+        Diagnostic::file_error("yaml-tab", file, "the metadata is indented with a tab")
+            .with_help("indent YAML with spaces, not tabs")
     } else {
-        (
+        Diagnostic::file_error(
             "yaml-syntax",
+            file,
             format!("the metadata is not valid YAML ({first})"),
-            Some(
-                "check the indentation and that every `key: value` has a space after the colon"
-                    .to_string(),
-            ),
         )
+        .with_help("check the indentation, and that every `key: value` has a space after the colon")
     };
-    let mut d = Diagnostic::file_error(code, file, message);
-    if let Some(help) = help {
-        d = d.with_help(help);
-    }
-    if let Some(loc) = e.location() {
+    let tab = (d.code == "yaml-tab").then(|| text.find('\t')).flatten();
+    if let Some(off) = tab {
+        d.locate(text, off, 1);
+    } else if let Some(loc) = e.location() {
         let p = pos_of(&loc, text);
         if let Some(off) = p.offset {
             d.locate(text, off, p.len.max(1));

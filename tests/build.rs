@@ -11,7 +11,11 @@ fn builds_the_example_papers_with_index_and_manifest() {
     let o = clerk(&repo(), &["build", "--out", out.path().to_str().unwrap()]);
     let (code, stdout, stderr) = parts(&o);
     assert_eq!(code, 0, "{stdout}\n{stderr}");
-    assert!(stdout.contains("ok        papers/policing-performance/2021-09-01-hmics-progress-review.md"), "{stdout}");
+    assert!(
+        stdout
+            .contains("ok        papers/policing-performance/2021-09-01-hmics-progress-review.md"),
+        "{stdout}"
+    );
     assert!(stdout.contains("Built 3 papers in"), "{stdout}");
     for f in [
         "policing-performance/2021-09-01-hmics-progress-review.html",
@@ -22,12 +26,20 @@ fn builds_the_example_papers_with_index_and_manifest() {
     ] {
         assert!(out.path().join(f).is_file(), "{f} missing");
     }
-    assert!(!out.path().join("policing-performance/_appendix-a-performance-data.html").exists());
+    assert!(
+        !out.path()
+            .join("policing-performance/_appendix-a-performance-data.html")
+            .exists()
+    );
 
-    let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(out.path().join("manifest.json")).unwrap()).unwrap();
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.path().join("manifest.json")).unwrap()).unwrap();
     let papers = manifest["papers"].as_array().unwrap();
     assert_eq!(papers.len(), 3);
-    assert_eq!(papers[0]["source"], "papers/policing-performance/2021-09-01-hmics-progress-review.md");
+    assert_eq!(
+        papers[0]["source"],
+        "papers/policing-performance/2021-09-01-hmics-progress-review.md"
+    );
     assert_eq!(papers[0]["meeting"], "Policing Performance Committee");
     assert_eq!(papers[0]["date"], "2021-09-01");
     assert_eq!(papers[0]["agenda_item"], "4.2");
@@ -50,7 +62,10 @@ fn builds_the_example_papers_with_index_and_manifest() {
 
 fn sha256(bytes: &[u8]) -> String {
     use sha2::Digest;
-    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[test]
@@ -74,31 +89,54 @@ fn rebuilds_are_byte_identical() {
 #[test]
 fn seed_paper_reads_as_the_seed() {
     let out = tempfile::tempdir().unwrap();
-    assert!(clerk(&repo(), &["build", "--out", out.path().to_str().unwrap()]).status.success());
-    let html = std::fs::read_to_string(out.path().join("policing-performance/2021-09-01-hmics-progress-review.html")).unwrap();
+    assert!(
+        clerk(&repo(), &["build", "--out", out.path().to_str().unwrap()])
+            .status
+            .success()
+    );
+    let html = std::fs::read_to_string(
+        out.path()
+            .join("policing-performance/2021-09-01-hmics-progress-review.html"),
+    )
+    .unwrap();
     let text = normalise(&html_text(&html));
     let seed = std::fs::read_to_string(repo().join("tests/fixtures/seed.txt")).unwrap();
     let mut at = 0;
     for line in seed.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let line = line.trim_start_matches("- ").replace("](#)", "").replace('[', "");
+        let line = line
+            .trim_start_matches("- ")
+            .replace("](#)", "")
+            .replace('[', "");
         // The seed writes implication headings as `3 FINANCIAL…`; clerk as `3. Financial…`.
         let expected = normalise(&line);
-        let expected = expected.split_once(' ').filter(|(n, _)| n.parse::<u32>().is_ok()).map_or(expected.clone(), |(n, rest)| format!("{n}. {rest}"));
+        let expected = expected
+            .split_once(' ')
+            .filter(|(n, _)| n.parse::<u32>().is_ok())
+            .map_or(expected.clone(), |(n, rest)| format!("{n}. {rest}"));
         let expected = expected.replace(". .", ".");
         for piece in expected.split('\t') {
             let piece = piece.trim();
             match text[at..].find(piece) {
                 Some(i) => at += i + piece.len(),
-                None => panic!("not found in order: {piece:?}\nafter: {}", &text[at..(at + 300).min(text.len())]),
+                None => panic!(
+                    "not found in order: {piece:?}\nafter: {}",
+                    &text[at..(at + 300).min(text.len())]
+                ),
             }
         }
     }
-    assert!(html.contains("<span class=\"pnum\">2.4</span>"), "paragraph numbers are real text");
+    assert!(
+        html.contains("<span class=\"pnum\">2.4</span>"),
+        "paragraph numbers are real text"
+    );
 }
 
 /// Case, quotes and dashes aside: the seed mixes them, the HTML keeps the source case.
 fn normalise(s: &str) -> String {
-    let s = s.to_lowercase().replace(['’', '‘'], "'").replace(['–', '—', '-'], " ");
+    let s = s
+        .to_lowercase()
+        .replace(['’', '‘'], "'")
+        .replace(['–', '—', '-'], " ");
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -111,20 +149,39 @@ fn a_failing_paper_keeps_its_last_good_output_and_others_still_build() {
     let before = std::fs::read(&seed_out).unwrap();
 
     let seed_src = root.join("papers/policing-performance/2021-09-01-hmics-progress-review.md");
-    let broken = std::fs::read_to_string(&seed_src).unwrap().replace("date: 2021-09-01", "date: 2021-02-30");
+    let broken = std::fs::read_to_string(&seed_src)
+        .unwrap()
+        .replace("date: 2021-09-01", "date: 2021-02-30");
     std::fs::write(&seed_src, broken).unwrap();
     let other_src = root.join("papers/resources/2022-03-15-estates-strategy.md");
-    let edited = std::fs::read_to_string(&other_src).unwrap().replace("18 police stations", "19 police stations");
+    let edited = std::fs::read_to_string(&other_src)
+        .unwrap()
+        .replace("18 police stations", "19 police stations");
     std::fs::write(&other_src, edited).unwrap();
 
     let (code, stdout, stderr) = parts(&clerk(root, &["build"]));
     assert_eq!(code, 1, "{stdout}{stderr}");
     assert!(stdout.contains("failed    papers/policing-performance/2021-09-01-hmics-progress-review.md (1 error; previous output kept)"), "{stdout}");
-    assert!(stderr.contains("`2021-02-30` is not a real date: February 2021 has 28 days"), "{stderr}");
-    assert!(stderr.contains("--> papers/policing-performance/2021-09-01-hmics-progress-review.md:3:7"), "{stderr}");
-    assert_eq!(std::fs::read(&seed_out).unwrap(), before, "previous good output untouched");
-    let other = std::fs::read_to_string(root.join("out/resources/2022-03-15-estates-strategy.html")).unwrap();
-    assert!(other.contains("19 police stations"), "the other papers are still built");
+    assert!(
+        stderr.contains("`2021-02-30` is not a real date: February 2021 has 28 days"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("--> papers/policing-performance/2021-09-01-hmics-progress-review.md:3:7"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read(&seed_out).unwrap(),
+        before,
+        "previous good output untouched"
+    );
+    let other =
+        std::fs::read_to_string(root.join("out/resources/2022-03-15-estates-strategy.html"))
+            .unwrap();
+    assert!(
+        other.contains("19 police stations"),
+        "the other papers are still built"
+    );
     let manifest = std::fs::read_to_string(root.join("out/manifest.json")).unwrap();
     assert!(manifest.contains("\"status\": \"failed\""), "{manifest}");
 }
@@ -134,7 +191,8 @@ fn a_second_house_style_is_data_not_code() {
     let project = temp_project("council");
     let (code, stdout, stderr) = parts(&clerk(project.path(), &["build"]));
     assert_eq!(code, 0, "{stdout}{stderr}");
-    let html = std::fs::read_to_string(project.path().join("out/2024-06-12-parking-charges.html")).unwrap();
+    let html = std::fs::read_to_string(project.path().join("out/2024-06-12-parking-charges.html"))
+        .unwrap();
     let text = html_text(&html);
     for expected in [
         "Borsetshire District Council",

@@ -26,8 +26,16 @@ fn json_diagnostics_for_editors() {
     let root = fixture("invalid");
     let (code, stdout, _) = parts(&clerk(&root, &["check", "--format", "json"]));
     assert_eq!(code, 1);
-    let diags: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).expect("one JSON object per line")).collect();
-    let find = |code: &str| diags.iter().find(|d| d["code"] == code).unwrap_or_else(|| panic!("no {code} in {stdout}"));
+    let diags: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
+    let find = |code: &str| {
+        diags
+            .iter()
+            .find(|d| d["code"] == code)
+            .unwrap_or_else(|| panic!("no {code} in {stdout}"))
+    };
     let d = find("unknown-key");
     assert_eq!(d["file"], "papers/metadata.md");
     assert_eq!(d["line"], 4);
@@ -49,7 +57,10 @@ fn check_takes_paths() {
     let root = fixture("invalid");
     let (code, stdout, stderr) = parts(&clerk(&root, &["check", "papers/good.md"]));
     assert_eq!(code, 0, "{stdout}{stderr}");
-    assert!(stdout.contains("Checked 1 paper: 0 errors, 0 warnings."), "{stdout}");
+    assert!(
+        stdout.contains("Checked 1 paper: 0 errors, 0 warnings."),
+        "{stdout}"
+    );
     let (code, _, stderr) = parts(&clerk(&root, &["check", "papers/nope.md"]));
     assert_eq!(code, 1);
     assert!(stderr.contains("no such paper or folder"), "{stderr}");
@@ -59,13 +70,20 @@ fn check_takes_paths() {
 fn the_repo_papers_check_clean() {
     let (code, stdout, stderr) = parts(&clerk(&repo(), &["check"]));
     assert_eq!(code, 0, "{stdout}{stderr}");
-    assert!(stdout.contains("Checked 3 papers: 0 errors, 0 warnings."), "{stdout}{stderr}");
+    assert!(
+        stdout.contains("Checked 3 papers: 0 errors, 0 warnings."),
+        "{stdout}{stderr}"
+    );
 }
 
 #[test]
 fn a_broken_house_style_is_exit_code_2_with_its_line() {
     let project = temp_project("council");
-    std::fs::write(project.path().join("clerk.yaml"), "language: en-GB\nheading_cse: upper\n").unwrap();
+    std::fs::write(
+        project.path().join("clerk.yaml"),
+        "language: en-GB\nheading_cse: upper\n",
+    )
+    .unwrap();
     let (code, _, stderr) = parts(&clerk(project.path(), &["check"]));
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("--> clerk.yaml:2:1"), "{stderr}");
@@ -77,6 +95,9 @@ fn no_papers_folder_is_exit_code_2() {
     let dir = tempfile::tempdir().unwrap();
     let (code, _, stderr) = parts(&clerk(dir.path(), &["build"]));
     assert_eq!(code, 2);
-    assert!(stderr.contains("the papers folder does not exist"), "{stderr}");
+    assert!(
+        stderr.contains("the papers folder does not exist"),
+        "{stderr}"
+    );
     assert!(stderr.contains("clerk init"), "{stderr}");
 }

@@ -11,12 +11,18 @@ fn init_makes_a_project_that_builds() {
     let (code, stdout, stderr) = parts(&clerk(dir.path(), &["init", "committee"]));
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert!(root.join("clerk.yaml").is_file());
-    assert!(root.join("papers/2021-09-01-hmics-progress-review.md").is_file());
+    assert!(
+        root.join("papers/2021-09-01-hmics-progress-review.md")
+            .is_file()
+    );
     let house = std::fs::read_to_string(root.join("clerk.yaml")).unwrap();
     assert!(house.contains("# How headings are shown"), "commented");
     let (code, stdout, stderr) = parts(&clerk(&root, &["build"]));
     assert_eq!(code, 0, "{stdout}{stderr}");
-    assert!(root.join("out/2021-09-01-hmics-progress-review.html").is_file());
+    assert!(
+        root.join("out/2021-09-01-hmics-progress-review.html")
+            .is_file()
+    );
 
     let (code, _, stderr) = parts(&clerk(dir.path(), &["init", "committee"]));
     assert_eq!(code, 2, "never overwrites");
@@ -31,7 +37,9 @@ fn init_with_templates_lets_a_house_override_them() {
     let text = std::fs::read_to_string(&tpl).unwrap();
     std::fs::write(&tpl, text.replace("<body", "<body data-house=\"ours\"")).unwrap();
     assert!(clerk(dir.path(), &["build"]).status.success());
-    let html = std::fs::read_to_string(dir.path().join("out/2021-09-01-hmics-progress-review.html")).unwrap();
+    let html =
+        std::fs::read_to_string(dir.path().join("out/2021-09-01-hmics-progress-review.html"))
+            .unwrap();
     assert!(html.contains("data-house=\"ours\""));
 }
 
@@ -39,21 +47,38 @@ fn init_with_templates_lets_a_house_override_them() {
 fn new_writes_a_paper_that_checks_and_refuses_to_overwrite() {
     let dir = tempfile::tempdir().unwrap();
     assert!(clerk(dir.path(), &["init"]).status.success());
-    let args = ["new", "Gàidhlig Language Plan", "--meeting", "Resources Committee", "--date", "2024-05-01", "--agenda-item", "4.10"];
+    let args = [
+        "new",
+        "Gàidhlig Language Plan",
+        "--meeting",
+        "Resources Committee",
+        "--date",
+        "2024-05-01",
+        "--agenda-item",
+        "4.10",
+    ];
     let (code, stdout, stderr) = parts(&clerk(dir.path(), &args));
     assert_eq!(code, 0, "{stdout}{stderr}");
-    let path = dir.path().join("papers/2024-05-01-gaidhlig-language-plan.md");
+    let path = dir
+        .path()
+        .join("papers/2024-05-01-gaidhlig-language-plan.md");
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("title: \"Gàidhlig Language Plan\""), "{text}");
     assert!(text.contains("agenda_item: \"4.10\""), "{text}");
     assert!(text.contains("#   financial: |"), "{text}");
-    let (code, stdout, stderr) = parts(&clerk(dir.path(), &["check", "papers/2024-05-01-gaidhlig-language-plan.md"]));
+    let (code, stdout, stderr) = parts(&clerk(
+        dir.path(),
+        &["check", "papers/2024-05-01-gaidhlig-language-plan.md"],
+    ));
     assert_eq!(code, 0, "{stdout}{stderr}");
 
     let (code, _, stderr) = parts(&clerk(dir.path(), &args));
     assert_eq!(code, 2);
     assert!(stderr.contains("never overwrites"), "{stderr}");
-    let (code, _, stderr) = parts(&clerk(dir.path(), &["new", "X", "--meeting", "M", "--date", "2024-02-30"]));
+    let (code, _, stderr) = parts(&clerk(
+        dir.path(),
+        &["new", "X", "--meeting", "M", "--date", "2024-02-30"],
+    ));
     assert_eq!(code, 2);
     assert!(stderr.contains("not a date"), "{stderr}");
 }

@@ -35,7 +35,13 @@ pub fn manifest_json(papers: &[PaperReport], index: Option<&OutputFile>) -> Stri
             let m = p.meta.as_ref();
             Entry {
                 source: slash_path(&p.source.display),
-                status: if p.errors() > 0 { "failed" } else if p.warnings() > 0 { "warnings" } else { "ok" },
+                status: if p.errors() > 0 {
+                    "failed"
+                } else if p.warnings() > 0 {
+                    "warnings"
+                } else {
+                    "ok"
+                },
                 errors: p.errors(),
                 warnings: p.warnings(),
                 title: m.map(|m| m.title.as_str()),
@@ -47,7 +53,11 @@ pub fn manifest_json(papers: &[PaperReport], index: Option<&OutputFile>) -> Stri
             }
         })
         .collect();
-    let manifest = Manifest { generator: format!("clerk {}", env!("CARGO_PKG_VERSION")), index, papers };
+    let manifest = Manifest {
+        generator: format!("clerk {}", env!("CARGO_PKG_VERSION")),
+        index,
+        papers,
+    };
     let mut json = serde_json::to_string_pretty(&manifest).unwrap_or_default();
     json.push('\n');
     json

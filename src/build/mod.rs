@@ -32,10 +32,20 @@ pub struct Project {
 impl Project {
     /// Opens the project at `root`: loads the house style and resolves the folders (flags win
     /// over `clerk.yaml`). Errors here are project-level (exit code 2).
-    pub fn open(root: &Path, papers: Option<&Path>, out: Option<&Path>) -> Result<Project, Vec<Diagnostic>> {
-        let root = std::path::absolute(root).and_then(|r| r.canonicalize()).map_err(|e| {
-            vec![Diagnostic::file_error("no-project", root, format!("cannot open the project folder ({e})"))]
-        })?;
+    pub fn open(
+        root: &Path,
+        papers: Option<&Path>,
+        out: Option<&Path>,
+    ) -> Result<Project, Vec<Diagnostic>> {
+        let root = std::path::absolute(root)
+            .and_then(|r| r.canonicalize())
+            .map_err(|e| {
+                vec![Diagnostic::file_error(
+                    "no-project",
+                    root,
+                    format!("cannot open the project folder ({e})"),
+                )]
+            })?;
         let house = HouseStyle::load(&root)?;
         let papers_dir = root.join(papers.unwrap_or(&house.papers_dir));
         let out_dir = root.join(out.unwrap_or(&house.output_dir));
@@ -56,13 +66,23 @@ impl Project {
             )
             .with_help("create it, run `clerk init` to start a project, or pass `--root` to the project folder")]);
         }
-        Ok(Project { root, house, papers_dir, out_dir })
+        Ok(Project {
+            root,
+            house,
+            papers_dir,
+            out_dir,
+        })
     }
 
     /// Every paper under the papers folder (or only those under `paths`, when given).
     pub fn papers(&self, paths: &[PathBuf]) -> (Vec<PaperSource>, Vec<Diagnostic>) {
         if paths.is_empty() {
-            return walk::walk(&self.root, &self.papers_dir, &self.papers_dir, &self.out_dir);
+            return walk::walk(
+                &self.root,
+                &self.papers_dir,
+                &self.papers_dir,
+                &self.out_dir,
+            );
         }
         let mut all = (Vec::new(), Vec::new());
         for p in paths {
@@ -72,9 +92,13 @@ impl Project {
                 all.0.extend(found);
                 all.1.extend(diags);
             } else if abs.is_file() {
-                all.0.push(walk::source_for(&self.root, &self.papers_dir, &abs));
+                all.0
+                    .push(walk::source_for(&self.root, &self.papers_dir, &abs));
             } else {
-                all.1.push(Diagnostic::file_error("not-found", p, "no such paper or folder").with_help("give the path of a `.md` paper or a folder of papers"));
+                all.1.push(
+                    Diagnostic::file_error("not-found", p, "no such paper or folder")
+                        .with_help("give the path of a `.md` paper or a folder of papers"),
+                );
             }
         }
         all.0.sort();
@@ -133,46 +157,74 @@ pub struct BuildReport {
 impl BuildReport {
     /// Does any paper (or the run) have an error?
     pub fn has_errors(&self) -> bool {
-        self.papers.iter().any(|p| p.errors() > 0) || self.diagnostics.iter().any(Diagnostic::is_error)
+        self.papers.iter().any(|p| p.errors() > 0)
+            || self.diagnostics.iter().any(Diagnostic::is_error)
     }
 }
 
 /// Runs the pipeline over the project's papers: check always; render and write when
 /// `opts.formats` is not empty. A paper with errors keeps its previous outputs.
 pub fn run(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
-    let renderer = if opts.formats.is_empty() { None } else { Some(Renderer::new(&project.root, &project.house)?) };
+    let renderer = if opts.formats.is_empty() {
+        None
+    } else {
+        Some(Renderer::new(&project.root, &project.house)?)
+    };
     let (sources, diagnostics) = project.papers(&opts.paths);
-    let papers: Vec<PaperReport> =
-        sources.par_iter().map(|s| build_one(project, renderer.as_ref(), opts, s)).collect();
-    let mut report = BuildReport { papers, diagnostics };
-    if let Some(renderer) = &renderer {
-        if opts.paths.is_empty() {
-            write_index_and_manifest(project, renderer, &mut report);
-        }
+    let papers: Vec<PaperReport> = sources
+        .par_iter()
+        .map(|s| build_one(project, renderer.as_ref(), opts, s))
+        .collect();
+    let mut report = BuildReport {
+        papers,
+        diagnostics,
+    };
+    if let Some(renderer) = renderer.as_ref().filter(|_| opts.paths.is_empty()) {
+        write_index_and_manifest(project, renderer, &mut report);
     }
     Ok(report)
 }
 
-fn build_one(project: &Project, renderer: Option<&Renderer>, opts: &BuildOptions, source: &PaperSource) -> PaperReport {
+fn build_one(
+    project: &Project,
+    renderer: Option<&Renderer>,
+    opts: &BuildOptions,
+    source: &PaperSource,
+) -> PaperReport {
     let house = &project.house;
     let (paper, mut diagnostics) = paper::load(source, house);
-    let mut report = PaperReport { source: source.clone(), meta: paper.as_ref().map(|p| p.meta.clone()), diagnostics: Vec::new(), outputs: Vec::new(), built: false };
+    let mut report = PaperReport {
+        source: source.clone(),
+        meta: paper.as_ref().map(|p| p.meta.clone()),
+        diagnostics: Vec::new(),
+        outputs: Vec::new(),
+        built: false,
+    };
     let doc = paper.and_then(|p| {
         let (doc, diags) = compile(&p, house, &project.root);
         diagnostics.extend(diags);
         doc
     });
     if let (Some(doc), Some(renderer)) = (&doc, renderer) {
-        let draft = doc.meta.status.map_or(opts.draft_by_default, |s| s == Status::Draft);
+        let draft = doc
+            .meta
+            .status
+            .map_or(opts.draft_by_default, |s| s == Status::Draft);
         for format in &opts.formats {
             let rel = output_path(&source.rel, *format);
             let result = match format {
-                OutputFormat::Html => renderer.render_paper(doc, house, draft).map(String::into_bytes),
+                OutputFormat::Html => renderer
+                    .render_paper(doc, house, draft)
+                    .map(String::into_bytes),
             };
             match result {
                 Ok(bytes) => match write_atomic(&project.out_dir.join(&rel), &bytes) {
                     Ok(()) => report.outputs.push(OutputFile::describe(&rel, &bytes)),
-                    Err(e) => diagnostics.push(Diagnostic::file_error("write-failed", &walk::relative(&project.root, &project.out_dir.join(&rel)), format!("cannot write this output ({e})"))),
+                    Err(e) => diagnostics.push(Diagnostic::file_error(
+                        "write-failed",
+                        &walk::relative(&project.root, &project.out_dir.join(&rel)),
+                        format!("cannot write this output ({e})"),
+                    )),
                 },
                 Err(d) => diagnostics.push(d),
             }
@@ -217,7 +269,11 @@ fn write_index_and_manifest(project: &Project, renderer: &Renderer, report: &mut
                 agenda_item: meta.agenda_item.clone(),
                 title: meta.title.clone(),
                 href: html.path.clone(),
-                pdf_href: p.outputs.iter().find(|o| o.path.ends_with(".pdf")).map(|o| o.path.clone()),
+                pdf_href: p
+                    .outputs
+                    .iter()
+                    .find(|o| o.path.ends_with(".pdf"))
+                    .map(|o| o.path.clone()),
                 warnings: p.warnings(),
                 classification: meta.classification.clone(),
                 draft: meta.status == Some(Status::Draft),
@@ -227,9 +283,16 @@ fn write_index_and_manifest(project: &Project, renderer: &Renderer, report: &mut
     let index_path = project.out_dir.join("index.html");
     let index = match renderer.render_index(&entries, &project.house) {
         Ok(html) => match write_atomic(&index_path, html.as_bytes()) {
-            Ok(()) => Some(OutputFile::describe(Path::new("index.html"), html.as_bytes())),
+            Ok(()) => Some(OutputFile::describe(
+                Path::new("index.html"),
+                html.as_bytes(),
+            )),
             Err(e) => {
-                report.diagnostics.push(Diagnostic::file_error("write-failed", &walk::relative(&project.root, &index_path), format!("cannot write the index ({e})")));
+                report.diagnostics.push(Diagnostic::file_error(
+                    "write-failed",
+                    &walk::relative(&project.root, &index_path),
+                    format!("cannot write the index ({e})"),
+                ));
                 None
             }
         },
@@ -241,7 +304,11 @@ fn write_index_and_manifest(project: &Project, renderer: &Renderer, report: &mut
     let json = manifest::manifest_json(&report.papers, index.as_ref());
     let path = project.out_dir.join("manifest.json");
     if let Err(e) = write_atomic(&path, json.as_bytes()) {
-        report.diagnostics.push(Diagnostic::file_error("write-failed", &walk::relative(&project.root, &path), format!("cannot write the manifest ({e})")));
+        report.diagnostics.push(Diagnostic::file_error(
+            "write-failed",
+            &walk::relative(&project.root, &path),
+            format!("cannot write the manifest ({e})"),
+        ));
     }
 }
 

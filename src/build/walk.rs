@@ -15,13 +15,21 @@ fn skipped(name: &std::ffi::OsStr) -> bool {
 }
 
 /// Walks `dir` (inside `papers_dir`) for papers. Paths are reported relative to `root`.
-pub fn walk(root: &Path, papers_dir: &Path, dir: &Path, out_dir: &Path) -> (Vec<PaperSource>, Vec<Diagnostic>) {
+pub fn walk(
+    root: &Path,
+    papers_dir: &Path,
+    dir: &Path,
+    out_dir: &Path,
+) -> (Vec<PaperSource>, Vec<Diagnostic>) {
     let mut papers = Vec::new();
     let mut diags = Vec::new();
     let out_abs = absolute(out_dir);
-    let walker = WalkDir::new(dir).sort_by_file_name().into_iter().filter_entry(|e| {
-        e.depth() == 0 || (!skipped(e.file_name()) && absolute(e.path()) != out_abs)
-    });
+    let walker = WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0 || (!skipped(e.file_name()) && absolute(e.path()) != out_abs)
+        });
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md") => {
@@ -29,10 +37,16 @@ pub fn walk(root: &Path, papers_dir: &Path, dir: &Path, out_dir: &Path) -> (Vec<
             }
             Ok(_) => {}
             Err(e) => {
-                let path = e.path().map_or_else(|| dir.to_path_buf(), Path::to_path_buf);
+                let path = e
+                    .path()
+                    .map_or_else(|| dir.to_path_buf(), Path::to_path_buf);
                 diags.push(
-                    Diagnostic::file_error("unreadable", &relative(root, &path), format!("cannot read this folder or file ({e})"))
-                        .with_help("check its permissions, or rename it with a leading `_` to skip it"),
+                    Diagnostic::file_error(
+                        "unreadable",
+                        &relative(root, &path),
+                        format!("cannot read this folder or file ({e})"),
+                    )
+                    .with_help("check its permissions, or rename it with a leading `_` to skip it"),
                 );
             }
         }
@@ -47,12 +61,17 @@ pub fn source_for(root: &Path, papers_dir: &Path, path: &Path) -> PaperSource {
         .strip_prefix(papers_dir)
         .map(Path::to_path_buf)
         .unwrap_or_else(|_| PathBuf::from(path.file_name().unwrap_or_default()));
-    PaperSource { display: relative(root, path), rel, path: path.to_path_buf() }
+    PaperSource {
+        display: relative(root, path),
+        rel,
+        path: path.to_path_buf(),
+    }
 }
 
 /// `path` relative to `root` when inside it, else as given.
 pub fn relative(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
+    path.strip_prefix(root)
+        .map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
 }
 
 fn absolute(p: &Path) -> PathBuf {
@@ -68,14 +87,26 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let root = tmp.path();
         let papers = root.join("papers");
-        for f in ["b.md", "a.md", "_skip.md", ".hidden.md", "sub/c.md", "_drafts/d.md", "notes.txt", "out/e.md"] {
+        for f in [
+            "b.md",
+            "a.md",
+            "_skip.md",
+            ".hidden.md",
+            "sub/c.md",
+            "_drafts/d.md",
+            "notes.txt",
+            "out/e.md",
+        ] {
             let p = papers.join(f);
             std::fs::create_dir_all(p.parent().unwrap()).unwrap();
             std::fs::write(p, "x").unwrap();
         }
         let (found, diags) = walk(root, &papers, &papers, &papers.join("out"));
         assert!(diags.is_empty());
-        let names: Vec<_> = found.iter().map(|p| p.rel.to_string_lossy().into_owned()).collect();
+        let names: Vec<_> = found
+            .iter()
+            .map(|p| p.rel.to_string_lossy().into_owned())
+            .collect();
         assert_eq!(names, ["a.md", "b.md", "sub/c.md"]);
         assert_eq!(found[0].display, Path::new("papers/a.md"));
     }

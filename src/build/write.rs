@@ -21,18 +21,28 @@ pub struct OutputFile {
 impl OutputFile {
     /// Describes `bytes` as the output at `rel`.
     pub fn describe(rel: &Path, bytes: &[u8]) -> OutputFile {
-        OutputFile { path: slash_path(rel), size: bytes.len() as u64, sha256: sha256_hex(bytes) }
+        OutputFile {
+            path: slash_path(rel),
+            size: bytes.len() as u64,
+            sha256: sha256_hex(bytes),
+        }
     }
 }
 
 /// SHA-256 in lower-case hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// A path with `/` separators, for manifests and links on every platform.
 pub fn slash_path(p: &Path) -> String {
-    p.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file beside it, flushed, then renamed over
@@ -44,7 +54,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     }
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp: PathBuf = dir.join(format!(".{name}.clerk-{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
@@ -68,9 +81,16 @@ mod tests {
         let p = tmp.path().join("a/b.html");
         write_atomic(&p, b"hello").unwrap();
         assert_eq!(std::fs::read(&p).unwrap(), b"hello");
-        assert_eq!(std::fs::read_dir(tmp.path().join("a")).unwrap().count(), 1, "no temporary file left");
+        assert_eq!(
+            std::fs::read_dir(tmp.path().join("a")).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
         let o = OutputFile::describe(Path::new("a/b.html"), b"hello");
-        assert_eq!(o.sha256, "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
+        assert_eq!(
+            o.sha256,
+            "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"
+        );
         assert_eq!(o.path, "a/b.html");
     }
 }

@@ -65,13 +65,52 @@ pub fn snapshot_tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
             (rel, std::fs::read(e.path()).unwrap())
         })
         .collect();
     files.sort();
     files
 }
+
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "td",
+    "th",
+    "tr",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "header",
+    "footer",
+    "main",
+    "br",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "img",
+    "hr",
+    "body",
+    "nav",
+];
 
 /// The visible text of an HTML page: tags removed, entities decoded, whitespace collapsed.
 pub fn html_text(html: &str) -> String {
@@ -102,7 +141,15 @@ pub fn html_text(html: &str) -> String {
         match c {
             '<' => {
                 in_tag = true;
-                out.push(' ');
+                // Block-level tags separate words; inline ones (a, span, em…) do not.
+                let name: String = rest[1..]
+                    .trim_start_matches('/')
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .collect();
+                if BLOCK_TAGS.contains(&name.to_ascii_lowercase().as_str()) {
+                    out.push(' ');
+                }
             }
             '>' if in_tag => in_tag = false,
             _ if !in_tag => out.push(c),
