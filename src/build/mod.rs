@@ -185,56 +185,84 @@ pub fn run(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Vec<Di
     Ok(report)
 }
 
-fn build_one(
+/// One paper checked and rendered in memory: its report (no outputs yet) and the bytes of
+/// each output, by path relative to the output folder. `clerk serve` uses this directly.
+#[derive(Debug)]
+pub struct PaperBuild {
+    /// Diagnostics and metadata; `outputs` and `built` are filled in when written.
+    pub report: PaperReport,
+    /// Rendered outputs (empty when the paper has errors or nothing was asked for).
+    pub files: Vec<(PathBuf, Vec<u8>)>,
+}
+
+/// Loads, checks, compiles and renders one paper, writing nothing.
+pub fn render_one(
     project: &Project,
     renderer: Option<&Renderer>,
     opts: &BuildOptions,
     source: &PaperSource,
-) -> PaperReport {
+) -> PaperBuild {
     let house = &project.house;
     let (paper, mut diagnostics) = paper::load(source, house);
-    let mut report = PaperReport {
-        source: source.clone(),
-        meta: paper.as_ref().map(|p| p.meta.clone()),
-        diagnostics: Vec::new(),
-        outputs: Vec::new(),
-        built: false,
-    };
+    let meta = paper.as_ref().map(|p| p.meta.clone());
     let doc = paper.and_then(|p| {
         let (doc, diags) = compile(&p, house, &project.root);
         diagnostics.extend(diags);
         doc
     });
+    let mut files = Vec::new();
     if let (Some(doc), Some(renderer)) = (&doc, renderer) {
         let draft = doc
             .meta
             .status
             .map_or(opts.draft_by_default, |s| s == Status::Draft);
         for format in &opts.formats {
-            let rel = output_path(&source.rel, *format);
-            let result = match format {
-                OutputFormat::Html => renderer
-                    .render_paper(doc, house, draft)
-                    .map(String::into_bytes),
-            };
-            match result {
-                Ok(bytes) => match write_atomic(&project.out_dir.join(&rel), &bytes) {
-                    Ok(()) => report.outputs.push(OutputFile::describe(&rel, &bytes)),
-                    Err(e) => diagnostics.push(Diagnostic::file_error(
-                        "write-failed",
-                        &walk::relative(&project.root, &project.out_dir.join(&rel)),
-                        format!("cannot write this output ({e})"),
-                    )),
-                },
+            match renderer.render(*format, doc, house, draft) {
+                Ok(bytes) => files.push((output_path(&source.rel, *format), bytes)),
                 Err(d) => diagnostics.push(d),
             }
         }
-        report.built = !diagnostics.iter().any(Diagnostic::is_error);
-    } else if renderer.is_some() {
-        report.outputs = previous_outputs(project, &source.rel, &opts.formats);
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            files.clear();
+        }
     }
     crate::diag::sort(&mut diagnostics);
-    report.diagnostics = diagnostics;
+    let report = PaperReport {
+        source: source.clone(),
+        meta,
+        diagnostics,
+        outputs: Vec::new(),
+        built: false,
+    };
+    PaperBuild { report, files }
+}
+
+fn build_one(
+    project: &Project,
+    renderer: Option<&Renderer>,
+    opts: &BuildOptions,
+    source: &PaperSource,
+) -> PaperReport {
+    let PaperBuild { mut report, files } = render_one(project, renderer, opts, source);
+    if renderer.is_none() {
+        return report;
+    }
+    if report.errors() > 0 {
+        report.outputs = previous_outputs(project, &source.rel, &opts.formats);
+        return report;
+    }
+    for (rel, bytes) in &files {
+        let path = project.out_dir.join(rel);
+        match write_atomic(&path, bytes) {
+            Ok(()) => report.outputs.push(OutputFile::describe(rel, bytes)),
+            Err(e) => report.diagnostics.push(Diagnostic::file_error(
+                "write-failed",
+                &walk::relative(&project.root, &path),
+                format!("cannot write this output ({e})"),
+            )),
+        }
+    }
+    report.built = report.errors() == 0;
     report
 }
 
@@ -254,9 +282,9 @@ fn previous_outputs(project: &Project, rel: &Path, formats: &[OutputFormat]) -> 
         .collect()
 }
 
-fn write_index_and_manifest(project: &Project, renderer: &Renderer, report: &mut BuildReport) {
-    let entries: Vec<IndexEntry> = report
-        .papers
+/// The index lines for papers that have an HTML output (new or kept from a good build).
+pub fn index_entries(papers: &[PaperReport]) -> Vec<IndexEntry> {
+    papers
         .iter()
         .filter(|p| !p.outputs.is_empty())
         .filter_map(|p| {
@@ -279,7 +307,11 @@ fn write_index_and_manifest(project: &Project, renderer: &Renderer, report: &mut
                 draft: meta.status == Some(Status::Draft),
             })
         })
-        .collect();
+        .collect()
+}
+
+fn write_index_and_manifest(project: &Project, renderer: &Renderer, report: &mut BuildReport) {
+    let entries = index_entries(&report.papers);
     let index_path = project.out_dir.join("index.html");
     let index = match renderer.render_index(&entries, &project.house) {
         Ok(html) => match write_atomic(&index_path, html.as_bytes()) {

@@ -99,6 +99,20 @@ impl Renderer {
         self.templates.render(templates::PAPER, &view, &what)
     }
 
+    /// Renders a paper to the bytes of one output format. The one place that matches on
+    /// [`OutputFormat`]: a new format adds its arm here.
+    pub fn render(
+        &self,
+        format: OutputFormat,
+        doc: &Document,
+        house: &HouseStyle,
+        draft: bool,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        match format {
+            OutputFormat::Html => self.render_paper(doc, house, draft).map(String::into_bytes),
+        }
+    }
+
     /// `index.html`: every paper grouped by meeting (by name), then by date (newest
     /// first), in agenda-item order (compared numerically by part, so `4.2` comes before
     /// `4.10`; papers without an item come last), then by title.
