@@ -3,11 +3,12 @@
 
 use std::path::Path;
 
-use crate::config::{HouseStyle, REFUSED_CLASSIFICATIONS};
-use crate::diag::{self, Diagnostic};
-use crate::yaml::{Key, Node, Pos, Scalar, Value};
+use crate::config::HouseStyle;
+use crate::diag::Diagnostic;
+use crate::yaml::{Node, Pos, Scalar, Value};
 
-use super::{AppendixMeta, MetaText, PaperMeta, Status};
+use super::fields;
+use super::{MetaText, PaperMeta};
 
 /// Every key a paper's metadata may have.
 pub const KNOWN_KEYS: &[&str] = &[
@@ -49,13 +50,13 @@ pub struct MetaContext<'a> {
     pub house: &'a HouseStyle,
 }
 
-struct Checker<'a> {
-    cx: &'a MetaContext<'a>,
+pub(super) struct Checker<'a> {
+    pub(super) cx: &'a MetaContext<'a>,
     diags: Vec<Diagnostic>,
 }
 
 impl Checker<'_> {
-    fn at(&self, pos: Pos, code: &'static str, message: String) -> Diagnostic {
+    pub(super) fn at(&self, pos: Pos, code: &'static str, message: String) -> Diagnostic {
         let mut d = Diagnostic::file_error(code, self.cx.file, message);
         match pos.offset {
             Some(off) => d.locate(self.cx.text, off, pos.len.max(1)),
@@ -65,27 +66,39 @@ impl Checker<'_> {
         d
     }
 
-    fn error(&mut self, pos: Pos, code: &'static str, message: String, help: Option<String>) {
+    pub(super) fn error(
+        &mut self,
+        pos: Pos,
+        code: &'static str,
+        message: String,
+        help: Option<String>,
+    ) {
         let mut d = self.at(pos, code, message);
         d.help = help;
         self.diags.push(d);
     }
 
-    fn warn(&mut self, pos: Pos, code: &'static str, message: String, help: Option<String>) {
+    pub(super) fn warn(
+        &mut self,
+        pos: Pos,
+        code: &'static str,
+        message: String,
+        help: Option<String>,
+    ) {
         let mut d = self.at(pos, code, message).warning();
         d.help = help;
         self.diags.push(d);
     }
 
     /// The raw source text of a scalar (so `4.10` stays `4.10`, not the float 4.1).
-    fn raw(&self, node: &Node) -> Option<String> {
+    pub(super) fn raw(&self, node: &Node) -> Option<String> {
         let off = node.pos.offset?;
         let s = self.cx.text.get(off..off + node.pos.len)?.trim();
         (!s.is_empty() && !s.starts_with(['"', '\'', '|', '>'])).then(|| s.to_string())
     }
 
     /// The value as text (numbers taken as written); an empty value or a list is an error.
-    fn text_raw(&mut self, key: &str, node: &Node) -> Option<String> {
+    pub(super) fn text_raw(&mut self, key: &str, node: &Node) -> Option<String> {
         let value = match &node.value {
             Value::Scalar(Scalar::Str(s)) => s.clone(),
             Value::Scalar(Scalar::Int(_) | Scalar::Float(_) | Scalar::Bool(_)) => self
@@ -118,11 +131,11 @@ impl Checker<'_> {
     }
 
     /// A single line of text, trimmed.
-    fn text(&mut self, key: &str, node: &Node) -> Option<String> {
+    pub(super) fn text(&mut self, key: &str, node: &Node) -> Option<String> {
         self.text_raw(key, node).map(|s| s.trim().to_string())
     }
 
-    fn markdown(&mut self, key: &str, node: &Node) -> Option<MetaText> {
+    pub(super) fn markdown(&mut self, key: &str, node: &Node) -> Option<MetaText> {
         let text = self.text_raw(key, node)?;
         Some(MetaText {
             text,
@@ -130,7 +143,7 @@ impl Checker<'_> {
         })
     }
 
-    fn date(&mut self, node: &Node) -> Option<jiff::civil::Date> {
+    pub(super) fn date(&mut self, node: &Node) -> Option<jiff::civil::Date> {
         let s = self.text("date", node)?;
         let bytes = s.as_bytes();
         let shape_ok = bytes.len() == 10
@@ -183,7 +196,7 @@ impl Checker<'_> {
         }
     }
 
-    fn string_list(&mut self, key: &str, node: &Node) -> Vec<String> {
+    pub(super) fn string_list(&mut self, key: &str, node: &Node) -> Vec<String> {
         match &node.value {
             Value::Seq(items) => items.iter().filter_map(|i| self.text(key, i)).collect(),
             Value::Scalar(Scalar::Null) => Vec::new(),
@@ -202,7 +215,7 @@ impl Checker<'_> {
     }
 }
 
-fn describe(key: &str) -> &'static str {
+pub(super) fn describe(key: &str) -> &'static str {
     match key {
         "meeting" => "committee's name",
         "date" => "meeting date (YYYY-MM-DD)",
@@ -243,7 +256,7 @@ pub fn check_meta(root: &Node, cx: &MetaContext) -> (Option<PaperMeta>, Vec<Diag
         .collect();
     for (key, _) in entries {
         if !KNOWN_KEYS.contains(&key.name.as_str()) && !extra_keys.contains(&key.name.as_str()) {
-            unknown_key(&mut c, key, &extra_keys);
+            fields::unknown_key(&mut c, key, &extra_keys);
         }
     }
     let missing_pos = Pos {
@@ -275,19 +288,7 @@ pub fn check_meta(root: &Node, cx: &MetaContext) -> (Option<PaperMeta>, Vec<Diag
     let presented_by = req_text(&mut c, "presented_by");
     let recommendation = req_text(&mut c, "recommendation");
     if let (Some(r), Some(n)) = (&recommendation, get("recommendation")) {
-        let vocab = &cx.house.recommendation_vocabulary;
-        if !vocab.iter().any(|v| v.eq_ignore_ascii_case(r)) {
-            let help = match diag::did_you_mean(r, vocab.iter().map(String::as_str)) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None => format!("the house's usual ones are: {}", vocab.join(", ")),
-            };
-            c.warn(
-                n.pos,
-                "unusual-recommendation",
-                format!("`{r}` is not one of the house's recommendations to members"),
-                Some(help),
-            );
-        }
+        fields::check_recommendation(&mut c, r, n);
     }
     let recommendations = get("recommendations").and_then(|n| c.markdown("recommendations", n));
     let location = get("location")
@@ -298,42 +299,18 @@ pub fn check_meta(root: &Node, cx: &MetaContext) -> (Option<PaperMeta>, Vec<Diag
         .and_then(|n| c.text("agenda_item", n));
     let classification = get("classification")
         .filter(|n| !n.is_null())
-        .and_then(|n| check_classification(&mut c, n));
-    let status = get("status").filter(|n| !n.is_null()).and_then(|n| {
-        let s = c.text("status", n)?;
-        match s.as_str() {
-            "draft" => Some(Status::Draft),
-            "final" => Some(Status::Final),
-            _ => {
-                c.error(
-                    n.pos,
-                    "bad-status",
-                    format!("`status` must be `draft` or `final`, not `{s}`"),
-                    None,
-                );
-                None
-            }
-        }
-    });
+        .and_then(|n| fields::check_classification(&mut c, n));
+    let status = get("status")
+        .filter(|n| !n.is_null())
+        .and_then(|n| fields::check_status(&mut c, n));
     let appendices = get("appendices")
-        .map(|n| check_appendices(&mut c, n))
+        .map(|n| fields::check_appendices(&mut c, n))
         .unwrap_or_default();
     let implications = get("implications")
-        .map(|n| check_implications(&mut c, n))
+        .map(|n| fields::check_implications(&mut c, n))
         .unwrap_or_default();
     let language = match get("language").filter(|n| !n.is_null()) {
-        Some(n) => c.text("language", n).filter(|l| {
-            let ok = valid_language(l);
-            if !ok {
-                c.error(
-                    n.pos,
-                    "bad-language",
-                    format!("`{l}` is not a language tag"),
-                    Some("use a BCP 47 tag such as `en-GB`, `gd` or `cy`".into()),
-                );
-            }
-            ok
-        }),
+        Some(n) => fields::check_language(&mut c, n),
         None => Some(cx.house.language.clone()),
     };
     let keywords = get("keywords")
@@ -388,217 +365,4 @@ pub fn check_meta(root: &Node, cx: &MetaContext) -> (Option<PaperMeta>, Vec<Diag
         _ => None,
     };
     (meta, c.diags)
-}
-
-fn unknown_key(c: &mut Checker, key: &Key, extra: &[&str]) {
-    let all: Vec<&str> = KNOWN_KEYS.iter().chain(extra).copied().collect();
-    let help = match diag::did_you_mean(&key.name, all.iter().copied()) {
-        Some(best) => format!("did you mean `{best}`?"),
-        None => format!("the keys a paper may have are: {}", all.join(", ")),
-    };
-    c.error(
-        key.pos,
-        "unknown-key",
-        format!("unknown key `{}`", key.name),
-        Some(help),
-    );
-}
-
-fn check_classification(c: &mut Checker, n: &Node) -> Option<String> {
-    let s = c.text("classification", n)?;
-    let upper = s.to_uppercase();
-    if REFUSED_CLASSIFICATIONS.contains(&upper.as_str()) {
-        let why = if upper.contains("SECRET") {
-            "is too high a marking for a committee paper published with clerk"
-        } else {
-            "is a retired marking (the Government Security Classifications replaced it in 2014)"
-        };
-        c.error(
-            n.pos,
-            "refused-classification",
-            format!("`{s}` {why}"),
-            Some(format!(
-                "use one of: {}",
-                c.cx.house.classifications.join(", ")
-            )),
-        );
-        return None;
-    }
-    if !c.cx.house.classifications.contains(&s) {
-        let help = if c.cx.house.classifications.contains(&upper) {
-            format!("write it in capitals: `{upper}`")
-        } else {
-            format!("use one of: {}", c.cx.house.classifications.join(", "))
-        };
-        c.error(
-            n.pos,
-            "unknown-classification",
-            format!("`{s}` is not a classification this house allows"),
-            Some(help),
-        );
-        return None;
-    }
-    Some(s)
-}
-
-fn check_appendices(c: &mut Checker, n: &Node) -> Vec<AppendixMeta> {
-    let items = match &n.value {
-        Value::Seq(items) => items,
-        Value::Scalar(Scalar::Null) => return Vec::new(),
-        _ => {
-            c.error(
-                n.pos,
-                "wrong-type",
-                "`appendices` must be a list".into(),
-                Some("write each appendix as `- title: …` on its own line".into()),
-            );
-            return Vec::new();
-        }
-    };
-    let mut out = Vec::new();
-    for item in items {
-        match &item.value {
-            Value::Scalar(Scalar::Str(_)) => {
-                if let Some(title) = c.text("title", item) {
-                    out.push(AppendixMeta { title, file: None });
-                }
-            }
-            Value::Map(entries) => {
-                for (k, _) in entries {
-                    if k.name != "title" && k.name != "file" {
-                        let help = diag::did_you_mean(&k.name, ["title", "file"]).map_or(
-                            "an appendix has `title` and, optionally, `file`".to_string(),
-                            |b| format!("did you mean `{b}`?"),
-                        );
-                        c.error(
-                            k.pos,
-                            "unknown-key",
-                            format!("unknown appendix key `{}`", k.name),
-                            Some(help),
-                        );
-                    }
-                }
-                let title = match item.get("title") {
-                    Some(t) => c.text("title", t),
-                    None => {
-                        c.error(
-                            item.pos,
-                            "missing-key",
-                            "this appendix has no `title`".into(),
-                            Some("add `title: …`".into()),
-                        );
-                        None
-                    }
-                };
-                let file = item
-                    .get("file")
-                    .filter(|f| !f.is_null())
-                    .and_then(|f| check_appendix_file(c, f));
-                if let Some(title) = title {
-                    out.push(AppendixMeta { title, file });
-                }
-            }
-            _ => c.error(
-                item.pos,
-                "wrong-type",
-                format!(
-                    "an appendix must be a title or `title:`/`file:` keys, not {}",
-                    item.kind()
-                ),
-                None,
-            ),
-        }
-    }
-    out
-}
-
-fn check_appendix_file(c: &mut Checker, f: &Node) -> Option<std::path::PathBuf> {
-    let name = c.text("file", f)?;
-    let path = Path::new(&name);
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    if path.is_absolute() || name.contains("..") {
-        c.error(
-            f.pos,
-            "appendix-file",
-            format!("the appendix file `{name}` must be beside the paper"),
-            Some("give a file name relative to the paper's folder".into()),
-        );
-        None
-    } else if !matches!(ext.as_deref(), Some("pdf" | "md")) {
-        c.error(
-            f.pos,
-            "appendix-file",
-            format!("the appendix file `{name}` is not a PDF or Markdown file"),
-            None,
-        );
-        None
-    } else if !c.cx.paper_dir.join(path).is_file() {
-        c.error(
-            f.pos,
-            "appendix-missing",
-            format!("the appendix file `{name}` does not exist"),
-            Some(format!(
-                "put `{name}` in the paper's folder, or correct the name"
-            )),
-        );
-        None
-    } else {
-        Some(path.to_path_buf())
-    }
-}
-
-fn check_implications(c: &mut Checker, n: &Node) -> Vec<(String, MetaText)> {
-    let entries = match &n.value {
-        Value::Map(entries) => entries,
-        Value::Scalar(Scalar::Null) => return Vec::new(),
-        _ => {
-            c.error(
-                n.pos,
-                "wrong-type",
-                "`implications` must be a set of `key: text` lines".into(),
-                Some("e.g. `financial: The cost is met from …`".into()),
-            );
-            return Vec::new();
-        }
-    };
-    let keys: Vec<&str> =
-        c.cx.house
-            .implications
-            .iter()
-            .map(|i| i.key.as_str())
-            .collect();
-    let mut out = Vec::new();
-    for (k, v) in entries {
-        if !keys.contains(&k.name.as_str()) {
-            let help = match diag::did_you_mean(&k.name, keys.iter().copied()) {
-                Some(best) => format!(
-                    "did you mean `{best}`? The implications are: {}",
-                    keys.join(", ")
-                ),
-                None => format!("the implications are: {}", keys.join(", ")),
-            };
-            c.error(
-                k.pos,
-                "unknown-implication",
-                format!("unknown implication `{}`", k.name),
-                Some(help),
-            );
-            continue;
-        }
-        if let Some(text) = c.markdown(&k.name, v) {
-            out.push((k.name.clone(), text));
-        }
-    }
-    out
-}
-
-fn valid_language(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let first = parts.next().unwrap_or("");
-    (2..=3).contains(&first.len())
-        && first.chars().all(|c| c.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }

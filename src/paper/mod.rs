@@ -4,6 +4,7 @@
 //! parsed). The body is numbered into a `Document` by [`crate::compile`].
 
 mod check;
+mod fields;
 mod meta;
 mod source;
 

@@ -5,12 +5,14 @@ use std::fmt;
 use std::path::Path;
 
 use serde::Deserialize;
-use serde::de::{
-    self, DeserializeOwned, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor,
-};
+use serde::de::{self, DeserializeOwned, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
 use crate::diag::{self, Diagnostic};
+
+mod de_tree;
+
+pub use de_tree::TreeError;
 
 /// Where a YAML node stands in its file: 1-based line and column, byte offset and length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -104,30 +106,6 @@ impl Node {
     /// Is this `null` or empty?
     pub fn is_null(&self) -> bool {
         matches!(self.value, Value::Scalar(Scalar::Null))
-    }
-}
-
-/// A located problem while reading a tree: message plus the node's position.
-#[derive(Debug)]
-pub struct TreeError {
-    message: String,
-    pos: Option<Pos>,
-}
-
-impl fmt::Display for TreeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for TreeError {}
-
-impl de::Error for TreeError {
-    fn custom<T: fmt::Display>(msg: T) -> Self {
-        TreeError {
-            message: msg.to_string(),
-            pos: None,
-        }
     }
 }
 
@@ -374,187 +352,5 @@ pub fn from_node<T: DeserializeOwned>(
     })
 }
 
-fn at(pos: Pos) -> impl FnOnce(TreeError) -> TreeError {
-    move |mut e| {
-        e.pos.get_or_insert(pos);
-        e
-    }
-}
-
-impl<'de> de::Deserializer<'de> for &'de Node {
-    type Error = TreeError;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
-        let r = match &self.value {
-            Value::Scalar(Scalar::Null) => visitor.visit_unit(),
-            Value::Scalar(Scalar::Bool(b)) => visitor.visit_bool(*b),
-            Value::Scalar(Scalar::Int(i)) => visitor.visit_i64(*i),
-            Value::Scalar(Scalar::Float(f)) => visitor.visit_f64(*f),
-            Value::Scalar(Scalar::Str(s)) => visitor.visit_str(s),
-            Value::Seq(items) => visitor.visit_seq(SeqIter {
-                items: items.iter(),
-            }),
-            Value::Map(entries) => visitor.visit_map(MapIter {
-                entries: entries.iter(),
-                value: None,
-            }),
-        };
-        r.map_err(at(self.pos))
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
-        if self.is_null() {
-            visitor.visit_none()
-        } else {
-            visitor.visit_some(self)
-        }
-    }
-
-    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
-        match self.as_text() {
-            Some(s) if !matches!(self.value, Value::Seq(_) | Value::Map(_)) => {
-                visitor.visit_string(s).map_err(at(self.pos))
-            }
-            _ => self.deserialize_any(visitor),
-        }
-    }
-
-    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
-        self.deserialize_string(visitor)
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _variants: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, TreeError> {
-        match &self.value {
-            Value::Scalar(Scalar::Str(s)) => visitor
-                .visit_enum(s.as_str().into_deserializer())
-                .map_err(at(self.pos)),
-            _ => Err(TreeError {
-                message: format!("expected one word, found {}", self.kind()),
-                pos: Some(self.pos),
-            }),
-        }
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char
-        bytes byte_buf unit unit_struct newtype_struct seq tuple
-        tuple_struct map struct identifier ignored_any
-    }
-}
-
-struct SeqIter<'a> {
-    items: std::slice::Iter<'a, Node>,
-}
-
-impl<'de> SeqAccess<'de> for SeqIter<'de> {
-    type Error = TreeError;
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, TreeError> {
-        self.items
-            .next()
-            .map(|n| seed.deserialize(n).map_err(at(n.pos)))
-            .transpose()
-    }
-}
-
-struct MapIter<'a> {
-    entries: std::slice::Iter<'a, (Key, Node)>,
-    value: Option<&'a Node>,
-}
-
-impl<'de> MapAccess<'de> for MapIter<'de> {
-    type Error = TreeError;
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, TreeError> {
-        let Some((k, v)) = self.entries.next() else {
-            return Ok(None);
-        };
-        self.value = Some(v);
-        let key_de: de::value::StrDeserializer<'_, TreeError> = k.name.as_str().into_deserializer();
-        seed.deserialize(key_de).map(Some).map_err(|mut e| {
-            e.pos = Some(k.pos);
-            e
-        })
-    }
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, TreeError> {
-        let node = self
-            .value
-            .take()
-            .ok_or_else(|| de::Error::custom("value without a key"))?;
-        seed.deserialize(node).map_err(at(node.pos))
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn p() -> &'static Path {
-        Path::new("t.yaml")
-    }
-
-    #[test]
-    fn tree_keeps_positions_of_keys_and_values() {
-        let text = "title: Hello\nlist:\n  - a\n  - b\n";
-        let n = to_node(text, p()).unwrap();
-        let Value::Map(entries) = &n.value else {
-            panic!()
-        };
-        assert_eq!(entries[1].0.name, "list");
-        assert_eq!(entries[1].0.pos.line, 2);
-        let Value::Seq(items) = &entries[1].1.value else {
-            panic!()
-        };
-        assert_eq!((items[1].pos.line, items[1].pos.column), (4, 5));
-        assert_eq!(n.get("title").unwrap().pos.offset, Some(7));
-    }
-
-    #[test]
-    fn dates_stay_text() {
-        let n = to_node("date: 2021-09-01\n", p()).unwrap();
-        assert_eq!(
-            n.get("date").unwrap().value,
-            Value::Scalar(Scalar::Str("2021-09-01".into()))
-        );
-    }
-
-    #[test]
-    fn duplicate_keys_point_at_the_duplicate() {
-        let errs = to_node("title: a\nmeeting: b\ntitle: c\n", p()).unwrap_err();
-        assert_eq!(errs[0].code, "duplicate-key", "{errs:?}");
-        assert_eq!(errs[0].line, 3, "{errs:?}");
-    }
-
-    #[test]
-    fn syntax_errors_are_located() {
-        let errs = to_node("title: a\nmeeting: [b\n", p()).unwrap_err();
-        assert_eq!(errs[0].code, "yaml-syntax");
-        assert!(errs[0].line >= 2, "{errs:?}");
-    }
-
-    #[test]
-    fn typed_errors_point_at_the_value() {
-        #[derive(Deserialize, Debug)]
-        #[serde(deny_unknown_fields)]
-        #[allow(dead_code)]
-        struct S {
-            name: String,
-            items: Vec<String>,
-        }
-        let errs = from_str::<S>("name: x\nitems: nope\n", p()).unwrap_err();
-        assert_eq!(errs[0].line, 2, "{errs:?}");
-        let errs = from_str::<S>("name: x\nitmes: [a]\n", p()).unwrap_err();
-        assert_eq!(errs[0].code, "unknown-key");
-        assert_eq!(errs[0].line, 2);
-        assert_eq!(errs[0].help.as_deref(), Some("did you mean `items`?"));
-    }
-}
+mod tests;

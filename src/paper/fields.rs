@@ -1,0 +1,271 @@
+//! Checks of the metadata keys that need more than "is it text": classification,
+//! appendices, implications, status, language, the recommendation and unknown keys.
+
+use std::path::Path;
+
+use crate::config::REFUSED_CLASSIFICATIONS;
+use crate::diag;
+use crate::yaml::{Key, Node, Scalar, Value};
+
+use super::check::{Checker, KNOWN_KEYS};
+use super::{AppendixMeta, MetaText, Status};
+
+/// Warns when the recommendation to members is outside the house vocabulary.
+pub(super) fn check_recommendation(c: &mut Checker, r: &str, n: &Node) {
+    let vocab = &c.cx.house.recommendation_vocabulary;
+    if vocab.iter().any(|v| v.eq_ignore_ascii_case(r)) {
+        return;
+    }
+    let help = match diag::did_you_mean(r, vocab.iter().map(String::as_str)) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => format!("the house's usual ones are: {}", vocab.join(", ")),
+    };
+    c.warn(
+        n.pos,
+        "unusual-recommendation",
+        format!("`{r}` is not one of the house's recommendations to members"),
+        Some(help),
+    );
+}
+
+/// `draft` or `final`.
+pub(super) fn check_status(c: &mut Checker, n: &Node) -> Option<Status> {
+    let s = c.text("status", n)?;
+    match s.as_str() {
+        "draft" => Some(Status::Draft),
+        "final" => Some(Status::Final),
+        _ => {
+            let message = format!("`status` must be `draft` or `final`, not `{s}`");
+            c.error(n.pos, "bad-status", message, None);
+            None
+        }
+    }
+}
+
+/// A BCP 47 language tag.
+pub(super) fn check_language(c: &mut Checker, n: &Node) -> Option<String> {
+    let l = c.text("language", n)?;
+    if valid_language(&l) {
+        return Some(l);
+    }
+    c.error(
+        n.pos,
+        "bad-language",
+        format!("`{l}` is not a language tag"),
+        Some("use a BCP 47 tag such as `en-GB`, `gd` or `cy`".into()),
+    );
+    None
+}
+
+pub(super) fn unknown_key(c: &mut Checker, key: &Key, extra: &[&str]) {
+    let all: Vec<&str> = KNOWN_KEYS.iter().chain(extra).copied().collect();
+    let help = match diag::did_you_mean(&key.name, all.iter().copied()) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => format!("the keys a paper may have are: {}", all.join(", ")),
+    };
+    c.error(
+        key.pos,
+        "unknown-key",
+        format!("unknown key `{}`", key.name),
+        Some(help),
+    );
+}
+
+pub(super) fn check_classification(c: &mut Checker, n: &Node) -> Option<String> {
+    let s = c.text("classification", n)?;
+    let upper = s.to_uppercase();
+    if REFUSED_CLASSIFICATIONS.contains(&upper.as_str()) {
+        let why = if upper.contains("SECRET") {
+            "is too high a marking for a committee paper published with clerk"
+        } else {
+            "is a retired marking (the Government Security Classifications replaced it in 2014)"
+        };
+        c.error(
+            n.pos,
+            "refused-classification",
+            format!("`{s}` {why}"),
+            Some(format!(
+                "use one of: {}",
+                c.cx.house.classifications.join(", ")
+            )),
+        );
+        return None;
+    }
+    if !c.cx.house.classifications.contains(&s) {
+        let help = if c.cx.house.classifications.contains(&upper) {
+            format!("write it in capitals: `{upper}`")
+        } else {
+            format!("use one of: {}", c.cx.house.classifications.join(", "))
+        };
+        c.error(
+            n.pos,
+            "unknown-classification",
+            format!("`{s}` is not a classification this house allows"),
+            Some(help),
+        );
+        return None;
+    }
+    Some(s)
+}
+
+pub(super) fn check_appendices(c: &mut Checker, n: &Node) -> Vec<AppendixMeta> {
+    let items = match &n.value {
+        Value::Seq(items) => items,
+        Value::Scalar(Scalar::Null) => return Vec::new(),
+        _ => {
+            c.error(
+                n.pos,
+                "wrong-type",
+                "`appendices` must be a list".into(),
+                Some("write each appendix as `- title: …` on its own line".into()),
+            );
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::new();
+    for item in items {
+        match &item.value {
+            Value::Scalar(Scalar::Str(_)) => {
+                if let Some(title) = c.text("title", item) {
+                    out.push(AppendixMeta { title, file: None });
+                }
+            }
+            Value::Map(entries) => {
+                for (k, _) in entries {
+                    if k.name != "title" && k.name != "file" {
+                        let help = diag::did_you_mean(&k.name, ["title", "file"]).map_or(
+                            "an appendix has `title` and, optionally, `file`".to_string(),
+                            |b| format!("did you mean `{b}`?"),
+                        );
+                        c.error(
+                            k.pos,
+                            "unknown-key",
+                            format!("unknown appendix key `{}`", k.name),
+                            Some(help),
+                        );
+                    }
+                }
+                let title = match item.get("title") {
+                    Some(t) => c.text("title", t),
+                    None => {
+                        c.error(
+                            item.pos,
+                            "missing-key",
+                            "this appendix has no `title`".into(),
+                            Some("add `title: …`".into()),
+                        );
+                        None
+                    }
+                };
+                let file = item
+                    .get("file")
+                    .filter(|f| !f.is_null())
+                    .and_then(|f| check_appendix_file(c, f));
+                if let Some(title) = title {
+                    out.push(AppendixMeta { title, file });
+                }
+            }
+            _ => c.error(
+                item.pos,
+                "wrong-type",
+                format!(
+                    "an appendix must be a title or `title:`/`file:` keys, not {}",
+                    item.kind()
+                ),
+                None,
+            ),
+        }
+    }
+    out
+}
+
+fn check_appendix_file(c: &mut Checker, f: &Node) -> Option<std::path::PathBuf> {
+    let name = c.text("file", f)?;
+    let path = Path::new(&name);
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if path.is_absolute() || name.contains("..") {
+        c.error(
+            f.pos,
+            "appendix-file",
+            format!("the appendix file `{name}` must be beside the paper"),
+            Some("give a file name relative to the paper's folder".into()),
+        );
+        None
+    } else if !matches!(ext.as_deref(), Some("pdf" | "md")) {
+        c.error(
+            f.pos,
+            "appendix-file",
+            format!("the appendix file `{name}` is not a PDF or Markdown file"),
+            None,
+        );
+        None
+    } else if !c.cx.paper_dir.join(path).is_file() {
+        c.error(
+            f.pos,
+            "appendix-missing",
+            format!("the appendix file `{name}` does not exist"),
+            Some(format!(
+                "put `{name}` in the paper's folder, or correct the name"
+            )),
+        );
+        None
+    } else {
+        Some(path.to_path_buf())
+    }
+}
+
+pub(super) fn check_implications(c: &mut Checker, n: &Node) -> Vec<(String, MetaText)> {
+    let entries = match &n.value {
+        Value::Map(entries) => entries,
+        Value::Scalar(Scalar::Null) => return Vec::new(),
+        _ => {
+            c.error(
+                n.pos,
+                "wrong-type",
+                "`implications` must be a set of `key: text` lines".into(),
+                Some("e.g. `financial: The cost is met from …`".into()),
+            );
+            return Vec::new();
+        }
+    };
+    let keys: Vec<&str> =
+        c.cx.house
+            .implications
+            .iter()
+            .map(|i| i.key.as_str())
+            .collect();
+    let mut out = Vec::new();
+    for (k, v) in entries {
+        if !keys.contains(&k.name.as_str()) {
+            let help = match diag::did_you_mean(&k.name, keys.iter().copied()) {
+                Some(best) => format!(
+                    "did you mean `{best}`? The implications are: {}",
+                    keys.join(", ")
+                ),
+                None => format!("the implications are: {}", keys.join(", ")),
+            };
+            c.error(
+                k.pos,
+                "unknown-implication",
+                format!("unknown implication `{}`", k.name),
+                Some(help),
+            );
+            continue;
+        }
+        if let Some(text) = c.markdown(&k.name, v) {
+            out.push((k.name.clone(), text));
+        }
+    }
+    out
+}
+
+fn valid_language(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
