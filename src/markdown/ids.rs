@@ -13,24 +13,10 @@ pub(super) fn heading_text(content: &[Inline]) -> String {
     Inline::plain(&kept).trim().to_string()
 }
 
-/// A slug of `text` for an anchor id: lower-case letters and digits joined by `-`.
+/// A slug of `text` for an anchor id: lower-case ASCII letters and digits joined by `-`.
 pub(crate) fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    if out.is_empty() {
-        "section".into()
-    } else {
-        out
-    }
+    let s = slug::slugify(text);
+    if s.is_empty() { "section".into() } else { s }
 }
 
 /// Would `id` look like one clerk generates (`section-3`, `para-2-4`, `fn-1`)?

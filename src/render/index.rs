@@ -181,22 +181,8 @@ fn compare_part(a: &str, b: &str) -> Ordering {
 
 /// An anchor id from free text: lower-case ASCII letters and digits joined by `-`.
 fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    if out.is_empty() {
-        "group".to_string()
-    } else {
-        out
-    }
+    let s = slug::slugify(text);
+    if s.is_empty() { "group".into() } else { s }
 }
 
 /// `id`, or `id-2`, `id-3`, … when an earlier group already took it.
