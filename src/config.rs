@@ -43,6 +43,26 @@ pub struct HouseStyle {
     pub recommendation_vocabulary: Vec<String>,
     /// Allowed protective markings.
     pub classifications: Vec<String>,
+    /// Safety limits on papers.
+    pub limits: Limits,
+}
+
+/// Safety limits: past one, a paper is refused with a message naming the limit.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limits {
+    /// Size of a paper's file in bytes.
+    pub paper_bytes: u64,
+    /// Values in the metadata, aliases expanded.
+    pub metadata_values: usize,
+    /// Nesting depth of the metadata.
+    pub metadata_depth: usize,
+    /// Nesting depth of lists, quotes and emphasis in the body.
+    pub nesting_depth: usize,
+    /// Columns of one table.
+    pub table_columns: usize,
+    /// Size of one image file in bytes.
+    pub image_bytes: u64,
 }
 
 /// The organisation's name and logo.

@@ -47,11 +47,15 @@ impl Paper {
 /// Reads a paper and checks its metadata. Returns the paper when the metadata has no error,
 /// and every diagnostic found (all of them, not just the first).
 pub fn load(source: &PaperSource, house: &HouseStyle) -> (Option<Paper>, Vec<Diagnostic>) {
-    let split = match source.read() {
+    let split = match source.read(house.limits.paper_bytes) {
         Ok(split) => split,
         Err(d) => return (None, vec![d]),
     };
-    let root = match yaml::to_node(&split.yaml, &split.meta_file) {
+    let limits = yaml::YamlLimits {
+        values: house.limits.metadata_values,
+        depth: house.limits.metadata_depth,
+    };
+    let root = match yaml::to_node_within(&split.yaml, &split.meta_file, limits) {
         Ok(root) => root,
         Err(mut diags) => {
             // Locate against the real file so the source line shown is the author's.

@@ -31,8 +31,17 @@ pub struct SplitPaper {
     pub body_offset: usize,
 }
 
-/// Reads a file as UTF-8 text, accepting a BOM and CRLF line endings.
-pub fn read_text(path: &Path, display: &Path) -> Result<String, Diagnostic> {
+/// Reads a file of at most `max_bytes` as UTF-8 text, accepting a BOM and CRLF line endings.
+pub fn read_text(path: &Path, display: &Path, max_bytes: u64) -> Result<String, Diagnostic> {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > max_bytes {
+        return Err(Diagnostic::file_error(
+            "paper-too-large",
+            display,
+            format!("this file is {size} bytes, more than the limit of {max_bytes}"),
+        )
+        .with_help("split the paper, or raise `limits.paper_bytes` in clerk.yaml"));
+    }
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostic::file_error(
             "unreadable",
@@ -66,8 +75,8 @@ impl PaperSource {
 
     /// Reads the paper and splits metadata from body. A paper needs exactly one of front
     /// matter or a sidecar.
-    pub fn read(&self) -> Result<SplitPaper, Diagnostic> {
-        let md_text = read_text(&self.path, &self.display)?;
+    pub fn read(&self, max_bytes: u64) -> Result<SplitPaper, Diagnostic> {
+        let md_text = read_text(&self.path, &self.display, max_bytes)?;
         let sidecar = self.sidecar();
         let sidecar_display = self.display.with_extension("yaml");
         let front = front_matter(&md_text, &self.display)?;
@@ -94,7 +103,7 @@ impl PaperSource {
                 body_offset,
             }),
             (None, true) => {
-                let yaml = read_text(&sidecar, &sidecar_display)?;
+                let yaml = read_text(&sidecar, &sidecar_display, max_bytes)?;
                 Ok(SplitPaper {
                     meta_file: sidecar_display,
                     meta_file_text: yaml.clone(),

@@ -229,9 +229,37 @@ fn convert(raw: Spanned<Raw>, text: &str) -> Node {
     Node { pos, value }
 }
 
+/// How much YAML a file may hold: values (aliases expanded) and nesting depth.
+#[derive(Debug, Clone, Copy)]
+pub struct YamlLimits {
+    /// Values, counting those an alias repeats.
+    pub values: usize,
+    /// Nesting depth.
+    pub depth: usize,
+}
+
+impl Default for YamlLimits {
+    fn default() -> Self {
+        YamlLimits {
+            values: 100_000,
+            depth: 64,
+        }
+    }
+}
+
 /// Parses YAML text into a spanned tree. Syntax errors, tabs and duplicate keys are
 /// diagnostics located in `text`. An empty document is an empty mapping.
 pub fn to_node(text: &str, file: &Path) -> Result<Node, Vec<Diagnostic>> {
+    to_node_within(text, file, YamlLimits::default())
+}
+
+/// [`to_node`] within `limits`: past them (an alias bomb, say) the file is refused with a
+/// diagnostic naming the limit, before it can use much memory or time.
+pub fn to_node_within(
+    text: &str,
+    file: &Path,
+    limits: YamlLimits,
+) -> Result<Node, Vec<Diagnostic>> {
     if text.trim().is_empty() {
         return Ok(Node {
             pos: Pos {
@@ -243,14 +271,25 @@ pub fn to_node(text: &str, file: &Path) -> Result<Node, Vec<Diagnostic>> {
             value: Value::Map(Vec::new()),
         });
     }
-    match serde_saphyr::from_str::<Spanned<Raw>>(text) {
+    let mut options = serde_saphyr::Options::default();
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_nodes = limits.values;
+    budget.max_depth = limits.depth;
+    options.budget = Some(budget);
+    options.alias_limits.max_total_replayed_events = limits.values.saturating_mul(2);
+    match serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options) {
         Ok(raw) => Ok(convert(raw, text)),
-        Err(e) => Err(vec![saphyr_error(&e, text, file)]),
+        Err(e) => Err(vec![saphyr_error(&e, text, file, limits)]),
     }
 }
 
 /// Turns a serde-saphyr error into a located diagnostic written for an author.
-fn saphyr_error(e: &serde_saphyr::Error, text: &str, file: &Path) -> Diagnostic {
+fn saphyr_error(
+    e: &serde_saphyr::Error,
+    text: &str,
+    file: &Path,
+    limits: YamlLimits,
+) -> Diagnostic {
     let raw = e.to_string();
     // serde-saphyr's Display may carry a snippet after the first line and a
     // "error: line N column M:" prefix; keep only the message itself.
@@ -276,6 +315,17 @@ fn saphyr_error(e: &serde_saphyr::Error, text: &str, file: &Path) -> Diagnostic 
     } else if lower.contains("duplicate") {
         Diagnostic::file_error("duplicate-key", file, first.to_string())
             .with_help("each key may appear once; remove or merge the repeated one")
+    } else if lower.contains("depth") || lower.contains("recursion") || lower.contains("nesting") {
+        let message = format!("the metadata nests more than {} levels deep", limits.depth);
+        return Diagnostic::file_error("metadata-too-deep", file, message)
+            .with_help("a paper's metadata needs only a few levels; if this one truly needs more, raise `limits.metadata_depth` in clerk.yaml");
+    } else if lower.contains("budget") || lower.contains("alias") || lower.contains("replay") {
+        let message = format!(
+            "the metadata holds more than {} values once its aliases are expanded",
+            limits.values
+        );
+        return Diagnostic::file_error("metadata-too-large", file, message)
+            .with_help("look for `*alias` references that repeat large lists; if the paper truly needs more, raise `limits.metadata_values` in clerk.yaml");
     } else if lower.contains("tab") {
         Diagnostic::file_error("yaml-tab", file, "the metadata is indented with a tab")
             .with_help("indent YAML with spaces, not tabs")

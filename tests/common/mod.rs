@@ -46,11 +46,14 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// A temporary copy of the fixture (or of the repo's `papers/` when `name` is "repo").
+/// A temporary copy of a fixture: "repo" (the repo's `papers/`), "../NAME" (`tests/NAME/`),
+/// or NAME (`tests/fixtures/NAME/`).
 pub fn temp_project(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     if name == "repo" {
         copy_dir(&repo().join("papers"), &dir.path().join("papers"));
+    } else if let Some(rest) = name.strip_prefix("../") {
+        copy_dir(&repo().join("tests").join(rest), dir.path());
     } else {
         copy_dir(&fixture(name), dir.path());
     }

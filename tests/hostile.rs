@@ -1,0 +1,185 @@
+//! Hostile and broken papers: each answered with a diagnostic and an exit code, never a panic,
+//! a hang or a blow-up. Small cases are committed under `tests/hostile/papers/`; large ones are
+//! generated here.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+
+const GOOD: &str = "meeting: Policing Performance Committee\ndate: 2021-09-01\ntitle: Hostile input\npresented_by: Test\nrecommendation: For Noting\nrecommendations: Members are invited to note this paper.\n";
+
+fn paper(body: &str) -> String {
+    format!("---\n{GOOD}---\n\n# Purpose\n\n{body}\n")
+}
+
+/// Runs `clerk check --format json FILE` and returns the exit code and diagnostic codes.
+fn check(root: &Path, file: &str) -> (i32, Vec<String>) {
+    let o = clerk(root, &["check", "--format", "json", file]);
+    let (code, stdout, stderr) = parts(&o);
+    assert!(
+        code == 0 || code == 1,
+        "{file}: exit {code}, never a panic\n{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{file}: {stderr}");
+    let codes = stdout
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["code"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    (code, codes)
+}
+
+fn generated(root: &Path) {
+    let dir = root.join("papers");
+    let write = |name: &str, text: String| std::fs::write(dir.join(name), text).unwrap();
+    write(
+        "deep-list.md",
+        paper(
+            &(0..2000)
+                .map(|i| format!("{}- x\n", "  ".repeat(i)))
+                .collect::<String>(),
+        ),
+    );
+    write("deep-quote.md", paper(&format!("{} x", ">".repeat(5000))));
+    write(
+        "deep-yaml.md",
+        format!(
+            "---\n{GOOD}keywords: {}{}\n---\n",
+            "[".repeat(2000),
+            "]".repeat(2000)
+        ),
+    );
+    let para = "lorem ipsum dolor sit amet ".repeat(18);
+    write(
+        "big.md",
+        paper(&format!(
+            "x\n\n# Body\n\n{}",
+            (0..10_000)
+                .map(|i| format!("Paragraph {i} {para}\n\n"))
+                .collect::<String>()
+        )),
+    );
+    write(
+        "footnotes.md",
+        paper(&format!(
+            "{}\n\n{}",
+            (0..10_000)
+                .map(|i| format!("w[^{i}]"))
+                .collect::<Vec<_>>()
+                .join(" "),
+            (0..10_000)
+                .map(|i| format!("[^{i}]: note {i}\n"))
+                .collect::<String>()
+        )),
+    );
+    write(
+        "wide-table.md",
+        paper(&format!(
+            "|{}|\n|{}|\n|{}|",
+            vec!["c"; 200].join("|"),
+            vec!["-"; 200].join("|"),
+            vec!["x"; 200].join("|")
+        )),
+    );
+    write(
+        "long-word.md",
+        paper(&"a".repeat(2000)).replace(
+            "title: Hostile input",
+            &format!("title: {}", "T".repeat(5000)),
+        ),
+    );
+    write("too-big.md", "x".repeat(10_000_001));
+    std::fs::write(
+        dir.join("junk.md"),
+        (0..=255u8).cycle().take(30_000).collect::<Vec<u8>>(),
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.join("folder.md")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("..", dir.join("loop")).unwrap();
+}
+
+#[test]
+fn every_hostile_paper_gets_a_diagnostic_not_a_panic() {
+    let project = temp_project("../hostile");
+    let root = project.path();
+    generated(root);
+    let cases: &[(&str, i32, &[&str])] = &[
+        ("bom-crlf.md", 0, &[]),
+        ("no-body.md", 0, &[]),
+        ("tabs.md", 1, &["yaml-tab"]),
+        ("unclosed.md", 1, &["unclosed-front-matter"]),
+        ("empty.md", 1, &["no-metadata"]),
+        ("invalid-utf8.md", 1, &["not-utf8"]),
+        ("junk.md", 1, &["not-utf8"]),
+        ("alias-bomb.md", 1, &["metadata-too-large"]),
+        ("deep-yaml.md", 1, &["metadata-too-deep"]),
+        ("too-big.md", 1, &["paper-too-large"]),
+        ("deep-list.md", 0, &["too-deep"]),
+        ("deep-quote.md", 0, &["too-deep"]),
+        ("big.md", 0, &[]),
+        ("footnotes.md", 0, &[]),
+        ("long-word.md", 0, &[]),
+        (
+            "injection.md",
+            1,
+            &["unsafe-link", "remote-image", "image-absolute", "raw-html"],
+        ),
+    ];
+    for (file, want_code, want) in cases {
+        let (code, codes) = check(root, &format!("papers/{file}"));
+        assert_eq!(code, *want_code, "{file}: {codes:?}");
+        for w in *want {
+            assert!(
+                codes.iter().any(|c| c == w),
+                "{file}: expected {w} in {codes:?}"
+            );
+        }
+    }
+    let (code, codes) = check(root, "papers/junk.md");
+    assert_eq!((code, codes.len()), (1, 1));
+    // The whole folder, symlink loop and a folder named like a paper included, still finishes.
+    let (code, stdout, stderr) = parts(&clerk(root, &["build"]));
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(!stderr.contains("panicked"));
+    assert!(
+        root.join("out/papers").exists() || root.join("out/bom-crlf.html").exists(),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn template_syntax_and_html_in_a_paper_are_shown_literally() {
+    let project = tempfile::tempdir().unwrap();
+    let root = project.path();
+    std::fs::create_dir_all(root.join("papers")).unwrap();
+    let text = paper("Template syntax {{ 7*7 }} and {% if true %}tags{% endif %} stay literal. <script>alert('body')</script>")
+        .replace("title: Hostile input", "title: \"<script>alert('t')</script> {{ 7*7 }}\"")
+        .replace("presented_by: Test", "presented_by: \"{% include 'x' %}\"");
+    std::fs::write(root.join("papers/inject.md"), text).unwrap();
+    let (code, stdout, stderr) = parts(&clerk(root, &["build"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let html = std::fs::read_to_string(root.join("out/inject.html")).unwrap();
+    assert!(!html.contains("<script>alert"), "HTML is escaped");
+    assert!(html.contains("&lt;script&gt;alert("), "shown as text");
+    assert!(
+        html.contains("{{ 7*7 }}"),
+        "template syntax shown literally"
+    );
+    assert!(
+        html.contains("{% include &#x27;x&#x27; %}")
+            || html.contains("{% include &#39;x&#39; %}")
+            || html.contains("{% include 'x' %}"),
+        "not evaluated"
+    );
+    assert!(
+        !html.contains(">49<") && !html.contains(" 49 "),
+        "never evaluated"
+    );
+}
