@@ -170,6 +170,9 @@ pub fn run(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Vec<Di
     } else {
         Some(Renderer::new(&project.root, &project.house)?)
     };
+    if renderer.is_some() {
+        write::clean_leftovers(&project.out_dir);
+    }
     let (sources, diagnostics) = project.papers(&opts.paths);
     let papers: Vec<PaperReport> = sources
         .par_iter()

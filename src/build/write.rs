@@ -45,6 +45,47 @@ pub fn slash_path(p: &Path) -> String {
         .join("/")
 }
 
+/// The temporary file `write_atomic` writes beside `name` in this process.
+fn temp_name(name: &str) -> String {
+    format!(".{name}.clerk-{}.tmp", std::process::id())
+}
+
+/// The process id in a temporary file name `write_atomic` made, if it is one.
+fn temp_owner(file_name: &str) -> Option<u32> {
+    let rest = file_name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    rest.rsplit_once(".clerk-")?.1.parse().ok()
+}
+
+/// Is the process that wrote a temporary file gone (so the file is a leftover of a killed
+/// build)? Where processes cannot be looked up, a file older than ten minutes counts as gone.
+fn owner_gone(pid: u32, path: &Path) -> bool {
+    if pid == std::process::id() {
+        return false;
+    }
+    let proc = Path::new("/proc");
+    if proc.is_dir() {
+        return !proc.join(pid.to_string()).exists();
+    }
+    std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .is_ok_and(|t| t.elapsed().is_ok_and(|age| age.as_secs() > 600))
+}
+
+/// Removes temporary files that a killed build left in `out_dir`; never touches anything else,
+/// nor the temporary files of a build still running. Returns how many it removed.
+pub fn clean_leftovers(out_dir: &Path) -> usize {
+    walkdir::WalkDir::new(out_dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy();
+            temp_owner(&name).is_some_and(|pid| owner_gone(pid, e.path()))
+        })
+        .filter(|e| std::fs::remove_file(e.path()).is_ok())
+        .count()
+}
+
 /// Writes `bytes` to `path` atomically: a temporary file beside it, flushed, then renamed over
 /// the target, so a reader (or a killed build) never sees a half-written file. Unchanged
 /// files are left alone.
@@ -58,7 +99,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp: PathBuf = dir.join(format!(".{name}.clerk-{}.tmp", std::process::id()));
+    let tmp: PathBuf = dir.join(temp_name(&name));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
@@ -74,6 +115,20 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn leftovers_of_dead_builds_are_removed_and_nothing_else() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dead = tmp.path().join(".a.html.clerk-4294967.tmp");
+        let mine = tmp.path().join(temp_name("b.html"));
+        let other = tmp.path().join(".notes.tmp");
+        for p in [&dead, &mine, &other] {
+            std::fs::write(p, "x").unwrap();
+        }
+        assert_eq!(temp_owner(".a.html.clerk-4294967.tmp"), Some(4294967));
+        assert_eq!(clean_leftovers(tmp.path()), 1);
+        assert!(!dead.exists() && mine.exists() && other.exists());
+    }
 
     #[test]
     fn writes_atomically_and_hashes() {

@@ -1,0 +1,142 @@
+//! Nothing lost: a build killed with SIGKILL leaves every output whole (old or new, never
+//! truncated) and the next build removes its temporary files; two builds at once are harmless.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use common::*;
+
+fn many_papers(root: &Path, n: usize) {
+    let seed = std::fs::read_to_string(
+        repo().join("papers/policing-performance/2021-09-01-hmics-progress-review.md"),
+    )
+    .unwrap();
+    let dir = root.join("papers");
+    std::fs::create_dir_all(&dir).unwrap();
+    for i in 0..n {
+        let text = seed.replace(
+            "title: HMICS Progress Review",
+            &format!("title: HMICS Progress Review {i}"),
+        );
+        std::fs::write(dir.join(format!("paper-{i:03}.md")), text).unwrap();
+    }
+}
+
+fn outputs_are_whole(out: &Path) -> usize {
+    let mut n = 0;
+    for e in walkdir::WalkDir::new(out)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if e.file_type().is_file() && name.ends_with(".html") && !name.starts_with('.') {
+            let text = std::fs::read_to_string(e.path()).unwrap();
+            assert!(text.trim_end().ends_with("</html>"), "{name} is truncated");
+            n += 1;
+        }
+    }
+    n
+}
+
+fn temp_files(out: &Path) -> usize {
+    walkdir::WalkDir::new(out)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .count()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_killed_build_leaves_every_output_whole_and_the_next_cleans_up() {
+    let project = tempfile::tempdir().unwrap();
+    let root = project.path();
+    many_papers(root, 300);
+    assert!(clerk(root, &["build"]).status.success());
+    // Change every paper so the next build rewrites every output, then kill it midway.
+    for e in std::fs::read_dir(root.join("papers")).unwrap() {
+        let p = e.unwrap().path();
+        let text = std::fs::read_to_string(&p)
+            .unwrap()
+            .replace("ten specific", "ten particular");
+        std::fs::write(&p, text).unwrap();
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_clerk"))
+        .arg("build")
+        .current_dir(root)
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    let out = root.join("out");
+    let rewritten = |out: &Path| {
+        std::fs::read_to_string(out.join("paper-000.html"))
+            .is_ok_and(|t| t.contains("ten particular"))
+    };
+    while !rewritten(&out) && started.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    assert_eq!(
+        outputs_are_whole(&out),
+        301,
+        "every output (300 papers, the index) still there and whole"
+    );
+
+    let (code, stdout, stderr) = parts(&clerk(root, &["build"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert_eq!(temp_files(&out), 0, "leftover temporary files removed");
+    assert_eq!(outputs_are_whole(&out), 301);
+}
+
+#[test]
+fn two_builds_at_once_are_harmless() {
+    let project = tempfile::tempdir().unwrap();
+    let root = project.path();
+    many_papers(root, 60);
+    let spawn = || {
+        Command::new(env!("CARGO_BIN_EXE_clerk"))
+            .arg("build")
+            .current_dir(root)
+            .spawn()
+            .unwrap()
+    };
+    let (mut a, mut b) = (spawn(), spawn());
+    assert!(a.wait().unwrap().success());
+    assert!(b.wait().unwrap().success());
+    let together = snapshot_tree(&root.join("out"));
+    std::fs::remove_dir_all(root.join("out")).unwrap();
+    assert!(clerk(root, &["build"]).status.success());
+    assert_eq!(
+        together,
+        snapshot_tree(&root.join("out")),
+        "the same bytes as one build alone"
+    );
+}
+
+#[test]
+fn build_never_deletes_what_it_did_not_write() {
+    let project = temp_project("repo");
+    let root = project.path();
+    let mine = root.join("out/notes.txt");
+    std::fs::create_dir_all(mine.parent().unwrap()).unwrap();
+    std::fs::write(&mine, "mine").unwrap();
+    std::fs::write(root.join("out/.keep.tmp"), "mine too").unwrap();
+    assert!(clerk(root, &["build"]).status.success());
+    assert_eq!(std::fs::read_to_string(&mine).unwrap(), "mine");
+    assert!(root.join("out/.keep.tmp").exists());
+    let (code, _, stderr) = parts(&clerk(root, &["build", "--out", "papers"]));
+    assert_eq!(
+        code, 2,
+        "refuses an output folder that is the papers folder"
+    );
+    assert!(
+        stderr.contains("must not be the project root or contain the papers"),
+        "{stderr}"
+    );
+    let (code, _, _) = parts(&clerk(root, &["build", "--out", "."]));
+    assert_eq!(code, 2, "refuses the project root");
+}
