@@ -95,6 +95,10 @@ fn generated(root: &Path) {
         ),
     );
     write("too-big.md", "x".repeat(10_000_001));
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.resize(50_000_000, 0);
+    std::fs::write(dir.join("huge.png"), png).unwrap();
+    write("big-image.md", paper("![A very large picture](huge.png)"));
     std::fs::write(
         dir.join("junk.md"),
         (0..=255u8).cycle().take(30_000).collect::<Vec<u8>>(),
@@ -126,6 +130,8 @@ fn every_hostile_paper_gets_a_diagnostic_not_a_panic() {
         ("big.md", 0, &[]),
         ("footnotes.md", 0, &[]),
         ("long-word.md", 0, &[]),
+        ("wide-table.md", 1, &["table-too-wide"]),
+        ("big-image.md", 1, &["image-too-large"]),
         (
             "injection.md",
             1,

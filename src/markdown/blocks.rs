@@ -1,7 +1,8 @@
 //! pulldown-cmark events → `Block`/`Inline` trees, with source locations for diagnostics.
 //!
 //! One pass over the event stream with an explicit stack (no recursion), so nesting depth
-//! cannot overflow: containers deeper than [`MAX_DEPTH`] are flattened into their parent.
+//! cannot overflow: containers deeper than the house's `limits.nesting_depth` are flattened
+//! into their parent.
 //! Raw HTML becomes text, links are checked, images loaded, and cross-references and
 //! footnote references are left as placeholders for [`super::refs`].
 
@@ -14,9 +15,6 @@ use super::frames::{Frame, Kind, frame, is_nestable, kind_of, opens_block};
 use super::inline::push_inline;
 use super::{Ctx, Loc};
 use crate::document::{Block, Inline};
-
-/// Containers nested deeper than this are flattened into their parent (with a warning).
-pub(crate) const MAX_DEPTH: usize = 24;
 
 /// A top-level piece of a Markdown source: a heading or a block.
 #[derive(Debug)]
@@ -139,19 +137,32 @@ impl Builder<'_, '_> {
         let nestable = is_nestable(&tag);
         let item_outside_list =
             matches!(tag, Tag::Item) && !matches!(self.top().kind, Kind::List { .. });
-        if (nestable && self.stack.len() >= MAX_DEPTH) || item_outside_list {
+        let max_depth = self.ctx.limits.nesting_depth.max(2);
+        if (nestable && self.stack.len() >= max_depth) || item_outside_list {
             if nestable && !self.warned_depth {
                 self.warned_depth = true;
                 let loc = self.loc(range.clone());
                 self.ctx.warn(
                     "too-deep",
                     &loc,
-                    format!("lists, quotes or emphasis here are nested more than {MAX_DEPTH} deep, so the inner ones are flattened"),
-                    Some("nest less deeply".into()),
+                    format!("lists, quotes or emphasis here are nested more than {max_depth} deep, so the inner ones are flattened"),
+                    Some("nest less deeply, or raise `limits.nesting_depth` in clerk.yaml".into()),
                 );
             }
             self.top().suppressed += 1;
             return;
+        }
+        if let Tag::Table(align) = &tag {
+            let limit = self.ctx.limits.table_columns;
+            if align.len() > limit {
+                let loc = self.loc(range.clone());
+                self.ctx.error(
+                    "table-too-wide",
+                    &loc,
+                    format!("this table has {} columns, more than the limit of {limit}", align.len()),
+                    Some("split it into narrower tables, or raise `limits.table_columns` in clerk.yaml".into()),
+                );
+            }
         }
         let Some(mut kind) = kind_of(tag) else {
             self.top().suppressed += 1;

@@ -193,6 +193,22 @@ impl Ctx<'_> {
                 data,
             });
         }
+        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        if size > self.limits.image_bytes {
+            self.error(
+                "image-too-large",
+                loc,
+                format!(
+                    "the image `{written}` is {size} bytes, more than the limit of {}",
+                    self.limits.image_bytes
+                ),
+                Some(
+                    "save a smaller version of it, or raise `limits.image_bytes` in clerk.yaml"
+                        .into(),
+                ),
+            );
+            return None;
+        }
         let bytes = match std::fs::read(&path) {
             Ok(b) => b,
             Err(e) => {

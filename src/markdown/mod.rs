@@ -23,7 +23,7 @@ use std::path::Path;
 
 use pulldown_cmark::Options;
 
-use crate::config::{HouseStyle, ImplicationStyle};
+use crate::config::{HouseStyle, ImplicationStyle, Limits};
 use crate::diag::Diagnostic;
 use crate::document::{Footnote, Section};
 
@@ -96,7 +96,7 @@ pub fn build_sections(parts: &DocumentParts, house: &HouseStyle) -> (Sections, V
     sources.push(&parts.recommendations);
     let recommendations_src = sources.len() - 1;
 
-    let mut ctx = Ctx::new(sources, parts.paper_dir, parts.project_root);
+    let mut ctx = Ctx::new(sources, parts.paper_dir, parts.project_root, house.limits);
     // Parse everything first so that every label is known before ids are handed out.
     let mut parsed: Vec<Vec<blocks::Node>> = (0..ctx.sources.len())
         .map(|i| blocks::parse(&mut ctx, i))
@@ -161,10 +161,17 @@ pub(crate) struct Ctx<'p> {
     pub images: images::Images,
     /// Line starts of each distinct file text, and how many diagnostics each code has had.
     pub report: report::Report,
+    /// The house's safety limits.
+    pub limits: Limits,
 }
 
 impl<'p> Ctx<'p> {
-    fn new(sources: Vec<&'p MdSource<'p>>, paper_dir: &Path, project_root: &Path) -> Self {
+    fn new(
+        sources: Vec<&'p MdSource<'p>>,
+        paper_dir: &Path,
+        project_root: &Path,
+        limits: Limits,
+    ) -> Self {
         Ctx {
             sources,
             diags: Vec::new(),
@@ -173,6 +180,7 @@ impl<'p> Ctx<'p> {
             slug_counts: HashMap::new(),
             images: images::Images::new(paper_dir, project_root),
             report: report::Report::default(),
+            limits,
         }
     }
 
