@@ -107,9 +107,13 @@ fn run_build(
 }
 
 fn run_check(root: &Path, args: &CheckArgs, color: bool) -> u8 {
-    let project = match open(root, &args.folders, color) {
+    let folders = &args.folders;
+    let project = match Project::open(root, folders.papers.as_deref(), folders.out.as_deref()) {
         Ok(p) => p,
-        Err(code) => return code,
+        Err(diags) => {
+            print_as(&diags, args.format, color);
+            return EXIT_USAGE;
+        }
     };
     let opts = BuildOptions {
         formats: Vec::new(),
@@ -119,7 +123,7 @@ fn run_check(root: &Path, args: &CheckArgs, color: bool) -> u8 {
     let report = match build::run(&project, &opts) {
         Ok(r) => r,
         Err(diags) => {
-            print_human(&diags, color);
+            print_as(&diags, args.format, color);
             return EXIT_USAGE;
         }
     };
@@ -129,12 +133,11 @@ fn run_check(root: &Path, args: &CheckArgs, color: bool) -> u8 {
         .chain(report.papers.iter().flat_map(|p| &p.diagnostics))
         .collect();
     match args.format {
-        MessageFormat::Json => {
-            let mut out = std::io::stdout().lock();
-            for d in &all {
-                let _ = writeln!(out, "{}", d.render_json());
-            }
-        }
+        MessageFormat::Json => print_as(
+            &all.into_iter().cloned().collect::<Vec<_>>(),
+            args.format,
+            color,
+        ),
         MessageFormat::Human => {
             print_report_diagnostics(&report, color);
             let errors = all.iter().filter(|d| d.is_error()).count();
@@ -172,6 +175,19 @@ fn print_report_diagnostics(report: &BuildReport, color: bool) {
     print_human(&report.diagnostics, color);
     for p in &report.papers {
         print_human(&p.diagnostics, color);
+    }
+}
+
+/// Prints diagnostics for people (stderr) or as JSON lines (stdout).
+fn print_as(diags: &[Diagnostic], format: MessageFormat, color: bool) {
+    match format {
+        MessageFormat::Human => print_human(diags, color),
+        MessageFormat::Json => {
+            let mut out = std::io::stdout().lock();
+            for d in diags {
+                let _ = writeln!(out, "{}", d.render_json());
+            }
+        }
     }
 }
 

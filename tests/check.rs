@@ -91,6 +91,23 @@ fn a_broken_house_style_is_exit_code_2_with_its_line() {
 }
 
 #[test]
+fn a_broken_house_style_is_json_too_when_asked() {
+    let project = temp_project("council");
+    std::fs::write(
+        project.path().join("clerk.yaml"),
+        "language: en-GB\nheading_cse: upper\n",
+    )
+    .unwrap();
+    let (code, stdout, _) = parts(&clerk(project.path(), &["check", "--format", "json"]));
+    assert_eq!(code, 2);
+    let d: serde_json::Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(
+        (d["file"].as_str(), d["line"].as_u64(), d["code"].as_str()),
+        (Some("clerk.yaml"), Some(2), Some("unknown-key"))
+    );
+}
+
+#[test]
 fn no_papers_folder_is_exit_code_2() {
     let dir = tempfile::tempdir().unwrap();
     let (code, _, stderr) = parts(&clerk(dir.path(), &["build"]));
