@@ -68,8 +68,10 @@ def main():
         formats = "html,pdf" if "pdf" in help_text else "html"
         t, rss = run([clerk, "--root", tmp, "build", "--quiet", "--format", formats])
         results.append((f"clerk ({formats}, one process)", n, t, rss))
-        t, rss = run([clerk, "--root", tmp, "build", "--quiet", "--format", "html"])
-        results.append(("clerk (html, one process)", n, t, rss))
+        if formats != "html":
+            shutil.rmtree(tmp / "out")
+            t, rss = run([clerk, "--root", tmp, "build", "--quiet", "--format", "html"])
+            results.append(("clerk (html, one process)", n, t, rss))
         results.append(per_paper("pandoc -> HTML", files, lambda f: [pandoc, "-s", f, "-o", out / (f.stem + ".html")]))
         pdf_files = files[:pdf_n]
         if shutil.which("weasyprint"):
@@ -82,7 +84,10 @@ def main():
             typ_files = []
             for f in pdf_files:
                 typ = out / (f.stem + ".typ")
-                subprocess.run([pandoc3, "-s", "-t", "typst", f, "-o", typ], check=True, capture_output=True)
+                # pandoc's Typst writer mangles a YAML flow list of keywords; leave them out.
+                plain = out / (f.stem + ".nokw.md")
+                plain.write_text("".join(l for l in f.read_text().splitlines(True) if not l.startswith("keywords:")))
+                subprocess.run([pandoc3, "-s", "-t", "typst", plain, "-o", typ], check=True, capture_output=True)
                 typ_files.append(typ)
             code = "import sys, typst; typst.compile(sys.argv[1], output=sys.argv[2])"
             results.append(per_paper("Typst PDF (from ready .typ)", typ_files,
