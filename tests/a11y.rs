@@ -106,7 +106,10 @@ fn axe_core_finds_no_wcag_2_2_aa_violations() {
     let (out, files) = build_all_html();
     let (code, output) = node("axe.js", &[], out.path(), &files);
     assert_eq!(code, 0, "axe-core found WCAG violations:\n{output}");
-    assert!(output.contains(&format!("{} passed, 0 failed", files.len() * 2)), "{output}");
+    assert!(
+        output.contains(&format!("{} passed, 0 failed", files.len() * 2)),
+        "{output}"
+    );
 }
 
 #[test]
@@ -115,7 +118,10 @@ fn pages_reflow_at_320_px_and_keep_their_text_under_wcag_text_spacing() {
     require_node_modules();
     let bad = known_bad();
     let (code, output) = node("reflow.js", &[], &a11y_dir(), std::slice::from_ref(&bad));
-    assert_eq!(code, 1, "the reflow check must fail the known-bad page:\n{output}");
+    assert_eq!(
+        code, 1,
+        "the reflow check must fail the known-bad page:\n{output}"
+    );
     assert!(output.contains("the page scrolls sideways"), "{output}");
     assert!(output.contains("text clipped"), "{output}");
 
@@ -128,7 +134,10 @@ fn pages_reflow_at_320_px_and_keep_their_text_under_wcag_text_spacing() {
     let shots_arg = shots.to_str().unwrap();
     let (code, output) = node("reflow.js", &["--shots", shots_arg], out.path(), &files);
     assert_eq!(code, 0, "reflow or text spacing fails:\n{output}");
-    assert!(output.contains(&format!("{} passed, 0 failed", files.len() * 3)), "{output}");
+    assert!(
+        output.contains(&format!("{} passed, 0 failed", files.len() * 3)),
+        "{output}"
+    );
     assert!(
         shots
             .join("papers__policing-performance__2021-09-01-hmics-progress-review-320-spacing.png")
@@ -155,7 +164,10 @@ fn vnu(paths: &[PathBuf]) -> (i32, String) {
 fn nu_html_checker_finds_no_errors() {
     require_node_modules();
     let (code, output) = vnu(&[known_bad()]);
-    assert_eq!(code, 1, "the Nu checker must fail the known-bad page:\n{output}");
+    assert_eq!(
+        code, 1,
+        "the Nu checker must fail the known-bad page:\n{output}"
+    );
     assert!(output.contains("“alt” attribute"), "{output}");
 
     let (_out, files) = build_all_html();
