@@ -151,7 +151,13 @@ fn table_into(out: &mut String, table: &Table) {
         "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table\">\n",
     );
     out.push_str("<table>\n");
-    if !table.head.is_empty() {
+    // A header row without words (warned about as `table-no-header`) would only give
+    // screen readers empty column headings to announce, so it is left out.
+    let has_head = table
+        .head
+        .iter()
+        .any(|cell| !Inline::plain(cell).trim().is_empty());
+    if has_head {
         out.push_str("<thead>\n<tr>");
         for (i, cell) in table.head.iter().enumerate() {
             let _ = write!(out, "<th scope=\"col\"{}>", align(i));

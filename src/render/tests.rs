@@ -427,6 +427,31 @@ fn cross_references_tables_lists_and_appendices() {
 }
 
 #[test]
+fn a_header_row_without_words_is_left_out() {
+    let table = |head: Vec<Vec<Inline>>| {
+        super::html::blocks(&[Block::Table(Table {
+            align: vec![Align::None, Align::Right],
+            head,
+            rows: vec![vec![vec![text("Gas")], vec![text("£1.2m")]]],
+        })])
+    };
+    let html = table(vec![vec![text(" ")], vec![]]);
+    assert!(!html.contains("<thead>") && !html.contains("<th"), "{html}");
+    assert!(
+        html.contains("<td>Gas</td><td class=\"align-right\">£1.2m</td>"),
+        "{html}"
+    );
+    // One heading keeps the row: a blank corner above row labels is common.
+    let html = table(vec![vec![], vec![text("2024")]]);
+    assert!(
+        html.contains(
+            "<thead>\n<tr><th scope=\"col\"></th><th scope=\"col\" class=\"align-right\">2024</th>"
+        ),
+        "{html}"
+    );
+}
+
+#[test]
 fn output_is_deterministic() {
     let r = renderer();
     let house = HouseStyle::default();
