@@ -289,12 +289,15 @@ impl Builder<'_, '_> {
             Kind::Code { language, text } => {
                 self.deliver(Block::Code { language, text }, false, None, range)
             }
-            Kind::Table { align, head, rows } => self.deliver(
-                Block::Table(crate::document::Table { align, head, rows }),
-                false,
-                None,
-                range,
-            ),
+            Kind::Table { align, head, rows } => {
+                self.lint_table(&head, range.clone());
+                self.deliver(
+                    Block::Table(crate::document::Table { align, head, rows }),
+                    false,
+                    None,
+                    range,
+                )
+            }
             Kind::Cells {
                 head: is_head,
                 cells,

@@ -167,7 +167,7 @@ impl Builder<'_, '_> {
         url: String,
         title: String,
         safe: bool,
-        content: Vec<Inline>,
+        mut content: Vec<Inline>,
         range: Range<usize>,
     ) {
         if !safe {
@@ -177,7 +177,7 @@ impl Builder<'_, '_> {
             return;
         }
         if let Some(fragment) = url.strip_prefix('#').filter(|f| !f.is_empty()) {
-            let loc = self.loc(range);
+            let loc = self.loc(range.clone());
             if is_blank(&content) {
                 let placeholder = self.ctx.refs.cross_ref(fragment, loc);
                 self.inline(placeholder);
@@ -185,6 +185,7 @@ impl Builder<'_, '_> {
             }
             self.ctx.refs.fragment_link(fragment, loc);
         }
+        self.lint_link(&url, &mut content, range);
         self.inline(Inline::Link {
             url,
             title,

@@ -11,6 +11,7 @@ mod frames;
 mod ids;
 mod images;
 mod inline;
+mod lint;
 mod numbering;
 mod refs;
 mod report;

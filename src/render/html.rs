@@ -58,11 +58,37 @@ pub fn css_string(text: &str) -> String {
     out
 }
 
-/// Renders a run of blocks (a paragraph's blocks, a footnote, a list item).
-pub fn blocks(blocks: &[Block]) -> String {
+/// Names the data tables of one page for their scroll regions, in page order: `Table 1,
+/// paragraph 2.4`, `Table 2`, `Table 3, footnote 1`, so that a screen reader's list of
+/// regions tells them apart and says where each is.
+#[derive(Debug, Default)]
+pub struct TableNames {
+    count: usize,
+    place: Option<String>,
+}
+
+impl TableNames {
+    /// Tables from now on are in `place` (`paragraph 2.4`, `footnote 1`), or nowhere named.
+    pub fn at(&mut self, place: Option<String>) -> &mut Self {
+        self.place = place;
+        self
+    }
+
+    fn next(&mut self) -> String {
+        self.count += 1;
+        match &self.place {
+            Some(place) => format!("Table {}, {place}", self.count),
+            None => format!("Table {}", self.count),
+        }
+    }
+}
+
+/// Renders a run of blocks (a paragraph's blocks, a footnote, a list item); its tables
+/// take the next names from `tables`.
+pub fn blocks(blocks: &[Block], tables: &mut TableNames) -> String {
     let mut out = String::new();
     for b in blocks {
-        block_into(&mut out, b);
+        block_into(&mut out, b, tables);
     }
     out
 }
@@ -74,19 +100,19 @@ pub fn inlines(content: &[Inline]) -> String {
     out
 }
 
-fn block_into(out: &mut String, block: &Block) {
+fn block_into(out: &mut String, block: &Block, tables: &mut TableNames) {
     match block {
         Block::Paragraph { content } => {
             out.push_str("<p>");
             inlines_into(out, content);
             out.push_str("</p>\n");
         }
-        Block::List { start, items } => list_into(out, *start, items),
-        Block::Table(table) => table_into(out, table),
+        Block::List { start, items } => list_into(out, *start, items, tables),
+        Block::Table(table) => table_into(out, table, tables),
         Block::Quote { blocks } => {
             out.push_str("<blockquote>\n");
             for b in blocks {
-                block_into(out, b);
+                block_into(out, b, tables);
             }
             out.push_str("</blockquote>\n");
         }
@@ -110,7 +136,7 @@ fn block_into(out: &mut String, block: &Block) {
     }
 }
 
-fn list_into(out: &mut String, start: Option<u64>, items: &[Vec<Block>]) {
+fn list_into(out: &mut String, start: Option<u64>, items: &[Vec<Block>], tables: &mut TableNames) {
     match start {
         None => out.push_str("<ul>\n"),
         Some(1) => out.push_str("<ol>\n"),
@@ -127,7 +153,7 @@ fn list_into(out: &mut String, start: Option<u64>, items: &[Vec<Block>]) {
             blocks => {
                 out.push('\n');
                 for b in blocks {
-                    block_into(out, b);
+                    block_into(out, b, tables);
                 }
             }
         }
@@ -145,13 +171,19 @@ fn align_class(align: Align) -> &'static str {
     }
 }
 
-fn table_into(out: &mut String, table: &Table) {
+fn table_into(out: &mut String, table: &Table, tables: &mut TableNames) {
     let align = |i: usize| align_class(table.align.get(i).copied().unwrap_or(Align::None));
-    out.push_str(
-        "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table\">\n",
-    );
+    out.push_str("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"");
+    escape_into(out, &tables.next());
+    out.push_str("\">\n");
     out.push_str("<table>\n");
-    if !table.head.is_empty() {
+    // A header row without words (warned about as `table-no-header`) would only give
+    // screen readers empty column headings to announce, so it is left out.
+    let has_head = table
+        .head
+        .iter()
+        .any(|cell| !Inline::plain(cell).trim().is_empty());
+    if has_head {
         out.push_str("<thead>\n<tr>");
         for (i, cell) in table.head.iter().enumerate() {
             let _ = write!(out, "<th scope=\"col\"{}>", align(i));
@@ -261,7 +293,12 @@ fn inline_into(out: &mut String, inline: &Inline) {
 
 /// Renders a footnote's blocks with its links back to each reference at the end of the
 /// last paragraph (or after the last block when that is not a paragraph).
-pub fn footnote(number: u32, refs: &[String], content: &[Block]) -> String {
+pub fn footnote(
+    number: u32,
+    refs: &[String],
+    content: &[Block],
+    tables: &mut TableNames,
+) -> String {
     let mut backlinks = String::new();
     for (i, r) in refs.iter().enumerate() {
         let label = if i == 0 {
@@ -275,7 +312,7 @@ pub fn footnote(number: u32, refs: &[String], content: &[Block]) -> String {
         escape_into(&mut backlinks, &label);
         backlinks.push_str("\">↩</a>");
     }
-    let mut out = blocks(content);
+    let mut out = blocks(content, tables.at(Some(format!("footnote {number}"))));
     if backlinks.is_empty() {
         return out;
     }

@@ -417,13 +417,70 @@ fn cross_references_tables_lists_and_appendices() {
     let html = render(&sample(), false);
     assert!(html.contains("<a href=\"#para-2-4\" class=\"xref\">2.4</a>"));
     assert!(html.contains(
-        "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table\">"
+        "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table 1, paragraph 2.4\">"
     ));
     assert!(html.contains("<thead>\n<tr><th scope=\"col\" class=\"align-left\">Recommendation</th><th scope=\"col\" class=\"align-right\">Status</th>"));
     assert!(html.contains("<ul>\n<li>R. 3</li>\n<li>R. 7</li>\n</ul>"));
     let recs = position(&html, "id=\"recommendations\"");
     let appx = position(&html, "<li>Appendix A – Progress Review</li>");
     assert!(recs < appx);
+}
+
+#[test]
+fn a_header_row_without_words_is_left_out() {
+    let table = |head: Vec<Vec<Inline>>| {
+        super::html::blocks(
+            &[Block::Table(Table {
+                align: vec![Align::None, Align::Right],
+                head,
+                rows: vec![vec![vec![text("Gas")], vec![text("£1.2m")]]],
+            })],
+            &mut super::html::TableNames::default(),
+        )
+    };
+    let html = table(vec![vec![text(" ")], vec![]]);
+    assert!(!html.contains("<thead>") && !html.contains("<th"), "{html}");
+    assert!(
+        html.contains("<td>Gas</td><td class=\"align-right\">£1.2m</td>"),
+        "{html}"
+    );
+    // One heading keeps the row: a blank corner above row labels is common.
+    let html = table(vec![vec![], vec![text("2024")]]);
+    assert!(
+        html.contains(
+            "<thead>\n<tr><th scope=\"col\"></th><th scope=\"col\" class=\"align-right\">2024</th>"
+        ),
+        "{html}"
+    );
+}
+
+#[test]
+fn tables_are_named_in_page_order_with_their_place() {
+    let table = || {
+        Block::Table(Table {
+            align: vec![Align::None],
+            head: vec![vec![text("Station")]],
+            rows: vec![vec![vec![text("Stornoway")]]],
+        })
+    };
+    let mut names = html::TableNames::default();
+    let mut html = html::blocks(&[table(), table()], names.at(Some("paragraph 2.4".into())));
+    html += &html::blocks(&[table()], names.at(None));
+    html += &html::footnote(3, &[], &[table()], &mut names);
+    let labels: Vec<&str> = html
+        .split("aria-label=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "Table 1, paragraph 2.4",
+            "Table 2, paragraph 2.4",
+            "Table 3",
+            "Table 4, footnote 3"
+        ]
+    );
 }
 
 #[test]
@@ -622,13 +679,23 @@ fn a_footnote_ending_in_a_list_gets_its_back_link_after_it() {
         start: Some(3),
         items: vec![vec![paragraph(vec![text("c")])]],
     };
-    let out = html::footnote(2, &["fnref-2".to_string()], &[list]);
+    let out = html::footnote(
+        2,
+        &["fnref-2".to_string()],
+        &[list],
+        &mut html::TableNames::default(),
+    );
     assert!(
         out.starts_with("<ol start=\"3\">\n<li>c</li>\n</ol>\n<p><a href=\"#fnref-2\""),
         "{out}"
     );
     assert_eq!(
-        html::footnote(2, &[], &[paragraph(vec![text("x")])]),
+        html::footnote(
+            2,
+            &[],
+            &[paragraph(vec![text("x")])],
+            &mut html::TableNames::default()
+        ),
         "<p>x</p>\n"
     );
 }

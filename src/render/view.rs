@@ -166,6 +166,8 @@ impl<'a> PaperView<'a> {
         css: &'a str,
     ) -> Self {
         let meta = &doc.meta;
+        // Shared by sections and then footnotes, which are built in that order below.
+        let mut tables = html::TableNames::default();
         PaperView {
             meta: MetaView {
                 title: &meta.title,
@@ -201,7 +203,11 @@ impl<'a> PaperView<'a> {
                     value: &r.value,
                 })
                 .collect(),
-            sections: doc.sections.iter().map(section_view).collect(),
+            sections: doc
+                .sections
+                .iter()
+                .map(|s| section_view(s, &mut tables))
+                .collect(),
             appendices: doc
                 .appendices
                 .iter()
@@ -221,7 +227,7 @@ impl<'a> PaperView<'a> {
                     number: f.number,
                     id: &f.id,
                     refs: &f.refs,
-                    html: html::footnote(f.number, &f.refs, &f.blocks),
+                    html: html::footnote(f.number, &f.refs, &f.blocks, &mut tables),
                 })
                 .collect(),
             css,
@@ -231,7 +237,7 @@ impl<'a> PaperView<'a> {
     }
 }
 
-fn section_view(section: &Section) -> SectionView<'_> {
+fn section_view<'d>(section: &'d Section, tables: &mut html::TableNames) -> SectionView<'d> {
     let (kind, implication_key, defaulted) = match &section.kind {
         SectionKind::Unnumbered => ("unnumbered", None, false),
         SectionKind::Body => ("body", None, false),
@@ -250,11 +256,11 @@ fn section_view(section: &Section) -> SectionView<'_> {
         number_text: section.number.map(|n| format!("{n}.")),
         heading: &section.heading,
         display_heading: &section.display_heading,
-        items: section.items.iter().map(item_view).collect(),
+        items: section.items.iter().map(|i| item_view(i, tables)).collect(),
     }
 }
 
-fn item_view(item: &Item) -> ItemView<'_> {
+fn item_view<'d>(item: &'d Item, tables: &mut html::TableNames) -> ItemView<'d> {
     match item {
         Item::Para(para) => ItemView {
             kind: "para",
@@ -262,7 +268,10 @@ fn item_view(item: &Item) -> ItemView<'_> {
             number: para.number.as_deref(),
             label: para.label.as_deref(),
             level: None,
-            html: html::blocks(&para.blocks),
+            html: html::blocks(
+                &para.blocks,
+                tables.at(para.number.as_ref().map(|n| format!("paragraph {n}"))),
+            ),
         },
         Item::SubHeading { content, id, level } => ItemView {
             kind: "heading",

@@ -1,6 +1,7 @@
 //! Unit tests of the Markdown stage: shared helpers here, one file per group of rules.
 
 mod checks;
+mod lint;
 mod numbering;
 mod refs;
 mod robust;

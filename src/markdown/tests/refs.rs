@@ -95,7 +95,7 @@ fn cross_references() {
             "{md:?}: {e:?}"
         );
     }
-    let (_, d) = run("# A\n\nsee [here](#nowhere) and [top](#)\n");
+    let (_, d) = run("# A\n\nsee [the outlook](#nowhere) and [top](#)\n");
     assert_eq!(codes(&d), ["broken-link"]);
 }
 

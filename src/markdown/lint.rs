@@ -1,0 +1,117 @@
+//! Author lints for accessible content: link text that says where the link goes, and data
+//! tables with a header row. Each is a warning at the link or table; the paper still builds.
+//!
+//! Screen reader users often move from link to link, or list a page's links, so a link's
+//! words are all they hear of it (WCAG 2.4.4); a table's header row is what they hear as
+//! they move along a row (WCAG 1.3.1). Missing image text (`image-alt`) and skipped heading
+//! levels (`heading-level`) are checked where images and headings are handled.
+
+use std::ops::Range;
+
+use super::blocks::Builder;
+use super::inline::is_blank;
+use crate::document::Inline;
+
+/// Whole link texts that say nothing about where the link goes (compared in lower case,
+/// without surrounding punctuation).
+const VAGUE: &[&str] = &[
+    "click here",
+    "click",
+    "here",
+    "this link",
+    "link",
+    "read more",
+    "more",
+    "this",
+];
+
+/// The schemes whose addresses read badly as link text.
+const WEB_SCHEMES: &[&str] = &["https://", "http://", "ftp://"];
+
+/// `text` in lower case with whitespace collapsed and punctuation at either end removed.
+fn normalise(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words
+        .join(" ")
+        .trim_matches(|c: char| c.is_ascii_punctuation() || c == '…')
+        .to_lowercase()
+}
+
+/// Is `text` (a link's words) a web address, or the link's own address written out?
+pub(super) fn is_url_text(text: &str, url: &str) -> bool {
+    let t = text.trim().to_ascii_lowercase();
+    if t.contains(char::is_whitespace) || t.is_empty() {
+        return false;
+    }
+    if t.starts_with("www.") || WEB_SCHEMES.iter().any(|s| t.starts_with(s)) {
+        return true;
+    }
+    let u = url.trim().to_ascii_lowercase();
+    WEB_SCHEMES
+        .iter()
+        .find_map(|s| u.strip_prefix(s))
+        .is_some_and(|rest| rest.trim_end_matches('/') == t.trim_end_matches('/'))
+}
+
+/// Is `text` (a link's words) one of the [`VAGUE`] ones?
+pub(super) fn is_vague_text(text: &str) -> bool {
+    VAGUE.contains(&normalise(text).as_str())
+}
+
+/// Has this link content no words at all (no text, nor an image with alt text)?
+fn is_wordless(content: &[Inline]) -> bool {
+    is_blank(content) || Inline::plain(content).trim().is_empty()
+}
+
+impl Builder<'_, '_> {
+    /// Warns about link text that does not say where the link goes: none at all
+    /// (`link-text-empty`, and the address is shown instead), a bare web address
+    /// (`link-text-url`), or words like "click here" (`link-text-vague`).
+    pub(super) fn lint_link(&mut self, url: &str, content: &mut Vec<Inline>, range: Range<usize>) {
+        let loc = self.loc(range);
+        if is_wordless(content) {
+            self.ctx.warn(
+                "link-text-empty",
+                &loc,
+                "this link has no words, so the page shows its address instead",
+                Some(format!(
+                    "write what it links to between the brackets: `[the progress report]({url})`"
+                )),
+            );
+            content.push(Inline::Text {
+                text: url.to_string(),
+            });
+            return;
+        }
+        let text = Inline::plain(content);
+        if is_url_text(&text, url) {
+            self.ctx.warn(
+                "link-text-url",
+                &loc,
+                "the link text is a bare web address, which screen readers spell out and which does not say what it links to",
+                Some(format!("name what it links to: `[the progress report]({url})`")),
+            );
+        } else if is_vague_text(&text) {
+            let shown = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            self.ctx.warn(
+                "link-text-vague",
+                &loc,
+                format!("the link text “{shown}” does not say where the link goes, and screen reader users often hear links out of their sentence"),
+                Some(format!("link the words that name where it goes instead, e.g. `the [2020 strategic review]({url})`")),
+            );
+        }
+    }
+
+    /// Warns about a table whose header row has no words (`table-no-header`).
+    pub(super) fn lint_table(&mut self, head: &[Vec<Inline>], range: Range<usize>) {
+        if head.iter().all(|cell| is_wordless(cell)) {
+            let loc = self.loc(range);
+            self.ctx.warn(
+                "table-no-header",
+                &loc,
+                "this table's header row is empty, so screen readers have no column headings to announce",
+                Some("write a heading for each column in the table's first row, above the `|---|` line".into()),
+            );
+        }
+    }
+}

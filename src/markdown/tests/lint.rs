@@ -1,0 +1,127 @@
+//! Author lints: link text (`link-text-url`, `link-text-vague`, `link-text-empty`) and
+//! tables without a header row (`table-no-header`).
+
+use super::*;
+
+/// The (code, line, column) of every diagnostic of `md`.
+fn found(md: &str) -> Vec<(&'static str, usize, usize)> {
+    let (_, d) = run(md);
+    assert!(d.iter().all(|d| d.severity == Severity::Warning), "{d:#?}");
+    d.iter().map(|d| (d.code, d.line, d.column)).collect()
+}
+
+#[test]
+fn bare_web_addresses_as_link_text_are_warned_about_where_they_are() {
+    for link in [
+        "<https://example.org/report>",
+        "<http://example.org>",
+        "[https://example.org/report](https://example.org/report)",
+        "[HTTPS://EXAMPLE.ORG](https://example.org)",
+        "[www.example.org](https://www.example.org)",
+        "[example.org/report](https://example.org/report/)",
+    ] {
+        let md = format!("# A\n\nThe report: {link} today.\n");
+        assert_eq!(found(&md), [("link-text-url", 3, 13)], "{link}");
+    }
+    let (_, d) = run("# A\n\nSee <https://example.org>.\n");
+    let d = find(&d, "link-text-url");
+    assert!(d.message.contains("bare web address"), "{d:?}");
+    assert_eq!(
+        d.help.as_deref(),
+        Some("name what it links to: `[the progress report](https://example.org)`")
+    );
+}
+
+#[test]
+fn link_text_that_names_the_place_is_fine() {
+    for link in [
+        "[the progress report](https://example.org/report)",
+        "[example.org’s report on policing](https://example.org/report)",
+        "<someone@example.org>",
+        "[someone@example.org](mailto:someone@example.org)",
+        "[Here is the 2020 review](https://example.org)",
+        "[more about the budget](https://example.org)",
+        "[`https://example.org`, the address to give residents](https://example.org)",
+    ] {
+        let md = format!("# A\n\nThe report: {link} today.\n");
+        assert_eq!(found(&md), [], "{link}");
+    }
+}
+
+#[test]
+fn vague_link_text_is_warned_about() {
+    for text in [
+        "click here",
+        "Click Here",
+        "here",
+        "Here.",
+        "this link",
+        "read more",
+        "Read more…",
+        "*more*",
+        "  this  link ",
+    ] {
+        let md = format!("# A\n\nFor the figures [{text}](https://example.org/figures).\n");
+        assert_eq!(found(&md), [("link-text-vague", 3, 17)], "{text}");
+    }
+    let (_, d) = run(
+        "# A\n\nSee [this  link](#x) and {#x}\n\nThe report is [here][r].\n\n[r]: https://example.org\n",
+    );
+    let vague: Vec<_> = d.iter().filter(|d| d.code == "link-text-vague").collect();
+    assert_eq!(vague.len(), 2, "{d:#?}");
+    assert!(vague[0].message.contains("“this link”"), "{:?}", vague[0]);
+    assert_eq!(vague[1].line, 5);
+}
+
+#[test]
+fn a_link_without_words_shows_its_address_with_a_warning() {
+    let md = "# A\n\nThe report [](https://example.org/report) is out.\n";
+    assert_eq!(found(md), [("link-text-empty", 3, 12)]);
+    let (s, _) = run(md);
+    let p = paras(&s.sections[0]);
+    let link = first_inlines(p[0])
+        .iter()
+        .find_map(|i| match i {
+            Inline::Link { content, .. } => Some(Inline::plain(content)),
+            _ => None,
+        })
+        .expect("still a link");
+    assert_eq!(link, "https://example.org/report");
+    // `[](#label)` is a cross-reference, not an empty link.
+    assert_eq!(found("# A\n\nFirst. {#one}\n\nSee [](#one).\n"), []);
+}
+
+#[test]
+fn a_table_whose_header_row_is_empty_is_warned_about() {
+    let md = "# A\n\nFigures:\n\n|   |   |\n|---|--:|\n| North | 1 |\n| South | 2 |\n";
+    assert_eq!(found(md), [("table-no-header", 5, 1)]);
+    let (_, d) = run(md);
+    assert!(
+        find(&d, "table-no-header")
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("first row"),
+        "{d:#?}"
+    );
+    // One heading is enough: a blank top-left corner above row labels is common.
+    assert_eq!(
+        found("# A\n\nFigures:\n\n|   | 2024 |\n|---|--:|\n| North | 1 |\n"),
+        []
+    );
+}
+
+#[test]
+fn lints_in_implications_point_at_their_yaml_line() {
+    // The implication's Markdown came from a YAML value on line 3 of the file.
+    let (_, d) = run_full(
+        "# A\n\nx\n",
+        &[("financial", "See [here](https://example.org).\n", 3)],
+        RECS,
+        Path::new("/nonexistent-clerk-test"),
+    );
+    assert_eq!(
+        d.iter().map(|d| (d.code, d.line)).collect::<Vec<_>>(),
+        [("link-text-vague", 3)]
+    );
+}
