@@ -86,12 +86,18 @@ pub fn run(project: Project, args: &ServeArgs) -> u8 {
     }
     let mut generation = 0;
     let mut last_rebuild = Instant::now();
+    let mut forced = None;
     loop {
         let old = shared.site();
-        let changes = match watch::next(&rx, &old.project, last_rebuild) {
-            Next::Rebuild(changes) => changes,
-            Next::Stop => break,
+        let changes = match forced.take() {
+            Some(changes) => changes,
+            None => match watch::next(&rx, &old.project, last_rebuild) {
+                Next::Rebuild(changes) => changes,
+                Next::Stop => break,
+            },
         };
+        // Watch a folder made since (templates/) before reading it, so no write is missed.
+        watcher.update(&old.project);
         generation += 1;
         let (new, summary) = rebuild(&old, &changes, generation);
         let paths = changed_paths(&old, &new);
@@ -102,7 +108,13 @@ pub fn run(project: Project, args: &ServeArgs) -> u8 {
         if let Some(paths) = written {
             write_out(&site, &paths);
         }
-        watcher.update(&site.project);
+        // A new papers folder (from clerk.yaml) is read again once it is watched.
+        if watcher.update(&site.project) {
+            forced = Some(ChangeSet {
+                rescan: true,
+                ..ChangeSet::default()
+            });
+        }
         last_rebuild = Instant::now();
     }
     shared.stop();

@@ -217,7 +217,8 @@ impl Watcher {
 
     /// Watches the folders of `project` that exist now (`templates/` made after the start,
     /// a new `papers_dir` in `clerk.yaml`), and stops watching those it no longer has.
-    pub(crate) fn update(&mut self, project: &Project) {
+    /// True when it started watching a folder.
+    pub(crate) fn update(&mut self, project: &Project) -> bool {
         let wanted: BTreeSet<PathBuf> = [
             project.papers_dir.clone(),
             project.root.join(TEMPLATES_DIR),
@@ -235,13 +236,16 @@ impl Watcher {
             let _ = self.debouncer.unwatch(&gone);
             self.watched.remove(&gone);
         }
+        let mut added = false;
         for dir in wanted {
             if !self.watched.contains(&dir)
                 && self.debouncer.watch(&dir, RecursiveMode::Recursive).is_ok()
             {
                 self.watched.insert(dir);
+                added = true;
             }
         }
+        added
     }
 }
 
