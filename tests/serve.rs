@@ -96,6 +96,28 @@ fn serves_the_index_and_papers_and_reloads_a_paper_when_it_is_saved() {
 }
 
 #[test]
+fn a_page_served_before_a_change_reloads_even_if_its_stream_opens_after() {
+    let dir = project();
+    let serve = Serve::start(dir.path(), &[]);
+    let page = serve.get(&format!("/{ESTATES}.html")).body;
+    let since = page
+        .split("?since=")
+        .nth(1)
+        .and_then(|s| s.split('\'').next())
+        .unwrap();
+    edit(dir.path(), ESTATES, "title: ", "title: Revised ");
+    wait_for(SOON, || serve.rebuilds().first().cloned()).expect("a rebuild");
+    let mut late = serve.events_at(&format!("/__clerk/events?since={since}"));
+    assert_eq!(late.next_reload(SOON).as_deref(), Some("[\"*\"]"));
+    let mut current = serve.events_at("/__clerk/events?since=none-0");
+    assert_eq!(
+        current.next_reload(SOON).as_deref(),
+        Some("[\"*\"]"),
+        "an unknown id reloads"
+    );
+}
+
+#[test]
 fn refuses_paths_out_of_the_tree_methods_other_than_get_and_head_and_symlinks_out() {
     let dir = project();
     let outside = tempfile::tempdir().unwrap();

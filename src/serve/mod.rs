@@ -85,7 +85,10 @@ pub fn run(project: Project, args: &ServeArgs) -> u8 {
         open_browser(&url);
     }
     let mut generation = 0;
-    let mut last_rebuild = Instant::now();
+    // As if long ago, so that a first save is not taken for part of a burst.
+    let mut last_rebuild = Instant::now()
+        .checked_sub(watch::HOT)
+        .unwrap_or_else(Instant::now);
     let mut forced = None;
     loop {
         let old = shared.site();

@@ -6,23 +6,27 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::path::LAST_GOOD_QUERY;
+use super::path::{EVENTS_PATH, LAST_GOOD_QUERY};
 use crate::diag::{Diagnostic, Severity};
 use crate::render::escape;
 
 /// The script added before `</body>`: listens to the reload events and reloads the page when
-/// its own path (or `*`, everything) is among the changed paths.
-pub(crate) const RELOAD_SCRIPT: &str = concat!(
-    "<script id=\"clerk-live-reload\">(() => {\n",
-    "  const here = () => { const p = decodeURIComponent(location.pathname);\n",
-    "    return p.endsWith('/') ? p + 'index.html' : p; };\n",
-    "  const events = new EventSource('/__clerk/events');\n",
-    "  events.addEventListener('reload', (e) => {\n",
-    "    const paths = JSON.parse(e.data);\n",
-    "    if (paths.includes('*') || paths.includes(here())) location.reload();\n",
-    "  });\n",
-    "})();</script>\n"
-);
+/// its own path (or `*`, everything) is among the changed paths. `since` is the id of the
+/// last change the page includes, so a change made before the stream opens is not missed.
+pub(crate) fn reload_script(since: &str) -> String {
+    format!(
+        "<script id=\"clerk-live-reload\">(() => {{\n\
+         const here = () => {{ const p = decodeURIComponent(location.pathname);\n\
+         return p.endsWith('/') ? p + 'index.html' : p; }};\n\
+         const events = new EventSource('{EVENTS_PATH}?since={}');\n\
+         events.addEventListener('reload', (e) => {{\n\
+         const paths = JSON.parse(e.data);\n\
+         if (paths.includes('*') || paths.includes(here())) location.reload();\n\
+         }});\n\
+         }})();</script>\n",
+        escape(since)
+    )
+}
 
 const STYLE: &str = "<style>
 #clerk-overlay{position:fixed;inset:0;z-index:2147483647;overflow:auto;background:#fff;color:#1b1b1b;font:16px/1.45 system-ui,sans-serif;padding:1.5rem}
@@ -297,9 +301,13 @@ mod tests {
     use std::path::PathBuf;
 
     #[test]
-    fn the_script_listens_where_the_server_sends() {
-        let src = format!("new EventSource('{}')", super::super::path::EVENTS_PATH);
-        assert!(RELOAD_SCRIPT.contains(&src));
+    fn the_script_listens_from_the_change_the_page_was_served_at() {
+        let script = reload_script("ab-3");
+        assert!(
+            script.contains("new EventSource('/__clerk/events?since=ab-3')"),
+            "{script}"
+        );
+        assert!(script.starts_with("<script") && script.ends_with("</script>\n"));
     }
 
     #[test]

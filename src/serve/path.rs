@@ -16,14 +16,15 @@ pub(crate) enum Route {
     Output(String),
 }
 
-/// A checked request: the route, and whether `?last-good` asks for a failing paper's last
-/// good render rather than its diagnostics.
+/// A checked request: the route and the query words the preview understands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Target {
     /// What is asked for.
     pub(crate) route: Route,
-    /// `?last-good` was given.
+    /// `?last-good`: a failing paper's last good render rather than its diagnostics.
     pub(crate) last_good: bool,
+    /// `?since=ID` on the event stream: the id of the change the page was served at.
+    pub(crate) since: Option<String>,
 }
 
 /// The query that shows a failing paper's last good render.
@@ -36,6 +37,10 @@ pub(crate) const LAST_GOOD_QUERY: &str = "last-good";
 pub(crate) fn parse(target: &str) -> Option<Target> {
     let (raw, query) = target.split_once('?').unwrap_or((target, ""));
     let last_good = query.split('&').any(|q| q == LAST_GOOD_QUERY);
+    let since = query
+        .split('&')
+        .find_map(|q| q.strip_prefix("since="))
+        .map(str::to_string);
     if !raw.starts_with('/') || raw.contains('\\') {
         return None;
     }
@@ -44,12 +49,14 @@ pub(crate) fn parse(target: &str) -> Option<Target> {
         return Some(Target {
             route: Route::Index,
             last_good,
+            since,
         });
     }
     if path == EVENTS_PATH {
         return Some(Target {
             route: Route::Events,
             last_good,
+            since,
         });
     }
     let rel = &path[1..];
@@ -65,6 +72,7 @@ pub(crate) fn parse(target: &str) -> Option<Target> {
     Some(Target {
         route: Route::Output(rel.to_string()),
         last_good,
+        since,
     })
 }
 
@@ -110,6 +118,11 @@ mod tests {
         let t = parse("/a.html?last-good").unwrap();
         assert!(t.last_good);
         assert!(!parse("/a.html?last-goods").unwrap().last_good);
+        let events = parse("/__clerk/events?since=ab-3").unwrap();
+        assert_eq!(
+            (events.route, events.since.as_deref()),
+            (Route::Events, Some("ab-3"))
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
-use super::overlay::{self, Notes, RELOAD_SCRIPT};
+use super::overlay::{self, Notes};
 use super::path::{self, Route};
 use super::rebuild::render_lazy;
 use super::site::{EAGER, PaperEntry, Shared, Site, Wait};
@@ -53,15 +53,6 @@ impl Reply {
             allow: false,
         }
     }
-
-    fn not_found() -> Reply {
-        let body = overlay::standalone(
-            "Not found",
-            "<h1>Not found</h1>\n<p>There is no such page in this preview. \
-             <a href=\"/\">See the list of papers</a>.</p>\n",
-        );
-        Reply::html(404, overlay::inject(body.as_bytes(), "", RELOAD_SCRIPT))
-    }
 }
 
 fn handle(request: Request, shared: &Shared) {
@@ -74,23 +65,29 @@ fn handle(request: Request, shared: &Shared) {
         };
         return respond(request, reply);
     }
-    let Some(target) = path::parse(request.url()) else {
-        return respond(request, Reply::not_found());
+    let (site, since) = shared.snapshot();
+    let view = View {
+        site: &site,
+        script: overlay::reload_script(&since),
     };
-    let site = shared.site();
+    let Some(target) = path::parse(request.url()) else {
+        return respond(request, view.not_found());
+    };
     let reply = match &target.route {
-        Route::Events if *request.method() == Method::Get => return events(request, shared),
+        Route::Events if *request.method() == Method::Get => {
+            return events(request, shared, target.since);
+        }
         Route::Events => Reply {
             status: 200,
             content_type: "text/event-stream",
             body: Vec::new(),
             allow: false,
         },
-        Route::Index => index(&site),
+        Route::Index => view.index(),
         Route::Output(rel) => match site.output(rel) {
-            Some((entry, format)) if format == EAGER => paper(&site, entry, target.last_good),
-            Some((entry, format)) => lazy(shared, &site, entry, format),
-            None => Reply::not_found(),
+            Some((entry, format)) if format == EAGER => view.paper(entry, target.last_good),
+            Some((entry, format)) => view.lazy(shared, entry, format),
+            None => view.not_found(),
         },
     };
     respond(request, reply);
@@ -123,69 +120,89 @@ fn header(name: &str, value: &str) -> Header {
         .expect("header names and values are ASCII")
 }
 
-/// The index, with the status of every paper and the project's errors over it.
-fn index(site: &Site) -> Reply {
-    let overlay = overlay::overlay(&site.notes, &site.index.notes, None);
-    let top = format!("{overlay}{}", site.status_panel);
-    match &site.index.good {
-        Some(good) => Reply::html(200, overlay::inject(good, &top, RELOAD_SCRIPT)),
-        None => no_render("Committee papers", &top),
+/// One snapshot of the site, and the reload script that follows changes from it.
+struct View<'a> {
+    site: &'a Site,
+    script: String,
+}
+
+impl View<'_> {
+    /// The index, with the status of every paper and the project's errors over it.
+    fn index(&self) -> Reply {
+        let site = self.site;
+        let overlay = overlay::overlay(&site.notes, &site.index.notes, None);
+        let top = format!("{overlay}{}", site.status_panel);
+        match &site.index.good {
+            Some(good) => Reply::html(200, overlay::inject(good, &top, &self.script)),
+            None => self.no_render("Committee papers", &top),
+        }
     }
-}
 
-/// A paper's page: its render; over it, when it fails, the errors with the last good
-/// render one click away (`?last-good`); without a good render, the errors alone.
-fn paper(site: &Site, entry: &PaperEntry, last_good: bool) -> Reply {
-    let here = format!("/{}", entry.href());
-    let notes = &entry.page.notes;
-    let errors = site.notes.errors + notes.errors;
-    let Some(good) = &entry.page.good else {
-        let title = entry
-            .report
-            .meta
-            .as_ref()
-            .map_or("A paper", |m| m.title.as_str());
-        return no_render(title, &overlay::overlay(&site.notes, notes, None));
-    };
-    let top = if errors == 0 {
-        String::new()
-    } else if last_good {
-        overlay::last_good_banner(errors, &here)
-    } else {
-        overlay::overlay(&site.notes, notes, Some(&here))
-    };
-    let bottom = format!(
-        "{}{RELOAD_SCRIPT}",
-        overlay::warnings_box(&site.notes, notes)
-    );
-    Reply::html(200, overlay::inject(good, &top, &bottom))
-}
-
-/// A page for what has no good render yet: the errors, and the reload script.
-fn no_render(title: &str, top: &str) -> Reply {
-    let page = overlay::standalone(title, "");
-    Reply::html(200, overlay::inject(page.as_bytes(), top, RELOAD_SCRIPT))
-}
-
-/// An output built on first request (PDF) and cached until the paper changes; when it
-/// cannot be built, a page with the errors.
-fn lazy(shared: &Shared, site: &Site, entry: &PaperEntry, format: OutputFormat) -> Reply {
-    if entry.page.notes.errors > 0 || site.renderer.is_none() {
-        return paper(site, entry, false);
+    /// A paper's page: its render; over it, when it fails, the errors with the last good
+    /// render one click away (`?last-good`); without a good render, the errors alone.
+    fn paper(&self, entry: &PaperEntry, last_good: bool) -> Reply {
+        let site = self.site;
+        let here = format!("/{}", entry.href());
+        let notes = &entry.page.notes;
+        let errors = site.notes.errors + notes.errors;
+        let Some(good) = &entry.page.good else {
+            let title = entry
+                .report
+                .meta
+                .as_ref()
+                .map_or("A paper", |m| m.title.as_str());
+            return self.no_render(title, &overlay::overlay(&site.notes, notes, None));
+        };
+        let top = if errors == 0 {
+            String::new()
+        } else if last_good {
+            overlay::last_good_banner(errors, &here)
+        } else {
+            overlay::overlay(&site.notes, notes, Some(&here))
+        };
+        let bottom = format!(
+            "{}{}",
+            overlay::warnings_box(&site.notes, notes),
+            self.script
+        );
+        Reply::html(200, overlay::inject(good, &top, &bottom))
     }
-    match shared.lazy_output(entry, format, || render_lazy(site, entry, format)) {
-        Ok(bytes) => Reply {
-            status: 200,
-            content_type: content_type(format),
-            body: bytes.to_vec(),
-            allow: false,
-        },
-        Err(diags) => {
-            let notes = Notes::new(&diags, &site.project.root);
-            no_render(
-                "Cannot build this output",
-                &overlay::overlay(&site.notes, &notes, None),
-            )
+
+    /// A page for what has no good render yet: the errors, and the reload script.
+    fn no_render(&self, title: &str, top: &str) -> Reply {
+        let page = overlay::standalone(title, "");
+        Reply::html(200, overlay::inject(page.as_bytes(), top, &self.script))
+    }
+
+    /// 404, with the reload script: the page appears when its paper does.
+    fn not_found(&self) -> Reply {
+        let body = overlay::standalone(
+            "Not found",
+            "<h1>Not found</h1>\n<p>There is no such page in this preview. \
+             <a href=\"/\">See the list of papers</a>.</p>\n",
+        );
+        Reply::html(404, overlay::inject(body.as_bytes(), "", &self.script))
+    }
+
+    /// An output built on first request (PDF) and cached until the paper changes; when it
+    /// cannot be built, a page with the errors.
+    fn lazy(&self, shared: &Shared, entry: &PaperEntry, format: OutputFormat) -> Reply {
+        let site = self.site;
+        if entry.page.notes.errors > 0 || site.renderer.is_none() {
+            return self.paper(entry, false);
+        }
+        match shared.lazy_output(entry, format, || render_lazy(site, entry, format)) {
+            Ok(bytes) => Reply {
+                status: 200,
+                content_type: content_type(format),
+                body: bytes.to_vec(),
+                allow: false,
+            },
+            Err(diags) => {
+                let notes = Notes::new(&diags, &site.project.root);
+                let top = overlay::overlay(&site.notes, &notes, None);
+                self.no_render("Cannot build this output", &top)
+            }
         }
     }
 }
@@ -201,12 +218,14 @@ fn content_type(format: OutputFormat) -> &'static str {
 
 /// The Server-Sent Events stream: `event: reload` with the changed paths as JSON each time
 /// the site changes; a comment now and then to notice a closed tab.
-fn events(request: Request, shared: &Shared) {
+fn events(request: Request, shared: &Shared, since: Option<String>) {
+    // A reconnecting stream says what it saw last; a new one, what its page was served at.
     let last_id = request
         .headers()
         .iter()
         .find(|h| h.field.equiv("Last-Event-ID"))
-        .map(|h| h.value.as_str().to_string());
+        .map(|h| h.value.as_str().to_string())
+        .or(since);
     let (mut seen, missed) = shared.cursor(last_id.as_deref());
     // Written by hand: tiny_http would use chunked encoding, which some browsers refuse
     // for event streams, and might buffer the events.

@@ -190,6 +190,12 @@ impl Shared {
         lock(&self.state).site.clone()
     }
 
+    /// The current snapshot and the id of the change it was published with.
+    pub(crate) fn snapshot(&self) -> (Arc<Site>, String) {
+        let state = lock(&self.state);
+        (state.site.clone(), self.event_id(state.seq))
+    }
+
     /// Replaces the snapshot; when `paths` is not empty, tells every event stream.
     pub(crate) fn publish(&self, site: Site, paths: Vec<String>) {
         let mut state = lock(&self.state);

@@ -25,7 +25,7 @@ const DEBOUNCE: Duration = Duration::from_millis(10);
 /// rename may arrive a tick apart) before rebuilding.
 const SETTLE: Duration = Duration::from_millis(5);
 /// A change this soon after the last rebuild is part of a burst…
-const HOT: Duration = Duration::from_millis(500);
+pub(crate) const HOT: Duration = Duration::from_millis(500);
 /// …and waits until the files have been quiet this long…
 const QUIET: Duration = Duration::from_millis(150);
 /// …but never longer than this, so a file saved non-stop is still previewed.

@@ -130,9 +130,14 @@ impl Serve {
 
     /// Opens the reload event stream.
     pub fn events(&self) -> Events {
+        self.events_at("/__clerk/events")
+    }
+
+    /// Opens the reload event stream at `target` (with a query).
+    pub fn events_at(&self, target: &str) -> Events {
         let mut s = TcpStream::connect(self.addr).expect("connects");
-        s.write_all(b"GET /__clerk/events HTTP/1.1\r\nHost: localhost\r\n\r\n")
-            .unwrap();
+        let request = format!("GET {target} HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        s.write_all(request.as_bytes()).unwrap();
         s.set_read_timeout(Some(Duration::from_millis(100)))
             .unwrap();
         let mut events = Events {
