@@ -105,7 +105,9 @@ fn main() {
         line.clear();
     }
 
-    let paper = tmp.path().join(format!("papers/meeting-07/paper-{:04}.md", 7));
+    let paper = tmp
+        .path()
+        .join(format!("papers/meeting-07/paper-{:04}.md", 7));
     let text = std::fs::read_to_string(&paper).unwrap();
     let mut times = Vec::new();
     for i in 0..WARM_UP + MEASURED {

@@ -16,7 +16,9 @@ mod watch;
 
 use std::net::SocketAddr;
 use std::path::Path;
-use std::sync::{Arc, mpsc};
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver};
+use std::thread::JoinHandle;
 use std::time::Instant;
 
 use crate::build::write::{OutputFile, write_atomic};
@@ -30,40 +32,52 @@ use watch::{ChangeSet, Message, Next, Watcher};
 
 /// Runs the preview of `project` until Ctrl-C (exit status 0); 2 when it cannot start.
 pub fn run(project: Project, args: &ServeArgs) -> u8 {
+    match start(project, args) {
+        Ok(running) => running.until_stopped(args.write),
+        Err(message) => {
+            eprintln!("{message}");
+            EXIT_USAGE
+        }
+    }
+}
+
+/// A started preview: the server thread, the shared site, and the watcher feeding `rx`.
+struct Running {
+    server: Arc<tiny_http::Server>,
+    thread: JoinHandle<()>,
+    shared: Arc<Shared>,
+    watcher: Watcher,
+    rx: Receiver<Message>,
+}
+
+/// Listens, watches, builds everything once, starts serving and prints the address.
+fn start(project: Project, args: &ServeArgs) -> Result<Running, String> {
     let addr = SocketAddr::new(args.host, args.port);
     if let Some(warning) = exposure_warning(&addr) {
         eprintln!("{warning}");
     }
-    let server = match tiny_http::Server::http(addr) {
-        Ok(server) => Arc::new(server),
-        Err(e) => {
-            eprintln!(
-                "error: cannot listen on {addr} ({e})\n  = help: another program may be using \
-                 port {}; `--port 0` picks a free one",
-                args.port
-            );
-            return EXIT_USAGE;
-        }
-    };
+    let server = tiny_http::Server::http(addr).map_err(|e| {
+        format!(
+            "error: cannot listen on {addr} ({e})\n  = help: another program may be using \
+             port {}; `--port 0` picks a free one",
+            args.port
+        )
+    })?;
+    let server = Arc::new(server);
     let local = server.server_addr().to_ip().unwrap_or(addr);
     let (tx, rx) = mpsc::channel();
     let stop = tx.clone();
-    // Ctrl-C and SIGTERM end the loop below, which returns 0: a stop is not a failure.
+    // Ctrl-C and SIGTERM end the rebuild loop, which returns 0: a stop is not a failure.
     if let Err(e) = ctrlc::set_handler(move || {
         let _ = stop.send(Message::Stop);
     }) {
         eprintln!("warning: Ctrl-C will stop clerk abruptly ({e})");
     }
-    let mut watcher = match Watcher::start(&project, tx) {
-        Ok(w) => w,
-        Err(e) => {
-            eprintln!(
-                "error: cannot watch {} for changes ({e})",
-                project.papers_dir.display()
-            );
-            return EXIT_USAGE;
-        }
-    };
+    // Watching starts before the first build, so that no save is missed.
+    let watcher = Watcher::start(&project, tx).map_err(|e| {
+        let dir = project.papers_dir.display();
+        format!("error: cannot watch {dir} for changes ({e})")
+    })?;
     let root = project.root.clone();
     let empty = Site::empty(project, args.folders.clone());
     let (site, summary) = rebuild(&empty, &ChangeSet::everything(), 0);
@@ -72,59 +86,71 @@ pub fn run(project: Project, args: &ServeArgs) -> u8 {
         write_out(&site, &["*".to_string()]);
     }
     let shared = Arc::new(Shared::new(site));
-    let thread = match server::spawn(server.clone(), shared.clone()) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("error: cannot start the server thread ({e})");
-            return EXIT_USAGE;
-        }
-    };
+    let thread = server::spawn(server.clone(), shared.clone())
+        .map_err(|e| format!("error: cannot start the server thread ({e})"))?;
     let url = format!("http://{local}/");
     println!("Serving {} at {url} (Ctrl-C to stop)", root.display());
     if args.open {
         open_browser(&url);
     }
-    let mut generation = 0;
-    // As if long ago, so that a first save is not taken for part of a burst.
-    let mut last_rebuild = Instant::now()
-        .checked_sub(watch::HOT)
-        .unwrap_or_else(Instant::now);
-    let mut forced = None;
-    loop {
-        let old = shared.site();
-        let changes = match forced.take() {
-            Some(changes) => changes,
-            None => match watch::next(&rx, &old.project, last_rebuild) {
-                Next::Rebuild(changes) => changes,
-                Next::Stop => break,
-            },
-        };
+    Ok(Running {
+        server,
+        thread,
+        shared,
+        watcher,
+        rx,
+    })
+}
+
+impl Running {
+    /// The rebuild loop: waits for changes, rebuilds, publishes, prints a status line (and
+    /// writes `out/` when `write`), until Ctrl-C. Returns the exit status, 0.
+    fn until_stopped(mut self, write: bool) -> u8 {
+        let mut generation = 0;
+        // As if long ago, so that a first save is not taken for part of a burst.
+        let mut last_rebuild = Instant::now()
+            .checked_sub(watch::HOT)
+            .unwrap_or_else(Instant::now);
+        let mut forced = None;
+        loop {
+            let changes = match forced.take() {
+                Some(changes) => changes,
+                None => match watch::next(&self.rx, &self.shared.site().project, last_rebuild) {
+                    Next::Rebuild(changes) => changes,
+                    Next::Stop => break,
+                },
+            };
+            generation += 1;
+            forced = self.step(&changes, generation, write);
+            last_rebuild = Instant::now();
+        }
+        self.shared.stop();
+        self.server.unblock();
+        let _ = self.thread.join();
+        println!("Stopped.");
+        0
+    }
+
+    /// One rebuild; returns the changes to rebuild at once, if any.
+    fn step(&mut self, changes: &ChangeSet, generation: u64, write: bool) -> Option<ChangeSet> {
+        let old = self.shared.site();
         // Watch a folder made since (templates/) before reading it, so no write is missed.
-        watcher.update(&old.project);
-        generation += 1;
-        let (new, summary) = rebuild(&old, &changes, generation);
+        self.watcher.update(&old.project);
+        let (new, summary) = rebuild(&old, changes, generation);
         let paths = changed_paths(&old, &new);
-        let written = args.write.then(|| paths.clone());
-        shared.publish(new, paths);
-        println!("{}", status_line(Some(&changes), &summary));
-        let site = shared.site();
+        let written = write.then(|| paths.clone());
+        self.shared.publish(new, paths);
+        println!("{}", status_line(Some(changes), &summary));
+        let site = self.shared.site();
         if let Some(paths) = written {
             write_out(&site, &paths);
         }
         // A new papers folder (from clerk.yaml) is read again once it is watched.
-        if watcher.update(&site.project) {
-            forced = Some(ChangeSet {
-                rescan: true,
-                ..ChangeSet::default()
-            });
-        }
-        last_rebuild = Instant::now();
+        self.watcher.update(&site.project).then(|| ChangeSet {
+            rescan: true,
+            ..ChangeSet::default()
+        })
     }
-    shared.stop();
-    server.unblock();
-    let _ = thread.join();
-    println!("Stopped.");
-    0
 }
 
 /// The warning for an address other machines can reach; `None` for a loopback address.

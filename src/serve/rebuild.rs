@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use super::overlay::{Notes, StatusRow, status_panel};
-use super::site::{EAGER, Page, PaperEntry, Site, lazy_formats};
+use super::site::{EAGER, Page, PaperEntry, Problems, Site, lazy_formats};
 use super::watch::ChangeSet;
 use crate::build::write::OutputFile;
 use crate::build::{BuildOptions, PaperBuild, Project, index_entries, output_path, render_one};
@@ -48,6 +48,49 @@ fn options(format: OutputFormat) -> BuildOptions {
 /// Builds the next site from `old` and what changed; `generation` numbers this rebuild.
 pub(crate) fn rebuild(old: &Site, changes: &ChangeSet, generation: u64) -> (Site, Summary) {
     let started = Instant::now();
+    let mut setup = setup(old, changes);
+    let (sources, walk) = setup.project.papers(&[]);
+    setup.problems.walk = walk;
+    let mut summary = Summary::default();
+    let papers = render_papers(old, &setup, changes, &sources, generation, &mut summary);
+    let Setup {
+        project,
+        renderer,
+        problems,
+        ..
+    } = setup;
+    let all = problems.all();
+    count(&mut summary, &all);
+    let notes = Notes::new(&all, &project.root);
+    let index = index_page(&papers, renderer.as_deref(), &project, &old.index);
+    let status_panel = panel(&papers);
+    summary.elapsed = started.elapsed();
+    let site = Site {
+        folders: old.folders.clone(),
+        project,
+        renderer,
+        papers,
+        index,
+        status_panel,
+        problems,
+        notes,
+    };
+    (site, summary)
+}
+
+/// The project and templates a rebuild renders with, and whether every paper must be
+/// rendered again because either changed.
+struct Setup {
+    project: Arc<Project>,
+    renderer: Option<Arc<Renderer>>,
+    problems: Problems,
+    render_all: bool,
+}
+
+/// Pass 1: reopens the project when `clerk.yaml` changed and reloads the templates when
+/// they (or the house) changed; whatever fails to load keeps its last good version and
+/// becomes a problem shown on every page.
+fn setup(old: &Site, changes: &ChangeSet) -> Setup {
     let mut project = old.project.clone();
     let mut renderer = old.renderer.clone();
     let mut problems = old.problems.clone();
@@ -72,77 +115,68 @@ pub(crate) fn rebuild(old: &Site, changes: &ChangeSet, generation: u64) -> (Site
             Err(diags) => problems.templates = diags,
         }
     }
-    let (sources, walk) = project.papers(&[]);
-    problems.walk = walk;
+    Setup {
+        project,
+        renderer,
+        problems,
+        render_all,
+    }
+}
+
+/// Pass 2: renders the papers that changed or are new (all of them on `render_all`), in
+/// parallel; keeps the others as they were and drops those no longer found.
+fn render_papers(
+    old: &Site,
+    setup: &Setup,
+    changes: &ChangeSet,
+    sources: &[PaperSource],
+    generation: u64,
+    summary: &mut Summary,
+) -> BTreeMap<PathBuf, Arc<PaperEntry>> {
+    let (project, renderer) = (setup.project.as_ref(), setup.renderer.as_deref());
     let wanted: Vec<&PaperSource> = sources
         .iter()
         .filter(|s| {
-            render_all || changes.papers.contains(&s.path) || !old.papers.contains_key(&s.rel)
+            setup.render_all || changes.papers.contains(&s.path) || !old.papers.contains_key(&s.rel)
         })
         .collect();
     let opts = options(EAGER);
     let built: Vec<(PathBuf, PaperBuild)> = wanted
         .par_iter()
-        .map(|s| {
-            (
-                s.rel.clone(),
-                render_one(&project, renderer.as_deref(), &opts, s),
-            )
-        })
+        .map(|s| (s.rel.clone(), render_one(project, renderer, &opts, s)))
         .collect();
-
-    let mut summary = Summary {
-        rendered: built.len(),
-        ..Summary::default()
-    };
-    let mut papers: BTreeMap<PathBuf, Arc<PaperEntry>> = BTreeMap::new();
-    for source in &sources {
-        if let Some(entry) = old.papers.get(&source.rel) {
-            papers.insert(source.rel.clone(), entry.clone());
-        }
-    }
+    summary.rendered = built.len();
+    let mut papers: BTreeMap<PathBuf, Arc<PaperEntry>> = sources
+        .iter()
+        .filter_map(|s| Some((s.rel.clone(), old.papers.get(&s.rel)?.clone())))
+        .collect();
     summary.removed = old
         .papers
         .keys()
         .filter(|rel| !papers.contains_key(*rel))
         .count();
     for (rel, build) in built {
-        count(&mut summary, &build.report.diagnostics);
-        let entry = paper_entry(
-            build,
-            old.papers.get(&rel).map(Arc::as_ref),
-            &project,
-            generation,
-        );
+        count(summary, &build.report.diagnostics);
+        let previous = old.papers.get(&rel).map(Arc::as_ref);
+        let entry = paper_entry(build, previous, project, generation);
         papers.insert(rel, Arc::new(entry));
     }
-    let all = problems.all();
-    count(&mut summary, &all);
-    let notes = Notes::new(&all, &project.root);
-    let index = index_page(&papers, renderer.as_deref(), &project, &old.index);
-    let rows: Vec<(String, &PaperEntry)> =
-        papers.values().map(|e| (e.href(), e.as_ref())).collect();
-    let rows: Vec<StatusRow<'_>> = rows
-        .iter()
-        .map(|(href, e)| StatusRow {
+    papers
+}
+
+/// The index's panel of every paper's state.
+fn panel(papers: &BTreeMap<PathBuf, Arc<PaperEntry>>) -> String {
+    let hrefs: Vec<String> = papers.values().map(|e| e.href()).collect();
+    let rows: Vec<StatusRow<'_>> = papers
+        .values()
+        .zip(&hrefs)
+        .map(|(e, href)| StatusRow {
             source: &e.report.source.display,
             href,
             notes: &e.page.notes,
         })
         .collect();
-    let status_panel = status_panel(&rows);
-    summary.elapsed = started.elapsed();
-    let site = Site {
-        folders: old.folders.clone(),
-        project,
-        renderer,
-        papers,
-        index,
-        status_panel,
-        problems,
-        notes,
-    };
-    (site, summary)
+    status_panel(&rows)
 }
 
 fn count(summary: &mut Summary, diags: &[Diagnostic]) {
