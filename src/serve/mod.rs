@@ -14,6 +14,7 @@ mod server;
 mod site;
 mod watch;
 
+use std::io::Write as _;
 use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
@@ -81,7 +82,7 @@ fn start(project: Project, args: &ServeArgs) -> Result<Running, String> {
     let root = project.root.clone();
     let empty = Site::empty(project, args.folders.clone());
     let (site, summary) = rebuild(&empty, &ChangeSet::everything(), 0);
-    println!("{}", status_line(None, &summary));
+    say(&status_line(None, &summary));
     if args.write {
         write_out(&site, &["*".to_string()]);
     }
@@ -89,7 +90,10 @@ fn start(project: Project, args: &ServeArgs) -> Result<Running, String> {
     let thread = server::spawn(server.clone(), shared.clone())
         .map_err(|e| format!("error: cannot start the server thread ({e})"))?;
     let url = format!("http://{local}/");
-    println!("Serving {} at {url} (Ctrl-C to stop)", root.display());
+    say(&format!(
+        "Serving {} at {url} (Ctrl-C to stop)",
+        root.display()
+    ));
     if args.open {
         open_browser(&url);
     }
@@ -127,7 +131,7 @@ impl Running {
         self.shared.stop();
         self.server.unblock();
         let _ = self.thread.join();
-        println!("Stopped.");
+        say("Stopped.");
         0
     }
 
@@ -140,7 +144,7 @@ impl Running {
         let paths = changed_paths(&old, &new);
         let written = write.then(|| paths.clone());
         self.shared.publish(new, paths);
-        println!("{}", status_line(Some(changes), &summary));
+        say(&status_line(Some(changes), &summary));
         let site = self.shared.site();
         if let Some(paths) = written {
             write_out(&site, &paths);
@@ -151,6 +155,11 @@ impl Running {
             ..ChangeSet::default()
         })
     }
+}
+
+/// Prints a line to stdout; a closed stdout (a pipe whose reader left) is no reason to stop.
+fn say(line: &str) {
+    let _ = writeln!(std::io::stdout(), "{line}");
 }
 
 /// The warning for an address other machines can reach; `None` for a loopback address.

@@ -207,27 +207,30 @@ fn paper_entry(
     let html = files
         .into_iter()
         .find(|(path, _)| path.extension().is_some_and(|e| e == EAGER.extension()));
-    let good = match html {
+    let (good, good_meta) = match html {
         Some((path, bytes)) if report.errors() == 0 => {
             report.outputs = vec![OutputFile::describe(&path, &bytes)];
             report.built = true;
-            Some(Arc::<[u8]>::from(bytes))
+            (Some(Arc::<[u8]>::from(bytes)), report.meta.clone())
         }
         _ => {
             report.outputs = old.map(|o| o.report.outputs.clone()).unwrap_or_default();
-            old.and_then(|o| o.page.good.clone())
+            let good = old.and_then(|o| o.page.good.clone());
+            (good, old.and_then(|o| o.good_meta.clone()))
         }
     };
     let notes = Notes::new(&report.diagnostics, &project.root);
     PaperEntry {
         report,
+        good_meta,
         page: Page { good, notes },
         generation,
     }
 }
 
-/// The index: every paper with a good page, each marked DRAFT unless `status: final` as the
-/// preview renders them, with a link to each lazy format (the PDF) as it will be built.
+/// The index: every paper with a good page, listed as that page shows it (a failing paper
+/// by its last good metadata), each marked DRAFT unless `status: final` as the preview
+/// renders them, with a link to each lazy format (the PDF) as it will be built.
 fn index_page(
     papers: &BTreeMap<PathBuf, Arc<PaperEntry>>,
     renderer: Option<&Renderer>,
@@ -241,6 +244,7 @@ fn index_page(
         .values()
         .map(|e| {
             let mut r = e.report.clone();
+            r.meta = e.good_meta.clone();
             if let Some(meta) = r.meta.as_mut() {
                 meta.status.get_or_insert(Status::Draft);
             }

@@ -13,6 +13,7 @@ use super::overlay::Notes;
 use crate::build::{PaperReport, Project, href, output_path};
 use crate::cli::FolderArgs;
 use crate::diag::Diagnostic;
+use crate::paper::PaperMeta;
 use crate::render::{OutputFormat, Renderer};
 
 /// The format every paper is built to at once; the others are built when first asked for.
@@ -50,6 +51,8 @@ pub(crate) struct Page {
 pub(crate) struct PaperEntry {
     /// The paper's report; `outputs` describe the last good HTML.
     pub(crate) report: PaperReport,
+    /// The metadata of the last good HTML, which the index lists.
+    pub(crate) good_meta: Option<PaperMeta>,
     /// Its HTML page.
     pub(crate) page: Page,
     /// The rebuild that last rendered it: a cached lazy output of an older one is stale.
