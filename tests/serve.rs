@@ -238,30 +238,32 @@ fn a_broken_paper_shows_every_diagnostic_with_the_last_good_render_one_click_awa
 
 #[test]
 fn a_burst_of_fifty_saves_in_a_second_is_one_or_two_rebuilds() {
-    let dir = project();
-    let serve = Serve::start(dir.path(), &[]);
-    let path = dir.path().join(format!("papers/{ESTATES}.md"));
-    let text = std::fs::read_to_string(&path).unwrap();
-    for i in 0..50 {
-        std::fs::write(
-            &path,
-            text.replacen("title: ", &format!("title: Save {i} "), 1),
-        )
-        .unwrap();
-        std::thread::sleep(Duration::from_millis(20));
+    for attempt in 1..=3 {
+        let dir = project();
+        let serve = Serve::start(dir.path(), &[]);
+        let path = dir.path().join(format!("papers/{ESTATES}.md"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        let started = Instant::now();
+        for i in 0..50 {
+            let saved = text.replacen("title: ", &format!("title: Save {i} "), 1);
+            std::fs::write(&path, saved).unwrap();
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let took = started.elapsed();
+        let page = format!("/{ESTATES}.html");
+        let last = wait_for(SOON, || {
+            Some(()).filter(|_| serve.get(&page).body.contains("Save 49 "))
+        });
+        assert!(last.is_some(), "the last save is shown");
+        std::thread::sleep(Duration::from_millis(600));
+        let rebuilds = serve.rebuilds();
+        if took > Duration::from_millis(2500) && attempt < 3 {
+            eprintln!("the machine is too busy (50 saves took {took:?}): once more");
+            continue;
+        }
+        assert!((1..=2).contains(&rebuilds.len()), "{took:?} {rebuilds:#?}");
+        return;
     }
-    let last = wait_for(SOON, || {
-        Some(()).filter(|_| {
-            serve
-                .get(&format!("/{ESTATES}.html"))
-                .body
-                .contains("Save 49 ")
-        })
-    });
-    assert!(last.is_some(), "the last save is shown");
-    std::thread::sleep(Duration::from_millis(600));
-    let rebuilds = serve.rebuilds();
-    assert!((1..=2).contains(&rebuilds.len()), "{rebuilds:#?}");
 }
 
 #[test]
@@ -333,6 +335,40 @@ fn a_broken_house_style_or_template_is_shown_and_the_server_recovers() {
     events.next_reload(SOON).expect("a reload when fixed");
     let page = serve.get(&format!("/{REVIEW}.html"));
     assert!(page.body.starts_with("<body><h1>HMICS"), "{}", page.body);
+}
+
+#[test]
+fn starts_with_a_broken_template_and_recovers_when_it_is_fixed() {
+    let dir = project();
+    let templates = dir.path().join("templates");
+    std::fs::create_dir(&templates).unwrap();
+    std::fs::write(templates.join("index.html"), "<body>{{ oops </body>").unwrap();
+    let serve = Serve::start(dir.path(), &[]);
+    assert!(
+        serve.stdout()[0].contains("1 error"),
+        "{:?}",
+        serve.stdout()
+    );
+    for target in ["/".to_string(), format!("/{ESTATES}.html")] {
+        let reply = serve.get(&target);
+        assert_eq!(reply.status, 200, "{target}");
+        let text = html_text(&reply.body);
+        assert!(text.contains("templates/index.html:1:"), "{target}: {text}");
+        assert!(
+            text.contains("There is no good version of this page yet"),
+            "{target}"
+        );
+    }
+    let mut events = serve.events();
+    std::fs::write(templates.join("index.html"), "<body><h1>Papers</h1></body>").unwrap();
+    assert_eq!(events.next_reload(SOON).as_deref(), Some("[\"*\"]"));
+    assert!(serve.get("/").body.contains("<h1>Papers</h1>"));
+    assert!(
+        serve
+            .get(&format!("/{ESTATES}.html"))
+            .body
+            .contains("Estates Strategy")
+    );
 }
 
 #[test]

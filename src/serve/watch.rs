@@ -27,9 +27,11 @@ const SETTLE: Duration = Duration::from_millis(5);
 /// A change this soon after the last rebuild is part of a burst…
 pub(crate) const HOT: Duration = Duration::from_millis(500);
 /// …and waits until the files have been quiet this long…
-const QUIET: Duration = Duration::from_millis(150);
+const QUIET: Duration = Duration::from_millis(200);
 /// …but never longer than this, so a file saved non-stop is still previewed.
-const MAX_WAIT: Duration = Duration::from_secs(2);
+const MAX_WAIT: Duration = Duration::from_secs(3);
+/// How long a paper that reads as empty may take to be written before it is built as is.
+const HALF_WRITTEN: Duration = Duration::from_millis(100);
 
 /// What the rebuild loop is told.
 #[derive(Debug)]
@@ -73,6 +75,13 @@ impl ChangeSet {
     /// Is there nothing to rebuild?
     pub(crate) fn is_empty(&self) -> bool {
         !(self.house || self.templates || self.all_papers || self.rescan) && self.papers.is_empty()
+    }
+
+    /// Does a changed paper read as empty (truncated, not yet written)?
+    fn half_written(&self) -> bool {
+        self.papers
+            .iter()
+            .any(|p| std::fs::metadata(p).is_ok_and(|m| m.len() == 0))
     }
 
     /// Sorts the debounced `events` into this set; events outside what clerk reads (the
@@ -276,16 +285,31 @@ pub(crate) fn next(rx: &Receiver<Message>, project: &Project, last_rebuild: Inst
     } else {
         SETTLE
     };
+    let mut wait = quiet;
+    let mut grace: Option<Instant> = None;
     loop {
-        let left = MAX_WAIT.saturating_sub(first.elapsed());
-        if left.is_zero() {
-            return Next::Rebuild(changes);
-        }
-        match rx.recv_timeout(quiet.min(left)) {
-            Ok(Message::Events(events)) => changes.add(project, &events),
-            Ok(Message::Errors(errors)) => print_errors(&errors),
-            Ok(Message::Stop) | Err(RecvTimeoutError::Disconnected) => return Next::Stop,
-            Err(RecvTimeoutError::Timeout) => return Next::Rebuild(changes),
+        let waited = first.elapsed();
+        let due = waited >= MAX_WAIT;
+        let event = (!due).then(|| rx.recv_timeout(wait.min(MAX_WAIT - waited)));
+        match event {
+            Some(Ok(Message::Events(events))) => {
+                changes.add(project, &events);
+                wait = quiet;
+            }
+            Some(Ok(Message::Errors(errors))) => print_errors(&errors),
+            Some(Ok(Message::Stop) | Err(RecvTimeoutError::Disconnected)) => return Next::Stop,
+            // Quiet, or waited long enough: rebuild, unless a paper reads as empty, as one
+            // caught between an editor's truncation and its write does; give that a moment.
+            None | Some(Err(RecvTimeoutError::Timeout)) => {
+                let until = *grace.get_or_insert_with(|| Instant::now() + HALF_WRITTEN);
+                if Instant::now() >= until || !changes.half_written() {
+                    return Next::Rebuild(changes);
+                }
+                wait = SETTLE;
+                if due {
+                    std::thread::sleep(SETTLE);
+                }
+            }
         }
     }
 }
@@ -297,106 +321,4 @@ fn print_errors(errors: &[notify::Error]) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use notify::Event;
-    use notify::event::{CreateKind, ModifyKind, RemoveKind, RenameMode};
-
-    fn project() -> Project {
-        let root = PathBuf::from("/p");
-        Project {
-            house: crate::config::HouseStyle::default(),
-            papers_dir: root.join("papers"),
-            out_dir: root.join("out"),
-            root,
-        }
-    }
-
-    fn changes(events: &[(EventKind, &[&str])]) -> ChangeSet {
-        let events: Vec<DebouncedEvent> = events
-            .iter()
-            .map(|(kind, paths)| {
-                let mut e = Event::new(*kind);
-                e.paths = paths.iter().map(PathBuf::from).collect();
-                DebouncedEvent::new(e, Instant::now())
-            })
-            .collect();
-        let mut set = ChangeSet::default();
-        set.add(&project(), &events);
-        set
-    }
-
-    const WRITE: EventKind = EventKind::Modify(ModifyKind::Any);
-
-    #[test]
-    fn a_paper_save_is_that_paper_only() {
-        let set = changes(&[(WRITE, &["/p/papers/a/x.md"])]);
-        assert_eq!(
-            set.papers,
-            BTreeSet::from([PathBuf::from("/p/papers/a/x.md")])
-        );
-        assert!(!set.templates && !set.house && !set.all_papers);
-        assert_eq!(set.files, BTreeSet::from([PathBuf::from("papers/a/x.md")]));
-        let sidecar = changes(&[(WRITE, &["/p/papers/x.yaml"])]);
-        assert_eq!(
-            sidecar.papers,
-            BTreeSet::from([PathBuf::from("/p/papers/x.md")])
-        );
-    }
-
-    #[test]
-    fn a_rename_over_save_is_the_target_paper() {
-        let rename = EventKind::Modify(ModifyKind::Name(RenameMode::Both));
-        let set = changes(&[(rename, &["/p/papers/.x.md.tmp123", "/p/papers/x.md"])]);
-        assert_eq!(
-            set.papers,
-            BTreeSet::from([PathBuf::from("/p/papers/x.md")])
-        );
-        let moved = changes(&[(rename, &["/p/papers/x.md", "/p/papers/y.md"])]);
-        assert_eq!(
-            moved.papers.len(),
-            2,
-            "the old name goes, the new one comes"
-        );
-    }
-
-    #[test]
-    fn templates_assets_and_house_rebuild_everything() {
-        assert!(changes(&[(WRITE, &["/p/templates/paper.html"])]).templates);
-        assert!(changes(&[(WRITE, &["/p/assets/logo.png"])]).templates);
-        assert!(changes(&[(WRITE, &["/p/clerk.yaml"])]).house);
-        assert!(changes(&[(WRITE, &["/p/papers/a/chart.png"])]).all_papers);
-        assert!(changes(&[(WRITE, &["/p/papers/_appendix.md"])]).all_papers);
-        assert!(changes(&[(EventKind::Create(CreateKind::Folder), &["/p/papers/new"])]).rescan);
-        assert!(changes(&[(EventKind::Remove(RemoveKind::Any), &["/p/papers/gone"])]).rescan);
-    }
-
-    #[test]
-    fn reading_a_file_is_no_change() {
-        use notify::event::{AccessKind, AccessMode, MetadataKind};
-        let open = EventKind::Access(AccessKind::Open(AccessMode::Any));
-        assert!(changes(&[(open, &["/p/papers/x.md"])]).is_empty());
-        let atime = EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime));
-        assert!(changes(&[(atime, &["/p/papers/x.md"])]).is_empty());
-        let closed = EventKind::Access(AccessKind::Close(AccessMode::Write));
-        assert_eq!(changes(&[(closed, &["/p/papers/x.md"])]).papers.len(), 1);
-    }
-
-    #[test]
-    fn output_temp_files_and_other_files_are_ignored() {
-        for path in [
-            "/p/out/x.html",
-            "/p/papers/.x.md.swp",
-            "/p/papers/x.md~",
-            "/p/papers/#x.md#",
-            "/p/papers/4913",
-            "/p/papers/x.md.tmp",
-            "/p/papers/notes.txt",
-            "/p/templates/.paper.html.swp",
-            "/p/Cargo.toml",
-            "/elsewhere/x.md",
-        ] {
-            assert!(changes(&[(WRITE, &[path])]).is_empty(), "{path}");
-        }
-    }
-}
+mod tests;
