@@ -1,5 +1,6 @@
 //! The command line: one args struct per subcommand, typed values, shared flags flattened.
 
+use std::net::{IpAddr, Ipv4Addr};
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -25,6 +26,8 @@ pub enum Command {
     Build(BuildArgs),
     /// Check papers and print every problem, writing nothing.
     Check(CheckArgs),
+    /// Preview papers in a browser: built in memory, rebuilt and reloaded on every save.
+    Serve(ServeArgs),
     /// Write a new paper, ready to edit, with every required key.
     New(NewArgs),
     /// Make a new project: clerk.yaml, papers/ with an example paper.
@@ -68,6 +71,26 @@ pub struct CheckArgs {
     /// How to print diagnostics: for people, or one JSON object per line for editors and CI.
     #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
     pub format: MessageFormat,
+}
+
+/// `clerk serve`
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Folders.
+    #[command(flatten)]
+    pub folders: FolderArgs,
+    /// Port to listen on (0 picks a free one; the address is printed).
+    #[arg(long, default_value_t = 4000)]
+    pub port: u16,
+    /// Address to listen on. Anything but a loopback address shows the papers to the network.
+    #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::LOCALHOST))]
+    pub host: IpAddr,
+    /// Open the index in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Also write the previewed pages, index and manifest to the output folder.
+    #[arg(long)]
+    pub write: bool,
 }
 
 /// How diagnostics are printed.
@@ -130,5 +153,22 @@ mod tests {
         };
         assert_eq!(args.format, MessageFormat::Json);
         assert_eq!(args.paths, [PathBuf::from("papers/a.md")]);
+    }
+
+    #[test]
+    fn serve_defaults_to_loopback_port_4000() {
+        let cli = Cli::try_parse_from(["clerk", "serve"]).unwrap();
+        let Command::Serve(args) = cli.command else {
+            panic!()
+        };
+        assert_eq!(args.port, 4000);
+        assert!(args.host.is_loopback());
+        assert!(!args.open && !args.write);
+        let cli = Cli::try_parse_from(["clerk", "serve", "--host", "::1", "--port", "0"]).unwrap();
+        let Command::Serve(args) = cli.command else {
+            panic!()
+        };
+        assert_eq!((args.host.to_string(), args.port), ("::1".to_string(), 0));
+        assert!(Cli::try_parse_from(["clerk", "serve", "--host", "localhost"]).is_err());
     }
 }

@@ -30,6 +30,10 @@ pub fn dispatch(cli: Cli) -> ExitCode {
             run_build(&root, &args.folders, &opts, args.quiet, color)
         }
         Command::Check(args) => run_check(&root, &args, color),
+        Command::Serve(args) => match open(&root, &args.folders, color) {
+            Ok(project) => crate::serve::run(project, &args),
+            Err(code) => code,
+        },
         Command::New(args) => report_simple(scaffold::new_paper(&root, &args), color),
         Command::Init(args) => {
             let dir = args.dir.clone().unwrap_or_else(|| root.clone());
@@ -191,14 +195,16 @@ fn print_as(diags: &[Diagnostic], format: MessageFormat, color: bool) {
     }
 }
 
-fn print_human(diags: &[Diagnostic], color: bool) {
+/// Prints diagnostics to stderr for people.
+pub(crate) fn print_human(diags: &[Diagnostic], color: bool) {
     let mut err = std::io::stderr().lock();
     for d in diags {
         let _ = writeln!(err, "{}", d.render_human(color));
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
+/// `1 paper`, `2 papers`.
+pub(crate) fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
     } else {

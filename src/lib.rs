@@ -3,7 +3,7 @@
 //! The pipeline, one module per stage: [`build::walk`] finds `PaperSource`s,
 //! [`paper`] parses and checks them into a `Paper`, [`markdown`] numbers the body into a
 //! [`document::Document`], [`render`] turns that into HTML (PDF later), and [`build`] writes
-//! the outputs, the index and the manifest.
+//! the outputs, the index and the manifest; [`serve`] previews them in a browser.
 
 pub mod build;
 pub mod cli;
@@ -16,4 +16,5 @@ pub mod markdown;
 pub mod paper;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod yaml;

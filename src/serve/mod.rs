@@ -1,0 +1,326 @@
+//! `clerk serve`: the live preview. Builds every paper in memory, serves the index, each
+//! paper's page and its other formats, watches the sources and rebuilds what changed, and
+//! tells open pages to reload.
+//!
+//! Three kinds of thread share one [`site::Shared`]: the rebuild loop here (the only
+//! writer: [`watch::next`] → [`rebuild::rebuild`] → publish), the HTTP threads of
+//! [`server`] (readers), and notify's debouncer (which feeds the loop a channel, as does
+//! Ctrl-C). Nothing is global; the loop returns the exit status.
+
+mod overlay;
+mod path;
+mod rebuild;
+mod server;
+mod site;
+mod watch;
+
+use std::io::Write as _;
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver};
+use std::thread::JoinHandle;
+use std::time::Instant;
+
+use crate::build::write::{OutputFile, write_atomic};
+use crate::build::{Project, manifest, walk::relative};
+use crate::cli::ServeArgs;
+use crate::commands::{EXIT_USAGE, plural};
+use crate::diag::Diagnostic;
+use rebuild::{Summary, changed_paths, rebuild};
+use site::{Shared, Site};
+use watch::{ChangeSet, Message, Next, Watcher};
+
+/// Runs the preview of `project` until Ctrl-C (exit status 0); 2 when it cannot start.
+pub fn run(project: Project, args: &ServeArgs) -> u8 {
+    match start(project, args) {
+        Ok(running) => running.until_stopped(args.write),
+        Err(message) => {
+            eprintln!("{message}");
+            EXIT_USAGE
+        }
+    }
+}
+
+/// A started preview: the server thread, the shared site, and the watcher feeding `rx`.
+struct Running {
+    server: Arc<tiny_http::Server>,
+    thread: JoinHandle<()>,
+    shared: Arc<Shared>,
+    watcher: Watcher,
+    rx: Receiver<Message>,
+}
+
+/// Listens, watches, builds everything once, starts serving and prints the address.
+fn start(project: Project, args: &ServeArgs) -> Result<Running, String> {
+    let addr = SocketAddr::new(args.host, args.port);
+    if let Some(warning) = exposure_warning(&addr) {
+        eprintln!("{warning}");
+    }
+    let server = tiny_http::Server::http(addr).map_err(|e| {
+        format!(
+            "error: cannot listen on {addr} ({e})\n  = help: another program may be using \
+             port {}; `--port 0` picks a free one",
+            args.port
+        )
+    })?;
+    let server = Arc::new(server);
+    let local = server.server_addr().to_ip().unwrap_or(addr);
+    let (tx, rx) = mpsc::channel();
+    let stop = tx.clone();
+    // Ctrl-C and SIGTERM end the rebuild loop, which returns 0: a stop is not a failure.
+    if let Err(e) = ctrlc::set_handler(move || {
+        let _ = stop.send(Message::Stop);
+    }) {
+        eprintln!("warning: Ctrl-C will stop clerk abruptly ({e})");
+    }
+    // Watching starts before the first build, so that no save is missed.
+    let watcher = Watcher::start(&project, tx).map_err(|e| {
+        let dir = project.papers_dir.display();
+        format!("error: cannot watch {dir} for changes ({e})")
+    })?;
+    let root = project.root.clone();
+    let empty = Site::empty(project, args.folders.clone());
+    let (site, summary) = rebuild(&empty, &ChangeSet::everything(), 0);
+    say(&status_line(None, &summary));
+    if args.write {
+        write_out(&site, &["*".to_string()]);
+    }
+    let shared = Arc::new(Shared::new(site));
+    let thread = server::spawn(server.clone(), shared.clone())
+        .map_err(|e| format!("error: cannot start the server thread ({e})"))?;
+    let url = format!("http://{local}/");
+    say(&format!(
+        "Serving {} at {url} (Ctrl-C to stop)",
+        root.display()
+    ));
+    if args.open {
+        open_browser(&url);
+    }
+    Ok(Running {
+        server,
+        thread,
+        shared,
+        watcher,
+        rx,
+    })
+}
+
+impl Running {
+    /// The rebuild loop: waits for changes, rebuilds, publishes, prints a status line (and
+    /// writes `out/` when `write`), until Ctrl-C. Returns the exit status, 0.
+    fn until_stopped(mut self, write: bool) -> u8 {
+        let mut generation = 0;
+        // As if long ago, so that a first save is not taken for part of a burst.
+        let mut last_rebuild = Instant::now()
+            .checked_sub(watch::HOT)
+            .unwrap_or_else(Instant::now);
+        let mut forced = None;
+        loop {
+            let changes = match forced.take() {
+                Some(changes) => changes,
+                None => match watch::next(&self.rx, &self.shared.site().project, last_rebuild) {
+                    Next::Rebuild(changes) => changes,
+                    Next::Stop => break,
+                },
+            };
+            generation += 1;
+            forced = self.step(&changes, generation, write);
+            last_rebuild = Instant::now();
+        }
+        self.shared.stop();
+        self.server.unblock();
+        let _ = self.thread.join();
+        say("Stopped.");
+        0
+    }
+
+    /// One rebuild; returns the changes to rebuild at once, if any.
+    fn step(&mut self, changes: &ChangeSet, generation: u64, write: bool) -> Option<ChangeSet> {
+        let old = self.shared.site();
+        // Watch a folder made since (templates/) before reading it, so no write is missed.
+        self.watcher.update(&old.project);
+        let (new, summary) = rebuild(&old, changes, generation);
+        let paths = changed_paths(&old, &new);
+        let written = write.then(|| paths.clone());
+        self.shared.publish(new, paths);
+        say(&status_line(Some(changes), &summary));
+        let site = self.shared.site();
+        if let Some(paths) = written {
+            write_out(&site, &paths);
+        }
+        // A new papers folder (from clerk.yaml) is read again once it is watched.
+        self.watcher.update(&site.project).then(|| ChangeSet {
+            rescan: true,
+            ..ChangeSet::default()
+        })
+    }
+}
+
+/// Prints a line to stdout; a closed stdout (a pipe whose reader left) is no reason to stop.
+fn say(line: &str) {
+    let _ = writeln!(std::io::stdout(), "{line}");
+}
+
+/// The warning for an address other machines can reach; `None` for a loopback address.
+fn exposure_warning(addr: &SocketAddr) -> Option<String> {
+    (!addr.ip().is_loopback()).then(|| {
+        format!(
+            "warning: listening on {addr}, not on a loopback address: the papers, drafts \
+             included, become visible to anyone who can reach this machine on the network\n  \
+             = help: leave out `--host` to serve on 127.0.0.1, this machine only"
+        )
+    })
+}
+
+/// One line per rebuild: what changed, what was rebuilt, how long it took, the errors.
+fn status_line(changes: Option<&ChangeSet>, s: &Summary) -> String {
+    let ms = s.elapsed.as_millis();
+    let what = match changes {
+        None => format!("built {} in {ms} ms", plural(s.rendered, "paper")),
+        Some(c) => {
+            let mut files = c.files.iter();
+            let first = files
+                .next()
+                .map_or_else(|| "files".into(), |f| f.display().to_string());
+            let more = match files.len() {
+                0 => String::new(),
+                n => format!(" and {n} more"),
+            };
+            let removed = match s.removed {
+                0 => String::new(),
+                n => format!(", removed {}", plural(n, "paper")),
+            };
+            format!(
+                "{first}{more} changed: rebuilt {}{removed} in {ms} ms",
+                plural(s.rendered, "paper")
+            )
+        }
+    };
+    let outcome = match (s.errors, s.warnings) {
+        (0, 0) => "ok".to_string(),
+        (0, w) => plural(w, "warning"),
+        (e, w) => {
+            let at = s
+                .first_error
+                .as_deref()
+                .map(|p| format!(" (first at {p})"))
+                .unwrap_or_default();
+            let w = if w > 0 {
+                format!(", {}", plural(w, "warning"))
+            } else {
+                String::new()
+            };
+            format!("{}{at}{w}", plural(e, "error"))
+        }
+    };
+    format!("{what}: {outcome}")
+}
+
+/// `--write`: the pages at `paths` (`*` for all), the index and the manifest, into the
+/// output folder, as served but without anything the server adds. Failures are printed.
+fn write_out(site: &Site, paths: &[String]) {
+    let all = paths.iter().any(|p| p == "*");
+    let out = &site.project.out_dir;
+    let mut problems = Vec::new();
+    let mut put = |rel: &Path, bytes: &[u8]| {
+        if let Err(e) = write_atomic(&out.join(rel), bytes) {
+            let shown = relative(&site.project.root, &out.join(rel));
+            problems.push(Diagnostic::file_error(
+                "write-failed",
+                &shown,
+                format!("cannot write this output ({e})"),
+            ));
+        }
+    };
+    for entry in site.papers.values() {
+        let href = entry.href();
+        if let (Some(good), true) = (&entry.page.good, all || paths.contains(&format!("/{href}"))) {
+            put(Path::new(&href), good);
+        }
+    }
+    let index = site.index.good.as_ref().map(|good| {
+        put(Path::new("index.html"), good);
+        OutputFile::describe(Path::new("index.html"), good)
+    });
+    let reports: Vec<_> = site.papers.values().map(|e| e.report.clone()).collect();
+    put(
+        Path::new("manifest.json"),
+        manifest::manifest_json(&reports, index.as_ref()).as_bytes(),
+    );
+    crate::commands::print_human(&problems, false);
+}
+
+/// Opens `url` in the desktop's browser, or says how to.
+fn open_browser(url: &str) {
+    let (program, args): (&str, Vec<&str>) = if cfg!(target_os = "macos") {
+        ("open", vec![url])
+    } else if cfg!(windows) {
+        ("cmd", vec!["/C", "start", "", url])
+    } else {
+        ("xdg-open", vec![url])
+    };
+    let spawned = std::process::Command::new(program)
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    match spawned {
+        // Reaped on its own thread so that it leaves no zombie behind.
+        Ok(mut child) => drop(std::thread::spawn(move || child.wait())),
+        Err(e) => eprintln!("warning: cannot open a browser ({e}); open {url} yourself"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn only_non_loopback_addresses_warn() {
+        for ok in ["127.0.0.1:4000", "127.0.0.2:1", "[::1]:4000"] {
+            assert_eq!(exposure_warning(&ok.parse().unwrap()), None, "{ok}");
+        }
+        for open in ["0.0.0.0:4000", "192.168.1.5:4000", "[::]:4000"] {
+            let w = exposure_warning(&open.parse().unwrap()).unwrap();
+            assert!(w.contains("visible to anyone"), "{w}");
+        }
+    }
+
+    #[test]
+    fn status_lines_say_what_changed_how_long_and_the_errors() {
+        let mut c = ChangeSet::default();
+        c.files.insert("papers/a.md".into());
+        let s = Summary {
+            rendered: 1,
+            elapsed: Duration::from_millis(12),
+            ..Summary::default()
+        };
+        assert_eq!(
+            status_line(Some(&c), &s),
+            "papers/a.md changed: rebuilt 1 paper in 12 ms: ok"
+        );
+        c.files.insert("papers/b.md".into());
+        let s = Summary {
+            rendered: 2,
+            removed: 1,
+            errors: 2,
+            warnings: 1,
+            first_error: Some("papers/a.md:3:7".into()),
+            elapsed: Duration::from_millis(40),
+        };
+        assert_eq!(
+            status_line(Some(&c), &s),
+            "papers/a.md and 1 more changed: rebuilt 2 papers, removed 1 paper in 40 ms: \
+             2 errors (first at papers/a.md:3:7), 1 warning"
+        );
+        let s = Summary {
+            rendered: 3,
+            elapsed: Duration::from_millis(90),
+            ..Summary::default()
+        };
+        assert_eq!(status_line(None, &s), "built 3 papers in 90 ms: ok");
+    }
+}

@@ -1,0 +1,160 @@
+//! Request targets to routes: percent-decoded, checked, and refused (404) when they could
+//! leave the preview's tree. The server never opens a file named by a URL: a route is only a
+//! key into the pages held in memory, so these checks are a second wall, not the only one.
+
+/// The path of the Server-Sent Events stream that tells pages to reload.
+pub(crate) const EVENTS_PATH: &str = "/__clerk/events";
+
+/// What a request asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Route {
+    /// `/` or `/index.html`.
+    Index,
+    /// The reload events.
+    Events,
+    /// A paper's output, by its path relative to the output folder (`a/b.html`).
+    Output(String),
+}
+
+/// A checked request: the route and the query words the preview understands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Target {
+    /// What is asked for.
+    pub(crate) route: Route,
+    /// `?last-good`: a failing paper's last good render rather than its diagnostics.
+    pub(crate) last_good: bool,
+    /// `?since=ID` on the event stream: the id of the change the page was served at.
+    pub(crate) since: Option<String>,
+}
+
+/// The query that shows a failing paper's last good render.
+pub(crate) const LAST_GOOD_QUERY: &str = "last-good";
+
+/// Parses a request target (`/a/b.html?last-good`). `None` means "refuse with 404": not an
+/// origin-form path, a bad or encoded escape out of the tree (`..`, `%2e%2e`, `.`), a
+/// backslash (raw or `%5c`), an empty segment (`//etc`), a drive letter or any `:`, a NUL,
+/// a hidden name, or text that is not UTF-8.
+pub(crate) fn parse(target: &str) -> Option<Target> {
+    let (raw, query) = target.split_once('?').unwrap_or((target, ""));
+    let last_good = query.split('&').any(|q| q == LAST_GOOD_QUERY);
+    let since = query
+        .split('&')
+        .find_map(|q| q.strip_prefix("since="))
+        .map(str::to_string);
+    if !raw.starts_with('/') || raw.contains('\\') {
+        return None;
+    }
+    let path = percent_decode(raw)?;
+    if path == "/" || path == "/index.html" {
+        return Some(Target {
+            route: Route::Index,
+            last_good,
+            since,
+        });
+    }
+    if path == EVENTS_PATH {
+        return Some(Target {
+            route: Route::Events,
+            last_good,
+            since,
+        });
+    }
+    let rel = &path[1..];
+    let refused = |seg: &str| {
+        seg.is_empty()
+            || seg.starts_with('.')
+            || seg.contains(['\\', ':', '\0'])
+            || seg.chars().any(char::is_control)
+    };
+    if rel.split('/').any(refused) || rel.starts_with("__clerk") {
+        return None;
+    }
+    Some(Target {
+        route: Route::Output(rel.to_string()),
+        last_good,
+        since,
+    })
+}
+
+/// Decodes `%XX` escapes; `None` for a malformed escape or bytes that are not UTF-8.
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn output(t: &str) -> Option<String> {
+        match parse(t)?.route {
+            Route::Output(p) => Some(p),
+            other => panic!("{t}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn index_events_and_outputs() {
+        assert_eq!(parse("/").unwrap().route, Route::Index);
+        assert_eq!(parse("/index.html?x=1").unwrap().route, Route::Index);
+        assert_eq!(parse(EVENTS_PATH).unwrap().route, Route::Events);
+        assert_eq!(output("/a/b.html").as_deref(), Some("a/b.html"));
+        assert_eq!(
+            output("/a%20b/caf%C3%A9.html").as_deref(),
+            Some("a b/café.html")
+        );
+        let t = parse("/a.html?last-good").unwrap();
+        assert!(t.last_good);
+        assert!(!parse("/a.html?last-goods").unwrap().last_good);
+        let events = parse("/__clerk/events?since=ab-3").unwrap();
+        assert_eq!(
+            (events.route, events.since.as_deref()),
+            (Route::Events, Some("ab-3"))
+        );
+    }
+
+    #[test]
+    fn refuses_everything_that_could_leave_the_tree() {
+        for bad in [
+            "/../Cargo.toml",
+            "/a/../../x",
+            "/%2e%2e/Cargo.toml",
+            "/%2E%2E/x",
+            "/a/%2e%2e/%2e%2e/x",
+            "/..\\x",
+            "/a\\b.html",
+            "/a%5cb.html",
+            "/a%5Cb.html",
+            "//etc/passwd",
+            "/a//b.html",
+            "/C:/Windows/win.ini",
+            "/c%3a/x",
+            "/./a.html",
+            "/.git/config",
+            "/a/.hidden.html",
+            "/a%00.html",
+            "/%ff.html",
+            "/%2",
+            "/%zz",
+            "etc/passwd",
+            "http://example.org/a.html",
+            "*",
+            "",
+            "/__clerk/other",
+        ] {
+            assert_eq!(parse(bad), None, "{bad:?} must be refused");
+        }
+    }
+}

@@ -1,0 +1,326 @@
+//! Rebuilds: a new [`Site`] from the last one and a [`ChangeSet`]. A paper's change renders
+//! that paper (and the index); a template, asset or house-style change renders them all.
+//! A paper that now fails keeps its last good page; a broken `clerk.yaml` or template keeps
+//! the last good project and templates, and its error is shown on every page until fixed.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use super::overlay::{Notes, StatusRow, status_panel};
+use super::site::{EAGER, Page, PaperEntry, Problems, Site, lazy_formats};
+use super::watch::ChangeSet;
+use crate::build::write::OutputFile;
+use crate::build::{BuildOptions, PaperBuild, Project, index_entries, output_path, render_one};
+use crate::diag::Diagnostic;
+use crate::paper::{PaperSource, Status};
+use crate::render::{OutputFormat, Renderer};
+
+/// What a rebuild did, for the status line.
+#[derive(Debug, Default)]
+pub(crate) struct Summary {
+    /// Papers rendered.
+    pub(crate) rendered: usize,
+    /// Papers gone from the index.
+    pub(crate) removed: usize,
+    /// Errors in the rendered papers and the project.
+    pub(crate) errors: usize,
+    /// Warnings in the same.
+    pub(crate) warnings: usize,
+    /// Where the first error is, `papers/a.md:3:7`.
+    pub(crate) first_error: Option<String>,
+    /// How long it took.
+    pub(crate) elapsed: Duration,
+}
+
+/// The options of every preview render: papers without a `status` show DRAFT.
+fn options(format: OutputFormat) -> BuildOptions {
+    BuildOptions {
+        formats: vec![format],
+        paths: Vec::new(),
+        draft_by_default: true,
+    }
+}
+
+/// Builds the next site from `old` and what changed; `generation` numbers this rebuild.
+pub(crate) fn rebuild(old: &Site, changes: &ChangeSet, generation: u64) -> (Site, Summary) {
+    let started = Instant::now();
+    let mut setup = setup(old, changes);
+    let (sources, walk) = setup.project.papers(&[]);
+    setup.problems.walk = walk;
+    let mut summary = Summary::default();
+    let papers = render_papers(old, &setup, changes, &sources, generation, &mut summary);
+    let Setup {
+        project,
+        renderer,
+        problems,
+        ..
+    } = setup;
+    let all = problems.all();
+    count(&mut summary, &all);
+    let notes = Notes::new(&all, &project.root);
+    let index = index_page(&papers, renderer.as_deref(), &project, &old.index);
+    let status_panel = panel(&papers);
+    summary.elapsed = started.elapsed();
+    let site = Site {
+        folders: old.folders.clone(),
+        project,
+        renderer,
+        papers,
+        index,
+        status_panel,
+        problems,
+        notes,
+    };
+    (site, summary)
+}
+
+/// The project and templates a rebuild renders with, and whether every paper must be
+/// rendered again because either changed.
+struct Setup {
+    project: Arc<Project>,
+    renderer: Option<Arc<Renderer>>,
+    problems: Problems,
+    render_all: bool,
+}
+
+/// Pass 1: reopens the project when `clerk.yaml` changed and reloads the templates when
+/// they (or the house) changed; whatever fails to load keeps its last good version and
+/// becomes a problem shown on every page.
+fn setup(old: &Site, changes: &ChangeSet) -> Setup {
+    let mut project = old.project.clone();
+    let mut renderer = old.renderer.clone();
+    let mut problems = old.problems.clone();
+    let mut render_all = changes.all_papers;
+    if changes.house {
+        let f = &old.folders;
+        match Project::open(&project.root, f.papers.as_deref(), f.out.as_deref()) {
+            Ok(p) => {
+                project = Arc::new(p);
+                problems.house.clear();
+            }
+            Err(diags) => problems.house = diags,
+        }
+    }
+    if changes.templates || (changes.house && problems.house.is_empty()) {
+        match Renderer::new(&project.root, &project.house) {
+            Ok(r) => {
+                renderer = Some(Arc::new(r));
+                problems.templates.clear();
+                render_all = true;
+            }
+            Err(diags) => problems.templates = diags,
+        }
+    }
+    Setup {
+        project,
+        renderer,
+        problems,
+        render_all,
+    }
+}
+
+/// Pass 2: renders the papers that changed or are new (all of them on `render_all`), in
+/// parallel; keeps the others as they were and drops those no longer found.
+fn render_papers(
+    old: &Site,
+    setup: &Setup,
+    changes: &ChangeSet,
+    sources: &[PaperSource],
+    generation: u64,
+    summary: &mut Summary,
+) -> BTreeMap<PathBuf, Arc<PaperEntry>> {
+    let (project, renderer) = (setup.project.as_ref(), setup.renderer.as_deref());
+    let wanted: Vec<&PaperSource> = sources
+        .iter()
+        .filter(|s| {
+            setup.render_all || changes.papers.contains(&s.path) || !old.papers.contains_key(&s.rel)
+        })
+        .collect();
+    let opts = options(EAGER);
+    let built: Vec<(PathBuf, PaperBuild)> = wanted
+        .par_iter()
+        .map(|s| (s.rel.clone(), render_one(project, renderer, &opts, s)))
+        .collect();
+    summary.rendered = built.len();
+    let mut papers: BTreeMap<PathBuf, Arc<PaperEntry>> = sources
+        .iter()
+        .filter_map(|s| Some((s.rel.clone(), old.papers.get(&s.rel)?.clone())))
+        .collect();
+    summary.removed = old
+        .papers
+        .keys()
+        .filter(|rel| !papers.contains_key(*rel))
+        .count();
+    for (rel, build) in built {
+        count(summary, &build.report.diagnostics);
+        let previous = old.papers.get(&rel).map(Arc::as_ref);
+        let entry = paper_entry(build, previous, project, generation);
+        papers.insert(rel, Arc::new(entry));
+    }
+    papers
+}
+
+/// The index's panel of every paper's state.
+fn panel(papers: &BTreeMap<PathBuf, Arc<PaperEntry>>) -> String {
+    let hrefs: Vec<String> = papers.values().map(|e| e.href()).collect();
+    let rows: Vec<StatusRow<'_>> = papers
+        .values()
+        .zip(&hrefs)
+        .map(|(e, href)| StatusRow {
+            source: &e.report.source.display,
+            href,
+            notes: &e.page.notes,
+        })
+        .collect();
+    status_panel(&rows)
+}
+
+fn count(summary: &mut Summary, diags: &[Diagnostic]) {
+    for d in diags {
+        if d.is_error() {
+            summary.errors += 1;
+            if summary.first_error.is_none() {
+                let place = match d.line {
+                    0 => d.file.display().to_string(),
+                    l => format!("{}:{l}:{}", d.file.display(), d.column),
+                };
+                summary.first_error = Some(place);
+            }
+        } else {
+            summary.warnings += 1;
+        }
+    }
+}
+
+/// A rendered paper as an entry: the new HTML when it built, else the last good one.
+fn paper_entry(
+    build: PaperBuild,
+    old: Option<&PaperEntry>,
+    project: &Project,
+    generation: u64,
+) -> PaperEntry {
+    let PaperBuild { mut report, files } = build;
+    let html = files
+        .into_iter()
+        .find(|(path, _)| path.extension().is_some_and(|e| e == EAGER.extension()));
+    let (good, good_meta) = match html {
+        Some((path, bytes)) if report.errors() == 0 => {
+            report.outputs = vec![OutputFile::describe(&path, &bytes)];
+            report.built = true;
+            (Some(Arc::<[u8]>::from(bytes)), report.meta.clone())
+        }
+        _ => {
+            report.outputs = old.map(|o| o.report.outputs.clone()).unwrap_or_default();
+            let good = old.and_then(|o| o.page.good.clone());
+            (good, old.and_then(|o| o.good_meta.clone()))
+        }
+    };
+    let notes = Notes::new(&report.diagnostics, &project.root);
+    PaperEntry {
+        report,
+        good_meta,
+        page: Page { good, notes },
+        generation,
+    }
+}
+
+/// The index: every paper with a good page, listed as that page shows it (a failing paper
+/// by its last good metadata), each marked DRAFT unless `status: final` as the preview
+/// renders them, with a link to each lazy format (the PDF) as it will be built.
+fn index_page(
+    papers: &BTreeMap<PathBuf, Arc<PaperEntry>>,
+    renderer: Option<&Renderer>,
+    project: &Project,
+    old: &Page,
+) -> Page {
+    let Some(renderer) = renderer else {
+        return old.clone();
+    };
+    let reports: Vec<_> = papers
+        .values()
+        .map(|e| {
+            let mut r = e.report.clone();
+            r.meta = e.good_meta.clone();
+            if let Some(meta) = r.meta.as_mut() {
+                meta.status.get_or_insert(Status::Draft);
+            }
+            r
+        })
+        .collect();
+    let mut entries = index_entries(&reports);
+    for entry in &mut entries {
+        for format in lazy_formats() {
+            // The index template has one link per paper besides its page: the PDF.
+            if format.extension() == "pdf" {
+                let html = std::path::Path::new(&entry.href);
+                entry.pdf_href = Some(crate::build::href(&html.with_extension(format.extension())));
+            }
+        }
+    }
+    match renderer.render_index(&entries, &project.house) {
+        Ok(html) => Page {
+            good: Some(html.into_bytes().into()),
+            notes: Notes::default(),
+        },
+        Err(d) => Page {
+            good: old.good.clone(),
+            notes: Notes::new(&[d], &project.root),
+        },
+    }
+}
+
+/// The paths (`/a/b.html`, `/index.html`, or `*` for every page) whose content differs
+/// between two sites, for the reload event; empty when nothing a reader sees changed.
+pub(crate) fn changed_paths(old: &Site, new: &Site) -> Vec<String> {
+    if old.notes != new.notes {
+        return vec!["*".to_string()];
+    }
+    let mut paths = Vec::new();
+    let keys: std::collections::BTreeSet<_> = old.papers.keys().chain(new.papers.keys()).collect();
+    for rel in keys {
+        let (a, b) = (old.papers.get(rel), new.papers.get(rel));
+        if a.map(|e| &e.page) != b.map(|e| &e.page) {
+            let href = crate::build::href(&output_path(rel, EAGER));
+            paths.push(format!("/{href}"));
+        }
+    }
+    if old.index != new.index || old.status_panel != new.status_panel {
+        paths.push("/index.html".to_string());
+    }
+    paths
+}
+
+/// Builds a paper's output in a format not built eagerly (PDF), on first request.
+pub(crate) fn render_lazy(
+    site: &Site,
+    entry: &PaperEntry,
+    format: OutputFormat,
+) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    let build = render_one(
+        &site.project,
+        site.renderer.as_deref(),
+        &options(format),
+        &entry.report.source,
+    );
+    if build.report.errors() > 0 {
+        return Err(build.report.diagnostics);
+    }
+    let mut files = build.files.into_iter();
+    files.next().map(|(_, bytes)| bytes).ok_or_else(|| {
+        vec![Diagnostic::file_error(
+            "no-output",
+            &entry.report.source.display,
+            format!(
+                "no {} output could be made (the templates did not load)",
+                format.extension()
+            ),
+        )]
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,260 @@
+//! The HTTP side: tiny_http on plain threads. Serves the index, each paper's page and its
+//! lazily built formats from the current [`Site`] in memory (never a file named by a URL),
+//! adds the reload script and the error overlay to the HTML it sends, and streams reload
+//! events over Server-Sent Events. GET and HEAD only.
+
+use std::io::Write;
+use std::sync::Arc;
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
+
+use super::overlay::{self, Notes};
+use super::path::{self, Route};
+use super::rebuild::render_lazy;
+use super::site::{EAGER, PaperEntry, Shared, Site, Wait};
+use crate::render::OutputFormat;
+
+/// How often an idle event stream sends a comment, to notice a closed tab.
+const KEEP_ALIVE: Duration = Duration::from_secs(15);
+
+/// Serves requests on their own threads until the server is unblocked.
+pub(crate) fn spawn(server: Arc<Server>, shared: Arc<Shared>) -> std::io::Result<JoinHandle<()>> {
+    std::thread::Builder::new()
+        .name("clerk-serve".into())
+        .spawn(move || {
+            while let Ok(request) = server.recv() {
+                let shared = shared.clone();
+                let spawned = std::thread::Builder::new()
+                    .name("clerk-request".into())
+                    .spawn(move || handle(request, &shared));
+                if let Err(e) = spawned {
+                    eprintln!("warning: cannot answer a request ({e})");
+                }
+            }
+        })
+}
+
+/// A response body and its content type, before the common headers.
+struct Reply {
+    status: u16,
+    content_type: &'static str,
+    body: Vec<u8>,
+    allow: bool,
+}
+
+impl Reply {
+    fn html(status: u16, body: Vec<u8>) -> Reply {
+        Reply {
+            status,
+            content_type: "text/html; charset=utf-8",
+            body,
+            allow: false,
+        }
+    }
+}
+
+fn handle(request: Request, shared: &Shared) {
+    if !matches!(request.method(), Method::Get | Method::Head) {
+        let reply = Reply {
+            status: 405,
+            content_type: "text/plain; charset=utf-8",
+            body: b"clerk serve answers GET and HEAD only\n".to_vec(),
+            allow: true,
+        };
+        return respond(request, reply);
+    }
+    let (site, since) = shared.snapshot();
+    let view = View {
+        site: &site,
+        script: overlay::reload_script(&since),
+    };
+    let Some(target) = path::parse(request.url()) else {
+        return respond(request, view.not_found());
+    };
+    let reply = match &target.route {
+        Route::Events if *request.method() == Method::Get => {
+            return events(request, shared, target.since);
+        }
+        Route::Events => Reply {
+            status: 200,
+            content_type: "text/event-stream",
+            body: Vec::new(),
+            allow: false,
+        },
+        Route::Index => view.index(),
+        Route::Output(rel) => match site.output(rel) {
+            Some((entry, format)) if format == EAGER => view.paper(entry, target.last_good),
+            Some((entry, format)) => view.lazy(shared, entry, format),
+            None => view.not_found(),
+        },
+    };
+    respond(request, reply);
+}
+
+fn respond(request: Request, reply: Reply) {
+    let mut headers = vec![
+        header("Content-Type", reply.content_type),
+        header("X-Content-Type-Options", "nosniff"),
+        header("Cache-Control", "no-store"),
+        header("Referrer-Policy", "no-referrer"),
+    ];
+    if reply.allow {
+        headers.push(header("Allow", "GET, HEAD"));
+    }
+    let length = reply.body.len();
+    let response = Response::new(
+        StatusCode(reply.status),
+        headers,
+        std::io::Cursor::new(reply.body),
+        Some(length),
+        None,
+    );
+    // A reader who closed the tab is no error of ours.
+    let _ = request.respond(response);
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes())
+        .expect("header names and values are ASCII")
+}
+
+/// One snapshot of the site, and the reload script that follows changes from it.
+struct View<'a> {
+    site: &'a Site,
+    script: String,
+}
+
+impl View<'_> {
+    /// The index, with the status of every paper and the project's errors over it.
+    fn index(&self) -> Reply {
+        let site = self.site;
+        let overlay = overlay::overlay(&site.notes, &site.index.notes, None);
+        let top = format!("{overlay}{}", site.status_panel);
+        match &site.index.good {
+            Some(good) => Reply::html(200, overlay::inject(good, &top, &self.script)),
+            None => self.no_render("Committee papers", &top),
+        }
+    }
+
+    /// A paper's page: its render; over it, when it fails, the errors with the last good
+    /// render one click away (`?last-good`); without a good render, the errors alone.
+    fn paper(&self, entry: &PaperEntry, last_good: bool) -> Reply {
+        let site = self.site;
+        let here = format!("/{}", entry.href());
+        let notes = &entry.page.notes;
+        let errors = site.notes.errors + notes.errors;
+        let Some(good) = &entry.page.good else {
+            let title = entry
+                .report
+                .meta
+                .as_ref()
+                .map_or("A paper", |m| m.title.as_str());
+            return self.no_render(title, &overlay::overlay(&site.notes, notes, None));
+        };
+        let top = if errors == 0 {
+            String::new()
+        } else if last_good {
+            overlay::last_good_banner(errors, &here)
+        } else {
+            overlay::overlay(&site.notes, notes, Some(&here))
+        };
+        let bottom = format!(
+            "{}{}",
+            overlay::warnings_box(&site.notes, notes),
+            self.script
+        );
+        Reply::html(200, overlay::inject(good, &top, &bottom))
+    }
+
+    /// A page for what has no good render yet: the errors, and the reload script.
+    fn no_render(&self, title: &str, top: &str) -> Reply {
+        let page = overlay::standalone(title, "");
+        Reply::html(200, overlay::inject(page.as_bytes(), top, &self.script))
+    }
+
+    /// 404, with the reload script: the page appears when its paper does.
+    fn not_found(&self) -> Reply {
+        let body = overlay::standalone(
+            "Not found",
+            "<h1>Not found</h1>\n<p>There is no such page in this preview. \
+             <a href=\"/\">See the list of papers</a>.</p>\n",
+        );
+        Reply::html(404, overlay::inject(body.as_bytes(), "", &self.script))
+    }
+
+    /// An output built on first request (PDF) and cached until the paper changes; when it
+    /// cannot be built, a page with the errors.
+    fn lazy(&self, shared: &Shared, entry: &PaperEntry, format: OutputFormat) -> Reply {
+        let site = self.site;
+        if entry.page.notes.errors > 0 || site.renderer.is_none() {
+            return self.paper(entry, false);
+        }
+        match shared.lazy_output(entry, format, || render_lazy(site, entry, format)) {
+            Ok(bytes) => Reply {
+                status: 200,
+                content_type: content_type(format),
+                body: bytes.to_vec(),
+                allow: false,
+            },
+            Err(diags) => {
+                let notes = Notes::new(&diags, &site.project.root);
+                let top = overlay::overlay(&site.notes, &notes, None);
+                self.no_render("Cannot build this output", &top)
+            }
+        }
+    }
+}
+
+/// The media type of a format's outputs.
+fn content_type(format: OutputFormat) -> &'static str {
+    match format.extension() {
+        "html" => "text/html; charset=utf-8",
+        "pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    }
+}
+
+/// The Server-Sent Events stream: `event: reload` with the changed paths as JSON each time
+/// the site changes; a comment now and then to notice a closed tab.
+fn events(request: Request, shared: &Shared, since: Option<String>) {
+    // A reconnecting stream says what it saw last; a new one, what its page was served at.
+    let last_id = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Last-Event-ID"))
+        .map(|h| h.value.as_str().to_string())
+        .or(since);
+    let (mut seen, missed) = shared.cursor(last_id.as_deref());
+    // Written by hand: tiny_http would use chunked encoding, which some browsers refuse
+    // for event streams, and might buffer the events.
+    let mut w = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
+                X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\nretry: 1000\n\n";
+    if w.write_all(head.as_bytes())
+        .and_then(|()| w.flush())
+        .is_err()
+    {
+        return;
+    }
+    if missed && send(&mut w, &shared.event_id(seen), &["*".to_string()]).is_err() {
+        return;
+    }
+    loop {
+        let sent = match shared.wait(&mut seen, KEEP_ALIVE) {
+            Wait::Changed(id, paths) => send(&mut w, &id, &paths),
+            Wait::Idle => w.write_all(b": keep-alive\n\n").and_then(|()| w.flush()),
+            Wait::Stopped => return,
+        };
+        if sent.is_err() {
+            return;
+        }
+    }
+}
+
+fn send(w: &mut dyn Write, id: &str, paths: &[String]) -> std::io::Result<()> {
+    let data = serde_json::to_string(paths).unwrap_or_else(|_| "[\"*\"]".into());
+    write!(w, "id: {id}\nevent: reload\ndata: {data}\n\n")?;
+    w.flush()
+}

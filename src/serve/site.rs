@@ -1,0 +1,338 @@
+//! The preview's state. A [`Site`] is an immutable snapshot of every page, replaced whole
+//! by each rebuild; [`Shared`] hands the current one to request threads, wakes the event
+//! streams when it changes, and caches the outputs built on first request (PDF).
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
+
+use clap::ValueEnum;
+
+use super::overlay::Notes;
+use crate::build::{PaperReport, Project, href, output_path};
+use crate::cli::FolderArgs;
+use crate::diag::Diagnostic;
+use crate::paper::PaperMeta;
+use crate::render::{OutputFormat, Renderer};
+
+/// The format every paper is built to at once; the others are built when first asked for.
+pub(crate) const EAGER: OutputFormat = OutputFormat::Html;
+
+/// The formats built on first request and cached until the paper changes: every
+/// [`OutputFormat`] but [`EAGER`], so a new format (PDF) is served with no change here.
+pub(crate) fn lazy_formats() -> impl Iterator<Item = OutputFormat> {
+    OutputFormat::value_variants()
+        .iter()
+        .copied()
+        .filter(|f| *f != EAGER)
+}
+
+/// The format whose outputs end in `.ext`.
+pub(crate) fn format_for(path: &Path) -> Option<OutputFormat> {
+    let ext = path.extension()?.to_str()?;
+    OutputFormat::value_variants()
+        .iter()
+        .copied()
+        .find(|f| f.extension() == ext)
+}
+
+/// One page: its last render without errors, and its current diagnostics.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Page {
+    /// The last good render, kept when a later edit breaks the source.
+    pub(crate) good: Option<Arc<[u8]>>,
+    /// The current diagnostics, rendered.
+    pub(crate) notes: Notes,
+}
+
+/// One paper of the preview.
+#[derive(Debug)]
+pub(crate) struct PaperEntry {
+    /// The paper's report; `outputs` describe the last good HTML.
+    pub(crate) report: PaperReport,
+    /// The metadata of the last good HTML, which the index lists.
+    pub(crate) good_meta: Option<PaperMeta>,
+    /// Its HTML page.
+    pub(crate) page: Page,
+    /// The rebuild that last rendered it: a cached lazy output of an older one is stale.
+    pub(crate) generation: u64,
+}
+
+impl PaperEntry {
+    /// The page's path relative to the index (`a/b.html`).
+    pub(crate) fn href(&self) -> String {
+        href(&output_path(&self.report.source.rel, EAGER))
+    }
+}
+
+/// Problems that are not one paper's, kept apart so each is cleared by its own fix.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Problems {
+    /// `clerk.yaml` (or the folders it names) could not be loaded.
+    pub(crate) house: Vec<Diagnostic>,
+    /// A template, the stylesheet or the logo could not be loaded.
+    pub(crate) templates: Vec<Diagnostic>,
+    /// Folders under `papers/` that could not be read.
+    pub(crate) walk: Vec<Diagnostic>,
+}
+
+impl Problems {
+    /// All of them, house first.
+    pub(crate) fn all(&self) -> Vec<Diagnostic> {
+        [&self.house, &self.templates, &self.walk]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect()
+    }
+}
+
+/// Everything the preview shows, as of one rebuild.
+#[derive(Debug)]
+pub(crate) struct Site {
+    /// The folder flags given to `clerk serve`, to reopen the project when `clerk.yaml` changes.
+    pub(crate) folders: FolderArgs,
+    /// The project as last opened without error.
+    pub(crate) project: Arc<Project>,
+    /// The templates as last loaded without error; `None` until they first load.
+    pub(crate) renderer: Option<Arc<Renderer>>,
+    /// Every paper, by path relative to the papers folder.
+    pub(crate) papers: BTreeMap<PathBuf, Arc<PaperEntry>>,
+    /// The index page.
+    pub(crate) index: Page,
+    /// The index's status panel (every paper's state).
+    pub(crate) status_panel: String,
+    /// Problems that are not one paper's.
+    pub(crate) problems: Problems,
+    /// Those problems, rendered; shown on every page.
+    pub(crate) notes: Notes,
+}
+
+impl Site {
+    /// A site with no pages yet, to build the first one from.
+    pub(crate) fn empty(project: Project, folders: FolderArgs) -> Site {
+        Site {
+            folders,
+            project: Arc::new(project),
+            renderer: None,
+            papers: BTreeMap::new(),
+            index: Page::default(),
+            status_panel: String::new(),
+            problems: Problems::default(),
+            notes: Notes::default(),
+        }
+    }
+
+    /// The paper whose output is at `rel` (`a/b.html`, `a/b.pdf`), with that output's format.
+    pub(crate) fn output(&self, rel: &str) -> Option<(&Arc<PaperEntry>, OutputFormat)> {
+        let rel = Path::new(rel);
+        let format = format_for(rel)?;
+        let entry = self.papers.get(&rel.with_extension("md"))?;
+        Some((entry, format))
+    }
+}
+
+/// What an event stream is told after waiting.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Wait {
+    /// Pages changed: the event id and the changed paths (`*` for all).
+    Changed(String, Vec<String>),
+    /// Nothing happened before the timeout.
+    Idle,
+    /// The server is stopping.
+    Stopped,
+}
+
+/// Lazy outputs by paper and format, with the generation each was built from.
+type LazyCache = HashMap<(PathBuf, OutputFormat), (u64, Arc<[u8]>)>;
+
+#[derive(Debug)]
+struct State {
+    site: Arc<Site>,
+    seq: u64,
+    paths: Vec<String>,
+    stopping: bool,
+}
+
+/// The current site, shared by the rebuild loop (which publishes) and the request threads
+/// (which read it and wait for changes).
+#[derive(Debug)]
+pub(crate) struct Shared {
+    state: Mutex<State>,
+    changed: Condvar,
+    lazy: Mutex<LazyCache>,
+    instance: String,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl Shared {
+    /// Shares `site` as the first snapshot.
+    pub(crate) fn new(site: Site) -> Shared {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        Shared {
+            state: Mutex::new(State {
+                site: Arc::new(site),
+                seq: 0,
+                paths: Vec::new(),
+                stopping: false,
+            }),
+            changed: Condvar::new(),
+            lazy: Mutex::new(HashMap::new()),
+            instance: format!("{:x}{:x}", std::process::id(), nanos),
+        }
+    }
+
+    /// The current snapshot.
+    pub(crate) fn site(&self) -> Arc<Site> {
+        lock(&self.state).site.clone()
+    }
+
+    /// The current snapshot and the id of the change it was published with.
+    pub(crate) fn snapshot(&self) -> (Arc<Site>, String) {
+        let state = lock(&self.state);
+        (state.site.clone(), self.event_id(state.seq))
+    }
+
+    /// Replaces the snapshot; when `paths` is not empty, tells every event stream.
+    pub(crate) fn publish(&self, site: Site, paths: Vec<String>) {
+        let mut state = lock(&self.state);
+        state.site = Arc::new(site);
+        if !paths.is_empty() {
+            state.seq += 1;
+            state.paths = paths;
+            self.changed.notify_all();
+        }
+    }
+
+    /// Wakes every event stream to close.
+    pub(crate) fn stop(&self) {
+        lock(&self.state).stopping = true;
+        self.changed.notify_all();
+    }
+
+    /// Where a new event stream starts, and whether a client that last saw `last_id` (from
+    /// a reconnect's `Last-Event-ID`) has missed a change.
+    pub(crate) fn cursor(&self, last_id: Option<&str>) -> (u64, bool) {
+        let state = lock(&self.state);
+        let missed = last_id.is_some_and(|id| id != self.event_id(state.seq));
+        (state.seq, missed)
+    }
+
+    /// The id of the event for change `seq`, unique to this server process.
+    pub(crate) fn event_id(&self, seq: u64) -> String {
+        format!("{}-{seq}", self.instance)
+    }
+
+    /// Waits up to `timeout` for a change after `*seen`, and moves `*seen` to it. A stream
+    /// that missed a change in between is told `*`.
+    pub(crate) fn wait(&self, seen: &mut u64, timeout: Duration) -> Wait {
+        let deadline = Instant::now() + timeout;
+        let mut state = lock(&self.state);
+        loop {
+            if state.stopping {
+                return Wait::Stopped;
+            }
+            if state.seq > *seen {
+                let paths = if state.seq == *seen + 1 {
+                    state.paths.clone()
+                } else {
+                    vec!["*".into()]
+                };
+                *seen = state.seq;
+                return Wait::Changed(self.event_id(state.seq), paths);
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Wait::Idle;
+            }
+            state = self
+                .changed
+                .wait_timeout(state, left)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+        }
+    }
+
+    /// The output of `entry` in a lazy `format`: from the cache when built since the paper
+    /// last changed, else built now with `build` and kept.
+    pub(crate) fn lazy_output(
+        &self,
+        entry: &PaperEntry,
+        format: OutputFormat,
+        build: impl FnOnce() -> Result<Vec<u8>, Vec<Diagnostic>>,
+    ) -> Result<Arc<[u8]>, Vec<Diagnostic>> {
+        let key = (entry.report.source.rel.clone(), format);
+        if let Some((generation, bytes)) = lock(&self.lazy).get(&key)
+            && *generation == entry.generation
+        {
+            return Ok(bytes.clone());
+        }
+        // Built outside the lock: a slow PDF must not hold up other requests.
+        let bytes: Arc<[u8]> = build()?.into();
+        lock(&self.lazy).insert(key, (entry.generation, bytes.clone()));
+        Ok(bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> Site {
+        let tmp = std::env::temp_dir();
+        let project = Project {
+            root: tmp.clone(),
+            house: crate::config::HouseStyle::default(),
+            papers_dir: tmp.join("papers"),
+            out_dir: tmp.join("out"),
+        };
+        Site::empty(project, FolderArgs::default())
+    }
+
+    #[test]
+    fn formats_follow_the_enum() {
+        assert_eq!(format_for(Path::new("a/b.html")), Some(OutputFormat::Html));
+        assert_eq!(format_for(Path::new("a/b.md")), None);
+        assert!(lazy_formats().all(|f| f != OutputFormat::Html));
+    }
+
+    #[test]
+    fn streams_wake_on_publish_and_stop() {
+        let shared = Arc::new(Shared::new(site()));
+        let (mut seen, missed) = shared.cursor(None);
+        assert!(!missed);
+        assert_eq!(
+            shared.wait(&mut seen, Duration::from_millis(10)),
+            Wait::Idle
+        );
+        let s2 = shared.clone();
+        let waiter = std::thread::spawn(move || s2.wait(&mut seen, Duration::from_secs(5)));
+        std::thread::sleep(Duration::from_millis(20));
+        shared.publish(site(), Vec::new());
+        shared.publish(site(), vec!["/a.html".into()]);
+        let Wait::Changed(id, paths) = waiter.join().unwrap() else {
+            panic!()
+        };
+        assert_eq!(paths, ["/a.html"]);
+        assert!(!shared.cursor(Some(&id)).1, "up to date");
+        assert!(
+            shared.cursor(Some("other-1")).1,
+            "another server's id: reload"
+        );
+        let mut old = 0;
+        shared.publish(site(), vec!["/b.html".into()]);
+        assert_eq!(
+            shared.wait(&mut old, Duration::ZERO),
+            Wait::Changed(shared.event_id(2), vec!["*".into()]),
+            "a stream that missed a change reloads everything"
+        );
+        shared.stop();
+        assert_eq!(shared.wait(&mut old, Duration::from_secs(5)), Wait::Stopped);
+    }
+}

@@ -1,0 +1,58 @@
+//! `clerk serve` in a real browser: Debian's headless Chromium, driven by playwright-core
+//! (`tests/browser/serve.mjs`; `npm ci --prefix tests/browser` installs it, with no browser
+//! download). Screenshots of each state go to `<target>/tmp/serve-browser/`.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use common::serve::{Serve, wait_for};
+use common::*;
+
+const ESTATES: &str = "resources/2022-03-15-estates-strategy";
+
+#[test]
+#[ignore = "needs chromium and node"]
+fn a_page_reloads_by_itself_and_shows_the_diagnostics_in_chromium() {
+    let script = repo().join("tests/browser/serve.mjs");
+    assert!(
+        repo()
+            .join("tests/browser/node_modules/playwright-core")
+            .is_dir(),
+        "run `npm ci --prefix tests/browser` first"
+    );
+    let shots = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("serve-browser");
+    let _ = std::fs::remove_dir_all(&shots);
+    let dir = temp_project("repo");
+    let serve = Serve::start(dir.path(), &[]);
+    let url = format!("http://{}/{ESTATES}.html", serve.addr);
+    let source = dir.path().join(format!("papers/{ESTATES}.md"));
+    let mut child = Command::new("node")
+        .arg(&script)
+        .args([Path::new(&url), &source, &shots])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("node runs");
+    let status = wait_for(Duration::from_secs(90), || child.try_wait().ok().flatten());
+    if status.is_none() {
+        let _ = child.kill();
+    }
+    let output = child.wait_with_output().unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr),
+    );
+    assert!(
+        status.is_some_and(|s| s.success()),
+        "{stdout}\n{stderr}\nserver: {:?}",
+        serve.stdout()
+    );
+    println!("timings: {stdout}");
+    for shot in ["1-opened", "2-edited", "3-broken", "4-last-good", "5-index"] {
+        let png = std::fs::read(shots.join(format!("{shot}.png"))).unwrap_or_default();
+        assert!(png.starts_with(b"\x89PNG"), "{shot}.png");
+    }
+}
