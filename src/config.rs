@@ -288,7 +288,9 @@ impl HouseStyle {
         let m = &self.pdf.margins_mm;
         let (w, h) = self.pdf.page_size.points();
         let mm = 72.0 / 25.4;
-        let bad_margins = [m.top, m.right, m.bottom, m.left].iter().any(|v| !(0.0..=100.0).contains(v))
+        let bad_margins = [m.top, m.right, m.bottom, m.left]
+            .iter()
+            .any(|v| !(0.0..=100.0).contains(v))
             || (m.left + m.right) * mm > w * 0.6
             || (m.top + m.bottom) * mm > h * 0.6;
         if bad_margins || !(6.0..=24.0).contains(&self.pdf.font_size) {

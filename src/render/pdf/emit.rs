@@ -57,10 +57,16 @@ fn subset_tag(face: FaceId, gids: &BTreeMap<u16, (u16, String)>) -> String {
     for gid in gids.keys() {
         h = (h ^ u64::from(*gid)).wrapping_mul(0x0100_0000_01b3);
     }
-    (0..6).map(|i| char::from(b'A' + ((h >> (i * 5)) % 26) as u8)).collect()
+    (0..6)
+        .map(|i| char::from(b'A' + ((h >> (i * 5)) % 26) as u8))
+        .collect()
 }
 
-fn subset_font(fonts: &Fonts, face_id: FaceId, gids: &BTreeMap<u16, (u16, String)>) -> Result<ParsedFont, String> {
+fn subset_font(
+    fonts: &Fonts,
+    face_id: FaceId,
+    gids: &BTreeMap<u16, (u16, String)>,
+) -> Result<ParsedFont, String> {
     use allsorts::binary::read::ReadScope;
     use allsorts::font_data::FontData;
     use allsorts::subset::{CmapTarget, SubsetProfile, subset};
@@ -68,9 +74,16 @@ fn subset_font(fonts: &Fonts, face_id: FaceId, gids: &BTreeMap<u16, (u16, String
     let scope = ReadScope::new(face.bytes());
     let data = scope.read::<FontData<'_>>().map_err(|e| e.to_string())?;
     let provider = data.table_provider(0).map_err(|e| e.to_string())?;
-    let ids: Vec<u16> = std::iter::once(0).chain(gids.keys().copied().filter(|g| *g != 0)).collect();
-    let bytes = subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode).map_err(|e| e.to_string())?;
-    let widths: BTreeMap<u16, u16> = ids.iter().enumerate().map(|(new, old)| (new as u16, face.advance(*old))).collect();
+    let ids: Vec<u16> = std::iter::once(0)
+        .chain(gids.keys().copied().filter(|g| *g != 0))
+        .collect();
+    let bytes = subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode)
+        .map_err(|e| e.to_string())?;
+    let widths: BTreeMap<u16, u16> = ids
+        .iter()
+        .enumerate()
+        .map(|(new, old)| (new as u16, face.advance(*old)))
+        .collect();
     let name = format!("{}+{}", subset_tag(face_id, gids), face.name);
     let mut font = ParsedFont::with_glyph_data(
         bytes,
@@ -79,7 +92,10 @@ fn subset_font(fonts: &Fonts, face_id: FaceId, gids: &BTreeMap<u16, (u16, String
         BTreeMap::new(),
         widths,
         face.units_per_em,
-        printpdf::FontMetrics { ascent: face.ascent.round() as i16, descent: face.descent.round() as i16 },
+        printpdf::FontMetrics {
+            ascent: face.ascent.round() as i16,
+            descent: face.descent.round() as i16,
+        },
     );
     let m = &mut font.pdf_font_metrics;
     [m.x_min, m.y_min, m.x_max, m.y_max] = face.bbox;
@@ -89,7 +105,12 @@ fn subset_font(fonts: &Fonts, face_id: FaceId, gids: &BTreeMap<u16, (u16, String
 }
 
 fn color(c: Rgb) -> Color {
-    Color::Rgb(PdfRgb { r: c.0, g: c.1, b: c.2, icc_profile: None })
+    Color::Rgb(PdfRgb {
+        r: c.0,
+        g: c.1,
+        b: c.2,
+        icc_profile: None,
+    })
 }
 
 fn font_id(face: FaceId) -> FontId {
@@ -117,7 +138,10 @@ struct PageOps<'a> {
 impl PageOps<'_> {
     fn open(&mut self, tag: &Tag) {
         let (name, map): (&str, BTreeMap<String, DictItem>) = match tag {
-            Tag::Artifact => ("Artifact", BTreeMap::from([("Type".into(), DictItem::Name(b"Pagination".to_vec()))])),
+            Tag::Artifact => (
+                "Artifact",
+                BTreeMap::from([("Type".into(), DictItem::Name(b"Pagination".to_vec()))]),
+            ),
             Tag::Content { role, .. } => {
                 let mut map = BTreeMap::from([("MCID".to_string(), DictItem::Int(self.mcid))]);
                 self.mcid += 1;
@@ -128,7 +152,13 @@ impl PageOps<'_> {
                     Role::L => "LI",
                     Role::Table => "TR",
                     Role::Figure(alt) => {
-                        map.insert("Alt".into(), DictItem::String { data: utf16(alt), literal: false });
+                        map.insert(
+                            "Alt".into(),
+                            DictItem::String {
+                                data: utf16(alt),
+                                literal: false,
+                            },
+                        );
                         "Figure"
                     }
                     Role::Code => "Code",
@@ -138,7 +168,10 @@ impl PageOps<'_> {
                 (name, map)
             }
         };
-        self.ops.push(Op::BeginMarkedContentWithProperties { tag: name.into(), properties: DictItem::Dict { map } });
+        self.ops.push(Op::BeginMarkedContentWithProperties {
+            tag: name.into(),
+            properties: DictItem::Dict { map },
+        });
     }
 
     fn close(&mut self) {
@@ -169,37 +202,86 @@ impl PageOps<'_> {
                     self.in_text = true;
                 }
                 if self.font != Some((run.face, run.size)) {
-                    self.ops.push(Op::SetFont { font: PdfFontHandle::External(font_id(run.face)), size: Pt(run.size) });
+                    self.ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(font_id(run.face)),
+                        size: Pt(run.size),
+                    });
                     self.font = Some((run.face, run.size));
                 }
                 self.set_fill(run.color);
                 let (s, c) = run.angle.to_radians().sin_cos();
-                self.ops.push(Op::SetTextMatrix { matrix: TextMatrix::Raw([c, s, -s, c, run.x, h - run.y]) });
+                self.ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Raw([c, s, -s, c, run.x, h - run.y]),
+                });
                 let items = self.codepoints(run.face, run.size, &run.glyphs);
-                self.ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(items)] });
+                self.ops.push(Op::ShowText {
+                    items: vec![TextItem::GlyphIds(items)],
+                });
             }
-            Mark::Rect { x, y, w, h: rh, fill, stroke } => {
+            Mark::Rect {
+                x,
+                y,
+                w,
+                h: rh,
+                fill,
+                stroke,
+            } => {
                 self.end_text();
-                let rect = |mode| Rect { x: Pt(*x), y: Pt(h - y - rh), width: Pt(*w), height: Pt(*rh), mode: Some(mode), winding_order: None };
+                let rect = |mode| Rect {
+                    x: Pt(*x),
+                    y: Pt(h - y - rh),
+                    width: Pt(*w),
+                    height: Pt(*rh),
+                    mode: Some(mode),
+                    winding_order: None,
+                };
                 if let Some(f) = fill {
                     self.set_fill(*f);
-                    self.ops.push(Op::DrawRectangle { rectangle: rect(PaintMode::Fill) });
+                    self.ops.push(Op::DrawRectangle {
+                        rectangle: rect(PaintMode::Fill),
+                    });
                 }
                 if let Some((sc, sw)) = stroke {
                     self.ops.push(Op::SetOutlineColor { col: color(*sc) });
                     self.ops.push(Op::SetOutlineThickness { pt: Pt(*sw) });
-                    self.ops.push(Op::DrawRectangle { rectangle: rect(PaintMode::Stroke) });
+                    self.ops.push(Op::DrawRectangle {
+                        rectangle: rect(PaintMode::Stroke),
+                    });
                 }
             }
-            Mark::Line { from, to, width, color: c } => {
+            Mark::Line {
+                from,
+                to,
+                width,
+                color: c,
+            } => {
                 self.end_text();
                 self.ops.push(Op::SetOutlineColor { col: color(*c) });
                 self.ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                self.ops.push(Op::SetLineDashPattern { dash: LineDashPattern::default() });
-                let point = |(x, y): (f32, f32)| LinePoint { p: Point { x: Pt(x), y: Pt(h - y) }, bezier: false };
-                self.ops.push(Op::DrawLine { line: Line { points: vec![point(*from), point(*to)], is_closed: false } });
+                self.ops.push(Op::SetLineDashPattern {
+                    dash: LineDashPattern::default(),
+                });
+                let point = |(x, y): (f32, f32)| LinePoint {
+                    p: Point {
+                        x: Pt(x),
+                        y: Pt(h - y),
+                    },
+                    bezier: false,
+                };
+                self.ops.push(Op::DrawLine {
+                    line: Line {
+                        points: vec![point(*from), point(*to)],
+                        is_closed: false,
+                    },
+                });
             }
-            Mark::Image { index, x, y, w, h: ih } => {
+            Mark::Image {
+                index,
+                x,
+                y,
+                w,
+                h: ih,
+            } => {
                 self.end_text();
                 if let Some((id, pw, ph)) = images.get(*index) {
                     self.ops.push(Op::UseXobject {
@@ -226,11 +308,22 @@ impl PageOps<'_> {
         glyphs
             .iter()
             .map(|g| {
-                let (gid, text) = map.and_then(|m| m.get(&g.gid)).map_or((0, String::new()), |(n, t)| (*n, t.clone()));
-                let pdf_width = (f32::from(f.advance(g.gid)) * 1000.0 / f32::from(f.units_per_em)) as i64 as f32;
+                let (gid, text) = map
+                    .and_then(|m| m.get(&g.gid))
+                    .map_or((0, String::new()), |(n, t)| (*n, t.clone()));
+                let pdf_width = (f32::from(f.advance(g.gid)) * 1000.0 / f32::from(f.units_per_em))
+                    as i64 as f32;
                 let offset = pdf_width - g.advance * 1000.0 / size;
-                let offset = if offset.abs() < 0.01 { 0.0 } else { (offset * 100.0).round() / 100.0 };
-                Codepoint { gid, offset, cid: Some(text) }
+                let offset = if offset.abs() < 0.01 {
+                    0.0
+                } else {
+                    (offset * 100.0).round() / 100.0
+                };
+                Codepoint {
+                    gid,
+                    offset,
+                    cid: Some(text),
+                }
             })
             .collect()
     }
@@ -241,23 +334,35 @@ impl PageOps<'_> {
 pub fn emit(layout: &Layout, fonts: &Fonts) -> Result<lopdf::Document, Diagnostic> {
     let glyphs = used_glyphs(layout);
     let mut doc = PdfDocument::new("");
-    doc.metadata.info.conformance = printpdf::PdfConformance::Custom(printpdf::CustomPdfConformance {
-        requires_icc_profile: false,
-        requires_xmp_metadata: false,
-        ..Default::default()
-    });
+    doc.metadata.info.conformance =
+        printpdf::PdfConformance::Custom(printpdf::CustomPdfConformance {
+            requires_icc_profile: false,
+            requires_xmp_metadata: false,
+            ..Default::default()
+        });
     for (face, gids) in &glyphs {
         let font = subset_font(fonts, *face, gids).map_err(|e| {
-            Diagnostic::file_error("pdf", std::path::Path::new("clerk.yaml"), format!("cannot subset the font {} ({e})", fonts.face(*face).name))
+            Diagnostic::file_error(
+                "pdf",
+                std::path::Path::new("clerk.yaml"),
+                format!("cannot subset the font {} ({e})", fonts.face(*face).name),
+            )
         })?;
-        doc.resources.fonts.map.insert(font_id(*face), PdfFont::new(font));
+        doc.resources
+            .fonts
+            .map
+            .insert(font_id(*face), PdfFont::new(font));
     }
     let mut images = Vec::new();
     for (i, img) in layout.images.iter().enumerate() {
         let mut warnings = Vec::new();
         let raw = RawImage::decode_from_bytes(&img.data, &mut warnings).map_err(|e| {
-            Diagnostic::file_error("bad-image", &img.path, format!("cannot decode this image for the PDF ({e})"))
-                .with_help("save it again as a PNG or baseline JPEG")
+            Diagnostic::file_error(
+                "bad-image",
+                &img.path,
+                format!("cannot decode this image for the PDF ({e})"),
+            )
+            .with_help("save it again as a PNG or baseline JPEG")
         })?;
         let id = XObjectId(format!("Im{}", i + 1));
         images.push((id.clone(), raw.width.max(1), raw.height.max(1)));
@@ -266,7 +371,16 @@ pub fn emit(layout: &Layout, fonts: &Fonts) -> Result<lopdf::Document, Diagnosti
     let (w, h) = layout.page_size;
     let mut pages = Vec::with_capacity(layout.pages.len());
     for page in &layout.pages {
-        let mut p = PageOps { ops: Vec::new(), height: h, glyphs: &glyphs, fonts, in_text: false, font: None, fill: None, mcid: 0 };
+        let mut p = PageOps {
+            ops: Vec::new(),
+            height: h,
+            glyphs: &glyphs,
+            fonts,
+            in_text: false,
+            font: None,
+            fill: None,
+            mcid: 0,
+        };
         let mut current: Option<&Tag> = None;
         let mut current_block: Option<u32> = None;
         for item in &page.items {
@@ -274,7 +388,10 @@ pub fn emit(layout: &Layout, fonts: &Fonts) -> Result<lopdf::Document, Diagnosti
                 Tag::Content { block, .. } => Some(*block),
                 Tag::Artifact => None,
             };
-            if current.is_none() || current_block != block || (block.is_none() && current != Some(&item.tag)) {
+            if current.is_none()
+                || current_block != block
+                || (block.is_none() && current != Some(&item.tag))
+            {
                 if current.is_some() {
                     p.close();
                 }
@@ -292,18 +409,38 @@ pub fn emit(layout: &Layout, fonts: &Fonts) -> Result<lopdf::Document, Diagnosti
             let action = match &link.target {
                 Target::Uri(u) => Actions::Uri(u.clone()),
                 Target::Anchor(a) => match layout.anchors.get(a) {
-                    Some((pg, top)) => Actions::Goto(Destination::Xyz { page: pg + 1, left: None, top: Some(h - top + 4.0), zoom: None }),
+                    Some((pg, top)) => Actions::Goto(Destination::Xyz {
+                        page: pg + 1,
+                        left: None,
+                        top: Some(h - top + 4.0),
+                        zoom: None,
+                    }),
                     None => continue,
                 },
             };
             let rect = Rect::from_xywh(Pt(x), Pt(h - y - lh), Pt(lw), Pt(lh));
-            let link = LinkAnnotation::new(rect, action, Some(BorderArray::Solid([0.0, 0.0, 0.0])), Some(ColorArray::Transparent), None);
+            let link = LinkAnnotation::new(
+                rect,
+                action,
+                Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                Some(ColorArray::Transparent),
+                None,
+            );
             p.ops.push(Op::LinkAnnotation { link });
         }
-        pages.push(PdfPage::new(printpdf::Mm(w * 25.4 / 72.0), printpdf::Mm(h * 25.4 / 72.0), p.ops));
+        pages.push(PdfPage::new(
+            printpdf::Mm(w * 25.4 / 72.0),
+            printpdf::Mm(h * 25.4 / 72.0),
+            p.ops,
+        ));
     }
     doc.with_pages(pages);
-    let opts = PdfSaveOptions { optimize: false, subset_fonts: false, secure: true, image_optimization: None };
+    let opts = PdfSaveOptions {
+        optimize: false,
+        subset_fonts: false,
+        secure: true,
+        image_optimization: None,
+    };
     let mut warnings = Vec::new();
     Ok(doc.to_lopdf_document(&opts, &mut warnings))
 }

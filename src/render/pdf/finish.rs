@@ -55,7 +55,10 @@ fn text(s: &str) -> Object {
 }
 
 fn xml(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// `(PDF date, XMP date)` for a Unix time, in UTC.
@@ -64,11 +67,21 @@ pub fn dates(timestamp: i64) -> (String, String) {
     let dt = ts.to_zoned(jiff::tz::TimeZone::UTC).datetime();
     let pdf = format!(
         "D:{:04}{:02}{:02}{:02}{:02}{:02}+00'00'",
-        dt.year(), dt.month(), dt.day(), dt.hour(), dt.minute(), dt.second()
+        dt.year(),
+        dt.month(),
+        dt.day(),
+        dt.hour(),
+        dt.minute(),
+        dt.second()
     );
     let xmp = format!(
         "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}+00:00",
-        dt.year(), dt.month(), dt.day(), dt.hour(), dt.minute(), dt.second()
+        dt.year(),
+        dt.month(),
+        dt.day(),
+        dt.hour(),
+        dt.minute(),
+        dt.second()
     );
     (pdf, xmp)
 }
@@ -78,10 +91,14 @@ pub fn dates(timestamp: i64) -> (String, String) {
 pub fn xmp(meta: &Meta, producer: &str, doc_id: &str) -> String {
     let (_, date) = dates(meta.timestamp);
     let prop = |name: &str, value: &Option<String>| {
-        value.as_ref().map_or(String::new(), |v| format!("   <clerk:{name}>{}</clerk:{name}>\n", xml(v)))
+        value.as_ref().map_or(String::new(), |v| {
+            format!("   <clerk:{name}>{}</clerk:{name}>\n", xml(v))
+        })
     };
     let schema_prop = |name: &str, desc: &str| {
-        format!("       <rdf:li rdf:parseType=\"Resource\"><pdfaProperty:name>{name}</pdfaProperty:name><pdfaProperty:valueType>Text</pdfaProperty:valueType><pdfaProperty:category>external</pdfaProperty:category><pdfaProperty:description>{desc}</pdfaProperty:description></rdf:li>\n")
+        format!(
+            "       <rdf:li rdf:parseType=\"Resource\"><pdfaProperty:name>{name}</pdfaProperty:name><pdfaProperty:valueType>Text</pdfaProperty:valueType><pdfaProperty:category>external</pdfaProperty:category><pdfaProperty:description>{desc}</pdfaProperty:description></rdf:li>\n"
+        )
     };
     let keywords = meta.keywords.join(", ");
     format!(
@@ -150,7 +167,11 @@ pub fn xmp(meta: &Meta, producer: &str, doc_id: &str) -> String {
 }
 
 fn outline(doc: &mut Document, layout: &Layout, pages: &[ObjectId]) -> Option<ObjectId> {
-    let entries: Vec<_> = layout.bookmarks.iter().filter(|b| b.page < pages.len()).collect();
+    let entries: Vec<_> = layout
+        .bookmarks
+        .iter()
+        .filter(|b| b.page < pages.len())
+        .collect();
     if entries.is_empty() {
         return None;
     }
@@ -161,7 +182,13 @@ fn outline(doc: &mut Document, layout: &Layout, pages: &[ObjectId]) -> Option<Ob
         let mut d = Dictionary::new();
         d.set("Title", text(&b.title));
         d.set("Parent", root);
-        let dest = vec![pages[b.page].into(), "XYZ".into(), Object::Null, Object::Real(h - b.y + 4.0), Object::Null];
+        let dest = vec![
+            pages[b.page].into(),
+            "XYZ".into(),
+            Object::Null,
+            Object::Real(h - b.y + 4.0),
+            Object::Null,
+        ];
         d.set("Dest", dest);
         if k > 0 {
             d.set("Prev", ids[k - 1]);
@@ -183,8 +210,11 @@ fn outline(doc: &mut Document, layout: &Layout, pages: &[ObjectId]) -> Option<Ob
 /// Compresses every stream that may be (level 6: most of the gain, a fraction of the time).
 fn compress(doc: &mut Document) {
     for object in doc.objects.values_mut() {
+        // printpdf marks image streams as not to be compressed; clerk compresses all but
+        // the XMP packet (which stays readable).
         if let Object::Stream(stream) = object
-            && stream.allows_compression
+            && stream.dict.get(b"Type").ok().and_then(|t| t.as_name().ok())
+                != Some(b"Metadata".as_slice())
             && stream.dict.get(b"Filter").is_err()
         {
             let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
@@ -201,7 +231,13 @@ fn compress(doc: &mut Document) {
 
 /// Finishes printpdf's document into the bytes of a PDF/A-2u file.
 pub fn finish(mut doc: Document, layout: &Layout, meta: &Meta) -> Result<Vec<u8>, Diagnostic> {
-    let broken = |what: &str| Diagnostic::file_error("pdf", std::path::Path::new("clerk"), format!("cannot finish the PDF ({what})"));
+    let broken = |what: &str| {
+        Diagnostic::file_error(
+            "pdf",
+            std::path::Path::new("clerk"),
+            format!("cannot finish the PDF ({what})"),
+        )
+    };
     doc.version = "1.7".into();
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     for id in &pages {
@@ -244,7 +280,14 @@ pub fn finish(mut doc: Document, layout: &Layout, meta: &Meta) -> Result<Vec<u8>
     let digest = hash.finalize();
     let id = &digest[..16];
     let hex: String = id.iter().map(|b| format!("{b:02x}")).collect();
-    let uuid = format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32]);
+    let uuid = format!(
+        "{}-{}-{}-{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    );
     let packet = xmp(meta, &producer, &uuid);
     let mut md = Dictionary::new();
     md.set("Type", "Metadata");
@@ -255,8 +298,14 @@ pub fn finish(mut doc: Document, layout: &Layout, meta: &Meta) -> Result<Vec<u8>
     catalog.set("Metadata", metadata_id);
     catalog.set("OutputIntents", vec![Object::Dictionary(intent)]);
     catalog.set("Lang", text(&meta.language));
-    catalog.set("MarkInfo", Dictionary::from_iter([("Marked", Object::Boolean(true))]));
-    catalog.set("ViewerPreferences", Dictionary::from_iter([("DisplayDocTitle", Object::Boolean(true))]));
+    catalog.set(
+        "MarkInfo",
+        Dictionary::from_iter([("Marked", Object::Boolean(true))]),
+    );
+    catalog.set(
+        "ViewerPreferences",
+        Dictionary::from_iter([("DisplayDocTitle", Object::Boolean(true))]),
+    );
     match outlines {
         Some(o) => {
             catalog.set("Outlines", o);
@@ -297,6 +346,11 @@ pub fn page_count(pdf: &[u8]) -> Option<u32> {
     let end = dict.windows(2).position(|w| w == b">>")?;
     let dict = &dict[..end];
     let c = dict.windows(6).position(|w| w == b"/Count")?;
-    let digits: String = dict[c + 6..].iter().skip_while(|b| b.is_ascii_whitespace()).take_while(|b| b.is_ascii_digit()).map(|b| char::from(*b)).collect();
+    let digits: String = dict[c + 6..]
+        .iter()
+        .skip_while(|b| b.is_ascii_whitespace())
+        .take_while(|b| b.is_ascii_digit())
+        .map(|b| char::from(*b))
+        .collect();
     digits.parse().ok()
 }

@@ -91,7 +91,9 @@ pub struct Face {
 
 impl std::fmt::Debug for Face {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Face").field("name", &self.name).finish_non_exhaustive()
+        f.debug_struct("Face")
+            .field("name", &self.name)
+            .finish_non_exhaustive()
     }
 }
 
@@ -109,11 +111,21 @@ impl Face {
         let name = fref
             .localized_strings(skrifa::string::StringId::POSTSCRIPT_NAME)
             .english_or_first()
-            .map(|s| s.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect())
+            .map(|s| {
+                s.chars()
+                    .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+                    .collect()
+            })
             .filter(|s: &String| !s.is_empty())
             .unwrap_or_else(|| fallback_name.to_string());
         let font = harfrust::Font::new(harfrust::font::Source::from(data.clone()), 0)?;
-        let plan = ShapePlan::new(&font, Direction::LeftToRight, Some(Script::LATIN), None, &[]);
+        let plan = ShapePlan::new(
+            &font,
+            Direction::LeftToRight,
+            Some(Script::LATIN),
+            None,
+            &[],
+        );
         Some(Face {
             name,
             units_per_em: metrics.units_per_em,
@@ -144,7 +156,12 @@ impl Face {
         buffer.push_str(text);
         buffer.set_direction(Direction::LeftToRight);
         buffer.set_script(Some(Script::LATIN));
-        if harfrust::shape(&shaper, &mut buffer, ShapeOptions::new().plan(Some(&self.plan))).is_err()
+        if harfrust::shape(
+            &shaper,
+            &mut buffer,
+            ShapeOptions::new().plan(Some(&self.plan)),
+        )
+        .is_err()
         {
             return self.shape_plain(text);
         }
@@ -162,12 +179,18 @@ impl Face {
 
     /// One glyph per character from the cmap, no kerning (the fallback if shaping fails).
     fn shape_plain(&self, text: &str) -> Vec<Shaped> {
-        let Ok(fref) = FontRef::new(self.bytes()) else { return Vec::new() };
+        let Ok(fref) = FontRef::new(self.bytes()) else {
+            return Vec::new();
+        };
         let cmap = fref.charmap();
         text.char_indices()
             .map(|(at, c)| {
                 let gid = cmap.map(c).map_or(0, |g| g.to_u32() as u16);
-                Shaped { gid, advance: self.advance(gid) as i32, cluster: at as u32 }
+                Shaped {
+                    gid,
+                    advance: self.advance(gid) as i32,
+                    cluster: at as u32,
+                }
             })
             .collect()
     }

@@ -32,8 +32,13 @@ impl PdfEngine {
     /// reads `SOURCE_DATE_EPOCH` once.
     pub fn new(root: &Path, house: &HouseStyle) -> Result<PdfEngine, Diagnostic> {
         let fonts = Fonts::load(root, &house.pdf.fonts)?;
-        let source_date_epoch = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.trim().parse().ok());
-        Ok(PdfEngine { fonts, source_date_epoch })
+        let source_date_epoch = std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|v| v.trim().parse().ok());
+        Ok(PdfEngine {
+            fonts,
+            source_date_epoch,
+        })
     }
 
     /// The fonts.
@@ -42,7 +47,12 @@ impl PdfEngine {
     }
 
     /// Renders a paper to PDF bytes. `draft` adds the DRAFT mark to every page.
-    pub fn render(&self, doc: &Document, house: &HouseStyle, draft: bool) -> Result<Vec<u8>, Diagnostic> {
+    pub fn render(
+        &self,
+        doc: &Document,
+        house: &HouseStyle,
+        draft: bool,
+    ) -> Result<Vec<u8>, Diagnostic> {
         let layout = layout::layout(doc, house, draft, &self.fonts);
         let pdf = emit::emit(&layout, &self.fonts)?;
         finish::finish(pdf, &layout, &self.meta(doc, house))
@@ -51,7 +61,9 @@ impl PdfEngine {
     fn meta(&self, doc: &Document, house: &HouseStyle) -> finish::Meta {
         let m = &doc.meta;
         let timestamp = self.source_date_epoch.unwrap_or_else(|| {
-            m.date.to_zoned(jiff::tz::TimeZone::UTC).map_or(0, |z| z.timestamp().as_second())
+            m.date
+                .to_zoned(jiff::tz::TimeZone::UTC)
+                .map_or(0, |z| z.timestamp().as_second())
         });
         let mut subject = format!("{}, {}", m.meeting, m.date_display);
         if let Some(item) = &m.agenda_item {

@@ -19,26 +19,45 @@ pub(crate) fn para(flow: &mut Flow<'_>, para: &Para, space_before: f32) {
                 flow.anchor(label);
             }
             if let Some(n) = &para.number {
-                let spans = vec![Span { text: n.clone(), style: flow.body() }];
+                let spans = vec![Span {
+                    text: n.clone(),
+                    style: flow.body(),
+                }];
                 flow.set_marker(geo.left(), spans);
             }
         }
         let space = if k == 0 { space_before } else { geo.size * 0.4 };
         let start = flow.galley.units.len();
-        self::block(flow, block, geo.column(), geo.right() - geo.column(), space, 0);
+        self::block(
+            flow,
+            block,
+            geo.column(),
+            geo.right() - geo.column(),
+            space,
+            0,
+        );
         // A paragraph that introduces what follows ("These recommendations were:") keeps
         // its last line with it.
         let intro = matches!(block, Block::Paragraph { content } if crate::document::Inline::plain(content).trim_end().ends_with(':'));
-        if intro && k + 1 < para.blocks.len() && flow.galley.units.len() > start {
-            if let Some(last) = flow.galley.units.last_mut() {
-                last.keep_with_next = true;
-            }
+        if intro
+            && k + 1 < para.blocks.len()
+            && flow.galley.units.len() > start
+            && let Some(last) = flow.galley.units.last_mut()
+        {
+            last.keep_with_next = true;
         }
     }
 }
 
 /// Lays out one block at `x`, `width` wide; `depth` counts enclosing lists.
-pub(crate) fn block(flow: &mut Flow<'_>, block: &Block, x: f32, width: f32, space: f32, depth: usize) {
+pub(crate) fn block(
+    flow: &mut Flow<'_>,
+    block: &Block,
+    x: f32,
+    width: f32,
+    space: f32,
+    depth: usize,
+) {
     match block {
         Block::Paragraph { content } => {
             if !matches!(flow.role, Role::L | Role::Quote | Role::Note) {
@@ -63,7 +82,14 @@ pub(crate) fn block(flow: &mut Flow<'_>, block: &Block, x: f32, width: f32, spac
             for unit in &mut flow.galley.units[start..] {
                 unit.items.push(Item {
                     tag: tag.clone(),
-                    mark: Mark::Rect { x: x + 2.0, y: 0.0, w: 2.5, h: unit.height, fill: Some(Rgb::gray(0.7)), stroke: None },
+                    mark: Mark::Rect {
+                        x: x + 2.0,
+                        y: 0.0,
+                        w: 2.5,
+                        h: unit.height,
+                        fill: Some(Rgb::gray(0.7)),
+                        stroke: None,
+                    },
                 });
             }
         }
@@ -77,7 +103,12 @@ pub(crate) fn block(flow: &mut Flow<'_>, block: &Block, x: f32, width: f32, spac
                 space_before: space,
                 items: vec![Item {
                     tag,
-                    mark: Mark::Line { from: (x, 6.0), to: (x + width, 6.0), width: 0.5, color: Rgb::gray(0.5) },
+                    mark: Mark::Line {
+                        from: (x, 6.0),
+                        to: (x + width, 6.0),
+                        width: 0.5,
+                        color: Rgb::gray(0.5),
+                    },
                 }],
                 ..Unit::default()
             };
@@ -86,22 +117,49 @@ pub(crate) fn block(flow: &mut Flow<'_>, block: &Block, x: f32, width: f32, spac
     }
 }
 
-fn list(flow: &mut Flow<'_>, start: Option<u64>, items: &[Vec<Block>], x: f32, width: f32, space: f32, depth: usize) {
+fn list(
+    flow: &mut Flow<'_>,
+    start: Option<u64>,
+    items: &[Vec<Block>],
+    x: f32,
+    width: f32,
+    space: f32,
+    depth: usize,
+) {
     let style = flow.body();
     let markers: Vec<String> = (0..items.len())
         .map(|k| match start {
             Some(s) => format!("{}.", s + k as u64),
-            None => if depth % 2 == 0 { "•" } else { "–" }.to_string(),
+            None => if depth.is_multiple_of(2) {
+                "•"
+            } else {
+                "–"
+            }
+            .to_string(),
         })
         .collect();
     let widest = markers.iter().map(|m| m.chars().count()).max().unwrap_or(1) as f32;
-    let indent = if start.is_some() { (style.size * 0.6 * widest + 8.0).max(18.0) } else { 16.0 };
+    let indent = if start.is_some() {
+        (style.size * 0.6 * widest + 8.0).max(18.0)
+    } else {
+        16.0
+    };
     for (k, item) in items.iter().enumerate() {
         flow.begin(Role::L);
-        flow.set_marker(x, vec![Span { text: markers[k].clone(), style: style.clone() }]);
+        flow.set_marker(
+            x,
+            vec![Span {
+                text: markers[k].clone(),
+                style: style.clone(),
+            }],
+        );
         let mut first = true;
         for b in item {
-            let s = if first { if k == 0 { space.max(3.0) } else { 3.0 } } else { 2.0 };
+            let s = if first {
+                if k == 0 { space.max(3.0) } else { 3.0 }
+            } else {
+                2.0
+            };
             let before = flow.galley.units.len();
             self::block(flow, b, x + indent, width - indent, s, depth + 1);
             if flow.galley.units.len() > before {
@@ -115,11 +173,17 @@ fn list(flow: &mut Flow<'_>, start: Option<u64>, items: &[Vec<Block>], x: f32, w
 fn code(flow: &mut Flow<'_>, source: &str, x: f32, width: f32, space: f32) {
     flow.begin(Role::Code);
     let size = flow.geo.size * 0.82;
-    let style = Style { mono: true, ..Style::plain(size) };
+    let style = Style {
+        mono: true,
+        ..Style::plain(size)
+    };
     let pad = 4.0;
     let mut lines = Vec::new();
     for src in source.trim_end_matches('\n').split('\n') {
-        let spans = vec![Span { text: src.replace(' ', "\u{a0}"), style: style.clone() }];
+        let spans = vec![Span {
+            text: src.replace(' ', "\u{a0}"),
+            style: style.clone(),
+        }];
         let mut set = text::break_lines(&spans, flow.fonts, width - 2.0 * pad, text::Align::Left);
         if set.is_empty() {
             set.push(text::Line::default());
@@ -140,14 +204,33 @@ fn code(flow: &mut Flow<'_>, source: &str, x: f32, width: f32, space: f32) {
     let tag = flow.tag();
     let n = flow.galley.units.len();
     for (k, unit) in flow.galley.units[start..].iter_mut().enumerate() {
-        let (top, extra) = if k == 0 { (-2.0, 2.0) } else { (0.0, 0.0) };
-        let bottom = if start + k + 1 == n { 2.0 } else { 0.0 };
-        unit.height += extra + bottom;
-        unit.items.insert(0, Item {
-            tag: tag.clone(),
-            mark: Mark::Rect { x, y: top, w: width, h: unit.height - top - extra, fill: Some(Rgb::gray(0.94)), stroke: None },
-        });
-        // Code lines are not text lines: allow breaks anywhere between them.
+        // A little padding above the first line and below the last, inside the shading.
+        if k == 0 {
+            unit.height += 3.0;
+            for item in &mut unit.items {
+                if let Mark::Glyphs(run) = &mut item.mark {
+                    run.y += 3.0;
+                }
+            }
+        }
+        if start + k + 1 == n {
+            unit.height += 3.0;
+        }
+        unit.items.insert(
+            0,
+            Item {
+                tag: tag.clone(),
+                mark: Mark::Rect {
+                    x,
+                    y: 0.0,
+                    w: width,
+                    h: unit.height,
+                    fill: Some(Rgb::gray(0.94)),
+                    stroke: None,
+                },
+            },
+        );
+        // Code lines are not prose: a page may break between any two.
         unit.keep_with_next = false;
     }
 }
@@ -182,7 +265,10 @@ pub fn image_size(data: &[u8]) -> Option<(u32, u32)> {
 fn image(flow: &mut Flow<'_>, img: &Image, x: f32, width: f32, space: f32) {
     flow.begin(Role::Figure(img.alt.clone()));
     let Some((pw, ph)) = image_size(&img.data) else {
-        let spans = vec![Span { text: format!("[image: {}]", img.alt), style: flow.body() }];
+        let spans = vec![Span {
+            text: format!("[image: {}]", img.alt),
+            style: flow.body(),
+        }];
         flow.paragraph(&spans, x, width, space);
         return;
     };
@@ -199,7 +285,16 @@ fn image(flow: &mut Flow<'_>, img: &Image, x: f32, width: f32, space: f32) {
     let unit = Unit {
         height: h,
         space_before: space.max(4.0),
-        items: vec![Item { tag: flow.tag(), mark: Mark::Image { index, x, y: 0.0, w, h } }],
+        items: vec![Item {
+            tag: flow.tag(),
+            mark: Mark::Image {
+                index,
+                x,
+                y: 0.0,
+                w,
+                h,
+            },
+        }],
         ..Unit::default()
     };
     flow.push(unit, Geometry::leading(flow.geo.size) * 0.7);
@@ -215,15 +310,31 @@ pub(crate) fn appendices(flow: &mut Flow<'_>, doc: &Document, house: &HouseStyle
     flow.anchor("appendices");
     let heading = house.case_heading("Appendices");
     flow.bookmarks.push(heading.clone());
-    let spans = vec![Span { text: heading, style: flow.body().bold() }];
-    flow.paragraph(&spans, geo.column(), geo.right() - geo.column(), geo.size * 1.3);
+    let spans = vec![Span {
+        text: heading,
+        style: flow.body().bold(),
+    }];
+    flow.paragraph(
+        &spans,
+        geo.column(),
+        geo.right() - geo.column(),
+        geo.size * 1.3,
+    );
     if let Some(last) = flow.galley.units.last_mut() {
         last.keep_with_next = true;
     }
     for a in &doc.appendices {
         flow.begin(Role::P);
-        let spans = vec![Span { text: format!("Appendix {} – {}", a.letter, a.title), style: flow.body() }];
-        flow.paragraph(&spans, geo.column(), geo.right() - geo.column(), geo.size * 0.5);
+        let spans = vec![Span {
+            text: format!("Appendix {} – {}", a.letter, a.title),
+            style: flow.body(),
+        }];
+        flow.paragraph(
+            &spans,
+            geo.column(),
+            geo.right() - geo.column(),
+            geo.size * 0.5,
+        );
     }
 }
 
@@ -235,12 +346,25 @@ pub(crate) fn footnotes(flow: &mut Flow<'_>, doc: &Document) {
         let start = flow.galley.units.len();
         flow.begin(Role::Note);
         flow.anchor(&note.id);
-        flow.set_marker(geo.left(), vec![Span { text: note.number.to_string(), style: Style::plain(size) }]);
+        flow.set_marker(
+            geo.left(),
+            vec![Span {
+                text: note.number.to_string(),
+                style: Style::plain(size),
+            }],
+        );
         for (k, b) in note.blocks.iter().enumerate() {
             let s = if k == 0 { 0.0 } else { 2.0 };
             let saved = flow.geo.size;
             flow.geo.size = size;
-            block(flow, b, geo.left() + 14.0, geo.right() - geo.left() - 14.0, s, 0);
+            block(
+                flow,
+                b,
+                geo.left() + 14.0,
+                geo.right() - geo.left() - 14.0,
+                s,
+                0,
+            );
             flow.geo.size = saved;
             flow.role = Role::Note;
         }

@@ -119,7 +119,10 @@ impl<'a> Flow<'a> {
     }
 
     pub(crate) fn tag(&self) -> Tag {
-        Tag::Content { block: self.block, role: self.role.clone() }
+        Tag::Content {
+            block: self.block,
+            role: self.role.clone(),
+        }
     }
 
     /// Sets a hanging marker (paragraph number, bullet) for the next unit.
@@ -135,11 +138,20 @@ impl<'a> Flow<'a> {
     pub(crate) fn push(&mut self, mut unit: Unit, baseline: f32) {
         if let Some((x, spans)) = self.marker.take() {
             let tag = self.tag();
-            for line in text::break_lines(&spans, self.fonts, 1000.0, Align::Left).into_iter().take(1) {
+            for line in text::break_lines(&spans, self.fonts, 1000.0, Align::Left)
+                .into_iter()
+                .take(1)
+            {
                 for mut run in line.runs {
                     run.x += x;
                     run.y += baseline;
-                    unit.items.insert(0, Item { tag: tag.clone(), mark: Mark::Glyphs(run) });
+                    unit.items.insert(
+                        0,
+                        Item {
+                            tag: tag.clone(),
+                            mark: Mark::Glyphs(run),
+                        },
+                    );
                 }
             }
         }
@@ -150,7 +162,13 @@ impl<'a> Flow<'a> {
 
     /// Sets `lines` of text at `x` as one unit each; the first line keeps with the second
     /// and the last with the one before (no orphans, no widows).
-    pub(crate) fn push_lines(&mut self, lines: Vec<text::Line>, x: f32, size: f32, space_before: f32) {
+    pub(crate) fn push_lines(
+        &mut self,
+        lines: Vec<text::Line>,
+        x: f32,
+        size: f32,
+        space_before: f32,
+    ) {
         let lh = Geometry::leading(size);
         let baseline = lh / 2.0 + size * 0.35;
         let n = lines.len();
@@ -165,10 +183,16 @@ impl<'a> Flow<'a> {
             for mut run in line.runs {
                 run.x += x;
                 run.y += baseline;
-                unit.items.push(Item { tag: tag.clone(), mark: Mark::Glyphs(run) });
+                unit.items.push(Item {
+                    tag: tag.clone(),
+                    mark: Mark::Glyphs(run),
+                });
             }
             for (lx, w, target) in line.links {
-                unit.links.push(Link { rect: (x + lx, baseline - size * 0.85, w, size * 1.15), target });
+                unit.links.push(Link {
+                    rect: (x + lx, baseline - size * 0.85, w, size * 1.15),
+                    target,
+                });
             }
             unit.footnotes = line.footnotes;
             self.push(unit, baseline);
@@ -178,9 +202,17 @@ impl<'a> Flow<'a> {
     /// Sets running text from `spans` at `x`, `width` wide.
     pub(crate) fn paragraph(&mut self, spans: &[Span], x: f32, width: f32, space_before: f32) {
         let size = spans.first().map_or(self.geo.size, |s| s.style.size);
-        let align = if self.geo.justify { Align::Justify } else { Align::Left };
+        let align = if self.geo.justify {
+            Align::Justify
+        } else {
+            Align::Left
+        };
         let lines = text::break_lines(spans, self.fonts, width, align);
-        let lines = if lines.is_empty() { vec![text::Line::default()] } else { lines };
+        let lines = if lines.is_empty() {
+            vec![text::Line::default()]
+        } else {
+            lines
+        };
         self.push_lines(lines, x, size, space_before);
     }
 
@@ -223,7 +255,10 @@ fn masthead(flow: &mut Flow<'_>, house: &HouseStyle) {
     }
     flow.begin(Role::P);
     let size = flow.geo.size * 1.3;
-    let spans = vec![Span { text: house.organisation.name.clone(), style: Style::plain(size).bold() }];
+    let spans = vec![Span {
+        text: house.organisation.name.clone(),
+        style: Style::plain(size).bold(),
+    }];
     let (x, w) = (flow.geo.left(), flow.geo.right() - flow.geo.left());
     flow.paragraph(&spans, x, w, 0.0);
     if let Some(last) = flow.galley.units.last_mut() {
@@ -242,10 +277,24 @@ fn section_flow(flow: &mut Flow<'_>, section: &Section) {
     flow.bookmarks.push(title);
     let style = flow.body().bold();
     if let Some(n) = section.number {
-        flow.set_marker(geo.left(), vec![Span { text: format!("{n}."), style: style.clone() }]);
+        flow.set_marker(
+            geo.left(),
+            vec![Span {
+                text: format!("{n}."),
+                style: style.clone(),
+            }],
+        );
     }
-    let spans = vec![Span { text: section.display_heading.clone(), style }];
-    flow.paragraph(&spans, geo.column(), geo.right() - geo.column(), geo.size * 1.3);
+    let spans = vec![Span {
+        text: section.display_heading.clone(),
+        style,
+    }];
+    flow.paragraph(
+        &spans,
+        geo.column(),
+        geo.right() - geo.column(),
+        geo.size * 1.3,
+    );
     if let Some(last) = flow.galley.units.last_mut() {
         last.keep_with_next = true;
     }
@@ -255,15 +304,28 @@ fn section_flow(flow: &mut Flow<'_>, section: &Section) {
                 flow.begin(Role::H(*level));
                 flow.anchor(id);
                 let base = flow.body();
-                let style = Style { bold: true, italic: *level > 2, ..base };
+                let style = Style {
+                    bold: true,
+                    italic: *level > 2,
+                    ..base
+                };
                 let spans = text::spans(content, &style);
-                flow.paragraph(&spans, geo.column(), geo.right() - geo.column(), geo.size * 0.9);
+                flow.paragraph(
+                    &spans,
+                    geo.column(),
+                    geo.right() - geo.column(),
+                    geo.size * 0.9,
+                );
                 if let Some(last) = flow.galley.units.last_mut() {
                     last.keep_with_next = true;
                 }
             }
             DocItem::Para(para) => {
-                let space = if k == 0 { geo.size * 0.5 } else { geo.size * 0.75 };
+                let space = if k == 0 {
+                    geo.size * 0.5
+                } else {
+                    geo.size * 0.75
+                };
                 blocks::para(flow, para, space);
             }
         }

@@ -76,7 +76,10 @@ const NOTE_GAP: f32 = 10.0;
 
 impl Builder<'_> {
     fn note_height(&self, n: u32) -> f32 {
-        self.galley.notes.get(&n).map_or(0.0, |v| v.iter().map(|u| u.height).sum())
+        self.galley
+            .notes
+            .get(&n)
+            .map_or(0.0, |v| v.iter().map(|u| u.height).sum())
     }
 
     fn notes_height(&self, units: &[Unit]) -> f32 {
@@ -90,7 +93,11 @@ impl Builder<'_> {
                 }
             }
         }
-        if extra > 0.0 && self.notes.is_empty() { extra + NOTE_GAP } else { extra }
+        if extra > 0.0 && self.notes.is_empty() {
+            extra + NOTE_GAP
+        } else {
+            extra
+        }
     }
 
     fn fits(&self, units: &[Unit]) -> bool {
@@ -115,13 +122,20 @@ impl Builder<'_> {
         }
         for link in &unit.links {
             let (x, y, w, h) = link.rect;
-            self.page.links.push(Link { rect: (x, y + top, w, h), target: link.target.clone() });
+            self.page.links.push(Link {
+                rect: (x, y + top, w, h),
+                target: link.target.clone(),
+            });
         }
         for a in &unit.anchors {
             self.out.anchors.push((a.clone(), page_no, top));
         }
         for b in &unit.bookmarks {
-            self.out.bookmarks.push(Bookmark { title: b.clone(), page: page_no, y: top });
+            self.out.bookmarks.push(Bookmark {
+                title: b.clone(),
+                page: page_no,
+                y: top,
+            });
         }
         for n in &unit.footnotes {
             if !self.notes.contains(n) {
@@ -167,7 +181,10 @@ impl Builder<'_> {
                 }
                 for link in &unit.links {
                     let (x, ly, w, h) = link.rect;
-                    self.page.links.push(Link { rect: (x, ly + y, w, h), target: link.target.clone() });
+                    self.page.links.push(Link {
+                        rect: (x, ly + y, w, h),
+                        target: link.target.clone(),
+                    });
                 }
                 for a in &unit.anchors {
                     self.out.anchors.push((a.clone(), page_no, y));
@@ -223,13 +240,14 @@ pub fn paginate(galley: &Galley, frame: Frame) -> Paginated {
             i = j + 1;
             continue;
         }
-        if !b.empty && !only_header(&b, units, i) {
+        let fresh = !b.empty && !only_header(&b, units, i);
+        if fresh && chain_height(group) <= frame.height {
             b.new_page();
             repeat_header(&mut b, &units[i]);
             continue;
         }
-        // The chain is taller than a page: place what fits, unit by unit.
-        if b.fits(&group[..1]) || b.empty {
+        // The chain is taller than a page: fill pages with it, unit by unit.
+        if b.empty || b.fits(&group[..1]) {
             b.place(&units[i]);
             i += 1;
         } else {
@@ -243,15 +261,29 @@ pub fn paginate(galley: &Galley, frame: Frame) -> Paginated {
     b.out
 }
 
+fn chain_height(units: &[Unit]) -> f32 {
+    units
+        .iter()
+        .enumerate()
+        .map(|(k, u)| u.height + if k > 0 { u.space_before } else { 0.0 })
+        .sum()
+}
+
 /// True when the page holds nothing but a repeated header (so breaking again is useless).
 fn only_header(b: &Builder<'_>, units: &[Unit], i: usize) -> bool {
-    units[i].repeat.is_some_and(|h| (b.y - b.galley.headers[h].height).abs() < 0.01)
+    units[i]
+        .repeat
+        .is_some_and(|h| (b.y - b.galley.headers[h].height).abs() < 0.01)
 }
 
 fn repeat_header(b: &mut Builder<'_>, next: &Unit) {
     if let Some(h) = next.repeat {
         let header = b.galley.headers[h].clone();
-        b.place(&Unit { anchors: Vec::new(), bookmarks: Vec::new(), ..header });
+        b.place(&Unit {
+            anchors: Vec::new(),
+            bookmarks: Vec::new(),
+            ..header
+        });
     }
 }
 

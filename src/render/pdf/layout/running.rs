@@ -2,9 +2,9 @@
 //! top and bottom, the footer (the paper's identity and "Page N of M") and, for a draft,
 //! a DRAFT mark across the page.
 
+use super::Geometry;
 use super::model::{GlyphRun, Item, Mark, Page, Rgb, Tag};
 use super::text::{self, Align, Span, Style};
-use super::Geometry;
 use crate::config::HouseStyle;
 use crate::document::Document;
 use crate::render::pdf::fonts::Fonts;
@@ -26,7 +26,9 @@ pub fn identity(doc: &Document, house: &HouseStyle) -> String {
         let mut rest = template.as_str();
         while let Some(open) = rest.find('{') {
             out.push_str(&rest[..open]);
-            let Some(close) = rest[open..].find('}') else { break };
+            let Some(close) = rest[open..].find('}') else {
+                break;
+            };
             match value(&rest[open + 1..open + close]).filter(|v| !v.trim().is_empty()) {
                 Some(v) => out.push_str(&v),
                 None => continue 'templates,
@@ -41,9 +43,18 @@ pub fn identity(doc: &Document, house: &HouseStyle) -> String {
 
 /// One line of text as artifact runs, aligned in `[left, right]` on `baseline`; text too
 /// long for the room is cut to fit.
-fn line(fonts: &Fonts, span: Span, left: f32, right: f32, baseline: f32, align: Align) -> Vec<Item> {
+fn line(
+    fonts: &Fonts,
+    span: Span,
+    left: f32,
+    right: f32,
+    baseline: f32,
+    align: Align,
+) -> Vec<Item> {
     let lines = text::break_lines(&[span], fonts, right - left, Align::Left);
-    let Some(line) = lines.into_iter().next() else { return Vec::new() };
+    let Some(line) = lines.into_iter().next() else {
+        return Vec::new();
+    };
     let dx = match align {
         Align::Right => right - left - line.width,
         Align::Center => (right - left - line.width) / 2.0,
@@ -54,13 +65,23 @@ fn line(fonts: &Fonts, span: Span, left: f32, right: f32, baseline: f32, align: 
         .map(|mut run| {
             run.x += left + dx.max(0.0);
             run.y += baseline;
-            Item { tag: Tag::Artifact, mark: Mark::Glyphs(run) }
+            Item {
+                tag: Tag::Artifact,
+                mark: Mark::Glyphs(run),
+            }
         })
         .collect()
 }
 
 /// Adds the furniture to every page.
-pub fn furnish(pages: &mut [Page], doc: &Document, house: &HouseStyle, draft: bool, fonts: &Fonts, geo: &Geometry) {
+pub fn furnish(
+    pages: &mut [Page],
+    doc: &Document,
+    house: &HouseStyle,
+    draft: bool,
+    fonts: &Fonts,
+    geo: &Geometry,
+) {
     let total = pages.len();
     let (w, h) = geo.page;
     let (left, right) = (geo.left(), geo.right());
@@ -75,16 +96,65 @@ pub fn furnish(pages: &mut [Page], doc: &Document, house: &HouseStyle, draft: bo
         if let Some(c) = &marking {
             let style = Style::plain(geo.size).bold();
             let top = (geo.margins.0 * 0.5 + geo.size * 0.35).max(geo.size);
-            items.extend(line(fonts, Span { text: c.clone(), style: style.clone() }, left, right, top, Align::Center));
+            items.extend(line(
+                fonts,
+                Span {
+                    text: c.clone(),
+                    style: style.clone(),
+                },
+                left,
+                right,
+                top,
+                Align::Center,
+            ));
             let bottom = h - (geo.margins.2 * 0.25).max(geo.size * 0.4);
-            items.extend(line(fonts, Span { text: c.clone(), style }, left, right, bottom, Align::Center));
+            items.extend(line(
+                fonts,
+                Span {
+                    text: c.clone(),
+                    style,
+                },
+                left,
+                right,
+                bottom,
+                Align::Center,
+            ));
         }
         let foot = h - geo.margins.2 * 0.55;
         let page_text = format!("Page {} of {}", n + 1, total);
-        let style = Style { color: Rgb::gray(0.25), ..Style::plain(small) };
-        let (pw, _) = text::measure(&[Span { text: page_text.replace(' ', "\u{a0}"), style: style.clone() }], fonts);
-        items.extend(line(fonts, Span { text: ident.clone(), style: style.clone() }, left, right - pw - 12.0, foot, Align::Left));
-        items.extend(line(fonts, Span { text: page_text, style }, left, right, foot, Align::Right));
+        let style = Style {
+            color: Rgb::gray(0.25),
+            ..Style::plain(small)
+        };
+        let (pw, _) = text::measure(
+            &[Span {
+                text: page_text.replace(' ', "\u{a0}"),
+                style: style.clone(),
+            }],
+            fonts,
+        );
+        items.extend(line(
+            fonts,
+            Span {
+                text: ident.clone(),
+                style: style.clone(),
+            },
+            left,
+            right - pw - 12.0,
+            foot,
+            Align::Left,
+        ));
+        items.extend(line(
+            fonts,
+            Span {
+                text: page_text,
+                style,
+            },
+            left,
+            right,
+            foot,
+            Align::Right,
+        ));
         items.append(&mut page.items);
         page.items = items;
     }
@@ -93,8 +163,21 @@ pub fn furnish(pages: &mut [Page], doc: &Document, house: &HouseStyle, draft: bo
 /// A large pale DRAFT across the page, under the text.
 fn draft_mark(fonts: &Fonts, w: f32, h: f32) -> Vec<Item> {
     let size = 110.0;
-    let lines = text::break_lines(&[Span { text: "DRAFT".into(), style: Style { color: Rgb::gray(0.9), ..Style::plain(size).bold() } }], fonts, 2000.0, Align::Left);
-    let Some(line) = lines.into_iter().next() else { return Vec::new() };
+    let lines = text::break_lines(
+        &[Span {
+            text: "DRAFT".into(),
+            style: Style {
+                color: Rgb::gray(0.9),
+                ..Style::plain(size).bold()
+            },
+        }],
+        fonts,
+        2000.0,
+        Align::Left,
+    );
+    let Some(line) = lines.into_iter().next() else {
+        return Vec::new();
+    };
     let angle: f32 = 50.0;
     let (s, c) = angle.to_radians().sin_cos();
     // Centre the word's middle (half its width along the slant, a third of the size up).
@@ -105,8 +188,16 @@ fn draft_mark(fonts: &Fonts, w: f32, h: f32) -> Vec<Item> {
     line.runs
         .into_iter()
         .map(|run| {
-            let run = GlyphRun { x: x + run.x * c, y: y - run.x * s, angle, ..run };
-            Item { tag: Tag::Artifact, mark: Mark::Glyphs(run) }
+            let run = GlyphRun {
+                x: x + run.x * c,
+                y: y - run.x * s,
+                angle,
+                ..run
+            };
+            Item {
+                tag: Tag::Artifact,
+                mark: Mark::Glyphs(run),
+            }
         })
         .collect()
 }

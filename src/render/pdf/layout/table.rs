@@ -34,13 +34,30 @@ fn row(flow: &Flow<'_>, cells: &[Cell], x: f32, widths: &[f32], size: f32) -> (U
         .zip(widths)
         .map(|(c, w)| text::break_lines(&c.spans, flow.fonts, (w - 2.0 * PAD).max(1.0), c.align))
         .collect();
-    let height = set.iter().map(|l| l.len().max(1) as f32 * lh).fold(0.0, f32::max) + 2.0 * PAD;
-    let mut unit = Unit { height, ..Unit::default() };
+    let height = set
+        .iter()
+        .map(|l| l.len().max(1) as f32 * lh)
+        .fold(0.0, f32::max)
+        + 2.0 * PAD;
+    let mut unit = Unit {
+        height,
+        ..Unit::default()
+    };
     let mut cx = x;
     let mut borders = Vec::new();
     for ((cell, lines), w) in cells.iter().zip(set).zip(widths) {
         if let Some(fill) = cell.fill {
-            unit.items.push(Item { tag: tag.clone(), mark: Mark::Rect { x: cx, y: 0.0, w: *w, h: height, fill: Some(fill), stroke: None } });
+            unit.items.push(Item {
+                tag: tag.clone(),
+                mark: Mark::Rect {
+                    x: cx,
+                    y: 0.0,
+                    w: *w,
+                    h: height,
+                    fill: Some(fill),
+                    stroke: None,
+                },
+            });
         }
         for (k, line) in lines.into_iter().enumerate() {
             let inner = w - 2.0 * PAD;
@@ -53,14 +70,30 @@ fn row(flow: &Flow<'_>, cells: &[Cell], x: f32, widths: &[f32], size: f32) -> (U
             for mut run in line.runs {
                 run.x += lx;
                 run.y += ly;
-                unit.items.push(Item { tag: tag.clone(), mark: Mark::Glyphs(run) });
+                unit.items.push(Item {
+                    tag: tag.clone(),
+                    mark: Mark::Glyphs(run),
+                });
             }
             for (ox, ow, target) in line.links {
-                unit.links.push(Link { rect: (lx + ox, ly - size * 0.85, ow, size * 1.15), target });
+                unit.links.push(Link {
+                    rect: (lx + ox, ly - size * 0.85, ow, size * 1.15),
+                    target,
+                });
             }
             unit.footnotes.extend(line.footnotes);
         }
-        borders.push(Item { tag: tag.clone(), mark: Mark::Rect { x: cx, y: 0.0, w: *w, h: height, fill: None, stroke: Some(BORDER) } });
+        borders.push(Item {
+            tag: tag.clone(),
+            mark: Mark::Rect {
+                x: cx,
+                y: 0.0,
+                w: *w,
+                h: height,
+                fill: None,
+                stroke: Some(BORDER),
+            },
+        });
         cx += w;
     }
     unit.items.extend(borders);
@@ -76,8 +109,22 @@ pub(crate) fn header_table(flow: &mut Flow<'_>, rows: &[HeaderRow]) {
     for (k, r) in rows.iter().enumerate() {
         flow.begin(Role::Table);
         let cells = [
-            Cell { spans: vec![Span { text: r.label.clone(), style: Style::plain(size).bold() }], align: Align::Left, fill: Some(SHADE) },
-            Cell { spans: vec![Span { text: r.value.clone(), style: Style::plain(size) }], align: Align::Left, fill: None },
+            Cell {
+                spans: vec![Span {
+                    text: r.label.clone(),
+                    style: Style::plain(size).bold(),
+                }],
+                align: Align::Left,
+                fill: Some(SHADE),
+            },
+            Cell {
+                spans: vec![Span {
+                    text: r.value.clone(),
+                    style: Style::plain(size),
+                }],
+                align: Align::Left,
+                fill: None,
+            },
         ];
         let (mut unit, baseline) = row(flow, &cells, geo.left(), &widths, size);
         unit.keep_with_next = k + 1 < rows.len();
@@ -100,7 +147,10 @@ fn widths(mins: &[f32], maxs: &[f32], avail: f32) -> Vec<f32> {
     }
     let spare = avail - smin;
     let flex = smax - smin;
-    mins.iter().zip(maxs).map(|(a, b)| a + spare * (b - a) / flex).collect()
+    mins.iter()
+        .zip(maxs)
+        .map(|(a, b)| a + spare * (b - a) / flex)
+        .collect()
 }
 
 /// A GFM table at `x`, `width` wide.
@@ -115,7 +165,11 @@ pub(crate) fn table(flow: &mut Flow<'_>, t: &document::Table, x: f32, width: f32
         })
         .collect();
     let cell_spans = |content: &[Inline], size: f32, bold: bool| {
-        let style = if bold { Style::plain(size).bold() } else { Style::plain(size) };
+        let style = if bold {
+            Style::plain(size).bold()
+        } else {
+            Style::plain(size)
+        };
         text::spans(content, &style)
     };
     // Measure at the base size; widths scale with the type.
@@ -138,7 +192,10 @@ pub(crate) fn table(flow: &mut Flow<'_>, t: &document::Table, x: f32, width: f32
     let scale = size / base;
     let mins: Vec<f32> = mins.iter().map(|m| m * scale).collect();
     let maxs: Vec<f32> = maxs.iter().map(|m| m * scale + 0.5).collect();
-    let widths: Vec<f32> = widths(&mins, &maxs, content).into_iter().map(|w| w + 2.0 * PAD).collect();
+    let widths: Vec<f32> = widths(&mins, &maxs, content)
+        .into_iter()
+        .map(|w| w + 2.0 * PAD)
+        .collect();
     let header_index = flow.galley.headers.len();
     let mut first = true;
     for (cells, bold) in all_rows {
@@ -153,7 +210,10 @@ pub(crate) fn table(flow: &mut Flow<'_>, t: &document::Table, x: f32, width: f32
         if bold {
             unit.keep_with_next = true;
             unit.space_before = space;
-            flow.galley.headers.push(Unit { footnotes: Vec::new(), ..unit.clone() });
+            flow.galley.headers.push(Unit {
+                footnotes: Vec::new(),
+                ..unit.clone()
+            });
         } else {
             unit.repeat = Some(header_index);
         }
@@ -171,7 +231,10 @@ mod tests {
 
     #[test]
     fn natural_widths_when_the_table_fits() {
-        assert_eq!(widths(&[10.0, 20.0], &[30.0, 40.0], 100.0), vec![30.0, 40.0]);
+        assert_eq!(
+            widths(&[10.0, 20.0], &[30.0, 40.0], 100.0),
+            vec![30.0, 40.0]
+        );
     }
 
     #[test]

@@ -77,35 +77,68 @@ pub fn spans(content: &[Inline], base: &Style) -> Vec<Span> {
 
 fn push_spans(content: &[Inline], style: &Style, out: &mut Vec<Span>) {
     let push = |text: &str, style: &Style, out: &mut Vec<Span>| {
-        if let Some(last) = out.last_mut().filter(|s: &&mut Span| s.style == *style && s.text != "\n") {
+        if let Some(last) = out
+            .last_mut()
+            .filter(|s: &&mut Span| s.style == *style && s.text != "\n")
+        {
             last.text.push_str(text);
         } else if !text.is_empty() {
-            out.push(Span { text: text.to_string(), style: style.clone() });
+            out.push(Span {
+                text: text.to_string(),
+                style: style.clone(),
+            });
         }
     };
     for inline in content {
         match inline {
             Inline::Text { text } => push(text, style, out),
             Inline::SoftBreak => push(" ", style, out),
-            Inline::HardBreak => out.push(Span { text: "\n".into(), style: style.clone() }),
-            Inline::Code { text } => push(text, &Style { mono: true, ..style.clone() }, out),
-            Inline::Emph { content } => {
-                push_spans(content, &Style { italic: !style.italic, ..style.clone() }, out)
-            }
-            Inline::Strong { content } => {
-                push_spans(content, &Style { bold: true, ..style.clone() }, out)
-            }
+            Inline::HardBreak => out.push(Span {
+                text: "\n".into(),
+                style: style.clone(),
+            }),
+            Inline::Code { text } => push(
+                text,
+                &Style {
+                    mono: true,
+                    ..style.clone()
+                },
+                out,
+            ),
+            Inline::Emph { content } => push_spans(
+                content,
+                &Style {
+                    italic: !style.italic,
+                    ..style.clone()
+                },
+                out,
+            ),
+            Inline::Strong { content } => push_spans(
+                content,
+                &Style {
+                    bold: true,
+                    ..style.clone()
+                },
+                out,
+            ),
             Inline::Strike { content } => push_spans(content, style, out),
             Inline::Link { url, content, .. } => {
                 let target = match url.strip_prefix('#') {
                     Some(id) => Target::Anchor(id.to_string()),
                     None => Target::Uri(url.clone()),
                 };
-                let linked = Style { link: Some(target), color: Rgb(0.0, 0.2, 0.6), ..style.clone() };
+                let linked = Style {
+                    link: Some(target),
+                    color: Rgb(0.0, 0.2, 0.6),
+                    ..style.clone()
+                };
                 push_spans(content, &linked, out)
             }
             Inline::CrossRef { number, target, .. } => {
-                let linked = Style { link: Some(Target::Anchor(target.clone())), ..style.clone() };
+                let linked = Style {
+                    link: Some(Target::Anchor(target.clone())),
+                    ..style.clone()
+                };
                 push(number, &linked, out)
             }
             Inline::FootnoteRef { number, target, .. } => {
@@ -119,8 +152,19 @@ fn push_spans(content: &[Inline], style: &Style, out: &mut Vec<Span>) {
                 push(&number.to_string(), &sup, out)
             }
             Inline::Image(img) => {
-                let alt = if img.alt.is_empty() { "[image]".to_string() } else { format!("[{}]", img.alt) };
-                push(&alt, &Style { italic: true, ..style.clone() }, out)
+                let alt = if img.alt.is_empty() {
+                    "[image]".to_string()
+                } else {
+                    format!("[{}]", img.alt)
+                };
+                push(
+                    &alt,
+                    &Style {
+                        italic: true,
+                        ..style.clone()
+                    },
+                    out,
+                )
             }
         }
     }
@@ -130,6 +174,8 @@ fn push_spans(content: &[Inline], style: &Style, out: &mut Vec<Span>) {
 #[derive(Debug, Clone)]
 struct Atom {
     span: usize,
+    /// The face when the span's own face lacks the glyph (a fallback).
+    face: Option<FaceId>,
     glyphs: Vec<Glyph>,
     width: f32,
     space: bool,
@@ -197,7 +243,8 @@ fn shape_atoms(spans: &[Span], fonts: &Fonts) -> Vec<Atom> {
             }
             continue;
         }
-        let face = fonts.face(span.style.face());
+        let face_id = span.style.face();
+        let face = fonts.face(face_id);
         let shaped = face.shape(&span.text);
         let mut i = 0;
         while i < shaped.len() {
@@ -206,26 +253,85 @@ fn shape_atoms(spans: &[Span], fonts: &Fonts) -> Vec<Atom> {
             while j < shaped.len() && shaped[j].cluster as usize == cluster {
                 j += 1;
             }
-            let next = shaped.get(j).map_or(span.text.len(), |g| g.cluster as usize);
+            let next = shaped
+                .get(j)
+                .map_or(span.text.len(), |g| g.cluster as usize);
             let text = span.text.get(cluster..next.max(cluster)).unwrap_or("");
-            let glyphs: Vec<Glyph> = shaped[i..j]
-                .iter()
-                .enumerate()
-                .map(|(k, g)| Glyph {
-                    gid: g.gid,
-                    advance: face.pt(g.advance as f32, span.style.size),
-                    text: if k == 0 { text.into() } else { "".into() },
-                })
-                .collect();
+            let (fallback, glyphs) = if shaped[i..j].iter().any(|g| g.gid == 0) {
+                fallback(fonts, face_id, text, span.style.size)
+            } else {
+                let glyphs = shaped[i..j]
+                    .iter()
+                    .enumerate()
+                    .map(|(k, g)| Glyph {
+                        gid: g.gid,
+                        advance: face.pt(g.advance as f32, span.style.size),
+                        text: if k == 0 { text.into() } else { "".into() },
+                    })
+                    .collect();
+                (None, glyphs)
+            };
             let width = glyphs.iter().map(|g| g.advance).sum();
             let last = text.chars().last().unwrap_or(' ');
-            let space = text.chars().all(|c| c.is_whitespace() && c != '\u{a0}') && !text.is_empty();
-            let break_after = matches!(last, '-' | '\u{2013}' | '\u{2014}') && text.len() == last.len_utf8();
-            atoms.push(Atom { span: si, glyphs, width, space, break_after, forced: false });
+            let space =
+                text.chars().all(|c| c.is_whitespace() && c != '\u{a0}') && !text.is_empty();
+            let break_after =
+                matches!(last, '-' | '\u{2013}' | '\u{2014}') && text.len() == last.len_utf8();
+            atoms.push(Atom {
+                span: si,
+                face: fallback,
+                glyphs,
+                width,
+                space,
+                break_after,
+                forced: false,
+            });
             i = j;
         }
     }
     atoms
+}
+
+/// A cluster the face has no glyph for, set in the first other face that has them all
+/// (Noto Sans lacks U+2212 MINUS, Noto Sans Mono has it); `.notdef` when none does.
+fn fallback(fonts: &Fonts, own: FaceId, text: &str, size: f32) -> (Option<FaceId>, Vec<Glyph>) {
+    let mut order = vec![
+        own,
+        FaceId::Regular,
+        FaceId::Bold,
+        FaceId::Italic,
+        FaceId::Mono,
+    ];
+    order.dedup();
+    for id in order.iter().copied() {
+        let face = fonts.face(id);
+        let shaped = face.shape(text);
+        if id == own || shaped.iter().any(|g| g.gid == 0) {
+            continue;
+        }
+        let glyphs = shaped
+            .iter()
+            .enumerate()
+            .map(|(k, g)| Glyph {
+                gid: g.gid,
+                advance: face.pt(g.advance as f32, size),
+                text: if k == 0 { text.into() } else { "".into() },
+            })
+            .collect();
+        return (Some(id), glyphs);
+    }
+    let face = fonts.face(own);
+    let glyphs = face
+        .shape(text)
+        .iter()
+        .enumerate()
+        .map(|(k, g)| Glyph {
+            gid: g.gid,
+            advance: face.pt(g.advance as f32, size),
+            text: if k == 0 { text.into() } else { "".into() },
+        })
+        .collect();
+    (None, glyphs)
 }
 
 fn words(atoms: &[Atom], unit: f32) -> Vec<Word> {
@@ -275,7 +381,8 @@ fn split_long(words: Vec<Word>, atoms: &[Atom], max: f64, unit: f32) -> Vec<Word
             let mut width = 0.0f64;
             let mut end = start;
             let mut soft = None;
-            while end < w.end && (end == start || width + f64::from(atoms[end].width / unit) <= max) {
+            while end < w.end && (end == start || width + f64::from(atoms[end].width / unit) <= max)
+            {
                 width += f64::from(atoms[end].width / unit);
                 let t = atoms[end].glyphs.first().map_or("", |g| &g.text);
                 end += 1;
@@ -338,8 +445,16 @@ pub fn break_lines(spans: &[Span], fonts: &Fonts, width: f32, align: Align) -> V
     for (i, w) in words.iter().enumerate() {
         if w.forced || i + 1 == words.len() {
             let seg = &words[seg_start..=i];
-            let wrapped = wrap_optimal_fit(seg, &[max], &Penalties::new())
-                .unwrap_or_else(|_| wrap_first_fit(seg, &[max]));
+            // Overflow must never pay: textwrap charges it linearly (2500 a unit), which a
+            // ragged paragraph can find cheaper than its gaps squared.
+            let penalties = Penalties {
+                overflow_penalty: 1_000_000,
+                ..Penalties::new()
+            };
+            let wrapped = wrap_optimal_fit(seg, &[max], &penalties)
+                .ok()
+                .filter(|lines| lines.iter().all(|l| fits(l, max)))
+                .unwrap_or_else(|| wrap_first_fit(seg, &[max]));
             let n = wrapped.len();
             for (k, line) in wrapped.into_iter().enumerate() {
                 let justify = align == Align::Justify && k + 1 < n;
@@ -351,6 +466,16 @@ pub fn break_lines(spans: &[Span], fonts: &Fonts, width: f32, align: Align) -> V
     lines
 }
 
+fn fits(line: &[Word], max: f64) -> bool {
+    let n = line.len();
+    let width: f64 = line
+        .iter()
+        .enumerate()
+        .map(|(k, w)| w.width + if k + 1 < n { w.ws_width } else { 0.0 })
+        .sum();
+    width <= max + 1e-6
+}
+
 fn set_line(words: &[Word], atoms: &[Atom], spans: &[Span], width: f32, justify: bool) -> Line {
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return Line::default();
@@ -358,12 +483,19 @@ fn set_line(words: &[Word], atoms: &[Atom], spans: &[Span], width: f32, justify:
     let range = first.start..last.end;
     let natural: f32 = atoms[range.clone()].iter().map(|a| a.width).sum();
     let spaces = atoms[range.clone()].iter().filter(|a| a.space).count();
-    let extra = if justify && spaces > 0 { ((width - natural) / spaces as f32).max(0.0) } else { 0.0 };
-    let mut line = Line { width: natural + extra * spaces as f32, ..Line::default() };
+    let extra = if justify && spaces > 0 {
+        ((width - natural) / spaces as f32).max(0.0)
+    } else {
+        0.0
+    };
+    let mut line = Line {
+        width: natural + extra * spaces as f32,
+        ..Line::default()
+    };
     let mut x = 0.0;
     for atom in &atoms[range] {
         let style = &spans[atom.span].style;
-        let face = style.face();
+        let face = atom.face.unwrap_or_else(|| style.face());
         let same = line.runs.last().is_some_and(|r: &GlyphRun| {
             r.face == face && r.size == style.size && r.color == style.color && r.y == -style.rise
         }) && line_link_matches(&line, x, style);
@@ -403,7 +535,10 @@ fn set_line(words: &[Word], atoms: &[Atom], spans: &[Span], width: f32, justify:
 }
 
 fn line_link_matches(line: &Line, x: f32, style: &Style) -> bool {
-    let open = line.links.last().filter(|(lx, lw, _)| (*lx + *lw - x).abs() < 0.01);
+    let open = line
+        .links
+        .last()
+        .filter(|(lx, lw, _)| (*lx + *lw - x).abs() < 0.01);
     match (&style.link, open) {
         (None, None) => true,
         (Some(t), Some((_, _, open))) => t == open,
