@@ -329,9 +329,19 @@ impl PageOps<'_> {
     }
 }
 
+/// printpdf's output: the document, and for each font resource (`F1`…) the text of each of
+/// its (subset) glyph ids, for the ToUnicode CMaps.
+#[derive(Debug)]
+pub struct Emitted {
+    /// The document, not yet finished.
+    pub doc: lopdf::Document,
+    /// Font resource name → (glyph id, text) in id order.
+    pub to_unicode: Vec<(String, Vec<(u16, String)>)>,
+}
+
 /// Draws the layout into a printpdf document and returns it as a lopdf document, ready for
 /// `finish`. An image that cannot be decoded is a diagnostic.
-pub fn emit(layout: &Layout, fonts: &Fonts) -> Result<lopdf::Document, Diagnostic> {
+pub fn emit(layout: &Layout, fonts: &Fonts) -> Result<Emitted, Diagnostic> {
     let glyphs = used_glyphs(layout);
     let mut doc = PdfDocument::new("");
     doc.metadata.info.conformance =
@@ -442,5 +452,20 @@ pub fn emit(layout: &Layout, fonts: &Fonts) -> Result<lopdf::Document, Diagnosti
         image_optimization: None,
     };
     let mut warnings = Vec::new();
-    Ok(doc.to_lopdf_document(&opts, &mut warnings))
+    let to_unicode = glyphs
+        .iter()
+        .map(|(face, map)| {
+            let mut v: Vec<(u16, String)> = map
+                .values()
+                .filter(|(_, t)| !t.is_empty())
+                .cloned()
+                .collect();
+            v.sort_unstable_by_key(|(g, _)| *g);
+            (font_id(*face).0, v)
+        })
+        .collect();
+    Ok(Emitted {
+        doc: doc.to_lopdf_document(&opts, &mut warnings),
+        to_unicode,
+    })
 }

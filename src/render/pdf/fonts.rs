@@ -87,6 +87,8 @@ pub struct Face {
     pub caret_slope: (i16, i16),
     /// OS/2 weight class (400 regular, 700 bold).
     pub weight: u16,
+    /// Advance width of every glyph in font units (`hmtx`), read once.
+    advances: Vec<u16>,
 }
 
 impl std::fmt::Debug for Face {
@@ -118,6 +120,14 @@ impl Face {
             })
             .filter(|s: &String| !s.is_empty())
             .unwrap_or_else(|| fallback_name.to_string());
+        let glyph_metrics = fref.glyph_metrics(Size::unscaled(), LocationRef::default());
+        let advances = (0..fref.maxp().ok()?.num_glyphs())
+            .map(|g| {
+                glyph_metrics
+                    .advance_width(GlyphId::new(g.into()))
+                    .map_or(0, |w| w.round() as u16)
+            })
+            .collect();
         let font = harfrust::Font::new(harfrust::font::Source::from(data.clone()), 0)?;
         let plan = ShapePlan::new(
             &font,
@@ -135,6 +145,7 @@ impl Face {
             bbox: [head.x_min(), head.y_min(), head.x_max(), head.y_max()],
             caret_slope: (hhea.caret_slope_rise(), hhea.caret_slope_run()),
             weight,
+            advances,
             data,
             font,
             plan,
@@ -197,13 +208,19 @@ impl Face {
 
     /// The advance width of a glyph in font units (from `hmtx`).
     pub fn advance(&self, gid: u16) -> u16 {
-        FontRef::new(self.bytes())
-            .ok()
-            .and_then(|f| {
-                f.glyph_metrics(Size::unscaled(), LocationRef::default())
-                    .advance_width(GlyphId::new(gid.into()))
-            })
-            .map_or(0, |w| w.round() as u16)
+        self.advances.get(usize::from(gid)).copied().unwrap_or(0)
+    }
+
+    /// The advance of a shaped glyph in points at `size`, on the PDF's grid: the glyph's
+    /// width as the PDF's `/W` array states it (whole thousandths of an em, truncated), plus
+    /// the shaper's kerning rounded to whole thousandths. The content stream then needs an
+    /// adjustment only where there is kerning.
+    pub fn glyph_pt(&self, g: &Shaped, size: f32) -> f32 {
+        let upm = f32::from(self.units_per_em);
+        let plain = f32::from(self.advance(g.gid));
+        let width = (plain * 1000.0 / upm).trunc();
+        let kern = ((g.advance as f32 - plain) * 1000.0 / upm).round();
+        (width + kern) * size / 1000.0
     }
 
     /// Font units to points at `size`.

@@ -25,11 +25,12 @@ pub use fonts::Fonts;
 pub struct PdfEngine {
     fonts: Fonts,
     source_date_epoch: Option<i64>,
+    logo: Option<crate::document::Image>,
 }
 
 impl PdfEngine {
-    /// Parses the fonts (the house's own files under `root`, or the embedded faces) and
-    /// reads `SOURCE_DATE_EPOCH` once.
+    /// Parses the fonts (the house's own files under `root`, or the embedded faces), reads
+    /// the house logo and `SOURCE_DATE_EPOCH`, once.
     pub fn new(root: &Path, house: &HouseStyle) -> Result<PdfEngine, Diagnostic> {
         let fonts = Fonts::load(root, &house.pdf.fonts)?;
         let source_date_epoch = std::env::var("SOURCE_DATE_EPOCH")
@@ -38,6 +39,7 @@ impl PdfEngine {
         Ok(PdfEngine {
             fonts,
             source_date_epoch,
+            logo: logo(root, house),
         })
     }
 
@@ -53,7 +55,7 @@ impl PdfEngine {
         house: &HouseStyle,
         draft: bool,
     ) -> Result<Vec<u8>, Diagnostic> {
-        let layout = layout::layout(doc, house, draft, &self.fonts);
+        let layout = layout::layout(doc, house, draft, &self.fonts, self.logo.as_ref());
         let pdf = emit::emit(&layout, &self.fonts)?;
         finish::finish(pdf, &layout, &self.meta(doc, house))
     }
@@ -85,4 +87,26 @@ impl PdfEngine {
             classification: m.classification.clone(),
         }
     }
+}
+
+/// The house logo as an image for the masthead; a missing or unreadable logo is already
+/// reported by the HTML renderer, so here it is simply left out.
+fn logo(root: &Path, house: &HouseStyle) -> Option<crate::document::Image> {
+    let rel = house.organisation.logo.as_ref()?;
+    let path = root.join(rel);
+    let data = std::fs::read(&path).ok()?;
+    let mime = if data.starts_with(b"\x89PNG\r\n\x1a\n") {
+        "image/png"
+    } else if data.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        "image/jpeg"
+    } else {
+        return None;
+    };
+    Some(crate::document::Image {
+        alt: house.organisation.name.clone(),
+        src: rel.display().to_string(),
+        path,
+        mime,
+        data: std::sync::Arc::new(data),
+    })
 }

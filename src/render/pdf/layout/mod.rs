@@ -224,10 +224,16 @@ impl<'a> Flow<'a> {
 
 /// Lays out a paper: masthead, header table, sections, appendices, footnotes, then
 /// pages with their furniture (classification, footer, DRAFT).
-pub fn layout(doc: &Document, house: &HouseStyle, draft: bool, fonts: &Fonts) -> Layout {
+pub fn layout(
+    doc: &Document,
+    house: &HouseStyle,
+    draft: bool,
+    fonts: &Fonts,
+    logo: Option<&crate::document::Image>,
+) -> Layout {
     let geo = Geometry::from_house(house);
     let mut flow = Flow::new(fonts, geo);
-    masthead(&mut flow, house);
+    masthead(&mut flow, house, logo);
     table::header_table(&mut flow, &doc.header);
     for section in &doc.sections {
         section_flow(&mut flow, section);
@@ -249,21 +255,64 @@ pub fn layout(doc: &Document, house: &HouseStyle, draft: bool, fonts: &Fonts) ->
     }
 }
 
-fn masthead(flow: &mut Flow<'_>, house: &HouseStyle) {
-    if house.organisation.name.trim().is_empty() {
+/// The organisation's name in bold, with its logo (at most 40 pt high) before it.
+fn masthead(flow: &mut Flow<'_>, house: &HouseStyle, logo: Option<&crate::document::Image>) {
+    let name = house.organisation.name.trim();
+    let size = flow.geo.size * 1.3;
+    let lh = Geometry::leading(size);
+    let (left, right) = (flow.geo.left(), flow.geo.right());
+    let mut unit = Unit {
+        height: lh,
+        ..Unit::default()
+    };
+    let mut x = left;
+    if let Some((img, (pw, ph))) = logo.and_then(|i| Some((i, blocks::image_size(&i.data)?))) {
+        flow.begin(Role::Figure(img.alt.clone()));
+        let h = 40.0f32.min(ph as f32 * 0.75);
+        let w = (h * pw as f32 / ph as f32).min((right - left) * 0.4);
+        let h = w * ph as f32 / pw as f32;
+        let index = flow.images.len();
+        flow.images.push(img.clone());
+        unit.items.push(Item {
+            tag: flow.tag(),
+            mark: Mark::Image {
+                index,
+                x,
+                y: 0.0,
+                w,
+                h,
+            },
+        });
+        unit.height = unit.height.max(h);
+        x += w + 10.0;
+    }
+    if !name.is_empty() {
+        flow.begin(Role::P);
+        let spans = vec![Span {
+            text: name.to_string(),
+            style: Style::plain(size).bold(),
+        }];
+        let baseline = unit.height / 2.0 + size * 0.35;
+        for line in text::break_lines(&spans, flow.fonts, (right - x).max(10.0), Align::Left)
+            .into_iter()
+            .take(1)
+        {
+            for mut run in line.runs {
+                run.x += x;
+                run.y += baseline;
+                unit.items.push(Item {
+                    tag: flow.tag(),
+                    mark: Mark::Glyphs(run),
+                });
+            }
+        }
+    }
+    if unit.items.is_empty() {
         return;
     }
-    flow.begin(Role::P);
-    let size = flow.geo.size * 1.3;
-    let spans = vec![Span {
-        text: house.organisation.name.clone(),
-        style: Style::plain(size).bold(),
-    }];
-    let (x, w) = (flow.geo.left(), flow.geo.right() - flow.geo.left());
-    flow.paragraph(&spans, x, w, 0.0);
-    if let Some(last) = flow.galley.units.last_mut() {
-        last.height += flow.geo.size * 0.6;
-    }
+    unit.height += flow.geo.size * 0.6;
+    unit.keep_with_next = true;
+    flow.push(unit, 0.0);
 }
 
 fn section_flow(flow: &mut Flow<'_>, section: &Section) {

@@ -55,6 +55,54 @@ pub enum Tag {
     },
 }
 
+/// The text a glyph stands for, kept inline when short (almost always one character), so
+/// thousands of glyphs a paper cost no allocation each.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum GlyphText {
+    /// A glyph that is not the first of its cluster.
+    #[default]
+    Empty,
+    /// Up to 8 bytes of UTF-8.
+    Short {
+        /// Bytes used.
+        len: u8,
+        /// The bytes.
+        buf: [u8; 8],
+    },
+    /// Anything longer.
+    Long(Box<str>),
+}
+
+impl From<&str> for GlyphText {
+    fn from(s: &str) -> GlyphText {
+        match s.len() {
+            0 => GlyphText::Empty,
+            len @ 1..=8 => {
+                let mut buf = [0; 8];
+                buf[..len].copy_from_slice(s.as_bytes());
+                GlyphText::Short {
+                    len: len as u8,
+                    buf,
+                }
+            }
+            _ => GlyphText::Long(s.into()),
+        }
+    }
+}
+
+impl std::ops::Deref for GlyphText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            GlyphText::Empty => "",
+            GlyphText::Short { len, buf } => {
+                std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or("")
+            }
+            GlyphText::Long(s) => s,
+        }
+    }
+}
+
 /// One glyph to draw: id, the advance to the next glyph (points) and the text it stands
 /// for (the cluster's text on its first glyph, empty on the others).
 #[derive(Debug, Clone, PartialEq)]
@@ -64,7 +112,7 @@ pub struct Glyph {
     /// Advance in points (kerning and justification included).
     pub advance: f32,
     /// The Unicode text this glyph represents.
-    pub text: Box<str>,
+    pub text: GlyphText,
 }
 
 /// Glyphs set in one face and size along a baseline.

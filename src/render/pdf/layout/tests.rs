@@ -37,7 +37,7 @@ fn lay(body: &str, meta: &str) -> (Layout, Geometry) {
     let fonts = Fonts::embedded();
     let d = doc(body, meta);
     (
-        layout(&d, &house, false, &fonts),
+        layout(&d, &house, false, &fonts, None),
         Geometry::from_house(&house),
     )
 }

@@ -265,7 +265,7 @@ fn shape_atoms(spans: &[Span], fonts: &Fonts) -> Vec<Atom> {
                     .enumerate()
                     .map(|(k, g)| Glyph {
                         gid: g.gid,
-                        advance: face.pt(g.advance as f32, span.style.size),
+                        advance: face.glyph_pt(g, span.style.size),
                         text: if k == 0 { text.into() } else { "".into() },
                     })
                     .collect();
@@ -314,7 +314,7 @@ fn fallback(fonts: &Fonts, own: FaceId, text: &str, size: f32) -> (Option<FaceId
             .enumerate()
             .map(|(k, g)| Glyph {
                 gid: g.gid,
-                advance: face.pt(g.advance as f32, size),
+                advance: face.glyph_pt(g, size),
                 text: if k == 0 { text.into() } else { "".into() },
             })
             .collect();
@@ -327,7 +327,7 @@ fn fallback(fonts: &Fonts, own: FaceId, text: &str, size: f32) -> (Option<FaceId
         .enumerate()
         .map(|(k, g)| Glyph {
             gid: g.gid,
-            advance: face.pt(g.advance as f32, size),
+            advance: face.glyph_pt(g, size),
             text: if k == 0 { text.into() } else { "".into() },
         })
         .collect();
