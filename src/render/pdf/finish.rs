@@ -1,4 +1,4 @@
-//! Finishing with lopdf: what makes the file an archival PDF/A-2u and reproducible.
+//! Finishing with lopdf: what makes the emitted file an archival PDF/A-2u and reproducible.
 //!
 //! The Info dictionary and the XMP packet (which declares PDF/A-2 conformance U and the
 //! committee properties in a clerk namespace, with its PDF/A extension schema) agree; an
@@ -210,8 +210,7 @@ fn outline(doc: &mut Document, layout: &Layout, pages: &[ObjectId]) -> Option<Ob
 /// Compresses every stream that may be (level 6: most of the gain, a fraction of the time).
 fn compress(doc: &mut Document) {
     for object in doc.objects.values_mut() {
-        // printpdf marks image streams as not to be compressed; clerk compresses all but
-        // the XMP packet (which stays readable).
+        // Every stream but the XMP packet (which stays readable).
         if let Object::Stream(stream) = object
             && stream.dict.get(b"Type").ok().and_then(|t| t.as_name().ok())
                 != Some(b"Metadata".as_slice())
@@ -229,68 +228,8 @@ fn compress(doc: &mut Document) {
     }
 }
 
-/// A ToUnicode CMap: each glyph id to the UTF-16 of the text it stands for.
-pub fn to_unicode_cmap(glyphs: &[(u16, String)]) -> Vec<u8> {
-    let mut out = String::from(
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
-    );
-    for chunk in glyphs.chunks(100) {
-        out.push_str(&format!("{} beginbfchar\n", chunk.len()));
-        for (gid, text) in chunk {
-            out.push_str(&format!("<{gid:04X}> <"));
-            for unit in text.encode_utf16() {
-                out.push_str(&format!("{unit:04X}"));
-            }
-            out.push_str(">\n");
-        }
-        out.push_str("endbfchar\n");
-    }
-    out.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-    out.into_bytes()
-}
-
-/// Replaces printpdf's ToUnicode streams (empty: clerk passes no text through it) with
-/// the CMaps built from the layout's glyph texts.
-fn write_to_unicode(doc: &mut Document, pages: &[ObjectId], maps: &[(String, Vec<(u16, String)>)]) {
-    let fonts: Option<Dictionary> = pages.first().and_then(|p| {
-        let page = doc.get_dictionary(*p).ok()?;
-        let res = match page.get(b"Resources").ok()? {
-            Object::Reference(r) => doc.get_dictionary(*r).ok()?,
-            Object::Dictionary(d) => d,
-            _ => return None,
-        };
-        match res.get(b"Font").ok()? {
-            Object::Reference(r) => doc.get_dictionary(*r).ok().cloned(),
-            Object::Dictionary(d) => Some(d.clone()),
-            _ => None,
-        }
-    });
-    let Some(fonts) = fonts else { return };
-    for (name, glyphs) in maps {
-        let stream_id = fonts
-            .get(name.as_bytes())
-            .and_then(Object::as_reference)
-            .and_then(|f| doc.get_dictionary(f))
-            .and_then(|f| f.get(b"ToUnicode"))
-            .and_then(Object::as_reference);
-        if let Ok(id) = stream_id
-            && let Ok(Object::Stream(s)) = doc.get_object_mut(id)
-        {
-            s.set_content(to_unicode_cmap(glyphs));
-        }
-    }
-}
-
-/// Finishes printpdf's document into the bytes of a PDF/A-2u file.
-pub fn finish(
-    emitted: super::emit::Emitted,
-    layout: &Layout,
-    meta: &Meta,
-) -> Result<Vec<u8>, Diagnostic> {
-    let super::emit::Emitted {
-        mut doc,
-        to_unicode,
-    } = emitted;
+/// Finishes the emitted document into the bytes of a PDF/A-2u file.
+pub fn finish(mut doc: Document, layout: &Layout, meta: &Meta) -> Result<Vec<u8>, Diagnostic> {
     let broken = |what: &str| {
         Diagnostic::file_error(
             "pdf",
@@ -300,23 +239,6 @@ pub fn finish(
     };
     doc.version = "1.7".into();
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
-    write_to_unicode(&mut doc, &pages, &to_unicode);
-    for id in &pages {
-        if let Ok(Object::Dictionary(page)) = doc.get_object_mut(*id) {
-            page.remove(b"TrimBox");
-            let empty = matches!(page.get(b"Annots"), Ok(Object::Array(a)) if a.is_empty());
-            if empty {
-                page.remove(b"Annots");
-            } else if let Ok(Object::Array(annots)) = page.get_mut(b"Annots") {
-                for a in annots.iter_mut() {
-                    if let Object::Dictionary(d) = a {
-                        d.set("F", 4);
-                        d.remove(b"C");
-                    }
-                }
-            }
-        }
-    }
     let producer = format!("clerk {}", env!("CARGO_PKG_VERSION"));
     let outlines = outline(&mut doc, layout, &pages);
     let mut icc = Dictionary::new();

@@ -2,11 +2,14 @@
 //!
 //! 1. [`layout`]: pure; the `Document`, house style and font metrics become pages of
 //!    positioned glyph runs, rules, boxes, links and bookmarks.
-//! 2. [`emit`]: the only printpdf user; draws the pages with subset fonts, marked content
-//!    per block and the page furniture as artifacts.
+//! 2. [`emit`]: draws the pages (a content stream each, written directly) with subset
+//!    fonts, images (decoded by printpdf), links, marked content per block and the page
+//!    furniture as artifacts.
 //! 3. [`finish`]: lopdf; metadata (Info and XMP agreeing), PDF/A-2u identification, sRGB
 //!    OutputIntent, outline, and an ID from the content, so rebuilds are byte-identical.
 
+mod content;
+mod embed;
 pub mod emit;
 pub mod finish;
 pub mod fonts;
