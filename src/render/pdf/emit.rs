@@ -10,8 +10,6 @@
 //! is sorted by title, and turning every glyph into a lopdf object cost more than all of
 //! clerk's layout, a third of a paper's PDF time against the 2 ms a paper budget.
 
-use std::collections::BTreeMap;
-
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 
 use super::content::Content;
@@ -20,28 +18,42 @@ use super::fonts::{FaceId, Fonts};
 use super::layout::{Item, Layout, Mark, Rgb, Role, Tag, Target};
 use crate::diag::Diagnostic;
 
-fn used_glyphs(layout: &Layout) -> GlyphMap {
-    let mut used: GlyphMap = BTreeMap::new();
+/// The glyphs each face draws, with the text of each (first occurrence with text wins),
+/// numbered for the subset: .notdef first, then the used glyphs in id order.
+fn used_glyphs(layout: &Layout, fonts: &Fonts) -> GlyphMap {
+    let mut seen: [Vec<Option<&str>>; 5] = Default::default();
     for page in &layout.pages {
         for item in &page.items {
             if let Mark::Glyphs(run) = &item.mark {
-                let map = used.entry(run.face).or_default();
+                let slots = &mut seen[run.face as usize];
+                if slots.is_empty() {
+                    slots.resize(fonts.face(run.face).glyph_count().max(1), None);
+                }
                 for g in &run.glyphs {
-                    let e = map.entry(g.gid).or_insert((0, String::new()));
-                    if e.1.is_empty() && !g.text.is_empty() {
-                        e.1 = g.text.to_string();
+                    if let Some(slot) = slots.get_mut(usize::from(g.gid))
+                        && slot.is_none_or(str::is_empty)
+                    {
+                        *slot = Some(&g.text);
                     }
                 }
             }
         }
     }
-    for map in used.values_mut() {
-        // New ids: .notdef first, then the used glyphs in id order (the subset's numbering).
+    let mut used = GlyphMap::new();
+    for face in FaceId::ALL {
+        let slots = &seen[face as usize];
+        if slots.is_empty() {
+            continue;
+        }
         let mut next = 1u16;
-        for (gid, entry) in map.iter_mut() {
-            entry.0 = if *gid == 0 { 0 } else { next };
-            if *gid != 0 {
-                next += 1;
+        let map = used.entry(face).or_default();
+        for (gid, slot) in slots.iter().enumerate() {
+            if let Some(text) = slot {
+                let new = if gid == 0 { 0 } else { next };
+                if gid != 0 {
+                    next += 1;
+                }
+                map.insert(gid as u16, (new, text.to_string()));
             }
         }
     }
@@ -56,7 +68,7 @@ fn font_name(face: FaceId) -> String {
 struct PageWriter<'a> {
     c: Content,
     height: f32,
-    glyphs: &'a GlyphMap,
+    remap: &'a [Vec<u16>; 5],
     fonts: &'a Fonts,
     in_text: bool,
     font: Option<(FaceId, f32)>,
@@ -142,10 +154,10 @@ impl PageWriter<'_> {
                 self.c.nums(&[c, s, -s, c, run.x, h - run.y]).op("Tm");
                 let face = self.fonts.face(run.face);
                 let upm = f32::from(face.units_per_em);
-                let map = self.glyphs.get(&run.face);
+                let remap = &self.remap[run.face as usize];
                 let size = run.size;
                 self.c.show(run.glyphs.iter().map(|g| {
-                    let gid = map.and_then(|m| m.get(&g.gid)).map_or(0, |(n, _)| *n);
+                    let gid = remap.get(usize::from(g.gid)).copied().unwrap_or(0);
                     // The viewer advances by the /W width; adjust to the layout's advance.
                     let width = (f32::from(face.advance(g.gid)) * 1000.0 / upm).trunc();
                     let adjust = width - g.advance * 1000.0 / size;
@@ -280,7 +292,17 @@ fn link(layout: &Layout, pages: &[ObjectId], l: &super::layout::Link) -> Option<
 /// diagnostic.
 pub fn emit(layout: &Layout, fonts: &Fonts) -> Result<Document, Diagnostic> {
     let mut doc = Document::with_version("1.7");
-    let glyphs = used_glyphs(layout);
+    let glyphs = used_glyphs(layout, fonts);
+    let mut remap: [Vec<u16>; 5] = Default::default();
+    for (face, map) in &glyphs {
+        let r = &mut remap[*face as usize];
+        r.resize(fonts.face(*face).glyph_count().max(1), 0);
+        for (old, (new, _)) in map {
+            if let Some(slot) = r.get_mut(usize::from(*old)) {
+                *slot = *new;
+            }
+        }
+    }
     let mut font_dict = Dictionary::new();
     for (face, gids) in &glyphs {
         let id = embed::font(&mut doc, fonts, *face, gids)?;
@@ -305,7 +327,7 @@ pub fn emit(layout: &Layout, fonts: &Fonts) -> Result<Document, Diagnostic> {
         let mut writer = PageWriter {
             c: Content::default(),
             height: h,
-            glyphs: &glyphs,
+            remap: &remap,
             fonts,
             in_text: false,
             font: None,

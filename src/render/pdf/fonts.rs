@@ -223,6 +223,11 @@ impl Face {
         (width + kern) * size / 1000.0
     }
 
+    /// Number of glyphs in the face.
+    pub fn glyph_count(&self) -> usize {
+        self.advances.len()
+    }
+
     /// Font units to points at `size`.
     pub fn pt(&self, units: f32, size: f32) -> f32 {
         units * size / f32::from(self.units_per_em)

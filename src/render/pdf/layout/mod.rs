@@ -240,7 +240,8 @@ pub fn layout(
     }
     blocks::appendices(&mut flow, doc, house);
     blocks::footnotes(&mut flow, doc);
-    let mut paged = paginate(&flow.galley, geo.frame());
+    let images = std::mem::take(&mut flow.images);
+    let mut paged = paginate(flow.galley, geo.frame());
     running::furnish(&mut paged.pages, doc, house, draft, fonts, &geo);
     let mut anchors = BTreeMap::new();
     for (id, page, y) in paged.anchors {
@@ -251,7 +252,7 @@ pub fn layout(
         pages: paged.pages,
         anchors,
         bookmarks: paged.bookmarks,
-        images: flow.images,
+        images,
     }
 }
 

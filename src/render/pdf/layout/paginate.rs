@@ -111,20 +111,21 @@ impl Builder<'_> {
         h + self.notes_height + self.notes_height(units) <= self.frame.height + 0.01
     }
 
-    fn place(&mut self, unit: &Unit) {
+    fn place(&mut self, unit: Unit) {
         if !self.empty {
             self.y += unit.space_before;
         }
         let top = self.frame.top + self.y;
         let page_no = self.out.pages.len();
-        for item in &unit.items {
-            self.page.items.push(shift(item, top));
+        for mut item in unit.items {
+            shift_in_place(&mut item, top);
+            self.page.items.push(item);
         }
-        for link in &unit.links {
+        for link in unit.links {
             let (x, y, w, h) = link.rect;
             self.page.links.push(Link {
                 rect: (x, y + top, w, h),
-                target: link.target.clone(),
+                target: link.target,
             });
         }
         for a in &unit.anchors {
@@ -198,6 +199,11 @@ impl Builder<'_> {
 
 fn shift(item: &Item, dy: f32) -> Item {
     let mut item = item.clone();
+    shift_in_place(&mut item, dy);
+    item
+}
+
+fn shift_in_place(item: &mut Item, dy: f32) {
     match &mut item.mark {
         Mark::Glyphs(run) => run.y += dy,
         Mark::Rect { y, .. } | Mark::Image { y, .. } => *y += dy,
@@ -206,7 +212,6 @@ fn shift(item: &Item, dy: f32) -> Item {
             to.1 += dy;
         }
     }
-    item
 }
 
 /// Places the galley's units on pages of `frame`.
@@ -214,9 +219,10 @@ fn shift(item: &Item, dy: f32) -> Item {
 /// A chain of units joined by `keep_with_next` moves to the next page whole when it does
 /// not fit; only a chain taller than a whole page is split. A table row that starts a page
 /// gets its header row repeated above it.
-pub fn paginate(galley: &Galley, frame: Frame) -> Paginated {
+pub fn paginate(mut galley: Galley, frame: Frame) -> Paginated {
+    let mut units = std::mem::take(&mut galley.units);
     let mut b = Builder {
-        galley,
+        galley: &galley,
         frame,
         out: Paginated::default(),
         page: Page::default(),
@@ -225,7 +231,6 @@ pub fn paginate(galley: &Galley, frame: Frame) -> Paginated {
         notes: Vec::new(),
         notes_height: 0.0,
     };
-    let units = &galley.units;
     let mut i = 0;
     while i < units.len() {
         let mut j = i;
@@ -234,13 +239,13 @@ pub fn paginate(galley: &Galley, frame: Frame) -> Paginated {
         }
         let group = &units[i..=j];
         if b.fits(group) {
-            for u in group {
-                b.place(u);
+            for u in &mut units[i..=j] {
+                b.place(std::mem::take(u));
             }
             i = j + 1;
             continue;
         }
-        let fresh = !b.empty && !only_header(&b, units, i);
+        let fresh = !b.empty && !only_header(&b, &units, i);
         if fresh && chain_height(group) <= frame.height {
             b.new_page();
             repeat_header(&mut b, &units[i]);
@@ -248,7 +253,7 @@ pub fn paginate(galley: &Galley, frame: Frame) -> Paginated {
         }
         // The chain is taller than a page: fill pages with it, unit by unit.
         if b.empty || b.fits(&group[..1]) {
-            b.place(&units[i]);
+            b.place(std::mem::take(&mut units[i]));
             i += 1;
         } else {
             b.new_page();
@@ -279,7 +284,7 @@ fn only_header(b: &Builder<'_>, units: &[Unit], i: usize) -> bool {
 fn repeat_header(b: &mut Builder<'_>, next: &Unit) {
     if let Some(h) = next.repeat {
         let header = b.galley.headers[h].clone();
-        b.place(&Unit {
+        b.place(Unit {
             anchors: Vec::new(),
             bookmarks: Vec::new(),
             ..header

@@ -49,7 +49,7 @@ fn keep_with_next_moves_the_chain_to_the_next_page() {
     units.push(unit(10.0, true));
     units.push(unit(10.0, true));
     units.push(unit(10.0, false));
-    let p = paginate(&galley(units), FRAME);
+    let p = paginate(galley(units), FRAME);
     assert_eq!(
         tops(&p),
         vec![
@@ -66,7 +66,7 @@ fn space_before_is_dropped_at_the_top_of_a_page() {
         space_before: 30.0,
         ..unit(10.0, false)
     });
-    let p = paginate(&galley(units), FRAME);
+    let p = paginate(galley(units), FRAME);
     assert_eq!(p.pages.len(), 2);
     let (_, page, y) = p.anchors.last().unwrap();
     assert_eq!((*page, *y), (1, 50.0));
@@ -75,7 +75,7 @@ fn space_before_is_dropped_at_the_top_of_a_page() {
 #[test]
 fn a_chain_taller_than_a_page_is_split_rather_than_lost() {
     let units: Vec<Unit> = (0..25).map(|_| unit(10.0, true)).collect();
-    let p = paginate(&galley(units), FRAME);
+    let p = paginate(galley(units), FRAME);
     assert_eq!(p.pages.len(), 3);
     assert_eq!(p.anchors.len(), 25);
 }
@@ -96,7 +96,7 @@ fn table_rows_starting_a_page_get_the_header_again() {
     );
     g.headers.push(header.clone());
     g.units.insert(0, header);
-    let p = paginate(&g, FRAME);
+    let p = paginate(g, FRAME);
     assert_eq!(p.pages.len(), 3);
     // Header and 9 rows, then the repeated header and 9 rows, twice: 9 + 9 + 7 rows.
     let rows_per_page: Vec<usize> = tops(&p).iter().map(|v| v.len()).collect();
@@ -126,7 +126,7 @@ fn footnotes_sit_on_the_page_that_cites_them() {
         ..unit(20.0, false)
     };
     g.notes.insert(1, vec![note]);
-    let p = paginate(&g, FRAME);
+    let p = paginate(g, FRAME);
     // The citing line no longer fits with its note: both go to page 2.
     assert_eq!(p.pages.len(), 2);
     assert_eq!(tops(&p)[1], vec![9.0]);

@@ -176,7 +176,8 @@ struct Atom {
     span: usize,
     /// The face when the span's own face lacks the glyph (a fallback).
     face: Option<FaceId>,
-    glyphs: Vec<Glyph>,
+    /// Its glyphs: a range of the shaped text's glyph list.
+    glyphs: std::ops::Range<usize>,
     width: f32,
     space: bool,
     break_after: bool,
@@ -233,8 +234,9 @@ pub struct Line {
     pub footnotes: Vec<u32>,
 }
 
-fn shape_atoms(spans: &[Span], fonts: &Fonts) -> Vec<Atom> {
+fn shape_atoms(spans: &[Span], fonts: &Fonts) -> (Vec<Atom>, Vec<Glyph>) {
     let mut atoms = Vec::new();
+    let mut all: Vec<Glyph> = Vec::new();
     for (si, span) in spans.iter().enumerate() {
         if span.text == "\n" {
             if let Some(last) = atoms.last_mut() {
@@ -257,21 +259,21 @@ fn shape_atoms(spans: &[Span], fonts: &Fonts) -> Vec<Atom> {
                 .get(j)
                 .map_or(span.text.len(), |g| g.cluster as usize);
             let text = span.text.get(cluster..next.max(cluster)).unwrap_or("");
-            let (fallback, glyphs) = if shaped[i..j].iter().any(|g| g.gid == 0) {
-                fallback(fonts, face_id, text, span.style.size)
+            let first = all.len();
+            let fallback = if shaped[i..j].iter().any(|g| g.gid == 0) {
+                let (face, glyphs) = fallback(fonts, face_id, text, span.style.size);
+                all.extend(glyphs);
+                face
             } else {
-                let glyphs = shaped[i..j]
-                    .iter()
-                    .enumerate()
-                    .map(|(k, g)| Glyph {
-                        gid: g.gid,
-                        advance: face.glyph_pt(g, span.style.size),
-                        text: if k == 0 { text.into() } else { "".into() },
-                    })
-                    .collect();
-                (None, glyphs)
+                all.extend(shaped[i..j].iter().enumerate().map(|(k, g)| Glyph {
+                    gid: g.gid,
+                    advance: face.glyph_pt(g, span.style.size),
+                    text: if k == 0 { text.into() } else { "".into() },
+                }));
+                None
             };
-            let width = glyphs.iter().map(|g| g.advance).sum();
+            let glyphs = first..all.len();
+            let width = all[glyphs.clone()].iter().map(|g| g.advance).sum();
             let last = text.chars().last().unwrap_or(' ');
             let space =
                 text.chars().all(|c| c.is_whitespace() && c != '\u{a0}') && !text.is_empty();
@@ -289,7 +291,7 @@ fn shape_atoms(spans: &[Span], fonts: &Fonts) -> Vec<Atom> {
             i = j;
         }
     }
-    atoms
+    (atoms, all)
 }
 
 /// A cluster the face has no glyph for, set in the first other face that has them all
@@ -369,7 +371,13 @@ fn words(atoms: &[Atom], unit: f32) -> Vec<Word> {
 
 /// Cuts words wider than `max` (in wrap units) into pieces that fit, preferring the
 /// places a URL may break.
-fn split_long(words: Vec<Word>, atoms: &[Atom], max: f64, unit: f32) -> Vec<Word> {
+fn split_long(
+    words: Vec<Word>,
+    atoms: &[Atom],
+    glyphs: &[Glyph],
+    max: f64,
+    unit: f32,
+) -> Vec<Word> {
     let mut out = Vec::with_capacity(words.len());
     for w in words {
         if w.width <= max {
@@ -384,7 +392,10 @@ fn split_long(words: Vec<Word>, atoms: &[Atom], max: f64, unit: f32) -> Vec<Word
             while end < w.end && (end == start || width + f64::from(atoms[end].width / unit) <= max)
             {
                 width += f64::from(atoms[end].width / unit);
-                let t = atoms[end].glyphs.first().map_or("", |g| &g.text);
+                let t = glyphs
+                    .get(atoms[end].glyphs.start)
+                    .filter(|_| !atoms[end].glyphs.is_empty())
+                    .map_or("", |g| &g.text);
                 end += 1;
                 if t.ends_with(['/', '.', '-', '?', '&', '_', '=']) {
                     soft = Some((end, width));
@@ -411,7 +422,7 @@ fn split_long(words: Vec<Word>, atoms: &[Atom], max: f64, unit: f32) -> Vec<Word
 
 /// The widest word and the whole text on one line, in points (for table columns).
 pub fn measure(spans: &[Span], fonts: &Fonts) -> (f32, f32) {
-    let atoms = shape_atoms(spans, fonts);
+    let (atoms, _) = shape_atoms(spans, fonts);
     let (mut widest, mut line, mut best_line, mut word) = (0.0f32, 0.0f32, 0.0f32, 0.0f32);
     for a in &atoms {
         line += a.width;
@@ -437,9 +448,9 @@ pub fn measure(spans: &[Span], fonts: &Fonts) -> (f32, f32) {
 pub fn break_lines(spans: &[Span], fonts: &Fonts, width: f32, align: Align) -> Vec<Line> {
     let base = spans.first().map_or(10.0, |s| s.style.size);
     let unit = base * 0.5;
-    let atoms = shape_atoms(spans, fonts);
+    let (atoms, glyphs) = shape_atoms(spans, fonts);
     let max = f64::from(width / unit);
-    let words = split_long(words(&atoms, unit), &atoms, max, unit);
+    let words = split_long(words(&atoms, unit), &atoms, &glyphs, max, unit);
     let mut lines = Vec::new();
     let mut seg_start = 0;
     for (i, w) in words.iter().enumerate() {
@@ -458,7 +469,7 @@ pub fn break_lines(spans: &[Span], fonts: &Fonts, width: f32, align: Align) -> V
             let n = wrapped.len();
             for (k, line) in wrapped.into_iter().enumerate() {
                 let justify = align == Align::Justify && k + 1 < n;
-                lines.push(set_line(line, &atoms, spans, width, justify));
+                lines.push(set_line(line, &atoms, &glyphs, spans, width, justify));
             }
             seg_start = i + 1;
         }
@@ -476,7 +487,14 @@ fn fits(line: &[Word], max: f64) -> bool {
     width <= max + 1e-6
 }
 
-fn set_line(words: &[Word], atoms: &[Atom], spans: &[Span], width: f32, justify: bool) -> Line {
+fn set_line(
+    words: &[Word],
+    atoms: &[Atom],
+    glyphs: &[Glyph],
+    spans: &[Span],
+    width: f32,
+    justify: bool,
+) -> Line {
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return Line::default();
     };
@@ -512,9 +530,10 @@ fn set_line(words: &[Word], atoms: &[Atom], spans: &[Span], width: f32, justify:
         }
         let run = line.runs.last_mut().expect("a run was just pushed");
         let mut advance = atom.width;
-        for (k, g) in atom.glyphs.iter().enumerate() {
+        let atom_glyphs = &glyphs[atom.glyphs.clone()];
+        for (k, g) in atom_glyphs.iter().enumerate() {
             let mut g = g.clone();
-            if atom.space && k + 1 == atom.glyphs.len() {
+            if atom.space && k + 1 == atom_glyphs.len() {
                 g.advance += extra;
                 advance += extra;
             }
