@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::render::OutputFormat;
 
-/// clerk turns committee papers (YAML metadata + Markdown) into numbered HTML.
+/// clerk turns committee papers (YAML metadata + Markdown) into numbered HTML and PDF.
 #[derive(Debug, Parser)]
 #[command(name = "clerk", version, about, long_about = None)]
 pub struct Cli {
@@ -52,7 +52,7 @@ pub struct BuildArgs {
     #[command(flatten)]
     pub folders: FolderArgs,
     /// Output formats, comma-separated.
-    #[arg(long, value_delimiter = ',', default_value = "html")]
+    #[arg(long, value_delimiter = ',', default_value = "html,pdf")]
     pub format: Vec<OutputFormat>,
     /// Print only problems and the summary, not a line per paper.
     #[arg(long, short)]

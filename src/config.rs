@@ -45,6 +45,8 @@ pub struct HouseStyle {
     pub classifications: Vec<String>,
     /// Safety limits on papers.
     pub limits: Limits,
+    /// How the archival PDF is set.
+    pub pdf: PdfStyle,
 }
 
 /// Safety limits: past one, a paper is refused with a message naming the limit.
@@ -63,6 +65,86 @@ pub struct Limits {
     pub table_columns: usize,
     /// Size of one image file in bytes.
     pub image_bytes: u64,
+}
+
+/// The PDF page style: paper, margins, type and running footer.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PdfStyle {
+    /// Paper size.
+    pub page_size: PageSize,
+    /// Margins in millimetres.
+    pub margins_mm: Margins,
+    /// Body text size in points.
+    pub font_size: f32,
+    /// TTF files (relative to the project root) that replace the embedded Noto Sans faces.
+    pub fonts: FontFiles,
+    /// The footer's identity of the paper: the first template whose `{keys}` the paper
+    /// all has wins (keys: `agenda_item`, `title`, `meeting`, `date`).
+    pub footer: Vec<String>,
+    /// Who the PDF names as its author.
+    pub author: AuthorChoice,
+    /// Justify paragraphs (ragged right when false).
+    pub justify: bool,
+}
+
+/// Paper sizes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PageSize {
+    /// 210 × 297 mm.
+    A4,
+    /// 8.5 × 11 in.
+    Letter,
+}
+
+impl PageSize {
+    /// Width and height in points.
+    pub fn points(self) -> (f32, f32) {
+        match self {
+            PageSize::A4 => (595.276, 841.89),
+            PageSize::Letter => (612.0, 792.0),
+        }
+    }
+}
+
+/// Page margins in millimetres.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Margins {
+    /// Top.
+    pub top: f32,
+    /// Right.
+    pub right: f32,
+    /// Bottom.
+    pub bottom: f32,
+    /// Left.
+    pub left: f32,
+}
+
+/// Optional font files replacing the embedded faces (TrueType outlines).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FontFiles {
+    /// Upright text.
+    pub regular: Option<PathBuf>,
+    /// Bold text and headings.
+    pub bold: Option<PathBuf>,
+    /// Emphasis.
+    pub italic: Option<PathBuf>,
+    /// Bold emphasis.
+    pub bold_italic: Option<PathBuf>,
+    /// Code.
+    pub mono: Option<PathBuf>,
+}
+
+/// Whom the PDF metadata names as author.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AuthorChoice {
+    /// The paper's `presented_by`.
+    Presenter,
+    /// The house organisation's name.
+    Organisation,
 }
 
 /// The organisation's name and logo.
@@ -221,6 +303,24 @@ impl HouseStyle {
                     ),
                 )
                 .with_help("the SPA style uses \"%-d %B %Y\" (1 September 2021)"),
+            );
+        }
+        let m = &self.pdf.margins_mm;
+        let (w, h) = self.pdf.page_size.points();
+        let mm = 72.0 / 25.4;
+        let bad_margins = [m.top, m.right, m.bottom, m.left]
+            .iter()
+            .any(|v| !(0.0..=100.0).contains(v))
+            || (m.left + m.right) * mm > w * 0.6
+            || (m.top + m.bottom) * mm > h * 0.6;
+        if bad_margins || !(6.0..=24.0).contains(&self.pdf.font_size) {
+            diags.push(
+                Diagnostic::file_error(
+                    "house-style",
+                    file,
+                    "`pdf` margins or font size are out of range",
+                )
+                .with_help("margins are millimetres (0–100, leaving most of the page for text); font_size is 6–24 points"),
             );
         }
         if diags.is_empty() { Ok(()) } else { Err(diags) }

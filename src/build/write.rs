@@ -16,6 +16,9 @@ pub struct OutputFile {
     pub size: u64,
     /// SHA-256 of the bytes, lower-case hex.
     pub sha256: String,
+    /// Number of pages, for a PDF.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pages: Option<u32>,
 }
 
 impl OutputFile {
@@ -25,6 +28,11 @@ impl OutputFile {
             path: slash_path(rel),
             size: bytes.len() as u64,
             sha256: sha256_hex(bytes),
+            pages: rel
+                .extension()
+                .is_some_and(|e| e == "pdf")
+                .then(|| crate::render::pdf::page_count(bytes))
+                .flatten(),
         }
     }
 }

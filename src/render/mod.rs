@@ -13,6 +13,7 @@
 
 mod html;
 mod index;
+pub mod pdf;
 mod templates;
 mod view;
 
@@ -31,13 +32,15 @@ pub use html::escape;
 pub use index::IndexEntry;
 pub use templates::{DEFAULT_TEMPLATES, TEMPLATES_DIR};
 
-/// The formats a paper is rendered to. PDF joins as `Pdf` in a later issue; callers match
-/// on this in one place, so adding a variant points at every spot that must learn it.
+/// The formats a paper is rendered to; callers match on this in one place, so adding a
+/// variant points at every spot that must learn it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum OutputFormat {
     /// One standalone HTML file per paper.
     Html,
+    /// One archival PDF (PDF/A-2u) per paper.
+    Pdf,
 }
 
 impl OutputFormat {
@@ -45,6 +48,7 @@ impl OutputFormat {
     pub fn extension(self) -> &'static str {
         match self {
             OutputFormat::Html => "html",
+            OutputFormat::Pdf => "pdf",
         }
     }
 }
@@ -56,6 +60,8 @@ pub struct Renderer {
     templates: templates::Templates,
     css: String,
     logo: Option<String>,
+    /// Fonts parsed once per run, shared by every thread.
+    pdf: std::sync::Arc<pdf::PdfEngine>,
 }
 
 impl Renderer {
@@ -69,16 +75,19 @@ impl Renderer {
         let templates = templates::Templates::load(project_root);
         let css = templates::load_css(project_root);
         let logo = templates::load_logo(project_root, house);
-        match (templates, css, logo) {
-            (Ok(templates), Ok(css), Ok(logo)) => Ok(Renderer {
+        let pdf = pdf::PdfEngine::new(project_root, house);
+        match (templates, css, logo, pdf) {
+            (Ok(templates), Ok(css), Ok(logo), Ok(pdf)) => Ok(Renderer {
                 templates,
                 css,
                 logo,
+                pdf: std::sync::Arc::new(pdf),
             }),
-            (templates, css, logo) => {
+            (templates, css, logo, pdf) => {
                 let mut diags = templates.err().unwrap_or_default();
                 diags.extend(css.err());
                 diags.extend(logo.err());
+                diags.extend(pdf.err());
                 Err(diags)
             }
         }
@@ -110,6 +119,7 @@ impl Renderer {
     ) -> Result<Vec<u8>, Diagnostic> {
         match format {
             OutputFormat::Html => self.render_paper(doc, house, draft).map(String::into_bytes),
+            OutputFormat::Pdf => self.pdf.render(doc, house, draft),
         }
     }
 

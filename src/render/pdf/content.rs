@@ -1,0 +1,142 @@
+//! A content-stream writer: PDF operators appended straight to a byte buffer, numbers
+//! written with three decimals at most, glyph ids as one hex string per run of glyphs.
+//!
+//! clerk writes its pages with this rather than through printpdf's `Op`s: printpdf turns
+//! every glyph into a lopdf string object and formats each through `fmt`, which cost more
+//! than all of clerk's layout (about 1.5 ms of a paper's 5 ms).
+
+/// A content stream being written.
+#[derive(Debug, Default)]
+pub struct Content {
+    /// The bytes so far.
+    pub bytes: Vec<u8>,
+}
+
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+impl Content {
+    /// A number, at most three decimals, no exponent, no negative zero.
+    pub fn num(&mut self, v: f32) -> &mut Self {
+        let scaled = (f64::from(v) * 1000.0).round() as i64;
+        if scaled < 0 {
+            self.bytes.push(b'-');
+        }
+        let abs = scaled.unsigned_abs();
+        self.int(abs / 1000);
+        let frac = abs % 1000;
+        if frac != 0 {
+            self.bytes.push(b'.');
+            let digits = [frac / 100, frac / 10 % 10, frac % 10];
+            let keep = if digits[2] != 0 {
+                3
+            } else if digits[1] != 0 {
+                2
+            } else {
+                1
+            };
+            for d in &digits[..keep] {
+                self.bytes.push(b'0' + *d as u8);
+            }
+        }
+        self.bytes.push(b' ');
+        self
+    }
+
+    fn int(&mut self, mut v: u64) {
+        let mut buf = [0u8; 20];
+        let mut i = buf.len();
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (v % 10) as u8;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+        self.bytes.extend_from_slice(&buf[i..]);
+    }
+
+    /// Several numbers.
+    pub fn nums(&mut self, vs: &[f32]) -> &mut Self {
+        for v in vs {
+            self.num(*v);
+        }
+        self
+    }
+
+    /// An operator and a line break.
+    pub fn op(&mut self, op: &str) -> &mut Self {
+        self.bytes.extend_from_slice(op.as_bytes());
+        self.bytes.push(b'\n');
+        self
+    }
+
+    /// Raw text (names, dictionaries).
+    pub fn raw(&mut self, s: &str) -> &mut Self {
+        self.bytes.extend_from_slice(s.as_bytes());
+        self
+    }
+
+    /// A `TJ` array: runs of glyph ids as hex strings, with an adjustment (thousandths of
+    /// an em, positive moves left) after the glyphs that need one.
+    pub fn show(&mut self, glyphs: impl Iterator<Item = (u16, f32)>) -> &mut Self {
+        self.bytes.push(b'[');
+        let mut open = false;
+        for (gid, adjust) in glyphs {
+            if !open {
+                self.bytes.push(b'<');
+                open = true;
+            }
+            for shift in [12, 8, 4, 0] {
+                self.bytes.push(HEX[usize::from((gid >> shift) & 0xF)]);
+            }
+            if adjust != 0.0 {
+                self.bytes.extend_from_slice(b"> ");
+                open = false;
+                self.num(adjust);
+            }
+        }
+        if open {
+            self.bytes.push(b'>');
+        }
+        self.bytes.extend_from_slice(b"] TJ\n");
+        self
+    }
+
+    /// A PDF text string in UTF-16BE hex, for property lists (`/Alt`).
+    pub fn text_string(&mut self, s: &str) -> &mut Self {
+        self.bytes.extend_from_slice(b"<FEFF");
+        for unit in s.encode_utf16() {
+            for shift in [12, 8, 4, 0] {
+                self.bytes.push(HEX[usize::from((unit >> shift) & 0xF)]);
+            }
+        }
+        self.bytes.push(b'>');
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_short_and_exact_enough() {
+        let mut c = Content::default();
+        c.nums(&[0.0, -0.0, 1.0, 12.5, -3.25, 595.2756, 0.0004, -0.0004]);
+        assert_eq!(
+            String::from_utf8(c.bytes).unwrap(),
+            "0 0 1 12.5 -3.25 595.276 0 0 "
+        );
+    }
+
+    #[test]
+    fn glyph_runs_join_until_an_adjustment() {
+        let mut c = Content::default();
+        c.show([(1, 0.0), (0x2a, -12.0), (0xffff, 0.0)].into_iter());
+        assert_eq!(
+            String::from_utf8(c.bytes).unwrap(),
+            "[<0001002A> -12 <FFFF>] TJ\n"
+        );
+    }
+}

@@ -1,0 +1,226 @@
+//! Resources a page draws with: the subset fonts (Type0 / CIDFontType2 with widths and a
+//! ToUnicode map for every glyph) and the images (decoded by printpdf, written as
+//! XObjects with a soft mask for any alpha).
+
+use std::collections::BTreeMap;
+
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
+
+use super::fonts::{FaceId, Fonts};
+use crate::diag::Diagnostic;
+use crate::document::Image;
+
+/// Per face: old glyph id → (new id in the subset, text it stands for).
+pub type GlyphMap = BTreeMap<FaceId, BTreeMap<u16, (u16, String)>>;
+
+/// A subset tag (`ABCDEF+`) from the glyph set, so the same glyphs give the same name.
+fn subset_tag(face: FaceId, gids: &BTreeMap<u16, (u16, String)>) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ face as u64;
+    for gid in gids.keys() {
+        h = (h ^ u64::from(*gid)).wrapping_mul(0x0100_0000_01b3);
+    }
+    (0..6)
+        .map(|i| char::from(b'A' + ((h >> (i * 5)) % 26) as u8))
+        .collect()
+}
+
+/// The face cut down to the glyphs used, renumbered in id order (.notdef first). printpdf
+/// subsets only with its heavy `text_layout` feature; allsorts, which printpdf builds
+/// anyway, does it here.
+fn subset(
+    fonts: &Fonts,
+    face: FaceId,
+    gids: &BTreeMap<u16, (u16, String)>,
+) -> Result<Vec<u8>, String> {
+    use allsorts::binary::read::ReadScope;
+    use allsorts::font_data::FontData;
+    use allsorts::subset::{CmapTarget, SubsetProfile, subset};
+    let scope = ReadScope::new(fonts.face(face).bytes());
+    let data = scope.read::<FontData<'_>>().map_err(|e| e.to_string())?;
+    let provider = data.table_provider(0).map_err(|e| e.to_string())?;
+    let ids: Vec<u16> = std::iter::once(0)
+        .chain(gids.keys().copied().filter(|g| *g != 0))
+        .collect();
+    subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode).map_err(|e| e.to_string())
+}
+
+/// Adds one face, subset to `gids`, as a Type0 font; returns the font dictionary's id.
+pub fn font(
+    doc: &mut Document,
+    fonts: &Fonts,
+    face_id: FaceId,
+    gids: &BTreeMap<u16, (u16, String)>,
+) -> Result<ObjectId, Diagnostic> {
+    let face = fonts.face(face_id);
+    let program = subset(fonts, face_id, gids).map_err(|e| {
+        Diagnostic::file_error(
+            "pdf",
+            std::path::Path::new(crate::config::HOUSE_FILE),
+            format!("cannot subset the font {} ({e})", face.name),
+        )
+    })?;
+    let name = format!("{}+{}", subset_tag(face_id, gids), face.name);
+    let scale = |v: f32| (v * 1000.0 / f32::from(face.units_per_em)).round() as i64;
+    let mut file = Dictionary::new();
+    file.set("Length1", program.len() as i64);
+    let file_id = doc.add_object(Stream::new(file, program));
+    let (rise, run) = face.caret_slope;
+    let italic_angle = if rise == 0 {
+        0.0
+    } else {
+        -(f32::from(run)).atan2(f32::from(rise)).to_degrees()
+    };
+    let flags = 32 + if italic_angle.abs() > 0.5 { 64 } else { 0 };
+    let stem_v = 50 + ((f32::from(face.weight) / 65.0).powi(2)).round() as i64;
+    let [x0, y0, x1, y1] = face.bbox.map(|v| scale(f32::from(v)));
+    let descriptor = Dictionary::from_iter([
+        ("Type", Object::Name(b"FontDescriptor".to_vec())),
+        ("FontName", Object::Name(name.clone().into_bytes())),
+        ("Flags", flags.into()),
+        (
+            "FontBBox",
+            vec![x0.into(), y0.into(), x1.into(), y1.into()].into(),
+        ),
+        ("ItalicAngle", Object::Real(italic_angle.round())),
+        ("Ascent", scale(face.ascent).into()),
+        ("Descent", scale(face.descent).into()),
+        ("CapHeight", scale(face.cap_height).into()),
+        ("StemV", stem_v.into()),
+        ("FontFile2", file_id.into()),
+    ]);
+    let descriptor_id = doc.add_object(descriptor);
+    // Widths of the new ids, in runs: [first [w w w …]].
+    let widths: Vec<Object> = vec![
+        0.into(),
+        std::iter::once(0)
+            .chain(gids.keys().copied().filter(|g| *g != 0))
+            .map(|old| {
+                Object::Integer(
+                    (f32::from(face.advance(old)) * 1000.0 / f32::from(face.units_per_em)) as i64,
+                )
+            })
+            .collect::<Vec<Object>>()
+            .into(),
+    ];
+    let cid = Dictionary::from_iter([
+        ("Type", Object::Name(b"Font".to_vec())),
+        ("Subtype", Object::Name(b"CIDFontType2".to_vec())),
+        ("BaseFont", Object::Name(name.clone().into_bytes())),
+        (
+            "CIDSystemInfo",
+            Dictionary::from_iter([
+                (
+                    "Registry",
+                    Object::String(b"Adobe".to_vec(), StringFormat::Literal),
+                ),
+                (
+                    "Ordering",
+                    Object::String(b"Identity".to_vec(), StringFormat::Literal),
+                ),
+                ("Supplement", 0.into()),
+            ])
+            .into(),
+        ),
+        ("FontDescriptor", descriptor_id.into()),
+        ("W", widths.into()),
+        ("CIDToGIDMap", Object::Name(b"Identity".to_vec())),
+    ]);
+    let cid_id = doc.add_object(cid);
+    let mut mapped: Vec<(u16, String)> = gids
+        .values()
+        .filter(|(_, t)| !t.is_empty())
+        .cloned()
+        .collect();
+    mapped.sort_unstable_by_key(|(g, _)| *g);
+    let to_unicode = doc.add_object(Stream::new(Dictionary::new(), to_unicode_cmap(&mapped)));
+    Ok(doc.add_object(Dictionary::from_iter([
+        ("Type", Object::Name(b"Font".to_vec())),
+        ("Subtype", Object::Name(b"Type0".to_vec())),
+        ("BaseFont", Object::Name(name.into_bytes())),
+        ("Encoding", Object::Name(b"Identity-H".to_vec())),
+        ("DescendantFonts", vec![cid_id.into()].into()),
+        ("ToUnicode", to_unicode.into()),
+    ])))
+}
+
+/// Adds an image as an XObject (8 bits a component, gray or RGB, alpha as a soft mask);
+/// returns its id and pixel size. An image that cannot be decoded is a diagnostic.
+pub fn image(doc: &mut Document, img: &Image) -> Result<(ObjectId, usize, usize), Diagnostic> {
+    use printpdf::{RawImage, RawImageData, RawImageFormat};
+    let bad = |e: String| {
+        Diagnostic::file_error(
+            "bad-image",
+            &img.path,
+            format!("cannot decode this image for the PDF ({e})"),
+        )
+        .with_help("save it again as a PNG or baseline JPEG")
+    };
+    let mut warnings = Vec::new();
+    let raw = RawImage::decode_from_bytes(&img.data, &mut warnings).map_err(bad)?;
+    let samples: Vec<u8> = match &raw.pixels {
+        RawImageData::U8(v) => v.clone(),
+        RawImageData::U16(v) => v.iter().map(|s| (s >> 8) as u8).collect(),
+        RawImageData::F32(v) => v
+            .iter()
+            .map(|s| (s.clamp(0.0, 1.0) * 255.0).round() as u8)
+            .collect(),
+    };
+    let (channels, alpha, gray) = match raw.data_format {
+        RawImageFormat::R8 | RawImageFormat::R16 => (1, false, true),
+        RawImageFormat::RG8 | RawImageFormat::RG16 => (2, true, true),
+        RawImageFormat::RGB8 | RawImageFormat::RGB16 | RawImageFormat::RGBF32 => (3, false, false),
+        RawImageFormat::RGBA8 | RawImageFormat::RGBA16 | RawImageFormat::RGBAF32 => {
+            (4, true, false)
+        }
+        other => return Err(bad(format!("unsupported pixel format {other:?}"))),
+    };
+    let (w, h) = (raw.width, raw.height);
+    if w == 0 || h == 0 || samples.len() < w * h * channels {
+        return Err(bad("the pixel data is short".into()));
+    }
+    let colour = channels - usize::from(alpha);
+    let mut pixels = Vec::with_capacity(w * h * colour);
+    let mut mask = Vec::with_capacity(if alpha { w * h } else { 0 });
+    for px in samples.chunks_exact(channels).take(w * h) {
+        pixels.extend_from_slice(&px[..colour]);
+        if alpha {
+            mask.push(px[colour]);
+        }
+    }
+    let dict = |space: &str| {
+        Dictionary::from_iter([
+            ("Type", Object::Name(b"XObject".to_vec())),
+            ("Subtype", Object::Name(b"Image".to_vec())),
+            ("Width", (w as i64).into()),
+            ("Height", (h as i64).into()),
+            ("ColorSpace", Object::Name(space.as_bytes().to_vec())),
+            ("BitsPerComponent", 8.into()),
+        ])
+    };
+    let mut main = dict(if gray { "DeviceGray" } else { "DeviceRGB" });
+    if alpha && mask.iter().any(|a| *a != 255) {
+        let smask = doc.add_object(Stream::new(dict("DeviceGray"), mask));
+        main.set("SMask", smask);
+    }
+    Ok((doc.add_object(Stream::new(main, pixels)), w, h))
+}
+
+/// A ToUnicode CMap: each glyph id to the UTF-16 of the text it stands for.
+pub fn to_unicode_cmap(glyphs: &[(u16, String)]) -> Vec<u8> {
+    let mut out = String::from(
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
+    );
+    for chunk in glyphs.chunks(100) {
+        out.push_str(&format!("{} beginbfchar\n", chunk.len()));
+        for (gid, text) in chunk {
+            out.push_str(&format!("<{gid:04X}> <"));
+            for unit in text.encode_utf16() {
+                out.push_str(&format!("{unit:04X}"));
+            }
+            out.push_str(">\n");
+        }
+        out.push_str("endbfchar\n");
+    }
+    out.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    out.into_bytes()
+}

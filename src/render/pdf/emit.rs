@@ -1,0 +1,379 @@
+//! Drawing a [`Layout`] into a PDF document: per page one content stream with the glyph
+//! runs (glyph ids, `TJ`), rules, boxes and images, then the link annotations. Every block
+//! is one marked-content sequence with an MCID (`BDC … EMC`) and the page furniture is
+//! marked `/Artifact`, so tagging can build on it later.
+//!
+//! printpdf decodes the images; the pages, fonts and annotations are written with lopdf.
+//! printpdf's own `Op` path was the first version of this module: it works, but it cannot
+//! subset a font without its `text_layout` feature (azul-layout, minutes of build), its
+//! resource names are random (no byte-identical rebuilds without renaming), its outline
+//! is sorted by title, and turning every glyph into a lopdf object cost more than all of
+//! clerk's layout, a third of a paper's PDF time against the 2 ms a paper budget.
+
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
+
+use super::content::Content;
+use super::embed::{self, GlyphMap};
+use super::fonts::{FaceId, Fonts};
+use super::layout::{Item, Layout, Mark, Rgb, Role, Tag, Target};
+use crate::diag::Diagnostic;
+
+/// The glyphs each face draws, with the text of each (first occurrence with text wins),
+/// numbered for the subset: .notdef first, then the used glyphs in id order.
+fn used_glyphs(layout: &Layout, fonts: &Fonts) -> GlyphMap {
+    let mut seen: [Vec<Option<&str>>; 5] = Default::default();
+    for page in &layout.pages {
+        for item in &page.items {
+            if let Mark::Glyphs(run) = &item.mark {
+                let slots = &mut seen[run.face as usize];
+                if slots.is_empty() {
+                    slots.resize(fonts.face(run.face).glyph_count().max(1), None);
+                }
+                for g in &run.glyphs {
+                    if let Some(slot) = slots.get_mut(usize::from(g.gid))
+                        && slot.is_none_or(str::is_empty)
+                    {
+                        *slot = Some(&g.text);
+                    }
+                }
+            }
+        }
+    }
+    let mut used = GlyphMap::new();
+    for face in FaceId::ALL {
+        let slots = &seen[face as usize];
+        if slots.is_empty() {
+            continue;
+        }
+        let mut next = 1u16;
+        let map = used.entry(face).or_default();
+        for (gid, slot) in slots.iter().enumerate() {
+            if let Some(text) = slot {
+                let new = if gid == 0 { 0 } else { next };
+                if gid != 0 {
+                    next += 1;
+                }
+                map.insert(gid as u16, (new, text.to_string()));
+            }
+        }
+    }
+    used
+}
+
+fn font_name(face: FaceId) -> String {
+    format!("F{}", face as usize + 1)
+}
+
+/// One page's content stream, with the graphics state it has set.
+struct PageWriter<'a> {
+    c: Content,
+    height: f32,
+    remap: &'a [Vec<u16>; 5],
+    fonts: &'a Fonts,
+    in_text: bool,
+    font: Option<(FaceId, f32)>,
+    fill: Option<Rgb>,
+    stroke: Option<(Rgb, f32)>,
+    mcid: i64,
+}
+
+impl PageWriter<'_> {
+    fn open(&mut self, tag: &Tag) {
+        match tag {
+            Tag::Artifact => {
+                self.c.raw("/Artifact <</Type /Pagination>> BDC\n");
+            }
+            Tag::Content { role, .. } => {
+                let name = match role {
+                    Role::P => "P",
+                    Role::H(1) => "H1",
+                    Role::H(_) => "H2",
+                    Role::L => "LI",
+                    Role::Table => "TR",
+                    Role::Figure(_) => "Figure",
+                    Role::Code => "Code",
+                    Role::Quote => "BlockQuote",
+                    Role::Note => "Note",
+                };
+                self.c.raw("/").raw(name).raw(" <</MCID ");
+                self.c.num(self.mcid as f32);
+                if let Role::Figure(alt) = role {
+                    self.c.raw("/Alt ").text_string(alt);
+                }
+                self.c.raw(">> BDC\n");
+                self.mcid += 1;
+            }
+        }
+    }
+
+    fn close(&mut self) {
+        self.end_text();
+        self.c.op("EMC");
+    }
+
+    fn end_text(&mut self) {
+        if self.in_text {
+            self.c.op("ET");
+            self.in_text = false;
+        }
+    }
+
+    fn fill(&mut self, c: Rgb) {
+        if self.fill != Some(c) {
+            self.c.nums(&[c.0, c.1, c.2]).op("rg");
+            self.fill = Some(c);
+        }
+    }
+
+    fn stroke(&mut self, c: Rgb, w: f32) {
+        if self.stroke != Some((c, w)) {
+            self.c.nums(&[c.0, c.1, c.2]).op("RG").num(w).op("w");
+            self.stroke = Some((c, w));
+        }
+    }
+
+    fn draw(&mut self, item: &Item, images: &[(ObjectId, usize, usize)]) {
+        let h = self.height;
+        match &item.mark {
+            Mark::Glyphs(run) => {
+                if !self.in_text {
+                    self.c.op("BT");
+                    self.in_text = true;
+                }
+                if self.font != Some((run.face, run.size)) {
+                    self.c
+                        .raw("/")
+                        .raw(&font_name(run.face))
+                        .raw(" ")
+                        .num(run.size)
+                        .op("Tf");
+                    self.font = Some((run.face, run.size));
+                }
+                self.fill(run.color);
+                let (s, c) = run.angle.to_radians().sin_cos();
+                self.c.nums(&[c, s, -s, c, run.x, h - run.y]).op("Tm");
+                let face = self.fonts.face(run.face);
+                let upm = f32::from(face.units_per_em);
+                let remap = &self.remap[run.face as usize];
+                let size = run.size;
+                self.c.show(run.glyphs.iter().map(|g| {
+                    let gid = remap.get(usize::from(g.gid)).copied().unwrap_or(0);
+                    // The viewer advances by the /W width; adjust to the layout's advance.
+                    let width = (f32::from(face.advance(g.gid)) * 1000.0 / upm).trunc();
+                    let adjust = width - g.advance * 1000.0 / size;
+                    (gid, if adjust.abs() < 0.05 { 0.0 } else { adjust })
+                }));
+            }
+            Mark::Rect {
+                x,
+                y,
+                w,
+                h: rh,
+                fill,
+                stroke,
+            } => {
+                self.end_text();
+                if let Some(f) = fill {
+                    self.fill(*f);
+                    self.c.nums(&[*x, h - y - rh, *w, *rh]).op("re f");
+                }
+                if let Some((sc, sw)) = stroke {
+                    self.stroke(*sc, *sw);
+                    self.c.nums(&[*x, h - y - rh, *w, *rh]).op("re S");
+                }
+            }
+            Mark::Line {
+                from,
+                to,
+                width,
+                color,
+            } => {
+                self.end_text();
+                self.stroke(*color, *width);
+                self.c
+                    .nums(&[from.0, h - from.1])
+                    .op("m")
+                    .nums(&[to.0, h - to.1])
+                    .op("l S");
+            }
+            Mark::Image {
+                index,
+                x,
+                y,
+                w,
+                h: ih,
+            } => {
+                self.end_text();
+                if images.get(*index).is_some() {
+                    self.c
+                        .op("q")
+                        .nums(&[*w, 0.0, 0.0, *ih, *x, h - y - ih])
+                        .op("cm");
+                    self.c.raw("/Im").num((index + 1) as f32).op("Do").op("Q");
+                }
+            }
+        }
+    }
+}
+
+fn page_content(
+    page: &super::layout::Page,
+    writer: &mut PageWriter<'_>,
+    images: &[(ObjectId, usize, usize)],
+) {
+    let mut current: Option<(&Tag, Option<u32>)> = None;
+    for item in &page.items {
+        let block = match &item.tag {
+            Tag::Content { block, .. } => Some(*block),
+            Tag::Artifact => None,
+        };
+        let same = current.is_some_and(|(t, b)| b == block && (block.is_some() || t == &item.tag));
+        if !same {
+            if current.is_some() {
+                writer.close();
+            }
+            writer.open(&item.tag);
+            current = Some((&item.tag, block));
+        }
+        writer.draw(item, images);
+    }
+    if current.is_some() {
+        writer.close();
+    }
+}
+
+fn link(layout: &Layout, pages: &[ObjectId], l: &super::layout::Link) -> Option<Object> {
+    let h = layout.page_size.1;
+    let (x, y, w, lh) = l.rect;
+    let mut d = Dictionary::from_iter([
+        ("Type", Object::Name(b"Annot".to_vec())),
+        ("Subtype", Object::Name(b"Link".to_vec())),
+        (
+            "Rect",
+            vec![
+                Object::Real(x),
+                Object::Real(h - y - lh),
+                Object::Real(x + w),
+                Object::Real(h - y),
+            ]
+            .into(),
+        ),
+        ("Border", vec![0.into(), 0.into(), 0.into()].into()),
+        ("F", 4.into()),
+    ]);
+    match &l.target {
+        Target::Uri(u) => {
+            let action = Dictionary::from_iter([
+                ("S", Object::Name(b"URI".to_vec())),
+                (
+                    "URI",
+                    Object::String(u.as_bytes().to_vec(), StringFormat::Literal),
+                ),
+            ]);
+            d.set("A", action);
+        }
+        Target::Anchor(a) => {
+            let (page, top) = layout.anchors.get(a)?;
+            let dest = vec![
+                (*pages.get(*page)?).into(),
+                Object::Name(b"XYZ".to_vec()),
+                Object::Null,
+                Object::Real(h - top + 4.0),
+                Object::Null,
+            ];
+            d.set("Dest", dest);
+        }
+    }
+    Some(d.into())
+}
+
+/// Draws the layout into a new PDF document (pages, fonts, images, links), ready for
+/// `finish`. An image that cannot be decoded or a font that cannot be subset is a
+/// diagnostic.
+pub fn emit(layout: &Layout, fonts: &Fonts) -> Result<Document, Diagnostic> {
+    let mut doc = Document::with_version("1.7");
+    let glyphs = used_glyphs(layout, fonts);
+    let mut remap: [Vec<u16>; 5] = Default::default();
+    for (face, map) in &glyphs {
+        let r = &mut remap[*face as usize];
+        r.resize(fonts.face(*face).glyph_count().max(1), 0);
+        for (old, (new, _)) in map {
+            if let Some(slot) = r.get_mut(usize::from(*old)) {
+                *slot = *new;
+            }
+        }
+    }
+    let mut font_dict = Dictionary::new();
+    for (face, gids) in &glyphs {
+        let id = embed::font(&mut doc, fonts, *face, gids)?;
+        font_dict.set(font_name(*face), id);
+    }
+    let mut images = Vec::new();
+    let mut xobjects = Dictionary::new();
+    for (i, img) in layout.images.iter().enumerate() {
+        let entry = embed::image(&mut doc, img)?;
+        xobjects.set(format!("Im{}", i + 1), entry.0);
+        images.push(entry);
+    }
+    let mut resources = Dictionary::from_iter([("Font", Object::Dictionary(font_dict))]);
+    if !xobjects.is_empty() {
+        resources.set("XObject", xobjects);
+    }
+    let resources_id = doc.add_object(resources);
+    let pages_id = doc.new_object_id();
+    let page_ids: Vec<ObjectId> = layout.pages.iter().map(|_| doc.new_object_id()).collect();
+    let (w, h) = layout.page_size;
+    for (page, id) in layout.pages.iter().zip(&page_ids) {
+        let mut writer = PageWriter {
+            c: Content::default(),
+            height: h,
+            remap: &remap,
+            fonts,
+            in_text: false,
+            font: None,
+            fill: None,
+            stroke: None,
+            mcid: 0,
+        };
+        page_content(page, &mut writer, &images);
+        let contents = doc.add_object(Stream::new(Dictionary::new(), writer.c.bytes));
+        let mut dict = Dictionary::from_iter([
+            ("Type", Object::Name(b"Page".to_vec())),
+            ("Parent", pages_id.into()),
+            (
+                "MediaBox",
+                vec![0.into(), 0.into(), Object::Real(w), Object::Real(h)].into(),
+            ),
+            ("Resources", resources_id.into()),
+            ("Contents", contents.into()),
+        ]);
+        let annots: Vec<Object> = page
+            .links
+            .iter()
+            .filter_map(|l| link(layout, &page_ids, l))
+            .collect();
+        if !annots.is_empty() {
+            dict.set("Annots", annots);
+        }
+        doc.objects.insert(*id, Object::Dictionary(dict));
+    }
+    let pages = Dictionary::from_iter([
+        ("Type", Object::Name(b"Pages".to_vec())),
+        ("Count", (page_ids.len() as i64).into()),
+        (
+            "Kids",
+            page_ids
+                .iter()
+                .map(|p| Object::Reference(*p))
+                .collect::<Vec<_>>()
+                .into(),
+        ),
+    ]);
+    doc.objects.insert(pages_id, Object::Dictionary(pages));
+    let catalog = doc.add_object(Dictionary::from_iter([
+        ("Type", Object::Name(b"Catalog".to_vec())),
+        ("Pages", pages_id.into()),
+    ]));
+    doc.trailer.set("Root", catalog);
+    Ok(doc)
+}

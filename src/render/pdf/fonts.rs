@@ -1,0 +1,318 @@
+//! The PDF's typefaces: the embedded Noto Sans faces (or a house's own TTF files), parsed
+//! once per run, with shaping (harfrust) and metrics (skrifa) for the layout.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use harfrust::{Buffer, Direction, Script, ShapeOptions, ShapePlan, ShaperFont};
+use skrifa::instance::{LocationRef, Size};
+use skrifa::raw::TableProvider;
+use skrifa::{FontRef, GlyphId, MetadataProvider};
+
+use crate::config::FontFiles;
+use crate::diag::Diagnostic;
+
+const REGULAR: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Regular.ttf");
+const BOLD: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Bold.ttf");
+const ITALIC: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Italic.ttf");
+const BOLD_ITALIC: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-BoldItalic.ttf");
+const MONO: &[u8] = include_bytes!("../../../assets/fonts/NotoSansMono-Regular.ttf");
+
+/// Which of the five faces a run of text is set in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FaceId {
+    /// Upright body text.
+    Regular = 0,
+    /// Headings, labels, strong.
+    Bold = 1,
+    /// Emphasis.
+    Italic = 2,
+    /// Strong emphasis.
+    BoldItalic = 3,
+    /// Code.
+    Mono = 4,
+}
+
+impl FaceId {
+    /// Every face, in index order.
+    pub const ALL: [FaceId; 5] = [
+        FaceId::Regular,
+        FaceId::Bold,
+        FaceId::Italic,
+        FaceId::BoldItalic,
+        FaceId::Mono,
+    ];
+
+    /// The face for a combination of bold and italic (mono wins over both).
+    pub fn pick(bold: bool, italic: bool, mono: bool) -> FaceId {
+        match (mono, bold, italic) {
+            (true, _, _) => FaceId::Mono,
+            (_, true, true) => FaceId::BoldItalic,
+            (_, true, false) => FaceId::Bold,
+            (_, false, true) => FaceId::Italic,
+            _ => FaceId::Regular,
+        }
+    }
+}
+
+/// One shaped glyph: its id, advance in font units and the byte offset of its cluster.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Shaped {
+    /// Glyph id in the face.
+    pub gid: u16,
+    /// Horizontal advance in font units (kerning applied).
+    pub advance: i32,
+    /// Byte offset in the shaped text of the cluster this glyph belongs to.
+    pub cluster: u32,
+}
+
+/// A parsed face: its bytes, shaping plan and the metrics a PDF font descriptor needs.
+pub struct Face {
+    /// A PostScript-style name, e.g. `NotoSans-Regular`.
+    pub name: String,
+    data: Arc<dyn AsRef<[u8]> + Send + Sync>,
+    font: harfrust::Font,
+    plan: ShapePlan,
+    /// Units per em.
+    pub units_per_em: u16,
+    /// Ascender in font units.
+    pub ascent: f32,
+    /// Descender in font units (negative).
+    pub descent: f32,
+    /// Cap height in font units.
+    pub cap_height: f32,
+    /// Bounding box `[x_min, y_min, x_max, y_max]` in font units.
+    pub bbox: [i16; 4],
+    /// hhea caret slope (rise, run), for the italic angle.
+    pub caret_slope: (i16, i16),
+    /// OS/2 weight class (400 regular, 700 bold).
+    pub weight: u16,
+    /// Advance width of every glyph in font units (`hmtx`), read once.
+    advances: Vec<u16>,
+}
+
+impl std::fmt::Debug for Face {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Face")
+            .field("name", &self.name)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Face {
+    /// Parses a TrueType face; `None` when the bytes are not a usable font.
+    pub fn parse(data: Arc<dyn AsRef<[u8]> + Send + Sync>, fallback_name: &str) -> Option<Face> {
+        let bytes: &[u8] = (*data).as_ref();
+        let fref = FontRef::new(bytes).ok()?;
+        // The PDF embeds TrueType outlines (FontFile2); CFF-flavoured OpenType is refused.
+        fref.glyf().ok()?;
+        let metrics = fref.metrics(Size::unscaled(), LocationRef::default());
+        let hhea = fref.hhea().ok()?;
+        let head = fref.head().ok()?;
+        let weight = fref.os2().map(|t| t.us_weight_class()).unwrap_or(400);
+        let name = fref
+            .localized_strings(skrifa::string::StringId::POSTSCRIPT_NAME)
+            .english_or_first()
+            .map(|s| {
+                s.chars()
+                    .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+                    .collect()
+            })
+            .filter(|s: &String| !s.is_empty())
+            .unwrap_or_else(|| fallback_name.to_string());
+        let glyph_metrics = fref.glyph_metrics(Size::unscaled(), LocationRef::default());
+        let advances = (0..fref.maxp().ok()?.num_glyphs())
+            .map(|g| {
+                glyph_metrics
+                    .advance_width(GlyphId::new(g.into()))
+                    .map_or(0, |w| w.round() as u16)
+            })
+            .collect();
+        let font = harfrust::Font::new(harfrust::font::Source::from(data.clone()), 0)?;
+        let plan = ShapePlan::new(
+            &font,
+            Direction::LeftToRight,
+            Some(Script::LATIN),
+            None,
+            &[],
+        );
+        Some(Face {
+            name,
+            units_per_em: metrics.units_per_em,
+            ascent: metrics.ascent,
+            descent: metrics.descent,
+            cap_height: metrics.cap_height.unwrap_or(metrics.ascent * 0.7),
+            bbox: [head.x_min(), head.y_min(), head.x_max(), head.y_max()],
+            caret_slope: (hhea.caret_slope_rise(), hhea.caret_slope_run()),
+            weight,
+            advances,
+            data,
+            font,
+            plan,
+        })
+    }
+
+    /// The font file's bytes.
+    pub fn bytes(&self) -> &[u8] {
+        (*self.data).as_ref()
+    }
+
+    /// Shapes `text` left to right (kerning and the font's default features).
+    pub fn shape(&self, text: &str) -> Vec<Shaped> {
+        if text.is_empty() {
+            return Vec::new();
+        }
+        let shaper = ShaperFont::new(&self.font);
+        let mut buffer = Buffer::new();
+        buffer.push_str(text);
+        buffer.set_direction(Direction::LeftToRight);
+        buffer.set_script(Some(Script::LATIN));
+        if harfrust::shape(
+            &shaper,
+            &mut buffer,
+            ShapeOptions::new().plan(Some(&self.plan)),
+        )
+        .is_err()
+        {
+            return self.shape_plain(text);
+        }
+        buffer
+            .glyph_infos()
+            .iter()
+            .zip(buffer.glyph_positions())
+            .map(|(i, p)| Shaped {
+                gid: u16::try_from(i.glyph_id).unwrap_or(0),
+                advance: p.x_advance,
+                cluster: i.cluster,
+            })
+            .collect()
+    }
+
+    /// One glyph per character from the cmap, no kerning (the fallback if shaping fails).
+    fn shape_plain(&self, text: &str) -> Vec<Shaped> {
+        let Ok(fref) = FontRef::new(self.bytes()) else {
+            return Vec::new();
+        };
+        let cmap = fref.charmap();
+        text.char_indices()
+            .map(|(at, c)| {
+                let gid = cmap.map(c).map_or(0, |g| g.to_u32() as u16);
+                Shaped {
+                    gid,
+                    advance: self.advance(gid) as i32,
+                    cluster: at as u32,
+                }
+            })
+            .collect()
+    }
+
+    /// The advance width of a glyph in font units (from `hmtx`).
+    pub fn advance(&self, gid: u16) -> u16 {
+        self.advances.get(usize::from(gid)).copied().unwrap_or(0)
+    }
+
+    /// The advance of a shaped glyph in points at `size`, on the PDF's grid: the glyph's
+    /// width as the PDF's `/W` array states it (whole thousandths of an em, truncated), plus
+    /// the shaper's kerning rounded to whole thousandths. The content stream then needs an
+    /// adjustment only where there is kerning.
+    pub fn glyph_pt(&self, g: &Shaped, size: f32) -> f32 {
+        let upm = f32::from(self.units_per_em);
+        let plain = f32::from(self.advance(g.gid));
+        let width = (plain * 1000.0 / upm).trunc();
+        let kern = ((g.advance as f32 - plain) * 1000.0 / upm).round();
+        (width + kern) * size / 1000.0
+    }
+
+    /// Number of glyphs in the face.
+    pub fn glyph_count(&self) -> usize {
+        self.advances.len()
+    }
+
+    /// Font units to points at `size`.
+    pub fn pt(&self, units: f32, size: f32) -> f32 {
+        units * size / f32::from(self.units_per_em)
+    }
+}
+
+/// The five faces of a run, shared by every thread.
+#[derive(Debug)]
+pub struct Fonts {
+    faces: [Face; 5],
+}
+
+impl Fonts {
+    /// The embedded Noto Sans faces, each replaced by the house's TTF file when it names
+    /// one (relative to `root`). A file that cannot be read or parsed is a diagnostic.
+    pub fn load(root: &Path, files: &FontFiles) -> Result<Fonts, Diagnostic> {
+        let slots = [
+            (&files.regular, REGULAR, "NotoSans-Regular"),
+            (&files.bold, BOLD, "NotoSans-Bold"),
+            (&files.italic, ITALIC, "NotoSans-Italic"),
+            (&files.bold_italic, BOLD_ITALIC, "NotoSans-BoldItalic"),
+            (&files.mono, MONO, "NotoSansMono-Regular"),
+        ];
+        let mut faces = Vec::with_capacity(5);
+        for (own, embedded, name) in slots {
+            let face = match own {
+                None => Face::parse(Arc::new(embedded), name),
+                Some(rel) => {
+                    let bytes = std::fs::read(root.join(rel)).map_err(|e| {
+                        Diagnostic::file_error(
+                            "font",
+                            Path::new(crate::config::HOUSE_FILE),
+                            format!("cannot read the font `{}` ({e})", rel.display()),
+                        )
+                    })?;
+                    Face::parse(Arc::new(bytes), name)
+                }
+            };
+            let face = face.ok_or_else(|| {
+                Diagnostic::file_error(
+                    "font",
+                    Path::new(crate::config::HOUSE_FILE),
+                    format!("the font for `{name}` is not a TrueType font clerk can embed"),
+                )
+                .with_help("name a .ttf file with TrueType (glyf) outlines, or null for Noto Sans")
+            })?;
+            faces.push(face);
+        }
+        let faces: [Face; 5] = faces.try_into().map_err(|_| {
+            Diagnostic::file_error("font", Path::new("clerk.yaml"), "fonts missing")
+        })?;
+        Ok(Fonts { faces })
+    }
+
+    /// The embedded faces only (tests and benchmarks).
+    pub fn embedded() -> Fonts {
+        Fonts::load(Path::new("."), &FontFiles::default()).expect("the embedded fonts parse")
+    }
+
+    /// A face by id.
+    pub fn face(&self, id: FaceId) -> &Face {
+        &self.faces[id as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_welsh_and_gaelic_letters_with_real_glyphs() {
+        let fonts = Fonts::embedded();
+        let face = fonts.face(FaceId::Regular);
+        let glyphs = face.shape("Gàidhlig ŵ ŷ ’ – £ €");
+        assert!(glyphs.iter().all(|g| g.gid != 0), "{glyphs:?}");
+        assert!(face.advance(glyphs[0].gid) > 0);
+        assert_eq!(face.name, "NotoSans-Regular");
+    }
+
+    #[test]
+    fn kerning_changes_advances() {
+        let fonts = Fonts::embedded();
+        let face = fonts.face(FaceId::Regular);
+        let av = face.shape("AV");
+        let plain = face.advance(av[0].gid) as i32;
+        assert!(av[0].advance < plain, "{av:?} vs {plain}");
+    }
+}

@@ -1,0 +1,374 @@
+//! Block layout: numbered paragraphs with hanging numbers, lists with hanging markers
+//! (nested to any depth), quotes, code, images, rules, footnotes and the appendix list.
+
+use super::model::{Item, Mark, Rgb, Role};
+use super::paginate::Unit;
+use super::text::{self, Span, Style};
+use super::{Flow, Geometry, table};
+use crate::config::HouseStyle;
+use crate::document::{Block, Document, Image, Para};
+
+/// A numbered (or unnumbered) paragraph: its number hangs at the left margin, beside the
+/// first line of its first block; the blocks that belong to it follow in the text column.
+pub(crate) fn para(flow: &mut Flow<'_>, para: &Para, space_before: f32) {
+    let geo = flow.geo;
+    for (k, block) in para.blocks.iter().enumerate() {
+        if k == 0 {
+            flow.anchor(&para.id);
+            if let Some(label) = &para.label {
+                flow.anchor(label);
+            }
+            if let Some(n) = &para.number {
+                let spans = vec![Span {
+                    text: n.clone(),
+                    style: flow.body(),
+                }];
+                flow.set_marker(geo.left(), spans);
+            }
+        }
+        let space = if k == 0 { space_before } else { geo.size * 0.4 };
+        let start = flow.galley.units.len();
+        self::block(
+            flow,
+            block,
+            geo.column(),
+            geo.right() - geo.column(),
+            space,
+            0,
+        );
+        // A paragraph that introduces what follows ("These recommendations were:") keeps
+        // its last line with it.
+        let intro = matches!(block, Block::Paragraph { content } if crate::document::Inline::plain(content).trim_end().ends_with(':'));
+        if intro
+            && k + 1 < para.blocks.len()
+            && flow.galley.units.len() > start
+            && let Some(last) = flow.galley.units.last_mut()
+        {
+            last.keep_with_next = true;
+        }
+    }
+}
+
+/// Lays out one block at `x`, `width` wide; `depth` counts enclosing lists.
+pub(crate) fn block(
+    flow: &mut Flow<'_>,
+    block: &Block,
+    x: f32,
+    width: f32,
+    space: f32,
+    depth: usize,
+) {
+    match block {
+        Block::Paragraph { content } => {
+            if !matches!(flow.role, Role::L | Role::Quote | Role::Note) {
+                flow.begin(Role::P);
+            }
+            let spans = text::spans(content, &flow.body());
+            flow.paragraph(&spans, x, width, space);
+        }
+        Block::List { start, items } => list(flow, *start, items, x, width, space, depth),
+        Block::Table(t) => {
+            flow.begin(Role::Table);
+            table::table(flow, t, x, width, space);
+        }
+        Block::Quote { blocks } => {
+            flow.begin(Role::Quote);
+            let start = flow.galley.units.len();
+            for (k, b) in blocks.iter().enumerate() {
+                let s = if k == 0 { space } else { flow.geo.size * 0.4 };
+                self::block(flow, b, x + 14.0, width - 14.0, s, depth);
+            }
+            let tag = flow.tag();
+            for unit in &mut flow.galley.units[start..] {
+                unit.items.push(Item {
+                    tag: tag.clone(),
+                    mark: Mark::Rect {
+                        x: x + 2.0,
+                        y: 0.0,
+                        w: 2.5,
+                        h: unit.height,
+                        fill: Some(Rgb::gray(0.7)),
+                        stroke: None,
+                    },
+                });
+            }
+        }
+        Block::Code { text, .. } => code(flow, text, x, width, space),
+        Block::Image(img) => image(flow, img, x, width, space),
+        Block::Rule => {
+            flow.begin(Role::P);
+            let tag = flow.tag();
+            let unit = Unit {
+                height: 12.0,
+                space_before: space,
+                items: vec![Item {
+                    tag,
+                    mark: Mark::Line {
+                        from: (x, 6.0),
+                        to: (x + width, 6.0),
+                        width: 0.5,
+                        color: Rgb::gray(0.5),
+                    },
+                }],
+                ..Unit::default()
+            };
+            flow.push(unit, 8.0);
+        }
+    }
+}
+
+fn list(
+    flow: &mut Flow<'_>,
+    start: Option<u64>,
+    items: &[Vec<Block>],
+    x: f32,
+    width: f32,
+    space: f32,
+    depth: usize,
+) {
+    let style = flow.body();
+    let markers: Vec<String> = (0..items.len())
+        .map(|k| match start {
+            Some(s) => format!("{}.", s + k as u64),
+            None => if depth.is_multiple_of(2) {
+                "•"
+            } else {
+                "–"
+            }
+            .to_string(),
+        })
+        .collect();
+    let widest = markers.iter().map(|m| m.chars().count()).max().unwrap_or(1) as f32;
+    let indent = if start.is_some() {
+        (style.size * 0.6 * widest + 8.0).max(18.0)
+    } else {
+        16.0
+    };
+    for (k, item) in items.iter().enumerate() {
+        flow.begin(Role::L);
+        flow.set_marker(
+            x,
+            vec![Span {
+                text: markers[k].clone(),
+                style: style.clone(),
+            }],
+        );
+        let mut first = true;
+        for b in item {
+            let s = if first {
+                if k == 0 { space.max(3.0) } else { 3.0 }
+            } else {
+                2.0
+            };
+            let before = flow.galley.units.len();
+            self::block(flow, b, x + indent, width - indent, s, depth + 1);
+            if flow.galley.units.len() > before {
+                first = false;
+            }
+            flow.role = Role::L;
+        }
+    }
+}
+
+fn code(flow: &mut Flow<'_>, source: &str, x: f32, width: f32, space: f32) {
+    flow.begin(Role::Code);
+    let size = flow.geo.size * 0.82;
+    let style = Style {
+        mono: true,
+        ..Style::plain(size)
+    };
+    let pad = 4.0;
+    let mut lines = Vec::new();
+    for src in source.trim_end_matches('\n').split('\n') {
+        let spans = vec![Span {
+            text: src.replace(' ', "\u{a0}"),
+            style: style.clone(),
+        }];
+        let mut set = text::break_lines(&spans, flow.fonts, width - 2.0 * pad, text::Align::Left);
+        if set.is_empty() {
+            set.push(text::Line::default());
+        }
+        for line in &mut set {
+            for run in &mut line.runs {
+                for g in &mut run.glyphs {
+                    if &*g.text == "\u{a0}" {
+                        g.text = " ".into();
+                    }
+                }
+            }
+        }
+        lines.extend(set);
+    }
+    let start = flow.galley.units.len();
+    flow.push_lines(lines, x + pad, size, space);
+    let tag = flow.tag();
+    let n = flow.galley.units.len();
+    for (k, unit) in flow.galley.units[start..].iter_mut().enumerate() {
+        // A little padding above the first line and below the last, inside the shading.
+        if k == 0 {
+            unit.height += 3.0;
+            for item in &mut unit.items {
+                if let Mark::Glyphs(run) = &mut item.mark {
+                    run.y += 3.0;
+                }
+            }
+        }
+        if start + k + 1 == n {
+            unit.height += 3.0;
+        }
+        unit.items.insert(
+            0,
+            Item {
+                tag: tag.clone(),
+                mark: Mark::Rect {
+                    x,
+                    y: 0.0,
+                    w: width,
+                    h: unit.height,
+                    fill: Some(Rgb::gray(0.94)),
+                    stroke: None,
+                },
+            },
+        );
+        // Code lines are not prose: a page may break between any two.
+        unit.keep_with_next = false;
+    }
+}
+
+/// Pixel size of a PNG or JPEG, read from its header.
+pub fn image_size(data: &[u8]) -> Option<(u32, u32)> {
+    if data.starts_with(b"\x89PNG\r\n\x1a\n") && data.len() >= 24 {
+        let w = u32::from_be_bytes(data[16..20].try_into().ok()?);
+        let h = u32::from_be_bytes(data[20..24].try_into().ok()?);
+        return (w > 0 && h > 0).then_some((w, h));
+    }
+    if data.starts_with(&[0xFF, 0xD8]) {
+        let mut i = 2;
+        while i + 9 < data.len() {
+            if data[i] != 0xFF {
+                i += 1;
+                continue;
+            }
+            let marker = data[i + 1];
+            let len = usize::from(u16::from_be_bytes([data[i + 2], data[i + 3]]));
+            if matches!(marker, 0xC0..=0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF) {
+                let h = u32::from(u16::from_be_bytes([data[i + 5], data[i + 6]]));
+                let w = u32::from(u16::from_be_bytes([data[i + 7], data[i + 8]]));
+                return (w > 0 && h > 0).then_some((w, h));
+            }
+            i += 2 + len;
+        }
+    }
+    None
+}
+
+fn image(flow: &mut Flow<'_>, img: &Image, x: f32, width: f32, space: f32) {
+    flow.begin(Role::Figure(img.alt.clone()));
+    let Some((pw, ph)) = image_size(&img.data) else {
+        let spans = vec![Span {
+            text: format!("[image: {}]", img.alt),
+            style: flow.body(),
+        }];
+        flow.paragraph(&spans, x, width, space);
+        return;
+    };
+    // 96 pixels to the inch, never wider than the text nor taller than half the page.
+    let max_h = (flow.geo.page.1 - flow.geo.margins.0 - flow.geo.margins.2) * 0.6;
+    let mut w = (pw as f32 * 0.75).min(width);
+    let mut h = w * ph as f32 / pw as f32;
+    if h > max_h {
+        w *= max_h / h;
+        h = max_h;
+    }
+    let index = flow.images.len();
+    flow.images.push(img.clone());
+    let unit = Unit {
+        height: h,
+        space_before: space.max(4.0),
+        items: vec![Item {
+            tag: flow.tag(),
+            mark: Mark::Image {
+                index,
+                x,
+                y: 0.0,
+                w,
+                h,
+            },
+        }],
+        ..Unit::default()
+    };
+    flow.push(unit, Geometry::leading(flow.geo.size) * 0.7);
+}
+
+/// The appendix list after the last section: "Appendix A – title".
+pub(crate) fn appendices(flow: &mut Flow<'_>, doc: &Document, house: &HouseStyle) {
+    if doc.appendices.is_empty() {
+        return;
+    }
+    let geo = flow.geo;
+    flow.begin(Role::H(1));
+    flow.anchor("appendices");
+    let heading = house.case_heading("Appendices");
+    flow.bookmarks.push(heading.clone());
+    let spans = vec![Span {
+        text: heading,
+        style: flow.body().bold(),
+    }];
+    flow.paragraph(
+        &spans,
+        geo.column(),
+        geo.right() - geo.column(),
+        geo.size * 1.3,
+    );
+    if let Some(last) = flow.galley.units.last_mut() {
+        last.keep_with_next = true;
+    }
+    for a in &doc.appendices {
+        flow.begin(Role::P);
+        let spans = vec![Span {
+            text: format!("Appendix {} – {}", a.letter, a.title),
+            style: flow.body(),
+        }];
+        flow.paragraph(
+            &spans,
+            geo.column(),
+            geo.right() - geo.column(),
+            geo.size * 0.5,
+        );
+    }
+}
+
+/// Footnotes, set small at full text width, number hanging; kept aside for the page foot.
+pub(crate) fn footnotes(flow: &mut Flow<'_>, doc: &Document) {
+    let geo = flow.geo;
+    let size = geo.size * 0.8;
+    for note in &doc.footnotes {
+        let start = flow.galley.units.len();
+        flow.begin(Role::Note);
+        flow.anchor(&note.id);
+        flow.set_marker(
+            geo.left(),
+            vec![Span {
+                text: note.number.to_string(),
+                style: Style::plain(size),
+            }],
+        );
+        for (k, b) in note.blocks.iter().enumerate() {
+            let s = if k == 0 { 0.0 } else { 2.0 };
+            let saved = flow.geo.size;
+            flow.geo.size = size;
+            block(
+                flow,
+                b,
+                geo.left() + 14.0,
+                geo.right() - geo.left() - 14.0,
+                s,
+                0,
+            );
+            flow.geo.size = saved;
+            flow.role = Role::Note;
+        }
+        let units: Vec<Unit> = flow.galley.units.drain(start..).collect();
+        flow.galley.notes.insert(note.number, units);
+    }
+}

@@ -1,0 +1,387 @@
+//! Pure layout: a [`Document`], the house style and font metrics in; pages of positioned
+//! glyph runs, rules, boxes, links and bookmarks out ([`Layout`]). No printpdf types, so
+//! every rule (hanging numbers, keep-with-next, widows, repeated table headers, margins)
+//! is tested with plain asserts.
+//!
+//! The flow: masthead and header table, then each section (heading, numbered paragraphs
+//! and what belongs to them), the appendix list; each block becomes [`Unit`]s in a
+//! [`Galley`], which [`paginate`] puts on pages; `running` adds the page furniture.
+
+mod blocks;
+pub mod model;
+mod paginate;
+mod running;
+mod table;
+pub mod text;
+
+use std::collections::BTreeMap;
+
+pub use model::*;
+pub use paginate::{Frame, Galley, Unit, paginate};
+
+use crate::config::HouseStyle;
+use crate::document::{Document, Item as DocItem, Section};
+use crate::render::pdf::fonts::Fonts;
+use text::{Align, Span, Style};
+
+/// Page geometry and type sizes, from the house style.
+#[derive(Debug, Clone, Copy)]
+pub struct Geometry {
+    /// Page width and height.
+    pub page: (f32, f32),
+    /// Margins: top, right, bottom, left (points).
+    pub margins: (f32, f32, f32, f32),
+    /// Body size.
+    pub size: f32,
+    /// Width of the hanging number column.
+    pub number_column: f32,
+    /// Justify body text.
+    pub justify: bool,
+}
+
+impl Geometry {
+    /// From the house's `pdf` settings.
+    pub fn from_house(house: &HouseStyle) -> Geometry {
+        let p = &house.pdf;
+        let mm = 72.0 / 25.4;
+        let m = &p.margins_mm;
+        Geometry {
+            page: p.page_size.points(),
+            margins: (m.top * mm, m.right * mm, m.bottom * mm, m.left * mm),
+            size: p.font_size,
+            number_column: p.font_size * 3.6,
+            justify: p.justify,
+        }
+    }
+
+    /// Left edge of the text area.
+    pub fn left(&self) -> f32 {
+        self.margins.3
+    }
+
+    /// Right edge of the text area.
+    pub fn right(&self) -> f32 {
+        self.page.0 - self.margins.1
+    }
+
+    /// Left edge of the text column (beside the hanging numbers).
+    pub fn column(&self) -> f32 {
+        self.left() + self.number_column
+    }
+
+    /// Line height for text of `size`.
+    pub fn leading(size: f32) -> f32 {
+        size * 1.38
+    }
+
+    fn frame(&self) -> Frame {
+        Frame {
+            top: self.margins.0,
+            height: self.page.1 - self.margins.0 - self.margins.2,
+            left: self.left(),
+        }
+    }
+}
+
+/// The running state of the flow: where units go and what the next unit must carry.
+pub(crate) struct Flow<'a> {
+    pub(crate) fonts: &'a Fonts,
+    pub(crate) geo: Geometry,
+    pub(crate) galley: Galley,
+    pub(crate) images: Vec<crate::document::Image>,
+    block: u32,
+    role: Role,
+    /// The next unit gets these: a hanging marker (x, spans), anchors and bookmarks.
+    marker: Option<(f32, Vec<Span>)>,
+    anchors: Vec<String>,
+    bookmarks: Vec<String>,
+}
+
+impl<'a> Flow<'a> {
+    pub(crate) fn new(fonts: &'a Fonts, geo: Geometry) -> Flow<'a> {
+        Flow {
+            fonts,
+            geo,
+            galley: Galley::default(),
+            images: Vec::new(),
+            block: 0,
+            role: Role::P,
+            marker: None,
+            anchors: Vec::new(),
+            bookmarks: Vec::new(),
+        }
+    }
+
+    /// Starts a new marked block with `role`.
+    pub(crate) fn begin(&mut self, role: Role) {
+        self.block += 1;
+        self.role = role;
+    }
+
+    pub(crate) fn tag(&self) -> Tag {
+        Tag::Content {
+            block: self.block,
+            role: self.role.clone(),
+        }
+    }
+
+    /// Sets a hanging marker (paragraph number, bullet) for the next unit.
+    pub(crate) fn set_marker(&mut self, x: f32, spans: Vec<Span>) {
+        self.marker = Some((x, spans));
+    }
+
+    pub(crate) fn anchor(&mut self, id: &str) {
+        self.anchors.push(id.to_string());
+    }
+
+    /// Appends a unit, giving it the pending marker (on `baseline`), anchors and bookmarks.
+    pub(crate) fn push(&mut self, mut unit: Unit, baseline: f32) {
+        if let Some((x, spans)) = self.marker.take() {
+            let tag = self.tag();
+            for line in text::break_lines(&spans, self.fonts, 1000.0, Align::Left)
+                .into_iter()
+                .take(1)
+            {
+                for mut run in line.runs {
+                    run.x += x;
+                    run.y += baseline;
+                    unit.items.insert(
+                        0,
+                        Item {
+                            tag: tag.clone(),
+                            mark: Mark::Glyphs(run),
+                        },
+                    );
+                }
+            }
+        }
+        unit.anchors.append(&mut self.anchors);
+        unit.bookmarks.append(&mut self.bookmarks);
+        self.galley.units.push(unit);
+    }
+
+    /// Sets `lines` of text at `x` as one unit each; the first line keeps with the second
+    /// and the last with the one before (no orphans, no widows).
+    pub(crate) fn push_lines(
+        &mut self,
+        lines: Vec<text::Line>,
+        x: f32,
+        size: f32,
+        space_before: f32,
+    ) {
+        let lh = Geometry::leading(size);
+        let baseline = lh / 2.0 + size * 0.35;
+        let n = lines.len();
+        let tag = self.tag();
+        for (k, line) in lines.into_iter().enumerate() {
+            let mut unit = Unit {
+                height: lh,
+                space_before: if k == 0 { space_before } else { 0.0 },
+                keep_with_next: n >= 2 && (k == 0 || k + 2 == n),
+                ..Unit::default()
+            };
+            for mut run in line.runs {
+                run.x += x;
+                run.y += baseline;
+                unit.items.push(Item {
+                    tag: tag.clone(),
+                    mark: Mark::Glyphs(run),
+                });
+            }
+            for (lx, w, target) in line.links {
+                unit.links.push(Link {
+                    rect: (x + lx, baseline - size * 0.85, w, size * 1.15),
+                    target,
+                });
+            }
+            unit.footnotes = line.footnotes;
+            self.push(unit, baseline);
+        }
+    }
+
+    /// Sets running text from `spans` at `x`, `width` wide.
+    pub(crate) fn paragraph(&mut self, spans: &[Span], x: f32, width: f32, space_before: f32) {
+        let size = spans.first().map_or(self.geo.size, |s| s.style.size);
+        let align = if self.geo.justify {
+            Align::Justify
+        } else {
+            Align::Left
+        };
+        let lines = text::break_lines(spans, self.fonts, width, align);
+        let lines = if lines.is_empty() {
+            vec![text::Line::default()]
+        } else {
+            lines
+        };
+        self.push_lines(lines, x, size, space_before);
+    }
+
+    /// The body style at the house size.
+    pub(crate) fn body(&self) -> Style {
+        Style::plain(self.geo.size)
+    }
+}
+
+/// Lays out a paper: masthead, header table, sections, appendices, footnotes, then
+/// pages with their furniture (classification, footer, DRAFT).
+pub fn layout(
+    doc: &Document,
+    house: &HouseStyle,
+    draft: bool,
+    fonts: &Fonts,
+    logo: Option<&crate::document::Image>,
+) -> Layout {
+    let geo = Geometry::from_house(house);
+    let mut flow = Flow::new(fonts, geo);
+    masthead(&mut flow, house, logo);
+    table::header_table(&mut flow, &doc.header);
+    for section in &doc.sections {
+        section_flow(&mut flow, section);
+    }
+    blocks::appendices(&mut flow, doc, house);
+    blocks::footnotes(&mut flow, doc);
+    let images = std::mem::take(&mut flow.images);
+    let mut paged = paginate(flow.galley, geo.frame());
+    running::furnish(&mut paged.pages, doc, house, draft, fonts, &geo);
+    let mut anchors = BTreeMap::new();
+    for (id, page, y) in paged.anchors {
+        anchors.entry(id).or_insert((page, y));
+    }
+    Layout {
+        page_size: geo.page,
+        pages: paged.pages,
+        anchors,
+        bookmarks: paged.bookmarks,
+        images,
+    }
+}
+
+/// The organisation's name in bold, with its logo (at most 40 pt high) before it.
+fn masthead(flow: &mut Flow<'_>, house: &HouseStyle, logo: Option<&crate::document::Image>) {
+    let name = house.organisation.name.trim();
+    let size = flow.geo.size * 1.3;
+    let lh = Geometry::leading(size);
+    let (left, right) = (flow.geo.left(), flow.geo.right());
+    let mut unit = Unit {
+        height: lh,
+        ..Unit::default()
+    };
+    let mut x = left;
+    if let Some((img, (pw, ph))) = logo.and_then(|i| Some((i, blocks::image_size(&i.data)?))) {
+        flow.begin(Role::Figure(img.alt.clone()));
+        let h = 40.0f32.min(ph as f32 * 0.75);
+        let w = (h * pw as f32 / ph as f32).min((right - left) * 0.4);
+        let h = w * ph as f32 / pw as f32;
+        let index = flow.images.len();
+        flow.images.push(img.clone());
+        unit.items.push(Item {
+            tag: flow.tag(),
+            mark: Mark::Image {
+                index,
+                x,
+                y: 0.0,
+                w,
+                h,
+            },
+        });
+        unit.height = unit.height.max(h);
+        x += w + 10.0;
+    }
+    if !name.is_empty() {
+        flow.begin(Role::P);
+        let spans = vec![Span {
+            text: name.to_string(),
+            style: Style::plain(size).bold(),
+        }];
+        let baseline = unit.height / 2.0 + size * 0.35;
+        for line in text::break_lines(&spans, flow.fonts, (right - x).max(10.0), Align::Left)
+            .into_iter()
+            .take(1)
+        {
+            for mut run in line.runs {
+                run.x += x;
+                run.y += baseline;
+                unit.items.push(Item {
+                    tag: flow.tag(),
+                    mark: Mark::Glyphs(run),
+                });
+            }
+        }
+    }
+    if unit.items.is_empty() {
+        return;
+    }
+    unit.height += flow.geo.size * 0.6;
+    unit.keep_with_next = true;
+    flow.push(unit, 0.0);
+}
+
+fn section_flow(flow: &mut Flow<'_>, section: &Section) {
+    let geo = flow.geo;
+    flow.begin(Role::H(1));
+    flow.anchor(&section.id);
+    let title = match section.number {
+        Some(n) => format!("{n}. {}", section.display_heading),
+        None => section.display_heading.clone(),
+    };
+    flow.bookmarks.push(title);
+    let style = flow.body().bold();
+    if let Some(n) = section.number {
+        flow.set_marker(
+            geo.left(),
+            vec![Span {
+                text: format!("{n}."),
+                style: style.clone(),
+            }],
+        );
+    }
+    let spans = vec![Span {
+        text: section.display_heading.clone(),
+        style,
+    }];
+    flow.paragraph(
+        &spans,
+        geo.column(),
+        geo.right() - geo.column(),
+        geo.size * 1.3,
+    );
+    if let Some(last) = flow.galley.units.last_mut() {
+        last.keep_with_next = true;
+    }
+    for (k, item) in section.items.iter().enumerate() {
+        match item {
+            DocItem::SubHeading { content, id, level } => {
+                flow.begin(Role::H(*level));
+                flow.anchor(id);
+                let base = flow.body();
+                let style = Style {
+                    bold: true,
+                    italic: *level > 2,
+                    ..base
+                };
+                let spans = text::spans(content, &style);
+                flow.paragraph(
+                    &spans,
+                    geo.column(),
+                    geo.right() - geo.column(),
+                    geo.size * 0.9,
+                );
+                if let Some(last) = flow.galley.units.last_mut() {
+                    last.keep_with_next = true;
+                }
+            }
+            DocItem::Para(para) => {
+                let space = if k == 0 {
+                    geo.size * 0.5
+                } else {
+                    geo.size * 0.75
+                };
+                blocks::para(flow, para, space);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "tests.rs"]
+mod tests;

@@ -1,0 +1,250 @@
+//! What the layout hands to `emit`: pages of positioned glyph runs, rules, boxes and
+//! images, with links, anchors and bookmarks. Plain data, no printpdf types; `y` is
+//! measured down from the top of the page, in points.
+
+use std::collections::BTreeMap;
+
+use crate::document::Image;
+use crate::render::pdf::fonts::FaceId;
+
+/// An RGB colour, each channel 0–1 (the PDF's only colour space besides gray).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rgb(pub f32, pub f32, pub f32);
+
+impl Rgb {
+    /// Text black.
+    pub const BLACK: Rgb = Rgb(0.0, 0.0, 0.0);
+    /// A gray level.
+    pub const fn gray(v: f32) -> Rgb {
+        Rgb(v, v, v)
+    }
+}
+
+/// The structural role of a block, for marked content (and later the structure tree).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Role {
+    /// A paragraph (or a header-table row, a footnote).
+    P,
+    /// A heading; `level` 1 for sections, 2+ for sub-headings.
+    H(u8),
+    /// A list item line.
+    L,
+    /// A table row.
+    Table,
+    /// An image with its alternative text.
+    Figure(String),
+    /// Code.
+    Code,
+    /// A block quote.
+    Quote,
+    /// A footnote.
+    Note,
+}
+
+/// Whether a mark is content or a running artifact (header, footer, watermark).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Tag {
+    /// Page furniture: classification, footer, DRAFT.
+    Artifact,
+    /// Content of block number `block` (one marked-content sequence per block per page).
+    Content {
+        /// Sequence number of the block in the document.
+        block: u32,
+        /// Its role.
+        role: Role,
+    },
+}
+
+/// The text a glyph stands for, kept inline when short (almost always one character), so
+/// thousands of glyphs a paper cost no allocation each.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum GlyphText {
+    /// A glyph that is not the first of its cluster.
+    #[default]
+    Empty,
+    /// Up to 8 bytes of UTF-8.
+    Short {
+        /// Bytes used.
+        len: u8,
+        /// The bytes.
+        buf: [u8; 8],
+    },
+    /// Anything longer.
+    Long(Box<str>),
+}
+
+impl From<&str> for GlyphText {
+    fn from(s: &str) -> GlyphText {
+        match s.len() {
+            0 => GlyphText::Empty,
+            len @ 1..=8 => {
+                let mut buf = [0; 8];
+                buf[..len].copy_from_slice(s.as_bytes());
+                GlyphText::Short {
+                    len: len as u8,
+                    buf,
+                }
+            }
+            _ => GlyphText::Long(s.into()),
+        }
+    }
+}
+
+impl std::ops::Deref for GlyphText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            GlyphText::Empty => "",
+            GlyphText::Short { len, buf } => {
+                std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or("")
+            }
+            GlyphText::Long(s) => s,
+        }
+    }
+}
+
+/// One glyph to draw: id, the advance to the next glyph (points) and the text it stands
+/// for (the cluster's text on its first glyph, empty on the others).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    /// Glyph id in the face.
+    pub gid: u16,
+    /// Advance in points (kerning and justification included).
+    pub advance: f32,
+    /// The Unicode text this glyph represents.
+    pub text: GlyphText,
+}
+
+/// Glyphs set in one face and size along a baseline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GlyphRun {
+    /// Left edge of the first glyph.
+    pub x: f32,
+    /// Baseline, down from the page top.
+    pub y: f32,
+    /// Face.
+    pub face: FaceId,
+    /// Size in points.
+    pub size: f32,
+    /// Fill colour.
+    pub color: Rgb,
+    /// Rotation in degrees, counter-clockwise (0 except the DRAFT mark).
+    pub angle: f32,
+    /// The glyphs.
+    pub glyphs: Vec<Glyph>,
+}
+
+impl GlyphRun {
+    /// Total advance in points.
+    pub fn width(&self) -> f32 {
+        self.glyphs.iter().map(|g| g.advance).sum()
+    }
+}
+
+/// Something drawn on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mark {
+    /// Text.
+    Glyphs(GlyphRun),
+    /// A rectangle, filled and/or stroked; `y` is its top edge.
+    Rect {
+        /// Left.
+        x: f32,
+        /// Top.
+        y: f32,
+        /// Width.
+        w: f32,
+        /// Height.
+        h: f32,
+        /// Fill colour.
+        fill: Option<Rgb>,
+        /// Stroke colour and width.
+        stroke: Option<(Rgb, f32)>,
+    },
+    /// A straight line.
+    Line {
+        /// Start.
+        from: (f32, f32),
+        /// End.
+        to: (f32, f32),
+        /// Width.
+        width: f32,
+        /// Colour.
+        color: Rgb,
+    },
+    /// An image from the layout's list, its box's top-left at (x, y).
+    Image {
+        /// Index into [`Layout::images`].
+        index: usize,
+        /// Left.
+        x: f32,
+        /// Top.
+        y: f32,
+        /// Width.
+        w: f32,
+        /// Height.
+        h: f32,
+    },
+}
+
+/// A mark with its tag.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// Content or artifact.
+    pub tag: Tag,
+    /// What to draw.
+    pub mark: Mark,
+}
+
+/// Where a link goes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    /// An outside URL.
+    Uri(String),
+    /// An anchor id in the paper (a paragraph, section or footnote).
+    Anchor(String),
+}
+
+/// A clickable area: `(x, y, w, h)` with `y` its top edge.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// The area.
+    pub rect: (f32, f32, f32, f32),
+    /// Where it goes.
+    pub target: Target,
+}
+
+/// One page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    /// Marks in drawing order.
+    pub items: Vec<Item>,
+    /// Link areas.
+    pub links: Vec<Link>,
+}
+
+/// An outline entry: a section's number and heading, where it starts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bookmark {
+    /// `1. BACKGROUND`
+    pub title: String,
+    /// 0-based page.
+    pub page: usize,
+    /// Top of the heading, down from the page top.
+    pub y: f32,
+}
+
+/// The laid-out paper.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    /// Page width and height in points.
+    pub page_size: (f32, f32),
+    /// The pages.
+    pub pages: Vec<Page>,
+    /// Anchor id → (0-based page, y of its top).
+    pub anchors: BTreeMap<String, (usize, f32)>,
+    /// The outline, in reading order.
+    pub bookmarks: Vec<Bookmark>,
+    /// Images referred to by [`Mark::Image`].
+    pub images: Vec<Image>,
+}

@@ -1,0 +1,252 @@
+//! Tables: the two-column header table of the first page, and GFM tables with column
+//! widths from their content, wrapped cells, honoured alignment and the header row
+//! repeated on every page. A table too wide for the text is set smaller, down to 7 pt,
+//! before its words are cut; nothing crosses the margin.
+
+use super::model::{Item, Link, Mark, Rgb, Role};
+use super::paginate::Unit;
+use super::text::{self, Align, Span, Style};
+use super::{Flow, Geometry};
+use crate::document::{self, HeaderRow, Inline};
+
+const PAD: f32 = 4.0;
+const BORDER: (Rgb, f32) = (Rgb(0.35, 0.35, 0.35), 0.6);
+const SHADE: Rgb = Rgb(0.88, 0.88, 0.88);
+/// The smallest type a table is set in.
+pub const MIN_TABLE_SIZE: f32 = 7.0;
+
+/// A table cell to set: its spans, alignment and background.
+struct Cell {
+    spans: Vec<Span>,
+    align: Align,
+    fill: Option<Rgb>,
+}
+
+/// Lays out one row as a unit: every cell wrapped to its column, the row as tall as its
+/// tallest cell, fills under the text and borders over it. Returns the unit and the
+/// baseline of its first line.
+fn row(flow: &Flow<'_>, cells: &[Cell], x: f32, widths: &[f32], size: f32) -> (Unit, f32) {
+    let lh = Geometry::leading(size);
+    let baseline = PAD + lh / 2.0 + size * 0.35;
+    let tag = flow.tag();
+    let set: Vec<Vec<text::Line>> = cells
+        .iter()
+        .zip(widths)
+        .map(|(c, w)| text::break_lines(&c.spans, flow.fonts, (w - 2.0 * PAD).max(1.0), c.align))
+        .collect();
+    let height = set
+        .iter()
+        .map(|l| l.len().max(1) as f32 * lh)
+        .fold(0.0, f32::max)
+        + 2.0 * PAD;
+    let mut unit = Unit {
+        height,
+        ..Unit::default()
+    };
+    let mut cx = x;
+    let mut borders = Vec::new();
+    for ((cell, lines), w) in cells.iter().zip(set).zip(widths) {
+        if let Some(fill) = cell.fill {
+            unit.items.push(Item {
+                tag: tag.clone(),
+                mark: Mark::Rect {
+                    x: cx,
+                    y: 0.0,
+                    w: *w,
+                    h: height,
+                    fill: Some(fill),
+                    stroke: None,
+                },
+            });
+        }
+        for (k, line) in lines.into_iter().enumerate() {
+            let inner = w - 2.0 * PAD;
+            let dx = match cell.align {
+                Align::Right => (inner - line.width).max(0.0),
+                Align::Center => ((inner - line.width) / 2.0).max(0.0),
+                _ => 0.0,
+            };
+            let (lx, ly) = (cx + PAD + dx, baseline + k as f32 * lh);
+            for mut run in line.runs {
+                run.x += lx;
+                run.y += ly;
+                unit.items.push(Item {
+                    tag: tag.clone(),
+                    mark: Mark::Glyphs(run),
+                });
+            }
+            for (ox, ow, target) in line.links {
+                unit.links.push(Link {
+                    rect: (lx + ox, ly - size * 0.85, ow, size * 1.15),
+                    target,
+                });
+            }
+            unit.footnotes.extend(line.footnotes);
+        }
+        borders.push(Item {
+            tag: tag.clone(),
+            mark: Mark::Rect {
+                x: cx,
+                y: 0.0,
+                w: *w,
+                h: height,
+                fill: None,
+                stroke: Some(BORDER),
+            },
+        });
+        cx += w;
+    }
+    unit.items.extend(borders);
+    (unit, baseline)
+}
+
+/// The header table: label column shaded and bold, values wrapping beside it.
+pub(crate) fn header_table(flow: &mut Flow<'_>, rows: &[HeaderRow]) {
+    let geo = flow.geo;
+    let total = geo.right() - geo.left();
+    let widths = [total * 0.34, total * 0.66];
+    let size = geo.size;
+    for (k, r) in rows.iter().enumerate() {
+        flow.begin(Role::Table);
+        let cells = [
+            Cell {
+                spans: vec![Span {
+                    text: r.label.clone(),
+                    style: Style::plain(size).bold(),
+                }],
+                align: Align::Left,
+                fill: Some(SHADE),
+            },
+            Cell {
+                spans: vec![Span {
+                    text: r.value.clone(),
+                    style: Style::plain(size),
+                }],
+                align: Align::Left,
+                fill: None,
+            },
+        ];
+        let (mut unit, baseline) = row(flow, &cells, geo.left(), &widths, size);
+        unit.keep_with_next = k + 1 < rows.len();
+        flow.push(unit, baseline);
+    }
+    if let Some(last) = flow.galley.units.last_mut() {
+        last.height += geo.size * 0.8;
+    }
+}
+
+/// Column widths for content measured at `size`: natural when the table fits, else
+/// shared out between each column's widest word and its natural width.
+fn widths(mins: &[f32], maxs: &[f32], avail: f32) -> Vec<f32> {
+    let (smin, smax): (f32, f32) = (mins.iter().sum(), maxs.iter().sum());
+    if smax <= avail {
+        return maxs.to_vec();
+    }
+    if smin >= avail {
+        return mins.iter().map(|m| m * avail / smin).collect();
+    }
+    let spare = avail - smin;
+    let flex = smax - smin;
+    mins.iter()
+        .zip(maxs)
+        .map(|(a, b)| a + spare * (b - a) / flex)
+        .collect()
+}
+
+/// A GFM table at `x`, `width` wide.
+pub(crate) fn table(flow: &mut Flow<'_>, t: &document::Table, x: f32, width: f32, space: f32) {
+    let cols = t.align.len().max(t.head.len()).max(1);
+    let base = flow.geo.size * 0.9;
+    let align: Vec<Align> = (0..cols)
+        .map(|c| match t.align.get(c) {
+            Some(document::Align::Right) => Align::Right,
+            Some(document::Align::Center) => Align::Center,
+            _ => Align::Left,
+        })
+        .collect();
+    let cell_spans = |content: &[Inline], size: f32, bold: bool| {
+        let style = if bold {
+            Style::plain(size).bold()
+        } else {
+            Style::plain(size)
+        };
+        text::spans(content, &style)
+    };
+    // Measure at the base size; widths scale with the type.
+    let mut mins = vec![0.0f32; cols];
+    let mut maxs = vec![0.0f32; cols];
+    let all_rows = std::iter::once((&t.head, true)).chain(t.rows.iter().map(|r| (r, false)));
+    for (cells, bold) in all_rows.clone() {
+        for (c, content) in cells.iter().enumerate().take(cols) {
+            let (mn, mx) = text::measure(&cell_spans(content, base, bold), flow.fonts);
+            mins[c] = mins[c].max(mn);
+            maxs[c] = maxs[c].max(mx);
+        }
+    }
+    let pads = 2.0 * PAD * cols as f32 + 0.5;
+    let content = (width - pads).max(cols as f32);
+    let mut size = base;
+    while size > MIN_TABLE_SIZE && mins.iter().sum::<f32>() * size / base > content {
+        size = (size - 0.5).max(MIN_TABLE_SIZE);
+    }
+    let scale = size / base;
+    let mins: Vec<f32> = mins.iter().map(|m| m * scale).collect();
+    let maxs: Vec<f32> = maxs.iter().map(|m| m * scale + 0.5).collect();
+    let widths: Vec<f32> = widths(&mins, &maxs, content)
+        .into_iter()
+        .map(|w| w + 2.0 * PAD)
+        .collect();
+    let header_index = flow.galley.headers.len();
+    let mut first = true;
+    for (cells, bold) in all_rows {
+        let cells: Vec<Cell> = (0..cols)
+            .map(|c| Cell {
+                spans: cell_spans(cells.get(c).map_or(&[][..], Vec::as_slice), size, bold),
+                align: align[c],
+                fill: bold.then_some(SHADE),
+            })
+            .collect();
+        let (mut unit, baseline) = row(flow, &cells, x, &widths, size);
+        if bold {
+            unit.keep_with_next = true;
+            unit.space_before = space;
+            flow.galley.headers.push(Unit {
+                footnotes: Vec::new(),
+                ..unit.clone()
+            });
+        } else {
+            unit.repeat = Some(header_index);
+        }
+        if first && !bold {
+            unit.space_before = space;
+        }
+        first = false;
+        flow.push(unit, baseline);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::widths;
+
+    #[test]
+    fn natural_widths_when_the_table_fits() {
+        assert_eq!(
+            widths(&[10.0, 20.0], &[30.0, 40.0], 100.0),
+            vec![30.0, 40.0]
+        );
+    }
+
+    #[test]
+    fn shares_spare_room_between_min_and_natural() {
+        let w = widths(&[10.0, 10.0], &[50.0, 110.0], 80.0);
+        assert!((w.iter().sum::<f32>() - 80.0).abs() < 0.01, "{w:?}");
+        assert!(w[1] > w[0]);
+    }
+
+    #[test]
+    fn scales_down_when_even_the_words_do_not_fit() {
+        let w = widths(&[60.0, 60.0], &[90.0, 90.0], 100.0);
+        assert!((w.iter().sum::<f32>() - 100.0).abs() < 0.01, "{w:?}");
+    }
+}

@@ -1,0 +1,198 @@
+//! Layout of whole papers: hanging numbers, margins, keep-with-next, repeated headers.
+
+use super::*;
+use crate::render::pdf::fonts::Fonts;
+
+/// A Document from a Markdown body (and extra front matter), through the real pipeline.
+pub(crate) fn doc(body: &str, extra_meta: &str) -> Document {
+    let dir = tempfile::tempdir().unwrap();
+    let papers = dir.path().join("papers");
+    std::fs::create_dir_all(&papers).unwrap();
+    let path = papers.join("p.md");
+    let text = format!(
+        "---\nmeeting: Test Committee\ndate: 2021-09-01\ntitle: A Test Paper\npresented_by: A Person, Role\nrecommendation: For Noting\nrecommendations: Members are invited to note this.\n{extra_meta}---\n\n{body}\n"
+    );
+    std::fs::write(&path, text).unwrap();
+    let house = HouseStyle::default();
+    let source = crate::build::walk::source_for(dir.path(), &papers, &path);
+    let (paper, diags) = crate::paper::load(&source, &house);
+    let paper = paper.unwrap_or_else(|| panic!("{diags:?}"));
+    let (doc, diags) = crate::compile::compile(&paper, &house, dir.path());
+    doc.unwrap_or_else(|| panic!("{diags:?}"))
+}
+
+pub(crate) fn runs(page: &Page) -> impl Iterator<Item = (&Tag, &GlyphRun)> {
+    page.items.iter().filter_map(|i| match &i.mark {
+        Mark::Glyphs(r) => Some((&i.tag, r)),
+        _ => None,
+    })
+}
+
+fn text_of(run: &GlyphRun) -> String {
+    run.glyphs.iter().map(|g| &*g.text).collect()
+}
+
+fn lay(body: &str, meta: &str) -> (Layout, Geometry) {
+    let house = HouseStyle::default();
+    let fonts = Fonts::embedded();
+    let d = doc(body, meta);
+    (
+        layout(&d, &house, false, &fonts, None),
+        Geometry::from_house(&house),
+    )
+}
+
+#[test]
+fn paragraph_numbers_hang_beside_their_first_line() {
+    let (l, geo) = lay(
+        "# Background\n\nFirst paragraph of the background, long enough to wrap onto a second line of text in the column.\n\nSecond.",
+        "",
+    );
+    let page = &l.pages[0];
+    let number = runs(page)
+        .find(|(_, r)| text_of(r) == "1.1")
+        .expect("number 1.1")
+        .1;
+    assert!(
+        (number.x - geo.left()).abs() < 0.01,
+        "number at the margin: {}",
+        number.x
+    );
+    let first = runs(page)
+        .find(|(_, r)| text_of(r).starts_with("First"))
+        .unwrap()
+        .1;
+    assert!((first.x - geo.column()).abs() < 0.01, "text in the column");
+    assert!((first.y - number.y).abs() < 0.01, "same baseline");
+    let second_line = runs(page)
+        .find(|(_, r)| r.y > first.y && r.x == first.x && !text_of(r).starts_with("Second"))
+        .unwrap()
+        .1;
+    assert!(
+        (second_line.x - geo.column()).abs() < 0.01,
+        "continuation lines align with the text, not the number"
+    );
+}
+
+#[test]
+fn headings_are_numbered_bold_and_bookmarked() {
+    let (l, _) = lay("# Purpose\n\nWhy.\n\n# Background\n\nText.", "");
+    let titles: Vec<&str> = l.bookmarks.iter().map(|b| b.title.as_str()).collect();
+    assert_eq!(
+        &titles[..3],
+        ["PURPOSE", "1. BACKGROUND", "2. FINANCIAL IMPLICATIONS"]
+    );
+    let heading = runs(&l.pages[0])
+        .find(|(_, r)| text_of(r) == "BACKGROUND")
+        .unwrap()
+        .1;
+    assert_eq!(heading.face, crate::render::pdf::fonts::FaceId::Bold);
+    assert!(l.anchors.contains_key("para-1-1"), "{:?}", l.anchors.keys());
+}
+
+fn awkward_body() -> String {
+    let mut body = String::from("# Awkward\n\n");
+    body.push_str(&format!("A word of forty letters {} and a URL https://example.org/a/very/long/path/that/goes/on/and/on/for/ever/and/ever/index.html?query=1&more=2 end.\n\n", "x".repeat(40)));
+    body.push_str("| a | b | c | d | e | f | g | h | i | j | k | l |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    body.push_str(&format!("| {} |\n\n", ["Longwordincell"; 12].join(" | ")));
+    body.push_str("| Item | Value |\n|---|--:|\n");
+    for i in 0..200 {
+        body.push_str(&format!("| Row {i} | {} |\n", i * 7));
+    }
+    body.push_str("\n- one\n  - two\n    - three\n      - four level deep item with enough words to wrap across the line width of a deep list\n\n");
+    let words = [
+        "the",
+        "committee",
+        "notes",
+        "progress",
+        "Dùn Èideann",
+        "Caerdydd",
+        "ŵyr",
+        "ŷd",
+        "“quoted”",
+        "–",
+        "£5",
+        "€6",
+        "against",
+        "recommendation",
+        "outlook",
+        "has",
+        "figures",
+    ];
+    let mut seed: u32 = 7;
+    for i in 0..60 {
+        let mut p = format!("Paragraph {i}");
+        for _ in 0..(20 + i % 40) {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            p.push(' ');
+            p.push_str(words[(seed >> 16) as usize % words.len()]);
+        }
+        body.push_str(&p);
+        body.push_str(".\n\n");
+    }
+    body
+}
+
+#[test]
+fn nothing_crosses_the_margins() {
+    let (l, geo) = lay(&awkward_body(), "");
+    assert!(l.pages.len() > 5, "{} pages", l.pages.len());
+    let bottom = geo.page.1 - geo.margins.2;
+    for (n, page) in l.pages.iter().enumerate() {
+        for (tag, run) in runs(page) {
+            let right = run.x + run.width();
+            assert!(
+                run.x >= geo.left() - 0.01 && right <= geo.right() + 0.01,
+                "page {n}: {:?} from {} to {right}",
+                text_of(run),
+                run.x
+            );
+            if *tag != Tag::Artifact {
+                assert!(
+                    run.y > geo.margins.0 && run.y <= bottom + 0.01,
+                    "page {n}: {:?} at y {}",
+                    text_of(run),
+                    run.y
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn table_header_repeats_on_every_page_it_spans() {
+    let (l, _) = lay(&awkward_body(), "");
+    let with_rows: Vec<usize> = (0..l.pages.len())
+        .filter(|p| runs(&l.pages[*p]).any(|(_, r)| text_of(r).starts_with("Row")))
+        .collect();
+    assert!(with_rows.len() >= 3, "{with_rows:?}");
+    for p in with_rows {
+        let header = runs(&l.pages[p])
+            .filter(|(_, r)| text_of(r) == "Item")
+            .count();
+        assert_eq!(header, 1, "page {p} repeats the header once");
+    }
+}
+
+#[test]
+fn a_heading_is_never_last_on_a_page_and_no_lone_lines() {
+    let (l, geo) = lay(&awkward_body(), "");
+    let bottom = geo.page.1 - geo.margins.2;
+    for (n, page) in l.pages.iter().enumerate().take(l.pages.len() - 1) {
+        let body: Vec<&GlyphRun> = runs(page)
+            .filter(|(t, _)| **t != Tag::Artifact)
+            .map(|(_, r)| r)
+            .filter(|r| r.y <= bottom)
+            .collect();
+        let last_y = body.iter().map(|r| r.y).fold(0.0, f32::max);
+        let last: Vec<&&GlyphRun> = body
+            .iter()
+            .filter(|r| (r.y - last_y).abs() < 0.01)
+            .collect();
+        assert!(
+            last.iter()
+                .all(|r| r.face != crate::render::pdf::fonts::FaceId::Bold || text_of(r) == "Item"),
+            "page {n} ends with a heading"
+        );
+    }
+}

@@ -1,0 +1,573 @@
+//! Running text: inlines to styled spans, shaped into clusters, grouped into words and
+//! broken into lines with textwrap's optimal fit over real widths in points.
+//!
+//! Breaks fall at spaces and after hyphens and dashes; a no-break space (U+00A0) and a
+//! non-breaking hyphen (U+2011) hold. A word longer than the line is cut, after
+//! `/ . - ? & _ =` where it can (URLs), else between letters.
+
+use textwrap::core::Fragment;
+use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
+
+use super::model::{Glyph, GlyphRun, Rgb, Target};
+use crate::document::Inline;
+use crate::render::pdf::fonts::{FaceId, Fonts};
+
+/// How a span of text is set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Style {
+    /// Bold.
+    pub bold: bool,
+    /// Italic.
+    pub italic: bool,
+    /// Monospace.
+    pub mono: bool,
+    /// Size in points.
+    pub size: f32,
+    /// Colour.
+    pub color: Rgb,
+    /// Raise above the baseline (superscript), in points.
+    pub rise: f32,
+    /// Where the span links to.
+    pub link: Option<Target>,
+    /// A footnote this span cites.
+    pub footnote: Option<u32>,
+}
+
+impl Style {
+    /// Plain text at `size`.
+    pub fn plain(size: f32) -> Style {
+        Style {
+            bold: false,
+            italic: false,
+            mono: false,
+            size,
+            color: Rgb::BLACK,
+            rise: 0.0,
+            link: None,
+            footnote: None,
+        }
+    }
+
+    /// The same style in bold.
+    pub fn bold(mut self) -> Style {
+        self.bold = true;
+        self
+    }
+
+    fn face(&self) -> FaceId {
+        FaceId::pick(self.bold, self.italic, self.mono)
+    }
+}
+
+/// A stretch of text in one style; `"\n"` alone is a forced line break.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    /// The text.
+    pub text: String,
+    /// Its style.
+    pub style: Style,
+}
+
+/// Flattens inline content into spans, starting from `base`.
+pub fn spans(content: &[Inline], base: &Style) -> Vec<Span> {
+    let mut out = Vec::new();
+    push_spans(content, base, &mut out);
+    out
+}
+
+fn push_spans(content: &[Inline], style: &Style, out: &mut Vec<Span>) {
+    let push = |text: &str, style: &Style, out: &mut Vec<Span>| {
+        if let Some(last) = out
+            .last_mut()
+            .filter(|s: &&mut Span| s.style == *style && s.text != "\n")
+        {
+            last.text.push_str(text);
+        } else if !text.is_empty() {
+            out.push(Span {
+                text: text.to_string(),
+                style: style.clone(),
+            });
+        }
+    };
+    for inline in content {
+        match inline {
+            Inline::Text { text } => push(text, style, out),
+            Inline::SoftBreak => push(" ", style, out),
+            Inline::HardBreak => out.push(Span {
+                text: "\n".into(),
+                style: style.clone(),
+            }),
+            Inline::Code { text } => push(
+                text,
+                &Style {
+                    mono: true,
+                    ..style.clone()
+                },
+                out,
+            ),
+            Inline::Emph { content } => push_spans(
+                content,
+                &Style {
+                    italic: !style.italic,
+                    ..style.clone()
+                },
+                out,
+            ),
+            Inline::Strong { content } => push_spans(
+                content,
+                &Style {
+                    bold: true,
+                    ..style.clone()
+                },
+                out,
+            ),
+            Inline::Strike { content } => push_spans(content, style, out),
+            Inline::Link { url, content, .. } => {
+                let target = match url.strip_prefix('#') {
+                    Some(id) => Target::Anchor(id.to_string()),
+                    None => Target::Uri(url.clone()),
+                };
+                let linked = Style {
+                    link: Some(target),
+                    color: Rgb(0.0, 0.2, 0.6),
+                    ..style.clone()
+                };
+                push_spans(content, &linked, out)
+            }
+            Inline::CrossRef { number, target, .. } => {
+                let linked = Style {
+                    link: Some(Target::Anchor(target.clone())),
+                    ..style.clone()
+                };
+                push(number, &linked, out)
+            }
+            Inline::FootnoteRef { number, target, .. } => {
+                let sup = Style {
+                    size: style.size * 0.65,
+                    rise: style.size * 0.35,
+                    link: Some(Target::Anchor(target.clone())),
+                    footnote: Some(*number),
+                    ..style.clone()
+                };
+                push(&number.to_string(), &sup, out)
+            }
+            Inline::Image(img) => {
+                let alt = if img.alt.is_empty() {
+                    "[image]".to_string()
+                } else {
+                    format!("[{}]", img.alt)
+                };
+                push(
+                    &alt,
+                    &Style {
+                        italic: true,
+                        ..style.clone()
+                    },
+                    out,
+                )
+            }
+        }
+    }
+}
+
+/// One shaped cluster: its glyphs, width and how it may break.
+#[derive(Debug, Clone)]
+struct Atom {
+    span: usize,
+    /// The face when the span's own face lacks the glyph (a fallback).
+    face: Option<FaceId>,
+    /// Its glyphs: a range of the shaped text's glyph list.
+    glyphs: std::ops::Range<usize>,
+    width: f32,
+    space: bool,
+    break_after: bool,
+    forced: bool,
+}
+
+/// A word for textwrap: atoms `start..end`, then `ws..ws_end` of trailing spaces.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+    ws_end: usize,
+    width: f64,
+    ws_width: f64,
+    forced: bool,
+}
+
+impl Fragment for Word {
+    fn width(&self) -> f64 {
+        self.width
+    }
+    fn whitespace_width(&self) -> f64 {
+        self.ws_width
+    }
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
+/// Horizontal alignment of lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// Ragged right.
+    Left,
+    /// Flush right.
+    Right,
+    /// Centred.
+    Center,
+    /// Both edges, except a paragraph's last line.
+    Justify,
+}
+
+/// A set line: glyph runs relative to the line's left edge and baseline, its links
+/// (x, width, target) and the footnotes it cites.
+#[derive(Debug, Clone, Default)]
+pub struct Line {
+    /// Runs with `x` from the line start and `y` as the rise above the baseline (negative up).
+    pub runs: Vec<GlyphRun>,
+    /// Natural width.
+    pub width: f32,
+    /// Link areas along the line.
+    pub links: Vec<(f32, f32, Target)>,
+    /// Footnotes cited on this line.
+    pub footnotes: Vec<u32>,
+}
+
+fn shape_atoms(spans: &[Span], fonts: &Fonts) -> (Vec<Atom>, Vec<Glyph>) {
+    let mut atoms = Vec::new();
+    let mut all: Vec<Glyph> = Vec::new();
+    for (si, span) in spans.iter().enumerate() {
+        if span.text == "\n" {
+            if let Some(last) = atoms.last_mut() {
+                let last: &mut Atom = last;
+                last.forced = true;
+            }
+            continue;
+        }
+        let face_id = span.style.face();
+        let face = fonts.face(face_id);
+        let shaped = face.shape(&span.text);
+        let mut i = 0;
+        while i < shaped.len() {
+            let cluster = shaped[i].cluster as usize;
+            let mut j = i;
+            while j < shaped.len() && shaped[j].cluster as usize == cluster {
+                j += 1;
+            }
+            let next = shaped
+                .get(j)
+                .map_or(span.text.len(), |g| g.cluster as usize);
+            let text = span.text.get(cluster..next.max(cluster)).unwrap_or("");
+            let first = all.len();
+            let fallback = if shaped[i..j].iter().any(|g| g.gid == 0) {
+                let (face, glyphs) = fallback(fonts, face_id, text, span.style.size);
+                all.extend(glyphs);
+                face
+            } else {
+                all.extend(shaped[i..j].iter().enumerate().map(|(k, g)| Glyph {
+                    gid: g.gid,
+                    advance: face.glyph_pt(g, span.style.size),
+                    text: if k == 0 { text.into() } else { "".into() },
+                }));
+                None
+            };
+            let glyphs = first..all.len();
+            let width = all[glyphs.clone()].iter().map(|g| g.advance).sum();
+            let last = text.chars().last().unwrap_or(' ');
+            let space =
+                text.chars().all(|c| c.is_whitespace() && c != '\u{a0}') && !text.is_empty();
+            let break_after =
+                matches!(last, '-' | '\u{2013}' | '\u{2014}') && text.len() == last.len_utf8();
+            atoms.push(Atom {
+                span: si,
+                face: fallback,
+                glyphs,
+                width,
+                space,
+                break_after,
+                forced: false,
+            });
+            i = j;
+        }
+    }
+    (atoms, all)
+}
+
+/// A cluster the face has no glyph for, set in the first other face that has them all
+/// (Noto Sans lacks U+2212 MINUS, Noto Sans Mono has it); `.notdef` when none does.
+fn fallback(fonts: &Fonts, own: FaceId, text: &str, size: f32) -> (Option<FaceId>, Vec<Glyph>) {
+    let mut order = vec![
+        own,
+        FaceId::Regular,
+        FaceId::Bold,
+        FaceId::Italic,
+        FaceId::Mono,
+    ];
+    order.dedup();
+    for id in order.iter().copied() {
+        let face = fonts.face(id);
+        let shaped = face.shape(text);
+        if id == own || shaped.iter().any(|g| g.gid == 0) {
+            continue;
+        }
+        let glyphs = shaped
+            .iter()
+            .enumerate()
+            .map(|(k, g)| Glyph {
+                gid: g.gid,
+                advance: face.glyph_pt(g, size),
+                text: if k == 0 { text.into() } else { "".into() },
+            })
+            .collect();
+        return (Some(id), glyphs);
+    }
+    let face = fonts.face(own);
+    let glyphs = face
+        .shape(text)
+        .iter()
+        .enumerate()
+        .map(|(k, g)| Glyph {
+            gid: g.gid,
+            advance: face.glyph_pt(g, size),
+            text: if k == 0 { text.into() } else { "".into() },
+        })
+        .collect();
+    (None, glyphs)
+}
+
+fn words(atoms: &[Atom], unit: f32) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < atoms.len() {
+        let start = i;
+        let mut width = 0.0;
+        while i < atoms.len() && !atoms[i].space {
+            width += atoms[i].width;
+            i += 1;
+            if atoms[i - 1].break_after || atoms[i - 1].forced {
+                break;
+            }
+        }
+        let end = i;
+        let mut ws = 0.0;
+        let forced_word = end > start && atoms[end - 1].forced;
+        while !forced_word && i < atoms.len() && atoms[i].space {
+            ws += atoms[i].width;
+            i += 1;
+        }
+        let forced = forced_word || (i > end && atoms[i - 1].forced);
+        out.push(Word {
+            start,
+            end,
+            ws_end: i,
+            width: f64::from(width / unit),
+            ws_width: f64::from(ws / unit),
+            forced,
+        });
+    }
+    out
+}
+
+/// Cuts words wider than `max` (in wrap units) into pieces that fit, preferring the
+/// places a URL may break.
+fn split_long(
+    words: Vec<Word>,
+    atoms: &[Atom],
+    glyphs: &[Glyph],
+    max: f64,
+    unit: f32,
+) -> Vec<Word> {
+    let mut out = Vec::with_capacity(words.len());
+    for w in words {
+        if w.width <= max {
+            out.push(w);
+            continue;
+        }
+        let mut start = w.start;
+        while start < w.end {
+            let mut width = 0.0f64;
+            let mut end = start;
+            let mut soft = None;
+            while end < w.end && (end == start || width + f64::from(atoms[end].width / unit) <= max)
+            {
+                width += f64::from(atoms[end].width / unit);
+                let t = glyphs
+                    .get(atoms[end].glyphs.start)
+                    .filter(|_| !atoms[end].glyphs.is_empty())
+                    .map_or("", |g| &g.text);
+                end += 1;
+                if t.ends_with(['/', '.', '-', '?', '&', '_', '=']) {
+                    soft = Some((end, width));
+                }
+            }
+            let (cut, cut_width) = match soft {
+                Some((at, wd)) if end < w.end && at > start => (at, wd),
+                _ => (end, width),
+            };
+            let last = cut >= w.end;
+            out.push(Word {
+                start,
+                end: cut,
+                ws_end: if last { w.ws_end } else { cut },
+                width: cut_width,
+                ws_width: if last { w.ws_width } else { 0.0 },
+                forced: last && w.forced,
+            });
+            start = cut;
+        }
+    }
+    out
+}
+
+/// The widest word and the whole text on one line, in points (for table columns).
+pub fn measure(spans: &[Span], fonts: &Fonts) -> (f32, f32) {
+    let (atoms, _) = shape_atoms(spans, fonts);
+    let (mut widest, mut line, mut best_line, mut word) = (0.0f32, 0.0f32, 0.0f32, 0.0f32);
+    for a in &atoms {
+        line += a.width;
+        if a.space {
+            word = 0.0;
+        } else {
+            word += a.width;
+            widest = widest.max(word);
+        }
+        if a.break_after {
+            word = 0.0;
+        }
+        if a.forced {
+            best_line = best_line.max(line);
+            line = 0.0;
+            word = 0.0;
+        }
+    }
+    (widest, best_line.max(line))
+}
+
+/// Breaks spans into lines no wider than `width` points.
+pub fn break_lines(spans: &[Span], fonts: &Fonts, width: f32, align: Align) -> Vec<Line> {
+    let base = spans.first().map_or(10.0, |s| s.style.size);
+    let unit = base * 0.5;
+    let (atoms, glyphs) = shape_atoms(spans, fonts);
+    let max = f64::from(width / unit);
+    let words = split_long(words(&atoms, unit), &atoms, &glyphs, max, unit);
+    let mut lines = Vec::new();
+    let mut seg_start = 0;
+    for (i, w) in words.iter().enumerate() {
+        if w.forced || i + 1 == words.len() {
+            let seg = &words[seg_start..=i];
+            // Overflow must never pay: textwrap charges it linearly (2500 a unit), which a
+            // ragged paragraph can find cheaper than its gaps squared.
+            let penalties = Penalties {
+                overflow_penalty: 1_000_000,
+                ..Penalties::new()
+            };
+            let wrapped = wrap_optimal_fit(seg, &[max], &penalties)
+                .ok()
+                .filter(|lines| lines.iter().all(|l| fits(l, max)))
+                .unwrap_or_else(|| wrap_first_fit(seg, &[max]));
+            let n = wrapped.len();
+            for (k, line) in wrapped.into_iter().enumerate() {
+                let justify = align == Align::Justify && k + 1 < n;
+                lines.push(set_line(line, &atoms, &glyphs, spans, width, justify));
+            }
+            seg_start = i + 1;
+        }
+    }
+    lines
+}
+
+fn fits(line: &[Word], max: f64) -> bool {
+    let n = line.len();
+    let width: f64 = line
+        .iter()
+        .enumerate()
+        .map(|(k, w)| w.width + if k + 1 < n { w.ws_width } else { 0.0 })
+        .sum();
+    width <= max + 1e-6
+}
+
+fn set_line(
+    words: &[Word],
+    atoms: &[Atom],
+    glyphs: &[Glyph],
+    spans: &[Span],
+    width: f32,
+    justify: bool,
+) -> Line {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return Line::default();
+    };
+    let range = first.start..last.end;
+    let natural: f32 = atoms[range.clone()].iter().map(|a| a.width).sum();
+    let spaces = atoms[range.clone()].iter().filter(|a| a.space).count();
+    let extra = if justify && spaces > 0 {
+        ((width - natural) / spaces as f32).max(0.0)
+    } else {
+        0.0
+    };
+    let mut line = Line {
+        width: natural + extra * spaces as f32,
+        ..Line::default()
+    };
+    let mut x = 0.0;
+    for atom in &atoms[range] {
+        let style = &spans[atom.span].style;
+        let face = atom.face.unwrap_or_else(|| style.face());
+        let same = line.runs.last().is_some_and(|r: &GlyphRun| {
+            r.face == face && r.size == style.size && r.color == style.color && r.y == -style.rise
+        }) && line_link_matches(&line, x, style);
+        if !same {
+            line.runs.push(GlyphRun {
+                x,
+                y: -style.rise,
+                face,
+                size: style.size,
+                color: style.color,
+                angle: 0.0,
+                glyphs: Vec::new(),
+            });
+        }
+        let run = line.runs.last_mut().expect("a run was just pushed");
+        let mut advance = atom.width;
+        let atom_glyphs = &glyphs[atom.glyphs.clone()];
+        for (k, g) in atom_glyphs.iter().enumerate() {
+            let mut g = g.clone();
+            if atom.space && k + 1 == atom_glyphs.len() {
+                g.advance += extra;
+                advance += extra;
+            }
+            run.glyphs.push(g);
+        }
+        if let Some(target) = &style.link {
+            match line.links.last_mut() {
+                Some((lx, lw, t)) if t == target && (*lx + *lw - x).abs() < 0.01 => *lw += advance,
+                _ => line.links.push((x, advance, target.clone())),
+            }
+        }
+        if let Some(n) = style.footnote.filter(|n| !line.footnotes.contains(n)) {
+            line.footnotes.push(n);
+        }
+        x += advance;
+    }
+    line
+}
+
+fn line_link_matches(line: &Line, x: f32, style: &Style) -> bool {
+    let open = line
+        .links
+        .last()
+        .filter(|(lx, lw, _)| (*lx + *lw - x).abs() < 0.01);
+    match (&style.link, open) {
+        (None, None) => true,
+        (Some(t), Some((_, _, open))) => t == open,
+        (None, Some(_)) | (Some(_), None) => {
+            // A link starts or ends here: start a new run so the link area is exact.
+            false
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "text_tests.rs"]
+mod tests;

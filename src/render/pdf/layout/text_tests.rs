@@ -1,0 +1,111 @@
+//! Line breaking over real widths.
+
+use super::*;
+use crate::render::pdf::fonts::Fonts;
+
+fn plain(text: &str) -> Vec<Span> {
+    vec![Span {
+        text: text.into(),
+        style: Style::plain(11.0),
+    }]
+}
+
+fn line_text(line: &Line) -> String {
+    line.runs
+        .iter()
+        .flat_map(|r| r.glyphs.iter().map(|g| &*g.text))
+        .collect()
+}
+
+#[test]
+fn lines_fit_and_keep_every_character_in_order() {
+    let fonts = Fonts::embedded();
+    let text = "The report examines the progress made by Police Scotland since the strategic review of its response.";
+    let lines = break_lines(&plain(text), &fonts, 150.0, Align::Left);
+    assert!(lines.len() > 2);
+    assert!(
+        lines.iter().all(|l| l.width <= 150.01),
+        "{:?}",
+        lines.iter().map(|l| l.width).collect::<Vec<_>>()
+    );
+    let joined: Vec<String> = lines.iter().map(line_text).collect();
+    assert_eq!(joined.join(" "), text);
+}
+
+#[test]
+fn long_words_and_urls_are_cut_to_fit() {
+    let fonts = Fonts::embedded();
+    let word = "a".repeat(40);
+    let url = "https://example.org/a/very/long/path/that/goes/on/and/on/index.html";
+    let lines = break_lines(&plain(&format!("{word} {url}")), &fonts, 80.0, Align::Left);
+    assert!(lines.iter().all(|l| l.width <= 80.01));
+    let texts: Vec<String> = lines.iter().map(line_text).collect();
+    assert_eq!(texts.concat().replace(' ', ""), format!("{word}{url}"));
+    // URL pieces end at a slash or a dot where they can.
+    let url_lines: Vec<&String> = texts.iter().filter(|t| t.contains('/')).collect();
+    assert!(
+        url_lines
+            .iter()
+            .take(url_lines.len() - 1)
+            .all(|t| t.ends_with(['/', '.', '-'])),
+        "{url_lines:?}"
+    );
+}
+
+#[test]
+fn no_break_spaces_hold_and_hard_breaks_break() {
+    let fonts = Fonts::embedded();
+    let lines = break_lines(
+        &plain("paragraph\u{a0}2.4 and more words here to wrap"),
+        &fonts,
+        120.0,
+        Align::Left,
+    );
+    assert!(
+        line_text(&lines[0]).contains("paragraph\u{a0}2.4"),
+        "{:?}",
+        lines.iter().map(line_text).collect::<Vec<_>>()
+    );
+    let mut spans = plain("one");
+    spans.push(Span {
+        text: "\n".into(),
+        style: Style::plain(11.0),
+    });
+    spans.extend(plain("two"));
+    let lines = break_lines(&spans, &fonts, 300.0, Align::Left);
+    assert_eq!(
+        lines.iter().map(line_text).collect::<Vec<_>>(),
+        ["one", "two"]
+    );
+}
+
+#[test]
+fn justified_lines_fill_the_width_except_the_last() {
+    let fonts = Fonts::embedded();
+    let text = "Members are invited to discuss the contents of this report and to agree the next steps set out above.";
+    let lines = break_lines(&plain(text), &fonts, 160.0, Align::Justify);
+    for l in &lines[..lines.len() - 1] {
+        let drawn: f32 = l.runs.iter().map(GlyphRun::width).sum();
+        assert!((drawn - 160.0).abs() < 0.05, "{drawn}");
+    }
+    let last = lines.last().unwrap();
+    assert!(last.runs.iter().map(GlyphRun::width).sum::<f32>() < 160.0);
+}
+
+#[test]
+fn links_cover_their_text() {
+    let fonts = Fonts::embedded();
+    let mut spans = plain("see ");
+    spans.push(Span {
+        text: "the report".into(),
+        style: Style {
+            link: Some(Target::Uri("https://x.org".into())),
+            ..Style::plain(11.0)
+        },
+    });
+    spans.extend(plain(" now"));
+    let lines = break_lines(&spans, &fonts, 300.0, Align::Left);
+    assert_eq!(lines[0].links.len(), 1);
+    let (x, w, _) = &lines[0].links[0];
+    assert!(*x > 0.0 && *w > 30.0 && x + w < lines[0].width);
+}

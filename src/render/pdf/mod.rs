@@ -1,0 +1,115 @@
+//! The archival PDF of a paper, in three stages:
+//!
+//! 1. [`layout`]: pure; the `Document`, house style and font metrics become pages of
+//!    positioned glyph runs, rules, boxes, links and bookmarks.
+//! 2. [`emit`]: draws the pages (a content stream each, written directly) with subset
+//!    fonts, images (decoded by printpdf), links, marked content per block and the page
+//!    furniture as artifacts.
+//! 3. [`finish`]: lopdf; metadata (Info and XMP agreeing), PDF/A-2u identification, sRGB
+//!    OutputIntent, outline, and an ID from the content, so rebuilds are byte-identical.
+
+mod content;
+mod embed;
+pub mod emit;
+pub mod finish;
+pub mod fonts;
+pub mod layout;
+
+use std::path::Path;
+
+use crate::config::{AuthorChoice, HouseStyle};
+use crate::diag::Diagnostic;
+use crate::document::Document;
+pub use finish::page_count;
+pub use fonts::Fonts;
+
+/// What the PDF stage keeps for a whole run: the parsed fonts and the fixed timestamp.
+#[derive(Debug)]
+pub struct PdfEngine {
+    fonts: Fonts,
+    source_date_epoch: Option<i64>,
+    logo: Option<crate::document::Image>,
+}
+
+impl PdfEngine {
+    /// Parses the fonts (the house's own files under `root`, or the embedded faces), reads
+    /// the house logo and `SOURCE_DATE_EPOCH`, once.
+    pub fn new(root: &Path, house: &HouseStyle) -> Result<PdfEngine, Diagnostic> {
+        let fonts = Fonts::load(root, &house.pdf.fonts)?;
+        let source_date_epoch = std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|v| v.trim().parse().ok());
+        Ok(PdfEngine {
+            fonts,
+            source_date_epoch,
+            logo: logo(root, house),
+        })
+    }
+
+    /// The fonts.
+    pub fn fonts(&self) -> &Fonts {
+        &self.fonts
+    }
+
+    /// Renders a paper to PDF bytes. `draft` adds the DRAFT mark to every page.
+    pub fn render(
+        &self,
+        doc: &Document,
+        house: &HouseStyle,
+        draft: bool,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let layout = layout::layout(doc, house, draft, &self.fonts, self.logo.as_ref());
+        let pdf = emit::emit(&layout, &self.fonts)?;
+        finish::finish(pdf, &layout, &self.meta(doc, house))
+    }
+
+    fn meta(&self, doc: &Document, house: &HouseStyle) -> finish::Meta {
+        let m = &doc.meta;
+        let timestamp = self.source_date_epoch.unwrap_or_else(|| {
+            m.date
+                .to_zoned(jiff::tz::TimeZone::UTC)
+                .map_or(0, |z| z.timestamp().as_second())
+        });
+        let mut subject = format!("{}, {}", m.meeting, m.date_display);
+        if let Some(item) = &m.agenda_item {
+            subject.push_str(&format!(", agenda item {item}"));
+        }
+        finish::Meta {
+            title: m.title.clone(),
+            author: match house.pdf.author {
+                AuthorChoice::Presenter => m.presented_by.clone(),
+                AuthorChoice::Organisation => house.organisation.name.clone(),
+            },
+            subject,
+            keywords: m.keywords.clone(),
+            language: m.language.clone(),
+            timestamp,
+            meeting: m.meeting.clone(),
+            meeting_date: m.date.to_string(),
+            agenda_item: m.agenda_item.clone(),
+            classification: m.classification.clone(),
+        }
+    }
+}
+
+/// The house logo as an image for the masthead; a missing or unreadable logo is already
+/// reported by the HTML renderer, so here it is simply left out.
+fn logo(root: &Path, house: &HouseStyle) -> Option<crate::document::Image> {
+    let rel = house.organisation.logo.as_ref()?;
+    let path = root.join(rel);
+    let data = std::fs::read(&path).ok()?;
+    let mime = if data.starts_with(b"\x89PNG\r\n\x1a\n") {
+        "image/png"
+    } else if data.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        "image/jpeg"
+    } else {
+        return None;
+    };
+    Some(crate::document::Image {
+        alt: house.organisation.name.clone(),
+        src: rel.display().to_string(),
+        path,
+        mime,
+        data: std::sync::Arc::new(data),
+    })
+}

@@ -1,0 +1,370 @@
+//! The PDF output read back by independent readers: lopdf (always), and poppler-utils and
+//! qpdf (`#[ignore = "needs poppler-utils"]`, installed by `.ci/run`).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+
+const SEED_PDF: &str = "policing-performance/2021-09-01-hmics-progress-review.pdf";
+const QUARTERLY_PDF: &str = "policing-performance/2021-12-01-quarterly-performance-report.pdf";
+
+/// Builds the repo's example papers into a fresh folder.
+fn build_repo() -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    let o = clerk(&repo(), &["build", "--out", out.path().to_str().unwrap()]);
+    let (code, stdout, stderr) = parts(&o);
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    out
+}
+
+/// Builds the awkward fixture (once per test that needs it).
+fn build_awkward() -> (tempfile::TempDir, PathBuf) {
+    let project = temp_project("awkward");
+    let o = clerk(project.path(), &["build"]);
+    let (code, stdout, stderr) = parts(&o);
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    let pdf = project.path().join("out/awkward.pdf");
+    (project, pdf)
+}
+
+fn run(program: &str, args: &[&str]) -> String {
+    let o = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{program} runs ({e})"));
+    assert!(
+        o.status.success(),
+        "{program} {args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn pdf_text(pdf: &Path, extra: &[&str]) -> String {
+    let mut args: Vec<&str> = extra.to_vec();
+    let p = pdf.to_str().unwrap();
+    args.extend([p, "-"]);
+    run("pdftotext", &args)
+}
+
+fn pages(pdf: &Path) -> usize {
+    let info = run("pdfinfo", &[pdf.to_str().unwrap()]);
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+#[test]
+fn the_pdf_reads_back_with_metadata_outline_and_links() {
+    let out = build_repo();
+    let bytes = std::fs::read(out.path().join(SEED_PDF)).unwrap();
+    assert!(bytes.starts_with(b"%PDF-1.7"));
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let catalog = doc.catalog().unwrap();
+    assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"en-GB");
+    assert!(catalog.get(b"OutputIntents").is_ok());
+    let meta = doc
+        .get_object(catalog.get(b"Metadata").unwrap().as_reference().unwrap())
+        .unwrap();
+    let xmp = String::from_utf8_lossy(&meta.as_stream().unwrap().content).into_owned();
+    assert!(
+        xmp.contains("<pdfaid:part>2</pdfaid:part>")
+            && xmp.contains("<pdfaid:conformance>U</pdfaid:conformance>")
+    );
+    assert!(
+        xmp.contains("HMICS Progress Review – Online Child Sexual Abuse"),
+        "{xmp}"
+    );
+    assert!(xmp.contains("<xmp:CreateDate>2021-09-01T00:00:00+00:00</xmp:CreateDate>"));
+    assert!(xmp.contains("<clerk:agendaItem>4.2</clerk:agendaItem>"));
+    let info = doc
+        .get_object(doc.trailer.get(b"Info").unwrap().as_reference().unwrap())
+        .unwrap()
+        .as_dict()
+        .unwrap();
+    assert_eq!(
+        info.get(b"CreationDate").unwrap().as_str().unwrap(),
+        b"D:20210901000000+00'00'"
+    );
+    assert_eq!(
+        info.get(b"Author").unwrap().as_str().unwrap(),
+        b"Elaine Galbraith, HMICS"
+    );
+    // The outline lists PURPOSE, the 2 sections, 8 implications, RECOMMENDATIONS, APPENDICES.
+    let outlines = doc
+        .get_object(catalog.get(b"Outlines").unwrap().as_reference().unwrap())
+        .unwrap()
+        .as_dict()
+        .unwrap();
+    assert_eq!(outlines.get(b"Count").unwrap().as_i64().unwrap(), 13);
+    // Both links of the seed are URI annotations, printable.
+    let mut uris = Vec::new();
+    for page in doc.get_pages().values() {
+        let page = doc.get_object(*page).unwrap().as_dict().unwrap();
+        if let Ok(annots) = page.get(b"Annots").and_then(lopdf::Object::as_array) {
+            for a in annots {
+                let a = a.as_dict().unwrap();
+                assert_eq!(a.get(b"F").unwrap().as_i64().unwrap(), 4);
+                let action = a.get(b"A").unwrap().as_dict().unwrap();
+                uris.push(
+                    String::from_utf8_lossy(action.get(b"URI").unwrap().as_str().unwrap())
+                        .into_owned(),
+                );
+            }
+        }
+    }
+    assert_eq!(uris.len(), 2, "{uris:?}");
+    assert!(uris[0].contains("strategic-review"));
+    // The manifest knows the page count.
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.path().join("manifest.json")).unwrap()).unwrap();
+    let outputs = manifest["papers"][0]["outputs"].as_array().unwrap();
+    let pdf = outputs
+        .iter()
+        .find(|o| o["path"].as_str().unwrap().ends_with(".pdf"))
+        .unwrap();
+    assert_eq!(
+        pdf["pages"].as_u64().unwrap() as usize,
+        doc.get_pages().len()
+    );
+    assert!(
+        outputs
+            .iter()
+            .find(|o| o["path"].as_str().unwrap().ends_with(".html"))
+            .unwrap()
+            .get("pages")
+            .is_none()
+    );
+}
+
+#[test]
+fn source_date_epoch_sets_the_dates() {
+    let out = tempfile::tempdir().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_clerk"))
+        .args([
+            "build",
+            "--format",
+            "pdf",
+            "--out",
+            out.path().to_str().unwrap(),
+        ])
+        .current_dir(repo())
+        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let doc = lopdf::Document::load(out.path().join(SEED_PDF)).unwrap();
+    let info = doc
+        .get_object(doc.trailer.get(b"Info").unwrap().as_reference().unwrap())
+        .unwrap()
+        .as_dict()
+        .unwrap();
+    assert_eq!(
+        info.get(b"ModDate").unwrap().as_str().unwrap(),
+        b"D:20231114221320+00'00'"
+    );
+    assert!(
+        !out.path().join(SEED_PDF.replace(".pdf", ".html")).exists(),
+        "only the PDF was asked for"
+    );
+}
+
+/// The text of a PDF with the page footers taken out, whitespace collapsed.
+fn body_text(pdf: &Path) -> String {
+    let text = pdf_text(pdf, &["-layout"]);
+    let kept: Vec<&str> = text
+        .lines()
+        .filter(|l| {
+            let t = l.trim();
+            !(t.contains("Page ") && t.contains(" of "))
+        })
+        .collect();
+    kept.join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+#[ignore = "needs poppler-utils"]
+fn the_seed_reads_in_order_with_its_numbers() {
+    let out = build_repo();
+    let text = body_text(&out.path().join(SEED_PDF));
+    let md = std::fs::read_to_string(
+        repo().join("papers/policing-performance/2021-09-01-hmics-progress-review.md"),
+    )
+    .unwrap();
+    let body = md.splitn(3, "---").nth(2).unwrap();
+    // Every sentence of the seed, links reduced to their text, in order.
+    let mut at = 0;
+    for line in body
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    {
+        let mut plain = String::new();
+        let mut rest = line.trim_start_matches("- ");
+        while let Some(open) = rest.find('[') {
+            plain.push_str(&rest[..open]);
+            let close = rest[open..].find("](").map(|c| open + c).unwrap();
+            plain.push_str(&rest[open + 1..close]);
+            rest = &rest[rest[close..].find(')').map(|c| close + c + 1).unwrap()..];
+        }
+        plain.push_str(rest);
+        for sentence in plain.split_inclusive(". ") {
+            let s = sentence.trim().replace('\'', "’");
+            let found = text[at..]
+                .find(&s)
+                .unwrap_or_else(|| panic!("not found in order: {s:?}\n---\n{}", &text[at..]));
+            at += found + s.len();
+        }
+    }
+    // Each number right before its text.
+    for expected in [
+        "1. BACKGROUND 1.1 HMICS published",
+        "1.2 In March 2021",
+        "1.3 The progress report",
+        "2. FURTHER DETAIL ON THE REPORT 2.1 The HMICS progress report",
+        "2.2 The report also",
+        "2.3 The recommendations made in 2020",
+        "2.4 Based on the progress",
+        "2.5 All other recommendations",
+        "3. FINANCIAL IMPLICATIONS There are no direct financial",
+        "4. PERSONNEL IMPLICATIONS",
+        "8. COMMUNITY IMPACT There are no direct community impact",
+        "10. ENVIRONMENT IMPLICATIONS There are no direct environmental",
+        "RECOMMENDATIONS Members are invited to discuss the contents of this report.",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in\n{text}");
+    }
+    let first = text.find("Meeting Policing Performance Committee").unwrap();
+    assert!(first < text.find("PURPOSE").unwrap());
+}
+
+#[test]
+#[ignore = "needs poppler-utils"]
+fn classification_top_and_bottom_of_every_page() {
+    let out = build_repo();
+    let pdf = out.path().join(QUARTERLY_PDF);
+    let n = pages(&pdf);
+    assert!(n >= 2);
+    for p in 1..=n {
+        let ps = p.to_string();
+        let text = pdf_text(&pdf, &["-layout", "-f", &ps, "-l", &ps]);
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(lines.first(), Some(&"OFFICIAL"), "page {p}");
+        assert_eq!(lines.last(), Some(&"OFFICIAL"), "page {p}");
+        assert_eq!(
+            lines.iter().filter(|l| **l == "OFFICIAL").count(),
+            2,
+            "page {p}"
+        );
+        assert!(text.contains(&format!("Page {p} of {n}")), "page {p}");
+    }
+}
+
+#[test]
+#[ignore = "needs poppler-utils"]
+fn fonts_are_embedded_subset_and_mapped_to_unicode() {
+    let out = build_repo();
+    let (_project, awkward) = build_awkward();
+    for pdf in [
+        out.path().join(SEED_PDF),
+        out.path().join(QUARTERLY_PDF),
+        awkward,
+    ] {
+        let fonts = run("pdffonts", &[pdf.to_str().unwrap()]);
+        let rows: Vec<&str> = fonts.lines().skip(2).collect();
+        assert!(!rows.is_empty(), "{fonts}");
+        for row in rows {
+            let cols: Vec<&str> = row.split_whitespace().collect();
+            let n = cols.len();
+            assert_eq!(&cols[n - 5..n - 2], ["yes", "yes", "yes"], "{row}");
+            assert!(cols[0].chars().nth(6) == Some('+'), "subset tag: {row}");
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs poppler-utils"]
+fn qpdf_finds_no_error_and_pdfinfo_sees_a4_and_the_title() {
+    let out = build_repo();
+    let (_project, awkward) = build_awkward();
+    for pdf in [
+        out.path().join(SEED_PDF),
+        out.path().join(QUARTERLY_PDF),
+        awkward,
+    ] {
+        let check = run("qpdf", &["--check", pdf.to_str().unwrap()]);
+        assert!(
+            check.contains("No syntax or stream encoding errors"),
+            "{check}"
+        );
+        let info = run("pdfinfo", &[pdf.to_str().unwrap()]);
+        assert!(info.contains("(A4)"), "{info}");
+        assert!(info.contains("PDF version:     1.7"), "{info}");
+    }
+    let info = run("pdfinfo", &[out.path().join(SEED_PDF).to_str().unwrap()]);
+    assert!(
+        info.contains("Title:           HMICS Progress Review – Online Child Sexual Abuse"),
+        "{info}"
+    );
+}
+
+#[test]
+#[ignore = "needs poppler-utils"]
+fn awkward_content_stays_inside_the_margins_and_keeps_its_letters() {
+    let (_project, pdf) = build_awkward();
+    let n = pages(&pdf);
+    assert!(n >= 20, "{n} pages");
+    let text = pdf_text(&pdf, &[]);
+    for word in [
+        "Dùn Èideann",
+        "Llŷn",
+        "ŵyr",
+        "“like these”",
+        "£12.50",
+        "€30",
+        "Màiri NicLeòid",
+        "Pneumonoultramicroscopicsilicovolcanoconiosis",
+    ] {
+        assert!(text.contains(word), "{word} missing");
+    }
+    // 20 mm margins on A4: every word's box between 56.69 and 538.58 pt.
+    let bbox = pdf_text(&pdf, &["-bbox"]);
+    let mut words = 0;
+    for line in bbox.lines().filter(|l| l.trim_start().starts_with("<word")) {
+        let attr = |name: &str| -> f32 {
+            let at = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+            line[at..at + line[at..].find('"').unwrap()]
+                .parse()
+                .unwrap()
+        };
+        let (x0, x1) = (attr("xMin"), attr("xMax"));
+        // The DRAFT mark is drawn across the page on purpose.
+        if line.contains(">DRAFT<") {
+            continue;
+        }
+        assert!(x0 >= 56.0 && x1 <= 539.2, "outside the margins: {line}");
+        words += 1;
+    }
+    assert!(words > 5000, "{words} words");
+    // Every page carries the marking twice and the footer.
+    for p in [1, n / 2, n] {
+        let ps = p.to_string();
+        let page = pdf_text(&pdf, &["-raw", "-f", &ps, "-l", &ps]);
+        assert_eq!(page.matches("OFFICIAL-SENSITIVE").count(), 2, "page {p}");
+        // The slanted DRAFT mark comes first, a letter a line (poppler splits rotated text).
+        let letters: String = page.lines().take(5).collect();
+        assert_eq!(letters, "DRAFT", "page {p}");
+    }
+}
