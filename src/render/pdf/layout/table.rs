@@ -230,6 +230,18 @@ mod tests {
     use super::widths;
 
     #[test]
+    fn image_sizes_from_png_and_jpeg_headers() {
+        let png =
+            include_bytes!("../../../../papers/policing-performance/recorded-crime-by-quarter.png");
+        assert_eq!(super::super::blocks::image_size(png), Some((480, 240)));
+        let jpeg = [
+            0xFF, 0xD8, 0xFF, 0xC0, 0, 17, 8, 0, 20, 0, 30, 3, 0, 0, 0, 0,
+        ];
+        assert_eq!(super::super::blocks::image_size(&jpeg), Some((30, 20)));
+        assert_eq!(super::super::blocks::image_size(b"GIF89a"), None);
+    }
+
+    #[test]
     fn natural_widths_when_the_table_fits() {
         assert_eq!(
             widths(&[10.0, 20.0], &[30.0, 40.0], 100.0),
