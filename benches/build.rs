@@ -45,6 +45,7 @@ fn time_build(root: &Path, formats: Vec<OutputFormat>, n: usize, rounds: usize) 
         draft_by_default: false,
     };
     let mut times = Vec::new();
+    let cpu_start = cpu_seconds();
     for round in 0..=rounds {
         let _ = std::fs::remove_dir_all(root.join("out"));
         let started = Instant::now();
@@ -57,7 +58,26 @@ fn time_build(root: &Path, formats: Vec<OutputFormat>, n: usize, rounds: usize) 
             times.push(elapsed); // the first round warms the page cache
         }
     }
+    if let (Some((a, _)), Some((b, _))) = (cpu_start, cpu_seconds()) {
+        println!("  CPU (user + system): {:.2} s a build", (b - a) / (rounds + 1) as f64);
+    }
     median(times)
+}
+
+/// CPU seconds (user + system) of this process and of its finished children, from
+/// `/proc/self/stat` (Linux; clock ticks of 10 ms).
+fn cpu_seconds() -> Option<(f64, f64)> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let fields: Vec<f64> = stat
+        .rsplit_once(')')?
+        .1
+        .split_whitespace()
+        .skip(11)
+        .take(4)
+        .filter_map(|f| f.parse().ok())
+        .collect();
+    let [u, s, cu, cs] = fields[..] else { return None };
+    Some(((u + s) / 100.0, (cu + cs) / 100.0))
 }
 
 /// Peak resident memory of this process so far (Linux), in MiB.
@@ -89,6 +109,7 @@ fn cold_single() -> Duration {
     let tmp = tempfile::tempdir().unwrap();
     generate(tmp.path(), 1);
     let mut times = Vec::new();
+    let cpu_start = cpu_seconds();
     for _ in 0..11 {
         let _ = std::fs::remove_dir_all(tmp.path().join("out"));
         let started = Instant::now();
@@ -99,6 +120,9 @@ fn cold_single() -> Duration {
             .unwrap();
         times.push(started.elapsed());
         assert!(status.success());
+    }
+    if let (Some((_, a)), Some((_, b))) = (cpu_start, cpu_seconds()) {
+        println!("  CPU (user + system): {:.1} ms a run", (b - a) * 1000.0 / 11.0);
     }
     median(times)
 }

@@ -18,6 +18,17 @@ fn main() {
     let (paper, _) = clerk::paper::load(&source, &house);
     let (doc, _) = clerk::compile::compile(&paper.unwrap(), &house, root);
     let doc = doc.unwrap();
+    // The first paper of a process pays for lazy caches (harfrust's lookup accelerators).
+    let t = Instant::now();
+    let l = layout::layout(&doc, &house, false, &fonts, None);
+    let first_layout = t.elapsed();
+    let t = Instant::now();
+    let d = emit::emit(&l, &fonts).unwrap();
+    println!(
+        "first paper: layout {first_layout:?}, emit {:?}",
+        t.elapsed()
+    );
+    drop(d);
     let n = 200;
     let (mut tl, mut te, mut tf) = (0.0, 0.0, 0.0);
     let mut size = 0;

@@ -387,6 +387,19 @@ mod tests {
     }
 
     #[test]
+    fn nested_keys_merge_with_the_default() {
+        let h = HouseStyle::from_yaml(
+            "pdf:\n  justify: true\n  margins_mm: { left: 25 }\n",
+            Path::new("clerk.yaml"),
+        )
+        .unwrap();
+        assert!(h.pdf.justify);
+        assert_eq!(h.pdf.margins_mm.left, 25.0);
+        assert_eq!(h.pdf.margins_mm.top, 20.0);
+        assert_eq!(h.pdf.page_size, PageSize::A4);
+    }
+
+    #[test]
     fn unknown_key_is_refused_with_its_line() {
         let errs = HouseStyle::from_yaml(
             "language: en-GB\nheading_cse: upper\n",

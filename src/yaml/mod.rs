@@ -351,14 +351,19 @@ fn saphyr_error(
     d
 }
 
-/// Lays `own`'s top-level keys over `base`'s (a key in `own` replaces the whole value).
+/// Lays `own`'s keys over `base`'s. Maps merge key by key, at any depth (so
+/// `pdf: { justify: true }` keeps the other `pdf` keys); any other value in `own`,
+/// a list included, replaces the one in `base`.
 pub fn overlay(base: Node, own: Node) -> Node {
     let (Value::Map(mut entries), Value::Map(own_entries)) = (base.value, own.value.clone()) else {
         return own;
     };
     for (k, v) in own_entries {
         match entries.iter_mut().find(|(bk, _)| bk.name == k.name) {
-            Some(slot) => *slot = (k, v),
+            Some(slot) => {
+                let base_value = std::mem::replace(&mut slot.1, v.clone());
+                *slot = (k, overlay(base_value, v));
+            }
             None => entries.push((k, v)),
         }
     }

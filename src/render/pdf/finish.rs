@@ -337,3 +337,48 @@ pub fn page_count(pdf: &[u8]) -> Option<u32> {
         .collect();
     digits.parse().ok()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_agree_between_info_and_xmp() {
+        let (pdf, xmp) = dates(1_630_454_400);
+        assert_eq!(pdf, "D:20210901000000+00'00'");
+        assert_eq!(xmp, "2021-09-01T00:00:00+00:00");
+    }
+
+    #[test]
+    fn page_count_reads_the_page_tree() {
+        assert_eq!(
+            page_count(b"1 0 obj\n<</Type/Pages/Count 12/Kids[3 0 R]>>\nendobj"),
+            Some(12)
+        );
+        assert_eq!(page_count(b"not a pdf"), None);
+    }
+
+    #[test]
+    fn xmp_escapes_and_declares_pdfa() {
+        let meta = Meta {
+            title: "Fish & <Chips>".into(),
+            author: "A".into(),
+            subject: "S".into(),
+            keywords: vec!["k".into()],
+            language: "cy".into(),
+            timestamp: 0,
+            meeting: "M".into(),
+            meeting_date: "2021-09-01".into(),
+            agenda_item: None,
+            classification: Some("OFFICIAL".into()),
+        };
+        let x = xmp(&meta, "clerk", "id");
+        assert!(x.contains("Fish &amp; &lt;Chips&gt;"));
+        assert!(x.contains("<pdfaid:part>2</pdfaid:part>"));
+        assert!(x.contains("<clerk:classification>OFFICIAL</clerk:classification>"));
+        assert!(
+            !x.contains("clerk:agendaItem>"),
+            "absent values are left out"
+        );
+    }
+}

@@ -2,7 +2,7 @@
 //! once per run, with shaping (harfrust) and metrics (skrifa) for the layout.
 
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use harfrust::{Buffer, Direction, Script, ShapeOptions, ShapePlan, ShaperFont};
 use skrifa::instance::{LocationRef, Size};
@@ -237,59 +237,72 @@ impl Face {
 /// The five faces of a run, shared by every thread.
 #[derive(Debug)]
 pub struct Fonts {
-    faces: [Face; 5],
+    /// Each face is parsed when first used (most papers never set italic or code); a
+    /// house's own files are parsed up front, so a bad one is reported before any paper.
+    faces: [OnceLock<Face>; 5],
 }
+
+/// The embedded faces, in [`FaceId`] order.
+const EMBEDDED: [(&[u8], &str); 5] = [
+    (REGULAR, "NotoSans-Regular"),
+    (BOLD, "NotoSans-Bold"),
+    (ITALIC, "NotoSans-Italic"),
+    (BOLD_ITALIC, "NotoSans-BoldItalic"),
+    (MONO, "NotoSansMono-Regular"),
+];
 
 impl Fonts {
     /// The embedded Noto Sans faces, each replaced by the house's TTF file when it names
     /// one (relative to `root`). A file that cannot be read or parsed is a diagnostic.
     pub fn load(root: &Path, files: &FontFiles) -> Result<Fonts, Diagnostic> {
-        let slots = [
-            (&files.regular, REGULAR, "NotoSans-Regular"),
-            (&files.bold, BOLD, "NotoSans-Bold"),
-            (&files.italic, ITALIC, "NotoSans-Italic"),
-            (&files.bold_italic, BOLD_ITALIC, "NotoSans-BoldItalic"),
-            (&files.mono, MONO, "NotoSansMono-Regular"),
+        let own = [
+            &files.regular,
+            &files.bold,
+            &files.italic,
+            &files.bold_italic,
+            &files.mono,
         ];
-        let mut faces = Vec::with_capacity(5);
-        for (own, embedded, name) in slots {
-            let face = match own {
-                None => Face::parse(Arc::new(embedded), name),
-                Some(rel) => {
-                    let bytes = std::fs::read(root.join(rel)).map_err(|e| {
-                        Diagnostic::file_error(
-                            "font",
-                            Path::new(crate::config::HOUSE_FILE),
-                            format!("cannot read the font `{}` ({e})", rel.display()),
-                        )
-                    })?;
-                    Face::parse(Arc::new(bytes), name)
-                }
-            };
-            let face = face.ok_or_else(|| {
+        let faces: [OnceLock<Face>; 5] = Default::default();
+        for ((slot, own), (_, name)) in faces.iter().zip(own).zip(EMBEDDED) {
+            let Some(rel) = own else { continue };
+            let house = Path::new(crate::config::HOUSE_FILE);
+            let bytes = std::fs::read(root.join(rel)).map_err(|e| {
                 Diagnostic::file_error(
                     "font",
-                    Path::new(crate::config::HOUSE_FILE),
-                    format!("the font for `{name}` is not a TrueType font clerk can embed"),
+                    house,
+                    format!("cannot read the font `{}` ({e})", rel.display()),
+                )
+            })?;
+            let face = Face::parse(Arc::new(bytes), name).ok_or_else(|| {
+                Diagnostic::file_error(
+                    "font",
+                    house,
+                    format!(
+                        "the font `{}` is not a TrueType font clerk can embed",
+                        rel.display()
+                    ),
                 )
                 .with_help("name a .ttf file with TrueType (glyf) outlines, or null for Noto Sans")
             })?;
-            faces.push(face);
+            let _ = slot.set(face);
         }
-        let faces: [Face; 5] = faces.try_into().map_err(|_| {
-            Diagnostic::file_error("font", Path::new("clerk.yaml"), "fonts missing")
-        })?;
         Ok(Fonts { faces })
     }
 
     /// The embedded faces only (tests and benchmarks).
     pub fn embedded() -> Fonts {
-        Fonts::load(Path::new("."), &FontFiles::default()).expect("the embedded fonts parse")
+        Fonts {
+            faces: Default::default(),
+        }
     }
 
     /// A face by id.
     pub fn face(&self, id: FaceId) -> &Face {
-        &self.faces[id as usize]
+        self.faces[id as usize].get_or_init(|| {
+            let (bytes, name) = EMBEDDED[id as usize];
+            // clerk's own asset, parsed by the tests: not user content.
+            Face::parse(Arc::new(bytes), name).expect("the embedded fonts parse")
+        })
     }
 }
 
@@ -305,6 +318,22 @@ mod tests {
         assert!(glyphs.iter().all(|g| g.gid != 0), "{glyphs:?}");
         assert!(face.advance(glyphs[0].gid) > 0);
         assert_eq!(face.name, "NotoSans-Regular");
+    }
+
+    #[test]
+    fn every_embedded_face_parses_and_a_bad_house_font_is_reported() {
+        let fonts = Fonts::embedded();
+        for id in FaceId::ALL {
+            assert!(fonts.face(id).glyph_count() > 1000, "{id:?}");
+        }
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("bad.ttf"), b"not a font").unwrap();
+        let files = FontFiles {
+            bold: Some("bad.ttf".into()),
+            ..FontFiles::default()
+        };
+        let err = Fonts::load(dir.path(), &files).unwrap_err();
+        assert!(err.message.contains("bad.ttf"), "{err:?}");
     }
 
     #[test]

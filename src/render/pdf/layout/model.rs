@@ -248,3 +248,16 @@ pub struct Layout {
     /// Images referred to by [`Mark::Image`].
     pub images: Vec<Image>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::GlyphText;
+
+    #[test]
+    fn glyph_text_keeps_short_and_long_text() {
+        for s in ["", "a", "ŵ", "€", "ﬁ", "a longer cluster text"] {
+            assert_eq!(&*GlyphText::from(s), s);
+        }
+        assert!(matches!(GlyphText::from("ŷ"), GlyphText::Short { .. }));
+    }
+}

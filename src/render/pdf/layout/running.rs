@@ -201,3 +201,20 @@ fn draft_mark(fonts: &Fonts, w: f32, h: f32) -> Vec<Item> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identity_uses_the_first_template_the_paper_can_fill() {
+        let mut doc = super::super::tests::doc("# Background\n\nText.", "agenda_item: \"4.2\"\n");
+        let house = HouseStyle::default();
+        assert_eq!(identity(&doc, &house), "Agenda Item 4.2");
+        doc.meta.agenda_item = None;
+        assert_eq!(identity(&doc, &house), "A Test Paper");
+        let mut own = house.clone();
+        own.pdf.footer = vec!["{meeting}, {date}".into()];
+        assert_eq!(identity(&doc, &own), "Test Committee, 1 September 2021");
+    }
+}

@@ -153,6 +153,28 @@ fn widths(mins: &[f32], maxs: &[f32], avail: f32) -> Vec<f32> {
         .collect()
 }
 
+/// The type size of a table whose cells measure `min` (widest words) and `natural` (one
+/// line each) at `base`: smaller type, down to 7 pt, when that lets the table fit without
+/// wrapping its cells; else the base size with cells wrapped at their words; and only
+/// when even the words do not fit, smaller type again before words are cut.
+fn table_size(min: f32, natural: f32, avail: f32, base: f32) -> f32 {
+    let fits = |total: f32, size: f32| total * size / base <= avail;
+    let shrink_to = |total: f32| {
+        let mut size = base;
+        while size > MIN_TABLE_SIZE && !fits(total, size) {
+            size = (size - 0.5).max(MIN_TABLE_SIZE);
+        }
+        size
+    };
+    if fits(natural, base) || fits(min, base) && !fits(natural, MIN_TABLE_SIZE) {
+        base
+    } else if fits(natural, MIN_TABLE_SIZE) {
+        shrink_to(natural)
+    } else {
+        shrink_to(min)
+    }
+}
+
 /// A GFM table at `x`, `width` wide.
 pub(crate) fn table(flow: &mut Flow<'_>, t: &document::Table, x: f32, width: f32, space: f32) {
     let cols = t.align.len().max(t.head.len()).max(1);
@@ -185,10 +207,7 @@ pub(crate) fn table(flow: &mut Flow<'_>, t: &document::Table, x: f32, width: f32
     }
     let pads = 2.0 * PAD * cols as f32 + 0.5;
     let content = (width - pads).max(cols as f32);
-    let mut size = base;
-    while size > MIN_TABLE_SIZE && mins.iter().sum::<f32>() * size / base > content {
-        size = (size - 0.5).max(MIN_TABLE_SIZE);
-    }
+    let size = table_size(mins.iter().sum(), maxs.iter().sum(), content, base);
     let scale = size / base;
     let mins: Vec<f32> = mins.iter().map(|m| m * scale).collect();
     let maxs: Vec<f32> = maxs.iter().map(|m| m * scale + 0.5).collect();
@@ -228,6 +247,32 @@ pub(crate) fn table(flow: &mut Flow<'_>, t: &document::Table, x: f32, width: f32
 #[cfg(test)]
 mod tests {
     use super::widths;
+
+    #[test]
+    fn image_sizes_from_png_and_jpeg_headers() {
+        let png =
+            include_bytes!("../../../../papers/policing-performance/recorded-crime-by-quarter.png");
+        assert_eq!(super::super::blocks::image_size(png), Some((480, 240)));
+        let jpeg = [
+            0xFF, 0xD8, 0xFF, 0xC0, 0, 17, 8, 0, 20, 0, 30, 3, 0, 0, 0, 0,
+        ];
+        assert_eq!(super::super::blocks::image_size(&jpeg), Some((30, 20)));
+        assert_eq!(super::super::blocks::image_size(b"GIF89a"), None);
+    }
+
+    #[test]
+    fn tables_shrink_to_avoid_wrapping_and_never_below_7pt() {
+        use super::table_size;
+        // Fits as it is.
+        assert_eq!(table_size(50.0, 90.0, 100.0, 10.0), 10.0);
+        // Natural width fits at 8 pt: set at 8 pt, nothing wraps.
+        assert_eq!(table_size(50.0, 125.0, 100.0, 10.0), 8.0);
+        // Prose that would wrap even at 7 pt keeps the base size and wraps at words.
+        assert_eq!(table_size(50.0, 900.0, 100.0, 10.0), 10.0);
+        // Even the words are too wide: smaller, but not below 7 pt.
+        assert_eq!(table_size(120.0, 900.0, 100.0, 10.0), 8.0);
+        assert_eq!(table_size(400.0, 900.0, 100.0, 10.0), super::MIN_TABLE_SIZE);
+    }
 
     #[test]
     fn natural_widths_when_the_table_fits() {
