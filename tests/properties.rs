@@ -1,6 +1,8 @@
 //! Property tests: arbitrary papers, assembled from the pieces authors use and from random
-//! text, never panic; every diagnostic points inside the file; paragraph numbers run
-//! 1, 2, 3… in every numbered section. Bounded case counts, so CI stays quick.
+//! text, never panic from metadata through Markdown to the HTML and PDF bytes; every
+//! diagnostic points inside the file; paragraph numbers run 1, 2, 3… in every numbered
+//! section. Bounded case counts, so CI stays quick. (cargo-fuzz needs a nightly toolchain,
+//! which this project's machines do not have; these harnesses stand in for it.)
 
 use std::path::Path;
 
@@ -9,6 +11,7 @@ use clerk::compile::compile;
 use clerk::config::HouseStyle;
 use clerk::document::Item;
 use clerk::paper;
+use clerk::render::{OutputFormat, Renderer};
 use proptest::prelude::*;
 
 const META: &str = "meeting: Policing Performance Committee\ndate: 2021-09-01\ntitle: T\npresented_by: P\nrecommendation: For Noting\nrecommendations: R\n";
@@ -35,6 +38,21 @@ fn piece() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Pieces that never make an error, so the paper always reaches the HTML and PDF renderers.
+fn valid_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("# Background\n\n".to_string()),
+        Just("## Sub-heading\n\n".to_string()),
+        "[a-zA-Z ,.'’–àŵŷ£€]{1,300}".prop_map(|s| format!("{s}\n\n")),
+        "[a-zA-Z]{30,90}".prop_map(|s| format!("A very long word {s} in a line.\n\n")),
+        Just("- one\n- two\n  - nested\n    - deeper\n\n".to_string()),
+        Just("| a | b | c |\n|---|:-:|--:|\n| 1 | two words | 3 |\n| long cell text that wraps | x | y |\n\n".to_string()),
+        Just("> quoted\n\n".to_string()),
+        Just("```\ncode line that is rather long and should never cross the margin of the page\n```\n\n".to_string()),
+        Just("*emph* **strong** ~~struck~~ `code` [link](https://example.org/a/very/long/path)\n\n".to_string()),
+    ]
+}
+
 fn check_body(body: &str) -> Result<(), TestCaseError> {
     let dir = tempfile::tempdir().unwrap();
     let papers = dir.path().join("papers");
@@ -48,11 +66,24 @@ fn check_body(body: &str) -> Result<(), TestCaseError> {
     let loaded = loaded.expect("the metadata is valid");
     let (doc, more) = compile(&loaded, &house, dir.path());
     diags.extend(more);
+    let valid_only = !body.contains("missing.png") && !body.contains("](#") && !body.contains("{#");
+    if valid_only && body.starts_with("# Purpose\n\nWhy.") {
+        prop_assert!(doc.is_some(), "{diags:?}");
+    }
     let lines = text.lines().count().max(1);
     for d in &diags {
         prop_assert!(d.line <= lines + 1, "{d:?} beyond {lines} lines");
     }
     if let Some(doc) = doc {
+        let renderer = Renderer::new(dir.path(), &house).expect("default templates load");
+        let html = renderer.render(OutputFormat::Html, &doc, &house, false);
+        prop_assert!(html.is_ok_and(|b| b.ends_with(b"</html>\n")));
+        match renderer.render(OutputFormat::Pdf, &doc, &house, true) {
+            Ok(pdf) => prop_assert!(
+                pdf.starts_with(b"%PDF-") && pdf.ends_with(b"%%EOF\n") || pdf.ends_with(b"%%EOF")
+            ),
+            Err(d) => prop_assert!(false, "PDF failed: {d:?}"),
+        }
         for s in doc
             .sections
             .iter()
@@ -80,6 +111,11 @@ proptest! {
     #[test]
     fn arbitrary_bodies_never_panic_and_number_in_order(pieces in prop::collection::vec(piece(), 0..24)) {
         check_body(&pieces.concat())?;
+    }
+
+    #[test]
+    fn valid_bodies_always_render_to_html_and_pdf(pieces in prop::collection::vec(valid_piece(), 1..40)) {
+        check_body(&format!("# Purpose\n\nWhy.\n\n{}", pieces.concat()))?;
     }
 
     #[test]
