@@ -59,7 +59,10 @@ fn time_build(root: &Path, formats: Vec<OutputFormat>, n: usize, rounds: usize) 
         }
     }
     if let (Some((a, _)), Some((b, _))) = (cpu_start, cpu_seconds()) {
-        println!("  CPU (user + system): {:.2} s a build", (b - a) / (rounds + 1) as f64);
+        println!(
+            "  CPU (user + system): {:.2} s a build",
+            (b - a) / (rounds + 1) as f64
+        );
     }
     median(times)
 }
@@ -76,7 +79,9 @@ fn cpu_seconds() -> Option<(f64, f64)> {
         .take(4)
         .filter_map(|f| f.parse().ok())
         .collect();
-    let [u, s, cu, cs] = fields[..] else { return None };
+    let [u, s, cu, cs] = fields[..] else {
+        return None;
+    };
     Some(((u + s) / 100.0, (cu + cs) / 100.0))
 }
 
@@ -122,7 +127,10 @@ fn cold_single() -> Duration {
         assert!(status.success());
     }
     if let (Some((_, a)), Some((_, b))) = (cpu_start, cpu_seconds()) {
-        println!("  CPU (user + system): {:.1} ms a run", (b - a) * 1000.0 / 11.0);
+        println!(
+            "  CPU (user + system): {:.1} ms a run",
+            (b - a) * 1000.0 / 11.0
+        );
     }
     median(times)
 }

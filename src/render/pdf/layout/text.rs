@@ -164,18 +164,25 @@ fn fallback(fonts: &Fonts, own: FaceId, text: &str, size: f32) -> (Option<FaceId
             .collect();
         return (Some(id), glyphs);
     }
+    // No face has it: a replacement character (or "?") stands in, mapped to itself, as
+    // PDF/A forbids drawing .notdef.
     let face = fonts.face(own);
-    let glyphs = face
-        .shape(text)
-        .iter()
-        .enumerate()
-        .map(|(k, g)| Glyph {
-            gid: g.gid,
-            advance: face.glyph_pt(g, size),
-            text: if k == 0 { text.into() } else { "".into() },
-        })
-        .collect();
-    (None, glyphs)
+    for stand_in in ["\u{fffd}", "?"] {
+        let shaped = face.shape(stand_in);
+        if shaped.iter().all(|g| g.gid != 0) {
+            let glyphs = shaped
+                .iter()
+                .enumerate()
+                .map(|(k, g)| Glyph {
+                    gid: g.gid,
+                    advance: face.glyph_pt(g, size),
+                    text: if k == 0 { stand_in.into() } else { "".into() },
+                })
+                .collect();
+            return (None, glyphs);
+        }
+    }
+    (None, Vec::new())
 }
 
 fn words(atoms: &[Atom], unit: f32) -> Vec<Word> {
