@@ -131,3 +131,17 @@ fn a_character_no_face_has_never_draws_notdef() {
         "the minus comes from another face: {text}"
     );
 }
+
+#[test]
+fn every_glyph_of_a_cluster_gets_its_share_of_the_text() {
+    assert_eq!(&*cluster_text("fi", 0, 1), "fi");
+    let parts: Vec<String> = (0..2)
+        .map(|k| cluster_text("e\u{300}", k, 2).to_string())
+        .collect();
+    assert_eq!(parts, ["e", "\u{300}"]);
+    let parts: Vec<String> = (0..2)
+        .map(|k| cluster_text("abc", k, 2).to_string())
+        .collect();
+    assert_eq!(parts, ["a", "bc"]);
+    assert_eq!(&*cluster_text("a", 1, 2), "");
+}
