@@ -29,6 +29,7 @@ fn main() {
         t.elapsed()
     );
     drop(d);
+    let srgb = finish::srgb_deflated();
     let n = 200;
     let (mut tl, mut te, mut tf) = (0.0, 0.0, 0.0);
     let mut size = 0;
@@ -52,7 +53,7 @@ fn main() {
             agenda_item: None,
             classification: None,
         };
-        let b = finish::finish(d, &l, &meta).unwrap();
+        let b = finish::finish(d, &l, &meta, &srgb).unwrap();
         tf += t.elapsed().as_secs_f64();
         size = b.len();
     }

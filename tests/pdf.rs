@@ -144,6 +144,34 @@ fn the_pdf_reads_back_with_metadata_outline_and_links() {
 }
 
 #[test]
+fn cross_references_and_footnote_marks_jump_inside_the_paper() {
+    let out = build_repo();
+    let doc = lopdf::Document::load(out.path().join(QUARTERLY_PDF)).unwrap();
+    let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+    let mut internal = 0;
+    for page in &pages {
+        let page = doc.get_object(*page).unwrap().as_dict().unwrap();
+        let Ok(annots) = page.get(b"Annots").and_then(lopdf::Object::as_array) else {
+            continue;
+        };
+        for a in annots {
+            if let Ok(dest) = a
+                .as_dict()
+                .unwrap()
+                .get(b"Dest")
+                .and_then(lopdf::Object::as_array)
+            {
+                assert!(pages.contains(&dest[0].as_reference().unwrap()), "{dest:?}");
+                assert_eq!(dest[1].as_name().unwrap(), b"XYZ");
+                internal += 1;
+            }
+        }
+    }
+    // Two cross-references ([](#overtime), [](#outlook)) and a footnote mark.
+    assert!(internal >= 3, "{internal} internal links");
+}
+
+#[test]
 fn source_date_epoch_sets_the_dates() {
     let out = tempfile::tempdir().unwrap();
     let o = Command::new(env!("CARGO_BIN_EXE_clerk"))

@@ -292,6 +292,8 @@ fn link(layout: &Layout, pages: &[ObjectId], l: &super::layout::Link) -> Option<
 /// diagnostic.
 pub fn emit(layout: &Layout, fonts: &Fonts) -> Result<Document, Diagnostic> {
     let mut doc = Document::with_version("1.7");
+    // A classic cross-reference table: read by every PDF reader and archive tool.
+    doc.reference_table.cross_reference_type = lopdf::xref::XrefType::CrossReferenceTable;
     let glyphs = used_glyphs(layout, fonts);
     let mut remap: [Vec<u16>; 5] = Default::default();
     for (face, map) in &glyphs {

@@ -15,6 +15,13 @@ use super::layout::Layout;
 use crate::diag::Diagnostic;
 
 const SRGB: &[u8] = include_bytes!("../../../assets/sRGB.icc");
+
+/// The sRGB profile deflated, done once per run rather than once per paper.
+pub fn srgb_deflated() -> Vec<u8> {
+    let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    let _ = enc.write_all(SRGB);
+    enc.finish().unwrap_or_default()
+}
 /// The XMP namespace of clerk's committee properties.
 pub const NS: &str = "https://clerk.invalid/ns/committee/1.0/";
 
@@ -229,7 +236,13 @@ fn compress(doc: &mut Document) {
 }
 
 /// Finishes the emitted document into the bytes of a PDF/A-2u file.
-pub fn finish(mut doc: Document, layout: &Layout, meta: &Meta) -> Result<Vec<u8>, Diagnostic> {
+/// `srgb` is [`srgb_deflated`] (or empty to embed the profile as it is).
+pub fn finish(
+    mut doc: Document,
+    layout: &Layout,
+    meta: &Meta,
+    srgb: &[u8],
+) -> Result<Vec<u8>, Diagnostic> {
     let broken = |what: &str| {
         Diagnostic::file_error(
             "pdf",
@@ -243,7 +256,12 @@ pub fn finish(mut doc: Document, layout: &Layout, meta: &Meta) -> Result<Vec<u8>
     let outlines = outline(&mut doc, layout, &pages);
     let mut icc = Dictionary::new();
     icc.set("N", 3);
-    let icc_id = doc.add_object(Stream::new(icc, SRGB.to_vec()));
+    let icc_id = if srgb.is_empty() {
+        doc.add_object(Stream::new(icc, SRGB.to_vec()))
+    } else {
+        icc.set("Filter", "FlateDecode");
+        doc.add_object(Stream::new(icc, srgb.to_vec()))
+    };
     let mut intent = Dictionary::new();
     intent.set("Type", "OutputIntent");
     intent.set("S", "GTS_PDFA1");
@@ -314,8 +332,6 @@ pub fn finish(mut doc: Document, layout: &Layout, meta: &Meta) -> Result<Vec<u8>
     doc.trailer.set("Info", info_id);
     let id_obj = Object::String(id.to_vec(), StringFormat::Hexadecimal);
     doc.trailer.set("ID", vec![id_obj.clone(), id_obj]);
-    doc.prune_objects();
-    doc.renumber_objects();
     let mut out = Vec::new();
     doc.save_to(&mut out).map_err(|e| broken(&e.to_string()))?;
     Ok(out)

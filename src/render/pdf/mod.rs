@@ -29,6 +29,7 @@ pub struct PdfEngine {
     fonts: Fonts,
     source_date_epoch: Option<i64>,
     logo: Option<crate::document::Image>,
+    srgb: Vec<u8>,
 }
 
 impl PdfEngine {
@@ -43,6 +44,7 @@ impl PdfEngine {
             fonts,
             source_date_epoch,
             logo: logo(root, house),
+            srgb: finish::srgb_deflated(),
         })
     }
 
@@ -60,7 +62,7 @@ impl PdfEngine {
     ) -> Result<Vec<u8>, Diagnostic> {
         let layout = layout::layout(doc, house, draft, &self.fonts, self.logo.as_ref());
         let pdf = emit::emit(&layout, &self.fonts)?;
-        finish::finish(pdf, &layout, &self.meta(doc, house))
+        finish::finish(pdf, &layout, &self.meta(doc, house), &self.srgb)
     }
 
     fn meta(&self, doc: &Document, house: &HouseStyle) -> finish::Meta {

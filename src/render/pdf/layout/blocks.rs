@@ -153,6 +153,7 @@ fn list(
                 style: style.clone(),
             }],
         );
+        let before_item = flow.galley.units.len();
         let mut first = true;
         for b in item {
             let s = if first {
@@ -166,6 +167,10 @@ fn list(
                 first = false;
             }
             flow.role = Role::L;
+        }
+        if flow.galley.units.len() == before_item {
+            // An empty item still shows its marker on a line of its own.
+            flow.push_lines(vec![text::Line::default()], x + indent, style.size, 3.0);
         }
     }
 }
@@ -181,7 +186,7 @@ fn code(flow: &mut Flow<'_>, source: &str, x: f32, width: f32, space: f32) {
     let mut lines = Vec::new();
     for src in source.trim_end_matches('\n').split('\n') {
         let spans = vec![Span {
-            text: src.replace(' ', "\u{a0}"),
+            text: src.replace('\t', "    ").replace(' ', "\u{a0}"),
             style: style.clone(),
         }];
         let mut set = text::break_lines(&spans, flow.fonts, width - 2.0 * pad, text::Align::Left);

@@ -92,8 +92,9 @@ pub(crate) struct Flow<'a> {
     pub(crate) images: Vec<crate::document::Image>,
     block: u32,
     role: Role,
-    /// The next unit gets these: a hanging marker (x, spans), anchors and bookmarks.
-    marker: Option<(f32, Vec<Span>)>,
+    /// The next unit gets these: hanging markers (x, spans), anchors and bookmarks. A
+    /// list opening a numbered paragraph puts the number and the first bullet on one line.
+    markers: Vec<(f32, Vec<Span>)>,
     anchors: Vec<String>,
     bookmarks: Vec<String>,
 }
@@ -107,7 +108,7 @@ impl<'a> Flow<'a> {
             images: Vec::new(),
             block: 0,
             role: Role::P,
-            marker: None,
+            markers: Vec::new(),
             anchors: Vec::new(),
             bookmarks: Vec::new(),
         }
@@ -126,9 +127,9 @@ impl<'a> Flow<'a> {
         }
     }
 
-    /// Sets a hanging marker (paragraph number, bullet) for the next unit.
+    /// Adds a hanging marker (paragraph number, bullet) to the next unit's first line.
     pub(crate) fn set_marker(&mut self, x: f32, spans: Vec<Span>) {
-        self.marker = Some((x, spans));
+        self.markers.push((x, spans));
     }
 
     pub(crate) fn anchor(&mut self, id: &str) {
@@ -137,7 +138,7 @@ impl<'a> Flow<'a> {
 
     /// Appends a unit, giving it the pending marker (on `baseline`), anchors and bookmarks.
     pub(crate) fn push(&mut self, mut unit: Unit, baseline: f32) {
-        if let Some((x, spans)) = self.marker.take() {
+        for (x, spans) in std::mem::take(&mut self.markers) {
             let tag = self.tag();
             for line in text::break_lines(&spans, self.fonts, 1000.0, Align::Left)
                 .into_iter()

@@ -196,3 +196,24 @@ fn a_heading_is_never_last_on_a_page_and_no_lone_lines() {
         );
     }
 }
+
+#[test]
+fn a_list_opening_a_paragraph_keeps_its_number_beside_the_first_bullet() {
+    let (l, geo) = lay(
+        "# Background\n\nIntro.\n\n## Sub\n\n- item one\n- \n- item three",
+        "",
+    );
+    let page = &l.pages[0];
+    let number = runs(page)
+        .find(|(_, r)| text_of(r) == "1.2")
+        .expect("1.2 is drawn")
+        .1;
+    let bullets: Vec<&GlyphRun> = runs(page)
+        .filter(|(_, r)| text_of(r) == "•")
+        .map(|(_, r)| r)
+        .collect();
+    assert_eq!(bullets.len(), 3, "the empty item keeps its bullet");
+    assert!((bullets[0].y - number.y).abs() < 0.01);
+    assert!((bullets[0].x - geo.column()).abs() < 0.01);
+    assert!(bullets[1].y > bullets[0].y && bullets[2].y > bullets[1].y);
+}

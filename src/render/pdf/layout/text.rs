@@ -8,7 +8,7 @@
 use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
 
-use super::model::{Glyph, GlyphRun, Target};
+use super::model::{Glyph, GlyphRun, GlyphText, Target};
 pub use super::spans::{Span, Style, spans};
 use crate::render::pdf::fonts::{FaceId, Fonts};
 
@@ -107,10 +107,11 @@ fn shape_atoms(spans: &[Span], fonts: &Fonts) -> (Vec<Atom>, Vec<Glyph>) {
                 all.extend(glyphs);
                 face
             } else {
+                let n = j - i;
                 all.extend(shaped[i..j].iter().enumerate().map(|(k, g)| Glyph {
                     gid: g.gid,
                     advance: face.glyph_pt(g, span.style.size),
-                    text: if k == 0 { text.into() } else { "".into() },
+                    text: cluster_text(text, k, n),
                 }));
                 None
             };
@@ -153,29 +154,56 @@ fn fallback(fonts: &Fonts, own: FaceId, text: &str, size: f32) -> (Option<FaceId
         if id == own || shaped.iter().any(|g| g.gid == 0) {
             continue;
         }
+        let n = shaped.len();
         let glyphs = shaped
             .iter()
             .enumerate()
             .map(|(k, g)| Glyph {
                 gid: g.gid,
                 advance: face.glyph_pt(g, size),
-                text: if k == 0 { text.into() } else { "".into() },
+                text: cluster_text(text, k, n),
             })
             .collect();
         return (Some(id), glyphs);
     }
+    // No face has it: a replacement character (or "?") stands in, mapped to itself, as
+    // PDF/A forbids drawing .notdef.
     let face = fonts.face(own);
-    let glyphs = face
-        .shape(text)
-        .iter()
-        .enumerate()
-        .map(|(k, g)| Glyph {
-            gid: g.gid,
-            advance: face.glyph_pt(g, size),
-            text: if k == 0 { text.into() } else { "".into() },
-        })
-        .collect();
-    (None, glyphs)
+    for stand_in in ["\u{fffd}", "?"] {
+        let shaped = face.shape(stand_in);
+        if shaped.iter().all(|g| g.gid != 0) {
+            let glyphs = shaped
+                .iter()
+                .enumerate()
+                .map(|(k, g)| Glyph {
+                    gid: g.gid,
+                    advance: face.glyph_pt(g, size),
+                    text: if k == 0 { stand_in.into() } else { "".into() },
+                })
+                .collect();
+            return (None, glyphs);
+        }
+    }
+    (None, Vec::new())
+}
+
+/// The text the `k`th of a cluster's `n` glyphs stands for. One glyph takes it all (a
+/// letter, a ligature); several share its characters in order, the last taking any
+/// left over, so every glyph maps to text where the cluster has enough characters.
+fn cluster_text(text: &str, k: usize, n: usize) -> GlyphText {
+    if n <= 1 {
+        return text.into();
+    }
+    let mut chars = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()));
+    let bounds: Vec<usize> = chars.by_ref().take(n + 1).collect();
+    match (bounds.get(k), bounds.get(k + 1)) {
+        (Some(&a), Some(&b)) if k + 1 < n => text[a..b].into(),
+        (Some(&a), Some(_)) => text[a..].into(),
+        _ => GlyphText::Empty,
+    }
 }
 
 fn words(atoms: &[Atom], unit: f32) -> Vec<Word> {

@@ -109,3 +109,39 @@ fn links_cover_their_text() {
     let (x, w, _) = &lines[0].links[0];
     assert!(*x > 0.0 && *w > 30.0 && x + w < lines[0].width);
 }
+
+#[test]
+fn a_character_no_face_has_never_draws_notdef() {
+    let fonts = Fonts::embedded();
+    // U+1F600 (an emoji) is in none of the faces.
+    let lines = break_lines(
+        &plain("smile \u{1f600} and \u{2212}1"),
+        &fonts,
+        300.0,
+        Align::Left,
+    );
+    let glyphs: Vec<&Glyph> = lines
+        .iter()
+        .flat_map(|l| l.runs.iter().flat_map(|r| r.glyphs.iter()))
+        .collect();
+    assert!(glyphs.iter().all(|g| g.gid != 0));
+    let text: String = glyphs.iter().map(|g| &*g.text).collect();
+    assert!(
+        text.contains('\u{2212}'),
+        "the minus comes from another face: {text}"
+    );
+}
+
+#[test]
+fn every_glyph_of_a_cluster_gets_its_share_of_the_text() {
+    assert_eq!(&*cluster_text("fi", 0, 1), "fi");
+    let parts: Vec<String> = (0..2)
+        .map(|k| cluster_text("e\u{300}", k, 2).to_string())
+        .collect();
+    assert_eq!(parts, ["e", "\u{300}"]);
+    let parts: Vec<String> = (0..2)
+        .map(|k| cluster_text("abc", k, 2).to_string())
+        .collect();
+    assert_eq!(parts, ["a", "bc"]);
+    assert_eq!(&*cluster_text("a", 1, 2), "");
+}
