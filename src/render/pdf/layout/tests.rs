@@ -244,3 +244,23 @@ fn a_row_taller_than_a_page_breaks_instead_of_running_off_it() {
         .count();
     assert!(with_header >= 3, "{with_header}");
 }
+
+#[test]
+fn paragraph_lines_keep_first_two_and_last_two_together() {
+    let fonts = Fonts::embedded();
+    let geo = Geometry::from_house(&HouseStyle::default());
+    for (n, expected) in [
+        (1, vec![false]),
+        (2, vec![true, false]),
+        (3, vec![true, true, false]),
+        (5, vec![true, false, false, true, false]),
+    ] {
+        let mut flow = Flow::new(&fonts, geo);
+        flow.push_lines(vec![text::Line::default(); n], 0.0, 11.0, 0.0);
+        let keeps: Vec<bool> = flow.galley.units.iter().map(|u| u.keep_with_next).collect();
+        assert_eq!(
+            keeps, expected,
+            "{n} lines: no orphan (first line alone) nor widow (last line alone)"
+        );
+    }
+}
