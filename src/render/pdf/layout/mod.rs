@@ -11,6 +11,7 @@ mod blocks;
 pub mod model;
 mod paginate;
 mod running;
+mod shape;
 mod spans;
 mod table;
 pub mod text;

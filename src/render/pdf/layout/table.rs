@@ -23,17 +23,49 @@ struct Cell {
 }
 
 /// Lays out one row as a unit: every cell wrapped to its column, the row as tall as its
-/// tallest cell, fills under the text and borders over it. Returns the unit and the
-/// baseline of its first line.
-fn row(flow: &Flow<'_>, cells: &[Cell], x: f32, widths: &[f32], size: f32) -> (Unit, f32) {
+/// tallest cell, fills under the text and borders over it; returns the unit and the
+/// baseline of its first line. A row too tall for a page (a very long cell) comes back
+/// as several units, each at most `max_height`, so that it breaks rather than run past
+/// the bottom margin.
+fn row(flow: &Flow<'_>, cells: &[Cell], x: f32, widths: &[f32], size: f32) -> Vec<(Unit, f32)> {
     let lh = Geometry::leading(size);
     let baseline = PAD + lh / 2.0 + size * 0.35;
-    let tag = flow.tag();
     let set: Vec<Vec<text::Line>> = cells
         .iter()
         .zip(widths)
         .map(|(c, w)| text::break_lines(&c.spans, flow.fonts, (w - 2.0 * PAD).max(1.0), c.align))
         .collect();
+    let frame = flow.geo.page.1 - flow.geo.margins.0 - flow.geo.margins.2;
+    let per_unit = (((frame * 0.8 - 2.0 * PAD) / lh).floor() as usize).max(1);
+    let tallest = set.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    let mut out = Vec::new();
+    for first in (0..tallest).step_by(per_unit) {
+        let chunk: Vec<&[text::Line]> = set
+            .iter()
+            .map(|l| {
+                l.get(first..)
+                    .map_or(&[][..], |r| &r[..r.len().min(per_unit)])
+            })
+            .collect();
+        out.push((
+            chunk_unit(flow, cells, &chunk, x, widths, size, baseline),
+            baseline,
+        ));
+    }
+    out
+}
+
+fn chunk_unit(
+    flow: &Flow<'_>,
+    cells: &[Cell],
+    set: &[&[text::Line]],
+    x: f32,
+    widths: &[f32],
+    size: f32,
+    baseline: f32,
+) -> Unit {
+    let lh = Geometry::leading(size);
+    let tag = flow.tag();
     let height = set
         .iter()
         .map(|l| l.len().max(1) as f32 * lh)
@@ -59,7 +91,7 @@ fn row(flow: &Flow<'_>, cells: &[Cell], x: f32, widths: &[f32], size: f32) -> (U
                 },
             });
         }
-        for (k, line) in lines.into_iter().enumerate() {
+        for (k, line) in lines.iter().enumerate() {
             let inner = w - 2.0 * PAD;
             let dx = match cell.align {
                 Align::Right => (inner - line.width).max(0.0),
@@ -67,7 +99,8 @@ fn row(flow: &Flow<'_>, cells: &[Cell], x: f32, widths: &[f32], size: f32) -> (U
                 _ => 0.0,
             };
             let (lx, ly) = (cx + PAD + dx, baseline + k as f32 * lh);
-            for mut run in line.runs {
+            for run in &line.runs {
+                let mut run = run.clone();
                 run.x += lx;
                 run.y += ly;
                 unit.items.push(Item {
@@ -75,13 +108,13 @@ fn row(flow: &Flow<'_>, cells: &[Cell], x: f32, widths: &[f32], size: f32) -> (U
                     mark: Mark::Glyphs(run),
                 });
             }
-            for (ox, ow, target) in line.links {
+            for (ox, ow, target) in &line.links {
                 unit.links.push(Link {
-                    rect: (lx + ox, ly - size * 0.85, ow, size * 1.15),
-                    target,
+                    rect: (lx + ox, ly - size * 0.85, *ow, size * 1.15),
+                    target: target.clone(),
                 });
             }
-            unit.footnotes.extend(line.footnotes);
+            unit.footnotes.extend(&line.footnotes);
         }
         borders.push(Item {
             tag: tag.clone(),
@@ -97,7 +130,7 @@ fn row(flow: &Flow<'_>, cells: &[Cell], x: f32, widths: &[f32], size: f32) -> (U
         cx += w;
     }
     unit.items.extend(borders);
-    (unit, baseline)
+    unit
 }
 
 /// The header table: label column shaded and bold, values wrapping beside it.
@@ -126,9 +159,10 @@ pub(crate) fn header_table(flow: &mut Flow<'_>, rows: &[HeaderRow]) {
                 fill: None,
             },
         ];
-        let (mut unit, baseline) = row(flow, &cells, geo.left(), &widths, size);
-        unit.keep_with_next = k + 1 < rows.len();
-        flow.push(unit, baseline);
+        for (mut unit, baseline) in row(flow, &cells, geo.left(), &widths, size) {
+            unit.keep_with_next = k + 1 < rows.len();
+            flow.push(unit, baseline);
+        }
     }
     if let Some(last) = flow.galley.units.last_mut() {
         last.height += geo.size * 0.8;
@@ -225,22 +259,26 @@ pub(crate) fn table(flow: &mut Flow<'_>, t: &document::Table, x: f32, width: f32
                 fill: bold.then_some(SHADE),
             })
             .collect();
-        let (mut unit, baseline) = row(flow, &cells, x, &widths, size);
-        if bold {
-            unit.keep_with_next = true;
-            unit.space_before = space;
-            flow.galley.headers.push(Unit {
-                footnotes: Vec::new(),
-                ..unit.clone()
-            });
-        } else {
-            unit.repeat = Some(header_index);
-        }
-        if first && !bold {
-            unit.space_before = space;
+        for (n, (mut unit, baseline)) in row(flow, &cells, x, &widths, size).into_iter().enumerate()
+        {
+            if bold {
+                unit.keep_with_next = true;
+                if n == 0 {
+                    unit.space_before = space;
+                    flow.galley.headers.push(Unit {
+                        footnotes: Vec::new(),
+                        ..unit.clone()
+                    });
+                }
+            } else {
+                unit.repeat = Some(header_index);
+                if first && n == 0 {
+                    unit.space_before = space;
+                }
+            }
+            flow.push(unit, baseline);
         }
         first = false;
-        flow.push(unit, baseline);
     }
 }
 

@@ -217,3 +217,50 @@ fn a_list_opening_a_paragraph_keeps_its_number_beside_the_first_bullet() {
     assert!((bullets[0].x - geo.column()).abs() < 0.01);
     assert!(bullets[1].y > bullets[0].y && bullets[2].y > bullets[1].y);
 }
+
+#[test]
+fn a_row_taller_than_a_page_breaks_instead_of_running_off_it() {
+    let long = "word ".repeat(2500);
+    let body = format!("# Table\n\n| Key | Text |\n|---|---|\n| one | {long} |\n| two | short |\n");
+    let (l, geo) = lay(&body, "");
+    let bottom = geo.page.1 - geo.margins.2;
+    assert!(l.pages.len() >= 3, "{} pages", l.pages.len());
+    for (n, page) in l.pages.iter().enumerate() {
+        for (tag, run) in runs(page) {
+            if *tag != Tag::Artifact {
+                assert!(
+                    run.y <= bottom + 0.01,
+                    "page {n}: text at {} past {bottom}",
+                    run.y
+                );
+            }
+        }
+    }
+    // Every page the table runs onto starts with its header.
+    let with_header = l
+        .pages
+        .iter()
+        .filter(|p| runs(p).any(|(_, r)| text_of(r) == "Key"))
+        .count();
+    assert!(with_header >= 3, "{with_header}");
+}
+
+#[test]
+fn paragraph_lines_keep_first_two_and_last_two_together() {
+    let fonts = Fonts::embedded();
+    let geo = Geometry::from_house(&HouseStyle::default());
+    for (n, expected) in [
+        (1, vec![false]),
+        (2, vec![true, false]),
+        (3, vec![true, true, false]),
+        (5, vec![true, false, false, true, false]),
+    ] {
+        let mut flow = Flow::new(&fonts, geo);
+        flow.push_lines(vec![text::Line::default(); n], 0.0, 11.0, 0.0);
+        let keeps: Vec<bool> = flow.galley.units.iter().map(|u| u.keep_with_next).collect();
+        assert_eq!(
+            keeps, expected,
+            "{n} lines: no orphan (first line alone) nor widow (last line alone)"
+        );
+    }
+}

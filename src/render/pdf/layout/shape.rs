@@ -1,0 +1,175 @@
+//! Shaping for the line breaker: spans shaped into clusters (atoms) with their glyphs,
+//! widths and break opportunities, falling back to another face for a character a face
+//! lacks, and every glyph given its share of the text for the ToUnicode map.
+
+use super::model::{Glyph, GlyphText};
+use super::spans::Span;
+use crate::render::pdf::fonts::{FaceId, Fonts};
+
+/// One shaped cluster: its glyphs, width and how it may break.
+#[derive(Debug, Clone)]
+pub(super) struct Atom {
+    pub(super) span: usize,
+    /// The face when the span's own face lacks the glyph (a fallback).
+    pub(super) face: Option<FaceId>,
+    /// Its glyphs: a range of the shaped text's glyph list.
+    pub(super) glyphs: std::ops::Range<usize>,
+    pub(super) width: f32,
+    pub(super) space: bool,
+    pub(super) break_after: bool,
+    pub(super) forced: bool,
+}
+
+pub(super) fn shape_atoms(spans: &[Span], fonts: &Fonts) -> (Vec<Atom>, Vec<Glyph>) {
+    let mut atoms = Vec::new();
+    let mut all: Vec<Glyph> = Vec::new();
+    for (si, span) in spans.iter().enumerate() {
+        if span.text == "\n" {
+            if let Some(last) = atoms.last_mut() {
+                let last: &mut Atom = last;
+                last.forced = true;
+            }
+            continue;
+        }
+        let face_id = span.style.face();
+        let face = fonts.face(face_id);
+        let shaped = face.shape(&span.text);
+        let mut i = 0;
+        while i < shaped.len() {
+            let cluster = shaped[i].cluster as usize;
+            let mut j = i;
+            while j < shaped.len() && shaped[j].cluster as usize == cluster {
+                j += 1;
+            }
+            let next = shaped
+                .get(j)
+                .map_or(span.text.len(), |g| g.cluster as usize);
+            let text = span.text.get(cluster..next.max(cluster)).unwrap_or("");
+            let first = all.len();
+            let fallback = if shaped[i..j].iter().any(|g| g.gid == 0) {
+                let (face, glyphs) = fallback(fonts, face_id, text, span.style.size);
+                all.extend(glyphs);
+                face
+            } else {
+                let n = j - i;
+                all.extend(shaped[i..j].iter().enumerate().map(|(k, g)| Glyph {
+                    gid: g.gid,
+                    advance: face.glyph_pt(g, span.style.size),
+                    text: cluster_text(text, k, n),
+                }));
+                None
+            };
+            let glyphs = first..all.len();
+            let width = all[glyphs.clone()].iter().map(|g| g.advance).sum();
+            let last = text.chars().last().unwrap_or(' ');
+            let space =
+                text.chars().all(|c| c.is_whitespace() && c != '\u{a0}') && !text.is_empty();
+            let break_after =
+                matches!(last, '-' | '\u{2013}' | '\u{2014}') && text.len() == last.len_utf8();
+            atoms.push(Atom {
+                span: si,
+                face: fallback,
+                glyphs,
+                width,
+                space,
+                break_after,
+                forced: false,
+            });
+            i = j;
+        }
+    }
+    (atoms, all)
+}
+
+/// A cluster the face has no glyph for, set in the first other face that has them all
+/// (Noto Sans lacks U+2212 MINUS, Noto Sans Mono has it); `.notdef` when none does.
+fn fallback(fonts: &Fonts, own: FaceId, text: &str, size: f32) -> (Option<FaceId>, Vec<Glyph>) {
+    let mut order = vec![
+        own,
+        FaceId::Regular,
+        FaceId::Bold,
+        FaceId::Italic,
+        FaceId::Mono,
+    ];
+    order.dedup();
+    for id in order.iter().copied() {
+        let face = fonts.face(id);
+        let shaped = face.shape(text);
+        if id == own || shaped.iter().any(|g| g.gid == 0) {
+            continue;
+        }
+        let n = shaped.len();
+        let glyphs = shaped
+            .iter()
+            .enumerate()
+            .map(|(k, g)| Glyph {
+                gid: g.gid,
+                advance: face.glyph_pt(g, size),
+                text: cluster_text(text, k, n),
+            })
+            .collect();
+        return (Some(id), glyphs);
+    }
+    // No face has it: a replacement character (or "?") stands in, mapped to itself, as
+    // PDF/A forbids drawing .notdef.
+    let face = fonts.face(own);
+    for stand_in in ["\u{fffd}", "?"] {
+        let shaped = face.shape(stand_in);
+        if shaped.iter().all(|g| g.gid != 0) {
+            let glyphs = shaped
+                .iter()
+                .enumerate()
+                .map(|(k, g)| Glyph {
+                    gid: g.gid,
+                    advance: face.glyph_pt(g, size),
+                    text: if k == 0 { stand_in.into() } else { "".into() },
+                })
+                .collect();
+            return (None, glyphs);
+        }
+    }
+    (None, Vec::new())
+}
+
+/// The text the `k`th of a cluster's `n` glyphs stands for. One glyph takes it all (a
+/// letter, a ligature); several share its characters in order, the last taking any
+/// left over, so every glyph maps to text where the cluster has enough characters.
+pub(super) fn cluster_text(text: &str, k: usize, n: usize) -> GlyphText {
+    if n <= 1 {
+        return text.into();
+    }
+    let mut chars = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()));
+    let bounds: Vec<usize> = chars.by_ref().take(n + 1).collect();
+    match (bounds.get(k), bounds.get(k + 1)) {
+        (Some(&a), Some(&b)) if k + 1 < n => text[a..b].into(),
+        (Some(&a), Some(_)) => text[a..].into(),
+        _ => GlyphText::Empty,
+    }
+}
+
+/// The widest word and the whole text on one line, in points (for table columns).
+pub fn measure(spans: &[Span], fonts: &Fonts) -> (f32, f32) {
+    let (atoms, _) = shape_atoms(spans, fonts);
+    let (mut widest, mut line, mut best_line, mut word) = (0.0f32, 0.0f32, 0.0f32, 0.0f32);
+    for a in &atoms {
+        line += a.width;
+        if a.space {
+            word = 0.0;
+        } else {
+            word += a.width;
+            widest = widest.max(word);
+        }
+        if a.break_after {
+            word = 0.0;
+        }
+        if a.forced {
+            best_line = best_line.max(line);
+            line = 0.0;
+            word = 0.0;
+        }
+    }
+    (widest, best_line.max(line))
+}
