@@ -67,10 +67,7 @@ pub(crate) fn block(
             flow.paragraph(&spans, x, width, space);
         }
         Block::List { start, items } => list(flow, *start, items, x, width, space, depth),
-        Block::Table(t) => {
-            flow.begin(Role::Table);
-            table::table(flow, t, x, width, space);
-        }
+        Block::Table(t) => table::table(flow, t, x, width, space),
         Block::Quote { blocks } => {
             flow.begin(Role::Quote);
             let start = flow.galley.units.len();

@@ -191,6 +191,7 @@ impl<'a> Flow<'a> {
             }
             for (lx, w, target) in line.links {
                 unit.links.push(Link {
+                    block: self.block,
                     rect: (x + lx, baseline - size * 0.85, w, size * 1.15),
                     target,
                 });

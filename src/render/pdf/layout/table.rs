@@ -3,7 +3,7 @@
 //! repeated on every page. A table too wide for the text is set smaller, down to 7 pt,
 //! before its words are cut; nothing crosses the margin.
 
-use super::model::{Item, Link, Mark, Rgb, Role};
+use super::model::{CellRole, Item, Link, Mark, Rgb, Role, Scope, Tag};
 use super::paginate::Unit;
 use super::text::{self, Align, Span, Style};
 use super::{Flow, Geometry};
@@ -15,20 +15,28 @@ const SHADE: Rgb = Rgb(0.88, 0.88, 0.88);
 /// The smallest type a table is set in.
 pub const MIN_TABLE_SIZE: f32 = 7.0;
 
-/// A table cell to set: its spans, alignment and background.
+/// A table cell to set: its spans, alignment, background and header scope.
 struct Cell {
     spans: Vec<Span>,
     align: Align,
     fill: Option<Rgb>,
+    scope: Scope,
 }
 
-/// Lays out one row as a unit: every cell wrapped to its column, the row as tall as its
-/// tallest cell, fills under the text and borders over it. Returns the unit and the
-/// baseline of its first line.
-fn row(flow: &Flow<'_>, cells: &[Cell], x: f32, widths: &[f32], size: f32) -> (Unit, f32) {
+/// Lays out one row as a unit: every cell wrapped to its column (each cell its own
+/// marked block), the row as tall as its tallest cell, fills under the text and borders
+/// over it (both artifacts). `table_start` marks the first row of a table. Returns the
+/// unit and the baseline of its first line.
+fn row(
+    flow: &mut Flow<'_>,
+    cells: &[Cell],
+    (x, table_start): (f32, bool),
+    widths: &[f32],
+    size: f32,
+) -> (Unit, f32) {
     let lh = Geometry::leading(size);
     let baseline = PAD + lh / 2.0 + size * 0.35;
-    let tag = flow.tag();
+    let tag = Tag::Artifact;
     let set: Vec<Vec<text::Line>> = cells
         .iter()
         .zip(widths)
@@ -45,7 +53,13 @@ fn row(flow: &Flow<'_>, cells: &[Cell], x: f32, widths: &[f32], size: f32) -> (U
     };
     let mut cx = x;
     let mut borders = Vec::new();
-    for ((cell, lines), w) in cells.iter().zip(set).zip(widths) {
+    for (c, ((cell, lines), w)) in cells.iter().zip(set).zip(widths).enumerate() {
+        flow.begin(Role::Cell(CellRole {
+            scope: cell.scope,
+            row_start: c == 0,
+            table_start: table_start && c == 0,
+        }));
+        let text_tag = flow.tag();
         if let Some(fill) = cell.fill {
             unit.items.push(Item {
                 tag: tag.clone(),
@@ -71,12 +85,13 @@ fn row(flow: &Flow<'_>, cells: &[Cell], x: f32, widths: &[f32], size: f32) -> (U
                 run.x += lx;
                 run.y += ly;
                 unit.items.push(Item {
-                    tag: tag.clone(),
+                    tag: text_tag.clone(),
                     mark: Mark::Glyphs(run),
                 });
             }
             for (ox, ow, target) in line.links {
                 unit.links.push(Link {
+                    block: flow.block,
                     rect: (lx + ox, ly - size * 0.85, ow, size * 1.15),
                     target,
                 });
@@ -107,7 +122,6 @@ pub(crate) fn header_table(flow: &mut Flow<'_>, rows: &[HeaderRow]) {
     let widths = [total * 0.34, total * 0.66];
     let size = geo.size;
     for (k, r) in rows.iter().enumerate() {
-        flow.begin(Role::Table);
         let cells = [
             Cell {
                 spans: vec![Span {
@@ -116,6 +130,7 @@ pub(crate) fn header_table(flow: &mut Flow<'_>, rows: &[HeaderRow]) {
                 }],
                 align: Align::Left,
                 fill: Some(SHADE),
+                scope: Scope::Row,
             },
             Cell {
                 spans: vec![Span {
@@ -124,9 +139,10 @@ pub(crate) fn header_table(flow: &mut Flow<'_>, rows: &[HeaderRow]) {
                 }],
                 align: Align::Left,
                 fill: None,
+                scope: Scope::Data,
             },
         ];
-        let (mut unit, baseline) = row(flow, &cells, geo.left(), &widths, size);
+        let (mut unit, baseline) = row(flow, &cells, (geo.left(), k == 0), &widths, size);
         unit.keep_with_next = k + 1 < rows.len();
         flow.push(unit, baseline);
     }
@@ -223,16 +239,14 @@ pub(crate) fn table(flow: &mut Flow<'_>, t: &document::Table, x: f32, width: f32
                 spans: cell_spans(cells.get(c).map_or(&[][..], Vec::as_slice), size, bold),
                 align: align[c],
                 fill: bold.then_some(SHADE),
+                scope: if bold { Scope::Column } else { Scope::Data },
             })
             .collect();
-        let (mut unit, baseline) = row(flow, &cells, x, &widths, size);
+        let (mut unit, baseline) = row(flow, &cells, (x, first), &widths, size);
         if bold {
             unit.keep_with_next = true;
             unit.space_before = space;
-            flow.galley.headers.push(Unit {
-                footnotes: Vec::new(),
-                ..unit.clone()
-            });
+            flow.galley.headers.push(repeated(&unit));
         } else {
             unit.repeat = Some(header_index);
         }
@@ -242,6 +256,20 @@ pub(crate) fn table(flow: &mut Flow<'_>, t: &document::Table, x: f32, width: f32
         first = false;
         flow.push(unit, baseline);
     }
+}
+
+/// A header row as repeated atop later pages: page furniture (an artifact), since the
+/// structure tree holds the row once, where it first appears.
+fn repeated(unit: &Unit) -> Unit {
+    let mut copy = Unit {
+        footnotes: Vec::new(),
+        links: Vec::new(),
+        ..unit.clone()
+    };
+    for item in &mut copy.items {
+        item.tag = Tag::Artifact;
+    }
+    copy
 }
 
 #[cfg(test)]
