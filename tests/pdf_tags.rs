@@ -119,7 +119,8 @@ fn text_in_structure_order_is_the_visible_reading_order() {
 
 /// The seed: the masthead's name, the header table (row headers), then per section
 /// `H1` and its numbered paragraphs (the two links inside theirs), the list of closed
-/// recommendations, the implications, RECOMMENDATIONS and APPENDICES.
+/// recommendations (bullets as `Lbl`), paragraph 2.5, the implications, RECOMMENDATIONS
+/// and APPENDICES.
 const EXPECTED_OUTLINE: &str = "\
 Document
   P
@@ -158,11 +159,15 @@ Document
   P ×4
   L
     LI
+      Lbl
       LBody
     LI
+      Lbl
       LBody
     LI
+      Lbl
       LBody
+  P
   H1
   P
   H1

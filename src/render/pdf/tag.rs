@@ -1,7 +1,7 @@
 //! The structure tree: from the marked content `emit` wrote (one MCID per block per
 //! page, in reading order) and the link annotations, a `/StructTreeRoot` with
-//! `Document` › headings, paragraphs, lists (`L` › `LI` › `LBody`), tables (`Table` ›
-//! `THead`/`TBody` › `TR` › `TH`/`TD`), figures with `/Alt`, notes and `Link` elements
+//! `Document` › headings, paragraphs, lists (`L` › `LI` › `Lbl`, `LBody`), tables (`Table` ›
+//! `THead`/`TBody` › `TR` › `TH`/`TD`), figures with `/Alt`, notes (`Note` › `Lbl`) and `Link` elements
 //! holding an `OBJR` to their annotation; and the `/ParentTree` that maps each page's
 //! MCIDs and each annotation back to its element. Deterministic: the same layout gives
 //! the same objects.
@@ -30,6 +30,7 @@ pub(crate) fn leaf_type(role: &Role) -> String {
         Role::P => "P".into(),
         Role::H(level) => format!("H{}", level.clamp(&1, &6)),
         Role::L => "LBody".into(),
+        Role::Lbl => "Lbl".into(),
         Role::Cell(c) if c.scope == Scope::Data => "TD".into(),
         Role::Cell(_) => "TH".into(),
         Role::Figure(_) => "Figure".into(),
@@ -96,7 +97,22 @@ fn build(blocks: &BTreeMap<u32, Block>) -> (Tree, BTreeMap<u32, usize>) {
     };
     let mut of_block = BTreeMap::new();
     let (mut list, mut table, mut section, mut row) = (None, None, None, 0usize);
+    // A label waits for the list item or note it labels.
+    let mut label: Option<&[(usize, i64)]> = None;
     for (&block, (role, mcrs, annots)) in blocks {
+        if let Role::Lbl = role {
+            label = Some(mcrs);
+            continue;
+        }
+        let lbl = label.take().unwrap_or(&[]);
+        let add_label = |tree: &mut Tree, parent: usize| {
+            if !lbl.is_empty() {
+                let l = tree.add(parent, "Lbl");
+                tree.nodes[l]
+                    .kids
+                    .extend(lbl.iter().map(|&(p, m)| Kid::Mcr(p, m)));
+            }
+        };
         if !matches!(role, Role::L) {
             list = None;
         }
@@ -107,6 +123,7 @@ fn build(blocks: &BTreeMap<u32, Block>) -> (Tree, BTreeMap<u32, usize>) {
             Role::L => {
                 let l = *list.get_or_insert_with(|| tree.add(0, "L"));
                 let li = tree.add(l, "LI");
+                add_label(&mut tree, li);
                 tree.add(li, "LBody")
             }
             Role::Cell(c) => {
@@ -150,7 +167,15 @@ fn build(blocks: &BTreeMap<u32, Block>) -> (Tree, BTreeMap<u32, usize>) {
                 }
                 cell
             }
-            _ => tree.add(0, &leaf_type(role)),
+            Role::Note => {
+                let note = tree.add(0, "Note");
+                add_label(&mut tree, note);
+                note
+            }
+            _ => {
+                add_label(&mut tree, 0);
+                tree.add(0, &leaf_type(role))
+            }
         };
         if let Role::Figure(alt) = role {
             tree.nodes[node].alt = Some(alt.clone());
@@ -303,6 +328,7 @@ mod tests {
             cell(Scope::Data, false, false),
             Role::H(1),
             Role::P,
+            Role::Lbl,
             Role::L,
             Role::L,
             cell(Scope::Column, true, true),
@@ -317,7 +343,7 @@ mod tests {
         let (tree, _) = build(&blocks);
         let mut out = String::new();
         outline(&tree, 0, 0, &mut out);
-        let expected = "Document\n  Table\n    TR\n      TH\n      TD\n    TR\n      TH\n      TD\n  H1\n  P\n    Link\n  L\n    LI\n      LBody\n    LI\n      LBody\n  Table\n    THead\n      TR\n        TH\n    TBody\n      TR\n        TD\n  Figure\n";
+        let expected = "Document\n  Table\n    TR\n      TH\n      TD\n    TR\n      TH\n      TD\n  H1\n  P\n    Link\n  L\n    LI\n      Lbl\n      LBody\n    LI\n      LBody\n  Table\n    THead\n      TR\n        TH\n    TBody\n      TR\n        TD\n  Figure\n";
         assert_eq!(out, expected);
         let th = tree
             .nodes

@@ -12,6 +12,8 @@ use crate::document::{Block, Document, Image, Para};
 /// first line of its first block; the blocks that belong to it follow in the text column.
 pub(crate) fn para(flow: &mut Flow<'_>, para: &Para, space_before: f32) {
     let geo = flow.geo;
+    // A new numbered paragraph is never the continuation of a list item before it.
+    flow.role = Role::P;
     for (k, block) in para.blocks.iter().enumerate() {
         if k == 0 {
             flow.anchor(&para.id);

@@ -92,8 +92,9 @@ pub(crate) struct Flow<'a> {
     pub(crate) images: Vec<crate::document::Image>,
     block: u32,
     role: Role,
-    /// The next unit gets these: a hanging marker (x, spans), anchors and bookmarks.
-    marker: Option<(f32, Vec<Span>)>,
+    /// The next unit gets these: a hanging marker (x, spans, and its own tag when it is
+    /// a label), anchors and bookmarks.
+    marker: Option<(f32, Vec<Span>, Option<Tag>)>,
     anchors: Vec<String>,
     bookmarks: Vec<String>,
 }
@@ -126,9 +127,18 @@ impl<'a> Flow<'a> {
         }
     }
 
-    /// Sets a hanging marker (paragraph number, bullet) for the next unit.
+    /// Sets a hanging marker (paragraph number, bullet) for the next unit. A list item's
+    /// bullet or a footnote's number is a block of its own ([`Role::Lbl`]) just before
+    /// the item's; a paragraph number stays inside its paragraph.
     pub(crate) fn set_marker(&mut self, x: f32, spans: Vec<Span>) {
-        self.marker = Some((x, spans));
+        let label = matches!(self.role, Role::L | Role::Note).then(|| {
+            let role = self.role.clone();
+            self.begin(Role::Lbl);
+            let tag = self.tag();
+            self.begin(role);
+            tag
+        });
+        self.marker = Some((x, spans, label));
     }
 
     pub(crate) fn anchor(&mut self, id: &str) {
@@ -137,8 +147,8 @@ impl<'a> Flow<'a> {
 
     /// Appends a unit, giving it the pending marker (on `baseline`), anchors and bookmarks.
     pub(crate) fn push(&mut self, mut unit: Unit, baseline: f32) {
-        if let Some((x, spans)) = self.marker.take() {
-            let tag = self.tag();
+        if let Some((x, spans, label)) = self.marker.take() {
+            let tag = label.unwrap_or_else(|| self.tag());
             for line in text::break_lines(&spans, self.fonts, 1000.0, Align::Left)
                 .into_iter()
                 .take(1)

@@ -52,6 +52,9 @@ pub enum Role {
     H(u8),
     /// A list item line.
     L,
+    /// A list item's bullet or number, or a footnote's number: the label of the block
+    /// that follows.
+    Lbl,
     /// A table cell.
     Cell(CellRole),
     /// An image with its alternative text.

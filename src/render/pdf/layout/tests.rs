@@ -196,3 +196,35 @@ fn a_heading_is_never_last_on_a_page_and_no_lone_lines() {
         );
     }
 }
+
+#[test]
+fn blocks_carry_roles_for_the_structure_tree() {
+    let body = "# Background\n\nIntro:\n\n- first point\n- second point\n\nAfter the list.\n\n| Item | Value |\n|---|---|\n| a | 1 |\n";
+    let (l, _) = lay(body, "");
+    let role_of = |text: &str| {
+        l.pages
+            .iter()
+            .flat_map(runs)
+            .find(|(_, r)| text_of(r).contains(text))
+            .map(|(t, _)| t.clone())
+    };
+    let role = |text: &str| match role_of(text) {
+        Some(Tag::Content { role, .. }) => role,
+        other => panic!("{text:?}: {other:?}"),
+    };
+    assert_eq!(role("first"), Role::L);
+    assert_eq!(role("•"), Role::Lbl, "a bullet is the label of its item");
+    assert_eq!(
+        role("After"),
+        Role::P,
+        "the paragraph after a list is not part of it"
+    );
+    assert!(matches!(role("Item"), Role::Cell(c) if c.scope == Scope::Column && c.table_start));
+    assert!(matches!(role("Meeting"), Role::Cell(c) if c.scope == Scope::Row));
+    // Each cell is a block of its own.
+    let block = |text: &str| match role_of(text) {
+        Some(Tag::Content { block, .. }) => block,
+        _ => 0,
+    };
+    assert_ne!(block("Item"), block("Value"));
+}
