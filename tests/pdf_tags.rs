@@ -97,6 +97,30 @@ fn pdfinfo_says_tagged() {
 
 #[test]
 #[ignore = "needs poppler-utils"]
+fn every_example_and_fixture_pdf_is_tagged_and_sound() {
+    let mut checked = 0;
+    for name in ["repo", "awkward", "council", "every-feature"] {
+        let project = temp_project(name);
+        clerk(project.path(), &["build"]);
+        for entry in walkdir::WalkDir::new(project.path().join("out")) {
+            let path = entry.unwrap().into_path();
+            if path.extension().is_none_or(|e| e != "pdf") {
+                continue;
+            }
+            let p = path.to_str().unwrap();
+            let info = run("pdfinfo", &[p]);
+            assert!(info.contains("Tagged:          yes"), "{p}: {info}");
+            let tree = run("pdfinfo", &["-struct-text", p]);
+            assert!(tree.starts_with("Document"), "{p}: {tree}");
+            run("qpdf", &["--check", p]);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 4, "{checked} PDFs");
+}
+
+#[test]
+#[ignore = "needs poppler-utils"]
 fn struct_text_shows_the_seed_tree_in_reading_order() {
     let (_out, pdf) = seed();
     assert_eq!(outline(&pdf), EXPECTED_OUTLINE);
