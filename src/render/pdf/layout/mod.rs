@@ -8,6 +8,7 @@
 //! [`Galley`], which [`paginate`] puts on pages; `running` adds the page furniture.
 
 mod blocks;
+mod breaks;
 pub mod model;
 mod paginate;
 mod running;
@@ -127,9 +128,8 @@ impl<'a> Flow<'a> {
         }
     }
 
-    /// Sets a hanging marker (paragraph number, bullet) for the next unit. A list item's
-    /// bullet or a footnote's number is a block of its own ([`Role::Lbl`]) just before
-    /// the item's; a paragraph number stays inside its paragraph.
+    /// Sets a hanging marker (paragraph number, bullet) for the next unit; a bullet or a
+    /// footnote's number is a block of its own ([`Role::Lbl`]) just before its item's.
     pub(crate) fn set_marker(&mut self, x: f32, spans: Vec<Span>) {
         let label = matches!(self.role, Role::L | Role::Note).then(|| {
             let role = self.role.clone();
@@ -149,10 +149,11 @@ impl<'a> Flow<'a> {
     pub(crate) fn push(&mut self, mut unit: Unit, baseline: f32) {
         if let Some((x, spans, label)) = self.marker.take() {
             let tag = label.unwrap_or_else(|| self.tag());
-            for line in text::break_lines(&spans, self.fonts, 1000.0, Align::Left)
+            for mut line in text::break_lines(&spans, self.fonts, 1000.0, Align::Left)
                 .into_iter()
                 .take(1)
             {
+                breaks::end_with_space(&mut line, self.fonts);
                 for mut run in line.runs {
                     run.x += x;
                     run.y += baseline;
@@ -175,11 +176,12 @@ impl<'a> Flow<'a> {
     /// and the last with the one before (no orphans, no widows).
     pub(crate) fn push_lines(
         &mut self,
-        lines: Vec<text::Line>,
+        mut lines: Vec<text::Line>,
         x: f32,
         size: f32,
         space_before: f32,
     ) {
+        breaks::keep_breaks(&mut lines, self.fonts);
         let lh = Geometry::leading(size);
         let baseline = lh / 2.0 + size * 0.35;
         let n = lines.len();

@@ -40,7 +40,12 @@ fn row(
     let set: Vec<Vec<text::Line>> = cells
         .iter()
         .zip(widths)
-        .map(|(c, w)| text::break_lines(&c.spans, flow.fonts, (w - 2.0 * PAD).max(1.0), c.align))
+        .map(|(c, w)| {
+            let mut lines =
+                text::break_lines(&c.spans, flow.fonts, (w - 2.0 * PAD).max(1.0), c.align);
+            super::breaks::keep_breaks(&mut lines, flow.fonts);
+            lines
+        })
         .collect();
     let height = set
         .iter()
