@@ -224,3 +224,49 @@ pub fn mcids(pdf: &Pdf) -> Vec<(usize, i64, Option<ObjectId>)> {
     }
     out
 }
+
+/// The checker is not vacuous: a page with untagged text, and a Figure without `/Alt`.
+#[test]
+fn the_checker_finds_untagged_content_and_a_figure_without_alt() {
+    use lopdf::{Stream, dictionary};
+    let mut doc = Document::with_version("1.7");
+    let content = b"/P <</MCID 0>> BDC BT (ok) Tj ET EMC BT (loose) Tj ET 0 0 1 1 re f".to_vec();
+    let contents = doc.add_object(Stream::new(dictionary! {}, content));
+    let pages = doc.new_object_id();
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages, "Contents" => contents,
+    });
+    doc.objects.insert(
+        pages,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+        ),
+    );
+    let figure = doc.new_object_id();
+    let root = doc.add_object(dictionary! { "Type" => "StructTreeRoot", "K" => figure });
+    doc.objects.insert(
+        figure,
+        Object::Dictionary(dictionary! { "Type" => "StructElem", "S" => "Figure", "P" => root }),
+    );
+    let catalog = doc.add_object(dictionary! {
+        "Type" => "Catalog", "Pages" => pages, "StructTreeRoot" => root,
+    });
+    doc.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    let pdf = Pdf::load("synthetic", &bytes);
+    assert_eq!(
+        untagged_content(&pdf),
+        [
+            "page 1: `Tj` outside tagged or artifact content",
+            "page 1: `f` outside tagged or artifact content"
+        ]
+    );
+    let figures: Vec<_> = pdf
+        .elements()
+        .into_iter()
+        .filter(|(_, d)| Pdf::role(d) == "Figure")
+        .collect();
+    assert_eq!(figures.len(), 1);
+    assert!(figures[0].1.get(b"Alt").is_err());
+}
