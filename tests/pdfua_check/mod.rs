@@ -4,6 +4,8 @@
 //! substitute for veraPDF or PAC.
 #![allow(dead_code)]
 
+use std::sync::OnceLock;
+
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
@@ -146,6 +148,49 @@ impl Pdf {
             },
             other => Some(other),
         }
+    }
+}
+
+/// Every example and fixture PDF, built once for all the tests of this file.
+pub fn pdfs() -> &'static [Pdf] {
+    static PDFS: OnceLock<Vec<Pdf>> = OnceLock::new();
+    PDFS.get_or_init(|| {
+        let mut out = Vec::new();
+        for name in ["repo", "awkward", "council", "every-feature"] {
+            let project = crate::common::temp_project(name);
+            let o = crate::common::clerk(project.path(), &["build"]);
+            let (_, stdout, stderr) = crate::common::parts(&o);
+            let mut found = 0;
+            for entry in walkdir::WalkDir::new(project.path()).sort_by_file_name() {
+                let entry = entry.unwrap();
+                let path = entry.path();
+                let rel = path.strip_prefix(project.path()).unwrap();
+                if path.extension().is_some_and(|e| e == "pdf") && !rel.starts_with("papers") {
+                    let label = format!("{name}:{}", rel.display());
+                    out.push(Pdf::load(&label, &std::fs::read(path).unwrap()));
+                    found += 1;
+                }
+            }
+            assert!(found > 0, "{name} builds PDFs\n{stdout}\n{stderr}");
+        }
+        out
+    })
+}
+
+/// Runs `check` on every PDF; fails listing all the problems.
+pub fn every_pdf(check: impl Fn(&Pdf) -> Vec<String>) {
+    let mut problems = Vec::new();
+    for pdf in pdfs() {
+        problems.extend(check(pdf).into_iter().map(|p| format!("{}: {p}", pdf.name)));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+pub fn failing(ok: bool, what: &str) -> Vec<String> {
+    if ok {
+        Vec::new()
+    } else {
+        vec![what.to_string()]
     }
 }
 

@@ -1,7 +1,7 @@
 //! The structure tree: from the marked content `emit` wrote (one MCID per block per
 //! page, in reading order) and the link annotations, a `/StructTreeRoot` with
 //! `Document` › headings, paragraphs, lists (`L` › `LI` › `Lbl`, `LBody`), tables (`Table` ›
-//! `THead`/`TBody` › `TR` › `TH`/`TD`), figures with `/Alt`, notes (`Note` › `Lbl`) and `Link` elements
+//! `THead`/`TBody` › `TR` › `TH`/`TD`), figures with `/Alt`, notes (`Note` › `Lbl`, with a unique `/ID`) and `Link` elements
 //! holding an `OBJR` to their annotation; and the `/ParentTree` that maps each page's
 //! MCIDs and each annotation back to its element. Deterministic: the same layout gives
 //! the same objects.
@@ -258,6 +258,10 @@ pub(crate) fn structure(doc: &mut Document, pages: &[PageMarks], lang: Option<&s
         }
         if let Some(alt) = &node.alt {
             d.set("Alt", super::finish::text(alt));
+        }
+        if node.ty == "Note" {
+            // PDF/UA-1 7.9: every Note has an ID, unique in the document.
+            d.set("ID", Object::string_literal(format!("note-{n}")));
         }
         if n == 0
             && let Some(lang) = lang
