@@ -29,7 +29,7 @@ pub(crate) fn leaf_type(role: &Role) -> String {
     match role {
         Role::P => "P".into(),
         Role::H(level) => format!("H{}", level.clamp(&1, &6)),
-        Role::L => "LBody".into(),
+        Role::L(_) => "LBody".into(),
         Role::Lbl => "Lbl".into(),
         Role::Cell(c) if c.scope == Scope::Data => "TD".into(),
         Role::Cell(_) => "TH".into(),
@@ -96,7 +96,9 @@ fn build(blocks: &BTreeMap<u32, Block>) -> (Tree, BTreeMap<u32, usize>) {
         }],
     };
     let mut of_block = BTreeMap::new();
-    let (mut list, mut table, mut section, mut row) = (None, None, None, 0usize);
+    let (mut table, mut section, mut row) = (None, None, 0usize);
+    // The open lists, outermost first: each `L` and the `LBody` of its latest item.
+    let mut lists: Vec<(usize, usize)> = Vec::new();
     // A label waits for the list item or note it labels.
     let mut label: Option<&[(usize, i64)]> = None;
     for (&block, (role, mcrs, annots)) in blocks {
@@ -113,18 +115,27 @@ fn build(blocks: &BTreeMap<u32, Block>) -> (Tree, BTreeMap<u32, usize>) {
                     .extend(lbl.iter().map(|&(p, m)| Kid::Mcr(p, m)));
             }
         };
-        if !matches!(role, Role::L) {
-            list = None;
+        if !matches!(role, Role::L(_)) {
+            lists.clear();
         }
         if !matches!(role, Role::Cell(_)) {
             table = None;
         }
         let node = match role {
-            Role::L => {
-                let l = *list.get_or_insert_with(|| tree.add(0, "L"));
-                let li = tree.add(l, "LI");
+            Role::L(depth) => {
+                // A deeper list sits inside the body of the item it belongs to.
+                let depth = usize::from(*depth);
+                lists.truncate(depth + 1);
+                if lists.len() <= depth {
+                    let parent = lists.last().map_or(0, |&(_, body)| body);
+                    lists.push((tree.add(parent, "L"), 0));
+                }
+                // Never empty here: it has just been given a list at `depth`.
+                let top = lists.len() - 1;
+                let li = tree.add(lists[top].0, "LI");
                 add_label(&mut tree, li);
-                tree.add(li, "LBody")
+                lists[top].1 = tree.add(li, "LBody");
+                lists[top].1
             }
             Role::Cell(c) => {
                 let t = match table {
@@ -333,8 +344,9 @@ mod tests {
             Role::H(1),
             Role::P,
             Role::Lbl,
-            Role::L,
-            Role::L,
+            Role::L(0),
+            Role::L(1),
+            Role::L(0),
             cell(Scope::Column, true, true),
             cell(Scope::Data, true, false),
             Role::Figure("A chart".into()),
@@ -347,7 +359,7 @@ mod tests {
         let (tree, _) = build(&blocks);
         let mut out = String::new();
         outline(&tree, 0, 0, &mut out);
-        let expected = "Document\n  Table\n    TR\n      TH\n      TD\n    TR\n      TH\n      TD\n  H1\n  P\n    Link\n  L\n    LI\n      Lbl\n      LBody\n    LI\n      LBody\n  Table\n    THead\n      TR\n        TH\n    TBody\n      TR\n        TD\n  Figure\n";
+        let expected = "Document\n  Table\n    TR\n      TH\n      TD\n    TR\n      TH\n      TD\n  H1\n  P\n    Link\n  L\n    LI\n      Lbl\n      LBody\n        L\n          LI\n            LBody\n    LI\n      LBody\n  Table\n    THead\n      TR\n        TH\n    TBody\n      TR\n        TD\n  Figure\n";
         assert_eq!(out, expected);
         let th = tree
             .nodes

@@ -62,7 +62,7 @@ pub(crate) fn block(
 ) {
     match block {
         Block::Paragraph { content } => {
-            if !matches!(flow.role, Role::L | Role::Quote | Role::Note) {
+            if !matches!(flow.role, Role::L(_) | Role::Quote | Role::Note) {
                 flow.begin(Role::P);
             }
             let spans = text::spans(content, &flow.body());
@@ -144,7 +144,7 @@ fn list(
         16.0
     };
     for (k, item) in items.iter().enumerate() {
-        flow.begin(Role::L);
+        flow.begin(Role::L(u8::try_from(depth).unwrap_or(u8::MAX)));
         flow.set_marker(
             x,
             vec![Span {
@@ -164,7 +164,7 @@ fn list(
             if flow.galley.units.len() > before {
                 first = false;
             }
-            flow.role = Role::L;
+            flow.role = Role::L(u8::try_from(depth).unwrap_or(u8::MAX));
         }
     }
 }

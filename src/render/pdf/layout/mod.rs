@@ -131,7 +131,7 @@ impl<'a> Flow<'a> {
     /// Sets a hanging marker (paragraph number, bullet) for the next unit; a bullet or a
     /// footnote's number is a block of its own ([`Role::Lbl`]) just before its item's.
     pub(crate) fn set_marker(&mut self, x: f32, spans: Vec<Span>) {
-        let label = matches!(self.role, Role::L | Role::Note).then(|| {
+        let label = matches!(self.role, Role::L(_) | Role::Note).then(|| {
             let role = self.role.clone();
             self.begin(Role::Lbl);
             let tag = self.tag();

@@ -50,8 +50,8 @@ pub enum Role {
     /// A heading; `level` 1 for sections (`H1`: the page draws no title heading above
     /// them), 2+ for sub-headings.
     H(u8),
-    /// A list item line.
-    L,
+    /// A list item, with the depth of its list (0 for a list that is not inside another).
+    L(u8),
     /// A list item's bullet or number, or a footnote's number: the label of the block
     /// that follows.
     Lbl,

@@ -212,7 +212,7 @@ fn blocks_carry_roles_for_the_structure_tree() {
         Some(Tag::Content { role, .. }) => role,
         other => panic!("{text:?}: {other:?}"),
     };
-    assert_eq!(role("first"), Role::L);
+    assert_eq!(role("first"), Role::L(0));
     assert_eq!(role("•"), Role::Lbl, "a bullet is the label of its item");
     assert_eq!(
         role("After"),
