@@ -23,7 +23,7 @@ fn main() {
     let l = layout::layout(&doc, &house, false, &fonts, None);
     let first_layout = t.elapsed();
     let t = Instant::now();
-    let d = emit::emit(&l, &fonts).unwrap();
+    let d = emit::emit(&l, &fonts, &doc.meta.language).unwrap();
     println!(
         "first paper: layout {first_layout:?}, emit {:?}",
         t.elapsed()
@@ -38,7 +38,7 @@ fn main() {
         let l = layout::layout(&doc, &house, false, &fonts, None);
         tl += t.elapsed().as_secs_f64();
         let t = Instant::now();
-        let d = emit::emit(&l, &fonts).unwrap();
+        let d = emit::emit(&l, &fonts, &doc.meta.language).unwrap();
         te += t.elapsed().as_secs_f64();
         let t = Instant::now();
         let meta = finish::Meta {

@@ -39,7 +39,7 @@ pub use templates::{DEFAULT_TEMPLATES, TEMPLATES_DIR};
 pub enum OutputFormat {
     /// One standalone HTML file per paper.
     Html,
-    /// One archival PDF (PDF/A-2u) per paper.
+    /// One archival, tagged PDF (PDF/A-2a and PDF/UA-1) per paper.
     Pdf,
 }
 

@@ -102,18 +102,6 @@ impl Content {
         self.bytes.extend_from_slice(b"] TJ\n");
         self
     }
-
-    /// A PDF text string in UTF-16BE hex, for property lists (`/Alt`).
-    pub fn text_string(&mut self, s: &str) -> &mut Self {
-        self.bytes.extend_from_slice(b"<FEFF");
-        for unit in s.encode_utf16() {
-            for shift in [12, 8, 4, 0] {
-                self.bytes.push(HEX[usize::from((unit >> shift) & 0xF)]);
-            }
-        }
-        self.bytes.push(b'>');
-        self
-    }
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ use super::content::Content;
 use super::embed::{self, GlyphMap};
 use super::fonts::{FaceId, Fonts};
 use super::layout::{Item, Layout, Mark, Rgb, Role, Tag, Target};
+use super::tag::{self, PageMarks};
 use crate::diag::Diagnostic;
 
 /// The glyphs each face draws, with the text of each (first occurrence with text wins),
@@ -74,34 +75,21 @@ struct PageWriter<'a> {
     font: Option<(FaceId, f32)>,
     fill: Option<Rgb>,
     stroke: Option<(Rgb, f32)>,
-    mcid: i64,
+    /// `(block, role)` of each MCID written so far.
+    marks: Vec<(u32, Role)>,
 }
 
 impl PageWriter<'_> {
     fn open(&mut self, tag: &Tag) {
         match tag {
-            Tag::Artifact => {
-                self.c.raw("/Artifact <</Type /Pagination>> BDC\n");
-            }
-            Tag::Content { role, .. } => {
-                let name = match role {
-                    Role::P => "P",
-                    Role::H(1) => "H1",
-                    Role::H(_) => "H2",
-                    Role::L => "LI",
-                    Role::Table => "TR",
-                    Role::Figure(_) => "Figure",
-                    Role::Code => "Code",
-                    Role::Quote => "BlockQuote",
-                    Role::Note => "Note",
-                };
-                self.c.raw("/").raw(name).raw(" <</MCID ");
-                self.c.num(self.mcid as f32);
-                if let Role::Figure(alt) = role {
-                    self.c.raw("/Alt ").text_string(alt);
-                }
+            Tag::Content { block, role } if !decorative(role) => {
+                self.c.raw("/").raw(&tag::leaf_type(role)).raw(" <</MCID ");
+                self.c.num(self.marks.len() as f32);
                 self.c.raw(">> BDC\n");
-                self.mcid += 1;
+                self.marks.push((*block, role.clone()));
+            }
+            _ => {
+                self.c.raw("/Artifact <</Type /Pagination>> BDC\n");
             }
         }
     }
@@ -216,6 +204,11 @@ impl PageWriter<'_> {
     }
 }
 
+/// An image without alternative text is decoration: an artifact, not a figure.
+fn decorative(role: &Role) -> bool {
+    matches!(role, Role::Figure(alt) if alt.trim().is_empty())
+}
+
 fn page_content(
     page: &super::layout::Page,
     writer: &mut PageWriter<'_>,
@@ -259,6 +252,7 @@ fn link(layout: &Layout, pages: &[ObjectId], l: &super::layout::Link) -> Option<
             .into(),
         ),
         ("Border", vec![0.into(), 0.into(), 0.into()].into()),
+        ("Contents", super::finish::text(&describe(&l.target))),
         ("F", 4.into()),
     ]);
     match &l.target {
@@ -287,10 +281,18 @@ fn link(layout: &Layout, pages: &[ObjectId], l: &super::layout::Link) -> Option<
     Some(d.into())
 }
 
+/// The annotation's description for assistive technology.
+fn describe(target: &Target) -> String {
+    match target {
+        Target::Uri(u) => format!("Link to {u}"),
+        Target::Anchor(a) => format!("Go to {a}"),
+    }
+}
+
 /// Draws the layout into a new PDF document (pages, fonts, images, links), ready for
 /// `finish`. An image that cannot be decoded or a font that cannot be subset is a
 /// diagnostic.
-pub fn emit(layout: &Layout, fonts: &Fonts) -> Result<Document, Diagnostic> {
+pub fn emit(layout: &Layout, fonts: &Fonts, lang: &str) -> Result<Document, Diagnostic> {
     let mut doc = Document::with_version("1.7");
     // A classic cross-reference table: read by every PDF reader and archive tool.
     doc.reference_table.cross_reference_type = lopdf::xref::XrefType::CrossReferenceTable;
@@ -325,6 +327,7 @@ pub fn emit(layout: &Layout, fonts: &Fonts) -> Result<Document, Diagnostic> {
     let pages_id = doc.new_object_id();
     let page_ids: Vec<ObjectId> = layout.pages.iter().map(|_| doc.new_object_id()).collect();
     let (w, h) = layout.page_size;
+    let mut marks = Vec::new();
     for (page, id) in layout.pages.iter().zip(&page_ids) {
         let mut writer = PageWriter {
             c: Content::default(),
@@ -335,7 +338,7 @@ pub fn emit(layout: &Layout, fonts: &Fonts) -> Result<Document, Diagnostic> {
             font: None,
             fill: None,
             stroke: None,
-            mcid: 0,
+            marks: Vec::new(),
         };
         page_content(page, &mut writer, &images);
         let contents = doc.add_object(Stream::new(Dictionary::new(), writer.c.bytes));
@@ -349,15 +352,23 @@ pub fn emit(layout: &Layout, fonts: &Fonts) -> Result<Document, Diagnostic> {
             ("Resources", resources_id.into()),
             ("Contents", contents.into()),
         ]);
-        let annots: Vec<Object> = page
-            .links
-            .iter()
-            .filter_map(|l| link(layout, &page_ids, l))
-            .collect();
+        let mut annots = Vec::new();
+        for l in &page.links {
+            if let Some(annot) = link(layout, &page_ids, l) {
+                annots.push((doc.add_object(annot), l.block));
+            }
+        }
         if !annots.is_empty() {
-            dict.set("Annots", annots);
+            let refs: Vec<Object> = annots.iter().map(|(a, _)| (*a).into()).collect();
+            dict.set("Annots", refs);
+            dict.set("Tabs", "S");
         }
         doc.objects.insert(*id, Object::Dictionary(dict));
+        marks.push(PageMarks {
+            id: *id,
+            mcids: writer.marks,
+            annots,
+        });
     }
     let pages = Dictionary::from_iter([
         ("Type", Object::Name(b"Pages".to_vec())),
@@ -372,9 +383,12 @@ pub fn emit(layout: &Layout, fonts: &Fonts) -> Result<Document, Diagnostic> {
         ),
     ]);
     doc.objects.insert(pages_id, Object::Dictionary(pages));
+    let lang = (!lang.trim().is_empty()).then_some(lang);
+    let root = tag::structure(&mut doc, &marks, lang);
     let catalog = doc.add_object(Dictionary::from_iter([
         ("Type", Object::Name(b"Catalog".to_vec())),
         ("Pages", pages_id.into()),
+        ("StructTreeRoot", root.into()),
     ]));
     doc.trailer.set("Root", catalog);
     Ok(doc)

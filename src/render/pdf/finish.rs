@@ -1,8 +1,9 @@
-//! Finishing with lopdf: what makes the emitted file an archival PDF/A-2u and reproducible.
+//! Finishing with lopdf: what makes the emitted file an archival PDF/A-2a (and PDF/UA-1)
+//! and reproducible.
 //!
-//! The Info dictionary and the XMP packet (which declares PDF/A-2 conformance U and the
-//! committee properties in a clerk namespace, with its PDF/A extension schema) agree; an
-//! sRGB OutputIntent; `/Lang`, `/MarkInfo`, `/ViewerPreferences`; the outline; link
+//! The Info dictionary and the XMP packet (which declares PDF/A-2 conformance A, PDF/UA-1
+//! and the committee properties in a clerk namespace, with the PDF/A extension schemas
+//! for `pdfuaid` and `clerk`) agree; an sRGB OutputIntent; `/Lang`, `/MarkInfo`, `/ViewerPreferences`; the outline; link
 //! annotations marked printable; streams compressed; and the document ID derived from
 //! the content, so the same paper always gives the same bytes.
 
@@ -51,7 +52,8 @@ pub struct Meta {
     pub classification: Option<String>,
 }
 
-fn text(s: &str) -> Object {
+/// A PDF text string: literal when ASCII, else UTF-16BE with a byte-order mark.
+pub(crate) fn text(s: &str) -> Object {
     if s.is_ascii() {
         Object::String(s.as_bytes().to_vec(), StringFormat::Literal)
     } else {
@@ -118,6 +120,7 @@ pub fn xmp(meta: &Meta, producer: &str, doc_id: &str) -> String {
     xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"
     xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\"
     xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"
+    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"
     xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"
     xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"
     xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\"
@@ -136,7 +139,8 @@ pub fn xmp(meta: &Meta, producer: &str, doc_id: &str) -> String {
    <xmpMM:DocumentID>uuid:{doc_id}</xmpMM:DocumentID>
    <xmpMM:InstanceID>uuid:{doc_id}</xmpMM:InstanceID>
    <pdfaid:part>2</pdfaid:part>
-   <pdfaid:conformance>U</pdfaid:conformance>
+   <pdfaid:conformance>A</pdfaid:conformance>
+   <pdfuaid:part>1</pdfuaid:part>
    <clerk:meeting>{meeting}</clerk:meeting>
    <clerk:meetingDate>{meeting_date}</clerk:meetingDate>
 {agenda}{classification}   <pdfaExtension:schemas>
@@ -148,6 +152,15 @@ pub fn xmp(meta: &Meta, producer: &str, doc_id: &str) -> String {
       <pdfaSchema:property>
        <rdf:Seq>
 {p1}{p2}{p3}{p4}       </rdf:Seq>
+      </pdfaSchema:property>
+     </rdf:li>
+     <rdf:li rdf:parseType=\"Resource\">
+      <pdfaSchema:schema>PDF/UA identification schema</pdfaSchema:schema>
+      <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+      <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+      <pdfaSchema:property>
+       <rdf:Seq>
+{ua}       </rdf:Seq>
       </pdfaSchema:property>
      </rdf:li>
     </rdf:Bag>
@@ -170,6 +183,10 @@ pub fn xmp(meta: &Meta, producer: &str, doc_id: &str) -> String {
         p2 = schema_prop("meetingDate", "Date of the meeting (YYYY-MM-DD)"),
         p3 = schema_prop("agendaItem", "Agenda item"),
         p4 = schema_prop("classification", "Protective marking"),
+        ua = schema_prop("part", "Part of PDF/UA standard").replace(
+            "<pdfaProperty:valueType>Text<",
+            "<pdfaProperty:valueType>Integer<"
+        ),
     )
 }
 
@@ -235,7 +252,7 @@ fn compress(doc: &mut Document) {
     }
 }
 
-/// Finishes the emitted document into the bytes of a PDF/A-2u file.
+/// Finishes the emitted (and tagged) document into the bytes of a PDF/A-2a file.
 /// `srgb` is [`srgb_deflated`] (or empty to embed the profile as it is).
 pub fn finish(
     mut doc: Document,
@@ -391,6 +408,9 @@ mod tests {
         let x = xmp(&meta, "clerk", "id");
         assert!(x.contains("Fish &amp; &lt;Chips&gt;"));
         assert!(x.contains("<pdfaid:part>2</pdfaid:part>"));
+        assert!(x.contains("<pdfaid:conformance>A</pdfaid:conformance>"));
+        assert!(x.contains("<pdfuaid:part>1</pdfuaid:part>"));
+        assert!(x.contains("<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>"));
         assert!(x.contains("<clerk:classification>OFFICIAL</clerk:classification>"));
         assert!(
             !x.contains("clerk:agendaItem>"),

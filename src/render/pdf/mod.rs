@@ -4,8 +4,8 @@
 //!    positioned glyph runs, rules, boxes, links and bookmarks.
 //! 2. [`emit`]: draws the pages (a content stream each, written directly) with subset
 //!    fonts, images (decoded by printpdf), links, marked content per block and the page
-//!    furniture as artifacts.
-//! 3. [`finish`]: lopdf; metadata (Info and XMP agreeing), PDF/A-2u identification, sRGB
+//!    furniture as artifacts; [`tag`] builds the structure tree from that marked content.
+//! 3. [`finish`]: lopdf; metadata (Info and XMP agreeing), PDF/A-2a and PDF/UA-1 identification, sRGB
 //!    OutputIntent, outline, and an ID from the content, so rebuilds are byte-identical.
 
 mod content;
@@ -14,6 +14,7 @@ pub mod emit;
 pub mod finish;
 pub mod fonts;
 pub mod layout;
+mod tag;
 
 use std::path::Path;
 
@@ -61,7 +62,7 @@ impl PdfEngine {
         draft: bool,
     ) -> Result<Vec<u8>, Diagnostic> {
         let layout = layout::layout(doc, house, draft, &self.fonts, self.logo.as_ref());
-        let pdf = emit::emit(&layout, &self.fonts)?;
+        let pdf = emit::emit(&layout, &self.fonts, &doc.meta.language)?;
         finish::finish(pdf, &layout, &self.meta(doc, house), &self.srgb)
     }
 

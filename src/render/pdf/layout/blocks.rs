@@ -12,6 +12,8 @@ use crate::document::{Block, Document, Image, Para};
 /// first line of its first block; the blocks that belong to it follow in the text column.
 pub(crate) fn para(flow: &mut Flow<'_>, para: &Para, space_before: f32) {
     let geo = flow.geo;
+    // A new numbered paragraph is never the continuation of a list item before it.
+    flow.role = Role::P;
     for (k, block) in para.blocks.iter().enumerate() {
         if k == 0 {
             flow.anchor(&para.id);
@@ -60,17 +62,14 @@ pub(crate) fn block(
 ) {
     match block {
         Block::Paragraph { content } => {
-            if !matches!(flow.role, Role::L | Role::Quote | Role::Note) {
+            if !matches!(flow.role, Role::L(_) | Role::Quote | Role::Note) {
                 flow.begin(Role::P);
             }
             let spans = text::spans(content, &flow.body());
             flow.paragraph(&spans, x, width, space);
         }
         Block::List { start, items } => list(flow, *start, items, x, width, space, depth),
-        Block::Table(t) => {
-            flow.begin(Role::Table);
-            table::table(flow, t, x, width, space);
-        }
+        Block::Table(t) => table::table(flow, t, x, width, space),
         Block::Quote { blocks } => {
             flow.begin(Role::Quote);
             let start = flow.galley.units.len();
@@ -145,7 +144,7 @@ fn list(
         16.0
     };
     for (k, item) in items.iter().enumerate() {
-        flow.begin(Role::L);
+        flow.begin(Role::L(u8::try_from(depth).unwrap_or(u8::MAX)));
         flow.set_marker(
             x,
             vec![Span {
@@ -166,7 +165,7 @@ fn list(
             if flow.galley.units.len() > before {
                 first = false;
             }
-            flow.role = Role::L;
+            flow.role = Role::L(u8::try_from(depth).unwrap_or(u8::MAX));
         }
         if flow.galley.units.len() == before_item {
             // An empty item still shows its marker on a line of its own.

@@ -8,6 +8,7 @@
 //! [`Galley`], which [`paginate`] puts on pages; `running` adds the page furniture.
 
 mod blocks;
+mod breaks;
 pub mod model;
 mod paginate;
 mod running;
@@ -93,9 +94,10 @@ pub(crate) struct Flow<'a> {
     pub(crate) images: Vec<crate::document::Image>,
     block: u32,
     role: Role,
-    /// The next unit gets these: hanging markers (x, spans), anchors and bookmarks. A
-    /// list opening a numbered paragraph puts the number and the first bullet on one line.
-    markers: Vec<(f32, Vec<Span>)>,
+    /// The next unit gets these: hanging markers (x, spans, and a marker's own tag when it
+    /// is a label), anchors and bookmarks. A list opening a numbered paragraph puts the
+    /// number and the first bullet on one line.
+    markers: Vec<(f32, Vec<Span>, Option<Tag>)>,
     anchors: Vec<String>,
     bookmarks: Vec<String>,
 }
@@ -128,9 +130,18 @@ impl<'a> Flow<'a> {
         }
     }
 
-    /// Adds a hanging marker (paragraph number, bullet) to the next unit's first line.
+    /// Adds a hanging marker (paragraph number, bullet) to the next unit's first line; a
+    /// bullet or a footnote's number is a block of its own ([`Role::Lbl`]) just before its
+    /// item's.
     pub(crate) fn set_marker(&mut self, x: f32, spans: Vec<Span>) {
-        self.markers.push((x, spans));
+        let label = matches!(self.role, Role::L(_) | Role::Note).then(|| {
+            let role = self.role.clone();
+            self.begin(Role::Lbl);
+            let tag = self.tag();
+            self.begin(role);
+            tag
+        });
+        self.markers.push((x, spans, label));
     }
 
     pub(crate) fn anchor(&mut self, id: &str) {
@@ -139,12 +150,13 @@ impl<'a> Flow<'a> {
 
     /// Appends a unit, giving it the pending marker (on `baseline`), anchors and bookmarks.
     pub(crate) fn push(&mut self, mut unit: Unit, baseline: f32) {
-        for (x, spans) in std::mem::take(&mut self.markers) {
-            let tag = self.tag();
-            for line in text::break_lines(&spans, self.fonts, 1000.0, Align::Left)
+        for (x, spans, label) in std::mem::take(&mut self.markers) {
+            let tag = label.unwrap_or_else(|| self.tag());
+            for mut line in text::break_lines(&spans, self.fonts, 1000.0, Align::Left)
                 .into_iter()
                 .take(1)
             {
+                breaks::end_with_space(&mut line, self.fonts);
                 for mut run in line.runs {
                     run.x += x;
                     run.y += baseline;
@@ -167,11 +179,12 @@ impl<'a> Flow<'a> {
     /// and the last with the one before (no orphans, no widows).
     pub(crate) fn push_lines(
         &mut self,
-        lines: Vec<text::Line>,
+        mut lines: Vec<text::Line>,
         x: f32,
         size: f32,
         space_before: f32,
     ) {
+        breaks::keep_breaks(&mut lines, self.fonts);
         let lh = Geometry::leading(size);
         let baseline = lh / 2.0 + size * 0.35;
         let n = lines.len();
@@ -193,6 +206,7 @@ impl<'a> Flow<'a> {
             }
             for (lx, w, target) in line.links {
                 unit.links.push(Link {
+                    block: self.block,
                     rect: (x + lx, baseline - size * 0.85, w, size * 1.15),
                     target,
                 });

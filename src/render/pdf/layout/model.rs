@@ -20,17 +20,43 @@ impl Rgb {
     }
 }
 
-/// The structural role of a block, for marked content (and later the structure tree).
+/// Whether a table cell is a header, and for what.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// A data cell (`TD`).
+    Data,
+    /// The header of its row (`TH /Scope /Row`: the header table's labels).
+    Row,
+    /// The header of its column (`TH /Scope /Column`: a GFM table's head row).
+    Column,
+}
+
+/// One table cell's place in its table, so the structure tree can rebuild the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CellRole {
+    /// Header or data.
+    pub scope: Scope,
+    /// The first cell of a row.
+    pub row_start: bool,
+    /// The first cell of a table.
+    pub table_start: bool,
+}
+
+/// The structural role of a block, for marked content and the structure tree.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Role {
-    /// A paragraph (or a header-table row, a footnote).
+    /// A paragraph (or a footnote's text).
     P,
-    /// A heading; `level` 1 for sections, 2+ for sub-headings.
+    /// A heading; `level` 1 for sections (`H1`: the page draws no title heading above
+    /// them), 2+ for sub-headings.
     H(u8),
-    /// A list item line.
-    L,
-    /// A table row.
-    Table,
+    /// A list item, with the depth of its list (0 for a list that is not inside another).
+    L(u8),
+    /// A list item's bullet or number, or a footnote's number: the label of the block
+    /// that follows.
+    Lbl,
+    /// A table cell.
+    Cell(CellRole),
     /// An image with its alternative text.
     Figure(String),
     /// Code.
@@ -208,6 +234,8 @@ pub enum Target {
 /// A clickable area: `(x, y, w, h)` with `y` its top edge.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Link {
+    /// The block whose text carries the link (0 when none).
+    pub block: u32,
     /// The area.
     pub rect: (f32, f32, f32, f32),
     /// Where it goes.

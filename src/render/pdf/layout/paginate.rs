@@ -124,6 +124,7 @@ impl Builder<'_> {
         for link in unit.links {
             let (x, y, w, h) = link.rect;
             self.page.links.push(Link {
+                block: link.block,
                 rect: (x, y + top, w, h),
                 target: link.target,
             });
@@ -183,6 +184,7 @@ impl Builder<'_> {
                 for link in &unit.links {
                     let (x, ly, w, h) = link.rect;
                     self.page.links.push(Link {
+                        block: link.block,
                         rect: (x, ly + y, w, h),
                         target: link.target.clone(),
                     });

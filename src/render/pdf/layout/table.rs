@@ -3,7 +3,7 @@
 //! repeated on every page. A table too wide for the text is set smaller, down to 7 pt,
 //! before its words are cut; nothing crosses the margin.
 
-use super::model::{Item, Link, Mark, Rgb, Role};
+use super::model::{CellRole, Item, Link, Mark, Rgb, Role, Scope, Tag};
 use super::paginate::Unit;
 use super::text::{self, Align, Span, Style};
 use super::{Flow, Geometry};
@@ -15,25 +15,38 @@ const SHADE: Rgb = Rgb(0.88, 0.88, 0.88);
 /// The smallest type a table is set in.
 pub const MIN_TABLE_SIZE: f32 = 7.0;
 
-/// A table cell to set: its spans, alignment and background.
+/// A table cell to set: its spans, alignment, background and header scope.
 struct Cell {
     spans: Vec<Span>,
     align: Align,
     fill: Option<Rgb>,
+    scope: Scope,
 }
 
-/// Lays out one row as a unit: every cell wrapped to its column, the row as tall as its
-/// tallest cell, fills under the text and borders over it; returns the unit and the
-/// baseline of its first line. A row too tall for a page (a very long cell) comes back
-/// as several units, each at most `max_height`, so that it breaks rather than run past
+/// Lays out one row: every cell wrapped to its column (each cell its own marked block),
+/// the row as tall as its tallest cell, fills under the text and borders over it (both
+/// artifacts). `table_start` marks the first row of a table. Returns units with the
+/// baseline of their first line: one, or several when a row is too tall for a page (a
+/// very long cell), each at most 80% of the frame, so that it breaks rather than run past
 /// the bottom margin.
-fn row(flow: &Flow<'_>, cells: &[Cell], x: f32, widths: &[f32], size: f32) -> Vec<(Unit, f32)> {
+fn row(
+    flow: &mut Flow<'_>,
+    cells: &[Cell],
+    (x, table_start): (f32, bool),
+    widths: &[f32],
+    size: f32,
+) -> Vec<(Unit, f32)> {
     let lh = Geometry::leading(size);
     let baseline = PAD + lh / 2.0 + size * 0.35;
     let set: Vec<Vec<text::Line>> = cells
         .iter()
         .zip(widths)
-        .map(|(c, w)| text::break_lines(&c.spans, flow.fonts, (w - 2.0 * PAD).max(1.0), c.align))
+        .map(|(c, w)| {
+            let mut lines =
+                text::break_lines(&c.spans, flow.fonts, (w - 2.0 * PAD).max(1.0), c.align);
+            super::breaks::keep_breaks(&mut lines, flow.fonts);
+            lines
+        })
         .collect();
     let frame = flow.geo.page.1 - flow.geo.margins.0 - flow.geo.margins.2;
     let per_unit = (((frame * 0.8 - 2.0 * PAD) / lh).floor() as usize).max(1);
@@ -47,25 +60,23 @@ fn row(flow: &Flow<'_>, cells: &[Cell], x: f32, widths: &[f32], size: f32) -> Ve
                     .map_or(&[][..], |r| &r[..r.len().min(per_unit)])
             })
             .collect();
-        out.push((
-            chunk_unit(flow, cells, &chunk, x, widths, size, baseline),
-            baseline,
-        ));
+        let start = (x, table_start && first == 0);
+        let unit = chunk_unit(flow, cells, &chunk, start, (widths, size, baseline));
+        out.push((unit, baseline));
     }
     out
 }
 
+/// One unit of a row: the given lines of each cell, each cell its own marked block.
 fn chunk_unit(
-    flow: &Flow<'_>,
+    flow: &mut Flow<'_>,
     cells: &[Cell],
     set: &[&[text::Line]],
-    x: f32,
-    widths: &[f32],
-    size: f32,
-    baseline: f32,
+    (x, table_start): (f32, bool),
+    (widths, size, baseline): (&[f32], f32, f32),
 ) -> Unit {
     let lh = Geometry::leading(size);
-    let tag = flow.tag();
+    let tag = Tag::Artifact;
     let height = set
         .iter()
         .map(|l| l.len().max(1) as f32 * lh)
@@ -77,7 +88,13 @@ fn chunk_unit(
     };
     let mut cx = x;
     let mut borders = Vec::new();
-    for ((cell, lines), w) in cells.iter().zip(set).zip(widths) {
+    for (c, ((cell, lines), w)) in cells.iter().zip(set).zip(widths).enumerate() {
+        flow.begin(Role::Cell(CellRole {
+            scope: cell.scope,
+            row_start: c == 0,
+            table_start: table_start && c == 0,
+        }));
+        let text_tag = flow.tag();
         if let Some(fill) = cell.fill {
             unit.items.push(Item {
                 tag: tag.clone(),
@@ -104,12 +121,13 @@ fn chunk_unit(
                 run.x += lx;
                 run.y += ly;
                 unit.items.push(Item {
-                    tag: tag.clone(),
+                    tag: text_tag.clone(),
                     mark: Mark::Glyphs(run),
                 });
             }
             for (ox, ow, target) in &line.links {
                 unit.links.push(Link {
+                    block: flow.block,
                     rect: (lx + ox, ly - size * 0.85, *ow, size * 1.15),
                     target: target.clone(),
                 });
@@ -140,7 +158,6 @@ pub(crate) fn header_table(flow: &mut Flow<'_>, rows: &[HeaderRow]) {
     let widths = [total * 0.34, total * 0.66];
     let size = geo.size;
     for (k, r) in rows.iter().enumerate() {
-        flow.begin(Role::Table);
         let cells = [
             Cell {
                 spans: vec![Span {
@@ -149,6 +166,7 @@ pub(crate) fn header_table(flow: &mut Flow<'_>, rows: &[HeaderRow]) {
                 }],
                 align: Align::Left,
                 fill: Some(SHADE),
+                scope: Scope::Row,
             },
             Cell {
                 spans: vec![Span {
@@ -157,9 +175,10 @@ pub(crate) fn header_table(flow: &mut Flow<'_>, rows: &[HeaderRow]) {
                 }],
                 align: Align::Left,
                 fill: None,
+                scope: Scope::Data,
             },
         ];
-        for (mut unit, baseline) in row(flow, &cells, geo.left(), &widths, size) {
+        for (mut unit, baseline) in row(flow, &cells, (geo.left(), k == 0), &widths, size) {
             unit.keep_with_next = k + 1 < rows.len();
             flow.push(unit, baseline);
         }
@@ -257,18 +276,16 @@ pub(crate) fn table(flow: &mut Flow<'_>, t: &document::Table, x: f32, width: f32
                 spans: cell_spans(cells.get(c).map_or(&[][..], Vec::as_slice), size, bold),
                 align: align[c],
                 fill: bold.then_some(SHADE),
+                scope: if bold { Scope::Column } else { Scope::Data },
             })
             .collect();
-        for (n, (mut unit, baseline)) in row(flow, &cells, x, &widths, size).into_iter().enumerate()
-        {
+        let units = row(flow, &cells, (x, first), &widths, size);
+        for (n, (mut unit, baseline)) in units.into_iter().enumerate() {
             if bold {
                 unit.keep_with_next = true;
                 if n == 0 {
                     unit.space_before = space;
-                    flow.galley.headers.push(Unit {
-                        footnotes: Vec::new(),
-                        ..unit.clone()
-                    });
+                    flow.galley.headers.push(repeated(&unit));
                 }
             } else {
                 unit.repeat = Some(header_index);
@@ -280,6 +297,20 @@ pub(crate) fn table(flow: &mut Flow<'_>, t: &document::Table, x: f32, width: f32
         }
         first = false;
     }
+}
+
+/// A header row as repeated atop later pages: page furniture (an artifact), since the
+/// structure tree holds the row once, where it first appears.
+fn repeated(unit: &Unit) -> Unit {
+    let mut copy = Unit {
+        footnotes: Vec::new(),
+        links: Vec::new(),
+        ..unit.clone()
+    };
+    for item in &mut copy.items {
+        item.tag = Tag::Artifact;
+    }
+    copy
 }
 
 #[cfg(test)]

@@ -50,7 +50,7 @@ fn paragraph_numbers_hang_beside_their_first_line() {
     );
     let page = &l.pages[0];
     let number = runs(page)
-        .find(|(_, r)| text_of(r) == "1.1")
+        .find(|(_, r)| text_of(r).trim_end() == "1.1")
         .expect("number 1.1")
         .1;
     assert!(
@@ -205,11 +205,11 @@ fn a_list_opening_a_paragraph_keeps_its_number_beside_the_first_bullet() {
     );
     let page = &l.pages[0];
     let number = runs(page)
-        .find(|(_, r)| text_of(r) == "1.2")
+        .find(|(_, r)| text_of(r).trim_end() == "1.2")
         .expect("1.2 is drawn")
         .1;
     let bullets: Vec<&GlyphRun> = runs(page)
-        .filter(|(_, r)| text_of(r) == "•")
+        .filter(|(_, r)| text_of(r).trim_end() == "•")
         .map(|(_, r)| r)
         .collect();
     assert_eq!(bullets.len(), 3, "the empty item keeps its bullet");
@@ -263,4 +263,36 @@ fn paragraph_lines_keep_first_two_and_last_two_together() {
             "{n} lines: no orphan (first line alone) nor widow (last line alone)"
         );
     }
+}
+
+#[test]
+fn blocks_carry_roles_for_the_structure_tree() {
+    let body = "# Background\n\nIntro:\n\n- first point\n- second point\n\nAfter the list.\n\n| Item | Value |\n|---|---|\n| a | 1 |\n";
+    let (l, _) = lay(body, "");
+    let role_of = |text: &str| {
+        l.pages
+            .iter()
+            .flat_map(runs)
+            .find(|(_, r)| text_of(r).contains(text))
+            .map(|(t, _)| t.clone())
+    };
+    let role = |text: &str| match role_of(text) {
+        Some(Tag::Content { role, .. }) => role,
+        other => panic!("{text:?}: {other:?}"),
+    };
+    assert_eq!(role("first"), Role::L(0));
+    assert_eq!(role("•"), Role::Lbl, "a bullet is the label of its item");
+    assert_eq!(
+        role("After"),
+        Role::P,
+        "the paragraph after a list is not part of it"
+    );
+    assert!(matches!(role("Item"), Role::Cell(c) if c.scope == Scope::Column && c.table_start));
+    assert!(matches!(role("Meeting"), Role::Cell(c) if c.scope == Scope::Row));
+    // Each cell is a block of its own.
+    let block = |text: &str| match role_of(text) {
+        Some(Tag::Content { block, .. }) => block,
+        _ => 0,
+    };
+    assert_ne!(block("Item"), block("Value"));
 }

@@ -1,0 +1,220 @@
+//! The structure tree as real readers see it: poppler's `pdfinfo` (tagged, the tree of
+//! the seed paper in reading order) and the text in structure order against the visible
+//! reading order (`pdftotext`). `#[ignore = "needs poppler-utils"]`, run by `.ci/run`.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+
+const SEED_PDF: &str = "policing-performance/2021-09-01-hmics-progress-review.pdf";
+
+fn run(program: &str, args: &[&str]) -> String {
+    let o = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{program} runs ({e})"));
+    assert!(
+        o.status.success(),
+        "{program} {args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// The seed paper's PDF, built into a fresh folder (kept alive by the returned guard).
+fn seed() -> (tempfile::TempDir, std::path::PathBuf) {
+    let out = tempfile::tempdir().unwrap();
+    let o = clerk(&repo(), &["build", "--out", out.path().to_str().unwrap()]);
+    let (code, stdout, stderr) = parts(&o);
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    let pdf = out.path().join(SEED_PDF);
+    (out, pdf)
+}
+
+/// The element lines of `pdfinfo -struct-text` (text lines dropped), with runs of the
+/// same line at the same depth folded into `TYPE ×N`.
+fn outline(pdf: &Path) -> String {
+    let tree = run("pdfinfo", &["-struct-text", pdf.to_str().unwrap()]);
+    let mut lines: Vec<(String, usize)> = Vec::new();
+    for line in tree.lines() {
+        let t = line.trim_start();
+        let Some(ty) = t.split_whitespace().next().map(|w| w.trim_end_matches(':')) else {
+            continue;
+        };
+        if t.starts_with('"') || !ty.chars().all(|c| c.is_ascii_alphanumeric()) {
+            continue;
+        }
+        let entry = format!("{}{}", &line[..line.len() - t.len()], ty);
+        match lines.last_mut() {
+            Some((last, n)) if *last == entry => *n += 1,
+            _ => lines.push((entry, 1)),
+        }
+    }
+    lines
+        .into_iter()
+        .map(|(l, n)| {
+            if n > 1 {
+                format!("{l} ×{n}\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect()
+}
+
+/// The text of `pdfinfo -struct-text`, in structure order.
+fn structure_text(pdf: &Path) -> String {
+    let tree = run("pdfinfo", &["-struct-text", pdf.to_str().unwrap()]);
+    let mut out = String::new();
+    for line in tree.lines() {
+        let t = line.trim();
+        if let Some(inner) = t.strip_prefix('"').and_then(|s| s.strip_suffix('"')) {
+            out.push_str(inner);
+            out.push(' ');
+        }
+    }
+    out
+}
+
+fn words(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+#[ignore = "needs poppler-utils"]
+fn pdfinfo_says_tagged() {
+    let (_out, pdf) = seed();
+    let info = run("pdfinfo", &[pdf.to_str().unwrap()]);
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Tagged:") && l.ends_with("yes")),
+        "{info}"
+    );
+}
+
+#[test]
+#[ignore = "needs poppler-utils"]
+fn every_example_and_fixture_pdf_is_tagged_and_sound() {
+    let mut checked = 0;
+    for name in ["repo", "awkward", "council", "every-feature"] {
+        let project = temp_project(name);
+        clerk(project.path(), &["build"]);
+        for entry in walkdir::WalkDir::new(project.path().join("out")) {
+            let path = entry.unwrap().into_path();
+            if path.extension().is_none_or(|e| e != "pdf") {
+                continue;
+            }
+            let p = path.to_str().unwrap();
+            let info = run("pdfinfo", &[p]);
+            assert!(info.contains("Tagged:          yes"), "{p}: {info}");
+            let tree = run("pdfinfo", &["-struct-text", p]);
+            assert!(tree.starts_with("Document"), "{p}: {tree}");
+            run("qpdf", &["--check", p]);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 4, "{checked} PDFs");
+}
+
+#[test]
+#[ignore = "needs poppler-utils"]
+fn struct_text_shows_the_seed_tree_in_reading_order() {
+    let (_out, pdf) = seed();
+    assert_eq!(outline(&pdf), EXPECTED_OUTLINE);
+}
+
+#[test]
+#[ignore = "needs poppler-utils"]
+fn text_in_structure_order_is_the_visible_reading_order() {
+    let (_out, pdf) = seed();
+    // Words and the spaces between them, also where a line breaks or after a number.
+    let tagged = words(&structure_text(&pdf));
+    // The visible text, one page at a time, without the page furniture (artifacts).
+    let visible = run("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]);
+    let visible: String = visible
+        .lines()
+        .filter(|l| {
+            let l = l.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}');
+            !(l.starts_with("Agenda Item 4.2 Page ") && l.ends_with(" of 3"))
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let visible = words(&visible);
+    assert_eq!(tagged, visible);
+}
+
+/// The seed: the masthead's name, the header table (row headers), then per section
+/// `H1` and its numbered paragraphs (the two links inside theirs), the list of closed
+/// recommendations (bullets as `Lbl`), paragraph 2.5, the implications, RECOMMENDATIONS
+/// and APPENDICES.
+const EXPECTED_OUTLINE: &str = "\
+Document
+  P
+  Table
+    TR
+      TH
+      TD
+    TR
+      TH
+      TD
+    TR
+      TH
+      TD
+    TR
+      TH
+      TD
+    TR
+      TH
+      TD
+    TR
+      TH
+      TD
+    TR
+      TH
+      TD
+  H1
+  P
+  H1
+  P
+    Link
+      Object
+  P ×2
+    Link
+      Object
+  H1
+  P ×4
+  L
+    LI
+      Lbl
+      LBody
+    LI
+      Lbl
+      LBody
+    LI
+      Lbl
+      LBody
+  P
+  H1
+  P
+  H1
+  P
+  H1
+  P
+  H1
+  P
+  H1
+  P
+  H1
+  P
+  H1
+  P
+  H1
+  P
+  H1
+  P
+  H1
+  P
+";

@@ -1,0 +1,298 @@
+//! PDF/UA-1: the Matterhorn Protocol checkpoints that a machine can decide, checked with
+//! lopdf on every PDF that the example papers and the fixtures build to (PDF/A-2 rules are
+//! in `pdfa.rs`). Each test is named after its checkpoint and reports every failing file.
+
+mod common;
+mod pdfua_check;
+
+use lopdf::Object;
+use pdfua_check::{Pdf, every_pdf, failing, mcids, text, untagged_content};
+
+#[test]
+fn matterhorn_01_005_content_is_tagged_or_artifact() {
+    every_pdf(untagged_content);
+}
+
+#[test]
+fn matterhorn_01_parent_tree_maps_every_mcid_to_its_element() {
+    every_pdf(|pdf| {
+        let mut bad = Vec::new();
+        for (page, mcid, parent) in mcids(pdf) {
+            let Some(id) = parent else {
+                bad.push(format!("page {page}: MCID {mcid} has no parent element"));
+                continue;
+            };
+            let elem = pdf.doc.get_dictionary(id).unwrap();
+            let holds = elem
+                .get(b"K")
+                .ok()
+                .and_then(|k| k.as_array().ok())
+                .is_some_and(|kids| {
+                    kids.iter().any(|k| {
+                        k.as_dict().is_ok_and(|d| {
+                            d.get(b"MCID").and_then(Object::as_i64).ok() == Some(mcid)
+                        })
+                    })
+                });
+            if !holds {
+                bad.push(format!(
+                    "page {page}: MCID {mcid}'s parent does not hold it"
+                ));
+            }
+        }
+        let marked = pdf
+            .catalog()
+            .get(b"MarkInfo")
+            .ok()
+            .and_then(|m| m.as_dict().ok());
+        let marked = marked
+            .and_then(|m| m.get(b"Marked").ok())
+            .and_then(|b| b.as_bool().ok());
+        bad.extend(failing(
+            marked == Some(true),
+            "no /MarkInfo << /Marked true >>",
+        ));
+        bad.extend(failing(
+            pdf.catalog().has(b"StructTreeRoot"),
+            "no /StructTreeRoot",
+        ));
+        bad
+    });
+}
+
+#[test]
+fn matterhorn_06_001_xmp_metadata_present() {
+    every_pdf(|pdf| {
+        failing(
+            pdf.xmp().is_some_and(|x| x.contains("<x:xmpmeta")),
+            "no XMP metadata",
+        )
+    });
+}
+
+#[test]
+fn matterhorn_06_002_xmp_identifies_pdfua_1() {
+    every_pdf(|pdf| {
+        let x = pdf.xmp().unwrap_or_default();
+        let mut bad = failing(
+            x.contains("<pdfuaid:part>1</pdfuaid:part>"),
+            "no pdfuaid:part 1",
+        );
+        // PDF/A needs an extension schema for every namespace it does not predefine.
+        bad.extend(failing(
+            x.contains("<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>"),
+            "no PDF/A extension schema for pdfuaid",
+        ));
+        bad
+    });
+}
+
+#[test]
+fn matterhorn_07_001_display_doc_title() {
+    every_pdf(|pdf| {
+        let prefs = pdf
+            .catalog()
+            .get(b"ViewerPreferences")
+            .ok()
+            .and_then(|v| v.as_dict().ok());
+        let shown = prefs
+            .and_then(|p| p.get(b"DisplayDocTitle").ok())
+            .and_then(|b| b.as_bool().ok());
+        let titled = pdf.xmp().is_some_and(|x| x.contains("<dc:title>"));
+        let mut bad = failing(shown == Some(true), "DisplayDocTitle is not true");
+        bad.extend(failing(titled, "no dc:title"));
+        bad
+    });
+}
+
+#[test]
+fn matterhorn_11_001_natural_language_declared() {
+    every_pdf(|pdf| {
+        let lang = pdf
+            .catalog()
+            .get(b"Lang")
+            .ok()
+            .and_then(text)
+            .unwrap_or_default();
+        failing(!lang.trim().is_empty(), "no /Lang in the catalog")
+    });
+}
+
+#[test]
+fn matterhorn_13_004_figures_have_alternative_text() {
+    every_pdf(|pdf| {
+        pdf.elements()
+            .into_iter()
+            .filter(|(_, d)| Pdf::role(d) == "Figure")
+            .filter(|(_, d)| {
+                d.get(b"Alt")
+                    .ok()
+                    .and_then(text)
+                    .is_none_or(|a| a.trim().is_empty())
+            })
+            .map(|(id, _)| format!("Figure {id:?} without /Alt"))
+            .collect()
+    });
+}
+
+#[test]
+fn matterhorn_14_003_heading_levels_not_skipped() {
+    every_pdf(|pdf| {
+        let mut bad = Vec::new();
+        let mut last = 0u32;
+        for (_, d) in pdf.elements() {
+            let role = Pdf::role(d);
+            let Some(level) = role.strip_prefix('H').and_then(|n| n.parse::<u32>().ok()) else {
+                continue;
+            };
+            if level > last + 1 {
+                bad.push(format!("H{level} follows H{last}"));
+            }
+            last = level;
+        }
+        bad
+    });
+}
+
+#[test]
+fn matterhorn_15_003_table_headers_have_a_scope() {
+    every_pdf(|pdf| {
+        pdf.elements()
+            .into_iter()
+            .filter(|(_, d)| Pdf::role(d) == "TH")
+            .filter(|(_, d)| {
+                let a = d.get(b"A").ok().and_then(|a| a.as_dict().ok());
+                a.and_then(|a| a.get(b"Scope").ok())
+                    .and_then(|s| s.as_name().ok())
+                    .is_none()
+            })
+            .map(|(id, _)| format!("TH {id:?} without /Scope"))
+            .collect()
+    });
+}
+
+#[test]
+fn matterhorn_19_003_19_004_notes_have_unique_ids() {
+    every_pdf(|pdf| {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut bad = Vec::new();
+        for (id, d) in pdf
+            .elements()
+            .into_iter()
+            .filter(|(_, d)| Pdf::role(d) == "Note")
+        {
+            match d.get(b"ID").ok().and_then(|i| i.as_str().ok()) {
+                None => bad.push(format!("Note {id:?} without /ID")),
+                Some(v) if !seen.insert(v.to_vec()) => {
+                    bad.push(format!("Note {id:?}: /ID repeated"))
+                }
+                Some(_) => {}
+            }
+        }
+        bad
+    });
+}
+
+#[test]
+fn matterhorn_28_011_link_annotations_sit_in_link_elements() {
+    every_pdf(|pdf| {
+        let mut bad = Vec::new();
+        for (_, id, annot) in pdf.annotations() {
+            let key = annot
+                .get(b"StructParent")
+                .ok()
+                .and_then(|k| k.as_i64().ok());
+            let elem = key
+                .and_then(|k| pdf.parent_tree(k))
+                .and_then(|o| o.as_reference().ok())
+                .and_then(|e| pdf.doc.get_dictionary(e).ok());
+            let Some(elem) = elem else {
+                bad.push(format!("annotation {id:?} has no structure parent"));
+                continue;
+            };
+            let objr = elem
+                .get(b"K")
+                .ok()
+                .and_then(|k| k.as_array().ok())
+                .is_some_and(|kids| {
+                    kids.iter().any(|k| {
+                        k.as_dict().is_ok_and(|d| {
+                            d.get(b"Obj").ok().and_then(|o| o.as_reference().ok()) == Some(id)
+                        })
+                    })
+                });
+            if Pdf::role(elem) != "Link" || !objr {
+                bad.push(format!(
+                    "annotation {id:?} is not held by a Link element's OBJR"
+                ));
+            }
+        }
+        bad
+    });
+}
+
+#[test]
+fn matterhorn_28_012_link_annotations_have_contents() {
+    every_pdf(|pdf| {
+        pdf.annotations()
+            .into_iter()
+            .filter(|(_, _, a)| {
+                a.get(b"Contents")
+                    .ok()
+                    .and_then(text)
+                    .is_none_or(|c| c.trim().is_empty())
+            })
+            .map(|(_, id, _)| format!("annotation {id:?} without /Contents"))
+            .collect()
+    });
+}
+
+#[test]
+fn tab_order_follows_structure_on_pages_with_annotations() {
+    every_pdf(|pdf| {
+        let mut bad = Vec::new();
+        for (n, page) in pdf.pages().into_iter().enumerate() {
+            let p = pdf.doc.get_dictionary(page).unwrap();
+            let tabs = p.get(b"Tabs").ok().and_then(|t| t.as_name().ok());
+            if p.has(b"Annots") && tabs != Some(b"S".as_slice()) {
+                bad.push(format!("page {}: /Tabs is not /S", n + 1));
+            }
+        }
+        bad
+    });
+}
+
+#[test]
+fn matterhorn_31_fonts_embedded_with_unicode_maps() {
+    every_pdf(|pdf| {
+        let mut bad = Vec::new();
+        for (id, o) in &pdf.doc.objects {
+            let Ok(d) = o.as_dict() else { continue };
+            if d.get(b"Type").ok().and_then(|t| t.as_name().ok()) != Some(b"Font".as_slice()) {
+                continue;
+            }
+            let subtype = d
+                .get(b"Subtype")
+                .ok()
+                .and_then(|t| t.as_name().ok())
+                .unwrap_or(b"");
+            if subtype == b"Type0" {
+                if !d.has(b"ToUnicode") {
+                    bad.push(format!("font {id:?} without ToUnicode"));
+                }
+                continue;
+            }
+            let desc = d
+                .get(b"FontDescriptor")
+                .ok()
+                .and_then(|r| pdf.doc.dereference(r).ok())
+                .and_then(|(_, o)| o.as_dict().ok());
+            let embedded = desc
+                .is_some_and(|f| f.has(b"FontFile") || f.has(b"FontFile2") || f.has(b"FontFile3"));
+            if !embedded {
+                bad.push(format!("font {id:?} not embedded"));
+            }
+        }
+        bad
+    });
+}
