@@ -4,33 +4,14 @@
 //! `cargo bench --bench build` (N = 1000), or `cargo bench --bench build -- 200` for another
 //! count. Prints medians, per-paper cost, papers per second and the peak memory.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use clerk::build::{BuildOptions, Project, run};
 use clerk::render::OutputFormat;
-
-const SEED: &str =
-    include_str!("../papers/policing-performance/2021-09-01-hmics-progress-review.md");
-
-fn generate(root: &Path, n: usize) {
-    let papers = root.join("papers");
-    for i in 0..n {
-        let dir = papers.join(format!("meeting-{:02}", i % 20));
-        std::fs::create_dir_all(&dir).unwrap();
-        let text = SEED
-            .replace(
-                "agenda_item: \"4.2\"",
-                &format!("agenda_item: \"{}.{}\"", i % 9 + 1, i % 7 + 1),
-            )
-            .replace(
-                "title: HMICS Progress Review",
-                &format!("title: HMICS Progress Review {i}"),
-            );
-        std::fs::write(dir.join(format!("paper-{i:04}.md")), text).unwrap();
-    }
-}
 
 fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();
@@ -112,7 +93,7 @@ fn report(what: &str, n: usize, t: Duration, runs: usize) {
 /// One paper, HTML + PDF, from a cold process: the real binary, median of 11 runs.
 fn cold_single() -> Duration {
     let tmp = tempfile::tempdir().unwrap();
-    generate(tmp.path(), 1);
+    common::generate(tmp.path(), 1);
     let mut times = Vec::new();
     let cpu_start = cpu_seconds();
     for _ in 0..11 {
@@ -141,7 +122,7 @@ fn main() {
         .find_map(|a| a.parse().ok())
         .unwrap_or(1000);
     let tmp = tempfile::tempdir().unwrap();
-    generate(tmp.path(), n);
+    common::generate(tmp.path(), n);
     let html = time_build(tmp.path(), vec![OutputFormat::Html], n, 5);
     report("HTML", n, html, 5);
     let both = time_build(

@@ -6,34 +6,16 @@
 //! free loopback port in a temporary project; edits are 0.7 s apart, as separate saves.
 //! Prints the median, the 90th percentile and the range.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-const SEED: &str =
-    include_str!("../papers/policing-performance/2021-09-01-hmics-progress-review.md");
 const WARM_UP: usize = 3;
 const MEASURED: usize = 30;
-
-fn generate(root: &Path, n: usize) {
-    let papers = root.join("papers");
-    for i in 0..n {
-        let dir = papers.join(format!("meeting-{:02}", i % 20));
-        std::fs::create_dir_all(&dir).unwrap();
-        let text = SEED
-            .replace(
-                "agenda_item: \"4.2\"",
-                &format!("agenda_item: \"{}.{}\"", i % 9 + 1, i % 7 + 1),
-            )
-            .replace(
-                "title: HMICS Progress Review",
-                &format!("title: HMICS Progress Review {i}"),
-            );
-        std::fs::write(dir.join(format!("paper-{i:04}.md")), text).unwrap();
-    }
-}
 
 /// The server, killed on drop.
 struct Server(Child);
@@ -90,7 +72,7 @@ fn main() {
         .find_map(|a| a.parse().ok())
         .unwrap_or(200);
     let tmp = tempfile::tempdir().unwrap();
-    generate(tmp.path(), n);
+    common::generate(tmp.path(), n);
     let (_server, addr) = start(tmp.path());
     let mut stream = TcpStream::connect(addr).unwrap();
     stream
