@@ -30,28 +30,15 @@ fn build_awkward() -> (tempfile::TempDir, PathBuf) {
     (project, pdf)
 }
 
-fn run(program: &str, args: &[&str]) -> String {
-    let o = Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{program} runs ({e})"));
-    assert!(
-        o.status.success(),
-        "{program} {args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
 fn pdf_text(pdf: &Path, extra: &[&str]) -> String {
     let mut args: Vec<&str> = extra.to_vec();
     let p = pdf.to_str().unwrap();
     args.extend([p, "-"]);
-    run("pdftotext", &args)
+    run_tool("pdftotext", &args)
 }
 
 fn pages(pdf: &Path) -> usize {
-    let info = run("pdfinfo", &[pdf.to_str().unwrap()]);
+    let info = run_tool("pdfinfo", &[pdf.to_str().unwrap()]);
     info.lines()
         .find_map(|l| l.strip_prefix("Pages:"))
         .unwrap()
@@ -315,7 +302,7 @@ fn fonts_are_embedded_subset_and_mapped_to_unicode() {
         out.path().join(QUARTERLY_PDF),
         awkward,
     ] {
-        let fonts = run("pdffonts", &[pdf.to_str().unwrap()]);
+        let fonts = run_tool("pdffonts", &[pdf.to_str().unwrap()]);
         let rows: Vec<&str> = fonts.lines().skip(2).collect();
         assert!(!rows.is_empty(), "{fonts}");
         for row in rows {
@@ -337,16 +324,16 @@ fn qpdf_finds_no_error_and_pdfinfo_sees_a4_and_the_title() {
         out.path().join(QUARTERLY_PDF),
         awkward,
     ] {
-        let check = run("qpdf", &["--check", pdf.to_str().unwrap()]);
+        let check = run_tool("qpdf", &["--check", pdf.to_str().unwrap()]);
         assert!(
             check.contains("No syntax or stream encoding errors"),
             "{check}"
         );
-        let info = run("pdfinfo", &[pdf.to_str().unwrap()]);
+        let info = run_tool("pdfinfo", &[pdf.to_str().unwrap()]);
         assert!(info.contains("(A4)"), "{info}");
         assert!(info.contains("PDF version:     1.7"), "{info}");
     }
-    let info = run("pdfinfo", &[out.path().join(SEED_PDF).to_str().unwrap()]);
+    let info = run_tool("pdfinfo", &[out.path().join(SEED_PDF).to_str().unwrap()]);
     assert!(
         info.contains("Title:           HMICS Progress Review – Online Child Sexual Abuse"),
         "{info}"

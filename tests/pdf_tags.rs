@@ -5,24 +5,10 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 use common::*;
 
 const SEED_PDF: &str = "policing-performance/2021-09-01-hmics-progress-review.pdf";
-
-fn run(program: &str, args: &[&str]) -> String {
-    let o = Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{program} runs ({e})"));
-    assert!(
-        o.status.success(),
-        "{program} {args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
 
 /// The seed paper's PDF, built into a fresh folder (kept alive by the returned guard).
 fn seed() -> (tempfile::TempDir, std::path::PathBuf) {
@@ -37,7 +23,7 @@ fn seed() -> (tempfile::TempDir, std::path::PathBuf) {
 /// The element lines of `pdfinfo -struct-text` (text lines dropped), with runs of the
 /// same line at the same depth folded into `TYPE ×N`.
 fn outline(pdf: &Path) -> String {
-    let tree = run("pdfinfo", &["-struct-text", pdf.to_str().unwrap()]);
+    let tree = run_tool("pdfinfo", &["-struct-text", pdf.to_str().unwrap()]);
     let mut lines: Vec<(String, usize)> = Vec::new();
     for line in tree.lines() {
         let t = line.trim_start();
@@ -67,7 +53,7 @@ fn outline(pdf: &Path) -> String {
 
 /// The text of `pdfinfo -struct-text`, in structure order.
 fn structure_text(pdf: &Path) -> String {
-    let tree = run("pdfinfo", &["-struct-text", pdf.to_str().unwrap()]);
+    let tree = run_tool("pdfinfo", &["-struct-text", pdf.to_str().unwrap()]);
     let mut out = String::new();
     for line in tree.lines() {
         let t = line.trim();
@@ -87,7 +73,7 @@ fn words(s: &str) -> String {
 #[ignore = "needs poppler-utils"]
 fn pdfinfo_says_tagged() {
     let (_out, pdf) = seed();
-    let info = run("pdfinfo", &[pdf.to_str().unwrap()]);
+    let info = run_tool("pdfinfo", &[pdf.to_str().unwrap()]);
     assert!(
         info.lines()
             .any(|l| l.starts_with("Tagged:") && l.ends_with("yes")),
@@ -108,11 +94,11 @@ fn every_example_and_fixture_pdf_is_tagged_and_sound() {
                 continue;
             }
             let p = path.to_str().unwrap();
-            let info = run("pdfinfo", &[p]);
+            let info = run_tool("pdfinfo", &[p]);
             assert!(info.contains("Tagged:          yes"), "{p}: {info}");
-            let tree = run("pdfinfo", &["-struct-text", p]);
+            let tree = run_tool("pdfinfo", &["-struct-text", p]);
             assert!(tree.starts_with("Document"), "{p}: {tree}");
-            run("qpdf", &["--check", p]);
+            run_tool("qpdf", &["--check", p]);
             checked += 1;
         }
     }
@@ -133,7 +119,7 @@ fn text_in_structure_order_is_the_visible_reading_order() {
     // Words and the spaces between them, also where a line breaks or after a number.
     let tagged = words(&structure_text(&pdf));
     // The visible text, one page at a time, without the page furniture (artifacts).
-    let visible = run("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]);
+    let visible = run_tool("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]);
     let visible: String = visible
         .lines()
         .filter(|l| {

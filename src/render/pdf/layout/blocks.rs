@@ -318,15 +318,7 @@ pub(crate) fn appendices(flow: &mut Flow<'_>, doc: &Document, house: &HouseStyle
         text: heading,
         style: flow.body().bold(),
     }];
-    flow.paragraph(
-        &spans,
-        geo.column(),
-        geo.right() - geo.column(),
-        geo.size * 1.3,
-    );
-    if let Some(last) = flow.galley.units.last_mut() {
-        last.keep_with_next = true;
-    }
+    flow.heading(&spans);
     for a in &doc.appendices {
         flow.begin(Role::P);
         let spans = vec![Span {

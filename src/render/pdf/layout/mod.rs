@@ -216,6 +216,19 @@ impl<'a> Flow<'a> {
         }
     }
 
+    /// A heading line in the text column, kept with what follows it.
+    pub(crate) fn heading(&mut self, spans: &[Span]) {
+        let (x, width, space) = (
+            self.geo.column(),
+            self.geo.right() - self.geo.column(),
+            self.geo.size * 1.3,
+        );
+        self.paragraph(spans, x, width, space);
+        if let Some(last) = self.galley.units.last_mut() {
+            last.keep_with_next = true;
+        }
+    }
+
     /// Sets running text from `spans` at `x`, `width` wide.
     pub(crate) fn paragraph(&mut self, spans: &[Span], x: f32, width: f32, space_before: f32) {
         let size = spans.first().map_or(self.geo.size, |s| s.style.size);
@@ -356,15 +369,7 @@ fn section_flow(flow: &mut Flow<'_>, section: &Section) {
         text: section.display_heading.clone(),
         style,
     }];
-    flow.paragraph(
-        &spans,
-        geo.column(),
-        geo.right() - geo.column(),
-        geo.size * 1.3,
-    );
-    if let Some(last) = flow.galley.units.last_mut() {
-        last.keep_with_next = true;
-    }
+    flow.heading(&spans);
     for (k, item) in section.items.iter().enumerate() {
         match item {
             DocItem::SubHeading { content, id, level } => {
