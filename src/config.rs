@@ -86,6 +86,9 @@ pub struct PdfStyle {
     pub author: AuthorChoice,
     /// Justify paragraphs (ragged right when false).
     pub justify: bool,
+    /// Set the paper's title as its heading (`H1`) above the header table; when false the
+    /// sections are the top-level headings.
+    pub title: bool,
 }
 
 /// Paper sizes.

@@ -248,6 +248,13 @@ pub enum Inline {
         /// Anchor id of this reference (for the link back).
         id: String,
     },
+    /// `[Tha mi toilichte]{lang=gd}`: a passage in another language than the paper's.
+    Span {
+        /// Its language, a BCP 47 tag such as `gd` or `fr-CA`.
+        lang: String,
+        /// Content.
+        content: Vec<Inline>,
+    },
     /// An inline image (inside running text).
     Image(Image),
     /// A soft line break (rendered as a space).
@@ -279,7 +286,8 @@ impl Inline {
                 Inline::Emph { content }
                 | Inline::Strong { content }
                 | Inline::Strike { content }
-                | Inline::Link { content, .. } => out.push_str(&Inline::plain(content)),
+                | Inline::Link { content, .. }
+                | Inline::Span { content, .. } => out.push_str(&Inline::plain(content)),
                 Inline::CrossRef { number, .. } => out.push_str(number),
                 Inline::FootnoteRef { number, .. } => out.push_str(&number.to_string()),
                 Inline::Image(img) => out.push_str(&img.alt),

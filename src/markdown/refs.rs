@@ -377,7 +377,8 @@ pub(crate) fn walk_inlines(inlines: &mut [Inline], f: &mut dyn FnMut(&mut Inline
             Inline::Emph { content }
             | Inline::Strong { content }
             | Inline::Strike { content }
-            | Inline::Link { content, .. } => walk_inlines(content, f),
+            | Inline::Link { content, .. }
+            | Inline::Span { content, .. } => walk_inlines(content, f),
             _ => {}
         }
     }

@@ -285,6 +285,13 @@ fn inline_into(out: &mut String, inline: &Inline) {
             escape_into(out, id);
             let _ = write!(out, "\" role=\"doc-noteref\">{number}</a></sup>");
         }
+        Inline::Span { lang, content } => {
+            out.push_str("<span lang=\"");
+            escape_into(out, lang);
+            out.push_str("\">");
+            inlines_into(out, content);
+            out.push_str("</span>");
+        }
         Inline::Image(image) => image_into(out, image),
         Inline::SoftBreak => out.push('\n'),
         Inline::HardBreak => out.push_str("<br>\n"),

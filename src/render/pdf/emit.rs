@@ -15,7 +15,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 use super::content::Content;
 use super::embed::{self, GlyphMap};
 use super::fonts::{FaceId, Fonts};
-use super::layout::{Item, Layout, Mark, Rgb, Role, Tag, Target};
+use super::layout::{Item, Layout, Mark, Part, Rgb, Role, Tag, Target};
 use super::tag::{self, PageMarks};
 use crate::diag::Diagnostic;
 
@@ -75,18 +75,23 @@ struct PageWriter<'a> {
     font: Option<(FaceId, f32)>,
     fill: Option<Rgb>,
     stroke: Option<(Rgb, f32)>,
-    /// `(block, role)` of each MCID written so far.
-    marks: Vec<(u32, Role)>,
+    /// `(block, role, part)` of each MCID written so far.
+    marks: Vec<(u32, Role, Part)>,
 }
 
 impl PageWriter<'_> {
     fn open(&mut self, tag: &Tag) {
         match tag {
-            Tag::Content { block, role } if !decorative(role) => {
-                self.c.raw("/").raw(&tag::leaf_type(role)).raw(" <</MCID ");
+            Tag::Content { block, role, part } if !decorative(role) => {
+                let ty = match part {
+                    Part { link: Some(_), .. } => "Link".into(),
+                    Part { lang: Some(_), .. } => "Span".into(),
+                    _ => tag::leaf_type(role),
+                };
+                self.c.raw("/").raw(&ty).raw(" <</MCID ");
                 self.c.num(self.marks.len() as f32);
                 self.c.raw(">> BDC\n");
-                self.marks.push((*block, role.clone()));
+                self.marks.push((*block, role.clone(), part.clone()));
             }
             _ => {
                 self.c.raw("/Artifact <</Type /Pagination>> BDC\n");
@@ -214,19 +219,24 @@ fn page_content(
     writer: &mut PageWriter<'_>,
     images: &[(ObjectId, usize, usize)],
 ) {
-    let mut current: Option<(&Tag, Option<u32>)> = None;
+    // One marked-content sequence per run of items of one block and part (or artifact).
+    let mut current: Option<&Tag> = None;
     for item in &page.items {
-        let block = match &item.tag {
-            Tag::Content { block, .. } => Some(*block),
-            Tag::Artifact => None,
-        };
-        let same = current.is_some_and(|(t, b)| b == block && (block.is_some() || t == &item.tag));
+        let same = current.is_some_and(|t| match (t, &item.tag) {
+            (
+                Tag::Content { block, part, .. },
+                Tag::Content {
+                    block: b, part: p, ..
+                },
+            ) => block == b && part == p,
+            (t, i) => t == i,
+        });
         if !same {
             if current.is_some() {
                 writer.close();
             }
             writer.open(&item.tag);
-            current = Some((&item.tag, block));
+            current = Some(&item.tag);
         }
         writer.draw(item, images);
     }
@@ -279,6 +289,27 @@ fn link(layout: &Layout, pages: &[ObjectId], l: &super::layout::Link) -> Option<
         }
     }
     Some(d.into())
+}
+
+/// The link (its number in the document) whose text the link area `l` covers: the part
+/// of the first glyph run of its block that starts inside the area.
+fn link_of(page: &super::layout::Page, l: &super::layout::Link) -> Option<u32> {
+    let (x, y, w, h) = l.rect;
+    page.items
+        .iter()
+        .find_map(|item| match (&item.tag, &item.mark) {
+            (Tag::Content { block, part, .. }, Mark::Glyphs(run))
+                if *block == l.block
+                    && part.link.is_some()
+                    && run.x > x - 0.05
+                    && run.x < x + w
+                    && run.y > y - 0.05
+                    && run.y < y + h + 0.05 =>
+            {
+                part.link
+            }
+            _ => None,
+        })
 }
 
 /// The annotation's description for assistive technology.
@@ -355,11 +386,11 @@ pub fn emit(layout: &Layout, fonts: &Fonts, lang: &str) -> Result<Document, Diag
         let mut annots = Vec::new();
         for l in &page.links {
             if let Some(annot) = link(layout, &page_ids, l) {
-                annots.push((doc.add_object(annot), l.block));
+                annots.push((doc.add_object(annot), l.block, link_of(page, l)));
             }
         }
         if !annots.is_empty() {
-            let refs: Vec<Object> = annots.iter().map(|(a, _)| (*a).into()).collect();
+            let refs: Vec<Object> = annots.iter().map(|(a, ..)| (*a).into()).collect();
             dict.set("Annots", refs);
             dict.set("Tabs", "S");
         }
@@ -384,7 +415,7 @@ pub fn emit(layout: &Layout, fonts: &Fonts, lang: &str) -> Result<Document, Diag
     ]);
     doc.objects.insert(pages_id, Object::Dictionary(pages));
     let lang = (!lang.trim().is_empty()).then_some(lang);
-    let root = tag::structure(&mut doc, &marks, lang);
+    let root = tag::structure(&mut doc, &marks, &layout.structure, lang);
     let catalog = doc.add_object(Dictionary::from_iter([
         ("Type", Object::Name(b"Catalog".to_vec())),
         ("Pages", pages_id.into()),

@@ -14,6 +14,7 @@ pub(crate) fn para(flow: &mut Flow<'_>, para: &Para, space_before: f32) {
     let geo = flow.geo;
     // A new numbered paragraph is never the continuation of a list item before it.
     flow.role = Role::P;
+    let first_block = flow.block + 1;
     for (k, block) in para.blocks.iter().enumerate() {
         if k == 0 {
             flow.anchor(&para.id);
@@ -48,6 +49,48 @@ pub(crate) fn para(flow: &mut Flow<'_>, para: &Para, space_before: f32) {
         {
             last.keep_with_next = true;
         }
+    }
+    // A paragraph with a list, table… of its own: the tree groups them (a `Div`).
+    if para.blocks.len() > 1 && flow.block > first_block {
+        flow.structure.groups.push((first_block, flow.block));
+    }
+}
+
+/// The paper's title, the page's `H1`: bold, larger, at full text width above the header
+/// table, its lines set close as a display heading is. Only when the house asks for it.
+pub(crate) fn title(flow: &mut Flow<'_>, title: &str) {
+    let title = title.trim();
+    if !flow.geo.title || title.is_empty() {
+        return;
+    }
+    let geo = flow.geo;
+    let size = (geo.size * 1.55 * 2.0).round() / 2.0;
+    flow.begin(Role::H(1));
+    let spans = vec![Span {
+        text: title.to_string(),
+        style: Style::plain(size).bold(),
+    }];
+    let lines = text::break_lines(
+        &spans,
+        flow.fonts,
+        geo.right() - geo.left(),
+        text::Align::Left,
+    );
+    let start = flow.galley.units.len();
+    flow.push_lines(lines, geo.left(), size, geo.size * 0.4);
+    let lh = size * 1.2;
+    for unit in &mut flow.galley.units[start..] {
+        let dy = (lh - unit.height) / 2.0;
+        unit.height = lh;
+        unit.keep_with_next = true;
+        for item in &mut unit.items {
+            if let Mark::Glyphs(run) = &mut item.mark {
+                run.y += dy;
+            }
+        }
+    }
+    if let Some(last) = flow.galley.units.last_mut() {
+        last.height += geo.size * 1.1;
     }
 }
 
@@ -310,7 +353,7 @@ pub(crate) fn appendices(flow: &mut Flow<'_>, doc: &Document, house: &HouseStyle
         return;
     }
     let geo = flow.geo;
-    flow.begin(Role::H(1));
+    flow.begin(Role::H(geo.section_level()));
     flow.anchor("appendices");
     let heading = house.case_heading("Appendices");
     flow.bookmarks.push(heading.clone());
@@ -349,6 +392,9 @@ pub(crate) fn footnotes(flow: &mut Flow<'_>, doc: &Document) {
                 style: Style::plain(size),
             }],
         );
+        if let Some(&by) = flow.citations.get(&note.number) {
+            flow.structure.cited_by.insert(flow.block, by);
+        }
         for (k, b) in note.blocks.iter().enumerate() {
             let s = if k == 0 { 0.0 } else { 2.0 };
             let saved = flow.geo.size;

@@ -40,6 +40,8 @@ pub struct Geometry {
     pub number_column: f32,
     /// Justify body text.
     pub justify: bool,
+    /// Draw the paper's title as its `H1`; sections are then `H2`.
+    pub title: bool,
 }
 
 impl Geometry {
@@ -54,6 +56,7 @@ impl Geometry {
             size: p.font_size,
             number_column: p.font_size * 3.6,
             justify: p.justify,
+            title: p.title,
         }
     }
 
@@ -70,6 +73,11 @@ impl Geometry {
     /// Left edge of the text column (beside the hanging numbers).
     pub fn column(&self) -> f32 {
         self.left() + self.number_column
+    }
+
+    /// The heading level of the sections: 2 under the paper's title, else 1.
+    pub fn section_level(&self) -> u8 {
+        if self.title { 2 } else { 1 }
     }
 
     /// Line height for text of `size`.
@@ -100,6 +108,14 @@ pub(crate) struct Flow<'a> {
     markers: Vec<(f32, Vec<Span>, Option<Tag>)>,
     anchors: Vec<String>,
     bookmarks: Vec<String>,
+    /// Groups and footnote citations found so far.
+    pub(crate) structure: Structure,
+    /// Footnote number → the block that first cites it.
+    pub(crate) citations: BTreeMap<u32, u32>,
+    /// Links numbered so far, and the link that runs on from the end of the last line
+    /// (its block, target and number).
+    links: u32,
+    open_link: Option<(u32, Target, u32)>,
 }
 
 impl<'a> Flow<'a> {
@@ -114,6 +130,10 @@ impl<'a> Flow<'a> {
             markers: Vec::new(),
             anchors: Vec::new(),
             bookmarks: Vec::new(),
+            structure: Structure::default(),
+            citations: BTreeMap::new(),
+            links: 0,
+            open_link: None,
         }
     }
 
@@ -124,10 +144,66 @@ impl<'a> Flow<'a> {
     }
 
     pub(crate) fn tag(&self) -> Tag {
+        self.tag_part(Part::default())
+    }
+
+    /// The current block's tag for one inline part of it.
+    pub(crate) fn tag_part(&self, part: Part) -> Tag {
         Tag::Content {
             block: self.block,
             role: self.role.clone(),
+            part,
         }
+    }
+
+    /// The part of the current block each run of `line` draws: the link it belongs to
+    /// (the lines of one link share its number) and its language. Notes which footnotes
+    /// the block cites.
+    pub(crate) fn parts(&mut self, line: &text::Line) -> Vec<Part> {
+        for n in &line.footnotes {
+            self.citations.entry(*n).or_insert(self.block);
+        }
+        let mut ids = Vec::with_capacity(line.links.len());
+        for (k, (lx, _, target)) in line.links.iter().enumerate() {
+            let open = self.open_link.take();
+            let id = match open {
+                Some((block, t, id))
+                    if k == 0 && *lx < 0.01 && block == self.block && &t == target =>
+                {
+                    id
+                }
+                _ => {
+                    self.links += 1;
+                    self.links
+                }
+            };
+            ids.push(id);
+        }
+        self.open_link = None;
+        if let (Some((lx, lw, target)), Some(id)) = (line.links.last(), ids.last())
+            && (lx + lw - line.width).abs() < 0.01
+        {
+            self.open_link = Some((self.block, target.clone(), *id));
+        }
+        line.runs
+            .iter()
+            .map(|run| {
+                let inside = |x: f32, w: f32| run.x > x - 0.01 && run.x < x + w - 0.01;
+                Part {
+                    link: line
+                        .links
+                        .iter()
+                        .zip(&ids)
+                        .find(|((x, w, _), _)| inside(*x, *w))
+                        .map(|(_, id)| *id),
+                    lang: line
+                        .langs
+                        .iter()
+                        .find(|(x, w, _)| inside(*x, *w))
+                        .map(|(_, _, l)| l.clone()),
+                }
+            })
+            .collect()
     }
 
     /// Adds a hanging marker (paragraph number, bullet) to the next unit's first line; a
@@ -188,19 +264,19 @@ impl<'a> Flow<'a> {
         let lh = Geometry::leading(size);
         let baseline = lh / 2.0 + size * 0.35;
         let n = lines.len();
-        let tag = self.tag();
         for (k, line) in lines.into_iter().enumerate() {
+            let parts = self.parts(&line);
             let mut unit = Unit {
                 height: lh,
                 space_before: if k == 0 { space_before } else { 0.0 },
                 keep_with_next: n >= 2 && (k == 0 || k + 2 == n),
                 ..Unit::default()
             };
-            for mut run in line.runs {
+            for (mut run, part) in line.runs.into_iter().zip(parts) {
                 run.x += x;
                 run.y += baseline;
                 unit.items.push(Item {
-                    tag: tag.clone(),
+                    tag: self.tag_part(part),
                     mark: Mark::Glyphs(run),
                 });
             }
@@ -264,6 +340,7 @@ pub fn layout(
     let geo = Geometry::from_house(house);
     let mut flow = Flow::new(fonts, geo);
     masthead(&mut flow, house, logo);
+    blocks::title(&mut flow, &doc.meta.title);
     table::header_table(&mut flow, &doc.header);
     for section in &doc.sections {
         section_flow(&mut flow, section);
@@ -283,6 +360,7 @@ pub fn layout(
         anchors,
         bookmarks: paged.bookmarks,
         images,
+        structure: flow.structure,
     }
 }
 
@@ -348,7 +426,8 @@ fn masthead(flow: &mut Flow<'_>, house: &HouseStyle, logo: Option<&crate::docume
 
 fn section_flow(flow: &mut Flow<'_>, section: &Section) {
     let geo = flow.geo;
-    flow.begin(Role::H(1));
+    let level = geo.section_level();
+    flow.begin(Role::H(level));
     flow.anchor(&section.id);
     let title = match section.number {
         Some(n) => format!("{n}. {}", section.display_heading),
@@ -370,10 +449,15 @@ fn section_flow(flow: &mut Flow<'_>, section: &Section) {
         style,
     }];
     flow.heading(&spans);
+    // Sub-headings one level down per Markdown level, never skipping one (`###` straight
+    // after a section is taken one level down from it).
+    let mut last = level;
     for (k, item) in section.items.iter().enumerate() {
         match item {
             DocItem::SubHeading { content, id, level } => {
-                flow.begin(Role::H(*level));
+                let tagged = (geo.section_level() + level.saturating_sub(1)).min(last + 1);
+                last = tagged;
+                flow.begin(Role::H(tagged));
                 flow.anchor(id);
                 let base = flow.body();
                 let style = Style {

@@ -47,8 +47,8 @@ pub struct CellRole {
 pub enum Role {
     /// A paragraph (or a footnote's text).
     P,
-    /// A heading; `level` 1 for sections (`H1`: the page draws no title heading above
-    /// them), 2+ for sub-headings.
+    /// A heading: `H1` the paper's title (or the sections, when the house draws no
+    /// title), then one level down per level of heading.
     H(u8),
     /// A list item, with the depth of its list (0 for a list that is not inside another).
     L(u8),
@@ -67,18 +67,50 @@ pub enum Role {
     Note,
 }
 
+/// An inline stretch of a block that has an element of its own inside the block's: a
+/// link's text (`Link`, numbered per document so the lines of one link stay one element)
+/// or a passage in another language (`Span` with `/Lang`). Plain text has neither.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Part {
+    /// The link this text belongs to.
+    pub link: Option<u32>,
+    /// The language of this text, when the author marked it.
+    pub lang: Option<Box<str>>,
+}
+
+impl Part {
+    /// Text with no element of its own.
+    pub fn is_plain(&self) -> bool {
+        self.link.is_none() && self.lang.is_none()
+    }
+}
+
 /// Whether a mark is content or a running artifact (header, footer, watermark).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Tag {
     /// Page furniture: classification, footer, DRAFT.
     Artifact,
-    /// Content of block number `block` (one marked-content sequence per block per page).
+    /// Content of block number `block` (one marked-content sequence per block, and per
+    /// part of it, per page).
     Content {
         /// Sequence number of the block in the document.
         block: u32,
         /// Its role.
         role: Role,
+        /// The inline part of the block this mark draws.
+        part: Part,
     },
+}
+
+/// What the structure tree needs beyond each block's role: which blocks a numbered
+/// paragraph groups (its first paragraph with the lists, tables… that belong to it) and
+/// which block first cites each footnote.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Structure {
+    /// First and last block of each numbered paragraph made of more than one block.
+    pub groups: Vec<(u32, u32)>,
+    /// A footnote's block → the block whose text first cites it.
+    pub cited_by: BTreeMap<u32, u32>,
 }
 
 /// The text a glyph stands for, kept inline when short (almost always one character), so
@@ -275,6 +307,8 @@ pub struct Layout {
     pub bookmarks: Vec<Bookmark>,
     /// Images referred to by [`Mark::Image`].
     pub images: Vec<Image>,
+    /// Groups and footnote citations, for the structure tree.
+    pub structure: Structure,
 }
 
 #[cfg(test)]

@@ -24,6 +24,8 @@ pub struct Style {
     pub link: Option<Target>,
     /// A footnote this span cites.
     pub footnote: Option<u32>,
+    /// The language of this text when the author marked it (`[…]{lang=gd}`).
+    pub lang: Option<Box<str>>,
 }
 
 impl Style {
@@ -38,6 +40,7 @@ impl Style {
             rise: 0.0,
             link: None,
             footnote: None,
+            lang: None,
         }
     }
 
@@ -116,6 +119,14 @@ fn push_spans(content: &[Inline], style: &Style, out: &mut Vec<Span>) {
                 out,
             ),
             Inline::Strike { content } => push_spans(content, style, out),
+            Inline::Span { lang, content } => push_spans(
+                content,
+                &Style {
+                    lang: Some(lang.as_str().into()),
+                    ..style.clone()
+                },
+                out,
+            ),
             Inline::Link { url, content, .. } => {
                 let target = match url.strip_prefix('#') {
                     Some(id) => Target::Anchor(id.to_string()),

@@ -94,7 +94,6 @@ fn chunk_unit(
             row_start: c == 0,
             table_start: table_start && c == 0,
         }));
-        let text_tag = flow.tag();
         if let Some(fill) = cell.fill {
             unit.items.push(Item {
                 tag: tag.clone(),
@@ -109,6 +108,7 @@ fn chunk_unit(
             });
         }
         for (k, line) in lines.iter().enumerate() {
+            let parts = flow.parts(line);
             let inner = w - 2.0 * PAD;
             let dx = match cell.align {
                 Align::Right => (inner - line.width).max(0.0),
@@ -116,12 +116,12 @@ fn chunk_unit(
                 _ => 0.0,
             };
             let (lx, ly) = (cx + PAD + dx, baseline + k as f32 * lh);
-            for run in &line.runs {
+            for (run, part) in line.runs.iter().zip(parts) {
                 let mut run = run.clone();
                 run.x += lx;
                 run.y += ly;
                 unit.items.push(Item {
-                    tag: text_tag.clone(),
+                    tag: flow.tag_part(part),
                     mark: Mark::Glyphs(run),
                 });
             }

@@ -62,6 +62,8 @@ pub struct Line {
     pub width: f32,
     /// Link areas along the line.
     pub links: Vec<(f32, f32, Target)>,
+    /// Stretches in another language along the line: (x, width, BCP 47 tag).
+    pub langs: Vec<(f32, f32, Box<str>)>,
     /// Footnotes cited on this line.
     pub footnotes: Vec<u32>,
 }
@@ -222,7 +224,8 @@ fn set_line(
         let face = atom.face.unwrap_or_else(|| style.face());
         let same = line.runs.last().is_some_and(|r: &GlyphRun| {
             r.face == face && r.size == style.size && r.color == style.color && r.y == -style.rise
-        }) && line_link_matches(&line, x, style);
+        }) && line_link_matches(&line, x, style)
+            && line_lang_matches(&line, x, style);
         if !same {
             line.runs.push(GlyphRun {
                 x,
@@ -251,6 +254,12 @@ fn set_line(
                 _ => line.links.push((x, advance, target.clone())),
             }
         }
+        if let Some(lang) = &style.lang {
+            match line.langs.last_mut() {
+                Some((lx, lw, l)) if l == lang && (*lx + *lw - x).abs() < 0.01 => *lw += advance,
+                _ => line.langs.push((x, advance, lang.clone())),
+            }
+        }
         if let Some(n) = style.footnote.filter(|n| !line.footnotes.contains(n)) {
             line.footnotes.push(n);
         }
@@ -271,6 +280,20 @@ fn line_link_matches(line: &Line, x: f32, style: &Style) -> bool {
             // A link starts or ends here: start a new run so the link area is exact.
             false
         }
+    }
+}
+
+/// A passage in another language starts or ends here: start a new run, so that it can be
+/// marked as a span of its own.
+fn line_lang_matches(line: &Line, x: f32, style: &Style) -> bool {
+    let open = line
+        .langs
+        .last()
+        .filter(|(lx, lw, _)| (*lx + *lw - x).abs() < 0.01);
+    match (&style.lang, open) {
+        (None, None) => true,
+        (Some(l), Some((_, _, open))) => l == open,
+        _ => false,
     }
 }
 

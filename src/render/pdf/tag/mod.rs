@@ -1,0 +1,166 @@
+//! The structure tree: from the marked content `emit` wrote (one MCID per block, and per
+//! link or passage in another language inside it, per page, in reading order) and the
+//! link annotations, a `/StructTreeRoot` with `Document` › the title `H1`, headings,
+//! paragraphs (a numbered paragraph with its own lists or tables grouped in a `Div`),
+//! lists (`L` › `LI` › `Lbl`, `LBody`), tables (`Table` › `THead`/`TBody` › `TR` ›
+//! `TH`/`TD`), figures with `/Alt`, `Link` elements holding their text and an `OBJR` to
+//! each of their annotations, `Span`s with `/Lang`, and notes (`Note` › `Lbl`, with a
+//! unique `/ID`) at the end of the element that cites them; and the `/ParentTree` that
+//! maps each page's MCIDs and each annotation back to its element. Deterministic: the
+//! same layout gives the same objects.
+
+#[cfg(test)]
+mod tests;
+mod tree;
+
+use std::collections::BTreeMap;
+
+use lopdf::{Dictionary, Document, Object, ObjectId};
+
+use super::layout::{Part, Role, Scope, Structure};
+use tree::{Block, Kid, build};
+
+/// What one page contributed: its object, the block, role and part of each MCID (index =
+/// MCID) and its link annotations with the block and link that carry each.
+#[derive(Debug, Default)]
+pub(crate) struct PageMarks {
+    /// The page object.
+    pub(crate) id: ObjectId,
+    /// `(block, role, part)` per MCID.
+    pub(crate) mcids: Vec<(u32, Role, Part)>,
+    /// `(annotation, block, link)` per link annotation.
+    pub(crate) annots: Vec<(ObjectId, u32, Option<u32>)>,
+}
+
+/// The structure type of a block's own element (the one that holds its marked content).
+pub(crate) fn leaf_type(role: &Role) -> String {
+    match role {
+        Role::P => "P".into(),
+        Role::H(level) => format!("H{}", level.clamp(&1, &6)),
+        Role::L(_) => "LBody".into(),
+        Role::Lbl => "Lbl".into(),
+        Role::Cell(c) if c.scope == Scope::Data => "TD".into(),
+        Role::Cell(_) => "TH".into(),
+        Role::Figure(_) => "Figure".into(),
+        Role::Code => "Code".into(),
+        Role::Quote => "BlockQuote".into(),
+        Role::Note => "Note".into(),
+    }
+}
+
+fn name(s: &str) -> Object {
+    Object::Name(s.as_bytes().to_vec())
+}
+
+/// Writes the structure tree for `pages` into `doc`: sets `/StructParents` on each page,
+/// `/StructParent` on each annotation, and returns the `/StructTreeRoot` for the catalog.
+pub(crate) fn structure(
+    doc: &mut Document,
+    pages: &[PageMarks],
+    hints: &Structure,
+    lang: Option<&str>,
+) -> ObjectId {
+    let mut blocks: BTreeMap<u32, Block> = BTreeMap::new();
+    for (p, page) in pages.iter().enumerate() {
+        for (mcid, (block, role, part)) in page.mcids.iter().enumerate() {
+            let entry = blocks
+                .entry(*block)
+                .or_insert_with(|| (role.clone(), Vec::new(), Vec::new()));
+            entry.1.push((p, mcid as i64, part.clone()));
+        }
+        for &(annot, block, link) in &page.annots {
+            let entry = blocks
+                .entry(block)
+                .or_insert_with(|| (Role::P, Vec::new(), Vec::new()));
+            entry.2.push((p, annot, link));
+        }
+    }
+    let tree = build(&blocks, hints);
+    let root = doc.new_object_id();
+    let ids: Vec<ObjectId> = tree.nodes.iter().map(|_| doc.new_object_id()).collect();
+    let mut parent_of_mcid: Vec<Vec<Object>> = pages
+        .iter()
+        .map(|p| vec![Object::Null; p.mcids.len()])
+        .collect();
+    let mut annot_keys = Vec::new();
+    for (n, node) in tree.nodes.iter().enumerate() {
+        let mut kids = Vec::new();
+        for kid in &node.kids {
+            kids.push(match *kid {
+                Kid::Node(k) => ids[k].into(),
+                Kid::Mcr(p, mcid) => {
+                    if let Some(slot) = parent_of_mcid[p].get_mut(mcid as usize) {
+                        *slot = ids[n].into();
+                    }
+                    Object::Dictionary(Dictionary::from_iter([
+                        ("Type", name("MCR")),
+                        ("Pg", pages[p].id.into()),
+                        ("MCID", mcid.into()),
+                    ]))
+                }
+                Kid::Objr(p, annot) => {
+                    annot_keys.push((annot, ids[n]));
+                    Object::Dictionary(Dictionary::from_iter([
+                        ("Type", name("OBJR")),
+                        ("Pg", pages[p].id.into()),
+                        ("Obj", annot.into()),
+                    ]))
+                }
+            });
+        }
+        let mut d = Dictionary::from_iter([
+            ("Type", name("StructElem")),
+            ("S", name(&node.ty)),
+            ("P", if n == 0 { root } else { ids[node.parent] }.into()),
+            ("K", kids.into()),
+        ]);
+        if let Some(a) = &node.attrs {
+            d.set("A", a.clone());
+        }
+        if let Some(alt) = &node.alt {
+            d.set("Alt", super::finish::text(alt));
+        }
+        if let Some(l) = &node.lang {
+            d.set("Lang", super::finish::text(l));
+        }
+        if node.ty == "Note" {
+            // PDF/UA-1 7.9: every Note has an ID, unique in the document.
+            d.set("ID", Object::string_literal(format!("note-{n}")));
+        }
+        if n == 0
+            && let Some(lang) = lang
+        {
+            d.set("Lang", super::finish::text(lang));
+        }
+        doc.objects.insert(ids[n], Object::Dictionary(d));
+    }
+    let mut nums = Vec::new();
+    for (p, (page, parents)) in pages.iter().zip(parent_of_mcid).enumerate() {
+        let key = p as i64;
+        nums.push(key.into());
+        nums.push(doc.add_object(Object::Array(parents)).into());
+        if let Ok(Object::Dictionary(d)) = doc.get_object_mut(page.id) {
+            d.set("StructParents", key);
+        }
+    }
+    let mut next = pages.len() as i64;
+    for (annot, link) in annot_keys {
+        nums.push(next.into());
+        nums.push(link.into());
+        if let Ok(Object::Dictionary(d)) = doc.get_object_mut(annot) {
+            d.set("StructParent", next);
+        }
+        next += 1;
+    }
+    let parent_tree = doc.add_object(Dictionary::from_iter([("Nums", Object::Array(nums))]));
+    doc.objects.insert(
+        root,
+        Object::Dictionary(Dictionary::from_iter([
+            ("Type", name("StructTreeRoot")),
+            ("K", ids[0].into()),
+            ("ParentTree", parent_tree.into()),
+            ("ParentTreeNextKey", next.into()),
+        ])),
+    );
+    root
+}

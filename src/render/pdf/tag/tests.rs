@@ -1,0 +1,192 @@
+use std::collections::BTreeMap;
+
+use super::tree::{Block, Kid, Tree, build};
+use super::*;
+use crate::render::pdf::layout::CellRole;
+
+fn cell(scope: Scope, row_start: bool, table_start: bool) -> Role {
+    Role::Cell(CellRole {
+        scope,
+        row_start,
+        table_start,
+    })
+}
+
+/// The tree's element types, indented, with `#` for marked content and `@` for an
+/// annotation.
+fn outline(tree: &Tree, n: usize, depth: usize, out: &mut String) {
+    let node = &tree.nodes[n];
+    let marks: String = node
+        .kids
+        .iter()
+        .filter_map(|k| match k {
+            Kid::Mcr(..) => Some('#'),
+            Kid::Objr(..) => Some('@'),
+            Kid::Node(_) => None,
+        })
+        .collect();
+    out.push_str(&format!("{}{} {marks}\n", "  ".repeat(depth), node.ty));
+    for kid in &node.kids {
+        if let Kid::Node(k) = kid {
+            outline(tree, *k, depth + 1, out);
+        }
+    }
+}
+
+fn part(link: Option<u32>, lang: Option<&str>) -> Part {
+    Part {
+        link,
+        lang: lang.map(Into::into),
+    }
+}
+
+/// Blocks numbered from 1, one plain MCID each unless given.
+fn blocks(roles: &[Role]) -> BTreeMap<u32, Block> {
+    roles
+        .iter()
+        .enumerate()
+        .map(|(k, role)| {
+            (
+                k as u32 + 1,
+                (role.clone(), vec![(0, k as i64, Part::default())], vec![]),
+            )
+        })
+        .collect()
+}
+
+fn tree_of(blocks: &BTreeMap<u32, Block>, hints: &Structure) -> String {
+    let mut out = String::new();
+    outline(&build(blocks, hints), 0, 0, &mut out);
+    out
+}
+
+#[test]
+fn blocks_group_into_title_tables_lists_and_figures() {
+    let roles = [
+        Role::H(1),
+        cell(Scope::Row, true, true),
+        cell(Scope::Data, false, false),
+        cell(Scope::Row, true, false),
+        cell(Scope::Data, false, false),
+        Role::H(2),
+        Role::P,
+        Role::Lbl,
+        Role::L(0),
+        Role::L(1),
+        Role::L(0),
+        cell(Scope::Column, true, true),
+        cell(Scope::Data, true, false),
+        Role::Figure("A chart".into()),
+    ];
+    let tree = build(&blocks(&roles), &Structure::default());
+    let mut out = String::new();
+    outline(&tree, 0, 0, &mut out);
+    let expected = "\
+Document 
+  H1 #
+  Table 
+    TBody 
+      TR 
+        TH #
+        TD #
+      TR 
+        TH #
+        TD #
+  H2 #
+  P #
+  L 
+    LI 
+      Lbl #
+      LBody #
+        L 
+          LI 
+            LBody #
+    LI 
+      LBody #
+  Table 
+    THead 
+      TR 
+        TH #
+    TBody 
+      TR 
+        TD #
+  Figure #
+";
+    assert_eq!(out, expected);
+    let th = tree
+        .nodes
+        .iter()
+        .find(|n| n.ty == "TH")
+        .and_then(|n| n.attrs.clone());
+    assert_eq!(
+        th.and_then(|a| a.get(b"Scope").ok().cloned()),
+        Some(name("Row"))
+    );
+}
+
+#[test]
+fn a_links_text_and_annotations_share_one_link_element() {
+    // A paragraph: text, a link over two lines (two MCIDs, two annotations), text, and a
+    // passage in Gaelic inside a second link.
+    let p = (
+        Role::P,
+        vec![
+            (0, 0, Part::default()),
+            (0, 1, part(Some(7), None)),
+            (0, 2, part(Some(7), None)),
+            (0, 3, Part::default()),
+            (0, 4, part(Some(8), Some("gd"))),
+        ],
+        vec![
+            (0, (20, 0), Some(7)),
+            (0, (21, 0), Some(7)),
+            (0, (22, 0), Some(8)),
+        ],
+    );
+    let blocks = BTreeMap::from([(1, p)]);
+    let out = tree_of(&blocks, &Structure::default());
+    assert_eq!(
+        out,
+        "Document \n  P ##\n    Link ##@@\n    Link @\n      Span #\n"
+    );
+    let tree = build(&blocks, &Structure::default());
+    let span = tree.nodes.iter().find(|n| n.ty == "Span");
+    assert_eq!(span.and_then(|s| s.lang.as_deref()), Some("gd"));
+}
+
+#[test]
+fn a_numbered_paragraph_with_a_list_is_one_div_and_notes_follow_their_citation() {
+    let roles = [
+        Role::H(2),
+        Role::P,
+        Role::Lbl,
+        Role::L(0),
+        Role::Lbl,
+        Role::L(0),
+        Role::P,
+        Role::Lbl,
+        Role::Note,
+    ];
+    let hints = Structure {
+        groups: vec![(2, 6)],
+        cited_by: BTreeMap::from([(9, 2)]),
+    };
+    let out = tree_of(&blocks(&roles), &hints);
+    let expected = "\
+Document 
+  H2 #
+  Div 
+    P #
+      Note #
+        Lbl #
+    L 
+      LI 
+        Lbl #
+        LBody #
+      LI 
+        Lbl #
+        LBody #
+  P #
+";
+    assert_eq!(out, expected);
+}
