@@ -392,13 +392,18 @@ pub(crate) fn footnotes(flow: &mut Flow<'_>, doc: &Document) {
                 style: Style::plain(size),
             }],
         );
+        let first = flow.block;
         if let Some(&by) = flow.citations.get(&note.number) {
-            flow.structure.cited_by.insert(flow.block, by);
+            flow.structure.cited_by.insert(first, by);
         }
         for (k, b) in note.blocks.iter().enumerate() {
             let s = if k == 0 { 0.0 } else { 2.0 };
             let saved = flow.geo.size;
             flow.geo.size = size;
+            if k > 0 {
+                // A further paragraph of the note is a paragraph inside it.
+                flow.role = Role::P;
+            }
             block(
                 flow,
                 b,
@@ -408,8 +413,8 @@ pub(crate) fn footnotes(flow: &mut Flow<'_>, doc: &Document) {
                 0,
             );
             flow.geo.size = saved;
-            flow.role = Role::Note;
         }
+        flow.structure.notes.push((first, flow.block));
         let units: Vec<Unit> = flow.galley.units.drain(start..).collect();
         flow.galley.notes.insert(note.number, units);
     }

@@ -111,6 +111,8 @@ pub struct Structure {
     pub groups: Vec<(u32, u32)>,
     /// A footnote's block → the block whose text first cites it.
     pub cited_by: BTreeMap<u32, u32>,
+    /// First and last block of each footnote (its lists, further paragraphs… belong in it).
+    pub notes: Vec<(u32, u32)>,
 }
 
 /// The text a glyph stands for, kept inline when short (almost always one character), so

@@ -166,10 +166,14 @@ fn a_numbered_paragraph_with_a_list_is_one_div_and_notes_follow_their_citation()
         Role::P,
         Role::Lbl,
         Role::Note,
+        Role::Lbl,
+        Role::L(0),
+        Role::P,
     ];
     let hints = Structure {
         groups: vec![(2, 6)],
         cited_by: BTreeMap::from([(9, 2)]),
+        notes: vec![(9, 12)],
     };
     let out = tree_of(&blocks(&roles), &hints);
     let expected = "\
@@ -179,6 +183,11 @@ Document
     P #
       Note #
         Lbl #
+        L 
+          LI 
+            Lbl #
+            LBody #
+        P #
     L 
       LI 
         Lbl #

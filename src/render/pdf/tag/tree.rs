@@ -132,18 +132,31 @@ pub(super) fn build(blocks: &BTreeMap<u32, Block>, hints: &Structure) -> Tree {
             label = Some(mcrs);
             continue;
         }
-        let container = match hints.groups.iter().find(|g| g.0 <= block && block <= g.1) {
-            Some(&(_, last)) => match div {
-                Some((l, node)) if l == last => node,
+        let in_note = hints
+            .notes
+            .iter()
+            .find(|n| n.0 < block && block <= n.1)
+            .and_then(|n| of_block.get(&n.0));
+        let group = hints.groups.iter().find(|g| g.0 <= block && block <= g.1);
+        let container = match (in_note, group) {
+            (Some(&note), _) => {
+                if div.take().is_some() {
+                    lists.clear();
+                    table = None;
+                }
+                note
+            }
+            (None, Some(g)) => match div {
+                Some((l, node)) if l == g.1 => node,
                 _ => {
                     let node = tree.add(0, "Div");
-                    div = Some((last, node));
+                    div = Some((g.1, node));
                     lists.clear();
                     table = None;
                     node
                 }
             },
-            None => {
+            (None, None) => {
                 if div.take().is_some() {
                     lists.clear();
                     table = None;
