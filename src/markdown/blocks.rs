@@ -9,7 +9,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Parser, Tag};
+use pulldown_cmark::{BrokenLink, Event, Parser, Tag};
 
 use super::frames::{Frame, Kind, frame, is_nestable, kind_of, opens_block};
 use super::inline::push_inline;
@@ -54,6 +54,8 @@ pub(super) struct Builder<'c, 'p> {
     pub(super) warned_depth: bool,
     /// Lines already warned about for raw HTML.
     pub(super) html_lines: HashSet<usize>,
+    /// The end of a span's `{lang=…}` in the source: text before it is not shown.
+    pub(super) skip_to: usize,
 }
 
 /// Parses source `src` of `ctx` into top-level nodes, registering labels and footnote
@@ -70,8 +72,11 @@ pub(crate) fn parse(ctx: &mut Ctx, src: usize) -> Vec<Node> {
         footnote_names: Vec::new(),
         warned_depth: false,
         html_lines: HashSet::new(),
+        skip_to: 0,
     };
-    for (event, range) in Parser::new_ext(md, super::parser_options()).into_offset_iter() {
+    let spans = |link: BrokenLink<'_>| super::spans::broken_link(md, &link);
+    let parser = Parser::new_with_broken_link_callback(md, super::parser_options(), Some(spans));
+    for (event, range) in parser.into_offset_iter() {
         b.event(event, range);
     }
     // Close anything left open (pulldown-cmark always balances, but be safe).

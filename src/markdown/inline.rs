@@ -73,6 +73,9 @@ impl Builder<'_, '_> {
             }
             _ => {}
         }
+        let Some(t) = self.past_span_attr(t, range.clone()) else {
+            return;
+        };
         if t == "[" {
             self.spot_unknown_footnote(range);
         }
@@ -170,6 +173,10 @@ impl Builder<'_, '_> {
         mut content: Vec<Inline>,
         range: Range<usize>,
     ) {
+        if url == super::spans::SPAN_URL {
+            self.end_span(content, range);
+            return;
+        }
         if !safe {
             for inl in content {
                 self.inline(inl);

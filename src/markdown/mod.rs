@@ -15,6 +15,7 @@ mod lint;
 mod numbering;
 mod refs;
 mod report;
+mod spans;
 #[cfg(test)]
 mod tests;
 

@@ -262,7 +262,8 @@ pub(super) fn check_implications(c: &mut Checker, n: &Node) -> Vec<(String, Meta
     out
 }
 
-fn valid_language(tag: &str) -> bool {
+/// Has `tag` the shape of a BCP 47 language tag (`gd`, `en-GB`, `sr-Latn-RS`)?
+pub(crate) fn valid_language(tag: &str) -> bool {
     let mut parts = tag.split('-');
     let first = parts.next().unwrap_or("");
     (2..=3).contains(&first.len())

@@ -6,6 +6,7 @@ mod numbering;
 mod refs;
 mod robust;
 mod seed;
+mod spans;
 
 use std::path::Path;
 
