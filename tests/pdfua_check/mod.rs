@@ -151,6 +151,39 @@ impl Pdf {
     }
 }
 
+/// The structure elements among `d`'s kids (marked content and object references left out).
+pub fn kids<'a>(pdf: &'a Pdf, d: &'a Dictionary) -> Vec<&'a Dictionary> {
+    let list: Vec<&Object> = match d.get(b"K") {
+        Ok(Object::Array(a)) => a.iter().collect(),
+        Ok(k) => vec![k],
+        Err(_) => vec![],
+    };
+    list.into_iter()
+        .filter_map(|k| match k {
+            Object::Reference(_) => dict(&pdf.doc, k),
+            _ => None,
+        })
+        .filter(|d| d.has(b"S"))
+        .collect()
+}
+
+/// Whether element `d` (or an element inside it) holds marked content (an MCID).
+pub fn holds_text(pdf: &Pdf, d: &Dictionary) -> bool {
+    let list: Vec<&Object> = match d.get(b"K") {
+        Ok(Object::Array(a)) => a.iter().collect(),
+        Ok(k) => vec![k],
+        Err(_) => vec![],
+    };
+    list.into_iter().any(|k| match k {
+        Object::Integer(_) => true,
+        Object::Dictionary(m) => m.has(b"MCID"),
+        Object::Reference(_) => {
+            dict(&pdf.doc, k).is_some_and(|e| e.has(b"S") && holds_text(pdf, e))
+        }
+        _ => false,
+    })
+}
+
 /// Every example and fixture PDF, built once for all the tests of this file.
 pub fn pdfs() -> &'static [Pdf] {
     static PDFS: OnceLock<Vec<Pdf>> = OnceLock::new();
