@@ -70,12 +70,22 @@ pub(crate) fn title(flow: &mut Flow<'_>, title: &str) {
         text: title.to_string(),
         style: Style::plain(size).bold(),
     }];
-    let lines = text::break_lines(
-        &spans,
-        flow.fonts,
-        geo.right() - geo.left(),
-        text::Align::Left,
-    );
+    let full = geo.right() - geo.left();
+    let mut lines = text::break_lines(&spans, flow.fonts, full, text::Align::Left);
+    // A title over several lines is balanced: set at the narrowest width that needs no
+    // more lines, so that no word is left alone on the last.
+    let n = lines.len();
+    let (mut lo, mut hi) = (full * 0.4, full);
+    while n > 1 && hi - lo > 2.0 {
+        let mid = (lo + hi) / 2.0;
+        let tried = text::break_lines(&spans, flow.fonts, mid, text::Align::Left);
+        if tried.len() <= n {
+            hi = mid;
+            lines = tried;
+        } else {
+            lo = mid;
+        }
+    }
     let start = flow.galley.units.len();
     flow.push_lines(lines, geo.left(), size, geo.size * 0.4);
     let lh = size * 1.2;

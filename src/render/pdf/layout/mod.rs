@@ -491,3 +491,7 @@ fn section_flow(flow: &mut Flow<'_>, section: &Section) {
 #[cfg(test)]
 #[path = "tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "structure_tests.rs"]
+mod structure_tests;

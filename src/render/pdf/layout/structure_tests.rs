@@ -1,0 +1,152 @@
+//! What the layout tells the structure tree: the title and heading levels, links and
+//! passages in another language as parts of their block, groups and footnote citations.
+
+use super::tests::{doc, runs};
+use super::*;
+use crate::render::pdf::fonts::Fonts;
+
+fn text_of(run: &GlyphRun) -> String {
+    run.glyphs.iter().map(|g| &*g.text).collect()
+}
+
+fn lay_doc(d: &Document, title: bool) -> Layout {
+    let mut house = HouseStyle::default();
+    house.pdf.title = title;
+    layout(d, &house, false, &Fonts::embedded(), None)
+}
+
+/// `(role, part, run)` of every content run, in drawing order.
+fn content(l: &Layout) -> Vec<(Role, Part, u32, &GlyphRun)> {
+    l.pages
+        .iter()
+        .flat_map(runs)
+        .filter_map(|(t, r)| match t {
+            Tag::Content { block, role, part } => Some((role.clone(), part.clone(), *block, r)),
+            Tag::Artifact => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_title_is_the_h1_above_the_header_table_and_wraps() {
+    let mut d = doc(
+        "# Background\n\nText.\n\n## Detail\n\nMore.\n\n### Finer\n\nMost.",
+        "",
+    );
+    d.meta.title = "A Long Title About the Annual Review of Policing Performance Across Every Division of Scotland".into();
+    let l = lay_doc(&d, true);
+    let runs = content(&l);
+    let title: Vec<&GlyphRun> = runs
+        .iter()
+        .filter(|(role, ..)| *role == Role::H(1))
+        .map(|(.., r)| *r)
+        .collect();
+    let words: String = title
+        .iter()
+        .map(|r| text_of(r))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(words.starts_with("A Long Title"), "{words}");
+    let lines: std::collections::BTreeSet<i64> = title.iter().map(|r| r.y as i64).collect();
+    assert!(lines.len() >= 2, "a long title wraps: {lines:?}");
+    assert!(
+        title
+            .iter()
+            .all(|r| r.face == crate::render::pdf::fonts::FaceId::Bold)
+    );
+    assert!(
+        title
+            .iter()
+            .all(|r| r.size > HouseStyle::default().pdf.font_size * 1.3)
+    );
+    let meeting = runs
+        .iter()
+        .find(|(.., r)| text_of(r) == "Meeting")
+        .expect("the header table");
+    assert!(
+        title.iter().all(|r| r.y < meeting.3.y),
+        "the title is above the table"
+    );
+    let level = |text: &str| {
+        runs.iter()
+            .find(|(.., r)| text_of(r).contains(text))
+            .map(|(role, ..)| role.clone())
+    };
+    assert_eq!(level("BACKGROUND"), Some(Role::H(2)));
+    assert_eq!(level("Detail"), Some(Role::H(3)));
+    assert_eq!(level("Finer"), Some(Role::H(4)));
+}
+
+#[test]
+fn without_the_title_the_sections_are_h1_and_no_level_is_skipped() {
+    let d = doc(
+        "# Background\n\nText.\n\n### Straight to three\n\nMore.",
+        "",
+    );
+    let l = lay_doc(&d, false);
+    let runs = content(&l);
+    let headings: Vec<(Role, String)> = runs
+        .iter()
+        .filter(|(role, ..)| matches!(role, Role::H(_)))
+        .map(|(role, .., r)| (role.clone(), text_of(r)))
+        .collect();
+    assert_eq!(headings[0].0, Role::H(1));
+    assert!(
+        headings.iter().all(|(_, t)| !t.contains("A Test Paper")),
+        "{headings:?}"
+    );
+    let three = headings.iter().find(|(_, t)| t.contains("Straight"));
+    assert_eq!(
+        three.map(|h| &h.0),
+        Some(&Role::H(2)),
+        "### under a section is one level down"
+    );
+}
+
+#[test]
+fn a_link_over_two_lines_is_one_link_and_a_marked_passage_has_its_language() {
+    let body = "# Background\n\nThe report is at [the inspectorate's long and winding publication page for this review, with every annex, appendix and the consultation responses it received](https://example.org/r) and it says [Tha mi toilichte]{lang=gd} in the middle of a sentence that goes on.";
+    let l = lay_doc(&doc(body, ""), true);
+    let runs = content(&l);
+    let linked: Vec<(u32, f32)> = runs
+        .iter()
+        .filter_map(|(_, part, _, r)| Some((part.link?, r.y)))
+        .collect();
+    let ids: std::collections::BTreeSet<u32> = linked.iter().map(|l| l.0).collect();
+    let lines: std::collections::BTreeSet<i64> = linked.iter().map(|l| l.1 as i64).collect();
+    assert_eq!(ids.len(), 1, "one link: {linked:?}");
+    assert!(lines.len() >= 2, "over two lines: {linked:?}");
+    let gaelic: String = runs
+        .iter()
+        .filter(|(_, part, ..)| part.lang.as_deref() == Some("gd"))
+        .map(|(.., r)| text_of(r))
+        .collect();
+    assert_eq!(gaelic.trim(), "Tha mi toilichte");
+    // Plain text around them is plain, in the same block.
+    let blocks: std::collections::BTreeSet<u32> = runs
+        .iter()
+        .filter(|(role, ..)| *role == Role::P)
+        .filter(|(.., r)| text_of(r).contains("report") || text_of(r).contains("middle"))
+        .map(|(_, _, b, _)| *b)
+        .collect();
+    assert_eq!(blocks.len(), 1);
+}
+
+#[test]
+fn a_paragraph_with_a_list_is_a_group_and_a_note_knows_its_citation() {
+    let body = "# Background\n\nThe points were:[^a]\n\n- one\n- two\n\nAfter.\n\n[^a]: A note.";
+    let l = lay_doc(&doc(body, ""), true);
+    let runs = content(&l);
+    let block_of = |text: &str| {
+        runs.iter()
+            .find(|(.., r)| text_of(r).contains(text))
+            .map(|(_, _, b, _)| *b)
+            .unwrap_or_else(|| panic!("{text}"))
+    };
+    let (intro, two, after) = (block_of("points"), block_of("two"), block_of("After"));
+    assert_eq!(l.structure.groups, vec![(intro, two)], "{:?}", l.structure);
+    assert!(after > two);
+    let note = block_of("A note");
+    assert_eq!(l.structure.cited_by.get(&note), Some(&intro));
+    assert!(l.structure.notes.iter().any(|n| n.0 == note));
+}
