@@ -733,3 +733,23 @@ fn every_template_variable_is_documented() {
     let missing: Vec<_> = all.iter().filter(|k| !documented(k)).collect();
     assert!(missing.is_empty(), "not in docs/templates.md: {missing:?}");
 }
+
+#[test]
+fn a_passage_in_another_language_is_a_span_with_its_lang() {
+    let mut doc = sample();
+    let span = Inline::Span {
+        lang: "gd".into(),
+        content: vec![text("Tha mi <toilichte>")],
+    };
+    let p = para(
+        None,
+        "gaelic",
+        vec![paragraph(vec![text("She said "), span])],
+    );
+    doc.sections[0].items.push(p);
+    let html = render(&doc, false);
+    assert!(
+        html.contains(r#"She said <span lang="gd">Tha mi &lt;toilichte&gt;</span>"#),
+        "{html}"
+    );
+}
