@@ -1,7 +1,8 @@
 //! Drawing a [`Layout`] into a PDF document: per page one content stream with the glyph
-//! runs (glyph ids, `TJ`), rules, boxes and images, then the link annotations. Every block
-//! is one marked-content sequence with an MCID (`BDC … EMC`) and the page furniture is
-//! marked `/Artifact`, so tagging can build on it later.
+//! runs (glyph ids, `TJ`), rules, boxes and images, then the link annotations (`annot`).
+//! Every block, and each link or passage in another language inside it, is one
+//! marked-content sequence with an MCID (`BDC … EMC`) and the page furniture is marked
+//! `/Artifact`; `tag` builds the structure tree on them.
 //!
 //! printpdf decodes the images; the pages, fonts and annotations are written with lopdf.
 //! printpdf's own `Op` path was the first version of this module: it works, but it cannot
@@ -10,12 +11,13 @@
 //! is sorted by title, and turning every glyph into a lopdf object cost more than all of
 //! clerk's layout, a third of a paper's PDF time against the 2 ms a paper budget.
 
-use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
+use super::annot;
 use super::content::Content;
 use super::embed::{self, GlyphMap};
 use super::fonts::{FaceId, Fonts};
-use super::layout::{Item, Layout, Mark, Part, Rgb, Role, Tag, Target};
+use super::layout::{Item, Layout, Mark, Part, Rgb, Role, Tag};
 use super::tag::{self, PageMarks};
 use crate::diag::Diagnostic;
 
@@ -245,81 +247,6 @@ fn page_content(
     }
 }
 
-fn link(layout: &Layout, pages: &[ObjectId], l: &super::layout::Link) -> Option<Object> {
-    let h = layout.page_size.1;
-    let (x, y, w, lh) = l.rect;
-    let mut d = Dictionary::from_iter([
-        ("Type", Object::Name(b"Annot".to_vec())),
-        ("Subtype", Object::Name(b"Link".to_vec())),
-        (
-            "Rect",
-            vec![
-                Object::Real(x),
-                Object::Real(h - y - lh),
-                Object::Real(x + w),
-                Object::Real(h - y),
-            ]
-            .into(),
-        ),
-        ("Border", vec![0.into(), 0.into(), 0.into()].into()),
-        ("Contents", super::finish::text(&describe(&l.target))),
-        ("F", 4.into()),
-    ]);
-    match &l.target {
-        Target::Uri(u) => {
-            let action = Dictionary::from_iter([
-                ("S", Object::Name(b"URI".to_vec())),
-                (
-                    "URI",
-                    Object::String(u.as_bytes().to_vec(), StringFormat::Literal),
-                ),
-            ]);
-            d.set("A", action);
-        }
-        Target::Anchor(a) => {
-            let (page, top) = layout.anchors.get(a)?;
-            let dest = vec![
-                (*pages.get(*page)?).into(),
-                Object::Name(b"XYZ".to_vec()),
-                Object::Null,
-                Object::Real(h - top + 4.0),
-                Object::Null,
-            ];
-            d.set("Dest", dest);
-        }
-    }
-    Some(d.into())
-}
-
-/// The link (its number in the document) whose text the link area `l` covers: the part
-/// of the first glyph run of its block that starts inside the area.
-fn link_of(page: &super::layout::Page, l: &super::layout::Link) -> Option<u32> {
-    let (x, y, w, h) = l.rect;
-    page.items
-        .iter()
-        .find_map(|item| match (&item.tag, &item.mark) {
-            (Tag::Content { block, part, .. }, Mark::Glyphs(run))
-                if *block == l.block
-                    && part.link.is_some()
-                    && run.x > x - 0.05
-                    && run.x < x + w
-                    && run.y > y - 0.05
-                    && run.y < y + h + 0.05 =>
-            {
-                part.link
-            }
-            _ => None,
-        })
-}
-
-/// The annotation's description for assistive technology.
-fn describe(target: &Target) -> String {
-    match target {
-        Target::Uri(u) => format!("Link to {u}"),
-        Target::Anchor(a) => format!("Go to {a}"),
-    }
-}
-
 /// Draws the layout into a new PDF document (pages, fonts, images, links), ready for
 /// `finish`. An image that cannot be decoded or a font that cannot be subset is a
 /// diagnostic.
@@ -385,8 +312,8 @@ pub fn emit(layout: &Layout, fonts: &Fonts, lang: &str) -> Result<Document, Diag
         ]);
         let mut annots = Vec::new();
         for l in &page.links {
-            if let Some(annot) = link(layout, &page_ids, l) {
-                annots.push((doc.add_object(annot), l.block, link_of(page, l)));
+            if let Some(annot) = annot::link(layout, &page_ids, l) {
+                annots.push((doc.add_object(annot), l.block, annot::link_of(page, l)));
             }
         }
         if !annots.is_empty() {

@@ -8,6 +8,7 @@
 //! 3. [`finish`]: lopdf; metadata (Info and XMP agreeing), PDF/A-2a and PDF/UA-1 identification, sRGB
 //!    OutputIntent, outline, and an ID from the content, so rebuilds are byte-identical.
 
+mod annot;
 mod content;
 mod embed;
 pub mod emit;

@@ -11,11 +11,13 @@ mod blocks;
 mod breaks;
 pub mod model;
 mod paginate;
+mod parts;
 mod running;
 mod shape;
 mod spans;
 mod table;
 pub mod text;
+mod title;
 
 use std::collections::BTreeMap;
 
@@ -156,56 +158,6 @@ impl<'a> Flow<'a> {
         }
     }
 
-    /// The part of the current block each run of `line` draws: the link it belongs to
-    /// (the lines of one link share its number) and its language. Notes which footnotes
-    /// the block cites.
-    pub(crate) fn parts(&mut self, line: &text::Line) -> Vec<Part> {
-        for n in &line.footnotes {
-            self.citations.entry(*n).or_insert(self.block);
-        }
-        let mut ids = Vec::with_capacity(line.links.len());
-        for (k, (lx, _, target)) in line.links.iter().enumerate() {
-            let open = self.open_link.take();
-            let id = match open {
-                Some((block, t, id))
-                    if k == 0 && *lx < 0.01 && block == self.block && &t == target =>
-                {
-                    id
-                }
-                _ => {
-                    self.links += 1;
-                    self.links
-                }
-            };
-            ids.push(id);
-        }
-        self.open_link = None;
-        if let (Some((lx, lw, target)), Some(id)) = (line.links.last(), ids.last())
-            && (lx + lw - line.width).abs() < 0.01
-        {
-            self.open_link = Some((self.block, target.clone(), *id));
-        }
-        line.runs
-            .iter()
-            .map(|run| {
-                let inside = |x: f32, w: f32| run.x > x - 0.01 && run.x < x + w - 0.01;
-                Part {
-                    link: line
-                        .links
-                        .iter()
-                        .zip(&ids)
-                        .find(|((x, w, _), _)| inside(*x, *w))
-                        .map(|(_, id)| *id),
-                    lang: line
-                        .langs
-                        .iter()
-                        .find(|(x, w, _)| inside(*x, *w))
-                        .map(|(_, _, l)| l.clone()),
-                }
-            })
-            .collect()
-    }
-
     /// Adds a hanging marker (paragraph number, bullet) to the next unit's first line; a
     /// bullet or a footnote's number is a block of its own ([`Role::Lbl`]) just before its
     /// item's.
@@ -340,7 +292,7 @@ pub fn layout(
     let geo = Geometry::from_house(house);
     let mut flow = Flow::new(fonts, geo);
     masthead(&mut flow, house, logo);
-    blocks::title(&mut flow, &doc.meta.title);
+    title::title(&mut flow, &doc.meta.title);
     table::header_table(&mut flow, &doc.header);
     for section in &doc.sections {
         section_flow(&mut flow, section);
