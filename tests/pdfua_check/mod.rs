@@ -348,3 +348,31 @@ fn the_checker_finds_untagged_content_and_a_figure_without_alt() {
     assert_eq!(figures.len(), 1);
     assert!(figures[0].1.get(b"Alt").is_err());
 }
+
+/// `holds_text` tells a `Link` holding only its annotation from one holding its text too,
+/// and `kids` gives the elements inside an element, not its marked content.
+#[test]
+fn the_checker_tells_a_link_without_its_text() {
+    use lopdf::dictionary;
+    let mut doc = Document::with_version("1.7");
+    let annot = doc.add_object(dictionary! { "Type" => "Annot", "Subtype" => "Link" });
+    let objr = Object::Dictionary(dictionary! { "Type" => "OBJR", "Obj" => annot });
+    let mcr = Object::Dictionary(dictionary! { "Type" => "MCR", "MCID" => 3 });
+    let bare = doc.add_object(dictionary! { "S" => "Link", "K" => vec![objr.clone()] });
+    let full = doc.add_object(dictionary! { "S" => "Link", "K" => vec![mcr, objr] });
+    let span = doc.add_object(dictionary! { "S" => "Span", "K" => 4 });
+    let wrapped = doc.add_object(dictionary! { "S" => "Link", "K" => vec![span.into()] });
+    let pdf = Pdf {
+        name: "synthetic".into(),
+        doc,
+    };
+    let get = |id| pdf.doc.get_dictionary(id).unwrap();
+    assert!(!holds_text(&pdf, get(bare)));
+    assert!(holds_text(&pdf, get(full)));
+    assert!(
+        holds_text(&pdf, get(wrapped)),
+        "text inside a Span inside the Link"
+    );
+    assert_eq!(kids(&pdf, get(full)).len(), 0);
+    assert_eq!(kids(&pdf, get(wrapped)).len(), 1);
+}
