@@ -189,3 +189,33 @@ fn template_syntax_and_html_in_a_paper_are_shown_literally() {
         "never evaluated"
     );
 }
+
+/// Found by the `front_matter` fuzz target: a file with old-Mac line endings (a lone CR)
+/// counted lines one way in the YAML parser and another in the diagnostics, so an error
+/// pointed past the end of the file. Lone CRs are now line endings everywhere.
+#[test]
+fn lone_cr_line_endings_are_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let papers = dir.path().join("papers");
+    std::fs::create_dir_all(&papers).unwrap();
+    std::fs::write(
+        papers.join("mac.md"),
+        paper("Written on an old Mac.").replace('\n', "\r"),
+    )
+    .unwrap();
+    let broken =
+        "---\rmeeting: \"unclosed\rdate: 2021-09-01\r\r\r\r\rtitle: T\r---\r# Purpose\r\rText.\r";
+    std::fs::write(papers.join("broken.md"), broken).unwrap();
+    let (code, codes) = check(dir.path(), "papers/mac.md");
+    assert_eq!((code, codes), (0, vec![]));
+    let o = clerk(
+        dir.path(),
+        &["check", "--format", "json", "papers/broken.md"],
+    );
+    let (code, stdout, _) = parts(&o);
+    assert_eq!(code, 1);
+    let d: serde_json::Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
+    let lines = broken.split('\r').count() as u64;
+    let line = d["line"].as_u64().unwrap();
+    assert!((2..lines).contains(&line), "line {line} of {lines}: {d}");
+}

@@ -1,8 +1,8 @@
 //! Property tests: arbitrary papers, assembled from the pieces authors use and from random
 //! text, never panic from metadata through Markdown to the HTML and PDF bytes; every
 //! diagnostic points inside the file; paragraph numbers run 1, 2, 3… in every numbered
-//! section. Bounded case counts, so CI stays quick. (cargo-fuzz needs a nightly toolchain,
-//! which this project's machines do not have; these harnesses stand in for it.)
+//! section. Bounded case counts, so CI stays quick; the
+//! coverage-guided fuzz targets in `fuzz/` run the same stages for as long as one likes.
 
 use std::path::Path;
 

@@ -31,7 +31,9 @@ pub struct SplitPaper {
     pub body_offset: usize,
 }
 
-/// Reads a file of at most `max_bytes` as UTF-8 text, accepting a BOM and CRLF line endings.
+/// Reads a file of at most `max_bytes` as UTF-8 text, accepting a BOM and CRLF or lone-CR
+/// (old Mac) line endings: both become LF, so YAML, Markdown and the line numbers in
+/// diagnostics all count lines as the author's editor does.
 pub fn read_text(path: &Path, display: &Path, max_bytes: u64) -> Result<String, Diagnostic> {
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if size > max_bytes {
@@ -61,7 +63,7 @@ pub fn read_text(path: &Path, display: &Path, max_bytes: u64) -> Result<String, 
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     Ok(if text.contains('\r') {
-        text.replace("\r\n", "\n")
+        text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text.to_string()
     })

@@ -1,0 +1,75 @@
+//! Shared by the fuzz targets: a scratch project per process (in memory-backed /dev/shm
+//! when there is one), the default house style, and the checks every target makes.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use clerk::build::walk::source_for;
+use clerk::config::HouseStyle;
+use clerk::diag::Diagnostic;
+use clerk::paper::{self, Paper};
+use clerk::render::Renderer;
+
+/// Valid metadata, so the body targets reach the Markdown and renderers.
+pub const META: &str = "meeting: Policing Performance Committee\ndate: 2021-09-01\ntitle: T\npresented_by: P\nrecommendation: For Noting\nrecommendations: R\n";
+
+pub struct Scratch {
+    pub root: PathBuf,
+    pub papers: PathBuf,
+    pub house: HouseStyle,
+}
+
+/// The process's scratch project, made once.
+pub fn scratch() -> &'static Scratch {
+    static S: OnceLock<Scratch> = OnceLock::new();
+    S.get_or_init(|| {
+        let base = if Path::new("/dev/shm").is_dir() {
+            PathBuf::from("/dev/shm")
+        } else {
+            std::env::temp_dir()
+        };
+        let root = base.join(format!("clerk-fuzz-{}", std::process::id()));
+        let papers = root.join("papers");
+        std::fs::create_dir_all(&papers).expect("scratch folder");
+        Scratch {
+            root,
+            papers,
+            house: HouseStyle::default(),
+        }
+    })
+}
+
+/// Writes `bytes` as the paper and loads it; checks every diagnostic points inside it.
+pub fn load(bytes: &[u8]) -> (Option<Paper>, Vec<Diagnostic>) {
+    let s = scratch();
+    let path = s.papers.join("p.md");
+    std::fs::write(&path, bytes).expect("scratch write");
+    let source = source_for(&s.root, &s.papers, &path);
+    let (paper, diags) = paper::load(&source, &s.house);
+    // Lines as an editor counts them: LF, CRLF and a lone CR each end one.
+    let lines = String::from_utf8_lossy(bytes)
+        .replace("\r\n", "\n")
+        .split(['\n', '\r'])
+        .count();
+    for d in &diags {
+        assert!(d.line <= lines + 1, "{d:?} points past the {lines} lines of the paper");
+    }
+    (paper, diags)
+}
+
+/// A paper with valid metadata and `body` as its Markdown.
+pub fn with_body(body: &[u8]) -> Vec<u8> {
+    let mut text = format!("---\n{META}---\n").into_bytes();
+    text.extend_from_slice(body);
+    text
+}
+
+/// The default templates, parsed once.
+#[allow(dead_code)]
+pub fn renderer() -> &'static Renderer {
+    static R: OnceLock<Renderer> = OnceLock::new();
+    R.get_or_init(|| {
+        let s = scratch();
+        Renderer::new(&s.root, &s.house).expect("default templates")
+    })
+}
