@@ -58,6 +58,7 @@ pub(super) fn run_in(
         body: src(body, Origin::Offset(0)),
         implications,
         recommendations: src(recs, Origin::Line(1)),
+        appendices: Vec::new(),
         paper_dir: dir,
         project_root: root,
     };

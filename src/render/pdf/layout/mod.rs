@@ -7,6 +7,7 @@
 //! and what belongs to them), the appendix list; each block becomes [`Unit`]s in a
 //! [`Galley`], which [`paginate`] puts on pages; `running` adds the page furniture.
 
+mod appendix;
 mod blocks;
 mod breaks;
 pub mod model;
@@ -269,6 +270,7 @@ pub fn layout(
         section_flow(&mut flow, section);
     }
     blocks::appendices(&mut flow, doc, house);
+    appendix::markdown_appendices(&mut flow, doc, house);
     blocks::footnotes(&mut flow, doc);
     let images = std::mem::take(&mut flow.images);
     let mut paged = paginate(flow.galley, geo.frame());
@@ -370,7 +372,13 @@ fn section_flow(flow: &mut Flow<'_>, section: &Section) {
         style,
     }];
     flow.heading(&spans);
-    for (k, item) in section.items.iter().enumerate() {
+    items_flow(flow, &section.items);
+}
+
+/// A section's paragraphs and sub-headings, below its heading.
+pub(crate) fn items_flow(flow: &mut Flow<'_>, items: &[DocItem]) {
+    let geo = flow.geo;
+    for (k, item) in items.iter().enumerate() {
         match item {
             DocItem::SubHeading { content, id, level } => {
                 flow.begin(Role::H(*level));
