@@ -116,7 +116,8 @@ pub fn build_sections(parts: &DocumentParts, house: &HouseStyle) -> (Sections, V
         .collect();
     let mut take = |i: usize| std::mem::take(&mut parsed[i]);
     ctx.ids.insert("recommendations".into());
-    ctx.ids.extend(parts.appendices.iter().map(|(id, _)| id.clone()));
+    ctx.ids
+        .extend(parts.appendices.iter().map(|(id, _)| id.clone()));
 
     let mut next_number = 1;
     let mut sections = numbering::body_sections(&mut ctx, take(0), house, &mut next_number);

@@ -30,16 +30,17 @@ const INHERITED: [&[u8]; 4] = [b"Resources", b"MediaBox", b"CropBox", b"Rotate"]
 /// Checks that the PDF `bytes` (shown as `name`) can be appended to an archival, accessible
 /// paper: a readable PDF with pages, not encrypted, tagged, with every font embedded.
 pub fn check(name: &str, bytes: &[u8]) -> Result<(), Problem> {
-    let encrypted = || Problem {
+    let encrypted = || {
+        Problem {
         code: "appendix-encrypted",
         message: format!("the appendix `{name}` is encrypted or password-protected"),
         help: "save it again without a password or restrictions (in Acrobat: File › Properties › Security: No Security), then build again".into(),
+    }
     };
     let unreadable = |why: String| Problem {
         code: "appendix-unreadable",
         message: format!("the appendix `{name}` cannot be read as a PDF ({why})"),
-        help: "export it again as PDF, or write the appendix in Markdown (`_appendix.md`)"
-            .into(),
+        help: "export it again as PDF, or write the appendix in Markdown (`_appendix.md`)".into(),
     };
     if !bytes.starts_with(b"%PDF-") {
         return Err(unreadable("it does not start like a PDF file".into()));
@@ -100,7 +101,10 @@ fn unembedded_font(doc: &Document) -> Option<String> {
         if font.get(b"Type").and_then(Object::as_name).ok() != Some(b"Font".as_slice()) {
             continue;
         }
-        let subtype = font.get(b"Subtype").and_then(Object::as_name).unwrap_or(b"");
+        let subtype = font
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .unwrap_or(b"");
         // A composite font's program is in its descendant; a Type 3 font draws with
         // content streams of its own.
         if matches!(subtype, b"Type0" | b"Type3") {
@@ -117,7 +121,10 @@ fn unembedded_font(doc: &Document) -> Option<String> {
                     .any(|k| d.has(k))
             });
         if !embedded {
-            let name = font.get(b"BaseFont").and_then(Object::as_name).unwrap_or(b"?");
+            let name = font
+                .get(b"BaseFont")
+                .and_then(Object::as_name)
+                .unwrap_or(b"?");
             return Some(String::from_utf8_lossy(name).into_owned());
         }
     }
@@ -309,7 +316,10 @@ fn import(doc: &mut Document, mut src: Document, title: &str) -> Result<ObjectId
         .get(b"StructTreeRoot")
         .and_then(Object::as_reference)
         .map_err(|e| e.to_string())?;
-    let sroot = src.get_dictionary(src_struct).map_err(|e| e.to_string())?.clone();
+    let sroot = src
+        .get_dictionary(src_struct)
+        .map_err(|e| e.to_string())?
+        .clone();
     let lang = catalog.get(b"Lang").ok().cloned();
 
     // The appendix's own `Document` element (when it has only elements below it) becomes
@@ -471,7 +481,10 @@ fn import(doc: &mut Document, mut src: Document, title: &str) -> Result<ObjectId
         Ok(Object::Array(a)) => a.extend(new_pages.iter().cloned()),
         _ => pages_root.set("Kids", Object::Array(new_pages.clone())),
     }
-    let count = pages_root.get(b"Count").and_then(Object::as_i64).unwrap_or(0);
+    let count = pages_root
+        .get(b"Count")
+        .and_then(Object::as_i64)
+        .unwrap_or(0);
     pages_root.set("Count", count + n);
     map.get(&first_page)
         .and_then(|o| o.as_reference().ok())
