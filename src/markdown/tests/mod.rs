@@ -1,5 +1,6 @@
 //! Unit tests of the Markdown stage: shared helpers here, one file per group of rules.
 
+mod appendix;
 mod checks;
 mod lint;
 mod numbering;
