@@ -1,4 +1,6 @@
+use super::objects::number_tree;
 use super::*;
+use lopdf::Dictionary;
 
 /// A tagged one-page PDF whose `Document` element holds one `P` with MCID 0 and whose
 /// page inherits its MediaBox and Resources from the page tree.
