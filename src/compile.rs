@@ -104,7 +104,10 @@ fn read_markdown_appendices(
         .appendices
         .iter()
         .map(|a| {
-            let file = a.file.as_ref().filter(|_| a.pdf.is_none())?;
+            let file = a
+                .file
+                .as_ref()
+                .filter(|f| f.extension().is_some_and(|e| e.eq_ignore_ascii_case("md")))?;
             let shown = shown_dir.join(file);
             let path = paper.dir().join(file);
             let size = std::fs::metadata(&path).map_or(0, |m| m.len());
