@@ -234,6 +234,26 @@ fn markdown_appendix_follows_the_last_section_in_html() {
 }
 
 #[test]
+fn without_a_pdf_built_a_pdf_appendix_is_named_not_linked() {
+    let (dir, _) = both_kinds();
+    let o = clerk(
+        dir.path(),
+        &["build", "--format", "html", "--out", "html-only"],
+    );
+    assert_eq!(parts(&o).0, 0, "{}", parts(&o).2);
+    let html = std::fs::read_to_string(dir.path().join("html-only/fleet.html")).unwrap();
+    let b = html
+        .find("<section id=\"appendix-b\"")
+        .expect("appendix B section");
+    let section = &html[b..html[b..].find("</section>").map_or(html.len(), |e| b + e)];
+    assert!(
+        section.contains("in the PDF version of this paper"),
+        "{section}"
+    );
+    assert!(!section.contains("href="), "{section}");
+}
+
+#[test]
 #[ignore = "needs poppler-utils and qpdf"]
 fn pdf_holds_both_appendices_after_the_paper() {
     let (dir, appendix_pages) = both_kinds();
