@@ -40,8 +40,10 @@ pub fn check(name: &str, bytes: &[u8]) -> Result<(), Problem> {
     if doc.was_encrypted() || doc.is_encrypted() || doc.trailer.get(b"Encrypt").is_ok() {
         return Err(encrypted());
     }
-    if doc.get_pages().is_empty() {
-        return Err(unreadable("it has no pages".into()));
+    match page_count(&doc) {
+        Some(0) => return Err(unreadable("it has no pages".into())),
+        Some(_) => {}
+        None => return Err(unreadable("its page tree is damaged".into())),
     }
     let catalog = doc
         .catalog()
@@ -73,6 +75,39 @@ pub fn check(name: &str, bytes: &[u8]) -> Result<(), Problem> {
         });
     }
     Ok(())
+}
+
+/// The most pages an appendix may have.
+const MAX_PAGES: usize = 100_000;
+
+/// The number of pages, walking the page tree once; `None` when a node comes twice (a
+/// loop, which would make reading it endless), a kid is missing or there are too many.
+fn page_count(doc: &Document) -> Option<usize> {
+    let root = doc
+        .catalog()
+        .ok()?
+        .get(b"Pages")
+        .ok()?
+        .as_reference()
+        .ok()?;
+    let mut seen = std::collections::BTreeSet::new();
+    let mut stack = vec![root];
+    let mut pages = 0;
+    while let Some(id) = stack.pop() {
+        if !seen.insert(id) || seen.len() > MAX_PAGES * 2 {
+            return None;
+        }
+        let node = doc.get_dictionary(id).ok()?;
+        match node.get(b"Kids").and_then(Object::as_array) {
+            Ok(kids) => {
+                for kid in kids {
+                    stack.push(kid.as_reference().ok()?);
+                }
+            }
+            Err(_) => pages += 1,
+        }
+    }
+    (pages <= MAX_PAGES).then_some(pages)
 }
 
 /// Parses a PDF from another program; a damaged file is an error, never a crash.

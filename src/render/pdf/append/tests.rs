@@ -119,6 +119,21 @@ fn check_names_each_problem() {
     assert_eq!(code(b"hello"), "appendix-unreadable");
     assert_eq!(code(b"%PDF-1.7 and then nothing"), "appendix-unreadable");
     assert_eq!(code(&bytes(tagged(false, None))), "appendix-untagged");
+    // A page tree that holds itself would never end.
+    let mut looped = tagged(true, None);
+    let pages = looped
+        .catalog()
+        .unwrap()
+        .get(b"Pages")
+        .unwrap()
+        .as_reference()
+        .unwrap();
+    if let Ok(Object::Dictionary(d)) = looped.get_object_mut(pages) {
+        d.set("Kids", vec![Object::from(pages), Object::from(pages)]);
+    }
+    let p = check("a.pdf", &bytes(looped)).unwrap_err();
+    assert_eq!(p.code, "appendix-unreadable");
+    assert!(p.message.contains("damaged"), "{}", p.message);
     let p = check("a.pdf", &bytes(tagged(true, Some(font(false))))).unwrap_err();
     assert_eq!(p.code, "appendix-fonts");
     assert!(p.message.contains("Arial"), "{}", p.message);
