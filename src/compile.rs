@@ -37,13 +37,11 @@ pub fn compile<'a>(
         .collect();
     let paper_dir = paper.dir();
     let (texts, mut read_diags) = read_markdown_appendices(paper, house);
-    let appendix_sources = paper
-        .meta
-        .appendices
+    let appendix_sources = texts
         .iter()
         .enumerate()
-        .map(|(i, _)| {
-            let src = texts[i].as_ref().map(|(file, text)| MdSource {
+        .map(|(i, text)| {
+            let src = text.as_ref().map(|(file, text)| MdSource {
                 file,
                 file_text: text,
                 markdown: text,
@@ -111,24 +109,22 @@ fn read_markdown_appendices(
             let shown = shown_dir.join(file);
             let path = paper.dir().join(file);
             let size = std::fs::metadata(&path).map_or(0, |m| m.len());
-            let problem = if size > house.limits.paper_bytes {
-                Some(format!(
-                    "this appendix is {size} bytes, more than the limit of {}",
+            let message = if size > house.limits.paper_bytes {
+                format!(
+                    "this appendix is {size} bytes, more than the limit of {} (`limits.paper_bytes`)",
                     house.limits.paper_bytes
-                ))
+                )
             } else {
                 match std::fs::read(&path).map(String::from_utf8) {
                     Ok(Ok(text)) => return Some((shown, text)),
-                    Ok(Err(_)) => Some("this appendix is not UTF-8 text".to_string()),
-                    Err(e) => Some(format!("this appendix cannot be read ({e})")),
+                    Ok(Err(_)) => "this appendix is not UTF-8 text".to_string(),
+                    Err(e) => format!("this appendix cannot be read ({e})"),
                 }
             };
-            if let Some(message) = problem {
-                diags.push(
-                    Diagnostic::file_error("appendix-unreadable", &shown, message)
-                        .with_help("save it as UTF-8 Markdown, or point `file:` at another file"),
-                );
-            }
+            diags.push(
+                Diagnostic::file_error("appendix-unreadable", &shown, message)
+                    .with_help("save it as UTF-8 Markdown, or point `file:` at another file"),
+            );
             None
         })
         .collect();

@@ -190,6 +190,18 @@ fn a_problem_inside_a_markdown_appendix_points_into_it() {
     );
 }
 
+#[test]
+fn a_markdown_appendix_that_is_not_text_is_refused_against_it() {
+    let dir = project("  - title: Vehicle list\n    file: _appendix-a.md\n");
+    std::fs::write(dir.path().join("papers/_appendix-a.md"), b"caf\xe9 list\n").unwrap();
+    let got = check(dir.path());
+    assert!(
+        got.iter()
+            .any(|(c, f, _)| c == "appendix-unreadable" && f.ends_with("papers/_appendix-a.md")),
+        "{got:?}"
+    );
+}
+
 /// A project with a Markdown appendix A and a PDF appendix B (a paper clerk built), built.
 fn both_kinds() -> (tempfile::TempDir, u32) {
     let source = project("  - title: Only named\n");
