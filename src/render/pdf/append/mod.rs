@@ -57,6 +57,7 @@ fn import(doc: &mut Document, mut src: Document, title: &str) -> Result<ObjectId
     let pages: Vec<ObjectId> = src.get_pages().into_values().collect();
     let first = *pages.first().ok_or("no pages")?;
     objects::flatten_pages(&mut src, &pages)?;
+    objects::resolve_named_dests(&mut src);
     let tree = tree::read_tree(&src)?;
 
     // Everything the pages, the tree and its maps reach, renumbered after doc's objects.

@@ -116,6 +116,93 @@ pub(super) fn flatten_pages(src: &mut Document, pages: &[ObjectId]) -> Result<()
     Ok(())
 }
 
+/// Replaces each named destination in `src` (a link's `/Dest`, a go-to action's `/D`) by
+/// the destination it names, since the names (the catalog's `/Dests` and `/Names`) are
+/// left behind; a name that leads nowhere is dropped.
+pub(super) fn resolve_named_dests(src: &mut Document) {
+    let mut named: BTreeMap<Vec<u8>, Object> = BTreeMap::new();
+    if let Ok(catalog) = src.catalog() {
+        let dests = catalog
+            .get(b"Dests")
+            .ok()
+            .and_then(|d| src.dereference(d).ok())
+            .and_then(|(_, d)| d.as_dict().ok());
+        for (k, v) in dests.into_iter().flat_map(Dictionary::iter) {
+            named.insert(k.clone(), v.clone());
+        }
+        let tree = catalog
+            .get(b"Names")
+            .ok()
+            .and_then(|n| src.dereference(n).ok())
+            .and_then(|(_, n)| n.as_dict().ok())
+            .and_then(|n| n.get(b"Dests").ok());
+        if let Some(tree) = tree {
+            name_tree(src, tree, &mut named, 0);
+        }
+    }
+    if named.is_empty() {
+        return;
+    }
+    // A destination is an array, or a dictionary holding it as `/D`.
+    let explicit = |name: &[u8]| {
+        let v = named.get(name)?;
+        match src.dereference(v).ok()?.1 {
+            Object::Array(a) => Some(Object::Array(a.clone())),
+            Object::Dictionary(d) => d.get(b"D").ok().cloned(),
+            _ => None,
+        }
+    };
+    let mut fixes = Vec::new();
+    for (id, obj) in &src.objects {
+        let Ok(d) = obj.as_dict() else { continue };
+        let key: &[u8] = if d.has(b"Dest") {
+            b"Dest"
+        } else if d.get(b"S").and_then(Object::as_name).ok() == Some(b"GoTo".as_slice()) {
+            b"D"
+        } else {
+            continue;
+        };
+        let name = match d.get(key) {
+            Ok(Object::Name(n)) => n.clone(),
+            Ok(Object::String(s, _)) => s.clone(),
+            _ => continue,
+        };
+        fixes.push((*id, key, explicit(&name)));
+    }
+    for (id, key, dest) in fixes {
+        if let Some(Object::Dictionary(d)) = src.objects.get_mut(&id) {
+            match dest {
+                Some(dest) => d.set(key, dest),
+                None => {
+                    d.remove(key);
+                }
+            }
+        }
+    }
+}
+
+/// The `(name, value)` pairs of a name tree (`/Names` and `/Kids` flattened).
+fn name_tree(doc: &Document, node: &Object, out: &mut BTreeMap<Vec<u8>, Object>, depth: usize) {
+    let Ok((_, Object::Dictionary(d))) = doc.dereference(node) else {
+        return;
+    };
+    if depth > 32 {
+        return;
+    }
+    if let Ok(names) = d.get(b"Names").and_then(Object::as_array) {
+        for pair in names.chunks(2) {
+            if let [Object::String(k, _), v] = pair {
+                out.entry(k.clone()).or_insert_with(|| v.clone());
+            }
+        }
+    }
+    if let Ok(kids) = d.get(b"Kids").and_then(Object::as_array) {
+        for kid in kids {
+            name_tree(doc, kid, out, depth + 1);
+        }
+    }
+}
+
 /// The objects `roots` reach, in a fixed order, never entering `skipped` nor the
 /// appendix's own catalog, page tree, structure root or outline.
 pub(super) fn reachable(

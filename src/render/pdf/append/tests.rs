@@ -201,3 +201,48 @@ fn append_grafts_pages_and_tree() {
         1
     );
 }
+
+#[test]
+fn named_destinations_become_explicit() {
+    let mut appendix = tagged(true, None);
+    let page = appendix.get_pages()[&1];
+    let link = appendix.add_object(Dictionary::from_iter([
+        ("Type", Object::Name(b"Annot".to_vec())),
+        ("Subtype", Object::Name(b"Link".to_vec())),
+        ("Dest", Object::Name(b"top".to_vec())),
+        (
+            "Rect",
+            vec![0.into(), 0.into(), 10.into(), 10.into()].into(),
+        ),
+    ]));
+    let dest = Object::Array(vec![page.into(), Object::Name(b"Fit".to_vec())]);
+    if let Ok(Object::Dictionary(p)) = appendix.get_object_mut(page) {
+        p.set("Annots", vec![Object::from(link)]);
+    }
+    let catalog = appendix
+        .trailer
+        .get(b"Root")
+        .unwrap()
+        .as_reference()
+        .unwrap();
+    if let Ok(Object::Dictionary(c)) = appendix.get_object_mut(catalog) {
+        c.set("Dests", Dictionary::from_iter([("top", dest)]));
+    }
+    let appendix = bytes(appendix);
+    let mut doc = tagged(true, None);
+    let first = append(
+        &mut doc,
+        &[Appended {
+            title: "Appendix A – Data",
+            bytes: &appendix,
+        }],
+    )
+    .unwrap()[0]
+        .1;
+    let page = doc.get_dictionary(first).unwrap();
+    let annot = page.get(b"Annots").unwrap().as_array().unwrap()[0]
+        .as_reference()
+        .unwrap();
+    let dest = doc.get_dictionary(annot).unwrap().get(b"Dest").unwrap();
+    assert_eq!(dest.as_array().unwrap()[0].as_reference().unwrap(), first);
+}
