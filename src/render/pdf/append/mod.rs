@@ -5,7 +5,8 @@
 //! The appendix's pages are imported with fresh object numbers (their inherited
 //! resources, boxes and rotation copied onto each page), its structure tree is grafted
 //! under a `Sect` titled "Appendix B – title" in clerk's tree, and its parent-tree keys
-//! are moved past clerk's. Its outline, forms, actions and names are left behind.
+//! are moved past clerk's. Its outline, forms, actions and names are left behind (links to
+//! named destinations are first given the destination itself).
 
 mod check;
 mod objects;
