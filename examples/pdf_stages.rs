@@ -53,7 +53,7 @@ fn main() {
             agenda_item: None,
             classification: None,
         };
-        let b = finish::finish(d, &l, &meta, &srgb).unwrap();
+        let b = finish::finish(d, &l, &[], &meta, &srgb).unwrap();
         tf += t.elapsed().as_secs_f64();
         size = b.len();
     }

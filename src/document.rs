@@ -22,6 +22,8 @@ pub struct Document {
     pub footnotes: Vec<Footnote>,
     /// Appendices with their letters (A, B, …).
     pub appendices: Vec<Appendix>,
+    /// The paper's file name without `.md`, which names its outputs (`NAME.pdf`).
+    pub file_stem: String,
 }
 
 /// One row of the header table, e.g. `Meeting | Policing Performance Committee`.
@@ -44,6 +46,37 @@ pub struct Appendix {
     pub title: String,
     /// The file beside the paper, when given (relative to the paper's folder).
     pub file: Option<PathBuf>,
+    /// Anchor id, e.g. `appendix-a`.
+    pub id: String,
+    /// What the file holds, read and checked.
+    pub content: AppendixContent,
+}
+
+impl Appendix {
+    /// The heading clerk gives it: `Appendix A – Title`.
+    pub fn heading(&self) -> String {
+        format!("Appendix {} – {}", self.letter, self.title)
+    }
+}
+
+/// The content of an appendix file.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum AppendixContent {
+    /// No file: the appendix is only named.
+    None,
+    /// A Markdown file: unnumbered paragraphs, its `#` headings as sub-headings (level 2).
+    Markdown {
+        /// Paragraphs and sub-headings in order, never numbered.
+        items: Vec<Item>,
+    },
+    /// A PDF file (checked: readable, not encrypted, tagged, fonts embedded), appended
+    /// after the paper's own pages in the PDF.
+    Pdf {
+        /// The file's bytes.
+        #[serde(skip)]
+        bytes: std::sync::Arc<Vec<u8>>,
+    },
 }
 
 /// What a section is, which decides where it comes from and how it is numbered.

@@ -113,7 +113,9 @@ recommendation: For Discussion\n\
 # classification: OFFICIAL\n\
 # draft (marked DRAFT on every page) or final.\n\
 status: draft\n\
-# Appendices (optional): each a title, and a PDF or Markdown file beside this paper.\n\
+# Appendices (optional): each a title, and a PDF or Markdown file beside this paper\n\
+# (a PDF must be tagged, with its fonts embedded: export it as PDF/A; a Markdown\n\
+# file's name should start with _, and it needs no title of its own).\n\
 # appendices:\n\
 #   - title: Appendix title\n\
 #     file: appendix-a.pdf\n\

@@ -411,3 +411,39 @@ fn ctrl_c_stops_cleanly_with_status_0() {
     assert_eq!(serve.interrupt(), Some(0));
     drop(events);
 }
+
+#[test]
+fn editing_an_appendix_file_reloads_the_paper_that_uses_it() {
+    const QUARTERLY: &str = "policing-performance/2021-12-01-quarterly-performance-report";
+    let dir = project();
+    let serve = Serve::start(dir.path(), &[]);
+    let page = serve.get(&format!("/{QUARTERLY}.html"));
+    assert!(
+        page.body.contains("id=\"appendix-a\""),
+        "Markdown appendix shown"
+    );
+    // The estates paper's PDF appendix is named, linking the PDF the preview serves.
+    let estates = serve.get(&format!("/{ESTATES}.html"));
+    assert!(
+        estates
+            .body
+            .contains("href=\"2022-03-15-estates-strategy.pdf\"")
+    );
+    let pdf = serve.get(&format!("/{ESTATES}.pdf"));
+    assert_eq!(pdf.status, 200);
+
+    let mut events = serve.events();
+    let appendix = dir
+        .path()
+        .join("papers/policing-performance/_appendix-a-performance-data.md");
+    let text = std::fs::read_to_string(&appendix).unwrap();
+    std::fs::write(&appendix, format!("{text}\nFigures revised in November.\n")).unwrap();
+    let data = events.next_reload(SOON).expect("a reload event");
+    assert!(data.contains(&format!("\"/{QUARTERLY}.html\"")), "{data}");
+    assert!(
+        serve
+            .get(&format!("/{QUARTERLY}.html"))
+            .body
+            .contains("Figures revised in November.")
+    );
+}

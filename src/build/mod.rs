@@ -168,7 +168,8 @@ pub fn run(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Vec<Di
     let renderer = if opts.formats.is_empty() {
         None
     } else {
-        Some(Renderer::new(&project.root, &project.house)?)
+        let pdf = opts.formats.contains(&OutputFormat::Pdf);
+        Some(Renderer::new(&project.root, &project.house)?.with_pdf_links(pdf))
     };
     if renderer.is_some() {
         write::clean_leftovers(&project.out_dir);

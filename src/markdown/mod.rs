@@ -27,7 +27,7 @@ use pulldown_cmark::Options;
 
 use crate::config::{HouseStyle, ImplicationStyle, Limits};
 use crate::diag::Diagnostic;
-use crate::document::{Footnote, Section};
+use crate::document::{Footnote, Item, Section, SectionKind};
 
 /// Where a piece of Markdown comes from, so diagnostics point at the right line.
 #[derive(Debug, Clone, Copy)]
@@ -60,6 +60,9 @@ pub struct DocumentParts<'a> {
     pub implications: Vec<(&'a ImplicationStyle, Option<MdSource<'a>>)>,
     /// The `recommendations` metadata value.
     pub recommendations: MdSource<'a>,
+    /// One entry per appendix, in order: its anchor id (`appendix-a`) and, for a Markdown
+    /// file, its text.
+    pub appendices: Vec<(String, Option<MdSource<'a>>)>,
     /// Absolute folder of the paper (images are relative to it).
     pub paper_dir: &'a Path,
     /// Absolute, canonical project root (images must stay inside).
@@ -73,6 +76,8 @@ pub struct Sections {
     pub sections: Vec<Section>,
     /// Footnotes numbered 1, 2, … in order of first reference.
     pub footnotes: Vec<Footnote>,
+    /// The content of each appendix, in order: `Some` for a Markdown file.
+    pub appendices: Vec<Option<Vec<Item>>>,
 }
 
 /// The pulldown-cmark options of the paper format: GFM tables, footnotes, strikethrough and
@@ -97,6 +102,13 @@ pub fn build_sections(parts: &DocumentParts, house: &HouseStyle) -> (Sections, V
     }
     sources.push(&parts.recommendations);
     let recommendations_src = sources.len() - 1;
+    let mut appendix_src = Vec::with_capacity(parts.appendices.len());
+    for (_, src) in &parts.appendices {
+        appendix_src.push(src.as_ref().map(|s| {
+            sources.push(s);
+            sources.len() - 1
+        }));
+    }
 
     let mut ctx = Ctx::new(sources, parts.paper_dir, parts.project_root, house.limits);
     // Parse everything first so that every label is known before ids are handed out.
@@ -105,6 +117,8 @@ pub fn build_sections(parts: &DocumentParts, house: &HouseStyle) -> (Sections, V
         .collect();
     let mut take = |i: usize| std::mem::take(&mut parsed[i]);
     ctx.ids.insert("recommendations".into());
+    ctx.ids
+        .extend(parts.appendices.iter().map(|(id, _)| id.clone()));
 
     let mut next_number = 1;
     let mut sections = numbering::body_sections(&mut ctx, take(0), house, &mut next_number);
@@ -125,13 +139,37 @@ pub fn build_sections(parts: &DocumentParts, house: &HouseStyle) -> (Sections, V
         house,
     ));
 
+    // Appendices are resolved with the paper (their links, references and footnotes are
+    // the paper's), then taken back out.
+    let main = sections.len();
+    let mut with_file = Vec::new();
+    for ((id, _), src) in parts.appendices.iter().zip(&appendix_src) {
+        with_file.push(src.is_some());
+        if let Some(i) = *src {
+            let items = numbering::appendix_items(&mut ctx, i, take(i), id);
+            sections.push(Section {
+                kind: SectionKind::Unnumbered,
+                number: None,
+                heading: String::new(),
+                display_heading: String::new(),
+                id: id.clone(),
+                items,
+            });
+        }
+    }
     let footnotes = refs::resolve(&mut ctx, &mut sections);
+    let mut appendix_items = sections.split_off(main).into_iter().map(|s| s.items);
+    let appendices = with_file
+        .into_iter()
+        .map(|has| if has { appendix_items.next() } else { None })
+        .collect();
     crate::diag::sort(&mut ctx.diags);
     ctx.finish_report();
     (
         Sections {
             sections,
             footnotes,
+            appendices,
         },
         ctx.diags,
     )

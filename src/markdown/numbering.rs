@@ -258,6 +258,41 @@ fn metadata_drafts(ctx: &mut Ctx, nodes: Vec<Node>, what: &str) -> Vec<Draft> {
     drafts
 }
 
+/// An appendix file's content: never numbered, and every heading one level down, so that
+/// its `#` is a sub-heading under the heading clerk gives the appendix.
+pub(crate) fn appendix_items(ctx: &mut Ctx, src: usize, nodes: Vec<Node>, id: &str) -> Vec<Item> {
+    let mut drafts = Vec::new();
+    let mut prev = 0u8;
+    for node in nodes {
+        match node {
+            Node::Heading {
+                level,
+                content,
+                loc,
+            } => {
+                check_level(ctx, &mut prev, level, &loc);
+                let level = level.saturating_add(1).min(6);
+                drafts.push(Draft::Sub { content, level });
+            }
+            Node::Block {
+                block,
+                paragraph,
+                label,
+                ..
+            } => push_block(&mut drafts, block, paragraph, label),
+        }
+    }
+    if drafts.is_empty() {
+        ctx.warn(
+            "empty-section",
+            &Loc { src, range: 0..0 },
+            "this appendix file is empty",
+            Some("write the appendix in it, or remove `file:` from the paper".into()),
+        );
+    }
+    number_items(ctx, drafts, None, id)
+}
+
 /// One implication, numbered on from the body; `nodes` is `(source, parsed)` when filled in.
 pub(crate) fn implication_section(
     ctx: &mut Ctx,

@@ -1,10 +1,12 @@
 //! Checks of the metadata keys that need more than "is it text": classification,
 //! appendices, implications, status, language, the recommendation and unknown keys.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::config::REFUSED_CLASSIFICATIONS;
 use crate::diag;
+use crate::render::pdf::append;
 use crate::yaml::{Key, Node, Scalar, Value};
 
 use super::check::{Checker, KNOWN_KEYS};
@@ -127,7 +129,11 @@ pub(super) fn check_appendices(c: &mut Checker, n: &Node) -> Vec<AppendixMeta> {
         match &item.value {
             Value::Scalar(Scalar::Str(_)) => {
                 if let Some(title) = c.text("title", item) {
-                    out.push(AppendixMeta { title, file: None });
+                    out.push(AppendixMeta {
+                        title,
+                        file: None,
+                        pdf: None,
+                    });
                 }
             }
             Value::Map(entries) => {
@@ -157,12 +163,17 @@ pub(super) fn check_appendices(c: &mut Checker, n: &Node) -> Vec<AppendixMeta> {
                         None
                     }
                 };
-                let file = item
+                let (file, pdf) = item
                     .get("file")
                     .filter(|f| !f.is_null())
-                    .and_then(|f| check_appendix_file(c, f));
+                    .and_then(|f| check_appendix_file(c, f))
+                    .unzip();
                 if let Some(title) = title {
-                    out.push(AppendixMeta { title, file });
+                    out.push(AppendixMeta {
+                        title,
+                        file,
+                        pdf: pdf.flatten(),
+                    });
                 }
             }
             _ => c.error(
@@ -179,7 +190,9 @@ pub(super) fn check_appendices(c: &mut Checker, n: &Node) -> Vec<AppendixMeta> {
     out
 }
 
-fn check_appendix_file(c: &mut Checker, f: &Node) -> Option<std::path::PathBuf> {
+/// The appendix file's path, and a PDF's bytes once read and checked (see
+/// [`crate::render::pdf::append::check`]).
+fn check_appendix_file(c: &mut Checker, f: &Node) -> Option<(PathBuf, Option<Arc<Vec<u8>>>)> {
     let name = c.text("file", f)?;
     let path = Path::new(&name);
     let ext = path
@@ -212,8 +225,30 @@ fn check_appendix_file(c: &mut Checker, f: &Node) -> Option<std::path::PathBuf> 
             )),
         );
         None
+    } else if ext.as_deref() == Some("pdf") {
+        let pdf = check_appendix_pdf(c, f, &name)?;
+        Some((path.to_path_buf(), Some(pdf)))
     } else {
-        Some(path.to_path_buf())
+        Some((path.to_path_buf(), None))
+    }
+}
+
+/// Reads a PDF appendix and checks it can join an archival, accessible PDF.
+fn check_appendix_pdf(c: &mut Checker, f: &Node, name: &str) -> Option<Arc<Vec<u8>>> {
+    let bytes = match std::fs::read(c.cx.paper_dir.join(name)) {
+        Ok(b) => b,
+        Err(e) => {
+            let message = format!("the appendix `{name}` cannot be read ({e})");
+            c.error(f.pos, "appendix-unreadable", message, None);
+            return None;
+        }
+    };
+    match append::check(name, &bytes) {
+        Ok(()) => Some(Arc::new(bytes)),
+        Err(p) => {
+            c.error(f.pos, p.code, p.message, Some(p.help));
+            None
+        }
     }
 }
 

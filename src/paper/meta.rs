@@ -72,4 +72,8 @@ pub struct AppendixMeta {
     pub title: String,
     /// A PDF or Markdown file beside the paper.
     pub file: Option<PathBuf>,
+    /// A PDF file's bytes, read and checked with the metadata (a Markdown file is read
+    /// when the paper is compiled).
+    #[serde(skip)]
+    pub pdf: Option<std::sync::Arc<Vec<u8>>>,
 }

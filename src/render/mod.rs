@@ -62,6 +62,8 @@ pub struct Renderer {
     logo: Option<String>,
     /// Fonts parsed once per run, shared by every thread.
     pdf: std::sync::Arc<pdf::PdfEngine>,
+    /// Whether each paper's PDF is there beside its page, for links to PDF appendices.
+    pdf_links: bool,
 }
 
 impl Renderer {
@@ -82,6 +84,7 @@ impl Renderer {
                 css,
                 logo,
                 pdf: std::sync::Arc::new(pdf),
+                pdf_links: false,
             }),
             (templates, css, logo, pdf) => {
                 let mut diags = templates.err().unwrap_or_default();
@@ -91,6 +94,12 @@ impl Renderer {
                 Err(diags)
             }
         }
+    }
+
+    /// Says whether each paper's PDF is published beside its page (`NAME.pdf`), so that a
+    /// page can link its PDF appendices there; without it they are only named.
+    pub fn with_pdf_links(self, pdf_links: bool) -> Renderer {
+        Renderer { pdf_links, ..self }
     }
 
     /// One standalone HTML page for a paper: styles inline, images as `data:` URIs, no
@@ -103,7 +112,14 @@ impl Renderer {
         house: &HouseStyle,
         draft: bool,
     ) -> Result<String, Diagnostic> {
-        let view = view::PaperView::new(doc, house, draft, self.logo.as_deref(), &self.css);
+        let view = view::PaperView::new(
+            doc,
+            house,
+            draft,
+            self.logo.as_deref(),
+            &self.css,
+            self.pdf_links,
+        );
         let what = format!("the paper “{}”", doc.meta.title);
         self.templates.render(templates::PAPER, &view, &what)
     }

@@ -242,7 +242,10 @@ fn sample() -> Document {
             letter: "A".into(),
             title: "Progress Review".into(),
             file: None,
+            id: "appendix-a".into(),
+            content: crate::document::AppendixContent::None,
         }],
+        file_stem: "sample".into(),
     }
 }
 
@@ -719,7 +722,7 @@ fn every_template_variable_is_documented() {
     let docs = include_str!("../../docs/templates.md");
     let house = HouseStyle::default();
     let doc = sample();
-    let paper = view::PaperView::new(&doc, &house, true, Some("data:"), "");
+    let paper = view::PaperView::new(&doc, &house, true, Some("data:"), "", false);
     let entries = [entry("M", "2021-09-01", Some("1"), "T")];
     let index = index::IndexView::new(&entries, &house, "");
     let mut all = std::collections::BTreeSet::new();

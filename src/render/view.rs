@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::html;
 use crate::config::{HeadingCase, HouseStyle};
-use crate::document::{Document, Item, Section, SectionKind};
+use crate::document::{Appendix, AppendixContent, Document, Item, Section, SectionKind};
 use crate::paper::Status;
 
 /// What `paper.html` is rendered with.
@@ -132,7 +132,7 @@ pub(crate) struct ItemView<'a> {
     pub(crate) html: String,
 }
 
-/// An appendix listed after the recommendations.
+/// An appendix listed after the recommendations, and shown after them when it has a file.
 #[derive(Debug, Serialize)]
 pub(crate) struct AppendixView<'a> {
     /// `A`, `B`, …
@@ -141,6 +141,18 @@ pub(crate) struct AppendixView<'a> {
     pub(crate) title: &'a str,
     /// The file beside the paper, with `/` separators.
     pub(crate) file: Option<String>,
+    /// `none` (only named), `markdown` (its `items` follow) or `pdf` (in the PDF only).
+    pub(crate) kind: &'static str,
+    /// Anchor id of its `<section>`, e.g. `appendix-a`.
+    pub(crate) id: &'a str,
+    /// Anchor id of its heading (`<id>-heading`).
+    pub(crate) heading_id: String,
+    /// `Appendix A – Title`.
+    pub(crate) heading: String,
+    /// A Markdown appendix's paragraphs and sub-headings (never numbered).
+    pub(crate) items: Vec<ItemView<'a>>,
+    /// For a PDF appendix, the relative link to the paper's PDF when it is built too.
+    pub(crate) pdf_href: Option<String>,
 }
 
 /// A footnote at the end of the page.
@@ -164,6 +176,7 @@ impl<'a> PaperView<'a> {
         draft: bool,
         logo: Option<&'a str>,
         css: &'a str,
+        pdf_links: bool,
     ) -> Self {
         let meta = &doc.meta;
         // Shared by sections and then footnotes, which are built in that order below.
@@ -211,14 +224,7 @@ impl<'a> PaperView<'a> {
             appendices: doc
                 .appendices
                 .iter()
-                .map(|a| AppendixView {
-                    letter: &a.letter,
-                    title: &a.title,
-                    file: a
-                        .file
-                        .as_ref()
-                        .map(|f| f.to_string_lossy().replace('\\', "/")),
-                })
+                .map(|a| appendix_view(a, doc, pdf_links, &mut tables))
                 .collect(),
             footnotes: doc
                 .footnotes
@@ -257,6 +263,37 @@ fn section_view<'d>(section: &'d Section, tables: &mut html::TableNames) -> Sect
         heading: &section.heading,
         display_heading: &section.display_heading,
         items: section.items.iter().map(|i| item_view(i, tables)).collect(),
+    }
+}
+
+fn appendix_view<'d>(
+    a: &'d Appendix,
+    doc: &Document,
+    pdf_links: bool,
+    tables: &mut html::TableNames,
+) -> AppendixView<'d> {
+    let (kind, items) = match &a.content {
+        AppendixContent::None => ("none", Vec::new()),
+        AppendixContent::Markdown { items } => (
+            "markdown",
+            items.iter().map(|i| item_view(i, tables)).collect(),
+        ),
+        AppendixContent::Pdf { .. } => ("pdf", Vec::new()),
+    };
+    AppendixView {
+        letter: &a.letter,
+        title: &a.title,
+        file: a
+            .file
+            .as_ref()
+            .map(|f| f.to_string_lossy().replace('\\', "/")),
+        kind,
+        id: &a.id,
+        heading_id: format!("{}-heading", a.id),
+        heading: a.heading(),
+        items,
+        pdf_href: (kind == "pdf" && pdf_links && !doc.file_stem.is_empty())
+            .then(|| format!("{}.pdf", doc.file_stem)),
     }
 }
 

@@ -108,7 +108,8 @@ fn setup(old: &Site, changes: &ChangeSet) -> Setup {
     if changes.templates || (changes.house && problems.house.is_empty()) {
         match Renderer::new(&project.root, &project.house) {
             Ok(r) => {
-                renderer = Some(Arc::new(r));
+                // The preview serves each paper's PDF beside its page.
+                renderer = Some(Arc::new(r.with_pdf_links(true)));
                 problems.templates.clear();
                 render_all = true;
             }

@@ -51,7 +51,7 @@ pub(crate) struct ChangeSet {
     pub(crate) house: bool,
     /// A template, the stylesheet or an asset: reload the templates, rebuild all.
     pub(crate) templates: bool,
-    /// A file papers may use (image, `_appendix.md`): rebuild every paper.
+    /// A file papers may use (image, `_appendix.md`, an appendix PDF): rebuild every paper.
     pub(crate) all_papers: bool,
     /// A folder came or went: look for added and removed papers.
     pub(crate) rescan: bool,
@@ -154,7 +154,7 @@ impl ChangeSet {
             Some("yaml" | "yml") if !skipped => {
                 self.papers.insert(path.with_extension("md"));
             }
-            Some("md" | "png" | "jpg" | "jpeg" | "gif" | "svg" | "yaml" | "yml") => {
+            Some("md" | "png" | "jpg" | "jpeg" | "gif" | "svg" | "yaml" | "yml" | "pdf") => {
                 self.all_papers = true;
             }
             // A folder that was removed or renamed away no longer says it is one.

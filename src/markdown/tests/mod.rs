@@ -1,5 +1,6 @@
 //! Unit tests of the Markdown stage: shared helpers here, one file per group of rules.
 
+mod appendix;
 mod checks;
 mod lint;
 mod numbering;
@@ -59,6 +60,7 @@ pub(super) fn run_in(
         body: src(body, Origin::Offset(0)),
         implications,
         recommendations: src(recs, Origin::Line(1)),
+        appendices: Vec::new(),
         paper_dir: dir,
         project_root: root,
     };

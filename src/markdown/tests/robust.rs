@@ -25,6 +25,7 @@ fn diagnostics_point_into_the_file() {
             markdown: "see [](#nope2)",
             origin: Origin::Line(9),
         },
+        appendices: Vec::new(),
         paper_dir: Path::new("/x"),
         project_root: Path::new("/x"),
     };
@@ -71,6 +72,7 @@ fn placement_matches_diag_locate() {
             markdown: RECS,
             origin: Origin::Line(2),
         },
+        appendices: Vec::new(),
         paper_dir: Path::new("/x"),
         project_root: Path::new("/x"),
     };
@@ -136,6 +138,7 @@ fn never_panics() {
             markdown: "x",
             origin: Origin::Line(99),
         },
+        appendices: Vec::new(),
         paper_dir: Path::new("/x"),
         project_root: Path::new("/x"),
     };

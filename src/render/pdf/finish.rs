@@ -190,29 +190,39 @@ pub fn xmp(meta: &Meta, producer: &str, doc_id: &str) -> String {
     )
 }
 
-fn outline(doc: &mut Document, layout: &Layout, pages: &[ObjectId]) -> Option<ObjectId> {
-    let entries: Vec<_> = layout
+/// The outline: clerk's bookmarks, then `extra` (appended PDF appendices: a title and the
+/// first page each), which open at the top of their page.
+fn outline(
+    doc: &mut Document,
+    layout: &Layout,
+    extra: &[(String, ObjectId)],
+    pages: &[ObjectId],
+) -> Option<ObjectId> {
+    let h = layout.page_size.1;
+    let entries: Vec<(&str, Object, Object)> = layout
         .bookmarks
         .iter()
         .filter(|b| b.page < pages.len())
+        .map(|b| {
+            let top = Object::Real(h - b.y + 4.0);
+            (b.title.as_str(), pages[b.page].into(), top)
+        })
+        .chain(
+            extra
+                .iter()
+                .map(|(title, page)| (title.as_str(), (*page).into(), Object::Null)),
+        )
         .collect();
     if entries.is_empty() {
         return None;
     }
     let root = doc.new_object_id();
     let ids: Vec<ObjectId> = entries.iter().map(|_| doc.new_object_id()).collect();
-    let h = layout.page_size.1;
-    for (k, b) in entries.iter().enumerate() {
+    for (k, (title, page, top)) in entries.into_iter().enumerate() {
         let mut d = Dictionary::new();
-        d.set("Title", text(&b.title));
+        d.set("Title", text(title));
         d.set("Parent", root);
-        let dest = vec![
-            pages[b.page].into(),
-            "XYZ".into(),
-            Object::Null,
-            Object::Real(h - b.y + 4.0),
-            Object::Null,
-        ];
+        let dest = vec![page, "XYZ".into(), Object::Null, top, Object::Null];
         d.set("Dest", dest);
         if k > 0 {
             d.set("Prev", ids[k - 1]);
@@ -253,10 +263,11 @@ fn compress(doc: &mut Document) {
 }
 
 /// Finishes the emitted (and tagged) document into the bytes of a PDF/A-2a file.
-/// `srgb` is [`srgb_deflated`] (or empty to embed the profile as it is).
+/// `extra` are the outline entries of appended PDF appendices. `srgb` is [`srgb_deflated`] (or empty to embed the profile as it is).
 pub fn finish(
     mut doc: Document,
     layout: &Layout,
+    extra: &[(String, ObjectId)],
     meta: &Meta,
     srgb: &[u8],
 ) -> Result<Vec<u8>, Diagnostic> {
@@ -270,7 +281,7 @@ pub fn finish(
     doc.version = "1.7".into();
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     let producer = format!("clerk {}", env!("CARGO_PKG_VERSION"));
-    let outlines = outline(&mut doc, layout, &pages);
+    let outlines = outline(&mut doc, layout, extra, &pages);
     let mut icc = Dictionary::new();
     icc.set("N", 3);
     let icc_id = if srgb.is_empty() {

@@ -5,10 +5,12 @@
 //! 2. [`emit`]: draws the pages (a content stream each, written directly) with subset
 //!    fonts, images (decoded by printpdf), links, marked content per block and the page
 //!    furniture as artifacts; [`tag`] builds the structure tree from that marked content.
+//!    [`append`] then adds the pages of PDF appendices, their structure tree grafted in.
 //! 3. [`finish`]: lopdf; metadata (Info and XMP agreeing), PDF/A-2a and PDF/UA-1 identification, sRGB
 //!    OutputIntent, outline, and an ID from the content, so rebuilds are byte-identical.
 
 mod annot;
+pub mod append;
 mod content;
 mod embed;
 pub mod emit;
@@ -21,7 +23,7 @@ use std::path::Path;
 
 use crate::config::{AuthorChoice, HouseStyle};
 use crate::diag::Diagnostic;
-use crate::document::Document;
+use crate::document::{AppendixContent, Document};
 pub use finish::page_count;
 pub use fonts::Fonts;
 
@@ -63,8 +65,19 @@ impl PdfEngine {
         draft: bool,
     ) -> Result<Vec<u8>, Diagnostic> {
         let layout = layout::layout(doc, house, draft, &self.fonts, self.logo.as_ref());
-        let pdf = emit::emit(&layout, &self.fonts, &doc.meta.language)?;
-        finish::finish(pdf, &layout, &self.meta(doc, house), &self.srgb)
+        let mut pdf = emit::emit(&layout, &self.fonts, &doc.meta.language)?;
+        let headings: Vec<String> = doc.appendices.iter().map(|a| a.heading()).collect();
+        let appended: Vec<append::Appended<'_>> = doc
+            .appendices
+            .iter()
+            .zip(&headings)
+            .filter_map(|(a, title)| match &a.content {
+                AppendixContent::Pdf { bytes } => Some(append::Appended { title, bytes }),
+                _ => None,
+            })
+            .collect();
+        let extra = append::append(&mut pdf, &appended)?;
+        finish::finish(pdf, &layout, &extra, &self.meta(doc, house), &self.srgb)
     }
 
     fn meta(&self, doc: &Document, house: &HouseStyle) -> finish::Meta {

@@ -72,6 +72,7 @@ fn templates_assets_and_house_rebuild_everything() {
     assert!(changes(&[(WRITE, &["/p/clerk.yaml"])]).house);
     assert!(changes(&[(WRITE, &["/p/papers/a/chart.png"])]).all_papers);
     assert!(changes(&[(WRITE, &["/p/papers/_appendix.md"])]).all_papers);
+    assert!(changes(&[(WRITE, &["/p/papers/a/appendix-b.pdf"])]).all_papers);
     assert!(changes(&[(EventKind::Create(CreateKind::Folder), &["/p/papers/new"])]).rescan);
     assert!(changes(&[(EventKind::Remove(RemoveKind::Any), &["/p/papers/gone"])]).rescan);
 }

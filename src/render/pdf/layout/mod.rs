@@ -7,6 +7,7 @@
 //! and what belongs to them), the appendix list; each block becomes [`Unit`]s in a
 //! [`Galley`], which [`paginate`] puts on pages; `running` adds the page furniture.
 
+mod appendix;
 mod blocks;
 mod breaks;
 pub mod model;
@@ -298,6 +299,7 @@ pub fn layout(
         section_flow(&mut flow, section);
     }
     blocks::appendices(&mut flow, doc, house);
+    appendix::markdown_appendices(&mut flow, doc, house);
     blocks::footnotes(&mut flow, doc);
     let images = std::mem::take(&mut flow.images);
     let mut paged = paginate(flow.galley, geo.frame());
@@ -401,10 +403,16 @@ fn section_flow(flow: &mut Flow<'_>, section: &Section) {
         style,
     }];
     flow.heading(&spans);
-    // Sub-headings one level down per Markdown level, never skipping one (`###` straight
-    // after a section is taken one level down from it).
+    items_flow(flow, &section.items, level);
+}
+
+/// A section's paragraphs and sub-headings, below its heading tagged at `level`.
+/// Sub-headings go one level down per Markdown level, never skipping one (`###` straight
+/// after a section is taken one level down from it).
+pub(crate) fn items_flow(flow: &mut Flow<'_>, items: &[DocItem], level: u8) {
+    let geo = flow.geo;
     let mut last = level;
-    for (k, item) in section.items.iter().enumerate() {
+    for (k, item) in items.iter().enumerate() {
         match item {
             DocItem::SubHeading { content, id, level } => {
                 let tagged = (geo.section_level() + level.saturating_sub(1)).min(last + 1);

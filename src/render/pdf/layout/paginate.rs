@@ -26,6 +26,8 @@ pub struct Unit {
     /// A table row: the header unit (index into [`Galley::headers`]) to repeat above it
     /// when it starts a page.
     pub repeat: Option<usize>,
+    /// Starts a new page (an appendix's heading).
+    pub break_before: bool,
 }
 
 /// The body as units, plus table headers to repeat and footnotes by number.
@@ -235,6 +237,9 @@ pub fn paginate(mut galley: Galley, frame: Frame) -> Paginated {
     };
     let mut i = 0;
     while i < units.len() {
+        if units[i].break_before && !b.empty {
+            b.new_page();
+        }
         let mut j = i;
         while j + 1 < units.len() && units[j].keep_with_next {
             j += 1;

@@ -1,0 +1,163 @@
+//! Whether a PDF can join an archival, accessible paper: readable, not encrypted, tagged,
+//! every font embedded. Run when the paper is loaded, so `clerk check` reports it.
+
+use lopdf::{Document, Object};
+
+/// Why an appendix PDF cannot be appended: a diagnostic code, a message and a way out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// `appendix-unreadable`, `appendix-encrypted`, `appendix-untagged` or `appendix-fonts`.
+    pub code: &'static str,
+    /// What is wrong, naming the file.
+    pub message: String,
+    /// How to put it right.
+    pub help: String,
+}
+
+/// Checks that the PDF `bytes` (shown as `name`) can be appended to an archival, accessible
+/// paper: a readable PDF with pages, not encrypted, tagged, with every font embedded.
+pub fn check(name: &str, bytes: &[u8]) -> Result<(), Problem> {
+    let encrypted = || {
+        Problem {
+        code: "appendix-encrypted",
+        message: format!("the appendix `{name}` is encrypted or password-protected"),
+        help: "save it again without a password or restrictions (in Acrobat: File › Properties › Security: No Security), then build again".into(),
+    }
+    };
+    let unreadable = |why: String| Problem {
+        code: "appendix-unreadable",
+        message: format!("the appendix `{name}` cannot be read as a PDF ({why})"),
+        help: "export it again as PDF, or write the appendix in Markdown (`_appendix.md`)".into(),
+    };
+    if !bytes.starts_with(b"%PDF-") {
+        return Err(unreadable("it does not start like a PDF file".into()));
+    }
+    let doc = match load(bytes) {
+        Ok(doc) => doc,
+        Err(_) if contains(bytes, b"/Encrypt") => return Err(encrypted()),
+        Err(e) => return Err(unreadable(e)),
+    };
+    if doc.was_encrypted() || doc.is_encrypted() || doc.trailer.get(b"Encrypt").is_ok() {
+        return Err(encrypted());
+    }
+    match page_count(&doc) {
+        Some(0) => return Err(unreadable("it has no pages".into())),
+        Some(_) => {}
+        None => return Err(unreadable("its page tree is damaged".into())),
+    }
+    let catalog = doc
+        .catalog()
+        .map_err(|e| unreadable(format!("no document catalog: {e}")))?;
+    let marked = catalog
+        .get(b"MarkInfo")
+        .ok()
+        .and_then(|m| doc.dereference(m).ok())
+        .and_then(|(_, m)| m.as_dict().ok())
+        .and_then(|m| m.get(b"Marked").ok())
+        .and_then(|m| m.as_bool().ok())
+        == Some(true);
+    if !marked || catalog.get(b"StructTreeRoot").is_err() {
+        return Err(Problem {
+            code: "appendix-untagged",
+            message: format!(
+                "the appendix `{name}` is not a tagged PDF, so screen readers cannot read it and the paper would no longer be accessible"
+            ),
+            help: "export it as a tagged PDF: in Word, Save As › PDF › Options › tick “Document structure tags for accessibility”; in LibreOffice, Export as PDF › tick “Universal Accessibility (PDF/UA)”; or write the appendix in Markdown (`_appendix.md`)".into(),
+        });
+    }
+    if let Some(font) = unembedded_font(&doc) {
+        return Err(Problem {
+            code: "appendix-fonts",
+            message: format!(
+                "the appendix `{name}` uses the font `{font}` without embedding it, so it may look different elsewhere and cannot be archived"
+            ),
+            help: "export it as PDF/A (in Word: Save As › PDF › Options › “PDF/A compliant”; in LibreOffice: Export as PDF › “Archive (PDF/A, ISO 19005)”), which embeds every font".into(),
+        });
+    }
+    Ok(())
+}
+
+/// The most pages an appendix may have.
+const MAX_PAGES: usize = 100_000;
+
+/// The number of pages, walking the page tree once; `None` when a node comes twice (a
+/// loop, which would make reading it endless), a kid is missing or there are too many.
+fn page_count(doc: &Document) -> Option<usize> {
+    let root = doc
+        .catalog()
+        .ok()?
+        .get(b"Pages")
+        .ok()?
+        .as_reference()
+        .ok()?;
+    let mut seen = std::collections::BTreeSet::new();
+    let mut stack = vec![root];
+    let mut pages = 0;
+    while let Some(id) = stack.pop() {
+        if !seen.insert(id) || seen.len() > MAX_PAGES * 2 {
+            return None;
+        }
+        let node = doc.get_dictionary(id).ok()?;
+        match node.get(b"Kids").and_then(Object::as_array) {
+            Ok(kids) => {
+                for kid in kids {
+                    stack.push(kid.as_reference().ok()?);
+                }
+            }
+            Err(_) => pages += 1,
+        }
+    }
+    (pages <= MAX_PAGES).then_some(pages)
+}
+
+/// Parses a PDF from another program; a damaged file is an error, never a crash.
+pub(super) fn load(bytes: &[u8]) -> Result<Document, String> {
+    match std::panic::catch_unwind(|| Document::load_mem(bytes)) {
+        Ok(Ok(doc)) => Ok(doc),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(_) => Err("the PDF reader gave up on it".into()),
+    }
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// The name of the first font (in object order) whose program is not in the file.
+fn unembedded_font(doc: &Document) -> Option<String> {
+    for object in doc.objects.values() {
+        let Ok(font) = object.as_dict() else {
+            continue;
+        };
+        if font.get(b"Type").and_then(Object::as_name).ok() != Some(b"Font".as_slice()) {
+            continue;
+        }
+        let subtype = font
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .unwrap_or(b"");
+        // A composite font's program is in its descendant; a Type 3 font draws with
+        // content streams of its own.
+        if matches!(subtype, b"Type0" | b"Type3") {
+            continue;
+        }
+        let embedded = font
+            .get(b"FontDescriptor")
+            .ok()
+            .and_then(|d| doc.dereference(d).ok())
+            .and_then(|(_, d)| d.as_dict().ok())
+            .is_some_and(|d| {
+                [b"FontFile".as_slice(), b"FontFile2", b"FontFile3"]
+                    .iter()
+                    .any(|k| d.has(k))
+            });
+        if !embedded {
+            let name = font
+                .get(b"BaseFont")
+                .and_then(Object::as_name)
+                .unwrap_or(b"?");
+            return Some(String::from_utf8_lossy(name).into_owned());
+        }
+    }
+    None
+}

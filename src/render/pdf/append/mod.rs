@@ -1,0 +1,95 @@
+//! PDF appendices: checked when the paper is loaded ([`check`]: readable, not encrypted,
+//! tagged, every font embedded), then appended after clerk's pages ([`append`]) so that
+//! the whole file stays PDF/A-2a and PDF/UA-1.
+//!
+//! The appendix's pages are imported with fresh object numbers (their inherited
+//! resources, boxes and rotation copied onto each page), its structure tree is grafted
+//! under a `Sect` titled "Appendix B – title" in clerk's tree, and its parent-tree keys
+//! are moved past clerk's. Its outline, forms, actions and names are left behind (links to
+//! named destinations are first given the destination itself).
+
+mod check;
+mod objects;
+mod tree;
+
+use std::collections::BTreeMap;
+
+use lopdf::{Document, Object, ObjectId};
+
+pub use check::{Problem, check};
+
+use crate::diag::Diagnostic;
+
+/// A PDF appendix to append: its outline title and its bytes (already [`check`]ed).
+#[derive(Debug, Clone, Copy)]
+pub struct Appended<'a> {
+    /// `Appendix B – title`.
+    pub title: &'a str,
+    /// The file as read.
+    pub bytes: &'a [u8],
+}
+
+/// Appends each appendix's pages after `doc`'s, grafting its structure tree into `doc`'s;
+/// returns each appendix's outline title with its first page.
+pub fn append(
+    doc: &mut Document,
+    appendices: &[Appended<'_>],
+) -> Result<Vec<(String, ObjectId)>, Diagnostic> {
+    let mut out = Vec::new();
+    for a in appendices {
+        let src = check::load(a.bytes).map_err(|e| broken(a.title, &e))?;
+        let first = import(doc, src, a.title).map_err(|e| broken(a.title, &e))?;
+        out.push((a.title.to_string(), first));
+    }
+    Ok(out)
+}
+
+fn broken(title: &str, why: &str) -> Diagnostic {
+    Diagnostic::file_error(
+        "pdf",
+        std::path::Path::new("clerk"),
+        format!("cannot append {title} to the PDF ({why})"),
+    )
+}
+
+/// Imports `src` after `doc`'s pages; returns the first imported page.
+fn import(doc: &mut Document, mut src: Document, title: &str) -> Result<ObjectId, String> {
+    let t = tree::target(doc)?;
+    let pages: Vec<ObjectId> = src.get_pages().into_values().collect();
+    let first = *pages.first().ok_or("no pages")?;
+    objects::flatten_pages(&mut src, &pages)?;
+    objects::resolve_named_dests(&mut src);
+    let tree = tree::read_tree(&src)?;
+
+    // Everything the pages, the tree and its maps reach, renumbered after doc's objects.
+    let mut roots = pages.clone();
+    let values = tree.entries.iter().map(|(_, v)| v);
+    for o in tree
+        .top
+        .iter()
+        .chain(values)
+        .chain(tree.maps.iter().flatten())
+    {
+        objects::refs(o, &mut roots);
+    }
+    let order = objects::reachable(&src, roots, &tree.skipped);
+    let sect = doc.new_object_id();
+    let mut map: BTreeMap<ObjectId, Object> = BTreeMap::new();
+    for id in &tree.skipped {
+        map.insert(*id, sect.into());
+    }
+    for &id in &order {
+        map.insert(id, doc.new_object_id().into());
+    }
+    objects::copy(doc, &mut src, &order, &map, t.next_key);
+
+    tree::graft(doc, &t, sect, title, tree, &map)?;
+    let new_pages: Vec<Object> = pages.iter().filter_map(|p| map.get(p).cloned()).collect();
+    tree::add_pages(doc, &t, &new_pages)?;
+    map.get(&first)
+        .and_then(|o| o.as_reference().ok())
+        .ok_or_else(|| "its first page was not imported".to_string())
+}
+
+#[cfg(test)]
+mod tests;

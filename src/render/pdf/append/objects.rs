@@ -1,0 +1,262 @@
+//! Object-level passes over an appendix PDF: pages made self-contained, what they reach,
+//! references renumbered, parent-tree keys moved and actions a PDF/A file may not carry
+//! removed.
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+use lopdf::{Dictionary, Document, Object, ObjectId};
+
+/// The page attributes a page may inherit from its page-tree ancestors.
+const INHERITED: [&[u8]; 4] = [b"Resources", b"MediaBox", b"CropBox", b"Rotate"];
+
+/// The `(key, value)` pairs of a number tree, in key order (`/Nums` and `/Kids` flattened).
+pub(super) fn number_tree(
+    doc: &Document,
+    node: &Object,
+    out: &mut Vec<(i64, Object)>,
+    depth: usize,
+) {
+    let Ok((_, Object::Dictionary(d))) = doc.dereference(node) else {
+        return;
+    };
+    if depth > 32 {
+        return;
+    }
+    if let Ok(nums) = d.get(b"Nums").and_then(Object::as_array) {
+        for pair in nums.chunks(2) {
+            if let [k, v] = pair
+                && let Ok(k) = k.as_i64()
+            {
+                out.push((k, v.clone()));
+            }
+        }
+    }
+    if let Ok(kids) = d.get(b"Kids").and_then(Object::as_array) {
+        for kid in kids {
+            number_tree(doc, kid, out, depth + 1);
+        }
+    }
+}
+
+/// Each reference inside `obj`, in order.
+pub(super) fn refs(obj: &Object, out: &mut Vec<ObjectId>) {
+    match obj {
+        Object::Reference(id) => out.push(*id),
+        Object::Array(a) => a.iter().for_each(|o| refs(o, out)),
+        Object::Dictionary(d) => d.iter().for_each(|(_, o)| refs(o, out)),
+        Object::Stream(s) => s.dict.iter().for_each(|(_, o)| refs(o, out)),
+        _ => {}
+    }
+}
+
+/// Replaces each reference in `obj` by its new target (`Null` when it has none).
+pub(super) fn rewrite(obj: &mut Object, map: &BTreeMap<ObjectId, Object>) {
+    match obj {
+        Object::Reference(id) => *obj = map.get(id).cloned().unwrap_or(Object::Null),
+        Object::Array(a) => a.iter_mut().for_each(|o| rewrite(o, map)),
+        Object::Dictionary(d) => d.iter_mut().for_each(|(_, o)| rewrite(o, map)),
+        Object::Stream(s) => s.dict.iter_mut().for_each(|(_, o)| rewrite(o, map)),
+        _ => {}
+    }
+}
+
+/// Moves parent-tree keys by `offset` and removes actions a PDF/A file may not carry.
+pub(super) fn tidy(obj: &mut Object, offset: i64) {
+    let d = match obj {
+        Object::Dictionary(d) => d,
+        Object::Stream(s) => &mut s.dict,
+        _ => return,
+    };
+    for key in [b"StructParents".as_slice(), b"StructParent"] {
+        if let Ok(k) = d.get(key).and_then(Object::as_i64) {
+            d.set(key, k + offset);
+        }
+    }
+    d.remove(b"AA");
+    let action = d
+        .get(b"A")
+        .and_then(Object::as_dict)
+        .ok()
+        .and_then(|a| a.get(b"S").and_then(Object::as_name).ok());
+    if action.is_some_and(|s| !matches!(s, b"URI" | b"GoTo")) {
+        d.remove(b"A");
+    }
+}
+
+/// Copies onto each page what it inherits from its page-tree ancestors, and cuts it loose
+/// from its own tree (clerk's page tree takes it).
+pub(super) fn flatten_pages(src: &mut Document, pages: &[ObjectId]) -> Result<(), String> {
+    for &p in pages {
+        let mut inherited = Dictionary::new();
+        let mut node = src.get_dictionary(p).map_err(|e| e.to_string())?.clone();
+        for _ in 0..32 {
+            let Ok(parent) = node.get(b"Parent").and_then(Object::as_reference) else {
+                break;
+            };
+            let Ok(up) = src.get_dictionary(parent) else {
+                break;
+            };
+            for key in INHERITED {
+                if let Ok(v) = up.get(key)
+                    && !inherited.has(key)
+                {
+                    inherited.set(key, v.clone());
+                }
+            }
+            node = up.clone();
+        }
+        let page = src.get_dictionary_mut(p).map_err(|e| e.to_string())?;
+        for (k, v) in inherited.into_iter() {
+            if !page.has(&k) {
+                page.set(k, v);
+            }
+        }
+        page.remove(b"Parent");
+    }
+    Ok(())
+}
+
+/// Replaces each named destination in `src` (a link's `/Dest`, a go-to action's `/D`) by
+/// the destination it names, since the names (the catalog's `/Dests` and `/Names`) are
+/// left behind; a name that leads nowhere is dropped.
+pub(super) fn resolve_named_dests(src: &mut Document) {
+    let mut named: BTreeMap<Vec<u8>, Object> = BTreeMap::new();
+    if let Ok(catalog) = src.catalog() {
+        let dests = catalog
+            .get(b"Dests")
+            .ok()
+            .and_then(|d| src.dereference(d).ok())
+            .and_then(|(_, d)| d.as_dict().ok());
+        for (k, v) in dests.into_iter().flat_map(Dictionary::iter) {
+            named.insert(k.clone(), v.clone());
+        }
+        let tree = catalog
+            .get(b"Names")
+            .ok()
+            .and_then(|n| src.dereference(n).ok())
+            .and_then(|(_, n)| n.as_dict().ok())
+            .and_then(|n| n.get(b"Dests").ok());
+        if let Some(tree) = tree {
+            name_tree(src, tree, &mut named, 0);
+        }
+    }
+    if named.is_empty() {
+        return;
+    }
+    // A destination is an array, or a dictionary holding it as `/D`.
+    let explicit = |name: &[u8]| {
+        let v = named.get(name)?;
+        match src.dereference(v).ok()?.1 {
+            Object::Array(a) => Some(Object::Array(a.clone())),
+            Object::Dictionary(d) => d.get(b"D").ok().cloned(),
+            _ => None,
+        }
+    };
+    let mut fixes = Vec::new();
+    for (id, obj) in &src.objects {
+        let Ok(d) = obj.as_dict() else { continue };
+        let key: &[u8] = if d.has(b"Dest") {
+            b"Dest"
+        } else if d.get(b"S").and_then(Object::as_name).ok() == Some(b"GoTo".as_slice()) {
+            b"D"
+        } else {
+            continue;
+        };
+        let name = match d.get(key) {
+            Ok(Object::Name(n)) => n.clone(),
+            Ok(Object::String(s, _)) => s.clone(),
+            _ => continue,
+        };
+        fixes.push((*id, key, explicit(&name)));
+    }
+    for (id, key, dest) in fixes {
+        if let Some(Object::Dictionary(d)) = src.objects.get_mut(&id) {
+            match dest {
+                Some(dest) => d.set(key, dest),
+                None => {
+                    d.remove(key);
+                }
+            }
+        }
+    }
+}
+
+/// The `(name, value)` pairs of a name tree (`/Names` and `/Kids` flattened).
+fn name_tree(doc: &Document, node: &Object, out: &mut BTreeMap<Vec<u8>, Object>, depth: usize) {
+    let Ok((_, Object::Dictionary(d))) = doc.dereference(node) else {
+        return;
+    };
+    if depth > 32 {
+        return;
+    }
+    if let Ok(names) = d.get(b"Names").and_then(Object::as_array) {
+        for pair in names.chunks(2) {
+            if let [Object::String(k, _), v] = pair {
+                out.entry(k.clone()).or_insert_with(|| v.clone());
+            }
+        }
+    }
+    if let Ok(kids) = d.get(b"Kids").and_then(Object::as_array) {
+        for kid in kids {
+            name_tree(doc, kid, out, depth + 1);
+        }
+    }
+}
+
+/// The objects `roots` reach, in a fixed order, never entering `skipped` nor the
+/// appendix's own catalog, page tree, structure root or outline.
+pub(super) fn reachable(
+    src: &Document,
+    roots: Vec<ObjectId>,
+    skipped: &[ObjectId],
+) -> Vec<ObjectId> {
+    let mut stop: BTreeSet<ObjectId> = skipped.iter().copied().collect();
+    stop.extend(src.trailer.get(b"Root").and_then(Object::as_reference).ok());
+    for (id, obj) in &src.objects {
+        if let Ok(d) = obj.as_dict()
+            && matches!(
+                d.get(b"Type").and_then(Object::as_name).ok(),
+                Some(b"Pages" | b"Catalog" | b"Outlines" | b"StructTreeRoot")
+            )
+        {
+            stop.insert(*id);
+        }
+    }
+    let mut order = Vec::new();
+    let mut seen = BTreeSet::new();
+    let mut queue: VecDeque<ObjectId> = roots.into();
+    while let Some(id) = queue.pop_front() {
+        if stop.contains(&id) || !seen.insert(id) {
+            continue;
+        }
+        let Some(obj) = src.objects.get(&id) else {
+            continue;
+        };
+        order.push(id);
+        let mut next = Vec::new();
+        refs(obj, &mut next);
+        queue.extend(next);
+    }
+    order
+}
+
+/// Moves the objects of `order` from `src` into `doc` under their new numbers (`map`),
+/// their references renumbered and their parent-tree keys moved by `offset`.
+pub(super) fn copy(
+    doc: &mut Document,
+    src: &mut Document,
+    order: &[ObjectId],
+    map: &BTreeMap<ObjectId, Object>,
+    offset: i64,
+) {
+    for id in order {
+        let Some(mut obj) = src.objects.remove(id) else {
+            continue;
+        };
+        rewrite(&mut obj, map);
+        tidy(&mut obj, offset);
+        if let Some(Object::Reference(new)) = map.get(id) {
+            doc.objects.insert(*new, obj);
+        }
+    }
+}

@@ -1,0 +1,356 @@
+//! Appendix files: a Markdown appendix rendered after the paper (HTML and PDF), a PDF
+//! appendix appended to the paper's PDF with its tags, and the PDFs refused (untagged,
+//! encrypted, not a PDF, fonts not embedded) with a diagnostic at the `file:` line.
+
+mod common;
+mod pdfua_check;
+
+use std::path::Path;
+
+use common::{clerk, parts, run_tool};
+use lopdf::{Dictionary, Document, Object, Stream};
+use pdfua_check::{Pdf, mcids, untagged_content};
+
+/// A paper whose metadata lists `appendices` (YAML lines); its `appendices:` key is on
+/// line 8, the first `file:` on line 10.
+fn paper(appendices: &str) -> String {
+    format!(
+        "---\nmeeting: Resources Committee\ndate: 2022-03-15\ntitle: Fleet Review\n\
+         presented_by: A. Person, Head of Fleet\nrecommendation: For Noting\n\
+         recommendations: Members are invited to note this paper.\nappendices:\n{appendices}---\n\n\
+         # Purpose\n\nTo report on the fleet.\n\n# Background\n\nThe fleet has 40 vehicles.\n"
+    )
+}
+
+fn project(appendices: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("papers")).unwrap();
+    std::fs::write(dir.path().join("papers/fleet.md"), paper(appendices)).unwrap();
+    dir
+}
+
+/// `(code, file, line)` of every diagnostic `clerk check --format json` prints.
+fn check(dir: &Path) -> Vec<(String, String, usize)> {
+    let o = clerk(dir, &["check", "--format", "json"]);
+    let (_, stdout, _) = parts(&o);
+    let field = |line: &str, key: &str| {
+        let at = line.find(&format!("\"{key}\":"))? + key.len() + 3;
+        let rest = line[at..].trim_start();
+        Some(if let Some(s) = rest.strip_prefix('"') {
+            s[..s.find('"')?].to_string()
+        } else {
+            rest[..rest.find([',', '}'])?].trim().to_string()
+        })
+    };
+    stdout
+        .lines()
+        .filter_map(|l| {
+            Some((
+                field(l, "code")?,
+                field(l, "file")?,
+                field(l, "line")?.parse().ok()?,
+            ))
+        })
+        .collect()
+}
+
+/// A one-page PDF drawing a line of text in `font`; `tagged` adds `/MarkInfo` and a
+/// structure tree.
+fn small_pdf(font: Dictionary, tagged: bool) -> Document {
+    let mut doc = Document::with_version("1.7");
+    let pages = doc.new_object_id();
+    let font = doc.add_object(font);
+    let content = doc.add_object(Stream::new(
+        Dictionary::new(),
+        b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET".to_vec(),
+    ));
+    let page = doc.add_object(Dictionary::from_iter([
+        ("Type", Object::Name(b"Page".to_vec())),
+        ("Parent", pages.into()),
+        ("Contents", content.into()),
+        (
+            "Resources",
+            Dictionary::from_iter([("Font", Dictionary::from_iter([("F1", font.into())]).into())])
+                .into(),
+        ),
+    ]));
+    doc.objects.insert(
+        pages,
+        Object::Dictionary(Dictionary::from_iter([
+            ("Type", Object::Name(b"Pages".to_vec())),
+            ("Kids", vec![page.into()].into()),
+            ("Count", 1.into()),
+            (
+                "MediaBox",
+                vec![0.into(), 0.into(), 595.into(), 842.into()].into(),
+            ),
+        ])),
+    );
+    let mut catalog = Dictionary::from_iter([
+        ("Type", Object::Name(b"Catalog".to_vec())),
+        ("Pages", pages.into()),
+    ]);
+    if tagged {
+        let root = doc.add_object(Dictionary::from_iter([(
+            "Type",
+            Object::Name(b"StructTreeRoot".to_vec()),
+        )]));
+        catalog.set("StructTreeRoot", root);
+        catalog.set(
+            "MarkInfo",
+            Dictionary::from_iter([("Marked", Object::Boolean(true))]),
+        );
+    }
+    let catalog = doc.add_object(catalog);
+    doc.trailer.set("Root", catalog);
+    doc
+}
+
+fn helvetica() -> Dictionary {
+    Dictionary::from_iter([
+        ("Type", Object::Name(b"Font".to_vec())),
+        ("Subtype", Object::Name(b"Type1".to_vec())),
+        ("BaseFont", Object::Name(b"Helvetica".to_vec())),
+    ])
+}
+
+fn save(doc: &mut Document) -> Vec<u8> {
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn refused_pdfs_are_reported_at_their_file_line() {
+    let untagged = save(&mut small_pdf(helvetica(), false));
+    let fonts = save(&mut small_pdf(helvetica(), true));
+    let mut locked = small_pdf(helvetica(), true);
+    let encrypt = locked.add_object(Dictionary::from_iter([
+        ("Filter", Object::Name(b"Standard".to_vec())),
+        ("V", 1.into()),
+        ("R", 2.into()),
+        ("O", Object::string_literal(vec![1u8; 32])),
+        ("U", Object::string_literal(vec![2u8; 32])),
+        ("P", (-4).into()),
+    ]));
+    locked.trailer.set("Encrypt", encrypt);
+    let locked = save(&mut locked);
+    let cases: [(&str, &[u8], &str); 4] = [
+        ("untagged.pdf", &untagged, "appendix-untagged"),
+        ("fonts.pdf", &fonts, "appendix-fonts"),
+        ("locked.pdf", &locked, "appendix-encrypted"),
+        (
+            "junk.pdf",
+            b"PK\x03\x04 this is a zip file",
+            "appendix-unreadable",
+        ),
+    ];
+    let mut yaml = String::new();
+    for (name, _, _) in &cases {
+        yaml.push_str(&format!("  - title: {name}\n    file: {name}\n"));
+    }
+    let dir = project(&yaml);
+    for (name, bytes, _) in &cases {
+        std::fs::write(dir.path().join("papers").join(name), bytes).unwrap();
+    }
+    let got = check(dir.path());
+    for (k, (name, _, code)) in cases.iter().enumerate() {
+        let line = 10 + 2 * k;
+        assert!(
+            got.iter()
+                .any(|(c, f, l)| c == code && f.ends_with("fleet.md") && *l == line),
+            "{name}: want {code} at fleet.md:{line}, got {got:?}"
+        );
+    }
+    // A build refuses the paper too, and writes nothing for it.
+    let o = clerk(dir.path(), &["build"]);
+    assert_eq!(parts(&o).0, 1, "{}", parts(&o).2);
+    assert!(!dir.path().join("out/fleet.pdf").exists());
+}
+
+#[test]
+fn a_problem_inside_a_markdown_appendix_points_into_it() {
+    let dir = project("  - title: Vehicle list\n    file: _appendix-a.md\n");
+    std::fs::write(
+        dir.path().join("papers/_appendix-a.md"),
+        "Vehicles by station.\n\n![A map](missing.png)\n\nSee [the list](#nowhere).\n",
+    )
+    .unwrap();
+    let got = check(dir.path());
+    assert!(
+        got.iter().any(|(c, f, l)| c == "image-missing"
+            && f.ends_with("papers/_appendix-a.md")
+            && *l == 3),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(c, f, l)| c == "broken-link" && f.ends_with("_appendix-a.md") && *l == 5),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_markdown_appendix_that_is_not_text_is_refused_against_it() {
+    let dir = project("  - title: Vehicle list\n    file: _appendix-a.md\n");
+    std::fs::write(dir.path().join("papers/_appendix-a.md"), b"caf\xe9 list\n").unwrap();
+    let got = check(dir.path());
+    assert!(
+        got.iter()
+            .any(|(c, f, _)| c == "appendix-unreadable" && f.ends_with("papers/_appendix-a.md")),
+        "{got:?}"
+    );
+}
+
+/// A project with a Markdown appendix A and a PDF appendix B (a paper clerk built), built.
+fn both_kinds() -> (tempfile::TempDir, u32) {
+    let source = project("  - title: Only named\n");
+    let o = clerk(source.path(), &["build", "--format", "pdf"]);
+    assert_eq!(parts(&o).0, 0, "{}", parts(&o).2);
+    let appendix_pdf = std::fs::read(source.path().join("out/fleet.pdf")).unwrap();
+    let appendix_pages = clerk::render::pdf::page_count(&appendix_pdf).unwrap();
+
+    let dir = project(
+        "  - title: Vehicle list\n    file: _appendix-a.md\n  - title: Survey\n    file: survey.pdf\n",
+    );
+    std::fs::write(dir.path().join("papers/survey.pdf"), appendix_pdf).unwrap();
+    std::fs::write(
+        dir.path().join("papers/_appendix-a.md"),
+        "Vehicles by station, March 2022.\n\n# Electric vehicles\n\nTwelve of the forty are electric.\n",
+    )
+    .unwrap();
+    let o = clerk(dir.path(), &["build"]);
+    assert_eq!(parts(&o).0, 0, "{}", parts(&o).2);
+    (dir, appendix_pages)
+}
+
+#[test]
+fn markdown_appendix_follows_the_last_section_in_html() {
+    let (dir, _) = both_kinds();
+    let html = std::fs::read_to_string(dir.path().join("out/fleet.html")).unwrap();
+    let recs = html.find("id=\"recommendations\"").unwrap();
+    let a = html
+        .find("<section id=\"appendix-a\"")
+        .expect("appendix A section");
+    assert!(a > recs, "appendix A comes after RECOMMENDATIONS");
+    let text = common::html_text(&html[a..]);
+    assert!(text.contains("Appendix A – Vehicle list"), "{text}");
+    assert!(text.contains("Twelve of the forty are electric."), "{text}");
+    assert!(html[a..].contains("<h3"), "the file's `#` is a sub-heading");
+    assert!(
+        !html[a..].contains("class=\"pnum\""),
+        "no paragraph numbers"
+    );
+    // The PDF appendix is named and linked to the PDF beside the page.
+    assert!(html.contains("<a href=\"fleet.pdf\">PDF version of this paper</a>"));
+}
+
+#[test]
+fn without_a_pdf_built_a_pdf_appendix_is_named_not_linked() {
+    let (dir, _) = both_kinds();
+    let o = clerk(
+        dir.path(),
+        &["build", "--format", "html", "--out", "html-only"],
+    );
+    assert_eq!(parts(&o).0, 0, "{}", parts(&o).2);
+    let html = std::fs::read_to_string(dir.path().join("html-only/fleet.html")).unwrap();
+    let b = html
+        .find("<section id=\"appendix-b\"")
+        .expect("appendix B section");
+    let section = &html[b..html[b..].find("</section>").map_or(html.len(), |e| b + e)];
+    assert!(
+        section.contains("in the PDF version of this paper"),
+        "{section}"
+    );
+    assert!(!section.contains("href="), "{section}");
+}
+
+#[test]
+#[ignore = "needs poppler-utils and qpdf"]
+fn pdf_holds_both_appendices_after_the_paper() {
+    let (dir, appendix_pages) = both_kinds();
+    let pdf = dir.path().join("out/fleet.pdf");
+    let pdf = pdf.to_str().unwrap();
+    let text = run_tool("pdftotext", &["-layout", pdf, "-"]);
+    let recs = text.find("RECOMMENDATIONS").unwrap();
+    let a = text.find("Twelve of the forty are electric.").unwrap();
+    assert!(a > recs, "{text}");
+
+    let info = run_tool("pdfinfo", &[pdf]);
+    let pages: u32 = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap();
+    // clerk's own pages say "Page N of M", M counting only them.
+    let own: u32 = text
+        .split("Page 1 of ")
+        .nth(1)
+        .and_then(|r| r.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    assert_eq!(pages, own + appendix_pages, "{info}");
+    let manifest = std::fs::read_to_string(dir.path().join("out/manifest.json")).unwrap();
+    assert!(
+        manifest.contains(&format!("\"pages\": {pages}")),
+        "{manifest}"
+    );
+
+    let qpdf = std::process::Command::new("qpdf")
+        .args(["--check", pdf])
+        .output()
+        .unwrap();
+    assert!(
+        qpdf.status.success(),
+        "{}",
+        String::from_utf8_lossy(&qpdf.stdout)
+    );
+    let out = String::from_utf8_lossy(&qpdf.stdout);
+    assert!(!out.contains("WARNING"), "{out}");
+
+    let tags = run_tool("pdfinfo", &["-struct-text", pdf]);
+    assert!(tags.contains("Sect"), "{tags}");
+    assert!(tags.contains("Twelve of the forty are electric."), "{tags}");
+    // The appended paper's own text is in the tree too, after the Sect.
+    let sect = tags.find("Sect").unwrap();
+    assert!(
+        tags[sect..].contains("The fleet has 40 vehicles."),
+        "{tags}"
+    );
+}
+
+#[test]
+fn merged_pdf_passes_the_matterhorn_checks_and_rebuilds_the_same() {
+    let (dir, appendix_pages) = both_kinds();
+    let bytes = std::fs::read(dir.path().join("out/fleet.pdf")).unwrap();
+    let pdf = Pdf::load("fleet.pdf", &bytes);
+    assert!(pdf.pages().len() as u32 > appendix_pages);
+    assert_eq!(untagged_content(&pdf), Vec::<String>::new());
+    let orphans: Vec<_> = mcids(&pdf)
+        .into_iter()
+        .filter(|(_, _, parent)| parent.is_none())
+        .collect();
+    assert!(orphans.is_empty(), "MCIDs without an element: {orphans:?}");
+    // Every annotation's /StructParent leads back to an element.
+    for (_, annot, d) in pdf.annotations() {
+        let key = d.get(b"StructParent").and_then(Object::as_i64).unwrap();
+        assert!(pdf.parent_tree(key).is_some(), "annotation {annot:?}");
+    }
+    // The outline names both appendices.
+    let outline: Vec<String> = pdf
+        .doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.has(b"Dest") && d.has(b"Parent"))
+        .filter_map(|d| pdfua_check::text(d.get(b"Title").ok()?))
+        .collect();
+    for want in ["APPENDIX A – VEHICLE LIST", "Appendix B – Survey"] {
+        assert!(outline.iter().any(|t| t == want), "{outline:?}");
+    }
+
+    let o = clerk(dir.path(), &["build"]);
+    assert_eq!(parts(&o).0, 0);
+    let again = std::fs::read(dir.path().join("out/fleet.pdf")).unwrap();
+    assert!(again == bytes, "a rebuild gives the same bytes");
+}
