@@ -9,6 +9,7 @@
 //!    OutputIntent, outline, and an ID from the content, so rebuilds are byte-identical.
 
 mod content;
+mod coverage;
 mod embed;
 pub mod emit;
 pub mod finish;
@@ -52,6 +53,12 @@ impl PdfEngine {
     /// The fonts.
     pub fn fonts(&self) -> &Fonts {
         &self.fonts
+    }
+
+    /// A warning for each character of a paper's source (`text`, the whole of `file`)
+    /// that none of the fonts has, so the PDF shows a stand-in for it.
+    pub fn unshown(&self, file: &Path, text: &str) -> Vec<Diagnostic> {
+        coverage::unshown(&self.fonts, file, text)
     }
 
     /// Renders a paper to PDF bytes. `draft` adds the DRAFT mark to every page.
