@@ -494,7 +494,10 @@ fn a_word_cut_across_lines_reads_back_whole() {
     let (project, pdf) = build_awkward();
     let url = "https://www.example.gov.scot/publications/2022/02/a-very-long-publication-title-that-never-seems-to-end/documents/full-report.pdf";
     let text = pdf_text(&pdf, &[]);
-    assert!(text.contains("https://www.example.gov.scot/publications/2022/02/"), "{text}");
+    assert!(
+        text.contains("https://www.example.gov.scot/publications/2022/02/"),
+        "{text}"
+    );
     assert!(text.contains("never-seems-to-end/documents/full-report.pdf"));
     let p = pdf.to_str().unwrap();
     let tagged = run_tool("pdfinfo", &["-struct-text", p]);
@@ -514,7 +517,10 @@ fn a_word_cut_across_lines_reads_back_whole() {
     let narrow = project.path().join("out/narrow.pdf");
     let n = narrow.to_str().unwrap();
     let raw = pdf_text(&narrow, &["-raw"]);
-    assert!(!raw.contains(word), "the word was not cut, so this tests nothing");
+    assert!(
+        !raw.contains(word),
+        "the word was not cut, so this tests nothing"
+    );
     let tagged = run_tool("pdfinfo", &["-struct-text", n]);
     assert!(tagged.contains(word), "{tagged}");
 }
