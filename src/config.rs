@@ -138,6 +138,9 @@ pub struct FontFiles {
     pub bold_italic: Option<PathBuf>,
     /// Code.
     pub mono: Option<PathBuf>,
+    /// Fonts tried, in order, for a character none of the five faces has (CJK, emoji…).
+    #[serde(default)]
+    pub fallback: Vec<PathBuf>,
 }
 
 /// Whom the PDF metadata names as author.

@@ -388,3 +388,139 @@ fn awkward_content_stays_inside_the_margins_and_keeps_its_letters() {
         assert_eq!(letters, "DRAFT", "page {p}");
     }
 }
+
+#[test]
+#[ignore = "needs poppler-utils"]
+fn a_footnote_longer_than_a_page_runs_on_and_never_crosses_the_bottom_margin() {
+    let project = temp_project("awkward");
+    let papers = project.path().join("papers");
+    std::fs::remove_file(papers.join("awkward.md")).unwrap();
+    let note: Vec<String> = (0..400)
+        .map(|i| format!("Notemark{i:03} the note goes on and on."))
+        .collect();
+    let body = format!(
+        "---\nmeeting: Policing Performance Committee\ndate: 2021-09-01\ntitle: Long note\npresented_by: Test\nrecommendation: For Noting\nrecommendations: Members are invited to note this paper.\n---\n\n# Purpose\n\nA paragraph citing a very long note.[^long] Then more text.\n\n[^long]: {}\n",
+        note.join(" ")
+    );
+    std::fs::write(papers.join("long-note.md"), body).unwrap();
+    let o = clerk(project.path(), &["build"]);
+    let (code, stdout, stderr) = parts(&o);
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    let pdf = project.path().join("out/long-note.pdf");
+    let bbox = pdf_text(&pdf, &["-bbox"]);
+    let mut seen = Vec::new();
+    let mut page = 0;
+    for line in bbox.lines() {
+        if line.trim_start().starts_with("<page") {
+            page += 1;
+        }
+        let Some(at) = line.find(">Notemark") else {
+            continue;
+        };
+        let n: usize = line[at + 9..at + 12].parse().unwrap();
+        let at = line.find("yMax=\"").unwrap() + 6;
+        let y_max: f32 = line[at..at + line[at..].find('"').unwrap()]
+            .parse()
+            .unwrap();
+        // A4 with a 20 mm bottom margin: text ends 785.2 pt from the top.
+        assert!(y_max <= 785.5, "Notemark{n:03} below the margin: {line}");
+        seen.push((n, page));
+    }
+    let order: Vec<usize> = seen.iter().map(|s| s.0).collect();
+    assert_eq!(
+        order,
+        (0..400).collect::<Vec<_>>(),
+        "each line once, in order"
+    );
+    // It starts on the page that cites it and runs on over more than one page.
+    assert_eq!(seen[0].1, 1);
+    assert!(seen.last().unwrap().1 >= 3, "{seen:?}");
+}
+
+#[test]
+#[ignore = "needs poppler-utils"]
+fn fallback_fonts_show_what_the_faces_lack_and_the_rest_is_a_warning() {
+    let project = temp_project("awkward");
+    let root = project.path();
+    std::fs::remove_file(root.join("papers/awkward.md")).unwrap();
+    std::fs::create_dir(root.join("fonts")).unwrap();
+    std::fs::copy(
+        repo().join("tests/fixtures/fonts/NotoSansOgham-Regular.ttf"),
+        root.join("fonts/ogham.ttf"),
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("clerk.yaml"),
+        "pdf:\n  fonts:\n    fallback: [fonts/ogham.ttf]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("papers/ogham.md"),
+        "---\nmeeting: Policing Performance Committee\ndate: 2021-09-01\ntitle: Ogham\npresented_by: Test\nrecommendation: For Noting\nrecommendations: Members are invited to note this paper.\n---\n\n# Purpose\n\nThe stone reads ᚋᚐᚊᚔ in Ogham.\n\nThe sign 字 is in no font here, nor is 字 twice.\n",
+    )
+    .unwrap();
+    let o = clerk(root, &["build"]);
+    let (code, stdout, stderr) = parts(&o);
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    let said = format!("{stdout}{stderr}");
+    assert_eq!(
+        said.matches("the PDF can't show `字` (U+5B57)").count(),
+        1,
+        "{said}"
+    );
+    assert!(said.contains("ogham.md:14:10"), "{said}");
+    assert!(!said.contains("can't show `ᚋ`"), "{said}");
+    let pdf = root.join("out/ogham.pdf");
+    // The Ogham letters are drawn from the fallback font and extract as themselves.
+    let text = pdf_text(&pdf, &[]);
+    assert!(text.contains("ᚋᚐᚊᚔ"), "{text}");
+    let fonts = run_tool("pdffonts", &[pdf.to_str().unwrap()]);
+    assert!(fonts.contains("NotoSansOgham"), "{fonts}");
+    // The HTML is unaffected, and a fallback that is not there is an error at load.
+    std::fs::write(
+        root.join("clerk.yaml"),
+        "pdf:\n  fonts:\n    fallback: [fonts/missing.ttf]\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = parts(&clerk(root, &["build"]));
+    assert_ne!(code, 0);
+    assert!(format!("{stdout}{stderr}").contains("fonts/missing.ttf"));
+}
+
+#[test]
+#[ignore = "needs poppler-utils"]
+fn a_word_cut_across_lines_reads_back_whole() {
+    // The awkward fixture's long address is cut after slashes: no space at the cuts.
+    let (project, pdf) = build_awkward();
+    let url = "https://www.example.gov.scot/publications/2022/02/a-very-long-publication-title-that-never-seems-to-end/documents/full-report.pdf";
+    let text = pdf_text(&pdf, &[]);
+    assert!(
+        text.contains("https://www.example.gov.scot/publications/2022/02/"),
+        "{text}"
+    );
+    assert!(text.contains("never-seems-to-end/documents/full-report.pdf"));
+    let p = pdf.to_str().unwrap();
+    let tagged = run_tool("pdfinfo", &["-struct-text", p]);
+    assert!(tagged.contains(url), "the address is not whole in the tags");
+    // A word wider than its table cell is cut between letters, and still reads whole.
+    let word = "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch";
+    let papers = project.path().join("papers");
+    std::fs::write(
+        papers.join("narrow.md"),
+        format!(
+            "---\nmeeting: Policing Performance Committee\ndate: 2021-09-01\ntitle: Narrow\npresented_by: Test\nrecommendation: For Noting\nrecommendations: Members are invited to note this paper.\n---\n\n# Purpose\n\n| A | B | C | D | E | F | G | H |\n|---|---|---|---|---|---|---|---|\n| {word} | {word} | {word} | {word} | e | f | g | h |\n"
+        ),
+    )
+    .unwrap();
+    let (code, stdout, stderr) = parts(&clerk(project.path(), &["build"]));
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    let narrow = project.path().join("out/narrow.pdf");
+    let n = narrow.to_str().unwrap();
+    let raw = pdf_text(&narrow, &["-raw"]);
+    assert!(
+        !raw.contains(word),
+        "the word was not cut, so this tests nothing"
+    );
+    let tagged = run_tool("pdfinfo", &["-struct-text", n]);
+    assert!(tagged.contains(word), "{tagged}");
+}

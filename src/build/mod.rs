@@ -209,8 +209,8 @@ pub fn render_one(
     let house = &project.house;
     let (paper, mut diagnostics) = paper::load(source, house);
     let meta = paper.as_ref().map(|p| p.meta.clone());
-    let doc = paper.and_then(|p| {
-        let (doc, diags) = compile(&p, house, &project.root);
+    let doc = paper.as_ref().and_then(|p| {
+        let (doc, diags) = compile(p, house, &project.root);
         diagnostics.extend(diags);
         doc
     });
@@ -224,6 +224,9 @@ pub fn render_one(
             match renderer.render(*format, doc, house, draft) {
                 Ok(bytes) => files.push((output_path(&source.rel, *format), bytes)),
                 Err(d) => diagnostics.push(d),
+            }
+            if let (OutputFormat::Pdf, Some(p)) = (format, &paper) {
+                diagnostics.extend(renderer.pdf_unshown(&source.display, &p.split.md_text));
             }
         }
         if diagnostics.iter().any(Diagnostic::is_error) {

@@ -139,6 +139,12 @@ impl Renderer {
         }
     }
 
+    /// Warnings for the characters of a paper's source (`text`, the whole of `file`) the
+    /// PDF cannot show: none of its fonts has them.
+    pub fn pdf_unshown(&self, file: &Path, text: &str) -> Vec<Diagnostic> {
+        self.pdf.unshown(file, text)
+    }
+
     /// `index.html`: every paper grouped by meeting (by name), then by date (newest
     /// first), in agenda-item order (compared numerically by part, so `4.2` comes before
     /// `4.10`; papers without an item come last), then by title.

@@ -15,7 +15,7 @@ pub type GlyphMap = BTreeMap<FaceId, BTreeMap<u16, (u16, String)>>;
 
 /// A subset tag (`ABCDEF+`) from the glyph set, so the same glyphs give the same name.
 fn subset_tag(face: FaceId, gids: &BTreeMap<u16, (u16, String)>) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ face as u64;
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ face.index() as u64;
     for gid in gids.keys() {
         h = (h ^ u64::from(*gid)).wrapping_mul(0x0100_0000_01b3);
     }

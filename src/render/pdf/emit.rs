@@ -24,11 +24,11 @@ use crate::diag::Diagnostic;
 /// The glyphs each face draws, with the text of each (first occurrence with text wins),
 /// numbered for the subset: .notdef first, then the used glyphs in id order.
 fn used_glyphs(layout: &Layout, fonts: &Fonts) -> GlyphMap {
-    let mut seen: [Vec<Option<&str>>; 5] = Default::default();
+    let mut seen: Vec<Vec<Option<&str>>> = vec![Vec::new(); fonts.count()];
     for page in &layout.pages {
         for item in &page.items {
             if let Mark::Glyphs(run) = &item.mark {
-                let slots = &mut seen[run.face as usize];
+                let slots = &mut seen[run.face.index()];
                 if slots.is_empty() {
                     slots.resize(fonts.face(run.face).glyph_count().max(1), None);
                 }
@@ -43,8 +43,8 @@ fn used_glyphs(layout: &Layout, fonts: &Fonts) -> GlyphMap {
         }
     }
     let mut used = GlyphMap::new();
-    for face in FaceId::ALL {
-        let slots = &seen[face as usize];
+    for face in fonts.ids() {
+        let slots = &seen[face.index()];
         if slots.is_empty() {
             continue;
         }
@@ -64,14 +64,14 @@ fn used_glyphs(layout: &Layout, fonts: &Fonts) -> GlyphMap {
 }
 
 fn font_name(face: FaceId) -> String {
-    format!("F{}", face as usize + 1)
+    format!("F{}", face.index() + 1)
 }
 
 /// One page's content stream, with the graphics state it has set.
 struct PageWriter<'a> {
     c: Content,
     height: f32,
-    remap: &'a [Vec<u16>; 5],
+    remap: &'a [Vec<u16>],
     fonts: &'a Fonts,
     in_text: bool,
     font: Option<(FaceId, f32)>,
@@ -149,7 +149,7 @@ impl PageWriter<'_> {
                 self.c.nums(&[c, s, -s, c, run.x, h - run.y]).op("Tm");
                 let face = self.fonts.face(run.face);
                 let upm = f32::from(face.units_per_em);
-                let remap = &self.remap[run.face as usize];
+                let remap = &self.remap[run.face.index()];
                 let size = run.size;
                 self.c.show(run.glyphs.iter().map(|g| {
                     let gid = remap.get(usize::from(g.gid)).copied().unwrap_or(0);
@@ -255,9 +255,9 @@ pub fn emit(layout: &Layout, fonts: &Fonts, lang: &str) -> Result<Document, Diag
     // A classic cross-reference table: read by every PDF reader and archive tool.
     doc.reference_table.cross_reference_type = lopdf::xref::XrefType::CrossReferenceTable;
     let glyphs = used_glyphs(layout, fonts);
-    let mut remap: [Vec<u16>; 5] = Default::default();
+    let mut remap: Vec<Vec<u16>> = vec![Vec::new(); fonts.count()];
     for (face, map) in &glyphs {
-        let r = &mut remap[*face as usize];
+        let r = &mut remap[face.index()];
         r.resize(fonts.face(*face).glyph_count().max(1), 0);
         for (old, (new, _)) in map {
             if let Some(slot) = r.get_mut(usize::from(*old)) {

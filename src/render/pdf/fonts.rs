@@ -18,22 +18,37 @@ const ITALIC: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Italic.ttf"
 const BOLD_ITALIC: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-BoldItalic.ttf");
 const MONO: &[u8] = include_bytes!("../../../assets/fonts/NotoSansMono-Regular.ttf");
 
-/// Which of the five faces a run of text is set in.
+/// Which face a run of text is set in: one of the five house faces, or a fallback face
+/// (house `pdf.fonts.fallback`) for characters those lack.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FaceId {
     /// Upright body text.
-    Regular = 0,
+    Regular,
     /// Headings, labels, strong.
-    Bold = 1,
+    Bold,
     /// Emphasis.
-    Italic = 2,
+    Italic,
     /// Strong emphasis.
-    BoldItalic = 3,
+    BoldItalic,
     /// Code.
-    Mono = 4,
+    Mono,
+    /// The house's `n`th fallback font.
+    Fallback(u8),
 }
 
 impl FaceId {
+    /// Its index among a run's faces: the five house faces, then the fallbacks.
+    pub fn index(self) -> usize {
+        match self {
+            FaceId::Regular => 0,
+            FaceId::Bold => 1,
+            FaceId::Italic => 2,
+            FaceId::BoldItalic => 3,
+            FaceId::Mono => 4,
+            FaceId::Fallback(n) => 5 + usize::from(n),
+        }
+    }
+
     /// Every face, in index order.
     pub const ALL: [FaceId; 5] = [
         FaceId::Regular,
@@ -206,6 +221,14 @@ impl Face {
             .collect()
     }
 
+    /// True when the face maps `c` to a glyph.
+    pub fn has_char(&self, c: char) -> bool {
+        FontRef::new(self.bytes())
+            .ok()
+            .and_then(|f| f.charmap().map(c))
+            .is_some_and(|g| g.to_u32() != 0)
+    }
+
     /// The advance width of a glyph in font units (from `hmtx`).
     pub fn advance(&self, gid: u16) -> u16 {
         self.advances.get(usize::from(gid)).copied().unwrap_or(0)
@@ -234,12 +257,38 @@ impl Face {
     }
 }
 
-/// The five faces of a run, shared by every thread.
+/// The faces of a run, shared by every thread.
 #[derive(Debug)]
 pub struct Fonts {
     /// Each face is parsed when first used (most papers never set italic or code); a
     /// house's own files are parsed up front, so a bad one is reported before any paper.
     faces: [OnceLock<Face>; 5],
+    /// The house's fallback fonts, in the order it lists them (parsed up front).
+    fallback: Vec<Face>,
+}
+
+/// Reads and parses a house font file named in clerk.yaml; a diagnostic when it cannot.
+fn house_face(root: &Path, rel: &Path, name: &str) -> Result<Face, Diagnostic> {
+    let house = Path::new(crate::config::HOUSE_FILE);
+    let bytes = std::fs::read(root.join(rel)).map_err(|e| {
+        Diagnostic::file_error(
+            "font",
+            house,
+            format!("cannot read the font `{}` ({e})", rel.display()),
+        )
+        .with_help("font paths in clerk.yaml are relative to the project folder")
+    })?;
+    Face::parse(Arc::new(bytes), name).ok_or_else(|| {
+        Diagnostic::file_error(
+            "font",
+            house,
+            format!(
+                "the font `{}` is not a TrueType font clerk can embed",
+                rel.display()
+            ),
+        )
+        .with_help("name a .ttf file with TrueType (glyf) outlines")
+    })
 }
 
 /// The embedded faces, in [`FaceId`] order.
@@ -265,41 +314,61 @@ impl Fonts {
         let faces: [OnceLock<Face>; 5] = Default::default();
         for ((slot, own), (_, name)) in faces.iter().zip(own).zip(EMBEDDED) {
             let Some(rel) = own else { continue };
-            let house = Path::new(crate::config::HOUSE_FILE);
-            let bytes = std::fs::read(root.join(rel)).map_err(|e| {
-                Diagnostic::file_error(
-                    "font",
-                    house,
-                    format!("cannot read the font `{}` ({e})", rel.display()),
-                )
-            })?;
-            let face = Face::parse(Arc::new(bytes), name).ok_or_else(|| {
-                Diagnostic::file_error(
-                    "font",
-                    house,
-                    format!(
-                        "the font `{}` is not a TrueType font clerk can embed",
-                        rel.display()
-                    ),
-                )
-                .with_help("name a .ttf file with TrueType (glyf) outlines, or null for Noto Sans")
-            })?;
-            let _ = slot.set(face);
+            let _ = slot.set(house_face(root, rel, name)?);
         }
-        Ok(Fonts { faces })
+        let fallback = files
+            .fallback
+            .iter()
+            .enumerate()
+            .map(|(k, rel)| house_face(root, rel, &format!("Fallback{}", k + 1)))
+            .collect::<Result<Vec<_>, _>>()?;
+        if fallback.len() > usize::from(u8::MAX) {
+            return Err(Diagnostic::file_error(
+                "font",
+                Path::new(crate::config::HOUSE_FILE),
+                format!("{} fallback fonts is too many", fallback.len()),
+            )
+            .with_help("list at most 255 fonts under `pdf.fonts.fallback`"));
+        }
+        Ok(Fonts { faces, fallback })
+    }
+
+    /// Every face of the run, house faces first, then the fallbacks.
+    pub fn ids(&self) -> impl Iterator<Item = FaceId> + use<> {
+        let n = self.fallback.len() as u8;
+        FaceId::ALL.into_iter().chain((0..n).map(FaceId::Fallback))
+    }
+
+    /// How many faces the run has ([`FaceId::index`] is below this).
+    pub fn count(&self) -> usize {
+        FaceId::ALL.len() + self.fallback.len()
+    }
+
+    /// The first face, in fallback order (the five house faces, then the house's
+    /// fallbacks), that has `c`; `None` when none does.
+    pub fn covering(&self, c: char) -> Option<FaceId> {
+        self.ids().find(|id| self.face(*id).has_char(c))
     }
 
     /// The embedded faces only (tests and benchmarks).
     pub fn embedded() -> Fonts {
         Fonts {
             faces: Default::default(),
+            fallback: Vec::new(),
         }
     }
 
-    /// A face by id.
+    /// A face by id (a fallback the run does not have is the regular face).
     pub fn face(&self, id: FaceId) -> &Face {
-        self.faces[id as usize].get_or_init(|| {
-            let (bytes, name) = EMBEDDED[id as usize];
+        let k = match id {
+            FaceId::Fallback(n) => match self.fallback.get(usize::from(n)) {
+                Some(face) => return face,
+                None => 0,
+            },
+            other => other.index(),
+        };
+        self.faces[k].get_or_init(|| {
+            let (bytes, name) = EMBEDDED[k];
             // clerk's own asset, parsed by the tests: not user content.
             Face::parse(Arc::new(bytes), name).expect("the embedded fonts parse")
         })

@@ -12,6 +12,7 @@
 mod annot;
 pub mod append;
 mod content;
+mod coverage;
 mod embed;
 pub mod emit;
 pub mod finish;
@@ -55,6 +56,12 @@ impl PdfEngine {
     /// The fonts.
     pub fn fonts(&self) -> &Fonts {
         &self.fonts
+    }
+
+    /// A warning for each character of a paper's source (`text`, the whole of `file`)
+    /// that none of the fonts has, so the PDF shows a stand-in for it.
+    pub fn unshown(&self, file: &Path, text: &str) -> Vec<Diagnostic> {
+        coverage::unshown(&self.fonts, file, text)
     }
 
     /// Renders a paper to PDF bytes. `draft` adds the DRAFT mark to every page.

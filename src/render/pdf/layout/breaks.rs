@@ -7,11 +7,15 @@ use super::model::Glyph;
 use super::text::Line;
 use crate::render::pdf::fonts::Fonts;
 
-/// Ends every line but the last with a zero-advance space (see [`end_with_space`]).
+/// Ends every line but the last with a zero-advance space (see [`end_with_space`]),
+/// unless it ends inside a word: a word too long for its line is cut with no space, so
+/// the text gives the word back whole.
 pub(crate) fn keep_breaks(lines: &mut [Line], fonts: &Fonts) {
     let n = lines.len();
     for line in lines.iter_mut().take(n.saturating_sub(1)) {
-        end_with_space(line, fonts);
+        if !line.cut {
+            end_with_space(line, fonts);
+        }
     }
 }
 

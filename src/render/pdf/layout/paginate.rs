@@ -70,18 +70,38 @@ struct Builder<'a> {
     page: Page,
     y: f32,
     empty: bool,
+    /// Footnotes cited on this page.
     notes: Vec<u32>,
+    /// The note units at this page's foot, in order.
+    foot: Vec<Unit>,
+    /// Height of the foot, with the gap above it.
     notes_height: f32,
+    /// The rest of a note too long for its page's foot: continued at the next page's foot
+    /// (with any notes cited after it), as a typesetter would.
+    carry: Vec<Unit>,
 }
 
 const NOTE_GAP: f32 = 10.0;
 
 impl Builder<'_> {
-    fn note_height(&self, n: u32) -> f32 {
-        self.galley
-            .notes
-            .get(&n)
-            .map_or(0.0, |v| v.iter().map(|u| u.height).sum())
+    fn note_units(&self, n: u32) -> &[Unit] {
+        self.galley.notes.get(&n).map_or(&[], Vec::as_slice)
+    }
+
+    /// What a newly cited note needs on this page: all of it, or, for a note taller than
+    /// half a page (split anyway), its first two lines; nothing when an earlier note is
+    /// already continuing on the next page (this one follows it there).
+    fn note_need(&self, n: u32) -> f32 {
+        if !self.carry.is_empty() {
+            return 0.0;
+        }
+        let units = self.note_units(n);
+        let whole: f32 = units.iter().map(|u| u.height).sum();
+        if whole > self.frame.height / 2.0 {
+            units.iter().take(2).map(|u| u.height).sum()
+        } else {
+            whole
+        }
     }
 
     fn notes_height(&self, units: &[Unit]) -> f32 {
@@ -91,11 +111,11 @@ impl Builder<'_> {
             for n in &u.footnotes {
                 if !self.notes.contains(n) && !seen.contains(n) {
                     seen.push(*n);
-                    extra += self.note_height(*n);
+                    extra += self.note_need(*n);
                 }
             }
         }
-        if extra > 0.0 && self.notes.is_empty() {
+        if extra > 0.0 && self.foot.is_empty() {
             extra + NOTE_GAP
         } else {
             extra
@@ -111,6 +131,11 @@ impl Builder<'_> {
             h += u.height;
         }
         h + self.notes_height + self.notes_height(units) <= self.frame.height + 0.01
+    }
+
+    /// True when `unit` fits above the foot as it stands (its own notes aside).
+    fn body_fits(&self, unit: &Unit) -> bool {
+        self.y + unit.height + self.notes_height <= self.frame.height + 0.01
     }
 
     fn place(&mut self, unit: Unit) {
@@ -141,17 +166,30 @@ impl Builder<'_> {
                 y: top,
             });
         }
-        for n in &unit.footnotes {
-            if !self.notes.contains(n) {
-                if self.notes.is_empty() {
-                    self.notes_height += NOTE_GAP;
-                }
-                self.notes.push(*n);
-                self.notes_height += self.note_height(*n);
-            }
-        }
         self.y += unit.height;
         self.empty = false;
+        for n in &unit.footnotes {
+            if !self.notes.contains(n) {
+                self.notes.push(*n);
+                self.add_note(*n);
+            }
+        }
+    }
+
+    /// Puts a cited note at the page's foot; what does not fit under the text above
+    /// continues on the next page, so no line ever crosses the bottom margin.
+    fn add_note(&mut self, n: u32) {
+        let galley = self.galley;
+        for unit in galley.notes.get(&n).map_or(&[][..], Vec::as_slice) {
+            let gap = if self.foot.is_empty() { NOTE_GAP } else { 0.0 };
+            let room = self.frame.height + 0.01 - self.y - self.notes_height - gap;
+            if self.carry.is_empty() && unit.height <= room {
+                self.notes_height += gap + unit.height;
+                self.foot.push(unit.clone());
+            } else {
+                self.carry.push(unit.clone());
+            }
+        }
     }
 
     fn new_page(&mut self) {
@@ -160,11 +198,25 @@ impl Builder<'_> {
         self.out.pages.push(page);
         self.y = 0.0;
         self.empty = true;
+        // A note continued from the page before opens this page's foot.
+        let carry = std::mem::take(&mut self.carry);
+        for unit in carry {
+            let gap = if self.foot.is_empty() { NOTE_GAP } else { 0.0 };
+            let fits = self.notes_height + gap + unit.height <= self.frame.height + 0.01;
+            if self.carry.is_empty() && (fits || self.foot.is_empty()) {
+                self.notes_height += gap + unit.height;
+                self.foot.push(unit);
+            } else {
+                self.carry.push(unit);
+            }
+        }
     }
 
     /// Draws the page's footnotes from the bottom of the text area up, under a short rule.
     fn flush_notes(&mut self) {
-        if self.notes.is_empty() {
+        if self.foot.is_empty() {
+            self.notes.clear();
+            self.notes_height = 0.0;
             return;
         }
         let page_no = self.out.pages.len();
@@ -178,33 +230,27 @@ impl Builder<'_> {
                 color: super::model::Rgb::gray(0.4),
             },
         });
-        for n in std::mem::take(&mut self.notes) {
-            for unit in self.galley.notes.get(&n).map(Vec::as_slice).unwrap_or(&[]) {
-                for item in &unit.items {
-                    self.page.items.push(shift(item, y));
-                }
-                for link in &unit.links {
-                    let (x, ly, w, h) = link.rect;
-                    self.page.links.push(Link {
-                        block: link.block,
-                        rect: (x, ly + y, w, h),
-                        target: link.target.clone(),
-                    });
-                }
-                for a in &unit.anchors {
-                    self.out.anchors.push((a.clone(), page_no, y));
-                }
-                y += unit.height;
+        self.notes.clear();
+        for unit in std::mem::take(&mut self.foot) {
+            for mut item in unit.items {
+                shift_in_place(&mut item, y);
+                self.page.items.push(item);
             }
+            for link in unit.links {
+                let (x, ly, w, h) = link.rect;
+                self.page.links.push(Link {
+                    block: link.block,
+                    rect: (x, ly + y, w, h),
+                    target: link.target,
+                });
+            }
+            for a in unit.anchors {
+                self.out.anchors.push((a, page_no, y));
+            }
+            y += unit.height;
         }
         self.notes_height = 0.0;
     }
-}
-
-fn shift(item: &Item, dy: f32) -> Item {
-    let mut item = item.clone();
-    shift_in_place(&mut item, dy);
-    item
 }
 
 fn shift_in_place(item: &mut Item, dy: f32) {
@@ -233,7 +279,9 @@ pub fn paginate(mut galley: Galley, frame: Frame) -> Paginated {
         y: 0.0,
         empty: true,
         notes: Vec::new(),
+        foot: Vec::new(),
         notes_height: 0.0,
+        carry: Vec::new(),
     };
     let mut i = 0;
     while i < units.len() {
@@ -258,6 +306,12 @@ pub fn paginate(mut galley: Galley, frame: Frame) -> Paginated {
             repeat_header(&mut b, &units[i]);
             continue;
         }
+        // A note continued from the page before can leave no room for text: a page of
+        // notes, then on.
+        if b.empty && !b.foot.is_empty() && !b.body_fits(&units[i]) {
+            b.new_page();
+            continue;
+        }
         // The chain is taller than a page: fill pages with it, unit by unit.
         if b.empty || b.fits(&group[..1]) {
             b.place(std::mem::take(&mut units[i]));
@@ -267,7 +321,7 @@ pub fn paginate(mut galley: Galley, frame: Frame) -> Paginated {
             repeat_header(&mut b, &units[i]);
         }
     }
-    if !b.empty || b.out.pages.is_empty() {
+    while !b.empty || !b.foot.is_empty() || b.out.pages.is_empty() {
         b.new_page();
     }
     b.out

@@ -137,3 +137,75 @@ fn footnotes_sit_on_the_page_that_cites_them() {
         .count();
     assert_eq!(rects, 1);
 }
+
+/// A note line of height 10 whose rectangle's `x` is its index in the note.
+fn note_line(i: usize) -> Unit {
+    Unit {
+        items: vec![super::super::model::Item {
+            tag: super::super::model::Tag::Artifact,
+            mark: Mark::Rect {
+                x: i as f32,
+                y: 0.0,
+                w: 1.0,
+                h: 10.0,
+                fill: None,
+                stroke: None,
+            },
+        }],
+        ..unit(10.0, false)
+    }
+}
+
+/// `(page, index, bottom)` of every note line drawn, in page and reading order.
+fn note_lines(p: &Paginated) -> Vec<(usize, usize, f32)> {
+    let mut out = Vec::new();
+    for (k, page) in p.pages.iter().enumerate() {
+        for item in &page.items {
+            if let Mark::Rect { x, y, h, .. } = item.mark {
+                out.push((k, x as usize, y + h));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_footnote_taller_than_a_page_continues_at_the_foot_of_the_next() {
+    // Five body lines, the third citing a note of 25 lines (250 points on a 100-point page).
+    let mut units: Vec<Unit> = (0..5).map(|_| unit(10.0, false)).collect();
+    units[2].footnotes = vec![1];
+    let mut g = galley(units);
+    g.notes.insert(1, (0..25).map(note_line).collect());
+    let p = paginate(g, FRAME);
+    let lines = note_lines(&p);
+    // Every line of the note drawn once, in order, none below the text area.
+    let order: Vec<usize> = lines.iter().map(|l| l.1).collect();
+    assert_eq!(order, (0..25).collect::<Vec<_>>());
+    let bottom = FRAME.top + FRAME.height;
+    assert!(lines.iter().all(|l| l.2 <= bottom + 0.01), "{lines:?}");
+    // The note starts on the page that cites it, and runs on over the following pages.
+    assert_eq!(tops(&p)[0], vec![0.0, 1.0, 2.0]);
+    assert_eq!(lines[0].0, 0);
+    assert!(p.pages.len() >= 3, "{} pages", p.pages.len());
+    // Every body line is placed once, above the notes of its page.
+    let placed: usize = tops(&p).iter().map(Vec::len).sum();
+    assert_eq!(placed, 5);
+}
+
+#[test]
+fn a_note_cited_while_another_continues_follows_it() {
+    let mut units: Vec<Unit> = (0..4).map(|_| unit(10.0, false)).collect();
+    units[0].footnotes = vec![1];
+    units[1].footnotes = vec![2];
+    let mut g = galley(units);
+    g.notes.insert(1, (0..12).map(note_line).collect());
+    g.notes.insert(2, (100..102).map(note_line).collect());
+    let p = paginate(g, FRAME);
+    let lines = note_lines(&p);
+    let order: Vec<usize> = lines.iter().map(|l| l.1).collect();
+    let mut expected: Vec<usize> = (0..12).collect();
+    expected.extend([100, 101]);
+    assert_eq!(order, expected);
+    let bottom = FRAME.top + FRAME.height;
+    assert!(lines.iter().all(|l| l.2 <= bottom + 0.01), "{lines:?}");
+}

@@ -82,7 +82,8 @@ pub(super) fn shape_atoms(spans: &[Span], fonts: &Fonts) -> (Vec<Atom>, Vec<Glyp
 }
 
 /// A cluster the face has no glyph for, set in the first other face that has them all
-/// (Noto Sans lacks U+2212 MINUS, Noto Sans Mono has it); `.notdef` when none does.
+/// (Noto Sans lacks U+2212 MINUS, Noto Sans Mono has it), then in the house's fallback
+/// fonts (`pdf.fonts.fallback`) in order; a stand-in when none does.
 fn fallback(fonts: &Fonts, own: FaceId, text: &str, size: f32) -> (Option<FaceId>, Vec<Glyph>) {
     let mut order = vec![
         own,
@@ -92,6 +93,7 @@ fn fallback(fonts: &Fonts, own: FaceId, text: &str, size: f32) -> (Option<FaceId
         FaceId::Mono,
     ];
     order.dedup();
+    order.extend(fonts.ids().skip(FaceId::ALL.len()));
     for id in order.iter().copied() {
         let face = fonts.face(id);
         let shaped = face.shape(text);

@@ -1,7 +1,7 @@
 //! Tables: the two-column header table of the first page, and GFM tables with column
 //! widths from their content, wrapped cells, honoured alignment and the header row
 //! repeated on every page. A table too wide for the text is set smaller, down to 7 pt,
-//! before its words are cut; nothing crosses the margin.
+//! before its cells wrap; nothing crosses the margin.
 
 use super::model::{CellRole, Item, Link, Mark, Rgb, Role, Scope, Tag};
 use super::paginate::Unit;
@@ -206,26 +206,17 @@ fn widths(mins: &[f32], maxs: &[f32], avail: f32) -> Vec<f32> {
         .collect()
 }
 
-/// The type size of a table whose cells measure `min` (widest words) and `natural` (one
-/// line each) at `base`: smaller type, down to 7 pt, when that lets the table fit without
-/// wrapping its cells; else the base size with cells wrapped at their words; and only
-/// when even the words do not fit, smaller type again before words are cut.
-fn table_size(min: f32, natural: f32, avail: f32, base: f32) -> f32 {
-    let fits = |total: f32, size: f32| total * size / base <= avail;
-    let shrink_to = |total: f32| {
-        let mut size = base;
-        while size > MIN_TABLE_SIZE && !fits(total, size) {
-            size = (size - 0.5).max(MIN_TABLE_SIZE);
-        }
-        size
-    };
-    if fits(natural, base) || fits(min, base) && !fits(natural, MIN_TABLE_SIZE) {
-        base
-    } else if fits(natural, MIN_TABLE_SIZE) {
-        shrink_to(natural)
-    } else {
-        shrink_to(min)
+/// The type size of a table whose cells, each on one line, measure `natural` at `base`:
+/// the base size when that fits; else smaller, in half points, until it fits, but not
+/// below 7 pt. Only a table still too wide at 7 pt wraps its cells (at words, and cuts a
+/// word only when even that is too wide), so a cell never wraps while the type could
+/// still shrink.
+fn table_size(natural: f32, avail: f32, base: f32) -> f32 {
+    let mut size = base;
+    while size > MIN_TABLE_SIZE && natural * size / base > avail {
+        size = (size - 0.5).max(MIN_TABLE_SIZE);
     }
+    size
 }
 
 /// A GFM table at `x`, `width` wide.
@@ -260,7 +251,7 @@ pub(crate) fn table(flow: &mut Flow<'_>, t: &document::Table, x: f32, width: f32
     }
     let pads = 2.0 * PAD * cols as f32 + 0.5;
     let content = (width - pads).max(cols as f32);
-    let size = table_size(mins.iter().sum(), maxs.iter().sum(), content, base);
+    let size = table_size(maxs.iter().sum(), content, base);
     let scale = size / base;
     let mins: Vec<f32> = mins.iter().map(|m| m * scale).collect();
     let maxs: Vec<f32> = maxs.iter().map(|m| m * scale + 0.5).collect();
@@ -330,17 +321,16 @@ mod tests {
     }
 
     #[test]
-    fn tables_shrink_to_avoid_wrapping_and_never_below_7pt() {
+    fn tables_shrink_before_cells_wrap_and_never_below_7pt() {
         use super::table_size;
         // Fits as it is.
-        assert_eq!(table_size(50.0, 90.0, 100.0, 10.0), 10.0);
+        assert_eq!(table_size(90.0, 100.0, 10.0), 10.0);
         // Natural width fits at 8 pt: set at 8 pt, nothing wraps.
-        assert_eq!(table_size(50.0, 125.0, 100.0, 10.0), 8.0);
-        // Prose that would wrap even at 7 pt keeps the base size and wraps at words.
-        assert_eq!(table_size(50.0, 900.0, 100.0, 10.0), 10.0);
-        // Even the words are too wide: smaller, but not below 7 pt.
-        assert_eq!(table_size(120.0, 900.0, 100.0, 10.0), 8.0);
-        assert_eq!(table_size(400.0, 900.0, 100.0, 10.0), super::MIN_TABLE_SIZE);
+        assert_eq!(table_size(125.0, 100.0, 10.0), 8.0);
+        // Prose that would wrap even at 7 pt: 7 pt, then its cells wrap.
+        assert_eq!(table_size(900.0, 100.0, 10.0), super::MIN_TABLE_SIZE);
+        // A base size below 7 pt is never enlarged... nor shrunk further.
+        assert_eq!(table_size(900.0, 100.0, 6.0), 6.0);
     }
 
     #[test]

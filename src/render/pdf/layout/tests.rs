@@ -220,7 +220,7 @@ fn a_list_opening_a_paragraph_keeps_its_number_beside_the_first_bullet() {
 
 #[test]
 fn a_row_taller_than_a_page_breaks_instead_of_running_off_it() {
-    let long = "word ".repeat(2500);
+    let long = "word ".repeat(5000);
     let body = format!("# Table\n\n| Key | Text |\n|---|---|\n| one | {long} |\n| two | short |\n");
     let (l, geo) = lay(&body, "");
     let bottom = geo.page.1 - geo.margins.2;

@@ -66,6 +66,9 @@ pub struct Line {
     pub langs: Vec<(f32, f32, Box<str>)>,
     /// Footnotes cited on this line.
     pub footnotes: Vec<u32>,
+    /// The line ends inside a word (one too long for the line, cut; or after a hyphen or
+    /// dash), not at a space: no word break is kept for readers of the text here.
+    pub cut: bool,
 }
 
 fn words(atoms: &[Atom], unit: f32) -> Vec<Word> {
@@ -177,7 +180,9 @@ pub fn break_lines(spans: &[Span], fonts: &Fonts, width: f32, align: Align) -> V
             let n = wrapped.len();
             for (k, line) in wrapped.into_iter().enumerate() {
                 let justify = align == Align::Justify && k + 1 < n;
-                lines.push(set_line(line, &atoms, &glyphs, spans, width, justify));
+                let mut set = set_line(line, &atoms, &glyphs, spans, width, justify);
+                set.cut = line.last().is_some_and(|w| w.ws_end == w.end && !w.forced);
+                lines.push(set);
             }
             seg_start = i + 1;
         }

@@ -145,3 +145,22 @@ fn every_glyph_of_a_cluster_gets_its_share_of_the_text() {
     assert_eq!(parts, ["a", "bc"]);
     assert_eq!(&*cluster_text("a", 1, 2), "");
 }
+
+#[test]
+fn a_word_cut_across_lines_reads_back_whole() {
+    let fonts = Fonts::embedded();
+    let word = "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch";
+    let mut lines = break_lines(
+        &plain(&format!("See {word} and more")),
+        &fonts,
+        90.0,
+        Align::Left,
+    );
+    crate::render::pdf::layout::breaks::keep_breaks(&mut lines, &fonts);
+    assert!(lines.len() > 3, "{}", lines.len());
+    assert!(lines.iter().any(|l| l.cut), "no line was cut");
+    // Joined with nothing between lines, the text is the source: spaces only where the
+    // source has them (kept at line ends that break at a space), none inside the word.
+    let text: String = lines.iter().map(line_text).collect();
+    assert_eq!(text.trim_end(), format!("See {word} and more"));
+}
