@@ -11,6 +11,7 @@ use clerk::paper::{self, Paper};
 use clerk::render::Renderer;
 
 /// Valid metadata, so the body targets reach the Markdown and renderers.
+#[allow(dead_code)]
 pub const META: &str = "meeting: Policing Performance Committee\ndate: 2021-09-01\ntitle: T\npresented_by: P\nrecommendation: For Noting\nrecommendations: R\n";
 
 pub struct Scratch {
@@ -58,6 +59,7 @@ pub fn load(bytes: &[u8]) -> (Option<Paper>, Vec<Diagnostic>) {
 }
 
 /// A paper with valid metadata and `body` as its Markdown.
+#[allow(dead_code)]
 pub fn with_body(body: &[u8]) -> Vec<u8> {
     let mut text = format!("---\n{META}---\n").into_bytes();
     text.extend_from_slice(body);

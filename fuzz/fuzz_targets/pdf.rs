@@ -3,7 +3,7 @@
 #![no_main]
 
 use clerk::compile::compile;
-use clerk::render::{OutputFormat, Renderer};
+use clerk::render::OutputFormat;
 use libfuzzer_sys::fuzz_target;
 
 #[path = "common.rs"]

@@ -74,6 +74,13 @@ pub fn check(name: &str, bytes: &[u8]) -> Result<(), Problem> {
             help: "export it as PDF/A (in Word: Save As › PDF › Options › “PDF/A compliant”; in LibreOffice: Export as PDF › “Archive (PDF/A, ISO 19005)”), which embeds every font".into(),
         });
     }
+    // What the merge reads of the appendix, read now, so a damaged page or structure tree
+    // is reported here, at the `file:` line, and not when the PDF is written.
+    let mut doc = doc;
+    let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+    super::objects::flatten_pages(&mut doc, &pages)
+        .and_then(|()| super::tree::read_tree(&doc).map(|_| ()))
+        .map_err(|e| unreadable(format!("its pages or structure tree are damaged: {e}")))?;
     Ok(())
 }
 

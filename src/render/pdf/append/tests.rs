@@ -139,6 +139,18 @@ fn check_names_each_problem() {
     assert!(p.message.contains("Arial"), "{}", p.message);
 }
 
+/// Found by the `appendix_pdf` fuzz target: a structure tree root that points at no object
+/// passed the checks and failed only when the PDF was written, far from the `file:` line.
+#[test]
+fn a_dangling_structure_tree_is_refused_at_the_check() {
+    let mut doc = tagged(true, None);
+    let catalog = doc.catalog_mut().unwrap();
+    catalog.set("StructTreeRoot", Object::Reference((9999, 0)));
+    let p = check("a.pdf", &bytes(doc)).unwrap_err();
+    assert_eq!(p.code, "appendix-unreadable");
+    assert!(p.message.contains("structure tree"), "{}", p.message);
+}
+
 #[test]
 fn append_grafts_pages_and_tree() {
     let appendix = bytes(tagged(true, None));
