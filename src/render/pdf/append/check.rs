@@ -1,7 +1,7 @@
 //! Whether a PDF can join an archival, accessible paper: readable, not encrypted, tagged,
 //! every font embedded. Run when the paper is loaded, so `clerk check` reports it.
 
-use lopdf::{Document, Object};
+use lopdf::{Dictionary, Document, Object};
 
 /// Why an appendix PDF cannot be appended: a diagnostic code, a message and a way out.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,12 +74,10 @@ pub fn check(name: &str, bytes: &[u8]) -> Result<(), Problem> {
             help: "export it as PDF/A (in Word: Save As › PDF › Options › “PDF/A compliant”; in LibreOffice: Export as PDF › “Archive (PDF/A, ISO 19005)”), which embeds every font".into(),
         });
     }
-    // What the merge reads of the appendix, read now, so a damaged page or structure tree
-    // is reported here, at the `file:` line, and not when the PDF is written.
-    let mut doc = doc;
-    let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
-    super::objects::flatten_pages(&mut doc, &pages)
-        .and_then(|()| super::tree::read_tree(&doc).map(|_| ()))
+    // The merge itself, into an empty tagged document, so a file the merge cannot take
+    // (a damaged page or structure tree) is reported here, at the `file:` line, and not
+    // when the PDF is written.
+    super::import(&mut scratch_target(), doc, name)
         .map_err(|e| unreadable(format!("its pages or structure tree are damaged: {e}")))?;
     Ok(())
 }
@@ -167,4 +165,40 @@ fn unembedded_font(doc: &Document) -> Option<String> {
         }
     }
     None
+}
+
+/// The smallest document the merge can graft into: a catalog, an empty page tree and a
+/// structure tree with its `Document` element and an empty parent tree.
+fn scratch_target() -> Document {
+    let mut d = Document::with_version("1.7");
+    let name = |n: &str| Object::Name(n.as_bytes().to_vec());
+    let pages = d.add_object(Dictionary::from_iter([
+        ("Type", name("Pages")),
+        ("Kids", Object::Array(Vec::new())),
+        ("Count", Object::Integer(0)),
+    ]));
+    let parent_tree = d.add_object(Dictionary::from_iter([("Nums", Object::Array(Vec::new()))]));
+    let element = d.new_object_id();
+    let root = d.add_object(Dictionary::from_iter([
+        ("Type", name("StructTreeRoot")),
+        ("K", Object::Reference(element)),
+        ("ParentTree", Object::Reference(parent_tree)),
+        ("ParentTreeNextKey", Object::Integer(0)),
+    ]));
+    d.objects.insert(
+        element,
+        Object::Dictionary(Dictionary::from_iter([
+            ("Type", name("StructElem")),
+            ("S", name("Document")),
+            ("P", Object::Reference(root)),
+            ("K", Object::Array(Vec::new())),
+        ])),
+    );
+    let catalog = d.add_object(Dictionary::from_iter([
+        ("Type", name("Catalog")),
+        ("Pages", Object::Reference(pages)),
+        ("StructTreeRoot", Object::Reference(root)),
+    ]));
+    d.trailer.set("Root", catalog);
+    d
 }

@@ -149,6 +149,15 @@ fn a_dangling_structure_tree_is_refused_at_the_check() {
     let p = check("a.pdf", &bytes(doc)).unwrap_err();
     assert_eq!(p.code, "appendix-unreadable");
     assert!(p.message.contains("structure tree"), "{}", p.message);
+    // Also found by it: a page tree whose leaf is not marked as a page, so the merge
+    // found no pages to take.
+    let mut doc = tagged(true, None);
+    let page = doc.page_iter().next().unwrap();
+    if let Ok(Object::Dictionary(d)) = doc.get_object_mut(page) {
+        d.remove(b"Type");
+    }
+    let p = check("a.pdf", &bytes(doc)).unwrap_err();
+    assert_eq!(p.code, "appendix-unreadable");
 }
 
 #[test]
