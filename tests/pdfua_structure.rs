@@ -44,23 +44,30 @@ fn matterhorn_14_002_first_heading_is_h1_and_the_title_the_only_one() {
 #[test]
 fn matterhorn_09_004_table_elements_nest_as_table_337_says() {
     every_pdf(|pdf| {
-        let mut bad = Vec::new();
-        for (id, d) in pdf.elements() {
-            let allowed: &[&str] = match Pdf::role(d).as_str() {
-                "Table" => &["TR", "THead", "TBody", "TFoot", "Caption"],
-                "THead" | "TBody" | "TFoot" => &["TR"],
-                "TR" => &["TH", "TD"],
-                _ => continue,
-            };
-            for kid in kids(pdf, d) {
-                let role = Pdf::role(kid);
-                if !allowed.contains(&role.as_str()) {
-                    bad.push(format!("{} {id:?} holds a {role}", Pdf::role(d)));
-                }
+        nesting(pdf, |role| match role {
+            "Table" => Some(&["TR", "THead", "TBody", "TFoot", "Caption"]),
+            "THead" | "TBody" | "TFoot" => Some(&["TR"]),
+            "TR" => Some(&["TH", "TD"]),
+            _ => None,
+        })
+    });
+}
+
+/// Every element whose role `allowed` knows holds only kids of the roles it lists.
+fn nesting(pdf: &Pdf, allowed: impl Fn(&str) -> Option<&'static [&'static str]>) -> Vec<String> {
+    let mut bad = Vec::new();
+    for (id, d) in pdf.elements() {
+        let Some(allowed) = allowed(Pdf::role(d).as_str()) else {
+            continue;
+        };
+        for kid in kids(pdf, d) {
+            let role = Pdf::role(kid);
+            if !allowed.contains(&role.as_str()) {
+                bad.push(format!("{} {id:?} holds a {role}", Pdf::role(d)));
             }
         }
-        bad
-    });
+    }
+    bad
 }
 
 /// 09-005 (UA1 7.2-1): "A list-related structure element is used in a way that does not
@@ -69,21 +76,11 @@ fn matterhorn_09_004_table_elements_nest_as_table_337_says() {
 #[test]
 fn matterhorn_09_005_list_elements_nest_as_table_336_says() {
     every_pdf(|pdf| {
-        let mut bad = Vec::new();
-        for (id, d) in pdf.elements() {
-            let allowed: &[&str] = match Pdf::role(d).as_str() {
-                "L" => &["LI", "L", "Caption"],
-                "LI" => &["Lbl", "LBody"],
-                _ => continue,
-            };
-            for kid in kids(pdf, d) {
-                let role = Pdf::role(kid);
-                if !allowed.contains(&role.as_str()) {
-                    bad.push(format!("{} {id:?} holds a {role}", Pdf::role(d)));
-                }
-            }
-        }
-        bad
+        nesting(pdf, |role| match role {
+            "L" => Some(&["LI", "L", "Caption"]),
+            "LI" => Some(&["Lbl", "LBody"]),
+            _ => None,
+        })
     });
 }
 

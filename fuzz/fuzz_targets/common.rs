@@ -53,7 +53,10 @@ pub fn load(bytes: &[u8]) -> (Option<Paper>, Vec<Diagnostic>) {
         .split(['\n', '\r'])
         .count();
     for d in &diags {
-        assert!(d.line <= lines + 1, "{d:?} points past the {lines} lines of the paper");
+        assert!(
+            d.line <= lines + 1,
+            "{d:?} points past the {lines} lines of the paper"
+        );
     }
     (paper, diags)
 }
@@ -74,4 +77,13 @@ pub fn renderer() -> &'static Renderer {
         let s = scratch();
         Renderer::new(&s.root, &s.house).expect("default templates")
     })
+}
+
+/// A paper with valid metadata and `body` as its Markdown, compiled to its `Document`
+/// when the body has no error.
+#[allow(dead_code)]
+pub fn compiled(body: &[u8]) -> Option<clerk::document::Document> {
+    let (paper, _) = load(&with_body(body));
+    let s = scratch();
+    clerk::compile::compile(&paper?, &s.house, &s.root).0
 }

@@ -2,7 +2,6 @@
 //! numbering into a `Document` and the HTML renderer.
 #![no_main]
 
-use clerk::compile::compile;
 use clerk::render::OutputFormat;
 use libfuzzer_sys::fuzz_target;
 
@@ -10,13 +9,10 @@ use libfuzzer_sys::fuzz_target;
 mod common;
 
 fuzz_target!(|data: &[u8]| {
-    let (paper, _) = common::load(&common::with_body(data));
-    let Some(paper) = paper else { return };
-    let s = common::scratch();
-    let (doc, _) = compile(&paper, &s.house, &s.root);
-    if let Some(doc) = doc {
+    if let Some(doc) = common::compiled(data) {
+        let house = &common::scratch().house;
         let html = common::renderer()
-            .render(OutputFormat::Html, &doc, &s.house, false)
+            .render(OutputFormat::Html, &doc, house, false)
             .expect("a compiled paper renders to HTML");
         assert!(html.ends_with(b"</html>\n"));
     }
