@@ -2,9 +2,10 @@
 //! it ("Appendix A – Title", tagged and bookmarked like a section), then its paragraphs
 //! (never numbered) and its own headings one level down.
 
+use super::Flow;
 use super::model::Role;
+use super::sections::items_flow;
 use super::text::Span;
-use super::{Flow, items_flow};
 use crate::config::HouseStyle;
 use crate::document::{AppendixContent, Document};
 

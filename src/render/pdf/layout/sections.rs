@@ -1,0 +1,141 @@
+//! The paper's own parts, in order: the masthead (organisation name and logo), then each
+//! section: its heading (number hanging), its sub-headings and numbered paragraphs.
+
+use super::text::{self, Align, Span, Style};
+use super::{Flow, Geometry, Item, Mark, Role, Unit, blocks};
+use crate::config::HouseStyle;
+use crate::document::{Item as DocItem, Section};
+
+/// The organisation's name in bold, with its logo (at most 40 pt high) before it.
+pub(super) fn masthead(
+    flow: &mut Flow<'_>,
+    house: &HouseStyle,
+    logo: Option<&crate::document::Image>,
+) {
+    let name = house.organisation.name.trim();
+    let size = flow.geo.size * 1.3;
+    let lh = Geometry::leading(size);
+    let (left, right) = (flow.geo.left(), flow.geo.right());
+    let mut unit = Unit {
+        height: lh,
+        ..Unit::default()
+    };
+    let mut x = left;
+    if let Some((img, (pw, ph))) = logo.and_then(|i| Some((i, blocks::image_size(&i.data)?))) {
+        flow.begin(Role::Figure(img.alt.clone()));
+        let h = 40.0f32.min(ph as f32 * 0.75);
+        let w = (h * pw as f32 / ph as f32).min((right - left) * 0.4);
+        let h = w * ph as f32 / pw as f32;
+        let index = flow.images.len();
+        flow.images.push(img.clone());
+        unit.items.push(Item {
+            tag: flow.tag(),
+            mark: Mark::Image {
+                index,
+                x,
+                y: 0.0,
+                w,
+                h,
+            },
+        });
+        unit.height = unit.height.max(h);
+        x += w + 10.0;
+    }
+    if !name.is_empty() {
+        flow.begin(Role::P);
+        let spans = vec![Span {
+            text: name.to_string(),
+            style: Style::plain(size).bold(),
+        }];
+        let baseline = unit.height / 2.0 + size * 0.35;
+        for line in text::break_lines(&spans, flow.fonts, (right - x).max(10.0), Align::Left)
+            .into_iter()
+            .take(1)
+        {
+            for mut run in line.runs {
+                run.x += x;
+                run.y += baseline;
+                unit.items.push(Item {
+                    tag: flow.tag(),
+                    mark: Mark::Glyphs(run),
+                });
+            }
+        }
+    }
+    if unit.items.is_empty() {
+        return;
+    }
+    unit.height += flow.geo.size * 0.6;
+    unit.keep_with_next = true;
+    flow.push(unit, 0.0);
+}
+
+pub(super) fn section_flow(flow: &mut Flow<'_>, section: &Section) {
+    let geo = flow.geo;
+    let level = geo.section_level();
+    flow.begin(Role::H(level));
+    flow.anchor(&section.id);
+    let title = match section.number {
+        Some(n) => format!("{n}. {}", section.display_heading),
+        None => section.display_heading.clone(),
+    };
+    flow.bookmarks.push(title);
+    let style = flow.body().bold();
+    if let Some(n) = section.number {
+        flow.set_marker(
+            geo.left(),
+            vec![Span {
+                text: format!("{n}."),
+                style: style.clone(),
+            }],
+        );
+    }
+    let spans = vec![Span {
+        text: section.display_heading.clone(),
+        style,
+    }];
+    flow.heading(&spans);
+    items_flow(flow, &section.items, level);
+}
+
+/// A section's paragraphs and sub-headings, below its heading tagged at `level`.
+/// Sub-headings go one level down per Markdown level, never skipping one (`###` straight
+/// after a section is taken one level down from it).
+pub(crate) fn items_flow(flow: &mut Flow<'_>, items: &[DocItem], level: u8) {
+    let geo = flow.geo;
+    let mut last = level;
+    for (k, item) in items.iter().enumerate() {
+        match item {
+            DocItem::SubHeading { content, id, level } => {
+                let tagged = (geo.section_level() + level.saturating_sub(1)).min(last + 1);
+                last = tagged;
+                flow.begin(Role::H(tagged));
+                flow.anchor(id);
+                let base = flow.body();
+                let style = Style {
+                    bold: true,
+                    italic: *level > 2,
+                    ..base
+                };
+                let spans = text::spans(content, &style);
+                flow.paragraph(
+                    &spans,
+                    geo.column(),
+                    geo.right() - geo.column(),
+                    geo.size * 0.9,
+                );
+                if let Some(last) = flow.galley.units.last_mut() {
+                    last.keep_with_next = true;
+                }
+            }
+            DocItem::Para(para) => {
+                let space = if k == 0 {
+                    geo.size * 0.5
+                } else {
+                    geo.size * 0.75
+                };
+                blocks::para(flow, para, space);
+            }
+        }
+    }
+}
