@@ -20,6 +20,19 @@ fn build_repo() -> tempfile::TempDir {
     out
 }
 
+/// The seed's and the quarterly report's PDFs and the awkward fixture's, with the folders
+/// that hold them (kept alive by the caller).
+fn seed_quarterly_and_awkward() -> ([tempfile::TempDir; 2], [PathBuf; 3]) {
+    let out = build_repo();
+    let (project, awkward) = build_awkward();
+    let pdfs = [
+        out.path().join(SEED_PDF),
+        out.path().join(QUARTERLY_PDF),
+        awkward,
+    ];
+    ([out, project], pdfs)
+}
+
 /// Builds the awkward fixture (once per test that needs it).
 fn build_awkward() -> (tempfile::TempDir, PathBuf) {
     let project = temp_project("awkward");
@@ -295,13 +308,8 @@ fn classification_top_and_bottom_of_every_page() {
 #[test]
 #[ignore = "needs poppler-utils"]
 fn fonts_are_embedded_subset_and_mapped_to_unicode() {
-    let out = build_repo();
-    let (_project, awkward) = build_awkward();
-    for pdf in [
-        out.path().join(SEED_PDF),
-        out.path().join(QUARTERLY_PDF),
-        awkward,
-    ] {
+    let (_dirs, pdfs) = seed_quarterly_and_awkward();
+    for pdf in pdfs {
         let fonts = run_tool("pdffonts", &[pdf.to_str().unwrap()]);
         let rows: Vec<&str> = fonts.lines().skip(2).collect();
         assert!(!rows.is_empty(), "{fonts}");
@@ -317,13 +325,8 @@ fn fonts_are_embedded_subset_and_mapped_to_unicode() {
 #[test]
 #[ignore = "needs poppler-utils"]
 fn qpdf_finds_no_error_and_pdfinfo_sees_a4_and_the_title() {
-    let out = build_repo();
-    let (_project, awkward) = build_awkward();
-    for pdf in [
-        out.path().join(SEED_PDF),
-        out.path().join(QUARTERLY_PDF),
-        awkward,
-    ] {
+    let (_dirs, pdfs) = seed_quarterly_and_awkward();
+    for pdf in &pdfs {
         let check = run_tool("qpdf", &["--check", pdf.to_str().unwrap()]);
         assert!(
             check.contains("No syntax or stream encoding errors"),
@@ -333,7 +336,7 @@ fn qpdf_finds_no_error_and_pdfinfo_sees_a4_and_the_title() {
         assert!(info.contains("(A4)"), "{info}");
         assert!(info.contains("PDF version:     1.7"), "{info}");
     }
-    let info = run_tool("pdfinfo", &[out.path().join(SEED_PDF).to_str().unwrap()]);
+    let info = run_tool("pdfinfo", &[pdfs[0].to_str().unwrap()]);
     assert!(
         info.contains("Title:           HMICS Progress Review – Online Child Sexual Abuse"),
         "{info}"

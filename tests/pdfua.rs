@@ -46,14 +46,7 @@ fn parent_tree_maps_every_mcid_to_its_element() {
                 ));
             }
         }
-        let marked = pdf
-            .catalog()
-            .get(b"MarkInfo")
-            .ok()
-            .and_then(|m| m.as_dict().ok());
-        let marked = marked
-            .and_then(|m| m.get(b"Marked").ok())
-            .and_then(|b| b.as_bool().ok());
+        let marked = catalog_flag(pdf, b"MarkInfo", b"Marked");
         bad.extend(failing(
             marked == Some(true),
             "no /MarkInfo << /Marked true >>",
@@ -110,14 +103,7 @@ fn matterhorn_06_003_xmp_has_dc_title() {
 #[test]
 fn matterhorn_07_001_07_002_display_doc_title_is_true() {
     every_pdf(|pdf| {
-        let prefs = pdf
-            .catalog()
-            .get(b"ViewerPreferences")
-            .ok()
-            .and_then(|v| v.as_dict().ok());
-        let shown = prefs
-            .and_then(|p| p.get(b"DisplayDocTitle").ok())
-            .and_then(|b| b.as_bool().ok());
+        let shown = catalog_flag(pdf, b"ViewerPreferences", b"DisplayDocTitle");
         failing(shown == Some(true), "DisplayDocTitle is not true")
     });
 }
@@ -333,4 +319,10 @@ fn matterhorn_31_009_31_027_fonts_embedded_with_unicode_maps() {
         }
         bad
     });
+}
+
+/// The boolean `key` of the catalog's dictionary `dict` (e.g. `/MarkInfo /Marked`).
+fn catalog_flag(pdf: &Pdf, dict: &[u8], key: &[u8]) -> Option<bool> {
+    let d = pdf.catalog().get(dict).ok()?.as_dict().ok()?;
+    d.get(key).ok()?.as_bool().ok()
 }

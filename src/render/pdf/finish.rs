@@ -74,24 +74,8 @@ fn xml(s: &str) -> String {
 pub fn dates(timestamp: i64) -> (String, String) {
     let ts = jiff::Timestamp::from_second(timestamp).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
     let dt = ts.to_zoned(jiff::tz::TimeZone::UTC).datetime();
-    let pdf = format!(
-        "D:{:04}{:02}{:02}{:02}{:02}{:02}+00'00'",
-        dt.year(),
-        dt.month(),
-        dt.day(),
-        dt.hour(),
-        dt.minute(),
-        dt.second()
-    );
-    let xmp = format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}+00:00",
-        dt.year(),
-        dt.month(),
-        dt.day(),
-        dt.hour(),
-        dt.minute(),
-        dt.second()
-    );
+    let pdf = dt.strftime("D:%Y%m%d%H%M%S+00'00'").to_string();
+    let xmp = dt.strftime("%Y-%m-%dT%H:%M:%S+00:00").to_string();
     (pdf, xmp)
 }
 
