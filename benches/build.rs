@@ -10,7 +10,8 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use clerk::build::{BuildOptions, Project, run};
+use clerk::pipeline::{BuildOptions, run};
+use clerk::project::Project;
 use clerk::render::OutputFormat;
 
 fn median(mut times: Vec<Duration>) -> Duration {

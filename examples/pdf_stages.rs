@@ -14,9 +14,9 @@ fn main() {
     let t = Instant::now();
     let fonts = Fonts::load(root, &house.pdf.fonts).unwrap();
     println!("fonts load {:?}", t.elapsed());
-    let source = clerk::build::walk::source_for(root, &papers, &path);
+    let source = clerk::project::walk::source_for(root, &papers, &path);
     let (paper, _) = clerk::paper::load(&source, &house);
-    let (doc, _) = clerk::compile::compile(&paper.unwrap(), &house, root);
+    let (doc, _) = clerk::document::compile::compile(&paper.unwrap(), &house, root);
     let doc = doc.unwrap();
     // The first paper of a process pays for lazy caches (harfrust's lookup accelerators).
     let t = Instant::now();

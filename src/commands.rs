@@ -6,15 +6,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use crate::build::{self, BuildOptions, BuildReport, Project};
 use crate::cli::{CheckArgs, Cli, Command, FolderArgs, MessageFormat};
 use crate::diag::Diagnostic;
+use crate::pipeline::{self, BuildOptions};
+use crate::project::Project;
+use crate::report::{
+    EXIT_PAPER_ERRORS, EXIT_USAGE, plural, print_as, print_human, print_report_diagnostics,
+};
 use crate::scaffold;
-
-/// Exit code: a paper has errors.
-pub const EXIT_PAPER_ERRORS: u8 = 1;
-/// Exit code: usage, project or house-style error.
-pub const EXIT_USAGE: u8 = 2;
 
 /// Runs the parsed command line and returns the process exit code.
 pub fn dispatch(cli: Cli) -> ExitCode {
@@ -62,7 +61,7 @@ fn run_build(
         Ok(p) => p,
         Err(code) => return code,
     };
-    let report = match build::run(&project, opts) {
+    let report = match pipeline::run(&project, opts) {
         Ok(r) => r,
         Err(diags) => {
             print_human(&diags, color);
@@ -101,7 +100,7 @@ fn run_build(
         out,
         "Built {} in {ms} ms: {ok} ok, {warned} with warnings, {failed} failed. Output in {}",
         plural(report.papers.len(), "paper"),
-        build::walk::relative(&project.root, &project.out_dir).display()
+        crate::project::walk::relative(&project.root, &project.out_dir).display()
     );
     if report.has_errors() {
         EXIT_PAPER_ERRORS
@@ -124,7 +123,7 @@ fn run_check(root: &Path, args: &CheckArgs, color: bool) -> u8 {
         paths: args.paths.clone(),
         draft_by_default: false,
     };
-    let report = match build::run(&project, &opts) {
+    let report = match pipeline::run(&project, &opts) {
         Ok(r) => r,
         Err(diags) => {
             print_as(&diags, args.format, color);
@@ -172,42 +171,5 @@ fn report_simple(result: Result<Vec<String>, Vec<Diagnostic>>, color: bool) -> u
             print_human(&diags, color);
             EXIT_USAGE
         }
-    }
-}
-
-fn print_report_diagnostics(report: &BuildReport, color: bool) {
-    print_human(&report.diagnostics, color);
-    for p in &report.papers {
-        print_human(&p.diagnostics, color);
-    }
-}
-
-/// Prints diagnostics for people (stderr) or as JSON lines (stdout).
-fn print_as(diags: &[Diagnostic], format: MessageFormat, color: bool) {
-    match format {
-        MessageFormat::Human => print_human(diags, color),
-        MessageFormat::Json => {
-            let mut out = std::io::stdout().lock();
-            for d in diags {
-                let _ = writeln!(out, "{}", d.render_json());
-            }
-        }
-    }
-}
-
-/// Prints diagnostics to stderr for people.
-pub(crate) fn print_human(diags: &[Diagnostic], color: bool) {
-    let mut err = std::io::stderr().lock();
-    for d in diags {
-        let _ = writeln!(err, "{}", d.render_human(color));
-    }
-}
-
-/// `1 paper`, `2 papers`.
-pub(crate) fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
     }
 }

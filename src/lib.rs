@@ -1,20 +1,32 @@
 //! clerk: committee papers (YAML metadata + Markdown body) checked, numbered and rendered.
 //!
-//! The pipeline, one module per stage: [`build::walk`] finds `PaperSource`s,
-//! [`paper`] parses and checks them into a `Paper`, [`markdown`] numbers the body into a
-//! [`document::Document`], [`render`] turns that into HTML (PDF later), and [`build`] writes
-//! the outputs, the index and the manifest; [`serve`] previews them in a browser.
+//! The modules follow the stages, in order, and a module only uses those before it:
+//!
+//! 1. [`diag`], [`yaml`], [`config`]: diagnostics, spanned YAML and the house style, used by
+//!    every stage;
+//! 2. [`project`]: opens the project and finds each paper's `PaperSource`;
+//! 3. [`paper`]: reads a source and checks its metadata into a `Paper`;
+//! 4. [`document`]: the `Document` model, and [`document::compile`], which numbers a paper's
+//!    body ([`document::markdown`]) and reads its appendix files into one;
+//! 5. [`render`]: a `Document` to HTML and PDF bytes;
+//! 6. [`output`]: the bytes written atomically, with the index and manifest;
+//! 7. [`pipeline`]: runs 2–6 over the project's papers in parallel.
+//!
+//! On top sit the commands: [`cli`] and [`commands`] (the command line, with [`report`] for
+//! printing and exit codes), [`scaffold`] (`clerk new`, `clerk init`) and [`serve`] (the
+//! live preview).
 
-pub mod build;
 pub mod cli;
 pub mod commands;
-pub mod compile;
 pub mod config;
 pub mod diag;
 pub mod document;
-pub mod markdown;
+pub mod output;
 pub mod paper;
+pub mod pipeline;
+pub mod project;
 pub mod render;
+pub mod report;
 pub mod scaffold;
 pub mod serve;
 pub mod yaml;

@@ -6,11 +6,11 @@
 
 use std::path::Path;
 
-use clerk::build::walk::source_for;
-use clerk::compile::compile;
 use clerk::config::HouseStyle;
 use clerk::document::Item;
+use clerk::document::compile::compile;
 use clerk::paper;
+use clerk::project::walk::source_for;
 use clerk::render::{OutputFormat, Renderer};
 use proptest::prelude::*;
 

@@ -3,7 +3,7 @@
 //! Seed it with real tagged PDFs (clerk's own outputs) so mutations reach the merge.
 #![no_main]
 
-use clerk::compile::compile;
+use clerk::document::compile::compile;
 use clerk::render::OutputFormat;
 use libfuzzer_sys::fuzz_target;
 

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use clerk::build::walk::source_for;
+use clerk::project::walk::source_for;
 use clerk::config::HouseStyle;
 use clerk::diag::Diagnostic;
 use clerk::paper::{self, Paper};
@@ -85,5 +85,5 @@ pub fn renderer() -> &'static Renderer {
 pub fn compiled(body: &[u8]) -> Option<clerk::document::Document> {
     let (paper, _) = load(&with_body(body));
     let s = scratch();
-    clerk::compile::compile(&paper?, &s.house, &s.root).0
+    clerk::document::compile::compile(&paper?, &s.house, &s.root).0
 }

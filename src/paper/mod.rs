@@ -1,7 +1,7 @@
 //! A paper: its source files, parsed and checked metadata, and Markdown body.
 //!
 //! `PaperSource` (found by the walk) → [`load`] → [`Paper`] (metadata checked, body not yet
-//! parsed). The body is numbered into a `Document` by [`crate::compile`].
+//! parsed). The body is numbered into a `Document` by [`crate::document::compile`].
 
 mod check;
 mod fields;
@@ -13,10 +13,11 @@ use std::path::{Path, PathBuf};
 pub use check::{KNOWN_KEYS, MetaContext, REQUIRED_KEYS, check_meta};
 pub(crate) use fields::valid_language;
 pub use meta::{AppendixMeta, MetaText, PaperMeta, Status};
-pub use source::{PaperSource, SplitPaper, read_text};
+pub use source::{SplitPaper, read_text};
 
 use crate::config::HouseStyle;
 use crate::diag::Diagnostic;
+use crate::project::PaperSource;
 use crate::yaml;
 
 /// A paper whose metadata has passed every check.

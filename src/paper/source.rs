@@ -4,17 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diag::Diagnostic;
-
-/// A paper found under `papers/`, before anything is read.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct PaperSource {
-    /// Path relative to the project root, as shown in diagnostics (`papers/x.md`).
-    pub display: PathBuf,
-    /// Path relative to the papers folder (`x.md`), mirrored under `out/`.
-    pub rel: PathBuf,
-    /// Absolute path of the `.md` file.
-    pub path: PathBuf,
-}
+use crate::project::PaperSource;
 
 /// A paper's text split into metadata and body.
 #[derive(Debug, Clone)]

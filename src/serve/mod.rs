@@ -22,11 +22,12 @@ use std::sync::mpsc::{self, Receiver};
 use std::thread::JoinHandle;
 use std::time::Instant;
 
-use crate::build::write::{OutputFile, write_atomic};
-use crate::build::{Project, manifest, walk::relative};
 use crate::cli::ServeArgs;
-use crate::commands::{EXIT_USAGE, plural};
 use crate::diag::Diagnostic;
+use crate::output::manifest;
+use crate::output::write::{OutputFile, write_atomic};
+use crate::project::{Project, walk::relative};
+use crate::report::{EXIT_USAGE, plural};
 use rebuild::{Summary, changed_paths, rebuild};
 use site::{Shared, Site};
 use watch::{ChangeSet, Message, Next, Watcher};
@@ -248,7 +249,7 @@ fn write_out(site: &Site, paths: &[String]) {
         Path::new("manifest.json"),
         manifest::manifest_json(&reports, index.as_ref()).as_bytes(),
     );
-    crate::commands::print_human(&problems, false);
+    crate::report::print_human(&problems, false);
 }
 
 /// Opens `url` in the desktop's browser, or says how to.

@@ -292,7 +292,7 @@ pub(crate) fn inject(html: &[u8], top: &str, bottom: &str) -> Vec<u8> {
 }
 
 fn plural(n: usize, word: &str) -> String {
-    crate::commands::plural(n, word)
+    crate::report::plural(n, word)
 }
 
 #[cfg(test)]

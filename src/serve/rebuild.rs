@@ -13,10 +13,13 @@ use rayon::prelude::*;
 use super::overlay::{Notes, StatusRow, status_panel};
 use super::site::{EAGER, Page, PaperEntry, Problems, Site, lazy_formats};
 use super::watch::ChangeSet;
-use crate::build::write::OutputFile;
-use crate::build::{BuildOptions, PaperBuild, Project, index_entries, output_path, render_one};
 use crate::diag::Diagnostic;
-use crate::paper::{PaperSource, Status};
+use crate::output::write::OutputFile;
+use crate::output::{index_entries, output_path};
+use crate::paper::Status;
+use crate::pipeline::{BuildOptions, PaperBuild, render_one};
+use crate::project::PaperSource;
+use crate::project::Project;
 use crate::render::{OutputFormat, Renderer};
 
 /// What a rebuild did, for the status line.
@@ -258,7 +261,9 @@ fn index_page(
             // The index template has one link per paper besides its page: the PDF.
             if format.extension() == "pdf" {
                 let html = std::path::Path::new(&entry.href);
-                entry.pdf_href = Some(crate::build::href(&html.with_extension(format.extension())));
+                entry.pdf_href = Some(crate::output::href(
+                    &html.with_extension(format.extension()),
+                ));
             }
         }
     }
@@ -285,7 +290,7 @@ pub(crate) fn changed_paths(old: &Site, new: &Site) -> Vec<String> {
     for rel in keys {
         let (a, b) = (old.papers.get(rel), new.papers.get(rel));
         if a.map(|e| &e.page) != b.map(|e| &e.page) {
-            let href = crate::build::href(&output_path(rel, EAGER));
+            let href = crate::output::href(&output_path(rel, EAGER));
             paths.push(format!("/{href}"));
         }
     }

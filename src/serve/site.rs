@@ -10,10 +10,11 @@ use std::time::{Duration, Instant};
 use clap::ValueEnum;
 
 use super::overlay::Notes;
-use crate::build::{PaperReport, Project, href, output_path};
 use crate::cli::FolderArgs;
 use crate::diag::Diagnostic;
+use crate::output::{PaperReport, href, output_path};
 use crate::paper::PaperMeta;
+use crate::project::Project;
 use crate::render::{OutputFormat, Renderer};
 
 /// The format every paper is built to at once; the others are built when first asked for.

@@ -11,9 +11,9 @@ use std::time::{Duration, Instant};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebouncedEvent, Debouncer, RecommendedCache, new_debouncer_opt};
 
-use crate::build::Project;
-use crate::build::walk::relative;
 use crate::config::HOUSE_FILE;
+use crate::project::Project;
+use crate::project::walk::relative;
 use crate::render::TEMPLATES_DIR;
 
 /// The project folder whose files (logo and the like) the templates may use.

@@ -14,10 +14,10 @@ pub(crate) fn doc(body: &str, extra_meta: &str) -> Document {
     );
     std::fs::write(&path, text).unwrap();
     let house = HouseStyle::default();
-    let source = crate::build::walk::source_for(dir.path(), &papers, &path);
+    let source = crate::project::walk::source_for(dir.path(), &papers, &path);
     let (paper, diags) = crate::paper::load(&source, &house);
     let paper = paper.unwrap_or_else(|| panic!("{diags:?}"));
-    let (doc, diags) = crate::compile::compile(&paper, &house, dir.path());
+    let (doc, diags) = crate::document::compile::compile(&paper, &house, dir.path());
     doc.unwrap_or_else(|| panic!("{diags:?}"))
 }
 

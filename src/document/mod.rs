@@ -1,8 +1,11 @@
 //! The `Document`: one paper numbered and house-styled, independent of any output format.
 //!
-//! Built by [`crate::markdown`] (body) and [`crate::paper`] (metadata); read by the HTML
-//! renderer now and the PDF layout later. Numbers are stored as text (`"2.4"`), never
-//! left to the renderer to count.
+//! [`compile`] builds it from a checked [`crate::paper::Paper`]: [`markdown`] numbers the
+//! body, implications and recommendations, and the appendix files are read. The HTML and PDF
+//! renderers read it. Numbers are stored as text (`"2.4"`), never left to a renderer to count.
+
+pub mod compile;
+pub mod markdown;
 
 use std::path::PathBuf;
 

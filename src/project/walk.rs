@@ -6,7 +6,17 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use crate::diag::Diagnostic;
-use crate::paper::PaperSource;
+
+/// A paper found under `papers/`, before anything is read.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PaperSource {
+    /// Path relative to the project root, as shown in diagnostics (`papers/x.md`).
+    pub display: PathBuf,
+    /// Path relative to the papers folder (`x.md`), mirrored under `out/`.
+    pub rel: PathBuf,
+    /// Absolute path of the `.md` file.
+    pub path: PathBuf,
+}
 
 /// Is this file or folder name one clerk skips (`_draft.md`, `.git`)?
 fn skipped(name: &std::ffi::OsStr) -> bool {

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use crate::config::HouseStyle;
 use crate::diag::Diagnostic;
+use crate::document::markdown::{self, DocumentParts, MdSource, Origin};
 use crate::document::{Appendix, AppendixContent, Document, HeaderRow, Item};
-use crate::markdown::{self, DocumentParts, MdSource, Origin};
 use crate::paper::{MetaText, Paper, PaperMeta};
 
 /// Builds the numbered `Document` of a checked paper. Returns it when there is no error, and

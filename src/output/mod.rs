@@ -1,0 +1,167 @@
+//! The written stage: a paper's outputs put in the output folder atomically (or its last
+//! good ones kept), and the index and manifest that describe them.
+
+pub mod manifest;
+pub mod write;
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::Diagnostic;
+use crate::paper::{PaperMeta, Status};
+use crate::project::{PaperSource, Project, walk};
+use crate::render::{IndexEntry, OutputFormat, Renderer};
+use write::{OutputFile, slash_path, write_atomic};
+
+/// The outcome of one paper.
+#[derive(Debug, Clone)]
+pub struct PaperReport {
+    /// The paper.
+    pub source: PaperSource,
+    /// Its checked metadata, when the metadata passed.
+    pub meta: Option<PaperMeta>,
+    /// Every diagnostic, errors and warnings, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Outputs now in the output folder for this paper (new, or kept from the last good build).
+    pub outputs: Vec<OutputFile>,
+    /// True when this run wrote (or confirmed) the outputs; false when it failed or only checked.
+    pub built: bool,
+}
+
+impl PaperReport {
+    /// Number of errors.
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// Number of warnings.
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+}
+
+/// The outcome of a run.
+#[derive(Debug, Clone, Default)]
+pub struct BuildReport {
+    /// One report per paper, in path order.
+    pub papers: Vec<PaperReport>,
+    /// Problems not tied to one paper (unreadable folders, index or manifest not written).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl BuildReport {
+    /// Does any paper (or the run) have an error?
+    pub fn has_errors(&self) -> bool {
+        self.papers.iter().any(|p| p.errors() > 0)
+            || self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Writes a checked paper's rendered `files` (paths relative to the output folder) and
+/// records them in its report; a paper with errors keeps its previous outputs instead.
+pub fn write_paper(
+    project: &Project,
+    report: &mut PaperReport,
+    files: &[(PathBuf, Vec<u8>)],
+    formats: &[OutputFormat],
+) {
+    if report.errors() > 0 {
+        report.outputs = previous_outputs(project, &report.source.rel, formats);
+        return;
+    }
+    for (rel, bytes) in files {
+        let path = project.out_dir.join(rel);
+        match write_atomic(&path, bytes) {
+            Ok(()) => report.outputs.push(OutputFile::describe(rel, bytes)),
+            Err(e) => report.diagnostics.push(Diagnostic::file_error(
+                "write-failed",
+                &walk::relative(&project.root, &path),
+                format!("cannot write this output ({e})"),
+            )),
+        }
+    }
+    report.built = report.errors() == 0;
+}
+
+/// Where a paper's output of `format` goes, relative to the output folder.
+pub fn output_path(rel: &Path, format: OutputFormat) -> PathBuf {
+    rel.with_extension(format.extension())
+}
+
+fn previous_outputs(project: &Project, rel: &Path, formats: &[OutputFormat]) -> Vec<OutputFile> {
+    formats
+        .iter()
+        .filter_map(|f| {
+            let rel = output_path(rel, *f);
+            let bytes = std::fs::read(project.out_dir.join(&rel)).ok()?;
+            Some(OutputFile::describe(&rel, &bytes))
+        })
+        .collect()
+}
+
+/// The index lines for papers that have an HTML output (new or kept from a good build).
+pub fn index_entries(papers: &[PaperReport]) -> Vec<IndexEntry> {
+    papers
+        .iter()
+        .filter(|p| !p.outputs.is_empty())
+        .filter_map(|p| {
+            let meta = p.meta.as_ref()?;
+            let html = p.outputs.iter().find(|o| o.path.ends_with(".html"))?;
+            Some(IndexEntry {
+                meeting: meta.meeting.clone(),
+                date: meta.date.to_string(),
+                date_display: meta.date_display.clone(),
+                agenda_item: meta.agenda_item.clone(),
+                title: meta.title.clone(),
+                href: html.path.clone(),
+                pdf_href: p
+                    .outputs
+                    .iter()
+                    .find(|o| o.path.ends_with(".pdf"))
+                    .map(|o| o.path.clone()),
+                warnings: p.warnings(),
+                classification: meta.classification.clone(),
+                draft: meta.status == Some(Status::Draft),
+            })
+        })
+        .collect()
+}
+
+/// Writes `index.html` and `manifest.json` for the whole run (problems go in the report).
+pub fn write_index_and_manifest(project: &Project, renderer: &Renderer, report: &mut BuildReport) {
+    let entries = index_entries(&report.papers);
+    let index_path = project.out_dir.join("index.html");
+    let index = match renderer.render_index(&entries, &project.house) {
+        Ok(html) => match write_atomic(&index_path, html.as_bytes()) {
+            Ok(()) => Some(OutputFile::describe(
+                Path::new("index.html"),
+                html.as_bytes(),
+            )),
+            Err(e) => {
+                report.diagnostics.push(Diagnostic::file_error(
+                    "write-failed",
+                    &walk::relative(&project.root, &index_path),
+                    format!("cannot write the index ({e})"),
+                ));
+                None
+            }
+        },
+        Err(d) => {
+            report.diagnostics.push(d);
+            None
+        }
+    };
+    let json = manifest::manifest_json(&report.papers, index.as_ref());
+    let path = project.out_dir.join("manifest.json");
+    if let Err(e) = write_atomic(&path, json.as_bytes()) {
+        report.diagnostics.push(Diagnostic::file_error(
+            "write-failed",
+            &walk::relative(&project.root, &path),
+            format!("cannot write the manifest ({e})"),
+        ));
+    }
+}
+
+/// The href of an output relative to the output folder.
+pub fn href(rel: &Path) -> String {
+    slash_path(rel)
+}

@@ -1,0 +1,121 @@
+//! Runs the stages in order: the project's papers are found (sequentially), then each is
+//! loaded, checked, compiled, rendered and written in parallel, then the index and manifest;
+//! results always in path order.
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::diag::Diagnostic;
+use crate::document::compile::compile;
+use crate::output::{self, BuildReport, PaperReport, output_path, write};
+use crate::paper::{self, Status};
+use crate::project::{PaperSource, Project};
+use crate::render::{OutputFormat, Renderer};
+
+/// What a run does besides checking.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// Output formats to write; empty = check only, nothing rendered or written.
+    pub formats: Vec<OutputFormat>,
+    /// Papers or folders to limit the run to (empty = all).
+    pub paths: Vec<PathBuf>,
+    /// Mark papers without a `status` as drafts (the preview's default).
+    pub draft_by_default: bool,
+}
+
+/// Runs the pipeline over the project's papers: check always; render and write when
+/// `opts.formats` is not empty. A paper with errors keeps its previous outputs.
+pub fn run(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
+    let renderer = if opts.formats.is_empty() {
+        None
+    } else {
+        let pdf = opts.formats.contains(&OutputFormat::Pdf);
+        Some(Renderer::new(&project.root, &project.house)?.with_pdf_links(pdf))
+    };
+    if renderer.is_some() {
+        write::clean_leftovers(&project.out_dir);
+    }
+    let (sources, diagnostics) = project.papers(&opts.paths);
+    let papers: Vec<PaperReport> = sources
+        .par_iter()
+        .map(|s| build_one(project, renderer.as_ref(), opts, s))
+        .collect();
+    let mut report = BuildReport {
+        papers,
+        diagnostics,
+    };
+    if let Some(renderer) = renderer.as_ref().filter(|_| opts.paths.is_empty()) {
+        output::write_index_and_manifest(project, renderer, &mut report);
+    }
+    Ok(report)
+}
+
+/// One paper checked and rendered in memory: its report (no outputs yet) and the bytes of
+/// each output, by path relative to the output folder. `clerk serve` uses this directly.
+#[derive(Debug)]
+pub struct PaperBuild {
+    /// Diagnostics and metadata; `outputs` and `built` are filled in when written.
+    pub report: PaperReport,
+    /// Rendered outputs (empty when the paper has errors or nothing was asked for).
+    pub files: Vec<(PathBuf, Vec<u8>)>,
+}
+
+/// Loads, checks, compiles and renders one paper, writing nothing.
+pub fn render_one(
+    project: &Project,
+    renderer: Option<&Renderer>,
+    opts: &BuildOptions,
+    source: &PaperSource,
+) -> PaperBuild {
+    let house = &project.house;
+    let (paper, mut diagnostics) = paper::load(source, house);
+    let meta = paper.as_ref().map(|p| p.meta.clone());
+    let doc = paper.as_ref().and_then(|p| {
+        let (doc, diags) = compile(p, house, &project.root);
+        diagnostics.extend(diags);
+        doc
+    });
+    let mut files = Vec::new();
+    if let (Some(doc), Some(renderer)) = (&doc, renderer) {
+        let draft = doc
+            .meta
+            .status
+            .map_or(opts.draft_by_default, |s| s == Status::Draft);
+        for format in &opts.formats {
+            match renderer.render(*format, doc, house, draft) {
+                Ok(bytes) => files.push((output_path(&source.rel, *format), bytes)),
+                Err(d) => diagnostics.push(d),
+            }
+            if let (OutputFormat::Pdf, Some(p)) = (format, &paper) {
+                diagnostics.extend(renderer.pdf_unshown(&source.display, &p.split.md_text));
+            }
+        }
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            files.clear();
+        }
+    }
+    crate::diag::sort(&mut diagnostics);
+    let report = PaperReport {
+        source: source.clone(),
+        meta,
+        diagnostics,
+        outputs: Vec::new(),
+        built: false,
+    };
+    PaperBuild { report, files }
+}
+
+fn build_one(
+    project: &Project,
+    renderer: Option<&Renderer>,
+    opts: &BuildOptions,
+    source: &PaperSource,
+) -> PaperReport {
+    let PaperBuild { mut report, files } = render_one(project, renderer, opts, source);
+    if renderer.is_none() {
+        return report;
+    }
+    output::write_paper(project, &mut report, &files, &opts.formats);
+    report
+}

@@ -1,0 +1,101 @@
+//! The project: its root, house style and folders, opened once per run, and the papers
+//! found under it (the first stage: nothing of a paper is read here).
+
+pub mod walk;
+
+use std::path::{Path, PathBuf};
+
+use crate::config::HouseStyle;
+use crate::diag::Diagnostic;
+pub use walk::PaperSource;
+
+/// A project: its root, house style and folders, resolved once per run.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// Absolute project root.
+    pub root: PathBuf,
+    /// The house style (`clerk.yaml` over the default).
+    pub house: HouseStyle,
+    /// Absolute folder of papers.
+    pub papers_dir: PathBuf,
+    /// Absolute output folder.
+    pub out_dir: PathBuf,
+}
+
+impl Project {
+    /// Opens the project at `root`: loads the house style and resolves the folders (flags win
+    /// over `clerk.yaml`). Errors here are project-level (exit code 2).
+    pub fn open(
+        root: &Path,
+        papers: Option<&Path>,
+        out: Option<&Path>,
+    ) -> Result<Project, Vec<Diagnostic>> {
+        let root = std::path::absolute(root)
+            .and_then(|r| r.canonicalize())
+            .map_err(|e| {
+                vec![Diagnostic::file_error(
+                    "no-project",
+                    root,
+                    format!("cannot open the project folder ({e})"),
+                )]
+            })?;
+        let house = HouseStyle::load(&root)?;
+        let papers_dir = root.join(papers.unwrap_or(&house.papers_dir));
+        let out_dir = root.join(out.unwrap_or(&house.output_dir));
+        let bad_out = out_dir == root || out_dir == papers_dir || papers_dir.starts_with(&out_dir);
+        if bad_out {
+            return Err(vec![Diagnostic::file_error(
+                "bad-output-folder",
+                &walk::relative(&root, &out_dir),
+                "the output folder must not be the project root or contain the papers",
+            )
+            .with_help("set `output_dir` in clerk.yaml (or `--out`) to a folder of its own, such as `out`")]);
+        }
+        if !papers_dir.is_dir() {
+            return Err(vec![Diagnostic::file_error(
+                "no-papers",
+                &walk::relative(&root, &papers_dir),
+                "the papers folder does not exist",
+            )
+            .with_help("create it, run `clerk init` to start a project, or pass `--root` to the project folder")]);
+        }
+        Ok(Project {
+            root,
+            house,
+            papers_dir,
+            out_dir,
+        })
+    }
+
+    /// Every paper under the papers folder (or only those under `paths`, when given).
+    pub fn papers(&self, paths: &[PathBuf]) -> (Vec<PaperSource>, Vec<Diagnostic>) {
+        if paths.is_empty() {
+            return walk::walk(
+                &self.root,
+                &self.papers_dir,
+                &self.papers_dir,
+                &self.out_dir,
+            );
+        }
+        let mut all = (Vec::new(), Vec::new());
+        for p in paths {
+            let abs = std::path::absolute(p).unwrap_or_else(|_| p.clone());
+            if abs.is_dir() {
+                let (found, diags) = walk::walk(&self.root, &self.papers_dir, &abs, &self.out_dir);
+                all.0.extend(found);
+                all.1.extend(diags);
+            } else if abs.is_file() {
+                all.0
+                    .push(walk::source_for(&self.root, &self.papers_dir, &abs));
+            } else {
+                all.1.push(
+                    Diagnostic::file_error("not-found", p, "no such paper or folder")
+                        .with_help("give the path of a `.md` paper or a folder of papers"),
+                );
+            }
+        }
+        all.0.sort();
+        all.0.dedup();
+        all
+    }
+}

@@ -1,0 +1,51 @@
+//! Reporting to the terminal, shared by the commands and the preview server: diagnostics for
+//! people or as JSON lines, counts in words, and the exit codes.
+
+use std::io::Write;
+
+use crate::cli::MessageFormat;
+use crate::diag::Diagnostic;
+use crate::output::BuildReport;
+
+/// Exit code: a paper has errors.
+pub const EXIT_PAPER_ERRORS: u8 = 1;
+/// Exit code: usage, project or house-style error.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Prints the run's own diagnostics, then each paper's, to stderr.
+pub fn print_report_diagnostics(report: &BuildReport, color: bool) {
+    print_human(&report.diagnostics, color);
+    for p in &report.papers {
+        print_human(&p.diagnostics, color);
+    }
+}
+
+/// Prints diagnostics for people (stderr) or as JSON lines (stdout).
+pub fn print_as(diags: &[Diagnostic], format: MessageFormat, color: bool) {
+    match format {
+        MessageFormat::Human => print_human(diags, color),
+        MessageFormat::Json => {
+            let mut out = std::io::stdout().lock();
+            for d in diags {
+                let _ = writeln!(out, "{}", d.render_json());
+            }
+        }
+    }
+}
+
+/// Prints diagnostics to stderr for people.
+pub fn print_human(diags: &[Diagnostic], color: bool) {
+    let mut err = std::io::stderr().lock();
+    for d in diags {
+        let _ = writeln!(err, "{}", d.render_human(color));
+    }
+}
+
+/// `1 paper`, `2 papers`.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
