@@ -1,7 +1,7 @@
 //! A paper: its source files, parsed and checked metadata, and Markdown body.
 //!
 //! `PaperSource` (found by the walk) → [`load`] → [`Paper`] (metadata checked, body not yet
-//! parsed). The body is numbered into a `Document` by [`crate::document::compile`].
+//! parsed). The next stage, `document::compile`, numbers the body into a `Document`.
 
 mod check;
 mod fields;
