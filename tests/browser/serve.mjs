@@ -1,5 +1,5 @@
 // Live reload of `clerk serve` in a real headless Chromium (Debian's), driven over the
-// DevTools protocol by playwright-core. Run by tests/serve_browser.rs:
+// DevTools protocol by playwright-core. Run by tests/testsuite/serve_browser.rs:
 //
 //   node tests/browser/serve.mjs PAGE_URL PAPER_SOURCE SCREENSHOT_DIR
 //

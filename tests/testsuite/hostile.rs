@@ -2,11 +2,9 @@
 //! a hang or a blow-up. Small cases are committed under `tests/hostile/papers/`; large ones are
 //! generated here.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 const GOOD: &str = "meeting: Policing Performance Committee\ndate: 2021-09-01\ntitle: Hostile input\npresented_by: Test\nrecommendation: For Noting\nrecommendations: Members are invited to note this paper.\n";
 

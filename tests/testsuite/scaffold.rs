@@ -1,8 +1,6 @@
 //! `clerk init` and `clerk new`: projects and papers that build at once, never overwriting.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn init_makes_a_project_that_builds() {

@@ -2,14 +2,11 @@
 //! appendix appended to the paper's PDF with its tags, and the PDFs refused (untagged,
 //! encrypted, not a PDF, fonts not embedded) with a diagnostic at the `file:` line.
 
-mod common;
-mod pdfua_check;
-
 use std::path::Path;
 
-use common::{clerk, parts, run_tool};
+use crate::common::{clerk, parts, run_tool};
+use crate::pdfua_check::{Pdf, mcids, untagged_content};
 use lopdf::{Dictionary, Document, Object, Stream};
-use pdfua_check::{Pdf, mcids, untagged_content};
 
 /// A paper whose metadata lists `appendices` (YAML lines); its `appendices:` key is on
 /// line 8, the first `file:` on line 10.
@@ -233,7 +230,7 @@ fn markdown_appendix_follows_the_last_section_in_html() {
         .find("<section id=\"appendix-a\"")
         .expect("appendix A section");
     assert!(a > recs, "appendix A comes after RECOMMENDATIONS");
-    let text = common::html_text(&html[a..]);
+    let text = crate::common::html_text(&html[a..]);
     assert!(text.contains("Appendix A – Vehicle list"), "{text}");
     assert!(text.contains("Twelve of the forty are electric."), "{text}");
     assert!(html[a..].contains("<h3"), "the file's `#` is a sub-heading");
@@ -343,7 +340,7 @@ fn merged_pdf_passes_the_matterhorn_checks_and_rebuilds_the_same() {
         .values()
         .filter_map(|o| o.as_dict().ok())
         .filter(|d| d.has(b"Dest") && d.has(b"Parent"))
-        .filter_map(|d| pdfua_check::text(d.get(b"Title").ok()?))
+        .filter_map(|d| crate::pdfua_check::text(d.get(b"Title").ok()?))
         .collect();
     for want in ["APPENDIX A – VEHICLE LIST", "Appendix B – Survey"] {
         assert!(outline.iter().any(|t| t == want), "{outline:?}");

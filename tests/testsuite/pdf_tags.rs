@@ -2,11 +2,9 @@
 //! the seed paper in reading order) and the text in structure order against the visible
 //! reading order (`pdftotext`). `#[ignore = "needs poppler-utils"]`, run by `.ci/run`.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 const SEED_PDF: &str = "policing-performance/2021-09-01-hmics-progress-review.pdf";
 

@@ -1,12 +1,10 @@
 //! The PDF output read back by independent readers: lopdf (always), and poppler-utils and
 //! qpdf (`#[ignore = "needs poppler-utils"]`, installed by `.ci/run`).
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 
 const SEED_PDF: &str = "policing-performance/2021-09-01-hmics-progress-review.pdf";
 const QUARTERLY_PDF: &str = "policing-performance/2021-12-01-quarterly-performance-report.pdf";

@@ -1,9 +1,7 @@
 //! `clerk build` end to end: the repo's papers, the seed reproduced, byte-identical rebuilds,
 //! failures keeping the last good output, and a second house style.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn builds_the_example_papers_with_index_and_manifest() {

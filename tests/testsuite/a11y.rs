@@ -7,12 +7,10 @@
 //! are `#[ignore]`d; `.ci/run` installs all three and runs them. Each first checks that the
 //! tool fails `tests/a11y/known-bad.html`, so a check that silently passes everything fails.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 
 /// The folder of the Node scripts and their `node_modules`.
 fn a11y_dir() -> PathBuf {

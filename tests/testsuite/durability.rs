@@ -1,13 +1,11 @@
 //! Nothing lost: a build killed with SIGKILL leaves every output whole (old or new, never
 //! truncated) and the next build removes its temporary files; two builds at once are harmless.
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 
 fn many_papers(root: &Path, n: usize) {
     let seed = std::fs::read_to_string(

@@ -1,11 +1,9 @@
 //! `clerk check` end to end: every diagnostic of the invalid fixture, rustc-style and as JSON,
 //! compared with a snapshot; nothing written; exit codes.
 
-mod common;
+use crate::common::*;
 
-use common::*;
-
-/// Regenerate with `BLESS=1 cargo test --test check`.
+/// Regenerate with `BLESS=1 cargo test --test testsuite check::`.
 #[test]
 fn invalid_papers_report_every_problem_like_the_snapshot() {
     let root = fixture("invalid");

@@ -5,11 +5,8 @@
 //! PDF/UA-1 clause in its doc comment) and reports every failing file. Tests without a
 //! number check structure that the protocol leaves to ISO 32000 or that clerk promises.
 
-mod common;
-mod pdfua_check;
-
+use crate::pdfua_check::{Pdf, every_pdf, failing, holds_text, mcids, text, untagged_content};
 use lopdf::Object;
-use pdfua_check::{Pdf, every_pdf, failing, holds_text, mcids, text, untagged_content};
 
 /// 01-005 (UA1 7.1-2): "Content is neither marked as Artifact nor tagged as real content."
 #[test]

@@ -2,14 +2,12 @@
 //! (`tests/browser/serve.mjs`; `npm ci --prefix tests/browser` installs it, with no browser
 //! download). Screenshots of each state go to `<target>/tmp/serve-browser/`.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::serve::{Serve, wait_for};
-use common::*;
+use crate::common::serve::{Serve, wait_for};
+use crate::common::*;
 
 const ESTATES: &str = "resources/2022-03-15-estates-strategy";
 

@@ -2,11 +2,8 @@
 //! fixtures build to: XMP and Info agree, an OutputIntent, no encryption, no transparency
 //! group without a blending colour space.
 
-mod common;
-mod pdfua_check;
-
+use crate::pdfua_check::{every_pdf, failing, text};
 use lopdf::Object;
-use pdfua_check::{every_pdf, failing, text};
 
 #[test]
 fn pdfa_xmp_and_info_agree_and_output_intent_present() {

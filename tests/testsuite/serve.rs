@@ -2,13 +2,11 @@
 //! the example papers, spoken to over plain TCP. Every wait is bounded; the server is killed
 //! when each test ends.
 
-mod common;
-
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::serve::{Serve, wait_for};
-use common::*;
+use crate::common::serve::{Serve, wait_for};
+use crate::common::*;
 
 const REVIEW: &str = "policing-performance/2021-09-01-hmics-progress-review";
 const ESTATES: &str = "resources/2022-03-15-estates-strategy";

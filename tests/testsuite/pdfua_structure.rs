@@ -4,10 +4,7 @@
 //! check that the examples use what these are about. The other checkpoints are in
 //! `pdfua.rs`.
 
-mod common;
-mod pdfua_check;
-
-use pdfua_check::{Pdf, every_pdf, failing, kids, text};
+use crate::pdfua_check::{Pdf, every_pdf, failing, kids, text};
 
 /// 14-002 (UA1 7.4.2-1): "Does use numbered headings, but the first heading tag is not
 /// <H1>." clerk also promises one `H1`, the title, before the sections' `H2`s (or, when
@@ -121,7 +118,7 @@ fn matterhorn_11_001_marked_passages_have_valid_language_tags() {
 #[test]
 fn the_examples_exercise_links_notes_groups_and_languages() {
     let mut seen = std::collections::BTreeSet::new();
-    for pdf in pdfua_check::pdfs() {
+    for pdf in crate::pdfua_check::pdfs() {
         for (_, d) in pdf.elements() {
             let role = Pdf::role(d);
             if role == "Span" && d.get(b"Lang").ok().and_then(text).as_deref() == Some("gd") {

@@ -1,0 +1,23 @@
+//! clerk's integration tests, gathered in one binary so the crate is linked once (the
+//! mdBook `tests/testsuite` pattern). Each module is one feature; most run the real `clerk`
+//! binary on a temporary copy of a fixture project (see `common`). Tests that need programs
+//! beyond Rust carry `#[ignore = "needs …"]` and are run by `.ci/run`.
+
+mod common;
+mod pdfua_check;
+
+mod a11y;
+mod appendix;
+mod build;
+mod check;
+mod durability;
+mod hostile;
+mod pdf;
+mod pdf_tags;
+mod pdfa;
+mod pdfua;
+mod pdfua_structure;
+mod properties;
+mod scaffold;
+mod serve;
+mod serve_browser;
