@@ -7,6 +7,7 @@
 //! [`server`] (readers), and notify's debouncer (which feeds the loop a channel, as does
 //! Ctrl-C). Nothing is global; the loop returns the exit status.
 
+mod http;
 mod overlay;
 mod path;
 mod rebuild;
@@ -45,7 +46,7 @@ pub fn run(project: Project, args: &ServeArgs) -> u8 {
 
 /// A started preview: the server thread, the shared site, and the watcher feeding `rx`.
 struct Running {
-    server: Arc<tiny_http::Server>,
+    server: Arc<http::HttpServer>,
     thread: JoinHandle<()>,
     shared: Arc<Shared>,
     watcher: Watcher,
@@ -58,7 +59,7 @@ fn start(project: Project, args: &ServeArgs) -> Result<Running, String> {
     if let Some(warning) = exposure_warning(&addr) {
         eprintln!("{warning}");
     }
-    let server = tiny_http::Server::http(addr).map_err(|e| {
+    let server = http::HttpServer::bind(addr).map_err(|e| {
         format!(
             "error: cannot listen on {addr} ({e})\n  = help: another program may be using \
              port {}; `--port 0` picks a free one",
@@ -66,7 +67,7 @@ fn start(project: Project, args: &ServeArgs) -> Result<Running, String> {
         )
     })?;
     let server = Arc::new(server);
-    let local = server.server_addr().to_ip().unwrap_or(addr);
+    let local = server.local_addr();
     let (tx, rx) = mpsc::channel();
     let stop = tx.clone();
     // Ctrl-C and SIGTERM end the rebuild loop, which returns 0: a stop is not a failure.

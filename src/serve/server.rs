@@ -1,15 +1,14 @@
-//! The HTTP side: tiny_http on plain threads. Serves the index, each paper's page and its
-//! lazily built formats from the current [`Site`] in memory (never a file named by a URL),
-//! adds the reload script and the error overlay to the HTML it sends, and streams reload
-//! events over Server-Sent Events. GET and HEAD only.
+//! The HTTP side, on plain threads behind [`super::http`]'s limits and host check. Serves
+//! the index, each paper's page and its lazily built formats from the current [`Site`] in
+//! memory (never a file named by a URL), adds the reload script and the error overlay to the
+//! HTML it sends, and streams reload events over Server-Sent Events. GET and HEAD only.
 
 use std::io::Write;
 use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
-
+use super::http::{HttpServer, Request};
 use super::overlay::{self, Notes};
 use super::path::{self, Route};
 use super::rebuild::render_lazy;
@@ -20,20 +19,13 @@ use crate::render::OutputFormat;
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
 /// Serves requests on their own threads until the server is unblocked.
-pub(crate) fn spawn(server: Arc<Server>, shared: Arc<Shared>) -> std::io::Result<JoinHandle<()>> {
+pub(crate) fn spawn(
+    server: Arc<HttpServer>,
+    shared: Arc<Shared>,
+) -> std::io::Result<JoinHandle<()>> {
     std::thread::Builder::new()
         .name("clerk-serve".into())
-        .spawn(move || {
-            while let Ok(request) = server.recv() {
-                let shared = shared.clone();
-                let spawned = std::thread::Builder::new()
-                    .name("clerk-request".into())
-                    .spawn(move || handle(request, &shared));
-                if let Err(e) = spawned {
-                    eprintln!("warning: cannot answer a request ({e})");
-                }
-            }
-        })
+        .spawn(move || server.serve(Arc::new(move |request| handle(request, &shared))))
 }
 
 /// A response body and its content type, before the common headers.
@@ -56,7 +48,8 @@ impl Reply {
 }
 
 fn handle(request: Request, shared: &Shared) {
-    if !matches!(request.method(), Method::Get | Method::Head) {
+    let head_or_get = matches!(request.method.as_str(), "GET" | "HEAD");
+    if !head_or_get {
         let reply = Reply {
             status: 405,
             content_type: "text/plain; charset=utf-8",
@@ -70,11 +63,17 @@ fn handle(request: Request, shared: &Shared) {
         site: &site,
         script: overlay::reload_script(&since),
     };
-    let Some(target) = path::parse(request.url()) else {
+    let Some(target) = path::parse(&request.target) else {
         return respond(request, view.not_found());
     };
     let reply = match &target.route {
-        Route::Events if *request.method() == Method::Get => {
+        Route::Events if !request.same_origin() => Reply {
+            status: 403,
+            content_type: "text/plain; charset=utf-8",
+            body: b"the reload events are for pages of this preview only\n".to_vec(),
+            allow: false,
+        },
+        Route::Events if request.method == "GET" => {
             return events(request, shared, target.since);
         }
         Route::Events => Reply {
@@ -94,30 +93,12 @@ fn handle(request: Request, shared: &Shared) {
 }
 
 fn respond(request: Request, reply: Reply) {
-    let mut headers = vec![
-        header("Content-Type", reply.content_type),
-        header("X-Content-Type-Options", "nosniff"),
-        header("Cache-Control", "no-store"),
-        header("Referrer-Policy", "no-referrer"),
-    ];
-    if reply.allow {
-        headers.push(header("Allow", "GET, HEAD"));
-    }
-    let length = reply.body.len();
-    let response = Response::new(
-        StatusCode(reply.status),
-        headers,
-        std::io::Cursor::new(reply.body),
-        Some(length),
-        None,
-    );
-    // A reader who closed the tab is no error of ours.
-    let _ = request.respond(response);
-}
-
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes())
-        .expect("header names and values are ASCII")
+    let allow: &[(&str, &str)] = if reply.allow {
+        &[("Allow", "GET, HEAD")]
+    } else {
+        &[]
+    };
+    request.respond(reply.status, reply.content_type, &reply.body, allow);
 }
 
 /// One snapshot of the site, and the reload script that follows changes from it.
@@ -221,14 +202,11 @@ fn content_type(format: OutputFormat) -> &'static str {
 fn events(request: Request, shared: &Shared, since: Option<String>) {
     // A reconnecting stream says what it saw last; a new one, what its page was served at.
     let last_id = request
-        .headers()
-        .iter()
-        .find(|h| h.field.equiv("Last-Event-ID"))
-        .map(|h| h.value.as_str().to_string())
+        .header("Last-Event-ID")
+        .map(str::to_string)
         .or(since);
     let (mut seen, missed) = shared.cursor(last_id.as_deref());
-    // Written by hand: tiny_http would use chunked encoding, which some browsers refuse
-    // for event streams, and might buffer the events.
+    // Written as it goes, unchunked: some browsers refuse chunked event streams.
     let mut w = request.into_writer();
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
                 X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\nretry: 1000\n\n";

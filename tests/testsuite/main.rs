@@ -21,3 +21,4 @@ mod properties;
 mod scaffold;
 mod serve;
 mod serve_browser;
+mod serve_hostile;
