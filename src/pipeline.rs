@@ -35,6 +35,7 @@ pub fn run(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Vec<Di
     };
     if renderer.is_some() {
         write::clean_leftovers(&project.out_dir);
+        output::withdraw_manifest(project).map_err(|d| vec![d])?;
     }
     let (sources, diagnostics) = project.papers(&opts.paths);
     let papers: Vec<PaperReport> = sources

@@ -126,7 +126,29 @@ pub fn index_entries(papers: &[PaperReport]) -> Vec<IndexEntry> {
         .collect()
 }
 
-/// Writes `index.html` and `manifest.json` for the whole run (problems go in the report).
+/// The manifest's name in the output folder.
+pub const MANIFEST: &str = "manifest.json";
+
+/// Removes the manifest before a run writes anything, so that it is never untrue: an
+/// archivist trusts its hashes, and a run killed or failing halfway has changed files it
+/// lists. [`write_index_and_manifest`] writes it again last, once everything it lists is
+/// in place.
+pub fn withdraw_manifest(project: &Project) -> Result<(), Diagnostic> {
+    let path = project.out_dir.join(MANIFEST);
+    match std::fs::remove_file(&path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(Diagnostic::file_error(
+            "write-failed",
+            &walk::relative(&project.root, &path),
+            format!("cannot remove the old manifest before writing outputs ({e})"),
+        )
+        .with_help("clerk must be able to change the output folder; check its permissions")),
+    }
+}
+
+/// Writes `index.html`, then `manifest.json` (problems go in the report). The manifest is
+/// written only when the index was, so the two always agree.
 pub fn write_index_and_manifest(project: &Project, renderer: &Renderer, report: &mut BuildReport) {
     let entries = index_entries(&report.papers);
     let index_path = project.out_dir.join("index.html");
@@ -150,8 +172,11 @@ pub fn write_index_and_manifest(project: &Project, renderer: &Renderer, report: 
             None
         }
     };
+    if index.is_none() {
+        return;
+    }
     let json = manifest::manifest_json(&report.papers, index.as_ref());
-    let path = project.out_dir.join("manifest.json");
+    let path = project.out_dir.join(MANIFEST);
     if let Err(e) = write_atomic(&path, json.as_bytes()) {
         report.diagnostics.push(Diagnostic::file_error(
             "write-failed",

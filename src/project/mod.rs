@@ -40,8 +40,8 @@ impl Project {
                 )]
             })?;
         let house = HouseStyle::load(&root)?;
-        let papers_dir = root.join(papers.unwrap_or(&house.papers_dir));
-        let out_dir = root.join(out.unwrap_or(&house.output_dir));
+        let papers_dir = resolve(&root.join(papers.unwrap_or(&house.papers_dir)));
+        let out_dir = resolve(&root.join(out.unwrap_or(&house.output_dir)));
         let bad_out = out_dir == root || out_dir == papers_dir || papers_dir.starts_with(&out_dir);
         if bad_out {
             return Err(vec![Diagnostic::file_error(
@@ -99,3 +99,34 @@ impl Project {
         all
     }
 }
+
+/// `path` made absolute and compared as the file system sees it: symbolic links and `..`
+/// resolved as far as the path exists, the part not made yet (an output folder before the
+/// first build) appended with `.` and `..` taken by name. So `out/..`, `papers/x/..` or a
+/// link to the project root are seen for what they are.
+pub fn resolve(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut resolved = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            Component::Prefix(_) | Component::RootDir => resolved.push(part),
+            Component::CurDir => {}
+            // `resolved` has no links in it (it is canonical where it exists), so its
+            // parent by name is its parent on disk.
+            Component::ParentDir => {
+                resolved.pop();
+            }
+            Component::Normal(name) => {
+                resolved.push(name);
+                if let Ok(real) = resolved.canonicalize() {
+                    resolved = real;
+                }
+            }
+        }
+    }
+    resolved
+}
+
+#[cfg(test)]
+mod tests;

@@ -224,7 +224,10 @@ fn status_line(changes: Option<&ChangeSet>, s: &Summary) -> String {
 fn write_out(site: &Site, paths: &[String]) {
     let all = paths.iter().any(|p| p == "*");
     let out = &site.project.out_dir;
-    let mut problems = Vec::new();
+    let mut problems: Vec<Diagnostic> = crate::output::withdraw_manifest(&site.project)
+        .err()
+        .into_iter()
+        .collect();
     let mut put = |rel: &Path, bytes: &[u8]| {
         if let Err(e) = write_atomic(&out.join(rel), bytes) {
             let shown = relative(&site.project.root, &out.join(rel));
@@ -246,10 +249,13 @@ fn write_out(site: &Site, paths: &[String]) {
         OutputFile::describe(Path::new("index.html"), good)
     });
     let reports: Vec<_> = site.papers.values().map(|e| e.report.clone()).collect();
-    put(
-        Path::new("manifest.json"),
-        manifest::manifest_json(&reports, index.as_ref()).as_bytes(),
-    );
+    // Last, and only when the index was written, so that the two agree.
+    if index.is_some() {
+        put(
+            Path::new(crate::output::MANIFEST),
+            manifest::manifest_json(&reports, index.as_ref()).as_bytes(),
+        );
+    }
     crate::report::print_human(&problems, false);
 }
 

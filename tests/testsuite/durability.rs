@@ -39,6 +39,26 @@ fn outputs_are_whole(out: &Path) -> usize {
     n
 }
 
+/// The manifest, when there is one, is true: every output it lists has the hash it claims.
+/// Returns how many outputs it lists (0 when it is absent).
+fn manifest_is_true(out: &Path) -> usize {
+    let Ok(text) = std::fs::read_to_string(out.join("manifest.json")) else {
+        return 0;
+    };
+    let manifest: serde_json::Value = serde_json::from_str(&text).expect("manifest is JSON");
+    let mut listed = vec![manifest["index"].clone()];
+    for paper in manifest["papers"].as_array().unwrap() {
+        listed.extend(paper["outputs"].as_array().unwrap().iter().cloned());
+    }
+    for output in &listed {
+        let path = output["path"].as_str().unwrap();
+        let bytes = std::fs::read(out.join(path)).unwrap();
+        let sha = sha256_hex(&bytes);
+        assert_eq!(output["sha256"].as_str(), Some(sha.as_str()), "{path}: the manifest lies");
+    }
+    listed.len()
+}
+
 fn temp_files(out: &Path) -> usize {
     walkdir::WalkDir::new(out)
         .into_iter()
@@ -83,11 +103,31 @@ fn a_killed_build_leaves_every_output_whole_and_the_next_cleans_up() {
         301,
         "every output (300 papers, the index) still there and whole"
     );
+    // Some outputs are new, some old: a manifest listing them all would lie, so there is
+    // none until the next build finishes.
+    assert_eq!(manifest_is_true(&out), 0, "the manifest is withdrawn while outputs change");
 
     let (code, stdout, stderr) = parts(&clerk(root, &["build"]));
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert_eq!(temp_files(&out), 0, "leftover temporary files removed");
     assert_eq!(outputs_are_whole(&out), 301);
+    assert_eq!(manifest_is_true(&out), 601, "the index and 300 papers' HTML and PDF");
+}
+
+#[test]
+fn when_the_index_cannot_be_written_there_is_no_manifest_to_disagree_with_it() {
+    let project = temp_project("repo");
+    let root = project.path();
+    assert!(clerk(root, &["build"]).status.success());
+    assert!(manifest_is_true(&root.join("out")) > 0);
+    // The index's place taken by a folder: the rename over it fails, as on a full disk.
+    std::fs::remove_file(root.join("out/index.html")).unwrap();
+    std::fs::create_dir(root.join("out/index.html")).unwrap();
+    std::fs::write(root.join("out/index.html/x"), "in the way").unwrap();
+    let (code, stdout, stderr) = parts(&clerk(root, &["build"]));
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(stderr.contains("cannot write the index"), "{stderr}");
+    assert!(!root.join("out/manifest.json").exists(), "no manifest without its index");
 }
 
 #[test]

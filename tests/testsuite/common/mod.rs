@@ -186,3 +186,8 @@ pub fn run_tool(program: &str, args: &[&str]) -> String {
     );
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
+
+/// The SHA-256 of `bytes` in lower-case hex, as the manifest gives it.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    clerk::output::write::sha256_hex(bytes)
+}

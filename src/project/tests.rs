@@ -1,0 +1,36 @@
+use super::*;
+
+#[test]
+fn resolve_sees_through_dot_dot_and_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::create_dir_all(root.join("papers/x")).unwrap();
+    assert_eq!(resolve(&root.join("papers/x/..")), root.join("papers"));
+    assert_eq!(resolve(&root.join("papers/..")), root);
+    assert_eq!(resolve(&root.join("not-yet/../papers")), root.join("papers"));
+    assert_eq!(resolve(&root.join("out/site")), root.join("out/site"));
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(&root, root.join("papers/up")).unwrap();
+        assert_eq!(resolve(&root.join("papers/up")), root);
+        assert_eq!(resolve(&root.join("papers/up/new")), root.join("new"));
+    }
+}
+
+#[test]
+fn an_output_folder_that_is_the_root_holds_the_papers_or_is_them_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("papers/x")).unwrap();
+    for out in ["papers/..", "papers/x/..", "..", ".", "papers", "./papers/"] {
+        let err = Project::open(root, None, Some(Path::new(out)))
+            .expect_err(&format!("--out {out} must be refused"));
+        assert_eq!(err[0].code, "bad-output-folder", "--out {out}");
+    }
+    for out in ["out", "papers-out", "../elsewhere"] {
+        assert!(
+            Project::open(root, None, Some(Path::new(out))).is_ok(),
+            "--out {out} is a folder of its own"
+        );
+    }
+}
