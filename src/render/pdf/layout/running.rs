@@ -86,8 +86,35 @@ pub fn furnish(
     let (w, h) = geo.page;
     let (left, right) = (geo.left(), geo.right());
     let small = (geo.size * 0.8).max(6.0);
-    let ident = identity(doc, house);
     let marking = doc.meta.classification.as_ref().map(|c| c.to_uppercase());
+    let foot = h - geo.margins.2 * 0.55;
+    let style = Style {
+        color: Rgb::gray(0.25),
+        ..Style::plain(small)
+    };
+    // The identity is laid out once per paper, beside the widest page number, and cut to
+    // one line: a page's furniture costs the same whatever the title's length.
+    let widest = format!("Page {total} of {total}").replace(' ', "\u{a0}");
+    let (_, pw) = text::measure(
+        &[Span {
+            text: widest,
+            style: style.clone(),
+        }],
+        fonts,
+    );
+    let room = right - pw - 12.0 - left;
+    let ident = fit_one_line(fonts, &identity(doc, house), &style, room);
+    let ident = line(
+        fonts,
+        Span {
+            text: ident,
+            style: style.clone(),
+        },
+        left,
+        left + room,
+        foot,
+        Align::Left,
+    );
     for (n, page) in pages.iter_mut().enumerate() {
         let mut items = Vec::new();
         if draft {
@@ -120,35 +147,13 @@ pub fn furnish(
                 Align::Center,
             ));
         }
-        let foot = h - geo.margins.2 * 0.55;
         let page_text = format!("Page {} of {}", n + 1, total);
-        let style = Style {
-            color: Rgb::gray(0.25),
-            ..Style::plain(small)
-        };
-        let (pw, _) = text::measure(
-            &[Span {
-                text: page_text.replace(' ', "\u{a0}"),
-                style: style.clone(),
-            }],
-            fonts,
-        );
-        items.extend(line(
-            fonts,
-            Span {
-                text: ident.clone(),
-                style: style.clone(),
-            },
-            left,
-            right - pw - 12.0,
-            foot,
-            Align::Left,
-        ));
+        items.extend(ident.iter().cloned());
         items.extend(line(
             fonts,
             Span {
                 text: page_text,
-                style,
+                style: style.clone(),
             },
             left,
             right,
@@ -158,6 +163,46 @@ pub fn furnish(
         items.append(&mut page.items);
         page.items = items;
     }
+}
+
+/// `text` as it fits on one line `room` wide: whole when it fits, else cut at a space where
+/// one is near (at a character otherwise) and ended with an ellipsis. Only the first
+/// characters that could ever fit are looked at, so a title of megabytes costs no more than
+/// a short one.
+pub fn fit_one_line(fonts: &Fonts, text: &str, style: &Style, room: f32) -> String {
+    let width = |t: &str| {
+        let span = Span {
+            text: t.to_string(),
+            style: style.clone(),
+        };
+        text::measure(&[span], fonts).1
+    };
+    // No glyph is narrower than a tenth of the size (a thin space is a fifth).
+    let most = (room / (style.size * 0.1)).max(1.0) as usize;
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let head: String = text.chars().take(most).collect();
+    if head.len() == text.len() && width(&head) <= room {
+        return head;
+    }
+    let chars: Vec<char> = head.chars().collect();
+    // The longest prefix that fits with its ellipsis (widths grow with the prefix).
+    let (mut lo, mut hi) = (0, chars.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        let candidate: String = chars[..mid].iter().chain(['…'].iter()).collect();
+        if width(&candidate) <= room {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    let cut: String = chars[..lo].iter().collect();
+    // Back to the last space when it keeps most of the line, so no word is cut.
+    let cut = match cut.rfind(' ') {
+        Some(space) if space * 3 >= cut.len() * 2 => &cut[..space],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end())
 }
 
 /// A large pale DRAFT across the page, under the text.
@@ -216,5 +261,40 @@ mod tests {
         let mut own = house.clone();
         own.pdf.footer = vec!["{meeting}, {date}".into()];
         assert_eq!(identity(&doc, &own), "Test Committee, 1 September 2021");
+    }
+
+    #[test]
+    fn the_footer_identity_is_one_line_cut_with_an_ellipsis() {
+        let fonts = Fonts::embedded();
+        let style = Style::plain(8.0);
+        let short = "Budget Monitoring Report";
+        assert_eq!(fit_one_line(&fonts, short, &style, 300.0), short);
+        // Megabytes of title: only what can fit is ever measured, and the cut is at a space.
+        let long = "Review of ".to_string() + &"the long title ".repeat(200_000);
+        let cut = fit_one_line(&fonts, &long, &style, 300.0);
+        assert!(
+            cut.ends_with("title…") || cut.ends_with("the…") || cut.ends_with("long…"),
+            "{cut}"
+        );
+        let width = text::measure(
+            &[Span {
+                text: cut.clone(),
+                style: style.clone(),
+            }],
+            &fonts,
+        )
+        .1;
+        assert!(width <= 300.0, "{width} pt for {cut}");
+        assert!(
+            width > 250.0,
+            "the line is used, not left short: {width} pt for {cut}"
+        );
+        // One word longer than the room is cut inside the word.
+        let word = "x".repeat(10_000);
+        let cut = fit_one_line(&fonts, &word, &style, 100.0);
+        assert!(
+            cut.starts_with("xxx") && cut.ends_with('…') && cut.len() < 200,
+            "{cut}"
+        );
     }
 }
