@@ -17,7 +17,13 @@ use crate::scaffold;
 
 /// Runs the parsed command line and returns the process exit code.
 pub fn dispatch(cli: Cli) -> ExitCode {
-    let root = cli.root.clone().unwrap_or_else(|| PathBuf::from("."));
+    let here = PathBuf::from(".");
+    // Like cargo: from anywhere inside a project, its root; `init` starts one where it is.
+    let root = match (&cli.root, &cli.command) {
+        (Some(root), _) => root.clone(),
+        (None, Command::Init(_)) => here,
+        (None, _) => crate::project::find_root(&here),
+    };
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let code = match cli.command {
         Command::Build(args) => {
@@ -43,10 +49,21 @@ pub fn dispatch(cli: Cli) -> ExitCode {
 }
 
 fn open(root: &Path, folders: &FolderArgs, color: bool) -> Result<Project, u8> {
-    Project::open(root, folders.papers.as_deref(), folders.out.as_deref()).map_err(|diags| {
+    open_project(root, folders).map_err(|diags| {
         print_human(&diags, color);
         EXIT_USAGE
     })
+}
+
+/// Opens the project; folders given on the command line are where the user stands, as any
+/// path a user types is, not under the root.
+fn open_project(root: &Path, folders: &FolderArgs) -> Result<Project, Vec<Diagnostic>> {
+    let from_here = |p: &Option<PathBuf>| {
+        p.as_deref()
+            .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
+    };
+    let (papers, out) = (from_here(&folders.papers), from_here(&folders.out));
+    Project::open(root, papers.as_deref(), out.as_deref())
 }
 
 fn run_build(
@@ -110,8 +127,7 @@ fn run_build(
 }
 
 fn run_check(root: &Path, args: &CheckArgs, color: bool) -> u8 {
-    let folders = &args.folders;
-    let project = match Project::open(root, folders.papers.as_deref(), folders.out.as_deref()) {
+    let project = match open_project(root, &args.folders) {
         Ok(p) => p,
         Err(diags) => {
             print_as(&diags, args.format, color);

@@ -100,6 +100,18 @@ impl Project {
     }
 }
 
+/// The project `start` is in, found as cargo finds `Cargo.toml`: the nearest folder at or
+/// above `start` holding `clerk.yaml`, else the nearest holding a `papers` folder, else
+/// `start` itself (where `clerk init` would make one).
+pub fn find_root(start: &Path) -> PathBuf {
+    let start = resolve(start);
+    let nearest =
+        |has: &dyn Fn(&Path) -> bool| start.ancestors().find(|d| has(d)).map(Path::to_path_buf);
+    nearest(&|d| d.join(crate::config::HOUSE_FILE).is_file())
+        .or_else(|| nearest(&|d| d.join("papers").is_dir()))
+        .unwrap_or(start)
+}
+
 /// `path` made absolute and compared as the file system sees it: symbolic links and `..`
 /// resolved as far as the path exists, the part not made yet (an output folder before the
 /// first build) appended with `.` and `..` taken by name. So `out/..`, `papers/x/..` or a

@@ -116,3 +116,27 @@ fn no_papers_folder_is_exit_code_2() {
     );
     assert!(stderr.contains("clerk init"), "{stderr}");
 }
+
+#[test]
+fn clerk_finds_its_project_from_a_folder_inside_it_as_cargo_does() {
+    let project = temp_project("repo");
+    let root = project.path();
+    std::fs::write(root.join("clerk.yaml"), "language: en-GB\n").unwrap();
+    let inside = root.join("papers/policing-performance");
+    let paper = "2021-09-01-hmics-progress-review.md";
+    let (code, stdout, stderr) = parts(&clerk(&inside, &["check", paper]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("Checked 1 paper"), "{stdout}");
+    // A build from there writes the project's out/, not one under papers/.
+    let (code, stdout, stderr) = parts(&clerk(&inside, &["build", "--format", "html"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(root.join("out/index.html").is_file());
+    assert!(!inside.join("out").exists());
+    // `--out` is where the user stands.
+    let (code, _, _) = parts(&clerk(
+        &inside,
+        &["build", "--format", "html", "--out", "../../site"],
+    ));
+    assert_eq!(code, 0);
+    assert!(root.join("site/index.html").is_file());
+}

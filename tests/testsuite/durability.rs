@@ -2,7 +2,7 @@
 //! truncated) and the next build removes its temporary files; two builds at once are harmless.
 
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::common::*;
@@ -54,7 +54,11 @@ fn manifest_is_true(out: &Path) -> usize {
         let path = output["path"].as_str().unwrap();
         let bytes = std::fs::read(out.join(path)).unwrap();
         let sha = sha256_hex(&bytes);
-        assert_eq!(output["sha256"].as_str(), Some(sha.as_str()), "{path}: the manifest lies");
+        assert_eq!(
+            output["sha256"].as_str(),
+            Some(sha.as_str()),
+            "{path}: the manifest lies"
+        );
     }
     listed.len()
 }
@@ -85,6 +89,8 @@ fn a_killed_build_leaves_every_output_whole_and_the_next_cleans_up() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_clerk"))
         .arg("build")
         .current_dir(root)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
         .spawn()
         .unwrap();
     let started = Instant::now();
@@ -105,13 +111,21 @@ fn a_killed_build_leaves_every_output_whole_and_the_next_cleans_up() {
     );
     // Some outputs are new, some old: a manifest listing them all would lie, so there is
     // none until the next build finishes.
-    assert_eq!(manifest_is_true(&out), 0, "the manifest is withdrawn while outputs change");
+    assert_eq!(
+        manifest_is_true(&out),
+        0,
+        "the manifest is withdrawn while outputs change"
+    );
 
     let (code, stdout, stderr) = parts(&clerk(root, &["build"]));
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert_eq!(temp_files(&out), 0, "leftover temporary files removed");
     assert_eq!(outputs_are_whole(&out), 301);
-    assert_eq!(manifest_is_true(&out), 601, "the index and 300 papers' HTML and PDF");
+    assert_eq!(
+        manifest_is_true(&out),
+        601,
+        "the index and 300 papers' HTML and PDF"
+    );
 }
 
 #[test]
@@ -127,7 +141,10 @@ fn when_the_index_cannot_be_written_there_is_no_manifest_to_disagree_with_it() {
     let (code, stdout, stderr) = parts(&clerk(root, &["build"]));
     assert_eq!(code, 1, "{stdout}{stderr}");
     assert!(stderr.contains("cannot write the index"), "{stderr}");
-    assert!(!root.join("out/manifest.json").exists(), "no manifest without its index");
+    assert!(
+        !root.join("out/manifest.json").exists(),
+        "no manifest without its index"
+    );
 }
 
 #[test]
@@ -139,6 +156,8 @@ fn two_builds_at_once_are_harmless() {
         Command::new(env!("CARGO_BIN_EXE_clerk"))
             .arg("build")
             .current_dir(root)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
             .spawn()
             .unwrap()
     };
