@@ -7,7 +7,10 @@ fn resolve_sees_through_dot_dot_and_links() {
     std::fs::create_dir_all(root.join("papers/x")).unwrap();
     assert_eq!(resolve(&root.join("papers/x/..")), root.join("papers"));
     assert_eq!(resolve(&root.join("papers/..")), root);
-    assert_eq!(resolve(&root.join("not-yet/../papers")), root.join("papers"));
+    assert_eq!(
+        resolve(&root.join("not-yet/../papers")),
+        root.join("papers")
+    );
     assert_eq!(resolve(&root.join("out/site")), root.join("out/site"));
     #[cfg(unix)]
     {
