@@ -76,22 +76,19 @@ pub(crate) fn parse(target: &str) -> Option<Target> {
     })
 }
 
-/// Decodes `%XX` escapes; `None` for a malformed escape or bytes that are not UTF-8.
+/// Decodes `%XX` escapes; `None` for a malformed escape (`%2`, `%zz`: the decoder would
+/// keep them as they are) or bytes that are not UTF-8.
 fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
+    let well_formed = s.split('%').skip(1).all(|after| {
+        after
+            .as_bytes()
+            .get(..2)
+            .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+    });
+    well_formed
+        .then(|| percent_encoding::percent_decode_str(s).decode_utf8().ok())
+        .flatten()
+        .map(|decoded| decoded.into_owned())
 }
 
 #[cfg(test)]
@@ -148,6 +145,8 @@ mod tests {
             "/%ff.html",
             "/%2",
             "/%zz",
+            "/%+f.html",
+            "/a%2",
             "etc/passwd",
             "http://example.org/a.html",
             "*",

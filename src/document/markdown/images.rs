@@ -84,30 +84,16 @@ fn is_absolute(src: &str) -> bool {
         || Path::new(src).is_absolute()
 }
 
-/// Decodes `%20`-style escapes; `None` when there are none or they are not valid UTF-8.
+/// Decodes `%20`-style escapes (a `%` without two hex digits stays as written); `None`
+/// when there are none or they are not valid UTF-8.
 fn percent_decode(src: &str) -> Option<String> {
     if !src.contains('%') {
         return None;
     }
-    let b = src.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = |c: u8| (c as char).to_digit(16);
-        if b[i] == b'%'
-            && let (Some(h), Some(l)) = (
-                b.get(i + 1).and_then(|c| hex(*c)),
-                b.get(i + 2).and_then(|c| hex(*c)),
-            )
-        {
-            out.push((h * 16 + l) as u8);
-            i += 3;
-            continue;
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8(out).ok()
+    percent_encoding::percent_decode_str(src)
+        .decode_utf8()
+        .ok()
+        .map(|decoded| decoded.into_owned())
 }
 
 impl Ctx<'_> {
@@ -249,5 +235,23 @@ impl Ctx<'_> {
             mime,
             data,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percent_decode;
+
+    #[test]
+    fn escapes_in_an_image_path_are_decoded_and_a_stray_percent_is_kept() {
+        assert_eq!(
+            percent_decode("my%20chart.png").as_deref(),
+            Some("my chart.png")
+        );
+        assert_eq!(percent_decode("caf%C3%A9.png").as_deref(), Some("café.png"));
+        assert_eq!(percent_decode("100%.png").as_deref(), Some("100%.png"));
+        assert_eq!(percent_decode("a%2g.png").as_deref(), Some("a%2g.png"));
+        assert_eq!(percent_decode("chart.png"), None);
+        assert_eq!(percent_decode("%ff.png"), None);
     }
 }

@@ -24,24 +24,27 @@ fn subset_tag(face: FaceId, gids: &BTreeMap<u16, (u16, String)>) -> String {
         .collect()
 }
 
-/// The face cut down to the glyphs used, renumbered in id order (.notdef first). printpdf
-/// subsets only with its heavy `text_layout` feature; allsorts, which printpdf builds
-/// anyway, does it here.
+/// The face cut down to the glyphs used, by Typst's `subsetter` (a TrueType program of
+/// glyf, loca, hmtx and the tables a PDF needs; no cmap, since the ToUnicode map and the
+/// Identity CIDToGIDMap stand in for it). The new ids are the ones `gids` gives (.notdef,
+/// then the used glyphs in id order, as the content streams draw them); the parts of
+/// composite glyphs are added after them. Numbering that disagrees is an error, not a
+/// wrong glyph on the page.
 fn subset(
     fonts: &Fonts,
     face: FaceId,
     gids: &BTreeMap<u16, (u16, String)>,
 ) -> Result<Vec<u8>, String> {
-    use allsorts::binary::read::ReadScope;
-    use allsorts::font_data::FontData;
-    use allsorts::subset::{CmapTarget, SubsetProfile, subset};
-    let scope = ReadScope::new(fonts.face(face).bytes());
-    let data = scope.read::<FontData<'_>>().map_err(|e| e.to_string())?;
-    let provider = data.table_provider(0).map_err(|e| e.to_string())?;
-    let ids: Vec<u16> = std::iter::once(0)
-        .chain(gids.keys().copied().filter(|g| *g != 0))
-        .collect();
-    subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode).map_err(|e| e.to_string())
+    let mut remapper = subsetter::GlyphRemapper::new();
+    for (old, (new, _)) in gids {
+        let given = remapper.remap(*old);
+        if given != *new {
+            return Err(format!(
+                "glyph {old} would be {given} in the subset, but the page draws it as {new}"
+            ));
+        }
+    }
+    subsetter::subset(fonts.face(face).bytes(), 0, &remapper).map_err(|e| e.to_string())
 }
 
 /// Adds one face, subset to `gids`, as a Type0 font; returns the font dictionary's id.
@@ -223,4 +226,102 @@ pub fn to_unicode_cmap(glyphs: &[(u16, String)]) -> Vec<u8> {
     }
     out.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
     out.into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use skrifa::instance::{LocationRef, Size};
+    use skrifa::outline::{DrawSettings, OutlinePen};
+    use skrifa::raw::TableProvider;
+    use skrifa::{FontRef, GlyphId, MetadataProvider};
+
+    /// Every pen stroke of a glyph's outline, in font units.
+    #[derive(Default)]
+    struct Strokes(Vec<String>);
+
+    impl OutlinePen for Strokes {
+        fn move_to(&mut self, x: f32, y: f32) {
+            self.0.push(format!("M{x} {y}"));
+        }
+        fn line_to(&mut self, x: f32, y: f32) {
+            self.0.push(format!("L{x} {y}"));
+        }
+        fn quad_to(&mut self, a: f32, b: f32, x: f32, y: f32) {
+            self.0.push(format!("Q{a} {b} {x} {y}"));
+        }
+        fn curve_to(&mut self, a: f32, b: f32, c: f32, d: f32, x: f32, y: f32) {
+            self.0.push(format!("C{a} {b} {c} {d} {x} {y}"));
+        }
+        fn close(&mut self) {
+            self.0.push("Z".into());
+        }
+    }
+
+    fn strokes(font: &FontRef<'_>, gid: u16) -> Vec<String> {
+        let glyph = font
+            .outline_glyphs()
+            .get(GlyphId::new(u32::from(gid)))
+            .unwrap_or_else(|| panic!("glyph {gid} is missing"));
+        let mut pen = Strokes::default();
+        glyph
+            .draw(
+                DrawSettings::unhinted(Size::unscaled(), LocationRef::default()),
+                &mut pen,
+            )
+            .unwrap();
+        pen.0
+    }
+
+    /// The glyphs of `text` numbered as emit numbers them: .notdef, then id order.
+    fn numbered(fonts: &Fonts, face: FaceId, text: &str) -> BTreeMap<u16, (u16, String)> {
+        let mut ids: Vec<u16> = fonts.face(face).shape(text).iter().map(|g| g.gid).collect();
+        ids.push(0);
+        ids.sort_unstable();
+        ids.dedup();
+        ids.iter()
+            .enumerate()
+            .map(|(new, old)| (*old, (new as u16, String::new())))
+            .collect()
+    }
+
+    #[test]
+    fn every_house_face_subsets_to_the_same_outlines_and_widths_under_the_new_ids() {
+        let fonts = Fonts::embedded();
+        // Accented letters are composite glyphs in Noto Sans: their parts come along.
+        let text = "Gàidhlig ŵ ŷ Àé ’ – £ € office 0123 {x}";
+        for face in FaceId::ALL {
+            let gids = numbered(&fonts, face, text);
+            let program = subset(&fonts, face, &gids).unwrap();
+            let original = FontRef::new(fonts.face(face).bytes()).unwrap();
+            let cut = FontRef::new(&program).unwrap();
+            let count = cut.maxp().unwrap().num_glyphs();
+            assert!(usize::from(count) >= gids.len(), "{face:?}: {count}");
+            assert!(
+                program.len() * 20 < fonts.face(face).bytes().len(),
+                "{face:?}"
+            );
+            let widths = cut.hmtx().unwrap();
+            for (old, (new, _)) in &gids {
+                assert_eq!(
+                    strokes(&cut, *new),
+                    strokes(&original, *old),
+                    "{face:?}: glyph {old} as {new}"
+                );
+                assert_eq!(
+                    widths.advance(GlyphId::new(u32::from(*new))),
+                    Some(fonts.face(face).advance(*old)),
+                    "{face:?}: width of glyph {old} as {new}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_numbering_the_subset_would_not_keep_is_refused() {
+        let fonts = Fonts::embedded();
+        let gids = BTreeMap::from([(40, (2, "A".to_string()))]);
+        let err = subset(&fonts, FaceId::Regular, &gids).unwrap_err();
+        assert!(err.contains("glyph 40 would be 1"), "{err}");
+    }
 }
