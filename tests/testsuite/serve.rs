@@ -72,13 +72,11 @@ fn serves_the_index_and_papers_and_reloads_a_paper_when_it_is_saved() {
     );
 
     let mut events = serve.events();
-    let written = Instant::now();
     edit(dir.path(), ESTATES, "title: ", "title: Revised ");
+    // How soon is for the benches (`serve_latency`); here, only that it comes.
     let data = events.next_reload(SOON).expect("a reload event");
-    let latency = written.elapsed();
     assert!(data.contains(&format!("\"/{ESTATES}.html\"")), "{data}");
     assert!(data.contains("\"/index.html\""), "{data}");
-    assert!(latency < Duration::from_secs(2), "{latency:?}");
     assert!(
         serve
             .get(&format!("/{ESTATES}.html"))

@@ -153,8 +153,8 @@ fn never_panics() {
 }
 
 #[test]
-fn floods_are_capped_and_stay_linear() {
-    let start = std::time::Instant::now();
+fn floods_are_capped() {
+    // How the time grows is measured by the benches, never asserted here.
     let n = 10_000;
     let mut md = String::from("# A\n\n");
     md.push_str(&"<b>x</b> [](#nope) [^none] ".repeat(n));
@@ -188,5 +188,4 @@ fn floods_are_capped_and_stay_linear() {
         1,
         "one per line"
     );
-    assert!(start.elapsed().as_secs() < 30, "took {:?}", start.elapsed());
 }
