@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use super::overlay::{Notes, StatusRow, status_panel};
-use super::site::{EAGER, Page, PaperEntry, Problems, Site, lazy_formats};
+use super::site::{Changed, EAGER, Page, PaperEntry, Problems, Site, lazy_formats};
 use super::watch::ChangeSet;
 use crate::diag::Diagnostic;
 use crate::output::write::OutputFile;
@@ -279,11 +279,11 @@ fn index_page(
     }
 }
 
-/// The paths (`/a/b.html`, `/index.html`, or `*` for every page) whose content differs
-/// between two sites, for the reload event; empty when nothing a reader sees changed.
-pub(crate) fn changed_paths(old: &Site, new: &Site) -> Vec<String> {
+/// The pages whose content differs between two sites, for the reload event: every page
+/// when the problems shown on all of them changed; none when nothing a reader sees did.
+pub(crate) fn changed_paths(old: &Site, new: &Site) -> Changed {
     if old.notes != new.notes {
-        return vec!["*".to_string()];
+        return Changed::All;
     }
     let mut paths = Vec::new();
     let keys: std::collections::BTreeSet<_> = old.papers.keys().chain(new.papers.keys()).collect();
@@ -297,7 +297,7 @@ pub(crate) fn changed_paths(old: &Site, new: &Site) -> Vec<String> {
     if old.index != new.index || old.status_panel != new.status_panel {
         paths.push("/index.html".to_string());
     }
-    paths
+    Changed::Pages(paths)
 }
 
 /// Builds a paper's output in a format not built eagerly (PDF), on first request.

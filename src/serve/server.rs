@@ -13,7 +13,7 @@ use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 use super::overlay::{self, Notes};
 use super::path::{self, Route};
 use super::rebuild::render_lazy;
-use super::site::{EAGER, PaperEntry, Shared, Site, Wait};
+use super::site::{Changed, EAGER, PaperEntry, Shared, Site, Wait};
 use crate::render::OutputFormat;
 
 /// How often an idle event stream sends a comment, to notice a closed tab.
@@ -238,7 +238,7 @@ fn events(request: Request, shared: &Shared, since: Option<String>) {
     {
         return;
     }
-    if missed && send(&mut w, &shared.event_id(seen), &["*".to_string()]).is_err() {
+    if missed && send(&mut w, &shared.event_id(seen), &Changed::All).is_err() {
         return;
     }
     loop {
@@ -253,8 +253,8 @@ fn events(request: Request, shared: &Shared, since: Option<String>) {
     }
 }
 
-fn send(w: &mut dyn Write, id: &str, paths: &[String]) -> std::io::Result<()> {
-    let data = serde_json::to_string(paths).unwrap_or_else(|_| "[\"*\"]".into());
+fn send(w: &mut dyn Write, id: &str, changed: &Changed) -> std::io::Result<()> {
+    let data = changed.to_json();
     write!(w, "id: {id}\nevent: reload\ndata: {data}\n\n")?;
     w.flush()
 }
