@@ -111,8 +111,8 @@ fn setup(old: &Site, changes: &ChangeSet) -> Setup {
     if changes.templates || (changes.house && problems.house.is_empty()) {
         match Renderer::new(&project.root, &project.house) {
             Ok(r) => {
-                // The preview serves each paper's PDF beside its page.
-                renderer = Some(Arc::new(r.with_pdf_links(true)));
+                // Every format: the preview serves each paper's PDF beside its page.
+                renderer = Some(Arc::new(r));
                 problems.templates.clear();
                 render_all = true;
             }

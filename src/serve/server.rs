@@ -194,7 +194,7 @@ impl View<'_> {
         match shared.lazy_output(entry, format, || render_lazy(site, entry, format)) {
             Ok(bytes) => Reply {
                 status: 200,
-                content_type: content_type(format),
+                content_type: format.media_type(),
                 body: bytes.to_vec(),
                 allow: false,
             },
@@ -204,15 +204,6 @@ impl View<'_> {
                 self.no_render("Cannot build this output", &top)
             }
         }
-    }
-}
-
-/// The media type of a format's outputs.
-fn content_type(format: OutputFormat) -> &'static str {
-    match format.extension() {
-        "html" => "text/html; charset=utf-8",
-        "pdf" => "application/pdf",
-        _ => "application/octet-stream",
     }
 }
 
