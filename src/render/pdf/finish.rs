@@ -290,6 +290,31 @@ pub fn finish(
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     let producer = format!("clerk {}", env!("CARGO_PKG_VERSION"));
     let outlines = outline(&mut doc, layout, extra, &pages);
+    let intent = output_intent(&mut doc, srgb);
+    compress(&mut doc);
+    let (id, uuid) = content_id(&doc, meta);
+    let packet = xmp(meta, &producer, &uuid);
+    let mut md = Dictionary::new();
+    md.set("Type", "Metadata");
+    md.set("Subtype", "XML");
+    let metadata_id = doc.add_object(Stream::new(md, packet.into_bytes()).with_compression(false));
+
+    let catalog = doc.catalog_mut().map_err(|e| broken(&e.to_string()))?;
+    catalog.set("Metadata", metadata_id);
+    catalog.set("OutputIntents", vec![Object::Dictionary(intent)]);
+    describe(catalog, meta, outlines);
+    let info_id = doc.add_object(info(meta, &producer));
+    doc.trailer.set("Info", info_id);
+    let id_obj = Object::String(id.to_vec(), StringFormat::Hexadecimal);
+    doc.trailer.set("ID", vec![id_obj.clone(), id_obj]);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).map_err(|e| broken(&e.to_string()))?;
+    Ok(out)
+}
+
+/// The sRGB OutputIntent, its profile added to `doc` (`srgb` deflated, or as it is when
+/// empty).
+fn output_intent(doc: &mut Document, srgb: &[u8]) -> Dictionary {
     let mut icc = Dictionary::new();
     icc.set("N", 3);
     let icc_id = if srgb.is_empty() {
@@ -304,9 +329,12 @@ pub fn finish(
     intent.set("OutputConditionIdentifier", text("sRGB IEC61966-2.1"));
     intent.set("Info", text("sRGB IEC61966-2.1"));
     intent.set("DestOutputProfile", icc_id);
-    compress(&mut doc);
+    intent
+}
 
-    // The ID and the XMP's document id come from everything drawn and the metadata.
+/// The document ID (16 bytes) and the XMP's document id (as a UUID), both from everything
+/// drawn and the metadata, so the same paper always gives the same ones.
+fn content_id(doc: &Document, meta: &Meta) -> ([u8; 16], String) {
     let mut hash = Sha256::new();
     for object in doc.objects.values() {
         if let Object::Stream(s) = object {
@@ -315,7 +343,8 @@ pub fn finish(
     }
     hash.update(format!("{meta:?}").as_bytes());
     let digest = hash.finalize();
-    let id = &digest[..16];
+    let mut id = [0; 16];
+    id.copy_from_slice(&digest[..16]);
     let hex: String = id.iter().map(|b| format!("{b:02x}")).collect();
     let uuid = format!(
         "{}-{}-{}-{}-{}",
@@ -325,15 +354,11 @@ pub fn finish(
         &hex[16..20],
         &hex[20..32]
     );
-    let packet = xmp(meta, &producer, &uuid);
-    let mut md = Dictionary::new();
-    md.set("Type", "Metadata");
-    md.set("Subtype", "XML");
-    let metadata_id = doc.add_object(Stream::new(md, packet.into_bytes()).with_compression(false));
+    (id, uuid)
+}
 
-    let catalog = doc.catalog_mut().map_err(|e| broken(&e.to_string()))?;
-    catalog.set("Metadata", metadata_id);
-    catalog.set("OutputIntents", vec![Object::Dictionary(intent)]);
+/// The catalog's language, tagging and viewer entries, and the outline when there is one.
+fn describe(catalog: &mut Dictionary, meta: &Meta, outlines: Option<ObjectId>) {
     catalog.set("Lang", text(&meta.language));
     catalog.set(
         "MarkInfo",
@@ -353,24 +378,21 @@ pub fn finish(
             catalog.set("PageMode", "UseNone");
         }
     }
+}
+
+/// The Info dictionary, agreeing with the XMP packet.
+fn info(meta: &Meta, producer: &str) -> Dictionary {
     let (date, _) = dates(meta.timestamp);
-    let info = Dictionary::from_iter([
+    Dictionary::from_iter([
         ("Title", text(&meta.title)),
         ("Author", text(&meta.author)),
         ("Subject", text(&meta.subject)),
         ("Keywords", text(&meta.keywords.join(", "))),
-        ("Creator", text(&producer)),
-        ("Producer", text(&producer)),
+        ("Creator", text(producer)),
+        ("Producer", text(producer)),
         ("CreationDate", text(&date)),
         ("ModDate", text(&date)),
-    ]);
-    let info_id = doc.add_object(info);
-    doc.trailer.set("Info", info_id);
-    let id_obj = Object::String(id.to_vec(), StringFormat::Hexadecimal);
-    doc.trailer.set("ID", vec![id_obj.clone(), id_obj]);
-    let mut out = Vec::new();
-    doc.save_to(&mut out).map_err(|e| broken(&e.to_string()))?;
-    Ok(out)
+    ])
 }
 
 /// The page count of a PDF clerk wrote (read from its page tree), for the manifest.
