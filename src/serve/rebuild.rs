@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use super::overlay::{Notes, StatusRow, status_panel};
-use super::site::{Changed, EAGER, Page, PaperEntry, Problems, Site, lazy_formats};
+use super::site::{Changed, EAGER, Page, PaperEntry, Problems, Site};
 use super::watch::ChangeSet;
 use crate::diag::Diagnostic;
 use crate::output::write::OutputFile;
@@ -256,16 +256,12 @@ fn index_page(
         })
         .collect();
     let mut entries = index_entries(&reports);
+    // The index template has one link per paper besides its page: the PDF, built when
+    // first asked for.
+    let pdf = OutputFormat::Pdf.extension();
     for entry in &mut entries {
-        for format in lazy_formats() {
-            // The index template has one link per paper besides its page: the PDF.
-            if format.extension() == "pdf" {
-                let html = std::path::Path::new(&entry.href);
-                entry.pdf_href = Some(crate::output::href(
-                    &html.with_extension(format.extension()),
-                ));
-            }
-        }
+        let html = std::path::Path::new(&entry.href);
+        entry.pdf_href = Some(crate::output::href(&html.with_extension(pdf)));
     }
     match renderer.render_index(&entries, &project.house) {
         Ok(html) => Page {
