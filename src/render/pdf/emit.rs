@@ -63,6 +63,9 @@ fn used_glyphs(layout: &Layout, fonts: &Fonts) -> GlyphMap {
     used
 }
 
+/// An image's XObject and its size in pixels, as [`embed::image`] adds it.
+type Embedded = (ObjectId, usize, usize);
+
 fn font_name(face: FaceId) -> String {
     format!("F{}", face.index() + 1)
 }
@@ -127,7 +130,7 @@ impl PageWriter<'_> {
         }
     }
 
-    fn draw(&mut self, item: &Item, images: &[(ObjectId, usize, usize)]) {
+    fn draw(&mut self, item: &Item, images: &[Embedded]) {
         let h = self.height;
         match &item.mark {
             Mark::Glyphs(run) => {
@@ -216,7 +219,7 @@ fn decorative(role: &Role) -> bool {
     matches!(role, Role::Figure(alt) if alt.trim().is_empty())
 }
 
-fn page_content(page: &Page, writer: &mut PageWriter<'_>, images: &[(ObjectId, usize, usize)]) {
+fn page_content(page: &Page, writer: &mut PageWriter<'_>, images: &[Embedded]) {
     // One marked-content sequence per run of items of one block and part (or artifact).
     let mut current: Option<&Tag> = None;
     for item in &page.items {
@@ -308,7 +311,7 @@ fn resources(
     layout: &Layout,
     fonts: &Fonts,
     glyphs: &GlyphMap,
-) -> Result<(ObjectId, Vec<(ObjectId, usize, usize)>), Diagnostic> {
+) -> Result<(ObjectId, Vec<Embedded>), Diagnostic> {
     let mut font_dict = Dictionary::new();
     for (face, gids) in glyphs {
         let id = embed::font(doc, fonts, *face, gids)?;
@@ -335,7 +338,7 @@ struct PageTree<'a> {
     /// Every page's object id, reserved before any is drawn, for links between pages.
     page_ids: &'a [ObjectId],
     remap: &'a [Vec<u16>],
-    images: &'a [(ObjectId, usize, usize)],
+    images: &'a [Embedded],
 }
 
 /// Draws one page as object `id`: its content stream, then its link annotations. Returns
