@@ -3,15 +3,17 @@
 //!
 //! The Info dictionary and the XMP packet (which declares PDF/A-2 conformance A, PDF/UA-1
 //! and the committee properties in a clerk namespace, with the PDF/A extension schemas
-//! for `pdfuaid` and `clerk`) agree; an sRGB OutputIntent; `/Lang`, `/MarkInfo`, `/ViewerPreferences`; the outline; link
-//! annotations marked printable; streams compressed; and the document ID derived from
-//! the content, so the same paper always gives the same bytes.
+//! for `pdfuaid` and `clerk`) agree; an sRGB OutputIntent; `/Lang`, `/MarkInfo`,
+//! `/ViewerPreferences`; the outline; link annotations marked printable; streams
+//! compressed (`compress`); and the document ID derived from the content, so the same
+//! paper always gives the same bytes.
 
 use std::io::Write as _;
 
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 use sha2::{Digest, Sha256};
 
+use super::compress;
 use super::layout::Layout;
 use crate::diag::Diagnostic;
 
@@ -225,51 +227,6 @@ fn outline(
     Some(root)
 }
 
-/// Compresses every stream that may be, at the fast level (most of the gain for a
-/// fraction of the time).
-fn compress(doc: &mut Document) {
-    COMPRESSOR.with_borrow_mut(|z| {
-        for object in doc.objects.values_mut() {
-            // Every stream but the XMP packet (which stays readable).
-            if let Object::Stream(stream) = object
-                && stream.dict.get(b"Type").ok().and_then(|t| t.as_name().ok())
-                    != Some(b"Metadata".as_slice())
-                && stream.dict.get(b"Filter").is_err()
-                && let Some(out) = deflate(z, &stream.content)
-                && out.len() + 19 < stream.content.len()
-            {
-                stream.dict.set("Filter", "FlateDecode");
-                stream.set_content(out);
-            }
-        }
-    });
-}
-
-thread_local! {
-    /// One deflate state per thread, reset before each stream, so its buffers (some
-    /// 300 KiB) are allocated once per thread rather than once per stream: allocated and
-    /// freed per paper, they made glibc's heap grow with the number of papers (340 MiB
-    /// for 1000). It holds nothing between streams but its buffers.
-    static COMPRESSOR: std::cell::RefCell<flate2::Compress> =
-        std::cell::RefCell::new(flate2::Compress::new(flate2::Compression::fast(), true));
-}
-
-/// `data` as a zlib stream, with `z` reset first.
-fn deflate(z: &mut flate2::Compress, data: &[u8]) -> Option<Vec<u8>> {
-    z.reset();
-    let mut out = Vec::with_capacity(data.len() / 2 + 64);
-    loop {
-        let done = z.total_in() as usize;
-        let status = z
-            .compress_vec(&data[done..], &mut out, flate2::FlushCompress::Finish)
-            .ok()?;
-        if status == flate2::Status::StreamEnd {
-            return Some(out);
-        }
-        out.reserve(out.capacity().max(256));
-    }
-}
-
 /// Finishes the emitted (and tagged) document into the bytes of a PDF/A-2a file.
 /// `extra` are the outline entries of appended PDF appendices. `srgb` is [`srgb_deflated`] (or empty to embed the profile as it is).
 pub fn finish(
@@ -291,7 +248,7 @@ pub fn finish(
     let producer = format!("clerk {}", env!("CARGO_PKG_VERSION"));
     let outlines = outline(&mut doc, layout, extra, &pages);
     let intent = output_intent(&mut doc, srgb);
-    compress(&mut doc);
+    compress::compress(&mut doc);
     let (id, uuid) = content_id(&doc, meta);
     let packet = xmp(meta, &producer, &uuid);
     let mut md = Dictionary::new();

@@ -11,6 +11,7 @@
 
 mod annot;
 pub mod append;
+mod compress;
 mod content;
 mod coverage;
 mod embed;
