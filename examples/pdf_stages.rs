@@ -2,6 +2,7 @@
 //! `cargo run --release --example pdf_stages`.
 
 use clerk::config::HouseStyle;
+use clerk::render::RenderOptions;
 use clerk::render::pdf::{Fonts, emit, finish, layout};
 use std::path::Path;
 use std::time::Instant;
@@ -20,7 +21,7 @@ fn main() {
     let doc = doc.unwrap();
     // The first paper of a process pays for lazy caches (harfrust's lookup accelerators).
     let t = Instant::now();
-    let l = layout::layout(&doc, &house, false, &fonts, None);
+    let l = layout::layout(&doc, &RenderOptions::new(&house), &fonts);
     let first_layout = t.elapsed();
     let t = Instant::now();
     let d = emit::emit(&l, &fonts, &doc.meta.language).unwrap();
@@ -35,7 +36,7 @@ fn main() {
     let mut size = 0;
     for _ in 0..n {
         let t = Instant::now();
-        let l = layout::layout(&doc, &house, false, &fonts, None);
+        let l = layout::layout(&doc, &RenderOptions::new(&house), &fonts);
         tl += t.elapsed().as_secs_f64();
         let t = Instant::now();
         let d = emit::emit(&l, &fonts, &doc.meta.language).unwrap();

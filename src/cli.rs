@@ -3,9 +3,10 @@
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 
 use crate::render::OutputFormat;
+pub use crate::report::MessageFormat;
 
 /// clerk turns committee papers (YAML metadata + Markdown) into numbered HTML and PDF.
 #[derive(Debug, Parser)]
@@ -91,15 +92,6 @@ pub struct ServeArgs {
     /// Also write the previewed pages, index and manifest to the output folder.
     #[arg(long)]
     pub write: bool,
-}
-
-/// How diagnostics are printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum MessageFormat {
-    /// rustc-style reports with the source line and a marker.
-    Human,
-    /// One JSON object per diagnostic per line.
-    Json,
 }
 
 /// `clerk new`

@@ -6,14 +6,15 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use crate::cli::{CheckArgs, Cli, Command, FolderArgs, MessageFormat};
+use crate::cli::{CheckArgs, Cli, Command, FolderArgs, MessageFormat, NewArgs, ServeArgs};
 use crate::diag::Diagnostic;
 use crate::pipeline::{self, BuildOptions};
-use crate::project::Project;
+use crate::project::{Folders, Project};
 use crate::report::{
     EXIT_PAPER_ERRORS, EXIT_USAGE, plural, print_as, print_human, print_report_diagnostics,
 };
-use crate::scaffold;
+use crate::scaffold::{self, NewPaper};
+use crate::serve::ServeOptions;
 
 /// Runs the parsed command line and returns the process exit code.
 pub fn dispatch(cli: Cli) -> ExitCode {
@@ -36,16 +37,51 @@ pub fn dispatch(cli: Cli) -> ExitCode {
         }
         Command::Check(args) => run_check(&root, &args, color),
         Command::Serve(args) => match open(&root, &args.folders, color) {
-            Ok(project) => crate::serve::run(project, &args),
+            Ok(project) => crate::serve::run(project, &ServeOptions::from(&args)),
             Err(code) => code,
         },
-        Command::New(args) => report_simple(scaffold::new_paper(&root, &args), color),
+        Command::New(args) => {
+            report_simple(scaffold::new_paper(&root, &NewPaper::from(args)), color)
+        }
         Command::Init(args) => {
             let dir = args.dir.clone().unwrap_or_else(|| root.clone());
             report_simple(scaffold::init(&dir, args.templates), color)
         }
     };
     ExitCode::from(code)
+}
+
+impl From<&FolderArgs> for Folders {
+    fn from(args: &FolderArgs) -> Folders {
+        Folders {
+            papers: args.papers.clone(),
+            out: args.out.clone(),
+        }
+    }
+}
+
+impl From<&ServeArgs> for ServeOptions {
+    fn from(args: &ServeArgs) -> ServeOptions {
+        ServeOptions {
+            folders: Folders::from(&args.folders),
+            addr: std::net::SocketAddr::new(args.host, args.port),
+            open: args.open,
+            write: args.write,
+        }
+    }
+}
+
+impl From<NewArgs> for NewPaper {
+    fn from(args: NewArgs) -> NewPaper {
+        NewPaper {
+            title: args.title,
+            meeting: args.meeting,
+            date: args.date,
+            dir: args.dir,
+            presented_by: args.presented_by,
+            agenda_item: args.agenda_item,
+        }
+    }
 }
 
 fn open(root: &Path, folders: &FolderArgs, color: bool) -> Result<Project, u8> {

@@ -30,8 +30,12 @@ pub fn run(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Vec<Di
     let renderer = if opts.formats.is_empty() {
         None
     } else {
-        let pdf = opts.formats.contains(&OutputFormat::Pdf);
-        Some(Renderer::new(&project.root, &project.house)?.with_pdf_links(pdf))
+        // Only what the formats asked for: an HTML build never reads the PDF fonts.
+        Some(Renderer::for_formats(
+            &project.root,
+            &project.house,
+            &opts.formats,
+        )?)
     };
     if renderer.is_some() {
         write::clean_leftovers(&project.out_dir);
@@ -88,8 +92,8 @@ pub fn render_one(
                 Ok(bytes) => files.push((output_path(&source.rel, *format), bytes)),
                 Err(d) => diagnostics.push(d),
             }
-            if let (OutputFormat::Pdf, Some(p)) = (format, &paper) {
-                diagnostics.extend(renderer.pdf_unshown(&source.display, &p.split.md_text));
+            if let Some(p) = &paper {
+                diagnostics.extend(renderer.warnings(*format, &source.display, &p.split.md_text));
             }
         }
         if diagnostics.iter().any(Diagnostic::is_error) {

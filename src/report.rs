@@ -3,9 +3,17 @@
 
 use std::io::Write;
 
-use crate::cli::MessageFormat;
 use crate::diag::Diagnostic;
 use crate::output::BuildReport;
+
+/// How diagnostics are printed (`clerk check --format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum MessageFormat {
+    /// rustc-style reports with the source line and a marker.
+    Human,
+    /// One JSON object per diagnostic per line.
+    Json,
+}
 
 /// Exit code: a paper has errors.
 pub const EXIT_PAPER_ERRORS: u8 = 1;

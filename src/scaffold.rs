@@ -2,7 +2,6 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::cli::NewArgs;
 use crate::config::{DEFAULT_HOUSE_YAML, HOUSE_FILE, HouseStyle};
 use crate::diag::Diagnostic;
 use crate::render::DEFAULT_TEMPLATES;
@@ -15,6 +14,23 @@ fn usage(message: impl Into<String>) -> Vec<Diagnostic> {
     vec![Diagnostic::file_error("usage", Path::new("clerk"), message)]
 }
 
+/// What `clerk new` is told about the paper to write.
+#[derive(Debug, Clone, Default)]
+pub struct NewPaper {
+    /// Title of the paper.
+    pub title: String,
+    /// Committee name.
+    pub meeting: String,
+    /// Meeting date as given, checked to be `YYYY-MM-DD`.
+    pub date: String,
+    /// Folder to write the paper in (default: the papers folder).
+    pub dir: Option<PathBuf>,
+    /// Presenter's name and role.
+    pub presented_by: Option<String>,
+    /// Agenda item, e.g. `4.2`.
+    pub agenda_item: Option<String>,
+}
+
 /// YAML double-quoted string (JSON strings are valid YAML).
 fn quoted(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_default()
@@ -22,7 +38,7 @@ fn quoted(s: &str) -> String {
 
 /// Writes a new paper with every required key commented, the house's sections and its
 /// implications listed. Refuses to overwrite. Returns the lines to print.
-pub fn new_paper(root: &Path, args: &NewArgs) -> Result<Vec<String>, Vec<Diagnostic>> {
+pub fn new_paper(root: &Path, args: &NewPaper) -> Result<Vec<String>, Vec<Diagnostic>> {
     let house = HouseStyle::load(root)?;
     let date: jiff::civil::Date = args
         .date
@@ -73,7 +89,7 @@ pub fn new_paper(root: &Path, args: &NewArgs) -> Result<Vec<String>, Vec<Diagnos
     ])
 }
 
-fn new_paper_text(house: &HouseStyle, args: &NewArgs, date: jiff::civil::Date) -> String {
+fn new_paper_text(house: &HouseStyle, args: &NewPaper, date: jiff::civil::Date) -> String {
     let presented_by = args
         .presented_by
         .clone()

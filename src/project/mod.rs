@@ -9,6 +9,16 @@ use crate::config::HouseStyle;
 use crate::diag::Diagnostic;
 pub use walk::PaperSource;
 
+/// The folders given in place of `clerk.yaml`'s `papers_dir` and `output_dir` (the
+/// command line's `--papers` and `--out`); `None` keeps the house's.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Folders {
+    /// The papers folder.
+    pub papers: Option<PathBuf>,
+    /// The output folder.
+    pub out: Option<PathBuf>,
+}
+
 /// A project: its root, house style and folders, resolved once per run.
 #[derive(Debug, Clone)]
 pub struct Project {

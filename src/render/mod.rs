@@ -1,11 +1,15 @@
-//! Rendering: a numbered [`Document`] to a standalone HTML page, and the list of papers to
-//! `index.html`.
+//! Rendering: a numbered [`Document`] to a standalone HTML page or an archival PDF, and
+//! the list of papers to `index.html`.
 //!
-//! 1. [`Renderer::new`] loads the templates (`paper.html`, `index.html`, embedded or the
-//!    project's own) and the stylesheet once per run.
-//! 2. `view` turns a `Document` into the plain view the template sees; `html` renders the
-//!    content of each paragraph and footnote, escaped.
-//! 3. Tera lays the view out; the page inlines its CSS and images, so it makes no request.
+//! 1. [`Renderer::for_formats`] loads the templates (`paper.html`, `index.html`, embedded or
+//!    the project's own), the stylesheet and the house [`Logo`] once per run, and the PDF
+//!    fonts only when the run renders PDF.
+//! 2. Each paper is rendered with its [`RenderOptions`] (house, logo, draft, links to its
+//!    PDF), to the format asked for: [`Renderer::render`] is the one place that matches on
+//!    [`OutputFormat`].
+//! 3. HTML: `view` turns a `Document` into the plain view the template sees; `html`
+//!    renders the content of each paragraph and footnote, escaped; Tera lays the view out,
+//!    and the page inlines its CSS and images, so it makes no request. PDF: see [`pdf`].
 
 // The API hands back one `Diagnostic` by value, as the rest of clerk does; it is cold
 // path data, so its size does not matter here.
@@ -13,6 +17,7 @@
 
 mod html;
 mod index;
+mod options;
 pub mod pdf;
 mod templates;
 mod view;
@@ -22,6 +27,7 @@ mod tests;
 
 use std::path::Path;
 
+use clap::ValueEnum as _;
 use serde::Serialize;
 
 use crate::config::HouseStyle;
@@ -30,6 +36,7 @@ use crate::document::Document;
 
 pub use html::escape;
 pub use index::IndexEntry;
+pub use options::{Logo, RenderOptions};
 pub use templates::{DEFAULT_TEMPLATES, TEMPLATES_DIR};
 
 /// The formats a paper is rendered to; callers match on this in one place, so adding a
@@ -51,40 +58,60 @@ impl OutputFormat {
             OutputFormat::Pdf => "pdf",
         }
     }
+
+    /// The media type of this format's output, for the preview's `Content-Type`.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            OutputFormat::Html => "text/html; charset=utf-8",
+            OutputFormat::Pdf => "application/pdf",
+        }
+    }
 }
 
-/// The templates, stylesheet and logo of a run, loaded once and shared read-only by all
-/// threads (it is `Send + Sync`).
+/// The templates, stylesheet, logo and (when the run renders PDF) fonts of a run, loaded
+/// once and shared read-only by all threads (it is `Send + Sync`).
 #[derive(Debug)]
 pub struct Renderer {
     templates: templates::Templates,
     css: String,
-    logo: Option<String>,
-    /// Fonts parsed once per run, shared by every thread.
-    pdf: std::sync::Arc<pdf::PdfEngine>,
-    /// Whether each paper's PDF is there beside its page, for links to PDF appendices.
-    pdf_links: bool,
+    logo: Option<Logo>,
+    /// Fonts parsed once per run; only when the run renders PDF.
+    pdf: Option<pdf::PdfEngine>,
 }
 
 impl Renderer {
-    /// Loads the embedded default templates (`paper.html`, `index.html`) and stylesheet
-    /// (`style.css`), each replaced by a file of the same name in
-    /// `<project_root>/templates/` when present, and the house logo as a `data:` URI.
+    /// A renderer for every format (the preview's): [`Renderer::for_formats`] with all.
+    pub fn new(project_root: &Path, house: &HouseStyle) -> Result<Renderer, Vec<Diagnostic>> {
+        Renderer::for_formats(project_root, house, OutputFormat::value_variants())
+    }
+
+    /// Loads what rendering to `formats` needs: the embedded default templates
+    /// (`paper.html`, `index.html`) and stylesheet (`style.css`), each replaced by a file
+    /// of the same name in `<project_root>/templates/` when present, the house logo, and
+    /// the PDF fonts only when `formats` has PDF (so a broken `pdf.fonts` entry does not
+    /// stop an HTML build). Each paper's page links its PDF appendices to the paper's PDF
+    /// when PDF is among `formats`.
     ///
     /// A template that fails to parse gives a diagnostic naming its file, with the line and
     /// column Tera reports; every failing template is reported.
-    pub fn new(project_root: &Path, house: &HouseStyle) -> Result<Renderer, Vec<Diagnostic>> {
+    pub fn for_formats(
+        project_root: &Path,
+        house: &HouseStyle,
+        formats: &[OutputFormat],
+    ) -> Result<Renderer, Vec<Diagnostic>> {
         let templates = templates::Templates::load(project_root);
         let css = templates::load_css(project_root);
-        let logo = templates::load_logo(project_root, house);
-        let pdf = pdf::PdfEngine::new(project_root, house);
+        let logo = Logo::load(project_root, house);
+        let pdf = formats
+            .contains(&OutputFormat::Pdf)
+            .then(|| pdf::PdfEngine::new(project_root, house))
+            .transpose();
         match (templates, css, logo, pdf) {
             (Ok(templates), Ok(css), Ok(logo), Ok(pdf)) => Ok(Renderer {
                 templates,
                 css,
                 logo,
-                pdf: std::sync::Arc::new(pdf),
-                pdf_links: false,
+                pdf,
             }),
             (templates, css, logo, pdf) => {
                 let mut diags = templates.err().unwrap_or_default();
@@ -96,10 +123,15 @@ impl Renderer {
         }
     }
 
-    /// Says whether each paper's PDF is published beside its page (`NAME.pdf`), so that a
-    /// page can link its PDF appendices there; without it they are only named.
-    pub fn with_pdf_links(self, pdf_links: bool) -> Renderer {
-        Renderer { pdf_links, ..self }
+    /// The options of one paper in `house`'s style: the run's logo, and links to its PDF
+    /// when the run renders PDF.
+    pub fn options<'a>(&'a self, house: &'a HouseStyle, draft: bool) -> RenderOptions<'a> {
+        RenderOptions {
+            house,
+            logo: self.logo.as_ref(),
+            draft,
+            pdf_links: self.pdf.is_some(),
+        }
     }
 
     /// One standalone HTML page for a paper: styles inline, images as `data:` URIs, no
@@ -112,20 +144,18 @@ impl Renderer {
         house: &HouseStyle,
         draft: bool,
     ) -> Result<String, Diagnostic> {
-        let view = view::PaperView::new(
-            doc,
-            house,
-            draft,
-            self.logo.as_deref(),
-            &self.css,
-            self.pdf_links,
-        );
+        self.html(doc, &self.options(house, draft))
+    }
+
+    fn html(&self, doc: &Document, opts: &RenderOptions<'_>) -> Result<String, Diagnostic> {
+        let view = view::PaperView::new(doc, opts, &self.css);
         let what = format!("the paper “{}”", doc.meta.title);
         self.templates.render(templates::PAPER, &view, &what)
     }
 
     /// Renders a paper to the bytes of one output format. The one place that matches on
-    /// [`OutputFormat`]: a new format adds its arm here.
+    /// [`OutputFormat`] to render: a new format adds its arm here (and in
+    /// [`Renderer::warnings`] if it has warnings of its own).
     pub fn render(
         &self,
         format: OutputFormat,
@@ -133,16 +163,34 @@ impl Renderer {
         house: &HouseStyle,
         draft: bool,
     ) -> Result<Vec<u8>, Diagnostic> {
+        let opts = self.options(house, draft);
         match format {
-            OutputFormat::Html => self.render_paper(doc, house, draft).map(String::into_bytes),
-            OutputFormat::Pdf => self.pdf.render(doc, house, draft),
+            OutputFormat::Html => self.html(doc, &opts).map(String::into_bytes),
+            OutputFormat::Pdf => self.pdf()?.render(doc, &opts),
         }
     }
 
-    /// Warnings for the characters of a paper's source (`text`, the whole of `file`) the
-    /// PDF cannot show: none of its fonts has them.
-    pub fn pdf_unshown(&self, file: &Path, text: &str) -> Vec<Diagnostic> {
-        self.pdf.unshown(file, text)
+    /// Warnings a format has about a paper's source (`text`, the whole of `file`): for the
+    /// PDF, the characters none of its fonts has.
+    pub fn warnings(&self, format: OutputFormat, file: &Path, text: &str) -> Vec<Diagnostic> {
+        match format {
+            OutputFormat::Html => Vec::new(),
+            OutputFormat::Pdf => self
+                .pdf()
+                .map_or_else(|d| vec![d], |p| p.unshown(file, text)),
+        }
+    }
+
+    /// The PDF engine; an error when this renderer was made without PDF.
+    fn pdf(&self) -> Result<&pdf::PdfEngine, Diagnostic> {
+        self.pdf.as_ref().ok_or_else(|| {
+            Diagnostic::file_error(
+                "pdf",
+                Path::new("clerk"),
+                "the PDF fonts were not loaded for this run",
+            )
+            .with_help("this is a bug in clerk, please report it")
+        })
     }
 
     /// `index.html`: every paper grouped by meeting (by name), then by date (newest

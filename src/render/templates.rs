@@ -6,8 +6,6 @@ use std::path::{Path, PathBuf};
 
 use tera::{Context, ErrorKind, Tera};
 
-use super::html;
-use crate::config::{HOUSE_FILE, HouseStyle};
 use crate::diag::Diagnostic;
 
 /// Name of the paper template.
@@ -186,35 +184,4 @@ fn tera_diagnostic(err: &tera::Error, source: &Source, context: String) -> Diagn
 /// The stylesheet: the project's `templates/style.css`, else the embedded one.
 pub(crate) fn load_css(project_root: &Path) -> Result<String, Diagnostic> {
     Ok(read_override(project_root, STYLE)?.map_or_else(|| EMBEDDED_CSS.to_string(), |(_, t)| t))
-}
-
-/// The house logo as a `data:` URI, read once; `None` when the house has no logo.
-pub(crate) fn load_logo(
-    project_root: &Path,
-    house: &HouseStyle,
-) -> Result<Option<String>, Diagnostic> {
-    let Some(logo) = &house.organisation.logo else {
-        return Ok(None);
-    };
-    let house_file = Path::new(HOUSE_FILE);
-    let bytes = std::fs::read(project_root.join(logo)).map_err(|e| {
-        Diagnostic::file_error(
-            "logo",
-            house_file,
-            format!("cannot read the logo `{}` ({e})", logo.display()),
-        )
-        .with_help("`organisation.logo` is a PNG or JPEG path relative to the project root")
-    })?;
-    let mime = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        "image/png"
-    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        "image/jpeg"
-    } else {
-        return Err(Diagnostic::file_error(
-            "logo",
-            house_file,
-            format!("the logo `{}` is neither a PNG nor a JPEG", logo.display()),
-        ));
-    };
-    Ok(Some(html::data_uri(mime, &bytes)))
 }

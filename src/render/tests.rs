@@ -687,7 +687,11 @@ fn every_template_variable_is_documented() {
     let docs = include_str!("../../docs/templates.md");
     let house = HouseStyle::default();
     let doc = sample();
-    let paper = view::PaperView::new(&doc, &house, true, Some("data:"), "", false);
+    let opts = super::RenderOptions {
+        draft: true,
+        ..super::RenderOptions::new(&house)
+    };
+    let paper = view::PaperView::new(&doc, &opts, "");
     let entries = [entry("M", "2021-09-01", Some("1"), "T")];
     let index = index::IndexView::new(&entries, &house, "");
     let mut all = std::collections::BTreeSet::new();

@@ -8,7 +8,8 @@
 use serde::Serialize;
 
 use super::html;
-use crate::config::{HeadingCase, HouseStyle};
+use super::options::{Logo, RenderOptions};
+use crate::config::HeadingCase;
 use crate::document::{Appendix, AppendixContent, Document, Item, Section, SectionKind};
 use crate::paper::Status;
 
@@ -169,16 +170,9 @@ pub(crate) struct FootnoteView<'a> {
 }
 
 impl<'a> PaperView<'a> {
-    /// Builds the view of `doc` in `house`'s style.
-    pub(crate) fn new(
-        doc: &'a Document,
-        house: &'a HouseStyle,
-        draft: bool,
-        logo: Option<&'a str>,
-        css: &'a str,
-        pdf_links: bool,
-    ) -> Self {
-        let meta = &doc.meta;
+    /// Builds the view of `doc` rendered with `opts`, the page styled by `css`.
+    pub(crate) fn new(doc: &'a Document, opts: &RenderOptions<'a>, css: &'a str) -> Self {
+        let (meta, house) = (&doc.meta, opts.house);
         // Shared by sections and then footnotes, which are built in that order below.
         let mut tables = html::TableNames::default();
         PaperView {
@@ -198,10 +192,10 @@ impl<'a> PaperView<'a> {
             },
             organisation: OrganisationView {
                 name: &house.organisation.name,
-                logo,
+                logo: opts.logo.map(Logo::data_uri),
             },
             page_title: format!("{} – {} – {}", meta.title, meta.meeting, meta.date_display),
-            draft,
+            draft: opts.draft,
             heading_case: match house.heading_case {
                 HeadingCase::Upper => "upper",
                 HeadingCase::Title => "title",
@@ -224,7 +218,7 @@ impl<'a> PaperView<'a> {
             appendices: doc
                 .appendices
                 .iter()
-                .map(|a| appendix_view(a, doc, pdf_links, &mut tables))
+                .map(|a| appendix_view(a, doc, opts.pdf_links, &mut tables))
                 .collect(),
             footnotes: doc
                 .footnotes

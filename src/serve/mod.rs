@@ -23,18 +23,31 @@ use std::sync::mpsc::{self, Receiver};
 use std::thread::JoinHandle;
 use std::time::Instant;
 
-use crate::cli::ServeArgs;
 use crate::diag::Diagnostic;
 use crate::output::manifest;
 use crate::output::write::{OutputFile, write_atomic};
-use crate::project::{Project, walk::relative};
+use crate::project::{Folders, Project, walk::relative};
 use crate::report::{EXIT_USAGE, plural};
 use rebuild::{Summary, changed_paths, rebuild};
-use site::{Shared, Site};
+use site::{Changed, Shared, Site};
 use watch::{ChangeSet, Message, Next, Watcher};
 
+/// How the preview runs.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The folders given on the command line, to reopen the project with when `clerk.yaml`
+    /// changes.
+    pub folders: Folders,
+    /// Where to listen (port 0 picks a free one; the address is printed).
+    pub addr: SocketAddr,
+    /// Open the index in the default browser.
+    pub open: bool,
+    /// Also write the previewed pages, index and manifest to the output folder.
+    pub write: bool,
+}
+
 /// Runs the preview of `project` until Ctrl-C (exit status 0); 2 when it cannot start.
-pub fn run(project: Project, args: &ServeArgs) -> u8 {
+pub fn run(project: Project, args: &ServeOptions) -> u8 {
     match start(project, args) {
         Ok(running) => running.until_stopped(args.write),
         Err(message) => {
@@ -54,8 +67,8 @@ struct Running {
 }
 
 /// Listens, watches, builds everything once, starts serving and prints the address.
-fn start(project: Project, args: &ServeArgs) -> Result<Running, String> {
-    let addr = SocketAddr::new(args.host, args.port);
+fn start(project: Project, args: &ServeOptions) -> Result<Running, String> {
+    let addr = args.addr;
     if let Some(warning) = exposure_warning(&addr) {
         eprintln!("{warning}");
     }
@@ -63,7 +76,7 @@ fn start(project: Project, args: &ServeArgs) -> Result<Running, String> {
         format!(
             "error: cannot listen on {addr} ({e})\n  = help: another program may be using \
              port {}; `--port 0` picks a free one",
-            args.port
+            addr.port()
         )
     })?;
     let server = Arc::new(server);
@@ -86,7 +99,7 @@ fn start(project: Project, args: &ServeArgs) -> Result<Running, String> {
     let (site, summary) = rebuild(&empty, &ChangeSet::everything(), 0);
     say(&status_line(None, &summary));
     if args.write {
-        write_out(&site, &["*".to_string()]);
+        write_out(&site, &Changed::All);
     }
     let shared = Arc::new(Shared::new(site));
     let thread = server::spawn(server.clone(), shared.clone())
@@ -219,10 +232,9 @@ fn status_line(changes: Option<&ChangeSet>, s: &Summary) -> String {
     format!("{what}: {outcome}")
 }
 
-/// `--write`: the pages at `paths` (`*` for all), the index and the manifest, into the
-/// output folder, as served but without anything the server adds. Failures are printed.
-fn write_out(site: &Site, paths: &[String]) {
-    let all = paths.iter().any(|p| p == "*");
+/// `--write`: the `changed` pages, the index and the manifest, into the output folder, as
+/// served but without anything the server adds. Failures are printed.
+fn write_out(site: &Site, changed: &Changed) {
     let out = &site.project.out_dir;
     let mut problems: Vec<Diagnostic> = crate::output::withdraw_manifest(&site.project)
         .err()
@@ -240,7 +252,7 @@ fn write_out(site: &Site, paths: &[String]) {
     };
     for entry in site.papers.values() {
         let href = entry.href();
-        if let (Some(good), true) = (&entry.page.good, all || paths.contains(&format!("/{href}"))) {
+        if let (Some(good), true) = (&entry.page.good, changed.contains(&format!("/{href}"))) {
             put(Path::new(&href), good);
         }
     }

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use super::overlay::{Notes, StatusRow, status_panel};
-use super::site::{EAGER, Page, PaperEntry, Problems, Site, lazy_formats};
+use super::site::{Changed, EAGER, Page, PaperEntry, Problems, Site};
 use super::watch::ChangeSet;
 use crate::diag::Diagnostic;
 use crate::output::write::OutputFile;
@@ -111,8 +111,8 @@ fn setup(old: &Site, changes: &ChangeSet) -> Setup {
     if changes.templates || (changes.house && problems.house.is_empty()) {
         match Renderer::new(&project.root, &project.house) {
             Ok(r) => {
-                // The preview serves each paper's PDF beside its page.
-                renderer = Some(Arc::new(r.with_pdf_links(true)));
+                // Every format: the preview serves each paper's PDF beside its page.
+                renderer = Some(Arc::new(r));
                 problems.templates.clear();
                 render_all = true;
             }
@@ -256,16 +256,12 @@ fn index_page(
         })
         .collect();
     let mut entries = index_entries(&reports);
+    // The index template has one link per paper besides its page: the PDF, built when
+    // first asked for.
+    let pdf = OutputFormat::Pdf.extension();
     for entry in &mut entries {
-        for format in lazy_formats() {
-            // The index template has one link per paper besides its page: the PDF.
-            if format.extension() == "pdf" {
-                let html = std::path::Path::new(&entry.href);
-                entry.pdf_href = Some(crate::output::href(
-                    &html.with_extension(format.extension()),
-                ));
-            }
-        }
+        let html = std::path::Path::new(&entry.href);
+        entry.pdf_href = Some(crate::output::href(&html.with_extension(pdf)));
     }
     match renderer.render_index(&entries, &project.house) {
         Ok(html) => Page {
@@ -279,11 +275,11 @@ fn index_page(
     }
 }
 
-/// The paths (`/a/b.html`, `/index.html`, or `*` for every page) whose content differs
-/// between two sites, for the reload event; empty when nothing a reader sees changed.
-pub(crate) fn changed_paths(old: &Site, new: &Site) -> Vec<String> {
+/// The pages whose content differs between two sites, for the reload event: every page
+/// when the problems shown on all of them changed; none when nothing a reader sees did.
+pub(crate) fn changed_paths(old: &Site, new: &Site) -> Changed {
     if old.notes != new.notes {
-        return vec!["*".to_string()];
+        return Changed::All;
     }
     let mut paths = Vec::new();
     let keys: std::collections::BTreeSet<_> = old.papers.keys().chain(new.papers.keys()).collect();
@@ -297,7 +293,7 @@ pub(crate) fn changed_paths(old: &Site, new: &Site) -> Vec<String> {
     if old.index != new.index || old.status_panel != new.status_panel {
         paths.push("/index.html".to_string());
     }
-    paths
+    Changed::Pages(paths)
 }
 
 /// Builds a paper's output in a format not built eagerly (PDF), on first request.

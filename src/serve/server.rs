@@ -12,7 +12,7 @@ use super::http::{HttpServer, Request};
 use super::overlay::{self, Notes};
 use super::path::{self, Route};
 use super::rebuild::render_lazy;
-use super::site::{EAGER, PaperEntry, Shared, Site, Wait};
+use super::site::{Changed, EAGER, PaperEntry, Shared, Site, Wait};
 use crate::render::OutputFormat;
 
 /// How often an idle event stream sends a comment, to notice a closed tab.
@@ -175,7 +175,7 @@ impl View<'_> {
         match shared.lazy_output(entry, format, || render_lazy(site, entry, format)) {
             Ok(bytes) => Reply {
                 status: 200,
-                content_type: content_type(format),
+                content_type: format.media_type(),
                 body: bytes.to_vec(),
                 allow: false,
             },
@@ -185,15 +185,6 @@ impl View<'_> {
                 self.no_render("Cannot build this output", &top)
             }
         }
-    }
-}
-
-/// The media type of a format's outputs.
-fn content_type(format: OutputFormat) -> &'static str {
-    match format.extension() {
-        "html" => "text/html; charset=utf-8",
-        "pdf" => "application/pdf",
-        _ => "application/octet-stream",
     }
 }
 
@@ -216,7 +207,7 @@ fn events(request: Request, shared: &Shared, since: Option<String>) {
     {
         return;
     }
-    if missed && send(&mut w, &shared.event_id(seen), &["*".to_string()]).is_err() {
+    if missed && send(&mut w, &shared.event_id(seen), &Changed::All).is_err() {
         return;
     }
     loop {
@@ -231,8 +222,8 @@ fn events(request: Request, shared: &Shared, since: Option<String>) {
     }
 }
 
-fn send(w: &mut dyn Write, id: &str, paths: &[String]) -> std::io::Result<()> {
-    let data = serde_json::to_string(paths).unwrap_or_else(|_| "[\"*\"]".into());
+fn send(w: &mut dyn Write, id: &str, changed: &Changed) -> std::io::Result<()> {
+    let data = changed.to_json();
     write!(w, "id: {id}\nevent: reload\ndata: {data}\n\n")?;
     w.flush()
 }

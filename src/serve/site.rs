@@ -10,26 +10,18 @@ use std::time::{Duration, Instant};
 use clap::ValueEnum;
 
 use super::overlay::Notes;
-use crate::cli::FolderArgs;
 use crate::diag::Diagnostic;
 use crate::output::{PaperReport, href, output_path};
 use crate::paper::PaperMeta;
-use crate::project::Project;
+use crate::project::{Folders, Project};
 use crate::render::{OutputFormat, Renderer};
 
 /// The format every paper is built to at once; the others are built when first asked for.
 pub(crate) const EAGER: OutputFormat = OutputFormat::Html;
 
-/// The formats built on first request and cached until the paper changes: every
-/// [`OutputFormat`] but [`EAGER`], so a new format (PDF) is served with no change here.
-pub(crate) fn lazy_formats() -> impl Iterator<Item = OutputFormat> {
-    OutputFormat::value_variants()
-        .iter()
-        .copied()
-        .filter(|f| *f != EAGER)
-}
-
-/// The format whose outputs end in `.ext`.
+/// The format whose outputs end in `.ext`. Every format but [`EAGER`] is built on first
+/// request and cached until the paper changes, so a new format is served with no change
+/// here.
 pub(crate) fn format_for(path: &Path) -> Option<OutputFormat> {
     let ext = path.extension()?.to_str()?;
     OutputFormat::value_variants()
@@ -93,7 +85,7 @@ impl Problems {
 #[derive(Debug)]
 pub(crate) struct Site {
     /// The folder flags given to `clerk serve`, to reopen the project when `clerk.yaml` changes.
-    pub(crate) folders: FolderArgs,
+    pub(crate) folders: Folders,
     /// The project as last opened without error.
     pub(crate) project: Arc<Project>,
     /// The templates as last loaded without error; `None` until they first load.
@@ -112,7 +104,7 @@ pub(crate) struct Site {
 
 impl Site {
     /// A site with no pages yet, to build the first one from.
-    pub(crate) fn empty(project: Project, folders: FolderArgs) -> Site {
+    pub(crate) fn empty(project: Project, folders: Folders) -> Site {
         Site {
             folders,
             project: Arc::new(project),
@@ -134,11 +126,45 @@ impl Site {
     }
 }
 
+/// The pages a rebuild changed, for the reload event and `--write`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Changed {
+    /// Every page: what is shown on every page changed, or a stream missed a change.
+    All,
+    /// These pages (`/a/b.html`, `/index.html`); none when nothing a reader sees changed.
+    Pages(Vec<String>),
+}
+
+impl Changed {
+    /// True when no page changed.
+    pub(crate) fn is_empty(&self) -> bool {
+        matches!(self, Changed::Pages(p) if p.is_empty())
+    }
+
+    /// True when the page at `path` (`/a/b.html`) changed.
+    pub(crate) fn contains(&self, path: &str) -> bool {
+        match self {
+            Changed::All => true,
+            Changed::Pages(pages) => pages.iter().any(|p| p == path),
+        }
+    }
+
+    /// The paths as the reload event sends them to the page's script: `["*"]` for all.
+    pub(crate) fn to_json(&self) -> String {
+        let star = ["*".to_string()];
+        let paths = match self {
+            Changed::All => &star[..],
+            Changed::Pages(pages) => pages,
+        };
+        serde_json::to_string(paths).unwrap_or_else(|_| "[\"*\"]".into())
+    }
+}
+
 /// What an event stream is told after waiting.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Wait {
-    /// Pages changed: the event id and the changed paths (`*` for all).
-    Changed(String, Vec<String>),
+    /// Pages changed: the event id and the changed pages.
+    Changed(String, Changed),
     /// Nothing happened before the timeout.
     Idle,
     /// The server is stopping.
@@ -152,7 +178,7 @@ type LazyCache = HashMap<(PathBuf, OutputFormat), (u64, Arc<[u8]>)>;
 struct State {
     site: Arc<Site>,
     seq: u64,
-    paths: Vec<String>,
+    changed: Changed,
     stopping: bool,
 }
 
@@ -180,7 +206,7 @@ impl Shared {
             state: Mutex::new(State {
                 site: Arc::new(site),
                 seq: 0,
-                paths: Vec::new(),
+                changed: Changed::Pages(Vec::new()),
                 stopping: false,
             }),
             changed: Condvar::new(),
@@ -200,13 +226,13 @@ impl Shared {
         (state.site.clone(), self.event_id(state.seq))
     }
 
-    /// Replaces the snapshot; when `paths` is not empty, tells every event stream.
-    pub(crate) fn publish(&self, site: Site, paths: Vec<String>) {
+    /// Replaces the snapshot; when pages `changed`, tells every event stream.
+    pub(crate) fn publish(&self, site: Site, changed: Changed) {
         let mut state = lock(&self.state);
         state.site = Arc::new(site);
-        if !paths.is_empty() {
+        if !changed.is_empty() {
             state.seq += 1;
-            state.paths = paths;
+            state.changed = changed;
             self.changed.notify_all();
         }
     }
@@ -231,7 +257,7 @@ impl Shared {
     }
 
     /// Waits up to `timeout` for a change after `*seen`, and moves `*seen` to it. A stream
-    /// that missed a change in between is told `*`.
+    /// that missed a change in between is told every page changed.
     pub(crate) fn wait(&self, seen: &mut u64, timeout: Duration) -> Wait {
         let deadline = Instant::now() + timeout;
         let mut state = lock(&self.state);
@@ -240,13 +266,13 @@ impl Shared {
                 return Wait::Stopped;
             }
             if state.seq > *seen {
-                let paths = if state.seq == *seen + 1 {
-                    state.paths.clone()
+                let changed = if state.seq == *seen + 1 {
+                    state.changed.clone()
                 } else {
-                    vec!["*".into()]
+                    Changed::All
                 };
                 *seen = state.seq;
-                return Wait::Changed(self.event_id(state.seq), paths);
+                return Wait::Changed(self.event_id(state.seq), changed);
             }
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
@@ -293,14 +319,24 @@ mod tests {
             papers_dir: tmp.join("papers"),
             out_dir: tmp.join("out"),
         };
-        Site::empty(project, FolderArgs::default())
+        Site::empty(project, Folders::default())
     }
 
     #[test]
     fn formats_follow_the_enum() {
         assert_eq!(format_for(Path::new("a/b.html")), Some(OutputFormat::Html));
         assert_eq!(format_for(Path::new("a/b.md")), None);
-        assert!(lazy_formats().all(|f| f != OutputFormat::Html));
+        assert_eq!(format_for(Path::new("a/b.pdf")), Some(OutputFormat::Pdf));
+    }
+
+    #[test]
+    fn every_page_goes_to_the_script_as_a_star() {
+        assert_eq!(Changed::All.to_json(), r#"["*"]"#);
+        let pages = Changed::Pages(vec!["/a.html".into(), "/index.html".into()]);
+        assert_eq!(pages.to_json(), r#"["/a.html","/index.html"]"#);
+        assert!(pages.contains("/a.html") && !pages.contains("/b.html"));
+        assert!(Changed::All.contains("/b.html"));
+        assert!(Changed::Pages(Vec::new()).is_empty() && !Changed::All.is_empty());
     }
 
     #[test]
@@ -315,22 +351,22 @@ mod tests {
         let s2 = shared.clone();
         let waiter = std::thread::spawn(move || s2.wait(&mut seen, Duration::from_secs(5)));
         std::thread::sleep(Duration::from_millis(20));
-        shared.publish(site(), Vec::new());
-        shared.publish(site(), vec!["/a.html".into()]);
+        shared.publish(site(), Changed::Pages(Vec::new()));
+        shared.publish(site(), Changed::Pages(vec!["/a.html".into()]));
         let Wait::Changed(id, paths) = waiter.join().unwrap() else {
             panic!()
         };
-        assert_eq!(paths, ["/a.html"]);
+        assert_eq!(paths, Changed::Pages(vec!["/a.html".into()]));
         assert!(!shared.cursor(Some(&id)).1, "up to date");
         assert!(
             shared.cursor(Some("other-1")).1,
             "another server's id: reload"
         );
         let mut old = 0;
-        shared.publish(site(), vec!["/b.html".into()]);
+        shared.publish(site(), Changed::Pages(vec!["/b.html".into()]));
         assert_eq!(
             shared.wait(&mut old, Duration::ZERO),
-            Wait::Changed(shared.event_id(2), vec!["*".into()]),
+            Wait::Changed(shared.event_id(2), Changed::All),
             "a stream that missed a change reloads everything"
         );
         shared.stop();

@@ -28,6 +28,7 @@ use pulldown_cmark::Options;
 use crate::config::{HouseStyle, ImplicationStyle, Limits};
 use crate::diag::Diagnostic;
 use crate::document::{Footnote, Item, Section, SectionKind};
+pub(crate) use images::sniff;
 
 /// Where a piece of Markdown comes from, so diagnostics point at the right line.
 #[derive(Debug, Clone, Copy)]

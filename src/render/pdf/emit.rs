@@ -17,7 +17,7 @@ use super::annot;
 use super::content::Content;
 use super::embed::{self, GlyphMap};
 use super::fonts::{FaceId, Fonts};
-use super::layout::{Item, Layout, Mark, Part, Rgb, Role, Tag};
+use super::layout::{Item, Layout, Mark, Page, Part, Rgb, Role, Tag};
 use super::tag::{self, PageMarks};
 use crate::diag::Diagnostic;
 
@@ -62,6 +62,9 @@ fn used_glyphs(layout: &Layout, fonts: &Fonts) -> GlyphMap {
     }
     used
 }
+
+/// An image's XObject and its size in pixels, as [`embed::image`] adds it.
+type Embedded = (ObjectId, usize, usize);
 
 fn font_name(face: FaceId) -> String {
     format!("F{}", face.index() + 1)
@@ -127,7 +130,7 @@ impl PageWriter<'_> {
         }
     }
 
-    fn draw(&mut self, item: &Item, images: &[(ObjectId, usize, usize)]) {
+    fn draw(&mut self, item: &Item, images: &[Embedded]) {
         let h = self.height;
         match &item.mark {
             Mark::Glyphs(run) => {
@@ -216,11 +219,7 @@ fn decorative(role: &Role) -> bool {
     matches!(role, Role::Figure(alt) if alt.trim().is_empty())
 }
 
-fn page_content(
-    page: &super::layout::Page,
-    writer: &mut PageWriter<'_>,
-    images: &[(ObjectId, usize, usize)],
-) {
+fn page_content(page: &Page, writer: &mut PageWriter<'_>, images: &[Embedded]) {
     // One marked-content sequence per run of items of one block and part (or artifact).
     let mut current: Option<&Tag> = None;
     for item in &page.items {
@@ -255,90 +254,28 @@ pub fn emit(layout: &Layout, fonts: &Fonts, lang: &str) -> Result<Document, Diag
     // A classic cross-reference table: read by every PDF reader and archive tool.
     doc.reference_table.cross_reference_type = lopdf::xref::XrefType::CrossReferenceTable;
     let glyphs = used_glyphs(layout, fonts);
-    let mut remap: Vec<Vec<u16>> = vec![Vec::new(); fonts.count()];
-    for (face, map) in &glyphs {
-        let r = &mut remap[face.index()];
-        r.resize(fonts.face(*face).glyph_count().max(1), 0);
-        for (old, (new, _)) in map {
-            if let Some(slot) = r.get_mut(usize::from(*old)) {
-                *slot = *new;
-            }
-        }
-    }
-    let mut font_dict = Dictionary::new();
-    for (face, gids) in &glyphs {
-        let id = embed::font(&mut doc, fonts, *face, gids)?;
-        font_dict.set(font_name(*face), id);
-    }
-    let mut images = Vec::new();
-    let mut xobjects = Dictionary::new();
-    for (i, img) in layout.images.iter().enumerate() {
-        let entry = embed::image(&mut doc, img)?;
-        xobjects.set(format!("Im{}", i + 1), entry.0);
-        images.push(entry);
-    }
-    let mut resources = Dictionary::from_iter([("Font", Object::Dictionary(font_dict))]);
-    if !xobjects.is_empty() {
-        resources.set("XObject", xobjects);
-    }
-    let resources_id = doc.add_object(resources);
+    let remap = remap(&glyphs, fonts);
+    let (resources_id, images) = resources(&mut doc, layout, fonts, &glyphs)?;
     let pages_id = doc.new_object_id();
     let page_ids: Vec<ObjectId> = layout.pages.iter().map(|_| doc.new_object_id()).collect();
-    let (w, h) = layout.page_size;
-    let mut marks = Vec::new();
-    for (page, id) in layout.pages.iter().zip(&page_ids) {
-        let mut writer = PageWriter {
-            c: Content::default(),
-            height: h,
-            remap: &remap,
-            fonts,
-            in_text: false,
-            font: None,
-            fill: None,
-            stroke: None,
-            marks: Vec::new(),
-        };
-        page_content(page, &mut writer, &images);
-        let contents = doc.add_object(Stream::new(Dictionary::new(), writer.c.bytes));
-        let mut dict = Dictionary::from_iter([
-            ("Type", Object::Name(b"Page".to_vec())),
-            ("Parent", pages_id.into()),
-            (
-                "MediaBox",
-                vec![0.into(), 0.into(), Object::Real(w), Object::Real(h)].into(),
-            ),
-            ("Resources", resources_id.into()),
-            ("Contents", contents.into()),
-        ]);
-        let mut annots = Vec::new();
-        for l in &page.links {
-            if let Some(annot) = annot::link(layout, &page_ids, l) {
-                annots.push((doc.add_object(annot), l.block, annot::link_of(page, l)));
-            }
-        }
-        if !annots.is_empty() {
-            let refs: Vec<Object> = annots.iter().map(|(a, ..)| (*a).into()).collect();
-            dict.set("Annots", refs);
-            dict.set("Tabs", "S");
-        }
-        doc.objects.insert(*id, Object::Dictionary(dict));
-        marks.push(PageMarks {
-            id: *id,
-            mcids: writer.marks,
-            annots,
-        });
-    }
+    let tree = PageTree {
+        pages_id,
+        resources_id,
+        page_ids: &page_ids,
+        remap: &remap,
+        images: &images,
+    };
+    let marks: Vec<PageMarks> = layout
+        .pages
+        .iter()
+        .zip(&page_ids)
+        .map(|(page, id)| emit_page(&mut doc, layout, fonts, &tree, page, *id))
+        .collect();
+    let kids: Vec<Object> = page_ids.iter().map(|p| Object::Reference(*p)).collect();
     let pages = Dictionary::from_iter([
         ("Type", Object::Name(b"Pages".to_vec())),
         ("Count", (page_ids.len() as i64).into()),
-        (
-            "Kids",
-            page_ids
-                .iter()
-                .map(|p| Object::Reference(*p))
-                .collect::<Vec<_>>()
-                .into(),
-        ),
+        ("Kids", kids.into()),
     ]);
     doc.objects.insert(pages_id, Object::Dictionary(pages));
     let lang = (!lang.trim().is_empty()).then_some(lang);
@@ -350,4 +287,109 @@ pub fn emit(layout: &Layout, fonts: &Fonts, lang: &str) -> Result<Document, Diag
     ]));
     doc.trailer.set("Root", catalog);
     Ok(doc)
+}
+
+/// For each face, the subset's glyph id of every glyph id of the face (0 when unused).
+fn remap(glyphs: &GlyphMap, fonts: &Fonts) -> Vec<Vec<u16>> {
+    let mut remap: Vec<Vec<u16>> = vec![Vec::new(); fonts.count()];
+    for (face, map) in glyphs {
+        let r = &mut remap[face.index()];
+        r.resize(fonts.face(*face).glyph_count().max(1), 0);
+        for (old, (new, _)) in map {
+            if let Some(slot) = r.get_mut(usize::from(*old)) {
+                *slot = *new;
+            }
+        }
+    }
+    remap
+}
+
+/// The resources every page shares (the subset fonts, `F1`…, and the images, `Im1`…),
+/// and each image's object and pixel size.
+fn resources(
+    doc: &mut Document,
+    layout: &Layout,
+    fonts: &Fonts,
+    glyphs: &GlyphMap,
+) -> Result<(ObjectId, Vec<Embedded>), Diagnostic> {
+    let mut font_dict = Dictionary::new();
+    for (face, gids) in glyphs {
+        let id = embed::font(doc, fonts, *face, gids)?;
+        font_dict.set(font_name(*face), id);
+    }
+    let mut images = Vec::new();
+    let mut xobjects = Dictionary::new();
+    for (i, img) in layout.images.iter().enumerate() {
+        let entry = embed::image(doc, img)?;
+        xobjects.set(format!("Im{}", i + 1), entry.0);
+        images.push(entry);
+    }
+    let mut resources = Dictionary::from_iter([("Font", Object::Dictionary(font_dict))]);
+    if !xobjects.is_empty() {
+        resources.set("XObject", xobjects);
+    }
+    Ok((doc.add_object(resources), images))
+}
+
+/// What every page's dictionary and content refer to.
+struct PageTree<'a> {
+    pages_id: ObjectId,
+    resources_id: ObjectId,
+    /// Every page's object id, reserved before any is drawn, for links between pages.
+    page_ids: &'a [ObjectId],
+    remap: &'a [Vec<u16>],
+    images: &'a [Embedded],
+}
+
+/// Draws one page as object `id`: its content stream, then its link annotations. Returns
+/// its marked content and links, for the structure tree.
+fn emit_page(
+    doc: &mut Document,
+    layout: &Layout,
+    fonts: &Fonts,
+    tree: &PageTree<'_>,
+    page: &Page,
+    id: ObjectId,
+) -> PageMarks {
+    let (w, h) = layout.page_size;
+    let mut writer = PageWriter {
+        c: Content::default(),
+        height: h,
+        remap: tree.remap,
+        fonts,
+        in_text: false,
+        font: None,
+        fill: None,
+        stroke: None,
+        marks: Vec::new(),
+    };
+    page_content(page, &mut writer, tree.images);
+    let contents = doc.add_object(Stream::new(Dictionary::new(), writer.c.bytes));
+    let mut dict = Dictionary::from_iter([
+        ("Type", Object::Name(b"Page".to_vec())),
+        ("Parent", tree.pages_id.into()),
+        (
+            "MediaBox",
+            vec![0.into(), 0.into(), Object::Real(w), Object::Real(h)].into(),
+        ),
+        ("Resources", tree.resources_id.into()),
+        ("Contents", contents.into()),
+    ]);
+    let mut annots = Vec::new();
+    for l in &page.links {
+        if let Some(annot) = annot::link(layout, tree.page_ids, l) {
+            annots.push((doc.add_object(annot), l.block, annot::link_of(page, l)));
+        }
+    }
+    if !annots.is_empty() {
+        let refs: Vec<Object> = annots.iter().map(|(a, ..)| (*a).into()).collect();
+        dict.set("Annots", refs);
+        dict.set("Tabs", "S");
+    }
+    doc.objects.insert(id, Object::Dictionary(dict));
+    PageMarks {
+        id,
+        mcids: writer.marks,
+        annots,
+    }
 }

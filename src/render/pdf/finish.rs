@@ -3,15 +3,17 @@
 //!
 //! The Info dictionary and the XMP packet (which declares PDF/A-2 conformance A, PDF/UA-1
 //! and the committee properties in a clerk namespace, with the PDF/A extension schemas
-//! for `pdfuaid` and `clerk`) agree; an sRGB OutputIntent; `/Lang`, `/MarkInfo`, `/ViewerPreferences`; the outline; link
-//! annotations marked printable; streams compressed; and the document ID derived from
-//! the content, so the same paper always gives the same bytes.
+//! for `pdfuaid` and `clerk`) agree; an sRGB OutputIntent; `/Lang`, `/MarkInfo`,
+//! `/ViewerPreferences`; the outline; link annotations marked printable; streams
+//! compressed (`compress`); and the document ID derived from the content, so the same
+//! paper always gives the same bytes.
 
 use std::io::Write as _;
 
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 use sha2::{Digest, Sha256};
 
+use super::compress;
 use super::layout::Layout;
 use crate::diag::Diagnostic;
 
@@ -225,51 +227,6 @@ fn outline(
     Some(root)
 }
 
-/// Compresses every stream that may be, at the fast level (most of the gain for a
-/// fraction of the time).
-fn compress(doc: &mut Document) {
-    COMPRESSOR.with_borrow_mut(|z| {
-        for object in doc.objects.values_mut() {
-            // Every stream but the XMP packet (which stays readable).
-            if let Object::Stream(stream) = object
-                && stream.dict.get(b"Type").ok().and_then(|t| t.as_name().ok())
-                    != Some(b"Metadata".as_slice())
-                && stream.dict.get(b"Filter").is_err()
-                && let Some(out) = deflate(z, &stream.content)
-                && out.len() + 19 < stream.content.len()
-            {
-                stream.dict.set("Filter", "FlateDecode");
-                stream.set_content(out);
-            }
-        }
-    });
-}
-
-thread_local! {
-    /// One deflate state per thread, reset before each stream, so its buffers (some
-    /// 300 KiB) are allocated once per thread rather than once per stream: allocated and
-    /// freed per paper, they made glibc's heap grow with the number of papers (340 MiB
-    /// for 1000). It holds nothing between streams but its buffers.
-    static COMPRESSOR: std::cell::RefCell<flate2::Compress> =
-        std::cell::RefCell::new(flate2::Compress::new(flate2::Compression::fast(), true));
-}
-
-/// `data` as a zlib stream, with `z` reset first.
-fn deflate(z: &mut flate2::Compress, data: &[u8]) -> Option<Vec<u8>> {
-    z.reset();
-    let mut out = Vec::with_capacity(data.len() / 2 + 64);
-    loop {
-        let done = z.total_in() as usize;
-        let status = z
-            .compress_vec(&data[done..], &mut out, flate2::FlushCompress::Finish)
-            .ok()?;
-        if status == flate2::Status::StreamEnd {
-            return Some(out);
-        }
-        out.reserve(out.capacity().max(256));
-    }
-}
-
 /// Finishes the emitted (and tagged) document into the bytes of a PDF/A-2a file.
 /// `extra` are the outline entries of appended PDF appendices. `srgb` is [`srgb_deflated`] (or empty to embed the profile as it is).
 pub fn finish(
@@ -290,6 +247,31 @@ pub fn finish(
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     let producer = format!("clerk {}", env!("CARGO_PKG_VERSION"));
     let outlines = outline(&mut doc, layout, extra, &pages);
+    let intent = output_intent(&mut doc, srgb);
+    compress::compress(&mut doc);
+    let (id, uuid) = content_id(&doc, meta);
+    let packet = xmp(meta, &producer, &uuid);
+    let mut md = Dictionary::new();
+    md.set("Type", "Metadata");
+    md.set("Subtype", "XML");
+    let metadata_id = doc.add_object(Stream::new(md, packet.into_bytes()).with_compression(false));
+
+    let catalog = doc.catalog_mut().map_err(|e| broken(&e.to_string()))?;
+    catalog.set("Metadata", metadata_id);
+    catalog.set("OutputIntents", vec![Object::Dictionary(intent)]);
+    describe(catalog, meta, outlines);
+    let info_id = doc.add_object(info(meta, &producer));
+    doc.trailer.set("Info", info_id);
+    let id_obj = Object::String(id.to_vec(), StringFormat::Hexadecimal);
+    doc.trailer.set("ID", vec![id_obj.clone(), id_obj]);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).map_err(|e| broken(&e.to_string()))?;
+    Ok(out)
+}
+
+/// The sRGB OutputIntent, its profile added to `doc` (`srgb` deflated, or as it is when
+/// empty).
+fn output_intent(doc: &mut Document, srgb: &[u8]) -> Dictionary {
     let mut icc = Dictionary::new();
     icc.set("N", 3);
     let icc_id = if srgb.is_empty() {
@@ -304,9 +286,12 @@ pub fn finish(
     intent.set("OutputConditionIdentifier", text("sRGB IEC61966-2.1"));
     intent.set("Info", text("sRGB IEC61966-2.1"));
     intent.set("DestOutputProfile", icc_id);
-    compress(&mut doc);
+    intent
+}
 
-    // The ID and the XMP's document id come from everything drawn and the metadata.
+/// The document ID (16 bytes) and the XMP's document id (as a UUID), both from everything
+/// drawn and the metadata, so the same paper always gives the same ones.
+fn content_id(doc: &Document, meta: &Meta) -> ([u8; 16], String) {
     let mut hash = Sha256::new();
     for object in doc.objects.values() {
         if let Object::Stream(s) = object {
@@ -315,7 +300,8 @@ pub fn finish(
     }
     hash.update(format!("{meta:?}").as_bytes());
     let digest = hash.finalize();
-    let id = &digest[..16];
+    let mut id = [0; 16];
+    id.copy_from_slice(&digest[..16]);
     let hex: String = id.iter().map(|b| format!("{b:02x}")).collect();
     let uuid = format!(
         "{}-{}-{}-{}-{}",
@@ -325,15 +311,11 @@ pub fn finish(
         &hex[16..20],
         &hex[20..32]
     );
-    let packet = xmp(meta, &producer, &uuid);
-    let mut md = Dictionary::new();
-    md.set("Type", "Metadata");
-    md.set("Subtype", "XML");
-    let metadata_id = doc.add_object(Stream::new(md, packet.into_bytes()).with_compression(false));
+    (id, uuid)
+}
 
-    let catalog = doc.catalog_mut().map_err(|e| broken(&e.to_string()))?;
-    catalog.set("Metadata", metadata_id);
-    catalog.set("OutputIntents", vec![Object::Dictionary(intent)]);
+/// The catalog's language, tagging and viewer entries, and the outline when there is one.
+fn describe(catalog: &mut Dictionary, meta: &Meta, outlines: Option<ObjectId>) {
     catalog.set("Lang", text(&meta.language));
     catalog.set(
         "MarkInfo",
@@ -353,24 +335,21 @@ pub fn finish(
             catalog.set("PageMode", "UseNone");
         }
     }
+}
+
+/// The Info dictionary, agreeing with the XMP packet.
+fn info(meta: &Meta, producer: &str) -> Dictionary {
     let (date, _) = dates(meta.timestamp);
-    let info = Dictionary::from_iter([
+    Dictionary::from_iter([
         ("Title", text(&meta.title)),
         ("Author", text(&meta.author)),
         ("Subject", text(&meta.subject)),
         ("Keywords", text(&meta.keywords.join(", "))),
-        ("Creator", text(&producer)),
-        ("Producer", text(&producer)),
+        ("Creator", text(producer)),
+        ("Producer", text(producer)),
         ("CreationDate", text(&date)),
         ("ModDate", text(&date)),
-    ]);
-    let info_id = doc.add_object(info);
-    doc.trailer.set("Info", info_id);
-    let id_obj = Object::String(id.to_vec(), StringFormat::Hexadecimal);
-    doc.trailer.set("ID", vec![id_obj.clone(), id_obj]);
-    let mut out = Vec::new();
-    doc.save_to(&mut out).map_err(|e| broken(&e.to_string()))?;
-    Ok(out)
+    ])
 }
 
 /// The page count of a PDF clerk wrote (read from its page tree), for the manifest.

@@ -11,6 +11,7 @@
 
 mod annot;
 pub mod append;
+mod compress;
 mod content;
 mod coverage;
 mod embed;
@@ -25,6 +26,7 @@ use std::path::Path;
 use crate::config::{AuthorChoice, HouseStyle};
 use crate::diag::Diagnostic;
 use crate::document::{AppendixContent, Document};
+use crate::render::RenderOptions;
 pub use finish::page_count;
 pub use fonts::Fonts;
 
@@ -33,13 +35,12 @@ pub use fonts::Fonts;
 pub struct PdfEngine {
     fonts: Fonts,
     source_date_epoch: Option<i64>,
-    logo: Option<crate::document::Image>,
     srgb: Vec<u8>,
 }
 
 impl PdfEngine {
-    /// Parses the fonts (the house's own files under `root`, or the embedded faces), reads
-    /// the house logo and `SOURCE_DATE_EPOCH`, once.
+    /// Parses the fonts (the house's own files under `root`, or the embedded faces) and
+    /// reads `SOURCE_DATE_EPOCH`, once.
     pub fn new(root: &Path, house: &HouseStyle) -> Result<PdfEngine, Diagnostic> {
         let fonts = Fonts::load(root, &house.pdf.fonts)?;
         let source_date_epoch = std::env::var("SOURCE_DATE_EPOCH")
@@ -48,7 +49,6 @@ impl PdfEngine {
         Ok(PdfEngine {
             fonts,
             source_date_epoch,
-            logo: logo(root, house),
             srgb: finish::srgb_deflated(),
         })
     }
@@ -64,14 +64,9 @@ impl PdfEngine {
         coverage::unshown(&self.fonts, file, text)
     }
 
-    /// Renders a paper to PDF bytes. `draft` adds the DRAFT mark to every page.
-    pub fn render(
-        &self,
-        doc: &Document,
-        house: &HouseStyle,
-        draft: bool,
-    ) -> Result<Vec<u8>, Diagnostic> {
-        let layout = layout::layout(doc, house, draft, &self.fonts, self.logo.as_ref());
+    /// Renders a paper to PDF bytes; a draft has the DRAFT mark on every page.
+    pub fn render(&self, doc: &Document, opts: &RenderOptions<'_>) -> Result<Vec<u8>, Diagnostic> {
+        let layout = layout::layout(doc, opts, &self.fonts);
         let mut pdf = emit::emit(&layout, &self.fonts, &doc.meta.language)?;
         let headings: Vec<String> = doc.appendices.iter().map(|a| a.heading()).collect();
         let appended: Vec<append::Appended<'_>> = doc
@@ -84,7 +79,13 @@ impl PdfEngine {
             })
             .collect();
         let extra = append::append(&mut pdf, &appended)?;
-        finish::finish(pdf, &layout, &extra, &self.meta(doc, house), &self.srgb)
+        finish::finish(
+            pdf,
+            &layout,
+            &extra,
+            &self.meta(doc, opts.house),
+            &self.srgb,
+        )
     }
 
     fn meta(&self, doc: &Document, house: &HouseStyle) -> finish::Meta {
@@ -114,26 +115,4 @@ impl PdfEngine {
             classification: m.classification.clone(),
         }
     }
-}
-
-/// The house logo as an image for the masthead; a missing or unreadable logo is already
-/// reported by the HTML renderer, so here it is simply left out.
-fn logo(root: &Path, house: &HouseStyle) -> Option<crate::document::Image> {
-    let rel = house.organisation.logo.as_ref()?;
-    let path = root.join(rel);
-    let data = std::fs::read(&path).ok()?;
-    let mime = if data.starts_with(b"\x89PNG\r\n\x1a\n") {
-        "image/png"
-    } else if data.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        "image/jpeg"
-    } else {
-        return None;
-    };
-    Some(crate::document::Image {
-        alt: house.organisation.name.clone(),
-        src: rel.display().to_string(),
-        path,
-        mime,
-        data: std::sync::Arc::new(data),
-    })
 }

@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use super::*;
-use crate::cli::FolderArgs;
-use crate::serve::site::Shared;
+use crate::project::Folders;
+use crate::serve::site::{Changed, Shared};
 
 const REVIEW: &str = "policing-performance/2021-09-01-hmics-progress-review.md";
 const ESTATES: &str = "resources/2022-03-15-estates-strategy.md";
@@ -35,7 +35,7 @@ impl Fixture {
             &tmp.path().join("papers"),
         );
         let project = Project::open(tmp.path(), None, None).unwrap();
-        let empty = Site::empty(project, FolderArgs::default());
+        let empty = Site::empty(project, Folders::default());
         let (site, summary) = rebuild(&empty, &ChangeSet::everything(), 0);
         assert_eq!((summary.rendered, summary.errors), (3, 0));
         Fixture {
@@ -61,7 +61,7 @@ impl Fixture {
     }
 
     /// Rebuilds with `changes`; returns the summary and the changed paths.
-    fn step(&mut self, changes: ChangeSet) -> (Summary, Vec<String>) {
+    fn step(&mut self, changes: ChangeSet) -> (Summary, Changed) {
         self.generation += 1;
         let (site, summary) = rebuild(&self.site, &changes, self.generation);
         let paths = changed_paths(&self.site, &site);
@@ -73,6 +73,11 @@ impl Fixture {
         let entry = &self.site.papers[Path::new(rel)];
         String::from_utf8(entry.page.good.as_deref().unwrap().to_vec()).unwrap()
     }
+}
+
+/// The reload of exactly these pages.
+fn pages(paths: &[&str]) -> Changed {
+    Changed::Pages(paths.iter().map(|p| p.to_string()).collect())
 }
 
 fn papers(paths: &[PathBuf]) -> ChangeSet {
@@ -110,7 +115,7 @@ fn a_paper_edit_renders_that_paper_and_reloads_its_page_and_the_index() {
     );
     assert_eq!(
         paths,
-        ["/resources/2022-03-15-estates-strategy.html", "/index.html"]
+        pages(&["/resources/2022-03-15-estates-strategy.html", "/index.html"])
     );
     assert!(f.page(ESTATES).contains("Revised "));
     assert_eq!(f.site.papers[Path::new(ESTATES)].generation, 1);
@@ -144,7 +149,7 @@ fn a_broken_paper_keeps_its_last_good_page_and_recovers() {
     );
     assert_eq!(
         paths,
-        ["/resources/2022-03-15-estates-strategy.html", "/index.html"]
+        pages(&["/resources/2022-03-15-estates-strategy.html", "/index.html"])
     );
     let entry = &f.site.papers[Path::new(ESTATES)];
     assert_eq!(entry.page.notes.errors, 1);
@@ -184,9 +189,10 @@ fn deleting_and_adding_papers_updates_the_index() {
     std::fs::rename(&old, &new).unwrap();
     let (summary, paths) = f.step(papers(&[old, new]));
     assert_eq!((summary.rendered, summary.removed), (1, 1));
-    assert!(paths.contains(&"/resources/renamed.html".to_string()));
-    assert!(paths.contains(&"/resources/2022-03-15-estates-strategy.html".to_string()));
-    assert!(paths.contains(&"/index.html".to_string()));
+    assert!(matches!(paths, Changed::Pages(_)), "{paths:?}");
+    assert!(paths.contains("/resources/renamed.html"));
+    assert!(paths.contains("/resources/2022-03-15-estates-strategy.html"));
+    assert!(paths.contains("/index.html"));
     let index = String::from_utf8(f.site.index.good.as_deref().unwrap().to_vec()).unwrap();
     assert!(index.contains("href=\"resources/renamed.html\""));
     assert!(!index.contains("estates-strategy.html"));
@@ -213,7 +219,7 @@ fn a_broken_template_or_house_style_is_shown_everywhere_until_fixed() {
         ..ChangeSet::default()
     };
     let (summary, paths) = f.step(changes.clone());
-    assert_eq!(paths, ["*"]);
+    assert_eq!(paths, Changed::All);
     assert_eq!(
         summary.rendered, 0,
         "nothing re-rendered with broken templates"
@@ -236,7 +242,7 @@ fn a_broken_template_or_house_style_is_shown_everywhere_until_fixed() {
     .unwrap();
     let (summary, paths) = f.step(changes);
     assert_eq!((summary.rendered, summary.errors), (3, 0));
-    assert_eq!(paths, ["*"]);
+    assert_eq!(paths, Changed::All);
     assert!(
         f.page(REVIEW).starts_with("<html><body>HMICS"),
         "{}",
@@ -249,10 +255,7 @@ fn a_broken_template_or_house_style_is_shown_everywhere_until_fixed() {
         ..ChangeSet::default()
     };
     let (summary, paths) = f.step(house.clone());
-    assert_eq!(
-        (summary.errors, paths.as_slice()),
-        (1, ["*".to_string()].as_slice())
-    );
+    assert_eq!((summary.errors, paths), (1, Changed::All));
     assert!(
         f.site.notes.errors_html.contains("clerk.yaml:1:1"),
         "{}",
@@ -272,7 +275,7 @@ fn lazy_outputs_are_built_once_per_paper_version() {
     let mut f = Fixture::new();
     let shared = Shared::new(Site::empty(
         f.site.project.as_ref().clone(),
-        FolderArgs::default(),
+        Folders::default(),
     ));
     let mut builds = 0;
     let mut get = |site: &Site| {

@@ -29,6 +29,7 @@ pub use paginate::{Frame, Galley, Unit, paginate};
 use crate::config::HouseStyle;
 use crate::document::Document;
 use crate::render::pdf::fonts::Fonts;
+use crate::render::{Logo, RenderOptions};
 use text::{Align, Span, Style};
 
 /// Page geometry and type sizes, from the house style.
@@ -284,16 +285,11 @@ impl<'a> Flow<'a> {
 
 /// Lays out a paper: masthead, header table, sections, appendices, footnotes, then
 /// pages with their furniture (classification, footer, DRAFT).
-pub fn layout(
-    doc: &Document,
-    house: &HouseStyle,
-    draft: bool,
-    fonts: &Fonts,
-    logo: Option<&crate::document::Image>,
-) -> Layout {
+pub fn layout(doc: &Document, opts: &RenderOptions<'_>, fonts: &Fonts) -> Layout {
+    let house = opts.house;
     let geo = Geometry::from_house(house);
     let mut flow = Flow::new(fonts, geo);
-    sections::masthead(&mut flow, house, logo);
+    sections::masthead(&mut flow, house, opts.logo.map(Logo::image));
     title::title(&mut flow, &doc.meta.title);
     table::header_table(&mut flow, &doc.header);
     for section in &doc.sections {
@@ -304,7 +300,7 @@ pub fn layout(
     blocks::footnotes(&mut flow, doc);
     let images = std::mem::take(&mut flow.images);
     let mut paged = paginate(flow.galley, geo.frame());
-    running::furnish(&mut paged.pages, doc, house, draft, fonts, &geo);
+    running::furnish(&mut paged.pages, doc, opts, fonts, &geo);
     let mut anchors = BTreeMap::new();
     for (id, page, y) in paged.anchors {
         anchors.entry(id).or_insert((page, y));

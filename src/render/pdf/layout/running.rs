@@ -7,6 +7,7 @@ use super::model::{GlyphRun, Item, Mark, Page, Rgb, Tag};
 use super::text::{self, Align, Span, Style};
 use crate::config::HouseStyle;
 use crate::document::Document;
+use crate::render::RenderOptions;
 use crate::render::pdf::fonts::Fonts;
 
 /// The footer's identity: the first house template whose `{keys}` the paper all has.
@@ -77,11 +78,11 @@ fn line(
 pub fn furnish(
     pages: &mut [Page],
     doc: &Document,
-    house: &HouseStyle,
-    draft: bool,
+    opts: &RenderOptions<'_>,
     fonts: &Fonts,
     geo: &Geometry,
 ) {
+    let house = opts.house;
     let total = pages.len();
     let (w, h) = geo.page;
     let (left, right) = (geo.left(), geo.right());
@@ -117,7 +118,7 @@ pub fn furnish(
     );
     for (n, page) in pages.iter_mut().enumerate() {
         let mut items = Vec::new();
-        if draft {
+        if opts.draft {
             items.extend(draft_mark(fonts, w, h));
         }
         if let Some(c) = &marking {

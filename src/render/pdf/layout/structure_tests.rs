@@ -12,7 +12,7 @@ fn text_of(run: &GlyphRun) -> String {
 fn lay_doc(d: &Document, title: bool) -> Layout {
     let mut house = HouseStyle::default();
     house.pdf.title = title;
-    layout(d, &house, false, &Fonts::embedded(), None)
+    layout(d, &RenderOptions::new(&house), &Fonts::embedded())
 }
 
 /// `(role, part, run)` of every content run, in drawing order.

@@ -37,7 +37,7 @@ fn lay(body: &str, meta: &str) -> (Layout, Geometry) {
     let fonts = Fonts::embedded();
     let d = doc(body, meta);
     (
-        layout(&d, &house, false, &fonts, None),
+        layout(&d, &RenderOptions::new(&house), &fonts),
         Geometry::from_house(&house),
     )
 }

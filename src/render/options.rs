@@ -1,0 +1,94 @@
+//! What a paper is rendered with besides its [`Document`](crate::document::Document) and
+//! the templates: the house style, the house logo (read and sniffed once per run), whether
+//! the paper is a draft, and whether its PDF is published beside its page.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use super::html;
+use crate::config::{HOUSE_FILE, HouseStyle};
+use crate::diag::Diagnostic;
+use crate::document::Image;
+use crate::document::markdown::sniff;
+
+/// How one paper is rendered, to any format.
+#[derive(Debug, Clone, Copy)]
+pub struct RenderOptions<'a> {
+    /// The organisation's name, the heading case, the PDF's page, fonts and footer.
+    pub house: &'a HouseStyle,
+    /// The house logo, on the page and in the PDF's masthead; `None` when it has none.
+    pub logo: Option<&'a Logo>,
+    /// Shows the DRAFT banner on the page and the DRAFT mark on every PDF page.
+    pub draft: bool,
+    /// The paper's PDF is published beside its page (`NAME.pdf`), so that the page links
+    /// its PDF appendices there; otherwise they are only named.
+    pub pdf_links: bool,
+}
+
+impl<'a> RenderOptions<'a> {
+    /// A final paper in `house`'s style, without a logo or links to a PDF.
+    pub fn new(house: &'a HouseStyle) -> Self {
+        RenderOptions {
+            house,
+            logo: None,
+            draft: false,
+            pdf_links: false,
+        }
+    }
+}
+
+/// The house logo: the image the PDF masthead draws, and the same bytes as the `data:`
+/// URI the page shows.
+#[derive(Debug)]
+pub struct Logo {
+    image: Image,
+    data_uri: String,
+}
+
+impl Logo {
+    /// Reads `organisation.logo`, a PNG or JPEG path relative to `project_root`; `None`
+    /// when the house has no logo. A file that cannot be read, or is neither PNG nor
+    /// JPEG, is an error on `clerk.yaml`.
+    pub fn load(project_root: &Path, house: &HouseStyle) -> Result<Option<Logo>, Diagnostic> {
+        let Some(rel) = &house.organisation.logo else {
+            return Ok(None);
+        };
+        let house_file = Path::new(HOUSE_FILE);
+        let path = project_root.join(rel);
+        let bytes = std::fs::read(&path).map_err(|e| {
+            Diagnostic::file_error(
+                "logo",
+                house_file,
+                format!("cannot read the logo `{}` ({e})", rel.display()),
+            )
+            .with_help("`organisation.logo` is a PNG or JPEG path relative to the project root")
+        })?;
+        let mime = sniff(&bytes).map_err(|_| {
+            Diagnostic::file_error(
+                "logo",
+                house_file,
+                format!("the logo `{}` is neither a PNG nor a JPEG", rel.display()),
+            )
+        })?;
+        Ok(Some(Logo {
+            data_uri: html::data_uri(mime, &bytes),
+            image: Image {
+                alt: house.organisation.name.clone(),
+                src: rel.display().to_string(),
+                path,
+                mime,
+                data: Arc::new(bytes),
+            },
+        }))
+    }
+
+    /// The logo as an image, with the organisation's name as its alternative text.
+    pub fn image(&self) -> &Image {
+        &self.image
+    }
+
+    /// The logo as a `data:` URI.
+    pub fn data_uri(&self) -> &str {
+        &self.data_uri
+    }
+}
