@@ -19,6 +19,7 @@ mod pdfa;
 mod pdfua;
 mod pdfua_structure;
 mod properties;
+mod render_options;
 mod scaffold;
 mod serve;
 mod serve_browser;

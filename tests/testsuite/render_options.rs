@@ -2,9 +2,8 @@
 //! broken `pdf.fonts` entry stops only the builds that make a PDF, with an error on
 //! `clerk.yaml` that names the font and says how to fix it.
 
-mod common;
 
-use common::*;
+use crate::common::*;
 
 const BROKEN_FONT: &str = "pdf:\n  fonts:\n    regular: fonts/missing.ttf\n";
 
