@@ -70,10 +70,10 @@ pub enum Status {
 pub struct AppendixMeta {
     /// Title.
     pub title: String,
-    /// A PDF or Markdown file beside the paper.
+    /// A PDF or Markdown file beside the paper (read when the paper is compiled).
     pub file: Option<PathBuf>,
-    /// A PDF file's bytes, read and checked with the metadata (a Markdown file is read
-    /// when the paper is compiled).
+    /// Where the `file:` value stands in the metadata, so a problem reading the file
+    /// is reported there.
     #[serde(skip)]
-    pub pdf: Option<std::sync::Arc<Vec<u8>>>,
+    pub file_pos: crate::yaml::Pos,
 }
