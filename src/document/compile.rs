@@ -9,6 +9,7 @@ use crate::document::appendix::{self, AppendixFile};
 use crate::document::markdown::{self, DocumentParts, MdSource, Origin};
 use crate::document::{Appendix, AppendixContent, Document, HeaderRow, Item};
 use crate::paper::{MetaText, Paper, PaperMeta};
+use crate::schema::Key;
 
 /// Builds the numbered `Document` of a checked paper. Returns it when there is no error, and
 /// every diagnostic (warnings included).
@@ -137,21 +138,12 @@ pub fn header_rows(meta: &PaperMeta, house: &HouseStyle) -> Vec<HeaderRow> {
         .header_rows
         .iter()
         .filter_map(|row| {
-            let value = match row.key.as_str() {
-                "meeting" => Some(meta.meeting.clone()),
-                "date" => Some(meta.date_display.clone()),
-                "title" => Some(meta.title.clone()),
-                "presented_by" => Some(meta.presented_by.clone()),
-                "recommendation" => Some(meta.recommendation.clone()),
-                "location" => meta.location.clone(),
-                "agenda_item" => meta.agenda_item.clone(),
-                "classification" => meta.classification.clone(),
-                "status" => meta.status.map(|s| format!("{s:?}")),
-                "appendices" => Some(appendix_summary(meta)),
-                other => meta
+            let value = match Key::from_name(&row.key).filter(|k| Key::HEADER.contains(k)) {
+                Some(key) => header_value(meta, key),
+                None => meta
                     .extra
                     .iter()
-                    .find(|(k, _)| k == other)
+                    .find(|(k, _)| *k == row.key)
                     .map(|(_, v)| v.clone()),
             }?;
             Some(HeaderRow {
@@ -161,6 +153,23 @@ pub fn header_rows(meta: &PaperMeta, house: &HouseStyle) -> Vec<HeaderRow> {
             })
         })
         .collect()
+}
+
+/// The header table's value for one of the [`Key::HEADER`] keys.
+fn header_value(meta: &PaperMeta, key: Key) -> Option<String> {
+    match key {
+        Key::Meeting => Some(meta.meeting.clone()),
+        Key::Date => Some(meta.date_display.clone()),
+        Key::Title => Some(meta.title.clone()),
+        Key::PresentedBy => Some(meta.presented_by.clone()),
+        Key::Recommendation => Some(meta.recommendation.clone()),
+        Key::Location => meta.location.clone(),
+        Key::AgendaItem => meta.agenda_item.clone(),
+        Key::Classification => meta.classification.clone(),
+        Key::Status => meta.status.map(|s| s.label().to_string()),
+        Key::Appendices => Some(appendix_summary(meta)),
+        Key::Recommendations | Key::Implications | Key::Language | Key::Keywords => None,
+    }
 }
 
 /// "Yes – Appendix A – title" (one per appendix, joined by "; ") or "No".

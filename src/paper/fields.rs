@@ -7,7 +7,7 @@ use crate::config::REFUSED_CLASSIFICATIONS;
 use crate::diag;
 use crate::yaml::{Key, Node, Scalar, Value};
 
-use super::check::{Checker, KNOWN_KEYS};
+use super::check::Checker;
 use super::{AppendixMeta, MetaText, Status};
 
 /// Warns when the recommendation to members is outside the house vocabulary.
@@ -58,7 +58,8 @@ pub(super) fn check_language(c: &mut Checker, n: &Node) -> Option<String> {
 }
 
 pub(super) fn unknown_key(c: &mut Checker, key: &Key, extra: &[&str]) {
-    let all: Vec<&str> = KNOWN_KEYS.iter().chain(extra).copied().collect();
+    let known = crate::schema::Key::ALL.map(crate::schema::Key::name);
+    let all: Vec<&str> = known.iter().chain(extra).copied().collect();
     let help = match diag::did_you_mean(&key.name, all.iter().copied()) {
         Some(best) => format!("did you mean `{best}`?"),
         None => format!("the keys a paper may have are: {}", all.join(", ")),

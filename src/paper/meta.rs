@@ -65,6 +65,30 @@ pub enum Status {
     Final,
 }
 
+impl Status {
+    /// The value as written in the metadata: `draft` or `final`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Final => "final",
+        }
+    }
+
+    /// As the header table shows it: `Draft` or `Final`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Draft => "Draft",
+            Status::Final => "Final",
+        }
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
 /// An appendix as the metadata lists it.
 #[derive(Debug, Clone, Serialize)]
 pub struct AppendixMeta {
