@@ -52,13 +52,8 @@ pub fn font(
     gids: &BTreeMap<u16, (u16, String)>,
 ) -> Result<ObjectId, Diagnostic> {
     let face = fonts.face(face_id);
-    let program = subset(fonts, face_id, gids).map_err(|e| {
-        Diagnostic::file_error(
-            "pdf",
-            std::path::Path::new(crate::config::HOUSE_FILE),
-            format!("cannot subset the font {} ({e})", face.name),
-        )
-    })?;
+    let program = subset(fonts, face_id, gids)
+        .map_err(|e| Diagnostic::internal(format!("cannot subset the font {} ({e})", face.name)))?;
     let name = format!("{}+{}", subset_tag(face_id, gids), face.name);
     let scale = |v: f32| (v * 1000.0 / f32::from(face.units_per_em)).round() as i64;
     let mut file = Dictionary::new();

@@ -270,13 +270,7 @@ pub fn finish(
     meta: &Meta,
     srgb: &[u8],
 ) -> Result<Vec<u8>, Diagnostic> {
-    let broken = |what: &str| {
-        Diagnostic::file_error(
-            "pdf",
-            std::path::Path::new("clerk"),
-            format!("cannot finish the PDF ({what})"),
-        )
-    };
+    let broken = |what: &str| Diagnostic::internal(format!("cannot finish the PDF ({what})"));
     doc.version = "1.7".into();
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     let producer = format!("clerk {}", env!("CARGO_PKG_VERSION"));

@@ -83,8 +83,7 @@ impl PdfEngine {
                 _ => None,
             })
             .collect();
-        let extra = appendix::append(&mut pdf, &appended)
-            .map_err(|why| Diagnostic::file_error("pdf", std::path::Path::new("clerk"), why))?;
+        let extra = appendix::append(&mut pdf, &appended).map_err(Diagnostic::internal)?;
         finish::finish(pdf, &layout, &extra, &self.meta(doc, house), &self.srgb)
     }
 
