@@ -167,7 +167,10 @@ pub fn image(doc: &mut Document, img: &Image) -> Result<(ObjectId, usize, usize)
         RawImageFormat::RGBA8 | RawImageFormat::RGBA16 | RawImageFormat::RGBAF32 => {
             (4, true, false)
         }
-        other => return Err(bad(format!("unsupported pixel format {other:?}"))),
+        _ => {
+            let why = "its pixels are laid out in an order clerk does not take: gray or RGB, with or without alpha";
+            return Err(bad(why.into()));
+        }
     };
     let (w, h) = (raw.width, raw.height);
     if w == 0 || h == 0 || samples.len() < w * h * channels {
