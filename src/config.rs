@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::diag::Diagnostic;
+use crate::schema::Key;
 use crate::yaml;
 
 /// The embedded default house style (SPA), commented; `clerk init` writes it out.
@@ -218,20 +219,6 @@ pub const REFUSED_CLASSIFICATIONS: &[&str] = &[
     "NOT PROTECTIVELY MARKED",
 ];
 
-/// Metadata keys a header row may name.
-pub const HEADER_KEYS: &[&str] = &[
-    "meeting",
-    "date",
-    "location",
-    "title",
-    "presented_by",
-    "recommendation",
-    "appendices",
-    "agenda_item",
-    "classification",
-    "status",
-];
-
 impl Default for HouseStyle {
     fn default() -> Self {
         yaml::from_str::<HouseStyle>(DEFAULT_HOUSE_YAML, Path::new("clerk.yaml"))
@@ -268,7 +255,7 @@ impl HouseStyle {
     fn validate(&self, text: &str, file: &Path) -> Result<(), Vec<Diagnostic>> {
         let mut diags = Vec::new();
         for row in &self.header_rows {
-            if !HEADER_KEYS.contains(&row.key.as_str())
+            if !Key::HEADER.iter().any(|k| k.name() == row.key)
                 && !self.extra_fields.iter().any(|f| f.key == row.key)
             {
                 let mut d = Diagnostic::file_error(
@@ -281,7 +268,7 @@ impl HouseStyle {
                 )
                 .with_help(format!(
                     "use one of: {}, or declare it under `extra_fields`",
-                    HEADER_KEYS.join(", ")
+                    Key::HEADER.map(Key::name).join(", ")
                 ));
                 if let Some(pos) = text.find(&row.key) {
                     d.locate(text, pos, row.key.len());

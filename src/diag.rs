@@ -1,4 +1,5 @@
-//! Diagnostics: every problem in a user's paper or house style, with where it stands and a way out.
+//! Diagnostics: every problem in a user's paper or house style, with where it stands and a way
+//! out; and clerk's own failures ([`Diagnostic::internal`]), which concern no file of the user's.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -13,6 +14,9 @@ pub enum Severity {
     Error,
     /// The paper is built; the author should still look.
     Warning,
+    /// clerk failed, not the paper (a font that cannot be subset, a PDF that cannot be
+    /// written): a bug to report. The paper is not built.
+    Internal,
 }
 
 /// One problem found in a source file, pointing at a line and column (both 1-based).
@@ -83,6 +87,22 @@ impl Diagnostic {
         Diagnostic::error_at(code, file, text, byte_offset, len, message).warning()
     }
 
+    /// A failure of clerk itself, not of the user's files: printed as `error: internal: …`
+    /// with a request to report it, and against no file.
+    pub fn internal(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Internal,
+            code: "internal",
+            file: PathBuf::new(),
+            line: 0,
+            column: 0,
+            message: message.into(),
+            help: Some(INTERNAL_HELP.into()),
+            source_line: None,
+            width: 1,
+        }
+    }
+
     /// Turns this diagnostic into a warning.
     pub fn warning(mut self) -> Self {
         self.severity = Severity::Warning;
@@ -119,9 +139,9 @@ impl Diagnostic {
             .map(|l| l.trim_end_matches('\r').to_string());
     }
 
-    /// Is this an error (as opposed to a warning)?
+    /// Is this an error, the paper's or clerk's (as opposed to a warning)?
     pub fn is_error(&self) -> bool {
-        self.severity == Severity::Error
+        self.severity != Severity::Warning
     }
 
     /// Renders the diagnostic the way rustc does: header, location, source line, marker, help.
@@ -140,6 +160,13 @@ impl Diagnostic {
         let (label, tint) = match self.severity {
             Severity::Error => ("error", red),
             Severity::Warning => ("warning", yellow),
+            Severity::Internal => {
+                let help = self.help.as_deref().unwrap_or(INTERNAL_HELP);
+                return format!(
+                    "{red}error{reset}{bold}: internal: {}{reset}\n  {blue}={reset} {bold}help{reset}: {help}\n",
+                    self.message
+                );
+            }
         };
         let mut out = String::new();
         let _ = writeln!(
@@ -181,6 +208,9 @@ impl Diagnostic {
         serde_json::to_string(self).unwrap_or_default()
     }
 }
+
+/// What an internal error asks of the user.
+const INTERNAL_HELP: &str = "this is a fault in clerk, not in your paper: please report it to clerk's maintainers with the paper that caused it";
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
@@ -245,6 +275,21 @@ mod tests {
         assert!(r.contains("2 | presentd_by: y"), "{r}");
         assert!(r.contains("  | ^^^^^^^^^^^"), "{r}");
         assert!(r.contains("= help: did you mean `presented_by`?"), "{r}");
+    }
+
+    #[test]
+    fn internal_errors_name_no_file_and_ask_to_be_reported() {
+        let d = Diagnostic::internal("cannot finish the PDF (no pages)");
+        assert!(d.is_error());
+        let r = d.render_human(false);
+        assert!(
+            r.starts_with("error: internal: cannot finish the PDF (no pages)\n"),
+            "{r}"
+        );
+        assert!(r.contains("please report it"), "{r}");
+        assert!(!r.contains("-->"), "{r}");
+        let v: serde_json::Value = serde_json::from_str(&d.render_json()).unwrap();
+        assert_eq!(v["severity"], "internal");
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //!
 //! The modules follow the stages, in order, and a module only uses those before it:
 //!
-//! 1. [`diag`], [`yaml`], [`config`]: diagnostics, spanned YAML and the house style, used by
-//!    every stage;
+//! 1. [`diag`], [`yaml`], [`schema`], [`config`]: diagnostics, spanned YAML, the paper
+//!    metadata schema and the house style, used by every stage;
 //! 2. [`project`]: opens the project and finds each paper's `PaperSource`;
 //! 3. [`paper`]: reads a source and checks its metadata into a `Paper`;
 //! 4. [`document`]: the `Document` model, and [`document::compile`], which numbers a paper's
@@ -28,5 +28,6 @@ pub mod project;
 pub mod render;
 pub mod report;
 pub mod scaffold;
+pub mod schema;
 pub mod serve;
 pub mod yaml;

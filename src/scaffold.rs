@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use crate::config::{DEFAULT_HOUSE_YAML, HOUSE_FILE, HouseStyle};
 use crate::diag::Diagnostic;
 use crate::render::DEFAULT_TEMPLATES;
+use crate::schema::Key;
 
 /// The example paper `clerk init` writes: the SPA committee paper clerk was modelled on.
 pub const EXAMPLE_PAPER: &str =
@@ -32,6 +33,11 @@ pub struct NewPaper {
 }
 
 /// YAML double-quoted string (JSON strings are valid YAML).
+/// A comment line for `clerk new`: the key's description from the schema, then `tail`.
+fn note(key: Key, tail: &str) -> String {
+    format!("# {}{tail}.\n", key.about())
+}
+
 fn quoted(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_default()
 }
@@ -112,23 +118,15 @@ fn new_paper_text(house: &HouseStyle, args: &NewPaper, date: jiff::civil::Date) 
         .unwrap_or_else(|| "Purpose".into());
     format!(
         "---\n\
-# The committee that meets.\n\
-meeting: {meeting}\n\
-# The meeting date, YYYY-MM-DD.\n\
-date: {date}\n\
-# Where the meeting is held (optional).\n\
-# location: Video Conferencing\n\
-# Orders papers in an agenda pack (optional; quote it).\n\
-{agenda}\
+{meeting_note}meeting: {meeting}\n\
+{date_note}date: {date}\n\
+{location_note}# location: Video Conferencing\n\
+{agenda_note}{agenda}\
 title: {title}\n\
-# Name, role.\n\
-presented_by: {presented_by}\n\
-# Recommendation to Members; usually one of: {vocab}.\n\
-recommendation: For Discussion\n\
-# Protective marking (optional): one of {classes}.\n\
-# classification: OFFICIAL\n\
-# draft (marked DRAFT on every page) or final.\n\
-status: draft\n\
+{presented_by_note}presented_by: {presented_by}\n\
+{recommendation_note}recommendation: For Discussion\n\
+{classification_note}# classification: OFFICIAL\n\
+{status_note}status: draft\n\
 # Appendices (optional): each a title, and a PDF or Markdown file beside this paper\n\
 # (a PDF must be tagged, with its fonts embedded: export it as PDF/A; a Markdown\n\
 # file's name should start with _, and it needs no title of its own).\n\
@@ -138,8 +136,7 @@ status: draft\n\
 # Implications left out show the house's default sentence. Fill in any of:\n\
 # implications:\n\
 {implications}\
-# The closing RECOMMENDATIONS section (Markdown).\n\
-recommendations: |\n  Members are invited to discuss the contents of this report.\n\
+{recommendations_note}recommendations: |\n  Members are invited to discuss the contents of this report.\n\
 ---\n\n\
 # {unnumbered}\n\n\
 The purpose of this paper is to …\n\n\
@@ -149,6 +146,18 @@ A list or table straight after a paragraph belongs to it.\n",
         meeting = quoted(&args.meeting),
         title = quoted(&args.title),
         presented_by = quoted(&presented_by),
+        meeting_note = note(Key::Meeting, ""),
+        date_note = note(Key::Date, ""),
+        location_note = note(Key::Location, " (optional)"),
+        agenda_note = note(Key::AgendaItem, " (optional; quote it)"),
+        presented_by_note = note(Key::PresentedBy, ""),
+        recommendation_note = note(Key::Recommendation, &format!("; usually one of: {vocab}")),
+        classification_note = note(
+            Key::Classification,
+            &format!(" (optional): one of {classes}")
+        ),
+        status_note = note(Key::Status, ""),
+        recommendations_note = note(Key::Recommendations, ""),
     )
 }
 

@@ -1,13 +1,15 @@
 //! Paper → Document: numbers the body, fills in implications and recommendations, and
 //! derives the header table, all in the house style.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::config::HouseStyle;
 use crate::diag::Diagnostic;
+use crate::document::appendix::{self, AppendixFile};
 use crate::document::markdown::{self, DocumentParts, MdSource, Origin};
 use crate::document::{Appendix, AppendixContent, Document, HeaderRow, Item};
 use crate::paper::{MetaText, Paper, PaperMeta};
+use crate::schema::Key;
 
 /// Builds the numbered `Document` of a checked paper. Returns it when there is no error, and
 /// every diagnostic (warnings included).
@@ -36,17 +38,20 @@ pub fn compile<'a>(
         })
         .collect();
     let paper_dir = paper.dir();
-    let (texts, mut read_diags) = read_markdown_appendices(paper, house);
-    let appendix_sources = texts
+    let (files, mut read_diags) = appendix::read(paper, house);
+    let appendix_sources = files
         .iter()
         .enumerate()
-        .map(|(i, text)| {
-            let src = text.as_ref().map(|(file, text)| MdSource {
-                file,
-                file_text: text,
-                markdown: text,
-                origin: Origin::Offset(0),
-            });
+        .map(|(i, file)| {
+            let src = match file {
+                AppendixFile::Markdown(file, text) => Some(MdSource {
+                    file,
+                    file_text: text,
+                    markdown: text,
+                    origin: Origin::Offset(0),
+                }),
+                _ => None,
+            };
             (appendix_id(i), src)
         })
         .collect();
@@ -71,7 +76,7 @@ pub fn compile<'a>(
     }
     let doc = Document {
         header: header_rows(&paper.meta, house),
-        appendices: appendices(&paper.meta, sections.appendices),
+        appendices: appendices(&paper.meta, sections.appendices, &files),
         meta: paper.meta.clone(),
         sections: sections.sections,
         footnotes: sections.footnotes,
@@ -89,48 +94,6 @@ pub fn appendix_id(n: usize) -> String {
     format!("appendix-{}", appendix_letter(n).to_ascii_lowercase())
 }
 
-/// The text of each Markdown appendix file (`None` for the others), with the path shown in
-/// diagnostics; a file that cannot be read is an error against it.
-fn read_markdown_appendices(
-    paper: &Paper,
-    house: &HouseStyle,
-) -> (Vec<Option<(PathBuf, String)>>, Vec<Diagnostic>) {
-    let mut diags = Vec::new();
-    let shown_dir = paper.source.display.parent().unwrap_or(Path::new(""));
-    let texts = paper
-        .meta
-        .appendices
-        .iter()
-        .map(|a| {
-            let file = a
-                .file
-                .as_ref()
-                .filter(|f| f.extension().is_some_and(|e| e.eq_ignore_ascii_case("md")))?;
-            let shown = shown_dir.join(file);
-            let path = paper.dir().join(file);
-            let size = std::fs::metadata(&path).map_or(0, |m| m.len());
-            let message = if size > house.limits.paper_bytes {
-                format!(
-                    "this appendix is {size} bytes, more than the limit of {} (`limits.paper_bytes`)",
-                    house.limits.paper_bytes
-                )
-            } else {
-                match std::fs::read(&path).map(String::from_utf8) {
-                    Ok(Ok(text)) => return Some((shown, text)),
-                    Ok(Err(_)) => "this appendix is not UTF-8 text".to_string(),
-                    Err(e) => format!("this appendix cannot be read ({e})"),
-                }
-            };
-            diags.push(
-                Diagnostic::file_error("appendix-unreadable", &shown, message)
-                    .with_help("save it as UTF-8 Markdown, or point `file:` at another file"),
-            );
-            None
-        })
-        .collect();
-    (texts, diags)
-}
-
 /// `A`, `B`, … `Z`, `AA`, … for the n-th appendix (0-based).
 pub fn appendix_letter(mut n: usize) -> String {
     let mut s = String::new();
@@ -143,22 +106,27 @@ pub fn appendix_letter(mut n: usize) -> String {
     }
 }
 
-fn appendices(meta: &PaperMeta, markdown: Vec<Option<Vec<Item>>>) -> Vec<Appendix> {
+fn appendices(
+    meta: &PaperMeta,
+    markdown: Vec<Option<Vec<Item>>>,
+    files: &[AppendixFile],
+) -> Vec<Appendix> {
     meta.appendices
         .iter()
         .zip(markdown)
+        .zip(files)
         .enumerate()
-        .map(|(i, (a, items))| Appendix {
+        .map(|(i, ((a, items), file))| Appendix {
             letter: appendix_letter(i),
             title: a.title.clone(),
             file: a.file.clone(),
             id: appendix_id(i),
-            content: match (items, &a.pdf) {
+            content: match (items, file) {
                 (Some(items), _) => AppendixContent::Markdown { items },
-                (None, Some(bytes)) => AppendixContent::Pdf {
+                (None, AppendixFile::Pdf(bytes)) => AppendixContent::Pdf {
                     bytes: std::sync::Arc::clone(bytes),
                 },
-                (None, None) => AppendixContent::None,
+                (None, _) => AppendixContent::None,
             },
         })
         .collect()
@@ -170,21 +138,12 @@ pub fn header_rows(meta: &PaperMeta, house: &HouseStyle) -> Vec<HeaderRow> {
         .header_rows
         .iter()
         .filter_map(|row| {
-            let value = match row.key.as_str() {
-                "meeting" => Some(meta.meeting.clone()),
-                "date" => Some(meta.date_display.clone()),
-                "title" => Some(meta.title.clone()),
-                "presented_by" => Some(meta.presented_by.clone()),
-                "recommendation" => Some(meta.recommendation.clone()),
-                "location" => meta.location.clone(),
-                "agenda_item" => meta.agenda_item.clone(),
-                "classification" => meta.classification.clone(),
-                "status" => meta.status.map(|s| format!("{s:?}")),
-                "appendices" => Some(appendix_summary(meta)),
-                other => meta
+            let value = match Key::from_name(&row.key).filter(|k| Key::HEADER.contains(k)) {
+                Some(key) => header_value(meta, key),
+                None => meta
                     .extra
                     .iter()
-                    .find(|(k, _)| k == other)
+                    .find(|(k, _)| *k == row.key)
                     .map(|(_, v)| v.clone()),
             }?;
             Some(HeaderRow {
@@ -194,6 +153,23 @@ pub fn header_rows(meta: &PaperMeta, house: &HouseStyle) -> Vec<HeaderRow> {
             })
         })
         .collect()
+}
+
+/// The header table's value for one of the [`Key::HEADER`] keys.
+fn header_value(meta: &PaperMeta, key: Key) -> Option<String> {
+    match key {
+        Key::Meeting => Some(meta.meeting.clone()),
+        Key::Date => Some(meta.date_display.clone()),
+        Key::Title => Some(meta.title.clone()),
+        Key::PresentedBy => Some(meta.presented_by.clone()),
+        Key::Recommendation => Some(meta.recommendation.clone()),
+        Key::Location => meta.location.clone(),
+        Key::AgendaItem => meta.agenda_item.clone(),
+        Key::Classification => meta.classification.clone(),
+        Key::Status => meta.status.map(|s| s.label().to_string()),
+        Key::Appendices => Some(appendix_summary(meta)),
+        Key::Recommendations | Key::Implications | Key::Language | Key::Keywords => None,
+    }
 }
 
 /// "Yes – Appendix A – title" (one per appendix, joined by "; ") or "No".

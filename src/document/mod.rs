@@ -1,9 +1,10 @@
 //! The `Document`: one paper numbered and house-styled, independent of any output format.
 //!
 //! [`compile`] builds it from a checked [`crate::paper::Paper`]: [`markdown`] numbers the
-//! body, implications and recommendations, and the appendix files are read. The HTML and PDF
+//! body, implications and recommendations, and [`appendix`] reads the appendix files. The HTML and PDF
 //! renderers read it. Numbers are stored as text (`"2.4"`), never left to a renderer to count.
 
+pub mod appendix;
 pub mod compile;
 pub mod markdown;
 

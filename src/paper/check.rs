@@ -5,38 +5,11 @@ use std::path::Path;
 
 use crate::config::HouseStyle;
 use crate::diag::Diagnostic;
+use crate::schema::Key;
 use crate::yaml::{Node, Pos, Scalar, Value};
 
 use super::fields;
 use super::{MetaText, PaperMeta};
-
-/// Every key a paper's metadata may have.
-pub const KNOWN_KEYS: &[&str] = &[
-    "meeting",
-    "date",
-    "title",
-    "presented_by",
-    "recommendation",
-    "recommendations",
-    "location",
-    "agenda_item",
-    "classification",
-    "status",
-    "appendices",
-    "implications",
-    "language",
-    "keywords",
-];
-
-/// Keys a paper must have.
-pub const REQUIRED_KEYS: &[&str] = &[
-    "meeting",
-    "date",
-    "title",
-    "presented_by",
-    "recommendation",
-    "recommendations",
-];
 
 /// What checking needs to know besides the tree.
 pub struct MetaContext<'a> {
@@ -215,16 +188,9 @@ impl Checker<'_> {
     }
 }
 
+/// How a message names the value of `key` ("the committee's name"; "the value").
 pub(super) fn describe(key: &str) -> &'static str {
-    match key {
-        "meeting" => "committee's name",
-        "date" => "meeting date (YYYY-MM-DD)",
-        "title" => "title of the paper",
-        "presented_by" => "presenter's name and role",
-        "recommendation" => "recommendation to members (e.g. For Discussion)",
-        "recommendations" => "recommendations section",
-        _ => "value",
-    }
+    Key::from_name(key).map_or("value", Key::noun)
 }
 
 /// Checks the metadata tree; returns the metadata when there is no error, and every diagnostic.
@@ -248,15 +214,23 @@ pub fn check_meta(root: &Node, cx: &MetaContext) -> (Option<PaperMeta>, Vec<Diag
             .find(|(key, _)| key.name == k)
             .map(|(_, v)| v)
     };
-    let extra_keys: Vec<&str> = cx
-        .house
-        .extra_fields
-        .iter()
-        .map(|f| f.key.as_str())
-        .collect();
+    check_key_names(&mut c, entries, &get);
+    let meta = read_fields(&mut c, &get);
+    let has_error = c.diags.iter().any(Diagnostic::is_error);
+    (meta.filter(|_| !has_error), c.diags)
+}
+
+/// Every unknown key, then every required key that is missing (the house's own included).
+fn check_key_names<'n>(
+    c: &mut Checker,
+    entries: &[(crate::yaml::Key, Node)],
+    get: &impl Fn(&str) -> Option<&'n Node>,
+) {
+    let house = c.cx.house;
+    let extra_keys: Vec<&str> = house.extra_fields.iter().map(|f| f.key.as_str()).collect();
     for (key, _) in entries {
-        if !KNOWN_KEYS.contains(&key.name.as_str()) && !extra_keys.contains(&key.name.as_str()) {
-            fields::unknown_key(&mut c, key, &extra_keys);
+        if Key::from_name(&key.name).is_none() && !extra_keys.contains(&key.name.as_str()) {
+            fields::unknown_key(c, key, &extra_keys);
         }
     }
     let missing_pos = Pos {
@@ -265,13 +239,19 @@ pub fn check_meta(root: &Node, cx: &MetaContext) -> (Option<PaperMeta>, Vec<Diag
         offset: Some(0),
         len: 3,
     };
-    let required_extra = cx
-        .house
-        .extra_fields
+    let mut required: Vec<&str> = Key::ALL
         .iter()
-        .filter(|f| f.required)
-        .map(|f| f.key.as_str());
-    for k in REQUIRED_KEYS.iter().copied().chain(required_extra) {
+        .filter(|k| k.required())
+        .map(|k| k.name())
+        .collect();
+    required.extend(
+        house
+            .extra_fields
+            .iter()
+            .filter(|f| f.required)
+            .map(|f| f.key.as_str()),
+    );
+    for k in required {
         if get(k).is_none() {
             c.error(
                 missing_pos,
@@ -281,43 +261,42 @@ pub fn check_meta(root: &Node, cx: &MetaContext) -> (Option<PaperMeta>, Vec<Diag
             );
         }
     }
-    let req_text = |c: &mut Checker, k: &str| get(k).and_then(|n| c.text(k, n));
-    let meeting = req_text(&mut c, "meeting");
+}
+
+/// Reads every key into [`PaperMeta`], checking each value; `None` when a required one is
+/// missing or wrong.
+fn read_fields<'n>(c: &mut Checker, get: &impl Fn(&str) -> Option<&'n Node>) -> Option<PaperMeta> {
+    let house = c.cx.house;
+    let optional = |k: Key| get(k.name()).filter(|n| !n.is_null());
+    let text = |c: &mut Checker, k: Key| get(k.name()).and_then(|n| c.text(k.name(), n));
+    let meeting = text(c, Key::Meeting);
     let date = get("date").and_then(|n| c.date(n));
-    let title = req_text(&mut c, "title");
-    let presented_by = req_text(&mut c, "presented_by");
-    let recommendation = req_text(&mut c, "recommendation");
+    let title = text(c, Key::Title);
+    let presented_by = text(c, Key::PresentedBy);
+    let recommendation = text(c, Key::Recommendation);
     if let (Some(r), Some(n)) = (&recommendation, get("recommendation")) {
-        fields::check_recommendation(&mut c, r, n);
+        fields::check_recommendation(c, r, n);
     }
     let recommendations = get("recommendations").and_then(|n| c.markdown("recommendations", n));
-    let location = get("location")
-        .filter(|n| !n.is_null())
-        .and_then(|n| c.text("location", n));
-    let agenda_item = get("agenda_item")
-        .filter(|n| !n.is_null())
-        .and_then(|n| c.text("agenda_item", n));
-    let classification = get("classification")
-        .filter(|n| !n.is_null())
-        .and_then(|n| fields::check_classification(&mut c, n));
-    let status = get("status")
-        .filter(|n| !n.is_null())
-        .and_then(|n| fields::check_status(&mut c, n));
+    let location = optional(Key::Location).and_then(|n| c.text("location", n));
+    let agenda_item = optional(Key::AgendaItem).and_then(|n| c.text("agenda_item", n));
+    let classification =
+        optional(Key::Classification).and_then(|n| fields::check_classification(c, n));
+    let status = optional(Key::Status).and_then(|n| fields::check_status(c, n));
     let appendices = get("appendices")
-        .map(|n| fields::check_appendices(&mut c, n))
+        .map(|n| fields::check_appendices(c, n))
         .unwrap_or_default();
     let implications = get("implications")
-        .map(|n| fields::check_implications(&mut c, n))
+        .map(|n| fields::check_implications(c, n))
         .unwrap_or_default();
-    let language = match get("language").filter(|n| !n.is_null()) {
-        Some(n) => fields::check_language(&mut c, n),
-        None => Some(cx.house.language.clone()),
+    let language = match optional(Key::Language) {
+        Some(n) => fields::check_language(c, n),
+        None => Some(house.language.clone()),
     };
     let keywords = get("keywords")
         .map(|n| c.string_list("keywords", n))
         .unwrap_or_default();
-    let extra = cx
-        .house
+    let extra = house
         .extra_fields
         .iter()
         .filter_map(|f| {
@@ -325,44 +304,23 @@ pub fn check_meta(root: &Node, cx: &MetaContext) -> (Option<PaperMeta>, Vec<Diag
             Some((f.key.clone(), c.text(&f.key, n)?))
         })
         .collect();
-
-    let has_error = c.diags.iter().any(Diagnostic::is_error);
-    let meta = match (
-        meeting,
+    let date = date?;
+    Some(PaperMeta {
+        meeting: meeting?,
+        date_display: house.format_date(date),
         date,
-        title,
-        presented_by,
-        recommendation,
-        recommendations,
-        language,
-    ) {
-        (
-            Some(meeting),
-            Some(date),
-            Some(title),
-            Some(presented_by),
-            Some(recommendation),
-            Some(recommendations),
-            Some(language),
-        ) if !has_error => Some(PaperMeta {
-            meeting,
-            date_display: cx.house.format_date(date),
-            date,
-            title,
-            presented_by,
-            recommendation,
-            recommendations,
-            location,
-            agenda_item,
-            classification,
-            status,
-            appendices,
-            implications,
-            language,
-            keywords,
-            extra,
-        }),
-        _ => None,
-    };
-    (meta, c.diags)
+        title: title?,
+        presented_by: presented_by?,
+        recommendation: recommendation?,
+        recommendations: recommendations?,
+        location,
+        agenda_item,
+        classification,
+        status,
+        appendices,
+        implications,
+        language: language?,
+        keywords,
+        extra,
+    })
 }

@@ -2,14 +2,12 @@
 //! appendices, implications, status, language, the recommendation and unknown keys.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use crate::config::REFUSED_CLASSIFICATIONS;
 use crate::diag;
-use crate::render::pdf::append;
 use crate::yaml::{Key, Node, Scalar, Value};
 
-use super::check::{Checker, KNOWN_KEYS};
+use super::check::Checker;
 use super::{AppendixMeta, MetaText, Status};
 
 /// Warns when the recommendation to members is outside the house vocabulary.
@@ -60,7 +58,8 @@ pub(super) fn check_language(c: &mut Checker, n: &Node) -> Option<String> {
 }
 
 pub(super) fn unknown_key(c: &mut Checker, key: &Key, extra: &[&str]) {
-    let all: Vec<&str> = KNOWN_KEYS.iter().chain(extra).copied().collect();
+    let known = crate::schema::Key::ALL.map(crate::schema::Key::name);
+    let all: Vec<&str> = known.iter().chain(extra).copied().collect();
     let help = match diag::did_you_mean(&key.name, all.iter().copied()) {
         Some(best) => format!("did you mean `{best}`?"),
         None => format!("the keys a paper may have are: {}", all.join(", ")),
@@ -132,7 +131,7 @@ pub(super) fn check_appendices(c: &mut Checker, n: &Node) -> Vec<AppendixMeta> {
                     out.push(AppendixMeta {
                         title,
                         file: None,
-                        pdf: None,
+                        file_pos: item.pos,
                     });
                 }
             }
@@ -163,16 +162,13 @@ pub(super) fn check_appendices(c: &mut Checker, n: &Node) -> Vec<AppendixMeta> {
                         None
                     }
                 };
-                let (file, pdf) = item
-                    .get("file")
-                    .filter(|f| !f.is_null())
-                    .and_then(|f| check_appendix_file(c, f))
-                    .unzip();
+                let file = item.get("file").filter(|f| !f.is_null());
+                let path = file.and_then(|f| check_appendix_file(c, f));
                 if let Some(title) = title {
                     out.push(AppendixMeta {
                         title,
-                        file,
-                        pdf: pdf.flatten(),
+                        file: path,
+                        file_pos: file.map_or(item.pos, |f| f.pos),
                     });
                 }
             }
@@ -190,9 +186,9 @@ pub(super) fn check_appendices(c: &mut Checker, n: &Node) -> Vec<AppendixMeta> {
     out
 }
 
-/// The appendix file's path, and a PDF's bytes once read and checked (see
-/// [`crate::render::pdf::append::check`]).
-fn check_appendix_file(c: &mut Checker, f: &Node) -> Option<(PathBuf, Option<Arc<Vec<u8>>>)> {
+/// The appendix file's path, once its shape and extension are right and it exists (it is
+/// read, and a PDF checked, when the paper is compiled: see `document::appendix`).
+fn check_appendix_file(c: &mut Checker, f: &Node) -> Option<PathBuf> {
     let name = c.text("file", f)?;
     let path = Path::new(&name);
     let ext = path
@@ -225,30 +221,8 @@ fn check_appendix_file(c: &mut Checker, f: &Node) -> Option<(PathBuf, Option<Arc
             )),
         );
         None
-    } else if ext.as_deref() == Some("pdf") {
-        let pdf = check_appendix_pdf(c, f, &name)?;
-        Some((path.to_path_buf(), Some(pdf)))
     } else {
-        Some((path.to_path_buf(), None))
-    }
-}
-
-/// Reads a PDF appendix and checks it can join an archival, accessible PDF.
-fn check_appendix_pdf(c: &mut Checker, f: &Node, name: &str) -> Option<Arc<Vec<u8>>> {
-    let bytes = match std::fs::read(c.cx.paper_dir.join(name)) {
-        Ok(b) => b,
-        Err(e) => {
-            let message = format!("the appendix `{name}` cannot be read ({e})");
-            c.error(f.pos, "appendix-unreadable", message, None);
-            return None;
-        }
-    };
-    match append::check(name, &bytes) {
-        Ok(()) => Some(Arc::new(bytes)),
-        Err(p) => {
-            c.error(f.pos, p.code, p.message, Some(p.help));
-            None
-        }
+        Some(path.to_path_buf())
     }
 }
 

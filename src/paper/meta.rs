@@ -65,15 +65,39 @@ pub enum Status {
     Final,
 }
 
+impl Status {
+    /// The value as written in the metadata: `draft` or `final`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Final => "final",
+        }
+    }
+
+    /// As the header table shows it: `Draft` or `Final`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Draft => "Draft",
+            Status::Final => "Final",
+        }
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
 /// An appendix as the metadata lists it.
 #[derive(Debug, Clone, Serialize)]
 pub struct AppendixMeta {
     /// Title.
     pub title: String,
-    /// A PDF or Markdown file beside the paper.
+    /// A PDF or Markdown file beside the paper (read when the paper is compiled).
     pub file: Option<PathBuf>,
-    /// A PDF file's bytes, read and checked with the metadata (a Markdown file is read
-    /// when the paper is compiled).
+    /// Where the `file:` value stands in the metadata, so a problem reading the file
+    /// is reported there.
     #[serde(skip)]
-    pub pdf: Option<std::sync::Arc<Vec<u8>>>,
+    pub file_pos: crate::yaml::Pos,
 }

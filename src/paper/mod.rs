@@ -10,7 +10,7 @@ mod source;
 
 use std::path::{Path, PathBuf};
 
-pub use check::{KNOWN_KEYS, MetaContext, REQUIRED_KEYS, check_meta};
+pub use check::{MetaContext, check_meta};
 pub(crate) use fields::valid_language;
 pub use meta::{AppendixMeta, MetaText, PaperMeta, Status};
 pub use source::{SplitPaper, read_text};

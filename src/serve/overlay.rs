@@ -71,7 +71,7 @@ impl Notes {
         let mut notes = Notes::default();
         for d in diags {
             let (count, html) = match d.severity {
-                Severity::Error => (&mut notes.errors, &mut notes.errors_html),
+                Severity::Error | Severity::Internal => (&mut notes.errors, &mut notes.errors_html),
                 Severity::Warning => (&mut notes.warnings, &mut notes.warnings_html),
             };
             *count += 1;

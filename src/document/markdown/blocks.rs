@@ -246,22 +246,7 @@ impl Builder<'_, '_> {
         match f.kind {
             Kind::Root => {}
             Kind::Paragraph => self.end_paragraph(f.inlines, range),
-            Kind::Heading(level) => {
-                if self.stack.len() == 1 {
-                    let loc = self.loc(range);
-                    self.nodes.push(Node::Heading {
-                        level,
-                        content: f.inlines,
-                        loc,
-                    });
-                } else {
-                    // A heading inside a list or quote: keep its words, in bold.
-                    let block = Block::Paragraph {
-                        content: vec![Inline::Strong { content: f.inlines }],
-                    };
-                    self.deliver(block, false, None, range);
-                }
-            }
+            Kind::Heading(level) => self.end_heading(level, f.inlines, range),
             Kind::Quote => self.deliver(Block::Quote { blocks: f.blocks }, false, None, range),
             Kind::List { start, mut items } => {
                 if !f.blocks.is_empty() {
@@ -278,19 +263,7 @@ impl Builder<'_, '_> {
                 self.footnote_names.push(name.clone());
                 self.ctx.define_footnote(name, f.blocks, loc);
             }
-            Kind::Html(text) => {
-                self.warn_html(&text, range.clone());
-                let mut content = Vec::new();
-                for (i, line) in text.trim_end_matches(['\n', '\r']).split('\n').enumerate() {
-                    if i > 0 {
-                        content.push(Inline::HardBreak);
-                    }
-                    content.push(Inline::Text {
-                        text: line.trim_end_matches('\r').to_string(),
-                    });
-                }
-                self.deliver(Block::Paragraph { content }, true, None, range);
-            }
+            Kind::Html(text) => self.end_html(&text, range),
             Kind::Code { language, text } => {
                 self.deliver(Block::Code { language, text }, false, None, range)
             }
@@ -303,15 +276,12 @@ impl Builder<'_, '_> {
                     range,
                 )
             }
-            Kind::Cells {
-                head: is_head,
-                cells,
-            } => {
-                if let Kind::Table { head, rows, .. } = &mut self.top().kind {
-                    if is_head {
-                        *head = cells
+            Kind::Cells { head, cells } => {
+                if let Kind::Table { head: h, rows, .. } = &mut self.top().kind {
+                    if head {
+                        *h = cells;
                     } else {
-                        rows.push(cells)
+                        rows.push(cells);
                     }
                 }
             }
@@ -324,16 +294,40 @@ impl Builder<'_, '_> {
             Kind::Strong => self.inline(Inline::Strong { content: f.inlines }),
             Kind::Strike => self.inline(Inline::Strike { content: f.inlines }),
             Kind::Link { url, title, safe } => self.end_link(url, title, safe, f.inlines, range),
-            Kind::Image { url } => {
-                let alt = Inline::plain(&f.inlines).trim().to_string();
-                let loc = self.loc(range);
-                match self.ctx.load_image(&url, &alt, &loc) {
-                    Some(img) => self.inline(Inline::Image(img)),
-                    None => self.inline(Inline::Text {
-                        text: if alt.is_empty() { url } else { alt },
-                    }),
-                }
-            }
+            Kind::Image { url } => self.end_image(url, &f.inlines, range),
         }
+    }
+}
+
+impl Builder<'_, '_> {
+    /// A heading: a node of the outline at the top level; inside a list or quote, its words
+    /// kept in bold.
+    fn end_heading(&mut self, level: u8, content: Vec<Inline>, range: Range<usize>) {
+        if self.stack.len() == 1 {
+            let loc = self.loc(range);
+            self.nodes.push(Node::Heading {
+                level,
+                content,
+                loc,
+            });
+        } else {
+            let content = vec![Inline::Strong { content }];
+            self.deliver(Block::Paragraph { content }, false, None, range);
+        }
+    }
+
+    /// A raw HTML block: warned about, then shown as text, line by line.
+    fn end_html(&mut self, text: &str, range: Range<usize>) {
+        self.warn_html(text, range.clone());
+        let mut content = Vec::new();
+        for (i, line) in text.trim_end_matches(['\n', '\r']).split('\n').enumerate() {
+            if i > 0 {
+                content.push(Inline::HardBreak);
+            }
+            content.push(Inline::Text {
+                text: line.trim_end_matches('\r').to_string(),
+            });
+        }
+        self.deliver(Block::Paragraph { content }, true, None, range);
     }
 }

@@ -109,132 +109,135 @@ impl Ctx<'_> {
                 Some(format!("describe the image between the brackets: `![A chart of …]({written})`")),
             );
         }
-        if written.is_empty() {
-            self.error(
-                "image-missing",
-                loc,
-                "this image has no file name",
-                Some(
-                    "write the path of a PNG or JPEG beside the paper: `![Alt text](chart.png)`"
-                        .into(),
-                ),
-            );
-            return None;
-        }
-        if is_url(written) {
-            self.error(
-                "remote-image",
-                loc,
-                format!("the image `{written}` is not a file in the project; clerk never fetches images"),
-                Some("save the image beside the paper and write its relative path, e.g. `![Alt text](chart.png)`".into()),
-            );
-            return None;
-        }
-        if is_absolute(written) {
-            self.error(
-                "image-absolute",
-                loc,
-                format!("the image path `{written}` is absolute, so the paper only builds on this computer"),
-                Some("write the path relative to the paper's folder, e.g. `images/chart.png`".into()),
-            );
-            return None;
-        }
-        let joined = self.images.paper_dir.join(written);
-        let path = match (std::fs::canonicalize(&joined), percent_decode(written)) {
-            (Ok(p), _) => p,
-            (Err(_), Some(decoded))
-                if std::fs::canonicalize(self.images.paper_dir.join(&decoded)).is_ok() =>
-            {
-                std::fs::canonicalize(self.images.paper_dir.join(&decoded)).ok()?
-            }
-            (Err(_), _) => {
-                self.error(
-                    "image-missing",
-                    loc,
-                    format!("there is no image `{written}` next to the paper"),
-                    Some(format!(
-                        "check the spelling; the path is read from the paper's folder{}",
-                        self.images.folder_shown()
-                    )),
-                );
-                return None;
-            }
-        };
-        if !path.starts_with(&self.images.root) {
-            self.error(
-                "image-outside-project",
-                loc,
-                format!("the image `{written}` is outside the project, so the paper would not build elsewhere"),
-                Some("copy the image into the project, next to the paper".into()),
-            );
-            return None;
-        }
-        if let Some((data, mime)) = self.images.cache.get(&path) {
-            let (data, mime) = (Arc::clone(data), *mime);
-            return Some(Image {
+        let limit = self.limits.image_bytes;
+        let images = &mut self.images;
+        let found = images
+            .resolve(written)
+            .and_then(|path| images.read(path, written, limit));
+        match found {
+            Ok((path, data, mime)) => Some(Image {
                 alt: alt.to_string(),
                 src: src.to_string(),
                 path,
                 mime,
                 data,
-            });
+            }),
+            Err(p) => {
+                self.error(p.code, loc, p.message, Some(p.help));
+                None
+            }
+        }
+    }
+}
+
+/// Why an image cannot be used: a diagnostic code, a message and a way out.
+struct ImageProblem {
+    code: &'static str,
+    message: String,
+    help: String,
+}
+
+fn problem(code: &'static str, message: String, help: impl Into<String>) -> ImageProblem {
+    ImageProblem {
+        code,
+        message,
+        help: help.into(),
+    }
+}
+
+impl Images {
+    /// The image's canonical path: a relative file name, inside the project.
+    fn resolve(&self, written: &str) -> Result<PathBuf, ImageProblem> {
+        if written.is_empty() {
+            return Err(problem(
+                "image-missing",
+                "this image has no file name".into(),
+                "write the path of a PNG or JPEG beside the paper: `![Alt text](chart.png)`",
+            ));
+        }
+        if is_url(written) {
+            return Err(problem(
+                "remote-image",
+                format!(
+                    "the image `{written}` is not a file in the project; clerk never fetches images"
+                ),
+                "save the image beside the paper and write its relative path, e.g. `![Alt text](chart.png)`",
+            ));
+        }
+        if is_absolute(written) {
+            return Err(problem(
+                "image-absolute",
+                format!(
+                    "the image path `{written}` is absolute, so the paper only builds on this computer"
+                ),
+                "write the path relative to the paper's folder, e.g. `images/chart.png`",
+            ));
+        }
+        let canonical = |p: &str| std::fs::canonicalize(self.paper_dir.join(p)).ok();
+        let path = canonical(written)
+            .or_else(|| percent_decode(written).and_then(|d| canonical(&d)))
+            .ok_or_else(|| {
+                problem(
+                    "image-missing",
+                    format!("there is no image `{written}` next to the paper"),
+                    format!(
+                        "check the spelling; the path is read from the paper's folder{}",
+                        self.folder_shown()
+                    ),
+                )
+            })?;
+        if !path.starts_with(&self.root) {
+            return Err(problem(
+                "image-outside-project",
+                format!(
+                    "the image `{written}` is outside the project, so the paper would not build elsewhere"
+                ),
+                "copy the image into the project, next to the paper",
+            ));
+        }
+        Ok(path)
+    }
+
+    /// The image's bytes and MIME type, read once per paper: at most `limit` bytes, PNG or JPEG.
+    fn read(
+        &mut self,
+        path: PathBuf,
+        written: &str,
+        limit: u64,
+    ) -> Result<(PathBuf, Arc<Vec<u8>>, &'static str), ImageProblem> {
+        if let Some((data, mime)) = self.cache.get(&path) {
+            return Ok((path, Arc::clone(data), mime));
         }
         let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-        if size > self.limits.image_bytes {
-            self.error(
+        if size > limit {
+            return Err(problem(
                 "image-too-large",
-                loc,
-                format!(
-                    "the image `{written}` is {size} bytes, more than the limit of {}",
-                    self.limits.image_bytes
-                ),
-                Some(
-                    "save a smaller version of it, or raise `limits.image_bytes` in clerk.yaml"
-                        .into(),
-                ),
-            );
-            return None;
+                format!("the image `{written}` is {size} bytes, more than the limit of {limit}"),
+                "save a smaller version of it, or raise `limits.image_bytes` in clerk.yaml",
+            ));
         }
-        let bytes = match std::fs::read(&path) {
-            Ok(b) => b,
-            Err(e) => {
-                let why = if path.is_dir() {
-                    "it is a folder".to_string()
-                } else {
-                    e.to_string()
-                };
-                self.error(
-                    "image-missing",
-                    loc,
-                    format!("the image `{written}` cannot be read ({why})"),
-                    Some("point at a PNG or JPEG file".into()),
-                );
-                return None;
-            }
-        };
-        let mime = match sniff(&bytes) {
-            Ok(m) => m,
-            Err(what) => {
-                self.error(
-                    "image-format",
-                    loc,
-                    format!("the image `{written}` is {what}; clerk takes PNG and JPEG only"),
-                    Some("save it as PNG (charts, diagrams) or JPEG (photographs)".into()),
-                );
-                return None;
-            }
-        };
+        let bytes = std::fs::read(&path).map_err(|e| {
+            let why = if path.is_dir() {
+                "it is a folder".to_string()
+            } else {
+                e.to_string()
+            };
+            problem(
+                "image-missing",
+                format!("the image `{written}` cannot be read ({why})"),
+                "point at a PNG or JPEG file",
+            )
+        })?;
+        let mime = sniff(&bytes).map_err(|what| {
+            problem(
+                "image-format",
+                format!("the image `{written}` is {what}; clerk takes PNG and JPEG only"),
+                "save it as PNG (charts, diagrams) or JPEG (photographs)",
+            )
+        })?;
         let data = Arc::new(bytes);
-        self.images
-            .cache
-            .insert(path.clone(), (Arc::clone(&data), mime));
-        Some(Image {
-            alt: alt.to_string(),
-            src: src.to_string(),
-            path,
-            mime,
-            data,
-        })
+        self.cache.insert(path.clone(), (Arc::clone(&data), mime));
+        Ok((path, data, mime))
     }
 }
 

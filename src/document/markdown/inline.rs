@@ -165,6 +165,18 @@ impl Builder<'_, '_> {
     }
 
     /// Finishes a link: `[](#label)` becomes a cross-reference; unsafe links keep only their text.
+    /// An image: checked and read, or (after an error) its alt text, else its path, as text.
+    pub(super) fn end_image(&mut self, url: String, alt: &[Inline], range: Range<usize>) {
+        let alt = Inline::plain(alt).trim().to_string();
+        let loc = self.loc(range);
+        match self.ctx.load_image(&url, &alt, &loc) {
+            Some(img) => self.inline(Inline::Image(img)),
+            None => self.inline(Inline::Text {
+                text: if alt.is_empty() { url } else { alt },
+            }),
+        }
+    }
+
     pub(super) fn end_link(
         &mut self,
         url: String,

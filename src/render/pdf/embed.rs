@@ -55,13 +55,8 @@ pub fn font(
     gids: &BTreeMap<u16, (u16, String)>,
 ) -> Result<ObjectId, Diagnostic> {
     let face = fonts.face(face_id);
-    let program = subset(fonts, face_id, gids).map_err(|e| {
-        Diagnostic::file_error(
-            "pdf",
-            std::path::Path::new(crate::config::HOUSE_FILE),
-            format!("cannot subset the font {} ({e})", face.name),
-        )
-    })?;
+    let program = subset(fonts, face_id, gids)
+        .map_err(|e| Diagnostic::internal(format!("cannot subset the font {} ({e})", face.name)))?;
     let name = format!("{}+{}", subset_tag(face_id, gids), face.name);
     let scale = |v: f32| (v * 1000.0 / f32::from(face.units_per_em)).round() as i64;
     let mut file = Dictionary::new();
@@ -175,7 +170,10 @@ pub fn image(doc: &mut Document, img: &Image) -> Result<(ObjectId, usize, usize)
         RawImageFormat::RGBA8 | RawImageFormat::RGBA16 | RawImageFormat::RGBAF32 => {
             (4, true, false)
         }
-        other => return Err(bad(format!("unsupported pixel format {other:?}"))),
+        _ => {
+            let why = "its pixels are laid out in an order clerk does not take: gray or RGB, with or without alpha";
+            return Err(bad(why.into()));
+        }
     };
     let (w, h) = (raw.width, raw.height);
     if w == 0 || h == 0 || samples.len() < w * h * channels {

@@ -54,16 +54,7 @@ pub struct Meta {
     pub classification: Option<String>,
 }
 
-/// A PDF text string: literal when ASCII, else UTF-16BE with a byte-order mark.
-pub(crate) fn text(s: &str) -> Object {
-    if s.is_ascii() {
-        Object::String(s.as_bytes().to_vec(), StringFormat::Literal)
-    } else {
-        let mut b = vec![0xFE, 0xFF];
-        b.extend(s.encode_utf16().flat_map(u16::to_be_bytes));
-        Object::String(b, StringFormat::Hexadecimal)
-    }
-}
+pub(crate) use crate::document::appendix::text_string as text;
 
 fn xml(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -236,13 +227,7 @@ pub fn finish(
     meta: &Meta,
     srgb: &[u8],
 ) -> Result<Vec<u8>, Diagnostic> {
-    let broken = |what: &str| {
-        Diagnostic::file_error(
-            "pdf",
-            std::path::Path::new("clerk"),
-            format!("cannot finish the PDF ({what})"),
-        )
-    };
+    let broken = |what: &str| Diagnostic::internal(format!("cannot finish the PDF ({what})"));
     doc.version = "1.7".into();
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     let producer = format!("clerk {}", env!("CARGO_PKG_VERSION"));

@@ -5,12 +5,11 @@
 //! 2. [`emit`]: draws the pages (a content stream each, written directly) with subset
 //!    fonts, images (decoded by printpdf), links, marked content per block and the page
 //!    furniture as artifacts; [`tag`] builds the structure tree from that marked content.
-//!    [`append`] then adds the pages of PDF appendices, their structure tree grafted in.
+//!    [`appendix::append`] then adds the pages of PDF appendices, their structure tree grafted in.
 //! 3. [`finish`]: lopdf; metadata (Info and XMP agreeing), PDF/A-2a and PDF/UA-1 identification, sRGB
 //!    OutputIntent, outline, and an ID from the content, so rebuilds are byte-identical.
 
 mod annot;
-pub mod append;
 mod compress;
 mod content;
 mod coverage;
@@ -25,6 +24,7 @@ use std::path::Path;
 
 use crate::config::{AuthorChoice, HouseStyle};
 use crate::diag::Diagnostic;
+use crate::document::appendix::{self, Appended};
 use crate::document::{AppendixContent, Document};
 use crate::render::RenderOptions;
 pub use finish::page_count;
@@ -69,16 +69,16 @@ impl PdfEngine {
         let layout = layout::layout(doc, opts, &self.fonts);
         let mut pdf = emit::emit(&layout, &self.fonts, &doc.meta.language)?;
         let headings: Vec<String> = doc.appendices.iter().map(|a| a.heading()).collect();
-        let appended: Vec<append::Appended<'_>> = doc
+        let appended: Vec<Appended<'_>> = doc
             .appendices
             .iter()
             .zip(&headings)
             .filter_map(|(a, title)| match &a.content {
-                AppendixContent::Pdf { bytes } => Some(append::Appended { title, bytes }),
+                AppendixContent::Pdf { bytes } => Some(Appended { title, bytes }),
                 _ => None,
             })
             .collect();
-        let extra = append::append(&mut pdf, &appended)?;
+        let extra = appendix::append(&mut pdf, &appended).map_err(Diagnostic::internal)?;
         finish::finish(
             pdf,
             &layout,

@@ -1,6 +1,8 @@
-//! PDF appendices: checked when the paper is loaded ([`check`]: readable, not encrypted,
-//! tagged, every font embedded), then appended after clerk's pages ([`append`]) so that
-//! the whole file stays PDF/A-2a and PDF/UA-1.
+//! Appendix files: read in the paper → document step ([`read`]: a Markdown file's text, a
+//! PDF's bytes once [`check`]ed as readable, not encrypted, tagged, every font embedded), and
+//! a PDF one later appended after clerk's pages by the PDF renderer ([`append`]) so that the
+//! whole file stays PDF/A-2a and PDF/UA-1. This is lopdf work on the appendix alone; it
+//! knows nothing of clerk's layout.
 //!
 //! The appendix's pages are imported with fresh object numbers (their inherited
 //! resources, boxes and rotation copied onto each page), its structure tree is grafted
@@ -10,6 +12,7 @@
 
 mod check;
 mod objects;
+mod read;
 mod tree;
 
 use std::collections::BTreeMap;
@@ -17,8 +20,8 @@ use std::collections::BTreeMap;
 use lopdf::{Document, Object, ObjectId};
 
 pub use check::{Problem, check};
-
-use crate::diag::Diagnostic;
+pub use objects::text_string;
+pub use read::{AppendixFile, read};
 
 /// A PDF appendix to append: its outline title and its bytes (already [`check`]ed).
 #[derive(Debug, Clone, Copy)]
@@ -30,11 +33,12 @@ pub struct Appended<'a> {
 }
 
 /// Appends each appendix's pages after `doc`'s, grafting its structure tree into `doc`'s;
-/// returns each appendix's outline title with its first page.
+/// returns each appendix's outline title with its first page, or why one could not be
+/// appended (a file that passed [`check`] should never fail here).
 pub fn append(
     doc: &mut Document,
     appendices: &[Appended<'_>],
-) -> Result<Vec<(String, ObjectId)>, Diagnostic> {
+) -> Result<Vec<(String, ObjectId)>, String> {
     let mut out = Vec::new();
     for a in appendices {
         let src = check::load(a.bytes).map_err(|e| broken(a.title, &e))?;
@@ -44,12 +48,8 @@ pub fn append(
     Ok(out)
 }
 
-fn broken(title: &str, why: &str) -> Diagnostic {
-    Diagnostic::file_error(
-        "pdf",
-        std::path::Path::new("clerk"),
-        format!("cannot append {title} to the PDF ({why})"),
-    )
+fn broken(title: &str, why: &str) -> String {
+    format!("cannot append {title} to the PDF ({why})")
 }
 
 /// Imports `src` after `doc`'s pages; returns the first imported page.

@@ -119,7 +119,7 @@ pub(super) fn graft(
         ("Type", Object::Name(b"StructElem".to_vec())),
         ("S", Object::Name(b"Sect".to_vec())),
         ("P", t.document.into()),
-        ("T", crate::render::pdf::finish::text(title)),
+        ("T", super::objects::text_string(title)),
         ("K", Object::Array(kids)),
     ]);
     if let Some(lang) = tree.lang {

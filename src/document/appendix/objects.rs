@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
-use lopdf::{Dictionary, Document, Object, ObjectId};
+use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 
 /// The page attributes a page may inherit from its page-tree ancestors.
 const INHERITED: [&[u8]; 4] = [b"Resources", b"MediaBox", b"CropBox", b"Rotate"];
@@ -258,5 +258,16 @@ pub(super) fn copy(
         if let Some(Object::Reference(new)) = map.get(id) {
             doc.objects.insert(*new, obj);
         }
+    }
+}
+
+/// A PDF text string: literal when ASCII, else UTF-16BE with a byte-order mark.
+pub fn text_string(s: &str) -> Object {
+    if s.is_ascii() {
+        Object::String(s.as_bytes().to_vec(), StringFormat::Literal)
+    } else {
+        let mut b = vec![0xFE, 0xFF];
+        b.extend(s.encode_utf16().flat_map(u16::to_be_bytes));
+        Object::String(b, StringFormat::Hexadecimal)
     }
 }

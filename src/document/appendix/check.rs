@@ -1,5 +1,5 @@
 //! Whether a PDF can join an archival, accessible paper: readable, not encrypted, tagged,
-//! every font embedded. Run when the paper is loaded, so `clerk check` reports it.
+//! every font embedded. Run when the paper is compiled, so `clerk check` reports it.
 
 use lopdf::{Dictionary, Document, Object};
 

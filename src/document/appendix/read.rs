@@ -1,0 +1,108 @@
+//! Reads a paper's appendix files: a Markdown file's text, a PDF's bytes once checked.
+//! A problem with a PDF is reported at its `file:` line in the metadata; one with a
+//! Markdown file, against that file.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::config::HouseStyle;
+use crate::diag::Diagnostic;
+use crate::paper::{AppendixMeta, Paper};
+
+/// One appendix's file, as read.
+#[derive(Debug, Clone, Default)]
+pub enum AppendixFile {
+    /// No file, or one that could not be read (its diagnostic says why).
+    #[default]
+    None,
+    /// A Markdown file: the path shown in diagnostics and its text.
+    Markdown(PathBuf, String),
+    /// A PDF that passed [`super::check`].
+    Pdf(Arc<Vec<u8>>),
+}
+
+/// Reads every appendix file of `paper`, one entry per appendix in order, with a
+/// diagnostic for each that cannot be used.
+pub fn read(paper: &Paper, house: &HouseStyle) -> (Vec<AppendixFile>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let files = paper
+        .meta
+        .appendices
+        .iter()
+        .map(|a| match read_one(paper, house, a) {
+            Ok(file) => file,
+            Err(d) => {
+                diags.push(d);
+                AppendixFile::None
+            }
+        })
+        .collect();
+    (files, diags)
+}
+
+fn read_one(
+    paper: &Paper,
+    house: &HouseStyle,
+    a: &AppendixMeta,
+) -> Result<AppendixFile, Diagnostic> {
+    let Some(file) = &a.file else {
+        return Ok(AppendixFile::None);
+    };
+    let path = paper.dir().join(file);
+    if file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+    {
+        let shown = paper
+            .source
+            .display
+            .parent()
+            .unwrap_or(Path::new(""))
+            .join(file);
+        return read_markdown(&path, shown, house.limits.paper_bytes);
+    }
+    let at = |code: &'static str, message: String| {
+        let split = &paper.split;
+        let mut d = Diagnostic::file_error(code, &split.meta_file, message);
+        let pos = a.file_pos;
+        match pos.offset {
+            Some(off) => d.locate(&split.meta_file_text, off, pos.len.max(1)),
+            None if pos.line > 0 => {
+                d.locate_line_col(&split.meta_file_text, pos.line, pos.column, 1)
+            }
+            None => {}
+        }
+        d
+    };
+    let name = file.display();
+    let bytes = std::fs::read(&path).map_err(|e| {
+        at(
+            "appendix-unreadable",
+            format!("the appendix `{name}` cannot be read ({e})"),
+        )
+    })?;
+    match super::check(&name.to_string(), &bytes) {
+        Ok(()) => Ok(AppendixFile::Pdf(Arc::new(bytes))),
+        Err(p) => Err(at(p.code, p.message).with_help(p.help)),
+    }
+}
+
+/// A Markdown appendix's text; one too large, not UTF-8 or unreadable is an error against it.
+fn read_markdown(path: &Path, shown: PathBuf, limit: u64) -> Result<AppendixFile, Diagnostic> {
+    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    let message = if size > limit {
+        format!(
+            "this appendix is {size} bytes, more than the limit of {limit} (`limits.paper_bytes`)"
+        )
+    } else {
+        match std::fs::read(path).map(String::from_utf8) {
+            Ok(Ok(text)) => return Ok(AppendixFile::Markdown(shown, text)),
+            Ok(Err(_)) => "this appendix is not UTF-8 text".to_string(),
+            Err(e) => format!("this appendix cannot be read ({e})"),
+        }
+    };
+    Err(
+        Diagnostic::file_error("appendix-unreadable", &shown, message)
+            .with_help("save it as UTF-8 Markdown, or point `file:` at another file"),
+    )
+}
