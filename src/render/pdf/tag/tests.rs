@@ -1,6 +1,6 @@
 use std::collections::BTreeMap;
 
-use super::tree::{Block, Kid, Tree, build};
+use super::tree::{Annot, Block, Kid, Mark, Tree, build};
 use super::*;
 use crate::render::pdf::layout::CellRole;
 
@@ -20,12 +20,16 @@ fn outline(tree: &Tree, n: usize, depth: usize, out: &mut String) {
         .kids
         .iter()
         .filter_map(|k| match k {
-            Kid::Mcr(..) => Some('#'),
-            Kid::Objr(..) => Some('@'),
+            Kid::Mcr { .. } => Some('#'),
+            Kid::Objr { .. } => Some('@'),
             Kid::Node(_) => None,
         })
         .collect();
-    out.push_str(&format!("{}{} {marks}\n", "  ".repeat(depth), node.ty));
+    out.push_str(&format!(
+        "{}{} {marks}\n",
+        "  ".repeat(depth),
+        node.ty.name()
+    ));
     for kid in &node.kids {
         if let Kid::Node(k) = kid {
             outline(tree, *k, depth + 1, out);
@@ -40,16 +44,33 @@ fn part(link: Option<u32>, lang: Option<&str>) -> Part {
     }
 }
 
+/// Marked content on the first page.
+fn mark(mcid: i64, part: Part) -> Mark {
+    Mark {
+        page: 0,
+        mcid,
+        part,
+    }
+}
+
+/// An annotation on the first page.
+fn annot(object: u32, link: Option<u32>) -> Annot {
+    Annot {
+        page: 0,
+        annot: (object, 0),
+        link,
+    }
+}
+
 /// Blocks numbered from 1, one plain MCID each unless given.
 fn blocks(roles: &[Role]) -> BTreeMap<u32, Block> {
     roles
         .iter()
         .enumerate()
         .map(|(k, role)| {
-            (
-                k as u32 + 1,
-                (role.clone(), vec![(0, k as i64, Part::default())], vec![]),
-            )
+            let mut block = Block::new(role.clone());
+            block.marks.push(mark(k as i64, Part::default()));
+            (k as u32 + 1, block)
         })
         .collect()
 }
@@ -116,7 +137,7 @@ Document
     let th = tree
         .nodes
         .iter()
-        .find(|n| n.ty == "TH")
+        .find(|n| n.ty == StructType::TH)
         .and_then(|n| n.attrs.clone());
     assert_eq!(
         th.and_then(|a| a.get(b"Scope").ok().cloned()),
@@ -128,21 +149,17 @@ Document
 fn a_links_text_and_annotations_share_one_link_element() {
     // A paragraph: text, a link over two lines (two MCIDs, two annotations), text, and a
     // passage in Gaelic inside a second link.
-    let p = (
-        Role::P,
-        vec![
-            (0, 0, Part::default()),
-            (0, 1, part(Some(7), None)),
-            (0, 2, part(Some(7), None)),
-            (0, 3, Part::default()),
-            (0, 4, part(Some(8), Some("gd"))),
+    let p = Block {
+        role: Role::P,
+        marks: vec![
+            mark(0, Part::default()),
+            mark(1, part(Some(7), None)),
+            mark(2, part(Some(7), None)),
+            mark(3, Part::default()),
+            mark(4, part(Some(8), Some("gd"))),
         ],
-        vec![
-            (0, (20, 0), Some(7)),
-            (0, (21, 0), Some(7)),
-            (0, (22, 0), Some(8)),
-        ],
-    );
+        annots: vec![annot(20, Some(7)), annot(21, Some(7)), annot(22, Some(8))],
+    };
     let blocks = BTreeMap::from([(1, p)]);
     let out = tree_of(&blocks, &Structure::default());
     assert_eq!(
@@ -150,7 +167,7 @@ fn a_links_text_and_annotations_share_one_link_element() {
         "Document \n  P ##\n    Link ##@@\n    Link @\n      Span #\n"
     );
     let tree = build(&blocks, &Structure::default());
-    let span = tree.nodes.iter().find(|n| n.ty == "Span");
+    let span = tree.nodes.iter().find(|n| n.ty == StructType::Span);
     assert_eq!(span.and_then(|s| s.lang.as_deref()), Some("gd"));
 }
 
