@@ -140,6 +140,12 @@ pub(crate) fn structure(
             });
         }
     }
+    // A cell with no text drew no marked content, yet holds its place in its row.
+    for (block, cell) in &hints.cells {
+        blocks
+            .entry(*block)
+            .or_insert_with(|| Block::new(Role::Cell(*cell)));
+    }
     let tree = build(&blocks, hints);
     let root = doc.new_object_id();
     let ids: Vec<ObjectId> = tree.nodes.iter().map(|_| doc.new_object_id()).collect();
@@ -177,8 +183,12 @@ pub(crate) fn structure(
             ("Type", name("StructElem")),
             ("S", name(node.ty.name())),
             ("P", if n == 0 { root } else { ids[node.parent] }.into()),
-            ("K", kids.into()),
         ]);
+        // An empty cell has no kids, and so no `/K` (an empty array would be a kid list
+        // with nothing in it).
+        if !kids.is_empty() {
+            d.set("K", kids);
+        }
         if let Some(a) = &node.attrs {
             d.set("A", a.clone());
         }

@@ -7,6 +7,7 @@ use crate::render::pdf::layout::CellRole;
 fn cell(scope: Scope, row_start: bool, table_start: bool) -> Role {
     Role::Cell(CellRole {
         scope,
+        head: scope == Scope::Column,
         row_start,
         table_start,
     })
@@ -191,6 +192,7 @@ fn a_numbered_paragraph_with_a_list_is_one_div_and_notes_follow_their_citation()
         groups: vec![(2, 6)],
         cited_by: BTreeMap::from([(9, 2)]),
         notes: vec![(9, 12)],
+        ..Structure::default()
     };
     let out = tree_of(&blocks(&roles), &hints);
     let expected = "\

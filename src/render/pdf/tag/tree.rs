@@ -264,7 +264,7 @@ impl<'a> Builder<'a> {
     }
 
     /// A table cell (`TH` with its `/Scope`, or `TD`), in a new `TR` when it starts a
-    /// row, in a new `Table` when it starts one; a header row gets a `THead` of its own.
+    /// row, in a new `Table` when it starts one; the header row gets a `THead`.
     fn cell(&mut self, c: CellRole, container: usize) -> usize {
         let mut open = match self.table {
             Some(t) if !c.table_start => t,
@@ -275,8 +275,8 @@ impl<'a> Builder<'a> {
             },
         };
         if c.row_start {
-            let parent = match (c.scope, open.body) {
-                (Scope::Column, _) => {
+            let parent = match (c.head, open.body) {
+                (true, _) => {
                     open.body = None;
                     self.tree.add(open.table, StructType::THead)
                 }
