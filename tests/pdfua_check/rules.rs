@@ -1,0 +1,562 @@
+//! More of veraPDF's PDF/UA-1 rules, each a function from a file to its failures (as
+//! messages), each tested on a synthetic bad file below: table regularity and headers,
+//! table and heading structure, links that say where they go, notes, standard structure
+//! types, annotation types and document-level settings. The README's coverage table says
+//! which rule id each function decides.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream, dictionary};
+
+use super::{Pdf, kids, text};
+
+/// The standard structure types of ISO 32000-1, 14.8.4.
+pub const STANDARD: &[&str] = &[
+    "Document",
+    "Part",
+    "Art",
+    "Sect",
+    "Div",
+    "BlockQuote",
+    "Caption",
+    "TOC",
+    "TOCI",
+    "Index",
+    "NonStruct",
+    "Private",
+    "P",
+    "H",
+    "H1",
+    "H2",
+    "H3",
+    "H4",
+    "H5",
+    "H6",
+    "L",
+    "LI",
+    "Lbl",
+    "LBody",
+    "Table",
+    "TR",
+    "TH",
+    "TD",
+    "THead",
+    "TBody",
+    "TFoot",
+    "Span",
+    "Quote",
+    "Note",
+    "Reference",
+    "BibEntry",
+    "Code",
+    "Link",
+    "Annot",
+    "Ruby",
+    "RB",
+    "RT",
+    "RP",
+    "Warichu",
+    "WT",
+    "WP",
+    "Figure",
+    "Formula",
+    "Form",
+];
+
+/// An attribute of a table cell (`/A` a dictionary or an array of them), e.g. `ColSpan`.
+fn attr<'a>(pdf: &'a Pdf, d: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+    let a = d.get(b"A").ok()?;
+    let list: Vec<&Object> = match pdf.doc.dereference(a).ok()?.1 {
+        Object::Array(items) => items.iter().collect(),
+        other => vec![other],
+    };
+    list.into_iter()
+        .filter_map(|o| pdf.doc.dereference(o).ok()?.1.as_dict().ok())
+        .find_map(|a| a.get(key).ok())
+}
+
+fn span(pdf: &Pdf, cell: &Dictionary, key: &[u8]) -> usize {
+    attr(pdf, cell, key)
+        .and_then(|o| o.as_i64().ok())
+        .map_or(1, |n| n.max(1) as usize)
+}
+
+/// The rows of a table, in order: its own `TR`s and those of its `THead`, `TBody`s and
+/// `TFoot`.
+fn rows<'a>(pdf: &'a Pdf, table: &'a Dictionary) -> Vec<&'a Dictionary> {
+    let mut out = Vec::new();
+    for kid in kids(pdf, table) {
+        match Pdf::role(kid).as_str() {
+            "TR" => out.push(kid),
+            "THead" | "TBody" | "TFoot" => {
+                out.extend(kids(pdf, kid).into_iter().filter(|r| Pdf::role(r) == "TR"))
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The `TH` and `TD` cells of a row.
+fn cells<'a>(pdf: &'a Pdf, row: &'a Dictionary) -> Vec<&'a Dictionary> {
+    kids(pdf, row)
+        .into_iter()
+        .filter(|c| matches!(Pdf::role(c).as_str(), "TH" | "TD"))
+        .collect()
+}
+
+fn tables(pdf: &Pdf) -> Vec<(ObjectId, &Dictionary)> {
+    pdf.elements()
+        .into_iter()
+        .filter(|(_, d)| Pdf::role(d) == "Table")
+        .collect()
+}
+
+/// UA1 7.2-15, 7.2-41, 7.2-42, 7.2-43 (Matterhorn 15-001…): a table is regular: every row
+/// spans as many columns as the first (after `ColSpan` and the `RowSpan`s of rows above),
+/// and no cell spans rows past the table's end.
+pub fn irregular_tables(pdf: &Pdf) -> Vec<String> {
+    let mut bad = Vec::new();
+    for (id, table) in tables(pdf) {
+        let rows = rows(pdf, table);
+        // Columns taken in each row by cells from rows above (their RowSpan).
+        let mut carried: Vec<usize> = vec![0; rows.len() + 1];
+        let mut widths = Vec::new();
+        for (r, row) in rows.iter().enumerate() {
+            let mut width = carried[r];
+            for cell in cells(pdf, row) {
+                let cols = span(pdf, cell, b"ColSpan");
+                width += cols;
+                let down = span(pdf, cell, b"RowSpan");
+                if r + down > rows.len() {
+                    bad.push(format!(
+                        "Table {id:?}: a cell in row {} spans {down} rows, past the table's end (7.2-41)",
+                        r + 1
+                    ));
+                }
+                for below in carried.iter_mut().skip(r + 1).take(down - 1) {
+                    *below += cols;
+                }
+            }
+            widths.push(width);
+        }
+        if let Some(&first) = widths.first() {
+            for (r, w) in widths.iter().enumerate().skip(1) {
+                if *w != first {
+                    bad.push(format!(
+                        "Table {id:?}: rows 1 and {} span different numbers of columns ({first} and {w}) (7.2-42/43)",
+                        r + 1
+                    ));
+                }
+            }
+        }
+    }
+    bad
+}
+
+/// UA1 7.5-1 and 7.5-2 (Matterhorn 15-003, 15-005) and WCAG 1.3.1: a table has header
+/// cells; when it does not tie cells to headers with `/Headers` and `/ID`, every `TH` has a
+/// `/Scope`; every id a cell's `/Headers` lists is a `TH` of the same table.
+pub fn table_headers(pdf: &Pdf) -> Vec<String> {
+    let mut bad = Vec::new();
+    for (id, table) in tables(pdf) {
+        let all: Vec<&Dictionary> = rows(pdf, table)
+            .into_iter()
+            .flat_map(|r| cells(pdf, r))
+            .collect();
+        let ths: Vec<&Dictionary> = all
+            .iter()
+            .copied()
+            .filter(|c| Pdf::role(c) == "TH")
+            .collect();
+        if ths.is_empty() && !all.is_empty() {
+            bad.push(format!("Table {id:?} has no header cell (TH)"));
+        }
+        let th_ids: BTreeSet<Vec<u8>> = ths
+            .iter()
+            .filter_map(|c| c.get(b"ID").ok()?.as_str().ok().map(<[u8]>::to_vec))
+            .collect();
+        let uses_headers = all.iter().any(|c| attr(pdf, c, b"Headers").is_some());
+        for cell in &all {
+            if let Some(Object::Array(refs)) = attr(pdf, cell, b"Headers") {
+                for r in refs {
+                    let known = r.as_str().is_ok_and(|s| th_ids.contains(s));
+                    if !known {
+                        bad.push(format!(
+                            "Table {id:?}: /Headers names {r:?}, which is no TH of this table (7.5-2)"
+                        ));
+                    }
+                }
+            }
+        }
+        if !uses_headers {
+            let unscoped = ths
+                .iter()
+                .filter(|c| {
+                    attr(pdf, c, b"Scope")
+                        .and_then(|s| s.as_name().ok())
+                        .is_none()
+                })
+                .count();
+            if unscoped > 0 {
+                bad.push(format!(
+                    "Table {id:?}: {unscoped} TH without /Scope and no /Headers (7.5-1)"
+                ));
+            }
+        }
+    }
+    bad
+}
+
+/// UA1 7.2-11 to 7.2-14: a table has at most one `THead` and one `TFoot`, and a `TBody`
+/// whenever it has either.
+pub fn table_sections(pdf: &Pdf) -> Vec<String> {
+    let mut bad = Vec::new();
+    for (id, table) in tables(pdf) {
+        let count = |ty: &str| {
+            kids(pdf, table)
+                .into_iter()
+                .filter(|k| Pdf::role(k) == ty)
+                .count()
+        };
+        let (head, foot, body) = (count("THead"), count("TFoot"), count("TBody"));
+        if head > 1 || foot > 1 {
+            bad.push(format!(
+                "Table {id:?}: {head} THead and {foot} TFoot (7.2-11/12)"
+            ));
+        }
+        if (head > 0 || foot > 0) && body == 0 {
+            bad.push(format!(
+                "Table {id:?}: a THead or TFoot but no TBody (7.2-13/14)"
+            ));
+        }
+    }
+    bad
+}
+
+/// UA1 7.4.4-1 to 7.4.4-3: no element holds more than one `H`, and a document uses `H` or
+/// `H1`…`H6`, not both.
+pub fn heading_kinds(pdf: &Pdf) -> Vec<String> {
+    let mut bad = Vec::new();
+    let elements = pdf.elements();
+    for (id, d) in &elements {
+        let hs = kids(pdf, d)
+            .into_iter()
+            .filter(|k| Pdf::role(k) == "H")
+            .count();
+        if hs > 1 {
+            bad.push(format!("{id:?} holds {hs} H elements (7.4.4-1)"));
+        }
+    }
+    let strong = elements.iter().any(|(_, d)| Pdf::role(d) == "H");
+    let weak = elements.iter().any(|(_, d)| {
+        let r = Pdf::role(d);
+        r.len() == 2 && r.starts_with('H') && r[1..].parse::<u8>().is_ok()
+    });
+    if strong && weak {
+        bad.push("uses both H and H1…H6 (7.4.4-2/3)".into());
+    }
+    bad
+}
+
+/// UA1 7.1-5 to 7.1-7: every structure type is standard or mapped (through `/RoleMap`,
+/// without a cycle) to a standard type, and no standard type is remapped.
+pub fn structure_types(pdf: &Pdf) -> Vec<String> {
+    let role_map: BTreeMap<String, String> = pdf
+        .catalog()
+        .get(b"StructTreeRoot")
+        .ok()
+        .and_then(|r| pdf.doc.dereference(r).ok())
+        .and_then(|(_, o)| o.as_dict().ok())
+        .and_then(|root| root.get(b"RoleMap").ok())
+        .and_then(|m| pdf.doc.dereference(m).ok())
+        .and_then(|(_, o)| o.as_dict().ok())
+        .map(|m| {
+            m.iter()
+                .filter_map(|(k, v)| {
+                    Some((
+                        String::from_utf8_lossy(k).into_owned(),
+                        String::from_utf8_lossy(v.as_name().ok()?).into_owned(),
+                    ))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut bad: Vec<String> = role_map
+        .keys()
+        .filter(|k| STANDARD.contains(&k.as_str()))
+        .map(|k| format!("the standard type {k} is remapped (7.1-7)"))
+        .collect();
+    let mut seen = BTreeSet::new();
+    for (id, d) in pdf.elements() {
+        let mut ty = Pdf::role(d);
+        let mut hops = 0;
+        while !STANDARD.contains(&ty.as_str()) {
+            match role_map.get(&ty) {
+                Some(next) if hops < 32 => {
+                    ty = next.clone();
+                    hops += 1;
+                }
+                _ => {
+                    if seen.insert(Pdf::role(d)) {
+                        bad.push(format!(
+                            "{id:?}: type {} is not standard and maps to no standard type (7.1-5/6)",
+                            Pdf::role(d)
+                        ));
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    bad
+}
+
+/// UA1 7.18.5-2 (Matterhorn 28-012), as clerk reads it: a link annotation's `/Contents`
+/// says where it goes in words, not an anchor's id (`Go to fn-1`, `proposal`).
+pub fn link_descriptions(pdf: &Pdf) -> Vec<String> {
+    let mut bad = Vec::new();
+    for (_, id, annot) in pdf.annotations() {
+        if annot.get(b"Subtype").ok().and_then(|s| s.as_name().ok()) != Some(b"Link") {
+            continue;
+        }
+        let contents = annot.get(b"Contents").ok().and_then(text);
+        let words = contents.as_deref().map(str::trim).unwrap_or("");
+        let id_like = !words.contains(' ')
+            && words.chars().all(|c| {
+                c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | ':' | '.')
+            });
+        if words.is_empty() || words.starts_with("Go to ") || id_like {
+            bad.push(format!(
+                "link annotation {id:?}: /Contents {words:?} does not say where it goes in words"
+            ));
+        }
+    }
+    bad
+}
+
+/// UA1 7.9-1 and 7.9-2 (Matterhorn 19-003, 19-004): every `Note` has an `/ID`, unique.
+pub fn note_ids(pdf: &Pdf) -> Vec<String> {
+    let mut seen = BTreeSet::new();
+    let mut bad = Vec::new();
+    for (id, d) in pdf.elements() {
+        if Pdf::role(d) != "Note" {
+            continue;
+        }
+        match d.get(b"ID").ok().and_then(|i| i.as_str().ok()) {
+            None | Some([]) => bad.push(format!("Note {id:?} without /ID (7.9-1)")),
+            Some(v) if !seen.insert(v.to_vec()) => {
+                bad.push(format!("Note {id:?}: /ID repeated (7.9-2)"))
+            }
+            Some(_) => {}
+        }
+    }
+    bad
+}
+
+/// UA1 7.18.1-1, 7.18.2-1, 7.18.4-1 and 7.18.8-1: annotations other than links, widgets
+/// and popups sit in an `Annot` element, widgets in a `Form`; no `TrapNet`; a
+/// `PrinterMark` is not in the structure tree. Hidden annotations (flag 2) are exempt.
+pub fn annotation_kinds(pdf: &Pdf) -> Vec<String> {
+    let mut bad = Vec::new();
+    for (_, id, a) in pdf.annotations() {
+        let sub = a
+            .get(b"Subtype")
+            .ok()
+            .and_then(|s| s.as_name().ok())
+            .map(|s| String::from_utf8_lossy(s).into_owned())
+            .unwrap_or_default();
+        let hidden = a
+            .get(b"F")
+            .ok()
+            .and_then(|f| f.as_i64().ok())
+            .is_some_and(|f| f & 2 != 0);
+        if hidden {
+            continue;
+        }
+        let parent = a
+            .get(b"StructParent")
+            .ok()
+            .and_then(|k| k.as_i64().ok())
+            .and_then(|k| pdf.parent_tree(k))
+            .and_then(|o| o.as_reference().ok())
+            .and_then(|e| pdf.doc.get_dictionary(e).ok())
+            .map(Pdf::role);
+        let want = match sub.as_str() {
+            "Link" | "Popup" => None,
+            "Widget" => Some("Form"),
+            "TrapNet" => {
+                bad.push(format!("annotation {id:?} is a TrapNet (7.18.2-1)"));
+                continue;
+            }
+            "PrinterMark" => {
+                if parent.is_some() {
+                    bad.push(format!(
+                        "PrinterMark {id:?} is in the structure tree (7.18.8-1)"
+                    ));
+                }
+                continue;
+            }
+            _ => Some("Annot"),
+        };
+        if let Some(want) = want
+            && parent.as_deref() != Some(want)
+        {
+            bad.push(format!(
+                "{sub} annotation {id:?} is not in a {want} element (7.18.1-1/7.18.4-1)"
+            ));
+        }
+    }
+    bad
+}
+
+/// Document-level rules: UA1 7.1-4 (`/Suspects` not true), 7.2-2/7.2-33 (a catalog
+/// `/Lang`, for the outline and metadata), 7.10-1/2 (optional content configurations
+/// named, without `/AS`), 7.15-1 (no dynamic XFA), 7.16-1 (an encrypted file lets
+/// assistive technology extract text: bit 10 of `/P`).
+pub fn document_settings(pdf: &Pdf) -> Vec<String> {
+    let mut bad = Vec::new();
+    let catalog = pdf.catalog();
+    let get = |d: &Dictionary, k: &[u8]| -> Option<Object> {
+        pdf.doc
+            .dereference(d.get(k).ok()?)
+            .ok()
+            .map(|(_, o)| o.clone())
+    };
+    if let Some(Object::Dictionary(mark)) = get(catalog, b"MarkInfo")
+        && matches!(mark.get(b"Suspects"), Ok(Object::Boolean(true)))
+    {
+        bad.push("/MarkInfo /Suspects is true (7.1-4)".into());
+    }
+    if catalog
+        .get(b"Lang")
+        .ok()
+        .and_then(text)
+        .is_none_or(|l| l.trim().is_empty())
+    {
+        bad.push("no catalog /Lang for the outline and metadata (7.2-2/7.2-33)".into());
+    }
+    if let Some(Object::Dictionary(oc)) = get(catalog, b"OCProperties") {
+        let mut configs: Vec<Object> = get(&oc, b"D").into_iter().collect();
+        if let Some(Object::Array(more)) = get(&oc, b"Configs") {
+            configs.extend(
+                more.iter()
+                    .filter_map(|o| pdf.doc.dereference(o).ok().map(|(_, o)| o.clone())),
+            );
+        }
+        for c in configs {
+            let Object::Dictionary(c) = c else { continue };
+            if c.get(b"Name")
+                .ok()
+                .and_then(text)
+                .is_none_or(|n| n.is_empty())
+            {
+                bad.push("an optional content configuration without /Name (7.10-1)".into());
+            }
+            if c.has(b"AS") {
+                bad.push("an optional content configuration with /AS (7.10-2)".into());
+            }
+        }
+    }
+    if let Some(Object::Dictionary(form)) = get(catalog, b"AcroForm")
+        && form.has(b"XFA")
+        && get(catalog, b"NeedsRendering") == Some(Object::Boolean(true))
+    {
+        bad.push("a dynamic XFA form (7.15-1)".into());
+    }
+    if let Ok(enc) = pdf.doc.trailer.get(b"Encrypt") {
+        let p = pdf
+            .doc
+            .dereference(enc)
+            .ok()
+            .and_then(|(_, o)| o.as_dict().ok()?.get(b"P").ok()?.as_i64().ok());
+        if p.is_none_or(|p| p & 512 == 0) {
+            bad.push("encrypted without bit 10 of /P (7.16-1)".into());
+        }
+    }
+    bad
+}
+
+/// A one-page PDF with the structure elements `elems` (type, index of the parent among
+/// `elems` or `None` for the root, further entries), the annotations `annots` (each held,
+/// when its `usize` says so, by that element through the parent tree) and catalog
+/// entries `catalog`: a synthetic bad file for the rules above.
+pub fn synthetic(
+    elems: &[(&str, Option<usize>, Dictionary)],
+    annots: &[(Dictionary, Option<usize>)],
+    catalog: Dictionary,
+) -> Pdf {
+    let mut doc = Document::with_version("1.7");
+    let pages = doc.new_object_id();
+    let page = doc.new_object_id();
+    let root = doc.new_object_id();
+    let ids: Vec<ObjectId> = elems.iter().map(|_| doc.new_object_id()).collect();
+    let mut kid_lists: Vec<Vec<Object>> = vec![Vec::new(); elems.len()];
+    let mut top = Vec::new();
+    for (n, (_, parent, _)) in elems.iter().enumerate() {
+        match parent {
+            Some(p) => kid_lists[*p].push(ids[n].into()),
+            None => top.push(ids[n].into()),
+        }
+    }
+    let mut annot_refs = Vec::new();
+    let mut nums = Vec::new();
+    for (k, (a, holder)) in annots.iter().enumerate() {
+        let mut a = a.clone();
+        a.set("Type", "Annot");
+        if let Some(h) = holder {
+            a.set("StructParent", k as i64);
+            nums.push(Object::Integer(k as i64));
+            nums.push(ids[*h].into());
+        }
+        let id = doc.add_object(a);
+        if let Some(h) = holder {
+            kid_lists[*h].push(Object::Dictionary(
+                dictionary! { "Type" => "OBJR", "Obj" => id },
+            ));
+        }
+        annot_refs.push(Object::Reference(id));
+    }
+    for (n, (ty, parent, extra)) in elems.iter().enumerate() {
+        let mut d = dictionary! {
+            "Type" => "StructElem",
+            "S" => *ty,
+            "P" => parent.map_or(root, |p| ids[p]),
+            "K" => kid_lists[n].clone(),
+        };
+        for (k, v) in extra.iter() {
+            d.set(k.clone(), v.clone());
+        }
+        doc.objects.insert(ids[n], Object::Dictionary(d));
+    }
+    let parent_tree = doc.add_object(dictionary! { "Nums" => nums });
+    doc.objects.insert(
+        root,
+        Object::Dictionary(dictionary! {
+            "Type" => "StructTreeRoot", "K" => top, "ParentTree" => parent_tree,
+        }),
+    );
+    let contents = doc.add_object(Stream::new(dictionary! {}, Vec::new()));
+    doc.objects.insert(
+        page,
+        Object::Dictionary(dictionary! {
+            "Type" => "Page", "Parent" => pages, "Contents" => contents, "Annots" => annot_refs,
+            "MediaBox" => vec![0.into(), 0.into(), 100.into(), 100.into()],
+        }),
+    );
+    doc.objects.insert(
+        pages,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+        ),
+    );
+    let mut cat = dictionary! { "Type" => "Catalog", "Pages" => pages, "StructTreeRoot" => root };
+    for (k, v) in catalog.iter() {
+        cat.set(k.clone(), v.clone());
+    }
+    let catalog = doc.add_object(cat);
+    doc.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("a synthetic PDF saves");
+    Pdf::load("synthetic", &bytes)
+}
