@@ -8,6 +8,7 @@
 mod common;
 mod pdfua_check;
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use common::*;
@@ -515,4 +516,117 @@ fn outside_checkers_find_no_errors() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn pdfa_2a_object_rules_hold_for_every_pdf() {
+    every_pdf(pdfua_check::pdfa_rules::pdfa_objects);
+}
+
+/// The PDF/A-2a object rules fail a synthetic file that breaks each of them.
+#[test]
+fn the_pdfa_object_rules_fail_a_synthetic_bad_file() {
+    use lopdf::Stream;
+    let mut pdf = synthetic(
+        &[("P", None, Dictionary::new())],
+        &[
+            (
+                dictionary! { "Subtype" => "Movie", "Rect" => vec![0.into(), 0.into(), 9.into(), 9.into()] },
+                None,
+            ),
+            (
+                dictionary! { "Subtype" => "Text", "F" => 6, "Rect" => vec![0.into(), 0.into(), 9.into(), 9.into()],
+                "AP" => dictionary! { "N" => Object::Null, "D" => Object::Null } },
+                None,
+            ),
+            (
+                dictionary! { "Subtype" => "Link", "F" => 4, "Rect" => vec![0.into(), 0.into(), 9.into(), 9.into()],
+                "A" => dictionary! { "S" => "JavaScript", "JS" => Object::string_literal("x") } },
+                None,
+            ),
+        ],
+        dictionary! {
+            "AA" => dictionary! {},
+            "Requirements" => vec![],
+            "NeedsRendering" => true,
+            "OpenAction" => dictionary! { "S" => "Named", "N" => "Print" },
+            "AcroForm" => dictionary! { "XFA" => vec![], "NeedAppearances" => true },
+            "OCProperties" => dictionary! {
+                "D" => dictionary! { "AS" => vec![] },
+                "Configs" => vec![
+                    dictionary! { "Name" => Object::string_literal("a") }.into(),
+                    dictionary! { "Name" => Object::string_literal("a") }.into(),
+                ],
+            },
+        },
+    );
+    let elem = pdf.elements()[0].0;
+    let doc = &mut pdf.doc;
+    doc.get_dictionary_mut(elem).unwrap().remove(b"Type");
+    doc.add_object(dictionary! {
+        "Type" => "ExtGState", "TR" => "Identity", "TR2" => "Identity", "HTP" => 1,
+        "BM" => "Dissolve", "RI" => "Vivid",
+    });
+    doc.add_object(
+        dictionary! { "Type" => "Halftone", "HalftoneType" => 6, "HalftoneName" => "x" },
+    );
+    doc.add_object(Stream::new(
+        dictionary! { "Subtype" => "Image", "Alternates" => vec![], "OPI" => dictionary! {},
+        "Interpolate" => true, "Filter" => "LZWDecode", "F" => Object::string_literal("x") },
+        Vec::new(),
+    ));
+    doc.add_object(Stream::new(
+        dictionary! { "Subtype" => "Form", "BBox" => vec![], "Ref" => dictionary! {}, "PS" => 1 },
+        Vec::new(),
+    ));
+    doc.add_object(dictionary! { "Type" => "Filespec", "EF" => dictionary! {} });
+    doc.add_object(
+        dictionary! { "Type" => "Page", "AA" => dictionary! {}, "PresSteps" => dictionary! {} },
+    );
+    doc.add_object(Object::Integer(1 << 40));
+    let got: BTreeSet<String> = pdfua_check::pdfa_rules::pdfa_objects(&pdf)
+        .iter()
+        .map(|m| m.split(':').next().unwrap().to_string())
+        .collect();
+    let want = [
+        "6.1.3-1",
+        "6.1.7-3",
+        "6.1.7-4",
+        "6.1.13-1",
+        "6.2.5-1",
+        "6.2.5-2",
+        "6.2.5-3",
+        "6.2.5-4",
+        "6.2.5-5",
+        "6.2.6-1",
+        "6.2.8-1",
+        "6.2.8-2",
+        "6.2.8-3",
+        "6.2.9-1",
+        "6.2.9-2",
+        "6.2.10-1",
+        "6.3.1-1",
+        "6.3.2-1",
+        "6.3.2-2",
+        "6.3.3-1",
+        "6.3.3-2",
+        "6.4.1-3",
+        "6.4.2-1",
+        "6.4.2-2",
+        "6.5.1-1",
+        "6.5.1-2",
+        "6.5.2-1",
+        "6.5.2-2",
+        "6.6.2.1-1",
+        "6.7.2-1",
+        "6.7.3-2",
+        "6.8-2",
+        "6.9-1",
+        "6.9-2",
+        "6.9-4",
+        "6.10-2",
+        "6.11-1",
+    ];
+    let missing: Vec<&str> = want.iter().copied().filter(|w| !got.contains(*w)).collect();
+    assert!(missing.is_empty(), "missing {missing:?} in {got:?}");
 }

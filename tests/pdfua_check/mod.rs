@@ -4,6 +4,7 @@
 //! substitute for veraPDF or PAC.
 #![allow(dead_code)]
 
+pub mod pdfa_rules;
 pub mod rules;
 
 use std::sync::OnceLock;
