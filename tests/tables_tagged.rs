@@ -267,17 +267,21 @@ fn the_table_rules_fail_synthetic_bad_tables() {
     assert!(bad[1].contains("1 TH without /Scope"));
     assert!(bad[2].contains("which is no TH of this table"));
 
-    // Two THeads and no TBody.
+    // Two THeads and no TBody; two Captions, one in the middle.
     let pdf = synthetic(
         &[
             ("Table", None, none()),
             ("THead", Some(0), none()),
+            ("Caption", Some(0), none()),
             ("THead", Some(0), none()),
+            ("Caption", Some(0), none()),
         ],
         &[],
         Dictionary::new(),
     );
-    assert_eq!(rules::table_sections(&pdf).len(), 2);
+    let bad = rules::table_sections(&pdf);
+    assert_eq!(bad.len(), 4, "{bad:?}");
+    assert!(bad[2].contains("2 Captions") && bad[3].contains("neither first nor last"));
 }
 
 #[test]

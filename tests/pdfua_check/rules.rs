@@ -208,8 +208,8 @@ pub fn table_headers(pdf: &Pdf) -> Vec<String> {
     bad
 }
 
-/// UA1 7.2-11 to 7.2-14: a table has at most one `THead` and one `TFoot`, and a `TBody`
-/// whenever it has either.
+/// UA1 7.2-11 to 7.2-14, 7.2-16 and 7.2-39: a table has at most one `THead`, one `TFoot`
+/// and one `Caption` (first or last), and a `TBody` whenever it has a `THead` or `TFoot`.
 pub fn table_sections(pdf: &Pdf) -> Vec<String> {
     let mut bad = Vec::new();
     for (id, table) in tables(pdf) {
@@ -228,6 +228,21 @@ pub fn table_sections(pdf: &Pdf) -> Vec<String> {
         if (head > 0 || foot > 0) && body == 0 {
             bad.push(format!(
                 "Table {id:?}: a THead or TFoot but no TBody (7.2-13/14)"
+            ));
+        }
+        let types: Vec<String> = kids(pdf, table).into_iter().map(Pdf::role).collect();
+        let captions: Vec<usize> = (0..types.len())
+            .filter(|&k| types[k] == "Caption")
+            .collect();
+        if captions.len() > 1 {
+            bad.push(format!(
+                "Table {id:?}: {} Captions (7.2-39)",
+                captions.len()
+            ));
+        }
+        if captions.iter().any(|&k| k != 0 && k + 1 != types.len()) {
+            bad.push(format!(
+                "Table {id:?}: a Caption neither first nor last (7.2-16)"
             ));
         }
     }
@@ -259,8 +274,9 @@ pub fn heading_kinds(pdf: &Pdf) -> Vec<String> {
     bad
 }
 
-/// UA1 7.1-5 to 7.1-7: every structure type is standard or mapped (through `/RoleMap`,
-/// without a cycle) to a standard type, and no standard type is remapped.
+/// UA1 7.1-5 to 7.1-7 and 7.1-12: every structure type is standard or mapped (through
+/// `/RoleMap`, without a cycle) to a standard type, no standard type is remapped, and
+/// every element names its parent (`/P`).
 pub fn structure_types(pdf: &Pdf) -> Vec<String> {
     let role_map: BTreeMap<String, String> = pdf
         .catalog()
@@ -289,6 +305,9 @@ pub fn structure_types(pdf: &Pdf) -> Vec<String> {
         .collect();
     let mut seen = BTreeSet::new();
     for (id, d) in pdf.elements() {
+        if !d.has(b"P") {
+            bad.push(format!("{id:?} has no /P (7.1-12)"));
+        }
         let mut ty = Pdf::role(d);
         let mut hops = 0;
         while !STANDARD.contains(&ty.as_str()) {
