@@ -1,7 +1,7 @@
 //! Tables tagged right, links that say where they go, and bare web addresses that link,
 //! proven on the two-table fixture (`tests/fixtures/tables`: a Total row with empty cells,
 //! then a table whose header row opens with an empty corner); the project's checker rules
-//! from `pdfua_check::rules` over every example and fixture PDF, each also shown failing
+//! (`pdfua_check::rules`, `doc_rules`, `pdfa_rules`) over every example and fixture PDF, each also shown failing
 //! a synthetic bad file; and the outside checkers (PyPI `pdfua` and `outloud`) over every
 //! PDF the tests build, `#[ignore]`d as they need Python (`.ci/run` installs them).
 
@@ -13,8 +13,9 @@ use std::path::{Path, PathBuf};
 
 use common::*;
 use lopdf::{Dictionary, Object, dictionary};
-use pdfua_check::rules::{self, synthetic};
+use pdfua_check::synthetic::synthetic;
 use pdfua_check::{Pdf, every_pdf, kids, text};
+use pdfua_check::{doc_rules, rules};
 
 const TABLES: &str = "2025-03-10-capital-tables";
 
@@ -118,7 +119,10 @@ fn links_say_where_they_go_and_bare_addresses_link() {
     ] {
         assert!(contents.iter().any(|c| c == want), "{want} in {contents:?}");
     }
-    assert!(rules::link_descriptions(&pdf).is_empty(), "{contents:?}");
+    assert!(
+        doc_rules::link_descriptions(&pdf).is_empty(),
+        "{contents:?}"
+    );
     let html = std::fs::read_to_string(dir.path().join(format!("out/{TABLES}.html"))).unwrap();
     assert!(html.contains(
         "<a href=\"https://example.org/capital/2025-26\">https://example.org/capital/2025-26</a>"
@@ -166,22 +170,22 @@ fn ua1_7_1_5_6_7_standard_structure_types() {
 
 #[test]
 fn ua1_7_18_5_2_links_say_where_they_go() {
-    every_pdf(rules::link_descriptions);
+    every_pdf(doc_rules::link_descriptions);
 }
 
 #[test]
 fn ua1_7_9_1_7_9_2_notes_have_unique_ids() {
-    every_pdf(rules::note_ids);
+    every_pdf(doc_rules::note_ids);
 }
 
 #[test]
 fn ua1_7_18_annotations_sit_in_the_right_elements() {
-    every_pdf(rules::annotation_kinds);
+    every_pdf(doc_rules::annotation_kinds);
 }
 
 #[test]
 fn ua1_document_settings() {
-    every_pdf(rules::document_settings);
+    every_pdf(doc_rules::document_settings);
 }
 
 fn cell(ty: &str, row: usize, extra: Dictionary) -> (&str, Option<usize>, Dictionary) {
@@ -320,7 +324,7 @@ fn the_structure_rules_fail_synthetic_bad_files() {
         types.len() == 1 && types[0].contains("Chapter"),
         "{types:?}"
     );
-    let notes = rules::note_ids(&pdf);
+    let notes = doc_rules::note_ids(&pdf);
     assert_eq!(notes.len(), 2, "{notes:?}");
     assert!(notes[0].contains("without /ID") && notes[1].contains("repeated"));
 
@@ -370,13 +374,13 @@ fn the_annotation_and_document_rules_fail_synthetic_bad_files() {
             "OCProperties" => dictionary! { "D" => dictionary! { "AS" => vec![] } },
         },
     );
-    let links = rules::link_descriptions(&pdf);
+    let links = doc_rules::link_descriptions(&pdf);
     assert_eq!(links.len(), 3, "{links:?}");
-    let annots = rules::annotation_kinds(&pdf);
+    let annots = doc_rules::annotation_kinds(&pdf);
     assert_eq!(annots.len(), 3, "{annots:?}");
     assert!(annots[0].contains("Text annotation") && annots[1].contains("TrapNet"));
     assert!(annots[2].contains("Widget annotation"));
-    let doc = rules::document_settings(&pdf);
+    let doc = doc_rules::document_settings(&pdf);
     assert_eq!(doc.len(), 4, "{doc:?}");
 }
 

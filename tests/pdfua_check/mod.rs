@@ -4,8 +4,10 @@
 //! substitute for veraPDF or PAC.
 #![allow(dead_code)]
 
+pub mod doc_rules;
 pub mod pdfa_rules;
 pub mod rules;
+pub mod synthetic;
 
 use std::sync::OnceLock;
 
