@@ -218,3 +218,94 @@ Document
 ";
     assert_eq!(out, expected);
 }
+
+#[test]
+fn an_empty_corner_is_a_td_in_the_thead_and_each_table_keeps_its_own_rows() {
+    let corner = Role::Cell(CellRole {
+        scope: Scope::Data,
+        head: true,
+        row_start: true,
+        table_start: true,
+    });
+    let roles = [
+        cell(Scope::Column, true, true),
+        cell(Scope::Column, false, false),
+        cell(Scope::Data, true, false),
+        cell(Scope::Data, false, false),
+        corner,
+        cell(Scope::Column, false, false),
+        cell(Scope::Data, true, false),
+        cell(Scope::Data, false, false),
+    ];
+    let expected = "\
+Document 
+  Table 
+    THead 
+      TR 
+        TH #
+        TH #
+    TBody 
+      TR 
+        TD #
+        TD #
+  Table 
+    THead 
+      TR 
+        TD #
+        TH #
+    TBody 
+      TR 
+        TD #
+        TD #
+";
+    assert_eq!(tree_of(&blocks(&roles), &Structure::default()), expected);
+}
+
+#[test]
+fn a_cell_with_no_text_keeps_its_place_in_its_row_with_no_kids() {
+    let mut doc = Document::with_version("1.7");
+    let page = doc.new_object_id();
+    doc.objects
+        .insert(page, Object::Dictionary(Dictionary::new()));
+    let first = match cell(Scope::Data, true, true) {
+        Role::Cell(c) => c,
+        _ => unreachable!("cell() makes a cell"),
+    };
+    let other = CellRole {
+        row_start: false,
+        table_start: false,
+        ..first
+    };
+    // Three cells; the middle one drew nothing.
+    let pages = [PageMarks {
+        id: page,
+        mcids: vec![
+            (1, Role::Cell(first), Part::default()),
+            (3, Role::Cell(other), Part::default()),
+        ],
+        annots: Vec::new(),
+    }];
+    let hints = Structure {
+        cells: vec![(1, first), (2, other), (3, other)],
+        ..Structure::default()
+    };
+    structure(&mut doc, &pages, &hints, Some("en"));
+    let tds: Vec<&Dictionary> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.get(b"S").ok().and_then(|s| s.as_name().ok()) == Some(b"TD"))
+        .collect();
+    assert_eq!(tds.len(), 3);
+    assert_eq!(tds.iter().filter(|d| !d.has(b"K")).count(), 1);
+    let row = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .find(|d| d.get(b"S").ok().and_then(|s| s.as_name().ok()) == Some(b"TR"))
+        .expect("a row");
+    assert_eq!(
+        row.get(b"K").and_then(Object::as_array).map(Vec::len).ok(),
+        Some(3)
+    );
+}
