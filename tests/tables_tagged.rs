@@ -184,6 +184,16 @@ fn ua1_7_18_annotations_sit_in_the_right_elements() {
 }
 
 #[test]
+fn ua1_7_2_26_to_28_7_2_40_tocs_and_list_captions() {
+    every_pdf(rules::tocs_and_list_captions);
+}
+
+#[test]
+fn ua1_7_7_1_7_18_1_2_formulas_and_annotations_are_described() {
+    every_pdf(doc_rules::alternative_descriptions);
+}
+
+#[test]
 fn ua1_document_settings() {
     every_pdf(doc_rules::document_settings);
 }
@@ -592,6 +602,20 @@ fn the_pdfa_object_rules_fail_a_synthetic_bad_file() {
         dictionary! { "Type" => "Page", "AA" => dictionary! {}, "PresSteps" => dictionary! {} },
     );
     doc.add_object(Object::Integer(1 << 40));
+    doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "X",
+        "FontDescriptor" => dictionary! {}, "FirstChar" => 32, "LastChar" => 33, "Widths" => vec![500.into()] });
+    doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "Type42" });
+    doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "TrueType", "FontDescriptor" => dictionary! {} });
+    doc.add_object(dictionary! { "BaseFont" => "Y", "Subtype" => "Type0" });
+    doc.add_object(
+        dictionary! { "Type" => "OutputIntent", "DestOutputProfileRef" => dictionary! {} },
+    );
+    doc.add_object(dictionary! { "FT" => "Tx", "AA" => dictionary! {} });
+    doc.add_object(dictionary! { "Type" => "Page", "MediaBox" => vec![0.into(), 0.into(), 2.into(), 20000.into()] });
+    doc.add_object(
+        dictionary! { "Type" => "Annot", "Subtype" => "Text", "F" => 4,
+        "Rect" => vec![0.into(), 0.into(), 0.into(), 0.into()] },
+    );
     let got: BTreeSet<String> = pdfua_check::pdfa_rules::pdfa_objects(&pdf)
         .iter()
         .map(|m| m.split(':').next().unwrap().to_string())

@@ -172,3 +172,51 @@ pub fn document_settings(pdf: &Pdf) -> Vec<String> {
     }
     bad
 }
+
+/// UA1 7.7-1 and 7.18.1-2: a `Formula` has `/Alt` or `/ActualText`; an annotation other
+/// than a link, widget or popup, not hidden, has `/Contents` or its element an `/Alt`.
+pub fn alternative_descriptions(pdf: &Pdf) -> Vec<String> {
+    let mut bad = Vec::new();
+    let said = |d: &Dictionary, key: &[u8]| {
+        d.get(key)
+            .ok()
+            .and_then(text)
+            .is_some_and(|t| !t.is_empty())
+    };
+    for (id, d) in pdf.elements() {
+        if Pdf::role(d) == "Formula" && !said(d, b"Alt") && !d.has(b"ActualText") {
+            bad.push(format!(
+                "Formula {id:?} without /Alt or /ActualText (7.7-1)"
+            ));
+        }
+    }
+    for (_, id, a) in pdf.annotations() {
+        let sub = a
+            .get(b"Subtype")
+            .ok()
+            .and_then(|s| s.as_name().ok())
+            .unwrap_or(b"");
+        let hidden = a
+            .get(b"F")
+            .ok()
+            .and_then(|f| f.as_i64().ok())
+            .is_some_and(|f| f & 2 != 0);
+        if hidden || matches!(sub, b"Link" | b"Widget" | b"Popup") || said(a, b"Contents") {
+            continue;
+        }
+        let alt = a
+            .get(b"StructParent")
+            .ok()
+            .and_then(|k| k.as_i64().ok())
+            .and_then(|k| pdf.parent_tree(k))
+            .and_then(|o| o.as_reference().ok())
+            .and_then(|e| pdf.doc.get_dictionary(e).ok())
+            .is_some_and(|e| said(e, b"Alt"));
+        if !alt {
+            bad.push(format!(
+                "annotation {id:?} without /Contents or /Alt (7.18.1-2)"
+            ));
+        }
+    }
+    bad
+}

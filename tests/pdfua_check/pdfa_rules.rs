@@ -356,7 +356,41 @@ fn dictionary(
     if ty == Some("Annot") || (d.has(b"Rect") && sub.is_some()) {
         annotation(pdf, id, d, sub.unwrap_or(""), add);
     }
+    if ty == Some("Font") || (d.has(b"BaseFont") && sub.is_some()) {
+        font(id, d, add);
+    }
+    if ty == Some("OutputIntent") && d.has(b"DestOutputProfileRef") {
+        add(format!(
+            "6.2.3-3: output intent {id} has /DestOutputProfileRef"
+        ));
+    }
+    if d.has(b"FT") && d.has(b"AA") {
+        add(format!("6.4.1-2: form field {id} has /AA"));
+    }
     if ty == Some("Page") {
+        for key in [
+            b"MediaBox".as_slice(),
+            b"CropBox",
+            b"BleedBox",
+            b"TrimBox",
+            b"ArtBox",
+        ] {
+            let sides: Vec<f32> = d
+                .get(key)
+                .ok()
+                .and_then(|b| b.as_array().ok())
+                .map(|b| b.iter().filter_map(|v| v.as_float().ok()).collect())
+                .unwrap_or_default();
+            if let [x0, y0, x1, y1] = sides[..] {
+                let (w, h) = ((x1 - x0).abs(), (y1 - y0).abs());
+                if !(3.0..=14400.0).contains(&w) || !(3.0..=14400.0).contains(&h) {
+                    add(format!(
+                        "6.1.13-11: page {id}'s /{} is {w} by {h}",
+                        String::from_utf8_lossy(key)
+                    ));
+                }
+            }
+        }
         if d.has(b"AA") {
             add(format!("6.5.2-2: page {id} has /AA"));
         }
@@ -445,5 +479,57 @@ fn annotation(pdf: &Pdf, id: &str, d: &Dictionary, sub: &str, add: &mut impl FnM
     }
     if sub == "Widget" && (d.has(b"A") || d.has(b"AA")) {
         add(format!("6.4.1-1: widget {id} has /A or /AA"));
+    }
+    if sub == "Text" && int(d, b"F").is_none_or(|f| f & 24 != 24) {
+        add(format!(
+            "6.3.2-3: text annotation {id} lacks NoZoom or NoRotate"
+        ));
+    }
+}
+
+/// 6.2.11.2-1 to 6.2.11.2-6: a font dictionary's `/Type`, `/Subtype`, `/BaseFont`, and a
+/// simple font's `/FirstChar`, `/LastChar` and `/Widths` of the right length.
+fn font(id: &str, d: &Dictionary, add: &mut impl FnMut(String)) {
+    if name(d, b"Type") != Some("Font") {
+        add(format!("6.2.11.2-1: font {id} has no /Type /Font"));
+    }
+    let sub = name(d, b"Subtype").unwrap_or("");
+    let known = [
+        "Type1",
+        "MMType1",
+        "TrueType",
+        "Type3",
+        "Type0",
+        "CIDFontType0",
+        "CIDFontType2",
+    ];
+    if !known.contains(&sub) {
+        add(format!("6.2.11.2-2: font {id} of subtype {sub:?}"));
+    }
+    if sub != "Type3" && name(d, b"BaseFont").is_none() {
+        add(format!("6.2.11.2-3: font {id} has no /BaseFont"));
+    }
+    if matches!(sub, "Type1" | "MMType1" | "TrueType" | "Type3") {
+        let standard = sub == "Type1" && !d.has(b"FontDescriptor");
+        let (first, last) = (int(d, b"FirstChar"), int(d, b"LastChar"));
+        if !standard && first.is_none() {
+            add(format!("6.2.11.2-4: simple font {id} has no /FirstChar"));
+        }
+        if !standard && last.is_none() {
+            add(format!("6.2.11.2-5: simple font {id} has no /LastChar"));
+        }
+        let widths = d
+            .get(b"Widths")
+            .ok()
+            .and_then(|w| w.as_array().ok())
+            .map(Vec::len);
+        if !standard
+            && let (Some(f), Some(l)) = (first, last)
+            && widths != usize::try_from(l - f + 1).ok()
+        {
+            add(format!(
+                "6.2.11.2-6: simple font {id}'s /Widths is not LastChar − FirstChar + 1 long"
+            ));
+        }
     }
 }

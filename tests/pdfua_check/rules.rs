@@ -330,3 +330,36 @@ pub fn structure_types(pdf: &Pdf) -> Vec<String> {
     }
     bad
 }
+
+/// UA1 7.2-26 to 7.2-28 and 7.2-40: a `TOCI` sits in a `TOC`; a `TOC` holds only `TOC`,
+/// `TOCI` and a first `Caption`; a list's `Caption` comes first.
+pub fn tocs_and_list_captions(pdf: &Pdf) -> Vec<String> {
+    let mut bad = Vec::new();
+    for (id, d) in pdf.elements() {
+        let types: Vec<String> = kids(pdf, d).into_iter().map(Pdf::role).collect();
+        let late_caption = types.iter().skip(1).any(|t| t == "Caption");
+        match Pdf::role(d).as_str() {
+            "TOC" => {
+                if types
+                    .iter()
+                    .any(|t| !matches!(t.as_str(), "TOC" | "TOCI" | "Caption"))
+                {
+                    bad.push(format!("TOC {id:?} holds {types:?} (7.2-27)"));
+                }
+                if late_caption {
+                    bad.push(format!("TOC {id:?}: a Caption not first (7.2-28)"));
+                }
+            }
+            "L" if late_caption => {
+                bad.push(format!("L {id:?}: a Caption not first (7.2-40)"));
+            }
+            _ => {}
+        }
+        for kid in kids(pdf, d) {
+            if Pdf::role(kid) == "TOCI" && Pdf::role(d) != "TOC" {
+                bad.push(format!("a TOCI inside {} {id:?} (7.2-26)", Pdf::role(d)));
+            }
+        }
+    }
+    bad
+}
