@@ -194,6 +194,38 @@ fn ua1_7_7_1_7_18_1_2_formulas_and_annotations_are_described() {
 }
 
 #[test]
+fn ua1_7_21_8_1_no_notdef_glyph() {
+    every_pdf(doc_rules::notdef_glyphs);
+}
+
+/// The `.notdef` rule fails a page that shows glyph 0 in an Identity-H font.
+#[test]
+fn the_notdef_rule_fails_a_synthetic_page_showing_glyph_0() {
+    use lopdf::Stream;
+    let mut pdf = synthetic(&[("P", None, Dictionary::new())], &[], Dictionary::new());
+    let page = pdf.pages()[0];
+    let doc = &mut pdf.doc;
+    let cid = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "CIDFontType2",
+    "CIDToGIDMap" => "Identity" });
+    let font = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "Type0",
+    "Encoding" => "Identity-H", "DescendantFonts" => vec![cid.into()] });
+    let content = doc.add_object(Stream::new(
+        Dictionary::new(),
+        b"BT /F1 12 Tf <00410000> Tj [<0042>] TJ ET".to_vec(),
+    ));
+    let p = doc.get_dictionary_mut(page).unwrap();
+    p.set(
+        "Resources",
+        dictionary! { "Font" => dictionary! { "F1" => font } },
+    );
+    p.set("Contents", content);
+    assert_eq!(
+        doc_rules::notdef_glyphs(&pdf),
+        ["page 1: text shows .notdef (glyph 0)"]
+    );
+}
+
+#[test]
 fn ua1_document_settings() {
     every_pdf(doc_rules::document_settings);
 }

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 
+use lopdf::content::Content;
 use lopdf::{Dictionary, Object};
 
 use super::{Pdf, text};
@@ -216,6 +217,78 @@ pub fn alternative_descriptions(pdf: &Pdf) -> Vec<String> {
             bad.push(format!(
                 "annotation {id:?} without /Contents or /Alt (7.18.1-2)"
             ));
+        }
+    }
+    bad
+}
+
+/// UA1 7.21.8-1 and PDF/A-2 6.2.11.8-1: no text shows the `.notdef` glyph. Decided for
+/// Type 0 fonts with `Identity-H` encoding and an `Identity` CID-to-glyph map (clerk's),
+/// where the two-byte code 0 is glyph 0, `.notdef`; other fonts are not read.
+pub fn notdef_glyphs(pdf: &Pdf) -> Vec<String> {
+    let mut bad = Vec::new();
+    for (n, page) in pdf.pages().into_iter().enumerate() {
+        let Ok((own, inherited)) = pdf.doc.get_page_resources(page) else {
+            continue;
+        };
+        let resources = own.or_else(|| {
+            inherited
+                .first()
+                .and_then(|id| pdf.doc.get_dictionary(*id).ok())
+        });
+        let fonts = resources
+            .and_then(|r| r.get(b"Font").ok())
+            .and_then(|f| pdf.doc.dereference(f).ok())
+            .and_then(|(_, f)| f.as_dict().ok());
+        let identity = |font: &[u8]| -> bool {
+            let Some(d) = fonts
+                .and_then(|f| f.get(font).ok())
+                .and_then(|f| pdf.doc.dereference(f).ok())
+                .and_then(|(_, f)| f.as_dict().ok())
+            else {
+                return false;
+            };
+            let cid = d
+                .get(b"DescendantFonts")
+                .ok()
+                .and_then(|a| pdf.doc.dereference(a).ok())
+                .and_then(|(_, a)| a.as_array().ok()?.first())
+                .and_then(|c| pdf.doc.dereference(c).ok())
+                .and_then(|(_, c)| c.as_dict().ok());
+            d.get(b"Encoding").ok().and_then(|e| e.as_name().ok()) == Some(b"Identity-H")
+                && cid.is_some_and(|c| {
+                    c.get(b"CIDToGIDMap").ok().and_then(|m| m.as_name().ok()) == Some(b"Identity")
+                })
+        };
+        let Ok(content) = Content::decode(&pdf.doc.get_page_content(page)) else {
+            continue;
+        };
+        let mut current = false;
+        for op in &content.operations {
+            match op.operator.as_str() {
+                "Tf" => {
+                    current = op
+                        .operands
+                        .first()
+                        .and_then(|f| f.as_name().ok())
+                        .is_some_and(identity);
+                }
+                "Tj" | "TJ" | "'" | "\"" if current => {
+                    let strings: Vec<&[u8]> = op
+                        .operands
+                        .iter()
+                        .flat_map(|o| match o {
+                            Object::Array(a) => a.iter().collect(),
+                            other => vec![other],
+                        })
+                        .filter_map(|o| o.as_str().ok())
+                        .collect();
+                    if strings.iter().any(|s| s.chunks(2).any(|c| c == [0, 0])) {
+                        bad.push(format!("page {}: text shows .notdef (glyph 0)", n + 1));
+                    }
+                }
+                _ => {}
+            }
         }
     }
     bad
