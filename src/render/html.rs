@@ -186,6 +186,12 @@ fn table_into(out: &mut String, table: &Table, tables: &mut TableNames) {
     if has_head {
         out.push_str("<thead>\n<tr>");
         for (i, cell) in table.head.iter().enumerate() {
+            // An empty corner cell is a `<td>`: an empty `<th>` is a column header with
+            // no name (axe `empty-table-header`), and the PDF tags it as a `TD` too.
+            if Inline::plain(cell).trim().is_empty() {
+                let _ = write!(out, "<td{}></td>", align(i));
+                continue;
+            }
             let _ = write!(out, "<th scope=\"col\"{}>", align(i));
             inlines_into(out, cell);
             out.push_str("</th>");

@@ -24,3 +24,4 @@ mod scaffold;
 mod serve;
 mod serve_browser;
 mod serve_hostile;
+mod tables_tagged;

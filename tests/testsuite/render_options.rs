@@ -2,7 +2,6 @@
 //! broken `pdf.fonts` entry stops only the builds that make a PDF, with an error on
 //! `clerk.yaml` that names the font and says how to fix it.
 
-
 use crate::common::*;
 
 const BROKEN_FONT: &str = "pdf:\n  fonts:\n    regular: fonts/missing.ttf\n";

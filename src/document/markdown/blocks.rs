@@ -235,6 +235,20 @@ impl Builder<'_, '_> {
         let Some(mut f) = self.stack.pop() else {
             return;
         };
+        if matches!(
+            f.kind,
+            Kind::Paragraph
+                | Kind::Heading(_)
+                | Kind::Cell
+                | Kind::Emph
+                | Kind::Strong
+                | Kind::Strike
+                | Kind::Item
+                | Kind::Quote
+                | Kind::FootnoteDef(_)
+        ) {
+            self.autolink(&mut f.inlines, f.range.clone());
+        }
         if matches!(f.kind, Kind::Item | Kind::Quote | Kind::FootnoteDef(_))
             && !f.inlines.is_empty()
         {

@@ -6,6 +6,7 @@
 //! checked and read by `images`. Every problem becomes a [`Diagnostic`]; nothing stops
 //! at the first one and no input makes it panic.
 
+mod autolink;
 mod blocks;
 mod frames;
 mod ids;

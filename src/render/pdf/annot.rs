@@ -1,5 +1,6 @@
 //! Link annotations: the clickable area of each line of a link, with its `/Contents`
-//! for assistive technology, and the link (its text's part) each one belongs to.
+//! for assistive technology (where it goes, in words), and the link (its text's part)
+//! each one belongs to.
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 
@@ -22,7 +23,10 @@ pub(crate) fn link(layout: &Layout, pages: &[ObjectId], l: &super::layout::Link)
             .into(),
         ),
         ("Border", vec![0.into(), 0.into(), 0.into()].into()),
-        ("Contents", super::finish::text(&describe(&l.target))),
+        (
+            "Contents",
+            super::finish::text(&describe(layout, &l.target)),
+        ),
         ("F", 4.into()),
     ]);
     match &l.target {
@@ -72,10 +76,15 @@ pub(crate) fn link_of(page: &super::layout::Page, l: &super::layout::Link) -> Op
         })
 }
 
-/// The annotation's description for assistive technology.
-fn describe(target: &Target) -> String {
+/// The annotation's description for assistive technology, in words: where it goes
+/// (`Paragraph 2.1`, `Footnote 1`, `Link to https://…`), never an anchor's id.
+pub(crate) fn describe(layout: &Layout, target: &Target) -> String {
     match target {
         Target::Uri(u) => format!("Link to {u}"),
-        Target::Anchor(a) => format!("Go to {a}"),
+        Target::Anchor(a) => layout
+            .anchor_names
+            .get(a)
+            .cloned()
+            .unwrap_or_else(|| "A place in this paper".to_string()),
     }
 }

@@ -18,7 +18,7 @@ use super::content::Content;
 use super::embed::{self, GlyphMap};
 use super::fonts::{FaceId, Fonts};
 use super::layout::{Item, Layout, Mark, Page, Part, Rgb, Role, Tag};
-use super::tag::{self, PageMarks};
+use super::tag::{self, PageMarks, StructType};
 use crate::diag::Diagnostic;
 
 /// The glyphs each face draws, with the text of each (first occurrence with text wins),
@@ -89,11 +89,11 @@ impl PageWriter<'_> {
         match tag {
             Tag::Content { block, role, part } if !decorative(role) => {
                 let ty = match part {
-                    Part { link: Some(_), .. } => "Link".into(),
-                    Part { lang: Some(_), .. } => "Span".into(),
+                    Part { link: Some(_), .. } => StructType::Link,
+                    Part { lang: Some(_), .. } => StructType::Span,
                     _ => tag::leaf_type(role),
                 };
-                self.c.raw("/").raw(&ty).raw(" <</MCID ");
+                self.c.raw("/").raw(ty.name()).raw(" <</MCID ");
                 self.c.num(self.marks.len() as f32);
                 self.c.raw(">> BDC\n");
                 self.marks.push((*block, role.clone(), part.clone()));

@@ -4,6 +4,11 @@
 //! substitute for veraPDF or PAC.
 #![allow(dead_code)]
 
+pub mod doc_rules;
+pub mod pdfa_rules;
+pub mod rules;
+pub mod synthetic;
+
 use std::sync::OnceLock;
 
 use lopdf::content::Content;
@@ -189,7 +194,7 @@ pub fn pdfs() -> &'static [Pdf] {
     static PDFS: OnceLock<Vec<Pdf>> = OnceLock::new();
     PDFS.get_or_init(|| {
         let mut out = Vec::new();
-        for name in ["repo", "awkward", "council", "every-feature"] {
+        for name in ["repo", "awkward", "council", "every-feature", "tables"] {
             let project = crate::common::temp_project(name);
             let o = crate::common::clerk(project.path(), &["build"]);
             let (_, stdout, stderr) = crate::common::parts(&o);

@@ -17,7 +17,7 @@ pub(crate) fn markdown_appendices(flow: &mut Flow<'_>, doc: &Document, house: &H
         };
         let level = flow.geo.section_level();
         flow.begin(Role::H(level));
-        flow.anchor(&a.id);
+        flow.anchor(&a.id, a.heading());
         let heading = house.case_heading(&a.heading());
         flow.bookmarks.push(heading.clone());
         let spans = vec![Span {

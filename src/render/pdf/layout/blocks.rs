@@ -17,9 +17,13 @@ pub(crate) fn para(flow: &mut Flow<'_>, para: &Para, space_before: f32) {
     let first_block = flow.block + 1;
     for (k, block) in para.blocks.iter().enumerate() {
         if k == 0 {
-            flow.anchor(&para.id);
+            let name = match &para.number {
+                Some(n) => format!("Paragraph {n}"),
+                None => "Paragraph".to_string(),
+            };
+            flow.anchor(&para.id, name.clone());
             if let Some(label) = &para.label {
-                flow.anchor(label);
+                flow.anchor(label, name);
             }
             if let Some(n) = &para.number {
                 let spans = vec![Span {
@@ -316,7 +320,7 @@ pub(crate) fn appendices(flow: &mut Flow<'_>, doc: &Document, house: &HouseStyle
     }
     let geo = flow.geo;
     flow.begin(Role::H(geo.section_level()));
-    flow.anchor("appendices");
+    flow.anchor("appendices", "Appendices");
     let heading = house.case_heading("Appendices");
     flow.bookmarks.push(heading.clone());
     let spans = vec![Span {
@@ -346,7 +350,7 @@ pub(crate) fn footnotes(flow: &mut Flow<'_>, doc: &Document) {
     for note in &doc.footnotes {
         let start = flow.galley.units.len();
         flow.begin(Role::Note);
-        flow.anchor(&note.id);
+        flow.anchor(&note.id, format!("Footnote {}", note.number));
         flow.set_marker(
             geo.left(),
             vec![Span {

@@ -112,6 +112,8 @@ pub(crate) struct Flow<'a> {
     /// number and the first bullet on one line.
     markers: Vec<(f32, Vec<Span>, Option<Tag>)>,
     anchors: Vec<String>,
+    /// Every anchor so far → what a reader is taken to, for link descriptions.
+    anchor_names: BTreeMap<String, String>,
     bookmarks: Vec<String>,
     /// Groups and footnote citations found so far.
     pub(crate) structure: Structure,
@@ -134,6 +136,7 @@ impl<'a> Flow<'a> {
             role: Role::P,
             markers: Vec::new(),
             anchors: Vec::new(),
+            anchor_names: BTreeMap::new(),
             bookmarks: Vec::new(),
             structure: Structure::default(),
             citations: BTreeMap::new(),
@@ -175,8 +178,25 @@ impl<'a> Flow<'a> {
         self.markers.push((x, spans, label));
     }
 
-    pub(crate) fn anchor(&mut self, id: &str) {
+    /// Puts anchor `id` on the next unit; `name` says what is there (`Paragraph 2.1`), for
+    /// links that go to it.
+    pub(crate) fn anchor(&mut self, id: &str, name: impl Into<String>) {
         self.anchors.push(id.to_string());
+        self.anchor_names
+            .entry(id.to_string())
+            .or_insert_with(|| name.into());
+    }
+
+    /// Starts the next block of the current table cell, or comes back to the cell's block
+    /// (a row too tall for a page is set in several units, each cell one block).
+    pub(crate) fn resume(&mut self, block: u32, role: Role) {
+        self.block = block;
+        self.role = role;
+    }
+
+    /// The current block's number.
+    pub(crate) fn block(&self) -> u32 {
+        self.block
     }
 
     /// Appends a unit, giving it the pending marker (on `baseline`), anchors and bookmarks.
@@ -312,6 +332,7 @@ pub fn layout(doc: &Document, opts: &RenderOptions<'_>, fonts: &Fonts) -> Layout
         bookmarks: paged.bookmarks,
         images,
         structure: flow.structure,
+        anchor_names: flow.anchor_names,
     }
 }
 

@@ -36,6 +36,9 @@ pub enum Scope {
 pub struct CellRole {
     /// Header or data.
     pub scope: Scope,
+    /// In the table's header row (a `THead`), even when the cell itself is data: the
+    /// empty corner of a header row is a `TD`, so that no header is announced empty.
+    pub head: bool,
     /// The first cell of a row.
     pub row_start: bool,
     /// The first cell of a table.
@@ -113,6 +116,10 @@ pub struct Structure {
     pub cited_by: BTreeMap<u32, u32>,
     /// First and last block of each footnote (its lists, further paragraphs… belong in it).
     pub notes: Vec<(u32, u32)>,
+    /// Every table cell's block and role. A cell with no text draws no marked content,
+    /// yet its row needs it (one cell per column, PDF/UA-1 7.2-42): the tree takes it
+    /// from here.
+    pub cells: Vec<(u32, CellRole)>,
 }
 
 /// The text a glyph stands for, kept inline when short (almost always one character), so
@@ -311,6 +318,9 @@ pub struct Layout {
     pub images: Vec<Image>,
     /// Groups and footnote citations, for the structure tree.
     pub structure: Structure,
+    /// Anchor id → what a reader is taken to (`Paragraph 2.1`, `Footnote 1`), for the
+    /// `/Contents` of the links that go there.
+    pub anchor_names: BTreeMap<String, String>,
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use super::text::{self, Align, Span, Style};
 use super::{Flow, Geometry, Item, Mark, Role, Unit, blocks};
 use crate::config::HouseStyle;
-use crate::document::{Item as DocItem, Section};
+use crate::document::{Inline, Item as DocItem, Section};
 
 /// The organisation's name in bold, with its logo (at most 40 pt high) before it.
 pub(super) fn masthead(
@@ -74,7 +74,11 @@ pub(super) fn section_flow(flow: &mut Flow<'_>, section: &Section) {
     let geo = flow.geo;
     let level = geo.section_level();
     flow.begin(Role::H(level));
-    flow.anchor(&section.id);
+    let name = match section.number {
+        Some(n) => format!("Section {n}: {}", section.heading),
+        None => format!("Section: {}", section.heading),
+    };
+    flow.anchor(&section.id, name);
     let title = match section.number {
         Some(n) => format!("{n}. {}", section.display_heading),
         None => section.display_heading.clone(),
@@ -110,7 +114,7 @@ pub(crate) fn items_flow(flow: &mut Flow<'_>, items: &[DocItem], level: u8) {
                 let tagged = (geo.section_level() + level.saturating_sub(1)).min(last + 1);
                 last = tagged;
                 flow.begin(Role::H(tagged));
-                flow.anchor(id);
+                flow.anchor(id, format!("Heading: {}", Inline::plain(content)));
                 let base = flow.body();
                 let style = Style {
                     bold: true,

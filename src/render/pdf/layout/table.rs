@@ -15,12 +15,14 @@ const SHADE: Rgb = Rgb(0.88, 0.88, 0.88);
 /// The smallest type a table is set in.
 pub const MIN_TABLE_SIZE: f32 = 7.0;
 
-/// A table cell to set: its spans, alignment, background and header scope.
+/// A table cell to set: its spans, alignment, background, header scope and whether it
+/// is in the table's header row.
 struct Cell {
     spans: Vec<Span>,
     align: Align,
     fill: Option<Rgb>,
     scope: Scope,
+    head: bool,
 }
 
 /// Lays out one row: every cell wrapped to its column (each cell its own marked block),
@@ -48,6 +50,23 @@ fn row(
             lines
         })
         .collect();
+    // Each cell is one block, in every unit of its row, and recorded so that a cell with
+    // no text still has its element in the row.
+    let blocks: Vec<(u32, Role)> = cells
+        .iter()
+        .enumerate()
+        .map(|(c, cell)| {
+            let role = CellRole {
+                scope: cell.scope,
+                head: cell.head,
+                row_start: c == 0,
+                table_start: table_start && c == 0,
+            };
+            flow.begin(Role::Cell(role));
+            flow.structure.cells.push((flow.block(), role));
+            (flow.block(), Role::Cell(role))
+        })
+        .collect();
     let frame = flow.geo.page.1 - flow.geo.margins.0 - flow.geo.margins.2;
     let per_unit = (((frame * 0.8 - 2.0 * PAD) / lh).floor() as usize).max(1);
     let tallest = set.iter().map(Vec::len).max().unwrap_or(0).max(1);
@@ -60,19 +79,18 @@ fn row(
                     .map_or(&[][..], |r| &r[..r.len().min(per_unit)])
             })
             .collect();
-        let start = (x, table_start && first == 0);
-        let unit = chunk_unit(flow, cells, &chunk, start, (widths, size, baseline));
+        let unit = chunk_unit(flow, cells, &chunk, (x, &blocks), (widths, size, baseline));
         out.push((unit, baseline));
     }
     out
 }
 
-/// One unit of a row: the given lines of each cell, each cell its own marked block.
+/// One unit of a row: the given lines of each cell, each cell in its own marked block.
 fn chunk_unit(
     flow: &mut Flow<'_>,
     cells: &[Cell],
     set: &[&[text::Line]],
-    (x, table_start): (f32, bool),
+    (x, blocks): (f32, &[(u32, Role)]),
     (widths, size, baseline): (&[f32], f32, f32),
 ) -> Unit {
     let lh = Geometry::leading(size);
@@ -88,12 +106,8 @@ fn chunk_unit(
     };
     let mut cx = x;
     let mut borders = Vec::new();
-    for (c, ((cell, lines), w)) in cells.iter().zip(set).zip(widths).enumerate() {
-        flow.begin(Role::Cell(CellRole {
-            scope: cell.scope,
-            row_start: c == 0,
-            table_start: table_start && c == 0,
-        }));
+    for (((cell, lines), w), (block, role)) in cells.iter().zip(set).zip(widths).zip(blocks) {
+        flow.resume(*block, role.clone());
         if let Some(fill) = cell.fill {
             unit.items.push(Item {
                 tag: tag.clone(),
@@ -167,6 +181,7 @@ pub(crate) fn header_table(flow: &mut Flow<'_>, rows: &[HeaderRow]) {
                 align: Align::Left,
                 fill: Some(SHADE),
                 scope: Scope::Row,
+                head: false,
             },
             Cell {
                 spans: vec![Span {
@@ -176,6 +191,7 @@ pub(crate) fn header_table(flow: &mut Flow<'_>, rows: &[HeaderRow]) {
                 align: Align::Left,
                 fill: None,
                 scope: Scope::Data,
+                head: false,
             },
         ];
         for (mut unit, baseline) in row(flow, &cells, (geo.left(), k == 0), &widths, size) {
@@ -261,13 +277,25 @@ pub(crate) fn table(flow: &mut Flow<'_>, t: &document::Table, x: f32, width: f32
         .collect();
     let header_index = flow.galley.headers.len();
     let mut first = true;
+    // A header row with words: its empty cells (the corner above a column of row labels)
+    // are data cells, so no column header is announced empty. A header row with no words
+    // at all keeps its header cells, as the page draws them.
+    let head_words = t.head.iter().any(|c| !Inline::plain(c).trim().is_empty());
     for (cells, bold) in all_rows {
         let cells: Vec<Cell> = (0..cols)
-            .map(|c| Cell {
-                spans: cell_spans(cells.get(c).map_or(&[][..], Vec::as_slice), size, bold),
-                align: align[c],
-                fill: bold.then_some(SHADE),
-                scope: if bold { Scope::Column } else { Scope::Data },
+            .map(|c| {
+                let content = cells.get(c).map_or(&[][..], Vec::as_slice);
+                let empty = Inline::plain(content).trim().is_empty();
+                Cell {
+                    spans: cell_spans(content, size, bold),
+                    align: align[c],
+                    fill: bold.then_some(SHADE),
+                    scope: match bold && !(empty && head_words) {
+                        true => Scope::Column,
+                        false => Scope::Data,
+                    },
+                    head: bold,
+                }
             })
             .collect();
         let units = row(flow, &cells, (x, first), &widths, size);

@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::layout::{Part, Role, Scope, Structure};
-use tree::{Block, Kid, build};
+use tree::{Annot, Block, Kid, Mark, build};
 
 /// What one page contributed: its object, the block, role and part of each MCID (index =
 /// MCID) and its link annotations with the block and link that carry each.
@@ -32,19 +32,78 @@ pub(crate) struct PageMarks {
     pub(crate) annots: Vec<(ObjectId, u32, Option<u32>)>,
 }
 
+/// The standard structure types clerk writes (PDF 1.7, 14.8.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum StructType {
+    Document,
+    Div,
+    /// A heading, `H1`–`H6`.
+    H(u8),
+    P,
+    L,
+    LI,
+    Lbl,
+    LBody,
+    Table,
+    THead,
+    TBody,
+    TR,
+    TH,
+    TD,
+    Figure,
+    Code,
+    BlockQuote,
+    Note,
+    Link,
+    Span,
+}
+
+impl StructType {
+    /// The type's name, as `/S` and marked-content tags spell it.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            StructType::Document => "Document",
+            StructType::Div => "Div",
+            StructType::H(..=1) => "H1",
+            StructType::H(2) => "H2",
+            StructType::H(3) => "H3",
+            StructType::H(4) => "H4",
+            StructType::H(5) => "H5",
+            StructType::H(_) => "H6",
+            StructType::P => "P",
+            StructType::L => "L",
+            StructType::LI => "LI",
+            StructType::Lbl => "Lbl",
+            StructType::LBody => "LBody",
+            StructType::Table => "Table",
+            StructType::THead => "THead",
+            StructType::TBody => "TBody",
+            StructType::TR => "TR",
+            StructType::TH => "TH",
+            StructType::TD => "TD",
+            StructType::Figure => "Figure",
+            StructType::Code => "Code",
+            StructType::BlockQuote => "BlockQuote",
+            StructType::Note => "Note",
+            StructType::Link => "Link",
+            StructType::Span => "Span",
+        }
+    }
+}
+
 /// The structure type of a block's own element (the one that holds its marked content).
-pub(crate) fn leaf_type(role: &Role) -> String {
+pub(crate) fn leaf_type(role: &Role) -> StructType {
     match role {
-        Role::P => "P".into(),
-        Role::H(level) => format!("H{}", level.clamp(&1, &6)),
-        Role::L(_) => "LBody".into(),
-        Role::Lbl => "Lbl".into(),
-        Role::Cell(c) if c.scope == Scope::Data => "TD".into(),
-        Role::Cell(_) => "TH".into(),
-        Role::Figure(_) => "Figure".into(),
-        Role::Code => "Code".into(),
-        Role::Quote => "BlockQuote".into(),
-        Role::Note => "Note".into(),
+        Role::P => StructType::P,
+        Role::H(level) => StructType::H(*level),
+        Role::L(_) => StructType::LBody,
+        Role::Lbl => StructType::Lbl,
+        Role::Cell(c) if c.scope == Scope::Data => StructType::TD,
+        Role::Cell(_) => StructType::TH,
+        Role::Figure(_) => StructType::Figure,
+        Role::Code => StructType::Code,
+        Role::Quote => StructType::BlockQuote,
+        Role::Note => StructType::Note,
     }
 }
 
@@ -65,15 +124,27 @@ pub(crate) fn structure(
         for (mcid, (block, role, part)) in page.mcids.iter().enumerate() {
             let entry = blocks
                 .entry(*block)
-                .or_insert_with(|| (role.clone(), Vec::new(), Vec::new()));
-            entry.1.push((p, mcid as i64, part.clone()));
+                .or_insert_with(|| Block::new(role.clone()));
+            entry.marks.push(Mark {
+                page: p,
+                mcid: mcid as i64,
+                part: part.clone(),
+            });
         }
         for &(annot, block, link) in &page.annots {
-            let entry = blocks
-                .entry(block)
-                .or_insert_with(|| (Role::P, Vec::new(), Vec::new()));
-            entry.2.push((p, annot, link));
+            let entry = blocks.entry(block).or_insert_with(|| Block::new(Role::P));
+            entry.annots.push(Annot {
+                page: p,
+                annot,
+                link,
+            });
         }
+    }
+    // A cell with no text drew no marked content, yet holds its place in its row.
+    for (block, cell) in &hints.cells {
+        blocks
+            .entry(*block)
+            .or_insert_with(|| Block::new(Role::Cell(*cell)));
     }
     let tree = build(&blocks, hints);
     let root = doc.new_object_id();
@@ -88,7 +159,7 @@ pub(crate) fn structure(
         for kid in &node.kids {
             kids.push(match *kid {
                 Kid::Node(k) => ids[k].into(),
-                Kid::Mcr(p, mcid) => {
+                Kid::Mcr { page: p, mcid } => {
                     if let Some(slot) = parent_of_mcid[p].get_mut(mcid as usize) {
                         *slot = ids[n].into();
                     }
@@ -98,7 +169,7 @@ pub(crate) fn structure(
                         ("MCID", mcid.into()),
                     ]))
                 }
-                Kid::Objr(p, annot) => {
+                Kid::Objr { page: p, annot } => {
                     annot_keys.push((annot, ids[n]));
                     Object::Dictionary(Dictionary::from_iter([
                         ("Type", name("OBJR")),
@@ -110,10 +181,14 @@ pub(crate) fn structure(
         }
         let mut d = Dictionary::from_iter([
             ("Type", name("StructElem")),
-            ("S", name(&node.ty)),
+            ("S", name(node.ty.name())),
             ("P", if n == 0 { root } else { ids[node.parent] }.into()),
-            ("K", kids.into()),
         ]);
+        // An empty cell has no kids, and so no `/K` (an empty array would be a kid list
+        // with nothing in it).
+        if !kids.is_empty() {
+            d.set("K", kids);
+        }
         if let Some(a) = &node.attrs {
             d.set("A", a.clone());
         }
@@ -123,7 +198,7 @@ pub(crate) fn structure(
         if let Some(l) = &node.lang {
             d.set("Lang", super::finish::text(l));
         }
-        if node.ty == "Note" {
+        if node.ty == StructType::Note {
             // PDF/UA-1 7.9: every Note has an ID, unique in the document.
             d.set("ID", Object::string_literal(format!("note-{n}")));
         }

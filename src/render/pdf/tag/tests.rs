@@ -1,12 +1,13 @@
 use std::collections::BTreeMap;
 
-use super::tree::{Block, Kid, Tree, build};
+use super::tree::{Annot, Block, Kid, Mark, Tree, build};
 use super::*;
 use crate::render::pdf::layout::CellRole;
 
 fn cell(scope: Scope, row_start: bool, table_start: bool) -> Role {
     Role::Cell(CellRole {
         scope,
+        head: scope == Scope::Column,
         row_start,
         table_start,
     })
@@ -20,12 +21,16 @@ fn outline(tree: &Tree, n: usize, depth: usize, out: &mut String) {
         .kids
         .iter()
         .filter_map(|k| match k {
-            Kid::Mcr(..) => Some('#'),
-            Kid::Objr(..) => Some('@'),
+            Kid::Mcr { .. } => Some('#'),
+            Kid::Objr { .. } => Some('@'),
             Kid::Node(_) => None,
         })
         .collect();
-    out.push_str(&format!("{}{} {marks}\n", "  ".repeat(depth), node.ty));
+    out.push_str(&format!(
+        "{}{} {marks}\n",
+        "  ".repeat(depth),
+        node.ty.name()
+    ));
     for kid in &node.kids {
         if let Kid::Node(k) = kid {
             outline(tree, *k, depth + 1, out);
@@ -40,16 +45,33 @@ fn part(link: Option<u32>, lang: Option<&str>) -> Part {
     }
 }
 
+/// Marked content on the first page.
+fn mark(mcid: i64, part: Part) -> Mark {
+    Mark {
+        page: 0,
+        mcid,
+        part,
+    }
+}
+
+/// An annotation on the first page.
+fn annot(object: u32, link: Option<u32>) -> Annot {
+    Annot {
+        page: 0,
+        annot: (object, 0),
+        link,
+    }
+}
+
 /// Blocks numbered from 1, one plain MCID each unless given.
 fn blocks(roles: &[Role]) -> BTreeMap<u32, Block> {
     roles
         .iter()
         .enumerate()
         .map(|(k, role)| {
-            (
-                k as u32 + 1,
-                (role.clone(), vec![(0, k as i64, Part::default())], vec![]),
-            )
+            let mut block = Block::new(role.clone());
+            block.marks.push(mark(k as i64, Part::default()));
+            (k as u32 + 1, block)
         })
         .collect()
 }
@@ -116,7 +138,7 @@ Document
     let th = tree
         .nodes
         .iter()
-        .find(|n| n.ty == "TH")
+        .find(|n| n.ty == StructType::TH)
         .and_then(|n| n.attrs.clone());
     assert_eq!(
         th.and_then(|a| a.get(b"Scope").ok().cloned()),
@@ -128,21 +150,17 @@ Document
 fn a_links_text_and_annotations_share_one_link_element() {
     // A paragraph: text, a link over two lines (two MCIDs, two annotations), text, and a
     // passage in Gaelic inside a second link.
-    let p = (
-        Role::P,
-        vec![
-            (0, 0, Part::default()),
-            (0, 1, part(Some(7), None)),
-            (0, 2, part(Some(7), None)),
-            (0, 3, Part::default()),
-            (0, 4, part(Some(8), Some("gd"))),
+    let p = Block {
+        role: Role::P,
+        marks: vec![
+            mark(0, Part::default()),
+            mark(1, part(Some(7), None)),
+            mark(2, part(Some(7), None)),
+            mark(3, Part::default()),
+            mark(4, part(Some(8), Some("gd"))),
         ],
-        vec![
-            (0, (20, 0), Some(7)),
-            (0, (21, 0), Some(7)),
-            (0, (22, 0), Some(8)),
-        ],
-    );
+        annots: vec![annot(20, Some(7)), annot(21, Some(7)), annot(22, Some(8))],
+    };
     let blocks = BTreeMap::from([(1, p)]);
     let out = tree_of(&blocks, &Structure::default());
     assert_eq!(
@@ -150,7 +168,7 @@ fn a_links_text_and_annotations_share_one_link_element() {
         "Document \n  P ##\n    Link ##@@\n    Link @\n      Span #\n"
     );
     let tree = build(&blocks, &Structure::default());
-    let span = tree.nodes.iter().find(|n| n.ty == "Span");
+    let span = tree.nodes.iter().find(|n| n.ty == StructType::Span);
     assert_eq!(span.and_then(|s| s.lang.as_deref()), Some("gd"));
 }
 
@@ -174,6 +192,7 @@ fn a_numbered_paragraph_with_a_list_is_one_div_and_notes_follow_their_citation()
         groups: vec![(2, 6)],
         cited_by: BTreeMap::from([(9, 2)]),
         notes: vec![(9, 12)],
+        ..Structure::default()
     };
     let out = tree_of(&blocks(&roles), &hints);
     let expected = "\
@@ -198,4 +217,95 @@ Document
   P #
 ";
     assert_eq!(out, expected);
+}
+
+#[test]
+fn an_empty_corner_is_a_td_in_the_thead_and_each_table_keeps_its_own_rows() {
+    let corner = Role::Cell(CellRole {
+        scope: Scope::Data,
+        head: true,
+        row_start: true,
+        table_start: true,
+    });
+    let roles = [
+        cell(Scope::Column, true, true),
+        cell(Scope::Column, false, false),
+        cell(Scope::Data, true, false),
+        cell(Scope::Data, false, false),
+        corner,
+        cell(Scope::Column, false, false),
+        cell(Scope::Data, true, false),
+        cell(Scope::Data, false, false),
+    ];
+    let expected = "\
+Document 
+  Table 
+    THead 
+      TR 
+        TH #
+        TH #
+    TBody 
+      TR 
+        TD #
+        TD #
+  Table 
+    THead 
+      TR 
+        TD #
+        TH #
+    TBody 
+      TR 
+        TD #
+        TD #
+";
+    assert_eq!(tree_of(&blocks(&roles), &Structure::default()), expected);
+}
+
+#[test]
+fn a_cell_with_no_text_keeps_its_place_in_its_row_with_no_kids() {
+    let mut doc = Document::with_version("1.7");
+    let page = doc.new_object_id();
+    doc.objects
+        .insert(page, Object::Dictionary(Dictionary::new()));
+    let first = match cell(Scope::Data, true, true) {
+        Role::Cell(c) => c,
+        _ => unreachable!("cell() makes a cell"),
+    };
+    let other = CellRole {
+        row_start: false,
+        table_start: false,
+        ..first
+    };
+    // Three cells; the middle one drew nothing.
+    let pages = [PageMarks {
+        id: page,
+        mcids: vec![
+            (1, Role::Cell(first), Part::default()),
+            (3, Role::Cell(other), Part::default()),
+        ],
+        annots: Vec::new(),
+    }];
+    let hints = Structure {
+        cells: vec![(1, first), (2, other), (3, other)],
+        ..Structure::default()
+    };
+    structure(&mut doc, &pages, &hints, Some("en"));
+    let tds: Vec<&Dictionary> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.get(b"S").ok().and_then(|s| s.as_name().ok()) == Some(b"TD"))
+        .collect();
+    assert_eq!(tds.len(), 3);
+    assert_eq!(tds.iter().filter(|d| !d.has(b"K")).count(), 1);
+    let row = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .find(|d| d.get(b"S").ok().and_then(|s| s.as_name().ok()) == Some(b"TR"))
+        .expect("a row");
+    assert_eq!(
+        row.get(b"K").and_then(Object::as_array).map(Vec::len).ok(),
+        Some(3)
+    );
 }

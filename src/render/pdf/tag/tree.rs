@@ -2,27 +2,40 @@
 //! paragraphs (a numbered paragraph with its lists and tables in a `Div`), lists, tables,
 //! figures, links (their text and annotations in one `Link`), passages in another language
 //! (`Span` with `/Lang`) and footnotes (a `Note` at the end of the element that cites it).
+//! A [`Builder`] walks the blocks with one method per role.
 
 use std::collections::BTreeMap;
 
 use lopdf::{Dictionary, Object, ObjectId};
 
-use super::leaf_type;
-use crate::render::pdf::layout::{Part, Role, Scope, Structure};
+use super::StructType;
+use crate::render::pdf::layout::{CellRole, Part, Role, Scope, Structure};
 
 /// A marked-content or object reference inside an element.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Kid {
+    /// A child element, by node index.
     Node(usize),
-    /// Page index and MCID.
-    Mcr(usize, i64),
-    /// Page index and annotation.
-    Objr(usize, ObjectId),
+    /// Marked content on a page.
+    Mcr {
+        /// Page index.
+        page: usize,
+        /// The MCID on that page.
+        mcid: i64,
+    },
+    /// An annotation on a page.
+    Objr {
+        /// Page index.
+        page: usize,
+        /// The annotation.
+        annot: ObjectId,
+    },
 }
 
+/// One element of the tree.
 #[derive(Debug)]
 pub(super) struct Node {
-    pub(super) ty: String,
+    pub(super) ty: StructType,
     pub(super) parent: usize,
     pub(super) kids: Vec<Kid>,
     pub(super) attrs: Option<Dictionary>,
@@ -38,58 +51,286 @@ pub(super) struct Tree {
 
 impl Tree {
     fn new() -> Tree {
-        Tree {
-            nodes: vec![Node {
-                ty: "Document".into(),
-                parent: 0,
-                kids: Vec::new(),
-                attrs: None,
-                alt: None,
-                lang: None,
-            }],
-        }
+        let mut tree = Tree { nodes: Vec::new() };
+        tree.push(0, StructType::Document);
+        tree
     }
 
-    fn add(&mut self, parent: usize, ty: &str) -> usize {
-        let id = self.nodes.len();
+    fn push(&mut self, parent: usize, ty: StructType) -> usize {
         self.nodes.push(Node {
-            ty: ty.to_string(),
+            ty,
             parent,
             kids: Vec::new(),
             attrs: None,
             alt: None,
             lang: None,
         });
+        self.nodes.len() - 1
+    }
+
+    /// Adds an element of type `ty` as the last kid of `parent`.
+    fn add(&mut self, parent: usize, ty: StructType) -> usize {
+        let id = self.push(parent, ty);
         self.nodes[parent].kids.push(Kid::Node(id));
         id
     }
 }
 
-/// One block: its role, its marked content (page, MCID, part) and its annotations (page,
-/// annotation, the link it belongs to).
-pub(super) type Block = (
-    Role,
-    Vec<(usize, i64, Part)>,
-    Vec<(usize, ObjectId, Option<u32>)>,
-);
+/// One MCID of a block: where it is and which inline part of the block it draws.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Mark {
+    /// Page index.
+    pub(super) page: usize,
+    /// MCID on the page.
+    pub(super) mcid: i64,
+    /// The link or language it belongs to.
+    pub(super) part: Part,
+}
+
+/// One link annotation of a block.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Annot {
+    /// Page index.
+    pub(super) page: usize,
+    /// The annotation object.
+    pub(super) annot: ObjectId,
+    /// The link (its number in the document) whose text it covers.
+    pub(super) link: Option<u32>,
+}
+
+/// One block: its role, its marked content and its annotations.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Block {
+    pub(super) role: Role,
+    pub(super) marks: Vec<Mark>,
+    pub(super) annots: Vec<Annot>,
+}
+
+impl Block {
+    pub(super) fn new(role: Role) -> Block {
+        Block {
+            role,
+            marks: Vec::new(),
+            annots: Vec::new(),
+        }
+    }
+}
+
+/// The table being read: its element, its open `TBody` and its latest `TR`.
+#[derive(Debug, Clone, Copy)]
+struct OpenTable {
+    table: usize,
+    body: Option<usize>,
+    row: usize,
+}
+
+/// A list being read: its `L` and the `LBody` of its latest item.
+#[derive(Debug, Clone, Copy)]
+struct OpenList {
+    list: usize,
+    body: usize,
+}
+
+/// The `Div` of the numbered paragraph being read, and its last block.
+#[derive(Debug, Clone, Copy)]
+struct OpenDiv {
+    last: u32,
+    node: usize,
+}
+
+/// Groups the blocks (in block order, which is reading order) into the tree.
+pub(super) fn build(blocks: &BTreeMap<u32, Block>, hints: &Structure) -> Tree {
+    let mut builder = Builder {
+        tree: Tree::new(),
+        hints,
+        of_block: BTreeMap::new(),
+        table: None,
+        lists: Vec::new(),
+        label: None,
+        div: None,
+    };
+    for (&n, block) in blocks {
+        builder.block(n, block);
+    }
+    builder.tree
+}
+
+/// Walks the blocks in order, keeping what is open: a table, lists (outermost first), a
+/// numbered paragraph's `Div`, and a label waiting for the list item or note it labels.
+struct Builder<'a> {
+    tree: Tree,
+    hints: &'a Structure,
+    of_block: BTreeMap<u32, usize>,
+    table: Option<OpenTable>,
+    lists: Vec<OpenList>,
+    label: Option<&'a [Mark]>,
+    div: Option<OpenDiv>,
+}
+
+impl<'a> Builder<'a> {
+    fn block(&mut self, n: u32, block: &'a Block) {
+        if let Role::Lbl = block.role {
+            self.label = Some(&block.marks);
+            return;
+        }
+        let container = self.container(n);
+        // A label belongs to the block right after it, whatever that is.
+        let label = self.label.take().unwrap_or(&[]);
+        if !matches!(block.role, Role::L(_)) {
+            self.lists.clear();
+        }
+        if !matches!(block.role, Role::Cell(_)) {
+            self.table = None;
+        }
+        let node = match &block.role {
+            Role::L(depth) => self.list_item(usize::from(*depth), container, label),
+            Role::Cell(c) => self.cell(*c, container),
+            Role::Note => self.note(n, label),
+            role => {
+                self.label(container, label);
+                self.tree.add(container, super::leaf_type(role))
+            }
+        };
+        if let Role::Figure(alt) = &block.role {
+            self.tree.nodes[node].alt = Some(alt.clone());
+        }
+        fill(&mut self.tree, node, block);
+        self.of_block.insert(n, node);
+    }
+
+    /// The element block `n` goes into: the note it continues, the `Div` of its numbered
+    /// paragraph, or the document. Leaving a `Div` closes its lists and tables.
+    fn container(&mut self, n: u32) -> usize {
+        let hints = self.hints;
+        let in_note = hints.notes.iter().find(|r| r.0 < n && n <= r.1);
+        if let Some(&note) = in_note.and_then(|r| self.of_block.get(&r.0)) {
+            self.leave_div();
+            return note;
+        }
+        match hints.groups.iter().find(|g| g.0 <= n && n <= g.1) {
+            Some(g) => match self.div {
+                Some(div) if div.last == g.1 => div.node,
+                _ => {
+                    let node = self.tree.add(0, StructType::Div);
+                    self.div = Some(OpenDiv { last: g.1, node });
+                    self.lists.clear();
+                    self.table = None;
+                    node
+                }
+            },
+            None => {
+                self.leave_div();
+                0
+            }
+        }
+    }
+
+    fn leave_div(&mut self) {
+        if self.div.take().is_some() {
+            self.lists.clear();
+            self.table = None;
+        }
+    }
+
+    /// Puts a label's marked content, if any, into `parent` as an `Lbl`.
+    fn label(&mut self, parent: usize, marks: &[Mark]) {
+        if !marks.is_empty() {
+            let l = self.tree.add(parent, StructType::Lbl);
+            self.tree.nodes[l]
+                .kids
+                .extend(marks.iter().map(|m| Kid::Mcr {
+                    page: m.page,
+                    mcid: m.mcid,
+                }));
+        }
+    }
+
+    /// A list item (`LI` › `Lbl`, `LBody`); a deeper list sits inside the body of the
+    /// item it belongs to. Returns the `LBody`.
+    fn list_item(&mut self, depth: usize, container: usize, label: &[Mark]) -> usize {
+        self.lists.truncate(depth + 1);
+        if self.lists.len() <= depth {
+            let parent = self.lists.last().map_or(container, |l| l.body);
+            let list = self.tree.add(parent, StructType::L);
+            self.lists.push(OpenList { list, body: 0 });
+        }
+        // Never empty here: it has just been given a list at `depth`.
+        let top = self.lists.len() - 1;
+        let li = self.tree.add(self.lists[top].list, StructType::LI);
+        self.label(li, label);
+        let body = self.tree.add(li, StructType::LBody);
+        self.lists[top].body = body;
+        body
+    }
+
+    /// A table cell (`TH` with its `/Scope`, or `TD`), in a new `TR` when it starts a
+    /// row, in a new `Table` when it starts one; the header row gets a `THead`.
+    fn cell(&mut self, c: CellRole, container: usize) -> usize {
+        let mut open = match self.table {
+            Some(t) if !c.table_start => t,
+            previous => OpenTable {
+                table: self.tree.add(container, StructType::Table),
+                body: None,
+                row: previous.map_or(0, |t| t.row),
+            },
+        };
+        if c.row_start {
+            let parent = match (c.head, open.body) {
+                (true, _) => {
+                    open.body = None;
+                    self.tree.add(open.table, StructType::THead)
+                }
+                (_, Some(body)) => body,
+                (_, None) => {
+                    let body = self.tree.add(open.table, StructType::TBody);
+                    open.body = Some(body);
+                    body
+                }
+            };
+            open.row = self.tree.add(parent, StructType::TR);
+        }
+        self.table = Some(open);
+        let cell = self.tree.add(open.row, super::leaf_type(&Role::Cell(c)));
+        let scope: &[u8] = match c.scope {
+            Scope::Data => return cell,
+            Scope::Row => b"Row",
+            Scope::Column => b"Column",
+        };
+        self.tree.nodes[cell].attrs = Some(Dictionary::from_iter([
+            ("O", Object::Name(b"Table".to_vec())),
+            ("Scope", Object::Name(scope.to_vec())),
+        ]));
+        cell
+    }
+
+    /// A footnote: a `Note` (with its label) at the end of the element whose text cites
+    /// it, where a reader meets it.
+    fn note(&mut self, n: u32, label: &[Mark]) -> usize {
+        let parent = self
+            .hints
+            .cited_by
+            .get(&n)
+            .and_then(|b| self.of_block.get(b))
+            .copied()
+            .unwrap_or(0);
+        let note = self.tree.add(parent, StructType::Note);
+        self.label(note, label);
+        note
+    }
+}
 
 /// Puts a block's marked content into its element `node`: plain text straight in, a
 /// link's text and annotations in one `Link`, a passage in another language in a `Span`.
-fn fill(tree: &mut Tree, node: usize, (_, mcrs, annots): &Block) {
+fn fill(tree: &mut Tree, node: usize, block: &Block) {
     let mut links: BTreeMap<u32, usize> = BTreeMap::new();
-    for (p, m, part) in mcrs {
+    for mark in &block.marks {
         let mut parent = node;
-        if let Some(l) = part.link {
-            parent = match links.get(&l) {
-                Some(&n) => n,
-                None => {
-                    let n = tree.add(node, "Link");
-                    links.insert(l, n);
-                    n
-                }
-            };
+        if let Some(l) = mark.part.link {
+            parent = *links
+                .entry(l)
+                .or_insert_with(|| tree.add(node, StructType::Link));
         }
-        if let Some(lang) = &part.lang {
+        if let Some(lang) = &mark.part.lang {
             // Consecutive marked content in one language shares its span.
             let last = match tree.nodes[parent].kids.last() {
                 Some(Kid::Node(k)) if tree.nodes[*k].lang.as_deref() == Some(&**lang) => Some(*k),
@@ -98,164 +339,25 @@ fn fill(tree: &mut Tree, node: usize, (_, mcrs, annots): &Block) {
             parent = match last {
                 Some(k) => k,
                 None => {
-                    let span = tree.add(parent, "Span");
+                    let span = tree.add(parent, StructType::Span);
                     tree.nodes[span].lang = Some(lang.to_string());
                     span
                 }
             };
         }
-        tree.nodes[parent].kids.push(Kid::Mcr(*p, *m));
+        tree.nodes[parent].kids.push(Kid::Mcr {
+            page: mark.page,
+            mcid: mark.mcid,
+        });
     }
-    for &(p, annot, link) in annots {
-        let parent = match link.and_then(|l| links.get(&l)) {
+    for a in &block.annots {
+        let parent = match a.link.and_then(|l| links.get(&l)) {
             Some(&n) => n,
-            None => tree.add(node, "Link"),
+            None => tree.add(node, StructType::Link),
         };
-        tree.nodes[parent].kids.push(Kid::Objr(p, annot));
+        tree.nodes[parent].kids.push(Kid::Objr {
+            page: a.page,
+            annot: a.annot,
+        });
     }
-}
-
-/// Groups the blocks (in block order, which is reading order) into the tree.
-pub(super) fn build(blocks: &BTreeMap<u32, Block>, hints: &Structure) -> Tree {
-    let mut tree = Tree::new();
-    let mut of_block: BTreeMap<u32, usize> = BTreeMap::new();
-    let (mut table, mut section, mut row) = (None, None, 0usize);
-    // The open lists, outermost first: each `L` and the `LBody` of its latest item.
-    let mut lists: Vec<(usize, usize)> = Vec::new();
-    // A label waits for the list item or note it labels.
-    let mut label: Option<&[(usize, i64, Part)]> = None;
-    // The `Div` of the numbered paragraph being read: its last block and node.
-    let mut div: Option<(u32, usize)> = None;
-    for (&block, entry) in blocks {
-        let (role, mcrs, _) = entry;
-        if let Role::Lbl = role {
-            label = Some(mcrs);
-            continue;
-        }
-        let in_note = hints
-            .notes
-            .iter()
-            .find(|n| n.0 < block && block <= n.1)
-            .and_then(|n| of_block.get(&n.0));
-        let group = hints.groups.iter().find(|g| g.0 <= block && block <= g.1);
-        let container = match (in_note, group) {
-            (Some(&note), _) => {
-                if div.take().is_some() {
-                    lists.clear();
-                    table = None;
-                }
-                note
-            }
-            (None, Some(g)) => match div {
-                Some((l, node)) if l == g.1 => node,
-                _ => {
-                    let node = tree.add(0, "Div");
-                    div = Some((g.1, node));
-                    lists.clear();
-                    table = None;
-                    node
-                }
-            },
-            (None, None) => {
-                if div.take().is_some() {
-                    lists.clear();
-                    table = None;
-                }
-                0
-            }
-        };
-        let lbl = label.take().unwrap_or(&[]);
-        let add_label = |tree: &mut Tree, parent: usize| {
-            if !lbl.is_empty() {
-                let l = tree.add(parent, "Lbl");
-                tree.nodes[l]
-                    .kids
-                    .extend(lbl.iter().map(|(p, m, _)| Kid::Mcr(*p, *m)));
-            }
-        };
-        if !matches!(role, Role::L(_)) {
-            lists.clear();
-        }
-        if !matches!(role, Role::Cell(_)) {
-            table = None;
-        }
-        let node = match role {
-            Role::L(depth) => {
-                // A deeper list sits inside the body of the item it belongs to.
-                let depth = usize::from(*depth);
-                lists.truncate(depth + 1);
-                if lists.len() <= depth {
-                    let parent = lists.last().map_or(container, |&(_, body)| body);
-                    lists.push((tree.add(parent, "L"), 0));
-                }
-                // Never empty here: it has just been given a list at `depth`.
-                let top = lists.len() - 1;
-                let li = tree.add(lists[top].0, "LI");
-                add_label(&mut tree, li);
-                lists[top].1 = tree.add(li, "LBody");
-                lists[top].1
-            }
-            Role::Cell(c) => {
-                let t = match table {
-                    Some(t) if !c.table_start => t,
-                    _ => {
-                        section = None;
-                        let t = tree.add(container, "Table");
-                        table = Some(t);
-                        t
-                    }
-                };
-                if c.row_start {
-                    let parent = match (c.scope, section) {
-                        (Scope::Column, _) => {
-                            section = None;
-                            tree.add(t, "THead")
-                        }
-                        (_, Some(s)) => s,
-                        (_, None) => {
-                            let b = tree.add(t, "TBody");
-                            section = Some(b);
-                            b
-                        }
-                    };
-                    row = tree.add(parent, "TR");
-                }
-                let cell = tree.add(row, &leaf_type(role));
-                if c.scope != Scope::Data {
-                    let scope = if c.scope == Scope::Row {
-                        "Row"
-                    } else {
-                        "Column"
-                    };
-                    tree.nodes[cell].attrs = Some(Dictionary::from_iter([
-                        ("O", Object::Name(b"Table".to_vec())),
-                        ("Scope", Object::Name(scope.as_bytes().to_vec())),
-                    ]));
-                }
-                cell
-            }
-            Role::Note => {
-                // At the end of the element whose text cites it, where a reader meets it.
-                let parent = hints
-                    .cited_by
-                    .get(&block)
-                    .and_then(|b| of_block.get(b))
-                    .copied()
-                    .unwrap_or(0);
-                let note = tree.add(parent, "Note");
-                add_label(&mut tree, note);
-                note
-            }
-            _ => {
-                add_label(&mut tree, container);
-                tree.add(container, &leaf_type(role))
-            }
-        };
-        if let Role::Figure(alt) = role {
-            tree.nodes[node].alt = Some(alt.clone());
-        }
-        fill(&mut tree, node, entry);
-        of_block.insert(block, node);
-    }
-    tree
 }
