@@ -39,6 +39,7 @@ pub fn dispatch(cli: Cli) -> ExitCode {
             let dir = args.dir.clone().unwrap_or_else(|| root.clone());
             report_simple(scaffold::init(&dir, args.templates), color)
         }
+        Command::Import(args) => crate::import::command::run(&root, &args, color),
     };
     ExitCode::from(code)
 }

@@ -12,6 +12,7 @@ pub mod compile;
 pub mod config;
 pub mod diag;
 pub mod document;
+pub mod import;
 pub mod markdown;
 pub mod paper;
 pub mod render;
