@@ -229,7 +229,7 @@ fn footnote_defs(
             })
             .filter(|t| !t.is_empty())
             .collect();
-        out.push_str(&format!("\n\n[^{id}]: {}", paras.join("\n\n    ")));
+        out.push_str(&format!("\n\n[^{done}]: {}", paras.join("\n\n    ")));
     }
     out
 }

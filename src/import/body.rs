@@ -1,7 +1,7 @@
 //! The body after the header table → sections: headings (Word styles or bold capitals),
 //! paragraph numbers removed, lists and tables, implications and recommendations picked out.
 
-use crate::config::HouseStyle;
+use crate::config::{HeadingCase, HouseStyle};
 
 use super::Note;
 use super::docx::{Block, Para, Run};
@@ -132,6 +132,35 @@ fn heading_like(text: &str, bold: bool) -> Option<u8> {
     }
 }
 
+/// An all-capitals heading in natural case (`FURTHER DETAIL ON THE REPORT` → `Further Detail
+/// on the Report`) when the house shows headings in capitals anyway, so the source reads
+/// well and the paper looks the same.
+pub fn tidy_heading(text: &str, house: &HouseStyle) -> String {
+    let letters = || text.chars().filter(|c| c.is_alphabetic());
+    if house.heading_case != HeadingCase::Upper
+        || letters().count() < 2
+        || !letters().all(char::is_uppercase)
+    {
+        return text.to_string();
+    }
+    const SMALL: &[&str] = &[
+        "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
+    ];
+    text.split(' ')
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_lowercase();
+            if i > 0 && SMALL.contains(&lower.as_str()) {
+                return lower;
+            }
+            let mut c = lower.chars();
+            c.next()
+                .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// What a section heading names, in this house.
 fn kind_of(heading: &str, house: &HouseStyle) -> Kind {
     let h = normalise(heading);
@@ -224,7 +253,7 @@ pub fn sections(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> 
         }
         match level {
             Some(1) => {
-                let heading = stripped_text.trim().to_string();
+                let heading = tidy_heading(stripped_text.trim(), house);
                 out.push(Section {
                     kind: kind_of(&heading, house),
                     heading,

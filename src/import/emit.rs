@@ -17,7 +17,7 @@ pub struct Emitter<'p, 'b> {
     /// Images to write: (file name, bytes).
     pub images: Vec<(String, Vec<u8>)>,
     image_names: HashMap<String, String>,
-    /// Footnote ids referenced, in order of first use.
+    /// Word's ids of the footnotes referenced, in order of first use (numbered 1, 2, … so).
     pub footnotes: Vec<String>,
     /// Document numbers cited as "paragraph 2.1" → the label given to that paragraph.
     pub labels: HashMap<String, String>,
@@ -66,10 +66,14 @@ impl<'p, 'b> Emitter<'p, 'b> {
                     out.push_str(&format!("[{}]({url})", text.trim()));
                 }
                 Run::Footnote(id) => {
-                    if !self.footnotes.contains(id) {
-                        self.footnotes.push(id.clone());
-                    }
-                    out.push_str(&format!("[^{id}]"));
+                    let n = match self.footnotes.iter().position(|f| f == id) {
+                        Some(i) => i + 1,
+                        None => {
+                            self.footnotes.push(id.clone());
+                            self.footnotes.len()
+                        }
+                    };
+                    out.push_str(&format!("[^{n}]"));
                 }
                 Run::Image { part, alt } => {
                     out.push_str(&self.image(part.as_deref(), alt.as_deref(), p))
