@@ -133,7 +133,8 @@ impl<'a> Package<'a> {
                 .by_index_raw(i)
                 .map_err(|e| Self::damaged(file, e))?;
             let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
-            if entry.enclosed_name().is_none() || name.contains('\\') {
+            let absolute = name.starts_with('/') || name.as_bytes().get(1) == Some(&b':');
+            if entry.enclosed_name().is_none() || absolute || name.contains('\\') {
                 return Err(refuse(
                     self.file,
                     "import-unsafe-name",
