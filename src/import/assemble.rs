@@ -215,9 +215,9 @@ fn footnote_defs(
             notes.push(
                 Note::warning(
                     "import-missing-part",
-                    format!("footnote {id} is referred to but not in the document"),
+                    format!("footnote {done} is referred to but not in the document"),
                 )
-                .at(format!("[^{id}]")),
+                .at(format!("[^{done}]")),
             );
             continue;
         };

@@ -171,12 +171,20 @@ pub fn import(project: &Project, args: &ImportArgs) -> Result<ImportReport, Vec<
         Err(d) => d,
     };
     let shown = relative(&check_root, &written);
-    diagnostics.extend(
-        imported
-            .notes
-            .iter()
-            .map(|n| n.to_diagnostic(&shown, &imported.markdown)),
-    );
+    let notes: Vec<Diagnostic> = imported
+        .notes
+        .iter()
+        .map(|n| n.to_diagnostic(&shown, &imported.markdown))
+        .collect();
+    // The import's own note on a picture without alt text names the Word paragraph and how
+    // to fix it in Word; the check's note on the same line would say it twice.
+    diagnostics.retain(|d| {
+        d.code != "image-alt"
+            || !notes
+                .iter()
+                .any(|n| n.code == "import-image-alt" && n.line == d.line && n.line > 0)
+    });
+    diagnostics.extend(notes);
     diag::sort(&mut diagnostics);
     drop(scratch);
     Ok(ImportReport {
