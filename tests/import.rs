@@ -115,7 +115,7 @@ fn typed_numbers_import_with_the_skipped_number_reported() {
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(codes(&stderr), ["import-numbering"], "{stderr}");
     assert!(
-        stderr.contains("as 2.3, but clerk numbers it 2.2"),
+        stderr.contains("” 2.3, but clerk numbers it 2.2"),
         "{stderr}"
     );
     assert!(

@@ -359,7 +359,7 @@ pub fn check_numbers(sections: &[Section], notes: &mut Vec<Note>) -> Vec<Vec<Opt
                             notes.push(
                                 Note::warning(
                                     "import-numbering",
-                                    format!("the Word document numbers {} as {got}, but clerk numbers it {want}", place(p)),
+                                    format!("the Word document numbers {} {got}, but clerk numbers it {want}", place(p)),
                                 )
                                 .help("a number was skipped or repeated in Word, which usually means a paragraph is in the wrong place; check the order (clerk numbers the paragraphs as they now stand)")
                                 .at(short(&p.text()).trim_end_matches('…').to_string()),

@@ -25,6 +25,8 @@ pub struct Emitter<'p, 'b> {
     pub notes: Vec<Note>,
     /// Numbers cited that no paragraph has (reported once each).
     pub missing_refs: BTreeSet<String>,
+    /// The last paragraph with text, to place a picture that stands alone.
+    last_text: String,
 }
 
 impl<'p, 'b> Emitter<'p, 'b> {
@@ -39,12 +41,17 @@ impl<'p, 'b> Emitter<'p, 'b> {
             labels: HashMap::new(),
             notes: Vec::new(),
             missing_refs: BTreeSet::new(),
+            last_text: String::new(),
         }
     }
 
     /// A paragraph's runs as one Markdown line, with block-start characters escaped.
     pub fn paragraph(&mut self, p: &Para) -> String {
         let text = self.inline(&p.runs, p, "\\\n");
+        let plain = p.text();
+        if !plain.trim().is_empty() {
+            self.last_text = plain;
+        }
         escape_start(text.trim())
     }
 
@@ -85,7 +92,11 @@ impl<'p, 'b> Emitter<'p, 'b> {
     }
 
     fn image(&mut self, part: Option<&str>, alt: Option<&str>, p: &Para) -> String {
-        let place = place(p);
+        let place = if p.text().trim().is_empty() && !self.last_text.is_empty() {
+            format!("the paragraph after “{}”", short(&self.last_text))
+        } else {
+            place(p)
+        };
         let Some(part) = part else {
             self.notes.push(
                 Note::warning("import-image", format!("a picture in {place} is not stored in the document (linked, or a shape) and is left out"))
@@ -182,7 +193,7 @@ impl<'p, 'b> Emitter<'p, 'b> {
                 Block::Para(q) => parts.push(self.inline(&q.runs, q, " ").trim().to_string()),
                 Block::Table(rows) => {
                     self.notes.push(
-                        Note::warning("import-table", format!("a table inside a table cell, near {}, is flattened to text", place(p)))
+                        Note::warning("import-table", format!("a table inside a table cell, after {}, is flattened to text", place(p)))
                             .help("Markdown tables cannot nest; split the table in Word, or rework it by hand"),
                     );
                     for row in rows {
@@ -202,13 +213,13 @@ impl<'p, 'b> Emitter<'p, 'b> {
     }
 }
 
-/// Where a paragraph is, for messages: `paragraph 12 (“In March 2021…”)`.
+/// Where a paragraph is, for messages: its opening words, which find it in Word.
 pub fn place(p: &Para) -> String {
     let text = p.text();
     if text.trim().is_empty() {
         format!("paragraph {} of the Word document", p.index)
     } else {
-        format!("paragraph {} (“{}”)", p.index, short(&text))
+        format!("the paragraph “{}”", short(&text))
     }
 }
 

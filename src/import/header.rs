@@ -293,7 +293,7 @@ pub fn appendices(value: &str) -> Vec<String> {
             let mut chars = after.chars();
             let id = chars.next().is_some_and(|c| c.is_alphanumeric());
             let next = chars.next();
-            id && next.is_none_or(|c| dash(c))
+            id && next.is_none_or(dash)
         })
         .collect();
     if starts.is_empty() {

@@ -328,7 +328,7 @@ fn a_skipped_number_is_reported_where_it_lands() {
         .find(|n| n.code == "import-numbering")
         .expect("a numbering note");
     assert!(
-        n.message.contains("as 1.3, but clerk numbers it 1.2"),
+        n.message.contains("” 1.3, but clerk numbers it 1.2"),
         "{}",
         n.message
     );
