@@ -704,3 +704,56 @@ fn deep_nesting_is_refused() {
     let d = refused(&docx(&body, &[]), Limits::default());
     assert!(d.message.contains("nests deeper"), "{}", d.message);
 }
+
+/// A cheap stand-in for the fuzz target that runs with `cargo test`: every fixture cut
+/// short and with bytes flipped (in the zip and in its unpacked document.xml) is either
+/// imported or refused, never a panic.
+#[test]
+fn damaged_fixtures_are_imported_or_refused_never_a_panic() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    let house = HouseStyle::default();
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "docx") {
+            continue;
+        }
+        seen += 1;
+        let bytes = std::fs::read(&path).unwrap();
+        let mut variants: Vec<Vec<u8>> = (1..8)
+            .map(|i| bytes[..bytes.len() * i / 8].to_vec())
+            .collect();
+        for step in [97, 1013, 4099] {
+            let mut b = bytes.clone();
+            for i in (0..b.len()).step_by(step) {
+                b[i] ^= 0x5A;
+            }
+            variants.push(b);
+        }
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+            .unwrap();
+        for cut in [xml.len() / 3, xml.len() / 2, xml.len() - 20] {
+            let cut = (0..=cut).rev().find(|&i| xml.is_char_boundary(i)).unwrap();
+            variants.push(zip_of(&[
+                ("_rels/.rels", ROOT_RELS.as_bytes()),
+                ("word/document.xml", xml[..cut].as_bytes()),
+            ]));
+        }
+        let swapped = xml
+            .replace("<w:tbl>", "<w:p>")
+            .replace("</w:tbl>", "</w:p>");
+        variants.push(zip_of(&[
+            ("_rels/.rels", ROOT_RELS.as_bytes()),
+            ("word/document.xml", swapped.as_bytes()),
+        ]));
+        for v in variants {
+            match convert(&path, &v, &house, "i", Limits::default()) {
+                Ok(out) => assert!(out.markdown.starts_with("---\n")),
+                Err(d) => assert!(d.is_error() && !d.message.is_empty()),
+            }
+        }
+    }
+    assert_eq!(seen, 5, "the five fixtures");
+}
