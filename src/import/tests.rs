@@ -738,7 +738,7 @@ fn damaged_fixtures_are_imported_or_refused_never_a_panic() {
             let cut = (0..=cut).rev().find(|&i| xml.is_char_boundary(i)).unwrap();
             variants.push(zip_of(&[
                 ("_rels/.rels", ROOT_RELS.as_bytes()),
-                ("word/document.xml", xml[..cut].as_bytes()),
+                ("word/document.xml", &xml.as_bytes()[..cut]),
             ]));
         }
         let swapped = xml
