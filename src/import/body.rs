@@ -56,8 +56,6 @@ pub struct Section {
     pub kind: Kind,
     /// The heading text; empty for the preamble.
     pub heading: String,
-    /// The heading's paragraph, for messages.
-    pub heading_para: Option<Para>,
     /// The number the document gave the heading.
     pub number: Option<String>,
     /// Content.
@@ -197,7 +195,6 @@ pub fn sections(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> 
     let mut out = vec![Section {
         kind: Kind::Preamble,
         heading: String::new(),
-        heading_para: None,
         number: None,
         units: Vec::new(),
     }];
@@ -214,6 +211,14 @@ pub fn sections(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> 
         let text = p.text();
         let has_image = p.runs.iter().any(|r| matches!(r, Run::Image { .. }));
         if text.trim().is_empty() && !has_image {
+            continue;
+        }
+        // A protective marking repeated in the body (as at the foot of a page) is clerk's to set.
+        if house
+            .classifications
+            .iter()
+            .any(|c| normalise(c) == normalise(&text))
+        {
             continue;
         }
         last_para = p.clone();
@@ -257,7 +262,6 @@ pub fn sections(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> 
                 out.push(Section {
                     kind: kind_of(&heading, house),
                     heading,
-                    heading_para: Some(p),
                     number,
                     units: Vec::new(),
                 });

@@ -757,3 +757,17 @@ fn damaged_fixtures_are_imported_or_refused_never_a_panic() {
     }
     assert_eq!(seen, 5, "the five fixtures");
 }
+
+#[test]
+fn a_marking_repeated_in_the_body_is_left_to_clerk() {
+    let body = format!(
+        "{}{}{}{CLOSE}{}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1 Text."),
+        bold("OFFICIAL")
+    );
+    let out = run(&body, &[]);
+    assert!(!out.markdown.contains("OFFICIAL"), "{}", out.markdown);
+    assert!(out.notes.is_empty(), "{:?}", out.notes);
+}
