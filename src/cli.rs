@@ -33,6 +33,8 @@ pub enum Command {
     New(NewArgs),
     /// Make a new project: clerk.yaml, papers/ with an example paper.
     Init(InitArgs),
+    /// Bring a Word committee paper (.docx) into clerk, checked.
+    Import(ImportArgs),
 }
 
 /// Folders shared by the commands that read papers.
@@ -124,6 +126,23 @@ pub struct InitArgs {
     /// Also copy the default templates into templates/ to edit.
     #[arg(long)]
     pub templates: bool,
+}
+
+/// `clerk import`
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The Word document (.docx).
+    #[arg(value_name = "PAPER.docx")]
+    pub docx: PathBuf,
+    /// Folder to write the paper in (default: the papers folder).
+    #[arg(long, value_name = "DIR")]
+    pub to: Option<PathBuf>,
+    /// Print the paper instead of writing it (the checks still run).
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Replace a paper (and its images folder) of the same name.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[cfg(test)]

@@ -6,8 +6,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use crate::cli::{CheckArgs, Cli, Command, FolderArgs, MessageFormat, NewArgs, ServeArgs};
+use crate::cli::{
+    CheckArgs, Cli, Command, FolderArgs, ImportArgs, MessageFormat, NewArgs, ServeArgs,
+};
 use crate::diag::Diagnostic;
+use crate::import::command::ImportOptions;
 use crate::pipeline::{self, BuildOptions};
 use crate::project::{Folders, Project};
 use crate::report::{
@@ -47,8 +50,20 @@ pub fn dispatch(cli: Cli) -> ExitCode {
             let dir = args.dir.clone().unwrap_or_else(|| root.clone());
             report_simple(scaffold::init(&dir, args.templates), color)
         }
+        Command::Import(args) => run_import(&root, &ImportOptions::from(args), color),
     };
     ExitCode::from(code)
+}
+
+impl From<ImportArgs> for ImportOptions {
+    fn from(args: ImportArgs) -> ImportOptions {
+        ImportOptions {
+            docx: args.docx,
+            to: args.to,
+            dry_run: args.dry_run,
+            force: args.force,
+        }
+    }
 }
 
 impl From<&FolderArgs> for Folders {
@@ -208,6 +223,55 @@ fn run_check(root: &Path, args: &CheckArgs, color: bool) -> u8 {
         EXIT_PAPER_ERRORS
     } else {
         0
+    }
+}
+
+/// Runs the command and returns its exit code.
+fn run_import(root: &Path, args: &ImportOptions, color: bool) -> u8 {
+    let project = match Project::open(root, None, None) {
+        Ok(p) => p,
+        Err(diags) => {
+            print_human(&diags, color);
+            return EXIT_USAGE;
+        }
+    };
+    match crate::import::command::import(&project, args) {
+        Ok(report) => {
+            print_human(&report.diagnostics, color);
+            if args.dry_run {
+                print!("{}", report.imported.markdown);
+            }
+            let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
+            let shown = crate::project::walk::relative(&project.root, &report.paper);
+            let verb = if args.dry_run {
+                "Would import"
+            } else {
+                "Imported"
+            };
+            let images = match report.imported.images.len() {
+                0 => String::new(),
+                n => format!(" and {}", plural(n, "image")),
+            };
+            eprintln!(
+                "{verb} {} as {}{images}: {}, {}.",
+                args.docx.display(),
+                shown.display(),
+                plural(errors, "error"),
+                plural(report.diagnostics.len() - errors, "warning")
+            );
+            if errors > 0 { EXIT_PAPER_ERRORS } else { 0 }
+        }
+        Err(diags) => {
+            print_human(&diags, color);
+            if diags
+                .iter()
+                .any(|d| d.code == "exists" || d.code == "usage")
+            {
+                EXIT_USAGE
+            } else {
+                EXIT_PAPER_ERRORS
+            }
+        }
     }
 }
 

@@ -21,6 +21,7 @@ pub mod commands;
 pub mod config;
 pub mod diag;
 pub mod document;
+pub mod import;
 pub mod output;
 pub mod paper;
 pub mod pipeline;

@@ -22,6 +22,7 @@ const STAGES: &[(&str, u8)] = &[
     ("report", 9),
     ("cli", 9),
     ("scaffold", 9),
+    ("import", 9),
     ("serve", 9),
     ("commands", 9),
 ];

@@ -12,6 +12,7 @@ mod build;
 mod check;
 mod durability;
 mod hostile;
+mod import;
 mod layers;
 mod pdf;
 mod pdf_tags;

@@ -1,0 +1,339 @@
+//! Puts the paper together: front matter from the header, the body's sections, implications
+//! that differ from the house default, recommendations, footnotes and citation labels.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::config::HouseStyle;
+
+use super::body::{self, Kind, Section, Unit};
+use super::docx::{Block, Para};
+use super::emit::{Emitter, escape, escape_start};
+use super::header::{self, Value, normalise};
+use super::package::Package;
+use super::{Imported, Note};
+
+/// What the document holds, read.
+pub struct Input<'a> {
+    /// Top-level blocks of the body.
+    pub blocks: &'a [Block],
+    /// Footnotes by id.
+    pub footnotes: &'a [(String, Vec<Block>)],
+    /// Keywords from the document properties.
+    pub keywords: Vec<String>,
+    /// Things the walk met and could not map: (what, paragraph number).
+    pub skipped: Vec<(String, usize)>,
+}
+
+/// Builds the paper's text.
+pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, image_dir: &str) -> Imported {
+    let mut notes = Vec::new();
+    let header = header::read(input.blocks, house, &mut notes);
+    let rest = match header.table {
+        Some(t) => &input.blocks[t + 1..],
+        None => input.blocks,
+    };
+    let sections = body::sections(rest, house, &mut notes);
+    let cited = body::check_numbers(&sections, &mut notes);
+    let mut em = Emitter::new(pkg, image_dir.to_string());
+    let wanted = cited_numbers(&sections);
+    let mut labelled = HashMap::new();
+    for (si, numbers) in cited.iter().enumerate() {
+        for (ui, n) in numbers.iter().enumerate() {
+            let Some(n) = n else { continue };
+            if wanted.contains(n) && !em.labels.contains_key(n) {
+                let label = format!("para-{}", n.replace('.', "-"));
+                em.labels.insert(n.clone(), label.clone());
+                labelled.insert((si, ui), label);
+            }
+        }
+    }
+    let mut body = Vec::new();
+    let mut implications: Vec<(String, String)> = Vec::new();
+    let mut recommendations = None;
+    for (si, s) in sections.iter().enumerate() {
+        let label_of = |ui: usize| labelled.get(&(si, ui));
+        let text = units(&s.units, &mut em, &label_of);
+        match &s.kind {
+            Kind::Preamble => body.push(text),
+            Kind::Body(_) => body.push(
+                format!("# {}\n\n{text}", escape(&s.heading))
+                    .trim_end()
+                    .to_string(),
+            ),
+            Kind::Implication(key) => {
+                let style = house.implications.iter().find(|i| &i.key == key);
+                let default = style.map(|i| normalise(&i.default)).unwrap_or_default();
+                if implications.iter().any(|(k, _)| k == key) {
+                    notes.push(Note::warning(
+                        "import-implication",
+                        format!(
+                            "the implication “{}” appears twice; the second is left out",
+                            s.heading
+                        ),
+                    ));
+                } else if !text.trim().is_empty() && normalise(&text) != default {
+                    implications.push((key.clone(), text));
+                }
+            }
+            Kind::Recommendations => recommendations = Some(text),
+        }
+    }
+    let mut md_body = body
+        .into_iter()
+        .filter(|b| !b.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    md_body.push_str(&footnote_defs(input.footnotes, &mut em, &mut notes));
+    if recommendations.is_none() {
+        notes.push(
+            Note::error(
+                "import-no-recommendations",
+                format!("found no “{}” section", house.recommendations_heading),
+            )
+            .help(
+                "write the recommendations to members under `recommendations:` in the front matter",
+            ),
+        );
+    }
+    for n in &em.missing_refs {
+        notes.push(
+            Note::warning("import-cross-ref", format!("the text cites paragraph {n}, which the Word document does not have; it is left as text"))
+                .help("correct the number by hand, or label the paragraph meant with `{#label}` and cite it as `[](#label)`")
+                .at(format!("paragraph {n}")),
+        );
+    }
+    for (what, at) in &input.skipped {
+        notes.push(Note::warning(
+            "import-not-mapped",
+            format!("a {what} at paragraph {at} of the Word document is left out"),
+        ));
+    }
+    notes.append(&mut em.notes);
+    let front = front_matter(
+        &header,
+        &input.keywords,
+        &implications,
+        recommendations.as_deref(),
+    );
+    Imported {
+        markdown: format!("---\n{front}---\n\n{md_body}\n"),
+        images: std::mem::take(&mut em.images),
+        notes,
+    }
+}
+
+fn cited_numbers(sections: &[Section]) -> BTreeSet<String> {
+    let mut set = BTreeSet::new();
+    let mut scan = |p: &Para| {
+        let text = p.text();
+        let lower = text.to_ascii_lowercase();
+        for (i, _) in lower.match_indices("paragraph") {
+            let after = lower[i + 9..].trim_start_matches('s').trim_start();
+            let n: String = after
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect();
+            let n = n.trim_end_matches('.').to_string();
+            if n.contains('.') {
+                set.insert(n);
+            }
+        }
+    };
+    for s in sections {
+        for u in &s.units {
+            match u {
+                Unit::Para(p, _) | Unit::Item(p, ..) | Unit::SubHeading(p) => scan(p),
+                Unit::Table(..) => {}
+            }
+        }
+    }
+    set
+}
+
+/// The Markdown of a section's units.
+fn units<'l>(
+    units: &[Unit],
+    em: &mut Emitter,
+    label_of: &dyn Fn(usize) -> Option<&'l String>,
+) -> String {
+    let mut out = String::new();
+    let mut list: Vec<usize> = Vec::new();
+    for (i, u) in units.iter().enumerate() {
+        let in_list = matches!(u, Unit::Item(..));
+        if !out.is_empty() {
+            out.push_str(if in_list && !list.is_empty() {
+                "\n"
+            } else {
+                "\n\n"
+            });
+        }
+        if !in_list {
+            list.clear();
+        }
+        match u {
+            Unit::Para(p, _) => {
+                out.push_str(&em.paragraph(p));
+                if let Some(label) = label_of(i) {
+                    out.push_str(&format!(" {{#{label}}}"));
+                }
+            }
+            Unit::SubHeading(p) => out.push_str(&format!("## {}", escape(p.text().trim()))),
+            Unit::Item(p, level, ordered, value) => {
+                let level = usize::from(*level).min(list.len());
+                list.truncate(level);
+                let indent: usize = list.iter().sum();
+                let marker = if *ordered {
+                    format!("{value}.")
+                } else {
+                    "-".to_string()
+                };
+                list.push(marker.len() + 1);
+                let text = em.inline(&p.runs, p, " ");
+                out.push_str(&format!(
+                    "{}{marker} {}",
+                    " ".repeat(indent),
+                    escape_start(text.trim())
+                ));
+            }
+            Unit::Table(rows, p) => out.push_str(em.table(rows, p).trim_end()),
+        }
+    }
+    out
+}
+
+fn footnote_defs(
+    footnotes: &[(String, Vec<Block>)],
+    em: &mut Emitter,
+    notes: &mut Vec<Note>,
+) -> String {
+    let mut out = String::new();
+    let mut done = 0;
+    while done < em.footnotes.len() {
+        let id = em.footnotes[done].clone();
+        done += 1;
+        let Some((_, blocks)) = footnotes.iter().find(|(i, _)| *i == id) else {
+            notes.push(
+                Note::warning(
+                    "import-missing-part",
+                    format!("footnote {done} is referred to but not in the document"),
+                )
+                .at(format!("[^{done}]")),
+            );
+            continue;
+        };
+        let paras: Vec<String> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Para(p) => Some(em.paragraph(p)),
+                Block::Table(_) => None,
+            })
+            .filter(|t| !t.is_empty())
+            .collect();
+        out.push_str(&format!("\n\n[^{done}]: {}", paras.join("\n\n    ")));
+    }
+    out
+}
+
+/// A YAML scalar: plain when that reads back as the same string, else double-quoted.
+pub fn scalar(s: &str) -> String {
+    let plain = !s.is_empty()
+        && s.trim() == s
+        && !s.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`".contains(c))
+        && !s.contains(": ")
+        && !s.contains(" #")
+        && !s.ends_with(':')
+        && !s.chars().any(char::is_control)
+        && s.parse::<f64>().is_err()
+        && !matches!(
+            s.to_lowercase().as_str(),
+            "yes" | "no" | "true" | "false" | "null" | "on" | "off" | "~"
+        );
+    if plain {
+        s.to_string()
+    } else {
+        serde_json::to_string(s).unwrap_or_default()
+    }
+}
+
+fn text_value(key: &str, text: &str, indent: &str) -> String {
+    if !text.contains('\n') {
+        return format!("{indent}{key}: {}\n", scalar(text));
+    }
+    let body: String = text
+        .lines()
+        .map(|l| {
+            if l.is_empty() {
+                "\n".to_string()
+            } else {
+                format!("{indent}  {l}\n")
+            }
+        })
+        .collect();
+    format!("{indent}{key}: |\n{body}")
+}
+
+fn front_matter(
+    header: &header::Header,
+    keywords: &[String],
+    implications: &[(String, String)],
+    recommendations: Option<&str>,
+) -> String {
+    let mut out = String::new();
+    let order = [
+        "meeting",
+        "date",
+        "location",
+        "agenda_item",
+        "title",
+        "presented_by",
+        "recommendation",
+        "classification",
+    ];
+    let mut keys: Vec<&str> = order
+        .iter()
+        .copied()
+        .filter(|k| header.get(k).is_some())
+        .collect();
+    keys.extend(
+        header
+            .fields
+            .iter()
+            .map(|(k, _)| k.as_str())
+            .filter(|k| !order.contains(k) && *k != "appendices"),
+    );
+    for key in keys {
+        if let Some(Value::Text(v)) = header.get(key) {
+            let v = if key == "agenda_item" {
+                serde_json::to_string(v).unwrap_or_default()
+            } else {
+                scalar(v)
+            };
+            out.push_str(&format!("{key}: {v}\n"));
+        }
+    }
+    if let Some(Value::Appendices(titles)) = header.get("appendices")
+        && !titles.is_empty()
+    {
+        out.push_str("appendices:\n");
+        for t in titles {
+            out.push_str(&format!("  - title: {}\n", scalar(t)));
+        }
+    }
+    if !keywords.is_empty() {
+        let k: Vec<String> = keywords
+            .iter()
+            .map(|k| serde_json::to_string(k).unwrap_or_default())
+            .collect();
+        out.push_str(&format!("keywords: [{}]\n", k.join(", ")));
+    }
+    if !implications.is_empty() {
+        out.push_str("implications:\n");
+        for (k, v) in implications {
+            out.push_str(&text_value(k, v, "  "));
+        }
+    }
+    if let Some(r) = recommendations.filter(|r| !r.trim().is_empty()) {
+        out.push_str(&text_value("recommendations", r, ""));
+    }
+    out
+}

@@ -1,0 +1,387 @@
+//! The body after the header table → sections: headings (Word styles or bold capitals),
+//! paragraph numbers removed, lists and tables, implications and recommendations picked out.
+
+use crate::config::{HeadingCase, HouseStyle};
+
+use super::Note;
+use super::docx::{Block, Para, Run};
+use super::emit::place;
+use super::header::{normalise, short};
+
+/// One piece of a section.
+#[derive(Debug, Clone)]
+pub enum Unit {
+    /// `##` sub-heading.
+    SubHeading(Para),
+    /// A paragraph, with the number the document gave it (typed or automatic).
+    Para(Para, Option<String>),
+    /// A list item: level (0 = top), ordered, its number.
+    Item(Para, u8, bool, u32),
+    /// A table: rows of cells; the paragraph is where it sits, for messages.
+    Table(Vec<Vec<Vec<Block>>>, Para),
+}
+
+impl Unit {
+    /// A picture standing alone, which clerk sets without a number.
+    pub fn is_lone_image(&self) -> bool {
+        let Unit::Para(p, _) = self else {
+            return false;
+        };
+        let solid: Vec<&Run> = p
+            .runs
+            .iter()
+            .filter(|r| !matches!(r, Run::Text { text, .. } if text.trim().is_empty()))
+            .collect();
+        matches!(solid.as_slice(), [Run::Image { .. }])
+    }
+}
+
+/// Which part of the paper a section is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// Text before the first heading.
+    Preamble,
+    /// A body section; `true` when the house leaves it unnumbered.
+    Body(bool),
+    /// An implication, by key.
+    Implication(String),
+    /// The closing recommendations.
+    Recommendations,
+}
+
+/// A section: its kind, heading (as written, number removed) and content.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// What it is.
+    pub kind: Kind,
+    /// The heading text; empty for the preamble.
+    pub heading: String,
+    /// The number the document gave the heading.
+    pub number: Option<String>,
+    /// Content.
+    pub units: Vec<Unit>,
+}
+
+/// Splits a typed number off the start of `text`: `2.4 Text` → (`2.4`, bytes to drop).
+pub fn typed_number(text: &str) -> Option<(String, usize)> {
+    let lead = text.len() - text.trim_start().len();
+    let t = &text[lead..];
+    let mut end = 0;
+    let mut parts = 0;
+    for seg in t.split('.') {
+        let digits = seg.chars().take_while(char::is_ascii_digit).count();
+        if digits == 0 || digits > 3 {
+            break;
+        }
+        parts += 1;
+        end += digits;
+        if digits < seg.len() {
+            break;
+        }
+        end += 1;
+    }
+    if parts == 0 {
+        return None;
+    }
+    let end = end.min(t.len());
+    let number = t[..end].trim_end_matches('.').to_string();
+    let after = &t[end..];
+    let gap = after.len() - after.trim_start().len();
+    (gap > 0 || after.is_empty()).then(|| (number, lead + end + gap))
+}
+
+fn strip_prefix(p: &mut Para, mut bytes: usize) {
+    for r in &mut p.runs {
+        if bytes == 0 {
+            return;
+        }
+        let Run::Text { text, .. } = r else {
+            return;
+        };
+        if text.len() <= bytes {
+            bytes -= text.len();
+            text.clear();
+        } else {
+            let n = (0..=bytes)
+                .rev()
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(0);
+            text.replace_range(..n, "");
+            bytes = 0;
+        }
+    }
+}
+
+fn heading_like(text: &str, bold: bool) -> Option<u8> {
+    let t = text.trim();
+    let words = t.split_whitespace().count();
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 3 || words > 12 || t.ends_with(['.', ',', ';']) {
+        return None;
+    }
+    let upper = t
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    match (upper, bold) {
+        (true, _) => Some(1),
+        (false, true) => Some(2),
+        _ => None,
+    }
+}
+
+/// An all-capitals heading in natural case (`FURTHER DETAIL ON THE REPORT` → `Further Detail
+/// on the Report`) when the house shows headings in capitals anyway, so the source reads
+/// well and the paper looks the same.
+pub fn tidy_heading(text: &str, house: &HouseStyle) -> String {
+    let letters = || text.chars().filter(|c| c.is_alphabetic());
+    if house.heading_case != HeadingCase::Upper
+        || letters().count() < 2
+        || !letters().all(char::is_uppercase)
+    {
+        return text.to_string();
+    }
+    const SMALL: &[&str] = &[
+        "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
+    ];
+    text.split(' ')
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_lowercase();
+            if i > 0 && SMALL.contains(&lower.as_str()) {
+                return lower;
+            }
+            let mut c = lower.chars();
+            c.next()
+                .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// What a section heading names, in this house.
+fn kind_of(heading: &str, house: &HouseStyle) -> Kind {
+    let h = normalise(heading);
+    if h == normalise(&house.recommendations_heading) || h == "recommendation" {
+        return Kind::Recommendations;
+    }
+    let best = house
+        .implications
+        .iter()
+        .map(|i| {
+            (
+                strsim::normalized_levenshtein(&normalise(&i.heading), &h),
+                i,
+            )
+        })
+        .filter(|(s, _)| *s >= 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    if let Some((_, i)) = best {
+        return Kind::Implication(i.key.clone());
+    }
+    Kind::Body(house.is_unnumbered(heading))
+}
+
+/// Sorts the body's blocks into sections.
+pub fn sections(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> Vec<Section> {
+    let top = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Para(p) if !p.title_style => p.heading,
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
+    let mut out = vec![Section {
+        kind: Kind::Preamble,
+        heading: String::new(),
+        number: None,
+        units: Vec::new(),
+    }];
+    let mut last_para = Para::default();
+    for b in blocks {
+        let p = match b {
+            Block::Table(rows) => {
+                let here = last_para.clone();
+                push(&mut out, Unit::Table(rows.clone(), here));
+                continue;
+            }
+            Block::Para(p) => p,
+        };
+        let text = p.text();
+        let has_image = p.runs.iter().any(|r| matches!(r, Run::Image { .. }));
+        if text.trim().is_empty() && !has_image {
+            continue;
+        }
+        // A protective marking repeated in the body (as at the foot of a page) is clerk's to set.
+        if house
+            .classifications
+            .iter()
+            .any(|c| normalise(c) == normalise(&text))
+        {
+            continue;
+        }
+        last_para = p.clone();
+        let mut p = p.clone();
+        let auto = p.label.clone();
+        let numbered_label = auto
+            .as_ref()
+            .filter(|l| !l.bullet)
+            .and_then(|l| typed_number(&format!("{} ", l.text)))
+            .map(|(n, _)| n);
+        let typed = if auto.is_none() {
+            typed_number(&text)
+        } else {
+            None
+        };
+        let stripped_text = match &typed {
+            Some((_, n)) => text[*n..].to_string(),
+            None => text.clone(),
+        };
+        let style_level = p.heading.map(|l| if l <= top { 1 } else { 2 });
+        let level = style_level.or_else(|| {
+            if has_image {
+                return None;
+            }
+            let lvl = heading_like(&stripped_text, p.all_bold())?;
+            let numbered_single = typed.as_ref().is_some_and(|(n, _)| !n.contains('.'));
+            let named = !matches!(kind_of(&stripped_text, house), Kind::Body(false));
+            Some(if numbered_single || named { 1 } else { lvl })
+        });
+        let number = numbered_label
+            .clone()
+            .or(typed.as_ref().map(|(n, _)| n.clone()));
+        if let Some((n, len)) = &typed
+            && (level.is_some() || n.contains('.'))
+        {
+            strip_prefix(&mut p, *len);
+        }
+        match level {
+            Some(1) => {
+                let heading = tidy_heading(stripped_text.trim(), house);
+                out.push(Section {
+                    kind: kind_of(&heading, house),
+                    heading,
+                    number,
+                    units: Vec::new(),
+                });
+            }
+            Some(_) => push(&mut out, Unit::SubHeading(p)),
+            None => match auto {
+                Some(l) if numbered_label.as_deref().is_none_or(|n| !n.contains('.')) => {
+                    push(&mut out, Unit::Item(p, l.level, !l.bullet, l.value));
+                }
+                _ => {
+                    let number = number.filter(|n| n.contains('.'));
+                    push(&mut out, Unit::Para(p, number));
+                }
+            },
+        }
+    }
+    if out[0].units.is_empty() {
+        out.remove(0);
+    } else if let Some(Unit::Para(p, _) | Unit::Item(p, ..)) = out[0].units.first() {
+        notes.push(
+            Note::warning(
+                "import-no-heading",
+                format!("the text from {} comes before the first heading", place(p)),
+            )
+            .help("clerk's sections start with a heading (`# Purpose`); add one or move the text"),
+        );
+    }
+    check_order(&out, notes);
+    out
+}
+
+fn push(out: &mut [Section], unit: Unit) {
+    if let Some(s) = out.last_mut() {
+        s.units.push(unit);
+    }
+}
+
+fn check_order(sections: &[Section], notes: &mut Vec<Note>) {
+    let mut seen_implication = false;
+    for s in sections {
+        match s.kind {
+            Kind::Implication(_) | Kind::Recommendations => seen_implication = true,
+            Kind::Body(_) if seen_implication => notes.push(
+                Note::warning(
+                    "import-order",
+                    format!("the section “{}” comes after the implications; clerk sets every body section before them", short(&s.heading)),
+                )
+                .help("check that it belongs to the body; move it in the Markdown if not")
+                .at(format!("# {}", s.heading)),
+            ),
+            _ => {}
+        }
+    }
+}
+
+/// Compares the document's numbers with clerk's and records, for every paragraph, the number
+/// it is cited by (the document's, else clerk's). Reports the first disagreement per section.
+pub fn check_numbers(sections: &[Section], notes: &mut Vec<Note>) -> Vec<Vec<Option<String>>> {
+    let mut cited = Vec::new();
+    let mut section_no = 0u32;
+    for s in sections {
+        let mut numbers = vec![None; s.units.len()];
+        // Implications are not compared: clerk sets every one of the house's, so a paper
+        // that leaves one out is numbered differently without anything being out of place.
+        let expected_heading = match &s.kind {
+            Kind::Body(false) => {
+                section_no += 1;
+                Some(section_no)
+            }
+            _ => None,
+        };
+        if let (Some(want), Some(got)) = (expected_heading, &s.number)
+            && got.parse::<u32>().ok() != Some(want)
+        {
+            notes.push(
+                Note::warning(
+                    "import-numbering",
+                    format!("the Word document numbers the section “{}” {got}, but clerk numbers it {want}", short(&s.heading)),
+                )
+                .help("a section number was skipped or repeated in Word, or a section is out of place; check the order")
+                .at(format!("# {}", s.heading)),
+            );
+        }
+        if s.kind == Kind::Body(false) {
+            let mut para_no = 0u32;
+            let mut reported = false;
+            let mut after_para = false;
+            for (i, u) in s.units.iter().enumerate() {
+                match u {
+                    Unit::Para(p, number) if !u.is_lone_image() => {
+                        para_no += 1;
+                        after_para = true;
+                        let want = format!("{section_no}.{para_no}");
+                        if let Some(got) = number
+                            && *got != want
+                            && !reported
+                        {
+                            reported = true;
+                            notes.push(
+                                Note::warning(
+                                    "import-numbering",
+                                    format!("the Word document numbers {} {got}, but clerk numbers it {want}", place(p)),
+                                )
+                                .help("a number was skipped or repeated in Word, which usually means a paragraph is in the wrong place; check the order (clerk numbers the paragraphs as they now stand)")
+                                .at(short(&p.text()).trim_end_matches('…').to_string()),
+                            );
+                        }
+                        numbers[i] = Some(number.clone().unwrap_or(want));
+                    }
+                    Unit::SubHeading(_) => {}
+                    _ => {
+                        if !after_para {
+                            para_no += 1;
+                            after_para = true;
+                        }
+                    }
+                }
+            }
+        }
+        cited.push(numbers);
+    }
+    cited
+}

@@ -1,0 +1,199 @@
+//! `clerk import PAPER.docx`: converts, writes NAME.md and NAME-images/ (refusing to
+//! overwrite without `--force`), then runs clerk's checks on the result and returns every
+//! diagnostic, the import's own among them, for the command to print.
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::{self, Diagnostic};
+use crate::pipeline::{self, BuildOptions};
+use crate::project::{Project, walk::relative};
+
+use super::{Imported, Limits, convert};
+
+/// What an import did: where the paper is (or would be), its text and every diagnostic.
+#[derive(Debug)]
+pub struct ImportReport {
+    /// The paper's path.
+    pub paper: PathBuf,
+    /// The converted paper.
+    pub imported: Imported,
+    /// Check and import diagnostics, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What to import and how (from `clerk import`'s flags).
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// The Word document (.docx).
+    pub docx: PathBuf,
+    /// Folder to write the paper in (default: the papers folder).
+    pub to: Option<PathBuf>,
+    /// Check the result in a scratch folder and write nothing.
+    pub dry_run: bool,
+    /// Replace a paper (and its images folder) of the same name.
+    pub force: bool,
+}
+
+/// Imports `args.docx` into `project`: converts, writes (unless a dry run), checks.
+pub fn import(project: &Project, args: &ImportOptions) -> Result<ImportReport, Vec<Diagnostic>> {
+    let docx = &args.docx;
+    let limits = Limits::default();
+    let size = std::fs::metadata(docx).map(|m| m.len()).map_err(|e| {
+        vec![
+            Diagnostic::file_error(
+                "not-found",
+                docx,
+                format!("cannot read the Word document ({e})"),
+            )
+            .with_help("give the path of a .docx file"),
+        ]
+    })?;
+    if size > limits.file_bytes {
+        return Err(vec![Diagnostic::file_error(
+            "import-too-large",
+            docx,
+            format!(
+                "the file is {} MB; clerk imports Word documents up to {} MB",
+                size >> 20,
+                limits.file_bytes >> 20
+            ),
+        )]);
+    }
+    let bytes = std::fs::read(docx).map_err(|e| {
+        vec![Diagnostic::file_error(
+            "unreadable",
+            docx,
+            format!("cannot read the Word document ({e})"),
+        )]
+    })?;
+    let stem = docx
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = match slug::slugify(&stem) {
+        s if s.is_empty() => "imported-paper".to_string(),
+        s => s,
+    };
+    let dir = match &args.to {
+        Some(d) => std::path::absolute(d).unwrap_or_else(|_| d.clone()),
+        None => project.papers_dir.clone(),
+    };
+    let paper = dir.join(format!("{stem}.md"));
+    let image_dir = format!("{stem}-images");
+    let imported =
+        convert(docx, &bytes, &project.house, &image_dir, limits).map_err(|d| vec![d])?;
+    if !args.dry_run && !args.force {
+        for p in [
+            paper.clone(),
+            paper.with_extension("yaml"),
+            dir.join(&image_dir),
+        ] {
+            if p.exists() {
+                return Err(vec![
+                    Diagnostic::file_error("exists", &relative(&project.root, &p), "this already exists; clerk does not overwrite it")
+                        .with_help("pass --force to replace it, --to another folder, or --dry-run to see the result"),
+                ]);
+            }
+        }
+    }
+    let scratch = args
+        .dry_run
+        .then(Scratch::new)
+        .transpose()
+        .map_err(|e| write_failed(&dir, e))?;
+    let (check_root, written) = match &scratch {
+        Some(s) => {
+            let rel = relative(&project.root, &paper);
+            let rel = if rel.is_absolute() {
+                PathBuf::from(paper.file_name().unwrap_or_default())
+            } else {
+                rel
+            };
+            (s.0.clone(), s.0.join(rel))
+        }
+        None => (project.root.clone(), paper.clone()),
+    };
+    write(&written, &image_dir, &imported).map_err(|e| write_failed(&written, e))?;
+    let check_project = Project {
+        root: check_root.clone(),
+        house: project.house.clone(),
+        papers_dir: check_root.join(relative(&project.root, &project.papers_dir)),
+        out_dir: check_root.join(relative(&project.root, &project.out_dir)),
+    };
+    let opts = BuildOptions {
+        formats: Vec::new(),
+        paths: vec![written.clone()],
+        draft_by_default: false,
+    };
+    let mut diagnostics = match pipeline::run(&check_project, &opts) {
+        Ok(r) => r
+            .diagnostics
+            .into_iter()
+            .chain(r.papers.into_iter().flat_map(|p| p.diagnostics))
+            .collect(),
+        Err(d) => d,
+    };
+    let shown = relative(&check_root, &written);
+    let notes: Vec<Diagnostic> = imported
+        .notes
+        .iter()
+        .map(|n| n.to_diagnostic(&shown, &imported.markdown))
+        .collect();
+    // The import's own note on a picture without alt text names the Word paragraph and how
+    // to fix it in Word; the check's note on the same line would say it twice.
+    diagnostics.retain(|d| {
+        d.code != "image-alt"
+            || !notes
+                .iter()
+                .any(|n| n.code == "import-image-alt" && n.line == d.line && n.line > 0)
+    });
+    diagnostics.extend(notes);
+    diag::sort(&mut diagnostics);
+    drop(scratch);
+    Ok(ImportReport {
+        paper,
+        imported,
+        diagnostics,
+    })
+}
+
+fn write(paper: &Path, image_dir: &str, imported: &Imported) -> std::io::Result<()> {
+    let dir = paper.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    if !imported.images.is_empty() {
+        let images = dir.join(image_dir);
+        std::fs::create_dir_all(&images)?;
+        for (name, bytes) in &imported.images {
+            std::fs::write(images.join(name), bytes)?;
+        }
+    }
+    std::fs::write(paper, &imported.markdown)
+}
+
+fn write_failed(path: &Path, e: std::io::Error) -> Vec<Diagnostic> {
+    vec![Diagnostic::file_error(
+        "write-failed",
+        path,
+        format!("cannot write the imported paper ({e})"),
+    )]
+}
+
+/// A folder in the system's temporary folder for a dry run, removed when dropped.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new() -> std::io::Result<Scratch> {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let dir = std::env::temp_dir().join(format!("clerk-import-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&dir)?;
+        Ok(Scratch(dir))
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}

@@ -1,0 +1,305 @@
+//! document.xml (and footnotes.xml) → a small model of paragraphs, runs and tables, with
+//! styles, automatic numbers, links, footnote references and images resolved.
+
+use std::collections::HashMap;
+
+use roxmltree::Node;
+
+use super::styles::{Label, Numbering, Styles, num_pr};
+use super::xml::{R, Relationship, child, child_val, is_w, toggle, wattr};
+
+/// A block of the document body.
+#[derive(Debug, Clone)]
+pub enum Block {
+    /// A paragraph.
+    Para(Para),
+    /// A table: rows of cells, each cell a list of blocks.
+    Table(Vec<Vec<Vec<Block>>>),
+}
+
+/// A paragraph with what import needs to know about it.
+#[derive(Debug, Clone, Default)]
+pub struct Para {
+    /// 1-based position among the document's paragraphs (for messages).
+    pub index: usize,
+    /// Heading level from the paragraph style (1 = top).
+    pub heading: Option<u8>,
+    /// Set in the Title style.
+    pub title_style: bool,
+    /// The style's name, e.g. `List Bullet`.
+    pub style: String,
+    /// The automatic number Word shows, if any.
+    pub label: Option<Label>,
+    /// The content.
+    pub runs: Vec<Run>,
+}
+
+/// Inline content.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Run {
+    /// Text with its emphasis.
+    Text {
+        /// The text.
+        text: String,
+        /// Bold.
+        bold: bool,
+        /// Italic.
+        italic: bool,
+    },
+    /// A hyperlink to a URL.
+    Link {
+        /// The URL.
+        url: String,
+        /// Its text.
+        runs: Vec<Run>,
+    },
+    /// A footnote reference, by Word's footnote id.
+    Footnote(String),
+    /// A picture.
+    Image {
+        /// The part inside the package (`word/media/image1.png`), when embedded.
+        part: Option<String>,
+        /// Alt text (`descr`), else the title.
+        alt: Option<String>,
+    },
+    /// A line break.
+    Break,
+}
+
+impl Para {
+    /// The paragraph's plain text (links' text included, images left out).
+    pub fn text(&self) -> String {
+        plain(&self.runs)
+    }
+
+    /// Are all the paragraph's letters in bold?
+    pub fn all_bold(&self) -> bool {
+        let mut any = false;
+        for r in &self.runs {
+            if let Run::Text { text, bold, .. } = r
+                && !text.trim().is_empty()
+            {
+                any = true;
+                if !bold {
+                    return false;
+                }
+            }
+        }
+        any
+    }
+}
+
+/// The plain text of runs.
+pub fn plain(runs: &[Run]) -> String {
+    let mut s = String::new();
+    for r in runs {
+        match r {
+            Run::Text { text, .. } => s.push_str(text),
+            Run::Link { runs, .. } => s.push_str(&plain(runs)),
+            Run::Break => s.push(' '),
+            Run::Footnote(_) | Run::Image { .. } => {}
+        }
+    }
+    s
+}
+
+/// What the walk needs besides the XML.
+pub struct Context<'a> {
+    /// Paragraph styles.
+    pub styles: &'a Styles,
+    /// List definitions and counters.
+    pub numbering: &'a mut Numbering,
+    /// The part's relationships by id.
+    pub rels: HashMap<String, Relationship>,
+    /// Folder of the part, for resolving targets (`word`).
+    pub base_dir: String,
+    /// Paragraphs seen so far.
+    pub count: usize,
+    /// Elements the import cannot map: (what, paragraph index).
+    pub skipped: Vec<(String, usize)>,
+}
+
+/// Walks the children of `w:body` (or a footnote, or a table cell) into blocks.
+pub fn blocks(parent: Node, cx: &mut Context) -> Vec<Block> {
+    let mut out = Vec::new();
+    for n in parent.children().filter(|n| n.is_element()) {
+        match n.tag_name().name() {
+            "p" if is_w(n, "p") => out.push(Block::Para(para(n, cx))),
+            "tbl" if is_w(n, "tbl") => out.push(Block::Table(table(n, cx))),
+            "sdt" | "customXml" => {
+                if let Some(content) = child(n, "sdtContent").or(Some(n)) {
+                    out.extend(blocks(content, cx));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn table(tbl: Node, cx: &mut Context) -> Vec<Vec<Vec<Block>>> {
+    let mut rows = Vec::new();
+    for tr in tbl.children().filter(|n| is_w(*n, "tr")) {
+        let mut cells = Vec::new();
+        for tc in tr.children().filter(|n| is_w(*n, "tc")) {
+            let span = child(tc, "tcPr")
+                .and_then(|p| child_val(p, "gridSpan"))
+                .and_then(|v| v.parse::<usize>().ok())
+                .unwrap_or(1)
+                .clamp(1, 64);
+            cells.push(blocks(tc, cx));
+            for _ in 1..span {
+                cells.push(Vec::new());
+            }
+        }
+        rows.push(cells);
+    }
+    rows
+}
+
+fn para(p: Node, cx: &mut Context) -> Para {
+    cx.count += 1;
+    let ppr = child(p, "pPr");
+    let style_id = ppr.and_then(|x| child_val(x, "pStyle")).unwrap_or("");
+    let own_num = ppr.and_then(|x| child(x, "numPr")).and_then(num_pr);
+    let num = own_num.or_else(|| cx.styles.numbering(style_id));
+    let label = num.and_then(|(id, level)| {
+        let style = (!style_id.is_empty()).then_some(style_id);
+        cx.numbering.next(&id, level, style)
+    });
+    let mut para = Para {
+        index: cx.count,
+        heading: cx.styles.heading_level(style_id),
+        title_style: cx.styles.is_title(style_id),
+        style: cx.styles.name(style_id).to_string(),
+        label,
+        runs: Vec::new(),
+    };
+    if let Some(level) = ppr
+        .and_then(|x| child_val(x, "outlineLvl"))
+        .and_then(|v| v.parse::<u8>().ok())
+        .filter(|l| *l < 9)
+    {
+        para.heading = Some(level + 1);
+    }
+    inline(p, cx, &mut para.runs);
+    para
+}
+
+/// Collects the runs under `node` (a paragraph, hyperlink, field or smart tag).
+fn inline(node: Node, cx: &mut Context, out: &mut Vec<Run>) {
+    for n in node.children().filter(|n| n.is_element()) {
+        match n.tag_name().name() {
+            "r" => run(n, cx, out),
+            "hyperlink" => {
+                let url = n
+                    .attribute((R, "id"))
+                    .and_then(|id| cx.rels.get(id))
+                    .filter(|r| r.external)
+                    .map(|r| r.target.clone());
+                let mut runs = Vec::new();
+                inline(n, cx, &mut runs);
+                match url {
+                    Some(url) if url.starts_with("http") || url.starts_with("mailto:") => {
+                        out.push(Run::Link { url, runs })
+                    }
+                    _ => out.extend(runs),
+                }
+            }
+            "ins" | "smartTag" | "fldSimple" | "customXml" | "sdt" | "sdtContent" => {
+                inline(n, cx, out)
+            }
+            _ => {}
+        }
+    }
+}
+
+fn run(r: Node, cx: &mut Context, out: &mut Vec<Run>) {
+    let rpr = child(r, "rPr");
+    let rstyle = rpr.and_then(|p| child_val(p, "rStyle")).unwrap_or("");
+    let bold = toggle(rpr, "b").unwrap_or_else(|| rstyle.contains("Strong"));
+    let italic = toggle(rpr, "i").unwrap_or_else(|| rstyle.contains("Emphasis"));
+    let vanish = toggle(rpr, "vanish").unwrap_or(false);
+    for n in r.children().filter(|n| n.is_element()) {
+        match n.tag_name().name() {
+            "t" if !vanish => push_text(out, n.text().unwrap_or(""), bold, italic),
+            "tab" => push_text(out, " ", bold, italic),
+            "br" | "cr" => out.push(Run::Break),
+            "noBreakHyphen" => push_text(out, "-", bold, italic),
+            "footnoteReference" => {
+                if let Some(id) = wattr(n, "id") {
+                    out.push(Run::Footnote(id.to_string()));
+                }
+            }
+            "drawing" | "pict" | "object" => out.push(image(n, cx)),
+            "endnoteReference" | "commentReference" => {
+                cx.skipped
+                    .push((n.tag_name().name().replace("Reference", ""), cx.count));
+            }
+            _ => {}
+        }
+    }
+}
+
+fn push_text(out: &mut Vec<Run>, text: &str, bold: bool, italic: bool) {
+    if let Some(Run::Text {
+        text: last,
+        bold: b,
+        italic: i,
+    }) = out.last_mut()
+        && *b == bold
+        && *i == italic
+    {
+        last.push_str(text);
+        return;
+    }
+    out.push(Run::Text {
+        text: text.to_string(),
+        bold,
+        italic,
+    });
+}
+
+fn image(n: Node, cx: &mut Context) -> Run {
+    let mut alt = None;
+    let mut part = None;
+    for d in n.descendants().filter(|d| d.is_element()) {
+        match d.tag_name().name() {
+            "docPr" => {
+                let text = |a| d.attribute(a).map(str::trim).filter(|s| !s.is_empty());
+                alt = text("descr").or(text("title")).map(str::to_string);
+            }
+            "blip" | "imagedata" => {
+                let id = d.attribute((R, "embed")).or(d.attribute((R, "id")));
+                if let Some(rel) = id.and_then(|id| cx.rels.get(id)) {
+                    if rel.external {
+                        cx.skipped.push((
+                            format!("a linked (not embedded) picture, {}", rel.target),
+                            cx.count,
+                        ));
+                    } else {
+                        part = super::xml::resolve(&cx.base_dir, &rel.target);
+                    }
+                }
+                if alt.is_none() {
+                    alt = d
+                        .attribute("title")
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_string);
+                }
+            }
+            _ => {}
+        }
+    }
+    Run::Image { part, alt }
+}
+
+/// footnotes.xml → (id, paragraphs), leaving out Word's separator notes.
+pub fn footnotes(root: Node, cx: &mut Context) -> Vec<(String, Vec<Block>)> {
+    root.descendants()
+        .filter(|n| is_w(*n, "footnote"))
+        .filter(|n| wattr(*n, "type").is_none_or(|t| t == "normal"))
+        .filter_map(|n| Some((wattr(n, "id")?.to_string(), blocks(n, cx))))
+        .collect()
+}

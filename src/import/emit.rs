@@ -1,0 +1,319 @@
+//! Runs, lists and tables → Markdown text: escaping, emphasis, links, footnote references,
+//! images written out beside the paper, and "paragraph 2.1" turned into a citation.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::Note;
+use super::docx::{Block, Para, Run};
+use super::header::short;
+use super::package::Package;
+
+/// Where inline content goes and what it brings with it.
+pub struct Emitter<'p, 'b> {
+    /// The package, for reading images.
+    pub pkg: &'p mut Package<'b>,
+    /// Folder (beside the paper) the images are written to, e.g. `paper-images`.
+    pub image_dir: String,
+    /// Images to write: (file name, bytes).
+    pub images: Vec<(String, Vec<u8>)>,
+    image_names: HashMap<String, String>,
+    /// Word's ids of the footnotes referenced, in order of first use (numbered 1, 2, … so).
+    pub footnotes: Vec<String>,
+    /// Document numbers cited as "paragraph 2.1" → the label given to that paragraph.
+    pub labels: HashMap<String, String>,
+    /// Notes for the user.
+    pub notes: Vec<Note>,
+    /// Numbers cited that no paragraph has (reported once each).
+    pub missing_refs: BTreeSet<String>,
+    /// The last paragraph with text, to place a picture that stands alone.
+    last_text: String,
+}
+
+impl<'p, 'b> Emitter<'p, 'b> {
+    /// A new emitter writing images under `image_dir`.
+    pub fn new(pkg: &'p mut Package<'b>, image_dir: String) -> Self {
+        Emitter {
+            pkg,
+            image_dir,
+            images: Vec::new(),
+            image_names: HashMap::new(),
+            footnotes: Vec::new(),
+            labels: HashMap::new(),
+            notes: Vec::new(),
+            missing_refs: BTreeSet::new(),
+            last_text: String::new(),
+        }
+    }
+
+    /// A paragraph's runs as one Markdown line, with block-start characters escaped.
+    pub fn paragraph(&mut self, p: &Para) -> String {
+        let text = self.inline(&p.runs, p, "\\\n");
+        let plain = p.text();
+        if !plain.trim().is_empty() {
+            self.last_text = plain;
+        }
+        escape_start(text.trim())
+    }
+
+    /// Runs as inline Markdown; `brk` is what a line break becomes.
+    pub fn inline(&mut self, runs: &[Run], p: &Para, brk: &str) -> String {
+        let mut out = String::new();
+        for r in runs {
+            match r {
+                Run::Text { text, bold, italic } => {
+                    let escaped = self.cite(&escape(text));
+                    out.push_str(&emphasis(&escaped, *bold, *italic));
+                }
+                Run::Link { url, runs } => {
+                    let text = self.inline(runs, p, " ");
+                    let url = url
+                        .replace(' ', "%20")
+                        .replace('(', "%28")
+                        .replace(')', "%29");
+                    out.push_str(&format!("[{}]({url})", text.trim()));
+                }
+                Run::Footnote(id) => {
+                    let n = match self.footnotes.iter().position(|f| f == id) {
+                        Some(i) => i + 1,
+                        None => {
+                            self.footnotes.push(id.clone());
+                            self.footnotes.len()
+                        }
+                    };
+                    out.push_str(&format!("[^{n}]"));
+                }
+                Run::Image { part, alt } => {
+                    out.push_str(&self.image(part.as_deref(), alt.as_deref(), p))
+                }
+                Run::Break => out.push_str(brk),
+            }
+        }
+        out
+    }
+
+    fn image(&mut self, part: Option<&str>, alt: Option<&str>, p: &Para) -> String {
+        let place = if p.text().trim().is_empty() && !self.last_text.is_empty() {
+            format!("the paragraph after “{}”", short(&self.last_text))
+        } else {
+            place(p)
+        };
+        let Some(part) = part else {
+            self.notes.push(
+                Note::warning("import-image", format!("a picture in {place} is not stored in the document (linked, or a shape) and is left out"))
+                    .help("insert the picture itself (Insert → Pictures) and import again, or add it by hand"),
+            );
+            return String::new();
+        };
+        let name = match self.image_names.get(part) {
+            Some(n) => n.clone(),
+            None => match self.pkg.read_image(part) {
+                Ok(Some(bytes)) => {
+                    let ext = if bytes.starts_with(&[0x89, b'P', b'N', b'G']) {
+                        "png"
+                    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+                        "jpg"
+                    } else {
+                        self.notes.push(
+                            Note::warning("import-image", format!("a picture in {place} is not PNG or JPEG (`{part}`) and is left out"))
+                                .help("save the picture as PNG or JPEG, insert it again and import again"),
+                        );
+                        return String::new();
+                    };
+                    let name = format!("image{}.{ext}", self.images.len() + 1);
+                    self.images.push((name.clone(), bytes));
+                    self.image_names.insert(part.to_string(), name.clone());
+                    name
+                }
+                Ok(None) => {
+                    self.notes.push(
+                        Note::warning("import-missing-part", format!("a picture in {place} names `{part}`, which the file does not hold; it is left out"))
+                            .help("the document is damaged; insert the picture again in Word"),
+                    );
+                    return String::new();
+                }
+                Err(d) => {
+                    self.notes.push(Note::from_diagnostic(d));
+                    return String::new();
+                }
+            },
+        };
+        let src = format!("{}/{name}", self.image_dir);
+        let alt = alt
+            .map(|a| escape(a).replace('\n', " "))
+            .unwrap_or_default();
+        if alt.is_empty() {
+            self.notes.push(
+                Note::warning("import-image-alt", format!("the picture in {place} has no alt text"))
+                    .help("describe it between the brackets, or add alt text in Word (right-click → View Alt Text) and import again")
+                    .at(format!("![]({src})")),
+            );
+        }
+        format!("![{alt}]({src})")
+    }
+
+    /// Turns "paragraph 2.1" into "paragraph [](#label)" when 2.1 has a label.
+    fn cite(&mut self, text: &str) -> String {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some((before, word, number, after)) = next_ref(rest) {
+            out.push_str(before);
+            out.push_str(word);
+            match self.labels.get(number) {
+                Some(label) => out.push_str(&format!("[](#{label})")),
+                None => {
+                    self.missing_refs.insert(number.to_string());
+                    out.push_str(number);
+                }
+            }
+            rest = after;
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// A list item's Markdown (one line, indented for its level).
+    pub fn table(&mut self, rows: &[Vec<Vec<Block>>], p: &Para) -> String {
+        let width = rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        let mut out = String::new();
+        for (i, row) in rows.iter().enumerate() {
+            let mut cells: Vec<String> = row.iter().map(|c| self.cell(c, p)).collect();
+            cells.resize(width, String::new());
+            out.push_str(&format!("| {} |\n", cells.join(" | ")));
+            if i == 0 {
+                out.push_str(&format!("|{}\n", " --- |".repeat(width)));
+            }
+        }
+        out
+    }
+
+    fn cell(&mut self, blocks: &[Block], p: &Para) -> String {
+        let mut parts = Vec::new();
+        for b in blocks {
+            match b {
+                Block::Para(q) => parts.push(self.inline(&q.runs, q, " ").trim().to_string()),
+                Block::Table(rows) => {
+                    self.notes.push(
+                        Note::warning("import-table", format!("a table inside a table cell, after {}, is flattened to text", place(p)))
+                            .help("Markdown tables cannot nest; split the table in Word, or rework it by hand"),
+                    );
+                    for row in rows {
+                        for c in row {
+                            parts.push(self.cell(c, p));
+                        }
+                    }
+                }
+            }
+        }
+        parts
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace('|', "\\|")
+    }
+}
+
+/// Where a paragraph is, for messages: its opening words, which find it in Word.
+pub fn place(p: &Para) -> String {
+    let text = p.text();
+    if text.trim().is_empty() {
+        format!("paragraph {} of the Word document", p.index)
+    } else {
+        format!("the paragraph “{}”", short(&text))
+    }
+}
+
+/// The next "paragraph 2.1" in `text`: (before, "paragraph ", "2.1", after).
+fn next_ref(text: &str) -> Option<(&str, &str, &str, &str)> {
+    let lower = text.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find("paragraph") {
+        let start = from + i;
+        let mut j = start + "paragraph".len();
+        if lower[j..].starts_with('s') {
+            j += 1;
+        }
+        let spaces = text[j..].len() - text[j..].trim_start_matches([' ', '\u{a0}']).len();
+        let num_start = j + spaces;
+        let num_len = text[num_start..]
+            .char_indices()
+            .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+            .map(|(k, c)| k + c.len_utf8())
+            .last()
+            .unwrap_or(0);
+        let number = text[num_start..num_start + num_len].trim_end_matches('.');
+        let word_ok = start == 0 || !text[..start].ends_with(char::is_alphanumeric);
+        if spaces > 0 && word_ok && number.contains('.') {
+            let end = num_start + number.len();
+            return Some((
+                &text[..start],
+                &text[start..num_start],
+                number,
+                &text[end..],
+            ));
+        }
+        from = j;
+    }
+    None
+}
+
+/// Backslash-escapes what Markdown would read as markup.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '~' => out.push('\\'),
+            '{' if chars.get(i + 1) == Some(&'#') => out.push('\\'),
+            '&' if entity_like(&chars[i + 1..]) => out.push('\\'),
+            '\n' => {
+                out.push(' ');
+                continue;
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn entity_like(rest: &[char]) -> bool {
+    let n = rest
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+        .count();
+    n > 0 && rest.get(n) == Some(&';')
+}
+
+/// Escapes a line start that Markdown would read as a heading, quote, list or rule.
+pub fn escape_start(line: &str) -> String {
+    let first = line.chars().next();
+    if matches!(first, Some('#' | '>' | '-' | '+' | '=' | '|')) {
+        return format!("\\{line}");
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && digits < 10 {
+        let rest = &line[digits..];
+        if (rest.starts_with(". ") || rest.starts_with(") ")) || rest == "." || rest == ")" {
+            return format!("{}\\{}", &line[..digits], rest);
+        }
+    }
+    line.to_string()
+}
+
+/// Wraps text in `**`/`*`, keeping surrounding spaces outside the markers.
+fn emphasis(text: &str, bold: bool, italic: bool) -> String {
+    let marker = match (bold, italic) {
+        (true, true) => "***",
+        (true, false) => "**",
+        (false, true) => "*",
+        (false, false) => return text.to_string(),
+    };
+    let core = text.trim();
+    if core.is_empty() {
+        return text.to_string();
+    }
+    let lead = &text[..text.len() - text.trim_start().len()];
+    let trail = &text[text.trim_end().len()..];
+    format!("{lead}{marker}{core}{marker}{trail}")
+}

@@ -1,0 +1,331 @@
+//! The header table (and the lines above it) → metadata: labels matched loosely against the
+//! house's `header_rows`, dates read in any common form, appendices split into titles.
+
+use crate::config::HouseStyle;
+
+use super::Note;
+use super::date;
+use super::docx::{Block, Para};
+
+/// A metadata value read from the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    /// Plain text.
+    Text(String),
+    /// Appendix titles, in order.
+    Appendices(Vec<String>),
+}
+
+/// The metadata found, in the order found, with notes on what could not be mapped.
+#[derive(Debug, Default)]
+pub struct Header {
+    /// (key, value) pairs.
+    pub fields: Vec<(String, Value)>,
+    /// Index of the header table among the top-level blocks.
+    pub table: Option<usize>,
+}
+
+impl Header {
+    /// The value of `key`, if found.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.fields.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    fn set(&mut self, key: &str, value: Value) {
+        if self.get(key).is_none() {
+            self.fields.push((key.to_string(), value));
+        }
+    }
+}
+
+/// Lower case, letters and digits only, single spaces: `Presented By:` → `presented by`.
+pub fn normalise(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                ' '
+            }
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Labels used in Word templates for the standard keys, beside the house's own labels.
+const ALIASES: &[(&str, &str)] = &[
+    ("meeting", "meeting"),
+    ("committee", "meeting"),
+    ("date", "date"),
+    ("date of meeting", "date"),
+    ("meeting date", "date"),
+    ("location", "location"),
+    ("venue", "location"),
+    ("title", "title"),
+    ("title of paper", "title"),
+    ("title of report", "title"),
+    ("paper title", "title"),
+    ("subject", "title"),
+    ("presented by", "presented_by"),
+    ("author", "presented_by"),
+    ("report of", "presented_by"),
+    ("report by", "presented_by"),
+    ("recommendation", "recommendation"),
+    ("recommendation to members", "recommendation"),
+    ("appendix attached", "appendices"),
+    ("appendices attached", "appendices"),
+    ("appendices", "appendices"),
+    ("appendix", "appendices"),
+    ("agenda item", "agenda_item"),
+    ("classification", "classification"),
+    ("security classification", "classification"),
+    ("protective marking", "classification"),
+];
+
+/// The metadata key a header-table label stands for in this house.
+pub fn key_for(label: &str, house: &HouseStyle) -> Option<String> {
+    let l = normalise(label);
+    if l.is_empty() {
+        return None;
+    }
+    if let Some(row) = house.header_rows.iter().find(|r| normalise(&r.label) == l) {
+        return Some(row.key.clone());
+    }
+    if let Some((_, key)) = ALIASES.iter().find(|(a, _)| *a == l) {
+        return Some((*key).to_string());
+    }
+    house
+        .header_rows
+        .iter()
+        .map(|r| (strsim::normalized_levenshtein(&normalise(&r.label), &l), r))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, r)| r.key.clone())
+}
+
+/// The text of a table cell, its paragraphs joined by `; `.
+fn cell_text(cell: &[Block]) -> String {
+    cell.iter()
+        .filter_map(|b| match b {
+            Block::Para(p) => Some(p.text().trim().to_string()),
+            Block::Table(_) => None,
+        })
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Finds the header table among the top-level blocks: the first table with two or more rows
+/// whose left cell is a label of this house.
+pub fn find_table(blocks: &[Block], house: &HouseStyle) -> Option<usize> {
+    blocks.iter().position(|b| match b {
+        Block::Table(rows) => {
+            rows.iter()
+                .filter(|r| r.len() >= 2 && key_for(&cell_text(&r[0]), house).is_some())
+                .count()
+                >= 2
+        }
+        Block::Para(_) => false,
+    })
+}
+
+/// Reads the header: lines above the table (classification, agenda item, title) and the
+/// table's rows.
+pub fn read(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> Header {
+    let mut header = Header {
+        table: find_table(blocks, house),
+        ..Header::default()
+    };
+    let Some(t) = header.table else {
+        notes.push(
+            Note::error(
+                "import-no-header",
+                "found no header table (a two-column table of Meeting, Date, Title of Paper, …)",
+            )
+            .help(format!(
+                "the house's rows are: {}; fill the metadata in by hand",
+                house
+                    .header_rows
+                    .iter()
+                    .map(|r| r.label.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        );
+        return header;
+    };
+    for b in &blocks[..t] {
+        if let Block::Para(p) = b {
+            above_table(p, house, &mut header, notes);
+        }
+    }
+    let Block::Table(rows) = &blocks[t] else {
+        return header;
+    };
+    for row in rows {
+        let label = row.first().map(|c| cell_text(c)).unwrap_or_default();
+        let value: String = row[1.min(row.len())..]
+            .iter()
+            .map(|c| cell_text(c))
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join("; ");
+        match key_for(&label, house) {
+            Some(key) if value.is_empty() => {
+                if key != "appendices" {
+                    notes.push(
+                        Note::warning("import-empty-row", format!("the header row “{label}” is empty"))
+                            .help(format!("fill in `{key}` in the front matter")),
+                    );
+                }
+            }
+            Some(key) => row_value(&key, &label, &value, house, &mut header, notes),
+            None if label.is_empty() && value.is_empty() => {}
+            None => notes.push(
+                Note::warning(
+                    "import-unknown-row",
+                    format!("the header row “{label}” (“{value}”) is not one of this house's rows; it is left out"),
+                )
+                .help("add it to the paper by hand if it matters, or add the row to `header_rows` (and `extra_fields`) in clerk.yaml"),
+            ),
+        }
+    }
+    header
+}
+
+fn above_table(p: &Para, house: &HouseStyle, header: &mut Header, notes: &mut Vec<Note>) {
+    let text = p.text().trim().to_string();
+    if text.is_empty() {
+        return;
+    }
+    let norm = normalise(&text);
+    if let Some(c) = house.classifications.iter().find(|c| normalise(c) == norm) {
+        header.set("classification", Value::Text(c.clone()));
+    } else if let Some(item) = norm.strip_prefix("agenda item ") {
+        header.set("agenda_item", Value::Text(item.replace(' ', ".")));
+    } else if p.title_style {
+        header.set("title", Value::Text(text));
+    } else if norm == normalise(&house.organisation.name)
+        || norm.starts_with(&normalise(&house.organisation.name))
+    {
+        // The organisation's name (and committee) heads every paper; clerk sets it itself.
+    } else {
+        notes.push(
+            Note::warning(
+                "import-not-mapped",
+                format!("the line “{}” above the header table is left out", short(&text)),
+            )
+            .help("clerk sets the organisation, classification and title itself; add it by hand if it is needed"),
+        );
+    }
+}
+
+fn row_value(
+    key: &str,
+    label: &str,
+    value: &str,
+    house: &HouseStyle,
+    header: &mut Header,
+    notes: &mut Vec<Note>,
+) {
+    let v = match key {
+        "date" => match date::parse(value) {
+            Some(d) => {
+                if d.ambiguous {
+                    notes.push(
+                        Note::warning(
+                            "import-date",
+                            format!("the date “{value}” could be read either way; it was taken as day/month (UK): {}", house.format_date(d.date)),
+                        )
+                        .help("check `date` in the front matter")
+                        .at(format!("date: {}", d.date)),
+                    );
+                }
+                Value::Text(d.date.to_string())
+            }
+            None => {
+                notes.push(
+                    Note::error(
+                        "import-date",
+                        format!("the {label} “{value}” is not a date clerk can read"),
+                    )
+                    .help("write it as YYYY-MM-DD in the front matter")
+                    .at("date:"),
+                );
+                Value::Text(value.to_string())
+            }
+        },
+        "appendices" => Value::Appendices(appendices(value)),
+        "classification" => Value::Text(value.to_uppercase()),
+        "agenda_item" => Value::Text(
+            value
+                .trim_start_matches(|c: char| !c.is_ascii_digit())
+                .to_string(),
+        ),
+        _ => Value::Text(value.to_string()),
+    };
+    header.set(key, v);
+}
+
+/// `Yes – Appendix A – One; Appendix B – Two` → `[One, Two]`; `No` → `[]`.
+pub fn appendices(value: &str) -> Vec<String> {
+    let v = value.trim();
+    let norm = normalise(v);
+    if norm.is_empty() || norm == "no" || norm == "none" || norm == "n a" || norm.starts_with("no ")
+    {
+        return Vec::new();
+    }
+    let dash = |c: char| matches!(c, '–' | '—' | '-' | ':' | ',' | ';') || c.is_whitespace();
+    let rest = if norm.starts_with("yes") {
+        v[3..].trim_start_matches(dash)
+    } else {
+        v
+    };
+    let mut titles = Vec::new();
+    let lower = rest.to_lowercase();
+    let mut starts: Vec<usize> = lower
+        .match_indices("appendix ")
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            let after = &rest[i + 9..];
+            let mut chars = after.chars();
+            let id = chars.next().is_some_and(|c| c.is_alphanumeric());
+            let next = chars.next();
+            id && next.is_none_or(dash)
+        })
+        .collect();
+    if starts.is_empty() {
+        return rest
+            .split(';')
+            .map(|t| t.trim().trim_end_matches(['.', ',']).trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect();
+    }
+    starts.push(rest.len());
+    for w in starts.windows(2) {
+        let part = &rest[w[0] + 9..w[1]];
+        let mut chars = part.char_indices();
+        chars.next();
+        let body = chars.next().map_or("", |(i, _)| &part[i..]);
+        let title = body
+            .trim_start_matches(dash)
+            .trim()
+            .trim_end_matches([';', ',', '.'])
+            .trim();
+        if !title.is_empty() {
+            titles.push(title.to_string());
+        }
+    }
+    titles
+}
+
+/// The first words of a long text, for messages.
+pub fn short(text: &str) -> String {
+    let t = text.trim();
+    match t.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", t[..i].trim_end()),
+        None => t.to_string(),
+    }
+}

@@ -1,0 +1,773 @@
+//! Unit tests: one per mapping rule, on small .docx files built here, and the hostile cases.
+
+use std::io::Write;
+use std::path::Path;
+
+use zip::write::SimpleFileOptions;
+
+use super::header::{appendices, key_for};
+use super::{Imported, Limits, convert, date};
+use crate::config::HouseStyle;
+use crate::diag::Severity;
+
+const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main""#;
+
+const ROOT_RELS: &str = r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
+
+/// A zip of the given (name, bytes) entries, deflated.
+pub(super) fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in entries {
+        w.start_file(*name, opts).unwrap();
+        w.write_all(bytes).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+/// A .docx whose body is `body`, with extra parts (numbering, footnotes, rels, media).
+fn docx(body: &str, extra: &[(&str, &[u8])]) -> Vec<u8> {
+    let doc =
+        format!(r#"<?xml version="1.0"?><w:document {NS}><w:body>{body}</w:body></w:document>"#);
+    let mut entries: Vec<(&str, &[u8])> = vec![
+        ("_rels/.rels", ROOT_RELS.as_bytes()),
+        ("word/document.xml", doc.as_bytes()),
+    ];
+    entries.extend_from_slice(extra);
+    zip_of(&entries)
+}
+
+fn p(text: &str) -> String {
+    format!(r#"<w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#)
+}
+
+fn bold(text: &str) -> String {
+    format!(r#"<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>{text}</w:t></w:r></w:p>"#)
+}
+
+fn table(rows: &[(&str, &str)]) -> String {
+    let rows: String = rows
+        .iter()
+        .map(|(a, b)| format!("<w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr>", p(a), p(b)))
+        .collect();
+    format!("<w:tbl>{rows}</w:tbl>")
+}
+
+fn header() -> String {
+    table(&[
+        ("Meeting", "Resources Committee"),
+        ("Date", "1 September 2021"),
+        ("Title of Paper", "Estates"),
+        ("Presented By", "A Person, Director"),
+        ("Recommendation to Members", "For Noting"),
+    ])
+}
+
+fn run(body: &str, extra: &[(&str, &[u8])]) -> Imported {
+    run_with(body, extra, &HouseStyle::default())
+}
+
+fn run_with(body: &str, extra: &[(&str, &[u8])], house: &HouseStyle) -> Imported {
+    let bytes = docx(body, extra);
+    convert(
+        Path::new("t.docx"),
+        &bytes,
+        house,
+        "t-images",
+        Limits::default(),
+    )
+    .unwrap()
+}
+
+fn codes(i: &Imported) -> Vec<&'static str> {
+    i.notes.iter().map(|n| n.code).collect()
+}
+
+const CLOSE: &str = "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>RECOMMENDATIONS</w:t></w:r></w:p><w:p><w:r><w:t>Members are invited to note.</w:t></w:r></w:p>";
+
+#[test]
+fn header_labels_match_loosely() {
+    let house = HouseStyle::default();
+    for (label, key) in [
+        ("Presented By", "presented_by"),
+        ("Presented by:", "presented_by"),
+        ("Author", "presented_by"),
+        ("TITLE OF PAPER", "title"),
+        ("Recommendation to members", "recommendation"),
+        ("Appendix  Attached", "appendices"),
+        ("Date of meeting", "date"),
+    ] {
+        assert_eq!(key_for(label, &house).as_deref(), Some(key), "{label}");
+    }
+    assert_eq!(key_for("Budget holder", &house), None);
+}
+
+#[test]
+fn dates_in_common_forms() {
+    let d = jiff::civil::date(2021, 9, 1);
+    for text in [
+        "1 September 2021",
+        "01/09/2021",
+        "1st Sept 2021",
+        "Wednesday 1 September 2021",
+        "September 1, 2021",
+        "2021-09-01",
+        "1.9.21",
+    ] {
+        let read = date::parse(text).unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(read.date, d, "{text}");
+    }
+    assert!(date::parse("01/09/2021").unwrap().ambiguous);
+    assert!(!date::parse("13/09/2021").unwrap().ambiguous);
+    assert_eq!(
+        date::parse("02/03/2021").unwrap().date,
+        jiff::civil::date(2021, 3, 2)
+    );
+    assert_eq!(date::parse("31/02/2021"), None);
+    assert_eq!(date::parse("next Tuesday"), None);
+}
+
+#[test]
+fn ambiguous_date_is_taken_as_uk_with_a_warning() {
+    let body = table(&[
+        ("Meeting", "X"),
+        ("Date", "02/03/2021"),
+        ("Title of Paper", "T"),
+    ]);
+    let out = run(&body, &[]);
+    assert!(
+        out.markdown.contains("date: 2021-03-02"),
+        "{}",
+        out.markdown
+    );
+    let n = out.notes.iter().find(|n| n.code == "import-date").unwrap();
+    assert_eq!(n.severity, Severity::Warning);
+    assert!(n.message.contains("day/month"), "{}", n.message);
+}
+
+#[test]
+fn appendices_split_into_titles() {
+    assert_eq!(
+        appendices("Yes – Appendix A – Survey results; Appendix B – Estate map"),
+        ["Survey results", "Estate map"]
+    );
+    assert_eq!(appendices("Yes - Appendix A: Survey"), ["Survey"]);
+    assert!(appendices("No").is_empty());
+    assert!(appendices("None").is_empty());
+    let out = run(
+        &table(&[
+            ("Meeting", "X"),
+            ("Date", "1 Sep 2021"),
+            (
+                "Appendix Attached",
+                "Yes – Appendix A – One; Appendix B – Two",
+            ),
+        ]),
+        &[],
+    );
+    assert!(
+        out.markdown
+            .contains("appendices:\n  - title: One\n  - title: Two\n"),
+        "{}",
+        out.markdown
+    );
+}
+
+#[test]
+fn header_table_maps_to_front_matter_and_unknown_rows_are_reported() {
+    let body = format!(
+        "{}{}{CLOSE}",
+        p("OFFICIAL"),
+        table(&[
+            ("Meeting", "Resources Committee"),
+            ("Date", "1 Sep 2021"),
+            ("Budget holder", "Finance")
+        ])
+    );
+    let out = run(&body, &[]);
+    assert!(
+        out.markdown.starts_with(
+            "---\nmeeting: Resources Committee\ndate: 2021-09-01\nclassification: OFFICIAL\n"
+        ),
+        "{}",
+        out.markdown
+    );
+    assert!(
+        codes(&out).contains(&"import-unknown-row"),
+        "{:?}",
+        out.notes
+    );
+    assert!(!out.markdown.contains("Finance"));
+}
+
+#[test]
+fn no_header_table_is_an_error() {
+    let out = run(&format!("{}{}", bold("PURPOSE"), p("Text.")), &[]);
+    assert!(
+        out.notes
+            .iter()
+            .any(|n| n.code == "import-no-header" && n.severity == Severity::Error)
+    );
+}
+
+#[test]
+fn council_labels_come_from_the_house() {
+    let house = HouseStyle::from_yaml(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/council/clerk.yaml"
+        ))
+        .unwrap(),
+        Path::new("clerk.yaml"),
+    )
+    .unwrap();
+    let body = table(&[
+        ("Committee", "Cabinet"),
+        ("Report of", "Director of Place"),
+        ("Wards affected", "All"),
+        ("Key decision", "No"),
+    ]);
+    let out = run_with(&body, &[], &house);
+    for line in [
+        "meeting: Cabinet\n",
+        "presented_by: Director of Place\n",
+        "wards_affected: All\n",
+        "key_decision: \"No\"\n",
+    ] {
+        assert!(out.markdown.contains(line), "{line} in {}", out.markdown);
+    }
+}
+
+#[test]
+fn bold_capitals_and_typed_numbers_make_sections() {
+    let body = format!(
+        "{}{}{}{}{}{}{CLOSE}",
+        header(),
+        bold("PURPOSE"),
+        p("Why."),
+        bold("1. BACKGROUND"),
+        p("1.1\tFirst."),
+        p("1.2 Second.")
+    );
+    let out = run(&body, &[]);
+    assert!(
+        out.markdown
+            .contains("# Purpose\n\nWhy.\n\n# Background\n\nFirst.\n\nSecond."),
+        "{}",
+        out.markdown
+    );
+    assert!(out.notes.is_empty(), "{:?}", out.notes);
+}
+
+#[test]
+fn heading_styles_make_sections_and_sub_headings() {
+    let styles = r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style><w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/></w:style></w:styles>"#;
+    let h = |id: &str, t: &str| {
+        format!(r#"<w:p><w:pPr><w:pStyle w:val="{id}"/></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#)
+    };
+    let body = format!(
+        "{}{}{}{}{}{CLOSE}",
+        header(),
+        h("Heading1", "Background"),
+        p("One."),
+        h("Heading2", "Detail"),
+        p("Two.")
+    );
+    let out = run(&body, &[("word/styles.xml", styles.as_bytes())]);
+    assert!(
+        out.markdown
+            .contains("# Background\n\nOne.\n\n## Detail\n\nTwo."),
+        "{}",
+        out.markdown
+    );
+}
+
+const NUMBERING: &str = r#"<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl></w:abstractNum><w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="bullet"/><w:lvlText w:val="o"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num></w:numbering>"#;
+
+fn numbered(num: u8, level: u8, text: &str, bold: bool) -> String {
+    let b = if bold { "<w:rPr><w:b/></w:rPr>" } else { "" };
+    format!(
+        r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr></w:pPr><w:r>{b}<w:t>{text}</w:t></w:r></w:p>"#
+    )
+}
+
+#[test]
+fn automatic_numbering_is_removed_and_compared() {
+    let body = format!(
+        "{}{}{}{}{}{}{CLOSE}",
+        header(),
+        numbered(1, 0, "BACKGROUND", true),
+        numbered(1, 1, "First.", false),
+        numbered(1, 1, "Second.", false),
+        numbered(1, 0, "PROGRESS", true),
+        numbered(1, 1, "Third.", false),
+    );
+    let out = run(&body, &[("word/numbering.xml", NUMBERING.as_bytes())]);
+    assert!(
+        out.markdown
+            .contains("# Background\n\nFirst.\n\nSecond.\n\n# Progress\n\nThird."),
+        "{}",
+        out.markdown
+    );
+    assert!(out.notes.is_empty(), "{:?}", out.notes);
+}
+
+#[test]
+fn a_skipped_number_is_reported_where_it_lands() {
+    let body = format!(
+        "{}{}{}{}{CLOSE}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1 First."),
+        p("1.3 Third.")
+    );
+    let out = run(&body, &[]);
+    let n = out
+        .notes
+        .iter()
+        .find(|n| n.code == "import-numbering")
+        .expect("a numbering note");
+    assert!(
+        n.message.contains("” 1.3, but clerk numbers it 1.2"),
+        "{}",
+        n.message
+    );
+    assert!(n.message.contains("Third."), "{}", n.message);
+    let d = n.to_diagnostic(Path::new("t.md"), &out.markdown);
+    assert_eq!(out.markdown.lines().nth(d.line - 1), Some("Third."));
+}
+
+#[test]
+fn bullet_lists_nest_from_word_numbering() {
+    let body = format!(
+        "{}{}{}{}{}{}{CLOSE}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1 Lead:"),
+        numbered(2, 0, "Top", false),
+        numbered(2, 1, "Inner", false),
+        numbered(2, 0, "Next", false)
+    );
+    let out = run(&body, &[("word/numbering.xml", NUMBERING.as_bytes())]);
+    assert!(
+        out.markdown.contains("Lead:\n\n- Top\n  - Inner\n- Next"),
+        "{}",
+        out.markdown
+    );
+}
+
+#[test]
+fn implications_at_the_house_default_are_left_out() {
+    let body = format!(
+        "{}{}{}{}{}{}{}{CLOSE}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1 Text."),
+        bold("2. FINANCIAL IMPLICATIONS"),
+        p("2.1 The cost is £5,000."),
+        bold("3. LEGAL IMPLICATIONS"),
+        p("3.1 There are no direct legal implications associated with this paper."),
+    );
+    let out = run(&body, &[]);
+    assert!(
+        out.markdown
+            .contains("implications:\n  financial: The cost is £5,000.\n"),
+        "{}",
+        out.markdown
+    );
+    assert!(!out.markdown.contains("legal"), "{}", out.markdown);
+    assert!(
+        out.markdown
+            .contains("recommendations: Members are invited to note.\n"),
+        "{}",
+        out.markdown
+    );
+    assert!(!out.markdown.contains("# Financial"), "{}", out.markdown);
+}
+
+#[test]
+fn missing_recommendations_is_an_error() {
+    let out = run(
+        &format!("{}{}{}", header(), bold("1. BACKGROUND"), p("1.1 Text.")),
+        &[],
+    );
+    assert!(
+        out.notes
+            .iter()
+            .any(|n| n.code == "import-no-recommendations" && n.severity == Severity::Error)
+    );
+}
+
+#[test]
+fn a_cited_paragraph_gets_a_label_and_the_citation_a_link() {
+    let body = format!(
+        "{}{}{}{}{}{CLOSE}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1 First."),
+        p("1.2 As paragraph 1.1 says, and paragraph 4.7 does not."),
+        p("1.3 Third.")
+    );
+    let out = run(&body, &[]);
+    assert!(
+        out.markdown.contains("First. {#para-1-1}"),
+        "{}",
+        out.markdown
+    );
+    assert!(
+        out.markdown
+            .contains("As paragraph [](#para-1-1) says, and paragraph 4.7 does not."),
+        "{}",
+        out.markdown
+    );
+    assert!(
+        out.notes
+            .iter()
+            .any(|n| n.code == "import-cross-ref" && n.message.contains("4.7")),
+        "{:?}",
+        out.notes
+    );
+}
+
+#[test]
+fn emphasis_links_and_markup_characters() {
+    let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/a b" TargetMode="External"/></Relationships>"#;
+    let para = r#"<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">Bold </w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>italic</w:t></w:r><w:r><w:t xml:space="preserve"> a*b_c [x] &lt;tag&gt; </w:t></w:r><w:hyperlink r:id="rId9"><w:r><w:t>site</w:t></w:r></w:hyperlink></w:p>"#;
+    let body = format!(
+        "{}{}{para}{}{CLOSE}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("# not a heading")
+    );
+    let out = run(&body, &[("word/_rels/document.xml.rels", rels.as_bytes())]);
+    assert!(
+        out.markdown
+            .contains(r"**Bold** *italic* a\*b\_c \[x\] \<tag> [site](https://example.org/a%20b)"),
+        "{}",
+        out.markdown
+    );
+    assert!(
+        out.markdown.contains("\n\\# not a heading\n"),
+        "{}",
+        out.markdown
+    );
+}
+
+#[test]
+fn tables_take_the_first_row_as_header() {
+    let body = format!(
+        "{}{}{}{}{CLOSE}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1 Results:"),
+        table(&[("Audit", "Opinion"), ("Payroll", "Good | fair")])
+    );
+    let out = run(&body, &[]);
+    assert!(
+        out.markdown
+            .contains("| Audit | Opinion |\n| --- | --- |\n| Payroll | Good \\| fair |"),
+        "{}",
+        out.markdown
+    );
+}
+
+#[test]
+fn footnotes_are_numbered_in_order_of_use() {
+    let notes = r#"<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:footnote w:type="separator" w:id="-1"><w:p/></w:footnote><w:footnote w:id="7"><w:p><w:r><w:t>The source.</w:t></w:r></w:p></w:footnote></w:footnotes>"#;
+    let para =
+        r#"<w:p><w:r><w:t>1.1 Claim.</w:t></w:r><w:r><w:footnoteReference w:id="7"/></w:r></w:p>"#;
+    let body = format!("{}{}{para}{CLOSE}", header(), bold("1. BACKGROUND"));
+    let out = run(&body, &[("word/footnotes.xml", notes.as_bytes())]);
+    assert!(out.markdown.contains("Claim.[^1]"), "{}", out.markdown);
+    assert!(
+        out.markdown.contains("\n[^1]: The source.\n"),
+        "{}",
+        out.markdown
+    );
+}
+
+const PNG: &[u8] = &[0x89, b'P', b'N', b'G', 13, 10, 26, 10, 0, 0, 0, 0];
+
+fn picture(descr: &str) -> String {
+    format!(
+        r#"<w:p><w:r><w:drawing><wp:inline><wp:docPr id="1" name="Picture 1" descr="{descr}"/><a:graphic><a:graphicData><a:blip r:embed="rId5"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"#
+    )
+}
+
+#[test]
+fn images_are_extracted_with_their_alt_text() {
+    let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/></Relationships>"#;
+    let extra: &[(&str, &[u8])] = &[
+        ("word/_rels/document.xml.rels", rels.as_bytes()),
+        ("word/media/image1.png", PNG),
+    ];
+    let body = format!(
+        "{}{}{}{}{}{CLOSE}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1 Chart:"),
+        picture("Bar chart of costs"),
+        picture("")
+    );
+    let out = run(&body, extra);
+    assert!(
+        out.markdown
+            .contains("![Bar chart of costs](t-images/image1.png)\n\n![](t-images/image1.png)"),
+        "{}",
+        out.markdown
+    );
+    assert_eq!(out.images, [("image1.png".to_string(), PNG.to_vec())]);
+    let alt: Vec<_> = out
+        .notes
+        .iter()
+        .filter(|n| n.code == "import-image-alt")
+        .collect();
+    assert_eq!(alt.len(), 1, "{:?}", out.notes);
+}
+
+#[test]
+fn an_image_that_is_not_png_or_jpeg_is_left_out_with_a_warning() {
+    let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.emf"/></Relationships>"#;
+    let extra: &[(&str, &[u8])] = &[
+        ("word/_rels/document.xml.rels", rels.as_bytes()),
+        ("word/media/image1.emf", b"\x01\x00\x00\x00EMF"),
+    ];
+    let out = run(
+        &format!(
+            "{}{}{}{CLOSE}",
+            header(),
+            bold("1. BACKGROUND"),
+            picture("x")
+        ),
+        extra,
+    );
+    assert!(out.images.is_empty());
+    assert!(
+        out.notes
+            .iter()
+            .any(|n| n.code == "import-image" && n.message.contains("not PNG or JPEG")),
+        "{:?}",
+        out.notes
+    );
+}
+
+#[test]
+fn yaml_scalars_are_quoted_when_plain_would_change_them() {
+    use super::assemble::scalar;
+    assert_eq!(scalar("For Noting"), "For Noting");
+    assert_eq!(scalar("Yes"), "\"Yes\"");
+    assert_eq!(scalar("4.2"), "\"4.2\"");
+    assert_eq!(scalar("Note: this"), "\"Note: this\"");
+    assert_eq!(scalar("- dash"), "\"- dash\"");
+    assert_eq!(scalar("a #b"), "\"a #b\"");
+}
+
+fn refused(bytes: &[u8], limits: Limits) -> crate::diag::Diagnostic {
+    convert(
+        Path::new("t.docx"),
+        bytes,
+        &HouseStyle::default(),
+        "i",
+        limits,
+    )
+    .expect_err("refused")
+}
+
+#[test]
+fn renamed_files_are_named_for_what_they_are() {
+    let cases: [(&[u8], &str); 4] = [
+        (b"%PDF-1.7\n...", "a PDF"),
+        (
+            &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1],
+            "old-style Word .doc",
+        ),
+        (b"{\\rtf1\\ansi hello}", "Rich Text"),
+        (b"", "empty"),
+    ];
+    for (bytes, what) in cases {
+        let d = refused(bytes, Limits::default());
+        assert_eq!(d.code, "import-not-docx");
+        assert!(d.message.contains(what), "{what}: {}", d.message);
+        assert!(
+            d.help.as_deref().unwrap_or("").contains("save it as"),
+            "{d:?}"
+        );
+    }
+    let odt = zip_of(&[("mimetype", b"application/vnd.oasis.opendocument.text")]);
+    assert!(
+        refused(&odt, Limits::default())
+            .message
+            .contains("OpenDocument")
+    );
+    let d = refused(b"PK\x03\x04garbage", Limits::default());
+    assert_eq!(d.code, "import-damaged");
+}
+
+#[test]
+fn a_path_traversal_name_is_refused() {
+    let bytes = zip_of(&[
+        ("word/document.xml", b"<x/>"),
+        ("../../etc/cron.d/evil", b"x"),
+    ]);
+    let d = refused(&bytes, Limits::default());
+    assert_eq!(d.code, "import-unsafe-name");
+    assert!(d.message.contains("../../etc/cron.d/evil"), "{}", d.message);
+    let abs = zip_of(&[("/etc/passwd", b"x")]);
+    assert_eq!(refused(&abs, Limits::default()).code, "import-unsafe-name");
+}
+
+#[test]
+fn a_missing_main_part_is_refused() {
+    let bytes = zip_of(&[
+        ("_rels/.rels", ROOT_RELS.as_bytes()),
+        ("word/styles.xml", b"<x/>"),
+    ]);
+    let d = refused(&bytes, Limits::default());
+    assert_eq!(d.code, "import-missing-part");
+    assert!(d.message.contains("word/document.xml"), "{}", d.message);
+}
+
+#[test]
+fn a_zip_bomb_stops_at_the_limit() {
+    let zeros = vec![b' '; 3 << 20];
+    let bytes = zip_of(&[
+        ("_rels/.rels", ROOT_RELS.as_bytes()),
+        ("word/document.xml", &zeros),
+    ]);
+    assert!(
+        bytes.len() < 64 << 10,
+        "the bomb is small packed: {}",
+        bytes.len()
+    );
+    let d = refused(&bytes, Limits::default());
+    assert_eq!(d.code, "import-too-large");
+    assert!(d.message.contains("times its packed size"), "{}", d.message);
+    let small = Limits {
+        part_bytes: 1 << 20,
+        ..Limits::default()
+    };
+    let d = refused(&bytes, small);
+    assert!(d.message.contains("more than 1 MB"), "{}", d.message);
+}
+
+#[test]
+fn a_huge_document_is_refused_at_the_node_limit() {
+    let body = p("Text.").repeat(5_000);
+    let bytes = docx(&body, &[]);
+    let limits = Limits {
+        xml_nodes: 10_000,
+        ..Limits::default()
+    };
+    let d = refused(&bytes, limits);
+    assert_eq!(d.code, "import-damaged");
+    assert!(
+        d.message.contains("more than 10000 XML nodes"),
+        "{}",
+        d.message
+    );
+}
+
+#[test]
+fn too_many_entries_are_refused() {
+    let names: Vec<String> = (0..30).map(|i| format!("word/media/{i}.png")).collect();
+    let entries: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), &b"x"[..])).collect();
+    let limits = Limits {
+        entries: 20,
+        ..Limits::default()
+    };
+    assert_eq!(refused(&zip_of(&entries), limits).code, "import-too-large");
+}
+
+#[test]
+fn entity_declarations_are_refused_not_expanded() {
+    let laughs = r#"<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&d;</w:t></w:r></w:p></w:body></w:document>"#;
+    let external =
+        r#"<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>"#;
+    for xml in [laughs, external] {
+        let bytes = zip_of(&[
+            ("_rels/.rels", ROOT_RELS.as_bytes()),
+            ("word/document.xml", xml.as_bytes()),
+        ]);
+        let d = refused(&bytes, Limits::default());
+        assert_eq!(d.code, "import-damaged");
+        assert!(d.message.contains("DTD"), "{}", d.message);
+    }
+}
+
+#[test]
+fn deep_nesting_is_refused() {
+    let body = format!(
+        "{}{}",
+        "<w:sdt><w:sdtContent>".repeat(400),
+        "</w:sdtContent></w:sdt>".repeat(400)
+    );
+    let d = refused(&docx(&body, &[]), Limits::default());
+    assert!(d.message.contains("nests deeper"), "{}", d.message);
+}
+
+/// A cheap stand-in for the fuzz target that runs with `cargo test`: every fixture cut
+/// short and with bytes flipped (in the zip and in its unpacked document.xml) is either
+/// imported or refused, never a panic.
+#[test]
+fn damaged_fixtures_are_imported_or_refused_never_a_panic() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    let house = HouseStyle::default();
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "docx") {
+            continue;
+        }
+        seen += 1;
+        let bytes = std::fs::read(&path).unwrap();
+        let mut variants: Vec<Vec<u8>> = (1..8)
+            .map(|i| bytes[..bytes.len() * i / 8].to_vec())
+            .collect();
+        for step in [97, 1013, 4099] {
+            let mut b = bytes.clone();
+            for i in (0..b.len()).step_by(step) {
+                b[i] ^= 0x5A;
+            }
+            variants.push(b);
+        }
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+            .unwrap();
+        for cut in [xml.len() / 3, xml.len() / 2, xml.len() - 20] {
+            let cut = (0..=cut).rev().find(|&i| xml.is_char_boundary(i)).unwrap();
+            variants.push(zip_of(&[
+                ("_rels/.rels", ROOT_RELS.as_bytes()),
+                ("word/document.xml", &xml.as_bytes()[..cut]),
+            ]));
+        }
+        let swapped = xml
+            .replace("<w:tbl>", "<w:p>")
+            .replace("</w:tbl>", "</w:p>");
+        variants.push(zip_of(&[
+            ("_rels/.rels", ROOT_RELS.as_bytes()),
+            ("word/document.xml", swapped.as_bytes()),
+        ]));
+        for v in variants {
+            match convert(&path, &v, &house, "i", Limits::default()) {
+                Ok(out) => assert!(out.markdown.starts_with("---\n")),
+                Err(d) => assert!(d.is_error() && !d.message.is_empty()),
+            }
+        }
+    }
+    assert_eq!(seen, 5, "the five fixtures");
+}
+
+#[test]
+fn a_marking_repeated_in_the_body_is_left_to_clerk() {
+    let body = format!(
+        "{}{}{}{CLOSE}{}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1 Text."),
+        bold("OFFICIAL")
+    );
+    let out = run(&body, &[]);
+    assert!(!out.markdown.contains("OFFICIAL"), "{}", out.markdown);
+    assert!(out.notes.is_empty(), "{:?}", out.notes);
+}
