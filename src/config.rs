@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::diag::Diagnostic;
+use crate::fsio::{self, ReadError};
 use crate::schema::Key;
 use crate::yaml;
 
@@ -13,6 +14,9 @@ pub const DEFAULT_HOUSE_YAML: &str = include_str!("../assets/clerk.yaml");
 
 /// The file name of a project's house style.
 pub const HOUSE_FILE: &str = "clerk.yaml";
+
+/// The largest `clerk.yaml` read: a house style is a page or two of settings.
+const HOUSE_FILE_BYTES: u64 = 1 << 20;
 
 /// A house style: everything the templates and checks take from the house, never from code.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -66,6 +70,8 @@ pub struct Limits {
     pub table_columns: usize,
     /// Size of one image file in bytes.
     pub image_bytes: u64,
+    /// Size of one PDF appendix file in bytes.
+    pub appendix_bytes: u64,
 }
 
 /// The PDF page style: paper, margins, type and running footer.
@@ -230,9 +236,17 @@ impl HouseStyle {
     /// Loads `clerk.yaml` from `root` laid over the default; the default when there is none.
     pub fn load(root: &Path) -> Result<HouseStyle, Vec<Diagnostic>> {
         let path = root.join(HOUSE_FILE);
-        match std::fs::read_to_string(&path) {
-            Ok(text) => HouseStyle::from_yaml(&text, Path::new(HOUSE_FILE)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(HouseStyle::default()),
+        match fsio::read_text_limited(&path, HOUSE_FILE_BYTES) {
+            Ok(Some(text)) => HouseStyle::from_yaml(&text, Path::new(HOUSE_FILE)),
+            Err(ReadError::NotFound) => Ok(HouseStyle::default()),
+            Ok(None) => Err(vec![
+                Diagnostic::file_error(
+                    "unreadable",
+                    Path::new(HOUSE_FILE),
+                    "the house style is not UTF-8 text",
+                )
+                .with_help("save clerk.yaml as UTF-8 in your editor"),
+            ]),
             Err(e) => Err(vec![Diagnostic::file_error(
                 "unreadable",
                 Path::new(HOUSE_FILE),

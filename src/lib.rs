@@ -2,8 +2,9 @@
 //!
 //! The modules follow the stages, in order, and a module only uses those before it:
 //!
-//! 1. [`diag`], [`yaml`], [`schema`], [`config`]: diagnostics, spanned YAML, the paper
-//!    metadata schema and the house style, used by every stage;
+//! 1. [`diag`], [`fsio`], [`yaml`], [`schema`], [`config`]: diagnostics, bounded reading
+//!    of regular files, spanned YAML, the paper metadata schema and the house style, used
+//!    by every stage;
 //! 2. [`project`]: opens the project and finds each paper's `PaperSource`;
 //! 3. [`paper`]: reads a source and checks its metadata into a `Paper`;
 //! 4. [`document`]: the `Document` model, and [`document::compile`], which numbers a paper's
@@ -21,6 +22,7 @@ pub mod commands;
 pub mod config;
 pub mod diag;
 pub mod document;
+pub mod fsio;
 pub mod import;
 pub mod output;
 pub mod paper;

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diag::Diagnostic;
+use crate::fsio::{self, ReadError};
 use crate::project::PaperSource;
 
 /// A paper's text split into metadata and body.
@@ -25,22 +26,23 @@ pub struct SplitPaper {
 /// (old Mac) line endings: both become LF, so YAML, Markdown and the line numbers in
 /// diagnostics all count lines as the author's editor does.
 pub fn read_text(path: &Path, display: &Path, max_bytes: u64) -> Result<String, Diagnostic> {
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if size > max_bytes {
-        return Err(Diagnostic::file_error(
-            "paper-too-large",
-            display,
-            format!("this file is {size} bytes, more than the limit of {max_bytes}"),
-        )
-        .with_help("split the paper, or raise `limits.paper_bytes` in clerk.yaml"));
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::file_error(
+    let bytes = fsio::read_limited(path, max_bytes).map_err(|e| match e {
+        ReadError::TooLarge(_) => {
+            // A regular file's size is its own (special files are refused before this).
+            let size = std::fs::metadata(path).map_or(0, |m| m.len());
+            Diagnostic::file_error(
+                "paper-too-large",
+                display,
+                format!("this file is {size} bytes, more than the limit of {max_bytes}"),
+            )
+            .with_help("split the paper, or raise `limits.paper_bytes` in clerk.yaml")
+        }
+        e => Diagnostic::file_error(
             "unreadable",
             display,
             format!("cannot read this file ({e})"),
         )
-        .with_help("check that the file exists and that you may read it")
+        .with_help("check that the file exists, is a file, and that you may read it"),
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();

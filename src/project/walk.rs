@@ -42,7 +42,13 @@ pub fn walk(
         });
     for entry in walker {
         match entry {
-            Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md") => {
+            // A special file named `.md` (a pipe, a device) is listed too, so that reading
+            // it refuses it aloud; links are not followed, folders are walked.
+            Ok(e)
+                if !e.file_type().is_dir()
+                    && !e.file_type().is_symlink()
+                    && e.path().extension().is_some_and(|x| x == "md") =>
+            {
                 papers.push(source_for(root, papers_dir, e.path()));
             }
             Ok(_) => {}

@@ -10,6 +10,7 @@ use crate::config::{HOUSE_FILE, HouseStyle};
 use crate::diag::Diagnostic;
 use crate::document::Image;
 use crate::document::markdown::sniff;
+use crate::fsio;
 
 /// How one paper is rendered, to any format.
 #[derive(Debug, Clone, Copy)]
@@ -55,13 +56,23 @@ impl Logo {
         };
         let house_file = Path::new(HOUSE_FILE);
         let path = project_root.join(rel);
-        let bytes = std::fs::read(&path).map_err(|e| {
+        let help = "`organisation.logo` is a PNG or JPEG path relative to the project root";
+        // Like a paper's images, the logo comes from inside the project.
+        if !crate::project::resolve(&path).starts_with(crate::project::resolve(project_root)) {
+            return Err(Diagnostic::file_error(
+                "logo",
+                house_file,
+                format!("the logo `{}` is outside the project folder", rel.display()),
+            )
+            .with_help(help));
+        }
+        let bytes = fsio::read_limited(&path, house.limits.image_bytes).map_err(|e| {
             Diagnostic::file_error(
                 "logo",
                 house_file,
                 format!("cannot read the logo `{}` ({e})", rel.display()),
             )
-            .with_help("`organisation.logo` is a PNG or JPEG path relative to the project root")
+            .with_help(help)
         })?;
         let mime = sniff(&bytes).map_err(|_| {
             Diagnostic::file_error(

@@ -132,9 +132,15 @@ fn built_in(name: &str) -> PathBuf {
 /// The project's own `templates/<name>`, if there is one.
 fn read_override(root: &Path, name: &str) -> Result<Option<(PathBuf, String)>, Diagnostic> {
     let rel = Path::new(TEMPLATES_DIR).join(name);
-    match std::fs::read_to_string(root.join(&rel)) {
-        Ok(text) => Ok(Some((rel, text))),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+    // A template is a page of HTML; a megabyte is far more than any needs.
+    match crate::fsio::read_text_limited(&root.join(&rel), 1 << 20) {
+        Ok(Some(text)) => Ok(Some((rel, text))),
+        Err(crate::fsio::ReadError::NotFound) => Ok(None),
+        Ok(None) => Err(Diagnostic::file_error(
+            "template",
+            &rel,
+            format!("`{}` is not UTF-8 text", rel.display()),
+        )),
         Err(e) => Err(Diagnostic::file_error(
             "template",
             &rel,

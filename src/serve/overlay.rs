@@ -136,7 +136,8 @@ fn context_lines(d: &Diagnostic, root: &Path) -> Vec<(usize, String)> {
     if d.line == 0 {
         return Vec::new();
     }
-    let text = std::fs::read(root.join(&d.file))
+    // Bounded, and never a pipe: the file is the author's, and may be anything by now.
+    let text = crate::fsio::read_limited(&root.join(&d.file), 16 << 20)
         .ok()
         .map(|b| String::from_utf8_lossy(&b).replace("\r\n", "\n"));
     let Some(text) = text else {

@@ -10,6 +10,7 @@ use std::path::Path;
 /// The commands on top (cli, commands, report, scaffold, serve) share the last stage.
 const STAGES: &[(&str, u8)] = &[
     ("diag", 0),
+    ("fsio", 0),
     ("yaml", 1),
     ("schema", 2),
     ("config", 2),

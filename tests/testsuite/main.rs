@@ -12,6 +12,7 @@ mod build;
 mod check;
 mod durability;
 mod hostile;
+mod hostile_files;
 mod import;
 mod layers;
 mod pdf;

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use crate::config::HouseStyle;
 use crate::diag::Diagnostic;
+use crate::fsio::{self, ReadError};
 use crate::paper::{AppendixMeta, Paper};
 
 /// One appendix's file, as read.
@@ -59,7 +60,7 @@ fn read_one(
             .parent()
             .unwrap_or(Path::new(""))
             .join(file);
-        return read_markdown(&path, shown, house.limits.paper_bytes);
+        return read_markdown(paper, &path, shown, house.limits.paper_bytes);
     }
     let at = |code: &'static str, message: String| {
         let split = &paper.split;
@@ -75,10 +76,13 @@ fn read_one(
         d
     };
     let name = file.display();
-    let bytes = std::fs::read(&path).map_err(|e| {
+    let bytes = fsio::read_limited(&path, house.limits.appendix_bytes).map_err(|e| {
+        let limit = matches!(e, ReadError::TooLarge(_))
+            .then_some(" (`limits.appendix_bytes` in clerk.yaml)")
+            .unwrap_or_default();
         at(
             "appendix-unreadable",
-            format!("the appendix `{name}` cannot be read ({e})"),
+            format!("the appendix `{name}` cannot be read ({e}{limit})"),
         )
     })?;
     match super::check(&name.to_string(), &bytes) {
@@ -87,22 +91,47 @@ fn read_one(
     }
 }
 
-/// A Markdown appendix's text; one too large, not UTF-8 or unreadable is an error against it.
-fn read_markdown(path: &Path, shown: PathBuf, limit: u64) -> Result<AppendixFile, Diagnostic> {
-    let size = std::fs::metadata(path).map_or(0, |m| m.len());
-    let message = if size > limit {
-        format!(
-            "this appendix is {size} bytes, more than the limit of {limit} (`limits.paper_bytes`)"
-        )
-    } else {
-        match std::fs::read(path).map(String::from_utf8) {
-            Ok(Ok(text)) => return Ok(AppendixFile::Markdown(shown, text)),
-            Ok(Err(_)) => "this appendix is not UTF-8 text".to_string(),
-            Err(e) => format!("this appendix cannot be read ({e})"),
-        }
+/// A Markdown appendix's text; one too large, not UTF-8, unreadable, or that is a paper
+/// itself (its own front matter or sidecar, or the paper's own file) is an error against it.
+fn read_markdown(
+    paper: &Paper,
+    path: &Path,
+    shown: PathBuf,
+    limit: u64,
+) -> Result<AppendixFile, Diagnostic> {
+    let refuse = |message: String, help: &str| {
+        Err(Diagnostic::file_error("appendix-unreadable", &shown, message).with_help(help))
     };
-    Err(
-        Diagnostic::file_error("appendix-unreadable", &shown, message)
-            .with_help("save it as UTF-8 Markdown, or point `file:` at another file"),
-    )
+    let same = |a: &Path, b: &Path| a.canonicalize().ok() == b.canonicalize().ok();
+    if same(path, &paper.source.path) {
+        return refuse(
+            "a paper cannot be its own appendix".into(),
+            "point `file:` at the appendix's own Markdown file",
+        );
+    }
+    let text = match fsio::read_text_limited(path, limit) {
+        Ok(Some(text)) => text,
+        Ok(None) => return refuse("this appendix is not UTF-8 text".into(), SAVE_AS),
+        Err(ReadError::TooLarge(_)) => {
+            let size = std::fs::metadata(path).map_or(0, |m| m.len());
+            let message = format!(
+                "this appendix is {size} bytes, more than the limit of {limit} (`limits.paper_bytes`)"
+            );
+            return refuse(message, SAVE_AS);
+        }
+        Err(e) => return refuse(format!("this appendix cannot be read ({e})"), SAVE_AS),
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    if text.starts_with("---\n")
+        || text.starts_with("---\r\n")
+        || path.with_extension("yaml").is_file()
+    {
+        return refuse(
+            "this file is a paper (it has metadata of its own), not an appendix".into(),
+            "an appendix holds only Markdown: remove its metadata, or point `file:` at the appendix",
+        );
+    }
+    Ok(AppendixFile::Markdown(shown, text.to_string()))
 }
+
+const SAVE_AS: &str = "save it as UTF-8 Markdown, or point `file:` at another file";

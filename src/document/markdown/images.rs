@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use super::{Ctx, Loc};
 use crate::document::Image;
+use crate::fsio::{self, ReadError};
 
 /// Where images may come from, and the files already read (each is read once per paper).
 #[derive(Debug)]
@@ -208,25 +209,22 @@ impl Images {
         if let Some((data, mime)) = self.cache.get(&path) {
             return Ok((path, Arc::clone(data), mime));
         }
-        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-        if size > limit {
-            return Err(problem(
-                "image-too-large",
-                format!("the image `{written}` is {size} bytes, more than the limit of {limit}"),
-                "save a smaller version of it, or raise `limits.image_bytes` in clerk.yaml",
-            ));
-        }
-        let bytes = std::fs::read(&path).map_err(|e| {
-            let why = if path.is_dir() {
-                "it is a folder".to_string()
-            } else {
-                e.to_string()
-            };
-            problem(
+        let bytes = fsio::read_limited(&path, limit).map_err(|e| match e {
+            ReadError::TooLarge(_) => {
+                let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+                problem(
+                    "image-too-large",
+                    format!(
+                        "the image `{written}` is {size} bytes, more than the limit of {limit}"
+                    ),
+                    "save a smaller version of it, or raise `limits.image_bytes` in clerk.yaml",
+                )
+            }
+            e => problem(
                 "image-missing",
-                format!("the image `{written}` cannot be read ({why})"),
+                format!("the image `{written}` cannot be read ({e})"),
                 "point at a PNG or JPEG file",
-            )
+            ),
         })?;
         let mime = sniff(&bytes).map_err(|what| {
             problem(

@@ -270,7 +270,9 @@ pub struct Fonts {
 /// Reads and parses a house font file named in clerk.yaml; a diagnostic when it cannot.
 fn house_face(root: &Path, rel: &Path, name: &str) -> Result<Face, Diagnostic> {
     let house = Path::new(crate::config::HOUSE_FILE);
-    let bytes = std::fs::read(root.join(rel)).map_err(|e| {
+    // No font file is near this size; /dev/zero or a pipe named as a font is refused.
+    const FONT_BYTES: u64 = 64 << 20;
+    let bytes = crate::fsio::read_limited(&root.join(rel), FONT_BYTES).map_err(|e| {
         Diagnostic::file_error(
             "font",
             house,
