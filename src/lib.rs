@@ -17,4 +17,5 @@ pub mod paper;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
+pub mod smart;
 pub mod yaml;

@@ -15,6 +15,7 @@ mod html;
 mod index;
 pub mod pdf;
 mod templates;
+pub(crate) mod ties;
 mod view;
 
 #[cfg(test)]

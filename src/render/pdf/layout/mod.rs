@@ -24,7 +24,7 @@ mod title;
 use std::collections::BTreeMap;
 
 pub use model::*;
-pub use paginate::{Frame, Galley, Unit, paginate};
+pub use paginate::{Frame, Galley, Keep, PageEnd, Unit, paginate};
 
 use crate::config::HouseStyle;
 use crate::document::Document;
@@ -223,7 +223,12 @@ impl<'a> Flow<'a> {
             let mut unit = Unit {
                 height: lh,
                 space_before: if k == 0 { space_before } else { 0.0 },
-                keep_with_next: n >= 2 && (k == 0 || k + 2 == n),
+                keep_with_next: match k {
+                    _ if n < 2 => Keep::No,
+                    0 => Keep::Orphan,
+                    _ if k + 2 == n => Keep::Widow,
+                    _ => Keep::No,
+                },
                 ..Unit::default()
             };
             for (mut run, part) in line.runs.into_iter().zip(parts) {
@@ -255,7 +260,7 @@ impl<'a> Flow<'a> {
         );
         self.paragraph(spans, x, width, space);
         if let Some(last) = self.galley.units.last_mut() {
-            last.keep_with_next = true;
+            last.keep_with_next = Keep::Heading;
         }
     }
 
@@ -291,17 +296,8 @@ pub fn layout(
     fonts: &Fonts,
     logo: Option<&crate::document::Image>,
 ) -> Layout {
-    let geo = Geometry::from_house(house);
-    let mut flow = Flow::new(fonts, geo);
-    sections::masthead(&mut flow, house, logo);
-    title::title(&mut flow, &doc.meta.title);
-    table::header_table(&mut flow, &doc.header);
-    for section in &doc.sections {
-        sections::section_flow(&mut flow, section);
-    }
-    blocks::appendices(&mut flow, doc, house);
-    appendix::markdown_appendices(&mut flow, doc, house);
-    blocks::footnotes(&mut flow, doc);
+    let mut flow = galley(doc, house, fonts, logo);
+    let geo = flow.geo;
     let images = std::mem::take(&mut flow.images);
     let mut paged = paginate(flow.galley, geo.frame());
     running::furnish(&mut paged.pages, doc, house, draft, fonts, &geo);
@@ -319,6 +315,28 @@ pub fn layout(
     }
 }
 
+/// The paper as one galley of units, not yet on pages.
+pub(crate) fn galley<'a>(
+    doc: &Document,
+    house: &HouseStyle,
+    fonts: &'a Fonts,
+    logo: Option<&crate::document::Image>,
+) -> Flow<'a> {
+    let geo = Geometry::from_house(house);
+    let mut flow = Flow::new(fonts, geo);
+    sections::masthead(&mut flow, house, logo);
+    title::title(&mut flow, &doc.meta.title);
+    let labels: Vec<&str> = house.header_rows.iter().map(|r| r.label.as_str()).collect();
+    table::header_table(&mut flow, &doc.header, &labels);
+    for section in &doc.sections {
+        sections::section_flow(&mut flow, section);
+    }
+    blocks::appendices(&mut flow, doc, house);
+    appendix::markdown_appendices(&mut flow, doc, house);
+    blocks::footnotes(&mut flow, doc);
+    flow
+}
+
 #[cfg(test)]
 #[path = "tests.rs"]
 mod tests;
@@ -326,3 +344,7 @@ mod tests;
 #[cfg(test)]
 #[path = "structure_tests.rs"]
 mod structure_tests;
+
+#[cfg(test)]
+#[path = "typeset_tests.rs"]
+mod typeset_tests;

@@ -15,6 +15,7 @@ pub use super::shape::measure;
 use super::shape::{Atom, shape_atoms};
 pub use super::spans::{Span, Style, spans};
 use crate::render::pdf::fonts::Fonts;
+use crate::render::ties;
 
 /// A word for textwrap: atoms `start..end`, then `ws..ws_end` of trailing spaces.
 #[derive(Debug, Clone, Copy)]
@@ -155,28 +156,46 @@ fn split_long(
     out
 }
 
-/// Breaks spans into lines no wider than `width` points.
+/// Breaks spans into lines no wider than `width` points: ragged lines filled (a line ends
+/// only where the next word does not fit, but one word may go down to keep a short word
+/// from standing alone on the last line), justified lines balanced by optimal fit; never
+/// at a tie ([`crate::render::ties`]).
 pub fn break_lines(spans: &[Span], fonts: &Fonts, width: f32, align: Align) -> Vec<Line> {
+    break_with(spans, fonts, width, align, false)
+}
+
+/// Breaks a display title: as [`break_lines`] ragged, but never inside a quoted name
+/// nor after a hyphen, unless a word would not fit otherwise.
+pub fn break_title(spans: &[Span], fonts: &Fonts, width: f32) -> Vec<Line> {
+    break_with(spans, fonts, width, Align::Left, true)
+}
+
+fn break_with(spans: &[Span], fonts: &Fonts, width: f32, align: Align, title: bool) -> Vec<Line> {
     let base = spans.first().map_or(10.0, |s| s.style.size);
     let unit = base * 0.5;
     let (atoms, glyphs) = shape_atoms(spans, fonts);
     let max = f64::from(width / unit);
-    let words = split_long(words(&atoms, unit), &atoms, &glyphs, max, unit);
+    let words = tie(words(&atoms, unit), &atoms, &glyphs, max, title);
+    let words = split_long(words, &atoms, &glyphs, max, unit);
     let mut lines = Vec::new();
     let mut seg_start = 0;
     for (i, w) in words.iter().enumerate() {
         if w.forced || i + 1 == words.len() {
             let seg = &words[seg_start..=i];
-            // Overflow must never pay: textwrap charges it linearly (2500 a unit), which a
-            // ragged paragraph can find cheaper than its gaps squared.
-            let penalties = Penalties {
-                overflow_penalty: 1_000_000,
-                ..Penalties::new()
+            let wrapped = if align == Align::Justify {
+                // Overflow must never pay: textwrap charges it linearly (2500 a unit),
+                // which a ragged paragraph can find cheaper than its gaps squared.
+                let penalties = Penalties {
+                    overflow_penalty: 1_000_000,
+                    ..Penalties::new()
+                };
+                wrap_optimal_fit(seg, &[max], &penalties)
+                    .ok()
+                    .filter(|lines| lines.iter().all(|l| fits(l, max)))
+                    .unwrap_or_else(|| wrap_first_fit(seg, &[max]))
+            } else {
+                fill(seg, max)
             };
-            let wrapped = wrap_optimal_fit(seg, &[max], &penalties)
-                .ok()
-                .filter(|lines| lines.iter().all(|l| fits(l, max)))
-                .unwrap_or_else(|| wrap_first_fit(seg, &[max]));
             let n = wrapped.len();
             for (k, line) in wrapped.into_iter().enumerate() {
                 let justify = align == Align::Justify && k + 1 < n;
@@ -188,6 +207,95 @@ pub fn break_lines(spans: &[Span], fonts: &Fonts, width: f32, align: Align) -> V
         }
     }
     lines
+}
+
+/// A last line of one word narrower than this share of the measure is a runt: the line
+/// above gives it a word, when that line keeps at least two.
+pub const RUNT: f64 = 0.25;
+
+/// Fills lines as a ragged-right setter does: each line takes words while the next fits.
+/// Then a runt (one short word alone on the last line) takes the last word of the line
+/// above, when that line keeps two words or more.
+fn fill(seg: &[Word], max: f64) -> Vec<&[Word]> {
+    let mut breaks = vec![0];
+    let mut width = 0.0;
+    for (i, w) in seg.iter().enumerate() {
+        let start = *breaks.last().unwrap_or(&0);
+        if i > start && width + seg[i - 1].ws_width + w.width > max + 1e-6 {
+            breaks.push(i);
+            width = w.width;
+        } else if i == start {
+            width = w.width;
+        } else {
+            width += seg[i - 1].ws_width + w.width;
+        }
+    }
+    breaks.push(seg.len());
+    let n = breaks.len();
+    if n >= 3 {
+        let (above, last) = (breaks[n - 3], breaks[n - 2]);
+        let runt = seg.len() - last == 1 && seg[last].width < max * RUNT;
+        let down = &seg[last - 1];
+        if runt && last - above >= 3 && down.width + down.ws_width + seg[last].width <= max {
+            breaks[n - 2] -= 1;
+        }
+    }
+    breaks.windows(2).map(|b| &seg[b[0]..b[1]]).collect()
+}
+
+/// The text of words `start..end` of the atoms, without their trailing spaces.
+fn word_text(w: &Word, atoms: &[Atom], glyphs: &[Glyph]) -> String {
+    atoms[w.start..w.end]
+        .iter()
+        .flat_map(|a| glyphs[a.glyphs.clone()].iter().map(|g| &*g.text))
+        .collect()
+}
+
+/// Joins words that may not be broken apart (see [`crate::render::ties`]), while the
+/// joined word still fits the line. A title also holds its quoted names together and
+/// breaks at spaces rather than after hyphens.
+fn tie(words: Vec<Word>, atoms: &[Atom], glyphs: &[Glyph], max: f64, title: bool) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::with_capacity(words.len());
+    let mut last_text = String::new();
+    let mut quotes = 0i32;
+    for w in words {
+        let text = word_text(&w, atoms, glyphs);
+        let tied = out.last().is_some_and(|prev| {
+            if prev.forced || prev.end == prev.start {
+                return false;
+            }
+            let hyphen = prev.ws_end == prev.end;
+            let quoted = title && quotes > 0;
+            let rule = if hyphen {
+                title || ties::hyphen_tied(&last_text, &text)
+            } else {
+                quoted || ties::space_tied(&last_text, &text)
+            };
+            rule && prev.width + prev.ws_width + w.width <= max
+        });
+        if title {
+            for c in text.chars() {
+                match c {
+                    '\u{201c}' => quotes += 1,
+                    '\u{201d}' => quotes -= 1,
+                    '"' => quotes = if quotes > 0 { 0 } else { 1 },
+                    _ => {}
+                }
+            }
+        }
+        match out.last_mut() {
+            Some(prev) if tied => {
+                prev.width += prev.ws_width + w.width;
+                prev.end = w.end;
+                prev.ws_end = w.ws_end;
+                prev.ws_width = w.ws_width;
+                prev.forced = w.forced;
+            }
+            _ => out.push(w),
+        }
+        last_text = text;
+    }
+    out
 }
 
 fn fits(line: &[Word], max: f64) -> bool {
