@@ -411,7 +411,7 @@ fn footnotes_link_both_ways() {
     assert!(html.contains("<section class=\"footnotes\" aria-label=\"Footnotes\">"));
     assert!(html.contains("<li id=\"fn-1\" value=\"1\">"));
     assert!(html.contains(
-        "<p>Published February 2020. <a href=\"#fnref-1\" class=\"backref\" role=\"doc-backlink\" aria-label=\"Back to reference 1\">↩</a></p>"
+        "<p>Published <span class=\"tie\">February 2020.</span> <a href=\"#fnref-1\" class=\"backref\" role=\"doc-backlink\" aria-label=\"Back to reference 1\">↩</a></p>"
     ), "{html}");
 }
 
@@ -423,7 +423,10 @@ fn cross_references_tables_lists_and_appendices() {
         "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table 1, paragraph 2.4\">"
     ));
     assert!(html.contains("<thead>\n<tr><th scope=\"col\" class=\"align-left\">Recommendation</th><th scope=\"col\" class=\"align-right\">Status</th>"));
-    assert!(html.contains("<ul>\n<li>R. 3</li>\n<li>R. 7</li>\n</ul>"));
+    // "R. 3" is a tie: kept on one line.
+    assert!(html.contains(
+        "<ul>\n<li><span class=\"tie\">R. 3</span></li>\n<li><span class=\"tie\">R. 7</span></li>\n</ul>"
+    ));
     let recs = position(&html, "id=\"recommendations\"");
     let appx = position(&html, "<li>Appendix A – Progress Review</li>");
     assert!(recs < appx);

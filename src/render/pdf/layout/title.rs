@@ -41,8 +41,8 @@ pub(crate) fn title(flow: &mut Flow<'_>, title: &str) {
 }
 
 /// The title's lines: set at the narrowest width that needs no more lines than the full
-/// width does, so that no word is left alone on the last; but a balanced first line
-/// shorter than the last reads worse than a full one, so then the full width stands.
+/// width does and gives a first line no shorter than the last (a short first line reads
+/// worse than an unbalanced title), so that no word is left alone on the last line.
 pub(crate) fn balanced(spans: &[Span], fonts: &Fonts, full: f32) -> Vec<text::Line> {
     let filled = text::break_title(spans, fonts, full);
     let n = filled.len();
@@ -61,8 +61,18 @@ pub(crate) fn balanced(spans: &[Span], fonts: &Fonts, full: f32) -> Vec<text::Li
             lo = mid;
         }
     }
-    match best {
-        Some(lines) if lines.first().map(|l| l.width) >= lines.last().map(|l| l.width) => lines,
-        _ => filled,
+    let first_not_shorter =
+        |l: &[text::Line]| l.first().map(|l| l.width) >= l.last().map(|l| l.width);
+    // From the narrowest, widen until the first line is no shorter than the last.
+    let mut width = hi;
+    while let Some(lines) = best.take() {
+        if lines.len() <= n && first_not_shorter(&lines) {
+            return lines;
+        }
+        width += 4.0;
+        if width < full {
+            best = Some(text::break_title(spans, fonts, width));
+        }
     }
+    filled
 }
