@@ -174,10 +174,11 @@ fn align_class(align: Align) -> &'static str {
 /// The text column holds about this many characters of table (75ch, less the rules).
 const TEXT_COLUMN_CH: usize = 70;
 
-/// Whether a table is wider than the text column (its columns' longest cells, with their
-/// padding, in characters), and which columns hold words (a cell of three words or more):
-/// a wide table may use the window's width, and a column of words gets a minimum width so
-/// that its rows are not one word a line.
+/// Whether a table is wider than the text column, and which columns hold words (a cell of
+/// three words or more): a wide table may use the window's width, and a column of words
+/// gets a minimum width so that its rows are not one word a line. The width a table needs,
+/// in characters: each column's longest cell with its padding, a column of words counted
+/// at 20 (it wraps well), so a table of prose stays in the column.
 fn table_shape(table: &Table) -> (bool, Vec<bool>) {
     let cols = table.align.len().max(table.head.len());
     let mut longest = vec![0usize; cols];
@@ -189,7 +190,11 @@ fn table_shape(table: &Table) -> (bool, Vec<bool>) {
             words[c] |= text.split_whitespace().count() >= 3;
         }
     }
-    let natural: usize = longest.iter().map(|l| l + 3).sum();
+    let natural: usize = longest
+        .iter()
+        .zip(&words)
+        .map(|(l, w)| if *w { (*l).min(20) } else { *l } + 3)
+        .sum();
     (natural > TEXT_COLUMN_CH, words)
 }
 
@@ -277,26 +282,12 @@ fn inlines_into(out: &mut String, content: &[Inline]) {
                         .next()
                         .is_some_and(|w| crate::render::ties::space_tied(w, number)) =>
             {
-                tied_text_into(out, text.trim_end());
+                crate::render::ties::html_into(out, escape_into, text.trim_end());
                 out.push_str("&nbsp;");
             }
             _ => inline_into(out, inline),
         }
     }
-}
-
-/// Text with its ties (see [`crate::render::ties`]) each in a `<span class="tie">`, which
-/// the stylesheet keeps on one line.
-fn tied_text_into(out: &mut String, text: &str) {
-    let mut at = 0;
-    for stretch in crate::render::ties::tied_stretches(text) {
-        escape_into(out, &text[at..stretch.start]);
-        out.push_str("<span class=\"tie\">");
-        escape_into(out, &text[stretch.clone()]);
-        out.push_str("</span>");
-        at = stretch.end;
-    }
-    escape_into(out, &text[at..]);
 }
 
 fn wrap(out: &mut String, tag: &str, content: &[Inline]) {
@@ -307,7 +298,7 @@ fn wrap(out: &mut String, tag: &str, content: &[Inline]) {
 
 fn inline_into(out: &mut String, inline: &Inline) {
     match inline {
-        Inline::Text { text } => tied_text_into(out, text),
+        Inline::Text { text } => crate::render::ties::html_into(out, escape_into, text),
         Inline::Emph { content } => wrap(out, "em", content),
         Inline::Strong { content } => wrap(out, "strong", content),
         Inline::Strike { content } => wrap(out, "del", content),

@@ -218,6 +218,20 @@ pub fn tied_stretches(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// Writes `text` to `out` as HTML (through `escape`), each of its ties (see
+/// [`tied_stretches`]) in a `<span class="tie">`, which the stylesheet keeps on one line.
+pub fn html_into(out: &mut String, escape: fn(&mut String, &str), text: &str) {
+    let mut at = 0;
+    for stretch in tied_stretches(text) {
+        escape(out, &text[at..stretch.start]);
+        out.push_str("<span class=\"tie\">");
+        escape(out, &text[stretch.clone()]);
+        out.push_str("</span>");
+        at = stretch.end;
+    }
+    escape(out, &text[at..]);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,6 +10,8 @@
 mod appendix;
 mod blocks;
 mod breaks;
+mod fill;
+mod keeps;
 pub mod model;
 mod paginate;
 mod parts;

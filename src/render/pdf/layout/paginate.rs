@@ -2,6 +2,7 @@
 //! pages, honouring keep-with-next chains, repeated table headers and footnotes that must
 //! sit at the foot of the page that cites them.
 
+pub use super::keeps::{Keep, PageEnd};
 use super::model::{Bookmark, Item, Link, Mark, Page};
 
 /// An unbreakable piece of the galley; its marks are positioned relative to its top.
@@ -28,34 +29,6 @@ pub struct Unit {
     pub repeat: Option<usize>,
     /// Starts a new page (an appendix's heading).
     pub break_before: bool,
-}
-
-/// Why a unit is kept on the page of the unit after it: each typesetting rule that joins
-/// units, so that a page ending short can say which rule made it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Keep {
-    /// A page may break after this unit.
-    #[default]
-    No,
-    /// A paragraph's first line with its second: no orphan at a page's foot.
-    Orphan,
-    /// A paragraph's last line but one with its last: no widow atop a page.
-    Widow,
-    /// A heading with the first lines under it.
-    Heading,
-    /// A paragraph with the list, table, quote or image it introduces.
-    Intro,
-    /// A table's head row with its first row.
-    TableHead,
-    /// The header table's rows, the title and the masthead, all on the first page.
-    Opening,
-}
-
-impl Keep {
-    /// True when no page break may follow.
-    pub fn holds(self) -> bool {
-        self != Keep::No
-    }
 }
 
 /// The body as units, plus table headers to repeat and footnotes by number.
@@ -91,23 +64,6 @@ pub struct Paginated {
     pub bookmarks: Vec<Bookmark>,
     /// How each page ended.
     pub ends: Vec<PageEnd>,
-}
-
-/// Why a page ended where it did and the space it left at its foot, so the rule behind
-/// every short page can be checked.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct PageEnd {
-    /// Space left between the last line of text (or the footnotes under it) and the
-    /// bottom margin.
-    pub gap: f32,
-    /// The height the next piece of text needed here (its footnotes included): more than
-    /// the gap, else it would have stayed.
-    pub next: f32,
-    /// The rules that held the next piece together, one for each join in it (empty when
-    /// it was one unbreakable unit: a table row, an image).
-    pub kept: Vec<Keep>,
-    /// The page ended because a page break was asked for, or the text ended.
-    pub forced: bool,
 }
 
 struct Builder<'a> {

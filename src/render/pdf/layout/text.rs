@@ -8,6 +8,8 @@
 use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
 
+pub use super::fill::RUNT;
+use super::fill::{fill, tie};
 use super::model::{Glyph, GlyphRun, Target};
 #[cfg(test)]
 use super::shape::cluster_text;
@@ -15,17 +17,16 @@ pub use super::shape::measure;
 use super::shape::{Atom, shape_atoms};
 pub use super::spans::{Span, Style, spans};
 use crate::render::pdf::fonts::Fonts;
-use crate::render::ties;
 
 /// A word for textwrap: atoms `start..end`, then `ws..ws_end` of trailing spaces.
 #[derive(Debug, Clone, Copy)]
-struct Word {
-    start: usize,
-    end: usize,
-    ws_end: usize,
-    width: f64,
-    ws_width: f64,
-    forced: bool,
+pub(super) struct Word {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) ws_end: usize,
+    pub(super) width: f64,
+    pub(super) ws_width: f64,
+    pub(super) forced: bool,
 }
 
 impl Fragment for Word {
@@ -207,95 +208,6 @@ fn break_with(spans: &[Span], fonts: &Fonts, width: f32, align: Align, title: bo
         }
     }
     lines
-}
-
-/// A last line of one word narrower than this share of the measure is a runt: the line
-/// above gives it a word, when that line keeps at least two.
-pub const RUNT: f64 = 0.25;
-
-/// Fills lines as a ragged-right setter does: each line takes words while the next fits.
-/// Then a runt (one short word alone on the last line) takes the last word of the line
-/// above, when that line keeps two words or more.
-fn fill(seg: &[Word], max: f64) -> Vec<&[Word]> {
-    let mut breaks = vec![0];
-    let mut width = 0.0;
-    for (i, w) in seg.iter().enumerate() {
-        let start = *breaks.last().unwrap_or(&0);
-        if i > start && width + seg[i - 1].ws_width + w.width > max + 1e-6 {
-            breaks.push(i);
-            width = w.width;
-        } else if i == start {
-            width = w.width;
-        } else {
-            width += seg[i - 1].ws_width + w.width;
-        }
-    }
-    breaks.push(seg.len());
-    let n = breaks.len();
-    if n >= 3 {
-        let (above, last) = (breaks[n - 3], breaks[n - 2]);
-        let runt = seg.len() - last == 1 && seg[last].width < max * RUNT;
-        let down = &seg[last - 1];
-        if runt && last - above >= 3 && down.width + down.ws_width + seg[last].width <= max {
-            breaks[n - 2] -= 1;
-        }
-    }
-    breaks.windows(2).map(|b| &seg[b[0]..b[1]]).collect()
-}
-
-/// The text of words `start..end` of the atoms, without their trailing spaces.
-fn word_text(w: &Word, atoms: &[Atom], glyphs: &[Glyph]) -> String {
-    atoms[w.start..w.end]
-        .iter()
-        .flat_map(|a| glyphs[a.glyphs.clone()].iter().map(|g| &*g.text))
-        .collect()
-}
-
-/// Joins words that may not be broken apart (see [`crate::render::ties`]), while the
-/// joined word still fits the line. A title also holds its quoted names together and
-/// breaks at spaces rather than after hyphens.
-fn tie(words: Vec<Word>, atoms: &[Atom], glyphs: &[Glyph], max: f64, title: bool) -> Vec<Word> {
-    let mut out: Vec<Word> = Vec::with_capacity(words.len());
-    let mut last_text = String::new();
-    let mut quotes = 0i32;
-    for w in words {
-        let text = word_text(&w, atoms, glyphs);
-        let tied = out.last().is_some_and(|prev| {
-            if prev.forced || prev.end == prev.start {
-                return false;
-            }
-            let hyphen = prev.ws_end == prev.end;
-            let quoted = title && quotes > 0;
-            let rule = if hyphen {
-                title || ties::hyphen_tied(&last_text, &text)
-            } else {
-                quoted || ties::space_tied(&last_text, &text)
-            };
-            rule && prev.width + prev.ws_width + w.width <= max
-        });
-        if title {
-            for c in text.chars() {
-                match c {
-                    '\u{201c}' => quotes += 1,
-                    '\u{201d}' => quotes -= 1,
-                    '"' => quotes = if quotes > 0 { 0 } else { 1 },
-                    _ => {}
-                }
-            }
-        }
-        match out.last_mut() {
-            Some(prev) if tied => {
-                prev.width += prev.ws_width + w.width;
-                prev.end = w.end;
-                prev.ws_end = w.ws_end;
-                prev.ws_width = w.ws_width;
-                prev.forced = w.forced;
-            }
-            _ => out.push(w),
-        }
-        last_text = text;
-    }
-    out
 }
 
 fn fits(line: &[Word], max: f64) -> bool {
