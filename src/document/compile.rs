@@ -74,10 +74,12 @@ pub fn compile<'a>(
     if diags.iter().any(Diagnostic::is_error) {
         return (None, diags);
     }
+    // Metadata is shown with the body's smart punctuation.
+    let meta = crate::document::smart::meta(&paper.meta);
     let doc = Document {
-        header: header_rows(&paper.meta, house),
-        appendices: appendices(&paper.meta, sections.appendices, &files),
-        meta: paper.meta.clone(),
+        header: header_rows(&meta, house),
+        appendices: appendices(&meta, sections.appendices, &files),
+        meta,
         sections: sections.sections,
         footnotes: sections.footnotes,
         file_stem: paper

@@ -165,15 +165,59 @@ fn list_into(out: &mut String, start: Option<u64>, items: &[Vec<Block>], tables:
 fn align_class(align: Align) -> &'static str {
     match align {
         Align::None => "",
-        Align::Left => " class=\"align-left\"",
-        Align::Center => " class=\"align-center\"",
-        Align::Right => " class=\"align-right\"",
+        Align::Left => "align-left",
+        Align::Center => "align-center",
+        Align::Right => "align-right",
     }
 }
 
+/// The text column holds about this many characters of table (75ch, less the rules).
+const TEXT_COLUMN_CH: usize = 70;
+
+/// Whether a table is wider than the text column, and which columns hold words (a cell of
+/// three words or more): a wide table may use the window's width, and a column of words
+/// gets a minimum width so that its rows are not one word a line. The width a table needs,
+/// in characters: each column's longest cell with its padding, a column of words counted
+/// at 20 (it wraps well), so a table of prose stays in the column.
+fn table_shape(table: &Table) -> (bool, Vec<bool>) {
+    let cols = table.align.len().max(table.head.len());
+    let mut longest = vec![0usize; cols];
+    let mut words = vec![false; cols];
+    for row in std::iter::once(&table.head).chain(&table.rows) {
+        for (c, cell) in row.iter().enumerate().take(cols) {
+            let text = Inline::plain(cell);
+            longest[c] = longest[c].max(text.chars().count());
+            words[c] |= text.split_whitespace().count() >= 3;
+        }
+    }
+    let natural: usize = longest
+        .iter()
+        .zip(&words)
+        .map(|(l, w)| if *w { (*l).min(20) } else { *l } + 3)
+        .sum();
+    (natural > TEXT_COLUMN_CH, words)
+}
+
 fn table_into(out: &mut String, table: &Table, tables: &mut TableNames) {
-    let align = |i: usize| align_class(table.align.get(i).copied().unwrap_or(Align::None));
-    out.push_str("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"");
+    let (wide, words) = table_shape(table);
+    let align = |i: usize| {
+        let align = align_class(table.align.get(i).copied().unwrap_or(Align::None));
+        let words = if words.get(i) == Some(&true) {
+            "words"
+        } else {
+            ""
+        };
+        match (align, words) {
+            ("", "") => String::new(),
+            (a, "") | ("", a) => format!(" class=\"{a}\""),
+            (a, w) => format!(" class=\"{a} {w}\""),
+        }
+    };
+    out.push_str(if wide {
+        "<div class=\"table-wrap wide\" role=\"region\" tabindex=\"0\" aria-label=\""
+    } else {
+        "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\""
+    });
     escape_into(out, &tables.next());
     out.push_str("\">\n");
     out.push_str("<table>\n");
@@ -233,8 +277,22 @@ fn is_safe_url(url: &str) -> bool {
 }
 
 fn inlines_into(out: &mut String, content: &[Inline]) {
-    for inline in content {
-        inline_into(out, inline);
+    for (k, inline) in content.iter().enumerate() {
+        match (inline, content.get(k + 1)) {
+            // `paragraph [](#label)`: the number the reference shows stays with its word.
+            (Inline::Text { text }, Some(Inline::CrossRef { number, .. }))
+                if text.ends_with(' ')
+                    && text
+                        .trim_end()
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| crate::render::ties::space_tied(w, number)) =>
+            {
+                crate::render::ties::html_into(out, escape_into, text.trim_end());
+                out.push_str("&nbsp;");
+            }
+            _ => inline_into(out, inline),
+        }
     }
 }
 
@@ -246,7 +304,7 @@ fn wrap(out: &mut String, tag: &str, content: &[Inline]) {
 
 fn inline_into(out: &mut String, inline: &Inline) {
     match inline {
-        Inline::Text { text } => escape_into(out, text),
+        Inline::Text { text } => crate::render::ties::html_into(out, escape_into, text),
         Inline::Emph { content } => wrap(out, "em", content),
         Inline::Strong { content } => wrap(out, "strong", content),
         Inline::Strike { content } => wrap(out, "del", content),

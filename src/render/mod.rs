@@ -20,6 +20,7 @@ mod index;
 mod options;
 pub mod pdf;
 mod templates;
+pub(crate) mod ties;
 mod view;
 
 #[cfg(test)]

@@ -27,3 +27,4 @@ mod serve;
 mod serve_browser;
 mod serve_hostile;
 mod tables_tagged;
+mod typeset;

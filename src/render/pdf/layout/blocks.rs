@@ -2,7 +2,7 @@
 //! (nested to any depth), quotes, code, images, rules, footnotes and the appendix list.
 
 use super::model::{Item, Mark, Rgb, Role};
-use super::paginate::Unit;
+use super::paginate::{Keep, Unit};
 use super::text::{self, Span, Style};
 use super::{Flow, Geometry, table};
 use crate::config::HouseStyle;
@@ -43,20 +43,34 @@ pub(crate) fn para(flow: &mut Flow<'_>, para: &Para, space_before: f32) {
             space,
             0,
         );
-        // A paragraph that introduces what follows ("These recommendations were:") keeps
-        // its last line with it.
-        let intro = matches!(block, Block::Paragraph { content } if crate::document::Inline::plain(content).trim_end().ends_with(':'));
-        if intro
-            && k + 1 < para.blocks.len()
+        // A paragraph that introduces what follows ("These recommendations were:", a
+        // table's caption, the words a quote belongs to) keeps its last line with it, so
+        // it stays on the page where the block's first lines or rows start.
+        if introduces(block, para.blocks.get(k + 1))
             && flow.galley.units.len() > start
             && let Some(last) = flow.galley.units.last_mut()
         {
-            last.keep_with_next = true;
+            last.keep_with_next = Keep::Intro;
         }
     }
     // A paragraph with a list, table… of its own: the tree groups them (a `Div`).
     if para.blocks.len() > 1 && flow.block > first_block {
         flow.structure.groups.push((first_block, flow.block));
+    }
+}
+
+/// True when `block` is a paragraph that introduces `next`: a list, table, quote, code or
+/// image after it, or anything after words ending in a colon.
+pub(crate) fn introduces(block: &Block, next: Option<&Block>) -> bool {
+    let Block::Paragraph { content } = block else {
+        return false;
+    };
+    match next {
+        None => false,
+        Some(Block::Paragraph { .. }) => crate::document::Inline::plain(content)
+            .trim_end()
+            .ends_with(':'),
+        Some(_) => true,
     }
 }
 
@@ -164,10 +178,11 @@ fn list(
         let before_item = flow.galley.units.len();
         let mut first = true;
         for b in item {
+            // A further paragraph or list in the item stands apart as paragraphs do.
             let s = if first {
                 if k == 0 { space.max(3.0) } else { 3.0 }
             } else {
-                2.0
+                flow.geo.size * 0.4
             };
             let before = flow.galley.units.len();
             self::block(flow, b, x + indent, width - indent, s, depth + 1);
@@ -244,7 +259,7 @@ fn code(flow: &mut Flow<'_>, source: &str, x: f32, width: f32, space: f32) {
             },
         );
         // Code lines are not prose: a page may break between any two.
-        unit.keep_with_next = false;
+        unit.keep_with_next = Keep::No;
     }
 }
 

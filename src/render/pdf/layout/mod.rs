@@ -10,6 +10,8 @@
 mod appendix;
 mod blocks;
 mod breaks;
+mod fill;
+mod keeps;
 pub mod model;
 mod paginate;
 mod parts;
@@ -24,7 +26,7 @@ mod title;
 use std::collections::BTreeMap;
 
 pub use model::*;
-pub use paginate::{Frame, Galley, Unit, paginate};
+pub use paginate::{Frame, Galley, Keep, PageEnd, Unit, paginate};
 
 use crate::config::HouseStyle;
 use crate::document::Document;
@@ -244,7 +246,12 @@ impl<'a> Flow<'a> {
             let mut unit = Unit {
                 height: lh,
                 space_before: if k == 0 { space_before } else { 0.0 },
-                keep_with_next: n >= 2 && (k == 0 || k + 2 == n),
+                keep_with_next: match k {
+                    _ if n < 2 => Keep::No,
+                    0 => Keep::Orphan,
+                    _ if k + 2 == n => Keep::Widow,
+                    _ => Keep::No,
+                },
                 ..Unit::default()
             };
             for (mut run, part) in line.runs.into_iter().zip(parts) {
@@ -276,7 +283,7 @@ impl<'a> Flow<'a> {
         );
         self.paragraph(spans, x, width, space);
         if let Some(last) = self.galley.units.last_mut() {
-            last.keep_with_next = true;
+            last.keep_with_next = Keep::Heading;
         }
     }
 
@@ -306,18 +313,8 @@ impl<'a> Flow<'a> {
 /// Lays out a paper: masthead, header table, sections, appendices, footnotes, then
 /// pages with their furniture (classification, footer, DRAFT).
 pub fn layout(doc: &Document, opts: &RenderOptions<'_>, fonts: &Fonts) -> Layout {
-    let house = opts.house;
-    let geo = Geometry::from_house(house);
-    let mut flow = Flow::new(fonts, geo);
-    sections::masthead(&mut flow, house, opts.logo.map(Logo::image));
-    title::title(&mut flow, &doc.meta.title);
-    table::header_table(&mut flow, &doc.header);
-    for section in &doc.sections {
-        sections::section_flow(&mut flow, section);
-    }
-    blocks::appendices(&mut flow, doc, house);
-    appendix::markdown_appendices(&mut flow, doc, house);
-    blocks::footnotes(&mut flow, doc);
+    let mut flow = galley(doc, opts.house, fonts, opts.logo.map(Logo::image));
+    let geo = flow.geo;
     let images = std::mem::take(&mut flow.images);
     let mut paged = paginate(flow.galley, geo.frame());
     running::furnish(&mut paged.pages, doc, opts, fonts, &geo);
@@ -336,6 +333,28 @@ pub fn layout(doc: &Document, opts: &RenderOptions<'_>, fonts: &Fonts) -> Layout
     }
 }
 
+/// The paper as one galley of units, not yet on pages.
+pub(crate) fn galley<'a>(
+    doc: &Document,
+    house: &HouseStyle,
+    fonts: &'a Fonts,
+    logo: Option<&crate::document::Image>,
+) -> Flow<'a> {
+    let geo = Geometry::from_house(house);
+    let mut flow = Flow::new(fonts, geo);
+    sections::masthead(&mut flow, house, logo);
+    title::title(&mut flow, &doc.meta.title);
+    let labels: Vec<&str> = house.header_rows.iter().map(|r| r.label.as_str()).collect();
+    table::header_table(&mut flow, &doc.header, &labels);
+    for section in &doc.sections {
+        sections::section_flow(&mut flow, section);
+    }
+    blocks::appendices(&mut flow, doc, house);
+    appendix::markdown_appendices(&mut flow, doc, house);
+    blocks::footnotes(&mut flow, doc);
+    flow
+}
+
 #[cfg(test)]
 #[path = "tests.rs"]
 mod tests;
@@ -343,3 +362,7 @@ mod tests;
 #[cfg(test)]
 #[path = "structure_tests.rs"]
 mod structure_tests;
+
+#[cfg(test)]
+#[path = "typeset_tests.rs"]
+mod typeset_tests;

@@ -2,6 +2,7 @@
 //! pages, honouring keep-with-next chains, repeated table headers and footnotes that must
 //! sit at the foot of the page that cites them.
 
+pub use super::keeps::{Keep, PageEnd};
 use super::model::{Bookmark, Item, Link, Mark, Page};
 
 /// An unbreakable piece of the galley; its marks are positioned relative to its top.
@@ -11,8 +12,8 @@ pub struct Unit {
     pub height: f32,
     /// Space above it, dropped at the top of a page.
     pub space_before: f32,
-    /// No page break between this unit and the next.
-    pub keep_with_next: bool,
+    /// No page break between this unit and the next, and the rule that says so.
+    pub keep_with_next: Keep,
     /// Marks, `y` relative to the unit's top.
     pub items: Vec<Item>,
     /// Links, `y` relative to the unit's top.
@@ -61,6 +62,8 @@ pub struct Paginated {
     pub anchors: Vec<(String, usize, f32)>,
     /// Outline entries.
     pub bookmarks: Vec<Bookmark>,
+    /// How each page ended.
+    pub ends: Vec<PageEnd>,
 }
 
 struct Builder<'a> {
@@ -192,6 +195,29 @@ impl Builder<'_> {
         }
     }
 
+    /// Ends the page because `next` (a chain of units) does not fit on it, or because a
+    /// break is `forced`; records the gap left at its foot and why.
+    fn end_page(&mut self, next: &[Unit], forced: bool) {
+        let spaces: f32 = next.iter().map(|u| u.space_before).sum();
+        let heights: f32 = next.iter().map(|u| u.height).sum();
+        let notes = if next.is_empty() {
+            0.0
+        } else {
+            self.notes_height(next)
+        };
+        let kept = next[..next.len().saturating_sub(1)]
+            .iter()
+            .map(|u| u.keep_with_next)
+            .collect();
+        self.out.ends.push(PageEnd {
+            gap: (self.frame.height - self.y - self.notes_height).max(0.0),
+            next: spaces + heights + notes,
+            kept,
+            forced,
+        });
+        self.new_page();
+    }
+
     fn new_page(&mut self) {
         self.flush_notes();
         let page = std::mem::take(&mut self.page);
@@ -286,10 +312,10 @@ pub fn paginate(mut galley: Galley, frame: Frame) -> Paginated {
     let mut i = 0;
     while i < units.len() {
         if units[i].break_before && !b.empty {
-            b.new_page();
+            b.end_page(&[], true);
         }
         let mut j = i;
-        while j + 1 < units.len() && units[j].keep_with_next {
+        while j + 1 < units.len() && units[j].keep_with_next.holds() {
             j += 1;
         }
         let group = &units[i..=j];
@@ -302,14 +328,14 @@ pub fn paginate(mut galley: Galley, frame: Frame) -> Paginated {
         }
         let fresh = !b.empty && !only_header(&b, &units, i);
         if fresh && chain_height(group) <= frame.height {
-            b.new_page();
+            b.end_page(group, false);
             repeat_header(&mut b, &units[i]);
             continue;
         }
         // A note continued from the page before can leave no room for text: a page of
         // notes, then on.
         if b.empty && !b.foot.is_empty() && !b.body_fits(&units[i]) {
-            b.new_page();
+            b.end_page(&group[..1], false);
             continue;
         }
         // The chain is taller than a page: fill pages with it, unit by unit.
@@ -317,12 +343,12 @@ pub fn paginate(mut galley: Galley, frame: Frame) -> Paginated {
             b.place(std::mem::take(&mut units[i]));
             i += 1;
         } else {
-            b.new_page();
+            b.end_page(&group[..1], false);
             repeat_header(&mut b, &units[i]);
         }
     }
     while !b.empty || !b.foot.is_empty() || b.out.pages.is_empty() {
-        b.new_page();
+        b.end_page(&[], true);
     }
     b.out
 }

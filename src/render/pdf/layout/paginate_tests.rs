@@ -5,7 +5,7 @@ use super::*;
 fn unit(h: f32, keep: bool) -> Unit {
     Unit {
         height: h,
-        keep_with_next: keep,
+        keep_with_next: if keep { Keep::Orphan } else { Keep::No },
         ..Unit::default()
     }
 }

@@ -2,7 +2,7 @@
 //! section: its heading (number hanging), its sub-headings and numbered paragraphs.
 
 use super::text::{self, Align, Span, Style};
-use super::{Flow, Geometry, Item, Mark, Role, Unit, blocks};
+use super::{Flow, Geometry, Item, Keep, Mark, Role, Unit, blocks};
 use crate::config::HouseStyle;
 use crate::document::{Inline, Item as DocItem, Section};
 
@@ -66,7 +66,7 @@ pub(super) fn masthead(
         return;
     }
     unit.height += flow.geo.size * 0.6;
-    unit.keep_with_next = true;
+    unit.keep_with_next = Keep::Opening;
     flow.push(unit, 0.0);
 }
 
@@ -129,7 +129,7 @@ pub(crate) fn items_flow(flow: &mut Flow<'_>, items: &[DocItem], level: u8) {
                     geo.size * 0.9,
                 );
                 if let Some(last) = flow.galley.units.last_mut() {
-                    last.keep_with_next = true;
+                    last.keep_with_next = Keep::Heading;
                 }
             }
             DocItem::Para(para) => {

@@ -4,7 +4,7 @@
 //! before its cells wrap; nothing crosses the margin.
 
 use super::model::{CellRole, Item, Link, Mark, Rgb, Role, Scope, Tag};
-use super::paginate::Unit;
+use super::paginate::{Keep, Unit};
 use super::text::{self, Align, Span, Style};
 use super::{Flow, Geometry};
 use crate::document::{self, HeaderRow, Inline};
@@ -165,11 +165,33 @@ fn chunk_unit(
     unit
 }
 
+/// The label column's share of the header table: as wide as the house's longest label
+/// (`labels`, and the rows' own) on one line, as the house's Word template has it, but
+/// between a quarter and 45% of the width; a longer label wraps.
+pub(crate) fn label_column(flow: &Flow<'_>, rows: &[HeaderRow], labels: &[&str]) -> f32 {
+    let total = flow.geo.right() - flow.geo.left();
+    let style = Style::plain(flow.geo.size).bold();
+    let longest = labels
+        .iter()
+        .copied()
+        .chain(rows.iter().map(|r| r.label.as_str()))
+        .map(|label| {
+            let spans = [Span {
+                text: label.to_string(),
+                style: style.clone(),
+            }];
+            text::measure(&spans, flow.fonts).1
+        })
+        .fold(0.0, f32::max);
+    (longest + 2.0 * PAD + 1.0).clamp(total * 0.25, total * 0.45)
+}
+
 /// The header table: label column shaded and bold, values wrapping beside it.
-pub(crate) fn header_table(flow: &mut Flow<'_>, rows: &[HeaderRow]) {
+pub(crate) fn header_table(flow: &mut Flow<'_>, rows: &[HeaderRow], labels: &[&str]) {
     let geo = flow.geo;
     let total = geo.right() - geo.left();
-    let widths = [total * 0.34, total * 0.66];
+    let label = label_column(flow, rows, labels);
+    let widths = [label, total - label];
     let size = geo.size;
     for (k, r) in rows.iter().enumerate() {
         let cells = [
@@ -195,7 +217,11 @@ pub(crate) fn header_table(flow: &mut Flow<'_>, rows: &[HeaderRow]) {
             },
         ];
         for (mut unit, baseline) in row(flow, &cells, (geo.left(), k == 0), &widths, size) {
-            unit.keep_with_next = k + 1 < rows.len();
+            unit.keep_with_next = if k + 1 < rows.len() {
+                Keep::Opening
+            } else {
+                Keep::No
+            };
             flow.push(unit, baseline);
         }
     }
@@ -301,7 +327,7 @@ pub(crate) fn table(flow: &mut Flow<'_>, t: &document::Table, x: f32, width: f32
         let units = row(flow, &cells, (x, first), &widths, size);
         for (n, (mut unit, baseline)) in units.into_iter().enumerate() {
             if bold {
-                unit.keep_with_next = true;
+                unit.keep_with_next = Keep::TableHead;
                 if n == 0 {
                     unit.space_before = space;
                     flow.galley.headers.push(repeated(&unit));

@@ -257,7 +257,12 @@ fn paragraph_lines_keep_first_two_and_last_two_together() {
     ] {
         let mut flow = Flow::new(&fonts, geo);
         flow.push_lines(vec![text::Line::default(); n], 0.0, 11.0, 0.0);
-        let keeps: Vec<bool> = flow.galley.units.iter().map(|u| u.keep_with_next).collect();
+        let keeps: Vec<bool> = flow
+            .galley
+            .units
+            .iter()
+            .map(|u| u.keep_with_next.holds())
+            .collect();
         assert_eq!(
             keeps, expected,
             "{n} lines: no orphan (first line alone) nor widow (last line alone)"

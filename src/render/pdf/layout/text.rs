@@ -8,6 +8,8 @@
 use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
 
+pub use super::fill::RUNT;
+use super::fill::{fill, tie};
 use super::model::{Glyph, GlyphRun, Target};
 #[cfg(test)]
 use super::shape::cluster_text;
@@ -18,13 +20,13 @@ use crate::render::pdf::fonts::Fonts;
 
 /// A word for textwrap: atoms `start..end`, then `ws..ws_end` of trailing spaces.
 #[derive(Debug, Clone, Copy)]
-struct Word {
-    start: usize,
-    end: usize,
-    ws_end: usize,
-    width: f64,
-    ws_width: f64,
-    forced: bool,
+pub(super) struct Word {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) ws_end: usize,
+    pub(super) width: f64,
+    pub(super) ws_width: f64,
+    pub(super) forced: bool,
 }
 
 impl Fragment for Word {
@@ -155,28 +157,46 @@ fn split_long(
     out
 }
 
-/// Breaks spans into lines no wider than `width` points.
+/// Breaks spans into lines no wider than `width` points: ragged lines filled (a line ends
+/// only where the next word does not fit, but one word may go down to keep a short word
+/// from standing alone on the last line), justified lines balanced by optimal fit; never
+/// at a tie ([`crate::render::ties`]).
 pub fn break_lines(spans: &[Span], fonts: &Fonts, width: f32, align: Align) -> Vec<Line> {
+    break_with(spans, fonts, width, align, false)
+}
+
+/// Breaks a display title: as [`break_lines`] ragged, but never inside a quoted name
+/// nor after a hyphen, unless a word would not fit otherwise.
+pub fn break_title(spans: &[Span], fonts: &Fonts, width: f32) -> Vec<Line> {
+    break_with(spans, fonts, width, Align::Left, true)
+}
+
+fn break_with(spans: &[Span], fonts: &Fonts, width: f32, align: Align, title: bool) -> Vec<Line> {
     let base = spans.first().map_or(10.0, |s| s.style.size);
     let unit = base * 0.5;
     let (atoms, glyphs) = shape_atoms(spans, fonts);
     let max = f64::from(width / unit);
-    let words = split_long(words(&atoms, unit), &atoms, &glyphs, max, unit);
+    let words = tie(words(&atoms, unit), &atoms, &glyphs, max, title);
+    let words = split_long(words, &atoms, &glyphs, max, unit);
     let mut lines = Vec::new();
     let mut seg_start = 0;
     for (i, w) in words.iter().enumerate() {
         if w.forced || i + 1 == words.len() {
             let seg = &words[seg_start..=i];
-            // Overflow must never pay: textwrap charges it linearly (2500 a unit), which a
-            // ragged paragraph can find cheaper than its gaps squared.
-            let penalties = Penalties {
-                overflow_penalty: 1_000_000,
-                ..Penalties::new()
+            let wrapped = if align == Align::Justify {
+                // Overflow must never pay: textwrap charges it linearly (2500 a unit),
+                // which a ragged paragraph can find cheaper than its gaps squared.
+                let penalties = Penalties {
+                    overflow_penalty: 1_000_000,
+                    ..Penalties::new()
+                };
+                wrap_optimal_fit(seg, &[max], &penalties)
+                    .ok()
+                    .filter(|lines| lines.iter().all(|l| fits(l, max)))
+                    .unwrap_or_else(|| wrap_first_fit(seg, &[max]))
+            } else {
+                fill(seg, max)
             };
-            let wrapped = wrap_optimal_fit(seg, &[max], &penalties)
-                .ok()
-                .filter(|lines| lines.iter().all(|l| fits(l, max)))
-                .unwrap_or_else(|| wrap_first_fit(seg, &[max]));
             let n = wrapped.len();
             for (k, line) in wrapped.into_iter().enumerate() {
                 let justify = align == Align::Justify && k + 1 < n;

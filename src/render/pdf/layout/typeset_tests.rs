@@ -1,0 +1,493 @@
+//! The typesetting rules a secretariat checks by eye, each measured on the pure layout
+//! (no PDF): ragged lines filled (free width at each line's end against the next word),
+//! ties, the title's lines, smart punctuation in metadata, the header table's labels,
+//! captions and introductions on the page of their block, and the gap at each page foot
+//! with the rule that forces it.
+
+use super::tests::{doc, runs};
+use super::*;
+use crate::render::pdf::fonts::Fonts;
+use crate::render::ties;
+
+const SEED: &str =
+    include_str!("../../../../papers/policing-performance/2021-09-01-hmics-progress-review.md");
+const LONG: &str =
+    include_str!("../../../../tests/fixtures/long/papers/2025-11-20-medium-term-financial-plan.md");
+
+/// A whole paper (front matter and body) through the real pipeline.
+fn paper(text: &str) -> Document {
+    let dir = tempfile::tempdir().unwrap();
+    let papers = dir.path().join("papers");
+    std::fs::create_dir_all(&papers).unwrap();
+    let path = papers.join("2025-11-20-p.md");
+    std::fs::write(&path, text).unwrap();
+    let house = HouseStyle::default();
+    let source = crate::project::walk::source_for(dir.path(), &papers, &path);
+    let (paper, diags) = crate::paper::load(&source, &house);
+    let paper = paper.unwrap_or_else(|| panic!("{diags:?}"));
+    let (doc, diags) = crate::document::compile::compile(&paper, &house, dir.path());
+    doc.unwrap_or_else(|| panic!("{diags:?}"))
+}
+
+fn line_text(line: &text::Line) -> String {
+    line.runs
+        .iter()
+        .flat_map(|r| r.glyphs.iter().map(|g| &*g.text))
+        .collect()
+}
+
+/// Every paragraph of running text in a document's sections, as spans at the body size.
+fn paragraphs(d: &Document) -> Vec<Vec<text::Span>> {
+    let body = Style::plain(HouseStyle::default().pdf.font_size);
+    let mut out = Vec::new();
+    for section in &d.sections {
+        for item in &section.items {
+            if let crate::document::Item::Para(p) = item {
+                for b in &p.blocks {
+                    if let crate::document::Block::Paragraph { content } = b {
+                        out.push(text::spans(content, &body));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The pieces a line may break between, with their widths: words split at spaces and
+/// after hyphens, joined where a tie holds. Each piece: (text, width, space after).
+fn pieces(line: &text::Line) -> Vec<(String, f32, f32)> {
+    let mut out: Vec<(String, f32, f32)> = Vec::new();
+    let (mut word, mut width) = (String::new(), 0.0);
+    let mut push = |word: &mut String, width: &mut f32, space: f32| {
+        if !word.is_empty() {
+            out.push((std::mem::take(word), *width, space));
+        }
+        *width = 0.0;
+    };
+    for g in line.runs.iter().flat_map(|r| r.glyphs.iter()) {
+        if &*g.text == " " {
+            push(&mut word, &mut width, g.advance);
+            continue;
+        }
+        word.push_str(&g.text);
+        width += g.advance;
+        if g.text.ends_with(['-', '\u{2013}', '\u{2014}']) && word.chars().count() > 1 {
+            push(&mut word, &mut width, 0.0);
+        }
+    }
+    push(&mut word, &mut width, 0.0);
+    // Join the tied pieces, as the breaker sees them.
+    let mut joined: Vec<(String, f32, f32)> = Vec::new();
+    for (w, wd, sp) in out {
+        let tied = joined.last().is_some_and(|(prev, _, psp)| {
+            let last = prev.rsplit([' ', '-']).next().unwrap_or(prev);
+            if *psp == 0.0 {
+                ties::hyphen_tied(prev, &w)
+            } else {
+                ties::space_tied(last, &w)
+            }
+        });
+        match joined.last_mut() {
+            Some((prev, pw, psp)) if tied => {
+                if *psp > 0.0 {
+                    prev.push(' ');
+                }
+                prev.push_str(&w);
+                *pw += *psp + wd;
+                *psp = sp;
+            }
+            _ => joined.push((w, wd, sp)),
+        }
+    }
+    joined
+}
+
+/// Rule 1, measured: at the end of every ragged line but a paragraph's last, the free
+/// width is less than the next word (with the space before it) needs; the one exception
+/// is the line above a last line that took one word down so that a short word is not
+/// alone (the last line then holds two pieces, the second narrower than a quarter of
+/// the measure).
+fn assert_filled(spans: &[text::Span], fonts: &Fonts, width: f32) -> (usize, usize) {
+    let lines = text::break_lines(spans, fonts, width, text::Align::Left);
+    let n = lines.len();
+    let mut moved = 0;
+    // The width of a space, as set in these lines.
+    let space = lines
+        .iter()
+        .flat_map(|l| l.runs.iter().flat_map(|r| r.glyphs.iter()))
+        .find(|g| &*g.text == " ")
+        .map_or(0.0, |g| g.advance);
+    for k in 0..n.saturating_sub(1) {
+        let free = width - lines[k].width;
+        let next = pieces(&lines[k + 1]);
+        let need = next[0].1
+            + if line_text(&lines[k]).ends_with('-') {
+                0.0
+            } else {
+                space
+            };
+        if free >= need {
+            let runt = k + 2 == n
+                && next.len() == 2
+                && f64::from(next[1].1) < f64::from(width) * text::RUNT;
+            assert!(
+                runt,
+                "line {k} ends with {free:.1} pt free but {:?} needs {need:.1} pt:\n{:?}\n{:?}",
+                next[0].0,
+                line_text(&lines[k]),
+                line_text(&lines[k + 1])
+            );
+            moved += 1;
+        }
+    }
+    (n.saturating_sub(1), moved)
+}
+
+#[test]
+fn ragged_lines_end_only_where_the_next_word_does_not_fit() {
+    let fonts = Fonts::embedded();
+    let geo = Geometry::from_house(&HouseStyle::default());
+    let column = geo.right() - geo.column();
+    let (mut pairs, mut moved) = (0, 0);
+    for text in [SEED, LONG] {
+        for spans in paragraphs(&paper(text)) {
+            for width in [column, column * 0.7, column * 0.45] {
+                let (p, m) = assert_filled(&spans, &fonts, width);
+                pairs += p;
+                moved += m;
+            }
+        }
+    }
+    assert!(pairs > 400, "measured {pairs} line ends");
+    assert!(
+        moved * 10 < pairs,
+        "{moved} of {pairs} line ends gave a word to the last line"
+    );
+}
+
+#[test]
+fn a_short_word_alone_on_the_last_line_takes_one_word_from_the_line_above() {
+    let fonts = Fonts::embedded();
+    let spans = vec![text::Span {
+        text: "The committee noted the report on the estates programme and asked for more.".into(),
+        style: Style::plain(11.0),
+    }];
+    // Find a width where filling alone would leave "more." by itself.
+    let found = (120..400).map(|w| w as f32).find_map(|w| {
+        let lines = text::break_lines(&spans, &fonts, w, text::Align::Left);
+        let last = line_text(lines.last()?);
+        (last.split(' ').count() == 2 && last.ends_with("for more.")).then_some((w, lines))
+    });
+    let (w, lines) = found.expect("some width sets \"for more.\" as the last line");
+    let above = line_text(&lines[lines.len() - 2]);
+    let free = w - lines[lines.len() - 2].width;
+    assert!(above.split(' ').count() >= 2, "{above:?}");
+    // The line above had room for "for": it went down to keep "more." company.
+    assert!(free > 10.0, "{free}");
+}
+
+#[test]
+fn justified_text_keeps_the_balanced_breaker() {
+    let fonts = Fonts::embedded();
+    let d = paper(SEED);
+    let spans = &paragraphs(&d)[0];
+    let justified = text::break_lines(spans, &fonts, 300.0, text::Align::Justify);
+    for l in &justified[..justified.len() - 1] {
+        let drawn: f32 = l.runs.iter().map(GlyphRun::width).sum();
+        assert!((drawn - 300.0).abs() < 0.05, "{drawn}");
+    }
+}
+
+/// Rule 2: no line ends inside a tie, at any width.
+#[test]
+fn ties_are_never_broken() {
+    let fonts = Fonts::embedded();
+    let text = "The report of 18 August was published on 1 September 2021 and, as paragraph 2.1 \
+        and section 3 explain, Table 4 and Appendix A show the £1.5 million shortfall (R. 3) \
+        in Na h-Eileanan Siar for 2025–26, which Mr Galbraith presented.";
+    let spans = vec![text::Span {
+        text: text.into(),
+        style: Style::plain(11.0),
+    }];
+    let mut checked = 0;
+    for w in (90..420).step_by(3) {
+        let lines = text::break_lines(&spans, &fonts, w as f32, text::Align::Left);
+        for pair in lines.windows(2) {
+            let (a, b) = (line_text(&pair[0]), line_text(&pair[1]));
+            let last = a.rsplit(' ').next().unwrap_or(&a);
+            let first = b.split(' ').next().unwrap_or(&b);
+            let tied = if a.ends_with(['-', '\u{2013}']) {
+                ties::hyphen_tied(last, first)
+            } else {
+                ties::space_tied(last, first)
+            };
+            // A tied stretch wider than the line must break somewhere.
+            let stretch = ties::tied_stretches(text)
+                .into_iter()
+                .map(|r| &text[r])
+                .find(|s| {
+                    s.contains(&format!("{last} {first}")) || s.contains(&format!("{last}{first}"))
+                })
+                .unwrap_or("");
+            let stretch_width = text::measure(
+                &[text::Span {
+                    text: stretch.into(),
+                    style: Style::plain(11.0),
+                }],
+                &fonts,
+            )
+            .1;
+            assert!(
+                !tied || stretch_width > w as f32,
+                "width {w}: {a:?} / {b:?}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 500, "{checked}");
+}
+
+/// Rule 3: the title breaks outside its quoted name and at spaces, and its first line
+/// is no shorter than its last.
+#[test]
+fn the_title_breaks_outside_quotes_and_at_spaces() {
+    let fonts = Fonts::embedded();
+    let geo = Geometry::from_house(&HouseStyle::default());
+    let full = geo.right() - geo.left();
+    let title = "Medium-Term Financial Plan 2025\u{2013}2030 and the Costs of Exercise \
+        \u{201c}Harbour Light\u{201d}";
+    let size = (geo.size * 1.55 * 2.0).round() / 2.0;
+    for width in [full, full * 0.8, full * 0.6] {
+        let spans = vec![text::Span {
+            text: title.into(),
+            style: Style::plain(size).bold(),
+        }];
+        let lines = title::balanced(&spans, &fonts, width);
+        let texts: Vec<String> = lines.iter().map(line_text).collect();
+        assert!(texts.len() >= 2, "{texts:?}");
+        for t in &texts {
+            assert!(!t.ends_with('-'), "a break after a hyphen: {texts:?}");
+            assert!(
+                !t.ends_with("Harbour"),
+                "a break inside the quoted name: {texts:?}"
+            );
+        }
+        let (first, last) = (lines[0].width, lines[lines.len() - 1].width);
+        assert!(first >= last, "first line {first} shorter than last {last}");
+        assert!(lines.iter().all(|l| l.width <= width + 0.01));
+    }
+}
+
+/// Rule 4: metadata gets the body's curly quotes and apostrophes, in the layout.
+#[test]
+fn metadata_has_the_bodys_smart_punctuation() {
+    let mut d = paper(&LONG.replacen(
+        "location: Tulliallan Castle, Kincardine",
+        "location: Scotland's \"Harbour\" HQ",
+        1,
+    ));
+    let house = HouseStyle::default();
+    assert!(d.meta.title.contains('\u{201c}') && d.meta.title.contains('\u{201d}'));
+    assert!(!d.meta.title.contains('"'));
+    let location = d.header.iter().find(|r| r.key == "location").unwrap();
+    assert_eq!(
+        location.value,
+        "Scotland\u{2019}s \u{201c}Harbour\u{201d} HQ"
+    );
+    d.sections.clear();
+    let l = layout(&d, &RenderOptions::new(&house), &Fonts::embedded());
+    let text: String = l.pages[0]
+        .items
+        .iter()
+        .filter_map(|i| match &i.mark {
+            Mark::Glyphs(r) => Some(r.glyphs.iter().map(|g| &*g.text).collect::<String>()),
+            _ => None,
+        })
+        .collect();
+    assert!(text.contains("Scotland\u{2019}s"), "{text}");
+    assert!(!text.contains('"') && !text.contains('\''), "{text}");
+}
+
+/// Rule 5: every label of the house's header table sits on one line.
+#[test]
+fn header_labels_stay_on_one_line() {
+    let house = HouseStyle::default();
+    let l = layout(
+        &paper(SEED),
+        &RenderOptions::new(&house),
+        &Fonts::embedded(),
+    );
+    let labels: Vec<String> = runs(&l.pages[0])
+        .filter(
+            |(t, _)| matches!(t, Tag::Content { role: Role::Cell(c), .. } if c.scope == Scope::Row),
+        )
+        .map(|(_, r)| r.glyphs.iter().map(|g| &*g.text).collect::<String>())
+        .map(|s| s.trim_end().to_string())
+        .collect();
+    for row in &house.header_rows {
+        if paper(SEED).header.iter().any(|h| h.label == row.label) {
+            assert!(
+                labels.contains(&row.label),
+                "{:?} wraps: {labels:?}",
+                row.label
+            );
+        }
+    }
+    assert!(labels.iter().any(|l| l == "Recommendation to Members"));
+}
+
+/// Where each unit of text starting with `text` landed: its page.
+fn page_of(l: &Layout, text: &str) -> Option<usize> {
+    l.pages.iter().position(|p| {
+        runs(p).any(|(t, r)| {
+            !matches!(t, Tag::Artifact)
+                && r.glyphs
+                    .iter()
+                    .map(|g| &*g.text)
+                    .collect::<String>()
+                    .starts_with(text)
+        })
+    })
+}
+
+/// Rules 6 and 7: with filler of every length before it, a caption is on the page of its
+/// table's head row and first row, and the words a quote belongs to on the quote's page.
+#[test]
+fn captions_and_introductions_stay_with_their_block() {
+    let house = HouseStyle::default();
+    let fonts = Fonts::embedded();
+    let filler = "Officers have worked with the Scottish Government to agree a recovery plan and the position is reported monthly. ";
+    let mut crossings = 0;
+    for n in 20..75 {
+        let body = format!(
+            "# Capital\n\n{}\n\nTable 4: Capital programme by quarter\n\n| Line | Q1 | Q2 |\n|:--|--:|--:|\n| Estates | 1.0 | 2.0 |\n| Fleet | 3.0 | 4.0 |\n| ICT | 5.0 | 6.0 |\n\nThe Chief Constable said:\n\n> Recovery takes time and the plan is on course.\n> It is reviewed every month by the Board.\n\nAfter.",
+            filler.repeat(n)
+        );
+        let l = layout(&doc(&body, ""), &RenderOptions::new(&house), &fonts);
+        let caption = page_of(&l, "Table 4").unwrap();
+        let head = page_of(&l, "Line").unwrap();
+        let first_row = page_of(&l, "Estates").unwrap();
+        assert_eq!(
+            (caption, caption),
+            (head, first_row),
+            "{n} fillers: caption on page {caption}, head row on {head}, first row on {first_row}"
+        );
+        let said = page_of(&l, "The Chief Constable").unwrap();
+        let quote = page_of(&l, "Recovery").unwrap();
+        assert_eq!(
+            said, quote,
+            "{n} fillers: introduction on page {said}, quote on {quote}"
+        );
+        if l.pages.len() > 1 && caption > 0 {
+            crossings += 1;
+        }
+    }
+    assert!(
+        crossings > 0,
+        "the fillers never pushed the caption over a page"
+    );
+}
+
+/// Rule 8, measured on the long paper: each page foot's gap, and when it is more than
+/// three lines, the keep rule that forces it (the next piece, held together by that rule,
+/// needed more than the gap).
+#[test]
+fn page_feet_end_short_only_where_a_keep_rule_forces_it() {
+    let house = HouseStyle::default();
+    let fonts = Fonts::embedded();
+    let geo = Geometry::from_house(&house);
+    let line = Geometry::leading(geo.size);
+    let flow = galley(&paper(LONG), &house, &fonts, None);
+    let paged = paginate(flow.galley, geo.frame());
+    assert!(paged.pages.len() >= 10, "{} pages", paged.pages.len());
+    assert_eq!(paged.ends.len(), paged.pages.len());
+    let mut report = Vec::new();
+    for (p, end) in paged.ends.iter().enumerate() {
+        if end.forced {
+            continue;
+        }
+        assert!(
+            end.gap < end.next + 0.01,
+            "page {}: a gap of {:.1} pt would have held the next {:.1} pt",
+            p + 1,
+            end.gap,
+            end.next
+        );
+        if end.gap > 3.0 * line {
+            assert!(
+                !end.kept.is_empty(),
+                "page {}: {:.1} pt ({:.1} lines) free and no keep rule forced it",
+                p + 1,
+                end.gap,
+                end.gap / line
+            );
+        }
+        report.push(format!(
+            "page {}: gap {:.1} pt ({:.1} lines), next {:.1} pt, kept by {:?}",
+            p + 1,
+            end.gap,
+            end.gap / line,
+            end.next,
+            end.kept
+        ));
+    }
+    println!("{}", report.join("\n"));
+}
+
+/// Rule 8 on made-up papers: a heading with a long paragraph after it near a page's foot
+/// starts on that page, the paragraph split within the widow and orphan rules.
+#[test]
+fn paragraphs_split_across_pages_rather_than_leave_a_gap() {
+    let house = HouseStyle::default();
+    let fonts = Fonts::embedded();
+    let geo = Geometry::from_house(&house);
+    let line = Geometry::leading(geo.size);
+    let long = "The force continues to work with partners across the public sector to share buildings and reduce costs. ".repeat(12);
+    for n in 5..40 {
+        let body = format!(
+            "# One\n\n{}\n\n# Two\n\n{long}\n\n{long}",
+            "Short paragraph of filler text for the page.\n\n".repeat(n)
+        );
+        let flow = galley(&doc(&body, ""), &house, &fonts, None);
+        let paged = paginate(flow.galley, geo.frame());
+        for (p, end) in paged.ends.iter().enumerate().filter(|(_, e)| !e.forced) {
+            assert!(
+                end.gap <= 3.0 * line + 0.01 || !end.kept.is_empty(),
+                "{n} fillers, page {}: {:.1} pt free, no rule",
+                p + 1,
+                end.gap
+            );
+            // Heading + 2 lines (no orphan) is the most a page foot may be short of.
+            assert!(
+                end.gap < 4.0 * line + 2.0 * geo.size,
+                "{n}: page {}: {}",
+                p + 1,
+                end.gap
+            );
+        }
+    }
+}
+
+/// Rule 9: a further paragraph in a list item, and a list after it, stand apart.
+#[test]
+fn a_second_paragraph_in_a_list_item_has_space_above_it() {
+    let house = HouseStyle::default();
+    let fonts = Fonts::embedded();
+    let body = "# One\n\nThe points:\n\n- First point.\n\n  A second paragraph of the first point.\n\n  - a nested point\n- Second point.";
+    let flow = galley(&doc(body, ""), &house, &fonts, None);
+    let unit_of = |text: &str| {
+        flow.galley
+            .units
+            .iter()
+            .find(|u| {
+                u.items.iter().any(|i| {
+                    matches!(&i.mark, Mark::Glyphs(r) if r.glyphs.iter().map(|g| &*g.text).collect::<String>().starts_with(text))
+                })
+            })
+            .unwrap()
+    };
+    let geo = Geometry::from_house(&house);
+    assert!(unit_of("A second").space_before >= geo.size * 0.4);
+    assert!(unit_of("a nested").space_before >= geo.size * 0.4);
+}

@@ -1,0 +1,296 @@
+//! Ties: places where a line may not break although a space or a hyphen would let it, the
+//! same in the PDF's line breaker and the HTML (`<span class="tie">`): a number stays with
+//! the word that makes it mean something (`18 August`, `September 2021`, `paragraph 2.1`,
+//! `Appendix A`, `£1.5 million`, `(R. 3)`), and a hyphen or dash never leaves one or two
+//! letters at a line's end or start (`Na h-Eileanan`, `2025–26`).
+
+/// Words a number or a letter after them belongs to: `paragraph 2.1`, `Table 4`.
+const REFERENCES: &[&str] = &[
+    "paragraph",
+    "paragraphs",
+    "para",
+    "paras",
+    "section",
+    "sections",
+    "table",
+    "tables",
+    "figure",
+    "figures",
+    "fig.",
+    "chart",
+    "appendix",
+    "appendices",
+    "annex",
+    "annexe",
+    "schedule",
+    "chapter",
+    "part",
+    "page",
+    "pages",
+    "p.",
+    "pp.",
+    "item",
+    "items",
+    "recommendation",
+    "recommendations",
+    "r.",
+    "rec.",
+    "clause",
+    "article",
+    "regulation",
+    "rule",
+    "step",
+    "stage",
+    "phase",
+    "option",
+    "no.",
+    "nos.",
+    "vol.",
+    "volume",
+    "version",
+    "level",
+    "tier",
+    "grade",
+    "band",
+];
+
+/// Words after a number that complete it: `£1.5 million`, `3 pm`, `5 per cent`.
+const UNITS: &[&str] = &[
+    "million", "billion", "thousand", "m", "bn", "per", "percent", "%", "am", "pm", "a.m.", "p.m.",
+    "mm", "cm", "km", "kg", "mph", "hours", "hrs", "mins",
+];
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Titles that stay with the name after them.
+const TITLES: &[&str] = &["mr", "mrs", "ms", "mx", "dr", "sir", "dame", "st"];
+
+fn opening(c: char) -> bool {
+    matches!(c, '(' | '[' | '"' | '\'' | '\u{201c}' | '\u{2018}')
+}
+
+fn closing(c: char) -> bool {
+    matches!(
+        c,
+        ')' | ']' | ',' | ';' | ':' | '.' | '"' | '\'' | '\u{201d}' | '\u{2019}' | '!' | '?'
+    )
+}
+
+/// `word` without the brackets and quotes that may open it, lower-cased.
+fn bare_start(word: &str) -> String {
+    word.trim_start_matches(opening).to_lowercase()
+}
+
+/// `word` without the brackets, quotes and stops that may close it.
+fn bare_end(word: &str) -> &str {
+    word.trim_start_matches(opening).trim_end_matches(closing)
+}
+
+/// A number as written in prose: `18`, `2.1`, `£1.5`, `18th`, `(3`, `1,200`.
+fn is_number(word: &str) -> bool {
+    let w = word
+        .trim_start_matches(opening)
+        .trim_start_matches(['£', '$', '€', '~', '+', '-', '\u{2212}']);
+    w.starts_with(|c: char| c.is_ascii_digit())
+        && w.trim_end_matches(closing).chars().all(|c| {
+            c.is_ascii_digit() || matches!(c, '.' | ',' | 's' | 't' | 'n' | 'd' | 'r' | 'h')
+        })
+}
+
+/// True when no line may break at the space between `word` and `next`.
+pub fn space_tied(word: &str, next: &str) -> bool {
+    if word.is_empty() || next.is_empty() || word.ends_with(closing) && !word.ends_with('.') {
+        return false;
+    }
+    let lower = bare_start(word);
+    let next_bare = bare_end(next);
+    let next_lower = next_bare.to_lowercase();
+    let next_is_number = next
+        .trim_start_matches(opening)
+        .trim_start_matches(['£', '$', '€'])
+        .starts_with(|c: char| c.is_ascii_digit());
+    if REFERENCES.contains(&lower.as_str()) {
+        // `Table 4`, `Appendix A`, `Part IV`.
+        let letter = !next_bare.is_empty()
+            && next_bare.len() <= 4
+            && next_bare.chars().all(|c| c.is_ascii_uppercase());
+        return next_is_number || letter;
+    }
+    if is_number(word) {
+        return MONTHS.contains(&next_lower.as_str()) || UNITS.contains(&next_lower.as_str());
+    }
+    if MONTHS.contains(&lower.trim_end_matches('.')) && !word.ends_with(',') {
+        // `September 2021`, `August 18`.
+        let digits = next_bare.chars().all(|c| c.is_ascii_digit());
+        return next_is_number && digits && next_bare.len() <= 4;
+    }
+    TITLES.contains(&lower.trim_end_matches('.'))
+        && next_bare.starts_with(|c: char| c.is_uppercase())
+}
+
+/// True when no line may break after `piece`, which ends with a hyphen or dash, before
+/// `next`: either side would be one or two letters or digits (`h-Eileanan`, `co-op`,
+/// `2025–26`).
+pub fn hyphen_tied(piece: &str, next: &str) -> bool {
+    // An address or a path breaks where it must: tying it could push it past the margin.
+    let word_start = piece.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    if piece[word_start..].contains(['/', '@']) {
+        return false;
+    }
+    let before = piece
+        .trim_end_matches(['-', '\u{2010}', '\u{2013}', '\u{2014}'])
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .count();
+    let after = next.chars().take_while(|c| c.is_alphanumeric()).count();
+    before <= 2 || after <= 2
+}
+
+/// Where `text` may not break, as the byte ranges of its tied stretches (each more than
+/// one word), for the HTML: words are split at spaces and after hyphens and dashes, and
+/// a stretch runs on while [`space_tied`] or [`hyphen_tied`] holds.
+pub fn tied_stretches(text: &str) -> Vec<std::ops::Range<usize>> {
+    // Words as (start, end of word, end of its trailing space).
+    let mut words: Vec<(usize, usize, usize)> = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let end = i + c.len_utf8();
+        if c == ' ' {
+            let mut ws_end = end;
+            while let Some(&(j, ' ')) = chars.peek() {
+                ws_end = j + 1;
+                chars.next();
+            }
+            if i > start {
+                words.push((start, i, ws_end));
+            }
+            start = ws_end;
+        } else if matches!(c, '-' | '\u{2013}' | '\u{2014}')
+            && i > start
+            && chars.peek().is_some_and(|&(_, n)| n != ' ')
+        {
+            words.push((start, end, end));
+            start = end;
+        }
+    }
+    if start < text.len() {
+        words.push((start, text.len(), text.len()));
+    }
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for pair in words.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let (word, next) = (&text[a.0..a.1], &text[b.0..b.1]);
+        let tied = if a.1 == a.2 {
+            hyphen_tied(word, next)
+        } else {
+            space_tied(word, next)
+        };
+        if !tied {
+            continue;
+        }
+        match out.last_mut() {
+            Some(r) if r.end == a.1 => r.end = b.1,
+            _ => out.push(a.0..b.1),
+        }
+    }
+    out
+}
+
+/// Writes `text` to `out` as HTML (through `escape`), each of its ties (see
+/// [`tied_stretches`]) in a `<span class="tie">`, which the stylesheet keeps on one line.
+pub fn html_into(out: &mut String, escape: fn(&mut String, &str), text: &str) {
+    let mut at = 0;
+    for stretch in tied_stretches(text) {
+        escape(out, &text[at..stretch.start]);
+        out.push_str("<span class=\"tie\">");
+        escape(out, &text[stretch.clone()]);
+        out.push_str("</span>");
+        at = stretch.end;
+    }
+    escape(out, &text[at..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_stay_with_their_words() {
+        for (a, b) in [
+            ("18", "August"),
+            ("1", "September"),
+            ("September", "2021"),
+            ("paragraph", "2.1"),
+            ("section", "3"),
+            ("Table", "4:"),
+            ("Appendix", "A"),
+            ("(Appendix", "B)"),
+            ("£1.5", "million"),
+            ("(R.", "3)"),
+            ("Mr", "Smith"),
+        ] {
+            assert!(space_tied(a, b), "{a} {b}");
+        }
+        for (a, b) in [
+            ("three", "of"),
+            ("the", "ten"),
+            ("2021,", "the"),
+            ("members", "3"),
+            ("in", "August"),
+            ("September,", "2021"),
+            ("Appendix", "and"),
+        ] {
+            assert!(!space_tied(a, b), "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn addresses_are_not_tied_at_their_hyphens() {
+        assert!(!hyphen_tied("https://example.org/capital/2025-", "26"));
+        assert!(!hyphen_tied("see a@b-", "cd"));
+        assert!(hyphen_tied("in 2025-", "26"));
+    }
+
+    #[test]
+    fn hyphens_never_leave_one_or_two_letters() {
+        assert!(hyphen_tied("h-", "Eileanan"));
+        assert!(hyphen_tied("co-", "op"));
+        assert!(hyphen_tied("2025\u{2013}", "26"));
+        assert!(!hyphen_tied("Medium-", "Term"));
+        assert!(!hyphen_tied("well-", "known"));
+    }
+
+    #[test]
+    fn stretches_cover_each_tie_and_run_on() {
+        let text = "on 1 September 2021 in Na h-Eileanan Siar, see paragraph 2.1 now";
+        let got: Vec<&str> = tied_stretches(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(got, ["1 September 2021", "h-Eileanan", "paragraph 2.1"]);
+    }
+}

@@ -1,0 +1,61 @@
+//! Typesetting in the built HTML: ties kept on one line, metadata with the body's smart
+//! punctuation, and tables wider than the text column allowed the window's width, with a
+//! minimum width for columns of words. (The PDF's rules are tested on the pure layout,
+//! in `src/render/pdf/layout/typeset_tests.rs`.)
+
+use crate::common::*;
+
+fn build_html(fixture: &str, stem: &str) -> String {
+    let project = temp_project(fixture);
+    let o = clerk(project.path(), &["build", "--format", "html,pdf"]);
+    let (code, stdout, stderr) = parts(&o);
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    let out = project.path().join("out");
+    let pdf = walkdir::WalkDir::new(&out)
+        .into_iter()
+        .filter_map(Result::ok)
+        .any(|e| e.file_name().to_string_lossy() == format!("{stem}.pdf"));
+    assert!(pdf, "{stem}.pdf was built");
+    let html = walkdir::WalkDir::new(&out)
+        .into_iter()
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy() == format!("{stem}.html"))
+        .expect("the paper's HTML");
+    std::fs::read_to_string(html.path()).unwrap()
+}
+
+#[test]
+fn the_long_paper_keeps_ties_and_curls_its_metadata() {
+    let html = build_html("long", "2025-11-20-medium-term-financial-plan");
+    // Dates and references stay whole on their line.
+    assert!(
+        html.contains("<span class=\"tie\">18 February 2026.</span>"),
+        "no tie around the date"
+    );
+    assert!(html.contains("<span class=\"tie\">Table 4"));
+    assert!(
+        html.contains("<span class=\"tie\">Na h-Eileanan</span>")
+            || html.contains("<span class=\"tie\">h-Eileanan</span>")
+    );
+    // The title from the front matter has the body's curly quotes, in the page and the
+    // header table alike.
+    assert!(html.contains("Exercise \u{201c}Harbour Light\u{201d}"));
+    assert!(!html.contains("Exercise &quot;Harbour Light&quot;"));
+    assert!(html.contains("Scotland\u{2019}s Police Authority"));
+}
+
+#[test]
+fn a_table_wider_than_the_text_may_use_the_window() {
+    let html = build_html("awkward", "awkward");
+    let wide = html.matches("class=\"table-wrap wide\"").count();
+    assert!(wide >= 2, "the two twelve-column tables are wide: {wide}");
+    // The table of names and descriptions wraps its prose in the text column.
+    assert_eq!(
+        html.matches("class=\"table-wrap\" role=\"region\"").count(),
+        1
+    );
+    // The area names are a column of words, given a minimum width.
+    assert!(html.contains("<td class=\"align-left words\">Highlands and Islands</td>"));
+    let css = std::fs::read_to_string(repo().join("assets/style.css")).unwrap();
+    assert!(css.contains(".table-wrap.wide") && css.contains(".table-wrap .words"));
+}
