@@ -46,17 +46,12 @@ fn quoted(s: &str) -> String {
 /// implications listed. Refuses to overwrite. Returns the lines to print.
 pub fn new_paper(root: &Path, args: &NewPaper) -> Result<Vec<String>, Vec<Diagnostic>> {
     let house = HouseStyle::load(root)?;
-    let date: jiff::civil::Date = args
-        .date
-        .parse()
-        .ok()
-        .filter(|_| args.date.len() == 10)
-        .ok_or_else(|| {
-            usage(format!(
-                "`{}` is not a date in the form YYYY-MM-DD",
-                args.date
-            ))
-        })?;
+    let date = crate::paper::parse_date(&args.date).map_err(|p| {
+        vec![
+            Diagnostic::file_error("bad-date", Path::new("clerk new --date"), p.message)
+                .with_help(format!("{}: `clerk new … --date 2021-09-01`", p.help)),
+        ]
+    })?;
     if args.title.trim().is_empty() {
         return Err(usage("the title is empty"));
     }

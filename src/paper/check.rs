@@ -118,52 +118,10 @@ impl Checker<'_> {
 
     pub(super) fn date(&mut self, node: &Node) -> Option<jiff::civil::Date> {
         let s = self.text("date", node)?;
-        let bytes = s.as_bytes();
-        let shape_ok = bytes.len() == 10
-            && bytes.iter().enumerate().all(|(i, b)| {
-                if i == 4 || i == 7 {
-                    *b == b'-'
-                } else {
-                    b.is_ascii_digit()
-                }
-            });
-        if !shape_ok {
-            self.error(
-                node.pos,
-                "bad-date",
-                format!("`{s}` is not a date in the form YYYY-MM-DD"),
-                Some("write the meeting date like `2021-09-01` (year, month, day)".into()),
-            );
-            return None;
-        }
-        let (y, m, d): (i16, i8, i8) = (
-            s[0..4].parse().ok()?,
-            s[5..7].parse().ok()?,
-            s[8..10].parse().ok()?,
-        );
-        if !(1..=12).contains(&m) {
-            self.error(
-                node.pos,
-                "bad-date",
-                format!("`{s}` has no month {m}"),
-                Some("months run from 01 to 12".into()),
-            );
-            return None;
-        }
-        match jiff::civil::Date::new(y, m, d) {
+        match super::date::parse_date(&s) {
             Ok(date) => Some(date),
-            Err(_) => {
-                let last = jiff::civil::Date::new(y, m, 1)
-                    .map(|f| f.days_in_month())
-                    .unwrap_or(31);
-                let month = jiff::fmt::strtime::format("%B %Y", jiff::civil::date(y.max(1), m, 1))
-                    .unwrap_or_default();
-                self.error(
-                    node.pos,
-                    "bad-date",
-                    format!("`{s}` is not a real date: {month} has {last} days"),
-                    Some("check the day of the month".into()),
-                );
+            Err(p) => {
+                self.error(node.pos, "bad-date", p.message, Some(p.help));
                 None
             }
         }

@@ -4,6 +4,7 @@
 //! parsed). The next stage, `document::compile`, numbers the body into a `Document`.
 
 mod check;
+mod date;
 mod fields;
 mod meta;
 mod source;
@@ -11,6 +12,7 @@ mod source;
 use std::path::{Path, PathBuf};
 
 pub use check::{MetaContext, check_meta};
+pub use date::{DateProblem, parse_date};
 pub(crate) use fields::valid_language;
 pub use meta::{AppendixMeta, MetaText, PaperMeta, Status};
 pub use source::{SplitPaper, read_text};

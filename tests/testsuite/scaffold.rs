@@ -78,5 +78,12 @@ fn new_writes_a_paper_that_checks_and_refuses_to_overwrite() {
         &["new", "X", "--meeting", "M", "--date", "2024-02-30"],
     ));
     assert_eq!(code, 2);
-    assert!(stderr.contains("not a date"), "{stderr}");
+    // The message a paper with that date gets, about the flag.
+    assert!(
+        stderr.contains(
+            "error[bad-date]: `2024-02-30` is not a real date: February 2024 has 29 days"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--> clerk new --date"), "{stderr}");
 }

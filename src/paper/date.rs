@@ -1,0 +1,91 @@
+//! Meeting dates: strictly `YYYY-MM-DD` and real, with a message that says what is wrong
+//! (the shape, the month, or the day past the month's end). Papers, meeting files and
+//! `clerk new --date` all read dates with this, so they all say the same.
+
+/// Why a text is not a meeting date: the message and a way out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateProblem {
+    /// What is wrong, naming the text.
+    pub message: String,
+    /// How to put it right.
+    pub help: String,
+}
+
+fn problem(message: String, help: &str) -> DateProblem {
+    DateProblem {
+        message,
+        help: help.to_string(),
+    }
+}
+
+/// Reads `s` as a `YYYY-MM-DD` date that exists.
+pub fn parse_date(s: &str) -> Result<jiff::civil::Date, DateProblem> {
+    let bytes = s.as_bytes();
+    let shape_ok = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let not_a_date = || {
+        problem(
+            format!("`{s}` is not a date in the form YYYY-MM-DD"),
+            "write the meeting date like `2021-09-01` (year, month, day)",
+        )
+    };
+    if !shape_ok {
+        return Err(not_a_date());
+    }
+    let (Ok(y), Ok(m), Ok(d)) = (
+        s[0..4].parse::<i16>(),
+        s[5..7].parse::<i8>(),
+        s[8..10].parse::<i8>(),
+    ) else {
+        return Err(not_a_date());
+    };
+    if !(1..=12).contains(&m) {
+        return Err(problem(
+            format!("`{s}` has no month {m}"),
+            "months run from 01 to 12",
+        ));
+    }
+    jiff::civil::Date::new(y, m, d).map_err(|_| {
+        let last = jiff::civil::Date::new(y, m, 1)
+            .map(|f| f.days_in_month())
+            .unwrap_or(31);
+        let month = jiff::fmt::strtime::format("%B %Y", jiff::civil::date(y.max(1), m, 1))
+            .unwrap_or_default();
+        problem(
+            format!("`{s}` is not a real date: {month} has {last} days"),
+            "check the day of the month",
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_strict_and_real() {
+        assert_eq!(parse_date("2021-09-01").unwrap().to_string(), "2021-09-01");
+        assert_eq!(
+            parse_date("2026-02-30").unwrap_err().message,
+            "`2026-02-30` is not a real date: February 2026 has 28 days"
+        );
+        assert!(
+            parse_date("2021-13-01")
+                .unwrap_err()
+                .message
+                .contains("no month 13")
+        );
+        assert!(
+            parse_date("1/9/2021")
+                .unwrap_err()
+                .message
+                .contains("form YYYY-MM-DD")
+        );
+    }
+}
