@@ -1,13 +1,13 @@
 //! The index page's view: every paper's [`IndexEntry`] grouped by meeting and date and
 //! sorted in agenda order, as `index.html` sees it.
 
-use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
 use serde::Serialize;
 
 use super::view::OrganisationView;
 use crate::config::HouseStyle;
+pub(crate) use crate::meeting::order::{compare_agenda, compare_names};
 
 /// One line of the index, filled in by the caller.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -127,55 +127,6 @@ impl<'a> IndexView<'a> {
             paper_count: entries.len(),
             generator: "clerk",
         }
-    }
-}
-
-/// Case-insensitive order, ties broken by the exact text so the order is total.
-fn compare_names(a: &str, b: &str) -> Ordering {
-    a.to_lowercase()
-        .cmp(&b.to_lowercase())
-        .then_with(|| a.cmp(b))
-}
-
-/// Agenda items compared part by part, numerically where a part starts with digits:
-/// `4.2` < `4.10` < `5`, `4` < `4.1`, `4a` < `4b`; papers with no item come last.
-pub(crate) fn compare_agenda(a: Option<&str>, b: Option<&str>) -> Ordering {
-    match (a, b) {
-        (Some(a), Some(b)) => {
-            let mut pa = a.trim().split('.');
-            let mut pb = b.trim().split('.');
-            loop {
-                match (pa.next(), pb.next()) {
-                    (None, None) => return a.cmp(b),
-                    (None, Some(_)) => return Ordering::Less,
-                    (Some(_), None) => return Ordering::Greater,
-                    (Some(x), Some(y)) => match compare_part(x, y) {
-                        Ordering::Equal => {}
-                        other => return other,
-                    },
-                }
-            }
-        }
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    }
-}
-
-/// `10` > `9`; `4a` < `4b`; a part with a number sorts before one without.
-fn compare_part(a: &str, b: &str) -> Ordering {
-    fn split(p: &str) -> (Option<u64>, &str) {
-        let p = p.trim();
-        let digits = p.len() - p.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        (p[..digits].parse().ok(), &p[digits..])
-    }
-    let (na, ra) = split(a);
-    let (nb, rb) = split(b);
-    match (na, nb) {
-        (Some(x), Some(y)) => x.cmp(&y).then_with(|| compare_names(ra, rb)),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => compare_names(ra, rb),
     }
 }
 
