@@ -34,6 +34,32 @@ pub struct IndexEntry {
     pub draft: bool,
 }
 
+/// A meeting as the index links it, filled in by the caller.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MeetingLink {
+    /// Committee name.
+    pub committee: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// The date in the house format.
+    pub date_display: String,
+    /// The meeting page, relative to `index.html`.
+    pub href: String,
+    /// Its items taken in private: number, title and exempt ground only.
+    pub private: Vec<PrivateLine>,
+}
+
+/// An item taken in private, as public pages may show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PrivateLine {
+    /// Agenda number.
+    pub number: Option<String>,
+    /// Title.
+    pub title: String,
+    /// The exempt ground.
+    pub exempt: String,
+}
+
 /// What `index.html` is rendered with.
 #[derive(Debug, Serialize)]
 pub(crate) struct IndexView<'a> {
@@ -73,6 +99,10 @@ pub(crate) struct DateGroup<'a> {
     pub(crate) id: String,
     /// Papers in agenda order.
     pub(crate) papers: Vec<&'a IndexEntry>,
+    /// The meeting's page, relative to `index.html`, when it has one.
+    pub(crate) href: Option<&'a str>,
+    /// Items taken in private (title and exempt ground only, no link).
+    pub(crate) private: &'a [PrivateLine],
 }
 
 impl<'a> IndexView<'a> {
@@ -107,6 +137,8 @@ impl<'a> IndexView<'a> {
                     date_display: &entry.date_display,
                     id,
                     papers: Vec::new(),
+                    href: None,
+                    private: &[],
                 });
             }
             group
@@ -127,6 +159,53 @@ impl<'a> IndexView<'a> {
             paper_count: entries.len(),
             generator: "clerk",
         }
+    }
+}
+
+impl<'a> IndexView<'a> {
+    /// Links each meeting's page (and lists its private items) under its date; a meeting
+    /// with no public paper gets a group of its own.
+    pub(crate) fn with_meetings(mut self, links: &'a [MeetingLink]) -> Self {
+        let mut ids: BTreeSet<String> = self
+            .meetings
+            .iter()
+            .flat_map(|m| std::iter::once(m.id.clone()).chain(m.dates.iter().map(|d| d.id.clone())))
+            .collect();
+        for link in links {
+            let group = match self.meetings.iter().position(|m| m.meeting == link.committee) {
+                Some(i) => &mut self.meetings[i],
+                None => {
+                    self.meetings.push(MeetingGroup {
+                        meeting: &link.committee,
+                        id: unique_id(slug(&link.committee), &mut ids),
+                        dates: Vec::new(),
+                    });
+                    self.meetings.last_mut().expect("just pushed")
+                }
+            };
+            let day = match group.dates.iter().position(|d| d.date == link.date) {
+                Some(i) => &mut group.dates[i],
+                None => {
+                    let id = unique_id(format!("{}-{}", group.id, slug(&link.date)), &mut ids);
+                    group.dates.push(DateGroup {
+                        date: &link.date,
+                        date_display: &link.date_display,
+                        id,
+                        papers: Vec::new(),
+                        href: None,
+                        private: &[],
+                    });
+                    group.dates.last_mut().expect("just pushed")
+                }
+            };
+            day.href = Some(&link.href);
+            day.private = &link.private;
+        }
+        self.meetings.sort_by(|a, b| compare_names(a.meeting, b.meeting));
+        for m in &mut self.meetings {
+            m.dates.sort_by(|a, b| b.date.cmp(a.date));
+        }
+        self
     }
 }
 
