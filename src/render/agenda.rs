@@ -9,14 +9,18 @@ use crate::meeting::{AgendaItem, ItemKind, Meeting};
 use crate::paper::{MetaText, PaperMeta, Status};
 
 fn text(t: &str) -> Inline {
-    Inline::Text { text: t.to_string() }
+    Inline::Text {
+        text: t.to_string(),
+    }
 }
 
 /// One item as a paragraph: its title (bold for a heading), then who presents it and why,
 /// a verbal or late item said so, a private item's exempt ground.
 fn item_para(item: &AgendaItem, k: usize) -> Item {
     let mut content = vec![match item.kind {
-        ItemKind::Heading => Inline::Strong { content: vec![text(&item.title)] },
+        ItemKind::Heading => Inline::Strong {
+            content: vec![text(&item.title)],
+        },
         _ => text(&item.title),
     }];
     let mut notes = Vec::new();
@@ -38,7 +42,9 @@ fn item_para(item: &AgendaItem, k: usize) -> Item {
     }
     for n in notes {
         content.push(Inline::HardBreak);
-        content.push(Inline::Emph { content: vec![text(&n)] });
+        content.push(Inline::Emph {
+            content: vec![text(&n)],
+        });
     }
     Item::Para(Para {
         number: Some(item.number.clone().unwrap_or_else(|| "–".into())),
@@ -52,18 +58,34 @@ fn item_para(item: &AgendaItem, k: usize) -> Item {
 pub fn document(meeting: &Meeting, house: &HouseStyle) -> Document {
     let date_display = house.format_weekday_date(meeting.date);
     let mut header = vec![
-        HeaderRow { label: "Committee".into(), key: "meeting".into(), value: meeting.committee.clone() },
-        HeaderRow { label: "Date".into(), key: "date".into(), value: date_display.clone() },
+        HeaderRow {
+            label: "Committee".into(),
+            key: "meeting".into(),
+            value: meeting.committee.clone(),
+        },
+        HeaderRow {
+            label: "Date".into(),
+            key: "date".into(),
+            value: date_display.clone(),
+        },
     ];
     let optional = [
-        ("Time", "time", meeting.time.map(|t| t.strftime("%H:%M").to_string())),
+        (
+            "Time",
+            "time",
+            meeting.time.map(|t| t.strftime("%H:%M").to_string()),
+        ),
         ("Location", "location", meeting.location.clone()),
         ("Chair", "chair", meeting.chair.clone()),
         ("Contact", "contact", meeting.contact.clone()),
     ];
     for (label, key, value) in optional {
         if let Some(value) = value {
-            header.push(HeaderRow { label: label.into(), key: key.into(), value });
+            header.push(HeaderRow {
+                label: label.into(),
+                key: key.into(),
+                value,
+            });
         }
     }
     let section = |heading: &str, id: &str, items: Vec<Item>| Section {
@@ -74,7 +96,11 @@ pub fn document(meeting: &Meeting, house: &HouseStyle) -> Document {
         id: id.to_string(),
         items,
     };
-    let public: Vec<Item> = meeting.public_items().enumerate().map(|(k, i)| item_para(i, k)).collect();
+    let public: Vec<Item> = meeting
+        .public_items()
+        .enumerate()
+        .map(|(k, i)| item_para(i, k))
+        .collect();
     let mut sections = vec![section("Agenda", "agenda", public)];
     let private: Vec<Item> = meeting
         .private_items()
@@ -92,7 +118,10 @@ pub fn document(meeting: &Meeting, house: &HouseStyle) -> Document {
             title: format!("{} – Agenda", meeting.committee),
             presented_by: house.organisation.name.clone(),
             recommendation: String::new(),
-            recommendations: MetaText { text: String::new(), line: 0 },
+            recommendations: MetaText {
+                text: String::new(),
+                line: 0,
+            },
             location: meeting.location.clone(),
             agenda_item: None,
             classification: None,

@@ -18,40 +18,83 @@ pub fn calendar(
         Diagnostic::file_error(
             "house-style",
             std::path::Path::new(crate::config::HOUSE_FILE),
-            format!("`time_zone` `{}` is not a known time zone ({e})", house.time_zone),
+            format!(
+                "`time_zone` `{}` is not a known time zone ({e})",
+                house.time_zone
+            ),
         )
     })?;
     let mut out = String::new();
     let org = &house.organisation.name;
     line(&mut out, "BEGIN:VCALENDAR");
     line(&mut out, "VERSION:2.0");
-    line(&mut out, &format!("PRODID:-//clerk//clerk {}//EN", env!("CARGO_PKG_VERSION")));
+    line(
+        &mut out,
+        &format!("PRODID:-//clerk//clerk {}//EN", env!("CARGO_PKG_VERSION")),
+    );
     line(&mut out, "CALSCALE:GREGORIAN");
     line(&mut out, "METHOD:PUBLISH");
-    line(&mut out, &format!("X-WR-CALNAME:{}", escape(&format!("{org} – committee meetings"))));
-    line(&mut out, &format!("X-WR-TIMEZONE:{}", escape(&house.time_zone)));
+    line(
+        &mut out,
+        &format!(
+            "X-WR-CALNAME:{}",
+            escape(&format!("{org} – committee meetings"))
+        ),
+    );
+    line(
+        &mut out,
+        &format!("X-WR-TIMEZONE:{}", escape(&house.time_zone)),
+    );
     let domain = slug::slugify(org);
     for m in meetings {
         line(&mut out, "BEGIN:VEVENT");
-        line(&mut out, &format!("UID:{}@{}.clerk", m.slug(), if domain.is_empty() { "committee" } else { &domain }));
+        line(
+            &mut out,
+            &format!(
+                "UID:{}@{}.clerk",
+                m.slug(),
+                if domain.is_empty() {
+                    "committee"
+                } else {
+                    &domain
+                }
+            ),
+        );
         // DTSTAMP must be a UTC date-time; the meeting's date keeps rebuilds identical.
-        line(&mut out, &format!("DTSTAMP:{}T000000Z", m.date.strftime("%Y%m%d")));
+        line(
+            &mut out,
+            &format!("DTSTAMP:{}T000000Z", m.date.strftime("%Y%m%d")),
+        );
         match m.time {
             Some(t) => {
                 let zoned = m.date.to_datetime(t).to_zoned(tz.clone()).map_err(|e| {
                     Diagnostic::file_error(
                         "bad-time",
-                        m.file.as_deref().unwrap_or(std::path::Path::new("meetings")),
-                        format!("{} on {} at {} is not a time in {} ({e})", m.committee, m.date, t, house.time_zone),
+                        m.file
+                            .as_deref()
+                            .unwrap_or(std::path::Path::new("meetings")),
+                        format!(
+                            "{} on {} at {} is not a time in {} ({e})",
+                            m.committee, m.date, t, house.time_zone
+                        ),
                     )
                 })?;
                 let utc = zoned.timestamp().to_zoned(jiff::tz::TimeZone::UTC);
-                line(&mut out, &format!("DTSTART:{}", utc.strftime("%Y%m%dT%H%M%SZ")));
+                line(
+                    &mut out,
+                    &format!("DTSTART:{}", utc.strftime("%Y%m%dT%H%M%SZ")),
+                );
             }
             None => {
-                line(&mut out, &format!("DTSTART;VALUE=DATE:{}", m.date.strftime("%Y%m%d")));
+                line(
+                    &mut out,
+                    &format!("DTSTART;VALUE=DATE:{}", m.date.strftime("%Y%m%d")),
+                );
                 let next = m.date.tomorrow().unwrap_or(m.date);
-                line(&mut out, &format!("DTEND;VALUE=DATE:{}", next.strftime("%Y%m%d")));
+                line(
+                    &mut out,
+                    &format!("DTEND;VALUE=DATE:{}", next.strftime("%Y%m%d")),
+                );
             }
         }
         line(&mut out, &format!("SUMMARY:{}", escape(&m.committee)));
@@ -67,16 +110,27 @@ pub fn calendar(
             .collect();
         let private = m.private_items().count();
         if private > 0 {
-            description.push(format!("{}: {private} item{}", house.private_heading, if private == 1 { "" } else { "s" }));
+            description.push(format!(
+                "{}: {private} item{}",
+                house.private_heading,
+                if private == 1 { "" } else { "s" }
+            ));
         }
         if !description.is_empty() {
-            line(&mut out, &format!("DESCRIPTION:{}", escape(&description.join("\n"))));
+            line(
+                &mut out,
+                &format!("DESCRIPTION:{}", escape(&description.join("\n"))),
+            );
         }
         if let Some(base) = &house.base_url {
             let base = base.trim_end_matches('/');
             line(&mut out, &format!("URL:{base}/meetings/{}/", m.slug()));
         }
-        let status = if m.is_draft(draft_default) { "TENTATIVE" } else { "CONFIRMED" };
+        let status = if m.is_draft(draft_default) {
+            "TENTATIVE"
+        } else {
+            "CONFIRMED"
+        };
         line(&mut out, &format!("STATUS:{status}"));
         line(&mut out, "END:VEVENT");
     }
@@ -149,13 +203,28 @@ mod tests {
         house.base_url = Some("https://papers.example.org/".into());
         let mut long = meeting(Some("10:00"));
         long.committee = "A committee with a very long name that goes on and on past seventy-five octets – ünïcode".into();
-        let ics = calendar(&[meeting(Some("10:00")), meeting(None), long], &house, false).unwrap();
-        assert!(ics.contains("DTSTART:20260519T090000Z\r\n"), "BST is UTC+1: {ics}");
+        let ics = calendar(
+            &[meeting(Some("10:00")), meeting(None), long],
+            &house,
+            false,
+        )
+        .unwrap();
+        assert!(
+            ics.contains("DTSTART:20260519T090000Z\r\n"),
+            "BST is UTC+1: {ics}"
+        );
         assert!(ics.contains("DTSTART;VALUE=DATE:20260519\r\nDTEND;VALUE=DATE:20260520\r\n"));
         assert!(ics.contains("LOCATION:Room 1\\, Tower Block\\; Dundee\r\n"));
-        assert!(ics.contains("URL:https://papers.example.org/meetings/2026-05-19-resources-committee/\r\n"));
-        assert!(ics.contains("UID:2026-05-19-resources-committee@scottish-police-authority.clerk\r\n"));
-        assert!(!ics.contains("Cyber"), "a private item's title stays off the calendar");
+        assert!(ics.contains(
+            "URL:https://papers.example.org/meetings/2026-05-19-resources-committee/\r\n"
+        ));
+        assert!(
+            ics.contains("UID:2026-05-19-resources-committee@scottish-police-authority.clerk\r\n")
+        );
+        assert!(
+            !ics.contains("Cyber"),
+            "a private item's title stays off the calendar"
+        );
         for l in ics.split("\r\n") {
             assert!(l.len() <= 75, "{l:?} is longer than 75 octets");
             assert!(!l.contains('\n'));
@@ -163,7 +232,14 @@ mod tests {
         assert!(ics.contains("\r\n "), "the long summary is folded");
         let unfolded = ics.replace("\r\n ", "");
         assert!(unfolded.contains("goes on and on past seventy-five octets – ünïcode"));
-        let winter = Meeting { date: jiff::civil::date(2026, 1, 13), ..meeting(Some("10:00")) };
-        assert!(calendar(&[winter], &house, false).unwrap().contains("DTSTART:20260113T100000Z"));
+        let winter = Meeting {
+            date: jiff::civil::date(2026, 1, 13),
+            ..meeting(Some("10:00"))
+        };
+        assert!(
+            calendar(&[winter], &house, false)
+                .unwrap()
+                .contains("DTSTART:20260113T100000Z")
+        );
     }
 }

@@ -172,7 +172,11 @@ impl<'a> IndexView<'a> {
             .flat_map(|m| std::iter::once(m.id.clone()).chain(m.dates.iter().map(|d| d.id.clone())))
             .collect();
         for link in links {
-            let group = match self.meetings.iter().position(|m| m.meeting == link.committee) {
+            let group = match self
+                .meetings
+                .iter()
+                .position(|m| m.meeting == link.committee)
+            {
                 Some(i) => &mut self.meetings[i],
                 None => {
                     self.meetings.push(MeetingGroup {
@@ -201,7 +205,8 @@ impl<'a> IndexView<'a> {
             day.href = Some(&link.href);
             day.private = &link.private;
         }
-        self.meetings.sort_by(|a, b| compare_names(a.meeting, b.meeting));
+        self.meetings
+            .sort_by(|a, b| compare_names(a.meeting, b.meeting));
         for m in &mut self.meetings {
             m.dates.sort_by(|a, b| b.date.cmp(a.date));
         }

@@ -131,11 +131,14 @@ fn links(item: &AgendaItem, files: &PaperFiles) -> (Option<LinkView>, Option<Lin
         return (None, None);
     };
     let find = |ext: &str, kind: &'static str| {
-        built.iter().find(|f| f.path.ends_with(ext)).map(|f| LinkView {
-            href: up(&f.path),
-            kind,
-            description: describe(kind, f.size, f.pages),
-        })
+        built
+            .iter()
+            .find(|f| f.path.ends_with(ext))
+            .map(|f| LinkView {
+                href: up(&f.path),
+                kind,
+                description: describe(kind, f.size, f.pages),
+            })
     };
     (find(".html", "HTML"), find(".pdf", "PDF"))
 }
@@ -210,7 +213,10 @@ impl<'a> MeetingView<'a> {
             draft,
             items: nest(meeting.public_items(), files),
             private_heading: &house.private_heading,
-            private_items: meeting.private_items().map(|i| item_view(i, files)).collect(),
+            private_items: meeting
+                .private_items()
+                .map(|i| item_view(i, files))
+                .collect(),
             agenda_pdf: agenda_pdf.map(|f| LinkView {
                 href: Path::new(&f.path)
                     .file_name()
@@ -232,7 +238,10 @@ mod tests {
     fn attachments_are_described_the_gov_uk_way() {
         assert_eq!(describe("PDF", 186_000, Some(9)), "PDF, 182 KB, 9 pages");
         assert_eq!(describe("PDF", 10, Some(1)), "PDF, 1 KB, 1 page");
-        assert_eq!(describe("PDF", 3 * 1024 * 1024 + 200_000, Some(40)), "PDF, 3.2 MB, 40 pages");
+        assert_eq!(
+            describe("PDF", 3 * 1024 * 1024 + 200_000, Some(40)),
+            "PDF, 3.2 MB, 40 pages"
+        );
         assert_eq!(describe("HTML", 2048, None), "HTML, 2 KB");
     }
 }

@@ -192,7 +192,10 @@ impl Renderer {
             &self.css,
             self.logo.as_deref(),
         );
-        let what = format!("the meeting page of {} on {}", meeting.committee, meeting.date);
+        let what = format!(
+            "the meeting page of {} on {}",
+            meeting.committee, meeting.date
+        );
         self.templates.render(templates::MEETING, &view, &what)
     }
 
@@ -203,6 +206,7 @@ impl Renderer {
         house: &HouseStyle,
         draft: bool,
     ) -> Result<Vec<u8>, Diagnostic> {
-        self.pdf.render(&agenda::document(meeting, house), house, draft)
+        self.pdf
+            .render(&agenda::document(meeting, house), house, draft)
     }
 }
