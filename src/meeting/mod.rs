@@ -140,3 +140,51 @@ fn ser_opt_display<S: serde::Serializer>(
 
 #[cfg(test)]
 mod tests;
+
+/// A meeting with an item of every kind, for other modules' tests.
+#[cfg(test)]
+pub(crate) mod tests_support {
+    use super::*;
+
+    fn item(number: &str, title: &str, kind: ItemKind, depth: usize) -> AgendaItem {
+        AgendaItem {
+            number: Some(number.into()),
+            title: title.into(),
+            kind,
+            presenter: Some("Fiona Keir, Director".into()),
+            purpose: Some("For Discussion".into()),
+            private: None,
+            late: false,
+            depth,
+        }
+    }
+
+    /// Resources Committee, 19 May 2026: verbal, heading, paper `a.md` (late), private.
+    pub(crate) fn sample_meeting() -> Meeting {
+        let paper = |s: &str| ItemKind::Paper {
+            source: s.into(),
+            available: true,
+        };
+        let mut late = item("3.1", "Budget", paper("a.md"), 1);
+        late.late = true;
+        let mut private = item("4", "Cyber", paper("b.md"), 0);
+        private.private = Some("Standing Orders 20(d)".into());
+        Meeting {
+            committee: "Resources Committee".into(),
+            date: jiff::civil::date(2026, 5, 19),
+            time: Some(jiff::civil::time(10, 0, 0, 0)),
+            location: Some("Room 1".into()),
+            chair: Some("Alasdair Grant".into()),
+            contact: Some("Fiona Keir".into()),
+            status: Some(Status::Draft),
+            items: vec![
+                item("1", "Opening remarks", ItemKind::Verbal, 0),
+                item("3", "Finance", ItemKind::Heading, 0),
+                late,
+                private,
+            ],
+            file: None,
+            failed: false,
+        }
+    }
+}

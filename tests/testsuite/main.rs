@@ -12,6 +12,7 @@ mod build;
 mod check;
 mod durability;
 mod hostile;
+mod meetings;
 mod pdf;
 mod pdf_tags;
 mod pdfa;
