@@ -33,6 +33,9 @@ pub fn dispatch(cli: Cli) -> ExitCode {
             Ok(project) => crate::serve::run(project, &args),
             Err(code) => code,
         },
+        Command::New(args) if args.meeting_file => {
+            report_simple(scaffold::new_meeting(&root, &args), color)
+        }
         Command::New(args) => report_simple(scaffold::new_paper(&root, &args), color),
         Command::Init(args) => {
             let dir = args.dir.clone().unwrap_or_else(|| root.clone());

@@ -35,14 +35,15 @@ pub fn new_paper(root: &Path, args: &NewArgs) -> Result<Vec<String>, Vec<Diagnos
                 args.date
             ))
         })?;
-    if args.title.trim().is_empty() {
+    let title = args.title.as_deref().unwrap_or_default();
+    if title.trim().is_empty() {
         return Err(usage("the title is empty"));
     }
     let dir = args
         .dir
         .clone()
         .unwrap_or_else(|| root.join(&house.papers_dir));
-    let name = format!("{date}-{}.md", slug::slugify(&args.title));
+    let name = format!("{date}-{}.md", slug::slugify(title));
     let path = dir.join(&name);
     if path.exists() || path.with_extension("yaml").exists() {
         return Err(vec![
@@ -131,7 +132,7 @@ The purpose of this paper is to …\n\n\
 Each paragraph of a numbered section is numbered 1.1, 1.2, … when the paper is built.\n\n\
 A list or table straight after a paragraph belongs to it.\n",
         meeting = quoted(&args.meeting),
-        title = quoted(&args.title),
+        title = quoted(args.title.as_deref().unwrap_or_default()),
         presented_by = quoted(&presented_by),
     )
 }
@@ -183,4 +184,103 @@ pub fn init(dir: &Path, templates: bool) -> Result<Vec<String>, Vec<Diagnostic>>
     }
     lines.push(format!("Next: cd {} && clerk build", dir.display()));
     Ok(lines)
+}
+
+/// Writes a meeting file for `--meeting` on `--date` in the meetings folder, its agenda
+/// started from the papers already written for that meeting (in agenda order), with the
+/// optional keys commented. Refuses to overwrite. Returns the lines to print.
+pub fn new_meeting(root: &Path, args: &NewArgs) -> Result<Vec<String>, Vec<Diagnostic>> {
+    let project = crate::project::Project::open(root, None, None)?;
+    let date: jiff::civil::Date = args
+        .date
+        .parse()
+        .ok()
+        .filter(|_| args.date.len() == 10)
+        .ok_or_else(|| {
+            usage(format!(
+                "`{}` is not a date in the form YYYY-MM-DD",
+                args.date
+            ))
+        })?;
+    if args.meeting.trim().is_empty() {
+        return Err(usage("the committee's name (`--meeting`) is empty"));
+    }
+    let dir = args
+        .dir
+        .clone()
+        .unwrap_or_else(|| project.root.join(&project.house.meetings_dir));
+    let path = dir.join(format!("{date}-{}.yaml", slug::slugify(&args.meeting)));
+    if path.exists() {
+        return Err(vec![
+            Diagnostic::file_error(
+                "exists",
+                &path,
+                "this meeting file already exists; clerk never overwrites it",
+            )
+            .with_help("edit the existing file"),
+        ]);
+    }
+    let (sources, _) = project.papers(&[]);
+    let mut papers: Vec<(Option<String>, String)> = sources
+        .iter()
+        .filter_map(|s| {
+            let meta = crate::paper::load(s, &project.house).0?.meta;
+            (meta.meeting == args.meeting && meta.date == date)
+                .then(|| (meta.agenda_item, crate::output::href(&s.rel)))
+        })
+        .collect();
+    papers.sort_by(|a, b| {
+        crate::meeting::compare_agenda(a.0.as_deref(), b.0.as_deref()).then_with(|| a.1.cmp(&b.1))
+    });
+    let mut text = [
+        format!(
+            "# The meeting of {} on {date}: its agenda, in order. See the README, \"Meetings\".",
+            args.meeting
+        ),
+        format!("committee: {}", quoted(&args.meeting)),
+        format!("date: {date}"),
+        "# time: \"10:00\"".into(),
+        "# location: Committee Room 1".into(),
+        "# chair: Name".into(),
+        "# contact: Name, Committee Officer, email".into(),
+        "status: draft".into(),
+        "items:".into(),
+        "  - number: \"1\"".into(),
+        "    title: Apologies and declarations of interest".into(),
+    ]
+    .join("\n");
+    text.push('\n');
+    for (k, (item, rel)) in papers.iter().enumerate() {
+        let number = item.clone().unwrap_or_else(|| (k + 2).to_string());
+        text.push_str(&format!(
+            "  - number: {}\n    paper: {}\n",
+            quoted(&number),
+            quoted(rel)
+        ));
+    }
+    text.push_str(concat!(
+        "  # An item taken in private, or issued late:\n",
+        "  # - number: \"9\"\n",
+        "  #   paper: folder/paper.md\n",
+        "  #   private: true\n",
+        "  #   exempt: Standing Orders section 20(d)\n",
+        "  #   late: true\n",
+    ));
+    std::fs::create_dir_all(&dir)
+        .and_then(|_| std::fs::write(&path, text))
+        .map_err(|e| {
+            vec![Diagnostic::file_error(
+                "write-failed",
+                &path,
+                format!("cannot write the meeting file ({e})"),
+            )]
+        })?;
+    Ok(vec![
+        format!(
+            "Wrote {} with {} of its papers",
+            path.display(),
+            papers.len()
+        ),
+        "Next: put the agenda in order, then run `clerk check` and `clerk build`.".into(),
+    ])
 }

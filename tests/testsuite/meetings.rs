@@ -323,3 +323,31 @@ fn a_draft_meeting_says_so_on_its_page_and_in_the_calendar() {
     let ics = read(root, "out/meetings.ics");
     assert!(ics.contains("STATUS:TENTATIVE"), "{ics}");
 }
+
+#[test]
+fn clerk_new_meeting_file_starts_an_agenda_from_the_meetings_papers() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    std::fs::remove_dir_all(root.join("meetings")).unwrap();
+    let args = [
+        "new",
+        "--meeting-file",
+        "--meeting",
+        "Resources Committee",
+        "--date",
+        "2026-05-19",
+    ];
+    let (code, stdout, stderr) = parts(&clerk(root, &args));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let text = read(root, "meetings/2026-05-19-resources-committee.yaml");
+    assert!(
+        text.contains(
+            "  - number: \"3.1\"\n    paper: \"resources/2026-05-19-budget-monitoring.md\"\n"
+        ),
+        "{text}"
+    );
+    assert_eq!(text.matches("paper: \"resources/").count(), 4, "{text}");
+    let (code, stdout, stderr) = parts(&clerk(root, &["check"]));
+    assert_eq!(code, 0, "the new file checks clean: {stdout}{stderr}");
+    assert_eq!(parts(&clerk(root, &args)).0, 2, "never overwrites");
+}
