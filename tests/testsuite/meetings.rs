@@ -351,3 +351,63 @@ fn clerk_new_meeting_file_starts_an_agenda_from_the_meetings_papers() {
     assert_eq!(code, 0, "the new file checks clean: {stdout}{stderr}");
     assert_eq!(parts(&clerk(root, &args)).0, 2, "never overwrites");
 }
+
+#[test]
+fn serve_shows_meeting_pages_and_rebuilds_them_when_a_meeting_file_changes() {
+    use crate::common::serve::Serve;
+    use std::time::Duration;
+    let project = temp_project("meetings");
+    let root = project.path();
+    let serve = Serve::start(root, &[]);
+    let path = "/meetings/2026-05-19-resources-committee/index.html";
+    let page = serve.get(path);
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(
+        page.body.contains("<dt>Chair</dt><dd>Alasdair Grant</dd>"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("id=\"clerk-live-reload\""));
+    assert!(
+        serve
+            .get("/")
+            .body
+            .contains("meetings/2026-05-19-resources-committee/index.html")
+    );
+
+    let mut events = serve.events();
+    let file = root.join("meetings/resources-2026-05-19.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace("chair: Alasdair Grant", "chair: Morag Hay"),
+    )
+    .unwrap();
+    let data = events
+        .next_reload(Duration::from_secs(10))
+        .expect("a reload event");
+    assert!(data.contains(path), "{data}");
+    assert!(
+        serve
+            .get(path)
+            .body
+            .contains("<dt>Chair</dt><dd>Morag Hay</dd>")
+    );
+
+    // A meeting problem shows over the page, which keeps its last good render.
+    std::fs::write(
+        &file,
+        text.replace("    exempt: Standing Orders section 20(d)\n", ""),
+    )
+    .unwrap();
+    let _ = events
+        .next_reload(Duration::from_secs(10))
+        .expect("a reload event");
+    let broken = serve.get(path);
+    assert!(
+        broken.body.contains("gives no exempt ground"),
+        "{}",
+        broken.body
+    );
+    assert!(broken.body.contains("Morag Hay"), "last good render kept");
+}
