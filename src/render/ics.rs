@@ -199,8 +199,10 @@ mod tests {
 
     #[test]
     fn times_are_utc_from_the_house_zone_and_lines_are_folded() {
-        let mut house = HouseStyle::default();
-        house.base_url = Some("https://papers.example.org/".into());
+        let house = HouseStyle {
+            base_url: Some("https://papers.example.org/".into()),
+            ..HouseStyle::default()
+        };
         let mut long = meeting(Some("10:00"));
         long.committee = "A committee with a very long name that goes on and on past seventy-five octets – ünïcode".into();
         let ics = calendar(
