@@ -2,7 +2,9 @@
 //! HTML + PDF; then one paper from a cold process (the real binary, fonts parsed and all).
 //!
 //! `cargo bench --bench build` (N = 1000), or `cargo bench --bench build -- 200` for another
-//! count. Prints medians, per-paper cost, papers per second and the peak memory.
+//! count. Prints medians, per-paper cost, papers per second and the peak memory; then the
+//! meetings' share of the build (assembling, pages, agenda PDFs, calendar) and the time to
+//! render one 40-item meeting page.
 
 mod common;
 
@@ -117,6 +119,111 @@ fn cold_single() -> Duration {
     median(times)
 }
 
+/// The meetings stage alone (read the meeting files, assemble, write every page, agenda PDF
+/// and the calendar) after a full build: median of 5, and how many meetings.
+fn time_meetings(root: &Path) -> (Duration, usize) {
+    use clerk::output::meetings::{write_calendar, write_meetings};
+    let project = Project::open(root, None, None).unwrap();
+    let opts = BuildOptions {
+        formats: vec![OutputFormat::Html, OutputFormat::Pdf],
+        paths: Vec::new(),
+        draft_by_default: false,
+    };
+    let report = run(&project, &opts).unwrap();
+    let renderer = clerk::render::Renderer::new(&project.root, &project.house).unwrap();
+    let mut times = Vec::new();
+    let mut count = 0;
+    for _ in 0..5 {
+        let started = Instant::now();
+        let files = clerk::meeting::load_all(
+            &project.root,
+            &project.root.join(&project.house.meetings_dir),
+            &project.papers_dir,
+        );
+        let (meetings, _) = clerk::pipeline::assemble_meetings(&files, &report.papers);
+        let mut diags = Vec::new();
+        let written = write_meetings(
+            &project,
+            &renderer,
+            meetings,
+            &report.papers,
+            false,
+            true,
+            &mut diags,
+        );
+        write_calendar(&project, &written, false, &mut diags);
+        times.push(started.elapsed());
+        assert!(diags.is_empty(), "{diags:?}");
+        count = written.len();
+    }
+    (median(times), count)
+}
+
+/// One 40-item meeting page rendered in memory: median of 200 renders.
+fn time_meeting_page() -> Duration {
+    use clerk::meeting::{AgendaItem, ItemKind, Meeting};
+    use clerk::render::{BuiltFile, PaperFiles};
+    let house = clerk::config::HouseStyle::default();
+    let tmp = tempfile::tempdir().unwrap();
+    let renderer = clerk::render::Renderer::new(tmp.path(), &house).unwrap();
+    let mut files = PaperFiles::new();
+    let items: Vec<AgendaItem> = (0..40)
+        .map(|i| {
+            let source = std::path::PathBuf::from(format!("p{i}.md"));
+            files.insert(
+                source.clone(),
+                vec![
+                    BuiltFile {
+                        path: format!("p{i}.html"),
+                        size: 15_000,
+                        pages: None,
+                    },
+                    BuiltFile {
+                        path: format!("p{i}.pdf"),
+                        size: 186_000,
+                        pages: Some(9),
+                    },
+                ],
+            );
+            AgendaItem {
+                number: Some(format!("{}.{}", i / 5 + 1, i % 5 + 1)),
+                title: format!("Paper number {i} on a subject of some length"),
+                kind: ItemKind::Paper {
+                    source,
+                    available: true,
+                },
+                presenter: Some("Fiona Keir, Director of Finance".into()),
+                purpose: Some("For Discussion".into()),
+                private: (i % 13 == 12).then(|| "Standing Orders section 20(d)".into()),
+                late: i % 11 == 10,
+                depth: 0,
+            }
+        })
+        .collect();
+    let meeting = Meeting {
+        committee: "Resources Committee".into(),
+        date: jiff::civil::date(2026, 5, 19),
+        time: Some(jiff::civil::time(10, 0, 0, 0)),
+        location: Some("Committee Room 1".into()),
+        chair: Some("Alasdair Grant".into()),
+        contact: None,
+        status: None,
+        items,
+        file: None,
+        failed: false,
+    };
+    let mut times = Vec::new();
+    for _ in 0..200 {
+        let started = Instant::now();
+        let html = renderer
+            .render_meeting(&meeting, &files, None, &house, false)
+            .unwrap();
+        times.push(started.elapsed());
+        assert!(html.contains("Paper number 39"));
+    }
+    median(times)
+}
+
 fn main() {
     let n: usize = std::env::args()
         .skip(1)
@@ -133,6 +240,17 @@ fn main() {
         3,
     );
     report("HTML + PDF", n, both, 3);
+    let (meetings, count) = time_meetings(tmp.path());
+    println!(
+        "meetings stage ({count} meetings: pages, agenda PDFs, calendar): median {:.1} ms, {:.1}% of the HTML + PDF build",
+        meetings.as_secs_f64() * 1e3,
+        meetings.as_secs_f64() / both.as_secs_f64() * 100.0
+    );
+    let page = time_meeting_page();
+    println!(
+        "one 40-item meeting page rendered in memory: median {:.0} µs over 200 renders",
+        page.as_secs_f64() * 1e6
+    );
     if let Some(mib) = peak_mib() {
         println!("peak memory of the benchmark process: {mib:.0} MiB");
     }

@@ -29,7 +29,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Preview papers in a browser: built in memory, rebuilt and reloaded on every save.
     Serve(ServeArgs),
-    /// Write a new paper, ready to edit, with every required key.
+    /// Write a new paper, ready to edit, with every required key (or, with
+    /// `--meeting-file`, a meeting file listing the meeting's papers as its agenda).
     New(NewArgs),
     /// Make a new project: clerk.yaml, papers/ with an example paper.
     Init(InitArgs),
@@ -99,8 +100,13 @@ pub struct ServeArgs {
 /// `clerk new`
 #[derive(Debug, Args)]
 pub struct NewArgs {
-    /// Title of the paper.
-    pub title: String,
+    /// Title of the paper (not needed with `--meeting-file`).
+    #[arg(required_unless_present = "meeting_file")]
+    pub title: Option<String>,
+    /// Write a meeting file (`meetings/DATE-COMMITTEE.yaml`) for `--meeting` and `--date`
+    /// instead of a paper, its agenda started from the papers already written for it.
+    #[arg(long, conflicts_with_all = ["presented_by", "agenda_item"])]
+    pub meeting_file: bool,
     /// Committee name.
     #[arg(long)]
     pub meeting: String,

@@ -16,7 +16,7 @@ use crate::project::{Folders, Project};
 use crate::report::{
     EXIT_PAPER_ERRORS, EXIT_USAGE, plural, print_as, print_human, print_report_diagnostics,
 };
-use crate::scaffold::{self, NewPaper};
+use crate::scaffold::{self, NewMeeting, NewPaper};
 use crate::serve::ServeOptions;
 
 /// Runs the parsed command line and returns the process exit code.
@@ -43,6 +43,14 @@ pub fn dispatch(cli: Cli) -> ExitCode {
             Ok(project) => crate::serve::run(project, &ServeOptions::from(&args)),
             Err(code) => code,
         },
+        Command::New(args) if args.meeting_file => {
+            let meeting = NewMeeting {
+                meeting: args.meeting,
+                date: args.date,
+                dir: args.dir,
+            };
+            report_simple(scaffold::new_meeting(&root, &meeting), color)
+        }
         Command::New(args) => {
             report_simple(scaffold::new_paper(&root, &NewPaper::from(args)), color)
         }
@@ -89,7 +97,7 @@ impl From<&ServeArgs> for ServeOptions {
 impl From<NewArgs> for NewPaper {
     fn from(args: NewArgs) -> NewPaper {
         NewPaper {
-            title: args.title,
+            title: args.title.unwrap_or_default(),
             meeting: args.meeting,
             date: args.date,
             dir: args.dir,

@@ -52,6 +52,18 @@ pub struct HouseStyle {
     pub limits: Limits,
     /// How the archival PDF is set.
     pub pdf: PdfStyle,
+    /// Folder of meeting files (`*.yaml`), relative to the project root.
+    pub meetings_dir: PathBuf,
+    /// Heading of the agenda's private part, e.g. `Items to be taken in private`.
+    pub private_heading: String,
+    /// Protective marking of papers taken in private.
+    pub private_classification: String,
+    /// IANA time zone of meeting times, e.g. `Europe/London`.
+    pub time_zone: String,
+    /// strftime format of a meeting's date with its weekday, e.g. `Tuesday 19 May 2026`.
+    pub weekday_date_format: String,
+    /// Where `out/` is published (`https://…/`), for links in the calendar; `None` for none.
+    pub base_url: Option<String>,
 }
 
 /// Safety limits: past one, a paper is refused with a message naming the limit.
@@ -312,6 +324,7 @@ impl HouseStyle {
                 .with_help("the SPA style uses \"%-d %B %Y\" (1 September 2021)"),
             );
         }
+        diags.extend(self.validate_meetings(text, file));
         let m = &self.pdf.margins_mm;
         let (w, h) = self.pdf.page_size.points();
         let mm = 72.0 / 25.4;
@@ -356,6 +369,53 @@ impl HouseStyle {
         self.unnumbered_sections
             .iter()
             .any(|u| u.trim().eq_ignore_ascii_case(h))
+    }
+
+    /// Problems with the meeting keys: an unknown time zone, a bad date format or base URL.
+    fn validate_meetings(&self, text: &str, file: &Path) -> Vec<Diagnostic> {
+        let mut diags = Vec::new();
+        let mut bad = |key: &str, message: String, help: &str| {
+            let mut d = Diagnostic::file_error("house-style", file, message).with_help(help);
+            if let Some(pos) = text.find(&format!("{key}:")) {
+                d.locate(text, pos, key.len());
+            }
+            diags.push(d);
+        };
+        if jiff::tz::TimeZone::get(&self.time_zone).is_err() {
+            bad(
+                "time_zone",
+                format!("`time_zone` `{}` is not a known time zone", self.time_zone),
+                "use an IANA name such as `Europe/London` or `Europe/Dublin`",
+            );
+        }
+        if jiff::fmt::strtime::format(&self.weekday_date_format, jiff::civil::date(2026, 5, 19))
+            .is_err()
+        {
+            bad(
+                "weekday_date_format",
+                format!(
+                    "`weekday_date_format` `{}` is not a valid strftime format",
+                    self.weekday_date_format
+                ),
+                "the SPA style uses \"%A %-d %B %Y\" (Tuesday 19 May 2026)",
+            );
+        }
+        if let Some(url) = &self.base_url
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            bad(
+                "base_url",
+                format!("`base_url` `{url}` is not a web address"),
+                "write the address `out/` is published at, e.g. `https://papers.example.org/`",
+            );
+        }
+        diags
+    }
+
+    /// Formats a meeting date with its weekday, in the house format.
+    pub fn format_weekday_date(&self, date: jiff::civil::Date) -> String {
+        jiff::fmt::strtime::format(&self.weekday_date_format, date)
+            .unwrap_or_else(|_| date.to_string())
     }
 
     /// Formats a date in the house format.

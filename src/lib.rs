@@ -9,13 +9,15 @@
 //! 3. [`paper`]: reads a source and checks its metadata into a `Paper`;
 //! 4. [`document`]: the `Document` model, and [`document::compile`], which numbers a paper's
 //!    body ([`document::markdown`]) and reads its appendix files into one;
-//! 5. [`render`]: a `Document` to HTML and PDF bytes;
-//! 6. [`output`]: the bytes written atomically, with the index and manifest;
-//! 7. [`pipeline`]: runs 2–6 over the project's papers in parallel.
+//! 5. [`meeting`]: the meeting files read, and each meeting's agenda assembled from them
+//!    and the papers' metadata, cross-checked;
+//! 6. [`render`]: a `Document` to HTML and PDF bytes;
+//! 7. [`output`]: the bytes written atomically, with the index and manifest;
+//! 8. [`pipeline`]: runs 2–7 over the project's papers in parallel.
 //!
 //! On top sit the commands: [`cli`] and [`commands`] (the command line, with [`report`] for
-//! printing and exit codes), [`scaffold`] (`clerk new`, `clerk init`) and [`serve`] (the
-//! live preview).
+//! printing and exit codes), [`scaffold`] (`clerk new`, `clerk init`), [`import`] (`clerk
+//! import`, a Word paper into a checked one) and [`serve`] (the live preview).
 
 pub mod cli;
 pub mod commands;
@@ -24,6 +26,7 @@ pub mod diag;
 pub mod document;
 pub mod fsio;
 pub mod import;
+pub mod meeting;
 pub mod output;
 pub mod paper;
 pub mod pipeline;

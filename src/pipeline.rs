@@ -1,13 +1,16 @@
-//! Runs the stages in order: the project's papers are found (sequentially), then each is
-//! loaded, checked, compiled, rendered and written in parallel, then the index and manifest;
-//! results always in path order.
+//! Runs the stages in order: the project's papers and meeting files are found and read
+//! (sequentially), then each paper is loaded, checked, compiled, rendered and written in
+//! parallel, then the meetings are assembled and written, then the calendar, index and
+//! manifest; results always in path order.
 
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::diag::Diagnostic;
 use crate::document::compile::compile;
+use crate::meeting::{self, PaperEntry};
 use crate::output::{self, BuildReport, PaperReport, output_path, write};
 use crate::paper::{self, Status};
 use crate::project::{PaperSource, Project};
@@ -41,19 +44,82 @@ pub fn run(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Vec<Di
         write::clean_leftovers(&project.out_dir);
         output::withdraw_manifest(project).map_err(|d| vec![d])?;
     }
-    let (sources, diagnostics) = project.papers(&opts.paths);
+    let (sources, mut diagnostics) = project.papers(&opts.paths);
+    let files = meeting::load_all(
+        &project.root,
+        &project.root.join(&project.house.meetings_dir),
+        &project.papers_dir,
+    );
+    let private = files.private_papers();
     let papers: Vec<PaperReport> = sources
         .par_iter()
-        .map(|s| build_one(project, renderer.as_ref(), opts, s))
+        .map(|s| build_one(project, renderer.as_ref(), opts, s, &private))
         .collect();
+    if !opts.paths.is_empty() {
+        // Only some papers: the meetings cannot be cross-checked, nor their pages rebuilt.
+        return Ok(BuildReport {
+            papers,
+            diagnostics,
+            private,
+            ..BuildReport::default()
+        });
+    }
+    diagnostics.extend(files.diagnostics.iter().cloned());
+    let (meetings, diags) = assemble_meetings(&files, &papers);
+    diagnostics.extend(diags);
     let mut report = BuildReport {
         papers,
         diagnostics,
+        private,
+        ..BuildReport::default()
     };
-    if let Some(renderer) = renderer.as_ref().filter(|_| opts.paths.is_empty()) {
+    if let Some(renderer) = renderer.as_ref() {
+        let pdf = opts.formats.contains(&OutputFormat::Pdf);
+        report.meetings = output::meetings::write_meetings(
+            project,
+            renderer,
+            meetings,
+            &report.papers,
+            opts.draft_by_default,
+            pdf,
+            &mut report.diagnostics,
+        );
+        report.calendar = output::meetings::write_calendar(
+            project,
+            &report.meetings,
+            opts.draft_by_default,
+            &mut report.diagnostics,
+        );
         output::write_index_and_manifest(project, renderer, &mut report);
+    } else {
+        report.meetings = meetings
+            .into_iter()
+            .map(|meeting| output::meetings::MeetingOutputs {
+                meeting,
+                outputs: Vec::new(),
+                built: false,
+            })
+            .collect();
     }
     Ok(report)
+}
+
+/// The meetings of the project from its meeting files and papers, cross-checked.
+pub fn assemble_meetings(
+    files: &meeting::MeetingFiles,
+    papers: &[PaperReport],
+) -> (Vec<meeting::Meeting>, Vec<Diagnostic>) {
+    let entries: Vec<PaperEntry> = papers
+        .iter()
+        .map(|p| PaperEntry {
+            source: &p.source,
+            meta: p.meta.as_ref(),
+            ok: p.errors() == 0,
+        })
+        .collect();
+    let (meetings, mut diags) = meeting::assemble(files, &entries);
+    crate::diag::sort(&mut diags);
+    (meetings, diags)
 }
 
 /// One paper checked and rendered in memory: its report (no outputs yet) and the bytes of
@@ -116,11 +182,13 @@ fn build_one(
     renderer: Option<&Renderer>,
     opts: &BuildOptions,
     source: &PaperSource,
+    private: &BTreeMap<PathBuf, String>,
 ) -> PaperReport {
     let PaperBuild { mut report, files } = render_one(project, renderer, opts, source);
     if renderer.is_none() {
         return report;
     }
-    output::write_paper(project, &mut report, &files, &opts.formats);
+    let is_private = private.contains_key(&meeting::file::normal(Path::new(&source.rel)));
+    output::write_paper(project, &mut report, &files, &opts.formats, is_private);
     report
 }

@@ -32,6 +32,17 @@ pub struct NewPaper {
     pub agenda_item: Option<String>,
 }
 
+/// What `clerk new --meeting-file` is asked for.
+#[derive(Debug, Clone)]
+pub struct NewMeeting {
+    /// Committee name.
+    pub meeting: String,
+    /// Meeting date as given, checked to be `YYYY-MM-DD`.
+    pub date: String,
+    /// Folder to write the meeting file in (default: the house's meetings folder).
+    pub dir: Option<PathBuf>,
+}
+
 /// YAML double-quoted string (JSON strings are valid YAML).
 /// A comment line for `clerk new`: the key's description from the schema, then `tail`.
 fn note(key: Key, tail: &str) -> String {
@@ -203,4 +214,99 @@ pub fn init(dir: &Path, templates: bool) -> Result<Vec<String>, Vec<Diagnostic>>
     }
     lines.push(format!("Next: cd {} && clerk build", dir.display()));
     Ok(lines)
+}
+
+/// Writes a meeting file for `--meeting` on `--date` in the meetings folder, its agenda
+/// started from the papers already written for that meeting (in agenda order), with the
+/// optional keys commented. Refuses to overwrite. Returns the lines to print.
+pub fn new_meeting(root: &Path, args: &NewMeeting) -> Result<Vec<String>, Vec<Diagnostic>> {
+    let project = crate::project::Project::open(root, None, None)?;
+    let date = crate::paper::parse_date(&args.date).map_err(|p| {
+        vec![
+            Diagnostic::file_error("bad-date", Path::new("clerk new --date"), p.message).with_help(
+                format!("{}: `clerk new --meeting-file … --date 2021-09-01`", p.help),
+            ),
+        ]
+    })?;
+    if args.meeting.trim().is_empty() {
+        return Err(usage("the committee's name (`--meeting`) is empty"));
+    }
+    let dir = args
+        .dir
+        .clone()
+        .unwrap_or_else(|| project.root.join(&project.house.meetings_dir));
+    let path = dir.join(format!("{date}-{}.yaml", slug::slugify(&args.meeting)));
+    if path.exists() {
+        return Err(vec![
+            Diagnostic::file_error(
+                "exists",
+                &path,
+                "this meeting file already exists; clerk never overwrites it",
+            )
+            .with_help("edit the existing file"),
+        ]);
+    }
+    let (sources, _) = project.papers(&[]);
+    let mut papers: Vec<(Option<String>, String)> = sources
+        .iter()
+        .filter_map(|s| {
+            let meta = crate::paper::load(s, &project.house).0?.meta;
+            (meta.meeting == args.meeting && meta.date == date)
+                .then(|| (meta.agenda_item, crate::output::href(&s.rel)))
+        })
+        .collect();
+    papers.sort_by(|a, b| {
+        crate::meeting::compare_agenda(a.0.as_deref(), b.0.as_deref()).then_with(|| a.1.cmp(&b.1))
+    });
+    let mut text = [
+        format!(
+            "# The meeting of {} on {date}: its agenda, in order. See the README, \"Meetings\".",
+            args.meeting
+        ),
+        format!("committee: {}", quoted(&args.meeting)),
+        format!("date: {date}"),
+        "# time: \"10:00\"".into(),
+        "# location: Committee Room 1".into(),
+        "# chair: Name".into(),
+        "# contact: Name, Committee Officer, email".into(),
+        "status: draft".into(),
+        "items:".into(),
+        "  - number: \"1\"".into(),
+        "    title: Apologies and declarations of interest".into(),
+    ]
+    .join("\n");
+    text.push('\n');
+    for (k, (item, rel)) in papers.iter().enumerate() {
+        let number = item.clone().unwrap_or_else(|| (k + 2).to_string());
+        text.push_str(&format!(
+            "  - number: {}\n    paper: {}\n",
+            quoted(&number),
+            quoted(rel)
+        ));
+    }
+    text.push_str(concat!(
+        "  # An item taken in private, or issued late:\n",
+        "  # - number: \"9\"\n",
+        "  #   paper: folder/paper.md\n",
+        "  #   private: true\n",
+        "  #   exempt: Standing Orders section 20(d)\n",
+        "  #   late: true\n",
+    ));
+    std::fs::create_dir_all(&dir)
+        .and_then(|_| std::fs::write(&path, text))
+        .map_err(|e| {
+            vec![Diagnostic::file_error(
+                "write-failed",
+                &path,
+                format!("cannot write the meeting file ({e})"),
+            )]
+        })?;
+    Ok(vec![
+        format!(
+            "Wrote {} with {} of its papers",
+            path.display(),
+            papers.len()
+        ),
+        "Next: put the agenda in order, then run `clerk check` and `clerk build`.".into(),
+    ])
 }

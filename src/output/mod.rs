@@ -2,14 +2,17 @@
 //! good ones kept), and the index and manifest that describe them.
 
 pub mod manifest;
+pub mod meetings;
 pub mod write;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diag::Diagnostic;
 use crate::paper::{PaperMeta, Status};
 use crate::project::{PaperSource, Project, walk};
-use crate::render::{IndexEntry, OutputFormat, Renderer};
+use crate::render::{IndexEntry, MeetingLink, OutputFormat, PrivateLine, Renderer};
+use meetings::{MeetingOutputs, PRIVATE_DIR};
 use write::{OutputFile, slash_path, write_atomic};
 
 /// The outcome of one paper.
@@ -44,8 +47,15 @@ impl PaperReport {
 pub struct BuildReport {
     /// One report per paper, in path order.
     pub papers: Vec<PaperReport>,
-    /// Problems not tied to one paper (unreadable folders, index or manifest not written).
+    /// Problems not tied to one paper (unreadable folders, meeting files, index or manifest
+    /// not written).
     pub diagnostics: Vec<Diagnostic>,
+    /// Every meeting, with its outputs (empty when only checking).
+    pub meetings: Vec<MeetingOutputs>,
+    /// `meetings.ics`, when written.
+    pub calendar: Option<OutputFile>,
+    /// The papers taken in private (path relative to the papers folder → exempt ground).
+    pub private: BTreeMap<PathBuf, String>,
 }
 
 impl BuildReport {
@@ -58,17 +68,34 @@ impl BuildReport {
 
 /// Writes a checked paper's rendered `files` (paths relative to the output folder) and
 /// records them in its report; a paper with errors keeps its previous outputs instead.
+///
+/// A private paper's outputs go under [`PRIVATE_DIR`] instead, and any public copy an
+/// earlier build left is removed.
 pub fn write_paper(
     project: &Project,
     report: &mut PaperReport,
     files: &[(PathBuf, Vec<u8>)],
     formats: &[OutputFormat],
+    private: bool,
 ) {
+    let rel = if private {
+        for f in formats {
+            let _ = std::fs::remove_file(project.out_dir.join(output_path(&report.source.rel, *f)));
+        }
+        Path::new(PRIVATE_DIR).join(&report.source.rel)
+    } else {
+        report.source.rel.clone()
+    };
     if report.errors() > 0 {
-        report.outputs = previous_outputs(project, &report.source.rel, formats);
+        report.outputs = previous_outputs(project, &rel, formats);
         return;
     }
     for (rel, bytes) in files {
+        let rel = &if private {
+            Path::new(PRIVATE_DIR).join(rel)
+        } else {
+            rel.clone()
+        };
         let path = project.out_dir.join(rel);
         match write_atomic(&path, bytes) {
             Ok(()) => report.outputs.push(OutputFile::describe(rel, bytes)),
@@ -103,6 +130,11 @@ pub fn index_entries(papers: &[PaperReport]) -> Vec<IndexEntry> {
     papers
         .iter()
         .filter(|p| !p.outputs.is_empty())
+        .filter(|p| {
+            !p.outputs
+                .iter()
+                .any(|o| o.path.starts_with(&format!("{PRIVATE_DIR}/")))
+        })
         .filter_map(|p| {
             let meta = p.meta.as_ref()?;
             let html = p.outputs.iter().find(|o| o.path.ends_with(".html"))?;
@@ -134,25 +166,35 @@ pub const MANIFEST: &str = "manifest.json";
 /// lists. [`write_index_and_manifest`] writes it again last, once everything it lists is
 /// in place.
 pub fn withdraw_manifest(project: &Project) -> Result<(), Diagnostic> {
-    let path = project.out_dir.join(MANIFEST);
-    match std::fs::remove_file(&path) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(Diagnostic::file_error(
-            "write-failed",
-            &walk::relative(&project.root, &path),
-            format!("cannot remove the old manifest before writing outputs ({e})"),
-        )
-        .with_help("clerk must be able to change the output folder; check its permissions")),
+    for path in [
+        project.out_dir.join(MANIFEST),
+        project.out_dir.join(PRIVATE_DIR).join(MANIFEST),
+    ] {
+        match std::fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(Diagnostic::file_error(
+                    "write-failed",
+                    &walk::relative(&project.root, &path),
+                    format!("cannot remove the old manifest before writing outputs ({e})"),
+                )
+                .with_help(
+                    "clerk must be able to change the output folder; check its permissions",
+                ));
+            }
+        }
     }
+    Ok(())
 }
 
 /// Writes `index.html`, then `manifest.json` (problems go in the report). The manifest is
 /// written only when the index was, so the two always agree.
 pub fn write_index_and_manifest(project: &Project, renderer: &Renderer, report: &mut BuildReport) {
     let entries = index_entries(&report.papers);
+    let links = meeting_links(report, &project.house);
     let index_path = project.out_dir.join("index.html");
-    let index = match renderer.render_index(&entries, &project.house) {
+    let index = match renderer.render_index_with_meetings(&entries, &links, &project.house) {
         Ok(html) => match write_atomic(&index_path, html.as_bytes()) {
             Ok(()) => Some(OutputFile::describe(
                 Path::new("index.html"),
@@ -175,15 +217,46 @@ pub fn write_index_and_manifest(project: &Project, renderer: &Renderer, report: 
     if index.is_none() {
         return;
     }
-    let json = manifest::manifest_json(&report.papers, index.as_ref());
-    let path = project.out_dir.join(MANIFEST);
-    if let Err(e) = write_atomic(&path, json.as_bytes()) {
-        report.diagnostics.push(Diagnostic::file_error(
-            "write-failed",
-            &walk::relative(&project.root, &path),
-            format!("cannot write the manifest ({e})"),
-        ));
+    let (public, private) = manifest::manifests(report, index.as_ref());
+    let mut targets = vec![(project.out_dir.join(MANIFEST), public)];
+    if let Some(private) = private {
+        targets.push((project.out_dir.join(PRIVATE_DIR).join(MANIFEST), private));
     }
+    for (path, json) in targets {
+        if let Err(e) = write_atomic(&path, json.as_bytes()) {
+            report.diagnostics.push(Diagnostic::file_error(
+                "write-failed",
+                &walk::relative(&project.root, &path),
+                format!("cannot write the manifest ({e})"),
+            ));
+        }
+    }
+}
+
+/// Each meeting with a page, as the index links it: private items by title and ground only.
+fn meeting_links(report: &BuildReport, house: &crate::config::HouseStyle) -> Vec<MeetingLink> {
+    report
+        .meetings
+        .iter()
+        .filter_map(|m| {
+            let page = m.page()?;
+            let meeting = &m.meeting;
+            Some(MeetingLink {
+                committee: meeting.committee.clone(),
+                date: meeting.date.to_string(),
+                date_display: house.format_date(meeting.date),
+                href: page.path.clone(),
+                private: meeting
+                    .private_items()
+                    .map(|i| PrivateLine {
+                        number: i.number.clone(),
+                        title: i.title.clone(),
+                        exempt: i.private.clone().unwrap_or_default(),
+                    })
+                    .collect(),
+            })
+        })
+        .collect()
 }
 
 /// The href of an output relative to the output folder.

@@ -1,13 +1,13 @@
 //! The index page's view: every paper's [`IndexEntry`] grouped by meeting and date and
 //! sorted in agenda order, as `index.html` sees it.
 
-use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
 use serde::Serialize;
 
 use super::view::OrganisationView;
 use crate::config::HouseStyle;
+pub(crate) use crate::meeting::order::{compare_agenda, compare_names};
 
 /// One line of the index, filled in by the caller.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -32,6 +32,32 @@ pub struct IndexEntry {
     pub classification: Option<String>,
     /// Whether the paper is a draft.
     pub draft: bool,
+}
+
+/// A meeting as the index links it, filled in by the caller.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MeetingLink {
+    /// Committee name.
+    pub committee: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// The date in the house format.
+    pub date_display: String,
+    /// The meeting page, relative to `index.html`.
+    pub href: String,
+    /// Its items taken in private: number, title and exempt ground only.
+    pub private: Vec<PrivateLine>,
+}
+
+/// An item taken in private, as public pages may show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PrivateLine {
+    /// Agenda number.
+    pub number: Option<String>,
+    /// Title.
+    pub title: String,
+    /// The exempt ground.
+    pub exempt: String,
 }
 
 /// What `index.html` is rendered with.
@@ -73,6 +99,10 @@ pub(crate) struct DateGroup<'a> {
     pub(crate) id: String,
     /// Papers in agenda order.
     pub(crate) papers: Vec<&'a IndexEntry>,
+    /// The meeting's page, relative to `index.html`, when it has one.
+    pub(crate) href: Option<&'a str>,
+    /// Items taken in private (title and exempt ground only, no link).
+    pub(crate) private: &'a [PrivateLine],
 }
 
 impl<'a> IndexView<'a> {
@@ -107,6 +137,8 @@ impl<'a> IndexView<'a> {
                     date_display: &entry.date_display,
                     id,
                     papers: Vec::new(),
+                    href: None,
+                    private: &[],
                 });
             }
             group
@@ -130,52 +162,55 @@ impl<'a> IndexView<'a> {
     }
 }
 
-/// Case-insensitive order, ties broken by the exact text so the order is total.
-fn compare_names(a: &str, b: &str) -> Ordering {
-    a.to_lowercase()
-        .cmp(&b.to_lowercase())
-        .then_with(|| a.cmp(b))
-}
-
-/// Agenda items compared part by part, numerically where a part starts with digits:
-/// `4.2` < `4.10` < `5`, `4` < `4.1`, `4a` < `4b`; papers with no item come last.
-pub(crate) fn compare_agenda(a: Option<&str>, b: Option<&str>) -> Ordering {
-    match (a, b) {
-        (Some(a), Some(b)) => {
-            let mut pa = a.trim().split('.');
-            let mut pb = b.trim().split('.');
-            loop {
-                match (pa.next(), pb.next()) {
-                    (None, None) => return a.cmp(b),
-                    (None, Some(_)) => return Ordering::Less,
-                    (Some(_), None) => return Ordering::Greater,
-                    (Some(x), Some(y)) => match compare_part(x, y) {
-                        Ordering::Equal => {}
-                        other => return other,
-                    },
+impl<'a> IndexView<'a> {
+    /// Links each meeting's page (and lists its private items) under its date; a meeting
+    /// with no public paper gets a group of its own.
+    pub(crate) fn with_meetings(mut self, links: &'a [MeetingLink]) -> Self {
+        let mut ids: BTreeSet<String> = self
+            .meetings
+            .iter()
+            .flat_map(|m| std::iter::once(m.id.clone()).chain(m.dates.iter().map(|d| d.id.clone())))
+            .collect();
+        for link in links {
+            let group = match self
+                .meetings
+                .iter()
+                .position(|m| m.meeting == link.committee)
+            {
+                Some(i) => &mut self.meetings[i],
+                None => {
+                    self.meetings.push(MeetingGroup {
+                        meeting: &link.committee,
+                        id: unique_id(slug(&link.committee), &mut ids),
+                        dates: Vec::new(),
+                    });
+                    self.meetings.last_mut().expect("just pushed")
                 }
-            }
+            };
+            let day = match group.dates.iter().position(|d| d.date == link.date) {
+                Some(i) => &mut group.dates[i],
+                None => {
+                    let id = unique_id(format!("{}-{}", group.id, slug(&link.date)), &mut ids);
+                    group.dates.push(DateGroup {
+                        date: &link.date,
+                        date_display: &link.date_display,
+                        id,
+                        papers: Vec::new(),
+                        href: None,
+                        private: &[],
+                    });
+                    group.dates.last_mut().expect("just pushed")
+                }
+            };
+            day.href = Some(&link.href);
+            day.private = &link.private;
         }
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    }
-}
-
-/// `10` > `9`; `4a` < `4b`; a part with a number sorts before one without.
-fn compare_part(a: &str, b: &str) -> Ordering {
-    fn split(p: &str) -> (Option<u64>, &str) {
-        let p = p.trim();
-        let digits = p.len() - p.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        (p[..digits].parse().ok(), &p[digits..])
-    }
-    let (na, ra) = split(a);
-    let (nb, rb) = split(b);
-    match (na, nb) {
-        (Some(x), Some(y)) => x.cmp(&y).then_with(|| compare_names(ra, rb)),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => compare_names(ra, rb),
+        self.meetings
+            .sort_by(|a, b| compare_names(a.meeting, b.meeting));
+        for m in &mut self.meetings {
+            m.dates.sort_by(|a, b| b.date.cmp(a.date));
+        }
+        self
     }
 }
 

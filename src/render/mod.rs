@@ -15,8 +15,11 @@
 // path data, so its size does not matter here.
 #![allow(clippy::result_large_err)]
 
+pub mod agenda;
 mod html;
+pub mod ics;
 mod index;
+mod meeting;
 mod options;
 pub mod pdf;
 mod templates;
@@ -36,7 +39,8 @@ use crate::diag::Diagnostic;
 use crate::document::Document;
 
 pub use html::escape;
-pub use index::IndexEntry;
+pub use index::{IndexEntry, MeetingLink, PrivateLine};
+pub use meeting::{BuiltFile, PaperFiles, describe};
 pub use options::{Logo, RenderOptions};
 pub use templates::{DEFAULT_TEMPLATES, TEMPLATES_DIR};
 
@@ -202,7 +206,56 @@ impl Renderer {
         entries: &[IndexEntry],
         house: &HouseStyle,
     ) -> Result<String, Diagnostic> {
-        let view = index::IndexView::new(entries, house, &self.css);
+        self.render_index_with_meetings(entries, &[], house)
+    }
+
+    /// `index.html` as [`Renderer::render_index`], with each meeting's page linked under its
+    /// date and its private items listed by title and exempt ground.
+    pub fn render_index_with_meetings(
+        &self,
+        entries: &[IndexEntry],
+        meetings: &[MeetingLink],
+        house: &HouseStyle,
+    ) -> Result<String, Diagnostic> {
+        let view = index::IndexView::new(entries, house, &self.css).with_meetings(meetings);
         self.templates.render(templates::INDEX, &view, "the index")
+    }
+
+    /// A meeting's page (`meetings/SLUG/index.html`): its agenda nested as ordered lists,
+    /// each public paper linked with its `files`, private items by number, title and exempt
+    /// ground only; `agenda_pdf` is linked when built. `draft` shows DRAFT.
+    pub fn render_meeting(
+        &self,
+        meeting: &crate::meeting::Meeting,
+        files: &PaperFiles,
+        agenda_pdf: Option<&BuiltFile>,
+        house: &HouseStyle,
+        draft: bool,
+    ) -> Result<String, Diagnostic> {
+        let view = meeting::MeetingView::new(
+            meeting,
+            files,
+            agenda_pdf,
+            house,
+            draft,
+            &self.css,
+            self.logo.as_ref().map(Logo::data_uri),
+        );
+        let what = format!(
+            "the meeting page of {} on {}",
+            meeting.committee, meeting.date
+        );
+        self.templates.render(templates::MEETING, &view, &what)
+    }
+
+    /// A meeting's `agenda.pdf`, tagged like the papers (PDF/A-2a + PDF/UA-1).
+    pub fn render_agenda_pdf(
+        &self,
+        meeting: &crate::meeting::Meeting,
+        house: &HouseStyle,
+        draft: bool,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let opts = self.options(house, draft);
+        self.pdf()?.render(&agenda::document(meeting, house), &opts)
     }
 }

@@ -12,6 +12,8 @@ use crate::diag::Diagnostic;
 pub(crate) const PAPER: &str = "paper.html";
 /// Name of the index template.
 pub(crate) const INDEX: &str = "index.html";
+/// Name of the meeting page template.
+pub(crate) const MEETING: &str = "meeting.html";
 /// Name of the stylesheet inlined into every page.
 pub(crate) const STYLE: &str = "style.css";
 
@@ -19,15 +21,17 @@ pub(crate) const STYLE: &str = "style.css";
 pub const TEMPLATES_DIR: &str = "templates";
 
 /// The default templates (and stylesheet), by file name, as `clerk init --templates` writes them.
-pub const DEFAULT_TEMPLATES: [(&str, &str); 3] = [
+pub const DEFAULT_TEMPLATES: [(&str, &str); 4] = [
     (PAPER, EMBEDDED[0].1),
     (INDEX, EMBEDDED[1].1),
+    (MEETING, EMBEDDED[2].1),
     (STYLE, EMBEDDED_CSS),
 ];
 
-const EMBEDDED: [(&str, &str); 2] = [
+const EMBEDDED: [(&str, &str); 3] = [
     (PAPER, include_str!("../../templates/paper.html")),
     (INDEX, include_str!("../../templates/index.html")),
+    (MEETING, include_str!("../../templates/meeting.html")),
 ];
 
 const EMBEDDED_CSS: &str = include_str!("../../assets/style.css");

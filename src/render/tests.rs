@@ -693,9 +693,53 @@ fn every_template_variable_is_documented() {
     let paper = view::PaperView::new(&doc, &opts, "");
     let entries = [entry("M", "2021-09-01", Some("1"), "T")];
     let index = index::IndexView::new(&entries, &house, "");
+    let links = [MeetingLink {
+        committee: "M".into(),
+        date: "2021-09-01".into(),
+        date_display: "1 September 2021".into(),
+        href: "meetings/x/index.html".into(),
+        private: vec![PrivateLine {
+            number: Some("4".into()),
+            title: "P".into(),
+            exempt: "E".into(),
+        }],
+    }];
+    let index = index.with_meetings(&links);
+    let meeting = crate::meeting::tests_support::sample_meeting();
+    let mut files = PaperFiles::new();
+    files.insert(
+        "a.md".into(),
+        vec![
+            BuiltFile {
+                path: "a.html".into(),
+                size: 10,
+                pages: None,
+            },
+            BuiltFile {
+                path: "a.pdf".into(),
+                size: 10,
+                pages: Some(2),
+            },
+        ],
+    );
+    let agenda = BuiltFile {
+        path: "meetings/x/agenda.pdf".into(),
+        size: 10,
+        pages: Some(1),
+    };
+    let page = super::meeting::MeetingView::new(
+        &meeting,
+        &files,
+        Some(&agenda),
+        &house,
+        true,
+        "",
+        Some("data:"),
+    );
     let mut all = std::collections::BTreeSet::new();
     keys(&serde_json::to_value(&paper).unwrap(), &mut all);
     keys(&serde_json::to_value(&index).unwrap(), &mut all);
+    keys(&serde_json::to_value(&page).unwrap(), &mut all);
     let documented = |k: &String| {
         [format!("`{k}`"), format!(".{k}`"), format!("`{k}.")]
             .iter()

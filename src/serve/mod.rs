@@ -8,6 +8,7 @@
 //! Ctrl-C). Nothing is global; the loop returns the exit status.
 
 mod http;
+mod meetings;
 mod overlay;
 mod path;
 mod rebuild;

@@ -59,13 +59,15 @@ pub(crate) fn rebuild(old: &Site, changes: &ChangeSet, generation: u64) -> (Site
     let Setup {
         project,
         renderer,
-        problems,
+        mut problems,
         ..
     } = setup;
+    let (meetings, links) =
+        super::meetings::pages(&papers, renderer.as_deref(), &project, old, &mut problems);
     let all = problems.all();
     count(&mut summary, &all);
     let notes = Notes::new(&all, &project.root);
-    let index = index_page(&papers, renderer.as_deref(), &project, &old.index);
+    let index = index_page(&papers, &links, renderer.as_deref(), &project, &old.index);
     let status_panel = panel(&papers);
     summary.elapsed = started.elapsed();
     let site = Site {
@@ -74,6 +76,7 @@ pub(crate) fn rebuild(old: &Site, changes: &ChangeSet, generation: u64) -> (Site
         renderer,
         papers,
         index,
+        meetings,
         status_panel,
         problems,
         notes,
@@ -237,6 +240,7 @@ fn paper_entry(
 /// renders them, with a link to each lazy format (the PDF) as it will be built.
 fn index_page(
     papers: &BTreeMap<PathBuf, Arc<PaperEntry>>,
+    links: &[crate::render::MeetingLink],
     renderer: Option<&Renderer>,
     project: &Project,
     old: &Page,
@@ -263,7 +267,7 @@ fn index_page(
         let html = std::path::Path::new(&entry.href);
         entry.pdf_href = Some(crate::output::href(&html.with_extension(pdf)));
     }
-    match renderer.render_index(&entries, &project.house) {
+    match renderer.render_index_with_meetings(&entries, links, &project.house) {
         Ok(html) => Page {
             good: Some(html.into_bytes().into()),
             notes: Notes::default(),
@@ -288,6 +292,13 @@ pub(crate) fn changed_paths(old: &Site, new: &Site) -> Changed {
         if a.map(|e| &e.page) != b.map(|e| &e.page) {
             let href = crate::output::href(&output_path(rel, EAGER));
             paths.push(format!("/{href}"));
+        }
+    }
+    let pages: std::collections::BTreeSet<_> =
+        old.meetings.keys().chain(new.meetings.keys()).collect();
+    for rel in pages {
+        if old.meetings.get(rel) != new.meetings.get(rel) {
+            paths.push(format!("/{rel}"));
         }
     }
     if old.index != new.index || old.status_panel != new.status_panel {

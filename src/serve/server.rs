@@ -83,6 +83,7 @@ fn handle(request: Request, shared: &Shared) {
             allow: false,
         },
         Route::Index => view.index(),
+        Route::Output(rel) if site.meetings.contains_key(rel.as_str()) => view.meeting(rel),
         Route::Output(rel) => match site.output(rel) {
             Some((entry, format)) if format == EAGER => view.paper(entry, target.last_good),
             Some((entry, format)) => view.lazy(shared, entry, format),
@@ -116,6 +117,17 @@ impl View<'_> {
         match &site.index.good {
             Some(good) => Reply::html(200, overlay::inject(good, &top, &self.script)),
             None => self.no_render("Committee papers", &top),
+        }
+    }
+
+    /// A meeting's page, with the project's problems (meeting files' included) over it.
+    fn meeting(&self, rel: &str) -> Reply {
+        let site = self.site;
+        let page = &site.meetings[rel];
+        let top = overlay::overlay(&site.notes, &page.notes, None);
+        match &page.good {
+            Some(good) => Reply::html(200, overlay::inject(good, &top, &self.script)),
+            None => self.no_render("A meeting", &top),
         }
     }
 

@@ -68,12 +68,14 @@ pub(crate) struct Problems {
     pub(crate) templates: Vec<Diagnostic>,
     /// Folders under `papers/` that could not be read.
     pub(crate) walk: Vec<Diagnostic>,
+    /// Problems of the meeting files and of the meetings' cross-checks.
+    pub(crate) meetings: Vec<Diagnostic>,
 }
 
 impl Problems {
     /// All of them, house first.
     pub(crate) fn all(&self) -> Vec<Diagnostic> {
-        [&self.house, &self.templates, &self.walk]
+        [&self.house, &self.templates, &self.walk, &self.meetings]
             .into_iter()
             .flatten()
             .cloned()
@@ -94,6 +96,8 @@ pub(crate) struct Site {
     pub(crate) papers: BTreeMap<PathBuf, Arc<PaperEntry>>,
     /// The index page.
     pub(crate) index: Page,
+    /// Meeting pages by path relative to the output folder (`meetings/SLUG/index.html`).
+    pub(crate) meetings: BTreeMap<String, Page>,
     /// The index's status panel (every paper's state).
     pub(crate) status_panel: String,
     /// Problems that are not one paper's.
@@ -111,6 +115,7 @@ impl Site {
             renderer: None,
             papers: BTreeMap::new(),
             index: Page::default(),
+            meetings: BTreeMap::new(),
             status_panel: String::new(),
             problems: Problems::default(),
             notes: Notes::default(),

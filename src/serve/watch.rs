@@ -57,6 +57,8 @@ pub(crate) struct ChangeSet {
     pub(crate) rescan: bool,
     /// Papers (absolute `.md` paths) written, created, renamed or deleted.
     pub(crate) papers: BTreeSet<PathBuf>,
+    /// A meeting file: assemble the meetings again (no paper is rendered).
+    pub(crate) meetings: bool,
     /// The files that changed, relative to the project, for the status line.
     pub(crate) files: BTreeSet<PathBuf>,
 }
@@ -74,7 +76,8 @@ impl ChangeSet {
 
     /// Is there nothing to rebuild?
     pub(crate) fn is_empty(&self) -> bool {
-        !(self.house || self.templates || self.all_papers || self.rescan) && self.papers.is_empty()
+        !(self.house || self.templates || self.all_papers || self.rescan || self.meetings)
+            && self.papers.is_empty()
     }
 
     /// Does a changed paper read as empty (truncated, not yet written)?
@@ -132,6 +135,8 @@ impl ChangeSet {
             self.house = true;
         } else if rel.starts_with(TEMPLATES_DIR) || rel.starts_with(ASSETS_DIR) {
             self.templates = true;
+        } else if rel.starts_with(&project.house.meetings_dir) {
+            self.meetings = true;
         } else {
             return false;
         }
@@ -232,6 +237,7 @@ impl Watcher {
             project.papers_dir.clone(),
             project.root.join(TEMPLATES_DIR),
             project.root.join(ASSETS_DIR),
+            project.root.join(&project.house.meetings_dir),
         ]
         .into_iter()
         .filter(|dir| dir.is_dir())

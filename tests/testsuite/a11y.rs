@@ -68,6 +68,8 @@ fn build_all_html() -> (tempfile::TempDir, Vec<PathBuf>) {
         "council/2024-06-12-parking-charges.html",
         "every-feature/finance/2025-02-20-budget-monitoring.html",
         "invalid/good.html",
+        "meetings/meetings/2026-05-19-resources-committee/index.html",
+        "papers/meetings/2021-09-01-policing-performance-committee/index.html",
     ] {
         assert!(
             files.contains(&out.path().join(expected)),

@@ -106,8 +106,8 @@ fn a_killed_build_leaves_every_output_whole_and_the_next_cleans_up() {
     child.wait().unwrap();
     assert_eq!(
         outputs_are_whole(&out),
-        301,
-        "every output (300 papers, the index) still there and whole"
+        302,
+        "every output (300 papers, their meeting's page, the index) still there and whole"
     );
     // Some outputs are new, some old: a manifest listing them all would lie, so there is
     // none until the next build finishes.
@@ -120,7 +120,7 @@ fn a_killed_build_leaves_every_output_whole_and_the_next_cleans_up() {
     let (code, stdout, stderr) = parts(&clerk(root, &["build"]));
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert_eq!(temp_files(&out), 0, "leftover temporary files removed");
-    assert_eq!(outputs_are_whole(&out), 301);
+    assert_eq!(outputs_are_whole(&out), 302);
     assert_eq!(
         manifest_is_true(&out),
         601,

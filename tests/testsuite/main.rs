@@ -15,6 +15,7 @@ mod hostile;
 mod hostile_files;
 mod import;
 mod layers;
+mod meetings;
 mod pdf;
 mod pdf_tags;
 mod pdfa;

@@ -115,7 +115,12 @@ fn a_paper_edit_renders_that_paper_and_reloads_its_page_and_the_index() {
     );
     assert_eq!(
         paths,
-        pages(&["/resources/2022-03-15-estates-strategy.html", "/index.html"])
+        pages(&[
+            "/resources/2022-03-15-estates-strategy.html",
+            // Its meeting's page lists its title.
+            "/meetings/2022-03-15-resources-committee/index.html",
+            "/index.html"
+        ])
     );
     assert!(f.page(ESTATES).contains("Revised "));
     assert_eq!(f.site.papers[Path::new(ESTATES)].generation, 1);

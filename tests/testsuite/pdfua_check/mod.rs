@@ -194,7 +194,14 @@ pub fn pdfs() -> &'static [Pdf] {
     static PDFS: OnceLock<Vec<Pdf>> = OnceLock::new();
     PDFS.get_or_init(|| {
         let mut out = Vec::new();
-        for name in ["repo", "awkward", "council", "every-feature", "tables"] {
+        for name in [
+            "repo",
+            "awkward",
+            "council",
+            "every-feature",
+            "tables",
+            "meetings",
+        ] {
             let project = crate::common::temp_project(name);
             let o = crate::common::clerk(project.path(), &["build"]);
             let (_, stdout, stderr) = crate::common::parts(&o);

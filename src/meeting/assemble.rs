@@ -1,0 +1,361 @@
+//! Meetings assembled from the papers' checked metadata and the meeting files, with the
+//! cross-checks between them: each problem names both places when two are involved.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::diag::Diagnostic;
+use crate::paper::{PaperMeta, Status};
+use crate::project::PaperSource;
+
+use super::file::{FileItem, MeetingFile, MeetingFiles, normal};
+use super::order::{compare_agenda, compare_names, is_sub_item};
+use super::{AgendaItem, ItemKind, Meeting};
+
+/// What assembling needs of one paper.
+#[derive(Debug, Clone, Copy)]
+pub struct PaperEntry<'a> {
+    /// The paper's files.
+    pub source: &'a PaperSource,
+    /// Its checked metadata, when the metadata passed.
+    pub meta: Option<&'a PaperMeta>,
+    /// Does it build (no errors)?
+    pub ok: bool,
+}
+
+type MeetingKey = (String, jiff::civil::Date);
+
+/// Joins `files` and `papers` into meetings (by committee name, then date newest first),
+/// with every cross-check's diagnostics. A meeting whose file has an error is `failed`.
+pub fn assemble(files: &MeetingFiles, papers: &[PaperEntry]) -> (Vec<Meeting>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let by_rel: BTreeMap<PathBuf, &PaperEntry> =
+        papers.iter().map(|p| (normal(&p.source.rel), p)).collect();
+    // Which file holds each meeting; a second file for the same meeting is refused.
+    let mut owners: BTreeMap<MeetingKey, &MeetingFile> = BTreeMap::new();
+    for f in &files.files {
+        let (Some(c), Some(d)) = (&f.committee, f.date) else {
+            continue;
+        };
+        match owners.get(&(c.clone(), d)) {
+            Some(first) => diags.push(
+                Diagnostic::file_error(
+                    "duplicate-meeting",
+                    &f.file,
+                    format!("{c} on {d} already has a meeting file"),
+                )
+                .with_help(format!(
+                    "the first is {}; keep one file per meeting",
+                    first.file.display()
+                )),
+            ),
+            None => {
+                owners.insert((c.clone(), d), f);
+            }
+        }
+    }
+    // Where each paper stands on an agenda, to find one on two.
+    let mut placed: BTreeMap<PathBuf, (&MeetingFile, &FileItem)> = BTreeMap::new();
+    let mut meetings = Vec::new();
+    for f in owners.values() {
+        let (m, failed) = from_file(f, &by_rel, &mut placed, &mut diags);
+        meetings.push(Meeting {
+            failed: failed || f.has_errors,
+            ..m
+        });
+    }
+    // Papers not on any agenda: their own meeting when it has no file, else a problem.
+    let mut implicit: BTreeMap<MeetingKey, Vec<&PaperEntry>> = BTreeMap::new();
+    let withheld = files.private_papers();
+    for p in papers {
+        let Some(meta) = p.meta else { continue };
+        let rel = normal(&p.source.rel);
+        if placed.contains_key(&rel) || withheld.contains_key(&rel) {
+            continue;
+        }
+        let key = (meta.meeting.clone(), meta.date);
+        match owners.get(&key) {
+            Some(f) => diags.push(paper_diag(
+                p, "meeting", "not-on-agenda",
+                format!("this paper is for {} on {}, but that meeting's agenda does not list it", key.0, key.1),
+                format!("add it to the items of {} (`paper: {}`), or correct this paper's `meeting` and `date`", f.file.display(), slash(&p.source.rel)),
+            )),
+            None => implicit.entry(key).or_default().push(p),
+        }
+    }
+    for ((committee, date), mut ps) in implicit {
+        ps.sort_by(|a, b| {
+            let (ma, mb) = (
+                a.meta.expect("grouped by meta"),
+                b.meta.expect("grouped by meta"),
+            );
+            compare_agenda(ma.agenda_item.as_deref(), mb.agenda_item.as_deref())
+                .then_with(|| compare_names(&ma.title, &mb.title))
+        });
+        meetings.push(from_papers(committee, date, &ps, &mut diags));
+    }
+    meetings.sort_by(|a, b| {
+        compare_names(&a.committee, &b.committee).then_with(|| b.date.cmp(&a.date))
+    });
+    (meetings, diags)
+}
+
+/// A meeting with no file: its papers in agenda order, those without a number last.
+fn from_papers(
+    committee: String,
+    date: jiff::civil::Date,
+    ps: &[&PaperEntry],
+    diags: &mut Vec<Diagnostic>,
+) -> Meeting {
+    let mut items = Vec::new();
+    let mut prev: Option<&str> = None;
+    for p in ps {
+        let meta = p.meta.expect("grouped by meta");
+        match meta.agenda_item.as_deref() {
+            None => diags.push(paper_diag(
+                p, "meeting", "no-agenda-item",
+                format!("this paper has no `agenda_item`, so it comes last on the agenda of {committee} on {date}"),
+                "add `agenda_item: \"…\"` with its number on the agenda, or list the meeting's items in a meeting file".into(),
+            ).warning()),
+            Some(n) if prev == Some(n) => diags.push(paper_diag(
+                p, "agenda_item", "duplicate-item",
+                format!("another paper for {committee} on {date} is also item {n}"),
+                "give each paper its own `agenda_item`".into(),
+            ).warning()),
+            Some(_) => {}
+        }
+        prev = meta.agenda_item.as_deref().or(prev);
+        items.push(AgendaItem {
+            number: meta.agenda_item.clone(),
+            title: meta.title.clone(),
+            kind: ItemKind::Paper {
+                source: normal(&p.source.rel),
+                available: p.ok,
+            },
+            presenter: Some(meta.presented_by.clone()),
+            purpose: Some(meta.recommendation.clone()),
+            private: None,
+            late: false,
+            depth: 0,
+        });
+    }
+    set_depths(&mut items);
+    let metas = ps.iter().filter_map(|p| p.meta);
+    let draft = metas.clone().any(|m| m.status == Some(Status::Draft));
+    Meeting {
+        committee,
+        date,
+        time: None,
+        location: metas.clone().find_map(|m| m.location.clone()),
+        chair: None,
+        contact: None,
+        status: draft.then_some(Status::Draft).or_else(|| {
+            metas
+                .clone()
+                .all(|m| m.status == Some(Status::Final))
+                .then_some(Status::Final)
+        }),
+        items,
+        file: None,
+        failed: false,
+    }
+}
+
+/// A meeting from its file, cross-checked with its papers. Returns it and whether a
+/// cross-check found an error.
+fn from_file<'f>(
+    f: &'f MeetingFile,
+    by_rel: &BTreeMap<PathBuf, &PaperEntry>,
+    placed: &mut BTreeMap<PathBuf, (&'f MeetingFile, &'f FileItem)>,
+    diags: &mut Vec<Diagnostic>,
+) -> (Meeting, bool) {
+    let committee = f.committee.clone().unwrap_or_default();
+    let date = f.date.unwrap_or_default();
+    let start = diags.len();
+    let at = |pos: crate::yaml::Pos, code, message: String, help: String| {
+        let mut d = Diagnostic::file_error(code, &f.file, message).with_help(help);
+        match pos.offset {
+            Some(o) => d.locate(&f.text, o, pos.len.max(1)),
+            None if pos.line > 0 => d.locate_line_col(&f.text, pos.line, pos.column, 1),
+            None => {}
+        }
+        d
+    };
+    let mut items = Vec::new();
+    let mut location = f.location.clone();
+    for (i, fi) in f.items.iter().enumerate() {
+        let entry = fi.paper.as_ref().and_then(|p| by_rel.get(p).copied());
+        let meta = entry.and_then(|e| e.meta);
+        if let (Some(p), Some(e)) = (&fi.paper, entry) {
+            if let Some((other, oi)) = placed.get(p) {
+                diags.push(at(
+                    fi.paper_pos,
+                    "paper-on-two-agendas",
+                    format!(
+                        "`{}` is already item {} of {}",
+                        slash(p),
+                        oi.number,
+                        other.file.display()
+                    ),
+                    "a paper belongs to one meeting; remove it from one of the agendas".into(),
+                ));
+            } else {
+                placed.insert(p.clone(), (f, fi));
+            }
+            match meta {
+                None => diags.push(
+                    at(
+                        fi.paper_pos,
+                        "paper-not-built",
+                        format!(
+                            "item {}'s paper `{}` has errors, so it is shown as not available",
+                            fi.number,
+                            slash(p)
+                        ),
+                        format!(
+                            "run `clerk check {}` and put its errors right",
+                            e.source.display.display()
+                        ),
+                    )
+                    .warning(),
+                ),
+                Some(m) => {
+                    if m.meeting != committee || m.date != date {
+                        diags.push(at(fi.paper_pos, "wrong-meeting",
+                            format!("`{}` is for {} on {}, not {committee} on {date}", slash(p), m.meeting, m.date),
+                            format!("correct `meeting` and `date` in {}, or move the item to that meeting's file", e.source.display.display())));
+                    }
+                    if let Some(n) = m.agenda_item.as_deref().filter(|n| *n != fi.number) {
+                        let line = key_line(e.source, "agenda_item")
+                            .map_or(String::new(), |l| format!(" line {l}"));
+                        diags.push(at(
+                            fi.number_pos,
+                            "agenda-item-mismatch",
+                            format!(
+                                "this is item {}, but its paper says `agenda_item: \"{n}\"`",
+                                fi.number
+                            ),
+                            format!(
+                                "{}{line} gives `agenda_item: \"{n}\"`; make the two agree",
+                                e.source.display.display()
+                            ),
+                        ));
+                    }
+                    if location.is_none() {
+                        location = m.location.clone();
+                    }
+                }
+            }
+        }
+        let has_subs = f
+            .items
+            .get(i + 1)
+            .is_some_and(|n| is_sub_item(&fi.number, &n.number));
+        let kind = match &fi.paper {
+            Some(p) => ItemKind::Paper {
+                source: p.clone(),
+                available: entry.is_some_and(|e| e.ok && e.meta.is_some()),
+            },
+            None if has_subs => ItemKind::Heading,
+            None => ItemKind::Verbal,
+        };
+        items.push(AgendaItem {
+            number: Some(fi.number.clone()),
+            title: fi
+                .title
+                .clone()
+                .or_else(|| meta.map(|m| m.title.clone()))
+                .or_else(|| fi.paper.as_ref().map(|p| slash(p)))
+                .unwrap_or_default(),
+            kind,
+            presenter: fi
+                .presenter
+                .clone()
+                .or_else(|| meta.map(|m| m.presented_by.clone())),
+            purpose: fi
+                .purpose
+                .clone()
+                .or_else(|| meta.map(|m| m.recommendation.clone())),
+            private: fi.private.then(|| fi.exempt.clone().unwrap_or_default()),
+            late: fi.late,
+            depth: 0,
+        });
+    }
+    set_depths(&mut items);
+    let failed = diags[start..].iter().any(Diagnostic::is_error);
+    let meeting = Meeting {
+        committee,
+        date,
+        time: f.time,
+        location,
+        chair: f.chair.clone(),
+        contact: f.contact.clone(),
+        status: f.status,
+        items,
+        file: Some(f.file.clone()),
+        failed,
+    };
+    (meeting, failed)
+}
+
+/// Sets each item's depth from the numbers before it (`3.1` under `3` is 1 deep).
+fn set_depths(items: &mut [AgendaItem]) {
+    let mut stack: Vec<String> = Vec::new();
+    for item in items {
+        let Some(n) = item.number.clone() else {
+            continue;
+        };
+        while stack.last().is_some_and(|p| !is_sub_item(p, &n)) {
+            stack.pop();
+        }
+        item.depth = stack.len();
+        stack.push(n);
+    }
+}
+
+/// A diagnostic on a paper's file, at its `key` line when it can be found.
+fn paper_diag(
+    p: &PaperEntry,
+    key: &str,
+    code: &'static str,
+    message: String,
+    help: String,
+) -> Diagnostic {
+    let mut d = Diagnostic::file_error(code, &p.source.display, message).with_help(help);
+    if let Some((text, off)) = find_key(p.source, key) {
+        d.locate(&text, off, key.len());
+    }
+    d
+}
+
+/// The line of `key:` in the paper's metadata (its `.md` front matter or sidecar `.yaml`).
+fn key_line(source: &PaperSource, key: &str) -> Option<usize> {
+    let (text, off) = find_key(source, key)?;
+    Some(text[..off].matches('\n').count() + 1)
+}
+
+fn find_key(source: &PaperSource, key: &str) -> Option<(String, usize)> {
+    let needle = format!("{key}:");
+    [source.path.clone(), source.path.with_extension("yaml")]
+        .iter()
+        .find_map(|p| {
+            let text = std::fs::read_to_string(p).ok()?;
+            let off = text
+                .lines()
+                .scan(0, |o, l| {
+                    let start = *o;
+                    *o += l.len() + 1;
+                    Some((start, l))
+                })
+                .find(|(_, l)| l.starts_with(&needle))?
+                .0;
+            Some((text, off))
+        })
+}
+
+fn slash(p: &Path) -> String {
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}

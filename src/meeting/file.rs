@@ -1,0 +1,418 @@
+//! Meeting files (`meetings/*.yaml`) read from the spanned YAML tree and checked key by key:
+//! every problem at once, each at its line and column, misspelt keys with a did-you-mean.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::diag::{self, Diagnostic};
+use crate::paper::Status;
+use crate::project::walk;
+use crate::yaml::{Key, Node, Pos, Scalar, Value};
+
+mod items;
+
+/// The keys a meeting file may have.
+pub const MEETING_KEYS: &[&str] = &[
+    "committee",
+    "date",
+    "time",
+    "location",
+    "chair",
+    "contact",
+    "status",
+    "items",
+];
+
+/// The keys an agenda item may have.
+pub const ITEM_KEYS: &[&str] = &[
+    "number",
+    "title",
+    "paper",
+    "presenter",
+    "purpose",
+    "private",
+    "exempt",
+    "late",
+];
+
+/// A meeting file as read: what could be read of it, with where each part stands.
+#[derive(Debug, Clone, Default)]
+pub struct MeetingFile {
+    /// The file, relative to the project root.
+    pub file: PathBuf,
+    /// Its text, to locate problems found later.
+    pub text: String,
+    /// `committee`.
+    pub committee: Option<String>,
+    /// `date`.
+    pub date: Option<jiff::civil::Date>,
+    /// `time`.
+    pub time: Option<jiff::civil::Time>,
+    /// `location`.
+    pub location: Option<String>,
+    /// `chair`.
+    pub chair: Option<String>,
+    /// `contact`.
+    pub contact: Option<String>,
+    /// `status`.
+    pub status: Option<Status>,
+    /// `items`, in file order.
+    pub items: Vec<FileItem>,
+    /// Papers named in a file too broken to read: kept out of public pages until it is fixed.
+    pub withheld: Vec<PathBuf>,
+    /// Does the file have an error of its own?
+    pub has_errors: bool,
+}
+
+/// One item of a meeting file.
+#[derive(Debug, Clone, Default)]
+pub struct FileItem {
+    /// `number`.
+    pub number: String,
+    /// Where the number stands (or the item, when it has none).
+    pub number_pos: Pos,
+    /// `title`.
+    pub title: Option<String>,
+    /// `paper`, relative to the papers folder.
+    pub paper: Option<PathBuf>,
+    /// Where `paper` stands.
+    pub paper_pos: Pos,
+    /// `presenter`.
+    pub presenter: Option<String>,
+    /// `purpose`.
+    pub purpose: Option<String>,
+    /// `private`.
+    pub private: bool,
+    /// `exempt`.
+    pub exempt: Option<String>,
+    /// `late`.
+    pub late: bool,
+}
+
+/// Every meeting file of the project, with the problems found in them.
+#[derive(Debug, Clone, Default)]
+pub struct MeetingFiles {
+    /// The files, in path order.
+    pub files: Vec<MeetingFile>,
+    /// Their problems.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl MeetingFiles {
+    /// The papers taken in private (path relative to the papers folder → exempt ground),
+    /// and those a broken meeting file names (withheld until it is fixed).
+    pub fn private_papers(&self) -> BTreeMap<PathBuf, String> {
+        let mut out = BTreeMap::new();
+        for f in &self.files {
+            for i in f.items.iter().filter(|i| i.private) {
+                if let Some(p) = &i.paper {
+                    let ground = i.exempt.clone().unwrap_or_default();
+                    out.insert(normal(p), ground);
+                }
+            }
+            for p in &f.withheld {
+                out.entry(normal(p)).or_default();
+            }
+        }
+        out
+    }
+}
+
+/// A relative path with `./` and `a/../` folded, so two spellings of one paper compare equal.
+pub(crate) fn normal(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Reads every `*.yaml` under `meetings_dir` (none when it does not exist), checking each.
+pub fn load_all(root: &Path, meetings_dir: &Path, papers_dir: &Path) -> MeetingFiles {
+    let mut all = MeetingFiles::default();
+    if !meetings_dir.is_dir() {
+        return all;
+    }
+    let mut paths: Vec<PathBuf> = walkdir::WalkDir::new(meetings_dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(walkdir::DirEntry::into_path)
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let display = walk::relative(root, &path);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                all.diagnostics.push(
+                    Diagnostic::file_error(
+                        "unreadable",
+                        &display,
+                        format!("cannot read this meeting file ({e})"),
+                    )
+                    .with_help("check that it is a UTF-8 text file you may read"),
+                );
+                continue;
+            }
+        };
+        let (file, diags) = read(&display, text, papers_dir);
+        all.files.push(file);
+        all.diagnostics.extend(diags);
+    }
+    all
+}
+
+/// Checks one meeting file's text; `papers_dir` is where its `paper` paths lead.
+pub fn read(display: &Path, text: String, papers_dir: &Path) -> (MeetingFile, Vec<Diagnostic>) {
+    let mut c = Reader {
+        file: display,
+        text: &text,
+        diags: Vec::new(),
+    };
+    let mut m = MeetingFile {
+        file: display.to_path_buf(),
+        ..MeetingFile::default()
+    };
+    match crate::yaml::to_node(&text, display) {
+        Ok(root) => c.meeting(&root, &mut m, papers_dir),
+        Err(diags) => {
+            c.diags.extend(diags);
+            m.withheld = named_papers(&text);
+        }
+    }
+    m.has_errors = c.diags.iter().any(Diagnostic::is_error);
+    let diags = c.diags;
+    m.text = text;
+    (m, diags)
+}
+
+/// The `paper:` values of a file YAML cannot read, found line by line.
+fn named_papers(text: &str) -> Vec<PathBuf> {
+    text.lines()
+        .filter_map(|l| {
+            let l = l.trim().trim_start_matches("- ").trim();
+            let v = l.strip_prefix("paper:")?.split(" #").next()?.trim();
+            let v = v.trim_matches(['"', '\'']);
+            (!v.is_empty()).then(|| PathBuf::from(v))
+        })
+        .collect()
+}
+
+struct Reader<'a> {
+    file: &'a Path,
+    text: &'a str,
+    diags: Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    /// A diagnostic at `pos` of this file.
+    pub(super) fn at(&self, pos: Pos, code: &'static str, message: String) -> Diagnostic {
+        let mut d = Diagnostic::file_error(code, self.file, message);
+        match pos.offset {
+            Some(off) => d.locate(self.text, off, pos.len.max(1)),
+            None if pos.line > 0 => d.locate_line_col(self.text, pos.line, pos.column, 1),
+            None => {}
+        }
+        d
+    }
+
+    fn error(&mut self, pos: Pos, code: &'static str, message: String, help: &str) {
+        let d = self.at(pos, code, message).with_help(help);
+        self.diags.push(d);
+    }
+
+    fn unknown_keys(&mut self, entries: &[(Key, Node)], known: &[&str], what: &str) {
+        for (k, _) in entries {
+            if known.contains(&k.name.as_str()) {
+                continue;
+            }
+            let help = match diag::did_you_mean(&k.name, known.iter().copied()) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => format!("the keys {what} may have are: {}", known.join(", ")),
+            };
+            self.error(
+                k.pos,
+                "unknown-key",
+                format!("unknown key `{}`", k.name),
+                &help,
+            );
+        }
+    }
+
+    /// A one-line text value; numbers are taken as written (`3.10` stays `3.10`).
+    fn text_of(&mut self, key: &str, n: &Node) -> Option<String> {
+        let s = match &n.value {
+            Value::Scalar(Scalar::Str(s)) => s.clone(),
+            Value::Scalar(Scalar::Null) => String::new(),
+            Value::Scalar(_) => n
+                .pos
+                .offset
+                .and_then(|o| self.text.get(o..o + n.pos.len))
+                .map(str::to_string)
+                .or_else(|| n.as_text())
+                .unwrap_or_default(),
+            _ => {
+                let m = format!("`{key}` must be text, but here it is {}", n.kind());
+                self.error(
+                    n.pos,
+                    "wrong-type",
+                    m,
+                    &format!("write it as text after `{key}:`"),
+                );
+                return None;
+            }
+        };
+        let s = s.trim().to_string();
+        if s.is_empty() {
+            let m = format!("`{key}` is empty");
+            self.error(
+                n.pos,
+                "empty-value",
+                m,
+                &format!("write a value after `{key}:`, or remove the line"),
+            );
+            return None;
+        }
+        Some(s)
+    }
+
+    fn flag(&mut self, key: &str, n: &Node) -> bool {
+        match n.value {
+            Value::Scalar(Scalar::Bool(b)) => b,
+            Value::Scalar(Scalar::Null) => false,
+            _ => {
+                let m = format!("`{key}` must be `true` or `false`");
+                self.error(
+                    n.pos,
+                    "wrong-type",
+                    m,
+                    &format!("write `{key}: true`, or leave the line out"),
+                );
+                false
+            }
+        }
+    }
+
+    fn meeting(&mut self, root: &Node, m: &mut MeetingFile, papers_dir: &Path) {
+        let Value::Map(entries) = &root.value else {
+            let help = "start with `committee:` and `date:` lines, then `items:`";
+            self.error(
+                root.pos,
+                "wrong-type",
+                "a meeting file must be a set of `key: value` lines".into(),
+                help,
+            );
+            return;
+        };
+        self.unknown_keys(entries, MEETING_KEYS, "a meeting file");
+        let top = Pos {
+            line: 1,
+            column: 1,
+            offset: Some(0),
+            len: 1,
+        };
+        for k in ["committee", "date", "items"] {
+            if root.get(k).is_none() {
+                let help = match k {
+                    "committee" => {
+                        "add `committee: …` with the committee's name, as the papers' `meeting` gives it"
+                    }
+                    "date" => "add `date: YYYY-MM-DD` with the meeting's date",
+                    _ => "add `items:` with the agenda, one `- number: \"1\"` entry per item",
+                };
+                self.error(
+                    top,
+                    "missing-key",
+                    format!("the required key `{k}` is missing"),
+                    help,
+                );
+            }
+        }
+        let opt = |r: &mut Self, k: &str| {
+            root.get(k)
+                .filter(|n| !n.is_null())
+                .and_then(|n| r.text_of(k, n))
+        };
+        m.committee = opt(self, "committee");
+        m.date = root.get("date").and_then(|n| self.date(n));
+        m.time = root
+            .get("time")
+            .filter(|n| !n.is_null())
+            .and_then(|n| self.time(n));
+        m.location = opt(self, "location");
+        m.chair = opt(self, "chair");
+        m.contact = opt(self, "contact");
+        m.status = match opt(self, "status").as_deref() {
+            None => None,
+            Some("draft") => Some(Status::Draft),
+            Some("final") => Some(Status::Final),
+            Some(other) => {
+                let pos = root.get("status").map_or(top, |n| n.pos);
+                self.error(
+                    pos,
+                    "bad-status",
+                    format!("`status` must be `draft` or `final`, not `{other}`"),
+                    "write `status: draft` until the agenda is agreed, then `status: final`",
+                );
+                None
+            }
+        };
+        match root.get("items").map(|n| &n.value) {
+            Some(Value::Seq(items)) => {
+                for n in items {
+                    if let Some(item) = self.item(n, papers_dir) {
+                        m.items.push(item);
+                    }
+                }
+                self.order(&m.items);
+            }
+            Some(_) => {
+                let pos = root.get("items").map_or(top, |n| n.pos);
+                self.error(
+                    pos,
+                    "wrong-type",
+                    "`items` must be a list".into(),
+                    "write one item per entry under `items:`, each starting with `- number:`",
+                );
+            }
+            None => {}
+        }
+    }
+
+    fn date(&mut self, n: &Node) -> Option<jiff::civil::Date> {
+        let s = self.text_of("date", n)?;
+        let ok = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
+        match s.parse::<jiff::civil::Date>() {
+            Ok(d) if ok => Some(d),
+            _ => {
+                self.error(n.pos, "bad-date", format!("`{s}` is not a real date in the form YYYY-MM-DD"), "write the meeting date like `2026-05-19` (year, month, day), and check the day of the month");
+                None
+            }
+        }
+    }
+
+    fn time(&mut self, n: &Node) -> Option<jiff::civil::Time> {
+        let s = self.text_of("time", n)?;
+        let b = s.as_bytes();
+        let shape =
+            b.len() == 5 && b[2] == b':' && [0, 1, 3, 4].iter().all(|&i| b[i].is_ascii_digit());
+        let parsed = shape
+            .then(|| Some((s[..2].parse::<i8>().ok()?, s[3..].parse::<i8>().ok()?)))
+            .flatten()
+            .and_then(|(h, m)| jiff::civil::Time::new(h, m, 0, 0).ok());
+        if parsed.is_none() {
+            self.error(n.pos, "bad-time", format!("`{s}` is not a time in the form HH:MM"), "write the start time on the 24-hour clock, in quotes, like `time: \"10:00\"` or `\"14:30\"`");
+        }
+        parsed
+    }
+}

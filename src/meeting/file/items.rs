@@ -1,0 +1,124 @@
+//! A meeting file's agenda items, checked one by one and then together (duplicate and
+//! out-of-order numbers).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::{FileItem, ITEM_KEYS, Reader, normal};
+use crate::meeting::order::compare_agenda;
+use crate::yaml::{Node, Value};
+
+impl Reader<'_> {
+    pub(super) fn item(&mut self, n: &Node, papers_dir: &Path) -> Option<FileItem> {
+        let Value::Map(entries) = &n.value else {
+            self.error(
+                n.pos,
+                "wrong-type",
+                "an agenda item must be a set of keys".into(),
+                "write it as `- number: \"1\"` with `title:` or `paper:` on the lines below",
+            );
+            return None;
+        };
+        self.unknown_keys(entries, ITEM_KEYS, "an agenda item");
+        let mut item = FileItem {
+            number_pos: n.pos,
+            ..FileItem::default()
+        };
+        let opt = |r: &mut Self, k: &str| {
+            n.get(k)
+                .filter(|v| !v.is_null())
+                .and_then(|v| r.text_of(k, v))
+        };
+        match n.get("number") {
+            Some(v) => {
+                item.number_pos = v.pos;
+                item.number = self.text_of("number", v).unwrap_or_default();
+            }
+            None => self.error(
+                n.pos,
+                "missing-key",
+                "this agenda item has no `number`".into(),
+                "add `number: \"…\"`, the item's number on the agenda (e.g. \"3.1\")",
+            ),
+        }
+        item.title = opt(self, "title");
+        item.presenter = opt(self, "presenter");
+        item.purpose = opt(self, "purpose");
+        item.exempt = opt(self, "exempt");
+        item.private = n.get("private").is_some_and(|v| self.flag("private", v));
+        item.late = n.get("late").is_some_and(|v| self.flag("late", v));
+        if let Some(v) = n.get("paper") {
+            item.paper_pos = v.pos;
+            item.paper = self.text_of("paper", v).map(|p| normal(Path::new(&p)));
+        }
+        if let Some(p) = &item.paper {
+            let path = papers_dir.join(p);
+            if !path.is_file() || p.is_absolute() || p.starts_with("..") {
+                let help = "give the paper's path relative to the papers folder, e.g. `resources/2026-05-19-budget.md`";
+                self.error(
+                    item.paper_pos,
+                    "paper-not-found",
+                    format!("there is no paper `{}` in the papers folder", p.display()),
+                    help,
+                );
+            }
+        } else if item.title.is_none() && n.get("number").is_some() {
+            self.error(
+                item.number_pos,
+                "missing-key",
+                format!("item {} has neither a `title` nor a `paper`", item.number),
+                "add `title: …` for a verbal item or heading, or `paper: …` for a paper",
+            );
+        }
+        if item.private && item.exempt.is_none() {
+            let pos = n.get("private").map_or(n.pos, |v| v.pos);
+            self.error(pos, "private-without-exempt", format!("item {} is taken in private but gives no exempt ground", item.number), "add `exempt: …`, the ground for taking it in private (e.g. `Standing Orders section 20(d)`), which the public agenda prints");
+        }
+        if !item.private
+            && let Some(v) = n.get("exempt")
+        {
+            let d = self
+                .at(
+                    v.pos,
+                    "exempt-without-private",
+                    format!(
+                        "item {} gives an exempt ground but is not taken in private",
+                        item.number
+                    ),
+                )
+                .with_help("add `private: true` to take it in private, or remove `exempt`")
+                .warning();
+            self.diags.push(d);
+        }
+        Some(item)
+    }
+
+    /// Duplicate numbers, and numbers out of order.
+    pub(super) fn order(&mut self, items: &[FileItem]) {
+        let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut prev: Option<&FileItem> = None;
+        for item in items.iter().filter(|i| !i.number.is_empty()) {
+            if let Some(line) = seen.get(item.number.as_str()) {
+                let m = format!("item number {} is used twice", item.number);
+                self.error(
+                    item.number_pos,
+                    "duplicate-item",
+                    m,
+                    &format!("the first is on line {line}; give each item a number of its own"),
+                );
+            } else if let Some(p) = prev
+                && compare_agenda(Some(&p.number), Some(&item.number)).is_gt()
+            {
+                let m = format!("item {} comes after item {}", item.number, p.number);
+                self.error(
+                    item.number_pos,
+                    "items-out-of-order",
+                    m,
+                    "list the items in agenda order (2, 4.2, 4.10, 5.3(b), 10), or renumber them",
+                );
+            }
+            seen.entry(&item.number).or_insert(item.number_pos.line);
+            prev = Some(item);
+        }
+    }
+}

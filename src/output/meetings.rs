@@ -1,0 +1,185 @@
+//! Each meeting's outputs written atomically (`meetings/SLUG/index.html` and `agenda.pdf`),
+//! and `meetings.ics`; a meeting whose file has errors keeps its last good outputs.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::PaperReport;
+use super::write::{OutputFile, write_atomic};
+use crate::diag::Diagnostic;
+use crate::meeting::Meeting;
+use crate::project::{Project, walk};
+use crate::render::{BuiltFile, PaperFiles, Renderer};
+
+/// The folder, under the output folder, of private papers' own HTML and PDF: built for the
+/// secretariat, never linked from public pages. Do not publish it.
+pub const PRIVATE_DIR: &str = "private";
+
+/// The calendar of every meeting, in the output folder.
+pub const CALENDAR: &str = "meetings.ics";
+
+/// A meeting and what the run left in its folder.
+#[derive(Debug, Clone)]
+pub struct MeetingOutputs {
+    /// The meeting.
+    pub meeting: Meeting,
+    /// Its page and agenda PDF (new, or kept from the last good build).
+    pub outputs: Vec<OutputFile>,
+    /// True when this run wrote (or confirmed) them.
+    pub built: bool,
+}
+
+impl MeetingOutputs {
+    /// Its page, relative to the output folder, when there is one.
+    pub fn page(&self) -> Option<&OutputFile> {
+        self.outputs.iter().find(|o| o.path.ends_with("index.html"))
+    }
+}
+
+/// The public papers' built files, for the meeting pages' links (private ones never).
+pub fn paper_files(papers: &[PaperReport]) -> PaperFiles {
+    papers
+        .iter()
+        .filter(|p| p.errors() == 0 || !p.outputs.is_empty())
+        .map(|p| {
+            let files = p
+                .outputs
+                .iter()
+                .filter(|o| !o.path.starts_with(&format!("{PRIVATE_DIR}/")))
+                .map(|o| BuiltFile {
+                    path: o.path.clone(),
+                    size: o.size,
+                    pages: o.pages,
+                })
+                .collect();
+            (crate::meeting::file::normal(&p.source.rel), files)
+        })
+        .collect()
+}
+
+/// Renders and writes each meeting's page and agenda PDF (in parallel, results in order).
+pub fn write_meetings(
+    project: &Project,
+    renderer: &Renderer,
+    meetings: Vec<Meeting>,
+    papers: &[PaperReport],
+    draft_default: bool,
+    with_pdf: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<MeetingOutputs> {
+    let files = paper_files(papers);
+    let results: Vec<(MeetingOutputs, Vec<Diagnostic>)> = meetings
+        .into_par_iter()
+        .map(|m| write_one(project, renderer, m, &files, draft_default, with_pdf))
+        .collect();
+    results
+        .into_iter()
+        .map(|(m, d)| {
+            diags.extend(d);
+            m
+        })
+        .collect()
+}
+
+fn write_one(
+    project: &Project,
+    renderer: &Renderer,
+    meeting: Meeting,
+    files: &PaperFiles,
+    draft_default: bool,
+    with_pdf: bool,
+) -> (MeetingOutputs, Vec<Diagnostic>) {
+    let dir = meeting.out_dir();
+    let page_rel = dir.join("index.html");
+    let agenda_rel = dir.join("agenda.pdf");
+    if meeting.failed {
+        let outputs = [&agenda_rel, &page_rel]
+            .iter()
+            .filter_map(|rel| {
+                let bytes = std::fs::read(project.out_dir.join(rel)).ok()?;
+                Some(OutputFile::describe(rel, &bytes))
+            })
+            .collect();
+        let m = MeetingOutputs {
+            meeting,
+            outputs,
+            built: false,
+        };
+        return (m, Vec::new());
+    }
+    let house = &project.house;
+    let draft = meeting.is_draft(draft_default);
+    let mut diags = Vec::new();
+    let mut rendered: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let mut agenda = None;
+    if with_pdf {
+        match renderer.render_agenda_pdf(&meeting, house, draft) {
+            Ok(bytes) => {
+                let o = OutputFile::describe(&agenda_rel, &bytes);
+                agenda = Some(BuiltFile {
+                    path: o.path,
+                    size: o.size,
+                    pages: o.pages,
+                });
+                rendered.push((agenda_rel, bytes));
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    match renderer.render_meeting(&meeting, files, agenda.as_ref(), house, draft) {
+        Ok(html) => rendered.push((page_rel, html.into_bytes())),
+        Err(d) => diags.push(d),
+    }
+    let mut outputs = Vec::new();
+    if diags.is_empty() {
+        for (rel, bytes) in &rendered {
+            match write_atomic(&project.out_dir.join(rel), bytes) {
+                Ok(()) => outputs.push(OutputFile::describe(rel, bytes)),
+                Err(e) => diags.push(write_failed(project, rel, e)),
+            }
+        }
+    }
+    let built = diags.is_empty();
+    (
+        MeetingOutputs {
+            meeting,
+            outputs,
+            built,
+        },
+        diags,
+    )
+}
+
+/// Writes `meetings.ics` for every meeting; `None` (with a diagnostic) when it cannot.
+pub fn write_calendar(
+    project: &Project,
+    meetings: &[MeetingOutputs],
+    draft_default: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<OutputFile> {
+    let list: Vec<Meeting> = meetings.iter().map(|m| m.meeting.clone()).collect();
+    let ics = match crate::render::ics::calendar(&list, &project.house, draft_default) {
+        Ok(ics) => ics,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let rel = Path::new(CALENDAR);
+    match write_atomic(&project.out_dir.join(rel), ics.as_bytes()) {
+        Ok(()) => Some(OutputFile::describe(rel, ics.as_bytes())),
+        Err(e) => {
+            diags.push(write_failed(project, rel, e));
+            None
+        }
+    }
+}
+
+fn write_failed(project: &Project, rel: &Path, e: std::io::Error) -> Diagnostic {
+    Diagnostic::file_error(
+        "write-failed",
+        &walk::relative(&project.root, &project.out_dir.join(rel)),
+        format!("cannot write this output ({e})"),
+    )
+}

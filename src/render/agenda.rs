@@ -1,0 +1,141 @@
+//! `agenda.pdf`: a meeting's agenda laid out by the papers' own PDF engine, so it is tagged
+//! PDF/A-2a + PDF/UA-1 like them. The agenda is a [`Document`]: a header table (committee,
+//! date, time, location, chair, contact), an unnumbered "Agenda" section whose paragraphs
+//! carry the item numbers hanging, and the items taken in private under the house's heading.
+
+use crate::config::HouseStyle;
+use crate::document::{Block, Document, HeaderRow, Inline, Item, Para, Section, SectionKind};
+use crate::meeting::{AgendaItem, ItemKind, Meeting};
+use crate::paper::{MetaText, PaperMeta, Status};
+
+fn text(t: &str) -> Inline {
+    Inline::Text {
+        text: t.to_string(),
+    }
+}
+
+/// One item as a paragraph: its title (bold for a heading), then who presents it and why,
+/// a verbal or late item said so, a private item's exempt ground.
+fn item_para(item: &AgendaItem, k: usize) -> Item {
+    let mut content = vec![match item.kind {
+        ItemKind::Heading => Inline::Strong {
+            content: vec![text(&item.title)],
+        },
+        _ => text(&item.title),
+    }];
+    let mut notes = Vec::new();
+    if item.kind == ItemKind::Verbal {
+        notes.push("Verbal item".to_string());
+    }
+    if item.late {
+        notes.push("Late item".to_string());
+    }
+    if item.private.is_none() {
+        match (&item.presenter, &item.purpose) {
+            (Some(p), Some(r)) => notes.push(format!("{p} – {r}")),
+            (Some(x), None) | (None, Some(x)) => notes.push(x.clone()),
+            (None, None) => {}
+        }
+    }
+    if let Some(ground) = &item.private {
+        notes.push(format!("Exempt: {ground}"));
+    }
+    for n in notes {
+        content.push(Inline::HardBreak);
+        content.push(Inline::Emph {
+            content: vec![text(&n)],
+        });
+    }
+    Item::Para(Para {
+        number: Some(item.number.clone().unwrap_or_else(|| "–".into())),
+        id: format!("item-{k}"),
+        label: None,
+        blocks: vec![Block::Paragraph { content }],
+    })
+}
+
+/// The agenda of `meeting` as a document the PDF engine lays out.
+pub fn document(meeting: &Meeting, house: &HouseStyle) -> Document {
+    let date_display = house.format_weekday_date(meeting.date);
+    let mut header = vec![
+        HeaderRow {
+            label: "Committee".into(),
+            key: "meeting".into(),
+            value: meeting.committee.clone(),
+        },
+        HeaderRow {
+            label: "Date".into(),
+            key: "date".into(),
+            value: date_display.clone(),
+        },
+    ];
+    let optional = [
+        (
+            "Time",
+            "time",
+            meeting.time.map(|t| t.strftime("%H:%M").to_string()),
+        ),
+        ("Location", "location", meeting.location.clone()),
+        ("Chair", "chair", meeting.chair.clone()),
+        ("Contact", "contact", meeting.contact.clone()),
+    ];
+    for (label, key, value) in optional {
+        if let Some(value) = value {
+            header.push(HeaderRow {
+                label: label.into(),
+                key: key.into(),
+                value,
+            });
+        }
+    }
+    let section = |heading: &str, id: &str, items: Vec<Item>| Section {
+        kind: SectionKind::Unnumbered,
+        number: None,
+        heading: heading.to_string(),
+        display_heading: house.case_heading(heading),
+        id: id.to_string(),
+        items,
+    };
+    let public: Vec<Item> = meeting
+        .public_items()
+        .enumerate()
+        .map(|(k, i)| item_para(i, k))
+        .collect();
+    let mut sections = vec![section("Agenda", "agenda", public)];
+    let private: Vec<Item> = meeting
+        .private_items()
+        .enumerate()
+        .map(|(k, i)| item_para(i, k + meeting.items.len()))
+        .collect();
+    if !private.is_empty() {
+        sections.push(section(&house.private_heading, "private", private));
+    }
+    Document {
+        meta: PaperMeta {
+            meeting: meeting.committee.clone(),
+            date: meeting.date,
+            date_display,
+            title: format!("{} – Agenda", meeting.committee),
+            presented_by: house.organisation.name.clone(),
+            recommendation: String::new(),
+            recommendations: MetaText {
+                text: String::new(),
+                line: 0,
+            },
+            location: meeting.location.clone(),
+            agenda_item: None,
+            classification: None,
+            status: meeting.status.or(Some(Status::Final)),
+            appendices: Vec::new(),
+            implications: Vec::new(),
+            language: house.language.clone(),
+            keywords: vec!["agenda".into(), meeting.committee.clone()],
+            extra: Vec::new(),
+        },
+        header,
+        sections,
+        footnotes: Vec::new(),
+        appendices: Vec::new(),
+        file_stem: "agenda".into(),
+    }
+}

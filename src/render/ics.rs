@@ -1,0 +1,247 @@
+//! `out/meetings.ics`: every meeting as an iCalendar event (RFC 5545), written by hand:
+//! CRLF line ends, lines folded at 75 octets, text escaped; the same meetings give the
+//! same bytes (no clock is read).
+
+use crate::config::HouseStyle;
+use crate::diag::Diagnostic;
+use crate::meeting::Meeting;
+
+/// The calendar of `meetings`: times in UTC, computed from the house `time_zone` (so no
+/// `VTIMEZONE` is needed); a meeting with no time is an all-day event. `draft_default`
+/// says whether a meeting that does not give its status is a draft (tentative).
+pub fn calendar(
+    meetings: &[Meeting],
+    house: &HouseStyle,
+    draft_default: bool,
+) -> Result<String, Diagnostic> {
+    let tz = jiff::tz::TimeZone::get(&house.time_zone).map_err(|e| {
+        Diagnostic::file_error(
+            "house-style",
+            std::path::Path::new(crate::config::HOUSE_FILE),
+            format!(
+                "`time_zone` `{}` is not a known time zone ({e})",
+                house.time_zone
+            ),
+        )
+    })?;
+    let mut out = String::new();
+    let org = &house.organisation.name;
+    line(&mut out, "BEGIN:VCALENDAR");
+    line(&mut out, "VERSION:2.0");
+    line(
+        &mut out,
+        &format!("PRODID:-//clerk//clerk {}//EN", env!("CARGO_PKG_VERSION")),
+    );
+    line(&mut out, "CALSCALE:GREGORIAN");
+    line(&mut out, "METHOD:PUBLISH");
+    line(
+        &mut out,
+        &format!(
+            "X-WR-CALNAME:{}",
+            escape(&format!("{org} – committee meetings"))
+        ),
+    );
+    line(
+        &mut out,
+        &format!("X-WR-TIMEZONE:{}", escape(&house.time_zone)),
+    );
+    let domain = slug::slugify(org);
+    for m in meetings {
+        line(&mut out, "BEGIN:VEVENT");
+        line(
+            &mut out,
+            &format!(
+                "UID:{}@{}.clerk",
+                m.slug(),
+                if domain.is_empty() {
+                    "committee"
+                } else {
+                    &domain
+                }
+            ),
+        );
+        // DTSTAMP must be a UTC date-time; the meeting's date keeps rebuilds identical.
+        line(
+            &mut out,
+            &format!("DTSTAMP:{}T000000Z", m.date.strftime("%Y%m%d")),
+        );
+        match m.time {
+            Some(t) => {
+                let zoned = m.date.to_datetime(t).to_zoned(tz.clone()).map_err(|e| {
+                    Diagnostic::file_error(
+                        "bad-time",
+                        m.file
+                            .as_deref()
+                            .unwrap_or(std::path::Path::new("meetings")),
+                        format!(
+                            "{} on {} at {} is not a time in {} ({e})",
+                            m.committee, m.date, t, house.time_zone
+                        ),
+                    )
+                })?;
+                let utc = zoned.timestamp().to_zoned(jiff::tz::TimeZone::UTC);
+                line(
+                    &mut out,
+                    &format!("DTSTART:{}", utc.strftime("%Y%m%dT%H%M%SZ")),
+                );
+            }
+            None => {
+                line(
+                    &mut out,
+                    &format!("DTSTART;VALUE=DATE:{}", m.date.strftime("%Y%m%d")),
+                );
+                let next = m.date.tomorrow().unwrap_or(m.date);
+                line(
+                    &mut out,
+                    &format!("DTEND;VALUE=DATE:{}", next.strftime("%Y%m%d")),
+                );
+            }
+        }
+        line(&mut out, &format!("SUMMARY:{}", escape(&m.committee)));
+        if let Some(l) = &m.location {
+            line(&mut out, &format!("LOCATION:{}", escape(l)));
+        }
+        let mut description: Vec<String> = m
+            .public_items()
+            .map(|i| match &i.number {
+                Some(n) => format!("{n} {}", i.title),
+                None => i.title.clone(),
+            })
+            .collect();
+        let private = m.private_items().count();
+        if private > 0 {
+            description.push(format!(
+                "{}: {private} item{}",
+                house.private_heading,
+                if private == 1 { "" } else { "s" }
+            ));
+        }
+        if !description.is_empty() {
+            line(
+                &mut out,
+                &format!("DESCRIPTION:{}", escape(&description.join("\n"))),
+            );
+        }
+        if let Some(base) = &house.base_url {
+            let base = base.trim_end_matches('/');
+            line(&mut out, &format!("URL:{base}/meetings/{}/", m.slug()));
+        }
+        let status = if m.is_draft(draft_default) {
+            "TENTATIVE"
+        } else {
+            "CONFIRMED"
+        };
+        line(&mut out, &format!("STATUS:{status}"));
+        line(&mut out, "END:VEVENT");
+    }
+    line(&mut out, "END:VCALENDAR");
+    Ok(out)
+}
+
+/// A TEXT value escaped (RFC 5545 3.3.11): `\`, `;`, `,` and line breaks.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Appends a content line folded at 75 octets (never inside a character), CRLF-ended.
+fn line(out: &mut String, content: &str) {
+    let mut width = 0;
+    for c in content.chars() {
+        if width + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += c.len_utf8();
+    }
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::meeting::{AgendaItem, ItemKind};
+
+    fn meeting(time: Option<&str>) -> Meeting {
+        Meeting {
+            committee: "Resources Committee".into(),
+            date: jiff::civil::date(2026, 5, 19),
+            time: time.map(|t| t.parse().unwrap()),
+            location: Some("Room 1, Tower Block; Dundee".into()),
+            chair: None,
+            contact: None,
+            status: None,
+            items: vec![AgendaItem {
+                number: Some("4".into()),
+                title: "Cyber".into(),
+                kind: ItemKind::Verbal,
+                presenter: None,
+                purpose: None,
+                private: Some("Standing Orders 20(d)".into()),
+                late: false,
+                depth: 0,
+            }],
+            file: None,
+            failed: false,
+        }
+    }
+
+    #[test]
+    fn times_are_utc_from_the_house_zone_and_lines_are_folded() {
+        let house = HouseStyle {
+            base_url: Some("https://papers.example.org/".into()),
+            ..HouseStyle::default()
+        };
+        let mut long = meeting(Some("10:00"));
+        long.committee = "A committee with a very long name that goes on and on past seventy-five octets – ünïcode".into();
+        let ics = calendar(
+            &[meeting(Some("10:00")), meeting(None), long],
+            &house,
+            false,
+        )
+        .unwrap();
+        assert!(
+            ics.contains("DTSTART:20260519T090000Z\r\n"),
+            "BST is UTC+1: {ics}"
+        );
+        assert!(ics.contains("DTSTART;VALUE=DATE:20260519\r\nDTEND;VALUE=DATE:20260520\r\n"));
+        assert!(ics.contains("LOCATION:Room 1\\, Tower Block\\; Dundee\r\n"));
+        assert!(ics.contains(
+            "URL:https://papers.example.org/meetings/2026-05-19-resources-committee/\r\n"
+        ));
+        assert!(
+            ics.contains("UID:2026-05-19-resources-committee@scottish-police-authority.clerk\r\n")
+        );
+        assert!(
+            !ics.contains("Cyber"),
+            "a private item's title stays off the calendar"
+        );
+        for l in ics.split("\r\n") {
+            assert!(l.len() <= 75, "{l:?} is longer than 75 octets");
+            assert!(!l.contains('\n'));
+        }
+        assert!(ics.contains("\r\n "), "the long summary is folded");
+        let unfolded = ics.replace("\r\n ", "");
+        assert!(unfolded.contains("goes on and on past seventy-five octets – ünïcode"));
+        let winter = Meeting {
+            date: jiff::civil::date(2026, 1, 13),
+            ..meeting(Some("10:00"))
+        };
+        assert!(
+            calendar(&[winter], &house, false)
+                .unwrap()
+                .contains("DTSTART:20260113T100000Z")
+        );
+    }
+}

@@ -1,0 +1,247 @@
+//! The meeting page's view: a [`Meeting`] with each paper's built files described the
+//! GOV.UK way (`PDF, 182 KB, 9 pages`), as `meeting.html` sees it. Private items carry
+//! their number, title and exempt ground only.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::view::OrganisationView;
+use crate::config::HouseStyle;
+use crate::meeting::{AgendaItem, ItemKind, Meeting};
+
+/// A built file the meeting page links to, described by the caller (the output stage).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuiltFile {
+    /// Path relative to the output folder, with `/` separators.
+    pub path: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// Pages, for a PDF.
+    pub pages: Option<u32>,
+}
+
+/// A paper's built HTML and PDF, by the paper's path relative to the papers folder.
+pub type PaperFiles = BTreeMap<PathBuf, Vec<BuiltFile>>;
+
+/// A link with its GOV.UK attachment description.
+#[derive(Debug, Serialize)]
+pub(crate) struct LinkView {
+    /// Relative to the meeting page.
+    pub(crate) href: String,
+    /// `HTML` or `PDF`.
+    pub(crate) kind: &'static str,
+    /// `PDF, 182 KB, 9 pages`.
+    pub(crate) description: String,
+}
+
+/// One agenda item on the page.
+#[derive(Debug, Serialize)]
+pub(crate) struct ItemView<'a> {
+    /// `3.1`, or null for a paper with no number.
+    pub(crate) number: Option<&'a str>,
+    /// The item's title.
+    pub(crate) title: &'a str,
+    /// `paper`, `verbal` or `heading`.
+    pub(crate) kind: &'static str,
+    /// Who presents it.
+    pub(crate) presenter: Option<&'a str>,
+    /// `For Discussion`, …
+    pub(crate) purpose: Option<&'a str>,
+    /// Issued after the pack.
+    pub(crate) late: bool,
+    /// The exempt ground of a private item.
+    pub(crate) exempt: Option<&'a str>,
+    /// The paper's HTML page (never for a private item).
+    pub(crate) html: Option<LinkView>,
+    /// The paper's PDF (never for a private item).
+    pub(crate) pdf: Option<LinkView>,
+    /// A paper item whose paper is not available (it has errors).
+    pub(crate) unavailable: bool,
+    /// Its sub-items.
+    pub(crate) children: Vec<ItemView<'a>>,
+}
+
+/// What `meeting.html` is rendered with.
+#[derive(Debug, Serialize)]
+pub(crate) struct MeetingView<'a> {
+    /// The house's organisation.
+    pub(crate) organisation: OrganisationView<'a>,
+    /// `<html lang>`.
+    pub(crate) language: &'a str,
+    /// The stylesheet, inlined.
+    pub(crate) css: &'a str,
+    /// `Resources Committee – Tuesday 19 May 2026`.
+    pub(crate) page_title: String,
+    /// The committee.
+    pub(crate) committee: &'a str,
+    /// `YYYY-MM-DD`.
+    pub(crate) date: String,
+    /// `Tuesday 19 May 2026`.
+    pub(crate) date_display: String,
+    /// `10:00`, when known.
+    pub(crate) time: Option<String>,
+    /// Where.
+    pub(crate) location: Option<&'a str>,
+    /// Who chairs.
+    pub(crate) chair: Option<&'a str>,
+    /// Whom to contact.
+    pub(crate) contact: Option<&'a str>,
+    /// Show DRAFT.
+    pub(crate) draft: bool,
+    /// The public agenda, nested.
+    pub(crate) items: Vec<ItemView<'a>>,
+    /// The house's heading for private items.
+    pub(crate) private_heading: &'a str,
+    /// The items taken in private.
+    pub(crate) private_items: Vec<ItemView<'a>>,
+    /// The agenda PDF beside the page, when built.
+    pub(crate) agenda_pdf: Option<LinkView>,
+    /// Link back to `index.html`.
+    pub(crate) index_href: &'static str,
+    /// Always `clerk`.
+    pub(crate) generator: &'static str,
+}
+
+/// `PDF, 182 KB, 9 pages`: type, size (KB rounded up below 1 MB, else MB to one place), pages.
+pub fn describe(kind: &str, size: u64, pages: Option<u32>) -> String {
+    let size = if size < 1024 * 1024 {
+        format!("{} KB", size.div_ceil(1024).max(1))
+    } else {
+        format!("{:.1} MB", size as f64 / (1024.0 * 1024.0))
+    };
+    match pages {
+        Some(1) => format!("{kind}, {size}, 1 page"),
+        Some(n) => format!("{kind}, {size}, {n} pages"),
+        None => format!("{kind}, {size}"),
+    }
+}
+
+/// From `out/meetings/SLUG/index.html` to `path` (relative to `out/`).
+fn up(path: &str) -> String {
+    format!("../../{path}")
+}
+
+fn links(item: &AgendaItem, files: &PaperFiles) -> (Option<LinkView>, Option<LinkView>) {
+    let Some(source) = item.paper().filter(|_| item.private.is_none()) else {
+        return (None, None);
+    };
+    let Some(built) = files.get(source) else {
+        return (None, None);
+    };
+    let find = |ext: &str, kind: &'static str| {
+        built
+            .iter()
+            .find(|f| f.path.ends_with(ext))
+            .map(|f| LinkView {
+                href: up(&f.path),
+                kind,
+                description: describe(kind, f.size, f.pages),
+            })
+    };
+    (find(".html", "HTML"), find(".pdf", "PDF"))
+}
+
+fn item_view<'a>(item: &'a AgendaItem, files: &PaperFiles) -> ItemView<'a> {
+    let (html, pdf) = links(item, files);
+    let (kind, unavailable) = match &item.kind {
+        ItemKind::Paper { available, .. } => ("paper", !available && item.private.is_none()),
+        ItemKind::Verbal => ("verbal", false),
+        ItemKind::Heading => ("heading", false),
+    };
+    let private = item.private.is_some();
+    ItemView {
+        number: item.number.as_deref(),
+        title: &item.title,
+        kind,
+        presenter: item.presenter.as_deref().filter(|_| !private),
+        purpose: item.purpose.as_deref().filter(|_| !private),
+        late: item.late,
+        exempt: item.private.as_deref(),
+        unavailable: unavailable && html.is_none(),
+        html,
+        pdf,
+        children: Vec::new(),
+    }
+}
+
+/// Nests items by depth: `3.1` inside `3`.
+fn nest<'a>(items: impl Iterator<Item = &'a AgendaItem>, files: &PaperFiles) -> Vec<ItemView<'a>> {
+    let mut top: Vec<ItemView<'a>> = Vec::new();
+    for item in items {
+        let view = item_view(item, files);
+        let mut level = &mut top;
+        for _ in 0..item.depth {
+            if level.is_empty() {
+                break;
+            }
+            level = &mut level.last_mut().expect("checked not empty").children;
+        }
+        level.push(view);
+    }
+    top
+}
+
+impl<'a> MeetingView<'a> {
+    /// The view of `meeting`, linking papers' `files` and the `agenda_pdf` when built.
+    pub(crate) fn new(
+        meeting: &'a Meeting,
+        files: &PaperFiles,
+        agenda_pdf: Option<&BuiltFile>,
+        house: &'a HouseStyle,
+        draft: bool,
+        css: &'a str,
+        logo: Option<&'a str>,
+    ) -> Self {
+        let date_display = house.format_weekday_date(meeting.date);
+        MeetingView {
+            organisation: OrganisationView {
+                name: &house.organisation.name,
+                logo,
+            },
+            language: &house.language,
+            css,
+            page_title: format!("{} – {date_display}", meeting.committee),
+            committee: &meeting.committee,
+            date: meeting.date.to_string(),
+            date_display,
+            time: meeting.time.map(|t| t.strftime("%H:%M").to_string()),
+            location: meeting.location.as_deref(),
+            chair: meeting.chair.as_deref(),
+            contact: meeting.contact.as_deref(),
+            draft,
+            items: nest(meeting.public_items(), files),
+            private_heading: &house.private_heading,
+            private_items: meeting
+                .private_items()
+                .map(|i| item_view(i, files))
+                .collect(),
+            agenda_pdf: agenda_pdf.map(|f| LinkView {
+                href: Path::new(&f.path)
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                kind: "PDF",
+                description: describe("PDF", f.size, f.pages),
+            }),
+            index_href: "../../index.html",
+            generator: "clerk",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attachments_are_described_the_gov_uk_way() {
+        assert_eq!(describe("PDF", 186_000, Some(9)), "PDF, 182 KB, 9 pages");
+        assert_eq!(describe("PDF", 10, Some(1)), "PDF, 1 KB, 1 page");
+        assert_eq!(
+            describe("PDF", 3 * 1024 * 1024 + 200_000, Some(40)),
+            "PDF, 3.2 MB, 40 pages"
+        );
+        assert_eq!(describe("HTML", 2048, None), "HTML, 2 KB");
+    }
+}

@@ -1,0 +1,86 @@
+//! The preview's meeting pages: after each rebuild the meeting files are read again and the
+//! meetings assembled from the papers as the preview shows them (cheap: no paper is
+//! rendered), so a change to a paper or a meeting file updates its meeting's page.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::overlay::Notes;
+use super::site::{Page, PaperEntry, Problems, Site};
+use crate::meeting;
+use crate::output::meetings::paper_files;
+use crate::project::Project;
+use crate::render::{MeetingLink, PrivateLine, Renderer};
+
+/// Every meeting's page by path (`meetings/SLUG/index.html`); a meeting whose file has an
+/// error keeps its last good page; with the index's link to each. The meeting problems go in
+/// `problems.meetings`.
+pub(crate) fn pages(
+    papers: &BTreeMap<PathBuf, Arc<PaperEntry>>,
+    renderer: Option<&Renderer>,
+    project: &Project,
+    old: &Site,
+    problems: &mut Problems,
+) -> (BTreeMap<String, Page>, Vec<MeetingLink>) {
+    let files = meeting::load_all(
+        &project.root,
+        &project.root.join(&project.house.meetings_dir),
+        &project.papers_dir,
+    );
+    let reports: Vec<_> = papers
+        .values()
+        .map(|e| {
+            let mut r = e.report.clone();
+            r.meta = e.good_meta.clone();
+            r
+        })
+        .collect();
+    let (meetings, diags) = crate::pipeline::assemble_meetings(&files, &reports);
+    problems.meetings = files.diagnostics.clone();
+    problems.meetings.extend(diags);
+    let Some(renderer) = renderer else {
+        return (old.meetings.clone(), Vec::new());
+    };
+    let links = meetings
+        .iter()
+        .map(|m| MeetingLink {
+            committee: m.committee.clone(),
+            date: m.date.to_string(),
+            date_display: project.house.format_date(m.date),
+            href: crate::output::href(&m.out_dir().join("index.html")),
+            private: m
+                .private_items()
+                .map(|i| PrivateLine {
+                    number: i.number.clone(),
+                    title: i.title.clone(),
+                    exempt: i.private.clone().unwrap_or_default(),
+                })
+                .collect(),
+        })
+        .collect();
+    let built = paper_files(&reports);
+    let pages = meetings
+        .iter()
+        .map(|m| {
+            let rel = crate::output::href(&m.out_dir().join("index.html"));
+            let previous = old.meetings.get(&rel).cloned().unwrap_or_default();
+            let page = if m.failed {
+                previous
+            } else {
+                match renderer.render_meeting(m, &built, None, &project.house, m.is_draft(true)) {
+                    Ok(html) => Page {
+                        good: Some(html.into_bytes().into()),
+                        notes: Notes::default(),
+                    },
+                    Err(d) => Page {
+                        good: previous.good,
+                        notes: Notes::new(&[d], &project.root),
+                    },
+                }
+            };
+            (rel, page)
+        })
+        .collect();
+    (pages, links)
+}

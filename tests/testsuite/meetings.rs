@@ -1,0 +1,413 @@
+//! Meetings: the three-meeting fixture built end to end (pages, agendas, calendar, index,
+//! manifest), private items kept out of every public output, cross-checks from the command
+//! line, and a broken meeting file that stops nothing else and keeps its last good outputs.
+
+use std::path::Path;
+
+use crate::common::{clerk, parts, snapshot_tree, temp_project};
+
+const PAGE: &str = "out/meetings/2026-05-19-resources-committee/index.html";
+const SECRET: &str = "ZEBRA-CANTICLE-SECRET";
+
+fn read(root: &Path, rel: &str) -> String {
+    std::fs::read_to_string(root.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+fn build(root: &Path) -> (i32, String, String) {
+    parts(&clerk(root, &["build"]))
+}
+
+#[test]
+fn three_meetings_are_built_with_their_pages_agendas_and_calendar() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let (code, stdout, stderr) = build(root);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    for slug in [
+        "2026-05-19-resources-committee",
+        "2026-02-10-resources-committee",
+        "2026-03-03-audit-committee",
+    ] {
+        for file in ["index.html", "agenda.pdf"] {
+            let p = root.join("out/meetings").join(slug).join(file);
+            assert!(p.is_file(), "{} not built\n{stdout}{stderr}", p.display());
+        }
+    }
+    let page = read(root, PAGE);
+    assert_eq!(page.matches("<h1").count(), 1);
+    assert!(page.contains("Tuesday 19 May 2026"), "{page}");
+    assert!(
+        page.contains("<dt>Time</dt><dd><time datetime=\"2026-05-19T10:00\">10:00</time></dd>")
+    );
+    assert!(page.contains("<dt>Chair</dt><dd>Alasdair Grant</dd>"));
+    assert!(page.contains(r#"<ol class="agenda" aria-labelledby="agenda">"#));
+    // 3.1 is nested in heading 3's own list.
+    let heading = page
+        .find("<strong class=\"item-title\">Finance</strong>")
+        .unwrap();
+    let nested = page[heading..].find("<ol class=\"agenda\">").unwrap() + heading;
+    assert!(page[nested..].find("3.1").unwrap() < page[nested..].find("</ol>").unwrap());
+    assert!(page.contains(
+        "Chair&#39;s opening remarks</span> <span class=\"item-note\">(verbal item)</span>"
+    ));
+    assert!(
+        page.contains("Public Counter Review</span> <span class=\"item-note\">(late item)</span>")
+    );
+    assert!(page.contains("James Gray, Chief Financial Officer – For Discussion"));
+    assert!(page.contains(r#"<a href="../../resources/2026-05-19-budget-monitoring.pdf">"#));
+    let described = regex_like_attachment(&page);
+    assert!(
+        described >= 4,
+        "every paper's PDF says `PDF, N KB, N pages`:\n{page}"
+    );
+    assert!(page.contains("<h2 id=\"private\">Items to be taken in private</h2>"));
+    assert!(page.contains("Cyber Resilience Exercise</span><br><span class=\"exempt\">Exempt: Standing Orders section 20(d)</span>"));
+    assert!(
+        !page.contains("<p class=\"draft-banner\">"),
+        "the meeting is final"
+    );
+
+    // Meetings with no file: their papers' agenda in order.
+    let feb = read(
+        root,
+        "out/meetings/2026-02-10-resources-committee/index.html",
+    );
+    assert!(feb.contains("Treasury Management Strategy"));
+
+    // The index: committees, meetings newest first, each linking its page.
+    let index = read(root, "out/index.html");
+    let may = index
+        .find("meetings/2026-05-19-resources-committee/index.html")
+        .unwrap();
+    let feb = index
+        .find("meetings/2026-02-10-resources-committee/index.html")
+        .unwrap();
+    let audit = index
+        .find("meetings/2026-03-03-audit-committee/index.html")
+        .unwrap();
+    assert!(
+        audit < may && may < feb,
+        "Audit, then Resources newest first"
+    );
+
+    // The calendar.
+    let ics = read(root, "out/meetings.ics");
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 3);
+    assert!(
+        ics.contains("DTSTART:20260519T090000Z\r\n"),
+        "10:00 BST is 09:00 UTC"
+    );
+    assert!(ics.contains("UID:2026-05-19-resources-committee@"));
+    assert!(
+        ics.contains("DTSTART;VALUE=DATE:20260210\r\n"),
+        "no time: all day"
+    );
+
+    // The manifest: every meeting output and the calendar with their SHA-256.
+    let manifest: serde_json::Value =
+        serde_json::from_str(&read(root, "out/manifest.json")).unwrap();
+    let meetings = manifest["meetings"].as_array().unwrap();
+    assert_eq!(meetings.len(), 3);
+    for m in meetings {
+        for o in m["outputs"].as_array().unwrap() {
+            let bytes = std::fs::read(root.join("out").join(o["path"].as_str().unwrap())).unwrap();
+            assert_eq!(o["sha256"].as_str().unwrap(), sha256(&bytes));
+        }
+        assert_eq!(m["outputs"].as_array().unwrap().len(), 2);
+    }
+    assert_eq!(manifest["calendar"]["path"], "meetings.ics");
+
+    // Byte-identical rebuild.
+    let before = snapshot_tree(&root.join("out"));
+    assert_eq!(build(root).0, 0);
+    assert!(
+        before == snapshot_tree(&root.join("out")),
+        "a rebuild changed a byte"
+    );
+}
+
+fn regex_like_attachment(page: &str) -> usize {
+    page.match_indices("<span class=\"attachment\">PDF, ")
+        .filter(|(i, _)| {
+            let rest = &page[i + 31..];
+            let end = rest.find('<').unwrap_or(0);
+            let text = &rest[..end];
+            text.contains(" KB, ")
+                && text.ends_with(if text.contains(", 1 page") {
+                    "page"
+                } else {
+                    "pages"
+                })
+        })
+        .count()
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[test]
+fn a_private_paper_is_built_for_the_secretariat_and_nowhere_public() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    assert_eq!(build(root).0, 0);
+    let private = root.join("out/private/resources/2026-05-19-cyber-exercise.html");
+    assert!(read(root, "out/private/resources/2026-05-19-cyber-exercise.html").contains(SECRET));
+    assert!(
+        root.join("out/private/resources/2026-05-19-cyber-exercise.pdf")
+            .is_file()
+    );
+    for (rel, bytes) in snapshot_tree(&root.join("out")) {
+        if rel.starts_with("private") {
+            continue;
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        for leak in [SECRET, "cyber-exercise", "Alan Speirs"] {
+            assert!(
+                !text.contains(leak),
+                "{rel} holds `{leak}` of a private paper"
+            );
+        }
+    }
+    assert!(private.is_file());
+    let manifest: serde_json::Value =
+        serde_json::from_str(&read(root, "out/manifest.json")).unwrap();
+    assert_eq!(
+        manifest["private_papers"][0]["title"],
+        "Cyber Resilience Exercise"
+    );
+    assert_eq!(
+        manifest["private_papers"][0]["exempt"],
+        "Standing Orders section 20(d)"
+    );
+}
+
+#[test]
+fn check_names_both_places_when_a_paper_and_its_agenda_disagree() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let paper = root.join("papers/resources/2026-05-19-budget-monitoring.md");
+    let text = std::fs::read_to_string(&paper).unwrap();
+    std::fs::write(
+        &paper,
+        text.replace("agenda_item: \"3.1\"", "agenda_item: \"3.4\""),
+    )
+    .unwrap();
+    let file = root.join("meetings/resources-2026-05-19.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("    late: true", "    lte: true")).unwrap();
+    let (code, stdout, stderr) = parts(&clerk(root, &["check"]));
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(
+        stderr.contains("meetings/resources-2026-05-19.yaml:17:"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("papers/resources/2026-05-19-budget-monitoring.md line 5"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("meetings/resources-2026-05-19.yaml:21:5"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean `late`?"), "{stderr}");
+}
+
+#[test]
+fn a_broken_meeting_file_stops_nothing_else_and_keeps_its_last_good_outputs() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    assert_eq!(build(root).0, 0);
+    let good_page = read(root, PAGE);
+    let good_agenda =
+        std::fs::read(root.join("out/meetings/2026-05-19-resources-committee/agenda.pdf")).unwrap();
+    let file = root.join("meetings/resources-2026-05-19.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace("    exempt: Standing Orders section 20(d)\n", ""),
+    )
+    .unwrap();
+    std::fs::remove_dir_all(root.join("out/meetings/2026-03-03-audit-committee")).unwrap();
+    let (code, stdout, stderr) = build(root);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(stderr.contains("gives no exempt ground"), "{stderr}");
+    assert_eq!(read(root, PAGE), good_page, "the last good page is kept");
+    assert_eq!(
+        std::fs::read(root.join("out/meetings/2026-05-19-resources-committee/agenda.pdf")).unwrap(),
+        good_agenda
+    );
+    assert!(
+        root.join("out/meetings/2026-03-03-audit-committee/index.html")
+            .is_file(),
+        "other meetings build"
+    );
+    assert!(root.join("out/resources/2026-05-19-minutes.html").is_file());
+
+    // YAML that does not parse at all: the papers it names stay private.
+    std::fs::write(&file, format!("{text}\n  bad: [\n")).unwrap();
+    let (code, _, stderr) = build(root);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        !root
+            .join("out/resources/2026-05-19-cyber-exercise.html")
+            .exists()
+    );
+    assert!(!read(root, "out/index.html").contains(SECRET));
+}
+
+#[test]
+fn the_seed_paper_alone_gives_its_meeting_a_page() {
+    let project = temp_project("repo");
+    let (code, stdout, stderr) = parts(&clerk(project.path(), &["build"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let page = read(
+        project.path(),
+        "out/meetings/2021-09-01-policing-performance-committee/index.html",
+    );
+    assert!(page.contains("Wednesday 1 September 2021"), "{page}");
+    assert!(page.contains("HMICS Progress Review"));
+    assert!(page.contains("Video Conferencing"));
+}
+
+#[test]
+#[ignore = "needs python icalendar"]
+fn the_calendar_parses_with_python_icalendar() {
+    let project = temp_project("meetings");
+    std::fs::write(
+        project.path().join("clerk.yaml"),
+        "base_url: https://papers.example.org/\n",
+    )
+    .unwrap();
+    assert_eq!(build(project.path()).0, 0);
+    let script = r#"
+import sys, icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+for e in cal.walk('VEVENT'):
+    print(e['UID'], e.decoded('DTSTART').isoformat(), e.get('URL', ''), str(e.get('LOCATION', '')), sep='|')
+"#;
+    let o = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(project.path().join("out/meetings.ics"))
+        .output()
+        .expect("python3 runs");
+    let (code, stdout, stderr) = parts(&o);
+    assert_eq!(code, 0, "{stderr}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{stdout}");
+    assert!(lines.contains(&"2026-05-19-resources-committee@scottish-police-authority.clerk|2026-05-19T09:00:00+00:00|https://papers.example.org/meetings/2026-05-19-resources-committee/|Committee Room 1, Pacific Quay"), "{stdout}");
+    assert!(
+        lines.iter().any(|l| l.contains("|2026-02-10|")),
+        "all day: {stdout}"
+    );
+}
+
+#[test]
+fn a_draft_meeting_says_so_on_its_page_and_in_the_calendar() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let file = root.join("meetings/resources-2026-05-19.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("status: final", "status: draft")).unwrap();
+    assert_eq!(build(root).0, 0);
+    let page = read(root, PAGE);
+    assert!(
+        page.contains("<p class=\"draft-banner\"><strong>DRAFT</strong>"),
+        "{page}"
+    );
+    assert!(page.contains("<title>DRAFT – Resources Committee – Tuesday 19 May 2026</title>"));
+    let ics = read(root, "out/meetings.ics");
+    assert!(ics.contains("STATUS:TENTATIVE"), "{ics}");
+}
+
+#[test]
+fn clerk_new_meeting_file_starts_an_agenda_from_the_meetings_papers() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    std::fs::remove_dir_all(root.join("meetings")).unwrap();
+    let args = [
+        "new",
+        "--meeting-file",
+        "--meeting",
+        "Resources Committee",
+        "--date",
+        "2026-05-19",
+    ];
+    let (code, stdout, stderr) = parts(&clerk(root, &args));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let text = read(root, "meetings/2026-05-19-resources-committee.yaml");
+    assert!(
+        text.contains(
+            "  - number: \"3.1\"\n    paper: \"resources/2026-05-19-budget-monitoring.md\"\n"
+        ),
+        "{text}"
+    );
+    assert_eq!(text.matches("paper: \"resources/").count(), 4, "{text}");
+    let (code, stdout, stderr) = parts(&clerk(root, &["check"]));
+    assert_eq!(code, 0, "the new file checks clean: {stdout}{stderr}");
+    assert_eq!(parts(&clerk(root, &args)).0, 2, "never overwrites");
+}
+
+#[test]
+fn serve_shows_meeting_pages_and_rebuilds_them_when_a_meeting_file_changes() {
+    use crate::common::serve::Serve;
+    use std::time::Duration;
+    let project = temp_project("meetings");
+    let root = project.path();
+    let serve = Serve::start(root, &[]);
+    let path = "/meetings/2026-05-19-resources-committee/index.html";
+    let page = serve.get(path);
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(
+        page.body.contains("<dt>Chair</dt><dd>Alasdair Grant</dd>"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("id=\"clerk-live-reload\""));
+    assert!(
+        serve
+            .get("/")
+            .body
+            .contains("meetings/2026-05-19-resources-committee/index.html")
+    );
+
+    let mut events = serve.events();
+    let file = root.join("meetings/resources-2026-05-19.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace("chair: Alasdair Grant", "chair: Morag Hay"),
+    )
+    .unwrap();
+    let data = events
+        .next_reload(Duration::from_secs(10))
+        .expect("a reload event");
+    assert!(data.contains(path), "{data}");
+    assert!(
+        serve
+            .get(path)
+            .body
+            .contains("<dt>Chair</dt><dd>Morag Hay</dd>")
+    );
+
+    // A meeting problem shows over the page, which keeps its last good render.
+    std::fs::write(
+        &file,
+        text.replace("    exempt: Standing Orders section 20(d)\n", ""),
+    )
+    .unwrap();
+    let _ = events
+        .next_reload(Duration::from_secs(10))
+        .expect("a reload event");
+    let broken = serve.get(path);
+    assert!(
+        broken.body.contains("gives no exempt ground"),
+        "{}",
+        broken.body
+    );
+    assert!(broken.body.contains("Morag Hay"), "last good render kept");
+}
