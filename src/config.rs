@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Sources};
 use crate::schema::Key;
 use crate::yaml;
 
@@ -228,10 +228,15 @@ impl Default for HouseStyle {
 
 impl HouseStyle {
     /// Loads `clerk.yaml` from `root` laid over the default; the default when there is none.
-    pub fn load(root: &Path) -> Result<HouseStyle, Vec<Diagnostic>> {
+    /// Its text is kept in `sources`, for the diagnostics that point into it.
+    pub fn load(root: &Path, sources: &mut Sources) -> Result<HouseStyle, Vec<Diagnostic>> {
         let path = root.join(HOUSE_FILE);
         match std::fs::read_to_string(&path) {
-            Ok(text) => HouseStyle::from_yaml(&text, Path::new(HOUSE_FILE)),
+            Ok(text) => {
+                let house = HouseStyle::from_yaml(&text, Path::new(HOUSE_FILE));
+                sources.add(Path::new(HOUSE_FILE), text);
+                house
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(HouseStyle::default()),
             Err(e) => Err(vec![Diagnostic::file_error(
                 "unreadable",
@@ -247,7 +252,7 @@ impl HouseStyle {
             .expect("the embedded default house style is valid");
         let own = yaml::to_node(text, file)?;
         let merged = yaml::overlay(default, own);
-        let house: HouseStyle = yaml::from_node(&merged, text, file)?;
+        let house: HouseStyle = yaml::from_node(&merged, file)?;
         house.validate(text, file)?;
         Ok(house)
     }
@@ -271,7 +276,7 @@ impl HouseStyle {
                     Key::HEADER.map(Key::name).join(", ")
                 ));
                 if let Some(pos) = text.find(&row.key) {
-                    d.locate(text, pos, row.key.len());
+                    d.span = Some(pos..pos + row.key.len());
                 }
                 diags.push(d);
             }
@@ -394,12 +399,9 @@ mod tests {
 
     #[test]
     fn unknown_key_is_refused_with_its_line() {
-        let errs = HouseStyle::from_yaml(
-            "language: en-GB\nheading_cse: upper\n",
-            Path::new("clerk.yaml"),
-        )
-        .unwrap_err();
-        assert_eq!(errs[0].line, 2, "{errs:?}");
+        let text = "language: en-GB\nheading_cse: upper\n";
+        let errs = HouseStyle::from_yaml(text, Path::new("clerk.yaml")).unwrap_err();
+        assert_eq!(errs[0].line_col(text).0, 2, "{errs:?}");
         assert!(
             errs[0]
                 .help

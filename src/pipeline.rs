@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Sources};
 use crate::document::compile::compile;
 use crate::output::{self, BuildReport, PaperReport, output_path, write};
 use crate::paper::{self, Status};
@@ -25,8 +25,14 @@ pub struct BuildOptions {
 }
 
 /// Runs the pipeline over the project's papers: check always; render and write when
-/// `opts.formats` is not empty. A paper with errors keeps its previous outputs.
-pub fn run(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
+/// `opts.formats` is not empty. A paper with errors keeps its previous outputs. The texts the
+/// run's own diagnostics point into (the templates') go in `sources`; each paper's report
+/// holds its own.
+pub fn run(
+    project: &Project,
+    opts: &BuildOptions,
+    sources: &mut Sources,
+) -> Result<BuildReport, Vec<Diagnostic>> {
     let renderer = if opts.formats.is_empty() {
         None
     } else {
@@ -35,6 +41,7 @@ pub fn run(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Vec<Di
             &project.root,
             &project.house,
             &opts.formats,
+            sources,
         )?)
     };
     if renderer.is_some() {
@@ -74,15 +81,17 @@ pub fn render_one(
     source: &PaperSource,
 ) -> PaperBuild {
     let house = &project.house;
-    let (paper, mut diagnostics) = paper::load(source, house);
+    let mut sources = Sources::default();
+    let (paper, mut diagnostics) = paper::load(source, house, &mut sources);
     let meta = paper.as_ref().map(|p| p.meta.clone());
     let doc = paper.as_ref().and_then(|p| {
-        let (doc, diags) = compile(p, house, &project.root);
+        let (doc, diags) = compile(p, house, &project.root, &mut sources);
         diagnostics.extend(diags);
         doc
     });
     let mut files = Vec::new();
     if let (Some(doc), Some(renderer)) = (&doc, renderer) {
+        sources.extend(renderer.sources());
         let draft = doc
             .meta
             .status
@@ -105,6 +114,7 @@ pub fn render_one(
         source: source.clone(),
         meta,
         diagnostics,
+        sources,
         outputs: Vec::new(),
         built: false,
     };

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::config::{DEFAULT_HOUSE_YAML, HOUSE_FILE, HouseStyle};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Sources};
 use crate::render::DEFAULT_TEMPLATES;
 use crate::schema::Key;
 
@@ -43,9 +43,14 @@ fn quoted(s: &str) -> String {
 }
 
 /// Writes a new paper with every required key commented, the house's sections and its
-/// implications listed. Refuses to overwrite. Returns the lines to print.
-pub fn new_paper(root: &Path, args: &NewPaper) -> Result<Vec<String>, Vec<Diagnostic>> {
-    let house = HouseStyle::load(root)?;
+/// implications listed. Refuses to overwrite. Returns the lines to print; the house style's
+/// text goes in `sources`, for its diagnostics.
+pub fn new_paper(
+    root: &Path,
+    args: &NewPaper,
+    sources: &mut Sources,
+) -> Result<Vec<String>, Vec<Diagnostic>> {
+    let house = HouseStyle::load(root, sources)?;
     let date: jiff::civil::Date = args
         .date
         .parse()
