@@ -37,6 +37,9 @@ pub(super) fn run_in(
 ) -> (Sections, Vec<Placed>) {
     let house = HouseStyle::default();
     let file = Path::new("papers/p.md");
+    // The file: the body, then lines enough for the metadata values' lines.
+    let last = impls.iter().map(|i| i.2).max().unwrap_or(1);
+    let text = format!("{body}{}", "\n".repeat(last));
     let src = |markdown, origin| MdSource {
         file,
         markdown,
@@ -51,20 +54,20 @@ pub(super) fn run_in(
                 impls
                     .iter()
                     .find(|i| i.0 == s.key)
-                    .map(|(_, md, line)| src(*md, value_at(body, *line))),
+                    .map(|(_, md, line)| src(*md, value_at(&text, *line))),
             )
         })
         .collect();
     let parts = DocumentParts {
         body: src(body, Origin::Body { offset: 0, line: 1 }),
         implications,
-        recommendations: src(recs, value_at(body, 1)),
+        recommendations: src(recs, value_at(&text, 1)),
         appendices: Vec::new(),
         paper_dir: dir,
         project_root: root,
     };
     let (sections, diags) = build_sections(&parts, &house);
-    (sections, placed(diags, &Sources::of(file, body)))
+    (sections, placed(diags, &Sources::of(file, text.as_str())))
 }
 
 /// A YAML value on 1-based `line` of `text`.
