@@ -33,8 +33,9 @@ fn time_build(root: &Path, formats: Vec<OutputFormat>, n: usize, rounds: usize) 
     for round in 0..=rounds {
         let _ = std::fs::remove_dir_all(root.join("out"));
         let started = Instant::now();
-        let project = Project::open(root, None, None).unwrap();
-        let report = run(&project, &opts).unwrap();
+        let mut sources = Default::default();
+        let project = Project::open(root, None, None, &mut sources).unwrap();
+        let report = run(&project, &opts, &mut sources).unwrap();
         let elapsed = started.elapsed();
         assert_eq!(report.papers.len(), n);
         assert!(!report.has_errors());

@@ -16,8 +16,9 @@ fn main() {
     let fonts = Fonts::load(root, &house.pdf.fonts).unwrap();
     println!("fonts load {:?}", t.elapsed());
     let source = clerk::project::walk::source_for(root, &papers, &path);
-    let (paper, _) = clerk::paper::load(&source, &house);
-    let (doc, _) = clerk::document::compile::compile(&paper.unwrap(), &house, root);
+    let (paper, _) = clerk::paper::load(&source, &house, &mut Default::default());
+    let (doc, _) =
+        clerk::document::compile::compile(&paper.unwrap(), &house, root, &mut Default::default());
     let doc = doc.unwrap();
     // The first paper of a process pays for lazy caches (harfrust's lookup accelerators).
     let t = Instant::now();

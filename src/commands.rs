@@ -9,7 +9,7 @@ use std::time::Instant;
 use crate::cli::{
     CheckArgs, Cli, Command, FolderArgs, ImportArgs, MessageFormat, NewArgs, ServeArgs,
 };
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Sources};
 use crate::import::command::ImportOptions;
 use crate::pipeline::{self, BuildOptions};
 use crate::project::{Folders, Project};
@@ -39,7 +39,7 @@ pub fn dispatch(cli: Cli) -> ExitCode {
             run_build(&root, &args.folders, &opts, args.quiet, color)
         }
         Command::Check(args) => run_check(&root, &args, color),
-        Command::Serve(args) => match open(&root, &args.folders, color) {
+        Command::Serve(args) => match open(&root, &args.folders, &mut Sources::default(), color) {
             Ok(project) => crate::serve::run(project, &ServeOptions::from(&args)),
             Err(code) => code,
         },
@@ -49,14 +49,22 @@ pub fn dispatch(cli: Cli) -> ExitCode {
                 date: args.date,
                 dir: args.dir,
             };
-            report_simple(scaffold::new_meeting(&root, &meeting), color)
+            let mut sources = Sources::default();
+            let made = scaffold::new_meeting(&root, &meeting, &mut sources);
+            report_simple(made, &sources, color)
         }
         Command::New(args) => {
-            report_simple(scaffold::new_paper(&root, &NewPaper::from(args)), color)
+            let mut sources = Sources::default();
+            let made = scaffold::new_paper(&root, &NewPaper::from(args), &mut sources);
+            report_simple(made, &sources, color)
         }
         Command::Init(args) => {
             let dir = args.dir.clone().unwrap_or_else(|| root.clone());
-            report_simple(scaffold::init(&dir, args.templates), color)
+            report_simple(
+                scaffold::init(&dir, args.templates),
+                &Sources::default(),
+                color,
+            )
         }
         Command::Import(args) => run_import(&root, &ImportOptions::from(args), color),
     };
@@ -107,22 +115,31 @@ impl From<NewArgs> for NewPaper {
     }
 }
 
-fn open(root: &Path, folders: &FolderArgs, color: bool) -> Result<Project, u8> {
-    open_project(root, folders).map_err(|diags| {
-        print_human(&diags, color);
+fn open(
+    root: &Path,
+    folders: &FolderArgs,
+    sources: &mut Sources,
+    color: bool,
+) -> Result<Project, u8> {
+    open_project(root, folders, sources).map_err(|diags| {
+        print_human(&diags, sources, color);
         EXIT_USAGE
     })
 }
 
 /// Opens the project; folders given on the command line are where the user stands, as any
 /// path a user types is, not under the root.
-fn open_project(root: &Path, folders: &FolderArgs) -> Result<Project, Vec<Diagnostic>> {
+fn open_project(
+    root: &Path,
+    folders: &FolderArgs,
+    sources: &mut Sources,
+) -> Result<Project, Vec<Diagnostic>> {
     let from_here = |p: &Option<PathBuf>| {
         p.as_deref()
             .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
     };
     let (papers, out) = (from_here(&folders.papers), from_here(&folders.out));
-    Project::open(root, papers.as_deref(), out.as_deref())
+    Project::open(root, papers.as_deref(), out.as_deref(), sources)
 }
 
 fn run_build(
@@ -133,18 +150,19 @@ fn run_build(
     color: bool,
 ) -> u8 {
     let started = Instant::now();
-    let project = match open(root, folders, color) {
+    let mut sources = Sources::default();
+    let project = match open(root, folders, &mut sources, color) {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let report = match pipeline::run(&project, opts) {
+    let report = match pipeline::run(&project, opts, &mut sources) {
         Ok(r) => r,
         Err(diags) => {
-            print_human(&diags, color);
+            print_human(&diags, &sources, color);
             return EXIT_USAGE;
         }
     };
-    print_report_diagnostics(&report, color);
+    print_report_diagnostics(&report, &sources, MessageFormat::Human, color);
     let mut out = std::io::stdout().lock();
     let (mut ok, mut warned, mut failed) = (0, 0, 0);
     for p in &report.papers {
@@ -186,10 +204,11 @@ fn run_build(
 }
 
 fn run_check(root: &Path, args: &CheckArgs, color: bool) -> u8 {
-    let project = match open_project(root, &args.folders) {
+    let mut sources = Sources::default();
+    let project = match open_project(root, &args.folders, &mut sources) {
         Ok(p) => p,
         Err(diags) => {
-            print_as(&diags, args.format, color);
+            print_as(&diags, &sources, args.format, color);
             return EXIT_USAGE;
         }
     };
@@ -198,10 +217,10 @@ fn run_check(root: &Path, args: &CheckArgs, color: bool) -> u8 {
         paths: args.paths.clone(),
         draft_by_default: false,
     };
-    let report = match pipeline::run(&project, &opts) {
+    let report = match pipeline::run(&project, &opts, &mut sources) {
         Ok(r) => r,
         Err(diags) => {
-            print_as(&diags, args.format, color);
+            print_as(&diags, &sources, args.format, color);
             return EXIT_USAGE;
         }
     };
@@ -210,14 +229,10 @@ fn run_check(root: &Path, args: &CheckArgs, color: bool) -> u8 {
         .iter()
         .chain(report.papers.iter().flat_map(|p| &p.diagnostics))
         .collect();
+    print_report_diagnostics(&report, &sources, args.format, color);
     match args.format {
-        MessageFormat::Json => print_as(
-            &all.into_iter().cloned().collect::<Vec<_>>(),
-            args.format,
-            color,
-        ),
+        MessageFormat::Json => {}
         MessageFormat::Human => {
-            print_report_diagnostics(&report, color);
             let errors = all.iter().filter(|d| d.is_error()).count();
             println!(
                 "Checked {}: {}, {}.",
@@ -236,16 +251,17 @@ fn run_check(root: &Path, args: &CheckArgs, color: bool) -> u8 {
 
 /// Runs the command and returns its exit code.
 fn run_import(root: &Path, args: &ImportOptions, color: bool) -> u8 {
-    let project = match Project::open(root, None, None) {
+    let mut sources = Sources::default();
+    let project = match Project::open(root, None, None, &mut sources) {
         Ok(p) => p,
         Err(diags) => {
-            print_human(&diags, color);
+            print_human(&diags, &sources, color);
             return EXIT_USAGE;
         }
     };
     match crate::import::command::import(&project, args) {
         Ok(report) => {
-            print_human(&report.diagnostics, color);
+            print_human(&report.diagnostics, &report.sources, color);
             if args.dry_run {
                 print!("{}", report.imported.markdown);
             }
@@ -270,7 +286,7 @@ fn run_import(root: &Path, args: &ImportOptions, color: bool) -> u8 {
             if errors > 0 { EXIT_PAPER_ERRORS } else { 0 }
         }
         Err(diags) => {
-            print_human(&diags, color);
+            print_human(&diags, &sources, color);
             if diags
                 .iter()
                 .any(|d| d.code == "exists" || d.code == "usage")
@@ -283,7 +299,11 @@ fn run_import(root: &Path, args: &ImportOptions, color: bool) -> u8 {
     }
 }
 
-fn report_simple(result: Result<Vec<String>, Vec<Diagnostic>>, color: bool) -> u8 {
+fn report_simple(
+    result: Result<Vec<String>, Vec<Diagnostic>>,
+    sources: &Sources,
+    color: bool,
+) -> u8 {
     match result {
         Ok(lines) => {
             for l in lines {
@@ -292,7 +312,7 @@ fn report_simple(result: Result<Vec<String>, Vec<Diagnostic>>, color: bool) -> u
             0
         }
         Err(diags) => {
-            print_human(&diags, color);
+            print_human(&diags, sources, color);
             EXIT_USAGE
         }
     }

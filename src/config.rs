@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Sources};
 use crate::fsio::{self, ReadError};
 use crate::schema::Key;
 use crate::yaml;
@@ -246,10 +246,15 @@ impl Default for HouseStyle {
 
 impl HouseStyle {
     /// Loads `clerk.yaml` from `root` laid over the default; the default when there is none.
-    pub fn load(root: &Path) -> Result<HouseStyle, Vec<Diagnostic>> {
+    /// Its text is kept in `sources`, for the diagnostics that point into it.
+    pub fn load(root: &Path, sources: &mut Sources) -> Result<HouseStyle, Vec<Diagnostic>> {
         let path = root.join(HOUSE_FILE);
         match fsio::read_text_limited(&path, HOUSE_FILE_BYTES) {
-            Ok(Some(text)) => HouseStyle::from_yaml(&text, Path::new(HOUSE_FILE)),
+            Ok(Some(text)) => {
+                let house = HouseStyle::from_yaml(&text, Path::new(HOUSE_FILE));
+                sources.add(Path::new(HOUSE_FILE), text);
+                house
+            }
             Err(ReadError::NotFound) => Ok(HouseStyle::default()),
             Ok(None) => Err(vec![
                 Diagnostic::file_error(
@@ -273,7 +278,7 @@ impl HouseStyle {
             .expect("the embedded default house style is valid");
         let own = yaml::to_node(text, file)?;
         let merged = yaml::overlay(default, own);
-        let house: HouseStyle = yaml::from_node(&merged, text, file)?;
+        let house: HouseStyle = yaml::from_node(&merged, file)?;
         house.validate(text, file)?;
         Ok(house)
     }
@@ -297,7 +302,7 @@ impl HouseStyle {
                     Key::HEADER.map(Key::name).join(", ")
                 ));
                 if let Some(pos) = text.find(&row.key) {
-                    d.locate(text, pos, row.key.len());
+                    d.span = Some(pos..pos + row.key.len());
                 }
                 diags.push(d);
             }
@@ -375,11 +380,11 @@ impl HouseStyle {
     fn validate_meetings(&self, text: &str, file: &Path) -> Vec<Diagnostic> {
         let mut diags = Vec::new();
         let mut bad = |key: &str, message: String, help: &str| {
-            let mut d = Diagnostic::file_error("house-style", file, message).with_help(help);
-            if let Some(pos) = text.find(&format!("{key}:")) {
-                d.locate(text, pos, key.len());
-            }
-            diags.push(d);
+            let d = Diagnostic::file_error("house-style", file, message).with_help(help);
+            diags.push(match text.find(&format!("{key}:")) {
+                Some(pos) => d.with_span(pos..pos + key.len()),
+                None => d,
+            });
         };
         if jiff::tz::TimeZone::get(&self.time_zone).is_err() {
             bad(
@@ -468,12 +473,9 @@ mod tests {
 
     #[test]
     fn unknown_key_is_refused_with_its_line() {
-        let errs = HouseStyle::from_yaml(
-            "language: en-GB\nheading_cse: upper\n",
-            Path::new("clerk.yaml"),
-        )
-        .unwrap_err();
-        assert_eq!(errs[0].line, 2, "{errs:?}");
+        let text = "language: en-GB\nheading_cse: upper\n";
+        let errs = HouseStyle::from_yaml(text, Path::new("clerk.yaml")).unwrap_err();
+        assert_eq!(errs[0].line_col(text).0, 2, "{errs:?}");
         assert!(
             errs[0]
                 .help

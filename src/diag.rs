@@ -1,8 +1,11 @@
 //! Diagnostics: every problem in a user's paper or house style, with where it stands and a way
-//! out; and clerk's own failures ([`Diagnostic::internal`]), which concern no file of the user's.
+//! out (a byte span, placed on a line and column when printed); and clerk's own failures ([`Diagnostic::internal`]), which concern no file of the user's.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -19,8 +22,9 @@ pub enum Severity {
     Internal,
 }
 
-/// One problem found in a source file, pointing at a line and column (both 1-based).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One problem found in a source file, pointing at a byte range of the file's text. Line,
+/// column, source line and underline are worked out when printed, from [`Sources`].
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
@@ -28,21 +32,91 @@ pub struct Diagnostic {
     pub code: &'static str,
     /// The file the problem is in, relative to the project root where possible.
     pub file: PathBuf,
+    /// Bytes of the file's text as clerk read it (BOM removed, line ends turned into LF);
+    /// `None` when the problem concerns the whole file.
+    pub span: Option<Range<usize>>,
+    /// What is wrong, written for an author, not a programmer.
+    pub message: String,
+    /// How to put it right, when there is a likely fix.
+    pub help: Option<String>,
+}
+
+/// The texts diagnostics point into, by file as shown in them; filled where files are read.
+#[derive(Debug, Clone, Default)]
+pub struct Sources(HashMap<PathBuf, Arc<str>>);
+
+impl Sources {
+    /// Keeps `text` as the text of `file` (replacing an earlier one).
+    pub fn add(&mut self, file: &Path, text: impl Into<Arc<str>>) {
+        self.0.insert(file.to_path_buf(), text.into());
+    }
+
+    /// The sources of one file.
+    pub fn of(file: &Path, text: impl Into<Arc<str>>) -> Self {
+        let mut s = Sources::default();
+        s.add(file, text);
+        s
+    }
+
+    /// The text of `file`, if it was kept.
+    pub fn get(&self, file: &Path) -> Option<&str> {
+        self.0.get(file).map(|t| &**t)
+    }
+
+    /// Adds every text of `other`.
+    pub fn extend(&mut self, other: &Sources) {
+        for (k, v) in &other.0 {
+            self.0.insert(k.clone(), v.clone());
+        }
+    }
+}
+
+/// Where a diagnostic stands in its file, worked out from its span and the file's text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Location {
     /// 1-based line; 0 when the problem concerns the whole file.
     pub line: usize,
     /// 1-based column in characters; 0 when unknown.
     pub column: usize,
-    /// What is wrong, written for an author, not a programmer.
-    pub message: String,
-    /// How to put it right, when there is a likely fix.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
-    /// The text of the line the problem is on, for the rustc-style report.
-    #[serde(skip)]
-    pub source_line: Option<String>,
     /// How many characters from `column` to underline (at least 1).
-    #[serde(skip)]
     pub width: usize,
+    /// The text of the line, without its line ending.
+    pub source_line: Option<String>,
+}
+
+impl Location {
+    /// The place of `span` in `text`: line, column, the line's text and the underline's
+    /// width (the span cut at the end of its first line).
+    pub fn of(text: &str, span: &Range<usize>) -> Self {
+        let offset = floor_char_boundary(text, span.start.min(text.len()));
+        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        let len = span.end.saturating_sub(span.start);
+        let end = floor_char_boundary(text, offset.saturating_add(len).min(line_end));
+        Location {
+            line: text[..offset].matches('\n').count() + 1,
+            column: text[line_start..offset].chars().count() + 1,
+            width: text[offset..end].chars().count().max(1),
+            source_line: Some(
+                text[line_start..line_end]
+                    .trim_end_matches('\r')
+                    .to_string(),
+            ),
+        }
+    }
+}
+
+/// The diagnostic as JSON: `line` and `column` worked out, no span.
+#[derive(Serialize)]
+struct Json<'a> {
+    severity: Severity,
+    code: &'a str,
+    file: &'a Path,
+    line: usize,
+    column: usize,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<&'a str>,
 }
 
 impl Diagnostic {
@@ -52,39 +126,20 @@ impl Diagnostic {
             severity: Severity::Error,
             code,
             file: file.to_path_buf(),
-            line: 0,
-            column: 0,
+            span: None,
             message: message.into(),
             help: None,
-            source_line: None,
-            width: 1,
         }
     }
 
-    /// An error at `byte_offset..byte_offset+len` of `text`, the full contents of `file`.
-    pub fn error_at(
+    /// An error at the bytes `span` of `file`'s text.
+    pub fn at(
         code: &'static str,
         file: &Path,
-        text: &str,
-        byte_offset: usize,
-        len: usize,
+        span: Range<usize>,
         message: impl Into<String>,
     ) -> Self {
-        let mut d = Diagnostic::file_error(code, file, message);
-        d.locate(text, byte_offset, len);
-        d
-    }
-
-    /// A warning at `byte_offset..byte_offset+len` of `text`, the full contents of `file`.
-    pub fn warning_at(
-        code: &'static str,
-        file: &Path,
-        text: &str,
-        byte_offset: usize,
-        len: usize,
-        message: impl Into<String>,
-    ) -> Self {
-        Diagnostic::error_at(code, file, text, byte_offset, len, message).warning()
+        Diagnostic::file_error(code, file, message).with_span(span)
     }
 
     /// A failure of clerk itself, not of the user's files: printed as `error: internal: …`
@@ -94,12 +149,9 @@ impl Diagnostic {
             severity: Severity::Internal,
             code: "internal",
             file: PathBuf::new(),
-            line: 0,
-            column: 0,
+            span: None,
             message: message.into(),
             help: Some(INTERNAL_HELP.into()),
-            source_line: None,
-            width: 1,
         }
     }
 
@@ -115,28 +167,10 @@ impl Diagnostic {
         self
     }
 
-    /// Sets line, column, source line and underline width from a byte range in `text`.
-    pub fn locate(&mut self, text: &str, byte_offset: usize, len: usize) {
-        let offset = floor_char_boundary(text, byte_offset.min(text.len()));
-        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
-        let line_text = text[line_start..line_end].trim_end_matches('\r');
-        self.line = text[..offset].matches('\n').count() + 1;
-        self.column = text[line_start..offset].chars().count() + 1;
-        let end = floor_char_boundary(text, (offset + len).min(line_end));
-        self.width = text[offset..end].chars().count().max(1);
-        self.source_line = Some(line_text.to_string());
-    }
-
-    /// Sets line and column directly (1-based), taking the source line from `text`.
-    pub fn locate_line_col(&mut self, text: &str, line: usize, column: usize, width: usize) {
-        self.line = line;
-        self.column = column;
-        self.width = width.max(1);
-        self.source_line = text
-            .lines()
-            .nth(line.saturating_sub(1))
-            .map(|l| l.trim_end_matches('\r').to_string());
+    /// Points the diagnostic at the bytes `span` of its file's text.
+    pub fn with_span(mut self, span: Range<usize>) -> Self {
+        self.span = Some(span);
+        self
     }
 
     /// Is this an error, the paper's or clerk's (as opposed to a warning)?
@@ -144,8 +178,35 @@ impl Diagnostic {
         self.severity != Severity::Warning
     }
 
+    /// Where the diagnostic stands, from its file's text in `sources` (line 0 when it has
+    /// no span, or its file's text was not kept).
+    pub fn locate(&self, sources: &Sources) -> Location {
+        match (&self.span, sources.get(&self.file)) {
+            (Some(span), Some(text)) => Location::of(text, span),
+            _ => Location::default(),
+        }
+    }
+
+    /// Line and column (1-based; `(0, 0)` without a span) of the diagnostic in `text`, the
+    /// text of its file.
+    pub fn line_col(&self, text: &str) -> (usize, usize) {
+        self.span.as_ref().map_or((0, 0), |s| {
+            let at = Location::of(text, s);
+            (at.line, at.column)
+        })
+    }
+
+    /// `file`, `file:line` or `file:line:col`, as the reports head a diagnostic.
+    pub fn place(&self, at: &Location) -> String {
+        match (at.line, at.column) {
+            (0, _) => self.file.display().to_string(),
+            (l, 0) => format!("{}:{l}", self.file.display()),
+            (l, c) => format!("{}:{l}:{c}", self.file.display()),
+        }
+    }
+
     /// Renders the diagnostic the way rustc does: header, location, source line, marker, help.
-    pub fn render_human(&self, color: bool) -> String {
+    pub fn render_human(&self, sources: &Sources, color: bool) -> String {
         let (red, yellow, blue, bold, reset) = if color {
             (
                 "\x1b[1;31m",
@@ -168,32 +229,28 @@ impl Diagnostic {
                 );
             }
         };
+        let at = self.locate(sources);
         let mut out = String::new();
         let _ = writeln!(
             out,
             "{tint}{label}[{}]{reset}{bold}: {}{reset}",
             self.code, self.message
         );
-        let gutter = if self.line > 0 {
-            self.line.to_string().len()
+        let gutter = if at.line > 0 {
+            at.line.to_string().len()
         } else {
             1
         };
         let pad = " ".repeat(gutter);
-        let location = match (self.line, self.column) {
-            (0, _) => self.file.display().to_string(),
-            (l, 0) => format!("{}:{l}", self.file.display()),
-            (l, c) => format!("{}:{l}:{c}", self.file.display()),
-        };
-        let _ = writeln!(out, "{pad}{blue}-->{reset} {location}");
-        if let (Some(src), true) = (&self.source_line, self.line > 0) {
+        let _ = writeln!(out, "{pad}{blue}-->{reset} {}", self.place(&at));
+        if let (Some(src), true) = (&at.source_line, at.line > 0) {
             let shown = src.replace('\t', " ");
             let _ = writeln!(out, "{pad} {blue}|{reset}");
-            let _ = writeln!(out, "{blue}{}{reset} {blue}|{reset} {shown}", self.line);
+            let _ = writeln!(out, "{blue}{}{reset} {blue}|{reset} {shown}", at.line);
             let marker = format!(
                 "{}{}",
-                " ".repeat(self.column.saturating_sub(1)),
-                "^".repeat(self.width.max(1))
+                " ".repeat(at.column.saturating_sub(1)),
+                "^".repeat(at.width.max(1))
             );
             let _ = writeln!(out, "{pad} {blue}|{reset} {tint}{marker}{reset}");
         }
@@ -204,13 +261,41 @@ impl Diagnostic {
     }
 
     /// One JSON object for editors and CI (file, line, column, severity, code, message, help).
-    pub fn render_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+    pub fn render_json(&self, sources: &Sources) -> String {
+        let at = self.locate(sources);
+        serde_json::to_string(&Json {
+            severity: self.severity,
+            code: self.code,
+            file: &self.file,
+            line: at.line,
+            column: at.column,
+            message: &self.message,
+            help: self.help.as_deref(),
+        })
+        .unwrap_or_default()
     }
 }
 
 /// What an internal error asks of the user.
 const INTERNAL_HELP: &str = "this is a fault in clerk, not in your paper: please report it to clerk's maintainers with the paper that caused it";
+
+/// The byte offset of 1-based `line` and `column` (in characters) in `text`, for tools that
+/// report places by line and column; `None` when the line is past the end.
+pub fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
+    let start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(line - 2).map(|(i, _)| i + 1)?
+    };
+    let rest = &text[start..];
+    Some(
+        start
+            + rest
+                .char_indices()
+                .nth(column.saturating_sub(1))
+                .map_or(rest.len(), |(i, _)| i),
+    )
+}
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
@@ -219,10 +304,12 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// Sorts diagnostics by file, then position, errors before warnings at the same place.
+/// Sorts diagnostics by file, then position (whole-file ones first), errors before warnings
+/// at the same place.
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
-        (&a.file, a.line, a.column, a.severity).cmp(&(&b.file, b.line, b.column, b.severity))
+        let start = |d: &Diagnostic| d.span.as_ref().map(|s| s.start);
+        (&a.file, start(a), a.severity).cmp(&(&b.file, start(b), b.severity))
     });
 }
 
@@ -252,6 +339,43 @@ pub fn did_you_mean<'a>(
     best.map(|(_, c)| c)
 }
 
+/// A diagnostic with the place it is printed at, for tests that look at lines and columns.
+#[cfg(test)]
+#[derive(Debug, Clone)]
+pub(crate) struct Placed {
+    pub(crate) diag: Diagnostic,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) width: usize,
+    pub(crate) source_line: Option<String>,
+}
+
+#[cfg(test)]
+impl std::ops::Deref for Placed {
+    type Target = Diagnostic;
+    fn deref(&self) -> &Diagnostic {
+        &self.diag
+    }
+}
+
+/// Each of `diags` with its place, worked out from `sources`.
+#[cfg(test)]
+pub(crate) fn placed(diags: Vec<Diagnostic>, sources: &Sources) -> Vec<Placed> {
+    diags
+        .into_iter()
+        .map(|diag| {
+            let at = diag.locate(sources);
+            Placed {
+                diag,
+                line: at.line,
+                column: at.column,
+                width: at.width,
+                source_line: at.source_line,
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,17 +383,19 @@ mod tests {
     #[test]
     fn locates_line_and_column_in_characters() {
         let text = "a: 1\nbé: 2\n";
-        let d = Diagnostic::error_at("x", Path::new("p.md"), text, 10, 1, "m");
-        assert_eq!((d.line, d.column), (2, 5));
-        assert_eq!(d.source_line.as_deref(), Some("bé: 2"));
+        let d = Diagnostic::at("x", Path::new("p.md"), 10..11, "m");
+        let at = d.locate(&Sources::of(Path::new("p.md"), text));
+        assert_eq!((at.line, at.column), (2, 5));
+        assert_eq!(at.source_line.as_deref(), Some("bé: 2"));
+        assert_eq!(d.locate(&Sources::default()).line, 0, "no text, no line");
     }
 
     #[test]
     fn human_rendering_has_location_marker_and_help() {
         let text = "title: x\npresentd_by: y\n";
-        let d = Diagnostic::error_at("unknown-key", Path::new("p.md"), text, 9, 11, "unknown key")
+        let d = Diagnostic::at("unknown-key", Path::new("p.md"), 9..20, "unknown key")
             .with_help("did you mean `presented_by`?");
-        let r = d.render_human(false);
+        let r = d.render_human(&Sources::of(Path::new("p.md"), text), false);
         assert!(r.contains("error[unknown-key]: unknown key"), "{r}");
         assert!(r.contains("--> p.md:2:1"), "{r}");
         assert!(r.contains("2 | presentd_by: y"), "{r}");
@@ -281,14 +407,15 @@ mod tests {
     fn internal_errors_name_no_file_and_ask_to_be_reported() {
         let d = Diagnostic::internal("cannot finish the PDF (no pages)");
         assert!(d.is_error());
-        let r = d.render_human(false);
+        let r = d.render_human(&Sources::default(), false);
         assert!(
             r.starts_with("error: internal: cannot finish the PDF (no pages)\n"),
             "{r}"
         );
         assert!(r.contains("please report it"), "{r}");
         assert!(!r.contains("-->"), "{r}");
-        let v: serde_json::Value = serde_json::from_str(&d.render_json()).unwrap();
+        let v: serde_json::Value =
+            serde_json::from_str(&d.render_json(&Sources::default())).unwrap();
         assert_eq!(v["severity"], "internal");
     }
 
@@ -303,8 +430,13 @@ mod tests {
 
     #[test]
     fn json_has_the_fields_editors_need() {
-        let d = Diagnostic::error_at("c", Path::new("p.md"), "abc", 1, 1, "m").with_help("h");
-        let v: serde_json::Value = serde_json::from_str(&d.render_json()).unwrap();
+        let d = Diagnostic::at("c", Path::new("p.md"), 1..2, "m").with_help("h");
+        let json = d.render_json(&Sources::of(Path::new("p.md"), "abc"));
+        assert_eq!(
+            json,
+            r#"{"severity":"error","code":"c","file":"p.md","line":1,"column":2,"message":"m","help":"h"}"#
+        );
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(v["line"], 1);
         assert_eq!(v["column"], 2);
         assert_eq!(v["severity"], "error");

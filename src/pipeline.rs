@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Sources};
 use crate::document::compile::compile;
 use crate::meeting::{self, PaperEntry};
 use crate::output::{self, BuildReport, PaperReport, output_path, write};
@@ -28,8 +28,14 @@ pub struct BuildOptions {
 }
 
 /// Runs the pipeline over the project's papers: check always; render and write when
-/// `opts.formats` is not empty. A paper with errors keeps its previous outputs.
-pub fn run(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
+/// `opts.formats` is not empty. A paper with errors keeps its previous outputs. The texts the
+/// run's own diagnostics point into (the templates') go in `sources`; each paper's report
+/// holds its own.
+pub fn run(
+    project: &Project,
+    opts: &BuildOptions,
+    sources: &mut Sources,
+) -> Result<BuildReport, Vec<Diagnostic>> {
     let renderer = if opts.formats.is_empty() {
         None
     } else {
@@ -38,20 +44,21 @@ pub fn run(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Vec<Di
             &project.root,
             &project.house,
             &opts.formats,
+            sources,
         )?)
     };
     if renderer.is_some() {
         write::clean_leftovers(&project.out_dir);
         output::withdraw_manifest(project).map_err(|d| vec![d])?;
     }
-    let (sources, mut diagnostics) = project.papers(&opts.paths);
+    let (found, mut diagnostics) = project.papers(&opts.paths);
     let files = meeting::load_all(
         &project.root,
         &project.root.join(&project.house.meetings_dir),
         &project.papers_dir,
     );
     let private = files.private_papers();
-    let papers: Vec<PaperReport> = sources
+    let papers: Vec<PaperReport> = found
         .par_iter()
         .map(|s| build_one(project, renderer.as_ref(), opts, s, &private))
         .collect();
@@ -67,6 +74,15 @@ pub fn run(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Vec<Di
     diagnostics.extend(files.diagnostics.iter().cloned());
     let (meetings, diags) = assemble_meetings(&files, &papers);
     diagnostics.extend(diags);
+    // The meetings' diagnostics point into meeting files and papers: keep their texts.
+    for f in &files.files {
+        sources.add(&f.file, f.text.as_str());
+    }
+    for p in &papers {
+        if diagnostics.iter().any(|d| d.file == p.source.display) {
+            sources.extend(&p.sources);
+        }
+    }
     let mut report = BuildReport {
         papers,
         diagnostics,
@@ -140,15 +156,17 @@ pub fn render_one(
     source: &PaperSource,
 ) -> PaperBuild {
     let house = &project.house;
-    let (paper, mut diagnostics) = paper::load(source, house);
+    let mut sources = Sources::default();
+    let (paper, mut diagnostics) = paper::load(source, house, &mut sources);
     let meta = paper.as_ref().map(|p| p.meta.clone());
     let doc = paper.as_ref().and_then(|p| {
-        let (doc, diags) = compile(p, house, &project.root);
+        let (doc, diags) = compile(p, house, &project.root, &mut sources);
         diagnostics.extend(diags);
         doc
     });
     let mut files = Vec::new();
     if let (Some(doc), Some(renderer)) = (&doc, renderer) {
+        sources.extend(renderer.sources());
         let draft = doc
             .meta
             .status
@@ -171,6 +189,7 @@ pub fn render_one(
         source: source.clone(),
         meta,
         diagnostics,
+        sources,
         outputs: Vec::new(),
         built: false,
     };

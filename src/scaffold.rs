@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::config::{DEFAULT_HOUSE_YAML, HOUSE_FILE, HouseStyle};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Sources};
 use crate::render::DEFAULT_TEMPLATES;
 use crate::schema::Key;
 
@@ -54,9 +54,14 @@ fn quoted(s: &str) -> String {
 }
 
 /// Writes a new paper with every required key commented, the house's sections and its
-/// implications listed. Refuses to overwrite. Returns the lines to print.
-pub fn new_paper(root: &Path, args: &NewPaper) -> Result<Vec<String>, Vec<Diagnostic>> {
-    let house = HouseStyle::load(root)?;
+/// implications listed. Refuses to overwrite. Returns the lines to print; the house style's
+/// text goes in `sources`, for its diagnostics.
+pub fn new_paper(
+    root: &Path,
+    args: &NewPaper,
+    sources: &mut Sources,
+) -> Result<Vec<String>, Vec<Diagnostic>> {
+    let house = HouseStyle::load(root, sources)?;
     let date = crate::paper::parse_date(&args.date).map_err(|p| {
         vec![
             Diagnostic::file_error("bad-date", Path::new("clerk new --date"), p.message)
@@ -219,8 +224,12 @@ pub fn init(dir: &Path, templates: bool) -> Result<Vec<String>, Vec<Diagnostic>>
 /// Writes a meeting file for `--meeting` on `--date` in the meetings folder, its agenda
 /// started from the papers already written for that meeting (in agenda order), with the
 /// optional keys commented. Refuses to overwrite. Returns the lines to print.
-pub fn new_meeting(root: &Path, args: &NewMeeting) -> Result<Vec<String>, Vec<Diagnostic>> {
-    let project = crate::project::Project::open(root, None, None)?;
+pub fn new_meeting(
+    root: &Path,
+    args: &NewMeeting,
+    sources: &mut Sources,
+) -> Result<Vec<String>, Vec<Diagnostic>> {
+    let project = crate::project::Project::open(root, None, None, sources)?;
     let date = crate::paper::parse_date(&args.date).map_err(|p| {
         vec![
             Diagnostic::file_error("bad-date", Path::new("clerk new --date"), p.message).with_help(
@@ -246,11 +255,13 @@ pub fn new_meeting(root: &Path, args: &NewMeeting) -> Result<Vec<String>, Vec<Di
             .with_help("edit the existing file"),
         ]);
     }
-    let (sources, _) = project.papers(&[]);
-    let mut papers: Vec<(Option<String>, String)> = sources
+    let (found, _) = project.papers(&[]);
+    let mut papers: Vec<(Option<String>, String)> = found
         .iter()
         .filter_map(|s| {
-            let meta = crate::paper::load(s, &project.house).0?.meta;
+            let meta = crate::paper::load(s, &project.house, &mut Sources::default())
+                .0?
+                .meta;
             (meta.meeting == args.meeting && meta.date == date)
                 .then(|| (meta.agenda_item, crate::output::href(&s.rel)))
         })

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::config::HouseStyle;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Sources};
 use crate::document::appendix::{self, AppendixFile};
 use crate::document::markdown::{self, DocumentParts, MdSource, Origin};
 use crate::document::{Appendix, AppendixContent, Document, HeaderRow, Item};
@@ -12,18 +12,21 @@ use crate::paper::{MetaText, Paper, PaperMeta};
 use crate::schema::Key;
 
 /// Builds the numbered `Document` of a checked paper. Returns it when there is no error, and
-/// every diagnostic (warnings included).
+/// every diagnostic (warnings included). The texts of Markdown appendices go in `sources`.
 pub fn compile<'a>(
     paper: &'a Paper,
     house: &HouseStyle,
     project_root: &Path,
+    sources: &mut Sources,
 ) -> (Option<Document>, Vec<Diagnostic>) {
     let split = &paper.split;
     let meta_source = |t: &'a MetaText| MdSource {
         file: &split.meta_file,
-        file_text: &split.meta_file_text,
         markdown: &t.text,
-        origin: Origin::Line(t.line),
+        origin: Origin::Value {
+            line: t.line,
+            line_start: t.line_start,
+        },
     };
     let implications = house
         .implications
@@ -44,12 +47,14 @@ pub fn compile<'a>(
         .enumerate()
         .map(|(i, file)| {
             let src = match file {
-                AppendixFile::Markdown(file, text) => Some(MdSource {
-                    file,
-                    file_text: text,
-                    markdown: text,
-                    origin: Origin::Offset(0),
-                }),
+                AppendixFile::Markdown(file, text) => {
+                    sources.add(file, text.as_str());
+                    Some(MdSource {
+                        file,
+                        markdown: text,
+                        origin: Origin::Body { offset: 0, line: 1 },
+                    })
+                }
                 _ => None,
             };
             (appendix_id(i), src)
@@ -58,9 +63,11 @@ pub fn compile<'a>(
     let parts = DocumentParts {
         body: MdSource {
             file: &paper.source.display,
-            file_text: &split.md_text,
             markdown: paper.body(),
-            origin: Origin::Offset(split.body_offset),
+            origin: Origin::Body {
+                offset: split.body_offset,
+                line: split.md_text[..split.body_offset].matches('\n').count() + 1,
+            },
         },
         implications,
         recommendations: meta_source(&paper.meta.recommendations),

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diag::{self, Diagnostic};
+use crate::diag::{self, Diagnostic, Sources};
 use crate::pipeline::{self, BuildOptions};
 use crate::project::{Project, walk::relative};
 
@@ -19,6 +19,8 @@ pub struct ImportReport {
     pub imported: Imported,
     /// Check and import diagnostics, sorted.
     pub diagnostics: Vec<Diagnostic>,
+    /// The texts they point into.
+    pub sources: Sources,
 }
 
 /// What to import and how (from `clerk import`'s flags).
@@ -125,15 +127,20 @@ pub fn import(project: &Project, args: &ImportOptions) -> Result<ImportReport, V
         paths: vec![written.clone()],
         draft_by_default: false,
     };
-    let mut diagnostics = match pipeline::run(&check_project, &opts) {
-        Ok(r) => r
-            .diagnostics
-            .into_iter()
-            .chain(r.papers.into_iter().flat_map(|p| p.diagnostics))
-            .collect(),
+    let mut sources = Sources::default();
+    let mut diagnostics = match pipeline::run(&check_project, &opts, &mut sources) {
+        Ok(r) => {
+            let mut all = r.diagnostics;
+            for p in r.papers {
+                sources.extend(&p.sources);
+                all.extend(p.diagnostics);
+            }
+            all
+        }
         Err(d) => d,
     };
     let shown = relative(&check_root, &written);
+    sources.add(&shown, imported.markdown.as_str());
     let notes: Vec<Diagnostic> = imported
         .notes
         .iter()
@@ -141,11 +148,12 @@ pub fn import(project: &Project, args: &ImportOptions) -> Result<ImportReport, V
         .collect();
     // The import's own note on a picture without alt text names the Word paragraph and how
     // to fix it in Word; the check's note on the same line would say it twice.
+    let line = |d: &Diagnostic| d.locate(&sources).line;
     diagnostics.retain(|d| {
         d.code != "image-alt"
             || !notes
                 .iter()
-                .any(|n| n.code == "import-image-alt" && n.line == d.line && n.line > 0)
+                .any(|n| n.code == "import-image-alt" && line(n) == line(d) && line(n) > 0)
     });
     diagnostics.extend(notes);
     diag::sort(&mut diagnostics);
@@ -154,6 +162,7 @@ pub fn import(project: &Project, args: &ImportOptions) -> Result<ImportReport, V
         paper,
         imported,
         diagnostics,
+        sources,
     })
 }
 

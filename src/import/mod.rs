@@ -95,7 +95,7 @@ impl Note {
         if let Some(at) = self.at.as_deref().filter(|a| !a.is_empty())
             && let Some(pos) = markdown.find(at)
         {
-            d.locate(markdown, pos, at.chars().count());
+            d.span = Some(pos..pos + at.chars().count());
         }
         d
     }

@@ -334,7 +334,8 @@ fn a_skipped_number_is_reported_where_it_lands() {
     );
     assert!(n.message.contains("Third."), "{}", n.message);
     let d = n.to_diagnostic(Path::new("t.md"), &out.markdown);
-    assert_eq!(out.markdown.lines().nth(d.line - 1), Some("Third."));
+    let line = d.line_col(&out.markdown).0;
+    assert_eq!(out.markdown.lines().nth(line - 1), Some("Third."));
 }
 
 #[test]

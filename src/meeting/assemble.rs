@@ -173,13 +173,14 @@ fn from_file<'f>(
     let date = f.date.unwrap_or_default();
     let start = diags.len();
     let at = |pos: crate::yaml::Pos, code, message: String, help: String| {
-        let mut d = Diagnostic::file_error(code, &f.file, message).with_help(help);
+        let d = Diagnostic::file_error(code, &f.file, message).with_help(help);
         match pos.offset {
-            Some(o) => d.locate(&f.text, o, pos.len.max(1)),
-            None if pos.line > 0 => d.locate_line_col(&f.text, pos.line, pos.column, 1),
-            None => {}
+            Some(o) => d.with_span(o..o + pos.len.max(1)),
+            None => match crate::diag::offset_of(&f.text, pos.line, pos.column) {
+                Some(o) if pos.line > 0 => d.with_span(o..o + 1),
+                _ => d,
+            },
         }
-        d
     };
     let mut items = Vec::new();
     let mut location = f.location.clone();
@@ -321,11 +322,11 @@ fn paper_diag(
     message: String,
     help: String,
 ) -> Diagnostic {
-    let mut d = Diagnostic::file_error(code, &p.source.display, message).with_help(help);
-    if let Some((text, off)) = find_key(p.source, key) {
-        d.locate(&text, off, key.len());
+    let d = Diagnostic::file_error(code, &p.source.display, message).with_help(help);
+    match find_key(p.source, key) {
+        Some((_, off)) => d.with_span(off..off + key.len()),
+        None => d,
     }
-    d
 }
 
 /// The line of `key:` in the paper's metadata (its `.md` front matter or sidecar `.yaml`).

@@ -151,8 +151,20 @@ pub fn load_all(root: &Path, meetings_dir: &Path, papers_dir: &Path) -> MeetingF
     paths.sort();
     for path in paths {
         let display = walk::relative(root, &path);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
+        // A meeting file is a page of YAML; bounded, and never a pipe or a device.
+        let text = match crate::fsio::read_text_limited(&path, 1 << 20) {
+            Ok(Some(t)) => t,
+            Ok(None) => {
+                all.diagnostics.push(
+                    Diagnostic::file_error(
+                        "unreadable",
+                        &display,
+                        "this meeting file is not UTF-8 text",
+                    )
+                    .with_help("save it as UTF-8 in your editor"),
+                );
+                continue;
+            }
             Err(e) => {
                 all.diagnostics.push(
                     Diagnostic::file_error(
@@ -217,13 +229,14 @@ struct Reader<'a> {
 impl Reader<'_> {
     /// A diagnostic at `pos` of this file.
     pub(super) fn at(&self, pos: Pos, code: &'static str, message: String) -> Diagnostic {
-        let mut d = Diagnostic::file_error(code, self.file, message);
+        let d = Diagnostic::file_error(code, self.file, message);
         match pos.offset {
-            Some(off) => d.locate(self.text, off, pos.len.max(1)),
-            None if pos.line > 0 => d.locate_line_col(self.text, pos.line, pos.column, 1),
-            None => {}
+            Some(off) => d.with_span(off..off + pos.len.max(1)),
+            None => match crate::diag::offset_of(self.text, pos.line, pos.column) {
+                Some(off) if pos.line > 0 => d.with_span(off..off + 1),
+                _ => d,
+            },
         }
-        d
     }
 
     fn error(&mut self, pos: Pos, code: &'static str, message: String, help: &str) {

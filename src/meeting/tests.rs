@@ -16,6 +16,7 @@ fn meta(meeting: &str, date: &str, item: Option<&str>, title: &str) -> PaperMeta
         presented_by: "Fiona Keir, Director".into(),
         recommendation: "For Discussion".into(),
         recommendations: MetaText {
+            line_start: 0,
             text: "Note it.".into(),
             line: 1,
         },
@@ -271,6 +272,7 @@ fn every_cross_check_names_both_places() {
         },
     ];
     let (meetings, diags) = assemble(&f, &papers);
+    let diags = placed(&f, diags);
     let by = |code: &str| {
         diags
             .iter()
@@ -344,6 +346,7 @@ fn a_paper_on_two_agendas_is_refused() {
             ok: true,
         }],
     );
+    let diags = placed(&files, diags);
     let two: Vec<_> = diags
         .iter()
         .filter(|d| d.code == "paper-on-two-agendas")
@@ -361,7 +364,8 @@ fn a_meeting_file_reports_every_problem_at_once() {
     let dir = papers_dir(&[]);
     let text = "committe: Resources Committee\ndate: 2026-02-30\ntime: \"25:00\"\nstatus: done\nitems:\n  - number: \"2\"\n    title: Minutes\n    privte: true\n  - number: \"2\"\n    title: Again\n  - number: \"1\"\n    title: Earlier\n  - number: \"5\"\n    paper: missing.md\n    private: true\n  - number: \"6\"\n";
     let f = files(text, dir.path());
-    let got: Vec<_> = f.diagnostics.iter().map(|d| (d.code, d.line)).collect();
+    let diagnostics = placed(&f, f.diagnostics.clone());
+    let got: Vec<_> = diagnostics.iter().map(|d| (d.code, d.line)).collect();
     for want in [
         ("unknown-key", 1),
         ("missing-key", 1),
@@ -377,7 +381,7 @@ fn a_meeting_file_reports_every_problem_at_once() {
     ] {
         assert!(got.contains(&want), "{want:?} not in {got:?}");
     }
-    let typo = f.diagnostics.iter().find(|d| d.line == 8).unwrap();
+    let typo = diagnostics.iter().find(|d| d.line == 8).unwrap();
     assert_eq!(typo.help.as_deref(), Some("did you mean `private`?"));
     assert_eq!(typo.column, 5);
     assert!(f.files[0].has_errors);
@@ -391,4 +395,13 @@ fn a_file_yaml_cannot_read_withholds_the_papers_it_names() {
     let f = files(text, dir.path());
     assert!(f.diagnostics[0].is_error());
     assert!(f.private_papers().contains_key(Path::new("secret.md")));
+}
+
+/// `diags` with their lines and columns, worked out in the meeting files' texts.
+fn placed(f: &MeetingFiles, diags: Vec<crate::diag::Diagnostic>) -> Vec<crate::diag::Placed> {
+    let mut sources = crate::diag::Sources::default();
+    for file in &f.files {
+        sources.add(&file.file, file.text.as_str());
+    }
+    crate::diag::placed(diags, &sources)
 }

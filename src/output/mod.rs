@@ -8,7 +8,7 @@ pub mod write;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Sources};
 use crate::paper::{PaperMeta, Status};
 use crate::project::{PaperSource, Project, walk};
 use crate::render::{IndexEntry, MeetingLink, OutputFormat, PrivateLine, Renderer};
@@ -24,6 +24,9 @@ pub struct PaperReport {
     pub meta: Option<PaperMeta>,
     /// Every diagnostic, errors and warnings, in file order.
     pub diagnostics: Vec<Diagnostic>,
+    /// The texts of the paper's files (and of the templates, when rendered), which the
+    /// diagnostics point into.
+    pub sources: Sources,
     /// Outputs now in the output folder for this paper (new, or kept from the last good build).
     pub outputs: Vec<OutputFile>,
     /// True when this run wrote (or confirmed) the outputs; false when it failed or only checked.

@@ -15,7 +15,7 @@ use super::{MetaText, PaperMeta};
 pub struct MetaContext<'a> {
     /// The file the metadata is in, as shown to the user.
     pub file: &'a Path,
-    /// That file's whole text.
+    /// The metadata's YAML, whose byte offsets are those of that file's text.
     pub text: &'a str,
     /// The folder of the paper (appendix files are relative to it).
     pub paper_dir: &'a Path,
@@ -31,11 +31,7 @@ pub(super) struct Checker<'a> {
 impl Checker<'_> {
     pub(super) fn at(&self, pos: Pos, code: &'static str, message: String) -> Diagnostic {
         let mut d = Diagnostic::file_error(code, self.cx.file, message);
-        match pos.offset {
-            Some(off) => d.locate(self.cx.text, off, pos.len.max(1)),
-            None if pos.line > 0 => d.locate_line_col(self.cx.text, pos.line, pos.column, 1),
-            None => {}
-        }
+        d.span = pos.span();
         d
     }
 
@@ -110,9 +106,17 @@ impl Checker<'_> {
 
     pub(super) fn markdown(&mut self, key: &str, node: &Node) -> Option<MetaText> {
         let text = self.text_raw(key, node)?;
+        let at = node.pos.offset.unwrap_or(0);
+        let line_start = self
+            .cx
+            .text
+            .get(..at)
+            .and_then(|before| before.rfind('\n'))
+            .map_or(0, |i| i + 1);
         Some(MetaText {
             text,
             line: node.pos.line,
+            line_start,
         })
     }
 

@@ -53,6 +53,10 @@ pub struct MetaText {
     pub text: String,
     /// 1-based line of the value in the metadata file (for diagnostics).
     pub line: usize,
+    /// Byte offset of the start of that line in the metadata file's text (diagnostics in
+    /// the value point there).
+    #[serde(skip)]
+    pub line_start: usize,
 }
 
 /// Whether a paper is a draft.

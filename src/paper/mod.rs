@@ -18,7 +18,7 @@ pub use meta::{AppendixMeta, MetaText, PaperMeta, Status};
 pub use source::{SplitPaper, read_text};
 
 use crate::config::HouseStyle;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Sources};
 use crate::project::PaperSource;
 use crate::yaml;
 
@@ -50,8 +50,13 @@ impl Paper {
 
 /// Reads a paper and checks its metadata. Returns the paper when the metadata has no error,
 /// and every diagnostic found (all of them, not just the first).
-pub fn load(source: &PaperSource, house: &HouseStyle) -> (Option<Paper>, Vec<Diagnostic>) {
-    let split = match source.read(house.limits.paper_bytes) {
+/// The texts read go in `sources`, for the diagnostics.
+pub fn load(
+    source: &PaperSource,
+    house: &HouseStyle,
+    sources: &mut Sources,
+) -> (Option<Paper>, Vec<Diagnostic>) {
+    let split = match source.read(house.limits.paper_bytes, sources) {
         Ok(split) => split,
         Err(d) => return (None, vec![d]),
     };
@@ -61,21 +66,12 @@ pub fn load(source: &PaperSource, house: &HouseStyle) -> (Option<Paper>, Vec<Dia
     };
     let root = match yaml::to_node_within(&split.yaml, &split.meta_file, limits) {
         Ok(root) => root,
-        Err(mut diags) => {
-            // Locate against the real file so the source line shown is the author's.
-            for d in &mut diags {
-                if d.line > 0 {
-                    let (l, c, w) = (d.line, d.column, d.width);
-                    d.locate_line_col(&split.meta_file_text, l, c, w);
-                }
-            }
-            return (None, diags);
-        }
+        Err(diags) => return (None, diags),
     };
     let dir = source.path.parent().unwrap_or(Path::new("."));
     let cx = MetaContext {
         file: &split.meta_file,
-        text: &split.meta_file_text,
+        text: &split.yaml,
         paper_dir: dir,
         house,
     };

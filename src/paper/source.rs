@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Sources};
 use crate::fsio::{self, ReadError};
 use crate::project::PaperSource;
 
@@ -14,9 +14,7 @@ pub struct SplitPaper {
     pub md_text: String,
     /// Where the metadata lives: the `.md` itself or a sidecar.
     pub meta_file: PathBuf,
-    /// Text used to locate metadata diagnostics: the whole file the metadata is in.
-    pub meta_file_text: String,
-    /// The YAML to parse, laid out so that its lines and columns are those of `meta_file`.
+    /// The YAML to parse, laid out so that its byte offsets are those of `meta_file`'s text.
     pub yaml: String,
     /// Byte offset of the Markdown body in `md_text`.
     pub body_offset: usize,
@@ -68,19 +66,18 @@ impl PaperSource {
     }
 
     /// Reads the paper and splits metadata from body. A paper needs exactly one of front
-    /// matter or a sidecar.
-    pub fn read(&self, max_bytes: u64) -> Result<SplitPaper, Diagnostic> {
+    /// matter or a sidecar. The texts read go in `sources`, for the diagnostics.
+    pub fn read(&self, max_bytes: u64, sources: &mut Sources) -> Result<SplitPaper, Diagnostic> {
         let md_text = read_text(&self.path, &self.display, max_bytes)?;
+        sources.add(&self.display, md_text.as_str());
         let sidecar = self.sidecar();
         let sidecar_display = self.display.with_extension("yaml");
         let front = front_matter(&md_text, &self.display)?;
         match (front, sidecar.is_file()) {
-            (Some(_), true) => Err(Diagnostic::error_at(
+            (Some(_), true) => Err(Diagnostic::at(
                 "both-metadata",
                 &self.display,
-                &md_text,
-                0,
-                3,
+                0..3,
                 format!(
                     "this paper has front matter and also a sidecar `{}`",
                     sidecar_display.display()
@@ -91,16 +88,15 @@ impl PaperSource {
             )),
             (Some((yaml, body_offset)), false) => Ok(SplitPaper {
                 meta_file: self.display.clone(),
-                meta_file_text: md_text.clone(),
                 yaml,
                 md_text,
                 body_offset,
             }),
             (None, true) => {
                 let yaml = read_text(&sidecar, &sidecar_display, max_bytes)?;
+                sources.add(&sidecar_display, yaml.as_str());
                 Ok(SplitPaper {
                     meta_file: sidecar_display,
-                    meta_file_text: yaml.clone(),
                     yaml,
                     md_text,
                     body_offset: 0,
@@ -143,12 +139,10 @@ fn front_matter(text: &str, display: &Path) -> Result<Option<(String, usize)>, D
         }
         offset += line.len() + 1;
     }
-    Err(Diagnostic::error_at(
+    Err(Diagnostic::at(
         "unclosed-front-matter",
         display,
-        text,
-        0,
-        3,
+        0..3,
         "the front matter starts here but is never closed",
     )
     .with_help("add a line with just `---` after the metadata, before the body"))
@@ -170,7 +164,7 @@ mod tests {
     fn unclosed_front_matter_is_an_error() {
         let e = front_matter("---\ntitle: x\n# Purpose\n", Path::new("p.md")).unwrap_err();
         assert_eq!(e.code, "unclosed-front-matter");
-        assert_eq!(e.line, 1);
+        assert_eq!(e.span, Some(0..3));
     }
 
     #[test]

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use super::*;
 use crate::config::HouseStyle;
+use crate::diag::{Placed, Sources, placed};
 use crate::yaml;
 
 const GOOD: &str = "meeting: Policing Performance Committee
@@ -14,14 +15,11 @@ recommendation: For Discussion
 recommendations: Members are invited to discuss the contents of this report.
 ";
 
-fn check(yaml_text: &str) -> (Option<PaperMeta>, Vec<crate::diag::Diagnostic>) {
+fn check(yaml_text: &str) -> (Option<PaperMeta>, Vec<Placed>) {
     check_with(yaml_text, &HouseStyle::default())
 }
 
-fn check_with(
-    yaml_text: &str,
-    house: &HouseStyle,
-) -> (Option<PaperMeta>, Vec<crate::diag::Diagnostic>) {
+fn check_with(yaml_text: &str, house: &HouseStyle) -> (Option<PaperMeta>, Vec<Placed>) {
     let file = Path::new("p.yaml");
     let root = yaml::to_node(yaml_text, file).expect("valid YAML");
     let cx = MetaContext {
@@ -30,7 +28,8 @@ fn check_with(
         paper_dir: Path::new("."),
         house,
     };
-    check_meta(&root, &cx)
+    let (meta, diags) = check_meta(&root, &cx);
+    (meta, placed(diags, &Sources::of(file, yaml_text)))
 }
 
 #[test]

@@ -6,7 +6,7 @@ pub mod walk;
 use std::path::{Path, PathBuf};
 
 use crate::config::HouseStyle;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Sources};
 pub use walk::PaperSource;
 
 /// The folders given in place of `clerk.yaml`'s `papers_dir` and `output_dir` (the
@@ -34,11 +34,13 @@ pub struct Project {
 
 impl Project {
     /// Opens the project at `root`: loads the house style and resolves the folders (flags win
-    /// over `clerk.yaml`). Errors here are project-level (exit code 2).
+    /// over `clerk.yaml`). Errors here are project-level (exit code 2); the house style's
+    /// text is kept in `sources` for them.
     pub fn open(
         root: &Path,
         papers: Option<&Path>,
         out: Option<&Path>,
+        sources: &mut Sources,
     ) -> Result<Project, Vec<Diagnostic>> {
         let root = std::path::absolute(root)
             .and_then(|r| r.canonicalize())
@@ -49,7 +51,7 @@ impl Project {
                     format!("cannot open the project folder ({e})"),
                 )]
             })?;
-        let house = HouseStyle::load(&root)?;
+        let house = HouseStyle::load(&root, sources)?;
         let papers_dir = resolve(&root.join(papers.unwrap_or(&house.papers_dir)));
         let out_dir = resolve(&root.join(out.unwrap_or(&house.output_dir)));
         let bad_out = out_dir == root || out_dir == papers_dir || papers_dir.starts_with(&out_dir);

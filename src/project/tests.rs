@@ -26,13 +26,13 @@ fn an_output_folder_that_is_the_root_holds_the_papers_or_is_them_is_refused() {
     let root = dir.path();
     std::fs::create_dir_all(root.join("papers/x")).unwrap();
     for out in ["papers/..", "papers/x/..", "..", ".", "papers", "./papers/"] {
-        let err = Project::open(root, None, Some(Path::new(out)))
+        let err = Project::open(root, None, Some(Path::new(out)), &mut Default::default())
             .expect_err(&format!("--out {out} must be refused"));
         assert_eq!(err[0].code, "bad-output-folder", "--out {out}");
     }
     for out in ["out", "papers-out", "../elsewhere"] {
         assert!(
-            Project::open(root, None, Some(Path::new(out))).is_ok(),
+            Project::open(root, None, Some(Path::new(out)), &mut Default::default()).is_ok(),
             "--out {out} is a folder of its own"
         );
     }

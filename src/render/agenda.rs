@@ -121,6 +121,7 @@ pub fn document(meeting: &Meeting, house: &HouseStyle) -> Document {
             recommendations: MetaText {
                 text: String::new(),
                 line: 0,
+                line_start: 0,
             },
             location: meeting.location.clone(),
             agenda_item: None,

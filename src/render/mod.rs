@@ -35,7 +35,7 @@ use clap::ValueEnum as _;
 use serde::Serialize;
 
 use crate::config::HouseStyle;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Sources};
 use crate::document::Document;
 
 pub use html::escape;
@@ -86,8 +86,12 @@ pub struct Renderer {
 
 impl Renderer {
     /// A renderer for every format (the preview's): [`Renderer::for_formats`] with all.
-    pub fn new(project_root: &Path, house: &HouseStyle) -> Result<Renderer, Vec<Diagnostic>> {
-        Renderer::for_formats(project_root, house, OutputFormat::value_variants())
+    pub fn new(
+        project_root: &Path,
+        house: &HouseStyle,
+        sources: &mut Sources,
+    ) -> Result<Renderer, Vec<Diagnostic>> {
+        Renderer::for_formats(project_root, house, OutputFormat::value_variants(), sources)
     }
 
     /// Loads what rendering to `formats` needs: the embedded default templates
@@ -98,13 +102,15 @@ impl Renderer {
     /// when PDF is among `formats`.
     ///
     /// A template that fails to parse gives a diagnostic naming its file, with the line and
-    /// column Tera reports; every failing template is reported.
+    /// column Tera reports; every failing template is reported. The templates' texts go in
+    /// `sources`, for those diagnostics.
     pub fn for_formats(
         project_root: &Path,
         house: &HouseStyle,
         formats: &[OutputFormat],
+        sources: &mut Sources,
     ) -> Result<Renderer, Vec<Diagnostic>> {
-        let templates = templates::Templates::load(project_root);
+        let templates = templates::Templates::load(project_root, sources);
         let css = templates::load_css(project_root);
         let logo = Logo::load(project_root, house);
         let pdf = formats
@@ -126,6 +132,11 @@ impl Renderer {
                 Err(diags)
             }
         }
+    }
+
+    /// The texts of the templates, which the diagnostics of a failed render point into.
+    pub fn sources(&self) -> &Sources {
+        self.templates.texts()
     }
 
     /// The options of one paper in `house`'s style: the run's logo, and links to its PDF

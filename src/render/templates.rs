@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use tera::{Context, ErrorKind, Tera};
 
-use crate::diag::Diagnostic;
+use crate::diag::{self, Diagnostic, Sources};
 
 /// Name of the paper template.
 pub(crate) const PAPER: &str = "paper.html";
@@ -50,6 +50,8 @@ struct Source {
 pub(crate) struct Templates {
     tera: Tera,
     sources: Vec<Source>,
+    /// The same texts, for the diagnostics of a failed render.
+    texts: Sources,
 }
 
 impl std::fmt::Debug for Templates {
@@ -61,11 +63,16 @@ impl std::fmt::Debug for Templates {
 
 impl Templates {
     /// Loads and parses every template, the project's `templates/` file where there is one,
-    /// else the built-in one; every template that fails is reported, naming its file.
-    pub(crate) fn load(project_root: &Path) -> Result<Templates, Vec<Diagnostic>> {
+    /// else the built-in one; every template that fails is reported, naming its file. The
+    /// templates' texts go in `texts`, for the diagnostics.
+    pub(crate) fn load(
+        project_root: &Path,
+        texts: &mut Sources,
+    ) -> Result<Templates, Vec<Diagnostic>> {
         let mut tera = Tera::new();
         tera.autoescape_on([".html"]);
         let mut sources = Vec::new();
+        let mut own = Sources::default();
         let mut diags = Vec::new();
         for (name, embedded) in EMBEDDED {
             let source = match read_override(project_root, name) {
@@ -80,6 +87,7 @@ impl Templates {
                     continue;
                 }
             };
+            own.add(&source.file, source.text.as_str());
             // One at a time, so that an error is pinned on the file that caused it.
             match tera.add_raw_template(name, &source.text) {
                 Ok(()) => sources.push(source),
@@ -90,11 +98,21 @@ impl Templates {
                 )),
             }
         }
+        texts.extend(&own);
         if diags.is_empty() {
-            Ok(Templates { tera, sources })
+            Ok(Templates {
+                tera,
+                sources,
+                texts: own,
+            })
         } else {
             Err(diags)
         }
+    }
+
+    /// The templates' texts, for the diagnostics of [`Templates::render`].
+    pub(crate) fn texts(&self) -> &Sources {
+        &self.texts
     }
 
     /// Renders template `name` with `view`; `what` names the page for the message.
@@ -173,12 +191,18 @@ fn tera_diagnostic(err: &tera::Error, source: &Source, context: String) -> Diagn
         if report.filename() == source.name || report.filename().is_empty() {
             let span = report.span();
             let width = if span.end_line == span.start_line {
-                span.end_col.saturating_sub(span.start_col)
+                span.end_col.saturating_sub(span.start_col).max(1)
             } else {
                 1
             };
             // Tera's lines are 1-based, its columns 0-based (in characters).
-            d.locate_line_col(&source.text, span.start_line, span.start_col + 1, width);
+            let (line, column) = (span.start_line, span.start_col + 1);
+            if let (Some(start), Some(end)) = (
+                diag::offset_of(&source.text, line, column),
+                diag::offset_of(&source.text, line, column + width),
+            ) {
+                d.span = Some(start..end.max(start + 1));
+            }
         }
     }
     if source.file.starts_with(TEMPLATES_DIR) {

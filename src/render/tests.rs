@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use super::index::compare_agenda;
 use super::*;
+use crate::diag::Sources;
 use crate::document::{
     Align, Appendix, Block, Footnote, HeaderRow, Image, Inline, Item, Para, Section, SectionKind,
     Table,
@@ -60,6 +61,7 @@ fn meta(title: &str) -> PaperMeta {
         recommendations: MetaText {
             text: "Members are invited to discuss.".into(),
             line: 1,
+            line_start: 0,
         },
         location: Some("Video Conferencing".into()),
         agenda_item: Some("4.2".into()),
@@ -251,7 +253,7 @@ fn sample() -> Document {
 
 fn renderer() -> Renderer {
     let dir = tempfile::tempdir().unwrap();
-    Renderer::new(dir.path(), &HouseStyle::default()).unwrap()
+    Renderer::new(dir.path(), &HouseStyle::default(), &mut Sources::default()).unwrap()
 }
 
 fn render(doc: &Document, draft: bool) -> String {
@@ -569,7 +571,7 @@ fn a_project_template_replaces_the_default() {
         "<p>{{ meta.title }} / {{ sections | length }}</p>",
     );
     let house = HouseStyle::default();
-    let r = Renderer::new(dir.path(), &house).unwrap();
+    let r = Renderer::new(dir.path(), &house, &mut Sources::default()).unwrap();
     let mut doc = sample();
     doc.meta.title = "A & B".into();
     assert_eq!(
@@ -587,11 +589,12 @@ fn a_project_template_replaces_the_default() {
 #[test]
 fn a_broken_template_is_an_error_naming_its_file_and_line() {
     let dir = project_with("paper.html", "<html>\n<p>{% if meta.title %}</p>\n");
-    let errs = Renderer::new(dir.path(), &HouseStyle::default()).unwrap_err();
+    let mut sources = Sources::default();
+    let errs = Renderer::new(dir.path(), &HouseStyle::default(), &mut sources).unwrap_err();
     assert_eq!(errs.len(), 1, "{errs:?}");
     assert_eq!(errs[0].file, Path::new("templates/paper.html"));
     assert!(errs[0].message.contains("templates/paper.html"), "{errs:?}");
-    assert!(errs[0].line > 0, "{errs:?}");
+    assert!(errs[0].locate(&sources).line > 0, "{errs:?}");
     assert!(errs[0].is_error());
     assert!(
         errs[0]
@@ -606,10 +609,11 @@ fn a_broken_template_is_an_error_naming_its_file_and_line() {
 fn a_template_failing_at_render_time_names_file_and_line() {
     let dir = project_with("paper.html", "<p>ok</p>\n<p>{{ meta.no_such_field }}</p>\n");
     let house = HouseStyle::default();
-    let r = Renderer::new(dir.path(), &house).unwrap();
+    let r = Renderer::new(dir.path(), &house, &mut Sources::default()).unwrap();
     let err = r.render_paper(&sample(), &house, false).unwrap_err();
     assert_eq!(err.file, Path::new("templates/paper.html"));
-    assert_eq!((err.line, err.column), (2, 12), "{err:?}");
+    let at = err.locate(r.sources());
+    assert_eq!((at.line, at.column), (2, 12), "{err:?}");
     assert!(err.message.contains("no_such_field"), "{err:?}");
 }
 
@@ -619,7 +623,7 @@ fn the_house_logo_is_embedded() {
     std::fs::write(dir.path().join("logo.png"), PNG).unwrap();
     let mut house = HouseStyle::default();
     house.organisation.logo = Some(PathBuf::from("logo.png"));
-    let r = Renderer::new(dir.path(), &house).unwrap();
+    let r = Renderer::new(dir.path(), &house, &mut Sources::default()).unwrap();
     let html = r.render_paper(&sample(), &house, false).unwrap();
     assert!(
         html.contains("<img class=\"logo\" src=\"data:image/png;base64,"),
@@ -627,7 +631,7 @@ fn the_house_logo_is_embedded() {
     );
 
     house.organisation.logo = Some(PathBuf::from("missing.png"));
-    let errs = Renderer::new(dir.path(), &house).unwrap_err();
+    let errs = Renderer::new(dir.path(), &house, &mut Sources::default()).unwrap_err();
     assert_eq!(errs[0].file, Path::new("clerk.yaml"));
 }
 

@@ -158,7 +158,10 @@ pub fn space_tied(word: &str, next: &str) -> bool {
 /// `2025–26`).
 pub fn hyphen_tied(piece: &str, next: &str) -> bool {
     // An address or a path breaks where it must: tying it could push it past the margin.
-    let word_start = piece.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let word_start = piece
+        .char_indices()
+        .rfind(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     if piece[word_start..].contains(['/', '@']) {
         return false;
     }
@@ -276,6 +279,9 @@ mod tests {
         assert!(!hyphen_tied("https://example.org/capital/2025-", "26"));
         assert!(!hyphen_tied("see a@b-", "cd"));
         assert!(hyphen_tied("in 2025-", "26"));
+        // A space of more than one byte before the word (a no-break space).
+        assert!(hyphen_tied("in\u{a0}2025-", "26"));
+        assert!(!hyphen_tied("see\u{a0}https://x.org/a-", "b"));
     }
 
     #[test]

@@ -39,6 +39,15 @@ pub(crate) fn pages(
     let (meetings, diags) = crate::pipeline::assemble_meetings(&files, &reports);
     problems.meetings = files.diagnostics.clone();
     problems.meetings.extend(diags);
+    // Their texts, so the overlay can show the lines they point at.
+    for f in &files.files {
+        problems.sources.add(&f.file, f.text.as_str());
+    }
+    for r in &reports {
+        if problems.meetings.iter().any(|d| d.file == r.source.display) {
+            problems.sources.extend(&r.sources);
+        }
+    }
     let Some(renderer) = renderer else {
         return (old.meetings.clone(), Vec::new());
     };
@@ -75,7 +84,7 @@ pub(crate) fn pages(
                     },
                     Err(d) => Page {
                         good: previous.good,
-                        notes: Notes::new(&[d], &project.root),
+                        notes: Notes::new(&[d], renderer.sources()),
                     },
                 }
             };

@@ -269,7 +269,7 @@ fn write_out(site: &Site, changed: &Changed) {
             manifest::manifest_json(&reports, index.as_ref()).as_bytes(),
         );
     }
-    crate::report::print_human(&problems, false);
+    crate::report::print_human(&problems, &crate::diag::Sources::default(), false);
 }
 
 /// Opens `url` in the desktop's browser, or says how to.

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::path::{EVENTS_PATH, LAST_GOOD_QUERY};
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Diagnostic, Location, Severity, Sources};
 use crate::render::escape;
 
 /// The script added before `</body>`: listens to the reload events and reloads the page when
@@ -66,8 +66,8 @@ pub(crate) struct Notes {
 }
 
 impl Notes {
-    /// Renders `diags`, reading each one's file under `root` for the lines around it.
-    pub(crate) fn new(diags: &[Diagnostic], root: &Path) -> Notes {
+    /// Renders `diags`, each with the lines around it from its file's text in `sources`.
+    pub(crate) fn new(diags: &[Diagnostic], sources: &Sources) -> Notes {
         let mut notes = Notes::default();
         for d in diags {
             let (count, html) = match d.severity {
@@ -75,7 +75,7 @@ impl Notes {
                 Severity::Warning => (&mut notes.warnings, &mut notes.warnings_html),
             };
             *count += 1;
-            diagnostic_html(html, d, root);
+            diagnostic_html(html, d, sources);
         }
         notes
     }
@@ -83,38 +83,34 @@ impl Notes {
 
 /// One diagnostic: severity, code and `file:line:col`, message, the source lines around it
 /// with a marker under the column, and the help.
-fn diagnostic_html(out: &mut String, d: &Diagnostic, root: &Path) {
+fn diagnostic_html(out: &mut String, d: &Diagnostic, sources: &Sources) {
     let label = if d.is_error() { "error" } else { "warning" };
-    let place = match (d.line, d.column) {
-        (0, _) => d.file.display().to_string(),
-        (l, 0) => format!("{}:{l}", d.file.display()),
-        (l, c) => format!("{}:{l}:{c}", d.file.display()),
-    };
+    let at = d.locate(sources);
     let _ = write!(
         out,
         "<article class=\"clerk-diag clerk-{label}\"><h3>{label}[{}]: <code>{}</code></h3><p>{}</p>",
         escape(d.code),
-        escape(&place),
+        escape(&d.place(&at)),
         escape(&d.message)
     );
-    let lines = context_lines(d, root);
+    let lines = context_lines(&at, sources.get(&d.file));
     if !lines.is_empty() {
         let width = lines.last().map_or(1, |(n, _)| n.to_string().len());
         out.push_str("<pre><code>");
         for (n, text) in &lines {
             let text = text.replace('\t', " ");
-            if *n == d.line {
+            if *n == at.line {
                 let _ = writeln!(
                     out,
                     "<span class=\"clerk-hl\">{n:>width$} | {}</span>",
                     escape(&text)
                 );
-                if d.column > 0 {
+                if at.column > 0 {
                     let marker = format!(
                         "{} | {}{}",
                         " ".repeat(width),
-                        " ".repeat(d.column - 1),
-                        "^".repeat(d.width.max(1))
+                        " ".repeat(at.column - 1),
+                        "^".repeat(at.width.max(1))
                     );
                     let _ = writeln!(out, "<span class=\"clerk-marker\">{marker}</span>");
                 }
@@ -130,25 +126,17 @@ fn diagnostic_html(out: &mut String, d: &Diagnostic, root: &Path) {
     out.push_str("</article>\n");
 }
 
-/// The diagnostic's line and up to two lines either side, from its file under `root` (or
-/// its own copy of the line when the file cannot be read).
-fn context_lines(d: &Diagnostic, root: &Path) -> Vec<(usize, String)> {
-    if d.line == 0 {
+/// The diagnostic's line and up to two lines either side, from its file's `text`.
+fn context_lines(at: &Location, text: Option<&str>) -> Vec<(usize, String)> {
+    let Some(text) = text.filter(|_| at.line > 0) else {
         return Vec::new();
-    }
-    // Bounded, and never a pipe: the file is the author's, and may be anything by now.
-    let text = crate::fsio::read_limited(&root.join(&d.file), 16 << 20)
-        .ok()
-        .map(|b| String::from_utf8_lossy(&b).replace("\r\n", "\n"));
-    let Some(text) = text else {
-        return d.source_line.iter().map(|l| (d.line, l.clone())).collect();
     };
-    let first = d.line.saturating_sub(2).max(1);
+    let first = at.line.saturating_sub(2).max(1);
     text.lines()
         .enumerate()
         .map(|(i, l)| (i + 1, l.to_string()))
         .skip(first - 1)
-        .take(d.line + 3 - first)
+        .take(at.line + 3 - first)
         .collect()
 }
 
@@ -327,11 +315,11 @@ mod tests {
         let text = "---\nmeeting: M\ndate: 2021-02-30\ntitle: <T>\n---\nbody\n";
         std::fs::write(tmp.path().join("papers/p.md"), text).unwrap();
         let file = PathBuf::from("papers/p.md");
-        let d = Diagnostic::error_at("bad-date", &file, text, 21, 10, "not a real date")
-            .with_help("check the day");
+        let d =
+            Diagnostic::at("bad-date", &file, 21..31, "not a real date").with_help("check the day");
         let notes = Notes::new(
             &[d, Diagnostic::file_error("x", &file, "w").warning()],
-            tmp.path(),
+            &Sources::of(&file, text),
         );
         assert_eq!((notes.errors, notes.warnings), (1, 1));
         let html = &notes.errors_html;

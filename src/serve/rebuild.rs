@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use super::overlay::{Notes, StatusRow, status_panel};
 use super::site::{Changed, EAGER, Page, PaperEntry, Problems, Site};
 use super::watch::ChangeSet;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Sources};
 use crate::output::write::OutputFile;
 use crate::output::{index_entries, output_path};
 use crate::paper::Status;
@@ -65,8 +65,8 @@ pub(crate) fn rebuild(old: &Site, changes: &ChangeSet, generation: u64) -> (Site
     let (meetings, links) =
         super::meetings::pages(&papers, renderer.as_deref(), &project, old, &mut problems);
     let all = problems.all();
-    count(&mut summary, &all);
-    let notes = Notes::new(&all, &project.root);
+    count(&mut summary, &all, &problems.sources);
+    let notes = Notes::new(&all, &problems.sources);
     let index = index_page(&papers, &links, renderer.as_deref(), &project, &old.index);
     let status_panel = panel(&papers);
     summary.elapsed = started.elapsed();
@@ -103,7 +103,8 @@ fn setup(old: &Site, changes: &ChangeSet) -> Setup {
     let mut render_all = changes.all_papers;
     if changes.house {
         let f = &old.folders;
-        match Project::open(&project.root, f.papers.as_deref(), f.out.as_deref()) {
+        let texts = &mut problems.sources;
+        match Project::open(&project.root, f.papers.as_deref(), f.out.as_deref(), texts) {
             Ok(p) => {
                 project = Arc::new(p);
                 problems.house.clear();
@@ -112,7 +113,7 @@ fn setup(old: &Site, changes: &ChangeSet) -> Setup {
         }
     }
     if changes.templates || (changes.house && problems.house.is_empty()) {
-        match Renderer::new(&project.root, &project.house) {
+        match Renderer::new(&project.root, &project.house, &mut problems.sources) {
             Ok(r) => {
                 // Every format: the preview serves each paper's PDF beside its page.
                 renderer = Some(Arc::new(r));
@@ -163,9 +164,9 @@ fn render_papers(
         .filter(|rel| !papers.contains_key(*rel))
         .count();
     for (rel, build) in built {
-        count(summary, &build.report.diagnostics);
+        count(summary, &build.report.diagnostics, &build.report.sources);
         let previous = old.papers.get(&rel).map(Arc::as_ref);
-        let entry = paper_entry(build, previous, project, generation);
+        let entry = paper_entry(build, previous, generation);
         papers.insert(rel, Arc::new(entry));
     }
     papers
@@ -186,16 +187,12 @@ fn panel(papers: &BTreeMap<PathBuf, Arc<PaperEntry>>) -> String {
     status_panel(&rows)
 }
 
-fn count(summary: &mut Summary, diags: &[Diagnostic]) {
+fn count(summary: &mut Summary, diags: &[Diagnostic], sources: &Sources) {
     for d in diags {
         if d.is_error() {
             summary.errors += 1;
             if summary.first_error.is_none() {
-                let place = match d.line {
-                    0 => d.file.display().to_string(),
-                    l => format!("{}:{l}:{}", d.file.display(), d.column),
-                };
-                summary.first_error = Some(place);
+                summary.first_error = Some(d.place(&d.locate(sources)));
             }
         } else {
             summary.warnings += 1;
@@ -204,12 +201,7 @@ fn count(summary: &mut Summary, diags: &[Diagnostic]) {
 }
 
 /// A rendered paper as an entry: the new HTML when it built, else the last good one.
-fn paper_entry(
-    build: PaperBuild,
-    old: Option<&PaperEntry>,
-    project: &Project,
-    generation: u64,
-) -> PaperEntry {
+fn paper_entry(build: PaperBuild, old: Option<&PaperEntry>, generation: u64) -> PaperEntry {
     let PaperBuild { mut report, files } = build;
     let html = files
         .into_iter()
@@ -226,7 +218,7 @@ fn paper_entry(
             (good, old.and_then(|o| o.good_meta.clone()))
         }
     };
-    let notes = Notes::new(&report.diagnostics, &project.root);
+    let notes = Notes::new(&report.diagnostics, &report.sources);
     PaperEntry {
         report,
         good_meta,
@@ -274,7 +266,7 @@ fn index_page(
         },
         Err(d) => Page {
             good: old.good.clone(),
-            notes: Notes::new(&[d], &project.root),
+            notes: Notes::new(&[d], renderer.sources()),
         },
     }
 }
@@ -312,7 +304,7 @@ pub(crate) fn render_lazy(
     site: &Site,
     entry: &PaperEntry,
     format: OutputFormat,
-) -> Result<Vec<u8>, Vec<Diagnostic>> {
+) -> Result<Vec<u8>, Notes> {
     let build = render_one(
         &site.project,
         site.renderer.as_deref(),
@@ -320,18 +312,19 @@ pub(crate) fn render_lazy(
         &entry.report.source,
     );
     if build.report.errors() > 0 {
-        return Err(build.report.diagnostics);
+        return Err(Notes::new(&build.report.diagnostics, &build.report.sources));
     }
     let mut files = build.files.into_iter();
     files.next().map(|(_, bytes)| bytes).ok_or_else(|| {
-        vec![Diagnostic::file_error(
+        let d = Diagnostic::file_error(
             "no-output",
             &entry.report.source.display,
             format!(
                 "no {} output could be made (the templates did not load)",
                 format.extension()
             ),
-        )]
+        );
+        Notes::new(&[d], &Sources::default())
     })
 }
 

@@ -9,7 +9,7 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use super::http::{HttpServer, Request};
-use super::overlay::{self, Notes};
+use super::overlay;
 use super::path::{self, Route};
 use super::rebuild::render_lazy;
 use super::site::{Changed, EAGER, PaperEntry, Shared, Site, Wait};
@@ -191,8 +191,7 @@ impl View<'_> {
                 body: bytes.to_vec(),
                 allow: false,
             },
-            Err(diags) => {
-                let notes = Notes::new(&diags, &site.project.root);
+            Err(notes) => {
                 let top = overlay::overlay(&site.notes, &notes, None);
                 self.no_render("Cannot build this output", &top)
             }

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use clap::ValueEnum;
 
 use super::overlay::Notes;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Sources};
 use crate::output::{PaperReport, href, output_path};
 use crate::paper::PaperMeta;
 use crate::project::{Folders, Project};
@@ -70,6 +70,8 @@ pub(crate) struct Problems {
     pub(crate) walk: Vec<Diagnostic>,
     /// Problems of the meeting files and of the meetings' cross-checks.
     pub(crate) meetings: Vec<Diagnostic>,
+    /// The texts of the house style and templates, which they point into.
+    pub(crate) sources: Sources,
 }
 
 impl Problems {
@@ -297,8 +299,8 @@ impl Shared {
         &self,
         entry: &PaperEntry,
         format: OutputFormat,
-        build: impl FnOnce() -> Result<Vec<u8>, Vec<Diagnostic>>,
-    ) -> Result<Arc<[u8]>, Vec<Diagnostic>> {
+        build: impl FnOnce() -> Result<Vec<u8>, Notes>,
+    ) -> Result<Arc<[u8]>, Notes> {
         let key = (entry.report.source.rel.clone(), format);
         if let Some((generation, bytes)) = lock(&self.lazy).get(&key)
             && *generation == entry.generation

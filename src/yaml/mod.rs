@@ -71,6 +71,13 @@ pub struct Key {
     pub pos: Pos,
 }
 
+impl Pos {
+    /// The bytes the node covers (at least one), when its offset is known.
+    pub fn span(&self) -> Option<std::ops::Range<usize>> {
+        self.offset.map(|o| o..o + self.len.max(1))
+    }
+}
+
 impl Node {
     /// The value of `key` in a mapping node.
     pub fn get(&self, key: &str) -> Option<&Node> {
@@ -120,25 +127,9 @@ fn pos_of(loc: &serde_saphyr::Location, text: &str) -> Pos {
         len,
     };
     if p.offset.is_none() && p.line > 0 {
-        p.offset = line_col_offset(text, p.line, p.column);
+        p.offset = diag::offset_of(text, p.line, p.column);
     }
     p
-}
-
-fn line_col_offset(text: &str, line: usize, column: usize) -> Option<usize> {
-    let start = if line == 1 {
-        0
-    } else {
-        text.match_indices('\n').nth(line - 2).map(|(i, _)| i + 1)?
-    };
-    let rest = &text[start..];
-    Some(
-        start
-            + rest
-                .char_indices()
-                .nth(column.saturating_sub(1))
-                .map_or(rest.len(), |(i, _)| i),
-    )
 }
 
 /// Raw deserialized tree straight from serde-saphyr, before positions are turned into [`Pos`].
@@ -339,14 +330,9 @@ fn saphyr_error(
     };
     let tab = (d.code == "yaml-tab").then(|| text.find('\t')).flatten();
     if let Some(off) = tab {
-        d.locate(text, off, 1);
+        d.span = Some(off..off + 1);
     } else if let Some(loc) = e.location() {
-        let p = pos_of(&loc, text);
-        if let Some(off) = p.offset {
-            d.locate(text, off, p.len.max(1));
-        } else {
-            d.locate_line_col(text, p.line, p.column, 1);
-        }
+        d.span = pos_of(&loc, text).span();
     }
     d
 }
@@ -376,23 +362,14 @@ pub fn overlay(base: Node, own: Node) -> Node {
 /// Deserializes a typed value from text (via the tree), with located diagnostics.
 pub fn from_str<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Vec<Diagnostic>> {
     let node = to_node(text, file)?;
-    from_node(&node, text, file)
+    from_node(&node, file)
 }
 
 /// Deserializes a typed value from a tree. An unknown key gets a did-you-mean.
-pub fn from_node<T: DeserializeOwned>(
-    node: &Node,
-    text: &str,
-    file: &Path,
-) -> Result<T, Vec<Diagnostic>> {
+pub fn from_node<T: DeserializeOwned>(node: &Node, file: &Path) -> Result<T, Vec<Diagnostic>> {
     T::deserialize(node).map_err(|e| {
         let mut d = Diagnostic::file_error("invalid-value", file, e.message.clone());
-        if let Some(p) = e.pos {
-            match p.offset {
-                Some(off) => d.locate(text, off, p.len.max(1)),
-                None => d.locate_line_col(text, p.line, p.column, 1),
-            }
-        }
+        d.span = e.pos.and_then(|p| p.span());
         if let Some(rest) = e.message.strip_prefix("unknown field `") {
             d.code = "unknown-key";
             let key = rest.split('`').next().unwrap_or("");

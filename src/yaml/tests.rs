@@ -33,16 +33,18 @@ fn dates_stay_text() {
 
 #[test]
 fn duplicate_keys_point_at_the_duplicate() {
-    let errs = to_node("title: a\nmeeting: b\ntitle: c\n", p()).unwrap_err();
+    let text = "title: a\nmeeting: b\ntitle: c\n";
+    let errs = to_node(text, p()).unwrap_err();
     assert_eq!(errs[0].code, "duplicate-key", "{errs:?}");
-    assert_eq!(errs[0].line, 3, "{errs:?}");
+    assert_eq!(errs[0].line_col(text).0, 3, "{errs:?}");
 }
 
 #[test]
 fn syntax_errors_are_located() {
-    let errs = to_node("title: a\nmeeting: [b\n", p()).unwrap_err();
+    let text = "title: a\nmeeting: [b\n";
+    let errs = to_node(text, p()).unwrap_err();
     assert_eq!(errs[0].code, "yaml-syntax");
-    assert!(errs[0].line >= 2, "{errs:?}");
+    assert!(errs[0].line_col(text).0 >= 2, "{errs:?}");
 }
 
 #[test]
@@ -54,10 +56,12 @@ fn typed_errors_point_at_the_value() {
         name: String,
         items: Vec<String>,
     }
-    let errs = from_str::<S>("name: x\nitems: nope\n", p()).unwrap_err();
-    assert_eq!(errs[0].line, 2, "{errs:?}");
-    let errs = from_str::<S>("name: x\nitmes: [a]\n", p()).unwrap_err();
+    let text = "name: x\nitems: nope\n";
+    let errs = from_str::<S>(text, p()).unwrap_err();
+    assert_eq!(errs[0].line_col(text).0, 2, "{errs:?}");
+    let text = "name: x\nitmes: [a]\n";
+    let errs = from_str::<S>(text, p()).unwrap_err();
     assert_eq!(errs[0].code, "unknown-key");
-    assert_eq!(errs[0].line, 2);
+    assert_eq!(errs[0].line_col(text).0, 2);
     assert_eq!(errs[0].help.as_deref(), Some("did you mean `items`?"));
 }

@@ -62,9 +62,10 @@ fn check_body(body: &str) -> Result<(), TestCaseError> {
     std::fs::write(&path, &text).unwrap();
     let house = HouseStyle::default();
     let source = source_for(dir.path(), &papers, &path);
-    let (loaded, mut diags) = paper::load(&source, &house);
+    let mut sources = clerk::diag::Sources::default();
+    let (loaded, mut diags) = paper::load(&source, &house, &mut sources);
     let loaded = loaded.expect("the metadata is valid");
-    let (doc, more) = compile(&loaded, &house, dir.path());
+    let (doc, more) = compile(&loaded, &house, dir.path(), &mut sources);
     diags.extend(more);
     let valid_only = !body.contains("missing.png") && !body.contains("](#") && !body.contains("{#");
     if valid_only && body.starts_with("# Purpose\n\nWhy.") {
@@ -72,10 +73,12 @@ fn check_body(body: &str) -> Result<(), TestCaseError> {
     }
     let lines = text.lines().count().max(1);
     for d in &diags {
-        prop_assert!(d.line <= lines + 1, "{d:?} beyond {lines} lines");
+        let line = d.locate(&sources).line;
+        prop_assert!(line <= lines + 1, "{d:?} beyond {lines} lines");
     }
     if let Some(doc) = doc {
-        let renderer = Renderer::new(dir.path(), &house).expect("default templates load");
+        let renderer =
+            Renderer::new(dir.path(), &house, &mut sources).expect("default templates load");
         let html = renderer.render(OutputFormat::Html, &doc, &house, false);
         prop_assert!(html.is_ok_and(|b| b.ends_with(b"</html>\n")));
         match renderer.render(OutputFormat::Pdf, &doc, &house, true) {
@@ -127,7 +130,7 @@ proptest! {
             let cx = paper::MetaContext { file, text: &text, paper_dir: Path::new("."), house: &house };
             let (_, diags) = paper::check_meta(&root, &cx);
             for d in diags {
-                prop_assert!(d.line <= text.lines().count() + 1);
+                prop_assert!(d.line_col(&text).0 <= text.lines().count() + 1);
             }
         }
     }

@@ -63,16 +63,8 @@ fn read_one(
         return read_markdown(paper, &path, shown, house.limits.paper_bytes);
     }
     let at = |code: &'static str, message: String| {
-        let split = &paper.split;
-        let mut d = Diagnostic::file_error(code, &split.meta_file, message);
-        let pos = a.file_pos;
-        match pos.offset {
-            Some(off) => d.locate(&split.meta_file_text, off, pos.len.max(1)),
-            None if pos.line > 0 => {
-                d.locate_line_col(&split.meta_file_text, pos.line, pos.column, 1)
-            }
-            None => {}
-        }
+        let mut d = Diagnostic::file_error(code, &paper.split.meta_file, message);
+        d.span = a.file_pos.span();
         d
     };
     let name = file.display();

@@ -31,26 +31,36 @@ use crate::diag::Diagnostic;
 use crate::document::{Footnote, Item, Section, SectionKind};
 pub(crate) use images::sniff;
 
-/// Where a piece of Markdown comes from, so diagnostics point at the right line.
+/// Where a piece of Markdown comes from, so diagnostics point at the right place.
 #[derive(Debug, Clone, Copy)]
 pub struct MdSource<'a> {
     /// Path shown in diagnostics (relative to the project root).
     pub file: &'a Path,
-    /// The whole file's text (used for line/column and the source line).
-    pub file_text: &'a str,
     /// The Markdown to parse.
     pub markdown: &'a str,
-    /// How `markdown` sits in `file_text`.
+    /// How `markdown` sits in its file.
     pub origin: Origin,
 }
 
 /// How a piece of Markdown sits in its file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
-    /// `markdown` is exactly `file_text[offset..offset + markdown.len()]` (the body of a .md file).
-    Offset(usize),
-    /// `markdown` came from a YAML value starting at this 1-based line of `file_text`; report there.
-    Line(usize),
+    /// `markdown` is the file's text from byte `offset` on (the body of a .md file), which
+    /// starts on 1-based `line`.
+    Body {
+        /// Byte offset of `markdown` in the file's text.
+        offset: usize,
+        /// The line it starts on.
+        line: usize,
+    },
+    /// `markdown` came from a YAML value on 1-based `line`, which starts at byte
+    /// `line_start` of the file's text; its problems are reported at the start of that line.
+    Value {
+        /// The value's line.
+        line: usize,
+        /// Byte offset of the start of that line.
+        line_start: usize,
+    },
 }
 
 /// Everything Markdown in one paper, with where images may be read from.

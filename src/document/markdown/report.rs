@@ -1,4 +1,4 @@
-//! Diagnostics placed in their file through a line index, at most [`MAX_PER_CODE`] of each
+//! Diagnostics placed in their file by byte span (lines counted through a line index), at most [`MAX_PER_CODE`] of each
 //! kind per paper, so that a pathological paper still costs linear time.
 
 use std::collections::HashMap;
@@ -10,10 +10,10 @@ use crate::diag::{Diagnostic, Severity};
 /// How many diagnostics of one code a paper reports before summing the rest up.
 pub(crate) const MAX_PER_CODE: usize = 100;
 
-/// Line starts per file text, and diagnostics counted per code.
+/// Line starts per Markdown text, and diagnostics counted per code.
 #[derive(Debug, Default)]
 pub(crate) struct Report {
-    /// Keyed by the text's address and length: every source of a paper borrows its file.
+    /// Keyed by the text's address and length.
     lines: HashMap<(usize, usize), Vec<usize>>,
     counts: HashMap<&'static str, (usize, Severity, std::path::PathBuf)>,
 }
@@ -40,17 +40,8 @@ impl Report {
     }
 }
 
-/// The text of 1-based `line` (without its line ending) given the line starts.
-fn line_text<'t>(text: &'t str, starts: &[usize], line: usize) -> Option<&'t str> {
-    let start = *starts.get(line.checked_sub(1)?)?;
-    let end = starts.get(line).map_or(text.len(), |next| next - 1);
-    Some(text.get(start..end)?.trim_end_matches('\r'))
-}
-
 impl Ctx<'_> {
-    /// A diagnostic at `loc`, placed according to its source's [`Origin`] (what
-    /// [`Diagnostic::error_at`] and [`Diagnostic::locate_line_col`] give, without rescanning
-    /// the file for each one).
+    /// A diagnostic at `loc`, placed in its file according to its source's [`Origin`].
     pub(crate) fn diag(
         &mut self,
         severity: Severity,
@@ -59,35 +50,14 @@ impl Ctx<'_> {
         message: impl Into<String>,
     ) -> Diagnostic {
         let s = self.sources[loc.src];
-        let text = s.file_text;
-        let starts = self.report.starts(text);
         let mut d = Diagnostic::file_error(code, s.file, message);
         d.severity = severity;
-        match s.origin {
-            Origin::Offset(o) => {
-                let offset = floor_boundary(text, o.saturating_add(loc.range.start));
-                let line = starts.partition_point(|&st| st <= offset).max(1);
-                let line_start = starts[line - 1];
-                let line_end = starts.get(line).map_or(text.len(), |next| next - 1);
-                let end = floor_boundary(
-                    text,
-                    offset
-                        .saturating_add(loc.range.len())
-                        .min(line_end)
-                        .max(offset),
-                );
-                d.line = line;
-                d.column = text[line_start..offset].chars().count() + 1;
-                d.width = text[offset..end].chars().count().max(1);
-                d.source_line = line_text(text, starts, line).map(str::to_string);
+        d.span = Some(match s.origin {
+            Origin::Body { offset, .. } => {
+                offset.saturating_add(loc.range.start)..offset.saturating_add(loc.range.end)
             }
-            Origin::Line(l) => {
-                d.line = l;
-                d.column = 1;
-                d.width = 1;
-                d.source_line = line_text(text, starts, l).map(str::to_string);
-            }
-        }
+            Origin::Value { line_start, .. } => line_start..line_start + 1,
+        });
         d
     }
 
@@ -151,14 +121,15 @@ impl Ctx<'_> {
     pub(crate) fn line_of(&mut self, loc: &Loc) -> usize {
         let s = self.sources[loc.src];
         match s.origin {
-            Origin::Offset(o) => {
-                let offset = floor_boundary(s.file_text, o.saturating_add(loc.range.start));
-                self.report
-                    .starts(s.file_text)
-                    .partition_point(|&st| st <= offset)
-                    .max(1)
+            Origin::Body { line, .. } => {
+                let offset = floor_boundary(s.markdown, loc.range.start);
+                let before = self
+                    .report
+                    .starts(s.markdown)
+                    .partition_point(|&st| st <= offset);
+                line + before.saturating_sub(1)
             }
-            Origin::Line(l) => l,
+            Origin::Value { line, .. } => line,
         }
     }
 

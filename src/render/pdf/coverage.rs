@@ -49,17 +49,16 @@ pub fn unshown(fonts: &Fonts, file: &Path, text: &str) -> Vec<Diagnostic> {
             continue;
         }
         out.push(
-            Diagnostic::warning_at(
+            Diagnostic::at(
                 "pdf-missing-glyph",
                 file,
-                text,
-                at,
-                c.len_utf8(),
+                at..at + c.len_utf8(),
                 format!(
                     "the PDF can't show `{c}` (U+{:04X}): none of the house fonts has it",
                     u32::from(c)
                 ),
             )
+            .warning()
             .with_help("add a font that has it under `pdf.fonts.fallback` in clerk.yaml"),
         );
     }
@@ -77,7 +76,10 @@ mod tests {
         let diags = unshown(&fonts, Path::new("papers/x.md"), text);
         let found: Vec<(String, usize, usize)> = diags
             .iter()
-            .map(|d| (d.message.clone(), d.line, d.column))
+            .map(|d| {
+                let (line, column) = d.line_col(text);
+                (d.message.clone(), line, column)
+            })
             .collect();
         assert_eq!(found.len(), 2, "{found:?}");
         assert!(found[0].0.contains("`字` (U+5B57)"), "{found:?}");

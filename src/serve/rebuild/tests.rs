@@ -34,7 +34,7 @@ impl Fixture {
             &Path::new(env!("CARGO_MANIFEST_DIR")).join("papers"),
             &tmp.path().join("papers"),
         );
-        let project = Project::open(tmp.path(), None, None).unwrap();
+        let project = Project::open(tmp.path(), None, None, &mut Default::default()).unwrap();
         let empty = Site::empty(project, Folders::default());
         let (site, summary) = rebuild(&empty, &ChangeSet::everything(), 0);
         assert_eq!((summary.rendered, summary.errors), (3, 0));

@@ -3,22 +3,21 @@
 
 use super::*;
 
-fn run_with_appendix(body: &str, appendix: &str) -> (Sections, Vec<Diagnostic>) {
+fn run_with_appendix(body: &str, appendix: &str) -> (Sections, Vec<Placed>) {
     let house = HouseStyle::default();
     let paper = Path::new("papers/p.md");
     let file = Path::new("papers/_appendix-a.md");
     let src = |file, text| MdSource {
         file,
-        file_text: text,
         markdown: text,
-        origin: Origin::Offset(0),
+        origin: Origin::Body { offset: 0, line: 1 },
     };
     let recs = src(paper, RECS);
     let parts = DocumentParts {
         body: src(paper, body),
         implications: house.implications.iter().map(|s| (s, None)).collect(),
         recommendations: MdSource {
-            origin: Origin::Line(1),
+            origin: value_at(body, 1),
             ..recs
         },
         appendices: vec![
@@ -28,7 +27,10 @@ fn run_with_appendix(body: &str, appendix: &str) -> (Sections, Vec<Diagnostic>) 
         paper_dir: Path::new("/nonexistent-clerk-test"),
         project_root: Path::new("/nonexistent-clerk-test"),
     };
-    build_sections(&parts, &house)
+    let (sections, diags) = build_sections(&parts, &house);
+    let mut sources = Sources::of(paper, body);
+    sources.add(file, appendix);
+    (sections, placed(diags, &sources))
 }
 
 #[test]

@@ -12,7 +12,7 @@ mod spans;
 use std::path::Path;
 
 pub(super) use super::*;
-pub(super) use crate::diag::Severity;
+pub(super) use crate::diag::{Placed, Severity, Sources, placed};
 pub(super) use crate::document::{Block, Inline, Item, Para, SectionKind};
 
 pub(super) const RECS: &str = "Members are invited to discuss the contents of this report.";
@@ -24,7 +24,7 @@ pub(super) fn run_full(
     impls: &[(&str, &str, usize)],
     recs: &str,
     dir: &Path,
-) -> (Sections, Vec<Diagnostic>) {
+) -> (Sections, Vec<Placed>) {
     run_in(body, impls, recs, dir, dir)
 }
 
@@ -34,12 +34,14 @@ pub(super) fn run_in(
     recs: &str,
     dir: &Path,
     root: &Path,
-) -> (Sections, Vec<Diagnostic>) {
+) -> (Sections, Vec<Placed>) {
     let house = HouseStyle::default();
     let file = Path::new("papers/p.md");
+    // The file: the body, then lines enough for the metadata values' lines.
+    let last = impls.iter().map(|i| i.2).max().unwrap_or(1);
+    let text = format!("{body}{}", "\n".repeat(last));
     let src = |markdown, origin| MdSource {
         file,
-        file_text: body,
         markdown,
         origin,
     };
@@ -52,22 +54,29 @@ pub(super) fn run_in(
                 impls
                     .iter()
                     .find(|i| i.0 == s.key)
-                    .map(|(_, md, line)| src(*md, Origin::Line(*line))),
+                    .map(|(_, md, line)| src(*md, value_at(&text, *line))),
             )
         })
         .collect();
     let parts = DocumentParts {
-        body: src(body, Origin::Offset(0)),
+        body: src(body, Origin::Body { offset: 0, line: 1 }),
         implications,
-        recommendations: src(recs, Origin::Line(1)),
+        recommendations: src(recs, value_at(&text, 1)),
         appendices: Vec::new(),
         paper_dir: dir,
         project_root: root,
     };
-    build_sections(&parts, &house)
+    let (sections, diags) = build_sections(&parts, &house);
+    (sections, placed(diags, &Sources::of(file, text.as_str())))
 }
 
-pub(super) fn run(body: &str) -> (Sections, Vec<Diagnostic>) {
+/// A YAML value on 1-based `line` of `text`.
+pub(super) fn value_at(text: &str, line: usize) -> Origin {
+    let line_start = crate::diag::offset_of(text, line, 1).unwrap_or(text.len());
+    Origin::Value { line, line_start }
+}
+
+pub(super) fn run(body: &str) -> (Sections, Vec<Placed>) {
     run_full(body, &[], RECS, Path::new("/nonexistent-clerk-test"))
 }
 
@@ -110,11 +119,11 @@ pub(super) fn outline(s: &Section) -> Vec<String> {
         .collect()
 }
 
-pub(super) fn codes(diags: &[Diagnostic]) -> Vec<&'static str> {
+pub(super) fn codes(diags: &[Placed]) -> Vec<&'static str> {
     diags.iter().map(|d| d.code).collect()
 }
 
-pub(super) fn find<'a>(diags: &'a [Diagnostic], code: &str) -> &'a Diagnostic {
+pub(super) fn find<'a>(diags: &'a [Placed], code: &str) -> &'a Placed {
     diags
         .iter()
         .find(|d| d.code == code)

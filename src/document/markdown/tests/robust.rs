@@ -14,22 +14,24 @@ fn diagnostics_point_into_the_file() {
     let parts = DocumentParts {
         body: MdSource {
             file,
-            file_text: &file_text,
             markdown: body,
-            origin: Origin::Offset(front.len()),
+            origin: Origin::Body {
+                offset: front.len(),
+                line: 5,
+            },
         },
         implications: house.implications.iter().map(|s| (s, None)).collect(),
         recommendations: MdSource {
             file,
-            file_text: &file_text,
             markdown: "see [](#nope2)",
-            origin: Origin::Line(9),
+            origin: value_at(&file_text, 9),
         },
         appendices: Vec::new(),
         paper_dir: Path::new("/x"),
         project_root: Path::new("/x"),
     };
     let (_, d) = build_sections(&parts, &house);
+    let d = placed(d, &Sources::of(file, file_text.as_str()));
     let got: Vec<_> = d
         .iter()
         .map(|d| {
@@ -61,16 +63,17 @@ fn placement_matches_diag_locate() {
     let parts = DocumentParts {
         body: MdSource {
             file,
-            file_text: text,
             markdown: body,
-            origin: Origin::Offset(body_at),
+            origin: Origin::Body {
+                offset: body_at,
+                line: 4,
+            },
         },
         implications: house.implications.iter().map(|s| (s, None)).collect(),
         recommendations: MdSource {
             file,
-            file_text: text,
             markdown: RECS,
-            origin: Origin::Line(2),
+            origin: value_at(text, 2),
         },
         appendices: Vec::new(),
         paper_dir: Path::new("/x"),
@@ -78,16 +81,12 @@ fn placement_matches_diag_locate() {
     };
     let (_, d) = build_sections(&parts, &house);
     assert_eq!(d.len(), 2, "{d:#?}");
+    let sources = Sources::of(file, text);
+    let d = placed(d, &sources);
     for (diag, needle) in d.iter().zip(["[](#x)", "[](#y)"]) {
         let at = text.find(needle).unwrap();
-        let want = Diagnostic::error_at(
-            "unknown-label",
-            file,
-            text,
-            at,
-            needle.len(),
-            diag.message.clone(),
-        );
+        assert_eq!(diag.span, Some(at..at + needle.len()));
+        let want = crate::diag::Location::of(text, &(at..at + needle.len()));
         assert_eq!(
             (diag.line, diag.column, diag.width, &diag.source_line),
             (want.line, want.column, want.width, &want.source_line)
@@ -127,22 +126,24 @@ fn never_panics() {
     let parts = DocumentParts {
         body: MdSource {
             file,
-            file_text: "é",
             markdown: body,
-            origin: Origin::Offset(1),
+            origin: Origin::Body { offset: 1, line: 1 },
         },
         implications: house.implications.iter().map(|s| (s, None)).collect(),
         recommendations: MdSource {
             file,
-            file_text: "",
             markdown: "x",
-            origin: Origin::Line(99),
+            origin: Origin::Value {
+                line: 99,
+                line_start: 0,
+            },
         },
         appendices: Vec::new(),
         paper_dir: Path::new("/x"),
         project_root: Path::new("/x"),
     };
     let (_, d) = build_sections(&parts, &house);
+    let d = placed(d, &Sources::default());
     assert_eq!(
         codes(&d),
         ["content-before-heading", "unknown-label", "raw-html"]

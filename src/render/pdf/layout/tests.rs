@@ -15,9 +15,10 @@ pub(crate) fn doc(body: &str, extra_meta: &str) -> Document {
     std::fs::write(&path, text).unwrap();
     let house = HouseStyle::default();
     let source = crate::project::walk::source_for(dir.path(), &papers, &path);
-    let (paper, diags) = crate::paper::load(&source, &house);
+    let (paper, diags) = crate::paper::load(&source, &house, &mut Default::default());
     let paper = paper.unwrap_or_else(|| panic!("{diags:?}"));
-    let (doc, diags) = crate::document::compile::compile(&paper, &house, dir.path());
+    let (doc, diags) =
+        crate::document::compile::compile(&paper, &house, dir.path(), &mut Default::default());
     doc.unwrap_or_else(|| panic!("{diags:?}"))
 }
 

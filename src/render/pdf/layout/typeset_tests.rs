@@ -23,9 +23,14 @@ fn paper(text: &str) -> Document {
     std::fs::write(&path, text).unwrap();
     let house = HouseStyle::default();
     let source = crate::project::walk::source_for(dir.path(), &papers, &path);
-    let (paper, diags) = crate::paper::load(&source, &house);
+    let (paper, diags) = crate::paper::load(&source, &house, &mut crate::diag::Sources::default());
     let paper = paper.unwrap_or_else(|| panic!("{diags:?}"));
-    let (doc, diags) = crate::document::compile::compile(&paper, &house, dir.path());
+    let (doc, diags) = crate::document::compile::compile(
+        &paper,
+        &house,
+        dir.path(),
+        &mut crate::diag::Sources::default(),
+    );
     doc.unwrap_or_else(|| panic!("{diags:?}"))
 }
 
