@@ -124,14 +124,16 @@ fn cold_single() -> Duration {
 /// and the calendar) after a full build: median of 5, and how many meetings.
 fn time_meetings(root: &Path) -> (Duration, usize) {
     use clerk::output::meetings::{write_calendar, write_meetings};
-    let project = Project::open(root, None, None).unwrap();
+    let mut sources = clerk::diag::Sources::default();
+    let project = Project::open(root, None, None, &mut sources).unwrap();
     let opts = BuildOptions {
         formats: vec![OutputFormat::Html, OutputFormat::Pdf],
         paths: Vec::new(),
         draft_by_default: false,
     };
-    let report = run(&project, &opts).unwrap();
-    let renderer = clerk::render::Renderer::new(&project.root, &project.house).unwrap();
+    let report = run(&project, &opts, &mut sources).unwrap();
+    let renderer =
+        clerk::render::Renderer::new(&project.root, &project.house, &mut sources).unwrap();
     let mut times = Vec::new();
     let mut count = 0;
     for _ in 0..5 {
@@ -166,7 +168,8 @@ fn time_meeting_page() -> Duration {
     use clerk::render::{BuiltFile, PaperFiles};
     let house = clerk::config::HouseStyle::default();
     let tmp = tempfile::tempdir().unwrap();
-    let renderer = clerk::render::Renderer::new(tmp.path(), &house).unwrap();
+    let renderer =
+        clerk::render::Renderer::new(tmp.path(), &house, &mut Default::default()).unwrap();
     let mut files = PaperFiles::new();
     let items: Vec<AgendaItem> = (0..40)
         .map(|i| {
