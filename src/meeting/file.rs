@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 use crate::diag::{self, Diagnostic};
 use crate::paper::Status;
 use crate::project::walk;
-use crate::yaml::{Key, Node, Pos, Scalar, Value};
+use crate::yaml::{Key, Node, Pos, Value};
 
 mod items;
+mod values;
 
 /// The keys a meeting file may have.
 pub const MEETING_KEYS: &[&str] = &[
@@ -263,59 +264,6 @@ impl Reader<'_> {
     }
 
     /// A one-line text value; numbers are taken as written (`3.10` stays `3.10`).
-    fn text_of(&mut self, key: &str, n: &Node) -> Option<String> {
-        let s = match &n.value {
-            Value::Scalar(Scalar::Str(s)) => s.clone(),
-            Value::Scalar(Scalar::Null) => String::new(),
-            Value::Scalar(_) => n
-                .pos
-                .offset
-                .and_then(|o| self.text.get(o..o + n.pos.len))
-                .map(str::to_string)
-                .or_else(|| n.as_text())
-                .unwrap_or_default(),
-            _ => {
-                let m = format!("`{key}` must be text, but here it is {}", n.kind());
-                self.error(
-                    n.pos,
-                    "wrong-type",
-                    m,
-                    &format!("write it as text after `{key}:`"),
-                );
-                return None;
-            }
-        };
-        let s = s.trim().to_string();
-        if s.is_empty() {
-            let m = format!("`{key}` is empty");
-            self.error(
-                n.pos,
-                "empty-value",
-                m,
-                &format!("write a value after `{key}:`, or remove the line"),
-            );
-            return None;
-        }
-        Some(s)
-    }
-
-    fn flag(&mut self, key: &str, n: &Node) -> bool {
-        match n.value {
-            Value::Scalar(Scalar::Bool(b)) => b,
-            Value::Scalar(Scalar::Null) => false,
-            _ => {
-                let m = format!("`{key}` must be `true` or `false`");
-                self.error(
-                    n.pos,
-                    "wrong-type",
-                    m,
-                    &format!("write `{key}: true`, or leave the line out"),
-                );
-                false
-            }
-        }
-    }
-
     fn meeting(&mut self, root: &Node, m: &mut MeetingFile, papers_dir: &Path) {
         let Value::Map(entries) = &root.value else {
             let help = "start with `committee:` and `date:` lines, then `items:`";
@@ -400,32 +348,5 @@ impl Reader<'_> {
             }
             None => {}
         }
-    }
-
-    fn date(&mut self, n: &Node) -> Option<jiff::civil::Date> {
-        let s = self.text_of("date", n)?;
-        let ok = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
-        match s.parse::<jiff::civil::Date>() {
-            Ok(d) if ok => Some(d),
-            _ => {
-                self.error(n.pos, "bad-date", format!("`{s}` is not a real date in the form YYYY-MM-DD"), "write the meeting date like `2026-05-19` (year, month, day), and check the day of the month");
-                None
-            }
-        }
-    }
-
-    fn time(&mut self, n: &Node) -> Option<jiff::civil::Time> {
-        let s = self.text_of("time", n)?;
-        let b = s.as_bytes();
-        let shape =
-            b.len() == 5 && b[2] == b':' && [0, 1, 3, 4].iter().all(|&i| b[i].is_ascii_digit());
-        let parsed = shape
-            .then(|| Some((s[..2].parse::<i8>().ok()?, s[3..].parse::<i8>().ok()?)))
-            .flatten()
-            .and_then(|(h, m)| jiff::civil::Time::new(h, m, 0, 0).ok());
-        if parsed.is_none() {
-            self.error(n.pos, "bad-time", format!("`{s}` is not a time in the form HH:MM"), "write the start time on the 24-hour clock, in quotes, like `time: \"10:00\"` or `\"14:30\"`");
-        }
-        parsed
     }
 }

@@ -1,5 +1,9 @@
 //! The house style: `clerk.yaml` at the project root laid over the embedded SPA default.
 
+mod pdf;
+
+pub use pdf::{AuthorChoice, FontFiles, Margins, PageSize, PdfStyle};
+
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -10,7 +14,7 @@ use crate::schema::Key;
 use crate::yaml;
 
 /// The embedded default house style (SPA), commented; `clerk init` writes it out.
-pub const DEFAULT_HOUSE_YAML: &str = include_str!("../assets/clerk.yaml");
+pub const DEFAULT_HOUSE_YAML: &str = include_str!("../../assets/clerk.yaml");
 
 /// The file name of a project's house style.
 pub const HOUSE_FILE: &str = "clerk.yaml";
@@ -84,92 +88,6 @@ pub struct Limits {
     pub image_bytes: u64,
     /// Size of one PDF appendix file in bytes.
     pub appendix_bytes: u64,
-}
-
-/// The PDF page style: paper, margins, type and running footer.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PdfStyle {
-    /// Paper size.
-    pub page_size: PageSize,
-    /// Margins in millimetres.
-    pub margins_mm: Margins,
-    /// Body text size in points.
-    pub font_size: f32,
-    /// TTF files (relative to the project root) that replace the embedded Noto Sans faces.
-    pub fonts: FontFiles,
-    /// The footer's identity of the paper: the first template whose `{keys}` the paper
-    /// all has wins (keys: `agenda_item`, `title`, `meeting`, `date`).
-    pub footer: Vec<String>,
-    /// Who the PDF names as its author.
-    pub author: AuthorChoice,
-    /// Justify paragraphs (ragged right when false).
-    pub justify: bool,
-    /// Set the paper's title as its heading (`H1`) above the header table; when false the
-    /// sections are the top-level headings.
-    pub title: bool,
-}
-
-/// Paper sizes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum PageSize {
-    /// 210 × 297 mm.
-    A4,
-    /// 8.5 × 11 in.
-    Letter,
-}
-
-impl PageSize {
-    /// Width and height in points.
-    pub fn points(self) -> (f32, f32) {
-        match self {
-            PageSize::A4 => (595.276, 841.89),
-            PageSize::Letter => (612.0, 792.0),
-        }
-    }
-}
-
-/// Page margins in millimetres.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Margins {
-    /// Top.
-    pub top: f32,
-    /// Right.
-    pub right: f32,
-    /// Bottom.
-    pub bottom: f32,
-    /// Left.
-    pub left: f32,
-}
-
-/// Optional font files replacing the embedded faces (TrueType outlines).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FontFiles {
-    /// Upright text.
-    pub regular: Option<PathBuf>,
-    /// Bold text and headings.
-    pub bold: Option<PathBuf>,
-    /// Emphasis.
-    pub italic: Option<PathBuf>,
-    /// Bold emphasis.
-    pub bold_italic: Option<PathBuf>,
-    /// Code.
-    pub mono: Option<PathBuf>,
-    /// Fonts tried, in order, for a character none of the five faces has (CJK, emoji…).
-    #[serde(default)]
-    pub fallback: Vec<PathBuf>,
-}
-
-/// Whom the PDF metadata names as author.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum AuthorChoice {
-    /// The paper's `presented_by`.
-    Presenter,
-    /// The house organisation's name.
-    Organisation,
 }
 
 /// The organisation's name and logo.

@@ -1,0 +1,87 @@
+//! The values of a meeting file read one by one: text, flags, the date (read as a paper's
+//! is) and the start time, each problem reported at its place.
+
+use super::Reader;
+use crate::yaml::{Node, Scalar, Value};
+
+impl Reader<'_> {
+    pub(super) fn text_of(&mut self, key: &str, n: &Node) -> Option<String> {
+        let s = match &n.value {
+            Value::Scalar(Scalar::Str(s)) => s.clone(),
+            Value::Scalar(Scalar::Null) => String::new(),
+            Value::Scalar(_) => n
+                .pos
+                .offset
+                .and_then(|o| self.text.get(o..o + n.pos.len))
+                .map(str::to_string)
+                .or_else(|| n.as_text())
+                .unwrap_or_default(),
+            _ => {
+                let m = format!("`{key}` must be text, but here it is {}", n.kind());
+                self.error(
+                    n.pos,
+                    "wrong-type",
+                    m,
+                    &format!("write it as text after `{key}:`"),
+                );
+                return None;
+            }
+        };
+        let s = s.trim().to_string();
+        if s.is_empty() {
+            let m = format!("`{key}` is empty");
+            self.error(
+                n.pos,
+                "empty-value",
+                m,
+                &format!("write a value after `{key}:`, or remove the line"),
+            );
+            return None;
+        }
+        Some(s)
+    }
+
+    pub(super) fn flag(&mut self, key: &str, n: &Node) -> bool {
+        match n.value {
+            Value::Scalar(Scalar::Bool(b)) => b,
+            Value::Scalar(Scalar::Null) => false,
+            _ => {
+                let m = format!("`{key}` must be `true` or `false`");
+                self.error(
+                    n.pos,
+                    "wrong-type",
+                    m,
+                    &format!("write `{key}: true`, or leave the line out"),
+                );
+                false
+            }
+        }
+    }
+
+    pub(super) fn date(&mut self, n: &Node) -> Option<jiff::civil::Date> {
+        let s = self.text_of("date", n)?;
+        // The same reading, and the same words, as a paper's date.
+        match crate::paper::parse_date(&s) {
+            Ok(d) => Some(d),
+            Err(p) => {
+                self.error(n.pos, "bad-date", p.message, &p.help);
+                None
+            }
+        }
+    }
+
+    pub(super) fn time(&mut self, n: &Node) -> Option<jiff::civil::Time> {
+        let s = self.text_of("time", n)?;
+        let b = s.as_bytes();
+        let shape =
+            b.len() == 5 && b[2] == b':' && [0, 1, 3, 4].iter().all(|&i| b[i].is_ascii_digit());
+        let parsed = shape
+            .then(|| Some((s[..2].parse::<i8>().ok()?, s[3..].parse::<i8>().ok()?)))
+            .flatten()
+            .and_then(|(h, m)| jiff::civil::Time::new(h, m, 0, 0).ok());
+        if parsed.is_none() {
+            self.error(n.pos, "bad-time", format!("`{s}` is not a time in the form HH:MM"), "write the start time on the 24-hour clock, in quotes, like `time: \"10:00\"` or `\"14:30\"`");
+        }
+        parsed
+    }
+}
