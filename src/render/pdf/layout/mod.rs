@@ -356,13 +356,4 @@ pub(crate) fn galley<'a>(
 }
 
 #[cfg(test)]
-#[path = "tests.rs"]
 mod tests;
-
-#[cfg(test)]
-#[path = "structure_tests.rs"]
-mod structure_tests;
-
-#[cfg(test)]
-#[path = "typeset_tests.rs"]
-mod typeset_tests;

@@ -380,5 +380,4 @@ fn repeat_header(b: &mut Builder<'_>, next: &Unit) {
 }
 
 #[cfg(test)]
-#[path = "paginate_tests.rs"]
 mod tests;

@@ -323,5 +323,4 @@ fn line_lang_matches(line: &Line, x: f32, style: &Style) -> bool {
 }
 
 #[cfg(test)]
-#[path = "text_tests.rs"]
 mod tests;

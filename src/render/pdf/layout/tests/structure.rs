@@ -1,9 +1,9 @@
 //! What the layout tells the structure tree: the title and heading levels, links and
 //! passages in another language as parts of their block, groups and footnote citations.
 
-use super::tests::{doc, runs};
-use super::*;
+use super::{doc, runs};
 use crate::render::pdf::fonts::Fonts;
+use crate::render::pdf::layout::*;
 
 fn text_of(run: &GlyphRun) -> String {
     run.glyphs.iter().map(|g| &*g.text).collect()

@@ -302,3 +302,6 @@ fn blocks_carry_roles_for_the_structure_tree() {
     };
     assert_ne!(block("Item"), block("Value"));
 }
+
+mod structure;
+mod typeset;

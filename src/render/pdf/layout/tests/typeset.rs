@@ -4,15 +4,16 @@
 //! captions and introductions on the page of their block, and the gap at each page foot
 //! with the rule that forces it.
 
-use super::tests::{doc, runs};
-use super::*;
+use super::{doc, runs};
 use crate::render::pdf::fonts::Fonts;
+use crate::render::pdf::layout::*;
 use crate::render::ties;
 
 const SEED: &str =
-    include_str!("../../../../papers/policing-performance/2021-09-01-hmics-progress-review.md");
-const LONG: &str =
-    include_str!("../../../../tests/fixtures/long/papers/2025-11-20-medium-term-financial-plan.md");
+    include_str!("../../../../../papers/policing-performance/2021-09-01-hmics-progress-review.md");
+const LONG: &str = include_str!(
+    "../../../../../tests/fixtures/long/papers/2025-11-20-medium-term-financial-plan.md"
+);
 
 /// A whole paper (front matter and body) through the real pipeline.
 fn paper(text: &str) -> Document {
