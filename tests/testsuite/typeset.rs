@@ -1,7 +1,7 @@
 //! Typesetting in the built HTML: ties kept on one line, metadata with the body's smart
 //! punctuation, and tables wider than the text column allowed the window's width, with a
 //! minimum width for columns of words. (The PDF's rules are tested on the pure layout,
-//! in `src/render/pdf/layout/typeset_tests.rs`.)
+//! in `src/render/pdf/layout/tests/typeset.rs`.)
 
 use crate::common::*;
 
