@@ -225,7 +225,7 @@ impl Diagnostic {
                 let help = self.help.as_deref().unwrap_or(INTERNAL_HELP);
                 return format!(
                     "{red}error{reset}{bold}: internal: {}{reset}\n  {blue}={reset} {bold}help{reset}: {help}\n",
-                    self.message
+                    shown(&self.message)
                 );
             }
         };
@@ -234,7 +234,8 @@ impl Diagnostic {
         let _ = writeln!(
             out,
             "{tint}{label}[{}]{reset}{bold}: {}{reset}",
-            self.code, self.message
+            self.code,
+            shown(&self.message)
         );
         let gutter = if at.line > 0 {
             at.line.to_string().len()
@@ -242,9 +243,9 @@ impl Diagnostic {
             1
         };
         let pad = " ".repeat(gutter);
-        let _ = writeln!(out, "{pad}{blue}-->{reset} {}", self.place(&at));
+        let _ = writeln!(out, "{pad}{blue}-->{reset} {}", shown(&self.place(&at)));
         if let (Some(src), true) = (&at.source_line, at.line > 0) {
-            let shown = src.replace('\t', " ");
+            let shown = shown(&src.replace('\t', " ")).into_owned();
             let _ = writeln!(out, "{pad} {blue}|{reset}");
             let _ = writeln!(out, "{blue}{}{reset} {blue}|{reset} {shown}", at.line);
             let marker = format!(
@@ -255,7 +256,11 @@ impl Diagnostic {
             let _ = writeln!(out, "{pad} {blue}|{reset} {tint}{marker}{reset}");
         }
         if let Some(help) = &self.help {
-            let _ = writeln!(out, "{pad} {blue}={reset} {bold}help{reset}: {help}");
+            let _ = writeln!(
+                out,
+                "{pad} {blue}={reset} {bold}help{reset}: {}",
+                shown(help)
+            );
         }
         out
     }
@@ -278,6 +283,27 @@ impl Diagnostic {
 
 /// What an internal error asks of the user.
 const INTERNAL_HELP: &str = "this is a fault in clerk, not in your paper: please report it to clerk's maintainers with the paper that caused it";
+
+/// `text` safe to print to a terminal: each control character (ESC, BEL, NUL…) and each
+/// bidirectional control, which could rewrite or reorder what the reader sees, becomes one
+/// visible character (`␛`, `␇`, `�`), so columns under it still line up.
+pub fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.contains(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| match c {
+            c if !unsafe_char(c) => c,
+            c @ '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+            '\u{7f}' => '\u{2421}',
+            _ => '\u{fffd}',
+        })
+        .collect()
+}
 
 /// The byte offset of 1-based `line` and `column` (in characters) in `text`, for tools that
 /// report places by line and column; `None` when the line is past the end.

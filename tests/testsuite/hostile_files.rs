@@ -142,3 +142,19 @@ fn a_pdf_appendix_over_its_limit_is_refused_at_its_file_line() {
     assert!(stderr.contains("larger than 1000 bytes"), "{stderr}");
     assert!(stderr.contains("limits.appendix_bytes"), "{stderr}");
 }
+
+#[test]
+fn control_and_bidi_characters_are_never_echoed_raw_to_the_terminal() {
+    // YAML's "\e" is ESC and "\a" is BEL; U+202E turns the rest of a line around.
+    let dir = project("status: \"\\e[2J\\adone\u{202e}txt\"\n", "Text.");
+    let (code, stdout, stderr) = clerk_within(dir.path(), &["check"]);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(stderr.contains("bad-status"), "{stderr}");
+    for raw in ['\x1b', '\x07', '\u{202e}'] {
+        assert!(!stderr.contains(raw), "{raw:?} echoed raw: {stderr:?}");
+    }
+    assert!(
+        stderr.contains("␛[2J␇done"),
+        "shown as visible symbols: {stderr}"
+    );
+}
