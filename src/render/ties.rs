@@ -206,12 +206,23 @@ pub fn tied_stretches(text: &str) -> Vec<std::ops::Range<usize>> {
     if start < text.len() {
         words.push((start, text.len(), text.len()));
     }
+    // Addresses and paths (`https://…/2025-26`, `a@b-c.org`) break where they must: a tie
+    // inside one could push it past the edge of a narrow window.
+    let mut addresses: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut at = 0;
+    for token in text.split(' ') {
+        if token.contains(['/', '@']) || token.starts_with("www.") {
+            addresses.push(at..at + token.len());
+        }
+        at += token.len() + 1;
+    }
+    let in_address = |i: usize| addresses.iter().any(|r| r.contains(&i));
     let mut out: Vec<std::ops::Range<usize>> = Vec::new();
     for pair in words.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         let (word, next) = (&text[a.0..a.1], &text[b.0..b.1]);
         let tied = if a.1 == a.2 {
-            hyphen_tied(word, next)
+            !in_address(a.0) && hyphen_tied(word, next)
         } else {
             space_tied(word, next)
         };
@@ -276,6 +287,14 @@ mod tests {
 
     #[test]
     fn addresses_are_not_tied_at_their_hyphens() {
+        let url = "see https://www.example.gov.scot/a-very-long-path-that-seems-to-end/full-text";
+        assert!(
+            tied_stretches(url)
+                .iter()
+                .all(|r| !url[r.clone()].contains('/') && !url[r.clone()].contains("to-")),
+            "{:?}",
+            tied_stretches(url)
+        );
         assert!(!hyphen_tied("https://example.org/capital/2025-", "26"));
         assert!(!hyphen_tied("see a@b-", "cd"));
         assert!(hyphen_tied("in 2025-", "26"));
