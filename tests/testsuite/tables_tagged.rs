@@ -490,7 +490,14 @@ const PDFUA_RULES: &str = "UA-01-005,UA-01-002,UA-01-003,UA-06-001,UA-13-004,UA-
 fn every_built_pdf() -> (Vec<tempfile::TempDir>, Vec<PathBuf>) {
     let mut dirs = Vec::new();
     let mut pdfs = Vec::new();
-    for name in ["repo", "awkward", "council", "every-feature", "tables"] {
+    for name in [
+        "repo",
+        "awkward",
+        "council",
+        "every-feature",
+        "tables",
+        "meetings",
+    ] {
         let dir = temp_project(name);
         let o = clerk(dir.path(), &["build"]);
         assert_eq!(parts(&o).0, 0, "{name}: {}", parts(&o).2);
