@@ -32,6 +32,17 @@ pub struct NewPaper {
     pub agenda_item: Option<String>,
 }
 
+/// The `--date` flag read as a paper's date is, with the same `bad-date` message, about the
+/// flag; `example` is the command written right.
+fn date_flag(text: &str, example: &str) -> Result<jiff::civil::Date, Vec<Diagnostic>> {
+    crate::paper::parse_date(text).map_err(|p| {
+        vec![
+            Diagnostic::file_error("bad-date", Path::new("clerk new --date"), p.message)
+                .with_help(format!("{}: `{example}`", p.help)),
+        ]
+    })
+}
+
 /// What `clerk new --meeting-file` is asked for.
 #[derive(Debug, Clone)]
 pub struct NewMeeting {
@@ -62,12 +73,7 @@ pub fn new_paper(
     sources: &mut Sources,
 ) -> Result<Vec<String>, Vec<Diagnostic>> {
     let house = HouseStyle::load(root, sources)?;
-    let date = crate::paper::parse_date(&args.date).map_err(|p| {
-        vec![
-            Diagnostic::file_error("bad-date", Path::new("clerk new --date"), p.message)
-                .with_help(format!("{}: `clerk new … --date 2021-09-01`", p.help)),
-        ]
-    })?;
+    let date = date_flag(&args.date, "clerk new … --date 2021-09-01")?;
     if args.title.trim().is_empty() {
         return Err(usage("the title is empty"));
     }
@@ -230,13 +236,7 @@ pub fn new_meeting(
     sources: &mut Sources,
 ) -> Result<Vec<String>, Vec<Diagnostic>> {
     let project = crate::project::Project::open(root, None, None, sources)?;
-    let date = crate::paper::parse_date(&args.date).map_err(|p| {
-        vec![
-            Diagnostic::file_error("bad-date", Path::new("clerk new --date"), p.message).with_help(
-                format!("{}: `clerk new --meeting-file … --date 2021-09-01`", p.help),
-            ),
-        ]
-    })?;
+    let date = date_flag(&args.date, "clerk new --meeting-file … --date 2021-09-01")?;
     if args.meeting.trim().is_empty() {
         return Err(usage("the committee's name (`--meeting`) is empty"));
     }
