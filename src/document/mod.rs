@@ -114,6 +114,10 @@ pub struct Section {
     pub heading: String,
     /// The heading in the house case (e.g. upper case), for outputs that print it as is.
     pub display_heading: String,
+    /// A Markdown heading's inline content as written (emphasis, code, links kept), for
+    /// outputs that show its markup; empty for the headings clerk gives (implications,
+    /// recommendations). Outlines and bookmarks use the plain `heading`.
+    pub content: Vec<Inline>,
     /// A stable anchor id, e.g. `section-2` or `purpose`.
     pub id: String,
     /// Numbered paragraphs and sub-headings in order.
@@ -168,6 +172,10 @@ pub enum Block {
         start: Option<u64>,
         /// Each item's blocks.
         items: Vec<Vec<Block>>,
+        /// CommonMark's tight list (no blank line between its items or their blocks): an
+        /// item's paragraphs are shown as bare lines, and the items sit closer together.
+        /// A loose list's paragraphs are paragraphs (`<li><p>…</p></li>`), spaced apart.
+        tight: bool,
     },
     /// A GFM table.
     Table(Table),
@@ -261,7 +269,8 @@ pub enum Inline {
     },
     /// A link to a URL (or a `#fragment`).
     Link {
-        /// Target.
+        /// Target, percent-encoded as CommonMark's reference renderer does (`/my%20uri`);
+        /// an email autolink's has `mailto:`.
         url: String,
         /// Tooltip title, may be empty.
         title: String,
@@ -315,6 +324,14 @@ pub struct Footnote {
 }
 
 impl Inline {
+    /// Does this run hold anything beyond plain words and line breaks (emphasis, code,
+    /// links, …)?
+    pub fn has_markup(content: &[Inline]) -> bool {
+        content
+            .iter()
+            .any(|i| !matches!(i, Inline::Text { .. } | Inline::SoftBreak))
+    }
+
     /// Plain text of a run of inlines (for titles, outlines and tests).
     pub fn plain(content: &[Inline]) -> String {
         let mut out = String::new();

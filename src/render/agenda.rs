@@ -93,6 +93,7 @@ pub fn document(meeting: &Meeting, house: &HouseStyle) -> Document {
         number: None,
         heading: heading.to_string(),
         display_heading: house.case_heading(heading),
+        content: Vec::new(),
         id: id.to_string(),
         items,
     };

@@ -107,7 +107,11 @@ fn block_into(out: &mut String, block: &Block, tables: &mut TableNames) {
             inlines_into(out, content);
             out.push_str("</p>\n");
         }
-        Block::List { start, items } => list_into(out, *start, items, tables),
+        Block::List {
+            start,
+            items,
+            tight,
+        } => list_into(out, (*start, *tight), items, tables),
         Block::Table(table) => table_into(out, table, tables),
         Block::Quote { blocks } => {
             out.push_str("<blockquote>\n");
@@ -136,7 +140,12 @@ fn block_into(out: &mut String, block: &Block, tables: &mut TableNames) {
     }
 }
 
-fn list_into(out: &mut String, start: Option<u64>, items: &[Vec<Block>], tables: &mut TableNames) {
+fn list_into(
+    out: &mut String,
+    (start, tight): (Option<u64>, bool),
+    items: &[Vec<Block>],
+    tables: &mut TableNames,
+) {
     match start {
         None => out.push_str("<ul>\n"),
         Some(1) => out.push_str("<ol>\n"),
@@ -147,14 +156,26 @@ fn list_into(out: &mut String, start: Option<u64>, items: &[Vec<Block>], tables:
     let tag = if start.is_some() { "ol" } else { "ul" };
     for item in items {
         out.push_str("<li>");
-        // A tight item (one paragraph) reads better without a <p> inside the <li>.
-        match item.as_slice() {
-            [Block::Paragraph { content }] => inlines_into(out, content),
-            blocks => {
-                out.push('\n');
-                for b in blocks {
-                    block_into(out, b, tables);
+        if tight {
+            // A tight list's paragraphs are bare lines in their item, as CommonMark says.
+            for (k, b) in item.iter().enumerate() {
+                match b {
+                    Block::Paragraph { content } => {
+                        if k > 0 {
+                            out.push('\n');
+                        }
+                        inlines_into(out, content);
+                    }
+                    b => {
+                        out.push('\n');
+                        block_into(out, b, tables);
+                    }
                 }
+            }
+        } else {
+            out.push('\n');
+            for b in item {
+                block_into(out, b, tables);
             }
         }
         out.push_str("</li>\n");

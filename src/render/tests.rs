@@ -178,6 +178,7 @@ fn sample() -> Document {
                                 vec![paragraph(vec![text("R. 3")])],
                                 vec![paragraph(vec![text("R. 7")])],
                             ],
+                            tight: true,
                         },
                         Block::Table(table),
                         Block::Image(image()),
@@ -649,6 +650,7 @@ fn a_footnote_ending_in_a_list_gets_its_back_link_after_it() {
     let list = Block::List {
         start: Some(3),
         items: vec![vec![paragraph(vec![text("c")])]],
+        tight: true,
     };
     let out = html::footnote(
         2,

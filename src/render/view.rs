@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::html;
 use super::options::{Logo, RenderOptions};
 use crate::config::HeadingCase;
-use crate::document::{Appendix, AppendixContent, Document, Item, Section, SectionKind};
+use crate::document::{Appendix, AppendixContent, Document, Inline, Item, Section, SectionKind};
 use crate::paper::Status;
 
 /// What `paper.html` is rendered with.
@@ -112,6 +112,9 @@ pub(crate) struct SectionView<'a> {
     pub(crate) heading: &'a str,
     /// The heading in the house case, for templates that print it as is.
     pub(crate) display_heading: &'a str,
+    /// The heading's HTML when it has inline markup (emphasis, code, links), else `None`
+    /// and templates print `heading`.
+    pub(crate) heading_html: Option<String>,
     /// Paragraphs and sub-headings in order.
     pub(crate) items: Vec<ItemView<'a>>,
 }
@@ -256,6 +259,8 @@ fn section_view<'d>(section: &'d Section, tables: &mut html::TableNames) -> Sect
         number_text: section.number.map(|n| format!("{n}.")),
         heading: &section.heading,
         display_heading: &section.display_heading,
+        heading_html: Inline::has_markup(&section.content)
+            .then(|| super::html::inlines(&section.content)),
         items: section.items.iter().map(|i| item_view(i, tables)).collect(),
     }
 }

@@ -150,7 +150,7 @@ impl Builder<'_, '_> {
                     });
                 self.lint_link(&url, &mut content, source);
                 out.push(Inline::Link {
-                    url,
+                    url: super::inline::href(&url),
                     title: String::new(),
                     content,
                 });

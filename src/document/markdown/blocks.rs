@@ -23,6 +23,8 @@ pub(crate) enum Node {
     Heading {
         level: u8,
         content: Vec<Inline>,
+        /// The heading's `{#label}` and where it is written.
+        label: Option<(String, Loc)>,
         loc: Loc,
     },
     /// Any other top-level block; `paragraph` says whether it takes its own number.
@@ -127,9 +129,7 @@ impl Builder<'_, '_> {
             Event::SoftBreak => self.inline(Inline::SoftBreak),
             Event::HardBreak => self.inline(Inline::HardBreak),
             Event::Rule => self.deliver(Block::Rule, false, None, range),
-            Event::TaskListMarker(done) => self.inline(Inline::Text {
-                text: if done { "[x] " } else { "[ ] " }.into(),
-            }),
+            Event::TaskListMarker(done) => self.task_marker(done, range),
         }
     }
 
@@ -169,6 +169,12 @@ impl Builder<'_, '_> {
                 );
             }
         }
+        if let Tag::Heading { classes, attrs, .. } = &tag {
+            self.warn_heading_attributes(classes.len() + attrs.len(), range.clone());
+        }
+        if matches!(tag, Tag::Heading { .. }) && self.stack.len() > 1 {
+            self.warn_heading_in_block(range.clone());
+        }
         let Some(mut kind) = kind_of(tag) else {
             self.top().suppressed += 1;
             return;
@@ -179,6 +185,9 @@ impl Builder<'_, '_> {
         let opens_block = opens_block(&kind);
         if opens_block {
             self.flush_implicit();
+        }
+        if matches!(kind, Kind::Paragraph) {
+            self.mark_loose();
         }
         self.stack.push(frame(kind, range));
     }
@@ -238,7 +247,7 @@ impl Builder<'_, '_> {
         if matches!(
             f.kind,
             Kind::Paragraph
-                | Kind::Heading(_)
+                | Kind::Heading(..)
                 | Kind::Cell
                 | Kind::Emph
                 | Kind::Strong
@@ -260,13 +269,22 @@ impl Builder<'_, '_> {
         match f.kind {
             Kind::Root => {}
             Kind::Paragraph => self.end_paragraph(f.inlines, range),
-            Kind::Heading(level) => self.end_heading(level, f.inlines, range),
+            Kind::Heading(level, label) => self.end_heading(level, label, f.inlines, range),
             Kind::Quote => self.deliver(Block::Quote { blocks: f.blocks }, false, None, range),
-            Kind::List { start, mut items } => {
+            Kind::List {
+                start,
+                mut items,
+                tight,
+            } => {
                 if !f.blocks.is_empty() {
                     items.push(f.blocks);
                 }
-                self.deliver(Block::List { start, items }, false, None, range);
+                let list = Block::List {
+                    start,
+                    items,
+                    tight,
+                };
+                self.deliver(list, false, None, range);
             }
             Kind::Item => match &mut self.top().kind {
                 Kind::List { items, .. } => items.push(f.blocks),
@@ -314,20 +332,100 @@ impl Builder<'_, '_> {
 }
 
 impl Builder<'_, '_> {
-    /// A heading: a node of the outline at the top level; inside a list or quote, its words
-    /// kept in bold.
-    fn end_heading(&mut self, level: u8, content: Vec<Inline>, range: Range<usize>) {
+    /// A paragraph opens directly in a list item: pulldown-cmark marks paragraphs only in
+    /// loose lists, so the list that holds the item is loose.
+    fn mark_loose(&mut self) {
+        let n = self.stack.len();
+        if n >= 2
+            && matches!(self.stack[n - 1].kind, Kind::Item)
+            && let Kind::List { tight, .. } = &mut self.stack[n - 2].kind
+        {
+            *tight = false;
+        }
+    }
+
+    /// A heading: a node of the outline at the top level, its `{#label}` defined; inside a
+    /// list, quote or footnote (warned about), its words kept in bold.
+    fn end_heading(
+        &mut self,
+        level: u8,
+        label: Option<String>,
+        content: Vec<Inline>,
+        range: Range<usize>,
+    ) {
         if self.stack.len() == 1 {
+            let label = label.map(|l| {
+                let loc = self.label_loc(&l, range.clone());
+                self.ctx.define_label(&l, &loc);
+                (l, loc)
+            });
             let loc = self.loc(range);
             self.nodes.push(Node::Heading {
                 level,
                 content,
+                label,
                 loc,
             });
         } else {
             let content = vec![Inline::Strong { content }];
             self.deliver(Block::Paragraph { content }, false, None, range);
         }
+    }
+
+    /// `- [x] done`: shown as written, with a warning, since the paper's fonts have no
+    /// ☑ or ☐ for the PDF and a checkbox in the HTML alone would make the two disagree.
+    fn task_marker(&mut self, done: bool, range: Range<usize>) {
+        let written = self
+            .md
+            .get(range.clone())
+            .unwrap_or(if done { "[x]" } else { "[ ]" });
+        let text = format!("{written} ");
+        let loc = self.loc(range);
+        self.ctx.warn(
+            "task-list",
+            &loc,
+            format!("`{written}` is shown as written: clerk does not draw task boxes, since the paper's fonts have no ☑ or ☐"),
+            Some("say the state in words, e.g. `- Done: …` or `- Action: …`, or keep the brackets as text".into()),
+        );
+        self.inline(Inline::Text { text });
+    }
+
+    /// Where a heading's `{#label}` is written: its last `{` on the heading's first line.
+    fn label_loc(&self, label: &str, range: Range<usize>) -> Loc {
+        let text = self.md.get(range.clone()).unwrap_or("");
+        let line = text.split('\n').next().unwrap_or("");
+        match line.rfind('{').filter(|_| line.contains(label)) {
+            Some(at) => {
+                let end = line[at..].find('}').map_or(line.len(), |e| at + e + 1);
+                self.loc(range.start + at..range.start + end)
+            }
+            None => self.loc(range),
+        }
+    }
+
+    /// `# Heading {.class key=value}`: only `{#label}` means something to clerk.
+    fn warn_heading_attributes(&mut self, count: usize, range: Range<usize>) {
+        if count == 0 {
+            return;
+        }
+        let loc = self.loc(range);
+        self.ctx.warn(
+            "heading-attribute",
+            &loc,
+            "this heading has classes or attributes (`{.name}`, `{key=value}`), which clerk does not use",
+            Some("keep only a label such as `{#background}` to cite the heading, and remove the rest".into()),
+        );
+    }
+
+    /// A heading inside a list, quote or footnote cannot be a heading of the paper.
+    fn warn_heading_in_block(&mut self, range: Range<usize>) {
+        let loc = self.loc(range);
+        self.ctx.warn(
+            "heading-in-block",
+            &loc,
+            "a heading inside a list, quote or footnote cannot be one of the paper's headings, so it is shown as a bold line",
+            Some("move the heading out (no indent, no `>`), or write the line in **bold** if it is only emphasis".into()),
+        );
     }
 
     /// A raw HTML block: warned about, then shown as text, line by line.

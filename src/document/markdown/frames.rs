@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Alignment, CodeBlockKind, HeadingLevel, Tag};
+use pulldown_cmark::{Alignment, CodeBlockKind, HeadingLevel, LinkType, Tag};
 
 use crate::document::{Align, Block, Inline};
 
@@ -13,11 +13,15 @@ pub(super) enum Kind {
     List {
         start: Option<u64>,
         items: Vec<Vec<Block>>,
+        /// False once an item holds a paragraph of its own (pulldown-cmark leaves the
+        /// paragraphs of a tight list unmarked).
+        tight: bool,
     },
     Item,
     FootnoteDef(String),
     Paragraph,
-    Heading(u8),
+    /// A heading's level and its `{#label}`, if any.
+    Heading(u8, Option<String>),
     Html(String),
     Code {
         language: Option<String>,
@@ -76,7 +80,9 @@ pub(super) fn frame(kind: Kind, range: Range<usize>) -> Frame {
 pub(super) fn kind_of(tag: Tag) -> Option<Kind> {
     Some(match tag {
         Tag::Paragraph => Kind::Paragraph,
-        Tag::Heading { level, .. } => Kind::Heading(heading_level(level)),
+        Tag::Heading { level, id, .. } => {
+            Kind::Heading(heading_level(level), id.map(|id| id.to_string()))
+        }
         Tag::BlockQuote(_) => Kind::Quote,
         Tag::CodeBlock(k) => Kind::Code {
             language: match k {
@@ -89,6 +95,7 @@ pub(super) fn kind_of(tag: Tag) -> Option<Kind> {
         Tag::List(start) => Kind::List {
             start,
             items: Vec::new(),
+            tight: true,
         },
         Tag::Item => Kind::Item,
         Tag::FootnoteDefinition(name) => Kind::FootnoteDef(name.to_string()),
@@ -110,9 +117,16 @@ pub(super) fn kind_of(tag: Tag) -> Option<Kind> {
         Tag::Strong => Kind::Strong,
         Tag::Strikethrough => Kind::Strike,
         Tag::Link {
-            dest_url, title, ..
+            link_type,
+            dest_url,
+            title,
+            ..
         } => Kind::Link {
-            url: dest_url.to_string(),
+            // `<name@example.org>` is an email autolink: CommonMark gives it `mailto:`.
+            url: match link_type {
+                LinkType::Email => format!("mailto:{dest_url}"),
+                _ => dest_url.to_string(),
+            },
             title: title.to_string(),
             safe: true,
         },
@@ -147,7 +161,7 @@ pub(super) fn opens_block(kind: &Kind) -> bool {
     matches!(
         kind,
         Kind::Paragraph
-            | Kind::Heading(_)
+            | Kind::Heading(..)
             | Kind::Quote
             | Kind::Code { .. }
             | Kind::Html(_)

@@ -25,6 +25,28 @@ pub(super) fn push_inline(to: &mut Vec<Inline>, inl: Inline) {
     to.push(inl);
 }
 
+/// What CommonMark's reference renderer percent-encodes in a link destination: controls,
+/// space, `" < > [ \\ ] ` { | }` and every non-ASCII byte (as UTF-8). `%` stays, so an
+/// address already encoded is not encoded twice; `&` and `'` are left to the HTML escaping.
+const HREF_ENCODE: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'<')
+    .add(b'>')
+    .add(b'[')
+    .add(b'\\')
+    .add(b']')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
+/// A link destination as it goes into an `href` or a PDF link: percent-encoded as
+/// CommonMark's reference renderer does (`/my uri` → `/my%20uri`, `/föö` → `/f%C3%B6%C3%B6`).
+pub(crate) fn href(url: &str) -> String {
+    percent_encoding::utf8_percent_encode(url, HREF_ENCODE).to_string()
+}
+
 fn is_label_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '-' | '_' | ':' | '.')
 }
@@ -206,7 +228,7 @@ impl Builder<'_, '_> {
         }
         self.lint_link(&url, &mut content, range);
         self.inline(Inline::Link {
-            url,
+            url: href(&url),
             title,
             content,
         });

@@ -30,6 +30,7 @@ use crate::config::{HouseStyle, ImplicationStyle, Limits};
 use crate::diag::Diagnostic;
 use crate::document::{Footnote, Item, Section, SectionKind};
 pub(crate) use images::sniff;
+pub(crate) use refs::walk_inlines;
 
 /// Where a piece of Markdown comes from, so diagnostics point at the right place.
 #[derive(Debug, Clone, Copy)]
@@ -92,13 +93,16 @@ pub struct Sections {
     pub appendices: Vec<Option<Vec<Item>>>,
 }
 
-/// The pulldown-cmark options of the paper format: GFM tables, footnotes, strikethrough and
-/// smart punctuation (no heading attributes, maths or task lists).
+/// The pulldown-cmark options of the paper format: GFM tables, footnotes, strikethrough,
+/// smart punctuation, heading labels (`# Background {#background}`) and task list markers
+/// (spotted to be warned about; no maths).
 pub fn parser_options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_TASKLISTS
 }
 
 /// Builds every section of the paper in reading order, with all diagnostics (never stops at
@@ -164,6 +168,7 @@ pub fn build_sections(parts: &DocumentParts, house: &HouseStyle) -> (Sections, V
                 number: None,
                 heading: String::new(),
                 display_heading: String::new(),
+                content: Vec::new(),
                 id: id.clone(),
                 items,
             });

@@ -19,6 +19,7 @@ enum Draft {
     Sub {
         content: Vec<Inline>,
         level: u8,
+        label: Option<(String, Loc)>,
     },
 }
 
@@ -91,13 +92,23 @@ fn number_items(
                     blocks,
                 }));
             }
-            Draft::Sub { content, level } => {
-                subs.push(items.len());
-                items.push(Item::SubHeading {
-                    content,
-                    id: String::new(),
-                    level,
-                });
+            Draft::Sub {
+                content,
+                level,
+                label,
+            } => {
+                // A labelled sub-heading is cited by its label but has no number to show.
+                let id = match label {
+                    Some((l, loc)) => {
+                        ctx.refs.place_label(&l, &loc, None, &l);
+                        l
+                    }
+                    None => {
+                        subs.push(items.len());
+                        String::new()
+                    }
+                };
+                items.push(Item::SubHeading { content, id, level });
             }
         }
     }
@@ -112,6 +123,7 @@ fn number_items(
 
 struct Open {
     content: Vec<Inline>,
+    label: Option<(String, Loc)>,
     loc: Loc,
     drafts: Vec<Draft>,
 }
@@ -142,6 +154,7 @@ pub(crate) fn body_sections(
             Node::Heading {
                 level: 1,
                 content,
+                label,
                 loc,
             } => {
                 if let Some(o) = open.take() {
@@ -150,6 +163,7 @@ pub(crate) fn body_sections(
                 prev = 1;
                 open = Some(Open {
                     content,
+                    label,
                     loc,
                     drafts: Vec::new(),
                 });
@@ -157,11 +171,16 @@ pub(crate) fn body_sections(
             Node::Heading {
                 level,
                 content,
+                label,
                 loc,
             } => {
                 check_level(ctx, &mut prev, level, &loc);
                 match &mut open {
-                    Some(o) => o.drafts.push(Draft::Sub { content, level }),
+                    Some(o) => o.drafts.push(Draft::Sub {
+                        content,
+                        level,
+                        label,
+                    }),
                     None => orphan(ctx, &loc),
                 }
             }
@@ -185,14 +204,26 @@ pub(crate) fn body_sections(
 fn close_body(ctx: &mut Ctx, o: Open, house: &HouseStyle, next: &mut u32) -> Section {
     let heading = heading_text(&o.content);
     let (kind, number, id) = if house.is_unnumbered(&heading) {
-        (SectionKind::Unnumbered, None, unique_slug(ctx, &heading))
+        let id = match &o.label {
+            Some((l, _)) => l.clone(),
+            None => unique_slug(ctx, &heading),
+        };
+        (SectionKind::Unnumbered, None, id)
     } else {
         let n = *next;
         *next += 1;
-        let id = format!("section-{n}");
+        let id = match &o.label {
+            Some((l, _)) => l.clone(),
+            None => format!("section-{n}"),
+        };
         ctx.ids.insert(id.clone());
         (SectionKind::Body, Some(n), id)
     };
+    // `[](#label)` to a numbered section shows `section 2` (the words kept together).
+    if let Some((l, loc)) = &o.label {
+        let shown = number.map(|n| format!("section\u{a0}{n}"));
+        ctx.refs.place_label(l, loc, shown, l);
+    }
     if o.drafts.is_empty() {
         let shown = if heading.is_empty() {
             "this section".to_string()
@@ -212,6 +243,7 @@ fn close_body(ctx: &mut Ctx, o: Open, house: &HouseStyle, next: &mut u32) -> Sec
         number,
         display_heading: house.case_heading(&heading),
         heading,
+        content: o.content,
         id,
         items,
     }
@@ -226,6 +258,7 @@ fn metadata_drafts(ctx: &mut Ctx, nodes: Vec<Node>, what: &str) -> Vec<Draft> {
             Node::Heading {
                 level: 1,
                 content,
+                label,
                 loc,
             } => {
                 ctx.error(
@@ -237,15 +270,24 @@ fn metadata_drafts(ctx: &mut Ctx, nodes: Vec<Node>, what: &str) -> Vec<Draft> {
                     Some("use `##` for a sub-heading, or remove the `#`".into()),
                 );
                 prev = 2;
-                drafts.push(Draft::Sub { content, level: 2 });
+                drafts.push(Draft::Sub {
+                    content,
+                    level: 2,
+                    label,
+                });
             }
             Node::Heading {
                 level,
                 content,
+                label,
                 loc,
             } => {
                 check_level(ctx, &mut prev, level, &loc);
-                drafts.push(Draft::Sub { content, level });
+                drafts.push(Draft::Sub {
+                    content,
+                    level,
+                    label,
+                });
             }
             Node::Block {
                 block,
@@ -268,11 +310,16 @@ pub(crate) fn appendix_items(ctx: &mut Ctx, src: usize, nodes: Vec<Node>, id: &s
             Node::Heading {
                 level,
                 content,
+                label,
                 loc,
             } => {
                 check_level(ctx, &mut prev, level, &loc);
                 let level = level.saturating_add(1).min(6);
-                drafts.push(Draft::Sub { content, level });
+                drafts.push(Draft::Sub {
+                    content,
+                    level,
+                    label,
+                });
             }
             Node::Block {
                 block,
@@ -351,6 +398,7 @@ pub(crate) fn implication_section(
         number: Some(n),
         heading: style.heading.clone(),
         display_heading: house.case_heading(&style.heading),
+        content: Vec::new(),
         id,
         items,
     }
@@ -380,6 +428,7 @@ pub(crate) fn recommendations_section(
         number: None,
         heading: house.recommendations_heading.clone(),
         display_heading: house.case_heading(&house.recommendations_heading),
+        content: Vec::new(),
         id,
         items,
     }

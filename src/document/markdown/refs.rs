@@ -74,7 +74,8 @@ impl Refs {
 }
 
 impl Ctx<'_> {
-    /// Records that a paragraph at `loc` ends in `{#label}`; a second use is an error.
+    /// Records that a paragraph or heading at `loc` ends in `{#label}`; a second use is an
+    /// error.
     pub(crate) fn define_label(&mut self, label: &str, loc: &Loc) {
         if let Some(first) = self.refs.labels.get(label) {
             let first_loc = first.loc.clone();
@@ -157,7 +158,7 @@ impl Ctx<'_> {
                         self.error(
                             "xref-unnumbered",
                             &loc,
-                            format!("`[](#{label})` would show the number of a paragraph that has none"),
+                            format!("`[](#{label})` would show the number of a paragraph or heading that has none"),
                             Some(format!("give the link some text instead, e.g. `[see the purpose](#{label})`")),
                         );
                         *number = "??".into();
@@ -214,7 +215,9 @@ impl Ctx<'_> {
             return format!("did you mean `{near}`?");
         }
         if self.refs.label_order.is_empty() {
-            return format!("end the paragraph you mean with `{{#{label}}}`");
+            return format!(
+                "end the paragraph you mean with `{{#{label}}}`, or a heading: `# Background {{#{label}}}`"
+            );
         }
         let mut list: Vec<String> = self
             .refs
@@ -235,6 +238,7 @@ impl Ctx<'_> {
 pub(crate) fn resolve(ctx: &mut Ctx, sections: &mut [Section]) -> Vec<Footnote> {
     let mut queue: Vec<(usize, String)> = Vec::new();
     for s in sections.iter_mut() {
+        walk_inlines(&mut s.content, &mut |i| ctx.resolve_inline(i, &mut queue));
         for item in &mut s.items {
             match item {
                 Item::Para(p) => {

@@ -66,7 +66,10 @@ All other recommendations made in the 2020 strategic review are reported as part
         outline(&s.sections[2]),
         ["2.1 P", "2.2 P", "2.3 P", "2.4 P L", "2.5 P"]
     );
-    let Block::List { start: None, items } = &paras(&s.sections[2])[3].blocks[1] else {
+    let Block::List {
+        start: None, items, ..
+    } = &paras(&s.sections[2])[3].blocks[1]
+    else {
         panic!()
     };
     assert_eq!(items.len(), 3);

@@ -91,7 +91,11 @@ pub(crate) fn block(
             let spans = text::spans(content, &flow.body());
             flow.paragraph(&spans, x, width, space);
         }
-        Block::List { start, items } => list(flow, *start, items, x, width, space, depth),
+        Block::List {
+            start,
+            items,
+            tight,
+        } => list(flow, (*start, *tight), items, (x, width), space, depth),
         Block::Table(t) => table::table(flow, t, x, width, space),
         Block::Quote { blocks } => {
             flow.begin(Role::Quote);
@@ -139,16 +143,18 @@ pub(crate) fn block(
     }
 }
 
+/// A list: a tight one's items sit close (3 pt apart), a loose one's are spaced as
+/// paragraphs are, as the author's blank lines between them asked.
 fn list(
     flow: &mut Flow<'_>,
-    start: Option<u64>,
+    (start, tight): (Option<u64>, bool),
     items: &[Vec<Block>],
-    x: f32,
-    width: f32,
+    (x, width): (f32, f32),
     space: f32,
     depth: usize,
 ) {
     let style = flow.body();
+    let gap = if tight { 3.0 } else { flow.geo.size * 0.4 };
     let markers: Vec<String> = (0..items.len())
         .map(|k| match start {
             Some(s) => format!("{}.", s + k as u64),
@@ -180,7 +186,7 @@ fn list(
         for b in item {
             // A further paragraph or list in the item stands apart as paragraphs do.
             let s = if first {
-                if k == 0 { space.max(3.0) } else { 3.0 }
+                if k == 0 { space.max(gap) } else { gap }
             } else {
                 flow.geo.size * 0.4
             };
@@ -193,7 +199,7 @@ fn list(
         }
         if flow.galley.units.len() == before_item {
             // An empty item still shows its marker on a line of its own.
-            flow.push_lines(vec![text::Line::default()], x + indent, style.size, 3.0);
+            flow.push_lines(vec![text::Line::default()], x + indent, style.size, gap);
         }
     }
 }

@@ -347,7 +347,7 @@ pub(crate) fn galley<'a>(
     let labels: Vec<&str> = house.header_rows.iter().map(|r| r.label.as_str()).collect();
     table::header_table(&mut flow, &doc.header, &labels);
     for section in &doc.sections {
-        sections::section_flow(&mut flow, section);
+        sections::section_flow(&mut flow, section, house);
     }
     blocks::appendices(&mut flow, doc, house);
     appendix::markdown_appendices(&mut flow, doc, house);

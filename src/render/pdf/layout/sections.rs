@@ -70,7 +70,7 @@ pub(super) fn masthead(
     flow.push(unit, 0.0);
 }
 
-pub(super) fn section_flow(flow: &mut Flow<'_>, section: &Section) {
+pub(super) fn section_flow(flow: &mut Flow<'_>, section: &Section, house: &HouseStyle) {
     let geo = flow.geo;
     let level = geo.section_level();
     flow.begin(Role::H(level));
@@ -94,10 +94,22 @@ pub(super) fn section_flow(flow: &mut Flow<'_>, section: &Section) {
             }],
         );
     }
-    let spans = vec![Span {
-        text: section.display_heading.clone(),
-        style,
-    }];
+    // A heading with emphasis, code or links keeps them, in the house case; the bookmark
+    // above stays plain.
+    let spans = if Inline::has_markup(&section.content) {
+        let mut content = section.content.clone();
+        crate::document::markdown::walk_inlines(&mut content, &mut |i| {
+            if let Inline::Text { text } = i {
+                *text = house.case_heading(text);
+            }
+        });
+        text::spans(&content, &style)
+    } else {
+        vec![Span {
+            text: section.display_heading.clone(),
+            style,
+        }]
+    };
     flow.heading(&spans);
     items_flow(flow, &section.items, level);
 }

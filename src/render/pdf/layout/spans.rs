@@ -129,7 +129,13 @@ fn push_spans(content: &[Inline], style: &Style, out: &mut Vec<Span>) {
             ),
             Inline::Link { url, content, .. } => {
                 let target = match url.strip_prefix('#') {
-                    Some(id) => Target::Anchor(id.to_string()),
+                    // The model keeps destinations percent-encoded; an anchor is named as
+                    // written (`#café`).
+                    Some(id) => Target::Anchor(
+                        percent_encoding::percent_decode_str(id)
+                            .decode_utf8_lossy()
+                            .into_owned(),
+                    ),
                     None => Target::Uri(url.clone()),
                 };
                 let linked = Style {
