@@ -16,6 +16,8 @@
 #![allow(clippy::result_large_err)]
 
 pub mod agenda;
+#[cfg(test)]
+mod commonmark_diff;
 mod html;
 pub mod ics;
 mod index;

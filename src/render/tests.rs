@@ -45,6 +45,7 @@ fn section(
         number,
         heading: heading.to_string(),
         display_heading: heading.to_uppercase(),
+        content: Vec::new(),
         id: id.to_string(),
         items,
     }

@@ -30,6 +30,8 @@ use crate::config::{HouseStyle, ImplicationStyle, Limits};
 use crate::diag::Diagnostic;
 use crate::document::{Footnote, Item, Section, SectionKind};
 pub(crate) use images::sniff;
+#[cfg(test)]
+pub(crate) use inline::{href, trailing_label};
 pub(crate) use refs::walk_inlines;
 
 /// Where a piece of Markdown comes from, so diagnostics point at the right place.
