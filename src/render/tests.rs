@@ -775,3 +775,62 @@ fn a_passage_in_another_language_is_a_span_with_its_lang() {
         "{html}"
     );
 }
+
+#[test]
+fn a_headings_inline_markup_is_in_the_page_and_a_plain_heading_is_as_before() {
+    let mut doc = sample();
+    let plain = render(&doc, false);
+    let heading = doc.sections[1].heading.clone();
+    assert!(plain.contains(&format!(
+        "<span class=\"htext\">{}</span>",
+        escape(&heading)
+    )));
+    doc.sections[1].content = vec![
+        text("Background "),
+        Inline::Emph {
+            content: vec![text("in brief")],
+        },
+        Inline::Code {
+            text: "<code>".into(),
+        },
+    ];
+    let marked = render(&doc, false);
+    position(
+        &marked,
+        "<span class=\"htext\">Background <em>in brief</em><code>&lt;code&gt;</code></span>",
+    );
+}
+
+#[test]
+fn a_tight_lists_items_are_lines_and_a_loose_lists_are_paragraphs() {
+    let items = vec![
+        vec![paragraph(vec![text("a")])],
+        vec![
+            paragraph(vec![text("b")]),
+            Block::List {
+                start: None,
+                items: vec![vec![paragraph(vec![text("c")])]],
+                tight: true,
+            },
+        ],
+    ];
+    let tight = Block::List {
+        start: None,
+        items: items.clone(),
+        tight: true,
+    };
+    let loose = Block::List {
+        start: Some(2),
+        items,
+        tight: false,
+    };
+    let mut names = html::TableNames::default();
+    assert_eq!(
+        html::blocks(&[tight], &mut names),
+        "<ul>\n<li>a</li>\n<li>b\n<ul>\n<li>c</li>\n</ul>\n</li>\n</ul>\n"
+    );
+    assert_eq!(
+        html::blocks(&[loose], &mut names),
+        "<ol start=\"2\">\n<li>\n<p>a</p>\n</li>\n<li>\n<p>b</p>\n<ul>\n<li>c</li>\n</ul>\n</li>\n</ol>\n"
+    );
+}

@@ -8,7 +8,9 @@
 
 mod autolink;
 mod blocks;
+mod closing;
 mod frames;
+mod headings;
 mod ids;
 mod images;
 mod inline;
@@ -142,7 +144,7 @@ pub fn build_sections(parts: &DocumentParts, house: &HouseStyle) -> (Sections, V
     let mut sections = numbering::body_sections(&mut ctx, take(0), house, &mut next_number);
     for ((style, _), src) in parts.implications.iter().zip(&implication_src) {
         let nodes = src.map(|i| (i, take(i)));
-        sections.push(numbering::implication_section(
+        sections.push(closing::implication_section(
             &mut ctx,
             style,
             nodes,
@@ -150,7 +152,7 @@ pub fn build_sections(parts: &DocumentParts, house: &HouseStyle) -> (Sections, V
             &mut next_number,
         ));
     }
-    sections.push(numbering::recommendations_section(
+    sections.push(closing::recommendations_section(
         &mut ctx,
         recommendations_src,
         take(recommendations_src),
@@ -164,7 +166,7 @@ pub fn build_sections(parts: &DocumentParts, house: &HouseStyle) -> (Sections, V
     for ((id, _), src) in parts.appendices.iter().zip(&appendix_src) {
         with_file.push(src.is_some());
         if let Some(i) = *src {
-            let items = numbering::appendix_items(&mut ctx, i, take(i), id);
+            let items = closing::appendix_items(&mut ctx, i, take(i), id);
             sections.push(Section {
                 kind: SectionKind::Unnumbered,
                 number: None,

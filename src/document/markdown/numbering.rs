@@ -2,16 +2,17 @@
 //!
 //! A paragraph takes a number; a list, table, quote, code block, lone image or rule that
 //! follows it belongs to it. Body sections are numbered 1, 2, …, implications on from there,
-//! and RECOMMENDATIONS closes the paper unnumbered.
+//! and RECOMMENDATIONS closes the paper unnumbered (those, and appendix files, are in
+//! `closing`).
 
 use super::blocks::Node;
 use super::ids::{heading_text, unique_slug};
 use super::{Ctx, Loc};
-use crate::config::{HouseStyle, ImplicationStyle};
+use crate::config::HouseStyle;
 use crate::document::{Block, Inline, Item, Para, Section, SectionKind};
 
 /// An item before it has a number and id.
-enum Draft {
+pub(super) enum Draft {
     Para {
         blocks: Vec<Block>,
         label: Option<(String, Loc)>,
@@ -24,7 +25,7 @@ enum Draft {
 }
 
 /// Adds a top-level block: a paragraph starts a new item, anything else joins the open one.
-fn push_block(
+pub(super) fn push_block(
     drafts: &mut Vec<Draft>,
     block: Block,
     paragraph: bool,
@@ -41,7 +42,7 @@ fn push_block(
 }
 
 /// Warns when a heading skips a level (`#` then `###`); `prev` is the level before it.
-fn check_level(ctx: &mut Ctx, prev: &mut u8, level: u8, loc: &Loc) {
+pub(super) fn check_level(ctx: &mut Ctx, prev: &mut u8, level: u8, loc: &Loc) {
     if *prev > 0 && level > *prev + 1 {
         let (from, to, want) = (
             "#".repeat(*prev as usize),
@@ -59,7 +60,7 @@ fn check_level(ctx: &mut Ctx, prev: &mut u8, level: u8, loc: &Loc) {
 }
 
 /// Numbers `drafts` into items: `"N.k"` when `number` is given, else unnumbered.
-fn number_items(
+pub(super) fn number_items(
     ctx: &mut Ctx,
     drafts: Vec<Draft>,
     number: Option<u32>,
@@ -244,191 +245,6 @@ fn close_body(ctx: &mut Ctx, o: Open, house: &HouseStyle, next: &mut u32) -> Sec
         display_heading: house.case_heading(&heading),
         heading,
         content: o.content,
-        id,
-        items,
-    }
-}
-
-/// Drafts of Markdown from a metadata value, where `#` headings have no place.
-fn metadata_drafts(ctx: &mut Ctx, nodes: Vec<Node>, what: &str) -> Vec<Draft> {
-    let mut drafts = Vec::new();
-    let mut prev = 1u8;
-    for node in nodes {
-        match node {
-            Node::Heading {
-                level: 1,
-                content,
-                label,
-                loc,
-            } => {
-                ctx.error(
-                    "heading-in-metadata",
-                    &loc,
-                    format!(
-                        "a `#` heading cannot go inside {what}: it already has its own heading"
-                    ),
-                    Some("use `##` for a sub-heading, or remove the `#`".into()),
-                );
-                prev = 2;
-                drafts.push(Draft::Sub {
-                    content,
-                    level: 2,
-                    label,
-                });
-            }
-            Node::Heading {
-                level,
-                content,
-                label,
-                loc,
-            } => {
-                check_level(ctx, &mut prev, level, &loc);
-                drafts.push(Draft::Sub {
-                    content,
-                    level,
-                    label,
-                });
-            }
-            Node::Block {
-                block,
-                paragraph,
-                label,
-                ..
-            } => push_block(&mut drafts, block, paragraph, label),
-        }
-    }
-    drafts
-}
-
-/// An appendix file's content: never numbered, and every heading one level down, so that
-/// its `#` is a sub-heading under the heading clerk gives the appendix.
-pub(crate) fn appendix_items(ctx: &mut Ctx, src: usize, nodes: Vec<Node>, id: &str) -> Vec<Item> {
-    let mut drafts = Vec::new();
-    let mut prev = 0u8;
-    for node in nodes {
-        match node {
-            Node::Heading {
-                level,
-                content,
-                label,
-                loc,
-            } => {
-                check_level(ctx, &mut prev, level, &loc);
-                let level = level.saturating_add(1).min(6);
-                drafts.push(Draft::Sub {
-                    content,
-                    level,
-                    label,
-                });
-            }
-            Node::Block {
-                block,
-                paragraph,
-                label,
-                ..
-            } => push_block(&mut drafts, block, paragraph, label),
-        }
-    }
-    if drafts.is_empty() {
-        ctx.warn(
-            "empty-section",
-            &Loc { src, range: 0..0 },
-            "this appendix file is empty",
-            Some("write the appendix in it, or remove `file:` from the paper".into()),
-        );
-    }
-    number_items(ctx, drafts, None, id)
-}
-
-/// One implication, numbered on from the body; `nodes` is `(source, parsed)` when filled in.
-pub(crate) fn implication_section(
-    ctx: &mut Ctx,
-    style: &ImplicationStyle,
-    nodes: Option<(usize, Vec<Node>)>,
-    house: &HouseStyle,
-    next: &mut u32,
-) -> Section {
-    let n = *next;
-    *next += 1;
-    let id = format!("section-{n}");
-    ctx.ids.insert(id.clone());
-    let what = format!("the {} implication", style.key);
-    let mut drafts = match nodes {
-        Some((src, nodes)) => {
-            let drafts = metadata_drafts(ctx, nodes, &what);
-            if drafts.is_empty() {
-                let loc = Loc { src, range: 0..0 };
-                ctx.warn(
-                    "empty-section",
-                    &loc,
-                    format!("{what} is empty, so the house sentence is shown instead"),
-                    Some(format!(
-                        "write the implication, or leave `{}` out",
-                        style.key
-                    )),
-                );
-            }
-            Some(drafts)
-        }
-        None => None,
-    };
-    let defaulted = drafts.as_ref().is_none_or(Vec::is_empty);
-    if defaulted {
-        let text = Inline::Text {
-            text: style.default.clone(),
-        };
-        drafts = Some(vec![Draft::Para {
-            blocks: vec![Block::Paragraph {
-                content: vec![text],
-            }],
-            label: None,
-        }]);
-    }
-    let drafts = drafts.unwrap_or_default();
-    let paras = drafts
-        .iter()
-        .filter(|d| matches!(d, Draft::Para { .. }))
-        .count();
-    let items = number_items(ctx, drafts, (paras >= 2).then_some(n), &id);
-    Section {
-        kind: SectionKind::Implication {
-            key: style.key.clone(),
-            defaulted,
-        },
-        number: Some(n),
-        heading: style.heading.clone(),
-        display_heading: house.case_heading(&style.heading),
-        content: Vec::new(),
-        id,
-        items,
-    }
-}
-
-/// The closing, unnumbered RECOMMENDATIONS section.
-pub(crate) fn recommendations_section(
-    ctx: &mut Ctx,
-    src: usize,
-    nodes: Vec<Node>,
-    house: &HouseStyle,
-) -> Section {
-    let id = "recommendations".to_string();
-    ctx.ids.insert(id.clone());
-    let drafts = metadata_drafts(ctx, nodes, "the recommendations");
-    if drafts.is_empty() {
-        ctx.warn(
-            "empty-section",
-            &Loc { src, range: 0..0 },
-            "the recommendations are empty",
-            Some("say what members are asked to do, e.g. `Members are invited to discuss the contents of this report.`".into()),
-        );
-    }
-    let items = number_items(ctx, drafts, None, &id);
-    Section {
-        kind: SectionKind::Recommendations,
-        number: None,
-        heading: house.recommendations_heading.clone(),
-        display_heading: house.case_heading(&house.recommendations_heading),
-        content: Vec::new(),
         id,
         items,
     }

@@ -2,6 +2,7 @@
 
 mod appendix;
 mod checks;
+mod commonmark;
 mod lint;
 mod numbering;
 mod refs;

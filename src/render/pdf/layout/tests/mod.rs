@@ -303,5 +303,6 @@ fn blocks_carry_roles_for_the_structure_tree() {
     assert_ne!(block("Item"), block("Value"));
 }
 
+mod commonmark;
 mod structure;
 mod typeset;

@@ -1,0 +1,95 @@
+//! Headings while parsing: a top-level heading's `{#label}`, headings inside a list or
+//! quote (a bold line, warned about), heading attributes clerk does not use, and task list
+//! boxes (shown as written, warned about).
+
+use std::ops::Range;
+
+use super::Loc;
+use super::blocks::{Builder, Node};
+use crate::document::{Block, Inline};
+
+impl Builder<'_, '_> {
+    /// A heading: a node of the outline at the top level, its `{#label}` defined; inside a
+    /// list, quote or footnote (warned about), its words kept in bold.
+    pub(super) fn end_heading(
+        &mut self,
+        level: u8,
+        label: Option<String>,
+        content: Vec<Inline>,
+        range: Range<usize>,
+    ) {
+        if self.stack.len() == 1 {
+            let label = label.map(|l| {
+                let loc = self.label_loc(&l, range.clone());
+                self.ctx.define_label(&l, &loc);
+                (l, loc)
+            });
+            let loc = self.loc(range);
+            self.nodes.push(Node::Heading {
+                level,
+                content,
+                label,
+                loc,
+            });
+        } else {
+            let content = vec![Inline::Strong { content }];
+            self.deliver(Block::Paragraph { content }, false, None, range);
+        }
+    }
+
+    /// `- [x] done`: shown as written, with a warning, since the paper's fonts have no
+    /// ☑ or ☐ for the PDF and a checkbox in the HTML alone would make the two disagree.
+    pub(super) fn task_marker(&mut self, done: bool, range: Range<usize>) {
+        let written = self
+            .md
+            .get(range.clone())
+            .unwrap_or(if done { "[x]" } else { "[ ]" });
+        let text = format!("{written} ");
+        let loc = self.loc(range);
+        self.ctx.warn(
+            "task-list",
+            &loc,
+            format!("`{written}` is shown as written: clerk does not draw task boxes, since the paper's fonts have no ☑ or ☐"),
+            Some("say the state in words, e.g. `- Done: …` or `- Action: …`, or keep the brackets as text".into()),
+        );
+        self.inline(Inline::Text { text });
+    }
+
+    /// Where a heading's `{#label}` is written: its last `{` on the heading's first line.
+    pub(super) fn label_loc(&self, label: &str, range: Range<usize>) -> Loc {
+        let text = self.md.get(range.clone()).unwrap_or("");
+        let line = text.split('\n').next().unwrap_or("");
+        match line.rfind('{').filter(|_| line.contains(label)) {
+            Some(at) => {
+                let end = line[at..].find('}').map_or(line.len(), |e| at + e + 1);
+                self.loc(range.start + at..range.start + end)
+            }
+            None => self.loc(range),
+        }
+    }
+
+    /// `# Heading {.class key=value}`: only `{#label}` means something to clerk.
+    pub(super) fn warn_heading_attributes(&mut self, count: usize, range: Range<usize>) {
+        if count == 0 {
+            return;
+        }
+        let loc = self.loc(range);
+        self.ctx.warn(
+            "heading-attribute",
+            &loc,
+            "this heading has classes or attributes (`{.name}`, `{key=value}`), which clerk does not use",
+            Some("keep only a label such as `{#background}` to cite the heading, and remove the rest".into()),
+        );
+    }
+
+    /// A heading inside a list, quote or footnote cannot be a heading of the paper.
+    pub(super) fn warn_heading_in_block(&mut self, range: Range<usize>) {
+        let loc = self.loc(range);
+        self.ctx.warn(
+            "heading-in-block",
+            &loc,
+            "a heading inside a list, quote or footnote cannot be one of the paper's headings, so it is shown as a bold line",
+            Some("move the heading out (no indent, no `>`), or write the line in **bold** if it is only emphasis".into()),
+        );
+    }
+}
