@@ -161,8 +161,12 @@ fn list_into(
             for (k, b) in item.iter().enumerate() {
                 match b {
                     Block::Paragraph { content } => {
-                        if k > 0 {
-                            out.push('\n');
+                        // Two lines in a row (a heading or HTML block made a line) stay
+                        // two lines, as in the PDF.
+                        match k.checked_sub(1).map(|j| &item[j]) {
+                            Some(Block::Paragraph { .. }) => out.push_str("<br>\n"),
+                            Some(_) => out.push('\n'),
+                            None => {}
                         }
                         inlines_into(out, content);
                     }

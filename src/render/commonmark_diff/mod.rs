@@ -146,6 +146,9 @@ fn inline() -> impl Strategy<Value = String> {
         Just("a & b < c".to_string()),
         Just("\"quoted\" and 'single'".to_string()),
         Just("https://example.org/x".to_string()),
+        Just("<b>raw</b>".to_string()),
+        Just("a\\\nhard break".to_string()),
+        Just("[](#a-label)".to_string()),
     ];
     leaf.prop_recursive(2, 8, 3, |inner| {
         prop_oneof![
@@ -168,6 +171,10 @@ fn block() -> impl Strategy<Value = String> {
         inline().prop_map(|s| format!("```\n{s}\n```")),
         (inline(), inline()).prop_map(|(a, b)| format!("| {a} | b |\n|---|:-:|\n| {b} | c |")),
         Just("---".to_string()),
+        Just("<div>\nraw block\n</div>".to_string()),
+        inline().prop_map(|s| format!("[x] {s}")),
+        inline().prop_map(|s| format!("{s} {{#a-label}}")),
+        Just("    indented code".to_string()),
     ];
     leaf.prop_recursive(3, 12, 3, |inner| {
         prop_oneof![

@@ -37,8 +37,18 @@ fn merge_text(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
 #[derive(Clone, Copy, PartialEq)]
 enum Container {
     List { tight: bool },
-    Item,
+    Item(Last),
     Quote,
+}
+
+/// What a tight item has shown last: clerk writes its paragraphs there as bare lines,
+/// a `<br>` between two of them (a heading or HTML block made a line, and the text
+/// beside it).
+#[derive(Clone, Copy, PartialEq)]
+enum Last {
+    Nothing,
+    Inline,
+    Converted,
 }
 
 struct Transform<'a> {
@@ -46,6 +56,8 @@ struct Transform<'a> {
     /// Indexes of the `Start(List)` events of loose lists.
     loose: HashSet<usize>,
     stack: Vec<Container>,
+    /// Inside a code block or table, whose text is not the item's own line.
+    opaque: usize,
 }
 
 impl<'a> Transform<'a> {
@@ -78,14 +90,76 @@ impl<'a> Transform<'a> {
             md,
             loose,
             stack: Vec::new(),
+            opaque: 0,
         }
     }
 
     fn in_tight_item(&self) -> bool {
         let n = self.stack.len();
         n >= 2
-            && self.stack[n - 1] == Container::Item
+            && matches!(self.stack[n - 1], Container::Item(_))
             && self.stack[n - 2] == Container::List { tight: true }
+    }
+
+    /// What the tight item on top has shown last, when there is one.
+    fn tight_last(&mut self) -> Option<&mut Last> {
+        if !self.in_tight_item() {
+            return None;
+        }
+        match self.stack.last_mut() {
+            Some(Container::Item(last)) => Some(last),
+            _ => None,
+        }
+    }
+
+    /// Before a line made of a heading or HTML block in a tight item.
+    fn converted_here(&mut self, out: &mut Vec<Event<'a>>) {
+        if let Some(last) = self.tight_last() {
+            if *last != Last::Nothing {
+                out.push(Event::HardBreak);
+            }
+            *last = Last::Converted;
+        }
+    }
+
+    /// Before inline content, or a block, directly in a tight item.
+    fn classify(&mut self, e: &Event<'a>, out: &mut Vec<Event<'a>>) {
+        let inline = matches!(
+            e,
+            Event::Text(_)
+                | Event::Code(_)
+                | Event::InlineHtml(_)
+                | Event::FootnoteReference(_)
+                | Event::TaskListMarker(_)
+                | Event::Start(
+                    Tag::Emphasis
+                        | Tag::Strong
+                        | Tag::Strikethrough
+                        | Tag::Link { .. }
+                        | Tag::Image { .. }
+                )
+        );
+        let block = matches!(
+            e,
+            Event::Rule
+                | Event::Start(
+                    Tag::List(_) | Tag::BlockQuote(_) | Tag::CodeBlock(_) | Tag::Table(_)
+                )
+        );
+        if self.opaque > 0 {
+            return;
+        }
+        if let Some(last) = self.tight_last() {
+            if inline {
+                let converted = *last == Last::Converted;
+                *last = Last::Inline;
+                if converted {
+                    out.push(Event::HardBreak);
+                }
+            } else if block {
+                *last = Last::Nothing;
+            }
+        }
     }
 
     fn run(mut self, events: &[(Event<'a>, Range<usize>)]) -> Vec<Event<'a>> {
@@ -93,6 +167,7 @@ impl<'a> Transform<'a> {
         let mut i = 0;
         while i < events.len() {
             let (e, range) = &events[i];
+            self.classify(e, &mut out);
             match e {
                 // Footnotes: their text is gathered at the end of the paper, not compared in
                 // place; a reference is compared as a placeholder.
@@ -116,6 +191,8 @@ impl<'a> Transform<'a> {
                     let para = !self.in_tight_item();
                     if para {
                         out.push(Event::Start(Tag::Paragraph));
+                    } else {
+                        self.converted_here(&mut out);
                     }
                     for (k, line) in text.trim_end_matches(['\n', '\r']).split('\n').enumerate() {
                         if k > 0 {
@@ -149,6 +226,8 @@ impl<'a> Transform<'a> {
                         let para = !self.in_tight_item();
                         if para {
                             out.push(Event::Start(Tag::Paragraph));
+                        } else {
+                            self.converted_here(&mut out);
                         }
                         out.push(Event::Start(Tag::Strong));
                         let inner = self.inline_run(&events[i + 1..end - 1]);
@@ -175,7 +254,8 @@ impl<'a> Transform<'a> {
                         Tag::List(_) => self.stack.push(Container::List {
                             tight: !self.loose.contains(&i),
                         }),
-                        Tag::Item => self.stack.push(Container::Item),
+                        Tag::Item => self.stack.push(Container::Item(Last::Nothing)),
+                        Tag::CodeBlock(_) | Tag::Table(_) => self.opaque += 1,
                         Tag::BlockQuote(_) => self.stack.push(Container::Quote),
                         Tag::Link { .. } | Tag::Image { .. } => {
                             let end = skip(events, i);
@@ -191,6 +271,9 @@ impl<'a> Transform<'a> {
                 Event::End(tag) => {
                     if matches!(tag, TagEnd::List(_) | TagEnd::Item | TagEnd::BlockQuote(_)) {
                         self.stack.pop();
+                    }
+                    if matches!(tag, TagEnd::CodeBlock | TagEnd::Table) {
+                        self.opaque -= 1;
                     }
                     out.push(e.clone());
                 }
