@@ -9,7 +9,8 @@ use std::fmt::Write as _;
 
 use base64::Engine as _;
 
-use crate::document::{Align, Block, Image, Inline, Table};
+pub use super::html_table::TableNames;
+use crate::document::{Block, Image, Inline};
 
 /// Escapes text for HTML element content and attribute values (`& < > " '`).
 pub fn escape(text: &str) -> String {
@@ -18,7 +19,7 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-fn escape_into(out: &mut String, text: &str) {
+pub(super) fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -58,31 +59,6 @@ pub fn css_string(text: &str) -> String {
     out
 }
 
-/// Names the data tables of one page for their scroll regions, in page order: `Table 1,
-/// paragraph 2.4`, `Table 2`, `Table 3, footnote 1`, so that a screen reader's list of
-/// regions tells them apart and says where each is.
-#[derive(Debug, Default)]
-pub struct TableNames {
-    count: usize,
-    place: Option<String>,
-}
-
-impl TableNames {
-    /// Tables from now on are in `place` (`paragraph 2.4`, `footnote 1`), or nowhere named.
-    pub fn at(&mut self, place: Option<String>) -> &mut Self {
-        self.place = place;
-        self
-    }
-
-    fn next(&mut self) -> String {
-        self.count += 1;
-        match &self.place {
-            Some(place) => format!("Table {}, {place}", self.count),
-            None => format!("Table {}", self.count),
-        }
-    }
-}
-
 /// Renders a run of blocks (a paragraph's blocks, a footnote, a list item); its tables
 /// take the next names from `tables`.
 pub fn blocks(blocks: &[Block], tables: &mut TableNames) -> String {
@@ -112,7 +88,7 @@ fn block_into(out: &mut String, block: &Block, tables: &mut TableNames) {
             items,
             tight,
         } => list_into(out, (*start, *tight), items, tables),
-        Block::Table(table) => table_into(out, table, tables),
+        Block::Table(table) => super::html_table::table_into(out, table, tables),
         Block::Quote { blocks } => {
             out.push_str("<blockquote>\n");
             for b in blocks {
@@ -187,99 +163,6 @@ fn list_into(
     let _ = writeln!(out, "</{tag}>");
 }
 
-fn align_class(align: Align) -> &'static str {
-    match align {
-        Align::None => "",
-        Align::Left => "align-left",
-        Align::Center => "align-center",
-        Align::Right => "align-right",
-    }
-}
-
-/// The text column holds about this many characters of table (75ch, less the rules).
-const TEXT_COLUMN_CH: usize = 70;
-
-/// Whether a table is wider than the text column, and which columns hold words (a cell of
-/// three words or more): a wide table may use the window's width, and a column of words
-/// gets a minimum width so that its rows are not one word a line. The width a table needs,
-/// in characters: each column's longest cell with its padding, a column of words counted
-/// at 20 (it wraps well), so a table of prose stays in the column.
-fn table_shape(table: &Table) -> (bool, Vec<bool>) {
-    let cols = table.align.len().max(table.head.len());
-    let mut longest = vec![0usize; cols];
-    let mut words = vec![false; cols];
-    for row in std::iter::once(&table.head).chain(&table.rows) {
-        for (c, cell) in row.iter().enumerate().take(cols) {
-            let text = Inline::plain(cell);
-            longest[c] = longest[c].max(text.chars().count());
-            words[c] |= text.split_whitespace().count() >= 3;
-        }
-    }
-    let natural: usize = longest
-        .iter()
-        .zip(&words)
-        .map(|(l, w)| if *w { (*l).min(20) } else { *l } + 3)
-        .sum();
-    (natural > TEXT_COLUMN_CH, words)
-}
-
-fn table_into(out: &mut String, table: &Table, tables: &mut TableNames) {
-    let (wide, words) = table_shape(table);
-    let align = |i: usize| {
-        let align = align_class(table.align.get(i).copied().unwrap_or(Align::None));
-        let words = if words.get(i) == Some(&true) {
-            "words"
-        } else {
-            ""
-        };
-        match (align, words) {
-            ("", "") => String::new(),
-            (a, "") | ("", a) => format!(" class=\"{a}\""),
-            (a, w) => format!(" class=\"{a} {w}\""),
-        }
-    };
-    out.push_str(if wide {
-        "<div class=\"table-wrap wide\" role=\"region\" tabindex=\"0\" aria-label=\""
-    } else {
-        "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\""
-    });
-    escape_into(out, &tables.next());
-    out.push_str("\">\n");
-    out.push_str("<table>\n");
-    // A header row without words (warned about as `table-no-header`) would only give
-    // screen readers empty column headings to announce, so it is left out.
-    let has_head = table
-        .head
-        .iter()
-        .any(|cell| !Inline::plain(cell).trim().is_empty());
-    if has_head {
-        out.push_str("<thead>\n<tr>");
-        for (i, cell) in table.head.iter().enumerate() {
-            // An empty corner cell is a `<td>`: an empty `<th>` is a column header with
-            // no name (axe `empty-table-header`), and the PDF tags it as a `TD` too.
-            if Inline::plain(cell).trim().is_empty() {
-                let _ = write!(out, "<td{}></td>", align(i));
-                continue;
-            }
-            let _ = write!(out, "<th scope=\"col\"{}>", align(i));
-            inlines_into(out, cell);
-            out.push_str("</th>");
-        }
-        out.push_str("</tr>\n</thead>\n");
-    }
-    out.push_str("<tbody>\n");
-    for row in &table.rows {
-        out.push_str("<tr>");
-        for (i, cell) in row.iter().enumerate() {
-            let _ = write!(out, "<td{}>", align(i));
-            inlines_into(out, cell);
-            out.push_str("</td>");
-        }
-        out.push_str("</tr>\n");
-    }
-    out.push_str("</tbody>\n</table>\n</div>\n");
-}
-
 fn image_into(out: &mut String, image: &Image) {
     out.push_str("<img alt=\"");
     escape_into(out, &image.alt);
@@ -301,7 +184,7 @@ fn is_safe_url(url: &str) -> bool {
         .any(|s| lowered.starts_with(s))
 }
 
-fn inlines_into(out: &mut String, content: &[Inline]) {
+pub(super) fn inlines_into(out: &mut String, content: &[Inline]) {
     for (k, inline) in content.iter().enumerate() {
         match (inline, content.get(k + 1)) {
             // `paragraph [](#label)`: the number the reference shows stays with its word.

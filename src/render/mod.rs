@@ -19,6 +19,7 @@ pub mod agenda;
 #[cfg(test)]
 mod commonmark_diff;
 mod html;
+mod html_table;
 pub mod ics;
 mod index;
 mod meeting;
