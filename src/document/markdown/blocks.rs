@@ -58,6 +58,8 @@ pub(super) struct Builder<'c, 'p> {
     pub(super) html_lines: HashSet<usize>,
     /// The end of a span's `{lang=…}` in the source: text before it is not shown.
     pub(super) skip_to: usize,
+    /// Where the last list warned about for its task boxes starts (one warning a list).
+    pub(super) task_list_warned: Option<usize>,
 }
 
 /// Parses source `src` of `ctx` into top-level nodes, registering labels and footnote
@@ -75,6 +77,7 @@ pub(crate) fn parse(ctx: &mut Ctx, src: usize) -> Vec<Node> {
         warned_depth: false,
         html_lines: HashSet::new(),
         skip_to: 0,
+        task_list_warned: None,
     };
     let spans = |link: BrokenLink<'_>| super::spans::broken_link(md, &link);
     let parser = Parser::new_with_broken_link_callback(md, super::parser_options(), Some(spans));

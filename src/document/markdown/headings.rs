@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::Loc;
 use super::blocks::{Builder, Node};
+use super::frames::Kind;
 use crate::document::{Block, Inline};
 
 impl Builder<'_, '_> {
@@ -37,21 +38,29 @@ impl Builder<'_, '_> {
         }
     }
 
-    /// `- [x] done`: shown as written, with a warning, since the paper's fonts have no
-    /// ☑ or ☐ for the PDF and a checkbox in the HTML alone would make the two disagree.
+    /// `- [x] done`: shown as written, with a warning (once a list, at its first box),
+    /// since the paper's fonts have no ☑ or ☐ for the PDF and a checkbox in the HTML alone
+    /// would make the two disagree.
     pub(super) fn task_marker(&mut self, done: bool, range: Range<usize>) {
         let written = self
             .md
             .get(range.clone())
             .unwrap_or(if done { "[x]" } else { "[ ]" });
         let text = format!("{written} ");
-        let loc = self.loc(range);
-        self.ctx.warn(
-            "task-list",
-            &loc,
-            format!("`{written}` is shown as written: clerk does not draw task boxes, since the paper's fonts have no ☑ or ☐"),
-            Some("say the state in words, e.g. `- Done: …` or `- Action: …`, or keep the brackets as text".into()),
-        );
+        let list = self.stack.iter().rev().find_map(|f| match f.kind {
+            Kind::List { .. } => Some(f.range.start),
+            _ => None,
+        });
+        if list.is_none() || list != self.task_list_warned {
+            self.task_list_warned = list;
+            let loc = self.loc(range);
+            self.ctx.warn(
+                "task-list",
+                &loc,
+                format!("`{written}` is shown as written, and so are the other task boxes of this list: clerk does not draw task boxes, since the paper's fonts have no ☑ or ☐"),
+                Some("say the state in words, e.g. `- Done: …` or `- Action: …`, or keep the brackets as text".into()),
+            );
+        }
         self.inline(Inline::Text { text });
     }
 

@@ -142,9 +142,13 @@ fn item_5_a_heading_inside_a_list_or_quote_is_a_bold_line_with_a_warning() {
 
 #[test]
 fn a_task_box_is_shown_as_written_with_a_warning() {
-    let (s, d) = run("# A\n\nActions:\n\n- [x] done\n- [ ] open\n- [X] also done\n");
-    assert_eq!(codes(&d), ["task-list", "task-list", "task-list"], "{d:#?}");
-    assert_eq!(find(&d, "task-list").column, 3);
+    let (s, d) = run(
+        "# A\n\nActions:\n\n- [x] done\n- [ ] open\n- [X] also done\n\nMore:\n\n1. [ ] another list\n",
+    );
+    // Once a list, at its first box.
+    assert_eq!(codes(&d), ["task-list", "task-list"], "{d:#?}");
+    assert_eq!((d[0].line, d[0].column), (5, 3));
+    assert_eq!((d[1].line, d[1].column), (11, 4));
     let (items, _) = first_list(paras(&s.sections[0])[0]);
     let texts: Vec<String> = items
         .iter()
