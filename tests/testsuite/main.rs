@@ -10,6 +10,7 @@ mod a11y;
 mod appendix;
 mod build;
 mod check;
+mod commonmark;
 mod durability;
 mod hostile;
 mod hostile_files;
