@@ -13,6 +13,7 @@ mod check;
 mod durability;
 mod hostile;
 mod hostile_files;
+mod hostile_inputs;
 mod import;
 mod layers;
 mod meetings;

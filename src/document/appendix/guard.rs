@@ -1,0 +1,485 @@
+//! A first pass over an appendix PDF's raw bytes, before lopdf sees them: every dictionary
+//! is read with a small lexer of its own, and the values lopdf would size memory or loops
+//! from are refused when absurd — an xref stream's `/W`, `/Size` and `/Index`, a stream's
+//! `/Length`, the `/DecodeParms` of a filter (`Predictor`, `Colors`, `BitsPerComponent`,
+//! `Columns`) — and every Flate stream is inflated once into a fixed buffer, counting, so a
+//! file whose streams inflate past the budget is refused without building their content.
+//! An allocation failure aborts the process (it cannot be caught), so this runs first.
+
+use flate2::{Decompress, FlushDecompress, Status};
+
+/// The most objects a PDF may number (PDF 1.7, Annex C).
+const MAX_OBJECTS: i64 = 8_388_607;
+/// The widest field of an xref stream entry, in bytes (a 64-bit offset).
+const MAX_FIELD_WIDTH: i64 = 8;
+/// The most columns a predictor row may have.
+const MAX_COLUMNS: i64 = 1 << 20;
+/// The deepest nesting of arrays and dictionaries read.
+const MAX_DEPTH: usize = 64;
+/// The most values kept of one object (more are read past, not kept), so the scan's own
+/// memory stays bounded whatever the file holds.
+const MAX_KEPT: usize = 1 << 20;
+
+/// Scans `bytes`; `Err` says, for the author, what is absurd in the file. `inflate_limit`
+/// bounds the bytes all of its Flate streams may inflate to, together.
+pub fn scan(bytes: &[u8], inflate_limit: u64) -> Result<(), String> {
+    let mut lex = Lexer {
+        b: bytes,
+        i: 0,
+        kept: 0,
+    };
+    let mut inflated = 0u64;
+    while let Some(tok) = lex.next() {
+        let Tok::DictOpen = tok else { continue };
+        lex.kept = 0;
+        let dict = lex.dict(0)?;
+        check_dict(&dict, bytes.len())?;
+        let at = lex.i;
+        if lex.next() != Some(Tok::Keyword(b"stream")) {
+            lex.i = at;
+            continue;
+        }
+        let start = stream_start(bytes, lex.i);
+        let end = stream_end(bytes, start, &dict);
+        if is_flate(&dict) {
+            inflated += inflate_len(&bytes[start..end], inflate_limit - inflated)?;
+        }
+        lex.i = end;
+    }
+    Ok(())
+}
+
+/// A value, as much of it as the checks need.
+#[derive(Debug, Clone, PartialEq)]
+enum Val {
+    Int(i64),
+    /// An integer too large for 64 bits, or a real.
+    OtherNumber,
+    Name(Vec<u8>),
+    Array(Vec<Val>),
+    Dict(Dict),
+    Other,
+}
+
+type Dict = Vec<(Vec<u8>, Val)>;
+
+fn get<'d>(d: &'d Dict, key: &[u8]) -> Option<&'d Val> {
+    d.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
+fn check_dict(d: &Dict, file_len: usize) -> Result<(), String> {
+    if get(d, b"Type") == Some(&Val::Name(b"XRef".to_vec())) {
+        check_xref(d)?;
+    }
+    if let Some(v) = get(d, b"Length") {
+        match v {
+            Val::Int(n) if (0..=file_len as i64).contains(n) => {}
+            Val::Int(_) | Val::OtherNumber => {
+                return Err(format!(
+                    "a stream declares a length of {}, not within the file's {file_len} bytes",
+                    shown(v)
+                ));
+            }
+            _ => {}
+        }
+    }
+    for key in [b"DecodeParms".as_slice(), b"DP"] {
+        match get(d, key) {
+            Some(Val::Dict(p)) => check_parms(p)?,
+            Some(Val::Array(ps)) => {
+                for p in ps {
+                    if let Val::Dict(p) = p {
+                        check_parms(p)?;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn check_xref(d: &Dict) -> Result<(), String> {
+    let widths = match get(d, b"W") {
+        Some(Val::Array(w)) => w.iter().map(int).collect::<Option<Vec<_>>>(),
+        _ => None,
+    };
+    let Some(widths) = widths.filter(|w| w.len() == 3) else {
+        return Err("its cross-reference stream has no valid /W (three field widths)".into());
+    };
+    if let Some(w) = widths.iter().find(|w| !(0..=MAX_FIELD_WIDTH).contains(*w)) {
+        return Err(format!(
+            "its cross-reference stream declares a field {w} bytes wide (at most {MAX_FIELD_WIDTH})"
+        ));
+    }
+    if widths.iter().sum::<i64>() == 0 {
+        return Err("its cross-reference stream declares entries of no width".into());
+    }
+    let size = get(d, b"Size").and_then(int);
+    let Some(size) = size.filter(|s| (0..=MAX_OBJECTS).contains(s)) else {
+        let v = get(d, b"Size").map_or("none".to_string(), shown);
+        return Err(format!(
+            "its cross-reference stream declares /Size {v} (at most {MAX_OBJECTS} objects)"
+        ));
+    };
+    let Some(index) = get(d, b"Index") else {
+        return Ok(());
+    };
+    let pairs = match index {
+        Val::Array(a) if a.len() % 2 == 0 => a.iter().map(int).collect::<Option<Vec<_>>>(),
+        _ => None,
+    };
+    let Some(pairs) = pairs else {
+        return Err("its cross-reference stream has an /Index that is not pairs of numbers".into());
+    };
+    let mut total = 0i64;
+    for pair in pairs.chunks(2) {
+        let (first, count) = (pair[0], pair[1]);
+        total = total.saturating_add(count);
+        if first < 0 || count < 0 || first.saturating_add(count) > MAX_OBJECTS.max(size) {
+            return Err(format!(
+                "its cross-reference stream's /Index names objects {first} to {} (at most {MAX_OBJECTS})",
+                first.saturating_add(count)
+            ));
+        }
+    }
+    if total > MAX_OBJECTS {
+        return Err(format!(
+            "its cross-reference stream's /Index lists {total} objects (at most {MAX_OBJECTS})"
+        ));
+    }
+    Ok(())
+}
+
+/// A decode parameter, whether a value of it is sound, and the sound values in words.
+type ParmCheck = (&'static str, fn(i64) -> bool, &'static str);
+
+fn check_parms(p: &Dict) -> Result<(), String> {
+    let bad = |key: &str, v: &Val, allowed: &str| {
+        Err(format!(
+            "a stream's /DecodeParms has /{key} {} ({allowed})",
+            shown(v)
+        ))
+    };
+    let checks: [ParmCheck; 4] = [
+        (
+            "Predictor",
+            |n| matches!(n, 1 | 2 | 10..=15),
+            "1, 2 or 10 to 15",
+        ),
+        ("Colors", |n| (1..=32).contains(&n), "1 to 32"),
+        (
+            "BitsPerComponent",
+            |n| matches!(n, 1 | 2 | 4 | 8 | 16),
+            "1, 2, 4, 8 or 16",
+        ),
+        (
+            "Columns",
+            |n| (1..=MAX_COLUMNS).contains(&n),
+            "1 to 1048576",
+        ),
+    ];
+    for (key, ok, allowed) in checks {
+        match get(p, key.as_bytes()) {
+            Some(Val::Int(n)) if ok(*n) => {}
+            Some(v @ (Val::Int(_) | Val::OtherNumber)) => return bad(key, v, allowed),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn int(v: &Val) -> Option<i64> {
+    match v {
+        Val::Int(n) => Some(*n),
+        _ => None,
+    }
+}
+
+fn shown(v: &Val) -> String {
+    match v {
+        Val::Int(n) => n.to_string(),
+        Val::OtherNumber => "a number out of range".into(),
+        _ => "of the wrong kind".into(),
+    }
+}
+
+fn is_flate(d: &Dict) -> bool {
+    let flate = |v: &Val| matches!(v, Val::Name(n) if n == b"FlateDecode" || n == b"Fl");
+    match get(d, b"Filter") {
+        Some(Val::Array(fs)) => fs.first().is_some_and(flate),
+        Some(v) => flate(v),
+        None => false,
+    }
+}
+
+/// Where a stream's data begins: after `stream` and its end of line.
+fn stream_start(b: &[u8], mut i: usize) -> usize {
+    if b.get(i) == Some(&b'\r') {
+        i += 1;
+    }
+    if b.get(i) == Some(&b'\n') {
+        i += 1;
+    }
+    i.min(b.len())
+}
+
+/// Where a stream's data ends: after its `/Length` when `endstream` follows there, else
+/// at the next `endstream` (or the end of the file).
+fn stream_end(b: &[u8], start: usize, d: &Dict) -> usize {
+    if let Some(Val::Int(n)) = get(d, b"Length") {
+        let end = start.saturating_add(*n as usize).min(b.len());
+        let rest = &b[end..];
+        let skip = rest.iter().take_while(|c| c.is_ascii_whitespace()).count();
+        if rest[skip..].starts_with(b"endstream") {
+            return end;
+        }
+    }
+    find(&b[start..], b"endstream").map_or(b.len(), |i| start + i)
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// The number of bytes `data` inflates to, counted through a fixed buffer; an error when
+/// it passes `budget`. Data that is not valid Flate counts up to where it breaks (lopdf
+/// decides what to make of it).
+fn inflate_len(data: &[u8], budget: u64) -> Result<u64, String> {
+    let mut z = Decompress::new(true);
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let before_in = z.total_in();
+        let before_out = z.total_out();
+        let input = &data[(before_in as usize).min(data.len())..];
+        let status = z.decompress(input, &mut buf, FlushDecompress::None);
+        if z.total_out() > budget {
+            return Err(format!(
+                "its compressed streams inflate to more than {budget} bytes, far more than the file itself (`limits.appendix_bytes` in clerk.yaml bounds this too)"
+            ));
+        }
+        let stuck = z.total_in() == before_in && z.total_out() == before_out;
+        match status {
+            Ok(Status::StreamEnd) | Err(_) => return Ok(z.total_out()),
+            Ok(_) if stuck => return Ok(z.total_out()),
+            Ok(_) => {}
+        }
+    }
+}
+
+/// A token of PDF syntax; strings, comments and whitespace are skipped.
+#[derive(Debug, PartialEq)]
+enum Tok<'a> {
+    DictOpen,
+    DictClose,
+    ArrayOpen,
+    ArrayClose,
+    Name(Vec<u8>),
+    Int(i64),
+    OtherNumber,
+    Keyword(&'a [u8]),
+    Other,
+}
+
+struct Lexer<'a> {
+    b: &'a [u8],
+    i: usize,
+    /// Values kept of the object being read.
+    kept: usize,
+}
+
+fn delimiter(c: u8) -> bool {
+    c.is_ascii_whitespace() || c == 0 || b"()<>[]{}/%".contains(&c)
+}
+
+impl<'a> Lexer<'a> {
+    fn next(&mut self) -> Option<Tok<'a>> {
+        let b = self.b;
+        loop {
+            let c = *b.get(self.i)?;
+            if c.is_ascii_whitespace() || c == 0 {
+                self.i += 1;
+            } else if c == b'%' {
+                while self.i < b.len() && !matches!(b[self.i], b'\r' | b'\n') {
+                    self.i += 1;
+                }
+            } else {
+                break;
+            }
+        }
+        let c = b[self.i];
+        let two = b.get(self.i..self.i + 2);
+        self.i += 1;
+        Some(match c {
+            b'<' if two == Some(b"<<") => {
+                self.i += 1;
+                Tok::DictOpen
+            }
+            b'>' if two == Some(b">>") => {
+                self.i += 1;
+                Tok::DictClose
+            }
+            b'[' => Tok::ArrayOpen,
+            b']' => Tok::ArrayClose,
+            b'<' => {
+                self.i += b[self.i..]
+                    .iter()
+                    .position(|&c| c == b'>')
+                    .map_or(b.len(), |p| p + 1);
+                Tok::Other
+            }
+            b'(' => {
+                self.skip_string();
+                Tok::Other
+            }
+            b'/' => Tok::Name(self.name()),
+            _ => {
+                let start = self.i - 1;
+                while self.i < b.len() && !delimiter(b[self.i]) {
+                    self.i += 1;
+                }
+                let word = &b[start..self.i.max(start + 1)];
+                self.i = self.i.max(start + 1);
+                number(word).unwrap_or(Tok::Keyword(word))
+            }
+        })
+    }
+
+    fn skip_string(&mut self) {
+        let mut depth = 1usize;
+        while let Some(&c) = self.b.get(self.i) {
+            self.i += 1;
+            match c {
+                b'\\' => self.i += 1,
+                b'(' => depth += 1,
+                b')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// A name's bytes, its `#xx` escapes decoded (so `/#57` is `/W`).
+    fn name(&mut self) -> Vec<u8> {
+        let mut out = Vec::new();
+        while let Some(&c) = self.b.get(self.i) {
+            if delimiter(c) {
+                break;
+            }
+            let hex = self.b.get(self.i + 1..self.i + 3);
+            let decoded = hex
+                .filter(|_| c == b'#')
+                .and_then(|h| std::str::from_utf8(h).ok())
+                .and_then(|h| u8::from_str_radix(h, 16).ok());
+            match decoded {
+                Some(d) => {
+                    out.push(d);
+                    self.i += 3;
+                }
+                None => {
+                    out.push(c);
+                    self.i += 1;
+                }
+            }
+        }
+        out
+    }
+
+    /// A dictionary whose `<<` has been read.
+    fn dict(&mut self, depth: usize) -> Result<Dict, String> {
+        let mut d = Dict::new();
+        loop {
+            match self.next() {
+                None | Some(Tok::DictClose) => return Ok(d),
+                Some(Tok::Name(key)) => {
+                    let v = self.value(depth)?;
+                    if self.keep() {
+                        d.push((key, v));
+                    }
+                }
+                Some(_) => {}
+            }
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Val, String> {
+        if depth > MAX_DEPTH {
+            return Err(format!(
+                "its arrays or dictionaries are nested more than {MAX_DEPTH} deep"
+            ));
+        }
+        let at = self.i;
+        Ok(match self.next() {
+            Some(Tok::DictOpen) => {
+                let d = self.dict(depth + 1)?;
+                Val::Dict(d)
+            }
+            Some(Tok::ArrayOpen) => {
+                let mut items = Vec::new();
+                loop {
+                    let at = self.i;
+                    match self.next() {
+                        None | Some(Tok::ArrayClose) => break,
+                        Some(Tok::DictClose) => {
+                            self.i = at;
+                            break;
+                        }
+                        Some(_) => {
+                            self.i = at;
+                            let v = self.value(depth + 1)?;
+                            if self.keep() {
+                                items.push(v);
+                            }
+                        }
+                    }
+                }
+                Val::Array(items)
+            }
+            Some(Tok::Int(n)) => self.maybe_reference(n),
+            Some(Tok::OtherNumber) => Val::OtherNumber,
+            Some(Tok::Name(n)) => Val::Name(n),
+            Some(Tok::DictClose | Tok::ArrayClose) | None => {
+                self.i = at;
+                Val::Other
+            }
+            Some(_) => Val::Other,
+        })
+    }
+
+    fn keep(&mut self) -> bool {
+        self.kept += 1;
+        self.kept <= MAX_KEPT
+    }
+
+    /// `n`, or a reference when `g R` follows it.
+    fn maybe_reference(&mut self, n: i64) -> Val {
+        let at = self.i;
+        if matches!(self.next(), Some(Tok::Int(_))) && self.next() == Some(Tok::Keyword(b"R")) {
+            return Val::Other;
+        }
+        self.i = at;
+        Val::Int(n)
+    }
+}
+
+fn number(word: &[u8]) -> Option<Tok<'static>> {
+    let digits = word
+        .strip_prefix(b"+")
+        .or(word.strip_prefix(b"-"))
+        .unwrap_or(word);
+    if digits.is_empty() || !digits.iter().all(|c| c.is_ascii_digit() || *c == b'.') {
+        return None;
+    }
+    let text = std::str::from_utf8(word).ok()?;
+    Some(match text.trim_start_matches('+').parse::<i64>() {
+        Ok(n) => Tok::Int(n),
+        Err(_) => Tok::OtherNumber,
+    })
+}
+
+#[cfg(test)]
+mod tests;
