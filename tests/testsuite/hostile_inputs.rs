@@ -84,3 +84,117 @@ fn a_4_mb_appendix_inflating_to_4_gb_is_refused_without_inflating_it() {
     std::fs::write(root.join("papers/survey.pdf"), pdf).unwrap();
     assert_refused_at_file_line(root, "inflate to more than 50000000 bytes");
 }
+
+/// The line of the body in the paper `project` writes, without extra metadata.
+const BODY_LINE: usize = 16;
+
+const CHART: &str = "papers/policing-performance/recorded-crime-by-quarter.png";
+
+/// A `w` × `h` baseline JPEG.
+fn jpeg(w: u32, h: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| image::Rgb([(x * 3) as u8, (y * 5) as u8, 90]));
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 80)
+        .encode_image(&img)
+        .unwrap();
+    out
+}
+
+/// #13 item 6: a PNG declaring 60000 × 60000 and a truncated JPEG passed `check` and failed
+/// `build` with the error at the image's absolute path; a JPEG without a size header became
+/// "[image: alt]" text in the PDF with no warning. Now one reader judges them for both, at
+/// the line and column of the `![…](…)`.
+#[test]
+fn check_and_build_refuse_the_same_images_at_the_line_that_shows_them() {
+    let whole = jpeg(64, 48);
+    let sof = whole.windows(2).position(|w| w == [0xFF, 0xC0]).unwrap();
+    let len = usize::from(u16::from_be_bytes([whole[sof + 2], whole[sof + 3]]));
+    let mut headless = whole[..sof].to_vec();
+    headless.extend_from_slice(&whole[sof + 2 + len..]);
+    let mut huge = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    huge.extend_from_slice(&60_000u32.to_be_bytes());
+    huge.extend_from_slice(&60_000u32.to_be_bytes());
+    huge.extend_from_slice(&[8, 2, 0, 0, 0, 0, 0, 0, 0]);
+    let cases: [(&str, Vec<u8>, &str); 3] = [
+        ("huge.png", huge, "60000 × 60000 pixels"),
+        ("cut.jpg", whole[..whole.len() / 2].to_vec(), "cut short"),
+        ("headless.jpg", headless, "gives no size"),
+    ];
+    for (name, bytes, expected) in cases {
+        let dir = project("", &format!("Before. ![A photo]({name})"));
+        let root = dir.path();
+        std::fs::write(root.join("papers").join(name), bytes).unwrap();
+        for args in [&["check"][..], &["build"][..]] {
+            let (code, stdout, stderr) = clerk_within(root, args);
+            assert_eq!(code, 1, "{name} {args:?}: {stdout}{stderr}");
+            assert!(stderr.contains(expected), "{name}: {stderr}");
+            assert!(
+                stderr.contains(&format!("papers/a.md:{BODY_LINE}:9")),
+                "{name}: at the `![` in the paper: {stderr}"
+            );
+            let absolute = root.canonicalize().unwrap();
+            assert!(
+                !stderr.contains(&absolute.display().to_string()),
+                "{name}: never at the image's absolute path: {stderr}"
+            );
+        }
+        assert!(!root.join("out/a.pdf").exists(), "{name}");
+    }
+}
+
+/// #13 item 3: one 1 MB PNG shown 3000 times made a 4 GB HTML file (15.6 GB of memory)
+/// and `check` said 0 errors. Each place an image is shown counts against
+/// `limits.embedded_image_bytes`; the `![…]` that passes it is the error, in `check` too.
+#[test]
+fn one_image_shown_many_times_is_refused_past_the_papers_image_budget() {
+    let chart = std::fs::read(crate::common::repo().join(CHART)).unwrap();
+    let size = chart.len();
+    let body = (0..3000)
+        .map(|_| "![A chart](chart.png)")
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let dir = project("", &body);
+    let root = dir.path();
+    std::fs::write(root.join("papers/chart.png"), &chart).unwrap();
+    // Room for exactly four showings.
+    let budget = 4 * size + size / 2;
+    std::fs::write(
+        root.join("clerk.yaml"),
+        format!("limits:\n  embedded_image_bytes: {budget}\n"),
+    )
+    .unwrap();
+    for args in [&["check"][..], &["build"][..]] {
+        let (code, stdout, stderr) = clerk_within(root, args);
+        assert_eq!(code, 1, "{args:?}: {stdout}{stderr}");
+        assert!(stderr.contains("limits.embedded_image_bytes"), "{stderr}");
+        // The fifth showing, two lines apart.
+        let line = BODY_LINE + 4 * 2;
+        assert!(
+            stderr.contains(&format!("papers/a.md:{line}:1")),
+            "{stderr}"
+        );
+        assert_eq!(stderr.matches("image-budget").count(), 1, "{stderr}");
+    }
+    assert!(!root.join("out/a.html").exists());
+}
+
+/// #13 item 3: the PDF held one copy of an image for each place it was shown.
+#[test]
+fn an_image_shown_at_several_places_is_one_object_in_the_pdf() {
+    let chart = std::fs::read(crate::common::repo().join(CHART)).unwrap();
+    let body = ["![A chart](chart.png)"; 5].join("\n\n");
+    let dir = project("", &body);
+    let root = dir.path();
+    std::fs::write(root.join("papers/chart.png"), &chart).unwrap();
+    let (code, stdout, stderr) = clerk_within(root, &["build", "--format", "pdf"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let pdf = lopdf::Document::load(root.join("out/a.pdf")).unwrap();
+    let images = pdf
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| s.dict.get(b"Subtype").and_then(|t| t.as_name()).ok() == Some(b"Image"))
+        .filter(|s| s.dict.get(b"Width").and_then(|w| w.as_i64()).ok() == Some(480))
+        .count();
+    assert_eq!(images, 1, "one XObject for the chart shown five times");
+}
