@@ -198,3 +198,98 @@ fn an_image_shown_at_several_places_is_one_object_in_the_pdf() {
         .count();
     assert_eq!(images, 1, "one XObject for the chart shown five times");
 }
+
+/// #13 item 8: NUL bytes in a body were copied into the HTML. Each is shown as U+FFFD,
+/// with a warning at its line.
+#[test]
+fn a_nul_in_the_body_becomes_a_replacement_character_with_a_warning() {
+    let dir = project("", "Before\0after, and `co\0de`.");
+    let root = dir.path();
+    let (code, stdout, stderr) = clerk_within(root, &["check"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stderr.contains("nul-character"), "{stderr}");
+    assert!(
+        stderr.contains(&format!("papers/a.md:{BODY_LINE}:7")),
+        "{stderr}"
+    );
+    let (code, stdout, stderr) = clerk_within(root, &["build"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let html = std::fs::read_to_string(root.join("out/a.html")).unwrap();
+    assert!(!html.contains('\0'));
+    assert!(html.contains("Before\u{FFFD}after"), "{html}");
+    assert!(html.contains("co\u{FFFD}de"), "{html}");
+}
+
+/// #13 item 8: a file name with a newline, a space or a `#` gave a broken link in the
+/// index and the meeting page: hrefs built from file names are percent-encoded.
+#[cfg(unix)]
+#[test]
+fn links_to_papers_with_odd_file_names_lead_to_their_files() {
+    let dir = project("agenda_item: \"1\"\n", "Text.");
+    let root = dir.path();
+    let paper = std::fs::read_to_string(root.join("papers/a.md")).unwrap();
+    let names = ["two words #1", "new\nline", "colon:50%"];
+    for name in names {
+        let other = paper.replace(
+            "agenda_item: \"1\"",
+            &format!("agenda_item: \"{}\"", name.len()),
+        );
+        std::fs::write(root.join(format!("papers/{name}.md")), other).unwrap();
+    }
+    let (code, stdout, stderr) = clerk_within(root, &["build"]);
+    assert!(code == 0, "{stdout}{stderr}");
+    let out = root.join("out");
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let hrefs = |html: &str| -> Vec<String> {
+        html.split("href=\"")
+            .skip(1)
+            .filter_map(|s| s.split('"').next())
+            .filter(|h| h.ends_with(".html") || h.ends_with(".pdf"))
+            .map(|h| h.replace("&amp;", "&"))
+            .collect()
+    };
+    let decode = |h: &str| {
+        percent_encoding::percent_decode_str(h)
+            .decode_utf8()
+            .unwrap()
+            .into_owned()
+    };
+    for name in names {
+        for ext in ["html", "pdf"] {
+            let target = format!("{name}.{ext}");
+            let link = hrefs(&index)
+                .into_iter()
+                .find(|h| decode(h) == target)
+                .unwrap_or_else(|| panic!("no link to {target:?} in the index: {index}"));
+            assert!(!link.contains([' ', '\n', '#', ':']), "{link:?}");
+            assert!(out.join(decode(&link)).is_file(), "{link:?}");
+        }
+    }
+    // The meeting page links each paper too, two folders up.
+    let meeting = walk(&out.join("meetings"))
+        .into_iter()
+        .find(|p| p.ends_with("index.html"))
+        .expect("a meeting page");
+    let page = std::fs::read_to_string(&meeting).unwrap();
+    let dir = meeting.parent().unwrap();
+    for name in names {
+        let link = hrefs(&page)
+            .into_iter()
+            .find(|h| decode(h).ends_with(&format!("{name}.html")))
+            .unwrap_or_else(|| panic!("no link to {name:?} on the meeting page: {page}"));
+        assert!(dir.join(decode(&link)).is_file(), "{link:?}");
+    }
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
