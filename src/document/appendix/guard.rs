@@ -234,7 +234,7 @@ fn inflate_len(data: &[u8], budget: u64) -> Result<u64, String> {
         let status = z.decompress(input, &mut buf, FlushDecompress::None);
         if z.total_out() > budget {
             return Err(format!(
-                "its compressed streams inflate to more than {budget} bytes, far more than the file itself (`limits.appendix_bytes` in clerk.yaml bounds this too)"
+                "its compressed streams inflate to more than {budget} bytes, ten times `limits.appendix_bytes`"
             ));
         }
         let stuck = z.total_in() == before_in && z.total_out() == before_out;
