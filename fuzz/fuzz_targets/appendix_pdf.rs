@@ -40,7 +40,7 @@ fuzz_target!(|data: &[u8]| {
         .expect("a paper");
     let (paper, _) = common::load(&paper);
     let Some(paper) = paper else { return };
-    let (doc, _) = compile(&paper, &s.house, &s.root);
+    let (doc, _) = compile(&paper, &s.house, &s.root, &mut clerk::diag::Sources::default());
     if let Some(doc) = doc {
         match common::renderer().render(OutputFormat::Pdf, &doc, &s.house, false) {
             Ok(pdf) => assert!(pdf.starts_with(b"%PDF-")),
