@@ -46,15 +46,17 @@ pub fn load(bytes: &[u8]) -> (Option<Paper>, Vec<Diagnostic>) {
     let path = s.papers.join("p.md");
     std::fs::write(&path, bytes).expect("scratch write");
     let source = source_for(&s.root, &s.papers, &path);
-    let (paper, diags) = paper::load(&source, &s.house);
+    let mut sources = clerk::diag::Sources::default();
+    let (paper, diags) = paper::load(&source, &s.house, &mut sources);
     // Lines as an editor counts them: LF, CRLF and a lone CR each end one.
     let lines = String::from_utf8_lossy(bytes)
         .replace("\r\n", "\n")
         .split(['\n', '\r'])
         .count();
     for d in &diags {
+        let line = d.locate(&sources).line;
         assert!(
-            d.line <= lines + 1,
+            line <= lines + 1,
             "{d:?} points past the {lines} lines of the paper"
         );
     }
@@ -75,7 +77,8 @@ pub fn renderer() -> &'static Renderer {
     static R: OnceLock<Renderer> = OnceLock::new();
     R.get_or_init(|| {
         let s = scratch();
-        Renderer::new(&s.root, &s.house).expect("default templates")
+        Renderer::new(&s.root, &s.house, &mut clerk::diag::Sources::default())
+            .expect("default templates")
     })
 }
 
@@ -85,5 +88,6 @@ pub fn renderer() -> &'static Renderer {
 pub fn compiled(body: &[u8]) -> Option<clerk::document::Document> {
     let (paper, _) = load(&with_body(body));
     let s = scratch();
-    clerk::document::compile::compile(&paper?, &s.house, &s.root).0
+    let mut sources = clerk::diag::Sources::default();
+    clerk::document::compile::compile(&paper?, &s.house, &s.root, &mut sources).0
 }

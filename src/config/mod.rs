@@ -88,6 +88,8 @@ pub struct Limits {
     pub image_bytes: u64,
     /// Size of one PDF appendix file in bytes.
     pub appendix_bytes: u64,
+    /// Image bytes one paper may embed, each image counted at every place it is shown.
+    pub embedded_image_bytes: u64,
 }
 
 /// The organisation's name and logo.

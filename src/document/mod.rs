@@ -7,6 +7,7 @@
 pub mod appendix;
 pub mod compile;
 pub mod markdown;
+pub mod picture;
 pub mod smart;
 
 use std::path::PathBuf;

@@ -147,12 +147,12 @@ pub fn index_entries(papers: &[PaperReport]) -> Vec<IndexEntry> {
                 date_display: meta.date_display.clone(),
                 agenda_item: meta.agenda_item.clone(),
                 title: meta.title.clone(),
-                href: html.path.clone(),
+                href: crate::render::link(&html.path),
                 pdf_href: p
                     .outputs
                     .iter()
                     .find(|o| o.path.ends_with(".pdf"))
-                    .map(|o| o.path.clone()),
+                    .map(|o| crate::render::link(&o.path)),
                 warnings: p.warnings(),
                 classification: meta.classification.clone(),
                 draft: meta.status == Some(Status::Draft),
@@ -248,7 +248,7 @@ fn meeting_links(report: &BuildReport, house: &crate::config::HouseStyle) -> Vec
                 committee: meeting.committee.clone(),
                 date: meeting.date.to_string(),
                 date_display: house.format_date(meeting.date),
-                href: page.path.clone(),
+                href: crate::render::link(&page.path),
                 private: meeting
                     .private_items()
                     .map(|i| PrivateLine {

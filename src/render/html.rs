@@ -12,6 +12,36 @@ use base64::Engine as _;
 pub use super::html_table::TableNames;
 use crate::document::{Block, Image, Inline};
 
+/// What [`link`] escapes in each segment of a path: controls, space, and every character
+/// that would end or change a relative URL's path (`"#%<>?[]\\^`{|}` and `:`, which would
+/// make `a:b.html` a scheme), besides all that is not ASCII.
+const LINK_SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b']')
+    .add(b'\\')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}')
+    .add(b':');
+
+/// A relative link to the output at the `/`-separated `path`, each segment percent-encoded,
+/// so a file name with a space, a `#` or a newline still makes a link that works.
+pub fn link(path: &str) -> String {
+    path.split('/')
+        .map(|seg| percent_encoding::utf8_percent_encode(seg, LINK_SEGMENT).to_string())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// Escapes text for HTML element content and attribute values (`& < > " '`).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -120,7 +120,7 @@ pub fn describe(kind: &str, size: u64, pages: Option<u32>) -> String {
 
 /// From `out/meetings/SLUG/index.html` to `path` (relative to `out/`).
 fn up(path: &str) -> String {
-    format!("../../{path}")
+    format!("../../{}", super::link(path))
 }
 
 fn links(item: &AgendaItem, files: &PaperFiles) -> (Option<LinkView>, Option<LinkView>) {
@@ -220,7 +220,7 @@ impl<'a> MeetingView<'a> {
             agenda_pdf: agenda_pdf.map(|f| LinkView {
                 href: Path::new(&f.path)
                     .file_name()
-                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                    .map_or_else(String::new, |n| super::link(&n.to_string_lossy())),
                 kind: "PDF",
                 description: describe("PDF", f.size, f.pages),
             }),

@@ -41,7 +41,7 @@ use crate::config::HouseStyle;
 use crate::diag::{Diagnostic, Sources};
 use crate::document::Document;
 
-pub use html::escape;
+pub use html::{escape, link};
 pub use index::{IndexEntry, MeetingLink, PrivateLine};
 pub use meeting::{BuiltFile, PaperFiles, describe};
 pub use options::{Logo, RenderOptions};

@@ -81,6 +81,14 @@ impl Logo {
                 format!("the logo `{}` is neither a PNG nor a JPEG", rel.display()),
             )
         })?;
+        crate::document::picture::probe(&bytes).map_err(|why| {
+            Diagnostic::file_error(
+                "logo",
+                house_file,
+                format!("the logo `{}` cannot be drawn: {why}", rel.display()),
+            )
+            .with_help(help)
+        })?;
         Ok(Some(Logo {
             data_uri: html::data_uri(mime, &bytes),
             image: Image {

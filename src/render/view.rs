@@ -292,7 +292,7 @@ fn appendix_view<'d>(
         heading: a.heading(),
         items,
         pdf_href: (kind == "pdf" && pdf_links && !doc.file_stem.is_empty())
-            .then(|| format!("{}.pdf", doc.file_stem)),
+            .then(|| super::link(&format!("{}.pdf", doc.file_stem))),
     }
 }
 

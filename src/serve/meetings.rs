@@ -57,7 +57,7 @@ pub(crate) fn pages(
             committee: m.committee.clone(),
             date: m.date.to_string(),
             date_display: project.house.format_date(m.date),
-            href: crate::output::href(&m.out_dir().join("index.html")),
+            href: crate::render::link(&crate::output::href(&m.out_dir().join("index.html"))),
             private: m
                 .private_items()
                 .map(|i| PrivateLine {

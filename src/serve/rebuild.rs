@@ -174,7 +174,10 @@ fn render_papers(
 
 /// The index's panel of every paper's state.
 fn panel(papers: &BTreeMap<PathBuf, Arc<PaperEntry>>) -> String {
-    let hrefs: Vec<String> = papers.values().map(|e| e.href()).collect();
+    let hrefs: Vec<String> = papers
+        .values()
+        .map(|e| crate::render::link(&e.href()))
+        .collect();
     let rows: Vec<StatusRow<'_>> = papers
         .values()
         .zip(&hrefs)

@@ -10,7 +10,7 @@ use crate::common::*;
 
 const META: &str = "meeting: Policing Performance Committee\ndate: 2021-09-01\ntitle: Hostile files\npresented_by: Test\nrecommendation: For Noting\nrecommendations: Members are invited to note this paper.\n";
 
-fn project(extra_meta: &str, body: &str) -> tempfile::TempDir {
+pub(crate) fn project(extra_meta: &str, body: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("papers")).unwrap();
     let paper =
@@ -21,7 +21,7 @@ fn project(extra_meta: &str, body: &str) -> tempfile::TempDir {
 
 /// Runs clerk with a deadline: a blocked read would hang for ever, so the test kills it
 /// and fails rather than wait.
-fn clerk_within(root: &Path, args: &[&str]) -> (i32, String, String) {
+pub(crate) fn clerk_within(root: &Path, args: &[&str]) -> (i32, String, String) {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_clerk"))
         .args(args)
         .current_dir(root)

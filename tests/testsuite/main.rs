@@ -14,6 +14,7 @@ mod commonmark;
 mod durability;
 mod hostile;
 mod hostile_files;
+mod hostile_inputs;
 mod import;
 mod layers;
 mod meetings;

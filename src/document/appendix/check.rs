@@ -1,7 +1,7 @@
 //! Whether a PDF can join an archival, accessible paper: readable, not encrypted, tagged,
 //! every font embedded. Run when the paper is compiled, so `clerk check` reports it.
 
-use lopdf::{Dictionary, Document, Object};
+use lopdf::{Dictionary, Document, LoadOptions, Object};
 
 /// Why an appendix PDF cannot be appended: a diagnostic code, a message and a way out.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,8 +15,10 @@ pub struct Problem {
 }
 
 /// Checks that the PDF `bytes` (shown as `name`) can be appended to an archival, accessible
-/// paper: a readable PDF with pages, not encrypted, tagged, with every font embedded.
-pub fn check(name: &str, bytes: &[u8]) -> Result<(), Problem> {
+/// paper: a readable PDF with pages, not encrypted, tagged, with every font embedded, and
+/// nothing in it that would make reading it take unbounded memory: its streams inflate to
+/// at most `inflate_limit` bytes ([`super::inflate_limit`]), together.
+pub fn check(name: &str, bytes: &[u8], inflate_limit: u64) -> Result<(), Problem> {
     let encrypted = || {
         Problem {
         code: "appendix-encrypted",
@@ -32,7 +34,8 @@ pub fn check(name: &str, bytes: &[u8]) -> Result<(), Problem> {
     if !bytes.starts_with(b"%PDF-") {
         return Err(unreadable("it does not start like a PDF file".into()));
     }
-    let doc = match load(bytes) {
+    super::guard::scan(bytes, inflate_limit).map_err(unreadable)?;
+    let doc = match load(bytes, inflate_limit) {
         Ok(doc) => doc,
         Err(_) if contains(bytes, b"/Encrypt") => return Err(encrypted()),
         Err(e) => return Err(unreadable(e)),
@@ -115,9 +118,15 @@ fn page_count(doc: &Document) -> Option<usize> {
     (pages <= MAX_PAGES).then_some(pages)
 }
 
-/// Parses a PDF from another program; a damaged file is an error, never a crash.
-pub(super) fn load(bytes: &[u8]) -> Result<Document, String> {
-    match std::panic::catch_unwind(|| Document::load_mem(bytes)) {
+/// Parses a PDF from another program (one [`super::guard::scan`] let through); a damaged
+/// file is an error, never a crash, and no stream lopdf inflates as it loads (object and
+/// xref streams, whatever their filter) may pass `inflate_limit` bytes.
+pub(super) fn load(bytes: &[u8], inflate_limit: u64) -> Result<Document, String> {
+    let options = LoadOptions {
+        max_decompressed_size: Some(usize::try_from(inflate_limit).unwrap_or(usize::MAX)),
+        ..Default::default()
+    };
+    match std::panic::catch_unwind(|| Document::load_mem_with_options(bytes, options)) {
         Ok(Ok(doc)) => Ok(doc),
         Ok(Err(e)) => Err(e.to_string()),
         Err(_) => Err("the PDF reader gave up on it".into()),

@@ -11,13 +11,14 @@
 //! named destinations are first given the destination itself).
 
 mod check;
+mod guard;
 mod objects;
 mod read;
 mod tree;
 
 use std::collections::BTreeMap;
 
-use lopdf::{Document, Object, ObjectId};
+use lopdf::{Dictionary, Document, Object, ObjectId};
 
 pub use check::{Problem, check};
 pub use objects::text_string;
@@ -30,6 +31,17 @@ pub struct Appended<'a> {
     pub title: &'a str,
     /// The file as read.
     pub bytes: &'a [u8],
+    /// The most its streams may inflate to ([`inflate_limit`]).
+    pub inflate_limit: u64,
+}
+
+/// How many times its own size limit an appendix's streams may inflate to, together.
+pub const INFLATE_FACTOR: u64 = 10;
+
+/// The most bytes the streams of one appendix PDF may inflate to, together, from the
+/// house's `limits.appendix_bytes`.
+pub fn inflate_limit(appendix_bytes: u64) -> u64 {
+    appendix_bytes.saturating_mul(INFLATE_FACTOR)
 }
 
 /// Appends each appendix's pages after `doc`'s, grafting its structure tree into `doc`'s;
@@ -41,7 +53,7 @@ pub fn append(
 ) -> Result<Vec<(String, ObjectId)>, String> {
     let mut out = Vec::new();
     for a in appendices {
-        let src = check::load(a.bytes).map_err(|e| broken(a.title, &e))?;
+        let src = check::load(a.bytes, a.inflate_limit).map_err(|e| broken(a.title, &e))?;
         let first = import(doc, src, a.title).map_err(|e| broken(a.title, &e))?;
         out.push((a.title.to_string(), first));
     }
@@ -57,6 +69,16 @@ fn import(doc: &mut Document, mut src: Document, title: &str) -> Result<ObjectId
     let t = tree::target(doc)?;
     let pages: Vec<ObjectId> = src.get_pages().into_values().collect();
     let first = *pages.first().ok_or("no pages")?;
+    // lopdf counts a page-tree leaf it cannot type as a (blank) page; clerk's PDF/A may
+    // hold only real pages.
+    if let Some(p) = pages.iter().find(|p| {
+        src.get_dictionary(**p).and_then(Dictionary::get_type).ok() != Some(b"Page".as_slice())
+    }) {
+        return Err(format!(
+            "the page tree's leaf {} {} R is not a page",
+            p.0, p.1
+        ));
+    }
     objects::flatten_pages(&mut src, &pages)?;
     objects::resolve_named_dests(&mut src);
     let tree = tree::read_tree(&src)?;

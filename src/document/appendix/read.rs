@@ -77,7 +77,8 @@ fn read_one(
             format!("the appendix `{name}` cannot be read ({e}{limit})"),
         )
     })?;
-    match super::check(&name.to_string(), &bytes) {
+    let inflate = super::inflate_limit(house.limits.appendix_bytes);
+    match super::check(&name.to_string(), &bytes, inflate) {
         Ok(()) => Ok(AppendixFile::Pdf(Arc::new(bytes))),
         Err(p) => Err(at(p.code, p.message).with_help(p.help)),
     }

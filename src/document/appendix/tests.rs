@@ -2,6 +2,13 @@ use super::objects::number_tree;
 use super::*;
 use lopdf::Dictionary;
 
+const LIMIT: u64 = 1 << 30;
+
+/// [`super::check`] with a generous inflate limit.
+fn check(name: &str, bytes: &[u8]) -> Result<(), Problem> {
+    super::check(name, bytes, LIMIT)
+}
+
 /// A tagged one-page PDF whose `Document` element holds one `P` with MCID 0 and whose
 /// page inherits its MediaBox and Resources from the page tree.
 fn tagged(marked: bool, font: Option<Dictionary>) -> Document {
@@ -169,6 +176,7 @@ fn append_grafts_pages_and_tree() {
         &[Appended {
             title: "Appendix A – Data",
             bytes: &appendix,
+            inflate_limit: LIMIT,
         }],
     )
     .unwrap();
@@ -256,6 +264,7 @@ fn named_destinations_become_explicit() {
         &[Appended {
             title: "Appendix A – Data",
             bytes: &appendix,
+            inflate_limit: LIMIT,
         }],
     )
     .unwrap()[0]

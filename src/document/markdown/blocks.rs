@@ -9,7 +9,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use pulldown_cmark::{BrokenLink, Event, Parser, Tag};
+use pulldown_cmark::{BrokenLink, CowStr, Event, Parser, Tag};
 
 use super::frames::{Frame, Kind, frame, is_nestable, kind_of, opens_block};
 use super::inline::push_inline;
@@ -66,6 +66,7 @@ pub(super) struct Builder<'c, 'p> {
 /// definitions with `ctx.refs` and reporting what is wrong.
 pub(crate) fn parse(ctx: &mut Ctx, src: usize) -> Vec<Node> {
     let md = ctx.markdown(src);
+    warn_nul(ctx, src, md);
     let mut b = Builder {
         ctx,
         src,
@@ -82,7 +83,7 @@ pub(crate) fn parse(ctx: &mut Ctx, src: usize) -> Vec<Node> {
     let spans = |link: BrokenLink<'_>| super::spans::broken_link(md, &link);
     let parser = Parser::new_with_broken_link_callback(md, super::parser_options(), Some(spans));
     for (event, range) in parser.into_offset_iter() {
-        b.event(event, range);
+        b.event(without_nul(event), range);
     }
     // Close anything left open (pulldown-cmark always balances, but be safe).
     while b.stack.len() > 1 {
@@ -91,6 +92,51 @@ pub(crate) fn parse(ctx: &mut Ctx, src: usize) -> Vec<Node> {
     b.flush_implicit();
     b.report_unknown_footnotes();
     b.nodes
+}
+
+/// A warning at each line of `md` that holds a NUL (a zero byte, from a damaged file or a
+/// paste out of another program): it is shown as U+FFFD (see [`without_nul`]), never
+/// copied into the outputs.
+fn warn_nul(ctx: &mut Ctx, src: usize, md: &str) {
+    let mut start = 0;
+    for line in md.split_inclusive('\n') {
+        if let Some(at) = line.find('\0') {
+            let loc = Loc {
+                src,
+                range: start + at..start + at + 1,
+            };
+            ctx.warn(
+                "nul-character",
+                &loc,
+                "this line holds a NUL character (a zero byte), which is shown as �",
+                Some(
+                    "delete it: it comes from a damaged file or a paste out of another program"
+                        .into(),
+                ),
+            );
+        }
+        start += line.len();
+    }
+}
+
+/// `event` with each NUL in its text replaced by U+FFFD, as CommonMark asks.
+fn without_nul(event: Event<'_>) -> Event<'_> {
+    fn fix(t: CowStr<'_>) -> CowStr<'_> {
+        if t.contains('\0') {
+            t.replace('\0', "\u{FFFD}").into()
+        } else {
+            t
+        }
+    }
+    match event {
+        Event::Text(t) => Event::Text(fix(t)),
+        Event::Code(t) => Event::Code(fix(t)),
+        Event::Html(t) => Event::Html(fix(t)),
+        Event::InlineHtml(t) => Event::InlineHtml(fix(t)),
+        Event::InlineMath(t) => Event::InlineMath(fix(t)),
+        Event::DisplayMath(t) => Event::DisplayMath(fix(t)),
+        e => e,
+    }
 }
 
 impl Builder<'_, '_> {

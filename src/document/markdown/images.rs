@@ -6,15 +6,26 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::{Ctx, Loc};
-use crate::document::Image;
+use crate::document::{Image, picture};
 use crate::fsio::{self, ReadError};
 
-/// Where images may come from, and the files already read (each is read once per paper).
+/// An image as read and checked once per paper, or why it cannot be used.
+type Read = Result<(Arc<Vec<u8>>, &'static str), ImageProblem>;
+
+/// A found image: its canonical path, bytes and MIME type.
+type Found = (PathBuf, Arc<Vec<u8>>, &'static str);
+
+/// Where images may come from, the files already read (each is read and checked once per
+/// paper, however often it is shown) and the image bytes the paper embeds so far.
 #[derive(Debug)]
 pub(crate) struct Images {
     paper_dir: PathBuf,
     root: PathBuf,
-    cache: HashMap<PathBuf, (Arc<Vec<u8>>, &'static str)>,
+    cache: HashMap<PathBuf, Read>,
+    /// Image bytes embedded so far, each image counted at every place it is shown.
+    embedded: u64,
+    /// Whether the budget has been passed (reported once, at the place that passed it).
+    over_budget: bool,
 }
 
 impl Images {
@@ -26,6 +37,8 @@ impl Images {
             paper_dir: paper_dir.to_path_buf(),
             root,
             cache: HashMap::new(),
+            embedded: 0,
+            over_budget: false,
         }
     }
 }
@@ -111,12 +124,15 @@ impl Ctx<'_> {
             );
         }
         let limit = self.limits.image_bytes;
+        let budget = self.limits.embedded_image_bytes;
         let images = &mut self.images;
         let found = images
             .resolve(written)
-            .and_then(|path| images.read(path, written, limit));
+            .and_then(|path| images.read(path, written, limit))
+            .and_then(|found| images.count(found, written, budget));
         match found {
-            Ok((path, data, mime)) => Some(Image {
+            Ok(None) => None,
+            Ok(Some((path, data, mime))) => Some(Image {
                 alt: alt.to_string(),
                 src: src.to_string(),
                 path,
@@ -132,6 +148,7 @@ impl Ctx<'_> {
 }
 
 /// Why an image cannot be used: a diagnostic code, a message and a way out.
+#[derive(Debug, Clone)]
 struct ImageProblem {
     code: &'static str,
     message: String,
@@ -199,44 +216,79 @@ impl Images {
         Ok(path)
     }
 
-    /// The image's bytes and MIME type, read once per paper: at most `limit` bytes, PNG or JPEG.
-    fn read(
-        &mut self,
-        path: PathBuf,
-        written: &str,
-        limit: u64,
-    ) -> Result<(PathBuf, Arc<Vec<u8>>, &'static str), ImageProblem> {
-        if let Some((data, mime)) = self.cache.get(&path) {
-            return Ok((path, Arc::clone(data), mime));
-        }
-        let bytes = fsio::read_limited(&path, limit).map_err(|e| match e {
-            ReadError::TooLarge(_) => {
-                let size = std::fs::metadata(&path).map_or(0, |m| m.len());
-                problem(
-                    "image-too-large",
-                    format!(
-                        "the image `{written}` is {size} bytes, more than the limit of {limit}"
-                    ),
-                    "save a smaller version of it, or raise `limits.image_bytes` in clerk.yaml",
-                )
+    /// The image's bytes and MIME type, read and checked once per paper: at most `limit`
+    /// bytes, a PNG or JPEG that [`picture::probe`] can draw (the same reader the PDF uses).
+    fn read(&mut self, path: PathBuf, written: &str, limit: u64) -> Result<Found, ImageProblem> {
+        let read = match self.cache.get(&path) {
+            Some(read) => read.clone(),
+            None => {
+                let read = read_file(&path, written, limit);
+                self.cache.insert(path.clone(), read.clone());
+                read
             }
-            e => problem(
-                "image-missing",
-                format!("the image `{written}` cannot be read ({e})"),
-                "point at a PNG or JPEG file",
-            ),
-        })?;
-        let mime = sniff(&bytes).map_err(|what| {
-            problem(
-                "image-format",
-                format!("the image `{written}` is {what}; clerk takes PNG and JPEG only"),
-                "save it as PNG (charts, diagrams) or JPEG (photographs)",
-            )
-        })?;
-        let data = Arc::new(bytes);
-        self.cache.insert(path.clone(), (Arc::clone(&data), mime));
-        Ok((path, data, mime))
+        };
+        read.map(|(data, mime)| (path, data, mime))
     }
+
+    /// Counts a found image against the paper's budget; `Ok(None)` once it is passed (the
+    /// place that passed it is an error, those after it are left out silently).
+    fn count(
+        &mut self,
+        found: Found,
+        written: &str,
+        budget: u64,
+    ) -> Result<Option<Found>, ImageProblem> {
+        if self.over_budget {
+            return Ok(None);
+        }
+        self.embedded = self.embedded.saturating_add(found.1.len() as u64);
+        if self.embedded <= budget {
+            return Ok(Some(found));
+        }
+        self.over_budget = true;
+        Err(problem(
+            "image-budget",
+            format!(
+                "with `{written}` here, this paper's images come to {} bytes, more than the limit of {budget} (each image counts at every place it is shown)",
+                self.embedded
+            ),
+            "show the image fewer times, save smaller versions, or raise `limits.embedded_image_bytes` in clerk.yaml",
+        ))
+    }
+}
+
+/// Reads and checks one image file (see [`Images::read`]).
+fn read_file(path: &Path, written: &str, limit: u64) -> Read {
+    let bytes = fsio::read_limited(path, limit).map_err(|e| match e {
+        ReadError::TooLarge(_) => {
+            let size = std::fs::metadata(path).map_or(0, |m| m.len());
+            problem(
+                "image-too-large",
+                format!("the image `{written}` is {size} bytes, more than the limit of {limit}"),
+                "save a smaller version of it, or raise `limits.image_bytes` in clerk.yaml",
+            )
+        }
+        e => problem(
+            "image-missing",
+            format!("the image `{written}` cannot be read ({e})"),
+            "point at a PNG or JPEG file",
+        ),
+    })?;
+    let mime = sniff(&bytes).map_err(|what| {
+        problem(
+            "image-format",
+            format!("the image `{written}` is {what}; clerk takes PNG and JPEG only"),
+            "save it as PNG (charts, diagrams) or JPEG (photographs)",
+        )
+    })?;
+    picture::probe(&bytes).map_err(|why| {
+        problem(
+            "image-unreadable",
+            format!("the image `{written}` cannot be drawn: {why}"),
+            "open it in an image editor and save it again as PNG (charts, diagrams) or JPEG (photographs)",
+        )
+    })?;
+    Ok((Arc::new(bytes), mime))
 }
 
 #[cfg(test)]

@@ -144,7 +144,7 @@ pub fn font(
 /// Adds an image as an XObject (8 bits a component, gray or RGB, alpha as a soft mask);
 /// returns its id and pixel size. An image that cannot be decoded is a diagnostic.
 pub fn image(doc: &mut Document, img: &Image) -> Result<(ObjectId, usize, usize), Diagnostic> {
-    use printpdf::{RawImage, RawImageData, RawImageFormat};
+    use printpdf::{RawImageData, RawImageFormat};
     let bad = |e: String| {
         Diagnostic::file_error(
             "bad-image",
@@ -153,8 +153,9 @@ pub fn image(doc: &mut Document, img: &Image) -> Result<(ObjectId, usize, usize)
         )
         .with_help("save it again as a PNG or baseline JPEG")
     };
-    let mut warnings = Vec::new();
-    let raw = RawImage::decode_from_bytes(&img.data, &mut warnings).map_err(bad)?;
+    // The reader `check` used on the image (so this fails only for a logo or an image
+    // that changed between the two).
+    let raw = crate::document::picture::decode(&img.data).map_err(bad)?;
     let samples: Vec<u8> = match &raw.pixels {
         RawImageData::U8(v) => v.clone(),
         RawImageData::U16(v) => v.iter().map(|s| (s >> 8) as u8).collect(),

@@ -11,6 +11,9 @@
 //! is sorted by title, and turning every glyph into a lopdf object cost more than all of
 //! clerk's layout, a third of a paper's PDF time against the 2 ms a paper budget.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
 use super::annot;
@@ -319,8 +322,18 @@ fn resources(
     }
     let mut images = Vec::new();
     let mut xobjects = Dictionary::new();
+    // An image shown at several places is one XObject, decoded and embedded once: the
+    // paper's images share their bytes (one `Arc` per file), and the logo is its own.
+    let mut seen: HashMap<*const Vec<u8>, Embedded> = HashMap::new();
     for (i, img) in layout.images.iter().enumerate() {
-        let entry = embed::image(doc, img)?;
+        let entry = match seen.get(&Arc::as_ptr(&img.data)) {
+            Some(entry) => *entry,
+            None => {
+                let entry = embed::image(doc, img)?;
+                seen.insert(Arc::as_ptr(&img.data), entry);
+                entry
+            }
+        };
         xobjects.set(format!("Im{}", i + 1), entry.0);
         images.push(entry);
     }

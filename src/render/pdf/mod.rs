@@ -74,7 +74,11 @@ impl PdfEngine {
             .iter()
             .zip(&headings)
             .filter_map(|(a, title)| match &a.content {
-                AppendixContent::Pdf { bytes } => Some(Appended { title, bytes }),
+                AppendixContent::Pdf { bytes } => Some(Appended {
+                    title,
+                    bytes,
+                    inflate_limit: appendix::inflate_limit(opts.house.limits.appendix_bytes),
+                }),
                 _ => None,
             })
             .collect();

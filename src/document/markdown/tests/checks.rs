@@ -72,9 +72,18 @@ fn images() {
     let outside = tempfile::tempdir().unwrap();
     let papers = root.path().join("papers");
     std::fs::create_dir_all(papers.join("img")).unwrap();
-    let png = b"\x89PNG\r\n\x1a\nrest".to_vec();
+    let png =
+        include_bytes!("../../../../papers/policing-performance/recorded-crime-by-quarter.png")
+            .to_vec();
     std::fs::write(papers.join("img/chart.png"), &png).unwrap();
-    std::fs::write(papers.join("photo.jpg"), b"\xFF\xD8\xFF\xE0jpeg").unwrap();
+    let photo = image::RgbImage::from_fn(8, 6, |x, y| image::Rgb([x as u8 * 30, y as u8 * 40, 9]));
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new(&mut jpeg)
+        .encode_image(&photo)
+        .unwrap();
+    std::fs::write(papers.join("photo.jpg"), &jpeg).unwrap();
+    // The magic bytes of a PNG, and nothing a reader could draw.
+    std::fs::write(papers.join("fake.png"), b"\x89PNG\r\n\x1a\nrest").unwrap();
     std::fs::write(papers.join("anim.gif"), b"GIF89a...").unwrap();
     std::fs::write(root.path().join("logo.png"), &png).unwrap();
     std::fs::write(outside.path().join("x.png"), &png).unwrap();
@@ -90,6 +99,7 @@ fn images() {
         ("![](img/chart.png)", Some("image-alt")),
         ("![A](missing.png)", Some("image-missing")),
         ("![A](anim.gif)", Some("image-format")),
+        ("![A](fake.png)", Some("image-unreadable")),
         ("![A](https://example.org/x.png)", Some("remote-image")),
         ("![A](//example.org/x.png)", Some("remote-image")),
         ("![A](data:image/png;base64,AAAA)", Some("remote-image")),

@@ -269,36 +269,9 @@ fn code(flow: &mut Flow<'_>, source: &str, x: f32, width: f32, space: f32) {
     }
 }
 
-/// Pixel size of a PNG or JPEG, read from its header.
-pub fn image_size(data: &[u8]) -> Option<(u32, u32)> {
-    if data.starts_with(b"\x89PNG\r\n\x1a\n") && data.len() >= 24 {
-        let w = u32::from_be_bytes(data[16..20].try_into().ok()?);
-        let h = u32::from_be_bytes(data[20..24].try_into().ok()?);
-        return (w > 0 && h > 0).then_some((w, h));
-    }
-    if data.starts_with(&[0xFF, 0xD8]) {
-        let mut i = 2;
-        while i + 9 < data.len() {
-            if data[i] != 0xFF {
-                i += 1;
-                continue;
-            }
-            let marker = data[i + 1];
-            let len = usize::from(u16::from_be_bytes([data[i + 2], data[i + 3]]));
-            if matches!(marker, 0xC0..=0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF) {
-                let h = u32::from(u16::from_be_bytes([data[i + 5], data[i + 6]]));
-                let w = u32::from(u16::from_be_bytes([data[i + 7], data[i + 8]]));
-                return (w > 0 && h > 0).then_some((w, h));
-            }
-            i += 2 + len;
-        }
-    }
-    None
-}
-
 fn image(flow: &mut Flow<'_>, img: &Image, x: f32, width: f32, space: f32) {
     flow.begin(Role::Figure(img.alt.clone()));
-    let Some((pw, ph)) = image_size(&img.data) else {
+    let Some((pw, ph)) = crate::document::picture::size(&img.data) else {
         let spans = vec![Span {
             text: format!("[image: {}]", img.alt),
             style: flow.body(),

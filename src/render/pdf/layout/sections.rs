@@ -21,7 +21,9 @@ pub(super) fn masthead(
         ..Unit::default()
     };
     let mut x = left;
-    if let Some((img, (pw, ph))) = logo.and_then(|i| Some((i, blocks::image_size(&i.data)?))) {
+    if let Some((img, (pw, ph))) =
+        logo.and_then(|i| Some((i, crate::document::picture::size(&i.data)?)))
+    {
         flow.begin(Role::Figure(img.alt.clone()));
         let h = 40.0f32.min(ph as f32 * 0.75);
         let w = (h * pw as f32 / ph as f32).min((right - left) * 0.4);

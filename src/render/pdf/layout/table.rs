@@ -363,18 +363,6 @@ mod tests {
     use super::widths;
 
     #[test]
-    fn image_sizes_from_png_and_jpeg_headers() {
-        let png =
-            include_bytes!("../../../../papers/policing-performance/recorded-crime-by-quarter.png");
-        assert_eq!(super::super::blocks::image_size(png), Some((480, 240)));
-        let jpeg = [
-            0xFF, 0xD8, 0xFF, 0xC0, 0, 17, 8, 0, 20, 0, 30, 3, 0, 0, 0, 0,
-        ];
-        assert_eq!(super::super::blocks::image_size(&jpeg), Some((30, 20)));
-        assert_eq!(super::super::blocks::image_size(b"GIF89a"), None);
-    }
-
-    #[test]
     fn tables_shrink_before_cells_wrap_and_never_below_7pt() {
         use super::table_size;
         // Fits as it is.
