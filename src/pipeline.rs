@@ -27,6 +27,22 @@ pub struct BuildOptions {
     pub draft_by_default: bool,
 }
 
+/// What a run tells while it works, for a progress bar. Papers are built in parallel, so
+/// the calls come from several threads, in no set order.
+pub trait Progress: Sync {
+    /// The papers are found: `total` of them will be built.
+    fn start(&self, _total: usize) {}
+    /// A paper is being built.
+    fn paper_started(&self, _paper: &PaperSource) {}
+    /// A paper is done (checked, rendered and written), with its diagnostics.
+    fn paper_done(&self, _report: &PaperReport) {}
+}
+
+/// Tells nothing.
+pub struct Silent;
+
+impl Progress for Silent {}
+
 /// Runs the pipeline over the project's papers: check always; render and write when
 /// `opts.formats` is not empty. A paper with errors keeps its previous outputs. The texts the
 /// run's own diagnostics point into (the templates') go in `sources`; each paper's report
@@ -35,6 +51,16 @@ pub fn run(
     project: &Project,
     opts: &BuildOptions,
     sources: &mut Sources,
+) -> Result<BuildReport, Vec<Diagnostic>> {
+    run_with_progress(project, opts, sources, &Silent)
+}
+
+/// [`run`], telling `progress` of each paper as it starts and is done.
+pub fn run_with_progress(
+    project: &Project,
+    opts: &BuildOptions,
+    sources: &mut Sources,
+    progress: &dyn Progress,
 ) -> Result<BuildReport, Vec<Diagnostic>> {
     let renderer = if opts.formats.is_empty() {
         None
@@ -58,9 +84,15 @@ pub fn run(
         &project.papers_dir,
     );
     let private = files.private_papers();
+    progress.start(found.len());
     let papers: Vec<PaperReport> = found
         .par_iter()
-        .map(|s| build_one(project, renderer.as_ref(), opts, s, &private))
+        .map(|s| {
+            progress.paper_started(s);
+            let report = build_one(project, renderer.as_ref(), opts, s, &private);
+            progress.paper_done(&report);
+            report
+        })
         .collect();
     if !opts.paths.is_empty() {
         // Only some papers: the meetings cannot be cross-checked, nor their pages rebuilt.
