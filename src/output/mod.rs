@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use crate::diag::{Diagnostic, Sources};
 use crate::paper::{PaperMeta, Status};
 use crate::project::{PaperSource, Project, walk};
-use crate::render::{IndexEntry, MeetingLink, OutputFormat, PrivateLine, Renderer};
+use crate::render::{IndexEntry, MeetingLink, OutputFormat, Renderer};
 use meetings::{MeetingOutputs, PRIVATE_DIR};
 use write::{OutputFile, slash_path, write_atomic};
 
@@ -241,24 +241,7 @@ fn meeting_links(report: &BuildReport, house: &crate::config::HouseStyle) -> Vec
     report
         .meetings
         .iter()
-        .filter_map(|m| {
-            let page = m.page()?;
-            let meeting = &m.meeting;
-            Some(MeetingLink {
-                committee: meeting.committee.clone(),
-                date: meeting.date.to_string(),
-                date_display: house.format_date(meeting.date),
-                href: page.path.clone(),
-                private: meeting
-                    .private_items()
-                    .map(|i| PrivateLine {
-                        number: i.number.clone(),
-                        title: i.title.clone(),
-                        exempt: i.private.clone().unwrap_or_default(),
-                    })
-                    .collect(),
-            })
-        })
+        .filter_map(|m| Some(MeetingLink::new(&m.meeting, house, m.page()?.path.clone())))
         .collect()
 }
 

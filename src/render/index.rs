@@ -49,6 +49,27 @@ pub struct MeetingLink {
     pub private: Vec<PrivateLine>,
 }
 
+impl MeetingLink {
+    /// The index's link to `meeting`'s page at `href`: its items taken in private by
+    /// number, title and exempt ground only. The build and the preview both make it here.
+    pub fn new(meeting: &crate::meeting::Meeting, house: &HouseStyle, href: String) -> MeetingLink {
+        MeetingLink {
+            committee: meeting.committee.clone(),
+            date: meeting.date.to_string(),
+            date_display: house.format_date(meeting.date),
+            href,
+            private: meeting
+                .private_items()
+                .map(|i| PrivateLine {
+                    number: i.number.clone(),
+                    title: i.title.clone(),
+                    exempt: i.private.clone().unwrap_or_default(),
+                })
+                .collect(),
+        }
+    }
+}
+
 /// An item taken in private, as public pages may show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PrivateLine {

@@ -62,12 +62,18 @@ pub(crate) fn rebuild(old: &Site, changes: &ChangeSet, generation: u64) -> (Site
         mut problems,
         ..
     } = setup;
-    let (meetings, links) =
+    let meetings =
         super::meetings::pages(&papers, renderer.as_deref(), &project, old, &mut problems);
     let all = problems.all();
     count(&mut summary, &all, &problems.sources);
     let notes = Notes::new(&all, &problems.sources);
-    let index = index_page(&papers, &links, renderer.as_deref(), &project, &old.index);
+    let index = index_page(
+        &papers,
+        &meetings.links,
+        renderer.as_deref(),
+        &project,
+        &old.index,
+    );
     let status_panel = panel(&papers);
     summary.elapsed = started.elapsed();
     let site = Site {
@@ -76,7 +82,9 @@ pub(crate) fn rebuild(old: &Site, changes: &ChangeSet, generation: u64) -> (Site
         renderer,
         papers,
         index,
-        meetings,
+        meetings: meetings.pages,
+        meeting_files: meetings.files,
+        agendas: meetings.agendas,
         status_panel,
         problems,
         notes,
@@ -290,6 +298,16 @@ pub(crate) fn changed_paths(old: &Site, new: &Site) -> Changed {
         old.meetings.keys().chain(new.meetings.keys()).collect();
     for rel in pages {
         if old.meetings.get(rel) != new.meetings.get(rel) {
+            paths.push(format!("/{rel}"));
+        }
+    }
+    let files: std::collections::BTreeSet<_> = old
+        .meeting_files
+        .keys()
+        .chain(new.meeting_files.keys())
+        .collect();
+    for rel in files {
+        if old.meeting_files.get(rel) != new.meeting_files.get(rel) {
             paths.push(format!("/{rel}"));
         }
     }

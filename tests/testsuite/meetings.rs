@@ -411,3 +411,43 @@ fn serve_shows_meeting_pages_and_rebuilds_them_when_a_meeting_file_changes() {
     );
     assert!(broken.body.contains("Morag Hay"), "last good render kept");
 }
+
+#[test]
+fn serve_serves_and_writes_each_agenda_pdf_and_the_calendar() {
+    use crate::common::serve::Serve;
+    let project = temp_project("meetings");
+    let root = project.path();
+    let serve = Serve::start(root, &["--write"]);
+    let dir = "meetings/2026-05-19-resources-committee";
+    let agenda = serve.get(&format!("/{dir}/agenda.pdf"));
+    assert_eq!(agenda.status, 200);
+    assert_eq!(agenda.header("content-type"), Some("application/pdf"));
+    assert!(agenda.body.starts_with("%PDF-"), "a PDF");
+    let page = serve.get(&format!("/{dir}/index.html"));
+    assert!(
+        page.body.contains("href=\"agenda.pdf\""),
+        "the page links its agenda, as a build's does: {}",
+        page.body
+    );
+    let ics = serve.get("/meetings.ics");
+    assert_eq!(ics.status, 200);
+    assert_eq!(
+        ics.header("content-type"),
+        Some("text/calendar; charset=utf-8")
+    );
+    assert!(ics.body.starts_with("BEGIN:VCALENDAR"), "{}", ics.body);
+    assert!(
+        ics.body.contains("SUMMARY:Resources Committee"),
+        "{}",
+        ics.body
+    );
+
+    // --write puts them in out/ as a build does, without the reload script.
+    let out = root.join("out");
+    let written = std::fs::read(out.join(dir).join("agenda.pdf")).unwrap_or_default();
+    assert!(written.starts_with(b"%PDF-"), "agenda.pdf written");
+    let page = std::fs::read_to_string(out.join(dir).join("index.html")).unwrap_or_default();
+    assert!(page.contains("Alasdair Grant") && !page.contains("clerk-live-reload"));
+    let ics = std::fs::read_to_string(out.join("meetings.ics")).unwrap_or_default();
+    assert!(ics.starts_with("BEGIN:VCALENDAR"));
+}
