@@ -180,12 +180,20 @@ pub struct PaperBuild {
     pub files: Vec<(PathBuf, Vec<u8>)>,
 }
 
-/// Loads, checks, compiles and renders one paper, writing nothing.
+/// The marking every page of a paper taken in private shows, HTML and PDF, in place of
+/// its own classification: PRIVATE, and the house's private classification.
+pub fn private_marking(house: &crate::config::HouseStyle) -> String {
+    format!("PRIVATE – {}", house.private_classification)
+}
+
+/// Loads, checks, compiles and renders one paper, writing nothing. A `private` paper (an
+/// item taken in private) is marked PRIVATE with the house's private classification.
 pub fn render_one(
     project: &Project,
     renderer: Option<&Renderer>,
     opts: &BuildOptions,
     source: &PaperSource,
+    private: bool,
 ) -> PaperBuild {
     let house = &project.house;
     let mut sources = Sources::default();
@@ -194,6 +202,12 @@ pub fn render_one(
     let doc = paper.as_ref().and_then(|p| {
         let (doc, diags) = compile(p, house, &project.root, &mut sources);
         diagnostics.extend(diags);
+        doc
+    });
+    let doc = doc.map(|mut doc| {
+        if private {
+            doc.meta.classification = Some(private_marking(house));
+        }
         doc
     });
     let mut files = Vec::new();
@@ -235,11 +249,11 @@ fn build_one(
     source: &PaperSource,
     private: &BTreeMap<PathBuf, String>,
 ) -> PaperReport {
-    let PaperBuild { mut report, files } = render_one(project, renderer, opts, source);
+    let is_private = private.contains_key(&meeting::file::normal(Path::new(&source.rel)));
+    let PaperBuild { mut report, files } = render_one(project, renderer, opts, source, is_private);
     if renderer.is_none() {
         return report;
     }
-    let is_private = private.contains_key(&meeting::file::normal(Path::new(&source.rel)));
     output::write_paper(project, &mut report, &files, &opts.formats, is_private);
     report
 }

@@ -156,6 +156,7 @@ pub fn index_entries(papers: &[PaperReport]) -> Vec<IndexEntry> {
                 warnings: p.warnings(),
                 classification: meta.classification.clone(),
                 draft: meta.status == Some(Status::Draft),
+                private: false,
             })
         })
         .collect()

@@ -32,6 +32,9 @@ pub struct IndexEntry {
     pub classification: Option<String>,
     /// Whether the paper is a draft.
     pub draft: bool,
+    /// Whether it is taken in private: only the preview lists such a paper (for the
+    /// secretariat and reviewers on their own machine), marked PRIVATE; `out/index.html` never.
+    pub private: bool,
 }
 
 /// A meeting as the index links it, filled in by the caller.

@@ -156,7 +156,16 @@ fn a_private_paper_is_built_for_the_secretariat_and_nowhere_public() {
     let root = project.path();
     assert_eq!(build(root).0, 0);
     let private = root.join("out/private/resources/2026-05-19-cyber-exercise.html");
-    assert!(read(root, "out/private/resources/2026-05-19-cyber-exercise.html").contains(SECRET));
+    let html = read(root, "out/private/resources/2026-05-19-cyber-exercise.html");
+    assert!(html.contains(SECRET));
+    // Marked PRIVATE with the house's private classification, at the top and foot, as every
+    // page of its PDF is (the same marking drives both).
+    for at in ["marking-top", "marking-bottom"] {
+        let mark = format!("<p class=\"marking {at}\">PRIVATE – OFFICIAL-SENSITIVE</p>");
+        assert!(html.contains(&mark), "{at}: {html}");
+    }
+    let public = read(root, "out/resources/2026-05-19-minutes.html");
+    assert!(!public.contains("PRIVATE"), "a public paper is not marked");
     assert!(
         root.join("out/private/resources/2026-05-19-cyber-exercise.pdf")
             .is_file()
@@ -440,6 +449,20 @@ fn serve_serves_and_writes_each_agenda_pdf_and_the_calendar() {
         ics.body.contains("SUMMARY:Resources Committee"),
         "{}",
         ics.body
+    );
+
+    // The preview lists the private paper for the secretariat, marked PRIVATE.
+    let index = serve.get("/").body;
+    let row = index
+        .split("<tr>")
+        .find(|r| r.contains("2026-05-19-cyber-exercise.html") && r.contains("class=\"item\""))
+        .unwrap_or_else(|| panic!("the private paper is listed: {index}"));
+    assert!(row.contains("private-marker\">PRIVATE</strong>"), "{row}");
+    assert!(row.contains("PRIVATE – OFFICIAL-SENSITIVE"), "{row}");
+    let page = serve.get("/resources/2026-05-19-cyber-exercise.html").body;
+    assert!(
+        page.contains("marking-top\">PRIVATE – OFFICIAL-SENSITIVE"),
+        "{page}"
     );
 
     // --write puts them in out/ as a build does, without the reload script.
