@@ -13,7 +13,7 @@ mod source;
 use std::path::{Path, PathBuf};
 
 pub use check::{MetaContext, check_meta};
-pub use date::{DateProblem, parse_date};
+pub use date::{DateProblem, MONTH_NAMES, month_number, parse_date};
 pub(crate) use fields::valid_language;
 pub use meta::{AppendixMeta, MetaText, PaperMeta, Status};
 pub use source::{SplitPaper, read_text};
