@@ -111,7 +111,11 @@ pub fn run_with_progress(
         sources.add(&f.file, f.text.as_str());
     }
     for p in &papers {
-        if diagnostics.iter().any(|d| d.file == p.source.display) {
+        let sidecar = p.source.display.with_extension("yaml");
+        if diagnostics
+            .iter()
+            .any(|d| d.file == p.source.display || d.file == sidecar)
+        {
             sources.extend(&p.sources);
         }
     }
@@ -163,6 +167,7 @@ pub fn assemble_meetings(
             source: &p.source,
             meta: p.meta.as_ref(),
             ok: p.errors() == 0,
+            sources: &p.sources,
         })
         .collect();
     let (meetings, mut diags) = meeting::assemble(files, &entries);

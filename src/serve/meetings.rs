@@ -60,7 +60,12 @@ pub(crate) fn pages(
         problems.sources.add(&f.file, f.text.as_str());
     }
     for r in &reports {
-        if problems.meetings.iter().any(|d| d.file == r.source.display) {
+        let sidecar = r.source.display.with_extension("yaml");
+        if problems
+            .meetings
+            .iter()
+            .any(|d| d.file == r.source.display || d.file == sidecar)
+        {
             problems.sources.extend(&r.sources);
         }
     }

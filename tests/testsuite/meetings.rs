@@ -474,3 +474,32 @@ fn serve_serves_and_writes_each_agenda_pdf_and_the_calendar() {
     let ics = std::fs::read_to_string(out.join("meetings.ics")).unwrap_or_default();
     assert!(ics.starts_with("BEGIN:VCALENDAR"));
 }
+
+#[test]
+fn a_meeting_warning_points_at_the_key_in_a_crlf_paper_and_in_a_sidecar() {
+    let dir = tempfile::tempdir().unwrap();
+    let papers = dir.path().join("papers");
+    std::fs::create_dir(&papers).unwrap();
+    let meta = "# A comment line first\nmeeting: Resources Committee\ndate: 2026-05-19\n\
+                title: T\npresented_by: P\nrecommendation: For Discussion\nrecommendations: x\n";
+    let body = "# Purpose\n\nThis paper sets out a plan with a long sentence in it.\n";
+    let crlf = format!("---\n{meta}---\n{body}").replace('\n', "\r\n");
+    std::fs::write(papers.join("a.md"), crlf).unwrap();
+    std::fs::write(papers.join("b.md"), body).unwrap();
+    std::fs::write(papers.join("b.yaml"), meta.replace("title: T", "title: U")).unwrap();
+    let (code, stdout, stderr) = parts(&clerk(dir.path(), &["check"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    // The key as clerk read it (CRLF as LF), in the file that holds it.
+    for place in ["--> papers/a.md:3:1", "--> papers/b.yaml:2:1"] {
+        assert!(stderr.contains(place), "no warning at {place}: {stderr}");
+    }
+    assert_eq!(
+        stderr.matches("warning[no-agenda-item]").count(),
+        2,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("2 | meeting: Resources Committee"),
+        "{stderr}"
+    );
+}
