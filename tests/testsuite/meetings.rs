@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::common::{clerk, parts, snapshot_tree, temp_project};
+use crate::common::{clerk, parts, run_tool, snapshot_tree, temp_project};
 
 const PAGE: &str = "out/meetings/2026-05-19-resources-committee/index.html";
 const SECRET: &str = "ZEBRA-CANTICLE-SECRET";
@@ -502,4 +502,35 @@ fn a_meeting_warning_points_at_the_key_in_a_crlf_paper_and_in_a_sidecar() {
         stderr.contains("2 | meeting: Resources Committee"),
         "{stderr}"
     );
+}
+
+#[test]
+#[ignore = "needs poppler-utils"]
+fn every_page_of_a_private_papers_pdf_is_marked_private_top_and_foot() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    assert_eq!(build(root).0, 0);
+    let pdf = root.join("out/private/resources/2026-05-19-cyber-exercise.pdf");
+    let pdf = pdf.to_str().unwrap();
+    let info = run_tool("pdfinfo", &[pdf]);
+    let n: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(n >= 1);
+    for p in 1..=n {
+        let ps = p.to_string();
+        let text = run_tool("pdftotext", &["-layout", "-f", &ps, "-l", &ps, pdf, "-"]);
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let mark = "PRIVATE – OFFICIAL-SENSITIVE";
+        assert_eq!(lines.first(), Some(&mark), "page {p}: {text}");
+        assert_eq!(lines.last(), Some(&mark), "page {p}: {text}");
+    }
 }
