@@ -12,6 +12,7 @@ use crate::cli::{
 use crate::diag::{Diagnostic, Sources};
 use crate::import::command::ImportOptions;
 use crate::pipeline::{self, BuildOptions};
+use crate::progress::BuildProgress;
 use crate::project::{Folders, Project};
 use crate::report::{
     EXIT_PAPER_ERRORS, EXIT_USAGE, plural, print_as, print_human, print_report_diagnostics,
@@ -36,7 +37,8 @@ pub fn dispatch(cli: Cli) -> ExitCode {
                 paths: Vec::new(),
                 draft_by_default: false,
             };
-            run_build(&root, &args.folders, &opts, args.quiet, color)
+            let progress = BuildProgress::new(std::io::stderr().is_terminal(), args.quiet, color);
+            run_build(&root, &args.folders, &opts, args.quiet, color, &progress)
         }
         Command::Check(args) => run_check(&root, &args, color),
         Command::Serve(args) => match open(&root, &args.folders, &mut Sources::default(), color) {
@@ -148,6 +150,7 @@ fn run_build(
     opts: &BuildOptions,
     quiet: bool,
     color: bool,
+    progress: &BuildProgress,
 ) -> u8 {
     let started = Instant::now();
     let mut sources = Sources::default();
@@ -155,14 +158,24 @@ fn run_build(
         Ok(p) => p,
         Err(code) => return code,
     };
-    let report = match pipeline::run(&project, opts, &mut sources) {
+    let run = pipeline::run_with_progress(&project, opts, &mut sources, progress);
+    progress.finish();
+    let report = match run {
         Ok(r) => r,
         Err(diags) => {
             print_human(&diags, &sources, color);
             return EXIT_USAGE;
         }
     };
-    print_report_diagnostics(&report, &sources, MessageFormat::Human, color);
+    // Papers whose diagnostics were printed above the bar as they were done are not repeated.
+    print_human(&report.diagnostics, &sources, color);
+    for p in report
+        .papers
+        .iter()
+        .filter(|p| !progress.printed(&p.source))
+    {
+        print_human(&p.diagnostics, &p.sources, color);
+    }
     let mut out = std::io::stdout().lock();
     let (mut ok, mut warned, mut failed) = (0, 0, 0);
     for p in &report.papers {

@@ -16,7 +16,7 @@
 //! 8. [`pipeline`]: runs 2–7 over the project's papers in parallel.
 //!
 //! On top sit the commands: [`cli`] and [`commands`] (the command line, with [`report`] for
-//! printing and exit codes), [`scaffold`] (`clerk new`, `clerk init`), [`import`] (`clerk
+//! printing and exit codes, [`progress`] for the build's bar), [`scaffold`] (`clerk new`, `clerk init`), [`import`] (`clerk
 //! import`, a Word paper into a checked one) and [`serve`] (the live preview).
 
 pub mod cli;
@@ -30,6 +30,7 @@ pub mod meeting;
 pub mod output;
 pub mod paper;
 pub mod pipeline;
+pub mod progress;
 pub mod project;
 pub mod render;
 pub mod report;

@@ -27,6 +27,22 @@ pub struct BuildOptions {
     pub draft_by_default: bool,
 }
 
+/// What a run tells while it works, for a progress bar. Papers are built in parallel, so
+/// the calls come from several threads, in no set order.
+pub trait Progress: Sync {
+    /// The papers are found: `total` of them will be built.
+    fn start(&self, _total: usize) {}
+    /// A paper is being built.
+    fn paper_started(&self, _paper: &PaperSource) {}
+    /// A paper is done (checked, rendered and written), with its diagnostics.
+    fn paper_done(&self, _report: &PaperReport) {}
+}
+
+/// Tells nothing.
+pub struct Silent;
+
+impl Progress for Silent {}
+
 /// Runs the pipeline over the project's papers: check always; render and write when
 /// `opts.formats` is not empty. A paper with errors keeps its previous outputs. The texts the
 /// run's own diagnostics point into (the templates') go in `sources`; each paper's report
@@ -35,6 +51,16 @@ pub fn run(
     project: &Project,
     opts: &BuildOptions,
     sources: &mut Sources,
+) -> Result<BuildReport, Vec<Diagnostic>> {
+    run_with_progress(project, opts, sources, &Silent)
+}
+
+/// [`run`], telling `progress` of each paper as it starts and is done.
+pub fn run_with_progress(
+    project: &Project,
+    opts: &BuildOptions,
+    sources: &mut Sources,
+    progress: &dyn Progress,
 ) -> Result<BuildReport, Vec<Diagnostic>> {
     let renderer = if opts.formats.is_empty() {
         None
@@ -58,9 +84,15 @@ pub fn run(
         &project.papers_dir,
     );
     let private = files.private_papers();
+    progress.start(found.len());
     let papers: Vec<PaperReport> = found
         .par_iter()
-        .map(|s| build_one(project, renderer.as_ref(), opts, s, &private))
+        .map(|s| {
+            progress.paper_started(s);
+            let report = build_one(project, renderer.as_ref(), opts, s, &private);
+            progress.paper_done(&report);
+            report
+        })
         .collect();
     if !opts.paths.is_empty() {
         // Only some papers: the meetings cannot be cross-checked, nor their pages rebuilt.
@@ -79,7 +111,11 @@ pub fn run(
         sources.add(&f.file, f.text.as_str());
     }
     for p in &papers {
-        if diagnostics.iter().any(|d| d.file == p.source.display) {
+        let sidecar = p.source.display.with_extension("yaml");
+        if diagnostics
+            .iter()
+            .any(|d| d.file == p.source.display || d.file == sidecar)
+        {
             sources.extend(&p.sources);
         }
     }
@@ -131,6 +167,7 @@ pub fn assemble_meetings(
             source: &p.source,
             meta: p.meta.as_ref(),
             ok: p.errors() == 0,
+            sources: &p.sources,
         })
         .collect();
     let (meetings, mut diags) = meeting::assemble(files, &entries);
@@ -148,12 +185,20 @@ pub struct PaperBuild {
     pub files: Vec<(PathBuf, Vec<u8>)>,
 }
 
-/// Loads, checks, compiles and renders one paper, writing nothing.
+/// The marking every page of a paper taken in private shows, HTML and PDF, in place of
+/// its own classification: PRIVATE, and the house's private classification.
+pub fn private_marking(house: &crate::config::HouseStyle) -> String {
+    format!("PRIVATE – {}", house.private_classification)
+}
+
+/// Loads, checks, compiles and renders one paper, writing nothing. A `private` paper (an
+/// item taken in private) is marked PRIVATE with the house's private classification.
 pub fn render_one(
     project: &Project,
     renderer: Option<&Renderer>,
     opts: &BuildOptions,
     source: &PaperSource,
+    private: bool,
 ) -> PaperBuild {
     let house = &project.house;
     let mut sources = Sources::default();
@@ -162,6 +207,12 @@ pub fn render_one(
     let doc = paper.as_ref().and_then(|p| {
         let (doc, diags) = compile(p, house, &project.root, &mut sources);
         diagnostics.extend(diags);
+        doc
+    });
+    let doc = doc.map(|mut doc| {
+        if private {
+            doc.meta.classification = Some(private_marking(house));
+        }
         doc
     });
     let mut files = Vec::new();
@@ -203,11 +254,11 @@ fn build_one(
     source: &PaperSource,
     private: &BTreeMap<PathBuf, String>,
 ) -> PaperReport {
-    let PaperBuild { mut report, files } = render_one(project, renderer, opts, source);
+    let is_private = private.contains_key(&meeting::file::normal(Path::new(&source.rel)));
+    let PaperBuild { mut report, files } = render_one(project, renderer, opts, source, is_private);
     if renderer.is_none() {
         return report;
     }
-    let is_private = private.contains_key(&meeting::file::normal(Path::new(&source.rel)));
     output::write_paper(project, &mut report, &files, &opts.formats, is_private);
     report
 }

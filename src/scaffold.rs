@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::{DEFAULT_HOUSE_YAML, HOUSE_FILE, HouseStyle};
 use crate::diag::{Diagnostic, Sources};
+use crate::paper::placeholder;
 use crate::render::DEFAULT_TEMPLATES;
 use crate::schema::Key;
 
@@ -116,7 +117,7 @@ fn new_paper_text(house: &HouseStyle, args: &NewPaper, date: jiff::civil::Date) 
     let presented_by = args
         .presented_by
         .clone()
-        .unwrap_or_else(|| "Name, Role".into());
+        .unwrap_or_else(|| placeholder::PRESENTER.into());
     let agenda = match &args.agenda_item {
         Some(a) => format!("agenda_item: {}\n", quoted(a)),
         None => "# agenda_item: \"4.2\"\n".into(),
@@ -126,7 +127,7 @@ fn new_paper_text(house: &HouseStyle, args: &NewPaper, date: jiff::civil::Date) 
     let implications: String = house
         .implications
         .iter()
-        .map(|i| format!("#   {}: |\n#     …\n", i.key))
+        .map(|i| format!("#   {}: |\n#     {}\n", i.key, placeholder::ELLIPSIS))
         .collect();
     let unnumbered = house
         .unnumbered_sections
@@ -156,10 +157,13 @@ title: {title}\n\
 {recommendations_note}recommendations: |\n  Members are invited to discuss the contents of this report.\n\
 ---\n\n\
 # {unnumbered}\n\n\
-The purpose of this paper is to …\n\n\
+{purpose}\n\n\
 # Background\n\n\
-Each paragraph of a numbered section is numbered 1.1, 1.2, … when the paper is built.\n\n\
-A list or table straight after a paragraph belongs to it.\n",
+{background}\n\n\
+{background_list}\n",
+        purpose = placeholder::PURPOSE,
+        background = placeholder::BACKGROUND,
+        background_list = placeholder::BACKGROUND_LIST,
         meeting = quoted(&args.meeting),
         title = quoted(&args.title),
         presented_by = quoted(&presented_by),

@@ -196,6 +196,57 @@ impl Key {
     }
 }
 
+/// Words secretariats write for a key, which no edit distance finds (`committee:` for
+/// `meeting`), each as written after lower-casing with `_` and `-` read as spaces.
+const SYNONYMS: &[(&str, Key)] = &[
+    ("committee", Key::Meeting),
+    ("committee name", Key::Meeting),
+    ("board", Key::Meeting),
+    ("meeting name", Key::Meeting),
+    ("forum", Key::Meeting),
+    ("meeting date", Key::Date),
+    ("date of meeting", Key::Date),
+    ("when", Key::Date),
+    ("subject", Key::Title),
+    ("paper title", Key::Title),
+    ("heading", Key::Title),
+    ("author", Key::PresentedBy),
+    ("authors", Key::PresentedBy),
+    ("presenter", Key::PresentedBy),
+    ("presented", Key::PresentedBy),
+    ("lead officer", Key::PresentedBy),
+    ("report by", Key::PresentedBy),
+    ("report author", Key::PresentedBy),
+    ("submitted by", Key::PresentedBy),
+    ("officer", Key::PresentedBy),
+    ("from", Key::PresentedBy),
+    ("recommendation to members", Key::Recommendation),
+    ("purpose", Key::Recommendation),
+    ("decision required", Key::Recommendation),
+    ("recommended", Key::Recommendations),
+    ("venue", Key::Location),
+    ("place", Key::Location),
+    ("where", Key::Location),
+    ("item", Key::AgendaItem),
+    ("item number", Key::AgendaItem),
+    ("agenda number", Key::AgendaItem),
+    ("marking", Key::Classification),
+    ("protective marking", Key::Classification),
+    ("security classification", Key::Classification),
+    ("appendix", Key::Appendices),
+    ("attachments", Key::Appendices),
+    ("lang", Key::Language),
+    ("tags", Key::Keywords),
+];
+
+/// The key `word` is the secretariat's word for, if the table knows it: `committee` →
+/// `meeting`, `Lead officer` → `presented_by`.
+pub fn synonym(word: &str) -> Option<Key> {
+    let norm = word.trim().to_lowercase().replace(['_', '-'], " ");
+    let norm = norm.split_whitespace().collect::<Vec<_>>().join(" ");
+    SYNONYMS.iter().find(|(w, _)| *w == norm).map(|(_, k)| *k)
+}
+
 /// The README's table of metadata keys, as the schema gives it.
 pub fn readme_table() -> String {
     let mut out = String::from("| key | type | required | what it holds |\n|---|---|---|---|\n");
@@ -222,6 +273,19 @@ mod tests {
         }
         assert_eq!(Key::from_name("Title"), None);
         assert!(Key::HEADER.iter().all(|k| Key::ALL.contains(k)));
+    }
+
+    #[test]
+    fn secretariat_words_name_keys() {
+        assert_eq!(synonym("committee"), Some(Key::Meeting));
+        assert_eq!(synonym("Meeting_Date"), Some(Key::Date));
+        assert_eq!(synonym("Lead  officer"), Some(Key::PresentedBy));
+        assert_eq!(synonym("author"), Some(Key::PresentedBy));
+        assert_eq!(synonym("titel"), None);
+        // A synonym is never a key's own name, which would hide the key.
+        for (w, _) in SYNONYMS {
+            assert_eq!(Key::from_name(w), None, "{w}");
+        }
     }
 
     #[test]

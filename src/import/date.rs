@@ -12,31 +12,8 @@ pub struct ReadDate {
     pub ambiguous: bool,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 fn month(word: &str) -> Option<i8> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    if w.len() < 3 {
-        return None;
-    }
-    let w = if w == "sept" { "sep".to_string() } else { w };
-    MONTHS
-        .iter()
-        .position(|m| m.starts_with(&w))
-        .map(|i| i as i8 + 1)
+    crate::paper::month_number(word.trim_end_matches('.'), true)
 }
 
 fn day(word: &str) -> Option<i8> {

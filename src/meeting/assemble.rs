@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Sources};
 use crate::paper::{PaperMeta, Status};
 use crate::project::PaperSource;
 
@@ -21,6 +21,9 @@ pub struct PaperEntry<'a> {
     pub meta: Option<&'a PaperMeta>,
     /// Does it build (no errors)?
     pub ok: bool,
+    /// The texts of its files as read when it was checked (its `.md`, and a sidecar
+    /// `.yaml`), for pointing at a key's line without reading them again.
+    pub sources: &'a Sources,
 }
 
 type MeetingKey = (String, jiff::civil::Date);
@@ -227,7 +230,7 @@ fn from_file<'f>(
                             format!("correct `meeting` and `date` in {}, or move the item to that meeting's file", e.source.display.display())));
                     }
                     if let Some(n) = m.agenda_item.as_deref().filter(|n| *n != fi.number) {
-                        let line = key_line(e.source, "agenda_item")
+                        let line = key_line(e, "agenda_item")
                             .map_or(String::new(), |l| format!(" line {l}"));
                         diags.push(at(
                             fi.number_pos,
@@ -322,25 +325,30 @@ fn paper_diag(
     message: String,
     help: String,
 ) -> Diagnostic {
-    let d = Diagnostic::file_error(code, &p.source.display, message).with_help(help);
-    match find_key(p.source, key) {
-        Some((_, off)) => d.with_span(off..off + key.len()),
-        None => d,
+    match find_key(p, key) {
+        Some((file, _, off)) => {
+            Diagnostic::file_error(code, &file, message).with_span(off..off + key.len())
+        }
+        None => Diagnostic::file_error(code, &p.source.display, message),
     }
+    .with_help(help)
 }
 
 /// The line of `key:` in the paper's metadata (its `.md` front matter or sidecar `.yaml`).
-fn key_line(source: &PaperSource, key: &str) -> Option<usize> {
-    let (text, off) = find_key(source, key)?;
+fn key_line(p: &PaperEntry, key: &str) -> Option<usize> {
+    let (_, text, off) = find_key(p, key)?;
     Some(text[..off].matches('\n').count() + 1)
 }
 
-fn find_key(source: &PaperSource, key: &str) -> Option<(String, usize)> {
+/// Where `key:` starts a line of the paper's metadata: the file (as shown), its text as
+/// read when the paper was checked, and the byte offset.
+fn find_key<'s>(p: &PaperEntry<'s>, key: &str) -> Option<(PathBuf, &'s str, usize)> {
     let needle = format!("{key}:");
-    [source.path.clone(), source.path.with_extension("yaml")]
-        .iter()
-        .find_map(|p| {
-            let text = std::fs::read_to_string(p).ok()?;
+    let display = &p.source.display;
+    [display.clone(), display.with_extension("yaml")]
+        .into_iter()
+        .find_map(|file| {
+            let text = p.sources.get(&file)?;
             let off = text
                 .lines()
                 .scan(0, |o, l| {
@@ -350,7 +358,7 @@ fn find_key(source: &PaperSource, key: &str) -> Option<(String, usize)> {
                 })
                 .find(|(_, l)| l.starts_with(&needle))?
                 .0;
-            Some((text, off))
+            Some((file, text, off))
         })
 }
 

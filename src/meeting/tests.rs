@@ -7,6 +7,10 @@ use super::*;
 use crate::paper::{MetaText, PaperMeta};
 use crate::project::PaperSource;
 
+/// No texts: these papers exist only as metadata, so no key's line is found.
+static NO_TEXTS: std::sync::LazyLock<crate::diag::Sources> =
+    std::sync::LazyLock::new(crate::diag::Sources::default);
+
 fn meta(meeting: &str, date: &str, item: Option<&str>, title: &str) -> PaperMeta {
     PaperMeta {
         meeting: meeting.into(),
@@ -119,16 +123,19 @@ fn a_meeting_file_gives_verbal_items_headings_private_and_late_items() {
             source: &s1,
             meta: Some(&m1),
             ok: true,
+            sources: &NO_TEXTS,
         },
         PaperEntry {
             source: &s2,
             meta: Some(&m2),
             ok: true,
+            sources: &NO_TEXTS,
         },
         PaperEntry {
             source: &s3,
             meta: Some(&m3),
             ok: true,
+            sources: &NO_TEXTS,
         },
     ];
     let (meetings, diags) = assemble(&f, &papers);
@@ -201,21 +208,25 @@ fn papers_alone_make_meetings_in_natural_order() {
             source: &a,
             meta: Some(&ma),
             ok: true,
+            sources: &NO_TEXTS,
         },
         PaperEntry {
             source: &b,
             meta: Some(&mb),
             ok: true,
+            sources: &NO_TEXTS,
         },
         PaperEntry {
             source: &c,
             meta: Some(&mc),
             ok: true,
+            sources: &NO_TEXTS,
         },
         PaperEntry {
             source: &d,
             meta: Some(&md),
             ok: false,
+            sources: &NO_TEXTS,
         },
     ];
     let (meetings, diags) = assemble(&MeetingFiles::default(), &papers);
@@ -254,21 +265,25 @@ fn every_cross_check_names_both_places() {
             source: &s1,
             meta: Some(&m1),
             ok: true,
+            sources: &NO_TEXTS,
         },
         PaperEntry {
             source: &s2,
             meta: Some(&m2),
             ok: true,
+            sources: &NO_TEXTS,
         },
         PaperEntry {
             source: &s3,
             meta: None,
             ok: false,
+            sources: &NO_TEXTS,
         },
         PaperEntry {
             source: &s4,
             meta: Some(&m4),
             ok: true,
+            sources: &NO_TEXTS,
         },
     ];
     let (meetings, diags) = assemble(&f, &papers);
@@ -344,6 +359,7 @@ fn a_paper_on_two_agendas_is_refused() {
             source: &s,
             meta: Some(&m),
             ok: true,
+            sources: &NO_TEXTS,
         }],
     );
     let diags = placed(&files, diags);

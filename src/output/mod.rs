@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use crate::diag::{Diagnostic, Sources};
 use crate::paper::{PaperMeta, Status};
 use crate::project::{PaperSource, Project, walk};
-use crate::render::{IndexEntry, MeetingLink, OutputFormat, PrivateLine, Renderer};
+use crate::render::{IndexEntry, MeetingLink, OutputFormat, Renderer};
 use meetings::{MeetingOutputs, PRIVATE_DIR};
 use write::{OutputFile, slash_path, write_atomic};
 
@@ -156,6 +156,7 @@ pub fn index_entries(papers: &[PaperReport]) -> Vec<IndexEntry> {
                 warnings: p.warnings(),
                 classification: meta.classification.clone(),
                 draft: meta.status == Some(Status::Draft),
+                private: false,
             })
         })
         .collect()
@@ -242,22 +243,8 @@ fn meeting_links(report: &BuildReport, house: &crate::config::HouseStyle) -> Vec
         .meetings
         .iter()
         .filter_map(|m| {
-            let page = m.page()?;
-            let meeting = &m.meeting;
-            Some(MeetingLink {
-                committee: meeting.committee.clone(),
-                date: meeting.date.to_string(),
-                date_display: house.format_date(meeting.date),
-                href: crate::render::link(&page.path),
-                private: meeting
-                    .private_items()
-                    .map(|i| PrivateLine {
-                        number: i.number.clone(),
-                        title: i.title.clone(),
-                        exempt: i.private.clone().unwrap_or_default(),
-                    })
-                    .collect(),
-            })
+            let href = crate::render::link(&m.page()?.path);
+            Some(MeetingLink::new(&m.meeting, house, href))
         })
         .collect()
 }

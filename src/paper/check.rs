@@ -170,37 +170,37 @@ pub fn check_meta(root: &Node, cx: &MetaContext) -> (Option<PaperMeta>, Vec<Diag
         );
         return (None, c.diags);
     };
+    let present = |k: &str| entries.iter().any(|(key, _)| key.name == k);
+    let stand_ins = check_key_names(&mut c, entries, &present);
+    // A misnamed key's value is checked as the key it stands for, so fixing the name brings
+    // no new error on the next run.
     let get = |k: &str| {
         entries
             .iter()
             .find(|(key, _)| key.name == k)
+            .or_else(|| {
+                stand_ins
+                    .iter()
+                    .find(|(name, _)| name == k)
+                    .map(|(_, e)| *e)
+            })
             .map(|(_, v)| v)
     };
-    check_key_names(&mut c, entries, &get);
     let meta = read_fields(&mut c, &get);
     let has_error = c.diags.iter().any(Diagnostic::is_error);
     (meta.filter(|_| !has_error), c.diags)
 }
 
 /// Every unknown key, then every required key that is missing (the house's own included).
+/// An unknown key that is probably a missing one (`meeting date:` for `date`) is one
+/// diagnostic, and comes back as a stand-in: (the key's name, the entry).
 fn check_key_names<'n>(
     c: &mut Checker,
-    entries: &[(crate::yaml::Key, Node)],
-    get: &impl Fn(&str) -> Option<&'n Node>,
-) {
+    entries: &'n [(crate::yaml::Key, Node)],
+    present: &impl Fn(&str) -> bool,
+) -> Vec<(String, &'n (crate::yaml::Key, Node))> {
     let house = c.cx.house;
     let extra_keys: Vec<&str> = house.extra_fields.iter().map(|f| f.key.as_str()).collect();
-    for (key, _) in entries {
-        if Key::from_name(&key.name).is_none() && !extra_keys.contains(&key.name.as_str()) {
-            fields::unknown_key(c, key, &extra_keys);
-        }
-    }
-    let missing_pos = Pos {
-        line: 1,
-        column: 1,
-        offset: Some(0),
-        len: 3,
-    };
     let mut required: Vec<&str> = Key::ALL
         .iter()
         .filter(|k| k.required())
@@ -213,8 +213,30 @@ fn check_key_names<'n>(
             .filter(|f| f.required)
             .map(|f| f.key.as_str()),
     );
+    let mut stand_ins: Vec<(String, &(crate::yaml::Key, Node))> = Vec::new();
+    for entry in entries {
+        let key = &entry.0;
+        if Key::from_name(&key.name).is_some() || extra_keys.contains(&key.name.as_str()) {
+            continue;
+        }
+        let meant = fields::meant_key(&key.name, &extra_keys)
+            .filter(|k| !present(k) && !stand_ins.iter().any(|(s, _)| s == k));
+        match meant {
+            Some(k) => {
+                fields::misnamed_key(c, key, &k, required.contains(&k.as_str()));
+                stand_ins.push((k, entry));
+            }
+            None => fields::unknown_key(c, key, &extra_keys),
+        }
+    }
+    let missing_pos = Pos {
+        line: 1,
+        column: 1,
+        offset: Some(0),
+        len: 3,
+    };
     for k in required {
-        if get(k).is_none() {
+        if !present(k) && !stand_ins.iter().any(|(s, _)| s == k) {
             c.error(
                 missing_pos,
                 "missing-key",
@@ -223,6 +245,7 @@ fn check_key_names<'n>(
             );
         }
     }
+    stand_ins
 }
 
 /// Reads every key into [`PaperMeta`], checking each value; `None` when a required one is

@@ -64,9 +64,54 @@ pub fn parse_date(s: &str) -> Result<jiff::civil::Date, DateProblem> {
     })
 }
 
+/// The months' names, lower case, January first: for reading dates people type
+/// (`clerk import`) and for the ties that keep `1 September` together.
+pub const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The month (1–12) `word` names: a month's name or its usual abbreviation (`sep`,
+/// `sept`), in any case; with `any_prefix`, any first three or more letters of a name too
+/// (`Septem`), as people type dates.
+pub fn month_number(word: &str, any_prefix: bool) -> Option<i8> {
+    let w = word.to_lowercase();
+    MONTH_NAMES
+        .iter()
+        .position(|m| {
+            w == *m
+                || w == m[..3]
+                || (*m == "september" && w == "sept")
+                || (any_prefix && w.len() >= 3 && m.starts_with(w.as_str()))
+        })
+        .map(|i| i as i8 + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_by_name_and_abbreviation() {
+        assert_eq!(month_number("September", false), Some(9));
+        assert_eq!(month_number("sept", false), Some(9));
+        assert_eq!(month_number("Sep", false), Some(9));
+        assert_eq!(month_number("septem", false), None);
+        assert_eq!(month_number("septem", true), Some(9));
+        assert_eq!(month_number("ma", true), None);
+        assert_eq!(month_number("may", false), Some(5));
+        assert_eq!(month_number("maybe", true), None);
+    }
 
     #[test]
     fn dates_are_strict_and_real() {

@@ -72,6 +72,33 @@ pub(super) fn unknown_key(c: &mut Checker, key: &Key, extra: &[&str]) {
     );
 }
 
+/// The key an unknown `name` probably is: the secretariat's word for it, or the nearest
+/// key by spelling.
+pub(super) fn meant_key(name: &str, extra: &[&str]) -> Option<String> {
+    if let Some(k) = crate::schema::synonym(name) {
+        return Some(k.name().to_string());
+    }
+    let known = crate::schema::Key::ALL.map(crate::schema::Key::name);
+    diag::did_you_mean(name, known.iter().chain(extra).copied()).map(str::to_string)
+}
+
+/// An unknown key standing for `meant`, which the paper lacks: one diagnostic saying both.
+pub(super) fn misnamed_key(c: &mut Checker, key: &Key, meant: &str, required: bool) {
+    let what = if required {
+        format!("the required key `{meant}`, which is missing")
+    } else {
+        format!("`{meant}`")
+    };
+    c.error(
+        key.pos,
+        "misnamed-key",
+        format!("clerk has no key `{}`; it is probably {what}", key.name),
+        Some(format!(
+            "write `{meant}:` instead; the value here was checked as `{meant}` already"
+        )),
+    );
+}
+
 pub(super) fn check_classification(c: &mut Checker, n: &Node) -> Option<String> {
     let s = c.text("classification", n)?;
     let upper = s.to_uppercase();

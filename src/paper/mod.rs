@@ -7,12 +7,13 @@ mod check;
 mod date;
 mod fields;
 mod meta;
+pub mod placeholder;
 mod source;
 
 use std::path::{Path, PathBuf};
 
 pub use check::{MetaContext, check_meta};
-pub use date::{DateProblem, parse_date};
+pub use date::{DateProblem, MONTH_NAMES, month_number, parse_date};
 pub(crate) use fields::valid_language;
 pub use meta::{AppendixMeta, MetaText, PaperMeta, Status};
 pub use source::{SplitPaper, read_text};
@@ -75,7 +76,23 @@ pub fn load(
         paper_dir: dir,
         house,
     };
-    let (meta, diags) = check_meta(&root, &cx);
+    let (meta, mut diags) = check_meta(&root, &cx);
+    let is_final = status_is_final(&root);
+    diags.extend(placeholder::check(
+        &split.yaml,
+        0..split.yaml.len(),
+        &split.meta_file,
+        true,
+        is_final,
+    ));
+    diags.extend(placeholder::check(
+        &split.md_text,
+        split.body_offset..split.md_text.len(),
+        &source.display,
+        false,
+        is_final,
+    ));
+    let meta = meta.filter(|_| !diags.iter().any(Diagnostic::is_error));
     (
         meta.map(|meta| Paper {
             source: source.clone(),
@@ -84,6 +101,17 @@ pub fn load(
         }),
         diags,
     )
+}
+
+/// Does the metadata say `status: final` (read from the tree, so even metadata with other
+/// errors counts)?
+fn status_is_final(root: &yaml::Node) -> bool {
+    match &root.value {
+        yaml::Value::Map(entries) => entries
+            .iter()
+            .any(|(k, v)| k.name == "status" && v.as_text().is_some_and(|s| s.trim() == "final")),
+        _ => false,
+    }
 }
 
 #[cfg(test)]

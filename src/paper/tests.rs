@@ -59,10 +59,8 @@ implications:
     let found: Vec<(&str, usize, usize)> =
         diags.iter().map(|d| (d.code, d.line, d.column)).collect();
     let expect = [
-        ("unknown-key", 3, 1),
-        ("unknown-key", 4, 1),
-        ("missing-key", 1, 1),
-        ("missing-key", 1, 1),
+        ("misnamed-key", 3, 1),
+        ("misnamed-key", 4, 1),
         ("bad-date", 2, 7),
         ("unusual-recommendation", 5, 17),
         ("refused-classification", 7, 17),
@@ -78,8 +76,16 @@ implications:
             .and_then(|d| d.help.clone())
             .unwrap_or_default()
     };
-    assert_eq!(help("unknown-key", 3), "did you mean `title`?");
-    assert_eq!(help("unknown-key", 4), "did you mean `presented_by`?");
+    assert_eq!(
+        help("misnamed-key", 3),
+        "write `title:` instead; the value here was checked as `title` already"
+    );
+    assert!(help("misnamed-key", 4).starts_with("write `presented_by:` instead"));
+    // One diagnostic each: the misnamed key says the required key is missing.
+    assert!(
+        !found.iter().any(|(code, _, _)| *code == "missing-key"),
+        "{found:?}"
+    );
     assert_eq!(
         help("unusual-recommendation", 5),
         "did you mean `For Discussion`?"
@@ -203,4 +209,68 @@ fn language_tags() {
     assert!(check(&format!("{GOOD}language: gd\n")).0.is_some());
     assert!(check(&format!("{GOOD}language: cy-GB\n")).0.is_some());
     assert!(check(&format!("{GOOD}language: English\n")).0.is_none());
+}
+
+#[test]
+fn a_misnamed_key_is_one_diagnostic_and_its_value_is_checked() {
+    let text = "committee: Policing Performance Committee
+meeting date: 2021-02-30
+title: T
+Lead officer: Elaine Galbraith
+recommendation: For Discussion
+recommendations: x
+agenda item: \"4.2\"
+colour: blue
+";
+    let (meta, diags) = check(text);
+    assert!(meta.is_none());
+    let found: Vec<(&str, usize, usize)> =
+        diags.iter().map(|d| (d.code, d.line, d.column)).collect();
+    assert_eq!(
+        found,
+        [
+            ("misnamed-key", 1, 1),
+            ("misnamed-key", 2, 1),
+            ("misnamed-key", 4, 1),
+            ("misnamed-key", 7, 1),
+            ("unknown-key", 8, 1),
+            ("bad-date", 2, 15),
+        ],
+        "{diags:#?}"
+    );
+    let message = |line: usize| {
+        diags
+            .iter()
+            .find(|d| d.line == line)
+            .map(|d| d.message.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        message(1),
+        "clerk has no key `committee`; it is probably the required key `meeting`, which is missing"
+    );
+    assert_eq!(
+        message(4),
+        "clerk has no key `Lead officer`; it is probably the required key `presented_by`, which is missing"
+    );
+    assert_eq!(
+        message(7),
+        "clerk has no key `agenda item`; it is probably `agenda_item`"
+    );
+}
+
+#[test]
+fn an_unknown_key_for_a_key_already_given_is_only_unknown() {
+    let text = "meeting: M
+date: 2021-09-01
+committee: M again
+title: T
+presented_by: P
+recommendation: For Discussion
+recommendations: x
+";
+    let (meta, diags) = check(text);
+    assert!(meta.is_none());
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0].code, "unknown-key");
 }

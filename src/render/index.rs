@@ -32,6 +32,9 @@ pub struct IndexEntry {
     pub classification: Option<String>,
     /// Whether the paper is a draft.
     pub draft: bool,
+    /// Whether it is taken in private: only the preview lists such a paper (for the
+    /// secretariat and reviewers on their own machine), marked PRIVATE; `out/index.html` never.
+    pub private: bool,
 }
 
 /// A meeting as the index links it, filled in by the caller.
@@ -47,6 +50,27 @@ pub struct MeetingLink {
     pub href: String,
     /// Its items taken in private: number, title and exempt ground only.
     pub private: Vec<PrivateLine>,
+}
+
+impl MeetingLink {
+    /// The index's link to `meeting`'s page at `href`: its items taken in private by
+    /// number, title and exempt ground only. The build and the preview both make it here.
+    pub fn new(meeting: &crate::meeting::Meeting, house: &HouseStyle, href: String) -> MeetingLink {
+        MeetingLink {
+            committee: meeting.committee.clone(),
+            date: meeting.date.to_string(),
+            date_display: house.format_date(meeting.date),
+            href,
+            private: meeting
+                .private_items()
+                .map(|i| PrivateLine {
+                    number: i.number.clone(),
+                    title: i.title.clone(),
+                    exempt: i.private.clone().unwrap_or_default(),
+                })
+                .collect(),
+        }
+    }
 }
 
 /// An item taken in private, as public pages may show it.

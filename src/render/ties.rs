@@ -60,32 +60,10 @@ const UNITS: &[&str] = &[
     "mm", "cm", "km", "kg", "mph", "hours", "hrs", "mins",
 ];
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
+/// A month's name or usual abbreviation (the list is the paper's, shared with import).
+fn is_month(word: &str) -> bool {
+    crate::paper::month_number(word, false).is_some()
+}
 
 /// Titles that stay with the name after them.
 const TITLES: &[&str] = &["mr", "mrs", "ms", "mx", "dr", "sir", "dame", "st"];
@@ -142,9 +120,9 @@ pub fn space_tied(word: &str, next: &str) -> bool {
         return next_is_number || letter;
     }
     if is_number(word) {
-        return MONTHS.contains(&next_lower.as_str()) || UNITS.contains(&next_lower.as_str());
+        return is_month(&next_lower) || UNITS.contains(&next_lower.as_str());
     }
-    if MONTHS.contains(&lower.trim_end_matches('.')) && !word.ends_with(',') {
+    if is_month(lower.trim_end_matches('.')) && !word.ends_with(',') {
         // `September 2021`, `August 18`.
         let digits = next_bare.chars().all(|c| c.is_ascii_digit());
         return next_is_number && digits && next_bare.len() <= 4;

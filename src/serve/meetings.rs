@@ -1,6 +1,7 @@
 //! The preview's meeting pages: after each rebuild the meeting files are read again and the
 //! meetings assembled from the papers as the preview shows them (cheap: no paper is
-//! rendered), so a change to a paper or a meeting file updates its meeting's page.
+//! rendered), so a change to a paper or a meeting file updates its meeting's page, its
+//! `agenda.pdf` and `meetings.ics`, served and written (`--write`) as `clerk build` does.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -9,20 +10,35 @@ use std::sync::Arc;
 use super::overlay::Notes;
 use super::site::{Page, PaperEntry, Problems, Site};
 use crate::meeting;
-use crate::output::meetings::paper_files;
+use crate::output::meetings::{CALENDAR, paper_files};
+use crate::output::write::OutputFile;
 use crate::project::Project;
-use crate::render::{MeetingLink, PrivateLine, Renderer};
+use crate::render::{BuiltFile, MeetingLink, Renderer};
 
-/// Every meeting's page by path (`meetings/SLUG/index.html`); a meeting whose file has an
-/// error keeps its last good page; with the index's link to each. The meeting problems go in
-/// `problems.meetings`.
+/// What the preview shows of the meetings, by path relative to the output folder.
+#[derive(Debug, Default)]
+pub(crate) struct MeetingPages {
+    /// Each meeting's page (`meetings/SLUG/index.html`).
+    pub(crate) pages: BTreeMap<String, Page>,
+    /// Each meeting's `agenda.pdf` and the calendar, `meetings.ics`.
+    pub(crate) files: BTreeMap<String, Arc<[u8]>>,
+    /// The meeting each agenda PDF was rendered from, to keep it while that is unchanged.
+    pub(crate) agendas: BTreeMap<String, meeting::Meeting>,
+    /// The index's link to each meeting.
+    pub(crate) links: Vec<MeetingLink>,
+}
+
+/// Every meeting's page and agenda PDF, and the calendar; a meeting whose file has an
+/// error keeps its last good page and agenda; with the index's link to each. The meeting
+/// problems go in `problems.meetings`. An agenda PDF is rendered again only when its
+/// meeting, the templates or the house changed.
 pub(crate) fn pages(
     papers: &BTreeMap<PathBuf, Arc<PaperEntry>>,
     renderer: Option<&Renderer>,
     project: &Project,
     old: &Site,
     problems: &mut Problems,
-) -> (BTreeMap<String, Page>, Vec<MeetingLink>) {
+) -> MeetingPages {
     let files = meeting::load_all(
         &project.root,
         &project.root.join(&project.house.meetings_dir),
@@ -44,52 +60,102 @@ pub(crate) fn pages(
         problems.sources.add(&f.file, f.text.as_str());
     }
     for r in &reports {
-        if problems.meetings.iter().any(|d| d.file == r.source.display) {
+        let sidecar = r.source.display.with_extension("yaml");
+        if problems
+            .meetings
+            .iter()
+            .any(|d| d.file == r.source.display || d.file == sidecar)
+        {
             problems.sources.extend(&r.sources);
         }
     }
     let Some(renderer) = renderer else {
-        return (old.meetings.clone(), Vec::new());
+        return MeetingPages {
+            pages: old.meetings.clone(),
+            files: old.meeting_files.clone(),
+            agendas: old.agendas.clone(),
+            links: Vec::new(),
+        };
     };
+    let house = &project.house;
     let links = meetings
         .iter()
-        .map(|m| MeetingLink {
-            committee: m.committee.clone(),
-            date: m.date.to_string(),
-            date_display: project.house.format_date(m.date),
-            href: crate::render::link(&crate::output::href(&m.out_dir().join("index.html"))),
-            private: m
-                .private_items()
-                .map(|i| PrivateLine {
-                    number: i.number.clone(),
-                    title: i.title.clone(),
-                    exempt: i.private.clone().unwrap_or_default(),
-                })
-                .collect(),
+        .map(|m| {
+            MeetingLink::new(
+                m,
+                house,
+                crate::render::link(&crate::output::href(&m.out_dir().join("index.html"))),
+            )
         })
         .collect();
     let built = paper_files(&reports);
-    let pages = meetings
-        .iter()
-        .map(|m| {
-            let rel = crate::output::href(&m.out_dir().join("index.html"));
-            let previous = old.meetings.get(&rel).cloned().unwrap_or_default();
-            let page = if m.failed {
-                previous
-            } else {
-                match renderer.render_meeting(m, &built, None, &project.house, m.is_draft(true)) {
-                    Ok(html) => Page {
-                        good: Some(html.into_bytes().into()),
-                        notes: Notes::default(),
-                    },
-                    Err(d) => Page {
-                        good: previous.good,
-                        notes: Notes::new(&[d], renderer.sources()),
-                    },
-                }
-            };
-            (rel, page)
-        })
-        .collect();
-    (pages, links)
+    // Same templates and house as last time: an unchanged meeting keeps its agenda PDF.
+    let same_setup = old
+        .renderer
+        .as_deref()
+        .is_some_and(|r| std::ptr::eq(r, renderer))
+        && std::ptr::eq(&*old.project, project);
+    let mut out = MeetingPages::default();
+    for m in &meetings {
+        let dir = m.out_dir();
+        let rel = crate::output::href(&dir.join("index.html"));
+        let agenda_rel = crate::output::href(&dir.join("agenda.pdf"));
+        let previous = old.meetings.get(&rel).cloned().unwrap_or_default();
+        let draft = m.is_draft(true);
+        let kept = old
+            .agendas
+            .get(&agenda_rel)
+            .filter(|a| same_setup && *a == m);
+        let agenda = match (m.failed, kept, old.meeting_files.get(&agenda_rel)) {
+            (true, _, old_pdf) => old_pdf.cloned().map(Ok),
+            (false, Some(_), Some(old_pdf)) => Some(Ok(old_pdf.clone())),
+            (false, _, _) => Some(renderer.render_agenda_pdf(m, house, draft).map(Arc::from)),
+        };
+        let mut notes = Vec::new();
+        let agenda_file = match agenda {
+            Some(Ok(bytes)) => {
+                let described = OutputFile::describe(std::path::Path::new(&agenda_rel), &bytes);
+                out.files.insert(agenda_rel.clone(), bytes);
+                out.agendas.insert(agenda_rel.clone(), m.clone());
+                Some(BuiltFile {
+                    path: described.path,
+                    size: described.size,
+                    pages: described.pages,
+                })
+            }
+            Some(Err(d)) => {
+                notes.push(d);
+                None
+            }
+            None => None,
+        };
+        let page = if m.failed {
+            previous
+        } else {
+            match renderer.render_meeting(m, &built, agenda_file.as_ref(), house, draft) {
+                Ok(html) if notes.is_empty() => Page {
+                    good: Some(html.into_bytes().into()),
+                    notes: Notes::default(),
+                },
+                Ok(_) => Page {
+                    good: previous.good,
+                    notes: Notes::new(&notes, renderer.sources()),
+                },
+                Err(d) => Page {
+                    good: previous.good,
+                    notes: Notes::new(&[d], renderer.sources()),
+                },
+            }
+        };
+        out.pages.insert(rel, page);
+    }
+    match crate::render::ics::calendar(&meetings, house, true) {
+        Ok(ics) => {
+            out.files
+                .insert(CALENDAR.to_string(), ics.into_bytes().into());
+        }
+        Err(d) => problems.meetings.push(d),
+    }
+    out.links = links;
+    out
 }

@@ -257,6 +257,17 @@ fn write_out(site: &Site, changed: &Changed) {
             put(Path::new(&href), good);
         }
     }
+    // The meetings' pages, agendas and calendar, as `clerk build` writes them.
+    for (rel, page) in &site.meetings {
+        if let (Some(good), true) = (&page.good, changed.contains(&format!("/{rel}"))) {
+            put(Path::new(rel), good);
+        }
+    }
+    for (rel, bytes) in &site.meeting_files {
+        if changed.contains(&format!("/{rel}")) {
+            put(Path::new(rel), bytes);
+        }
+    }
     let index = site.index.good.as_ref().map(|good| {
         put(Path::new("index.html"), good);
         OutputFile::describe(Path::new("index.html"), good)

@@ -62,12 +62,18 @@ pub(crate) fn rebuild(old: &Site, changes: &ChangeSet, generation: u64) -> (Site
         mut problems,
         ..
     } = setup;
-    let (meetings, links) =
+    let meetings =
         super::meetings::pages(&papers, renderer.as_deref(), &project, old, &mut problems);
     let all = problems.all();
     count(&mut summary, &all, &problems.sources);
     let notes = Notes::new(&all, &problems.sources);
-    let index = index_page(&papers, &links, renderer.as_deref(), &project, &old.index);
+    let index = index_page(
+        &papers,
+        &meetings.links,
+        renderer.as_deref(),
+        &project,
+        &old.index,
+    );
     let status_panel = panel(&papers);
     summary.elapsed = started.elapsed();
     let site = Site {
@@ -76,7 +82,9 @@ pub(crate) fn rebuild(old: &Site, changes: &ChangeSet, generation: u64) -> (Site
         renderer,
         papers,
         index,
-        meetings,
+        meetings: meetings.pages,
+        meeting_files: meetings.files,
+        agendas: meetings.agendas,
         status_panel,
         problems,
         notes,
@@ -100,7 +108,8 @@ fn setup(old: &Site, changes: &ChangeSet) -> Setup {
     let mut project = old.project.clone();
     let mut renderer = old.renderer.clone();
     let mut problems = old.problems.clone();
-    let mut render_all = changes.all_papers;
+    // A meeting file says which papers are private, and so how each is marked.
+    let mut render_all = changes.all_papers || changes.meetings;
     if changes.house {
         let f = &old.folders;
         let texts = &mut problems.sources;
@@ -149,9 +158,16 @@ fn render_papers(
         })
         .collect();
     let opts = options(EAGER);
+    let private = private_papers(project);
     let built: Vec<(PathBuf, PaperBuild)> = wanted
         .par_iter()
-        .map(|s| (s.rel.clone(), render_one(project, renderer, &opts, s)))
+        .map(|s| {
+            let is_private = private.contains_key(&crate::meeting::file::normal(&s.rel));
+            (
+                s.rel.clone(),
+                render_one(project, renderer, &opts, s, is_private),
+            )
+        })
         .collect();
     summary.rendered = built.len();
     let mut papers: BTreeMap<PathBuf, Arc<PaperEntry>> = sources
@@ -170,6 +186,16 @@ fn render_papers(
         papers.insert(rel, Arc::new(entry));
     }
     papers
+}
+
+/// The papers taken in private, by the meeting files as they are now (cheap: YAML only).
+pub(crate) fn private_papers(project: &Project) -> BTreeMap<PathBuf, String> {
+    crate::meeting::load_all(
+        &project.root,
+        &project.root.join(&project.house.meetings_dir),
+        &project.papers_dir,
+    )
+    .private_papers()
 }
 
 /// The index's panel of every paper's state.
@@ -255,6 +281,20 @@ fn index_page(
         })
         .collect();
     let mut entries = index_entries(&reports);
+    // Private papers stay listed in the preview (the secretariat reviews them here, on its
+    // own machine), marked PRIVATE with the marking their pages carry.
+    let private = private_papers(project);
+    let private_hrefs: std::collections::BTreeSet<String> = reports
+        .iter()
+        .filter(|r| private.contains_key(&crate::meeting::file::normal(&r.source.rel)))
+        .map(|r| crate::output::href(&output_path(&r.source.rel, EAGER)))
+        .collect();
+    for entry in &mut entries {
+        if private_hrefs.contains(&entry.href) {
+            entry.private = true;
+            entry.classification = Some(crate::pipeline::private_marking(&project.house));
+        }
+    }
     // The index template has one link per paper besides its page: the PDF, built when
     // first asked for.
     let pdf = OutputFormat::Pdf.extension();
@@ -296,6 +336,16 @@ pub(crate) fn changed_paths(old: &Site, new: &Site) -> Changed {
             paths.push(format!("/{rel}"));
         }
     }
+    let files: std::collections::BTreeSet<_> = old
+        .meeting_files
+        .keys()
+        .chain(new.meeting_files.keys())
+        .collect();
+    for rel in files {
+        if old.meeting_files.get(rel) != new.meeting_files.get(rel) {
+            paths.push(format!("/{rel}"));
+        }
+    }
     if old.index != new.index || old.status_panel != new.status_panel {
         paths.push("/index.html".to_string());
     }
@@ -308,11 +358,14 @@ pub(crate) fn render_lazy(
     entry: &PaperEntry,
     format: OutputFormat,
 ) -> Result<Vec<u8>, Notes> {
+    let source = &entry.report.source;
+    let private = private_papers(&site.project);
     let build = render_one(
         &site.project,
         site.renderer.as_deref(),
         &options(format),
-        &entry.report.source,
+        source,
+        private.contains_key(&crate::meeting::file::normal(&source.rel)),
     );
     if build.report.errors() > 0 {
         return Err(Notes::new(&build.report.diagnostics, &build.report.sources));

@@ -84,6 +84,9 @@ fn handle(request: Request, shared: &Shared) {
         },
         Route::Index => view.index(),
         Route::Output(rel) if site.meetings.contains_key(rel.as_str()) => view.meeting(rel),
+        Route::Output(rel) if site.meeting_files.contains_key(rel.as_str()) => {
+            meeting_file(rel, &site.meeting_files[rel.as_str()])
+        }
         Route::Output(rel) => match site.output(rel) {
             Some((entry, format)) if format == EAGER => view.paper(entry, target.last_good),
             Some((entry, format)) => view.lazy(shared, entry, format),
@@ -91,6 +94,21 @@ fn handle(request: Request, shared: &Shared) {
         },
     };
     respond(request, reply);
+}
+
+/// A meeting's `agenda.pdf`, or `meetings.ics`, as built.
+fn meeting_file(rel: &str, bytes: &[u8]) -> Reply {
+    let content_type = if rel.ends_with(".ics") {
+        "text/calendar; charset=utf-8"
+    } else {
+        "application/pdf"
+    };
+    Reply {
+        status: 200,
+        content_type,
+        body: bytes.to_vec(),
+        allow: false,
+    }
 }
 
 fn respond(request: Request, reply: Reply) {

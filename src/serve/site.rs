@@ -100,6 +100,11 @@ pub(crate) struct Site {
     pub(crate) index: Page,
     /// Meeting pages by path relative to the output folder (`meetings/SLUG/index.html`).
     pub(crate) meetings: BTreeMap<String, Page>,
+    /// Each meeting's `agenda.pdf` and the calendar `meetings.ics`, by path relative to the
+    /// output folder, as served.
+    pub(crate) meeting_files: BTreeMap<String, Arc<[u8]>>,
+    /// The meeting each agenda PDF was rendered from (kept while it is unchanged).
+    pub(crate) agendas: BTreeMap<String, crate::meeting::Meeting>,
     /// The index's status panel (every paper's state).
     pub(crate) status_panel: String,
     /// Problems that are not one paper's.
@@ -118,6 +123,8 @@ impl Site {
             papers: BTreeMap::new(),
             index: Page::default(),
             meetings: BTreeMap::new(),
+            meeting_files: BTreeMap::new(),
+            agendas: BTreeMap::new(),
             status_panel: String::new(),
             problems: Problems::default(),
             notes: Notes::default(),

@@ -34,12 +34,15 @@ fn json_diagnostics_for_editors() {
             .find(|d| d["code"] == code)
             .unwrap_or_else(|| panic!("no {code} in {stdout}"))
     };
-    let d = find("unknown-key");
+    let d = find("misnamed-key");
     assert_eq!(d["file"], "papers/metadata.md");
     assert_eq!(d["line"], 4);
     assert_eq!(d["column"], 1);
     assert_eq!(d["severity"], "error");
-    assert_eq!(d["help"], "did you mean `title`?");
+    assert_eq!(
+        d["message"],
+        "clerk has no key `titel`; it is probably the required key `title`, which is missing"
+    );
     assert_eq!(find("duplicate-key")["line"], 6);
     assert_eq!(find("bad-date")["column"], 7);
     assert_eq!(find("raw-html")["severity"], "warning");

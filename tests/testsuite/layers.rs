@@ -22,6 +22,7 @@ const STAGES: &[(&str, u8)] = &[
     ("output", 8),
     ("pipeline", 9),
     ("report", 10),
+    ("progress", 10),
     ("cli", 10),
     ("scaffold", 10),
     ("import", 10),

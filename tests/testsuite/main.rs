@@ -23,6 +23,7 @@ mod pdf_tags;
 mod pdfa;
 mod pdfua;
 mod pdfua_structure;
+mod progress;
 mod properties;
 mod render_options;
 mod scaffold;

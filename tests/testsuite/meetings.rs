@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::common::{clerk, parts, snapshot_tree, temp_project};
+use crate::common::{clerk, parts, run_tool, snapshot_tree, temp_project};
 
 const PAGE: &str = "out/meetings/2026-05-19-resources-committee/index.html";
 const SECRET: &str = "ZEBRA-CANTICLE-SECRET";
@@ -156,7 +156,16 @@ fn a_private_paper_is_built_for_the_secretariat_and_nowhere_public() {
     let root = project.path();
     assert_eq!(build(root).0, 0);
     let private = root.join("out/private/resources/2026-05-19-cyber-exercise.html");
-    assert!(read(root, "out/private/resources/2026-05-19-cyber-exercise.html").contains(SECRET));
+    let html = read(root, "out/private/resources/2026-05-19-cyber-exercise.html");
+    assert!(html.contains(SECRET));
+    // Marked PRIVATE with the house's private classification, at the top and foot, as every
+    // page of its PDF is (the same marking drives both).
+    for at in ["marking-top", "marking-bottom"] {
+        let mark = format!("<p class=\"marking {at}\">PRIVATE – OFFICIAL-SENSITIVE</p>");
+        assert!(html.contains(&mark), "{at}: {html}");
+    }
+    let public = read(root, "out/resources/2026-05-19-minutes.html");
+    assert!(!public.contains("PRIVATE"), "a public paper is not marked");
     assert!(
         root.join("out/private/resources/2026-05-19-cyber-exercise.pdf")
             .is_file()
@@ -410,4 +419,118 @@ fn serve_shows_meeting_pages_and_rebuilds_them_when_a_meeting_file_changes() {
         broken.body
     );
     assert!(broken.body.contains("Morag Hay"), "last good render kept");
+}
+
+#[test]
+fn serve_serves_and_writes_each_agenda_pdf_and_the_calendar() {
+    use crate::common::serve::Serve;
+    let project = temp_project("meetings");
+    let root = project.path();
+    let serve = Serve::start(root, &["--write"]);
+    let dir = "meetings/2026-05-19-resources-committee";
+    let agenda = serve.get(&format!("/{dir}/agenda.pdf"));
+    assert_eq!(agenda.status, 200);
+    assert_eq!(agenda.header("content-type"), Some("application/pdf"));
+    assert!(agenda.body.starts_with("%PDF-"), "a PDF");
+    let page = serve.get(&format!("/{dir}/index.html"));
+    assert!(
+        page.body.contains("href=\"agenda.pdf\""),
+        "the page links its agenda, as a build's does: {}",
+        page.body
+    );
+    let ics = serve.get("/meetings.ics");
+    assert_eq!(ics.status, 200);
+    assert_eq!(
+        ics.header("content-type"),
+        Some("text/calendar; charset=utf-8")
+    );
+    assert!(ics.body.starts_with("BEGIN:VCALENDAR"), "{}", ics.body);
+    assert!(
+        ics.body.contains("SUMMARY:Resources Committee"),
+        "{}",
+        ics.body
+    );
+
+    // The preview lists the private paper for the secretariat, marked PRIVATE.
+    let index = serve.get("/").body;
+    let row = index
+        .split("<tr>")
+        .find(|r| r.contains("2026-05-19-cyber-exercise.html") && r.contains("class=\"item\""))
+        .unwrap_or_else(|| panic!("the private paper is listed: {index}"));
+    assert!(row.contains("private-marker\">PRIVATE</strong>"), "{row}");
+    assert!(row.contains("PRIVATE – OFFICIAL-SENSITIVE"), "{row}");
+    let page = serve.get("/resources/2026-05-19-cyber-exercise.html").body;
+    assert!(
+        page.contains("marking-top\">PRIVATE – OFFICIAL-SENSITIVE"),
+        "{page}"
+    );
+
+    // --write puts them in out/ as a build does, without the reload script.
+    let out = root.join("out");
+    let written = std::fs::read(out.join(dir).join("agenda.pdf")).unwrap_or_default();
+    assert!(written.starts_with(b"%PDF-"), "agenda.pdf written");
+    let page = std::fs::read_to_string(out.join(dir).join("index.html")).unwrap_or_default();
+    assert!(page.contains("Alasdair Grant") && !page.contains("clerk-live-reload"));
+    let ics = std::fs::read_to_string(out.join("meetings.ics")).unwrap_or_default();
+    assert!(ics.starts_with("BEGIN:VCALENDAR"));
+}
+
+#[test]
+fn a_meeting_warning_points_at_the_key_in_a_crlf_paper_and_in_a_sidecar() {
+    let dir = tempfile::tempdir().unwrap();
+    let papers = dir.path().join("papers");
+    std::fs::create_dir(&papers).unwrap();
+    let meta = "# A comment line first\nmeeting: Resources Committee\ndate: 2026-05-19\n\
+                title: T\npresented_by: P\nrecommendation: For Discussion\nrecommendations: x\n";
+    let body = "# Purpose\n\nThis paper sets out a plan with a long sentence in it.\n";
+    let crlf = format!("---\n{meta}---\n{body}").replace('\n', "\r\n");
+    std::fs::write(papers.join("a.md"), crlf).unwrap();
+    std::fs::write(papers.join("b.md"), body).unwrap();
+    std::fs::write(papers.join("b.yaml"), meta.replace("title: T", "title: U")).unwrap();
+    let (code, stdout, stderr) = parts(&clerk(dir.path(), &["check"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    // The key as clerk read it (CRLF as LF), in the file that holds it.
+    for place in ["--> papers/a.md:3:1", "--> papers/b.yaml:2:1"] {
+        assert!(stderr.contains(place), "no warning at {place}: {stderr}");
+    }
+    assert_eq!(
+        stderr.matches("warning[no-agenda-item]").count(),
+        2,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("2 | meeting: Resources Committee"),
+        "{stderr}"
+    );
+}
+
+#[test]
+#[ignore = "needs poppler-utils"]
+fn every_page_of_a_private_papers_pdf_is_marked_private_top_and_foot() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    assert_eq!(build(root).0, 0);
+    let pdf = root.join("out/private/resources/2026-05-19-cyber-exercise.pdf");
+    let pdf = pdf.to_str().unwrap();
+    let info = run_tool("pdfinfo", &[pdf]);
+    let n: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(n >= 1);
+    for p in 1..=n {
+        let ps = p.to_string();
+        let text = run_tool("pdftotext", &["-layout", "-f", &ps, "-l", &ps, pdf, "-"]);
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let mark = "PRIVATE – OFFICIAL-SENSITIVE";
+        assert_eq!(lines.first(), Some(&mark), "page {p}: {text}");
+        assert_eq!(lines.last(), Some(&mark), "page {p}: {text}");
+    }
 }

@@ -87,3 +87,61 @@ fn new_writes_a_paper_that_checks_and_refuses_to_overwrite() {
     );
     assert!(stderr.contains("--> clerk new --date"), "{stderr}");
 }
+
+#[test]
+fn placeholders_left_from_clerk_new_warn_and_stop_a_final_paper() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(clerk(dir.path(), &["init"]).status.success());
+    let args = ["new", "Plan", "--meeting", "M", "--date", "2024-05-01"];
+    assert!(clerk(dir.path(), &args).status.success());
+    let path = dir.path().join("papers/2024-05-01-plan.md");
+    let check = ["check", "papers/2024-05-01-plan.md"];
+    let (code, stdout, stderr) = parts(&clerk(dir.path(), &check));
+    let all = format!("{stdout}{stderr}");
+    assert_eq!(code, 0, "a draft with placeholders still passes: {all}");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    for needle in [
+        "presented_by: \"Name, Role\"",
+        "The purpose of this paper is to …",
+    ] {
+        let at = format!("--> papers/2024-05-01-plan.md:{}:", line_of(needle));
+        assert!(all.contains(&at), "no placeholder at {at}: {all}");
+    }
+    assert_eq!(
+        all.matches("warning[unfilled-placeholder]").count(),
+        4,
+        "{all}"
+    );
+
+    let final_text = text.replace("status: draft", "status: final");
+    std::fs::write(&path, &final_text).unwrap();
+    let (code, stdout, stderr) = parts(&clerk(dir.path(), &check));
+    let all = format!("{stdout}{stderr}");
+    assert_eq!(code, 1, "{all}");
+    assert_eq!(
+        all.matches("error[unfilled-placeholder]").count(),
+        4,
+        "{all}"
+    );
+
+    let filled = final_text
+        .replace("Name, Role", "Ann Other, Clerk")
+        .replace(
+            "The purpose of this paper is to …",
+            "This paper sets out the plan.",
+        )
+        .replace(
+            "Each paragraph of a numbered section is numbered 1.1, 1.2, … when the paper is built.",
+            "The plan was agreed in 2023.",
+        )
+        .replace(
+            "A list or table straight after a paragraph belongs to it.",
+            "It runs to 2028.",
+        );
+    std::fs::write(&path, filled).unwrap();
+    let (code, stdout, stderr) = parts(&clerk(dir.path(), &check));
+    let all = format!("{stdout}{stderr}");
+    assert_eq!(code, 0, "{all}");
+    assert!(!all.contains("unfilled-placeholder"), "{all}");
+}

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use super::*;
 use crate::project::Folders;
 use crate::serve::site::{Changed, Shared};
+use std::sync::Arc;
 
 const REVIEW: &str = "policing-performance/2021-09-01-hmics-progress-review.md";
 const ESTATES: &str = "resources/2022-03-15-estates-strategy.md";
@@ -107,8 +108,14 @@ fn the_first_build_has_every_page_marked_draft_unless_final() {
 #[test]
 fn a_paper_edit_renders_that_paper_and_reloads_its_page_and_the_index() {
     let mut f = Fixture::new();
+    let other = "meetings/2021-09-01-policing-performance-committee/agenda.pdf";
+    let before = f.site.meeting_files[other].clone();
     f.edit(ESTATES, "title: ", "title: Revised ");
     let (summary, paths) = f.step(papers(&[f.paper(ESTATES)]));
+    assert!(
+        Arc::ptr_eq(&before, &f.site.meeting_files[other]),
+        "another meeting's agenda PDF is kept, not rendered again"
+    );
     assert_eq!(
         (summary.rendered, summary.removed, summary.errors),
         (1, 0, 0)
@@ -117,8 +124,10 @@ fn a_paper_edit_renders_that_paper_and_reloads_its_page_and_the_index() {
         paths,
         pages(&[
             "/resources/2022-03-15-estates-strategy.html",
-            // Its meeting's page lists its title.
+            // Its meeting's page, agenda and calendar entry list its title.
             "/meetings/2022-03-15-resources-committee/index.html",
+            "/meetings.ics",
+            "/meetings/2022-03-15-resources-committee/agenda.pdf",
             "/index.html"
         ])
     );

@@ -1,0 +1,124 @@
+//! The placeholders `clerk new` writes for the author to replace, kept here once: the
+//! scaffold writes them and the check finds any left in a paper (`unfilled-placeholder`, a
+//! warning, an error in a `status: final` paper).
+
+use std::ops::Range;
+use std::path::Path;
+
+use crate::diag::Diagnostic;
+
+/// The presenter `clerk new` writes when it is not given one.
+pub const PRESENTER: &str = "Name, Role";
+/// The opening of the unnumbered first section.
+pub const PURPOSE: &str = "The purpose of this paper is to …";
+/// The first paragraph of the Background section.
+pub const BACKGROUND: &str =
+    "Each paragraph of a numbered section is numbered 1.1, 1.2, … when the paper is built.";
+/// The second paragraph of the Background section.
+pub const BACKGROUND_LIST: &str = "A list or table straight after a paragraph belongs to it.";
+/// The text of an implication in the commented-out list, when uncommented.
+pub const ELLIPSIS: &str = "…";
+
+/// The body's placeholder sentences; a line holding one is unfilled.
+const SENTENCES: [&str; 3] = [PURPOSE, BACKGROUND, BACKGROUND_LIST];
+
+/// The placeholders left in `text` (a metadata or body text, whose byte offsets are those of
+/// `file`), each at its line; an error when `is_final`, else a warning. `yaml` skips `#`
+/// comment lines (in Markdown they are headings, and no placeholder is a heading).
+pub fn check(
+    text: &str,
+    range: Range<usize>,
+    file: &Path,
+    yaml: bool,
+    is_final: bool,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut at = range.start;
+    for line in text[range.clone()].split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let body = line.trim_end();
+        if yaml && body.trim_start().starts_with('#') {
+            continue;
+        }
+        // `Name, Role` only as a metadata value: in prose the two words may be meant.
+        let presenter = yaml.then_some(PRESENTER);
+        let found = SENTENCES
+            .iter()
+            .copied()
+            .chain(presenter)
+            .find_map(|s| body.find(s).map(|i| (i, s.len())))
+            .or_else(|| {
+                // A value or line that is only `…`: an implication or paragraph left unwritten.
+                let value = body.split_once(": ").map_or(body, |(_, v)| v).trim();
+                (value == ELLIPSIS || value == format!("\"{ELLIPSIS}\"")).then(|| {
+                    let i = body.rfind(ELLIPSIS).unwrap_or(0);
+                    (i, ELLIPSIS.len())
+                })
+            });
+        let Some((i, len)) = found else { continue };
+        let span = start + i..start + i + len;
+        let d = Diagnostic::at(
+            "unfilled-placeholder",
+            file,
+            span,
+            "this is `clerk new`'s placeholder, not yet replaced",
+        );
+        out.push(if is_final {
+            d.with_help("write the real text here: a `status: final` paper cannot be built with a placeholder")
+        } else {
+            d.warning()
+                .with_help("write the real text here before the paper is final")
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str, yaml: bool, is_final: bool) -> Vec<(String, bool)> {
+        check(text, 0..text.len(), Path::new("p.md"), yaml, is_final)
+            .into_iter()
+            .map(|d| {
+                let span = d.span.clone().unwrap();
+                (text[span].to_string(), d.is_error())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn each_placeholder_is_found_at_its_place() {
+        let body = format!(
+            "# Purpose\n\n{PURPOSE}\n\n# Background\n\n{BACKGROUND}\n\nReal text.\n\n{BACKGROUND_LIST}\n"
+        );
+        let got = found(&body, false, false);
+        assert_eq!(
+            got,
+            [
+                (PURPOSE.to_string(), false),
+                (BACKGROUND.to_string(), false),
+                (BACKGROUND_LIST.to_string(), false)
+            ]
+        );
+        assert!(found(&body, false, true).iter().all(|(_, error)| *error));
+    }
+
+    #[test]
+    fn metadata_placeholders_but_not_comments() {
+        let yaml = "#--\n# presented_by: Name, Role\npresented_by: \"Name, Role\"\nimplications:\n  financial: |\n    …\n  legal: …\n";
+        let got: Vec<String> = found(yaml, true, false)
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect();
+        assert_eq!(got, ["Name, Role", "…", "…"]);
+    }
+
+    #[test]
+    fn written_text_is_not_a_placeholder() {
+        let text = "The purpose of this paper is to inform members.\nName, Role and remit.\n";
+        assert!(found(text, false, false).is_empty());
+        assert!(found("Members … are invited.\n", false, false).is_empty());
+    }
+}
