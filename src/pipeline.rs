@@ -212,7 +212,12 @@ fn build_one(
         return report;
     }
     let is_private = private.contains_key(&meeting::file::normal(Path::new(&source.rel)));
-    let formats: Vec<OutputFormat> = opts.formats.iter().copied().filter(|f| f.is_paper()).collect();
+    let formats: Vec<OutputFormat> = opts
+        .formats
+        .iter()
+        .copied()
+        .filter(|f| f.is_paper())
+        .collect();
     if formats.is_empty() {
         // Only the packs: each paper keeps (and the manifest lists) what the last build made.
         output::kept_outputs(project, &mut report, is_private);

@@ -95,7 +95,10 @@ pub fn document(meeting: &Meeting, house: &HouseStyle) -> Document {
         meeting,
         house,
         format!("{} – Agenda", meeting.committee),
-        &[("Agenda", "agenda", &public), (&house.private_heading, "private", &private)],
+        &[
+            ("Agenda", "agenda", &public),
+            (&house.private_heading, "private", &private),
+        ],
     )
 }
 

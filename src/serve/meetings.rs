@@ -77,7 +77,14 @@ pub(crate) fn pages(
             let page = if m.failed {
                 previous
             } else {
-                match renderer.render_meeting(m, &built, None, &[], &project.house, m.is_draft(true)) {
+                match renderer.render_meeting(
+                    m,
+                    &built,
+                    None,
+                    &[],
+                    &project.house,
+                    m.is_draft(true),
+                ) {
                     Ok(html) => Page {
                         good: Some(html.into_bytes().into()),
                         notes: Notes::default(),

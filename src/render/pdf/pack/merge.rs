@@ -222,7 +222,13 @@ fn take_stamps(pdf: &mut Document, pages: &[ObjectId], front: usize) -> Result<V
             ("Subtype", Object::Name(b"Form".to_vec())),
             (
                 "BBox",
-                vec![0.into(), 0.into(), Object::Real(size.0), Object::Real(size.1)].into(),
+                vec![
+                    0.into(),
+                    0.into(),
+                    Object::Real(size.0),
+                    Object::Real(size.1),
+                ]
+                .into(),
             ),
             (
                 "Resources",

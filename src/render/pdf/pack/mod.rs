@@ -19,9 +19,9 @@ use crate::render::RenderOptions;
 use crate::render::agenda::{Line, sheet};
 
 use super::PdfEngine;
-use super::layout::{self, Geometry, Item, Page, Rgb};
 use super::layout::running;
 use super::layout::text::{Align, Span, Style};
+use super::layout::{self, Geometry, Item, Page, Rgb};
 
 /// Which of a meeting's packs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -36,11 +36,7 @@ pub enum PackKind {
 
 impl PackKind {
     /// Every pack, in the order they are built and linked.
-    pub const ALL: [PackKind; 3] = [
-        PackKind::Public,
-        PackKind::Supplementary,
-        PackKind::Private,
-    ];
+    pub const ALL: [PackKind; 3] = [PackKind::Public, PackKind::Supplementary, PackKind::Private];
 
     /// Its file name in the meeting's folder.
     pub fn file_name(self) -> &'static str {
@@ -277,7 +273,9 @@ impl PdfEngine {
             }
         }
         let Some((doc, mut layout)) = layout else {
-            return Err(Diagnostic::internal("the pack's front sheet was not laid out"));
+            return Err(Diagnostic::internal(
+                "the pack's front sheet was not laid out",
+            ));
         };
         if layout.pages.len() as u32 != front {
             return Err(Diagnostic::internal(
@@ -297,7 +295,7 @@ impl PdfEngine {
         }
         for (j, range) in r.iter().enumerate() {
             if let Some((a, _)) = range {
-                layout.anchors.insert(anchor(j), (*a as usize - 1, 0.0));
+                layout.anchors.insert(anchor(j), (*a as usize - 1, 4.0));
                 let name = format!("{}, pack {}", papers[j].title, range_text(*a, *a));
                 layout.anchor_names.insert(anchor(j), name);
             }
@@ -331,7 +329,13 @@ fn outline_title(item: &AgendaItem) -> String {
 
 /// Is `item` a paper whose outputs this run made or kept?
 pub fn available(item: &AgendaItem) -> bool {
-    matches!(item.kind, ItemKind::Paper { available: true, .. })
+    matches!(
+        item.kind,
+        ItemKind::Paper {
+            available: true,
+            ..
+        }
+    )
 }
 
 #[cfg(test)]

