@@ -108,7 +108,7 @@ fn write_one(
     let page_rel = dir.join("index.html");
     let agenda_rel = dir.join("agenda.pdf");
     if meeting.failed {
-        let packs = PackKind::ALL.map(|k| dir.join(k.file_name()));
+        let packs = PackKind::ALL.map(|k| super::packs::pack_path(&meeting, k));
         let outputs = [&agenda_rel, &page_rel]
             .into_iter()
             .chain(&packs)

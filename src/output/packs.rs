@@ -1,5 +1,6 @@
-//! Each meeting's agenda packs written beside its page: `pack.pdf` always,
-//! `supplementary-pack.pdf` and `private-pack.pdf` when it has late or private items. A
+//! Each meeting's agenda packs: `pack.pdf` always and `supplementary-pack.pdf` when it has
+//! late items, beside its page; `private-pack.pdf` when it has private items, under
+//! `private/` like the private papers themselves (`private/meetings/SLUG/`). A
 //! pack is made from the papers' PDFs as this run left them on disk (no paper is laid out
 //! again). A paper that has errors (or whose PDF cannot be read) keeps its line on the
 //! front sheet as "Paper not available", with a warning; a pack that cannot be made is an
@@ -35,6 +36,17 @@ fn paper_pdf(source: &Path, private: bool) -> PathBuf {
     }
 }
 
+/// Where `kind`'s pack of `meeting` goes, relative to the output folder: beside its page,
+/// or under [`PRIVATE_DIR`] for the private pack (never published).
+pub fn pack_path(meeting: &Meeting, kind: PackKind) -> PathBuf {
+    let rel = meeting.out_dir().join(kind.file_name());
+    if kind == PackKind::Private {
+        Path::new(PRIVATE_DIR).join(rel)
+    } else {
+        rel
+    }
+}
+
 /// Builds and writes each pack `meeting` has; returns them (the last good one kept when a
 /// pack fails) and the warnings and errors.
 pub fn write_packs(
@@ -45,11 +57,20 @@ pub fn write_packs(
 ) -> (Vec<PackFile>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut files = Vec::new();
+    // A private pack is never left beside the public page (where no build puts it).
+    let _ = std::fs::remove_file(
+        project
+            .out_dir
+            .join(meeting.out_dir())
+            .join(PackKind::Private.file_name()),
+    );
     for kind in PackKind::ALL {
+        let rel = pack_path(meeting, kind);
         if !kind.wanted(meeting) {
+            // No late (or private) items any more: no pack of them.
+            let _ = std::fs::remove_file(project.out_dir.join(&rel));
             continue;
         }
-        let rel = meeting.out_dir().join(kind.file_name());
         let papers = kind.papers(meeting);
         let pdfs: Vec<Option<Vec<u8>>> = papers
             .iter()

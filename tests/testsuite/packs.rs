@@ -12,6 +12,7 @@ use lopdf::{Document, Object, ObjectId};
 use crate::common::{clerk, parts, run_tool, sha256_hex, temp_project};
 
 const DIR: &str = "out/meetings/2026-05-19-resources-committee";
+const PRIVATE: &str = "out/private/meetings/2026-05-19-resources-committee";
 const SECRET: &str = "ZEBRA-CANTICLE-SECRET";
 const FLEET: &str = "papers/resources/2026-05-19-fleet-strategy.md";
 
@@ -47,8 +48,17 @@ fn project() -> tempfile::TempDir {
     dir
 }
 
+fn at(root: &Path, name: &str) -> std::path::PathBuf {
+    let dir = if name.starts_with("private") {
+        PRIVATE
+    } else {
+        DIR
+    };
+    root.join(dir).join(name)
+}
+
 fn load(root: &Path, name: &str) -> Document {
-    Document::load(root.join(DIR).join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+    Document::load(at(root, name)).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
 fn page_count(root: &Path, rel: &str) -> u32 {
@@ -159,7 +169,7 @@ fn a_meeting_gets_a_public_a_supplementary_and_a_private_pack() {
     let manifest = std::fs::read_to_string(root.join("out/manifest.json")).unwrap();
     let page = std::fs::read_to_string(root.join(DIR).join("index.html")).unwrap();
     for name in ["pack.pdf", "supplementary-pack.pdf", "private-pack.pdf"] {
-        let bytes = std::fs::read(root.join(DIR).join(name)).unwrap();
+        let bytes = std::fs::read(at(root, name)).unwrap();
         assert!(
             manifest.contains(&sha256_hex(&bytes)),
             "{name} in the manifest"
@@ -185,17 +195,17 @@ fn packs_rebuild_byte_identical_and_alone_with_format_pack() {
     let names = ["pack.pdf", "supplementary-pack.pdf", "private-pack.pdf"];
     let first: Vec<Vec<u8>> = names
         .iter()
-        .map(|n| std::fs::read(root.join(DIR).join(n)).unwrap())
+        .map(|n| std::fs::read(at(root, n)).unwrap())
         .collect();
     let html = root.join("out/resources/2026-05-19-minutes.html");
     std::fs::write(&html, "kept").unwrap();
     for n in names {
-        std::fs::remove_file(root.join(DIR).join(n)).unwrap();
+        std::fs::remove_file(at(root, n)).unwrap();
     }
     let o = clerk(root, &["build", "--format", "pack"]);
     assert_eq!(parts(&o).0, 0, "{}", parts(&o).2);
     for (n, before) in names.iter().zip(&first) {
-        let again = std::fs::read(root.join(DIR).join(n)).unwrap();
+        let again = std::fs::read(at(root, n)).unwrap();
         assert!(again == *before, "{n} is byte-identical");
     }
     assert_eq!(
@@ -232,7 +242,7 @@ fn a_paper_with_errors_is_not_available_in_the_pack_and_stops_nothing() {
     assert_eq!(pack.get_pages().len(), before - budget_pages);
     let titles: Vec<String> = outline(&pack).into_iter().map(|(t, ..)| t).collect();
     assert!(!titles.iter().any(|t| t.contains("Budget")), "{titles:?}");
-    assert!(root.join(DIR).join("private-pack.pdf").exists());
+    assert!(at(root, "private-pack.pdf").exists());
 }
 
 fn pdftotext(pdf: &Path, page: usize) -> String {
@@ -301,7 +311,7 @@ fn the_front_sheet_ranges_agree_with_the_pages_read_back() {
             "no private paper in the public pack"
         );
     }
-    let private = root.join(DIR).join("private-pack.pdf");
+    let private = at(root, "private-pack.pdf");
     let n = Document::load(&private).unwrap().get_pages().len();
     for k in 1..=n {
         let text = pdftotext(&private, k);
@@ -319,11 +329,176 @@ fn the_front_sheet_ranges_agree_with_the_pages_read_back() {
 fn qpdf_finds_no_fault_in_any_pack() {
     let dir = project();
     for name in ["pack.pdf", "supplementary-pack.pdf", "private-pack.pdf"] {
-        let path = dir.path().join(DIR).join(name);
+        let path = at(dir.path(), name);
         let out = run_tool("qpdf", &["--check", path.to_str().unwrap()]);
         assert!(
             out.contains("No syntax or stream encoding errors"),
             "{name}: {out}"
         );
+    }
+}
+
+mod property {
+    use std::sync::OnceLock;
+
+    use clerk::config::HouseStyle;
+    use clerk::document::compile::compile;
+    use clerk::meeting::{AgendaItem, ItemKind, Meeting};
+    use clerk::project::walk::source_for;
+    use clerk::render::pdf::pack::PackKind;
+    use clerk::render::{OutputFormat, Renderer};
+    use lopdf::{Document, Object, ObjectId};
+    use proptest::prelude::*;
+
+    /// Papers of a few lengths, built once: their PDFs.
+    fn pool() -> &'static Vec<Vec<u8>> {
+        static POOL: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
+        POOL.get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let papers = dir.path().join("papers");
+            std::fs::create_dir_all(&papers).unwrap();
+            let house = HouseStyle::default();
+            let mut sources = clerk::diag::Sources::default();
+            let renderer = Renderer::new(dir.path(), &house, &mut sources).unwrap();
+            [0, 30, 70, 120]
+                .iter()
+                .enumerate()
+                .map(|(k, n)| {
+                    let body: String = (0..*n)
+                        .map(|i| format!("Paragraph {i} of the paper, long enough to fill a line or two of the page in the house style.\n\n"))
+                        .collect();
+                    let text = format!(
+                        "---\nmeeting: M\ndate: 2026-05-19\ntitle: Paper {k}\npresented_by: P\n\
+                         recommendation: For Noting\nrecommendations: R\n---\n# Purpose\n\nWhy.\n\n# Background\n\n{body}"
+                    );
+                    let path = papers.join(format!("p{k}.md"));
+                    std::fs::write(&path, text).unwrap();
+                    let source = source_for(dir.path(), &papers, &path);
+                    let (loaded, _) = clerk::paper::load(&source, &house, &mut sources);
+                    let (doc, diags) = compile(&loaded.unwrap(), &house, dir.path(), &mut sources);
+                    let doc = doc.unwrap_or_else(|| panic!("{diags:?}"));
+                    renderer.render(OutputFormat::Pdf, &doc, &house, false).unwrap()
+                })
+                .collect()
+        })
+    }
+
+    fn item(n: usize, kind: ItemKind) -> AgendaItem {
+        AgendaItem {
+            number: Some((n + 1).to_string()),
+            title: format!("Item {}", n + 1),
+            kind,
+            presenter: None,
+            purpose: None,
+            private: None,
+            late: false,
+            depth: 0,
+        }
+    }
+
+    fn dest_page(d: &lopdf::Dictionary, pages: &[ObjectId]) -> usize {
+        let dest = d.get(b"Dest").unwrap().as_array().unwrap();
+        let target = dest[0].as_reference().unwrap();
+        pages.iter().position(|p| *p == target).unwrap() + 1
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 12, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Random agendas (papers of random lengths, verbal items, papers not available, in
+        /// any order): the ranges follow the front sheet and each other, each bookmark and
+        /// front-sheet link goes to its range's first page, and that page is the paper's.
+        #[test]
+        fn page_ranges_bookmarks_links_and_pages_agree(kinds in prop::collection::vec(0usize..6, 1..9)) {
+            let pool = pool();
+            let lengths: std::collections::BTreeSet<u32> =
+                pool.iter().map(|b| clerk::render::pdf::page_count(b).unwrap()).collect();
+            prop_assert!(lengths.len() >= 3, "papers of several lengths: {:?}", lengths);
+            let house = HouseStyle::default();
+            let items: Vec<AgendaItem> = kinds
+                .iter()
+                .enumerate()
+                .map(|(n, k)| match k {
+                    4 => item(n, ItemKind::Verbal),
+                    _ => item(n, ItemKind::Paper { source: format!("p{n}.md").into(), available: *k != 5 }),
+                })
+                .collect();
+            let pdfs: Vec<Option<&[u8]>> = kinds
+                .iter()
+                .filter(|k| **k != 4)
+                .map(|k| pool.get(*k).map(Vec::as_slice))
+                .collect();
+            let meeting = Meeting {
+                committee: "Resources Committee".into(),
+                date: jiff::civil::date(2026, 5, 19),
+                time: None,
+                location: None,
+                chair: None,
+                contact: None,
+                status: None,
+                items,
+                file: None,
+                failed: false,
+            };
+            let dir = tempfile::tempdir().unwrap();
+            let renderer = Renderer::new(dir.path(), &house, &mut clerk::diag::Sources::default()).unwrap();
+            let pack = renderer.render_pack(&meeting, PackKind::Public, &pdfs, &house, false).unwrap();
+            let doc = Document::load_mem(&pack.bytes).unwrap();
+            let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+            prop_assert_eq!(pages.len() as u32, pack.pages);
+            let counts: Vec<u32> = pdfs
+                .iter()
+                .map(|p| p.map_or(0, |b| clerk::render::pdf::page_count(b).unwrap()))
+                .collect();
+            let front = pack.pages - counts.iter().sum::<u32>();
+            prop_assert!(front >= 1);
+            let mut next = front + 1;
+            let mut starts = Vec::new();
+            for (range, n) in pack.ranges.iter().zip(&counts) {
+                match range {
+                    Some((a, b)) => {
+                        prop_assert_eq!((*a, *b), (next, next + n - 1));
+                        next = b + 1;
+                        starts.push(*a as usize);
+                    }
+                    None => prop_assert_eq!(*n, 0),
+                }
+            }
+            prop_assert_eq!(next - 1, pack.pages);
+            // Bookmarks after "Front sheet", in order.
+            let root = doc.catalog().unwrap().get(b"Outlines").unwrap().as_reference().unwrap();
+            let mut at = doc.get_dictionary(root).unwrap().get(b"First").unwrap().as_reference().ok();
+            let mut marks = Vec::new();
+            while let Some(id) = at {
+                let d = doc.get_dictionary(id).unwrap();
+                marks.push(dest_page(d, &pages));
+                at = d.get(b"Next").and_then(Object::as_reference).ok();
+            }
+            prop_assert_eq!(marks[0], 1);
+            prop_assert_eq!(&marks[1..], &starts[..]);
+            // The front sheet's links, in reading order.
+            let mut links = Vec::new();
+            for page in &pages[..front as usize] {
+                let annots = doc.get_dictionary(*page).unwrap().get(b"Annots").and_then(Object::as_array).cloned().unwrap_or_default();
+                for a in annots {
+                    let d = doc.get_dictionary(a.as_reference().unwrap()).unwrap();
+                    links.push(dest_page(d, &pages));
+                }
+            }
+            prop_assert_eq!(&links, &starts);
+            // Each range starts with its paper's first page (its content, inside the pack's).
+            let mut j = 0;
+            for (pdf, range) in pdfs.iter().zip(&pack.ranges) {
+                if let (Some(bytes), Some((a, _))) = (pdf, range) {
+                    let paper = Document::load_mem(bytes).unwrap();
+                    let first = *paper.get_pages().values().next().unwrap();
+                    let want = paper.get_page_content(first);
+                    prop_assert!(want.len() > 100, "the paper's content is read");
+                    let got = doc.get_page_content(pages[*a as usize - 1]);
+                    prop_assert!(got.windows(want.len()).any(|w| w == want.as_slice()), "paper {} on page {}", j, a);
+                }
+                j += 1;
+            }
+        }
     }
 }

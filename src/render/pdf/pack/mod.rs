@@ -156,7 +156,9 @@ fn front_sheet<'m>(
         }
         l
     };
-    let title = kind.title(meeting, house);
+    // The sheet's own title (its heading and footer) is the pack's name: the committee and
+    // date are in the header table under it; the file's title says all three.
+    let title = kind.label().to_string();
     match kind {
         PackKind::Public => {
             let public: Vec<Line<'_>> = meeting.public_items().map(line).collect();
@@ -302,6 +304,7 @@ impl PdfEngine {
         }
         let pdf = super::emit::emit(&layout, self.fonts(), &doc.meta.language)?;
         let mut meta = self.meta(&doc, house);
+        meta.title = kind.title(meeting, house);
         meta.subject = format!("{}, {}", meeting.committee, doc.meta.date_display);
         meta.keywords = vec![
             "agenda pack".into(),
