@@ -159,7 +159,7 @@ fn write_one(
     } else {
         (Vec::new(), Vec::new())
     };
-    let links: Vec<(&str, BuiltFile)> = packs
+    let links: Vec<(&str, String, Option<BuiltFile>)> = packs
         .iter()
         .filter(|p| p.kind != PackKind::Private)
         .map(|p| {
@@ -168,7 +168,7 @@ fn write_one(
                 size: p.file.size,
                 pages: p.file.pages,
             };
-            (p.kind.label(), built)
+            (p.kind.label(), p.kind.file_name().to_string(), Some(built))
         })
         .collect();
     match renderer.render_meeting(&meeting, files, agenda.as_ref(), &links, house, draft) {

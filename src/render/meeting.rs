@@ -113,18 +113,18 @@ pub(crate) struct PackView {
     pub(crate) label: String,
     /// Its file name, beside the page.
     pub(crate) href: String,
-    /// `PDF, 1.2 MB, 64 pages`.
+    /// `PDF, 1.2 MB, 64 pages`; just `PDF` when it is made on request (the preview).
     pub(crate) description: String,
 }
 
 impl PackView {
-    pub(crate) fn new(label: &str, f: &BuiltFile) -> PackView {
+    /// The link to `label`'s pack, file `name` beside the page, described when `built`.
+    pub(crate) fn new(label: &str, name: &str, built: Option<&BuiltFile>) -> PackView {
         PackView {
             label: label.to_string(),
-            href: Path::new(&f.path)
-                .file_name()
-                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
-            description: describe("PDF", f.size, f.pages),
+            href: name.to_string(),
+            description: built
+                .map_or_else(|| "PDF".to_string(), |f| describe("PDF", f.size, f.pages)),
         }
     }
 }

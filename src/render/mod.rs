@@ -251,7 +251,7 @@ impl Renderer {
         meeting: &crate::meeting::Meeting,
         files: &PaperFiles,
         agenda_pdf: Option<&BuiltFile>,
-        packs: &[(&str, BuiltFile)],
+        packs: &[(&str, String, Option<BuiltFile>)],
         house: &HouseStyle,
         draft: bool,
     ) -> Result<String, Diagnostic> {
@@ -266,7 +266,7 @@ impl Renderer {
         );
         view.packs = packs
             .iter()
-            .map(|(label, f)| meeting::PackView::new(label, f))
+            .map(|(label, name, f)| meeting::PackView::new(label, name, f.as_ref()))
             .collect();
         let what = format!(
             "the meeting page of {} on {}",

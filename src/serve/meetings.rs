@@ -1,6 +1,7 @@
 //! The preview's meeting pages: after each rebuild the meeting files are read again and the
 //! meetings assembled from the papers as the preview shows them (cheap: no paper is
-//! rendered), so a change to a paper or a meeting file updates its meeting's page.
+//! rendered), so a change to a paper or a meeting file updates its meeting's page. Each
+//! meeting's packs are listed by path; the server builds one when first asked for it.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -11,18 +12,19 @@ use super::site::{Page, PaperEntry, Problems, Site};
 use crate::meeting;
 use crate::output::meetings::paper_files;
 use crate::project::Project;
-use crate::render::{MeetingLink, PrivateLine, Renderer};
+use crate::render::pdf::pack::PackKind;
+use crate::render::{BuiltFile, MeetingLink, PrivateLine, Renderer};
 
 /// Every meeting's page by path (`meetings/SLUG/index.html`); a meeting whose file has an
-/// error keeps its last good page; with the index's link to each. The meeting problems go in
-/// `problems.meetings`.
+/// error keeps its last good page; with the index's link to each, and its packs by path.
+/// The meeting problems go in `problems.meetings`.
 pub(crate) fn pages(
     papers: &BTreeMap<PathBuf, Arc<PaperEntry>>,
     renderer: Option<&Renderer>,
     project: &Project,
     old: &Site,
     problems: &mut Problems,
-) -> (BTreeMap<String, Page>, Vec<MeetingLink>) {
+) -> (BTreeMap<String, Page>, Vec<MeetingLink>, Packs) {
     let files = meeting::load_all(
         &project.root,
         &project.root.join(&project.house.meetings_dir),
@@ -49,7 +51,7 @@ pub(crate) fn pages(
         }
     }
     let Some(renderer) = renderer else {
-        return (old.meetings.clone(), Vec::new());
+        return (old.meetings.clone(), Vec::new(), old.packs.clone());
     };
     let links = meetings
         .iter()
@@ -77,14 +79,14 @@ pub(crate) fn pages(
             let page = if m.failed {
                 previous
             } else {
-                match renderer.render_meeting(
-                    m,
-                    &built,
-                    None,
-                    &[],
-                    &project.house,
-                    m.is_draft(true),
-                ) {
+                // The packs are made on request, so their links say only their type.
+                let packs: Vec<(&str, String, Option<BuiltFile>)> = PackKind::ALL
+                    .into_iter()
+                    .filter(|k| *k != PackKind::Private && k.wanted(m))
+                    .map(|k| (k.label(), k.file_name().to_string(), None))
+                    .collect();
+                let draft = m.is_draft(true);
+                match renderer.render_meeting(m, &built, None, &packs, &project.house, draft) {
                     Ok(html) => Page {
                         good: Some(html.into_bytes().into()),
                         notes: Notes::default(),
@@ -98,5 +100,16 @@ pub(crate) fn pages(
             (rel, page)
         })
         .collect();
-    (pages, links)
+    let mut packs = Packs::new();
+    for m in meetings.into_iter().filter(|m| !m.failed) {
+        let m = Arc::new(m);
+        for kind in PackKind::ALL.into_iter().filter(|k| k.wanted(&m)) {
+            let rel = crate::output::href(&crate::output::packs::pack_path(&m, kind));
+            packs.insert(rel, (m.clone(), kind));
+        }
+    }
+    (pages, links, packs)
 }
+
+/// Each pack's meeting and kind, by path relative to the output folder.
+pub(crate) type Packs = BTreeMap<String, (Arc<meeting::Meeting>, PackKind)>;

@@ -62,7 +62,7 @@ pub(crate) fn rebuild(old: &Site, changes: &ChangeSet, generation: u64) -> (Site
         mut problems,
         ..
     } = setup;
-    let (meetings, links) =
+    let (meetings, links, packs) =
         super::meetings::pages(&papers, renderer.as_deref(), &project, old, &mut problems);
     let all = problems.all();
     count(&mut summary, &all, &problems.sources);
@@ -77,6 +77,7 @@ pub(crate) fn rebuild(old: &Site, changes: &ChangeSet, generation: u64) -> (Site
         papers,
         index,
         meetings,
+        packs,
         status_panel,
         problems,
         notes,

@@ -502,3 +502,52 @@ mod property {
         }
     }
 }
+
+#[test]
+fn serve_builds_a_pack_on_request_and_again_when_a_paper_changes() {
+    use crate::common::serve::Serve;
+    use std::time::Duration;
+    let project = temp_project("meetings");
+    let root = project.path();
+    let serve = Serve::start(root, &[]);
+    let page = serve.get("/meetings/2026-05-19-resources-committee/index.html");
+    assert!(
+        page.body
+            .contains("<a href=\"pack.pdf\">Public reports pack"),
+        "{}",
+        page.body
+    );
+    let path = "/meetings/2026-05-19-resources-committee/pack.pdf";
+    let first = serve.get(path);
+    assert_eq!(first.status, 200, "{}", first.body);
+    assert!(first.body.starts_with("%PDF-"));
+    assert_eq!(
+        serve.get(path).body,
+        first.body,
+        "kept, not built again differently"
+    );
+    let private = serve.get("/private/meetings/2026-05-19-resources-committee/private-pack.pdf");
+    assert!(private.body.starts_with("%PDF-"));
+
+    let mut events = serve.events();
+    let minutes = root.join("papers/resources/2026-05-19-minutes.md");
+    let text = std::fs::read_to_string(&minutes).unwrap();
+    std::fs::write(
+        &minutes,
+        text.replace(
+            "Minutes of the Previous Meeting",
+            "Minutes of the Last Meeting",
+        ),
+    )
+    .unwrap();
+    events
+        .next_reload(Duration::from_secs(20))
+        .expect("a reload event");
+    let again = serve.get(path);
+    assert_eq!(again.status, 200);
+    assert!(again.body.starts_with("%PDF-"));
+    assert_ne!(
+        again.body, first.body,
+        "a paper of the meeting changed: the pack is made again"
+    );
+}
