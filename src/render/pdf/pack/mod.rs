@@ -10,6 +10,7 @@
 //! grafts each paper's structure tree under a `Sect` of the pack, and builds the outline.
 
 mod merge;
+mod outline;
 
 use crate::config::HouseStyle;
 use crate::diag::Diagnostic;
