@@ -76,13 +76,11 @@ pub fn write_packs(
             .iter()
             .map(|item| {
                 let source = item.paper()?;
-                let bytes = pack::available(item)
-                    .then(|| {
-                        let at = paper_pdf(source, item.private.is_some());
-                        std::fs::read(project.out_dir.join(at)).ok()
-                    })
-                    .flatten();
-                bytes
+                if !pack::available(item) {
+                    return None;
+                }
+                let at = paper_pdf(source, item.private.is_some());
+                std::fs::read(project.out_dir.join(at)).ok()
             })
             .collect();
         let borrowed: Vec<Option<&[u8]>> = pdfs.iter().map(|b| b.as_deref()).collect();

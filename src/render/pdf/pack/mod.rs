@@ -185,14 +185,14 @@ fn front_sheet<'m>(
         }
         PackKind::Private => {
             let private: Vec<Line<'_>> = meeting.private_items().map(line).collect();
-            let mut doc = sheet(
+            // Its pages carry `PRIVATE – CLASSIFICATION` from the stamps, as every page of
+            // the pack does; the file's metadata says the classification.
+            sheet(
                 meeting,
                 house,
                 title,
                 &[(&house.private_heading, "private", &private)],
-            );
-            doc.meta.classification = Some(house.private_classification.clone());
-            doc
+            )
         }
     }
 }
@@ -306,6 +306,9 @@ impl PdfEngine {
         let pdf = super::emit::emit(&layout, self.fonts(), &doc.meta.language)?;
         let mut meta = self.meta(&doc, house);
         meta.title = kind.title(meeting, house);
+        if kind == PackKind::Private {
+            meta.classification = Some(house.private_classification.clone());
+        }
         meta.subject = format!("{}, {}", meeting.committee, doc.meta.date_display);
         meta.keywords = vec![
             "agenda pack".into(),
