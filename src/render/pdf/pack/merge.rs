@@ -266,8 +266,7 @@ fn stamp_page(
 /// Makes the `/ID`s of the structure elements a paper brought (objects after `before`)
 /// unique in the pack: `note-1` of the third paper becomes `p3-note-1`.
 fn unique_ids(pdf: &mut Document, before: u32, j: usize) {
-    for (id, obj) in pdf.objects.range_mut((before + 1, 0)..) {
-        let _ = id;
+    for (_, obj) in pdf.objects.range_mut((before + 1, 0)..) {
         let Object::Dictionary(d) = obj else { continue };
         if d.get(b"Type").and_then(Object::as_name).ok() != Some(b"StructElem".as_slice()) {
             continue;
