@@ -151,7 +151,10 @@ fn time_meetings(root: &Path) -> (Duration, usize) {
             meetings,
             &report.papers,
             false,
-            true,
+            clerk::output::meetings::MeetingFormats {
+                pdf: true,
+                packs: false,
+            },
             &mut diags,
         );
         write_calendar(&project, &written, false, &mut diags);
@@ -220,7 +223,7 @@ fn time_meeting_page() -> Duration {
     for _ in 0..200 {
         let started = Instant::now();
         let html = renderer
-            .render_meeting(&meeting, &files, None, &house, false)
+            .render_meeting(&meeting, &files, None, &[], &house, false)
             .unwrap();
         times.push(started.elapsed());
         assert!(html.contains("Paper number 39"));

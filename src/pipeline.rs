@@ -127,13 +127,17 @@ pub fn run_with_progress(
     };
     if let Some(renderer) = renderer.as_ref() {
         let pdf = opts.formats.contains(&OutputFormat::Pdf);
+        let formats = output::meetings::MeetingFormats {
+            pdf,
+            packs: pdf || opts.formats.contains(&OutputFormat::Pack),
+        };
         report.meetings = output::meetings::write_meetings(
             project,
             renderer,
             meetings,
             &report.papers,
             opts.draft_by_default,
-            pdf,
+            formats,
             &mut report.diagnostics,
         );
         report.calendar = output::meetings::write_calendar(
@@ -222,7 +226,7 @@ pub fn render_one(
             .meta
             .status
             .map_or(opts.draft_by_default, |s| s == Status::Draft);
-        for format in &opts.formats {
+        for format in opts.formats.iter().filter(|f| f.is_paper()) {
             match renderer.render(*format, doc, house, draft) {
                 Ok(bytes) => files.push((output_path(&source.rel, *format), bytes)),
                 Err(d) => diagnostics.push(d),
@@ -259,6 +263,17 @@ fn build_one(
     if renderer.is_none() {
         return report;
     }
-    output::write_paper(project, &mut report, &files, &opts.formats, is_private);
+    let formats: Vec<OutputFormat> = opts
+        .formats
+        .iter()
+        .copied()
+        .filter(|f| f.is_paper())
+        .collect();
+    if formats.is_empty() {
+        // Only the packs: each paper keeps (and the manifest lists) what the last build made.
+        output::kept_outputs(project, &mut report, is_private);
+        return report;
+    }
+    output::write_paper(project, &mut report, &files, &formats, is_private);
     report
 }

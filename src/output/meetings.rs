@@ -1,15 +1,18 @@
-//! Each meeting's outputs written atomically (`meetings/SLUG/index.html` and `agenda.pdf`),
-//! and `meetings.ics`; a meeting whose file has errors keeps its last good outputs.
+//! Each meeting's outputs written atomically (`meetings/SLUG/index.html`, `agenda.pdf` and
+//! the packs, see [`super::packs`]), and `meetings.ics`; a meeting whose file has errors
+//! keeps its last good outputs.
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use super::PaperReport;
+use super::packs::write_packs;
 use super::write::{OutputFile, write_atomic};
 use crate::diag::Diagnostic;
 use crate::meeting::Meeting;
 use crate::project::{Project, walk};
+use crate::render::pdf::pack::PackKind;
 use crate::render::{BuiltFile, PaperFiles, Renderer};
 
 /// The folder, under the output folder, of private papers' own HTML and PDF: built for the
@@ -58,20 +61,31 @@ pub fn paper_files(papers: &[PaperReport]) -> PaperFiles {
         .collect()
 }
 
-/// Renders and writes each meeting's page and agenda PDF (in parallel, results in order).
+/// What a run writes for each meeting besides its page.
+#[derive(Debug, Clone, Copy)]
+pub struct MeetingFormats {
+    /// `agenda.pdf` (else the last one built is kept and linked, when there is one and
+    /// `packs` is set: a packs-only run).
+    pub pdf: bool,
+    /// The agenda packs.
+    pub packs: bool,
+}
+
+/// Renders and writes each meeting's page, agenda PDF and packs (in parallel, results in
+/// order).
 pub fn write_meetings(
     project: &Project,
     renderer: &Renderer,
     meetings: Vec<Meeting>,
     papers: &[PaperReport],
     draft_default: bool,
-    with_pdf: bool,
+    formats: MeetingFormats,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<MeetingOutputs> {
     let files = paper_files(papers);
     let results: Vec<(MeetingOutputs, Vec<Diagnostic>)> = meetings
         .into_par_iter()
-        .map(|m| write_one(project, renderer, m, &files, draft_default, with_pdf))
+        .map(|m| write_one(project, renderer, m, &files, draft_default, formats))
         .collect();
     results
         .into_iter()
@@ -88,14 +102,16 @@ fn write_one(
     meeting: Meeting,
     files: &PaperFiles,
     draft_default: bool,
-    with_pdf: bool,
+    formats: MeetingFormats,
 ) -> (MeetingOutputs, Vec<Diagnostic>) {
     let dir = meeting.out_dir();
     let page_rel = dir.join("index.html");
     let agenda_rel = dir.join("agenda.pdf");
     if meeting.failed {
+        let packs = PackKind::ALL.map(|k| super::packs::pack_path(&meeting, k));
         let outputs = [&agenda_rel, &page_rel]
-            .iter()
+            .into_iter()
+            .chain(&packs)
             .filter_map(|rel| {
                 let bytes = std::fs::read(project.out_dir.join(rel)).ok()?;
                 Some(OutputFile::describe(rel, &bytes))
@@ -113,7 +129,18 @@ fn write_one(
     let mut diags = Vec::new();
     let mut rendered: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     let mut agenda = None;
-    if with_pdf {
+    if formats.packs && !formats.pdf {
+        // Packs only: the agenda PDF the last build made stays, and stays linked.
+        if let Ok(bytes) = std::fs::read(project.out_dir.join(&agenda_rel)) {
+            let o = OutputFile::describe(&agenda_rel, &bytes);
+            agenda = Some(BuiltFile {
+                path: o.path,
+                size: o.size,
+                pages: o.pages,
+            });
+        }
+    }
+    if formats.pdf {
         match renderer.render_agenda_pdf(&meeting, house, draft) {
             Ok(bytes) => {
                 let o = OutputFile::describe(&agenda_rel, &bytes);
@@ -127,7 +154,24 @@ fn write_one(
             Err(d) => diags.push(d),
         }
     }
-    match renderer.render_meeting(&meeting, files, agenda.as_ref(), house, draft) {
+    let (packs, pack_diags) = if formats.packs {
+        write_packs(project, renderer, &meeting, draft)
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let links: Vec<(&str, String, Option<BuiltFile>)> = packs
+        .iter()
+        .filter(|p| p.kind != PackKind::Private)
+        .map(|p| {
+            let built = BuiltFile {
+                path: p.file.path.clone(),
+                size: p.file.size,
+                pages: p.file.pages,
+            };
+            (p.kind.label(), p.kind.file_name().to_string(), Some(built))
+        })
+        .collect();
+    match renderer.render_meeting(&meeting, files, agenda.as_ref(), &links, house, draft) {
         Ok(html) => rendered.push((page_rel, html.into_bytes())),
         Err(d) => diags.push(d),
     }
@@ -141,6 +185,8 @@ fn write_one(
         }
     }
     let built = diags.is_empty();
+    outputs.extend(packs.into_iter().map(|p| p.file));
+    diags.extend(pack_diags);
     (
         MeetingOutputs {
             meeting,

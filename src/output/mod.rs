@@ -3,6 +3,7 @@
 
 pub mod manifest;
 pub mod meetings;
+pub mod packs;
 pub mod write;
 
 use std::collections::BTreeMap;
@@ -115,6 +116,17 @@ pub fn write_paper(
 /// Where a paper's output of `format` goes, relative to the output folder.
 pub fn output_path(rel: &Path, format: OutputFormat) -> PathBuf {
     rel.with_extension(format.extension())
+}
+
+/// A paper's outputs as the last build left them (HTML and PDF), for a run that makes only
+/// the packs.
+pub fn kept_outputs(project: &Project, report: &mut PaperReport, private: bool) {
+    let rel = if private {
+        Path::new(PRIVATE_DIR).join(&report.source.rel)
+    } else {
+        report.source.rel.clone()
+    };
+    report.outputs = previous_outputs(project, &rel, &[OutputFormat::Html, OutputFormat::Pdf]);
 }
 
 fn previous_outputs(project: &Project, rel: &Path, formats: &[OutputFormat]) -> Vec<OutputFile> {

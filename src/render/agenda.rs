@@ -14,14 +14,46 @@ fn text(t: &str) -> Inline {
     }
 }
 
+/// One line of a front sheet (the agenda's, or a pack's): the item, where its title links
+/// to (`#anchor`), and a note said after the others (`pages 5–13`).
+#[derive(Debug, Clone)]
+pub struct Line<'a> {
+    /// The item.
+    pub item: &'a AgendaItem,
+    /// Where its title links to.
+    pub link: Option<String>,
+    /// The last note.
+    pub note: Option<String>,
+}
+
+impl<'a> Line<'a> {
+    /// The item as the agenda shows it.
+    pub fn plain(item: &'a AgendaItem) -> Line<'a> {
+        Line {
+            item,
+            link: None,
+            note: None,
+        }
+    }
+}
+
 /// One item as a paragraph: its title (bold for a heading), then who presents it and why,
 /// a verbal or late item said so, a private item's exempt ground.
-fn item_para(item: &AgendaItem, k: usize) -> Item {
-    let mut content = vec![match item.kind {
-        ItemKind::Heading => Inline::Strong {
+fn item_para(line: &Line<'_>, k: usize) -> Item {
+    let item = line.item;
+    let title = match &line.link {
+        Some(url) => Inline::Link {
+            url: url.clone(),
+            title: String::new(),
             content: vec![text(&item.title)],
         },
-        _ => text(&item.title),
+        None => text(&item.title),
+    };
+    let mut content = vec![match item.kind {
+        ItemKind::Heading => Inline::Strong {
+            content: vec![title],
+        },
+        _ => title,
     }];
     let mut notes = Vec::new();
     if item.kind == ItemKind::Verbal {
@@ -40,6 +72,7 @@ fn item_para(item: &AgendaItem, k: usize) -> Item {
     if let Some(ground) = &item.private {
         notes.push(format!("Exempt: {ground}"));
     }
+    notes.extend(line.note.clone());
     for n in notes {
         content.push(Inline::HardBreak);
         content.push(Inline::Emph {
@@ -56,6 +89,27 @@ fn item_para(item: &AgendaItem, k: usize) -> Item {
 
 /// The agenda of `meeting` as a document the PDF engine lays out.
 pub fn document(meeting: &Meeting, house: &HouseStyle) -> Document {
+    let public: Vec<Line<'_>> = meeting.public_items().map(Line::plain).collect();
+    let private: Vec<Line<'_>> = meeting.private_items().map(Line::plain).collect();
+    sheet(
+        meeting,
+        house,
+        format!("{} – Agenda", meeting.committee),
+        &[
+            ("Agenda", "agenda", &public),
+            (&house.private_heading, "private", &private),
+        ],
+    )
+}
+
+/// A front sheet of `meeting` titled `title`: the header table, then each section
+/// `(heading, id, lines)` that has lines.
+pub fn sheet(
+    meeting: &Meeting,
+    house: &HouseStyle,
+    title: String,
+    parts: &[(&str, &str, &[Line<'_>])],
+) -> Document {
     let date_display = house.format_weekday_date(meeting.date);
     let mut header = vec![
         HeaderRow {
@@ -97,26 +151,25 @@ pub fn document(meeting: &Meeting, house: &HouseStyle) -> Document {
         id: id.to_string(),
         items,
     };
-    let public: Vec<Item> = meeting
-        .public_items()
-        .enumerate()
-        .map(|(k, i)| item_para(i, k))
-        .collect();
-    let mut sections = vec![section("Agenda", "agenda", public)];
-    let private: Vec<Item> = meeting
-        .private_items()
-        .enumerate()
-        .map(|(k, i)| item_para(i, k + meeting.items.len()))
-        .collect();
-    if !private.is_empty() {
-        sections.push(section(&house.private_heading, "private", private));
+    let mut sections = Vec::new();
+    for (n, (heading, id, lines)) in parts.iter().enumerate() {
+        if lines.is_empty() && !sections.is_empty() {
+            continue;
+        }
+        // Ids unique across sections: the n-th section's start after n agendas' worth.
+        let items = lines
+            .iter()
+            .enumerate()
+            .map(|(k, l)| item_para(l, k + n * meeting.items.len()))
+            .collect();
+        sections.push(section(heading, id, items));
     }
     Document {
         meta: PaperMeta {
             meeting: meeting.committee.clone(),
             date: meeting.date,
             date_display,
-            title: format!("{} – Agenda", meeting.committee),
+            title,
             presented_by: house.organisation.name.clone(),
             recommendation: String::new(),
             recommendations: MetaText {

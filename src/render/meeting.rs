@@ -98,10 +98,35 @@ pub(crate) struct MeetingView<'a> {
     pub(crate) private_items: Vec<ItemView<'a>>,
     /// The agenda PDF beside the page, when built.
     pub(crate) agenda_pdf: Option<LinkView>,
+    /// The agenda packs beside the page (the private pack never).
+    pub(crate) packs: Vec<PackView>,
     /// Link back to `index.html`.
     pub(crate) index_href: &'static str,
     /// Always `clerk`.
     pub(crate) generator: &'static str,
+}
+
+/// A pack's link on the meeting page.
+#[derive(Debug, Serialize)]
+pub(crate) struct PackView {
+    /// `Public reports pack`.
+    pub(crate) label: String,
+    /// Its file name, beside the page.
+    pub(crate) href: String,
+    /// `PDF, 1.2 MB, 64 pages`; just `PDF` when it is made on request (the preview).
+    pub(crate) description: String,
+}
+
+impl PackView {
+    /// The link to `label`'s pack, file `name` beside the page, described when `built`.
+    pub(crate) fn new(label: &str, name: &str, built: Option<&BuiltFile>) -> PackView {
+        PackView {
+            label: label.to_string(),
+            href: name.to_string(),
+            description: built
+                .map_or_else(|| "PDF".to_string(), |f| describe("PDF", f.size, f.pages)),
+        }
+    }
 }
 
 /// `PDF, 182 KB, 9 pages`: type, size (KB rounded up below 1 MB, else MB to one place), pages.
@@ -224,6 +249,7 @@ impl<'a> MeetingView<'a> {
                 kind: "PDF",
                 description: describe("PDF", f.size, f.pages),
             }),
+            packs: Vec::new(),
             index_href: "../../index.html",
             generator: "clerk",
         }

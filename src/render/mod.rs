@@ -56,14 +56,21 @@ pub enum OutputFormat {
     Html,
     /// One archival, tagged PDF (PDF/A-2a and PDF/UA-1) per paper.
     Pdf,
+    /// Each meeting's agenda packs only, made from the papers' PDFs already built.
+    Pack,
 }
 
 impl OutputFormat {
+    /// Is it a format each paper is rendered to (not the meetings' packs)?
+    pub fn is_paper(self) -> bool {
+        self != OutputFormat::Pack
+    }
+
     /// The file extension of this format's output, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
             OutputFormat::Html => "html",
-            OutputFormat::Pdf => "pdf",
+            OutputFormat::Pdf | OutputFormat::Pack => "pdf",
         }
     }
 
@@ -71,7 +78,7 @@ impl OutputFormat {
     pub fn media_type(self) -> &'static str {
         match self {
             OutputFormat::Html => "text/html; charset=utf-8",
-            OutputFormat::Pdf => "application/pdf",
+            OutputFormat::Pdf | OutputFormat::Pack => "application/pdf",
         }
     }
 }
@@ -117,7 +124,8 @@ impl Renderer {
         let css = templates::load_css(project_root);
         let logo = Logo::load(project_root, house);
         let pdf = formats
-            .contains(&OutputFormat::Pdf)
+            .iter()
+            .any(|f| matches!(f, OutputFormat::Pdf | OutputFormat::Pack))
             .then(|| pdf::PdfEngine::new(project_root, house))
             .transpose();
         match (templates, css, logo, pdf) {
@@ -186,6 +194,9 @@ impl Renderer {
         match format {
             OutputFormat::Html => self.html(doc, &opts).map(String::into_bytes),
             OutputFormat::Pdf => self.pdf()?.render(doc, &opts),
+            OutputFormat::Pack => Err(Diagnostic::internal(
+                "a pack is made for a meeting, not for one paper",
+            )),
         }
     }
 
@@ -193,7 +204,7 @@ impl Renderer {
     /// PDF, the characters none of its fonts has.
     pub fn warnings(&self, format: OutputFormat, file: &Path, text: &str) -> Vec<Diagnostic> {
         match format {
-            OutputFormat::Html => Vec::new(),
+            OutputFormat::Html | OutputFormat::Pack => Vec::new(),
             OutputFormat::Pdf => self
                 .pdf()
                 .map_or_else(|d| vec![d], |p| p.unshown(file, text)),
@@ -243,10 +254,11 @@ impl Renderer {
         meeting: &crate::meeting::Meeting,
         files: &PaperFiles,
         agenda_pdf: Option<&BuiltFile>,
+        packs: &[(&str, String, Option<BuiltFile>)],
         house: &HouseStyle,
         draft: bool,
     ) -> Result<String, Diagnostic> {
-        let view = meeting::MeetingView::new(
+        let mut view = meeting::MeetingView::new(
             meeting,
             files,
             agenda_pdf,
@@ -255,11 +267,29 @@ impl Renderer {
             &self.css,
             self.logo.as_ref().map(Logo::data_uri),
         );
+        view.packs = packs
+            .iter()
+            .map(|(label, name, f)| meeting::PackView::new(label, name, f.as_ref()))
+            .collect();
         let what = format!(
             "the meeting page of {} on {}",
             meeting.committee, meeting.date
         );
         self.templates.render(templates::MEETING, &view, &what)
+    }
+
+    /// One of a meeting's agenda packs, from its papers' built `pdfs` (in the order of
+    /// [`pdf::pack::PackKind::papers`]; `None` for a paper not available).
+    pub fn render_pack(
+        &self,
+        meeting: &crate::meeting::Meeting,
+        kind: pdf::pack::PackKind,
+        pdfs: &[Option<&[u8]>],
+        house: &HouseStyle,
+        draft: bool,
+    ) -> Result<pdf::pack::PackPdf, Diagnostic> {
+        let opts = self.options(house, draft);
+        self.pdf()?.render_pack(meeting, kind, pdfs, &opts)
     }
 
     /// A meeting's `agenda.pdf`, tagged like the papers (PDF/A-2a + PDF/UA-1).

@@ -2,6 +2,7 @@
 //! meetings assembled from the papers as the preview shows them (cheap: no paper is
 //! rendered), so a change to a paper or a meeting file updates its meeting's page, its
 //! `agenda.pdf` and `meetings.ics`, served and written (`--write`) as `clerk build` does.
+//! Each meeting's packs are listed by path; the server builds one when first asked for it.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -13,6 +14,7 @@ use crate::meeting;
 use crate::output::meetings::{CALENDAR, paper_files};
 use crate::output::write::OutputFile;
 use crate::project::Project;
+use crate::render::pdf::pack::PackKind;
 use crate::render::{BuiltFile, MeetingLink, Renderer};
 
 /// What the preview shows of the meetings, by path relative to the output folder.
@@ -26,6 +28,8 @@ pub(crate) struct MeetingPages {
     pub(crate) agendas: BTreeMap<String, meeting::Meeting>,
     /// The index's link to each meeting.
     pub(crate) links: Vec<MeetingLink>,
+    /// Each meeting's packs by path, built on first request.
+    pub(crate) packs: Packs,
 }
 
 /// Every meeting's page and agenda PDF, and the calendar; a meeting whose file has an
@@ -75,6 +79,7 @@ pub(crate) fn pages(
             files: old.meeting_files.clone(),
             agendas: old.agendas.clone(),
             links: Vec::new(),
+            packs: old.packs.clone(),
         };
     };
     let house = &project.house;
@@ -132,7 +137,13 @@ pub(crate) fn pages(
         let page = if m.failed {
             previous
         } else {
-            match renderer.render_meeting(m, &built, agenda_file.as_ref(), house, draft) {
+            // The packs are made on request, so their links say only their type.
+            let packs: Vec<(&str, String, Option<BuiltFile>)> = PackKind::ALL
+                .into_iter()
+                .filter(|k| *k != PackKind::Private && k.wanted(m))
+                .map(|k| (k.label(), k.file_name().to_string(), None))
+                .collect();
+            match renderer.render_meeting(m, &built, agenda_file.as_ref(), &packs, house, draft) {
                 Ok(html) if notes.is_empty() => Page {
                     good: Some(html.into_bytes().into()),
                     notes: Notes::default(),
@@ -157,5 +168,15 @@ pub(crate) fn pages(
         Err(d) => problems.meetings.push(d),
     }
     out.links = links;
+    for m in meetings.into_iter().filter(|m| !m.failed) {
+        let m = Arc::new(m);
+        for kind in PackKind::ALL.into_iter().filter(|k| k.wanted(&m)) {
+            let rel = crate::output::href(&crate::output::packs::pack_path(&m, kind));
+            out.packs.insert(rel, (m.clone(), kind));
+        }
+    }
     out
 }
+
+/// Each pack's meeting and kind, by path relative to the output folder.
+pub(crate) type Packs = BTreeMap<String, (Arc<meeting::Meeting>, PackKind)>;

@@ -85,6 +85,7 @@ pub(crate) fn rebuild(old: &Site, changes: &ChangeSet, generation: u64) -> (Site
         meetings: meetings.pages,
         meeting_files: meetings.files,
         agendas: meetings.agendas,
+        packs: meetings.packs,
         status_panel,
         problems,
         notes,

@@ -10,10 +10,12 @@ use std::time::Duration;
 
 use super::http::{HttpServer, Request};
 use super::overlay;
+use super::overlay::Notes;
 use super::path::{self, Route};
 use super::rebuild::render_lazy;
 use super::site::{Changed, EAGER, PaperEntry, Shared, Site, Wait};
 use crate::render::OutputFormat;
+use crate::render::pdf::pack;
 
 /// How often an idle event stream sends a comment, to notice a closed tab.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
@@ -87,6 +89,7 @@ fn handle(request: Request, shared: &Shared) {
         Route::Output(rel) if site.meeting_files.contains_key(rel.as_str()) => {
             meeting_file(rel, &site.meeting_files[rel.as_str()])
         }
+        Route::Output(rel) if site.packs.contains_key(rel.as_str()) => view.pack(shared, rel),
         Route::Output(rel) => match site.output(rel) {
             Some((entry, format)) if format == EAGER => view.paper(entry, target.last_good),
             Some((entry, format)) => view.lazy(shared, entry, format),
@@ -193,6 +196,57 @@ impl View<'_> {
              <a href=\"/\">See the list of papers</a>.</p>\n",
         );
         Reply::html(404, overlay::inject(body.as_bytes(), "", &self.script))
+    }
+
+    /// A meeting's pack, built on first request from its papers' PDFs (each built on
+    /// request too, and cached) and kept until the meeting or one of its papers changes.
+    fn pack(&self, shared: &Shared, rel: &str) -> Reply {
+        let site = self.site;
+        let Some(renderer) = site.renderer.as_deref() else {
+            return self.not_found();
+        };
+        let (meeting, kind) = &site.packs[rel];
+        let papers = kind.papers(meeting);
+        let entries: Vec<Option<&Arc<PaperEntry>>> = papers
+            .iter()
+            .map(|i| {
+                i.paper()
+                    .filter(|_| pack::available(i))
+                    .and_then(|s| site.papers.get(s))
+                    .filter(|e| e.page.notes.errors == 0)
+            })
+            .collect();
+        let generations: Vec<Option<u64>> =
+            entries.iter().map(|e| e.map(|e| e.generation)).collect();
+        let inputs = format!("{meeting:?}{generations:?}");
+        let built = shared.pack_output(rel, inputs, || {
+            let pdfs: Vec<Option<Arc<[u8]>>> = entries
+                .iter()
+                .map(|e| {
+                    let e = (*e)?;
+                    let build = || render_lazy(site, e, OutputFormat::Pdf);
+                    shared.lazy_output(e, OutputFormat::Pdf, build).ok()
+                })
+                .collect();
+            let pdfs: Vec<Option<&[u8]>> = pdfs.iter().map(|b| b.as_deref()).collect();
+            let draft = meeting.is_draft(true);
+            renderer
+                .render_pack(meeting, *kind, &pdfs, &site.project.house, draft)
+                .map(|p| p.bytes)
+                .map_err(|d| Notes::new(&[d], renderer.sources()))
+        });
+        match built {
+            Ok(bytes) => Reply {
+                status: 200,
+                content_type: "application/pdf",
+                body: bytes.to_vec(),
+                allow: false,
+            },
+            Err(notes) => {
+                let top = overlay::overlay(&site.notes, &notes, None);
+                self.no_render("Cannot build this pack", &top)
+            }
+        }
     }
 
     /// An output built on first request (PDF) and cached until the paper changes; when it

@@ -11,9 +11,11 @@ use clap::ValueEnum;
 
 use super::overlay::Notes;
 use crate::diag::{Diagnostic, Sources};
+use crate::meeting::Meeting;
 use crate::output::{PaperReport, href, output_path};
 use crate::paper::PaperMeta;
 use crate::project::{Folders, Project};
+use crate::render::pdf::pack::PackKind;
 use crate::render::{OutputFormat, Renderer};
 
 /// The format every paper is built to at once; the others are built when first asked for.
@@ -105,6 +107,8 @@ pub(crate) struct Site {
     pub(crate) meeting_files: BTreeMap<String, Arc<[u8]>>,
     /// The meeting each agenda PDF was rendered from (kept while it is unchanged).
     pub(crate) agendas: BTreeMap<String, crate::meeting::Meeting>,
+    /// Each meeting's packs by path relative to the output folder, built on first request.
+    pub(crate) packs: BTreeMap<String, (Arc<Meeting>, PackKind)>,
     /// The index's status panel (every paper's state).
     pub(crate) status_panel: String,
     /// Problems that are not one paper's.
@@ -125,6 +129,7 @@ impl Site {
             meetings: BTreeMap::new(),
             meeting_files: BTreeMap::new(),
             agendas: BTreeMap::new(),
+            packs: BTreeMap::new(),
             status_panel: String::new(),
             problems: Problems::default(),
             notes: Notes::default(),
@@ -187,6 +192,9 @@ pub(crate) enum Wait {
 
 /// Lazy outputs by paper and format, with the generation each was built from.
 type LazyCache = HashMap<(PathBuf, OutputFormat), (u64, Arc<[u8]>)>;
+/// Packs by path: what they were built from (the meeting and its papers' generations), and
+/// their bytes.
+type PackCache = HashMap<String, (String, Arc<[u8]>)>;
 
 #[derive(Debug)]
 struct State {
@@ -203,6 +211,7 @@ pub(crate) struct Shared {
     state: Mutex<State>,
     changed: Condvar,
     lazy: Mutex<LazyCache>,
+    packs: Mutex<PackCache>,
     instance: String,
 }
 
@@ -225,6 +234,7 @@ impl Shared {
             }),
             changed: Condvar::new(),
             lazy: Mutex::new(HashMap::new()),
+            packs: Mutex::new(HashMap::new()),
             instance: format!("{:x}{:x}", std::process::id(), nanos),
         }
     }
@@ -317,6 +327,24 @@ impl Shared {
         // Built outside the lock: a slow PDF must not hold up other requests.
         let bytes: Arc<[u8]> = build()?.into();
         lock(&self.lazy).insert(key, (entry.generation, bytes.clone()));
+        Ok(bytes)
+    }
+
+    /// The pack at `rel`: from the cache when it was built from the same `inputs` (the
+    /// meeting and its papers' generations), else built now with `build` and kept.
+    pub(crate) fn pack_output(
+        &self,
+        rel: &str,
+        inputs: String,
+        build: impl FnOnce() -> Result<Vec<u8>, Notes>,
+    ) -> Result<Arc<[u8]>, Notes> {
+        if let Some((seen, bytes)) = lock(&self.packs).get(rel)
+            && *seen == inputs
+        {
+            return Ok(bytes.clone());
+        }
+        let bytes: Arc<[u8]> = build()?.into();
+        lock(&self.packs).insert(rel.to_string(), (inputs, bytes.clone()));
         Ok(bytes)
     }
 }

@@ -60,6 +60,19 @@ pub fn append(
     Ok(out)
 }
 
+/// Appends the pages of `src` (a PDF already loaded, e.g. a paper clerk built) after
+/// `doc`'s, its structure tree grafted under a `Sect` titled `title`; returns its first
+/// page in `doc`. Agenda packs put papers together with this.
+pub fn append_loaded(doc: &mut Document, src: Document, title: &str) -> Result<ObjectId, String> {
+    import(doc, src, title).map_err(|e| broken(title, &e))
+}
+
+/// Loads a PDF clerk built (a paper, for a pack) with lopdf, never panicking on a broken
+/// one; no stream may inflate past 1 GiB, which no paper of clerk's comes near.
+pub fn load(bytes: &[u8]) -> Result<Document, String> {
+    check::load(bytes, 1 << 30)
+}
+
 fn broken(title: &str, why: &str) -> String {
     format!("cannot append {title} to the PDF ({why})")
 }

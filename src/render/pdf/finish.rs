@@ -227,11 +227,21 @@ pub fn finish(
     meta: &Meta,
     srgb: &[u8],
 ) -> Result<Vec<u8>, Diagnostic> {
+    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let outlines = outline(&mut doc, layout, extra, &pages);
+    finish_with(doc, outlines, meta, srgb)
+}
+
+/// [`finish`] with the outline already made (`None`: none), e.g. an agenda pack's.
+pub fn finish_with(
+    mut doc: Document,
+    outlines: Option<ObjectId>,
+    meta: &Meta,
+    srgb: &[u8],
+) -> Result<Vec<u8>, Diagnostic> {
     let broken = |what: &str| Diagnostic::internal(format!("cannot finish the PDF ({what})"));
     doc.version = "1.7".into();
-    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     let producer = format!("clerk {}", env!("CARGO_PKG_VERSION"));
-    let outlines = outline(&mut doc, layout, extra, &pages);
     let intent = output_intent(&mut doc, srgb);
     compress::compress(&mut doc);
     let (id, uuid) = content_id(&doc, meta);

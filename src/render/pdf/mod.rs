@@ -18,6 +18,7 @@ pub mod emit;
 pub mod finish;
 pub mod fonts;
 pub mod layout;
+pub mod pack;
 mod tag;
 
 use std::path::Path;

@@ -15,7 +15,7 @@ mod keeps;
 pub mod model;
 mod paginate;
 mod parts;
-mod running;
+pub(crate) mod running;
 mod sections;
 mod shape;
 mod spans;

@@ -44,7 +44,7 @@ pub fn identity(doc: &Document, house: &HouseStyle) -> String {
 
 /// One line of text as artifact runs, aligned in `[left, right]` on `baseline`; text too
 /// long for the room is cut to fit.
-fn line(
+pub(crate) fn line(
     fonts: &Fonts,
     span: Span,
     left: f32,

@@ -1,0 +1,147 @@
+//! Each meeting's agenda packs: `pack.pdf` always and `supplementary-pack.pdf` when it has
+//! late items, beside its page; `private-pack.pdf` when it has private items, under
+//! `private/` like the private papers themselves (`private/meetings/SLUG/`). A
+//! pack is made from the papers' PDFs as this run left them on disk (no paper is laid out
+//! again). A paper that has errors (or whose PDF cannot be read) keeps its line on the
+//! front sheet as "Paper not available", with a warning; a pack that cannot be made is an
+//! error that leaves the last good pack in place and stops nothing else.
+
+use std::path::{Path, PathBuf};
+
+use super::meetings::PRIVATE_DIR;
+use super::write::{OutputFile, write_atomic};
+use crate::diag::Diagnostic;
+use crate::meeting::Meeting;
+use crate::project::{Project, walk};
+use crate::render::Renderer;
+use crate::render::pdf::pack::{self, PackKind};
+
+/// A pack written (or kept) for a meeting page's link.
+#[derive(Debug, Clone)]
+pub struct PackFile {
+    /// Which pack.
+    pub kind: PackKind,
+    /// The file.
+    pub file: OutputFile,
+}
+
+/// Where the built PDF of the paper `source` (relative to the papers folder) is, relative to
+/// the output folder.
+fn paper_pdf(source: &Path, private: bool) -> PathBuf {
+    let rel = source.with_extension("pdf");
+    if private {
+        Path::new(PRIVATE_DIR).join(rel)
+    } else {
+        rel
+    }
+}
+
+/// Where `kind`'s pack of `meeting` goes, relative to the output folder: beside its page,
+/// or under [`PRIVATE_DIR`] for the private pack (never published).
+pub fn pack_path(meeting: &Meeting, kind: PackKind) -> PathBuf {
+    let rel = meeting.out_dir().join(kind.file_name());
+    if kind == PackKind::Private {
+        Path::new(PRIVATE_DIR).join(rel)
+    } else {
+        rel
+    }
+}
+
+/// Builds and writes each pack `meeting` has; returns them (the last good one kept when a
+/// pack fails) and the warnings and errors.
+pub fn write_packs(
+    project: &Project,
+    renderer: &Renderer,
+    meeting: &Meeting,
+    draft: bool,
+) -> (Vec<PackFile>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut files = Vec::new();
+    // A private pack is never left beside the public page (where no build puts it).
+    let _ = std::fs::remove_file(
+        project
+            .out_dir
+            .join(meeting.out_dir())
+            .join(PackKind::Private.file_name()),
+    );
+    for kind in PackKind::ALL {
+        let rel = pack_path(meeting, kind);
+        if !kind.wanted(meeting) {
+            // No late (or private) items any more: no pack of them.
+            let _ = std::fs::remove_file(project.out_dir.join(&rel));
+            continue;
+        }
+        let papers = kind.papers(meeting);
+        let pdfs: Vec<Option<Vec<u8>>> = papers
+            .iter()
+            .map(|item| {
+                let source = item.paper()?;
+                if !pack::available(item) {
+                    return None;
+                }
+                let at = paper_pdf(source, item.private.is_some());
+                std::fs::read(project.out_dir.join(at)).ok()
+            })
+            .collect();
+        let borrowed: Vec<Option<&[u8]>> = pdfs.iter().map(|b| b.as_deref()).collect();
+        let built = renderer.render_pack(meeting, kind, &borrowed, &project.house, draft);
+        match built {
+            Ok(p) => {
+                for (item, range) in papers.iter().zip(&p.ranges) {
+                    if range.is_none() {
+                        diags.push(not_available(project, meeting, kind, item));
+                    }
+                }
+                match write_atomic(&project.out_dir.join(&rel), &p.bytes) {
+                    Ok(()) => files.push(PackFile {
+                        kind,
+                        file: OutputFile::describe(&rel, &p.bytes),
+                    }),
+                    Err(e) => diags.push(Diagnostic::file_error(
+                        "write-failed",
+                        &walk::relative(&project.root, &project.out_dir.join(&rel)),
+                        format!("cannot write this output ({e})"),
+                    )),
+                }
+            }
+            Err(mut d) => {
+                d.message = format!(
+                    "the {} of {} on {} was not made: {}",
+                    kind.label().to_lowercase(),
+                    meeting.committee,
+                    meeting.date,
+                    d.message
+                );
+                diags.push(d.with_help("the last good pack, if any, is kept; this is a bug in clerk, please report it with the meeting's papers"));
+                if let Ok(bytes) = std::fs::read(project.out_dir.join(&rel)) {
+                    files.push(PackFile {
+                        kind,
+                        file: OutputFile::describe(&rel, &bytes),
+                    });
+                }
+            }
+        }
+    }
+    (files, diags)
+}
+
+fn not_available(
+    project: &Project,
+    meeting: &Meeting,
+    kind: PackKind,
+    item: &crate::meeting::AgendaItem,
+) -> Diagnostic {
+    let source = item.paper().unwrap_or(Path::new(""));
+    Diagnostic::file_error(
+        "pack-paper-not-available",
+        &walk::relative(&project.root, &project.papers_dir.join(source)),
+        format!(
+            "this paper is not in the {} of {} on {}: its front-sheet line says \"Paper not available\"",
+            kind.label().to_lowercase(),
+            meeting.committee,
+            meeting.date
+        ),
+    )
+    .with_help("fix the paper's errors (or build its PDF) and build again; the pack is made afresh")
+    .warning()
+}

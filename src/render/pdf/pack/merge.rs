@@ -1,0 +1,294 @@
+//! Putting a pack together with lopdf: the stamp pages of the emitted front sheet become
+//! form XObjects, each paper's pages and structure tree are grafted in (one `Sect` per
+//! item, its `/Lang` kept, parent-tree keys moved on, its `Note` IDs made unique) and each
+//! page gets its stamp drawn over it as an artifact; the front sheet's links are pointed at
+//! the papers' first pages, and the outline holds the front sheet, then one entry per item
+//! with the paper's own outline nested under it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
+
+use super::outline::{Entry, Mark, dest, level, marks, write_outline};
+use crate::document::appendix::{self, text_string};
+use crate::render::pdf::finish::{self, Meta};
+
+/// A paper's PDF, loaded, with its outline read before its pages are taken.
+#[derive(Debug)]
+pub(super) struct Paper {
+    doc: Document,
+    title: String,
+    pages: u32,
+    outline: Vec<Mark>,
+}
+
+impl Paper {
+    /// Loads `bytes`; `None` when lopdf cannot read them or they have no pages.
+    pub(super) fn load(bytes: &[u8], title: String) -> Option<Paper> {
+        let doc = appendix::load(bytes).ok()?;
+        let index: BTreeMap<ObjectId, usize> = doc
+            .get_pages()
+            .values()
+            .enumerate()
+            .map(|(i, id)| (*id, i))
+            .collect();
+        let pages = index.len() as u32;
+        if pages == 0 {
+            return None;
+        }
+        let first = doc
+            .catalog()
+            .ok()
+            .and_then(|c| c.get(b"Outlines").ok())
+            .and_then(|o| doc.dereference(o).ok())
+            .and_then(|(_, o)| o.as_dict().ok())
+            .and_then(|o| o.get(b"First").and_then(Object::as_reference).ok());
+        let outline = level(&doc, first, &index, 0, &mut BTreeSet::new());
+        Some(Paper {
+            doc,
+            title,
+            pages,
+            outline,
+        })
+    }
+
+    /// Its page count.
+    pub(super) fn pages(&self) -> u32 {
+        self.pages
+    }
+}
+
+/// A stamp page made a form XObject: its id and the page's size.
+struct Form {
+    id: ObjectId,
+    size: (f32, f32),
+}
+
+/// Puts the pack together: `pdf` is the emitted front sheet (`front` pages) followed by
+/// the stamp pages, `papers` the papers in order with their pack `ranges`.
+pub(super) fn merge(
+    mut pdf: Document,
+    front: usize,
+    papers: Vec<Option<Paper>>,
+    ranges: &[Option<(u32, u32)>],
+    srgb: &[u8],
+    meta: &Meta,
+) -> Result<Vec<u8>, String> {
+    let pages: Vec<ObjectId> = pdf.get_pages().into_values().collect();
+    let forms = take_stamps(&mut pdf, &pages, front)?;
+    let q = pdf.add_object(Stream::new(Dictionary::new(), b"q\n".to_vec()));
+    // Stamp page → the paper page that takes its place (for the front sheet's links).
+    let mut moved: BTreeMap<ObjectId, ObjectId> = BTreeMap::new();
+    let mut entries = vec![Entry {
+        title: text_string("Front sheet"),
+        dest: dest(pages[0], Object::Null),
+        kids: Vec::new(),
+    }];
+    for (j, (paper, range)) in papers.into_iter().zip(ranges).enumerate() {
+        let (Some(paper), Some((first, _))) = (paper, range) else {
+            continue;
+        };
+        let before = pdf.max_id;
+        let Paper {
+            doc,
+            title,
+            pages: n,
+            outline,
+        } = paper;
+        let first_page = appendix::append_loaded(&mut pdf, doc, &title)?;
+        unique_ids(&mut pdf, before, j);
+        let all: Vec<ObjectId> = pdf.get_pages().into_values().collect();
+        let new = &all[all.len().saturating_sub(n as usize)..];
+        if new.first() != Some(&first_page) {
+            return Err(format!("the pages of {title} did not come in order"));
+        }
+        let skip = *first as usize - 1 - front;
+        for (i, page) in new.iter().enumerate() {
+            let form = forms.get(skip + i).ok_or("a stamp is missing")?;
+            stamp_page(&mut pdf, *page, form, q, &format!("ClerkPack{}", skip + i))?;
+            moved.insert(pages[front + skip + i], *page);
+        }
+        entries.push(Entry {
+            title: text_string(&title),
+            dest: dest(first_page, Object::Null),
+            kids: marks(&outline, new),
+        });
+    }
+    point_links(&mut pdf, &moved);
+    let outline = write_outline(&mut pdf, entries);
+    finish::finish_with(pdf, outline, meta, srgb).map_err(|d| d.message)
+}
+
+/// Turns the stamp pages (after the first `front`) into form XObjects and removes them,
+/// with their parent-tree entries, from the document.
+fn take_stamps(pdf: &mut Document, pages: &[ObjectId], front: usize) -> Result<Vec<Form>, String> {
+    let mut forms = Vec::new();
+    for &id in &pages[front..] {
+        let page = pdf.get_dictionary(id).map_err(|e| e.to_string())?.clone();
+        let size = match page.get(b"MediaBox").and_then(Object::as_array) {
+            Ok(b) if b.len() == 4 => (number(&b[2]), number(&b[3])),
+            _ => return Err("a stamp page has no size".into()),
+        };
+        let contents = page
+            .get(b"Contents")
+            .and_then(Object::as_reference)
+            .map_err(|e| e.to_string())?;
+        let Some(Object::Stream(s)) = pdf.objects.remove(&contents) else {
+            return Err("a stamp page has no content".into());
+        };
+        let dict = Dictionary::from_iter([
+            ("Type", Object::Name(b"XObject".to_vec())),
+            ("Subtype", Object::Name(b"Form".to_vec())),
+            (
+                "BBox",
+                vec![
+                    0.into(),
+                    0.into(),
+                    Object::Real(size.0),
+                    Object::Real(size.1),
+                ]
+                .into(),
+            ),
+            (
+                "Resources",
+                page.get(b"Resources").cloned().unwrap_or(Object::Null),
+            ),
+        ]);
+        pdf.objects
+            .insert(contents, Object::Stream(Stream::new(dict, s.content)));
+        pdf.objects.remove(&id);
+        forms.push(Form { id: contents, size });
+    }
+    let gone: BTreeSet<ObjectId> = pages[front..].iter().copied().collect();
+    let root = pdf
+        .catalog()
+        .and_then(|c| c.get(b"Pages"))
+        .and_then(Object::as_reference)
+        .map_err(|e| e.to_string())?;
+    let kids = pdf.get_dictionary_mut(root).map_err(|e| e.to_string())?;
+    if let Ok(Object::Array(a)) = kids.get_mut(b"Kids") {
+        a.retain(|k| k.as_reference().is_ok_and(|r| !gone.contains(&r)));
+    }
+    kids.set("Count", front as i64);
+    // Their parent-tree keys are their page indices.
+    let tree = pdf
+        .catalog()
+        .and_then(|c| c.get(b"StructTreeRoot"))
+        .and_then(Object::as_reference)
+        .and_then(|r| pdf.get_dictionary(r))
+        .and_then(|r| r.get(b"ParentTree"))
+        .and_then(Object::as_reference)
+        .map_err(|e| e.to_string())?;
+    let range = front as i64..pages.len() as i64;
+    let mut dropped = Vec::new();
+    if let Ok(Object::Array(nums)) = pdf
+        .get_dictionary_mut(tree)
+        .map_err(|e| e.to_string())?
+        .get_mut(b"Nums")
+    {
+        let mut kept = Vec::new();
+        for pair in nums.chunks(2) {
+            if let [k, v] = pair {
+                if k.as_i64().is_ok_and(|k| range.contains(&k)) {
+                    dropped.extend(v.as_reference().ok());
+                } else {
+                    kept.extend([k.clone(), v.clone()]);
+                }
+            }
+        }
+        *nums = kept;
+    }
+    for id in dropped {
+        pdf.objects.remove(&id);
+    }
+    Ok(forms)
+}
+
+fn number(o: &Object) -> f32 {
+    match o {
+        Object::Integer(i) => *i as f32,
+        Object::Real(r) => *r,
+        _ => 0.0,
+    }
+}
+
+/// Draws `form` over `page` as an artifact, its top right corner on the page's: the page's
+/// own content is wrapped in `q … Q` so nothing it leaves set moves the stamp.
+fn stamp_page(
+    pdf: &mut Document,
+    page: ObjectId,
+    form: &Form,
+    q: ObjectId,
+    name: &str,
+) -> Result<(), String> {
+    let dict = pdf.get_dictionary(page).map_err(|e| e.to_string())?.clone();
+    let (x1, y1) = match dict.get(b"MediaBox").and_then(Object::as_array) {
+        Ok(b) if b.len() == 4 => (number(&b[2]), number(&b[3])),
+        _ => form.size,
+    };
+    let (dx, dy) = (x1 - form.size.0, y1 - form.size.1);
+    let ops = format!("Q\n/Artifact BMC\nq 1 0 0 1 {dx:.2} {dy:.2} cm /{name} Do Q\nEMC\n");
+    let end = pdf.add_object(Stream::new(Dictionary::new(), ops.into_bytes()));
+    let mut contents: Vec<Object> = vec![q.into()];
+    match dict.get(b"Contents") {
+        Ok(Object::Array(a)) => contents.extend(a.iter().cloned()),
+        Ok(o) => contents.push(o.clone()),
+        Err(_) => {}
+    }
+    contents.push(end.into());
+
+    let (res_id, mut res) = match dict.get(b"Resources") {
+        Ok(Object::Reference(r)) => (
+            Some(*r),
+            pdf.get_dictionary(*r).map_err(|e| e.to_string())?.clone(),
+        ),
+        Ok(Object::Dictionary(d)) => (None, d.clone()),
+        _ => (None, Dictionary::new()),
+    };
+    let mut xobjects = match res.get(b"XObject") {
+        Ok(Object::Reference(r)) => pdf.get_dictionary(*r).cloned().unwrap_or_default(),
+        Ok(Object::Dictionary(d)) => d.clone(),
+        _ => Dictionary::new(),
+    };
+    xobjects.set(name.as_bytes().to_vec(), form.id);
+    res.set("XObject", xobjects);
+    let page_dict = pdf.get_dictionary_mut(page).map_err(|e| e.to_string())?;
+    page_dict.set("Contents", contents);
+    match res_id {
+        Some(r) => {
+            pdf.objects.insert(r, Object::Dictionary(res));
+        }
+        None => page_dict.set("Resources", res),
+    }
+    Ok(())
+}
+
+/// Makes the `/ID`s of the structure elements a paper brought (objects after `before`)
+/// unique in the pack: `note-1` of the third paper becomes `p3-note-1`.
+fn unique_ids(pdf: &mut Document, before: u32, j: usize) {
+    for (_, obj) in pdf.objects.range_mut((before + 1, 0)..) {
+        let Object::Dictionary(d) = obj else { continue };
+        if d.get(b"Type").and_then(Object::as_name).ok() != Some(b"StructElem".as_slice()) {
+            continue;
+        }
+        if let Ok(Object::String(s, format)) = d.get(b"ID") {
+            let mut new = format!("p{}-", j + 1).into_bytes();
+            new.extend_from_slice(s);
+            let format = *format;
+            d.set("ID", Object::String(new, format));
+        }
+    }
+}
+
+/// Points the front sheet's links, made to the stamp pages, at the paper pages.
+fn point_links(pdf: &mut Document, moved: &BTreeMap<ObjectId, ObjectId>) {
+    for obj in pdf.objects.values_mut() {
+        let Object::Dictionary(d) = obj else { continue };
+        if let Ok(Object::Array(dest)) = d.get_mut(b"Dest")
+            && let Some(Object::Reference(page)) = dest.first_mut()
+            && let Some(new) = moved.get(page)
+        {
+            *page = *new;
+        }
+    }
+}

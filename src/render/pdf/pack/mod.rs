@@ -1,0 +1,349 @@
+//! Agenda packs: one PDF per meeting (and a supplementary and a private one) made of a front
+//! sheet and the papers' already-built PDFs, never laid out again.
+//!
+//! The front sheet is the agenda laid out by the papers' engine, each paper item with the
+//! pack pages it occupies and a link to its first page. Its page count and the ranges it
+//! names depend on each other, so it is laid out until they agree (a line or two more can
+//! push it onto another page, at most a few rounds). The same layout carries one page per
+//! paper page holding only that page's `Pack page N` stamp (and, in the private pack, the
+//! PRIVATE marking); [`merge`] turns those into form XObjects drawn over the papers' pages,
+//! grafts each paper's structure tree under a `Sect` of the pack, and builds the outline.
+
+mod merge;
+mod outline;
+
+use crate::config::HouseStyle;
+use crate::diag::Diagnostic;
+use crate::document::Document;
+use crate::meeting::{AgendaItem, ItemKind, Meeting};
+use crate::render::RenderOptions;
+use crate::render::agenda::{Line, sheet};
+
+use super::PdfEngine;
+use super::layout::running;
+use super::layout::text::{Align, Span, Style};
+use super::layout::{self, Geometry, Item, Page, Rgb};
+
+/// Which of a meeting's packs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PackKind {
+    /// `pack.pdf`: the public items not issued late.
+    Public,
+    /// `supplementary-pack.pdf`: the public items issued late.
+    Supplementary,
+    /// `private-pack.pdf`: the items taken in private.
+    Private,
+}
+
+impl PackKind {
+    /// Every pack, in the order they are built and linked.
+    pub const ALL: [PackKind; 3] = [PackKind::Public, PackKind::Supplementary, PackKind::Private];
+
+    /// Its file name in the meeting's folder.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            PackKind::Public => "pack.pdf",
+            PackKind::Supplementary => "supplementary-pack.pdf",
+            PackKind::Private => "private-pack.pdf",
+        }
+    }
+
+    /// What it is called (`Public reports pack`).
+    pub fn label(self) -> &'static str {
+        match self {
+            PackKind::Public => "Public reports pack",
+            PackKind::Supplementary => "Supplementary reports pack",
+            PackKind::Private => "Private reports pack",
+        }
+    }
+
+    /// Does this pack hold `item` (of any kind)?
+    pub fn holds(self, item: &AgendaItem) -> bool {
+        match self {
+            PackKind::Public => item.private.is_none() && !item.late,
+            PackKind::Supplementary => item.private.is_none() && item.late,
+            PackKind::Private => item.private.is_some(),
+        }
+    }
+
+    /// Does `meeting` have this pack? Always a public one; the others when it has items
+    /// for them.
+    pub fn wanted(self, meeting: &Meeting) -> bool {
+        self == PackKind::Public || meeting.items.iter().any(|i| self.holds(i))
+    }
+
+    /// The paper items of `meeting` this pack holds, in agenda order.
+    pub fn papers(self, meeting: &Meeting) -> Vec<&AgendaItem> {
+        meeting
+            .items
+            .iter()
+            .filter(|i| self.holds(i) && i.paper().is_some())
+            .collect()
+    }
+
+    /// Its title: `Resources Committee – 19 May 2026 – Public reports pack`.
+    pub fn title(self, meeting: &Meeting, house: &HouseStyle) -> String {
+        format!(
+            "{} – {} – {}",
+            meeting.committee,
+            house.format_date(meeting.date),
+            self.label()
+        )
+    }
+}
+
+/// A built pack.
+#[derive(Debug, Clone)]
+pub struct PackPdf {
+    /// The file.
+    pub bytes: Vec<u8>,
+    /// Its pages.
+    pub pages: u32,
+    /// For each paper of the pack (as [`PackKind::papers`]), its first and last pack page
+    /// (1-based), or `None` when its paper was not available.
+    pub ranges: Vec<Option<(u32, u32)>>,
+}
+
+/// `pages 5–13`, `page 5`.
+pub fn range_text(first: u32, last: u32) -> String {
+    if first == last {
+        format!("page {first}")
+    } else {
+        format!("pages {first}–{last}")
+    }
+}
+
+/// The pack page ranges of papers of `counts` pages (0: not available) after a front
+/// sheet of `front` pages.
+pub fn ranges(front: u32, counts: &[u32]) -> Vec<Option<(u32, u32)>> {
+    let mut next = front + 1;
+    counts
+        .iter()
+        .map(|&n| {
+            (n > 0).then(|| {
+                let r = (next, next + n - 1);
+                next += n;
+                r
+            })
+        })
+        .collect()
+}
+
+/// The anchor of the `j`-th paper of a pack, which its front-sheet line links to.
+fn anchor(j: usize) -> String {
+    format!("pack-item-{j}")
+}
+
+/// The front sheet of `kind` for `meeting`, naming `ranges` for its papers.
+fn front_sheet<'m>(
+    meeting: &'m Meeting,
+    house: &HouseStyle,
+    kind: PackKind,
+    ranges: &[Option<(u32, u32)>],
+) -> Document {
+    let papers = kind.papers(meeting);
+    let line = |item: &'m AgendaItem| -> Line<'m> {
+        let mut l = Line::plain(item);
+        if let Some(j) = papers.iter().position(|p| std::ptr::eq(*p, item)) {
+            match ranges.get(j).copied().flatten() {
+                Some((a, b)) => {
+                    l.link = Some(format!("#{}", anchor(j)));
+                    l.note = Some(range_text(a, b));
+                }
+                None => l.note = Some("Paper not available".into()),
+            }
+        } else if kind == PackKind::Public && item.late && item.paper().is_some() {
+            l.note = Some("In the supplementary pack".into());
+        }
+        l
+    };
+    // The sheet's own title (its heading and footer) is the pack's name: the committee and
+    // date are in the header table under it; the file's title says all three.
+    let title = kind.label().to_string();
+    match kind {
+        PackKind::Public => {
+            let public: Vec<Line<'_>> = meeting.public_items().map(line).collect();
+            let private: Vec<Line<'_>> = meeting.private_items().map(Line::plain).collect();
+            sheet(
+                meeting,
+                house,
+                title,
+                &[
+                    ("Agenda", "agenda", &public),
+                    (&house.private_heading, "private", &private),
+                ],
+            )
+        }
+        PackKind::Supplementary => {
+            let late: Vec<Line<'_>> = meeting
+                .items
+                .iter()
+                .filter(|i| kind.holds(i))
+                .map(line)
+                .collect();
+            sheet(meeting, house, title, &[("Late items", "late", &late)])
+        }
+        PackKind::Private => {
+            let private: Vec<Line<'_>> = meeting.private_items().map(line).collect();
+            // Its pages carry `PRIVATE – CLASSIFICATION` from the stamps, as every page of
+            // the pack does; the file's metadata says the classification.
+            sheet(
+                meeting,
+                house,
+                title,
+                &[(&house.private_heading, "private", &private)],
+            )
+        }
+    }
+}
+
+/// The stamp of pack page `n` (1-based): `Pack page N` at the top right, in the top margin
+/// (the papers' own furniture is the classification centred above and the footer below);
+/// in the private pack, `PRIVATE – CLASSIFICATION` at the top left and bottom left too.
+fn stamp(engine: &PdfEngine, geo: &Geometry, n: u32, private: Option<&str>) -> Vec<Item> {
+    let fonts = engine.fonts();
+    let (_, h) = geo.page;
+    let small = (geo.size * 0.8).max(6.0);
+    let top = (geo.margins.0 * 0.5 + geo.size * 0.35).max(geo.size);
+    let span = |text: String, style: Style| Span { text, style };
+    let grey = Style {
+        color: Rgb::gray(0.25),
+        ..Style::plain(small)
+    };
+    let (left, right) = (geo.left(), geo.right());
+    let mut items = running::line(
+        fonts,
+        span(format!("Pack page {n}"), grey),
+        left,
+        right,
+        top,
+        Align::Right,
+    );
+    if let Some(marking) = private {
+        let text = format!("PRIVATE – {}", marking.to_uppercase());
+        let bold = Style::plain(small).bold();
+        let mid = left + (right - left) * 0.4;
+        let bottom = h - (geo.margins.2 * 0.25).max(geo.size * 0.4);
+        for y in [top, bottom] {
+            items.extend(running::line(
+                fonts,
+                span(text.clone(), bold.clone()),
+                left,
+                mid,
+                y,
+                Align::Left,
+            ));
+        }
+    }
+    items
+}
+
+impl PdfEngine {
+    /// Builds `kind`'s pack of `meeting`: `pdfs` are the built PDFs of
+    /// [`PackKind::papers`] in order (`None` for a paper not available, which its line says).
+    /// A PDF that cannot be read counts as not available; the caller warns of both.
+    pub fn render_pack(
+        &self,
+        meeting: &Meeting,
+        kind: PackKind,
+        pdfs: &[Option<&[u8]>],
+        opts: &RenderOptions<'_>,
+    ) -> Result<PackPdf, Diagnostic> {
+        let house = opts.house;
+        let papers = kind.papers(meeting);
+        let loaded: Vec<Option<merge::Paper>> = papers
+            .iter()
+            .zip(pdfs.iter().chain(std::iter::repeat(&None)))
+            .map(|(item, pdf)| pdf.and_then(|b| merge::Paper::load(b, outline_title(item))))
+            .collect();
+        let counts: Vec<u32> = loaded
+            .iter()
+            .map(|p| p.as_ref().map_or(0, merge::Paper::pages))
+            .collect();
+        let geo = Geometry::from_house(house);
+        let mut front = 1;
+        let (mut layout, mut r) = (None, Vec::new());
+        for _ in 0..6 {
+            r = ranges(front, &counts);
+            let doc = front_sheet(meeting, house, kind, &r);
+            let l = layout::layout(&doc, opts, self.fonts());
+            let got = l.pages.len().max(1) as u32;
+            let done = got == front;
+            front = got;
+            layout = Some((doc, l));
+            if done {
+                break;
+            }
+        }
+        let Some((doc, mut layout)) = layout else {
+            return Err(Diagnostic::internal(
+                "the pack's front sheet was not laid out",
+            ));
+        };
+        if layout.pages.len() as u32 != front {
+            return Err(Diagnostic::internal(
+                "the pack's front sheet did not settle on a page count",
+            ));
+        }
+        let private = (kind == PackKind::Private).then_some(house.private_classification.as_str());
+        let total: u32 = front + counts.iter().sum::<u32>();
+        for (k, page) in layout.pages.iter_mut().enumerate() {
+            page.items.extend(stamp(self, &geo, k as u32 + 1, private));
+        }
+        for n in front + 1..=total {
+            layout.pages.push(Page {
+                items: stamp(self, &geo, n, private),
+                links: Vec::new(),
+            });
+        }
+        for (j, range) in r.iter().enumerate() {
+            if let Some((a, _)) = range {
+                layout.anchors.insert(anchor(j), (*a as usize - 1, 4.0));
+                let name = format!("{}, pack {}", papers[j].title, range_text(*a, *a));
+                layout.anchor_names.insert(anchor(j), name);
+            }
+        }
+        let pdf = super::emit::emit(&layout, self.fonts(), &doc.meta.language)?;
+        let mut meta = self.meta(&doc, house);
+        meta.title = kind.title(meeting, house);
+        if kind == PackKind::Private {
+            meta.classification = Some(house.private_classification.clone());
+        }
+        meta.subject = format!("{}, {}", meeting.committee, doc.meta.date_display);
+        meta.keywords = vec![
+            "agenda pack".into(),
+            meeting.committee.clone(),
+            kind.label().into(),
+        ];
+        meta.author = house.organisation.name.clone();
+        let bytes = merge::merge(pdf, front as usize, loaded, &r, &self.srgb, &meta)
+            .map_err(|e| Diagnostic::internal(format!("cannot put the pack together ({e})")))?;
+        Ok(PackPdf {
+            bytes,
+            pages: total,
+            ranges: r,
+        })
+    }
+}
+
+/// An item's bookmark and structure title: `3.1 Budget Monitoring`.
+fn outline_title(item: &AgendaItem) -> String {
+    match &item.number {
+        Some(n) => format!("{n} {}", item.title),
+        None => item.title.clone(),
+    }
+}
+
+/// Is `item` a paper whose outputs this run made or kept?
+pub fn available(item: &AgendaItem) -> bool {
+    matches!(
+        item.kind,
+        ItemKind::Paper {
+            available: true,
+            ..
+        }
+    )
+}
+
+#[cfg(test)]
+mod tests;
