@@ -5,12 +5,17 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Sources};
 use crate::document::compile::compile;
 use crate::meeting::{self, PaperEntry};
+use crate::document::Document;
+use crate::output::cache::{self, Built, Cache, RunKey};
+use crate::output::record::Record;
+use crate::output::timings::StageTimes;
 use crate::output::{self, BuildReport, PaperReport, output_path, write};
 use crate::paper::{self, Status};
 use crate::project::{PaperSource, Project};
@@ -25,6 +30,16 @@ pub struct BuildOptions {
     pub paths: Vec<PathBuf>,
     /// Mark papers without a `status` as drafts (the preview's default).
     pub draft_by_default: bool,
+    /// Build every paper again, even those whose inputs and outputs are unchanged.
+    pub force: bool,
+}
+
+/// What a writing run knows of earlier builds: the outputs they wrote (from the previous
+/// manifests) and the incremental cache, with this run's shared key.
+struct Memory {
+    record: Record,
+    cache: Cache,
+    run: RunKey,
 }
 
 /// Runs the pipeline over the project's papers: check always; render and write when
@@ -47,6 +62,12 @@ pub fn run(
             sources,
         )?)
     };
+    // Read back what earlier builds wrote before the manifest is withdrawn.
+    let memory = renderer.as_ref().map(|_| Memory {
+        record: Record::read(&project.out_dir),
+        cache: Cache::read(&project.out_dir),
+        run: RunKey::new(project, &opts.formats, opts.draft_by_default),
+    });
     if renderer.is_some() {
         write::clean_leftovers(&project.out_dir);
         output::withdraw_manifest(project).map_err(|d| vec![d])?;
@@ -58,10 +79,32 @@ pub fn run(
         &project.papers_dir,
     );
     let private = files.private_papers();
-    let papers: Vec<PaperReport> = found
+    let built: Vec<(PaperReport, Option<Built>)> = found
         .par_iter()
-        .map(|s| build_one(project, renderer.as_ref(), opts, s, &private))
+        .map(|s| build_one(project, renderer.as_ref(), memory.as_ref(), opts, s, &private))
         .collect();
+    let mut cache = None;
+    let mut removed = (Vec::new(), Vec::new());
+    if let Some(mut memory) = memory {
+        for (p, b) in &built {
+            if let Some(b) = b {
+                let is_private = private.contains_key(&meeting::file::normal(&p.source.rel));
+                memory
+                    .cache
+                    .remember(project, &memory.run, &p.source, is_private, b.clone());
+            }
+        }
+        if opts.paths.is_empty() {
+            memory.cache.retain(&found);
+            let present: Vec<String> = found
+                .iter()
+                .map(|s| write::slash_path(&s.display))
+                .collect();
+            removed = memory.record.remove_gone(&project.out_dir, &present);
+        }
+        cache = Some(memory.cache);
+    }
+    let papers: Vec<PaperReport> = built.into_iter().map(|(p, _)| p).collect();
     if !opts.paths.is_empty() {
         // Only some papers: the meetings cannot be cross-checked, nor their pages rebuilt.
         return Ok(BuildReport {
@@ -81,12 +124,22 @@ pub fn run(
     for p in &papers {
         if diagnostics.iter().any(|d| d.file == p.source.display) {
             sources.extend(&p.sources);
+            if p.reused {
+                // Not read this run: read its files now, for the meetings' diagnostics.
+                for display in [p.source.display.clone(), p.source.display.with_extension("yaml")] {
+                    if let Ok(text) = std::fs::read_to_string(project.root.join(&display)) {
+                        sources.add(&display, text.as_str());
+                    }
+                }
+            }
         }
     }
     let mut report = BuildReport {
         papers,
         diagnostics,
         private,
+        removed: removed.0,
+        left: removed.1,
         ..BuildReport::default()
     };
     if let Some(renderer) = renderer.as_ref() {
@@ -107,6 +160,11 @@ pub fn run(
             &mut report.diagnostics,
         );
         output::write_index_and_manifest(project, renderer, &mut report);
+        if let Some(cache) = cache {
+            // Only speed hangs on the cache: a build that cannot write it builds all again
+            // next time, which is never wrong.
+            let _ = cache.write(&project.out_dir);
+        }
     } else {
         report.meetings = meetings
             .into_iter()
@@ -155,15 +213,31 @@ pub fn render_one(
     opts: &BuildOptions,
     source: &PaperSource,
 ) -> PaperBuild {
+    render_with_doc(project, renderer, opts, source).0
+}
+
+/// [`render_one`], with the compiled document (for the files it read) and the stage times
+/// in the report.
+fn render_with_doc(
+    project: &Project,
+    renderer: Option<&Renderer>,
+    opts: &BuildOptions,
+    source: &PaperSource,
+) -> (PaperBuild, Option<Document>) {
     let house = &project.house;
+    let mut times = StageTimes::default();
     let mut sources = Sources::default();
+    let started = Instant::now();
     let (paper, mut diagnostics) = paper::load(source, house, &mut sources);
+    times.read = started.elapsed();
     let meta = paper.as_ref().map(|p| p.meta.clone());
+    let started = Instant::now();
     let doc = paper.as_ref().and_then(|p| {
         let (doc, diags) = compile(p, house, &project.root, &mut sources);
         diagnostics.extend(diags);
         doc
     });
+    times.check = started.elapsed();
     let mut files = Vec::new();
     if let (Some(doc), Some(renderer)) = (&doc, renderer) {
         sources.extend(renderer.sources());
@@ -172,7 +246,15 @@ pub fn render_one(
             .status
             .map_or(opts.draft_by_default, |s| s == Status::Draft);
         for format in &opts.formats {
-            match renderer.render(*format, doc, house, draft) {
+            let (bytes, spent) = renderer.render_timed(*format, doc, house, draft);
+            match format {
+                OutputFormat::Html => times.html += spent.write,
+                OutputFormat::Pdf => {
+                    times.layout += spent.layout;
+                    times.pdf += spent.write;
+                }
+            }
+            match bytes {
                 Ok(bytes) => files.push((output_path(&source.rel, *format), bytes)),
                 Err(d) => diagnostics.push(d),
             }
@@ -192,22 +274,81 @@ pub fn render_one(
         sources,
         outputs: Vec::new(),
         built: false,
+        reused: false,
+        last_good: None,
+        times,
     };
-    PaperBuild { report, files }
+    (PaperBuild { report, files }, doc)
 }
 
+/// Builds one paper and writes its outputs, unless the cache shows them up to date; with
+/// what the cache should remember of a paper that built.
 fn build_one(
     project: &Project,
     renderer: Option<&Renderer>,
+    memory: Option<&Memory>,
     opts: &BuildOptions,
     source: &PaperSource,
     private: &BTreeMap<PathBuf, String>,
-) -> PaperReport {
-    let PaperBuild { mut report, files } = render_one(project, renderer, opts, source);
-    if renderer.is_none() {
-        return report;
-    }
+) -> (PaperReport, Option<Built>) {
+    let (Some(renderer), Some(memory)) = (renderer, memory) else {
+        return (render_one(project, renderer, opts, source).report, None);
+    };
     let is_private = private.contains_key(&meeting::file::normal(Path::new(&source.rel)));
-    output::write_paper(project, &mut report, &files, &opts.formats, is_private);
-    report
+    let out = &project.out_dir;
+    let fresh = (!opts.force)
+        .then(|| {
+            memory
+                .cache
+                .fresh(project, &memory.run, source, is_private, &opts.formats)
+        })
+        .flatten();
+    if let Some((meta, outputs)) = fresh {
+        let mut report = PaperReport {
+            source: source.clone(),
+            meta: Some(meta),
+            diagnostics: Vec::new(),
+            sources: Sources::default(),
+            outputs,
+            built: true,
+            reused: true,
+            last_good: None,
+            times: StageTimes::default(),
+        };
+        let built: Vec<&str> = opts.formats.iter().map(|f| f.extension()).collect();
+        let other = |path: &str| !built.iter().any(|e| path.ends_with(&format!(".{e}")));
+        let recorded = memory.record.written(out, &source.display, other);
+        output::keep_other_formats(&mut report, recorded, is_private);
+        return (report, None);
+    }
+    let mut deps = cache::source_deps(project, source);
+    let (PaperBuild { mut report, files }, doc) =
+        render_with_doc(project, Some(renderer), opts, source);
+    let started = Instant::now();
+    output::write_paper(project, &mut report, &files, &opts.formats, is_private, &memory.record);
+    report.times.output = started.elapsed();
+    if !report.built {
+        report.last_good = memory.cache.entry(source).map(|e| e.meta.clone());
+        return (report, None);
+    }
+    let (Some(doc), Some(meta)) = (doc, report.meta.clone()) else {
+        return (report, None);
+    };
+    deps.extend(cache::doc_deps(project, source, &doc));
+    let written: Vec<_> = files
+        .iter()
+        .map(|(rel, _)| write::slash_path(rel))
+        .collect();
+    let built = Built {
+        deps,
+        meta,
+        outputs: report
+            .outputs
+            .iter()
+            .filter(|o| written.iter().any(|w| o.path.ends_with(w.as_str())))
+            .cloned()
+            .collect(),
+        clean: report.diagnostics.is_empty(),
+    };
+    (report, Some(built))
 }

@@ -32,6 +32,8 @@ pub struct IndexEntry {
     pub classification: Option<String>,
     /// Whether the paper is a draft.
     pub draft: bool,
+    /// Whether the paper now fails, so what is linked is its last good output.
+    pub stale: bool,
 }
 
 /// A meeting as the index links it, filled in by the caller.

@@ -473,6 +473,7 @@ fn entry(meeting: &str, date: &str, item: Option<&str>, title: &str) -> IndexEnt
         warnings: 0,
         classification: None,
         draft: false,
+        stale: false,
     }
 }
 
