@@ -239,14 +239,14 @@ fn outputs_note(report: &crate::output::BuildReport, out_dir: &Path) -> String {
     };
     if !report.removed.is_empty() {
         note.push_str(&format!(
-            "Removed {} of papers that are gone:\n{}",
+            "Removed {} of papers or meetings that are gone:\n{}",
             plural(report.removed.len(), "output"),
             list(&report.removed)
         ));
     }
     if !report.left.is_empty() {
         note.push_str(&format!(
-            "Left {} of papers that are gone, changed since clerk wrote {} (delete by hand if unwanted):\n{}",
+            "Left {} of papers or meetings that are gone, changed since clerk wrote {} (delete by hand if unwanted):\n{}",
             plural(report.left.len(), "output"),
             if report.left.len() == 1 { "it" } else { "them" },
             list(&report.left)
@@ -286,6 +286,19 @@ fn run_check(root: &Path, args: &CheckArgs, color: bool) -> u8 {
     match args.format {
         MessageFormat::Json => {}
         MessageFormat::Human => {
+            let record = crate::output::record::Record::read(&project.out_dir);
+            let shown_out = crate::project::walk::relative(&project.root, &project.out_dir);
+            for p in report.papers.iter().filter(|p| p.errors() > 0) {
+                let kept = record.written(&project.out_dir, &p.source.display, |_| true);
+                if !kept.is_empty() {
+                    println!(
+                        "stale: {} fails, so {} in {} stay from its last good build (listed as stale until it builds again)",
+                        p.source.display.display(),
+                        kept.iter().map(|o| o.path.as_str()).collect::<Vec<_>>().join(" and "),
+                        shown_out.display()
+                    );
+                }
+            }
             let errors = all.iter().filter(|d| d.is_error()).count();
             println!(
                 "Checked {}: {}, {}.",

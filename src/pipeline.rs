@@ -83,9 +83,8 @@ pub fn run(
         .par_iter()
         .map(|s| build_one(project, renderer.as_ref(), memory.as_ref(), opts, s, &private))
         .collect();
-    let mut cache = None;
-    let mut removed = (Vec::new(), Vec::new());
-    if let Some(mut memory) = memory {
+    let mut memory = memory;
+    if let Some(memory) = memory.as_mut() {
         for (p, b) in &built {
             if let Some(b) = b {
                 let is_private = private.contains_key(&meeting::file::normal(&p.source.rel));
@@ -96,13 +95,7 @@ pub fn run(
         }
         if opts.paths.is_empty() {
             memory.cache.retain(&found);
-            let present: Vec<String> = found
-                .iter()
-                .map(|s| write::slash_path(&s.display))
-                .collect();
-            removed = memory.record.remove_gone(&project.out_dir, &present);
         }
-        cache = Some(memory.cache);
     }
     let papers: Vec<PaperReport> = built.into_iter().map(|(p, _)| p).collect();
     if !opts.paths.is_empty() {
@@ -138,8 +131,6 @@ pub fn run(
         papers,
         diagnostics,
         private,
-        removed: removed.0,
-        left: removed.1,
         ..BuildReport::default()
     };
     if let Some(renderer) = renderer.as_ref() {
@@ -159,11 +150,12 @@ pub fn run(
             opts.draft_by_default,
             &mut report.diagnostics,
         );
-        output::write_index_and_manifest(project, renderer, &mut report);
-        if let Some(cache) = cache {
+        if let Some(memory) = memory {
+            tidy(project, &memory.record, &mut report);
+            output::write_index_and_manifest(project, renderer, &mut report);
             // Only speed hangs on the cache: a build that cannot write it builds all again
             // next time, which is never wrong.
-            let _ = cache.write(&project.out_dir);
+            let _ = memory.cache.write(&project.out_dir);
         }
     } else {
         report.meetings = meetings
@@ -176,6 +168,32 @@ pub fn run(
             .collect();
     }
     Ok(report)
+}
+
+/// Keeps listing each meeting's outputs that this run did not build (its agenda PDF after
+/// an HTML-only build), then removes the outputs earlier builds wrote that nothing lists any
+/// more (those of papers and meetings that are gone), for the summary to say so.
+fn tidy(project: &Project, record: &Record, report: &mut BuildReport) {
+    let out = &project.out_dir;
+    for m in &mut report.meetings {
+        let dir = write::slash_path(&m.meeting.out_dir());
+        let kept = record.others_under(out, &dir, &m.outputs);
+        m.outputs.extend(kept);
+    }
+    let listed: std::collections::BTreeSet<&str> = report
+        .papers
+        .iter()
+        .flat_map(|p| &p.outputs)
+        .chain(report.meetings.iter().flat_map(|m| &m.outputs))
+        .chain(&report.calendar)
+        .map(|o| o.path.as_str())
+        .chain(["index.html"])
+        .collect();
+    // A run with errors cannot tell a meeting that is gone from one whose papers failed:
+    // meetings' outputs are removed only by a run without errors.
+    let (removed, left) = record.remove_unlisted(out, &listed, !report.has_errors());
+    report.removed = removed;
+    report.left = left;
 }
 
 /// The meetings of the project from its meeting files and papers, cross-checked.

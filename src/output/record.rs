@@ -3,7 +3,7 @@
 //! formats it did not build, keep a failed paper's last good output listed, and remove the
 //! outputs of papers that are gone — and never touch a file clerk did not write.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use serde::Deserialize;
@@ -16,6 +16,18 @@ use super::MANIFEST;
 struct Manifest {
     #[serde(default)]
     papers: Vec<Entry>,
+    #[serde(default)]
+    index: Option<OutputFile>,
+    #[serde(default)]
+    meetings: Vec<Outputs>,
+    #[serde(default)]
+    calendar: Option<OutputFile>,
+}
+
+#[derive(Deserialize)]
+struct Outputs {
+    #[serde(default)]
+    outputs: Vec<OutputFile>,
 }
 
 #[derive(Deserialize)]
@@ -25,10 +37,12 @@ struct Entry {
     outputs: Vec<OutputFile>,
 }
 
-/// The outputs the previous manifests list, by paper source (`papers/x.md`).
+/// The outputs the previous manifests list: the papers' by source (`papers/x.md`), and the
+/// others (index, meeting pages and agendas, calendar).
 #[derive(Debug, Default, Clone)]
 pub struct Record {
     by_source: BTreeMap<String, Vec<OutputFile>>,
+    others: Vec<OutputFile>,
 }
 
 impl Record {
@@ -36,6 +50,7 @@ impl Record {
     /// records nothing.
     pub fn read(out_dir: &Path) -> Record {
         let mut by_source: BTreeMap<String, Vec<OutputFile>> = BTreeMap::new();
+        let mut others = Vec::new();
         for path in [
             out_dir.join(MANIFEST),
             out_dir.join(PRIVATE_DIR).join(MANIFEST),
@@ -49,8 +64,11 @@ impl Record {
             for e in m.papers {
                 by_source.entry(e.source).or_default().extend(e.outputs);
             }
+            others.extend(m.index);
+            others.extend(m.meetings.into_iter().flat_map(|m| m.outputs));
+            others.extend(m.calendar);
         }
-        Record { by_source }
+        Record { by_source, others }
     }
 
     /// The recorded outputs of the paper at `display` (`papers/x.md`) still in `out_dir` as
@@ -71,28 +89,49 @@ impl Record {
             .collect()
     }
 
-    /// Removes the recorded outputs of every paper not in `present` (sources as
-    /// `papers/x.md`) that are still as clerk wrote them. Returns the paths removed and the
-    /// paths left because they changed since (relative to `out_dir`).
-    pub fn remove_gone(&self, out_dir: &Path, present: &[String]) -> (Vec<String>, Vec<String>) {
+    /// The recorded outputs other than papers' under `dir` (a meeting's folder) still in
+    /// `out_dir` as clerk wrote them, but not in `listed`.
+    pub fn others_under(&self, out_dir: &Path, dir: &str, listed: &[OutputFile]) -> Vec<OutputFile> {
+        self.others
+            .iter()
+            .filter(|o| o.path.starts_with(&format!("{dir}/")))
+            .filter(|o| !listed.iter().any(|l| l.path == o.path))
+            .filter(|o| still_written(out_dir, o))
+            .cloned()
+            .collect()
+    }
+
+    /// Removes every recorded output that this run does not list (`listed`, paths relative
+    /// to `out_dir`): those of papers that are gone and, with `meetings`, of meetings that
+    /// are gone. Only files still as clerk wrote them are removed. Returns the paths removed
+    /// and the paths left because they changed since.
+    pub fn remove_unlisted(
+        &self,
+        out_dir: &Path,
+        listed: &BTreeSet<&str>,
+        meetings: bool,
+    ) -> (Vec<String>, Vec<String>) {
         let (mut removed, mut changed) = (Vec::new(), Vec::new());
-        for (source, outputs) in &self.by_source {
-            if present.contains(source) {
+        let others = self.others.iter().filter(|_| meetings);
+        let recorded = self.by_source.values().flatten().chain(others);
+        let mut seen = BTreeSet::new();
+        for o in recorded {
+            if listed.contains(o.path.as_str()) || !seen.insert(o.path.as_str()) {
                 continue;
             }
-            for o in outputs {
-                let path = out_dir.join(&o.path);
-                if !path.exists() {
-                    continue;
-                }
-                if still_written(out_dir, o) && std::fs::remove_file(&path).is_ok() {
-                    removed.push(o.path.clone());
-                    remove_empty_parents(out_dir, &path);
-                } else {
-                    changed.push(o.path.clone());
-                }
+            let path = out_dir.join(&o.path);
+            if !path.exists() {
+                continue;
+            }
+            if still_written(out_dir, o) && std::fs::remove_file(&path).is_ok() {
+                removed.push(o.path.clone());
+                remove_empty_parents(out_dir, &path);
+            } else {
+                changed.push(o.path.clone());
             }
         }
+        removed.sort();
+        changed.sort();
         (removed, changed)
     }
 }
@@ -131,7 +170,7 @@ mod tests {
         let record = Record::read(out);
         assert_eq!(record.written(out, Path::new("papers/keep.md"), |_| true).len(), 1);
         assert!(record.written(out, Path::new("papers/old/a.md"), |_| true).len() == 1);
-        let (removed, changed) = record.remove_gone(out, &["papers/keep.md".to_string()]);
+        let (removed, changed) = record.remove_unlisted(out, &BTreeSet::from(["keep.html"]), true);
         assert_eq!(removed, ["old/a.html"]);
         assert_eq!(changed, ["old/a.pdf"]);
         assert!(!out.join("old/a.html").exists());
