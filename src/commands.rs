@@ -180,7 +180,7 @@ fn run_build(
             (e, _) => {
                 failed += 1;
                 let kept = if p.is_stale() {
-                    "; previous output kept, listed as stale"
+                    "; previous output kept"
                 } else {
                     ""
                 };
@@ -294,7 +294,10 @@ fn run_check(root: &Path, args: &CheckArgs, color: bool) -> u8 {
                     println!(
                         "stale: {} fails, so {} in {} stay from its last good build (listed as stale until it builds again)",
                         p.source.display.display(),
-                        kept.iter().map(|o| o.path.as_str()).collect::<Vec<_>>().join(" and "),
+                        kept.iter()
+                            .map(|o| o.path.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" and "),
                         shown_out.display()
                     );
                 }

@@ -10,9 +10,9 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Sources};
+use crate::document::Document;
 use crate::document::compile::compile;
 use crate::meeting::{self, PaperEntry};
-use crate::document::Document;
 use crate::output::cache::{self, Built, Cache, RunKey};
 use crate::output::record::Record;
 use crate::output::timings::StageTimes;
@@ -81,16 +81,31 @@ pub fn run(
     let private = files.private_papers();
     let built: Vec<(PaperReport, Option<Built>)> = found
         .par_iter()
-        .map(|s| build_one(project, renderer.as_ref(), memory.as_ref(), opts, s, &private))
+        .map(|s| {
+            build_one(
+                project,
+                renderer.as_ref(),
+                memory.as_ref(),
+                opts,
+                s,
+                &private,
+            )
+        })
         .collect();
     let mut memory = memory;
     if let Some(memory) = memory.as_mut() {
         for (p, b) in &built {
-            if let Some(b) = b {
-                let is_private = private.contains_key(&meeting::file::normal(&p.source.rel));
-                memory
-                    .cache
-                    .remember(project, &memory.run, &p.source, is_private, b.clone());
+            // A private paper is never remembered: the cache sits in the public output
+            // folder, and must not name it nor hold its metadata.
+            let is_private = private.contains_key(&meeting::file::normal(&p.source.rel));
+            match b {
+                Some(b) if !is_private => {
+                    memory
+                        .cache
+                        .remember(project, &memory.run, &p.source, b.clone());
+                }
+                Some(_) => memory.cache.forget(&p.source),
+                None => {}
             }
         }
         if opts.paths.is_empty() {
@@ -119,7 +134,10 @@ pub fn run(
             sources.extend(&p.sources);
             if p.reused {
                 // Not read this run: read its files now, for the meetings' diagnostics.
-                for display in [p.source.display.clone(), p.source.display.with_extension("yaml")] {
+                for display in [
+                    p.source.display.clone(),
+                    p.source.display.with_extension("yaml"),
+                ] {
                     if let Ok(text) = std::fs::read_to_string(project.root.join(&display)) {
                         sources.add(&display, text.as_str());
                     }
@@ -314,11 +332,11 @@ fn build_one(
     };
     let is_private = private.contains_key(&meeting::file::normal(Path::new(&source.rel)));
     let out = &project.out_dir;
-    let fresh = (!opts.force)
+    let fresh = (!opts.force && !is_private)
         .then(|| {
             memory
                 .cache
-                .fresh(project, &memory.run, source, is_private, &opts.formats)
+                .fresh(project, &memory.run, source, &opts.formats)
         })
         .flatten();
     if let Some((meta, outputs)) = fresh {
@@ -343,7 +361,14 @@ fn build_one(
     let (PaperBuild { mut report, files }, doc) =
         render_with_doc(project, Some(renderer), opts, source);
     let started = Instant::now();
-    output::write_paper(project, &mut report, &files, &opts.formats, is_private, &memory.record);
+    output::write_paper(
+        project,
+        &mut report,
+        &files,
+        &opts.formats,
+        is_private,
+        &memory.record,
+    );
     report.times.output = started.elapsed();
     if !report.built {
         report.last_good = memory.cache.entry(source).map(|e| e.meta.clone());

@@ -5,7 +5,8 @@
 //! metadata, and each output's size and modification time as written. A paper whose key is
 //! unchanged and whose outputs are still on disk as written is not read, checked, laid out
 //! or rendered again. Only papers that built with no diagnostic at all are remembered, so
-//! a warning is never lost by skipping its paper.
+//! a warning is never lost by skipping its paper. Papers taken in private are never
+//! remembered (the cache sits in the public output folder): they are always built.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -73,7 +74,10 @@ impl RunKey {
             h.update(bytes);
         };
         add("clerk", identity().as_bytes());
-        add("formats", format!("{formats:?} {draft_by_default}").as_bytes());
+        add(
+            "formats",
+            format!("{formats:?} {draft_by_default}").as_bytes(),
+        );
         let env = std::env::var("SOURCE_DATE_EPOCH").unwrap_or_default();
         add("SOURCE_DATE_EPOCH", env.as_bytes());
         let mut files: Vec<PathBuf> = vec![PathBuf::from(crate::config::HOUSE_FILE)];
@@ -82,7 +86,12 @@ impl RunKey {
             .into_iter()
             .filter_map(Result::ok)
             .filter(|e| e.file_type().is_file())
-            .filter_map(|e| e.path().strip_prefix(&project.root).ok().map(Path::to_path_buf))
+            .filter_map(|e| {
+                e.path()
+                    .strip_prefix(&project.root)
+                    .ok()
+                    .map(Path::to_path_buf)
+            })
             .collect();
         in_templates.sort();
         files.extend(in_templates);
@@ -129,11 +138,12 @@ fn file_hash(path: &Path) -> Option<String> {
     std::fs::read(path).ok().map(|b| hex(&Sha256::digest(&b)))
 }
 
-/// The key of a paper: the run's key, where its outputs go, and its own files' hashes.
-fn paper_key(run: &RunKey, rel: &str, private: bool, deps: &[(String, Option<String>)]) -> String {
+/// The key of a public paper: the run's key, where its outputs go, and its own files'
+/// hashes. (Private papers are never remembered, so always built.)
+fn paper_key(run: &RunKey, rel: &str, deps: &[(String, Option<String>)]) -> String {
     let mut h = Sha256::new();
     h.update(run.hash.as_bytes());
-    h.update(format!("\0{rel}\0{private}\0").as_bytes());
+    h.update(format!("\0{rel}\0").as_bytes());
     for (path, hash) in deps {
         h.update(format!("{path}\0{}\0", hash.as_deref().unwrap_or("-")).as_bytes());
     }
@@ -167,7 +177,6 @@ impl Cache {
         project: &Project,
         run: &RunKey,
         source: &PaperSource,
-        private: bool,
         formats: &[OutputFormat],
     ) -> Option<(PaperMeta, Vec<OutputFile>)> {
         let rel = slash_path(&source.rel);
@@ -177,16 +186,12 @@ impl Cache {
             .iter()
             .map(|(path, _)| (path.clone(), file_hash(&project.root.join(path))))
             .collect();
-        if paper_key(run, &rel, private, &current) != entry.key {
+        if paper_key(run, &rel, &current) != entry.key {
             return None;
         }
         let mut outputs = Vec::new();
         for format in formats {
-            let mut want = super::output_path(&source.rel, *format);
-            if private {
-                want = Path::new(super::meetings::PRIVATE_DIR).join(want);
-            }
-            let want = slash_path(&want);
+            let want = slash_path(&super::output_path(&source.rel, *format));
             let o = entry.outputs.iter().find(|o| o.file.path == want)?;
             let m = std::fs::metadata(project.out_dir.join(&o.file.path)).ok()?;
             if !m.is_file() || m.len() != o.file.size || mtime_ns(&m) != o.mtime_ns {
@@ -204,7 +209,6 @@ impl Cache {
         project: &Project,
         run: &RunKey,
         source: &PaperSource,
-        private: bool,
         built: Built,
     ) {
         let rel = slash_path(&source.rel);
@@ -219,7 +223,7 @@ impl Cache {
                 })
             })
             .collect();
-        let key = paper_key(run, &rel, private, &built.deps);
+        let key = paper_key(run, &rel, &built.deps);
         let entry = Entry {
             key,
             deps: built.deps,
@@ -228,6 +232,11 @@ impl Cache {
             clean: built.clean,
         };
         self.papers.insert(rel, entry);
+    }
+
+    /// Forgets a paper (one now taken in private).
+    pub fn forget(&mut self, source: &PaperSource) {
+        self.papers.remove(&slash_path(&source.rel));
     }
 
     /// Forgets every paper not in `keep` (papers gone from the project).

@@ -8,9 +8,9 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::MANIFEST;
 use super::meetings::PRIVATE_DIR;
 use super::write::{OutputFile, slash_path, still_written};
-use super::MANIFEST;
 
 #[derive(Deserialize)]
 struct Manifest {
@@ -91,7 +91,12 @@ impl Record {
 
     /// The recorded outputs other than papers' under `dir` (a meeting's folder) still in
     /// `out_dir` as clerk wrote them, but not in `listed`.
-    pub fn others_under(&self, out_dir: &Path, dir: &str, listed: &[OutputFile]) -> Vec<OutputFile> {
+    pub fn others_under(
+        &self,
+        out_dir: &Path,
+        dir: &str,
+        listed: &[OutputFile],
+    ) -> Vec<OutputFile> {
         self.others
             .iter()
             .filter(|o| o.path.starts_with(&format!("{dir}/")))
@@ -168,8 +173,18 @@ mod tests {
         ]});
         std::fs::write(out.join(MANIFEST), json.to_string()).unwrap();
         let record = Record::read(out);
-        assert_eq!(record.written(out, Path::new("papers/keep.md"), |_| true).len(), 1);
-        assert!(record.written(out, Path::new("papers/old/a.md"), |_| true).len() == 1);
+        assert_eq!(
+            record
+                .written(out, Path::new("papers/keep.md"), |_| true)
+                .len(),
+            1
+        );
+        assert!(
+            record
+                .written(out, Path::new("papers/old/a.md"), |_| true)
+                .len()
+                == 1
+        );
         let (removed, changed) = record.remove_unlisted(out, &BTreeSet::from(["keep.html"]), true);
         assert_eq!(removed, ["old/a.html"]);
         assert_eq!(changed, ["old/a.pdf"]);

@@ -16,6 +16,7 @@ mod hostile_files;
 mod import;
 mod layers;
 mod meetings;
+mod outputs;
 mod pdf;
 mod pdf_tags;
 mod pdfa;

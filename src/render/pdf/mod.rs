@@ -99,13 +99,7 @@ impl PdfEngine {
             })
             .collect();
         let extra = appendix::append(&mut pdf, &appended).map_err(Diagnostic::internal)?;
-        finish::finish(
-            pdf,
-            layout,
-            &extra,
-            &self.meta(doc, opts.house),
-            &self.srgb,
-        )
+        finish::finish(pdf, layout, &extra, &self.meta(doc, opts.house), &self.srgb)
     }
 
     fn meta(&self, doc: &Document, house: &HouseStyle) -> finish::Meta {
