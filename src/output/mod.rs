@@ -32,7 +32,8 @@ pub struct PaperReport {
     /// The texts of the paper's files (and of the templates, when rendered), which the
     /// diagnostics point into.
     pub sources: Sources,
-    /// Outputs now in the output folder for this paper (new, or kept from the last good build).
+    /// Outputs now in the output folder for this paper: new, kept from the last good build,
+    /// or of a format this run did not build (those an earlier build wrote, still as written).
     pub outputs: Vec<OutputFile>,
     /// True when this run wrote (or confirmed) the outputs; false when it failed or only checked.
     pub built: bool,

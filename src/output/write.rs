@@ -41,7 +41,7 @@ impl OutputFile {
 /// replaced by hand since is not clerk's to list or remove.
 pub fn still_written(out_dir: &Path, o: &OutputFile) -> bool {
     let path = out_dir.join(&o.path);
-    if std::fs::metadata(&path).map_or(true, |m| !m.is_file() || m.len() != o.size) {
+    if !std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.len() == o.size) {
         return false;
     }
     std::fs::read(&path).is_ok_and(|bytes| sha256_hex(&bytes) == o.sha256)
