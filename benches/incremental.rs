@@ -55,7 +55,10 @@ fn main() {
         full.push(build(root, n, true).0);
     }
     let full = median(full);
-    println!("full build of {n} papers (HTML + PDF, --force): median {}", ms(full));
+    println!(
+        "full build of {n} papers (HTML + PDF, --force): median {}",
+        ms(full)
+    );
 
     let mut noop = Vec::new();
     for _ in 0..5 {

@@ -129,8 +129,10 @@ pub fn run(
     for f in &files.files {
         sources.add(&f.file, f.text.as_str());
     }
+    let pointed: std::collections::BTreeSet<&Path> =
+        diagnostics.iter().map(|d| d.file.as_path()).collect();
     for p in &papers {
-        if diagnostics.iter().any(|d| d.file == p.source.display) {
+        if pointed.contains(p.source.display.as_path()) {
             sources.extend(&p.sources);
             if p.reused {
                 // Not read this run: read its files now, for the meetings' diagnostics.

@@ -80,7 +80,7 @@ pub fn report(papers: &[PaperReport]) -> String {
     }
     let _ = writeln!(out, "  {:<10} {:>10}", "total", ms(total));
     let mut slowest: Vec<&PaperReport> = papers.iter().filter(|p| !p.reused).collect();
-    slowest.sort_by(|a, b| b.times.total().cmp(&a.times.total()));
+    slowest.sort_by_key(|p| std::cmp::Reverse(p.times.total()));
     if !slowest.is_empty() {
         out.push_str("Slowest papers:\n");
     }
@@ -101,4 +101,65 @@ pub fn report(papers: &[PaperReport]) -> String {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::project::PaperSource;
+
+    fn paper(name: &str, ms: u64, reused: bool) -> PaperReport {
+        let d = Duration::from_millis(ms);
+        PaperReport {
+            source: PaperSource {
+                display: format!("papers/{name}.md").into(),
+                rel: format!("{name}.md").into(),
+                path: format!("/p/papers/{name}.md").into(),
+            },
+            meta: None,
+            diagnostics: Vec::new(),
+            sources: Default::default(),
+            outputs: Vec::new(),
+            built: true,
+            reused,
+            last_good: None,
+            times: StageTimes {
+                read: d,
+                layout: d * 2,
+                ..StageTimes::default()
+            },
+        }
+    }
+
+    #[test]
+    fn sums_the_stages_and_names_the_five_slowest_papers_built() {
+        let mut papers: Vec<PaperReport> =
+            (1..=7).map(|i| paper(&format!("p{i}"), i, false)).collect();
+        papers.push(paper("skipped", 0, true));
+        let text = report(&papers);
+        assert!(
+            text.starts_with("Timings (summed over 7 papers built"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\n  read             28.0 ms  33.3%\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\n  layout           56.0 ms  66.7%\n"),
+            "{text}"
+        );
+        assert!(text.contains("\n  total            84.0 ms\n"), "{text}");
+        let slowest: Vec<&str> = text
+            .lines()
+            .skip_while(|l| !l.starts_with("Slowest"))
+            .skip(1)
+            .collect();
+        assert_eq!(slowest.len(), 5, "{text}");
+        assert_eq!(
+            slowest[0],
+            "     21.0 ms  papers/p7.md (read 7.0 ms, layout 14.0 ms)"
+        );
+        assert!(slowest[4].contains("papers/p3.md"), "{text}");
+    }
 }
