@@ -142,14 +142,14 @@ mod tests {
             "{text}"
         );
         assert!(
-            text.contains("\n  read             28.0 ms  33.3%\n"),
+            text.contains("\n  read          28.0 ms  33.3%\n"),
             "{text}"
         );
         assert!(
-            text.contains("\n  layout           56.0 ms  66.7%\n"),
+            text.contains("\n  layout        56.0 ms  66.7%\n"),
             "{text}"
         );
-        assert!(text.contains("\n  total            84.0 ms\n"), "{text}");
+        assert!(text.contains("\n  total         84.0 ms\n"), "{text}");
         let slowest: Vec<&str> = text
             .lines()
             .skip_while(|l| !l.starts_with("Slowest"))
