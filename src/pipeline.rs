@@ -153,15 +153,15 @@ pub fn run(
         private,
         ..BuildReport::default()
     };
-    if let Some(renderer) = renderer.as_ref() {
+    if let (Some(renderer), Some(mut memory)) = (renderer.as_ref(), memory) {
         let pdf = opts.formats.contains(&OutputFormat::Pdf);
-        report.meetings = output::meetings::write_meetings(
+        report.meetings = output::reuse::write_meetings_reusing(
             project,
             renderer,
             meetings,
             &report.papers,
-            opts.draft_by_default,
-            pdf,
+            (opts.draft_by_default, pdf, opts.force),
+            (&mut memory.cache, &memory.run),
             &mut report.diagnostics,
         );
         report.calendar = output::meetings::write_calendar(
@@ -170,13 +170,11 @@ pub fn run(
             opts.draft_by_default,
             &mut report.diagnostics,
         );
-        if let Some(memory) = memory {
-            tidy(project, &memory.record, &mut report);
-            output::write_index_and_manifest(project, renderer, &mut report);
-            // Only speed hangs on the cache: a build that cannot write it builds all again
-            // next time, which is never wrong.
-            let _ = memory.cache.write(&project.out_dir);
-        }
+        tidy(project, &memory.record, &mut report);
+        output::write_index_and_manifest(project, renderer, &mut report);
+        // Only speed hangs on the cache: a build that cannot write it builds all again next
+        // time, which is never wrong.
+        let _ = memory.cache.write(&project.out_dir);
     } else {
         report.meetings = meetings
             .into_iter()

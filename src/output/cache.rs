@@ -31,6 +31,9 @@ pub struct Cache {
     clerk: String,
     /// Per paper.
     papers: BTreeMap<String, Entry>,
+    /// Per meeting (its folder): the key over what its page and agenda show, and them.
+    #[serde(default)]
+    meetings: BTreeMap<String, (String, Vec<Stamped>)>,
 }
 
 /// One paper as its last clean build left it.
@@ -63,6 +66,11 @@ pub struct RunKey {
 }
 
 impl RunKey {
+    /// The hash, for keys built on it.
+    pub fn hash(&self) -> &str {
+        &self.hash
+    }
+
     /// Hashes clerk's identity, clerk.yaml, every file of the project's templates folder,
     /// the logo and the house fonts, `SOURCE_DATE_EPOCH`, the formats and the draft default.
     pub fn new(project: &Project, formats: &[OutputFormat], draft_by_default: bool) -> RunKey {
@@ -193,8 +201,7 @@ impl Cache {
         for format in formats {
             let want = slash_path(&super::output_path(&source.rel, *format));
             let o = entry.outputs.iter().find(|o| o.file.path == want)?;
-            let m = std::fs::metadata(project.out_dir.join(&o.file.path)).ok()?;
-            if !m.is_file() || m.len() != o.file.size || mtime_ns(&m) != o.mtime_ns {
+            if !stamped_on_disk(project, o) {
                 return None;
             }
             outputs.push(o.file.clone());
@@ -212,17 +219,7 @@ impl Cache {
         built: Built,
     ) {
         let rel = slash_path(&source.rel);
-        let outputs = built
-            .outputs
-            .into_iter()
-            .filter_map(|file| {
-                let m = std::fs::metadata(project.out_dir.join(&file.path)).ok()?;
-                Some(Stamped {
-                    mtime_ns: mtime_ns(&m),
-                    file,
-                })
-            })
-            .collect();
+        let outputs = stamp(project, built.outputs);
         let key = paper_key(run, &rel, &built.deps);
         let entry = Entry {
             key,
@@ -232,6 +229,40 @@ impl Cache {
             clean: built.clean,
         };
         self.papers.insert(rel, entry);
+    }
+
+    /// A meeting's outputs when its key is unchanged and each is on disk as written.
+    pub fn fresh_meeting(
+        &self,
+        project: &Project,
+        dir: &str,
+        key: &str,
+    ) -> Option<Vec<OutputFile>> {
+        let (recorded, outputs) = self.meetings.get(dir)?;
+        if recorded != key || outputs.is_empty() {
+            return None;
+        }
+        outputs
+            .iter()
+            .map(|o| stamped_on_disk(project, o).then(|| o.file.clone()))
+            .collect()
+    }
+
+    /// Remembers a meeting's outputs as just written, under its key.
+    pub fn remember_meeting(
+        &mut self,
+        project: &Project,
+        dir: String,
+        key: String,
+        outputs: &[OutputFile],
+    ) {
+        self.meetings
+            .insert(dir, (key, stamp(project, outputs.to_vec())));
+    }
+
+    /// Forgets every meeting whose folder is not in `dirs`.
+    pub fn retain_meetings(&mut self, dirs: &std::collections::BTreeSet<String>) {
+        self.meetings.retain(|dir, _| dirs.contains(dir));
     }
 
     /// Forgets a paper (one now taken in private).
@@ -252,6 +283,26 @@ impl Cache {
         let json = serde_json::to_vec(&self).unwrap_or_default();
         write_atomic(&out_dir.join(CACHE_FILE), &json)
     }
+}
+
+/// Is the output still on disk with the size and modification time it was written with?
+fn stamped_on_disk(project: &Project, o: &Stamped) -> bool {
+    std::fs::metadata(project.out_dir.join(&o.file.path))
+        .is_ok_and(|m| m.is_file() && m.len() == o.file.size && mtime_ns(&m) == o.mtime_ns)
+}
+
+/// Outputs with their size and modification time now.
+fn stamp(project: &Project, outputs: Vec<OutputFile>) -> Vec<Stamped> {
+    outputs
+        .into_iter()
+        .filter_map(|file| {
+            let m = std::fs::metadata(project.out_dir.join(&file.path)).ok()?;
+            Some(Stamped {
+                mtime_ns: mtime_ns(&m),
+                file,
+            })
+        })
+        .collect()
 }
 
 /// What a clean build of a paper leaves to remember.

@@ -5,6 +5,7 @@ pub mod cache;
 pub mod manifest;
 pub mod meetings;
 pub mod record;
+pub mod reuse;
 pub mod timings;
 pub mod write;
 
