@@ -27,6 +27,7 @@ fn time_build(root: &Path, formats: Vec<OutputFormat>, n: usize, rounds: usize) 
         formats,
         paths: Vec::new(),
         draft_by_default: false,
+        force: false,
     };
     let mut times = Vec::new();
     let cpu_start = cpu_seconds();
@@ -130,6 +131,7 @@ fn time_meetings(root: &Path) -> (Duration, usize) {
         formats: vec![OutputFormat::Html, OutputFormat::Pdf],
         paths: Vec::new(),
         draft_by_default: false,
+        force: false,
     };
     let report = run(&project, &opts, &mut sources).unwrap();
     let renderer =

@@ -62,6 +62,8 @@ fn main() {
         formats: vec![OutputFormat::Html, OutputFormat::Pdf],
         paths: Vec::new(),
         draft_by_default: false,
+        // Every round a full build: the figures compare building with and without packs.
+        force: true,
     };
     let mut builds = Vec::new();
     let mut report = None;

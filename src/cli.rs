@@ -61,6 +61,12 @@ pub struct BuildArgs {
     /// Print only problems and the summary, not a line per paper.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Build every paper again, even those whose inputs and outputs are unchanged.
+    #[arg(long)]
+    pub force: bool,
+    /// After the summary, print the time spent per stage and the five slowest papers.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// `clerk check`

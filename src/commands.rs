@@ -36,9 +36,18 @@ pub fn dispatch(cli: Cli) -> ExitCode {
                 formats: args.format.clone(),
                 paths: Vec::new(),
                 draft_by_default: false,
+                force: args.force,
             };
             let progress = BuildProgress::new(std::io::stderr().is_terminal(), args.quiet, color);
-            run_build(&root, &args.folders, &opts, args.quiet, color, &progress)
+            run_build(
+                &root,
+                &args.folders,
+                &opts,
+                args.quiet,
+                args.timings,
+                color,
+                &progress,
+            )
         }
         Command::Check(args) => run_check(&root, &args, color),
         Command::Serve(args) => match open(&root, &args.folders, &mut Sources::default(), color) {
@@ -149,6 +158,7 @@ fn run_build(
     folders: &FolderArgs,
     opts: &BuildOptions,
     quiet: bool,
+    timings: bool,
     color: bool,
     progress: &BuildProgress,
 ) -> u8 {
@@ -190,10 +200,10 @@ fn run_build(
             }
             (e, _) => {
                 failed += 1;
-                let kept = if p.outputs.is_empty() {
-                    ""
-                } else {
+                let kept = if p.is_stale() {
                     "; previous output kept"
+                } else {
+                    ""
                 };
                 ("failed", format!(" ({}{kept})", plural(e, "error")))
             }
@@ -203,17 +213,67 @@ fn run_build(
         }
     }
     let ms = started.elapsed().as_millis();
+    let shown_out = crate::project::walk::relative(&project.root, &project.out_dir);
+    let reused = report.papers.iter().filter(|p| p.reused).count();
+    let reused = match reused {
+        0 => String::new(),
+        n => format!(" ({n} up to date, not built again)"),
+    };
     let _ = writeln!(
         out,
-        "Built {} in {ms} ms: {ok} ok, {warned} with warnings, {failed} failed. Output in {}",
+        "Built {}{reused} in {ms} ms: {ok} ok, {warned} with warnings, {failed} failed. Output in {}",
         plural(report.papers.len(), "paper"),
-        crate::project::walk::relative(&project.root, &project.out_dir).display()
+        shown_out.display()
     );
+    let _ = write!(out, "{}", outputs_note(&report, &shown_out));
+    if timings {
+        let _ = write!(out, "{}", crate::output::timings::report(&report.papers));
+    }
     if report.has_errors() {
         EXIT_PAPER_ERRORS
     } else {
         0
     }
+}
+
+/// What the summary says of outputs beyond the papers built: the stale ones (a failed
+/// paper's last good output, still listed), those removed because their paper is gone, and
+/// those of gone papers left because someone changed them.
+fn outputs_note(report: &crate::output::BuildReport, out_dir: &Path) -> String {
+    let mut note = String::new();
+    let stale: Vec<_> = report.papers.iter().filter(|p| p.is_stale()).collect();
+    if !stale.is_empty() {
+        note.push_str(&format!(
+            "Stale: {} still listed with {} last good output (fix the errors to rebuild):\n",
+            plural(stale.len(), "failed paper"),
+            if stale.len() == 1 { "its" } else { "their" }
+        ));
+        for p in stale {
+            note.push_str(&format!("  stale     {}\n", p.source.display.display()));
+        }
+    }
+    let list = |paths: &[String]| {
+        paths
+            .iter()
+            .map(|p| format!("  {}\n", out_dir.join(p).display()))
+            .collect::<String>()
+    };
+    if !report.removed.is_empty() {
+        note.push_str(&format!(
+            "Removed {} of papers or meetings that are gone:\n{}",
+            plural(report.removed.len(), "output"),
+            list(&report.removed)
+        ));
+    }
+    if !report.left.is_empty() {
+        note.push_str(&format!(
+            "Left {} of papers or meetings that are gone, changed since clerk wrote {} (delete by hand if unwanted):\n{}",
+            plural(report.left.len(), "output"),
+            if report.left.len() == 1 { "it" } else { "them" },
+            list(&report.left)
+        ));
+    }
+    note
 }
 
 fn run_check(root: &Path, args: &CheckArgs, color: bool) -> u8 {
@@ -229,6 +289,7 @@ fn run_check(root: &Path, args: &CheckArgs, color: bool) -> u8 {
         formats: Vec::new(),
         paths: args.paths.clone(),
         draft_by_default: false,
+        force: false,
     };
     let report = match pipeline::run(&project, &opts, &mut sources) {
         Ok(r) => r,
@@ -246,6 +307,22 @@ fn run_check(root: &Path, args: &CheckArgs, color: bool) -> u8 {
     match args.format {
         MessageFormat::Json => {}
         MessageFormat::Human => {
+            let record = crate::output::record::Record::read(&project.out_dir);
+            let shown_out = crate::project::walk::relative(&project.root, &project.out_dir);
+            for p in report.papers.iter().filter(|p| p.errors() > 0) {
+                let kept = record.written(&project.out_dir, &p.source.display, |_| true);
+                if !kept.is_empty() {
+                    println!(
+                        "stale: {} fails, so {} in {} stay from its last good build (listed as stale until it builds again)",
+                        p.source.display.display(),
+                        kept.iter()
+                            .map(|o| o.path.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" and "),
+                        shown_out.display()
+                    );
+                }
+            }
             let errors = all.iter().filter(|d| d.is_error()).count();
             println!(
                 "Checked {}: {}, {}.",

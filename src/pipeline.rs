@@ -5,12 +5,17 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Sources};
+use crate::document::Document;
 use crate::document::compile::compile;
 use crate::meeting::{self, PaperEntry};
+use crate::output::cache::{self, Built, Cache, RunKey};
+use crate::output::record::Record;
+use crate::output::timings::StageTimes;
 use crate::output::{self, BuildReport, PaperReport, output_path, write};
 use crate::paper::{self, Status};
 use crate::project::{PaperSource, Project};
@@ -25,6 +30,16 @@ pub struct BuildOptions {
     pub paths: Vec<PathBuf>,
     /// Mark papers without a `status` as drafts (the preview's default).
     pub draft_by_default: bool,
+    /// Build every paper again, even those whose inputs and outputs are unchanged.
+    pub force: bool,
+}
+
+/// What a writing run knows of earlier builds: the outputs they wrote (from the previous
+/// manifests) and the incremental cache, with this run's shared key.
+struct Memory {
+    record: Record,
+    cache: Cache,
+    run: RunKey,
 }
 
 /// What a run tells while it works, for a progress bar. Papers are built in parallel, so
@@ -73,6 +88,12 @@ pub fn run_with_progress(
             sources,
         )?)
     };
+    // Read back what earlier builds wrote before the manifest is withdrawn.
+    let memory = renderer.as_ref().map(|_| Memory {
+        record: Record::read(&project.out_dir),
+        cache: Cache::read(&project.out_dir),
+        run: RunKey::new(project, &opts.formats, opts.draft_by_default),
+    });
     if renderer.is_some() {
         write::clean_leftovers(&project.out_dir);
         output::withdraw_manifest(project).map_err(|d| vec![d])?;
@@ -85,15 +106,43 @@ pub fn run_with_progress(
     );
     let private = files.private_papers();
     progress.start(found.len());
-    let papers: Vec<PaperReport> = found
+    let built: Vec<(PaperReport, Option<Built>)> = found
         .par_iter()
         .map(|s| {
             progress.paper_started(s);
-            let report = build_one(project, renderer.as_ref(), opts, s, &private);
-            progress.paper_done(&report);
-            report
+            let built = build_one(
+                project,
+                renderer.as_ref(),
+                memory.as_ref(),
+                opts,
+                s,
+                &private,
+            );
+            progress.paper_done(&built.0);
+            built
         })
         .collect();
+    let mut memory = memory;
+    if let Some(memory) = memory.as_mut() {
+        for (p, b) in &built {
+            // A private paper is never remembered: the cache sits in the public output
+            // folder, and must not name it nor hold its metadata.
+            let is_private = private.contains_key(&meeting::file::normal(&p.source.rel));
+            match b {
+                Some(b) if !is_private => {
+                    memory
+                        .cache
+                        .remember(project, &memory.run, &p.source, b.clone());
+                }
+                Some(_) => memory.cache.forget(&p.source),
+                None => {}
+            }
+        }
+        if opts.paths.is_empty() {
+            memory.cache.retain(&found);
+        }
+    }
+    let papers: Vec<PaperReport> = built.into_iter().map(|(p, _)| p).collect();
     if !opts.paths.is_empty() {
         // Only some papers: the meetings cannot be cross-checked, nor their pages rebuilt.
         return Ok(BuildReport {
@@ -110,13 +159,23 @@ pub fn run_with_progress(
     for f in &files.files {
         sources.add(&f.file, f.text.as_str());
     }
+    let pointed: std::collections::BTreeSet<&Path> =
+        diagnostics.iter().map(|d| d.file.as_path()).collect();
     for p in &papers {
         let sidecar = p.source.display.with_extension("yaml");
-        if diagnostics
-            .iter()
-            .any(|d| d.file == p.source.display || d.file == sidecar)
-        {
+        if pointed.contains(p.source.display.as_path()) || pointed.contains(sidecar.as_path()) {
             sources.extend(&p.sources);
+            if p.reused {
+                // Not read this run: read its files now, for the meetings' diagnostics.
+                for display in [
+                    p.source.display.clone(),
+                    p.source.display.with_extension("yaml"),
+                ] {
+                    if let Ok(text) = std::fs::read_to_string(project.root.join(&display)) {
+                        sources.add(&display, text.as_str());
+                    }
+                }
+            }
         }
     }
     let mut report = BuildReport {
@@ -125,19 +184,19 @@ pub fn run_with_progress(
         private,
         ..BuildReport::default()
     };
-    if let Some(renderer) = renderer.as_ref() {
+    if let (Some(renderer), Some(mut memory)) = (renderer.as_ref(), memory) {
         let pdf = opts.formats.contains(&OutputFormat::Pdf);
         let formats = output::meetings::MeetingFormats {
             pdf,
             packs: pdf || opts.formats.contains(&OutputFormat::Pack),
         };
-        report.meetings = output::meetings::write_meetings(
+        report.meetings = output::reuse::write_meetings_reusing(
             project,
             renderer,
             meetings,
             &report.papers,
-            opts.draft_by_default,
-            formats,
+            (opts.draft_by_default, formats, opts.force),
+            (&mut memory.cache, &memory.run),
             &mut report.diagnostics,
         );
         report.calendar = output::meetings::write_calendar(
@@ -146,7 +205,11 @@ pub fn run_with_progress(
             opts.draft_by_default,
             &mut report.diagnostics,
         );
+        tidy(project, &memory.record, &mut report);
         output::write_index_and_manifest(project, renderer, &mut report);
+        // Only speed hangs on the cache: a build that cannot write it builds all again next
+        // time, which is never wrong.
+        let _ = memory.cache.write(&project.out_dir);
     } else {
         report.meetings = meetings
             .into_iter()
@@ -158,6 +221,32 @@ pub fn run_with_progress(
             .collect();
     }
     Ok(report)
+}
+
+/// Keeps listing each meeting's outputs that this run did not build (its agenda PDF after
+/// an HTML-only build), then removes the outputs earlier builds wrote that nothing lists any
+/// more (those of papers and meetings that are gone), for the summary to say so.
+fn tidy(project: &Project, record: &Record, report: &mut BuildReport) {
+    let out = &project.out_dir;
+    for m in &mut report.meetings {
+        let dir = write::slash_path(&m.meeting.out_dir());
+        let kept = record.others_under(out, &dir, &m.outputs);
+        m.outputs.extend(kept);
+    }
+    let listed: std::collections::BTreeSet<&str> = report
+        .papers
+        .iter()
+        .flat_map(|p| &p.outputs)
+        .chain(report.meetings.iter().flat_map(|m| &m.outputs))
+        .chain(&report.calendar)
+        .map(|o| o.path.as_str())
+        .chain(["index.html"])
+        .collect();
+    // A run with errors cannot tell a meeting that is gone from one whose papers failed:
+    // meetings' outputs are removed only by a run without errors.
+    let (removed, left) = record.remove_unlisted(out, &listed, !report.has_errors());
+    report.removed = removed;
+    report.left = left;
 }
 
 /// The meetings of the project from its meeting files and papers, cross-checked.
@@ -204,10 +293,26 @@ pub fn render_one(
     source: &PaperSource,
     private: bool,
 ) -> PaperBuild {
+    render_with_doc(project, renderer, opts, source, private).0
+}
+
+/// [`render_one`], with the compiled document (for the files it read) and the stage times
+/// in the report.
+fn render_with_doc(
+    project: &Project,
+    renderer: Option<&Renderer>,
+    opts: &BuildOptions,
+    source: &PaperSource,
+    private: bool,
+) -> (PaperBuild, Option<Document>) {
     let house = &project.house;
+    let mut times = StageTimes::default();
     let mut sources = Sources::default();
+    let started = Instant::now();
     let (paper, mut diagnostics) = paper::load(source, house, &mut sources);
+    times.read = started.elapsed();
     let meta = paper.as_ref().map(|p| p.meta.clone());
+    let started = Instant::now();
     let doc = paper.as_ref().and_then(|p| {
         let (doc, diags) = compile(p, house, &project.root, &mut sources);
         diagnostics.extend(diags);
@@ -219,6 +324,7 @@ pub fn render_one(
         }
         doc
     });
+    times.check = started.elapsed();
     let mut files = Vec::new();
     if let (Some(doc), Some(renderer)) = (&doc, renderer) {
         sources.extend(renderer.sources());
@@ -227,7 +333,15 @@ pub fn render_one(
             .status
             .map_or(opts.draft_by_default, |s| s == Status::Draft);
         for format in opts.formats.iter().filter(|f| f.is_paper()) {
-            match renderer.render(*format, doc, house, draft) {
+            let (bytes, spent) = renderer.render_timed(*format, doc, house, draft);
+            match format {
+                OutputFormat::Html => times.html += spent.write,
+                OutputFormat::Pdf | OutputFormat::Pack => {
+                    times.layout += spent.layout;
+                    times.pdf += spent.write;
+                }
+            }
+            match bytes {
                 Ok(bytes) => files.push((output_path(&source.rel, *format), bytes)),
                 Err(d) => diagnostics.push(d),
             }
@@ -247,22 +361,30 @@ pub fn render_one(
         sources,
         outputs: Vec::new(),
         built: false,
+        reused: false,
+        last_good: None,
+        times,
     };
-    PaperBuild { report, files }
+    (PaperBuild { report, files }, doc)
 }
 
+/// Builds one paper and writes its outputs, unless the cache shows them up to date; with
+/// what the cache should remember of a paper that built.
 fn build_one(
     project: &Project,
     renderer: Option<&Renderer>,
+    memory: Option<&Memory>,
     opts: &BuildOptions,
     source: &PaperSource,
     private: &BTreeMap<PathBuf, String>,
-) -> PaperReport {
+) -> (PaperReport, Option<Built>) {
     let is_private = private.contains_key(&meeting::file::normal(Path::new(&source.rel)));
-    let PaperBuild { mut report, files } = render_one(project, renderer, opts, source, is_private);
-    if renderer.is_none() {
-        return report;
-    }
+    let (Some(renderer), Some(memory)) = (renderer, memory) else {
+        return (
+            render_one(project, renderer, opts, source, is_private).report,
+            None,
+        );
+    };
     let formats: Vec<OutputFormat> = opts
         .formats
         .iter()
@@ -271,9 +393,67 @@ fn build_one(
         .collect();
     if formats.is_empty() {
         // Only the packs: each paper keeps (and the manifest lists) what the last build made.
+        let mut report = render_one(project, Some(renderer), opts, source, is_private).report;
         output::kept_outputs(project, &mut report, is_private);
-        return report;
+        return (report, None);
     }
-    output::write_paper(project, &mut report, &files, &formats, is_private);
-    report
+    let out = &project.out_dir;
+    let fresh = (!opts.force && !is_private)
+        .then(|| memory.cache.fresh(project, &memory.run, source, &formats))
+        .flatten();
+    if let Some((meta, outputs)) = fresh {
+        let mut report = PaperReport {
+            source: source.clone(),
+            meta: Some(meta),
+            diagnostics: Vec::new(),
+            sources: Sources::default(),
+            outputs,
+            built: true,
+            reused: true,
+            last_good: None,
+            times: StageTimes::default(),
+        };
+        let built: Vec<&str> = formats.iter().map(|f| f.extension()).collect();
+        let other = |path: &str| !built.iter().any(|e| path.ends_with(&format!(".{e}")));
+        let recorded = memory.record.written(out, &source.display, other);
+        output::keep_other_formats(&mut report, recorded, is_private);
+        return (report, None);
+    }
+    let mut deps = cache::source_deps(project, source);
+    let (PaperBuild { mut report, files }, doc) =
+        render_with_doc(project, Some(renderer), opts, source, is_private);
+    let started = Instant::now();
+    output::write_paper(
+        project,
+        &mut report,
+        &files,
+        &formats,
+        is_private,
+        &memory.record,
+    );
+    report.times.output = started.elapsed();
+    if !report.built {
+        report.last_good = memory.cache.entry(source).map(|e| e.meta.clone());
+        return (report, None);
+    }
+    let (Some(doc), Some(meta)) = (doc, report.meta.clone()) else {
+        return (report, None);
+    };
+    deps.extend(cache::doc_deps(project, source, &doc));
+    let written: Vec<_> = files
+        .iter()
+        .map(|(rel, _)| write::slash_path(rel))
+        .collect();
+    let built = Built {
+        deps,
+        meta,
+        outputs: report
+            .outputs
+            .iter()
+            .filter(|o| written.iter().any(|w| o.path.ends_with(w.as_str())))
+            .cloned()
+            .collect(),
+        clean: report.diagnostics.is_empty(),
+    };
+    (report, Some(built))
 }

@@ -152,6 +152,9 @@ mod tests {
             sources: Default::default(),
             outputs: Vec::new(),
             built: false,
+            reused: false,
+            last_good: None,
+            times: Default::default(),
         };
         p.paper_started(&source);
         p.paper_done(&report);

@@ -126,6 +126,7 @@ pub fn import(project: &Project, args: &ImportOptions) -> Result<ImportReport, V
         formats: Vec::new(),
         paths: vec![written.clone()],
         draft_by_default: false,
+        force: false,
     };
     let mut sources = Sources::default();
     let mut diagnostics = match pipeline::run(&check_project, &opts, &mut sources) {

@@ -1,9 +1,13 @@
 //! The written stage: a paper's outputs put in the output folder atomically (or its last
 //! good ones kept), and the index and manifest that describe them.
 
+pub mod cache;
 pub mod manifest;
 pub mod meetings;
 pub mod packs;
+pub mod record;
+pub mod reuse;
+pub mod timings;
 pub mod write;
 
 use std::collections::BTreeMap;
@@ -14,6 +18,8 @@ use crate::paper::{PaperMeta, Status};
 use crate::project::{PaperSource, Project, walk};
 use crate::render::{IndexEntry, MeetingLink, OutputFormat, Renderer};
 use meetings::{MeetingOutputs, PRIVATE_DIR};
+use record::Record;
+use timings::StageTimes;
 use write::{OutputFile, slash_path, write_atomic};
 
 /// The outcome of one paper.
@@ -28,10 +34,19 @@ pub struct PaperReport {
     /// The texts of the paper's files (and of the templates, when rendered), which the
     /// diagnostics point into.
     pub sources: Sources,
-    /// Outputs now in the output folder for this paper (new, or kept from the last good build).
+    /// Outputs now in the output folder for this paper: new, kept from the last good build,
+    /// or of a format this run did not build (those an earlier build wrote, still as written).
     pub outputs: Vec<OutputFile>,
     /// True when this run wrote (or confirmed) the outputs; false when it failed or only checked.
     pub built: bool,
+    /// True when nothing the paper's outputs depend on changed since they were written, so
+    /// this run did not build it again.
+    pub reused: bool,
+    /// For a failed paper whose last good outputs are kept: the metadata they were built
+    /// from, when remembered.
+    pub last_good: Option<PaperMeta>,
+    /// Where building it spent its time.
+    pub times: StageTimes,
 }
 
 impl PaperReport {
@@ -43,6 +58,11 @@ impl PaperReport {
     /// Number of warnings.
     pub fn warnings(&self) -> usize {
         self.diagnostics.len() - self.errors()
+    }
+
+    /// Does the paper have errors while its last good outputs stay in the output folder?
+    pub fn is_stale(&self) -> bool {
+        self.errors() > 0 && !self.outputs.is_empty()
     }
 }
 
@@ -60,6 +80,11 @@ pub struct BuildReport {
     pub calendar: Option<OutputFile>,
     /// The papers taken in private (path relative to the papers folder → exempt ground).
     pub private: BTreeMap<PathBuf, String>,
+    /// Outputs removed because their paper is gone (paths relative to the output folder).
+    pub removed: Vec<String>,
+    /// Outputs of papers that are gone, left in place because they changed since clerk
+    /// wrote them.
+    pub left: Vec<String>,
 }
 
 impl BuildReport {
@@ -71,7 +96,9 @@ impl BuildReport {
 }
 
 /// Writes a checked paper's rendered `files` (paths relative to the output folder) and
-/// records them in its report; a paper with errors keeps its previous outputs instead.
+/// records them in its report, with the outputs of the other formats that earlier builds
+/// wrote (per `record`) and are still as written; a paper with errors keeps (and lists) its
+/// previous outputs instead.
 ///
 /// A private paper's outputs go under [`PRIVATE_DIR`] instead, and any public copy an
 /// earlier build left is removed.
@@ -81,17 +108,16 @@ pub fn write_paper(
     files: &[(PathBuf, Vec<u8>)],
     formats: &[OutputFormat],
     private: bool,
+    record: &Record,
 ) {
-    let rel = if private {
+    if private {
         for f in formats {
             let _ = std::fs::remove_file(project.out_dir.join(output_path(&report.source.rel, *f)));
         }
-        Path::new(PRIVATE_DIR).join(&report.source.rel)
-    } else {
-        report.source.rel.clone()
-    };
+    }
+    let out = &project.out_dir;
     if report.errors() > 0 {
-        report.outputs = previous_outputs(project, &rel, formats);
+        report.outputs = record.written(out, &report.source.display, |_| true);
         return;
     }
     for (rel, bytes) in files {
@@ -110,7 +136,25 @@ pub fn write_paper(
             )),
         }
     }
+    // Only the formats this run did not build are read back to check them.
+    let built: Vec<&str> = formats.iter().map(|f| f.extension()).collect();
+    let other = |path: &str| !built.iter().any(|e| path.ends_with(&format!(".{e}")));
+    let recorded = record.written(out, &report.source.display, other);
+    keep_other_formats(report, recorded, private);
     report.built = report.errors() == 0;
+}
+
+/// Adds to a paper's outputs those of the formats this run did not build that an earlier
+/// build wrote where this one would (public or private) and are still as written; outputs
+/// in path order, as a build of every format lists them.
+pub fn keep_other_formats(report: &mut PaperReport, recorded: Vec<OutputFile>, private: bool) {
+    for o in recorded {
+        let in_private = o.path.starts_with(&format!("{PRIVATE_DIR}/"));
+        if in_private == private && !report.outputs.iter().any(|n| n.path == o.path) {
+            report.outputs.push(o);
+        }
+    }
+    report.outputs.sort_by(|a, b| a.path.cmp(&b.path));
 }
 
 /// Where a paper's output of `format` goes, relative to the output folder.
@@ -140,7 +184,9 @@ fn previous_outputs(project: &Project, rel: &Path, formats: &[OutputFormat]) -> 
         .collect()
 }
 
-/// The index lines for papers that have an HTML output (new or kept from a good build).
+/// The index lines for papers that have an output (new, kept from a good build, or of a
+/// format this run did not build): linked to the HTML, else the PDF. A failed paper's
+/// last good output is listed, marked stale, with the metadata it was built from.
 pub fn index_entries(papers: &[PaperReport]) -> Vec<IndexEntry> {
     papers
         .iter()
@@ -151,24 +197,28 @@ pub fn index_entries(papers: &[PaperReport]) -> Vec<IndexEntry> {
                 .any(|o| o.path.starts_with(&format!("{PRIVATE_DIR}/")))
         })
         .filter_map(|p| {
-            let meta = p.meta.as_ref()?;
-            let html = p.outputs.iter().find(|o| o.path.ends_with(".html"))?;
+            let stale = p.is_stale();
+            let meta = if stale {
+                p.last_good.as_ref().or(p.meta.as_ref())?
+            } else {
+                p.meta.as_ref()?
+            };
+            let find = |ext: &str| p.outputs.iter().find(|o| o.path.ends_with(ext));
+            let pdf = find(".pdf").map(|o| o.path.clone());
+            let href = find(".html").map(|o| o.path.clone()).or(pdf.clone())?;
             Some(IndexEntry {
                 meeting: meta.meeting.clone(),
                 date: meta.date.to_string(),
                 date_display: meta.date_display.clone(),
                 agenda_item: meta.agenda_item.clone(),
                 title: meta.title.clone(),
-                href: crate::render::link(&html.path),
-                pdf_href: p
-                    .outputs
-                    .iter()
-                    .find(|o| o.path.ends_with(".pdf"))
-                    .map(|o| crate::render::link(&o.path)),
-                warnings: p.warnings(),
+                href: crate::render::link(&href),
+                pdf_href: pdf.as_deref().map(crate::render::link),
+                warnings: if stale { 0 } else { p.warnings() },
                 classification: meta.classification.clone(),
                 draft: meta.status == Some(Status::Draft),
                 private: false,
+                stale,
             })
         })
         .collect()

@@ -4,11 +4,11 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 /// A file clerk wrote (or would write), for the manifest.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutputFile {
     /// Path relative to the output folder, with `/` separators.
     pub path: String,
@@ -17,7 +17,7 @@ pub struct OutputFile {
     /// SHA-256 of the bytes, lower-case hex.
     pub sha256: String,
     /// Number of pages, for a PDF.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<u32>,
 }
 
@@ -35,6 +35,16 @@ impl OutputFile {
                 .flatten(),
         }
     }
+}
+
+/// Is `o` still in `out_dir` as clerk wrote it (same size and SHA-256)? A file changed or
+/// replaced by hand since is not clerk's to list or remove.
+pub fn still_written(out_dir: &Path, o: &OutputFile) -> bool {
+    let path = out_dir.join(&o.path);
+    if !std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.len() == o.size) {
+        return false;
+    }
+    std::fs::read(&path).is_ok_and(|bytes| sha256_hex(&bytes) == o.sha256)
 }
 
 /// SHA-256 in lower-case hex.

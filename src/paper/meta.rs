@@ -2,15 +2,15 @@
 
 use std::path::PathBuf;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A paper's metadata after every check has passed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PaperMeta {
     /// Committee name.
     pub meeting: String,
     /// Meeting date.
-    #[serde(serialize_with = "ser_date")]
+    #[serde(serialize_with = "ser_date", deserialize_with = "de_date")]
     pub date: jiff::civil::Date,
     /// The date in the house format, e.g. `1 September 2021`.
     pub date_display: String,
@@ -46,8 +46,13 @@ fn ser_date<S: serde::Serializer>(d: &jiff::civil::Date, s: S) -> Result<S::Ok, 
     s.serialize_str(&d.to_string())
 }
 
+fn de_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<jiff::civil::Date, D::Error> {
+    let text = String::deserialize(d)?;
+    text.parse().map_err(serde::de::Error::custom)
+}
+
 /// Markdown held in a metadata value, with the line where the value starts in its file.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct MetaText {
     /// The Markdown.
     pub text: String,
@@ -60,7 +65,7 @@ pub struct MetaText {
 }
 
 /// Whether a paper is a draft.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Marked DRAFT on every page.
@@ -94,7 +99,7 @@ impl std::fmt::Display for Status {
 }
 
 /// An appendix as the metadata lists it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AppendixMeta {
     /// Title.
     pub title: String,

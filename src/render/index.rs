@@ -35,6 +35,8 @@ pub struct IndexEntry {
     /// Whether it is taken in private: only the preview lists such a paper (for the
     /// secretariat and reviewers on their own machine), marked PRIVATE; `out/index.html` never.
     pub private: bool,
+    /// Whether the paper now fails, so what is linked is its last good output.
+    pub stale: bool,
 }
 
 /// A meeting as the index links it, filled in by the caller.

@@ -83,6 +83,15 @@ impl OutputFormat {
     }
 }
 
+/// Where rendering one output spent its time.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderTimes {
+    /// Laying out the pages (PDF only).
+    pub layout: std::time::Duration,
+    /// Everything else: writing the PDF's objects, or the HTML page.
+    pub write: std::time::Duration,
+}
+
 /// The templates, stylesheet, logo and (when the run renders PDF) fonts of a run, loaded
 /// once and shared read-only by all threads (it is `Send + Sync`).
 #[derive(Debug)]
@@ -198,6 +207,38 @@ impl Renderer {
                 "a pack is made for a meeting, not for one paper",
             )),
         }
+    }
+
+    /// [`Renderer::render`], with the time spent by part: for a PDF, laying it out and
+    /// writing it; for HTML, all of it counts as writing.
+    pub fn render_timed(
+        &self,
+        format: OutputFormat,
+        doc: &Document,
+        house: &HouseStyle,
+        draft: bool,
+    ) -> (Result<Vec<u8>, Diagnostic>, RenderTimes) {
+        let started = std::time::Instant::now();
+        let opts = self.options(house, draft);
+        let (bytes, layout) = match format {
+            OutputFormat::Html => (
+                self.html(doc, &opts).map(String::into_bytes),
+                std::time::Duration::ZERO,
+            ),
+            OutputFormat::Pdf => match self.pdf() {
+                Ok(pdf) => pdf.render_timed(doc, &opts),
+                Err(d) => (Err(d), std::time::Duration::ZERO),
+            },
+            OutputFormat::Pack => (
+                self.render(format, doc, house, draft),
+                std::time::Duration::ZERO,
+            ),
+        };
+        let times = RenderTimes {
+            layout,
+            write: started.elapsed().saturating_sub(layout),
+        };
+        (bytes, times)
     }
 
     /// Warnings a format has about a paper's source (`text`, the whole of `file`): for the

@@ -477,6 +477,7 @@ fn entry(meeting: &str, date: &str, item: Option<&str>, title: &str) -> IndexEnt
         classification: None,
         draft: false,
         private: false,
+        stale: false,
     }
 }
 

@@ -45,6 +45,7 @@ fn options(format: OutputFormat) -> BuildOptions {
         formats: vec![format],
         paths: Vec::new(),
         draft_by_default: true,
+        force: true,
     }
 }
 

@@ -18,6 +18,7 @@ mod hostile_inputs;
 mod import;
 mod layers;
 mod meetings;
+mod outputs;
 mod packs;
 mod pdf;
 mod pdf_tags;

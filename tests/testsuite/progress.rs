@@ -103,6 +103,7 @@ fn the_pipeline_tells_the_bar_of_each_paper_once_after_it_is_written() {
         formats: vec![OutputFormat::Html],
         paths: Vec::new(),
         draft_by_default: false,
+        force: false,
     };
     let record = Record::default();
     let report = run_with_progress(&project, &opts, &mut sources, &record).unwrap();

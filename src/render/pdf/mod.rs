@@ -67,8 +67,28 @@ impl PdfEngine {
 
     /// Renders a paper to PDF bytes; a draft has the DRAFT mark on every page.
     pub fn render(&self, doc: &Document, opts: &RenderOptions<'_>) -> Result<Vec<u8>, Diagnostic> {
+        self.render_timed(doc, opts).0
+    }
+
+    /// [`PdfEngine::render`], with the time the layout took (the rest is writing the PDF).
+    pub fn render_timed(
+        &self,
+        doc: &Document,
+        opts: &RenderOptions<'_>,
+    ) -> (Result<Vec<u8>, Diagnostic>, std::time::Duration) {
+        let started = std::time::Instant::now();
         let layout = layout::layout(doc, opts, &self.fonts);
-        let mut pdf = emit::emit(&layout, &self.fonts, &doc.meta.language)?;
+        let laid_out = started.elapsed();
+        (self.write(doc, opts, &layout), laid_out)
+    }
+
+    fn write(
+        &self,
+        doc: &Document,
+        opts: &RenderOptions<'_>,
+        layout: &layout::Layout,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let mut pdf = emit::emit(layout, &self.fonts, &doc.meta.language)?;
         let headings: Vec<String> = doc.appendices.iter().map(|a| a.heading()).collect();
         let appended: Vec<Appended<'_>> = doc
             .appendices
@@ -84,13 +104,7 @@ impl PdfEngine {
             })
             .collect();
         let extra = appendix::append(&mut pdf, &appended).map_err(Diagnostic::internal)?;
-        finish::finish(
-            pdf,
-            &layout,
-            &extra,
-            &self.meta(doc, opts.house),
-            &self.srgb,
-        )
+        finish::finish(pdf, layout, &extra, &self.meta(doc, opts.house), &self.srgb)
     }
 
     fn meta(&self, doc: &Document, house: &HouseStyle) -> finish::Meta {

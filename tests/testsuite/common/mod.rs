@@ -63,12 +63,16 @@ pub fn temp_project(name: &str) -> tempfile::TempDir {
 }
 
 /// Every file under `dir`, relative, sorted, with its bytes.
+///
+/// The incremental build's cache is left out: it is clerk's memory, not an output, and
+/// holds the times the outputs were written.
 pub fn snapshot_tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
+        .filter(|e| e.file_name() != clerk::output::cache::CACHE_FILE)
         .map(|e| {
             let rel = e
                 .path()

@@ -1,0 +1,374 @@
+//! The incremental build's memory, `out/.clerk-cache.json`: per paper, a key over every
+//! input its outputs depend on (the paper and its sidecar, its appendix files and images,
+//! and the run's own inputs: clerk.yaml, the project's templates, the logo, the fonts,
+//! `SOURCE_DATE_EPOCH`, the formats and clerk itself), the files it read, its checked
+//! metadata, and each output's size and modification time as written. A paper whose key is
+//! unchanged and whose outputs are still on disk as written is not read, checked, laid out
+//! or rendered again. Only papers that built with no diagnostic at all are remembered, so
+//! a warning is never lost by skipping its paper. Papers taken in private are never
+//! remembered (the cache sits in the public output folder): they are always built.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::write::{OutputFile, slash_path, write_atomic};
+use crate::document::Document;
+use crate::paper::PaperMeta;
+use crate::project::{PaperSource, Project};
+use crate::render::OutputFormat;
+
+/// The cache's name in the output folder (a dot file: clerk's, not for publishing).
+pub const CACHE_FILE: &str = ".clerk-cache.json";
+
+/// What the last builds remembered, by paper (path relative to the papers folder).
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Cache {
+    /// The clerk that wrote it; another clerk's cache is not trusted at all.
+    clerk: String,
+    /// Per paper.
+    papers: BTreeMap<String, Entry>,
+    /// Per meeting (its folder): the key over what its page and agenda show, and them.
+    #[serde(default)]
+    meetings: BTreeMap<String, (String, Vec<Stamped>)>,
+}
+
+/// One paper as its last clean build left it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Entry {
+    /// The key over every input, as it was when the outputs were written.
+    key: String,
+    /// The paper's own input files (relative to the project root) and their SHA-256
+    /// (`None`: the file was absent, as a sidecar may be).
+    deps: Vec<(String, Option<String>)>,
+    /// Its checked metadata.
+    pub meta: PaperMeta,
+    /// Its outputs, as written.
+    outputs: Vec<Stamped>,
+    /// It built with no diagnostic at all (only then may it be skipped).
+    clean: bool,
+}
+
+/// An output with the size and modification time it had once written.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Stamped {
+    file: OutputFile,
+    mtime_ns: u64,
+}
+
+/// The inputs every paper of a run shares, hashed once per run.
+#[derive(Debug, Clone)]
+pub struct RunKey {
+    hash: String,
+}
+
+impl RunKey {
+    /// The hash, for keys built on it.
+    pub fn hash(&self) -> &str {
+        &self.hash
+    }
+
+    /// Hashes clerk's identity, clerk.yaml, every file of the project's templates folder,
+    /// the logo and the house fonts, `SOURCE_DATE_EPOCH`, the formats and the draft default.
+    pub fn new(project: &Project, formats: &[OutputFormat], draft_by_default: bool) -> RunKey {
+        let mut h = Sha256::new();
+        let mut add = |label: &str, bytes: &[u8]| {
+            h.update((label.len() as u64).to_le_bytes());
+            h.update(label.as_bytes());
+            h.update((bytes.len() as u64).to_le_bytes());
+            h.update(bytes);
+        };
+        add("clerk", identity().as_bytes());
+        add(
+            "formats",
+            format!("{formats:?} {draft_by_default}").as_bytes(),
+        );
+        let env = std::env::var("SOURCE_DATE_EPOCH").unwrap_or_default();
+        add("SOURCE_DATE_EPOCH", env.as_bytes());
+        let mut files: Vec<PathBuf> = vec![PathBuf::from(crate::config::HOUSE_FILE)];
+        let templates = project.root.join(crate::render::TEMPLATES_DIR);
+        let mut in_templates: Vec<PathBuf> = walkdir::WalkDir::new(&templates)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .filter_map(|e| {
+                e.path()
+                    .strip_prefix(&project.root)
+                    .ok()
+                    .map(Path::to_path_buf)
+            })
+            .collect();
+        in_templates.sort();
+        files.extend(in_templates);
+        let house = &project.house;
+        files.extend(house.organisation.logo.iter().cloned());
+        let f = &house.pdf.fonts;
+        for font in [&f.regular, &f.bold, &f.italic, &f.bold_italic, &f.mono] {
+            files.extend(font.iter().cloned());
+        }
+        files.extend(f.fallback.iter().cloned());
+        for rel in files {
+            let bytes = std::fs::read(project.root.join(&rel)).unwrap_or_default();
+            add(&slash_path(&rel), &bytes);
+        }
+        RunKey {
+            hash: hex(&h.finalize()),
+        }
+    }
+}
+
+/// clerk's version, and the size and time of the program itself, so that a rebuilt clerk
+/// (whose embedded templates, fonts or layout may differ) never trusts an old cache.
+pub fn identity() -> String {
+    let exe = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|m| format!("{} {}", m.len(), mtime_ns(&m)))
+        .unwrap_or_default();
+    format!("clerk {} {exe}", env!("CARGO_PKG_VERSION"))
+}
+
+fn mtime_ns(m: &std::fs::Metadata) -> u64 {
+    m.modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as u64)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// SHA-256 of the file at `path`, `None` when there is no file to read.
+fn file_hash(path: &Path) -> Option<String> {
+    std::fs::read(path).ok().map(|b| hex(&Sha256::digest(&b)))
+}
+
+/// The key of a public paper: the run's key, where its outputs go, and its own files'
+/// hashes. (Private papers are never remembered, so always built.)
+fn paper_key(run: &RunKey, rel: &str, deps: &[(String, Option<String>)]) -> String {
+    let mut h = Sha256::new();
+    h.update(run.hash.as_bytes());
+    h.update(format!("\0{rel}\0").as_bytes());
+    for (path, hash) in deps {
+        h.update(format!("{path}\0{}\0", hash.as_deref().unwrap_or("-")).as_bytes());
+    }
+    hex(&h.finalize())
+}
+
+impl Cache {
+    /// The cache in `out_dir`; an empty one when there is none, it cannot be read, or
+    /// another clerk wrote it.
+    pub fn read(out_dir: &Path) -> Cache {
+        let cache: Cache = std::fs::read(out_dir.join(CACHE_FILE))
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default();
+        if cache.clerk == identity() {
+            cache
+        } else {
+            Cache::default()
+        }
+    }
+
+    /// The remembered entry of a paper, whatever its state.
+    pub fn entry(&self, source: &PaperSource) -> Option<&Entry> {
+        self.papers.get(&slash_path(&source.rel))
+    }
+
+    /// The paper's metadata and outputs when nothing it depends on changed and every output
+    /// of `formats` is on disk as written; `None` when it must be built.
+    pub fn fresh(
+        &self,
+        project: &Project,
+        run: &RunKey,
+        source: &PaperSource,
+        formats: &[OutputFormat],
+    ) -> Option<(PaperMeta, Vec<OutputFile>)> {
+        let rel = slash_path(&source.rel);
+        let entry = self.papers.get(&rel).filter(|e| e.clean)?;
+        let current: Vec<(String, Option<String>)> = entry
+            .deps
+            .iter()
+            .map(|(path, _)| (path.clone(), file_hash(&project.root.join(path))))
+            .collect();
+        if paper_key(run, &rel, &current) != entry.key {
+            return None;
+        }
+        let mut outputs = Vec::new();
+        for format in formats {
+            let want = slash_path(&super::output_path(&source.rel, *format));
+            let o = entry.outputs.iter().find(|o| o.file.path == want)?;
+            if !stamped_on_disk(project, o) {
+                return None;
+            }
+            outputs.push(o.file.clone());
+        }
+        Some((entry.meta.clone(), outputs))
+    }
+
+    /// Remembers a paper that built: its own files as hashed before it was read (see
+    /// [`source_deps`]) and the others it read, its outputs as just written.
+    pub fn remember(
+        &mut self,
+        project: &Project,
+        run: &RunKey,
+        source: &PaperSource,
+        built: Built,
+    ) {
+        let rel = slash_path(&source.rel);
+        let outputs = stamp(project, built.outputs);
+        let key = paper_key(run, &rel, &built.deps);
+        let entry = Entry {
+            key,
+            deps: built.deps,
+            meta: built.meta,
+            outputs,
+            clean: built.clean,
+        };
+        self.papers.insert(rel, entry);
+    }
+
+    /// A meeting's outputs when its key is unchanged and each is on disk as written.
+    pub fn fresh_meeting(
+        &self,
+        project: &Project,
+        dir: &str,
+        key: &str,
+    ) -> Option<Vec<OutputFile>> {
+        let (recorded, outputs) = self.meetings.get(dir)?;
+        if recorded != key || outputs.is_empty() {
+            return None;
+        }
+        outputs
+            .iter()
+            .map(|o| stamped_on_disk(project, o).then(|| o.file.clone()))
+            .collect()
+    }
+
+    /// Remembers a meeting's outputs as just written, under its key.
+    pub fn remember_meeting(
+        &mut self,
+        project: &Project,
+        dir: String,
+        key: String,
+        outputs: &[OutputFile],
+    ) {
+        self.meetings
+            .insert(dir, (key, stamp(project, outputs.to_vec())));
+    }
+
+    /// Forgets every meeting whose folder is not in `dirs`.
+    pub fn retain_meetings(&mut self, dirs: &std::collections::BTreeSet<String>) {
+        self.meetings.retain(|dir, _| dirs.contains(dir));
+    }
+
+    /// Forgets a paper (one now taken in private).
+    pub fn forget(&mut self, source: &PaperSource) {
+        self.papers.remove(&slash_path(&source.rel));
+    }
+
+    /// Forgets every paper not in `keep` (papers gone from the project).
+    pub fn retain(&mut self, keep: &[PaperSource]) {
+        let keep: std::collections::BTreeSet<String> =
+            keep.iter().map(|s| slash_path(&s.rel)).collect();
+        self.papers.retain(|rel, _| keep.contains(rel));
+    }
+
+    /// Writes the cache (as this clerk's) into `out_dir`.
+    pub fn write(mut self, out_dir: &Path) -> std::io::Result<()> {
+        self.clerk = identity();
+        let json = serde_json::to_vec(&self).unwrap_or_default();
+        write_atomic(&out_dir.join(CACHE_FILE), &json)
+    }
+}
+
+/// Is the output still on disk with the size and modification time it was written with?
+fn stamped_on_disk(project: &Project, o: &Stamped) -> bool {
+    std::fs::metadata(project.out_dir.join(&o.file.path))
+        .is_ok_and(|m| m.is_file() && m.len() == o.file.size && mtime_ns(&m) == o.mtime_ns)
+}
+
+/// Outputs with their size and modification time now.
+fn stamp(project: &Project, outputs: Vec<OutputFile>) -> Vec<Stamped> {
+    outputs
+        .into_iter()
+        .filter_map(|file| {
+            let m = std::fs::metadata(project.out_dir.join(&file.path)).ok()?;
+            Some(Stamped {
+                mtime_ns: mtime_ns(&m),
+                file,
+            })
+        })
+        .collect()
+}
+
+/// What a clean build of a paper leaves to remember.
+#[derive(Debug, Clone)]
+pub struct Built {
+    /// Its files and their hashes.
+    pub deps: Vec<(String, Option<String>)>,
+    /// Its checked metadata.
+    pub meta: PaperMeta,
+    /// Its outputs as written.
+    pub outputs: Vec<OutputFile>,
+    /// It had no diagnostic at all.
+    pub clean: bool,
+}
+
+/// The paper's own files and their hashes, taken before it is read: the `.md` and its
+/// sidecar (absent or not).
+pub fn source_deps(project: &Project, source: &PaperSource) -> Vec<(String, Option<String>)> {
+    [source.path.clone(), source.sidecar()]
+        .iter()
+        .map(|p| (rel_to_root(project, p), file_hash(p)))
+        .collect()
+}
+
+/// The files a compiled paper read besides its own: each appendix file and each image.
+pub fn doc_deps(
+    project: &Project,
+    source: &PaperSource,
+    doc: &Document,
+) -> Vec<(String, Option<String>)> {
+    let dir = source.path.parent().unwrap_or(Path::new(""));
+    let mut paths: Vec<PathBuf> = doc
+        .meta
+        .appendices
+        .iter()
+        .filter_map(|a| a.file.as_ref().map(|f| dir.join(f)))
+        .collect();
+    // Images can stand anywhere in the document (paragraphs, lists, tables, appendices):
+    // its serialised form names each one's resolved path.
+    if let Ok(value) = serde_json::to_value(doc) {
+        image_paths(&value, &mut paths);
+    }
+    let mut deps: Vec<(String, Option<String>)> = paths
+        .iter()
+        .map(|p| (rel_to_root(project, p), file_hash(p)))
+        .collect();
+    deps.sort();
+    deps.dedup();
+    deps
+}
+
+fn image_paths(value: &serde_json::Value, out: &mut Vec<PathBuf>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            if let (Some(serde_json::Value::String(path)), Some(_), Some(_)) =
+                (map.get("path"), map.get("mime"), map.get("src"))
+            {
+                out.push(PathBuf::from(path));
+            }
+            map.values().for_each(|v| image_paths(v, out));
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| image_paths(v, out)),
+        _ => {}
+    }
+}
+
+fn rel_to_root(project: &Project, path: &Path) -> String {
+    slash_path(&crate::project::walk::relative(&project.root, path))
+}

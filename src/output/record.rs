@@ -1,0 +1,194 @@
+//! What earlier builds wrote, read back from the previous manifests (public and private)
+//! before a run withdraws them: the record that lets a run keep listing the outputs of the
+//! formats it did not build, keep a failed paper's last good output listed, and remove the
+//! outputs of papers that are gone — and never touch a file clerk did not write.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::MANIFEST;
+use super::meetings::PRIVATE_DIR;
+use super::write::{OutputFile, slash_path, still_written};
+
+#[derive(Deserialize)]
+struct Manifest {
+    #[serde(default)]
+    papers: Vec<Entry>,
+    #[serde(default)]
+    index: Option<OutputFile>,
+    #[serde(default)]
+    meetings: Vec<Outputs>,
+    #[serde(default)]
+    calendar: Option<OutputFile>,
+}
+
+#[derive(Deserialize)]
+struct Outputs {
+    #[serde(default)]
+    outputs: Vec<OutputFile>,
+}
+
+#[derive(Deserialize)]
+struct Entry {
+    source: String,
+    #[serde(default)]
+    outputs: Vec<OutputFile>,
+}
+
+/// The outputs the previous manifests list: the papers' by source (`papers/x.md`), and the
+/// others (index, meeting pages and agendas, calendar).
+#[derive(Debug, Default, Clone)]
+pub struct Record {
+    by_source: BTreeMap<String, Vec<OutputFile>>,
+    others: Vec<OutputFile>,
+}
+
+impl Record {
+    /// Reads `manifest.json` and `private/manifest.json` in `out_dir`; what cannot be read
+    /// records nothing.
+    pub fn read(out_dir: &Path) -> Record {
+        let mut by_source: BTreeMap<String, Vec<OutputFile>> = BTreeMap::new();
+        let mut others = Vec::new();
+        for path in [
+            out_dir.join(MANIFEST),
+            out_dir.join(PRIVATE_DIR).join(MANIFEST),
+        ] {
+            let Some(m) = std::fs::read(&path)
+                .ok()
+                .and_then(|b| serde_json::from_slice::<Manifest>(&b).ok())
+            else {
+                continue;
+            };
+            for e in m.papers {
+                by_source.entry(e.source).or_default().extend(e.outputs);
+            }
+            others.extend(m.index);
+            others.extend(m.meetings.into_iter().flat_map(|m| m.outputs));
+            others.extend(m.calendar);
+        }
+        Record { by_source, others }
+    }
+
+    /// The recorded outputs of the paper at `display` (`papers/x.md`) still in `out_dir` as
+    /// clerk wrote them.
+    /// Only outputs `wanted` accepts (by path) are read to check them.
+    pub fn written(
+        &self,
+        out_dir: &Path,
+        display: &Path,
+        wanted: impl Fn(&str) -> bool,
+    ) -> Vec<OutputFile> {
+        self.by_source
+            .get(&slash_path(display))
+            .into_iter()
+            .flatten()
+            .filter(|o| wanted(&o.path) && still_written(out_dir, o))
+            .cloned()
+            .collect()
+    }
+
+    /// The recorded outputs other than papers' under `dir` (a meeting's folder) still in
+    /// `out_dir` as clerk wrote them, but not in `listed`.
+    pub fn others_under(
+        &self,
+        out_dir: &Path,
+        dir: &str,
+        listed: &[OutputFile],
+    ) -> Vec<OutputFile> {
+        self.others
+            .iter()
+            .filter(|o| o.path.starts_with(&format!("{dir}/")))
+            .filter(|o| !listed.iter().any(|l| l.path == o.path))
+            .filter(|o| still_written(out_dir, o))
+            .cloned()
+            .collect()
+    }
+
+    /// Removes every recorded output that this run does not list (`listed`, paths relative
+    /// to `out_dir`): those of papers that are gone and, with `meetings`, of meetings that
+    /// are gone. Only files still as clerk wrote them are removed. Returns the paths removed
+    /// and the paths left because they changed since.
+    pub fn remove_unlisted(
+        &self,
+        out_dir: &Path,
+        listed: &BTreeSet<&str>,
+        meetings: bool,
+    ) -> (Vec<String>, Vec<String>) {
+        let (mut removed, mut changed) = (Vec::new(), Vec::new());
+        let others = self.others.iter().filter(|_| meetings);
+        let recorded = self.by_source.values().flatten().chain(others);
+        let mut seen = BTreeSet::new();
+        for o in recorded {
+            if listed.contains(o.path.as_str()) || !seen.insert(o.path.as_str()) {
+                continue;
+            }
+            let path = out_dir.join(&o.path);
+            if !path.exists() {
+                continue;
+            }
+            if still_written(out_dir, o) && std::fs::remove_file(&path).is_ok() {
+                removed.push(o.path.clone());
+                remove_empty_parents(out_dir, &path);
+            } else {
+                changed.push(o.path.clone());
+            }
+        }
+        removed.sort();
+        changed.sort();
+        (removed, changed)
+    }
+}
+
+/// Removes the folders above `path` that its removal left empty, up to `out_dir`.
+fn remove_empty_parents(out_dir: &Path, path: &Path) {
+    let mut dir = path.parent();
+    while let Some(d) = dir {
+        if d == out_dir || !d.starts_with(out_dir) || std::fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn removes_only_what_it_wrote_for_papers_gone() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path();
+        std::fs::create_dir_all(out.join("old")).unwrap();
+        std::fs::write(out.join("old/a.html"), "clerk wrote this").unwrap();
+        std::fs::write(out.join("old/a.pdf"), "edited by hand").unwrap();
+        std::fs::write(out.join("keep.html"), "still a paper").unwrap();
+        let a = OutputFile::describe(Path::new("old/a.html"), b"clerk wrote this");
+        let a_pdf = OutputFile::describe(Path::new("old/a.pdf"), b"as clerk wrote it");
+        let keep = OutputFile::describe(Path::new("keep.html"), b"still a paper");
+        let json = serde_json::json!({"papers": [
+            {"source": "papers/old/a.md", "outputs": [a, a_pdf]},
+            {"source": "papers/keep.md", "outputs": [keep]},
+        ]});
+        std::fs::write(out.join(MANIFEST), json.to_string()).unwrap();
+        let record = Record::read(out);
+        assert_eq!(
+            record
+                .written(out, Path::new("papers/keep.md"), |_| true)
+                .len(),
+            1
+        );
+        assert!(
+            record
+                .written(out, Path::new("papers/old/a.md"), |_| true)
+                .len()
+                == 1
+        );
+        let (removed, changed) = record.remove_unlisted(out, &BTreeSet::from(["keep.html"]), true);
+        assert_eq!(removed, ["old/a.html"]);
+        assert_eq!(changed, ["old/a.pdf"]);
+        assert!(!out.join("old/a.html").exists());
+        assert!(out.join("old/a.pdf").exists() && out.join("keep.html").exists());
+    }
+}
