@@ -83,7 +83,7 @@ try {
   await page.goto(new URL('/', url).href);
   await until(page, 'the index with each paper\'s state', () => {
     const s = document.getElementById('clerk-status');
-    return s && s.open && s.innerText.includes('1 with errors') && s.innerText.includes('3 errors')
+    return s && s.open && s.innerText.includes('1 with errors') && s.innerText.includes('2 errors')
       && document.querySelector('main').innerText.includes('Revised in Chromium');
   });
   await page.screenshot({ path: join(shots, '5-index.png') });
