@@ -1,6 +1,6 @@
 //! Each meeting's agenda packs: `pack.pdf` always and `supplementary-pack.pdf` when it has
-//! late items, beside its page; `private-pack.pdf` when it has private items, under
-//! `private/` like the private papers themselves (`private/meetings/SLUG/`). A
+//! late items, and `private-pack.pdf` when it has private items, all beside its page, as
+//! MEETING-FORMAT.md places them (the private pack is for members, not for publishing). A
 //! pack is made from the papers' PDFs as this run left them on disk (no paper is laid out
 //! again). A paper that has errors (or whose PDF cannot be read) keeps its line on the
 //! front sheet as "Paper not available", with a warning; a pack that cannot be made is an
@@ -36,15 +36,9 @@ fn paper_pdf(source: &Path, private: bool) -> PathBuf {
     }
 }
 
-/// Where `kind`'s pack of `meeting` goes, relative to the output folder: beside its page,
-/// or under [`PRIVATE_DIR`] for the private pack (never published).
+/// Where `kind`'s pack of `meeting` goes, relative to the output folder: beside its page.
 pub fn pack_path(meeting: &Meeting, kind: PackKind) -> PathBuf {
-    let rel = meeting.out_dir().join(kind.file_name());
-    if kind == PackKind::Private {
-        Path::new(PRIVATE_DIR).join(rel)
-    } else {
-        rel
-    }
+    meeting.out_dir().join(kind.file_name())
 }
 
 /// Builds and writes each pack `meeting` has; returns them (the last good one kept when a
@@ -57,12 +51,12 @@ pub fn write_packs(
 ) -> (Vec<PackFile>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut files = Vec::new();
-    // A private pack is never left beside the public page (where no build puts it).
+    // Where an earlier clerk put the private pack: not left behind, out of date.
     let _ = std::fs::remove_file(
         project
             .out_dir
-            .join(meeting.out_dir())
-            .join(PackKind::Private.file_name()),
+            .join(PRIVATE_DIR)
+            .join(pack_path(meeting, PackKind::Private)),
     );
     for kind in PackKind::ALL {
         let rel = pack_path(meeting, kind);

@@ -12,7 +12,6 @@ use lopdf::{Document, Object, ObjectId};
 use crate::common::{clerk, parts, run_tool, sha256_hex, temp_project};
 
 const DIR: &str = "out/meetings/2026-05-19-resources-committee";
-const PRIVATE: &str = "out/private/meetings/2026-05-19-resources-committee";
 const SECRET: &str = "ZEBRA-CANTICLE-SECRET";
 const FLEET: &str = "papers/resources/2026-05-19-fleet-strategy.md";
 
@@ -49,12 +48,7 @@ fn project() -> tempfile::TempDir {
 }
 
 fn at(root: &Path, name: &str) -> std::path::PathBuf {
-    let dir = if name.starts_with("private") {
-        PRIVATE
-    } else {
-        DIR
-    };
-    root.join(dir).join(name)
+    root.join(DIR).join(name)
 }
 
 fn load(root: &Path, name: &str) -> Document {
@@ -523,7 +517,7 @@ fn serve_builds_a_pack_on_request_and_again_when_a_paper_changes() {
         first.body,
         "kept, not built again differently"
     );
-    let private = serve.get("/private/meetings/2026-05-19-resources-committee/private-pack.pdf");
+    let private = serve.get("/meetings/2026-05-19-resources-committee/private-pack.pdf");
     assert!(private.body.starts_with("%PDF-"));
 
     let mut events = serve.events();
