@@ -98,7 +98,7 @@ fn report(what: &str, n: usize, t: Duration, runs: usize) {
 /// One paper, HTML + PDF, from a cold process: the real binary, median of 11 runs.
 fn cold_single() -> Duration {
     let tmp = tempfile::tempdir().unwrap();
-    common::generate(tmp.path(), 1);
+    common::generate(tmp.path(), 1, 10);
     let mut times = Vec::new();
     let cpu_start = cpu_seconds();
     for _ in 0..11 {
@@ -239,7 +239,7 @@ fn main() {
         .find_map(|a| a.parse().ok())
         .unwrap_or(1000);
     let tmp = tempfile::tempdir().unwrap();
-    common::generate(tmp.path(), n);
+    common::generate(tmp.path(), n, 10);
     let html = time_build(tmp.path(), vec![OutputFormat::Html], n, 5);
     report("HTML", n, html, 5);
     let both = time_build(

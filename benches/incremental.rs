@@ -43,30 +43,6 @@ fn build(root: &Path, n: usize, force: bool) -> (Duration, usize) {
     (elapsed, report.papers.iter().filter(|p| p.reused).count())
 }
 
-/// `n` papers like the seed, ten a meeting, a meeting a week, items 1 to 10.
-fn generate_archive(root: &Path, n: usize) {
-    let first = jiff::civil::date(2026, 12, 2);
-    for i in 0..n {
-        let meeting = i / 10;
-        let date = first
-            .checked_sub(jiff::Span::new().days(7 * meeting as i64))
-            .unwrap();
-        let dir = root.join(format!("papers/{}/meeting-{meeting:04}", date.year()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let text = common::SEED
-            .replace("date: 2021-09-01", &format!("date: {date}"))
-            .replace(
-                "agenda_item: \"4.2\"",
-                &format!("agenda_item: \"{}\"", i % 10 + 1),
-            )
-            .replace(
-                "title: HMICS Progress Review",
-                &format!("title: HMICS Progress Review {i}"),
-            );
-        std::fs::write(dir.join(format!("paper-{i:05}.md")), text).unwrap();
-    }
-}
-
 fn ms(d: Duration) -> String {
     format!("{:.1} ms", d.as_secs_f64() * 1e3)
 }
@@ -78,7 +54,7 @@ fn main() {
         .unwrap_or(1000);
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
-    generate_archive(root, n);
+    common::generate(root, n, 10);
     let _ = build(root, n, true); // warms the page cache
     let mut full = Vec::new();
     // A large archive's full build is long: one timed run past 2000 papers.

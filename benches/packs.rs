@@ -14,35 +14,11 @@ use clerk::project::Project;
 use clerk::render::OutputFormat;
 use clerk::render::pdf::pack::PackKind;
 
-const SEED: &str =
-    include_str!("../papers/policing-performance/2021-09-01-hmics-progress-review.md");
+mod common;
 
 fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();
     times[times.len() / 2]
-}
-
-/// `n` papers like the seed, paper `i` on the agenda of meeting `i % m` (one date each).
-fn generate(root: &Path, n: usize, m: usize) {
-    for i in 0..n {
-        let k = i % m;
-        let dir = root.join("papers").join(format!("meeting-{k:02}"));
-        std::fs::create_dir_all(&dir).unwrap();
-        let date = jiff::civil::date(2021, 1, 4)
-            .checked_add(jiff::Span::new().days(7 * k as i64))
-            .unwrap();
-        let text = SEED
-            .replace("date: 2021-09-01", &format!("date: {date}"))
-            .replace(
-                "agenda_item: \"4.2\"",
-                &format!("agenda_item: \"{}\"", i / m + 1),
-            )
-            .replace(
-                "title: HMICS Progress Review",
-                &format!("title: HMICS Progress Review {i}"),
-            );
-        std::fs::write(dir.join(format!("paper-{i:04}.md")), text).unwrap();
-    }
 }
 
 fn open(root: &Path) -> Project {
@@ -57,7 +33,7 @@ fn main() {
     let m = args.next().unwrap_or(50);
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
-    generate(root, n, m);
+    common::generate(root, n, n / m);
     let opts = BuildOptions {
         formats: vec![OutputFormat::Html, OutputFormat::Pdf],
         paths: Vec::new(),

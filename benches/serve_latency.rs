@@ -72,7 +72,7 @@ fn main() {
         .find_map(|a| a.parse().ok())
         .unwrap_or(200);
     let tmp = tempfile::tempdir().unwrap();
-    common::generate(tmp.path(), n);
+    common::generate(tmp.path(), n, 10);
     let (_server, addr) = start(tmp.path());
     let mut stream = TcpStream::connect(addr).unwrap();
     stream
@@ -87,9 +87,7 @@ fn main() {
         line.clear();
     }
 
-    let paper = tmp
-        .path()
-        .join(format!("papers/meeting-07/paper-{:04}.md", 7));
+    let paper = tmp.path().join("papers/2026/meeting-0000/paper-00007.md");
     let text = std::fs::read_to_string(&paper).unwrap();
     let mut times = Vec::new();
     for i in 0..WARM_UP + MEASURED {
