@@ -7,40 +7,52 @@ use super::{Ctx, Loc};
 use crate::config::{HouseStyle, ImplicationStyle};
 use crate::document::{Block, Inline, Item, Section, SectionKind};
 
-/// Drafts of Markdown from a metadata value, where `#` headings have no place.
-fn metadata_drafts(ctx: &mut Ctx, nodes: Vec<Node>, what: &str) -> Vec<Draft> {
+/// How the headings of Markdown outside the body are taken.
+#[derive(Clone, Copy)]
+enum Headings<'a> {
+    /// A metadata value (`what` names it): a `#` has no place, and is reported and taken as `##`.
+    Metadata(&'a str),
+    /// An appendix file: every heading one level down, under the heading clerk gives it.
+    Appendix,
+}
+
+/// Drafts of Markdown outside the body, its headings taken as `headings` says.
+fn draft_nodes(ctx: &mut Ctx, nodes: Vec<Node>, headings: Headings) -> Vec<Draft> {
     let mut drafts = Vec::new();
-    let mut prev = 1u8;
+    let mut prev = match headings {
+        Headings::Metadata(_) => 1u8,
+        Headings::Appendix => 0,
+    };
     for node in nodes {
         match node {
-            Node::Heading {
-                level: 1,
-                content,
-                label,
-                loc,
-            } => {
-                ctx.error(
-                    "heading-in-metadata",
-                    &loc,
-                    format!(
-                        "a `#` heading cannot go inside {what}: it already has its own heading"
-                    ),
-                    Some("use `##` for a sub-heading, or remove the `#`".into()),
-                );
-                prev = 2;
-                drafts.push(Draft::Sub {
-                    content,
-                    level: 2,
-                    label,
-                });
-            }
             Node::Heading {
                 level,
                 content,
                 label,
                 loc,
             } => {
-                check_level(ctx, &mut prev, level, &loc);
+                let level = match headings {
+                    Headings::Metadata(what) if level == 1 => {
+                        ctx.error(
+                            "heading-in-metadata",
+                            &loc,
+                            format!(
+                                "a `#` heading cannot go inside {what}: it already has its own heading"
+                            ),
+                            Some("use `##` for a sub-heading, or remove the `#`".into()),
+                        );
+                        prev = 2;
+                        2
+                    }
+                    Headings::Metadata(_) => {
+                        check_level(ctx, &mut prev, level, &loc);
+                        level
+                    }
+                    Headings::Appendix => {
+                        check_level(ctx, &mut prev, level, &loc);
+                        level.saturating_add(1).min(6)
+                    }
+                };
                 drafts.push(Draft::Sub {
                     content,
                     level,
@@ -61,32 +73,7 @@ fn metadata_drafts(ctx: &mut Ctx, nodes: Vec<Node>, what: &str) -> Vec<Draft> {
 /// An appendix file's content: never numbered, and every heading one level down, so that
 /// its `#` is a sub-heading under the heading clerk gives the appendix.
 pub(crate) fn appendix_items(ctx: &mut Ctx, src: usize, nodes: Vec<Node>, id: &str) -> Vec<Item> {
-    let mut drafts = Vec::new();
-    let mut prev = 0u8;
-    for node in nodes {
-        match node {
-            Node::Heading {
-                level,
-                content,
-                label,
-                loc,
-            } => {
-                check_level(ctx, &mut prev, level, &loc);
-                let level = level.saturating_add(1).min(6);
-                drafts.push(Draft::Sub {
-                    content,
-                    level,
-                    label,
-                });
-            }
-            Node::Block {
-                block,
-                paragraph,
-                label,
-                ..
-            } => push_block(&mut drafts, block, paragraph, label),
-        }
-    }
+    let drafts = draft_nodes(ctx, nodes, Headings::Appendix);
     if drafts.is_empty() {
         ctx.warn(
             "empty-section",
@@ -113,7 +100,7 @@ pub(crate) fn implication_section(
     let what = format!("the {} implication", style.key);
     let mut drafts = match nodes {
         Some((src, nodes)) => {
-            let drafts = metadata_drafts(ctx, nodes, &what);
+            let drafts = draft_nodes(ctx, nodes, Headings::Metadata(&what));
             if drafts.is_empty() {
                 let loc = Loc { src, range: 0..0 };
                 ctx.warn(
@@ -171,7 +158,7 @@ pub(crate) fn recommendations_section(
 ) -> Section {
     let id = "recommendations".to_string();
     ctx.ids.insert(id.clone());
-    let drafts = metadata_drafts(ctx, nodes, "the recommendations");
+    let drafts = draft_nodes(ctx, nodes, Headings::Metadata("the recommendations"));
     if drafts.is_empty() {
         ctx.warn(
             "empty-section",

@@ -150,7 +150,12 @@ impl Ctx<'_> {
                         id,
                         ..
                     }) => {
-                        *number = n.clone();
+                        // `section [](#x)`: the word is written already, so only the number shows.
+                        let before = &self.markdown(loc.src)[..loc.range.start];
+                        *number = match n.split_once('\u{a0}') {
+                            Some((word, bare)) if ends_with_word(before, word) => bare.to_string(),
+                            _ => n.clone(),
+                        };
                         *target = id.clone();
                     }
                     Some(LabelDef { id, .. }) => {
@@ -371,6 +376,18 @@ pub(crate) fn walk_blocks(blocks: &mut [Block], f: &mut dyn FnMut(&mut Inline)) 
             Block::Code { .. } | Block::Image(_) | Block::Rule => {}
         }
     }
+}
+
+/// True when `text` ends with `word` (in any case) and a space, as in `see section `.
+fn ends_with_word(text: &str, word: &str) -> bool {
+    let Some(rest) = text.strip_suffix([' ', '\u{a0}']) else {
+        return false;
+    };
+    let last = rest
+        .rsplit([' ', '\u{a0}', '\n', '('])
+        .next()
+        .unwrap_or(rest);
+    last.eq_ignore_ascii_case(word)
 }
 
 /// Calls `f` on every inline of `inlines` and of their content, outermost first.

@@ -192,6 +192,22 @@ fn a_heading_label_is_cited_as_its_section() {
 }
 
 #[test]
+fn a_heading_reference_after_the_word_section_shows_the_number_alone() {
+    let (s, d) = run(
+        "# Background {#background}\n\nSee section [](#background), Section [](#background) and (section [](#background)); [](#background) too.\n",
+    );
+    assert!(d.is_empty(), "{d:#?}");
+    let numbers: Vec<&str> = first_inlines(paras(&s.sections[0])[0])
+        .iter()
+        .filter_map(|i| match i {
+            Inline::CrossRef { number, .. } => Some(number.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(numbers, ["1", "1", "1", "section\u{a0}1"]);
+}
+
+#[test]
 fn an_unknown_heading_label_is_reported_at_its_line_with_a_hint() {
     let (_, d) = run("# Background {#background}\n\nSee [](#backgruond).\n");
     let e = find(&d, "unknown-label");
