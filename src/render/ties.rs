@@ -6,67 +6,96 @@
 
 /// Words a number or a letter after them belongs to: `paragraph 2.1`, `Table 4`.
 const REFERENCES: &[&str] = &[
-    "paragraph",
-    "paragraphs",
-    "para",
-    "paras",
-    "section",
-    "sections",
-    "table",
-    "tables",
-    "figure",
-    "figures",
-    "fig.",
-    "chart",
-    "appendix",
-    "appendices",
     "annex",
     "annexe",
-    "schedule",
+    "appendices",
+    "appendix",
+    "article",
+    "band",
     "chapter",
-    "part",
-    "page",
-    "pages",
-    "p.",
-    "pp.",
+    "chart",
+    "clause",
+    "fig.",
+    "figure",
+    "figures",
+    "grade",
     "item",
     "items",
-    "recommendation",
-    "recommendations",
-    "r.",
-    "rec.",
-    "clause",
-    "article",
-    "regulation",
-    "rule",
-    "step",
-    "stage",
-    "phase",
-    "option",
+    "level",
     "no.",
     "nos.",
+    "option",
+    "p.",
+    "page",
+    "pages",
+    "para",
+    "paragraph",
+    "paragraphs",
+    "paras",
+    "part",
+    "phase",
+    "pp.",
+    "r.",
+    "rec.",
+    "recommendation",
+    "recommendations",
+    "regulation",
+    "rule",
+    "schedule",
+    "section",
+    "sections",
+    "stage",
+    "step",
+    "table",
+    "tables",
+    "tier",
+    "version",
     "vol.",
     "volume",
-    "version",
-    "level",
-    "tier",
-    "grade",
-    "band",
 ];
 
 /// Words after a number that complete it: `£1.5 million`, `3 pm`, `5 per cent`.
 const UNITS: &[&str] = &[
-    "million", "billion", "thousand", "m", "bn", "per", "percent", "%", "am", "pm", "a.m.", "p.m.",
-    "mm", "cm", "km", "kg", "mph", "hours", "hrs", "mins",
+    "%", "a.m.", "am", "billion", "bn", "cm", "hours", "hrs", "kg", "km", "m", "million", "mins",
+    "mm", "mph", "p.m.", "per", "percent", "pm", "thousand",
 ];
 
 /// A month's name or usual abbreviation (the list is the paper's, shared with import).
 fn is_month(word: &str) -> bool {
+    // Every name and abbreviation has 3 to 9 letters and starts with one of these: most
+    // words need no lower-casing.
+    if word.is_ascii()
+        && (!(3..=9).contains(&word.len())
+            || !matches!(
+                word.as_bytes()[0].to_ascii_lowercase(),
+                b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+            ))
+    {
+        return false;
+    }
     crate::paper::month_number(word, false).is_some()
 }
 
+/// `word`, lower-cased, is one of `list` (lower-case ASCII of at most [`LONGEST`] bytes,
+/// sorted). An ASCII word, as almost every word is, is lower-cased on the stack.
+fn one_of(word: &str, list: &[&str]) -> bool {
+    if !word.is_ascii() {
+        return list.contains(&word.to_lowercase().as_str());
+    }
+    let mut buf = [0u8; LONGEST];
+    let Some(lower) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    list.binary_search_by(|w| w.as_bytes().cmp(lower)).is_ok()
+}
+
+/// The longest word in the lists, in bytes.
+const LONGEST: usize = 16;
+
 /// Titles that stay with the name after them.
-const TITLES: &[&str] = &["mr", "mrs", "ms", "mx", "dr", "sir", "dame", "st"];
+const TITLES: &[&str] = &["dame", "dr", "mr", "mrs", "ms", "mx", "sir", "st"];
 
 fn opening(c: char) -> bool {
     matches!(c, '(' | '[' | '"' | '\'' | '\u{201c}' | '\u{2018}')
@@ -77,11 +106,6 @@ fn closing(c: char) -> bool {
         c,
         ')' | ']' | ',' | ';' | ':' | '.' | '"' | '\'' | '\u{201d}' | '\u{2019}' | '!' | '?'
     )
-}
-
-/// `word` without the brackets and quotes that may open it, lower-cased.
-fn bare_start(word: &str) -> String {
-    word.trim_start_matches(opening).to_lowercase()
 }
 
 /// `word` without the brackets, quotes and stops that may close it.
@@ -105,14 +129,14 @@ pub fn space_tied(word: &str, next: &str) -> bool {
     if word.is_empty() || next.is_empty() || word.ends_with(closing) && !word.ends_with('.') {
         return false;
     }
-    let lower = bare_start(word);
+    // `word` without the brackets and quotes that may open it.
+    let bare = word.trim_start_matches(opening);
     let next_bare = bare_end(next);
-    let next_lower = next_bare.to_lowercase();
     let next_is_number = next
         .trim_start_matches(opening)
         .trim_start_matches(['£', '$', '€'])
         .starts_with(|c: char| c.is_ascii_digit());
-    if REFERENCES.contains(&lower.as_str()) {
+    if one_of(bare, REFERENCES) {
         // `Table 4`, `Appendix A`, `Part IV`.
         let letter = !next_bare.is_empty()
             && next_bare.len() <= 4
@@ -120,15 +144,15 @@ pub fn space_tied(word: &str, next: &str) -> bool {
         return next_is_number || letter;
     }
     if is_number(word) {
-        return is_month(&next_lower) || UNITS.contains(&next_lower.as_str());
+        return is_month(next_bare) || one_of(next_bare, UNITS);
     }
-    if is_month(lower.trim_end_matches('.')) && !word.ends_with(',') {
+    let stem = bare.trim_end_matches('.');
+    if is_month(stem) && !word.ends_with(',') {
         // `September 2021`, `August 18`.
         let digits = next_bare.chars().all(|c| c.is_ascii_digit());
         return next_is_number && digits && next_bare.len() <= 4;
     }
-    TITLES.contains(&lower.trim_end_matches('.'))
-        && next_bare.starts_with(|c: char| c.is_uppercase())
+    one_of(stem, TITLES) && next_bare.starts_with(|c: char| c.is_uppercase())
 }
 
 /// True when no line may break after `piece`, which ends with a hyphen or dash, before
@@ -260,6 +284,44 @@ mod tests {
             ("Appendix", "and"),
         ] {
             assert!(!space_tied(a, b), "{a} {b}");
+        }
+    }
+
+    /// Words are compared without regard to case, whatever their letters: ASCII ones
+    /// without lower-casing a copy, others (a Kelvin sign lower-cases to `k`) by it.
+    #[test]
+    fn words_match_in_any_case() {
+        for (a, b) in [
+            ("PARAGRAPH", "2"),
+            ("TaBLE", "4"),
+            ("sEPT.", "2021"),
+            ("3", "PM"),
+            ("18", "aug"),
+            ("5", "\u{212a}m"),
+            ("DR.", "Smith"),
+        ] {
+            assert!(space_tied(a, b), "{a} {b}");
+        }
+        for (a, b) in [("paragraphs\u{301}", "2"), ("5", "kms"), ("Julyy", "4")] {
+            assert!(!space_tied(a, b), "{a} {b}");
+        }
+        for m in crate::paper::MONTH_NAMES {
+            assert!(
+                is_month(m) && is_month(&m.to_uppercase()) && is_month(&m[..3]),
+                "{m}"
+            );
+        }
+        assert!(is_month("Sept") && !is_month("Mayday"));
+    }
+
+    #[test]
+    fn the_word_lists_are_sorted_lower_case_and_short() {
+        for list in [REFERENCES, UNITS, TITLES] {
+            assert!(list.is_sorted(), "{list:?}");
+            for w in list {
+                assert!(w.len() <= LONGEST && w.is_ascii(), "{w}");
+                assert_eq!(*w, w.to_lowercase());
+            }
         }
     }
 

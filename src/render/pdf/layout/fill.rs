@@ -41,12 +41,14 @@ pub(super) fn fill(seg: &[Word], max: f64) -> Vec<&[Word]> {
     breaks.windows(2).map(|b| &seg[b[0]..b[1]]).collect()
 }
 
-/// The text of words `start..end` of the atoms, without their trailing spaces.
-fn word_text(w: &Word, atoms: &[Atom], glyphs: &[Glyph]) -> String {
-    atoms[w.start..w.end]
-        .iter()
-        .flat_map(|a| glyphs[a.glyphs.clone()].iter().map(|g| &*g.text))
-        .collect()
+/// The text of words `start..end` of the atoms, without their trailing spaces, in `out`.
+fn word_text(w: &Word, atoms: &[Atom], glyphs: &[Glyph], out: &mut String) {
+    out.clear();
+    for a in &atoms[w.start..w.end] {
+        for g in &glyphs[a.glyphs.clone()] {
+            out.push_str(&g.text);
+        }
+    }
 }
 
 /// Joins words that may not be broken apart (see [`crate::render::ties`]), while the
@@ -60,10 +62,10 @@ pub(super) fn tie(
     title: bool,
 ) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::with_capacity(words.len());
-    let mut last_text = String::new();
+    let (mut last_text, mut text) = (String::new(), String::new());
     let mut quotes = 0i32;
     for w in words {
-        let text = word_text(&w, atoms, glyphs);
+        word_text(&w, atoms, glyphs, &mut text);
         let tied = out.last().is_some_and(|prev| {
             if prev.forced || prev.end == prev.start {
                 return false;
@@ -97,7 +99,7 @@ pub(super) fn tie(
             }
             _ => out.push(w),
         }
-        last_text = text;
+        std::mem::swap(&mut last_text, &mut text);
     }
     out
 }

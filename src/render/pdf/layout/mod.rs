@@ -22,6 +22,7 @@ mod spans;
 mod table;
 pub mod text;
 mod title;
+mod words;
 
 use std::collections::BTreeMap;
 

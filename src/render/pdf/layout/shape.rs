@@ -4,6 +4,7 @@
 
 use super::model::{Glyph, GlyphText};
 use super::spans::Span;
+use super::words;
 use crate::render::pdf::fonts::{FaceId, Fonts};
 
 /// One shaped cluster: its glyphs, width and how it may break.
@@ -23,62 +24,93 @@ pub(super) struct Atom {
 pub(super) fn shape_atoms(spans: &[Span], fonts: &Fonts) -> (Vec<Atom>, Vec<Glyph>) {
     let mut atoms = Vec::new();
     let mut all: Vec<Glyph> = Vec::new();
-    for (si, span) in spans.iter().enumerate() {
-        if span.text == "\n" {
-            if let Some(last) = atoms.last_mut() {
-                let last: &mut Atom = last;
-                last.forced = true;
+    words::with(|cache| {
+        for (si, span) in spans.iter().enumerate() {
+            if span.text == "\n" {
+                if let Some(last) = atoms.last_mut() {
+                    let last: &mut Atom = last;
+                    last.forced = true;
+                }
+                continue;
             }
-            continue;
-        }
-        let face_id = span.style.face();
-        let face = fonts.face(face_id);
-        let shaped = face.shape(&span.text);
-        let mut i = 0;
-        while i < shaped.len() {
-            let cluster = shaped[i].cluster as usize;
-            let mut j = i;
-            while j < shaped.len() && shaped[j].cluster as usize == cluster {
-                j += 1;
-            }
-            let next = shaped
-                .get(j)
-                .map_or(span.text.len(), |g| g.cluster as usize);
-            let text = span.text.get(cluster..next.max(cluster)).unwrap_or("");
-            let first = all.len();
-            let fallback = if shaped[i..j].iter().any(|g| g.gid == 0) {
-                let (face, glyphs) = fallback(fonts, face_id, text, span.style.size);
-                all.extend(glyphs);
-                face
-            } else {
-                let n = j - i;
-                all.extend(shaped[i..j].iter().enumerate().map(|(k, g)| Glyph {
-                    gid: g.gid,
-                    advance: face.glyph_pt(g, span.style.size),
-                    text: cluster_text(text, k, n),
-                }));
-                None
+            let face_id = span.style.face();
+            let size = span.style.size;
+            let Some(shelf) = cache.shelf(fonts.face(face_id), size) else {
+                // A face not proven to shape each word alone: the span is shaped whole.
+                shape_run(fonts, face_id, &span.text, size, si, &mut atoms, &mut all);
+                continue;
             };
-            let glyphs = first..all.len();
-            let width = all[glyphs.clone()].iter().map(|g| g.advance).sum();
-            let last = text.chars().last().unwrap_or(' ');
-            let space =
-                text.chars().all(|c| c.is_whitespace() && c != '\u{a0}') && !text.is_empty();
-            let break_after =
-                matches!(last, '-' | '\u{2013}' | '\u{2014}') && text.len() == last.len_utf8();
-            atoms.push(Atom {
-                span: si,
-                face: fallback,
-                glyphs,
-                width,
-                space,
-                break_after,
-                forced: false,
-            });
-            i = j;
+            for piece in words::pieces(&span.text) {
+                if shelf.recall(piece, si, &mut atoms, &mut all) {
+                    continue;
+                }
+                let (a, g) = (atoms.len(), all.len());
+                if shape_run(fonts, face_id, piece, size, si, &mut atoms, &mut all) {
+                    shelf.keep(piece, &atoms[a..], &all[g..]);
+                }
+            }
         }
-    }
+    });
     (atoms, all)
+}
+
+/// Shapes `text` (span `si`, in `face_id` at `size`) into atoms and glyphs appended to
+/// `atoms` and `all`. True when every cluster was set in the face itself (no fallback),
+/// so the result depends on that face and size alone.
+pub(super) fn shape_run(
+    fonts: &Fonts,
+    face_id: FaceId,
+    text: &str,
+    size: f32,
+    si: usize,
+    atoms: &mut Vec<Atom>,
+    all: &mut Vec<Glyph>,
+) -> bool {
+    let face = fonts.face(face_id);
+    let shaped = face.shape(text);
+    let mut own = true;
+    let mut i = 0;
+    while i < shaped.len() {
+        let cluster = shaped[i].cluster as usize;
+        let mut j = i;
+        while j < shaped.len() && shaped[j].cluster as usize == cluster {
+            j += 1;
+        }
+        let next = shaped.get(j).map_or(text.len(), |g| g.cluster as usize);
+        let piece = text.get(cluster..next.max(cluster)).unwrap_or("");
+        let first = all.len();
+        let fallback = if shaped[i..j].iter().any(|g| g.gid == 0) {
+            own = false;
+            let (face, glyphs) = fallback(fonts, face_id, piece, size);
+            all.extend(glyphs);
+            face
+        } else {
+            let n = j - i;
+            all.extend(shaped[i..j].iter().enumerate().map(|(k, g)| Glyph {
+                gid: g.gid,
+                advance: face.glyph_pt(g, size),
+                text: cluster_text(piece, k, n),
+            }));
+            None
+        };
+        let glyphs = first..all.len();
+        let width = all[glyphs.clone()].iter().map(|g| g.advance).sum();
+        let last = piece.chars().last().unwrap_or(' ');
+        let space = piece.chars().all(|c| c.is_whitespace() && c != '\u{a0}') && !piece.is_empty();
+        let break_after =
+            matches!(last, '-' | '\u{2013}' | '\u{2014}') && piece.len() == last.len_utf8();
+        atoms.push(Atom {
+            span: si,
+            face: fallback,
+            glyphs,
+            width,
+            space,
+            break_after,
+            forced: false,
+        });
+        i = j;
+    }
+    own
 }
 
 /// A cluster the face has no glyph for, set in the first other face that has them all
