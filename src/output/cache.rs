@@ -37,6 +37,9 @@ pub struct Cache {
     /// The index: the key over what it shows, and it as written.
     #[serde(default)]
     index: Option<(String, Stamped)>,
+    /// Something changed since it was read, so it must be written.
+    #[serde(skip)]
+    dirty: bool,
 }
 
 /// One input file of a paper: its path (relative to the project root), its SHA-256
@@ -289,6 +292,7 @@ impl Cache {
     pub fn restamp(&mut self, source: &PaperSource, deps: Vec<Dep>) {
         if let Some(entry) = self.papers.get_mut(&slash_path(&source.rel)) {
             entry.deps = deps;
+            self.dirty = true;
         }
     }
 
@@ -323,6 +327,7 @@ impl Cache {
             clean: built.clean,
         };
         self.papers.insert(rel, entry);
+        self.dirty = true;
     }
 
     /// A meeting's outputs when its key is unchanged and each is on disk as written.
@@ -352,27 +357,36 @@ impl Cache {
     ) {
         self.meetings
             .insert(dir, (key, stamp(project, outputs.to_vec())));
+        self.dirty = true;
     }
 
     /// Forgets every meeting whose folder is not in `dirs`.
     pub fn retain_meetings(&mut self, dirs: &std::collections::BTreeSet<String>) {
+        let before = self.meetings.len();
         self.meetings.retain(|dir, _| dirs.contains(dir));
+        self.dirty |= self.meetings.len() != before;
     }
 
     /// Forgets a paper (one now taken in private).
     pub fn forget(&mut self, source: &PaperSource) {
-        self.papers.remove(&slash_path(&source.rel));
+        self.dirty |= self.papers.remove(&slash_path(&source.rel)).is_some();
     }
 
     /// Forgets every paper not in `keep` (papers gone from the project).
     pub fn retain(&mut self, keep: &[PaperSource]) {
         let keep: std::collections::BTreeSet<String> =
             keep.iter().map(|s| slash_path(&s.rel)).collect();
+        let before = self.papers.len();
         self.papers.retain(|rel, _| keep.contains(rel));
+        self.dirty |= self.papers.len() != before;
     }
 
-    /// Writes the cache (as this clerk's) into `out_dir`.
+    /// Writes the cache (as this clerk's) into `out_dir`, unless nothing changed since it
+    /// was read.
     pub fn write(mut self, out_dir: &Path) -> std::io::Result<()> {
+        if !self.dirty {
+            return Ok(());
+        }
         self.clerk = identity();
         let json = serde_json::to_vec(&self).unwrap_or_default();
         write_atomic(&out_dir.join(CACHE_FILE), &json)
