@@ -485,3 +485,57 @@ fn image_paths(value: &serde_json::Value, out: &mut Vec<PathBuf>) {
 fn rel_to_root(project: &Project, path: &Path) -> String {
     slash_path(&crate::project::walk::relative(&project.root, path))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, SystemTime};
+
+    fn age(path: &Path, secs: u64) {
+        let file = std::fs::File::options().write(true).open(path).unwrap();
+        file.set_modified(SystemTime::now() - Duration::from_secs(secs))
+            .unwrap();
+    }
+
+    #[test]
+    fn a_stamped_file_is_not_read_again_until_it_changes() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("paper.md");
+        std::fs::write(&path, "first").unwrap();
+        // Just written: too recent to trust its times.
+        assert_eq!(hash_dep(&path, "paper.md".into()).stamp, 0);
+        age(&path, 60);
+        let dep = hash_dep(&path, "paper.md".into());
+        assert_ne!(dep.stamp, 0);
+        assert_eq!(recheck(tmp.path(), &dep), dep);
+        // The recorded hash is taken on the stamp's word, without reading the file.
+        let trusted = Dep {
+            hash: Some("recorded".into()),
+            ..dep.clone()
+        };
+        assert_eq!(
+            recheck(tmp.path(), &trusted).hash.as_deref(),
+            Some("recorded")
+        );
+        // Same size, modification time set back as it was: the change time still moved
+        // (on Unix), or the size did.
+        let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+        std::fs::write(&path, "other").unwrap();
+        let file = std::fs::File::options().write(true).open(&path).unwrap();
+        file.set_modified(modified).unwrap();
+        #[cfg(unix)]
+        assert_ne!(
+            recheck(tmp.path(), &dep).hash,
+            dep.hash,
+            "an edit that keeps size and mtime is seen"
+        );
+        std::fs::write(&path, "changed, longer").unwrap();
+        assert_ne!(recheck(tmp.path(), &dep).hash, dep.hash);
+        // A sidecar that appears is seen; one still absent stays absent.
+        let absent = hash_dep(&tmp.path().join("paper.yaml"), "paper.yaml".into());
+        assert_eq!((absent.hash.as_deref(), absent.stamp), (None, 0));
+        assert_eq!(recheck(tmp.path(), &absent), absent);
+        std::fs::write(tmp.path().join("paper.yaml"), "title: x").unwrap();
+        assert!(recheck(tmp.path(), &absent).hash.is_some());
+    }
+}
