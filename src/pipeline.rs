@@ -136,7 +136,7 @@ pub fn run_with_progress(
                 Some(Learnt::Built(b)) if !is_private => {
                     memory
                         .cache
-                        .remember(project, &memory.run, &p.source, b.clone());
+                        .remember(project, &memory.run, &p.source, (**b).clone());
                 }
                 Some(Learnt::Built(_)) => memory.cache.forget(&p.source),
                 Some(Learnt::Restamped(deps)) => memory.cache.restamp(&p.source, deps.clone()),
@@ -381,7 +381,7 @@ fn render_with_doc(
 /// What the cache learns of a paper from a run.
 enum Learnt {
     /// It built: all of it.
-    Built(Built),
+    Built(Box<Built>),
     /// It was up to date, but its input files' stamps moved (the bytes did not).
     Restamped(Vec<cache::Dep>),
 }
@@ -478,5 +478,5 @@ fn build_one(
             .collect(),
         clean: report.diagnostics.is_empty(),
     };
-    (report, Some(Learnt::Built(built)))
+    (report, Some(Learnt::Built(Box::new(built))))
 }
