@@ -95,7 +95,11 @@ pub fn run_with_progress(
         run: RunKey::new(project, &opts.formats, opts.draft_by_default),
     });
     if renderer.is_some() {
-        write::clean_leftovers(&project.out_dir);
+        // Only a build cut short leaves temporary files: the whole output folder is walked
+        // for them only then.
+        if output::last_run_unfinished(&project.out_dir) {
+            write::clean_leftovers(&project.out_dir);
+        }
         output::withdraw_manifest(project).map_err(|d| vec![d])?;
     }
     let (found, mut diagnostics) = project.papers(&opts.paths);
@@ -106,7 +110,7 @@ pub fn run_with_progress(
     );
     let private = files.private_papers();
     progress.start(found.len());
-    let built: Vec<(PaperReport, Option<Built>)> = found
+    let built: Vec<(PaperReport, Option<Learnt>)> = found
         .par_iter()
         .map(|s| {
             progress.paper_started(s);
@@ -129,12 +133,13 @@ pub fn run_with_progress(
             // folder, and must not name it nor hold its metadata.
             let is_private = private.contains_key(&meeting::file::normal(&p.source.rel));
             match b {
-                Some(b) if !is_private => {
+                Some(Learnt::Built(b)) if !is_private => {
                     memory
                         .cache
-                        .remember(project, &memory.run, &p.source, b.clone());
+                        .remember(project, &memory.run, &p.source, (**b).clone());
                 }
-                Some(_) => memory.cache.forget(&p.source),
+                Some(Learnt::Built(_)) => memory.cache.forget(&p.source),
+                Some(Learnt::Restamped(deps)) => memory.cache.restamp(&p.source, deps.clone()),
                 None => {}
             }
         }
@@ -206,7 +211,12 @@ pub fn run_with_progress(
             &mut report.diagnostics,
         );
         tidy(project, &memory.record, &mut report);
-        output::write_index_and_manifest(project, renderer, &mut report);
+        output::write_index_and_manifest(
+            project,
+            renderer,
+            &mut report,
+            (&mut memory.cache, &memory.run),
+        );
         // Only speed hangs on the cache: a build that cannot write it builds all again next
         // time, which is never wrong.
         let _ = memory.cache.write(&project.out_dir);
@@ -368,6 +378,14 @@ fn render_with_doc(
     (PaperBuild { report, files }, doc)
 }
 
+/// What the cache learns of a paper from a run.
+enum Learnt {
+    /// It built: all of it.
+    Built(Box<Built>),
+    /// It was up to date, but its input files' stamps moved (the bytes did not).
+    Restamped(Vec<cache::Dep>),
+}
+
 /// Builds one paper and writes its outputs, unless the cache shows them up to date; with
 /// what the cache should remember of a paper that built.
 fn build_one(
@@ -377,7 +395,7 @@ fn build_one(
     opts: &BuildOptions,
     source: &PaperSource,
     private: &BTreeMap<PathBuf, String>,
-) -> (PaperReport, Option<Built>) {
+) -> (PaperReport, Option<Learnt>) {
     let is_private = private.contains_key(&meeting::file::normal(Path::new(&source.rel)));
     let (Some(renderer), Some(memory)) = (renderer, memory) else {
         return (
@@ -401,7 +419,12 @@ fn build_one(
     let fresh = (!opts.force && !is_private)
         .then(|| memory.cache.fresh(project, &memory.run, source, &formats))
         .flatten();
-    if let Some((meta, outputs)) = fresh {
+    if let Some(cache::Fresh {
+        meta,
+        outputs,
+        restamped,
+    }) = fresh
+    {
         let mut report = PaperReport {
             source: source.clone(),
             meta: Some(meta),
@@ -417,7 +440,7 @@ fn build_one(
         let other = |path: &str| !built.iter().any(|e| path.ends_with(&format!(".{e}")));
         let recorded = memory.record.written(out, &source.display, other);
         output::keep_other_formats(&mut report, recorded, is_private);
-        return (report, None);
+        return (report, restamped.map(Learnt::Restamped));
     }
     let mut deps = cache::source_deps(project, source);
     let (PaperBuild { mut report, files }, doc) =
@@ -455,5 +478,5 @@ fn build_one(
             .collect(),
         clean: report.diagnostics.is_empty(),
     };
-    (report, Some(built))
+    (report, Some(Learnt::Built(Box::new(built))))
 }

@@ -34,6 +34,26 @@ pub struct Cache {
     /// Per meeting (its folder): the key over what its page and agenda show, and them.
     #[serde(default)]
     meetings: BTreeMap<String, (String, Vec<Stamped>)>,
+    /// The index: the key over what it shows, and it as written.
+    #[serde(default)]
+    index: Option<(String, Stamped)>,
+    /// Something changed since it was read, so it must be written.
+    #[serde(skip)]
+    dirty: bool,
+}
+
+/// One input file of a paper: its path (relative to the project root), its SHA-256
+/// (`None`: the file was absent, as a sidecar may be), and a stamp of its size, times and
+/// inode as they were before it was hashed (0: not to be trusted, see [`file_stamp`]).
+/// While the stamp still matches, the recorded hash is taken without reading the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dep {
+    #[serde(rename = "p")]
+    path: String,
+    #[serde(rename = "h")]
+    hash: Option<String>,
+    #[serde(rename = "s", default)]
+    stamp: u64,
 }
 
 /// One paper as its last clean build left it.
@@ -41,9 +61,8 @@ pub struct Cache {
 pub struct Entry {
     /// The key over every input, as it was when the outputs were written.
     key: String,
-    /// The paper's own input files (relative to the project root) and their SHA-256
-    /// (`None`: the file was absent, as a sidecar may be).
-    deps: Vec<(String, Option<String>)>,
+    /// The paper's own input files, hashed and stamped.
+    deps: Vec<Dep>,
     /// Its checked metadata.
     pub meta: PaperMeta,
     /// Its outputs, as written.
@@ -141,19 +160,73 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// SHA-256 of the file at `path`, `None` when there is no file to read.
-fn file_hash(path: &Path) -> Option<String> {
-    std::fs::read(path).ok().map(|b| hex(&Sha256::digest(&b)))
+/// A stamp of a file's metadata: its size, modification time and (on Unix) inode and
+/// change time, which no tool sets back. 0 when the file is absent or was changed within
+/// the last two seconds: a file can change again within the clock's granularity without
+/// its times moving, so a stamp so recent is not trusted (as git does with its index).
+fn file_stamp(path: &Path) -> u64 {
+    let Ok(m) = std::fs::metadata(path) else {
+        return 0;
+    };
+    let modified = mtime_ns(&m);
+    let now = std::time::SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64);
+    if modified == 0 || now.saturating_sub(modified) < 2_000_000_000 {
+        return 0;
+    }
+    let mut parts = vec![m.len(), modified];
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        parts.extend([m.ino(), m.dev(), m.ctime() as u64, m.ctime_nsec() as u64]);
+    }
+    // splitmix64 over the parts; never 0, which means "not trusted".
+    let stamp = parts.iter().fold(0x9e37_79b9_7f4a_7c15_u64, |h, &v| {
+        let mut z = (h ^ v).wrapping_add(0x9e37_79b9_7f4a_7c15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    });
+    stamp.max(1)
+}
+
+/// The file at `path` (shown as `rel`) stamped, then hashed: a change after the stamp
+/// gives another stamp next time, so it is hashed again then.
+fn hash_dep(path: &Path, rel: String) -> Dep {
+    let stamp = file_stamp(path);
+    let hash = std::fs::read(path).ok().map(|b| hex(&Sha256::digest(&b)));
+    Dep {
+        path: rel,
+        stamp: if hash.is_some() { stamp } else { 0 },
+        hash,
+    }
+}
+
+/// `dep` as the file under `root` is now: the recorded hash while its stamp matches, else
+/// hashed again.
+fn recheck(root: &Path, dep: &Dep) -> Dep {
+    let path = root.join(&dep.path);
+    let unchanged = if dep.hash.is_none() {
+        std::fs::symlink_metadata(&path).is_err()
+    } else {
+        dep.stamp != 0 && file_stamp(&path) == dep.stamp
+    };
+    if unchanged {
+        return dep.clone();
+    }
+    hash_dep(&path, dep.path.clone())
 }
 
 /// The key of a public paper: the run's key, where its outputs go, and its own files'
 /// hashes. (Private papers are never remembered, so always built.)
-fn paper_key(run: &RunKey, rel: &str, deps: &[(String, Option<String>)]) -> String {
+fn paper_key(run: &RunKey, rel: &str, deps: &[Dep]) -> String {
     let mut h = Sha256::new();
     h.update(run.hash.as_bytes());
     h.update(format!("\0{rel}\0").as_bytes());
-    for (path, hash) in deps {
-        h.update(format!("{path}\0{}\0", hash.as_deref().unwrap_or("-")).as_bytes());
+    for dep in deps {
+        let hash = dep.hash.as_deref().unwrap_or("-");
+        h.update(format!("{}\0{hash}\0", dep.path).as_bytes());
     }
     hex(&h.finalize())
 }
@@ -179,20 +252,22 @@ impl Cache {
     }
 
     /// The paper's metadata and outputs when nothing it depends on changed and every output
-    /// of `formats` is on disk as written; `None` when it must be built.
+    /// of `formats` is on disk as written; `None` when it must be built. Its input files
+    /// are read only when their stamps changed; if so, and their bytes did not, the fresh
+    /// stamps come back for [`Cache::restamp`].
     pub fn fresh(
         &self,
         project: &Project,
         run: &RunKey,
         source: &PaperSource,
         formats: &[OutputFormat],
-    ) -> Option<(PaperMeta, Vec<OutputFile>)> {
+    ) -> Option<Fresh> {
         let rel = slash_path(&source.rel);
         let entry = self.papers.get(&rel).filter(|e| e.clean)?;
-        let current: Vec<(String, Option<String>)> = entry
+        let current: Vec<Dep> = entry
             .deps
             .iter()
-            .map(|(path, _)| (path.clone(), file_hash(&project.root.join(path))))
+            .map(|d| recheck(&project.root, d))
             .collect();
         if paper_key(run, &rel, &current) != entry.key {
             return None;
@@ -206,7 +281,30 @@ impl Cache {
             }
             outputs.push(o.file.clone());
         }
-        Some((entry.meta.clone(), outputs))
+        Some(Fresh {
+            meta: entry.meta.clone(),
+            outputs,
+            restamped: (current != entry.deps).then_some(current),
+        })
+    }
+
+    /// Takes the fresh stamps of a paper's unchanged input files (from [`Cache::fresh`]).
+    pub fn restamp(&mut self, source: &PaperSource, deps: Vec<Dep>) {
+        if let Some(entry) = self.papers.get_mut(&slash_path(&source.rel)) {
+            entry.deps = deps;
+            self.dirty = true;
+        }
+    }
+
+    /// The index as written when its key is unchanged and it is on disk as written.
+    pub fn fresh_index(&self, project: &Project, key: &str) -> Option<OutputFile> {
+        let (recorded, o) = self.index.as_ref()?;
+        (recorded == key && stamped_on_disk(project, o)).then(|| o.file.clone())
+    }
+
+    /// Remembers the index as just written, under its key.
+    pub fn remember_index(&mut self, project: &Project, key: String, index: &OutputFile) {
+        self.index = stamp(project, vec![index.clone()]).pop().map(|o| (key, o));
     }
 
     /// Remembers a paper that built: its own files as hashed before it was read (see
@@ -229,6 +327,7 @@ impl Cache {
             clean: built.clean,
         };
         self.papers.insert(rel, entry);
+        self.dirty = true;
     }
 
     /// A meeting's outputs when its key is unchanged and each is on disk as written.
@@ -258,27 +357,36 @@ impl Cache {
     ) {
         self.meetings
             .insert(dir, (key, stamp(project, outputs.to_vec())));
+        self.dirty = true;
     }
 
     /// Forgets every meeting whose folder is not in `dirs`.
     pub fn retain_meetings(&mut self, dirs: &std::collections::BTreeSet<String>) {
+        let before = self.meetings.len();
         self.meetings.retain(|dir, _| dirs.contains(dir));
+        self.dirty |= self.meetings.len() != before;
     }
 
     /// Forgets a paper (one now taken in private).
     pub fn forget(&mut self, source: &PaperSource) {
-        self.papers.remove(&slash_path(&source.rel));
+        self.dirty |= self.papers.remove(&slash_path(&source.rel)).is_some();
     }
 
     /// Forgets every paper not in `keep` (papers gone from the project).
     pub fn retain(&mut self, keep: &[PaperSource]) {
         let keep: std::collections::BTreeSet<String> =
             keep.iter().map(|s| slash_path(&s.rel)).collect();
+        let before = self.papers.len();
         self.papers.retain(|rel, _| keep.contains(rel));
+        self.dirty |= self.papers.len() != before;
     }
 
-    /// Writes the cache (as this clerk's) into `out_dir`.
+    /// Writes the cache (as this clerk's) into `out_dir`, unless nothing changed since it
+    /// was read.
     pub fn write(mut self, out_dir: &Path) -> std::io::Result<()> {
+        if !self.dirty {
+            return Ok(());
+        }
         self.clerk = identity();
         let json = serde_json::to_vec(&self).unwrap_or_default();
         write_atomic(&out_dir.join(CACHE_FILE), &json)
@@ -305,11 +413,22 @@ fn stamp(project: &Project, outputs: Vec<OutputFile>) -> Vec<Stamped> {
         .collect()
 }
 
+/// A paper found up to date by [`Cache::fresh`].
+#[derive(Debug)]
+pub struct Fresh {
+    /// Its checked metadata.
+    pub meta: PaperMeta,
+    /// Its outputs of the formats asked for.
+    pub outputs: Vec<OutputFile>,
+    /// Its input files' fresh stamps, when they moved but the bytes did not.
+    pub restamped: Option<Vec<Dep>>,
+}
+
 /// What a clean build of a paper leaves to remember.
 #[derive(Debug, Clone)]
 pub struct Built {
-    /// Its files and their hashes.
-    pub deps: Vec<(String, Option<String>)>,
+    /// Its files, hashed and stamped.
+    pub deps: Vec<Dep>,
     /// Its checked metadata.
     pub meta: PaperMeta,
     /// Its outputs as written.
@@ -320,19 +439,15 @@ pub struct Built {
 
 /// The paper's own files and their hashes, taken before it is read: the `.md` and its
 /// sidecar (absent or not).
-pub fn source_deps(project: &Project, source: &PaperSource) -> Vec<(String, Option<String>)> {
+pub fn source_deps(project: &Project, source: &PaperSource) -> Vec<Dep> {
     [source.path.clone(), source.sidecar()]
         .iter()
-        .map(|p| (rel_to_root(project, p), file_hash(p)))
+        .map(|p| hash_dep(p, rel_to_root(project, p)))
         .collect()
 }
 
 /// The files a compiled paper read besides its own: each appendix file and each image.
-pub fn doc_deps(
-    project: &Project,
-    source: &PaperSource,
-    doc: &Document,
-) -> Vec<(String, Option<String>)> {
+pub fn doc_deps(project: &Project, source: &PaperSource, doc: &Document) -> Vec<Dep> {
     let dir = source.path.parent().unwrap_or(Path::new(""));
     let mut paths: Vec<PathBuf> = doc
         .meta
@@ -345,13 +460,11 @@ pub fn doc_deps(
     if let Ok(value) = serde_json::to_value(doc) {
         image_paths(&value, &mut paths);
     }
-    let mut deps: Vec<(String, Option<String>)> = paths
-        .iter()
-        .map(|p| (rel_to_root(project, p), file_hash(p)))
-        .collect();
-    deps.sort();
-    deps.dedup();
-    deps
+    let mut rels: Vec<(String, &PathBuf)> =
+        paths.iter().map(|p| (rel_to_root(project, p), p)).collect();
+    rels.sort();
+    rels.dedup_by(|a, b| a.0 == b.0);
+    rels.into_iter().map(|(rel, p)| hash_dep(p, rel)).collect()
 }
 
 fn image_paths(value: &serde_json::Value, out: &mut Vec<PathBuf>) {
@@ -371,4 +484,58 @@ fn image_paths(value: &serde_json::Value, out: &mut Vec<PathBuf>) {
 
 fn rel_to_root(project: &Project, path: &Path) -> String {
     slash_path(&crate::project::walk::relative(&project.root, path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, SystemTime};
+
+    fn age(path: &Path, secs: u64) {
+        let file = std::fs::File::options().write(true).open(path).unwrap();
+        file.set_modified(SystemTime::now() - Duration::from_secs(secs))
+            .unwrap();
+    }
+
+    #[test]
+    fn a_stamped_file_is_not_read_again_until_it_changes() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("paper.md");
+        std::fs::write(&path, "first").unwrap();
+        // Just written: too recent to trust its times.
+        assert_eq!(hash_dep(&path, "paper.md".into()).stamp, 0);
+        age(&path, 60);
+        let dep = hash_dep(&path, "paper.md".into());
+        assert_ne!(dep.stamp, 0);
+        assert_eq!(recheck(tmp.path(), &dep), dep);
+        // The recorded hash is taken on the stamp's word, without reading the file.
+        let trusted = Dep {
+            hash: Some("recorded".into()),
+            ..dep.clone()
+        };
+        assert_eq!(
+            recheck(tmp.path(), &trusted).hash.as_deref(),
+            Some("recorded")
+        );
+        // Same size, modification time set back as it was: the change time still moved
+        // (on Unix), or the size did.
+        let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+        std::fs::write(&path, "other").unwrap();
+        let file = std::fs::File::options().write(true).open(&path).unwrap();
+        file.set_modified(modified).unwrap();
+        #[cfg(unix)]
+        assert_ne!(
+            recheck(tmp.path(), &dep).hash,
+            dep.hash,
+            "an edit that keeps size and mtime is seen"
+        );
+        std::fs::write(&path, "changed, longer").unwrap();
+        assert_ne!(recheck(tmp.path(), &dep).hash, dep.hash);
+        // A sidecar that appears is seen; one still absent stays absent.
+        let absent = hash_dep(&tmp.path().join("paper.yaml"), "paper.yaml".into());
+        assert_eq!((absent.hash.as_deref(), absent.stamp), (None, 0));
+        assert_eq!(recheck(tmp.path(), &absent), absent);
+        std::fs::write(tmp.path().join("paper.yaml"), "title: x").unwrap();
+        assert!(recheck(tmp.path(), &absent).hash.is_some());
+    }
 }

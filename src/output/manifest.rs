@@ -44,8 +44,8 @@ pub fn manifests(report: &BuildReport, index: Option<&OutputFile>) -> (String, O
             .private
             .contains_key(&crate::meeting::file::normal(&p.source.rel))
     };
-    let (private, public): (Vec<PaperReport>, Vec<PaperReport>) =
-        report.papers.iter().cloned().partition(|p| is_private(p));
+    let (private, public): (Vec<&PaperReport>, Vec<&PaperReport>) =
+        report.papers.iter().partition(|p| is_private(p));
     let private_entries: Vec<PrivateEntry> = private
         .iter()
         .map(|p| PrivateEntry {
@@ -70,13 +70,22 @@ pub fn manifests(report: &BuildReport, index: Option<&OutputFile>) -> (String, O
     let manifest = Manifest {
         generator: generator(),
         index,
-        papers: entries(&public),
+        papers: entries(public),
         private_papers: private_entries,
         meetings,
         calendar: report.calendar.as_ref(),
     };
     let public_json = to_json(&manifest);
-    let private_json = (!private.is_empty()).then(|| manifest_json(&private, None));
+    let private_json = (!private.is_empty()).then(|| {
+        to_json(&Manifest {
+            generator: generator(),
+            index: None,
+            papers: entries(private),
+            private_papers: Vec::new(),
+            meetings: Vec::new(),
+            calendar: None,
+        })
+    });
     (public_json, private_json)
 }
 
@@ -109,16 +118,16 @@ pub fn manifest_json(papers: &[PaperReport], index: Option<&OutputFile>) -> Stri
     to_json(&Manifest {
         generator: generator(),
         index,
-        papers: entries(papers),
+        papers: entries(papers.iter()),
         private_papers: Vec::new(),
         meetings: Vec::new(),
         calendar: None,
     })
 }
 
-fn entries(papers: &[PaperReport]) -> Vec<Entry<'_>> {
+fn entries<'a>(papers: impl IntoIterator<Item = &'a PaperReport>) -> Vec<Entry<'a>> {
     papers
-        .iter()
+        .into_iter()
         .map(|p| {
             let m = p.meta.as_ref();
             Entry {

@@ -227,16 +227,33 @@ pub fn index_entries(papers: &[PaperReport]) -> Vec<IndexEntry> {
 /// The manifest's name in the output folder.
 pub const MANIFEST: &str = "manifest.json";
 
-/// Removes the manifest before a run writes anything, so that it is never untrue: an
+/// Where a withdrawn manifest waits (beside it, a dot file) until the next is written.
+pub const PREVIOUS_MANIFEST: &str = ".clerk-manifest-previous.json";
+
+/// The public and private manifests' places in the output folder, with where each waits
+/// while withdrawn.
+fn manifest_places(out_dir: &Path) -> [(PathBuf, PathBuf); 2] {
+    let private = out_dir.join(PRIVATE_DIR);
+    [
+        (out_dir.join(MANIFEST), out_dir.join(PREVIOUS_MANIFEST)),
+        (private.join(MANIFEST), private.join(PREVIOUS_MANIFEST)),
+    ]
+}
+
+/// Withdraws the manifest before a run writes anything, so that it is never untrue: an
 /// archivist trusts its hashes, and a run killed or failing halfway has changed files it
-/// lists. [`write_index_and_manifest`] writes it again last, once everything it lists is
-/// in place.
+/// lists. It is renamed to [`PREVIOUS_MANIFEST`], not removed, so that after a killed run
+/// the next still knows what earlier builds wrote (and can remove what is gone); an earlier
+/// copy waiting there (the run before was killed too) is kept, as this one's is older news.
+/// [`write_index_and_manifest`] writes it again last, once everything it lists is in place.
 pub fn withdraw_manifest(project: &Project) -> Result<(), Diagnostic> {
-    for path in [
-        project.out_dir.join(MANIFEST),
-        project.out_dir.join(PRIVATE_DIR).join(MANIFEST),
-    ] {
-        match std::fs::remove_file(&path) {
+    for (path, previous) in manifest_places(&project.out_dir) {
+        let moved = if previous.exists() {
+            std::fs::remove_file(&path)
+        } else {
+            std::fs::rename(&path, &previous)
+        };
+        match moved {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => {
@@ -254,13 +271,85 @@ pub fn withdraw_manifest(project: &Project) -> Result<(), Diagnostic> {
     Ok(())
 }
 
+/// Was the last run that wrote into `out_dir` cut short (its manifest still withdrawn), or
+/// is there no manifest at all? Only then can temporary files of a killed build be there.
+pub fn last_run_unfinished(out_dir: &Path) -> bool {
+    manifest_places(out_dir)
+        .iter()
+        .any(|(_, previous)| previous.exists())
+        || !out_dir.join(MANIFEST).exists()
+}
+
+/// Removes the withdrawn manifests once the new ones are written.
+pub fn drop_previous_manifests(out_dir: &Path) {
+    for (_, previous) in manifest_places(out_dir) {
+        let _ = std::fs::remove_file(previous);
+    }
+}
+
 /// Writes `index.html`, then `manifest.json` (problems go in the report). The manifest is
 /// written only when the index was, so the two always agree.
-pub fn write_index_and_manifest(project: &Project, renderer: &Renderer, report: &mut BuildReport) {
+/// The index is rendered only when what it shows changed since the cache's record of it
+/// (or it is not on disk as written).
+pub fn write_index_and_manifest(
+    project: &Project,
+    renderer: &Renderer,
+    report: &mut BuildReport,
+    (cache, run): (&mut cache::Cache, &cache::RunKey),
+) {
     let entries = index_entries(&report.papers);
     let links = meeting_links(report, &project.house);
+    let key = index_key(run, &entries, &links);
+    let index = match cache.fresh_index(project, &key) {
+        Some(index) => Some(index),
+        None => {
+            let index = write_index(project, renderer, report, (&entries, &links));
+            if let Some(index) = &index {
+                cache.remember_index(project, key, index);
+            }
+            index
+        }
+    };
+    if index.is_none() {
+        return;
+    }
+    let (public, private) = manifest::manifests(report, index.as_ref());
+    let mut targets = vec![(project.out_dir.join(MANIFEST), public)];
+    if let Some(private) = private {
+        targets.push((project.out_dir.join(PRIVATE_DIR).join(MANIFEST), private));
+    }
+    let mut written = true;
+    for (path, json) in targets {
+        if let Err(e) = write_atomic(&path, json.as_bytes()) {
+            written = false;
+            report.diagnostics.push(Diagnostic::file_error(
+                "write-failed",
+                &walk::relative(&project.root, &path),
+                format!("cannot write the manifest ({e})"),
+            ));
+        }
+    }
+    if written {
+        drop_previous_manifests(&project.out_dir);
+    }
+}
+
+/// What the index shows, hashed with the run's inputs (house style, templates, clerk).
+fn index_key(run: &cache::RunKey, entries: &[IndexEntry], links: &[MeetingLink]) -> String {
+    let mut bytes = run.hash().as_bytes().to_vec();
+    bytes.extend(serde_json::to_vec(&(entries, links)).unwrap_or_default());
+    write::sha256_hex(&bytes)
+}
+
+/// Renders and writes `index.html` (problems go in the report).
+fn write_index(
+    project: &Project,
+    renderer: &Renderer,
+    report: &mut BuildReport,
+    (entries, links): (&[IndexEntry], &[MeetingLink]),
+) -> Option<OutputFile> {
     let index_path = project.out_dir.join("index.html");
-    let index = match renderer.render_index_with_meetings(&entries, &links, &project.house) {
+    match renderer.render_index_with_meetings(entries, links, &project.house) {
         Ok(html) => match write_atomic(&index_path, html.as_bytes()) {
             Ok(()) => Some(OutputFile::describe(
                 Path::new("index.html"),
@@ -278,23 +367,6 @@ pub fn write_index_and_manifest(project: &Project, renderer: &Renderer, report: 
         Err(d) => {
             report.diagnostics.push(d);
             None
-        }
-    };
-    if index.is_none() {
-        return;
-    }
-    let (public, private) = manifest::manifests(report, index.as_ref());
-    let mut targets = vec![(project.out_dir.join(MANIFEST), public)];
-    if let Some(private) = private {
-        targets.push((project.out_dir.join(PRIVATE_DIR).join(MANIFEST), private));
-    }
-    for (path, json) in targets {
-        if let Err(e) = write_atomic(&path, json.as_bytes()) {
-            report.diagnostics.push(Diagnostic::file_error(
-                "write-failed",
-                &walk::relative(&project.root, &path),
-                format!("cannot write the manifest ({e})"),
-            ));
         }
     }
 }

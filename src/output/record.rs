@@ -8,9 +8,9 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::MANIFEST;
 use super::meetings::PRIVATE_DIR;
 use super::write::{OutputFile, slash_path, still_written};
+use super::{MANIFEST, PREVIOUS_MANIFEST};
 
 #[derive(Deserialize)]
 struct Manifest {
@@ -46,19 +46,19 @@ pub struct Record {
 }
 
 impl Record {
-    /// Reads `manifest.json` and `private/manifest.json` in `out_dir`; what cannot be read
-    /// records nothing.
+    /// Reads `manifest.json` and `private/manifest.json` in `out_dir` or, where a run was
+    /// cut short before writing one, the one it withdrew ([`PREVIOUS_MANIFEST`]); what
+    /// cannot be read records nothing.
     pub fn read(out_dir: &Path) -> Record {
         let mut by_source: BTreeMap<String, Vec<OutputFile>> = BTreeMap::new();
         let mut others = Vec::new();
-        for path in [
-            out_dir.join(MANIFEST),
-            out_dir.join(PRIVATE_DIR).join(MANIFEST),
-        ] {
-            let Some(m) = std::fs::read(&path)
-                .ok()
-                .and_then(|b| serde_json::from_slice::<Manifest>(&b).ok())
-            else {
+        for dir in [out_dir.to_path_buf(), out_dir.join(PRIVATE_DIR)] {
+            let read = |name: &str| {
+                std::fs::read(dir.join(name))
+                    .ok()
+                    .and_then(|b| serde_json::from_slice::<Manifest>(&b).ok())
+            };
+            let Some(m) = read(MANIFEST).or_else(|| read(PREVIOUS_MANIFEST)) else {
                 continue;
             };
             for e in m.papers {
@@ -68,6 +68,9 @@ impl Record {
             others.extend(m.meetings.into_iter().flat_map(|m| m.outputs));
             others.extend(m.calendar);
         }
+        // In path order, so that a meeting's are found by a binary search (an archive
+        // has thousands of meetings).
+        others.sort_by(|a, b| a.path.cmp(&b.path));
         Record { by_source, others }
     }
 
@@ -97,9 +100,11 @@ impl Record {
         dir: &str,
         listed: &[OutputFile],
     ) -> Vec<OutputFile> {
-        self.others
+        let prefix = format!("{dir}/");
+        let first = self.others.partition_point(|o| o.path < prefix);
+        self.others[first..]
             .iter()
-            .filter(|o| o.path.starts_with(&format!("{dir}/")))
+            .take_while(|o| o.path.starts_with(&prefix))
             .filter(|o| !listed.iter().any(|l| l.path == o.path))
             .filter(|o| still_written(out_dir, o))
             .cloned()

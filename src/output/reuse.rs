@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 
 use super::PaperReport;
 use super::cache::{Cache, RunKey};
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use super::meetings::{MeetingFormats, MeetingOutputs, paper_files, write_meetings};
@@ -25,21 +25,25 @@ fn meeting_key(
     run: &RunKey,
     meeting: &Meeting,
     files: &PaperFiles,
-    outputs: &BTreeMap<PathBuf, &[OutputFile]>,
+    outputs: &HashMap<PathBuf, &[OutputFile]>,
     formats: MeetingFormats,
 ) -> String {
+    use std::fmt::Write as _;
     let mut h = Sha256::new();
     h.update(run.hash().as_bytes());
     h.update(format!("\0{}\0{}\0", formats.pdf, formats.packs).as_bytes());
     h.update(serde_json::to_vec(meeting).unwrap_or_default());
+    // One buffer for the whole meeting: an archive has thousands of meetings.
+    let mut text = String::new();
     for source in meeting.items.iter().filter_map(|i| i.paper()) {
         let key = crate::meeting::file::normal(source);
         let built = files.get(&key);
-        h.update(format!("\0{}\0{built:?}", source.display()).as_bytes());
+        let _ = write!(text, "\0{}\0{built:?}", source.display());
         for o in outputs.get(&key).copied().unwrap_or_default() {
-            h.update(format!("\0{}\0{}", o.path, o.sha256).as_bytes());
+            let _ = write!(text, "\0{}\0{}", o.path, o.sha256);
         }
     }
+    h.update(text.as_bytes());
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -56,7 +60,7 @@ pub fn write_meetings_reusing(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<MeetingOutputs> {
     let files = paper_files(papers);
-    let outputs: BTreeMap<PathBuf, &[OutputFile]> = papers
+    let outputs: HashMap<PathBuf, &[OutputFile]> = papers
         .iter()
         .map(|p| {
             (

@@ -199,6 +199,35 @@ fn a_failed_paper_stays_listed_with_its_last_good_output_marked_stale() {
 }
 
 #[test]
+fn after_a_killed_build_the_next_still_removes_the_outputs_of_a_paper_gone() {
+    let project = temp_project("repo");
+    let root = project.path();
+    assert_eq!(build(root, &[]).0, 0);
+    let out = root.join("out");
+    // A build killed after withdrawing the manifest leaves it where the withdrawal put it.
+    std::fs::rename(
+        out.join("manifest.json"),
+        out.join(clerk::output::PREVIOUS_MANIFEST),
+    )
+    .unwrap();
+    std::fs::remove_file(root.join(ESTATES)).unwrap();
+
+    let (code, stdout, stderr) = build(root, &[]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    for gone in [
+        "resources/2022-03-15-estates-strategy.html",
+        "resources/2022-03-15-estates-strategy.pdf",
+    ] {
+        assert!(!out.join(gone).exists(), "{gone} removed: {stdout}");
+    }
+    assert!(out.join("manifest.json").exists());
+    assert!(
+        !out.join(clerk::output::PREVIOUS_MANIFEST).exists(),
+        "the withdrawn manifest goes once a new one is written"
+    );
+}
+
+#[test]
 fn unchanged_papers_are_not_built_again_until_an_output_or_input_changes() {
     let project = temp_project("repo");
     let root = project.path();
