@@ -5,7 +5,9 @@
 //! `cargo bench --bench big_paper` (the body 890 times: 1,188 pages), or
 //! `cargo bench --bench big_paper -- 150` for another number of repeats.
 
-mod common;
+/// The seed paper, whose body is repeated.
+const SEED: &str =
+    include_str!("../papers/policing-performance/2021-09-01-hmics-progress-review.md");
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -13,7 +15,7 @@ use std::time::{Duration, Instant};
 
 /// Writes `root/papers/big.md`: the seed's front matter, then its body `repeats` times.
 fn generate(root: &Path, repeats: usize) {
-    let mut parts = common::SEED.splitn(3, "---\n");
+    let mut parts = SEED.splitn(3, "---\n");
     let (_, front, body) = (parts.next(), parts.next().unwrap(), parts.next().unwrap());
     let text = format!("---\n{front}---\n{}", vec![body; repeats].join("\n"));
     std::fs::create_dir_all(root.join("papers")).unwrap();
