@@ -22,10 +22,10 @@ fn main() {
     let doc = doc.unwrap();
     // The first paper of a process pays for lazy caches (harfrust's lookup accelerators).
     let t = Instant::now();
-    let l = layout::layout(&doc, &RenderOptions::new(&house), &fonts);
+    let mut l = layout::layout(&doc, &RenderOptions::new(&house), &fonts);
     let first_layout = t.elapsed();
     let t = Instant::now();
-    let d = emit::emit(&l, &fonts, &doc.meta.language).unwrap();
+    let d = emit::emit(&mut l, &fonts, &doc.meta.language, emit::Drawn::Released).unwrap();
     println!(
         "first paper: layout {first_layout:?}, emit {:?}",
         t.elapsed()
@@ -37,10 +37,10 @@ fn main() {
     let mut size = 0;
     for _ in 0..n {
         let t = Instant::now();
-        let l = layout::layout(&doc, &RenderOptions::new(&house), &fonts);
+        let mut l = layout::layout(&doc, &RenderOptions::new(&house), &fonts);
         tl += t.elapsed().as_secs_f64();
         let t = Instant::now();
-        let d = emit::emit(&l, &fonts, &doc.meta.language).unwrap();
+        let d = emit::emit(&mut l, &fonts, &doc.meta.language, emit::Drawn::Released).unwrap();
         te += t.elapsed().as_secs_f64();
         let t = Instant::now();
         let meta = finish::Meta {

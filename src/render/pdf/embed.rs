@@ -2,7 +2,8 @@
 //! ToUnicode map for every glyph) and the images (decoded by printpdf, written as
 //! XObjects with a soft mask for any alpha).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 
@@ -47,6 +48,51 @@ fn subset(
     subsetter::subset(fonts.face(face).bytes(), 0, &remapper).map_err(|e| e.to_string())
 }
 
+/// The font programs of the last glyph sets subset, deflated as `finish` would deflate
+/// them: papers of one house mostly draw the same glyphs (the same headings, furniture
+/// and letters), so most papers of a run reuse a subset rather than cutting and
+/// compressing the face again. Shared by the run's threads; bounded, it forgets
+/// everything when full.
+#[derive(Debug, Default)]
+pub struct SubsetCache {
+    programs: std::sync::Mutex<HashMap<SubsetKey, Arc<Stream>>>,
+}
+
+/// A face's index and the glyph ids of the subset.
+type SubsetKey = (usize, Vec<u16>);
+
+/// How many glyph sets [`SubsetCache`] keeps (a few faces a house, a few sets each).
+const SUBSETS_KEPT: usize = 64;
+
+impl SubsetCache {
+    /// The font file stream of `face` cut to `gids` (Length1, deflated when that is
+    /// smaller), from the cache or made now.
+    fn program(
+        &self,
+        fonts: &Fonts,
+        face: FaceId,
+        gids: &BTreeMap<u16, (u16, String)>,
+    ) -> Result<Arc<Stream>, String> {
+        let key = (face.index(), gids.keys().copied().collect::<Vec<u16>>());
+        let lock = || self.programs.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(stream) = lock().get(&key) {
+            return Ok(Arc::clone(stream));
+        }
+        let program = subset(fonts, face, gids)?;
+        let mut file = Dictionary::new();
+        file.set("Length1", program.len() as i64);
+        let mut stream = Stream::new(file, program);
+        super::compress::compress_stream(&mut stream);
+        let stream = Arc::new(stream);
+        let mut programs = lock();
+        if programs.len() >= SUBSETS_KEPT {
+            programs.clear();
+        }
+        programs.insert(key, Arc::clone(&stream));
+        Ok(stream)
+    }
+}
+
 /// Adds one face, subset to `gids`, as a Type0 font; returns the font dictionary's id.
 pub fn font(
     doc: &mut Document,
@@ -55,13 +101,13 @@ pub fn font(
     gids: &BTreeMap<u16, (u16, String)>,
 ) -> Result<ObjectId, Diagnostic> {
     let face = fonts.face(face_id);
-    let program = subset(fonts, face_id, gids)
+    let program = fonts
+        .subsets()
+        .program(fonts, face_id, gids)
         .map_err(|e| Diagnostic::internal(format!("cannot subset the font {} ({e})", face.name)))?;
     let name = format!("{}+{}", subset_tag(face_id, gids), face.name);
     let scale = |v: f32| (v * 1000.0 / f32::from(face.units_per_em)).round() as i64;
-    let mut file = Dictionary::new();
-    file.set("Length1", program.len() as i64);
-    let file_id = doc.add_object(Stream::new(file, program));
+    let file_id = doc.add_object(Stream::clone(&program));
     let (rise, run) = face.caret_slope;
     let italic_angle = if rise == 0 {
         0.0
@@ -322,5 +368,37 @@ mod tests {
         let gids = BTreeMap::from([(40, (2, "A".to_string()))]);
         let err = subset(&fonts, FaceId::Regular, &gids).unwrap_err();
         assert!(err.contains("glyph 40 would be 1"), "{err}");
+    }
+
+    #[test]
+    fn a_glyph_set_seen_before_reuses_its_subset_and_gives_the_same_bytes() {
+        let fonts = Fonts::embedded();
+        let cache = SubsetCache::default();
+        let a = numbered(&fonts, FaceId::Regular, "Purpose of the paper");
+        let b = numbered(&fonts, FaceId::Regular, "Background 2021");
+        let first = cache.program(&fonts, FaceId::Regular, &a).unwrap();
+        let again = cache.program(&fonts, FaceId::Regular, &a).unwrap();
+        assert!(
+            Arc::ptr_eq(&first, &again),
+            "the same glyphs are not subset twice"
+        );
+        let other = cache.program(&fonts, FaceId::Regular, &b).unwrap();
+        assert!(!Arc::ptr_eq(&first, &other));
+        assert_ne!(first.content, other.content);
+        let bold = cache.program(&fonts, FaceId::Bold, &a);
+        assert!(
+            bold.is_ok_and(|p| !Arc::ptr_eq(&p, &first)),
+            "keyed by face too"
+        );
+        // What the cache holds is the subset deflated as `finish` deflates any stream.
+        let program = subset(&fonts, FaceId::Regular, &a).unwrap();
+        let mut fresh = Stream::new(Dictionary::new(), program.clone());
+        crate::render::pdf::compress::compress_stream(&mut fresh);
+        assert_eq!(first.content, fresh.content);
+        assert_eq!(
+            first.dict.get(b"Length1").unwrap().as_i64().unwrap(),
+            program.len() as i64
+        );
+        assert!(first.content.len() < program.len(), "deflated");
     }
 }

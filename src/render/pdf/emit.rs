@@ -249,10 +249,27 @@ fn page_content(page: &Page, writer: &mut PageWriter<'_>, images: &[Embedded]) {
     }
 }
 
+/// How [`emit`] treats pages once drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Drawn {
+    /// Kept as they are: the content streams uncompressed (until `finish`), the layout's
+    /// pages whole (an agenda pack turns some drawn pages into forms).
+    Kept,
+    /// Let go: each page's content stream deflated as soon as it is drawn and the page's
+    /// items (its glyph runs) freed, so a long paper does not hold every page twice.
+    /// The finished bytes are the same as with `Kept`.
+    Released,
+}
+
 /// Draws the layout into a new PDF document (pages, fonts, images, links), ready for
 /// `finish`. An image that cannot be decoded or a font that cannot be subset is a
-/// diagnostic.
-pub fn emit(layout: &Layout, fonts: &Fonts, lang: &str) -> Result<Document, Diagnostic> {
+/// diagnostic. With [`Drawn::Released`] the layout's pages are left without their items.
+pub fn emit(
+    layout: &mut Layout,
+    fonts: &Fonts,
+    lang: &str,
+    drawn: Drawn,
+) -> Result<Document, Diagnostic> {
     let mut doc = Document::with_version("1.7");
     // A classic cross-reference table: read by every PDF reader and archive tool.
     doc.reference_table.cross_reference_type = lopdf::xref::XrefType::CrossReferenceTable;
@@ -268,12 +285,14 @@ pub fn emit(layout: &Layout, fonts: &Fonts, lang: &str) -> Result<Document, Diag
         remap: &remap,
         images: &images,
     };
-    let marks: Vec<PageMarks> = layout
-        .pages
-        .iter()
-        .zip(&page_ids)
-        .map(|(page, id)| emit_page(&mut doc, layout, fonts, &tree, page, *id))
-        .collect();
+    let mut marks: Vec<PageMarks> = Vec::with_capacity(page_ids.len());
+    for (k, id) in page_ids.iter().enumerate() {
+        let page = &layout.pages[k];
+        marks.push(emit_page(&mut doc, layout, fonts, &tree, page, *id, drawn));
+        if drawn == Drawn::Released {
+            layout.pages[k].items = Vec::new();
+        }
+    }
     let kids: Vec<Object> = page_ids.iter().map(|p| Object::Reference(*p)).collect();
     let pages = Dictionary::from_iter([
         ("Type", Object::Name(b"Pages".to_vec())),
@@ -363,6 +382,7 @@ fn emit_page(
     tree: &PageTree<'_>,
     page: &Page,
     id: ObjectId,
+    drawn: Drawn,
 ) -> PageMarks {
     let (w, h) = layout.page_size;
     let mut writer = PageWriter {
@@ -377,7 +397,11 @@ fn emit_page(
         marks: Vec::new(),
     };
     page_content(page, &mut writer, tree.images);
-    let contents = doc.add_object(Stream::new(Dictionary::new(), writer.c.bytes));
+    let mut stream = Stream::new(Dictionary::new(), writer.c.bytes);
+    if drawn == Drawn::Released {
+        super::compress::compress_stream(&mut stream);
+    }
+    let contents = doc.add_object(stream);
     let mut dict = Dictionary::from_iter([
         ("Type", Object::Name(b"Page".to_vec())),
         ("Parent", tree.pages_id.into()),

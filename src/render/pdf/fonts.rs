@@ -265,6 +265,8 @@ pub struct Fonts {
     faces: [OnceLock<Face>; 5],
     /// The house's fallback fonts, in the order it lists them (parsed up front).
     fallback: Vec<Face>,
+    /// Subsets already made, for the papers that draw the same glyphs.
+    subsets: super::embed::SubsetCache,
 }
 
 /// Reads and parses a house font file named in clerk.yaml; a diagnostic when it cannot.
@@ -332,7 +334,11 @@ impl Fonts {
             )
             .with_help("list at most 255 fonts under `pdf.fonts.fallback`"));
         }
-        Ok(Fonts { faces, fallback })
+        Ok(Fonts {
+            faces,
+            fallback,
+            subsets: Default::default(),
+        })
     }
 
     /// Every face of the run, house faces first, then the fallbacks.
@@ -357,7 +363,13 @@ impl Fonts {
         Fonts {
             faces: Default::default(),
             fallback: Vec::new(),
+            subsets: Default::default(),
         }
+    }
+
+    /// The subsets already made this run.
+    pub(crate) fn subsets(&self) -> &super::embed::SubsetCache {
+        &self.subsets
     }
 
     /// A face by id (a fallback the run does not have is the regular face).

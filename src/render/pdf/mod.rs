@@ -77,18 +77,19 @@ impl PdfEngine {
         opts: &RenderOptions<'_>,
     ) -> (Result<Vec<u8>, Diagnostic>, std::time::Duration) {
         let started = std::time::Instant::now();
-        let layout = layout::layout(doc, opts, &self.fonts);
+        let mut layout = layout::layout(doc, opts, &self.fonts);
         let laid_out = started.elapsed();
-        (self.write(doc, opts, &layout), laid_out)
+        (self.write(doc, opts, &mut layout), laid_out)
     }
 
     fn write(
         &self,
         doc: &Document,
         opts: &RenderOptions<'_>,
-        layout: &layout::Layout,
+        layout: &mut layout::Layout,
     ) -> Result<Vec<u8>, Diagnostic> {
-        let mut pdf = emit::emit(layout, &self.fonts, &doc.meta.language)?;
+        let released = emit::Drawn::Released;
+        let mut pdf = emit::emit(layout, &self.fonts, &doc.meta.language, released)?;
         let headings: Vec<String> = doc.appendices.iter().map(|a| a.heading()).collect();
         let appended: Vec<Appended<'_>> = doc
             .appendices

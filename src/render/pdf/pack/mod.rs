@@ -303,7 +303,12 @@ impl PdfEngine {
                 layout.anchor_names.insert(anchor(j), name);
             }
         }
-        let pdf = super::emit::emit(&layout, self.fonts(), &doc.meta.language)?;
+        let pdf = super::emit::emit(
+            &mut layout,
+            self.fonts(),
+            &doc.meta.language,
+            super::emit::Drawn::Kept,
+        )?;
         let mut meta = self.meta(&doc, house);
         meta.title = kind.title(meeting, house);
         if kind == PackKind::Private {
