@@ -410,8 +410,9 @@ fn build_one(
         .filter(|f| f.is_paper())
         .collect();
     if formats.is_empty() {
-        // Only the packs: each paper keeps (and the manifest lists) what the last build made.
-        let mut report = render_one(project, Some(renderer), opts, source, is_private).report;
+        // Only the packs: each paper keeps (and the manifest lists) what the last build made;
+        // it is loaded and checked, for its diagnostics and metadata, and never rendered.
+        let mut report = render_one(project, None, opts, source, is_private).report;
         output::kept_outputs(project, &mut report, is_private);
         return (report, None);
     }

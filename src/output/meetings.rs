@@ -159,16 +159,15 @@ fn write_one(
     } else {
         (Vec::new(), Vec::new())
     };
-    let links: Vec<(&str, String, Option<BuiltFile>)> = packs
-        .iter()
-        .filter(|p| p.kind != PackKind::Private)
+    // Each linked pack this run wrote (or kept); one that failed with none kept is not.
+    let links: Vec<(&str, String, Option<BuiltFile>)> = PackKind::linked(&meeting)
+        .filter_map(|k| packs.iter().find(|p| p.kind == k))
         .map(|p| {
-            let built = BuiltFile {
+            p.kind.link(Some(BuiltFile {
                 path: p.file.path.clone(),
                 size: p.file.size,
                 pages: p.file.pages,
-            };
-            (p.kind.label(), p.kind.file_name().to_string(), Some(built))
+            }))
         })
         .collect();
     match renderer.render_meeting(&meeting, files, agenda.as_ref(), &links, house, draft) {

@@ -138,11 +138,8 @@ pub(crate) fn pages(
             previous
         } else {
             // The packs are made on request, so their links say only their type.
-            let packs: Vec<(&str, String, Option<BuiltFile>)> = PackKind::ALL
-                .into_iter()
-                .filter(|k| *k != PackKind::Private && k.wanted(m))
-                .map(|k| (k.label(), k.file_name().to_string(), None))
-                .collect();
+            let packs: Vec<(&str, String, Option<BuiltFile>)> =
+                PackKind::linked(m).map(|k| k.link(None)).collect();
             match renderer.render_meeting(m, &built, agenda_file.as_ref(), &packs, house, draft) {
                 Ok(html) if notes.is_empty() => Page {
                     good: Some(html.into_bytes().into()),

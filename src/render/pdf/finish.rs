@@ -229,22 +229,25 @@ pub fn finish(
 ) -> Result<Vec<u8>, Diagnostic> {
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     let outlines = outline(&mut doc, layout, extra, &pages);
-    finish_with(doc, outlines, meta, srgb)
+    finish_with(doc, outlines, meta, srgb, None)
 }
 
 /// [`finish`] with the outline already made (`None`: none), e.g. an agenda pack's.
+/// `content` is a hash of everything drawn, when the caller has one (a pack hashes its
+/// papers' own IDs rather than their streams again); else every stream is hashed.
 pub fn finish_with(
     mut doc: Document,
     outlines: Option<ObjectId>,
     meta: &Meta,
     srgb: &[u8],
+    content: Option<Sha256>,
 ) -> Result<Vec<u8>, Diagnostic> {
     let broken = |what: &str| Diagnostic::internal(format!("cannot finish the PDF ({what})"));
     doc.version = "1.7".into();
     let producer = format!("clerk {}", env!("CARGO_PKG_VERSION"));
     let intent = output_intent(&mut doc, srgb);
     compress::compress(&mut doc);
-    let (id, uuid) = content_id(&doc, meta);
+    let (id, uuid) = content_id(&doc, meta, content);
     let packet = xmp(meta, &producer, &uuid);
     let mut md = Dictionary::new();
     md.set("Type", "Metadata");
@@ -285,14 +288,18 @@ fn output_intent(doc: &mut Document, srgb: &[u8]) -> Dictionary {
 }
 
 /// The document ID (16 bytes) and the XMP's document id (as a UUID), both from everything
-/// drawn and the metadata, so the same paper always gives the same ones.
-fn content_id(doc: &Document, meta: &Meta) -> ([u8; 16], String) {
-    let mut hash = Sha256::new();
-    for object in doc.objects.values() {
-        if let Object::Stream(s) = object {
-            hash.update(&s.content);
+/// drawn (`content`, or every stream of `doc`) and the metadata, so the same paper always
+/// gives the same ones.
+fn content_id(doc: &Document, meta: &Meta, content: Option<Sha256>) -> ([u8; 16], String) {
+    let mut hash = content.unwrap_or_else(|| {
+        let mut hash = Sha256::new();
+        for object in doc.objects.values() {
+            if let Object::Stream(s) = object {
+                hash.update(&s.content);
+            }
         }
-    }
+        hash
+    });
     hash.update(format!("{meta:?}").as_bytes());
     let digest = hash.finalize();
     let mut id = [0; 16];

@@ -8,6 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
+use sha2::{Digest, Sha256};
 
 use super::outline::{Entry, Mark, dest, level, marks, write_outline};
 use crate::document::appendix::{self, text_string};
@@ -20,6 +21,9 @@ pub(super) struct Paper {
     title: String,
     pages: u32,
     outline: Vec<Mark>,
+    /// What identifies its content: its `/ID` (clerk's is a hash of everything it draws
+    /// and its metadata), else a hash of its streams.
+    id: Vec<u8>,
 }
 
 impl Paper {
@@ -44,11 +48,27 @@ impl Paper {
             .and_then(|(_, o)| o.as_dict().ok())
             .and_then(|o| o.get(b"First").and_then(Object::as_reference).ok());
         let outline = level(&doc, first, &index, 0, &mut BTreeSet::new());
+        let id = match doc.trailer.get(b"ID").and_then(Object::as_array) {
+            Ok(ids) if !ids.is_empty() => match ids[0].as_str() {
+                Ok(bytes) => bytes.to_vec(),
+                Err(_) => format!("{:?}", ids[0]).into_bytes(),
+            },
+            _ => {
+                let mut hash = Sha256::new();
+                for object in doc.objects.values() {
+                    if let Object::Stream(s) = object {
+                        hash.update(&s.content);
+                    }
+                }
+                hash.finalize().to_vec()
+            }
+        };
         Some(Paper {
             doc,
             title,
             pages,
             outline,
+            id,
         })
     }
 
@@ -74,9 +94,20 @@ pub(super) fn merge(
     srgb: &[u8],
     meta: &Meta,
 ) -> Result<Vec<u8>, String> {
+    // The pack's ID hashes what it draws: the front sheet and stamps, and each paper's own
+    // ID (a hash of its content), not the papers' streams over again.
+    let mut content = Sha256::new();
+    for object in pdf.objects.values() {
+        if let Object::Stream(s) = object {
+            content.update(&s.content);
+        }
+    }
     let pages: Vec<ObjectId> = pdf.get_pages().into_values().collect();
     let forms = take_stamps(&mut pdf, &pages, front)?;
     let q = pdf.add_object(Stream::new(Dictionary::new(), b"q\n".to_vec()));
+    // The streams that draw a stamp after a page's content, one for each offset (one in
+    // all when the papers' pages are the size of the front sheet's).
+    let mut ends: BTreeMap<String, ObjectId> = BTreeMap::new();
     // Stamp page → the paper page that takes its place (for the front sheet's links).
     let mut moved: BTreeMap<ObjectId, ObjectId> = BTreeMap::new();
     let mut entries = vec![Entry {
@@ -94,7 +125,10 @@ pub(super) fn merge(
             title,
             pages: n,
             outline,
+            id,
         } = paper;
+        content.update(format!("{j} {first} {title:?} ").as_bytes());
+        content.update(&id);
         let first_page = appendix::append_loaded(&mut pdf, doc, &title)?;
         unique_ids(&mut pdf, before, j);
         let all: Vec<ObjectId> = pdf.get_pages().into_values().collect();
@@ -105,7 +139,7 @@ pub(super) fn merge(
         let skip = *first as usize - 1 - front;
         for (i, page) in new.iter().enumerate() {
             let form = forms.get(skip + i).ok_or("a stamp is missing")?;
-            stamp_page(&mut pdf, *page, form, q, &format!("ClerkPack{}", skip + i))?;
+            stamp_page(&mut pdf, *page, form, q, &mut ends)?;
             moved.insert(pages[front + skip + i], *page);
         }
         entries.push(Entry {
@@ -116,7 +150,7 @@ pub(super) fn merge(
     }
     point_links(&mut pdf, &moved);
     let outline = write_outline(&mut pdf, entries);
-    finish::finish_with(pdf, outline, meta, srgb).map_err(|d| d.message)
+    finish::finish_with(pdf, outline, meta, srgb, Some(content)).map_err(|d| d.message)
 }
 
 /// Turns the stamp pages (after the first `front`) into form XObjects and removes them,
@@ -212,23 +246,37 @@ fn number(o: &Object) -> f32 {
     }
 }
 
+/// The name each page's resources give its stamp.
+const STAMP: &str = "ClerkPack";
+
 /// Draws `form` over `page` as an artifact, its top right corner on the page's: the page's
-/// own content is wrapped in `q … Q` so nothing it leaves set moves the stamp.
+/// own content is wrapped in `q … Q` so nothing it leaves set moves the stamp. The stream
+/// that draws it is shared by the pages with the same offset (`ends`), so each page gets
+/// resources of its own (the paper's, with the stamp), never changing the paper's shared
+/// ones.
 fn stamp_page(
     pdf: &mut Document,
     page: ObjectId,
     form: &Form,
     q: ObjectId,
-    name: &str,
+    ends: &mut BTreeMap<String, ObjectId>,
 ) -> Result<(), String> {
-    let dict = pdf.get_dictionary(page).map_err(|e| e.to_string())?.clone();
+    let dict = pdf.get_dictionary(page).map_err(|e| e.to_string())?;
     let (x1, y1) = match dict.get(b"MediaBox").and_then(Object::as_array) {
         Ok(b) if b.len() == 4 => (number(&b[2]), number(&b[3])),
         _ => form.size,
     };
     let (dx, dy) = (x1 - form.size.0, y1 - form.size.1);
-    let ops = format!("Q\n/Artifact BMC\nq 1 0 0 1 {dx:.2} {dy:.2} cm /{name} Do Q\nEMC\n");
-    let end = pdf.add_object(Stream::new(Dictionary::new(), ops.into_bytes()));
+    let ops = format!("Q\n/Artifact BMC\nq 1 0 0 1 {dx:.2} {dy:.2} cm /{STAMP} Do Q\nEMC\n");
+    let end = match ends.get(&ops) {
+        Some(id) => *id,
+        None => {
+            let id = pdf.add_object(Stream::new(Dictionary::new(), ops.clone().into_bytes()));
+            ends.insert(ops, id);
+            id
+        }
+    };
+    let dict = pdf.get_dictionary(page).map_err(|e| e.to_string())?;
     let mut contents: Vec<Object> = vec![q.into()];
     match dict.get(b"Contents") {
         Ok(Object::Array(a)) => contents.extend(a.iter().cloned()),
@@ -237,29 +285,21 @@ fn stamp_page(
     }
     contents.push(end.into());
 
-    let (res_id, mut res) = match dict.get(b"Resources") {
-        Ok(Object::Reference(r)) => (
-            Some(*r),
-            pdf.get_dictionary(*r).map_err(|e| e.to_string())?.clone(),
-        ),
-        Ok(Object::Dictionary(d)) => (None, d.clone()),
-        _ => (None, Dictionary::new()),
+    let mut res = match dict.get(b"Resources") {
+        Ok(Object::Reference(r)) => pdf.get_dictionary(*r).map_err(|e| e.to_string())?.clone(),
+        Ok(Object::Dictionary(d)) => d.clone(),
+        _ => Dictionary::new(),
     };
     let mut xobjects = match res.get(b"XObject") {
         Ok(Object::Reference(r)) => pdf.get_dictionary(*r).cloned().unwrap_or_default(),
         Ok(Object::Dictionary(d)) => d.clone(),
         _ => Dictionary::new(),
     };
-    xobjects.set(name.as_bytes().to_vec(), form.id);
+    xobjects.set(STAMP, form.id);
     res.set("XObject", xobjects);
     let page_dict = pdf.get_dictionary_mut(page).map_err(|e| e.to_string())?;
     page_dict.set("Contents", contents);
-    match res_id {
-        Some(r) => {
-            pdf.objects.insert(r, Object::Dictionary(res));
-        }
-        None => page_dict.set("Resources", res),
-    }
+    page_dict.set("Resources", res);
     Ok(())
 }
 

@@ -16,8 +16,8 @@ use crate::config::HouseStyle;
 use crate::diag::Diagnostic;
 use crate::document::Document;
 use crate::meeting::{AgendaItem, ItemKind, Meeting};
-use crate::render::RenderOptions;
 use crate::render::agenda::{Line, sheet};
+use crate::render::{BuiltFile, RenderOptions};
 
 use super::PdfEngine;
 use super::layout::running;
@@ -70,6 +70,20 @@ impl PackKind {
     /// for them.
     pub fn wanted(self, meeting: &Meeting) -> bool {
         self == PackKind::Public || meeting.items.iter().any(|i| self.holds(i))
+    }
+
+    /// The packs `meeting`'s page links, in order: the public one, and the supplementary
+    /// one when it has late items; never the private one (for members, not publishing).
+    pub fn linked(meeting: &Meeting) -> impl Iterator<Item = PackKind> + '_ {
+        PackKind::ALL
+            .into_iter()
+            .filter(|k| *k != PackKind::Private && k.wanted(meeting))
+    }
+
+    /// Its link on the meeting page: its label, its file name (beside the page) and the
+    /// built file, when it is known.
+    pub fn link(self, built: Option<BuiltFile>) -> (&'static str, String, Option<BuiltFile>) {
+        (self.label(), self.file_name().to_string(), built)
     }
 
     /// The paper items of `meeting` this pack holds, in agenda order.
