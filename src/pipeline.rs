@@ -217,9 +217,6 @@ pub fn run_with_progress(
             &mut report,
             (&mut memory.cache, &memory.run),
         );
-        // Only speed hangs on the cache: a build that cannot write it builds all again next
-        // time, which is never wrong.
-        let _ = memory.cache.write(&project.out_dir);
     } else {
         report.meetings = meetings
             .into_iter()

@@ -305,6 +305,7 @@ impl Cache {
     /// Remembers the index as just written, under its key.
     pub fn remember_index(&mut self, project: &Project, key: String, index: &OutputFile) {
         self.index = stamp(project, vec![index.clone()]).pop().map(|o| (key, o));
+        self.dirty = true;
     }
 
     /// Remembers a paper that built: its own files as hashed before it was read (see
@@ -383,13 +384,15 @@ impl Cache {
 
     /// Writes the cache (as this clerk's) into `out_dir`, unless nothing changed since it
     /// was read.
-    pub fn write(mut self, out_dir: &Path) -> std::io::Result<()> {
+    pub fn write(&mut self, out_dir: &Path) -> std::io::Result<()> {
         if !self.dirty {
             return Ok(());
         }
         self.clerk = identity();
-        let json = serde_json::to_vec(&self).unwrap_or_default();
-        write_atomic(&out_dir.join(CACHE_FILE), &json)
+        let json = serde_json::to_vec(&*self).unwrap_or_default();
+        write_atomic(&out_dir.join(CACHE_FILE), &json)?;
+        self.dirty = false;
+        Ok(())
     }
 }
 

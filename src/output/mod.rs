@@ -243,17 +243,14 @@ fn manifest_places(out_dir: &Path) -> [(PathBuf, PathBuf); 2] {
 /// Withdraws the manifest before a run writes anything, so that it is never untrue: an
 /// archivist trusts its hashes, and a run killed or failing halfway has changed files it
 /// lists. It is renamed to [`PREVIOUS_MANIFEST`], not removed, so that after a killed run
-/// the next still knows what earlier builds wrote (and can remove what is gone); an earlier
-/// copy waiting there (the run before was killed too) is kept, as this one's is older news.
-/// [`write_index_and_manifest`] writes it again last, once everything it lists is in place.
+/// the next still knows what earlier builds wrote (and can remove what is gone). A manifest
+/// present is always newer than a withdrawn copy waiting there (it is written last, and each
+/// copy is dropped once its manifest is written again), so it replaces that copy; with no
+/// manifest (the run before was killed) the copy is kept.
+/// [`publish_manifests`] writes them again last, once everything they list is in place.
 pub fn withdraw_manifest(project: &Project) -> Result<(), Diagnostic> {
     for (path, previous) in manifest_places(&project.out_dir) {
-        let moved = if previous.exists() {
-            std::fs::remove_file(&path)
-        } else {
-            std::fs::rename(&path, &previous)
-        };
-        match moved {
+        match std::fs::rename(&path, &previous) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => {
@@ -280,15 +277,57 @@ pub fn last_run_unfinished(out_dir: &Path) -> bool {
         || !out_dir.join(MANIFEST).exists()
 }
 
-/// Removes the withdrawn manifests once the new ones are written.
-pub fn drop_previous_manifests(out_dir: &Path) {
-    for (_, previous) in manifest_places(out_dir) {
-        let _ = std::fs::remove_file(previous);
+/// Writes each manifest (the public one, then the private one if there are private
+/// outputs) and drops its withdrawn copy once it is written; a manifest that cannot be
+/// written is reported and its copy kept, so the next run still knows what was there. With
+/// no private manifest, its copy goes with the public one's (the run left nothing private).
+pub fn publish_manifests(
+    project: &Project,
+    public: String,
+    private: Option<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let [public_place, private_place] = manifest_places(&project.out_dir);
+    let public_written = publish(project, &public_place, &public, diagnostics);
+    match private {
+        Some(json) => {
+            publish(project, &private_place, &json, diagnostics);
+        }
+        None if public_written => {
+            let _ = std::fs::remove_file(&private_place.1);
+        }
+        None => {}
     }
 }
 
-/// Writes `index.html`, then `manifest.json` (problems go in the report). The manifest is
-/// written only when the index was, so the two always agree.
+/// Writes one manifest at `path` and drops its withdrawn copy `previous`; false if it
+/// could not be written (reported in `diagnostics`).
+fn publish(
+    project: &Project,
+    (path, previous): &(PathBuf, PathBuf),
+    json: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> bool {
+    match write_atomic(path, json.as_bytes()) {
+        Ok(()) => {
+            let _ = std::fs::remove_file(previous);
+            true
+        }
+        Err(e) => {
+            diagnostics.push(Diagnostic::file_error(
+                "write-failed",
+                &walk::relative(&project.root, path),
+                format!("cannot write the manifest ({e})"),
+            ));
+            false
+        }
+    }
+}
+
+/// Writes `index.html`, then the build cache, then `manifest.json` (problems go in the
+/// report). The manifest is written only when the index was, so the two always agree, and
+/// last of all: a run killed before it leaves the manifest withdrawn, which tells the next
+/// run to sweep up temporary files (the cache's included).
 /// The index is rendered only when what it shows changed since the cache's record of it
 /// (or it is not on disk as written).
 pub fn write_index_and_manifest(
@@ -310,28 +349,14 @@ pub fn write_index_and_manifest(
             index
         }
     };
+    // Only speed hangs on the cache: a build that cannot write it builds all again next
+    // time, which is never wrong.
+    let _ = cache.write(&project.out_dir);
     if index.is_none() {
         return;
     }
     let (public, private) = manifest::manifests(report, index.as_ref());
-    let mut targets = vec![(project.out_dir.join(MANIFEST), public)];
-    if let Some(private) = private {
-        targets.push((project.out_dir.join(PRIVATE_DIR).join(MANIFEST), private));
-    }
-    let mut written = true;
-    for (path, json) in targets {
-        if let Err(e) = write_atomic(&path, json.as_bytes()) {
-            written = false;
-            report.diagnostics.push(Diagnostic::file_error(
-                "write-failed",
-                &walk::relative(&project.root, &path),
-                format!("cannot write the manifest ({e})"),
-            ));
-        }
-    }
-    if written {
-        drop_previous_manifests(&project.out_dir);
-    }
+    publish_manifests(project, public, private, &mut report.diagnostics);
 }
 
 /// What the index shows, hashed with the run's inputs (house style, templates, clerk).

@@ -275,18 +275,8 @@ fn write_out(site: &Site, changed: &Changed) {
     let reports: Vec<_> = site.papers.values().map(|e| e.report.clone()).collect();
     // Last, and only when the index was written, so that the two agree.
     if index.is_some() {
-        let failed = problems.len();
         let json = manifest::manifest_json(&reports, index.as_ref());
-        if let Err(e) = write_atomic(&out.join(crate::output::MANIFEST), json.as_bytes()) {
-            let shown = relative(&site.project.root, &out.join(crate::output::MANIFEST));
-            problems.push(Diagnostic::file_error(
-                "write-failed",
-                &shown,
-                format!("cannot write the manifest ({e})"),
-            ));
-        } else if failed == problems.len() {
-            crate::output::drop_previous_manifests(out);
-        }
+        crate::output::publish_manifests(&site.project, json, None, &mut problems);
     }
     crate::report::print_human(&problems, &crate::diag::Sources::default(), false);
 }

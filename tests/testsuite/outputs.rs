@@ -228,6 +228,43 @@ fn after_a_killed_build_the_next_still_removes_the_outputs_of_a_paper_gone() {
 }
 
 #[test]
+fn a_manifest_beside_an_older_withdrawn_copy_is_the_record_the_next_build_keeps() {
+    let project = temp_project("repo");
+    let root = project.path();
+    let out = root.join("out");
+    // An older record, from before the estates paper was written.
+    let estates = std::fs::read(root.join(ESTATES)).unwrap();
+    std::fs::remove_file(root.join(ESTATES)).unwrap();
+    assert_eq!(build(root, &[]).0, 0);
+    let older = std::fs::read(out.join("manifest.json")).unwrap();
+    std::fs::write(root.join(ESTATES), estates).unwrap();
+    assert_eq!(build(root, &[]).0, 0);
+    // A run that wrote its manifest but could not drop the withdrawn copy leaves both.
+    std::fs::write(out.join(clerk::output::PREVIOUS_MANIFEST), older).unwrap();
+    std::fs::remove_file(root.join(ESTATES)).unwrap();
+
+    // The next run withdraws the newer record, and is killed: what it leaves is that one.
+    let newer = std::fs::read(out.join("manifest.json")).unwrap();
+    let mut sources = clerk::diag::Sources::default();
+    let opened = clerk::project::Project::open(root, None, None, &mut sources).unwrap();
+    clerk::output::withdraw_manifest(&opened).unwrap();
+    assert_eq!(
+        std::fs::read(out.join(clerk::output::PREVIOUS_MANIFEST)).unwrap(),
+        newer
+    );
+
+    let (code, stdout, stderr) = build(root, &[]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    for gone in [
+        "resources/2022-03-15-estates-strategy.html",
+        "resources/2022-03-15-estates-strategy.pdf",
+    ] {
+        assert!(!out.join(gone).exists(), "{gone} removed: {stdout}");
+    }
+    assert!(!out.join(clerk::output::PREVIOUS_MANIFEST).exists());
+}
+
+#[test]
 fn unchanged_papers_are_not_built_again_until_an_output_or_input_changes() {
     let project = temp_project("repo");
     let root = project.path();

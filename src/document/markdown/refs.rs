@@ -151,9 +151,13 @@ impl Ctx<'_> {
                         ..
                     }) => {
                         // `section [](#x)`: the word is written already, so only the number shows.
-                        let before = &self.markdown(loc.src)[..loc.range.start];
+                        let before = self.markdown(loc.src).get(..loc.range.start);
                         *number = match n.split_once('\u{a0}') {
-                            Some((word, bare)) if ends_with_word(before, word) => bare.to_string(),
+                            Some((word, bare))
+                                if before.is_some_and(|b| ends_with_word(b, word)) =>
+                            {
+                                bare.to_string()
+                            }
                             _ => n.clone(),
                         };
                         *target = id.clone();
@@ -378,15 +382,18 @@ pub(crate) fn walk_blocks(blocks: &mut [Block], f: &mut dyn FnMut(&mut Inline)) 
     }
 }
 
-/// True when `text` ends with `word` (in any case) and a space, as in `see section `.
+/// True when `text` ends with `word` (in any case, perhaps emphasised) and white space, as
+/// in `see section `, `see **section**` then a line break.
 fn ends_with_word(text: &str, word: &str) -> bool {
-    let Some(rest) = text.strip_suffix([' ', '\u{a0}']) else {
+    let rest = text.trim_end_matches([' ', '\u{a0}', '\t', '\n', '\r']);
+    if rest.len() == text.len() {
         return false;
-    };
+    }
     let last = rest
-        .rsplit([' ', '\u{a0}', '\n', '('])
+        .rsplit([' ', '\u{a0}', '\t', '\n', '\r', '('])
         .next()
-        .unwrap_or(rest);
+        .unwrap_or(rest)
+        .trim_matches(['*', '_']);
     last.eq_ignore_ascii_case(word)
 }
 

@@ -208,6 +208,22 @@ fn a_heading_reference_after_the_word_section_shows_the_number_alone() {
 }
 
 #[test]
+fn the_word_section_may_end_a_line_or_be_emphasised_before_a_reference() {
+    let (s, d) = run(
+        "# Background {#background}\n\nSee section\n[](#background), **section** [](#background), sections [](#background).\n",
+    );
+    assert!(d.is_empty(), "{d:#?}");
+    let numbers: Vec<&str> = first_inlines(paras(&s.sections[0])[0])
+        .iter()
+        .filter_map(|i| match i {
+            Inline::CrossRef { number, .. } => Some(number.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(numbers, ["1", "1", "section\u{a0}1"]);
+}
+
+#[test]
 fn an_unknown_heading_label_is_reported_at_its_line_with_a_hint() {
     let (_, d) = run("# Background {#background}\n\nSee [](#backgruond).\n");
     let e = find(&d, "unknown-label");

@@ -39,6 +39,10 @@ const PROVEN: [(usize, u32); 5] = [
 /// Words a thread keeps at most (about 2 MiB); past that the cache starts again.
 pub(super) const MAX_WORDS: usize = 8192;
 
+/// The longest piece kept, in bytes: with [`MAX_WORDS`], what bounds the cache's memory
+/// (a few MiB a thread).
+const MAX_PIECE: usize = 64;
+
 /// A word's shaped atoms, with glyph ranges from 0.
 struct Word {
     atoms: Box<[Atom]>,
@@ -74,8 +78,13 @@ impl Shelf {
     }
 
     /// Keeps the atoms of `piece` and the glyphs they cover (`glyphs` starts at the first
-    /// atom's first glyph).
+    /// atom's first glyph). A piece longer than [`MAX_PIECE`] bytes is not kept: such pieces
+    /// (a URL, a line of code) seldom come again, and the bound on words is a bound on
+    /// memory only while each is short.
     pub(super) fn keep(&mut self, piece: &str, atoms: &[Atom], glyphs: &[Glyph]) {
+        if piece.len() > MAX_PIECE {
+            return;
+        }
         let base = atoms.first().map_or(0, |a| a.glyphs.start);
         let word = Word {
             atoms: atoms

@@ -1,3 +1,5 @@
+//! The word cache: hits give what misses gave, and what it keeps is bounded.
+
 use skrifa::MetadataProvider;
 
 use super::super::shape::shape_atoms;
@@ -179,6 +181,17 @@ fn the_cache_is_bounded() {
         with(|c| c.len()) < 20,
         "emptied when full, then refilled a little"
     );
+}
+
+#[test]
+fn a_long_piece_is_not_kept_but_shapes_the_same() {
+    let fonts = Fonts::embedded();
+    with(|c| c.shelves.clear());
+    let long = "x".repeat(MAX_PIECE + 1);
+    let spans = [span(&format!("{long} short"), Style::plain(10.0))];
+    let first = glyphs_of(&spans, &fonts);
+    assert_eq!(with(|c| c.len()), 2, "the space and the short word only");
+    assert_eq!(glyphs_of(&spans, &fonts), first);
 }
 
 #[test]
