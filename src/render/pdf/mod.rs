@@ -19,6 +19,7 @@ pub mod finish;
 pub mod fonts;
 pub mod layout;
 pub mod pack;
+mod serialise;
 mod tag;
 
 use std::path::Path;
@@ -28,8 +29,8 @@ use crate::diag::Diagnostic;
 use crate::document::appendix::{self, Appended};
 use crate::document::{AppendixContent, Document};
 use crate::render::RenderOptions;
-pub use finish::page_count;
 pub use fonts::Fonts;
+pub use serialise::page_count;
 
 /// What the PDF stage keeps for a whole run: the parsed fonts and the fixed timestamp.
 #[derive(Debug)]
