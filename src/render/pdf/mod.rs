@@ -7,7 +7,8 @@
 //!    furniture as artifacts; [`tag`] builds the structure tree from that marked content.
 //!    [`appendix::append`] then adds the pages of PDF appendices, their structure tree grafted in.
 //! 3. [`finish`]: lopdf; metadata (Info and XMP agreeing), PDF/A-2a and PDF/UA-1 identification, sRGB
-//!    OutputIntent, outline, and an ID from the content, so rebuilds are byte-identical.
+//!    OutputIntent, outline, and an ID from the content, so rebuilds are byte-identical;
+//!    `serialise` writes the bytes (as lopdf would, faster).
 
 mod annot;
 mod compress;
