@@ -244,7 +244,8 @@ fn literal(out: &mut Vec<u8>, text: &[u8]) {
         match byte {
             b'(' => open.push(index),
             b')' => {
-                if open.pop().is_none() {
+                let balanced = open.pop().is_some();
+                if !balanced {
                     escaped.push(index);
                 }
             }
