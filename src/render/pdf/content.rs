@@ -80,6 +80,8 @@ impl Content {
     /// A `TJ` array: runs of glyph ids as hex strings, with an adjustment (thousandths of
     /// an em, positive moves left) after the glyphs that need one.
     pub fn show(&mut self, glyphs: impl Iterator<Item = (u16, f32)>) -> &mut Self {
+        // Four hex digits a glyph, and room for the brackets and an adjustment or two.
+        self.bytes.reserve(glyphs.size_hint().0 * 4 + 32);
         self.bytes.push(b'[');
         let mut open = false;
         for (gid, adjust) in glyphs {
@@ -87,9 +89,13 @@ impl Content {
                 self.bytes.push(b'<');
                 open = true;
             }
-            for shift in [12, 8, 4, 0] {
-                self.bytes.push(HEX[usize::from((gid >> shift) & 0xF)]);
-            }
+            let g = usize::from(gid);
+            self.bytes.extend_from_slice(&[
+                HEX[g >> 12],
+                HEX[(g >> 8) & 15],
+                HEX[(g >> 4) & 15],
+                HEX[g & 15],
+            ]);
             if adjust != 0.0 {
                 self.bytes.extend_from_slice(b"> ");
                 open = false;

@@ -255,22 +255,36 @@ pub fn image(doc: &mut Document, img: &Image) -> Result<(ObjectId, usize, usize)
 
 /// A ToUnicode CMap: each glyph id to the UTF-16 of the text it stands for.
 pub fn to_unicode_cmap(glyphs: &[(u16, String)]) -> Vec<u8> {
-    let mut out = String::from(
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
-    );
-    for chunk in glyphs.chunks(100) {
-        out.push_str(&format!("{} beginbfchar\n", chunk.len()));
-        for (gid, text) in chunk {
-            out.push_str(&format!("<{gid:04X}> <"));
-            for unit in text.encode_utf16() {
-                out.push_str(&format!("{unit:04X}"));
-            }
-            out.push_str(">\n");
-        }
-        out.push_str("endbfchar\n");
+    // Written byte by byte rather than with `format!` a glyph: this runs for every face
+    // of every paper.
+    fn hex4(out: &mut Vec<u8>, v: u16) {
+        const HEX: &[u8; 16] = b"0123456789ABCDEF";
+        let v = usize::from(v);
+        out.extend_from_slice(&[
+            HEX[v >> 12],
+            HEX[(v >> 8) & 15],
+            HEX[(v >> 4) & 15],
+            HEX[v & 15],
+        ]);
     }
-    out.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-    out.into_bytes()
+    let mut out = Vec::with_capacity(400 + glyphs.len() * 16);
+    out.extend_from_slice(b"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    for chunk in glyphs.chunks(100) {
+        out.extend_from_slice(chunk.len().to_string().as_bytes());
+        out.extend_from_slice(b" beginbfchar\n");
+        for (gid, text) in chunk {
+            out.push(b'<');
+            hex4(&mut out, *gid);
+            out.extend_from_slice(b"> <");
+            for unit in text.encode_utf16() {
+                hex4(&mut out, unit);
+            }
+            out.extend_from_slice(b">\n");
+        }
+        out.extend_from_slice(b"endbfchar\n");
+    }
+    out.extend_from_slice(b"endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    out
 }
 
 #[cfg(test)]
@@ -400,5 +414,22 @@ mod tests {
             program.len() as i64
         );
         assert!(first.content.len() < program.len(), "deflated");
+    }
+    #[test]
+    fn the_to_unicode_cmap_maps_each_glyph_to_its_utf16_in_chunks_of_a_hundred() {
+        let cmap = to_unicode_cmap(&[
+            (1, "A".to_string()),
+            (0x2a, "\u{1F600}".to_string()),
+            (0xffff, "fi".to_string()),
+        ]);
+        let cmap = String::from_utf8(cmap).unwrap();
+        assert!(cmap.starts_with("/CIDInit /ProcSet findresource begin\n"));
+        assert!(cmap.contains(
+            "<0000> <FFFF>\nendcodespacerange\n3 beginbfchar\n<0001> <0041>\n<002A> <D83DDE00>\n<FFFF> <00660069>\nendbfchar\nendcmap\n"
+        ));
+        let many: Vec<(u16, String)> = (0..101).map(|g| (g, "x".to_string())).collect();
+        let cmap = String::from_utf8(to_unicode_cmap(&many)).unwrap();
+        assert!(cmap.contains("100 beginbfchar\n<0000> <0078>\n"));
+        assert!(cmap.contains("endbfchar\n1 beginbfchar\n<0064> <0078>\nendbfchar\n"));
     }
 }

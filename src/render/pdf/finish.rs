@@ -5,7 +5,7 @@
 //! and the committee properties in a clerk namespace, with the PDF/A extension schemas
 //! for `pdfuaid` and `clerk`) agree; an sRGB OutputIntent; `/Lang`, `/MarkInfo`,
 //! `/ViewerPreferences`; the outline; link annotations marked printable; streams
-//! compressed (`compress`); and the document ID derived from the content, so the same
+//! compressed (`compress`); the bytes written by `serialise`; and the document ID derived from the content, so the same
 //! paper always gives the same bytes.
 
 use std::io::Write as _;
@@ -15,6 +15,7 @@ use sha2::{Digest, Sha256};
 
 use super::compress;
 use super::layout::Layout;
+use super::serialise;
 use crate::diag::Diagnostic;
 
 const SRGB: &[u8] = include_bytes!("../../../assets/sRGB.icc");
@@ -262,9 +263,7 @@ pub fn finish_with(
     doc.trailer.set("Info", info_id);
     let id_obj = Object::String(id.to_vec(), StringFormat::Hexadecimal);
     doc.trailer.set("ID", vec![id_obj.clone(), id_obj]);
-    let mut out = Vec::new();
-    doc.save_to(&mut out).map_err(|e| broken(&e.to_string()))?;
-    Ok(out)
+    serialise::save(&mut doc).map_err(|e| broken(&e.to_string()))
 }
 
 /// The sRGB OutputIntent, its profile added to `doc` (`srgb` deflated, or as it is when
@@ -354,23 +353,6 @@ fn info(meta: &Meta, producer: &str) -> Dictionary {
     ])
 }
 
-/// The page count of a PDF clerk wrote (read from its page tree), for the manifest.
-pub fn page_count(pdf: &[u8]) -> Option<u32> {
-    let at = pdf.windows(11).position(|w| w == b"/Type/Pages")?;
-    let dict_start = pdf[..at].windows(2).rposition(|w| w == b"<<")?;
-    let dict = &pdf[dict_start..];
-    let end = dict.windows(2).position(|w| w == b">>")?;
-    let dict = &dict[..end];
-    let c = dict.windows(6).position(|w| w == b"/Count")?;
-    let digits: String = dict[c + 6..]
-        .iter()
-        .skip_while(|b| b.is_ascii_whitespace())
-        .take_while(|b| b.is_ascii_digit())
-        .map(|b| char::from(*b))
-        .collect();
-    digits.parse().ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -380,15 +362,6 @@ mod tests {
         let (pdf, xmp) = dates(1_630_454_400);
         assert_eq!(pdf, "D:20210901000000+00'00'");
         assert_eq!(xmp, "2021-09-01T00:00:00+00:00");
-    }
-
-    #[test]
-    fn page_count_reads_the_page_tree() {
-        assert_eq!(
-            page_count(b"1 0 obj\n<</Type/Pages/Count 12/Kids[3 0 R]>>\nendobj"),
-            Some(12)
-        );
-        assert_eq!(page_count(b"not a pdf"), None);
     }
 
     #[test]

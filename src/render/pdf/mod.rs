@@ -7,7 +7,8 @@
 //!    furniture as artifacts; [`tag`] builds the structure tree from that marked content.
 //!    [`appendix::append`] then adds the pages of PDF appendices, their structure tree grafted in.
 //! 3. [`finish`]: lopdf; metadata (Info and XMP agreeing), PDF/A-2a and PDF/UA-1 identification, sRGB
-//!    OutputIntent, outline, and an ID from the content, so rebuilds are byte-identical.
+//!    OutputIntent, outline, and an ID from the content, so rebuilds are byte-identical;
+//!    `serialise` writes the bytes (as lopdf would, faster).
 
 mod annot;
 mod compress;
@@ -19,6 +20,7 @@ pub mod finish;
 pub mod fonts;
 pub mod layout;
 pub mod pack;
+mod serialise;
 mod tag;
 
 use std::path::Path;
@@ -28,8 +30,8 @@ use crate::diag::Diagnostic;
 use crate::document::appendix::{self, Appended};
 use crate::document::{AppendixContent, Document};
 use crate::render::RenderOptions;
-pub use finish::page_count;
 pub use fonts::Fonts;
+pub use serialise::page_count;
 
 /// What the PDF stage keeps for a whole run: the parsed fonts and the fixed timestamp.
 #[derive(Debug)]

@@ -1,0 +1,589 @@
+//! Serialising a finished lopdf `Document` into the bytes of a PDF file with a classic
+//! cross-reference table, straight into one buffer sized up front.
+//!
+//! The bytes are exactly those lopdf's `Document::save_to` writes (the tests hold the two
+//! to that): lopdf writes through `dyn Write` a byte at a time for names, `format!`s every
+//! hex digit, offset and reference, and clones the trailer, which made its writer about a
+//! sixth of a paper's PDF time. A document lopdf would write with a cross-reference stream
+//! is left to lopdf.
+
+use std::io::Write as _;
+
+use lopdf::xref::XrefType;
+use lopdf::{Dictionary, Document, Object, StringFormat};
+
+/// The bytes of `doc` as lopdf's `save_to` writes them, or lopdf's error.
+pub(crate) fn save(doc: &mut Document) -> std::io::Result<Vec<u8>> {
+    if !matches!(
+        doc.reference_table.cross_reference_type,
+        XrefType::CrossReferenceTable
+    ) || !doc.binary_mark.iter().all(|b| *b >= 128)
+    {
+        let mut out = Vec::new();
+        doc.save_to(&mut out)?;
+        return Ok(out);
+    }
+    let doc = &*doc;
+    let streams: usize = doc
+        .objects
+        .values()
+        .map(|o| match o {
+            Object::Stream(s) => s.content.len(),
+            _ => 0,
+        })
+        .sum();
+    let mut out = Vec::with_capacity(streams + doc.objects.len() * 160 + 1024);
+    out.extend_from_slice(b"%PDF-");
+    out.extend_from_slice(doc.version.as_bytes());
+    out.extend_from_slice(b"\n%");
+    out.extend_from_slice(&doc.binary_mark);
+    out.push(b'\n');
+
+    // `(id, generation, offset)` of each object written, in id order (one per id: a later
+    // generation replaces an earlier one, as in lopdf's table).
+    let mut written: Vec<(u32, u16, usize)> = Vec::with_capacity(doc.objects.len());
+    for (&(id, generation), object) in &doc.objects {
+        if regenerated_on_save(object) {
+            continue;
+        }
+        match written.last_mut() {
+            Some(last) if last.0 == id => *last = (id, generation, out.len()),
+            _ => written.push((id, generation, out.len())),
+        }
+        int(&mut out, i64::from(id));
+        out.push(b' ');
+        int(&mut out, i64::from(generation));
+        out.extend_from_slice(b" obj\n");
+        if needs_separator(object) {
+            out.push(b' ');
+        }
+        object_bytes(&mut out, object);
+        if needs_end_separator(object) {
+            out.push(b' ');
+        }
+        out.extend_from_slice(b"\nendobj\n");
+    }
+
+    let xref_start = out.len();
+    xref(&mut out, &written);
+    out.extend_from_slice(b"trailer\n");
+    let size = Object::Integer(i64::from(doc.max_id) + 1);
+    let mut has_size = false;
+    out.extend_from_slice(b"<<");
+    for (key, value) in &doc.trailer {
+        let value = if key.as_slice() == b"Size" {
+            has_size = true;
+            &size
+        } else {
+            value
+        };
+        entry(&mut out, key, value);
+    }
+    if !has_size {
+        entry(&mut out, b"Size", &size);
+    }
+    out.extend_from_slice(b">>\nstartxref\n");
+    int(&mut out, xref_start as i64);
+    out.extend_from_slice(b"\n%%EOF");
+    Ok(out)
+}
+
+/// Objects lopdf regenerates rather than copies when saving (object and cross-reference
+/// streams, the linearization dictionary), so leaves out.
+fn regenerated_on_save(object: &Object) -> bool {
+    matches!(object.type_name(), Ok(name) if name == b"ObjStm" || name == b"XRef" || name == b"Linearized")
+}
+
+/// The cross-reference table: object 0 free, then a subsection per run of consecutive
+/// numbers (object 0 joins the first when that starts at 1).
+fn xref(out: &mut Vec<u8>, written: &[(u32, u16, usize)]) {
+    out.extend_from_slice(b"xref\n");
+    // `(first number, from, to)` into `written`, leaving out an object 0.
+    let mut runs: Vec<(u32, usize, usize)> = Vec::new();
+    for (k, w) in written.iter().enumerate().filter(|(_, w)| w.0 > 0) {
+        match runs.last_mut() {
+            Some(run) if run.0 + (run.2 - run.1) as u32 == w.0 => run.2 = k + 1,
+            _ => runs.push((w.0, k, k + 1)),
+        }
+    }
+    let joined = runs.first().is_some_and(|r| r.0 == 1);
+    if !joined {
+        out.extend_from_slice(b"0 1\n0000000000 65535 f \n");
+    }
+    for (k, &(first, from, to)) in runs.iter().enumerate() {
+        if k == 0 && joined {
+            int(out, 0);
+            out.push(b' ');
+            int(out, (to - from + 1) as i64);
+            out.extend_from_slice(b"\n0000000000 65535 f \n");
+        } else {
+            int(out, i64::from(first));
+            out.push(b' ');
+            int(out, (to - from) as i64);
+            out.push(b'\n');
+        }
+        for &(_, generation, offset) in &written[from..to] {
+            padded(out, u64::from(offset as u32), 10);
+            out.push(b' ');
+            padded(out, u64::from(generation), 5);
+            out.extend_from_slice(b" n \n");
+        }
+    }
+}
+
+/// `v` in decimal, zero-padded to `width` digits.
+fn padded(out: &mut Vec<u8>, mut v: u64, width: usize) {
+    let mut buf = [b'0'; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    let i = i.min(buf.len() - width);
+    out.extend_from_slice(&buf[i..]);
+}
+
+fn int(out: &mut Vec<u8>, v: i64) {
+    if v < 0 {
+        out.push(b'-');
+    }
+    let mut v = v.unsigned_abs();
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&buf[i..]);
+}
+
+/// A blank goes before these, so they do not run into the token before.
+fn needs_separator(object: &Object) -> bool {
+    matches!(
+        object,
+        Object::Null
+            | Object::Boolean(_)
+            | Object::Integer(_)
+            | Object::Real(_)
+            | Object::Reference(_)
+    )
+}
+
+/// A blank goes after these at the end of an indirect object, before `endobj`.
+fn needs_end_separator(object: &Object) -> bool {
+    needs_separator(object) || matches!(object, Object::Name(_) | Object::Stream(_))
+}
+
+fn entry(out: &mut Vec<u8>, key: &[u8], value: &Object) {
+    name(out, key);
+    if needs_separator(value) {
+        out.push(b' ');
+    }
+    object_bytes(out, value);
+}
+
+fn dictionary(out: &mut Vec<u8>, dict: &Dictionary) {
+    out.extend_from_slice(b"<<");
+    for (key, value) in dict {
+        entry(out, key, value);
+    }
+    out.extend_from_slice(b">>");
+}
+
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+/// The bytes a name holds as they are: printable, neither white space, a delimiter nor `#`.
+const REGULAR: [bool; 256] = {
+    let mut regular = [false; 256];
+    let mut b = 33;
+    while b <= 126 {
+        regular[b] = true;
+        b += 1;
+    }
+    let special = b"()<>[]{}/%#";
+    let mut k = 0;
+    while k < special.len() {
+        regular[special[k] as usize] = false;
+        k += 1;
+    }
+    regular
+};
+
+fn name(out: &mut Vec<u8>, name: &[u8]) {
+    out.push(b'/');
+    if name.iter().all(|b| REGULAR[usize::from(*b)]) {
+        out.extend_from_slice(name);
+        return;
+    }
+    for &byte in name {
+        if REGULAR[usize::from(byte)] {
+            out.push(byte);
+        } else {
+            out.extend_from_slice(&[
+                b'#',
+                HEX[usize::from(byte >> 4)],
+                HEX[usize::from(byte & 15)],
+            ]);
+        }
+    }
+}
+
+/// A literal string: backslashes, carriage returns and unbalanced parentheses escaped.
+fn literal(out: &mut Vec<u8>, text: &[u8]) {
+    let mut escaped = Vec::new();
+    let mut open = Vec::new();
+    for (index, &byte) in text.iter().enumerate() {
+        match byte {
+            b'(' => open.push(index),
+            b')' => {
+                let balanced = open.pop().is_some();
+                if !balanced {
+                    escaped.push(index);
+                }
+            }
+            b'\\' | b'\r' => escaped.push(index),
+            _ => {}
+        }
+    }
+    out.push(b'(');
+    if escaped.is_empty() && open.is_empty() {
+        out.extend_from_slice(text);
+    } else {
+        for (index, &byte) in text.iter().enumerate() {
+            if escaped.contains(&index) || open.contains(&index) {
+                out.push(b'\\');
+                out.push(if byte == b'\r' { b'r' } else { byte });
+            } else {
+                out.push(byte);
+            }
+        }
+    }
+    out.push(b')');
+}
+
+fn object_bytes(out: &mut Vec<u8>, object: &Object) {
+    match object {
+        Object::Null => out.extend_from_slice(b"null"),
+        Object::Boolean(true) => out.extend_from_slice(b"true"),
+        Object::Boolean(false) => out.extend_from_slice(b"false"),
+        Object::Integer(v) => int(out, *v),
+        Object::Real(v) => {
+            // As lopdf: every digit `Display` gives, and `.0` on a whole number.
+            let at = out.len();
+            let _ = write!(out, "{v}");
+            if v.is_finite() && !out[at..].contains(&b'.') {
+                out.extend_from_slice(b".0");
+            }
+        }
+        Object::Name(n) => name(out, n),
+        Object::String(text, StringFormat::Literal) => literal(out, text),
+        Object::String(text, StringFormat::Hexadecimal) => {
+            out.push(b'<');
+            for &byte in text {
+                out.extend_from_slice(&[HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 15)]]);
+            }
+            out.push(b'>');
+        }
+        Object::Array(items) => {
+            out.push(b'[');
+            for (k, item) in items.iter().enumerate() {
+                if k > 0 && needs_separator(item) {
+                    out.push(b' ');
+                }
+                object_bytes(out, item);
+            }
+            out.push(b']');
+        }
+        Object::Dictionary(dict) => dictionary(out, dict),
+        Object::Stream(stream) => {
+            dictionary(out, &stream.dict);
+            out.extend_from_slice(b"stream\n");
+            out.extend_from_slice(&stream.content);
+            out.extend_from_slice(b"\nendstream");
+        }
+        Object::Reference((id, generation)) => {
+            int(out, i64::from(*id));
+            out.push(b' ');
+            int(out, i64::from(*generation));
+            out.extend_from_slice(b" R");
+        }
+    }
+}
+
+/// The page count of a PDF clerk wrote, for the manifest: the `/Count` of the page tree
+/// the trailer's catalog names, found through the cross-reference table from the end of
+/// the file, so only a few hundred bytes are read; for a file laid out otherwise, the
+/// first page tree found scanning the file.
+pub fn page_count(pdf: &[u8]) -> Option<u32> {
+    through_xref(pdf).or_else(|| scanned(pdf))
+}
+
+fn through_xref(pdf: &[u8]) -> Option<u32> {
+    let tail_at = pdf.len().saturating_sub(40);
+    let at = tail_at + find(&pdf[tail_at..], b"startxref")?;
+    let (xref_at, _) = number(&pdf[at + 9..])?;
+    let mut rest = pdf
+        .get(usize::try_from(xref_at).ok()?..)?
+        .strip_prefix(b"xref")?;
+    // `(first number, count, entries)` of each subsection.
+    let mut sections: Vec<(u64, u64, &[u8])> = Vec::new();
+    loop {
+        rest = skip_blanks(rest);
+        if rest.starts_with(b"trailer") {
+            break;
+        }
+        let (first, r) = number(rest)?;
+        let (count, r) = number(r)?;
+        let entries = r.strip_prefix(b"\r\n").or_else(|| r.get(1..))?;
+        rest = entries.get(usize::try_from(count).ok()? * 20..)?;
+        sections.push((first, count, entries));
+    }
+    let object = |id: u64| -> Option<&[u8]> {
+        let (first, _, entries) = sections
+            .iter()
+            .find(|(first, count, _)| (*first..first + count).contains(&id))?;
+        let entry = entries
+            .get(usize::try_from(id - first).ok()? * 20..)?
+            .get(..18)?;
+        if entry[17] != b'n' {
+            return None;
+        }
+        let (offset, _) = number(&entry[..10])?;
+        let body = pdf.get(usize::try_from(offset).ok()?..)?;
+        Some(&body[..find(body, b"endobj")?])
+    };
+    let (root, _) = number(after_key(rest, b"/Root")?)?;
+    let (pages, _) = number(after_key(object(root)?, b"/Pages")?)?;
+    let (count, _) = number(after_key(object(pages)?, b"/Count")?)?;
+    u32::try_from(count).ok()
+}
+
+/// What follows the key `key` (not a longer name starting with it) in `dict`.
+fn after_key<'a>(dict: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
+    let mut from = 0;
+    loop {
+        let at = from + find(&dict[from..], key)?;
+        let rest = &dict[at + key.len()..];
+        if rest
+            .first()
+            .is_some_and(|b| b.is_ascii_whitespace() || b.is_ascii_digit())
+        {
+            return Some(rest);
+        }
+        from = at + key.len();
+    }
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn skip_blanks(s: &[u8]) -> &[u8] {
+    let n = s.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    &s[n..]
+}
+
+/// The whole number at the start of `s` (after blanks), and what follows it.
+fn number(s: &[u8]) -> Option<(u64, &[u8])> {
+    let s = skip_blanks(s);
+    let n = s.iter().take_while(|b| b.is_ascii_digit()).count();
+    let digits = std::str::from_utf8(&s[..n]).ok()?;
+    Some((digits.parse().ok()?, &s[n..]))
+}
+
+/// The `/Count` of the first page tree in the file.
+fn scanned(pdf: &[u8]) -> Option<u32> {
+    let at = find(pdf, b"/Type/Pages")?;
+    let dict_start = pdf[..at].windows(2).rposition(|w| w == b"<<")?;
+    let dict = &pdf[dict_start..];
+    let end = find(dict, b">>")?;
+    let (count, _) = number(&dict[find(&dict[..end], b"/Count")? + 6..])?;
+    u32::try_from(count).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::Stream;
+
+    fn lopdf_bytes(doc: &Document) -> Vec<u8> {
+        let mut out = Vec::new();
+        doc.clone().save_to(&mut out).unwrap();
+        out
+    }
+
+    fn table_doc() -> Document {
+        let mut doc = Document::with_version("1.7");
+        doc.reference_table.cross_reference_type = XrefType::CrossReferenceTable;
+        doc
+    }
+
+    #[test]
+    fn every_kind_of_object_is_written_as_lopdf_writes_it() {
+        let mut doc = table_doc();
+        let stream = Stream::new(
+            Dictionary::from_iter([("Filter", Object::Name(b"FlateDecode".to_vec()))]),
+            vec![0, 1, 2, 255, b'\n'],
+        );
+        let s = doc.add_object(stream);
+        let dict = Dictionary::from_iter([
+            ("Type", Object::Name(b"Thing".to_vec())),
+            ("Odd Name#(x)", Object::Name(b"a b/\xe9".to_vec())),
+            ("Every byte", Object::Name((0u8..=255).collect())),
+            ("Null", Object::Null),
+            ("T", Object::Boolean(true)),
+            ("F", Object::Boolean(false)),
+            ("I", Object::Integer(-42)),
+            (
+                "R",
+                vec![
+                    Object::Real(0.0),
+                    Object::Real(-3.25),
+                    Object::Real(595.2756),
+                    Object::Real(1e-7),
+                    Object::Real(12345678.0),
+                ]
+                .into(),
+            ),
+            (
+                "S",
+                Object::String(
+                    b"a (balanced) ) ( back\\slash \r cr".to_vec(),
+                    StringFormat::Literal,
+                ),
+            ),
+            (
+                "P",
+                Object::String(b"(plain)".to_vec(), StringFormat::Literal),
+            ),
+            (
+                "H",
+                Object::String(vec![0, 0xab, 0xff], StringFormat::Hexadecimal),
+            ),
+            (
+                "A",
+                vec![
+                    Object::Name(b"XYZ".to_vec()),
+                    Object::Name(b"Q".to_vec()),
+                    Object::Null,
+                    s.into(),
+                    Object::Integer(3),
+                    vec![Object::Integer(1)].into(),
+                    Dictionary::from_iter([("K", Object::Integer(1))]).into(),
+                ]
+                .into(),
+            ),
+            ("Ref", s.into()),
+        ]);
+        let d = doc.add_object(dict);
+        doc.add_object(Object::Name(b"Alone".to_vec()));
+        doc.add_object(Object::Integer(7));
+        doc.add_object(Object::Array(vec![]));
+        doc.trailer.set("Root", d);
+        assert_eq!(
+            String::from_utf8_lossy(&save(&mut doc.clone()).unwrap()),
+            String::from_utf8_lossy(&lopdf_bytes(&doc))
+        );
+    }
+
+    #[test]
+    fn gaps_in_the_numbers_make_subsections_as_lopdf_makes_them() {
+        for ids in [
+            vec![1, 2, 3],
+            vec![2, 3, 5],
+            vec![1, 3, 4, 9],
+            vec![4],
+            vec![],
+        ] {
+            let mut doc = table_doc();
+            for id in &ids {
+                doc.objects
+                    .insert((*id, 0), Object::Integer(i64::from(*id)));
+                doc.max_id = doc.max_id.max(*id);
+            }
+            doc.trailer.set("Size", 99);
+            doc.trailer.set("Root", (1, 0));
+            assert_eq!(
+                String::from_utf8_lossy(&save(&mut doc.clone()).unwrap()),
+                String::from_utf8_lossy(&lopdf_bytes(&doc)),
+                "objects {ids:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn object_streams_are_left_out_as_lopdf_leaves_them() {
+        let mut doc = table_doc();
+        doc.add_object(Dictionary::from_iter([(
+            "Type",
+            Object::Name(b"ObjStm".to_vec()),
+        )]));
+        doc.add_object(Object::Integer(2));
+        doc.add_object(Dictionary::from_iter([("Linearized", Object::Integer(1))]));
+        assert_eq!(save(&mut doc.clone()).unwrap(), lopdf_bytes(&doc));
+    }
+
+    #[test]
+    fn a_cross_reference_stream_is_left_to_lopdf() {
+        let mut doc = Document::with_version("1.7");
+        doc.reference_table.cross_reference_type = XrefType::CrossReferenceStream;
+        doc.add_object(Object::Integer(2));
+        assert_eq!(save(&mut doc.clone()).unwrap(), lopdf_bytes(&doc));
+    }
+    #[test]
+    fn page_count_reads_the_page_tree_the_catalog_names() {
+        let mut doc = table_doc();
+        // A stream that reads like a page tree, before the real one.
+        doc.add_object(Stream::new(
+            Dictionary::new(),
+            b"<</Type/Pages/Count 99>>".to_vec(),
+        ));
+        let pages = doc.new_object_id();
+        let kids: Vec<Object> = (0..3)
+            .map(|_| {
+                let page = Dictionary::from_iter([
+                    ("Type", Object::Name(b"Page".to_vec())),
+                    ("Parent", pages.into()),
+                ]);
+                doc.add_object(page).into()
+            })
+            .collect();
+        doc.objects.insert(
+            pages,
+            Dictionary::from_iter([
+                ("Type", Object::Name(b"Pages".to_vec())),
+                ("Count", Object::Integer(3)),
+                ("Kids", kids.into()),
+            ])
+            .into(),
+        );
+        let catalog = doc.add_object(Dictionary::from_iter([
+            ("Type", Object::Name(b"Catalog".to_vec())),
+            ("PageMode", Object::Name(b"UseNone".to_vec())),
+            ("Pages", pages.into()),
+        ]));
+        doc.trailer.set("Root", catalog);
+        let bytes = save(&mut doc).unwrap();
+        assert_eq!(through_xref(&bytes), Some(3));
+        assert_eq!(page_count(&bytes), Some(3));
+        assert_eq!(scanned(&bytes), Some(99), "a scan is fooled by the stream");
+    }
+
+    #[test]
+    fn page_count_scans_a_file_without_a_table() {
+        assert_eq!(
+            page_count(b"1 0 obj\n<</Type/Pages/Count 12/Kids[3 0 R]>>\nendobj"),
+            Some(12)
+        );
+        assert_eq!(page_count(b"not a pdf"), None);
+        assert_eq!(page_count(b"startxref\n999999\n%%EOF"), None);
+    }
+}
