@@ -89,10 +89,18 @@ pub fn run_with_progress(
         )?)
     };
     // Read back what earlier builds wrote before the manifest is withdrawn.
-    let memory = renderer.as_ref().map(|_| Memory {
-        record: Record::read(&project.out_dir),
-        cache: Cache::read(&project.out_dir),
-        run: RunKey::new(project, &opts.formats, opts.draft_by_default),
+    // The three at once: in an archive the manifest and the cache are megabytes each.
+    let memory = renderer.as_ref().map(|_| {
+        let ((record, cache), run) = rayon::join(
+            || {
+                rayon::join(
+                    || Record::read(&project.out_dir),
+                    || Cache::read(&project.out_dir),
+                )
+            },
+            || RunKey::new(project, &opts.formats, opts.draft_by_default),
+        );
+        Memory { record, cache, run }
     });
     if renderer.is_some() {
         // Only a build cut short leaves temporary files: the whole output folder is walked

@@ -320,7 +320,7 @@ pub fn write_index_and_manifest(
     }
     let mut written = true;
     for (path, json) in targets {
-        if let Err(e) = write_atomic(&path, json.as_bytes()) {
+        if let Err(e) = put_manifest(&path, json.as_bytes()) {
             written = false;
             report.diagnostics.push(Diagnostic::file_error(
                 "write-failed",
@@ -332,6 +332,19 @@ pub fn write_index_and_manifest(
     if written {
         drop_previous_manifests(&project.out_dir);
     }
+}
+
+/// Puts the manifest `json` at `path`: the one withdrawn at the start of the run moved back
+/// when it has the very same bytes (a rebuild with nothing changed writes nothing; an
+/// archive's manifest is megabytes), else `json` written.
+fn put_manifest(path: &Path, json: &[u8]) -> std::io::Result<()> {
+    let previous = path.with_file_name(PREVIOUS_MANIFEST);
+    let same = std::fs::metadata(&previous).is_ok_and(|m| m.len() == json.len() as u64)
+        && std::fs::read(&previous).is_ok_and(|old| old == json);
+    if same && std::fs::rename(&previous, path).is_ok() {
+        return Ok(());
+    }
+    write::write_atomic_with(path, |w| w.write_all(json))
 }
 
 /// What the index shows, hashed with the run's inputs (house style, templates, clerk).
