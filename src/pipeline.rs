@@ -223,11 +223,8 @@ pub fn run_with_progress(
             project,
             renderer,
             &mut report,
-            (&mut memory.cache, &memory.run),
+            (memory.cache, &memory.run),
         );
-        // Only speed hangs on the cache: a build that cannot write it builds all again next
-        // time, which is never wrong.
-        let _ = memory.cache.write(&project.out_dir);
     } else {
         report.meetings = meetings
             .into_iter()

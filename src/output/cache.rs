@@ -437,7 +437,7 @@ impl Cache {
 
     /// Writes the cache (as this clerk's) into `out_dir`, unless nothing changed since it
     /// was read; removes the text cache an older clerk kept.
-    pub fn write(self, out_dir: &Path) -> std::io::Result<()> {
+    pub fn write(&self, out_dir: &Path) -> std::io::Result<()> {
         if !self.dirty {
             return Ok(());
         }

@@ -290,12 +290,14 @@ pub fn drop_previous_manifests(out_dir: &Path) {
 /// Writes `index.html`, then `manifest.json` (problems go in the report). The manifest is
 /// written only when the index was, so the two always agree.
 /// The index is rendered only when what it shows changed since the cache's record of it
-/// (or it is not on disk as written).
+/// (or it is not on disk as written). Then the cache is written, beside the manifest (at
+/// once: in an archive each is megabytes); only speed hangs on it, so a cache that cannot
+/// be written means a full build next time, which is never wrong.
 pub fn write_index_and_manifest(
     project: &Project,
     renderer: &Renderer,
     report: &mut BuildReport,
-    (cache, run): (&mut cache::Cache, &cache::RunKey),
+    (mut cache, run): (cache::Cache, &cache::RunKey),
 ) {
     let entries = index_entries(&report.papers);
     let links = meeting_links(report, &project.house);
@@ -310,10 +312,20 @@ pub fn write_index_and_manifest(
             index
         }
     };
-    if index.is_none() {
-        return;
-    }
-    let (public, private) = manifest::manifests(report, index.as_ref());
+    let cache = &cache;
+    let ((), _) = rayon::join(
+        || {
+            if index.is_some() {
+                write_manifests(project, report, index.as_ref());
+            }
+        },
+        || cache.write(&project.out_dir),
+    );
+}
+
+/// Writes the public and private manifests, then drops the withdrawn ones.
+fn write_manifests(project: &Project, report: &mut BuildReport, index: Option<&OutputFile>) {
+    let (public, private) = manifest::manifests(report, index);
     let mut targets = vec![(project.out_dir.join(MANIFEST), public)];
     if let Some(private) = private {
         targets.push((project.out_dir.join(PRIVATE_DIR).join(MANIFEST), private));
