@@ -89,17 +89,26 @@ pub fn run_with_progress(
         )?)
     };
     // Read back what earlier builds wrote before the manifest is withdrawn.
-    let memory = renderer.as_ref().map(|_| Memory {
-        record: Record::read(&project.out_dir),
-        cache: Cache::read(&project.out_dir),
-        run: RunKey::new(project, &opts.formats, opts.draft_by_default),
+    // The three at once: in an archive the manifest and the cache are megabytes each.
+    let memory = renderer.as_ref().map(|_| {
+        let ((record, cache), run) = rayon::join(
+            || {
+                rayon::join(
+                    || Record::read(&project.out_dir),
+                    || Cache::read(&project.out_dir),
+                )
+            },
+            || RunKey::new(project, &opts.formats, opts.draft_by_default),
+        );
+        Memory { record, cache, run }
     });
     if renderer.is_some() {
         // Only a build cut short leaves temporary files: the whole output folder is walked
-        // for them only then.
-        if output::last_run_unfinished(&project.out_dir) {
-            write::clean_leftovers(&project.out_dir);
-        }
+        // for them only then. The cache is written beside the manifest, so a build killed
+        // then may leave its temporary file with the manifest in place: the top folder (a
+        // few entries) is swept every time.
+        let deep = output::last_run_unfinished(&project.out_dir);
+        write::clean_leftovers(&project.out_dir, deep);
         output::withdraw_manifest(project).map_err(|d| vec![d])?;
     }
     let (found, mut diagnostics) = project.papers(&opts.paths);
@@ -215,7 +224,7 @@ pub fn run_with_progress(
             project,
             renderer,
             &mut report,
-            (&mut memory.cache, &memory.run),
+            (memory.cache, &memory.run),
         );
     } else {
         report.meetings = meetings

@@ -1,4 +1,4 @@
-//! The incremental build's memory, `out/.clerk-cache.json`: per paper, a key over every
+//! The incremental build's memory, `out/.clerk-cache`: per paper, a key over every
 //! input its outputs depend on (the paper and its sidecar, its appendix files and images,
 //! and the run's own inputs: clerk.yaml, the project's templates, the logo, the fonts,
 //! `SOURCE_DATE_EPOCH`, the formats and clerk itself), the files it read, its checked
@@ -7,6 +7,12 @@
 //! or rendered again. Only papers that built with no diagnostic at all are remembered, so
 //! a warning is never lost by skipping its paper. Papers taken in private are never
 //! remembered (the cache sits in the public output folder): they are always built.
+//!
+//! The file is binary, read and written whole every run, so it must be quick to parse: a
+//! text header (the format's version and the clerk that wrote it), the SHA-256 of the rest,
+//! then the rest in `postcard` (serde's compact, length-prefixed encoding). A file that is
+//! truncated, corrupt, of another format or another clerk's counts as no cache at all: every
+//! paper is built again, which is never wrong.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -15,20 +21,24 @@ use std::time::UNIX_EPOCH;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::write::{OutputFile, slash_path, write_atomic};
+use super::write::{OutputFile, hex, slash_path, write_atomic_with};
 use crate::document::Document;
 use crate::paper::PaperMeta;
 use crate::project::{PaperSource, Project};
 use crate::render::OutputFormat;
 
 /// The cache's name in the output folder (a dot file: clerk's, not for publishing).
-pub const CACHE_FILE: &str = ".clerk-cache.json";
+pub const CACHE_FILE: &str = ".clerk-cache";
+
+/// Where clerk before the binary cache kept it (removed when the new one is written).
+const OLD_CACHE_FILE: &str = ".clerk-cache.json";
+
+/// The first line of the cache file: its format. The second is the clerk that wrote it.
+const MAGIC: &[u8] = b"clerk-cache 2\n";
 
 /// What the last builds remembered, by paper (path relative to the papers folder).
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Cache {
-    /// The clerk that wrote it; another clerk's cache is not trusted at all.
-    clerk: String,
     /// Per paper.
     papers: BTreeMap<String, Entry>,
     /// Per meeting (its folder): the key over what its page and agenda show, and them.
@@ -71,11 +81,27 @@ pub struct Entry {
     clean: bool,
 }
 
-/// An output with the size and modification time it had once written.
+/// An output with the size and modification time it had once written. (Its fields, not an
+/// [`OutputFile`]: the manifest's form leaves out absent page counts, which a compact
+/// encoding without field names cannot.)
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Stamped {
-    file: OutputFile,
+    path: String,
+    size: u64,
+    sha256: String,
+    pages: Option<u32>,
     mtime_ns: u64,
+}
+
+impl Stamped {
+    fn file(&self) -> OutputFile {
+        OutputFile {
+            path: self.path.clone(),
+            size: self.size,
+            sha256: self.sha256.clone(),
+            pages: self.pages,
+        }
+    }
 }
 
 /// The inputs every paper of a run shares, hashed once per run.
@@ -156,10 +182,6 @@ fn mtime_ns(m: &std::fs::Metadata) -> u64 {
         .map_or(0, |d| d.as_nanos() as u64)
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// A stamp of a file's metadata: its size, modification time and (on Unix) inode and
 /// change time, which no tool sets back. 0 when the file is absent or was changed within
 /// the last two seconds: a file can change again within the clock's granularity without
@@ -205,17 +227,21 @@ fn hash_dep(path: &Path, rel: String) -> Dep {
 
 /// `dep` as the file under `root` is now: the recorded hash while its stamp matches, else
 /// hashed again.
+#[cfg(test)]
 fn recheck(root: &Path, dep: &Dep) -> Dep {
+    moved(root, dep).unwrap_or_else(|| dep.clone())
+}
+
+/// `None` while `dep`'s stamp matches the file under `root` (or it is still absent), so its
+/// recorded hash holds; else the file hashed again.
+fn moved(root: &Path, dep: &Dep) -> Option<Dep> {
     let path = root.join(&dep.path);
     let unchanged = if dep.hash.is_none() {
         std::fs::symlink_metadata(&path).is_err()
     } else {
         dep.stamp != 0 && file_stamp(&path) == dep.stamp
     };
-    if unchanged {
-        return dep.clone();
-    }
-    hash_dep(&path, dep.path.clone())
+    (!unchanged).then(|| hash_dep(&path, dep.path.clone()))
 }
 
 /// The key of a public paper: the run's key, where its outputs go, and its own files'
@@ -223,10 +249,14 @@ fn recheck(root: &Path, dep: &Dep) -> Dep {
 fn paper_key(run: &RunKey, rel: &str, deps: &[Dep]) -> String {
     let mut h = Sha256::new();
     h.update(run.hash.as_bytes());
-    h.update(format!("\0{rel}\0").as_bytes());
+    for part in [&b"\0"[..], rel.as_bytes(), b"\0"] {
+        h.update(part);
+    }
     for dep in deps {
         let hash = dep.hash.as_deref().unwrap_or("-");
-        h.update(format!("{}\0{hash}\0", dep.path).as_bytes());
+        for part in [dep.path.as_bytes(), b"\0", hash.as_bytes(), b"\0"] {
+            h.update(part);
+        }
     }
     hex(&h.finalize())
 }
@@ -235,15 +265,36 @@ impl Cache {
     /// The cache in `out_dir`; an empty one when there is none, it cannot be read, or
     /// another clerk wrote it.
     pub fn read(out_dir: &Path) -> Cache {
-        let cache: Cache = std::fs::read(out_dir.join(CACHE_FILE))
+        std::fs::read(out_dir.join(CACHE_FILE))
             .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default();
-        if cache.clerk == identity() {
-            cache
-        } else {
-            Cache::default()
+            .and_then(|bytes| Cache::decode(&bytes, &identity()))
+            .unwrap_or_default()
+    }
+
+    /// The cache in `bytes` when they are whole and `clerk` wrote them.
+    fn decode(bytes: &[u8], clerk: &str) -> Option<Cache> {
+        let rest = bytes.strip_prefix(MAGIC)?;
+        let rest = rest.strip_prefix(clerk.as_bytes())?.strip_prefix(b"\n")?;
+        let (digest, body) = rest.split_at_checked(32)?;
+        if Sha256::digest(body).as_slice() != digest {
+            return None;
         }
+        match postcard::take_from_bytes::<Cache>(body) {
+            Ok((cache, [])) => Some(cache),
+            _ => None,
+        }
+    }
+
+    /// The cache's file as `clerk` writes it.
+    fn encode(&self, clerk: &str) -> Vec<u8> {
+        let body = postcard::to_stdvec(self).unwrap_or_default();
+        let mut bytes = Vec::with_capacity(MAGIC.len() + clerk.len() + 33 + body.len());
+        bytes.extend_from_slice(MAGIC);
+        bytes.extend_from_slice(clerk.as_bytes());
+        bytes.push(b'\n');
+        bytes.extend_from_slice(&Sha256::digest(&body));
+        bytes.extend_from_slice(&body);
+        bytes
     }
 
     /// The remembered entry of a paper, whatever its state.
@@ -264,27 +315,30 @@ impl Cache {
     ) -> Option<Fresh> {
         let rel = slash_path(&source.rel);
         let entry = self.papers.get(&rel).filter(|e| e.clean)?;
-        let current: Vec<Dep> = entry
-            .deps
-            .iter()
-            .map(|d| recheck(&project.root, d))
-            .collect();
-        if paper_key(run, &rel, &current) != entry.key {
+        // Copied only when a stamp moved: in an archive almost none has.
+        let mut current: Option<Vec<Dep>> = None;
+        for (i, dep) in entry.deps.iter().enumerate() {
+            if let Some(now) = moved(&project.root, dep) {
+                current.get_or_insert_with(|| entry.deps.clone())[i] = now;
+            }
+        }
+        let deps = current.as_deref().unwrap_or(&entry.deps);
+        if paper_key(run, &rel, deps) != entry.key {
             return None;
         }
         let mut outputs = Vec::new();
         for format in formats {
             let want = slash_path(&super::output_path(&source.rel, *format));
-            let o = entry.outputs.iter().find(|o| o.file.path == want)?;
+            let o = entry.outputs.iter().find(|o| o.path == want)?;
             if !stamped_on_disk(project, o) {
                 return None;
             }
-            outputs.push(o.file.clone());
+            outputs.push(o.file());
         }
         Some(Fresh {
             meta: entry.meta.clone(),
             outputs,
-            restamped: (current != entry.deps).then_some(current),
+            restamped: current.filter(|c| *c != entry.deps),
         })
     }
 
@@ -299,7 +353,7 @@ impl Cache {
     /// The index as written when its key is unchanged and it is on disk as written.
     pub fn fresh_index(&self, project: &Project, key: &str) -> Option<OutputFile> {
         let (recorded, o) = self.index.as_ref()?;
-        (recorded == key && stamped_on_disk(project, o)).then(|| o.file.clone())
+        (recorded == key && stamped_on_disk(project, o)).then(|| o.file())
     }
 
     /// Remembers the index as just written, under its key.
@@ -344,7 +398,7 @@ impl Cache {
         }
         outputs
             .iter()
-            .map(|o| stamped_on_disk(project, o).then(|| o.file.clone()))
+            .map(|o| stamped_on_disk(project, o).then(|| o.file()))
             .collect()
     }
 
@@ -383,23 +437,21 @@ impl Cache {
     }
 
     /// Writes the cache (as this clerk's) into `out_dir`, unless nothing changed since it
-    /// was read.
-    pub fn write(&mut self, out_dir: &Path) -> std::io::Result<()> {
+    /// was read; removes the text cache an older clerk kept.
+    pub fn write(&self, out_dir: &Path) -> std::io::Result<()> {
         if !self.dirty {
             return Ok(());
         }
-        self.clerk = identity();
-        let json = serde_json::to_vec(&*self).unwrap_or_default();
-        write_atomic(&out_dir.join(CACHE_FILE), &json)?;
-        self.dirty = false;
-        Ok(())
+        let _ = std::fs::remove_file(out_dir.join(OLD_CACHE_FILE));
+        let bytes = self.encode(&identity());
+        write_atomic_with(&out_dir.join(CACHE_FILE), |w| w.write_all(&bytes))
     }
 }
 
 /// Is the output still on disk with the size and modification time it was written with?
 fn stamped_on_disk(project: &Project, o: &Stamped) -> bool {
-    std::fs::metadata(project.out_dir.join(&o.file.path))
-        .is_ok_and(|m| m.is_file() && m.len() == o.file.size && mtime_ns(&m) == o.mtime_ns)
+    std::fs::metadata(project.out_dir.join(&o.path))
+        .is_ok_and(|m| m.is_file() && m.len() == o.size && mtime_ns(&m) == o.mtime_ns)
 }
 
 /// Outputs with their size and modification time now.
@@ -410,7 +462,10 @@ fn stamp(project: &Project, outputs: Vec<OutputFile>) -> Vec<Stamped> {
             let m = std::fs::metadata(project.out_dir.join(&file.path)).ok()?;
             Some(Stamped {
                 mtime_ns: mtime_ns(&m),
-                file,
+                path: file.path,
+                size: file.size,
+                sha256: file.sha256,
+                pages: file.pages,
             })
         })
         .collect()
@@ -498,6 +553,89 @@ mod tests {
         let file = std::fs::File::options().write(true).open(path).unwrap();
         file.set_modified(SystemTime::now() - Duration::from_secs(secs))
             .unwrap();
+    }
+
+    /// A cache with one paper and a meeting, as a build leaves it.
+    fn sample() -> Cache {
+        let meta: PaperMeta = serde_json::from_value(serde_json::json!({
+            "meeting": "Board", "date": "2026-01-02", "date_display": "2 January 2026",
+            "title": "T", "presented_by": "P", "recommendation": "For Noting",
+            "recommendations": {"text": "R", "line": 3}, "location": null,
+            "agenda_item": "4", "classification": null, "status": "final",
+            "appendices": [{"title": "A", "file": "a.md"}],
+            "implications": [["Money", {"text": "None", "line": 9}]],
+            "language": "en", "keywords": ["k"], "extra": [["x", "y"]],
+        }))
+        .unwrap();
+        let stamped = Stamped {
+            path: "a/p.pdf".into(),
+            size: 10,
+            sha256: "ab".into(),
+            pages: Some(2),
+            mtime_ns: 7,
+        };
+        let entry = Entry {
+            key: "k".into(),
+            deps: vec![Dep {
+                path: "papers/a/p.md".into(),
+                hash: None,
+                stamp: 0,
+            }],
+            meta,
+            outputs: vec![stamped.clone()],
+            clean: true,
+        };
+        Cache {
+            papers: BTreeMap::from([("a/p.md".into(), entry)]),
+            meetings: BTreeMap::from([("m".into(), ("mk".into(), vec![stamped.clone()]))]),
+            index: Some(("ik".into(), stamped)),
+            dirty: true,
+        }
+    }
+
+    #[test]
+    fn the_cache_file_reads_back_and_anything_else_reads_as_no_cache() {
+        let bytes = sample().encode("clerk 1");
+        let back = Cache::decode(&bytes, "clerk 1").expect("reads back");
+        assert_eq!(back.encode("clerk 1"), bytes);
+        assert!(!back.dirty);
+        let e = &back.papers["a/p.md"];
+        assert_eq!((e.meta.title.as_str(), e.outputs[0].pages), ("T", Some(2)));
+        assert_eq!(back.index.as_ref().unwrap().1.file().path, "a/p.pdf");
+        // Another clerk's, any truncation, any changed byte, an older format: no cache.
+        assert!(Cache::decode(&bytes, "clerk 2").is_none());
+        for len in 0..bytes.len() {
+            assert!(
+                Cache::decode(&bytes[..len], "clerk 1").is_none(),
+                "cut at {len}"
+            );
+        }
+        for i in 0..bytes.len() {
+            let mut bad = bytes.clone();
+            bad[i] ^= 0x20;
+            assert!(Cache::decode(&bad, "clerk 1").is_none(), "byte {i} changed");
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(Cache::decode(&longer, "clerk 1").is_none());
+        let json = br#"{"clerk":"clerk 1","papers":{}}"#;
+        assert!(Cache::decode(json, "clerk 1").is_none());
+        // Well-hashed but not a cache's body (as a format change would leave): no cache,
+        // no panic.
+        let mut other = MAGIC.to_vec();
+        other.extend_from_slice(b"clerk 1\n");
+        let body = [0xff_u8; 40];
+        other.extend_from_slice(&Sha256::digest(body));
+        other.extend_from_slice(&body);
+        assert!(Cache::decode(&other, "clerk 1").is_none());
+        // Written and read through the output folder; the old text cache goes.
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join(OLD_CACHE_FILE), "{}").unwrap();
+        sample().write(tmp.path()).unwrap();
+        assert!(!tmp.path().join(OLD_CACHE_FILE).exists());
+        assert_eq!(Cache::read(tmp.path()).papers.len(), 1);
+        std::fs::write(tmp.path().join(CACHE_FILE), &bytes[..bytes.len() / 2]).unwrap();
+        assert!(Cache::read(tmp.path()).papers.is_empty());
     }
 
     #[test]

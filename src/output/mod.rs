@@ -308,7 +308,7 @@ fn publish(
     json: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> bool {
-    match write_atomic(path, json.as_bytes()) {
+    match put_manifest(path, json.as_bytes()) {
         Ok(()) => {
             let _ = std::fs::remove_file(previous);
             true
@@ -324,17 +324,18 @@ fn publish(
     }
 }
 
-/// Writes `index.html`, then the build cache, then `manifest.json` (problems go in the
-/// report). The manifest is written only when the index was, so the two always agree, and
-/// last of all: a run killed before it leaves the manifest withdrawn, which tells the next
-/// run to sweep up temporary files (the cache's included).
+/// Writes `index.html`, then `manifest.json` and the build cache at once (in an archive
+/// each is megabytes); problems go in the report. The manifest is written only when the
+/// index was, so the two always agree. Only speed hangs on the cache: one that cannot be
+/// written means a full build next time, which is never wrong (and a cache file half
+/// written by a killed run is swept up by the next, see `write::clean_leftovers`).
 /// The index is rendered only when what it shows changed since the cache's record of it
 /// (or it is not on disk as written).
 pub fn write_index_and_manifest(
     project: &Project,
     renderer: &Renderer,
     report: &mut BuildReport,
-    (cache, run): (&mut cache::Cache, &cache::RunKey),
+    (mut cache, run): (cache::Cache, &cache::RunKey),
 ) {
     let entries = index_entries(&report.papers);
     let links = meeting_links(report, &project.house);
@@ -349,14 +350,29 @@ pub fn write_index_and_manifest(
             index
         }
     };
-    // Only speed hangs on the cache: a build that cannot write it builds all again next
-    // time, which is never wrong.
-    let _ = cache.write(&project.out_dir);
-    if index.is_none() {
-        return;
+    let cache = &cache;
+    let ((), _) = rayon::join(
+        || {
+            if index.is_some() {
+                let (public, private) = manifest::manifests(report, index.as_ref());
+                publish_manifests(project, public, private, &mut report.diagnostics);
+            }
+        },
+        || cache.write(&project.out_dir),
+    );
+}
+
+/// Puts the manifest `json` at `path`: the one withdrawn at the start of the run moved back
+/// when it has the very same bytes (a rebuild with nothing changed writes nothing; an
+/// archive's manifest is megabytes), else `json` written.
+fn put_manifest(path: &Path, json: &[u8]) -> std::io::Result<()> {
+    let previous = path.with_file_name(PREVIOUS_MANIFEST);
+    let same = std::fs::metadata(&previous).is_ok_and(|m| m.len() == json.len() as u64)
+        && std::fs::read(&previous).is_ok_and(|old| old == json);
+    if same && std::fs::rename(&previous, path).is_ok() {
+        return Ok(());
     }
-    let (public, private) = manifest::manifests(report, index.as_ref());
-    publish_manifests(project, public, private, &mut report.diagnostics);
+    write::write_atomic_with(path, |w| w.write_all(json))
 }
 
 /// What the index shows, hashed with the run's inputs (house style, templates, clerk).

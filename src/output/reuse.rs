@@ -4,6 +4,7 @@
 //! modification time. Only meetings whose key changed, or whose outputs are not on disk as
 //! written, are rendered again.
 
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::PaperReport;
@@ -44,7 +45,7 @@ fn meeting_key(
         }
     }
     h.update(text.as_bytes());
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    super::write::hex(&h.finalize())
 }
 
 /// [`write_meetings`] for the meetings whose key changed (all with `force`); the others
@@ -75,8 +76,12 @@ pub fn write_meetings_reusing(
     let mut results: Vec<Option<MeetingOutputs>> = Vec::with_capacity(meetings.len());
     let mut to_build = Vec::new();
     let mut keys = Vec::new();
-    for meeting in meetings {
-        let key = meeting_key(run, &meeting, &files, &outputs, formats);
+    // An archive has thousands of meetings: their keys are hashed in parallel.
+    let meeting_keys: Vec<String> = meetings
+        .par_iter()
+        .map(|meeting| meeting_key(run, meeting, &files, &outputs, formats))
+        .collect();
+    for (meeting, key) in meetings.into_iter().zip(meeting_keys) {
         let dir = slash_path(&meeting.out_dir());
         let fresh = (!force && !meeting.failed)
             .then(|| cache.fresh_meeting(project, &dir, &key))

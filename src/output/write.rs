@@ -49,10 +49,18 @@ pub fn still_written(out_dir: &Path, o: &OutputFile) -> bool {
 
 /// SHA-256 in lower-case hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&Sha256::digest(bytes))
+}
+
+/// Bytes in lower-case hex (one allocation: an archive's run hexes tens of thousands).
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(DIGITS[usize::from(b >> 4)] as char);
+        out.push(DIGITS[usize::from(b & 15)] as char);
+    }
+    out
 }
 
 /// A path with `/` separators, for manifests and links on every platform.
@@ -89,10 +97,12 @@ fn owner_gone(pid: u32, path: &Path) -> bool {
         .is_ok_and(|t| t.elapsed().is_ok_and(|age| age.as_secs() > 600))
 }
 
-/// Removes temporary files that a killed build left in `out_dir`; never touches anything else,
-/// nor the temporary files of a build still running. Returns how many it removed.
-pub fn clean_leftovers(out_dir: &Path) -> usize {
+/// Removes temporary files that a killed build left in `out_dir` (its top folder alone
+/// unless `deep`); never touches anything else, nor the temporary files of a build still
+/// running. Returns how many it removed.
+pub fn clean_leftovers(out_dir: &Path, deep: bool) -> usize {
     walkdir::WalkDir::new(out_dir)
+        .max_depth(if deep { usize::MAX } else { 1 })
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
@@ -132,6 +142,33 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
+/// Writes what `fill` writes to `path` atomically, as [`write_atomic`] does, but streamed
+/// through a buffer (no copy of the whole in memory) and without comparing with the file
+/// already there: for the large files clerk writes for itself and archivists (the cache,
+/// the manifest).
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp: PathBuf = dir.join(temp_name(&name));
+    let result = (|| {
+        let mut f = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&tmp)?);
+        fill(&mut f)?;
+        f.into_inner().map_err(|e| e.into_error())?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,8 +183,14 @@ mod tests {
             std::fs::write(p, "x").unwrap();
         }
         assert_eq!(temp_owner(".a.html.clerk-4294967.tmp"), Some(4294967));
-        assert_eq!(clean_leftovers(tmp.path()), 1);
-        assert!(!dead.exists() && mine.exists() && other.exists());
+        let below = tmp.path().join("a");
+        std::fs::create_dir(&below).unwrap();
+        let dead_below = below.join(".c.html.clerk-4294967.tmp");
+        std::fs::write(&dead_below, "x").unwrap();
+        assert_eq!(clean_leftovers(tmp.path(), false), 1, "the top folder only");
+        assert!(!dead.exists() && dead_below.exists());
+        assert_eq!(clean_leftovers(tmp.path(), true), 1);
+        assert!(!dead_below.exists() && mine.exists() && other.exists());
     }
 
     #[test]
@@ -167,5 +210,9 @@ mod tests {
             "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"
         );
         assert_eq!(o.path, "a/b.html");
+        assert_eq!(hex(&[0, 9, 10, 255]), "00090aff");
+        write_atomic_with(&p, |w| w.write_all(b"streamed")).unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"streamed");
+        assert_eq!(std::fs::read_dir(tmp.path().join("a")).unwrap().count(), 1);
     }
 }

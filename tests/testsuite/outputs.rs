@@ -437,9 +437,11 @@ fn change(root: &Path, input: Input, salt: u32) -> Option<&'static str> {
         Input::Version => {
             // Another clerk (a new version or a rebuilt program) trusts nothing remembered.
             let cache = root.join("out").join(clerk::output::cache::CACHE_FILE);
-            let text = std::fs::read_to_string(&cache).unwrap();
-            let old = text.replacen("\"clerk\":\"clerk ", "\"clerk\":\"clerk 0.0.0-old ", 1);
-            assert_ne!(old, text);
+            // Its second line names the clerk that wrote it.
+            let bytes = std::fs::read(&cache).unwrap();
+            let at = bytes.iter().position(|&b| b == b'\n').unwrap() + 1;
+            assert!(bytes[at..].starts_with(b"clerk "));
+            let old = [&bytes[..at], b"clerk 0.0.0-old ", &bytes[at + 6..]].concat();
             std::fs::write(&cache, old).unwrap();
             None
         }
