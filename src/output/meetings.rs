@@ -83,10 +83,13 @@ pub fn write_meetings(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<MeetingOutputs> {
     let files = paper_files(papers);
-    let results: Vec<(MeetingOutputs, Vec<Diagnostic>)> = meetings
-        .into_par_iter()
-        .map(|m| write_one(project, renderer, m, &files, draft_default, formats))
-        .collect();
+    let one = |m| write_one(project, renderer, m, &files, draft_default, formats);
+    // One meeting: no thread pool started for it (see `pipeline::run`).
+    let results: Vec<(MeetingOutputs, Vec<Diagnostic>)> = if meetings.len() > 1 {
+        meetings.into_par_iter().map(one).collect()
+    } else {
+        meetings.into_iter().map(one).collect()
+    };
     results
         .into_iter()
         .map(|(m, d)| {
