@@ -119,22 +119,26 @@ pub fn run_with_progress(
     );
     let private = files.private_papers();
     progress.start(found.len());
-    let built: Vec<(PaperReport, Option<Learnt>)> = found
-        .par_iter()
-        .map(|s| {
-            progress.paper_started(s);
-            let built = build_one(
-                project,
-                renderer.as_ref(),
-                memory.as_ref(),
-                opts,
-                s,
-                &private,
-            );
-            progress.paper_done(&built.0);
-            built
-        })
-        .collect();
+    let one = |s: &PaperSource| {
+        progress.paper_started(s);
+        let built = build_one(
+            project,
+            renderer.as_ref(),
+            memory.as_ref(),
+            opts,
+            s,
+            &private,
+        );
+        progress.paper_done(&built.0);
+        built
+    };
+    // One paper (`clerk build` of a small project, the cold single-paper case): no thread
+    // pool is started for it — starting rayon's costs more CPU than the paper's HTML.
+    let built: Vec<(PaperReport, Option<Learnt>)> = if found.len() > 1 {
+        found.par_iter().map(one).collect()
+    } else {
+        found.iter().map(one).collect()
+    };
     let mut memory = memory;
     if let Some(memory) = memory.as_mut() {
         for (p, b) in &built {

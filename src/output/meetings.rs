@@ -83,10 +83,13 @@ pub fn write_meetings(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<MeetingOutputs> {
     let files = paper_files(papers);
-    let results: Vec<(MeetingOutputs, Vec<Diagnostic>)> = meetings
-        .into_par_iter()
-        .map(|m| write_one(project, renderer, m, &files, draft_default, formats))
-        .collect();
+    let one = |m| write_one(project, renderer, m, &files, draft_default, formats);
+    // One meeting: no thread pool started for it (see `pipeline::run`).
+    let results: Vec<(MeetingOutputs, Vec<Diagnostic>)> = if meetings.len() > 1 {
+        meetings.into_par_iter().map(one).collect()
+    } else {
+        meetings.into_iter().map(one).collect()
+    };
     results
         .into_iter()
         .map(|(m, d)| {
@@ -127,7 +130,8 @@ fn write_one(
     let house = &project.house;
     let draft = meeting.is_draft(draft_default);
     let mut diags = Vec::new();
-    let mut rendered: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    // Each page or PDF to write, with its description when already made (hashed once).
+    let mut rendered: Vec<(PathBuf, Vec<u8>, Option<OutputFile>)> = Vec::new();
     let mut agenda = None;
     if formats.packs && !formats.pdf {
         // Packs only: the agenda PDF the last build made stays, and stays linked.
@@ -145,11 +149,11 @@ fn write_one(
             Ok(bytes) => {
                 let o = OutputFile::describe(&agenda_rel, &bytes);
                 agenda = Some(BuiltFile {
-                    path: o.path,
+                    path: o.path.clone(),
                     size: o.size,
                     pages: o.pages,
                 });
-                rendered.push((agenda_rel, bytes));
+                rendered.push((agenda_rel, bytes, Some(o)));
             }
             Err(d) => diags.push(d),
         }
@@ -171,15 +175,17 @@ fn write_one(
         })
         .collect();
     match renderer.render_meeting(&meeting, files, agenda.as_ref(), &links, house, draft) {
-        Ok(html) => rendered.push((page_rel, html.into_bytes())),
+        Ok(html) => rendered.push((page_rel, html.into_bytes(), None)),
         Err(d) => diags.push(d),
     }
     let mut outputs = Vec::new();
     if diags.is_empty() {
-        for (rel, bytes) in &rendered {
-            match write_atomic(&project.out_dir.join(rel), bytes) {
-                Ok(()) => outputs.push(OutputFile::describe(rel, bytes)),
-                Err(e) => diags.push(write_failed(project, rel, e)),
+        for (rel, bytes, described) in rendered {
+            match write_atomic(&project.out_dir.join(&rel), &bytes) {
+                Ok(()) => {
+                    outputs.push(described.unwrap_or_else(|| OutputFile::describe(&rel, &bytes)))
+                }
+                Err(e) => diags.push(write_failed(project, &rel, e)),
             }
         }
     }
