@@ -11,6 +11,7 @@ mod appendix;
 mod blocks;
 mod breaks;
 mod fill;
+mod glyphs;
 mod keeps;
 pub mod model;
 mod paginate;
@@ -26,6 +27,7 @@ mod words;
 
 use std::collections::BTreeMap;
 
+pub use glyphs::{GlyphRef, Glyphs};
 pub use model::*;
 pub use paginate::{Frame, Galley, Keep, PageEnd, Unit, paginate};
 

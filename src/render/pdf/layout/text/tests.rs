@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::render::pdf::fonts::Fonts;
+use crate::render::pdf::layout::GlyphRef;
 
 fn plain(text: &str) -> Vec<Span> {
     vec![Span {
@@ -120,7 +121,7 @@ fn a_character_no_face_has_never_draws_notdef() {
         300.0,
         Align::Left,
     );
-    let glyphs: Vec<&Glyph> = lines
+    let glyphs: Vec<GlyphRef<'_>> = lines
         .iter()
         .flat_map(|l| l.runs.iter().flat_map(|r| r.glyphs.iter()))
         .collect();
