@@ -2,6 +2,8 @@
 //! until its PDF is drawn, so each glyph is 8 bytes (id, advance, length of its text) and
 //! the run's text one string.
 
+use super::model::{Glyph, GlyphText};
+
 /// One placed glyph as [`Glyphs`] keeps it: 8 bytes, its text in the run's string.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Placed {
@@ -14,7 +16,7 @@ struct Placed {
 /// The glyphs of a placed run, compactly: every glyph's id and advance, and the text of
 /// all of them in one string. A long paper holds every page's glyphs until the PDF is
 /// drawn (the subset's numbering needs them all), so a glyph costs 8 bytes and its text,
-/// not a [`Glyph`](super::Glyph)'s 32, and the run is cut to size once set ([`Glyphs::shrink_to_fit`]).
+/// not a [`Glyph`]'s 32, and the run is cut to size once set ([`Glyphs::shrink_to_fit`]).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Glyphs {
     placed: Vec<Placed>,
@@ -46,6 +48,22 @@ impl Glyphs {
             len: end as u16,
             advance,
         });
+    }
+
+    /// Adds a shaped glyph at `advance`: as [`Glyphs::push`], without checking again
+    /// the text of a glyph that stands for one ASCII character (most of them).
+    pub fn push_glyph(&mut self, g: &Glyph, advance: f32) {
+        match g.text {
+            GlyphText::Short { len: 1, buf } if buf[0].is_ascii() => {
+                self.text.push(char::from(buf[0]));
+                self.placed.push(Placed {
+                    gid: g.gid,
+                    len: 1,
+                    advance,
+                });
+            }
+            _ => self.push(g.gid, advance, &g.text),
+        }
     }
 
     /// The glyphs in order.
@@ -108,7 +126,7 @@ impl Glyphs {
 
 #[cfg(test)]
 mod tests {
-    use super::Glyphs;
+    use super::{Glyph, Glyphs};
 
     #[test]
     fn glyphs_keep_each_glyphs_id_advance_and_text() {
@@ -138,6 +156,18 @@ mod tests {
             Some((7, 2.25))
         );
         assert!(Glyphs::default().last().is_none());
+        let mut shaped = Glyphs::default();
+        for (gid, text) in [(5, "a"), (6, "é"), (7, "")] {
+            let g = Glyph {
+                gid,
+                advance: 9.0,
+                text: text.into(),
+            };
+            shaped.push_glyph(&g, 1.5);
+        }
+        let got: Vec<(u16, f32, &str)> =
+            shaped.iter().map(|g| (g.gid, g.advance, g.text)).collect();
+        assert_eq!(got, [(5, 1.5, "a"), (6, 1.5, "é"), (7, 1.5, "")]);
     }
 
     #[test]

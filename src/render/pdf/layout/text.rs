@@ -272,7 +272,7 @@ fn set_line(
                 glyph_advance += extra;
                 advance += extra;
             }
-            run.glyphs.push(g.gid, glyph_advance, &g.text);
+            run.glyphs.push_glyph(g, glyph_advance);
         }
         if let Some(target) = &style.link {
             match line.links.last_mut() {
