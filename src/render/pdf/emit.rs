@@ -35,11 +35,11 @@ fn used_glyphs(layout: &Layout, fonts: &Fonts) -> GlyphMap {
                 if slots.is_empty() {
                     slots.resize(fonts.face(run.face).glyph_count().max(1), None);
                 }
-                for g in &run.glyphs {
+                for g in run.glyphs.iter() {
                     if let Some(slot) = slots.get_mut(usize::from(g.gid))
                         && slot.is_none_or(str::is_empty)
                     {
-                        *slot = Some(&g.text);
+                        *slot = Some(g.text);
                     }
                 }
             }

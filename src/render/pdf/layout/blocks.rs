@@ -224,11 +224,7 @@ fn code(flow: &mut Flow<'_>, source: &str, x: f32, width: f32, space: f32) {
         }
         for line in &mut set {
             for run in &mut line.runs {
-                for g in &mut run.glyphs {
-                    if &*g.text == "\u{a0}" {
-                        g.text = " ".into();
-                    }
-                }
+                run.glyphs.retext("\u{a0}", " ");
             }
         }
         lines.extend(set);

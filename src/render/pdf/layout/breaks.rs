@@ -3,7 +3,6 @@
 //! tree, poppler, copy and paste) would run the words together ("18August"). A
 //! zero-advance space glyph at the end of the line keeps the break and draws nothing.
 
-use super::model::Glyph;
 use super::text::Line;
 use crate::render::pdf::fonts::Fonts;
 
@@ -37,10 +36,6 @@ pub(crate) fn end_with_space(line: &mut Line, fonts: &Fonts) {
         return;
     };
     if space != 0 {
-        run.glyphs.push(Glyph {
-            gid: space,
-            advance: 0.0,
-            text: " ".into(),
-        });
+        run.glyphs.push(space, 0.0, " ");
     }
 }

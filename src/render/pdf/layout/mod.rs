@@ -11,6 +11,7 @@ mod appendix;
 mod blocks;
 mod breaks;
 mod fill;
+mod glyphs;
 mod keeps;
 pub mod model;
 mod paginate;
@@ -26,6 +27,7 @@ mod words;
 
 use std::collections::BTreeMap;
 
+pub use glyphs::{GlyphRef, Glyphs};
 pub use model::*;
 pub use paginate::{Frame, Galley, Keep, PageEnd, Unit, paginate};
 
@@ -319,6 +321,11 @@ pub fn layout(doc: &Document, opts: &RenderOptions<'_>, fonts: &Fonts) -> Layout
     let images = std::mem::take(&mut flow.images);
     let mut paged = paginate(flow.galley, geo.frame());
     running::furnish(&mut paged.pages, doc, opts, fonts, &geo);
+    // A long paper holds every page until the PDF is drawn: no room beyond the marks.
+    for page in &mut paged.pages {
+        page.items.shrink_to_fit();
+        page.links.shrink_to_fit();
+    }
     let mut anchors = BTreeMap::new();
     for (id, page, y) in paged.anchors {
         anchors.entry(id).or_insert((page, y));

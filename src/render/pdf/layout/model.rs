@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use super::glyphs::Glyphs;
 use crate::document::Image;
 use crate::render::pdf::fonts::FaceId;
 
@@ -198,7 +199,7 @@ pub struct GlyphRun {
     /// Rotation in degrees, counter-clockwise (0 except the DRAFT mark).
     pub angle: f32,
     /// The glyphs.
-    pub glyphs: Vec<Glyph>,
+    pub glyphs: Glyphs,
 }
 
 impl GlyphRun {

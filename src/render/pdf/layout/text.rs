@@ -10,6 +10,7 @@ use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
 
 pub use super::fill::RUNT;
 use super::fill::{fill, tie};
+use super::glyphs::Glyphs;
 use super::model::{Glyph, GlyphRun, Target};
 #[cfg(test)]
 use super::shape::cluster_text;
@@ -259,19 +260,19 @@ fn set_line(
                 size: style.size,
                 color: style.color,
                 angle: 0.0,
-                glyphs: Vec::new(),
+                glyphs: Glyphs::default(),
             });
         }
         let run = line.runs.last_mut().expect("a run was just pushed");
         let mut advance = atom.width;
         let atom_glyphs = &glyphs[atom.glyphs.clone()];
         for (k, g) in atom_glyphs.iter().enumerate() {
-            let mut g = g.clone();
+            let mut glyph_advance = g.advance;
             if atom.space && k + 1 == atom_glyphs.len() {
-                g.advance += extra;
+                glyph_advance += extra;
                 advance += extra;
             }
-            run.glyphs.push(g);
+            run.glyphs.push_glyph(g, glyph_advance);
         }
         if let Some(target) = &style.link {
             match line.links.last_mut() {
@@ -289,6 +290,9 @@ fn set_line(
             line.footnotes.push(n);
         }
         x += advance;
+    }
+    for run in &mut line.runs {
+        run.glyphs.shrink_to_fit();
     }
     line
 }

@@ -30,7 +30,7 @@ pub(crate) fn runs(page: &Page) -> impl Iterator<Item = (&Tag, &GlyphRun)> {
 }
 
 fn text_of(run: &GlyphRun) -> String {
-    run.glyphs.iter().map(|g| &*g.text).collect()
+    run.glyphs.iter().map(|g| g.text).collect()
 }
 
 fn lay(body: &str, meta: &str) -> (Layout, Geometry) {

@@ -6,7 +6,7 @@ use crate::render::pdf::fonts::Fonts;
 use crate::render::pdf::layout::*;
 
 fn text_of(run: &GlyphRun) -> String {
-    run.glyphs.iter().map(|g| &*g.text).collect()
+    run.glyphs.iter().map(|g| g.text).collect()
 }
 
 fn lay_doc(d: &Document, title: bool) -> Layout {

@@ -38,7 +38,7 @@ fn paper(text: &str) -> Document {
 fn line_text(line: &text::Line) -> String {
     line.runs
         .iter()
-        .flat_map(|r| r.glyphs.iter().map(|g| &*g.text))
+        .flat_map(|r| r.glyphs.iter().map(|g| g.text))
         .collect()
 }
 
@@ -72,11 +72,11 @@ fn pieces(line: &text::Line) -> Vec<(String, f32, f32)> {
         *width = 0.0;
     };
     for g in line.runs.iter().flat_map(|r| r.glyphs.iter()) {
-        if &*g.text == " " {
+        if g.text == " " {
             push(&mut word, &mut width, g.advance);
             continue;
         }
-        word.push_str(&g.text);
+        word.push_str(g.text);
         width += g.advance;
         if g.text.ends_with(['-', '\u{2013}', '\u{2014}']) && word.chars().count() > 1 {
             push(&mut word, &mut width, 0.0);
@@ -122,7 +122,7 @@ fn assert_filled(spans: &[text::Span], fonts: &Fonts, width: f32) -> (usize, usi
     let space = lines
         .iter()
         .flat_map(|l| l.runs.iter().flat_map(|r| r.glyphs.iter()))
-        .find(|g| &*g.text == " ")
+        .find(|g| g.text == " ")
         .map_or(0.0, |g| g.advance);
     for k in 0..n.saturating_sub(1) {
         let free = width - lines[k].width;
@@ -307,7 +307,7 @@ fn metadata_has_the_bodys_smart_punctuation() {
         .items
         .iter()
         .filter_map(|i| match &i.mark {
-            Mark::Glyphs(r) => Some(r.glyphs.iter().map(|g| &*g.text).collect::<String>()),
+            Mark::Glyphs(r) => Some(r.glyphs.iter().map(|g| g.text).collect::<String>()),
             _ => None,
         })
         .collect();
@@ -328,7 +328,7 @@ fn header_labels_stay_on_one_line() {
         .filter(
             |(t, _)| matches!(t, Tag::Content { role: Role::Cell(c), .. } if c.scope == Scope::Row),
         )
-        .map(|(_, r)| r.glyphs.iter().map(|g| &*g.text).collect::<String>())
+        .map(|(_, r)| r.glyphs.iter().map(|g| g.text).collect::<String>())
         .map(|s| s.trim_end().to_string())
         .collect();
     for row in &house.header_rows {
@@ -350,7 +350,7 @@ fn page_of(l: &Layout, text: &str) -> Option<usize> {
             !matches!(t, Tag::Artifact)
                 && r.glyphs
                     .iter()
-                    .map(|g| &*g.text)
+                    .map(|g| g.text)
                     .collect::<String>()
                     .starts_with(text)
         })
@@ -488,7 +488,7 @@ fn a_second_paragraph_in_a_list_item_has_space_above_it() {
             .iter()
             .find(|u| {
                 u.items.iter().any(|i| {
-                    matches!(&i.mark, Mark::Glyphs(r) if r.glyphs.iter().map(|g| &*g.text).collect::<String>().starts_with(text))
+                    matches!(&i.mark, Mark::Glyphs(r) if r.glyphs.iter().map(|g| g.text).collect::<String>().starts_with(text))
                 })
             })
             .unwrap()

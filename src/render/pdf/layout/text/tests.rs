@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::render::pdf::fonts::Fonts;
+use crate::render::pdf::layout::GlyphRef;
 
 fn plain(text: &str) -> Vec<Span> {
     vec![Span {
@@ -13,7 +14,7 @@ fn plain(text: &str) -> Vec<Span> {
 fn line_text(line: &Line) -> String {
     line.runs
         .iter()
-        .flat_map(|r| r.glyphs.iter().map(|g| &*g.text))
+        .flat_map(|r| r.glyphs.iter().map(|g| g.text))
         .collect()
 }
 
@@ -120,12 +121,12 @@ fn a_character_no_face_has_never_draws_notdef() {
         300.0,
         Align::Left,
     );
-    let glyphs: Vec<&Glyph> = lines
+    let glyphs: Vec<GlyphRef<'_>> = lines
         .iter()
         .flat_map(|l| l.runs.iter().flat_map(|r| r.glyphs.iter()))
         .collect();
     assert!(glyphs.iter().all(|g| g.gid != 0));
-    let text: String = glyphs.iter().map(|g| &*g.text).collect();
+    let text: String = glyphs.iter().map(|g| g.text).collect();
     assert!(
         text.contains('\u{2212}'),
         "the minus comes from another face: {text}"
