@@ -454,6 +454,7 @@ fn build_one(
         return (report, restamped.map(Learnt::Restamped));
     }
     let mut deps = cache::source_deps(project, source);
+    let read_from = std::time::SystemTime::now();
     let (PaperBuild { mut report, files }, doc) =
         render_with_doc(project, Some(renderer), opts, source, is_private);
     let started = Instant::now();
@@ -473,7 +474,7 @@ fn build_one(
     let (Some(doc), Some(meta)) = (doc, report.meta.clone()) else {
         return (report, None);
     };
-    deps.extend(cache::doc_deps(project, source, &doc));
+    deps.extend(cache::doc_deps(project, source, &doc, read_from));
     let written: Vec<_> = files
         .iter()
         .map(|(rel, _)| write::slash_path(rel))

@@ -505,7 +505,12 @@ pub fn source_deps(project: &Project, source: &PaperSource) -> Vec<Dep> {
 }
 
 /// The files a compiled paper read besides its own: each appendix file and each image.
-pub fn doc_deps(project: &Project, source: &PaperSource, doc: &Document) -> Vec<Dep> {
+pub fn doc_deps(
+    project: &Project,
+    source: &PaperSource,
+    doc: &Document,
+    read_from: std::time::SystemTime,
+) -> Vec<Dep> {
     let dir = source.path.parent().unwrap_or(Path::new(""));
     let mut paths: Vec<PathBuf> = doc
         .meta
@@ -522,7 +527,52 @@ pub fn doc_deps(project: &Project, source: &PaperSource, doc: &Document) -> Vec<
         paths.iter().map(|p| (rel_to_root(project, p), p)).collect();
     rels.sort();
     rels.dedup_by(|a, b| a.0 == b.0);
-    rels.into_iter().map(|(rel, p)| hash_dep(p, rel)).collect()
+    // These files are found only once the paper is read, so they are hashed after it was
+    // built: one changed since it was read may not be what the outputs show.
+    let since = read_from
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64);
+    rels.into_iter()
+        .map(|(rel, p)| dep_as_built(p, rel, since))
+        .collect()
+}
+
+/// The file at `path` hashed, or recorded as changed (so its paper is built again next
+/// time) when it changed at or after `since` (nanoseconds since the epoch), when its paper
+/// was read.
+fn dep_as_built(path: &Path, rel: String, since: u64) -> Dep {
+    let dep = hash_dep(path, rel);
+    if dep.hash.is_some() && changed_at(path) >= since {
+        return Dep {
+            hash: Some(CHANGED_WHILE_BUILT.to_string()),
+            stamp: 0,
+            ..dep
+        };
+    }
+    dep
+}
+
+/// The hash recorded for an input that changed while its paper was built: it matches no
+/// file's hash, so the paper is built again next time.
+const CHANGED_WHILE_BUILT: &str = "changed while the paper was built";
+
+/// When the file at `path` last changed, in nanoseconds since the epoch: the later of its
+/// modification and (on Unix) status change times, as a tool may set the first back.
+fn changed_at(path: &Path) -> u64 {
+    let Ok(m) = std::fs::metadata(path) else {
+        return u64::MAX;
+    };
+    let modified = mtime_ns(&m);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let ctime = (m.ctime().max(0) as u64)
+            .saturating_mul(1_000_000_000)
+            .saturating_add(m.ctime_nsec().max(0) as u64);
+        modified.max(ctime)
+    }
+    #[cfg(not(unix))]
+    modified
 }
 
 fn image_paths(value: &serde_json::Value, out: &mut Vec<PathBuf>) {
@@ -636,6 +686,26 @@ mod tests {
         assert_eq!(Cache::read(tmp.path()).papers.len(), 1);
         std::fs::write(tmp.path().join(CACHE_FILE), &bytes[..bytes.len() / 2]).unwrap();
         assert!(Cache::read(tmp.path()).papers.is_empty());
+    }
+
+    #[test]
+    fn an_image_changed_after_its_paper_was_read_is_built_again_next_time() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("chart.png");
+        std::fs::write(&path, "before").unwrap();
+        age(&path, 60);
+        let ns = |t: SystemTime| t.duration_since(UNIX_EPOCH).unwrap().as_nanos() as u64;
+        let read = ns(SystemTime::now());
+        // Unchanged since the paper was read: its hash, as the outputs show it.
+        let kept = dep_as_built(&path, "chart.png".into(), read);
+        assert_eq!(kept, hash_dep(&path, "chart.png".into()));
+        // Changed while the paper was built: recorded as changed, so never taken as fresh.
+        let read = ns(SystemTime::now() - Duration::from_secs(1));
+        std::fs::write(&path, "after").unwrap();
+        let changed = dep_as_built(&path, "chart.png".into(), read);
+        assert_eq!(changed.stamp, 0);
+        assert_ne!(changed.hash, hash_dep(&path, "chart.png".into()).hash);
+        assert_ne!(recheck(tmp.path(), &changed), changed);
     }
 
     #[test]
