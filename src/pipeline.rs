@@ -89,11 +89,15 @@ pub fn run_with_progress(
         )?)
     };
     // Read back what earlier builds wrote before the manifest is withdrawn.
-    // The three at once: in an archive the manifest and the cache are megabytes each.
+    // The three at once when the manifest and the cache are megabytes (an archive).
     let memory = renderer.as_ref().map(|_| {
-        let ((record, cache), run) = rayon::join(
+        let big = std::fs::metadata(project.out_dir.join(cache::CACHE_FILE))
+            .is_ok_and(|m| m.len() > 1 << 20);
+        let ((record, cache), run) = output::join(
+            big,
             || {
-                rayon::join(
+                output::join(
+                    big,
                     || Record::read(&project.out_dir),
                     || Cache::read(&project.out_dir),
                 )

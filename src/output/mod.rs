@@ -277,6 +277,21 @@ pub fn last_run_unfinished(out_dir: &Path) -> bool {
         || !out_dir.join(MANIFEST).exists()
 }
 
+/// Runs `a` and `b` side by side when `side_by_side`, else one after the other: rayon's
+/// thread pool, started by the first parallel call, costs more than a small project's work
+/// (the cold single paper), so only an archive's megabytes are worth it.
+pub fn join<RA: Send, RB: Send>(
+    side_by_side: bool,
+    a: impl FnOnce() -> RA + Send,
+    b: impl FnOnce() -> RB + Send,
+) -> (RA, RB) {
+    if side_by_side {
+        rayon::join(a, b)
+    } else {
+        (a(), b())
+    }
+}
+
 /// Writes each manifest (the public one, then the private one if there are private
 /// outputs) and drops its withdrawn copy once it is written; a manifest that cannot be
 /// written is reported and its copy kept, so the next run still knows what was there. With
@@ -351,7 +366,8 @@ pub fn write_index_and_manifest(
         }
     };
     let cache = &cache;
-    let ((), _) = rayon::join(
+    let ((), _) = join(
+        report.papers.len() > 1,
         || {
             if index.is_some() {
                 let (public, private) = manifest::manifests(report, index.as_ref());

@@ -76,11 +76,14 @@ pub fn write_meetings_reusing(
     let mut results: Vec<Option<MeetingOutputs>> = Vec::with_capacity(meetings.len());
     let mut to_build = Vec::new();
     let mut keys = Vec::new();
-    // An archive has thousands of meetings: their keys are hashed in parallel.
-    let meeting_keys: Vec<String> = meetings
-        .par_iter()
-        .map(|meeting| meeting_key(run, meeting, &files, &outputs, formats))
-        .collect();
+    // An archive has thousands of meetings: their keys are hashed in parallel (but no
+    // thread pool is started for one).
+    let key = |meeting: &Meeting| meeting_key(run, meeting, &files, &outputs, formats);
+    let meeting_keys: Vec<String> = if meetings.len() > 1 {
+        meetings.par_iter().map(key).collect()
+    } else {
+        meetings.iter().map(key).collect()
+    };
     for (meeting, key) in meetings.into_iter().zip(meeting_keys) {
         let dir = slash_path(&meeting.out_dir());
         let fresh = (!force && !meeting.failed)
