@@ -16,13 +16,18 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+mod deps;
+
+pub use deps::{Dep, doc_deps, source_deps};
+#[cfg(test)]
+use deps::{dep_as_built, hash_dep, recheck};
+use deps::{moved, mtime_ns};
+
 use super::write::{OutputFile, hex, slash_path, write_atomic_with};
-use crate::document::Document;
 use crate::paper::PaperMeta;
 use crate::project::{PaperSource, Project};
 use crate::render::OutputFormat;
@@ -50,20 +55,6 @@ pub struct Cache {
     /// Something changed since it was read, so it must be written.
     #[serde(skip)]
     dirty: bool,
-}
-
-/// One input file of a paper: its path (relative to the project root), its SHA-256
-/// (`None`: the file was absent, as a sidecar may be), and a stamp of its size, times and
-/// inode as they were before it was hashed (0: not to be trusted, see [`file_stamp`]).
-/// While the stamp still matches, the recorded hash is taken without reading the file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Dep {
-    #[serde(rename = "p")]
-    path: String,
-    #[serde(rename = "h")]
-    hash: Option<String>,
-    #[serde(rename = "s", default)]
-    stamp: u64,
 }
 
 /// One paper as its last clean build left it.
@@ -173,75 +164,6 @@ pub fn identity() -> String {
         .map(|m| format!("{} {}", m.len(), mtime_ns(&m)))
         .unwrap_or_default();
     format!("clerk {} {exe}", env!("CARGO_PKG_VERSION"))
-}
-
-fn mtime_ns(m: &std::fs::Metadata) -> u64 {
-    m.modified()
-        .ok()
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos() as u64)
-}
-
-/// A stamp of a file's metadata: its size, modification time and (on Unix) inode and
-/// change time, which no tool sets back. 0 when the file is absent or was changed within
-/// the last two seconds: a file can change again within the clock's granularity without
-/// its times moving, so a stamp so recent is not trusted (as git does with its index).
-fn file_stamp(path: &Path) -> u64 {
-    let Ok(m) = std::fs::metadata(path) else {
-        return 0;
-    };
-    let modified = mtime_ns(&m);
-    let now = std::time::SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos() as u64);
-    if modified == 0 || now.saturating_sub(modified) < 2_000_000_000 {
-        return 0;
-    }
-    let mut parts = vec![m.len(), modified];
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        parts.extend([m.ino(), m.dev(), m.ctime() as u64, m.ctime_nsec() as u64]);
-    }
-    // splitmix64 over the parts; never 0, which means "not trusted".
-    let stamp = parts.iter().fold(0x9e37_79b9_7f4a_7c15_u64, |h, &v| {
-        let mut z = (h ^ v).wrapping_add(0x9e37_79b9_7f4a_7c15);
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    });
-    stamp.max(1)
-}
-
-/// The file at `path` (shown as `rel`) stamped, then hashed: a change after the stamp
-/// gives another stamp next time, so it is hashed again then.
-fn hash_dep(path: &Path, rel: String) -> Dep {
-    let stamp = file_stamp(path);
-    let hash = std::fs::read(path).ok().map(|b| hex(&Sha256::digest(&b)));
-    Dep {
-        path: rel,
-        stamp: if hash.is_some() { stamp } else { 0 },
-        hash,
-    }
-}
-
-/// `dep` as the file under `root` is now: the recorded hash while its stamp matches, else
-/// hashed again.
-#[cfg(test)]
-fn recheck(root: &Path, dep: &Dep) -> Dep {
-    moved(root, dep).unwrap_or_else(|| dep.clone())
-}
-
-/// `None` while `dep`'s stamp matches the file under `root` (or it is still absent), so its
-/// recorded hash holds; else the file hashed again.
-fn moved(root: &Path, dep: &Dep) -> Option<Dep> {
-    let path = root.join(&dep.path);
-    let unchanged = if dep.hash.is_none() {
-        std::fs::symlink_metadata(&path).is_err()
-    } else {
-        dep.stamp != 0 && file_stamp(&path) == dep.stamp
-    };
-    (!unchanged).then(|| hash_dep(&path, dep.path.clone()))
 }
 
 /// The key of a public paper: the run's key, where its outputs go, and its own files'
@@ -495,109 +417,10 @@ pub struct Built {
     pub clean: bool,
 }
 
-/// The paper's own files and their hashes, taken before it is read: the `.md` and its
-/// sidecar (absent or not).
-pub fn source_deps(project: &Project, source: &PaperSource) -> Vec<Dep> {
-    [source.path.clone(), source.sidecar()]
-        .iter()
-        .map(|p| hash_dep(p, rel_to_root(project, p)))
-        .collect()
-}
-
-/// The files a compiled paper read besides its own: each appendix file and each image.
-pub fn doc_deps(
-    project: &Project,
-    source: &PaperSource,
-    doc: &Document,
-    read_from: std::time::SystemTime,
-) -> Vec<Dep> {
-    let dir = source.path.parent().unwrap_or(Path::new(""));
-    let mut paths: Vec<PathBuf> = doc
-        .meta
-        .appendices
-        .iter()
-        .filter_map(|a| a.file.as_ref().map(|f| dir.join(f)))
-        .collect();
-    // Images can stand anywhere in the document (paragraphs, lists, tables, appendices):
-    // its serialised form names each one's resolved path.
-    if let Ok(value) = serde_json::to_value(doc) {
-        image_paths(&value, &mut paths);
-    }
-    let mut rels: Vec<(String, &PathBuf)> =
-        paths.iter().map(|p| (rel_to_root(project, p), p)).collect();
-    rels.sort();
-    rels.dedup_by(|a, b| a.0 == b.0);
-    // These files are found only once the paper is read, so they are hashed after it was
-    // built: one changed since it was read may not be what the outputs show.
-    let since = read_from
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos() as u64);
-    rels.into_iter()
-        .map(|(rel, p)| dep_as_built(p, rel, since))
-        .collect()
-}
-
-/// The file at `path` hashed, or recorded as changed (so its paper is built again next
-/// time) when it changed at or after `since` (nanoseconds since the epoch), when its paper
-/// was read.
-fn dep_as_built(path: &Path, rel: String, since: u64) -> Dep {
-    let dep = hash_dep(path, rel);
-    if dep.hash.is_some() && changed_at(path) >= since {
-        return Dep {
-            hash: Some(CHANGED_WHILE_BUILT.to_string()),
-            stamp: 0,
-            ..dep
-        };
-    }
-    dep
-}
-
-/// The hash recorded for an input that changed while its paper was built: it matches no
-/// file's hash, so the paper is built again next time.
-const CHANGED_WHILE_BUILT: &str = "changed while the paper was built";
-
-/// When the file at `path` last changed, in nanoseconds since the epoch: the later of its
-/// modification and (on Unix) status change times, as a tool may set the first back.
-fn changed_at(path: &Path) -> u64 {
-    let Ok(m) = std::fs::metadata(path) else {
-        return u64::MAX;
-    };
-    let modified = mtime_ns(&m);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        let ctime = (m.ctime().max(0) as u64)
-            .saturating_mul(1_000_000_000)
-            .saturating_add(m.ctime_nsec().max(0) as u64);
-        modified.max(ctime)
-    }
-    #[cfg(not(unix))]
-    modified
-}
-
-fn image_paths(value: &serde_json::Value, out: &mut Vec<PathBuf>) {
-    match value {
-        serde_json::Value::Object(map) => {
-            if let (Some(serde_json::Value::String(path)), Some(_), Some(_)) =
-                (map.get("path"), map.get("mime"), map.get("src"))
-            {
-                out.push(PathBuf::from(path));
-            }
-            map.values().for_each(|v| image_paths(v, out));
-        }
-        serde_json::Value::Array(items) => items.iter().for_each(|v| image_paths(v, out)),
-        _ => {}
-    }
-}
-
-fn rel_to_root(project: &Project, path: &Path) -> String {
-    slash_path(&crate::project::walk::relative(&project.root, path))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::{Duration, SystemTime};
+    use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
     fn age(path: &Path, secs: u64) {
         let file = std::fs::File::options().write(true).open(path).unwrap();
