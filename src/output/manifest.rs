@@ -2,11 +2,18 @@
 //! path, size and SHA-256, then each meeting's outputs and the calendar; sorted, with no
 //! timestamps, so a rebuild gives the same bytes. Papers taken in private appear there by
 //! title and exempt ground only; their full entries go in `out/private/manifest.json`.
+//! Also the manifests' lifecycle in a run: withdrawn before anything is written, written
+//! again last.
+
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::write::{OutputFile, slash_path};
+use super::meetings::PRIVATE_DIR;
+use super::write::{self, OutputFile, slash_path};
 use super::{BuildReport, PaperReport};
+use crate::diag::Diagnostic;
+use crate::project::{Project, walk};
 
 #[derive(Serialize)]
 struct Manifest<'a> {
@@ -150,4 +157,117 @@ fn entries<'a>(papers: impl IntoIterator<Item = &'a PaperReport>) -> Vec<Entry<'
             }
         })
         .collect()
+}
+
+/// The manifest's name in the output folder.
+pub const MANIFEST: &str = "manifest.json";
+
+/// Where a withdrawn manifest waits (beside it, a dot file) until the next is written.
+pub const PREVIOUS_MANIFEST: &str = ".clerk-manifest-previous.json";
+
+/// The public and private manifests' places in the output folder, with where each waits
+/// while withdrawn.
+fn manifest_places(out_dir: &Path) -> [(PathBuf, PathBuf); 2] {
+    let private = out_dir.join(PRIVATE_DIR);
+    [
+        (out_dir.join(MANIFEST), out_dir.join(PREVIOUS_MANIFEST)),
+        (private.join(MANIFEST), private.join(PREVIOUS_MANIFEST)),
+    ]
+}
+
+/// Withdraws the manifest before a run writes anything, so that it is never untrue: an
+/// archivist trusts its hashes, and a run killed or failing halfway has changed files it
+/// lists. It is renamed to [`PREVIOUS_MANIFEST`], not removed, so that after a killed run
+/// the next still knows what earlier builds wrote (and can remove what is gone). A manifest
+/// present is always newer than a withdrawn copy waiting there (it is written last, and each
+/// copy is dropped once its manifest is written again), so it replaces that copy; with no
+/// manifest (the run before was killed) the copy is kept.
+/// [`publish_manifests`] writes them again last, once everything they list is in place.
+pub fn withdraw_manifest(project: &Project) -> Result<(), Diagnostic> {
+    for (path, previous) in manifest_places(&project.out_dir) {
+        match std::fs::rename(&path, &previous) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(Diagnostic::file_error(
+                    "write-failed",
+                    &walk::relative(&project.root, &path),
+                    format!("cannot remove the old manifest before writing outputs ({e})"),
+                )
+                .with_help(
+                    "clerk must be able to change the output folder; check its permissions",
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Was the last run that wrote into `out_dir` cut short (its manifest still withdrawn), or
+/// is there no manifest at all? Only then can temporary files of a killed build be there.
+pub fn last_run_unfinished(out_dir: &Path) -> bool {
+    manifest_places(out_dir)
+        .iter()
+        .any(|(_, previous)| previous.exists())
+        || !out_dir.join(MANIFEST).exists()
+}
+
+/// Writes each manifest (the public one, then the private one if there are private
+/// outputs) and drops its withdrawn copy once it is written; a manifest that cannot be
+/// written is reported and its copy kept, so the next run still knows what was there. With
+/// no private manifest, its copy goes with the public one's (the run left nothing private).
+pub fn publish_manifests(
+    project: &Project,
+    public: String,
+    private: Option<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let [public_place, private_place] = manifest_places(&project.out_dir);
+    let public_written = publish(project, &public_place, &public, diagnostics);
+    match private {
+        Some(json) => {
+            publish(project, &private_place, &json, diagnostics);
+        }
+        None if public_written => {
+            let _ = std::fs::remove_file(&private_place.1);
+        }
+        None => {}
+    }
+}
+
+/// Writes one manifest at `path` and drops its withdrawn copy `previous`; false if it
+/// could not be written (reported in `diagnostics`).
+fn publish(
+    project: &Project,
+    (path, previous): &(PathBuf, PathBuf),
+    json: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> bool {
+    match put_manifest(path, json.as_bytes()) {
+        Ok(()) => {
+            let _ = std::fs::remove_file(previous);
+            true
+        }
+        Err(e) => {
+            diagnostics.push(Diagnostic::file_error(
+                "write-failed",
+                &walk::relative(&project.root, path),
+                format!("cannot write the manifest ({e})"),
+            ));
+            false
+        }
+    }
+}
+
+/// Puts the manifest `json` at `path`: the one withdrawn at the start of the run moved back
+/// when it has the very same bytes (a rebuild with nothing changed writes nothing; an
+/// archive's manifest is megabytes), else `json` written.
+fn put_manifest(path: &Path, json: &[u8]) -> std::io::Result<()> {
+    let previous = path.with_file_name(PREVIOUS_MANIFEST);
+    let same = std::fs::metadata(&previous).is_ok_and(|m| m.len() == json.len() as u64)
+        && std::fs::read(&previous).is_ok_and(|old| old == json);
+    if same && std::fs::rename(&previous, path).is_ok() {
+        return Ok(());
+    }
+    write::write_atomic_with(path, |w| w.write_all(json))
 }
