@@ -81,6 +81,26 @@ function measure(viewportWidth) {
   };
 }
 
+/**
+ * A picture of the page for a person to look at. It is not part of the check:
+ * headless Chromium sometimes cannot capture a tall page whole ("Unable to
+ * capture screenshot"), so it tries again, then settles for the first screen,
+ * then says so and goes on; the measurement above decides pass or fail.
+ */
+async function screenshot(page, shot) {
+  const tries = [{ fullPage: true }, { fullPage: true }, { fullPage: false }];
+  let last;
+  for (const t of tries) {
+    try {
+      await page.screenshot({ path: shot, ...t });
+      return;
+    } catch (e) {
+      last = e;
+    }
+  }
+  console.log(`note: no screenshot ${path.basename(shot)}: ${String(last.message || last).split('\n')[0]}`);
+}
+
 async function state(browser, file, width, spacing, shot) {
   const { context, page } = await open(browser, file, width);
   try {
@@ -89,7 +109,7 @@ async function state(browser, file, width, spacing, shot) {
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
     }
     const m = await page.evaluate(measure, width);
-    if (shot) await page.screenshot({ path: shot, fullPage: true });
+    if (shot) await screenshot(page, shot);
     return m;
   } finally {
     await context.close();
