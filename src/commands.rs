@@ -227,7 +227,11 @@ fn run_build(
     );
     let _ = write!(out, "{}", outputs_note(&report, &shown_out));
     if timings {
-        let _ = write!(out, "{}", crate::output::timings::report(&report.papers));
+        let _ = write!(
+            out,
+            "{}",
+            crate::output::timings::report(&report.times, &report.papers)
+        );
     }
     if report.has_errors() {
         EXIT_PAPER_ERRORS

@@ -19,7 +19,7 @@ use crate::project::{PaperSource, Project, walk};
 use crate::render::{IndexEntry, MeetingLink, OutputFormat, Renderer};
 use meetings::{MeetingOutputs, PRIVATE_DIR};
 use record::Record;
-use timings::StageTimes;
+use timings::{RunTimes, StageTimes};
 use write::{OutputFile, slash_path, write_atomic};
 
 pub use manifest::{
@@ -89,6 +89,8 @@ pub struct BuildReport {
     /// Outputs of papers that are gone, left in place because they changed since clerk
     /// wrote them.
     pub left: Vec<String>,
+    /// The wall time of each phase of the run, for `--timings`.
+    pub times: RunTimes,
 }
 
 impl BuildReport {

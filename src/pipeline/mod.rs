@@ -14,7 +14,7 @@ use crate::document::compile::compile;
 use crate::meeting::{self, PaperEntry};
 use crate::output::cache::{self, Cache, RunKey};
 use crate::output::record::Record;
-use crate::output::timings::StageTimes;
+use crate::output::timings::{RunTimes, StageTimes};
 use crate::output::{self, BuildReport, PaperReport, output_path, write};
 use crate::paper::{self, Status};
 use crate::project::{PaperSource, Project};
@@ -79,6 +79,13 @@ pub fn run_with_progress(
     sources: &mut Sources,
     progress: &dyn Progress,
 ) -> Result<BuildReport, Vec<Diagnostic>> {
+    let mut times = RunTimes::default();
+    let mut phase = Instant::now();
+    let mut lap = |into: &mut std::time::Duration| {
+        let now = Instant::now();
+        *into += now - phase;
+        phase = now;
+    };
     let renderer = if opts.formats.is_empty() {
         None
     } else {
@@ -90,6 +97,7 @@ pub fn run_with_progress(
             sources,
         )?)
     };
+    lap(&mut times.setup);
     // Read back what earlier builds wrote before the manifest is withdrawn.
     // The three at once when the manifest and the cache are megabytes (an archive).
     let memory = renderer.as_ref().map(|_| {
@@ -117,6 +125,7 @@ pub fn run_with_progress(
         write::clean_leftovers(&project.out_dir, deep);
         output::withdraw_manifest(project).map_err(|d| vec![d])?;
     }
+    lap(&mut times.earlier);
     let (found, mut diagnostics) = project.papers(&opts.paths);
     let files = meeting::load_all(
         &project.root,
@@ -124,6 +133,7 @@ pub fn run_with_progress(
         &project.papers_dir,
     );
     let private = files.private_papers();
+    lap(&mut times.find);
     progress.start(found.len());
     let one = |s: &PaperSource| {
         progress.paper_started(s);
@@ -167,12 +177,14 @@ pub fn run_with_progress(
         }
     }
     let papers: Vec<PaperReport> = built.into_iter().map(|(p, _)| p).collect();
+    lap(&mut times.papers);
     if !opts.paths.is_empty() {
         // Only some papers: the meetings cannot be cross-checked, nor their pages rebuilt.
         return Ok(BuildReport {
             papers,
             diagnostics,
             private,
+            times,
             ..BuildReport::default()
         });
     }
@@ -229,6 +241,7 @@ pub fn run_with_progress(
             opts.draft_by_default,
             &mut report.diagnostics,
         );
+        lap(&mut times.meetings);
         tidy(project, &memory.record, &mut report);
         output::write_index_and_manifest(
             project,
@@ -236,6 +249,7 @@ pub fn run_with_progress(
             &mut report,
             (memory.cache, &memory.run),
         );
+        lap(&mut times.finish);
     } else {
         report.meetings = meetings
             .into_iter()
@@ -245,7 +259,9 @@ pub fn run_with_progress(
                 built: false,
             })
             .collect();
+        lap(&mut times.meetings);
     }
+    report.times = times;
     Ok(report)
 }
 

@@ -310,6 +310,19 @@ fn unchanged_papers_are_not_built_again_until_an_output_or_input_changes() {
         stdout.contains("Timings (summed over 1 papers built"),
         "{stdout}"
     );
+    for phase in [
+        "templates and fonts",
+        "earlier builds read",
+        "papers found",
+        "papers",
+        "meetings",
+        "index and manifests",
+    ] {
+        assert!(
+            stdout.contains(&format!("\n  {phase:<20} ")),
+            "{phase}: {stdout}"
+        );
+    }
     for stage in [
         "read",
         "check",
