@@ -42,6 +42,7 @@ impl MeetingOutputs {
 
 /// The public papers' built files, for the meeting pages' links (private ones never).
 pub fn paper_files(papers: &[PaperReport]) -> PaperFiles {
+    let private_dir = format!("{PRIVATE_DIR}/");
     papers
         .iter()
         .filter(|p| p.errors() == 0 || !p.outputs.is_empty())
@@ -49,7 +50,7 @@ pub fn paper_files(papers: &[PaperReport]) -> PaperFiles {
             let files = p
                 .outputs
                 .iter()
-                .filter(|o| !o.path.starts_with(&format!("{PRIVATE_DIR}/")))
+                .filter(|o| !o.path.starts_with(&private_dir))
                 .map(|o| BuiltFile {
                     path: o.path.clone(),
                     size: o.size,
@@ -209,8 +210,8 @@ pub fn write_calendar(
     draft_default: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<OutputFile> {
-    let list: Vec<Meeting> = meetings.iter().map(|m| m.meeting.clone()).collect();
-    let ics = match crate::render::ics::calendar(&list, &project.house, draft_default) {
+    let list = meetings.iter().map(|m| &m.meeting);
+    let ics = match crate::render::ics::calendar(list, &project.house, draft_default) {
         Ok(ics) => ics,
         Err(d) => {
             diags.push(d);

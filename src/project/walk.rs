@@ -84,6 +84,14 @@ pub fn source_for(root: &Path, papers_dir: &Path, path: &Path) -> PaperSource {
     }
 }
 
+/// Is `s` a relative path that reads the same as its components joined by `/`: no empty,
+/// `.` or `..` part and, on Windows, no `\\` or drive? (`..` is kept by `components`, but
+/// a path with it is rare enough to take the long way.)
+pub fn plain_relative(s: &str) -> bool {
+    let foreign = cfg!(windows) && s.contains(['\\', ':']);
+    !s.is_empty() && !foreign && s.split('/').all(|part| !matches!(part, "" | "." | ".."))
+}
+
 /// `path` relative to `root` when inside it, else as given.
 pub fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root)

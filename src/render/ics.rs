@@ -9,8 +9,8 @@ use crate::meeting::Meeting;
 /// The calendar of `meetings`: times in UTC, computed from the house `time_zone` (so no
 /// `VTIMEZONE` is needed); a meeting with no time is an all-day event. `draft_default`
 /// says whether a meeting that does not give its status is a draft (tentative).
-pub fn calendar(
-    meetings: &[Meeting],
+pub fn calendar<'a>(
+    meetings: impl IntoIterator<Item = &'a Meeting>,
     house: &HouseStyle,
     draft_default: bool,
 ) -> Result<String, Diagnostic> {
