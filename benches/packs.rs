@@ -148,7 +148,13 @@ fn main() {
     for _ in 0..5 {
         let started = Instant::now();
         let p = renderer
-            .render_pack(meeting, PackKind::Public, &borrowed, &project.house, false)
+            .render_pack(
+                meeting,
+                PackKind::Public,
+                borrowed.iter().copied(),
+                &project.house,
+                false,
+            )
             .unwrap();
         packing.push(started.elapsed());
         size = p.bytes.len();

@@ -77,8 +77,7 @@ pub fn write_packs(
                 std::fs::read(project.out_dir.join(at)).ok()
             })
             .collect();
-        let borrowed: Vec<Option<&[u8]>> = pdfs.iter().map(|b| b.as_deref()).collect();
-        let built = renderer.render_pack(meeting, kind, &borrowed, &project.house, draft);
+        let built = renderer.render_pack(meeting, kind, pdfs, &project.house, draft);
         match built {
             Ok(p) => {
                 for (item, range) in papers.iter().zip(&p.ranges) {

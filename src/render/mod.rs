@@ -321,11 +321,12 @@ impl Renderer {
 
     /// One of a meeting's agenda packs, from its papers' built `pdfs` (in the order of
     /// [`pdf::pack::PackKind::papers`]; `None` for a paper not available).
-    pub fn render_pack(
+    /// PDFs given by value are let go as soon as they are read.
+    pub fn render_pack<B: AsRef<[u8]>>(
         &self,
         meeting: &crate::meeting::Meeting,
         kind: pdf::pack::PackKind,
-        pdfs: &[Option<&[u8]>],
+        pdfs: impl IntoIterator<Item = Option<B>>,
         house: &HouseStyle,
         draft: bool,
     ) -> Result<pdf::pack::PackPdf, Diagnostic> {

@@ -231,7 +231,7 @@ impl View<'_> {
             let pdfs: Vec<Option<&[u8]>> = pdfs.iter().map(|b| b.as_deref()).collect();
             let draft = meeting.is_draft(true);
             renderer
-                .render_pack(meeting, *kind, &pdfs, &site.project.house, draft)
+                .render_pack(meeting, *kind, pdfs, &site.project.house, draft)
                 .map(|p| p.bytes)
                 .map_err(|d| Notes::new(&[d], renderer.sources()))
         });

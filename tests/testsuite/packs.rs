@@ -435,7 +435,7 @@ mod property {
             };
             let dir = tempfile::tempdir().unwrap();
             let renderer = Renderer::new(dir.path(), &house, &mut clerk::diag::Sources::default()).unwrap();
-            let pack = renderer.render_pack(&meeting, PackKind::Public, &pdfs, &house, false).unwrap();
+            let pack = renderer.render_pack(&meeting, PackKind::Public, pdfs.iter().copied(), &house, false).unwrap();
             let doc = Document::load_mem(&pack.bytes).unwrap();
             let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
             prop_assert_eq!(pages.len() as u32, pack.pages);

@@ -21,6 +21,7 @@ use super::content::Content;
 use super::embed::{self, GlyphMap};
 use super::fonts::{FaceId, Fonts};
 use super::layout::{Item, Layout, Mark, Page, Part, Rgb, Role, Tag};
+use super::serialise::Prewritten;
 use super::tag::{self, PageMarks, StructType};
 use crate::diag::Diagnostic;
 
@@ -271,7 +272,7 @@ pub fn emit(
     fonts: &Fonts,
     lang: &str,
     drawn: Drawn,
-) -> Result<Document, Diagnostic> {
+) -> Result<Emitted, Diagnostic> {
     let mut doc = Document::with_version("1.7");
     // A classic cross-reference table: read by every PDF reader and archive tool.
     doc.reference_table.cross_reference_type = lopdf::xref::XrefType::CrossReferenceTable;
@@ -303,14 +304,27 @@ pub fn emit(
     ]);
     doc.objects.insert(pages_id, Object::Dictionary(pages));
     let lang = (!lang.trim().is_empty()).then_some(lang);
-    let root = tag::structure(&mut doc, &marks, &layout.structure, lang);
+    // A paper (pages released as drawn) has its structure elements written at once; a
+    // pack's front sheet keeps them as objects, for its papers' trees to join.
+    let mut ahead = Prewritten::default();
+    let sink = (drawn == Drawn::Released).then_some(&mut ahead);
+    let root = tag::structure(&mut doc, &marks, &layout.structure, lang, sink);
     let catalog = doc.add_object(Dictionary::from_iter([
         ("Type", Object::Name(b"Catalog".to_vec())),
         ("Pages", pages_id.into()),
         ("StructTreeRoot", root.into()),
     ]));
     doc.trailer.set("Root", catalog);
-    Ok(doc)
+    Ok(Emitted { doc, ahead })
+}
+
+/// An emitted PDF: its objects, and those already written (see [`tag::structure`]).
+#[derive(Debug)]
+pub struct Emitted {
+    /// Everything still to be finished.
+    pub doc: Document,
+    /// Objects written ahead, for [`super::serialise::save_with`].
+    pub(crate) ahead: Prewritten,
 }
 
 /// For each face, the subset's glyph id of every glyph id of the face (0 when unused).

@@ -12,8 +12,9 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 use sha2::{Digest, Sha256};
 
 use super::compress;
+use super::emit::Emitted;
 use super::layout::Layout;
-use super::serialise;
+use super::serialise::{self, Prewritten};
 use crate::diag::Diagnostic;
 
 const SRGB: &[u8] = include_bytes!("../../../assets/sRGB.icc");
@@ -223,22 +224,24 @@ fn outline(
 /// Finishes the emitted (and tagged) document into the bytes of a PDF/A-2a file.
 /// `extra` are the outline entries of appended PDF appendices. `srgb` is [`srgb_deflated`] (or empty to embed the profile as it is).
 pub fn finish(
-    mut doc: Document,
+    pdf: Emitted,
     layout: &Layout,
     extra: &[(String, ObjectId)],
     meta: &Meta,
     srgb: &[u8],
 ) -> Result<Vec<u8>, Diagnostic> {
+    let Emitted { mut doc, ahead } = pdf;
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     let outlines = outline(&mut doc, layout, extra, &pages);
-    finish_with(doc, outlines, meta, srgb, None)
+    finish_with(doc, &ahead, outlines, meta, srgb, None)
 }
 
 /// [`finish`] with the outline already made (`None`: none), e.g. an agenda pack's.
 /// `content` is a hash of everything drawn, when the caller has one (a pack hashes its
 /// papers' own IDs rather than their streams again); else every stream is hashed.
-pub fn finish_with(
+pub(crate) fn finish_with(
     mut doc: Document,
+    ahead: &Prewritten,
     outlines: Option<ObjectId>,
     meta: &Meta,
     srgb: &[u8],
@@ -264,7 +267,7 @@ pub fn finish_with(
     doc.trailer.set("Info", info_id);
     let id_obj = Object::String(id.to_vec(), StringFormat::Hexadecimal);
     doc.trailer.set("ID", vec![id_obj.clone(), id_obj]);
-    serialise::save(&mut doc).map_err(|e| broken(&e.to_string()))
+    serialise::save_with(&mut doc, ahead).map_err(|e| broken(&e.to_string()))
 }
 
 /// The sRGB OutputIntent, its profile added to `doc` (`srgb` deflated, or as it is when

@@ -106,8 +106,9 @@ impl PdfEngine {
                 _ => None,
             })
             .collect();
-        let extra = appendix::append(&mut pdf, &appended).map_err(Diagnostic::internal)?;
-        finish::finish(pdf, layout, &extra, &self.meta(doc, opts.house), &self.srgb)
+        let extra = appendix::append(&mut pdf.doc, &appended).map_err(Diagnostic::internal)?;
+        let meta = self.meta(doc, opts.house);
+        finish::finish(pdf, layout, &extra, &meta, &self.srgb)
     }
 
     fn meta(&self, doc: &Document, house: &HouseStyle) -> finish::Meta {

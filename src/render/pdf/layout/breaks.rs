@@ -36,6 +36,6 @@ pub(crate) fn end_with_space(line: &mut Line, fonts: &Fonts) {
         return;
     };
     if space != 0 {
-        run.glyphs.push(space, 0.0, " ");
+        run.glyphs.push_one_more(space, 0.0, " ");
     }
 }

@@ -50,6 +50,14 @@ impl Glyphs {
         });
     }
 
+    /// Adds one glyph to a run already cut to size (the space kept at a line's break):
+    /// the run grows by that glyph only, not to twice its size.
+    pub fn push_one_more(&mut self, gid: u16, advance: f32, text: &str) {
+        self.placed.reserve_exact(1);
+        self.text.reserve_exact(text.len());
+        self.push(gid, advance, text);
+    }
+
     /// Adds a shaped glyph at `advance`: as [`Glyphs::push`], without checking again
     /// the text of a glyph that stands for one ASCII character (most of them).
     pub fn push_glyph(&mut self, g: &Glyph, advance: f32) {

@@ -228,6 +228,9 @@ impl<'a> Flow<'a> {
         }
         unit.anchors.append(&mut self.anchors);
         unit.bookmarks.append(&mut self.bookmarks);
+        // Held until the paper is paginated: a line's unit holds one or two items, and
+        // the room for four a first push reserves would be most of a long paper's layout.
+        unit.items.shrink_to_fit();
         self.galley.units.push(unit);
     }
 

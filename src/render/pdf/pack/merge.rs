@@ -150,7 +150,8 @@ pub(super) fn merge(
     }
     point_links(&mut pdf, &moved);
     let outline = write_outline(&mut pdf, entries);
-    finish::finish_with(pdf, outline, meta, srgb, Some(content)).map_err(|d| d.message)
+    let none = crate::render::pdf::serialise::Prewritten::default();
+    finish::finish_with(pdf, &none, outline, meta, srgb, Some(content)).map_err(|d| d.message)
 }
 
 /// Turns the stamp pages (after the first `front`) into form XObjects and removes them,

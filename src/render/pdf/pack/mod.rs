@@ -256,19 +256,23 @@ impl PdfEngine {
     /// Builds `kind`'s pack of `meeting`: `pdfs` are the built PDFs of
     /// [`PackKind::papers`] in order (`None` for a paper not available, which its line says).
     /// A PDF that cannot be read counts as not available; the caller warns of both.
-    pub fn render_pack(
+    /// PDFs given by value are let go as soon as they are read (a long paper's bytes need
+    /// not be held while its pack is put together).
+    pub fn render_pack<B: AsRef<[u8]>>(
         &self,
         meeting: &Meeting,
         kind: PackKind,
-        pdfs: &[Option<&[u8]>],
+        pdfs: impl IntoIterator<Item = Option<B>>,
         opts: &RenderOptions<'_>,
     ) -> Result<PackPdf, Diagnostic> {
         let house = opts.house;
         let papers = kind.papers(meeting);
         let loaded: Vec<Option<merge::Paper>> = papers
             .iter()
-            .zip(pdfs.iter().chain(std::iter::repeat(&None)))
-            .map(|(item, pdf)| pdf.and_then(|b| merge::Paper::load(b, outline_title(item))))
+            .zip(pdfs.into_iter().chain(std::iter::repeat_with(|| None)))
+            .map(|(item, pdf)| {
+                pdf.and_then(|b| merge::Paper::load(b.as_ref(), outline_title(item)))
+            })
             .collect();
         let counts: Vec<u32> = loaded
             .iter()
@@ -322,7 +326,8 @@ impl PdfEngine {
             self.fonts(),
             &doc.meta.language,
             super::emit::Drawn::Kept,
-        )?;
+        )?
+        .doc;
         let mut meta = self.meta(&doc, house);
         meta.title = kind.title(meeting, house);
         if kind == PackKind::Private {

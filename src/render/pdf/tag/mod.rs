@@ -18,6 +18,7 @@ use std::collections::BTreeMap;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::layout::{Part, Role, Scope, Structure};
+use super::serialise::Prewritten;
 use tree::{Annot, Block, Kid, Mark, build};
 
 /// What one page contributed: its object, the block, role and part of each MCID (index =
@@ -113,11 +114,16 @@ fn name(s: &str) -> Object {
 
 /// Writes the structure tree for `pages` into `doc`: sets `/StructParents` on each page,
 /// `/StructParent` on each annotation, and returns the `/StructTreeRoot` for the catalog.
+/// With `ahead`, the elements below the `Document` element and the pages' parent arrays
+/// (which nothing changes later) go there already written rather than into `doc`; the
+/// root, the `Document` element and the parent tree stay in `doc`, where an appendix's
+/// tree is grafted.
 pub(crate) fn structure(
     doc: &mut Document,
     pages: &[PageMarks],
     hints: &Structure,
     lang: Option<&str>,
+    mut ahead: Option<&mut Prewritten>,
 ) -> ObjectId {
     let mut blocks: BTreeMap<u32, Block> = BTreeMap::new();
     for (p, page) in pages.iter().enumerate() {
@@ -207,13 +213,27 @@ pub(crate) fn structure(
         {
             d.set("Lang", super::finish::text(lang));
         }
-        doc.objects.insert(ids[n], Object::Dictionary(d));
+        match ahead.as_deref_mut() {
+            Some(ahead) if n > 0 => ahead.push(ids[n], &Object::Dictionary(d)),
+            _ => {
+                doc.objects.insert(ids[n], Object::Dictionary(d));
+            }
+        }
     }
     let mut nums = Vec::new();
     for (p, (page, parents)) in pages.iter().zip(parent_of_mcid).enumerate() {
         let key = p as i64;
         nums.push(key.into());
-        nums.push(doc.add_object(Object::Array(parents)).into());
+        let parents = Object::Array(parents);
+        let id = match ahead.as_deref_mut() {
+            Some(ahead) => {
+                let id = doc.new_object_id();
+                ahead.push(id, &parents);
+                id
+            }
+            None => doc.add_object(parents),
+        };
+        nums.push(id.into());
         if let Ok(Object::Dictionary(d)) = doc.get_object_mut(page.id) {
             d.set("StructParents", key);
         }

@@ -289,7 +289,7 @@ fn a_cell_with_no_text_keeps_its_place_in_its_row_with_no_kids() {
         cells: vec![(1, first), (2, other), (3, other)],
         ..Structure::default()
     };
-    structure(&mut doc, &pages, &hints, Some("en"));
+    structure(&mut doc, &pages, &hints, Some("en"), None);
     let tds: Vec<&Dictionary> = doc
         .objects
         .values()
