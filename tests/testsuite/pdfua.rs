@@ -15,26 +15,37 @@ fn matterhorn_01_005_content_is_tagged_or_artifact() {
 }
 
 /// No Matterhorn number (UA1 7.1, ISO 32000-1 14.7.4.4 and 14.7.1): the catalog says the
-/// file is tagged, and the parent tree maps each MCID to the element that holds it.
+/// file is tagged, and the parent tree maps each MCID to the element that holds it, on
+/// that page: as an MCID alone on the element's own `/Pg`, or as an MCR dictionary.
 #[test]
 fn parent_tree_maps_every_mcid_to_its_element() {
     every_pdf(|pdf| {
         let mut bad = Vec::new();
+        let pages = pdf.pages();
         for (page, mcid, parent) in mcids(pdf) {
             let Some(id) = parent else {
                 bad.push(format!("page {page}: MCID {mcid} has no parent element"));
                 continue;
             };
+            let page_id = pages[page - 1];
             let elem = pdf.doc.get_dictionary(id).unwrap();
+            let own_page = elem.get(b"Pg").and_then(Object::as_reference).ok();
             let holds = elem
                 .get(b"K")
                 .ok()
                 .and_then(|k| k.as_array().ok())
                 .is_some_and(|kids| {
-                    kids.iter().any(|k| {
-                        k.as_dict().is_ok_and(|d| {
+                    kids.iter().any(|k| match k {
+                        Object::Integer(m) => *m == mcid && own_page == Some(page_id),
+                        Object::Dictionary(d) => {
                             d.get(b"MCID").and_then(Object::as_i64).ok() == Some(mcid)
-                        })
+                                && d.get(b"Pg")
+                                    .and_then(Object::as_reference)
+                                    .ok()
+                                    .or(own_page)
+                                    == Some(page_id)
+                        }
+                        _ => false,
                     })
                 });
             if !holds {

@@ -161,7 +161,14 @@ pub(crate) fn structure(
         .collect();
     let mut annot_keys = Vec::new();
     for (n, node) in tree.nodes.iter().enumerate() {
-        let mut kids = Vec::new();
+        // The element's page is that of its first marked content: what it marks there is
+        // named by MCID alone (ISO 32000-1, 14.7.4.2), an MCR dictionary only for what goes
+        // on to another page. A long paper's tree is mostly such MCIDs.
+        let home = node.kids.iter().find_map(|k| match *k {
+            Kid::Mcr { page, .. } => Some(page),
+            _ => None,
+        });
+        let mut kids = Vec::with_capacity(node.kids.len());
         for kid in &node.kids {
             kids.push(match *kid {
                 Kid::Node(k) => ids[k].into(),
@@ -169,11 +176,15 @@ pub(crate) fn structure(
                     if let Some(slot) = parent_of_mcid[p].get_mut(mcid as usize) {
                         *slot = ids[n].into();
                     }
-                    Object::Dictionary(Dictionary::from_iter([
-                        ("Type", name("MCR")),
-                        ("Pg", pages[p].id.into()),
-                        ("MCID", mcid.into()),
-                    ]))
+                    if home == Some(p) {
+                        Object::Integer(mcid)
+                    } else {
+                        Object::Dictionary(Dictionary::from_iter([
+                            ("Type", name("MCR")),
+                            ("Pg", pages[p].id.into()),
+                            ("MCID", mcid.into()),
+                        ]))
+                    }
                 }
                 Kid::Objr { page: p, annot } => {
                     annot_keys.push((annot, ids[n]));
@@ -190,6 +201,9 @@ pub(crate) fn structure(
             ("S", name(node.ty.name())),
             ("P", if n == 0 { root } else { ids[node.parent] }.into()),
         ]);
+        if let Some(p) = home {
+            d.set("Pg", pages[p].id);
+        }
         // An empty cell has no kids, and so no `/K` (an empty array would be a kid list
         // with nothing in it).
         if !kids.is_empty() {
