@@ -36,6 +36,22 @@ impl Prewritten {
         }
     }
 
+    /// Moves the objects `ids` of `doc` that nothing changes or reads any more into their
+    /// written form: all but streams (deflated and hashed when the file is finished), pages
+    /// (the page tree is walked again) and what [`save`] leaves out.
+    pub(crate) fn take_from(&mut self, doc: &mut Document, ids: impl Iterator<Item = ObjectId>) {
+        for id in ids {
+            let stays = doc.objects.get(&id).is_none_or(|o| {
+                matches!(o, Object::Stream(_))
+                    || regenerated_on_save(o)
+                    || matches!(o.type_name(), Ok(b"Page" | b"Pages"))
+            });
+            if !stays && let Some(object) = doc.objects.remove(&id) {
+                self.push(id, &object);
+            }
+        }
+    }
+
     fn is_empty(&self) -> bool {
         self.index.is_empty()
     }

@@ -13,6 +13,7 @@ use sha2::{Digest, Sha256};
 use super::outline::{Entry, Mark, dest, level, marks, write_outline};
 use crate::document::appendix::{self, text_string};
 use crate::render::pdf::finish::{self, Meta};
+use crate::render::pdf::serialise::Prewritten;
 
 /// A paper's PDF, loaded, with its outline read before its pages are taken.
 #[derive(Debug)]
@@ -110,6 +111,7 @@ pub(super) fn merge(
     let mut ends: BTreeMap<String, ObjectId> = BTreeMap::new();
     // Stamp page → the paper page that takes its place (for the front sheet's links).
     let mut moved: BTreeMap<ObjectId, ObjectId> = BTreeMap::new();
+    let mut ahead = Prewritten::default();
     let mut entries = vec![Entry {
         title: text_string("Front sheet"),
         dest: dest(pages[0], Object::Null),
@@ -142,6 +144,10 @@ pub(super) fn merge(
             stamp_page(&mut pdf, *page, form, q, &mut ends)?;
             moved.insert(pages[front + skip + i], *page);
         }
+        // The paper's objects are done with (its pages and streams aside): written now,
+        // a long paper's tree is not held as lopdf objects beside the file being made.
+        let added = (before + 1..=pdf.max_id).map(|n| (n, 0));
+        ahead.take_from(&mut pdf, added);
         entries.push(Entry {
             title: text_string(&title),
             dest: dest(first_page, Object::Null),
@@ -150,8 +156,7 @@ pub(super) fn merge(
     }
     point_links(&mut pdf, &moved);
     let outline = write_outline(&mut pdf, entries);
-    let none = crate::render::pdf::serialise::Prewritten::default();
-    finish::finish_with(pdf, &none, outline, meta, srgb, Some(content)).map_err(|d| d.message)
+    finish::finish_with(pdf, &ahead, outline, meta, srgb, Some(content)).map_err(|d| d.message)
 }
 
 /// Turns the stamp pages (after the first `front`) into form XObjects and removes them,
