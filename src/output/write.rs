@@ -125,7 +125,7 @@ pub fn clean_leftovers(out_dir: &Path, deep: bool) -> usize {
 /// the target, so a reader (or a killed build) never sees a half-written file. Unchanged
 /// files are left alone.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if std::fs::read(path).is_ok_and(|old| old == bytes) {
+    if same_bytes(path, bytes) {
         return Ok(());
     }
     let dir = path.parent().unwrap_or(Path::new("."));
@@ -147,6 +147,33 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// Does the regular file at `path` hold exactly `bytes`? Read a block at a time (a long
+/// paper's PDF is not read whole beside its new bytes), and not at all when the sizes
+/// differ.
+fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    use std::io::Read as _;
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    if !file
+        .metadata()
+        .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+    {
+        return false;
+    }
+    let mut block = vec![0; 64 * 1024];
+    let mut rest = bytes;
+    loop {
+        match file.read(&mut block) {
+            Ok(0) => return rest.is_empty(),
+            Ok(n) if n <= rest.len() && block[..n] == rest[..n] => rest = &rest[n..],
+            Ok(_) => return false,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return false,
+        }
+    }
 }
 
 /// Writes what `fill` writes to `path` atomically, as [`write_atomic`] does, but streamed
@@ -179,6 +206,30 @@ pub fn write_atomic_with(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unchanged_file_is_left_alone_and_any_other_written() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("a.pdf");
+        let long: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        assert!(!same_bytes(&path, &long), "no file yet");
+        write_atomic(&path, &long).unwrap();
+        assert!(same_bytes(&path, &long));
+        let mut last = long.clone();
+        *last.last_mut().unwrap() ^= 1;
+        assert!(!same_bytes(&path, &last), "a change in the last block");
+        assert!(!same_bytes(&path, &long[..long.len() - 1]), "shorter");
+        // Left alone: the file keeps its inode (it is not replaced by a rename).
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt as _;
+            let before = std::fs::metadata(&path).unwrap().ino();
+            write_atomic(&path, &long).unwrap();
+            assert_eq!(std::fs::metadata(&path).unwrap().ino(), before);
+            write_atomic(&path, &last).unwrap();
+            assert_eq!(std::fs::read(&path).unwrap(), last);
+        }
+    }
 
     #[test]
     fn a_slash_path_is_its_components_joined_by_slashes_quick_way_or_not() {
