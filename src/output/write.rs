@@ -128,25 +128,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if same_bytes(path, bytes) {
         return Ok(());
     }
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp: PathBuf = dir.join(temp_name(&name));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        // No fsync: the rename makes each output whole to any reader and through a killed
-        // build; surviving a power cut would cost a disk flush per file, ten times the
-        // rendering time of a paper.
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    write_atomic_with(path, |w| w.write_all(bytes))
 }
 
 /// Does the regular file at `path` hold exactly `bytes`? Read a block at a time (a long
@@ -176,10 +158,10 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
     }
 }
 
-/// Writes what `fill` writes to `path` atomically, as [`write_atomic`] does, but streamed
-/// through a buffer (no copy of the whole in memory) and without comparing with the file
-/// already there: for the large files clerk writes for itself and archivists (the cache,
-/// the manifest).
+/// Writes what `fill` writes to `path` atomically (a temporary file beside it, renamed
+/// over it), streamed through a buffer and without comparing with the file already there:
+/// for the large files clerk writes for itself and archivists (the cache, the manifest),
+/// and under [`write_atomic`].
 pub fn write_atomic_with(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
@@ -195,6 +177,9 @@ pub fn write_atomic_with(
         let mut f = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&tmp)?);
         fill(&mut f)?;
         f.into_inner().map_err(|e| e.into_error())?;
+        // No fsync: the rename makes each output whole to any reader and through a killed
+        // build; surviving a power cut would cost a disk flush per file, ten times the
+        // rendering time of a paper.
         std::fs::rename(&tmp, path)
     })();
     if result.is_err() {

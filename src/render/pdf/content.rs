@@ -42,18 +42,8 @@ impl Content {
         self
     }
 
-    fn int(&mut self, mut v: u64) {
-        let mut buf = [0u8; 20];
-        let mut i = buf.len();
-        loop {
-            i -= 1;
-            buf[i] = b'0' + (v % 10) as u8;
-            v /= 10;
-            if v == 0 {
-                break;
-            }
-        }
-        self.bytes.extend_from_slice(&buf[i..]);
+    fn int(&mut self, v: u64) {
+        super::serialise::decimal(&mut self.bytes, v, 0);
     }
 
     /// Several numbers.

@@ -214,16 +214,16 @@ fn xref(out: &mut Vec<u8>, written: &[(u32, u16, usize)]) {
             out.push(b'\n');
         }
         for &(_, generation, offset) in &written[from..to] {
-            padded(out, u64::from(offset as u32), 10);
+            decimal(out, u64::from(offset as u32), 10);
             out.push(b' ');
-            padded(out, u64::from(generation), 5);
+            decimal(out, u64::from(generation), 5);
             out.extend_from_slice(b" n \n");
         }
     }
 }
 
-/// `v` in decimal, zero-padded to `width` digits.
-fn padded(out: &mut Vec<u8>, mut v: u64, width: usize) {
+/// `v` in decimal, zero-padded to `width` digits (0: no padding).
+pub(crate) fn decimal(out: &mut Vec<u8>, mut v: u64, width: usize) {
     let mut buf = [b'0'; 20];
     let mut i = buf.len();
     loop {
@@ -242,18 +242,7 @@ fn int(out: &mut Vec<u8>, v: i64) {
     if v < 0 {
         out.push(b'-');
     }
-    let mut v = v.unsigned_abs();
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&buf[i..]);
+    decimal(out, v.unsigned_abs(), 0);
 }
 
 /// A blank goes before these, so they do not run into the token before.

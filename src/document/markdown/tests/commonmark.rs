@@ -191,19 +191,24 @@ fn a_heading_label_is_cited_as_its_section() {
     );
 }
 
+/// The numbers the cross-references of a paragraph show, in order.
+fn crossref_numbers(para: &Para) -> Vec<String> {
+    first_inlines(para)
+        .iter()
+        .filter_map(|i| match i {
+            Inline::CrossRef { number, .. } => Some(number.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
 #[test]
 fn a_heading_reference_after_the_word_section_shows_the_number_alone() {
     let (s, d) = run(
         "# Background {#background}\n\nSee section [](#background), Section [](#background) and (section [](#background)); [](#background) too.\n",
     );
     assert!(d.is_empty(), "{d:#?}");
-    let numbers: Vec<&str> = first_inlines(paras(&s.sections[0])[0])
-        .iter()
-        .filter_map(|i| match i {
-            Inline::CrossRef { number, .. } => Some(number.as_str()),
-            _ => None,
-        })
-        .collect();
+    let numbers = crossref_numbers(paras(&s.sections[0])[0]);
     assert_eq!(numbers, ["1", "1", "1", "section\u{a0}1"]);
 }
 
@@ -213,13 +218,7 @@ fn the_word_section_may_end_a_line_or_be_emphasised_before_a_reference() {
         "# Background {#background}\n\nSee section\n[](#background), **section** [](#background), sections [](#background).\n",
     );
     assert!(d.is_empty(), "{d:#?}");
-    let numbers: Vec<&str> = first_inlines(paras(&s.sections[0])[0])
-        .iter()
-        .filter_map(|i| match i {
-            Inline::CrossRef { number, .. } => Some(number.as_str()),
-            _ => None,
-        })
-        .collect();
+    let numbers = crossref_numbers(paras(&s.sections[0])[0]);
     assert_eq!(numbers, ["1", "1", "section\u{a0}1"]);
 }
 
