@@ -214,6 +214,48 @@ fn packs_rebuild_byte_identical_and_alone_with_format_pack() {
     );
 }
 
+/// A pack reads each paper's PDF object by object (a long paper is never held whole as
+/// lopdf objects); grafted so, a paper brings exactly what it brings loaded whole.
+#[test]
+fn papers_are_read_object_by_object_and_graft_as_when_loaded_whole() {
+    use clerk::document::appendix::{PaperPdf, append_paper};
+    let dir = project();
+    let mut pdfs: Vec<_> = walkdir::WalkDir::new(dir.path().join("out"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| e.into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .filter(|p| !p.to_string_lossy().ends_with("pack.pdf"))
+        .collect();
+    pdfs.sort();
+    assert!(pdfs.len() >= 4, "{pdfs:?}");
+    for path in pdfs {
+        let bytes = std::fs::read(&path).unwrap();
+        let lazy = PaperPdf::open(&bytes[..]).unwrap();
+        assert!(matches!(lazy, PaperPdf::Lazy(_)), "{path:?} is read lazily");
+        let whole = PaperPdf::<&[u8]>::Whole(Document::load_mem(&bytes).unwrap());
+        assert_eq!(lazy.doc().get_pages(), whole.doc().get_pages());
+        assert_eq!(lazy.doc().trailer, whole.doc().trailer);
+        let graft = |src| {
+            let mut doc = Document::load_mem(&bytes).unwrap();
+            let mut order = Vec::new();
+            let first = append_paper(&mut doc, src, "Item 1", &mut |doc, id, object| {
+                order.push(id);
+                doc.objects.insert(id, object);
+            })
+            .unwrap();
+            (doc.objects, doc.max_id, first, order)
+        };
+        let (a, b) = (graft(lazy), graft(whole));
+        let before = Document::load_mem(&bytes).unwrap().objects.len();
+        assert!(
+            a.0.len() > before && !a.3.is_empty(),
+            "the paper was grafted"
+        );
+        assert!(a == b, "{path:?} grafts as when loaded whole");
+    }
+}
+
 #[test]
 fn a_paper_with_errors_is_not_available_in_the_pack_and_stops_nothing() {
     let dir = project();

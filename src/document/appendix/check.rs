@@ -80,7 +80,8 @@ pub fn check(name: &str, bytes: &[u8], inflate_limit: u64) -> Result<(), Problem
     // The merge itself, into an empty tagged document, so a file the merge cannot take
     // (a damaged page or structure tree) is reported here, at the `file:` line, and not
     // when the PDF is written.
-    super::import(&mut scratch_target(), doc, name)
+    let mut doc = doc;
+    super::import(&mut scratch_target(), &mut doc, name, &mut super::put)
         .map_err(|e| unreadable(format!("its pages or structure tree are damaged: {e}")))?;
     Ok(())
 }

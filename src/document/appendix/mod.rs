@@ -12,7 +12,9 @@
 
 mod check;
 mod guard;
+mod lazy;
 mod objects;
+mod raw;
 mod read;
 mod tree;
 
@@ -20,8 +22,11 @@ use std::collections::BTreeMap;
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
+use objects::Objects;
+
 pub use check::{Problem, check};
-pub use objects::text_string;
+pub use lazy::Lazy;
+pub use objects::{Keep, text_string};
 pub use read::{AppendixFile, read};
 
 /// A PDF appendix to append: its outline title and its bytes (already [`check`]ed).
@@ -53,24 +58,63 @@ pub fn append(
 ) -> Result<Vec<(String, ObjectId)>, String> {
     let mut out = Vec::new();
     for a in appendices {
-        let src = check::load(a.bytes, a.inflate_limit).map_err(|e| broken(a.title, &e))?;
-        let first = import(doc, src, a.title).map_err(|e| broken(a.title, &e))?;
+        let mut src = check::load(a.bytes, a.inflate_limit).map_err(|e| broken(a.title, &e))?;
+        let first = import(doc, &mut src, a.title, &mut put).map_err(|e| broken(a.title, &e))?;
         out.push((a.title.to_string(), first));
     }
     Ok(out)
 }
 
-/// Appends the pages of `src` (a PDF already loaded, e.g. a paper clerk built) after
-/// `doc`'s, its structure tree grafted under a `Sect` titled `title`; returns its first
-/// page in `doc`. Agenda packs put papers together with this.
-pub fn append_loaded(doc: &mut Document, src: Document, title: &str) -> Result<ObjectId, String> {
-    import(doc, src, title).map_err(|e| broken(title, &e))
+/// A PDF clerk built (a paper, for a pack), opened for [`append_paper`]: read object by
+/// object when it is in the plain form clerk writes, else loaded whole by lopdf.
+#[derive(Debug)]
+pub enum PaperPdf<B> {
+    /// Loaded whole.
+    Whole(Document),
+    /// Read object by object: a long paper is not held as lopdf objects.
+    Lazy(Lazy<B>),
 }
 
-/// Loads a PDF clerk built (a paper, for a pack) with lopdf, never panicking on a broken
-/// one; no stream may inflate past 1 GiB, which no paper of clerk's comes near.
-pub fn load(bytes: &[u8]) -> Result<Document, String> {
-    check::load(bytes, 1 << 30)
+impl<B: AsRef<[u8]>> PaperPdf<B> {
+    /// Opens `bytes`, never panicking on a broken file; no stream of one lopdf loads whole
+    /// may inflate past 1 GiB, which no paper of clerk's comes near.
+    pub fn open(bytes: B) -> Result<PaperPdf<B>, String> {
+        match Lazy::open(bytes) {
+            Ok(lazy) => Ok(PaperPdf::Lazy(lazy)),
+            Err(bytes) => check::load(bytes.as_ref(), 1 << 30).map(PaperPdf::Whole),
+        }
+    }
+
+    /// What it holds as a document: all of it, or (read object by object) its catalog,
+    /// trailer, page tree and pages, outline and structure root.
+    pub fn doc(&self) -> &Document {
+        match self {
+            PaperPdf::Whole(doc) => doc,
+            PaperPdf::Lazy(lazy) => lazy.doc(),
+        }
+    }
+}
+
+/// Appends the pages of `src` after `doc`'s, its structure tree grafted under a `Sect`
+/// titled `title`; each object it brings is given to `keep` (which puts it into `doc`, or
+/// writes it out); returns its first page in `doc`. Agenda packs put papers together with
+/// this.
+pub fn append_paper<B: AsRef<[u8]>>(
+    doc: &mut Document,
+    src: PaperPdf<B>,
+    title: &str,
+    keep: &mut Keep<'_>,
+) -> Result<ObjectId, String> {
+    match src {
+        PaperPdf::Whole(mut src) => import(doc, &mut src, title, keep),
+        PaperPdf::Lazy(mut src) => import(doc, &mut src, title, keep),
+    }
+    .map_err(|e| broken(title, &e))
+}
+
+/// Puts an imported object into the document (what [`append`] does with each).
+fn put(doc: &mut Document, id: ObjectId, object: Object) {
+    doc.objects.insert(id, object);
 }
 
 fn broken(title: &str, why: &str) -> String {
@@ -78,8 +122,14 @@ fn broken(title: &str, why: &str) -> String {
 }
 
 /// Imports `src` after `doc`'s pages; returns the first imported page.
-fn import(doc: &mut Document, mut src: Document, title: &str) -> Result<ObjectId, String> {
+fn import(
+    doc: &mut Document,
+    from: &mut impl Objects,
+    title: &str,
+    keep: &mut Keep<'_>,
+) -> Result<ObjectId, String> {
     let t = tree::target(doc)?;
+    let src = from.doc_mut();
     let pages: Vec<ObjectId> = src.get_pages().into_values().collect();
     let first = *pages.first().ok_or("no pages")?;
     // lopdf counts a page-tree leaf it cannot type as a (blank) page; clerk's PDF/A may
@@ -92,9 +142,9 @@ fn import(doc: &mut Document, mut src: Document, title: &str) -> Result<ObjectId
             p.0, p.1
         ));
     }
-    objects::flatten_pages(&mut src, &pages)?;
-    objects::resolve_named_dests(&mut src);
-    let tree = tree::read_tree(&src)?;
+    objects::flatten_pages(src, &pages)?;
+    objects::resolve_named_dests(src);
+    let tree = tree::read_tree(src)?;
 
     // Everything the pages, the tree and its maps reach, renumbered after doc's objects.
     let mut roots = pages.clone();
@@ -107,7 +157,7 @@ fn import(doc: &mut Document, mut src: Document, title: &str) -> Result<ObjectId
     {
         objects::refs(o, &mut roots);
     }
-    let order = objects::reachable(&src, roots, &tree.skipped);
+    let order = objects::reachable(from, roots, &tree.skipped);
     let sect = doc.new_object_id();
     let mut map: BTreeMap<ObjectId, Object> = BTreeMap::new();
     for id in &tree.skipped {
@@ -116,7 +166,7 @@ fn import(doc: &mut Document, mut src: Document, title: &str) -> Result<ObjectId
     for &id in &order {
         map.insert(id, doc.new_object_id().into());
     }
-    objects::copy(doc, &mut src, &order, &map, t.next_key);
+    objects::copy(doc, from, &order, &map, t.next_key, keep);
 
     tree::graft(doc, &t, sect, title, tree, &map)?;
     let new_pages: Vec<Object> = pages.iter().filter_map(|p| map.get(p).cloned()).collect();

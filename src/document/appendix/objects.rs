@@ -2,9 +2,35 @@
 //! references renumbered, parent-tree keys moved and actions a PDF/A file may not carry
 //! removed.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
+
+/// Where an import reads the objects of the PDF it imports: a document loaded whole, or
+/// one read object by object ([`super::lazy::Lazy`]).
+pub(super) trait Objects {
+    /// What is loaded as a document: its page tree, outline and structure root at least.
+    fn doc_mut(&mut self) -> &mut Document;
+    /// The object `id` to read (a stream's data may be left out).
+    fn read(&self, id: ObjectId) -> Option<Cow<'_, Object>>;
+    /// The object `id`, taken out.
+    fn take(&mut self, id: ObjectId) -> Option<Object>;
+}
+
+impl Objects for Document {
+    fn doc_mut(&mut self) -> &mut Document {
+        self
+    }
+
+    fn read(&self, id: ObjectId) -> Option<Cow<'_, Object>> {
+        self.objects.get(&id).map(Cow::Borrowed)
+    }
+
+    fn take(&mut self, id: ObjectId) -> Option<Object> {
+        self.objects.remove(&id)
+    }
+}
 
 /// The page attributes a page may inherit from its page-tree ancestors.
 const INHERITED: [&[u8]; 4] = [b"Resources", b"MediaBox", b"CropBox", b"Rotate"];
@@ -206,13 +232,14 @@ fn name_tree(doc: &Document, node: &Object, out: &mut BTreeMap<Vec<u8>, Object>,
 /// The objects `roots` reach, in a fixed order, never entering `skipped` nor the
 /// appendix's own catalog, page tree, structure root or outline.
 pub(super) fn reachable(
-    src: &Document,
+    src: &mut impl Objects,
     roots: Vec<ObjectId>,
     skipped: &[ObjectId],
 ) -> Vec<ObjectId> {
+    let doc = src.doc_mut();
     let mut stop: BTreeSet<ObjectId> = skipped.iter().copied().collect();
-    stop.extend(src.trailer.get(b"Root").and_then(Object::as_reference).ok());
-    for (id, obj) in &src.objects {
+    stop.extend(doc.trailer.get(b"Root").and_then(Object::as_reference).ok());
+    for (id, obj) in &doc.objects {
         if let Ok(d) = obj.as_dict()
             && matches!(
                 d.get(b"Type").and_then(Object::as_name).ok(),
@@ -229,37 +256,42 @@ pub(super) fn reachable(
         if stop.contains(&id) || !seen.insert(id) {
             continue;
         }
-        let Some(obj) = src.objects.get(&id) else {
+        let Some(obj) = src.read(id) else {
             continue;
         };
         order.push(id);
         let mut next = Vec::new();
-        refs(obj, &mut next);
+        refs(&obj, &mut next);
         queue.extend(next);
     }
     order
 }
 
-/// Moves the objects of `order` from `src` into `doc` under their new numbers (`map`),
-/// their references renumbered and their parent-tree keys moved by `offset`.
+/// Hands the objects of `order`, taken from `src`, to `keep` with their new numbers
+/// (`map`), their references renumbered and their parent-tree keys moved by `offset`.
 pub(super) fn copy(
     doc: &mut Document,
-    src: &mut Document,
+    src: &mut impl Objects,
     order: &[ObjectId],
     map: &BTreeMap<ObjectId, Object>,
     offset: i64,
+    keep: &mut Keep<'_>,
 ) {
     for id in order {
-        let Some(mut obj) = src.objects.remove(id) else {
+        let Some(mut obj) = src.take(*id) else {
             continue;
         };
         rewrite(&mut obj, map);
         tidy(&mut obj, offset);
         if let Some(Object::Reference(new)) = map.get(id) {
-            doc.objects.insert(*new, obj);
+            keep(doc, *new, obj);
         }
     }
 }
+
+/// What becomes of each object an import copies: put into the document under its new
+/// number, or written out at once (a pack).
+pub type Keep<'a> = dyn FnMut(&mut Document, ObjectId, Object) + 'a;
 
 /// A PDF text string: literal when ASCII, else UTF-16BE with a byte-order mark.
 pub fn text_string(s: &str) -> Object {

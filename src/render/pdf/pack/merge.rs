@@ -11,14 +11,14 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 use sha2::{Digest, Sha256};
 
 use super::outline::{Entry, Mark, dest, level, marks, write_outline};
-use crate::document::appendix::{self, text_string};
+use crate::document::appendix::{self, PaperPdf, text_string};
 use crate::render::pdf::finish::{self, Meta};
 use crate::render::pdf::serialise::Prewritten;
 
-/// A paper's PDF, loaded, with its outline read before its pages are taken.
+/// A paper's PDF, opened, with its outline read before its pages are taken.
 #[derive(Debug)]
-pub(super) struct Paper {
-    doc: Document,
+pub(super) struct Paper<B> {
+    pdf: PaperPdf<B>,
     title: String,
     pages: u32,
     outline: Vec<Mark>,
@@ -27,10 +27,11 @@ pub(super) struct Paper {
     id: Vec<u8>,
 }
 
-impl Paper {
-    /// Loads `bytes`; `None` when lopdf cannot read them or they have no pages.
-    pub(super) fn load(bytes: &[u8], title: String) -> Option<Paper> {
-        let doc = appendix::load(bytes).ok()?;
+impl<B: AsRef<[u8]>> Paper<B> {
+    /// Opens `bytes`; `None` when they cannot be read or have no pages.
+    pub(super) fn load(bytes: B, title: String) -> Option<Paper<B>> {
+        let pdf = PaperPdf::open(bytes).ok()?;
+        let doc = pdf.doc();
         let index: BTreeMap<ObjectId, usize> = doc
             .get_pages()
             .values()
@@ -48,7 +49,7 @@ impl Paper {
             .and_then(|o| doc.dereference(o).ok())
             .and_then(|(_, o)| o.as_dict().ok())
             .and_then(|o| o.get(b"First").and_then(Object::as_reference).ok());
-        let outline = level(&doc, first, &index, 0, &mut BTreeSet::new());
+        let outline = level(doc, first, &index, 0, &mut BTreeSet::new());
         let id = match doc.trailer.get(b"ID").and_then(Object::as_array) {
             Ok(ids) if !ids.is_empty() => match ids[0].as_str() {
                 Ok(bytes) => bytes.to_vec(),
@@ -65,7 +66,7 @@ impl Paper {
             }
         };
         Some(Paper {
-            doc,
+            pdf,
             title,
             pages,
             outline,
@@ -87,10 +88,10 @@ struct Form {
 
 /// Puts the pack together: `pdf` is the emitted front sheet (`front` pages) followed by
 /// the stamp pages, `papers` the papers in order with their pack `ranges`.
-pub(super) fn merge(
+pub(super) fn merge<B: AsRef<[u8]>>(
     mut pdf: Document,
     front: usize,
-    papers: Vec<Option<Paper>>,
+    papers: Vec<Option<Paper<B>>>,
     ranges: &[Option<(u32, u32)>],
     srgb: &[u8],
     meta: &Meta,
@@ -123,7 +124,7 @@ pub(super) fn merge(
         };
         let before = pdf.max_id;
         let Paper {
-            doc,
+            pdf: paper_pdf,
             title,
             pages: n,
             outline,
@@ -131,8 +132,17 @@ pub(super) fn merge(
         } = paper;
         content.update(format!("{j} {first} {title:?} ").as_bytes());
         content.update(&id);
-        let first_page = appendix::append_loaded(&mut pdf, doc, &title)?;
-        unique_ids(&mut pdf, before, j);
+        // Structure elements, links and parent-tree arrays are written as they come (a
+        // long paper's tree is never held as lopdf objects); the rest is kept for stamping.
+        let first_page =
+            appendix::append_paper(&mut pdf, paper_pdf, &title, &mut |doc, id, mut object| {
+                unique_id(&mut object, j);
+                if written_at_once(&object) {
+                    ahead.push(id, &object);
+                } else {
+                    doc.objects.insert(id, object);
+                }
+            })?;
         let all: Vec<ObjectId> = pdf.get_pages().into_values().collect();
         let new = &all[all.len().saturating_sub(n as usize)..];
         if new.first() != Some(&first_page) {
@@ -309,20 +319,33 @@ fn stamp_page(
     Ok(())
 }
 
-/// Makes the `/ID`s of the structure elements a paper brought (objects after `before`)
-/// unique in the pack: `note-1` of the third paper becomes `p3-note-1`.
-fn unique_ids(pdf: &mut Document, before: u32, j: usize) {
-    for (_, obj) in pdf.objects.range_mut((before + 1, 0)..) {
-        let Object::Dictionary(d) = obj else { continue };
-        if d.get(b"Type").and_then(Object::as_name).ok() != Some(b"StructElem".as_slice()) {
-            continue;
-        }
-        if let Ok(Object::String(s, format)) = d.get(b"ID") {
-            let mut new = format!("p{}-", j + 1).into_bytes();
-            new.extend_from_slice(s);
-            let format = *format;
-            d.set("ID", Object::String(new, format));
-        }
+/// Makes the `/ID` of a structure element the `j`th paper brought unique in the pack:
+/// `note-1` of the third paper becomes `p3-note-1`.
+fn unique_id(object: &mut Object, j: usize) {
+    let Object::Dictionary(d) = object else {
+        return;
+    };
+    if d.get(b"Type").and_then(Object::as_name).ok() != Some(b"StructElem".as_slice()) {
+        return;
+    }
+    if let Ok(Object::String(s, format)) = d.get(b"ID") {
+        let mut new = format!("p{}-", j + 1).into_bytes();
+        new.extend_from_slice(s);
+        let format = *format;
+        d.set("ID", Object::String(new, format));
+    }
+}
+
+/// Does nothing after the graft read or change `object`, so that it can be written as it
+/// comes: a structure element, a link or its reference, a parent-tree array.
+fn written_at_once(object: &Object) -> bool {
+    match object {
+        Object::Array(_) => true,
+        Object::Dictionary(d) => matches!(
+            d.get(b"Type").and_then(Object::as_name),
+            Ok(b"StructElem" | b"Annot" | b"OBJR" | b"MCR")
+        ),
+        _ => false,
     }
 }
 

@@ -267,16 +267,14 @@ impl PdfEngine {
     ) -> Result<PackPdf, Diagnostic> {
         let house = opts.house;
         let papers = kind.papers(meeting);
-        let loaded: Vec<Option<merge::Paper>> = papers
+        let loaded: Vec<Option<merge::Paper<B>>> = papers
             .iter()
             .zip(pdfs.into_iter().chain(std::iter::repeat_with(|| None)))
-            .map(|(item, pdf)| {
-                pdf.and_then(|b| merge::Paper::load(b.as_ref(), outline_title(item)))
-            })
+            .map(|(item, pdf)| pdf.and_then(|b| merge::Paper::load(b, outline_title(item))))
             .collect();
         let counts: Vec<u32> = loaded
             .iter()
-            .map(|p| p.as_ref().map_or(0, merge::Paper::pages))
+            .map(|p| p.as_ref().map_or(0, |p| p.pages()))
             .collect();
         let geo = Geometry::from_house(house);
         let mut front = 1;

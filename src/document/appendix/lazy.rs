@@ -1,0 +1,122 @@
+//! A PDF clerk built, opened for a pack without loading it whole: what the import reads as
+//! a document (catalog, page tree and pages, outline, structure root and its `Document`
+//! element, parent-tree nodes) is loaded with lopdf types, and every other object — the
+//! structure elements, annotations, parent-tree arrays and streams that are most of a long
+//! paper — is read from the bytes when the import copies it, and let go once copied.
+
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+
+use lopdf::{Document, Object, ObjectId};
+
+use super::objects::{Objects, refs};
+use super::raw::Raw;
+
+/// A PDF read object by object ([`Raw`]) with its document part loaded.
+#[derive(Debug)]
+pub struct Lazy<B> {
+    raw: Raw<B>,
+    doc: Document,
+}
+
+impl<B: AsRef<[u8]>> Lazy<B> {
+    /// Opens `bytes`; the bytes back when the file is not in the plain form [`Raw`] reads,
+    /// has an object it cannot read, names its destinations (their resolution needs every
+    /// link at hand) or has no `/ID`.
+    pub(super) fn open(bytes: B) -> Result<Lazy<B>, B> {
+        let raw = Raw::open(bytes)?;
+        let whole = raw.ids().all(|id| raw.get(id, false).is_some());
+        let mut doc = Document::new();
+        doc.trailer = raw.trailer.clone();
+        doc.max_id = raw.ids().last().map_or(0, |id| id.0);
+        let roots = [b"Root".as_slice(), b"Info"].map(|k| doc.trailer.get(k).ok().cloned());
+        walk(&raw, &mut doc, roots.into_iter().flatten().collect());
+        let named = doc
+            .catalog()
+            .is_ok_and(|c| c.has(b"Dests") || c.has(b"Names"));
+        if !whole || named || !doc.trailer.has(b"ID") || doc.catalog().is_err() {
+            return Err(raw.into_bytes());
+        }
+        Ok(Lazy { raw, doc })
+    }
+
+    /// The part loaded as a document.
+    pub(super) fn doc(&self) -> &Document {
+        &self.doc
+    }
+}
+
+/// Is `object` one the import copies without reading it as part of the document?
+fn streamed(object: &Object) -> bool {
+    match object {
+        Object::Stream(_) => true,
+        Object::Dictionary(d) => matches!(
+            d.get(b"Type").and_then(Object::as_name),
+            Ok(b"StructElem" | b"Annot" | b"OBJR" | b"MCR")
+        ),
+        _ => false,
+    }
+}
+
+/// Loads into `doc` what `roots` reach without passing through a streamed object nor a
+/// number tree's values (the parent tree's arrays of elements); then the structure root's
+/// own elements (its `Document` element, which the import reads).
+fn walk<B: AsRef<[u8]>>(raw: &Raw<B>, doc: &mut Document, roots: Vec<Object>) {
+    let mut next: Vec<ObjectId> = Vec::new();
+    roots.iter().for_each(|o| refs(o, &mut next));
+    let mut seen = BTreeSet::new();
+    while let Some(id) = next.pop() {
+        if !seen.insert(id) {
+            continue;
+        }
+        let Some(object) = raw.get(id, false).filter(|o| !streamed(o)) else {
+            continue;
+        };
+        match &object {
+            Object::Dictionary(d) => {
+                for (key, value) in d.iter() {
+                    if !(key == b"Nums" && matches!(value, Object::Array(_))) {
+                        refs(value, &mut next);
+                    }
+                }
+            }
+            other => refs(other, &mut next),
+        }
+        doc.objects.insert(id, object);
+    }
+    let root = doc
+        .catalog()
+        .and_then(|c| c.get(b"StructTreeRoot"))
+        .and_then(Object::as_reference)
+        .and_then(|r| doc.get_dictionary(r))
+        .and_then(|r| r.get(b"K"));
+    let mut tops = Vec::new();
+    if let Ok(k) = root {
+        refs(k, &mut tops);
+    }
+    for id in tops {
+        if let Some(object) = raw.get(id, false) {
+            doc.objects.insert(id, object);
+        }
+    }
+}
+
+impl<B: AsRef<[u8]>> Objects for Lazy<B> {
+    fn doc_mut(&mut self) -> &mut Document {
+        &mut self.doc
+    }
+
+    fn read(&self, id: ObjectId) -> Option<Cow<'_, Object>> {
+        match self.doc.objects.get(&id) {
+            Some(o) => Some(Cow::Borrowed(o)),
+            None => self.raw.get(id, false).map(Cow::Owned),
+        }
+    }
+
+    fn take(&mut self, id: ObjectId) -> Option<Object> {
+        self.doc
+            .objects
+            .remove(&id)
+            .or_else(|| self.raw.get(id, true))
+    }
+}

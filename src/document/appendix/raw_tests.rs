@@ -1,0 +1,148 @@
+use super::*;
+use lopdf::Document;
+
+/// A PDF of `objects` (numbered from 1, each the text between `n 0 obj` and `endobj`),
+/// with a classic cross-reference table and `trailer` (its `/Size` added).
+fn pdf(objects: &[&[u8]], trailer: &str) -> Vec<u8> {
+    let mut out = b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    let size = objects.len() + 1;
+    out.extend_from_slice(
+        format!("trailer\n<</Size {size} {trailer}>>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+    );
+    out
+}
+
+/// Objects in the syntax a PDF may use: comments, escapes, nested parentheses, hex strings
+/// with spaces and an odd digit, names with `#` escapes, reals of each form, references,
+/// an indirect length and a stream ending in CR LF.
+fn awkward() -> Vec<u8> {
+    pdf(
+        &[
+            b"<</Type/Catalog/Pages 2 0 R % a comment\n/Lang(en-GB)>>",
+            b"<</Type /Pages /Kids [3 0 R] /Count 1>>",
+            b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595.276 841.89]/Contents 4 0 R\
+              /Rotate -0/UserUnit +1.0/X .5/Y -3./Z 0.00-41/Big 9223372036854775807>>",
+            b"<</Length 5 0 R>>\nstream\r\nBT (a) Tj ET\nendstream",
+            b"12",
+            b"[(plain) (with \\(escaped\\) and (nested (twice)) parens) (\\101\\60\\n\\t\\\\x)\
+              (line\\\ncontinued) (cr\rlf\r\nlf\nend) <48 65 6C6C 6F2> <> /A#20B /#23 \
+              true false null 1 2 3 0 R 4 0 5 0 R [[]] <<>>]",
+            b"(a string alone)",
+        ],
+        "/Root 1 0 R/ID[<00ff><00ff>]",
+    )
+}
+
+/// Every object reads as lopdf reads it.
+fn same_as_lopdf(bytes: &[u8]) {
+    let doc = Document::load_mem(bytes).unwrap();
+    let raw = Raw::open(bytes).unwrap_or_else(|_| panic!("not read"));
+    let ids: Vec<ObjectId> = raw.ids().collect();
+    assert_eq!(ids, doc.objects.keys().copied().collect::<Vec<_>>());
+    for id in ids {
+        let ours = raw
+            .get(id, true)
+            .unwrap_or_else(|| panic!("{id:?} not read"));
+        match (&ours, &doc.objects[&id]) {
+            (Object::Stream(a), Object::Stream(b)) => {
+                assert_eq!(a.dict, b.dict, "{id:?}");
+                assert_eq!(a.content, b.content, "{id:?}");
+                let Some(Object::Stream(shallow)) = raw.get(id, false) else {
+                    panic!("{id:?}")
+                };
+                assert_eq!(shallow.dict, b.dict, "a stream read without its data");
+            }
+            (a, b) => assert_eq!(a, b, "{id:?}"),
+        }
+    }
+    assert_eq!(raw.trailer, doc.trailer);
+}
+
+#[test]
+fn each_object_reads_as_lopdf_reads_it() {
+    same_as_lopdf(&awkward());
+    let raw = Raw::open(awkward()).unwrap();
+    let Some(Object::Array(items)) = raw.get((6, 0), true) else {
+        panic!()
+    };
+    assert_eq!(
+        items[1],
+        Object::string_literal("with (escaped) and (nested (twice)) parens")
+    );
+    assert_eq!(items[2], Object::string_literal("A0\n\t\\x"));
+    assert_eq!(items[4], Object::string_literal("cr\nlf\nlf\nend"));
+    assert_eq!(items[5].as_str().unwrap(), b"Hello ");
+    assert_eq!(items[7], Object::Name(b"A B".to_vec()));
+    assert_eq!(items[14], Object::Reference((3, 0)));
+    assert_eq!(items[15], Object::Integer(4));
+}
+
+/// `bytes` with the first `from` replaced by `to` (of the same length).
+fn replaced(bytes: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    assert_eq!(from.len(), to.len());
+    let at = bytes.windows(from.len()).position(|w| w == from).unwrap();
+    let mut out = bytes.to_vec();
+    out[at..at + to.len()].copy_from_slice(to);
+    out
+}
+
+#[test]
+fn only_the_plain_form_is_read() {
+    let plain = awkward();
+    assert!(Raw::open(&plain[..]).is_ok());
+    for trailer in [
+        "/Root 1 0 R/Prev 9",
+        "/Root 1 0 R/Encrypt 7 0 R",
+        "/Root 1 0 R/XRefStm 9",
+    ] {
+        let bytes = pdf(&[b"<</Type/Catalog>>"], trailer);
+        assert_eq!(Raw::open(&bytes[..]).err(), Some(&bytes[..]), "{trailer}");
+    }
+    // A cross-reference stream where the table should be, as lopdf writes by default.
+    let mut doc = Document::with_version("1.7");
+    let catalog = doc.add_object(lopdf::dictionary! {"Type" => "Catalog"});
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    assert!(Document::load_mem(&out).is_ok());
+    assert!(Raw::open(&out[..]).is_err());
+    // An object that is not where the table says.
+    let moved = replaced(&plain, b"3 0 obj", b"9 0 obj");
+    let raw = Raw::open(&moved[..]).unwrap();
+    assert!(raw.get((3, 0), false).is_none());
+    assert!(raw.get((3, 1), false).is_none(), "another generation");
+    assert!(raw.get((99, 0), false).is_none(), "not in the table");
+}
+
+#[test]
+fn damaged_bytes_never_panic() {
+    let good = awkward();
+    for at in 0..good.len() {
+        for damage in [0u8, b'(', b'<', b'[', b'9', b'/', b'\\'] {
+            let mut bytes = good.clone();
+            bytes[at] = damage;
+            if let Ok(raw) = Raw::open(&bytes[..]) {
+                for id in raw.ids().collect::<Vec<_>>() {
+                    let _ = raw.get(id, true);
+                }
+            }
+        }
+        if let Ok(raw) = Raw::open(&good[..at]) {
+            raw.ids().for_each(|id| drop(raw.get(id, true)));
+        }
+    }
+}
