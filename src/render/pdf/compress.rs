@@ -52,6 +52,9 @@ pub(crate) fn deflate(z: &mut flate2::Compress, data: &[u8]) -> Option<Vec<u8>> 
             .compress_vec(&data[done..], &mut out, flate2::FlushCompress::Finish)
             .ok()?;
         if status == flate2::Status::StreamEnd {
+            // Held until the file is written: a long paper's pages would keep twice
+            // the room their deflated streams take.
+            out.shrink_to_fit();
             return Some(out);
         }
         out.reserve(out.capacity().max(256));

@@ -104,8 +104,16 @@ pub(crate) fn save_with(doc: &mut Document, pre: &Prewritten) -> std::io::Result
             _ => 0,
         })
         .sum();
+    // Room for it all, the 20-byte entry of each object in the table too: a long paper's
+    // file is not grown by doubling (a copy beside it at twice its size) at the very end.
+    let objects = doc.objects.len() + pre.index.len();
     let mut out = Vec::with_capacity(
-        streams + doc.objects.len() * 160 + pre.bytes.len() + pre.index.len() * 40 + 1024,
+        streams
+            + doc.objects.len() * 160
+            + pre.bytes.len()
+            + pre.index.len() * 40
+            + objects * 20
+            + 1024,
     );
     out.extend_from_slice(b"%PDF-");
     out.extend_from_slice(doc.version.as_bytes());
