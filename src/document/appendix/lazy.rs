@@ -4,8 +4,7 @@
 //! structure elements, annotations, parent-tree arrays and streams that are most of a long
 //! paper — is read from the bytes when the import copies it, and let go once copied.
 
-use std::borrow::Cow;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use lopdf::{Document, Object, ObjectId};
 
@@ -17,6 +16,10 @@ use super::raw::Raw;
 pub struct Lazy<B> {
     raw: Raw<B>,
     doc: Document,
+    /// By object number, where its references start in `refs` (and the next one's end).
+    starts: Vec<usize>,
+    /// The references of each object in order, as read when it was opened.
+    refs: Vec<ObjectId>,
 }
 
 impl<B: AsRef<[u8]>> Lazy<B> {
@@ -25,19 +28,44 @@ impl<B: AsRef<[u8]>> Lazy<B> {
     /// link at hand) or has no `/ID`.
     pub(super) fn open(bytes: B) -> Result<Lazy<B>, B> {
         let raw = Raw::open(bytes)?;
-        let whole = raw.ids().all(|id| raw.get(id, false).is_some());
+        // Every object is read once here, so that none fails to read later; those that
+        // may be part of the document are kept for the walk.
+        let mut read = BTreeMap::new();
+        let mut whole = true;
+        let (mut starts, mut links) = (Vec::new(), Vec::new());
+        for id in raw.ids() {
+            let n = id.0 as usize;
+            starts.resize(n + 1, links.len());
+            let object = raw.get(id, false);
+            if let Some(o) = &object {
+                refs(o, &mut links);
+            }
+            starts.push(links.len());
+            match object {
+                Some(o) if !streamed(&o) && !matches!(o, Object::Array(_)) => {
+                    read.insert(id, o);
+                }
+                Some(_) => {}
+                None => whole = false,
+            }
+        }
         let mut doc = Document::new();
         doc.trailer = raw.trailer.clone();
         doc.max_id = raw.ids().last().map_or(0, |id| id.0);
         let roots = [b"Root".as_slice(), b"Info"].map(|k| doc.trailer.get(k).ok().cloned());
-        walk(&raw, &mut doc, roots.into_iter().flatten().collect());
+        walk(&raw, read, &mut doc, roots.into_iter().flatten().collect());
         let named = doc
             .catalog()
             .is_ok_and(|c| c.has(b"Dests") || c.has(b"Names"));
         if !whole || named || !doc.trailer.has(b"ID") || doc.catalog().is_err() {
             return Err(raw.into_bytes());
         }
-        Ok(Lazy { raw, doc })
+        Ok(Lazy {
+            raw,
+            doc,
+            starts,
+            refs: links,
+        })
     }
 
     /// The part loaded as a document.
@@ -59,9 +87,15 @@ fn streamed(object: &Object) -> bool {
 }
 
 /// Loads into `doc` what `roots` reach without passing through a streamed object nor a
-/// number tree's values (the parent tree's arrays of elements); then the structure root's
-/// own elements (its `Document` element, which the import reads).
-fn walk<B: AsRef<[u8]>>(raw: &Raw<B>, doc: &mut Document, roots: Vec<Object>) {
+/// number tree's values (the parent tree's arrays of elements), taking those already
+/// `read`; then the structure root's own elements (its `Document` element, which the
+/// import reads).
+fn walk<B: AsRef<[u8]>>(
+    raw: &Raw<B>,
+    mut read: BTreeMap<ObjectId, Object>,
+    doc: &mut Document,
+    roots: Vec<Object>,
+) {
     let mut next: Vec<ObjectId> = Vec::new();
     roots.iter().for_each(|o| refs(o, &mut next));
     let mut seen = BTreeSet::new();
@@ -69,7 +103,8 @@ fn walk<B: AsRef<[u8]>>(raw: &Raw<B>, doc: &mut Document, roots: Vec<Object>) {
         if !seen.insert(id) {
             continue;
         }
-        let Some(object) = raw.get(id, false).filter(|o| !streamed(o)) else {
+        let object = read.remove(&id).or_else(|| raw.get(id, false));
+        let Some(object) = object.filter(|o| !streamed(o)) else {
             continue;
         };
         match &object {
@@ -106,10 +141,18 @@ impl<B: AsRef<[u8]>> Objects for Lazy<B> {
         &mut self.doc
     }
 
-    fn read(&self, id: ObjectId) -> Option<Cow<'_, Object>> {
-        match self.doc.objects.get(&id) {
-            Some(o) => Some(Cow::Borrowed(o)),
-            None => self.raw.get(id, false).map(Cow::Owned),
+    fn refs(&self, id: ObjectId, out: &mut Vec<ObjectId>) -> bool {
+        if let Some(o) = self.doc.objects.get(&id) {
+            refs(o, out);
+            return true;
+        }
+        let n = id.0 as usize;
+        match (self.starts.get(n..n + 2), self.raw.has(id)) {
+            (Some(&[from, to]), true) => {
+                out.extend_from_slice(&self.refs[from..to]);
+                true
+            }
+            _ => false,
         }
     }
 

@@ -2,7 +2,6 @@
 //! references renumbered, parent-tree keys moved and actions a PDF/A file may not carry
 //! removed.
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
@@ -12,8 +11,8 @@ use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 pub(super) trait Objects {
     /// What is loaded as a document: its page tree, outline and structure root at least.
     fn doc_mut(&mut self) -> &mut Document;
-    /// The object `id` to read (a stream's data may be left out).
-    fn read(&self, id: ObjectId) -> Option<Cow<'_, Object>>;
+    /// Puts the references in object `id` into `out`, in order; false when it is not there.
+    fn refs(&self, id: ObjectId, out: &mut Vec<ObjectId>) -> bool;
     /// The object `id`, taken out.
     fn take(&mut self, id: ObjectId) -> Option<Object>;
 }
@@ -23,8 +22,8 @@ impl Objects for Document {
         self
     }
 
-    fn read(&self, id: ObjectId) -> Option<Cow<'_, Object>> {
-        self.objects.get(&id).map(Cow::Borrowed)
+    fn refs(&self, id: ObjectId, out: &mut Vec<ObjectId>) -> bool {
+        self.objects.get(&id).map(|o| refs(o, out)).is_some()
     }
 
     fn take(&mut self, id: ObjectId) -> Option<Object> {
@@ -256,12 +255,11 @@ pub(super) fn reachable(
         if stop.contains(&id) || !seen.insert(id) {
             continue;
         }
-        let Some(obj) = src.read(id) else {
-            continue;
-        };
-        order.push(id);
         let mut next = Vec::new();
-        refs(&obj, &mut next);
+        if !src.refs(id, &mut next) {
+            continue;
+        }
+        order.push(id);
         queue.extend(next);
     }
     order

@@ -39,6 +39,13 @@ impl<B: AsRef<[u8]>> Raw<B> {
         self.bytes
     }
 
+    /// Is `id` in use?
+    pub(super) fn has(&self, id: ObjectId) -> bool {
+        self.offsets
+            .get(id.0 as usize)
+            .is_some_and(|o| o.is_some_and(|(_, g)| g == id.1))
+    }
+
     /// The objects in use, by number.
     pub(super) fn ids(&self) -> impl Iterator<Item = ObjectId> + '_ {
         self.offsets
@@ -222,23 +229,21 @@ impl<'a> Parser<'a> {
         self.eol().then_some(())
     }
 
-    /// A run of digits (and the space after it) as a number.
-    fn unsigned(&mut self) -> Option<usize> {
-        self.space();
-        let digits = self
-            .rest()
+    /// How many digits start what is left.
+    fn digits(&self) -> usize {
+        self.rest()
             .iter()
             .take_while(|c| c.is_ascii_digit())
-            .count();
-        if digits == 0 || digits > 18 {
-            return None;
-        }
-        let n = std::str::from_utf8(&self.rest()[..digits])
-            .ok()?
-            .parse()
-            .ok()?;
-        self.at += digits;
-        Some(n)
+            .count()
+    }
+
+    /// A run of digits after any space, as a number.
+    fn unsigned(&mut self) -> Option<usize> {
+        self.space();
+        let n = self.digits();
+        let value = value(&self.rest()[..n])?;
+        self.at += n;
+        usize::try_from(value).ok()
     }
 
     /// A direct object and the space after it.
@@ -324,54 +329,52 @@ impl<'a> Parser<'a> {
                 .ok()
                 .map(Object::Real);
         }
-        if int == 0 {
-            return None;
-        }
-        let text = std::str::from_utf8(&self.s[start..self.at]).ok()?;
-        let value: i64 = text.trim_start_matches('+').parse().ok()?;
+        let signed = usize::from(matches!(self.s[start], b'+' | b'-'));
+        let magnitude = value(&self.s[start + signed..self.at])?;
+        let number = if self.s[start] == b'-' {
+            0i64.checked_sub_unsigned(magnitude)?
+        } else {
+            i64::try_from(magnitude).ok()?
+        };
         if self.s[start].is_ascii_digit() {
             // `n g R`: a reference when a generation and `R` follow.
             let mark = self.at;
             self.space();
-            let generation = self
-                .rest()
-                .iter()
-                .take_while(|c| c.is_ascii_digit())
-                .count();
-            if generation > 0 {
-                let g = std::str::from_utf8(&self.rest()[..generation]).ok()?;
-                self.at += generation;
-                self.space();
-                if self.peek() == Some(b'R')
-                    && let (Ok(n), Ok(g)) = (u32::try_from(value), g.parse::<u16>())
-                {
-                    self.at += 1;
-                    return Some(Object::Reference((n, g)));
-                }
+            let n = self.digits();
+            let generation = value(&self.rest()[..n]);
+            self.at += n;
+            self.space();
+            if self.peek() == Some(b'R')
+                && let (Ok(id), Some(Ok(g))) =
+                    (u32::try_from(number), generation.map(u16::try_from))
+            {
+                self.at += 1;
+                return Some(Object::Reference((id, g)));
             }
             self.at = mark;
         }
-        Some(Object::Integer(value))
+        Some(Object::Integer(number))
     }
 
     /// A name, its `#xx` escapes decoded.
     fn name(&mut self) -> Option<Vec<u8>> {
         self.keyword(b"/")?;
         let mut out = Vec::new();
-        while let Some(c) = self.peek().filter(|c| is_regular(*c)) {
-            if c == b'#'
-                && let Some(byte) = self.rest().get(1..3).and_then(hex_pair)
-            {
-                out.push(byte);
-                self.at += 3;
-            } else if c == b'#' {
-                break;
-            } else {
-                out.push(c);
-                self.at += 1;
-            }
+        loop {
+            let rest = self.rest();
+            let run = rest
+                .iter()
+                .position(|&c| c == b'#' || !is_regular(c))
+                .unwrap_or(rest.len());
+            out.extend_from_slice(&rest[..run]);
+            self.at += run;
+            let escape = self.rest().get(..3).filter(|e| e[0] == b'#');
+            let Some(byte) = escape.and_then(|e| hex_pair(&e[1..])) else {
+                return Some(out);
+            };
+            out.push(byte);
+            self.at += 3;
         }
-        Some(out)
     }
 
     /// A literal string: escapes decoded, nested parentheses kept, each end of line `\n`.
@@ -446,6 +449,16 @@ impl<'a> Parser<'a> {
             high = !high;
         }
     }
+}
+
+/// The value of a run of digits (none is no number).
+fn value(digits: &[u8]) -> Option<u64> {
+    if digits.is_empty() {
+        return None;
+    }
+    digits.iter().try_fold(0u64, |v, d| {
+        v.checked_mul(10)?.checked_add(u64::from(d - b'0'))
+    })
 }
 
 fn hex_pair(h: &[u8]) -> Option<u8> {
