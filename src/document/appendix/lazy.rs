@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use lopdf::{Document, Object, ObjectId};
 
-use super::objects::{Objects, refs};
+use super::objects::{Objects, left_behind, refs};
 use super::raw::Raw;
 
 /// A PDF read object by object ([`Raw`]) with its document part loaded.
@@ -20,6 +20,8 @@ pub struct Lazy<B> {
     starts: Vec<usize>,
     /// The references of each object in order, as read when it was opened.
     refs: Vec<ObjectId>,
+    /// Its objects [`left_behind`].
+    left: Vec<ObjectId>,
 }
 
 impl<B: AsRef<[u8]>> Lazy<B> {
@@ -32,13 +34,16 @@ impl<B: AsRef<[u8]>> Lazy<B> {
         // may be part of the document are kept for the walk.
         let mut read = BTreeMap::new();
         let mut whole = true;
-        let (mut starts, mut links) = (Vec::new(), Vec::new());
+        let (mut starts, mut links, mut left) = (Vec::new(), Vec::new(), Vec::new());
         for id in raw.ids() {
             let n = id.0 as usize;
             starts.resize(n + 1, links.len());
             let object = raw.get(id, false);
             if let Some(o) = &object {
                 refs(o, &mut links);
+                if left_behind(o) {
+                    left.push(id);
+                }
             }
             starts.push(links.len());
             match object {
@@ -65,6 +70,7 @@ impl<B: AsRef<[u8]>> Lazy<B> {
             doc,
             starts,
             refs: links,
+            left,
         })
     }
 
@@ -161,5 +167,9 @@ impl<B: AsRef<[u8]>> Objects for Lazy<B> {
             .objects
             .remove(&id)
             .or_else(|| self.raw.get(id, true))
+    }
+
+    fn left_behind(&self) -> Vec<ObjectId> {
+        self.left.clone()
     }
 }

@@ -15,6 +15,8 @@ pub(super) trait Objects {
     fn refs(&self, id: ObjectId, out: &mut Vec<ObjectId>) -> bool;
     /// The object `id`, taken out.
     fn take(&mut self, id: ObjectId) -> Option<Object>;
+    /// The objects [`left_behind`].
+    fn left_behind(&self) -> Vec<ObjectId>;
 }
 
 impl Objects for Document {
@@ -28,6 +30,11 @@ impl Objects for Document {
 
     fn take(&mut self, id: ObjectId) -> Option<Object> {
         self.objects.remove(&id)
+    }
+
+    fn left_behind(&self) -> Vec<ObjectId> {
+        let left = self.objects.iter().filter(|(_, o)| left_behind(o));
+        left.map(|(id, _)| *id).collect()
     }
 }
 
@@ -228,6 +235,17 @@ fn name_tree(doc: &Document, node: &Object, out: &mut BTreeMap<Vec<u8>, Object>,
     }
 }
 
+/// Is `obj` a catalog, page-tree node, structure root or outline: what an import leaves
+/// behind (clerk's own take their place)?
+pub(super) fn left_behind(obj: &Object) -> bool {
+    obj.as_dict().is_ok_and(|d| {
+        matches!(
+            d.get(b"Type").and_then(Object::as_name).ok(),
+            Some(b"Pages" | b"Catalog" | b"Outlines" | b"StructTreeRoot")
+        )
+    })
+}
+
 /// The objects `roots` reach, in a fixed order, never entering `skipped` nor the
 /// appendix's own catalog, page tree, structure root or outline.
 pub(super) fn reachable(
@@ -235,19 +253,14 @@ pub(super) fn reachable(
     roots: Vec<ObjectId>,
     skipped: &[ObjectId],
 ) -> Vec<ObjectId> {
-    let doc = src.doc_mut();
     let mut stop: BTreeSet<ObjectId> = skipped.iter().copied().collect();
-    stop.extend(doc.trailer.get(b"Root").and_then(Object::as_reference).ok());
-    for (id, obj) in &doc.objects {
-        if let Ok(d) = obj.as_dict()
-            && matches!(
-                d.get(b"Type").and_then(Object::as_name).ok(),
-                Some(b"Pages" | b"Catalog" | b"Outlines" | b"StructTreeRoot")
-            )
-        {
-            stop.insert(*id);
-        }
-    }
+    let root = src
+        .doc_mut()
+        .trailer
+        .get(b"Root")
+        .and_then(Object::as_reference);
+    stop.extend(root.ok());
+    stop.extend(src.left_behind());
     let mut order = Vec::new();
     let mut seen = BTreeSet::new();
     let mut queue: VecDeque<ObjectId> = roots.into();
