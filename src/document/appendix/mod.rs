@@ -59,8 +59,9 @@ pub fn append(
     let mut out = Vec::new();
     for a in appendices {
         let mut src = check::load(a.bytes, a.inflate_limit).map_err(|e| broken(a.title, &e))?;
-        let first = import(doc, &mut src, a.title, &mut put).map_err(|e| broken(a.title, &e))?;
-        out.push((a.title.to_string(), first));
+        let pages = import(doc, &mut src, a.title, &mut put).map_err(|e| broken(a.title, &e))?;
+        let first = pages.first().ok_or_else(|| broken(a.title, "no pages"))?;
+        out.push((a.title.to_string(), *first));
     }
     Ok(out)
 }
@@ -97,14 +98,14 @@ impl<B: AsRef<[u8]>> PaperPdf<B> {
 
 /// Appends the pages of `src` after `doc`'s, its structure tree grafted under a `Sect`
 /// titled `title`; each object it brings is given to `keep` (which puts it into `doc`, or
-/// writes it out); returns its first page in `doc`. Agenda packs put papers together with
-/// this.
+/// writes it out); returns its pages in `doc`, in order. Agenda packs put papers together
+/// with this.
 pub fn append_paper<B: AsRef<[u8]>>(
     doc: &mut Document,
     src: PaperPdf<B>,
     title: &str,
     keep: &mut Keep<'_>,
-) -> Result<ObjectId, String> {
+) -> Result<Vec<ObjectId>, String> {
     match src {
         PaperPdf::Whole(mut src) => import(doc, &mut src, title, keep),
         PaperPdf::Lazy(mut src) => import(doc, &mut src, title, keep),
@@ -121,13 +122,13 @@ fn broken(title: &str, why: &str) -> String {
     format!("cannot append {title} to the PDF ({why})")
 }
 
-/// Imports `src` after `doc`'s pages; returns the first imported page.
+/// Imports `src` after `doc`'s pages; returns the imported pages (the first one at least).
 fn import(
     doc: &mut Document,
     from: &mut impl Objects,
     title: &str,
     keep: &mut Keep<'_>,
-) -> Result<ObjectId, String> {
+) -> Result<Vec<ObjectId>, String> {
     let t = tree::target(doc)?;
     let src = from.doc_mut();
     let pages: Vec<ObjectId> = src.get_pages().into_values().collect();
@@ -171,9 +172,13 @@ fn import(
     tree::graft(doc, &t, sect, title, tree, &map)?;
     let new_pages: Vec<Object> = pages.iter().filter_map(|p| map.get(p).cloned()).collect();
     tree::add_pages(doc, &t, &new_pages)?;
-    map.get(&first)
-        .and_then(|o| o.as_reference().ok())
-        .ok_or_else(|| "its first page was not imported".to_string())
+    if map.get(&first).is_none_or(|o| o.as_reference().is_err()) {
+        return Err("its first page was not imported".into());
+    }
+    Ok(new_pages
+        .iter()
+        .filter_map(|p| p.as_reference().ok())
+        .collect())
 }
 
 #[cfg(test)]

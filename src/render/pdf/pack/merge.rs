@@ -134,7 +134,7 @@ pub(super) fn merge<B: AsRef<[u8]>>(
         content.update(&id);
         // Structure elements, links and parent-tree arrays are written as they come (a
         // long paper's tree is never held as lopdf objects); the rest is kept for stamping.
-        let first_page =
+        let new =
             appendix::append_paper(&mut pdf, paper_pdf, &title, &mut |doc, id, mut object| {
                 unique_id(&mut object, j);
                 if written_at_once(&object) {
@@ -143,11 +143,10 @@ pub(super) fn merge<B: AsRef<[u8]>>(
                     doc.objects.insert(id, object);
                 }
             })?;
-        let all: Vec<ObjectId> = pdf.get_pages().into_values().collect();
-        let new = &all[all.len().saturating_sub(n as usize)..];
-        if new.first() != Some(&first_page) {
-            return Err(format!("the pages of {title} did not come in order"));
-        }
+        // Its pages as grafted, not the pack's page tree walked again for each paper.
+        let (Some(&first_page), true) = (new.first(), new.len() == n as usize) else {
+            return Err(format!("the pages of {title} did not all come"));
+        };
         let skip = *first as usize - 1 - front;
         for (i, page) in new.iter().enumerate() {
             let form = forms.get(skip + i).ok_or("a stamp is missing")?;
@@ -161,7 +160,7 @@ pub(super) fn merge<B: AsRef<[u8]>>(
         entries.push(Entry {
             title: text_string(&title),
             dest: dest(first_page, Object::Null),
-            kids: marks(&outline, new),
+            kids: marks(&outline, &new),
         });
     }
     point_links(&mut pdf, &moved);
