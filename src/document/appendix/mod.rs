@@ -16,6 +16,7 @@ mod lazy;
 mod objects;
 mod raw;
 mod read;
+mod syntax;
 mod tree;
 
 use std::collections::BTreeMap;
