@@ -80,16 +80,20 @@ impl<B: AsRef<[u8]>> Lazy<B> {
     }
 }
 
-/// Is `object` one the import copies without reading it as part of the document?
-fn streamed(object: &Object) -> bool {
-    match object {
-        Object::Stream(_) => true,
-        Object::Dictionary(d) => matches!(
+/// Is `object` a structure element, a reference to marked content or an object, or an
+/// annotation: the many small objects of a long paper that nothing reads as a document?
+pub fn element_or_link(object: &Object) -> bool {
+    object.as_dict().is_ok_and(|d| {
+        matches!(
             d.get(b"Type").and_then(Object::as_name),
             Ok(b"StructElem" | b"Annot" | b"OBJR" | b"MCR")
-        ),
-        _ => false,
-    }
+        )
+    })
+}
+
+/// Is `object` one the import copies without reading it as part of the document?
+fn streamed(object: &Object) -> bool {
+    matches!(object, Object::Stream(_)) || element_or_link(object)
 }
 
 /// Loads into `doc` what `roots` reach without passing through a streamed object nor a

@@ -26,7 +26,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 use objects::Objects;
 
 pub use check::{Problem, check};
-pub use lazy::Lazy;
+pub use lazy::{Lazy, element_or_link};
 pub use objects::{Keep, text_string};
 pub use read::{AppendixFile, read};
 

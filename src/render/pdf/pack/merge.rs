@@ -338,14 +338,7 @@ fn unique_id(object: &mut Object, j: usize) {
 /// Does nothing after the graft read or change `object`, so that it can be written as it
 /// comes: a structure element, a link or its reference, a parent-tree array.
 fn written_at_once(object: &Object) -> bool {
-    match object {
-        Object::Array(_) => true,
-        Object::Dictionary(d) => matches!(
-            d.get(b"Type").and_then(Object::as_name),
-            Ok(b"StructElem" | b"Annot" | b"OBJR" | b"MCR")
-        ),
-        _ => false,
-    }
+    matches!(object, Object::Array(_)) || appendix::element_or_link(object)
 }
 
 /// Points the front sheet's links, made to the stamp pages, at the paper pages.
