@@ -1,8 +1,8 @@
 //! Reading a PDF one object at a time, as its cross-reference table places them: what a
 //! pack needs of a paper clerk built, without holding every object of a long paper as a
-//! lopdf object (~2 KB each, ten times its written size). Only the plain form clerk and
-//! lopdf write is read — one classic table, no object or cross-reference streams, no
-//! encryption, no incremental updates; anything else is `None` and lopdf reads it whole.
+//! lopdf object (~2 KB each, ten times its written size). Only the plain form clerk writes
+//! is read — one classic table, no object or cross-reference streams, no encryption, no
+//! incremental updates; any other file is handed back, for lopdf to read whole.
 //! An object reads as lopdf would read it (unit tests compare the two).
 
 use lopdf::{Dictionary, Object, ObjectId, Stream};
