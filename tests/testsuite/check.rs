@@ -111,6 +111,9 @@ fn a_broken_house_style_is_json_too_when_asked() {
 #[test]
 fn no_papers_folder_is_exit_code_2() {
     let dir = tempfile::tempdir().unwrap();
+    // A project of its own, so that a `papers` folder above the temporary folder (say
+    // `/tmp/papers`) is not taken for its project.
+    std::fs::write(dir.path().join("clerk.yaml"), "language: en-GB\n").unwrap();
     let (code, _, stderr) = parts(&clerk(dir.path(), &["build"]));
     assert_eq!(code, 2);
     assert!(
