@@ -321,7 +321,7 @@ impl Renderer {
 
     /// One of a meeting's agenda packs, from its papers' built `pdfs` (in the order of
     /// [`pdf::pack::PackKind::papers`]; `None` for a paper not available).
-    /// PDFs given by value are let go as soon as they are read.
+    /// Each PDF is held until its paper is grafted and let go after.
     pub fn render_pack<B: AsRef<[u8]>>(
         &self,
         meeting: &crate::meeting::Meeting,

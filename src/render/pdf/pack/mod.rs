@@ -256,8 +256,9 @@ impl PdfEngine {
     /// Builds `kind`'s pack of `meeting`: `pdfs` are the built PDFs of
     /// [`PackKind::papers`] in order (`None` for a paper not available, which its line says).
     /// A PDF that cannot be read counts as not available; the caller warns of both.
-    /// PDFs given by value are let go as soon as they are read (a long paper's bytes need
-    /// not be held while its pack is put together).
+    /// A PDF in the plain form clerk writes is read object by object as its paper is
+    /// grafted (its bytes held until then, never all its objects at once); any other is
+    /// loaded whole. Each is let go once its paper is grafted.
     pub fn render_pack<B: AsRef<[u8]>>(
         &self,
         meeting: &Meeting,
