@@ -26,14 +26,15 @@ pub struct Lazy<B> {
 
 impl<B: AsRef<[u8]>> Lazy<B> {
     /// Opens `bytes`; the bytes back when the file is not in the plain form [`Raw`] reads,
-    /// has an object it cannot read, names its destinations (their resolution needs every
-    /// link at hand) or has no `/ID`.
+    /// has an object it cannot read or an object stream, has no catalog or `/ID`, or its
+    /// catalog has `/Dests` or `/Names` (named destinations are resolved with every link
+    /// at hand).
     pub(super) fn open(bytes: B) -> Result<Lazy<B>, B> {
         let raw = Raw::open(bytes)?;
         // Every object is read once here, so that none fails to read later; those that
         // may be part of the document are kept for the walk.
         let mut read = BTreeMap::new();
-        let mut whole = true;
+        let mut plain = true;
         let (mut starts, mut links, mut left) = (Vec::new(), Vec::new(), Vec::new());
         for id in raw.ids() {
             let n = id.0 as usize;
@@ -47,12 +48,23 @@ impl<B: AsRef<[u8]>> Lazy<B> {
             }
             starts.push(links.len());
             match object {
+                // lopdf would unpack an object stream's objects (clerk writes none).
+                Some(Object::Stream(s)) if object_stream(&s) => {
+                    plain = false;
+                    break;
+                }
                 Some(o) if !streamed(&o) && !matches!(o, Object::Array(_)) => {
                     read.insert(id, o);
                 }
                 Some(_) => {}
-                None => whole = false,
+                None => {
+                    plain = false;
+                    break;
+                }
             }
+        }
+        if !plain {
+            return Err(raw.into_bytes());
         }
         let mut doc = Document::new();
         doc.trailer = raw.trailer.clone();
@@ -62,7 +74,7 @@ impl<B: AsRef<[u8]>> Lazy<B> {
         let named = doc
             .catalog()
             .is_ok_and(|c| c.has(b"Dests") || c.has(b"Names"));
-        if !whole || named || !doc.trailer.has(b"ID") || doc.catalog().is_err() {
+        if named || !doc.trailer.has(b"ID") || doc.catalog().is_err() {
             return Err(raw.into_bytes());
         }
         Ok(Lazy {
@@ -91,12 +103,21 @@ pub fn element_or_link(object: &Object) -> bool {
     })
 }
 
+/// Is `stream` an object stream or a cross-reference stream, whose objects lopdf unpacks?
+fn object_stream(stream: &lopdf::Stream) -> bool {
+    matches!(
+        stream.dict.get(b"Type").and_then(Object::as_name),
+        Ok(b"ObjStm" | b"XRef")
+    )
+}
+
 /// Is `object` one the import copies without reading it as part of the document?
 fn streamed(object: &Object) -> bool {
     matches!(object, Object::Stream(_)) || element_or_link(object)
 }
 
-/// Loads into `doc` what `roots` reach without passing through a streamed object nor a
+/// Loads into `doc` what `roots` reach without passing through a stream, a streamed
+/// object (unless a `/Kids` entry names it: the page walk reads whatever is there) nor a
 /// number tree's values (the parent tree's arrays of elements), taking those already
 /// `read`; then the structure root's own elements (its `Document` element, which the
 /// import reads).
@@ -106,26 +127,37 @@ fn walk<B: AsRef<[u8]>>(
     doc: &mut Document,
     roots: Vec<Object>,
 ) {
-    let mut next: Vec<ObjectId> = Vec::new();
-    roots.iter().for_each(|o| refs(o, &mut next));
+    // Each object to visit, and whether a `/Kids` entry names it.
+    let mut next: Vec<(ObjectId, bool)> = Vec::new();
+    let mut found = Vec::new();
+    let push = |found: &mut Vec<ObjectId>, kid: bool, next: &mut Vec<(ObjectId, bool)>| {
+        next.extend(found.drain(..).map(|id| (id, kid)));
+    };
+    roots.iter().for_each(|o| refs(o, &mut found));
+    push(&mut found, false, &mut next);
     let mut seen = BTreeSet::new();
-    while let Some(id) = next.pop() {
+    while let Some((id, kid)) = next.pop() {
         if !seen.insert(id) {
             continue;
         }
         let object = read.remove(&id).or_else(|| raw.get(id, false));
-        let Some(object) = object.filter(|o| !streamed(o)) else {
+        let wanted = |o: &Object| !matches!(o, Object::Stream(_)) && (kid || !streamed(o));
+        let Some(object) = object.filter(wanted) else {
             continue;
         };
         match &object {
             Object::Dictionary(d) => {
                 for (key, value) in d.iter() {
                     if !(key == b"Nums" && matches!(value, Object::Array(_))) {
-                        refs(value, &mut next);
+                        refs(value, &mut found);
+                        push(&mut found, key == b"Kids", &mut next);
                     }
                 }
             }
-            other => refs(other, &mut next),
+            other => {
+                refs(other, &mut found);
+                push(&mut found, false, &mut next);
+            }
         }
         doc.objects.insert(id, object);
     }
@@ -140,7 +172,10 @@ fn walk<B: AsRef<[u8]>>(
         refs(k, &mut tops);
     }
     for id in tops {
-        if let Some(object) = raw.get(id, false) {
+        if let Some(object) = raw
+            .get(id, false)
+            .filter(|o| !matches!(o, Object::Stream(_)))
+        {
             doc.objects.insert(id, object);
         }
     }

@@ -101,7 +101,7 @@ pub(super) fn tidy(obj: &mut Object, offset: i64) {
     };
     for key in [b"StructParents".as_slice(), b"StructParent"] {
         if let Ok(k) = d.get(key).and_then(Object::as_i64) {
-            d.set(key, k + offset);
+            d.set(key, k.saturating_add(offset));
         }
     }
     d.remove(b"AA");

@@ -1,8 +1,10 @@
 //! Reading a PDF one object at a time, as its cross-reference table places them: what a
 //! pack needs of a paper clerk built, without holding every object of a long paper as a
 //! lopdf object (~2 KB each, ten times its written size). Only the plain form clerk writes
-//! is read — one classic table, no object or cross-reference streams, no encryption, no
-//! incremental updates; any other file is handed back, for lopdf to read whole.
+//! is read — the header first, a classic table (of one or more subsections) whose trailer
+//! gives its size, `startxref` and `%%EOF` at the end, no encryption, no incremental
+//! updates (and, [`super::lazy`] checks, no object streams); any other file is handed
+//! back, for lopdf to read whole.
 //! An object reads as lopdf would read it (unit tests compare the two).
 
 use lopdf::{Dictionary, Object, ObjectId, Stream};
@@ -109,13 +111,20 @@ impl<B: AsRef<[u8]>> Raw<B> {
 type Index = (Vec<Option<(usize, u16)>>, Dictionary);
 
 fn index(b: &[u8]) -> Option<Index> {
+    // The form lopdf reads without repairing it: the header first, and the file ending in
+    // `startxref`, the table's offset and `%%EOF`.
+    if !b.starts_with(b"%PDF-") {
+        return None;
+    }
     let tail = &b[b.len().saturating_sub(1024)..];
     let at = tail.windows(9).rposition(|w| w == b"startxref")?;
-    let mut p = Parser::new(tail, at + 9);
-    let Object::Integer(start) = p.object(MAX_DEPTH)? else {
+    let end = tail[at + 9..].trim_ascii_start();
+    let digits = end.iter().take_while(|c| c.is_ascii_digit()).count();
+    let start: usize = std::str::from_utf8(&end[..digits]).ok()?.parse().ok()?;
+    if end[digits..].trim_ascii() != b"%%EOF" {
         return None;
-    };
-    let mut p = Parser::new(b, usize::try_from(start).ok()?);
+    }
+    let mut p = Parser::new(b, start);
     p.space();
     p.keyword(b"xref")?;
     let mut offsets: Vec<Option<(usize, u16)>> = Vec::new();
@@ -136,7 +145,7 @@ fn index(b: &[u8]) -> Option<Index> {
             p.space();
             match p.next()? {
                 b'n' => *entry = Some((offset, u16::try_from(generation).ok()?)),
-                b'f' => {}
+                b'f' => *entry = None,
                 _ => return None,
             }
         }
@@ -147,7 +156,10 @@ fn index(b: &[u8]) -> Option<Index> {
     let plain = !["Prev", "XRefStm", "Encrypt"]
         .iter()
         .any(|k| trailer.has(k.as_bytes()));
-    plain.then_some((offsets, trailer))
+    // lopdf rebuilds the table of a trailer without its size.
+    let size = trailer.get(b"Size").and_then(Object::as_i64).ok();
+    let sized = size.and_then(|n| usize::try_from(n).ok()) == Some(offsets.len());
+    (plain && sized).then_some((offsets, trailer))
 }
 
 #[cfg(test)]

@@ -146,3 +146,58 @@ fn damaged_bytes_never_panic() {
         }
     }
 }
+
+#[test]
+fn files_lopdf_would_repair_are_handed_back() {
+    let good = awkward();
+    assert!(Raw::open(&good[..]).is_ok());
+    for (from, to) in [
+        (b"/Size 8 ".as_slice(), b"/Sizx 8 ".as_slice()),
+        (b"%%EOF", b"%%EOX"),
+        (b"%PDF-", b"%PDX-"),
+    ] {
+        let bytes = replaced(&good, from, to);
+        assert!(
+            Raw::open(&bytes[..]).is_err(),
+            "{}",
+            String::from_utf8_lossy(to)
+        );
+    }
+    // A later entry freeing an object frees it, as lopdf reads the table.
+    let at = good.windows(7).position(|w| w == b"trailer").unwrap();
+    let mut freed = good.clone();
+    freed.splice(at..at, b"3 1\n0000000000 00001 f \n".iter().copied());
+    let raw = Raw::open(&freed[..]).unwrap();
+    assert!(!raw.has((3, 0)) && raw.get((3, 0), false).is_none());
+    assert!(raw.has((2, 0)));
+}
+
+#[test]
+fn lazy_reading_declines_object_streams_and_keeps_what_page_trees_name() {
+    use super::super::lazy::Lazy;
+    // A page tree naming an annotation among its kids: the document part keeps it, so
+    // the page walk reads what lopdf's whole load reads.
+    let odd = pdf(
+        &[
+            b"<</Type/Catalog/Pages 2 0 R>>",
+            b"<</Type/Pages/Kids[3 0 R 4 0 R]/Count 2>>",
+            b"<</Type/Page/Parent 2 0 R>>",
+            b"<</Type/Annot/Parent 2 0 R>>",
+        ],
+        "/Root 1 0 R/ID[<00><00>]",
+    );
+    let lazy = Lazy::open(&odd[..]).unwrap_or_else(|_| panic!("declined"));
+    let whole = Document::load_mem(&odd).unwrap();
+    assert_eq!(lazy.doc().get_pages(), whole.get_pages());
+    assert!(lazy.doc().objects.contains_key(&(4, 0)));
+    let packed = pdf(
+        &[
+            b"<</Type/Catalog/Pages 2 0 R>>",
+            b"<</Type/Pages/Kids[]/Count 0>>",
+            b"<</Type/ObjStm/N 0/First 0/Length 0>>\nstream\n\nendstream",
+        ],
+        "/Root 1 0 R/ID[<00><00>]",
+    );
+    assert!(Raw::open(&packed[..]).is_ok());
+    assert!(Lazy::open(&packed[..]).is_err(), "an object stream");
+}

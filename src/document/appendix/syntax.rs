@@ -3,8 +3,8 @@
 
 use lopdf::{Dictionary, Object, StringFormat};
 
-/// How deep arrays and dictionaries may nest (lopdf's own limit).
-pub(super) const MAX_DEPTH: usize = 100;
+/// How deep arrays and dictionaries may nest: lopdf's limit of 100 below the object itself.
+pub(super) const MAX_DEPTH: usize = 101;
 
 /// A cursor over PDF syntax, following lopdf's reading of it.
 pub(super) struct Parser<'a> {

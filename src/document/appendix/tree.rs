@@ -133,7 +133,7 @@ pub(super) fn graft(
     for (k, mut v) in tree.entries {
         rewrite(&mut v, map);
         max_key = max_key.max(k);
-        nums.push((k + t.next_key).into());
+        nums.push(k.saturating_add(t.next_key).into());
         nums.push(v);
     }
     let parents = doc
@@ -146,7 +146,8 @@ pub(super) fn graft(
     let root = doc
         .get_dictionary_mut(t.struct_root)
         .map_err(|e| e.to_string())?;
-    root.set("ParentTreeNextKey", t.next_key + max_key + 1);
+    let next = t.next_key.saturating_add(max_key).saturating_add(1);
+    root.set("ParentTreeNextKey", next);
     for (key, m) in [b"RoleMap".as_slice(), b"ClassMap"]
         .into_iter()
         .zip(tree.maps)
