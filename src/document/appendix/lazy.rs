@@ -129,12 +129,7 @@ fn walk<B: AsRef<[u8]>>(
 ) {
     // Each object to visit, and whether a `/Kids` entry names it.
     let mut next: Vec<(ObjectId, bool)> = Vec::new();
-    let mut found = Vec::new();
-    let push = |found: &mut Vec<ObjectId>, kid: bool, next: &mut Vec<(ObjectId, bool)>| {
-        next.extend(found.drain(..).map(|id| (id, kid)));
-    };
-    roots.iter().for_each(|o| refs(o, &mut found));
-    push(&mut found, false, &mut next);
+    roots.iter().for_each(|o| visit(o, false, &mut next));
     let mut seen = BTreeSet::new();
     while let Some((id, kid)) = next.pop() {
         if !seen.insert(id) {
@@ -149,15 +144,11 @@ fn walk<B: AsRef<[u8]>>(
             Object::Dictionary(d) => {
                 for (key, value) in d.iter() {
                     if !(key == b"Nums" && matches!(value, Object::Array(_))) {
-                        refs(value, &mut found);
-                        push(&mut found, key == b"Kids", &mut next);
+                        visit(value, key == b"Kids", &mut next);
                     }
                 }
             }
-            other => {
-                refs(other, &mut found);
-                push(&mut found, false, &mut next);
-            }
+            other => visit(other, false, &mut next),
         }
         doc.objects.insert(id, object);
     }
@@ -179,6 +170,13 @@ fn walk<B: AsRef<[u8]>>(
             doc.objects.insert(id, object);
         }
     }
+}
+
+/// Queues the objects `value` refers to, marked as named by a `/Kids` entry or not.
+fn visit(value: &Object, kid: bool, next: &mut Vec<(ObjectId, bool)>) {
+    let mut found = Vec::new();
+    refs(value, &mut found);
+    next.extend(found.into_iter().map(|id| (id, kid)));
 }
 
 impl<B: AsRef<[u8]>> Objects for Lazy<B> {
