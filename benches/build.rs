@@ -234,6 +234,7 @@ fn time_meeting_page() -> Duration {
 }
 
 fn main() {
+    clerk::alloc::configure();
     let n: usize = std::env::args()
         .skip(1)
         .find_map(|a| a.parse().ok())

@@ -48,6 +48,7 @@ fn ms(d: Duration) -> String {
 }
 
 fn main() {
+    clerk::alloc::configure();
     let n: usize = std::env::args()
         .skip(1)
         .find_map(|a| a.parse().ok())

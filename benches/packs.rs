@@ -26,6 +26,7 @@ fn open(root: &Path) -> Project {
 }
 
 fn main() {
+    clerk::alloc::configure();
     let mut args = std::env::args()
         .skip(1)
         .filter_map(|a| a.parse::<usize>().ok());

@@ -67,6 +67,7 @@ fn next_reload(reader: &mut BufReader<TcpStream>, limit: Duration) -> bool {
 }
 
 fn main() {
+    clerk::alloc::configure();
     let n: usize = std::env::args()
         .skip(1)
         .find_map(|a| a.parse().ok())

@@ -2,9 +2,9 @@
 //!
 //! The modules follow the stages, in order, and a module only uses those before it:
 //!
-//! 1. [`diag`], [`fsio`], [`yaml`], [`schema`], [`config`]: diagnostics, bounded reading
-//!    of regular files, spanned YAML, the paper metadata schema and the house style, used
-//!    by every stage;
+//! 1. [`alloc`], [`diag`], [`fsio`], [`yaml`], [`schema`], [`config`]: the memory
+//!    allocator, diagnostics, bounded reading of regular files, spanned YAML, the paper
+//!    metadata schema and the house style, used by every stage;
 //! 2. [`project`]: opens the project and finds each paper's `PaperSource`;
 //! 3. [`paper`]: reads a source and checks its metadata into a `Paper`;
 //! 4. [`document`]: the `Document` model, and [`document::compile`], which numbers a paper's
@@ -19,6 +19,7 @@
 //! printing and exit codes, [`progress`] for the build's bar), [`scaffold`] (`clerk new`, `clerk init`), [`import`] (`clerk
 //! import`, a Word paper into a checked one) and [`serve`] (the live preview).
 
+pub mod alloc;
 pub mod cli;
 pub mod commands;
 pub mod config;

@@ -4,7 +4,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+#[global_allocator]
+static GLOBAL: clerk::alloc::Allocator = clerk::alloc::Allocator;
+
 fn main() -> ExitCode {
+    clerk::alloc::configure();
     let cli = clerk::cli::Cli::parse();
     clerk::commands::dispatch(cli)
 }

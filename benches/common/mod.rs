@@ -2,6 +2,11 @@
 
 use std::path::Path;
 
+/// The allocator the `clerk` binary uses (see `clerk::alloc`), so a build run in the bench's
+/// process costs what it costs in clerk's; each bench's `main` calls `clerk::alloc::configure`.
+#[global_allocator]
+static GLOBAL: clerk::alloc::Allocator = clerk::alloc::Allocator;
+
 /// The seed paper, the model for every generated one.
 pub const SEED: &str =
     include_str!("../../papers/policing-performance/2021-09-01-hmics-progress-review.md");

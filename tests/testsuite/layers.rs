@@ -9,6 +9,7 @@ use std::path::Path;
 /// Each top-level module and its stage; a module may use its own stage and earlier ones.
 /// The commands on top (cli, commands, report, scaffold, serve) share the last stage.
 const STAGES: &[(&str, u8)] = &[
+    ("alloc", 0),
     ("diag", 0),
     ("fsio", 0),
     ("yaml", 1),
