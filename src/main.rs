@@ -10,5 +10,7 @@ static GLOBAL: clerk::alloc::Allocator = clerk::alloc::Allocator;
 fn main() -> ExitCode {
     clerk::alloc::configure();
     let cli = clerk::cli::Cli::parse();
-    clerk::commands::dispatch(cli)
+    let code = clerk::commands::dispatch(cli);
+    clerk::alloc::keep_freed_memory();
+    code
 }

@@ -5,7 +5,7 @@
 //! letters at a line's end or start (`Na h-Eileanan`, `2025–26`).
 
 /// Words a number or a letter after them belongs to: `paragraph 2.1`, `Table 4`.
-const REFERENCES: &[&str] = &[
+const REFERENCES: Words = Words::new(&[
     "annex",
     "annexe",
     "appendices",
@@ -52,13 +52,13 @@ const REFERENCES: &[&str] = &[
     "version",
     "vol.",
     "volume",
-];
+]);
 
 /// Words after a number that complete it: `£1.5 million`, `3 pm`, `5 per cent`.
-const UNITS: &[&str] = &[
+const UNITS: Words = Words::new(&[
     "%", "a.m.", "am", "billion", "bn", "cm", "hours", "hrs", "kg", "km", "m", "million", "mins",
     "mm", "mph", "p.m.", "per", "percent", "pm", "thousand",
-];
+]);
 
 /// A month's name or usual abbreviation (the list is the paper's, shared with import).
 fn is_month(word: &str) -> bool {
@@ -76,26 +76,59 @@ fn is_month(word: &str) -> bool {
     crate::paper::month_number(word, false).is_some()
 }
 
-/// `word`, lower-cased, is one of `list` (lower-case ASCII of at most [`LONGEST`] bytes,
-/// sorted). An ASCII word, as almost every word is, is lower-cased on the stack.
-fn one_of(word: &str, list: &[&str]) -> bool {
+/// A list of words (lower-case ASCII of at most [`LONGEST`] bytes, sorted) with a sieve:
+/// one bit of 256 for each word's [`sieve_key`], so most words that are not in the list
+/// (almost every word of a paper is asked about) are turned away without a search.
+struct Words {
+    list: &'static [&'static str],
+    sieve: [u64; 4],
+}
+
+impl Words {
+    const fn new(list: &'static [&'static str]) -> Words {
+        let mut sieve = [0u64; 4];
+        let mut i = 0;
+        while i < list.len() {
+            let key = sieve_key(list[i].as_bytes());
+            sieve[key / 64] |= 1 << (key % 64);
+            i += 1;
+        }
+        Words { list, sieve }
+    }
+}
+
+/// The bit of a [`Words`] sieve for a non-empty lower-case word: its length, first and
+/// last bytes mixed.
+const fn sieve_key(word: &[u8]) -> usize {
+    let (first, last) = (word[0], word[word.len() - 1]);
+    ((word.len() as u8).wrapping_mul(31) ^ first.wrapping_mul(7) ^ last) as usize
+}
+
+/// `word`, lower-cased, is one of `words`. An ASCII word, as almost every word is, is
+/// lower-cased on the stack.
+fn one_of(word: &str, words: &Words) -> bool {
     if !word.is_ascii() {
-        return list.contains(&word.to_lowercase().as_str());
+        return words.list.contains(&word.to_lowercase().as_str());
     }
     let mut buf = [0u8; LONGEST];
-    let Some(lower) = buf.get_mut(..word.len()) else {
+    let Some(lower) = buf.get_mut(..word.len()).filter(|l| !l.is_empty()) else {
         return false;
     };
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
-    list.binary_search_by(|w| w.as_bytes().cmp(lower)).is_ok()
+    let key = sieve_key(lower);
+    words.sieve[key / 64] & (1 << (key % 64)) != 0
+        && words
+            .list
+            .binary_search_by(|w| w.as_bytes().cmp(lower))
+            .is_ok()
 }
 
 /// The longest word in the lists, in bytes.
 const LONGEST: usize = 16;
 
 /// Titles that stay with the name after them.
-const TITLES: &[&str] = &["dame", "dr", "mr", "mrs", "ms", "mx", "sir", "st"];
+const TITLES: Words = Words::new(&["dame", "dr", "mr", "mrs", "ms", "mx", "sir", "st"]);
 
 fn opening(c: char) -> bool {
     matches!(c, '(' | '[' | '"' | '\'' | '\u{201c}' | '\u{2018}')
@@ -136,7 +169,7 @@ pub fn space_tied(word: &str, next: &str) -> bool {
         .trim_start_matches(opening)
         .trim_start_matches(['£', '$', '€'])
         .starts_with(|c: char| c.is_ascii_digit());
-    if one_of(bare, REFERENCES) {
+    if one_of(bare, &REFERENCES) {
         // `Table 4`, `Appendix A`, `Part IV`.
         let letter = !next_bare.is_empty()
             && next_bare.len() <= 4
@@ -144,7 +177,7 @@ pub fn space_tied(word: &str, next: &str) -> bool {
         return next_is_number || letter;
     }
     if is_number(word) {
-        return is_month(next_bare) || one_of(next_bare, UNITS);
+        return is_month(next_bare) || one_of(next_bare, &UNITS);
     }
     let stem = bare.trim_end_matches('.');
     if is_month(stem) && !word.ends_with(',') {
@@ -152,7 +185,7 @@ pub fn space_tied(word: &str, next: &str) -> bool {
         let digits = next_bare.chars().all(|c| c.is_ascii_digit());
         return next_is_number && digits && next_bare.len() <= 4;
     }
-    one_of(stem, TITLES) && next_bare.starts_with(|c: char| c.is_uppercase())
+    one_of(stem, &TITLES) && next_bare.starts_with(|c: char| c.is_uppercase())
 }
 
 /// True when no line may break after `piece`, which ends with a hyphen or dash, before
@@ -317,10 +350,43 @@ mod tests {
     #[test]
     fn the_word_lists_are_sorted_lower_case_and_short() {
         for list in [REFERENCES, UNITS, TITLES] {
-            assert!(list.is_sorted(), "{list:?}");
-            for w in list {
+            assert!(list.list.is_sorted(), "{:?}", list.list);
+            for w in list.list {
                 assert!(w.len() <= LONGEST && w.is_ascii(), "{w}");
                 assert_eq!(*w, w.to_lowercase());
+            }
+        }
+    }
+
+    /// The sieve lets every listed word through, however it is cased, and turns away words
+    /// that are not listed, whether or not they share its bit.
+    #[test]
+    fn one_of_finds_exactly_the_listed_words() {
+        for words in [REFERENCES, UNITS, TITLES] {
+            for w in words.list {
+                let upper = w.to_uppercase();
+                let title = format!("{}{}", &upper[..1], &w[1..]);
+                for form in [w.to_string(), upper, title] {
+                    assert!(one_of(&form, &words), "{form}");
+                }
+                // The same length, first and last letters: the same bit, yet not listed.
+                let mut twin = w.as_bytes().to_vec();
+                if twin.len() > 2 {
+                    twin[1] = b'#';
+                    let twin = String::from_utf8(twin).unwrap();
+                    assert!(!one_of(&twin, &words), "{twin}");
+                }
+            }
+            for other in [
+                "",
+                "the",
+                "committee",
+                "Police",
+                "Scotland",
+                "é",
+                "über-long-word-x",
+            ] {
+                assert!(!one_of(other, &words), "{other}");
             }
         }
     }
