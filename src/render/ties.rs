@@ -89,7 +89,8 @@ impl Words {
         let mut sieve = [0u64; 4];
         let mut i = 0;
         while i < list.len() {
-            let key = sieve_key(list[i].as_bytes());
+            let word = list[i].as_bytes();
+            let key = sieve_key(word.len(), word[0], word[word.len() - 1]);
             sieve[key / 64] |= 1 << (key % 64);
             i += 1;
         }
@@ -97,31 +98,40 @@ impl Words {
     }
 }
 
-/// The bit of a [`Words`] sieve for a non-empty lower-case word: its length, first and
-/// last bytes mixed.
-const fn sieve_key(word: &[u8]) -> usize {
-    let (first, last) = (word[0], word[word.len() - 1]);
-    ((word.len() as u8).wrapping_mul(31) ^ first.wrapping_mul(7) ^ last) as usize
+/// The bit of a [`Words`] sieve for a non-empty word of `len` bytes whose first and last
+/// bytes, lower-cased, are `first` and `last`.
+const fn sieve_key(len: usize, first: u8, last: u8) -> usize {
+    ((len as u8).wrapping_mul(31) ^ first.wrapping_mul(7) ^ last) as usize
 }
 
 /// `word`, lower-cased, is one of `words`. An ASCII word, as almost every word is, is
-/// lower-cased on the stack.
+/// lower-cased on the stack, and only when the sieve lets it through.
 fn one_of(word: &str, words: &Words) -> bool {
     if !word.is_ascii() {
         return words.list.contains(&word.to_lowercase().as_str());
     }
-    let mut buf = [0u8; LONGEST];
-    let Some(lower) = buf.get_mut(..word.len()).filter(|l| !l.is_empty()) else {
+    let bytes = word.as_bytes();
+    let (Some(first), Some(last)) = (bytes.first(), bytes.last()) else {
         return false;
     };
-    lower.copy_from_slice(word.as_bytes());
+    let key = sieve_key(
+        bytes.len(),
+        first.to_ascii_lowercase(),
+        last.to_ascii_lowercase(),
+    );
+    if words.sieve[key / 64] & (1 << (key % 64)) == 0 {
+        return false;
+    }
+    let mut buf = [0u8; LONGEST];
+    let Some(lower) = buf.get_mut(..bytes.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(bytes);
     lower.make_ascii_lowercase();
-    let key = sieve_key(lower);
-    words.sieve[key / 64] & (1 << (key % 64)) != 0
-        && words
-            .list
-            .binary_search_by(|w| w.as_bytes().cmp(lower))
-            .is_ok()
+    words
+        .list
+        .binary_search_by(|w| w.as_bytes().cmp(lower))
+        .is_ok()
 }
 
 /// The longest word in the lists, in bytes.
