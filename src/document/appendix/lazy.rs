@@ -39,16 +39,43 @@ impl<B: AsRef<[u8]>> Lazy<B> {
         for id in raw.ids() {
             let n = id.0 as usize;
             starts.resize(n + 1, links.len());
-            let object = raw.get(id, false);
-            if let Some(o) = &object {
-                refs(o, &mut links);
-                if left_behind(o) {
-                    left.push(id);
+            let before = links.len();
+            // Most objects are only scanned here: their references and top level.
+            let object = match raw.scan(id, &mut links) {
+                Some((top, stream)) => {
+                    let named = |names: &[&[u8]]| top.type_name.is_some_and(|t| names.contains(&t));
+                    let dictionary = top.dictionary && !stream;
+                    if dictionary && named(&[b"Pages", b"Catalog", b"Outlines", b"StructTreeRoot"])
+                    {
+                        left.push(id);
+                    }
+                    if stream && named(&[b"ObjStm", b"XRef"]) {
+                        // lopdf would unpack an object stream's objects (clerk writes none).
+                        plain = false;
+                        break;
+                    }
+                    let element = dictionary && named(&[b"StructElem", b"Annot", b"OBJR", b"MCR"]);
+                    if stream || element || top.array {
+                        starts.push(links.len());
+                        continue;
+                    }
+                    raw.get(id, false)
                 }
-            }
+                None => {
+                    // Read as lopdf would: the scan gave up or the object is unreadable.
+                    links.truncate(before);
+                    let object = raw.get(id, false);
+                    if let Some(o) = &object {
+                        refs(o, &mut links);
+                        if left_behind(o) {
+                            left.push(id);
+                        }
+                    }
+                    object
+                }
+            };
             starts.push(links.len());
             match object {
-                // lopdf would unpack an object stream's objects (clerk writes none).
                 Some(Object::Stream(s)) if object_stream(&s) => {
                     plain = false;
                     break;

@@ -9,7 +9,7 @@
 
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 
-use super::syntax::{MAX_DEPTH, Parser};
+use super::syntax::{MAX_DEPTH, Parser, Top};
 
 /// A PDF's bytes and where each of its objects starts.
 #[derive(Debug)]
@@ -91,7 +91,45 @@ impl<B: AsRef<[u8]>> Raw<B> {
     }
 
     /// The object `id` up to the end of its first direct object, and the cursor there.
+    /// What [`Raw::get`] (without stream data) reads of object `id`, read without building
+    /// it ([`Parser::scan`]): its references pushed onto `refs` in order, its top level,
+    /// and whether it is a stream (without the reference to its length, which `get`
+    /// replaces by the number). `None` where `get` fails, and also where the scan gives
+    /// up (then `refs` may hold some of its references: ask `get`).
+    pub(super) fn scan(&self, id: ObjectId, refs: &mut Vec<ObjectId>) -> Option<(Top<'_>, bool)> {
+        let mut p = self.start(id)?;
+        let top = p.scan(MAX_DEPTH, refs)?;
+        if !top.dictionary || p.stream_keyword().is_none() {
+            return Some((top, false));
+        }
+        let length = match top.length.as_ref()? {
+            Object::Reference(r) => match self.read(*r)?.0 {
+                Object::Integer(n) => n,
+                _ => return None,
+            },
+            Object::Integer(n) => *n,
+            _ => return None,
+        };
+        let to = p.at.checked_add(usize::try_from(length).ok()?)?;
+        self.bytes.as_ref().get(p.at..to)?;
+        let mut end = Parser::new(self.bytes.as_ref(), to);
+        end.eol();
+        end.keyword(b"endstream")?;
+        // `get` gives the stream its length itself, in place of the reference.
+        if let Some(at) = top.length_at {
+            refs.remove(at);
+        }
+        Some((top, true))
+    }
+
     fn read(&self, id: ObjectId) -> Option<(Object, Parser<'_>)> {
+        let mut p = self.start(id)?;
+        let object = p.object(MAX_DEPTH)?;
+        Some((object, p))
+    }
+
+    /// A parser at object `id`'s value, past `n g obj`.
+    fn start(&self, id: ObjectId) -> Option<Parser<'_>> {
         let (offset, generation) = (*self.offsets.get(id.0 as usize)?)?;
         if generation != id.1 {
             return None;
@@ -102,12 +140,10 @@ impl<B: AsRef<[u8]>> Raw<B> {
         }
         p.space();
         p.keyword(b"obj")?;
-        let object = p.object(MAX_DEPTH)?;
-        Some((object, p))
+        Some(p)
     }
 }
 
-/// Where each object of `b` starts, and its trailer.
 type Index = (Vec<Option<(usize, u16)>>, Dictionary);
 
 fn index(b: &[u8]) -> Option<Index> {

@@ -201,3 +201,68 @@ fn lazy_reading_declines_object_streams_and_keeps_what_page_trees_name() {
     assert!(Raw::open(&packed[..]).is_ok());
     assert!(Lazy::open(&packed[..]).is_err(), "an object stream");
 }
+
+/// [`Raw::scan`] reads object `id` as [`Raw::get`] does: the same references in the same
+/// order and the same top level; it may give up only where a key or `/Type` has a `#`
+/// escape or a key comes twice (`gives_up`), and fails wherever `get` fails.
+fn scan_agrees(raw: &Raw<&[u8]>, id: ObjectId, gives_up: bool) {
+    let mut scanned = Vec::new();
+    let got = raw.get(id, false);
+    let Some((top, stream)) = raw.scan(id, &mut scanned) else {
+        assert!(
+            got.is_none() || gives_up,
+            "{id:?}: the scan gave up on {got:?}"
+        );
+        return;
+    };
+    let got = got.unwrap_or_else(|| panic!("{id:?}: scanned, but get failed"));
+    let mut refs = Vec::new();
+    super::super::objects::refs(&got, &mut refs);
+    assert_eq!(scanned, refs, "{id:?}");
+    assert_eq!(stream, matches!(got, Object::Stream(_)), "{id:?}");
+    assert_eq!(top.array, matches!(got, Object::Array(_)), "{id:?}");
+    let dict = match &got {
+        Object::Dictionary(d) => Some(d),
+        Object::Stream(s) => Some(&s.dict),
+        _ => None,
+    };
+    assert_eq!(top.dictionary, dict.is_some(), "{id:?}");
+    let type_name = dict.and_then(|d| d.get(b"Type").and_then(Object::as_name).ok());
+    assert_eq!(top.type_name, type_name, "{id:?}");
+}
+
+#[test]
+fn scanning_reads_as_get_reads() {
+    let good = awkward();
+    let raw = Raw::open(&good[..]).unwrap();
+    for id in raw.ids() {
+        scan_agrees(&raw, id, false);
+    }
+    // Where a lopdf object would not hold what is written, the scan gives up.
+    let odd = pdf(
+        &[
+            b"<</Type/Catalog/Pages 2 0 R/Pages 3 0 R>>",
+            b"<</Ty#70e/Pages/Kids[]>>",
+            b"<</Type/Struct#45lem/P 1 0 R>>",
+            b"<</Type/StructElem/K[<</Type/MCR/Pg 1 0 R/Pg 2 0 R>>]>>",
+        ],
+        "/Root 1 0 R",
+    );
+    let raw = Raw::open(&odd[..]).unwrap();
+    for id in raw.ids() {
+        assert!(raw.scan(id, &mut Vec::new()).is_none(), "{id:?}");
+        assert!(raw.get(id, false).is_some(), "{id:?}");
+    }
+    // Damaged files: wherever one reads, the other reads the same.
+    for at in 0..good.len() {
+        for damage in [0u8, b'(', b'<', b'[', b'9', b'/', b'\\', b'#', b')', b'>'] {
+            let mut bytes = good.clone();
+            bytes[at] = damage;
+            if let Ok(raw) = Raw::open(&bytes[..]) {
+                for id in raw.ids().collect::<Vec<_>>() {
+                    scan_agrees(&raw, id, damage == b'#' || damage == b'/');
+                }
+            }
+        }
+    }
+}

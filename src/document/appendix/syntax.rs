@@ -3,6 +3,10 @@
 
 use lopdf::{Dictionary, Object, StringFormat};
 
+mod scan;
+
+pub(super) use scan::Top;
+
 /// How deep arrays and dictionaries may nest: lopdf's limit of 100 below the object itself.
 pub(super) const MAX_DEPTH: usize = 101;
 
@@ -13,16 +17,32 @@ pub(super) struct Parser<'a> {
     pub(super) at: usize,
 }
 
-fn is_space(c: u8) -> bool {
-    b" \t\n\r\0\x0C".contains(&c)
-}
+/// Each byte's class: white space, a delimiter, or regular (a table, as every byte of a
+/// file is asked).
+const CLASS: [u8; 256] = {
+    let mut class = [REGULAR; 256];
+    let mut i = 0;
+    while i < 6 {
+        class[b" \t\n\r\0\x0C"[i] as usize] = SPACE;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < 10 {
+        class[b"()<>[]{}/%"[i] as usize] = DELIMITER;
+        i += 1;
+    }
+    class
+};
+const REGULAR: u8 = 0;
+const SPACE: u8 = 1;
+const DELIMITER: u8 = 2;
 
-fn is_delimiter(c: u8) -> bool {
-    b"()<>[]{}/%".contains(&c)
+fn is_space(c: u8) -> bool {
+    CLASS[usize::from(c)] == SPACE
 }
 
 fn is_regular(c: u8) -> bool {
-    !is_space(c) && !is_delimiter(c)
+    CLASS[usize::from(c)] == REGULAR
 }
 
 impl<'a> Parser<'a> {
@@ -320,4 +340,20 @@ fn value(digits: &[u8]) -> Option<u64> {
 fn hex_pair(h: &[u8]) -> Option<u8> {
     let d = |c: u8| (c as char).to_digit(16).map(|v| v as u8);
     Some((d(h[0])? << 4) | d(h[1])?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The class table says what PDF's white space and delimiters are (ISO 32000-1, 7.2.2).
+    #[test]
+    fn bytes_are_classed_as_pdf_classes_them() {
+        for c in 0..=255u8 {
+            let space = b" \t\n\r\0\x0C".contains(&c);
+            let delimiter = b"()<>[]{}/%".contains(&c);
+            assert_eq!(is_space(c), space, "{c}");
+            assert_eq!(is_regular(c), !space && !delimiter, "{c}");
+        }
+    }
 }

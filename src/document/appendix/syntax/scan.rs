@@ -1,0 +1,197 @@
+//! An object's syntax read without building it: the references it holds, in the order
+//! lopdf's object would list them, and what its top level is, for a pack's first pass over
+//! a paper (most objects are copied later, and building each as a lopdf object twice was
+//! most of opening a paper).
+
+use lopdf::{Object, ObjectId};
+
+use super::Parser;
+
+/// The top level of an object read by [`Parser::scan`].
+#[derive(Debug, Default, PartialEq)]
+pub(in crate::document::appendix) struct Top<'a> {
+    /// Is it a dictionary?
+    pub dictionary: bool,
+    /// Is it an array?
+    pub array: bool,
+    /// A dictionary's `/Type`, when it is a name.
+    pub type_name: Option<&'a [u8]>,
+    /// A dictionary's `/Length`, when it is a number or a reference.
+    pub length: Option<Object>,
+    /// Where in the references a reference `/Length` is.
+    pub length_at: Option<usize>,
+}
+
+/// What a value turned out to be, as far as its dictionary needs to know.
+enum Value<'a> {
+    Number(Object),
+    Name(&'a [u8]),
+    Other,
+}
+
+impl<'a> Parser<'a> {
+    /// Reads an object as [`Parser::object`] does, failing where it fails, pushing the
+    /// references it holds onto `refs` in order; but gives up (`None`) on what a lopdf
+    /// object would hold otherwise than as written: a dictionary with a key twice (the
+    /// later value takes the first one's place) or a key or `/Type` with a `#` escape.
+    pub(in crate::document::appendix) fn scan(
+        &mut self,
+        depth: usize,
+        refs: &mut Vec<ObjectId>,
+    ) -> Option<Top<'a>> {
+        let mut keys = Vec::new();
+        let mut top = Top::default();
+        self.value(depth, refs, &mut keys, Some(&mut top))?;
+        Some(top)
+    }
+
+    fn value(
+        &mut self,
+        depth: usize,
+        refs: &mut Vec<ObjectId>,
+        keys: &mut Vec<&'a [u8]>,
+        top: Option<&mut Top<'a>>,
+    ) -> Option<Value<'a>> {
+        self.space();
+        let depth = depth.checked_sub(1)?;
+        let value = match self.peek()? {
+            b'n' => self.keyword(b"null").map(|()| Value::Other)?,
+            b't' => self.keyword(b"true").map(|()| Value::Other)?,
+            b'f' => self.keyword(b"false").map(|()| Value::Other)?,
+            b'0'..=b'9' | b'+' | b'-' | b'.' => {
+                let number = self.number()?;
+                if let Object::Reference(id) = number {
+                    refs.push(id);
+                }
+                Value::Number(number)
+            }
+            b'/' => Value::Name(self.raw_name()),
+            b'(' => self.skip_literal().map(|()| Value::Other)?,
+            b'<' if self.rest().starts_with(b"<<") => {
+                self.at += 2;
+                let base = keys.len();
+                let mut top = top;
+                loop {
+                    self.space();
+                    if self.keyword(b">>").is_some() {
+                        break;
+                    }
+                    if self.peek()? != b'/' {
+                        return None;
+                    }
+                    let key = self.raw_name();
+                    if key.contains(&b'#') || keys[base..].contains(&key) {
+                        return None;
+                    }
+                    keys.push(key);
+                    let value = self.value(depth, refs, keys, None)?;
+                    if let Some(top) = top.as_deref_mut() {
+                        match (key, value) {
+                            (b"Type", Value::Name(name)) if !name.contains(&b'#') => {
+                                top.type_name = Some(name);
+                            }
+                            (b"Type", Value::Name(_)) => return None,
+                            (b"Length", Value::Number(n)) => {
+                                if matches!(n, Object::Reference(_)) {
+                                    top.length_at = refs.len().checked_sub(1);
+                                }
+                                top.length = Some(n);
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                keys.truncate(base);
+                if let Some(top) = top {
+                    top.dictionary = true;
+                }
+                Value::Other
+            }
+            b'<' => self.skip_hex().map(|()| Value::Other)?,
+            b'[' => {
+                self.at += 1;
+                loop {
+                    self.space();
+                    if self.keyword(b"]").is_some() {
+                        break;
+                    }
+                    self.value(depth, refs, keys, None)?;
+                }
+                if let Some(top) = top {
+                    top.array = true;
+                }
+                Value::Other
+            }
+            _ => return None,
+        };
+        self.space();
+        Some(value)
+    }
+
+    /// A name as written, without its `/` (its `#xx` escapes not decoded), read as
+    /// [`Parser::name`] reads it.
+    fn raw_name(&mut self) -> &'a [u8] {
+        self.at += 1;
+        let start = self.at;
+        loop {
+            let rest = self.rest();
+            let run = rest
+                .iter()
+                .position(|&c| c == b'#' || !super::is_regular(c))
+                .unwrap_or(rest.len());
+            self.at += run;
+            let escape = self.rest().get(..3).filter(|e| e[0] == b'#');
+            if escape.and_then(|e| super::hex_pair(&e[1..])).is_none() {
+                return &self.s[start..self.at];
+            }
+            self.at += 3;
+        }
+    }
+
+    /// A literal string passed over as [`Parser::literal`] reads it.
+    fn skip_literal(&mut self) -> Option<()> {
+        self.keyword(b"(")?;
+        let mut open = 0usize;
+        loop {
+            match self.next()? {
+                b'(' => {
+                    open += 1;
+                    if open > 100 {
+                        return None;
+                    }
+                }
+                b')' if open == 0 => return Some(()),
+                b')' => open -= 1,
+                b'\\' => {
+                    let digits = self
+                        .rest()
+                        .iter()
+                        .take(3)
+                        .take_while(|c| matches!(c, b'0'..=b'7'))
+                        .count();
+                    if digits > 0 {
+                        self.at += digits;
+                    } else if !self.eol() {
+                        self.next()?;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// A hexadecimal string passed over as [`Parser::hex`] reads it.
+    fn skip_hex(&mut self) -> Option<()> {
+        self.keyword(b"<")?;
+        loop {
+            while self.peek().is_some_and(super::is_space) {
+                self.at += 1;
+            }
+            let c = self.next()?;
+            if c == b'>' {
+                return Some(());
+            }
+            (c as char).to_digit(16)?;
+        }
+    }
+}
