@@ -6,6 +6,7 @@
 
 pub mod appendix;
 pub mod compile;
+mod images;
 pub mod markdown;
 pub mod picture;
 pub mod smart;

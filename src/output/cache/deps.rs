@@ -118,11 +118,8 @@ pub fn doc_deps(
         .iter()
         .filter_map(|a| a.file.as_ref().map(|f| dir.join(f)))
         .collect();
-    // Images can stand anywhere in the document (paragraphs, lists, tables, appendices):
-    // its serialised form names each one's resolved path.
-    if let Ok(value) = serde_json::to_value(doc) {
-        image_paths(&value, &mut paths);
-    }
+    // Images can stand anywhere in the document (paragraphs, lists, tables, appendices).
+    paths.extend(doc.images().into_iter().map(|image| image.path.clone()));
     let mut rels: Vec<(String, &PathBuf)> =
         paths.iter().map(|p| (rel_to_root(project, p), p)).collect();
     rels.sort();
@@ -173,21 +170,6 @@ pub(super) fn changed_at(path: &Path) -> u64 {
     }
     #[cfg(not(unix))]
     modified
-}
-
-pub(super) fn image_paths(value: &serde_json::Value, out: &mut Vec<PathBuf>) {
-    match value {
-        serde_json::Value::Object(map) => {
-            if let (Some(serde_json::Value::String(path)), Some(_), Some(_)) =
-                (map.get("path"), map.get("mime"), map.get("src"))
-            {
-                out.push(PathBuf::from(path));
-            }
-            map.values().for_each(|v| image_paths(v, out));
-        }
-        serde_json::Value::Array(items) => items.iter().for_each(|v| image_paths(v, out)),
-        _ => {}
-    }
 }
 
 pub(super) fn rel_to_root(project: &Project, path: &Path) -> String {
