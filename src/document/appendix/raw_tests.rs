@@ -253,6 +253,21 @@ fn scanning_reads_as_get_reads() {
         assert!(raw.scan(id, &mut Vec::new()).is_none(), "{id:?}");
         assert!(raw.get(id, false).is_some(), "{id:?}");
     }
+    // So it does on a dictionary of very many keys (its check for a repeated key is
+    // quadratic), and not on one of a few.
+    let keys = |n: usize| (0..n).map(|k| format!("/K{k} {k} 0 R")).collect::<String>();
+    let wide = pdf(
+        &[
+            format!("<<{}>>", keys(1000)).as_bytes(),
+            format!("<<{}>>", keys(20)).as_bytes(),
+        ],
+        "",
+    );
+    let raw = Raw::open(&wide[..]).unwrap();
+    assert!(raw.scan((1, 0), &mut Vec::new()).is_none());
+    assert!(raw.get((1, 0), false).is_some());
+    scan_agrees(&raw, (2, 0), false);
+    assert!(raw.scan((2, 0), &mut Vec::new()).is_some());
     // Damaged files: wherever one reads, the other reads the same.
     for at in 0..good.len() {
         for damage in [0u8, b'(', b'<', b'[', b'9', b'/', b'\\', b'#', b')', b'>'] {

@@ -22,6 +22,10 @@ pub(in crate::document::appendix) struct Top<'a> {
     pub length_at: Option<usize>,
 }
 
+/// The most keys a dictionary may have for [`Parser::scan`] to read it: its check for a key
+/// given twice compares each key with those before it.
+const MANY_KEYS: usize = 64;
+
 /// What a value turned out to be, as far as its dictionary needs to know.
 enum Value<'a> {
     Number(Object),
@@ -33,7 +37,8 @@ impl<'a> Parser<'a> {
     /// Reads an object as [`Parser::object`] does, failing where it fails, pushing the
     /// references it holds onto `refs` in order; but gives up (`None`) on what a lopdf
     /// object would hold otherwise than as written: a dictionary with a key twice (the
-    /// later value takes the first one's place) or a key or `/Type` with a `#` escape.
+    /// later value takes the first one's place) or a key or `/Type` with a `#` escape; and
+    /// on a dictionary of more than [`MANY_KEYS`] keys.
     pub(in crate::document::appendix) fn scan(
         &mut self,
         depth: usize,
@@ -80,7 +85,10 @@ impl<'a> Parser<'a> {
                         return None;
                     }
                     let key = self.raw_name();
-                    if key.contains(&b'#') || keys[base..].contains(&key) {
+                    // Each key is looked for among the ones before it: a dictionary of
+                    // more than `MANY_KEYS` (no paper's has) is left to `object`.
+                    let seen = &keys[base..];
+                    if key.contains(&b'#') || seen.len() >= MANY_KEYS || seen.contains(&key) {
                         return None;
                     }
                     keys.push(key);
