@@ -8,8 +8,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use lopdf::{Document, Object, ObjectId};
 
-use super::objects::{Objects, left_behind, refs};
+use super::objects::{LEFT_BEHIND, Objects, refs};
 use super::raw::Raw;
+use super::syntax::Top;
 
 /// A PDF read object by object ([`Raw`]) with its document part loaded.
 #[derive(Debug)]
@@ -20,7 +21,7 @@ pub struct Lazy<B> {
     starts: Vec<usize>,
     /// The references of each object in order, as read when it was opened.
     refs: Vec<ObjectId>,
-    /// Its objects [`left_behind`].
+    /// Its objects [`left_behind`](super::objects::left_behind).
     left: Vec<ObjectId>,
 }
 
@@ -39,55 +40,13 @@ impl<B: AsRef<[u8]>> Lazy<B> {
         for id in raw.ids() {
             let n = id.0 as usize;
             starts.resize(n + 1, links.len());
-            let before = links.len();
-            // Most objects are only scanned here: their references and top level.
-            let object = match raw.scan(id, &mut links) {
-                Some((top, stream)) => {
-                    let named = |names: &[&[u8]]| top.type_name.is_some_and(|t| names.contains(&t));
-                    let dictionary = top.dictionary && !stream;
-                    if dictionary && named(&[b"Pages", b"Catalog", b"Outlines", b"StructTreeRoot"])
-                    {
-                        left.push(id);
-                    }
-                    if stream && named(&[b"ObjStm", b"XRef"]) {
-                        // lopdf would unpack an object stream's objects (clerk writes none).
-                        plain = false;
-                        break;
-                    }
-                    let element = dictionary && named(&[b"StructElem", b"Annot", b"OBJR", b"MCR"]);
-                    if stream || element || top.array {
-                        starts.push(links.len());
-                        continue;
-                    }
-                    raw.get(id, false)
-                }
-                None => {
-                    // Read as lopdf would: the scan gave up or the object is unreadable.
-                    links.truncate(before);
-                    let object = raw.get(id, false);
-                    if let Some(o) = &object {
-                        refs(o, &mut links);
-                        if left_behind(o) {
-                            left.push(id);
-                        }
-                    }
-                    object
-                }
+            let Some(kept) = first_read(&raw, id, &mut links, &mut left) else {
+                plain = false;
+                break;
             };
             starts.push(links.len());
-            match object {
-                Some(Object::Stream(s)) if object_stream(&s) => {
-                    plain = false;
-                    break;
-                }
-                Some(o) if !streamed(&o) && !matches!(o, Object::Array(_)) => {
-                    read.insert(id, o);
-                }
-                Some(_) => {}
-                None => {
-                    plain = false;
-                    break;
-                }
+            if let Some(object) = kept {
+                read.insert(id, object);
             }
         }
         if !plain {
@@ -119,23 +78,59 @@ impl<B: AsRef<[u8]>> Lazy<B> {
     }
 }
 
-/// Is `object` a structure element, a reference to marked content or an object, or an
-/// annotation: the many small objects of a long paper that nothing reads as a document?
+/// The types of a structure element, a reference to marked content or an object, and an
+/// annotation: the many small objects of a long paper that nothing reads as a document.
+const ELEMENT_OR_LINK: [&[u8]; 4] = [b"StructElem", b"Annot", b"OBJR", b"MCR"];
+
+/// The types of an object stream and a cross-reference stream, whose objects lopdf unpacks.
+const OBJECT_STREAMS: [&[u8]; 2] = [b"ObjStm", b"XRef"];
+
+/// Is `object` a dictionary of one of the [`ELEMENT_OR_LINK`] types?
 pub fn element_or_link(object: &Object) -> bool {
-    object.as_dict().is_ok_and(|d| {
-        matches!(
-            d.get(b"Type").and_then(Object::as_name),
-            Ok(b"StructElem" | b"Annot" | b"OBJR" | b"MCR")
-        )
-    })
+    let (top, stream) = Top::of(object);
+    !stream && top.is(&ELEMENT_OR_LINK)
 }
 
-/// Is `stream` an object stream or a cross-reference stream, whose objects lopdf unpacks?
-fn object_stream(stream: &lopdf::Stream) -> bool {
-    matches!(
-        stream.dict.get(b"Type").and_then(Object::as_name),
-        Ok(b"ObjStm" | b"XRef")
-    )
+/// Reads object `id` for [`Lazy::open`]: its references onto `links`, and `id` onto `left`
+/// when the import leaves it behind ([`LEFT_BEHIND`]); gives the object itself when the
+/// walk may need it (it is neither streamed nor an array). `None` when it cannot be read or
+/// is an object stream (lopdf would unpack its objects; clerk writes none).
+fn first_read<B: AsRef<[u8]>>(
+    raw: &Raw<B>,
+    id: ObjectId,
+    links: &mut Vec<ObjectId>,
+    left: &mut Vec<ObjectId>,
+) -> Option<Option<Object>> {
+    let before = links.len();
+    let built;
+    // Most objects are only scanned: their references and top level.
+    let (top, stream) = match raw.scan(id, links) {
+        Some(scanned) => {
+            built = None;
+            scanned
+        }
+        None => {
+            // The scan gave up, or the object is unreadable: read it as lopdf would.
+            links.truncate(before);
+            built = Some(raw.get(id, false)?);
+            let object = built.as_ref()?;
+            refs(object, links);
+            Top::of(object)
+        }
+    };
+    if stream && top.is(&OBJECT_STREAMS) {
+        return None;
+    }
+    if !stream && top.is(&LEFT_BEHIND) {
+        left.push(id);
+    }
+    if stream || top.array || top.is(&ELEMENT_OR_LINK) {
+        return Some(None);
+    }
+    match built {
+        Some(object) => Some(Some(object)),
+        None => raw.get(id, false).map(Some),
+    }
 }
 
 /// Is `object` one the import copies without reading it as part of the document?

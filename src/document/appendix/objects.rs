@@ -6,6 +6,8 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 
+use super::syntax::Top;
+
 /// Where an import reads the objects of the PDF it imports: a document loaded whole, or
 /// one read object by object ([`super::lazy::Lazy`]).
 pub(super) trait Objects {
@@ -238,13 +240,12 @@ fn name_tree(doc: &Document, node: &Object, out: &mut BTreeMap<Vec<u8>, Object>,
 /// Is `obj` a catalog, page-tree node, structure root or outline: what an import leaves
 /// behind (clerk's own take their place)?
 pub(super) fn left_behind(obj: &Object) -> bool {
-    obj.as_dict().is_ok_and(|d| {
-        matches!(
-            d.get(b"Type").and_then(Object::as_name).ok(),
-            Some(b"Pages" | b"Catalog" | b"Outlines" | b"StructTreeRoot")
-        )
-    })
+    let (top, stream) = Top::of(obj);
+    !stream && top.is(&LEFT_BEHIND)
 }
+
+/// The types of what an import leaves behind: see [`left_behind`].
+pub(super) const LEFT_BEHIND: [&[u8]; 4] = [b"Pages", b"Catalog", b"Outlines", b"StructTreeRoot"];
 
 /// The objects `roots` reach, in a fixed order, never entering `skipped` nor the
 /// appendix's own catalog, page tree, structure root or outline.

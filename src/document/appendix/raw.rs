@@ -7,6 +7,8 @@
 //! back, for lopdf to read whole.
 //! An object reads as lopdf would read it (unit tests compare the two).
 
+use std::ops::Range;
+
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 
 use super::syntax::{MAX_DEPTH, Parser, Top};
@@ -66,31 +68,17 @@ impl<B: AsRef<[u8]>> Raw<B> {
         if p.stream_keyword().is_none() {
             return Some(Object::Dictionary(dict));
         }
-        // An indirect length is an integer object, read without following streams.
-        let length = match dict.get(b"Length").ok()? {
-            Object::Reference(r) => match self.read(*r)?.0 {
-                Object::Integer(n) => n,
-                _ => return None,
-            },
-            Object::Integer(n) => *n,
-            _ => return None,
-        };
-        let from = p.at;
-        let to = from.checked_add(usize::try_from(length).ok()?)?;
-        let content = self.bytes.as_ref().get(from..to)?;
-        let mut end = Parser::new(self.bytes.as_ref(), to);
-        end.eol();
-        end.keyword(b"endstream")?;
+        let data_at = self.stream_data(dict.get(b"Length").ok(), p.at)?;
         if data {
-            return Some(Object::Stream(Stream::new(dict, content.to_vec())));
+            let content = self.bytes.as_ref()[data_at].to_vec();
+            return Some(Object::Stream(Stream::new(dict, content)));
         }
         // As lopdf leaves it: the length written in, whether it was direct or not.
         let mut stream = Stream::new(dict, Vec::new());
-        stream.dict.set("Length", length);
+        stream.dict.set("Length", data_at.len() as i64);
         Some(Object::Stream(stream))
     }
 
-    /// The object `id` up to the end of its first direct object, and the cursor there.
     /// What [`Raw::get`] (without stream data) reads of object `id`, read without building
     /// it ([`Parser::scan`]): its references pushed onto `refs` in order, its top level,
     /// and whether it is a stream (without the reference to its length, which `get`
@@ -102,19 +90,7 @@ impl<B: AsRef<[u8]>> Raw<B> {
         if !top.dictionary || p.stream_keyword().is_none() {
             return Some((top, false));
         }
-        let length = match top.length.as_ref()? {
-            Object::Reference(r) => match self.read(*r)?.0 {
-                Object::Integer(n) => n,
-                _ => return None,
-            },
-            Object::Integer(n) => *n,
-            _ => return None,
-        };
-        let to = p.at.checked_add(usize::try_from(length).ok()?)?;
-        self.bytes.as_ref().get(p.at..to)?;
-        let mut end = Parser::new(self.bytes.as_ref(), to);
-        end.eol();
-        end.keyword(b"endstream")?;
+        self.stream_data(top.length.as_ref(), p.at)?;
         // `get` gives the stream its length itself, in place of the reference.
         if let Some(at) = top.length_at {
             refs.remove(at);
@@ -122,6 +98,27 @@ impl<B: AsRef<[u8]>> Raw<B> {
         Some((top, true))
     }
 
+    /// Where the data of a stream starting at `at` lies by its `/Length` (`length`: a number,
+    /// or a reference to an integer object, read without following streams), followed by
+    /// `endstream`.
+    fn stream_data(&self, length: Option<&Object>, at: usize) -> Option<Range<usize>> {
+        let length = match length? {
+            Object::Reference(r) => match self.read(*r)?.0 {
+                Object::Integer(n) => n,
+                _ => return None,
+            },
+            Object::Integer(n) => *n,
+            _ => return None,
+        };
+        let to = at.checked_add(usize::try_from(length).ok()?)?;
+        self.bytes.as_ref().get(at..to)?;
+        let mut end = Parser::new(self.bytes.as_ref(), to);
+        end.eol();
+        end.keyword(b"endstream")?;
+        Some(at..to)
+    }
+
+    /// The object `id` up to the end of its first direct object, and the cursor there.
     fn read(&self, id: ObjectId) -> Option<(Object, Parser<'_>)> {
         let mut p = self.start(id)?;
         let object = p.object(MAX_DEPTH)?;

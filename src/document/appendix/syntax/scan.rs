@@ -22,6 +22,30 @@ pub(in crate::document::appendix) struct Top<'a> {
     pub length_at: Option<usize>,
 }
 
+impl<'a> Top<'a> {
+    /// The top level of a built object, and whether it is a stream (whose dictionary it
+    /// describes).
+    pub(in crate::document::appendix) fn of(object: &'a Object) -> (Top<'a>, bool) {
+        let dict = match object {
+            Object::Dictionary(d) => Some(d),
+            Object::Stream(s) => Some(&s.dict),
+            _ => None,
+        };
+        let top = Top {
+            dictionary: dict.is_some(),
+            array: matches!(object, Object::Array(_)),
+            type_name: dict.and_then(|d| d.get(b"Type").and_then(Object::as_name).ok()),
+            ..Top::default()
+        };
+        (top, matches!(object, Object::Stream(_)))
+    }
+
+    /// Is it a dictionary whose `/Type` is one of `types`?
+    pub(in crate::document::appendix) fn is(&self, types: &[&[u8]]) -> bool {
+        self.dictionary && self.type_name.is_some_and(|t| types.contains(&t))
+    }
+}
+
 /// The most keys a dictionary may have for [`Parser::scan`] to read it: its check for a key
 /// given twice compares each key with those before it.
 const MANY_KEYS: usize = 64;
