@@ -195,6 +195,26 @@ pub fn appendix_summary(meta: &PaperMeta) -> String {
     format!("Yes – {}", list.join("; "))
 }
 
+/// A test paper under `root/papers/p.md` (the usual front matter, `extra_meta` and `body`),
+/// compiled through the real pipeline with the default house style; panics on a problem.
+/// Files it reads (images, appendices) go in `root/papers` first.
+#[cfg(test)]
+pub(crate) fn test_paper(root: &std::path::Path, extra_meta: &str, body: &str) -> Document {
+    let papers = root.join("papers");
+    std::fs::create_dir_all(&papers).unwrap();
+    let path = papers.join("p.md");
+    let text = format!(
+        "---\nmeeting: Test Committee\ndate: 2021-09-01\ntitle: A Test Paper\npresented_by: A Person, Role\nrecommendation: For Noting\nrecommendations: Members are invited to note this.\n{extra_meta}---\n\n{body}\n"
+    );
+    std::fs::write(&path, text).unwrap();
+    let house = HouseStyle::default();
+    let source = crate::project::walk::source_for(root, &papers, &path);
+    let (paper, diags) = crate::paper::load(&source, &house, &mut Default::default());
+    let paper = paper.unwrap_or_else(|| panic!("{diags:?}"));
+    let (doc, diags) = compile(&paper, &house, root, &mut Default::default());
+    doc.unwrap_or_else(|| panic!("{diags:?}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

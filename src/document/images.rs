@@ -72,8 +72,6 @@ fn inlines<'a>(list: &'a [Inline], out: &mut Vec<&'a Image>) {
 mod tests {
     use std::path::PathBuf;
 
-    use crate::config::HouseStyle;
-
     /// Every object of the document's serialised form that is an image (it has `path`,
     /// `mime` and `src`): what the build's record of a paper's files once looked for.
     fn serialised(value: &serde_json::Value, out: &mut Vec<PathBuf>) {
@@ -114,21 +112,8 @@ mod tests {
             | head ![in a head](e.png) |\n|---|\n| ![in a cell](f.png) |\n\n\
             A [link ![linked](g.png)](https://example.org) and a note.[^n]\n\n\
             [^n]: A footnote ![noted](h.png).\n";
-        let text = format!(
-            "---\nmeeting: Test Committee\ndate: 2021-09-01\ntitle: A Test Paper\n\
-             presented_by: A Person, Role\nrecommendation: For Noting\n\
-             recommendations: Members are invited to note this.\n\
-             appendices:\n  - title: More\n    file: _app.md\n---\n\n{body}"
-        );
-        let path = papers.join("p.md");
-        std::fs::write(&path, text).unwrap();
-        let house = HouseStyle::default();
-        let source = crate::project::walk::source_for(dir.path(), &papers, &path);
-        let (paper, diags) = crate::paper::load(&source, &house, &mut Default::default());
-        let paper = paper.unwrap_or_else(|| panic!("{diags:?}"));
-        let (doc, diags) =
-            crate::document::compile::compile(&paper, &house, dir.path(), &mut Default::default());
-        let doc = doc.unwrap_or_else(|| panic!("{diags:?}"));
+        let appendix = "appendices:\n  - title: More\n    file: _app.md\n";
+        let doc = crate::document::compile::test_paper(dir.path(), appendix, body);
         let found: Vec<PathBuf> = doc.images().iter().map(|i| i.path.clone()).collect();
         let mut expected: Vec<PathBuf> = names
             .iter()

@@ -6,20 +6,7 @@ use crate::render::pdf::fonts::Fonts;
 /// A Document from a Markdown body (and extra front matter), through the real pipeline.
 pub(crate) fn doc(body: &str, extra_meta: &str) -> Document {
     let dir = tempfile::tempdir().unwrap();
-    let papers = dir.path().join("papers");
-    std::fs::create_dir_all(&papers).unwrap();
-    let path = papers.join("p.md");
-    let text = format!(
-        "---\nmeeting: Test Committee\ndate: 2021-09-01\ntitle: A Test Paper\npresented_by: A Person, Role\nrecommendation: For Noting\nrecommendations: Members are invited to note this.\n{extra_meta}---\n\n{body}\n"
-    );
-    std::fs::write(&path, text).unwrap();
-    let house = HouseStyle::default();
-    let source = crate::project::walk::source_for(dir.path(), &papers, &path);
-    let (paper, diags) = crate::paper::load(&source, &house, &mut Default::default());
-    let paper = paper.unwrap_or_else(|| panic!("{diags:?}"));
-    let (doc, diags) =
-        crate::document::compile::compile(&paper, &house, dir.path(), &mut Default::default());
-    doc.unwrap_or_else(|| panic!("{diags:?}"))
+    crate::document::compile::test_paper(dir.path(), extra_meta, body)
 }
 
 pub(crate) fn runs(page: &Page) -> impl Iterator<Item = (&Tag, &GlyphRun)> {
