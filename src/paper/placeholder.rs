@@ -49,7 +49,8 @@ pub fn check(
             continue;
         }
         // `Name, Role` only as a metadata value: in prose the two words may be meant.
-        let searched = if yaml { 4 } else { 3 };
+        // [`PRESENTER`] is the last placeholder.
+        let searched = PLACEHOLDERS.len() - usize::from(!yaml);
         let found = PLACEHOLDERS[..searched]
             .iter()
             .find_map(|(len, finder)| finder.find(body.as_bytes()).map(|i| (i, *len)))
