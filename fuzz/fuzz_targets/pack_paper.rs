@@ -49,10 +49,13 @@ fn target() -> Document {
 fn graft(src: PaperPdf<&[u8]>) -> Option<(Document, Vec<ObjectId>)> {
     let mut doc = target();
     let mut order = Vec::new();
-    append_paper(&mut doc, src, "Item 1", &mut |doc, id, object| {
+    // A closure takes each object built (never as written), so both readings are compared
+    // object by object.
+    let mut keep = |doc: &mut Document, id: ObjectId, object: Object| {
         order.push(id);
         doc.objects.insert(id, object);
-    })
+    };
+    append_paper(&mut doc, src, "Item 1", &mut keep)
     .ok()?;
     Some((doc, order))
 }

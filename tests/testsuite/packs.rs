@@ -239,11 +239,11 @@ fn papers_are_read_object_by_object_and_graft_as_when_loaded_whole() {
         let graft = |src| {
             let mut doc = Document::load_mem(&bytes).unwrap();
             let mut order = Vec::new();
-            let first = append_paper(&mut doc, src, "Item 1", &mut |doc, id, object| {
+            let mut keep = |doc: &mut Document, id: ObjectId, object: Object| {
                 order.push(id);
                 doc.objects.insert(id, object);
-            })
-            .unwrap();
+            };
+            let first = append_paper(&mut doc, src, "Item 1", &mut keep).unwrap();
             (doc.objects, doc.max_id, first, order)
         };
         let (a, b) = (graft(lazy), graft(whole));

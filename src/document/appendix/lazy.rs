@@ -5,12 +5,13 @@
 //! paper — is read from the bytes when the import copies it, and let go once copied.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write as _;
 
 use lopdf::{Document, Object, ObjectId};
 
 use super::objects::{LEFT_BEHIND, Objects, refs};
-use super::raw::Raw;
-use super::syntax::Top;
+use super::raw::{Raw, Scanned};
+use super::syntax::{Found, Parser, Top};
 
 /// A PDF read object by object ([`Raw`]) with its document part loaded.
 #[derive(Debug)]
@@ -19,8 +20,11 @@ pub struct Lazy<B> {
     doc: Document,
     /// By object number, where its references start in `refs` (and the next one's end).
     starts: Vec<usize>,
-    /// The references of each object in order, as read when it was opened.
-    refs: Vec<ObjectId>,
+    /// The references of each object in order, as read when it was opened, with where
+    /// each is written when it was scanned.
+    refs: Vec<Found>,
+    /// By object number, where it lies when it may be copied as written ([`as_written`]).
+    written: Vec<Option<(u32, u32)>>,
     /// Its objects [`left_behind`](super::objects::left_behind).
     left: Vec<ObjectId>,
 }
@@ -37,10 +41,12 @@ impl<B: AsRef<[u8]>> Lazy<B> {
         let mut read = BTreeMap::new();
         let mut plain = true;
         let (mut starts, mut links, mut left) = (Vec::new(), Vec::new(), Vec::new());
+        let mut written = Vec::new();
         for id in raw.ids() {
             let n = id.0 as usize;
             starts.resize(n + 1, links.len());
-            let Some(kept) = first_read(&raw, id, &mut links, &mut left) else {
+            written.resize(n + 1, None);
+            let Some(kept) = first_read(&raw, id, &mut links, &mut left, &mut written[n]) else {
                 plain = false;
                 break;
             };
@@ -68,6 +74,7 @@ impl<B: AsRef<[u8]>> Lazy<B> {
             doc,
             starts,
             refs: links,
+            written,
             left,
         })
     }
@@ -91,15 +98,17 @@ pub fn element_or_link(object: &Object) -> bool {
     !stream && top.is(&ELEMENT_OR_LINK)
 }
 
-/// Reads object `id` for [`Lazy::open`]: its references onto `links`, and `id` onto `left`
-/// when the import leaves it behind ([`LEFT_BEHIND`]); gives the object itself when the
-/// walk may need it (it is neither streamed nor an array). `None` when it cannot be read or
-/// is an object stream (lopdf would unpack its objects; clerk writes none).
+/// Reads object `id` for [`Lazy::open`]: its references onto `links`, `id` onto `left`
+/// when the import leaves it behind ([`LEFT_BEHIND`]), and into `written` where it lies
+/// when it may be copied [`as_written`]; gives the object itself when the walk may need
+/// it (it is neither streamed nor an array). `None` when it cannot be read or is an object
+/// stream (lopdf would unpack its objects; clerk writes none).
 fn first_read<B: AsRef<[u8]>>(
     raw: &Raw<B>,
     id: ObjectId,
-    links: &mut Vec<ObjectId>,
+    links: &mut Vec<Found>,
     left: &mut Vec<ObjectId>,
+    written: &mut Option<(u32, u32)>,
 ) -> Option<Option<Object>> {
     let before = links.len();
     let built;
@@ -107,14 +116,21 @@ fn first_read<B: AsRef<[u8]>>(
     let (top, stream) = match raw.scan(id, links) {
         Some(scanned) => {
             built = None;
-            scanned
+            if as_written(&scanned) {
+                let range = scanned.framed.as_ref();
+                *written =
+                    range.and_then(|r| Some((r.start.try_into().ok()?, r.end.try_into().ok()?)));
+            }
+            (scanned.top, scanned.stream)
         }
         None => {
             // The scan gave up, or the object is unreadable: read it as lopdf would.
             links.truncate(before);
             built = Some(raw.get(id, false)?);
             let object = built.as_ref()?;
-            refs(object, links);
+            let mut found = Vec::new();
+            refs(object, &mut found);
+            links.extend(found.into_iter().map(|id| (id, NOWHERE)));
             Top::of(object)
         }
     };
@@ -131,6 +147,23 @@ fn first_read<B: AsRef<[u8]>>(
         Some(object) => Some(Some(object)),
         None => raw.get(id, false).map(Some),
     }
+}
+
+/// Where a reference of an object that was built, not scanned, is written: nowhere known.
+const NOWHERE: u32 = u32::MAX;
+
+/// May a scanned object be copied as it is written, its references renumbered (the bytes
+/// of what is built from it would be the same)? When it is framed as clerk frames objects,
+/// holds no key the import changes, and, a stream, is already filtered (a pack deflates
+/// the rest) with its length written in. What the import reads as the document (pages,
+/// the structure root) is never copied so: see [`Objects::written`].
+fn as_written(scanned: &Scanned<'_>) -> bool {
+    let top = &scanned.top;
+    let length = matches!(top.length, Some(Object::Integer(_)));
+    scanned.framed.is_some()
+        && !top.touched
+        && !top.is(&LEFT_BEHIND)
+        && (!scanned.stream || (top.filtered && length))
 }
 
 /// Is `object` one the import copies without reading it as part of the document?
@@ -214,7 +247,7 @@ impl<B: AsRef<[u8]>> Objects for Lazy<B> {
         let n = id.0 as usize;
         match (self.starts.get(n..n + 2), self.raw.has(id)) {
             (Some(&[from, to]), true) => {
-                out.extend_from_slice(&self.refs[from..to]);
+                out.extend(self.refs[from..to].iter().map(|r| r.0));
                 true
             }
             _ => false,
@@ -230,5 +263,37 @@ impl<B: AsRef<[u8]>> Objects for Lazy<B> {
 
     fn left_behind(&self) -> Vec<ObjectId> {
         self.left.clone()
+    }
+
+    fn written(&self, id: ObjectId, map: &BTreeMap<ObjectId, Object>, out: &mut Vec<u8>) -> bool {
+        let n = id.0 as usize;
+        let (Some(&Some((from, to))), Some(&[first, last])) =
+            (self.written.get(n), self.starts.get(n..n + 2))
+        else {
+            return false;
+        };
+        // The document part may have been changed (a page made self-contained).
+        if !self.raw.has(id) || self.doc.objects.contains_key(&id) {
+            return false;
+        }
+        let bytes = self.raw.bytes();
+        let start = out.len();
+        let mut copied = from as usize;
+        for &(target, at) in &self.refs[first..last] {
+            let at = at as usize;
+            // Its `n g R` read again to find where it ends.
+            let mut p = Parser::new(bytes, at);
+            let (Some(Object::Reference(new)), Some(Object::Reference(_))) =
+                (map.get(&target), p.number())
+            else {
+                out.truncate(start);
+                return false;
+            };
+            out.extend_from_slice(&bytes[copied..at]);
+            write!(out, "{} {} R", new.0, new.1).ok();
+            copied = p.at;
+        }
+        out.extend_from_slice(&bytes[copied..to as usize]);
+        true
     }
 }

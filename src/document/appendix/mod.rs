@@ -105,7 +105,7 @@ pub fn append_paper<B: AsRef<[u8]>>(
     doc: &mut Document,
     src: PaperPdf<B>,
     title: &str,
-    keep: &mut Keep<'_>,
+    keep: &mut dyn Keep,
 ) -> Result<Vec<ObjectId>, String> {
     match src {
         PaperPdf::Whole(mut src) => import(doc, &mut src, title, keep),
@@ -128,7 +128,7 @@ fn import(
     doc: &mut Document,
     from: &mut impl Objects,
     title: &str,
-    keep: &mut Keep<'_>,
+    keep: &mut dyn Keep,
 ) -> Result<Vec<ObjectId>, String> {
     let t = tree::target(doc)?;
     let src = from.doc_mut();

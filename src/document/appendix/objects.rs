@@ -19,6 +19,18 @@ pub(super) trait Objects {
     fn take(&mut self, id: ObjectId) -> Option<Object>;
     /// The objects [`left_behind`].
     fn left_behind(&self) -> Vec<ObjectId>;
+    /// Appends object `id` to `out` as it is written in the file, its references renumbered
+    /// by `map` (the bytes between `n g obj` and `endobj`, as clerk frames them), when
+    /// that is what building, renumbering and writing it would give; false (`out` as it
+    /// was) when it must be built.
+    fn written(
+        &self,
+        _id: ObjectId,
+        _map: &BTreeMap<ObjectId, Object>,
+        _out: &mut Vec<u8>,
+    ) -> bool {
+        false
+    }
 }
 
 impl Objects for Document {
@@ -280,30 +292,54 @@ pub(super) fn reachable(
 }
 
 /// Hands the objects of `order`, taken from `src`, to `keep` with their new numbers
-/// (`map`), their references renumbered and their parent-tree keys moved by `offset`.
+/// (`map`), their references renumbered and their parent-tree keys moved by `offset`: as
+/// written, when `src` can and `keep` takes them so, else built.
 pub(super) fn copy(
     doc: &mut Document,
     src: &mut impl Objects,
     order: &[ObjectId],
     map: &BTreeMap<ObjectId, Object>,
     offset: i64,
-    keep: &mut Keep<'_>,
+    keep: &mut dyn Keep,
 ) {
+    let mut bytes = Vec::new();
     for id in order {
+        let Some(&Object::Reference(new)) = map.get(id) else {
+            continue;
+        };
+        bytes.clear();
+        if src.written(*id, map, &mut bytes) && keep.written(new, &bytes) {
+            continue;
+        }
         let Some(mut obj) = src.take(*id) else {
             continue;
         };
         rewrite(&mut obj, map);
         tidy(&mut obj, offset);
-        if let Some(Object::Reference(new)) = map.get(id) {
-            keep(doc, *new, obj);
-        }
+        keep.object(doc, new, obj);
     }
 }
 
-/// What becomes of each object an import copies: put into the document under its new
-/// number, or written out at once (a pack).
-pub type Keep<'a> = dyn FnMut(&mut Document, ObjectId, Object) + 'a;
+/// What becomes of each object an import copies, under its new number: put into the
+/// document, or written out at once (a pack). A closure taking the built object is one
+/// that never takes an object as written.
+pub trait Keep {
+    /// Takes the object, built.
+    fn object(&mut self, doc: &mut Document, id: ObjectId, object: Object);
+    /// Takes the object as written (the bytes between `n g obj\n` and `\nendobj`, its
+    /// references renumbered); false when it should come built instead.
+    fn written(&mut self, id: ObjectId, bytes: &[u8]) -> bool;
+}
+
+impl<F: FnMut(&mut Document, ObjectId, Object)> Keep for F {
+    fn object(&mut self, doc: &mut Document, id: ObjectId, object: Object) {
+        self(doc, id, object);
+    }
+
+    fn written(&mut self, _id: ObjectId, _bytes: &[u8]) -> bool {
+        false
+    }
+}
 
 /// A PDF text string: literal when ASCII, else UTF-16BE with a byte-order mark.
 pub fn text_string(s: &str) -> Object {

@@ -11,7 +11,20 @@ use std::ops::Range;
 
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 
-use super::syntax::{MAX_DEPTH, Parser, Top};
+use super::syntax::{Found, MAX_DEPTH, Parser, Top};
+
+/// What [`Raw::scan`] reads of an object.
+#[derive(Debug)]
+pub(super) struct Scanned<'a> {
+    /// Its top level.
+    pub top: Top<'a>,
+    /// Is it a stream?
+    pub stream: bool,
+    /// Where it lies as clerk's writer frames an object: after `n g obj` and a newline, up
+    /// to the newline before `endobj` (a stream's data and `endstream` within); `None` when
+    /// it is framed otherwise.
+    pub framed: Option<Range<usize>>,
+}
 
 /// A PDF's bytes and where each of its objects starts.
 #[derive(Debug)]
@@ -84,18 +97,43 @@ impl<B: AsRef<[u8]>> Raw<B> {
     /// and whether it is a stream (without the reference to its length, which `get`
     /// replaces by the number). `None` where `get` fails, and also where the scan gives
     /// up (then `refs` may hold some of its references: ask `get`).
-    pub(super) fn scan(&self, id: ObjectId, refs: &mut Vec<ObjectId>) -> Option<(Top<'_>, bool)> {
+    pub(super) fn scan(&self, id: ObjectId, refs: &mut Vec<Found>) -> Option<Scanned<'_>> {
         let mut p = self.start(id)?;
+        let bytes = self.bytes.as_ref();
+        let from = (bytes.get(p.at) == Some(&b'\n')).then_some(p.at + 1);
         let top = p.scan(MAX_DEPTH, refs)?;
         if !top.dictionary || p.stream_keyword().is_none() {
-            return Some((top, false));
+            // The scan has passed the blanks after the object.
+            let to =
+                p.at.checked_sub(1)
+                    .filter(|&to| bytes[to] == b'\n' && bytes[p.at..].starts_with(b"endobj"));
+            let framed = from.zip(to).map(|(from, to)| from..to);
+            return Some(Scanned {
+                top,
+                stream: false,
+                framed,
+            });
         }
-        self.stream_data(top.length.as_ref(), p.at)?;
+        let data = self.stream_data(top.length.as_ref(), p.at)?;
         // `get` gives the stream its length itself, in place of the reference.
         if let Some(at) = top.length_at {
             refs.remove(at);
         }
-        Some((top, true))
+        const END: &[u8] = b"\nendstream";
+        let to = bytes[data.end..]
+            .starts_with(b"\nendstream\nendobj")
+            .then_some(data.end + END.len());
+        let framed = from.zip(to).map(|(from, to)| from..to);
+        Some(Scanned {
+            top,
+            stream: true,
+            framed,
+        })
+    }
+
+    /// The bytes it reads.
+    pub(super) fn bytes(&self) -> &[u8] {
+        self.bytes.as_ref()
     }
 
     /// Where the data of a stream starting at `at` lies by its `/Length` (`length`: a number,

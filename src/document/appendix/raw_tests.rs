@@ -1,5 +1,9 @@
 use super::*;
 use lopdf::Document;
+use std::collections::BTreeMap;
+
+use super::super::lazy::Lazy;
+use super::super::objects::Objects as _;
 
 /// A PDF of `objects` (numbered from 1, each the text between `n 0 obj` and `endobj`),
 /// with a classic cross-reference table and `trailer` (its `/Size` added).
@@ -174,7 +178,6 @@ fn files_lopdf_would_repair_are_handed_back() {
 
 #[test]
 fn lazy_reading_declines_object_streams_and_keeps_what_page_trees_name() {
-    use super::super::lazy::Lazy;
     // A page tree naming an annotation among its kids: the document part keeps it, so
     // the page walk reads what lopdf's whole load reads.
     let odd = pdf(
@@ -203,12 +206,13 @@ fn lazy_reading_declines_object_streams_and_keeps_what_page_trees_name() {
 }
 
 /// [`Raw::scan`] reads object `id` as [`Raw::get`] does: the same references in the same
-/// order and the same top level; it may give up only where a key or `/Type` has a `#`
-/// escape or a key comes twice (`gives_up`), and fails wherever `get` fails.
+/// order (each found where it says it is written) and the same top level; it may give up
+/// only where a key or `/Type` has a `#` escape or a key comes twice (`gives_up`), and
+/// fails wherever `get` fails.
 fn scan_agrees(raw: &Raw<&[u8]>, id: ObjectId, gives_up: bool) {
-    let mut scanned = Vec::new();
+    let mut found = Vec::new();
     let got = raw.get(id, false);
-    let Some((top, stream)) = raw.scan(id, &mut scanned) else {
+    let Some(Scanned { top, stream, .. }) = raw.scan(id, &mut found) else {
         assert!(
             got.is_none() || gives_up,
             "{id:?}: the scan gave up on {got:?}"
@@ -218,7 +222,12 @@ fn scan_agrees(raw: &Raw<&[u8]>, id: ObjectId, gives_up: bool) {
     let got = got.unwrap_or_else(|| panic!("{id:?}: scanned, but get failed"));
     let mut refs = Vec::new();
     super::super::objects::refs(&got, &mut refs);
+    let scanned: Vec<ObjectId> = found.iter().map(|f| f.0).collect();
     assert_eq!(scanned, refs, "{id:?}");
+    for (target, at) in found {
+        let mut p = Parser::new(raw.bytes(), at as usize);
+        assert_eq!(p.number(), Some(Object::Reference(target)), "{id:?}");
+    }
     assert_eq!(stream, matches!(got, Object::Stream(_)), "{id:?}");
     assert_eq!(top.array, matches!(got, Object::Array(_)), "{id:?}");
     let dict = match &got {
@@ -229,6 +238,10 @@ fn scan_agrees(raw: &Raw<&[u8]>, id: ObjectId, gives_up: bool) {
     assert_eq!(top.dictionary, dict.is_some(), "{id:?}");
     let type_name = dict.and_then(|d| d.get(b"Type").and_then(Object::as_name).ok());
     assert_eq!(top.type_name, type_name, "{id:?}");
+    let has = |keys: &[&[u8]]| dict.is_some_and(|d| keys.iter().any(|k| d.has(k)));
+    assert_eq!(top.filtered, has(&[b"Filter"]), "{id:?}");
+    let touched: [&[u8]; 5] = [b"StructParent", b"StructParents", b"AA", b"A", b"ID"];
+    assert_eq!(top.touched, has(&touched), "{id:?}");
 }
 
 #[test]
@@ -280,4 +293,72 @@ fn scanning_reads_as_get_reads() {
             }
         }
     }
+}
+
+/// An object is framed as clerk writes one: between `n g obj` and a newline, and a newline
+/// before `endobj` (a stream's data and `endstream` within); otherwise not.
+#[test]
+fn objects_are_framed_as_written() {
+    let bodies: [&[u8]; 4] = [
+        b"<</Type/Catalog/Pages 2 0 R>> ",
+        b"[1 0 R  2 0 R]",
+        b"<</Length 3/Filter/FlateDecode>>stream\nabc\nendstream",
+        b"<</Length 3>>stream\r\nabc\r\nendstream",
+    ];
+    let file = pdf(&bodies, "/Root 1 0 R");
+    let raw = Raw::open(&file[..]).unwrap();
+    for (k, body) in bodies.iter().enumerate().take(3) {
+        let scanned = raw.scan((k as u32 + 1, 0), &mut Vec::new()).unwrap();
+        assert_eq!(&file[scanned.framed.unwrap()], *body);
+    }
+    let odd = raw.scan((4, 0), &mut Vec::new()).unwrap();
+    assert!(odd.stream && odd.framed.is_none(), "{odd:?}");
+}
+
+/// What a pack copies as written: an object that needs no change but its references'
+/// numbers, each reference renumbered in place; never one the import changes, a stream it
+/// would deflate, what is read as the document, or one with a reference it does not copy.
+#[test]
+fn objects_are_copied_as_written_when_only_their_numbers_change() {
+    let bodies: [&[u8]; 8] = [
+        b"<</Type/Catalog/Pages 2 0 R/StructTreeRoot 9 0 R>>",
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        b"<</Type/Page/Parent 2 0 R/Contents 4 0 R/StructParents 0>>",
+        b"<</Length 3/Filter/FlateDecode>>stream\nabc\nendstream",
+        b"<</Type/StructElem/S/P/P 6 0 R/K[7 0 R 0]/Pg  3   0 R>> ",
+        b"<</Type/StructElem/S/Note/ID(n1)/K 5 0 R>>",
+        b"<</Length 2>>stream\nxy\nendstream",
+        b"[5 0 R 10 0 R]",
+    ];
+    let mut bodies = bodies.to_vec();
+    bodies.push(b"<</Type/StructTreeRoot/K 6 0 R>>");
+    let file = pdf(&bodies, "/Root 1 0 R/ID[<00><00>]");
+    let Ok(lazy) = Lazy::open(&file[..]) else {
+        panic!("not opened object by object")
+    };
+    let map: BTreeMap<ObjectId, Object> = [3, 4, 5, 6, 7, 8]
+        .into_iter()
+        .map(|n| ((n, 0), Object::Reference((n + 10, 0))))
+        .collect();
+    let written = |n: u32, map: &BTreeMap<ObjectId, Object>| {
+        let mut out = b"before ".to_vec();
+        let copied = lazy.written((n, 0), map, &mut out);
+        assert_eq!(copied, out.len() > 7, "{n}: {out:?}");
+        copied.then(|| String::from_utf8(out[7..].to_vec()).unwrap())
+    };
+    assert_eq!(
+        written(4, &map).as_deref(),
+        Some("<</Length 3/Filter/FlateDecode>>stream\nabc\nendstream")
+    );
+    assert_eq!(
+        written(5, &map).as_deref(),
+        Some("<</Type/StructElem/S/P/P 16 0 R/K[17 0 R 0]/Pg  13 0 R>> ")
+    );
+    assert_eq!(written(6, &map), None, "its /ID is made unique");
+    assert_eq!(written(7, &map), None, "a pack deflates it");
+    assert_eq!(written(8, &map), None, "10 0 R is not copied");
+    assert_eq!(written(3, &map), None, "a page, read as the document");
+    let mut less = map.clone();
+    less.remove(&(3, 0));
+    assert_eq!(written(5, &less), None, "3 0 R is not copied");
 }

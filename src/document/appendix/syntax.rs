@@ -5,7 +5,7 @@ use lopdf::{Dictionary, Object, StringFormat};
 
 mod scan;
 
-pub(super) use scan::Top;
+pub(super) use scan::{Found, Top};
 
 /// How deep arrays and dictionaries may nest: lopdf's limit of 100 below the object itself.
 pub(super) const MAX_DEPTH: usize = 101;
@@ -170,7 +170,7 @@ impl<'a> Parser<'a> {
     }
 
     /// An integer, a real, or a reference `n g R`.
-    fn number(&mut self) -> Option<Object> {
+    pub(super) fn number(&mut self) -> Option<Object> {
         let start = self.at;
         if matches!(self.peek(), Some(b'+' | b'-')) {
             self.at += 1;

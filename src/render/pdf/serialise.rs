@@ -36,6 +36,12 @@ impl Prewritten {
         }
     }
 
+    /// Takes object `id` already written (what goes between `n g obj\n` and `\nendobj`).
+    pub(crate) fn push_written(&mut self, id: ObjectId, bytes: &[u8]) {
+        self.index.push((id, self.bytes.len()));
+        self.bytes.extend_from_slice(bytes);
+    }
+
     /// Moves the objects `ids` of `doc` that nothing changes or reads any more into their
     /// written form: all but streams (deflated and hashed when the file is finished), pages
     /// (the page tree is walked again) and what [`save`] leaves out.

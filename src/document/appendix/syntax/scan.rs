@@ -20,7 +20,20 @@ pub(in crate::document::appendix) struct Top<'a> {
     pub length: Option<Object>,
     /// Where in the references a reference `/Length` is.
     pub length_at: Option<usize>,
+    /// Does a dictionary have a key an import changes ([`TOUCHED`])?
+    pub touched: bool,
+    /// Does a dictionary have a `/Filter`?
+    pub filtered: bool,
 }
+
+/// The keys of what an import changes in an object it copies: parent-tree keys (moved on),
+/// actions (those a PDF/A file may not carry are removed) and a structure element's `/ID`
+/// (made unique in a pack).
+const TOUCHED: [&[u8]; 5] = [b"StructParent", b"StructParents", b"AA", b"A", b"ID"];
+
+/// A reference found by [`Parser::scan`]: its target and where it is written (`n g R`
+/// starting there).
+pub(in crate::document::appendix) type Found = (ObjectId, u32);
 
 impl<'a> Top<'a> {
     /// The top level of a built object, and whether it is a stream (whose dictionary it
@@ -62,11 +75,11 @@ impl<'a> Parser<'a> {
     /// references it holds onto `refs` in order; but gives up (`None`) on what a lopdf
     /// object would hold otherwise than as written: a dictionary with a key twice (the
     /// later value takes the first one's place) or a key or `/Type` with a `#` escape; and
-    /// on a dictionary of more than [`MANY_KEYS`] keys.
+    /// on a dictionary of more than [`MANY_KEYS`] keys, or a reference past 4 GiB.
     pub(in crate::document::appendix) fn scan(
         &mut self,
         depth: usize,
-        refs: &mut Vec<ObjectId>,
+        refs: &mut Vec<Found>,
     ) -> Option<Top<'a>> {
         let mut keys = Vec::new();
         let mut top = Top::default();
@@ -77,7 +90,7 @@ impl<'a> Parser<'a> {
     fn value(
         &mut self,
         depth: usize,
-        refs: &mut Vec<ObjectId>,
+        refs: &mut Vec<Found>,
         keys: &mut Vec<&'a [u8]>,
         top: Option<&mut Top<'a>>,
     ) -> Option<Value<'a>> {
@@ -88,9 +101,10 @@ impl<'a> Parser<'a> {
             b't' => self.keyword(b"true").map(|()| Value::Other)?,
             b'f' => self.keyword(b"false").map(|()| Value::Other)?,
             b'0'..=b'9' | b'+' | b'-' | b'.' => {
+                let at = self.at;
                 let number = self.number()?;
                 if let Object::Reference(id) = number {
-                    refs.push(id);
+                    refs.push((id, u32::try_from(at).ok()?));
                 }
                 Value::Number(number)
             }
@@ -129,6 +143,8 @@ impl<'a> Parser<'a> {
                                 }
                                 top.length = Some(n);
                             }
+                            (b"Filter", _) => top.filtered = true,
+                            (key, _) if TOUCHED.contains(&key) => top.touched = true,
                             _ => {}
                         }
                     }

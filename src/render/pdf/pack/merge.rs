@@ -87,7 +87,9 @@ struct Form {
 }
 
 /// Puts the pack together: `pdf` is the emitted front sheet (`front` pages) followed by
-/// the stamp pages, `papers` the papers in order with their pack `ranges`.
+/// the stamp pages, `papers` the papers in order with their pack `ranges`. Objects of the
+/// papers that need no change but their numbers are copied as written when `as_written`
+/// (the same bytes as building and writing them: a test builds packs both ways).
 pub(super) fn merge<B: AsRef<[u8]>>(
     mut pdf: Document,
     front: usize,
@@ -95,6 +97,7 @@ pub(super) fn merge<B: AsRef<[u8]>>(
     ranges: &[Option<(u32, u32)>],
     srgb: &[u8],
     meta: &Meta,
+    as_written: bool,
 ) -> Result<Vec<u8>, String> {
     // The pack's ID hashes what it draws: the front sheet and stamps, and each paper's own
     // ID (a hash of its content), not the papers' streams over again.
@@ -134,15 +137,12 @@ pub(super) fn merge<B: AsRef<[u8]>>(
         content.update(&id);
         // Structure elements, links and parent-tree arrays are written as they come (a
         // long paper's tree is never held as lopdf objects); the rest is kept for stamping.
-        let new =
-            appendix::append_paper(&mut pdf, paper_pdf, &title, &mut |doc, id, mut object| {
-                unique_id(&mut object, j);
-                if written_at_once(&object) {
-                    ahead.push(id, &object);
-                } else {
-                    doc.objects.insert(id, object);
-                }
-            })?;
+        let mut keep = Grafted {
+            j,
+            ahead: &mut ahead,
+            as_written,
+        };
+        let new = appendix::append_paper(&mut pdf, paper_pdf, &title, &mut keep)?;
         // Its pages as grafted, not the pack's page tree walked again for each paper.
         let (Some(&first_page), true) = (new.first(), new.len() == n as usize) else {
             return Err(format!("the pages of {title} did not all come"));
@@ -332,6 +332,33 @@ fn unique_id(object: &mut Object, j: usize) {
         new.extend_from_slice(s);
         let format = *format;
         d.set("ID", Object::String(new, format));
+    }
+}
+
+/// What becomes of the objects the `j`th paper brings: those nothing reads or changes
+/// after the graft are written at once (copied as written, when `as_written`), the rest
+/// kept in the pack's document.
+struct Grafted<'a> {
+    j: usize,
+    ahead: &'a mut Prewritten,
+    as_written: bool,
+}
+
+impl appendix::Keep for Grafted<'_> {
+    fn object(&mut self, doc: &mut Document, id: ObjectId, mut object: Object) {
+        unique_id(&mut object, self.j);
+        if written_at_once(&object) {
+            self.ahead.push(id, &object);
+        } else {
+            doc.objects.insert(id, object);
+        }
+    }
+
+    fn written(&mut self, id: ObjectId, bytes: &[u8]) -> bool {
+        if self.as_written {
+            self.ahead.push_written(id, bytes);
+        }
+        self.as_written
     }
 }
 

@@ -266,6 +266,19 @@ impl PdfEngine {
         pdfs: impl IntoIterator<Item = Option<B>>,
         opts: &RenderOptions<'_>,
     ) -> Result<PackPdf, Diagnostic> {
+        self.render_pack_with(meeting, kind, pdfs, opts, true)
+    }
+
+    /// [`PdfEngine::render_pack`], the papers' objects copied as written where they can be
+    /// when `as_written`, else every one built.
+    fn render_pack_with<B: AsRef<[u8]>>(
+        &self,
+        meeting: &Meeting,
+        kind: PackKind,
+        pdfs: impl IntoIterator<Item = Option<B>>,
+        opts: &RenderOptions<'_>,
+        as_written: bool,
+    ) -> Result<PackPdf, Diagnostic> {
         let house = opts.house;
         let papers = kind.papers(meeting);
         let loaded: Vec<Option<merge::Paper<B>>> = papers
@@ -339,8 +352,16 @@ impl PdfEngine {
             kind.label().into(),
         ];
         meta.author = house.organisation.name.clone();
-        let bytes = merge::merge(pdf, front as usize, loaded, &r, &self.srgb, &meta)
-            .map_err(|e| Diagnostic::internal(format!("cannot put the pack together ({e})")))?;
+        let bytes = merge::merge(
+            pdf,
+            front as usize,
+            loaded,
+            &r,
+            &self.srgb,
+            &meta,
+            as_written,
+        )
+        .map_err(|e| Diagnostic::internal(format!("cannot put the pack together ({e})")))?;
         Ok(PackPdf {
             bytes,
             pages: total,
