@@ -41,18 +41,23 @@ impl<B: AsRef<[u8]>> Lazy<B> {
         let mut read = BTreeMap::new();
         let mut plain = true;
         let (mut starts, mut links, mut left) = (Vec::new(), Vec::new(), Vec::new());
-        let mut written = Vec::new();
+        let (mut written, mut copied) = (Vec::new(), Vec::new());
         for id in raw.ids() {
             let n = id.0 as usize;
             starts.resize(n + 1, links.len());
             written.resize(n + 1, None);
-            let Some(kept) = first_read(&raw, id, &mut links, &mut left, &mut written[n]) else {
+            copied.resize(n + 1, false);
+            let Some(first) = first_read(&raw, id, &mut links, &mut left, &mut written[n]) else {
                 plain = false;
                 break;
             };
             starts.push(links.len());
-            if let Some(object) = kept {
-                read.insert(id, object);
+            match first {
+                First::Kept(object) => {
+                    read.insert(id, object);
+                }
+                First::Copied => copied[n] = true,
+                First::Array => {}
             }
         }
         if !plain {
@@ -62,7 +67,8 @@ impl<B: AsRef<[u8]>> Lazy<B> {
         doc.trailer = raw.trailer.clone();
         doc.max_id = raw.ids().last().map_or(0, |id| id.0);
         let roots = [b"Root".as_slice(), b"Info"].map(|k| doc.trailer.get(k).ok().cloned());
-        walk(&raw, read, &mut doc, roots.into_iter().flatten().collect());
+        let roots = roots.into_iter().flatten().collect();
+        walk(&raw, read, &copied, &mut doc, roots);
         let named = doc
             .catalog()
             .is_ok_and(|c| c.has(b"Dests") || c.has(b"Names"));
@@ -89,6 +95,18 @@ impl<B: AsRef<[u8]>> Lazy<B> {
 /// annotation: the many small objects of a long paper that nothing reads as a document.
 const ELEMENT_OR_LINK: [&[u8]; 4] = [b"StructElem", b"Annot", b"OBJR", b"MCR"];
 
+/// The types of what the import copies without reading it as the document: the
+/// [`ELEMENT_OR_LINK`] types, and fonts and their descriptors (which only pages' resources
+/// name; a pack reads the resources themselves).
+const COPIED: [&[u8]; 6] = [
+    b"StructElem",
+    b"Annot",
+    b"OBJR",
+    b"MCR",
+    b"Font",
+    b"FontDescriptor",
+];
+
 /// The types of an object stream and a cross-reference stream, whose objects lopdf unpacks.
 const OBJECT_STREAMS: [&[u8]; 2] = [b"ObjStm", b"XRef"];
 
@@ -98,10 +116,20 @@ pub fn element_or_link(object: &Object) -> bool {
     !stream && top.is(&ELEMENT_OR_LINK)
 }
 
+/// What the first pass makes of an object, for the walk.
+enum First {
+    /// It may be part of the document: built, for the walk.
+    Kept(Object),
+    /// A stream or a [`COPIED`] dictionary: copied, never read as the document (but a
+    /// page tree's leaf, read whatever it is).
+    Copied,
+    /// An array: read again if the walk reaches it.
+    Array,
+}
+
 /// Reads object `id` for [`Lazy::open`]: its references onto `links`, `id` onto `left`
 /// when the import leaves it behind ([`LEFT_BEHIND`]), and into `written` where it lies
-/// when it may be copied [`as_written`]; gives the object itself when the walk may need
-/// it (it is neither streamed nor an array). `None` when it cannot be read or is an object
+/// when it may be copied [`as_written`]. `None` when it cannot be read or is an object
 /// stream (lopdf would unpack its objects; clerk writes none).
 fn first_read<B: AsRef<[u8]>>(
     raw: &Raw<B>,
@@ -109,7 +137,7 @@ fn first_read<B: AsRef<[u8]>>(
     links: &mut Vec<Found>,
     left: &mut Vec<ObjectId>,
     written: &mut Option<(u32, u32)>,
-) -> Option<Option<Object>> {
+) -> Option<First> {
     let before = links.len();
     let built;
     // Most objects are only scanned: their references and top level.
@@ -140,12 +168,15 @@ fn first_read<B: AsRef<[u8]>>(
     if !stream && top.is(&LEFT_BEHIND) {
         left.push(id);
     }
-    if stream || top.array || top.is(&ELEMENT_OR_LINK) {
-        return Some(None);
+    if stream || top.is(&COPIED) {
+        return Some(First::Copied);
+    }
+    if top.array {
+        return Some(First::Array);
     }
     match built {
-        Some(object) => Some(Some(object)),
-        None => raw.get(id, false).map(Some),
+        Some(object) => Some(First::Kept(object)),
+        None => raw.get(id, false).map(First::Kept),
     }
 }
 
@@ -168,17 +199,19 @@ fn as_written(scanned: &Scanned<'_>) -> bool {
 
 /// Is `object` one the import copies without reading it as part of the document?
 fn streamed(object: &Object) -> bool {
-    matches!(object, Object::Stream(_)) || element_or_link(object)
+    let (top, stream) = Top::of(object);
+    stream || top.is(&COPIED)
 }
 
 /// Loads into `doc` what `roots` reach without passing through a stream, a streamed
 /// object (unless a `/Kids` entry names it: the page walk reads whatever is there) nor a
 /// number tree's values (the parent tree's arrays of elements), taking those already
-/// `read`; then the structure root's own elements (its `Document` element, which the
-/// import reads).
+/// `read` and not reading again those `copied` (by number); then the structure root's own
+/// elements (its `Document` element, which the import reads).
 fn walk<B: AsRef<[u8]>>(
     raw: &Raw<B>,
     mut read: BTreeMap<ObjectId, Object>,
+    copied: &[bool],
     doc: &mut Document,
     roots: Vec<Object>,
 ) {
@@ -190,7 +223,11 @@ fn walk<B: AsRef<[u8]>>(
         if !seen.insert(id) {
             continue;
         }
-        let object = read.remove(&id).or_else(|| raw.get(id, false));
+        let object = match read.remove(&id) {
+            Some(object) => Some(object),
+            None if !kid && copied.get(id.0 as usize) == Some(&true) => None,
+            None => raw.get(id, false),
+        };
         let wanted = |o: &Object| !matches!(o, Object::Stream(_)) && (kid || !streamed(o));
         let Some(object) = object.filter(wanted) else {
             continue;

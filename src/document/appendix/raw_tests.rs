@@ -323,7 +323,7 @@ fn objects_are_copied_as_written_when_only_their_numbers_change() {
     let bodies: [&[u8]; 8] = [
         b"<</Type/Catalog/Pages 2 0 R/StructTreeRoot 9 0 R>>",
         b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
-        b"<</Type/Page/Parent 2 0 R/Contents 4 0 R/StructParents 0>>",
+        b"<</Type/Page/Parent 2 0 R/Contents 4 0 R/StructParents 0/Resources<</Font<</F1 10 0 R>>>>>>",
         b"<</Length 3/Filter/FlateDecode>>stream\nabc\nendstream",
         b"<</Type/StructElem/S/P/P 6 0 R/K[7 0 R 0]/Pg  3   0 R>> ",
         b"<</Type/StructElem/S/Note/ID(n1)/K 5 0 R>>",
@@ -332,6 +332,7 @@ fn objects_are_copied_as_written_when_only_their_numbers_change() {
     ];
     let mut bodies = bodies.to_vec();
     bodies.push(b"<</Type/StructTreeRoot/K 6 0 R>>");
+    bodies.push(b"<</Type/Font/Subtype/Type0/BaseFont/X/ToUnicode 4 0 R>>");
     let file = pdf(&bodies, "/Root 1 0 R/ID[<00><00>]");
     let Ok(lazy) = Lazy::open(&file[..]) else {
         panic!("not opened object by object")
@@ -353,6 +354,11 @@ fn objects_are_copied_as_written_when_only_their_numbers_change() {
     assert_eq!(
         written(5, &map).as_deref(),
         Some("<</Type/StructElem/S/P/P 16 0 R/K[17 0 R 0]/Pg  13 0 R>> ")
+    );
+    assert_eq!(
+        written(10, &map).as_deref(),
+        Some("<</Type/Font/Subtype/Type0/BaseFont/X/ToUnicode 14 0 R>>"),
+        "a font, though the page's resources name it"
     );
     assert_eq!(written(6, &map), None, "its /ID is made unique");
     assert_eq!(written(7, &map), None, "a pack deflates it");
