@@ -172,6 +172,26 @@ pub fn space_tied(word: &str, next: &str) -> bool {
     if word.is_empty() || next.is_empty() || word.ends_with(closing) && !word.ends_with('.') {
         return false;
     }
+    // Most words are followed by one that starts in lower case: then only a number before
+    // it can tie (`5 million`, `18 august`), and no list need be searched for `word`.
+    if !capital_or_number(next) {
+        return is_number(word) && {
+            let next_bare = bare_end(next);
+            is_month(next_bare) || one_of(next_bare, &UNITS)
+        };
+    }
+    space_rules(word, next)
+}
+
+/// Does `next`, past the brackets and quotes that may open it, start with a digit, a
+/// currency sign or a capital?
+fn capital_or_number(next: &str) -> bool {
+    let lead = next.trim_start_matches(opening).chars().next();
+    lead.is_some_and(|c| c.is_ascii_digit() || matches!(c, '£' | '$' | '€') || c.is_uppercase())
+}
+
+/// The rules of [`space_tied`] for any `next`.
+fn space_rules(word: &str, next: &str) -> bool {
     // `word` without the brackets and quotes that may open it.
     let bare = word.trim_start_matches(opening);
     let next_bare = bare_end(next);

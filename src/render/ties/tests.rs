@@ -134,3 +134,44 @@ fn stretches_cover_each_tie_and_run_on() {
     let got: Vec<&str> = tied_stretches(text).into_iter().map(|r| &text[r]).collect();
     assert_eq!(got, ["1 September 2021", "h-Eileanan", "paragraph 2.1"]);
 }
+
+/// The shortcut taken when the next word starts in lower case (only a number can tie to
+/// it) answers as the full rules do, over every pairing of listed words, numbers,
+/// months and plain words, bare and in brackets, quotes and stops.
+#[test]
+fn the_lower_case_shortcut_answers_as_the_rules() {
+    let mut words: Vec<String> = REFERENCES
+        .list
+        .iter()
+        .chain(UNITS.list)
+        .chain(TITLES.list)
+        .map(|w| w.to_string())
+        .collect();
+    words.extend(
+        [
+            "18", "2.1", "£1.5", "$3", "€4", "1,200", "18th", "-2", "~5", "august", "aug.", "sept",
+            "december", "may", "march", "the", "of", "and", "a", "i", "élan", "ünd", "x", "ii",
+            "iv", "",
+        ]
+        .map(String::from),
+    );
+    let base = words.clone();
+    for w in &base {
+        for (open, close) in [("(", ")"), ("\u{201c}", "\u{201d}"), ("", "."), ("", ",")] {
+            words.push(format!("{open}{w}{close}"));
+        }
+        words.push(w.to_uppercase());
+    }
+    let mut shortcut = 0;
+    for word in &words {
+        for next in &words {
+            let full = !word.is_empty()
+                && !next.is_empty()
+                && (!word.ends_with(closing) || word.ends_with('.'))
+                && space_rules(word, next);
+            assert_eq!(space_tied(word, next), full, "{word:?} {next:?}");
+            shortcut += usize::from(!capital_or_number(next));
+        }
+    }
+    assert!(shortcut > words.len() * words.len() / 3, "{shortcut}");
+}
