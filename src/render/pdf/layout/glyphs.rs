@@ -62,8 +62,8 @@ impl Glyphs {
     /// the text of a glyph that stands for one ASCII character (most of them).
     pub fn push_glyph(&mut self, g: &Glyph, advance: f32) {
         match g.text {
-            GlyphText::Short { len: 1, buf } if buf[0].is_ascii() => {
-                self.text.push(char::from(buf[0]));
+            GlyphText::Short(buf) if buf.0[0].is_ascii() && buf.0[1] == 0xFF => {
+                self.text.push(char::from(buf.0[0]));
                 self.placed.push(Placed {
                     gid: g.gid,
                     len: 1,
