@@ -46,7 +46,10 @@ fn word_text(w: &Word, atoms: &[Atom], glyphs: &[Glyph], out: &mut String) {
     out.clear();
     for a in &atoms[w.start..w.end] {
         for g in &glyphs[a.glyphs.clone()] {
-            out.push_str(&g.text);
+            match g.text.ascii() {
+                Some(c) => out.push(c),
+                None => out.push_str(&g.text),
+            }
         }
     }
 }

@@ -2,7 +2,7 @@
 //! until its PDF is drawn, so each glyph is 8 bytes (id, advance, length of its text) and
 //! the run's text one string.
 
-use super::model::{Glyph, GlyphText};
+use super::model::Glyph;
 
 /// One placed glyph as [`Glyphs`] keeps it: 8 bytes, its text in the run's string.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -61,16 +61,16 @@ impl Glyphs {
     /// Adds a shaped glyph at `advance`: as [`Glyphs::push`], without checking again
     /// the text of a glyph that stands for one ASCII character (most of them).
     pub fn push_glyph(&mut self, g: &Glyph, advance: f32) {
-        match g.text {
-            GlyphText::Short(buf) if buf.0[0].is_ascii() && buf.0[1] == 0xFF => {
-                self.text.push(char::from(buf.0[0]));
+        match g.text.ascii() {
+            Some(c) => {
+                self.text.push(c);
                 self.placed.push(Placed {
                     gid: g.gid,
                     len: 1,
                     advance,
                 });
             }
-            _ => self.push(g.gid, advance, &g.text),
+            None => self.push(g.gid, advance, &g.text),
         }
     }
 

@@ -166,6 +166,19 @@ impl From<&str> for GlyphText {
     }
 }
 
+impl GlyphText {
+    /// The one ASCII character it stands for, when that is what it stands for (most
+    /// glyphs): read without checking the text is UTF-8 again.
+    pub fn ascii(&self) -> Option<char> {
+        match self {
+            GlyphText::Short(buf) if buf.0[0].is_ascii() && buf.0[1] == 0xFF => {
+                Some(char::from(buf.0[0]))
+            }
+            _ => None,
+        }
+    }
+}
+
 impl std::ops::Deref for GlyphText {
     type Target = str;
     fn deref(&self) -> &str {
@@ -350,5 +363,14 @@ mod tests {
             assert_eq!(&*GlyphText::from(s), s);
         }
         assert!(matches!(GlyphText::from("ŷ"), GlyphText::Short(_)));
+    }
+
+    #[test]
+    fn one_ascii_character_is_read_as_such() {
+        assert_eq!(GlyphText::from("a").ascii(), Some('a'));
+        assert_eq!(GlyphText::from("~").ascii(), Some('~'));
+        for s in ["", "ab", "é", "ﬁ", "12345678", "a longer cluster text"] {
+            assert_eq!(GlyphText::from(s).ascii(), None, "{s}");
+        }
     }
 }
