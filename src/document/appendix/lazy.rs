@@ -116,12 +116,16 @@ pub fn element_or_link(object: &Object) -> bool {
     !stream && top.is(&ELEMENT_OR_LINK)
 }
 
+/// The keys whose objects the import reads whatever they are: the page tree's `/Kids`,
+/// and a page's `/Resources` and their `/XObject` (a pack adds its stamp there).
+const READ_WHATEVER: [&[u8]; 3] = [b"Kids", b"Resources", b"XObject"];
+
 /// What the first pass makes of an object, for the walk.
 enum First {
     /// It may be part of the document: built, for the walk.
     Kept(Object),
-    /// A stream or a [`COPIED`] dictionary: copied, never read as the document (but a
-    /// page tree's leaf, read whatever it is).
+    /// A stream or a [`COPIED`] dictionary: copied, never read as the document (but
+    /// where a [`READ_WHATEVER`] key names it).
     Copied,
     /// An array: read again if the walk reaches it.
     Array,
@@ -186,16 +190,23 @@ const NOWHERE: u32 = u32::MAX;
 /// May a scanned object be copied as it is written, its references renumbered (the bytes
 /// of what is built from it would be the same)? When it is framed as clerk frames objects,
 /// holds no key the import changes, and, a stream, is already filtered (a pack deflates
-/// the rest) with its length written in. What the import reads as the document (pages,
-/// the structure root) is never copied so: see [`Objects::written`].
+/// the rest) with its length written in; and is none of the types a file's writer leaves
+/// out and makes anew ([`REGENERATED`]). What the import reads as the document (pages,
+/// their resources, the structure root) is never copied so: see [`Objects::written`].
 fn as_written(scanned: &Scanned<'_>) -> bool {
     let top = &scanned.top;
     let length = matches!(top.length, Some(Object::Integer(_)));
     scanned.framed.is_some()
         && !top.touched
         && !top.is(&LEFT_BEHIND)
+        && !top.is(&REGENERATED)
         && (!scanned.stream || (top.filtered && length))
 }
+
+/// The types of what a PDF writer leaves out and makes anew (object and cross-reference
+/// streams, the linearization dictionary): clerk's leaves them out of a pack, whatever
+/// object carries them.
+const REGENERATED: [&[u8]; 3] = [b"ObjStm", b"XRef", b"Linearized"];
 
 /// Is `object` one the import copies without reading it as part of the document?
 fn streamed(object: &Object) -> bool {
@@ -204,7 +215,7 @@ fn streamed(object: &Object) -> bool {
 }
 
 /// Loads into `doc` what `roots` reach without passing through a stream, a streamed
-/// object (unless a `/Kids` entry names it: the page walk reads whatever is there) nor a
+/// object (unless one of the [`READ_WHATEVER`] keys names it) nor a
 /// number tree's values (the parent tree's arrays of elements), taking those already
 /// `read` and not reading again those `copied` (by number); then the structure root's own
 /// elements (its `Document` element, which the import reads).
@@ -215,7 +226,7 @@ fn walk<B: AsRef<[u8]>>(
     doc: &mut Document,
     roots: Vec<Object>,
 ) {
-    // Each object to visit, and whether a `/Kids` entry names it.
+    // Each object to visit, and whether a [`READ_WHATEVER`] key names it.
     let mut next: Vec<(ObjectId, bool)> = Vec::new();
     roots.iter().for_each(|o| visit(o, false, &mut next));
     let mut seen = BTreeSet::new();
@@ -236,7 +247,7 @@ fn walk<B: AsRef<[u8]>>(
             Object::Dictionary(d) => {
                 for (key, value) in d.iter() {
                     if !(key == b"Nums" && matches!(value, Object::Array(_))) {
-                        visit(value, key == b"Kids", &mut next);
+                        visit_entry(key, value, &mut next);
                     }
                 }
             }
@@ -264,7 +275,21 @@ fn walk<B: AsRef<[u8]>>(
     }
 }
 
-/// Queues the objects `value` refers to, marked as named by a `/Kids` entry or not.
+/// Queues the objects the entry `key` of a dictionary refers to, marked as named by a
+/// [`READ_WHATEVER`] key or not: the objects a page's resources hold in place (its fonts)
+/// by their own keys.
+fn visit_entry(key: &[u8], value: &Object, next: &mut Vec<(ObjectId, bool)>) {
+    match value {
+        Object::Dictionary(inner) if key == b"Resources" => {
+            for (key, value) in inner.iter() {
+                visit_entry(key, value, next);
+            }
+        }
+        _ => visit(value, READ_WHATEVER.contains(&key), next),
+    }
+}
+
+/// Queues the objects `value` refers to, marked as named by a [`READ_WHATEVER`] key or not.
 fn visit(value: &Object, kid: bool, next: &mut Vec<(ObjectId, bool)>) {
     let mut found = Vec::new();
     refs(value, &mut found);

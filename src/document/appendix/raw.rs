@@ -21,7 +21,7 @@ pub(super) struct Scanned<'a> {
     /// Is it a stream?
     pub stream: bool,
     /// Where it lies as clerk's writer frames an object: after `n g obj` and a newline, up
-    /// to the newline before `endobj` (a stream's data and `endstream` within); `None` when
+    /// to the newline before `endobj` (a stream's data, `endstream` and a blank within); `None` when
     /// it is framed otherwise.
     pub framed: Option<Range<usize>>,
 }
@@ -119,10 +119,12 @@ impl<B: AsRef<[u8]>> Raw<B> {
         if let Some(at) = top.length_at {
             refs.remove(at);
         }
-        const END: &[u8] = b"\nendstream";
-        let to = bytes[data.end..]
-            .starts_with(b"\nendstream\nendobj")
-            .then_some(data.end + END.len());
+        // `endstream`, then (as clerk's writer ends a stream) a blank, before `endobj`.
+        let end = &bytes[data.end..];
+        let to = [b"\nendstream\nendobj".as_slice(), b"\nendstream \nendobj"]
+            .into_iter()
+            .find(|framing| end.starts_with(framing))
+            .map(|framing| data.end + framing.len() - b"\nendobj".len());
         let framed = from.zip(to).map(|(from, to)| from..to);
         Some(Scanned {
             top,

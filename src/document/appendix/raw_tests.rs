@@ -299,19 +299,20 @@ fn scanning_reads_as_get_reads() {
 /// before `endobj` (a stream's data and `endstream` within); otherwise not.
 #[test]
 fn objects_are_framed_as_written() {
-    let bodies: [&[u8]; 4] = [
+    let bodies: [&[u8]; 5] = [
         b"<</Type/Catalog/Pages 2 0 R>> ",
         b"[1 0 R  2 0 R]",
         b"<</Length 3/Filter/FlateDecode>>stream\nabc\nendstream",
+        b"<</Length 3/Filter/FlateDecode>>stream\nabc\nendstream ",
         b"<</Length 3>>stream\r\nabc\r\nendstream",
     ];
     let file = pdf(&bodies, "/Root 1 0 R");
     let raw = Raw::open(&file[..]).unwrap();
-    for (k, body) in bodies.iter().enumerate().take(3) {
+    for (k, body) in bodies.iter().enumerate().take(4) {
         let scanned = raw.scan((k as u32 + 1, 0), &mut Vec::new()).unwrap();
         assert_eq!(&file[scanned.framed.unwrap()], *body);
     }
-    let odd = raw.scan((4, 0), &mut Vec::new()).unwrap();
+    let odd = raw.scan((5, 0), &mut Vec::new()).unwrap();
     assert!(odd.stream && odd.framed.is_none(), "{odd:?}");
 }
 
@@ -323,7 +324,8 @@ fn objects_are_copied_as_written_when_only_their_numbers_change() {
     let bodies: [&[u8]; 8] = [
         b"<</Type/Catalog/Pages 2 0 R/StructTreeRoot 9 0 R>>",
         b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
-        b"<</Type/Page/Parent 2 0 R/Contents 4 0 R/StructParents 0/Resources<</Font<</F1 10 0 R>>>>>>",
+        b"<</Type/Page/Parent 2 0 R/Contents 4 0 R/StructParents 0\
+           /Resources<</Font<</F1 10 0 R>>/XObject 11 0 R>>>>",
         b"<</Length 3/Filter/FlateDecode>>stream\nabc\nendstream",
         b"<</Type/StructElem/S/P/P 6 0 R/K[7 0 R 0]/Pg  3   0 R>> ",
         b"<</Type/StructElem/S/Note/ID(n1)/K 5 0 R>>",
@@ -333,6 +335,10 @@ fn objects_are_copied_as_written_when_only_their_numbers_change() {
     let mut bodies = bodies.to_vec();
     bodies.push(b"<</Type/StructTreeRoot/K 6 0 R>>");
     bodies.push(b"<</Type/Font/Subtype/Type0/BaseFont/X/ToUnicode 4 0 R>>");
+    // A page's XObjects, typed as a font (a pack adds its stamp to them), and a
+    // dictionary typed as what a writer makes anew.
+    bodies.push(b"<</Type/Font/Im1 4 0 R>>");
+    bodies.push(b"<</Type/XRef/K 5 0 R>>");
     let file = pdf(&bodies, "/Root 1 0 R/ID[<00><00>]");
     let Ok(lazy) = Lazy::open(&file[..]) else {
         panic!("not opened object by object")
@@ -361,6 +367,16 @@ fn objects_are_copied_as_written_when_only_their_numbers_change() {
         "a font, though the page's resources name it"
     );
     assert_eq!(written(6, &map), None, "its /ID is made unique");
+    assert_eq!(
+        written(11, &map),
+        None,
+        "a page's XObjects, whatever their type"
+    );
+    assert!(
+        lazy.doc().objects.contains_key(&(11, 0)),
+        "read as the document"
+    );
+    assert_eq!(written(12, &map), None, "a type a writer makes anew");
     assert_eq!(written(7, &map), None, "a pack deflates it");
     assert_eq!(written(8, &map), None, "10 0 R is not copied");
     assert_eq!(written(3, &map), None, "a page, read as the document");

@@ -36,6 +36,15 @@ impl Prewritten {
         }
     }
 
+    /// The bytes [`Prewritten::push`] writes for `object` (a test holds the objects a pack
+    /// copies as written to them).
+    #[cfg(test)]
+    pub(crate) fn form_of(object: &Object) -> Vec<u8> {
+        let mut one = Prewritten::default();
+        one.push((1, 0), object);
+        one.bytes
+    }
+
     /// Takes object `id` already written (what goes between `n g obj\n` and `\nendobj`).
     pub(crate) fn push_written(&mut self, id: ObjectId, bytes: &[u8]) {
         self.index.push((id, self.bytes.len()));

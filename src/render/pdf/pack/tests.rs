@@ -53,30 +53,39 @@ fn the_front_sheet_names_ranges_links_papers_and_says_what_is_missing() {
     assert!(!text(&private).contains("Budget"));
 }
 
+/// Two papers clerk built (links, a footnote, a table, a list: streams, structure
+/// elements, annotations, notes' IDs).
+fn two_papers(dir: &std::path::Path, engine: &PdfEngine, opts: &RenderOptions<'_>) -> Vec<Vec<u8>> {
+    let body = "# Background\n\nSee [the plan](https://example.org/plan) and the note.[^n]\n\n\
+                | A | B |\n| - | - |\n| 1 | 2 |\n\n- one\n- two\n\n[^n]: A note.\n\n\
+                # Detail\n\nMore words on the matter, at some length.\n";
+    ["", "classification: OFFICIAL\n"]
+        .iter()
+        .map(|meta| {
+            let doc = crate::document::compile::test_paper(dir, meta, body);
+            engine.render(&doc, opts).unwrap()
+        })
+        .collect()
+}
+
+fn options(house: &HouseStyle) -> RenderOptions<'_> {
+    RenderOptions {
+        house,
+        logo: None,
+        draft: false,
+        pdf_links: true,
+    }
+}
+
 /// A paper's objects copied as written make the very bytes that building, renumbering and
-/// writing each of them makes: two papers (links, a footnote, a table, a list: streams,
-/// structure elements, annotations, notes' IDs) put into a pack both ways.
+/// writing each of them makes: two papers put into a pack both ways.
 #[test]
 fn papers_copied_as_written_make_the_same_pack_as_built() {
     let dir = tempfile::tempdir().unwrap();
     let house = HouseStyle::default();
     let engine = PdfEngine::new(dir.path(), &house).unwrap();
-    let opts = RenderOptions {
-        house: &house,
-        logo: None,
-        draft: false,
-        pdf_links: true,
-    };
-    let body = "# Background\n\nSee [the plan](https://example.org/plan) and the note.[^n]\n\n\
-                | A | B |\n| - | - |\n| 1 | 2 |\n\n- one\n- two\n\n[^n]: A note.\n\n\
-                # Detail\n\nMore words on the matter, at some length.\n";
-    let pdfs: Vec<Vec<u8>> = ["", "classification: OFFICIAL\n"]
-        .iter()
-        .map(|meta| {
-            let doc = crate::document::compile::test_paper(dir.path(), meta, body);
-            engine.render(&doc, &opts).unwrap()
-        })
-        .collect();
+    let opts = options(&house);
+    let pdfs = two_papers(dir.path(), &engine, &opts);
     let mut m = sample_meeting();
     m.items.iter_mut().for_each(|i| i.late = false);
     m.items.iter_mut().for_each(|i| i.private = None);
@@ -96,4 +105,55 @@ fn papers_copied_as_written_make_the_same_pack_as_built() {
         .map(|p| super::super::page_count(p).unwrap())
         .sum();
     assert_eq!(doc.get_pages().len() as u32, 1 + pages);
+}
+
+/// Object by object: each object a graft could copy as written is then built, and the two
+/// are the same bytes; streams and structure elements are among them.
+#[test]
+fn each_object_copied_as_written_is_as_built() {
+    use crate::document::appendix::{Keep, PaperPdf, append_paper};
+    use crate::render::pdf::serialise::Prewritten;
+    use lopdf::{Object, ObjectId};
+
+    #[derive(Default)]
+    struct Compare {
+        written: std::collections::BTreeMap<ObjectId, Vec<u8>>,
+        checked: usize,
+        streams: usize,
+        elements: usize,
+    }
+    impl Keep for Compare {
+        fn object(&mut self, doc: &mut lopdf::Document, id: ObjectId, object: Object) {
+            if let Some(bytes) = self.written.remove(&id) {
+                let built = Prewritten::form_of(&object);
+                assert_eq!(
+                    String::from_utf8_lossy(&bytes),
+                    String::from_utf8_lossy(&built)
+                );
+                self.checked += 1;
+                self.streams += usize::from(matches!(object, Object::Stream(_)));
+                self.elements += usize::from(crate::document::appendix::element_or_link(&object));
+            }
+            doc.objects.insert(id, object);
+        }
+
+        fn written(&mut self, id: ObjectId, bytes: &[u8]) -> bool {
+            self.written.insert(id, bytes.to_vec());
+            false
+        }
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let house = HouseStyle::default();
+    let engine = PdfEngine::new(dir.path(), &house).unwrap();
+    let pdfs = two_papers(dir.path(), &engine, &options(&house));
+    let mut doc = lopdf::Document::load_mem(&pdfs[0]).unwrap();
+    let src = PaperPdf::open(pdfs[1].as_slice()).unwrap();
+    assert!(matches!(src, PaperPdf::Lazy(_)), "read object by object");
+    let mut compare = Compare::default();
+    append_paper(&mut doc, src, "Item 2", &mut compare).unwrap();
+    assert!(compare.written.is_empty(), "{:?}", compare.written.keys());
+    assert!(compare.streams >= 3, "{} streams", compare.streams);
+    assert!(compare.elements >= 10, "{} elements", compare.elements);
+    assert!(compare.checked >= 30, "{} objects", compare.checked);
 }
