@@ -4,7 +4,7 @@
 //! structure elements, annotations, parent-tree arrays and streams that are most of a long
 //! paper — is read from the bytes when the import copies it, and let go once copied.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::io::Write as _;
 
 use lopdf::{Document, Object, ObjectId};
@@ -229,11 +229,14 @@ fn walk<B: AsRef<[u8]>>(
     // Each object to visit, and whether a [`READ_WHATEVER`] key names it.
     let mut next: Vec<(ObjectId, bool)> = Vec::new();
     roots.iter().for_each(|o| visit(o, false, &mut next));
-    let mut seen = BTreeSet::new();
+    // Each object visited, and whether as named by a [`READ_WHATEVER`] key: one reached
+    // first otherwise (and left out, if streamed) is visited again when such a key names it.
+    let mut seen: BTreeMap<ObjectId, bool> = BTreeMap::new();
     while let Some((id, kid)) = next.pop() {
-        if !seen.insert(id) {
+        if seen.get(&id).is_some_and(|&named| named || !kid) {
             continue;
         }
+        seen.insert(id, kid);
         let object = match read.remove(&id) {
             Some(object) => Some(object),
             None if !kid && copied.get(id.0 as usize) == Some(&true) => None,

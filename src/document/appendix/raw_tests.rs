@@ -322,7 +322,8 @@ fn objects_are_framed_as_written() {
 #[test]
 fn objects_are_copied_as_written_when_only_their_numbers_change() {
     let bodies: [&[u8]; 8] = [
-        b"<</Type/Catalog/Pages 2 0 R/StructTreeRoot 9 0 R>>",
+        // `/Extra`: the walk reaches the page's XObjects first by another key.
+        b"<</Type/Catalog/Pages 2 0 R/StructTreeRoot 9 0 R/Extra 11 0 R>>",
         b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
         b"<</Type/Page/Parent 2 0 R/Contents 4 0 R/StructParents 0\
            /Resources<</Font<</F1 10 0 R>>/XObject 11 0 R>>>>",
