@@ -95,17 +95,16 @@ impl<B: AsRef<[u8]>> Lazy<B> {
 /// annotation: the many small objects of a long paper that nothing reads as a document.
 const ELEMENT_OR_LINK: [&[u8]; 4] = [b"StructElem", b"Annot", b"OBJR", b"MCR"];
 
-/// The types of what the import copies without reading it as the document: the
-/// [`ELEMENT_OR_LINK`] types, and fonts and their descriptors (which only pages' resources
-/// name; a pack reads the resources themselves).
-const COPIED: [&[u8]; 6] = [
-    b"StructElem",
-    b"Annot",
-    b"OBJR",
-    b"MCR",
-    b"Font",
-    b"FontDescriptor",
-];
+/// The types of fonts and their descriptors, which only pages' resources name (a pack reads
+/// the resources themselves): copied, as the [`ELEMENT_OR_LINK`] types are, without being
+/// read as the document.
+const FONTS: [&[u8]; 2] = [b"Font", b"FontDescriptor"];
+
+/// Is `top` a dictionary the import copies without reading it as the document: one of the
+/// [`ELEMENT_OR_LINK`] or [`FONTS`] types?
+fn copied_type(top: &Top<'_>) -> bool {
+    top.is(&ELEMENT_OR_LINK) || top.is(&FONTS)
+}
 
 /// The types of an object stream and a cross-reference stream, whose objects lopdf unpacks.
 const OBJECT_STREAMS: [&[u8]; 2] = [b"ObjStm", b"XRef"];
@@ -124,7 +123,7 @@ const READ_WHATEVER: [&[u8]; 3] = [b"Kids", b"Resources", b"XObject"];
 enum First {
     /// It may be part of the document: built, for the walk.
     Kept(Object),
-    /// A stream or a [`COPIED`] dictionary: copied, never read as the document (but
+    /// A stream or a dictionary of a [`copied_type`]: copied, never read as the document (but
     /// where a [`READ_WHATEVER`] key names it).
     Copied,
     /// An array: read again if the walk reaches it.
@@ -172,7 +171,7 @@ fn first_read<B: AsRef<[u8]>>(
     if !stream && top.is(&LEFT_BEHIND) {
         left.push(id);
     }
-    if stream || top.is(&COPIED) {
+    if stream || copied_type(&top) {
         return Some(First::Copied);
     }
     if top.array {
@@ -211,7 +210,7 @@ const REGENERATED: [&[u8]; 3] = [b"ObjStm", b"XRef", b"Linearized"];
 /// Is `object` one the import copies without reading it as part of the document?
 fn streamed(object: &Object) -> bool {
     let (top, stream) = Top::of(object);
-    stream || top.is(&COPIED)
+    stream || copied_type(&top)
 }
 
 /// Loads into `doc` what `roots` reach without passing through a stream, a streamed
