@@ -2,7 +2,8 @@
 //! HTML + PDF; then one paper from a cold process (the real binary, fonts parsed and all).
 //!
 //! `cargo bench --bench build` (N = 1000), or `cargo bench --bench build -- 200` for another
-//! count. Prints medians, per-paper cost, papers per second and the peak memory; then the
+//! count. Prints medians, per-paper cost, papers per second and the peak memory, with the
+//! floor (the same files written again) on disk and in memory (`/dev/shm`); then the
 //! meetings' share of the build (assembling, pages, agenda PDFs, calendar) and the time to
 //! render one 40-item meeting page.
 
@@ -21,8 +22,19 @@ fn median(mut times: Vec<Duration>) -> Duration {
     times[times.len() / 2]
 }
 
-/// The median of `rounds` builds of every paper into a fresh output folder (one warm-up).
-fn time_build(root: &Path, formats: Vec<OutputFormat>, n: usize, rounds: usize) -> Duration {
+/// Medians of `rounds` builds of every paper into a fresh output folder `out` (one
+/// warm-up), and of the floor: the same files written again, a temporary file renamed over
+/// each as clerk writes them, from as many threads, into a fresh folder beside it. The
+/// floor is taken after each build (when `with_floor`), so both meet the file system in
+/// the same state.
+fn time_build(
+    root: &Path,
+    out: &Path,
+    formats: Vec<OutputFormat>,
+    n: usize,
+    rounds: usize,
+    with_floor: bool,
+) -> Timed {
     let opts = BuildOptions {
         formats,
         paths: Vec::new(),
@@ -30,27 +42,84 @@ fn time_build(root: &Path, formats: Vec<OutputFormat>, n: usize, rounds: usize) 
         force: false,
     };
     let mut times = Vec::new();
+    let mut floors = Vec::new();
+    let mut peak: Option<f64> = None;
     let cpu_start = cpu_seconds();
     for round in 0..=rounds {
-        let _ = std::fs::remove_dir_all(root.join("out"));
+        let _ = std::fs::remove_dir_all(out);
         let started = Instant::now();
         let mut sources = Default::default();
-        let project = Project::open(root, None, None, &mut sources).unwrap();
+        let project = Project::open(root, None, Some(out), &mut sources).unwrap();
         let report = run(&project, &opts, &mut sources).unwrap();
         let elapsed = started.elapsed();
+        if round == 0 {
+            // Before any floor: its copy of the files would count.
+            peak = peak_mib();
+        }
         assert_eq!(report.papers.len(), n);
         assert!(!report.has_errors());
+        let floor = if with_floor {
+            write_floor(out)
+        } else {
+            Duration::ZERO
+        };
         if round > 0 {
             times.push(elapsed); // the first round warms the page cache
+            floors.push(floor);
         }
     }
     if let (Some((a, _)), Some((b, _))) = (cpu_start, cpu_seconds()) {
         println!(
-            "  CPU (user + system): {:.2} s a build",
+            "  CPU (user + system): {:.2} s a build and its floor",
             (b - a) / (rounds + 1) as f64
         );
     }
-    median(times)
+    Timed {
+        build: median(times),
+        floor: median(floors),
+        peak,
+    }
+}
+
+/// What [`time_build`] measured: medians of the builds and their floors, and the peak
+/// memory of this process after the first build (before a floor's copy of the files).
+struct Timed {
+    build: Duration,
+    floor: Duration,
+    peak: Option<f64>,
+}
+
+/// The time to write every file under `out` again (read first, untimed) into a fresh
+/// folder beside it: each through a temporary file renamed over it, its folders made as
+/// needed, across the build's threads. Removes the copy before returning.
+fn write_floor(out: &Path) -> Duration {
+    use rayon::prelude::*;
+    let files: Vec<(std::path::PathBuf, Vec<u8>)> = walkdir::WalkDir::new(out)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(out).unwrap().to_path_buf();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect();
+    let copy = out.with_extension("floor");
+    let _ = std::fs::remove_dir_all(&copy);
+    let started = Instant::now();
+    files.par_iter().for_each(|(rel, bytes)| {
+        let path = copy.join(rel);
+        let dir = path.parent().unwrap();
+        std::fs::create_dir_all(dir).unwrap();
+        let tmp = dir.join(format!(
+            ".floor-{}.tmp",
+            rayon::current_thread_index().unwrap_or(0)
+        ));
+        std::fs::write(&tmp, bytes).unwrap();
+        std::fs::rename(&tmp, &path).unwrap();
+    });
+    let elapsed = started.elapsed();
+    let _ = std::fs::remove_dir_all(&copy);
+    elapsed
 }
 
 /// CPU seconds (user + system) of this process and of its finished children, from
@@ -83,6 +152,15 @@ fn peak_mib() -> Option<f64> {
         .parse()
         .ok()?;
     Some(kb / 1024.0)
+}
+
+/// The floor beside the build it was taken with.
+fn floor_report(timed: &Timed) {
+    println!(
+        "  writing the same files again (the floor): median {:.1} ms; the build less its floor {:.1} ms",
+        timed.floor.as_secs_f64() * 1e3,
+        timed.build.saturating_sub(timed.floor).as_secs_f64() * 1e3
+    );
 }
 
 fn report(what: &str, n: usize, t: Duration, runs: usize) {
@@ -241,15 +319,32 @@ fn main() {
         .unwrap_or(1000);
     let tmp = tempfile::tempdir().unwrap();
     common::generate(tmp.path(), n, 10);
-    let html = time_build(tmp.path(), vec![OutputFormat::Html], n, 5);
+    let out = tmp.path().join("out");
+    let html = time_build(tmp.path(), &out, vec![OutputFormat::Html], n, 5, false).build;
     report("HTML", n, html, 5);
-    let both = time_build(
-        tmp.path(),
-        vec![OutputFormat::Html, OutputFormat::Pdf],
-        n,
-        3,
-    );
+    let both_formats = || vec![OutputFormat::Html, OutputFormat::Pdf];
+    let timed = time_build(tmp.path(), &out, both_formats(), n, 3, true);
+    let both = timed.build;
     report("HTML + PDF", n, both, 3);
+    floor_report(&timed);
+    if let Some(mib) = timed.peak {
+        println!("  peak memory of the benchmark process after its first build: {mib:.0} MiB");
+    }
+    // The same in memory, where a tmpfs is at hand: clerk's own time, without the disk's.
+    let shm = Path::new("/dev/shm");
+    if shm.is_dir() {
+        let mem = tempfile::tempdir_in(shm).unwrap();
+        let timed = time_build(
+            tmp.path(),
+            &mem.path().join("out"),
+            both_formats(),
+            n,
+            3,
+            true,
+        );
+        report("HTML + PDF, output in /dev/shm", n, timed.build, 3);
+        floor_report(&timed);
+    }
     let (meetings, count) = time_meetings(tmp.path());
     println!(
         "meetings stage ({count} meetings: pages, agenda PDFs, calendar): median {:.1} ms, {:.1}% of the HTML + PDF build",
@@ -261,9 +356,6 @@ fn main() {
         "one 40-item meeting page rendered in memory: median {:.0} µs over 200 renders",
         page.as_secs_f64() * 1e6
     );
-    if let Some(mib) = peak_mib() {
-        println!("peak memory of the benchmark process: {mib:.0} MiB");
-    }
     let cold = cold_single();
     println!(
         "one paper, HTML + PDF, cold process (`clerk build`): median {:.1} ms over 11 runs",
