@@ -45,6 +45,13 @@ impl Prewritten {
         one.bytes
     }
 
+    /// Takes object `id` as `write` writes it, in the form [`Prewritten::push`] gives: for
+    /// a dictionary or an array, which need no blank before or after.
+    pub(crate) fn push_with(&mut self, id: ObjectId, write: impl FnOnce(&mut Vec<u8>)) {
+        self.index.push((id, self.bytes.len()));
+        write(&mut self.bytes);
+    }
+
     /// Takes object `id` already written (what goes between `n g obj\n` and `\nendobj`).
     pub(crate) fn push_written(&mut self, id: ObjectId, bytes: &[u8]) {
         self.index.push((id, self.bytes.len()));
@@ -261,7 +268,7 @@ pub(crate) fn decimal(out: &mut Vec<u8>, mut v: u64, width: usize) {
     out.extend_from_slice(&buf[i..]);
 }
 
-fn int(out: &mut Vec<u8>, v: i64) {
+pub(crate) fn int(out: &mut Vec<u8>, v: i64) {
     if v < 0 {
         out.push(b'-');
     }
@@ -320,7 +327,7 @@ const REGULAR: [bool; 256] = {
     regular
 };
 
-fn name(out: &mut Vec<u8>, name: &[u8]) {
+pub(crate) fn name(out: &mut Vec<u8>, name: &[u8]) {
     out.push(b'/');
     if name.iter().all(|b| REGULAR[usize::from(*b)]) {
         out.extend_from_slice(name);
@@ -372,7 +379,15 @@ fn literal(out: &mut Vec<u8>, text: &[u8]) {
     out.push(b')');
 }
 
-fn object_bytes(out: &mut Vec<u8>, object: &Object) {
+/// A reference, `n g R`.
+pub(crate) fn reference(out: &mut Vec<u8>, (id, generation): ObjectId) {
+    int(out, i64::from(id));
+    out.push(b' ');
+    int(out, i64::from(generation));
+    out.extend_from_slice(b" R");
+}
+
+pub(crate) fn object_bytes(out: &mut Vec<u8>, object: &Object) {
     match object {
         Object::Null => out.extend_from_slice(b"null"),
         Object::Boolean(true) => out.extend_from_slice(b"true"),
@@ -412,12 +427,7 @@ fn object_bytes(out: &mut Vec<u8>, object: &Object) {
             out.extend_from_slice(&stream.content);
             out.extend_from_slice(b"\nendstream");
         }
-        Object::Reference((id, generation)) => {
-            int(out, i64::from(*id));
-            out.push(b' ');
-            int(out, i64::from(*generation));
-            out.extend_from_slice(b" R");
-        }
+        Object::Reference(id) => reference(out, *id),
     }
 }
 

@@ -9,6 +9,7 @@
 //! maps each page's MCIDs and each annotation back to its element. Deterministic: the
 //! same layout gives the same objects.
 
+mod element;
 #[cfg(test)]
 mod tests;
 mod tree;
@@ -19,6 +20,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::layout::{Part, Role, Scope, Structure};
 use super::serialise::Prewritten;
+use element::{Element, KidRef, parents_object, write_parents};
 use tree::{Annot, Block, Kid, Mark, build};
 
 /// What one page contributed: its object, the block, role and part of each MCID (index =
@@ -155,11 +157,10 @@ pub(crate) fn structure(
     let tree = build(&blocks, hints);
     let root = doc.new_object_id();
     let ids: Vec<ObjectId> = tree.nodes.iter().map(|_| doc.new_object_id()).collect();
-    let mut parent_of_mcid: Vec<Vec<Object>> = pages
-        .iter()
-        .map(|p| vec![Object::Null; p.mcids.len()])
-        .collect();
+    let mut parent_of_mcid: Vec<Vec<Option<ObjectId>>> =
+        pages.iter().map(|p| vec![None; p.mcids.len()]).collect();
     let mut annot_keys = Vec::new();
+    let mut kids = Vec::new();
     for (n, node) in tree.nodes.iter().enumerate() {
         // The element's page is that of its first marked content: what it marks there is
         // named by MCID alone (ISO 32000-1, 14.7.4.2), an MCR dictionary only for what goes
@@ -168,68 +169,51 @@ pub(crate) fn structure(
             Kid::Mcr { page, .. } => Some(page),
             _ => None,
         });
-        let mut kids = Vec::with_capacity(node.kids.len());
+        kids.clear();
         for kid in &node.kids {
             kids.push(match *kid {
-                Kid::Node(k) => ids[k].into(),
+                Kid::Node(k) => KidRef::Node(ids[k]),
                 Kid::Mcr { page: p, mcid } => {
                     if let Some(slot) = parent_of_mcid[p].get_mut(mcid as usize) {
-                        *slot = ids[n].into();
+                        *slot = Some(ids[n]);
                     }
                     if home == Some(p) {
-                        Object::Integer(mcid)
+                        KidRef::Mcid(mcid)
                     } else {
-                        Object::Dictionary(Dictionary::from_iter([
-                            ("Type", name("MCR")),
-                            ("Pg", pages[p].id.into()),
-                            ("MCID", mcid.into()),
-                        ]))
+                        KidRef::Mcr {
+                            page: pages[p].id,
+                            mcid,
+                        }
                     }
                 }
                 Kid::Objr { page: p, annot } => {
                     annot_keys.push((annot, ids[n]));
-                    Object::Dictionary(Dictionary::from_iter([
-                        ("Type", name("OBJR")),
-                        ("Pg", pages[p].id.into()),
-                        ("Obj", annot.into()),
-                    ]))
+                    KidRef::Objr {
+                        page: pages[p].id,
+                        annot,
+                    }
                 }
             });
         }
-        let mut d = Dictionary::from_iter([
-            ("Type", name("StructElem")),
-            ("S", name(node.ty.name())),
-            ("P", if n == 0 { root } else { ids[node.parent] }.into()),
-        ]);
-        if let Some(p) = home {
-            d.set("Pg", pages[p].id);
-        }
-        // An empty cell has no kids, and so no `/K` (an empty array would be a kid list
-        // with nothing in it).
-        if !kids.is_empty() {
-            d.set("K", kids);
-        }
-        if let Some(a) = &node.attrs {
-            d.set("A", a.clone());
-        }
-        if let Some(alt) = &node.alt {
-            d.set("Alt", super::finish::text(alt));
-        }
-        if let Some(l) = &node.lang {
-            d.set("Lang", super::finish::text(l));
-        }
-        if node.ty == StructType::Note {
-            // PDF/UA-1 7.9: every Note has an ID, unique in the document.
-            d.set("ID", Object::string_literal(format!("note-{n}")));
-        }
-        if n == 0
-            && let Some(lang) = lang
-        {
-            d.set("Lang", super::finish::text(lang));
-        }
+        let element = Element {
+            ty: node.ty,
+            parent: if n == 0 { root } else { ids[node.parent] },
+            page: home.map(|p| pages[p].id),
+            kids: &kids,
+            attrs: node.attrs.as_ref(),
+            alt: node.alt.as_deref(),
+            lang: node.lang.as_deref(),
+            id: (node.ty == StructType::Note).then(|| format!("note-{n}")),
+        };
         match ahead.as_deref_mut() {
-            Some(ahead) if n > 0 => ahead.push(ids[n], &Object::Dictionary(d)),
+            Some(ahead) if n > 0 => ahead.push_with(ids[n], |out| element.write(out)),
             _ => {
+                let mut d = element.dictionary();
+                if n == 0
+                    && let Some(lang) = lang
+                {
+                    d.set("Lang", super::finish::text(lang));
+                }
                 doc.objects.insert(ids[n], Object::Dictionary(d));
             }
         }
@@ -238,14 +222,13 @@ pub(crate) fn structure(
     for (p, (page, parents)) in pages.iter().zip(parent_of_mcid).enumerate() {
         let key = p as i64;
         nums.push(key.into());
-        let parents = Object::Array(parents);
         let id = match ahead.as_deref_mut() {
             Some(ahead) => {
                 let id = doc.new_object_id();
-                ahead.push(id, &parents);
+                ahead.push_with(id, |out| write_parents(out, &parents));
                 id
             }
-            None => doc.add_object(parents),
+            None => doc.add_object(parents_object(&parents)),
         };
         nums.push(id.into());
         if let Ok(Object::Dictionary(d)) = doc.get_object_mut(page.id) {
