@@ -40,17 +40,34 @@ pub fn check(
     is_final: bool,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    // [`PRESENTER`] is the last placeholder: `Name, Role` only as a metadata value, since
+    // in prose the two words may be meant.
+    let searched = PLACEHOLDERS.len() - usize::from(!yaml);
+    // A line can hold a placeholder only where one of them or a `…` stands: each is looked
+    // for once over the whole text, and only the lines they fall on are read.
+    let bytes = &text.as_bytes()[range.clone()];
+    let mut hits: Vec<usize> = PLACEHOLDERS[..searched]
+        .iter()
+        .flat_map(|(_, finder)| finder.find_iter(bytes))
+        .chain(memchr::memmem::find_iter(bytes, ELLIPSIS.as_bytes()))
+        .collect();
+    if hits.is_empty() {
+        return out;
+    }
+    hits.sort_unstable();
+    let mut hits = hits.into_iter().peekable();
     let mut at = range.start;
     for line in text[range.clone()].split_inclusive('\n') {
         let start = at;
         at += line.len();
+        while hits.next_if(|&h| h + range.start < start).is_some() {}
+        if hits.peek().is_none_or(|&h| h + range.start >= at) {
+            continue;
+        }
         let body = line.trim_end();
         if yaml && body.trim_start().starts_with('#') {
             continue;
         }
-        // `Name, Role` only as a metadata value: in prose the two words may be meant.
-        // [`PRESENTER`] is the last placeholder.
-        let searched = PLACEHOLDERS.len() - usize::from(!yaml);
         let found = PLACEHOLDERS[..searched]
             .iter()
             .find_map(|(len, finder)| finder.find(body.as_bytes()).map(|i| (i, *len)))
@@ -127,5 +144,22 @@ mod tests {
         let text = "The purpose of this paper is to inform members.\nName, Role and remit.\n";
         assert!(found(text, false, false).is_empty());
         assert!(found("Members … are invited.\n", false, false).is_empty());
+    }
+
+    /// Only the given range is read, and each placeholder found is placed in the file:
+    /// lines before and after it, lines with two placeholders (the first in order counts)
+    /// and a placeholder on the range's last line without a line end.
+    #[test]
+    fn placeholders_are_found_within_the_range_at_their_place_in_the_file() {
+        let before = format!("title: x\npresented_by: {PRESENTER}\n---\n");
+        let body =
+            format!("Intro.\n{BACKGROUND_LIST} {PURPOSE}\n\nText, then {BACKGROUND}\n…\n{PURPOSE}");
+        let text = format!("{before}{body}\nAfter: {PURPOSE}\n");
+        let range = before.len()..before.len() + body.len();
+        let got: Vec<&str> = check(&text, range, Path::new("p.md"), false, false)
+            .into_iter()
+            .map(|d| &text[d.span.unwrap()])
+            .collect();
+        assert_eq!(got, [PURPOSE, BACKGROUND, ELLIPSIS, PURPOSE]);
     }
 }
