@@ -240,8 +240,42 @@ fn scan_agrees(raw: &Raw<&[u8]>, id: ObjectId, gives_up: bool) {
     assert_eq!(top.type_name, type_name, "{id:?}");
     let has = |keys: &[&[u8]]| dict.is_some_and(|d| keys.iter().any(|k| d.has(k)));
     assert_eq!(top.filtered, has(&[b"Filter"]), "{id:?}");
-    let touched: [&[u8]; 5] = [b"StructParent", b"StructParents", b"AA", b"A", b"ID"];
-    assert_eq!(top.touched, has(&touched), "{id:?}");
+    let touched: [&[u8]; 4] = [b"StructParent", b"StructParents", b"AA", b"ID"];
+    let action = dict.is_some_and(|d| {
+        d.get(b"A")
+            .and_then(Object::as_dict)
+            .is_ok_and(|a| a.has(b"S"))
+    });
+    assert_eq!(top.touched, has(&touched) || action, "{id:?}");
+}
+
+/// An `/A` is touched when it is an action (a dictionary with an `/S`, which an import may
+/// remove), not when it holds attributes, in an array or by reference; an `/S` deeper down
+/// does not count.
+#[test]
+fn only_an_action_a_is_touched() {
+    let bytes = pdf(
+        &[
+            b"<</Type/Catalog/Pages 2 0 R>>",
+            b"<</Type/Pages/Kids[]/Count 0>>",
+            b"<</Type/StructElem/S/TH/P 1 0 R/A<</O/Table/Scope/Column>>>>",
+            b"<</Type/Annot/Subtype/Link/A<</S/URI/URI(https://example.org)>>>>",
+            b"<</Type/Annot/Subtype/Link/A<</Type/Action/S/JavaScript/JS(x)>>>>",
+            b"<</Type/StructElem/S/P/A[<</O/Layout/Placement/Block>> 0]>>",
+            b"<</Type/StructElem/S/P/A 3 0 R>>",
+            b"<</Type/StructElem/S/P/A<</O/List/Nested<</S/X>>>>>>",
+            b"<</Type/StructElem/S/P/A/Name>>",
+        ],
+        "/Root 1 0 R/ID[<00ff><00ff>]",
+    );
+    let raw = Raw::open(&bytes[..]).unwrap();
+    let touched: Vec<bool> = (3..=9)
+        .map(|n| {
+            scan_agrees(&raw, (n, 0), false);
+            raw.scan((n, 0), &mut Vec::new()).unwrap().top.touched
+        })
+        .collect();
+    assert_eq!(touched, [false, true, true, false, false, false, false]);
 }
 
 #[test]

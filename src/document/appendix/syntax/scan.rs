@@ -20,16 +20,19 @@ pub(in crate::document::appendix) struct Top<'a> {
     pub length: Option<Object>,
     /// Where in the references a reference `/Length` is.
     pub length_at: Option<usize>,
-    /// Does a dictionary have a key an import changes ([`TOUCHED`])?
+    /// Does a dictionary have a key an import changes ([`TOUCHED`], or an `/A` that is an
+    /// action: a dictionary with an `/S`)?
     pub touched: bool,
     /// Does a dictionary have a `/Filter`?
     pub filtered: bool,
 }
 
 /// The keys of what an import changes in an object it copies: parent-tree keys (moved on),
-/// actions (those a PDF/A file may not carry are removed) and a structure element's `/ID`
-/// (made unique in a pack).
-const TOUCHED: [&[u8]; 5] = [b"StructParent", b"StructParents", b"AA", b"A", b"ID"];
+/// additional actions (removed) and a structure element's `/ID` (made unique in a pack).
+/// An `/A` is changed too when it is an action (a dictionary with an `/S`; one a PDF/A
+/// file may not carry is removed), not when it holds a structure element's attributes
+/// (a table cell's scope, say), which most `/A`s of a paper do.
+const TOUCHED: [&[u8]; 4] = [b"StructParent", b"StructParents", b"AA", b"ID"];
 
 /// A reference found by [`Parser::scan`]: its target and where it is written (`n g R`
 /// starting there).
@@ -67,6 +70,10 @@ const MANY_KEYS: usize = 64;
 enum Value<'a> {
     Number(Object),
     Name(&'a [u8]),
+    /// A dictionary, and whether it has an `/S`.
+    Dictionary {
+        s: bool,
+    },
     Other,
 }
 
@@ -114,6 +121,7 @@ impl<'a> Parser<'a> {
                 self.at += 2;
                 let base = keys.len();
                 let mut top = top;
+                let mut s = false;
                 loop {
                     self.space();
                     if self.keyword(b">>").is_some() {
@@ -130,6 +138,7 @@ impl<'a> Parser<'a> {
                         return None;
                     }
                     keys.push(key);
+                    s |= key == b"S";
                     let value = self.value(depth, refs, keys, None)?;
                     if let Some(top) = top.as_deref_mut() {
                         match (key, value) {
@@ -144,6 +153,7 @@ impl<'a> Parser<'a> {
                                 top.length = Some(n);
                             }
                             (b"Filter", _) => top.filtered = true,
+                            (b"A", Value::Dictionary { s: true }) => top.touched = true,
                             (key, _) if TOUCHED.contains(&key) => top.touched = true,
                             _ => {}
                         }
@@ -153,7 +163,7 @@ impl<'a> Parser<'a> {
                 if let Some(top) = top {
                     top.dictionary = true;
                 }
-                Value::Other
+                Value::Dictionary { s }
             }
             b'<' => self.skip_hex().map(|()| Value::Other)?,
             b'[' => {
