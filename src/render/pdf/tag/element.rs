@@ -74,21 +74,32 @@ impl KidRef {
                 reference(out, id);
             }
             KidRef::Mcr { page, mcid } => {
-                out.extend_from_slice(b"<</Type/MCR/Pg ");
-                reference(out, page);
-                out.extend_from_slice(b"/MCID ");
-                int(out, mcid);
-                out.extend_from_slice(b">>");
+                kid_dictionary(out, b"MCR", page, b"MCID", |out| int(out, mcid));
             }
             KidRef::Objr { page, annot } => {
-                out.extend_from_slice(b"<</Type/OBJR/Pg ");
-                reference(out, page);
-                out.extend_from_slice(b"/Obj ");
-                reference(out, annot);
-                out.extend_from_slice(b">>");
+                kid_dictionary(out, b"OBJR", page, b"Obj", |out| reference(out, annot));
             }
         }
     }
+}
+
+/// `<</Type/ty/Pg page/key value>>`, as a lopdf dictionary of these three is written.
+fn kid_dictionary(
+    out: &mut Vec<u8>,
+    ty: &[u8],
+    page: ObjectId,
+    key: &[u8],
+    value: impl FnOnce(&mut Vec<u8>),
+) {
+    out.extend_from_slice(b"<</Type/");
+    out.extend_from_slice(ty);
+    out.extend_from_slice(b"/Pg ");
+    reference(out, page);
+    out.push(b'/');
+    out.extend_from_slice(key);
+    out.push(b' ');
+    value(out);
+    out.extend_from_slice(b">>");
 }
 
 impl Element<'_> {
