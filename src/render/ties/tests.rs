@@ -175,3 +175,60 @@ fn the_lower_case_shortcut_answers_as_the_rules() {
     }
     assert!(shortcut > words.len() * words.len() / 3, "{shortcut}");
 }
+
+/// The words as the split read them a character at a time, before it read bytes.
+fn words_by_char(text: &str) -> Vec<(usize, usize, usize)> {
+    let mut words = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let end = i + c.len_utf8();
+        if c == ' ' {
+            let mut ws_end = end;
+            while let Some(&(j, ' ')) = chars.peek() {
+                ws_end = j + 1;
+                chars.next();
+            }
+            if i > start {
+                words.push((start, i, ws_end));
+            }
+            start = ws_end;
+        } else if matches!(c, '-' | '\u{2013}' | '\u{2014}')
+            && i > start
+            && chars.peek().is_some_and(|&(_, n)| n != ' ')
+        {
+            words.push((start, end, end));
+            start = end;
+        }
+    }
+    if start < text.len() {
+        words.push((start, text.len(), text.len()));
+    }
+    words
+}
+
+/// Every text of up to five characters from spaces, hyphens, dashes, letters and other
+/// characters whose UTF-8 shares bytes with the dashes (`‒`, `‐`, `€`, `é`) splits into
+/// the same words read a byte at a time as a character at a time.
+#[test]
+fn words_read_by_byte_are_words_read_by_character() {
+    let alphabet = [
+        ' ', '-', '\u{2013}', '\u{2014}', 'a', '\u{2012}', '\u{2010}', '€', 'é',
+    ];
+    let mut texts = vec![String::new()];
+    let mut checked = 0;
+    for _ in 0..5 {
+        let mut longer = Vec::new();
+        for t in &texts {
+            for c in alphabet {
+                let mut t = t.clone();
+                t.push(c);
+                assert_eq!(words(&t), words_by_char(&t), "{t:?}");
+                checked += 1;
+                longer.push(t);
+            }
+        }
+        texts = longer;
+    }
+    assert_eq!(checked, 9 + 81 + 729 + 6561 + 59049);
+}
