@@ -50,16 +50,23 @@ pub fn escape(text: &str) -> String {
 }
 
 pub(super) fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    // The text between the characters escaped goes in whole: they are ASCII, so each
+    // byte found is a character of its own.
+    let mut from = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[from..i]);
+        out.push_str(entity);
+        from = i + 1;
     }
+    out.push_str(&text[from..]);
 }
 
 /// A `data:` URI holding `data` with its MIME type, for a standalone page.
@@ -335,4 +342,29 @@ pub fn footnote(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    /// Each of the five characters HTML needs escaped is, wherever it stands (first, last,
+    /// next to another, beside characters of several bytes); everything else stays.
+    #[test]
+    fn the_five_are_escaped_and_nothing_else() {
+        for (text, html) in [
+            ("", ""),
+            ("plain £ – é 中", "plain £ – é 中"),
+            ("&", "&amp;"),
+            (
+                "<a href=\"x\">it's</a>",
+                "&lt;a href=&quot;x&quot;&gt;it&#39;s&lt;/a&gt;",
+            ),
+            ("é&é", "é&amp;é"),
+            ("&&<<>>", "&amp;&amp;&lt;&lt;&gt;&gt;"),
+            ("end'", "end&#39;"),
+        ] {
+            assert_eq!(escape(text), html, "{text:?}");
+        }
+    }
 }

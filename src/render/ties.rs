@@ -288,8 +288,10 @@ pub fn tied_stretches(text: &str) -> Vec<std::ops::Range<usize>> {
     // Addresses and paths (`https://…/2025-26`, `a@b-c.org`) break where they must: a tie
     // inside one could push it past the edge of a narrow window.
     let mut addresses: Vec<std::ops::Range<usize>> = Vec::new();
+    // Most texts hold none: looked for first over the whole text.
+    let maybe = memchr::memchr2(b'/', b'@', text.as_bytes()).is_some() || text.contains("www.");
     let mut at = 0;
-    for token in text.split(' ') {
+    for token in text.split(' ').take_while(|_| maybe) {
         if token.contains(['/', '@']) || token.starts_with("www.") {
             addresses.push(at..at + token.len());
         }
