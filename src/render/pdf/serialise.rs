@@ -252,19 +252,39 @@ fn xref(out: &mut Vec<u8>, written: &[(u32, u16, usize)]) {
     }
 }
 
-/// `v` in decimal, zero-padded to `width` digits (0: no padding).
+/// `00` to `99`, two digits apiece.
+const PAIRS: [u8; 200] = {
+    let mut pairs = [0; 200];
+    let mut n = 0;
+    while n < 100 {
+        pairs[2 * n] = b'0' + (n / 10) as u8;
+        pairs[2 * n + 1] = b'0' + (n % 10) as u8;
+        n += 1;
+    }
+    pairs
+};
+
+/// `v` in decimal, zero-padded to `width` digits (0: no padding). Two digits a step: a
+/// file's cross-reference table is a ten-digit offset for every object, and content
+/// streams are mostly numbers.
 pub(crate) fn decimal(out: &mut Vec<u8>, mut v: u64, width: usize) {
     let mut buf = [b'0'; 20];
     let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
+    while v >= 100 {
+        let pair = (v % 100) as usize * 2;
+        v /= 100;
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
     }
-    let i = i.min(buf.len() - width);
+    if v >= 10 {
+        let pair = v as usize * 2;
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    } else {
+        i -= 1;
+        buf[i] = b'0' + v as u8;
+    }
+    let i = i.min(buf.len() - width.min(buf.len()));
     out.extend_from_slice(&buf[i..]);
 }
 
@@ -537,6 +557,25 @@ mod tests {
         let mut doc = Document::with_version("1.7");
         doc.reference_table.cross_reference_type = XrefType::CrossReferenceTable;
         doc
+    }
+
+    /// Every number of up to four digits, each power of ten and its neighbours, and the
+    /// largest, with and without padding, as `format!` writes them.
+    #[test]
+    fn decimals_are_written_as_format_writes_them() {
+        let mut values: Vec<u64> = (0..10_000).collect();
+        for k in 1..20 {
+            let p = 10u64.pow(k);
+            values.extend([p - 1, p, p + 1, p + 99]);
+        }
+        values.extend([u64::MAX, u64::MAX - 1, 18_446_744_073_709_551_599]);
+        for v in values {
+            for width in [0, 1, 5, 10, 20] {
+                let mut out = Vec::new();
+                decimal(&mut out, v, width);
+                assert_eq!(String::from_utf8(out).unwrap(), format!("{v:0width$}"));
+            }
+        }
     }
 
     #[test]
