@@ -22,14 +22,18 @@ fn median(mut times: Vec<Duration>) -> Duration {
     times[times.len() / 2]
 }
 
-/// Medians of `rounds` builds of every paper into a fresh output folder `out` (one
-/// warm-up), and of the floor: the same files written again, a temporary file renamed over
-/// each as clerk writes them, from as many threads, into a fresh folder beside it. The
-/// floor is taken after each build (when `with_floor`), so both meet the file system in
-/// the same state.
+/// Medians of `rounds` builds of every paper (one warm-up before), each into a fresh
+/// output folder `runs/label-N`, and of the floor: the same files written again, a
+/// temporary file renamed over each as clerk writes them, from as many threads, into a
+/// fresh folder beside it. The floor is taken after each build (when `with_floor`), so
+/// both meet the file system in the same state. Nothing is deleted between rounds: an
+/// ext4 without a journal makes each new file read past every inode freed in the last 30
+/// seconds (see the README's Performance), so a build just after a deletion would time
+/// the deletion. The caller removes `runs` when done.
 fn time_build(
     root: &Path,
-    out: &Path,
+    runs: &Path,
+    label: &str,
     formats: Vec<OutputFormat>,
     n: usize,
     rounds: usize,
@@ -44,14 +48,18 @@ fn time_build(
     let mut times = Vec::new();
     let mut floors = Vec::new();
     let mut peak: Option<f64> = None;
-    let cpu_start = cpu_seconds();
+    let mut cpu = 0.0;
     for round in 0..=rounds {
-        let _ = std::fs::remove_dir_all(out);
+        let out = runs.join(format!("{label}-{round}"));
+        let cpu_before = cpu_seconds();
         let started = Instant::now();
         let mut sources = Default::default();
-        let project = Project::open(root, None, Some(out), &mut sources).unwrap();
+        let project = Project::open(root, None, Some(&out), &mut sources).unwrap();
         let report = run(&project, &opts, &mut sources).unwrap();
         let elapsed = started.elapsed();
+        if let (Some((a, _)), Some((b, _))) = (cpu_before, cpu_seconds()) {
+            cpu += b - a;
+        }
         if round == 0 {
             // Before any floor: its copy of the files would count.
             peak = peak_mib();
@@ -59,7 +67,7 @@ fn time_build(
         assert_eq!(report.papers.len(), n);
         assert!(!report.has_errors());
         let floor = if with_floor {
-            write_floor(out)
+            write_floor(&out, &runs.join(format!("{label}-{round}.floor")))
         } else {
             Duration::ZERO
         };
@@ -68,12 +76,10 @@ fn time_build(
             floors.push(floor);
         }
     }
-    if let (Some((a, _)), Some((b, _))) = (cpu_start, cpu_seconds()) {
-        println!(
-            "  CPU (user + system): {:.2} s a build and its floor",
-            (b - a) / (rounds + 1) as f64
-        );
-    }
+    println!(
+        "  CPU (user + system): {:.2} s a build",
+        cpu / (rounds + 1) as f64
+    );
     Timed {
         build: median(times),
         floor: median(floors),
@@ -89,10 +95,10 @@ struct Timed {
     peak: Option<f64>,
 }
 
-/// The time to write every file under `out` again (read first, untimed) into a fresh
-/// folder beside it: each through a temporary file renamed over it, its folders made as
-/// needed, across the build's threads. Removes the copy before returning.
-fn write_floor(out: &Path) -> Duration {
+/// The time to write every file under `out` again (read first, untimed) into the fresh
+/// folder `copy`: each through a temporary file renamed over it, its folders made as
+/// needed, across the build's threads.
+fn write_floor(out: &Path, copy: &Path) -> Duration {
     use rayon::prelude::*;
     let files: Vec<(std::path::PathBuf, Vec<u8>)> = walkdir::WalkDir::new(out)
         .into_iter()
@@ -103,8 +109,6 @@ fn write_floor(out: &Path) -> Duration {
             (rel, std::fs::read(e.path()).unwrap())
         })
         .collect();
-    let copy = out.with_extension("floor");
-    let _ = std::fs::remove_dir_all(&copy);
     let started = Instant::now();
     files.par_iter().for_each(|(rel, bytes)| {
         let path = copy.join(rel);
@@ -117,9 +121,7 @@ fn write_floor(out: &Path) -> Duration {
         std::fs::write(&tmp, bytes).unwrap();
         std::fs::rename(&tmp, &path).unwrap();
     });
-    let elapsed = started.elapsed();
-    let _ = std::fs::remove_dir_all(&copy);
-    elapsed
+    started.elapsed()
 }
 
 /// CPU seconds (user + system) of this process and of its finished children, from
@@ -319,11 +321,21 @@ fn main() {
         .unwrap_or(1000);
     let tmp = tempfile::tempdir().unwrap();
     common::generate(tmp.path(), n, 10);
-    let out = tmp.path().join("out");
-    let html = time_build(tmp.path(), &out, vec![OutputFormat::Html], n, 5, false).build;
+    // Every build's output stays until the end (see `time_build`).
+    let runs = tempfile::tempdir().unwrap();
+    let html = time_build(
+        tmp.path(),
+        runs.path(),
+        "html",
+        vec![OutputFormat::Html],
+        n,
+        5,
+        false,
+    )
+    .build;
     report("HTML", n, html, 5);
     let both_formats = || vec![OutputFormat::Html, OutputFormat::Pdf];
-    let timed = time_build(tmp.path(), &out, both_formats(), n, 3, true);
+    let timed = time_build(tmp.path(), runs.path(), "both", both_formats(), n, 3, true);
     let both = timed.build;
     report("HTML + PDF", n, both, 3);
     floor_report(&timed);
@@ -334,14 +346,7 @@ fn main() {
     let shm = Path::new("/dev/shm");
     if shm.is_dir() {
         let mem = tempfile::tempdir_in(shm).unwrap();
-        let timed = time_build(
-            tmp.path(),
-            &mem.path().join("out"),
-            both_formats(),
-            n,
-            3,
-            true,
-        );
+        let timed = time_build(tmp.path(), mem.path(), "both", both_formats(), n, 3, true);
         report("HTML + PDF, output in /dev/shm", n, timed.build, 3);
         floor_report(&timed);
     }
