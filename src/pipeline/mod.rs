@@ -353,6 +353,9 @@ fn render_with_doc(
     let started = Instant::now();
     let (paper, mut diagnostics) = paper::load(source, house, &mut sources);
     times.read = started.elapsed();
+    if let Some(p) = &paper {
+        crate::alloc::paper_read(p.split.md_text.len());
+    }
     let meta = paper.as_ref().map(|p| p.meta.clone());
     let started = Instant::now();
     let doc = paper.as_ref().and_then(|p| {
