@@ -290,12 +290,14 @@ pub fn tied_stretches(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut addresses: Vec<std::ops::Range<usize>> = Vec::new();
     // Most texts hold none: looked for first over the whole text.
     let maybe = memchr::memchr2(b'/', b'@', text.as_bytes()).is_some() || text.contains("www.");
-    let mut at = 0;
-    for token in text.split(' ').take_while(|_| maybe) {
-        if token.contains(['/', '@']) || token.starts_with("www.") {
-            addresses.push(at..at + token.len());
+    if maybe {
+        let mut at = 0;
+        for token in text.split(' ') {
+            if token.contains(['/', '@']) || token.starts_with("www.") {
+                addresses.push(at..at + token.len());
+            }
+            at += token.len() + 1;
         }
-        at += token.len() + 1;
     }
     let in_address = |i: usize| addresses.iter().any(|r| r.contains(&i));
     let mut out: Vec<std::ops::Range<usize>> = Vec::new();

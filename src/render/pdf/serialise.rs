@@ -320,7 +320,7 @@ fn entry(out: &mut Vec<u8>, key: &[u8], value: &Object) {
     object_bytes(out, value);
 }
 
-fn dictionary(out: &mut Vec<u8>, dict: &Dictionary) {
+pub(crate) fn dictionary(out: &mut Vec<u8>, dict: &Dictionary) {
     out.extend_from_slice(b"<<");
     for (key, value) in dict {
         entry(out, key, value);

@@ -7,7 +7,7 @@ use lopdf::{Dictionary, Object, ObjectId};
 
 use super::StructType;
 use crate::render::pdf::finish::text;
-use crate::render::pdf::serialise::{int, name, object_bytes, reference};
+use crate::render::pdf::serialise::{dictionary, int, name, object_bytes, reference};
 
 /// A kid of an element, with the objects it names.
 #[derive(Debug, Clone, Copy)]
@@ -36,22 +36,18 @@ pub(super) struct Element<'a> {
     pub(super) id: Option<String>,
 }
 
-fn pdf_name(s: &str) -> Object {
-    Object::Name(s.as_bytes().to_vec())
-}
-
 impl KidRef {
     fn object(self) -> Object {
         match self {
             KidRef::Mcid(mcid) => Object::Integer(mcid),
             KidRef::Node(id) => id.into(),
             KidRef::Mcr { page, mcid } => Object::Dictionary(Dictionary::from_iter([
-                ("Type", pdf_name("MCR")),
+                ("Type", super::name("MCR")),
                 ("Pg", page.into()),
                 ("MCID", mcid.into()),
             ])),
             KidRef::Objr { page, annot } => Object::Dictionary(Dictionary::from_iter([
-                ("Type", pdf_name("OBJR")),
+                ("Type", super::name("OBJR")),
                 ("Pg", page.into()),
                 ("Obj", annot.into()),
             ])),
@@ -106,8 +102,8 @@ impl Element<'_> {
     /// The element as a dictionary.
     pub(super) fn dictionary(&self) -> Dictionary {
         let mut d = Dictionary::from_iter([
-            ("Type", pdf_name("StructElem")),
-            ("S", pdf_name(self.ty.name())),
+            ("Type", super::name("StructElem")),
+            ("S", super::name(self.ty.name())),
             ("P", self.parent.into()),
         ]);
         if let Some(p) = self.page {
@@ -160,7 +156,7 @@ impl Element<'_> {
         }
         if let Some(a) = self.attrs {
             out.extend_from_slice(b"/A");
-            object_bytes(out, &Object::Dictionary(a.clone()));
+            dictionary(out, a);
         }
         if let Some(alt) = self.alt {
             out.extend_from_slice(b"/Alt");
@@ -218,8 +214,10 @@ mod tests {
     /// bytes written straight are those of the dictionary written.
     #[test]
     fn an_element_written_straight_is_its_dictionary_written() {
-        let attrs =
-            Dictionary::from_iter([("O", pdf_name("Table")), ("Scope", pdf_name("Column"))]);
+        let attrs = Dictionary::from_iter([
+            ("O", super::super::name("Table")),
+            ("Scope", super::super::name("Column")),
+        ]);
         let kids_sets: [&[KidRef]; 6] = [
             &[],
             &[KidRef::Mcid(0)],
