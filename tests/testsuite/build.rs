@@ -211,3 +211,53 @@ fn a_second_house_style_is_data_not_code() {
     assert!(!text.contains("Scottish Police Authority"));
     assert!(!text.contains("PERSONNEL"));
 }
+
+/// The section names of a 64-bit little-endian ELF file (none for any other file).
+fn elf_sections(bytes: &[u8]) -> Vec<String> {
+    let word = |at: usize, n: usize| -> Option<usize> {
+        let b = bytes.get(at..at + n)?;
+        Some(b.iter().rev().fold(0usize, |v, &x| v << 8 | usize::from(x)))
+    };
+    let read = || -> Option<Vec<String>> {
+        if bytes.get(..6)? != b"\x7fELF\x02\x01" {
+            return None;
+        }
+        let (shoff, shentsize, shnum, shstrndx) = (
+            word(0x28, 8)?,
+            word(0x3a, 2)?,
+            word(0x3c, 2)?,
+            word(0x3e, 2)?,
+        );
+        let header = |i: usize| shoff + i * shentsize;
+        let strings = word(header(shstrndx) + 0x18, 8)?;
+        (0..shnum)
+            .map(|i| {
+                let name = &bytes[strings + word(header(i), 4)?..];
+                let end = name.iter().position(|&b| b == 0)?;
+                Some(String::from_utf8_lossy(&name[..end]).into_owned())
+            })
+            .collect()
+    };
+    read().unwrap_or_default()
+}
+
+/// On a Linux with glibc 2.36 or later, the binary's relative relocations are packed
+/// (`.relr.dyn`, see `build.rs`): the loader reads 5 KB at start-up instead of 426 KB.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[test]
+fn the_binary_packs_its_relative_relocations_where_glibc_can_load_them() {
+    unsafe extern "C" {
+        fn gnu_get_libc_version() -> *const std::ffi::c_char;
+    }
+    // SAFETY: glibc returns a pointer to a static NUL-terminated string.
+    let version = unsafe { std::ffi::CStr::from_ptr(gnu_get_libc_version()) };
+    let version: Vec<u32> = (version.to_str().unwrap().split('.'))
+        .filter_map(|p| p.parse().ok())
+        .collect();
+    let bytes = std::fs::read(env!("CARGO_BIN_EXE_clerk")).unwrap();
+    let sections = elf_sections(&bytes);
+    assert!(sections.iter().any(|s| s == ".text"), "{sections:?}");
+    let packed = sections.iter().any(|s| s == ".relr.dyn");
+    let recent = (version[0], version[1]) >= (2, 36);
+    assert_eq!(packed, recent, "glibc {version:?}: {sections:?}");
+}
