@@ -232,7 +232,7 @@ fn elf_sections(bytes: &[u8]) -> Vec<String> {
         let strings = word(header(shstrndx) + 0x18, 8)?;
         (0..shnum)
             .map(|i| {
-                let name = &bytes[strings + word(header(i), 4)?..];
+                let name = bytes.get(strings + word(header(i), 4)?..)?;
                 let end = name.iter().position(|&b| b == 0)?;
                 Some(String::from_utf8_lossy(&name[..end]).into_owned())
             })
