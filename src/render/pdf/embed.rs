@@ -27,7 +27,7 @@ fn subset_tag(face: FaceId, gids: &BTreeMap<u16, (u16, String)>) -> String {
 
 /// The face cut down to the glyphs used, by Typst's `subsetter` (a TrueType program of
 /// glyf, loca, hmtx and the tables a PDF needs; no cmap, since the ToUnicode map and the
-/// Identity CIDToGIDMap stand in for it). The new ids are the ones `gids` gives (.notdef,
+/// Identity CIDToGIDMap stand in for it), without its hinting ([`super::unhint`]). The new ids are the ones `gids` gives (.notdef,
 /// then the used glyphs in id order, as the content streams draw them); the parts of
 /// composite glyphs are added after them. Numbering that disagrees is an error, not a
 /// wrong glyph on the page.
@@ -45,7 +45,9 @@ fn subset(
             ));
         }
     }
-    subsetter::subset(fonts.face(face).bytes(), 0, &remapper).map_err(|e| e.to_string())
+    let program =
+        subsetter::subset(fonts.face(face).bytes(), 0, &remapper).map_err(|e| e.to_string())?;
+    Ok(super::unhint::unhint(&program).unwrap_or(program))
 }
 
 /// The font programs of the last glyph sets subset, deflated as `finish` would deflate
@@ -288,7 +290,7 @@ pub fn to_unicode_cmap(glyphs: &[(u16, String)]) -> Vec<u8> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use skrifa::instance::{LocationRef, Size};
     use skrifa::outline::{DrawSettings, OutlinePen};
@@ -317,7 +319,7 @@ mod tests {
         }
     }
 
-    fn strokes(font: &FontRef<'_>, gid: u16) -> Vec<String> {
+    pub(in crate::render::pdf) fn strokes(font: &FontRef<'_>, gid: u16) -> Vec<String> {
         let glyph = font
             .outline_glyphs()
             .get(GlyphId::new(u32::from(gid)))

@@ -22,6 +22,7 @@ pub mod layout;
 pub mod pack;
 mod serialise;
 mod tag;
+mod unhint;
 
 use std::path::Path;
 
