@@ -11,8 +11,10 @@ use serde_saphyr::Spanned;
 use crate::diag::{self, Diagnostic};
 
 mod de_tree;
+mod json;
 
 pub use de_tree::TreeError;
+pub use json::from_json;
 
 /// Where a YAML node stands in its file: 1-based line and column, byte offset and length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
