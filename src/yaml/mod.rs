@@ -11,10 +11,10 @@ use serde_saphyr::Spanned;
 use crate::diag::{self, Diagnostic};
 
 mod de_tree;
-mod json;
+mod plain;
 
 pub use de_tree::TreeError;
-pub use json::from_json;
+pub use plain::{from_json, from_yaml_plain};
 
 /// Where a YAML node stands in its file: 1-based line and column, byte offset and length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -264,16 +264,21 @@ pub fn to_node_within(
             value: Value::Map(Vec::new()),
         });
     }
+    match serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options(limits)) {
+        Ok(raw) => Ok(convert(raw, text)),
+        Err(e) => Err(vec![saphyr_error(&e, text, file, limits)]),
+    }
+}
+
+/// serde-saphyr's options for reading within `limits`.
+fn options(limits: YamlLimits) -> serde_saphyr::Options {
     let mut options = serde_saphyr::Options::default();
     let mut budget = serde_saphyr::Budget::default();
     budget.max_nodes = limits.values;
     budget.max_depth = limits.depth;
     options.budget = Some(budget);
     options.alias_limits.max_total_replayed_events = limits.values.saturating_mul(2);
-    match serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options) {
-        Ok(raw) => Ok(convert(raw, text)),
-        Err(e) => Err(vec![saphyr_error(&e, text, file, limits)]),
-    }
+    options
 }
 
 /// Turns a serde-saphyr error into a located diagnostic written for an author.

@@ -1,5 +1,7 @@
-//! A tree without positions from JSON text: how the default house style is read at every
-//! start (`build.rs` writes it as JSON from its YAML once, at build time, keys in order).
+//! Trees without positions, for text whose positions are not needed: the default house
+//! style's JSON (`build.rs` writes it from its YAML once, at build time, keys in order),
+//! and a first, quick reading of a project's `clerk.yaml` (serde-saphyr's spans cost a map
+//! per value; a file with a problem is read again with them, for the diagnostics).
 
 use std::fmt;
 
@@ -13,6 +15,18 @@ use super::{Key, Node, Pos, Scalar, Value};
 /// JSON. Numbers are integers where they are whole and fit, as the YAML reader makes them.
 pub fn from_json(text: &str) -> Option<Node> {
     serde_json::from_str::<Plain>(text).ok().map(|p| p.0)
+}
+
+/// The tree of the YAML `text`, every position unknown, read within `limits` as
+/// [`super::to_node_within`] reads it; `None` on any error (the caller reads it again with
+/// positions, to say where).
+pub fn from_yaml_plain(text: &str, limits: super::YamlLimits) -> Option<Node> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    serde_saphyr::from_str_with_options::<Plain>(text, super::options(limits))
+        .ok()
+        .map(|p| p.0)
 }
 
 /// A [`Node`] read from any self-describing format, in its order (serde_json's own
@@ -32,7 +46,7 @@ impl<'de> Deserialize<'de> for Plain {
         impl<'de> Visitor<'de> for V {
             type Value = Plain;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("any JSON value")
+                f.write_str("any value")
             }
             fn visit_bool<E>(self, v: bool) -> Result<Plain, E> {
                 Ok(plain(Value::Scalar(Scalar::Bool(v))))

@@ -1,0 +1,129 @@
+use super::*;
+
+#[test]
+fn default_is_the_spa_style() {
+    let h = HouseStyle::default();
+    assert_eq!(h.implications.len(), 8);
+    assert_eq!(h.implications[5].heading, "Community Impact");
+    assert!(h.is_unnumbered("PURPOSE"));
+    assert_eq!(
+        h.format_date(jiff::civil::date(2021, 9, 1)),
+        "1 September 2021"
+    );
+    assert_eq!(h.case_heading("Further Detail"), "FURTHER DETAIL");
+}
+
+/// Read straight into the struct (as `default` does) or through the spanned tree (as
+/// a project's `clerk.yaml` is), the embedded default is the same house style.
+#[test]
+fn the_default_reads_the_same_both_ways() {
+    let tree: HouseStyle = yaml::from_str(DEFAULT_HOUSE_YAML, Path::new(HOUSE_FILE)).unwrap();
+    let json = |h: &HouseStyle| serde_json::to_string(h).unwrap();
+    assert_eq!(json(&HouseStyle::default()), json(&tree));
+    let empty = HouseStyle::from_yaml("{}", Path::new(HOUSE_FILE)).unwrap();
+    assert_eq!(json(&HouseStyle::default()), json(&empty));
+}
+
+/// The JSON `build.rs` writes is the YAML's tree: the same keys in the same order, the
+/// same values and types, only no positions.
+#[test]
+fn the_default_as_json_is_the_yaml_tree_but_for_positions() {
+    fn plain(node: yaml::Node) -> yaml::Node {
+        let value = match node.value {
+            yaml::Value::Seq(items) => yaml::Value::Seq(items.into_iter().map(plain).collect()),
+            yaml::Value::Map(entries) => {
+                let entries: Vec<_> = entries
+                    .into_iter()
+                    .map(|(k, v)| {
+                        (
+                            yaml::Key {
+                                name: k.name,
+                                pos: Default::default(),
+                            },
+                            plain(v),
+                        )
+                    })
+                    .collect();
+                yaml::Value::Map(entries)
+            }
+            scalar => scalar,
+        };
+        yaml::Node {
+            pos: Default::default(),
+            value,
+        }
+    }
+    let from_yaml = yaml::to_node(DEFAULT_HOUSE_YAML, Path::new(HOUSE_FILE)).unwrap();
+    let from_json = yaml::from_json(DEFAULT_HOUSE_JSON).unwrap();
+    assert!(
+        from_json
+            .get("pdf")
+            .and_then(|p| p.get("margins_mm"))
+            .is_some()
+    );
+    assert_eq!(plain(from_yaml), plain(from_json));
+}
+
+/// A valid `clerk.yaml` is read without positions first; what it gives is what the
+/// spanned tree gives (and a file with a problem still has its line, see below).
+#[test]
+fn a_valid_house_style_reads_the_same_without_positions() {
+    let council = include_str!("../../tests/fixtures/council/clerk.yaml");
+    for text in [DEFAULT_HOUSE_YAML, council, "pdf: { justify: true }\n"] {
+        let file = Path::new(HOUSE_FILE);
+        assert!(yaml::from_yaml_plain(text, yaml::YamlLimits::default()).is_some());
+        let default = yaml::from_json(DEFAULT_HOUSE_JSON).unwrap();
+        let spanned = yaml::overlay(default, yaml::to_node(text, file).unwrap());
+        let spanned: HouseStyle = yaml::from_node(&spanned, file).unwrap();
+        let json = |h: &HouseStyle| serde_json::to_string(h).unwrap();
+        assert_eq!(
+            json(&HouseStyle::from_yaml(text, file).unwrap()),
+            json(&spanned)
+        );
+    }
+    let twice = "language: en-GB\nlanguage: cy\n";
+    assert!(yaml::from_yaml_plain(twice, yaml::YamlLimits::default()).is_none());
+    let err = HouseStyle::from_yaml(twice, Path::new(HOUSE_FILE)).unwrap_err();
+    assert_eq!(err[0].code, "duplicate-key");
+    assert!(err[0].span.is_some(), "located: {:?}", err[0]);
+}
+
+#[test]
+fn project_keys_override_and_others_default() {
+    let h = HouseStyle::from_yaml(
+        "heading_case: title\nunnumbered_sections: [Summary]\n",
+        Path::new("clerk.yaml"),
+    )
+    .unwrap();
+    assert_eq!(h.heading_case, HeadingCase::Title);
+    assert!(h.is_unnumbered("summary"));
+    assert_eq!(h.implications.len(), 8);
+}
+
+#[test]
+fn nested_keys_merge_with_the_default() {
+    let h = HouseStyle::from_yaml(
+        "pdf:\n  justify: true\n  margins_mm: { left: 25 }\n",
+        Path::new("clerk.yaml"),
+    )
+    .unwrap();
+    assert!(h.pdf.justify);
+    assert_eq!(h.pdf.margins_mm.left, 25.0);
+    assert_eq!(h.pdf.margins_mm.top, 20.0);
+    assert_eq!(h.pdf.page_size, PageSize::A4);
+}
+
+#[test]
+fn unknown_key_is_refused_with_its_line() {
+    let text = "language: en-GB\nheading_cse: upper\n";
+    let errs = HouseStyle::from_yaml(text, Path::new("clerk.yaml")).unwrap_err();
+    assert_eq!(errs[0].line_col(text).0, 2, "{errs:?}");
+    assert!(
+        errs[0]
+            .help
+            .as_deref()
+            .unwrap_or("")
+            .contains("heading_case"),
+        "{errs:?}"
+    );
+}
