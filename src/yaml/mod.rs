@@ -134,79 +134,88 @@ fn pos_of(loc: &serde_saphyr::Location, text: &str) -> Pos {
     p
 }
 
-/// Raw deserialized tree straight from serde-saphyr, before positions are turned into [`Pos`].
+/// A tree as serde reads it from any self-describing format, its children read as `C` and
+/// its keys as `K`: spanned for a file's tree ([`Raw`]), plain for the quick readings
+/// ([`plain`]).
 #[derive(Debug)]
-enum Raw {
+enum Tree<C, K> {
     Scalar(Scalar),
-    Seq(Vec<Spanned<Raw>>),
-    Map(Vec<(Spanned<String>, Spanned<Raw>)>),
+    Seq(Vec<C>),
+    Map(Vec<(K, C)>),
 }
 
-impl<'de> Deserialize<'de> for Raw {
+impl<'de, C: Deserialize<'de>, K: Deserialize<'de>> Deserialize<'de> for Tree<C, K> {
     fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Raw;
+        struct V<C, K>(std::marker::PhantomData<(C, K)>);
+        impl<'de, C: Deserialize<'de>, K: Deserialize<'de>> Visitor<'de> for V<C, K> {
+            type Value = Tree<C, K>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("any YAML value")
             }
-            fn visit_bool<E>(self, v: bool) -> Result<Raw, E> {
-                Ok(Raw::Scalar(Scalar::Bool(v)))
+            fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+                Ok(Tree::Scalar(Scalar::Bool(v)))
             }
-            fn visit_i64<E>(self, v: i64) -> Result<Raw, E> {
-                Ok(Raw::Scalar(Scalar::Int(v)))
+            fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(Tree::Scalar(Scalar::Int(v)))
             }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Raw, E> {
-                Ok(
-                    i64::try_from(v).map_or(Raw::Scalar(Scalar::Float(v as f64)), |i| {
-                        Raw::Scalar(Scalar::Int(i))
-                    }),
-                )
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                let scalar = i64::try_from(v).map_or(Scalar::Float(v as f64), Scalar::Int);
+                Ok(Tree::Scalar(scalar))
             }
-            fn visit_f64<E>(self, v: f64) -> Result<Raw, E> {
-                Ok(Raw::Scalar(Scalar::Float(v)))
+            fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+                Ok(Tree::Scalar(Scalar::Float(v)))
             }
-            fn visit_str<E>(self, v: &str) -> Result<Raw, E> {
-                Ok(Raw::Scalar(Scalar::Str(v.to_string())))
+            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Tree::Scalar(Scalar::Str(v.to_string())))
             }
-            fn visit_string<E>(self, v: String) -> Result<Raw, E> {
-                Ok(Raw::Scalar(Scalar::Str(v)))
+            fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+                Ok(Tree::Scalar(Scalar::Str(v)))
             }
-            fn visit_unit<E>(self) -> Result<Raw, E> {
-                Ok(Raw::Scalar(Scalar::Null))
+            fn visit_unit<E>(self) -> Result<Self::Value, E> {
+                Ok(Tree::Scalar(Scalar::Null))
             }
-            fn visit_none<E>(self) -> Result<Raw, E> {
-                Ok(Raw::Scalar(Scalar::Null))
+            fn visit_none<E>(self) -> Result<Self::Value, E> {
+                Ok(Tree::Scalar(Scalar::Null))
             }
-            fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<Raw, D::Error> {
-                Raw::deserialize(d)
+            fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+                Tree::deserialize(d)
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Raw, A::Error> {
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
                 let mut items = Vec::new();
-                while let Some(item) = seq.next_element::<Spanned<Raw>>()? {
+                while let Some(item) = seq.next_element::<C>()? {
                     items.push(item);
                 }
-                Ok(Raw::Seq(items))
+                Ok(Tree::Seq(items))
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Raw, A::Error> {
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut entries = Vec::new();
-                while let Some(key) = map.next_key::<Spanned<String>>()? {
-                    let value = map.next_value::<Spanned<Raw>>()?;
+                while let Some(key) = map.next_key::<K>()? {
+                    let value = map.next_value::<C>()?;
                     entries.push((key, value));
                 }
-                Ok(Raw::Map(entries))
+                Ok(Tree::Map(entries))
             }
         }
-        d.deserialize_any(V)
+        d.deserialize_any(V(std::marker::PhantomData))
+    }
+}
+
+/// A file's tree straight from serde-saphyr, before positions are turned into [`Pos`].
+#[derive(Debug)]
+struct Raw(Tree<Spanned<Raw>, Spanned<String>>);
+
+impl<'de> Deserialize<'de> for Raw {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Tree::deserialize(d).map(Raw)
     }
 }
 
 fn convert(raw: Spanned<Raw>, text: &str) -> Node {
     let pos = pos_of(&raw.referenced, text);
-    let value = match raw.value {
-        Raw::Scalar(s) => Value::Scalar(s),
-        Raw::Seq(items) => Value::Seq(items.into_iter().map(|i| convert(i, text)).collect()),
-        Raw::Map(entries) => Value::Map(
+    let value = match raw.value.0 {
+        Tree::Scalar(s) => Value::Scalar(s),
+        Tree::Seq(items) => Value::Seq(items.into_iter().map(|i| convert(i, text)).collect()),
+        Tree::Map(entries) => Value::Map(
             entries
                 .into_iter()
                 .map(|(k, v)| {
