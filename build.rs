@@ -1,8 +1,8 @@
 //! Build script: writes the default house style as JSON, and links the `clerk` binary with
 //! packed relative relocations where the C library can load them.
 //!
-//! The default house style is `assets/clerk.yaml`, the file `clerk new` copies for a
-//! project. A build without a `clerk.yaml` reads it, and one with lays the project's over
+//! The default house style is `assets/clerk.yaml`, the file `clerk init` writes out for
+//! a project. A build without a `clerk.yaml` reads it, and one with lays the project's over
 //! it, at every start: as YAML that took ~0.3 ms of a one-paper build, as JSON ~5 µs. So
 //! it is read here once and written to `$OUT_DIR/clerk.json`, keys in the file's order (a
 //! project's mistakes are then found in that order), which `src/config` embeds; a test

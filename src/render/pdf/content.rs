@@ -67,8 +67,8 @@ impl Content {
         self
     }
 
-    /// A `TJ` array: runs of glyph ids as literal strings, with an adjustment (thousandths of
-    /// an em, positive moves left) after the glyphs that need one.
+    /// A `TJ` array: runs of glyph ids as literal strings, with an adjustment (thousandths
+    /// of an em, positive moves left) after the glyphs that need one.
     pub fn show(&mut self, glyphs: impl Iterator<Item = (u16, f32)>) -> &mut Self {
         // Two bytes a glyph (a few more when escaped), and room for the brackets and an
         // adjustment or two.

@@ -27,9 +27,9 @@ fn subset_tag(face: FaceId, gids: &BTreeMap<u16, (u16, String)>) -> String {
 
 /// The face cut down to the glyphs used, by Typst's `subsetter` (a TrueType program of
 /// glyf, loca, hmtx and the tables a PDF needs; no cmap, since the ToUnicode map and the
-/// Identity CIDToGIDMap stand in for it), without its hinting ([`super::unhint`]). The new ids are the ones `gids` gives (.notdef,
-/// then the used glyphs in id order, as the content streams draw them); the parts of
-/// composite glyphs are added after them. Numbering that disagrees is an error, not a
+/// Identity CIDToGIDMap stand in for it), then without its hinting ([`super::unhint`]).
+/// The new ids are the ones `gids` gives (.notdef, then the used glyphs in id order, as
+/// the content streams draw them); the parts of composite glyphs are added after them. Numbering that disagrees is an error, not a
 /// wrong glyph on the page.
 fn subset(
     fonts: &Fonts,

@@ -4,9 +4,10 @@
 //!
 //! Hinting is grid-fitting for low-resolution screens; PDF viewers and printers render
 //! without it (Noto's own default builds are unhinted), and in a subset of the embedded
-//! Noto Sans it and the names were three fifths of the font program: the three faces a
-//! paper embeds went from about 30 KB deflated to about 12 KB. The outlines, advances and
-//! glyph ids stay exactly as they were (a test compares every glyph's outline).
+//! Noto Sans it and the names were three fifths of the font program: the two faces a
+//! generated three-page paper embeds went from 21.5 KB deflated to 9.8 KB. The outlines,
+//! advances and glyph ids stay exactly as they were (a test compares every glyph's
+//! outline).
 
 /// `font` without its hinting and names, or `None` when it is not a TrueType font this
 /// reads (no `glyf`, or tables out of bounds): it is then embedded as it is.
