@@ -1,15 +1,14 @@
 //! Dropping a subset TrueType font's hinting before it is embedded: the `fpgm`, `prep` and
-//! `cvt ` tables, each glyph's instructions, and the `name` table, which a PDF's font
-//! program does not need (the font dictionary names it).
+//! `cvt ` tables and each glyph's instructions.
 //!
 //! Hinting is grid-fitting for low-resolution screens; PDF viewers and printers render
 //! without it (Noto's own default builds are unhinted), and in a subset of the embedded
-//! Noto Sans it and the names were three fifths of the font program: the two faces a
-//! generated three-page paper embeds went from 21.5 KB deflated to 9.8 KB. The outlines,
-//! advances and glyph ids stay exactly as they were (a test compares every glyph's
-//! outline).
+//! Noto Sans it was half of the font program. The outlines, advances and glyph ids stay
+//! exactly as they were (a test compares every glyph's outline). The `name` table stays,
+//! though a PDF's font dictionary names the font: some systems' font loaders (Apple's
+//! among them) refuse a TrueType font without one.
 
-/// `font` without its hinting and names, or `None` when it is not a TrueType font this
+/// `font` without its hinting, or `None` when it is not a TrueType font this
 /// reads (no `glyf`, or tables out of bounds): it is then embedded as it is.
 pub(super) fn unhint(font: &[u8]) -> Option<Vec<u8>> {
     let tables = directory(font)?;
@@ -51,7 +50,7 @@ pub(super) fn unhint(font: &[u8]) -> Option<Vec<u8>> {
     let mut kept: Vec<([u8; 4], &[u8])> = Vec::new();
     for t in &tables {
         let data: &[u8] = match &t.tag {
-            b"fpgm" | b"prep" | b"cvt " | b"name" => continue,
+            b"fpgm" | b"prep" | b"cvt " => continue,
             b"glyf" => &new_glyf,
             b"loca" => &new_loca,
             b"head" => &new_head,
