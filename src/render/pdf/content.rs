@@ -81,8 +81,12 @@ impl Content {
                 open = true;
             }
             let [hi, lo] = gid.to_be_bytes();
-            self.byte(hi);
-            self.byte(lo);
+            if plain(hi) && plain(lo) {
+                self.bytes.extend_from_slice(&[hi, lo]);
+            } else {
+                self.byte(hi);
+                self.byte(lo);
+            }
             if adjust != 0.0 {
                 self.bytes.extend_from_slice(b") ");
                 open = false;
@@ -107,6 +111,11 @@ impl Content {
             _ => self.bytes.push(b),
         }
     }
+}
+
+/// A byte a literal string holds as it is (see [`Content::byte`]).
+fn plain(b: u8) -> bool {
+    !matches!(b, b'(' | b')' | b'\\' | b'\r' | b'\n')
 }
 
 #[cfg(test)]

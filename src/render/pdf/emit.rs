@@ -158,13 +158,13 @@ impl PageWriter<'_> {
                 let upm = f32::from(face.units_per_em);
                 let remap = &self.remap[run.face.index()];
                 let size = run.size;
-                self.c.show(run.glyphs.iter().map(|g| {
-                    let gid = remap.get(usize::from(g.gid)).copied().unwrap_or(0);
+                self.c.show(run.glyphs.ids().map(|(id, advance)| {
+                    let gid = remap.get(usize::from(id)).copied().unwrap_or(0);
                     // The viewer advances by the /W width; adjust to the layout's advance.
                     // (Truncated by a cast: `trunc` is a libm call on baseline x86-64, and
                     // the width, under 65,536 em thousandths, is exact either way.)
-                    let width = (f32::from(face.advance(g.gid)) * 1000.0 / upm) as i32 as f32;
-                    let adjust = width - g.advance * 1000.0 / size;
+                    let width = (f32::from(face.advance(id)) * 1000.0 / upm) as i32 as f32;
+                    let adjust = width - advance * 1000.0 / size;
                     (gid, if adjust.abs() < 0.05 { 0.0 } else { adjust })
                 }));
             }

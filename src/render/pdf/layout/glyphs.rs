@@ -88,6 +88,11 @@ impl Glyphs {
         })
     }
 
+    /// Each glyph's id and advance, without its text (for drawing: no text to slice).
+    pub fn ids(&self) -> impl ExactSizeIterator<Item = (u16, f32)> + '_ {
+        self.placed.iter().map(|p| (p.gid, p.advance))
+    }
+
     /// The last glyph.
     pub fn last(&self) -> Option<GlyphRef<'_>> {
         let p = self.placed.last()?;
@@ -109,6 +114,15 @@ impl Glyphs {
     /// No glyphs.
     pub fn is_empty(&self) -> bool {
         self.placed.is_empty()
+    }
+
+    /// The glyphs in lists of their own size, leaving this one empty with its room kept
+    /// (a scratch run a line's glyphs are gathered in).
+    pub fn take_fitted(&mut self) -> Glyphs {
+        let fitted = self.clone();
+        self.placed.clear();
+        self.text.clear();
+        fitted
     }
 
     /// Gives back the room reserved beyond what the glyphs use.
@@ -176,6 +190,30 @@ mod tests {
         let got: Vec<(u16, f32, &str)> =
             shaped.iter().map(|g| (g.gid, g.advance, g.text)).collect();
         assert_eq!(got, [(5, 1.5, "a"), (6, 1.5, "é"), (7, 1.5, "")]);
+    }
+
+    #[test]
+    fn a_scratch_run_gives_its_glyphs_at_their_size_and_starts_again() {
+        let mut scratch = Glyphs::default();
+        for (gid, text) in [(1, "a"), (2, "ﬃ"), (3, "")] {
+            scratch.push(gid, 2.0, text);
+        }
+        let fitted = scratch.take_fitted();
+        assert_eq!(fitted.placed.capacity(), 3);
+        assert_eq!(fitted.text.capacity(), "aﬃ".len());
+        assert_eq!(
+            fitted.ids().collect::<Vec<_>>(),
+            [(1, 2.0), (2, 2.0), (3, 2.0)]
+        );
+        let texts: Vec<&str> = fitted.iter().map(|g| g.text).collect();
+        assert_eq!(texts, ["a", "ﬃ", ""]);
+        assert!(scratch.is_empty() && scratch.text.is_empty());
+        scratch.push(9, 1.0, "b");
+        let again = scratch.take_fitted();
+        assert_eq!(
+            again.iter().map(|g| (g.gid, g.text)).collect::<Vec<_>>(),
+            [(9, "b")]
+        );
     }
 
     #[test]

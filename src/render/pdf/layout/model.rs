@@ -224,7 +224,7 @@ pub struct GlyphRun {
 impl GlyphRun {
     /// Total advance in points.
     pub fn width(&self) -> f32 {
-        self.glyphs.iter().map(|g| g.advance).sum()
+        self.glyphs.ids().map(|(_, advance)| advance).sum()
     }
 }
 

@@ -22,8 +22,11 @@ pub(super) struct Atom {
 }
 
 pub(super) fn shape_atoms(spans: &[Span], fonts: &Fonts) -> (Vec<Atom>, Vec<Glyph>) {
-    let mut atoms = Vec::new();
-    let mut all: Vec<Glyph> = Vec::new();
+    // A Latin cluster is a character and its glyph: room for one a byte saves growing
+    // both lists word by word (they live only while the paragraph is broken).
+    let bytes = spans.iter().map(|s| s.text.len()).sum();
+    let mut atoms = Vec::with_capacity(bytes);
+    let mut all: Vec<Glyph> = Vec::with_capacity(bytes);
     words::with(|cache| {
         for (si, span) in spans.iter().enumerate() {
             if span.text == "\n" {

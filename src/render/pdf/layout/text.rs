@@ -181,6 +181,7 @@ fn break_with(spans: &[Span], fonts: &Fonts, width: f32, align: Align, title: bo
     let words = split_long(words, &atoms, &glyphs, max, unit);
     let mut lines = Vec::new();
     let mut seg_start = 0;
+    let mut scratch = Glyphs::default();
     for (i, w) in words.iter().enumerate() {
         if w.forced || i + 1 == words.len() {
             let seg = &words[seg_start..=i];
@@ -201,7 +202,7 @@ fn break_with(spans: &[Span], fonts: &Fonts, width: f32, align: Align, title: bo
             let n = wrapped.len();
             for (k, line) in wrapped.into_iter().enumerate() {
                 let justify = align == Align::Justify && k + 1 < n;
-                let mut set = set_line(line, &atoms, &glyphs, spans, width, justify);
+                let mut set = set_line(line, &atoms, &glyphs, spans, width, justify, &mut scratch);
                 set.cut = line.last().is_some_and(|w| w.ws_end == w.end && !w.forced);
                 lines.push(set);
             }
@@ -228,6 +229,7 @@ fn set_line(
     spans: &[Span],
     width: f32,
     justify: bool,
+    scratch: &mut Glyphs,
 ) -> Line {
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return Line::default();
@@ -253,6 +255,11 @@ fn set_line(
         }) && line_link_matches(&line, x, style)
             && line_lang_matches(&line, x, style);
         if !same {
+            // The run before is done: its glyphs are copied out of `scratch` at their
+            // size, rather than grown glyph by glyph and cut to size after.
+            if let Some(run) = line.runs.last_mut() {
+                run.glyphs = scratch.take_fitted();
+            }
             line.runs.push(GlyphRun {
                 x,
                 y: -style.rise,
@@ -263,7 +270,6 @@ fn set_line(
                 glyphs: Glyphs::default(),
             });
         }
-        let run = line.runs.last_mut().expect("a run was just pushed");
         let mut advance = atom.width;
         let atom_glyphs = &glyphs[atom.glyphs.clone()];
         for (k, g) in atom_glyphs.iter().enumerate() {
@@ -272,7 +278,7 @@ fn set_line(
                 glyph_advance += extra;
                 advance += extra;
             }
-            run.glyphs.push_glyph(g, glyph_advance);
+            scratch.push_glyph(g, glyph_advance);
         }
         if let Some(target) = &style.link {
             match line.links.last_mut() {
@@ -291,8 +297,8 @@ fn set_line(
         }
         x += advance;
     }
-    for run in &mut line.runs {
-        run.glyphs.shrink_to_fit();
+    if let Some(run) = line.runs.last_mut() {
+        run.glyphs = scratch.take_fitted();
     }
     line
 }
