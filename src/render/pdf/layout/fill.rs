@@ -65,7 +65,8 @@ pub(super) fn tie(
     title: bool,
 ) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::with_capacity(words.len());
-    let (mut last_text, mut text) = (String::new(), String::new());
+    // Room for most words' text, so neither grows word by word.
+    let (mut last_text, mut text) = (String::with_capacity(32), String::with_capacity(32));
     let mut quotes = 0i32;
     for w in words {
         word_text(&w, atoms, glyphs, &mut text);

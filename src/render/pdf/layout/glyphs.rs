@@ -88,6 +88,14 @@ impl Glyphs {
         })
     }
 
+    /// Room for `glyphs` glyphs of one byte of text each, reserved.
+    pub fn with_capacity(glyphs: usize) -> Glyphs {
+        Glyphs {
+            placed: Vec::with_capacity(glyphs),
+            text: String::with_capacity(glyphs),
+        }
+    }
+
     /// Each glyph's id and advance, without its text (for drawing: no text to slice).
     pub fn ids(&self) -> impl ExactSizeIterator<Item = (u16, f32)> + '_ {
         self.placed.iter().map(|p| (p.gid, p.advance))

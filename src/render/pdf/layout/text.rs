@@ -75,7 +75,8 @@ pub struct Line {
 }
 
 fn words(atoms: &[Atom], unit: f32) -> Vec<Word> {
-    let mut out = Vec::new();
+    // A word and its space are some six atoms: a quarter is room enough for most text.
+    let mut out = Vec::with_capacity(atoms.len() / 4 + 1);
     let mut i = 0;
     while i < atoms.len() {
         let start = i;
@@ -181,7 +182,8 @@ fn break_with(spans: &[Span], fonts: &Fonts, width: f32, align: Align, title: bo
     let words = split_long(words, &atoms, &glyphs, max, unit);
     let mut lines = Vec::new();
     let mut seg_start = 0;
-    let mut scratch = Glyphs::default();
+    // Room for every glyph of the paragraph, so gathering a line's runs never grows it.
+    let mut scratch = Glyphs::with_capacity(glyphs.len());
     for (i, w) in words.iter().enumerate() {
         if w.forced || i + 1 == words.len() {
             let seg = &words[seg_start..=i];
