@@ -31,8 +31,9 @@ fn pdf(objects: &[&[u8]], trailer: &str) -> Vec<u8> {
 }
 
 /// Objects in the syntax a PDF may use: comments, escapes, nested parentheses, hex strings
-/// with spaces and an odd digit, names with `#` escapes, reals of each form, references,
-/// an indirect length and a stream ending in CR LF.
+/// with spaces and an odd digit, names with `#` escapes, reals of each form, references
+/// (as clerk writes them and otherwise), integers against each delimiter, an indirect
+/// length and a stream ending in CR LF.
 fn awkward() -> Vec<u8> {
     pdf(
         &[
@@ -44,7 +45,9 @@ fn awkward() -> Vec<u8> {
             b"12",
             b"[(plain) (with \\(escaped\\) and (nested (twice)) parens) (\\101\\60\\n\\t\\\\x)\
               (line\\\ncontinued) (cr\rlf\r\nlf\nend) <48 65 6C6C 6F2> <> /A#20B /#23 \
-              true false null 1 2 3 0 R 4 0 5 0 R [[]] <<>>]",
+              true false null 1 2 3 0 R 4 0 5 0 R [[]] <<>>\
+              500 7/N 8(s)9<41>10[11]12 0 R 13 0 R%c\n 14 0 R<</K 15 0 R/L 16>>\
+              123456789012345678 1234567890123456789 17 1 R 18  0 R 19 0 R 20%c\n0 R]",
             b"(a string alone)",
         ],
         "/Root 1 0 R/ID[<00ff><00ff>]",

@@ -171,6 +171,9 @@ impl<'a> Parser<'a> {
 
     /// An integer, a real, or a reference `n g R`.
     pub(super) fn number(&mut self) -> Option<Object> {
+        if let Some(object) = self.plain_number() {
+            return Some(object);
+        }
         let start = self.at;
         if matches!(self.peek(), Some(b'+' | b'-')) {
             self.at += 1;
@@ -230,6 +233,36 @@ impl<'a> Parser<'a> {
             self.at = mark;
         }
         Some(Object::Integer(number))
+    }
+
+    /// What [`Parser::number`] reads, in the two forms most of a paper's numbers take, read
+    /// without its detours: a reference written `n 0 R` (as clerk writes them), and an
+    /// integer with a delimiter straight after it (`500]`, `3/Type`). `None`, the cursor
+    /// unmoved, for anything else (a sign, a fraction, a space or comment after it, more
+    /// than 18 digits), which `number` reads the general way.
+    fn plain_number(&mut self) -> Option<Object> {
+        let rest = self.rest();
+        let n = rest.iter().take_while(|c| c.is_ascii_digit()).count();
+        if n == 0 || n > 18 {
+            return None;
+        }
+        // At most 18 digits: no overflow, and under `i64::MAX`.
+        let value = rest[..n]
+            .iter()
+            .fold(0u64, |v, d| v * 10 + u64::from(d - b'0'));
+        let after = &rest[n..];
+        if after.starts_with(b" 0 R") {
+            let id = u32::try_from(value).ok()?;
+            self.at += n + 4;
+            return Some(Object::Reference((id, 0)));
+        }
+        match after.first() {
+            Some(&c) if c == b'.' || c == b'%' || is_space(c) => None,
+            _ => {
+                self.at += n;
+                Some(Object::Integer(value as i64))
+            }
+        }
     }
 
     /// A name, its `#xx` escapes decoded.
