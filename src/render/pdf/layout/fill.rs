@@ -45,7 +45,7 @@ pub(super) fn fill(seg: &[Word], max: f64) -> Vec<&[Word]> {
 fn word_text(w: &Word, atoms: &[Atom], glyphs: &[Glyph], out: &mut String) {
     out.clear();
     for a in &atoms[w.start..w.end] {
-        for g in &glyphs[a.glyphs.clone()] {
+        for g in &glyphs[a.glyphs()] {
             match g.text.ascii() {
                 Some(c) => out.push(c),
                 None => out.push_str(&g.text),

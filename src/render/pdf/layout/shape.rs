@@ -7,18 +7,33 @@ use super::spans::Span;
 use super::words;
 use crate::render::pdf::fonts::{FaceId, Fonts};
 
-/// One shaped cluster: its glyphs, width and how it may break.
+/// One shaped cluster: its glyphs, width and how it may break. 24 bytes (indices as
+/// `u32`: a paragraph's spans and glyphs number far below 2³²), not 40: every pass of the
+/// line breaker walks a paragraph's atoms, and they were most of what it read.
 #[derive(Debug, Clone)]
 pub(super) struct Atom {
-    pub(super) span: usize,
+    /// Its span's index (see [`Atom::span`]).
+    pub(super) span: u32,
     /// The face when the span's own face lacks the glyph (a fallback).
     pub(super) face: Option<FaceId>,
-    /// Its glyphs: a range of the shaped text's glyph list.
-    pub(super) glyphs: std::ops::Range<usize>,
+    /// Its glyphs: a range of the shaped text's glyph list (see [`Atom::glyphs`]).
+    pub(super) glyphs: std::ops::Range<u32>,
     pub(super) width: f32,
     pub(super) space: bool,
     pub(super) break_after: bool,
     pub(super) forced: bool,
+}
+
+impl Atom {
+    /// Its span's index.
+    pub(super) fn span(&self) -> usize {
+        self.span as usize
+    }
+
+    /// Its glyphs' range in the shaped text's glyph list.
+    pub(super) fn glyphs(&self) -> std::ops::Range<usize> {
+        self.glyphs.start as usize..self.glyphs.end as usize
+    }
 }
 
 pub(super) fn shape_atoms(spans: &[Span], fonts: &Fonts) -> (Vec<Atom>, Vec<Glyph>) {
@@ -103,9 +118,9 @@ pub(super) fn shape_run(
         let break_after =
             matches!(last, '-' | '\u{2013}' | '\u{2014}') && piece.len() == last.len_utf8();
         atoms.push(Atom {
-            span: si,
+            span: si as u32,
             face: fallback,
-            glyphs,
+            glyphs: glyphs.start as u32..glyphs.end as u32,
             width,
             space,
             break_after,

@@ -132,7 +132,7 @@ fn split_long(
             {
                 width += f64::from(atoms[end].width / unit);
                 let t = glyphs
-                    .get(atoms[end].glyphs.start)
+                    .get(atoms[end].glyphs().start)
                     .filter(|_| !atoms[end].glyphs.is_empty())
                     .map_or("", |g| &g.text);
                 end += 1;
@@ -249,13 +249,23 @@ fn set_line(
         ..Line::default()
     };
     let mut x = 0.0;
+    // The span and fallback face of the atom before: an atom with the same set in the
+    // run that one went into has its face, size, colour and rise (a link's or another
+    // language's edge may still part them).
+    let mut before = None;
     for atom in &atoms[range] {
-        let style = &spans[atom.span].style;
-        let face = atom.face.unwrap_or_else(|| style.face());
-        let same = line.runs.last().is_some_and(|r: &GlyphRun| {
-            r.face == face && r.size == style.size && r.color == style.color && r.y == -style.rise
-        }) && line_link_matches(&line, x, style)
+        let style = &spans[atom.span()].style;
+        let face = || atom.face.unwrap_or_else(|| style.face());
+        let same = (before == Some((atom.span, atom.face))
+            || line.runs.last().is_some_and(|r: &GlyphRun| {
+                r.face == face()
+                    && r.size == style.size
+                    && r.color == style.color
+                    && r.y == -style.rise
+            }))
+            && line_link_matches(&line, x, style)
             && line_lang_matches(&line, x, style);
+        before = Some((atom.span, atom.face));
         if !same {
             // The run before is done: its glyphs are copied out of `scratch` at their
             // size, rather than grown glyph by glyph and cut to size after.
@@ -265,7 +275,7 @@ fn set_line(
             line.runs.push(GlyphRun {
                 x,
                 y: -style.rise,
-                face,
+                face: face(),
                 size: style.size,
                 color: style.color,
                 angle: 0.0,
@@ -273,7 +283,7 @@ fn set_line(
             });
         }
         let mut advance = atom.width;
-        let atom_glyphs = &glyphs[atom.glyphs.clone()];
+        let atom_glyphs = &glyphs[atom.glyphs()];
         for (k, g) in atom_glyphs.iter().enumerate() {
             let mut glyph_advance = g.advance;
             if atom.space && k + 1 == atom_glyphs.len() {

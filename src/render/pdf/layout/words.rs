@@ -69,8 +69,9 @@ impl Shelf {
         };
         let base = all.len();
         all.extend_from_slice(&word.glyphs);
+        let base = base as u32;
         atoms.extend(word.atoms.iter().map(|a| Atom {
-            span: si,
+            span: si as u32,
             glyphs: a.glyphs.start + base..a.glyphs.end + base,
             ..a.clone()
         }));

@@ -165,3 +165,40 @@ fn a_word_cut_across_lines_reads_back_whole() {
     let text: String = lines.iter().map(line_text).collect();
     assert_eq!(text.trim_end(), format!("See {word} and more"));
 }
+
+/// Every pass of the breaker walks a paragraph's atoms, so they stay small.
+#[test]
+fn an_atom_is_24_bytes() {
+    assert_eq!(std::mem::size_of::<Atom>(), 24);
+}
+
+/// A span's atoms share one run; a change of face, a link's edge and another language's
+/// edge each start another.
+#[test]
+fn runs_part_where_the_style_a_link_or_a_language_changes() {
+    let fonts = Fonts::embedded();
+    let style = Style::plain(11.0);
+    let span = |text: &str, style: &Style| Span {
+        text: text.into(),
+        style: style.clone(),
+    };
+    let mut linked = style.clone();
+    linked.link = Some(Target::Uri("https://example.org".into()));
+    let mut welsh = style.clone();
+    welsh.lang = Some("cy".into());
+    let spans = [
+        span("one two ", &style),
+        span("three ", &style.clone().bold()),
+        span("four ", &linked),
+        span("five ", &welsh),
+        span("six", &style),
+    ];
+    let lines = break_lines(&spans, &fonts, 500.0, Align::Left);
+    assert_eq!(lines.len(), 1);
+    let runs: Vec<String> = lines[0]
+        .runs
+        .iter()
+        .map(|r| r.glyphs.iter().map(|g| g.text).collect())
+        .collect();
+    assert_eq!(runs, ["one two ", "three ", "four ", "five ", "six"]);
+}

@@ -18,14 +18,7 @@ fn glyphs_of(spans: &[Span], fonts: &Fonts) -> Vec<(Vec<Glyph>, f32, bool, bool)
     let (atoms, glyphs) = shape_atoms(spans, fonts);
     atoms
         .iter()
-        .map(|a| {
-            (
-                glyphs[a.glyphs.clone()].to_vec(),
-                a.width,
-                a.space,
-                a.break_after,
-            )
-        })
+        .map(|a| (glyphs[a.glyphs()].to_vec(), a.width, a.space, a.break_after))
         .collect()
 }
 
@@ -129,14 +122,7 @@ fn a_hit_gives_the_glyphs_a_miss_gave() {
     assert!(own);
     let whole: Vec<_> = atoms
         .iter()
-        .map(|a| {
-            (
-                all[a.glyphs.clone()].to_vec(),
-                a.width,
-                a.space,
-                a.break_after,
-            )
-        })
+        .map(|a| (all[a.glyphs()].to_vec(), a.width, a.space, a.break_after))
         .collect();
     assert_eq!(hit, whole);
 }
