@@ -132,8 +132,8 @@ pub enum GlyphText {
     Empty,
     /// Up to 8 bytes of UTF-8.
     Short(Inline),
-    /// Anything longer.
-    Long(Box<str>),
+    /// Anything longer (boxed twice, a thin pointer: so a glyph is 24 bytes, not 32).
+    Long(Box<String>),
 }
 
 /// A short text in eight bytes aligned as a `u64`, the bytes past its end `0xFF` (which
@@ -161,7 +161,7 @@ impl From<&str> for GlyphText {
                 buf[..len].copy_from_slice(s.as_bytes());
                 GlyphText::Short(Inline(buf))
             }
-            _ => GlyphText::Long(s.into()),
+            _ => GlyphText::Long(Box::new(s.into())),
         }
     }
 }

@@ -166,10 +166,11 @@ fn a_word_cut_across_lines_reads_back_whole() {
     assert_eq!(text.trim_end(), format!("See {word} and more"));
 }
 
-/// Every pass of the breaker walks a paragraph's atoms, so they stay small.
+/// Every pass of the breaker walks a paragraph's atoms and glyphs, so they stay small.
 #[test]
-fn an_atom_is_24_bytes() {
+fn an_atom_and_a_glyph_are_24_bytes() {
     assert_eq!(std::mem::size_of::<Atom>(), 24);
+    assert_eq!(std::mem::size_of::<Glyph>(), 24);
 }
 
 /// A span's atoms share one run; a change of face, a link's edge and another language's
