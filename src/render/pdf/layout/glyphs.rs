@@ -16,7 +16,8 @@ struct Placed {
 /// The glyphs of a placed run, compactly: every glyph's id and advance, and the text of
 /// all of them in one string. A long paper holds every page's glyphs until the PDF is
 /// drawn (the subset's numbering needs them all), so a glyph costs 8 bytes and its text,
-/// not a [`Glyph`]'s 32, and the run is cut to size once set ([`Glyphs::shrink_to_fit`]).
+/// not a [`Glyph`]'s 24, and a line's runs are copied out at their size once set
+/// ([`Glyphs::take_fitted`]).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Glyphs {
     placed: Vec<Placed>,
