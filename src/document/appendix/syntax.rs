@@ -238,18 +238,12 @@ impl<'a> Parser<'a> {
     /// What [`Parser::number`] reads, in the two forms most of a paper's numbers take, read
     /// without its detours: a reference written `n 0 R` (as clerk writes them), and an
     /// integer with a delimiter straight after it (`500]`, `3/Type`). `None`, the cursor
-    /// unmoved, for anything else (a sign, a fraction, a space or comment after it, more
-    /// than 18 digits), which `number` reads the general way.
+    /// unmoved, for anything else (a sign, a fraction, a space or comment after it, a
+    /// number past `i64::MAX`), which `number` reads the general way.
     fn plain_number(&mut self) -> Option<Object> {
+        let n = self.digits();
         let rest = self.rest();
-        let n = rest.iter().take_while(|c| c.is_ascii_digit()).count();
-        if n == 0 || n > 18 {
-            return None;
-        }
-        // At most 18 digits: no overflow, and under `i64::MAX`.
-        let value = rest[..n]
-            .iter()
-            .fold(0u64, |v, d| v * 10 + u64::from(d - b'0'));
+        let value = value(&rest[..n])?;
         let after = &rest[n..];
         if after.starts_with(b" 0 R") {
             let id = u32::try_from(value).ok()?;
@@ -259,8 +253,9 @@ impl<'a> Parser<'a> {
         match after.first() {
             Some(&c) if c == b'.' || c == b'%' || is_space(c) => None,
             _ => {
+                let integer = i64::try_from(value).ok()?;
                 self.at += n;
-                Some(Object::Integer(value as i64))
+                Some(Object::Integer(integer))
             }
         }
     }
