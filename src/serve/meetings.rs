@@ -30,6 +30,8 @@ pub(crate) struct MeetingPages {
     pub(crate) links: Vec<MeetingLink>,
     /// Each meeting's packs by path, built on first request.
     pub(crate) packs: Packs,
+    /// Every meeting as assembled (none when the templates never loaded).
+    pub(crate) list: Vec<meeting::Meeting>,
 }
 
 /// Every meeting's page and agenda PDF, and the calendar; a meeting whose file has an
@@ -80,6 +82,7 @@ pub(crate) fn pages(
             agendas: old.agendas.clone(),
             links: Vec::new(),
             packs: old.packs.clone(),
+            list: old.meeting_list.clone(),
         };
     };
     let house = &project.house;
@@ -165,13 +168,14 @@ pub(crate) fn pages(
         Err(d) => problems.meetings.push(d),
     }
     out.links = links;
-    for m in meetings.into_iter().filter(|m| !m.failed) {
-        let m = Arc::new(m);
+    for m in meetings.iter().filter(|m| !m.failed) {
+        let m = Arc::new(m.clone());
         for kind in PackKind::ALL.into_iter().filter(|k| k.wanted(&m)) {
             let rel = crate::output::href(&crate::output::packs::pack_path(&m, kind));
             out.packs.insert(rel, (m.clone(), kind));
         }
     }
+    out.list = meetings;
     out
 }
 

@@ -8,9 +8,11 @@
 //! Ctrl-C). Nothing is global; the loop returns the exit status.
 
 mod http;
+mod index;
 mod meetings;
 mod overlay;
 mod path;
+mod publish;
 mod rebuild;
 mod server;
 mod site;
@@ -18,16 +20,12 @@ mod watch;
 
 use std::io::Write as _;
 use std::net::SocketAddr;
-use std::path::Path;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
 use std::thread::JoinHandle;
 use std::time::Instant;
 
-use crate::diag::Diagnostic;
-use crate::output::manifest;
-use crate::output::write::{OutputFile, write_atomic};
-use crate::project::{Folders, Project, walk::relative};
+use crate::project::{Folders, Project};
 use crate::report::{EXIT_USAGE, plural};
 use rebuild::{Summary, changed_paths, rebuild};
 use site::{Changed, Shared, Site};
@@ -100,7 +98,7 @@ fn start(project: Project, args: &ServeOptions) -> Result<Running, String> {
     let (site, summary) = rebuild(&empty, &ChangeSet::everything(), 0);
     say(&status_line(None, &summary));
     if args.write {
-        write_out(&site, &Changed::All);
+        publish::write_out(&site, &Changed::All);
     }
     let shared = Arc::new(Shared::new(site));
     let thread = server::spawn(server.clone(), shared.clone())
@@ -163,7 +161,7 @@ impl Running {
         say(&status_line(Some(changes), &summary));
         let site = self.shared.site();
         if let Some(paths) = written {
-            write_out(&site, &paths);
+            publish::write_out(&site, &paths);
         }
         // A new papers folder (from clerk.yaml) is read again once it is watched.
         self.watcher.update(&site.project).then(|| ChangeSet {
@@ -231,54 +229,6 @@ fn status_line(changes: Option<&ChangeSet>, s: &Summary) -> String {
         }
     };
     format!("{what}: {outcome}")
-}
-
-/// `--write`: the `changed` pages, the index and the manifest, into the output folder, as
-/// served but without anything the server adds. Failures are printed.
-fn write_out(site: &Site, changed: &Changed) {
-    let out = &site.project.out_dir;
-    let mut problems: Vec<Diagnostic> = crate::output::withdraw_manifest(&site.project)
-        .err()
-        .into_iter()
-        .collect();
-    let mut put = |rel: &Path, bytes: &[u8]| {
-        if let Err(e) = write_atomic(&out.join(rel), bytes) {
-            let shown = relative(&site.project.root, &out.join(rel));
-            problems.push(Diagnostic::file_error(
-                "write-failed",
-                &shown,
-                format!("cannot write this output ({e})"),
-            ));
-        }
-    };
-    for entry in site.papers.values() {
-        let href = entry.href();
-        if let (Some(good), true) = (&entry.page.good, changed.contains(&format!("/{href}"))) {
-            put(Path::new(&href), good);
-        }
-    }
-    // The meetings' pages, agendas and calendar, as `clerk build` writes them.
-    for (rel, page) in &site.meetings {
-        if let (Some(good), true) = (&page.good, changed.contains(&format!("/{rel}"))) {
-            put(Path::new(rel), good);
-        }
-    }
-    for (rel, bytes) in &site.meeting_files {
-        if changed.contains(&format!("/{rel}")) {
-            put(Path::new(rel), bytes);
-        }
-    }
-    let index = site.index.good.as_ref().map(|good| {
-        put(Path::new("index.html"), good);
-        OutputFile::describe(Path::new("index.html"), good)
-    });
-    let reports: Vec<_> = site.papers.values().map(|e| e.report.clone()).collect();
-    // Last, and only when the index was written, so that the two agree.
-    if index.is_some() {
-        let json = manifest::manifest_json(&reports, index.as_ref());
-        crate::output::publish_manifests(&site.project, json, None, &mut problems);
-    }
-    crate::report::print_human(&problems, &crate::diag::Sources::default(), false);
 }
 
 /// Opens `url` in the desktop's browser, or says how to.

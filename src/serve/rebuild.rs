@@ -14,9 +14,8 @@ use super::overlay::{Notes, StatusRow, status_panel};
 use super::site::{Changed, EAGER, Page, PaperEntry, Problems, Site};
 use super::watch::ChangeSet;
 use crate::diag::{Diagnostic, Sources};
+use crate::output::output_path;
 use crate::output::write::OutputFile;
-use crate::output::{index_entries, output_path};
-use crate::paper::Status;
 use crate::pipeline::{BuildOptions, PaperBuild, render_one};
 use crate::project::PaperSource;
 use crate::project::Project;
@@ -68,12 +67,13 @@ pub(crate) fn rebuild(old: &Site, changes: &ChangeSet, generation: u64) -> (Site
     let all = problems.all();
     count(&mut summary, &all, &problems.sources);
     let notes = Notes::new(&all, &problems.sources);
-    let index = index_page(
+    let index = super::index::index_page(
         &papers,
         &meetings.links,
         renderer.as_deref(),
         &project,
         &old.index,
+        super::index::Audience::Preview,
     );
     let status_panel = panel(&papers);
     summary.elapsed = started.elapsed();
@@ -87,6 +87,8 @@ pub(crate) fn rebuild(old: &Site, changes: &ChangeSet, generation: u64) -> (Site
         meeting_files: meetings.files,
         agendas: meetings.agendas,
         packs: meetings.packs,
+        meeting_list: meetings.list,
+        meeting_links: meetings.links,
         status_panel,
         problems,
         notes,
@@ -255,64 +257,6 @@ fn paper_entry(build: PaperBuild, old: Option<&PaperEntry>, generation: u64) -> 
         good_meta,
         page: Page { good, notes },
         generation,
-    }
-}
-
-/// The index: every paper with a good page, listed as that page shows it (a failing paper
-/// by its last good metadata), each marked DRAFT unless `status: final` as the preview
-/// renders them, with a link to each lazy format (the PDF) as it will be built.
-fn index_page(
-    papers: &BTreeMap<PathBuf, Arc<PaperEntry>>,
-    links: &[crate::render::MeetingLink],
-    renderer: Option<&Renderer>,
-    project: &Project,
-    old: &Page,
-) -> Page {
-    let Some(renderer) = renderer else {
-        return old.clone();
-    };
-    let reports: Vec<_> = papers
-        .values()
-        .map(|e| {
-            let mut r = e.report.clone();
-            r.meta = e.good_meta.clone();
-            if let Some(meta) = r.meta.as_mut() {
-                meta.status.get_or_insert(Status::Draft);
-            }
-            r
-        })
-        .collect();
-    let mut entries = index_entries(&reports);
-    // Private papers stay listed in the preview (the secretariat reviews them here, on its
-    // own machine), marked PRIVATE with the marking their pages carry.
-    let private = private_papers(project);
-    let private_hrefs: std::collections::BTreeSet<String> = reports
-        .iter()
-        .filter(|r| private.contains_key(&crate::meeting::file::normal(&r.source.rel)))
-        .map(|r| crate::output::href(&output_path(&r.source.rel, EAGER)))
-        .collect();
-    for entry in &mut entries {
-        if private_hrefs.contains(&entry.href) {
-            entry.private = true;
-            entry.classification = Some(crate::pipeline::private_marking(&project.house));
-        }
-    }
-    // The index template has one link per paper besides its page: the PDF, built when
-    // first asked for.
-    let pdf = OutputFormat::Pdf.extension();
-    for entry in &mut entries {
-        let html = std::path::Path::new(&entry.href);
-        entry.pdf_href = Some(crate::output::href(&html.with_extension(pdf)));
-    }
-    match renderer.render_index_with_meetings(&entries, links, &project.house) {
-        Ok(html) => Page {
-            good: Some(html.into_bytes().into()),
-            notes: Notes::default(),
-        },
-        Err(d) => Page {
-            good: old.good.clone(),
-            notes: Notes::new(&[d], renderer.sources()),
-        },
     }
 }
 

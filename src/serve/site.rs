@@ -16,7 +16,7 @@ use crate::output::{PaperReport, href, output_path};
 use crate::paper::PaperMeta;
 use crate::project::{Folders, Project};
 use crate::render::pdf::pack::PackKind;
-use crate::render::{OutputFormat, Renderer};
+use crate::render::{MeetingLink, OutputFormat, Renderer};
 
 /// The format every paper is built to at once; the others are built when first asked for.
 pub(crate) const EAGER: OutputFormat = OutputFormat::Html;
@@ -109,6 +109,10 @@ pub(crate) struct Site {
     pub(crate) agendas: BTreeMap<String, crate::meeting::Meeting>,
     /// Each meeting's packs by path relative to the output folder, built on first request.
     pub(crate) packs: BTreeMap<String, (Arc<Meeting>, PackKind)>,
+    /// Every meeting as assembled, in the order a build's manifest lists them (`--write`).
+    pub(crate) meeting_list: Vec<Meeting>,
+    /// The index's link to each meeting (`--write` renders the public index with them).
+    pub(crate) meeting_links: Vec<MeetingLink>,
     /// The index's status panel (every paper's state).
     pub(crate) status_panel: String,
     /// Problems that are not one paper's.
@@ -130,6 +134,8 @@ impl Site {
             meeting_files: BTreeMap::new(),
             agendas: BTreeMap::new(),
             packs: BTreeMap::new(),
+            meeting_list: Vec::new(),
+            meeting_links: Vec::new(),
             status_panel: String::new(),
             problems: Problems::default(),
             notes: Notes::default(),

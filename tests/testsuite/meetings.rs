@@ -491,6 +491,78 @@ fn serve_serves_and_writes_each_agenda_pdf_and_the_calendar() {
 }
 
 #[test]
+fn serve_write_keeps_a_private_paper_out_of_every_public_output() {
+    use crate::common::serve::Serve;
+    let project = temp_project("meetings");
+    let root = project.path();
+    let out = root.join("out");
+    // A public copy an earlier preview left, before the paper was taken in private.
+    let public_copy = out.join("resources/2026-05-19-cyber-exercise.html");
+    std::fs::create_dir_all(public_copy.parent().unwrap()).unwrap();
+    std::fs::write(&public_copy, "the paper, in public").unwrap();
+    let _serve = Serve::start(root, &["--write"]);
+
+    assert!(!public_copy.exists(), "the public copy is removed");
+    let private =
+        std::fs::read_to_string(out.join("private/resources/2026-05-19-cyber-exercise.html"))
+            .unwrap_or_default();
+    assert!(
+        private.contains("marking-top\">PRIVATE – OFFICIAL-SENSITIVE"),
+        "{private}"
+    );
+    // The public index and meeting page name the item, as a build's do, and link no copy.
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(index.contains("Cyber Resilience Exercise"), "{index}");
+    assert!(!index.contains("cyber-exercise"), "{index}");
+    let page =
+        std::fs::read_to_string(out.join("meetings/2026-05-19-resources-committee/index.html"))
+            .unwrap();
+    assert!(!page.contains("cyber-exercise"), "{page}");
+    assert!(page.contains("Budget Monitoring"), "{page}");
+
+    // The public manifest: the paper by title and ground only; the meetings and calendar
+    // that were written, with their checksums.
+    let read = |p: &Path| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap()
+    };
+    let public = read(&out.join("manifest.json"));
+    let text = public.to_string();
+    assert!(!text.contains("cyber-exercise"), "{text}");
+    assert_eq!(
+        public["private_papers"][0]["exempt"], "Standing Orders section 20(d)",
+        "{text}"
+    );
+    assert!(public["papers"].as_array().unwrap().len() >= 4, "{text}");
+    let meeting = public["meetings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["date"] == "2026-05-19")
+        .unwrap_or_else(|| panic!("the meeting is listed: {text}"));
+    let paths: Vec<&str> = meeting["outputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "meetings/2026-05-19-resources-committee/agenda.pdf",
+            "meetings/2026-05-19-resources-committee/index.html"
+        ]
+    );
+    let ics = std::fs::read(out.join("meetings.ics")).unwrap();
+    assert_eq!(public["calendar"]["size"], ics.len(), "{text}");
+    // Its full entry is in the private manifest, with where its page is.
+    let private = read(&out.join("private/manifest.json"));
+    assert_eq!(
+        private["papers"][0]["outputs"][0]["path"],
+        "private/resources/2026-05-19-cyber-exercise.html"
+    );
+}
+
+#[test]
 fn a_meeting_warning_points_at_the_key_in_a_crlf_paper_and_in_a_sidecar() {
     let dir = tempfile::tempdir().unwrap();
     let papers = dir.path().join("papers");

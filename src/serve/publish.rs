@@ -1,0 +1,128 @@
+//! `clerk serve --write`: the previewed pages, the meetings' pages and files, the index and
+//! the manifests put into the output folder where `clerk build` puts them — a private
+//! paper's page under `out/private/` (its public copy removed), the public index without
+//! it, and the public manifest naming it by title and exempt ground only, its full entry
+//! in `out/private/manifest.json` — so that no public output holds a private paper.
+
+use std::path::{Path, PathBuf};
+
+use super::index::{Audience, index_page};
+use super::rebuild::private_papers;
+use super::site::{Changed, Page, Site};
+use crate::diag::Diagnostic;
+use crate::output::meetings::{CALENDAR, MeetingOutputs, PRIVATE_DIR};
+use crate::output::write::{OutputFile, write_atomic};
+use crate::output::{BuildReport, manifest};
+use crate::project::walk::relative;
+
+/// Writes the `changed` pages, the meetings' pages and files, the index and the manifests
+/// into the output folder, as served but without anything the server adds. Failures are
+/// printed.
+pub(super) fn write_out(site: &Site, changed: &Changed) {
+    let project = &site.project;
+    let out = &project.out_dir;
+    let mut problems: Vec<Diagnostic> = crate::output::withdraw_manifest(project)
+        .err()
+        .into_iter()
+        .collect();
+    let mut put = |rel: &Path, bytes: &[u8]| {
+        if let Err(e) = write_atomic(&out.join(rel), bytes) {
+            let shown = relative(&project.root, &out.join(rel));
+            problems.push(Diagnostic::file_error(
+                "write-failed",
+                &shown,
+                format!("cannot write this output ({e})"),
+            ));
+        }
+    };
+    let private = private_papers(project);
+    let mut papers = Vec::new();
+    for entry in site.papers.values() {
+        let href = entry.href();
+        let mut report = entry.report.clone();
+        let is_private = private.contains_key(&crate::meeting::file::normal(&report.source.rel));
+        let rel = if is_private {
+            // Where a public copy may have been written before the paper was taken in
+            // private: never left there.
+            let _ = std::fs::remove_file(out.join(&href));
+            for o in &mut report.outputs {
+                o.path = format!("{PRIVATE_DIR}/{}", o.path);
+            }
+            Path::new(PRIVATE_DIR).join(&href)
+        } else {
+            PathBuf::from(&href)
+        };
+        if let (Some(good), true) = (&entry.page.good, changed.contains(&format!("/{href}"))) {
+            put(&rel, good);
+        }
+        papers.push(report);
+    }
+    // The meetings' pages, agendas and calendar, as `clerk build` writes them.
+    for (rel, page) in &site.meetings {
+        if let (Some(good), true) = (&page.good, changed.contains(&format!("/{rel}"))) {
+            put(Path::new(rel), good);
+        }
+    }
+    for (rel, bytes) in &site.meeting_files {
+        if changed.contains(&format!("/{rel}")) {
+            put(Path::new(rel), bytes);
+        }
+    }
+    // The public index: the preview's lists the private papers for the secretariat.
+    let public = index_page(
+        &site.papers,
+        &site.meeting_links,
+        site.renderer.as_deref(),
+        project,
+        &Page::default(),
+        Audience::Public,
+    );
+    let index = public.good.as_ref().map(|good| {
+        put(Path::new("index.html"), good);
+        OutputFile::describe(Path::new("index.html"), good)
+    });
+    // Last, and only when the index was written, so that the two agree.
+    if index.is_some() {
+        let report = BuildReport {
+            papers,
+            meetings: meetings_written(site),
+            calendar: site
+                .meeting_files
+                .get(CALENDAR)
+                .map(|ics| OutputFile::describe(Path::new(CALENDAR), ics)),
+            private,
+            ..BuildReport::default()
+        };
+        let (public, private) = manifest::manifests(&report, index.as_ref());
+        crate::output::publish_manifests(project, public, private, &mut problems);
+    }
+    crate::report::print_human(&problems, &crate::diag::Sources::default(), false);
+}
+
+/// Each meeting with the page and agenda the preview holds for it (its packs are made only
+/// when asked for, and not written), in a build's order.
+fn meetings_written(site: &Site) -> Vec<MeetingOutputs> {
+    site.meeting_list
+        .iter()
+        .map(|m| {
+            let dir = m.out_dir();
+            let agenda = crate::output::href(&dir.join("agenda.pdf"));
+            let page = crate::output::href(&dir.join("index.html"));
+            let agenda = site.meeting_files.get(&agenda).map(|b| (agenda, &b[..]));
+            let page = site
+                .meetings
+                .get(&page)
+                .and_then(|p| Some((page, &p.good.as_ref()?[..])));
+            let outputs = [agenda, page]
+                .into_iter()
+                .flatten()
+                .map(|(rel, bytes)| OutputFile::describe(Path::new(&rel), bytes))
+                .collect();
+            MeetingOutputs {
+                meeting: m.clone(),
+                outputs,
+                built: !m.failed,
+            }
+        })
+        .collect()
+}
