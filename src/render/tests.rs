@@ -302,8 +302,11 @@ fn author_text_is_escaped_and_shown_literally() {
 fn the_sample_page_matches_its_reviewed_snapshot() {
     let html = render(&sample(), false);
     assert_eq!(html.matches("<h1").count(), 1);
-    // The house's `case: upper` headings are upper case by CSS, so the source case is kept.
-    assert!(html.contains("text-transform: uppercase"));
+    // The house's `case: upper` headings are upper case as real text, not by CSS.
+    assert!(
+        html.contains("<span class=\"secnum\">1.</span> <span class=\"htext\">BACKGROUND</span>")
+    );
+    assert!(!html.contains("text-transform"));
     let got = redact_page(&html);
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/render/snapshots/sample-page.html");
     if std::env::var_os("BLESS").is_some() {
@@ -359,6 +362,10 @@ fn classification_is_at_top_and_bottom() {
     assert_eq!(html.matches(">OFFICIAL</p>").count(), 2, "{html}");
     assert!(position(&html, ">OFFICIAL</p>") < position(&html, "<h1>"));
     assert!(html.rfind(">OFFICIAL</p>").unwrap() > position(&html, "</main>"));
+    // Once in the readable text, as PAPER-FORMAT.md asks (the PDF's other markings are
+    // artifacts): the bottom copy is hidden from screen readers.
+    assert!(html.contains("<p class=\"marking marking-bottom\" aria-hidden=\"true\">OFFICIAL</p>"));
+    assert!(html.contains("<p class=\"marking marking-top\">OFFICIAL</p>"));
 
     let mut doc = sample();
     doc.meta.classification = None;
@@ -783,7 +790,7 @@ fn a_passage_in_another_language_is_a_span_with_its_lang() {
 fn a_headings_inline_markup_is_in_the_page_and_a_plain_heading_is_as_before() {
     let mut doc = sample();
     let plain = render(&doc, false);
-    let heading = doc.sections[1].heading.clone();
+    let heading = doc.sections[1].display_heading.clone();
     assert!(plain.contains(&format!(
         "<span class=\"htext\">{}</span>",
         escape(&heading)
@@ -800,7 +807,7 @@ fn a_headings_inline_markup_is_in_the_page_and_a_plain_heading_is_as_before() {
     let marked = render(&doc, false);
     position(
         &marked,
-        "<span class=\"htext\">Background <em>in brief</em><code>&lt;code&gt;</code></span>",
+        "<span class=\"htext\">BACKGROUND <em>IN BRIEF</em><code>&lt;code&gt;</code></span>",
     );
 }
 

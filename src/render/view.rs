@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::html;
 use super::options::{Logo, RenderOptions};
-use crate::config::HeadingCase;
+use crate::config::{HeadingCase, HouseStyle};
 use crate::document::{Appendix, AppendixContent, Document, Inline, Item, Section, SectionKind};
 use crate::paper::Status;
 
@@ -24,8 +24,11 @@ pub(crate) struct PaperView<'a> {
     pub(crate) page_title: String,
     /// Show the DRAFT banner.
     pub(crate) draft: bool,
-    /// `upper`, `title` or `as-written`: how CSS should case section headings.
+    /// `upper`, `title` or `as-written`: the house's heading case (the headings are given
+    /// in it; a class for styling, such as upper case's letter spacing).
     pub(crate) heading_case: &'static str,
+    /// `Appendices` in the house case, the heading of the appendix list.
+    pub(crate) appendices_heading: String,
     /// Rows of the header table.
     pub(crate) header: Vec<HeaderRowView<'a>>,
     /// All sections in reading order.
@@ -108,12 +111,13 @@ pub(crate) struct SectionView<'a> {
     pub(crate) number: Option<u32>,
     /// The number as shown, with its full stop: `3.`.
     pub(crate) number_text: Option<String>,
-    /// The heading in source case (CSS applies the house case).
+    /// The heading as written.
     pub(crate) heading: &'a str,
-    /// The heading in the house case, for templates that print it as is.
+    /// The heading in the house case, as the page shows it (real text, not CSS: copied,
+    /// read aloud and cited as shown, like the PDF's).
     pub(crate) display_heading: &'a str,
-    /// The heading's HTML when it has inline markup (emphasis, code, links), else `None`
-    /// and templates print `heading`.
+    /// The heading's HTML in the house case (code as written) when it has inline markup
+    /// (emphasis, code, links), else `None` and templates print `display_heading`.
     pub(crate) heading_html: Option<String>,
     /// Paragraphs and sub-headings in order.
     pub(crate) items: Vec<ItemView<'a>>,
@@ -153,6 +157,8 @@ pub(crate) struct AppendixView<'a> {
     pub(crate) heading_id: String,
     /// `Appendix A – Title`.
     pub(crate) heading: String,
+    /// The heading in the house case, as its section shows it.
+    pub(crate) display_heading: String,
     /// A Markdown appendix's paragraphs and sub-headings (never numbered).
     pub(crate) items: Vec<ItemView<'a>>,
     /// For a PDF appendix, the relative link to the paper's PDF when it is built too.
@@ -199,6 +205,7 @@ impl<'a> PaperView<'a> {
             },
             page_title: format!("{} – {} – {}", meta.title, meta.meeting, meta.date_display),
             draft: opts.draft,
+            appendices_heading: house.case_heading("Appendices"),
             heading_case: match house.heading_case {
                 HeadingCase::Upper => "upper",
                 HeadingCase::Title => "title",
@@ -216,12 +223,12 @@ impl<'a> PaperView<'a> {
             sections: doc
                 .sections
                 .iter()
-                .map(|s| section_view(s, &mut tables))
+                .map(|s| section_view(s, house, &mut tables))
                 .collect(),
             appendices: doc
                 .appendices
                 .iter()
-                .map(|a| appendix_view(a, doc, opts.pdf_links, &mut tables))
+                .map(|a| appendix_view(a, doc, house, opts.pdf_links, &mut tables))
                 .collect(),
             footnotes: doc
                 .footnotes
@@ -240,7 +247,11 @@ impl<'a> PaperView<'a> {
     }
 }
 
-fn section_view<'d>(section: &'d Section, tables: &mut html::TableNames) -> SectionView<'d> {
+fn section_view<'d>(
+    section: &'d Section,
+    house: &HouseStyle,
+    tables: &mut html::TableNames,
+) -> SectionView<'d> {
     let (kind, implication_key, defaulted) = match &section.kind {
         SectionKind::Unnumbered => ("unnumbered", None, false),
         SectionKind::Body => ("body", None, false),
@@ -259,8 +270,16 @@ fn section_view<'d>(section: &'d Section, tables: &mut html::TableNames) -> Sect
         number_text: section.number.map(|n| format!("{n}.")),
         heading: &section.heading,
         display_heading: &section.display_heading,
-        heading_html: Inline::has_markup(&section.content)
-            .then(|| super::html::inlines(&section.content)),
+        heading_html: Inline::has_markup(&section.content).then(|| {
+            // As the PDF sets it: each piece of text in the house case, code as written.
+            let mut content = section.content.clone();
+            crate::document::markdown::walk_inlines(&mut content, &mut |i| {
+                if let Inline::Text { text } = i {
+                    *text = house.case_heading(text);
+                }
+            });
+            super::html::inlines(&content)
+        }),
         items: section.items.iter().map(|i| item_view(i, tables)).collect(),
     }
 }
@@ -268,6 +287,7 @@ fn section_view<'d>(section: &'d Section, tables: &mut html::TableNames) -> Sect
 fn appendix_view<'d>(
     a: &'d Appendix,
     doc: &Document,
+    house: &HouseStyle,
     pdf_links: bool,
     tables: &mut html::TableNames,
 ) -> AppendixView<'d> {
@@ -290,6 +310,7 @@ fn appendix_view<'d>(
         id: &a.id,
         heading_id: format!("{}-heading", a.id),
         heading: a.heading(),
+        display_heading: house.case_heading(&a.heading()),
         items,
         pdf_href: (kind == "pdf" && pdf_links && !doc.file_stem.is_empty())
             .then(|| super::link(&format!("{}.pdf", doc.file_stem))),

@@ -231,7 +231,7 @@ fn markdown_appendix_follows_the_last_section_in_html() {
         .expect("appendix A section");
     assert!(a > recs, "appendix A comes after RECOMMENDATIONS");
     let text = crate::common::html_text(&html[a..]);
-    assert!(text.contains("Appendix A – Vehicle list"), "{text}");
+    assert!(text.contains("APPENDIX A – VEHICLE LIST"), "{text}");
     assert!(text.contains("Twelve of the forty are electric."), "{text}");
     assert!(html[a..].contains("<h3"), "the file's `#` is a sub-heading");
     assert!(
