@@ -10,6 +10,7 @@
 pub mod assemble;
 pub mod file;
 pub mod order;
+mod withhold;
 
 use std::path::{Path, PathBuf};
 

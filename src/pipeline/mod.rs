@@ -132,7 +132,7 @@ pub fn run_with_progress(
         &project.root.join(&project.house.meetings_dir),
         &project.papers_dir,
     );
-    let private = files.private_papers();
+    let private = files.withheld_papers(|| found.clone(), &project.house, &mut diagnostics);
     lap(&mut times.find);
     progress.start(found.len());
     let one = |s: &PaperSource| {

@@ -192,14 +192,15 @@ fn render_papers(
     papers
 }
 
-/// The papers taken in private, by the meeting files as they are now (cheap: YAML only).
+/// The papers taken in private, and those a broken meeting file withholds, by the meeting
+/// files as they are now (cheap: YAML only, the papers' own only while a file is broken).
 pub(crate) fn private_papers(project: &Project) -> BTreeMap<PathBuf, String> {
     crate::meeting::load_all(
         &project.root,
         &project.root.join(&project.house.meetings_dir),
         &project.papers_dir,
     )
-    .private_papers()
+    .withheld_papers(|| project.papers(&[]).0, &project.house, &mut Vec::new())
 }
 
 /// The index's panel of every paper's state.

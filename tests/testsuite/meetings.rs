@@ -175,8 +175,8 @@ fn a_private_paper_is_built_for_the_secretariat_and_nowhere_public() {
     assert!(html.contains(SECRET));
     // Marked PRIVATE with the house's private classification, at the top and foot, as every
     // page of its PDF is (the same marking drives both).
-    for at in ["marking-top", "marking-bottom"] {
-        let mark = format!("<p class=\"marking {at}\">PRIVATE – OFFICIAL-SENSITIVE</p>");
+    for at in ["marking-top\"", "marking-bottom\" aria-hidden=\"true\""] {
+        let mark = format!("<p class=\"marking {at}>PRIVATE – OFFICIAL-SENSITIVE</p>");
         assert!(html.contains(&mark), "{at}: {html}");
     }
     let public = read(root, "out/resources/2026-05-19-minutes.html");
@@ -242,7 +242,7 @@ fn check_names_both_places_when_a_paper_and_its_agenda_disagree() {
 }
 
 #[test]
-fn a_broken_meeting_file_stops_nothing_else_and_keeps_its_last_good_outputs() {
+fn a_broken_meeting_file_withholds_its_papers_and_keeps_its_last_good_page() {
     let project = temp_project("meetings");
     let root = project.path();
     assert_eq!(build(root).0, 0);
@@ -270,7 +270,11 @@ fn a_broken_meeting_file_stops_nothing_else_and_keeps_its_last_good_outputs() {
             .is_file(),
         "other meetings build"
     );
-    assert!(root.join("out/resources/2026-05-19-minutes.html").is_file());
+    // Which of its papers are private cannot be trusted: all of them are withheld.
+    assert!(stderr.contains("warning[papers-withheld]"), "{stderr}");
+    assert!(root.join("out/private/resources/2026-05-19-minutes.html").is_file());
+    assert!(!root.join("out/resources/2026-05-19-minutes.html").exists());
+    assert!(root.join("out/resources/2026-02-10-treasury-strategy.html").is_file());
 
     // YAML that does not parse at all: the papers it names stay private.
     std::fs::write(&file, format!("{text}\n  bad: [\n")).unwrap();
@@ -488,6 +492,72 @@ fn serve_serves_and_writes_each_agenda_pdf_and_the_calendar() {
     assert!(page.contains("Alasdair Grant") && !page.contains("clerk-live-reload"));
     let ics = std::fs::read_to_string(out.join("meetings.ics")).unwrap_or_default();
     assert!(ics.starts_with("BEGIN:VCALENDAR"));
+}
+
+/// Every output outside `out/private/` (the private pack aside, which is for members) does
+/// not hold `marker`.
+fn no_public_output_holds(out: &Path, marker: &str) {
+    for entry in walkdir::WalkDir::new(out)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let rel = entry.path().strip_prefix(out).unwrap();
+        if !entry.file_type().is_file()
+            || rel.starts_with("private")
+            || rel.ends_with("private-pack.pdf")
+        {
+            continue;
+        }
+        let bytes = std::fs::read(entry.path()).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains(marker), "{} holds {marker}", rel.display());
+    }
+}
+
+#[test]
+fn a_mistake_in_a_meeting_file_never_publishes_its_private_paper() {
+    // Each a readable file with an error that loses the private flag or the paper's path.
+    let mistakes = [
+        ("    private: true\n", "    privte: true\n"),
+        ("    private: true\n", "    private: yes please\n"),
+        ("\nitems:\n", "\nagenda:\n"),
+        (
+            "paper: resources/2026-05-19-cyber-exercise.md",
+            "paper: resources/2026-05-19-cyber-exercize.md",
+        ),
+    ];
+    for (from, to) in mistakes {
+        let project = temp_project("meetings");
+        let root = project.path();
+        let file = root.join("meetings/resources-2026-05-19.yaml");
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(text.contains(from), "{from}");
+        std::fs::write(&file, text.replacen(from, to, 1)).unwrap();
+        let (code, _, stderr) = build(root);
+        assert_eq!(code, 1, "{to}: {stderr}");
+        assert!(
+            stderr.contains("warning[papers-withheld]"),
+            "{to}: {stderr}"
+        );
+        let out = root.join("out");
+        assert!(
+            out.join("private/resources/2026-05-19-cyber-exercise.html")
+                .is_file(),
+            "{to}: built as private"
+        );
+        assert!(
+            !out.join("resources/2026-05-19-cyber-exercise.pdf").exists(),
+            "{to}"
+        );
+        // The paper's own words: in none of the public files.
+        no_public_output_holds(&out, "ZEBRA-CANTICLE-SECRET");
+        // The other meetings are untouched.
+        assert!(
+            out.join("resources/2026-02-10-treasury-strategy.pdf")
+                .is_file(),
+            "{to}"
+        );
+    }
 }
 
 #[test]

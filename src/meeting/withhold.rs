@@ -1,0 +1,129 @@
+//! Privacy that fails safe: the papers kept out of every public output. Those taken in
+//! private, of course; and while a meeting file has an error, what it meant to keep private
+//! cannot be trusted — a misspelt `private:`, a wrong `paper:` path, a renamed `items:` —
+//! so every paper it names, and every paper whose own metadata places it at that meeting,
+//! is withheld (built as a private paper) until the file is fixed. A typo in a meeting file
+//! never publishes a paper.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use super::file::{MeetingFile, MeetingFiles, normal};
+use crate::config::HouseStyle;
+use crate::diag::{Diagnostic, Sources};
+use crate::project::PaperSource;
+use crate::yaml;
+
+/// `1 paper is` / `3 papers are`.
+fn plural_papers(n: usize) -> String {
+    if n == 1 {
+        "1 paper is".to_string()
+    } else {
+        format!("{n} papers are")
+    }
+}
+
+/// A meeting whose file has an error: its day, and its committee when that could be read
+/// (else any committee's paper of that day is withheld).
+type Broken = (jiff::civil::Date, Option<String>);
+
+impl MeetingFiles {
+    /// The papers kept out of every public output (path relative to the papers folder →
+    /// exempt ground, empty when withheld): [`MeetingFiles::private_papers`], and while a
+    /// meeting file has an error, every paper of `papers` whose metadata gives that
+    /// meeting's committee and date. `papers` is called (and the papers' metadata read)
+    /// only then; a note for each broken file that withholds a paper goes in `notes`.
+    pub fn withheld_papers(
+        &self,
+        papers: impl FnOnce() -> Vec<PaperSource>,
+        house: &HouseStyle,
+        notes: &mut Vec<Diagnostic>,
+    ) -> BTreeMap<PathBuf, String> {
+        let mut out = self.private_papers();
+        let broken: Vec<(&MeetingFile, Broken)> = self
+            .files
+            .iter()
+            .filter_map(|f| Some((f, broken_meeting(f)?)))
+            .collect();
+        if broken.is_empty() {
+            return out;
+        }
+        // Each broken file's papers: those it names, and those its meeting's day holds.
+        let mut held: BTreeMap<&std::path::Path, BTreeSet<PathBuf>> = BTreeMap::new();
+        for source in papers() {
+            let rel = normal(&source.rel);
+            let meeting = paper_meeting(&source, house);
+            for (f, (d, c)) in &broken {
+                let named = f.items.iter().filter_map(|i| i.paper.as_deref());
+                let named = named
+                    .chain(f.withheld.iter().map(PathBuf::as_path))
+                    .any(|p| normal(p) == rel);
+                let dated = meeting.as_ref().is_some_and(|(day, committee)| {
+                    day == d && c.as_ref().is_none_or(|c| Some(c) == committee.as_ref())
+                });
+                if named || dated {
+                    out.entry(rel.clone()).or_default();
+                    held.entry(&f.file).or_default().insert(rel.clone());
+                }
+            }
+        }
+        for (file, papers) in held.into_iter().filter(|(_, p)| !p.is_empty()) {
+            notes.push(
+                Diagnostic::file_error(
+                    "papers-withheld",
+                    file,
+                    format!(
+                        "while this meeting file has errors, {} kept out of the public outputs (built under `out/private/`), so that a mistake here never publishes a paper meant to be private",
+                        plural_papers(papers.len())
+                    ),
+                )
+                .with_help("fix this file's errors and build again: the papers it names go back where it says")
+                .warning(),
+            );
+        }
+        out
+    }
+}
+
+/// The meeting of a file that has an error: its date and committee as read, or for a
+/// file YAML cannot read, from its top-level `date:` and `committee:` lines. `None` when
+/// the file has no error, or no date can be found in it.
+fn broken_meeting(f: &MeetingFile) -> Option<Broken> {
+    if !f.has_errors {
+        return None;
+    }
+    let line = |key: &str| {
+        f.text.lines().find_map(|l| {
+            let v = l.strip_prefix(key)?.strip_prefix(':')?;
+            let v = v.split(" #").next()?.trim().trim_matches(['"', '\'']);
+            (!v.is_empty()).then(|| v.to_string())
+        })
+    };
+    let day = f
+        .date
+        .or_else(|| crate::paper::parse_date(&line("date")?).ok())?;
+    let committee = f.committee.clone().or_else(|| line("committee"));
+    Some((day, committee))
+}
+
+/// The `date` and `meeting` a paper's metadata gives, read without checking the rest;
+/// `None` when its metadata cannot be read or has no readable date.
+fn paper_meeting(
+    source: &PaperSource,
+    house: &HouseStyle,
+) -> Option<(jiff::civil::Date, Option<String>)> {
+    let split = source
+        .read(house.limits.paper_bytes, &mut Sources::default())
+        .ok()?;
+    let limits = yaml::YamlLimits {
+        values: house.limits.metadata_values,
+        depth: house.limits.metadata_depth,
+    };
+    let root = yaml::to_node_within(&split.yaml, &split.meta_file, limits).ok()?;
+    let day = crate::paper::parse_date(root.get("date")?.as_text()?.trim()).ok()?;
+    let committee = root
+        .get("meeting")
+        .and_then(|n| n.as_text())
+        .map(|t| t.trim().to_string());
+    Some((day, committee))
+}
