@@ -8,6 +8,7 @@ pub mod packs;
 pub mod record;
 pub mod reuse;
 pub mod timings;
+pub mod withdraw;
 pub mod write;
 
 use std::collections::BTreeMap;

@@ -74,6 +74,15 @@ impl Record {
         Record { by_source, others }
     }
 
+    /// Did the last build publish the paper at `display` (`papers/x.md`): does the record
+    /// list an output of it outside `out/private/`?
+    pub fn was_public(&self, display: &Path) -> bool {
+        let private = format!("{PRIVATE_DIR}/");
+        self.by_source
+            .get(&slash_path(display))
+            .is_some_and(|outputs| outputs.iter().any(|o| !o.path.starts_with(&private)))
+    }
+
     /// The recorded outputs of the paper at `display` (`papers/x.md`) still in `out_dir` as
     /// clerk wrote them.
     /// Only outputs `wanted` accepts (by path) are read to check them.

@@ -242,6 +242,7 @@ pub fn run_with_progress(
             &mut report.diagnostics,
         );
         lap(&mut times.meetings);
+        output::withdraw::withdraw_stale(project, &memory.record, &mut report);
         tidy(project, &memory.record, &mut report);
         output::write_index_and_manifest(
             project,

@@ -1,8 +1,9 @@
 //! `clerk serve --write`: the previewed pages, the meetings' pages and files, the index and
 //! the manifests put into the output folder where `clerk build` puts them — a private
-//! paper's page under `out/private/` (its public copy removed), the public index without
-//! it, and the public manifest naming it by title and exempt ground only, its full entry
-//! in `out/private/manifest.json` — so that no public output holds a private paper.
+//! paper's page under `out/private/` (its public copies removed, and its meeting's public
+//! packs when an earlier build made them with it), the public index without it, and the
+//! public manifest naming it by title and exempt ground only, its full entry in
+//! `out/private/manifest.json` — so that no public output holds a private paper.
 
 use std::path::{Path, PathBuf};
 
@@ -14,6 +15,7 @@ use crate::output::meetings::{CALENDAR, MeetingOutputs, PRIVATE_DIR};
 use crate::output::write::{OutputFile, write_atomic};
 use crate::output::{BuildReport, manifest};
 use crate::project::walk::relative;
+use crate::render::pdf::pack::PackKind;
 
 /// Writes the `changed` pages, the meetings' pages and files, the index and the manifests
 /// into the output folder, as served but without anything the server adds. Failures are
@@ -37,14 +39,23 @@ pub(super) fn write_out(site: &Site, changed: &Changed) {
     };
     let private = private_papers(project);
     let mut papers = Vec::new();
+    // Private papers an earlier build or preview had published.
+    let mut turned = Vec::new();
     for entry in site.papers.values() {
         let href = entry.href();
         let mut report = entry.report.clone();
         let is_private = private.contains_key(&crate::meeting::file::normal(&report.source.rel));
         let rel = if is_private {
-            // Where a public copy may have been written before the paper was taken in
+            // Where public copies may have been written before the paper was taken in
             // private: never left there.
-            let _ = std::fs::remove_file(out.join(&href));
+            let html = Path::new(&href);
+            let removed = [html.to_path_buf(), html.with_extension("pdf")]
+                .iter()
+                .filter(|p| std::fs::remove_file(out.join(p)).is_ok())
+                .count();
+            if removed > 0 {
+                turned.push(crate::meeting::file::normal(&report.source.rel));
+            }
             for o in &mut report.outputs {
                 o.path = format!("{PRIVATE_DIR}/{}", o.path);
             }
@@ -56,6 +67,20 @@ pub(super) fn write_out(site: &Site, changed: &Changed) {
             put(&rel, good);
         }
         papers.push(report);
+    }
+    // A meeting's public packs made while one of those papers was public: the preview
+    // makes packs only when asked for, so they are removed rather than left public.
+    for m in &site.meeting_list {
+        let holds = m
+            .items
+            .iter()
+            .filter_map(|i| i.paper())
+            .any(|p| turned.contains(&crate::meeting::file::normal(p)));
+        if holds {
+            for kind in [PackKind::Public, PackKind::Supplementary] {
+                let _ = std::fs::remove_file(out.join(m.out_dir().join(kind.file_name())));
+            }
+        }
     }
     // The meetings' pages, agendas and calendar, as `clerk build` writes them.
     for (rel, page) in &site.meetings {

@@ -272,9 +272,15 @@ fn a_broken_meeting_file_withholds_its_papers_and_keeps_its_last_good_page() {
     );
     // Which of its papers are private cannot be trusted: all of them are withheld.
     assert!(stderr.contains("warning[papers-withheld]"), "{stderr}");
-    assert!(root.join("out/private/resources/2026-05-19-minutes.html").is_file());
+    assert!(
+        root.join("out/private/resources/2026-05-19-minutes.html")
+            .is_file()
+    );
     assert!(!root.join("out/resources/2026-05-19-minutes.html").exists());
-    assert!(root.join("out/resources/2026-02-10-treasury-strategy.html").is_file());
+    assert!(
+        root.join("out/resources/2026-02-10-treasury-strategy.html")
+            .is_file()
+    );
 
     // YAML that does not parse at all: the papers it names stay private.
     std::fs::write(&file, format!("{text}\n  bad: [\n")).unwrap();
@@ -558,6 +564,98 @@ fn a_mistake_in_a_meeting_file_never_publishes_its_private_paper() {
             "{to}"
         );
     }
+}
+
+/// The meetings fixture with its private item public, built, then the item taken in private
+/// again: the project, its meeting file and the file's text with the item private.
+fn built_with_the_private_item_public() -> (tempfile::TempDir, std::path::PathBuf, String) {
+    let project = temp_project("meetings");
+    let file = project.path().join("meetings/resources-2026-05-19.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let public = text
+        .replace("    private: true\n", "")
+        .replace("    exempt: Standing Orders section 20(d)\n", "");
+    std::fs::write(&file, public).unwrap();
+    assert_eq!(build(project.path()).0, 0);
+    let pack = project
+        .path()
+        .join("out/meetings/2026-05-19-resources-committee/pack.pdf");
+    assert!(pack.is_file());
+    std::fs::write(&file, &text).unwrap();
+    (project, file, text)
+}
+
+#[test]
+fn a_pack_made_while_a_paper_was_public_goes_when_it_is_taken_in_private() {
+    let dir = "out/meetings/2026-05-19-resources-committee";
+    // An HTML-only build makes no pack: the old one, with the paper in it, is removed.
+    let (project, _, _) = built_with_the_private_item_public();
+    let root = project.path();
+    let (code, stdout, stderr) = parts(&clerk(root, &["build", "--format", "html"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stderr.contains("warning[output-withdrawn]"), "{stderr}");
+    assert!(!root.join(dir).join("pack.pdf").exists());
+    assert!(
+        !root.join(dir).join("agenda.pdf").exists(),
+        "it listed the item as public"
+    );
+    assert!(!read(root, "out/manifest.json").contains("2026-05-19-resources-committee/pack.pdf"));
+    assert!(
+        root.join("out/meetings/2026-03-03-audit-committee/pack.pdf")
+            .is_file()
+    );
+
+    // Taken in private with another mistake in the same edit: the meeting keeps its last
+    // good page and agenda, but not the pack that holds the paper.
+    let (project, file, text) = built_with_the_private_item_public();
+    let root = project.path();
+    std::fs::write(
+        &file,
+        text.replace(
+            "  - number: \"5\"\n",
+            "  - number: \"5\"\n    presentr: Chair\n",
+        ),
+    )
+    .unwrap();
+    let (code, _, stderr) = build(root);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("warning[output-withdrawn]"), "{stderr}");
+    assert!(!root.join(dir).join("pack.pdf").exists());
+    assert!(root.join(dir).join("index.html").is_file());
+    assert!(
+        !root
+            .join("out/resources/2026-05-19-cyber-exercise.pdf")
+            .exists()
+    );
+
+    // A full build makes the pack again, without the paper.
+    std::fs::write(&file, &text).unwrap();
+    assert_eq!(build(root).0, 0);
+    assert!(root.join(dir).join("pack.pdf").is_file());
+}
+
+#[test]
+fn serve_write_removes_what_a_build_published_of_a_paper_now_private() {
+    use crate::common::serve::Serve;
+    let (project, _, _) = built_with_the_private_item_public();
+    let root = project.path();
+    let _serve = Serve::start(root, &["--write"]);
+    let out = root.join("out");
+    for gone in [
+        "resources/2026-05-19-cyber-exercise.html",
+        "resources/2026-05-19-cyber-exercise.pdf",
+        "meetings/2026-05-19-resources-committee/pack.pdf",
+    ] {
+        assert!(!out.join(gone).exists(), "{gone} is left public");
+    }
+    assert!(
+        out.join("private/resources/2026-05-19-cyber-exercise.html")
+            .is_file()
+    );
+    assert!(
+        out.join("resources/2026-05-19-minutes.pdf").is_file(),
+        "the build's other outputs stay"
+    );
 }
 
 #[test]

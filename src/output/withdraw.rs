@@ -1,0 +1,92 @@
+//! Public meeting outputs a run did not make and may no longer keep: when a paper that an
+//! earlier build published is private now (taken in private, or withheld while its meeting
+//! file has an error), its meeting's public packs — and its agenda PDF, which listed the
+//! item as public — were made with it. Those this run did not write afresh (an HTML-only
+//! build, or a meeting whose file has an error keeping its last good outputs) are removed
+//! rather than left public, each with a warning; the next build that makes them makes them
+//! without it.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use super::meetings::MeetingOutputs;
+use super::record::Record;
+use super::{BuildReport, PaperReport};
+use crate::diag::Diagnostic;
+use crate::meeting::file::normal;
+use crate::project::{Project, walk};
+use crate::render::pdf::pack::PackKind;
+
+/// Removes the public outputs of `report`'s meetings that hold a paper private now but
+/// public in `record` (the last build's manifests) and that this run did not write.
+pub fn withdraw_stale(project: &Project, record: &Record, report: &mut BuildReport) {
+    let turned: BTreeSet<PathBuf> = report
+        .papers
+        .iter()
+        .filter(|p| report.private.contains_key(&normal(&p.source.rel)))
+        .filter(|p| record.was_public(&p.source.display))
+        .map(|p| normal(&p.source.rel))
+        .collect();
+    if turned.is_empty() {
+        return;
+    }
+    let papers = &report.papers;
+    let mut warnings = Vec::new();
+    for m in &mut report.meetings {
+        let Some(paper) = papers
+            .iter()
+            .find(|p| turned.contains(&normal(&p.source.rel)) && belongs(p, m))
+        else {
+            continue;
+        };
+        let dir = m.meeting.out_dir();
+        let mut stale: Vec<PathBuf> = [PackKind::Public, PackKind::Supplementary]
+            .map(|k| dir.join(k.file_name()))
+            .to_vec();
+        if !m.meeting.failed {
+            // A failed meeting keeps its last good agenda: its items as they were then.
+            stale.push(dir.join("agenda.pdf"));
+        }
+        for rel in stale {
+            let shown = super::write::slash_path(&rel);
+            // Written by this run: made with the paper private.
+            if !m.meeting.failed && m.outputs.iter().any(|o| o.path == shown) {
+                continue;
+            }
+            let path = project.out_dir.join(&rel);
+            if std::fs::remove_file(&path).is_err() {
+                continue;
+            }
+            m.outputs.retain(|o| o.path != shown);
+            warnings.push(
+                Diagnostic::file_error(
+                    "output-withdrawn",
+                    &walk::relative(&project.root, &path),
+                    format!(
+                        "removed: it was made when `{}` was public, and that paper is private now",
+                        paper.source.display.display()
+                    ),
+                )
+                .with_help("a build with PDF (`clerk build`) makes it again without the paper, once the meeting file has no error")
+                .warning(),
+            );
+        }
+    }
+    report.diagnostics.extend(warnings);
+}
+
+/// Is `p` on `m`'s agenda, or does its metadata place it at `m` (a meeting whose file has
+/// an error may have lost the item)?
+fn belongs(p: &PaperReport, m: &MeetingOutputs) -> bool {
+    let rel = normal(&p.source.rel);
+    let named = m
+        .meeting
+        .items
+        .iter()
+        .filter_map(|i| i.paper())
+        .any(|s| normal(s) == rel);
+    let meta = p.meta.as_ref().or(p.last_good.as_ref());
+    named
+        || meta
+            .is_some_and(|meta| meta.meeting == m.meeting.committee && meta.date == m.meeting.date)
+}
