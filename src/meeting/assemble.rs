@@ -1,7 +1,7 @@
 //! Meetings assembled from the papers' checked metadata and the meeting files, with the
 //! cross-checks between them: each problem names both places when two are involved.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Sources};
@@ -36,22 +36,32 @@ pub fn assemble(files: &MeetingFiles, papers: &[PaperEntry]) -> (Vec<Meeting>, V
         papers.iter().map(|p| (normal(&p.source.rel), p)).collect();
     // Which file holds each meeting; a second file for the same meeting is refused.
     let mut owners: BTreeMap<MeetingKey, &MeetingFile> = BTreeMap::new();
+    // Meetings with two files: which agenda (and which items are private) is meant cannot
+    // be told, so neither is built until one file is left.
+    let mut doubled: BTreeSet<MeetingKey> = BTreeSet::new();
     for f in &files.files {
         let (Some(c), Some(d)) = (&f.committee, f.date) else {
             continue;
         };
         match owners.get(&(c.clone(), d)) {
-            Some(first) => diags.push(
-                Diagnostic::file_error(
+            Some(first) => {
+                doubled.insert((c.clone(), d));
+                let d_ = Diagnostic::file_error(
                     "duplicate-meeting",
                     &f.file,
-                    format!("{c} on {d} already has a meeting file"),
+                    format!("{c} on {d} already has a meeting file, {}", first.file.display()),
                 )
                 .with_help(format!(
-                    "the first is {}; keep one file per meeting",
+                    "keep one file per meeting: merge this one into {} or delete it; until then the meeting keeps its last good page and agenda",
                     first.file.display()
-                )),
-            ),
+                ));
+                // At this file's `committee:` line, where the clash is.
+                let at = line_start(&f.text, "committee:");
+                diags.push(match at {
+                    Some(off) => d_.with_span(off..off + "committee".len()),
+                    None => d_,
+                });
+            }
             None => {
                 owners.insert((c.clone(), d), f);
             }
@@ -62,8 +72,13 @@ pub fn assemble(files: &MeetingFiles, papers: &[PaperEntry]) -> (Vec<Meeting>, V
     let mut meetings = Vec::new();
     for f in owners.values() {
         let (m, failed) = from_file(f, &by_rel, &mut placed, &mut diags);
+        let doubled = f
+            .committee
+            .clone()
+            .zip(f.date)
+            .is_some_and(|k| doubled.contains(&k));
         meetings.push(Meeting {
-            failed: failed || f.has_errors,
+            failed: failed || f.has_errors || doubled,
             ..m
         });
     }
@@ -367,4 +382,16 @@ fn slash(p: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// The byte offset of the line of `text` that starts with `key`, when there is one.
+fn line_start(text: &str, key: &str) -> Option<usize> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.starts_with(key) {
+            return Some(at);
+        }
+        at += line.len();
+    }
+    None
 }

@@ -659,6 +659,40 @@ fn serve_write_removes_what_a_build_published_of_a_paper_now_private() {
 }
 
 #[test]
+fn two_files_for_one_meeting_build_neither_agenda() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let file = root.join("meetings/resources-2026-05-19.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    // An old draft of the agenda beside it, with item 4 not yet private.
+    let draft = text
+        .replace("    private: true\n", "")
+        .replace("    exempt: Standing Orders section 20(d)\n", "");
+    std::fs::write(root.join("meetings/a-draft.yaml"), draft).unwrap();
+    let (code, _, stderr) = build(root);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("--> meetings/resources-2026-05-19.yaml:3:1"),
+        "at the clash: {stderr}"
+    );
+    assert!(
+        stderr.contains("already has a meeting file, meetings/a-draft.yaml"),
+        "{stderr}"
+    );
+    // Neither agenda is published: which items are private cannot be told.
+    assert!(
+        !root
+            .join("out/meetings/2026-05-19-resources-committee")
+            .exists()
+    );
+    no_public_output_holds(&root.join("out"), "Alan Speirs");
+    assert!(
+        root.join("out/meetings/2026-03-03-audit-committee/index.html")
+            .is_file()
+    );
+}
+
+#[test]
 fn serve_write_keeps_a_private_paper_out_of_every_public_output() {
     use crate::common::serve::Serve;
     let project = temp_project("meetings");
