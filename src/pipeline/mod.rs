@@ -167,9 +167,10 @@ pub fn run_with_progress(
                         .cache
                         .remember(project, &memory.run, &p.source, (**b).clone());
                 }
-                Some(Learnt::Built(_)) => memory.cache.forget(&p.source),
+                // Failed or not, a private paper's earlier entry goes too.
+                _ if is_private => memory.cache.forget(&p.source),
                 Some(Learnt::Restamped(deps)) => memory.cache.restamp(&p.source, deps.clone()),
-                None => {}
+                Some(Learnt::Built(_)) | None => {}
             }
         }
         if opts.paths.is_empty() {

@@ -693,6 +693,23 @@ fn two_files_for_one_meeting_build_neither_agenda() {
 }
 
 #[test]
+fn the_build_cache_forgets_a_paper_taken_in_private_even_when_it_fails() {
+    let (project, _, _) = built_with_the_private_item_public();
+    let root = project.path();
+    let cache = root.join("out/.clerk-cache");
+    let held = || String::from_utf8_lossy(&std::fs::read(&cache).unwrap()).contains("Alan Speirs");
+    assert!(held(), "remembered while public");
+    let paper = root.join("papers/resources/2026-05-19-cyber-exercise.md");
+    let text = std::fs::read_to_string(&paper).unwrap();
+    std::fs::write(&paper, text.replacen("title: ", "title: [", 1)).unwrap();
+    assert_eq!(build(root).0, 1);
+    assert!(
+        !held(),
+        "the public cache still holds the private paper's metadata"
+    );
+}
+
+#[test]
 fn serve_write_keeps_a_private_paper_out_of_every_public_output() {
     use crate::common::serve::Serve;
     let project = temp_project("meetings");
