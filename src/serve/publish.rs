@@ -12,7 +12,8 @@ use super::rebuild::private_papers;
 use super::site::{Changed, Page, Site};
 use crate::diag::Diagnostic;
 use crate::output::meetings::{CALENDAR, MeetingOutputs, PRIVATE_DIR};
-use crate::output::write::{OutputFile, write_atomic};
+use crate::output::record::Record;
+use crate::output::write::{OutputFile, slash_path, write_atomic};
 use crate::output::{BuildReport, manifest};
 use crate::project::walk::relative;
 use crate::render::pdf::pack::PackKind;
@@ -23,6 +24,9 @@ use crate::render::pdf::pack::PackKind;
 pub(super) fn write_out(site: &Site, changed: &Changed) {
     let project = &site.project;
     let out = &project.out_dir;
+    // What the last build wrote beside (a paper's PDF, a meeting's packs), listed while it
+    // is still on disk as written, as a build lists the formats it did not make.
+    let record = Record::read(out);
     let mut problems: Vec<Diagnostic> = crate::output::withdraw_manifest(project)
         .err()
         .into_iter()
@@ -66,6 +70,9 @@ pub(super) fn write_out(site: &Site, changed: &Changed) {
         if let (Some(good), true) = (&entry.page.good, changed.contains(&format!("/{href}"))) {
             put(&rel, good);
         }
+        let other = |path: &str| !path.ends_with(".html");
+        let recorded = record.written(out, &report.source.display, other);
+        crate::output::keep_other_formats(&mut report, recorded, is_private);
         papers.push(report);
     }
     // A meeting's public packs made while one of those papers was public: the preview
@@ -110,7 +117,7 @@ pub(super) fn write_out(site: &Site, changed: &Changed) {
     if index.is_some() {
         let report = BuildReport {
             papers,
-            meetings: meetings_written(site),
+            meetings: meetings_written(site, &record),
             calendar: site
                 .meeting_files
                 .get(CALENDAR)
@@ -124,9 +131,10 @@ pub(super) fn write_out(site: &Site, changed: &Changed) {
     crate::report::print_human(&problems, &crate::diag::Sources::default(), false);
 }
 
-/// Each meeting with the page and agenda the preview holds for it (its packs are made only
-/// when asked for, and not written), in a build's order.
-fn meetings_written(site: &Site) -> Vec<MeetingOutputs> {
+/// Each meeting with the page and agenda the preview holds for it, and the packs a build
+/// wrote that are still as written (the preview makes packs only when asked for, and does
+/// not write them), in a build's order.
+fn meetings_written(site: &Site, record: &Record) -> Vec<MeetingOutputs> {
     site.meeting_list
         .iter()
         .map(|m| {
@@ -138,11 +146,14 @@ fn meetings_written(site: &Site) -> Vec<MeetingOutputs> {
                 .meetings
                 .get(&page)
                 .and_then(|p| Some((page, &p.good.as_ref()?[..])));
-            let outputs = [agenda, page]
+            let mut outputs: Vec<OutputFile> = [agenda, page]
                 .into_iter()
                 .flatten()
                 .map(|(rel, bytes)| OutputFile::describe(Path::new(&rel), bytes))
                 .collect();
+            let out = &site.project.out_dir;
+            let kept = record.others_under(out, &slash_path(&dir), &outputs);
+            outputs.extend(kept);
             MeetingOutputs {
                 meeting: m.clone(),
                 outputs,
