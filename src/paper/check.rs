@@ -157,6 +157,15 @@ pub(super) fn describe(key: &str) -> &'static str {
 
 /// Checks the metadata tree; returns the metadata when there is no error, and every diagnostic.
 pub fn check_meta(root: &Node, cx: &MetaContext) -> (Option<PaperMeta>, Vec<Diagnostic>) {
+    let (meta, diags) = check_meta_partly(root, cx);
+    let has_error = diags.iter().any(Diagnostic::is_error);
+    ((!has_error).then_some(meta), diags)
+}
+
+/// Checks the metadata tree; returns every diagnostic and the metadata, which, when there
+/// are errors, is what could be read anyway, stand-ins in place of the values that are
+/// wrong or missing: enough to check the body, never to build the paper.
+pub fn check_meta_partly(root: &Node, cx: &MetaContext) -> (PaperMeta, Vec<Diagnostic>) {
     let mut c = Checker {
         cx,
         diags: Vec::new(),
@@ -168,7 +177,8 @@ pub fn check_meta(root: &Node, cx: &MetaContext) -> (Option<PaperMeta>, Vec<Diag
             "the metadata must be a set of `key: value` lines".into(),
             Some("start each line with a key such as `title:`".into()),
         );
-        return (None, c.diags);
+        let meta = read_fields(&mut c, &|_| None);
+        return (meta, c.diags);
     };
     let present = |k: &str| entries.iter().any(|(key, _)| key.name == k);
     let stand_ins = check_key_names(&mut c, entries, &present);
@@ -187,8 +197,7 @@ pub fn check_meta(root: &Node, cx: &MetaContext) -> (Option<PaperMeta>, Vec<Diag
             .map(|(_, v)| v)
     };
     let meta = read_fields(&mut c, &get);
-    let has_error = c.diags.iter().any(Diagnostic::is_error);
-    (meta.filter(|_| !has_error), c.diags)
+    (meta, c.diags)
 }
 
 /// Every unknown key, then every required key that is missing (the house's own included).
@@ -248,9 +257,9 @@ fn check_key_names<'n>(
     stand_ins
 }
 
-/// Reads every key into [`PaperMeta`], checking each value; `None` when a required one is
-/// missing or wrong.
-fn read_fields<'n>(c: &mut Checker, get: &impl Fn(&str) -> Option<&'n Node>) -> Option<PaperMeta> {
+/// Reads every key into [`PaperMeta`], checking each value; a required one that is missing or
+/// wrong (an error already) is given its [`stand_in`].
+fn read_fields<'n>(c: &mut Checker, get: &impl Fn(&str) -> Option<&'n Node>) -> PaperMeta {
     let house = c.cx.house;
     let optional = |k: Key| get(k.name()).filter(|n| !n.is_null());
     let text = |c: &mut Checker, k: Key| get(k.name()).and_then(|n| c.text(k.name(), n));
@@ -289,23 +298,42 @@ fn read_fields<'n>(c: &mut Checker, get: &impl Fn(&str) -> Option<&'n Node>) -> 
             Some((f.key.clone(), c.text(&f.key, n)?))
         })
         .collect();
-    let date = date?;
-    Some(PaperMeta {
-        meeting: meeting?,
+    let date = date.unwrap_or(stand_in::DATE);
+    PaperMeta {
+        meeting: meeting.unwrap_or_default(),
         date_display: house.format_date(date),
         date,
-        title: title?,
-        presented_by: presented_by?,
-        recommendation: recommendation?,
-        recommendations: recommendations?,
+        title: title.unwrap_or_default(),
+        presented_by: presented_by.unwrap_or_default(),
+        recommendation: recommendation.unwrap_or_default(),
+        recommendations: recommendations.unwrap_or_else(stand_in::recommendations),
         location,
         agenda_item,
         classification,
         status,
         appendices,
         implications,
-        language: language?,
+        language: language.unwrap_or_else(|| house.language.clone()),
         keywords,
         extra,
-    })
+    }
+}
+
+/// What stands in for a required value that is missing or wrong, in metadata that is only
+/// read to check the body: never shown, never built.
+mod stand_in {
+    use super::MetaText;
+
+    /// The date.
+    pub const DATE: jiff::civil::Date = jiff::civil::date(2000, 1, 1);
+
+    /// The recommendations: a sentence, so that they are not warned about as empty when the
+    /// key itself is the error.
+    pub fn recommendations() -> MetaText {
+        MetaText {
+            text: "Members are invited to note this paper.".into(),
+            line: 1,
+            line_start: 0,
+        }
+    }
 }

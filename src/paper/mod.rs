@@ -12,7 +12,7 @@ mod source;
 
 use std::path::{Path, PathBuf};
 
-pub use check::{MetaContext, check_meta};
+pub use check::{MetaContext, check_meta, check_meta_partly};
 pub use date::{DateProblem, MONTH_NAMES, month_number, parse_date};
 pub(crate) use fields::valid_language;
 pub use meta::{AppendixMeta, MetaText, PaperMeta, Status};
@@ -49,6 +49,16 @@ impl Paper {
     }
 }
 
+/// A paper as read, its metadata checked.
+#[derive(Debug, Clone)]
+pub enum Loaded {
+    /// The metadata passed every check: the paper can be built.
+    Checked(Paper),
+    /// The metadata has errors (reported); it holds what could be read of it, with
+    /// stand-ins for the rest, only so that the body is still checked. Never built.
+    Flawed(Paper),
+}
+
 /// Reads a paper and checks its metadata. Returns the paper when the metadata has no error,
 /// and every diagnostic found (all of them, not just the first).
 /// The texts read go in `sources`, for the diagnostics.
@@ -57,6 +67,21 @@ pub fn load(
     house: &HouseStyle,
     sources: &mut Sources,
 ) -> (Option<Paper>, Vec<Diagnostic>) {
+    match read(source, house, sources) {
+        (Some(Loaded::Checked(paper)), diags) => (Some(paper), diags),
+        (_, diags) => (None, diags),
+    }
+}
+
+/// [`load`], handing on a paper whose metadata has errors too (as [`Loaded::Flawed`]), so
+/// its body can be checked in the same run; `None` only when its files cannot be read and
+/// split. Metadata that is not YAML at all stands in as empty (its error is the one
+/// reported about it).
+pub fn read(
+    source: &PaperSource,
+    house: &HouseStyle,
+    sources: &mut Sources,
+) -> (Option<Loaded>, Vec<Diagnostic>) {
     let split = match source.read(house.limits.paper_bytes, sources) {
         Ok(split) => split,
         Err(d) => return (None, vec![d]),
@@ -65,10 +90,7 @@ pub fn load(
         values: house.limits.metadata_values,
         depth: house.limits.metadata_depth,
     };
-    let root = match yaml::to_node_within(&split.yaml, &split.meta_file, limits) {
-        Ok(root) => root,
-        Err(diags) => return (None, diags),
-    };
+    let (root, mut diags) = yaml::to_node_lenient(&split.yaml, &split.meta_file, limits);
     let dir = source.path.parent().unwrap_or(Path::new("."));
     let cx = MetaContext {
         file: &split.meta_file,
@@ -76,8 +98,20 @@ pub fn load(
         paper_dir: dir,
         house,
     };
-    let (meta, mut diags) = check_meta(&root, &cx);
-    let is_final = status_is_final(&root);
+    let (meta, is_final) = match &root {
+        Some(root) => {
+            let (meta, meta_diags) = check_meta_partly(root, &cx);
+            diags.extend(meta_diags);
+            (meta, status_is_final(root))
+        }
+        None => {
+            let empty = yaml::Node {
+                pos: yaml::Pos::default(),
+                value: yaml::Value::Map(Vec::new()),
+            };
+            (check_meta_partly(&empty, &cx).0, false)
+        }
+    };
     diags.extend(placeholder::check(
         &split.yaml,
         0..split.yaml.len(),
@@ -92,15 +126,18 @@ pub fn load(
         false,
         is_final,
     ));
-    let meta = meta.filter(|_| !diags.iter().any(Diagnostic::is_error));
-    (
-        meta.map(|meta| Paper {
-            source: source.clone(),
-            split,
-            meta,
-        }),
-        diags,
-    )
+    let checked = !diags.iter().any(Diagnostic::is_error);
+    let paper = Paper {
+        source: source.clone(),
+        split,
+        meta,
+    };
+    let loaded = if checked {
+        Loaded::Checked(paper)
+    } else {
+        Loaded::Flawed(paper)
+    };
+    (Some(loaded), diags)
 }
 
 /// Does the metadata say `status: final` (read from the tree, so even metadata with other

@@ -353,7 +353,18 @@ fn render_with_doc(
     let mut times = StageTimes::default();
     let mut sources = Sources::default();
     let started = Instant::now();
-    let (paper, mut diagnostics) = paper::load(source, house, &mut sources);
+    let (loaded, mut diagnostics) = paper::read(source, house, &mut sources);
+    let paper = match loaded {
+        Some(paper::Loaded::Checked(p)) => Some(p),
+        Some(paper::Loaded::Flawed(p)) => {
+            // Its body is checked all the same, so every problem comes out in one run;
+            // nothing is built from it.
+            let (_, diags) = compile(&p, house, &project.root, &mut sources);
+            diagnostics.extend(diags);
+            None
+        }
+        None => None,
+    };
     times.read = started.elapsed();
     if let Some(p) = &paper {
         crate::alloc::paper_read(p.split.md_text.len());

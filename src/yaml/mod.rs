@@ -12,6 +12,7 @@ use crate::diag::{self, Diagnostic};
 
 mod de_tree;
 mod plain;
+mod problems;
 
 pub use de_tree::TreeError;
 pub use plain::{from_json, from_yaml_plain};
@@ -210,23 +211,33 @@ impl<'de> Deserialize<'de> for Raw {
     }
 }
 
-fn convert(raw: Spanned<Raw>, text: &str) -> Node {
+/// The tree of `raw`, positions taken from `text`. A key given a second time in one mapping
+/// is a diagnostic at the repeat, pushed on `diags`; the first is kept.
+fn convert(raw: Spanned<Raw>, text: &str, file: &Path, diags: &mut Vec<Diagnostic>) -> Node {
     let pos = pos_of(&raw.referenced, text);
     let value = match raw.value.0 {
         Tree::Scalar(s) => Value::Scalar(s),
-        Tree::Seq(items) => Value::Seq(items.into_iter().map(|i| convert(i, text)).collect()),
-        Tree::Map(entries) => Value::Map(
-            entries
+        Tree::Seq(items) => Value::Seq(
+            items
                 .into_iter()
-                .map(|(k, v)| {
-                    let key = Key {
-                        pos: pos_of(&k.referenced, text),
-                        name: k.value,
-                    };
-                    (key, convert(v, text))
-                })
+                .map(|i| convert(i, text, file, diags))
                 .collect(),
         ),
+        Tree::Map(raw_entries) => {
+            let mut entries: Vec<(Key, Node)> = Vec::with_capacity(raw_entries.len());
+            for (k, v) in raw_entries {
+                let key = Key {
+                    pos: pos_of(&k.referenced, text),
+                    name: k.value,
+                };
+                let value = convert(v, text, file, diags);
+                match entries.iter().find(|(first, _)| first.name == key.name) {
+                    Some((first, _)) => diags.push(problems::duplicate_key(&key, first.pos, file)),
+                    None => entries.push((key, value)),
+                }
+            }
+            Value::Map(entries)
+        }
     };
     Node { pos, value }
 }
@@ -262,8 +273,23 @@ pub fn to_node_within(
     file: &Path,
     limits: YamlLimits,
 ) -> Result<Node, Vec<Diagnostic>> {
+    match to_node_lenient(text, file, limits) {
+        (Some(node), diags) if diags.is_empty() => Ok(node),
+        (_, diags) => Err(diags),
+    }
+}
+
+/// [`to_node_within`], keeping the tree when what is wrong leaves it readable, so the rest
+/// can still be checked: a key given twice in a mapping (reported at the repeat; the first
+/// is kept), and indentation with tabs (every such line reported; the tree read with those
+/// tabs as spaces, when that reads). Any other problem leaves no tree.
+pub fn to_node_lenient(
+    text: &str,
+    file: &Path,
+    limits: YamlLimits,
+) -> (Option<Node>, Vec<Diagnostic>) {
     if text.trim().is_empty() {
-        return Ok(Node {
+        let empty = Node {
             pos: Pos {
                 line: 1,
                 column: 1,
@@ -271,11 +297,34 @@ pub fn to_node_within(
                 len: 0,
             },
             value: Value::Map(Vec::new()),
-        });
+        };
+        return (Some(empty), Vec::new());
     }
-    match serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options(limits)) {
-        Ok(raw) => Ok(convert(raw, text)),
-        Err(e) => Err(vec![saphyr_error(&e, text, file, limits)]),
+    let mut diags = Vec::new();
+    let read = |text: &str| {
+        let mut options = options(limits);
+        // Repeated keys reach the tree, to be reported each at its place (see `convert`).
+        options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::PassThrough;
+        serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options)
+    };
+    match read(text) {
+        Ok(raw) => {
+            let node = convert(raw, text, file, &mut diags);
+            (Some(node), diags)
+        }
+        Err(e) => {
+            let d = problems::saphyr_error(&e, text, file, limits);
+            let tabs = problems::tab_lines(text, file);
+            if d.code != "yaml-tab" || tabs.is_empty() {
+                return (None, vec![d]);
+            }
+            diags.extend(tabs);
+            let spaced = problems::tabs_as_spaces(text);
+            let node = read(&spaced)
+                .ok()
+                .map(|raw| convert(raw, &spaced, file, &mut diags));
+            (node, diags)
+        }
     }
 }
 
@@ -288,69 +337,6 @@ fn options(limits: YamlLimits) -> serde_saphyr::Options {
     options.budget = Some(budget);
     options.alias_limits.max_total_replayed_events = limits.values.saturating_mul(2);
     options
-}
-
-/// Turns a serde-saphyr error into a located diagnostic written for an author.
-fn saphyr_error(
-    e: &serde_saphyr::Error,
-    text: &str,
-    file: &Path,
-    limits: YamlLimits,
-) -> Diagnostic {
-    let raw = e.to_string();
-    // serde-saphyr's Display may carry a snippet after the first line and a
-    // "error: line N column M:" prefix; keep only the message itself.
-    let mut first = raw.lines().next().unwrap_or("invalid YAML").trim();
-    first = first.strip_prefix("error:").unwrap_or(first).trim();
-    if first.starts_with("line ") {
-        first = first.split_once(": ").map_or(first, |(_, rest)| rest);
-    }
-    let first = first
-        .split(" at line ")
-        .next()
-        .unwrap_or(first)
-        .trim_end_matches('.');
-    let lower = first.to_lowercase();
-    let mut d = if let Some(rest) = first.strip_prefix("duplicate mapping key: ") {
-        let key = rest.split(',').next().unwrap_or(rest).trim();
-        Diagnostic::file_error(
-            "duplicate-key",
-            file,
-            format!("the key `{key}` is given twice"),
-        )
-        .with_help("each key may appear once; remove or merge the repeated one")
-    } else if lower.contains("duplicate") {
-        Diagnostic::file_error("duplicate-key", file, first.to_string())
-            .with_help("each key may appear once; remove or merge the repeated one")
-    } else if lower.contains("depth") || lower.contains("recursion") || lower.contains("nesting") {
-        let message = format!("the metadata nests more than {} levels deep", limits.depth);
-        return Diagnostic::file_error("metadata-too-deep", file, message)
-            .with_help("a paper's metadata needs only a few levels; if this one truly needs more, raise `limits.metadata_depth` in clerk.yaml");
-    } else if lower.contains("budget") || lower.contains("alias") || lower.contains("replay") {
-        let message = format!(
-            "the metadata holds more than {} values once its aliases are expanded",
-            limits.values
-        );
-        return Diagnostic::file_error("metadata-too-large", file, message)
-            .with_help("look for `*alias` references that repeat large lists; if the paper truly needs more, raise `limits.metadata_values` in clerk.yaml");
-    } else if lower.contains("tab") {
-        Diagnostic::file_error("yaml-tab", file, "the metadata is indented with a tab")
-            .with_help("indent YAML with spaces, not tabs")
-    } else {
-        Diagnostic::file_error(
-            "yaml-syntax",
-            file,
-            format!("the metadata is not valid YAML ({first})"),
-        )
-        .with_help("check the indentation, and that every `key: value` has a space after the colon")
-    };
-    let tab = (d.code == "yaml-tab").then(|| text.find('\t')).flatten();
-    if let Some(off) = tab {
-        d.span = Some(off..off + 1);
-    } else if let Some(loc) = e.location() {
-        d.span = pos_of(&loc, text).span();
-    }
-    d
 }
 
 /// Lays `own`'s keys over `base`'s. Maps merge key by key, at any depth (so

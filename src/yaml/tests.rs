@@ -65,3 +65,44 @@ fn typed_errors_point_at_the_value() {
     assert_eq!(errs[0].line_col(text).0, 2);
     assert_eq!(errs[0].help.as_deref(), Some("did you mean `items`?"));
 }
+
+#[test]
+fn a_repeated_key_keeps_the_tree_and_is_reported_at_the_repeat() {
+    let text = "title: a\nmeeting: b\ntitle: c\nimplications:\n  legal: x\n  legal: y\n";
+    let (node, errs) = to_node_lenient(text, p(), YamlLimits::default());
+    let node = node.expect("the tree is kept");
+    let places: Vec<(&str, (usize, usize))> =
+        errs.iter().map(|e| (e.code, e.line_col(text))).collect();
+    assert_eq!(
+        places,
+        [("duplicate-key", (3, 1)), ("duplicate-key", (6, 3))],
+        "{errs:?}"
+    );
+    assert!(
+        errs[0].help.as_deref().unwrap().contains("line 1"),
+        "{errs:?}"
+    );
+    // The first stays; the rest of the keys are all there to be checked.
+    assert_eq!(node.get("title").unwrap().as_text().as_deref(), Some("a"));
+    assert_eq!(node.get("meeting").unwrap().as_text().as_deref(), Some("b"));
+    let legal = node.get("implications").unwrap().get("legal").unwrap();
+    assert_eq!(legal.as_text().as_deref(), Some("x"));
+}
+
+#[test]
+fn every_tab_indented_line_is_reported() {
+    let text = "implications:\n\tlegal: x\n\tsocial: y\ntitle: a\n";
+    let (node, errs) = to_node_lenient(text, p(), YamlLimits::default());
+    let places: Vec<(&str, (usize, usize))> =
+        errs.iter().map(|e| (e.code, e.line_col(text))).collect();
+    assert_eq!(
+        places,
+        [("yaml-tab", (2, 1)), ("yaml-tab", (3, 1))],
+        "{errs:?}"
+    );
+    // Read with the tabs as spaces, the tree points into the text as written.
+    let node = node.expect("read with spaces");
+    let social = node.get("implications").unwrap().get("social").unwrap();
+    assert_eq!(social.pos.offset, text.find('y'));
+    assert!(to_node(text, p()).is_err());
+}

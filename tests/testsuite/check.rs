@@ -53,6 +53,66 @@ fn json_diagnostics_for_editors() {
     }
 }
 
+/// A paper with problems in its metadata and its body: one run reports them all, the
+/// repeated key at its repeat, and a build writes nothing for it.
+#[test]
+fn metadata_errors_hide_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("papers")).unwrap();
+    let paper = "---
+meeting: Policing Performance Committee
+date: 2021-02-30
+title: First title
+title: Second title
+presented_by: J
+recommendation: For Discussion
+agenda_item: \"1\"
+locaton: Video Conferencing
+recommendations: M.
+---
+
+# Purpose
+
+See [](#nope). <b>raw</b>
+";
+    std::fs::write(dir.path().join("papers/p.md"), paper).unwrap();
+    let (code, stdout, _) = parts(&clerk(dir.path(), &["check", "--format", "json"]));
+    assert_eq!(code, 1);
+    let found: Vec<(String, u64)> = stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("bad-date", 3),
+        ("duplicate-key", 5),
+        ("misnamed-key", 9),
+        ("unknown-label", 15),
+        ("raw-html", 15),
+    ];
+    let expected: Vec<(String, u64)> = expected.iter().map(|(c, l)| (c.to_string(), *l)).collect();
+    assert_eq!(found, expected, "{stdout}");
+    let (code, _, _) = parts(&clerk(dir.path(), &["build", "--format", "html"]));
+    assert_eq!(code, 1);
+    assert!(!dir.path().join("out/p.html").exists(), "nothing is built");
+    // Metadata that is not YAML at all: the body is checked all the same.
+    let paper = "---\nmeeting: [Policing\ndate: 2021-09-01\n---\n\n# Purpose\n\nSee [](#nope).\n";
+    std::fs::write(dir.path().join("papers/p.md"), paper).unwrap();
+    let (code, stdout, _) = parts(&clerk(dir.path(), &["check", "--format", "json"]));
+    assert_eq!(code, 1);
+    let codes: Vec<String> = stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(codes, ["yaml-syntax", "unknown-label"], "{stdout}");
+}
+
 #[test]
 fn check_takes_paths() {
     let root = fixture("invalid");
