@@ -161,6 +161,7 @@ pub(crate) fn body_sections(
                 if let Some(o) = open.take() {
                     sections.push(close_body(ctx, o, house, next));
                 }
+                check_closing_heading(ctx, &heading_text(&content), &loc, house);
                 prev = 1;
                 open = Some(Open {
                     content,
@@ -200,6 +201,48 @@ pub(crate) fn body_sections(
         sections.push(close_body(ctx, o, house, next));
     }
     sections
+}
+
+/// A body heading that names a section the house adds after the body itself (one of its
+/// implications, or its recommendations) is an error: the paper would have that section
+/// twice, the second saying the opposite (the house's "no implications" sentence). Compared
+/// without regard to case or spacing, against the house style's own headings.
+fn check_closing_heading(ctx: &mut Ctx, heading: &str, loc: &Loc, house: &HouseStyle) {
+    let same = |a: &str, b: &str| {
+        let words = |s: &str| {
+            s.split_whitespace()
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        };
+        words(a) == words(b)
+    };
+    let shown = heading.trim();
+    if let Some(style) = house
+        .implications
+        .iter()
+        .find(|i| same(&i.heading, heading))
+    {
+        ctx.error(
+            "closing-heading-in-body",
+            loc,
+            format!(
+                "“{shown}” is a section clerk adds after the body, from the metadata: written here, the paper would have it twice"
+            ),
+            Some(format!(
+                "remove this heading and move its text into the metadata, under `implications:` as `{}: |` with the text indented below it",
+                style.key
+            )),
+        );
+    } else if same(&house.recommendations_heading, heading) {
+        ctx.error(
+            "closing-heading-in-body",
+            loc,
+            format!(
+                "“{shown}” is the section clerk closes the paper with, from the metadata: written here, the paper would have it twice"
+            ),
+            Some("remove this heading and move its text into the metadata, as `recommendations: |` with the text indented below it".into()),
+        );
+    }
 }
 
 fn close_body(ctx: &mut Ctx, o: Open, house: &HouseStyle, next: &mut u32) -> Section {

@@ -211,3 +211,65 @@ fn structure_diagnostics() {
     let (_, d) = run("# A\n\nx\n\n## B\n\n### C\n\n## D\n\n# E\n\ny\n");
     assert!(d.is_empty(), "{d:#?}");
 }
+
+/// The body's sections under `house`, with the diagnostics.
+fn run_house(body: &str, house: &HouseStyle) -> Vec<Placed> {
+    let file = Path::new("papers/p.md");
+    let src = |markdown| MdSource {
+        file,
+        markdown,
+        origin: Origin::Body { offset: 0, line: 1 },
+    };
+    let parts = DocumentParts {
+        body: src(body),
+        implications: house.implications.iter().map(|s| (s, None)).collect(),
+        recommendations: src(RECS),
+        appendices: Vec::new(),
+        paper_dir: Path::new("/nonexistent-clerk-test"),
+        project_root: Path::new("/nonexistent-clerk-test"),
+    };
+    let (_, diags) = build_sections(&parts, house);
+    placed(diags, &Sources::of(file, body))
+}
+
+#[test]
+fn a_body_heading_naming_an_implication_or_the_recommendations_is_an_error() {
+    let house = HouseStyle::default();
+    let body = "# Purpose\n\nWhy.\n\n# Financial  IMPLICATIONS\n\nCosts.\n\n## Community Impact\n\nA sub-heading may.\n\n# Community impact\n\nX.\n\n# recommendations\n\nAgree.\n\n# Financial Detail\n\nY.\n";
+    let d = run_house(body, &house);
+    let found: Vec<(&str, usize, usize)> = d.iter().map(|d| (d.code, d.line, d.column)).collect();
+    assert_eq!(
+        found,
+        [
+            ("closing-heading-in-body", 5, 1),
+            ("closing-heading-in-body", 13, 1),
+            ("closing-heading-in-body", 17, 1),
+        ],
+        "{d:#?}"
+    );
+    let help = |i: usize| d[i].help.as_deref().unwrap();
+    assert!(help(0).contains("`implications:`") && help(0).contains("`financial: |`"));
+    assert!(help(1).contains("`community: |`"), "{}", help(1));
+    assert!(help(2).contains("`recommendations: |`"), "{}", help(2));
+}
+
+#[test]
+fn the_closing_headings_are_the_house_styles_own() {
+    let mut house = HouseStyle::default();
+    house.implications.truncate(1);
+    house.implications[0].key = "risk".into();
+    house.implications[0].heading = "Risk Management".into();
+    house.recommendations_heading = "Decisions Sought".into();
+    let body = "# Financial Implications\n\nX.\n\n# Recommendations\n\nY.\n\n# RISK management\n\nZ.\n\n# Decisions sought\n\nW.\n";
+    let d = run_house(body, &house);
+    let found: Vec<(usize, &str)> = d.iter().map(|d| (d.line, d.code)).collect();
+    assert_eq!(
+        found,
+        [
+            (9, "closing-heading-in-body"),
+            (13, "closing-heading-in-body")
+        ],
+        "{d:#?}"
+    );
+    assert!(d[0].help.as_deref().unwrap().contains("`risk: |`"));
+}
