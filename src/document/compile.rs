@@ -26,6 +26,7 @@ pub fn compile<'a>(
         origin: Origin::Value {
             line: t.line,
             line_start: t.line_start,
+            spans: &t.spans,
         },
     };
     let implications = house

@@ -21,6 +21,7 @@ fn meta(meeting: &str, date: &str, item: Option<&str>, title: &str) -> PaperMeta
         recommendation: "For Discussion".into(),
         recommendations: MetaText {
             line_start: 0,
+            spans: Vec::new(),
             text: "Note it.".into(),
             line: 1,
         },

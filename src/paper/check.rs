@@ -114,6 +114,7 @@ impl Checker<'_> {
             .and_then(|before| before.rfind('\n'))
             .map_or(0, |i| i + 1);
         Some(MetaText {
+            spans: super::value_map::spans(&text, self.cx.text, node.pos),
             text,
             line: node.pos.line,
             line_start,
@@ -334,6 +335,7 @@ mod stand_in {
             text: "Members are invited to note this paper.".into(),
             line: 1,
             line_start: 0,
+            spans: Vec::new(),
         }
     }
 }

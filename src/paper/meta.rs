@@ -62,6 +62,26 @@ pub struct MetaText {
     /// the value point there).
     #[serde(skip)]
     pub line_start: usize,
+    /// Where the Markdown's bytes stand in the metadata file, piece by piece (empty when
+    /// not known: diagnostics then point at `line_start`).
+    #[serde(skip)]
+    pub spans: Vec<MetaSpan>,
+}
+
+/// A run of a metadata value's Markdown that stands in its file as written: bytes
+/// `value..value + len` of the Markdown are bytes `file..file + len` of the file, on 1-based
+/// `line`. A byte past the run (`len` 0: a quoted value, whose escapes change the
+/// bytes) is placed at the run's end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MetaSpan {
+    /// Byte offset in the Markdown.
+    pub value: usize,
+    /// Byte offset in the file's text.
+    pub file: usize,
+    /// Bytes the run covers.
+    pub len: usize,
+    /// The file's 1-based line the run is on.
+    pub line: usize,
 }
 
 /// Whether a paper is a draft.

@@ -9,14 +9,16 @@ mod fields;
 mod meta;
 pub mod placeholder;
 mod source;
+mod value_map;
 
 use std::path::{Path, PathBuf};
 
 pub use check::{MetaContext, check_meta, check_meta_partly};
 pub use date::{DateProblem, MONTH_NAMES, month_number, parse_date};
 pub(crate) use fields::valid_language;
-pub use meta::{AppendixMeta, MetaText, PaperMeta, Status};
+pub use meta::{AppendixMeta, MetaSpan, MetaText, PaperMeta, Status};
 pub use source::{SplitPaper, read_text};
+pub use value_map::place;
 
 use crate::config::HouseStyle;
 use crate::diag::{Diagnostic, Sources};

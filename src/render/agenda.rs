@@ -176,6 +176,7 @@ pub fn sheet(
                 text: String::new(),
                 line: 0,
                 line_start: 0,
+                spans: Vec::new(),
             },
             location: meeting.location.clone(),
             agenda_item: None,

@@ -64,6 +64,7 @@ fn meta(title: &str) -> PaperMeta {
             text: "Members are invited to discuss.".into(),
             line: 1,
             line_start: 0,
+            spans: Vec::new(),
         },
         location: Some("Video Conferencing".into()),
         agenda_item: Some("4.2".into()),

@@ -113,6 +113,62 @@ See [](#nope). <b>raw</b>
     assert_eq!(codes, ["yaml-syntax", "unknown-label"], "{stdout}");
 }
 
+/// Markdown in metadata values: a problem is reported where it stands, inside a block
+/// scalar or along a one-line value, not at the start of the value's first line.
+#[test]
+fn problems_in_metadata_markdown_are_placed_where_they_stand() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("papers")).unwrap();
+    let paper = "---
+meeting: Policing Performance Committee
+date: 2021-09-01
+title: T
+presented_by: J
+recommendation: For Discussion
+agenda_item: \"1\"
+recommendations: Members are invited to see ![](nope.png).
+implications:
+  legal: |
+    First paragraph.
+
+    Second, citing [](#missing) here.
+  social: >
+    Folded over
+    two [](#gone) lines.
+---
+
+# Purpose
+
+P.
+";
+    std::fs::write(dir.path().join("papers/p.md"), paper).unwrap();
+    let (code, stdout, _) = parts(&clerk(dir.path(), &["check", "--format", "json"]));
+    assert_eq!(code, 1);
+    let found: Vec<(String, u64, u64)> = stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .map(|d| {
+            let n = |k: &str| d[k].as_u64().unwrap();
+            (
+                d["code"].as_str().unwrap().to_string(),
+                n("line"),
+                n("column"),
+            )
+        })
+        .collect();
+    let expected = [
+        ("image-missing", 8, 45),
+        ("image-alt", 8, 45),
+        ("unknown-label", 13, 20),
+        ("unknown-label", 16, 9),
+    ];
+    let expected: Vec<(String, u64, u64)> = expected
+        .iter()
+        .map(|(c, l, col)| (c.to_string(), *l, *col))
+        .collect();
+    assert_eq!(found, expected, "{stdout}");
+}
+
 #[test]
 fn check_takes_paths() {
     let root = fixture("invalid");

@@ -31,6 +31,7 @@ use pulldown_cmark::Options;
 use crate::config::{HouseStyle, ImplicationStyle, Limits};
 use crate::diag::Diagnostic;
 use crate::document::{Footnote, Item, Section, SectionKind};
+use crate::paper::MetaSpan;
 pub(crate) use images::sniff;
 #[cfg(test)]
 pub(crate) use inline::{href, trailing_label};
@@ -44,12 +45,12 @@ pub struct MdSource<'a> {
     /// The Markdown to parse.
     pub markdown: &'a str,
     /// How `markdown` sits in its file.
-    pub origin: Origin,
+    pub origin: Origin<'a>,
 }
 
 /// How a piece of Markdown sits in its file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Origin {
+pub enum Origin<'a> {
     /// `markdown` is the file's text from byte `offset` on (the body of a .md file), which
     /// starts on 1-based `line`.
     Body {
@@ -59,12 +60,15 @@ pub enum Origin {
         line: usize,
     },
     /// `markdown` came from a YAML value on 1-based `line`, which starts at byte
-    /// `line_start` of the file's text; its problems are reported at the start of that line.
+    /// `line_start` of the file's text; its problems are reported where `spans` places
+    /// them, or at the start of that line when it does not.
     Value {
         /// The value's line.
         line: usize,
         /// Byte offset of the start of that line.
         line_start: usize,
+        /// Where the value's bytes stand in the file (see [`MetaSpan`]).
+        spans: &'a [MetaSpan],
     },
 }
 

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::{Ctx, Loc, Origin};
 use crate::diag::{Diagnostic, Severity};
+use crate::paper::place;
 
 /// How many diagnostics of one code a paper reports before summing the rest up.
 pub(crate) const MAX_PER_CODE: usize = 100;
@@ -56,7 +57,15 @@ impl Ctx<'_> {
             Origin::Body { offset, .. } => {
                 offset.saturating_add(loc.range.start)..offset.saturating_add(loc.range.end)
             }
-            Origin::Value { line_start, .. } => line_start..line_start + 1,
+            Origin::Value {
+                line_start, spans, ..
+            } => {
+                let last = loc.range.end.max(loc.range.start + 1) - 1;
+                match (place(spans, loc.range.start), place(spans, last)) {
+                    (Some((start, _)), Some((end, _))) => start..(end + 1).max(start + 1),
+                    _ => line_start..line_start + 1,
+                }
+            }
         });
         d
     }
@@ -129,7 +138,9 @@ impl Ctx<'_> {
                     .partition_point(|&st| st <= offset);
                 line + before.saturating_sub(1)
             }
-            Origin::Value { line, .. } => line,
+            Origin::Value { line, spans, .. } => {
+                place(spans, loc.range.start).map_or(line, |p| p.1)
+            }
         }
     }
 

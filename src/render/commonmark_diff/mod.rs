@@ -44,6 +44,7 @@ fn clerk_html(md: &str, dir: &Path) -> String {
             origin: Origin::Value {
                 line: 1,
                 line_start: 0,
+                spans: &[],
             },
         },
         appendices: Vec::new(),

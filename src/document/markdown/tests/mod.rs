@@ -72,9 +72,13 @@ pub(super) fn run_in(
 }
 
 /// A YAML value on 1-based `line` of `text`.
-pub(super) fn value_at(text: &str, line: usize) -> Origin {
+pub(super) fn value_at(text: &str, line: usize) -> Origin<'static> {
     let line_start = crate::diag::offset_of(text, line, 1).unwrap_or(text.len());
-    Origin::Value { line, line_start }
+    Origin::Value {
+        line,
+        line_start,
+        spans: &[],
+    }
 }
 
 pub(super) fn run(body: &str) -> (Sections, Vec<Placed>) {

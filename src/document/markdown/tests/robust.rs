@@ -136,6 +136,7 @@ fn never_panics() {
             origin: Origin::Value {
                 line: 99,
                 line_start: 0,
+                spans: &[],
             },
         },
         appendices: Vec::new(),
