@@ -208,8 +208,21 @@ fn run_build(
                 ("failed", format!(" ({}{kept})", plural(e, "error")))
             }
         };
+        // Built into out/private/: said, so that a withheld paper is not taken for public.
+        let private = report
+            .private
+            .contains_key(&crate::meeting::file::normal(&p.source.rel));
+        let where_ = if private && p.errors() == 0 {
+            " (private)"
+        } else {
+            ""
+        };
         if !quiet || p.errors() > 0 {
-            let _ = writeln!(out, "  {label:<9} {}{note}", p.source.display.display());
+            let _ = writeln!(
+                out,
+                "  {label:<9} {}{note}{where_}",
+                p.source.display.display()
+            );
         }
     }
     let ms = started.elapsed().as_millis();
@@ -221,8 +234,9 @@ fn run_build(
     };
     let _ = writeln!(
         out,
-        "Built {}{reused} in {ms} ms: {ok} ok, {warned} with warnings, {failed} failed. Output in {}",
+        "Built {}{reused} in {ms} ms: {ok} ok, {warned} with warnings, {failed} failed{}. Output in {}",
         plural(report.papers.len(), "paper"),
+        besides_papers(&report.diagnostics),
         shown_out.display()
     );
     let _ = write!(out, "{}", outputs_note(&report, &shown_out));
@@ -243,6 +257,24 @@ fn run_build(
     // rustc does with its own large structures.
     std::mem::forget(report);
     code
+}
+
+/// The problems not of one paper's own (meeting files, meetings' cross-checks, outputs),
+/// for the summary: ` (and 1 error, 2 warnings about meetings and outputs)`, or nothing.
+/// Without it a run that fails on a meeting file would end "0 failed".
+fn besides_papers(diags: &[crate::diag::Diagnostic]) -> String {
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags.len() - errors;
+    let parts: Vec<String> = [(errors, "error"), (warnings, "warning")]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, w)| plural(n, w))
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" (and {} about meetings and outputs)", parts.join(", "))
+    }
 }
 
 /// What the summary says of outputs beyond the papers built: the stale ones (a failed

@@ -191,6 +191,11 @@ pub fn load_all(root: &Path, meetings_dir: &Path, papers_dir: &Path) -> MeetingF
 
 /// Checks one meeting file's text; `papers_dir` is where its `paper` paths lead.
 pub fn read(display: &Path, text: String, papers_dir: &Path) -> (MeetingFile, Vec<Diagnostic>) {
+    // A byte-order mark (Notepad's UTF-8) is no character of the file: columns start after.
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
     let mut c = Reader {
         file: display,
         text: &text,
@@ -280,12 +285,16 @@ impl Reader<'_> {
             return;
         };
         self.unknown_keys(entries, MEETING_KEYS, "a meeting file");
-        let top = Pos {
-            line: 1,
-            column: 1,
-            offset: Some(0),
-            len: 1,
-        };
+        // A missing key is reported at the file's first key (past its opening comments).
+        let top = entries.first().map_or(
+            Pos {
+                line: 1,
+                column: 1,
+                offset: Some(0),
+                len: 1,
+            },
+            |(k, _)| k.pos,
+        );
         for k in ["committee", "date", "items"] {
             if root.get(k).is_none() {
                 let help = match k {

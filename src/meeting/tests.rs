@@ -422,3 +422,14 @@ fn placed(f: &MeetingFiles, diags: Vec<crate::diag::Diagnostic>) -> Vec<crate::d
     }
     crate::diag::placed(diags, &sources)
 }
+
+#[test]
+fn a_missing_key_is_reported_at_the_first_key_past_the_opening_comments() {
+    let text =
+        "# The Resources Committee's agenda\n# (kept by the clerk)\ndate: 2026-05-19\nitems: []\n";
+    let dir = papers_dir(&[]);
+    let f = files(text, dir.path());
+    let diagnostics = placed(&f, f.diagnostics.clone());
+    let got: Vec<_> = diagnostics.iter().map(|d| (d.code, d.line)).collect();
+    assert!(got.contains(&("missing-key", 3)), "{got:?}");
+}

@@ -73,7 +73,7 @@ impl MeetingFiles {
                     "papers-withheld",
                     file,
                     format!(
-                        "while this meeting file has errors, {} kept out of the public outputs (built under `out/private/`), so that a mistake here never publishes a paper meant to be private",
+                        "while this meeting file has errors, {} treated as private (a build puts them under `out/private/`, out of every public output), so that a mistake here never publishes a paper meant to be private",
                         plural_papers(papers.len())
                     ),
                 )

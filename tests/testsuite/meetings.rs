@@ -539,11 +539,20 @@ fn a_mistake_in_a_meeting_file_never_publishes_its_private_paper() {
         let text = std::fs::read_to_string(&file).unwrap();
         assert!(text.contains(from), "{from}");
         std::fs::write(&file, text.replacen(from, to, 1)).unwrap();
-        let (code, _, stderr) = build(root);
+        let (code, stdout, stderr) = build(root);
         assert_eq!(code, 1, "{to}: {stderr}");
         assert!(
             stderr.contains("warning[papers-withheld]"),
             "{to}: {stderr}"
+        );
+        // The summary says the run has errors besides the papers, and which are private.
+        assert!(
+            stdout.contains("about meetings and outputs)"),
+            "{to}: {stdout}"
+        );
+        assert!(
+            stdout.contains("papers/resources/2026-05-19-cyber-exercise.md (private)"),
+            "{to}: {stdout}"
         );
         let out = root.join("out");
         assert!(
@@ -721,6 +730,25 @@ fn the_build_cache_forgets_a_paper_taken_in_private_even_when_it_fails() {
     assert!(
         !held(),
         "the public cache still holds the private paper's metadata"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_no_column_of_a_meeting_file() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let file = root.join("meetings/resources-2026-05-19.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let first = text.lines().find(|l| l.starts_with("committee:")).unwrap();
+    let text = text.replace(first, "commitee: Resources Committee");
+    // The key first in the file, after Notepad's byte-order mark.
+    let body: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+    std::fs::write(&file, format!("\u{feff}{}\n", body.join("\n"))).unwrap();
+    let (code, _, stderr) = parts(&clerk(root, &["check"]));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("unknown key `commitee`\n --> meetings/resources-2026-05-19.yaml:1:1\n"),
+        "{stderr}"
     );
 }
 
