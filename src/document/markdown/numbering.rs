@@ -208,13 +208,16 @@ pub(crate) fn body_sections(
 /// twice, the second saying the opposite (the house's "no implications" sentence). Compared
 /// without regard to case or spacing, against the house style's own headings.
 fn check_closing_heading(ctx: &mut Ctx, heading: &str, loc: &Loc, house: &HouseStyle) {
+    // Word by word without regard to case, allocating nothing: every body heading is asked.
     let same = |a: &str, b: &str| {
-        let words = |s: &str| {
-            s.split_whitespace()
-                .map(str::to_lowercase)
-                .collect::<Vec<_>>()
-        };
-        words(a) == words(b)
+        let (mut x, mut y) = (a.split_whitespace(), b.split_whitespace());
+        loop {
+            match (x.next(), y.next()) {
+                (None, None) => return true,
+                (Some(p), Some(q)) if p.eq_ignore_ascii_case(q) || same_word(p, q) => {}
+                _ => return false,
+            }
+        }
     };
     let shown = heading.trim();
     if let Some(style) = house
@@ -243,6 +246,13 @@ fn check_closing_heading(ctx: &mut Ctx, heading: &str, loc: &Loc, house: &HouseS
             Some("remove this heading and move its text into the metadata, as `recommendations: |` with the text indented below it".into()),
         );
     }
+}
+
+/// `p` and `q` are the same word without regard to case (beyond ASCII).
+fn same_word(p: &str, q: &str) -> bool {
+    p.chars()
+        .flat_map(char::to_lowercase)
+        .eq(q.chars().flat_map(char::to_lowercase))
 }
 
 fn close_body(ctx: &mut Ctx, o: Open, house: &HouseStyle, next: &mut u32) -> Section {
