@@ -16,15 +16,45 @@
 //! (`GLIBC_ABI_DT_RELR`), so the flag is passed only when building on and for a Linux
 //! whose glibc is that recent: elsewhere the binary is linked as before.
 
+// The font preparation clerk also applies to a house's own fonts as it embeds them.
+#[allow(dead_code)]
+#[path = "src/render/pdf/unhint.rs"]
+mod unhint;
+
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     default_house_style();
+    embedded_fonts();
     let var = |k: &str| std::env::var(k).unwrap_or_default();
     let native = var("HOST") == var("TARGET");
     let linux_gnu = var("CARGO_CFG_TARGET_OS") == "linux" && var("CARGO_CFG_TARGET_ENV") == "gnu";
     if native && linux_gnu && glibc().is_some_and(|v| v >= (2, 36)) {
         // Only the binaries: libraries, tests and proc macros are linked as before.
         println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
+    }
+}
+
+/// The embedded Noto Sans faces, prepared once here rather than in every subset of every
+/// PDF: without hinting or glyph names (`src/render/pdf/unhint.rs`), into `$OUT_DIR/fonts/`,
+/// which `src/render/pdf/fonts.rs` embeds. The outlines, advances and shaping tables stay
+/// as they are (a test compares every glyph with `assets/fonts/`).
+fn embedded_fonts() {
+    println!("cargo:rerun-if-changed=src/render/pdf/unhint.rs");
+    let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let dir = out.join("fonts");
+    std::fs::create_dir_all(&dir).expect("$OUT_DIR/fonts is made");
+    for name in [
+        "NotoSans-Regular",
+        "NotoSans-Bold",
+        "NotoSans-Italic",
+        "NotoSans-BoldItalic",
+        "NotoSansMono-Regular",
+    ] {
+        let asset = format!("assets/fonts/{name}.ttf");
+        println!("cargo:rerun-if-changed={asset}");
+        let bytes = std::fs::read(&asset).expect("the embedded fonts are in assets/fonts");
+        let plain = unhint::unhint(&bytes).expect("the embedded fonts are TrueType");
+        std::fs::write(dir.join(format!("{name}.ttf")), plain).expect("a prepared font is written");
     }
 }
 

@@ -27,7 +27,8 @@ fn subset_tag(face: FaceId, gids: &BTreeMap<u16, (u16, String)>) -> String {
 
 /// The face cut down to the glyphs used, by Typst's `subsetter` (a TrueType program of
 /// glyf, loca, hmtx and the tables a PDF needs; no cmap, since the ToUnicode map and the
-/// Identity CIDToGIDMap stand in for it), then without its hinting ([`super::unhint`]).
+/// Identity CIDToGIDMap stand in for it), then without its hinting and glyph names
+/// ([`super::unhint`]; an embedded face was prepared so when clerk was built).
 /// The new ids are the ones `gids` gives (.notdef, then the used glyphs in id order, as
 /// the content streams draw them); the parts of composite glyphs are added after them. Numbering that disagrees is an error, not a
 /// wrong glyph on the page.
@@ -45,8 +46,11 @@ fn subset(
             ));
         }
     }
-    let program =
-        subsetter::subset(fonts.face(face).bytes(), 0, &remapper).map_err(|e| e.to_string())?;
+    let source = fonts.face(face);
+    let program = subsetter::subset(source.bytes(), 0, &remapper).map_err(|e| e.to_string())?;
+    if source.prepared {
+        return Ok(program);
+    }
     Ok(super::unhint::unhint(&program).unwrap_or(program))
 }
 

@@ -12,11 +12,14 @@ use skrifa::{FontRef, GlyphId, MetadataProvider};
 use crate::config::FontFiles;
 use crate::diag::Diagnostic;
 
-const REGULAR: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Regular.ttf");
-const BOLD: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Bold.ttf");
-const ITALIC: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Italic.ttf");
-const BOLD_ITALIC: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-BoldItalic.ttf");
-const MONO: &[u8] = include_bytes!("../../../assets/fonts/NotoSansMono-Regular.ttf");
+// The faces of `assets/fonts/`, prepared for embedding when clerk is built (`build.rs`:
+// without hinting or glyph names), so a subset of them is embedded as `subsetter` cuts it.
+const REGULAR: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/fonts/NotoSans-Regular.ttf"));
+const BOLD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/fonts/NotoSans-Bold.ttf"));
+const ITALIC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/fonts/NotoSans-Italic.ttf"));
+const BOLD_ITALIC: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/fonts/NotoSans-BoldItalic.ttf"));
+const MONO: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/fonts/NotoSansMono-Regular.ttf"));
 
 /// Which face a run of text is set in: one of the five house faces, or a fallback face
 /// (house `pdf.fonts.fallback`) for characters those lack.
@@ -104,6 +107,9 @@ pub struct Face {
     pub weight: u16,
     /// Advance width of every glyph in font units (`hmtx`), read once.
     advances: Vec<u16>,
+    /// Already without hinting or glyph names (an embedded face, prepared when clerk was
+    /// built): its subsets are embedded as cut, not prepared again.
+    pub(crate) prepared: bool,
 }
 
 impl std::fmt::Debug for Face {
@@ -185,6 +191,7 @@ impl Face {
             data,
             font,
             plan,
+            prepared: false,
         })
     }
 
@@ -405,7 +412,11 @@ impl Fonts {
         self.faces[k].get_or_init(|| {
             let (bytes, name) = EMBEDDED[k];
             // clerk's own asset, parsed by the tests: not user content.
-            Face::parse(Arc::new(bytes), name).expect("the embedded fonts parse")
+            let face = Face::parse(Arc::new(bytes), name).expect("the embedded fonts parse");
+            Face {
+                prepared: true,
+                ..face
+            }
         })
     }
 }

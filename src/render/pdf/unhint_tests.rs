@@ -5,13 +5,46 @@ use super::*;
 use crate::render::pdf::embed::tests::strokes;
 use crate::render::pdf::fonts::{FaceId, Fonts};
 
+/// The files of `assets/fonts/`, in [`FaceId::ALL`]'s order, as they are before `build.rs`
+/// prepares them for embedding.
+fn asset_faces() -> Vec<Vec<u8>> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fonts");
+    [
+        "NotoSans-Regular",
+        "NotoSans-Bold",
+        "NotoSans-Italic",
+        "NotoSans-BoldItalic",
+        "NotoSansMono-Regular",
+    ]
+    .iter()
+    .map(|n| std::fs::read(dir.join(format!("{n}.ttf"))).unwrap())
+    .collect()
+}
+
+/// The embedded faces are the asset files prepared by this module (at build time), and
+/// each keeps every glyph's outline and width, its name and its shaping tables.
 #[test]
 fn every_glyph_of_every_house_face_keeps_its_outline_and_width_without_its_hinting() {
     let fonts = Fonts::embedded();
-    for face in FaceId::ALL {
-        let bytes = fonts.face(face).bytes();
-        let plain = unhint(bytes).unwrap();
-        let (before, after) = (FontRef::new(bytes).unwrap(), FontRef::new(&plain).unwrap());
+    for (face, asset) in FaceId::ALL.into_iter().zip(asset_faces()) {
+        let bytes = asset.as_slice();
+        let plain = fonts.face(face).bytes();
+        assert!(fonts.face(face).prepared, "{face:?}");
+        assert_eq!(
+            plain,
+            unhint(bytes).unwrap().as_slice(),
+            "{face:?}: build.rs embeds the asset as unhint makes it"
+        );
+        let (before, after) = (FontRef::new(bytes).unwrap(), FontRef::new(plain).unwrap());
+        for tag in [b"GSUB", b"GPOS", b"GDEF", b"cmap", b"hhea", b"OS/2"] {
+            let data = |f: &FontRef<'_>| f.table_data(Tag::new(tag)).map(|d| d.as_bytes().to_vec());
+            assert_eq!(data(&after), data(&before), "{face:?} {tag:?} as it was");
+        }
+        // Glyph names: none (version 3), the header's metrics as they were.
+        let post = |f: &FontRef<'_>| f.table_data(Tag::new(b"post")).unwrap().as_bytes().to_vec();
+        assert_eq!(post(&before)[..4], [0, 2, 0, 0], "{face:?} had names");
+        assert_eq!(post(&after)[..4], [0, 3, 0, 0], "{face:?}");
+        assert_eq!(post(&after)[4..], post(&before)[4..32], "{face:?}");
         for tag in [b"fpgm", b"prep", b"cvt "] {
             assert!(
                 before.table_data(Tag::new(tag)).is_some(),
@@ -67,7 +100,7 @@ fn every_glyph_of_every_house_face_keeps_its_outline_and_width_without_its_hinti
             bytes.len()
         );
         // The whole file sums to the magic number, as `head`'s adjustment promises.
-        assert_eq!(checksum(&plain), 0xB1B0_AFBA, "{face:?}");
+        assert_eq!(checksum(plain), 0xB1B0_AFBA, "{face:?}");
     }
 }
 
