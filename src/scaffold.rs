@@ -270,6 +270,25 @@ pub fn new_meeting(
                 .then(|| (meta.agenda_item, crate::output::href(&s.rel)))
         })
         .collect();
+    // Apologies open the agenda as item 1, unless a paper is item 1 itself; a paper with
+    // no `agenda_item` takes the next number free after every number in use, so that the
+    // file passes `clerk check` as written.
+    let opens = !papers.iter().any(|p| p.0.as_deref() == Some("1"));
+    let mut used: std::collections::BTreeSet<String> =
+        papers.iter().filter_map(|p| p.0.clone()).collect();
+    if opens {
+        used.insert("1".into());
+    }
+    let top = |n: &String| n.split('.').next()?.trim().parse::<u32>().ok();
+    let mut next = used.iter().filter_map(top).max().unwrap_or(0) + 1;
+    papers.sort_by(|a, b| a.1.cmp(&b.1));
+    for (item, _) in papers.iter_mut().filter(|p| p.0.is_none()) {
+        while used.contains(&next.to_string()) {
+            next += 1;
+        }
+        *item = Some(next.to_string());
+        used.insert(next.to_string());
+    }
     papers.sort_by(|a, b| {
         crate::meeting::compare_agenda(a.0.as_deref(), b.0.as_deref()).then_with(|| a.1.cmp(&b.1))
     });
@@ -286,13 +305,14 @@ pub fn new_meeting(
         "# contact: Name, Committee Officer, email".into(),
         "status: draft".into(),
         "items:".into(),
-        "  - number: \"1\"".into(),
-        "    title: Apologies and declarations of interest".into(),
     ]
     .join("\n");
     text.push('\n');
-    for (k, (item, rel)) in papers.iter().enumerate() {
-        let number = item.clone().unwrap_or_else(|| (k + 2).to_string());
+    if opens {
+        text.push_str("  - number: \"1\"\n    title: Apologies and declarations of interest\n");
+    }
+    for (item, rel) in &papers {
+        let number = item.clone().unwrap_or_default();
         text.push_str(&format!(
             "  - number: {}\n    paper: {}\n",
             quoted(&number),

@@ -387,6 +387,50 @@ fn clerk_new_meeting_file_starts_an_agenda_from_the_meetings_papers() {
 }
 
 #[test]
+fn clerk_new_meeting_file_numbers_papers_without_clashes() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    assert_eq!(parts(&clerk(root, &["init"])).0, 0);
+    let meeting = ["--meeting", "Resources Committee", "--date", "2026-05-19"];
+    let new = |title: &str, extra: &[&str]| {
+        let mut args = vec!["new", title];
+        args.extend(meeting);
+        args.extend(extra);
+        assert_eq!(parts(&clerk(root, &args)).0, 0, "{title}");
+    };
+    new("Budget", &["--agenda-item", "3"]);
+    new("Counter", &[]);
+    new("Minutes", &[]);
+    let mut args = vec!["new", "--meeting-file"];
+    args.extend(meeting);
+    assert_eq!(parts(&clerk(root, &args)).0, 0);
+    let text = read(root, "meetings/2026-05-19-resources-committee.yaml");
+    let numbers: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("  - number: "))
+        .collect();
+    assert_eq!(numbers, ["\"1\"", "\"3\"", "\"4\"", "\"5\""], "{text}");
+    let (code, stdout, stderr) = parts(&clerk(root, &["check"]));
+    assert_eq!(code, 0, "the new file checks clean: {stdout}{stderr}");
+    assert!(!stderr.contains("duplicate-item"), "{stderr}");
+
+    // A paper that is item 1 itself: no Apologies item to clash with it.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    assert_eq!(parts(&clerk(root, &["init"])).0, 0);
+    let mut args = vec!["new", "Opening"];
+    args.extend(meeting);
+    args.extend(["--agenda-item", "1"]);
+    assert_eq!(parts(&clerk(root, &args)).0, 0);
+    let mut args = vec!["new", "--meeting-file"];
+    args.extend(meeting);
+    assert_eq!(parts(&clerk(root, &args)).0, 0);
+    let text = read(root, "meetings/2026-05-19-resources-committee.yaml");
+    assert!(!text.contains("Apologies"), "{text}");
+    assert_eq!(parts(&clerk(root, &["check"])).0, 0, "{text}");
+}
+
+#[test]
 fn serve_shows_meeting_pages_and_rebuilds_them_when_a_meeting_file_changes() {
     use crate::common::serve::Serve;
     use std::time::Duration;
