@@ -5,6 +5,7 @@
 
 mod check;
 mod date;
+mod encoding;
 mod fields;
 mod meta;
 pub mod placeholder;

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::encoding;
 use crate::diag::{Diagnostic, Sources};
 use crate::fsio::{self, ReadError};
 use crate::project::PaperSource;
@@ -22,8 +23,15 @@ pub struct SplitPaper {
 
 /// Reads a file of at most `max_bytes` as UTF-8 text, accepting a BOM and CRLF or lone-CR
 /// (old Mac) line endings: both become LF, so YAML, Markdown and the line numbers in
-/// diagnostics all count lines as the author's editor does.
-pub fn read_text(path: &Path, display: &Path, max_bytes: u64) -> Result<String, Diagnostic> {
+/// diagnostics all count lines as the author's editor does. The text goes in `sources` as
+/// `display`; for a file that is not UTF-8, the text as best it reads, so that the error
+/// points at the line and column of the first wrong character.
+pub fn read_text(
+    path: &Path,
+    display: &Path,
+    max_bytes: u64,
+    sources: &mut Sources,
+) -> Result<String, Diagnostic> {
     let bytes = fsio::read_limited(path, max_bytes).map_err(|e| match e {
         ReadError::TooLarge(_) => {
             // A regular file's size is its own (special files are refused before this).
@@ -42,21 +50,19 @@ pub fn read_text(path: &Path, display: &Path, max_bytes: u64) -> Result<String, 
         )
         .with_help("check that the file exists, is a file, and that you may read it"),
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        Diagnostic::file_error(
-            "not-utf8",
-            display,
-            format!("this file is not UTF-8 text (invalid byte at offset {at})"),
-        )
-        .with_help("save the file as UTF-8 in your editor")
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    Ok(if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text.to_string()
-    })
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            let text = encoding::normalise(&text);
+            sources.add(display, text.as_str());
+            Ok(text)
+        }
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let (d, shown) = encoding::not_utf8(e.as_bytes(), valid, display);
+            sources.add(display, shown);
+            Err(d)
+        }
+    }
 }
 
 impl PaperSource {
@@ -68,8 +74,7 @@ impl PaperSource {
     /// Reads the paper and splits metadata from body. A paper needs exactly one of front
     /// matter or a sidecar. The texts read go in `sources`, for the diagnostics.
     pub fn read(&self, max_bytes: u64, sources: &mut Sources) -> Result<SplitPaper, Diagnostic> {
-        let md_text = read_text(&self.path, &self.display, max_bytes)?;
-        sources.add(&self.display, md_text.as_str());
+        let md_text = read_text(&self.path, &self.display, max_bytes, sources)?;
         let sidecar = self.sidecar();
         let sidecar_display = self.display.with_extension("yaml");
         let front = front_matter(&md_text, &self.display)?;
@@ -93,8 +98,7 @@ impl PaperSource {
                 body_offset,
             }),
             (None, true) => {
-                let yaml = read_text(&sidecar, &sidecar_display, max_bytes)?;
-                sources.add(&sidecar_display, yaml.as_str());
+                let yaml = read_text(&sidecar, &sidecar_display, max_bytes, sources)?;
                 Ok(SplitPaper {
                     meta_file: sidecar_display,
                     yaml,

@@ -17,6 +17,7 @@ mod hostile_files;
 mod hostile_inputs;
 mod import;
 mod layers;
+mod located;
 mod meetings;
 mod outputs;
 mod packs;

@@ -1,0 +1,118 @@
+//! Text that is not UTF-8: where its first wrong byte stands, and what the author's
+//! editor probably did (saved it as Windows/Latin-1 text, or as Notepad's UTF-16 "Unicode").
+
+use std::path::Path;
+
+use crate::diag::Diagnostic;
+
+/// What to do about it, in any editor.
+const SAVE_AS_UTF8: &str =
+    "save the file as UTF-8 in your editor (usually under \"Save As\", \"Encoding: UTF-8\")";
+
+/// Turns a file's text as read into the text clerk works on: a BOM removed, and CRLF and
+/// lone-CR (old Mac) line endings made LF, so lines count as the author's editor counts them.
+pub(super) fn normalise(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    }
+}
+
+/// The error for `bytes`, which are not UTF-8 from `valid_up_to` on, and the text to show
+/// it in (kept in the sources, so the error has a line and column): the file decoded as
+/// best it can be. A file starting with a UTF-16 byte-order mark is said to be UTF-16
+/// (pointing at its start); any other is pointed at its first byte that is not UTF-8, at the
+/// column counted in the characters before it on its line.
+pub(super) fn not_utf8(bytes: &[u8], valid_up_to: usize, display: &Path) -> (Diagnostic, String) {
+    if let Some(text) = utf16(bytes) {
+        let d = Diagnostic::at(
+            "not-utf8",
+            display,
+            0..0,
+            "this file is UTF-16 text (what Notepad calls \"Unicode\"), not UTF-8",
+        )
+        .with_help(SAVE_AS_UTF8);
+        return (d, normalise(&text));
+    }
+    let valid = String::from_utf8_lossy(&bytes[..valid_up_to]);
+    let at = normalise(&valid).len();
+    let text = normalise(&String::from_utf8_lossy(bytes));
+    let byte = bytes[valid_up_to];
+    // Bytes A0–FF are the same letters in Latin-1 and in Windows' own Western encoding.
+    let what = match char::from(byte) {
+        c if byte >= 0xa0 => format!("probably `{c}` saved as Windows or Latin-1 text"),
+        _ => format!("byte {byte:#04X}"),
+    };
+    let d = Diagnostic::at(
+        "not-utf8",
+        display,
+        at..at + '\u{fffd}'.len_utf8(),
+        format!("this file is not UTF-8 text: the character here is in another encoding ({what})"),
+    )
+    .with_help(format!(
+        "{SAVE_AS_UTF8}; then check that this character still reads as meant"
+    ));
+    (d, text)
+}
+
+/// The text of `bytes` if they start with a UTF-16 byte-order mark (FF FE little-endian, as
+/// Notepad writes, or FE FF big-endian), decoded without it.
+fn utf16(bytes: &[u8]) -> Option<String> {
+    let from: fn([u8; 2]) -> u16 = match bytes.get(..2)? {
+        [0xff, 0xfe] => u16::from_le_bytes,
+        [0xfe, 0xff] => u16::from_be_bytes,
+        _ => return None,
+    };
+    let units: Vec<u16> = bytes[2..]
+        .chunks(2)
+        .map(|pair| from([pair[0], pair.get(1).copied().unwrap_or(0)]))
+        .collect();
+    Some(String::from_utf16_lossy(&units))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(bytes: &[u8]) -> (Diagnostic, (usize, usize)) {
+        let valid = std::str::from_utf8(bytes).unwrap_err().valid_up_to();
+        let (d, text) = not_utf8(bytes, valid, Path::new("p.md"));
+        let at = d.line_col(&text);
+        (d, at)
+    }
+
+    #[test]
+    fn a_latin1_letter_is_placed_at_its_line_and_column() {
+        let (d, at) = place(b"---\r\ntitle: x\r\n---\r\n\r\nThe caf\xe9 is open.\r\n");
+        assert_eq!(at, (5, 8), "{d:?}");
+        assert!(d.message.contains("`é`"), "{d:?}");
+        assert!(d.help.as_deref().unwrap().contains("UTF-8"), "{d:?}");
+    }
+
+    #[test]
+    fn the_column_counts_characters_not_bytes() {
+        // 14 characters (20 bytes) of good text before the bad byte on its line.
+        let mut bytes = "ab\nNaïve café \u{2014} \u{fffd}".as_bytes().to_vec();
+        bytes.push(0x80);
+        assert_eq!(place(&bytes).1, (2, 15));
+    }
+
+    #[test]
+    fn a_byte_order_mark_does_not_shift_the_column() {
+        let (_, at) = place(b"\xef\xbb\xbfab\xff");
+        assert_eq!(at, (1, 3));
+    }
+
+    #[test]
+    fn utf16_is_named_as_such() {
+        for bytes in [&b"\xff\xfe-\0-\0-\0\n\0"[..], &b"\xfe\xff\0-\0-\0-\0\n"[..]] {
+            let (d, at) = place(bytes);
+            assert!(d.message.contains("UTF-16"), "{d:?}");
+            assert_eq!(at, (1, 1));
+            let (_, text) = not_utf8(bytes, 0, Path::new("p.md"));
+            assert_eq!(text, "---\n");
+        }
+    }
+}

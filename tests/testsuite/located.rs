@@ -1,0 +1,72 @@
+//! Every problem `clerk check` finds in a paper is placed at a line and column, and said
+//! in words a secretary can act on: text in another encoding, YAML's own notations.
+
+use crate::common::*;
+
+/// The metadata every paper here starts with (lines 1–8).
+const HEAD: &str = "---
+meeting: Policing Performance Committee
+date: 2021-09-01
+title: T
+presented_by: J
+recommendation: For Discussion
+agenda_item: \"1\"
+recommendations: M.
+";
+
+/// The JSON diagnostics of `clerk check` on a project holding only `papers/p.md`, `bytes`.
+fn check(bytes: &[u8]) -> Vec<serde_json::Value> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("papers")).unwrap();
+    std::fs::write(dir.path().join("papers/p.md"), bytes).unwrap();
+    let (code, stdout, stderr) = parts(&clerk(dir.path(), &["check", "--format", "json"]));
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect()
+}
+
+/// The one diagnostic's code, line and column.
+fn place(diags: &[serde_json::Value]) -> (&str, u64, u64) {
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    let d = &diags[0];
+    (
+        d["code"].as_str().unwrap(),
+        d["line"].as_u64().unwrap(),
+        d["column"].as_u64().unwrap(),
+    )
+}
+
+#[test]
+fn a_latin1_letter_is_placed_at_its_line_and_column() {
+    let mut paper = format!("{HEAD}---\n\n# Purpose\n\nThe caf").into_bytes();
+    paper.extend(b"\xe9 is open.\n");
+    let diags = check(&paper);
+    assert_eq!(place(&diags), ("not-utf8", 13, 8));
+    assert!(
+        diags[0]["message"].as_str().unwrap().contains("`é`"),
+        "{diags:?}"
+    );
+    assert!(
+        diags[0]["help"].as_str().unwrap().contains("as UTF-8"),
+        "{diags:?}"
+    );
+}
+
+#[test]
+fn a_utf16_file_is_named_as_such() {
+    let text = format!("{HEAD}---\n\n# Purpose\n\nP.\n");
+    let mut paper = vec![0xff, 0xfe];
+    paper.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let diags = check(&paper);
+    assert_eq!(place(&diags), ("not-utf8", 1, 1));
+    assert!(
+        diags[0]["message"].as_str().unwrap().contains("UTF-16"),
+        "{diags:?}"
+    );
+    assert!(
+        diags[0]["help"].as_str().unwrap().contains("as UTF-8"),
+        "{diags:?}"
+    );
+}
