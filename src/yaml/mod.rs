@@ -11,6 +11,7 @@ use serde_saphyr::Spanned;
 use crate::diag::{self, Diagnostic};
 
 mod de_tree;
+mod keys;
 mod plain;
 mod problems;
 
@@ -203,7 +204,7 @@ impl<'de, C: Deserialize<'de>, K: Deserialize<'de>> Deserialize<'de> for Tree<C,
 
 /// A file's tree straight from serde-saphyr, before positions are turned into [`Pos`].
 #[derive(Debug)]
-struct Raw(Tree<Spanned<Raw>, Spanned<String>>);
+struct Raw(Tree<Spanned<Raw>, Spanned<keys::RawKey>>);
 
 impl<'de> Deserialize<'de> for Raw {
     fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -212,7 +213,8 @@ impl<'de> Deserialize<'de> for Raw {
 }
 
 /// The tree of `raw`, positions taken from `text`. A key given a second time in one mapping
-/// is a diagnostic at the repeat, pushed on `diags`; the first is kept.
+/// is a diagnostic at the repeat, pushed on `diags`; the first is kept. So is an empty key
+/// (`: x`), which is left out.
 fn convert(raw: Spanned<Raw>, text: &str, file: &Path, diags: &mut Vec<Diagnostic>) -> Node {
     let pos = pos_of(&raw.referenced, text);
     let value = match raw.value.0 {
@@ -226,12 +228,14 @@ fn convert(raw: Spanned<Raw>, text: &str, file: &Path, diags: &mut Vec<Diagnosti
         Tree::Map(raw_entries) => {
             let mut entries: Vec<(Key, Node)> = Vec::with_capacity(raw_entries.len());
             for (k, v) in raw_entries {
+                let pos = pos_of(&k.referenced, text);
                 let key = Key {
-                    pos: pos_of(&k.referenced, text),
-                    name: k.value,
+                    name: k.value.name(text, pos.offset.map(|o| o..o + pos.len)),
+                    pos,
                 };
                 let value = convert(v, text, file, diags);
                 match entries.iter().find(|(first, _)| first.name == key.name) {
+                    _ if key.name.is_empty() => diags.push(problems::empty_key(&key, file)),
                     Some((first, _)) => diags.push(problems::duplicate_key(&key, first.pos, file)),
                     None => entries.push((key, value)),
                 }

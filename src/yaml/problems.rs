@@ -1,72 +1,197 @@
 //! What can be wrong with a YAML file's text, as diagnostics written for an author:
-//! serde-saphyr's errors, every tab-indented line, and keys given twice in one mapping.
+//! serde-saphyr's errors (in clerk's words, never in its), every tab-indented line, and keys given twice in one mapping.
 
+use std::ops::Range;
 use std::path::Path;
 
-use super::{Key, Pos, YamlLimits, pos_of};
+use serde_saphyr::Error;
+use serde_saphyr::budget::BudgetBreach;
+
+use super::{Key, Pos, YamlLimits, keys, pos_of};
 use crate::diag::Diagnostic;
 
-/// Turns a serde-saphyr error into a located diagnostic written for an author.
+/// Turns a serde-saphyr error into a diagnostic written for an author, at the error's place
+/// in `text`. Errors clerk knows get their own words; the YAML parser's own description of
+/// a syntax error is quoted; anything else gets a plain message, never serde-saphyr's
+/// (which speaks of Rust types and options).
 pub(super) fn saphyr_error(
     e: &serde_saphyr::Error,
     text: &str,
     file: &Path,
     limits: YamlLimits,
 ) -> Diagnostic {
-    let raw = e.to_string();
-    // serde-saphyr's Display may carry a snippet after the first line and a
-    // "error: line N column M:" prefix; keep only the message itself.
-    let mut first = raw.lines().next().unwrap_or("invalid YAML").trim();
-    first = first.strip_prefix("error:").unwrap_or(first).trim();
-    if first.starts_with("line ") {
-        first = first.split_once(": ").map_or(first, |(_, rest)| rest);
+    let mut inner = e;
+    while let Error::AliasError { error, .. } | Error::WithSnippet { error, .. } = inner {
+        inner = error;
     }
-    let first = first
-        .split(" at line ")
+    let span = e.location().and_then(|loc| pos_of(&loc, text).span());
+    let mut d = described(inner, text, span.clone(), file, limits);
+    let tab = (d.code == "yaml-tab").then(|| text.find('\t')).flatten();
+    d.span = match tab {
+        Some(off) => Some(off..off + 1),
+        None => d.span.or(span),
+    };
+    d
+}
+
+/// The diagnostic for `e`, an error at `span` (when known) in `text`.
+fn described(
+    e: &Error,
+    text: &str,
+    span: Option<Range<usize>>,
+    file: &Path,
+    limits: YamlLimits,
+) -> Diagnostic {
+    let at = span
+        .as_ref()
+        .and_then(|s| text.get(s.start..))
+        .unwrap_or("");
+    match e {
+        Error::UnknownAnchor { .. } => unknown_alias(at, span, file),
+        Error::NonFiniteFloat { value, .. } => {
+            let lower = value.to_lowercase();
+            let message = if lower.contains("nan") {
+                format!(
+                    "`{value}` is YAML's way of writing \"not a number\", not a value clerk can use"
+                )
+            } else if lower.contains("inf") {
+                format!("`{value}` is YAML's way of writing infinity, not a value clerk can use")
+            } else {
+                format!("`{value}` is a number too large for clerk to use")
+            };
+            Diagnostic::file_error("yaml-value", file, message).with_help(format!(
+                "if you mean the text, put it in quotes: `\"{value}\"`"
+            ))
+        }
+        Error::InvalidScalar { .. }
+        | Error::InvalidBinaryBase64 { .. }
+        | Error::BinaryNotUtf8 { .. }
+        | Error::TaggedScalarCannotDeserializeIntoString { .. } => Diagnostic::file_error(
+            "yaml-value",
+            file,
+            "this value does not read as what its YAML tag (`!!…`) says it is",
+        )
+        .with_help("remove the `!!` tag; put the value in quotes if it is meant as text"),
+        Error::SerdeInvalidType { expected, .. } if expected == keys::A_KEY_NAME => {
+            Diagnostic::file_error(
+                "yaml-syntax",
+                file,
+                "this key is a list or a set of keys, not a name",
+            )
+            .with_help("write each key as a name followed by a colon, e.g. `title: …`")
+        }
+        Error::DuplicateMappingKey { key, .. } => {
+            let message = match key {
+                Some(key) => format!("the key `{key}` is given twice"),
+                None => "a key is given twice".to_string(),
+            };
+            Diagnostic::file_error("duplicate-key", file, message)
+                .with_help("each key may appear once; remove or merge the repeated one")
+        }
+        Error::MultipleDocuments { .. } => Diagnostic::file_error(
+            "yaml-syntax",
+            file,
+            "the metadata has a `---` line inside it, which starts a second YAML document",
+        )
+        .with_help("keep the metadata in one block: remove the `---` line"),
+        Error::Budget {
+            breach: BudgetBreach::Depth { .. },
+            ..
+        }
+        | Error::AliasReplayStackDepthExceeded { .. } => too_deep(file, limits),
+        Error::Budget { .. }
+        | Error::AliasReplayLimitExceeded { .. }
+        | Error::AliasExpansionLimitExceeded { .. }
+        | Error::AliasReplayCounterOverflow { .. } => too_large(file, limits),
+        Error::ExternalMessage { msg, .. } | Error::Message { msg, .. } => {
+            parser(msg, file, limits)
+        }
+        Error::Eof { .. } => Diagnostic::file_error(
+            "yaml-syntax",
+            file,
+            "the metadata ends before a value is complete",
+        )
+        .with_help("look for a `[`, `{` or quote that is never closed"),
+        _ => syntax(file, None),
+    }
+}
+
+/// The diagnostic for an error the YAML parser describes in `msg`: its words are shown
+/// when they are about the text, not about clerk's code.
+fn parser(msg: &str, file: &Path, limits: YamlLimits) -> Diagnostic {
+    let first = msg
+        .lines()
         .next()
-        .unwrap_or(first)
+        .unwrap_or("")
+        .trim()
         .trim_end_matches('.');
     let lower = first.to_lowercase();
-    let mut d = if let Some(rest) = first.strip_prefix("duplicate mapping key: ") {
-        let key = rest.split(',').next().unwrap_or(rest).trim();
-        Diagnostic::file_error(
-            "duplicate-key",
-            file,
-            format!("the key `{key}` is given twice"),
-        )
-        .with_help("each key may appear once; remove or merge the repeated one")
-    } else if lower.contains("duplicate") {
-        Diagnostic::file_error("duplicate-key", file, first.to_string())
-            .with_help("each key may appear once; remove or merge the repeated one")
-    } else if lower.contains("depth") || lower.contains("recursion") || lower.contains("nesting") {
-        let message = format!("the metadata nests more than {} levels deep", limits.depth);
-        return Diagnostic::file_error("metadata-too-deep", file, message)
-            .with_help("a paper's metadata needs only a few levels; if this one truly needs more, raise `limits.metadata_depth` in clerk.yaml");
-    } else if lower.contains("budget") || lower.contains("alias") || lower.contains("replay") {
-        let message = format!(
-            "the metadata holds more than {} values once its aliases are expanded",
-            limits.values
-        );
-        return Diagnostic::file_error("metadata-too-large", file, message)
-            .with_help("look for `*alias` references that repeat large lists; if the paper truly needs more, raise `limits.metadata_values` in clerk.yaml");
+    if lower.contains("depth") || lower.contains("recursion") || lower.contains("nesting") {
+        too_deep(file, limits)
     } else if lower.contains("tab") {
         Diagnostic::file_error("yaml-tab", file, "the metadata is indented with a tab")
             .with_help("indent YAML with spaces, not tabs")
     } else {
-        Diagnostic::file_error(
-            "yaml-syntax",
-            file,
-            format!("the metadata is not valid YAML ({first})"),
-        )
-        .with_help("check the indentation, and that every `key: value` has a space after the colon")
-    };
-    let tab = (d.code == "yaml-tab").then(|| text.find('\t')).flatten();
-    if let Some(off) = tab {
-        d.span = Some(off..off + 1);
-    } else if let Some(loc) = e.location() {
-        d.span = pos_of(&loc, text).span();
+        let jargon = [
+            "deserializ",
+            "serde",
+            "option<",
+            "policy",
+            "type",
+            "u64",
+            "i64",
+            "f64",
+            "struct",
+            "enum",
+        ];
+        let plain = !first.is_empty() && !jargon.iter().any(|j| lower.contains(j));
+        syntax(file, plain.then_some(first))
     }
+}
+
+/// `yaml-syntax`, with the parser's words when they can be shown.
+fn syntax(file: &Path, words: Option<&str>) -> Diagnostic {
+    let message = match words {
+        Some(words) => format!("the metadata is not valid YAML ({words})"),
+        None => "the metadata is not valid YAML here".to_string(),
+    };
+    Diagnostic::file_error("yaml-syntax", file, message)
+        .with_help("check the indentation, and that every `key: value` has a space after the colon")
+}
+
+/// An alias (`*name`, at the start of `at`) to an anchor (`&name`) not defined before it:
+/// most often a value meant as text that starts with a star.
+fn unknown_alias(at: &str, span: Option<Range<usize>>, file: &Path) -> Diagnostic {
+    let len = at
+        .find(|c: char| c.is_whitespace() || ",[]{}".contains(c))
+        .unwrap_or(at.len());
+    let alias = &at[..len];
+    let name = alias.trim_start_matches('*');
+    let mut d = Diagnostic::file_error(
+        "unknown-alias",
+        file,
+        format!("`{alias}` is a YAML alias, but no value is marked `&{name}` before it"),
+    )
+    .with_help(format!(
+        "a `*` at the start of a value starts an alias, which repeats a value marked `&{name}` earlier; if you mean a star, put the value in quotes: `\"{alias}\"`"
+    ));
+    d.span = span.map(|s| s.start..s.start + len.max(1));
     d
+}
+
+fn too_deep(file: &Path, limits: YamlLimits) -> Diagnostic {
+    let message = format!("the metadata nests more than {} levels deep", limits.depth);
+    Diagnostic::file_error("metadata-too-deep", file, message)
+        .with_help("a paper's metadata needs only a few levels; if this one truly needs more, raise `limits.metadata_depth` in clerk.yaml")
+}
+
+fn too_large(file: &Path, limits: YamlLimits) -> Diagnostic {
+    let message = format!(
+        "the metadata holds more than {} values once its aliases are expanded",
+        limits.values
+    );
+    Diagnostic::file_error("metadata-too-large", file, message)
+        .with_help("look for `*alias` references that repeat large lists; if the paper truly needs more, raise `limits.metadata_values` in clerk.yaml")
 }
 
 /// One `yaml-tab` error for each line indented with a tab (a tab among the spaces before
@@ -100,6 +225,14 @@ pub(super) fn tabs_as_spaces(text: &str) -> String {
         out.push_str(&line[indent..]);
     }
     out
+}
+
+/// A `yaml-syntax` error at `key`, which is empty: a colon with no key before it.
+pub(super) fn empty_key(key: &Key, file: &Path) -> Diagnostic {
+    let mut d = Diagnostic::file_error("yaml-syntax", file, "this `:` has no key before it")
+        .with_help("write the key's name before the colon, e.g. `title: …`");
+    d.span = key.pos.offset.map(|o| o..o + 1);
+    d
 }
 
 /// A `duplicate-key` error at `key`, a repeat of the key at `first` in the same mapping.

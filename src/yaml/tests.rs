@@ -106,3 +106,73 @@ fn every_tab_indented_line_is_reported() {
     assert_eq!(social.pos.offset, text.find('y'));
     assert!(to_node(text, p()).is_err());
 }
+
+#[test]
+fn an_alias_to_no_anchor_is_named_at_its_place() {
+    let text = "title: a\nkeywords: *kw\n";
+    let errs = to_node(text, p()).unwrap_err();
+    assert_eq!(errs[0].code, "unknown-alias", "{errs:?}");
+    assert_eq!(errs[0].line_col(text), (2, 11), "{errs:?}");
+    assert_eq!(errs[0].span, Some(19..22), "{errs:?}");
+    assert!(errs[0].message.contains("`*kw`"), "{errs:?}");
+    assert!(
+        errs[0].help.as_deref().unwrap().contains("`\"*kw\"`"),
+        "{errs:?}"
+    );
+    let text = "keywords: [a, *kw]\n";
+    let errs = to_node(text, p()).unwrap_err();
+    assert_eq!(errs[0].span, Some(14..17), "{errs:?}");
+}
+
+#[test]
+fn keys_yaml_reads_as_other_than_text_are_named_as_written() {
+    let text = "null: a\n~: b\n1.50: c\ntrue: d\n";
+    let n = to_node(text, p()).unwrap();
+    let Value::Map(entries) = &n.value else {
+        panic!()
+    };
+    let names: Vec<&str> = entries.iter().map(|(k, _)| k.name.as_str()).collect();
+    assert_eq!(names, ["null", "~", "1.50", "true"]);
+    assert_eq!((entries[1].0.pos.line, entries[1].0.pos.column), (2, 1));
+}
+
+#[test]
+fn an_empty_key_is_reported_and_the_rest_kept() {
+    let text = "title: a\n: b\n";
+    let (node, errs) = to_node_lenient(text, p(), YamlLimits::default());
+    let places: Vec<(&str, (usize, usize))> =
+        errs.iter().map(|e| (e.code, e.line_col(text))).collect();
+    assert_eq!(places, [("yaml-syntax", (2, 1))], "{errs:?}");
+    assert!(node.unwrap().get("title").is_some());
+}
+
+/// Errors are in an author's words, at a place: none of serde-saphyr's, which speak of
+/// Rust types and options.
+#[test]
+fn no_error_speaks_of_code() {
+    let cases = [
+        ("title: .inf\n", "yaml-value", (1, 8)),
+        ("title: -.Inf\n", "yaml-value", (1, 8)),
+        ("title: .nan\n", "yaml-value", (1, 8)),
+        ("title: 1e999\n", "yaml-value", (1, 8)),
+        ("title: !!int x\n", "yaml-value", (1, 14)),
+        ("[a]: x\n", "yaml-syntax", (1, 1)),
+        ("a: b: c\n", "yaml-syntax", (1, 5)),
+    ];
+    for (text, code, at) in cases {
+        let errs = to_node(text, p()).unwrap_err();
+        let e = &errs[0];
+        assert_eq!((e.code, e.line_col(text)), (code, at), "{text:?}: {errs:?}");
+        let words = format!("{} {}", e.message, e.help.as_deref().unwrap_or("")).to_lowercase();
+        for jargon in [
+            "deserializ",
+            "option<",
+            "policy",
+            "serde",
+            "non-finite",
+            "u64",
+        ] {
+            assert!(!words.contains(jargon), "{text:?}: {words}");
+        }
+    }
+}

@@ -70,3 +70,23 @@ fn a_utf16_file_is_named_as_such() {
         "{diags:?}"
     );
 }
+
+/// YAML's own notations, met by accident: each placed, in plain words.
+#[test]
+fn yaml_notations_are_placed_and_explained() {
+    let cases = [
+        ("keywords: *kw", "unknown-alias", 9, 11, "`*kw`"),
+        ("null: x", "unknown-key", 9, 1, "`null`"),
+        ("location: .inf", "yaml-value", 9, 11, "infinity"),
+    ];
+    for (line, code, l, c, said) in cases {
+        let diags = check(format!("{HEAD}{line}\n---\n\n# Purpose\n\nP.\n").as_bytes());
+        assert_eq!(place(&diags), (code, l, c), "{line}");
+        let message = diags[0]["message"].as_str().unwrap();
+        assert!(message.contains(said), "{line}: {message}");
+        let words = format!("{message} {}", diags[0]["help"]).to_lowercase();
+        for jargon in ["deserializ", "option<", "policy", "more than"] {
+            assert!(!words.contains(jargon), "{line}: {words}");
+        }
+    }
+}
