@@ -1,5 +1,6 @@
 //! Every problem `clerk check` finds in a paper is placed at a line and column, and said
-//! in words a secretary can act on: text in another encoding, YAML's own notations.
+//! in words a secretary can act on: text in another encoding, YAML's own notations, a
+//! heading without words.
 
 use crate::common::*;
 
@@ -89,4 +90,24 @@ fn yaml_notations_are_placed_and_explained() {
             assert!(!words.contains(jargon), "{line}: {words}");
         }
     }
+}
+
+/// A heading with no words (`#` alone, or only a label) would be a numbered section with
+/// nothing to read: an error at its line, and nothing is built.
+#[test]
+fn a_heading_without_words_is_an_error() {
+    let body = "---\n\n#\n\nUnder an empty heading.\n\n# {#lbl}\n\nSee [](#lbl).\n";
+    let diags = check(format!("{HEAD}{body}").as_bytes());
+    let found: Vec<(&str, u64, u64)> = diags
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap(),
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(found, [("empty-heading", 11, 1), ("empty-heading", 15, 1)]);
+    assert!(diags[0]["help"].as_str().unwrap().contains("after the `#`"));
 }

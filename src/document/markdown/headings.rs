@@ -1,12 +1,13 @@
-//! Headings while parsing: a top-level heading's `{#label}`, headings inside a list or
-//! quote (a bold line, warned about), heading attributes clerk does not use, and task list
-//! boxes (shown as written, warned about).
+//! Headings while parsing: a top-level heading's `{#label}`, one with no words (an error),
+//! headings inside a list or quote (a bold line, warned about), heading attributes clerk
+//! does not use, and task list boxes (shown as written, warned about).
 
 use std::ops::Range;
 
 use super::Loc;
 use super::blocks::{Builder, Node};
 use super::frames::Kind;
+use super::ids::heading_text;
 use crate::document::{Block, Inline};
 
 impl Builder<'_, '_> {
@@ -26,6 +27,9 @@ impl Builder<'_, '_> {
                 (l, loc)
             });
             let loc = self.loc(range);
+            if heading_text(&content).is_empty() {
+                self.empty_heading(level, label.is_some(), &loc);
+            }
             self.nodes.push(Node::Heading {
                 level,
                 content,
@@ -36,6 +40,29 @@ impl Builder<'_, '_> {
             let content = vec![Inline::Strong { content }];
             self.deliver(Block::Paragraph { content }, false, None, range);
         }
+    }
+
+    /// An error for a heading with no words (`#` alone, or `# {#label}`): it would be a
+    /// numbered section, in the outline and the bookmarks, with nothing to read.
+    fn empty_heading(&mut self, level: u8, labelled: bool, loc: &Loc) {
+        let hashes = "#".repeat(level.into());
+        let (what, example) = match level {
+            1 => ("section's heading", "`# Background`"),
+            _ => ("sub-heading", "`## Current position`"),
+        };
+        let message = if labelled {
+            "this heading has a label but no words"
+        } else {
+            "this heading has no words"
+        };
+        self.ctx.error(
+            "empty-heading",
+            loc,
+            message,
+            Some(format!(
+                "write the {what} after the `{hashes}` (e.g. {example}), or remove the line"
+            )),
+        );
     }
 
     /// `- [x] done`: shown as written, with a warning (once a list, at its first box),

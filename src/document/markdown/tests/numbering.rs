@@ -273,3 +273,30 @@ fn the_closing_headings_are_the_house_styles_own() {
     );
     assert!(d[0].help.as_deref().unwrap().contains("`risk: |`"));
 }
+
+#[test]
+fn a_heading_without_words_is_an_error_at_its_line() {
+    let body = "# Purpose\n\nWhy.\n\n#\n\nUnder it.\n\n# {#lbl}\n\nSee [](#lbl).\n\n## \n\nX.\n\n# Background {#bg}\n\nY.\n";
+    let (_, d) = run(body);
+    let found: Vec<(&str, usize, usize)> = d.iter().map(|d| (d.code, d.line, d.column)).collect();
+    assert_eq!(
+        found,
+        [
+            ("empty-heading", 5, 1),
+            ("empty-heading", 9, 1),
+            ("empty-heading", 13, 1)
+        ],
+        "{d:#?}"
+    );
+    assert!(d[1].message.contains("label"), "{:?}", d[1]);
+    assert!(
+        d[0].help.as_deref().unwrap().contains("after the `#`"),
+        "{:?}",
+        d[0]
+    );
+    assert!(
+        d[2].help.as_deref().unwrap().contains("after the `##`"),
+        "{:?}",
+        d[2]
+    );
+}
