@@ -14,6 +14,7 @@ mod de_tree;
 mod keys;
 mod plain;
 mod problems;
+mod words;
 
 pub use de_tree::TreeError;
 pub use plain::{from_json, from_yaml_plain};
@@ -371,10 +372,11 @@ pub fn from_str<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Vec<D
     from_node(&node, file)
 }
 
-/// Deserializes a typed value from a tree. An unknown key gets a did-you-mean.
+/// Deserializes a typed value from a tree. An unknown key gets a did-you-mean; any other
+/// problem is said in plain words, not serde's.
 pub fn from_node<T: DeserializeOwned>(node: &Node, file: &Path) -> Result<T, Vec<Diagnostic>> {
     T::deserialize(node).map_err(|e| {
-        let mut d = Diagnostic::file_error("invalid-value", file, e.message.clone());
+        let mut d = Diagnostic::file_error("invalid-value", file, words::plain(&e.message));
         d.span = e.pos.and_then(|p| p.span());
         if let Some(rest) = e.message.strip_prefix("unknown field `") {
             d.code = "unknown-key";

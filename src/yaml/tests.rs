@@ -59,6 +59,10 @@ fn typed_errors_point_at_the_value() {
     let text = "name: x\nitems: nope\n";
     let errs = from_str::<S>(text, p()).unwrap_err();
     assert_eq!(errs[0].line_col(text).0, 2, "{errs:?}");
+    assert_eq!(
+        errs[0].message, "this is the text \"nope\", where clerk expects a list",
+        "in words, not serde's"
+    );
     let text = "name: x\nitmes: [a]\n";
     let errs = from_str::<S>(text, p()).unwrap_err();
     assert_eq!(errs[0].code, "unknown-key");
