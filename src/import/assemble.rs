@@ -22,12 +22,15 @@ pub struct Input<'a> {
     pub keywords: Vec<String>,
     /// Things the walk met and could not map: (what, paragraph number).
     pub skipped: Vec<(String, usize)>,
+    /// The lines of the page headers and footers.
+    pub page_lines: Vec<String>,
 }
 
 /// Builds the paper's text.
 pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, image_dir: &str) -> Imported {
     let mut notes = Vec::new();
-    let header = header::read(input.blocks, house, &mut notes);
+    let mut header = header::read(input.blocks, house, &mut notes);
+    header::page_marking(&mut header, &input.page_lines, house);
     let rest = match header.table {
         Some(t) => &input.blocks[t + 1..],
         None => input.blocks,

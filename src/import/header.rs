@@ -195,6 +195,18 @@ pub fn read(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> Head
     header
 }
 
+/// The protective marking from the page header or footer (`OFFICIAL-SENSITIVE` at the
+/// top of every page, as Word templates carry it), when none stands above the table.
+pub fn page_marking(header: &mut Header, page_lines: &[String], house: &HouseStyle) {
+    let marking = page_lines.iter().find_map(|line| {
+        let norm = normalise(line);
+        house.classifications.iter().find(|c| normalise(c) == norm)
+    });
+    if let Some(c) = marking {
+        header.set("classification", Value::Text(c.clone()));
+    }
+}
+
 fn above_table(p: &Para, house: &HouseStyle, header: &mut Header, notes: &mut Vec<Note>) {
     let text = p.text().trim().to_string();
     if text.is_empty() {

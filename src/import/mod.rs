@@ -194,6 +194,23 @@ pub fn convert(
         }
         None => Vec::new(),
     };
+    // The page headers and footers, where Word templates usually carry the protective
+    // marking: their lines, read for it alone.
+    let mut page_lines = Vec::new();
+    for r in rels
+        .iter()
+        .filter(|r| !r.external && (r.kind.ends_with("/header") || r.kind.ends_with("/footer")))
+    {
+        let Some(name) = xml::resolve(dir, &r.target) else {
+            continue;
+        };
+        let Some(text) = pkg.read_text(&name)? else {
+            continue;
+        };
+        if let Ok(part) = xml::parse(&text, &limits) {
+            page_lines.extend(xml::paragraph_texts(&part));
+        }
+    }
     let keywords = core_text
         .as_deref()
         .and_then(|t| xml::parse(t, &limits).ok().map(|d| keywords(&d)))
@@ -203,6 +220,7 @@ pub fn convert(
         footnotes: &footnotes,
         keywords,
         skipped,
+        page_lines,
     };
     Ok(assemble::paper(&input, house, &mut pkg, image_dir))
 }

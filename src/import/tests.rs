@@ -772,3 +772,35 @@ fn a_marking_repeated_in_the_body_is_left_to_clerk() {
     assert!(!out.markdown.contains("OFFICIAL"), "{}", out.markdown);
     assert!(out.notes.is_empty(), "{:?}", out.notes);
 }
+
+#[test]
+fn the_protective_marking_is_read_from_the_page_header() {
+    let rels = r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>"#;
+    let page = |text: &str| {
+        format!(
+            r#"<?xml version="1.0"?><w:hdr {NS}><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:hdr>"#
+        )
+    };
+    let (head, foot) = (page("OFFICIAL-SENSITIVE"), page("Page 1"));
+    let body = format!("{}{}{}", header(), bold("PURPOSE"), p("Text."));
+    let parts: [(&str, &[u8]); 3] = [
+        ("word/_rels/document.xml.rels", rels.as_bytes()),
+        ("word/header1.xml", head.as_bytes()),
+        ("word/footer1.xml", foot.as_bytes()),
+    ];
+    let out = run(&format!("{body}{CLOSE}"), &parts);
+    assert!(
+        out.markdown
+            .contains("classification: OFFICIAL-SENSITIVE\n"),
+        "{}",
+        out.markdown
+    );
+    // One above the table wins over the page header's.
+    let above = format!("{}{body}{CLOSE}", p("OFFICIAL"));
+    let out = run(&above, &parts);
+    assert!(
+        out.markdown.contains("classification: OFFICIAL\n"),
+        "{}",
+        out.markdown
+    );
+}

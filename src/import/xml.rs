@@ -122,3 +122,18 @@ pub fn resolve(base_dir: &str, target: &str) -> Option<String> {
     }
     Some(parts.join("/"))
 }
+
+/// The text of each paragraph (`w:p`) of a part, its runs' `w:t` joined: a page header's or
+/// footer's lines.
+pub fn paragraph_texts(doc: &Document) -> Vec<String> {
+    doc.descendants()
+        .filter(|n| is_w(*n, "p"))
+        .map(|p| {
+            p.descendants()
+                .filter(|n| is_w(*n, "t"))
+                .filter_map(|t| t.text())
+                .collect::<String>()
+        })
+        .filter(|t| !t.trim().is_empty())
+        .collect()
+}
