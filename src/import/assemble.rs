@@ -22,6 +22,8 @@ pub struct Input<'a> {
     pub keywords: Vec<String>,
     /// Things the walk met and could not map: (what, paragraph number).
     pub skipped: Vec<(String, usize)>,
+    /// Text boxes kept as text where anchored: (first words, paragraph number).
+    pub boxes: Vec<(String, usize)>,
     /// The lines of the page headers and footers.
     pub page_lines: Vec<String>,
 }
@@ -110,6 +112,15 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, image_dir: &s
             "import-not-mapped",
             format!("a {what} at paragraph {at} of the Word document is left out"),
         ));
+    }
+    for (words, at) in &input.boxes {
+        notes.push(
+            Note::warning(
+                "import-text-box",
+                format!("the text box “{words}…” (paragraph {at} of the Word document) is kept as lines of the paragraph it is anchored in"),
+            )
+            .help("a paper has no boxes: check the text reads right where it now stands, or make it a paragraph of its own"),
+        );
     }
     notes.append(&mut em.notes);
     let front = front_matter(

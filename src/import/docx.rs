@@ -117,6 +117,9 @@ pub struct Context<'a> {
     pub count: usize,
     /// Elements the import cannot map: (what, paragraph index).
     pub skipped: Vec<(String, usize)>,
+    /// Text boxes whose text was kept where they are anchored: (their first words,
+    /// paragraph index).
+    pub boxes: Vec<(String, usize)>,
 }
 
 /// Walks the children of `w:body` (or a footnote, or a table cell) into blocks.
@@ -231,7 +234,7 @@ fn run(r: Node, cx: &mut Context, out: &mut Vec<Run>) {
                     out.push(Run::Footnote(id.to_string()));
                 }
             }
-            "drawing" | "pict" | "object" => out.push(image(n, cx)),
+            "drawing" | "pict" | "object" | "AlternateContent" => shape(n, cx, out),
             "endnoteReference" | "commentReference" => {
                 cx.skipped
                     .push((n.tag_name().name().replace("Reference", ""), cx.count));
@@ -239,6 +242,57 @@ fn run(r: Node, cx: &mut Context, out: &mut Vec<Run>) {
             _ => {}
         }
     }
+}
+
+/// A picture, a text box, or (Word 2010's `mc:AlternateContent`, the same shape again in
+/// an old-style fallback) a chart or shape clerk cannot draw, which is noted.
+fn shape(n: Node, cx: &mut Context, out: &mut Vec<Run>) {
+    if text_box(n, cx, out) {
+        return;
+    }
+    if n.tag_name().name() != "AlternateContent" {
+        out.push(image(n, cx));
+    } else if n.descendants().any(|d| d.tag_name().name() == "blip") {
+        let choice = n.children().find(|c| c.tag_name().name() == "Choice");
+        out.push(image(choice.unwrap_or(n), cx));
+    } else {
+        cx.skipped.push(("shape or chart".into(), cx.count));
+    }
+}
+
+/// A text box under `n` (the first `w:txbxContent`: Word writes the same box again in its
+/// fallback): its paragraphs become lines of the paragraph it is anchored in, so that its
+/// text is never dropped, and it is noted. False when `n` holds no text box.
+fn text_box(n: Node, cx: &mut Context, out: &mut Vec<Run>) -> bool {
+    let Some(content) = n.descendants().find(|d| is_w(*d, "txbxContent")) else {
+        return false;
+    };
+    let mut runs = Vec::new();
+    for p in content.children().filter(|c| is_w(*c, "p")) {
+        if !runs.is_empty() {
+            runs.push(Run::Break);
+        }
+        inline(p, cx, &mut runs);
+    }
+    let words: String = runs
+        .iter()
+        .filter_map(|r| match r {
+            Run::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !words.is_empty() {
+        cx.boxes.push((words, cx.count));
+        if !out.is_empty() {
+            out.push(Run::Break);
+        }
+        out.extend(runs);
+    }
+    true
 }
 
 fn push_text(out: &mut Vec<Run>, text: &str, bold: bool, italic: bool) {

@@ -172,6 +172,7 @@ pub fn convert(
         base_dir: dir.to_string(),
         count: 0,
         skipped: Vec::new(),
+        boxes: Vec::new(),
     };
     let body = doc
         .root_element()
@@ -220,6 +221,7 @@ pub fn convert(
         footnotes: &footnotes,
         keywords,
         skipped,
+        boxes: std::mem::take(&mut cx.boxes),
         page_lines,
     };
     Ok(assemble::paper(&input, house, &mut pkg, image_dir))

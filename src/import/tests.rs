@@ -804,3 +804,29 @@ fn the_protective_marking_is_read_from_the_page_header() {
         out.markdown
     );
 }
+
+#[test]
+fn a_text_box_keeps_its_text_where_it_is_anchored() {
+    // Word 2010's form: the box in a drawing, and again (old-style) in the fallback.
+    let inner = |t: &str| format!("<w:txbxContent>{}</w:txbxContent>", p(t));
+    let boxed = format!(
+        r#"<w:p><w:r><w:t>Before.</w:t></w:r><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><wps:txbx xmlns:wps="w">{}</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox xmlns:v="v">{}</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"#,
+        inner("KEY FINDING: three closed."),
+        inner("KEY FINDING: three closed."),
+    );
+    let body = format!("{}{}{boxed}{CLOSE}", header(), bold("BACKGROUND"));
+    let out = run(&body, &[]);
+    assert_eq!(
+        out.markdown.matches("KEY FINDING: three closed.").count(),
+        1,
+        "{}",
+        out.markdown
+    );
+    assert!(out.markdown.contains("Before."), "{}", out.markdown);
+    assert!(
+        codes(&out).contains(&"import-text-box"),
+        "{:?}",
+        codes(&out)
+    );
+    assert!(!codes(&out).contains(&"import-image"), "{:?}", codes(&out));
+}
