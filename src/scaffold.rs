@@ -12,8 +12,19 @@ use crate::schema::Key;
 pub const EXAMPLE_PAPER: &str =
     include_str!("../papers/policing-performance/2021-09-01-hmics-progress-review.md");
 
-fn usage(message: impl Into<String>) -> Vec<Diagnostic> {
-    vec![Diagnostic::file_error("usage", Path::new("clerk"), message)]
+fn usage(message: impl Into<String>, help: &str) -> Vec<Diagnostic> {
+    vec![Diagnostic::file_error("usage", Path::new("clerk"), message).with_help(help)]
+}
+
+/// A file name's part from a title: its slug, or `paper` when it has no letter or digit
+/// (`???` would name the file `2026-05-19-.md`).
+fn file_slug(title: &str) -> String {
+    let slug = slug::slugify(title);
+    if slug.is_empty() {
+        "paper".into()
+    } else {
+        slug
+    }
 }
 
 /// What `clerk new` is told about the paper to write.
@@ -76,13 +87,22 @@ pub fn new_paper(
     let house = HouseStyle::load(root, sources)?;
     let date = date_flag(&args.date, "clerk new … --date 2021-09-01")?;
     if args.title.trim().is_empty() {
-        return Err(usage("the title is empty"));
+        return Err(usage(
+            "the title is empty",
+            "give the paper's title in quotes: clerk new \"Budget Monitoring Report\" --meeting … --date …",
+        ));
+    }
+    if args.meeting.trim().is_empty() {
+        return Err(usage(
+            "the meeting is empty",
+            "give the committee's name: --meeting \"Resources Committee\"",
+        ));
     }
     let dir = args
         .dir
         .clone()
         .unwrap_or_else(|| root.join(&house.papers_dir));
-    let name = format!("{date}-{}.md", slug::slugify(&args.title));
+    let name = format!("{date}-{}.md", file_slug(&args.title));
     let path = dir.join(&name);
     if path.exists() || path.with_extension("yaml").exists() {
         return Err(vec![
@@ -104,13 +124,23 @@ pub fn new_paper(
                 format!("cannot write the new paper ({e})"),
             )]
         })?;
-    Ok(vec![
-        format!("Wrote {}", path.display()),
+    let papers = std::path::absolute(root.join(&house.papers_dir)).ok();
+    let inside = std::path::absolute(&path)
+        .ok()
+        .zip(papers)
+        .is_some_and(|(p, papers)| p.starts_with(papers));
+    let next = if inside {
         format!(
             "Next: edit it, then run `clerk check {}` and `clerk build`.",
             path.display()
-        ),
-    ])
+        )
+    } else {
+        format!(
+            "Note: it is outside the papers folder ({}), so `clerk build` will not build it; move it there when it is ready.",
+            house.papers_dir.display()
+        )
+    };
+    Ok(vec![format!("Wrote {}", path.display()), next])
 }
 
 fn new_paper_text(house: &HouseStyle, args: &NewPaper, date: jiff::civil::Date) -> String {
@@ -199,6 +229,23 @@ pub fn init(dir: &Path, templates: bool) -> Result<Vec<String>, Vec<Diagnostic>>
             files.push((dir.join("templates").join(name), text));
         }
     }
+    // A project inside another would be built twice: its papers are the outer one's too.
+    let outer = std::path::absolute(dir).ok().and_then(|d| {
+        d.ancestors()
+            .skip(1)
+            .find(|a| a.join(HOUSE_FILE).is_file())
+            .map(Path::to_path_buf)
+    });
+    if let Some(outer) = outer {
+        return Err(vec![
+            Diagnostic::file_error(
+                "inside-project",
+                dir,
+                format!("this folder is inside the project at {}", outer.display()),
+            )
+            .with_help("add papers to that project with `clerk new`, or run `clerk init` in a folder outside it"),
+        ]);
+    }
     let existing: Vec<Diagnostic> = files
         .iter()
         .filter(|(p, _)| p.exists())
@@ -227,7 +274,14 @@ pub fn init(dir: &Path, templates: bool) -> Result<Vec<String>, Vec<Diagnostic>>
             })?;
         lines.push(format!("Wrote {}", path.display()));
     }
-    lines.push(format!("Next: cd {} && clerk build", dir.display()));
+    let here = std::env::current_dir()
+        .ok()
+        .and_then(|d| d.canonicalize().ok());
+    if dir.canonicalize().ok() == here {
+        lines.push("Next: clerk build".into());
+    } else {
+        lines.push(format!("Next: cd {} && clerk build", dir.display()));
+    }
     Ok(lines)
 }
 
@@ -242,13 +296,16 @@ pub fn new_meeting(
     let project = crate::project::Project::open(root, None, None, sources)?;
     let date = date_flag(&args.date, "clerk new --meeting-file … --date 2021-09-01")?;
     if args.meeting.trim().is_empty() {
-        return Err(usage("the committee's name (`--meeting`) is empty"));
+        return Err(usage(
+            "the committee's name (`--meeting`) is empty",
+            "give the committee's name: --meeting \"Resources Committee\"",
+        ));
     }
     let dir = args
         .dir
         .clone()
         .unwrap_or_else(|| project.root.join(&project.house.meetings_dir));
-    let path = dir.join(format!("{date}-{}.yaml", slug::slugify(&args.meeting)));
+    let path = dir.join(format!("{date}-{}.yaml", file_slug(&args.meeting)));
     if path.exists() {
         return Err(vec![
             Diagnostic::file_error(

@@ -45,11 +45,14 @@ impl Project {
         let root = std::path::absolute(root)
             .and_then(|r| r.canonicalize())
             .map_err(|e| {
-                vec![Diagnostic::file_error(
-                    "no-project",
-                    root,
-                    format!("cannot open the project folder ({e})"),
-                )]
+                vec![
+                    Diagnostic::file_error(
+                        "no-project",
+                        root,
+                        format!("cannot open the project folder ({e})"),
+                    )
+                    .with_help("check the folder given with `--root`, or run clerk in the project's folder (the one with clerk.yaml and papers/)"),
+                ]
             })?;
         let house = HouseStyle::load(&root, sources)?;
         let papers_dir = resolve(&root.join(papers.unwrap_or(&house.papers_dir)));

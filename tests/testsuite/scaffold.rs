@@ -145,3 +145,49 @@ fn placeholders_left_from_clerk_new_warn_and_stop_a_final_paper() {
     assert_eq!(code, 0, "{all}");
     assert!(!all.contains("unfilled-placeholder"), "{all}");
 }
+
+#[test]
+fn init_and_new_refuse_what_would_not_build_and_say_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let (code, stdout, _) = parts(&clerk(root, &["init"]));
+    assert_eq!(code, 0);
+    assert!(
+        stdout.ends_with("Next: clerk build\n"),
+        "no `cd .`: {stdout}"
+    );
+    // A project inside the project would have its papers built twice.
+    let inner = root.join("papers/more");
+    std::fs::create_dir_all(&inner).unwrap();
+    let (code, _, stderr) = parts(&clerk(&inner, &["init"]));
+    assert_ne!(code, 0, "{stderr}");
+    assert!(stderr.contains("error[inside-project]"), "{stderr}");
+    assert!(!inner.join("clerk.yaml").exists());
+
+    let day = ["--meeting", "Resources Committee", "--date", "2026-05-19"];
+    let new = |args: &[&str]| {
+        let mut all = vec!["new"];
+        all.extend(args);
+        parts(&clerk(root, &all))
+    };
+    // A title without a letter still names a file.
+    let (code, stdout, stderr) = new(&[&["???"][..], &day].concat());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        root.join("papers/2026-05-19-paper.md").is_file(),
+        "{stdout}"
+    );
+    // An empty meeting would make a paper that fails its check: refused, with help.
+    let (code, _, stderr) = new(&["Budget", "--meeting", " ", "--date", "2026-05-19"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("the meeting is empty") && stderr.contains("= help:"),
+        "{stderr}"
+    );
+    // A paper outside the papers folder: written, and said not to be built.
+    let away = tempfile::tempdir().unwrap();
+    let to = away.path().to_str().unwrap();
+    let (code, stdout, _) = new(&[&["Away", "--dir", to][..], &day].concat());
+    assert_eq!(code, 0);
+    assert!(stdout.contains("will not build it"), "{stdout}");
+}
