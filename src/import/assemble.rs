@@ -108,10 +108,13 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, image_dir: &s
         );
     }
     for (what, at) in &input.skipped {
-        notes.push(Note::warning(
-            "import-not-mapped",
-            format!("a {what} at paragraph {at} of the Word document is left out"),
-        ));
+        notes.push(
+            Note::warning(
+                "import-not-mapped",
+                format!("a {what} at paragraph {at} of the Word document is left out"),
+            )
+            .help("paragraphs are counted from the top of the Word document, tables' included; add what is left out by hand if the paper needs it"),
+        );
     }
     for (words, at) in &input.boxes {
         notes.push(
@@ -172,6 +175,10 @@ fn units<'l>(
 ) -> String {
     let mut out = String::new();
     let mut list: Vec<usize> = Vec::new();
+    // Per list level, the last ordered item's number and delimiter: a number that starts
+    // again (a second Word list straight after the first) must start a new Markdown list,
+    // which a change of delimiter (`1.` → `1)`) does; else they would run on as one.
+    let mut ordered_at: Vec<Option<(u32, bool)>> = Vec::new();
     for (i, u) in units.iter().enumerate() {
         let in_list = matches!(u, Unit::Item(..));
         if !out.is_empty() {
@@ -183,6 +190,7 @@ fn units<'l>(
         }
         if !in_list {
             list.clear();
+            ordered_at.clear();
         }
         match u {
             Unit::Para(p, _) => {
@@ -195,10 +203,18 @@ fn units<'l>(
             Unit::Item(p, level, ordered, value) => {
                 let level = usize::from(*level).min(list.len());
                 list.truncate(level);
+                ordered_at.resize(level + 1, None);
                 let indent: usize = list.iter().sum();
                 let marker = if *ordered {
-                    format!("{value}.")
+                    let paren = match ordered_at[level] {
+                        Some((last, paren)) if *value <= last => !paren,
+                        Some((_, paren)) => paren,
+                        None => false,
+                    };
+                    ordered_at[level] = Some((*value, paren));
+                    format!("{value}{}", if paren { ')' } else { '.' })
                 } else {
+                    ordered_at[level] = None;
                     "-".to_string()
                 };
                 list.push(marker.len() + 1);

@@ -830,3 +830,29 @@ fn a_text_box_keeps_its_text_where_it_is_anchored() {
     );
     assert!(!codes(&out).contains(&"import-image"), "{:?}", codes(&out));
 }
+
+#[test]
+fn a_second_numbered_list_straight_after_the_first_stays_a_list_of_its_own() {
+    // A list of its own definition (letters, `a)`), then a numbered one starting at 1.
+    let numbering = NUMBERING.replace(
+        "<w:num w:numId=\"1\">",
+        r#"<w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/></w:lvl></w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="3"/></w:num><w:num w:numId="1">"#,
+    );
+    let body = format!(
+        "{}{}{}{}{}{}{}{CLOSE}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1 The options:"),
+        numbered(3, 0, "repair", false),
+        numbered(3, 0, "sell", false),
+        numbered(1, 0, "Step one", false),
+        numbered(1, 0, "Step two", false),
+    );
+    let out = run(&body, &[("word/numbering.xml", numbering.as_bytes())]);
+    assert!(
+        out.markdown
+            .contains("1. repair\n2. sell\n1) Step one\n2) Step two"),
+        "{}",
+        out.markdown
+    );
+}
