@@ -36,7 +36,8 @@ pub(super) fn check_status(c: &mut Checker, n: &Node) -> Option<Status> {
         "final" => Some(Status::Final),
         _ => {
             let message = format!("`status` must be `draft` or `final`, not `{s}`");
-            c.error(n.pos, "bad-status", message, None);
+            let help = "write `status: draft` while the paper is being written (DRAFT on every page) and `status: final` when it is ready";
+            c.error(n.pos, "bad-status", message, Some(help.into()));
             None
         }
     }
@@ -235,7 +236,7 @@ fn check_appendix_file(c: &mut Checker, f: &Node) -> Option<PathBuf> {
             f.pos,
             "appendix-file",
             format!("the appendix file `{name}` is not a PDF or Markdown file"),
-            None,
+            Some("save the appendix as a PDF (from Word: File › Save As › PDF) or write it as a Markdown file whose name starts with `_`".into()),
         );
         None
     } else if !c.cx.paper_dir.join(path).is_file() {

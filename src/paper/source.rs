@@ -106,6 +106,16 @@ impl PaperSource {
                     body_offset: 0,
                 })
             }
+            // Front matter that does not start on the first line (a blank line or spaces
+            // before it) is said so: it looks right in an editor.
+            (None, false) if md_text.trim_start().starts_with("---") => {
+                Err(Diagnostic::file_error(
+                    "no-metadata",
+                    &self.display,
+                    "the metadata's `---` line is not the file's first line, so it is read as text",
+                )
+                .with_help("remove the blank lines or spaces before the first `---`"))
+            }
             (None, false) => Err(Diagnostic::file_error(
                 "no-metadata",
                 &self.display,

@@ -262,3 +262,20 @@ fn clerk_finds_its_project_from_a_folder_inside_it_as_cargo_does() {
     assert_eq!(code, 0);
     assert!(root.join("site/index.html").is_file());
 }
+
+#[test]
+fn front_matter_after_a_blank_line_is_said_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let papers = dir.path().join("papers");
+    std::fs::create_dir(&papers).unwrap();
+    let meta = "meeting: M\ndate: 2026-05-19\ntitle: T\npresented_by: P\nrecommendation: For Noting\nrecommendations: x\n";
+    std::fs::write(
+        papers.join("a.md"),
+        format!("\n---\n{meta}---\n\n# Purpose\n\nWhy.\n"),
+    )
+    .unwrap();
+    let (code, _, stderr) = crate::common::parts(&crate::common::clerk(dir.path(), &["check"]));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("is not the file's first line"), "{stderr}");
+    assert!(stderr.contains("remove the blank lines"), "{stderr}");
+}
