@@ -79,6 +79,20 @@ pub fn run_with_progress(
     sources: &mut Sources,
     progress: &dyn Progress,
 ) -> Result<BuildReport, Vec<Diagnostic>> {
+    // A paper or folder named on the command line that is not there is a usage error:
+    // nothing is built (nor the manifest withdrawn) for a mistyped path.
+    let missing: Vec<Diagnostic> = opts
+        .paths
+        .iter()
+        .filter(|p| !std::path::absolute(p).is_ok_and(|a| a.exists()))
+        .map(|p| {
+            Diagnostic::file_error("not-found", p, "no such paper or folder")
+                .with_help("give the path of a `.md` paper or a folder of papers")
+        })
+        .collect();
+    if !missing.is_empty() {
+        return Err(missing);
+    }
     let mut times = RunTimes::default();
     let mut phase = Instant::now();
     let mut lap = |into: &mut std::time::Duration| {

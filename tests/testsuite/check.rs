@@ -178,8 +178,9 @@ fn check_takes_paths() {
         stdout.contains("Checked 1 paper: 0 errors, 0 warnings."),
         "{stdout}"
     );
+    // A mistyped path is a usage error (exit 2, as the README's exit codes say).
     let (code, _, stderr) = parts(&clerk(&root, &["check", "papers/nope.md"]));
-    assert_eq!(code, 1);
+    assert_eq!(code, 2);
     assert!(stderr.contains("no such paper or folder"), "{stderr}");
 }
 
