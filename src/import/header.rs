@@ -291,12 +291,18 @@ pub fn appendices(value: &str) -> Vec<String> {
     }
     let dash = |c: char| matches!(c, '–' | '—' | '-' | ':' | ',' | ';') || c.is_whitespace();
     let rest = if norm.starts_with("yes") {
-        v[3..].trim_start_matches(dash)
+        // Past `Yes` (and anything before it that is not a letter), on char boundaries.
+        let t = v.trim_start_matches(|c: char| !c.is_alphanumeric());
+        t.char_indices()
+            .nth(3)
+            .map_or("", |(i, _)| &t[i..])
+            .trim_start_matches(dash)
     } else {
         v
     };
     let mut titles = Vec::new();
-    let lower = rest.to_lowercase();
+    // ASCII lower case keeps every byte where it was: the offsets found index `rest`.
+    let lower = rest.to_ascii_lowercase();
     let mut starts: Vec<usize> = lower
         .match_indices("appendix ")
         .map(|(i, _)| i)

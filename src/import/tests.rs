@@ -154,6 +154,12 @@ fn appendices_split_into_titles() {
     assert_eq!(appendices("Yes - Appendix A: Survey"), ["Survey"]);
     assert!(appendices("No").is_empty());
     assert!(appendices("None").is_empty());
+    // Letters whose lower case is longer than they are, and punctuation before `Yes`.
+    assert_eq!(
+        appendices("Yes – İİİİ Appendix A – One; Appendix B – Two"),
+        ["One", "Two"]
+    );
+    assert_eq!(appendices("··Yes – Appendix A – One"), ["One"]);
     let out = run(
         &table(&[
             ("Meeting", "X"),

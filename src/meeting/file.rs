@@ -168,6 +168,21 @@ pub fn load_all(root: &Path, meetings_dir: &Path, papers_dir: &Path) -> MeetingF
                     )
                     .with_help("save it as UTF-8 in your editor"),
                 );
+                // Still a file with an error: the papers it names, found line by line in
+                // what can be read of it, stay private until it is fixed.
+                let mut bytes = Vec::new();
+                if let Ok(f) = std::fs::File::open(&path) {
+                    use std::io::Read as _;
+                    let _ = f.take(1 << 20).read_to_end(&mut bytes);
+                }
+                let lossy = String::from_utf8_lossy(&bytes).into_owned();
+                all.files.push(MeetingFile {
+                    file: display.clone(),
+                    withheld: named_papers(&lossy),
+                    text: lossy,
+                    has_errors: true,
+                    ..MeetingFile::default()
+                });
                 continue;
             }
             Err(e) => {

@@ -22,6 +22,12 @@ pub use order::compare_agenda;
 
 use crate::paper::Status;
 
+/// The output folder of `committee`'s meeting on `date`, relative to the output folder:
+/// `meetings/2026-05-19-resources-committee`.
+pub fn out_dir(committee: &str, date: jiff::civil::Date) -> PathBuf {
+    Path::new("meetings").join(format!("{date}-{}", slug::slugify(committee)))
+}
+
 /// A meeting: a committee on a date, with its agenda in order.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Meeting {
@@ -106,7 +112,7 @@ impl Meeting {
 
     /// Its output folder, relative to the output folder: `meetings/SLUG`.
     pub fn out_dir(&self) -> PathBuf {
-        Path::new("meetings").join(self.slug())
+        out_dir(&self.committee, self.date)
     }
 
     /// Is it a draft? `default` when the meeting file does not say.

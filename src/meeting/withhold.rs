@@ -25,7 +25,7 @@ fn plural_papers(n: usize) -> String {
 
 /// A meeting whose file has an error: its day, and its committee when that could be read
 /// (else any committee's paper of that day is withheld).
-type Broken = (jiff::civil::Date, Option<String>);
+pub(super) type Broken = (jiff::civil::Date, Option<String>);
 
 impl MeetingFiles {
     /// The papers kept out of every public output (path relative to the papers folder →
@@ -40,10 +40,13 @@ impl MeetingFiles {
         notes: &mut Vec<Diagnostic>,
     ) -> BTreeMap<PathBuf, String> {
         let mut out = self.private_papers();
-        let broken: Vec<(&MeetingFile, Broken)> = self
+        // Every file with an error: its papers named are withheld even when no date can
+        // be read from it (then only the day's papers cannot be found).
+        let broken: Vec<(&MeetingFile, Option<Broken>)> = self
             .files
             .iter()
-            .filter_map(|f| Some((f, broken_meeting(f)?)))
+            .filter(|f| f.has_errors)
+            .map(|f| (f, broken_meeting(f)))
             .collect();
         if broken.is_empty() {
             return out;
@@ -53,14 +56,16 @@ impl MeetingFiles {
         for source in papers() {
             let rel = normal(&source.rel);
             let meeting = paper_meeting(&source, house);
-            for (f, (d, c)) in &broken {
+            for (f, day_of) in &broken {
                 let named = f.items.iter().filter_map(|i| i.paper.as_deref());
                 let named = named
                     .chain(f.withheld.iter().map(PathBuf::as_path))
                     .any(|p| normal(p) == rel);
-                let dated = meeting.as_ref().is_some_and(|(day, committee)| {
-                    day == d && c.as_ref().is_none_or(|c| Some(c) == committee.as_ref())
-                });
+                let dated = meeting.as_ref().zip(day_of.as_ref()).is_some_and(
+                    |((day, committee), (d, c))| {
+                        day == d && c.as_ref().is_none_or(|c| Some(c) == committee.as_ref())
+                    },
+                );
                 if named || dated {
                     out.entry(rel.clone()).or_default();
                     held.entry(&f.file).or_default().insert(rel.clone());
@@ -88,7 +93,7 @@ impl MeetingFiles {
 /// The meeting of a file that has an error: its date and committee as read, or for a
 /// file YAML cannot read, from its top-level `date:` and `committee:` lines. `None` when
 /// the file has no error, or no date can be found in it.
-fn broken_meeting(f: &MeetingFile) -> Option<Broken> {
+pub(super) fn broken_meeting(f: &MeetingFile) -> Option<Broken> {
     if !f.has_errors {
         return None;
     }

@@ -1,6 +1,7 @@
 //! Each meeting's outputs written atomically (`meetings/SLUG/index.html`, `agenda.pdf` and
 //! the packs, see [`super::packs`]), and `meetings.ics`; a meeting whose file has errors
-//! keeps its last good outputs.
+//! keeps its last good outputs, unless they showed a paper withheld now
+//! ([`super::withdraw`]).
 
 use std::path::{Path, PathBuf};
 

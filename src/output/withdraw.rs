@@ -1,13 +1,13 @@
 //! Public meeting outputs a run did not make and may no longer keep: when a paper that an
 //! earlier build published is private now (taken in private, or withheld while its meeting
-//! file has an error), its meeting's public packs — and its agenda PDF, which listed the
-//! item as public — were made with it. Those this run did not write afresh (an HTML-only
-//! build, or a meeting whose file has an error keeping its last good outputs) are removed
-//! rather than left public, each with a warning; the next build that makes them makes them
-//! without it.
+//! file has an error), its meeting's public packs — and its agenda PDF and page, which
+//! listed the item as public — were made with it. Those this run did not write afresh (an
+//! HTML-only build, or a meeting whose file has an error keeping its last good outputs)
+//! are removed rather than left public, each with a warning; the next build that makes
+//! them makes them without it.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::meetings::MeetingOutputs;
 use super::record::Record;
@@ -18,61 +18,86 @@ use crate::project::{Project, walk};
 use crate::render::pdf::pack::PackKind;
 
 /// Removes the public outputs of `report`'s meetings that hold a paper private now but
-/// public in `record` (the last build's manifests) and that this run did not write.
+/// public in `record` (the last build's manifests) and that this run did not write; and,
+/// for a meeting this run could not assemble at all (its file unreadable), those in the
+/// folder the paper's own metadata names.
 pub fn withdraw_stale(project: &Project, record: &Record, report: &mut BuildReport) {
-    let turned: BTreeSet<PathBuf> = report
+    let turned: Vec<&PaperReport> = report
         .papers
         .iter()
         .filter(|p| report.private.contains_key(&normal(&p.source.rel)))
         .filter(|p| record.was_public(&p.source.display))
-        .map(|p| normal(&p.source.rel))
         .collect();
     if turned.is_empty() {
         return;
     }
-    let papers = &report.papers;
     let mut warnings = Vec::new();
+    let mut seen: BTreeSet<PathBuf> = BTreeSet::new();
     for m in &mut report.meetings {
-        let Some(paper) = papers
-            .iter()
-            .find(|p| turned.contains(&normal(&p.source.rel)) && belongs(p, m))
-        else {
+        let Some(paper) = turned.iter().find(|p| belongs(p, m)) else {
             continue;
         };
         let dir = m.meeting.out_dir();
+        seen.insert(dir.clone());
         let mut stale: Vec<PathBuf> = [PackKind::Public, PackKind::Supplementary]
             .map(|k| dir.join(k.file_name()))
             .to_vec();
-        if !m.meeting.failed {
-            // A failed meeting keeps its last good agenda: its items as they were then.
-            stale.push(dir.join("agenda.pdf"));
-        }
+        // A failed meeting keeps its last good page and agenda, which list the paper as
+        // public: withdrawn too.
+        stale.extend([dir.join("agenda.pdf"), dir.join("index.html")]);
         for rel in stale {
             let shown = super::write::slash_path(&rel);
             // Written by this run: made with the paper private.
             if !m.meeting.failed && m.outputs.iter().any(|o| o.path == shown) {
                 continue;
             }
-            let path = project.out_dir.join(&rel);
-            if std::fs::remove_file(&path).is_err() {
-                continue;
+            if let Some(w) = withdraw(project, &rel, paper) {
+                m.outputs.retain(|o| o.path != shown);
+                warnings.push(w);
             }
-            m.outputs.retain(|o| o.path != shown);
-            warnings.push(
-                Diagnostic::file_error(
-                    "output-withdrawn",
-                    &walk::relative(&project.root, &path),
-                    format!(
-                        "removed: it was made when `{}` was public, and that paper is private now",
-                        paper.source.display.display()
-                    ),
-                )
-                .with_help("a build with PDF (`clerk build`) makes it again without the paper, once the meeting file has no error")
-                .warning(),
-            );
         }
     }
+    // A meeting no file could be read for: its folder, by the paper's own metadata.
+    for paper in &turned {
+        let Some(meta) = paper.meta.as_ref().or(paper.last_good.as_ref()) else {
+            continue;
+        };
+        let dir = crate::meeting::out_dir(&meta.meeting, meta.date);
+        if !seen.insert(dir.clone()) {
+            continue;
+        }
+        let files = [
+            PackKind::Public.file_name(),
+            PackKind::Supplementary.file_name(),
+            "agenda.pdf",
+            "index.html",
+        ];
+        warnings.extend(
+            files
+                .iter()
+                .filter_map(|f| withdraw(project, &dir.join(f), paper)),
+        );
+    }
     report.diagnostics.extend(warnings);
+}
+
+/// Removes the output at `rel`, made while `paper` was public: the warning, if there was
+/// a file to remove.
+fn withdraw(project: &Project, rel: &Path, paper: &PaperReport) -> Option<Diagnostic> {
+    let path = project.out_dir.join(rel);
+    std::fs::remove_file(&path).ok()?;
+    Some(
+        Diagnostic::file_error(
+            "output-withdrawn",
+            &walk::relative(&project.root, &path),
+            format!(
+                "removed: it was made when `{}` was public, and that paper is private now",
+                paper.source.display.display()
+            ),
+        )
+        .with_help("a build with PDF (`clerk build`) makes it again without the paper, once the meeting file has no error")
+        .warning(),
+    )
 }
 
 /// Is `p` on `m`'s agenda, or does its metadata place it at `m` (a meeting whose file has

@@ -59,6 +59,24 @@ pub(super) fn write_out(site: &Site, changed: &Changed) {
                 .count();
             if removed > 0 {
                 turned.push(crate::meeting::file::normal(&report.source.rel));
+                // The folder its own metadata names, for a meeting no file could be read
+                // for: what a build wrote there, the preview does not write again.
+                if let Some(meta) = &entry.good_meta {
+                    let dir = crate::meeting::out_dir(&meta.meeting, meta.date);
+                    if !site
+                        .meetings
+                        .contains_key(&crate::output::href(&dir.join("index.html")))
+                    {
+                        for f in [
+                            "pack.pdf",
+                            "supplementary-pack.pdf",
+                            "agenda.pdf",
+                            "index.html",
+                        ] {
+                            let _ = std::fs::remove_file(out.join(&dir).join(f));
+                        }
+                    }
+                }
             }
             for o in &mut report.outputs {
                 o.path = format!("{PRIVATE_DIR}/{}", o.path);

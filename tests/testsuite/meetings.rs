@@ -242,13 +242,10 @@ fn check_names_both_places_when_a_paper_and_its_agenda_disagree() {
 }
 
 #[test]
-fn a_broken_meeting_file_withholds_its_papers_and_keeps_its_last_good_page() {
+fn a_broken_meeting_file_withholds_its_papers_and_withdraws_what_listed_them() {
     let project = temp_project("meetings");
     let root = project.path();
     assert_eq!(build(root).0, 0);
-    let good_page = read(root, PAGE);
-    let good_agenda =
-        std::fs::read(root.join("out/meetings/2026-05-19-resources-committee/agenda.pdf")).unwrap();
     let file = root.join("meetings/resources-2026-05-19.yaml");
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(
@@ -260,11 +257,15 @@ fn a_broken_meeting_file_withholds_its_papers_and_keeps_its_last_good_page() {
     let (code, stdout, stderr) = build(root);
     assert_eq!(code, 1, "{stdout}{stderr}");
     assert!(stderr.contains("gives no exempt ground"), "{stderr}");
-    assert_eq!(read(root, PAGE), good_page, "the last good page is kept");
-    assert_eq!(
-        std::fs::read(root.join("out/meetings/2026-05-19-resources-committee/agenda.pdf")).unwrap(),
-        good_agenda
-    );
+    // Its papers, public before, are withheld: the page, agenda and packs that listed them
+    // as public are withdrawn with them.
+    for gone in ["index.html", "agenda.pdf", "pack.pdf"] {
+        let path = root
+            .join("out/meetings/2026-05-19-resources-committee")
+            .join(gone);
+        assert!(!path.exists(), "{gone} is left public");
+    }
+    assert!(stderr.contains("warning[output-withdrawn]"), "{stderr}");
     assert!(
         root.join("out/meetings/2026-03-03-audit-committee/index.html")
             .is_file(),
@@ -674,7 +675,10 @@ fn a_pack_made_while_a_paper_was_public_goes_when_it_is_taken_in_private() {
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("warning[output-withdrawn]"), "{stderr}");
     assert!(!root.join(dir).join("pack.pdf").exists());
-    assert!(root.join(dir).join("index.html").is_file());
+    assert!(
+        !root.join(dir).join("index.html").exists(),
+        "it listed the paper as public"
+    );
     assert!(
         !root
             .join("out/resources/2026-05-19-cyber-exercise.pdf")
@@ -793,6 +797,69 @@ fn a_byte_order_mark_is_no_column_of_a_meeting_file() {
     assert!(
         stderr.contains("unknown key `commitee`\n --> meetings/resources-2026-05-19.yaml:1:1\n"),
         "{stderr}"
+    );
+}
+
+#[test]
+fn a_meeting_file_that_cannot_be_read_takes_its_published_pack_with_it() {
+    let dir = "out/meetings/2026-05-19-resources-committee";
+    // YAML that does not parse (a tab), and a file that is not UTF-8: no meeting can be
+    // assembled from either, so the folder is found by the paper's own metadata.
+    let breaks: [fn(&str) -> Vec<u8>; 2] = [
+        |t| t.replacen("\nitems:", "\n\titems:", 1).into_bytes(),
+        |t| {
+            t.replacen("Committee Room 1", "Caf\u{e9}", 1)
+                .replace('\u{e9}', "\u{1}")
+                .into_bytes()
+        },
+    ];
+    for (k, broken) in breaks.iter().enumerate() {
+        let (project, file, text) = built_with_the_private_item_public();
+        let root = project.path();
+        let mut bytes = broken(&text);
+        if k == 1 {
+            // Latin-1 é where the text had a placeholder byte.
+            let at = bytes.iter().position(|b| *b == 1).unwrap();
+            bytes[at] = 0xE9;
+        }
+        std::fs::write(&file, bytes).unwrap();
+        let (code, _, stderr) = build(root);
+        assert_eq!(code, 1, "{k}: {stderr}");
+        assert!(!root.join(dir).join("pack.pdf").exists(), "{k}: {stderr}");
+        assert!(
+            !root
+                .join("out/resources/2026-05-19-cyber-exercise.pdf")
+                .exists(),
+            "{k}"
+        );
+        no_public_output_holds(&root.join("out"), "ZEBRA-CANTICLE-SECRET");
+    }
+}
+
+#[test]
+fn a_meeting_file_without_a_readable_date_still_withholds_the_papers_it_names() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let file = root.join("meetings/resources-2026-05-19.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let text = text
+        .replacen("date: 2026-05-19", "date: 2026-05-32", 1)
+        .replacen("    private: true\n", "    privte: true\n", 1);
+    std::fs::write(&file, text).unwrap();
+    let (code, _, stderr) = build(root);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        !root
+            .join("out/resources/2026-05-19-cyber-exercise.html")
+            .exists(),
+        "{stderr}"
+    );
+    no_public_output_holds(&root.join("out"), "ZEBRA-CANTICLE-SECRET");
+    // Nor does it make a public meeting of its own from its metadata.
+    assert!(
+        !root
+            .join("out/meetings/2026-05-19-resources-committee")
+            .exists()
     );
 }
 
