@@ -7,7 +7,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::overlay::Notes;
-use super::rebuild::private_papers;
 use super::site::{Page, PaperEntry};
 use crate::output::index_entries;
 use crate::paper::Status;
@@ -31,14 +30,13 @@ pub(crate) fn index_page(
     papers: &BTreeMap<PathBuf, Arc<PaperEntry>>,
     links: &[crate::render::MeetingLink],
     renderer: Option<&Renderer>,
-    project: &Project,
+    (project, private): (&Project, &BTreeMap<PathBuf, String>),
     old: &Page,
     audience: Audience,
 ) -> Page {
     let Some(renderer) = renderer else {
         return old.clone();
     };
-    let private = private_papers(project);
     let is_private =
         |e: &PaperEntry| private.contains_key(&crate::meeting::file::normal(&e.report.source.rel));
     let reports: Vec<_> = papers

@@ -8,7 +8,6 @@
 use std::path::{Path, PathBuf};
 
 use super::index::{Audience, index_page};
-use super::rebuild::private_papers;
 use super::site::{Changed, Page, Site};
 use crate::diag::Diagnostic;
 use crate::output::meetings::{CALENDAR, MeetingOutputs, PRIVATE_DIR};
@@ -41,7 +40,7 @@ pub(super) fn write_out(site: &Site, changed: &Changed) {
             ));
         }
     };
-    let private = private_papers(project);
+    let private = &site.private;
     let mut papers = Vec::new();
     // Private papers an earlier build or preview had published.
     let mut turned = Vec::new();
@@ -123,7 +122,7 @@ pub(super) fn write_out(site: &Site, changed: &Changed) {
         &site.papers,
         &site.meeting_links,
         site.renderer.as_deref(),
-        project,
+        (project, private),
         &Page::default(),
         Audience::Public,
     );
@@ -140,7 +139,7 @@ pub(super) fn write_out(site: &Site, changed: &Changed) {
                 .meeting_files
                 .get(CALENDAR)
                 .map(|ics| OutputFile::describe(Path::new(CALENDAR), ics)),
-            private,
+            private: private.clone(),
             ..BuildReport::default()
         };
         let (public, private) = manifest::manifests(&report, index.as_ref());

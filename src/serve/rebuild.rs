@@ -54,8 +54,17 @@ pub(crate) fn rebuild(old: &Site, changes: &ChangeSet, generation: u64) -> (Site
     let mut setup = setup(old, changes);
     let (sources, walk) = setup.project.papers(&[]);
     setup.problems.walk = walk;
+    // Once a rebuild: while a meeting file is broken this reads every paper's metadata.
+    let private = private_papers(&setup.project, &sources);
     let mut summary = Summary::default();
-    let papers = render_papers(old, &setup, changes, &sources, generation, &mut summary);
+    let papers = render_papers(
+        old,
+        &setup,
+        changes,
+        (&sources, &private),
+        generation,
+        &mut summary,
+    );
     let Setup {
         project,
         renderer,
@@ -71,7 +80,7 @@ pub(crate) fn rebuild(old: &Site, changes: &ChangeSet, generation: u64) -> (Site
         &papers,
         &meetings.links,
         renderer.as_deref(),
-        &project,
+        (&project, &private),
         &old.index,
         super::index::Audience::Preview,
     );
@@ -89,6 +98,7 @@ pub(crate) fn rebuild(old: &Site, changes: &ChangeSet, generation: u64) -> (Site
         packs: meetings.packs,
         meeting_list: meetings.list,
         meeting_links: meetings.links,
+        private,
         status_panel,
         problems,
         notes,
@@ -150,7 +160,7 @@ fn render_papers(
     old: &Site,
     setup: &Setup,
     changes: &ChangeSet,
-    sources: &[PaperSource],
+    (sources, private): (&[PaperSource], &BTreeMap<PathBuf, String>),
     generation: u64,
     summary: &mut Summary,
 ) -> BTreeMap<PathBuf, Arc<PaperEntry>> {
@@ -162,7 +172,6 @@ fn render_papers(
         })
         .collect();
     let opts = options(EAGER);
-    let private = private_papers(project);
     let built: Vec<(PathBuf, PaperBuild)> = wanted
         .par_iter()
         .map(|s| {
@@ -193,14 +202,18 @@ fn render_papers(
 }
 
 /// The papers taken in private, and those a broken meeting file withholds, by the meeting
-/// files as they are now (cheap: YAML only, the papers' own only while a file is broken).
-pub(crate) fn private_papers(project: &Project) -> BTreeMap<PathBuf, String> {
+/// files as they are now (cheap: YAML only, `sources`' own metadata only while a file is
+/// broken).
+pub(crate) fn private_papers(
+    project: &Project,
+    sources: &[PaperSource],
+) -> BTreeMap<PathBuf, String> {
     crate::meeting::load_all(
         &project.root,
         &project.root.join(&project.house.meetings_dir),
         &project.papers_dir,
     )
-    .withheld_papers(|| project.papers(&[]).0, &project.house, &mut Vec::new())
+    .withheld_papers(|| sources.to_vec(), &project.house, &mut Vec::new())
 }
 
 /// The index's panel of every paper's state.
@@ -306,13 +319,13 @@ pub(crate) fn render_lazy(
     format: OutputFormat,
 ) -> Result<Vec<u8>, Notes> {
     let source = &entry.report.source;
-    let private = private_papers(&site.project);
     let build = render_one(
         &site.project,
         site.renderer.as_deref(),
         &options(format),
         source,
-        private.contains_key(&crate::meeting::file::normal(&source.rel)),
+        site.private
+            .contains_key(&crate::meeting::file::normal(&source.rel)),
     );
     if build.report.errors() > 0 {
         return Err(Notes::new(&build.report.diagnostics, &build.report.sources));

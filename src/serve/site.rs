@@ -113,6 +113,9 @@ pub(crate) struct Site {
     pub(crate) meeting_list: Vec<Meeting>,
     /// The index's link to each meeting (`--write` renders the public index with them).
     pub(crate) meeting_links: Vec<MeetingLink>,
+    /// The papers kept out of public outputs (taken in private, or withheld while a
+    /// meeting file is broken), as of the last rebuild.
+    pub(crate) private: BTreeMap<PathBuf, String>,
     /// The index's status panel (every paper's state).
     pub(crate) status_panel: String,
     /// Problems that are not one paper's.
@@ -136,6 +139,7 @@ impl Site {
             packs: BTreeMap::new(),
             meeting_list: Vec::new(),
             meeting_links: Vec::new(),
+            private: BTreeMap::new(),
             status_panel: String::new(),
             problems: Problems::default(),
             notes: Notes::default(),
