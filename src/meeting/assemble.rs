@@ -87,28 +87,13 @@ pub fn assemble(files: &MeetingFiles, papers: &[PaperEntry]) -> (Vec<Meeting>, V
     let withheld = files.private_papers();
     // A meeting whose file has an error: its papers are withheld (see `withhold`), so none
     // makes a public meeting of its own from its metadata.
-    let broken: Vec<_> = files
-        .files
-        .iter()
-        .filter_map(super::withhold::broken_meeting)
-        .collect();
-    let named: BTreeSet<PathBuf> = files
-        .files
-        .iter()
-        .filter(|f| f.has_errors)
-        .flat_map(|f| {
-            let items = f.items.iter().filter_map(|i| i.paper.clone());
-            items.chain(f.withheld.iter().cloned())
-        })
-        .map(|p| normal(&p))
-        .collect();
+    let broken = files.broken();
     for p in papers {
         let Some(meta) = p.meta else { continue };
         let rel = normal(&p.source.rel);
-        let held = named.contains(&rel)
-            || broken
-                .iter()
-                .any(|(d, c)| *d == meta.date && c.as_ref().is_none_or(|c| *c == meta.meeting));
+        let held = broken
+            .iter()
+            .any(|b| b.holds(&rel, Some(meta.date), Some(&meta.meeting)));
         if placed.contains_key(&rel) || withheld.contains_key(&rel) || held {
             continue;
         }

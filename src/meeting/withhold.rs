@@ -6,7 +6,7 @@
 //! never publishes a paper.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::file::{MeetingFile, MeetingFiles, normal};
 use crate::config::HouseStyle;
@@ -23,9 +23,30 @@ fn plural_papers(n: usize) -> String {
     }
 }
 
-/// A meeting whose file has an error: its day, and its committee when that could be read
-/// (else any committee's paper of that day is withheld).
-pub(super) type Broken = (jiff::civil::Date, Option<String>);
+/// A meeting file with an error, and what it holds back while it has one: the papers it
+/// names (normalised), and the papers of its meeting — its day, and its committee when
+/// that could be read (else any committee's papers of that day).
+pub(super) struct Broken<'a> {
+    file: &'a MeetingFile,
+    named: BTreeSet<PathBuf>,
+    meeting: Option<(jiff::civil::Date, Option<String>)>,
+}
+
+impl Broken<'_> {
+    /// Does it hold back the paper at `rel` (normalised) whose metadata gives `day` and
+    /// `committee`?
+    pub(super) fn holds(
+        &self,
+        rel: &Path,
+        day: Option<jiff::civil::Date>,
+        committee: Option<&str>,
+    ) -> bool {
+        self.named.contains(rel)
+            || self.meeting.as_ref().zip(day).is_some_and(|((d, c), day)| {
+                *d == day && c.as_deref().is_none_or(|c| Some(c) == committee)
+            })
+    }
+}
 
 impl MeetingFiles {
     /// The papers kept out of every public output (path relative to the papers folder →
@@ -40,35 +61,20 @@ impl MeetingFiles {
         notes: &mut Vec<Diagnostic>,
     ) -> BTreeMap<PathBuf, String> {
         let mut out = self.private_papers();
-        // Every file with an error: its papers named are withheld even when no date can
-        // be read from it (then only the day's papers cannot be found).
-        let broken: Vec<(&MeetingFile, Option<Broken>)> = self
-            .files
-            .iter()
-            .filter(|f| f.has_errors)
-            .map(|f| (f, broken_meeting(f)))
-            .collect();
+        let broken = self.broken();
         if broken.is_empty() {
             return out;
         }
-        // Each broken file's papers: those it names, and those its meeting's day holds.
-        let mut held: BTreeMap<&std::path::Path, BTreeSet<PathBuf>> = BTreeMap::new();
+        // Each broken file's papers: those it names, and those of its meeting.
+        let mut held: BTreeMap<&Path, BTreeSet<PathBuf>> = BTreeMap::new();
         for source in papers() {
             let rel = normal(&source.rel);
-            let meeting = paper_meeting(&source, house);
-            for (f, day_of) in &broken {
-                let named = f.items.iter().filter_map(|i| i.paper.as_deref());
-                let named = named
-                    .chain(f.withheld.iter().map(PathBuf::as_path))
-                    .any(|p| normal(p) == rel);
-                let dated = meeting.as_ref().zip(day_of.as_ref()).is_some_and(
-                    |((day, committee), (d, c))| {
-                        day == d && c.as_ref().is_none_or(|c| Some(c) == committee.as_ref())
-                    },
-                );
-                if named || dated {
+            let (day, committee) = paper_meeting(&source, house).unzip();
+            let committee = committee.flatten();
+            for b in &broken {
+                if b.holds(&rel, day, committee.as_deref()) {
                     out.entry(rel.clone()).or_default();
-                    held.entry(&f.file).or_default().insert(rel.clone());
+                    held.entry(&b.file.file).or_default().insert(rel.clone());
                 }
             }
         }
@@ -90,25 +96,39 @@ impl MeetingFiles {
     }
 }
 
-/// The meeting of a file that has an error: its date and committee as read, or for a
-/// file YAML cannot read, from its top-level `date:` and `committee:` lines. `None` when
-/// the file has no error, or no date can be found in it.
-pub(super) fn broken_meeting(f: &MeetingFile) -> Option<Broken> {
-    if !f.has_errors {
-        return None;
+impl MeetingFiles {
+    /// The files with an error, each with what it holds back (see [`Broken`]): a file YAML
+    /// cannot read gives its date and committee from its top-level `date:` and
+    /// `committee:` lines, and the papers it names line by line (`withheld`).
+    pub(super) fn broken(&self) -> Vec<Broken<'_>> {
+        self.files
+            .iter()
+            .filter(|f| f.has_errors)
+            .map(|f| {
+                let line = |key: &str| {
+                    f.text.lines().find_map(|l| {
+                        let v = l.strip_prefix(key)?.strip_prefix(':')?;
+                        let v = v.split(" #").next()?.trim().trim_matches(['"', '\'']);
+                        (!v.is_empty()).then(|| v.to_string())
+                    })
+                };
+                let day = f
+                    .date
+                    .or_else(|| crate::paper::parse_date(&line("date")?).ok());
+                let committee = f.committee.clone().or_else(|| line("committee"));
+                let items = f.items.iter().filter_map(|i| i.paper.as_deref());
+                let named = items
+                    .chain(f.withheld.iter().map(PathBuf::as_path))
+                    .map(normal)
+                    .collect();
+                Broken {
+                    file: f,
+                    named,
+                    meeting: day.map(|d| (d, committee)),
+                }
+            })
+            .collect()
     }
-    let line = |key: &str| {
-        f.text.lines().find_map(|l| {
-            let v = l.strip_prefix(key)?.strip_prefix(':')?;
-            let v = v.split(" #").next()?.trim().trim_matches(['"', '\'']);
-            (!v.is_empty()).then(|| v.to_string())
-        })
-    };
-    let day = f
-        .date
-        .or_else(|| crate::paper::parse_date(&line("date")?).ok())?;
-    let committee = f.committee.clone().or_else(|| line("committee"));
-    Some((day, committee))
 }
 
 /// The `date` and `meeting` a paper's metadata gives, read without checking the rest;
