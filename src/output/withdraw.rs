@@ -39,13 +39,9 @@ pub fn withdraw_stale(project: &Project, record: &Record, report: &mut BuildRepo
         };
         let dir = m.meeting.out_dir();
         seen.insert(dir.clone());
-        let mut stale: Vec<PathBuf> = [PackKind::Public, PackKind::Supplementary]
-            .map(|k| dir.join(k.file_name()))
-            .to_vec();
         // A failed meeting keeps its last good page and agenda, which list the paper as
-        // public: withdrawn too.
-        stale.extend([dir.join("agenda.pdf"), dir.join("index.html")]);
-        for rel in stale {
+        // public: withdrawn too, with its packs.
+        for rel in public_files(&dir) {
             let shown = super::write::slash_path(&rel);
             // Written by this run: made with the paper private.
             if !m.meeting.failed && m.outputs.iter().any(|o| o.path == shown) {
@@ -66,19 +62,24 @@ pub fn withdraw_stale(project: &Project, record: &Record, report: &mut BuildRepo
         if !seen.insert(dir.clone()) {
             continue;
         }
-        let files = [
-            PackKind::Public.file_name(),
-            PackKind::Supplementary.file_name(),
-            "agenda.pdf",
-            "index.html",
-        ];
         warnings.extend(
-            files
+            public_files(&dir)
                 .iter()
-                .filter_map(|f| withdraw(project, &dir.join(f), paper)),
+                .filter_map(|rel| withdraw(project, rel, paper)),
         );
     }
     report.diagnostics.extend(warnings);
+}
+
+/// The public outputs in a meeting's folder `dir` that can show its papers: its public and
+/// supplementary packs, its agenda PDF and its page (the private pack is for members).
+pub fn public_files(dir: &Path) -> [PathBuf; 4] {
+    [
+        dir.join(PackKind::Public.file_name()),
+        dir.join(PackKind::Supplementary.file_name()),
+        dir.join("agenda.pdf"),
+        dir.join("index.html"),
+    ]
 }
 
 /// Removes the output at `rel`, made while `paper` was public: the warning, if there was

@@ -85,10 +85,7 @@ pub fn run_with_progress(
         .paths
         .iter()
         .filter(|p| !std::path::absolute(p).is_ok_and(|a| a.exists()))
-        .map(|p| {
-            Diagnostic::file_error("not-found", p, "no such paper or folder")
-                .with_help("give the path of a `.md` paper or a folder of papers")
-        })
+        .map(|p| crate::project::not_found(p))
         .collect();
     if !missing.is_empty() {
         return Err(missing);

@@ -103,16 +103,19 @@ impl Project {
                 all.0
                     .push(walk::source_for(&self.root, &self.papers_dir, &abs));
             } else {
-                all.1.push(
-                    Diagnostic::file_error("not-found", p, "no such paper or folder")
-                        .with_help("give the path of a `.md` paper or a folder of papers"),
-                );
+                all.1.push(not_found(p));
             }
         }
         all.0.sort();
         all.0.dedup();
         all
     }
+}
+
+/// A paper or folder given on the command line that is not there.
+pub fn not_found(path: &Path) -> Diagnostic {
+    Diagnostic::file_error("not-found", path, "no such paper or folder")
+        .with_help("give the path of a `.md` paper or a folder of papers")
 }
 
 /// The project `start` is in, found as cargo finds `Cargo.toml`: the nearest folder at or

@@ -66,13 +66,8 @@ pub(super) fn write_out(site: &Site, changed: &Changed) {
                         .meetings
                         .contains_key(&crate::output::href(&dir.join("index.html")))
                     {
-                        for f in [
-                            "pack.pdf",
-                            "supplementary-pack.pdf",
-                            "agenda.pdf",
-                            "index.html",
-                        ] {
-                            let _ = std::fs::remove_file(out.join(&dir).join(f));
+                        for rel in crate::output::withdraw::public_files(&dir) {
+                            let _ = std::fs::remove_file(out.join(rel));
                         }
                     }
                 }
