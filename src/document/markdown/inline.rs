@@ -1,8 +1,7 @@
-//! Inline content while parsing: text, raw HTML, links, `{#label}`s and footnote spotting.
+//! Inline content while parsing: text, raw HTML, links and footnote spotting.
 
 use std::ops::Range;
 
-use super::Loc;
 use super::blocks::Builder;
 use super::frames::Kind;
 use crate::document::{Block, Inline};
@@ -45,19 +44,6 @@ const HREF_ENCODE: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
 /// CommonMark's reference renderer does (`/my uri` → `/my%20uri`, `/föö` → `/f%C3%B6%C3%B6`).
 pub(crate) fn href(url: &str) -> String {
     percent_encoding::utf8_percent_encode(url, HREF_ENCODE).to_string()
-}
-
-fn is_label_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '-' | '_' | ':' | '.')
-}
-
-/// `Some(label)` when `text` ends with `{#label}` (after trailing whitespace).
-pub(crate) fn trailing_label(text: &str) -> Option<&str> {
-    let t = text.trim_end();
-    let inner = t.strip_suffix('}')?;
-    let at = inner.rfind("{#")?;
-    let label = &inner[at + 2..];
-    (!label.is_empty() && label.chars().all(is_label_char)).then_some(label)
 }
 
 impl Builder<'_, '_> {
@@ -232,69 +218,6 @@ impl Builder<'_, '_> {
             title,
             content,
         });
-    }
-
-    /// Finishes a paragraph: a top-level one may end in `{#label}`, which defines the label.
-    pub(super) fn end_paragraph(&mut self, mut inlines: Vec<Inline>, range: Range<usize>) {
-        let label = if self.stack.len() == 1 {
-            self.take_label(&mut inlines, range.clone())
-        } else {
-            self.warn_misplaced_label(&inlines, range.clone());
-            None
-        };
-        let (block, paragraph) = paragraph_block(inlines);
-        self.deliver(block, paragraph, label, range);
-    }
-
-    /// The label a paragraph ends with, as written in the source (not `\{#x}`), and where.
-    fn trailing_label_at(&self, inlines: &[Inline], range: Range<usize>) -> Option<(String, Loc)> {
-        let Some(Inline::Text { text }) = inlines.last() else {
-            return None;
-        };
-        let label = trailing_label(text)?;
-        let tail = format!("{{#{label}}}");
-        let source = self.md.get(range.clone()).unwrap_or("").trim_end();
-        let before = source.strip_suffix(tail.as_str())?;
-        if before.ends_with('\\') {
-            return None;
-        }
-        let at = range.start + before.len();
-        Some((label.to_string(), self.loc(at..at + tail.len())))
-    }
-
-    /// Strips a trailing `{#label}` (and the whitespace before it) and defines the label.
-    fn take_label(
-        &mut self,
-        inlines: &mut Vec<Inline>,
-        range: Range<usize>,
-    ) -> Option<(String, Loc)> {
-        let (label, loc) = self.trailing_label_at(inlines, range)?;
-        if let Some(Inline::Text { text }) = inlines.last_mut() {
-            let cut = text.trim_end().len().saturating_sub(label.len() + 3);
-            text.truncate(cut);
-            let kept = text.trim_end().len();
-            text.truncate(kept);
-            if text.is_empty() {
-                inlines.pop();
-            }
-        }
-        while matches!(inlines.last(), Some(Inline::SoftBreak | Inline::HardBreak)) {
-            inlines.pop();
-        }
-        self.ctx.define_label(&label, &loc);
-        Some((label, loc))
-    }
-
-    /// Warns about `{#label}` at the end of a paragraph inside a list, quote or footnote.
-    pub(super) fn warn_misplaced_label(&mut self, inlines: &[Inline], range: Range<usize>) {
-        if let Some((label, loc)) = self.trailing_label_at(inlines, range) {
-            self.ctx.warn(
-                "misplaced-label",
-                &loc,
-                format!("`{{#{label}}}` only labels a paragraph of its own, so here it is shown as text"),
-                Some("put the label at the end of a paragraph that is not inside a list, quote or footnote".into()),
-            );
-        }
     }
 
     /// A paragraph made of inline content left directly in a container (a tight list item).

@@ -14,6 +14,7 @@ mod headings;
 mod ids;
 mod images;
 mod inline;
+mod labels;
 mod lint;
 mod numbering;
 mod refs;
@@ -34,7 +35,9 @@ use crate::document::{Footnote, Item, Section, SectionKind};
 use crate::paper::MetaSpan;
 pub(crate) use images::sniff;
 #[cfg(test)]
-pub(crate) use inline::{href, trailing_label};
+pub(crate) use inline::href;
+#[cfg(test)]
+pub(crate) use labels::trailing_label;
 pub(crate) use refs::walk_inlines;
 
 /// Where a piece of Markdown comes from, so diagnostics point at the right place.

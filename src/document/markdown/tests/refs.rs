@@ -107,8 +107,39 @@ fn labels_only_at_the_end_of_top_level_paragraphs() {
         p.iter().map(|p| p.label.clone()).collect::<Vec<_>>(),
         [None, None]
     );
+    assert_eq!(para_text(p[0]), "not {#a} here");
     assert_eq!(para_text(p[1]), "escaped {#b}");
-    assert_eq!(codes(&d), ["misplaced-label"]);
+    // `{#a}` inside the text and `{#c}` in a list label nothing: each is said, where it
+    // stands; the escaped `\{#b}` is text on purpose.
+    assert_eq!(codes(&d), ["misplaced-label", "misplaced-label"]);
+    let at: Vec<_> = d.iter().map(|d| (d.line, d.column, d.width)).collect();
+    assert_eq!(at, [(3, 5, 4), (7, 8, 4)]);
+    assert!(
+        d[0].message.contains("`{#a}` is inside the paragraph"),
+        "{d:#?}"
+    );
+}
+
+#[test]
+fn a_label_before_the_last_labels_nothing_and_is_said() {
+    // Only the last `{#…}` labels the paragraph; one in a code span is meant as written;
+    // one inside a list item's text is said as well as its trailing one.
+    let (s, d) = run(
+        "# A\n\nEnds twice {#b} {#c}\n\nWrite `{#x}` last, *as {#y} here*.\n\n- in {#p} a list {#q}\n",
+    );
+    let p = paras(&s.sections[0]);
+    assert_eq!(p[0].label.as_deref(), Some("c"));
+    assert_eq!(para_text(p[0]), "Ends twice {#b}");
+    let found: Vec<_> = d.iter().map(|d| (d.code, d.line, d.column)).collect();
+    assert_eq!(
+        found,
+        [
+            ("misplaced-label", 3, 12),
+            ("misplaced-label", 5, 24),
+            ("misplaced-label", 7, 6),
+            ("misplaced-label", 7, 18),
+        ]
+    );
 }
 
 #[test]
