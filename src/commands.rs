@@ -259,8 +259,9 @@ fn run_build(
     code
 }
 
-/// The problems not of one paper's own (meeting files, meetings' cross-checks, outputs),
-/// for the summary: ` (and 1 error, 2 warnings about meetings and outputs)`, or nothing.
+/// The problems not of one paper's own (meeting files, meetings' cross-checks, outputs,
+/// files in the papers folder that are no paper's),
+/// for the summary: ` (and 1 error, 2 warnings about meetings, outputs and other files)`, or nothing.
 /// Without it a run that fails on a meeting file would end "0 failed".
 fn besides_papers(diags: &[crate::diag::Diagnostic]) -> String {
     let errors = diags.iter().filter(|d| d.is_error()).count();
@@ -273,7 +274,10 @@ fn besides_papers(diags: &[crate::diag::Diagnostic]) -> String {
     if parts.is_empty() {
         String::new()
     } else {
-        format!(" (and {} about meetings and outputs)", parts.join(", "))
+        format!(
+            " (and {} about meetings, outputs and other files)",
+            parts.join(", ")
+        )
     }
 }
 

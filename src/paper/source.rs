@@ -116,6 +116,21 @@ impl PaperSource {
                 )
                 .with_help("remove the blank lines or spaces before the first `---`"))
             }
+            // A sidecar named `.yml` is not read: said so, rather than that there is none.
+            (None, false) if self.path.with_extension("yml").is_file() => {
+                Err(Diagnostic::file_error(
+                    "no-metadata",
+                    &self.display,
+                    format!(
+                        "this paper's metadata is not read: `{}` is not its sidecar's name",
+                        self.display.with_extension("yml").display()
+                    ),
+                )
+                .with_help(format!(
+                    "rename the file `{}` (a sidecar ends in `.yaml`)",
+                    sidecar_display.display()
+                )))
+            }
             (None, false) => Err(Diagnostic::file_error(
                 "no-metadata",
                 &self.display,

@@ -82,21 +82,29 @@ impl Project {
         })
     }
 
-    /// Every paper under the papers folder (or only those under `paths`, when given).
+    /// The folder of meeting files (house key `meetings_dir`).
+    pub fn meetings_dir(&self) -> PathBuf {
+        self.root.join(&self.house.meetings_dir)
+    }
+
+    /// Every paper under the papers folder (or only those under `paths`, when given), with
+    /// a warning for each YAML file there that is no paper's sidecar.
     pub fn papers(&self, paths: &[PathBuf]) -> (Vec<PaperSource>, Vec<Diagnostic>) {
         if paths.is_empty() {
             return walk::walk(
                 &self.root,
                 &self.papers_dir,
                 &self.papers_dir,
-                &self.out_dir,
+                (&self.out_dir, &self.meetings_dir()),
             );
         }
         let mut all = (Vec::new(), Vec::new());
         for p in paths {
             let abs = std::path::absolute(p).unwrap_or_else(|_| p.clone());
             if abs.is_dir() {
-                let (found, diags) = walk::walk(&self.root, &self.papers_dir, &abs, &self.out_dir);
+                let dirs = (self.out_dir.as_path(), self.meetings_dir());
+                let (found, diags) =
+                    walk::walk(&self.root, &self.papers_dir, &abs, (dirs.0, &dirs.1));
                 all.0.extend(found);
                 all.1.extend(diags);
             } else if abs.is_file() {

@@ -29,11 +29,13 @@ pub fn walk(
     root: &Path,
     papers_dir: &Path,
     dir: &Path,
-    out_dir: &Path,
+    (out_dir, meetings_dir): (&Path, &Path),
 ) -> (Vec<PaperSource>, Vec<Diagnostic>) {
     let mut papers = Vec::new();
     let mut diags = Vec::new();
-    let out_abs = absolute(out_dir);
+    // YAML files, to find those that are nobody's sidecar.
+    let mut yaml = Vec::new();
+    let (out_abs, meetings_abs) = (absolute(out_dir), absolute(meetings_dir));
     let walker = WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
@@ -50,6 +52,15 @@ pub fn walk(
                     && e.path().extension().is_some_and(|x| x == "md") =>
             {
                 papers.push(source_for(root, papers_dir, e.path()));
+            }
+            Ok(e)
+                if e.file_type().is_file()
+                    && e.path()
+                        .extension()
+                        .is_some_and(|x| x == "yaml" || x == "yml")
+                    && !absolute(e.path()).starts_with(&meetings_abs) =>
+            {
+                yaml.push(e.into_path());
             }
             Ok(_) => {}
             Err(e) => {
@@ -68,7 +79,29 @@ pub fn walk(
         }
     }
     papers.sort();
+    for file in yaml {
+        if !file.with_extension("md").is_file() {
+            diags.push(lone_sidecar(root, &file));
+        }
+    }
     (papers, diags)
+}
+
+/// A warning for a YAML file in the papers folder with no `NAME.md` beside it: a sidecar
+/// whose paper was renamed or deleted, metadata nothing reads.
+fn lone_sidecar(root: &Path, file: &Path) -> Diagnostic {
+    let paper = file.with_extension("md");
+    let name = paper.file_name().unwrap_or_default().to_string_lossy();
+    Diagnostic::file_error(
+        "lone-sidecar",
+        &relative(root, file),
+        format!("this metadata file has no paper `{name}` beside it, so nothing is built from it"),
+    )
+    .warning()
+    .with_help(
+        "name it after its paper (`NAME.yaml` beside `NAME.md`), delete it, or start its name \
+         with `_` to keep it out of the build",
+    )
 }
 
 /// A `PaperSource` for a file, with its paths relative to the root and the papers folder.
@@ -105,6 +138,7 @@ fn absolute(p: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diag::Severity;
 
     #[test]
     fn walks_sorted_and_skips_underscore_dot_and_output() {
@@ -125,7 +159,12 @@ mod tests {
             std::fs::create_dir_all(p.parent().unwrap()).unwrap();
             std::fs::write(p, "x").unwrap();
         }
-        let (found, diags) = walk(root, &papers, &papers, &papers.join("out"));
+        let (found, diags) = walk(
+            root,
+            &papers,
+            &papers,
+            (&papers.join("out"), &root.join("m")),
+        );
         assert!(diags.is_empty());
         let names: Vec<_> = found
             .iter()
@@ -133,5 +172,47 @@ mod tests {
             .collect();
         assert_eq!(names, ["a.md", "b.md", "sub/c.md"]);
         assert_eq!(found[0].display, Path::new("papers/a.md"));
+    }
+
+    #[test]
+    fn a_yaml_file_that_is_no_papers_sidecar_is_warned_about() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        let papers = root.join("papers");
+        for f in [
+            "a.md",
+            "a.yaml",
+            "renamed.yaml",
+            "sub/old.yml",
+            "_kept.yaml",
+            "meetings/2026-05-19.yaml",
+        ] {
+            let p = papers.join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "x").unwrap();
+        }
+        let dirs = (papers.join("out"), papers.join("meetings"));
+        let (found, diags) = walk(root, &papers, &papers, (&dirs.0, &dirs.1));
+        assert_eq!(found.len(), 1);
+        let lone: Vec<_> = diags
+            .iter()
+            .map(|d| (d.code, d.severity, d.file.to_string_lossy().into_owned()))
+            .collect();
+        assert_eq!(
+            lone,
+            [
+                (
+                    "lone-sidecar",
+                    Severity::Warning,
+                    "papers/renamed.yaml".into()
+                ),
+                (
+                    "lone-sidecar",
+                    Severity::Warning,
+                    "papers/sub/old.yml".into()
+                ),
+            ]
+        );
+        assert!(diags[0].message.contains("no paper `renamed.md` beside it"));
     }
 }

@@ -45,11 +45,7 @@ pub(crate) fn pages(
     old: &Site,
     problems: &mut Problems,
 ) -> MeetingPages {
-    let files = meeting::load_all(
-        &project.root,
-        &project.root.join(&project.house.meetings_dir),
-        &project.papers_dir,
-    );
+    let files = meeting::load_all(&project.root, &project.meetings_dir(), &project.papers_dir);
     let reports: Vec<_> = papers
         .values()
         .map(|e| {

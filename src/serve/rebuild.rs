@@ -208,12 +208,8 @@ pub(crate) fn private_papers(
     project: &Project,
     sources: &[PaperSource],
 ) -> BTreeMap<PathBuf, String> {
-    crate::meeting::load_all(
-        &project.root,
-        &project.root.join(&project.house.meetings_dir),
-        &project.papers_dir,
-    )
-    .withheld_papers(|| sources.to_vec(), &project.house, &mut Vec::new())
+    crate::meeting::load_all(&project.root, &project.meetings_dir(), &project.papers_dir)
+        .withheld_papers(|| sources.to_vec(), &project.house, &mut Vec::new())
 }
 
 /// The index's panel of every paper's state.

@@ -280,3 +280,53 @@ fn front_matter_after_a_blank_line_is_said_so() {
     assert!(stderr.contains("is not the file's first line"), "{stderr}");
     assert!(stderr.contains("remove the blank lines"), "{stderr}");
 }
+
+/// A sidecar that does not match its paper's name is said so, not passed over: one left
+/// behind by a renamed paper is a warning, one named `.yml` beside its paper an error that
+/// names it; the meetings folder's files are no sidecars.
+#[test]
+fn sidecars_that_match_no_paper_are_said() {
+    let dir = temp_project("repo");
+    let root = dir.path();
+    let seed = root.join("papers/policing-performance/2021-09-01-hmics-progress-review.md");
+    let text = std::fs::read_to_string(&seed).unwrap();
+    let meta = text.split("---\n").nth(1).unwrap();
+    std::fs::write(root.join("papers/renamed-away.yaml"), meta).unwrap();
+    std::fs::write(root.join("papers/notes.md"), "# Purpose\n\nWhy.\n").unwrap();
+    std::fs::write(root.join("papers/notes.yml"), meta).unwrap();
+    let (code, stdout, stderr) = parts(&clerk(root, &["check", "--format", "json"]));
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    let diags: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let found: Vec<_> = diags
+        .iter()
+        .map(|d| {
+            let s = |k: &str| d[k].as_str().unwrap_or_default().to_string();
+            (s("code"), s("severity"), s("file"))
+        })
+        .collect();
+    let pair = |c: &str, s: &str, f: &str| (c.to_string(), s.to_string(), f.to_string());
+    assert!(
+        found.contains(&pair("lone-sidecar", "warning", "papers/renamed-away.yaml")),
+        "{stdout}"
+    );
+    assert!(
+        found.contains(&pair("no-metadata", "error", "papers/notes.md")),
+        "{stdout}"
+    );
+    assert_eq!(
+        found.len(),
+        2,
+        "nothing else, the .yml beside its paper included: {stdout}"
+    );
+    let yml = diags.iter().find(|d| d["code"] == "no-metadata").unwrap();
+    assert!(
+        yml["message"]
+            .as_str()
+            .unwrap()
+            .contains("`papers/notes.yml` is not"),
+        "{yml}"
+    );
+}

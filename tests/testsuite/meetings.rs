@@ -592,7 +592,7 @@ fn a_mistake_in_a_meeting_file_never_publishes_its_private_paper() {
         );
         // The summary says the run has errors besides the papers, and which are private.
         assert!(
-            stdout.contains("about meetings and outputs)"),
+            stdout.contains("about meetings, outputs and other files)"),
             "{to}: {stdout}"
         );
         assert!(
