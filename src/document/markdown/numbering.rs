@@ -136,6 +136,18 @@ pub(crate) fn body_sections(
     house: &HouseStyle,
     next: &mut u32,
 ) -> Vec<Section> {
+    if nodes.is_empty() {
+        let body = Loc {
+            src: 0,
+            range: 0..0,
+        };
+        ctx.warn(
+            "empty-body",
+            &body,
+            "this paper has no text after its metadata, so it shows only its implications and recommendations",
+            Some("write its sections here, starting with a heading such as `# Purpose`".into()),
+        );
+    }
     let mut sections = Vec::new();
     let mut open: Option<Open> = None;
     let mut prev = 0u8;

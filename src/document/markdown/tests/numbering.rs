@@ -300,3 +300,16 @@ fn a_heading_without_words_is_an_error_at_its_line() {
         d[2]
     );
 }
+
+#[test]
+fn a_paper_with_no_body_is_warned_about() {
+    for blank in ["", "\n\n", "  \n\t\n"] {
+        let (s, d) = run(blank);
+        assert_eq!(codes(&d), ["empty-body"], "{blank:?}");
+        assert_eq!((d[0].line, d[0].column), (1, 1));
+        // The closing sections are still there.
+        assert!(!s.sections.is_empty());
+    }
+    let (_, d) = run("# Purpose\n\nWhy.\n");
+    assert!(codes(&d).is_empty(), "{d:#?}");
+}
