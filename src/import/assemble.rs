@@ -24,6 +24,8 @@ pub struct Input<'a> {
     pub skipped: Vec<(String, usize)>,
     /// Text boxes kept as text where anchored: (first words, paragraph number).
     pub boxes: Vec<(String, usize)>,
+    /// Tracked changes, taken as if accepted.
+    pub tracked: usize,
     /// The lines of the page headers and footers.
     pub page_lines: Vec<String>,
 }
@@ -123,6 +125,19 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, image_dir: &s
                 format!("the text box “{words}…” (paragraph {at} of the Word document) is kept as lines of the paragraph it is anchored in"),
             )
             .help("a paper has no boxes: check the text reads right where it now stands, or make it a paragraph of its own"),
+        );
+    }
+    if input.tracked > 0 {
+        notes.push(
+            Note::warning(
+                "import-tracked-changes",
+                format!(
+                    "the Word document has {} tracked change{} not yet accepted or rejected: the paper has its text as if every one were accepted (inserted and moved text kept, deleted text left out)",
+                    input.tracked,
+                    if input.tracked == 1 { "" } else { "s" }
+                ),
+            )
+            .help("if some changes were not meant to stand, reject them in Word (Review › Reject) and import again, or correct the paper by hand"),
         );
     }
     notes.append(&mut em.notes);

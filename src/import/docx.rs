@@ -120,6 +120,8 @@ pub struct Context<'a> {
     /// Text boxes whose text was kept where they are anchored: (their first words,
     /// paragraph index).
     pub boxes: Vec<(String, usize)>,
+    /// Tracked changes met (insertions, deletions, moves), taken as if accepted.
+    pub tracked: usize,
 }
 
 /// Walks the children of `w:body` (or a footnote, or a table cell) into blocks.
@@ -209,9 +211,14 @@ fn inline(node: Node, cx: &mut Context, out: &mut Vec<Run>) {
                     _ => out.extend(runs),
                 }
             }
-            "ins" | "smartTag" | "fldSimple" | "customXml" | "sdt" | "sdtContent" => {
+            "smartTag" | "fldSimple" | "customXml" | "sdt" | "sdtContent" => inline(n, cx, out),
+            // A tracked change is taken as accepted: an insertion's or a move's text kept
+            // where it now stands, a deletion's and a move's old place left out.
+            "ins" | "moveTo" => {
+                cx.tracked += 1;
                 inline(n, cx, out)
             }
+            "del" | "moveFrom" => cx.tracked += 1,
             _ => {}
         }
     }

@@ -173,6 +173,7 @@ pub fn convert(
         count: 0,
         skipped: Vec::new(),
         boxes: Vec::new(),
+        tracked: 0,
     };
     let body = doc
         .root_element()
@@ -222,6 +223,7 @@ pub fn convert(
         keywords,
         skipped,
         boxes: std::mem::take(&mut cx.boxes),
+        tracked: cx.tracked,
         page_lines,
     };
     Ok(assemble::paper(&input, house, &mut pkg, image_dir))

@@ -862,3 +862,33 @@ fn a_second_numbered_list_straight_after_the_first_stays_a_list_of_its_own() {
         out.markdown
     );
 }
+
+#[test]
+fn tracked_changes_are_taken_as_accepted_and_said() {
+    let tracked = r#"<w:p><w:r><w:t xml:space="preserve">Kept </w:t></w:r><w:ins w:id="1" w:author="A"><w:r><w:t xml:space="preserve">inserted </w:t></w:r></w:ins><w:del w:id="2" w:author="A"><w:r><w:delText>deleted </w:delText></w:r></w:del><w:moveTo w:id="3" w:author="A"><w:r><w:t xml:space="preserve">moved here</w:t></w:r></w:moveTo><w:moveFrom w:id="4" w:author="A"><w:r><w:t>moved away</w:t></w:r></w:moveFrom><w:r><w:t>.</w:t></w:r></w:p>"#;
+    let body = format!("{}{}{tracked}{CLOSE}", header(), bold("BACKGROUND"));
+    let out = run(&body, &[]);
+    assert!(
+        out.markdown.contains("Kept inserted moved here."),
+        "{}",
+        out.markdown
+    );
+    assert!(!out.markdown.contains("deleted"), "{}", out.markdown);
+    assert!(!out.markdown.contains("moved away"), "{}", out.markdown);
+    let note = out
+        .notes
+        .iter()
+        .find(|n| n.code == "import-tracked-changes")
+        .unwrap_or_else(|| panic!("{:?}", codes(&out)));
+    assert!(
+        note.message.contains("4 tracked changes"),
+        "{}",
+        note.message
+    );
+    // A document without any has no such note.
+    let plain = run(
+        &format!("{}{}{}{CLOSE}", header(), bold("BACKGROUND"), p("Text.")),
+        &[],
+    );
+    assert!(!codes(&plain).contains(&"import-tracked-changes"));
+}
