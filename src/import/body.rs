@@ -199,6 +199,9 @@ pub fn sections(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> 
         units: Vec::new(),
     }];
     let mut last_para = Para::default();
+    // Items of lists Word letters or numbers in Roman (`a)`, `(ii)`): how many, and the
+    // first's label and paragraph.
+    let mut lettered: Option<(usize, String, Para)> = None;
     for b in blocks {
         let p = match b {
             Block::Table(rows) => {
@@ -269,6 +272,10 @@ pub fn sections(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> 
             Some(_) => push(&mut out, Unit::SubHeading(p)),
             None => match auto {
                 Some(l) if numbered_label.as_deref().is_none_or(|n| !n.contains('.')) => {
+                    if !l.bullet && l.text.chars().any(|c| c.is_ascii_alphabetic()) {
+                        let first = (0, l.text.clone(), p.clone());
+                        lettered.get_or_insert(first).0 += 1;
+                    }
                     push(&mut out, Unit::Item(p, l.level, !l.bullet, l.value));
                 }
                 _ => {
@@ -287,6 +294,21 @@ pub fn sections(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> 
                 format!("the text from {} comes before the first heading", place(p)),
             )
             .help("clerk's sections start with a heading (`# Purpose`); add one or move the text"),
+        );
+    }
+    if let Some((n, label, p)) = lettered {
+        notes.push(
+            Note::warning(
+                "import-list-letters",
+                format!(
+                    "{} list item{} lettered or numbered in Roman in Word (the first `{label}`, at {}) {} numbered 1, 2, 3 in the paper: Markdown lists count in numbers",
+                    n,
+                    if n == 1 { "" } else { "s" },
+                    place(&p),
+                    if n == 1 { "is" } else { "are" },
+                ),
+            )
+            .help("where the text cites an item by its letter (“option (b)”), change the citation, or write the letters into the items' text as a bulleted list"),
         );
     }
     check_order(&out, notes);

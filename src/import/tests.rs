@@ -861,6 +861,33 @@ fn a_second_numbered_list_straight_after_the_first_stays_a_list_of_its_own() {
         "{}",
         out.markdown
     );
+    // The letters are lost to numbers: said once, at the first lettered item.
+    let lettered: Vec<_> = out
+        .notes
+        .iter()
+        .filter(|n| n.code == "import-list-letters")
+        .collect();
+    assert_eq!(lettered.len(), 1, "{:?}", codes(&out));
+    let m = &lettered[0].message;
+    assert!(
+        m.starts_with("2 list items") && m.contains("`a)`") && m.contains("“repair”"),
+        "{m}"
+    );
+    // Decimal and bulleted lists alone are not.
+    let plain = format!(
+        "{}{}{}{}{}{CLOSE}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1 Steps:"),
+        numbered(1, 0, "Step one", false),
+        numbered(2, 0, "a point", false),
+    );
+    let out = run(&plain, &[("word/numbering.xml", NUMBERING.as_bytes())]);
+    assert!(
+        !codes(&out).contains(&"import-list-letters"),
+        "{:?}",
+        codes(&out)
+    );
 }
 
 #[test]
