@@ -6,13 +6,13 @@
 //! are removed rather than left public, each with a warning; the next build that makes
 //! them makes them without it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use super::meetings::MeetingOutputs;
 use super::record::Record;
 use super::{BuildReport, PaperReport};
 use crate::diag::Diagnostic;
+use crate::meeting::Meeting;
 use crate::meeting::file::normal;
 use crate::project::{Project, walk};
 use crate::render::pdf::pack::PackKind;
@@ -22,19 +22,14 @@ use crate::render::pdf::pack::PackKind;
 /// for a meeting this run could not assemble at all (its file unreadable), those in the
 /// folder the paper's own metadata names.
 pub fn withdraw_stale(project: &Project, record: &Record, report: &mut BuildReport) {
-    let turned: Vec<&PaperReport> = report
-        .papers
-        .iter()
-        .filter(|p| report.private.contains_key(&normal(&p.source.rel)))
-        .filter(|p| record.was_public(&p.source.display))
-        .collect();
+    let turned = turned(&report.papers, &report.private, record);
     if turned.is_empty() {
         return;
     }
     let mut warnings = Vec::new();
     let mut seen: BTreeSet<PathBuf> = BTreeSet::new();
     for m in &mut report.meetings {
-        let Some(paper) = turned.iter().find(|p| belongs(p, m)) else {
+        let Some(paper) = turned.iter().find(|p| belongs(p, &m.meeting)) else {
             continue;
         };
         let dir = m.meeting.out_dir();
@@ -71,6 +66,39 @@ pub fn withdraw_stale(project: &Project, record: &Record, report: &mut BuildRepo
     report.diagnostics.extend(warnings);
 }
 
+/// Removes, before a packs-only build writes the meetings' pages, the agenda PDF of each
+/// meeting that holds a paper private now but public in `record`: the build does not make
+/// it again, so the page it writes must not link it. The warnings, one an agenda removed.
+pub fn withdraw_stale_agendas(
+    project: &Project,
+    record: &Record,
+    (papers, private): (&[PaperReport], &BTreeMap<PathBuf, String>),
+    meetings: &[Meeting],
+) -> Vec<Diagnostic> {
+    let turned = turned(papers, private, record);
+    meetings
+        .iter()
+        .filter(|m| !m.failed)
+        .filter_map(|m| {
+            let paper = turned.iter().find(|p| belongs(p, m))?;
+            withdraw(project, &m.out_dir().join("agenda.pdf"), paper)
+        })
+        .collect()
+}
+
+/// The papers `private` now that `record` (the last build's manifests) has as public.
+fn turned<'a>(
+    papers: &'a [PaperReport],
+    private: &BTreeMap<PathBuf, String>,
+    record: &Record,
+) -> Vec<&'a PaperReport> {
+    papers
+        .iter()
+        .filter(|p| private.contains_key(&normal(&p.source.rel)))
+        .filter(|p| record.was_public(&p.source.display))
+        .collect()
+}
+
 /// The public outputs in a meeting's folder `dir` that can show its papers: its public and
 /// supplementary packs, its agenda PDF and its page (the private pack is for members).
 pub fn public_files(dir: &Path) -> [PathBuf; 4] {
@@ -103,16 +131,13 @@ fn withdraw(project: &Project, rel: &Path, paper: &PaperReport) -> Option<Diagno
 
 /// Is `p` on `m`'s agenda, or does its metadata place it at `m` (a meeting whose file has
 /// an error may have lost the item)?
-fn belongs(p: &PaperReport, m: &MeetingOutputs) -> bool {
+fn belongs(p: &PaperReport, m: &Meeting) -> bool {
     let rel = normal(&p.source.rel);
     let named = m
-        .meeting
         .items
         .iter()
         .filter_map(|i| i.paper())
         .any(|s| normal(s) == rel);
     let meta = p.meta.as_ref().or(p.last_good.as_ref());
-    named
-        || meta
-            .is_some_and(|meta| meta.meeting == m.meeting.committee && meta.date == m.meeting.date)
+    named || meta.is_some_and(|meta| meta.meeting == m.committee && meta.date == m.date)
 }

@@ -234,6 +234,16 @@ pub fn run_with_progress(
             pdf,
             packs: pdf || opts.formats.contains(&OutputFormat::Pack),
         };
+        if formats.packs && !formats.pdf {
+            let (papers, private) = (report.papers.as_slice(), &report.private);
+            let stale = output::withdraw::withdraw_stale_agendas(
+                project,
+                &memory.record,
+                (papers, private),
+                &meetings,
+            );
+            report.diagnostics.extend(stale);
+        }
         report.meetings = output::reuse::write_meetings_reusing(
             project,
             renderer,

@@ -692,6 +692,32 @@ fn a_pack_made_while_a_paper_was_public_goes_when_it_is_taken_in_private() {
 }
 
 #[test]
+fn a_packs_only_build_does_not_link_the_agenda_it_withdraws() {
+    // The agenda the last build made lists the paper as public: a packs-only build does
+    // not make it again, so it goes, and the meeting page it writes does not link it.
+    let dir = "out/meetings/2026-05-19-resources-committee";
+    let (project, _, _) = built_with_the_private_item_public();
+    let root = project.path();
+    assert!(read(root, &format!("{dir}/index.html")).contains("agenda.pdf"));
+    let (code, stdout, stderr) = parts(&clerk(root, &["build", "--format", "pack"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(!root.join(dir).join("agenda.pdf").exists());
+    assert!(
+        stderr.contains("warning[output-withdrawn]") && stderr.contains("agenda.pdf"),
+        "{stderr}"
+    );
+    let page = read(root, &format!("{dir}/index.html"));
+    assert!(
+        !page.contains("agenda.pdf"),
+        "a link to a file not there:\n{page}"
+    );
+    assert!(
+        root.join(dir).join("pack.pdf").is_file(),
+        "made afresh without it"
+    );
+}
+
+#[test]
 fn serve_write_removes_what_a_build_published_of_a_paper_now_private() {
     use crate::common::serve::Serve;
     let (project, _, _) = built_with_the_private_item_public();
