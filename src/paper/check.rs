@@ -134,7 +134,22 @@ impl Checker<'_> {
 
     pub(super) fn string_list(&mut self, key: &str, node: &Node) -> Vec<String> {
         match &node.value {
-            Value::Seq(items) => items.iter().filter_map(|i| self.text(key, i)).collect(),
+            Value::Seq(items) => items
+                .iter()
+                .filter_map(|i| {
+                    if i.is_null() || i.as_text().is_some_and(|t| t.trim().is_empty()) {
+                        // One empty item, not the key: said so, so the list is not cleared.
+                        self.error(
+                            i.pos,
+                            "empty-value",
+                            format!("an item of `{key}` is empty"),
+                            Some("write the item, or remove its line (or its `\"\"` in a `[…]` list)".into()),
+                        );
+                        return None;
+                    }
+                    self.text(key, i)
+                })
+                .collect(),
             Value::Scalar(Scalar::Null) => Vec::new(),
             _ => {
                 self.error(

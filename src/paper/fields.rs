@@ -207,7 +207,10 @@ pub(super) fn check_appendices(c: &mut Checker, n: &Node) -> Vec<AppendixMeta> {
                     "an appendix must be a title or `title:`/`file:` keys, not {}",
                     item.kind()
                 ),
-                None,
+                Some(
+                    "write the appendix's title; put it in quotes if YAML reads it as something else (`- \"Yes\"`, `- \"2021\"`)"
+                        .into(),
+                ),
             ),
         }
     }

@@ -274,3 +274,33 @@ recommendations: x
     assert_eq!(diags.len(), 1, "{diags:#?}");
     assert_eq!(diags[0].code, "unknown-key");
 }
+
+#[test]
+fn an_empty_keyword_is_said_to_be_one_item_and_the_others_are_kept() {
+    let text = format!("{GOOD}keywords: [\"\", policing]\nappendices:\n  - Yes\n");
+    let (_, diags) = check(&text);
+    let found: Vec<_> = diags
+        .iter()
+        .map(|d| (d.code, d.line, d.column, d.message.as_str()))
+        .collect();
+    assert!(
+        found.contains(&("empty-value", 7, 12, "an item of `keywords` is empty")),
+        "{found:?}"
+    );
+    let appendix = diags.iter().find(|d| d.line == 9).expect("the appendix");
+    assert_eq!(appendix.code, "wrong-type");
+    assert!(
+        appendix
+            .help
+            .as_deref()
+            .is_some_and(|h| h.contains(r#"`- "Yes"`"#)),
+        "{appendix:?}"
+    );
+    // A list with a blank item and a good one.
+    let (_, diags) = check(&format!("{GOOD}keywords:\n  - policing\n  -\n"));
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(
+        (diags[0].line, diags[0].message.as_str()),
+        (9, "an item of `keywords` is empty")
+    );
+}
