@@ -188,12 +188,23 @@ fn is_editor_temp(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     name.starts_with(['.', '#'])
         || name.ends_with('~')
-        || name.bytes().all(|b| b.is_ascii_digit())
+        || is_vim_probe(name)
         || [
             ".swp", ".swx", ".swo", ".tmp", ".bak", ".orig", ".crswap", ".part",
         ]
         .iter()
         .any(|ext| lower.ends_with(ext))
+}
+
+/// Is `name` the file vim writes to see whether it may write in a folder: `4913`, or
+/// `4913` plus a multiple of 123 when that is taken (vim's `fileio.c`)? Not any number:
+/// papers are often kept in folders named by year (`papers/2027/`).
+fn is_vim_probe(name: &str) -> bool {
+    name.len() <= 9
+        && name.bytes().all(|b| b.is_ascii_digit())
+        && name
+            .parse::<u32>()
+            .is_ok_and(|n| n >= 4913 && (n - 4913) % 123 == 0)
 }
 
 /// The file watcher; watching stops when it is dropped.

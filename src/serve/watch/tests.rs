@@ -96,6 +96,7 @@ fn output_temp_files_and_other_files_are_ignored() {
         "/p/papers/x.md~",
         "/p/papers/#x.md#",
         "/p/papers/4913",
+        "/p/papers/2027/5036",
         "/p/papers/x.md.tmp",
         "/p/papers/notes.txt",
         "/p/templates/.paper.html.swp",
@@ -174,4 +175,15 @@ fn a_paper_caught_half_written_gets_a_moment() {
         took >= Duration::from_millis(40) && took < HALF_WRITTEN * 2,
         "{took:?}"
     );
+}
+
+#[test]
+fn a_folder_named_by_year_is_no_editor_probe() {
+    // Moved in, or moved away (a removed folder no longer says it is one): the papers are
+    // found again.
+    let moved = EventKind::Modify(ModifyKind::Name(RenameMode::Any));
+    for kind in [EventKind::Create(CreateKind::Folder), moved] {
+        assert!(changes(&[(kind, &["/p/papers/2027"])]).rescan, "{kind:?}");
+    }
+    assert!(changes(&[(moved, &["/p/papers/2021/12"])]).rescan);
 }
