@@ -14,6 +14,7 @@ use super::{BuildReport, PaperReport};
 use crate::diag::Diagnostic;
 use crate::meeting::Meeting;
 use crate::meeting::file::normal;
+use crate::paper::PaperMeta;
 use crate::project::{Project, walk};
 use crate::render::pdf::pack::PackKind;
 
@@ -132,12 +133,17 @@ fn withdraw(project: &Project, rel: &Path, paper: &PaperReport) -> Option<Diagno
 /// Is `p` on `m`'s agenda, or does its metadata place it at `m` (a meeting whose file has
 /// an error may have lost the item)?
 fn belongs(p: &PaperReport, m: &Meeting) -> bool {
-    let rel = normal(&p.source.rel);
+    holds(m, &p.source.rel, p.meta.as_ref().or(p.last_good.as_ref()))
+}
+
+/// Does meeting `m` hold the paper at `rel` (relative to the papers folder): is it on the
+/// agenda, or does its metadata `meta` place it at `m`?
+pub fn holds(m: &Meeting, rel: &Path, meta: Option<&PaperMeta>) -> bool {
+    let rel = normal(rel);
     let named = m
         .items
         .iter()
         .filter_map(|i| i.paper())
         .any(|s| normal(s) == rel);
-    let meta = p.meta.as_ref().or(p.last_good.as_ref());
     named || meta.is_some_and(|meta| meta.meeting == m.committee && meta.date == m.date)
 }

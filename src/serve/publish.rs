@@ -101,14 +101,25 @@ pub(super) fn write_out(site: &Site, changed: &Changed) {
             }
         }
     }
+    // A meeting whose file has an error withholds its papers: its last good page and
+    // agenda, which list them as public, are neither written nor left (as a build does).
+    let withheld = withheld_meetings(site);
+    for dir in &withheld {
+        for rel in crate::output::withdraw::public_files(dir) {
+            let _ = std::fs::remove_file(out.join(rel));
+        }
+    }
+    let shown = |rel: &str| !withheld.iter().any(|d| Path::new(rel).starts_with(d));
     // The meetings' pages, agendas and calendar, as `clerk build` writes them.
     for (rel, page) in &site.meetings {
-        if let (Some(good), true) = (&page.good, changed.contains(&format!("/{rel}"))) {
+        if let (Some(good), true) = (&page.good, changed.contains(&format!("/{rel}")))
+            && shown(rel)
+        {
             put(Path::new(rel), good);
         }
     }
     for (rel, bytes) in &site.meeting_files {
-        if changed.contains(&format!("/{rel}")) {
+        if changed.contains(&format!("/{rel}")) && shown(rel) {
             put(Path::new(rel), bytes);
         }
     }
@@ -129,7 +140,7 @@ pub(super) fn write_out(site: &Site, changed: &Changed) {
     if index.is_some() {
         let report = BuildReport {
             papers,
-            meetings: meetings_written(site, &record),
+            meetings: meetings_written(site, &record, &withheld),
             calendar: site
                 .meeting_files
                 .get(CALENDAR)
@@ -146,11 +157,18 @@ pub(super) fn write_out(site: &Site, changed: &Changed) {
 /// Each meeting with the page and agenda the preview holds for it, and the packs a build
 /// wrote that are still as written (the preview makes packs only when asked for, and does
 /// not write them), in a build's order.
-fn meetings_written(site: &Site, record: &Record) -> Vec<MeetingOutputs> {
+fn meetings_written(site: &Site, record: &Record, withheld: &[PathBuf]) -> Vec<MeetingOutputs> {
     site.meeting_list
         .iter()
         .map(|m| {
             let dir = m.out_dir();
+            if withheld.contains(&dir) {
+                return MeetingOutputs {
+                    meeting: m.clone(),
+                    outputs: Vec::new(),
+                    built: false,
+                };
+            }
             let agenda = crate::output::href(&dir.join("agenda.pdf"));
             let page = crate::output::href(&dir.join("index.html"));
             let agenda = site.meeting_files.get(&agenda).map(|b| (agenda, &b[..]));
@@ -172,5 +190,29 @@ fn meetings_written(site: &Site, record: &Record) -> Vec<MeetingOutputs> {
                 built: !m.failed,
             }
         })
+        .collect()
+}
+
+/// The output folders of the meetings whose file has an error and that hold a paper
+/// private now (the error withholds it): what they last published lists it as public.
+fn withheld_meetings(site: &Site) -> Vec<PathBuf> {
+    let private: Vec<_> = site
+        .papers
+        .values()
+        .filter(|e| {
+            let rel = crate::meeting::file::normal(&e.report.source.rel);
+            site.private.contains_key(&rel)
+        })
+        .collect();
+    site.meeting_list
+        .iter()
+        .filter(|m| m.failed)
+        .filter(|m| {
+            private.iter().any(|e| {
+                let meta = e.report.meta.as_ref().or(e.good_meta.as_ref());
+                crate::output::withdraw::holds(m, &e.report.source.rel, meta)
+            })
+        })
+        .map(crate::meeting::Meeting::out_dir)
         .collect()
 }

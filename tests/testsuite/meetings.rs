@@ -757,6 +757,50 @@ fn serve_write_removes_what_a_build_published_of_a_paper_now_private() {
 }
 
 #[test]
+fn serve_write_withdraws_the_page_and_agenda_of_a_meeting_whose_file_breaks() {
+    use crate::common::serve::{Serve, wait_for};
+    use std::time::Duration;
+    // Built with every item public; the file then gets a typo, which withholds its papers.
+    let (project, file, text) = built_with_the_private_item_public();
+    let root = project.path();
+    let dir = root.join("out/meetings/2026-05-19-resources-committee");
+    let public = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, &public).unwrap();
+    assert_eq!(build(root).0, 0);
+    assert!(dir.join("index.html").is_file() && dir.join("agenda.pdf").is_file());
+    let broken = public.replacen("    paper:", "    papr:", 1);
+    assert_ne!(broken, public);
+    // At start: what the build published of the meeting goes.
+    std::fs::write(&file, &broken).unwrap();
+    let serve = Serve::start(root, &["--write"]);
+    for name in ["index.html", "agenda.pdf", "pack.pdf"] {
+        assert!(!dir.join(name).exists(), "{name} is left public at start");
+    }
+    // While serving: fixed, the meeting is published again; broken, withdrawn again.
+    std::fs::write(&file, &text).unwrap();
+    let back = wait_for(Duration::from_secs(20), || {
+        dir.join("index.html").is_file().then_some(())
+    });
+    assert!(back.is_some(), "the fixed meeting's page is written");
+    std::fs::write(&file, &broken).unwrap();
+    let gone = wait_for(Duration::from_secs(20), || {
+        (!dir.join("index.html").exists() && !dir.join("agenda.pdf").exists()).then_some(())
+    });
+    assert!(
+        gone.is_some(),
+        "page or agenda left public while the file is broken"
+    );
+    // The manifest written after lists neither.
+    let listed = |m: &str| m.contains("2026-05-19-resources-committee/index.html");
+    let manifest = wait_for(Duration::from_secs(20), || {
+        let m = std::fs::read_to_string(root.join("out/manifest.json")).ok()?;
+        (!listed(&m)).then_some(m)
+    });
+    assert!(manifest.is_some(), "the manifest still lists the page");
+    drop(serve);
+}
+
+#[test]
 fn two_files_for_one_meeting_build_neither_agenda() {
     let project = temp_project("meetings");
     let root = project.path();
