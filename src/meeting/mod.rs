@@ -25,7 +25,8 @@ use crate::paper::Status;
 /// The output folder of `committee`'s meeting on `date`, relative to the output folder:
 /// `meetings/2026-05-19-resources-committee`.
 pub fn out_dir(committee: &str, date: jiff::civil::Date) -> PathBuf {
-    Path::new("meetings").join(format!("{date}-{}", slug::slugify(committee)))
+    Path::new(crate::project::walk::MEETINGS_OUT)
+        .join(format!("{date}-{}", slug::slugify(committee)))
 }
 
 /// A meeting: a committee on a date, with its agenda in order.

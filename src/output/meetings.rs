@@ -18,7 +18,7 @@ use crate::render::{BuiltFile, PaperFiles, Renderer};
 
 /// The folder, under the output folder, of private papers' own HTML and PDF: built for the
 /// secretariat, never linked from public pages. Do not publish it.
-pub const PRIVATE_DIR: &str = "private";
+pub const PRIVATE_DIR: &str = crate::project::walk::PRIVATE_OUT;
 
 /// The calendar of every meeting, in the output folder.
 pub const CALENDAR: &str = "meetings.ics";

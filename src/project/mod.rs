@@ -114,6 +114,7 @@ impl Project {
                 all.1.push(not_found(p));
             }
         }
+        walk::keep_unreserved(&mut all.0, &mut all.1);
         all.0.sort();
         all.0.dedup();
         all

@@ -78,6 +78,7 @@ pub fn walk(
             }
         }
     }
+    keep_unreserved(&mut papers, &mut diags);
     papers.sort();
     for file in yaml {
         if !file.with_extension("md").is_file() {
@@ -85,6 +86,49 @@ pub fn walk(
         }
     }
     (papers, diags)
+}
+
+/// The folder of the output folder that holds the meetings' pages, agendas and packs.
+pub const MEETINGS_OUT: &str = "meetings";
+
+/// The folder of the output folder that holds the private papers' outputs, which whoever
+/// publishes the output folder leaves out.
+pub const PRIVATE_OUT: &str = "private";
+
+/// Takes out of `papers` those whose outputs would land on clerk's own ([`reserved`]), each
+/// with its error in `diags`.
+pub fn keep_unreserved(papers: &mut Vec<PaperSource>, diags: &mut Vec<Diagnostic>) {
+    papers.retain(|p| match reserved(&p.rel) {
+        Some(d) => {
+            diags.push(d(&p.display));
+            false
+        }
+        None => true,
+    });
+}
+
+/// The error for a paper at `rel` (in the papers folder) whose outputs would land on what
+/// clerk writes in the output folder itself: the site's index, or the meetings' or the
+/// private papers' folder. `None` for any other paper.
+fn reserved(rel: &Path) -> Option<impl Fn(&Path) -> Diagnostic> {
+    let first = rel.components().next()?.as_os_str();
+    let what = if rel == Path::new("index.md") {
+        "it would be written over the site's index, `index.html`"
+    } else if rel.components().count() > 1 && first == MEETINGS_OUT {
+        "its outputs would go in the output folder's `meetings/`, which holds the meetings' pages and packs"
+    } else if rel.components().count() > 1 && first == PRIVATE_OUT {
+        "its outputs would go in the output folder's `private/`, which holds the private papers and is never published"
+    } else {
+        return None;
+    };
+    Some(move |display: &Path| {
+        Diagnostic::file_error(
+            "reserved-path",
+            display,
+            format!("this paper is not built: {what}"),
+        )
+        .with_help("rename the file (or its folder) in `papers/`")
+    })
 }
 
 /// A warning for a YAML file in the papers folder with no `NAME.md` beside it: a sidecar
@@ -172,6 +216,57 @@ mod tests {
             .collect();
         assert_eq!(names, ["a.md", "b.md", "sub/c.md"]);
         assert_eq!(found[0].display, Path::new("papers/a.md"));
+    }
+
+    #[test]
+    fn a_paper_whose_outputs_would_land_on_clerks_own_is_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        let papers = root.join("papers");
+        for f in [
+            "index.md",
+            "meetings.md",
+            "meetings/2026-05-19-resources-committee/agenda.md",
+            "private/notes.md",
+            "sub/index.md",
+            "sub/private/x.md",
+        ] {
+            let p = papers.join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "x").unwrap();
+        }
+        let dirs = (papers.join("out"), root.join("meetings"));
+        let (found, diags) = walk(root, &papers, &papers, (&dirs.0, &dirs.1));
+        let names: Vec<_> = found
+            .iter()
+            .map(|p| p.rel.to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["meetings.md", "sub/index.md", "sub/private/x.md"]);
+        let refused: Vec<_> = diags
+            .iter()
+            .map(|d| (d.code, d.severity, d.file.to_string_lossy().into_owned()))
+            .collect();
+        assert_eq!(
+            refused,
+            [
+                ("reserved-path", Severity::Error, "papers/index.md".into()),
+                (
+                    "reserved-path",
+                    Severity::Error,
+                    "papers/meetings/2026-05-19-resources-committee/agenda.md".into()
+                ),
+                (
+                    "reserved-path",
+                    Severity::Error,
+                    "papers/private/notes.md".into()
+                ),
+            ]
+        );
+        assert!(
+            diags[0].message.contains("`index.html`"),
+            "{}",
+            diags[0].message
+        );
     }
 
     #[test]

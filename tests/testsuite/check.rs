@@ -330,3 +330,25 @@ fn sidecars_that_match_no_paper_are_said() {
         "{yml}"
     );
 }
+
+/// A paper named `index.md` at the top of `papers/` would have been written over the
+/// site's index without a word: it is refused, and the index stays the index.
+#[test]
+fn a_paper_named_like_the_site_index_is_refused() {
+    let dir = temp_project("repo");
+    let root = dir.path();
+    let seed = root.join("papers/policing-performance/2021-09-01-hmics-progress-review.md");
+    std::fs::copy(&seed, root.join("papers/index.md")).unwrap();
+    let (code, stdout, stderr) = parts(&clerk(root, &["build"]));
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(
+        stderr.contains("error[reserved-path]") && stderr.contains("papers/index.md"),
+        "{stderr}"
+    );
+    let index = std::fs::read_to_string(root.join("out/index.html")).unwrap();
+    assert!(
+        index.contains("2021-09-01-hmics-progress-review.html"),
+        "the site index, listing the papers"
+    );
+    assert!(!root.join("out/index.pdf").exists());
+}
