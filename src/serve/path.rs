@@ -32,8 +32,9 @@ pub(crate) const LAST_GOOD_QUERY: &str = "last-good";
 
 /// Parses a request target (`/a/b.html?last-good`). `None` means "refuse with 404": not an
 /// origin-form path, a bad or encoded escape out of the tree (`..`, `%2e%2e`, `.`), a
-/// backslash (raw or `%5c`), an empty segment (`//etc`), a drive letter or any `:`, a NUL,
-/// a hidden name, or text that is not UTF-8.
+/// backslash (raw or `%5c`), an empty segment (`//etc`), a `:` on Windows (a drive letter),
+/// a NUL or other control character, a hidden name, or text that is not UTF-8. A path
+/// ending in `/` is the folder's `index.html`.
 pub(crate) fn parse(target: &str) -> Option<Target> {
     let (raw, query) = target.split_once('?').unwrap_or((target, ""));
     let last_good = query.split('&').any(|q| q == LAST_GOOD_QUERY);
@@ -59,18 +60,24 @@ pub(crate) fn parse(target: &str) -> Option<Target> {
             since,
         });
     }
-    let rel = &path[1..];
+    // A folder (`/meetings/x/`) is its `index.html`.
+    let rel = match path[1..].strip_suffix('/') {
+        Some(folder) => format!("{folder}/index.html"),
+        None => path[1..].to_string(),
+    };
+    // A `:` is a drive letter on Windows only; elsewhere a paper may be named `a:b.md`.
     let refused = |seg: &str| {
         seg.is_empty()
             || seg.starts_with('.')
-            || seg.contains(['\\', ':', '\0'])
+            || seg.contains(['\\', '\0'])
+            || (cfg!(windows) && seg.contains(':'))
             || seg.chars().any(char::is_control)
     };
     if rel.split('/').any(refused) || rel.starts_with("__clerk") {
         return None;
     }
     Some(Target {
-        route: Route::Output(rel.to_string()),
+        route: Route::Output(rel),
         last_good,
         since,
     })
@@ -136,8 +143,6 @@ mod tests {
             "/a%5Cb.html",
             "//etc/passwd",
             "/a//b.html",
-            "/C:/Windows/win.ini",
-            "/c%3a/x",
             "/./a.html",
             "/.git/config",
             "/a/.hidden.html",
@@ -155,5 +160,28 @@ mod tests {
         ] {
             assert_eq!(parse(bad), None, "{bad:?} must be refused");
         }
+        // A drive letter, on Windows; elsewhere `:` is a character of a file name.
+        for drive in ["/C:/Windows/win.ini", "/c%3a/x"] {
+            assert_eq!(parse(drive).is_none(), cfg!(windows), "{drive:?}");
+        }
+    }
+
+    #[test]
+    fn a_colon_names_a_file_and_a_slash_a_folders_page() {
+        let route = |t: &str| parse(t).map(|t| t.route);
+        if !cfg!(windows) {
+            assert_eq!(
+                route("/odd/colon%3A50%25.html"),
+                Some(Route::Output("odd/colon:50%.html".into()))
+            );
+        }
+        assert_eq!(
+            route("/meetings/2026-05-19-resources-committee/"),
+            Some(Route::Output(
+                "meetings/2026-05-19-resources-committee/index.html".into()
+            ))
+        );
+        assert_eq!(route("/"), Some(Route::Index));
+        assert_eq!(route("/a//"), None);
     }
 }

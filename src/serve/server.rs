@@ -36,6 +36,8 @@ struct Reply {
     content_type: &'static str,
     body: Vec<u8>,
     allow: bool,
+    /// Where a redirect points (`Location`).
+    location: Option<String>,
 }
 
 impl Reply {
@@ -45,6 +47,7 @@ impl Reply {
             content_type: "text/html; charset=utf-8",
             body,
             allow: false,
+            location: None,
         }
     }
 }
@@ -57,6 +60,7 @@ fn handle(request: Request, shared: &Shared) {
             content_type: "text/plain; charset=utf-8",
             body: b"clerk serve answers GET and HEAD only\n".to_vec(),
             allow: true,
+            location: None,
         };
         return respond(request, reply);
     }
@@ -74,6 +78,7 @@ fn handle(request: Request, shared: &Shared) {
             content_type: "text/plain; charset=utf-8",
             body: b"the reload events are for pages of this preview only\n".to_vec(),
             allow: false,
+            location: None,
         },
         Route::Events if request.method == "GET" => {
             return events(request, shared, target.since);
@@ -83,6 +88,7 @@ fn handle(request: Request, shared: &Shared) {
             content_type: "text/event-stream",
             body: Vec::new(),
             allow: false,
+            location: None,
         },
         Route::Index => view.index(),
         Route::Output(rel) if site.meetings.contains_key(rel.as_str()) => view.meeting(rel),
@@ -93,10 +99,26 @@ fn handle(request: Request, shared: &Shared) {
         Route::Output(rel) => match site.output(rel) {
             Some((entry, format)) if format == EAGER => view.paper(entry, target.last_good),
             Some((entry, format)) => view.lazy(shared, entry, format),
+            // A folder asked for without its slash: there, so its page's links resolve.
+            None if site.meetings.contains_key(&format!("{rel}/index.html")) => redirect(&format!(
+                "/{}/",
+                crate::output::href(std::path::Path::new(rel))
+            )),
             None => view.not_found(),
         },
     };
     respond(request, reply);
+}
+
+/// A permanent redirect to `to` (a path of this preview).
+fn redirect(to: &str) -> Reply {
+    Reply {
+        status: 301,
+        content_type: "text/plain; charset=utf-8",
+        body: format!("moved to {to}\n").into_bytes(),
+        allow: false,
+        location: Some(to.to_string()),
+    }
 }
 
 /// A meeting's `agenda.pdf`, or `meetings.ics`, as built.
@@ -111,16 +133,19 @@ fn meeting_file(rel: &str, bytes: &[u8]) -> Reply {
         content_type,
         body: bytes.to_vec(),
         allow: false,
+        location: None,
     }
 }
 
 fn respond(request: Request, reply: Reply) {
-    let allow: &[(&str, &str)] = if reply.allow {
-        &[("Allow", "GET, HEAD")]
-    } else {
-        &[]
-    };
-    request.respond(reply.status, reply.content_type, &reply.body, allow);
+    let mut extra: Vec<(&str, &str)> = Vec::new();
+    if reply.allow {
+        extra.push(("Allow", "GET, HEAD"));
+    }
+    if let Some(to) = &reply.location {
+        extra.push(("Location", to));
+    }
+    request.respond(reply.status, reply.content_type, &reply.body, &extra);
 }
 
 /// One snapshot of the site, and the reload script that follows changes from it.
@@ -241,10 +266,14 @@ impl View<'_> {
                 content_type: "application/pdf",
                 body: bytes.to_vec(),
                 allow: false,
+                location: None,
             },
             Err(notes) => {
                 let top = overlay::overlay(&site.notes, &notes, None);
-                self.no_render("Cannot build this pack", &top)
+                Reply {
+                    status: 500,
+                    ..self.no_render("Cannot build this pack", &top)
+                }
             }
         }
     }
@@ -254,7 +283,11 @@ impl View<'_> {
     fn lazy(&self, shared: &Shared, entry: &PaperEntry, format: OutputFormat) -> Reply {
         let site = self.site;
         if entry.page.notes.errors > 0 || site.renderer.is_none() {
-            return self.paper(entry, false);
+            // The errors, but not as the output asked for: a download is not saved as it.
+            return Reply {
+                status: 500,
+                ..self.paper(entry, false)
+            };
         }
         match shared.lazy_output(entry, format, || render_lazy(site, entry, format)) {
             Ok(bytes) => Reply {
@@ -262,10 +295,14 @@ impl View<'_> {
                 content_type: format.media_type(),
                 body: bytes.to_vec(),
                 allow: false,
+                location: None,
             },
             Err(notes) => {
                 let top = overlay::overlay(&site.notes, &notes, None);
-                self.no_render("Cannot build this output", &top)
+                Reply {
+                    status: 500,
+                    ..self.no_render("Cannot build this output", &top)
+                }
             }
         }
     }

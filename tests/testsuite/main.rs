@@ -33,5 +33,6 @@ mod scaffold;
 mod serve;
 mod serve_browser;
 mod serve_hostile;
+mod serve_urls;
 mod tables_tagged;
 mod typeset;

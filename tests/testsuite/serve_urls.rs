@@ -1,0 +1,76 @@
+//! `clerk serve`'s URLs as a reader's browser or `curl` uses them: a folder with or
+//! without its slash, a file name with a `:` in it, and an output that cannot be built.
+
+use crate::common::serve::Serve;
+use crate::common::*;
+
+const MEETING: &str = "/meetings/2026-05-19-resources-committee";
+
+#[test]
+fn a_meeting_folder_is_its_page_and_without_its_slash_is_sent_there() {
+    let dir = temp_project("meetings");
+    let serve = Serve::start(dir.path(), &[]);
+    let page = serve.get(&format!("{MEETING}/index.html"));
+    assert_eq!(page.status, 200, "{}", page.body);
+    let folder = serve.get(&format!("{MEETING}/"));
+    assert_eq!(folder.status, 200, "{}", folder.body);
+    assert!(folder.body.contains("agenda.pdf"), "{}", folder.body);
+    let bare = serve.get(MEETING);
+    assert_eq!(bare.status, 301, "{}", bare.body);
+    let location = bare.headers.iter().find(|(k, _)| k == "location");
+    assert_eq!(
+        location.map(|(_, v)| v.as_str()),
+        Some(&*format!("{MEETING}/"))
+    );
+    assert_eq!(serve.get("/meetings/no-such-meeting/").status, 404);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_paper_with_a_colon_in_its_name_opens_from_the_index() {
+    let dir = temp_project("repo");
+    let root = dir.path();
+    let seed = root.join("papers/policing-performance/2021-09-01-hmics-progress-review.md");
+    let text = std::fs::read_to_string(&seed)
+        .unwrap()
+        .replace("agenda_item: \"4.2\"", "agenda_item: \"4.9\"");
+    std::fs::create_dir_all(root.join("papers/odd")).unwrap();
+    std::fs::write(root.join("papers/odd/colon:50%.md"), text).unwrap();
+    let serve = Serve::start(root, &[]);
+    let index = serve.get("/");
+    let href = "odd/colon%3A50%25.html";
+    assert!(index.body.contains(href), "{}", index.body);
+    let page = serve.get(&format!("/{href}"));
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains("<h1"), "{}", page.body);
+}
+
+#[test]
+fn a_pdf_that_cannot_be_built_is_not_answered_as_one() {
+    let dir = temp_project("repo");
+    let root = dir.path();
+    let paper = "papers/policing-performance/2021-09-01-hmics-progress-review.md";
+    let text = std::fs::read_to_string(root.join(paper)).unwrap();
+    std::fs::write(
+        root.join(paper),
+        text.replacen("date: 2021-09-01", "date: 2021-02-30", 1),
+    )
+    .unwrap();
+    let serve = Serve::start(root, &[]);
+    let pdf = serve.get("/policing-performance/2021-09-01-hmics-progress-review.pdf");
+    assert_eq!(pdf.status, 500, "{}", pdf.body);
+    let kind = pdf.headers.iter().find(|(k, _)| k == "content-type");
+    assert!(
+        kind.is_some_and(|(_, v)| v.starts_with("text/html")),
+        "{:?}",
+        pdf.headers
+    );
+    assert!(
+        pdf.body.contains("bad-date"),
+        "the errors are shown: {}",
+        pdf.body
+    );
+    // The page itself is still the page with its errors over it.
+    let html = serve.get("/policing-performance/2021-09-01-hmics-progress-review.html");
+    assert_eq!(html.status, 200);
+}
