@@ -173,11 +173,11 @@ pub(crate) fn overlay(site: &Notes, page: &Notes, last_good: Option<&str>) -> St
     out
 }
 
-/// The bar over a failing paper's last good render, linking back to its errors.
+/// The bar over a failing page's last good render, linking back to its errors.
 pub(crate) fn last_good_banner(errors: usize, href: &str) -> String {
     format!(
         "{STYLE}<div id=\"clerk-banner\" role=\"status\">This is the last good version of this \
-         paper. It now has {}: <a href=\"{}\">show them</a>.</div>\n",
+         page. It now has {}: <a href=\"{}\">show them</a>.</div>\n",
         plural(errors, "error"),
         escape(href)
     )

@@ -90,8 +90,10 @@ fn handle(request: Request, shared: &Shared) {
             allow: false,
             location: None,
         },
-        Route::Index => view.index(),
-        Route::Output(rel) if site.meetings.contains_key(rel.as_str()) => view.meeting(rel),
+        Route::Index => view.index(target.last_good),
+        Route::Output(rel) if site.meetings.contains_key(rel.as_str()) => {
+            view.meeting(rel, target.last_good)
+        }
         Route::Output(rel) if site.meeting_files.contains_key(rel.as_str()) => {
             meeting_file(rel, &site.meeting_files[rel.as_str()])
         }
@@ -156,24 +158,41 @@ struct View<'a> {
 
 impl View<'_> {
     /// The index, with the status of every paper and the project's errors over it.
-    fn index(&self) -> Reply {
+    fn index(&self, last_good: bool) -> Reply {
         let site = self.site;
-        let overlay = overlay::overlay(&site.notes, &site.index.notes, None);
-        let top = format!("{overlay}{}", site.status_panel);
-        match &site.index.good {
+        let page = &site.index;
+        let top = self.top(page.good.is_some(), &page.notes, "/", last_good);
+        let top = format!("{top}{}", site.status_panel);
+        match &page.good {
             Some(good) => Reply::html(200, overlay::inject(good, &top, &self.script)),
             None => self.no_render("Committee papers", &top),
         }
     }
 
-    /// A meeting's page, with the project's problems (meeting files' included) over it.
-    fn meeting(&self, rel: &str) -> Reply {
-        let site = self.site;
-        let page = &site.meetings[rel];
-        let top = overlay::overlay(&site.notes, &page.notes, None);
+    /// A meeting's page, with the project's problems (meeting files' included) over it and
+    /// its last good render one click away.
+    fn meeting(&self, rel: &str, last_good: bool) -> Reply {
+        let page = &self.site.meetings[rel];
+        let here = format!("/{rel}");
+        let top = self.top(page.good.is_some(), &page.notes, &here, last_good);
         match &page.good {
             Some(good) => Reply::html(200, overlay::inject(good, &top, &self.script)),
             None => self.no_render("A meeting", &top),
+        }
+    }
+
+    /// What goes over a page at `here` with `notes` (and the project's): nothing without
+    /// errors; else the errors, with its last good render (when it has one) a click away,
+    /// or, asked for that (`last_good`), a bar linking back to them.
+    fn top(&self, has_good: bool, notes: &overlay::Notes, here: &str, last_good: bool) -> String {
+        let site = self.site;
+        let errors = site.notes.errors + notes.errors;
+        if errors == 0 {
+            String::new()
+        } else if has_good && last_good {
+            overlay::last_good_banner(errors, here)
+        } else {
+            overlay::overlay(&site.notes, notes, has_good.then_some(here))
         }
     }
 
@@ -183,7 +202,6 @@ impl View<'_> {
         let site = self.site;
         let here = format!("/{}", entry.href());
         let notes = &entry.page.notes;
-        let errors = site.notes.errors + notes.errors;
         let Some(good) = &entry.page.good else {
             let title = entry
                 .report
@@ -192,13 +210,7 @@ impl View<'_> {
                 .map_or("A paper", |m| m.title.as_str());
             return self.no_render(title, &overlay::overlay(&site.notes, notes, None));
         };
-        let top = if errors == 0 {
-            String::new()
-        } else if last_good {
-            overlay::last_good_banner(errors, &here)
-        } else {
-            overlay::overlay(&site.notes, notes, Some(&here))
-        };
+        let top = self.top(true, notes, &here, last_good);
         let bottom = format!(
             "{}{}",
             overlay::warnings_box(&site.notes, notes),

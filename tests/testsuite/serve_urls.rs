@@ -74,3 +74,31 @@ fn a_pdf_that_cannot_be_built_is_not_answered_as_one() {
     let html = serve.get("/policing-performance/2021-09-01-hmics-progress-review.html");
     assert_eq!(html.status, 200);
 }
+
+#[test]
+fn a_meeting_page_whose_file_breaks_keeps_its_last_good_version_a_click_away() {
+    use crate::common::serve::wait_for;
+    use std::time::Duration;
+    let dir = temp_project("meetings");
+    let root = dir.path();
+    let serve = Serve::start(root, &[]);
+    let page = format!("{MEETING}/index.html");
+    assert_eq!(serve.get(&page).status, 200);
+    let file = root.join("meetings/resources-2026-05-19.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("    paper:", "    papr:", 1)).unwrap();
+    let broken = wait_for(Duration::from_secs(20), || {
+        let r = serve.get(&page);
+        r.body.contains("clerk-overlay").then_some(r)
+    })
+    .expect("the errors are shown over the page");
+    assert!(
+        broken.body.contains(&format!("{page}?last-good")),
+        "{}",
+        broken.body
+    );
+    assert!(!broken.body.contains("There is no good version"));
+    let last = serve.get(&format!("{page}?last-good"));
+    assert!(last.body.contains("clerk-banner"), "{}", last.body);
+    assert!(!last.body.contains("clerk-overlay\""), "{}", last.body);
+}
