@@ -79,6 +79,16 @@ impl Notes {
         }
         notes
     }
+
+    /// These and `other`, in that order.
+    pub(crate) fn plus(&self, other: &Notes) -> Notes {
+        Notes {
+            errors: self.errors + other.errors,
+            warnings: self.warnings + other.warnings,
+            errors_html: format!("{}{}", self.errors_html, other.errors_html),
+            warnings_html: format!("{}{}", self.warnings_html, other.warnings_html),
+        }
+    }
 }
 
 /// One diagnostic: severity, code and `file:line:col`, message, the source lines around it

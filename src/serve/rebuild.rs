@@ -75,7 +75,7 @@ pub(crate) fn rebuild(old: &Site, changes: &ChangeSet, generation: u64) -> (Site
         super::meetings::pages(&papers, renderer.as_deref(), &project, old, &mut problems);
     let all = problems.all();
     count(&mut summary, &all, &problems.sources);
-    let notes = Notes::new(&all, &problems.sources);
+    let (notes, project_notes, paper_notes) = scoped_notes(&problems);
     let index = super::index::index_page(
         &papers,
         &meetings.links,
@@ -102,8 +102,45 @@ pub(crate) fn rebuild(old: &Site, changes: &ChangeSet, generation: u64) -> (Site
         status_panel,
         problems,
         notes,
+        project_notes,
+        paper_notes,
     };
     (site, summary)
+}
+
+/// The project's problems rendered for where they are shown: `clerk.yaml`'s and the
+/// templates' on every page; the rest on the index and meeting pages, and each about a
+/// paper (its file or sidecar) on that paper's page too, rather than on every paper's.
+fn scoped_notes(problems: &Problems) -> (Notes, Notes, BTreeMap<PathBuf, Notes>) {
+    let sources = &problems.sources;
+    let every: Vec<Diagnostic> = [&problems.house, &problems.templates]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+    let rest: Vec<Diagnostic> = [&problems.walk, &problems.meetings]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+    let mut by_paper: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
+    for d in &rest {
+        let paper = match d.file.extension().and_then(|e| e.to_str()) {
+            Some("md") => d.file.clone(),
+            Some("yaml") => d.file.with_extension("md"),
+            _ => continue,
+        };
+        by_paper.entry(paper).or_default().push(d.clone());
+    }
+    let paper_notes = by_paper
+        .into_iter()
+        .map(|(paper, diags)| (paper, Notes::new(&diags, sources)))
+        .collect();
+    (
+        Notes::new(&every, sources),
+        Notes::new(&rest, sources),
+        paper_notes,
+    )
 }
 
 /// The project and templates a rebuild renders with, and whether every paper must be
@@ -278,17 +315,22 @@ pub(crate) fn changed_paths(old: &Site, new: &Site) -> Changed {
     }
     let mut paths = Vec::new();
     let keys: std::collections::BTreeSet<_> = old.papers.keys().chain(new.papers.keys()).collect();
+    let about = |site: &Site, e: Option<&Arc<PaperEntry>>| {
+        e.and_then(|e| site.paper_notes.get(&e.report.source.display))
+            .cloned()
+    };
     for rel in keys {
         let (a, b) = (old.papers.get(rel), new.papers.get(rel));
-        if a.map(|e| &e.page) != b.map(|e| &e.page) {
+        if a.map(|e| &e.page) != b.map(|e| &e.page) || about(old, a) != about(new, b) {
             let href = crate::output::href(&output_path(rel, EAGER));
             paths.push(format!("/{href}"));
         }
     }
     let pages: std::collections::BTreeSet<_> =
         old.meetings.keys().chain(new.meetings.keys()).collect();
+    let project_notes = old.project_notes != new.project_notes;
     for rel in pages {
-        if old.meetings.get(rel) != new.meetings.get(rel) {
+        if project_notes || old.meetings.get(rel) != new.meetings.get(rel) {
             paths.push(format!("/{rel}"));
         }
     }
@@ -302,7 +344,7 @@ pub(crate) fn changed_paths(old: &Site, new: &Site) -> Changed {
             paths.push(format!("/{rel}"));
         }
     }
-    if old.index != new.index || old.status_panel != new.status_panel {
+    if project_notes || old.index != new.index || old.status_panel != new.status_panel {
         paths.push("/index.html".to_string());
     }
     Changed::Pages(paths)

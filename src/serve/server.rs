@@ -161,12 +161,20 @@ impl View<'_> {
     fn index(&self, last_good: bool) -> Reply {
         let site = self.site;
         let page = &site.index;
-        let top = self.top(page.good.is_some(), &page.notes, "/", last_good);
+        let notes = site.project_notes.plus(&page.notes);
+        let top = self.top(page.good.is_some(), &notes, "/", last_good);
         let top = format!("{top}{}", site.status_panel);
         match &page.good {
-            Some(good) => Reply::html(200, overlay::inject(good, &top, &self.script)),
+            Some(good) => Reply::html(200, overlay::inject(good, &top, &self.bottom(&notes))),
             None => self.no_render("Committee papers", &top),
         }
+    }
+
+    /// What goes under a page with `notes` (and the project's): the warnings, closed until
+    /// opened, and the reload script.
+    fn bottom(&self, notes: &overlay::Notes) -> String {
+        let warnings = overlay::warnings_box(&self.site.notes, notes);
+        format!("{warnings}{}", self.script)
     }
 
     /// A meeting's page, with the project's problems (meeting files' included) over it and
@@ -174,9 +182,10 @@ impl View<'_> {
     fn meeting(&self, rel: &str, last_good: bool) -> Reply {
         let page = &self.site.meetings[rel];
         let here = format!("/{rel}");
-        let top = self.top(page.good.is_some(), &page.notes, &here, last_good);
+        let notes = self.site.project_notes.plus(&page.notes);
+        let top = self.top(page.good.is_some(), &notes, &here, last_good);
         match &page.good {
-            Some(good) => Reply::html(200, overlay::inject(good, &top, &self.script)),
+            Some(good) => Reply::html(200, overlay::inject(good, &top, &self.bottom(&notes))),
             None => self.no_render("A meeting", &top),
         }
     }
@@ -201,7 +210,9 @@ impl View<'_> {
     fn paper(&self, entry: &PaperEntry, last_good: bool) -> Reply {
         let site = self.site;
         let here = format!("/{}", entry.href());
-        let notes = &entry.page.notes;
+        // Its own, and what the meeting files and cross-checks say of it.
+        let about = site.paper_notes.get(&entry.report.source.display);
+        let notes = &about.map_or_else(|| entry.page.notes.clone(), |a| entry.page.notes.plus(a));
         let Some(good) = &entry.page.good else {
             let title = entry
                 .report
@@ -211,12 +222,7 @@ impl View<'_> {
             return self.no_render(title, &overlay::overlay(&site.notes, notes, None));
         };
         let top = self.top(true, notes, &here, last_good);
-        let bottom = format!(
-            "{}{}",
-            overlay::warnings_box(&site.notes, notes),
-            self.script
-        );
-        Reply::html(200, overlay::inject(good, &top, &bottom))
+        Reply::html(200, overlay::inject(good, &top, &self.bottom(notes)))
     }
 
     /// A page for what has no good render yet: the errors, and the reload script.

@@ -120,8 +120,14 @@ pub(crate) struct Site {
     pub(crate) status_panel: String,
     /// Problems that are not one paper's.
     pub(crate) problems: Problems,
-    /// Those problems, rendered; shown on every page.
+    /// Those of them every page shows: `clerk.yaml`'s and the templates', which every
+    /// render depends on.
     pub(crate) notes: Notes,
+    /// The rest (the meeting files', the meetings' cross-checks, the papers folder's),
+    /// shown on the index and the meeting pages.
+    pub(crate) project_notes: Notes,
+    /// Those of them about one paper (its display path → them), shown on its page too.
+    pub(crate) paper_notes: BTreeMap<PathBuf, Notes>,
 }
 
 impl Site {
@@ -143,6 +149,8 @@ impl Site {
             status_panel: String::new(),
             problems: Problems::default(),
             notes: Notes::default(),
+            project_notes: Notes::default(),
+            paper_notes: BTreeMap::new(),
         }
     }
 

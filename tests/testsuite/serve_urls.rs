@@ -102,3 +102,50 @@ fn a_meeting_page_whose_file_breaks_keeps_its_last_good_version_a_click_away() {
     assert!(last.body.contains("clerk-banner"), "{}", last.body);
     assert!(!last.body.contains("clerk-overlay\""), "{}", last.body);
 }
+
+#[test]
+fn a_meeting_files_problems_are_shown_where_they_belong_not_on_every_paper() {
+    use crate::common::serve::wait_for;
+    use std::time::Duration;
+    let dir = temp_project("meetings");
+    let root = dir.path();
+    let file = root.join("meetings/resources-2026-05-19.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("    paper:", "    papr:", 1)).unwrap();
+    // Another committee's paper has no agenda item: a warning about that paper.
+    let audit = root.join("papers/audit/2026-03-03-internal-audit-plan.md");
+    let paper = std::fs::read_to_string(&audit).unwrap();
+    let no_item: String = paper
+        .lines()
+        .filter(|l| !l.starts_with("agenda_item:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_ne!(no_item, paper);
+    std::fs::write(&audit, no_item).unwrap();
+    let serve = Serve::start(root, &[]);
+    let ready = wait_for(Duration::from_secs(20), || {
+        let r = serve.get("/");
+        (r.status == 200).then_some(r)
+    })
+    .unwrap();
+    // The index and the meeting's page show the meeting file's error.
+    assert!(ready.body.contains("clerk-overlay"), "{}", ready.body);
+    let meeting = serve.get(&format!("{MEETING}/index.html"));
+    assert!(meeting.body.contains("clerk-overlay"), "{}", meeting.body);
+    // The other committee's paper does not, but shows the warning about it.
+    let other = serve.get("/audit/2026-03-03-internal-audit-plan.html");
+    assert!(
+        !other.body.contains("id=\"clerk-overlay\""),
+        "{}",
+        other.body
+    );
+    assert!(other.body.contains("no-agenda-item"), "{}", other.body);
+    // And a paper about which nothing was said shows neither.
+    let treasury = serve.get("/resources/2026-02-10-treasury-strategy.html");
+    assert!(!treasury.body.contains("id=\"clerk-overlay\""));
+    assert!(
+        !treasury.body.contains("no-agenda-item"),
+        "{}",
+        treasury.body
+    );
+}
