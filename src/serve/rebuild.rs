@@ -229,6 +229,9 @@ fn render_papers(
         .keys()
         .filter(|rel| !papers.contains_key(*rel))
         .count();
+    if changes.templates && !setup.problems.templates.is_empty() {
+        forget_template_errors(&mut papers);
+    }
     for (rel, build) in built {
         count(summary, &build.report.diagnostics, &build.report.sources);
         let previous = old.papers.get(&rel).map(Arc::as_ref);
@@ -236,6 +239,30 @@ fn render_papers(
         papers.insert(rel, Arc::new(entry));
     }
     papers
+}
+
+/// Takes out of the papers' diagnostics those their last render met in a template: the
+/// templates have changed since and no longer load (which every page shows), so those
+/// point at text that is not there any more. The papers' own problems stay.
+fn forget_template_errors(papers: &mut BTreeMap<PathBuf, Arc<PaperEntry>>) {
+    let in_templates = |d: &Diagnostic| d.file.starts_with(crate::render::TEMPLATES_DIR);
+    for entry in papers.values_mut() {
+        if !entry.report.diagnostics.iter().any(in_templates) {
+            continue;
+        }
+        let mut report = entry.report.clone();
+        report.diagnostics.retain(|d| !in_templates(d));
+        let notes = Notes::new(&report.diagnostics, &report.sources);
+        *entry = Arc::new(PaperEntry {
+            report,
+            good_meta: entry.good_meta.clone(),
+            page: Page {
+                good: entry.page.good.clone(),
+                notes,
+            },
+            generation: entry.generation,
+        });
+    }
 }
 
 /// The papers taken in private, and those a broken meeting file withholds, by the meeting

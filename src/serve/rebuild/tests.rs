@@ -318,3 +318,38 @@ fn lazy_outputs_are_built_once_per_paper_version() {
         "built on first request, again only once the paper changed"
     );
 }
+
+#[test]
+fn a_template_error_a_paper_met_goes_when_the_template_changes_and_no_longer_loads() {
+    let mut f = Fixture::new();
+    let templates = f.root().join("templates");
+    std::fs::create_dir(&templates).unwrap();
+    let changes = ChangeSet {
+        templates: true,
+        ..ChangeSet::default()
+    };
+    // Loads, but fails each paper's render.
+    std::fs::write(
+        templates.join("paper.html"),
+        "<html><body>\n{{ meta.nonexistent_xyz }}</body></html>",
+    )
+    .unwrap();
+    f.step(changes.clone());
+    let entry = |f: &Fixture| f.site.papers.values().next().unwrap().clone();
+    assert!(
+        entry(&f).page.notes.errors_html.contains("nonexistent_xyz"),
+        "{}",
+        entry(&f).page.notes.errors_html
+    );
+    // Now it does not load: the load error is shown, the old render error is gone.
+    std::fs::write(templates.join("paper.html"), "<html>{% if %}</html>").unwrap();
+    f.step(changes);
+    assert_eq!(f.site.notes.errors, 1, "{}", f.site.notes.errors_html);
+    let e = entry(&f);
+    assert!(
+        !e.page.notes.errors_html.contains("nonexistent_xyz"),
+        "{}",
+        e.page.notes.errors_html
+    );
+    assert_eq!(e.page.notes.errors, 0);
+}
