@@ -151,6 +151,8 @@ pub(crate) fn body_sections(
     let mut sections = Vec::new();
     let mut open: Option<Open> = None;
     let mut prev = 0u8;
+    // Each section's heading as written (words, any case) and where, for repeats.
+    let mut headings: Vec<(String, Loc)> = Vec::new();
     let mut orphan_reported = false;
     let mut orphan = |ctx: &mut Ctx, loc: &Loc| {
         if !std::mem::replace(&mut orphan_reported, true) {
@@ -173,7 +175,9 @@ pub(crate) fn body_sections(
                 if let Some(o) = open.take() {
                     sections.push(close_body(ctx, o, house, next));
                 }
-                check_closing_heading(ctx, &heading_text(&content), &loc, house);
+                let text = heading_text(&content);
+                check_closing_heading(ctx, &text, &loc, house);
+                check_repeated_heading(ctx, &mut headings, &text, &loc);
                 prev = 1;
                 open = Some(Open {
                     content,
@@ -257,6 +261,34 @@ fn check_closing_heading(ctx: &mut Ctx, heading: &str, loc: &Loc, house: &HouseS
             ),
             Some("remove this heading and move its text into the metadata, as `recommendations: |` with the text indented below it".into()),
         );
+    }
+}
+
+/// Warns when a section's heading `text` (at `loc`) repeats an earlier one's in `seen`,
+/// words compared without regard to case: two PURPOSE sections, or a section pasted twice.
+fn check_repeated_heading(ctx: &mut Ctx, seen: &mut Vec<(String, Loc)>, text: &str, loc: &Loc) {
+    let key: String = text
+        .split_whitespace()
+        .flat_map(|w| w.chars().flat_map(char::to_lowercase).chain([' ']))
+        .collect();
+    if key.is_empty() {
+        return;
+    }
+    match seen.iter().find(|(k, _)| *k == key) {
+        Some((_, first)) => {
+            let first = first.clone();
+            let line = ctx.line_of(&first);
+            ctx.warn(
+                "repeated-section",
+                loc,
+                format!(
+                    "a second section headed “{}”: the first is on line {line}",
+                    text.trim()
+                ),
+                Some("merge the two, or give this one a heading of its own".into()),
+            );
+        }
+        None => seen.push((key, loc.clone())),
     }
 }
 

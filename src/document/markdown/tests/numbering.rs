@@ -313,3 +313,20 @@ fn a_paper_with_no_body_is_warned_about() {
     let (_, d) = run("# Purpose\n\nWhy.\n");
     assert!(codes(&d).is_empty(), "{d:#?}");
 }
+
+#[test]
+fn a_repeated_section_heading_is_warned_about_at_the_second() {
+    let (s, d) = run(
+        "# Purpose\n\nWhy.\n\n# Background\n\nA.\n\n# PURPOSE\n\nAgain.\n\n# Back  ground\n\nB.\n",
+    );
+    assert_eq!(codes(&d), ["repeated-section"]);
+    assert_eq!((d[0].line, d[0].column), (9, 1));
+    assert!(
+        d[0].message.contains("“PURPOSE”") && d[0].message.contains("line 1"),
+        "{}",
+        d[0].message
+    );
+    // Both are kept, as written.
+    let purpose = |s: &&crate::document::Section| s.display_heading == "PURPOSE";
+    assert_eq!(s.sections.iter().filter(purpose).count(), 2);
+}
