@@ -1,10 +1,12 @@
 //! `out/manifest.json`: for archivists, per paper its source, metadata and each output's
 //! path, size and SHA-256, then each meeting's outputs and the calendar; sorted, with no
 //! timestamps, so a rebuild gives the same bytes. Papers taken in private appear there by
-//! title and exempt ground only; their full entries go in `out/private/manifest.json`.
+//! the title their agenda item shows and exempt ground only; their full entries go in
+//! `out/private/manifest.json`.
 //! Also the manifests' lifecycle in a run: withdrawn before anything is written, written
 //! again last.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -13,6 +15,7 @@ use super::meetings::PRIVATE_DIR;
 use super::write::{self, OutputFile, slash_path};
 use super::{BuildReport, PaperReport};
 use crate::diag::Diagnostic;
+use crate::meeting::file::normal;
 use crate::project::{Project, walk};
 
 #[derive(Serialize)]
@@ -53,10 +56,20 @@ pub fn manifests(report: &BuildReport, index: Option<&OutputFile>) -> (String, O
     };
     let (private, public): (Vec<&PaperReport>, Vec<&PaperReport>) =
         report.papers.iter().partition(|p| is_private(p));
+    // A private paper's title as its meeting's agenda gives it (a meeting file may give an
+    // exempt item a neutral title in place of the paper's own); none when no agenda that
+    // can be trusted lists it (a meeting file with an error).
+    let agenda_titles: BTreeMap<PathBuf, &str> = report
+        .meetings
+        .iter()
+        .filter(|m| !m.meeting.failed)
+        .flat_map(|m| m.meeting.private_items())
+        .filter_map(|i| Some((normal(i.paper()?), i.title.as_str())))
+        .collect();
     let private_entries: Vec<PrivateEntry> = private
         .iter()
         .map(|p| PrivateEntry {
-            title: p.meta.as_ref().map(|m| m.title.as_str()),
+            title: agenda_titles.get(&normal(&p.source.rel)).copied(),
             exempt: report
                 .private
                 .get(&crate::meeting::file::normal(&p.source.rel))

@@ -211,6 +211,38 @@ fn a_private_paper_is_built_for_the_secretariat_and_nowhere_public() {
 }
 
 #[test]
+fn a_private_items_neutral_title_is_the_only_title_anything_public_shows() {
+    // Exempt items are often given a neutral title because the real one is sensitive.
+    let project = temp_project("meetings");
+    let root = project.path();
+    let file = root.join("meetings/resources-2026-05-19.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let neutral = text.replace(
+        "    private: true\n",
+        "    private: true\n    title: Exempt information item\n",
+    );
+    assert_ne!(neutral, text);
+    std::fs::write(&file, neutral).unwrap();
+    assert_eq!(build(root).0, 0);
+    for (rel, bytes) in snapshot_tree(&root.join("out")) {
+        if rel.starts_with("private") {
+            continue;
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("Cyber Resilience"),
+            "{rel} holds the real title"
+        );
+    }
+    let manifest: serde_json::Value =
+        serde_json::from_str(&read(root, "out/manifest.json")).unwrap();
+    assert_eq!(
+        manifest["private_papers"][0]["title"],
+        "Exempt information item"
+    );
+}
+
+#[test]
 fn check_names_both_places_when_a_paper_and_its_agenda_disagree() {
     let project = temp_project("meetings");
     let root = project.path();
