@@ -121,6 +121,7 @@ pub fn assemble(files: &MeetingFiles, papers: &[PaperEntry]) -> (Vec<Meeting>, V
     meetings.sort_by(|a, b| {
         compare_names(&a.committee, &b.committee).then_with(|| b.date.cmp(&a.date))
     });
+    super::clash::refuse_clashes(&mut meetings, files, papers, &mut diags);
     (meetings, diags)
 }
 
@@ -339,7 +340,7 @@ fn set_depths(items: &mut [AgendaItem]) {
 }
 
 /// A diagnostic on a paper's file, at its `key` line when it can be found.
-fn paper_diag(
+pub(super) fn paper_diag(
     p: &PaperEntry,
     key: &str,
     code: &'static str,
@@ -391,7 +392,7 @@ fn slash(p: &Path) -> String {
 }
 
 /// The byte offset of the line of `text` that starts with `key`, when there is one.
-fn line_start(text: &str, key: &str) -> Option<usize> {
+pub(super) fn line_start(text: &str, key: &str) -> Option<usize> {
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         if line.starts_with(key) {

@@ -8,6 +8,7 @@
 //! lays a meeting out as its page, agenda PDF and calendar event.
 
 pub mod assemble;
+mod clash;
 pub mod file;
 pub mod order;
 mod withhold;

@@ -8,7 +8,9 @@ use crate::meeting::Meeting;
 
 /// The calendar of `meetings`: times in UTC, computed from the house `time_zone` (so no
 /// `VTIMEZONE` is needed); a meeting with no time is an all-day event. `draft_default`
-/// says whether a meeting that does not give its status is a draft (tentative).
+/// says whether a meeting that does not give its status is a draft (tentative). A failed
+/// meeting (its file has an error, or it clashes with another) is left out, as the index
+/// leaves it out: which of its items are public cannot be trusted, nor is its page there.
 pub fn calendar<'a>(
     meetings: impl IntoIterator<Item = &'a Meeting>,
     house: &HouseStyle,
@@ -46,7 +48,7 @@ pub fn calendar<'a>(
         &format!("X-WR-TIMEZONE:{}", escape(&house.time_zone)),
     );
     let domain = slug::slugify(org);
-    for m in meetings {
+    for m in meetings.into_iter().filter(|m| !m.failed) {
         line(&mut out, "BEGIN:VEVENT");
         line(
             &mut out,

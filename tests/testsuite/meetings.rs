@@ -243,6 +243,57 @@ fn a_private_items_neutral_title_is_the_only_title_anything_public_shows() {
 }
 
 #[test]
+fn meetings_whose_names_make_one_folder_are_refused_not_written_over_each_other() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let audit = root.join("papers/audit/2026-03-03-internal-audit-plan.md");
+    let text = std::fs::read_to_string(&audit).unwrap();
+    let other = text
+        .replace("meeting: Audit Committee", "meeting: Audit committee")
+        .replace("title: Internal Audit Plan 2026/27", "title: Risk Register");
+    std::fs::write(root.join("papers/audit/2026-03-03-risk-register.md"), other).unwrap();
+    let (code, stdout, stderr) = build(root);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(stderr.contains("error[meeting-clash]"), "{stderr}");
+    assert!(
+        stderr.contains("--> papers/audit/2026-03-03-risk-register.md:2:1"),
+        "at the second meeting's paper's `meeting:`: {stderr}"
+    );
+    // Neither is built: no page shows one meeting's papers as the other's.
+    assert!(
+        !root
+            .join("out/meetings/2026-03-03-audit-committee")
+            .exists()
+    );
+    // The calendar does not publish them, so no two events share a UID.
+    let ics = read(root, "out/meetings.ics");
+    assert!(!ics.contains("2026-03-03-audit-committee"), "{ics}");
+    assert!(ics.contains("2026-05-19-resources-committee"), "{ics}");
+}
+
+#[test]
+fn a_meeting_whose_file_has_an_error_is_not_in_the_calendar() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    assert_eq!(build(root).0, 0);
+    assert!(read(root, "out/meetings.ics").contains("2026-05-19-resources-committee"));
+    let file = root.join("meetings/resources-2026-05-19.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace("    private: true\n", "    privat: true\n"),
+    )
+    .unwrap();
+    let (code, _, stderr) = build(root);
+    assert_eq!(code, 1, "{stderr}");
+    let ics = read(root, "out/meetings.ics");
+    // Its item 4 would have been listed as public.
+    assert!(!ics.contains("2026-05-19-resources-committee"), "{ics}");
+    assert!(!ics.contains("Cyber"), "{ics}");
+    assert!(ics.contains("BEGIN:VCALENDAR"), "the others stay: {ics}");
+}
+
+#[test]
 fn check_names_both_places_when_a_paper_and_its_agenda_disagree() {
     let project = temp_project("meetings");
     let root = project.path();
