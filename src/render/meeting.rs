@@ -191,19 +191,33 @@ fn item_view<'a>(item: &'a AgendaItem, files: &PaperFiles) -> ItemView<'a> {
     }
 }
 
-/// Nests items by depth: `3.1` inside `3`.
-fn nest<'a>(items: impl Iterator<Item = &'a AgendaItem>, files: &PaperFiles) -> Vec<ItemView<'a>> {
+/// Nests the `shown` items of `items` by depth: `3.1` inside `3`. An item whose parent is
+/// not shown (`3.1` under a private `3`) goes under its nearest shown ancestor, or at the
+/// top: never under the item shown before it (`2`).
+fn nest<'a>(
+    items: &'a [AgendaItem],
+    shown: impl Fn(&AgendaItem) -> bool,
+    files: &PaperFiles,
+) -> Vec<ItemView<'a>> {
     let mut top: Vec<ItemView<'a>> = Vec::new();
+    // By depth, the open ancestor: where its view is (indices from the top), if shown.
+    let mut open: Vec<Option<Vec<usize>>> = Vec::new();
     for item in items {
-        let view = item_view(item, files);
-        let mut level = &mut top;
-        for _ in 0..item.depth {
-            if level.is_empty() {
-                break;
-            }
-            level = &mut level.last_mut().expect("checked not empty").children;
+        open.truncate(item.depth);
+        let parent = open.iter().rev().find_map(Clone::clone).unwrap_or_default();
+        open.resize(item.depth, None);
+        if !shown(item) {
+            open.push(None);
+            continue;
         }
-        level.push(view);
+        let mut level = &mut top;
+        for &i in &parent {
+            level = &mut level[i].children;
+        }
+        level.push(item_view(item, files));
+        let mut at = parent;
+        at.push(level.len() - 1);
+        open.push(Some(at));
     }
     top
 }
@@ -236,7 +250,7 @@ impl<'a> MeetingView<'a> {
             chair: meeting.chair.as_deref(),
             contact: meeting.contact.as_deref(),
             draft,
-            items: nest(meeting.public_items(), files),
+            items: nest(&meeting.items, |i| i.private.is_none(), files),
             private_heading: &house.private_heading,
             private_items: meeting
                 .private_items()
@@ -269,5 +283,55 @@ mod tests {
             "PDF, 3.2 MB, 40 pages"
         );
         assert_eq!(describe("HTML", 2048, None), "HTML, 2 KB");
+    }
+
+    /// Items numbered and nested as `set_depths` nests them, `private` marking some.
+    fn items(list: &[(&str, usize, bool)]) -> Vec<AgendaItem> {
+        list.iter()
+            .map(|&(n, depth, private)| AgendaItem {
+                number: Some(n.into()),
+                title: format!("Item {n}"),
+                kind: crate::meeting::ItemKind::Verbal,
+                presenter: None,
+                purpose: None,
+                private: private.then(|| "Standing Orders 20(d)".into()),
+                late: false,
+                depth,
+            })
+            .collect()
+    }
+
+    /// Each view's number with its children's, as `2[2.1]`.
+    fn shape(views: &[ItemView<'_>]) -> String {
+        views
+            .iter()
+            .map(|v| {
+                let kids = shape(&v.children);
+                let n = v.number.unwrap_or("?");
+                if kids.is_empty() {
+                    n.to_string()
+                } else {
+                    format!("{n}[{kids}]")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn a_public_sub_item_of_a_private_item_is_not_put_under_the_item_before() {
+        let all = items(&[
+            ("2", 0, false),
+            ("2.1", 1, false),
+            ("3", 0, true),
+            ("3.1", 1, false),
+            ("3.2", 1, true),
+            ("3.2.1", 2, false),
+            ("4", 0, false),
+        ]);
+        let public = nest(&all, |i| i.private.is_none(), &PaperFiles::new());
+        assert_eq!(shape(&public), "2[2.1] 3.1 3.2.1 4");
+        let every = nest(&all, |_| true, &PaperFiles::new());
+        assert_eq!(shape(&every), "2[2.1] 3[3.1 3.2[3.2.1]] 4");
     }
 }
