@@ -368,8 +368,21 @@ pub fn new_meeting(
     if opens {
         text.push_str("  - number: \"1\"\n    title: Apologies and declarations of interest\n");
     }
-    for (item, rel) in &papers {
+    // Two papers giving one `agenda_item`: both are listed as they say, and said so (the
+    // number is theirs to change, in the paper and here).
+    let mut clashes = Vec::new();
+    for (k, (item, rel)) in papers.iter().enumerate() {
         let number = item.clone().unwrap_or_default();
+        let before = papers[..k].iter().find(|p| p.0 == *item);
+        if let Some((_, first)) = before {
+            text.push_str(&format!(
+                "  # {rel} is item {number} too, by its `agenda_item`: renumber one of them\n"
+            ));
+            clashes.push(format!(
+                "Note: `{first}` and `{rel}` are both item {number}: give one another \
+                 `agenda_item` (in the paper and in this file) before `clerk check` passes."
+            ));
+        }
         text.push_str(&format!(
             "  - number: {}\n    paper: {}\n",
             quoted(&number),
@@ -393,12 +406,12 @@ pub fn new_meeting(
                 format!("cannot write the meeting file ({e})"),
             )]
         })?;
-    Ok(vec![
-        format!(
-            "Wrote {} with {} of its papers",
-            path.display(),
-            papers.len()
-        ),
-        "Next: put the agenda in order, then run `clerk check` and `clerk build`.".into(),
-    ])
+    let mut lines = vec![format!(
+        "Wrote {} with {} of its papers",
+        path.display(),
+        papers.len()
+    )];
+    lines.extend(clashes);
+    lines.push("Next: put the agenda in order, then run `clerk check` and `clerk build`.".into());
+    Ok(lines)
 }

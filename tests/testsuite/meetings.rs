@@ -512,6 +512,28 @@ fn clerk_new_meeting_file_numbers_papers_without_clashes() {
     let text = read(root, "meetings/2026-05-19-resources-committee.yaml");
     assert!(!text.contains("Apologies"), "{text}");
     assert_eq!(parts(&clerk(root, &["check"])).0, 0, "{text}");
+
+    // Two papers that both say they are item 2: listed as they say, and said at once, so
+    // the secretary is not surprised by `clerk check`.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    assert_eq!(parts(&clerk(root, &["init"])).0, 0);
+    for title in ["Alpha", "Beta"] {
+        let mut args = vec!["new", title];
+        args.extend(meeting);
+        args.extend(["--agenda-item", "2"]);
+        assert_eq!(parts(&clerk(root, &args)).0, 0);
+    }
+    let mut args = vec!["new", "--meeting-file"];
+    args.extend(meeting);
+    let (code, stdout, stderr) = parts(&clerk(root, &args));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("are both item 2") && stdout.contains("2026-05-19-beta.md"),
+        "{stdout}"
+    );
+    let text = read(root, "meetings/2026-05-19-resources-committee.yaml");
+    assert!(text.contains("is item 2 too"), "{text}");
 }
 
 #[test]
