@@ -184,25 +184,33 @@ mod tests {
     use super::*;
     use crate::diag::Severity;
 
+    /// Makes each of `list` (paths under `papers`), with its folders.
+    fn files(papers: &Path, list: &[&str]) {
+        for f in list {
+            let p = papers.join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "x").unwrap();
+        }
+    }
+
     #[test]
     fn walks_sorted_and_skips_underscore_dot_and_output() {
         let tmp = tempfile::tempdir().unwrap();
         let root = tmp.path();
         let papers = root.join("papers");
-        for f in [
-            "b.md",
-            "a.md",
-            "_skip.md",
-            ".hidden.md",
-            "sub/c.md",
-            "_drafts/d.md",
-            "notes.txt",
-            "out/e.md",
-        ] {
-            let p = papers.join(f);
-            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-            std::fs::write(p, "x").unwrap();
-        }
+        files(
+            &papers,
+            &[
+                "b.md",
+                "a.md",
+                "_skip.md",
+                ".hidden.md",
+                "sub/c.md",
+                "_drafts/d.md",
+                "notes.txt",
+                "out/e.md",
+            ],
+        );
         let (found, diags) = walk(
             root,
             &papers,
@@ -223,18 +231,17 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let root = tmp.path();
         let papers = root.join("papers");
-        for f in [
-            "index.md",
-            "meetings.md",
-            "meetings/2026-05-19-resources-committee/agenda.md",
-            "private/notes.md",
-            "sub/index.md",
-            "sub/private/x.md",
-        ] {
-            let p = papers.join(f);
-            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-            std::fs::write(p, "x").unwrap();
-        }
+        files(
+            &papers,
+            &[
+                "index.md",
+                "meetings.md",
+                "meetings/2026-05-19-resources-committee/agenda.md",
+                "private/notes.md",
+                "sub/index.md",
+                "sub/private/x.md",
+            ],
+        );
         let dirs = (papers.join("out"), root.join("meetings"));
         let (found, diags) = walk(root, &papers, &papers, (&dirs.0, &dirs.1));
         let names: Vec<_> = found
@@ -274,18 +281,17 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let root = tmp.path();
         let papers = root.join("papers");
-        for f in [
-            "a.md",
-            "a.yaml",
-            "renamed.yaml",
-            "sub/old.yml",
-            "_kept.yaml",
-            "meetings/2026-05-19.yaml",
-        ] {
-            let p = papers.join(f);
-            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-            std::fs::write(p, "x").unwrap();
-        }
+        files(
+            &papers,
+            &[
+                "a.md",
+                "a.yaml",
+                "renamed.yaml",
+                "sub/old.yml",
+                "_kept.yaml",
+                "meetings/2026-05-19.yaml",
+            ],
+        );
         let dirs = (papers.join("out"), papers.join("meetings"));
         let (found, diags) = walk(root, &papers, &papers, (&dirs.0, &dirs.1));
         assert_eq!(found.len(), 1);
