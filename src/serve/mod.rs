@@ -14,6 +14,7 @@ mod overlay;
 mod path;
 mod publish;
 mod rebuild;
+mod scoped;
 mod server;
 mod site;
 mod watch;

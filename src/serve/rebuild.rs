@@ -75,7 +75,7 @@ pub(crate) fn rebuild(old: &Site, changes: &ChangeSet, generation: u64) -> (Site
         super::meetings::pages(&papers, renderer.as_deref(), &project, old, &mut problems);
     let all = problems.all();
     count(&mut summary, &all, &problems.sources);
-    let (notes, project_notes, paper_notes) = scoped_notes(&problems);
+    let (notes, project_notes, paper_notes) = super::scoped::scoped_notes(&problems);
     let index = super::index::index_page(
         &papers,
         &meetings.links,
@@ -106,41 +106,6 @@ pub(crate) fn rebuild(old: &Site, changes: &ChangeSet, generation: u64) -> (Site
         paper_notes,
     };
     (site, summary)
-}
-
-/// The project's problems rendered for where they are shown: `clerk.yaml`'s and the
-/// templates' on every page; the rest on the index and meeting pages, and each about a
-/// paper (its file or sidecar) on that paper's page too, rather than on every paper's.
-fn scoped_notes(problems: &Problems) -> (Notes, Notes, BTreeMap<PathBuf, Notes>) {
-    let sources = &problems.sources;
-    let every: Vec<Diagnostic> = [&problems.house, &problems.templates]
-        .into_iter()
-        .flatten()
-        .cloned()
-        .collect();
-    let rest: Vec<Diagnostic> = [&problems.walk, &problems.meetings]
-        .into_iter()
-        .flatten()
-        .cloned()
-        .collect();
-    let mut by_paper: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
-    for d in &rest {
-        let paper = match d.file.extension().and_then(|e| e.to_str()) {
-            Some("md") => d.file.clone(),
-            Some("yaml") => d.file.with_extension("md"),
-            _ => continue,
-        };
-        by_paper.entry(paper).or_default().push(d.clone());
-    }
-    let paper_notes = by_paper
-        .into_iter()
-        .map(|(paper, diags)| (paper, Notes::new(&diags, sources)))
-        .collect();
-    (
-        Notes::new(&every, sources),
-        Notes::new(&rest, sources),
-        paper_notes,
-    )
 }
 
 /// The project and templates a rebuild renders with, and whether every paper must be
@@ -230,7 +195,7 @@ fn render_papers(
         .filter(|rel| !papers.contains_key(*rel))
         .count();
     if changes.templates && !setup.problems.templates.is_empty() {
-        forget_template_errors(&mut papers);
+        super::scoped::forget_template_errors(&mut papers);
     }
     for (rel, build) in built {
         count(summary, &build.report.diagnostics, &build.report.sources);
@@ -239,30 +204,6 @@ fn render_papers(
         papers.insert(rel, Arc::new(entry));
     }
     papers
-}
-
-/// Takes out of the papers' diagnostics those their last render met in a template: the
-/// templates have changed since and no longer load (which every page shows), so those
-/// point at text that is not there any more. The papers' own problems stay.
-fn forget_template_errors(papers: &mut BTreeMap<PathBuf, Arc<PaperEntry>>) {
-    let in_templates = |d: &Diagnostic| d.file.starts_with(crate::render::TEMPLATES_DIR);
-    for entry in papers.values_mut() {
-        if !entry.report.diagnostics.iter().any(in_templates) {
-            continue;
-        }
-        let mut report = entry.report.clone();
-        report.diagnostics.retain(|d| !in_templates(d));
-        let notes = Notes::new(&report.diagnostics, &report.sources);
-        *entry = Arc::new(PaperEntry {
-            report,
-            good_meta: entry.good_meta.clone(),
-            page: Page {
-                good: entry.page.good.clone(),
-                notes,
-            },
-            generation: entry.generation,
-        });
-    }
 }
 
 /// The papers taken in private, and those a broken meeting file withholds, by the meeting

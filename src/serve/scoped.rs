@@ -1,0 +1,69 @@
+//! Which page shows which problem: the project's by where they arise, and a paper's own
+//! once what made them is gone.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::overlay::Notes;
+use super::site::{Page, PaperEntry, Problems};
+use crate::diag::Diagnostic;
+
+/// The project's problems rendered for where they are shown: `clerk.yaml`'s and the
+/// templates' on every page; the rest on the index and meeting pages, and each about a
+/// paper (its file or sidecar) on that paper's page too, rather than on every paper's.
+pub(super) fn scoped_notes(problems: &Problems) -> (Notes, Notes, BTreeMap<PathBuf, Notes>) {
+    let sources = &problems.sources;
+    let every: Vec<Diagnostic> = [&problems.house, &problems.templates]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+    let rest: Vec<Diagnostic> = [&problems.walk, &problems.meetings]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+    let mut by_paper: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
+    for d in &rest {
+        let paper = match d.file.extension().and_then(|e| e.to_str()) {
+            Some("md") => d.file.clone(),
+            Some("yaml") => d.file.with_extension("md"),
+            _ => continue,
+        };
+        by_paper.entry(paper).or_default().push(d.clone());
+    }
+    let paper_notes = by_paper
+        .into_iter()
+        .map(|(paper, diags)| (paper, Notes::new(&diags, sources)))
+        .collect();
+    (
+        Notes::new(&every, sources),
+        Notes::new(&rest, sources),
+        paper_notes,
+    )
+}
+
+/// Takes out of the papers' diagnostics those their last render met in a template: the
+/// templates have changed since and no longer load (which every page shows), so those
+/// point at text that is not there any more. The papers' own problems stay.
+pub(super) fn forget_template_errors(papers: &mut BTreeMap<PathBuf, Arc<PaperEntry>>) {
+    let in_templates = |d: &Diagnostic| d.file.starts_with(crate::render::TEMPLATES_DIR);
+    for entry in papers.values_mut() {
+        if !entry.report.diagnostics.iter().any(in_templates) {
+            continue;
+        }
+        let mut report = entry.report.clone();
+        report.diagnostics.retain(|d| !in_templates(d));
+        let notes = Notes::new(&report.diagnostics, &report.sources);
+        *entry = Arc::new(PaperEntry {
+            report,
+            good_meta: entry.good_meta.clone(),
+            page: Page {
+                good: entry.page.good.clone(),
+                notes,
+            },
+            generation: entry.generation,
+        });
+    }
+}
