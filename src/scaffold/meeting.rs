@@ -1,0 +1,138 @@
+//! `clerk new --meeting-file`: a meeting file started from the papers already written for
+//! that meeting, in agenda order, its numbers free of clashes where clerk can tell.
+
+use std::path::Path;
+
+use super::{NewMeeting, date_flag, file_slug, quoted, usage};
+use crate::diag::{Diagnostic, Sources};
+
+/// Writes a meeting file for `--meeting` on `--date` in the meetings folder, its agenda
+/// started from the papers already written for that meeting (in agenda order), with the
+/// optional keys commented. Refuses to overwrite. Returns the lines to print.
+pub fn new_meeting(
+    root: &Path,
+    args: &NewMeeting,
+    sources: &mut Sources,
+) -> Result<Vec<String>, Vec<Diagnostic>> {
+    let project = crate::project::Project::open(root, None, None, sources)?;
+    let date = date_flag(&args.date, "clerk new --meeting-file … --date 2021-09-01")?;
+    if args.meeting.trim().is_empty() {
+        return Err(usage(
+            "the committee's name (`--meeting`) is empty",
+            "give the committee's name: --meeting \"Resources Committee\"",
+        ));
+    }
+    let dir = args
+        .dir
+        .clone()
+        .unwrap_or_else(|| project.root.join(&project.house.meetings_dir));
+    let path = dir.join(format!("{date}-{}.yaml", file_slug(&args.meeting)));
+    if path.exists() {
+        return Err(vec![
+            Diagnostic::file_error(
+                "exists",
+                &path,
+                "this meeting file already exists; clerk never overwrites it",
+            )
+            .with_help("edit the existing file"),
+        ]);
+    }
+    let (found, _) = project.papers(&[]);
+    let mut papers: Vec<(Option<String>, String)> = found
+        .iter()
+        .filter_map(|s| {
+            let meta = crate::paper::load(s, &project.house, &mut Sources::default())
+                .0?
+                .meta;
+            (meta.meeting == args.meeting && meta.date == date)
+                .then(|| (meta.agenda_item, crate::output::href(&s.rel)))
+        })
+        .collect();
+    // Apologies open the agenda as item 1, unless a paper is item 1 itself; a paper with
+    // no `agenda_item` takes the next number free after every number in use, so that the
+    // file passes `clerk check` as written.
+    let opens = !papers.iter().any(|p| p.0.as_deref() == Some("1"));
+    let mut used: std::collections::BTreeSet<String> =
+        papers.iter().filter_map(|p| p.0.clone()).collect();
+    if opens {
+        used.insert("1".into());
+    }
+    let top = |n: &String| n.split('.').next()?.trim().parse::<u32>().ok();
+    let mut next = used.iter().filter_map(top).max().unwrap_or(0) + 1;
+    papers.sort_by(|a, b| a.1.cmp(&b.1));
+    for (item, _) in papers.iter_mut().filter(|p| p.0.is_none()) {
+        while used.contains(&next.to_string()) {
+            next += 1;
+        }
+        *item = Some(next.to_string());
+        used.insert(next.to_string());
+    }
+    papers.sort_by(|a, b| {
+        crate::meeting::compare_agenda(a.0.as_deref(), b.0.as_deref()).then_with(|| a.1.cmp(&b.1))
+    });
+    let mut text = [
+        format!(
+            "# The meeting of {} on {date}: its agenda, in order. See the README, \"Meetings\".",
+            args.meeting
+        ),
+        format!("committee: {}", quoted(&args.meeting)),
+        format!("date: {date}"),
+        "# time: \"10:00\"".into(),
+        "# location: Committee Room 1".into(),
+        "# chair: Name".into(),
+        "# contact: Name, Committee Officer, email".into(),
+        "status: draft".into(),
+        "items:".into(),
+    ]
+    .join("\n");
+    text.push('\n');
+    if opens {
+        text.push_str("  - number: \"1\"\n    title: Apologies and declarations of interest\n");
+    }
+    // Two papers giving one `agenda_item`: both are listed as they say, and said so (the
+    // number is theirs to change, in the paper and here).
+    let mut clashes = Vec::new();
+    for (k, (item, rel)) in papers.iter().enumerate() {
+        let number = item.clone().unwrap_or_default();
+        let before = papers[..k].iter().find(|p| p.0 == *item);
+        if let Some((_, first)) = before {
+            text.push_str(&format!(
+                "  # {rel} is item {number} too, by its `agenda_item`: renumber one of them\n"
+            ));
+            clashes.push(format!(
+                "Note: `{first}` and `{rel}` are both item {number}: give one another \
+                 `agenda_item` (in the paper and in this file) before `clerk check` passes."
+            ));
+        }
+        text.push_str(&format!(
+            "  - number: {}\n    paper: {}\n",
+            quoted(&number),
+            quoted(rel)
+        ));
+    }
+    text.push_str(concat!(
+        "  # An item taken in private, or issued late:\n",
+        "  # - number: \"9\"\n",
+        "  #   paper: folder/paper.md\n",
+        "  #   private: true\n",
+        "  #   exempt: Standing Orders section 20(d)\n",
+        "  #   late: true\n",
+    ));
+    std::fs::create_dir_all(&dir)
+        .and_then(|_| std::fs::write(&path, text))
+        .map_err(|e| {
+            vec![Diagnostic::file_error(
+                "write-failed",
+                &path,
+                format!("cannot write the meeting file ({e})"),
+            )]
+        })?;
+    let mut lines = vec![format!(
+        "Wrote {} with {} of its papers",
+        path.display(),
+        papers.len()
+    )];
+    lines.extend(clashes);
+    lines.push("Next: put the agenda in order, then run `clerk check` and `clerk build`.".into());
+    Ok(lines)
+}
