@@ -60,6 +60,9 @@ pub(super) struct Builder<'c, 'p> {
     pub(super) skip_to: usize,
     /// Where the last list warned about for its task boxes starts (one warning a list).
     pub(super) task_list_warned: Option<usize>,
+    /// Where each image read so far stands, until its paragraph ends: one that shares its
+    /// paragraph with text is drawn in the HTML but not the PDF, and is said so.
+    pub(super) images: Vec<Range<usize>>,
 }
 
 /// Parses source `src` of `ctx` into top-level nodes, registering labels and footnote
@@ -79,6 +82,7 @@ pub(crate) fn parse(ctx: &mut Ctx, src: usize) -> Vec<Node> {
         html_lines: HashSet::new(),
         skip_to: 0,
         task_list_warned: None,
+        images: Vec::new(),
     };
     let spans = |link: BrokenLink<'_>| super::spans::broken_link(md, &link);
     let parser = Parser::new_with_broken_link_callback(md, super::parser_options(), Some(spans));

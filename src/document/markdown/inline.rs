@@ -178,7 +178,10 @@ impl Builder<'_, '_> {
         let alt = Inline::plain(alt).trim().to_string();
         let loc = self.loc(range);
         match self.ctx.load_image(&url, &alt, &loc) {
-            Some(img) => self.inline(Inline::Image(img)),
+            Some(img) => {
+                self.images.push(loc.range);
+                self.inline(Inline::Image(img));
+            }
             None => self.inline(Inline::Text {
                 text: if alt.is_empty() { url } else { alt },
             }),
@@ -226,8 +229,31 @@ impl Builder<'_, '_> {
         inlines: Vec<Inline>,
         range: Range<usize>,
     ) -> (Block, bool) {
-        self.warn_misplaced_label(&inlines, range);
-        paragraph_block(inlines)
+        self.warn_misplaced_label(&inlines, range.clone());
+        let (block, paragraph) = paragraph_block(inlines);
+        self.warn_inline_images(&block, range);
+        (block, paragraph)
+    }
+
+    /// Warns about each image read within `range` when its paragraph (`block`) has text
+    /// beside it: the HTML draws it in the line, the PDF shows its alt text there.
+    pub(super) fn warn_inline_images(&mut self, block: &Block, range: Range<usize>) {
+        let (within, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut self.images)
+            .into_iter()
+            .partition(|r| r.start >= range.start && r.end <= range.end);
+        self.images = rest;
+        if !matches!(block, Block::Paragraph { .. }) {
+            return;
+        }
+        for at in within {
+            let loc = self.loc(at);
+            self.ctx.warn(
+                "inline-image",
+                &loc,
+                "this image shares its paragraph with text: the HTML draws it in the line, but the PDF shows only its alt text there",
+                Some("give the image a paragraph of its own (a blank line before and after it) to have it drawn in both".into()),
+            );
+        }
     }
 }
 

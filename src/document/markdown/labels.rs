@@ -58,6 +58,7 @@ impl Builder<'_, '_> {
             None
         };
         let (block, paragraph) = paragraph_block(inlines);
+        self.warn_inline_images(&block, range.clone());
         self.deliver(block, paragraph, label, range);
     }
 
