@@ -58,7 +58,8 @@ pub fn walk(
                     && e.path()
                         .extension()
                         .is_some_and(|x| x == "yaml" || x == "yml")
-                    && !absolute(e.path()).starts_with(&meetings_abs) =>
+                    && !absolute(e.path()).starts_with(&meetings_abs)
+                    && e.path() != root.join(crate::config::HOUSE_FILE) =>
             {
                 yaml.push(e.into_path());
             }
@@ -315,5 +316,12 @@ mod tests {
             ]
         );
         assert!(diags[0].message.contains("no paper `renamed.md` beside it"));
+        // Papers kept at the project's root (`papers_dir: .`): `clerk.yaml` is no sidecar.
+        std::fs::write(root.join("clerk.yaml"), "x").unwrap();
+        let (_, diags) = walk(root, root, root, (&dirs.0, &dirs.1));
+        assert!(
+            diags.iter().all(|d| !d.file.ends_with("clerk.yaml")),
+            "{diags:?}"
+        );
     }
 }
