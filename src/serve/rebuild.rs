@@ -84,7 +84,7 @@ pub(crate) fn rebuild(old: &Site, changes: &ChangeSet, generation: u64) -> (Site
         &old.index,
         super::index::Audience::Preview,
     );
-    let status_panel = panel(&papers);
+    let status_panel = panel(&papers, &paper_notes);
     summary.elapsed = started.elapsed();
     let site = Site {
         folders: old.folders.clone(),
@@ -217,19 +217,28 @@ pub(crate) fn private_papers(
         .withheld_papers(|| sources.to_vec(), &project.house, &mut Vec::new())
 }
 
-/// The index's panel of every paper's state.
-fn panel(papers: &BTreeMap<PathBuf, Arc<PaperEntry>>) -> String {
+/// The index's panel of every paper's state: its own problems and what the meeting files
+/// and cross-checks say of it (`about`, by display path), as its page shows them.
+fn panel(papers: &BTreeMap<PathBuf, Arc<PaperEntry>>, about: &BTreeMap<PathBuf, Notes>) -> String {
     let hrefs: Vec<String> = papers
         .values()
         .map(|e| crate::render::link(&e.href()))
         .collect();
+    let notes: Vec<Notes> = papers
+        .values()
+        .map(|e| match about.get(&e.report.source.display) {
+            Some(a) => e.page.notes.plus(a),
+            None => e.page.notes.clone(),
+        })
+        .collect();
     let rows: Vec<StatusRow<'_>> = papers
         .values()
         .zip(&hrefs)
-        .map(|(e, href)| StatusRow {
+        .zip(&notes)
+        .map(|((e, href), notes)| StatusRow {
             source: &e.report.source.display,
             href,
-            notes: &e.page.notes,
+            notes,
         })
         .collect();
     status_panel(&rows)

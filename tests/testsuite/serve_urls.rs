@@ -128,8 +128,10 @@ fn a_meeting_files_problems_are_shown_where_they_belong_not_on_every_paper() {
         (r.status == 200).then_some(r)
     })
     .unwrap();
-    // The index and the meeting's page show the meeting file's error.
+    // The index and the meeting's page show the meeting file's error; the index's panel
+    // counts the warning about the audit paper as that paper's.
     assert!(ready.body.contains("clerk-overlay"), "{}", ready.body);
+    assert!(ready.body.contains("1 with warnings"), "{}", ready.body);
     let meeting = serve.get(&format!("{MEETING}/index.html"));
     assert!(meeting.body.contains("clerk-overlay"), "{}", meeting.body);
     // The other committee's paper does not, but shows the warning about it.
