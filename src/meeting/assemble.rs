@@ -21,6 +21,9 @@ pub struct PaperEntry<'a> {
     pub meta: Option<&'a PaperMeta>,
     /// Does it build (no errors)?
     pub ok: bool,
+    /// The title of its last good outputs, when it fails now: what the agenda shows for it
+    /// rather than its file's path.
+    pub last_title: Option<&'a str>,
     /// The texts of its files as read when it was checked (its `.md`, and a sidecar
     /// `.yaml`), for pointing at a key's line without reading them again.
     pub sources: &'a Sources,
@@ -291,6 +294,7 @@ fn from_file<'f>(
                 .title
                 .clone()
                 .or_else(|| meta.map(|m| m.title.clone()))
+                .or_else(|| entry.and_then(|e| e.last_title).map(str::to_string))
                 .or_else(|| fi.paper.as_ref().map(|p| slash(p)))
                 .unwrap_or_default(),
             kind,

@@ -321,6 +321,7 @@ pub fn assemble_meetings(
             source: &p.source,
             meta: p.meta.as_ref(),
             ok: p.errors() == 0,
+            last_title: p.last_good.as_ref().map(|m| m.title.as_str()),
             sources: &p.sources,
         })
         .collect();

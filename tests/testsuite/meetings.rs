@@ -294,6 +294,31 @@ fn a_meeting_whose_file_has_an_error_is_not_in_the_calendar() {
 }
 
 #[test]
+fn a_paper_that_fails_now_keeps_its_last_good_title_on_the_agenda() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    assert_eq!(build(root).0, 0);
+    let paper = root.join("papers/resources/2026-05-19-budget-monitoring.md");
+    let text = std::fs::read_to_string(&paper).unwrap();
+    std::fs::write(
+        &paper,
+        text.replacen("date: 2026-05-19", "date: 2026-02-30", 1),
+    )
+    .unwrap();
+    let (code, _, stderr) = build(root);
+    assert_eq!(code, 1, "{stderr}");
+    let page = read(
+        root,
+        "out/meetings/2026-05-19-resources-committee/index.html",
+    );
+    assert!(page.contains("Budget Monitoring Report"), "{page}");
+    assert!(
+        !page.contains(">resources/2026-05-19-budget-monitoring.md<"),
+        "shown by its path: {page}"
+    );
+}
+
+#[test]
 fn check_names_both_places_when_a_paper_and_its_agenda_disagree() {
     let project = temp_project("meetings");
     let root = project.path();
