@@ -22,10 +22,7 @@ pub fn new_meeting(
             "give the committee's name: --meeting \"Resources Committee\"",
         ));
     }
-    let dir = args
-        .dir
-        .clone()
-        .unwrap_or_else(|| project.root.join(&project.house.meetings_dir));
+    let dir = args.dir.clone().unwrap_or_else(|| project.meetings_dir());
     let path = dir.join(format!("{date}-{}.yaml", file_slug(&args.meeting)));
     if path.exists() {
         return Err(vec![

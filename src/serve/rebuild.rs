@@ -3,6 +3,7 @@
 //! A paper that now fails keeps its last good page; a broken `clerk.yaml` or template keeps
 //! the last good project and templates, and its error is shown on every page until fixed.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -224,11 +225,12 @@ fn panel(papers: &BTreeMap<PathBuf, Arc<PaperEntry>>, about: &BTreeMap<PathBuf, 
         .values()
         .map(|e| crate::render::link(&e.href()))
         .collect();
-    let notes: Vec<Notes> = papers
+    // Borrowed, but for the few papers something is said of besides their own problems.
+    let notes: Vec<Cow<'_, Notes>> = papers
         .values()
         .map(|e| match about.get(&e.report.source.display) {
-            Some(a) => e.page.notes.plus(a),
-            None => e.page.notes.clone(),
+            Some(a) => Cow::Owned(e.page.notes.plus(a)),
+            None => Cow::Borrowed(&e.page.notes),
         })
         .collect();
     let rows: Vec<StatusRow<'_>> = papers

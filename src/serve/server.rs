@@ -211,8 +211,10 @@ impl View<'_> {
         let site = self.site;
         let here = format!("/{}", entry.href());
         // Its own, and what the meeting files and cross-checks say of it.
-        let about = site.paper_notes.get(&entry.report.source.display);
-        let notes = &about.map_or_else(|| entry.page.notes.clone(), |a| entry.page.notes.plus(a));
+        let notes = match site.paper_notes.get(&entry.report.source.display) {
+            Some(about) => &entry.page.notes.plus(about),
+            None => &entry.page.notes,
+        };
         let Some(good) = &entry.page.good else {
             let title = entry
                 .report

@@ -248,7 +248,7 @@ impl Watcher {
             project.papers_dir.clone(),
             project.root.join(TEMPLATES_DIR),
             project.root.join(ASSETS_DIR),
-            project.root.join(&project.house.meetings_dir),
+            project.meetings_dir(),
         ]
         .into_iter()
         .filter(|dir| dir.is_dir())

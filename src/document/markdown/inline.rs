@@ -238,6 +238,9 @@ impl Builder<'_, '_> {
     /// Warns about each image read within `range` when its paragraph (`block`) has text
     /// beside it: the HTML draws it in the line, the PDF shows its alt text there.
     pub(super) fn warn_inline_images(&mut self, block: &Block, range: Range<usize>) {
+        if self.images.is_empty() {
+            return;
+        }
         let (within, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut self.images)
             .into_iter()
             .partition(|r| r.start >= range.start && r.end <= range.end);

@@ -125,13 +125,17 @@ impl Builder<'_, '_> {
         range: Range<usize>,
         skip_last: bool,
     ) {
+        // Nearly every paragraph has no `{#` at all: nothing to gather.
+        let source = self.md.get(range.clone()).unwrap_or("");
+        if !source.contains("{#") {
+            return;
+        }
         let mut found = Vec::new();
         texts(inlines, &mut found);
         let mut labels: Vec<&str> = found.into_iter().flat_map(labels_in).collect();
         if skip_last {
             labels.pop();
         }
-        let source = self.md.get(range.clone()).unwrap_or("");
         let mut from = 0;
         let mut stray = Vec::new();
         for label in labels {
