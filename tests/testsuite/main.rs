@@ -8,6 +8,7 @@ mod pdfua_check;
 
 mod a11y;
 mod appendix;
+mod appendix_stamps;
 mod build;
 mod check;
 mod commonmark;

@@ -28,7 +28,7 @@ use objects::Objects;
 pub use check::{Problem, check};
 pub use lazy::{Lazy, element_or_link};
 pub use objects::{Keep, text_string};
-pub use read::{AppendixFile, read};
+pub use read::{AppendixFile, own_marking, read};
 
 /// A PDF appendix to append: its outline title and its bytes (already [`check`]ed).
 #[derive(Debug, Clone, Copy)]
@@ -51,18 +51,20 @@ pub fn inflate_limit(appendix_bytes: u64) -> u64 {
 }
 
 /// Appends each appendix's pages after `doc`'s, grafting its structure tree into `doc`'s;
-/// returns each appendix's outline title with its first page, or why one could not be
-/// appended (a file that passed [`check`] should never fail here).
+/// returns each appendix's outline title with its pages (one at least), or why one could
+/// not be appended (a file that passed [`check`] should never fail here).
 pub fn append(
     doc: &mut Document,
     appendices: &[Appended<'_>],
-) -> Result<Vec<(String, ObjectId)>, String> {
+) -> Result<Vec<(String, Vec<ObjectId>)>, String> {
     let mut out = Vec::new();
     for a in appendices {
         let mut src = check::load(a.bytes, a.inflate_limit).map_err(|e| broken(a.title, &e))?;
         let pages = import(doc, &mut src, a.title, &mut put).map_err(|e| broken(a.title, &e))?;
-        let first = pages.first().ok_or_else(|| broken(a.title, "no pages"))?;
-        out.push((a.title.to_string(), *first));
+        if pages.is_empty() {
+            return Err(broken(a.title, "no pages"));
+        }
+        out.push((a.title.to_string(), pages));
     }
     Ok(out)
 }

@@ -31,7 +31,10 @@ pub fn read(paper: &Paper, house: &HouseStyle) -> (Vec<AppendixFile>, Vec<Diagno
         .appendices
         .iter()
         .map(|a| match read_one(paper, house, a) {
-            Ok(file) => file,
+            Ok(file) => {
+                diags.extend(marking_differs(paper, a, &file));
+                file
+            }
             Err(d) => {
                 diags.push(d);
                 AppendixFile::None
@@ -62,11 +65,7 @@ fn read_one(
             .join(file);
         return read_markdown(paper, &path, shown, house.limits.paper_bytes);
     }
-    let at = |code: &'static str, message: String| {
-        let mut d = Diagnostic::file_error(code, &paper.split.meta_file, message);
-        d.span = a.file_pos.span();
-        d
-    };
+    let at = |code: &'static str, message: String| at_file(paper, a, code, message);
     let name = file.display();
     let bytes = fsio::read_limited(&path, house.limits.appendix_bytes).map_err(|e| {
         let limit = matches!(e, ReadError::TooLarge(_))
@@ -82,6 +81,54 @@ fn read_one(
         Ok(()) => Ok(AppendixFile::Pdf(Arc::new(bytes))),
         Err(p) => Err(at(p.code, p.message).with_help(p.help)),
     }
+}
+
+/// A diagnostic at the appendix's `file:` line in the paper's metadata.
+fn at_file(paper: &Paper, a: &AppendixMeta, code: &'static str, message: String) -> Diagnostic {
+    let mut d = Diagnostic::file_error(code, &paper.split.meta_file, message);
+    d.span = a.file_pos.span();
+    d
+}
+
+/// The protective marking a PDF clerk made gives itself (its XMP's, which clerk writes
+/// uncompressed), if it is one.
+pub fn own_marking(bytes: &[u8]) -> Option<String> {
+    let (open, close) = (
+        b"<clerk:classification>".as_slice(),
+        b"</clerk:classification>".as_slice(),
+    );
+    let start = bytes.windows(open.len()).position(|w| w == open)? + open.len();
+    let len = bytes[start..]
+        .windows(close.len())
+        .take(64)
+        .position(|w| w == close)?;
+    let text = std::str::from_utf8(&bytes[start..start + len]).ok()?;
+    Some(text.replace("&amp;", "&").trim().to_string())
+}
+
+/// A warning when a PDF appendix clerk made is marked otherwise than the paper: the
+/// paper's marking is drawn over its own, at the top and foot of its pages.
+fn marking_differs(paper: &Paper, a: &AppendixMeta, file: &AppendixFile) -> Option<Diagnostic> {
+    let AppendixFile::Pdf(bytes) = file else {
+        return None;
+    };
+    let paper_marking = paper.meta.classification.as_deref()?.trim();
+    let own = own_marking(bytes)?;
+    if own.eq_ignore_ascii_case(paper_marking) {
+        return None;
+    }
+    let name = a.file.as_deref().unwrap_or(Path::new("")).display();
+    let upper = paper_marking.to_uppercase();
+    let d = at_file(
+        paper,
+        a,
+        "appendix-marking",
+        format!(
+            "the appendix `{name}` is marked {} but the paper {upper}: the paper's marking is drawn at the top and foot of the appendix's pages, over its own",
+            own.to_uppercase()
+        ),
+    );
+    Some(d.with_help(format!("build the appendix again with `classification: {paper_marking}`, so that its pages carry one marking")).warning())
 }
 
 /// A Markdown appendix's text; one too large, not UTF-8, unreadable, or that is a paper

@@ -182,7 +182,7 @@ fn append_grafts_pages_and_tree() {
     .unwrap();
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     assert_eq!(pages.len(), 2);
-    assert_eq!(first[0].1, pages[1]);
+    assert_eq!(first[0].1, [pages[1]]);
     let page = doc.get_dictionary(pages[1]).unwrap();
     // Inherited attributes travel with the page; the parent-tree key moves past ours.
     assert!(page.has(b"MediaBox") && page.has(b"Resources"));
@@ -268,7 +268,7 @@ fn named_destinations_become_explicit() {
         }],
     )
     .unwrap()[0]
-        .1;
+        .1[0];
     let page = doc.get_dictionary(first).unwrap();
     let annot = page.get(b"Annots").unwrap().as_array().unwrap()[0]
         .as_reference()

@@ -20,52 +20,11 @@ use super::annot;
 use super::content::Content;
 use super::embed::{self, GlyphMap};
 use super::fonts::{FaceId, Fonts};
-use super::layout::{Item, Layout, Mark, Page, Part, Rgb, Role, Tag};
+use super::glyphs::{remap, used_glyphs};
+use super::layout::{Item, Layout, Mark, Page, Part, Rgb, Role, StampAt, Tag};
 use super::serialise::Prewritten;
 use super::tag::{self, PageMarks, StructType};
 use crate::diag::Diagnostic;
-
-/// The glyphs each face draws, with the text of each (first occurrence with text wins),
-/// numbered for the subset: .notdef first, then the used glyphs in id order.
-fn used_glyphs(layout: &Layout, fonts: &Fonts) -> GlyphMap {
-    let mut seen: Vec<Vec<Option<&str>>> = vec![Vec::new(); fonts.count()];
-    for page in &layout.pages {
-        for item in &page.items {
-            if let Mark::Glyphs(run) = &item.mark {
-                let slots = &mut seen[run.face.index()];
-                if slots.is_empty() {
-                    slots.resize(fonts.face(run.face).glyph_count().max(1), None);
-                }
-                for g in run.glyphs.iter() {
-                    if let Some(slot) = slots.get_mut(usize::from(g.gid))
-                        && slot.is_none_or(str::is_empty)
-                    {
-                        *slot = Some(g.text);
-                    }
-                }
-            }
-        }
-    }
-    let mut used = GlyphMap::new();
-    for face in fonts.ids() {
-        let slots = &seen[face.index()];
-        if slots.is_empty() {
-            continue;
-        }
-        let mut next = 1u16;
-        let map = used.entry(face).or_default();
-        for (gid, slot) in slots.iter().enumerate() {
-            if let Some(text) = slot {
-                let new = if gid == 0 { 0 } else { next };
-                if gid != 0 {
-                    next += 1;
-                }
-                map.insert(gid as u16, (new, text.to_string()));
-            }
-        }
-    }
-    used
-}
 
 /// An image's XObject and its size in pixels, as [`embed::image`] adds it.
 type Embedded = (ObjectId, usize, usize);
@@ -296,6 +255,16 @@ pub fn emit(
             layout.pages[k].items = Vec::new();
         }
     }
+    let stamps = layout
+        .stamps
+        .iter()
+        .map(|s| {
+            (
+                s.at,
+                emit_form(&mut doc, layout, fonts, &tree, &s.page, drawn),
+            )
+        })
+        .collect();
     let kids: Vec<Object> = page_ids.iter().map(|p| Object::Reference(*p)).collect();
     let pages = Dictionary::from_iter([
         ("Type", Object::Name(b"Pages".to_vec())),
@@ -315,7 +284,7 @@ pub fn emit(
         ("StructTreeRoot", root.into()),
     ]));
     doc.trailer.set("Root", catalog);
-    Ok(Emitted { doc, ahead })
+    Ok(Emitted { doc, ahead, stamps })
 }
 
 /// An emitted PDF: its objects, and those already written (see [`tag::structure`]).
@@ -325,21 +294,8 @@ pub struct Emitted {
     pub doc: Document,
     /// Objects written ahead, for [`super::serialise::save_with`].
     pub(crate) ahead: Prewritten,
-}
-
-/// For each face, the subset's glyph id of every glyph id of the face (0 when unused).
-fn remap(glyphs: &GlyphMap, fonts: &Fonts) -> Vec<Vec<u16>> {
-    let mut remap: Vec<Vec<u16>> = vec![Vec::new(); fonts.count()];
-    for (face, map) in glyphs {
-        let r = &mut remap[face.index()];
-        r.resize(fonts.face(*face).glyph_count().max(1), 0);
-        for (old, (new, _)) in map {
-            if let Some(slot) = r.get_mut(usize::from(*old)) {
-                *slot = *new;
-            }
-        }
-    }
-    remap
+    /// The layout's stamps, each a form XObject the size of the house's page.
+    pub stamps: Vec<(StampAt, ObjectId)>,
 }
 
 /// The resources every page shares (the subset fonts, `F1`…, and the images, `Im1`…),
@@ -389,6 +345,51 @@ struct PageTree<'a> {
     images: &'a [Embedded],
 }
 
+/// `page`'s content stream, for a page `height` high.
+fn draw<'a>(page: &Page, height: f32, fonts: &'a Fonts, tree: &PageTree<'a>) -> PageWriter<'a> {
+    let mut writer = PageWriter {
+        c: Content::default(),
+        height,
+        remap: tree.remap,
+        fonts,
+        in_text: false,
+        font: None,
+        fill: None,
+        stroke: None,
+        marks: Vec::new(),
+    };
+    page_content(page, &mut writer, tree.images);
+    writer
+}
+
+/// Draws a stamp as a form XObject the size of the layout's pages, with the pages'
+/// resources; its marks are artifacts, so it has no part in the structure tree.
+fn emit_form(
+    doc: &mut Document,
+    layout: &Layout,
+    fonts: &Fonts,
+    tree: &PageTree<'_>,
+    page: &Page,
+    drawn: Drawn,
+) -> ObjectId {
+    let (w, h) = layout.page_size;
+    let writer = draw(page, h, fonts, tree);
+    let dict = Dictionary::from_iter([
+        ("Type", Object::Name(b"XObject".to_vec())),
+        ("Subtype", Object::Name(b"Form".to_vec())),
+        (
+            "BBox",
+            vec![0.into(), 0.into(), Object::Real(w), Object::Real(h)].into(),
+        ),
+        ("Resources", tree.resources_id.into()),
+    ]);
+    let mut stream = Stream::new(dict, writer.c.bytes);
+    if drawn == Drawn::Released {
+        super::compress::compress_stream(&mut stream);
+    }
+    doc.add_object(stream)
+}
+
 /// Draws one page as object `id`: its content stream, then its link annotations. Returns
 /// its marked content and links, for the structure tree.
 fn emit_page(
@@ -401,18 +402,7 @@ fn emit_page(
     drawn: Drawn,
 ) -> PageMarks {
     let (w, h) = layout.page_size;
-    let mut writer = PageWriter {
-        c: Content::default(),
-        height: h,
-        remap: tree.remap,
-        fonts,
-        in_text: false,
-        font: None,
-        fill: None,
-        stroke: None,
-        marks: Vec::new(),
-    };
-    page_content(page, &mut writer, tree.images);
+    let writer = draw(page, h, fonts, tree);
     let mut stream = Stream::new(Dictionary::new(), writer.c.bytes);
     if drawn == Drawn::Released {
         super::compress::compress_stream(&mut stream);

@@ -230,7 +230,7 @@ pub fn finish(
     meta: &Meta,
     srgb: &[u8],
 ) -> Result<Vec<u8>, Diagnostic> {
-    let Emitted { mut doc, ahead } = pdf;
+    let Emitted { mut doc, ahead, .. } = pdf;
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     let outlines = outline(&mut doc, layout, extra, &pages);
     finish_with(doc, &ahead, outlines, meta, srgb, None)

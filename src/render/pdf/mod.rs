@@ -5,7 +5,8 @@
 //! 2. [`emit`]: draws the pages (a content stream each, written directly) with subset
 //!    fonts, images (decoded by printpdf), links, marked content per block and the page
 //!    furniture as artifacts; [`tag`] builds the structure tree from that marked content.
-//!    [`appendix::append`] then adds the pages of PDF appendices, their structure tree grafted in.
+//!    [`appendix::append`] then adds the pages of PDF appendices, their structure tree grafted
+//!    in, and [`overlay`] draws the paper's classification and DRAFT mark on them.
 //! 3. [`finish`]: lopdf; metadata (Info and XMP agreeing), PDF/A-2a and PDF/UA-1 identification, sRGB
 //!    OutputIntent, outline, and an ID from the content, so rebuilds are byte-identical;
 //!    `serialise` writes the bytes (as lopdf would, faster).
@@ -18,7 +19,9 @@ mod embed;
 pub mod emit;
 pub mod finish;
 pub mod fonts;
+mod glyphs;
 pub mod layout;
+mod overlay;
 pub mod pack;
 mod serialise;
 mod tag;
@@ -107,7 +110,21 @@ impl PdfEngine {
                 _ => None,
             })
             .collect();
-        let extra = appendix::append(&mut pdf.doc, &appended).map_err(Diagnostic::internal)?;
+        let pages = appendix::append(&mut pdf.doc, &appended).map_err(Diagnostic::internal)?;
+        for (a, (_, pages)) in appended.iter().zip(&pages) {
+            // An appendix clerk made with the paper's marking has it where the stamp would
+            // draw it again.
+            let marked = appendix::own_marking(a.bytes).is_some_and(|own| {
+                let paper = doc.meta.classification.as_deref().unwrap_or_default();
+                own.eq_ignore_ascii_case(paper.trim())
+            });
+            let stamps: Vec<_> = (pdf.stamps.iter().copied())
+                .filter(|(at, _)| !marked || *at == layout::StampAt::Middle)
+                .collect();
+            overlay::stamp_pages(&mut pdf.doc, &stamps, layout.page_size, pages)
+                .map_err(Diagnostic::internal)?;
+        }
+        let extra: Vec<_> = pages.into_iter().map(|(t, p)| (t, p[0])).collect();
         let meta = self.meta(doc, opts.house);
         finish::finish(pdf, layout, &extra, &meta, &self.srgb)
     }

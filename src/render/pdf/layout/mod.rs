@@ -341,6 +341,7 @@ pub fn layout(doc: &Document, opts: &RenderOptions<'_>, fonts: &Fonts) -> Layout
         images,
         structure: flow.structure,
         anchor_names: flow.anchor_names,
+        stamps: running::stamps(doc, opts, fonts, &geo),
     }
 }
 

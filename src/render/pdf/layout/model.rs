@@ -341,6 +341,30 @@ pub struct Layout {
     /// Anchor id → what a reader is taken to (`Paragraph 2.1`, `Footnote 1`), for the
     /// `/Contents` of the links that go there.
     pub anchor_names: BTreeMap<String, String>,
+    /// What is drawn on each page of the paper's PDF appendices (none without one).
+    pub stamps: Vec<Stamp>,
+}
+
+/// A part of what clerk draws on a page it did not lay out (a PDF appendix's): laid out
+/// on a page of the house's size and drawn as a form, moved to the page's own edge.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stamp {
+    /// Which edge of the page it keeps to.
+    pub at: StampAt,
+    /// Its marks, all artifacts.
+    pub page: Page,
+}
+
+/// Where a [`Stamp`] goes on a page of another size: the house page's top (or foot, or
+/// middle) edge is put on that page's, centred across it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StampAt {
+    /// The classification above the text, over the page's content.
+    Top,
+    /// The classification at the foot, over the page's content.
+    Foot,
+    /// The DRAFT mark across the page, under its content (as on clerk's own pages).
+    Middle,
 }
 
 #[cfg(test)]

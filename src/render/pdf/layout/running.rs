@@ -3,10 +3,10 @@
 //! a DRAFT mark across the page.
 
 use super::Geometry;
-use super::model::{GlyphRun, Item, Mark, Page, Rgb, Tag};
+use super::model::{GlyphRun, Item, Mark, Page, Rgb, Stamp, StampAt, Tag};
 use super::text::{self, Align, Span, Style};
 use crate::config::HouseStyle;
-use crate::document::Document;
+use crate::document::{AppendixContent, Document};
 use crate::render::RenderOptions;
 use crate::render::pdf::fonts::Fonts;
 
@@ -116,38 +116,20 @@ pub fn furnish(
         foot,
         Align::Left,
     );
+    let draft = if opts.draft {
+        draft_mark(fonts, w, h)
+    } else {
+        Vec::new()
+    };
+    let (top, bottom) = match &marking {
+        Some(c) => marking_lines(fonts, geo, c),
+        None => (Vec::new(), Vec::new()),
+    };
     for (n, page) in pages.iter_mut().enumerate() {
         let mut items = Vec::new();
-        if opts.draft {
-            items.extend(draft_mark(fonts, w, h));
-        }
-        if let Some(c) = &marking {
-            let style = Style::plain(geo.size).bold();
-            let top = (geo.margins.0 * 0.5 + geo.size * 0.35).max(geo.size);
-            items.extend(line(
-                fonts,
-                Span {
-                    text: c.clone(),
-                    style: style.clone(),
-                },
-                left,
-                right,
-                top,
-                Align::Center,
-            ));
-            let bottom = h - (geo.margins.2 * 0.25).max(geo.size * 0.4);
-            items.extend(line(
-                fonts,
-                Span {
-                    text: c.clone(),
-                    style,
-                },
-                left,
-                right,
-                bottom,
-                Align::Center,
-            ));
-        }
+        items.extend(draft.iter().cloned());
+        items.extend(top.iter().cloned());
+        items.extend(bottom.iter().cloned());
         let page_text = format!("Page {} of {}", n + 1, total);
         items.extend(ident.iter().cloned());
         items.extend(line(
@@ -164,6 +146,59 @@ pub fn furnish(
         items.append(&mut page.items);
         page.items = items;
     }
+}
+
+/// The classification's line above the text and at the foot of a page.
+fn marking_lines(fonts: &Fonts, geo: &Geometry, marking: &str) -> (Vec<Item>, Vec<Item>) {
+    let (_, h) = geo.page;
+    let (left, right) = (geo.left(), geo.right());
+    let style = Style::plain(geo.size).bold();
+    let span = || Span {
+        text: marking.to_string(),
+        style: style.clone(),
+    };
+    let top = (geo.margins.0 * 0.5 + geo.size * 0.35).max(geo.size);
+    let bottom = h - (geo.margins.2 * 0.25).max(geo.size * 0.4);
+    (
+        line(fonts, span(), left, right, top, Align::Center),
+        line(fonts, span(), left, right, bottom, Align::Center),
+    )
+}
+
+/// What clerk draws on each page of the paper's PDF appendices, as on its own pages: the
+/// classification at the top and the foot and, for a draft, the DRAFT mark (none for a
+/// paper without a PDF appendix).
+pub fn stamps(
+    doc: &Document,
+    opts: &RenderOptions<'_>,
+    fonts: &Fonts,
+    geo: &Geometry,
+) -> Vec<Stamp> {
+    let pdf = |a: &crate::document::Appendix| matches!(a.content, AppendixContent::Pdf { .. });
+    if !doc.appendices.iter().any(pdf) {
+        return Vec::new();
+    }
+    let mut stamps = Vec::new();
+    let mut stamp = |at: StampAt, items: Vec<Item>| {
+        if !items.is_empty() {
+            stamps.push(Stamp {
+                at,
+                page: Page {
+                    items,
+                    links: Vec::new(),
+                },
+            });
+        }
+    };
+    if opts.draft {
+        stamp(StampAt::Middle, draft_mark(fonts, geo.page.0, geo.page.1));
+    }
+    if let Some(c) = &doc.meta.classification {
+        let (top, bottom) = marking_lines(fonts, geo, &c.to_uppercase());
+        stamp(StampAt::Top, top);
+        stamp(StampAt::Foot, bottom);
+    }
+    stamps
 }
 
 /// `text` as it fits on one line `room` wide: whole when it fits, else cut at a space where

@@ -13,6 +13,7 @@ use sha2::{Digest, Sha256};
 use super::outline::{Entry, Mark, dest, level, marks, write_outline};
 use crate::document::appendix::{self, PaperPdf, text_string};
 use crate::render::pdf::finish::{self, Meta};
+use crate::render::pdf::overlay;
 use crate::render::pdf::serialise::Prewritten;
 
 /// A paper's PDF, opened, with its outline read before its pages are taken.
@@ -264,11 +265,9 @@ fn number(o: &Object) -> f32 {
 /// The name each page's resources give its stamp.
 const STAMP: &str = "ClerkPack";
 
-/// Draws `form` over `page` as an artifact, its top right corner on the page's: the page's
-/// own content is wrapped in `q … Q` so nothing it leaves set moves the stamp. The stream
-/// that draws it is shared by the pages with the same offset (`ends`), so each page gets
-/// resources of its own (the paper's, with the stamp), never changing the paper's shared
-/// ones.
+/// Draws `form` over `page` as an artifact, its top right corner on the page's as shown
+/// (turned or cropped). The
+/// stream that draws it is shared by the pages with the same offset (`ends`).
 fn stamp_page(
     pdf: &mut Document,
     page: ObjectId,
@@ -277,45 +276,10 @@ fn stamp_page(
     ends: &mut BTreeMap<String, ObjectId>,
 ) -> Result<(), String> {
     let dict = pdf.get_dictionary(page).map_err(|e| e.to_string())?;
-    let (x1, y1) = match dict.get(b"MediaBox").and_then(Object::as_array) {
-        Ok(b) if b.len() == 4 => (number(&b[2]), number(&b[3])),
-        _ => form.size,
-    };
-    let (dx, dy) = (x1 - form.size.0, y1 - form.size.1);
-    let ops = format!("Q\n/Artifact BMC\nq 1 0 0 1 {dx:.2} {dy:.2} cm /{STAMP} Do Q\nEMC\n");
-    let end = match ends.get(&ops) {
-        Some(id) => *id,
-        None => {
-            let id = pdf.add_object(Stream::new(Dictionary::new(), ops.clone().into_bytes()));
-            ends.insert(ops, id);
-            id
-        }
-    };
-    let dict = pdf.get_dictionary(page).map_err(|e| e.to_string())?;
-    let mut contents: Vec<Object> = vec![q.into()];
-    match dict.get(b"Contents") {
-        Ok(Object::Array(a)) => contents.extend(a.iter().cloned()),
-        Ok(o) => contents.push(o.clone()),
-        Err(_) => {}
-    }
-    contents.push(end.into());
-
-    let mut res = match dict.get(b"Resources") {
-        Ok(Object::Reference(r)) => pdf.get_dictionary(*r).map_err(|e| e.to_string())?.clone(),
-        Ok(Object::Dictionary(d)) => d.clone(),
-        _ => Dictionary::new(),
-    };
-    let mut xobjects = match res.get(b"XObject") {
-        Ok(Object::Reference(r)) => pdf.get_dictionary(*r).cloned().unwrap_or_default(),
-        Ok(Object::Dictionary(d)) => d.clone(),
-        _ => Dictionary::new(),
-    };
-    xobjects.set(STAMP, form.id);
-    res.set("XObject", xobjects);
-    let page_dict = pdf.get_dictionary_mut(page).map_err(|e| e.to_string())?;
-    page_dict.set("Contents", contents);
-    page_dict.set("Resources", res);
-    Ok(())
+    let cm = overlay::top_right(pdf, dict, form.size);
+    let ops = format!("Q\n/Artifact BMC\nq {cm} /{STAMP} Do Q\nEMC\n");
+    let end = overlay::shared_stream(pdf, ends, ops);
+    overlay::wrap_page(pdf, page, None, Some((q, end)), &[(STAMP.into(), form.id)])
 }
 
 /// Makes the `/ID` of a structure element the `j`th paper brought unique in the pack:
