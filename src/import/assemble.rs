@@ -26,6 +26,8 @@ pub struct Input<'a> {
     pub boxes: Vec<(String, usize)>,
     /// Tracked changes, taken as if accepted.
     pub tracked: usize,
+    /// Tables with merged cells, by the paragraph index of their first paragraph.
+    pub merged: Vec<usize>,
     /// The lines of the page headers and footers.
     pub page_lines: Vec<String>,
 }
@@ -116,6 +118,15 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, image_dir: &s
                 format!("a {what} at paragraph {at} of the Word document is left out"),
             )
             .help("paragraphs are counted from the top of the Word document, tables' included; add what is left out by hand if the paper needs it"),
+        );
+    }
+    for at in &input.merged {
+        notes.push(
+            Note::warning(
+                "import-merged-cells",
+                format!("the table at paragraph {at} of the Word document has merged cells: a Markdown table cannot merge cells, so a merged cell's text is in its first cell and the cells it spanned are left empty"),
+            )
+            .help("check the table reads right with its empty cells: repeat a heading that spanned columns in each, or split the table"),
         );
     }
     for (words, at) in &input.boxes {

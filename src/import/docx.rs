@@ -122,6 +122,8 @@ pub struct Context<'a> {
     pub boxes: Vec<(String, usize)>,
     /// Tracked changes met (insertions, deletions, moves), taken as if accepted.
     pub tracked: usize,
+    /// Tables with merged cells, by the paragraph index of their first paragraph.
+    pub merged: Vec<usize>,
 }
 
 /// Walks the children of `w:body` (or a footnote, or a table cell) into blocks.
@@ -142,22 +144,32 @@ pub fn blocks(parent: Node, cx: &mut Context) -> Vec<Block> {
     out
 }
 
+/// A table's rows of cells. A cell merged across columns keeps its text in its first
+/// cell and leaves the others empty, as one merged down rows does (Word writes nothing in
+/// the cells it continues into); the table is noted in `cx.merged`.
 fn table(tbl: Node, cx: &mut Context) -> Vec<Vec<Vec<Block>>> {
     let mut rows = Vec::new();
+    let first = cx.count + 1;
+    let mut merged = false;
     for tr in tbl.children().filter(|n| is_w(*n, "tr")) {
         let mut cells = Vec::new();
         for tc in tr.children().filter(|n| is_w(*n, "tc")) {
-            let span = child(tc, "tcPr")
+            let props = child(tc, "tcPr");
+            let span = props
                 .and_then(|p| child_val(p, "gridSpan"))
                 .and_then(|v| v.parse::<usize>().ok())
                 .unwrap_or(1)
                 .clamp(1, 64);
+            merged |= span > 1 || props.and_then(|p| child(p, "vMerge")).is_some();
             cells.push(blocks(tc, cx));
             for _ in 1..span {
                 cells.push(Vec::new());
             }
         }
         rows.push(cells);
+    }
+    if merged {
+        cx.merged.push(first);
     }
     rows
 }

@@ -174,6 +174,7 @@ pub fn convert(
         skipped: Vec::new(),
         boxes: Vec::new(),
         tracked: 0,
+        merged: Vec::new(),
     };
     let body = doc
         .root_element()
@@ -224,6 +225,7 @@ pub fn convert(
         skipped,
         boxes: std::mem::take(&mut cx.boxes),
         tracked: cx.tracked,
+        merged: std::mem::take(&mut cx.merged),
         page_lines,
     };
     Ok(assemble::paper(&input, house, &mut pkg, image_dir))

@@ -919,3 +919,53 @@ fn tracked_changes_are_taken_as_accepted_and_said() {
     );
     assert!(!codes(&plain).contains(&"import-tracked-changes"));
 }
+
+#[test]
+fn a_table_with_merged_cells_keeps_the_text_in_the_first_cell_and_is_noted() {
+    // A heading spanning two columns, then a cell merged down two rows; the table's first
+    // paragraph is the 13th (the header table's ten, the heading and 1.1 before it).
+    let merged = format!(
+        "<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr>{}</w:tc></w:tr>\
+         <w:tr><w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr>{}</w:tc><w:tc>{}</w:tc></w:tr>\
+         <w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc>{}</w:tc></w:tr></w:tbl>",
+        p("Stations"),
+        p("North"),
+        p("Inverness"),
+        p("Elgin")
+    );
+    let body = format!(
+        "{}{}{}{merged}{CLOSE}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1 The stations:")
+    );
+    let out = run(&body, &[]);
+    assert!(
+        out.markdown
+            .contains("| Stations |  |\n| --- | --- |\n| North | Inverness |\n|  | Elgin |"),
+        "{}",
+        out.markdown
+    );
+    let note = out
+        .notes
+        .iter()
+        .find(|n| n.code == "import-merged-cells")
+        .unwrap_or_else(|| panic!("{:?}", codes(&out)));
+    assert!(
+        note.message
+            .contains("the table at paragraph 13 of the Word document has merged cells"),
+        "{}",
+        note.message
+    );
+    // The header table and a plain table have none.
+    let plain = run(
+        &format!(
+            "{}{}{}{CLOSE}",
+            header(),
+            bold("1. BACKGROUND"),
+            table(&[("Audit", "Opinion"), ("Payroll", "Good")])
+        ),
+        &[],
+    );
+    assert!(!codes(&plain).contains(&"import-merged-cells"));
+}
