@@ -351,3 +351,39 @@ fn merged_pdf_passes_the_matterhorn_checks_and_rebuilds_the_same() {
     let again = std::fs::read(dir.path().join("out/fleet.pdf")).unwrap();
     assert!(again == bytes, "a rebuild gives the same bytes");
 }
+
+#[test]
+fn the_appendices_list_links_each_appendix_to_its_first_page() {
+    let (dir, appendix_pages) = both_kinds();
+    let bytes = std::fs::read(dir.path().join("out/fleet.pdf")).unwrap();
+    let doc = Document::load_mem(&bytes).unwrap();
+    let pages: Vec<_> = doc.get_pages().into_values().collect();
+    let page_of = |title: &str| -> usize {
+        let link = doc
+            .objects
+            .values()
+            .filter_map(|o| o.as_dict().ok())
+            .find(|d| {
+                d.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Link".as_slice())
+                    && d.get(b"Contents")
+                        .ok()
+                        .and_then(crate::pdfua_check::text)
+                        .is_some_and(|t| t.starts_with(title))
+            })
+            .unwrap_or_else(|| panic!("no link to {title}"));
+        let dest = link.get(b"Dest").and_then(Object::as_array).unwrap();
+        let page = dest[0].as_reference().unwrap();
+        pages.iter().position(|p| *p == page).unwrap()
+    };
+    // Appendix B, the PDF, starts on the first page after clerk's own.
+    assert_eq!(
+        page_of("Appendix B – Survey"),
+        pages.len() - appendix_pages as usize
+    );
+    // Appendix A, the Markdown one, on clerk's page that has its heading.
+    let a = page_of("Appendix A – Vehicle list");
+    assert!(
+        a >= 1 && a < pages.len() - appendix_pages as usize,
+        "page {a}"
+    );
+}

@@ -51,6 +51,8 @@ pub(crate) fn link(layout: &Layout, pages: &[ObjectId], l: &super::layout::Link)
             ];
             d.set("Dest", dest);
         }
+        // Its destination is set once the appendix's pages are appended.
+        Target::Appended(_) => {}
     }
     Some(d.into())
 }
@@ -81,7 +83,7 @@ pub(crate) fn link_of(page: &super::layout::Page, l: &super::layout::Link) -> Op
 pub(crate) fn describe(layout: &Layout, target: &Target) -> String {
     match target {
         Target::Uri(u) => format!("Link to {u}"),
-        Target::Anchor(a) => layout
+        Target::Anchor(a) | Target::Appended(a) => layout
             .anchor_names
             .get(a)
             .cloned()

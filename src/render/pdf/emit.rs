@@ -21,7 +21,7 @@ use super::content::Content;
 use super::embed::{self, GlyphMap};
 use super::fonts::{FaceId, Fonts};
 use super::glyphs::{remap, used_glyphs};
-use super::layout::{Item, Layout, Mark, Page, Part, Rgb, Role, StampAt, Tag};
+use super::layout::{Item, Layout, Mark, Page, Part, Rgb, Role, StampAt, Tag, Target};
 use super::serialise::Prewritten;
 use super::tag::{self, PageMarks, StructType};
 use crate::diag::Diagnostic;
@@ -248,9 +248,12 @@ pub fn emit(
         images: &images,
     };
     let mut marks: Vec<PageMarks> = Vec::with_capacity(page_ids.len());
+    let mut appended = Vec::new();
     for (k, id) in page_ids.iter().enumerate() {
         let page = &layout.pages[k];
-        marks.push(emit_page(&mut doc, layout, fonts, &tree, page, *id, drawn));
+        let (page_marks, links) = emit_page(&mut doc, layout, fonts, &tree, page, *id, drawn);
+        marks.push(page_marks);
+        appended.extend(links);
         if drawn == Drawn::Released {
             layout.pages[k].items = Vec::new();
         }
@@ -284,7 +287,12 @@ pub fn emit(
         ("StructTreeRoot", root.into()),
     ]));
     doc.trailer.set("Root", catalog);
-    Ok(Emitted { doc, ahead, stamps })
+    Ok(Emitted {
+        doc,
+        ahead,
+        stamps,
+        appended,
+    })
 }
 
 /// An emitted PDF: its objects, and those already written (see [`tag::structure`]).
@@ -296,6 +304,9 @@ pub struct Emitted {
     pub(crate) ahead: Prewritten,
     /// The layout's stamps, each a form XObject the size of the house's page.
     pub stamps: Vec<(StampAt, ObjectId)>,
+    /// The link annotations to a PDF appendix, with its id, to be pointed at its first
+    /// page once it is appended.
+    pub appended: Vec<(ObjectId, String)>,
 }
 
 /// The resources every page shares (the subset fonts, `F1`…, and the images, `Im1`…),
@@ -400,7 +411,7 @@ fn emit_page(
     page: &Page,
     id: ObjectId,
     drawn: Drawn,
-) -> PageMarks {
+) -> (PageMarks, Vec<(ObjectId, String)>) {
     let (w, h) = layout.page_size;
     let writer = draw(page, h, fonts, tree);
     let mut stream = Stream::new(Dictionary::new(), writer.c.bytes);
@@ -418,10 +429,14 @@ fn emit_page(
         ("Resources", tree.resources_id.into()),
         ("Contents", contents.into()),
     ]);
-    let mut annots = Vec::new();
+    let (mut annots, mut appended) = (Vec::new(), Vec::new());
     for l in &page.links {
         if let Some(annot) = annot::link(layout, tree.page_ids, l) {
-            annots.push((doc.add_object(annot), l.block, annot::link_of(page, l)));
+            let annot_id = doc.add_object(annot);
+            if let Target::Appended(appendix) = &l.target {
+                appended.push((annot_id, appendix.clone()));
+            }
+            annots.push((annot_id, l.block, annot::link_of(page, l)));
         }
     }
     if !annots.is_empty() {
@@ -430,9 +445,10 @@ fn emit_page(
         dict.set("Tabs", "S");
     }
     doc.objects.insert(id, Object::Dictionary(dict));
-    PageMarks {
+    let marks = PageMarks {
         id,
         mcids: writer.marks,
         annots,
-    }
+    };
+    (marks, appended)
 }

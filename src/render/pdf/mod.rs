@@ -29,6 +29,8 @@ mod unhint;
 
 use std::path::Path;
 
+use lopdf::{Object, ObjectId};
+
 use crate::config::{AuthorChoice, HouseStyle};
 use crate::diag::Diagnostic;
 use crate::document::appendix::{self, Appended};
@@ -123,6 +125,21 @@ impl PdfEngine {
                 .collect();
             overlay::stamp_pages(&mut pdf.doc, &stamps, layout.page_size, pages)
                 .map_err(Diagnostic::internal)?;
+        }
+        // The APPENDICES list's links to a PDF appendix go to its first page.
+        let ids = doc
+            .appendices
+            .iter()
+            .filter(|a| matches!(a.content, AppendixContent::Pdf { .. }));
+        let firsts: Vec<(&str, ObjectId)> = ids
+            .zip(&pages)
+            .map(|(a, (_, p))| (a.id.as_str(), p[0]))
+            .collect();
+        for (annot, appendix) in &pdf.appended {
+            let first = firsts.iter().find(|(id, _)| id == appendix);
+            if let (Some((_, page)), Ok(d)) = (first, pdf.doc.get_dictionary_mut(*annot)) {
+                d.set("Dest", vec![(*page).into(), Object::Name(b"Fit".to_vec())]);
+            }
         }
         let extra: Vec<_> = pages.into_iter().map(|(t, p)| (t, p[0])).collect();
         let meta = self.meta(doc, opts.house);

@@ -1,12 +1,12 @@
 //! Block layout: numbered paragraphs with hanging numbers, lists with hanging markers
 //! (nested to any depth), quotes, code, images, rules, footnotes and the appendix list.
 
-use super::model::{Item, Mark, Rgb, Role};
+use super::model::{Item, Mark, Rgb, Role, Target};
 use super::paginate::{Keep, Unit};
 use super::text::{self, Span, Style};
 use super::{Flow, Geometry, table};
 use crate::config::HouseStyle;
-use crate::document::{Block, Document, Image, Para};
+use crate::document::{AppendixContent, Block, Document, Image, Para};
 
 /// A numbered (or unnumbered) paragraph: its number hangs at the left margin, beside the
 /// first line of its first block; the blocks that belong to it follow in the text column.
@@ -320,9 +320,21 @@ pub(crate) fn appendices(flow: &mut Flow<'_>, doc: &Document, house: &HouseStyle
     flow.heading(&spans);
     for a in &doc.appendices {
         flow.begin(Role::P);
+        // Each entry goes to its appendix, as in the HTML (one without a file, nowhere).
+        let link = match &a.content {
+            AppendixContent::Markdown { .. } => Some(Target::Anchor(a.id.clone())),
+            AppendixContent::Pdf { .. } => {
+                flow.anchor_names.insert(a.id.clone(), a.heading());
+                Some(Target::Appended(a.id.clone()))
+            }
+            _ => None,
+        };
         let spans = vec![Span {
             text: format!("Appendix {} – {}", a.letter, a.title),
-            style: flow.body(),
+            style: Style {
+                link,
+                ..flow.body()
+            },
         }];
         flow.paragraph(
             &spans,

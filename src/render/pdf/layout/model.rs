@@ -290,6 +290,9 @@ pub enum Target {
     Uri(String),
     /// An anchor id in the paper (a paragraph, section or footnote).
     Anchor(String),
+    /// The first page of a PDF appendix (its id, `appendix-b`): appended after the
+    /// paper's pages are drawn, so the link is pointed at it then.
+    Appended(String),
 }
 
 /// A clickable area: `(x, y, w, h)` with `y` its top edge.
