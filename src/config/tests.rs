@@ -13,6 +13,18 @@ fn default_is_the_spa_style() {
     assert_eq!(h.case_heading("Further Detail"), "FURTHER DETAIL");
 }
 
+#[test]
+fn greek_in_capitals_loses_its_accents_but_not_its_diaeresis() {
+    let h = HouseStyle::default();
+    assert_eq!(h.case_heading("Ελληνικά"), "ΕΛΛΗΝΙΚΑ");
+    assert_eq!(h.case_heading("Άρθρο ένα: ώρες"), "ΑΡΘΡΟ ΕΝΑ: ΩΡΕΣ");
+    assert_eq!(h.case_heading("προϊόν"), "ΠΡΟΪΟΝ");
+    assert_eq!(h.case_heading("ΐ ΰ"), "Ϊ Ϋ");
+    // Other scripts' accents stay.
+    assert_eq!(h.case_heading("Résumé Café"), "RÉSUMÉ CAFÉ");
+    assert_eq!(h.case_heading("a\u{301}"), "A\u{301}");
+}
+
 /// Read straight into the struct (as `default` does) or through the spanned tree (as
 /// a project's `clerk.yaml` is), the embedded default is the same house style.
 #[test]
