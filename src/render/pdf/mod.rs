@@ -29,7 +29,7 @@ mod unhint;
 
 use std::path::Path;
 
-use lopdf::{Object, ObjectId};
+use lopdf::Object;
 
 use crate::config::{AuthorChoice, HouseStyle};
 use crate::diag::Diagnostic;
@@ -99,21 +99,25 @@ impl PdfEngine {
         let released = emit::Drawn::Released;
         let mut pdf = emit::emit(layout, &self.fonts, &doc.meta.language, released)?;
         let headings: Vec<String> = doc.appendices.iter().map(|a| a.heading()).collect();
-        let appended: Vec<Appended<'_>> = doc
+        let pdfs: Vec<(&str, Appended<'_>)> = doc
             .appendices
             .iter()
             .zip(&headings)
             .filter_map(|(a, title)| match &a.content {
-                AppendixContent::Pdf { bytes } => Some(Appended {
-                    title,
-                    bytes,
-                    inflate_limit: appendix::inflate_limit(opts.house.limits.appendix_bytes),
-                }),
+                AppendixContent::Pdf { bytes } => Some((
+                    a.id.as_str(),
+                    Appended {
+                        title,
+                        bytes,
+                        inflate_limit: appendix::inflate_limit(opts.house.limits.appendix_bytes),
+                    },
+                )),
                 _ => None,
             })
             .collect();
+        let appended: Vec<Appended<'_>> = pdfs.iter().map(|(_, a)| *a).collect();
         let pages = appendix::append(&mut pdf.doc, &appended).map_err(Diagnostic::internal)?;
-        for (a, (_, pages)) in appended.iter().zip(&pages) {
+        for ((id, a), (_, pages)) in pdfs.iter().zip(&pages) {
             // An appendix clerk made with the paper's marking has it where the stamp would
             // draw it again.
             let marked = appendix::own_marking(a.bytes).is_some_and(|own| {
@@ -125,20 +129,11 @@ impl PdfEngine {
                 .collect();
             overlay::stamp_pages(&mut pdf.doc, &stamps, layout.page_size, pages)
                 .map_err(Diagnostic::internal)?;
-        }
-        // The APPENDICES list's links to a PDF appendix go to its first page.
-        let ids = doc
-            .appendices
-            .iter()
-            .filter(|a| matches!(a.content, AppendixContent::Pdf { .. }));
-        let firsts: Vec<(&str, ObjectId)> = ids
-            .zip(&pages)
-            .map(|(a, (_, p))| (a.id.as_str(), p[0]))
-            .collect();
-        for (annot, appendix) in &pdf.appended {
-            let first = firsts.iter().find(|(id, _)| id == appendix);
-            if let (Some((_, page)), Ok(d)) = (first, pdf.doc.get_dictionary_mut(*annot)) {
-                d.set("Dest", vec![(*page).into(), Object::Name(b"Fit".to_vec())]);
+            // The APPENDICES list's links to it go to its first page.
+            for (annot, _) in pdf.appended.iter().filter(|(_, to)| to == id) {
+                if let Ok(d) = pdf.doc.get_dictionary_mut(*annot) {
+                    d.set("Dest", vec![pages[0].into(), Object::Name(b"Fit".to_vec())]);
+                }
             }
         }
         let extra: Vec<_> = pages.into_iter().map(|(t, p)| (t, p[0])).collect();
