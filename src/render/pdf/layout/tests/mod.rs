@@ -290,6 +290,7 @@ fn blocks_carry_roles_for_the_structure_tree() {
     assert_ne!(block("Item"), block("Value"));
 }
 
+mod blocks;
 mod commonmark;
 mod structure;
 mod typeset;
