@@ -349,6 +349,7 @@ pub(crate) fn appendices(flow: &mut Flow<'_>, doc: &Document, house: &HouseStyle
 pub(crate) fn footnotes(flow: &mut Flow<'_>, doc: &Document) {
     let geo = flow.geo;
     let size = geo.size * 0.8;
+    let indent = note_indent(flow, doc, size);
     for note in &doc.footnotes {
         let start = flow.galley.units.len();
         flow.begin(Role::Note);
@@ -375,8 +376,8 @@ pub(crate) fn footnotes(flow: &mut Flow<'_>, doc: &Document) {
             block(
                 flow,
                 b,
-                geo.left() + 14.0,
-                geo.right() - geo.left() - 14.0,
+                geo.left() + indent,
+                geo.right() - geo.left() - indent,
                 s,
                 0,
             );
@@ -386,4 +387,22 @@ pub(crate) fn footnotes(flow: &mut Flow<'_>, doc: &Document) {
         let units: Vec<Unit> = flow.galley.units.drain(start..).collect();
         flow.galley.notes.insert(note.number, units);
     }
+}
+
+/// Where every note's text hangs: 14 pt in, or further when the paper's widest note
+/// number (`100`, set at `size`) needs more, with a gap before the text; one indent for
+/// all the notes, as the HTML's list of notes has.
+fn note_indent(flow: &Flow<'_>, doc: &Document, size: f32) -> f32 {
+    let widest = doc
+        .footnotes
+        .iter()
+        .map(|note| {
+            let spans = [Span {
+                text: note.number.to_string(),
+                style: Style::plain(size),
+            }];
+            text::measure(&spans, flow.fonts).1
+        })
+        .fold(0.0, f32::max);
+    (widest + size * 0.4).max(14.0)
 }

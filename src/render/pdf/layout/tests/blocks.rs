@@ -61,3 +61,58 @@ fn an_empty_header_row_is_left_out_and_the_table_has_no_header_cells() {
     );
     assert_eq!(shaded(&l), labels + 2);
 }
+
+/// The width of a run's glyphs, its trailing spaces aside.
+fn inked_width(run: &GlyphRun) -> f32 {
+    let glyphs: Vec<_> = run.glyphs.iter().collect();
+    let end = glyphs
+        .iter()
+        .rposition(|g| !g.text.trim().is_empty())
+        .map_or(0, |k| k + 1);
+    glyphs[..end].iter().map(|g| g.advance).sum()
+}
+
+#[test]
+fn note_text_hangs_at_one_indent_clear_of_the_widest_number() {
+    let n = 104;
+    let cites: String = (1..=n).map(|i| format!("Claim {i}[^n{i}]. ")).collect();
+    let notes: String = (1..=n)
+        .map(|i| format!("[^n{i}]: Note {i} says enough to wrap onto a second line of the page's foot, where the notes are set in smaller type.\n"))
+        .collect();
+    let (l, geo) = lay(&format!("# Background\n\n{cites}\n\n{notes}"), "");
+    let role = |t: &Tag| match t {
+        Tag::Content { role, .. } => Some(role.clone()),
+        Tag::Artifact => None,
+    };
+    let all: Vec<(Option<Role>, &GlyphRun)> = l
+        .pages
+        .iter()
+        .flat_map(runs)
+        .map(|(t, r)| (role(t), r))
+        .collect();
+    let numbers: Vec<&GlyphRun> = all
+        .iter()
+        .filter(|(r, _)| *r == Some(Role::Lbl))
+        .map(|(_, run)| *run)
+        .collect();
+    assert_eq!(numbers.len(), n, "one number per note");
+    let text_x: Vec<f32> = all
+        .iter()
+        .filter(|(r, _)| *r == Some(Role::Note))
+        .map(|(_, run)| run.x)
+        .collect();
+    let hang = text_x.iter().copied().fold(f32::MAX, f32::min);
+    assert!(
+        text_x.iter().all(|x| (x - hang).abs() < 0.01),
+        "every line of every note starts at one indent"
+    );
+    for number in numbers {
+        assert!((number.x - geo.left()).abs() < 0.01);
+        let end = number.x + inked_width(number);
+        assert!(
+            end + number.size * 0.3 <= hang,
+            "number {:?} ends at {end}, the text starts at {hang}",
+            text_of(number)
+        );
+    }
+}
