@@ -214,11 +214,15 @@ fn code(flow: &mut Flow<'_>, source: &str, x: f32, width: f32, space: f32) {
     let pad = 4.0;
     let mut lines = Vec::new();
     for src in source.trim_end_matches('\n').split('\n') {
+        // Breaks at spaces (`pre-wrap`); the indent holds to the first word (no-break).
+        let src = src.replace('\t', "    ");
+        let code = src.trim_start_matches(' ');
+        let indent = "\u{a0}".repeat(src.len() - code.len());
         let spans = vec![Span {
-            text: src.replace('\t', "    ").replace(' ', "\u{a0}"),
+            text: format!("{indent}{code}"),
             style: style.clone(),
         }];
-        let mut set = text::break_lines(&spans, flow.fonts, width - 2.0 * pad, text::Align::Left);
+        let mut set = text::break_code(&spans, flow.fonts, width - 2.0 * pad);
         if set.is_empty() {
             set.push(text::Line::default());
         }

@@ -164,21 +164,46 @@ fn split_long(
 /// from standing alone on the last line), justified lines balanced by optimal fit; never
 /// at a tie ([`crate::render::ties`]).
 pub fn break_lines(spans: &[Span], fonts: &Fonts, width: f32, align: Align) -> Vec<Line> {
-    break_with(spans, fonts, width, align, false)
+    break_with(spans, fonts, width, align, Mode::Text)
 }
 
 /// Breaks a display title: as [`break_lines`] ragged, but never inside a quoted name
 /// nor after a hyphen, unless a word would not fit otherwise.
 pub fn break_title(spans: &[Span], fonts: &Fonts, width: f32) -> Vec<Line> {
-    break_with(spans, fonts, width, Align::Left, true)
+    break_with(spans, fonts, width, Align::Left, Mode::Title)
 }
 
-fn break_with(spans: &[Span], fonts: &Fonts, width: f32, align: Align, title: bool) -> Vec<Line> {
+/// Breaks a line of code as a browser wraps `white-space: pre-wrap` with
+/// `overflow-wrap: anywhere`: each line as full as it goes, at spaces (or after a hyphen),
+/// the spaces at a break dropped and those inside a line kept; a word cut only when it
+/// is longer than the line. No ties, and no runt rule: code is not prose.
+pub fn break_code(spans: &[Span], fonts: &Fonts, width: f32) -> Vec<Line> {
+    break_with(spans, fonts, width, Align::Left, Mode::Code)
+}
+
+/// What a breaker sets: running text, a display title or a line of code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Text,
+    Title,
+    Code,
+}
+
+fn break_with(spans: &[Span], fonts: &Fonts, width: f32, align: Align, mode: Mode) -> Vec<Line> {
     let base = spans.first().map_or(10.0, |s| s.style.size);
     let unit = base * 0.5;
     let (atoms, glyphs) = shape_atoms(spans, fonts);
     let max = f64::from(width / unit);
-    let words = tie(words(&atoms, unit), &atoms, &glyphs, max, title);
+    let words = match mode {
+        Mode::Code => words(&atoms, unit),
+        _ => tie(
+            words(&atoms, unit),
+            &atoms,
+            &glyphs,
+            max,
+            mode == Mode::Title,
+        ),
+    };
     let words = split_long(words, &atoms, &glyphs, max, unit);
     let mut lines = Vec::new();
     let mut seg_start = 0;
@@ -198,6 +223,8 @@ fn break_with(spans: &[Span], fonts: &Fonts, width: f32, align: Align, title: bo
                     .ok()
                     .filter(|lines| lines.iter().all(|l| fits(l, max)))
                     .unwrap_or_else(|| wrap_first_fit(seg, &[max]))
+            } else if mode == Mode::Code {
+                wrap_first_fit(seg, &[max])
             } else {
                 fill(seg, max)
             };

@@ -116,3 +116,60 @@ fn note_text_hangs_at_one_indent_clear_of_the_widest_number() {
         );
     }
 }
+
+/// A run's text as drawn: without the zero-advance space that keeps a break for readers.
+fn drawn_text(run: &GlyphRun) -> String {
+    run.glyphs
+        .iter()
+        .filter(|g| g.advance > 0.0 || g.text != " ")
+        .map(|g| g.text)
+        .collect()
+}
+
+#[test]
+fn code_breaks_at_spaces_keeps_its_indent_and_cuts_only_a_word_too_long() {
+    let call = "    indented_call(first_argument, second_argument, third_argument, fourth_argument, fifth, sixth, seventh)";
+    let long = format!("{} end", "very".repeat(30));
+    let body = format!("# Background\n\nThe call:\n\n```\n{call}\nshort line\n{long}\n```\n");
+    let (l, _) = lay(&body, "");
+    let lines: Vec<String> = l
+        .pages
+        .iter()
+        .flat_map(runs)
+        .filter(|(t, _)| {
+            matches!(
+                t,
+                Tag::Content {
+                    role: Role::Code,
+                    ..
+                }
+            )
+        })
+        .map(|(_, r)| drawn_text(r))
+        .collect();
+    // The long call wraps at a space: each piece is whole words, the spaces at the break
+    // dropped, and its first line keeps the indentation.
+    let n = lines
+        .iter()
+        .position(|l| l == "short line")
+        .expect("short line");
+    assert!(n >= 2, "the call wraps: {lines:?}");
+    assert!(lines[0].starts_with("    indented_call("), "{lines:?}");
+    assert_eq!(
+        lines[..n].join(" "),
+        call,
+        "broken only at spaces: {lines:?}"
+    );
+    for line in &lines[1..n] {
+        assert!(!line.starts_with(' ') && !line.ends_with(' '), "{line:?}");
+    }
+    // A word longer than the line is cut; what follows it starts its own piece.
+    let rest = &lines[n + 1..];
+    assert!(rest.len() >= 2, "{rest:?}");
+    assert_eq!(
+        rest.concat(),
+        long,
+        "cut with no space lost or added: {rest:?}"
+    );
+    assert!(!rest[0].contains(' '), "the word's first piece: {rest:?}");
+}
