@@ -278,8 +278,7 @@ fn the_table_rules_fail_synthetic_bad_tables() {
     );
     assert!(rules::table_headers(&pdf).is_empty());
 
-    // No header at all (the author's, and allowed); a TH without scope; /Headers naming
-    // nothing.
+    // No header at all; a TH without scope; /Headers naming nothing.
     let pdf = synthetic(
         &[
             ("Table", None, none()),
@@ -306,9 +305,10 @@ fn the_table_rules_fail_synthetic_bad_tables() {
         Dictionary::new(),
     );
     let bad = rules::table_headers(&pdf);
-    assert_eq!(bad.len(), 2, "{bad:?}");
-    assert!(bad[0].contains("1 TH without /Scope"));
-    assert!(bad[1].contains("which is no TH of this table"));
+    assert_eq!(bad.len(), 3, "{bad:?}");
+    assert!(bad[0].contains("has no header cell"));
+    assert!(bad[1].contains("1 TH without /Scope"));
+    assert!(bad[2].contains("which is no TH of this table"));
 
     // Two THeads and no TBody; two Captions, one in the middle.
     let pdf = synthetic(

@@ -154,12 +154,9 @@ pub fn irregular_tables(pdf: &Pdf) -> Vec<String> {
     bad
 }
 
-/// UA1 7.5-1 and 7.5-2 (Matterhorn 15-003, 15-005) and WCAG 1.3.1: when a table does not
-/// tie cells to headers with `/Headers` and `/ID`, every `TH` has a `/Scope`; every id a
-/// cell's `/Headers` lists is a `TH` of the same table. A table with no `TH` at all is the
-/// author's (tables "should" have headers, 7.5; `clerk check` warns `table-no-header`):
-/// its empty header row is left out, as the HTML leaves it out, rather than tagged as
-/// column headers with no names.
+/// UA1 7.5-1 and 7.5-2 (Matterhorn 15-003, 15-005) and WCAG 1.3.1: a table has header
+/// cells; when it does not tie cells to headers with `/Headers` and `/ID`, every `TH` has a
+/// `/Scope`; every id a cell's `/Headers` lists is a `TH` of the same table.
 pub fn table_headers(pdf: &Pdf) -> Vec<String> {
     let mut bad = Vec::new();
     for (id, table) in tables(pdf) {
@@ -172,6 +169,9 @@ pub fn table_headers(pdf: &Pdf) -> Vec<String> {
             .copied()
             .filter(|c| Pdf::role(c) == "TH")
             .collect();
+        if ths.is_empty() && !all.is_empty() {
+            bad.push(format!("Table {id:?} has no header cell (TH)"));
+        }
         let th_ids: BTreeSet<Vec<u8>> = ths
             .iter()
             .filter_map(|c| c.get(b"ID").ok()?.as_str().ok().map(<[u8]>::to_vec))

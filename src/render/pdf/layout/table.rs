@@ -280,15 +280,10 @@ pub(crate) fn table(flow: &mut Flow<'_>, t: &document::Table, x: f32, width: f32
         };
         text::spans(content, &style)
     };
-    // A header row with words: its empty cells (the corner above a column of row labels)
-    // are data cells, so no column header is announced empty. A header row with no words
-    // at all is left out, as the HTML leaves it out: the table is its body rows alone.
-    let head_words = t.head.iter().any(|c| !Inline::plain(c).trim().is_empty());
-    let head = head_words.then_some((&t.head, true));
     // Measure at the base size; widths scale with the type.
     let mut mins = vec![0.0f32; cols];
     let mut maxs = vec![0.0f32; cols];
-    let all_rows = head.into_iter().chain(t.rows.iter().map(|r| (r, false)));
+    let all_rows = std::iter::once((&t.head, true)).chain(t.rows.iter().map(|r| (r, false)));
     for (cells, bold) in all_rows.clone() {
         for (c, content) in cells.iter().enumerate().take(cols) {
             let (mn, mx) = text::measure(&cell_spans(content, base, bold), flow.fonts);
@@ -306,9 +301,12 @@ pub(crate) fn table(flow: &mut Flow<'_>, t: &document::Table, x: f32, width: f32
         .into_iter()
         .map(|w| w + 2.0 * PAD)
         .collect();
-    // The header row repeated atop later pages, when there is one.
-    let header_index = head_words.then_some(flow.galley.headers.len());
+    let header_index = flow.galley.headers.len();
     let mut first = true;
+    // A header row with words: its empty cells (the corner above a column of row labels)
+    // are data cells, so no column header is announced empty. A header row with no words
+    // at all keeps its header cells, as the page draws them.
+    let head_words = t.head.iter().any(|c| !Inline::plain(c).trim().is_empty());
     for (cells, bold) in all_rows {
         let cells: Vec<Cell> = (0..cols)
             .map(|c| {
@@ -318,7 +316,7 @@ pub(crate) fn table(flow: &mut Flow<'_>, t: &document::Table, x: f32, width: f32
                     spans: cell_spans(content, size, bold),
                     align: align[c],
                     fill: bold.then_some(SHADE),
-                    scope: match bold && !empty {
+                    scope: match bold && !(empty && head_words) {
                         true => Scope::Column,
                         false => Scope::Data,
                     },
@@ -335,7 +333,7 @@ pub(crate) fn table(flow: &mut Flow<'_>, t: &document::Table, x: f32, width: f32
                     flow.galley.headers.push(repeated(&unit));
                 }
             } else {
-                unit.repeat = header_index;
+                unit.repeat = Some(header_index);
                 if first && n == 0 {
                     unit.space_before = space;
                 }
