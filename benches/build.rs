@@ -227,6 +227,7 @@ fn time_meetings(root: &Path) -> (Duration, usize) {
             &project.root,
             &project.root.join(&project.house.meetings_dir),
             &project.papers_dir,
+            &project.house.time_zone,
         );
         let (meetings, _) = clerk::pipeline::assemble_meetings(&files, &report.papers);
         let mut diags = Vec::new();

@@ -71,6 +71,7 @@ fn main() {
         &project.root,
         &project.root.join(&project.house.meetings_dir),
         &project.papers_dir,
+        &project.house.time_zone,
     );
     let stage = |packs: bool| {
         let mut times = Vec::new();

@@ -9,6 +9,7 @@ use crate::paper::Status;
 use crate::project::walk;
 use crate::yaml::{Key, Node, Pos, Value};
 
+pub(crate) mod clock;
 mod items;
 mod values;
 
@@ -49,6 +50,8 @@ pub struct MeetingFile {
     pub date: Option<jiff::civil::Date>,
     /// `time`.
     pub time: Option<jiff::civil::Time>,
+    /// Where `time` stands.
+    pub time_pos: Pos,
     /// `location`.
     pub location: Option<String>,
     /// `chair`.
@@ -140,8 +143,14 @@ pub(crate) fn normal(p: &Path) -> PathBuf {
     out
 }
 
-/// Reads every `*.yaml` under `meetings_dir` (none when it does not exist), checking each.
-pub fn load_all(root: &Path, meetings_dir: &Path, papers_dir: &Path) -> MeetingFiles {
+/// Reads every `*.yaml` under `meetings_dir` (none when it does not exist), checking each;
+/// its start time against `time_zone` (the house's) too.
+pub fn load_all(
+    root: &Path,
+    meetings_dir: &Path,
+    papers_dir: &Path,
+    time_zone: &str,
+) -> MeetingFiles {
     let mut all = MeetingFiles::default();
     if !meetings_dir.is_dir() {
         return all;
@@ -198,6 +207,7 @@ pub fn load_all(root: &Path, meetings_dir: &Path, papers_dir: &Path) -> MeetingF
             }
         };
         let (file, diags) = read(&display, text, papers_dir);
+        all.diagnostics.extend(clock::warning(&file, time_zone));
         all.files.push(file);
         all.diagnostics.extend(diags);
     }
@@ -334,10 +344,10 @@ impl Reader<'_> {
         };
         m.committee = opt(self, "committee");
         m.date = root.get("date").and_then(|n| self.date(n));
-        m.time = root
-            .get("time")
-            .filter(|n| !n.is_null())
-            .and_then(|n| self.time(n));
+        if let Some(n) = root.get("time").filter(|n| !n.is_null()) {
+            m.time = self.time(n);
+            m.time_pos = n.pos;
+        }
         m.location = opt(self, "location");
         m.chair = opt(self, "chair");
         m.contact = opt(self, "contact");

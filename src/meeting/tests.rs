@@ -445,3 +445,61 @@ fn a_missing_key_is_reported_at_the_first_key_past_the_opening_comments() {
     let got: Vec<_> = diagnostics.iter().map(|d| (d.code, d.line)).collect();
     assert!(got.contains(&("missing-key", 3)), "{got:?}");
 }
+
+/// The warning `clock::warning` gives for a meeting file at `date` and `time` in London.
+fn clock_warning(date: &str, time: &str) -> Option<(crate::diag::Diagnostic, String)> {
+    let text = format!(
+        "committee: Resources Committee\ndate: {date}\ntime: \"{time}\"\nitems:\n  - number: \"1\"\n    title: Apologies\n"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let (file, diags) = read(Path::new("meetings/r.yaml"), text.clone(), dir.path());
+    assert!(diags.is_empty(), "{diags:?}");
+    super::file::clock::warning(&file, "Europe/London").map(|d| (d, text))
+}
+
+#[test]
+fn a_time_the_clocks_skip_is_a_warning_at_the_time_saying_what_clerk_used() {
+    let (d, text) = clock_warning("2026-03-29", "01:30").expect("a warning");
+    assert!(!d.is_error());
+    assert_eq!(d.code, "ambiguous-time");
+    assert_eq!(d.line_col(&text), (3, 7), "at the time's value");
+    assert!(
+        d.message
+            .contains("01:30 does not exist on Sunday 29 March 2026 in Europe/London")
+            && d.message.contains("clocks go forward an hour"),
+        "{}",
+        d.message
+    );
+    let help = d.help.unwrap();
+    assert!(help.contains("02:30 BST (01:30 UTC)"), "{help}");
+    assert!(help.contains("time: \"02:30\""), "{help}");
+}
+
+#[test]
+fn a_time_the_clocks_pass_twice_is_a_warning_naming_the_one_clerk_took() {
+    let (d, _) = clock_warning("2026-10-25", "01:30").expect("a warning");
+    assert!(!d.is_error());
+    assert!(
+        d.message
+            .contains("01:30 happens twice on Sunday 25 October 2026")
+            && d.message.contains("clocks go back an hour"),
+        "{}",
+        d.message
+    );
+    let help = d.help.unwrap();
+    assert!(help.contains("the first, 01:30 BST (00:30 UTC)"), "{help}");
+    assert!(help.contains("01:30 GMT (01:30 UTC)"), "{help}");
+}
+
+#[test]
+fn an_ordinary_time_and_the_hours_around_the_change_give_no_warning() {
+    for (date, time) in [
+        ("2026-03-29", "00:59"),
+        ("2026-03-29", "02:00"),
+        ("2026-10-25", "00:59"),
+        ("2026-10-25", "02:00"),
+        ("2026-05-19", "10:00"),
+    ] {
+        assert!(clock_warning(date, time).is_none(), "{date} {time}");
+    }
+}

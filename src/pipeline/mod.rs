@@ -138,7 +138,12 @@ pub fn run_with_progress(
     }
     lap(&mut times.earlier);
     let (found, mut diagnostics) = project.papers(&opts.paths);
-    let files = meeting::load_all(&project.root, &project.meetings_dir(), &project.papers_dir);
+    let files = meeting::load_all(
+        &project.root,
+        &project.meetings_dir(),
+        &project.papers_dir,
+        &project.house.time_zone,
+    );
     let private = files.withheld_papers(|| found.clone(), &project.house, &mut diagnostics);
     lap(&mut times.find);
     progress.start(found.len());

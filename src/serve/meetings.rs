@@ -45,7 +45,12 @@ pub(crate) fn pages(
     old: &Site,
     problems: &mut Problems,
 ) -> MeetingPages {
-    let files = meeting::load_all(&project.root, &project.meetings_dir(), &project.papers_dir);
+    let files = meeting::load_all(
+        &project.root,
+        &project.meetings_dir(),
+        &project.papers_dir,
+        &project.house.time_zone,
+    );
     let reports: Vec<_> = papers
         .values()
         .map(|e| {

@@ -214,8 +214,13 @@ pub(crate) fn private_papers(
     project: &Project,
     sources: &[PaperSource],
 ) -> BTreeMap<PathBuf, String> {
-    crate::meeting::load_all(&project.root, &project.meetings_dir(), &project.papers_dir)
-        .withheld_papers(|| sources.to_vec(), &project.house, &mut Vec::new())
+    crate::meeting::load_all(
+        &project.root,
+        &project.meetings_dir(),
+        &project.papers_dir,
+        &project.house.time_zone,
+    )
+    .withheld_papers(|| sources.to_vec(), &project.house, &mut Vec::new())
 }
 
 /// The index's panel of every paper's state: its own problems and what the meeting files

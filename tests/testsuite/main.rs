@@ -19,6 +19,7 @@ mod hostile_inputs;
 mod import;
 mod layers;
 mod located;
+mod meeting_edges;
 mod meetings;
 mod outputs;
 mod packs;

@@ -1,0 +1,73 @@
+//! Meetings at their edges, from the command line: a start time the clocks skip or pass
+//! twice.
+
+use std::path::Path;
+
+use crate::common::{clerk, parts};
+
+/// A project of one paper, `r/a.md` titled `title`, at the Resources Committee on `date`,
+/// and a meeting file for it: `time` and the paper's item lines `item`.
+fn one_paper_project(date: &str, time: &str, title: &str, item: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("papers/r")).unwrap();
+    std::fs::create_dir_all(root.join("meetings")).unwrap();
+    std::fs::write(
+        root.join("papers/r/a.md"),
+        format!(
+            "---\nmeeting: Resources Committee\ndate: {date}\nagenda_item: \"1\"\ntitle: {title}\npresented_by: Fiona Keir, Director\nrecommendation: For Decision\nrecommendations: Members are invited to agree it.\n---\n\n# Purpose\n\nWALRUS-LANTERN-BODY sets out the proposal.\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("meetings/r.yaml"),
+        format!(
+            "committee: Resources Committee\ndate: {date}\ntime: \"{time}\"\nitems:\n  - number: \"1\"\n    paper: r/a.md\n{item}"
+        ),
+    )
+    .unwrap();
+    dir
+}
+
+fn build(root: &Path, args: &[&str]) -> (i32, String) {
+    let (code, stdout, stderr) = parts(&clerk(root, args));
+    (code, format!("{stdout}{stderr}"))
+}
+
+#[test]
+fn a_start_time_the_clocks_skip_is_a_warning_at_its_line_and_column() {
+    let project = one_paper_project("2026-03-29", "01:30", "Budget", "");
+    let root = project.path();
+    for command in [&["build", "--format", "html"][..], &["check"]] {
+        let (code, out) = build(root, command);
+        assert_eq!(code, 0, "a warning, not an error:\n{out}");
+        assert!(out.contains("meetings/r.yaml:3:7"), "{out}");
+        assert!(
+            out.contains(
+                "01:30 does not exist on Sunday 29 March 2026 in Europe/London: the clocks go forward an hour that night"
+            ),
+            "{out}"
+        );
+        assert!(out.contains("02:30 BST (01:30 UTC)"), "{out}");
+    }
+    let ics = std::fs::read_to_string(root.join("out/meetings.ics")).unwrap();
+    assert!(ics.contains("DTSTART:20260329T013000Z"), "{ics}");
+}
+
+#[test]
+fn a_start_time_the_clocks_pass_twice_is_a_warning_naming_the_first() {
+    let project = one_paper_project("2026-10-25", "01:30", "Budget", "");
+    let (code, out) = build(project.path(), &["build", "--format", "html"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("meetings/r.yaml:3:7"), "{out}");
+    assert!(
+        out.contains("01:30 happens twice on Sunday 25 October 2026 in Europe/London"),
+        "{out}"
+    );
+    assert!(out.contains("the first, 01:30 BST (00:30 UTC)"), "{out}");
+    let (_, out) = build(
+        one_paper_project("2026-10-25", "10:00", "Budget", "").path(),
+        &["build", "--format", "html"],
+    );
+    assert!(!out.contains("ambiguous-time"), "{out}");
+}
