@@ -131,6 +131,26 @@ impl Meeting {
     pub fn private_items(&self) -> impl Iterator<Item = &AgendaItem> {
         self.items.iter().filter(|i| i.private.is_some())
     }
+
+    /// What the public agenda lists: the public items, or nothing when they are only
+    /// headings whose sub-items are all taken in private (no business is done in public).
+    pub fn public_agenda(&self) -> Vec<&AgendaItem> {
+        let items: Vec<&AgendaItem> = self.public_items().collect();
+        if items.iter().all(|i| i.kind == ItemKind::Heading) {
+            Vec::new()
+        } else {
+            items
+        }
+    }
+
+    /// What a public agenda says in place of its items when it has none.
+    pub fn no_public_items(&self) -> &'static str {
+        if self.private_items().next().is_some() {
+            "There are no public items: every item of this meeting is taken in private."
+        } else {
+            "There are no items on this agenda."
+        }
+    }
 }
 
 fn ser_display<S: serde::Serializer>(d: &impl std::fmt::Display, s: S) -> Result<S::Ok, S::Error> {

@@ -89,7 +89,11 @@ fn item_para(line: &Line<'_>, k: usize) -> Item {
 
 /// The agenda of `meeting` as a document the PDF engine lays out.
 pub fn document(meeting: &Meeting, house: &HouseStyle) -> Document {
-    let public: Vec<Line<'_>> = meeting.public_items().map(Line::plain).collect();
+    let public: Vec<Line<'_>> = meeting
+        .public_agenda()
+        .into_iter()
+        .map(Line::plain)
+        .collect();
     let private: Vec<Line<'_>> = meeting.private_items().map(Line::plain).collect();
     sheet(
         meeting,
@@ -103,7 +107,8 @@ pub fn document(meeting: &Meeting, house: &HouseStyle) -> Document {
 }
 
 /// A front sheet of `meeting` titled `title`: the header table, then each section
-/// `(heading, id, lines)` that has lines.
+/// `(heading, id, lines)` that has lines; the first always, saying so when it has none
+/// (a public agenda whose every item is taken in private), never an empty heading.
 pub fn sheet(
     meeting: &Meeting,
     house: &HouseStyle,
@@ -157,11 +162,21 @@ pub fn sheet(
             continue;
         }
         // Ids unique across sections: the n-th section's start after n agendas' worth.
-        let items = lines
+        let mut items: Vec<Item> = lines
             .iter()
             .enumerate()
             .map(|(k, l)| item_para(l, k + n * meeting.items.len()))
             .collect();
+        if items.is_empty() {
+            items.push(Item::Para(Para {
+                number: None,
+                id: format!("{id}-none"),
+                label: None,
+                blocks: vec![Block::Paragraph {
+                    content: vec![text(meeting.no_public_items())],
+                }],
+            }));
+        }
         sections.push(section(heading, id, items));
     }
     Document {
@@ -193,5 +208,80 @@ pub fn sheet(
         footnotes: Vec::new(),
         appendices: Vec::new(),
         file_stem: "agenda".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::meeting::tests_support::sample_meeting;
+
+    /// Each section's heading and what its paragraphs say, as `Agenda: 1 Opening remarks`.
+    fn shown(doc: &Document) -> Vec<String> {
+        doc.sections
+            .iter()
+            .map(|s| {
+                let paras: Vec<String> = s
+                    .items
+                    .iter()
+                    .map(|i| {
+                        let Item::Para(p) = i else {
+                            return String::new();
+                        };
+                        let Some(Block::Paragraph { content }) = p.blocks.first() else {
+                            return String::new();
+                        };
+                        let first = match content.first() {
+                            Some(Inline::Text { text }) => text.clone(),
+                            Some(Inline::Strong { content }) => match content.first() {
+                                Some(Inline::Text { text }) => text.clone(),
+                                _ => String::new(),
+                            },
+                            _ => String::new(),
+                        };
+                        match &p.number {
+                            Some(n) => format!("{n} {first}"),
+                            None => first,
+                        }
+                    })
+                    .collect();
+                format!("{}: {}", s.heading, paras.join(" | "))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_agenda_whose_every_item_is_private_says_so_under_its_heading() {
+        let mut m = sample_meeting();
+        m.items.retain(|i| i.private.is_some());
+        let doc = document(&m, &HouseStyle::default());
+        assert_eq!(
+            shown(&doc),
+            [
+                "Agenda: There are no public items: every item of this meeting is taken in private.",
+                "Items to be taken in private: 4 Cyber",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_heading_whose_sub_items_are_all_private_is_no_public_business() {
+        let mut m = sample_meeting();
+        // 3 Finance, with 3.1 taken in private too: nothing is done in public.
+        m.items.retain(|i| i.number.as_deref() != Some("1"));
+        m.items[1].private = Some("Standing Orders 20(d)".into());
+        assert!(m.public_agenda().is_empty());
+        let doc = document(&m, &HouseStyle::default());
+        assert_eq!(
+            shown(&doc)[0],
+            "Agenda: There are no public items: every item of this meeting is taken in private."
+        );
+        // With a public item left, the heading stays with it.
+        let full = sample_meeting();
+        assert_eq!(full.public_agenda().len(), 3);
+        assert_eq!(
+            shown(&document(&full, &HouseStyle::default()))[0],
+            "Agenda: 1 Opening remarks | 3 Finance | 3.1 Budget"
+        );
     }
 }

@@ -92,6 +92,8 @@ pub(crate) struct MeetingView<'a> {
     pub(crate) draft: bool,
     /// The public agenda, nested.
     pub(crate) items: Vec<ItemView<'a>>,
+    /// What the page says in place of the public agenda when it has no items.
+    pub(crate) no_public_items: &'static str,
     /// The house's heading for private items.
     pub(crate) private_heading: &'a str,
     /// The items taken in private.
@@ -250,7 +252,12 @@ impl<'a> MeetingView<'a> {
             chair: meeting.chair.as_deref(),
             contact: meeting.contact.as_deref(),
             draft,
-            items: nest(&meeting.items, |i| i.private.is_none(), files),
+            items: if meeting.public_agenda().is_empty() {
+                Vec::new()
+            } else {
+                nest(&meeting.items, |i| i.private.is_none(), files)
+            },
+            no_public_items: meeting.no_public_items(),
             private_heading: &house.private_heading,
             private_items: meeting
                 .private_items()

@@ -1,9 +1,11 @@
 //! Meetings at their edges, from the command line: a start time the clocks skip or pass
-//! twice.
+//! twice, and a meeting whose every item is taken in private.
 
 use std::path::Path;
 
 use crate::common::{clerk, parts};
+
+const MAY: &str = "out/meetings/2026-05-19-resources-committee";
 
 /// A project of one paper, `r/a.md` titled `title`, at the Resources Committee on `date`,
 /// and a meeting file for it: `time` and the paper's item lines `item`.
@@ -70,4 +72,36 @@ fn a_start_time_the_clocks_pass_twice_is_a_warning_naming_the_first() {
         &["build", "--format", "html"],
     );
     assert!(!out.contains("ambiguous-time"), "{out}");
+}
+
+#[test]
+fn a_meeting_taken_wholly_in_private_says_so_and_publishes_nothing_of_its_paper() {
+    let item = "    title: Exempt information item\n    private: true\n    exempt: Standing Orders section 20(d)\n";
+    let project = one_paper_project("2026-05-19", "10:00", "OTTER-QUARRY-TITLE", item);
+    let root = project.path();
+    let (code, out) = build(root, &["build"]);
+    assert_eq!(code, 0, "{out}");
+    let page = std::fs::read_to_string(root.join(MAY).join("index.html")).unwrap();
+    assert!(
+        page.contains("<h2 id=\"agenda\">Agenda</h2>\n<p class=\"no-public-items\">There are no public items: every item of this meeting is taken in private.</p>"),
+        "{page}"
+    );
+    assert!(page.contains("Exempt information item"), "{page}");
+    // Nothing of the paper but its item's neutral title anywhere public: the page, the
+    // agenda and pack (their metadata and text streams), the index, calendar, manifest.
+    for entry in walkdir::WalkDir::new(root.join("out")) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(root).unwrap();
+        if !entry.file_type().is_file()
+            || rel.starts_with("out/private")
+            || rel.ends_with("private-pack.pdf")
+        {
+            continue;
+        }
+        let bytes = std::fs::read(entry.path()).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        for secret in ["OTTER-QUARRY-TITLE", "WALRUS-LANTERN-BODY", "r/a."] {
+            assert!(!text.contains(secret), "{} shows {secret}", rel.display());
+        }
+    }
 }

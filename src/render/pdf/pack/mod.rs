@@ -176,7 +176,7 @@ fn front_sheet<'m>(
     let title = kind.label().to_string();
     match kind {
         PackKind::Public => {
-            let public: Vec<Line<'_>> = meeting.public_items().map(line).collect();
+            let public: Vec<Line<'_>> = meeting.public_agenda().into_iter().map(line).collect();
             let private: Vec<Line<'_>> = meeting.private_items().map(Line::plain).collect();
             sheet(
                 meeting,
