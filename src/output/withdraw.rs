@@ -4,16 +4,18 @@
 //! listed the item as public — were made with it. Those this run did not write afresh (an
 //! HTML-only build, or a meeting whose file has an error keeping its last good outputs)
 //! are removed rather than left public, each with a warning; the next build that makes
-//! them makes them without it.
+//! them makes them without it. A supplementary pack that, by its bookmarks, holds only
+//! the agenda's public late items never held the paper, and is kept.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use super::meetings::MeetingOutputs;
 use super::record::Record;
 use super::{BuildReport, PaperReport};
 use crate::diag::Diagnostic;
-use crate::meeting::Meeting;
 use crate::meeting::file::normal;
+use crate::meeting::{AgendaItem, Meeting};
 use crate::paper::PaperMeta;
 use crate::project::{Project, walk};
 use crate::render::pdf::pack::PackKind;
@@ -35,12 +37,19 @@ pub fn withdraw_stale(project: &Project, record: &Record, report: &mut BuildRepo
         };
         let dir = m.meeting.out_dir();
         seen.insert(dir.clone());
+        let supplementary = dir.join(PackKind::Supplementary.file_name());
         // A failed meeting keeps its last good page and agenda, which list the paper as
         // public: withdrawn too, with its packs.
         for rel in public_files(&dir) {
             let shown = super::write::slash_path(&rel);
             // Written by this run: made with the paper private.
             if !m.meeting.failed && m.outputs.iter().any(|o| o.path == shown) {
+                continue;
+            }
+            // The supplementary pack holds the late items alone, with no line for the
+            // others: one that holds none but this agenda's public late items never
+            // held the paper (not late when it was made), and stays.
+            if !m.meeting.failed && rel == supplementary && only_public_late(project, &rel, m) {
                 continue;
             }
             if let Some(w) = withdraw(project, &rel, paper) {
@@ -65,6 +74,18 @@ pub fn withdraw_stale(project: &Project, record: &Record, report: &mut BuildRepo
         );
     }
     report.diagnostics.extend(warnings);
+}
+
+/// Does the pack at `rel` hold none but `m`'s public late items (read from its bookmarks)?
+fn only_public_late(project: &Project, rel: &Path, m: &MeetingOutputs) -> bool {
+    let late: Vec<&AgendaItem> = m
+        .meeting
+        .items
+        .iter()
+        .filter(|i| PackKind::Supplementary.holds(i))
+        .collect();
+    std::fs::read(project.out_dir.join(rel))
+        .is_ok_and(|bytes| crate::render::pdf::pack::holds_only(&bytes, &late))
 }
 
 /// Removes, before a packs-only build writes the meetings' pages, the agenda PDF of each

@@ -1,11 +1,13 @@
 //! Meetings at their edges, from the command line: a start time the clocks skip or pass
-//! twice, and a meeting whose every item is taken in private.
+//! twice, a meeting whose every item is taken in private, and an HTML-only build after a
+//! paper turns private, which withdraws only the packs that held it.
 
 use std::path::Path;
 
-use crate::common::{clerk, parts};
+use crate::common::{clerk, parts, temp_project};
 
 const MAY: &str = "out/meetings/2026-05-19-resources-committee";
+const MEETING_FILE: &str = "meetings/resources-2026-05-19.yaml";
 
 /// A project of one paper, `r/a.md` titled `title`, at the Resources Committee on `date`,
 /// and a meeting file for it: `time` and the paper's item lines `item`.
@@ -104,4 +106,71 @@ fn a_meeting_taken_wholly_in_private_says_so_and_publishes_nothing_of_its_paper(
             assert!(!text.contains(secret), "{} shows {secret}", rel.display());
         }
     }
+}
+
+/// The meetings fixture built with PDF, then `edit` made to its meeting file and built
+/// HTML-only: the output of that build, and the supplementary pack's bytes before.
+fn turn_private_then_html_only(
+    edit: impl Fn(String) -> String,
+) -> (tempfile::TempDir, String, Vec<u8>) {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let (code, out) = build(root, &["build"]);
+    assert_eq!(code, 0, "{out}");
+    let supplementary = std::fs::read(root.join(MAY).join("supplementary-pack.pdf")).unwrap();
+    let file = root.join(MEETING_FILE);
+    std::fs::write(&file, edit(std::fs::read_to_string(&file).unwrap())).unwrap();
+    let (code, out) = build(root, &["build", "--format", "html"]);
+    assert_eq!(code, 0, "{out}");
+    (project, out, supplementary)
+}
+
+#[test]
+fn an_html_only_build_keeps_the_supplementary_pack_that_never_held_the_paper() {
+    // 3.1 is not late: it was in `pack.pdf`, never in the supplementary pack.
+    let (project, out, before) = turn_private_then_html_only(|s| {
+        s.replace(
+            "    paper: resources/2026-05-19-budget-monitoring.md\n",
+            "    paper: resources/2026-05-19-budget-monitoring.md\n    private: true\n    exempt: Standing Orders section 20(b)\n",
+        )
+    });
+    let root = project.path();
+    assert!(!root.join(MAY).join("pack.pdf").exists(), "{out}");
+    assert!(out.contains(&format!("{MAY}/pack.pdf")), "{out}");
+    assert!(!out.contains("supplementary-pack.pdf"), "{out}");
+    let after = std::fs::read(root.join(MAY).join("supplementary-pack.pdf")).unwrap();
+    assert_eq!(after, before, "kept as it was");
+    // Still listed, as the outputs an HTML-only build did not make are.
+    let manifest = std::fs::read_to_string(root.join("out/manifest.json")).unwrap();
+    let listed = format!(
+        "\"{}/supplementary-pack.pdf\"",
+        MAY.trim_start_matches("out/")
+    );
+    assert!(manifest.contains(&listed), "{manifest}");
+}
+
+#[test]
+fn an_html_only_build_withdraws_the_supplementary_pack_that_held_the_paper() {
+    // 3.2 was late (in the supplementary pack); now private and no longer late, while
+    // 3.1 is late now: the pack on disk is not the one this agenda would make.
+    let (project, out, _) = turn_private_then_html_only(|s| {
+        s.replace(
+            "    paper: resources/2026-05-19-public-counter-review.md\n    late: true\n",
+            "    paper: resources/2026-05-19-public-counter-review.md\n    private: true\n    exempt: Standing Orders section 20(b)\n",
+        )
+        .replace(
+            "    paper: resources/2026-05-19-budget-monitoring.md\n",
+            "    paper: resources/2026-05-19-budget-monitoring.md\n    late: true\n",
+        )
+    });
+    let root = project.path();
+    assert!(
+        !root.join(MAY).join("supplementary-pack.pdf").exists(),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("{MAY}/supplementary-pack.pdf")),
+        "{out}"
+    );
+    assert!(!root.join(MAY).join("pack.pdf").exists(), "{out}");
 }

@@ -12,6 +12,8 @@
 mod merge;
 mod outline;
 
+pub use outline::holds_only;
+
 use crate::config::HouseStyle;
 use crate::diag::Diagnostic;
 use crate::document::Document;

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use crate::document::appendix::text_string;
+use crate::meeting::AgendaItem;
 
 /// An outline entry of a paper: its title, the page (0-based in the paper) and the top it
 /// opens at, and its children.
@@ -129,4 +130,50 @@ fn write_level(
         pdf.objects.insert(ids[k], Object::Dictionary(d));
     }
     Some((*ids.first()?, *ids.last()?, n as i64))
+}
+
+/// Does the pack `bytes` hold no item but `items`: is each of its items' bookmarks (the
+/// outline's top level, past "Front sheet") the bookmark of one of them? False when its
+/// outline cannot be read, so that a caller that must not leave a paper public removes it.
+pub fn holds_only(bytes: &[u8], items: &[&AgendaItem]) -> bool {
+    let Ok(doc) = Document::load_mem(bytes) else {
+        return false;
+    };
+    let Some(titles) = top_titles(&doc) else {
+        return false;
+    };
+    let known: Vec<Object> = items
+        .iter()
+        .map(|i| text_string(&super::outline_title(i)))
+        .collect();
+    let front = text_string("Front sheet");
+    let bytes_of = |o: &Object| o.as_str().map(<[u8]>::to_vec).unwrap_or_default();
+    titles
+        .iter()
+        .filter(|t| **t != bytes_of(&front))
+        .all(|t| known.iter().any(|k| bytes_of(k) == *t))
+}
+
+/// The titles of the outline's top-level entries, as their PDF strings' bytes.
+fn top_titles(doc: &Document) -> Option<Vec<Vec<u8>>> {
+    let outlines = doc.catalog().ok()?.get(b"Outlines").ok()?;
+    let (_, outlines) = doc.dereference(outlines).ok()?;
+    let mut next = outlines
+        .as_dict()
+        .ok()?
+        .get(b"First")
+        .and_then(Object::as_reference)
+        .ok();
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    while let Some(id) = next {
+        if !seen.insert(id) {
+            return None;
+        }
+        let d = doc.get_dictionary(id).ok()?;
+        let (_, title) = doc.dereference(d.get(b"Title").ok()?).ok()?;
+        out.push(title.as_str().ok()?.to_vec());
+        next = d.get(b"Next").and_then(Object::as_reference).ok();
+    }
+    Some(out)
 }
