@@ -97,11 +97,9 @@ pub fn own_marking(bytes: &[u8]) -> Option<String> {
         b"<clerk:classification>".as_slice(),
         b"</clerk:classification>".as_slice(),
     );
-    let start = bytes.windows(open.len()).position(|w| w == open)? + open.len();
-    let len = bytes[start..]
-        .windows(close.len())
-        .take(64)
-        .position(|w| w == close)?;
+    let start = memchr::memmem::find(bytes, open)? + open.len();
+    let rest = &bytes[start..bytes.len().min(start + 128)];
+    let len = memchr::memmem::find(rest, close)?;
     let text = std::str::from_utf8(&bytes[start..start + len]).ok()?;
     Some(text.replace("&amp;", "&").trim().to_string())
 }
