@@ -91,12 +91,16 @@ impl Project {
     /// a warning for each YAML file there that is no paper's sidecar.
     pub fn papers(&self, paths: &[PathBuf]) -> (Vec<PaperSource>, Vec<Diagnostic>) {
         if paths.is_empty() {
-            return walk::walk(
+            let (found, mut diags) = walk::walk(
                 &self.root,
                 &self.papers_dir,
                 &self.papers_dir,
                 (&self.out_dir, &self.meetings_dir()),
             );
+            if found.is_empty() {
+                diags.push(self.no_papers());
+            }
+            return (found, diags);
         }
         let mut all = (Vec::new(), Vec::new());
         for p in paths {
@@ -108,6 +112,10 @@ impl Project {
                 all.0.extend(found);
                 all.1.extend(diags);
             } else if abs.is_file() {
+                // Checked as asked, but said when a whole-project build would leave it out.
+                if walk::looks_like_a_paper(&abs) {
+                    all.1.push(walk::not_built(&self.root, &abs, true));
+                }
                 all.0
                     .push(walk::source_for(&self.root, &self.papers_dir, &abs));
             } else {
@@ -118,6 +126,20 @@ impl Project {
         all.0.sort();
         all.0.dedup();
         all
+    }
+}
+
+impl Project {
+    /// The warning for a papers folder with no paper in it: a build that makes nothing
+    /// says so.
+    fn no_papers(&self) -> Diagnostic {
+        Diagnostic::file_error(
+            "no-papers-found",
+            &walk::relative(&self.root, &self.papers_dir),
+            "there is no paper in the papers folder: a paper is a `.md` file whose name does not start with `_` or `.`",
+        )
+        .warning()
+        .with_help("start one with `clerk new \"Title\" --meeting \"Committee\" --date 2026-05-19`")
     }
 }
 

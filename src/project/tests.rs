@@ -37,3 +37,20 @@ fn an_output_folder_that_is_the_root_holds_the_papers_or_is_them_is_refused() {
         );
     }
 }
+
+#[test]
+fn a_papers_folder_with_no_paper_is_warned_of() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("papers")).unwrap();
+    std::fs::write(root.join("papers/_draft.md"), "x").unwrap();
+    let project = Project::open(root, None, None, &mut Default::default()).unwrap();
+    let (found, diags) = project.papers(&[]);
+    assert!(found.is_empty());
+    let codes: Vec<_> = diags.iter().map(|d| (d.code, d.severity)).collect();
+    assert_eq!(codes, [("no-papers-found", crate::diag::Severity::Warning)]);
+    assert!(diags[0].help.as_deref().unwrap().contains("clerk new"));
+    // One paper, and no such warning.
+    std::fs::write(root.join("papers/a.md"), "x").unwrap();
+    assert!(project.papers(&[]).1.is_empty());
+}

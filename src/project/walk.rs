@@ -53,6 +53,9 @@ pub fn walk(
             {
                 papers.push(source_for(root, papers_dir, e.path()));
             }
+            Ok(e) if e.file_type().is_file() && looks_like_a_paper(e.path()) => {
+                diags.push(not_built(root, e.path(), false));
+            }
             Ok(e)
                 if e.file_type().is_file()
                     && e.path()
@@ -130,6 +133,47 @@ fn reserved(rel: &Path) -> Option<impl Fn(&Path) -> Diagnostic> {
         )
         .with_help("rename the file (or its folder) in `papers/`")
     })
+}
+
+/// Is `path`, not named `*.md`, a paper by its look: `.MD`, `.markdown` and the like, or a
+/// `.txt` that starts with `---` (a paper saved as text)?
+pub fn looks_like_a_paper(path: &Path) -> bool {
+    let Some(ext) = path.extension().and_then(|x| x.to_str()) else {
+        return false;
+    };
+    match ext.to_ascii_lowercase().as_str() {
+        _ if ext == "md" => false,
+        "md" | "markdown" | "mdown" | "mkd" | "mkdn" => true,
+        "txt" => {
+            let mut head = [0u8; 3];
+            std::fs::File::open(path)
+                .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+                .is_ok_and(|()| &head == b"---")
+        }
+        _ => false,
+    }
+}
+
+/// The warning for a file that [`looks_like_a_paper`] but is not built: only `*.md` files
+/// are papers. `named`: given on the command line, so read this time, but left out of a
+/// build of the whole project.
+pub fn not_built(root: &Path, path: &Path, named: bool) -> Diagnostic {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    let stem = stem.strip_suffix(".md").unwrap_or(&stem);
+    let what = if named {
+        "a build of the whole project leaves this file out"
+    } else {
+        "this file looks like a paper but is not built"
+    };
+    Diagnostic::file_error(
+        "not-a-paper-name",
+        &relative(root, path),
+        format!("{what}: only files ending in `.md` are papers"),
+    )
+    .warning()
+    .with_help(format!(
+        "rename it `{stem}.md` to build it, or start its name with `_` to keep it out quietly"
+    ))
 }
 
 /// A warning for a YAML file in the papers folder with no `NAME.md` beside it: a sidecar
@@ -323,5 +367,44 @@ mod tests {
             diags.iter().all(|d| !d.file.ends_with("clerk.yaml")),
             "{diags:?}"
         );
+    }
+
+    #[test]
+    fn a_paper_saved_under_another_extension_is_warned_of_not_built_silently() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        let papers = root.join("papers");
+        files(&papers, &["a.md", "Third.MD", "b.markdown", "notes.txt"]);
+        std::fs::write(papers.join("other.txt"), "---\nmeeting: R\n---\n").unwrap();
+        std::fs::write(papers.join("c.md.txt"), "---\n").unwrap();
+        let (found, diags) = walk(
+            root,
+            &papers,
+            &papers,
+            (&papers.join("out"), &root.join("m")),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        let warned: Vec<_> = diags
+            .iter()
+            .map(|d| (d.code, d.severity, d.file.to_string_lossy().into_owned()))
+            .collect();
+        let warning = |f: &str| ("not-a-paper-name", Severity::Warning, f.to_string());
+        assert_eq!(
+            warned,
+            [
+                warning("papers/Third.MD"),
+                warning("papers/b.markdown"),
+                warning("papers/c.md.txt"),
+                warning("papers/other.txt"),
+            ],
+            "a .txt of notes is no paper"
+        );
+        assert_eq!(
+            diags[0].help.as_deref(),
+            Some(
+                "rename it `Third.md` to build it, or start its name with `_` to keep it out quietly"
+            )
+        );
+        assert!(diags[2].help.as_deref().unwrap().contains("`c.md`"));
     }
 }
