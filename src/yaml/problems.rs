@@ -26,12 +26,38 @@ pub(super) fn saphyr_error(
     }
     let span = e.location().and_then(|loc| pos_of(&loc, text).span());
     let mut d = described(inner, text, span.clone(), file, limits);
+    if d.message.contains("mapping values are not allowed")
+        && let Some((key, quoted)) = span.as_ref().and_then(|s| quote_value(text, s.start))
+    {
+        d.message = format!(
+            "the value of `{key}` has a colon and a space in it, which YAML reads as the start of another key"
+        );
+        d = d.with_help(format!("put the value in quotes: `{quoted}`"));
+    }
     let tab = (d.code == "yaml-tab").then(|| text.find('\t')).flatten();
     d.span = match tab {
         Some(off) => Some(off..off + 1),
         None => d.span.or(span),
     };
     d
+}
+
+/// The key of the line of `text` at byte `at`, and the line with its value put in quotes,
+/// when it reads `key: value` and the value has a `: ` of its own (`title: Budget
+/// Monitoring: Quarter 2`).
+fn quote_value(text: &str, at: usize) -> Option<(String, String)> {
+    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line = text[start..end].trim_end_matches('\r');
+    let (key, value) = line.split_once(": ")?;
+    let value = value.trim();
+    let plain = !key.trim().is_empty() && !key.contains(['"', '\'', '#']);
+    (plain && value.contains(": ") && !value.starts_with(['"', '\'', '[', '{', '|', '>'])).then(
+        || {
+            let escaped = value.replace('\\', "\\\\").replace('"', "\\\"");
+            (key.trim().to_string(), format!("{key}: \"{escaped}\""))
+        },
+    )
 }
 
 /// The diagnostic for `e`, an error at `span` (when known) in `text`.

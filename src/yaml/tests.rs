@@ -180,3 +180,24 @@ fn no_error_speaks_of_code() {
         }
     }
 }
+
+#[test]
+fn a_colon_in_an_unquoted_value_says_to_quote_it() {
+    let text = "meeting: Resources\ntitle: Budget Monitoring: Quarter \"2\"\n";
+    let errs = to_node(text, p()).unwrap_err();
+    assert_eq!(errs[0].code, "yaml-syntax", "{errs:?}");
+    assert_eq!(errs[0].line_col(text).0, 2, "{errs:?}");
+    assert!(
+        errs[0]
+            .message
+            .contains("the value of `title` has a colon and a space"),
+        "{errs:?}"
+    );
+    assert_eq!(
+        errs[0].help.as_deref(),
+        Some(r#"put the value in quotes: `title: "Budget Monitoring: Quarter \"2\""`"#),
+    );
+    // Bad indentation is not taken for it.
+    let errs = to_node("title: a\n  b: c\n", p()).unwrap_err();
+    assert!(!errs[0].message.contains("colon and a space"), "{errs:?}");
+}
