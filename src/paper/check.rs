@@ -96,6 +96,17 @@ impl Checker<'_> {
             );
             return None;
         }
+        let t = value.trim();
+        if t.chars().count() > 1 && t.starts_with(['“', '‘', '„']) && t.ends_with(['”', '’', '“'])
+        {
+            let plain = t.trim_matches(['“', '”', '‘', '’', '„']);
+            self.warn(
+                node.pos,
+                "curly-quotes",
+                format!("the value of `{key}` is wrapped in curly quotes, which YAML keeps as part of the text: it reads {t}"),
+                Some(format!("YAML quotes with straight quotes only (a word processor may have curled them): write `{key}: {plain}`, or `{key}: \"{plain}\"`")),
+            );
+        }
         Some(value)
     }
 

@@ -304,3 +304,35 @@ fn an_empty_keyword_is_said_to_be_one_item_and_the_others_are_kept() {
         (9, "an item of `keywords` is empty")
     );
 }
+
+#[test]
+fn a_value_in_curly_quotes_is_warned_of_at_its_place() {
+    let text = GOOD
+        .replace(
+            "meeting: Policing Performance Committee",
+            "meeting: “Policing Performance Committee”",
+        )
+        .replace(
+            "title: HMICS Progress Review",
+            "title: ‘HMICS’ Progress ‘Review’",
+        );
+    let (meta, diags) = check(&text);
+    let found: Vec<_> = diags.iter().map(|d| (d.code, d.line, d.column)).collect();
+    assert_eq!(
+        found,
+        [("curly-quotes", 1, 10), ("curly-quotes", 3, 8)],
+        "{diags:?}"
+    );
+    assert!(
+        diags[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("`meeting: \"Policing Performance Committee\"`"),
+        "{diags:?}"
+    );
+    // Kept as written (a warning, not a change), and quotes inside a value are no matter.
+    assert_eq!(meta.unwrap().meeting, "“Policing Performance Committee”");
+    let inner = GOOD.replace("HMICS Progress Review", "The “Modern” Review");
+    assert!(check(&inner).1.is_empty());
+}
