@@ -9,7 +9,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use pulldown_cmark::{BrokenLink, CowStr, Event, Parser, Tag};
+use pulldown_cmark::{BrokenLink, CodeBlockKind, CowStr, Event, Parser, Tag};
 
 use super::frames::{Frame, Kind, frame, is_nestable, kind_of, opens_block};
 use super::inline::push_inline;
@@ -227,6 +227,9 @@ impl Builder<'_, '_> {
         }
         if matches!(tag, Tag::Heading { .. }) && self.stack.len() > 1 {
             self.warn_heading_in_block(range.clone());
+        }
+        if matches!(tag, Tag::CodeBlock(CodeBlockKind::Indented)) {
+            self.warn_indented_code(range.clone());
         }
         let Some(mut kind) = kind_of(tag) else {
             self.top().suppressed += 1;

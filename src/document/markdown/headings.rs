@@ -119,6 +119,18 @@ impl Builder<'_, '_> {
     }
 
     /// A heading inside a list, quote or footnote cannot be a heading of the paper.
+    /// A block indented four spaces or a tab is code to Markdown: an author indenting a
+    /// paragraph as in Word would see it set in a monospace box and left unnumbered.
+    pub(super) fn warn_indented_code(&mut self, range: Range<usize>) {
+        let loc = self.loc(range);
+        self.ctx.warn(
+            "indented-code",
+            &loc,
+            "this text is indented (four spaces or a tab), so it is shown as code: in a monospace box, not numbered",
+            Some("take the indent away if it is a paragraph; if it is code, put a line of three backticks (```) above and below it instead".into()),
+        );
+    }
+
     pub(super) fn warn_heading_in_block(&mut self, range: Range<usize>) {
         let loc = self.loc(range);
         self.ctx.warn(

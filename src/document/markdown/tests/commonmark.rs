@@ -252,3 +252,17 @@ fn heading_classes_and_attributes_are_warned_about_and_never_shown() {
     assert_eq!(codes(&d), ["heading-attribute"], "{d:#?}");
     assert_eq!(s.sections[0].heading, "Background");
 }
+
+#[test]
+fn an_indented_paragraph_is_code_with_a_warning_and_a_fenced_block_has_none() {
+    let (_, d) = run("# A\n\nIntro.\n\n\tIndented as in Word.\n\n    Four spaces too.\n");
+    let warned: Vec<_> = d.iter().filter(|d| d.code == "indented-code").collect();
+    assert_eq!(warned.len(), 1, "one block: {d:#?}");
+    assert_eq!((warned[0].line, warned[0].severity), (5, Severity::Warning));
+    assert!(warned[0].help.as_deref().unwrap().contains("```"));
+    let (_, d) = run("# A\n\nIntro:\n\n```\n    code\n```\n\n- item\n\n  its second paragraph\n");
+    assert!(
+        d.iter().all(|d| d.code != "indented-code"),
+        "fenced code, and a paragraph indented to its list item, are not it: {d:#?}"
+    );
+}
