@@ -92,8 +92,9 @@ pub struct ServeArgs {
     /// Port to listen on (0 picks a free one; the address is printed).
     #[arg(long, default_value_t = 4000)]
     pub port: u16,
-    /// Address to listen on. Anything but a loopback address shows the papers to the network.
-    #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::LOCALHOST))]
+    /// Address to listen on (`localhost` is 127.0.0.1). Anything but a loopback address
+    /// shows the papers to the network.
+    #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::LOCALHOST), value_parser = host)]
     pub host: IpAddr,
     /// Open the index in the default browser.
     #[arg(long)]
@@ -157,6 +158,17 @@ pub struct ImportArgs {
     pub force: bool,
 }
 
+/// `--host`: an IP address, or `localhost` for 127.0.0.1 (no other name is looked up, so
+/// the preview never listens somewhere a name server chose).
+fn host(value: &str) -> Result<IpAddr, String> {
+    if value.eq_ignore_ascii_case("localhost") {
+        return Ok(IpAddr::V4(Ipv4Addr::LOCALHOST));
+    }
+    value.parse().map_err(|_| {
+        format!("`{value}` is not an IP address: give one such as 127.0.0.1 (this machine only) or 0.0.0.0 (every network)")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,6 +204,14 @@ mod tests {
             panic!()
         };
         assert_eq!((args.host.to_string(), args.port), ("::1".to_string(), 0));
-        assert!(Cli::try_parse_from(["clerk", "serve", "--host", "localhost"]).is_err());
+        let Command::Serve(args) = Cli::try_parse_from(["clerk", "serve", "--host", "localhost"])
+            .unwrap()
+            .command
+        else {
+            panic!("serve");
+        };
+        assert_eq!(args.host, IpAddr::V4(Ipv4Addr::LOCALHOST));
+        let err = Cli::try_parse_from(["clerk", "serve", "--host", "example.org"]).unwrap_err();
+        assert!(err.to_string().contains("is not an IP address"), "{err}");
     }
 }

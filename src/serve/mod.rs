@@ -69,9 +69,6 @@ struct Running {
 /// Listens, watches, builds everything once, starts serving and prints the address.
 fn start(project: Project, args: &ServeOptions) -> Result<Running, String> {
     let addr = args.addr;
-    if let Some(warning) = exposure_warning(&addr) {
-        eprintln!("{warning}");
-    }
     let server = http::HttpServer::bind(addr).map_err(|e| {
         format!(
             "error: cannot listen on {addr} ({e})\n  = help: another program may be using \
@@ -81,6 +78,10 @@ fn start(project: Project, args: &ServeOptions) -> Result<Running, String> {
     })?;
     let server = Arc::new(server);
     let local = server.local_addr();
+    // Said of the port listened on, the one `--port 0` picked.
+    if let Some(warning) = exposure_warning(&local) {
+        eprintln!("{warning}");
+    }
     let (tx, rx) = mpsc::channel();
     let stop = tx.clone();
     // Ctrl-C and SIGTERM end the rebuild loop, which returns 0: a stop is not a failure.
