@@ -101,6 +101,16 @@ pub fn new_paper(
             "give the committee's name: --meeting \"Resources Committee\"",
         ));
     }
+    if args
+        .agenda_item
+        .as_deref()
+        .is_some_and(|a| a.trim().is_empty())
+    {
+        return Err(usage(
+            "the agenda item is empty",
+            "give its number, --agenda-item 4.2, or leave `--agenda-item` out",
+        ));
+    }
     let dir = args
         .dir
         .clone()

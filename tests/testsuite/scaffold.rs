@@ -184,6 +184,11 @@ fn init_and_new_refuse_what_would_not_build_and_say_why() {
         stderr.contains("the meeting is empty") && stderr.contains("= help:"),
         "{stderr}"
     );
+    // So would an empty agenda item.
+    let (code, _, stderr) = new(&[&["Budget", "--agenda-item="][..], &day].concat());
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("the agenda item is empty"), "{stderr}");
+    assert!(!root.join("papers/2026-05-19-budget.md").exists());
     // A paper outside the papers folder: written, and said not to be built.
     let away = tempfile::tempdir().unwrap();
     let to = away.path().to_str().unwrap();
