@@ -163,6 +163,30 @@ fn problem(code: &'static str, message: String, help: impl Into<String>) -> Imag
     }
 }
 
+/// The path `written` (relative to `dir`) as it is on disk when it differs only in its
+/// capitals (`images/Chart.PNG` for `images/chart.png`), each part matched in its folder.
+fn same_but_case(dir: &Path, written: &str) -> Option<String> {
+    let mut at = dir.to_path_buf();
+    let mut found = Vec::new();
+    for part in written
+        .split(['/', '\\'])
+        .filter(|p| !p.is_empty() && *p != ".")
+    {
+        let name = if part == ".." {
+            part.to_string()
+        } else {
+            std::fs::read_dir(&at)
+                .ok()?
+                .filter_map(|e| e.ok()?.file_name().into_string().ok())
+                .find(|n| n.eq_ignore_ascii_case(part))?
+        };
+        at.push(&name);
+        found.push(name);
+    }
+    let there = found.join("/");
+    (there != written && at.exists()).then_some(there)
+}
+
 impl Images {
     /// The image's canonical path: a relative file name, inside the project.
     fn resolve(&self, written: &str) -> Result<PathBuf, ImageProblem> {
@@ -195,13 +219,19 @@ impl Images {
         let path = canonical(written)
             .or_else(|| percent_decode(written).and_then(|d| canonical(&d)))
             .ok_or_else(|| {
-                problem(
-                    "image-missing",
-                    format!("there is no image `{written}` next to the paper"),
-                    format!(
+                let help = match same_but_case(&self.paper_dir, written) {
+                    Some(there) => format!(
+                        "the file is `{there}`: write the name with the same capitals (a file system that ignores them would build this paper and another would not)"
+                    ),
+                    None => format!(
                         "check the spelling; the path is read from the paper's folder{}",
                         self.folder_shown()
                     ),
+                };
+                problem(
+                    "image-missing",
+                    format!("there is no image `{written}` next to the paper"),
+                    help,
                 )
             })?;
         if !path.starts_with(&self.root) {

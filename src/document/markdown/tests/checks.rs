@@ -163,4 +163,15 @@ fn images() {
             );
         }
     }
+    // A path that differs from the file's only in its capitals: the file is named.
+    let (_, d) = run_in(
+        "# A\n\n![A](Img/Chart.PNG)\n",
+        &[],
+        RECS,
+        &papers,
+        root.path(),
+    );
+    assert_eq!(codes(&d), ["image-missing"], "{d:#?}");
+    let help = d[0].help.as_deref().unwrap();
+    assert!(help.starts_with("the file is `img/chart.png`"), "{help}");
 }
