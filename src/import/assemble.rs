@@ -50,7 +50,7 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, image_dir: &s
         for (ui, n) in numbers.iter().enumerate() {
             let Some(n) = n else { continue };
             if wanted.contains(n) && !em.labels.contains_key(n) {
-                let label = format!("para-{}", n.replace('.', "-"));
+                let label = format!("word-{}", n.replace('.', "-"));
                 em.labels.insert(n.clone(), label.clone());
                 labelled.insert((si, ui), label);
             }

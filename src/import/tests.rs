@@ -417,13 +417,13 @@ fn a_cited_paragraph_gets_a_label_and_the_citation_a_link() {
     );
     let out = run(&body, &[]);
     assert!(
-        out.markdown.contains("First. {#para-1-1}"),
+        out.markdown.contains("First. {#word-1-1}"),
         "{}",
         out.markdown
     );
     assert!(
         out.markdown
-            .contains("As paragraph [](#para-1-1) says, and paragraph 4.7 does not."),
+            .contains("As paragraph [](#word-1-1) says, and paragraph 4.7 does not."),
         "{}",
         out.markdown
     );
@@ -968,4 +968,34 @@ fn a_table_with_merged_cells_keeps_the_text_in_the_first_cell_and_is_noted() {
         &[],
     );
     assert!(!codes(&plain).contains(&"import-merged-cells"));
+}
+
+#[test]
+fn citation_labels_cannot_collide_with_clerks_own_anchors() {
+    // PURPOSE numbered 1 makes Word's 2.1 clerk's 1.1; a `para-2-1` label would also be
+    // clerk's anchor for its own paragraph 2.1 and fail the build.
+    let body = format!(
+        "{}{}{}{}{}{}{}{}{}{CLOSE}",
+        header(),
+        bold("1. PURPOSE"),
+        p("1.1 The purpose."),
+        bold("2. BACKGROUND"),
+        p("2.1 First."),
+        p("2.2 As paragraph 2.1 says."),
+        bold("3. DETAIL"),
+        p("3.1 One."),
+        p("3.2 Two.")
+    );
+    let out = run(&body, &[]);
+    assert!(!out.markdown.contains("{#para-"), "{}", out.markdown);
+    assert!(
+        out.markdown.contains("First. {#word-2-1}"),
+        "{}",
+        out.markdown
+    );
+    assert!(
+        out.markdown.contains("As paragraph [](#word-2-1) says."),
+        "{}",
+        out.markdown
+    );
 }

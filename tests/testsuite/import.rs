@@ -102,7 +102,7 @@ fn automatic_numbering_imports_clean() {
         md.contains("# Background\n\nThe estates strategy was approved in March 2020.\n"),
         "{md}"
     );
-    assert!(md.contains("set out in paragraph [](#para-1-2)"), "{md}");
+    assert!(md.contains("set out in paragraph [](#word-1-2)"), "{md}");
     check_clean(dir.path(), "papers/numbered-auto.md");
 }
 
@@ -183,7 +183,7 @@ fn the_council_template_imports_in_the_council_house() {
         "wards_affected: Felpersham North; Felpersham South\n",
         "key_decision: \"Yes\"\n",
         "  climate: Higher charges",
-        "recommendations: That Cabinet approves the charges in paragraph [](#para-2-1).\n",
+        "recommendations: That Cabinet approves the charges in paragraph [](#word-2-1).\n",
     ] {
         assert!(md.contains(line), "{line} in {md}");
     }
@@ -191,7 +191,7 @@ fn the_council_template_imports_in_the_council_house() {
         !md.contains("risk"),
         "the default sentence is left to the house: {md}"
     );
-    assert!(md.contains("£0.80 elsewhere. {#para-2-1}"), "{md}");
+    assert!(md.contains("£0.80 elsewhere. {#word-2-1}"), "{md}");
     check_clean(root, "papers/word/council.md");
 }
 
