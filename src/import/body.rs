@@ -1,12 +1,13 @@
 //! The body after the header table → sections: headings (Word styles or bold capitals),
 //! paragraph numbers removed, lists and tables, implications and recommendations picked out.
 
-use crate::config::{HeadingCase, HouseStyle};
+use crate::config::HouseStyle;
 
 use super::Note;
 use super::docx::{Block, Para, Run};
 use super::emit::place;
 use super::header::{normalise, short};
+use super::heading::{check_implications, heading_like, kind_of, near_match, tidy_heading};
 
 /// One piece of a section.
 #[derive(Debug, Clone)]
@@ -112,76 +113,6 @@ fn strip_prefix(p: &mut Para, mut bytes: usize) {
     }
 }
 
-fn heading_like(text: &str, bold: bool) -> Option<u8> {
-    let t = text.trim();
-    let words = t.split_whitespace().count();
-    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < 3 || words > 12 || t.ends_with(['.', ',', ';']) {
-        return None;
-    }
-    let upper = t
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .all(char::is_uppercase);
-    match (upper, bold) {
-        (true, _) => Some(1),
-        (false, true) => Some(2),
-        _ => None,
-    }
-}
-
-/// An all-capitals heading in natural case (`FURTHER DETAIL ON THE REPORT` → `Further Detail
-/// on the Report`) when the house shows headings in capitals anyway, so the source reads
-/// well and the paper looks the same.
-pub fn tidy_heading(text: &str, house: &HouseStyle) -> String {
-    let letters = || text.chars().filter(|c| c.is_alphabetic());
-    if house.heading_case != HeadingCase::Upper
-        || letters().count() < 2
-        || !letters().all(char::is_uppercase)
-    {
-        return text.to_string();
-    }
-    const SMALL: &[&str] = &[
-        "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
-    ];
-    text.split(' ')
-        .enumerate()
-        .map(|(i, w)| {
-            let lower = w.to_lowercase();
-            if i > 0 && SMALL.contains(&lower.as_str()) {
-                return lower;
-            }
-            let mut c = lower.chars();
-            c.next()
-                .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// What a section heading names, in this house.
-fn kind_of(heading: &str, house: &HouseStyle) -> Kind {
-    let h = normalise(heading);
-    if h == normalise(&house.recommendations_heading) || h == "recommendation" {
-        return Kind::Recommendations;
-    }
-    let best = house
-        .implications
-        .iter()
-        .map(|i| {
-            (
-                strsim::normalized_levenshtein(&normalise(&i.heading), &h),
-                i,
-            )
-        })
-        .filter(|(s, _)| *s >= 0.85)
-        .max_by(|a, b| a.0.total_cmp(&b.0));
-    if let Some((_, i)) = best {
-        return Kind::Implication(i.key.clone());
-    }
-    Kind::Body(house.is_unnumbered(heading))
-}
-
 /// Sorts the body's blocks into sections.
 pub fn sections(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> Vec<Section> {
     let top = blocks
@@ -248,7 +179,7 @@ pub fn sections(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> 
             }
             let lvl = heading_like(&stripped_text, p.all_bold())?;
             let numbered_single = typed.as_ref().is_some_and(|(n, _)| !n.contains('.'));
-            let named = !matches!(kind_of(&stripped_text, house), Kind::Body(false));
+            let named = !matches!(kind_of(&stripped_text, house).0, Kind::Body(false));
             Some(if numbered_single || named { 1 } else { lvl })
         });
         let number = numbered_label
@@ -262,8 +193,12 @@ pub fn sections(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> 
         match level {
             Some(1) => {
                 let heading = tidy_heading(stripped_text.trim(), house);
+                let (kind, near) = kind_of(&heading, house);
+                if let (Kind::Implication(key), Some(h)) = (&kind, near) {
+                    notes.push(near_match(&heading, &h, key));
+                }
                 out.push(Section {
-                    kind: kind_of(&heading, house),
+                    kind,
                     heading,
                     number,
                     units: Vec::new(),
@@ -312,6 +247,7 @@ pub fn sections(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> 
         );
     }
     check_order(&out, notes);
+    check_implications(&out, house, notes);
     out
 }
 

@@ -13,6 +13,7 @@ pub mod date;
 pub mod docx;
 pub mod emit;
 pub mod header;
+pub mod heading;
 pub mod package;
 pub mod styles;
 pub mod xml;

@@ -999,3 +999,44 @@ fn citation_labels_cannot_collide_with_clerks_own_anchors() {
         out.markdown
     );
 }
+
+#[test]
+fn implications_match_on_their_leading_words_and_never_silently_loosely() {
+    let body = format!(
+        "{}{}{}{}{}{}{}{}{}{CLOSE}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1 Text."),
+        bold("2. FINANCIAL AND RESOURCE IMPLICATIONS"),
+        p("2.1 It costs £5m."),
+        bold("3. LOCAL IMPLICATIONS"),
+        p("3.1 The town is affected."),
+        bold("4. EQUALITY IMPLICATIONS"),
+        p("4.1 An assessment was made.")
+    );
+    let out = run(&body, &[]);
+    let md = &out.markdown;
+    // Financial by its leading word, not left in the body with the default sentence kept.
+    assert!(md.contains("financial: It costs £5m."), "{md}");
+    // "Local" is not "Social": it stays in the body, and the defaults kept are said.
+    assert!(md.contains("# Local Implications"), "{md}");
+    assert!(!md.contains("social:"), "{md}");
+    assert!(
+        out.notes.iter().any(|n| n.code == "import-implication-body"
+            && n.message.contains("Local Implications")
+            && n.message.contains("Social Implications")),
+        "{:?}",
+        out.notes
+    );
+    // A near match is taken, and said, naming both headings.
+    assert!(md.contains("equalities: An assessment was made."), "{md}");
+    assert!(
+        out.notes
+            .iter()
+            .any(|n| n.code == "import-implication-match"
+                && n.message.contains("Equality Implications")
+                && n.message.contains("Equalities Implications")),
+        "{:?}",
+        out.notes
+    );
+}

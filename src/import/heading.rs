@@ -1,0 +1,158 @@
+//! Headings: which lines are headings, how an all-capitals heading is written, and which
+//! part of the paper (body, implication, recommendations) a heading names.
+
+use crate::config::{HeadingCase, HouseStyle};
+
+use super::Note;
+use super::body::{Kind, Section};
+use super::header::{normalise, short};
+
+/// The heading level a line reads as (1 for capitals, 2 for bold), if it reads as one.
+pub(super) fn heading_like(text: &str, bold: bool) -> Option<u8> {
+    let t = text.trim();
+    let words = t.split_whitespace().count();
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 3 || words > 12 || t.ends_with(['.', ',', ';']) {
+        return None;
+    }
+    let upper = t
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    match (upper, bold) {
+        (true, _) => Some(1),
+        (false, true) => Some(2),
+        _ => None,
+    }
+}
+
+/// An all-capitals heading in natural case (`FURTHER DETAIL ON THE REPORT` → `Further Detail
+/// on the Report`) when the house shows headings in capitals anyway, so the source reads
+/// well and the paper looks the same.
+pub fn tidy_heading(text: &str, house: &HouseStyle) -> String {
+    let letters = || text.chars().filter(|c| c.is_alphabetic());
+    if house.heading_case != HeadingCase::Upper
+        || letters().count() < 2
+        || !letters().all(char::is_uppercase)
+    {
+        return text.to_string();
+    }
+    const SMALL: &[&str] = &[
+        "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
+    ];
+    text.split(' ')
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_lowercase();
+            if i > 0 && SMALL.contains(&lower.as_str()) {
+                return lower;
+            }
+            let mut c = lower.chars();
+            c.next()
+                .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The words that close an implication's heading (`Financial Implications`).
+const CLOSING: &[&str] = &["implication", "implications", "impact", "impacts"];
+
+/// A normalised heading without its closing `implications`/`impact`, and whether it had one.
+fn keyword(h: &str) -> (String, bool) {
+    let words: Vec<&str> = h.split_whitespace().collect();
+    match words.split_last() {
+        Some((last, rest)) if CLOSING.contains(last) && !rest.is_empty() => (rest.join(" "), true),
+        _ => (h.to_string(), false),
+    }
+}
+
+/// Do two leading keywords differ only as a word's forms or a slip of the keys do
+/// (`equality`/`equalities`, `environmental`/`environment`, `finanical`/`financial`)?
+fn near(a: &str, b: &str) -> bool {
+    let prefix = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = a.chars().count().min(b.chars().count());
+    (prefix >= 5 && prefix * 4 >= shorter * 3) || strsim::normalized_levenshtein(a, b) >= 0.75
+}
+
+/// What a section heading names, in this house; with the house's heading when the match is
+/// only near, so it can be said.
+pub(super) fn kind_of(heading: &str, house: &HouseStyle) -> (Kind, Option<String>) {
+    let h = normalise(heading);
+    if h == normalise(&house.recommendations_heading) || h == "recommendation" {
+        return (Kind::Recommendations, None);
+    }
+    if let Some(i) = house
+        .implications
+        .iter()
+        .find(|i| normalise(&i.heading) == h)
+    {
+        return (Kind::Implication(i.key.clone()), None);
+    }
+    let (kw, closed) = keyword(&h);
+    if closed {
+        // The leading words name the kind: "Financial and Resource Implications" is financial.
+        let leading = house.implications.iter().find(|i| {
+            let (ikw, _) = keyword(&normalise(&i.heading));
+            kw == ikw || kw.starts_with(&format!("{ikw} "))
+        });
+        if let Some(i) = leading {
+            return (Kind::Implication(i.key.clone()), None);
+        }
+        let first = kw.split(' ').next().unwrap_or_default();
+        let loose = house.implications.iter().find(|i| {
+            let (ikw, _) = keyword(&normalise(&i.heading));
+            let ifirst = ikw.split(' ').next().unwrap_or_default();
+            near(first, ifirst) && kw.split(' ').count() == ikw.split(' ').count()
+        });
+        if let Some(i) = loose {
+            return (Kind::Implication(i.key.clone()), Some(i.heading.clone()));
+        }
+    }
+    (Kind::Body(house.is_unnumbered(heading)), None)
+}
+
+/// The note for a heading taken as the house's implication by a near match.
+pub(super) fn near_match(heading: &str, house_heading: &str, key: &str) -> Note {
+    Note::warning(
+        "import-implication-match",
+        format!("the section “{}” is taken as the house's “{house_heading}”", short(heading)),
+    )
+    .help(format!("if it is not, move its text into the body and give the “{house_heading}” its own text in `implications:`"))
+    .at(format!("{key}:"))
+}
+
+/// Warns of each body section headed as an implication (`Local Implications`) while house
+/// implications keep their default sentence, which may then contradict it.
+pub(super) fn check_implications(sections: &[Section], house: &HouseStyle, notes: &mut Vec<Note>) {
+    let defaulted: Vec<&str> = house
+        .implications
+        .iter()
+        .filter(|i| {
+            !sections
+                .iter()
+                .any(|s| s.kind == Kind::Implication(i.key.clone()))
+        })
+        .map(|i| i.heading.as_str())
+        .collect();
+    if defaulted.is_empty() {
+        return;
+    }
+    for s in sections {
+        if matches!(s.kind, Kind::Body(_)) && keyword(&normalise(&s.heading)).1 {
+            notes.push(
+                Note::warning(
+                    "import-implication-body",
+                    format!(
+                        "the section “{}” reads as an implication but is none of the house's, so it stays in the body, while {} keep{} the house's default sentence",
+                        short(&s.heading),
+                        defaulted.iter().map(|h| format!("“{h}”")).collect::<Vec<_>>().join(", "),
+                        if defaulted.len() == 1 { "s" } else { "" },
+                    ),
+                )
+                .help("check that the paper does not contradict itself; if the section is one of those, move its text under that key in `implications:`")
+                .at(format!("# {}", s.heading)),
+            );
+        }
+    }
+}
