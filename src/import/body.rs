@@ -1,13 +1,17 @@
 //! The body after the header table → sections: headings (Word styles or bold capitals),
 //! paragraph numbers removed, lists and tables, implications and recommendations picked out.
 
+use std::collections::HashSet;
+
 use crate::config::HouseStyle;
 
 use super::Note;
 use super::docx::{Block, Para, Run};
 use super::emit::place;
 use super::header::{normalise, short};
-use super::heading::{check_implications, heading_like, kind_of, near_match, tidy_heading};
+use super::heading::{
+    acronyms_in, check_implications, heading_like, kind_of, list_style, near_match, tidy_heading,
+};
 
 /// One piece of a section.
 #[derive(Debug, Clone)]
@@ -129,6 +133,14 @@ pub fn sections(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> 
         number: None,
         units: Vec::new(),
     }];
+    let acronyms: HashSet<String> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Para(p) => Some(p.text()),
+            Block::Table(_) => None,
+        })
+        .flat_map(|t| acronyms_in(&t).collect::<Vec<_>>())
+        .collect();
     let mut last_para = Para::default();
     // Items of lists Word letters or numbers in Roman (`a)`, `(ii)`): how many, and the
     // first's label and paragraph.
@@ -173,8 +185,13 @@ pub fn sections(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> 
             None => text.clone(),
         };
         let style_level = p.heading.map(|l| if l <= top { 1 } else { 2 });
+        // A list item is never a heading, however it is written ("CCTV" as a bullet).
+        let listed = list_style(&p.style)
+            || auto
+                .as_ref()
+                .is_some_and(|l| l.bullet || l.text.chars().any(char::is_alphabetic));
         let level = style_level.or_else(|| {
-            if has_image {
+            if has_image || listed {
                 return None;
             }
             let lvl = heading_like(&stripped_text, p.all_bold())?;
@@ -192,7 +209,7 @@ pub fn sections(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> 
         }
         match level {
             Some(1) => {
-                let heading = tidy_heading(stripped_text.trim(), house);
+                let heading = tidy_heading(stripped_text.trim(), house, &acronyms);
                 let (kind, near) = kind_of(&heading, house);
                 if let (Kind::Implication(key), Some(h)) = (&kind, near) {
                     notes.push(near_match(&heading, &h, key));

@@ -1,6 +1,8 @@
 //! Headings: which lines are headings, how an all-capitals heading is written, and which
 //! part of the paper (body, implication, recommendations) a heading names.
 
+use std::collections::HashSet;
+
 use crate::config::{HeadingCase, HouseStyle};
 
 use super::Note;
@@ -21,15 +23,54 @@ pub(super) fn heading_like(text: &str, bold: bool) -> Option<u8> {
         .all(char::is_uppercase);
     match (upper, bold) {
         (true, _) => Some(1),
-        (false, true) => Some(2),
+        // A bold lead-in to a list ("The systems reviewed were:") is part of the text.
+        (false, true) if !t.ends_with(':') => Some(2),
         _ => None,
     }
 }
 
+/// Is this a style Word gives list items (`List Bullet`, `List Number 2`, `List Paragraph`)?
+pub(super) fn list_style(style: &str) -> bool {
+    let s: String = style.chars().filter(|c| !c.is_whitespace()).collect();
+    s.to_ascii_lowercase().starts_with("list")
+}
+
+/// Acronyms the public sector writes often, kept in capitals in a tidied heading.
+const ACRONYMS: &[&str] = &[
+    "ANPR", "CCTV", "COVID", "GDPR", "HMICS", "HMICFRS", "HMRC", "HR", "ICT", "IT", "NHS", "PSNI",
+    "SPA", "UK", "EU", "EHRC", "ICO", "MSP", "MP", "KPI", "KPIS", "NDPB", "SOP", "FOI", "FOISA",
+];
+
+/// The words written in capitals inside ordinary text (`HMICS` in "the HMICS framework"):
+/// acronyms, to keep in capitals when a heading in capitals is tidied.
+pub(super) fn acronyms_in(text: &str) -> impl Iterator<Item = String> + '_ {
+    let lower = text.chars().any(char::is_lowercase);
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(move |w| {
+            lower
+                && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && w.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+        })
+        .map(str::to_string)
+}
+
+/// Does `word` of a heading in capitals look like an acronym: one the text uses, a known
+/// one, or one without a vowel (`CCTV`)?
+fn acronym(word: &str, known: &HashSet<String>) -> bool {
+    let w: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && (known.contains(&w)
+            || ACRONYMS.contains(&w.as_str())
+            || (letters <= 5 && !w.chars().any(|c| "AEIOUY".contains(c))))
+}
+
 /// An all-capitals heading in natural case (`FURTHER DETAIL ON THE REPORT` → `Further Detail
 /// on the Report`) when the house shows headings in capitals anyway, so the source reads
-/// well and the paper looks the same.
-pub fn tidy_heading(text: &str, house: &HouseStyle) -> String {
+/// well and the paper looks the same. Acronyms (`HMICS`, those in `known`) stay in capitals.
+pub fn tidy_heading(text: &str, house: &HouseStyle, known: &HashSet<String>) -> String {
     let letters = || text.chars().filter(|c| c.is_alphabetic());
     if house.heading_case != HeadingCase::Upper
         || letters().count() < 2
@@ -43,6 +84,9 @@ pub fn tidy_heading(text: &str, house: &HouseStyle) -> String {
     text.split(' ')
         .enumerate()
         .map(|(i, w)| {
+            if acronym(w, known) {
+                return w.to_string();
+            }
             let lower = w.to_lowercase();
             if i > 0 && SMALL.contains(&lower.as_str()) {
                 return lower;

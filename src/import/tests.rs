@@ -1040,3 +1040,31 @@ fn implications_match_on_their_leading_words_and_never_silently_loosely() {
         out.notes
     );
 }
+
+#[test]
+fn capital_list_items_and_bold_lead_ins_are_text_and_acronyms_stay_capitals() {
+    let style = |s: &str, t: &str| {
+        format!(r#"<w:p><w:pPr><w:pStyle w:val="{s}"/></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#)
+    };
+    let body = format!(
+        "{}{}{}{}{}{}{}{}{}{}{CLOSE}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1 Three systems are in scope."),
+        bold("The systems reviewed were:"),
+        numbered(2, 0, "ANPR", false),
+        style("ListBullet", "CCTV"),
+        p("1.2 Each was reviewed against the HMICS framework."),
+        bold("2. HMICS AND THE DATA REVIEW"),
+        p("2.1 Text."),
+        bold("3. CCTV PLAN"),
+    );
+    let out = run(&body, &[("word/numbering.xml", NUMBERING.as_bytes())]);
+    let md = &out.markdown;
+    assert!(!md.contains("# ANPR") && !md.contains("# Anpr"), "{md}");
+    assert!(!md.contains("# CCTV\n") && !md.contains("# Cctv"), "{md}");
+    assert!(md.contains("- ANPR"), "{md}");
+    assert!(!md.contains("## The systems"), "{md}");
+    assert!(md.contains("# HMICS and the Data Review"), "{md}");
+    assert!(md.contains("# CCTV Plan"), "{md}");
+}
