@@ -269,7 +269,22 @@ fn row_value(
                 Value::Text(value.to_string())
             }
         },
-        "appendices" => Value::Appendices(appendices(value)),
+        "appendices" => {
+            let titles = appendices(value);
+            let blank: Vec<&String> = titles.iter().filter(|t| untitled(t)).collect();
+            if !blank.is_empty() {
+                let names: Vec<&str> = blank.iter().map(|t| t.as_str()).collect();
+                notes.push(
+                    Note::warning(
+                        "import-appendix-title",
+                        format!("the {label} “{value}” gives no title for {}, so the paper has the placeholder title “{}” until you give it one", names.join(", "), names[0]),
+                    )
+                    .help("write each appendix's title (and its `file:`, a PDF or Markdown file beside the paper) under `appendices:` in the front matter")
+                    .at(format!("title: {}", names[0])),
+                );
+            }
+            Value::Appendices(titles)
+        }
         "classification" => Value::Text(value.to_uppercase()),
         "agenda_item" => Value::Text(
             value
@@ -281,7 +296,8 @@ fn row_value(
     header.set(key, v);
 }
 
-/// `Yes – Appendix A – One; Appendix B – Two` → `[One, Two]`; `No` → `[]`.
+/// `Yes – Appendix A – One; Appendix B – Two` → `[One, Two]`; `No` → `[]`; `Yes` or
+/// `Yes – Appendix A` alone → `[Appendix A]`, a placeholder (see [`untitled`]).
 pub fn appendices(value: &str) -> Vec<String> {
     let v = value.trim();
     let norm = normalise(v);
@@ -314,6 +330,9 @@ pub fn appendices(value: &str) -> Vec<String> {
             id && next.is_none_or(dash)
         })
         .collect();
+    if starts.is_empty() && rest.trim().is_empty() {
+        return vec!["Appendix A".to_string()];
+    }
     if starts.is_empty() {
         return rest
             .split(';')
@@ -334,9 +353,21 @@ pub fn appendices(value: &str) -> Vec<String> {
             .trim();
         if !title.is_empty() {
             titles.push(title.to_string());
+        } else {
+            // `Appendix A` with no title: a placeholder, so the paper still says Yes.
+            let id = part.chars().next().unwrap_or('A').to_uppercase();
+            titles.push(format!("Appendix {id}"));
         }
     }
     titles
+}
+
+/// Is `title` a placeholder [`appendices`] wrote for an appendix given no title?
+pub fn untitled(title: &str) -> bool {
+    title.strip_prefix("Appendix ").is_some_and(|id| {
+        let mut c = id.chars();
+        c.next().is_some_and(char::is_alphanumeric) && c.next().is_none()
+    })
 }
 
 /// The first words of a long text, for messages.

@@ -1068,3 +1068,34 @@ fn capital_list_items_and_bold_lead_ins_are_text_and_acronyms_stay_capitals() {
     assert!(md.contains("# HMICS and the Data Review"), "{md}");
     assert!(md.contains("# CCTV Plan"), "{md}");
 }
+
+#[test]
+fn an_appendix_without_a_title_gets_a_placeholder_not_no() {
+    assert_eq!(appendices("Yes"), ["Appendix A"]);
+    assert_eq!(appendices("Yes – Appendix A"), ["Appendix A"]);
+    assert_eq!(
+        appendices("Yes – Appendix A; Appendix B – Map"),
+        ["Appendix A", "Map"]
+    );
+    let out = run(
+        &table(&[
+            ("Meeting", "X"),
+            ("Date", "1 Sep 2021"),
+            ("Appendix Attached", "Yes"),
+        ]),
+        &[],
+    );
+    assert!(
+        out.markdown
+            .contains("appendices:\n  - title: Appendix A\n"),
+        "{}",
+        out.markdown
+    );
+    assert!(
+        out.notes
+            .iter()
+            .any(|n| n.code == "import-appendix-title" && n.message.contains("Appendix A")),
+        "{:?}",
+        out.notes
+    );
+}
