@@ -133,6 +133,7 @@ pub fn blocks(parent: Node, cx: &mut Context) -> Vec<Block> {
         match n.tag_name().name() {
             "p" if is_w(n, "p") => out.push(Block::Para(para(n, cx))),
             "tbl" if is_w(n, "tbl") => out.push(Block::Table(table(n, cx))),
+            "sdt" if placeholder(n) => {}
             "sdt" | "customXml" => {
                 if let Some(content) = child(n, "sdtContent").or(Some(n)) {
                     out.extend(blocks(content, cx));
@@ -142,6 +143,14 @@ pub fn blocks(parent: Node, cx: &mut Context) -> Vec<Block> {
         }
     }
     out
+}
+
+/// Is the content control `sdt` showing its placeholder ("Click or tap here to enter
+/// text.")? Then it holds nothing the author wrote.
+fn placeholder(sdt: Node) -> bool {
+    child(sdt, "sdtPr")
+        .and_then(|p| child(p, "showingPlcHdr"))
+        .is_some_and(|x| !matches!(wattr(x, "val"), Some("0" | "false" | "off")))
 }
 
 /// A table's rows of cells. A cell merged across columns keeps its text in its first
@@ -223,6 +232,7 @@ fn inline(node: Node, cx: &mut Context, out: &mut Vec<Run>) {
                     _ => out.extend(runs),
                 }
             }
+            "sdt" if placeholder(n) => {}
             "smartTag" | "fldSimple" | "customXml" | "sdt" | "sdtContent" => inline(n, cx, out),
             // A tracked change is taken as accepted: an insertion's or a move's text kept
             // where it now stands, a deletion's and a move's old place left out.

@@ -1099,3 +1099,30 @@ fn an_appendix_without_a_title_gets_a_placeholder_not_no() {
         out.notes
     );
 }
+
+#[test]
+fn a_content_control_showing_its_placeholder_is_empty() {
+    let control = |filled: &str, text: &str| {
+        format!(
+            r#"<w:p><w:sdt><w:sdtPr>{filled}</w:sdtPr><w:sdtContent><w:r><w:t>{text}</w:t></w:r></w:sdtContent></w:sdt></w:p>"#
+        )
+    };
+    let row = |label: &str, cell: String| {
+        format!("<w:tr><w:tc>{}</w:tc><w:tc>{cell}</w:tc></w:tr>", p(label))
+    };
+    let body = format!(
+        "<w:tbl>{}{}{}{}</w:tbl>{}{}{CLOSE}",
+        row("Meeting", p("Resources Committee")),
+        row("Date", p("1 September 2021")),
+        row(
+            "Presented By",
+            control("<w:showingPlcHdr/>", "Click or tap here to enter text.")
+        ),
+        row("Title of Paper", control("", "Estates")),
+        bold("1. BACKGROUND"),
+        p("1.1 Text."),
+    );
+    let out = run(&body, &[]);
+    assert!(!out.markdown.contains("Click or tap"), "{}", out.markdown);
+    assert!(out.markdown.contains("title: Estates"), "{}", out.markdown);
+}
