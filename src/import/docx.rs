@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use roxmltree::Node;
 
 use super::styles::{Label, Numbering, Styles, num_pr};
+use super::symbol;
 use super::xml::{R, Relationship, child, child_val, is_w, toggle, wattr};
 
 /// A block of the document body.
@@ -45,6 +46,8 @@ pub enum Run {
         bold: bool,
         /// Italic.
         italic: bool,
+        /// Struck through.
+        strike: bool,
     },
     /// A hyperlink to a URL.
     Link {
@@ -252,12 +255,24 @@ fn run(r: Node, cx: &mut Context, out: &mut Vec<Run>) {
     let bold = toggle(rpr, "b").unwrap_or_else(|| rstyle.contains("Strong"));
     let italic = toggle(rpr, "i").unwrap_or_else(|| rstyle.contains("Emphasis"));
     let vanish = toggle(rpr, "vanish").unwrap_or(false);
+    let strike = toggle(rpr, "strike").or(toggle(rpr, "dstrike")) == Some(true);
+    let look = (bold, italic, strike);
     for n in r.children().filter(|n| n.is_element()) {
         match n.tag_name().name() {
-            "t" if !vanish => push_text(out, n.text().unwrap_or(""), bold, italic),
-            "tab" => push_text(out, " ", bold, italic),
+            "t" if !vanish => push_text(out, n.text().unwrap_or(""), look),
+            "tab" => push_text(out, " ", look),
             "br" | "cr" => out.push(Run::Break),
-            "noBreakHyphen" => push_text(out, "-", bold, italic),
+            "noBreakHyphen" => push_text(out, "-", look),
+            "sym" if !vanish => {
+                let font = wattr(n, "font").unwrap_or("");
+                let code = wattr(n, "char").unwrap_or("");
+                match symbol::unicode(font, code) {
+                    Some(c) => push_text(out, c.encode_utf8(&mut [0; 4]), look),
+                    None => cx
+                        .skipped
+                        .push((format!("symbol `{code}` of the font {font}"), cx.count)),
+                }
+            }
             "footnoteReference" => {
                 if let Some(id) = wattr(n, "id") {
                     out.push(Run::Footnote(id.to_string()));
@@ -324,14 +339,15 @@ fn text_box(n: Node, cx: &mut Context, out: &mut Vec<Run>) -> bool {
     true
 }
 
-fn push_text(out: &mut Vec<Run>, text: &str, bold: bool, italic: bool) {
+/// Adds text in its look (bold, italic, struck through), joined to the last run of the same.
+fn push_text(out: &mut Vec<Run>, text: &str, (bold, italic, strike): (bool, bool, bool)) {
     if let Some(Run::Text {
         text: last,
         bold: b,
         italic: i,
+        strike: s,
     }) = out.last_mut()
-        && *b == bold
-        && *i == italic
+        && (*b, *i, *s) == (bold, italic, strike)
     {
         last.push_str(text);
         return;
@@ -340,6 +356,7 @@ fn push_text(out: &mut Vec<Run>, text: &str, bold: bool, italic: bool) {
         text: text.to_string(),
         bold,
         italic,
+        strike,
     });
 }
 

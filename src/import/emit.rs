@@ -60,9 +60,15 @@ impl<'p, 'b> Emitter<'p, 'b> {
         let mut out = String::new();
         for r in runs {
             match r {
-                Run::Text { text, bold, italic } => {
+                Run::Text {
+                    text,
+                    bold,
+                    italic,
+                    strike,
+                } => {
                     let escaped = self.cite(&escape(text));
-                    out.push_str(&emphasis(&escaped, *bold, *italic));
+                    let marked = emphasis(&escaped, *bold, *italic);
+                    out.push_str(&if *strike { wrap(&marked, "~~") } else { marked });
                 }
                 Run::Link { url, runs } => {
                     let text = self.inline(runs, p, " ");
@@ -174,6 +180,18 @@ impl<'p, 'b> Emitter<'p, 'b> {
     /// A list item's Markdown (one line, indented for its level).
     pub fn table(&mut self, rows: &[Vec<Vec<Block>>], p: &Para) -> String {
         let width = rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        let several = |c: &Vec<Block>| {
+            c.iter()
+                .filter(|b| matches!(b, Block::Para(q) if !q.text().trim().is_empty()))
+                .count()
+                > 1
+        };
+        if rows.iter().flatten().any(several) {
+            self.notes.push(
+                Note::warning("import-table-cell", format!("a table after {} has cells of several paragraphs or bullets, each joined into one line", place(p)))
+                    .help("a Markdown table's cell is one line; check the joined cells read well, or put the list in the text after the table"),
+            );
+        }
         let mut out = String::new();
         for (i, row) in rows.iter().enumerate() {
             let mut cells: Vec<String> = row.iter().map(|c| self.cell(c, p)).collect();
@@ -309,6 +327,11 @@ fn emphasis(text: &str, bold: bool, italic: bool) -> String {
         (false, true) => "*",
         (false, false) => return text.to_string(),
     };
+    wrap(text, marker)
+}
+
+/// `text` between `marker`s, its leading and trailing spaces kept outside them.
+fn wrap(text: &str, marker: &str) -> String {
     let core = text.trim();
     if core.is_empty() {
         return text.to_string();

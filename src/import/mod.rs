@@ -16,6 +16,7 @@ pub mod header;
 pub mod heading;
 pub mod package;
 pub mod styles;
+pub mod symbol;
 pub mod xml;
 
 #[cfg(test)]

@@ -1126,3 +1126,36 @@ fn a_content_control_showing_its_placeholder_is_empty() {
     assert!(!out.markdown.contains("Click or tap"), "{}", out.markdown);
     assert!(out.markdown.contains("title: Estates"), "{}", out.markdown);
 }
+
+#[test]
+fn symbols_and_struck_text_are_kept_and_joined_cells_said() {
+    let para = r#"<w:p><w:r><w:t xml:space="preserve">1.1 Scores </w:t></w:r><w:r><w:sym w:font="Symbol" w:char="F0B3"/></w:r><w:r><w:t xml:space="preserve"> 4, budget </w:t></w:r><w:r><w:rPr><w:strike/></w:rPr><w:t>£3m</w:t></w:r><w:r><w:t xml:space="preserve"> £4m </w:t></w:r><w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r><w:r><w:sym w:font="Webdings" w:char="F021"/></w:r></w:p>"#;
+    let cell = format!("<w:tc>{}{}</w:tc>", p("One"), p("Two"));
+    let tbl = format!(
+        "<w:tbl><w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr><w:tr><w:tc>{}</w:tc>{cell}</w:tr></w:tbl>",
+        p("A"),
+        p("B"),
+        p("x")
+    );
+    let body = format!("{}{}{para}{tbl}{CLOSE}", header(), bold("1. BACKGROUND"));
+    let out = run(&body, &[]);
+    let md = &out.markdown;
+    assert!(md.contains("Scores ≥ 4, budget ~~£3m~~ £4m ✓"), "{md}");
+    assert!(md.contains("| x | One Two |"), "{md}");
+    assert!(
+        out.notes
+            .iter()
+            .any(|n| n.code == "import-not-mapped" && n.message.contains("F021")),
+        "{:?}",
+        out.notes
+    );
+    assert_eq!(
+        out.notes
+            .iter()
+            .filter(|n| n.code == "import-table-cell")
+            .count(),
+        1,
+        "{:?}",
+        out.notes
+    );
+}
