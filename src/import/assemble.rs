@@ -7,7 +7,7 @@ use crate::config::HouseStyle;
 
 use super::body::{self, Kind, Section, Unit};
 use super::docx::{Block, Para};
-use super::emit::{Emitter, escape, escape_start};
+use super::emit::{Emitter, escape, escape_start, ref_spans};
 use super::header::{self, Value, normalise};
 use super::package::Package;
 use super::{Imported, Note};
@@ -104,7 +104,16 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, image_dir: &s
             ),
         );
     }
+    let outside = outside_body(&sections);
     for n in &em.missing_refs {
+        if let Some(heading) = outside.get(n) {
+            notes.push(
+                Note::warning("import-cross-ref", format!("the text cites paragraph {n}, which is in “{heading}”, now set from the front matter, where a citation cannot follow it; it is left as text"))
+                    .help("cite it by name (“the financial implications”) instead of by number")
+                    .at(format!("paragraph {n}")),
+            );
+            continue;
+        }
         notes.push(
             Note::warning("import-cross-ref", format!("the text cites paragraph {n}, which the Word document does not have; it is left as text"))
                 .help("correct the number by hand, or label the paragraph meant with `{#label}` and cite it as `[](#label)`")
@@ -165,21 +174,28 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, image_dir: &s
     }
 }
 
+/// The document's numbers of the paragraphs in implications and recommendations, which go
+/// to the front matter, by the heading they stand under.
+fn outside_body(sections: &[Section]) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for s in sections {
+        if matches!(s.kind, Kind::Implication(_) | Kind::Recommendations) {
+            for u in &s.units {
+                if let Unit::Para(_, Some(n)) = u {
+                    out.insert(n.clone(), s.heading.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
 fn cited_numbers(sections: &[Section]) -> BTreeSet<String> {
     let mut set = BTreeSet::new();
     let mut scan = |p: &Para| {
         let text = p.text();
-        let lower = text.to_ascii_lowercase();
-        for (i, _) in lower.match_indices("paragraph") {
-            let after = lower[i + 9..].trim_start_matches('s').trim_start();
-            let n: String = after
-                .chars()
-                .take_while(|c| c.is_ascii_digit() || *c == '.')
-                .collect();
-            let n = n.trim_end_matches('.').to_string();
-            if n.contains('.') {
-                set.insert(n);
-            }
+        for (start, end) in ref_spans(&text) {
+            set.insert(text[start..end].to_string());
         }
     };
     for s in sections {

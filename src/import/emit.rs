@@ -157,13 +157,14 @@ impl<'p, 'b> Emitter<'p, 'b> {
         format!("![{alt}]({src})")
     }
 
-    /// Turns "paragraph 2.1" into "paragraph [](#label)" when 2.1 has a label.
+    /// Turns "paragraph 2.1" (and each number of "paragraphs 2.1 and 2.2") into
+    /// "paragraph [](#label)" when the number has a label.
     fn cite(&mut self, text: &str) -> String {
         let mut out = String::new();
-        let mut rest = text;
-        while let Some((before, word, number, after)) = next_ref(rest) {
-            out.push_str(before);
-            out.push_str(word);
+        let mut last = 0;
+        for (start, end) in ref_spans(text) {
+            out.push_str(&text[last..start]);
+            let number = &text[start..end];
             match self.labels.get(number) {
                 Some(label) => out.push_str(&format!("[](#{label})")),
                 None => {
@@ -171,9 +172,9 @@ impl<'p, 'b> Emitter<'p, 'b> {
                     out.push_str(number);
                 }
             }
-            rest = after;
+            last = end;
         }
-        out.push_str(rest);
+        out.push_str(&text[last..]);
         out
     }
 
@@ -241,38 +242,49 @@ pub fn place(p: &Para) -> String {
     }
 }
 
-/// The next "paragraph 2.1" in `text`: (before, "paragraph ", "2.1", after).
-fn next_ref(text: &str) -> Option<(&str, &str, &str, &str)> {
+/// The byte spans of the numbers `text` cites as paragraphs: each number of "paragraph
+/// 2.1", "paragraphs 2.1 and 2.2", "paras 2.1, 2.2", "paragraphs 2.1 to 2.3" or "2.1–2.3".
+pub fn ref_spans(text: &str) -> Vec<(usize, usize)> {
+    const JOINS: &[&str] = &[
+        ", and ", " and ", " to ", " & ", " or ", " – ", " - ", ", ", "–", "-", ",",
+    ];
     let lower = text.to_ascii_lowercase();
+    let mut out = Vec::new();
     let mut from = 0;
-    while let Some(i) = lower[from..].find("paragraph") {
+    while let Some(i) = lower[from..].find("para") {
         let start = from + i;
-        let mut j = start + "paragraph".len();
-        if lower[j..].starts_with('s') {
-            j += 1;
+        let mut j = start + 4;
+        for part in ["graph", "s", "."] {
+            if lower[j..].starts_with(part) {
+                j += part.len();
+            }
         }
-        let spaces = text[j..].len() - text[j..].trim_start_matches([' ', '\u{a0}']).len();
-        let num_start = j + spaces;
-        let num_len = text[num_start..]
-            .char_indices()
-            .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
-            .map(|(k, c)| k + c.len_utf8())
-            .last()
-            .unwrap_or(0);
-        let number = text[num_start..num_start + num_len].trim_end_matches('.');
-        let word_ok = start == 0 || !text[..start].ends_with(char::is_alphanumeric);
-        if spaces > 0 && word_ok && number.contains('.') {
-            let end = num_start + number.len();
-            return Some((
-                &text[..start],
-                &text[start..num_start],
-                number,
-                &text[end..],
-            ));
-        }
+        let word_ok = (start == 0 || !text[..start].ends_with(char::is_alphanumeric))
+            && !text[j..].starts_with(char::is_alphanumeric);
         from = j;
+        if !word_ok {
+            continue;
+        }
+        let mut k = j;
+        loop {
+            let gap = text[k..].len() - text[k..].trim_start_matches([' ', '\u{a0}']).len();
+            let n_start = k + gap;
+            let len = text[n_start..]
+                .find(|c: char| !c.is_ascii_digit() && c != '.')
+                .unwrap_or(text.len() - n_start);
+            let number = text[n_start..n_start + len].trim_end_matches('.');
+            if (k == j && gap == 0) || !number.contains('.') || number.starts_with('.') {
+                break;
+            }
+            out.push((n_start, n_start + number.len()));
+            k = n_start + number.len();
+            match JOINS.iter().find(|s| lower[k..].starts_with(*s)) {
+                Some(s) => k += s.len(),
+                None => break,
+            }
+        }
     }
-    None
+    out
 }
 
 /// Backslash-escapes what Markdown would read as markup.

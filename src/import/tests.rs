@@ -1159,3 +1159,39 @@ fn symbols_and_struck_text_are_kept_and_joined_cells_said() {
         out.notes
     );
 }
+
+#[test]
+fn every_number_of_a_list_or_range_of_paragraphs_is_cited() {
+    let body = format!(
+        "{}{}{}{}{}{}{}{}{}{CLOSE}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1 First."),
+        p("1.2 Second."),
+        p("1.3 Third."),
+        p(
+            "1.4 See paragraphs 1.1 and 1.2, paras 1.2, 1.3, paragraphs 1.1 to 1.3 and paragraph 2.1."
+        ),
+        bold("2. FINANCIAL IMPLICATIONS"),
+        p("2.1 It costs £5m."),
+        p("2.2 Spread over two years."),
+    );
+    let out = run(&body, &[]);
+    assert!(
+        out.markdown.contains(
+            "See paragraphs [](#word-1-1) and [](#word-1-2), paras [](#word-1-2), [](#word-1-3), paragraphs [](#word-1-1) to [](#word-1-3) and paragraph 2.1."
+        ),
+        "{}",
+        out.markdown
+    );
+    let note = out
+        .notes
+        .iter()
+        .find(|n| n.code == "import-cross-ref")
+        .expect("a note for 2.1");
+    assert!(
+        note.message.contains("Financial Implications") && !note.message.contains("does not have"),
+        "{}",
+        note.message
+    );
+}
