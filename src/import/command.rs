@@ -147,14 +147,21 @@ pub fn import(project: &Project, args: &ImportOptions) -> Result<ImportReport, V
         .iter()
         .map(|n| n.to_diagnostic(&shown, &imported.markdown))
         .collect();
-    // The import's own note on a picture without alt text names the Word paragraph and how
-    // to fix it in Word; the check's note on the same line would say it twice.
+    // The import's own note on a picture without alt text, or a date it could not read,
+    // names the Word text and the way out; the check's note on the same line would say it
+    // twice.
     let line = |d: &Diagnostic| d.locate(&sources).line;
+    let own = |code: &str| match code {
+        "image-alt" => Some("import-image-alt"),
+        "bad-date" => Some("import-date"),
+        _ => None,
+    };
     diagnostics.retain(|d| {
-        d.code != "image-alt"
-            || !notes
+        own(d.code).is_none_or(|mine| {
+            !notes
                 .iter()
-                .any(|n| n.code == "import-image-alt" && line(n) == line(d) && line(n) > 0)
+                .any(|n| n.code == mine && line(n) == line(d) && line(n) > 0)
+        })
     });
     diagnostics.extend(notes);
     diag::sort(&mut diagnostics);

@@ -36,52 +36,92 @@ fn year(word: &str) -> Option<i16> {
     }
 }
 
-/// Reads a date; `None` when the text is not one.
-pub fn parse(text: &str) -> Option<ReadDate> {
+/// Is `word` a weekday, written out or short (`Wednesday`, `Wed`, `Thurs.`)?
+fn weekday(word: &str) -> bool {
+    let w = word.trim_end_matches(['.', ',']).to_lowercase();
+    w.ends_with("day")
+        || [
+            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        ]
+        .contains(&w.as_str())
+}
+
+/// Is `word` (part of) a time of day (`10:00`, `10.30am`, `pm`)?
+fn time(word: &str) -> bool {
+    let w = word.to_lowercase();
+    let bare = w.trim_end_matches("am").trim_end_matches("pm");
+    w == "at"
+        || bare.is_empty()
+        || (bare.contains([':', '.']) || bare.len() < w.len())
+            && bare
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.'))
+}
+
+/// The day, month and year `text` names, not yet checked to be a real date.
+fn parts(text: &str) -> Option<(i16, i8, i8, bool)> {
     let t = text.trim();
     if let Ok(d) = t.parse::<Date>() {
-        return Some(ReadDate {
-            date: d,
-            ambiguous: false,
-        });
+        return Some((d.year(), d.month(), d.day(), false));
     }
     let numeric: Vec<&str> = t.split(['/', '.', '-']).map(str::trim).collect();
     if numeric.len() == 3
         && numeric
             .iter()
-            .all(|p| p.chars().all(|c| c.is_ascii_digit()))
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
     {
-        let (d, m) = (
+        if numeric[0].len() == 4 {
+            // 2021/09/01: year first, then month and day, as in ISO.
+            let y = year(numeric[0])?;
+            return Some((y, numeric[1].parse().ok()?, numeric[2].parse().ok()?, false));
+        }
+        let (a, b) = (
             numeric[0].parse::<i8>().ok()?,
             numeric[1].parse::<i8>().ok()?,
         );
         let y = year(numeric[2])?;
-        let date = Date::new(y, m, d).ok()?;
-        return Some(ReadDate {
-            date,
-            ambiguous: d != m && d <= 12 && m <= 12,
-        });
+        // UK day/month, unless only the US month/day reading is a date (09/13/2021).
+        if b > 12 && a <= 12 {
+            return Some((y, a, b, false));
+        }
+        return Some((y, b, a, a != b && a <= 12 && b <= 12));
     }
     let words: Vec<&str> = t
-        .split(|c: char| c.is_whitespace() || c == ',')
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';'))
         .filter(|w| !w.is_empty())
         .collect();
-    // Drop a weekday in front ("Wednesday 1 September 2021").
-    let words: Vec<&str> = match words.first() {
-        Some(w) if w.to_lowercase().ends_with("day") || w.to_lowercase().ends_with("day,") => {
-            words[1..].to_vec()
-        }
-        _ => words,
-    };
-    let (d, m, y) = match words.as_slice() {
+    let mut words: Vec<&str> = words
+        .into_iter()
+        .enumerate()
+        .filter(|(i, w)| !(w.eq_ignore_ascii_case("of") || (*i == 0 && weekday(w))))
+        .map(|(_, w)| w)
+        .collect();
+    // A time after the date ("1 Sep 2021 10:00", "1 September 2021; 10:00 am").
+    while words.len() > 3 && words.last().is_some_and(|w| time(w)) {
+        words.pop();
+    }
+    match words.as_slice() {
         [a, b, c] => match (day(a), month(b)) {
-            (Some(d), Some(m)) => (d, m, year(c)?),
-            _ => (day(b)?, month(a)?, year(c)?),
+            (Some(d), Some(m)) => Some((year(c)?, m, d, false)),
+            _ => Some((year(c)?, month(a)?, day(b)?, false)),
         },
-        _ => return None,
-    };
+        _ => None,
+    }
+}
+
+/// Reads a date; `None` when the text is not one.
+pub fn parse(text: &str) -> Option<ReadDate> {
+    let (y, m, d, ambiguous) = parts(text)?;
     Some(ReadDate {
         date: Date::new(y, m, d).ok()?,
-        ambiguous: false,
+        ambiguous,
     })
+}
+
+/// Why a text that names a day, month and year is not a date ("June has 30 days").
+pub fn problem(text: &str) -> Option<String> {
+    let (y, m, d, _) = parts(text)?;
+    let first = Date::new(y, m, 1).ok()?;
+    let name = first.strftime("%B").to_string();
+    (Date::new(y, m, d).is_err()).then(|| format!("{name} {y} has {} days", first.days_in_month()))
 }

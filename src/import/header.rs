@@ -261,7 +261,10 @@ fn row_value(
                 notes.push(
                     Note::error(
                         "import-date",
-                        format!("the {label} “{value}” is not a date clerk can read"),
+                        match date::problem(value) {
+                            Some(why) => format!("the {label} “{value}” is not a date: {why}"),
+                            None => format!("the {label} “{value}” is not a date clerk can read"),
+                        },
                     )
                     .help("write it as YYYY-MM-DD in the front matter")
                     .at("date:"),

@@ -1195,3 +1195,33 @@ fn every_number_of_a_list_or_range_of_paragraphs_is_cited() {
         note.message
     );
 }
+
+#[test]
+fn dates_with_weekdays_ordinals_times_and_either_order_are_read() {
+    let d = jiff::civil::date(2021, 9, 1);
+    for text in [
+        "Wed 1 Sept 2021",
+        "1st of September 2021",
+        "2021/09/01",
+        "1 Sep 2021 10:00",
+        "1 September 2021; 10:00 am",
+    ] {
+        let read = date::parse(text).unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(read.date, d, "{text}");
+        assert!(!read.ambiguous, "{text}");
+    }
+    let us = date::parse("09/13/2021").expect("US order");
+    assert_eq!(us.date, jiff::civil::date(2021, 9, 13));
+    assert!(date::parse("31 June 2021").is_none());
+    let out = run(&table(&[("Meeting", "X"), ("Date", "31 June 2021")]), &[]);
+    let note = out
+        .notes
+        .iter()
+        .find(|n| n.code == "import-date")
+        .expect("a date note");
+    assert!(
+        note.message.contains("June 2021 has 30 days"),
+        "{}",
+        note.message
+    );
+}
