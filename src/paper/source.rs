@@ -109,12 +109,29 @@ impl PaperSource {
             // Front matter that does not start on the first line (a blank line or spaces
             // before it) is said so: it looks right in an editor.
             (None, false) if md_text.trim_start().starts_with("---") => {
-                Err(Diagnostic::file_error(
+                let at = md_text.len() - md_text.trim_start().len();
+                Err(Diagnostic::at(
                     "no-metadata",
                     &self.display,
+                    at..at + 3,
                     "the metadata's `---` line is not the file's first line, so it is read as text",
                 )
                 .with_help("remove the blank lines or spaces before the first `---`"))
+            }
+            // Metadata written without its `---` lines: said at its first line.
+            (None, false) if starts_like_metadata(&md_text) => {
+                let first = md_text.lines().next().unwrap_or("");
+                Err(Diagnostic::at(
+                    "no-metadata",
+                    &self.display,
+                    0..first.trim_end().len().max(1),
+                    "this looks like the paper's metadata, but it has no `---` line above it, so it is read as text",
+                )
+                .with_help(if md_text.lines().any(|l| l.trim_end() == "---") {
+                    "add a line of three dashes, `---`, above it, as the file's first line (the one below the metadata is there)"
+                } else {
+                    "add a line of three dashes, `---`, above the metadata and another below it"
+                }))
             }
             // A sidecar named `.yml` is not read: said so, rather than that there is none.
             (None, false) if self.path.with_extension("yml").is_file() => {
@@ -143,6 +160,19 @@ impl PaperSource {
             ))),
         }
     }
+}
+
+/// Does `text` open with a `key: value` line of a paper's metadata (`meeting: …`)?
+fn starts_like_metadata(text: &str) -> bool {
+    let first = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .unwrap_or("");
+    first.split_once(':').is_some_and(|(key, _)| {
+        let key = key.trim().to_ascii_lowercase().replace([' ', '-'], "_");
+        crate::schema::Key::ALL.iter().any(|k| k.name() == key)
+    })
 }
 
 /// Finds YAML front matter: `---` on the first line, closed by `---` or `...`. Returns the

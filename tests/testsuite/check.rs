@@ -279,6 +279,24 @@ fn front_matter_after_a_blank_line_is_said_so() {
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("is not the file's first line"), "{stderr}");
     assert!(stderr.contains("remove the blank lines"), "{stderr}");
+    assert!(stderr.contains("papers/a.md:2:1"), "at the `---`: {stderr}");
+    // Metadata without its opening `---`: said at its first line, with the way out.
+    std::fs::write(
+        papers.join("a.md"),
+        format!("{meta}---\n\n# Purpose\n\nWhy.\n"),
+    )
+    .unwrap();
+    let (code, _, stderr) = crate::common::parts(&crate::common::clerk(dir.path(), &["check"]));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("this looks like the paper's metadata, but it has no `---` line above it"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("papers/a.md:1:1"), "{stderr}");
+    assert!(
+        stderr.contains("(the one below the metadata is there)"),
+        "{stderr}"
+    );
 }
 
 /// A sidecar that does not match its paper's name is said so, not passed over: one left
