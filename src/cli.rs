@@ -67,6 +67,9 @@ pub struct BuildArgs {
     /// After the summary, print the time spent per stage and the five slowest papers.
     #[arg(long)]
     pub timings: bool,
+    /// Not an option of `build`: taken only to point at `clerk serve`, which watches.
+    #[arg(long, hide = true)]
+    pub watch: bool,
 }
 
 /// `clerk check`

@@ -31,6 +31,14 @@ pub fn dispatch(cli: Cli) -> ExitCode {
     };
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let code = match cli.command {
+        Command::Build(args) if args.watch => {
+            eprintln!(
+                "error: `clerk build` has no `--watch`\n  = help: `clerk serve` rebuilds on every \
+                 save and reloads the page in the browser; `clerk serve --write` keeps the \
+                 output folder up to date as well"
+            );
+            2
+        }
         Command::Build(args) => {
             let opts = BuildOptions {
                 formats: args.format.clone(),

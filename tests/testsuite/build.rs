@@ -261,3 +261,17 @@ fn the_binary_packs_its_relative_relocations_where_glibc_can_load_them() {
     let recent = (version[0], version[1]) >= (2, 36);
     assert_eq!(packed, recent, "glibc {version:?}: {sections:?}");
 }
+
+/// `--watch` is what other tools call their live rebuild: clerk's is `clerk serve`, and
+/// `build --watch` says so rather than clap's bare "unexpected argument".
+#[test]
+fn build_watch_points_at_serve() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = parts(&clerk(dir.path(), &["build", "--watch"]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("`clerk serve` rebuilds on every save"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("out").exists(), "nothing is built");
+}
