@@ -133,8 +133,12 @@ fn appendices(
             id: appendix_id(i),
             content: match (items, file) {
                 (Some(items), _) => AppendixContent::Markdown { items },
-                (None, AppendixFile::Pdf(bytes)) => AppendixContent::Pdf {
+                (None, AppendixFile::Pdf { bytes, marking }) => AppendixContent::Pdf {
                     bytes: std::sync::Arc::clone(bytes),
+                    marked: marking.as_deref().is_some_and(|own| {
+                        let paper = meta.classification.as_deref().unwrap_or_default();
+                        own.eq_ignore_ascii_case(paper.trim())
+                    }),
                 },
                 (None, _) => AppendixContent::None,
             },

@@ -83,6 +83,10 @@ pub enum AppendixContent {
         /// The file's bytes.
         #[serde(skip)]
         bytes: std::sync::Arc<Vec<u8>>,
+        /// clerk made it with the paper's own marking, which its pages carry already (so
+        /// the marking is not stamped on them again).
+        #[serde(skip)]
+        marked: bool,
     },
 }
 

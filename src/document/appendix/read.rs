@@ -18,8 +18,14 @@ pub enum AppendixFile {
     None,
     /// A Markdown file: the path shown in diagnostics and its text.
     Markdown(PathBuf, String),
-    /// A PDF that passed [`super::check`].
-    Pdf(Arc<Vec<u8>>),
+    /// A PDF that passed [`super::check`], with the marking it gives itself when clerk
+    /// made it ([`own_marking`]).
+    Pdf {
+        /// The file as read.
+        bytes: Arc<Vec<u8>>,
+        /// Its own protective marking, if clerk made it.
+        marking: Option<String>,
+    },
 }
 
 /// Reads every appendix file of `paper`, one entry per appendix in order, with a
@@ -78,7 +84,10 @@ fn read_one(
     })?;
     let inflate = super::inflate_limit(house.limits.appendix_bytes);
     match super::check(&name.to_string(), &bytes, inflate) {
-        Ok(()) => Ok(AppendixFile::Pdf(Arc::new(bytes))),
+        Ok(()) => Ok(AppendixFile::Pdf {
+            marking: own_marking(&bytes),
+            bytes: Arc::new(bytes),
+        }),
         Err(p) => Err(at(p.code, p.message).with_help(p.help)),
     }
 }
@@ -92,7 +101,7 @@ fn at_file(paper: &Paper, a: &AppendixMeta, code: &'static str, message: String)
 
 /// The protective marking a PDF clerk made gives itself (its XMP's, which clerk writes
 /// uncompressed), if it is one.
-pub fn own_marking(bytes: &[u8]) -> Option<String> {
+fn own_marking(bytes: &[u8]) -> Option<String> {
     let (open, close) = (
         b"<clerk:classification>".as_slice(),
         b"</clerk:classification>".as_slice(),
@@ -107,11 +116,13 @@ pub fn own_marking(bytes: &[u8]) -> Option<String> {
 /// A warning when a PDF appendix clerk made is marked otherwise than the paper: the
 /// paper's marking is drawn over its own, at the top and foot of its pages.
 fn marking_differs(paper: &Paper, a: &AppendixMeta, file: &AppendixFile) -> Option<Diagnostic> {
-    let AppendixFile::Pdf(bytes) = file else {
+    let AppendixFile::Pdf {
+        marking: Some(own), ..
+    } = file
+    else {
         return None;
     };
     let paper_marking = paper.meta.classification.as_deref()?.trim();
-    let own = own_marking(bytes)?;
     if own.eq_ignore_ascii_case(paper_marking) {
         return None;
     }

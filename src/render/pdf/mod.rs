@@ -99,13 +99,14 @@ impl PdfEngine {
         let released = emit::Drawn::Released;
         let mut pdf = emit::emit(layout, &self.fonts, &doc.meta.language, released)?;
         let headings: Vec<String> = doc.appendices.iter().map(|a| a.heading()).collect();
-        let pdfs: Vec<(&str, Appended<'_>)> = doc
+        let pdfs: Vec<(&str, bool, Appended<'_>)> = doc
             .appendices
             .iter()
             .zip(&headings)
             .filter_map(|(a, title)| match &a.content {
-                AppendixContent::Pdf { bytes } => Some((
+                AppendixContent::Pdf { bytes, marked } => Some((
                     a.id.as_str(),
+                    *marked,
                     Appended {
                         title,
                         bytes,
@@ -115,15 +116,11 @@ impl PdfEngine {
                 _ => None,
             })
             .collect();
-        let appended: Vec<Appended<'_>> = pdfs.iter().map(|(_, a)| *a).collect();
+        let appended: Vec<Appended<'_>> = pdfs.iter().map(|(_, _, a)| *a).collect();
         let pages = appendix::append(&mut pdf.doc, &appended).map_err(Diagnostic::internal)?;
-        for ((id, a), (_, pages)) in pdfs.iter().zip(&pages) {
+        for ((id, marked, _), (_, pages)) in pdfs.iter().zip(&pages) {
             // An appendix clerk made with the paper's marking has it where the stamp would
             // draw it again.
-            let marked = appendix::own_marking(a.bytes).is_some_and(|own| {
-                let paper = doc.meta.classification.as_deref().unwrap_or_default();
-                own.eq_ignore_ascii_case(paper.trim())
-            });
             let stamps: Vec<_> = (pdf.stamps.iter().copied())
                 .filter(|(at, _)| !marked || *at == layout::StampAt::Middle)
                 .collect();
