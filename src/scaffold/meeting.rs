@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{NewMeeting, date_flag, file_slug, quoted, usage};
+use super::{NewMeeting, date_flag, file_slug, quoted, usage, write_new};
 use crate::diag::{Diagnostic, Sources};
 
 /// Writes a meeting file for `--meeting` on `--date` in the meetings folder, its agenda
@@ -115,15 +115,7 @@ pub fn new_meeting(
         "  #   exempt: Standing Orders section 20(d)\n",
         "  #   late: true\n",
     ));
-    std::fs::create_dir_all(&dir)
-        .and_then(|_| std::fs::write(&path, text))
-        .map_err(|e| {
-            vec![Diagnostic::file_error(
-                "write-failed",
-                &path,
-                format!("cannot write the meeting file ({e})"),
-            )]
-        })?;
+    write_new(&path, text, "the meeting file")?;
     let mut lines = vec![format!(
         "Wrote {} with {} of its papers",
         path.display(),

@@ -15,6 +15,20 @@ pub use meeting::new_meeting;
 pub const EXAMPLE_PAPER: &str =
     include_str!("../../papers/policing-performance/2021-09-01-hmics-progress-review.md");
 
+/// Writes `text` to `path`, making its folder; `what` names it in the error.
+fn write_new(path: &Path, text: String, what: &str) -> Result<(), Vec<Diagnostic>> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)
+        .and_then(|_| std::fs::write(path, text))
+        .map_err(|e| {
+            vec![Diagnostic::file_error(
+                "write-failed",
+                path,
+                format!("cannot write {what} ({e})"),
+            )]
+        })
+}
+
 fn usage(message: impl Into<String>, help: &str) -> Vec<Diagnostic> {
     vec![Diagnostic::file_error("usage", Path::new("clerk"), message).with_help(help)]
 }
@@ -128,15 +142,7 @@ pub fn new_paper(
         ]);
     }
     let text = new_paper_text(&house, args, date);
-    std::fs::create_dir_all(&dir)
-        .and_then(|_| std::fs::write(&path, text))
-        .map_err(|e| {
-            vec![Diagnostic::file_error(
-                "write-failed",
-                &path,
-                format!("cannot write the new paper ({e})"),
-            )]
-        })?;
+    write_new(&path, text, "the new paper")?;
     let papers = std::path::absolute(root.join(&house.papers_dir)).ok();
     let inside = std::path::absolute(&path)
         .ok()
