@@ -9,20 +9,29 @@ use super::layout::{Layout, Mark};
 /// The glyphs each face draws, with the text of each (first occurrence with text wins),
 /// numbered for the subset: .notdef first, then the used glyphs in id order.
 pub(super) fn used_glyphs(layout: &Layout, fonts: &Fonts) -> GlyphMap {
-    let mut seen: Vec<Vec<Option<&str>>> = vec![Vec::new(); fonts.count()];
+    // By face and glyph id: 0 when the glyph is not drawn, else 1 + where its text is in
+    // `texts` (4 bytes a glyph of the face; a run's texts are sliced only when kept).
+    let mut seen: Vec<Vec<u32>> = vec![Vec::new(); fonts.count()];
+    let mut texts: Vec<&str> = vec![""];
     let stamps = layout.stamps.iter().map(|s| &s.page);
     for page in layout.pages.iter().chain(stamps) {
         for item in &page.items {
             if let Mark::Glyphs(run) = &item.mark {
                 let slots = &mut seen[run.face.index()];
                 if slots.is_empty() {
-                    slots.resize(fonts.face(run.face).glyph_count().max(1), None);
+                    slots.resize(fonts.face(run.face).glyph_count().max(1), 0);
                 }
-                for g in run.glyphs.iter() {
-                    if let Some(slot) = slots.get_mut(usize::from(g.gid))
-                        && slot.is_none_or(str::is_empty)
+                for (gid, at) in run.glyphs.spans() {
+                    // Not drawn yet, or drawn only without text (after a cluster's first).
+                    if let Some(slot) = slots.get_mut(usize::from(gid))
+                        && *slot <= 1
                     {
-                        *slot = Some(g.text);
+                        if !at.is_empty() {
+                            texts.push(run.glyphs.text_at(at));
+                            *slot = texts.len() as u32;
+                        } else {
+                            *slot = 1;
+                        }
                     }
                 }
             }
@@ -36,12 +45,13 @@ pub(super) fn used_glyphs(layout: &Layout, fonts: &Fonts) -> GlyphMap {
         }
         let mut next = 1u16;
         let map = used.entry(face).or_default();
-        for (gid, slot) in slots.iter().enumerate() {
-            if let Some(text) = slot {
+        for (gid, &slot) in slots.iter().enumerate() {
+            if slot > 0 {
                 let new = if gid == 0 { 0 } else { next };
                 if gid != 0 {
                     next += 1;
                 }
+                let text = texts.get(slot as usize - 1).copied().unwrap_or_default();
                 map.insert(gid as u16, (new, text.to_string()));
             }
         }

@@ -89,6 +89,22 @@ impl Glyphs {
         })
     }
 
+    /// Each glyph's id and where its text lies ([`Glyphs::text_at`]): for a walk over
+    /// every glyph that needs few of their texts, without slicing each.
+    pub fn spans(&self) -> impl Iterator<Item = (u16, std::ops::Range<usize>)> + '_ {
+        let mut at = 0;
+        self.placed.iter().map(move |p| {
+            let start = at;
+            at += usize::from(p.len);
+            (p.gid, start..at)
+        })
+    }
+
+    /// The text at `at`, a glyph's from [`Glyphs::spans`].
+    pub fn text_at(&self, at: std::ops::Range<usize>) -> &str {
+        self.text.get(at).unwrap_or("")
+    }
+
     /// Room for `glyphs` glyphs of one byte of text each, reserved.
     pub fn with_capacity(glyphs: usize) -> Glyphs {
         Glyphs {
