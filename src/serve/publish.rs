@@ -1,7 +1,7 @@
 //! `clerk serve --write`: the previewed pages, the meetings' pages and files, the index and
 //! the manifests put into the output folder where `clerk build` puts them — a private
 //! paper's page under `out/private/` (its public copies removed, and its meeting's public
-//! packs when an earlier build made them with it), the public index without it, and the
+//! pack that an earlier build made with it), the public index without it, and the
 //! public manifest naming it by title and exempt ground only, its full entry in
 //! `out/private/manifest.json` — so that no public output holds a private paper.
 
@@ -10,12 +10,13 @@ use std::path::{Path, PathBuf};
 use super::index::{Audience, index_page};
 use super::site::{Changed, Page, Site};
 use crate::diag::Diagnostic;
+use crate::meeting::AgendaItem;
 use crate::output::meetings::{CALENDAR, MeetingOutputs, PRIVATE_DIR};
 use crate::output::record::Record;
 use crate::output::write::{OutputFile, slash_path, write_atomic};
 use crate::output::{BuildReport, manifest};
 use crate::project::walk::relative;
-use crate::render::pdf::pack::PackKind;
+use crate::render::pdf::pack::{self, PackKind};
 
 /// Writes the `changed` pages, the meetings' pages and files, the index and the manifests
 /// into the output folder, as served but without anything the server adds. Failures are
@@ -88,7 +89,14 @@ pub(super) fn write_out(site: &Site, changed: &Changed) {
         papers.push(report);
     }
     // A meeting's public packs made while one of those papers was public: the preview
-    // makes packs only when asked for, so they are removed rather than left public.
+    // makes packs only when asked for, so they are removed rather than left public. A pack
+    // whose bookmarks are all items still public in it stays (the supplementary pack, when
+    // the paper was not late); any doubt (a meeting file with errors, a pack that cannot be
+    // read) removes it.
+    let public_now = |i: &&AgendaItem| {
+        i.paper()
+            .is_none_or(|p| !private.contains_key(&crate::meeting::file::normal(p)))
+    };
     for m in &site.meeting_list {
         let holds = m
             .items
@@ -97,7 +105,18 @@ pub(super) fn write_out(site: &Site, changed: &Changed) {
             .any(|p| turned.contains(&crate::meeting::file::normal(p)));
         if holds {
             for kind in [PackKind::Public, PackKind::Supplementary] {
-                let _ = std::fs::remove_file(out.join(m.out_dir().join(kind.file_name())));
+                let path = out.join(m.out_dir().join(kind.file_name()));
+                let items: Vec<&AgendaItem> = m
+                    .items
+                    .iter()
+                    .filter(|i| kind.holds(i))
+                    .filter(public_now)
+                    .collect();
+                let keep = !m.failed
+                    && std::fs::read(&path).is_ok_and(|bytes| pack::holds_only(&bytes, &items));
+                if !keep {
+                    let _ = std::fs::remove_file(&path);
+                }
             }
         }
     }

@@ -869,8 +869,17 @@ fn serve_write_removes_what_a_build_published_of_a_paper_now_private() {
         out.join("resources/2026-05-19-minutes.pdf").is_file(),
         "the build's other outputs stay"
     );
+    assert!(
+        out.join("meetings/2026-05-19-resources-committee/supplementary-pack.pdf")
+            .is_file(),
+        "the late items' pack never held the paper"
+    );
     // The manifest lists what the build wrote beside and is still there, and nothing gone.
     let manifest = read(root, "out/manifest.json");
+    assert!(
+        manifest.contains("\"meetings/2026-05-19-resources-committee/supplementary-pack.pdf\""),
+        "{manifest}"
+    );
     assert!(
         manifest.contains("\"resources/2026-05-19-minutes.pdf\""),
         "{manifest}"
