@@ -2,6 +2,7 @@
 //! good ones kept), and the index and manifest that describe them.
 
 pub mod cache;
+pub mod folder;
 pub mod manifest;
 pub mod meetings;
 pub mod packs;

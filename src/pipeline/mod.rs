@@ -108,6 +108,10 @@ pub fn run_with_progress(
             sources,
         )?)
     };
+    if renderer.is_some() {
+        // One error up front for an output folder clerk cannot write in, not one per output.
+        output::folder::ready(project).map_err(|d| vec![d])?;
+    }
     lap(&mut times.setup);
     // Read back what earlier builds wrote before the manifest is withdrawn.
     // The three at once when the manifest and the cache are megabytes (an archive).

@@ -24,6 +24,11 @@ use crate::render::pdf::pack::{self, PackKind};
 pub(super) fn write_out(site: &Site, changed: &Changed) {
     let project = &site.project;
     let out = &project.out_dir;
+    // An output folder clerk cannot write in: one error, not one per output.
+    if let Err(d) = crate::output::folder::ready(project) {
+        crate::report::print_human(&[d], &crate::diag::Sources::default(), false);
+        return;
+    }
     // What the last build wrote beside (a paper's PDF, a meeting's packs), listed while it
     // is still on disk as written, as a build lists the formats it did not make.
     let record = Record::read(out);

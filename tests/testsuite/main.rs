@@ -21,6 +21,7 @@ mod layers;
 mod located;
 mod meeting_edges;
 mod meetings;
+mod output_folder;
 mod outputs;
 mod packs;
 mod pdf;
