@@ -78,12 +78,9 @@ pub fn dispatch(cli: Cli) -> ExitCode {
             report_simple(made, &sources, color)
         }
         Command::Init(args) => {
-            let dir = args.dir.clone().unwrap_or_else(|| root.clone());
-            report_simple(
-                scaffold::init(&dir, args.templates),
-                &Sources::default(),
-                color,
-            )
+            let made = scaffold::init_folder(args.dir.as_deref(), cli.root.as_deref())
+                .and_then(|dir| scaffold::init(&dir, args.templates));
+            report_simple(made, &Sources::default(), color)
         }
         Command::Import(args) => run_import(&root, &ImportOptions::from(args), color),
     };

@@ -231,6 +231,27 @@ title: {title}\n\
     )
 }
 
+/// The folder `clerk init` makes its project in: the one it is given, or `--root`, or where
+/// the user stands; both a folder and `--root` is a usage error, not one silently ignored.
+pub fn init_folder(dir: Option<&Path>, root: Option<&Path>) -> Result<PathBuf, Vec<Diagnostic>> {
+    match (dir, root) {
+        (Some(dir), Some(root)) => Err(usage(
+            format!(
+                "`clerk init` was given two folders for the new project: {} and `--root {}`",
+                dir.display(),
+                root.display()
+            ),
+            &format!(
+                "name the folder once: `clerk init {}` (or `clerk init --root {}`)",
+                dir.display(),
+                root.display()
+            ),
+        )),
+        (Some(p), None) | (None, Some(p)) => Ok(p.to_path_buf()),
+        (None, None) => Ok(PathBuf::from(".")),
+    }
+}
+
 /// Makes a project in `dir`: `clerk.yaml` (the commented default house style), `papers/`
 /// with the example paper, a `.gitignore` for `out/`, and with `templates` the default
 /// templates to edit. Refuses to overwrite any file.
@@ -247,6 +268,17 @@ pub fn init(dir: &Path, templates: bool) -> Result<Vec<String>, Vec<Diagnostic>>
         for (name, text) in DEFAULT_TEMPLATES {
             files.push((dir.join("templates").join(name), text));
         }
+    }
+    // A project already here: one error for it, not one per file it would have written.
+    if dir.join(HOUSE_FILE).is_file() {
+        return Err(vec![
+            Diagnostic::file_error(
+                "project-exists",
+                dir,
+                "this folder already holds a clerk project (it has a clerk.yaml); clerk init never overwrites one",
+            )
+            .with_help("carry on with it (`clerk new \"Title\" --meeting \"…\" --date YYYY-MM-DD`, then `clerk build`), or start another project in a new folder with `clerk init NEW-FOLDER`"),
+        ]);
     }
     // A project inside another would be built twice: its papers are the outer one's too.
     let outer = std::path::absolute(dir).ok().and_then(|d| {

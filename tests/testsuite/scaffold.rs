@@ -24,7 +24,43 @@ fn init_makes_a_project_that_builds() {
 
     let (code, _, stderr) = parts(&clerk(dir.path(), &["init", "committee"]));
     assert_eq!(code, 2, "never overwrites");
-    assert!(stderr.contains("already exists"), "{stderr}");
+    assert!(stderr.contains("already holds a clerk project"), "{stderr}");
+}
+
+/// `clerk init` where a project is: one error saying so, not one per file it would write.
+#[test]
+fn init_in_a_project_says_once_that_it_is_one() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(clerk(dir.path(), &["init"]).status.success());
+    let (code, stdout, stderr) = parts(&clerk(dir.path(), &["init"]));
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert_eq!(stderr.matches("error").count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with(
+            "error[project-exists]: this folder already holds a clerk project (it has a clerk.yaml)"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("clerk init NEW-FOLDER"), "{stderr}");
+}
+
+/// `--root` names where `clerk init` makes the project; with a folder as well it is
+/// refused, not silently ignored.
+#[test]
+fn init_takes_root_as_its_folder_and_refuses_two() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = parts(&clerk(dir.path(), &["init", "x", "--root", "proj1"]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains(
+            "`clerk init` was given two folders for the new project: x and `--root proj1`"
+        ),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("x").exists() && !dir.path().join("proj1").exists());
+    let (code, _, stderr) = parts(&clerk(dir.path(), &["init", "--root", "proj1"]));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(dir.path().join("proj1/clerk.yaml").is_file());
 }
 
 #[test]
