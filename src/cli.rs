@@ -12,7 +12,9 @@ pub use crate::report::MessageFormat;
 #[derive(Debug, Parser)]
 #[command(name = "clerk", version, about, long_about = None)]
 pub struct Cli {
-    /// The project folder (holds clerk.yaml and papers/). Default: the current folder.
+    /// The project folder (holds clerk.yaml and papers/). Default: the nearest folder at or
+    /// above the current one that holds clerk.yaml (else papers/), as cargo finds
+    /// Cargo.toml; for `init`, the folder to make the project in.
     #[arg(long, global = true, value_name = "DIR")]
     pub root: Option<PathBuf>,
     /// What to do.
@@ -180,6 +182,17 @@ mod tests {
     #[test]
     fn cli_definition_is_valid() {
         Cli::command().debug_assert();
+    }
+
+    /// The help says what clerk does: it walks up to the project, not only the current folder.
+    #[test]
+    fn root_help_says_clerk_walks_up_to_the_project() {
+        let help = Cli::command().render_help().to_string();
+        assert!(!help.contains("Default: the current folder"), "{help}");
+        assert!(
+            help.contains("nearest folder at or above the current one"),
+            "{help}"
+        );
     }
 
     #[test]
