@@ -124,23 +124,7 @@ impl MeetingFiles {
 
 /// A relative path with `./` and `a/../` folded, so two spellings of one paper compare equal.
 pub(crate) fn normal(p: &Path) -> PathBuf {
-    // Already normal (nearly every path a run has): copied as it is.
-    if p.to_str().is_some_and(crate::project::walk::plain_relative) {
-        return p.to_path_buf();
-    }
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
-                }
-            }
-            other => out.push(other),
-        }
-    }
-    out
+    crate::project::walk::fold(p)
 }
 
 /// Reads every `*.yaml` under `meetings_dir` (none when it does not exist), checking each;

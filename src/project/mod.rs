@@ -104,7 +104,7 @@ impl Project {
         }
         let mut all = (Vec::new(), Vec::new());
         for p in paths {
-            let abs = std::path::absolute(p).unwrap_or_else(|_| p.clone());
+            let abs = walk::from_here(p);
             if abs.is_dir() {
                 let dirs = (self.out_dir.as_path(), self.meetings_dir());
                 let (found, diags) =

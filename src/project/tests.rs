@@ -54,3 +54,28 @@ fn a_papers_folder_with_no_paper_is_warned_of() {
     std::fs::write(root.join("papers/a.md"), "x").unwrap();
     assert!(project.papers(&[]).1.is_empty());
 }
+
+/// A path typed with `..` (from a sub-folder) is shown folded, as the paper's own path.
+#[test]
+fn papers_named_with_dot_dot_are_shown_by_their_plain_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::create_dir_all(root.join("papers/sub")).unwrap();
+    std::fs::write(root.join("papers/a.md"), "x").unwrap();
+    std::fs::write(root.join("papers/sub/b.md"), "x").unwrap();
+    let project = Project::open(&root, None, None, &mut Default::default()).unwrap();
+    let typed = [
+        root.join("papers/sub/../a.md"),
+        root.join("papers/sub/./../../papers/sub"),
+    ];
+    let (found, diags) = project.papers(&typed);
+    assert!(diags.is_empty(), "{diags:?}");
+    let shown: Vec<_> = found.iter().map(|s| s.display.clone()).collect();
+    assert_eq!(
+        shown,
+        [
+            PathBuf::from("papers/a.md"),
+            PathBuf::from("papers/sub/b.md")
+        ]
+    );
+}

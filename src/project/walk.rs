@@ -214,6 +214,33 @@ pub fn plain_relative(s: &str) -> bool {
     !s.is_empty() && !foreign && s.split('/').all(|part| !matches!(part, "" | "." | ".."))
 }
 
+/// A path the user typed, made absolute from where they stand with `.` and `a/..` folded
+/// by name (not on disk), so that it is shown as `papers/x.md`, not `papers/sub/../x.md`.
+pub fn from_here(path: &Path) -> PathBuf {
+    fold(&absolute(path))
+}
+
+/// `path` with `./` and `a/../` folded by name (a leading `..` of a relative path kept).
+pub fn fold(p: &Path) -> PathBuf {
+    // Already plain (nearly every path a run has): copied as it is.
+    if p.to_str().is_some_and(plain_relative) {
+        return p.to_path_buf();
+    }
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 /// `path` relative to `root` when inside it, else as given.
 pub fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root)

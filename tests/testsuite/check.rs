@@ -370,3 +370,24 @@ fn a_paper_named_like_the_site_index_is_refused() {
     );
     assert!(!root.join("out/index.pdf").exists());
 }
+
+/// From a sub-folder, a paper named with `..` is shown by its plain path in diagnostics
+/// and in the build's list, not `papers/sub/../x.md`.
+#[test]
+fn paths_typed_from_a_sub_folder_are_shown_plainly() {
+    let dir = temp_project("council");
+    let root = dir.path();
+    let paper = std::fs::read_to_string(root.join("papers/2024-06-12-parking-charges.md"))
+        .unwrap()
+        .replace(
+            "recommendation: For Decision",
+            "recommendation: For Decison",
+        );
+    std::fs::write(root.join("papers/x.md"), paper).unwrap();
+    let sub = root.join("papers/sub");
+    std::fs::create_dir_all(&sub).unwrap();
+    let (code, stdout, stderr) = parts(&clerk(&sub, &["check", "../x.md", "../../papers/sub"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stderr.contains(" --> papers/x.md:6:"), "{stderr}");
+    assert!(!stderr.contains(".."), "{stderr}");
+}
