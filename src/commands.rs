@@ -15,7 +15,8 @@ use crate::pipeline::{self, BuildOptions};
 use crate::progress::BuildProgress;
 use crate::project::{Folders, Project};
 use crate::report::{
-    EXIT_PAPER_ERRORS, EXIT_USAGE, plural, print_as, print_human, print_report_diagnostics,
+    EXIT_PAPER_ERRORS, EXIT_USAGE, besides_papers, built_what, outputs_note, plural, print_as,
+    print_human, print_report_diagnostics,
 };
 use crate::scaffold::{self, NewMeeting, NewPaper};
 use crate::serve::ServeOptions;
@@ -232,15 +233,10 @@ fn run_build(
     }
     let ms = started.elapsed().as_millis();
     let shown_out = crate::project::walk::relative(&project.root, &project.out_dir);
-    let reused = report.papers.iter().filter(|p| p.reused).count();
-    let reused = match reused {
-        0 => String::new(),
-        n => format!(" ({n} up to date, not built again)"),
-    };
     let _ = writeln!(
         out,
-        "Built {}{reused} in {ms} ms: {ok} ok, {warned} with warnings, {failed} failed{}. Output in {}",
-        plural(report.papers.len(), "paper"),
+        "Built {} in {ms} ms: {ok} ok, {warned} with warnings, {failed} failed{}. Output in {}",
+        built_what(&report, &opts.formats),
         besides_papers(&report.diagnostics),
         shown_out.display()
     );
@@ -262,68 +258,6 @@ fn run_build(
     // rustc does with its own large structures.
     std::mem::forget(report);
     code
-}
-
-/// The problems not of one paper's own (meeting files, meetings' cross-checks, outputs,
-/// files in the papers folder that are no paper's),
-/// for the summary: ` (and 1 error, 2 warnings about meetings, outputs and other files)`, or nothing.
-/// Without it a run that fails on a meeting file would end "0 failed".
-fn besides_papers(diags: &[crate::diag::Diagnostic]) -> String {
-    let errors = diags.iter().filter(|d| d.is_error()).count();
-    let warnings = diags.len() - errors;
-    let parts: Vec<String> = [(errors, "error"), (warnings, "warning")]
-        .into_iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, w)| plural(n, w))
-        .collect();
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!(
-            " (and {} about meetings, outputs and other files)",
-            parts.join(", ")
-        )
-    }
-}
-
-/// What the summary says of outputs beyond the papers built: the stale ones (a failed
-/// paper's last good output, still listed), those removed because their paper is gone, and
-/// those of gone papers left because someone changed them.
-fn outputs_note(report: &crate::output::BuildReport, out_dir: &Path) -> String {
-    let mut note = String::new();
-    let stale: Vec<_> = report.papers.iter().filter(|p| p.is_stale()).collect();
-    if !stale.is_empty() {
-        note.push_str(&format!(
-            "Stale: {} still listed with {} last good output (fix the errors to rebuild):\n",
-            plural(stale.len(), "failed paper"),
-            if stale.len() == 1 { "its" } else { "their" }
-        ));
-        for p in stale {
-            note.push_str(&format!("  stale     {}\n", p.source.display.display()));
-        }
-    }
-    let list = |paths: &[String]| {
-        paths
-            .iter()
-            .map(|p| format!("  {}\n", out_dir.join(p).display()))
-            .collect::<String>()
-    };
-    if !report.removed.is_empty() {
-        note.push_str(&format!(
-            "Removed {} of papers or meetings that are gone:\n{}",
-            plural(report.removed.len(), "output"),
-            list(&report.removed)
-        ));
-    }
-    if !report.left.is_empty() {
-        note.push_str(&format!(
-            "Left {} of papers or meetings that are gone, changed since clerk wrote {} (delete by hand if unwanted):\n{}",
-            plural(report.left.len(), "output"),
-            if report.left.len() == 1 { "it" } else { "them" },
-            list(&report.left)
-        ));
-    }
-    note
 }
 
 fn run_check(root: &Path, args: &CheckArgs, color: bool) -> u8 {

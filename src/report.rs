@@ -1,10 +1,13 @@
 //! Reporting to the terminal, shared by the commands and the preview server: diagnostics for
-//! people or as JSON lines, counts in words, and the exit codes.
+//! people or as JSON lines, counts in words, a build's summary notes, and the exit codes.
 
 use std::io::Write;
+use std::path::Path;
 
 use crate::diag::{Diagnostic, Sources};
 use crate::output::BuildReport;
+use crate::render::OutputFormat;
+use crate::render::pdf::pack::PackKind;
 
 /// How diagnostics are printed (`clerk check --format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -54,6 +57,96 @@ pub fn print_human(diags: &[Diagnostic], sources: &Sources, color: bool) {
     for d in diags {
         let _ = writeln!(err, "{}", d.render_human(sources, color));
     }
+}
+
+/// What a build made, for its summary: `3 papers` (`(1 up to date, not built again)` added
+/// when some were reused), or with `--format pack` alone, where no paper is rendered,
+/// `2 packs from 3 checked papers`.
+pub fn built_what(report: &BuildReport, formats: &[OutputFormat]) -> String {
+    let papers = report.papers.len();
+    if !formats.iter().any(|f| f.is_paper()) {
+        let packs = report
+            .meetings
+            .iter()
+            .flat_map(|m| &m.outputs)
+            .filter(|o| {
+                let name = o.path.rsplit('/').next();
+                PackKind::ALL.iter().any(|k| name == Some(k.file_name()))
+            })
+            .count();
+        return format!(
+            "{} from {}",
+            plural(packs, "pack"),
+            plural(papers, "checked paper")
+        );
+    }
+    let reused = match report.papers.iter().filter(|p| p.reused).count() {
+        0 => String::new(),
+        n => format!(" ({n} up to date, not built again)"),
+    };
+    format!("{}{reused}", plural(papers, "paper"))
+}
+
+/// The problems not of one paper's own (meeting files, meetings' cross-checks, outputs,
+/// files in the papers folder that are no paper's),
+/// for the summary: ` (and 1 error, 2 warnings about meetings, outputs and other files)`, or nothing.
+/// Without it a run that fails on a meeting file would end "0 failed".
+pub fn besides_papers(diags: &[Diagnostic]) -> String {
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags.len() - errors;
+    let parts: Vec<String> = [(errors, "error"), (warnings, "warning")]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, w)| plural(n, w))
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " (and {} about meetings, outputs and other files)",
+            parts.join(", ")
+        )
+    }
+}
+
+/// What the summary says of outputs beyond the papers built: the stale ones (a failed
+/// paper's last good output, still listed), those removed because their paper is gone, and
+/// those of gone papers left because someone changed them.
+pub fn outputs_note(report: &BuildReport, out_dir: &Path) -> String {
+    let mut note = String::new();
+    let stale: Vec<_> = report.papers.iter().filter(|p| p.is_stale()).collect();
+    if !stale.is_empty() {
+        note.push_str(&format!(
+            "Stale: {} still listed with {} last good output (fix the errors to rebuild):\n",
+            plural(stale.len(), "failed paper"),
+            if stale.len() == 1 { "its" } else { "their" }
+        ));
+        for p in stale {
+            note.push_str(&format!("  stale     {}\n", p.source.display.display()));
+        }
+    }
+    let list = |paths: &[String]| {
+        paths
+            .iter()
+            .map(|p| format!("  {}\n", out_dir.join(p).display()))
+            .collect::<String>()
+    };
+    if !report.removed.is_empty() {
+        note.push_str(&format!(
+            "Removed {} of papers or meetings that are gone:\n{}",
+            plural(report.removed.len(), "output"),
+            list(&report.removed)
+        ));
+    }
+    if !report.left.is_empty() {
+        note.push_str(&format!(
+            "Left {} of papers or meetings that are gone, changed since clerk wrote {} (delete by hand if unwanted):\n{}",
+            plural(report.left.len(), "output"),
+            if report.left.len() == 1 { "it" } else { "them" },
+            list(&report.left)
+        ));
+    }
+    note
 }
 
 /// `1 paper`, `2 papers`.

@@ -616,3 +616,28 @@ fn outside_checkers_find_no_errors_in_any_pack() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// `--format pack` renders no paper: its summary counts the packs it built, and says the
+/// papers were checked.
+#[test]
+fn format_pack_says_it_built_packs_not_papers() {
+    let dir = project();
+    let (code, stdout, stderr) = parts(&clerk(dir.path(), &["build", "--format", "pack"]));
+    assert_eq!(code, 0, "{stderr}");
+    let packs = walkdir::WalkDir::new(dir.path().join("out"))
+        .into_iter()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with("pack.pdf")
+        })
+        .count();
+    assert!(packs > 1);
+    let summary = stdout.lines().find(|l| l.starts_with("Built ")).unwrap();
+    assert!(
+        summary.starts_with(&format!("Built {packs} packs from 7 checked papers in ")),
+        "{summary}"
+    );
+}
