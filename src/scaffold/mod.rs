@@ -274,7 +274,7 @@ pub fn init(dir: &Path, templates: bool) -> Result<Vec<String>, Vec<Diagnostic>>
         return Err(vec![
             Diagnostic::file_error(
                 "project-exists",
-                dir,
+                &crate::project::walk::fold(&dir.join(HOUSE_FILE)),
                 "this folder already holds a clerk project (it has a clerk.yaml); clerk init never overwrites one",
             )
             .with_help("carry on with it (`clerk new \"Title\" --meeting \"…\" --date YYYY-MM-DD`, then `clerk build`), or start another project in a new folder with `clerk init NEW-FOLDER`"),

@@ -42,6 +42,10 @@ fn init_in_a_project_says_once_that_it_is_one() {
         "{stderr}"
     );
     assert!(stderr.contains("clerk init NEW-FOLDER"), "{stderr}");
+    assert!(
+        stderr.contains(" --> clerk.yaml\n"),
+        "points at it: {stderr}"
+    );
 }
 
 /// `--root` names where `clerk init` makes the project; with a folder as well it is
