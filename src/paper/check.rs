@@ -294,9 +294,10 @@ fn read_fields<'n>(c: &mut Checker, get: &impl Fn(&str) -> Option<&'n Node>) -> 
     let date = get("date").and_then(|n| c.date(n));
     let title = text(c, Key::Title);
     let presented_by = text(c, Key::PresentedBy);
-    let recommendation = text(c, Key::Recommendation);
+    let mut recommendation = text(c, Key::Recommendation);
     if let (Some(r), Some(n)) = (&recommendation, get("recommendation")) {
-        fields::check_recommendation(c, r, n);
+        let house = fields::check_recommendation(c, r, n);
+        recommendation = house.or(recommendation);
     }
     let recommendations = get("recommendations").and_then(|n| c.markdown("recommendations", n));
     let location = optional(Key::Location).and_then(|n| c.text("location", n));

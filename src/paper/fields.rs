@@ -10,11 +10,13 @@ use crate::yaml::{Key, Node, Scalar, Value};
 use super::check::Checker;
 use super::{AppendixMeta, MetaText, Status};
 
-/// Warns when the recommendation to members is outside the house vocabulary.
-pub(super) fn check_recommendation(c: &mut Checker, r: &str, n: &Node) {
+/// Warns when the recommendation to members is outside the house vocabulary. One of the
+/// house's in other capitals (`for noting`) is given back as the house writes it, for the
+/// cover table.
+pub(super) fn check_recommendation(c: &mut Checker, r: &str, n: &Node) -> Option<String> {
     let vocab = &c.cx.house.recommendation_vocabulary;
-    if vocab.iter().any(|v| v.eq_ignore_ascii_case(r)) {
-        return;
+    if let Some(house) = vocab.iter().find(|v| v.eq_ignore_ascii_case(r)) {
+        return Some(house.clone());
     }
     let help = match diag::did_you_mean(r, vocab.iter().map(String::as_str)) {
         Some(best) => format!("did you mean `{best}`?"),
@@ -26,6 +28,7 @@ pub(super) fn check_recommendation(c: &mut Checker, r: &str, n: &Node) {
         format!("`{r}` is not one of the house's recommendations to members"),
         Some(help),
     );
+    None
 }
 
 /// `draft` or `final`.

@@ -150,6 +150,17 @@ fn classification_rules() {
 }
 
 #[test]
+fn a_recommendation_in_other_capitals_is_written_as_the_house_writes_it() {
+    let (meta, diags) = check(&GOOD.replace("For Discussion", "for discussion"));
+    assert!(diags.is_empty(), "{diags:?}");
+    assert_eq!(meta.unwrap().recommendation, "For Discussion");
+    // Outside the vocabulary: kept as written, and warned of.
+    let (meta, diags) = check(&GOOD.replace("For Discussion", "to approve"));
+    assert_eq!(meta.unwrap().recommendation, "to approve");
+    assert_eq!(diags.len(), 1, "{diags:?}");
+}
+
+#[test]
 fn agenda_item_keeps_its_written_form() {
     let (meta, _) = check(&format!("{GOOD}agenda_item: 4.10\n"));
     assert_eq!(meta.unwrap().agenda_item.as_deref(), Some("4.10"));
