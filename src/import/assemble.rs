@@ -9,6 +9,7 @@ use super::body::{self, Kind, Section, Unit};
 use super::docx::{Block, Para};
 use super::emit::{Emitter, escape, escape_start, ref_spans};
 use super::header::{self, Value, normalise};
+use super::layout;
 use super::package::Package;
 use super::{Imported, Note};
 
@@ -35,11 +36,12 @@ pub struct Input<'a> {
 /// Builds the paper's text.
 pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, image_dir: &str) -> Imported {
     let mut notes = Vec::new();
-    let mut header = header::read(input.blocks, house, &mut notes);
+    let (blocks, unwrapped) = layout::unwrap(input.blocks, house, &mut notes);
+    let mut header = header::read(&blocks, house, &mut notes);
     header::page_marking(&mut header, &input.page_lines, house);
     let rest = match header.table {
-        Some(t) => &input.blocks[t + 1..],
-        None => input.blocks,
+        Some(t) => &blocks[t + 1..],
+        None => &blocks[..],
     };
     let sections = body::sections(rest, house, &mut notes);
     let cited = body::check_numbers(&sections, &mut notes);
@@ -129,7 +131,7 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, image_dir: &s
             .help("paragraphs are counted from the top of the Word document, tables' included; add what is left out by hand if the paper needs it"),
         );
     }
-    for at in &input.merged {
+    for at in input.merged.iter().filter(|at| !unwrapped.contains(at)) {
         notes.push(
             Note::warning(
                 "import-merged-cells",

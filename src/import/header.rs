@@ -106,7 +106,7 @@ pub fn key_for(label: &str, house: &HouseStyle) -> Option<String> {
 }
 
 /// The text of a table cell, its paragraphs joined by `; `.
-fn cell_text(cell: &[Block]) -> String {
+pub(super) fn cell_text(cell: &[Block]) -> String {
     cell.iter()
         .filter_map(|b| match b {
             Block::Para(p) => Some(p.text().trim().to_string()),

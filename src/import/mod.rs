@@ -14,6 +14,7 @@ pub mod docx;
 pub mod emit;
 pub mod header;
 pub mod heading;
+pub mod layout;
 pub mod package;
 pub mod styles;
 pub mod symbol;
