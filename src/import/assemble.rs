@@ -9,9 +9,9 @@ use super::body::{self, Kind, Section, Unit};
 use super::docx::{Block, Para};
 use super::emit::{Emitter, escape, escape_start, ref_spans};
 use super::header::{self, Value, normalise};
-use super::layout;
 use super::package::Package;
 use super::{Imported, Note};
+use super::{layout, title};
 
 /// What the document holds, read.
 pub struct Input<'a> {
@@ -43,7 +43,8 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, image_dir: &s
         Some(t) => &blocks[t + 1..],
         None => &blocks[..],
     };
-    let sections = body::sections(rest, house, &mut notes);
+    let rest = title::take(rest, &mut header, &mut notes);
+    let sections = body::sections(&rest, house, &mut notes);
     let cited = body::check_numbers(&sections, &mut notes);
     let mut em = Emitter::new(pkg, image_dir.to_string());
     let wanted = cited_numbers(&sections);

@@ -31,7 +31,8 @@ impl Header {
         self.fields.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
-    fn set(&mut self, key: &str, value: Value) {
+    /// Sets `key` unless it is set already.
+    pub fn set(&mut self, key: &str, value: Value) {
         if self.get(key).is_none() {
             self.fields.push((key.to_string(), value));
         }

@@ -18,6 +18,7 @@ pub mod layout;
 pub mod package;
 pub mod styles;
 pub mod symbol;
+pub mod title;
 pub mod xml;
 
 #[cfg(test)]

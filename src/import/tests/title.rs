@@ -1,0 +1,94 @@
+//! A line in Word's Title style below the header table.
+
+use super::{CLOSE, bold, codes, header, p, run, table};
+
+const STYLES: &str = r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style></w:styles>"#;
+
+fn title(text: &str) -> String {
+    format!(r#"<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#)
+}
+
+fn with_title(head: &str, line: &str) -> super::Imported {
+    let body = format!(
+        "{head}{}{}{}{CLOSE}",
+        title(line),
+        bold("PURPOSE"),
+        p("Why.")
+    );
+    run(&body, &[("word/styles.xml", STYLES.as_bytes())])
+}
+
+#[test]
+fn a_title_line_below_the_header_table_is_the_title_or_left_out_with_a_note() {
+    // The header has no title: the line is the title.
+    let untitled = table(&[
+        ("Meeting", "Resources Committee"),
+        ("Date", "1 September 2021"),
+        ("Presented By", "A Person, Director"),
+    ]);
+    let out = with_title(&untitled, "Estates Strategy");
+    assert!(
+        out.markdown.contains("title: Estates Strategy\n"),
+        "{}",
+        out.markdown
+    );
+    assert!(
+        out.markdown.contains("---\n\n# Purpose\n\nWhy."),
+        "{}",
+        out.markdown
+    );
+    assert!(
+        !codes(&out).contains(&"import-no-heading"),
+        "{:?}",
+        codes(&out)
+    );
+    assert!(
+        !codes(&out).contains(&"import-title-line"),
+        "{:?}",
+        codes(&out)
+    );
+    // The header's title again: left out, said.
+    let out = with_title(&header(), "ESTATES");
+    assert!(
+        out.markdown.contains("---\n\n# Purpose\n\nWhy."),
+        "{}",
+        out.markdown
+    );
+    let note = out
+        .notes
+        .iter()
+        .find(|n| n.code == "import-title-line")
+        .unwrap();
+    assert!(
+        note.message.contains("repeats the paper's title"),
+        "{}",
+        note.message
+    );
+    // Another title: the header's kept, the line left out, both named.
+    let out = with_title(&header(), "Estates Plan 2021/22");
+    assert!(
+        out.markdown.contains("title: Estates\n"),
+        "{}",
+        out.markdown
+    );
+    assert!(
+        !out.markdown.contains("Estates Plan 2021/22"),
+        "{}",
+        out.markdown
+    );
+    let note = out
+        .notes
+        .iter()
+        .find(|n| n.code == "import-title-line")
+        .unwrap();
+    assert!(
+        note.message.contains("“Estates Plan 2021/22”") && note.message.contains("(“Estates”)"),
+        "{}",
+        note.message
+    );
+    assert!(
+        !codes(&out).contains(&"import-no-heading"),
+        "{:?}",
+        codes(&out)
+    );
+}
