@@ -95,6 +95,40 @@ pub fn typed_number(text: &str) -> Option<(String, usize)> {
     (gap > 0 || after.is_empty()).then(|| (number, lead + end + gap))
 }
 
+/// Splits a heading's number written as `Section 1:` (or `Section 1 –`, `Section 1`) or
+/// `1)` off the start of `text`: `Section 2: Disposals` → (`2`, bytes to drop).
+pub fn heading_number(text: &str) -> Option<(String, usize)> {
+    let lead = text.len() - text.trim_start().len();
+    let t = &text[lead..];
+    let word = match t.get(..8) {
+        Some(w) if w.eq_ignore_ascii_case("section ") => {
+            8 + t[8..].len() - t[8..].trim_start().len()
+        }
+        _ => 0,
+    };
+    let rest = &t[word..];
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let after = &rest[digits..];
+    let sep = if word > 0 {
+        let spaced = after.trim_start();
+        match spaced.chars().next() {
+            Some(c) if ":.-–—".contains(c) => after.len() - spaced.len() + c.len_utf8(),
+            _ => 0,
+        }
+    } else if after.starts_with(')') {
+        1
+    } else {
+        return None;
+    };
+    let tail = &after[sep..];
+    let gap = tail.len() - tail.trim_start().len();
+    (gap > 0 || (word > 0 && tail.is_empty()))
+        .then(|| (rest[..digits].to_string(), lead + word + digits + sep + gap))
+}
+
 fn strip_prefix(p: &mut Para, mut bytes: usize) {
     for r in &mut p.runs {
         if bytes == 0 {
@@ -176,7 +210,7 @@ pub fn sections(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> 
             .and_then(|l| typed_number(&format!("{} ", l.text)))
             .map(|(n, _)| n);
         let typed = if auto.is_none() {
-            typed_number(&text)
+            typed_number(&text).or_else(|| heading_number(&text))
         } else {
             None
         };
