@@ -11,7 +11,7 @@ use super::emit::{Emitter, escape, escape_start, ref_spans};
 use super::header::{self, Value, normalise};
 use super::package::Package;
 use super::{Imported, Note};
-use super::{layout, title};
+use super::{fill, layout};
 
 /// What the document holds, read.
 pub struct Input<'a> {
@@ -43,7 +43,10 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, image_dir: &s
         Some(t) => &blocks[t + 1..],
         None => &blocks[..],
     };
-    let rest = title::take(rest, &mut header, &mut notes);
+    let rest = fill::title(rest, &mut header, &mut notes);
+    if header.table.is_none() {
+        fill::placeholders(&mut header, &mut notes);
+    }
     let sections = body::sections(&rest, house, &mut notes);
     let cited = body::check_numbers(&sections, &mut notes);
     let mut em = Emitter::new(pkg, image_dir.to_string());

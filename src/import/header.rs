@@ -146,7 +146,7 @@ pub fn read(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> Head
                 "found no header table (a two-column table of Meeting, Date, Title of Paper, …)",
             )
             .help(format!(
-                "the house's rows are: {}; fill the metadata in by hand",
+                "the paper has a placeholder for each required key, to fill in by hand; the house's rows are: {}",
                 house
                     .header_rows
                     .iter()

@@ -12,13 +12,13 @@ pub mod command;
 pub mod date;
 pub mod docx;
 pub mod emit;
+pub mod fill;
 pub mod header;
 pub mod heading;
 pub mod layout;
 pub mod package;
 pub mod styles;
 pub mod symbol;
-pub mod title;
 pub mod xml;
 
 #[cfg(test)]

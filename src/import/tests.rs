@@ -10,9 +10,9 @@ use super::{Imported, Limits, convert, date};
 use crate::config::HouseStyle;
 use crate::diag::Severity;
 
+mod fill;
 mod layout;
 mod numbers;
-mod title;
 
 const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main""#;
 

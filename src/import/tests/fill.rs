@@ -1,4 +1,4 @@
-//! A line in Word's Title style below the header table.
+//! Front matter the header table does not give: a Title-style line, placeholders.
 
 use super::{CLOSE, bold, codes, header, p, run, table};
 
@@ -88,6 +88,47 @@ fn a_title_line_below_the_header_table_is_the_title_or_left_out_with_a_note() {
     );
     assert!(
         !codes(&out).contains(&"import-no-heading"),
+        "{:?}",
+        codes(&out)
+    );
+}
+
+#[test]
+fn without_a_header_table_every_required_key_has_a_placeholder() {
+    let body = format!(
+        "{}{}{}{}{CLOSE}",
+        p("Policing Performance Committee"),
+        title("Cyber Strategy Update"),
+        bold("1. BACKGROUND"),
+        p("Text one.")
+    );
+    let out = run(&body, &[("word/styles.xml", STYLES.as_bytes())]);
+    let md = &out.markdown;
+    assert!(
+        md.starts_with("---\nmeeting: …\ndate: …\ntitle: Cyber Strategy Update\npresented_by: Name, Role\nrecommendation: …\n"),
+        "{md}"
+    );
+    let placeholders: Vec<_> = out
+        .notes
+        .iter()
+        .filter(|n| n.code == "import-placeholder")
+        .collect();
+    assert_eq!(placeholders.len(), 4, "{:?}", out.notes);
+    assert!(
+        placeholders[0].message.contains("committee's name")
+            && placeholders[0].at.as_deref() == Some("meeting: …"),
+        "{:?}",
+        placeholders[0]
+    );
+    assert!(
+        codes(&out).contains(&"import-no-header"),
+        "{:?}",
+        codes(&out)
+    );
+    // A header table that lacks a row gets none: its rows are said as they are.
+    let out = with_title(&header(), "Estates");
+    assert!(
+        !codes(&out).contains(&"import-placeholder"),
         "{:?}",
         codes(&out)
     );

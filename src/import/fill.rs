@@ -1,6 +1,9 @@
-//! A line in Word's Title style below the header table (or, without one, before the first
-//! heading): the paper's title when the header gives none, else left out with a note, so
-//! that it does not stand before the first heading as text of no section.
+//! Front matter the header table does not give: a line in Word's Title style below the
+//! table (or, without one, before the first heading) is the title, or left out with a
+//! note; and without any header table each required key gets a placeholder to fill in.
+
+use crate::paper::placeholder::{ELLIPSIS, PRESENTER};
+use crate::schema::Key;
 
 use super::Note;
 use super::docx::Block;
@@ -9,7 +12,7 @@ use super::heading::heading_like;
 
 /// The body's blocks without the Title-style lines before its first heading; the first
 /// such line is the title when `header` has none.
-pub fn take(blocks: &[Block], header: &mut Header, notes: &mut Vec<Note>) -> Vec<Block> {
+pub fn title(blocks: &[Block], header: &mut Header, notes: &mut Vec<Note>) -> Vec<Block> {
     let mut out = Vec::with_capacity(blocks.len());
     let mut heading_met = false;
     for b in blocks {
@@ -50,4 +53,36 @@ pub fn take(blocks: &[Block], header: &mut Header, notes: &mut Vec<Note>) -> Vec
         }
     }
     out
+}
+
+/// Without a header table, gives each required key the header would have given a
+/// placeholder (`…`, or `Name, Role` for the presenter), which `clerk check` reports until
+/// it is replaced, and says so once per key.
+pub fn placeholders(header: &mut Header, notes: &mut Vec<Note>) {
+    for key in [
+        Key::Meeting,
+        Key::Date,
+        Key::Title,
+        Key::PresentedBy,
+        Key::Recommendation,
+    ] {
+        let name = key.name();
+        if header.get(name).is_some() {
+            continue;
+        }
+        let value = if key == Key::PresentedBy {
+            PRESENTER
+        } else {
+            ELLIPSIS
+        };
+        header.set(name, Value::Text(value.to_string()));
+        notes.push(
+            Note::warning(
+                "import-placeholder",
+                format!("the Word document has no header table, so it does not give the {}: the paper has the placeholder “{value}” in its place", key.noun()),
+            )
+            .help(format!("write the {} after `{name}:` in the front matter", key.noun()))
+            .at(format!("{name}: {value}")),
+        );
+    }
 }
