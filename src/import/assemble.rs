@@ -8,7 +8,7 @@ use crate::config::HouseStyle;
 use super::body::{self, Kind, Section, Unit};
 use super::docx::{Block, Para};
 use super::emit::{Emitter, escape, escape_start, ref_spans};
-use super::header::{self, Value, normalise};
+use super::header::{self, Value, normalise, short};
 use super::package::Package;
 use super::{Imported, Note};
 use super::{fill, layout};
@@ -29,6 +29,8 @@ pub struct Input<'a> {
     pub tracked: usize,
     /// Tables with merged cells, by the paragraph index of their first paragraph.
     pub merged: Vec<usize>,
+    /// Superscript or subscript kept as ordinary text: (first piece, its paragraph, count).
+    pub raised: Option<(String, usize, usize)>,
     /// The lines of the page headers and footers.
     pub page_lines: Vec<String>,
 }
@@ -153,6 +155,9 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, image_dir: &s
             .help("a paper has no boxes: check the text reads right where it now stands, or make it a paragraph of its own"),
         );
     }
+    if let Some((first, at, count)) = &input.raised {
+        notes.push(raised_note(first, *at, *count));
+    }
     if input.tracked > 0 {
         notes.push(
             Note::warning(
@@ -178,6 +183,21 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, image_dir: &s
         images: std::mem::take(&mut em.images),
         notes,
     }
+}
+
+/// The note, once per paper, for text Word sets raised or lowered, which clerk's Markdown
+/// cannot (it has no superscript or subscript) and keeps as ordinary text.
+fn raised_note(first: &str, at: usize, count: usize) -> Note {
+    let pieces = if count == 1 {
+        "a piece of text".to_string()
+    } else {
+        format!("{count} pieces of text")
+    };
+    Note::warning(
+        "import-superscript",
+        format!("the Word document sets {pieces} as superscript or subscript (the first, “{}”, at paragraph {at}); a paper has no raised or lowered text, so it is kept as ordinary text: “1st” stays “1st”, “CO2” stays “CO2”", short(first)),
+    )
+    .help("check each still reads right; where the look matters, type the character itself (CO₂, m², ¹) in the Markdown")
 }
 
 /// The document's numbers of the paragraphs in implications and recommendations, which go

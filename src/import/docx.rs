@@ -127,6 +127,9 @@ pub struct Context<'a> {
     pub tracked: usize,
     /// Tables with merged cells, by the paragraph index of their first paragraph.
     pub merged: Vec<usize>,
+    /// Text set as superscript or subscript, kept as ordinary text: the first piece and
+    /// its paragraph index, and how many pieces.
+    pub raised: Option<(String, usize, usize)>,
 }
 
 /// Walks the children of `w:body` (or a footnote, or a table cell) into blocks.
@@ -256,10 +259,20 @@ fn run(r: Node, cx: &mut Context, out: &mut Vec<Run>) {
     let italic = toggle(rpr, "i").unwrap_or_else(|| rstyle.contains("Emphasis"));
     let vanish = toggle(rpr, "vanish").unwrap_or(false);
     let strike = toggle(rpr, "strike").or(toggle(rpr, "dstrike")) == Some(true);
+    let raised = rpr
+        .and_then(|p| child_val(p, "vertAlign"))
+        .is_some_and(|v| v == "superscript" || v == "subscript");
     let look = (bold, italic, strike);
     for n in r.children().filter(|n| n.is_element()) {
         match n.tag_name().name() {
-            "t" if !vanish => push_text(out, n.text().unwrap_or(""), look),
+            "t" if !vanish => {
+                let text = n.text().unwrap_or("");
+                if raised && !text.trim().is_empty() {
+                    let first = (text.trim().to_string(), cx.count, 0);
+                    cx.raised.get_or_insert(first).2 += 1;
+                }
+                push_text(out, text, look)
+            }
             "tab" => push_text(out, " ", look),
             "br" | "cr" => out.push(Run::Break),
             "noBreakHyphen" => push_text(out, "-", look),

@@ -179,6 +179,7 @@ pub fn convert(
         boxes: Vec::new(),
         tracked: 0,
         merged: Vec::new(),
+        raised: None,
     };
     let body = doc
         .root_element()
@@ -230,6 +231,7 @@ pub fn convert(
         boxes: std::mem::take(&mut cx.boxes),
         tracked: cx.tracked,
         merged: std::mem::take(&mut cx.merged),
+        raised: cx.raised.take(),
         page_lines,
     };
     Ok(assemble::paper(&input, house, &mut pkg, image_dir))

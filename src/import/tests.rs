@@ -11,6 +11,7 @@ use crate::config::HouseStyle;
 use crate::diag::Severity;
 
 mod fill;
+mod inline;
 mod layout;
 mod numbers;
 
