@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use roxmltree::Node;
 
+use super::field::{self, Fields};
 use super::styles::{Label, Numbering, Styles, num_pr};
 use super::symbol;
 use super::xml::{R, Relationship, child, child_val, is_w, toggle, wattr};
@@ -220,9 +221,22 @@ fn para(p: Node, cx: &mut Context) -> Para {
 
 /// Collects the runs under `node` (a paragraph, hyperlink, field or smart tag).
 fn inline(node: Node, cx: &mut Context, out: &mut Vec<Run>) {
+    let mut fields = Fields::default();
     for n in node.children().filter(|n| n.is_element()) {
         match n.tag_name().name() {
-            "r" => run(n, cx, out),
+            "r" => {
+                fields.before(n, out);
+                run(n, cx, out);
+                fields.after(n, out);
+            }
+            "fldSimple" => match wattr(n, "instr").and_then(field::hyperlink) {
+                Some(url) => {
+                    let mut runs = Vec::new();
+                    inline(n, cx, &mut runs);
+                    out.push(Run::Link { url, runs });
+                }
+                None => inline(n, cx, out),
+            },
             "hyperlink" => {
                 let url = n
                     .attribute((R, "id"))
@@ -239,7 +253,7 @@ fn inline(node: Node, cx: &mut Context, out: &mut Vec<Run>) {
                 }
             }
             "sdt" if placeholder(n) => {}
-            "smartTag" | "fldSimple" | "customXml" | "sdt" | "sdtContent" => inline(n, cx, out),
+            "smartTag" | "customXml" | "sdt" | "sdtContent" => inline(n, cx, out),
             // A tracked change is taken as accepted: an insertion's or a move's text kept
             // where it now stands, a deletion's and a move's old place left out.
             "ins" | "moveTo" => {

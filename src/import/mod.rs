@@ -12,6 +12,7 @@ pub mod command;
 pub mod date;
 pub mod docx;
 pub mod emit;
+pub mod field;
 pub mod fill;
 pub mod header;
 pub mod heading;

@@ -34,3 +34,30 @@ fn superscript_and_subscript_are_kept_as_text_and_said_once() {
     let plain = run(&format!("{}{}{CLOSE}", header(), bold("BACKGROUND")), &[]);
     assert!(!codes(&plain).contains(&"import-superscript"));
 }
+
+#[test]
+fn hyperlink_fields_become_links_and_other_fields_keep_their_text() {
+    let field = |instr: &str, shown: &str| {
+        format!(
+            r#"<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> {instr} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>{shown}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>"#
+        )
+    };
+    let para = format!(
+        r#"<w:p><w:r><w:t xml:space="preserve">See </w:t></w:r>{}<w:r><w:t xml:space="preserve">, page </w:t></w:r>{}<w:r><w:t xml:space="preserve">, </w:t></w:r>{}<w:r><w:t xml:space="preserve"> and </w:t></w:r><w:fldSimple w:instr=" HYPERLINK &quot;mailto:clerk@example.org&quot; "><w:r><w:t>the clerk</w:t></w:r></w:fldSimple><w:r><w:t>.</w:t></w:r></w:p>"#,
+        field(
+            r#"HYPERLINK "https://www.spa.police.uk/""#,
+            "the SPA website"
+        ),
+        field("PAGE", "3"),
+        field(r#"HYPERLINK \l "_Toc1""#, "the annex"),
+    );
+    let body = format!("{}{}{para}{CLOSE}", header(), bold("BACKGROUND"));
+    let out = run(&body, &[]);
+    assert!(
+        out.markdown.contains(
+            "See [the SPA website](https://www.spa.police.uk/), page 3, the annex and [the clerk](mailto:clerk@example.org)."
+        ),
+        "{}",
+        out.markdown
+    );
+}
