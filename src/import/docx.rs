@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use roxmltree::Node;
 
+use super::drawing;
 use super::field::{self, Fields};
 use super::styles::{Label, Numbering, Styles, num_pr};
 use super::symbol;
@@ -220,7 +221,7 @@ fn para(p: Node, cx: &mut Context) -> Para {
 }
 
 /// Collects the runs under `node` (a paragraph, hyperlink, field or smart tag).
-fn inline(node: Node, cx: &mut Context, out: &mut Vec<Run>) {
+pub(super) fn inline(node: Node, cx: &mut Context, out: &mut Vec<Run>) {
     let mut fields = Fields::default();
     for n in node.children().filter(|n| n.is_element()) {
         match n.tag_name().name() {
@@ -305,7 +306,7 @@ fn run(r: Node, cx: &mut Context, out: &mut Vec<Run>) {
                     out.push(Run::Footnote(id.to_string()));
                 }
             }
-            "drawing" | "pict" | "object" | "AlternateContent" => shape(n, cx, out),
+            "drawing" | "pict" | "object" | "AlternateContent" => drawing::shape(n, cx, out),
             "endnoteReference" | "commentReference" => {
                 cx.skipped
                     .push((n.tag_name().name().replace("Reference", ""), cx.count));
@@ -313,57 +314,6 @@ fn run(r: Node, cx: &mut Context, out: &mut Vec<Run>) {
             _ => {}
         }
     }
-}
-
-/// A picture, a text box, or (Word 2010's `mc:AlternateContent`, the same shape again in
-/// an old-style fallback) a chart or shape clerk cannot draw, which is noted.
-fn shape(n: Node, cx: &mut Context, out: &mut Vec<Run>) {
-    if text_box(n, cx, out) {
-        return;
-    }
-    if n.tag_name().name() != "AlternateContent" {
-        out.push(image(n, cx));
-    } else if n.descendants().any(|d| d.tag_name().name() == "blip") {
-        let choice = n.children().find(|c| c.tag_name().name() == "Choice");
-        out.push(image(choice.unwrap_or(n), cx));
-    } else {
-        cx.skipped.push(("shape or chart".into(), cx.count));
-    }
-}
-
-/// A text box under `n` (the first `w:txbxContent`: Word writes the same box again in its
-/// fallback): its paragraphs become lines of the paragraph it is anchored in, so that its
-/// text is never dropped, and it is noted. False when `n` holds no text box.
-fn text_box(n: Node, cx: &mut Context, out: &mut Vec<Run>) -> bool {
-    let Some(content) = n.descendants().find(|d| is_w(*d, "txbxContent")) else {
-        return false;
-    };
-    let mut runs = Vec::new();
-    for p in content.children().filter(|c| is_w(*c, "p")) {
-        if !runs.is_empty() {
-            runs.push(Run::Break);
-        }
-        inline(p, cx, &mut runs);
-    }
-    let words: String = runs
-        .iter()
-        .filter_map(|r| match r {
-            Run::Text { text, .. } => Some(text.as_str()),
-            _ => None,
-        })
-        .collect::<String>()
-        .split_whitespace()
-        .take(6)
-        .collect::<Vec<_>>()
-        .join(" ");
-    if !words.is_empty() {
-        cx.boxes.push((words, cx.count));
-        if !out.is_empty() {
-            out.push(Run::Break);
-        }
-        out.extend(runs);
-    }
-    true
 }
 
 /// Adds text in its look (bold, italic, struck through), joined to the last run of the same.
@@ -385,41 +335,6 @@ fn push_text(out: &mut Vec<Run>, text: &str, (bold, italic, strike): (bool, bool
         italic,
         strike,
     });
-}
-
-fn image(n: Node, cx: &mut Context) -> Run {
-    let mut alt = None;
-    let mut part = None;
-    for d in n.descendants().filter(|d| d.is_element()) {
-        match d.tag_name().name() {
-            "docPr" => {
-                let text = |a| d.attribute(a).map(str::trim).filter(|s| !s.is_empty());
-                alt = text("descr").or(text("title")).map(str::to_string);
-            }
-            "blip" | "imagedata" => {
-                let id = d.attribute((R, "embed")).or(d.attribute((R, "id")));
-                if let Some(rel) = id.and_then(|id| cx.rels.get(id)) {
-                    if rel.external {
-                        cx.skipped.push((
-                            format!("a linked (not embedded) picture, {}", rel.target),
-                            cx.count,
-                        ));
-                    } else {
-                        part = super::xml::resolve(&cx.base_dir, &rel.target);
-                    }
-                }
-                if alt.is_none() {
-                    alt = d
-                        .attribute("title")
-                        .map(str::trim)
-                        .filter(|s| !s.is_empty())
-                        .map(str::to_string);
-                }
-            }
-            _ => {}
-        }
-    }
-    Run::Image { part, alt }
 }
 
 /// footnotes.xml → (id, paragraphs), leaving out Word's separator notes.

@@ -2,18 +2,22 @@
 //! and its images, with a note for everything that could not be mapped.
 //!
 //! The stages: [`package`] opens the zip with limits, [`xml`] parses parts without DTDs,
-//! [`styles`] and [`docx`] read Word's model, [`header`] maps the header table to metadata,
-//! [`body`] sorts the rest into sections, [`emit`] and [`assemble`] write the Markdown, and
-//! [`command`] writes the files and runs `clerk check` on them.
+//! [`styles`], [`docx`], [`field`] and [`drawing`] read Word's model, [`layout`] takes a
+//! paper out of a layout table, [`header`] and [`fill`] map the header table (or what
+//! stands for it) to metadata, [`body`] sorts the rest into sections, [`emit`],
+//! [`assemble`] and [`front`] write the Markdown, and [`command`] writes the files and
+//! runs `clerk check` on them.
 
 pub mod assemble;
 pub mod body;
 pub mod command;
 pub mod date;
 pub mod docx;
+pub mod drawing;
 pub mod emit;
 pub mod field;
 pub mod fill;
+pub mod front;
 pub mod header;
 pub mod heading;
 pub mod layout;

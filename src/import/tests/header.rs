@@ -1,0 +1,310 @@
+//! The header table and the lines around it → front matter; dates and appendices.
+
+use super::*;
+use crate::diag::Severity;
+use crate::import::date;
+use crate::import::header::{appendices, key_for};
+
+#[test]
+fn header_labels_match_loosely() {
+    let house = HouseStyle::default();
+    for (label, key) in [
+        ("Presented By", "presented_by"),
+        ("Presented by:", "presented_by"),
+        ("Author", "presented_by"),
+        ("TITLE OF PAPER", "title"),
+        ("Recommendation to members", "recommendation"),
+        ("Appendix  Attached", "appendices"),
+        ("Date of meeting", "date"),
+    ] {
+        assert_eq!(key_for(label, &house).as_deref(), Some(key), "{label}");
+    }
+    assert_eq!(key_for("Budget holder", &house), None);
+}
+
+#[test]
+fn dates_in_common_forms() {
+    let d = jiff::civil::date(2021, 9, 1);
+    for text in [
+        "1 September 2021",
+        "01/09/2021",
+        "1st Sept 2021",
+        "Wednesday 1 September 2021",
+        "September 1, 2021",
+        "2021-09-01",
+        "1.9.21",
+    ] {
+        let read = date::parse(text).unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(read.date, d, "{text}");
+    }
+    assert!(date::parse("01/09/2021").unwrap().ambiguous);
+    assert!(!date::parse("13/09/2021").unwrap().ambiguous);
+    assert_eq!(
+        date::parse("02/03/2021").unwrap().date,
+        jiff::civil::date(2021, 3, 2)
+    );
+    assert_eq!(date::parse("31/02/2021"), None);
+    assert_eq!(date::parse("next Tuesday"), None);
+}
+
+#[test]
+fn ambiguous_date_is_taken_as_uk_with_a_warning() {
+    let body = table(&[
+        ("Meeting", "X"),
+        ("Date", "02/03/2021"),
+        ("Title of Paper", "T"),
+    ]);
+    let out = run(&body, &[]);
+    assert!(
+        out.markdown.contains("date: 2021-03-02"),
+        "{}",
+        out.markdown
+    );
+    let n = out.notes.iter().find(|n| n.code == "import-date").unwrap();
+    assert_eq!(n.severity, Severity::Warning);
+    assert!(n.message.contains("day/month"), "{}", n.message);
+}
+
+#[test]
+fn appendices_split_into_titles() {
+    assert_eq!(
+        appendices("Yes – Appendix A – Survey results; Appendix B – Estate map"),
+        ["Survey results", "Estate map"]
+    );
+    assert_eq!(appendices("Yes - Appendix A: Survey"), ["Survey"]);
+    assert!(appendices("No").is_empty());
+    assert!(appendices("None").is_empty());
+    // Letters whose lower case is longer than they are, and punctuation before `Yes`.
+    assert_eq!(
+        appendices("Yes – İİİİ Appendix A – One; Appendix B – Two"),
+        ["One", "Two"]
+    );
+    assert_eq!(appendices("··Yes – Appendix A – One"), ["One"]);
+    let out = run(
+        &table(&[
+            ("Meeting", "X"),
+            ("Date", "1 Sep 2021"),
+            (
+                "Appendix Attached",
+                "Yes – Appendix A – One; Appendix B – Two",
+            ),
+        ]),
+        &[],
+    );
+    assert!(
+        out.markdown
+            .contains("appendices:\n  - title: One\n  - title: Two\n"),
+        "{}",
+        out.markdown
+    );
+}
+
+#[test]
+fn header_table_maps_to_front_matter_and_unknown_rows_are_reported() {
+    let body = format!(
+        "{}{}{CLOSE}",
+        p("OFFICIAL"),
+        table(&[
+            ("Meeting", "Resources Committee"),
+            ("Date", "1 Sep 2021"),
+            ("Budget holder", "Finance")
+        ])
+    );
+    let out = run(&body, &[]);
+    assert!(
+        out.markdown.starts_with(
+            "---\nmeeting: Resources Committee\ndate: 2021-09-01\nclassification: OFFICIAL\n"
+        ),
+        "{}",
+        out.markdown
+    );
+    assert!(
+        codes(&out).contains(&"import-unknown-row"),
+        "{:?}",
+        out.notes
+    );
+    assert!(!out.markdown.contains("Finance"));
+}
+
+#[test]
+fn no_header_table_is_an_error() {
+    let out = run(&format!("{}{}", bold("PURPOSE"), p("Text.")), &[]);
+    assert!(
+        out.notes
+            .iter()
+            .any(|n| n.code == "import-no-header" && n.severity == Severity::Error)
+    );
+}
+
+#[test]
+fn council_labels_come_from_the_house() {
+    let house = HouseStyle::from_yaml(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/council/clerk.yaml"
+        ))
+        .unwrap(),
+        Path::new("clerk.yaml"),
+    )
+    .unwrap();
+    let body = table(&[
+        ("Committee", "Cabinet"),
+        ("Report of", "Director of Place"),
+        ("Wards affected", "All"),
+        ("Key decision", "No"),
+    ]);
+    let out = run_with(&body, &[], &house);
+    for line in [
+        "meeting: Cabinet\n",
+        "presented_by: Director of Place\n",
+        "wards_affected: All\n",
+        "key_decision: \"No\"\n",
+    ] {
+        assert!(out.markdown.contains(line), "{line} in {}", out.markdown);
+    }
+}
+
+#[test]
+fn a_marking_repeated_in_the_body_is_left_to_clerk() {
+    let body = format!(
+        "{}{}{}{CLOSE}{}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1 Text."),
+        bold("OFFICIAL")
+    );
+    let out = run(&body, &[]);
+    assert!(!out.markdown.contains("OFFICIAL"), "{}", out.markdown);
+    assert!(out.notes.is_empty(), "{:?}", out.notes);
+}
+
+#[test]
+fn the_protective_marking_is_read_from_the_page_header() {
+    let rels = r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>"#;
+    let page = |text: &str| {
+        format!(
+            r#"<?xml version="1.0"?><w:hdr {NS}><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:hdr>"#
+        )
+    };
+    let (head, foot) = (page("OFFICIAL-SENSITIVE"), page("Page 1"));
+    let body = format!("{}{}{}", header(), bold("PURPOSE"), p("Text."));
+    let parts: [(&str, &[u8]); 3] = [
+        ("word/_rels/document.xml.rels", rels.as_bytes()),
+        ("word/header1.xml", head.as_bytes()),
+        ("word/footer1.xml", foot.as_bytes()),
+    ];
+    let out = run(&format!("{body}{CLOSE}"), &parts);
+    assert!(
+        out.markdown
+            .contains("classification: OFFICIAL-SENSITIVE\n"),
+        "{}",
+        out.markdown
+    );
+    // One above the table wins over the page header's.
+    let above = format!("{}{body}{CLOSE}", p("OFFICIAL"));
+    let out = run(&above, &parts);
+    assert!(
+        out.markdown.contains("classification: OFFICIAL\n"),
+        "{}",
+        out.markdown
+    );
+}
+
+#[test]
+fn an_appendix_without_a_title_gets_a_placeholder_not_no() {
+    assert_eq!(appendices("Yes"), ["Appendix A"]);
+    assert_eq!(appendices("Yes – Appendix A"), ["Appendix A"]);
+    assert_eq!(
+        appendices("Yes – Appendix A; Appendix B – Map"),
+        ["Appendix A", "Map"]
+    );
+    let out = run(
+        &table(&[
+            ("Meeting", "X"),
+            ("Date", "1 Sep 2021"),
+            ("Appendix Attached", "Yes"),
+        ]),
+        &[],
+    );
+    assert!(
+        out.markdown
+            .contains("appendices:\n  - title: Appendix A\n"),
+        "{}",
+        out.markdown
+    );
+    assert!(
+        out.notes
+            .iter()
+            .any(|n| n.code == "import-appendix-title" && n.message.contains("Appendix A")),
+        "{:?}",
+        out.notes
+    );
+}
+
+#[test]
+fn a_content_control_showing_its_placeholder_is_empty() {
+    let control = |filled: &str, text: &str| {
+        format!(
+            r#"<w:p><w:sdt><w:sdtPr>{filled}</w:sdtPr><w:sdtContent><w:r><w:t>{text}</w:t></w:r></w:sdtContent></w:sdt></w:p>"#
+        )
+    };
+    let row = |label: &str, cell: String| {
+        format!("<w:tr><w:tc>{}</w:tc><w:tc>{cell}</w:tc></w:tr>", p(label))
+    };
+    let body = format!(
+        "<w:tbl>{}{}{}{}</w:tbl>{}{}{CLOSE}",
+        row("Meeting", p("Resources Committee")),
+        row("Date", p("1 September 2021")),
+        row(
+            "Presented By",
+            control("<w:showingPlcHdr/>", "Click or tap here to enter text.")
+        ),
+        row("Title of Paper", control("", "Estates")),
+        bold("1. BACKGROUND"),
+        p("1.1 Text."),
+    );
+    let out = run(&body, &[]);
+    assert!(!out.markdown.contains("Click or tap"), "{}", out.markdown);
+    assert!(out.markdown.contains("title: Estates"), "{}", out.markdown);
+}
+
+#[test]
+fn dates_with_weekdays_ordinals_times_and_either_order_are_read() {
+    let d = jiff::civil::date(2021, 9, 1);
+    for text in [
+        "Wed 1 Sept 2021",
+        "1st of September 2021",
+        "2021/09/01",
+        "1 Sep 2021 10:00",
+        "1 September 2021; 10:00 am",
+    ] {
+        let read = date::parse(text).unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(read.date, d, "{text}");
+        assert!(!read.ambiguous, "{text}");
+    }
+    let us = date::parse("09/13/2021").expect("US order");
+    assert_eq!(us.date, jiff::civil::date(2021, 9, 13));
+    assert!(date::parse("31 June 2021").is_none());
+    let out = run(&table(&[("Meeting", "X"), ("Date", "31 June 2021")]), &[]);
+    let note = out
+        .notes
+        .iter()
+        .find(|n| n.code == "import-date")
+        .expect("a date note");
+    assert!(
+        note.message.contains("June 2021 has 30 days"),
+        "{}",
+        note.message
+    );
+}
+
+#[test]
+fn yaml_scalars_are_quoted_when_plain_would_change_them() {
+    use crate::import::front::scalar;
+    assert_eq!(scalar("For Noting"), "For Noting");
+    assert_eq!(scalar("Yes"), "\"Yes\"");
+    assert_eq!(scalar("4.2"), "\"4.2\"");
+    assert_eq!(scalar("Note: this"), "\"Note: this\"");
+    assert_eq!(scalar("- dash"), "\"- dash\"");
+    assert_eq!(scalar("a #b"), "\"a #b\"");
+}

@@ -1,0 +1,303 @@
+//! Headings, sections, paragraph numbers, implications, recommendations and citations.
+
+use super::*;
+use crate::diag::Severity;
+
+#[test]
+fn bold_capitals_and_typed_numbers_make_sections() {
+    let body = format!(
+        "{}{}{}{}{}{}{CLOSE}",
+        header(),
+        bold("PURPOSE"),
+        p("Why."),
+        bold("1. BACKGROUND"),
+        p("1.1\tFirst."),
+        p("1.2 Second.")
+    );
+    let out = run(&body, &[]);
+    assert!(
+        out.markdown
+            .contains("# Purpose\n\nWhy.\n\n# Background\n\nFirst.\n\nSecond."),
+        "{}",
+        out.markdown
+    );
+    assert!(out.notes.is_empty(), "{:?}", out.notes);
+}
+
+#[test]
+fn heading_styles_make_sections_and_sub_headings() {
+    let styles = r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style><w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/></w:style></w:styles>"#;
+    let h = |id: &str, t: &str| {
+        format!(r#"<w:p><w:pPr><w:pStyle w:val="{id}"/></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#)
+    };
+    let body = format!(
+        "{}{}{}{}{}{CLOSE}",
+        header(),
+        h("Heading1", "Background"),
+        p("One."),
+        h("Heading2", "Detail"),
+        p("Two.")
+    );
+    let out = run(&body, &[("word/styles.xml", styles.as_bytes())]);
+    assert!(
+        out.markdown
+            .contains("# Background\n\nOne.\n\n## Detail\n\nTwo."),
+        "{}",
+        out.markdown
+    );
+}
+
+#[test]
+fn automatic_numbering_is_removed_and_compared() {
+    let body = format!(
+        "{}{}{}{}{}{}{CLOSE}",
+        header(),
+        numbered(1, 0, "BACKGROUND", true),
+        numbered(1, 1, "First.", false),
+        numbered(1, 1, "Second.", false),
+        numbered(1, 0, "PROGRESS", true),
+        numbered(1, 1, "Third.", false),
+    );
+    let out = run(&body, &[("word/numbering.xml", NUMBERING.as_bytes())]);
+    assert!(
+        out.markdown
+            .contains("# Background\n\nFirst.\n\nSecond.\n\n# Progress\n\nThird."),
+        "{}",
+        out.markdown
+    );
+    assert!(out.notes.is_empty(), "{:?}", out.notes);
+}
+
+#[test]
+fn a_skipped_number_is_reported_where_it_lands() {
+    let body = format!(
+        "{}{}{}{}{CLOSE}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1 First."),
+        p("1.3 Third.")
+    );
+    let out = run(&body, &[]);
+    let n = out
+        .notes
+        .iter()
+        .find(|n| n.code == "import-numbering")
+        .expect("a numbering note");
+    assert!(
+        n.message.contains("” 1.3, but clerk numbers it 1.2"),
+        "{}",
+        n.message
+    );
+    assert!(n.message.contains("Third."), "{}", n.message);
+    let d = n.to_diagnostic(Path::new("t.md"), &out.markdown);
+    let line = d.line_col(&out.markdown).0;
+    assert_eq!(out.markdown.lines().nth(line - 1), Some("Third."));
+}
+
+#[test]
+fn implications_at_the_house_default_are_left_out() {
+    let body = format!(
+        "{}{}{}{}{}{}{}{CLOSE}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1 Text."),
+        bold("2. FINANCIAL IMPLICATIONS"),
+        p("2.1 The cost is £5,000."),
+        bold("3. LEGAL IMPLICATIONS"),
+        p("3.1 There are no direct legal implications associated with this paper."),
+    );
+    let out = run(&body, &[]);
+    assert!(
+        out.markdown
+            .contains("implications:\n  financial: The cost is £5,000.\n"),
+        "{}",
+        out.markdown
+    );
+    assert!(!out.markdown.contains("legal"), "{}", out.markdown);
+    assert!(
+        out.markdown
+            .contains("recommendations: Members are invited to note.\n"),
+        "{}",
+        out.markdown
+    );
+    assert!(!out.markdown.contains("# Financial"), "{}", out.markdown);
+}
+
+#[test]
+fn missing_recommendations_is_an_error() {
+    let out = run(
+        &format!("{}{}{}", header(), bold("1. BACKGROUND"), p("1.1 Text.")),
+        &[],
+    );
+    assert!(
+        out.notes
+            .iter()
+            .any(|n| n.code == "import-no-recommendations" && n.severity == Severity::Error)
+    );
+}
+
+#[test]
+fn a_cited_paragraph_gets_a_label_and_the_citation_a_link() {
+    let body = format!(
+        "{}{}{}{}{}{CLOSE}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1 First."),
+        p("1.2 As paragraph 1.1 says, and paragraph 4.7 does not."),
+        p("1.3 Third.")
+    );
+    let out = run(&body, &[]);
+    assert!(
+        out.markdown.contains("First. {#word-1-1}"),
+        "{}",
+        out.markdown
+    );
+    assert!(
+        out.markdown
+            .contains("As paragraph [](#word-1-1) says, and paragraph 4.7 does not."),
+        "{}",
+        out.markdown
+    );
+    assert!(
+        out.notes
+            .iter()
+            .any(|n| n.code == "import-cross-ref" && n.message.contains("4.7")),
+        "{:?}",
+        out.notes
+    );
+}
+
+#[test]
+fn citation_labels_cannot_collide_with_clerks_own_anchors() {
+    // PURPOSE numbered 1 makes Word's 2.1 clerk's 1.1; a `para-2-1` label would also be
+    // clerk's anchor for its own paragraph 2.1 and fail the build.
+    let body = format!(
+        "{}{}{}{}{}{}{}{}{}{CLOSE}",
+        header(),
+        bold("1. PURPOSE"),
+        p("1.1 The purpose."),
+        bold("2. BACKGROUND"),
+        p("2.1 First."),
+        p("2.2 As paragraph 2.1 says."),
+        bold("3. DETAIL"),
+        p("3.1 One."),
+        p("3.2 Two.")
+    );
+    let out = run(&body, &[]);
+    assert!(!out.markdown.contains("{#para-"), "{}", out.markdown);
+    assert!(
+        out.markdown.contains("First. {#word-2-1}"),
+        "{}",
+        out.markdown
+    );
+    assert!(
+        out.markdown.contains("As paragraph [](#word-2-1) says."),
+        "{}",
+        out.markdown
+    );
+}
+
+#[test]
+fn implications_match_on_their_leading_words_and_never_silently_loosely() {
+    let body = format!(
+        "{}{}{}{}{}{}{}{}{}{CLOSE}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1 Text."),
+        bold("2. FINANCIAL AND RESOURCE IMPLICATIONS"),
+        p("2.1 It costs £5m."),
+        bold("3. LOCAL IMPLICATIONS"),
+        p("3.1 The town is affected."),
+        bold("4. EQUALITY IMPLICATIONS"),
+        p("4.1 An assessment was made.")
+    );
+    let out = run(&body, &[]);
+    let md = &out.markdown;
+    // Financial by its leading word, not left in the body with the default sentence kept.
+    assert!(md.contains("financial: It costs £5m."), "{md}");
+    // "Local" is not "Social": it stays in the body, and the defaults kept are said.
+    assert!(md.contains("# Local Implications"), "{md}");
+    assert!(!md.contains("social:"), "{md}");
+    assert!(
+        out.notes.iter().any(|n| n.code == "import-implication-body"
+            && n.message.contains("Local Implications")
+            && n.message.contains("Social Implications")),
+        "{:?}",
+        out.notes
+    );
+    // A near match is taken, and said, naming both headings.
+    assert!(md.contains("equalities: An assessment was made."), "{md}");
+    assert!(
+        out.notes
+            .iter()
+            .any(|n| n.code == "import-implication-match"
+                && n.message.contains("Equality Implications")
+                && n.message.contains("Equalities Implications")),
+        "{:?}",
+        out.notes
+    );
+}
+
+#[test]
+fn capital_list_items_and_bold_lead_ins_are_text_and_acronyms_stay_capitals() {
+    let style = |s: &str, t: &str| {
+        format!(r#"<w:p><w:pPr><w:pStyle w:val="{s}"/></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#)
+    };
+    let body = format!(
+        "{}{}{}{}{}{}{}{}{}{}{CLOSE}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1 Three systems are in scope."),
+        bold("The systems reviewed were:"),
+        numbered(2, 0, "ANPR", false),
+        style("ListBullet", "CCTV"),
+        p("1.2 Each was reviewed against the HMICS framework."),
+        bold("2. HMICS AND THE DATA REVIEW"),
+        p("2.1 Text."),
+        bold("3. CCTV PLAN"),
+    );
+    let out = run(&body, &[("word/numbering.xml", NUMBERING.as_bytes())]);
+    let md = &out.markdown;
+    assert!(!md.contains("# ANPR") && !md.contains("# Anpr"), "{md}");
+    assert!(!md.contains("# CCTV\n") && !md.contains("# Cctv"), "{md}");
+    assert!(md.contains("- ANPR"), "{md}");
+    assert!(!md.contains("## The systems"), "{md}");
+    assert!(md.contains("# HMICS and the Data Review"), "{md}");
+    assert!(md.contains("# CCTV Plan"), "{md}");
+}
+
+#[test]
+fn every_number_of_a_list_or_range_of_paragraphs_is_cited() {
+    let body = format!(
+        "{}{}{}{}{}{}{}{}{}{CLOSE}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1 First."),
+        p("1.2 Second."),
+        p("1.3 Third."),
+        p(
+            "1.4 See paragraphs 1.1 and 1.2, paras 1.2, 1.3, paragraphs 1.1 to 1.3 and paragraph 2.1."
+        ),
+        bold("2. FINANCIAL IMPLICATIONS"),
+        p("2.1 It costs £5m."),
+        p("2.2 Spread over two years."),
+    );
+    let out = run(&body, &[]);
+    assert!(
+        out.markdown.contains(
+            "See paragraphs [](#word-1-1) and [](#word-1-2), paras [](#word-1-2), [](#word-1-3), paragraphs [](#word-1-1) to [](#word-1-3) and paragraph 2.1."
+        ),
+        "{}",
+        out.markdown
+    );
+    let note = out
+        .notes
+        .iter()
+        .find(|n| n.code == "import-cross-ref")
+        .expect("a note for 2.1");
+    assert!(
+        note.message.contains("Financial Implications") && !note.message.contains("does not have"),
+        "{}",
+        note.message
+    );
+}
