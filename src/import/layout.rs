@@ -7,7 +7,7 @@ use crate::config::HouseStyle;
 use super::Note;
 use super::body::typed_number;
 use super::docx::{Block, Run};
-use super::header::{cell_text, find_table, key_for, short};
+use super::header::{cell_text, find_table, key_for, normalise, short};
 use super::heading::heading_like;
 
 type Rows = [Vec<Vec<Block>>];
@@ -118,18 +118,20 @@ fn starts_text(row: &[Vec<Block>]) -> bool {
     }
 }
 
-/// The row of the header table where the paper's text starts, after the header's rows.
+/// The row of the header table where the paper's text starts, after the header's last
+/// row (a protective marking across the row is the header's, not text).
 fn body_start(rows: &Rows, house: &HouseStyle) -> Option<usize> {
-    let mut seen_key = false;
-    for (r, row) in rows.iter().enumerate() {
-        let label = row.first().map(|c| cell_text(c)).unwrap_or_default();
-        if key_for(&label, house).is_some() {
-            seen_key = true;
-        } else if seen_key && starts_text(row) {
-            return Some(r);
-        }
-    }
-    None
+    let label = |row: &Vec<Vec<Block>>| row.first().map(|c| cell_text(c)).unwrap_or_default();
+    let last_key = rows
+        .iter()
+        .rposition(|row| key_for(&label(row), house).is_some())?;
+    let marking = |text: &str| {
+        house
+            .classifications
+            .iter()
+            .any(|c| normalise(c) == normalise(text))
+    };
+    (last_key + 1..rows.len()).find(|&r| starts_text(&rows[r]) && !marking(&label(&rows[r])))
 }
 
 /// Is this a one-column table holding a heading and text: a layout, not a table of figures?

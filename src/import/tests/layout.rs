@@ -92,3 +92,36 @@ fn a_paper_written_wholly_in_a_one_column_table_keeps_its_body() {
     );
     assert!(!codes(&out).contains(&"import-layout-table"));
 }
+
+#[test]
+fn a_header_table_with_a_row_across_it_is_still_the_header() {
+    // A marking across the table, and a heading-like row between header rows, are the
+    // header's: the paper's text starts only after its last header row.
+    let row = |a: &str, b: &str| format!("<w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr>", p(a), p(b));
+    let body = format!(
+        "<w:tbl>{}{}{}{}{}</w:tbl>{}{}{CLOSE}",
+        row("Meeting", "Resources Committee"),
+        wide("FOR DECISION"),
+        row("Date", "1 September 2021"),
+        row("Title of Paper", "Estates"),
+        wide("OFFICIAL"),
+        bold("1. BACKGROUND"),
+        p("1.1 Text."),
+    );
+    let out = run(&body, &[]);
+    assert!(
+        out.markdown.contains("title: Estates\n"),
+        "{}",
+        out.markdown
+    );
+    assert!(
+        out.markdown.contains("# Background\n\nText."),
+        "{}",
+        out.markdown
+    );
+    assert!(
+        !codes(&out).contains(&"import-layout-table"),
+        "{:?}",
+        out.notes
+    );
+}
