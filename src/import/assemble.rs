@@ -46,9 +46,7 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, image_dir: &s
         None => &blocks[..],
     };
     let rest = fill::title(rest, &mut header, &mut notes);
-    if header.table.is_none() {
-        fill::placeholders(&mut header, &mut notes);
-    }
+    fill::placeholders(&mut header, &mut notes);
     let sections = body::sections(&rest, house, &mut notes);
     let cited = body::check_numbers(&sections, &mut notes);
     let mut em = Emitter::new(pkg, image_dir.to_string());

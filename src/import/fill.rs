@@ -55,17 +55,18 @@ pub fn title(blocks: &[Block], header: &mut Header, notes: &mut Vec<Note>) -> Ve
     out
 }
 
-/// Without a header table, gives each required key the header would have given a
-/// placeholder (`…`, or `Name, Role` for the presenter), which `clerk check` reports until
-/// it is replaced, and says so once per key.
+/// Gives each required key the header did not a placeholder (`…`, or `Name, Role` for the
+/// presenter), which `clerk check` reports until it is replaced, and says why once per key:
+/// no header table, no row for it, or its row empty. Other empty rows are noted too.
 pub fn placeholders(header: &mut Header, notes: &mut Vec<Note>) {
-    for key in [
+    let required = [
         Key::Meeting,
         Key::Date,
         Key::Title,
         Key::PresentedBy,
         Key::Recommendation,
-    ] {
+    ];
+    for key in required {
         let name = key.name();
         if header.get(name).is_some() {
             continue;
@@ -76,13 +77,45 @@ pub fn placeholders(header: &mut Header, notes: &mut Vec<Note>) {
             ELLIPSIS
         };
         header.set(name, Value::Text(value.to_string()));
+        let row = header.empty.iter().find(|(k, _)| k == name);
+        let (code, why) = match (header.table, row) {
+            (None, _) => (
+                "import-placeholder",
+                format!(
+                    "the Word document has no header table, so it does not give the {}",
+                    key.noun()
+                ),
+            ),
+            (Some(_), Some((_, label))) => (
+                "import-empty-row",
+                format!("the header row “{label}” is empty"),
+            ),
+            (Some(_), None) => (
+                "import-placeholder",
+                format!("the header table has no row for the {}", key.noun()),
+            ),
+        };
         notes.push(
             Note::warning(
-                "import-placeholder",
-                format!("the Word document has no header table, so it does not give the {}: the paper has the placeholder “{value}” in its place", key.noun()),
+                code,
+                format!("{why}: the paper has the placeholder “{value}” in its place"),
             )
-            .help(format!("write the {} after `{name}:` in the front matter", key.noun()))
+            .help(format!(
+                "write the {} after `{name}:` in the front matter",
+                key.noun()
+            ))
             .at(format!("{name}: {value}")),
         );
+    }
+    for (key, label) in &header.empty {
+        if !required.iter().any(|k| k.name() == key) {
+            notes.push(
+                Note::warning(
+                    "import-empty-row",
+                    format!("the header row “{label}” is empty"),
+                )
+                .help(format!("fill in `{key}` in the front matter")),
+            );
+        }
     }
 }

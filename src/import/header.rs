@@ -23,6 +23,8 @@ pub struct Header {
     pub fields: Vec<(String, Value)>,
     /// Index of the header table among the top-level blocks.
     pub table: Option<usize>,
+    /// The keys of the rows found empty, with each row's label as Word writes it.
+    pub empty: Vec<(String, String)>,
 }
 
 impl Header {
@@ -176,10 +178,7 @@ pub fn read(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> Head
         match key_for(&label, house) {
             Some(key) if value.is_empty() => {
                 if key != "appendices" {
-                    notes.push(
-                        Note::warning("import-empty-row", format!("the header row “{label}” is empty"))
-                            .help(format!("fill in `{key}` in the front matter")),
-                    );
+                    header.empty.push((key, label));
                 }
             }
             Some(key) => row_value(&key, &label, &value, house, &mut header, notes),

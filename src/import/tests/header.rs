@@ -112,9 +112,13 @@ fn header_table_maps_to_front_matter_and_unknown_rows_are_reported() {
     );
     let out = run(&body, &[]);
     assert!(
-        out.markdown.starts_with(
-            "---\nmeeting: Resources Committee\ndate: 2021-09-01\nclassification: OFFICIAL\n"
-        ),
+        out.markdown
+            .starts_with("---\nmeeting: Resources Committee\ndate: 2021-09-01\n"),
+        "{}",
+        out.markdown
+    );
+    assert!(
+        out.markdown.contains("\nclassification: OFFICIAL\n"),
         "{}",
         out.markdown
     );
@@ -124,6 +128,52 @@ fn header_table_maps_to_front_matter_and_unknown_rows_are_reported() {
         out.notes
     );
     assert!(!out.markdown.contains("Finance"));
+}
+
+#[test]
+fn a_required_row_missing_or_empty_gets_a_placeholder_and_says_which() {
+    let body = format!(
+        "{}{CLOSE}",
+        table(&[
+            ("Meeting", "Resources Committee"),
+            ("Date", "1 Sep 2021"),
+            ("Title of Paper", "Estates Strategy"),
+            ("Location", ""),
+            ("Presented By", ""),
+        ])
+    );
+    let out = run(&body, &[]);
+    let md = &out.markdown;
+    assert!(md.contains("\npresented_by: Name, Role\n"), "{md}");
+    assert!(md.contains("\nrecommendation: …\n"), "{md}");
+    let said = |code: &str, part: &str| {
+        out.notes
+            .iter()
+            .any(|n| n.code == code && n.message.contains(part))
+    };
+    assert!(
+        said(
+            "import-empty-row",
+            "the header row “Presented By” is empty: the paper has the placeholder “Name, Role”"
+        ),
+        "{:?}",
+        out.notes
+    );
+    assert!(
+        said(
+            "import-placeholder",
+            "the header table has no row for the recommendation"
+        ),
+        "{:?}",
+        out.notes
+    );
+    // A row that is not required and empty is only noted.
+    assert!(
+        said("import-empty-row", "“Location” is empty"),
+        "{:?}",
+        out.notes
+    );
+    assert!(!md.contains("location"), "{md}");
 }
 
 #[test]
