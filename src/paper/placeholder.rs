@@ -86,7 +86,7 @@ pub fn check(
             "unfilled-placeholder",
             file,
             span,
-            "this is `clerk new`'s placeholder, not yet replaced",
+            "this is a placeholder (from `clerk new` or `clerk import`), not yet replaced",
         );
         out.push(if is_final {
             d.with_help("write the real text here: a `status: final` paper cannot be built with a placeholder")
@@ -137,6 +137,12 @@ mod tests {
             .map(|(s, _)| s)
             .collect();
         assert_eq!(got, ["Name, Role", "…", "…"]);
+        // An imported paper has them too: the message names both commands.
+        let d = check(yaml, 0..yaml.len(), Path::new("p.md"), true, false);
+        assert!(
+            d[0].message.contains("`clerk new` or `clerk import`"),
+            "{d:?}"
+        );
     }
 
     #[test]
