@@ -35,6 +35,13 @@ pub fn parse_date(s: &str) -> Result<jiff::civil::Date, DateProblem> {
             "write the meeting date like `2021-09-01` (year, month, day)",
         )
     };
+    if s == super::placeholder::ELLIPSIS {
+        // Left by `clerk import` for a date the document does not give.
+        return Err(problem(
+            "the meeting date is still the placeholder `…`".to_string(),
+            "write the meeting date like `2021-09-01` (year, month, day)",
+        ));
+    }
     if !shape_ok {
         return Err(not_a_date());
     }
@@ -111,6 +118,14 @@ mod tests {
         assert_eq!(month_number("ma", true), None);
         assert_eq!(month_number("may", false), Some(5));
         assert_eq!(month_number("maybe", true), None);
+    }
+
+    #[test]
+    fn a_placeholder_date_is_said_to_be_one() {
+        assert_eq!(
+            parse_date("…").unwrap_err().message,
+            "the meeting date is still the placeholder `…`"
+        );
     }
 
     #[test]
