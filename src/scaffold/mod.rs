@@ -254,7 +254,8 @@ pub fn init_folder(dir: Option<&Path>, root: Option<&Path>) -> Result<PathBuf, V
 
 /// Makes a project in `dir`: `clerk.yaml` (the commented default house style), `papers/`
 /// with the example paper, a `.gitignore` for `out/`, and with `templates` the default
-/// templates to edit. Refuses to overwrite any file.
+/// templates to edit; in a project already there, `templates` writes the templates alone.
+/// Refuses to overwrite any file.
 pub fn init(dir: &Path, templates: bool) -> Result<Vec<String>, Vec<Diagnostic>> {
     let mut files: Vec<(PathBuf, &str)> = vec![
         (dir.join(HOUSE_FILE), DEFAULT_HOUSE_YAML),
@@ -264,13 +265,17 @@ pub fn init(dir: &Path, templates: bool) -> Result<Vec<String>, Vec<Diagnostic>>
         ),
         (dir.join(".gitignore"), "/out\n"),
     ];
-    if templates {
-        for (name, text) in DEFAULT_TEMPLATES {
-            files.push((dir.join("templates").join(name), text));
-        }
+    let template_files =
+        DEFAULT_TEMPLATES.map(|(name, text)| (dir.join("templates").join(name), text));
+    let existing_project = dir.join(HOUSE_FILE).is_file();
+    if templates && existing_project {
+        // The templates added to a project that has none yet (`clerk init` run before).
+        files = template_files.to_vec();
+    } else if templates {
+        files.extend(template_files);
     }
     // A project already here: one error for it, not one per file it would have written.
-    if dir.join(HOUSE_FILE).is_file() {
+    if existing_project && !templates {
         return Err(vec![
             Diagnostic::file_error(
                 "project-exists",
@@ -281,12 +286,15 @@ pub fn init(dir: &Path, templates: bool) -> Result<Vec<String>, Vec<Diagnostic>>
         ]);
     }
     // A project inside another would be built twice: its papers are the outer one's too.
-    let outer = std::path::absolute(dir).ok().and_then(|d| {
-        d.ancestors()
-            .skip(1)
-            .find(|a| a.join(HOUSE_FILE).is_file())
-            .map(Path::to_path_buf)
-    });
+    let outer = (!existing_project)
+        .then(|| std::path::absolute(dir).ok())
+        .flatten()
+        .and_then(|d| {
+            d.ancestors()
+                .skip(1)
+                .find(|a| a.join(HOUSE_FILE).is_file())
+                .map(Path::to_path_buf)
+        });
     if let Some(outer) = outer {
         return Err(vec![
             Diagnostic::file_error(

@@ -48,6 +48,30 @@ fn init_in_a_project_says_once_that_it_is_one() {
     );
 }
 
+/// `clerk init --templates` in a project made before adds the templates to it, and never
+/// overwrites one already there.
+#[test]
+fn init_templates_in_a_project_adds_only_the_templates() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(clerk(dir.path(), &["init"]).status.success());
+    let house = std::fs::read_to_string(dir.path().join("clerk.yaml")).unwrap();
+    let (code, stdout, stderr) = parts(&clerk(dir.path(), &["init", "--templates"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        dir.path().join("templates/paper.html").is_file(),
+        "{stdout}"
+    );
+    assert!(dir.path().join("templates/style.css").is_file(), "{stdout}");
+    assert!(!stdout.contains("clerk.yaml"), "{stdout}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("clerk.yaml")).unwrap(),
+        house
+    );
+    let (code, _, stderr) = parts(&clerk(dir.path(), &["init", "--templates"]));
+    assert_eq!(code, 2, "never overwrites");
+    assert!(stderr.contains("error[exists]"), "{stderr}");
+}
+
 /// `--root` names where `clerk init` makes the project; with a folder as well it is
 /// refused, not silently ignored.
 #[test]
