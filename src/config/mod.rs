@@ -1,7 +1,9 @@
 //! The house style: `clerk.yaml` at the project root laid over the embedded SPA default.
 
+mod case;
 mod pdf;
 
+pub use case::{title_case, upper};
 pub use pdf::{AuthorChoice, FontFiles, Margins, PageSize, PdfStyle};
 
 use std::path::{Path, PathBuf};
@@ -291,15 +293,7 @@ impl HouseStyle {
         match self.heading_case {
             HeadingCase::Upper => upper(text),
             HeadingCase::AsWritten => text.to_string(),
-            HeadingCase::Title => text
-                .split(' ')
-                .map(|w| {
-                    let mut c = w.chars();
-                    c.next()
-                        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
-                })
-                .collect::<Vec<_>>()
-                .join(" "),
+            HeadingCase::Title => title_case(text),
         }
     }
 
@@ -366,34 +360,3 @@ impl HouseStyle {
 
 #[cfg(test)]
 mod tests;
-
-/// `text` in capitals, Greek without its accents, as Greek is set in capitals (and as
-/// browsers uppercase it): `Ελληνικά` becomes `ΕΛΛΗΝΙΚΑ`, not `ΕΛΛΗΝΙΚΆ`. The diaeresis
-/// stays (`Ϊ`).
-pub fn upper(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_uppercase) {
-        match c {
-            'Ά' => out.push('Α'),
-            'Έ' => out.push('Ε'),
-            'Ή' => out.push('Η'),
-            'Ί' => out.push('Ι'),
-            'Ό' => out.push('Ο'),
-            'Ύ' => out.push('Υ'),
-            'Ώ' => out.push('Ω'),
-            // The tonos (acute) a capital keeps as a combining mark (`ΐ` → `Ϊ́`).
-            '\u{301}' if out.ends_with(is_greek) => {}
-            // The diaeresis composed again with its capital: `Ϊ` as one character.
-            '\u{308}' if out.ends_with('Ι') || out.ends_with('Υ') => {
-                let base = out.pop();
-                out.push(if base == Some('Ι') { 'Ϊ' } else { 'Ϋ' });
-            }
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-fn is_greek(c: char) -> bool {
-    matches!(c, '\u{370}'..='\u{3ff}' | '\u{1f00}'..='\u{1fff}')
-}

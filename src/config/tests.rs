@@ -110,6 +110,11 @@ fn project_keys_override_and_others_default() {
     assert_eq!(h.heading_case, HeadingCase::Title);
     assert!(h.is_unnumbered("summary"));
     assert_eq!(h.implications.len(), 8);
+    // Title case as a house writes it: small words in lower case, `iPad` as written.
+    assert_eq!(
+        h.case_heading("Proposals For The iPad Roll-out"),
+        "Proposals for the iPad Roll-out"
+    );
 }
 
 #[test]
