@@ -99,6 +99,8 @@ pub(crate) struct IndexView<'a> {
     pub(crate) meetings: Vec<MeetingGroup<'a>>,
     /// How many papers in all.
     pub(crate) paper_count: usize,
+    /// The house's heading for the items taken in private, which labels them.
+    pub(crate) private_heading: &'a str,
     /// Always `clerk`.
     pub(crate) generator: &'static str,
 }
@@ -183,6 +185,7 @@ impl<'a> IndexView<'a> {
             css,
             meetings,
             paper_count: entries.len(),
+            private_heading: &house.private_heading,
             generator: "clerk",
         }
     }

@@ -89,6 +89,11 @@ fn three_meetings_are_built_with_their_pages_agendas_and_calendar() {
         audit < may && may < feb,
         "Audit, then Resources newest first"
     );
+    // Its private items under the house's heading, as on the meeting's page and agenda.
+    assert!(
+        index.contains("<p class=\"private-note\">Items to be taken in private:</p>"),
+        "{index}"
+    );
 
     // The calendar.
     let ics = read(root, "out/meetings.ics");
