@@ -1,9 +1,11 @@
 //! The house style: `clerk.yaml` at the project root laid over the embedded SPA default.
 
 mod case;
+mod footer;
 mod pdf;
 
 pub use case::{title_case, upper};
+pub use footer::{fields as footer_fields, fill as fill_footer};
 pub use pdf::{AuthorChoice, FontFiles, Margins, PageSize, PdfStyle};
 
 use std::path::{Path, PathBuf};
@@ -21,6 +23,9 @@ pub const DEFAULT_HOUSE_YAML: &str = include_str!("../../assets/clerk.yaml");
 /// The same as JSON, written by `build.rs` at build time: read at every start, as JSON it
 /// costs ~5 µs, as YAML ~0.3 ms of a one-paper build's ~9 ms.
 const DEFAULT_HOUSE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/clerk.json"));
+
+/// Where a footer line stands in clerk.yaml, when known.
+type FooterAt = Option<std::ops::Range<usize>>;
 
 /// The file name of a project's house style.
 pub const HOUSE_FILE: &str = "clerk.yaml";
@@ -207,8 +212,9 @@ impl HouseStyle {
             yaml::from_json(DEFAULT_HOUSE_JSON).expect("the embedded default house style is JSON");
         // `own` laid over the default, read and checked.
         let laid_over = |default: yaml::Node, own: yaml::Node| {
+            let footer_at = footer::positions(&own);
             let house: HouseStyle = yaml::from_node(&yaml::overlay(default, own), file)?;
-            house.validate(text, file).map(|()| house)
+            house.validate(text, file, &footer_at).map(|()| house)
         };
         // Read first without positions, which only a diagnostic needs: a file with a
         // problem is read again, with them (~0.5 ms of a one-paper build saved otherwise).
@@ -220,8 +226,13 @@ impl HouseStyle {
         laid_over(default, yaml::to_node(text, file)?)
     }
 
-    fn validate(&self, text: &str, file: &Path) -> Result<(), Vec<Diagnostic>> {
-        let mut diags = Vec::new();
+    fn validate(
+        &self,
+        text: &str,
+        file: &Path,
+        footer_at: &[FooterAt],
+    ) -> Result<(), Vec<Diagnostic>> {
+        let mut diags = footer::check(self, footer_at, text, file);
         for row in &self.header_rows {
             if !Key::HEADER.iter().any(|k| k.name() == row.key)
                 && !self.extra_fields.iter().any(|f| f.key == row.key)

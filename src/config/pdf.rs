@@ -17,8 +17,8 @@ pub struct PdfStyle {
     pub font_size: f32,
     /// TTF files (relative to the project root) that replace the embedded Noto Sans faces.
     pub fonts: FontFiles,
-    /// The footer's identity of the paper: the first template whose `{keys}` the paper
-    /// all has wins (keys: `agenda_item`, `title`, `meeting`, `date`).
+    /// The footer's identity of the paper: the first line whose `{fields}` the paper all
+    /// fills wins, the last whatever it leaves empty (fields: see `footer::fields`).
     pub footer: Vec<String>,
     /// Who the PDF names as its author.
     pub author: AuthorChoice,

@@ -144,3 +144,27 @@ fn unknown_key_is_refused_with_its_line() {
         "{errs:?}"
     );
 }
+
+#[test]
+fn a_misspelt_footer_field_is_refused_at_its_place_with_the_near_name() {
+    let text = "extra_fields:\n  - { key: report_number }\npdf:\n  footer:\n    - \"Item {agenda_item}\"\n    - \"Report {reprot_number}\"\n";
+    let errs = HouseStyle::from_yaml(text, Path::new("clerk.yaml")).unwrap_err();
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert_eq!(errs[0].line_col(text), (6, 15), "{errs:?}");
+    assert!(errs[0].message.contains("{reprot_number}"), "{errs:?}");
+    let help = errs[0].help.as_deref().unwrap_or("");
+    assert!(help.contains("did you mean `{report_number}`"), "{help}");
+    // Every one-line key of a paper and every field the house declares may be used.
+    let good = "extra_fields:\n  - { key: report_number }\npdf:\n  footer: [\"{report_number} {date} {location} {presented_by} {status} {language}\"]\n";
+    assert!(HouseStyle::from_yaml(good, Path::new("clerk.yaml")).is_ok());
+    // A section cannot go in the footer, and a brace left open is found too.
+    for (line, said) in [
+        ("{implications}", "whole section"),
+        ("Ref {title", "never closed"),
+    ] {
+        let text = format!("pdf:\n  footer: [\"{line}\"]\n");
+        let errs = HouseStyle::from_yaml(&text, Path::new("clerk.yaml")).unwrap_err();
+        assert!(errs[0].message.contains(said), "{errs:?}");
+        assert_eq!(errs[0].line_col(&text).0, 2, "{errs:?}");
+    }
+}

@@ -169,6 +169,21 @@ pub fn header_rows(meta: &PaperMeta, house: &HouseStyle) -> Vec<HeaderRow> {
         .collect()
 }
 
+/// A one-line field's text as the paper shows it, for the PDF footer: any key but the
+/// sections (`recommendations`, `implications`), or one of the house's `extra_fields`.
+pub fn field_text(meta: &PaperMeta, name: &str) -> Option<String> {
+    match Key::from_name(name) {
+        Some(Key::Language) => Some(meta.language.clone()),
+        Some(Key::Keywords) => Some(meta.keywords.join(", ")),
+        Some(key) => header_value(meta, key),
+        None => meta
+            .extra
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone()),
+    }
+}
+
 /// The header table's value for one of the [`Key::HEADER`] keys.
 fn header_value(meta: &PaperMeta, key: Key) -> Option<String> {
     match key {

@@ -81,3 +81,43 @@ fn a_page_links_its_pdf_appendix_only_when_the_pdf_is_built() {
         "with the PDF built, the page links it: {html}"
     );
 }
+
+#[test]
+fn a_misspelt_footer_field_stops_check_and_build_at_its_line() {
+    let project = temp_project("council");
+    let root = project.path();
+    let yaml = root.join("clerk.yaml");
+    let house = std::fs::read_to_string(&yaml).unwrap();
+    let line = house.lines().count() + 3;
+    std::fs::write(
+        &yaml,
+        format!("{house}pdf:\n  footer:\n    - \"Wards: {{wards_afected}}\"\n"),
+    )
+    .unwrap();
+    for command in ["check", "build"] {
+        let (code, stdout, stderr) = parts(&clerk(root, &[command]));
+        assert_eq!(code, 2, "{command}: {stdout}\n{stderr}");
+        assert!(
+            stderr.contains(&format!("clerk.yaml:{line}:15")),
+            "{command}: {stderr}"
+        );
+        assert!(
+            stderr.contains("did you mean `{wards_affected}`"),
+            "{stderr}"
+        );
+    }
+    // Spelt right, the house's own field is in every page's footer.
+    std::fs::write(
+        &yaml,
+        format!("{house}pdf:\n  footer:\n    - \"Wards: {{wards_affected}}\"\n"),
+    )
+    .unwrap();
+    let (code, stdout, stderr) = parts(&clerk(root, &["build"]));
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    let pdf = root.join("out/2024-06-12-parking-charges.pdf");
+    let text = run_tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    assert!(
+        text.contains("Wards: Felpersham North; Felpersham South"),
+        "{text}"
+    );
+}

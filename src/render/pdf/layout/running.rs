@@ -5,41 +5,24 @@
 use super::Geometry;
 use super::model::{GlyphRun, Item, Mark, Page, Rgb, Stamp, StampAt, Tag};
 use super::text::{self, Align, Span, Style};
-use crate::config::HouseStyle;
+use crate::config::{HouseStyle, fill_footer};
+use crate::document::compile::field_text;
 use crate::document::{AppendixContent, Document};
 use crate::render::RenderOptions;
 use crate::render::pdf::fonts::Fonts;
 
-/// The footer's identity: the first house template whose `{keys}` the paper all has.
+/// The footer's identity: the first house line whose `{fields}` the paper all has; the
+/// last line is used whatever the paper leaves empty (those fields left out), and the
+/// title when even that comes out blank.
 pub fn identity(doc: &Document, house: &HouseStyle) -> String {
-    let m = &doc.meta;
-    let value = |key: &str| -> Option<String> {
-        match key {
-            "agenda_item" => m.agenda_item.clone(),
-            "title" => Some(m.title.clone()),
-            "meeting" => Some(m.meeting.clone()),
-            "date" => Some(m.date_display.clone()),
-            _ => None,
+    let lines = &house.pdf.footer;
+    for (i, line) in lines.iter().enumerate() {
+        let (text, complete) = fill_footer(line, |name| field_text(&doc.meta, name));
+        if complete || (i + 1 == lines.len() && !text.trim().is_empty()) {
+            return text;
         }
-    };
-    'templates: for template in &house.pdf.footer {
-        let mut out = String::new();
-        let mut rest = template.as_str();
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            let Some(close) = rest[open..].find('}') else {
-                break;
-            };
-            match value(&rest[open + 1..open + close]).filter(|v| !v.trim().is_empty()) {
-                Some(v) => out.push_str(&v),
-                None => continue 'templates,
-            }
-            rest = &rest[open + close + 1..];
-        }
-        out.push_str(rest);
-        return out;
     }
-    m.title.clone()
+    doc.meta.title.clone()
 }
 
 /// One line of text as artifact runs, aligned in `[left, right]` on `baseline`; text too
@@ -297,6 +280,27 @@ mod tests {
         let mut own = house.clone();
         own.pdf.footer = vec!["{meeting}, {date}".into()];
         assert_eq!(identity(&doc, &own), "Test Committee, 1 September 2021");
+    }
+
+    #[test]
+    fn the_footer_shows_any_one_line_key_and_the_houses_own_fields() {
+        let mut doc = super::super::tests::doc("# Background\n\nText.", "location: Room 2\n");
+        doc.meta.extra = vec![("report_number".into(), "EC/26/014".into())];
+        let mut own = HouseStyle::default();
+        own.pdf.footer = vec!["Report {report_number} – {date}, {location}".into()];
+        assert_eq!(
+            identity(&doc, &own),
+            "Report EC/26/014 – 1 September 2021, Room 2"
+        );
+        // The last line is used whatever the paper leaves out, with no separator left over.
+        doc.meta.location = None;
+        assert_eq!(identity(&doc, &own), "Report EC/26/014 – 1 September 2021");
+        own.pdf.footer = vec!["{wards}".into()];
+        assert_eq!(
+            identity(&doc, &own),
+            "A Test Paper",
+            "nothing at all: the title"
+        );
     }
 
     #[test]
