@@ -7,8 +7,10 @@ use crate::diag::{Diagnostic, Sources};
 use crate::paper::placeholder;
 use crate::render::DEFAULT_TEMPLATES;
 use crate::schema::Key;
+use wording::HouseWording;
 
 mod meeting;
+mod wording;
 pub use meeting::new_meeting;
 
 /// The example paper `clerk init` writes: the SPA committee paper clerk was modelled on.
@@ -173,6 +175,15 @@ fn new_paper_text(house: &HouseStyle, args: &NewPaper, date: jiff::civil::Date) 
     };
     let vocab = house.recommendation_vocabulary.join(", ");
     let classes = house.classifications.join(", ");
+    let wording = HouseWording::of(house);
+    let recommendation_note = format!(
+        "# {}; usually one of: {vocab}.\n",
+        wording.recommendation_label
+    );
+    let recommendations_note = format!(
+        "# The closing {} section (Markdown).\n",
+        wording.recommendations_heading
+    );
     let implications: String = house
         .implications
         .iter()
@@ -187,13 +198,14 @@ fn new_paper_text(house: &HouseStyle, args: &NewPaper, date: jiff::civil::Date) 
         "---\n\
 {meeting_note}meeting: {meeting}\n\
 {date_note}date: {date}\n\
-{location_note}# location: Video Conferencing\n\
+{location_note}# location: {location}\n\
 {agenda_note}{agenda}\
 title: {title}\n\
 {presented_by_note}presented_by: {presented_by}\n\
-{recommendation_note}recommendation: For Discussion\n\
-{classification_note}# classification: OFFICIAL\n\
+{recommendation_note}recommendation: {recommendation}\n\
+{classification_note}# classification: {classification}\n\
 {status_note}status: draft\n\
+{extra}\
 # Appendices (optional): each a title, and a PDF or Markdown file beside this paper\n\
 # (a PDF must be tagged, with its fonts embedded: export it as PDF/A; a Markdown\n\
 # file's name should start with _, and it needs no title of its own).\n\
@@ -213,6 +225,10 @@ title: {title}\n\
         purpose = placeholder::PURPOSE,
         background = placeholder::BACKGROUND,
         background_list = placeholder::BACKGROUND_LIST,
+        location = wording.location,
+        recommendation = wording.recommendation,
+        classification = wording.classification,
+        extra = wording.extra,
         meeting = quoted(&args.meeting),
         title = quoted(&args.title),
         presented_by = quoted(&presented_by),
@@ -221,13 +237,11 @@ title: {title}\n\
         location_note = note(Key::Location, " (optional)"),
         agenda_note = note(Key::AgendaItem, " (optional; quote it)"),
         presented_by_note = note(Key::PresentedBy, ""),
-        recommendation_note = note(Key::Recommendation, &format!("; usually one of: {vocab}")),
         classification_note = note(
             Key::Classification,
             &format!(" (optional): one of {classes}")
         ),
         status_note = note(Key::Status, ""),
-        recommendations_note = note(Key::Recommendations, ""),
     )
 }
 

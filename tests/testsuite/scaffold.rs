@@ -260,3 +260,55 @@ fn init_and_new_refuse_what_would_not_build_and_say_why() {
     assert_eq!(code, 0);
     assert!(stdout.contains("will not build it"), "{stdout}");
 }
+
+#[test]
+fn new_follows_the_house_and_its_paper_checks_with_only_placeholders() {
+    let dir = tempfile::tempdir().unwrap();
+    let house = "organisation: { name: Loch Ard Council }\n\
+heading_case: title\n\
+recommendations_heading: Decisions sought\n\
+extra_fields:\n  - { key: report_number, required: true }\n  - { key: wards_affected }\n\
+header_rows:\n  - { label: Report to, key: meeting }\n  - { label: Decision Sought, key: recommendation }\n\
+recommendation_vocabulary: [To Approve, To Note]\n\
+classifications: [PUBLIC, NOT FOR PUBLICATION]\n";
+    std::fs::write(dir.path().join("clerk.yaml"), house).unwrap();
+    let args = ["new", "Plan", "--meeting", "M", "--date", "2024-05-01"];
+    let (code, stdout, stderr) = parts(&clerk(dir.path(), &args));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let text = std::fs::read_to_string(dir.path().join("papers/2024-05-01-plan.md")).unwrap();
+    for line in [
+        "recommendation: To Approve\n",
+        "# Decision Sought; usually one of: To Approve, To Note.\n",
+        "# classification: PUBLIC\n",
+        "# location: Committee Room 1\n",
+        "report_number: \"…\"\n",
+        "# wards_affected: …\n",
+        "# The closing Decisions Sought section (Markdown).\n",
+    ] {
+        assert!(text.contains(line), "no {line:?} in:\n{text}");
+    }
+    for spa in [
+        "For Discussion",
+        "OFFICIAL",
+        "Video Conferencing",
+        "Recommendation to Members",
+        "RECOMMENDATIONS",
+    ] {
+        assert!(!text.contains(spa), "{spa} in:\n{text}");
+    }
+    // The fresh paper checks: its placeholders are warnings, no key is missing.
+    let (code, stdout, stderr) = parts(&clerk(dir.path(), &["check", "papers/2024-05-01-plan.md"]));
+    let all = format!("{stdout}{stderr}");
+    assert_eq!(code, 0, "{all}");
+    assert!(all.contains("0 errors"), "{all}");
+    let warnings = all.matches("warning[").count();
+    assert_eq!(
+        warnings,
+        all.matches("warning[unfilled-placeholder]").count(),
+        "{all}"
+    );
+    assert!(
+        all.contains("report_number: \"…\""),
+        "its placeholder is one: {all}"
+    );
+}

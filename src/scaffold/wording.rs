@@ -1,0 +1,110 @@
+//! What `clerk new` takes from the house for a paper's front matter: its first usual
+//! recommendation and marking, its labels for the recommendation and its closing section,
+//! and its own fields (the required ones written with a placeholder to fill in).
+
+use crate::config::HouseStyle;
+use crate::paper::placeholder;
+use crate::schema::Key;
+
+/// The house's words for a new paper.
+pub(super) struct HouseWording {
+    /// The recommendation written: the first of the house's usual ones.
+    pub recommendation: String,
+    /// The example marking in the comment: the house's first.
+    pub classification: String,
+    /// The example place in the comment.
+    pub location: &'static str,
+    /// What the house calls the recommendation (its header row's label).
+    pub recommendation_label: String,
+    /// The closing section's heading, cased as the house sets it.
+    pub recommendations_heading: String,
+    /// Lines for the house's own fields: each required one with a placeholder, each other
+    /// one commented out.
+    pub extra: String,
+}
+
+impl HouseWording {
+    /// The words of `house`.
+    pub fn of(house: &HouseStyle) -> HouseWording {
+        let default = HouseStyle::default();
+        let label = |key: &str| {
+            house
+                .header_rows
+                .iter()
+                .find(|r| r.key == key)
+                .map(|r| r.label.clone())
+        };
+        // The seed paper's place is the default house's own example; any other house gets
+        // one that fits any committee.
+        let location = if house.organisation.name == default.organisation.name {
+            "Video Conferencing"
+        } else {
+            "Committee Room 1"
+        };
+        let extra = house
+            .extra_fields
+            .iter()
+            .map(|f| {
+                let about = label(&f.key).unwrap_or_else(|| f.key.replace('_', " "));
+                if f.required {
+                    format!(
+                        "# {about} (the house's own field; required).\n{}: \"{}\"\n",
+                        f.key,
+                        placeholder::ELLIPSIS
+                    )
+                } else {
+                    format!(
+                        "# {about} (the house's own field; optional).\n# {}: …\n",
+                        f.key
+                    )
+                }
+            })
+            .collect();
+        HouseWording {
+            recommendation: house
+                .recommendation_vocabulary
+                .first()
+                .map_or_else(|| "For Discussion".into(), |r| plain_or_quoted(r)),
+            classification: house
+                .classifications
+                .first()
+                .cloned()
+                .unwrap_or_else(|| "OFFICIAL".into()),
+            location,
+            recommendation_label: label(Key::Recommendation.name())
+                .unwrap_or_else(|| Key::Recommendation.about().into()),
+            recommendations_heading: house.case_heading(&house.recommendations_heading),
+            extra,
+        }
+    }
+}
+
+/// `text` as a YAML value: as it is when it is words (`For Discussion`), else quoted.
+fn plain_or_quoted(text: &str) -> String {
+    let words = text.starts_with(char::is_alphanumeric)
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == ' ' || c == '-');
+    if words {
+        text.to_string()
+    } else {
+        serde_json::to_string(text).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_house_keeps_the_words_clerk_new_always_wrote() {
+        let w = HouseWording::of(&HouseStyle::default());
+        assert_eq!(w.recommendation, "For Discussion");
+        assert_eq!(w.classification, "OFFICIAL");
+        assert_eq!(w.location, "Video Conferencing");
+        assert_eq!(w.recommendation_label, Key::Recommendation.about());
+        assert_eq!(w.recommendations_heading, "RECOMMENDATIONS");
+        assert_eq!(w.extra, "");
+        assert_eq!(plain_or_quoted("To Note: urgent"), "\"To Note: urgent\"");
+    }
+}
