@@ -130,12 +130,23 @@ pub fn check(
     diags
 }
 
-/// `line` with its fields filled in by `value`, and whether every field had a value.
-/// A field without one is left out with the separator after it (or, at the end of the
-/// line, before it), so `{meeting} – {location}` becomes `Cabinet`, not `Cabinet –`.
-pub fn fill(line: &str, value: impl Fn(&str) -> Option<String>) -> (String, bool) {
+/// How many of a footer line's fields a paper fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filled {
+    /// Every one (or the line has none).
+    All,
+    /// Some, not all.
+    Some,
+    /// Not one: the line says nothing about the paper.
+    None,
+}
+
+/// `line` with its fields filled in by `value`, and how many had a value. A field
+/// without one is left out with the separator after it (or, at the end of the line,
+/// before it), so `{meeting} – {location}` becomes `Cabinet`, not `Cabinet –`.
+pub fn fill(line: &str, value: impl Fn(&str) -> Option<String>) -> (String, Filled) {
     let Ok(pieces) = pieces(line) else {
-        return (line.to_string(), true);
+        return (line.to_string(), Filled::All);
     };
     let mut parts: Vec<(String, bool)> = Vec::new(); // (text, is an empty field)
     for piece in pieces {
@@ -147,10 +158,16 @@ pub fn fill(line: &str, value: impl Fn(&str) -> Option<String>) -> (String, bool
             },
         }
     }
-    let complete = !parts.iter().any(|(_, hole)| *hole);
-    if complete {
-        return (parts.into_iter().map(|(t, _)| t).collect(), true);
+    let fields = parts.len() / 2;
+    let holes = parts.iter().filter(|(_, hole)| *hole).count();
+    if holes == 0 {
+        return (parts.into_iter().map(|(t, _)| t).collect(), Filled::All);
     }
+    let filled = if holes == fields {
+        Filled::None
+    } else {
+        Filled::Some
+    };
     let mark = |c: char| c.is_whitespace() || "–—-,;:|/·•".contains(c);
     let separator = |t: &str| t.chars().all(mark);
     let last = parts.len() - 1;
@@ -168,14 +185,14 @@ pub fn fill(line: &str, value: impl Fn(&str) -> Option<String>) -> (String, bool
     }
     let joined: String = parts.into_iter().map(|(t, _)| t).collect();
     let tidy = joined.split_whitespace().collect::<Vec<_>>().join(" ");
-    (tidy.trim_matches(mark).to_string(), false)
+    (tidy.trim_matches(mark).to_string(), filled)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn with(line: &str, values: &[(&str, &str)]) -> (String, bool) {
+    fn with(line: &str, values: &[(&str, &str)]) -> (String, Filled) {
         fill(line, |k| {
             values
                 .iter()
@@ -193,26 +210,28 @@ mod tests {
         ];
         assert_eq!(
             with("Report {n} – {meeting}", &all),
-            ("Report 7 – Cabinet".into(), true)
+            ("Report 7 – Cabinet".into(), Filled::All)
         );
         let some = [("meeting", "Cabinet"), ("n", "")];
         assert_eq!(
             with("{meeting} – {location}", &some),
-            ("Cabinet".into(), false)
+            ("Cabinet".into(), Filled::Some)
         );
         assert_eq!(
             with("{location} – {meeting}", &some),
-            ("Cabinet".into(), false)
+            ("Cabinet".into(), Filled::Some)
         );
         assert_eq!(
             with("{meeting} – {location} – {meeting}", &some),
-            ("Cabinet – Cabinet".into(), false)
+            ("Cabinet – Cabinet".into(), Filled::Some)
         );
         assert_eq!(
             with("Ref {n} {location} {meeting}", &some),
-            ("Ref Cabinet".into(), false)
+            ("Ref Cabinet".into(), Filled::Some)
         );
-        assert_eq!(with("{location}", &some), (String::new(), false));
+        assert_eq!(with("{location}", &some), (String::new(), Filled::None));
+        assert_eq!(with("Report {n}", &some), ("Report".into(), Filled::None));
+        assert_eq!(with("Loch Ard Council", &some).1, Filled::All);
     }
 
     #[test]

@@ -5,7 +5,7 @@ mod footer;
 mod pdf;
 
 pub use case::{title_case, upper};
-pub use footer::{fields as footer_fields, fill as fill_footer};
+pub use footer::{Filled, fields as footer_fields, fill as fill_footer};
 pub use pdf::{AuthorChoice, FontFiles, Margins, PageSize, PdfStyle};
 
 use std::path::{Path, PathBuf};

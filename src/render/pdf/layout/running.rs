@@ -5,21 +5,22 @@
 use super::Geometry;
 use super::model::{GlyphRun, Item, Mark, Page, Rgb, Stamp, StampAt, Tag};
 use super::text::{self, Align, Span, Style};
-use crate::config::{HouseStyle, fill_footer};
+use crate::config::{Filled, HouseStyle, fill_footer};
 use crate::document::compile::field_text;
 use crate::document::{AppendixContent, Document};
 use crate::render::RenderOptions;
 use crate::render::pdf::fonts::Fonts;
 
-/// The footer's identity: the first house line whose `{fields}` the paper all has; the
-/// last line is used whatever the paper leaves empty (those fields left out), and the
-/// title when even that comes out blank.
+/// The footer's identity: the first house line whose `{fields}` the paper all fills; the
+/// last line when the paper fills some of its fields (the others left out), and the
+/// title when it fills none (an agenda sheet has no `{report_number}`).
 pub fn identity(doc: &Document, house: &HouseStyle) -> String {
     let lines = &house.pdf.footer;
     for (i, line) in lines.iter().enumerate() {
-        let (text, complete) = fill_footer(line, |name| field_text(&doc.meta, name));
-        if complete || (i + 1 == lines.len() && !text.trim().is_empty()) {
-            return text;
+        match fill_footer(line, |name| field_text(&doc.meta, name)) {
+            (text, Filled::All) => return text,
+            (text, Filled::Some) if i + 1 == lines.len() => return text,
+            _ => {}
         }
     }
     doc.meta.title.clone()
@@ -292,7 +293,7 @@ mod tests {
             identity(&doc, &own),
             "Report EC/26/014 – 1 September 2021, Room 2"
         );
-        // The last line is used whatever the paper leaves out, with no separator left over.
+        // The last line is used when the paper fills some of it, no separator left over.
         doc.meta.location = None;
         assert_eq!(identity(&doc, &own), "Report EC/26/014 – 1 September 2021");
         own.pdf.footer = vec!["{wards}".into()];
@@ -301,6 +302,10 @@ mod tests {
             "A Test Paper",
             "nothing at all: the title"
         );
+        // A line none of whose fields the paper fills says nothing of it: the title.
+        doc.meta.extra.clear();
+        own.pdf.footer = vec!["Report {report_number}".into()];
+        assert_eq!(identity(&doc, &own), "A Test Paper", "not just `Report`");
     }
 
     #[test]
