@@ -13,7 +13,7 @@ fn main() {
     let path = papers.join("policing-performance/2021-09-01-hmics-progress-review.md");
     let house = HouseStyle::default();
     let t = Instant::now();
-    let fonts = Fonts::load(root, &house.pdf.fonts).unwrap();
+    let fonts = Fonts::load(root, &house).unwrap();
     println!("fonts load {:?}", t.elapsed());
     let source = clerk::project::walk::source_for(root, &papers, &path);
     let (paper, _) = clerk::paper::load(&source, &house, &mut Default::default());

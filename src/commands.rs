@@ -269,6 +269,12 @@ fn run_check(root: &Path, args: &CheckArgs, color: bool) -> u8 {
             return EXIT_USAGE;
         }
     };
+    // The logo and fonts a build would read: refused here as the build would refuse them.
+    let house_files = crate::render::check_house_files(&project.root, &project.house);
+    if !house_files.is_empty() {
+        print_as(&house_files, &sources, args.format, color);
+        return EXIT_USAGE;
+    }
     let opts = BuildOptions {
         formats: Vec::new(),
         paths: args.paths.clone(),

@@ -3,6 +3,9 @@
 mod case;
 mod footer;
 mod pdf;
+mod place;
+pub use place::{did_you_mean_file, near_file};
+mod validate;
 
 pub use case::{title_case, upper};
 pub use footer::{Filled, fields as footer_fields, fill as fill_footer};
@@ -14,7 +17,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::diag::{Diagnostic, Sources};
 use crate::fsio::{self, ReadError};
-use crate::schema::Key;
 use crate::yaml;
 
 /// The embedded default house style (SPA), commented; `clerk init` writes it out.
@@ -79,6 +81,10 @@ pub struct HouseStyle {
     pub weekday_date_format: String,
     /// Where `out/` is published (`https://…/`), for links in the calendar; `None` for none.
     pub base_url: Option<String>,
+    /// The project's `clerk.yaml` as written, for diagnostics that point into it; `None`
+    /// for the default.
+    #[serde(skip)]
+    pub text: Option<std::sync::Arc<str>>,
 }
 
 /// Safety limits: past one, a paper is refused with a message naming the limit.
@@ -213,7 +219,8 @@ impl HouseStyle {
         // `own` laid over the default, read and checked.
         let laid_over = |default: yaml::Node, own: yaml::Node| {
             let footer_at = footer::positions(&own);
-            let house: HouseStyle = yaml::from_node(&yaml::overlay(default, own), file)?;
+            let mut house: HouseStyle = yaml::from_node(&yaml::overlay(default, own), file)?;
+            house.text = Some(text.into());
             house.validate(text, file, &footer_at).map(|()| house)
         };
         // Read first without positions, which only a diagnostic needs: a file with a
@@ -224,79 +231,6 @@ impl HouseStyle {
             return Ok(house);
         }
         laid_over(default, yaml::to_node(text, file)?)
-    }
-
-    fn validate(
-        &self,
-        text: &str,
-        file: &Path,
-        footer_at: &[FooterAt],
-    ) -> Result<(), Vec<Diagnostic>> {
-        let mut diags = footer::check(self, footer_at, text, file);
-        for row in &self.header_rows {
-            if !Key::HEADER.iter().any(|k| k.name() == row.key)
-                && !self.extra_fields.iter().any(|f| f.key == row.key)
-            {
-                let mut d = Diagnostic::file_error(
-                    "house-style",
-                    file,
-                    format!(
-                        "header row `{}` names an unknown metadata key `{}`",
-                        row.label, row.key
-                    ),
-                )
-                .with_help(format!(
-                    "use one of: {}, or declare it under `extra_fields`",
-                    Key::HEADER.map(Key::name).join(", ")
-                ));
-                if let Some(pos) = text.find(&row.key) {
-                    d.span = Some(pos..pos + row.key.len());
-                }
-                diags.push(d);
-            }
-        }
-        for c in &self.classifications {
-            if REFUSED_CLASSIFICATIONS.contains(&c.as_str()) {
-                diags.push(Diagnostic::file_error(
-                    "house-style",
-                    file,
-                    format!("`{c}` cannot be allowed: clerk refuses it for committee papers"),
-                ));
-            }
-        }
-        if jiff::fmt::strtime::format(&self.date_format, jiff::civil::date(2021, 9, 1)).is_err() {
-            diags.push(
-                Diagnostic::file_error(
-                    "house-style",
-                    file,
-                    format!(
-                        "`date_format` `{}` is not a valid strftime format",
-                        self.date_format
-                    ),
-                )
-                .with_help("the SPA style uses \"%-d %B %Y\" (1 September 2021)"),
-            );
-        }
-        diags.extend(self.validate_meetings(text, file));
-        let m = &self.pdf.margins_mm;
-        let (w, h) = self.pdf.page_size.points();
-        let mm = 72.0 / 25.4;
-        let bad_margins = [m.top, m.right, m.bottom, m.left]
-            .iter()
-            .any(|v| !(0.0..=100.0).contains(v))
-            || (m.left + m.right) * mm > w * 0.6
-            || (m.top + m.bottom) * mm > h * 0.6;
-        if bad_margins || !(6.0..=24.0).contains(&self.pdf.font_size) {
-            diags.push(
-                Diagnostic::file_error(
-                    "house-style",
-                    file,
-                    "`pdf` margins or font size are out of range",
-                )
-                .with_help("margins are millimetres (0–100, leaving most of the page for text); font_size is 6–24 points"),
-            );
-        }
-        if diags.is_empty() { Ok(()) } else { Err(diags) }
     }
 
     /// Applies the house heading case to `text`.
@@ -314,47 +248,6 @@ impl HouseStyle {
         self.unnumbered_sections
             .iter()
             .any(|u| u.trim().eq_ignore_ascii_case(h))
-    }
-
-    /// Problems with the meeting keys: an unknown time zone, a bad date format or base URL.
-    fn validate_meetings(&self, text: &str, file: &Path) -> Vec<Diagnostic> {
-        let mut diags = Vec::new();
-        let mut bad = |key: &str, message: String, help: &str| {
-            let d = Diagnostic::file_error("house-style", file, message).with_help(help);
-            diags.push(match text.find(&format!("{key}:")) {
-                Some(pos) => d.with_span(pos..pos + key.len()),
-                None => d,
-            });
-        };
-        if jiff::tz::TimeZone::get(&self.time_zone).is_err() {
-            bad(
-                "time_zone",
-                format!("`time_zone` `{}` is not a known time zone", self.time_zone),
-                "use an IANA name such as `Europe/London` or `Europe/Dublin`",
-            );
-        }
-        if jiff::fmt::strtime::format(&self.weekday_date_format, jiff::civil::date(2026, 5, 19))
-            .is_err()
-        {
-            bad(
-                "weekday_date_format",
-                format!(
-                    "`weekday_date_format` `{}` is not a valid strftime format",
-                    self.weekday_date_format
-                ),
-                "the SPA style uses \"%A %-d %B %Y\" (Tuesday 19 May 2026)",
-            );
-        }
-        if let Some(url) = &self.base_url
-            && !(url.starts_with("https://") || url.starts_with("http://"))
-        {
-            bad(
-                "base_url",
-                format!("`base_url` `{url}` is not a web address"),
-                "write the address `out/` is published at, e.g. `https://papers.example.org/`",
-            );
-        }
-        diags
     }
 
     /// Formats a meeting date with its weekday, in the house format.

@@ -92,6 +92,15 @@ pub struct RenderTimes {
     pub write: std::time::Duration,
 }
 
+/// The house's own files checked as a build would read them, for `clerk check`: the logo
+/// (read and sniffed) and each font file (read and its tables checked, not prepared for
+/// shaping). One diagnostic per file that a build would refuse, at its `clerk.yaml` value.
+pub fn check_house_files(project_root: &Path, house: &HouseStyle) -> Vec<Diagnostic> {
+    let mut diags: Vec<Diagnostic> = Logo::load(project_root, house).err().into_iter().collect();
+    diags.extend(pdf::fonts::check_house_fonts(project_root, house));
+    diags
+}
+
 /// The templates, stylesheet, logo and (when the run renders PDF) fonts of a run, loaded
 /// once and shared read-only by all threads (it is `Send + Sync`).
 #[derive(Debug)]

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::html;
-use crate::config::{HOUSE_FILE, HouseStyle};
+use crate::config::{HouseStyle, near_file};
 use crate::diag::Diagnostic;
 use crate::document::Image;
 use crate::document::markdown::sniff;
@@ -54,40 +54,39 @@ impl Logo {
         let Some(rel) = &house.organisation.logo else {
             return Ok(None);
         };
-        let house_file = Path::new(HOUSE_FILE);
         let path = project_root.join(rel);
-        let help = "`organisation.logo` is a PNG or JPEG path relative to the project root";
+        let shown = rel.display();
+        let error = |message: String, help: String| {
+            house
+                .error_at("logo", &["organisation", "logo"], message)
+                .with_help(help)
+        };
+        let help = "`organisation.logo` is a PNG or JPEG file in the project folder, named from there (for example `assets/logo.png`)";
         // Like a paper's images, the logo comes from inside the project.
         if !crate::project::resolve(&path).starts_with(crate::project::resolve(project_root)) {
-            return Err(Diagnostic::file_error(
-                "logo",
-                house_file,
-                format!("the logo `{}` is outside the project folder", rel.display()),
-            )
-            .with_help(help));
+            return Err(error(
+                format!("the logo `{shown}` is outside the project folder"),
+                format!("copy the logo into the project folder; {help}"),
+            ));
         }
         let bytes = fsio::read_limited(&path, house.limits.image_bytes).map_err(|e| {
-            Diagnostic::file_error(
-                "logo",
-                house_file,
-                format!("cannot read the logo `{}` ({e})", rel.display()),
-            )
-            .with_help(help)
+            let help = match near_file(project_root, rel) {
+                Some(near) => crate::config::did_you_mean_file(rel, &near),
+                None => help.to_string(),
+            };
+            error(format!("cannot read the logo `{shown}` ({e})"), help)
         })?;
         let mime = sniff(&bytes).map_err(|_| {
-            Diagnostic::file_error(
-                "logo",
-                house_file,
-                format!("the logo `{}` is neither a PNG nor a JPEG", rel.display()),
+            error(
+                format!("the logo `{shown}` is neither a PNG nor a JPEG"),
+                "save the logo as PNG or JPEG (an SVG can be exported as PNG from any drawing program) and name that file here".to_string(),
             )
         })?;
         crate::document::picture::probe(&bytes).map_err(|why| {
-            Diagnostic::file_error(
-                "logo",
-                house_file,
-                format!("the logo `{}` cannot be drawn: {why}", rel.display()),
+            error(
+                format!("the logo `{shown}` cannot be drawn: {why}"),
+                "save the logo again as PNG or JPEG and name that file here".to_string(),
             )
-            .with_help(help)
         })?;
         Ok(Some(Logo {
             data_uri: html::data_uri(mime, &bytes),

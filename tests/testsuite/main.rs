@@ -16,6 +16,7 @@ mod durability;
 mod hostile;
 mod hostile_files;
 mod hostile_inputs;
+mod house_files;
 mod import;
 mod layers;
 mod located;

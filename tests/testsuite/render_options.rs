@@ -1,6 +1,7 @@
 //! The renderer builds only what is asked: an HTML build never reads the PDF fonts, so a
-//! broken `pdf.fonts` entry stops only the builds that make a PDF, with an error on
-//! `clerk.yaml` that names the font and says how to fix it.
+//! broken `pdf.fonts` entry stops only the builds that make a PDF (and `clerk check`, which
+//! reports what any build would refuse), with an error on `clerk.yaml` that names the font
+//! and says how to fix it.
 
 use crate::common::*;
 
@@ -28,9 +29,10 @@ fn an_html_build_works_with_a_broken_pdf_font() {
         "an HTML build writes no PDF"
     );
     assert!(root.join("out/index.html").is_file());
-    // `clerk check` renders nothing, so it never reads the fonts either.
+    // `clerk check` renders nothing, but reports the font a PDF build would refuse.
     let (code, stdout, stderr) = parts(&clerk(root, &["check"]));
-    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    assert_eq!(code, 2, "{stdout}\n{stderr}");
+    assert!(stderr.contains("clerk.yaml:3:14"), "{stdout}{stderr}");
 }
 
 #[test]
@@ -47,9 +49,11 @@ fn a_pdf_build_names_the_broken_font_in_clerk_yaml() {
             stderr.contains("cannot read the font `fonts/missing.ttf`"),
             "{formats}: {stderr}"
         );
-        assert!(stderr.contains("clerk.yaml"), "{formats}: {stderr}");
+        assert!(stderr.contains("clerk.yaml:3:14"), "{formats}: {stderr}");
         assert!(
-            stderr.contains("help: font paths in clerk.yaml are relative to the project folder"),
+            stderr.contains(
+                "help: font paths in clerk.yaml are relative to the project folder, for example"
+            ),
             "{formats}: {stderr}"
         );
         assert!(

@@ -9,7 +9,7 @@ use skrifa::instance::{LocationRef, Size};
 use skrifa::raw::TableProvider;
 use skrifa::{FontRef, GlyphId, MetadataProvider};
 
-use crate::config::FontFiles;
+use crate::config::{FontFiles, HouseStyle};
 use crate::diag::Diagnostic;
 
 // The faces of `assets/fonts/`, prepared for embedding when clerk is built (`build.rs`:
@@ -297,30 +297,95 @@ pub struct Fonts {
     subsets: super::embed::SubsetCache,
 }
 
-/// Reads and parses a house font file named in clerk.yaml; a diagnostic when it cannot.
-fn house_face(root: &Path, rel: &Path, name: &str) -> Result<Face, Diagnostic> {
-    let house = Path::new(crate::config::HOUSE_FILE);
+/// Reads a house font file named in clerk.yaml at `key` (e.g. `["pdf", "fonts", "bold"]`)
+/// and parses it with `parse`; a diagnostic at that value when it cannot.
+fn house_file<T>(
+    root: &Path,
+    house: &HouseStyle,
+    rel: &Path,
+    key: &[&str],
+    parse: impl FnOnce(Vec<u8>) -> Option<T>,
+) -> Result<T, Diagnostic> {
     // No font file is near this size; /dev/zero or a pipe named as a font is refused.
     const FONT_BYTES: u64 = 64 << 20;
+    let shown = rel.display();
     let bytes = crate::fsio::read_limited(&root.join(rel), FONT_BYTES).map_err(|e| {
-        Diagnostic::file_error(
-            "font",
-            house,
-            format!("cannot read the font `{}` ({e})", rel.display()),
-        )
-        .with_help("font paths in clerk.yaml are relative to the project folder")
+        let help = match crate::config::near_file(root, rel) {
+            Some(near) => crate::config::did_you_mean_file(rel, &near),
+            None => {
+                "font paths in clerk.yaml are relative to the project folder, for example `fonts/MyFont-Bold.ttf`"
+                    .to_string()
+            }
+        };
+        house
+            .error_at("font", key, format!("cannot read the font `{shown}` ({e})"))
+            .with_help(help)
     })?;
-    Face::parse(Arc::new(bytes), name).ok_or_else(|| {
-        Diagnostic::file_error(
-            "font",
-            house,
-            format!(
-                "the font `{}` is not a TrueType font clerk can embed",
-                rel.display()
-            ),
-        )
-        .with_help("name a .ttf file with TrueType (glyf) outlines")
+    parse(bytes).ok_or_else(|| {
+        house
+            .error_at(
+                "font",
+                key,
+                format!("the font `{shown}` is not a TrueType font clerk can embed"),
+            )
+            .with_help("name a .ttf file with TrueType (glyf) outlines; an .otf, .woff or image file will not do")
     })
+}
+
+/// The house's font files with the keys that name them: the five faces, then the fallbacks.
+fn house_files(files: &FontFiles) -> Vec<(&Path, Vec<String>)> {
+    let faces = [
+        ("regular", &files.regular),
+        ("bold", &files.bold),
+        ("italic", &files.italic),
+        ("bold_italic", &files.bold_italic),
+        ("mono", &files.mono),
+    ];
+    let key = |k: &str| vec!["pdf".to_string(), "fonts".to_string(), k.to_string()];
+    faces
+        .into_iter()
+        .filter_map(|(k, f)| Some((f.as_deref()?, key(k))))
+        .chain(files.fallback.iter().enumerate().map(|(i, f)| {
+            let mut k = key("fallback");
+            k.push(i.to_string());
+            (f.as_path(), k)
+        }))
+        .collect()
+}
+
+/// More fallback fonts than a PDF's font numbering has room for.
+fn too_many_fallbacks(house: &HouseStyle) -> Option<Diagnostic> {
+    let n = house.pdf.fonts.fallback.len();
+    (n > usize::from(u8::MAX)).then(|| {
+        house
+            .error_at(
+                "font",
+                &["pdf", "fonts", "fallback"],
+                format!("{n} fallback fonts is too many"),
+            )
+            .with_help("list at most 255 fonts under `pdf.fonts.fallback`")
+    })
+}
+
+/// Reads each of the house's font files and checks it is a TrueType font clerk can embed,
+/// without preparing it for shaping: what `clerk check` needs to report what a PDF build
+/// would.
+pub fn check_house_fonts(root: &Path, house: &HouseStyle) -> Vec<Diagnostic> {
+    house_files(&house.pdf.fonts)
+        .into_iter()
+        .filter_map(|(rel, key)| {
+            let key: Vec<&str> = key.iter().map(String::as_str).collect();
+            house_file(root, house, rel, &key, |bytes| {
+                let fref = FontRef::new(&bytes).ok()?;
+                fref.glyf().ok()?;
+                fref.hhea().ok()?;
+                fref.head().ok()?;
+                advances(&fref).map(drop)
+            })
+            .err()
+        })
+        .chain(too_many_fallbacks(house))
+        .collect()
 }
 
 /// The embedded faces, in [`FaceId`] order.
@@ -335,32 +400,31 @@ const EMBEDDED: [(&[u8], &str); 5] = [
 impl Fonts {
     /// The embedded Noto Sans faces, each replaced by the house's TTF file when it names
     /// one (relative to `root`). A file that cannot be read or parsed is a diagnostic.
-    pub fn load(root: &Path, files: &FontFiles) -> Result<Fonts, Diagnostic> {
-        let own = [
-            &files.regular,
-            &files.bold,
-            &files.italic,
-            &files.bold_italic,
-            &files.mono,
-        ];
+    pub fn load(root: &Path, house: &HouseStyle) -> Result<Fonts, Diagnostic> {
+        let files = &house.pdf.fonts;
         let faces: [OnceLock<Face>; 5] = Default::default();
-        for ((slot, own), (_, name)) in faces.iter().zip(own).zip(EMBEDDED) {
-            let Some(rel) = own else { continue };
-            let _ = slot.set(house_face(root, rel, name)?);
+        let mut fallback = Vec::new();
+        for (rel, key) in house_files(files) {
+            let key: Vec<&str> = key.iter().map(String::as_str).collect();
+            let slot = ["regular", "bold", "italic", "bold_italic", "mono"]
+                .iter()
+                .position(|k| key[2] == *k);
+            let name = match slot {
+                Some(i) => EMBEDDED[i].1.to_string(),
+                None => format!("Fallback{}", fallback.len() + 1),
+            };
+            let face = house_file(root, house, rel, &key, |bytes| {
+                Face::parse(Arc::new(bytes), &name)
+            })?;
+            match slot {
+                Some(i) => {
+                    let _ = faces[i].set(face);
+                }
+                None => fallback.push(face),
+            }
         }
-        let fallback = files
-            .fallback
-            .iter()
-            .enumerate()
-            .map(|(k, rel)| house_face(root, rel, &format!("Fallback{}", k + 1)))
-            .collect::<Result<Vec<_>, _>>()?;
-        if fallback.len() > usize::from(u8::MAX) {
-            return Err(Diagnostic::file_error(
-                "font",
-                Path::new(crate::config::HOUSE_FILE),
-                format!("{} fallback fonts is too many", fallback.len()),
-            )
-            .with_help("list at most 255 fonts under `pdf.fonts.fallback`"));
+        if let Some(d) = too_many_fallbacks(house) {
+            return Err(d);
         }
         Ok(Fonts {
             faces,
@@ -443,11 +507,9 @@ mod tests {
         }
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("bad.ttf"), b"not a font").unwrap();
-        let files = FontFiles {
-            bold: Some("bad.ttf".into()),
-            ..FontFiles::default()
-        };
-        let err = Fonts::load(dir.path(), &files).unwrap_err();
+        let mut house = HouseStyle::default();
+        house.pdf.fonts.bold = Some("bad.ttf".into());
+        let err = Fonts::load(dir.path(), &house).unwrap_err();
         assert!(err.message.contains("bad.ttf"), "{err:?}");
     }
 

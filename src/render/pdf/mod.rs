@@ -51,7 +51,7 @@ impl PdfEngine {
     /// Parses the fonts (the house's own files under `root`, or the embedded faces) and
     /// reads `SOURCE_DATE_EPOCH`, once.
     pub fn new(root: &Path, house: &HouseStyle) -> Result<PdfEngine, Diagnostic> {
-        let fonts = Fonts::load(root, &house.pdf.fonts)?;
+        let fonts = Fonts::load(root, house)?;
         let source_date_epoch = std::env::var("SOURCE_DATE_EPOCH")
             .ok()
             .and_then(|v| v.trim().parse().ok());
