@@ -97,7 +97,7 @@ pub struct RenderTimes {
 /// shaping). One diagnostic per file that a build would refuse, at its `clerk.yaml` value.
 pub fn check_house_files(project_root: &Path, house: &HouseStyle) -> Vec<Diagnostic> {
     let mut diags: Vec<Diagnostic> = Logo::load(project_root, house).err().into_iter().collect();
-    diags.extend(pdf::fonts::check_house_fonts(project_root, house));
+    diags.extend(pdf::check_house_fonts(project_root, house));
     diags
 }
 

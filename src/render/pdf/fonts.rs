@@ -9,7 +9,8 @@ use skrifa::instance::{LocationRef, Size};
 use skrifa::raw::TableProvider;
 use skrifa::{FontRef, GlyphId, MetadataProvider};
 
-use crate::config::{FontFiles, HouseStyle};
+use super::house_fonts::{house_file, house_files, too_many_fallbacks};
+use crate::config::HouseStyle;
 use crate::diag::Diagnostic;
 
 // The faces of `assets/fonts/`, prepared for embedding when clerk is built (`build.rs`:
@@ -124,7 +125,7 @@ impl std::fmt::Debug for Face {
 /// standing for the glyphs past them) unless the face is variable: skrifa's metrics give
 /// the same for a static face, at ten times the cost (~0.1 ms of a one-paper build for
 /// the three faces it uses).
-fn advances(fref: &FontRef<'_>) -> Option<Vec<u16>> {
+pub(super) fn advances(fref: &FontRef<'_>) -> Option<Vec<u16>> {
     let count = fref.maxp().ok()?.num_glyphs();
     let metrics = fref.hmtx().ok().filter(|_| fref.fvar().is_err());
     if let Some(long) = metrics
@@ -295,97 +296,6 @@ pub struct Fonts {
     fallback: Vec<Face>,
     /// Subsets already made, for the papers that draw the same glyphs.
     subsets: super::embed::SubsetCache,
-}
-
-/// Reads a house font file named in clerk.yaml at `key` (e.g. `["pdf", "fonts", "bold"]`)
-/// and parses it with `parse`; a diagnostic at that value when it cannot.
-fn house_file<T>(
-    root: &Path,
-    house: &HouseStyle,
-    rel: &Path,
-    key: &[&str],
-    parse: impl FnOnce(Vec<u8>) -> Option<T>,
-) -> Result<T, Diagnostic> {
-    // No font file is near this size; /dev/zero or a pipe named as a font is refused.
-    const FONT_BYTES: u64 = 64 << 20;
-    let shown = rel.display();
-    let bytes = crate::fsio::read_limited(&root.join(rel), FONT_BYTES).map_err(|e| {
-        let help = match crate::config::near_file(root, rel) {
-            Some(near) => crate::config::did_you_mean_file(rel, &near),
-            None => {
-                "font paths in clerk.yaml are relative to the project folder, for example `fonts/MyFont-Bold.ttf`"
-                    .to_string()
-            }
-        };
-        house
-            .error_at("font", key, format!("cannot read the font `{shown}` ({e})"))
-            .with_help(help)
-    })?;
-    parse(bytes).ok_or_else(|| {
-        house
-            .error_at(
-                "font",
-                key,
-                format!("the font `{shown}` is not a TrueType font clerk can embed"),
-            )
-            .with_help("name a .ttf file with TrueType (glyf) outlines; an .otf, .woff or image file will not do")
-    })
-}
-
-/// The house's font files with the keys that name them: the five faces, then the fallbacks.
-fn house_files(files: &FontFiles) -> Vec<(&Path, Vec<String>)> {
-    let faces = [
-        ("regular", &files.regular),
-        ("bold", &files.bold),
-        ("italic", &files.italic),
-        ("bold_italic", &files.bold_italic),
-        ("mono", &files.mono),
-    ];
-    let key = |k: &str| vec!["pdf".to_string(), "fonts".to_string(), k.to_string()];
-    faces
-        .into_iter()
-        .filter_map(|(k, f)| Some((f.as_deref()?, key(k))))
-        .chain(files.fallback.iter().enumerate().map(|(i, f)| {
-            let mut k = key("fallback");
-            k.push(i.to_string());
-            (f.as_path(), k)
-        }))
-        .collect()
-}
-
-/// More fallback fonts than a PDF's font numbering has room for.
-fn too_many_fallbacks(house: &HouseStyle) -> Option<Diagnostic> {
-    let n = house.pdf.fonts.fallback.len();
-    (n > usize::from(u8::MAX)).then(|| {
-        house
-            .error_at(
-                "font",
-                &["pdf", "fonts", "fallback"],
-                format!("{n} fallback fonts is too many"),
-            )
-            .with_help("list at most 255 fonts under `pdf.fonts.fallback`")
-    })
-}
-
-/// Reads each of the house's font files and checks it is a TrueType font clerk can embed,
-/// without preparing it for shaping: what `clerk check` needs to report what a PDF build
-/// would.
-pub fn check_house_fonts(root: &Path, house: &HouseStyle) -> Vec<Diagnostic> {
-    house_files(&house.pdf.fonts)
-        .into_iter()
-        .filter_map(|(rel, key)| {
-            let key: Vec<&str> = key.iter().map(String::as_str).collect();
-            house_file(root, house, rel, &key, |bytes| {
-                let fref = FontRef::new(&bytes).ok()?;
-                fref.glyf().ok()?;
-                fref.hhea().ok()?;
-                fref.head().ok()?;
-                advances(&fref).map(drop)
-            })
-            .err()
-        })
-        .chain(too_many_fallbacks(house))
-        .collect()
 }
 
 /// The embedded faces, in [`FaceId`] order.

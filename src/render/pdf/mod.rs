@@ -20,6 +20,7 @@ pub mod emit;
 pub mod finish;
 pub mod fonts;
 mod glyphs;
+mod house_fonts;
 pub mod layout;
 mod overlay;
 pub mod pack;
@@ -37,6 +38,7 @@ use crate::document::appendix::{self, Appended};
 use crate::document::{AppendixContent, Document};
 use crate::render::RenderOptions;
 pub use fonts::Fonts;
+pub use house_fonts::check_house_fonts;
 pub use serialise::page_count;
 
 /// What the PDF stage keeps for a whole run: the parsed fonts and the fixed timestamp.
