@@ -2,6 +2,7 @@
 
 mod case;
 mod footer;
+mod language;
 mod pdf;
 mod place;
 pub use place::{did_you_mean_file, near_file};
@@ -9,6 +10,7 @@ mod validate;
 
 pub use case::{title_case, upper};
 pub use footer::{Filled, fields as footer_fields, fill as fill_footer};
+pub(crate) use language::{language_help, valid_language};
 pub use pdf::{AuthorChoice, FontFiles, Margins, PageSize, PdfStyle};
 
 use std::path::{Path, PathBuf};

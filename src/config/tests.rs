@@ -168,3 +168,52 @@ fn a_misspelt_footer_field_is_refused_at_its_place_with_the_near_name() {
         assert_eq!(errs[0].line_col(&text).0, 2, "{errs:?}");
     }
 }
+
+/// The one error of `text` as a house style: its message, help, line and column.
+fn house_error(text: &str) -> (String, String, usize, usize) {
+    let errs = HouseStyle::from_yaml(text, Path::new(HOUSE_FILE)).unwrap_err();
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    let (line, column) = errs[0].line_col(text);
+    let help = errs[0].help.clone().unwrap_or_default();
+    (errs[0].message.clone(), help, line, column)
+}
+
+#[test]
+fn two_implications_with_one_key_are_refused_at_the_second_naming_the_first() {
+    let text = "implications:\n  - key: legal\n    heading: Legal\n    default: None.\n  - key: legal\n    heading: Risk\n    default: None.\n";
+    let (message, help, line, column) = house_error(text);
+    assert_eq!((line, column), (5, 10), "{message}");
+    assert!(
+        message.contains("`legal` is given twice (first at line 2)"),
+        "{message}"
+    );
+    assert!(help.contains("printed twice"), "{help}");
+}
+
+#[test]
+fn a_house_language_that_is_no_tag_is_refused_with_the_tag_it_means() {
+    let (message, help, line, column) =
+        house_error("organisation: { name: X }\nlanguage: english\n");
+    assert_eq!((line, column), (2, 11), "{message}");
+    assert!(
+        message.contains("`english` is not a language tag"),
+        "{message}"
+    );
+    assert!(
+        help.starts_with("did you mean `en-GB` (or `en`)?"),
+        "{help}"
+    );
+    assert!(HouseStyle::from_yaml("language: gd\n", Path::new(HOUSE_FILE)).is_ok());
+}
+
+#[test]
+fn an_extra_field_named_as_a_paper_key_is_refused_at_its_key() {
+    let text = "extra_fields:\n  - { key: wards }\n  - { key: title }\n";
+    let (message, help, line, column) = house_error(text);
+    assert_eq!((line, column), (3, 12), "{message}");
+    assert!(
+        message.contains("`title` is already one of a paper's own keys"),
+        "{message}"
+    );
+    assert!(help.contains("remove it from `extra_fields`"), "{help}");
+}

@@ -60,6 +60,7 @@ impl HouseStyle {
                 .with_help("the SPA style uses \"%-d %B %Y\" (1 September 2021)"),
             );
         }
+        diags.extend(self.validate_keys());
         diags.extend(self.validate_meetings(text, file));
         let m = &self.pdf.margins_mm;
         let (w, h) = self.pdf.page_size.points();
@@ -122,4 +123,64 @@ impl HouseStyle {
         }
         diags
     }
+
+    /// Slips in the keys a house declares: two implications with one key, a default
+    /// language that is no language tag, an extra field named as one of a paper's own keys.
+    fn validate_keys(&self) -> Vec<Diagnostic> {
+        let mut diags = Vec::new();
+        for (i, imp) in self.implications.iter().enumerate() {
+            let Some(first) = self.implications[..i].iter().position(|o| o.key == imp.key) else {
+                continue;
+            };
+            let at = |k: usize| [String::from("implications"), k.to_string(), "key".into()];
+            let here = at(i);
+            let there = match self.line_of(&strs(&at(first))) {
+                Some(line) => format!("line {line}"),
+                None => "the default house style".to_string(),
+            };
+            diags.push(
+                self.error_at(
+                    "house-style",
+                    &strs(&here),
+                    format!("the implication key `{}` is given twice (first at {there})", imp.key),
+                )
+                .with_help(format!(
+                    "each implication needs a key of its own (papers write their text under it in `implications:`): change this key, or remove one of the two; as it is, a paper's `{}` text is printed twice",
+                    imp.key
+                )),
+            );
+        }
+        if !super::valid_language(&self.language) {
+            diags.push(
+                self.error_at(
+                    "house-style",
+                    &["language"],
+                    format!("`language` `{}` is not a language tag", self.language),
+                )
+                .with_help(super::language_help(&self.language)),
+            );
+        }
+        for (i, field) in self.extra_fields.iter().enumerate() {
+            if Key::ALL.iter().any(|k| k.name() == field.key) {
+                let i = i.to_string();
+                diags.push(
+                    self.error_at(
+                        "house-style",
+                        &["extra_fields", &i, "key"],
+                        format!("the extra field `{}` is already one of a paper's own keys", field.key),
+                    )
+                    .with_help(format!(
+                        "every paper has `{}` already: remove it from `extra_fields`, or give the house's field a name of its own",
+                        field.key
+                    )),
+                );
+            }
+        }
+        diags
+    }
+}
+
+/// A path of owned keys as the `&str`s [`HouseStyle::span_of`] takes.
+fn strs(path: &[String]) -> Vec<&str> {
+    path.iter().map(String::as_str).collect()
 }

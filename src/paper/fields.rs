@@ -8,7 +8,7 @@ use crate::diag;
 use crate::yaml::{Key, Node, Scalar, Value};
 
 use super::check::Checker;
-use super::{AppendixMeta, MetaText, Status};
+use super::{AppendixMeta, MetaText, Status, language_help, valid_language};
 
 /// Warns when the recommendation to members is outside the house vocabulary. One of the
 /// house's in other capitals (`for noting`) is given back as the house writes it, for the
@@ -56,7 +56,7 @@ pub(super) fn check_language(c: &mut Checker, n: &Node) -> Option<String> {
         n.pos,
         "bad-language",
         format!("`{l}` is not a language tag"),
-        Some("use a BCP 47 tag such as `en-GB`, `gd` or `cy`".into()),
+        Some(language_help(&l)),
     );
     None
 }
@@ -303,13 +303,4 @@ pub(super) fn check_implications(c: &mut Checker, n: &Node) -> Vec<(String, Meta
         }
     }
     out
-}
-
-/// Has `tag` the shape of a BCP 47 language tag (`gd`, `en-GB`, `sr-Latn-RS`)?
-pub(crate) fn valid_language(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let first = parts.next().unwrap_or("");
-    (2..=3).contains(&first.len())
-        && first.chars().all(|c| c.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
