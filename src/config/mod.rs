@@ -176,6 +176,19 @@ pub const REFUSED_CLASSIFICATIONS: &[&str] = &[
     "NOT PROTECTIVELY MARKED",
 ];
 
+/// Why clerk refuses `marking` whatever the house says (as a paper's marking or a house's
+/// allowed one), after "it": `None` when it does not. Capitals do not matter.
+pub fn why_refused(marking: &str) -> Option<&'static str> {
+    let upper = marking.trim().to_uppercase();
+    if !REFUSED_CLASSIFICATIONS.contains(&upper.as_str()) {
+        None
+    } else if upper.contains("SECRET") {
+        Some("is too high a marking for a committee paper published with clerk")
+    } else {
+        Some("is a retired marking (the Government Security Classifications replaced it in 2014)")
+    }
+}
+
 impl Default for HouseStyle {
     /// The embedded default, read straight into the struct from its JSON form: it is
     /// valid (a test reads the YAML through the spanned tree too and compares), so none of

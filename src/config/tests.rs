@@ -217,3 +217,59 @@ fn an_extra_field_named_as_a_paper_key_is_refused_at_its_key() {
     );
     assert!(help.contains("remove it from `extra_fields`"), "{help}");
 }
+
+#[test]
+fn a_bad_date_format_is_placed_at_its_line_with_the_default_as_example() {
+    let (message, help, line, column) = house_error("language: en-GB\ndate_format: \"%d/%m/%Q\"\n");
+    assert_eq!((line, column), (2, 14), "{message}");
+    assert!(message.contains("`%d/%m/%Q`"), "{message}");
+    assert!(
+        help.starts_with("the default style uses \"%-d %B %Y\""),
+        "{help}"
+    );
+    assert!(!help.contains("SPA"), "{help}");
+}
+
+#[test]
+fn a_margin_or_type_size_out_of_range_is_named_with_its_value_and_range() {
+    let text = "pdf:\n  margins_mm: { top: -5, right: 20 }\n";
+    let (message, help, line, column) = house_error(text);
+    assert_eq!((line, column), (2, 22), "{message}");
+    assert!(
+        message.contains("`pdf.margins_mm.top` is -5 mm"),
+        "{message}"
+    );
+    assert!(help.contains("0 to 100 millimetres"), "{help}");
+
+    let (message, help, line, _) = house_error("pdf:\n  font_size: 30\n");
+    assert_eq!(line, 2, "{message}");
+    assert!(
+        message.contains("`pdf.font_size` is 30 points"),
+        "{message}"
+    );
+    assert!(help.contains("6 to 24 points"), "{help}");
+
+    let text = "pdf:\n  margins_mm: { right: 80, left: 70 }\n";
+    let (message, help, line, column) = house_error(text);
+    assert_eq!((line, column), (2, 24), "{message}");
+    assert!(
+        message.contains("left and right margins together (150 mm)"),
+        "{message}"
+    );
+    assert!(help.contains("at most 126 mm on A4 paper"), "{help}");
+}
+
+#[test]
+fn a_refused_classification_is_placed_with_its_reason_and_a_way_out() {
+    let (message, help, line, column) =
+        house_error("classifications:\n  - OFFICIAL\n  - Restricted\n");
+    assert_eq!((line, column), (3, 5), "{message}");
+    assert!(
+        message.contains("`Restricted` cannot be allowed: it is a retired marking"),
+        "{message}"
+    );
+    assert!(
+        help.starts_with("remove it from `classifications`"),
+        "{help}"
+    );
+}

@@ -4,11 +4,13 @@
 use std::path::Path;
 
 use super::footer;
-use super::{FooterAt, HouseStyle, REFUSED_CLASSIFICATIONS};
+use super::{FooterAt, HouseStyle, why_refused};
 use crate::diag::Diagnostic;
 use crate::schema::Key;
 
 impl HouseStyle {
+    /// Every problem with the house style once read, each at its value in `clerk.yaml`.
+    /// The PDF footer's fields are checked at their places (`footer_at`) in `text`.
     pub(super) fn validate(
         &self,
         text: &str,
@@ -16,109 +18,103 @@ impl HouseStyle {
         footer_at: &[FooterAt],
     ) -> Result<(), Vec<Diagnostic>> {
         let mut diags = footer::check(self, footer_at, text, file);
-        for row in &self.header_rows {
+        for (i, row) in self.header_rows.iter().enumerate() {
             if !Key::HEADER.iter().any(|k| k.name() == row.key)
                 && !self.extra_fields.iter().any(|f| f.key == row.key)
             {
-                let mut d = Diagnostic::file_error(
-                    "house-style",
-                    file,
-                    format!(
-                        "header row `{}` names an unknown metadata key `{}`",
-                        row.label, row.key
-                    ),
-                )
-                .with_help(format!(
-                    "use one of: {}, or declare it under `extra_fields`",
-                    Key::HEADER.map(Key::name).join(", ")
-                ));
-                if let Some(pos) = text.find(&row.key) {
-                    d.span = Some(pos..pos + row.key.len());
-                }
-                diags.push(d);
+                diags.push(
+                    self.error_at(
+                        "house-style",
+                        &["header_rows", &i.to_string(), "key"],
+                        format!(
+                            "header row `{}` names an unknown metadata key `{}`",
+                            row.label, row.key
+                        ),
+                    )
+                    .with_help(format!(
+                        "use one of: {}, or declare it under `extra_fields`",
+                        Key::HEADER.map(Key::name).join(", ")
+                    )),
+                );
             }
         }
-        for c in &self.classifications {
-            if REFUSED_CLASSIFICATIONS.contains(&c.as_str()) {
-                diags.push(Diagnostic::file_error(
-                    "house-style",
-                    file,
-                    format!("`{c}` cannot be allowed: clerk refuses it for committee papers"),
-                ));
+        for (i, c) in self.classifications.iter().enumerate() {
+            if let Some(why) = why_refused(c) {
+                let out = if c.to_uppercase().contains("SECRET") {
+                    "remove it from `classifications`: papers at that level are not prepared with clerk"
+                } else {
+                    "remove it from `classifications`; what it marked is now OFFICIAL, or OFFICIAL-SENSITIVE where it needs more care"
+                };
+                diags.push(
+                    self.error_at(
+                        "house-style",
+                        &["classifications", &i.to_string()],
+                        format!("`{c}` cannot be allowed: it {why}"),
+                    )
+                    .with_help(out),
+                );
             }
         }
-        if jiff::fmt::strtime::format(&self.date_format, jiff::civil::date(2021, 9, 1)).is_err() {
-            diags.push(
-                Diagnostic::file_error(
-                    "house-style",
-                    file,
-                    format!(
-                        "`date_format` `{}` is not a valid strftime format",
-                        self.date_format
-                    ),
-                )
-                .with_help("the SPA style uses \"%-d %B %Y\" (1 September 2021)"),
-            );
+        let formats = [
+            (
+                "date_format",
+                &self.date_format,
+                "%-d %B %Y",
+                "1 September 2021",
+            ),
+            (
+                "weekday_date_format",
+                &self.weekday_date_format,
+                "%A %-d %B %Y",
+                "Tuesday 1 September 2021",
+            ),
+        ];
+        for (key, format, default, example) in formats {
+            if jiff::fmt::strtime::format(format, jiff::civil::date(2021, 9, 1)).is_err() {
+                diags.push(
+                    self.error_at(
+                        "house-style",
+                        &[key],
+                        format!("`{key}` `{format}` is not a date format clerk can use"),
+                    )
+                    .with_help(format!(
+                        "the default style uses \"{default}\" ({example}): `%-d` is the day, `%B` the month's name, `%m` its number, `%Y` the year, `%A` the weekday"
+                    )),
+                );
+            }
         }
         diags.extend(self.validate_keys());
-        diags.extend(self.validate_meetings(text, file));
-        let m = &self.pdf.margins_mm;
-        let (w, h) = self.pdf.page_size.points();
-        let mm = 72.0 / 25.4;
-        let bad_margins = [m.top, m.right, m.bottom, m.left]
-            .iter()
-            .any(|v| !(0.0..=100.0).contains(v))
-            || (m.left + m.right) * mm > w * 0.6
-            || (m.top + m.bottom) * mm > h * 0.6;
-        if bad_margins || !(6.0..=24.0).contains(&self.pdf.font_size) {
-            diags.push(
-                Diagnostic::file_error(
-                    "house-style",
-                    file,
-                    "`pdf` margins or font size are out of range",
-                )
-                .with_help("margins are millimetres (0–100, leaving most of the page for text); font_size is 6–24 points"),
-            );
-        }
+        diags.extend(self.validate_meetings());
+        diags.extend(self.validate_page());
         if diags.is_empty() { Ok(()) } else { Err(diags) }
     }
 
-    /// Problems with the meeting keys: an unknown time zone, a bad date format or base URL.
-    fn validate_meetings(&self, text: &str, file: &Path) -> Vec<Diagnostic> {
+    /// Problems with the meeting keys: an unknown time zone or a base URL that is no web
+    /// address.
+    fn validate_meetings(&self) -> Vec<Diagnostic> {
         let mut diags = Vec::new();
-        let mut bad = |key: &str, message: String, help: &str| {
-            let d = Diagnostic::file_error("house-style", file, message).with_help(help);
-            diags.push(match text.find(&format!("{key}:")) {
-                Some(pos) => d.with_span(pos..pos + key.len()),
-                None => d,
-            });
-        };
         if jiff::tz::TimeZone::get(&self.time_zone).is_err() {
-            bad(
-                "time_zone",
-                format!("`time_zone` `{}` is not a known time zone", self.time_zone),
-                "use an IANA name such as `Europe/London` or `Europe/Dublin`",
-            );
-        }
-        if jiff::fmt::strtime::format(&self.weekday_date_format, jiff::civil::date(2026, 5, 19))
-            .is_err()
-        {
-            bad(
-                "weekday_date_format",
-                format!(
-                    "`weekday_date_format` `{}` is not a valid strftime format",
-                    self.weekday_date_format
-                ),
-                "the SPA style uses \"%A %-d %B %Y\" (Tuesday 19 May 2026)",
+            diags.push(
+                self.error_at(
+                    "house-style",
+                    &["time_zone"],
+                    format!("`time_zone` `{}` is not a known time zone", self.time_zone),
+                )
+                .with_help("use an IANA name such as `Europe/London` or `Europe/Dublin`"),
             );
         }
         if let Some(url) = &self.base_url
             && !(url.starts_with("https://") || url.starts_with("http://"))
         {
-            bad(
-                "base_url",
-                format!("`base_url` `{url}` is not a web address"),
-                "write the address `out/` is published at, e.g. `https://papers.example.org/`",
+            diags.push(
+                self.error_at(
+                    "house-style",
+                    &["base_url"],
+                    format!("`base_url` `{url}` is not a web address"),
+                )
+                .with_help(
+                    "write the address `out/` is published at, e.g. `https://papers.example.org/`",
+                ),
             );
         }
         diags
@@ -183,4 +179,72 @@ impl HouseStyle {
 /// A path of owned keys as the `&str`s [`HouseStyle::span_of`] takes.
 fn strs(path: &[String]) -> Vec<&str> {
     path.iter().map(String::as_str).collect()
+}
+
+impl HouseStyle {
+    /// Problems with the PDF page: each margin out of 0–100 mm, margins that leave too
+    /// little of the page for text, a type size out of 6–24 points; each at its value.
+    fn validate_page(&self) -> Vec<Diagnostic> {
+        let mut diags = Vec::new();
+        let m = &self.pdf.margins_mm;
+        let sides = [
+            ("top", m.top),
+            ("right", m.right),
+            ("bottom", m.bottom),
+            ("left", m.left),
+        ];
+        for (side, v) in sides {
+            if !(0.0..=100.0).contains(&v) {
+                diags.push(
+                    self.error_at(
+                        "house-style",
+                        &["pdf", "margins_mm", side],
+                        format!(
+                            "the {side} margin `pdf.margins_mm.{side}` is {v} mm, out of range"
+                        ),
+                    )
+                    .with_help("a margin is 0 to 100 millimetres; the default style uses 20 (22 at the bottom)"),
+                );
+            }
+        }
+        // Margins together are judged only when each is in range.
+        let sides_ok = diags.is_empty();
+        let (w, h) = self.pdf.page_size.points();
+        let mm = 25.4 / 72.0;
+        let pairs = [
+            ("left", "right", m.left + m.right, w * mm, "width"),
+            ("top", "bottom", m.top + m.bottom, h * mm, "height"),
+        ];
+        for (a, b, sum, page, across) in pairs {
+            let most = (page * 0.6).floor();
+            if sides_ok && sum > most {
+                diags.push(
+                    self.error_at(
+                        "house-style",
+                        &["pdf", "margins_mm", b],
+                        format!(
+                            "the {a} and {b} margins together ({sum} mm) leave too little of the page's {across} ({:.0} mm) for text",
+                            page
+                        ),
+                    )
+                    .with_help(format!(
+                        "make `pdf.margins_mm.{a}` and `pdf.margins_mm.{b}` together at most {most} mm on {:?} paper",
+                        self.pdf.page_size
+                    )),
+                );
+            }
+        }
+        let size = self.pdf.font_size;
+        if !(6.0..=24.0).contains(&size) {
+            diags.push(
+                self.error_at(
+                    "house-style",
+                    &["pdf", "font_size"],
+                    format!("`pdf.font_size` is {size} points, out of range"),
+                )
+                .with_help("the body text size is 6 to 24 points; the default style uses 11"),
+            );
+        }
+        diags
+    }
 }

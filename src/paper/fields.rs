@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::config::REFUSED_CLASSIFICATIONS;
+use crate::config::why_refused;
 use crate::diag;
 use crate::yaml::{Key, Node, Scalar, Value};
 
@@ -106,12 +106,7 @@ pub(super) fn misnamed_key(c: &mut Checker, key: &Key, meant: &str, required: bo
 pub(super) fn check_classification(c: &mut Checker, n: &Node) -> Option<String> {
     let s = c.text("classification", n)?;
     let upper = s.to_uppercase();
-    if REFUSED_CLASSIFICATIONS.contains(&upper.as_str()) {
-        let why = if upper.contains("SECRET") {
-            "is too high a marking for a committee paper published with clerk"
-        } else {
-            "is a retired marking (the Government Security Classifications replaced it in 2014)"
-        };
+    if let Some(why) = why_refused(&s) {
         c.error(
             n.pos,
             "refused-classification",
