@@ -273,3 +273,29 @@ fn a_refused_classification_is_placed_with_its_reason_and_a_way_out() {
         "{help}"
     );
 }
+
+#[test]
+fn a_header_row_key_near_a_declared_extra_field_is_offered_that_field() {
+    let text = "extra_fields:\n  - { key: report_number }\nheader_rows:\n  - { label: Report, key: report_no }\n";
+    let (message, help, line, column) = house_error(text);
+    assert_eq!((line, column), (4, 27), "{message}");
+    assert_eq!(
+        help,
+        "did you mean `report_number` (the house's extra field)?"
+    );
+}
+
+#[test]
+fn a_header_row_key_near_nothing_lists_the_extra_fields_too() {
+    let text = "extra_fields:\n  - { key: wards_affected }\nheader_rows:\n  - { label: Cost, key: budget_code }\n";
+    let (_, help, _, _) = house_error(text);
+    assert!(help.contains("presented_by"), "{help}");
+    assert!(
+        help.contains("the house's extra fields: wards_affected"),
+        "{help}"
+    );
+    assert!(
+        help.contains("declare `budget_code` under `extra_fields`"),
+        "{help}"
+    );
+}

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::footer;
 use super::{FooterAt, HouseStyle, why_refused};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, did_you_mean};
 use crate::schema::Key;
 
 impl HouseStyle {
@@ -31,10 +31,7 @@ impl HouseStyle {
                             row.label, row.key
                         ),
                     )
-                    .with_help(format!(
-                        "use one of: {}, or declare it under `extra_fields`",
-                        Key::HEADER.map(Key::name).join(", ")
-                    )),
+                    .with_help(self.header_key_help(&row.key)),
                 );
             }
         }
@@ -246,5 +243,34 @@ impl HouseStyle {
             );
         }
         diags
+    }
+}
+
+impl HouseStyle {
+    /// The help for a header row naming `key`, no paper key: the nearest of the standard
+    /// keys and the house's extra fields, else all of them; declaring it is suggested only
+    /// when no declared field is meant.
+    fn header_key_help(&self, key: &str) -> String {
+        let extra: Vec<&str> = self.extra_fields.iter().map(|f| f.key.as_str()).collect();
+        let standard = Key::HEADER.map(Key::name);
+        if let Some(best) = did_you_mean(key, standard.iter().chain(&extra).copied()) {
+            let whose = if extra.contains(&best) {
+                " (the house's extra field)"
+            } else {
+                ""
+            };
+            return format!("did you mean `{best}`{whose}?");
+        }
+        let mut help = format!("use one of the paper's keys: {}", standard.join(", "));
+        if !extra.is_empty() {
+            help.push_str(&format!(
+                "; or the house's extra fields: {}",
+                extra.join(", ")
+            ));
+        }
+        help.push_str(&format!(
+            "; or, for a key of the house's own, declare `{key}` under `extra_fields` first"
+        ));
+        help
     }
 }
