@@ -191,6 +191,25 @@ fn two_implications_with_one_key_are_refused_at_the_second_naming_the_first() {
 }
 
 #[test]
+fn an_extra_field_or_header_row_key_given_twice_is_refused_at_the_second() {
+    let text = "extra_fields:\n  - { key: wards }\n  - { key: wards, required: true }\n";
+    let (message, _, line, column) = house_error(text);
+    assert_eq!((line, column), (3, 12), "{message}");
+    assert!(
+        message.contains("the extra field `wards` is given twice (first at line 2)"),
+        "{message}"
+    );
+    let text = "header_rows:\n  - { label: Meeting, key: meeting }\n  - { label: Committee, key: meeting }\n";
+    let (message, help, line, _) = house_error(text);
+    assert_eq!(line, 3, "{message}");
+    assert!(
+        message.contains("the header row key `meeting` is given twice (first at line 2)"),
+        "{message}"
+    );
+    assert!(help.contains("shown twice"), "{help}");
+}
+
+#[test]
 fn a_house_language_that_is_no_tag_is_refused_with_the_tag_it_means() {
     let (message, help, line, column) =
         house_error("organisation: { name: X }\nlanguage: english\n");

@@ -121,28 +121,22 @@ impl HouseStyle {
     /// language that is no language tag, an extra field named as one of a paper's own keys.
     fn validate_keys(&self) -> Vec<Diagnostic> {
         let mut diags = Vec::new();
-        for (i, imp) in self.implications.iter().enumerate() {
-            let Some(first) = self.implications[..i].iter().position(|o| o.key == imp.key) else {
-                continue;
-            };
-            let at = |k: usize| [String::from("implications"), k.to_string(), "key".into()];
-            let here = at(i);
-            let there = match self.line_of(&strs(&at(first))) {
-                Some(line) => format!("line {line}"),
-                None => "the default house style".to_string(),
-            };
-            diags.push(
-                self.error_at(
-                    "house-style",
-                    &strs(&here),
-                    format!("the implication key `{}` is given twice (first at {there})", imp.key),
-                )
-                .with_help(format!(
-                    "each implication needs a key of its own (papers write their text under it in `implications:`): change this key, or remove one of the two; as it is, a paper's `{}` text is printed twice",
-                    imp.key
-                )),
-            );
-        }
+        let keys: Vec<&str> = self.implications.iter().map(|i| i.key.as_str()).collect();
+        diags.extend(self.given_twice("implications", &keys, "implication key", |key| {
+            format!(
+                "each implication needs a key of its own (papers write their text under it in `implications:`): change this key, or remove one of the two; as it is, a paper's `{key}` text is printed twice"
+            )
+        }));
+        let keys: Vec<&str> = self.extra_fields.iter().map(|f| f.key.as_str()).collect();
+        diags.extend(self.given_twice("extra_fields", &keys, "extra field", |_| {
+            "remove one of the two (a field is declared once, `required` or not)".to_string()
+        }));
+        let keys: Vec<&str> = self.header_rows.iter().map(|r| r.key.as_str()).collect();
+        diags.extend(self.given_twice("header_rows", &keys, "header row key", |key| {
+            format!(
+                "each row of the header table shows one key: remove one of the two rows, or give it the key it was meant to show; as it is, the paper's `{key}` is shown twice"
+            )
+        }));
         if !super::valid_language(&self.language) {
             diags.push(
                 self.error_at(
@@ -168,6 +162,39 @@ impl HouseStyle {
                     )),
                 );
             }
+        }
+        diags
+    }
+}
+
+impl HouseStyle {
+    /// An error at each `key` of the `list` (by index, as `list.N.key`) given again, naming
+    /// the first's line (or the default house style, when it is the default's).
+    fn given_twice(
+        &self,
+        list: &str,
+        keys: &[&str],
+        what: &str,
+        help: impl Fn(&str) -> String,
+    ) -> Vec<Diagnostic> {
+        let mut diags = Vec::new();
+        for (i, key) in keys.iter().enumerate() {
+            let Some(first) = keys[..i].iter().position(|k| k == key) else {
+                continue;
+            };
+            let at = |k: usize| [String::from(list), k.to_string(), "key".into()];
+            let there = match self.line_of(&strs(&at(first))) {
+                Some(line) => format!("line {line}"),
+                None => "the default house style".to_string(),
+            };
+            diags.push(
+                self.error_at(
+                    "house-style",
+                    &strs(&at(i)),
+                    format!("the {what} `{key}` is given twice (first at {there})"),
+                )
+                .with_help(help(key)),
+            );
         }
         diags
     }
