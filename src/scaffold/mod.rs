@@ -215,7 +215,7 @@ title: {title}\n\
 # Implications left out show the house's default sentence. Fill in any of:\n\
 # implications:\n\
 {implications}\
-{recommendations_note}recommendations: |\n  Members are invited to discuss the contents of this report.\n\
+{recommendations_note}recommendations: |\n  {recommendations}\n\
 ---\n\n\
 # {unnumbered}\n\n\
 {purpose}\n\n\
@@ -229,6 +229,7 @@ title: {title}\n\
         recommendation = wording.recommendation,
         classification = wording.classification,
         extra = wording.extra,
+        recommendations = wording.recommendations,
         meeting = quoted(&args.meeting),
         title = quoted(&args.title),
         presented_by = quoted(&presented_by),

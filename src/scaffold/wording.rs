@@ -18,6 +18,8 @@ pub(super) struct HouseWording {
     pub recommendation_label: String,
     /// The closing section's heading, cased as the house sets it.
     pub recommendations_heading: String,
+    /// The closing section's sentence, asking members to do what the recommendation says.
+    pub recommendations: String,
     /// Lines for the house's own fields: each required one with a placeholder, each other
     /// one commented out.
     pub extra: String,
@@ -60,11 +62,13 @@ impl HouseWording {
                 }
             })
             .collect();
+        let first = house.recommendation_vocabulary.first();
         HouseWording {
-            recommendation: house
-                .recommendation_vocabulary
-                .first()
-                .map_or_else(|| "For Discussion".into(), |r| plain_or_quoted(r)),
+            recommendation: first.map_or_else(|| "For Discussion".into(), |r| plain_or_quoted(r)),
+            recommendations: format!(
+                "Members are invited to {} the contents of this report.",
+                first.map_or("discuss", |r| verb(r))
+            ),
             classification: house
                 .classifications
                 .first()
@@ -76,6 +80,24 @@ impl HouseWording {
             recommendations_heading: house.case_heading(&house.recommendations_heading),
             extra,
         }
+    }
+}
+
+/// What members are asked to do, for a recommendation: `For Noting` → `note`, `To Approve`
+/// → `approve`; `discuss` for any other (`For Discussion`, the default house's first).
+fn verb(recommendation: &str) -> &'static str {
+    let r = recommendation.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| r.contains(w));
+    if has(&["noting", "note", "information"]) {
+        "note"
+    } else if has(&["approv"]) {
+        "approve"
+    } else if has(&["decision", "decide", "agree"]) {
+        "agree"
+    } else if has(&["consider"]) {
+        "consider"
+    } else {
+        "discuss"
     }
 }
 
@@ -105,6 +127,31 @@ mod tests {
         assert_eq!(w.recommendation_label, Key::Recommendation.about());
         assert_eq!(w.recommendations_heading, "RECOMMENDATIONS");
         assert_eq!(w.extra, "");
+        assert_eq!(
+            w.recommendations,
+            "Members are invited to discuss the contents of this report."
+        );
         assert_eq!(plain_or_quoted("To Note: urgent"), "\"To Note: urgent\"");
+    }
+
+    #[test]
+    fn the_closing_sentence_asks_members_to_do_what_the_house_recommends_first() {
+        for (first, verb) in [
+            ("To Approve", "approve"),
+            ("For Noting", "note"),
+            ("For Decision", "agree"),
+            ("For Consideration", "consider"),
+            ("For Discussion", "discuss"),
+        ] {
+            let house = HouseStyle {
+                recommendation_vocabulary: vec![first.to_string()],
+                ..HouseStyle::default()
+            };
+            assert_eq!(
+                HouseWording::of(&house).recommendations,
+                format!("Members are invited to {verb} the contents of this report."),
+                "{first}"
+            );
+        }
     }
 }
