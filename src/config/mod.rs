@@ -7,11 +7,13 @@ mod pdf;
 mod place;
 pub use place::{did_you_mean_file, near_file};
 mod validate;
+mod words;
 
 pub use case::{title_case, upper};
 pub use footer::{Filled, fields as footer_fields, fill as fill_footer};
 pub(crate) use language::{language_help, valid_language};
 pub use pdf::{AuthorChoice, FontFiles, Margins, PageSize, PdfStyle};
+pub use words::Words;
 
 use std::path::{Path, PathBuf};
 
@@ -83,6 +85,8 @@ pub struct HouseStyle {
     pub weekday_date_format: String,
     /// Where `out/` is published (`https://…/`), for links in the calendar; `None` for none.
     pub base_url: Option<String>,
+    /// clerk's own words on the page (page number, appendix row), as the house words them.
+    pub words: Words,
     /// The project's `clerk.yaml` as written, for diagnostics that point into it; `None`
     /// for the default.
     #[serde(skip)]

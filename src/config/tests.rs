@@ -318,3 +318,22 @@ fn a_header_row_key_near_nothing_lists_the_extra_fields_too() {
         "{help}"
     );
 }
+
+#[test]
+fn a_misspelt_page_number_field_is_refused_at_its_place() {
+    let text = "language: gd\nwords:\n  page: \"Duilleag {n} de {totl}\"\n";
+    let (message, help, line, column) = house_error(text);
+    assert_eq!((line, column), (3, 26), "{message}");
+    assert!(message.contains("`{totl}`"), "{message}");
+    assert!(help.starts_with("did you mean `{total}`?"), "{help}");
+    let (message, _, line, _) = house_error("words:\n  page: \"Page {n of {total}\"\n");
+    assert_eq!(line, 2, "{message}");
+    assert!(message.contains("never closed"), "{message}");
+    let good = "language: gd\nwords: { page: \"Duilleag {n} de {total}\", yes: Tha }\n";
+    let house = HouseStyle::from_yaml(good, Path::new(HOUSE_FILE)).unwrap();
+    assert_eq!(house.words.page_number(2, 3), "Duilleag 2 de 3");
+    assert_eq!(
+        (house.words.yes.as_str(), house.words.no.as_str()),
+        ("Tha", "No")
+    );
+}

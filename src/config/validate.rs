@@ -83,6 +83,7 @@ impl HouseStyle {
         diags.extend(self.validate_keys());
         diags.extend(self.validate_meetings());
         diags.extend(self.validate_page());
+        diags.extend(self.validate_words());
         if diags.is_empty() { Ok(()) } else { Err(diags) }
     }
 

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::config::HouseStyle;
+use crate::config::{HouseStyle, Words};
 use crate::diag::{Diagnostic, Sources};
 use crate::document::appendix::{self, AppendixFile};
 use crate::document::markdown::{self, DocumentParts, MdSource, Origin};
@@ -153,7 +153,7 @@ pub fn header_rows(meta: &PaperMeta, house: &HouseStyle) -> Vec<HeaderRow> {
         .iter()
         .filter_map(|row| {
             let value = match Key::from_name(&row.key).filter(|k| Key::HEADER.contains(k)) {
-                Some(key) => header_value(meta, key),
+                Some(key) => header_value(meta, key, &house.words),
                 None => meta
                     .extra
                     .iter()
@@ -171,11 +171,11 @@ pub fn header_rows(meta: &PaperMeta, house: &HouseStyle) -> Vec<HeaderRow> {
 
 /// A one-line field's text as the paper shows it, for the PDF footer: any key but the
 /// sections (`recommendations`, `implications`), or one of the house's `extra_fields`.
-pub fn field_text(meta: &PaperMeta, name: &str) -> Option<String> {
+pub fn field_text(meta: &PaperMeta, name: &str, words: &Words) -> Option<String> {
     match Key::from_name(name) {
         Some(Key::Language) => Some(meta.language.clone()),
         Some(Key::Keywords) => Some(meta.keywords.join(", ")),
-        Some(key) => header_value(meta, key),
+        Some(key) => header_value(meta, key, words),
         None => meta
             .extra
             .iter()
@@ -185,7 +185,7 @@ pub fn field_text(meta: &PaperMeta, name: &str) -> Option<String> {
 }
 
 /// The header table's value for one of the [`Key::HEADER`] keys.
-fn header_value(meta: &PaperMeta, key: Key) -> Option<String> {
+fn header_value(meta: &PaperMeta, key: Key, words: &Words) -> Option<String> {
     match key {
         Key::Meeting => Some(meta.meeting.clone()),
         Key::Date => Some(meta.date_display.clone()),
@@ -196,23 +196,23 @@ fn header_value(meta: &PaperMeta, key: Key) -> Option<String> {
         Key::AgendaItem => meta.agenda_item.clone(),
         Key::Classification => meta.classification.clone(),
         Key::Status => meta.status.map(|s| s.label().to_string()),
-        Key::Appendices => Some(appendix_summary(meta)),
+        Key::Appendices => Some(appendix_summary(meta, words)),
         Key::Recommendations | Key::Implications | Key::Language | Key::Keywords => None,
     }
 }
 
 /// "Yes – Appendix A – title" (one per appendix, joined by "; ") or "No".
-pub fn appendix_summary(meta: &PaperMeta) -> String {
+pub fn appendix_summary(meta: &PaperMeta, words: &Words) -> String {
     if meta.appendices.is_empty() {
-        return "No".into();
+        return words.no.clone();
     }
     let list: Vec<String> = meta
         .appendices
         .iter()
         .enumerate()
-        .map(|(i, a)| format!("Appendix {} – {}", appendix_letter(i), a.title))
+        .map(|(i, a)| format!("{} {} – {}", words.appendix, appendix_letter(i), a.title))
         .collect();
-    format!("Yes – {}", list.join("; "))
+    format!("{} – {}", words.yes, list.join("; "))
 }
 
 /// A test paper under `root/papers/p.md` (the usual front matter, `extra_meta` and `body`),
@@ -244,5 +244,28 @@ mod tests {
         assert_eq!(appendix_letter(0), "A");
         assert_eq!(appendix_letter(25), "Z");
         assert_eq!(appendix_letter(26), "AA");
+    }
+
+    #[test]
+    fn the_appendix_row_is_worded_as_the_house_words_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let appendix = "appendices:\n  - title: Survey results\n";
+        let doc = test_paper(dir.path(), appendix, "# Background\n\nText.");
+        let row = |meta: &PaperMeta, house: &HouseStyle| {
+            let rows = header_rows(meta, house);
+            rows.into_iter()
+                .find(|r| r.key == "appendices")
+                .unwrap()
+                .value
+        };
+        let mut house = HouseStyle::default();
+        assert_eq!(row(&doc.meta, &house), "Yes – Appendix A – Survey results");
+        house.words.yes = "Tha".into();
+        house.words.no = "Chan eil".into();
+        house.words.appendix = "Eàrr-ràdh".into();
+        assert_eq!(row(&doc.meta, &house), "Tha – Eàrr-ràdh A – Survey results");
+        let mut none = doc.meta.clone();
+        none.appendices.clear();
+        assert_eq!(row(&none, &house), "Chan eil");
     }
 }

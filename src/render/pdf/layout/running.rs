@@ -17,7 +17,7 @@ use crate::render::pdf::fonts::Fonts;
 pub fn identity(doc: &Document, house: &HouseStyle) -> String {
     let lines = &house.pdf.footer;
     for (i, line) in lines.iter().enumerate() {
-        match fill_footer(line, |name| field_text(&doc.meta, name)) {
+        match fill_footer(line, |name| field_text(&doc.meta, name, &house.words)) {
             (text, Filled::All) => return text,
             (text, Filled::Some) if i + 1 == lines.len() => return text,
             _ => {}
@@ -79,7 +79,7 @@ pub fn furnish(
     };
     // The identity is laid out once per paper, beside the widest page number, and cut to
     // one line: a page's furniture costs the same whatever the title's length.
-    let widest = format!("Page {total} of {total}").replace(' ', "\u{a0}");
+    let widest = house.words.page_number(total, total).replace(' ', "\u{a0}");
     let (_, pw) = text::measure(
         &[Span {
             text: widest,
@@ -114,7 +114,7 @@ pub fn furnish(
         items.extend(draft.iter().cloned());
         items.extend(top.iter().cloned());
         items.extend(bottom.iter().cloned());
-        let page_text = format!("Page {} of {}", n + 1, total);
+        let page_text = house.words.page_number(n + 1, total);
         items.extend(ident.iter().cloned());
         items.extend(line(
             fonts,
@@ -306,6 +306,22 @@ mod tests {
         doc.meta.extra.clear();
         own.pdf.footer = vec!["Report {report_number}".into()];
         assert_eq!(identity(&doc, &own), "A Test Paper", "not just `Report`");
+    }
+
+    #[test]
+    fn the_page_number_is_worded_as_the_house_words_it() {
+        let doc = super::super::tests::doc("# Background\n\nText.", "");
+        let mut house = HouseStyle::default();
+        house.words.page = "Duilleag {n} de {total}".into();
+        let fonts = Fonts::embedded();
+        let laid = super::super::layout(&doc, &RenderOptions::new(&house), &fonts);
+        let furniture: Vec<String> = super::super::tests::runs(&laid.pages[0])
+            .filter(|(tag, _)| matches!(tag, Tag::Artifact))
+            .map(|(_, run)| run.glyphs.iter().map(|g| g.text).collect())
+            .collect();
+        let all = furniture.join(" ");
+        assert!(all.contains("Duilleag 1 de 1"), "{all}");
+        assert!(!all.contains("Page"), "{all}");
     }
 
     #[test]
