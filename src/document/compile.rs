@@ -86,7 +86,7 @@ pub fn compile<'a>(
     let meta = crate::document::smart::meta(&paper.meta);
     let doc = Document {
         header: header_rows(&meta, house),
-        appendices: appendices(&meta, sections.appendices, &files),
+        appendices: appendices(&meta, sections.appendices, &files, &house.words),
         meta,
         sections: sections.sections,
         footnotes: sections.footnotes,
@@ -120,6 +120,7 @@ fn appendices(
     meta: &PaperMeta,
     markdown: Vec<Option<Vec<Item>>>,
     files: &[AppendixFile],
+    words: &Words,
 ) -> Vec<Appendix> {
     meta.appendices
         .iter()
@@ -127,6 +128,7 @@ fn appendices(
         .zip(files)
         .enumerate()
         .map(|(i, ((a, items), file))| Appendix {
+            word: words.appendix.clone(),
             letter: appendix_letter(i),
             title: a.title.clone(),
             file: a.file.clone(),
@@ -267,5 +269,8 @@ mod tests {
         let mut none = doc.meta.clone();
         none.appendices.clear();
         assert_eq!(row(&none, &house), "Chan eil");
+        // The appendix's own heading, in the HTML and the PDF, takes the same word.
+        let own = appendices(&doc.meta, vec![None], &[AppendixFile::None], &house.words);
+        assert_eq!(own[0].heading(), "Eàrr-ràdh A – Survey results");
     }
 }

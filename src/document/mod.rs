@@ -47,6 +47,8 @@ pub struct HeaderRow {
 /// An appendix named in the metadata.
 #[derive(Debug, Clone, Serialize)]
 pub struct Appendix {
+    /// The house's word before the letter (`words.appendix`): `Appendix`.
+    pub word: String,
     /// `A`, `B`, …
     pub letter: String,
     /// Its title.
@@ -60,9 +62,9 @@ pub struct Appendix {
 }
 
 impl Appendix {
-    /// The heading clerk gives it: `Appendix A – Title`.
+    /// The heading clerk gives it: `Appendix A – Title`, in the house's word.
     pub fn heading(&self) -> String {
-        format!("Appendix {} – {}", self.letter, self.title)
+        format!("{} {} – {}", self.word, self.letter, self.title)
     }
 }
 

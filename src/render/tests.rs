@@ -245,6 +245,7 @@ fn sample() -> Document {
             blocks: vec![paragraph(vec![text("Published February 2020.")])],
         }],
         appendices: vec![Appendix {
+            word: "Appendix".into(),
             letter: "A".into(),
             title: "Progress Review".into(),
             file: None,

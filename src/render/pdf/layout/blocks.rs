@@ -334,7 +334,7 @@ pub(crate) fn appendices(flow: &mut Flow<'_>, doc: &Document, house: &HouseStyle
             _ => None,
         };
         let spans = vec![Span {
-            text: format!("Appendix {} – {}", a.letter, a.title),
+            text: a.heading(),
             style: Style {
                 link,
                 ..flow.body()
