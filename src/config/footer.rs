@@ -20,15 +20,30 @@ enum Piece<'a> {
     Field(&'a str, Range<usize>),
 }
 
-/// The line's pieces; `Err` with the byte offset of a `{` that is never closed.
-fn pieces(line: &str) -> Result<Vec<Piece<'_>>, usize> {
+/// The `{field}`s of `line` (a footer line or `words.page`): each name (trimmed) and byte
+/// range, braces included; `Err` with the offset of a `{` never closed (`{n of {total}`).
+pub(super) fn fields_in(line: &str) -> Result<Vec<(&str, Range<usize>)>, usize> {
     let mut out = Vec::new();
     let mut at = 0;
     while let Some(open) = line[at..].find('{').map(|o| at + o) {
         let close = line[open..].find('}').ok_or(open)? + open;
-        out.push(Piece::Text(&line[at..open]));
-        out.push(Piece::Field(line[open + 1..close].trim(), open..close + 1));
+        if line[open + 1..close].contains('{') {
+            return Err(open);
+        }
+        out.push((line[open + 1..close].trim(), open..close + 1));
         at = close + 1;
+    }
+    Ok(out)
+}
+
+/// The line's pieces; `Err` with the byte offset of a `{` that is never closed.
+fn pieces(line: &str) -> Result<Vec<Piece<'_>>, usize> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (name, range) in fields_in(line)? {
+        out.push(Piece::Text(&line[at..range.start]));
+        at = range.end;
+        out.push(Piece::Field(name, range));
     }
     out.push(Piece::Text(&line[at..]));
     Ok(out)

@@ -2,11 +2,10 @@
 //! the header table's appendix row, so that a council writing in Gaelic or Welsh says
 //! "Duilleag 1 de 3" rather than "Page 1 of 3". The defaults are clerk's English.
 
-use std::ops::Range;
-
 use serde::{Deserialize, Serialize};
 
 use super::HouseStyle;
+use super::footer::fields_in;
 use crate::diag::{Diagnostic, did_you_mean};
 
 /// The fields `words.page` may name.
@@ -26,26 +25,10 @@ pub struct Words {
     pub appendix: String,
 }
 
-/// A `{field}` of `line`: its name (trimmed) and byte range, braces included; `Err` with
-/// the offset of a `{` never closed.
-fn fields(line: &str) -> Result<Vec<(&str, Range<usize>)>, usize> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    while let Some(open) = line[at..].find('{').map(|o| at + o) {
-        let close = line[open..].find('}').ok_or(open)? + open;
-        if line[open + 1..close].contains('{') {
-            return Err(open); // `{n of {total}`: the first is never closed
-        }
-        out.push((line[open + 1..close].trim(), open..close + 1));
-        at = close + 1;
-    }
-    Ok(out)
-}
-
 impl Words {
     /// The page number of page `n` of `total`, as the house words it.
     pub fn page_number(&self, n: usize, total: usize) -> String {
-        let Ok(found) = fields(&self.page) else {
+        let Ok(found) = fields_in(&self.page) else {
             return self.page.clone();
         };
         let mut out = String::new();
@@ -95,7 +78,7 @@ impl HouseStyle {
                 },
             }
         };
-        let found = match fields(line) {
+        let found = match fields_in(line) {
             Ok(found) => found,
             Err(open) => {
                 return vec![error(
