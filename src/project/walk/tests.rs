@@ -1,0 +1,181 @@
+//! Finding papers: the order walked, what is skipped or refused, and files warned about.
+
+use super::*;
+use crate::diag::Severity;
+
+/// Makes each of `list` (paths under `papers`), with its folders.
+fn files(papers: &Path, list: &[&str]) {
+    for f in list {
+        let p = papers.join(f);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, "x").unwrap();
+    }
+}
+
+#[test]
+fn walks_sorted_and_skips_underscore_dot_and_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let papers = root.join("papers");
+    files(
+        &papers,
+        &[
+            "b.md",
+            "a.md",
+            "_skip.md",
+            ".hidden.md",
+            "sub/c.md",
+            "_drafts/d.md",
+            "notes.txt",
+            "out/e.md",
+        ],
+    );
+    let (found, diags) = walk(
+        root,
+        &papers,
+        &papers,
+        (&papers.join("out"), &root.join("m")),
+    );
+    assert!(diags.is_empty());
+    let names: Vec<_> = found
+        .iter()
+        .map(|p| p.rel.to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["a.md", "b.md", "sub/c.md"]);
+    assert_eq!(found[0].display, Path::new("papers/a.md"));
+}
+
+#[test]
+fn a_paper_whose_outputs_would_land_on_clerks_own_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let papers = root.join("papers");
+    files(
+        &papers,
+        &[
+            "index.md",
+            "meetings.md",
+            "meetings/2026-05-19-resources-committee/agenda.md",
+            "private/notes.md",
+            "sub/index.md",
+            "sub/private/x.md",
+        ],
+    );
+    let dirs = (papers.join("out"), root.join("meetings"));
+    let (found, diags) = walk(root, &papers, &papers, (&dirs.0, &dirs.1));
+    let names: Vec<_> = found
+        .iter()
+        .map(|p| p.rel.to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["meetings.md", "sub/index.md", "sub/private/x.md"]);
+    let refused: Vec<_> = diags
+        .iter()
+        .map(|d| (d.code, d.severity, d.file.to_string_lossy().into_owned()))
+        .collect();
+    assert_eq!(
+        refused,
+        [
+            ("reserved-path", Severity::Error, "papers/index.md".into()),
+            (
+                "reserved-path",
+                Severity::Error,
+                "papers/meetings/2026-05-19-resources-committee/agenda.md".into()
+            ),
+            (
+                "reserved-path",
+                Severity::Error,
+                "papers/private/notes.md".into()
+            ),
+        ]
+    );
+    assert!(
+        diags[0].message.contains("`index.html`"),
+        "{}",
+        diags[0].message
+    );
+}
+
+#[test]
+fn a_yaml_file_that_is_no_papers_sidecar_is_warned_about() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let papers = root.join("papers");
+    files(
+        &papers,
+        &[
+            "a.md",
+            "a.yaml",
+            "renamed.yaml",
+            "sub/old.yml",
+            "_kept.yaml",
+            "meetings/2026-05-19.yaml",
+        ],
+    );
+    let dirs = (papers.join("out"), papers.join("meetings"));
+    let (found, diags) = walk(root, &papers, &papers, (&dirs.0, &dirs.1));
+    assert_eq!(found.len(), 1);
+    let lone: Vec<_> = diags
+        .iter()
+        .map(|d| (d.code, d.severity, d.file.to_string_lossy().into_owned()))
+        .collect();
+    assert_eq!(
+        lone,
+        [
+            (
+                "lone-sidecar",
+                Severity::Warning,
+                "papers/renamed.yaml".into()
+            ),
+            (
+                "lone-sidecar",
+                Severity::Warning,
+                "papers/sub/old.yml".into()
+            ),
+        ]
+    );
+    assert!(diags[0].message.contains("no paper `renamed.md` beside it"));
+    // Papers kept at the project's root (`papers_dir: .`): `clerk.yaml` is no sidecar.
+    std::fs::write(root.join("clerk.yaml"), "x").unwrap();
+    let (_, diags) = walk(root, root, root, (&dirs.0, &dirs.1));
+    assert!(
+        diags.iter().all(|d| !d.file.ends_with("clerk.yaml")),
+        "{diags:?}"
+    );
+}
+
+#[test]
+fn a_paper_saved_under_another_extension_is_warned_of_not_built_silently() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let papers = root.join("papers");
+    files(&papers, &["a.md", "Third.MD", "b.markdown", "notes.txt"]);
+    std::fs::write(papers.join("other.txt"), "---\nmeeting: R\n---\n").unwrap();
+    std::fs::write(papers.join("c.md.txt"), "---\n").unwrap();
+    let (found, diags) = walk(
+        root,
+        &papers,
+        &papers,
+        (&papers.join("out"), &root.join("m")),
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    let warned: Vec<_> = diags
+        .iter()
+        .map(|d| (d.code, d.severity, d.file.to_string_lossy().into_owned()))
+        .collect();
+    let warning = |f: &str| ("not-a-paper-name", Severity::Warning, f.to_string());
+    assert_eq!(
+        warned,
+        [
+            warning("papers/Third.MD"),
+            warning("papers/b.markdown"),
+            warning("papers/c.md.txt"),
+            warning("papers/other.txt"),
+        ],
+        "a .txt of notes is no paper"
+    );
+    assert_eq!(
+        diags[0].help.as_deref(),
+        Some("rename it `Third.md` to build it, or start its name with `_` to keep it out quietly")
+    );
+    assert!(diags[2].help.as_deref().unwrap().contains("`c.md`"));
+}
