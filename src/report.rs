@@ -146,6 +146,41 @@ pub fn outputs_note(report: &BuildReport, out_dir: &Path) -> String {
             list(&report.left)
         ));
     }
+    note.push_str(&not_for_publication(report, out_dir));
+    note
+}
+
+/// The outputs of items taken in private, for the summary: the private papers' folder and
+/// each private pack (which the contract puts in its meeting's folder, beside the public
+/// files), so that whoever publishes `out/` knows what to leave out.
+fn not_for_publication(report: &BuildReport, out_dir: &Path) -> String {
+    let private_dir = format!("{}/", crate::output::PRIVATE_DIR);
+    let papers = report
+        .papers
+        .iter()
+        .filter(|p| p.outputs.iter().any(|o| o.path.starts_with(&private_dir)))
+        .count();
+    let packs: Vec<&str> = report
+        .meetings
+        .iter()
+        .flat_map(|m| &m.outputs)
+        .filter(|o| crate::output::is_private_pack(o))
+        .map(|o| o.path.as_str())
+        .collect();
+    if papers == 0 && packs.is_empty() {
+        return String::new();
+    }
+    let mut note = String::from("Not for publication (items taken in private):\n");
+    if papers > 0 {
+        note.push_str(&format!(
+            "  {}  ({})\n",
+            out_dir.join(crate::output::PRIVATE_DIR).display(),
+            plural(papers, "private paper")
+        ));
+    }
+    for pack in packs {
+        note.push_str(&format!("  {}\n", out_dir.join(pack).display()));
+    }
     note
 }
 

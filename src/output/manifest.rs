@@ -2,7 +2,7 @@
 //! path, size and SHA-256, then each meeting's outputs and the calendar; sorted, with no
 //! timestamps, so a rebuild gives the same bytes. Papers taken in private appear there by
 //! the title their agenda item shows and exempt ground only; their full entries go in
-//! `out/private/manifest.json`.
+//! `out/private/manifest.json`, with the meetings' private packs.
 //! Also the manifests' lifecycle in a run: withdrawn before anything is written, written
 //! again last.
 
@@ -17,6 +17,7 @@ use super::{BuildReport, PaperReport};
 use crate::diag::Diagnostic;
 use crate::meeting::file::normal;
 use crate::project::{Project, walk};
+use crate::render::pdf::pack::PackKind;
 
 #[derive(Serialize)]
 struct Manifest<'a> {
@@ -44,10 +45,17 @@ struct MeetingEntry<'a> {
     date: String,
     file: Option<String>,
     status: &'static str,
-    outputs: &'a [OutputFile],
+    outputs: Vec<&'a OutputFile>,
 }
 
-/// The public manifest, and the private one when there are private papers.
+/// Is `output` a meeting's private pack? It sits in the meeting's folder, where the
+/// contract puts it, but it is listed in the private manifest only: a publisher who
+/// uploads what `manifest.json` lists never uploads it.
+pub fn is_private_pack(output: &OutputFile) -> bool {
+    output.path.rsplit('/').next() == Some(PackKind::Private.file_name())
+}
+
+/// The public manifest, and the private one when there are private papers or packs.
 pub fn manifests(report: &BuildReport, index: Option<&OutputFile>) -> (String, Option<String>) {
     let is_private = |p: &PaperReport| {
         report
@@ -76,17 +84,25 @@ pub fn manifests(report: &BuildReport, index: Option<&OutputFile>) -> (String, O
                 .map_or("", String::as_str),
         })
         .collect();
-    let meetings: Vec<MeetingEntry> = report
-        .meetings
-        .iter()
-        .map(|m| MeetingEntry {
-            committee: &m.meeting.committee,
-            date: m.meeting.date.to_string(),
-            file: m.meeting.file.as_deref().map(slash_path),
-            status: if m.built { "ok" } else { "failed" },
-            outputs: &m.outputs,
-        })
-        .collect();
+    // Each meeting's outputs, the private pack's apart.
+    let meeting_entries = |private: bool| -> Vec<MeetingEntry> {
+        report
+            .meetings
+            .iter()
+            .map(|m| MeetingEntry {
+                committee: &m.meeting.committee,
+                date: m.meeting.date.to_string(),
+                file: m.meeting.file.as_deref().map(slash_path),
+                status: if m.built { "ok" } else { "failed" },
+                outputs: (m.outputs.iter())
+                    .filter(|o| is_private_pack(o) == private)
+                    .collect(),
+            })
+            .filter(|m| !private || !m.outputs.is_empty())
+            .collect()
+    };
+    let meetings = meeting_entries(false);
+    let private_packs = meeting_entries(true);
     let manifest = Manifest {
         generator: generator(),
         index,
@@ -96,13 +112,13 @@ pub fn manifests(report: &BuildReport, index: Option<&OutputFile>) -> (String, O
         calendar: report.calendar.as_ref(),
     };
     let public_json = to_json(&manifest);
-    let private_json = (!private.is_empty()).then(|| {
+    let private_json = (!private.is_empty() || !private_packs.is_empty()).then(|| {
         to_json(&Manifest {
             generator: generator(),
             index: None,
             papers: entries(private),
             private_papers: Vec::new(),
-            meetings: Vec::new(),
+            meetings: private_packs,
             calendar: None,
         })
     });

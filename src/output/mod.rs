@@ -19,14 +19,16 @@ use crate::diag::{Diagnostic, Sources};
 use crate::paper::{PaperMeta, Status};
 use crate::project::{PaperSource, Project, walk};
 use crate::render::{IndexEntry, MeetingLink, OutputFormat, Renderer};
-use meetings::{MeetingOutputs, PRIVATE_DIR};
+use meetings::MeetingOutputs;
 use record::Record;
 use timings::{RunTimes, StageTimes};
 use write::{OutputFile, slash_path, write_atomic};
 
 pub use manifest::{
-    MANIFEST, PREVIOUS_MANIFEST, last_run_unfinished, publish_manifests, withdraw_manifest,
+    MANIFEST, PREVIOUS_MANIFEST, is_private_pack, last_run_unfinished, publish_manifests,
+    withdraw_manifest,
 };
+pub use meetings::PRIVATE_DIR;
 
 /// The outcome of one paper.
 #[derive(Debug, Clone)]

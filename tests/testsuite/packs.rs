@@ -159,16 +159,23 @@ fn a_meeting_gets_a_public_a_supplementary_and_a_private_pack() {
     assert_eq!(late[1].0, "3.2 Public Counter Review");
     let private = load(root, "private-pack.pdf");
     assert_eq!(outline(&private)[1].0, "4 Cyber Resilience Exercise");
-    // The manifest records each pack; the meeting page links the public ones.
+    // The public manifest records the public packs, the private manifest the private one
+    // (whoever publishes what `manifest.json` lists never publishes it); the meeting page
+    // links the public ones.
     let manifest = std::fs::read_to_string(root.join("out/manifest.json")).unwrap();
+    let private_manifest = std::fs::read_to_string(root.join("out/private/manifest.json")).unwrap();
     let page = std::fs::read_to_string(root.join(DIR).join("index.html")).unwrap();
     for name in ["pack.pdf", "supplementary-pack.pdf", "private-pack.pdf"] {
-        let bytes = std::fs::read(at(root, name)).unwrap();
-        assert!(
-            manifest.contains(&sha256_hex(&bytes)),
-            "{name} in the manifest"
+        let sha = sha256_hex(&std::fs::read(at(root, name)).unwrap());
+        let private = name == "private-pack.pdf";
+        assert_eq!(manifest.contains(&sha), !private, "{name} in the manifest");
+        assert_eq!(
+            private_manifest.contains(&sha),
+            private,
+            "{name} in the private one"
         );
     }
+    assert!(!manifest.contains("private-pack.pdf"), "{manifest}");
     assert!(
         page.contains("<a href=\"pack.pdf\">Public reports pack"),
         "{page}"
@@ -640,4 +647,19 @@ fn format_pack_says_it_built_packs_not_papers() {
         summary.starts_with(&format!("Built {packs} packs from 7 checked papers in ")),
         "{summary}"
     );
+}
+
+#[test]
+fn the_summary_names_what_is_not_for_publication() {
+    let dir = project();
+    let (code, stdout, stderr) = parts(&clerk(dir.path(), &["build", "--force"]));
+    assert_eq!(code, 0, "{stderr}");
+    let note = stdout
+        .split("Not for publication (items taken in private):\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no note in {stdout}"));
+    let lines: Vec<&str> = note.lines().collect();
+    assert!(lines[0].trim_start().starts_with("out/private"), "{note}");
+    assert!(lines[0].ends_with("(1 private paper)"), "{note}");
+    assert_eq!(lines[1].trim(), format!("{DIR}/private-pack.pdf"), "{note}");
 }
