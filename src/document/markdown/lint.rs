@@ -1,5 +1,6 @@
-//! Author lints for accessible content: link text that says where the link goes, and data
-//! tables with a header row. Each is a warning at the link or table; the paper still builds.
+//! Author lints for accessible content: link text that says where the link goes, data
+//! tables with a header row, and a heading that lost the space after its `#`. Each is a
+//! warning at the link, table or line; the paper still builds.
 //!
 //! Screen reader users often move from link to link, or list a page's links, so a link's
 //! words are all they hear of it (WCAG 2.4.4); a table's header row is what they hear as
@@ -98,6 +99,37 @@ impl Builder<'_, '_> {
                 &loc,
                 format!("the link text “{shown}” does not say where the link goes, and screen reader users often hear links out of their sentence"),
                 Some(format!("link the words that name where it goes instead, e.g. `the [2020 strategic review]({url})`")),
+            );
+        }
+    }
+
+    /// Warns about each line of a paragraph (the source at `range`) that starts as a
+    /// heading would but for the space after its `#` (`#Next steps`): Markdown reads it as
+    /// text, so the heading an author meant is a numbered paragraph (`heading-no-space`).
+    pub(super) fn lint_hash_lines(&mut self, range: Range<usize>) {
+        let Some(source) = self.md.get(range.clone()) else {
+            return;
+        };
+        let mut at = range.start;
+        let mut found = Vec::new();
+        for line in source.split_inclusive('\n') {
+            let text = line.trim_end();
+            let hashes = text.len() - text.trim_start_matches('#').len();
+            let after = text[hashes..].chars().next();
+            if (1..=6).contains(&hashes) && after.is_some_and(char::is_alphabetic) {
+                found.push((at..at + text.len(), text.to_string(), hashes));
+            }
+            at += line.len();
+        }
+        for (line, text, hashes) in found {
+            let loc = self.loc(line);
+            let marks = "#".repeat(hashes);
+            let heading = format!("{marks} {}", &text[hashes..]);
+            self.ctx.warn(
+                "heading-no-space",
+                &loc,
+                format!("“{text}” is shown as text, not as a heading: Markdown needs a space after the `{marks}`"),
+                Some(format!("write `{heading}` for a heading, or `\\{text}` to keep the `#` as text")),
             );
         }
     }

@@ -1,5 +1,6 @@
-//! Author lints: link text (`link-text-url`, `link-text-vague`, `link-text-empty`) and
-//! tables without a header row (`table-no-header`).
+//! Author lints: link text (`link-text-url`, `link-text-vague`, `link-text-empty`), tables
+//! without a header row (`table-no-header`) and `#Heading` without its space
+//! (`heading-no-space`).
 
 use super::*;
 
@@ -124,4 +125,33 @@ fn lints_in_implications_point_at_their_yaml_line() {
         d.iter().map(|d| (d.code, d.line)).collect::<Vec<_>>(),
         [("link-text-vague", 3)]
     );
+}
+
+#[test]
+fn a_heading_without_the_space_after_its_hash_is_warned_about_at_its_line() {
+    let md = "# A\n\nText.\n\n#Next steps\n\nMore.\n\n##Costs\nThe costs rise.\n";
+    assert_eq!(
+        found(md),
+        [("heading-no-space", 5, 1), ("heading-no-space", 9, 1)]
+    );
+    let (_, d) = run(md);
+    let d = find(&d, "heading-no-space");
+    assert!(
+        d.message.contains("“#Next steps” is shown as text"),
+        "{d:?}"
+    );
+    assert_eq!(
+        d.help.as_deref(),
+        Some("write `# Next steps` for a heading, or `\\#Next steps` to keep the `#` as text")
+    );
+    // A number, an escaped hash, a hash inside a line or a list item are fine.
+    for md in [
+        "# A\n\n#1 priority is safety.\n",
+        "# A\n\n\\#Next is a hashtag.\n",
+        "# A\n\nWe use #Next as a tag.\n",
+        "# A\n\n- #Next in a list\n",
+        "# A\n\n####### Seven is not a heading\n",
+    ] {
+        assert_eq!(found(md), [], "{md}");
+    }
 }
