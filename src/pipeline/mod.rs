@@ -20,6 +20,7 @@ use crate::paper::{self, Status};
 use crate::project::{PaperSource, Project};
 use crate::render::{OutputFormat, Renderer};
 
+mod named;
 mod one;
 use one::{Learnt, build_one};
 
@@ -193,7 +194,8 @@ pub fn run_with_progress(
             memory.cache.retain(&found);
         }
     }
-    let papers: Vec<PaperReport> = built.into_iter().map(|(p, _)| p).collect();
+    let mut papers: Vec<PaperReport> = built.into_iter().map(|(p, _)| p).collect();
+    named::explain_named_appendices(&mut papers);
     lap(&mut times.papers);
     if !opts.paths.is_empty() {
         // Only some papers: the meetings cannot be cross-checked, nor their pages rebuilt.

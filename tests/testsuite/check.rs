@@ -391,3 +391,50 @@ fn paths_typed_from_a_sub_folder_are_shown_plainly() {
     assert!(stderr.contains(" --> papers/x.md:6:"), "{stderr}");
     assert!(!stderr.contains(".."), "{stderr}");
 }
+
+/// A Markdown appendix saved without the `_` that keeps clerk from reading it as a paper:
+/// its error says it is the other paper's appendix and to rename it, in check and build.
+#[test]
+fn an_appendix_read_as_a_paper_is_told_to_take_an_underscore() {
+    let dir = tempfile::tempdir().unwrap();
+    let papers = dir.path().join("papers/grants");
+    std::fs::create_dir_all(&papers).unwrap();
+    std::fs::write(
+        papers.join("scheme.md"),
+        "---\nmeeting: M\ndate: 2026-05-19\ntitle: Grants\npresented_by: P\n\
+         recommendation: For Noting\nrecommendations: x\nappendices:\n  - title: Criteria\n    \
+         file: ./criteria.md\n---\n\n# Purpose\n\nWhy.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        papers.join("criteria.md"),
+        "# Criteria\n\nGroups must be constituted.\n",
+    )
+    .unwrap();
+    for command in ["check", "build"] {
+        let (code, _, stderr) = crate::common::parts(&crate::common::clerk(dir.path(), &[command]));
+        assert_eq!(code, 1, "{stderr}");
+        assert!(
+            stderr.contains("this file is an appendix of `papers/grants/scheme.md`"),
+            "{command}: {stderr}"
+        );
+        assert!(
+            stderr.contains("rename it `_criteria.md` and write `file: ./_criteria.md` in `papers/grants/scheme.md`"),
+            "{command}: {stderr}"
+        );
+        assert!(
+            !stderr.contains("start the file with a `---` line"),
+            "{stderr}"
+        );
+    }
+    // Renamed as the help says, both build.
+    std::fs::rename(papers.join("criteria.md"), papers.join("_criteria.md")).unwrap();
+    let scheme = std::fs::read_to_string(papers.join("scheme.md")).unwrap();
+    std::fs::write(
+        papers.join("scheme.md"),
+        scheme.replace("./criteria.md", "./_criteria.md"),
+    )
+    .unwrap();
+    let (code, _, stderr) = crate::common::parts(&crate::common::clerk(dir.path(), &["build"]));
+    assert_eq!(code, 0, "{stderr}");
+}
