@@ -356,5 +356,19 @@ pub fn init(dir: &Path, templates: bool) -> Result<Vec<String>, Vec<Diagnostic>>
     } else {
         lines.push(format!("Next: cd {} && clerk build", dir.display()));
     }
+    // The example paper is the SPA's: left in, it is published under the new house's name.
+    let example = files
+        .iter()
+        .map(|(p, _)| p)
+        .find(|p| p.extension() == Some("md".as_ref()));
+    if let Some(example) = example {
+        lines.push(format!(
+            "Then make it yours: your organisation and logo in clerk.yaml, a paper with \
+             `clerk new \"Title\" --meeting \"Committee\" --date YYYY-MM-DD`, and delete the \
+             example paper {} once you have your own (it is the SPA's, and would be published \
+             under your name)",
+            example.display()
+        ));
+    }
     Ok(lines)
 }

@@ -217,8 +217,16 @@ fn init_and_new_refuse_what_would_not_build_and_say_why() {
     let (code, stdout, _) = parts(&clerk(root, &["init"]));
     assert_eq!(code, 0);
     assert!(
-        stdout.ends_with("Next: clerk build\n"),
+        stdout.contains("\nNext: clerk build\n"),
         "no `cd .`: {stdout}"
+    );
+    // The way to make the project one's own, the SPA's example paper named for deletion.
+    assert!(
+        stdout.ends_with(
+            "and delete the example paper ./papers/2021-09-01-hmics-progress-review.md once \
+             you have your own (it is the SPA's, and would be published under your name)\n"
+        ),
+        "{stdout}"
     );
     // A project inside the project would have its papers built twice.
     let inner = root.join("papers/more");
