@@ -319,6 +319,28 @@ pub fn to_node_lenient(
         }
         Err(e) => {
             let d = problems::saphyr_error(&e, text, file, limits);
+            if let Some(eased) = eased_colons(&e, text) {
+                // A value with a `: ` in it (`title: Budget: Quarter 2`): each such line is
+                // reported, and the rest is read and checked, so one slip hides nothing.
+                diags.push(d);
+                let mut text = eased;
+                for _ in 0..MAX_EASED {
+                    match read(&text) {
+                        Ok(raw) => {
+                            let node = convert(raw, &text, file, &mut diags);
+                            return (Some(node), diags);
+                        }
+                        Err(e) => {
+                            diags.push(problems::saphyr_error(&e, &text, file, limits));
+                            match eased_colons(&e, &text) {
+                                Some(eased) => text = eased,
+                                None => break,
+                            }
+                        }
+                    }
+                }
+                return (None, diags);
+            }
             let tabs = problems::tab_lines(text, file);
             if d.code != "yaml-tab" || tabs.is_empty() {
                 return (None, vec![d]);
@@ -331,6 +353,22 @@ pub fn to_node_lenient(
             (node, diags)
         }
     }
+}
+
+/// How many lines with a colon in their value are eased before the rest is given up on.
+const MAX_EASED: usize = 50;
+
+/// `text` with the colons of the value where `e` stands eased
+/// ([`problems::colons_eased`]), when `e` is YAML taking a `: ` in a value for a key.
+fn eased_colons(e: &serde_saphyr::Error, text: &str) -> Option<String> {
+    let at = e
+        .location()
+        .and_then(|loc| pos_of(&loc, text).span())?
+        .start;
+    let d = e.to_string();
+    d.contains("mapping values are not allowed")
+        .then(|| problems::colons_eased(text, at))
+        .flatten()
 }
 
 /// serde-saphyr's options for reading within `limits`.

@@ -55,9 +55,23 @@ fn quote_value(text: &str, at: usize) -> Option<(String, String)> {
     (plain && value.contains(": ") && !value.starts_with(['"', '\'', '[', '{', '|', '>'])).then(
         || {
             let escaped = value.replace('\\', "\\\\").replace('"', "\\\"");
-            (key.trim().to_string(), format!("{key}: \"{escaped}\""))
+            let key = key.trim();
+            (key.to_string(), format!("{key}: \"{escaped}\""))
         },
     )
+}
+
+/// `text` with the value of the line at byte `at` read as [`quote_value`] would quote it,
+/// but with each `: ` in that value written `; ` instead: the same length, so a tree read
+/// from it points into `text`, and a value that still reads as written (the rest of the
+/// metadata can then be checked; the error is reported all the same).
+pub(super) fn colons_eased(text: &str, at: usize) -> Option<String> {
+    quote_value(text, at)?;
+    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let value_at = start + text[start..end].find(": ")? + 2;
+    let eased = text[value_at..end].replace(": ", "; ");
+    Some(format!("{}{eased}{}", &text[..value_at], &text[end..]))
 }
 
 /// The diagnostic for `e`, an error at `span` (when known) in `text`.

@@ -201,3 +201,34 @@ fn a_colon_in_an_unquoted_value_says_to_quote_it() {
     let errs = to_node("title: a\n  b: c\n", p()).unwrap_err();
     assert!(!errs[0].message.contains("colon and a space"), "{errs:?}");
 }
+
+#[test]
+fn every_value_with_a_colon_is_reported_and_the_rest_still_read() {
+    let text = "title: Budget: Quarter 2\nmeeting: Resources\n\
+                implications:\n  legal: None: see 4.1\n  social: x\ndate: 2026-01-01\n";
+    let (node, errs) = to_node_lenient(text, p(), YamlLimits::default());
+    let places: Vec<(&str, (usize, usize))> =
+        errs.iter().map(|e| (e.code, e.line_col(text))).collect();
+    assert_eq!(
+        places,
+        [("yaml-syntax", (1, 14)), ("yaml-syntax", (4, 14))],
+        "{errs:?}"
+    );
+    assert!(errs[1].message.contains("the value of `legal`"), "{errs:?}");
+    let help = errs[1].help.as_deref();
+    assert_eq!(
+        help,
+        Some("put the value in quotes: `legal: \"None: see 4.1\"`")
+    );
+    // The tree points into the text as written, its values read with `; `.
+    let node = node.expect("read with the colons eased");
+    let date = node.get("date").unwrap();
+    assert_eq!(date.pos.offset, text.find("2026"));
+    let title = node.get("title").unwrap().as_text();
+    assert_eq!(title.as_deref(), Some("Budget; Quarter 2"));
+    assert!(to_node(text, p()).is_err(), "still an error");
+    // Any other error after one still stops the reading there.
+    let (node, errs) = to_node_lenient("title: a: b\nx: [\n", p(), YamlLimits::default());
+    assert!(node.is_none());
+    assert_eq!(errs.len(), 2, "{errs:?}");
+}
