@@ -11,7 +11,7 @@
 pub mod assemble;
 pub mod body;
 pub mod command;
-pub mod date;
+pub use crate::paper::typed_date as date;
 pub mod docx;
 pub mod drawing;
 pub mod emit;

@@ -29,11 +29,22 @@ pub fn parse_date(s: &str) -> Result<jiff::civil::Date, DateProblem> {
                 b.is_ascii_digit()
             }
         });
-    let not_a_date = || {
-        problem(
+    let not_a_date = || match super::typed_date::parse(s) {
+        // A date as people type it (`15th December 2026`): the way out is that date.
+        Some(read) => {
+            let iso = read.date.to_string();
+            let shown = jiff::fmt::strtime::format("%-d %B %Y", read.date).unwrap_or_default();
+            let help = if read.ambiguous {
+                format!("write `{iso}` (year, month, day), if `{s}` means {shown}")
+            } else {
+                format!("write it as `{iso}` (year, month, day)")
+            };
+            problem(format!("`{s}` is not a date in the form YYYY-MM-DD"), &help)
+        }
+        None => problem(
             format!("`{s}` is not a date in the form YYYY-MM-DD"),
             "write the meeting date like `2021-09-01` (year, month, day)",
-        )
+        ),
     };
     if s == super::placeholder::ELLIPSIS {
         // Left by `clerk import` for a date the document does not give.

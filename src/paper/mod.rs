@@ -10,6 +10,7 @@ mod fields;
 mod meta;
 pub mod placeholder;
 mod source;
+pub mod typed_date;
 mod value_map;
 
 use std::path::{Path, PathBuf};

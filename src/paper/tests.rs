@@ -121,6 +121,35 @@ fn date_shapes() {
 }
 
 #[test]
+fn a_date_typed_as_people_write_it_is_offered_in_the_form_clerk_reads() {
+    for (typed, help) in [
+        (
+            "15th December 2026",
+            "write it as `2026-12-15` (year, month, day)",
+        ),
+        (
+            "Tuesday 1 September 2021",
+            "write it as `2021-09-01` (year, month, day)",
+        ),
+        (
+            "02/03/2021",
+            "write `2021-03-02` (year, month, day), if `02/03/2021` means 2 March 2021",
+        ),
+        (
+            "next Tuesday",
+            "write the meeting date like `2021-09-01` (year, month, day)",
+        ),
+    ] {
+        let err = parse_date(typed).unwrap_err();
+        assert_eq!(
+            err.message,
+            format!("`{typed}` is not a date in the form YYYY-MM-DD")
+        );
+        assert_eq!(err.help, help, "{typed}");
+    }
+}
+
+#[test]
 fn wrong_types_are_named() {
     let text = format!("{GOOD}appendices: yes please\nkeywords: one\ntitle2: x\n");
     let (_, diags) = check(&text);

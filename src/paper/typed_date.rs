@@ -1,5 +1,6 @@
-//! Dates as people type them in a header table (`1 September 2021`, `01/09/2021`,
-//! `1st Sept 2021`, `Wednesday 1 September 2021`) → an ISO date.
+//! Dates as people type them, in a Word header table or a paper's `date:` (`1 September
+//! 2021`, `01/09/2021`, `1st Sept 2021`, `Wednesday 1 September 2021`) → an ISO date:
+//! `clerk import` writes it, and a paper's `bad-date` error offers it.
 
 use jiff::civil::Date;
 
