@@ -74,6 +74,17 @@ impl Record {
         Record { by_source, others }
     }
 
+    /// The folders (relative to the output folder) holding the outputs earlier builds
+    /// wrote, each once.
+    pub fn folders(&self) -> BTreeSet<&Path> {
+        self.by_source
+            .values()
+            .flatten()
+            .chain(&self.others)
+            .filter_map(|o| Path::new(&o.path).parent())
+            .collect()
+    }
+
     /// Did the last build publish the paper at `display` (`papers/x.md`): does the record
     /// list an output of it outside `out/private/`?
     pub fn was_public(&self, display: &Path) -> bool {

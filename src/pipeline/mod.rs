@@ -132,15 +132,6 @@ pub fn run_with_progress(
         );
         Memory { record, cache, run }
     });
-    if renderer.is_some() {
-        // Only a build cut short leaves temporary files: the whole output folder is walked
-        // for them only then. The cache is written beside the manifest, so a build killed
-        // then may leave its temporary file with the manifest in place: the top folder (a
-        // few entries) is swept every time.
-        let deep = output::last_run_unfinished(&project.out_dir);
-        write::clean_leftovers(&project.out_dir, deep);
-        output::withdraw_manifest(project).map_err(|d| vec![d])?;
-    }
     lap(&mut times.earlier);
     let (found, mut diagnostics) = project.papers(&opts.paths);
     let files = meeting::load_all(
@@ -151,6 +142,20 @@ pub fn run_with_progress(
     );
     let private = files.withheld_papers(|| found.clone(), &project.house, &mut diagnostics);
     lap(&mut times.find);
+    if let Some(memory) = &memory {
+        // One error per folder below the output folder clerk cannot write in, before
+        // anything is written (or the manifest withdrawn), not one per output.
+        let folders = output_folders(&found, &private, &memory.record);
+        output::folder::ready_below(project, folders.iter().map(AsRef::as_ref))?;
+        // Only a build cut short leaves temporary files: the whole output folder is walked
+        // for them only then. The cache is written beside the manifest, so a build killed
+        // then may leave its temporary file with the manifest in place: the top folder (a
+        // few entries) is swept every time.
+        let deep = output::last_run_unfinished(&project.out_dir);
+        write::clean_leftovers(&project.out_dir, deep);
+        output::withdraw_manifest(project).map_err(|d| vec![d])?;
+    }
+    lap(&mut times.earlier);
     progress.start(found.len());
     let one = |s: &PaperSource| {
         progress.paper_started(s);
@@ -293,6 +298,33 @@ pub fn run_with_progress(
     }
     report.times = times;
     Ok(report)
+}
+
+/// The folders below the output folder a writing run may write in (relative to it): the
+/// papers' (public or private), the meetings' and those earlier builds wrote in.
+fn output_folders<'a>(
+    found: &'a [PaperSource],
+    private: &std::collections::BTreeMap<PathBuf, String>,
+    record: &'a Record,
+) -> std::collections::BTreeSet<std::borrow::Cow<'a, Path>> {
+    use std::borrow::Cow;
+    let papers = found.iter().filter_map(|s| {
+        let dir = s.rel.parent()?;
+        Some(if private.contains_key(&meeting::file::normal(&s.rel)) {
+            Cow::Owned(Path::new(output::meetings::PRIVATE_DIR).join(dir))
+        } else {
+            Cow::Borrowed(dir)
+        })
+    });
+    let fixed = [
+        crate::project::walk::MEETINGS_OUT,
+        output::meetings::PRIVATE_DIR,
+    ]
+    .map(|d| Cow::Borrowed(Path::new(d)));
+    papers
+        .chain(fixed)
+        .chain(record.folders().into_iter().map(Cow::Borrowed))
+        .collect()
 }
 
 /// Keeps listing each meeting's outputs that this run did not build (its agenda PDF after

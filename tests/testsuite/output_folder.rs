@@ -25,13 +25,13 @@ fn an_output_path_that_is_a_file_is_said_to_be_a_file() {
     assert_eq!(std::fs::read_to_string(&afile).unwrap(), "not a folder");
 }
 
-/// Runs `clerk build` as a user who may not write in `out/` (root may write anywhere, so
-/// as root the project is given to `nobody` and clerk run as `nobody`). `None` when this
-/// machine cannot arrange it.
-fn build_in_a_read_only_folder(project: &Path) -> Option<(i32, String, String)> {
-    let out = project.join("out");
-    std::fs::create_dir(&out).unwrap();
-    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o555)).unwrap();
+/// Runs `clerk build` as a user who may not write in `folder` (`out` or a folder in it; root
+/// may write anywhere, so as root the project is given to `nobody` and clerk run as
+/// `nobody`). `None` when this machine cannot arrange it.
+fn build_in_a_read_only_folder(project: &Path, folder: &str) -> Option<(i32, String, String)> {
+    let read_only = project.join(folder);
+    std::fs::create_dir_all(&read_only).unwrap();
+    std::fs::set_permissions(&read_only, std::fs::Permissions::from_mode(0o555)).unwrap();
     if std::fs::metadata(project).unwrap().uid() != 0 {
         return Some(parts(&clerk(project, &["build"])));
     }
@@ -59,7 +59,7 @@ fn build_in_a_read_only_folder(project: &Path) -> Option<(i32, String, String)> 
 #[test]
 fn a_read_only_output_folder_is_one_error_up_front_and_nothing_is_written() {
     let dir = temp_project("council");
-    let Some((code, stdout, stderr)) = build_in_a_read_only_folder(dir.path()) else {
+    let Some((code, stdout, stderr)) = build_in_a_read_only_folder(dir.path(), "out") else {
         return;
     };
     assert_eq!(code, 2, "{stdout}\n{stderr}");
@@ -73,6 +73,44 @@ fn a_read_only_output_folder_is_one_error_up_front_and_nothing_is_written() {
     assert!(!stderr.contains("warning"), "no cascade: {stderr}");
     assert_eq!(
         std::fs::read_dir(dir.path().join("out")).unwrap().count(),
+        0
+    );
+}
+
+#[test]
+fn a_read_only_folder_in_the_output_folder_is_one_error_naming_it_and_nothing_is_written() {
+    let dir = temp_project("council");
+    let papers = dir.path().join("papers");
+    let paper = papers.join("2024-06-12-parking-charges.md");
+    std::fs::create_dir(papers.join("2026")).unwrap();
+    for name in ["parking-charges.md", "parking-charges-again.md"] {
+        std::fs::copy(&paper, papers.join("2026").join(name)).unwrap();
+    }
+    let Some((code, stdout, stderr)) = build_in_a_read_only_folder(dir.path(), "out/2026") else {
+        return;
+    };
+    assert_eq!(code, 2, "{stdout}\n{stderr}");
+    assert_eq!(
+        stderr.lines().next().unwrap(),
+        "error[output-not-writable]: cannot write in out/2026/, a folder of the output (permission denied), so nothing was built",
+        "{stderr}"
+    );
+    assert_eq!(
+        stderr.matches("error").count(),
+        1,
+        "one for the folder: {stderr}"
+    );
+    assert!(stderr.contains("let you write in it"), "{stderr}");
+    assert!(!stderr.contains("write-failed"), "{stderr}");
+    let left: Vec<_> = std::fs::read_dir(dir.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, ["2026"], "nothing written beside it");
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("out/2026"))
+            .unwrap()
+            .count(),
         0
     );
 }
