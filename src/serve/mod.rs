@@ -64,6 +64,8 @@ struct Running {
     shared: Arc<Shared>,
     watcher: Watcher,
     rx: Receiver<Message>,
+    /// What `--write` last said of the output folder.
+    notice: publish::FolderNotice,
 }
 
 /// Listens, watches, builds everything once, starts serving and prints the address.
@@ -99,8 +101,9 @@ fn start(project: Project, args: &ServeOptions) -> Result<Running, String> {
     let empty = Site::empty(project, args.folders.clone());
     let (site, summary) = rebuild(&empty, &ChangeSet::everything(), 0);
     say(&status_line(None, &summary));
+    let mut notice = publish::FolderNotice::default();
     if args.write {
-        publish::write_out(&site, &Changed::All);
+        publish::write_out(&site, &Changed::All, &mut notice);
     }
     let shared = Arc::new(Shared::new(site));
     let thread = server::spawn(server.clone(), shared.clone())
@@ -119,6 +122,7 @@ fn start(project: Project, args: &ServeOptions) -> Result<Running, String> {
         shared,
         watcher,
         rx,
+        notice,
     })
 }
 
@@ -163,7 +167,7 @@ impl Running {
         say(&status_line(Some(changes), &summary));
         let site = self.shared.site();
         if let Some(paths) = written {
-            publish::write_out(&site, &paths);
+            publish::write_out(&site, &paths, &mut self.notice);
         }
         // A new papers folder (from clerk.yaml) is read again once it is watched.
         self.watcher.update(&site.project).then(|| ChangeSet {

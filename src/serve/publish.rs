@@ -5,6 +5,7 @@
 //! public manifest naming it by title and exempt ground only, its full entry in
 //! `out/private/manifest.json` — so that no public output holds a private paper.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::index::{Audience, index_page};
@@ -18,20 +19,78 @@ use crate::output::{BuildReport, manifest};
 use crate::project::walk::relative;
 use crate::render::pdf::pack::{self, PackKind};
 
+/// What `--write` last said of the output folder, so that a folder clerk cannot write in
+/// is said once, not at every rebuild: again only when the problem changes, and when it is
+/// fixed.
+#[derive(Debug, Default)]
+pub(super) struct FolderNotice {
+    /// The problems last said; empty while the folders can be written in.
+    said: Vec<Diagnostic>,
+}
+
+/// What to say of the output folder after a rebuild's check.
+#[derive(Debug, PartialEq)]
+enum Tell {
+    /// Nothing new.
+    Nothing,
+    /// These problems, new or changed.
+    Problems(Vec<Diagnostic>),
+    /// The problems last said are gone.
+    Fixed,
+}
+
+impl FolderNotice {
+    /// Takes the problems a rebuild's check found (none when the folders can be written
+    /// in) and tells what is new.
+    fn tell(&mut self, now: Vec<Diagnostic>) -> Tell {
+        if now == self.said {
+            return Tell::Nothing;
+        }
+        let fixed = now.is_empty();
+        self.said = now.clone();
+        if fixed {
+            Tell::Fixed
+        } else {
+            Tell::Problems(now)
+        }
+    }
+}
+
 /// Writes the `changed` pages, the meetings' pages and files, the index and the manifests
 /// into the output folder, as served but without anything the server adds. Failures are
-/// printed.
-pub(super) fn write_out(site: &Site, changed: &Changed) {
+/// printed; a folder clerk cannot write in only when first found, changed or fixed
+/// (`notice` remembers).
+pub(super) fn write_out(site: &Site, mut changed: &Changed, notice: &mut FolderNotice) {
     let project = &site.project;
     let out = &project.out_dir;
-    // An output folder clerk cannot write in: one error, not one per output.
-    if let Err(d) = crate::output::folder::ready(project) {
-        crate::report::print_human(&[d], &crate::diag::Sources::default(), false);
-        return;
-    }
     // What the last build wrote beside (a paper's PDF, a meeting's packs), listed while it
     // is still on disk as written, as a build lists the formats it did not make.
     let record = Record::read(out);
+    // An output folder (or a folder in it) clerk cannot write in: one error, not one per
+    // output, nor one per rebuild.
+    let problems = folder_problems(site, &record);
+    let blocked = !problems.is_empty();
+    match notice.tell(problems) {
+        Tell::Nothing => {}
+        Tell::Problems(problems) => {
+            crate::report::print_human(&problems, &crate::diag::Sources::default(), false);
+            super::say(&format!(
+                "Nothing is written to {}/ until it is fixed; the preview goes on.",
+                relative(&project.root, out).display()
+            ));
+        }
+        Tell::Fixed => {
+            super::say(&format!(
+                "{}/ can be written in again: the preview's pages are written there.",
+                relative(&project.root, out).display()
+            ));
+            // What changed while nothing could be written is not known here: all of it.
+            changed = &Changed::All;
+        }
+    }
+    if blocked {
+        return;
+    }
     let mut problems: Vec<Diagnostic> = crate::output::withdraw_manifest(project)
         .err()
         .into_iter()
@@ -178,6 +237,33 @@ pub(super) fn write_out(site: &Site, changed: &Changed) {
     crate::report::print_human(&problems, &crate::diag::Sources::default(), false);
 }
 
+/// The problems of the output folder and of the folders in it that the preview writes in
+/// (its papers', its meetings', and those an earlier build wrote in); none when clerk may
+/// write in them all.
+fn folder_problems(site: &Site, record: &Record) -> Vec<Diagnostic> {
+    let project = &site.project;
+    if let Err(d) = crate::output::folder::ready(project) {
+        return vec![d];
+    }
+    let mut dirs: BTreeSet<PathBuf> = BTreeSet::new();
+    for entry in site.papers.values() {
+        let href = PathBuf::from(entry.href());
+        let rel = crate::meeting::file::normal(&entry.report.source.rel);
+        let rel = if site.private.contains_key(&rel) {
+            Path::new(PRIVATE_DIR).join(href)
+        } else {
+            href
+        };
+        dirs.extend(rel.parent().map(Path::to_path_buf));
+    }
+    let meetings = site.meetings.keys().chain(site.meeting_files.keys());
+    dirs.extend(meetings.filter_map(|rel| Some(Path::new(rel).parent()?.to_path_buf())));
+    dirs.extend(record.folders().into_iter().map(Path::to_path_buf));
+    crate::output::folder::ready_below(project, dirs.iter().map(PathBuf::as_path))
+        .err()
+        .unwrap_or_default()
+}
+
 /// Each meeting with the page and agenda the preview holds for it, and the packs a build
 /// wrote that are still as written (the preview makes packs only when asked for, and does
 /// not write them), in a build's order.
@@ -239,4 +325,29 @@ fn withheld_meetings(site: &Site) -> Vec<PathBuf> {
         })
         .map(crate::meeting::Meeting::out_dir)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_problem_is_told_once_again_when_it_changes_and_when_it_is_fixed() {
+        let problem = |file: &str| {
+            Diagnostic::file_error("output-not-writable", Path::new(file), "cannot write")
+        };
+        let mut notice = FolderNotice::default();
+        assert_eq!(notice.tell(vec![]), Tell::Nothing, "fine from the start");
+        assert_eq!(
+            notice.tell(vec![problem("out")]),
+            Tell::Problems(vec![problem("out")])
+        );
+        assert_eq!(notice.tell(vec![problem("out")]), Tell::Nothing);
+        assert_eq!(
+            notice.tell(vec![problem("out/2026")]),
+            Tell::Problems(vec![problem("out/2026")])
+        );
+        assert_eq!(notice.tell(vec![]), Tell::Fixed);
+        assert_eq!(notice.tell(vec![]), Tell::Nothing);
+    }
 }

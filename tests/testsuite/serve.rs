@@ -398,6 +398,55 @@ fn write_also_writes_the_output_folder_without_the_reload_script() {
     );
 }
 
+#[test]
+fn write_to_an_output_folder_it_cannot_use_says_so_once_and_again_when_fixed() {
+    let dir = project();
+    // A file where the output folder should be stops writes as root too.
+    let afile = dir.path().join("afile");
+    std::fs::write(&afile, "not a folder").unwrap();
+    let serve = Serve::start(dir.path(), &["--write", "--out", "afile"]);
+    let errors = || {
+        serve
+            .stderr()
+            .iter()
+            .filter(|l| l.starts_with("error[output-not-a-folder]"))
+            .count()
+    };
+    assert_eq!(errors(), 1, "{:?}", serve.stderr());
+    let mut events = serve.events();
+    for rebuilt in 1..=2 {
+        edit(dir.path(), ESTATES, "title: ", "title: Revised ");
+        events.next_reload(SOON).expect("a reload event");
+        wait_for(SOON, || (serve.rebuilds().len() >= rebuilt).then_some(()));
+    }
+    std::fs::remove_file(&afile).unwrap();
+    edit(dir.path(), ESTATES, "title: ", "title: Revised ");
+    let fixed = wait_for(SOON, || {
+        serve
+            .stdout()
+            .into_iter()
+            .find(|l| l.contains("can be written in again"))
+    });
+    assert_eq!(
+        fixed.as_deref(),
+        Some("afile/ can be written in again: the preview's pages are written there."),
+        "{:?}",
+        serve.stdout()
+    );
+    assert_eq!(
+        errors(),
+        1,
+        "said once, not at each rebuild: {:?}",
+        serve.stderr()
+    );
+    let index = wait_for(SOON, || afile.join("index.html").is_file().then_some(()));
+    assert!(index.is_some(), "all written once fixed");
+    assert!(
+        afile.join(format!("{REVIEW}.html")).is_file(),
+        "not only what changed"
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn ctrl_c_stops_cleanly_with_status_0() {
