@@ -119,10 +119,14 @@ pub(super) fn check_classification(c: &mut Checker, n: &Node) -> Option<String> 
         return None;
     }
     if !c.cx.house.classifications.contains(&s) {
-        let help = if c.cx.house.classifications.contains(&upper) {
-            format!("write it in capitals: `{upper}`")
-        } else {
-            format!("use one of: {}", c.cx.house.classifications.join(", "))
+        // A protective marking is not set right silently, but the help gives the house's
+        // own form of one written in other capitals, whatever capitals the house uses.
+        let lower = s.to_lowercase();
+        let house = c.cx.house.classifications.iter();
+        let help = match house.clone().find(|h| h.to_lowercase() == lower) {
+            Some(h) if *h == upper => format!("write it in capitals: `{upper}`"),
+            Some(h) => format!("write it as the house does: `{h}`"),
+            None => format!("use one of: {}", house.as_slice().join(", ")),
         };
         c.error(
             n.pos,

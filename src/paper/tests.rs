@@ -179,6 +179,27 @@ fn classification_rules() {
 }
 
 #[test]
+fn a_classification_in_other_capitals_is_refused_with_the_house_s_own_form() {
+    let house = HouseStyle {
+        classifications: vec!["Official".into(), "Official-Sensitive".into()],
+        ..HouseStyle::default()
+    };
+    for written in ["OFFICIAL-SENSITIVE", "official-sensitive"] {
+        let (meta, diags) = check_with(&format!("{GOOD}classification: {written}\n"), &house);
+        assert!(meta.is_none(), "{written}");
+        assert_eq!(diags[0].code, "unknown-classification", "{diags:?}");
+        assert_eq!(
+            diags[0].help.as_deref(),
+            Some("write it as the house does: `Official-Sensitive`"),
+            "{written}"
+        );
+    }
+    let (meta, diags) = check_with(&format!("{GOOD}classification: Official\n"), &house);
+    assert!(diags.is_empty(), "{diags:?}");
+    assert_eq!(meta.unwrap().classification.as_deref(), Some("Official"));
+}
+
+#[test]
 fn a_recommendation_in_other_capitals_is_written_as_the_house_writes_it() {
     let (meta, diags) = check(&GOOD.replace("For Discussion", "for discussion"));
     assert!(diags.is_empty(), "{diags:?}");
