@@ -6,6 +6,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use super::HouseStyle;
+use super::place::piece_in_value;
 use crate::diag::{self, Diagnostic};
 use crate::schema::Key;
 use crate::yaml::{self, Value};
@@ -88,15 +89,8 @@ pub fn check(
     let mut diags = Vec::new();
     for (i, line) in house.pdf.footer.iter().enumerate() {
         // The bytes `range` of the line, found in the file's text within the line's node.
-        let place = |range: Range<usize>| {
-            let node = at.get(i).cloned().flatten()?;
-            let end = text[node.start..]
-                .find('\n')
-                .map_or(text.len(), |n| node.start + n)
-                .max(node.end.min(text.len()));
-            let found = text.get(node.start..end)?.find(&line[range.clone()])?;
-            Some(node.start + found..node.start + found + range.len())
-        };
+        let place =
+            |range: Range<usize>| piece_in_value(text, at.get(i).cloned().flatten()?, &line[range]);
         let pieces = match pieces(line) {
             Ok(pieces) => pieces,
             Err(open) => {

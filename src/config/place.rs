@@ -38,6 +38,18 @@ impl HouseStyle {
     }
 }
 
+/// The bytes of `piece` (a `{field}`, or what follows an open `{`) in `text`, searched for
+/// from the start of the value at `value` (its bytes in `text`) to the end of the line it
+/// starts on, or of the value when it runs further; `None` when it is not found there.
+pub(super) fn piece_in_value(text: &str, value: Range<usize>, piece: &str) -> Option<Range<usize>> {
+    let end = text[value.start..]
+        .find('\n')
+        .map_or(text.len(), |e| value.start + e)
+        .max(value.end.min(text.len()));
+    let found = text.get(value.start..end)?.find(piece)?;
+    Some(value.start + found..value.start + found + piece.len())
+}
+
 /// The node at `path` under `node`.
 fn node_at<'n>(node: &'n Node, path: &[&str]) -> Option<&'n Node> {
     let Some((first, rest)) = path.split_first() else {

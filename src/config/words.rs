@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::HouseStyle;
 use super::footer::fields_in;
+use super::place::piece_in_value;
 use crate::diag::{Diagnostic, did_you_mean};
 
 /// The fields `words.page` may name.
@@ -55,13 +56,7 @@ impl HouseStyle {
         // The bytes of `piece` in clerk.yaml: searched for on the line the value starts on.
         let place = |piece: &str| {
             let text = self.text.as_deref()?;
-            let node = self.span_of(&["words", "page"])?;
-            let end = text[node.start..]
-                .find('\n')
-                .map_or(text.len(), |e| node.start + e)
-                .max(node.end.min(text.len()));
-            let found = text.get(node.start..end)?.find(piece)?;
-            Some(node.start + found..node.start + found + piece.len())
+            piece_in_value(text, self.span_of(&["words", "page"])?, piece)
         };
         let error = |piece: &str, message: String, help: String| {
             let d = Diagnostic::file_error(
