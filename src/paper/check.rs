@@ -11,6 +11,10 @@ use crate::yaml::{Node, Pos, Scalar, Value};
 use super::fields;
 use super::{MetaText, PaperMeta};
 
+/// The keys whose value names what several papers share, read without curly quotes
+/// wrapped around it (see `text_raw`).
+const NAMES_SHARED: [&str; 2] = ["meeting", "agenda_item"];
+
 /// What checking needs to know besides the tree.
 pub struct MetaContext<'a> {
     /// The file the metadata is in, as shown to the user.
@@ -100,12 +104,24 @@ impl Checker<'_> {
         if t.chars().count() > 1 && t.starts_with(['“', '‘', '„']) && t.ends_with(['”', '’', '“'])
         {
             let plain = t.trim_matches(['“', '”', '‘', '’', '„']);
+            // The keys that name what papers share (their meeting, their agenda item) are
+            // read without the quotes: kept, they would make the paper's meeting another
+            // committee's, and clash with the papers that write its name plainly.
+            let unquoted = NAMES_SHARED.contains(&key);
+            let reads = if unquoted {
+                format!("it is read as {plain}")
+            } else {
+                format!("it reads {t}")
+            };
             self.warn(
                 node.pos,
                 "curly-quotes",
-                format!("the value of `{key}` is wrapped in curly quotes, which YAML keeps as part of the text: it reads {t}"),
+                format!("the value of `{key}` is wrapped in curly quotes, which YAML keeps as part of the text: {reads}"),
                 Some(format!("YAML quotes with straight quotes only (a word processor may have curled them): write `{key}: {plain}`, or `{key}: \"{plain}\"`")),
             );
+            if unquoted {
+                return Some(plain.to_string());
+            }
         }
         Some(value)
     }

@@ -392,8 +392,22 @@ fn a_value_in_curly_quotes_is_warned_of_at_its_place() {
             .contains("`meeting: \"Policing Performance Committee\"`"),
         "{diags:?}"
     );
-    // Kept as written (a warning, not a change), and quotes inside a value are no matter.
-    assert_eq!(meta.unwrap().meeting, "“Policing Performance Committee”");
+    // The meeting, which papers share, is read without them (the same committee as the
+    // papers that name it plainly); the title is kept as written. Quotes inside a value
+    // are no matter.
+    assert!(
+        diags[0]
+            .message
+            .ends_with("it is read as Policing Performance Committee")
+    );
+    assert!(
+        diags[1]
+            .message
+            .ends_with("it reads ‘HMICS’ Progress ‘Review’")
+    );
+    let meta = meta.unwrap();
+    assert_eq!(meta.meeting, "Policing Performance Committee");
+    assert_eq!(meta.title, "‘HMICS’ Progress ‘Review’");
     let inner = GOOD.replace("HMICS Progress Review", "The “Modern” Review");
     assert!(check(&inner).1.is_empty());
 }
