@@ -503,3 +503,40 @@ fn an_ordinary_time_and_the_hours_around_the_change_give_no_warning() {
         assert!(clock_warning(date, time).is_none(), "{date} {time}");
     }
 }
+
+#[test]
+fn a_paper_path_not_found_is_offered_where_the_paper_is_when_that_can_be_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let papers = dir.path().join("papers");
+    for rel in [
+        "resources/budget.md",
+        "audit/plan.md",
+        "_drafts/plan.md",
+        "x/dup.md",
+        "y/dup.md",
+    ] {
+        let p = papers.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, "").unwrap();
+    }
+    let text = "committee: Resources Committee\ndate: 2026-05-19\nitems:\n  - number: \"1\"\n    \
+                paper: papers/resources/budget.md\n  - number: \"2\"\n    paper: plan.md\n  \
+                - number: \"3\"\n    paper: dup.md\n";
+    let f = files(text, &papers);
+    let helps: Vec<String> = f
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "paper-not-found")
+        .filter_map(|d| d.help.clone())
+        .collect();
+    assert_eq!(
+        helps,
+        [
+            "paths are relative to the papers folder: write `paper: resources/budget.md`",
+            // The draft of the same name is no paper, so the one paper is offered.
+            "paths are relative to the papers folder: write `paper: audit/plan.md`",
+            // Two of that name: no guess.
+            "give the paper's path relative to the papers folder, e.g. `resources/2026-05-19-budget.md`",
+        ]
+    );
+}

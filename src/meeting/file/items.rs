@@ -54,12 +54,18 @@ impl Reader<'_> {
         if let Some(p) = &item.paper {
             let path = papers_dir.join(p);
             if !path.is_file() || p.is_absolute() || p.starts_with("..") {
-                let help = "give the paper's path relative to the papers folder, e.g. `resources/2026-05-19-budget.md`";
+                let help = match found_elsewhere(papers_dir, p) {
+                    Some(there) => format!(
+                        "paths are relative to the papers folder: write `paper: {}`",
+                        there.display()
+                    ),
+                    None => "give the paper's path relative to the papers folder, e.g. `resources/2026-05-19-budget.md`".to_string(),
+                };
                 self.error(
                     item.paper_pos,
                     "paper-not-found",
                     format!("there is no paper `{}` in the papers folder", p.display()),
-                    help,
+                    &help,
                 );
             }
         } else if item.title.is_none() && n.get("number").is_some() {
@@ -121,4 +127,31 @@ impl Reader<'_> {
             prev = Some(item);
         }
     }
+}
+
+/// Where in `papers_dir` the paper `written` (not found where it says) is, when it can be
+/// told: the path with a leading papers folder's name dropped (`papers/x.md`), or the one
+/// paper of that file name (`x.md` for `resources/x.md`). Looked for only once a path is
+/// not found, so a good meeting file costs no walk.
+fn found_elsewhere(papers_dir: &Path, written: &Path) -> Option<std::path::PathBuf> {
+    let folder = papers_dir.file_name()?;
+    if let Ok(rest) = written.strip_prefix(folder)
+        && papers_dir.join(rest).is_file()
+    {
+        return Some(rest.to_path_buf());
+    }
+    let name = written.file_name()?;
+    let mut same: Vec<std::path::PathBuf> = walkdir::WalkDir::new(papers_dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.file_name() == name)
+        .filter_map(|e| Some(e.path().strip_prefix(papers_dir).ok()?.to_path_buf()))
+        // Not a draft or an appendix, which are not built as papers.
+        .filter(|rel| {
+            !rel.components()
+                .any(|c| c.as_os_str().to_string_lossy().starts_with(['_', '.']))
+        })
+        .take(2)
+        .collect();
+    (same.len() == 1).then(|| same.remove(0))
 }
