@@ -1,9 +1,11 @@
 //! `clerk new --meeting-file`: a meeting file started from the papers already written for
-//! that meeting, in agenda order, its numbers free of clashes where clerk can tell.
+//! that meeting, in agenda order, its numbers free of clashes where clerk can tell; and,
+//! for `clerk new` of a paper, the lines that put it on its meeting file's agenda.
 
 use std::path::Path;
 
-use super::{NewMeeting, date_flag, file_slug, quoted, usage, write_new};
+use super::{NewMeeting, NewPaper, date_flag, file_slug, quoted, usage, write_new};
+use crate::config::HouseStyle;
 use crate::diag::{Diagnostic, Sources};
 
 /// Writes a meeting file for `--meeting` on `--date` in the meetings folder, its agenda
@@ -124,4 +126,36 @@ pub fn new_meeting(
     lines.extend(clashes);
     lines.push("Next: put the agenda in order, then run `clerk check` and `clerk build`.".into());
     Ok(lines)
+}
+
+/// When the new paper's meeting has a meeting file, how to put the paper on its agenda:
+/// a meeting file lists the papers, and one it does not list is an error.
+pub(super) fn meeting_file_note(
+    root: &Path,
+    house: &HouseStyle,
+    args: &NewPaper,
+    date: jiff::civil::Date,
+    path: &Path,
+) -> Option<String> {
+    let papers = root.join(&house.papers_dir);
+    let files = crate::meeting::file::load_all(
+        root,
+        &root.join(&house.meetings_dir),
+        &papers,
+        &house.time_zone,
+    );
+    let file = files.files.iter().find(|f| {
+        f.date == Some(date) && f.committee.as_deref().map(str::trim) == Some(args.meeting.trim())
+    })?;
+    let rel = std::path::absolute(path)
+        .ok()
+        .zip(std::path::absolute(&papers).ok())
+        .and_then(|(p, papers)| Some(p.strip_prefix(papers).ok()?.to_path_buf()))?;
+    let number = args.agenda_item.as_deref().unwrap_or("…");
+    Some(format!(
+        "Its meeting has a meeting file, {}: add the paper to its `items:`, or `clerk check` \
+         will say it is not on the agenda:\n  - number: \"{number}\"\n    paper: {}",
+        file.file.display(),
+        crate::output::write::slash_path(&rel)
+    ))
 }

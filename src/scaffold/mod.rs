@@ -161,7 +161,11 @@ pub fn new_paper(
             house.papers_dir.display()
         )
     };
-    Ok(vec![format!("Wrote {}", path.display()), next])
+    let mut lines = vec![format!("Wrote {}", path.display()), next];
+    if inside {
+        lines.extend(meeting::meeting_file_note(root, &house, args, date, &path));
+    }
+    Ok(lines)
 }
 
 fn new_paper_text(house: &HouseStyle, args: &NewPaper, date: jiff::civil::Date) -> String {

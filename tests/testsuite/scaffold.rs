@@ -320,3 +320,45 @@ classifications: [PUBLIC, NOT FOR PUBLICATION]\n";
         "its placeholder is one: {all}"
     );
 }
+
+/// A paper for a meeting with a meeting file: `clerk new` says to list it there, with the
+/// lines to add, since a meeting file's agenda is the list of its papers.
+#[test]
+fn new_says_how_to_put_a_paper_on_its_meeting_files_agenda() {
+    let dir = temp_project("meetings");
+    let root = dir.path();
+    let new = [
+        "new",
+        "Fleet Plan",
+        "--meeting",
+        "Resources Committee",
+        "--date",
+        "2026-05-19",
+        "--agenda-item",
+        "3.4",
+        "--dir",
+        "papers/resources",
+    ];
+    let (code, stdout, stderr) = parts(&clerk(root, &new));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.ends_with(
+            "Its meeting has a meeting file, meetings/resources-2026-05-19.yaml: add the paper \
+             to its `items:`, or `clerk check` will say it is not on the agenda:\n  \
+             - number: \"3.4\"\n    paper: resources/2026-05-19-fleet-plan.md\n"
+        ),
+        "{stdout}"
+    );
+    // Another meeting of the committee has no file: nothing said.
+    let other = [
+        "new",
+        "Fleet Plan",
+        "--meeting",
+        "Resources Committee",
+        "--date",
+        "2026-06-19",
+    ];
+    let (code, stdout, _) = parts(&clerk(root, &other));
+    assert_eq!(code, 0);
+    assert!(!stdout.contains("meeting file"), "{stdout}");
+}
