@@ -222,6 +222,40 @@ fn both_kinds() -> (tempfile::TempDir, u32) {
 }
 
 #[test]
+fn a_markdown_appendix_that_repeats_its_title_is_warned_of_at_that_line() {
+    let dir = project("  - title: Vehicle list\n    file: _appendix-a.md\n");
+    let appendix = dir.path().join("papers/_appendix-a.md");
+    for first in [
+        "# Vehicle list",
+        "# Appendix A – Vehicle List",
+        "## Appendix A: vehicle list",
+        "# APPENDIX A",
+    ] {
+        std::fs::write(&appendix, format!("\n{first}\n\nVehicles by station.\n")).unwrap();
+        let got: Vec<_> = check(dir.path())
+            .into_iter()
+            .filter(|(c, ..)| c != "no-agenda-item")
+            .collect();
+        assert_eq!(
+            got,
+            [(
+                "appendix-title-repeated".to_string(),
+                "papers/_appendix-a.md".to_string(),
+                2
+            )],
+            "{first}"
+        );
+    }
+    // A heading of its own is the appendix's to give.
+    std::fs::write(&appendix, "# Vehicles by station\n\nNorth: 12.\n").unwrap();
+    assert!(
+        check(dir.path())
+            .iter()
+            .all(|(c, ..)| c == "no-agenda-item")
+    );
+}
+
+#[test]
 fn markdown_appendix_follows_the_last_section_in_html() {
     let (dir, _) = both_kinds();
     let html = std::fs::read_to_string(dir.path().join("out/fleet.html")).unwrap();

@@ -39,6 +39,7 @@ pub fn read(paper: &Paper, house: &HouseStyle) -> (Vec<AppendixFile>, Vec<Diagno
         .map(|a| match read_one(paper, house, a) {
             Ok(file) => {
                 diags.extend(marking_differs(paper, a, &file));
+                diags.extend(title_repeated(a, &file));
                 file
             }
             Err(d) => {
@@ -181,6 +182,39 @@ fn read_markdown(
         );
     }
     Ok(AppendixFile::Markdown(shown, text.to_string()))
+}
+
+/// A Markdown appendix whose first line is a heading giving its own title again (`# Criteria`,
+/// `# Appendix A – Criteria`, `# Appendix A`), as authors write one: clerk heads it
+/// `Appendix A – Criteria` already, so the title would stand twice.
+fn title_repeated(a: &AppendixMeta, file: &AppendixFile) -> Option<Diagnostic> {
+    let AppendixFile::Markdown(shown, text) = file else {
+        return None;
+    };
+    let start = text.len() - text.trim_start().len();
+    let line = text[start..].lines().next()?.trim_end();
+    let heading = line.strip_prefix('#')?.trim_start_matches('#');
+    if !heading.starts_with(' ') {
+        return None;
+    }
+    let words = heading.trim().trim_end_matches('#').trim().to_lowercase();
+    let title = a.title.trim().to_lowercase();
+    // `Appendix A – Title`, `Appendix A: Title`, `Appendix A`: the words after the letter.
+    let after_letter = words.strip_prefix("appendix ").map(|rest| {
+        let letter_end = rest.find([' ', ':', '.', '–', '-']).unwrap_or(rest.len());
+        rest[letter_end..].trim_start_matches([' ', ':', '.', '–', '—', '-'])
+    });
+    let repeated = words == title || after_letter.is_some_and(|t| t.is_empty() || t == title);
+    repeated.then(|| {
+        Diagnostic::at(
+            "appendix-title-repeated",
+            shown,
+            start..start + line.len(),
+            format!("this heading repeats the appendix's title, which clerk sets above it already (“{}”), so it would be shown twice", a.title.trim()),
+        )
+        .with_help("remove this line: the title comes from the paper's `appendices:` list")
+        .warning()
+    })
 }
 
 const SAVE_AS: &str = "save it as UTF-8 Markdown, or point `file:` at another file";
