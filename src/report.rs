@@ -131,11 +131,34 @@ pub fn outputs_note(report: &BuildReport, out_dir: &Path) -> String {
             .map(|p| format!("  {}\n", out_dir.join(p).display()))
             .collect::<String>()
     };
-    if !report.removed.is_empty() {
+    // A paper taken in private has its public outputs removed and its own written under
+    // `out/private/`: those are said apart, as the paper is not gone.
+    let private_dir = crate::output::PRIVATE_DIR;
+    let now_private: std::collections::BTreeSet<String> = report
+        .private
+        .keys()
+        .map(|rel| crate::output::write::slash_path(&rel.with_extension("")))
+        .collect();
+    let (private, gone): (Vec<String>, Vec<String>) =
+        report.removed.iter().cloned().partition(|path| {
+            let stem = path
+                .rsplit_once('.')
+                .map_or(path.as_str(), |(stem, _)| stem);
+            now_private.contains(stem)
+        });
+    if !private.is_empty() {
+        note.push_str(&format!(
+            "Removed {} of papers now taken in private (their own are in {}):\n{}",
+            plural(private.len(), "public output"),
+            out_dir.join(private_dir).display(),
+            list(&private)
+        ));
+    }
+    if !gone.is_empty() {
         note.push_str(&format!(
             "Removed {} of papers or meetings that are gone:\n{}",
-            plural(report.removed.len(), "output"),
-            list(&report.removed)
+            plural(gone.len(), "output"),
+            list(&gone)
         ));
     }
     if !report.left.is_empty() {

@@ -52,7 +52,7 @@ pub fn withdraw_stale(project: &Project, record: &Record, report: &mut BuildRepo
             if !m.meeting.failed && rel == supplementary && only_public_late(project, &rel, m) {
                 continue;
             }
-            if let Some(w) = withdraw(project, &rel, paper) {
+            if let Some(w) = withdraw(project, &rel, paper, m.meeting.failed) {
                 m.outputs.retain(|o| o.path != shown);
                 warnings.push(w);
             }
@@ -70,7 +70,7 @@ pub fn withdraw_stale(project: &Project, record: &Record, report: &mut BuildRepo
         warnings.extend(
             public_files(&dir)
                 .iter()
-                .filter_map(|rel| withdraw(project, rel, paper)),
+                .filter_map(|rel| withdraw(project, rel, paper, true)),
         );
     }
     report.diagnostics.extend(warnings);
@@ -103,7 +103,7 @@ pub fn withdraw_stale_agendas(
         .filter(|m| !m.failed)
         .filter_map(|m| {
             let paper = turned.iter().find(|p| belongs(p, m))?;
-            withdraw(project, &m.out_dir().join("agenda.pdf"), paper)
+            withdraw(project, &m.out_dir().join("agenda.pdf"), paper, false)
         })
         .collect()
 }
@@ -133,8 +133,14 @@ pub fn public_files(dir: &Path) -> [PathBuf; 4] {
 }
 
 /// Removes the output at `rel`, made while `paper` was public: the warning, if there was
-/// a file to remove.
-fn withdraw(project: &Project, rel: &Path, paper: &PaperReport) -> Option<Diagnostic> {
+/// a file to remove. `failed`: its meeting's file has errors (which is why the paper is
+/// taken as private), so the way out starts with mending it.
+fn withdraw(
+    project: &Project,
+    rel: &Path,
+    paper: &PaperReport,
+    failed: bool,
+) -> Option<Diagnostic> {
     let path = project.out_dir.join(rel);
     std::fs::remove_file(&path).ok()?;
     Some(
@@ -146,7 +152,11 @@ fn withdraw(project: &Project, rel: &Path, paper: &PaperReport) -> Option<Diagno
                 paper.source.display.display()
             ),
         )
-        .with_help("a build with PDF (`clerk build`) makes it again without the paper, once the meeting file has no error")
+        .with_help(if failed {
+            "a build with PDF (`clerk build`) makes it again without the paper, once the meeting file has no error"
+        } else {
+            "a build with PDF (`clerk build`) makes it again without the paper"
+        })
         .warning(),
     )
 }

@@ -783,6 +783,21 @@ fn a_pack_made_while_a_paper_was_public_goes_when_it_is_taken_in_private() {
     let (code, stdout, stderr) = parts(&clerk(root, &["build", "--format", "html"]));
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert!(stderr.contains("warning[output-withdrawn]"), "{stderr}");
+    // The meeting file has no error: the help does not send the secretary to mend it.
+    assert!(
+        !stderr.contains("once the meeting file has no error"),
+        "{stderr}"
+    );
+    // The paper's public outputs are said to be removed as it is private now, not gone.
+    let removed = stdout
+        .split("of papers now taken in private (their own are in out/private):\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{stdout}"));
+    assert!(
+        removed.starts_with("  out/resources/2026-05-19-cyber-exercise.pdf\n"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("that are gone"), "{stdout}");
     assert!(!root.join(dir).join("pack.pdf").exists());
     assert!(
         !root.join(dir).join("agenda.pdf").exists(),
@@ -809,6 +824,10 @@ fn a_pack_made_while_a_paper_was_public_goes_when_it_is_taken_in_private() {
     let (code, _, stderr) = build(root);
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("warning[output-withdrawn]"), "{stderr}");
+    assert!(
+        stderr.contains("once the meeting file has no error"),
+        "{stderr}"
+    );
     assert!(!root.join(dir).join("pack.pdf").exists());
     assert!(
         !root.join(dir).join("index.html").exists(),
