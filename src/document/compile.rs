@@ -7,7 +7,7 @@ use crate::config::{HouseStyle, Words};
 use crate::diag::{Diagnostic, Sources};
 use crate::document::appendix::{self, AppendixFile};
 use crate::document::markdown::{self, DocumentParts, MdSource, Origin};
-use crate::document::{Appendix, AppendixContent, Document, HeaderRow, Item};
+use crate::document::{Appendix, AppendixContent, Document, HeaderRow, Item, Marked};
 use crate::paper::{MetaText, Paper, PaperMeta};
 use crate::schema::Key;
 
@@ -137,10 +137,14 @@ fn appendices(
                 (Some(items), _) => AppendixContent::Markdown { items },
                 (None, AppendixFile::Pdf { bytes, marking }) => AppendixContent::Pdf {
                     bytes: std::sync::Arc::clone(bytes),
-                    marked: marking.as_deref().is_some_and(|own| {
+                    marked: if marking.as_deref().is_some_and(|own| {
                         let paper = meta.classification.as_deref().unwrap_or_default();
                         own.eq_ignore_ascii_case(paper.trim())
-                    }),
+                    }) {
+                        Marked::Yes
+                    } else {
+                        Marked::No
+                    },
                 },
                 (None, _) => AppendixContent::None,
             },

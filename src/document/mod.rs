@@ -85,11 +85,43 @@ pub enum AppendixContent {
         /// The file's bytes.
         #[serde(skip)]
         bytes: std::sync::Arc<Vec<u8>>,
-        /// clerk made it with the paper's own marking, which its pages carry already (so
-        /// the marking is not stamped on them again).
+        /// What its pages carry of the paper's marking already, which decides what clerk
+        /// draws at their top and foot.
         #[serde(skip)]
-        marked: bool,
+        marked: Marked,
     },
+}
+
+/// What the pages of a PDF appendix carry of the paper's marking already.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Marked {
+    /// Not the paper's marking (made elsewhere, or by clerk under another marking): the
+    /// paper's is drawn over the pages.
+    #[default]
+    No,
+    /// clerk made it with the paper's marking, which its pages carry where clerk would
+    /// draw it: nothing more is drawn.
+    Yes,
+    /// clerk made it with the marking the paper had before it was taken in private: the
+    /// paper's PRIVATE marking is drawn in its place, on a white ground that hides it.
+    Replaced,
+}
+
+impl Document {
+    /// Marks a paper taken in private with `marking` (PRIVATE and the house's private
+    /// classification) in place of its own classification, on its own pages and on every
+    /// page of its PDF appendices: those clerk made with its own marking have that
+    /// marking replaced rather than kept.
+    pub fn take_in_private(&mut self, marking: String) {
+        self.meta.classification = Some(marking);
+        for a in &mut self.appendices {
+            if let AppendixContent::Pdf { marked, .. } = &mut a.content
+                && *marked == Marked::Yes
+            {
+                *marked = Marked::Replaced;
+            }
+        }
+    }
 }
 
 /// What a section is, which decides where it comes from and how it is numbered.

@@ -439,7 +439,7 @@ fn render_with_doc(
     });
     let doc = doc.map(|mut doc| {
         if private {
-            doc.meta.classification = Some(private_marking(house));
+            doc.take_in_private(private_marking(house));
         }
         doc
     });

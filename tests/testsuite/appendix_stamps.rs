@@ -1,7 +1,8 @@
 //! The paper's classification and DRAFT mark on the pages of its PDF appendices: drawn as
 //! on clerk's own pages (the marking centred at the top and foot, DRAFT across the page),
-//! on pages of any size or turn, as artifacts; and the `appendix-marking` warning for an
-//! appendix clerk made under another marking.
+//! on pages of any size or turn, as artifacts; the `appendix-marking` warning for an
+//! appendix clerk made under another marking; and a private paper's PRIVATE marking on
+//! every page of its appendices, in place of the marking they were made with.
 
 use std::path::Path;
 
@@ -259,5 +260,106 @@ fn an_appendix_clerk_made_under_another_marking_is_warned_of_and_one_with_the_pa
         let text = String::from_utf8_lossy(&doc.doc.get_page_content(*page)).into_owned();
         // The DRAFT mark only: the page has the paper's marking already.
         assert_eq!(text.matches(" Do Q").count(), 1, "{text}");
+    }
+}
+
+/// Builds a final OFFICIAL-SENSITIVE paper with `appendix` as its PDF appendix, taken in
+/// private at its meeting; returns the project and the built PDF's path.
+fn build_private(appendix: &[u8]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    for d in ["papers", "meetings"] {
+        std::fs::create_dir_all(dir.path().join(d)).unwrap();
+    }
+    std::fs::write(dir.path().join("papers/survey.pdf"), appendix).unwrap();
+    let extra = "classification: OFFICIAL-SENSITIVE\n";
+    let paper = paper("Fleet Review", extra, Some("survey.pdf"));
+    std::fs::write(dir.path().join("papers/fleet.md"), paper).unwrap();
+    std::fs::write(
+        dir.path().join("meetings/resources.yaml"),
+        "committee: Resources Committee\ndate: 2022-03-15\nstatus: final\nitems:\n  \
+         - number: \"1\"\n    paper: fleet.md\n    private: true\n    \
+         exempt: Schedule 7A paragraph 9\n",
+    )
+    .unwrap();
+    let o = clerk(dir.path(), &["build"]);
+    let (code, _, stderr) = parts(&o);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("appendix-marking"), "{stderr}");
+    let path = dir.path().join("out/private/fleet.pdf");
+    (dir, path)
+}
+
+#[test]
+fn a_private_papers_appendix_made_with_its_marking_has_the_private_marking_drawn_over_it() {
+    let appendix = built_pdf("classification: OFFICIAL-SENSITIVE\n");
+    let (_dir, path) = build_private(&appendix);
+    let pdf = std::fs::read(&path).unwrap();
+    let doc = Pdf::load("fleet.pdf", &pdf);
+    assert_eq!(untagged_content(&doc), Vec::<String>::new());
+    let own = pages(&appendix);
+    let all: Vec<_> = doc.doc.get_pages().into_values().collect();
+    for page in &all[all.len() - own..] {
+        let text = String::from_utf8_lossy(&doc.doc.get_page_content(*page)).into_owned();
+        // The marking at the top and the foot, over the page's content, as artifacts: its
+        // own marking is not PRIVATE.
+        assert_eq!(text.matches(" Do Q").count(), 2, "{text}");
+        assert!(text.trim_end().ends_with("EMC"), "{text}");
+    }
+}
+
+#[test]
+#[ignore = "needs poppler-utils"]
+fn every_page_of_a_private_paper_and_of_its_private_pack_shows_private_where_its_own_pages_do() {
+    let appendix = built_pdf("classification: OFFICIAL-SENSITIVE\n");
+    let (dir, path) = build_private(&appendix);
+    let total = pages(&std::fs::read(&path).unwrap());
+    let marks = |pdf: &Path, n: usize| -> Vec<[f32; 4]> {
+        let (words, _) = words(pdf, n);
+        let at: Vec<usize> = (0..words.len())
+            .filter(|&i| words[i].0 == "PRIVATE")
+            .collect();
+        // The marking an appendix was made with is still there, hidden under the white
+        // ground, so its words may come between.
+        for &i in &at {
+            let next: Vec<&str> = words[i + 1..]
+                .iter()
+                .take(3)
+                .map(|w| w.0.as_str())
+                .collect();
+            assert!(
+                next.contains(&"–") && next.contains(&"OFFICIAL-SENSITIVE"),
+                "page {n}: {words:?}"
+            );
+        }
+        at.iter().map(|&i| words[i].1).collect()
+    };
+    let first = marks(&path, 1);
+    assert_eq!(first.len(), 2, "the paper's own page: top and foot");
+    for n in 2..=total {
+        let got = marks(&path, n);
+        assert_eq!(got.len(), 2, "page {n} of {total}: {got:?}");
+        for (a, b) in got.iter().zip(&first) {
+            let off = a
+                .iter()
+                .zip(b)
+                .map(|(x, y)| (x - y).abs())
+                .fold(0.0, f32::max);
+            assert!(off < 0.5, "page {n}: {got:?}, where page 1 has {first:?}");
+        }
+    }
+    // The private pack draws its own PRIVATE beside the papers': as many on an appendix's
+    // page as on the paper's own, no more.
+    let pack = walkdir::WalkDir::new(dir.path().join("out"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .find(|e| e.file_name() == "private-pack.pdf")
+        .expect("a private pack")
+        .into_path();
+    let last = pages(&std::fs::read(&pack).unwrap());
+    let own = pages(&appendix);
+    let own_page = marks(&pack, last - total + 1).len();
+    assert_eq!(own_page, 4, "two of the paper's and two of the pack's");
+    for n in last - own + 1..=last {
+        assert_eq!(marks(&pack, n).len(), own_page, "pack page {n}");
     }
 }

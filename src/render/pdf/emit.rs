@@ -85,10 +85,8 @@ pub fn emit(
         .stamps
         .iter()
         .map(|s| {
-            (
-                s.at,
-                emit_form(&mut doc, layout, fonts, &tree, &s.page, drawn),
-            )
+            let form = emit_form(&mut doc, layout, fonts, &tree, &s.page, drawn);
+            (s.at, s.covers, form)
         })
         .collect();
     let kids: Vec<Object> = page_ids.iter().map(|p| Object::Reference(*p)).collect();
@@ -125,8 +123,9 @@ pub struct Emitted {
     pub doc: Document,
     /// Objects written ahead, for [`super::serialise::save_with`].
     pub(crate) ahead: Prewritten,
-    /// The layout's stamps, each a form XObject the size of the house's page.
-    pub stamps: Vec<(StampAt, ObjectId)>,
+    /// The layout's stamps, each a form XObject the size of the house's page, with
+    /// whether it covers the page's own marking (see [`super::layout::Stamp::covers`]).
+    pub stamps: Vec<(StampAt, bool, ObjectId)>,
     /// The link annotations to a PDF appendix, with its id, to be pointed at its first
     /// page once it is appended.
     pub appended: Vec<(ObjectId, String)>,

@@ -35,7 +35,7 @@ use lopdf::Object;
 use crate::config::{AuthorChoice, HouseStyle};
 use crate::diag::Diagnostic;
 use crate::document::appendix::{self, Appended};
-use crate::document::{AppendixContent, Document};
+use crate::document::{AppendixContent, Document, Marked};
 use crate::render::RenderOptions;
 pub use fonts::Fonts;
 pub use house_fonts::check_house_fonts;
@@ -101,7 +101,7 @@ impl PdfEngine {
         let released = emit::Drawn::Released;
         let mut pdf = emit::emit(layout, &self.fonts, &doc.meta.language, released)?;
         let headings: Vec<String> = doc.appendices.iter().map(|a| a.heading()).collect();
-        let pdfs: Vec<(&str, bool, Appended<'_>)> = doc
+        let pdfs: Vec<(&str, Marked, Appended<'_>)> = doc
             .appendices
             .iter()
             .zip(&headings)
@@ -122,9 +122,15 @@ impl PdfEngine {
         let pages = appendix::append(&mut pdf.doc, &appended).map_err(Diagnostic::internal)?;
         for ((id, marked, _), (_, pages)) in pdfs.iter().zip(&pages) {
             // An appendix clerk made with the paper's marking has it where the stamp would
-            // draw it again.
+            // draw it again; one whose marking the paper's replaced has it covered.
             let stamps: Vec<_> = (pdf.stamps.iter().copied())
-                .filter(|(at, _)| !marked || *at == layout::StampAt::Middle)
+                .filter(|(at, covers, _)| match (at, *marked) {
+                    (layout::StampAt::Middle, _) => true,
+                    (_, Marked::No) => !covers,
+                    (_, Marked::Yes) => false,
+                    (_, Marked::Replaced) => *covers,
+                })
+                .map(|(at, _, form)| (at, form))
                 .collect();
             overlay::stamp_pages(&mut pdf.doc, &stamps, layout.page_size, pages)
                 .map_err(Diagnostic::internal)?;

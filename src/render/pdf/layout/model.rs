@@ -354,6 +354,10 @@ pub struct Layout {
 pub struct Stamp {
     /// Which edge of the page it keeps to.
     pub at: StampAt,
+    /// It hides what the page has under the marking (a white ground under its text): it
+    /// is drawn, in place of the plain marking, only on the pages of an appendix whose own
+    /// marking the paper's replaces ([`crate::document::Marked::Replaced`]).
+    pub covers: bool,
     /// Its marks, all artifacts.
     pub page: Page,
 }

@@ -7,7 +7,7 @@ use super::model::{GlyphRun, Item, Mark, Page, Rgb, Stamp, StampAt, Tag};
 use super::text::{self, Align, Span, Style};
 use crate::config::{Filled, HouseStyle, fill_footer};
 use crate::document::compile::field_text;
-use crate::document::{AppendixContent, Document};
+use crate::document::{AppendixContent, Document, Marked};
 use crate::render::RenderOptions;
 use crate::render::pdf::fonts::Fonts;
 
@@ -134,24 +134,48 @@ pub fn furnish(
 
 /// The classification's line above the text and at the foot of a page.
 fn marking_lines(fonts: &Fonts, geo: &Geometry, marking: &str) -> (Vec<Item>, Vec<Item>) {
-    let (_, h) = geo.page;
     let (left, right) = (geo.left(), geo.right());
     let style = Style::plain(geo.size).bold();
     let span = || Span {
         text: marking.to_string(),
         style: style.clone(),
     };
-    let top = (geo.margins.0 * 0.5 + geo.size * 0.35).max(geo.size);
-    let bottom = h - (geo.margins.2 * 0.25).max(geo.size * 0.4);
+    let (top, bottom) = marking_baselines(geo);
     (
         line(fonts, span(), left, right, top, Align::Center),
         line(fonts, span(), left, right, bottom, Align::Center),
     )
 }
 
+/// The baselines of the classification's lines, above the text and at the foot.
+fn marking_baselines(geo: &Geometry) -> (f32, f32) {
+    let (_, h) = geo.page;
+    let top = (geo.margins.0 * 0.5 + geo.size * 0.35).max(geo.size);
+    let bottom = h - (geo.margins.2 * 0.25).max(geo.size * 0.4);
+    (top, bottom)
+}
+
+/// A white ground across the text column under a classification line on `baseline`,
+/// hiding a marking clerk drew there on a page of its own (centred on the same line).
+fn ground(geo: &Geometry, baseline: f32) -> Item {
+    Item {
+        tag: Tag::Artifact,
+        mark: Mark::Rect {
+            x: geo.left(),
+            y: baseline - geo.size * 1.05,
+            w: geo.right() - geo.left(),
+            h: geo.size * 1.4,
+            fill: Some(Rgb::gray(1.0)),
+            stroke: None,
+        },
+    }
+}
+
 /// What clerk draws on each page of the paper's PDF appendices, as on its own pages: the
 /// classification at the top and the foot and, for a draft, the DRAFT mark (none for a
-/// paper without a PDF appendix).
+/// paper without a PDF appendix). When an appendix's own marking is replaced (a paper
+/// taken in private), the classification comes a second time on a white ground, for its
+/// pages.
 pub fn stamps(
     doc: &Document,
     opts: &RenderOptions<'_>,
@@ -163,10 +187,11 @@ pub fn stamps(
         return Vec::new();
     }
     let mut stamps = Vec::new();
-    let mut stamp = |at: StampAt, items: Vec<Item>| {
+    let mut stamp = |at: StampAt, covers: bool, items: Vec<Item>| {
         if !items.is_empty() {
             stamps.push(Stamp {
                 at,
+                covers,
                 page: Page {
                     items,
                     links: Vec::new(),
@@ -175,12 +200,38 @@ pub fn stamps(
         }
     };
     if opts.draft {
-        stamp(StampAt::Middle, draft_mark(fonts, geo.page.0, geo.page.1));
+        stamp(
+            StampAt::Middle,
+            false,
+            draft_mark(fonts, geo.page.0, geo.page.1),
+        );
     }
     if let Some(c) = &doc.meta.classification {
         let (top, bottom) = marking_lines(fonts, geo, &c.to_uppercase());
-        stamp(StampAt::Top, top);
-        stamp(StampAt::Foot, bottom);
+        let replaced = doc.appendices.iter().any(|a| {
+            matches!(
+                a.content,
+                AppendixContent::Pdf {
+                    marked: Marked::Replaced,
+                    ..
+                }
+            )
+        });
+        if replaced {
+            let (t, b) = marking_baselines(geo);
+            stamp(
+                StampAt::Top,
+                true,
+                [vec![ground(geo, t)], top.clone()].concat(),
+            );
+            stamp(
+                StampAt::Foot,
+                true,
+                [vec![ground(geo, b)], bottom.clone()].concat(),
+            );
+        }
+        stamp(StampAt::Top, false, top);
+        stamp(StampAt::Foot, false, bottom);
     }
     stamps
 }
