@@ -200,16 +200,7 @@ fn from_file<'f>(
     let committee = f.committee.clone().unwrap_or_default();
     let date = f.date.unwrap_or_default();
     let start = diags.len();
-    let at = |pos: crate::yaml::Pos, code, message: String, help: String| {
-        let d = Diagnostic::file_error(code, &f.file, message).with_help(help);
-        match pos.offset {
-            Some(o) => d.with_span(o..o + pos.len.max(1)),
-            None => match crate::diag::offset_of(&f.text, pos.line, pos.column) {
-                Some(o) if pos.line > 0 => d.with_span(o..o + 1),
-                _ => d,
-            },
-        }
-    };
+    let at = |pos, code, message, help| at_pos(f, pos, code, message, help);
     let mut items = Vec::new();
     let mut location = f.location.clone();
     for (i, fi) in f.items.iter().enumerate() {
@@ -270,6 +261,7 @@ fn from_file<'f>(
                             ),
                         ));
                     }
+                    diags.extend(super::draft::draft_in_final(f, fi, e, m));
                     if location.is_none() {
                         location = m.location.clone();
                     }
@@ -328,6 +320,24 @@ fn from_file<'f>(
     (meeting, failed)
 }
 
+/// An error on meeting file `f` at `pos` (its whole value when the offset is known).
+pub(super) fn at_pos(
+    f: &MeetingFile,
+    pos: crate::yaml::Pos,
+    code: &'static str,
+    message: String,
+    help: String,
+) -> Diagnostic {
+    let d = Diagnostic::file_error(code, &f.file, message).with_help(help);
+    match pos.offset {
+        Some(o) => d.with_span(o..o + pos.len.max(1)),
+        None => match crate::diag::offset_of(&f.text, pos.line, pos.column) {
+            Some(o) if pos.line > 0 => d.with_span(o..o + 1),
+            _ => d,
+        },
+    }
+}
+
 /// Sets each item's depth from the numbers before it (`3.1` under `3` is 1 deep).
 fn set_depths(items: &mut [AgendaItem]) {
     let mut stack: Vec<String> = Vec::new();
@@ -361,7 +371,7 @@ pub(super) fn paper_diag(
 }
 
 /// The line of `key:` in the paper's metadata (its `.md` front matter or sidecar `.yaml`).
-fn key_line(p: &PaperEntry, key: &str) -> Option<usize> {
+pub(super) fn key_line(p: &PaperEntry, key: &str) -> Option<usize> {
     let (_, text, off) = find_key(p, key)?;
     Some(text[..off].matches('\n').count() + 1)
 }
@@ -388,7 +398,7 @@ fn find_key<'s>(p: &PaperEntry<'s>, key: &str) -> Option<(PathBuf, &'s str, usiz
         })
 }
 
-fn slash(p: &Path) -> String {
+pub(super) fn slash(p: &Path) -> String {
     p.components()
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()

@@ -9,6 +9,7 @@
 
 pub mod assemble;
 mod clash;
+mod draft;
 pub mod file;
 pub mod order;
 mod withhold;

@@ -1,6 +1,7 @@
 //! Meetings at their edges, from the command line: a start time the clocks skip or pass
-//! twice, a meeting whose every item is taken in private, and an HTML-only build after a
-//! paper turns private, which withdraws only the packs that held it.
+//! twice, a meeting whose every item is taken in private, a draft paper on a final
+//! meeting's agenda, and an HTML-only build after a paper turns private, which withdraws
+//! only the packs that held it.
 
 use std::path::Path;
 
@@ -105,6 +106,68 @@ fn a_meeting_taken_wholly_in_private_says_so_and_publishes_nothing_of_its_paper(
         for secret in ["OTTER-QUARRY-TITLE", "WALRUS-LANTERN-BODY", "r/a."] {
             assert!(!text.contains(secret), "{} shows {secret}", rel.display());
         }
+    }
+}
+
+/// [`one_paper_project`] with the paper's `status` and the meeting file's.
+fn with_statuses(paper: &str, meeting: &str) -> tempfile::TempDir {
+    let project = one_paper_project("2026-05-19", "10:00", "Budget", "");
+    let edit = |rel: &str, from: &str, to: String| {
+        let path = project.path().join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replacen(from, &to, 1)).unwrap();
+    };
+    edit(
+        "papers/r/a.md",
+        "title:",
+        format!("status: {paper}\ntitle:"),
+    );
+    edit(
+        "meetings/r.yaml",
+        "items:",
+        format!("status: {meeting}\nitems:"),
+    );
+    project
+}
+
+#[test]
+fn a_draft_paper_on_a_final_meetings_agenda_is_a_warning_at_its_item() {
+    let project = with_statuses("draft", "final");
+    let root = project.path();
+    for command in [&["build"][..], &["check"]] {
+        let (code, out) = build(root, command);
+        assert_eq!(code, 0, "a warning, not an error:\n{out}");
+        assert!(
+            out.contains(
+                "warning[draft-in-final-meeting]: item 1's paper `r/a.md` is still a draft"
+            ),
+            "{out}"
+        );
+        assert!(
+            out.contains("goes into the meeting's public pack with DRAFT"),
+            "{out}"
+        );
+        // At the item's `paper:` value; the help names the paper's `status:` line and the
+        // meeting's.
+        assert!(out.contains("meetings/r.yaml:7:12"), "{out}");
+        assert!(
+            out.contains("set `status: final` in papers/r/a.md line 5"),
+            "{out}"
+        );
+        assert!(
+            out.contains("make this meeting `status: draft` (line 4)"),
+            "{out}"
+        );
+    }
+    // What is built is unchanged: the paper is still in the pack, DRAFT and all.
+    assert!(root.join(MAY).join("pack.pdf").is_file());
+    let page = std::fs::read_to_string(root.join(MAY).join("index.html")).unwrap();
+    assert!(page.contains("r/a.pdf"), "{page}");
+    // A final paper, or a meeting still a draft, is no surprise.
+    for (paper, meeting) in [("final", "final"), ("draft", "draft")] {
+        let (code, out) = build(with_statuses(paper, meeting).path(), &["check"]);
+        assert_eq!(code, 0, "{out}");
+        assert!(!out.contains("draft-in-final-meeting"), "{out}");
     }
 }
 
