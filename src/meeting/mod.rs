@@ -144,12 +144,13 @@ impl Meeting {
         }
     }
 
-    /// What a public agenda says in place of its items when it has none.
-    pub fn no_public_items(&self) -> &'static str {
+    /// What a public agenda says in place of its items when it has none, in the house's
+    /// `words`: that every item is taken in private, or that there are none.
+    pub fn no_public_items<'w>(&self, words: &'w crate::config::Words) -> &'w str {
         if self.private_items().next().is_some() {
-            "There are no public items: every item of this meeting is taken in private."
+            &words.no_public_items
         } else {
-            "There are no items on this agenda."
+            &words.no_items
         }
     }
 }

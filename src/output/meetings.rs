@@ -169,11 +169,14 @@ fn write_one(
     let links: Vec<(&str, String, Option<BuiltFile>)> = PackKind::linked(&meeting)
         .filter_map(|k| packs.iter().find(|p| p.kind == k))
         .map(|p| {
-            p.kind.link(Some(BuiltFile {
-                path: p.file.path.clone(),
-                size: p.file.size,
-                pages: p.file.pages,
-            }))
+            p.kind.link(
+                &house.words,
+                Some(BuiltFile {
+                    path: p.file.path.clone(),
+                    size: p.file.size,
+                    pages: p.file.pages,
+                }),
+            )
         })
         .collect();
     match renderer.render_meeting(&meeting, files, agenda.as_ref(), &links, house, draft) {

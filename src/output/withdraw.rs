@@ -84,8 +84,9 @@ fn only_public_late(project: &Project, rel: &Path, m: &MeetingOutputs) -> bool {
         .iter()
         .filter(|i| PackKind::Supplementary.holds(i))
         .collect();
-    std::fs::read(project.out_dir.join(rel))
-        .is_ok_and(|bytes| crate::render::pdf::pack::holds_only(&bytes, &late))
+    std::fs::read(project.out_dir.join(rel)).is_ok_and(|bytes| {
+        crate::render::pdf::pack::holds_only(&bytes, &late, &project.house.words.front_sheet)
+    })
 }
 
 /// Removes, before a packs-only build writes the meetings' pages, the agenda PDF of each

@@ -384,9 +384,9 @@ pub struct PaperBuild {
 }
 
 /// The marking every page of a paper taken in private shows, HTML and PDF, in place of
-/// its own classification: PRIVATE, and the house's private classification.
+/// its own classification: PRIVATE (`words.private`), and the house's private classification.
 pub fn private_marking(house: &crate::config::HouseStyle) -> String {
-    format!("PRIVATE – {}", house.private_classification)
+    house.words.private_marking(&house.private_classification)
 }
 
 /// Loads, checks, compiles and renders one paper, writing nothing. A `private` paper (an

@@ -3,7 +3,7 @@
 //! date, time, location, chair, contact), an unnumbered "Agenda" section whose paragraphs
 //! carry the item numbers hanging, and the items taken in private under the house's heading.
 
-use crate::config::HouseStyle;
+use crate::config::{HouseStyle, Words};
 use crate::document::{Block, Document, HeaderRow, Inline, Item, Para, Section, SectionKind};
 use crate::meeting::{AgendaItem, ItemKind, Meeting};
 use crate::paper::{MetaText, PaperMeta, Status};
@@ -39,7 +39,7 @@ impl<'a> Line<'a> {
 
 /// One item as a paragraph: its title (bold for a heading), then who presents it and why,
 /// a verbal or late item said so, a private item's exempt ground.
-fn item_para(line: &Line<'_>, k: usize) -> Item {
+fn item_para(line: &Line<'_>, k: usize, words: &Words) -> Item {
     let item = line.item;
     let title = match &line.link {
         Some(url) => Inline::Link {
@@ -57,10 +57,10 @@ fn item_para(line: &Line<'_>, k: usize) -> Item {
     }];
     let mut notes = Vec::new();
     if item.kind == ItemKind::Verbal {
-        notes.push("Verbal item".to_string());
+        notes.push(words.verbal_item.clone());
     }
     if item.late {
-        notes.push("Late item".to_string());
+        notes.push(words.late_item.clone());
     }
     if item.private.is_none() {
         match (&item.presenter, &item.purpose) {
@@ -70,7 +70,7 @@ fn item_para(line: &Line<'_>, k: usize) -> Item {
         }
     }
     if let Some(ground) = &item.private {
-        notes.push(format!("Exempt: {ground}"));
+        notes.push(format!("{}: {ground}", words.exempt));
     }
     notes.extend(line.note.clone());
     for n in notes {
@@ -98,9 +98,9 @@ pub fn document(meeting: &Meeting, house: &HouseStyle) -> Document {
     sheet(
         meeting,
         house,
-        format!("{} – Agenda", meeting.committee),
+        format!("{} – {}", meeting.committee, house.words.agenda),
         &[
-            ("Agenda", "agenda", &public),
+            (&house.words.agenda, "agenda", &public),
             (&house.private_heading, "private", &private),
         ],
     )
@@ -116,32 +116,33 @@ pub fn sheet(
     parts: &[(&str, &str, &[Line<'_>])],
 ) -> Document {
     let date_display = house.format_weekday_date(meeting.date);
+    let words = &house.words;
     let mut header = vec![
         HeaderRow {
-            label: "Committee".into(),
+            label: words.committee.clone(),
             key: "meeting".into(),
             value: meeting.committee.clone(),
         },
         HeaderRow {
-            label: "Date".into(),
+            label: words.date.clone(),
             key: "date".into(),
             value: date_display.clone(),
         },
     ];
     let optional = [
         (
-            "Time",
+            &words.time,
             "time",
             meeting.time.map(|t| t.strftime("%H:%M").to_string()),
         ),
-        ("Location", "location", meeting.location.clone()),
-        ("Chair", "chair", meeting.chair.clone()),
-        ("Contact", "contact", meeting.contact.clone()),
+        (&words.location, "location", meeting.location.clone()),
+        (&words.chair, "chair", meeting.chair.clone()),
+        (&words.contact, "contact", meeting.contact.clone()),
     ];
     for (label, key, value) in optional {
         if let Some(value) = value {
             header.push(HeaderRow {
-                label: label.into(),
+                label: label.clone(),
                 key: key.into(),
                 value,
             });
@@ -165,7 +166,7 @@ pub fn sheet(
         let mut items: Vec<Item> = lines
             .iter()
             .enumerate()
-            .map(|(k, l)| item_para(l, k + n * meeting.items.len()))
+            .map(|(k, l)| item_para(l, k + n * meeting.items.len(), words))
             .collect();
         if items.is_empty() {
             items.push(Item::Para(Para {
@@ -173,7 +174,7 @@ pub fn sheet(
                 id: format!("{id}-none"),
                 label: None,
                 blocks: vec![Block::Paragraph {
-                    content: vec![text(meeting.no_public_items())],
+                    content: vec![text(meeting.no_public_items(words))],
                 }],
             }));
         }

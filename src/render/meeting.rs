@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::view::OrganisationView;
-use crate::config::HouseStyle;
+use crate::config::{HouseStyle, Words};
 use crate::meeting::{AgendaItem, ItemKind, Meeting};
 
 /// A built file the meeting page links to, described by the caller (the output stage).
@@ -93,7 +93,7 @@ pub(crate) struct MeetingView<'a> {
     /// The public agenda, nested.
     pub(crate) items: Vec<ItemView<'a>>,
     /// What the page says in place of the public agenda when it has no items.
-    pub(crate) no_public_items: &'static str,
+    pub(crate) no_public_items: &'a str,
     /// The house's heading for private items.
     pub(crate) private_heading: &'a str,
     /// The items taken in private.
@@ -106,6 +106,8 @@ pub(crate) struct MeetingView<'a> {
     pub(crate) index_href: &'static str,
     /// Always `clerk`.
     pub(crate) generator: &'static str,
+    /// The house's words for the page's labels.
+    pub(crate) words: &'a Words,
 }
 
 /// A pack's link on the meeting page.
@@ -257,7 +259,7 @@ impl<'a> MeetingView<'a> {
             } else {
                 nest(&meeting.items, |i| i.private.is_none(), files)
             },
-            no_public_items: meeting.no_public_items(),
+            no_public_items: meeting.no_public_items(&house.words),
             private_heading: &house.private_heading,
             private_items: meeting
                 .private_items()
@@ -273,6 +275,7 @@ impl<'a> MeetingView<'a> {
             packs: Vec::new(),
             index_href: "../../index.html",
             generator: "clerk",
+            words: &house.words,
         }
     }
 }

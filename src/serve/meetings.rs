@@ -142,8 +142,9 @@ pub(crate) fn pages(
             previous
         } else {
             // The packs are made on request, so their links say only their type.
-            let packs: Vec<(&str, String, Option<BuiltFile>)> =
-                PackKind::linked(m).map(|k| k.link(None)).collect();
+            let packs: Vec<(&str, String, Option<BuiltFile>)> = PackKind::linked(m)
+                .map(|k| k.link(&house.words, None))
+                .collect();
             match renderer.render_meeting(m, &built, agenda_file.as_ref(), &packs, house, draft) {
                 Ok(html) if notes.is_empty() => Page {
                     good: Some(html.into_bytes().into()),

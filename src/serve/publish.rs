@@ -177,7 +177,9 @@ pub(super) fn write_out(site: &Site, mut changed: &Changed, notice: &mut FolderN
                     .filter(public_now)
                     .collect();
                 let keep = !m.failed
-                    && std::fs::read(&path).is_ok_and(|bytes| pack::holds_only(&bytes, &items));
+                    && std::fs::read(&path).is_ok_and(|bytes| {
+                        pack::holds_only(&bytes, &items, &project.house.words.front_sheet)
+                    });
                 if !keep {
                     let _ = std::fs::remove_file(&path);
                 }

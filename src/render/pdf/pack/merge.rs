@@ -87,19 +87,29 @@ struct Form {
     size: (f32, f32),
 }
 
+/// The emitted front sheet: its pages, and its bookmark's title (`Front sheet`).
+pub(super) struct Front<'a> {
+    pub(super) pages: usize,
+    pub(super) title: &'a str,
+}
+
 /// Puts the pack together: `pdf` is the emitted front sheet (`front` pages) followed by
 /// the stamp pages, `papers` the papers in order with their pack `ranges`. Objects of the
 /// papers that need no change but their numbers are copied as written when `as_written`
 /// (the same bytes as building and writing them: a test builds packs both ways).
 pub(super) fn merge<B: AsRef<[u8]>>(
     mut pdf: Document,
-    front: usize,
+    front: Front<'_>,
     papers: Vec<Option<Paper<B>>>,
     ranges: &[Option<(u32, u32)>],
     srgb: &[u8],
     meta: &Meta,
     as_written: bool,
 ) -> Result<Vec<u8>, String> {
+    let Front {
+        pages: front,
+        title: front_title,
+    } = front;
     // The pack's ID hashes what it draws: the front sheet and stamps, and each paper's own
     // ID (a hash of its content), not the papers' streams over again.
     let mut content = Sha256::new();
@@ -118,7 +128,7 @@ pub(super) fn merge<B: AsRef<[u8]>>(
     let mut moved: BTreeMap<ObjectId, ObjectId> = BTreeMap::new();
     let mut ahead = Prewritten::default();
     let mut entries = vec![Entry {
-        title: text_string("Front sheet"),
+        title: text_string(front_title),
         dest: dest(pages[0], Object::Null),
         kids: Vec::new(),
     }];

@@ -9,104 +9,24 @@
 //! PRIVATE marking); [`merge`] turns those into form XObjects drawn over the papers' pages,
 //! grafts each paper's structure tree under a `Sect` of the pack, and builds the outline.
 
+mod kind;
 mod merge;
 mod outline;
 
+pub use kind::PackKind;
 pub use outline::holds_only;
 
-use crate::config::HouseStyle;
+use crate::config::{HouseStyle, Words};
 use crate::diag::Diagnostic;
 use crate::document::Document;
 use crate::meeting::{AgendaItem, ItemKind, Meeting};
+use crate::render::RenderOptions;
 use crate::render::agenda::{Line, sheet};
-use crate::render::{BuiltFile, RenderOptions};
 
 use super::PdfEngine;
 use super::layout::running;
 use super::layout::text::{Align, Span, Style};
 use super::layout::{self, Geometry, Item, Page, Rgb};
-
-/// Which of a meeting's packs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum PackKind {
-    /// `pack.pdf`: the public items not issued late.
-    Public,
-    /// `supplementary-pack.pdf`: the public items issued late.
-    Supplementary,
-    /// `private-pack.pdf`: the items taken in private.
-    Private,
-}
-
-impl PackKind {
-    /// Every pack, in the order they are built and linked.
-    pub const ALL: [PackKind; 3] = [PackKind::Public, PackKind::Supplementary, PackKind::Private];
-
-    /// Its file name in the meeting's folder.
-    pub fn file_name(self) -> &'static str {
-        match self {
-            PackKind::Public => "pack.pdf",
-            PackKind::Supplementary => "supplementary-pack.pdf",
-            PackKind::Private => "private-pack.pdf",
-        }
-    }
-
-    /// What it is called (`Public reports pack`).
-    pub fn label(self) -> &'static str {
-        match self {
-            PackKind::Public => "Public reports pack",
-            PackKind::Supplementary => "Supplementary reports pack",
-            PackKind::Private => "Private reports pack",
-        }
-    }
-
-    /// Does this pack hold `item` (of any kind)?
-    pub fn holds(self, item: &AgendaItem) -> bool {
-        match self {
-            PackKind::Public => item.private.is_none() && !item.late,
-            PackKind::Supplementary => item.private.is_none() && item.late,
-            PackKind::Private => item.private.is_some(),
-        }
-    }
-
-    /// Does `meeting` have this pack? Always a public one; the others when it has items
-    /// for them.
-    pub fn wanted(self, meeting: &Meeting) -> bool {
-        self == PackKind::Public || meeting.items.iter().any(|i| self.holds(i))
-    }
-
-    /// The packs `meeting`'s page links, in order: the public one, and the supplementary
-    /// one when it has late items; never the private one (for members, not publishing).
-    pub fn linked(meeting: &Meeting) -> impl Iterator<Item = PackKind> + '_ {
-        PackKind::ALL
-            .into_iter()
-            .filter(|k| *k != PackKind::Private && k.wanted(meeting))
-    }
-
-    /// Its link on the meeting page: its label, its file name (beside the page) and the
-    /// built file, when it is known.
-    pub fn link(self, built: Option<BuiltFile>) -> (&'static str, String, Option<BuiltFile>) {
-        (self.label(), self.file_name().to_string(), built)
-    }
-
-    /// The paper items of `meeting` this pack holds, in agenda order.
-    pub fn papers(self, meeting: &Meeting) -> Vec<&AgendaItem> {
-        meeting
-            .items
-            .iter()
-            .filter(|i| self.holds(i) && i.paper().is_some())
-            .collect()
-    }
-
-    /// Its title: `Resources Committee – 19 May 2026 – Public reports pack`.
-    pub fn title(self, meeting: &Meeting, house: &HouseStyle) -> String {
-        format!(
-            "{} – {} – {}",
-            meeting.committee,
-            house.format_date(meeting.date),
-            self.label()
-        )
-    }
-}
 
 /// A built pack.
 #[derive(Debug, Clone)]
@@ -120,13 +40,9 @@ pub struct PackPdf {
     pub ranges: Vec<Option<(u32, u32)>>,
 }
 
-/// `pages 5–13`, `page 5`.
-pub fn range_text(first: u32, last: u32) -> String {
-    if first == last {
-        format!("page {first}")
-    } else {
-        format!("pages {first}–{last}")
-    }
+/// `pages 5–13`, `page 5`, as the house words them.
+pub fn range_text(words: &Words, first: u32, last: u32) -> String {
+    words.pack_pages(first, last)
 }
 
 /// The pack page ranges of papers of `counts` pages (0: not available) after a front
@@ -158,24 +74,25 @@ fn front_sheet<'m>(
     ranges: &[Option<(u32, u32)>],
 ) -> Document {
     let papers = kind.papers(meeting);
+    let words = &house.words;
     let line = |item: &'m AgendaItem| -> Line<'m> {
         let mut l = Line::plain(item);
         if let Some(j) = papers.iter().position(|p| std::ptr::eq(*p, item)) {
             match ranges.get(j).copied().flatten() {
                 Some((a, b)) => {
                     l.link = Some(format!("#{}", anchor(j)));
-                    l.note = Some(range_text(a, b));
+                    l.note = Some(range_text(words, a, b));
                 }
-                None => l.note = Some("Paper not available".into()),
+                None => l.note = Some(words.paper_not_available.clone()),
             }
         } else if kind == PackKind::Public && item.late && item.paper().is_some() {
-            l.note = Some("In the supplementary pack".into());
+            l.note = Some(words.in_supplementary_pack.clone());
         }
         l
     };
     // The sheet's own title (its heading and footer) is the pack's name: the committee and
     // date are in the header table under it; the file's title says all three.
-    let title = kind.label().to_string();
+    let title = kind.name(words).to_string();
     match kind {
         PackKind::Public => {
             let public: Vec<Line<'_>> = meeting.public_agenda().into_iter().map(line).collect();
@@ -185,7 +102,7 @@ fn front_sheet<'m>(
                 house,
                 title,
                 &[
-                    ("Agenda", "agenda", &public),
+                    (&words.agenda, "agenda", &public),
                     (&house.private_heading, "private", &private),
                 ],
             )
@@ -197,7 +114,7 @@ fn front_sheet<'m>(
                 .filter(|i| kind.holds(i))
                 .map(line)
                 .collect();
-            sheet(meeting, house, title, &[("Late items", "late", &late)])
+            sheet(meeting, house, title, &[(&words.late_items, "late", &late)])
         }
         PackKind::Private => {
             let private: Vec<Line<'_>> = meeting.private_items().map(line).collect();
@@ -216,7 +133,13 @@ fn front_sheet<'m>(
 /// The stamp of pack page `n` (1-based): `Pack page N` at the top right, in the top margin
 /// (the papers' own furniture is the classification centred above and the footer below);
 /// in the private pack, `PRIVATE – CLASSIFICATION` at the top left and bottom left too.
-fn stamp(engine: &PdfEngine, geo: &Geometry, n: u32, private: Option<&str>) -> Vec<Item> {
+fn stamp(
+    engine: &PdfEngine,
+    geo: &Geometry,
+    words: &Words,
+    n: u32,
+    private: Option<&str>,
+) -> Vec<Item> {
     let fonts = engine.fonts();
     let (_, h) = geo.page;
     let small = (geo.size * 0.8).max(6.0);
@@ -229,14 +152,14 @@ fn stamp(engine: &PdfEngine, geo: &Geometry, n: u32, private: Option<&str>) -> V
     let (left, right) = (geo.left(), geo.right());
     let mut items = running::line(
         fonts,
-        span(format!("Pack page {n}"), grey),
+        span(words.pack_page_stamp(n), grey),
         left,
         right,
         top,
         Align::Right,
     );
     if let Some(marking) = private {
-        let text = format!("PRIVATE – {}", marking.to_uppercase());
+        let text = words.private_marking(&marking.to_uppercase());
         let bold = Style::plain(small).bold();
         let mid = left + (right - left) * 0.4;
         let bottom = h - (geo.margins.2 * 0.25).max(geo.size * 0.4);
@@ -320,18 +243,21 @@ impl PdfEngine {
         let private = (kind == PackKind::Private).then_some(house.private_classification.as_str());
         let total: u32 = front + counts.iter().sum::<u32>();
         for (k, page) in layout.pages.iter_mut().enumerate() {
-            page.items.extend(stamp(self, &geo, k as u32 + 1, private));
+            page.items
+                .extend(stamp(self, &geo, &house.words, k as u32 + 1, private));
         }
         for n in front + 1..=total {
             layout.pages.push(Page {
-                items: stamp(self, &geo, n, private),
+                items: stamp(self, &geo, &house.words, n, private),
                 links: Vec::new(),
             });
         }
         for (j, range) in r.iter().enumerate() {
             if let Some((a, _)) = range {
                 layout.anchors.insert(anchor(j), (*a as usize - 1, 4.0));
-                let name = format!("{}, pack {}", papers[j].title, range_text(*a, *a));
+                // `Budget, pack page 5`: the stamp's words, as said after a comma.
+                let at = house.words.pack_page_stamp(*a).to_lowercase();
+                let name = format!("{}, {at}", papers[j].title);
                 layout.anchor_names.insert(anchor(j), name);
             }
         }
@@ -351,19 +277,15 @@ impl PdfEngine {
         meta.keywords = vec![
             "agenda pack".into(),
             meeting.committee.clone(),
-            kind.label().into(),
+            kind.name(&house.words).into(),
         ];
         meta.author = house.organisation.name.clone();
-        let bytes = merge::merge(
-            pdf,
-            front as usize,
-            loaded,
-            &r,
-            &self.srgb,
-            &meta,
-            as_written,
-        )
-        .map_err(|e| Diagnostic::internal(format!("cannot put the pack together ({e})")))?;
+        let front = merge::Front {
+            pages: front as usize,
+            title: &house.words.front_sheet,
+        };
+        let bytes = merge::merge(pdf, front, loaded, &r, &self.srgb, &meta, as_written)
+            .map_err(|e| Diagnostic::internal(format!("cannot put the pack together ({e})")))?;
         Ok(PackPdf {
             bytes,
             pages: total,

@@ -133,9 +133,10 @@ fn write_level(
 }
 
 /// Does the pack `bytes` hold no item but `items`: is each of its items' bookmarks (the
-/// outline's top level, past "Front sheet") the bookmark of one of them? False when its
-/// outline cannot be read, so that a caller that must not leave a paper public removes it.
-pub fn holds_only(bytes: &[u8], items: &[&AgendaItem]) -> bool {
+/// outline's top level, past the front sheet's, titled `front_sheet`) the bookmark of one
+/// of them? False when its outline cannot be read (or its front sheet was worded
+/// otherwise), so that a caller that must not leave a paper public removes it.
+pub fn holds_only(bytes: &[u8], items: &[&AgendaItem], front_sheet: &str) -> bool {
     let Ok(doc) = Document::load_mem(bytes) else {
         return false;
     };
@@ -146,7 +147,7 @@ pub fn holds_only(bytes: &[u8], items: &[&AgendaItem]) -> bool {
         .iter()
         .map(|i| text_string(&super::outline_title(i)))
         .collect();
-    let front = text_string("Front sheet");
+    let front = text_string(front_sheet);
     let bytes_of = |o: &Object| o.as_str().map(<[u8]>::to_vec).unwrap_or_default();
     titles
         .iter()

@@ -8,8 +8,9 @@ fn ranges_follow_the_front_sheet_and_skip_papers_not_available() {
         vec![Some((3, 5)), None, Some((6, 6)), Some((7, 10))]
     );
     assert_eq!(ranges(1, &[]), Vec::new());
-    assert_eq!(range_text(5, 13), "pages 5–13");
-    assert_eq!(range_text(7, 7), "page 7");
+    let words = &HouseStyle::default().words;
+    assert_eq!(range_text(words, 5, 13), "pages 5–13");
+    assert_eq!(range_text(words, 7, 7), "page 7");
 }
 
 #[test]
