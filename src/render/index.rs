@@ -103,6 +103,8 @@ pub(crate) struct IndexView<'a> {
     pub(crate) private_heading: &'a str,
     /// Always `clerk`.
     pub(crate) generator: &'static str,
+    /// The house's words for the page's labels.
+    pub(crate) words: &'a crate::config::Words,
 }
 
 /// The papers of one committee.
@@ -187,6 +189,7 @@ impl<'a> IndexView<'a> {
             paper_count: entries.len(),
             private_heading: &house.private_heading,
             generator: "clerk",
+            words: &house.words,
         }
     }
 }

@@ -27,7 +27,7 @@ pub(crate) struct PaperView<'a> {
     /// `upper`, `title` or `as-written`: the house's heading case (the headings are given
     /// in it; a class for styling, such as upper case's letter spacing).
     pub(crate) heading_case: &'static str,
-    /// `Appendices` in the house case, the heading of the appendix list.
+    /// `Appendices` (`words.appendices`) in the house case, the heading of the appendix list.
     pub(crate) appendices_heading: String,
     /// Rows of the header table.
     pub(crate) header: Vec<HeaderRowView<'a>>,
@@ -43,6 +43,8 @@ pub(crate) struct PaperView<'a> {
     pub(crate) classification_css: Option<String>,
     /// Always `clerk`.
     pub(crate) generator: &'static str,
+    /// The house's words for the page's labels.
+    pub(crate) words: &'a crate::config::Words,
 }
 
 /// The metadata a template may show, dates already formatted.
@@ -205,7 +207,7 @@ impl<'a> PaperView<'a> {
             },
             page_title: format!("{} – {} – {}", meta.title, meta.meeting, meta.date_display),
             draft: opts.draft,
-            appendices_heading: house.case_heading("Appendices"),
+            appendices_heading: house.case_heading(&house.words.appendices),
             heading_case: match house.heading_case {
                 HeadingCase::Upper => "upper",
                 HeadingCase::Title => "title",
@@ -243,6 +245,7 @@ impl<'a> PaperView<'a> {
             css,
             classification_css: meta.classification.as_deref().map(html::css_string),
             generator: "clerk",
+            words: &house.words,
         }
     }
 }

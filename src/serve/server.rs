@@ -166,7 +166,7 @@ impl View<'_> {
         let top = format!("{top}{}", site.status_panel);
         match &page.good {
             Some(good) => Reply::html(200, overlay::inject(good, &top, &self.bottom(&notes))),
-            None => self.no_render("Committee papers", &top),
+            None => self.no_render(&site.project.house.words.committee_papers, &top),
         }
     }
 

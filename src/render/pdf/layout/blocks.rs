@@ -314,8 +314,8 @@ pub(crate) fn appendices(flow: &mut Flow<'_>, doc: &Document, house: &HouseStyle
     }
     let geo = flow.geo;
     flow.begin(Role::H(geo.section_level()));
-    flow.anchor("appendices", "Appendices");
-    let heading = house.case_heading("Appendices");
+    flow.anchor("appendices", house.words.appendices.clone());
+    let heading = house.case_heading(&house.words.appendices);
     flow.bookmarks.push(heading.clone());
     let spans = vec![Span {
         text: heading,

@@ -101,7 +101,7 @@ pub fn furnish(
         Align::Left,
     );
     let draft = if opts.draft {
-        draft_mark(fonts, w, h)
+        draft_mark(fonts, w, h, &house.words.draft)
     } else {
         Vec::new()
     };
@@ -200,10 +200,11 @@ pub fn stamps(
         }
     };
     if opts.draft {
+        let word = &opts.house.words.draft;
         stamp(
             StampAt::Middle,
             false,
-            draft_mark(fonts, geo.page.0, geo.page.1),
+            draft_mark(fonts, geo.page.0, geo.page.1, word),
         );
     }
     if let Some(c) = &doc.meta.classification {
@@ -276,21 +277,30 @@ pub fn fit_one_line(fonts: &Fonts, text: &str, style: &Style, room: f32) -> Stri
     format!("{}…", cut.trim_end())
 }
 
-/// A large pale DRAFT across the page, under the text.
-fn draft_mark(fonts: &Fonts, w: f32, h: f32) -> Vec<Item> {
-    let size = 110.0;
-    let lines = text::break_lines(
-        &[Span {
-            text: "DRAFT".into(),
-            style: Style {
-                color: Rgb::gray(0.9),
-                ..Style::plain(size).bold()
-            },
-        }],
-        fonts,
-        2000.0,
-        Align::Left,
-    );
+/// A large pale DRAFT (the house's `word`) across the page, under the text: smaller when
+/// a longer word would not fit across the page's diagonal.
+fn draft_mark(fonts: &Fonts, w: f32, h: f32, word: &str) -> Vec<Item> {
+    let set = |size: f32| {
+        text::break_lines(
+            &[Span {
+                text: word.to_string(),
+                style: Style {
+                    color: Rgb::gray(0.9),
+                    ..Style::plain(size).bold()
+                },
+            }],
+            fonts,
+            2000.0,
+            Align::Left,
+        )
+    };
+    let mut size = 110.0;
+    let mut lines = set(size);
+    let across = (w * w + h * h).sqrt() * 0.75;
+    if let Some(wide) = lines.first().map(|l| l.width).filter(|&lw| lw > across) {
+        size = (size * across / wide).max(12.0);
+        lines = set(size);
+    }
     let Some(line) = lines.into_iter().next() else {
         return Vec::new();
     };
