@@ -40,3 +40,4 @@ mod serve_hostile;
 mod serve_urls;
 mod tables_tagged;
 mod typeset;
+mod words;
