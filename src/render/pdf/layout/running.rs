@@ -280,27 +280,21 @@ pub fn fit_one_line(fonts: &Fonts, text: &str, style: &Style, room: f32) -> Stri
 /// A large pale DRAFT (the house's `word`) across the page, under the text: smaller when
 /// a longer word would not fit across the page's diagonal.
 fn draft_mark(fonts: &Fonts, w: f32, h: f32, word: &str) -> Vec<Item> {
-    let set = |size: f32| {
-        text::break_lines(
-            &[Span {
-                text: word.to_string(),
-                style: Style {
-                    color: Rgb::gray(0.9),
-                    ..Style::plain(size).bold()
-                },
-            }],
-            fonts,
-            2000.0,
-            Align::Left,
-        )
+    let span = |size: f32| Span {
+        text: word.to_string(),
+        style: Style {
+            color: Rgb::gray(0.9),
+            ..Style::plain(size).bold()
+        },
     };
     let mut size = 110.0;
-    let mut lines = set(size);
+    // The whole word on one line, measured unbroken, kept within the page's diagonal.
+    let (_, wide) = text::measure(&[span(size)], fonts);
     let across = (w * w + h * h).sqrt() * 0.75;
-    if let Some(wide) = lines.first().map(|l| l.width).filter(|&lw| lw > across) {
+    if wide > across {
         size = (size * across / wide).max(12.0);
-        lines = set(size);
     }
+    let lines = text::break_lines(&[span(size)], fonts, 2000.0, Align::Left);
     let Some(line) = lines.into_iter().next() else {
         return Vec::new();
     };
