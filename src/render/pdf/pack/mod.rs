@@ -5,8 +5,8 @@
 //! pack pages it occupies and a link to its first page. Its page count and the ranges it
 //! names depend on each other, so it is laid out until they agree (a line or two more can
 //! push it onto another page, at most a few rounds). The same layout carries one page per
-//! paper page holding only that page's `Pack page N` stamp (and, in the private pack, the
-//! PRIVATE marking); [`merge`] turns those into form XObjects drawn over the papers' pages,
+//! paper page holding only that page's `Pack page N` stamp (and, on the private pack's front
+//! sheet, the PRIVATE marking its papers' pages carry of their own); [`merge`] turns those into form XObjects drawn over the papers' pages,
 //! grafts each paper's structure tree under a `Sect` of the pack, and builds the outline.
 
 mod kind;
@@ -119,7 +119,8 @@ fn front_sheet<'m>(
         PackKind::Private => {
             let private: Vec<Line<'_>> = meeting.private_items().map(line).collect();
             // Its pages carry `PRIVATE – CLASSIFICATION` from the stamps, as every page of
-            // the pack does; the file's metadata says the classification.
+            // the pack does (its papers' pages from their own PDFs); the file's metadata
+            // says the classification.
             sheet(
                 meeting,
                 house,
@@ -132,7 +133,8 @@ fn front_sheet<'m>(
 
 /// The stamp of pack page `n` (1-based): `Pack page N` at the top right, in the top margin
 /// (the papers' own furniture is the classification centred above and the footer below);
-/// in the private pack, `PRIVATE – CLASSIFICATION` at the top left and bottom left too.
+/// on the private pack's front sheet, `PRIVATE – CLASSIFICATION` at the top left and
+/// bottom left too (its papers' pages carry their own).
 fn stamp(
     engine: &PdfEngine,
     geo: &Geometry,
@@ -246,9 +248,12 @@ impl PdfEngine {
             page.items
                 .extend(stamp(self, &geo, &house.words, k as u32 + 1, private));
         }
+        // The papers' own pages carry the PRIVATE marking already, centred at top and foot,
+        // as every page of a private paper's PDF does: a second one beside it would run
+        // into it.
         for n in front + 1..=total {
             layout.pages.push(Page {
-                items: stamp(self, &geo, &house.words, n, private),
+                items: stamp(self, &geo, &house.words, n, None),
                 links: Vec::new(),
             });
         }
