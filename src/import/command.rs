@@ -147,21 +147,30 @@ pub fn import(project: &Project, args: &ImportOptions) -> Result<ImportReport, V
         .iter()
         .map(|n| n.to_diagnostic(&shown, &imported.markdown))
         .collect();
-    // The import's own note on a picture without alt text, or a date it could not read,
-    // names the Word text and the way out; the check's note on the same line would say it
-    // twice.
+    // The import's own note on a picture without alt text, a date it could not read, or a
+    // placeholder it wrote names the Word text and the way out; the check's note on the
+    // same line would say it twice. (A placeholder date stays an error: the paper cannot
+    // be built with it.)
     let line = |d: &Diagnostic| d.locate(&sources).line;
-    let own = |code: &str| match code {
-        "image-alt" => Some("import-image-alt"),
-        "bad-date" => Some("import-date"),
-        _ => None,
+    let own = |code: &str| -> &[&str] {
+        match code {
+            "image-alt" => &["import-image-alt"],
+            "bad-date" => &["import-date"],
+            "unfilled-placeholder" | "unusual-recommendation" => &["import-placeholder"],
+            _ => &[],
+        }
     };
+    let no_recommendations = notes.iter().any(|n| n.code == "import-no-recommendations");
     diagnostics.retain(|d| {
-        own(d.code).is_none_or(|mine| {
-            !notes
-                .iter()
-                .any(|n| n.code == mine && line(n) == line(d) && line(n) > 0)
-        })
+        // The missing `recommendations`, said already as the section Word lacks.
+        if no_recommendations && d.code == "missing-key" && d.message.contains("`recommendations`")
+        {
+            return false;
+        }
+        let mine = own(d.code);
+        !notes
+            .iter()
+            .any(|n| mine.contains(&n.code) && line(n) == line(d) && line(n) > 0)
     });
     diagnostics.extend(notes);
     diag::sort(&mut diagnostics);

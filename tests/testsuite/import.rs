@@ -311,3 +311,34 @@ fn hostile_files_are_refused_with_a_clear_error() {
         "nothing written"
     );
 }
+
+/// A document with no header table and no Recommendations section: each placeholder the
+/// import writes is said once, by the import (not again by the check), and the missing
+/// recommendations once, as the section Word lacks.
+#[test]
+fn what_the_import_says_of_a_placeholder_the_check_does_not_say_again() {
+    let dir = project();
+    let root = dir.path();
+    let rels: &[u8] = br#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
+    let document: &[u8] = br#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Purpose</w:t></w:r></w:p><w:p><w:r><w:t>Members are asked to note progress.</w:t></w:r></w:p></w:body></w:document>"#;
+    let path = root.join("no-table.docx");
+    std::fs::write(
+        &path,
+        zip_of(&[("_rels/.rels", rels), ("word/document.xml", document)]),
+    )
+    .unwrap();
+    let (_, _, stderr) = import(root, &path, &["--dry-run"]);
+    let codes = codes(&stderr);
+    let count = |c: &str| codes.iter().filter(|x| *x == c).count();
+    assert!(count("import-placeholder") >= 3, "{stderr}");
+    assert_eq!(count("import-no-recommendations"), 1, "{stderr}");
+    for twice in [
+        "unfilled-placeholder",
+        "unusual-recommendation",
+        "missing-key",
+    ] {
+        assert_eq!(count(twice), 0, "{twice}: {stderr}");
+    }
+    // The placeholder date still fails the paper: said by the check, an error.
+    assert_eq!(count("bad-date"), 1, "{stderr}");
+}
