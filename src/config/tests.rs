@@ -170,7 +170,7 @@ fn a_misspelt_footer_field_is_refused_at_its_place_with_the_near_name() {
 }
 
 /// The one error of `text` as a house style: its message, help, line and column.
-fn house_error(text: &str) -> (String, String, usize, usize) {
+pub(super) fn house_error(text: &str) -> (String, String, usize, usize) {
     let errs = HouseStyle::from_yaml(text, Path::new(HOUSE_FILE)).unwrap_err();
     assert_eq!(errs.len(), 1, "{errs:?}");
     let (line, column) = errs[0].line_col(text);

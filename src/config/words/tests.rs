@@ -5,21 +5,13 @@ use std::path::Path;
 
 use super::super::{HOUSE_FILE, HouseStyle};
 use super::*;
+use crate::config::tests::house_error;
 
 fn words(page: &str) -> Words {
     Words {
         page: page.into(),
         ..HouseStyle::default().words
     }
-}
-
-/// The one error of `text` as a house style: message, help, line and column.
-fn house_error(text: &str) -> (String, String, usize, usize) {
-    let errs = HouseStyle::from_yaml(text, Path::new(HOUSE_FILE)).unwrap_err();
-    assert_eq!(errs.len(), 1, "{errs:?}");
-    let (line, column) = errs[0].line_col(text);
-    let help = errs[0].help.clone().unwrap_or_default();
-    (errs[0].message.clone(), help, line, column)
 }
 
 #[test]
