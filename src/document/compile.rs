@@ -137,13 +137,16 @@ fn appendices(
                 (Some(items), _) => AppendixContent::Markdown { items },
                 (None, AppendixFile::Pdf { bytes, marking }) => AppendixContent::Pdf {
                     bytes: std::sync::Arc::clone(bytes),
-                    marked: if marking.as_deref().is_some_and(|own| {
-                        let paper = meta.classification.as_deref().unwrap_or_default();
-                        own.eq_ignore_ascii_case(paper.trim())
-                    }) {
-                        Marked::Yes
-                    } else {
-                        Marked::No
+                    marked: match marking.as_deref() {
+                        Some(own) => {
+                            let paper = meta.classification.as_deref().unwrap_or_default();
+                            if own.eq_ignore_ascii_case(paper.trim()) {
+                                Marked::Yes
+                            } else {
+                                Marked::Other
+                            }
+                        }
+                        None => Marked::No,
                     },
                 },
                 (None, _) => AppendixContent::None,

@@ -102,21 +102,25 @@ pub enum Marked {
     /// clerk made it with the paper's marking, which its pages carry where clerk would
     /// draw it: nothing more is drawn.
     Yes,
-    /// clerk made it with the marking the paper had before it was taken in private: the
-    /// paper's PRIVATE marking is drawn in its place, on a white ground that hides it.
+    /// clerk made it under another marking than the paper's (the `appendix-marking`
+    /// warning): the paper's is drawn over the pages, as for [`Marked::No`].
+    Other,
+    /// clerk made it with the marking the paper had before it was taken in private, or
+    /// another: the paper's PRIVATE marking is drawn in its place, on a white ground that
+    /// hides it.
     Replaced,
 }
 
 impl Document {
     /// Marks a paper taken in private with `marking` (PRIVATE and the house's private
     /// classification) in place of its own classification, on its own pages and on every
-    /// page of its PDF appendices: those clerk made with its own marking have that
-    /// marking replaced rather than kept.
+    /// page of its PDF appendices: those clerk made (with its own marking or another) have
+    /// that marking replaced rather than kept or drawn over.
     pub fn take_in_private(&mut self, marking: String) {
         self.meta.classification = Some(marking);
         for a in &mut self.appendices {
             if let AppendixContent::Pdf { marked, .. } = &mut a.content
-                && *marked == Marked::Yes
+                && matches!(*marked, Marked::Yes | Marked::Other)
             {
                 *marked = Marked::Replaced;
             }

@@ -126,7 +126,7 @@ impl PdfEngine {
             let stamps: Vec<_> = (pdf.stamps.iter().copied())
                 .filter(|(at, covers, _)| match (at, *marked) {
                     (layout::StampAt::Middle, _) => true,
-                    (_, Marked::No) => !covers,
+                    (_, Marked::No | Marked::Other) => !covers,
                     (_, Marked::Yes) => false,
                     (_, Marked::Replaced) => *covers,
                 })

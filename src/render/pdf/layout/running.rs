@@ -27,16 +27,22 @@ pub fn identity(doc: &Document, house: &HouseStyle) -> String {
 }
 
 /// One line of text as artifact runs, aligned in `[left, right]` on `baseline`; text too
-/// long for the room is cut to fit.
+/// long for the room is set smaller to fit it whole (a house's long marking is never cut;
+/// a footer's identity is cut with an ellipsis before it comes here, see [`fit_one_line`]).
 pub(crate) fn line(
     fonts: &Fonts,
-    span: Span,
+    mut span: Span,
     left: f32,
     right: f32,
     baseline: f32,
     align: Align,
 ) -> Vec<Item> {
-    let lines = text::break_lines(&[span], fonts, right - left, Align::Left);
+    let room = right - left;
+    let whole = text::measure(std::slice::from_ref(&span), fonts).1;
+    if whole > room && room > 0.0 {
+        span.style.size *= room / whole * 0.98;
+    }
+    let lines = text::break_lines(&[span], fonts, room, Align::Left);
     let Some(line) = lines.into_iter().next() else {
         return Vec::new();
     };
@@ -377,6 +383,37 @@ mod tests {
         let all = furniture.join(" ");
         assert!(all.contains("Duilleag 1 de 1"), "{all}");
         assert!(!all.contains("Page"), "{all}");
+    }
+
+    #[test]
+    fn a_marking_too_long_for_its_room_is_set_smaller_and_never_cut() {
+        let fonts = Fonts::embedded();
+        let marking = "PREIFAT A CHYFRINACHOL – OFFICIAL-SENSITIVE";
+        let span = |size: f32| Span {
+            text: marking.to_string(),
+            style: Style::plain(size).bold(),
+        };
+        let runs = |items: Vec<Item>| -> Vec<GlyphRun> {
+            (items.into_iter())
+                .filter_map(|i| match i.mark {
+                    Mark::Glyphs(run) => Some(run),
+                    _ => None,
+                })
+                .collect()
+        };
+        let text = |runs: &[GlyphRun]| -> String {
+            runs.iter()
+                .flat_map(|r| r.glyphs.iter().map(|g| g.text))
+                .collect::<String>()
+        };
+        // Room enough: set at its size, as before.
+        let wide = runs(line(&fonts, span(8.0), 0.0, 400.0, 20.0, Align::Left));
+        assert_eq!(text(&wide).replace(' ', ""), marking.replace(' ', ""));
+        assert!(wide.iter().all(|r| (r.size - 8.0).abs() < 1e-3));
+        // A third of the room: the whole marking, smaller, inside the room.
+        let narrow = runs(line(&fonts, span(8.0), 10.0, 110.0, 20.0, Align::Left));
+        assert_eq!(text(&narrow).replace(' ', ""), marking.replace(' ', ""));
+        assert!(narrow.iter().all(|r| r.size < 8.0 && r.x >= 10.0));
     }
 
     #[test]

@@ -152,10 +152,13 @@ fn stamp(
         ..Style::plain(small)
     };
     let (left, right) = (geo.left(), geo.right());
+    // The PRIVATE marking has the line's left part, the page number its right: each set
+    // smaller, should a house's words be too long for its part, never over the other.
+    let mid = left + (right - left) * 0.4;
     let mut items = running::line(
         fonts,
         span(words.pack_page_stamp(n), grey),
-        left,
+        mid,
         right,
         top,
         Align::Right,
@@ -163,7 +166,6 @@ fn stamp(
     if let Some(marking) = private {
         let text = words.private_marking(&marking.to_uppercase());
         let bold = Style::plain(small).bold();
-        let mid = left + (right - left) * 0.4;
         let bottom = h - (geo.margins.2 * 0.25).max(geo.size * 0.4);
         for y in [top, bottom] {
             items.extend(running::line(
