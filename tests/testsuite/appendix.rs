@@ -246,7 +246,22 @@ fn a_markdown_appendix_that_repeats_its_title_is_warned_of_at_that_line() {
             "{first}"
         );
     }
-    // A heading of its own is the appendix's to give.
+    // A heading of its own is the appendix's to give, one that starts with the word
+    // "Appendix" too, and another appendix's letter is no repeat of this one's title.
+    for first in [
+        "# Appendix Methodology",
+        "# Appendix tables",
+        "# Appendix B",
+        "# Appendix AB",
+    ] {
+        std::fs::write(&appendix, format!("{first}\n\nNorth: 12.\n")).unwrap();
+        assert!(
+            check(dir.path())
+                .iter()
+                .all(|(c, ..)| c == "no-agenda-item"),
+            "{first}"
+        );
+    }
     std::fs::write(&appendix, "# Vehicles by station\n\nNorth: 12.\n").unwrap();
     assert!(
         check(dir.path())

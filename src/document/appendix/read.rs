@@ -36,10 +36,11 @@ pub fn read(paper: &Paper, house: &HouseStyle) -> (Vec<AppendixFile>, Vec<Diagno
         .meta
         .appendices
         .iter()
-        .map(|a| match read_one(paper, house, a) {
+        .enumerate()
+        .map(|(i, a)| match read_one(paper, house, a) {
             Ok(file) => {
                 diags.extend(marking_differs(paper, a, &file));
-                diags.extend(title_repeated(a, &file));
+                diags.extend(title_repeated(a, i, &file));
                 file
             }
             Err(d) => {
@@ -187,7 +188,7 @@ fn read_markdown(
 /// A Markdown appendix whose first line is a heading giving its own title again (`# Criteria`,
 /// `# Appendix A – Criteria`, `# Appendix A`), as authors write one: clerk heads it
 /// `Appendix A – Criteria` already, so the title would stand twice.
-fn title_repeated(a: &AppendixMeta, file: &AppendixFile) -> Option<Diagnostic> {
+fn title_repeated(a: &AppendixMeta, index: usize, file: &AppendixFile) -> Option<Diagnostic> {
     let AppendixFile::Markdown(shown, text) = file else {
         return None;
     };
@@ -199,10 +200,13 @@ fn title_repeated(a: &AppendixMeta, file: &AppendixFile) -> Option<Diagnostic> {
     }
     let words = heading.trim().trim_end_matches('#').trim().to_lowercase();
     let title = a.title.trim().to_lowercase();
-    // `Appendix A – Title`, `Appendix A: Title`, `Appendix A`: the words after the letter.
-    let after_letter = words.strip_prefix("appendix ").map(|rest| {
-        let letter_end = rest.find([' ', ':', '.', '–', '-']).unwrap_or(rest.len());
-        rest[letter_end..].trim_start_matches([' ', ':', '.', '–', '—', '-'])
+    // `Appendix A – Title`, `Appendix A: Title`, `Appendix A`: the words after this
+    // appendix's own letter (`Appendix Methodology` names no letter).
+    let letter = crate::document::compile::appendix_letter(index).to_lowercase();
+    let after_letter = words.strip_prefix("appendix ").and_then(|rest| {
+        let rest = rest.strip_prefix(letter.as_str())?;
+        let ends = rest.is_empty() || rest.starts_with([' ', ':', '.', '–', '—', '-']);
+        ends.then(|| rest.trim_start_matches([' ', ':', '.', '–', '—', '-']))
     });
     let repeated = words == title || after_letter.is_some_and(|t| t.is_empty() || t == title);
     repeated.then(|| {
