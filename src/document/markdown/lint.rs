@@ -103,23 +103,28 @@ impl Builder<'_, '_> {
         }
     }
 
-    /// Warns about each line of a paragraph (the source at `range`) that starts as a
-    /// heading would but for the space after its `#` (`#Next steps`): Markdown reads it as
+    /// Warns about a paragraph (the source at `range`) whose first line starts as a heading
+    /// would but for the space after its `#` (`#Next steps`), and reads as one (no full
+    /// stop at its end, as `#ClimateAction is our campaign.` has): Markdown reads it as
     /// text, so the heading an author meant is a numbered paragraph (`heading-no-space`).
+    /// A `#tag` further down a paragraph is a tag.
     pub(super) fn lint_hash_lines(&mut self, range: Range<usize>) {
         let Some(source) = self.md.get(range.clone()) else {
             return;
         };
-        let mut at = range.start;
         let mut found = Vec::new();
-        for line in source.split_inclusive('\n') {
+        if let Some(line) = source.lines().next() {
             let text = line.trim_end();
             let hashes = text.len() - text.trim_start_matches('#').len();
             let after = text[hashes..].chars().next();
-            if (1..=6).contains(&hashes) && after.is_some_and(char::is_alphabetic) {
-                found.push((at..at + text.len(), text.to_string(), hashes));
+            let sentence = text.ends_with(['.', '!', '?', ',', ';', ':']);
+            if (1..=6).contains(&hashes) && after.is_some_and(char::is_alphabetic) && !sentence {
+                found.push((
+                    range.start..range.start + text.len(),
+                    text.to_string(),
+                    hashes,
+                ));
             }
-            at += line.len();
         }
         for (line, text, hashes) in found {
             let loc = self.loc(line);

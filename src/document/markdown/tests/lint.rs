@@ -130,6 +130,7 @@ fn lints_in_implications_point_at_their_yaml_line() {
 #[test]
 fn a_heading_without_the_space_after_its_hash_is_warned_about_at_its_line() {
     let md = "# A\n\nText.\n\n#Next steps\n\nMore.\n\n##Costs\nThe costs rise.\n";
+    // (`##Costs` runs on into its paragraph: the first line is still the heading meant.)
     assert_eq!(
         found(md),
         [("heading-no-space", 5, 1), ("heading-no-space", 9, 1)]
@@ -151,6 +152,9 @@ fn a_heading_without_the_space_after_its_hash_is_warned_about_at_its_line() {
         "# A\n\nWe use #Next as a tag.\n",
         "# A\n\n- #Next in a list\n",
         "# A\n\n####### Seven is not a heading\n",
+        // A tag at the start of a later line, or a sentence that opens with one.
+        "# A\n\nWe use the tag\n#ClimateAction and others.\n",
+        "# A\n\n#ClimateAction is our campaign this year.\n",
     ] {
         assert_eq!(found(md), [], "{md}");
     }
