@@ -61,9 +61,41 @@ impl HouseStyle {
     /// An error for each field of a `words` line that clerk cannot fill in, and for a `{`
     /// left open, at its place in clerk.yaml when the file sets the line.
     pub(in crate::config) fn validate_words(&self) -> Vec<Diagnostic> {
-        FILLED
+        let mut diags: Vec<Diagnostic> = FILLED
             .iter()
             .flat_map(|f| self.validate_filled(f))
+            .collect();
+        diags.extend(self.empty_words());
+        diags
+    }
+
+    /// An error for each word the house left empty (`private: ""`): an empty word would
+    /// take its label, or a marking such as PRIVATE or DRAFT, off every output unsaid.
+    fn empty_words(&self) -> Vec<Diagnostic> {
+        let Ok(serde_json::Value::Object(words)) = serde_json::to_value(&self.words) else {
+            return Vec::new();
+        };
+        words
+            .iter()
+            .filter(|(_, v)| v.as_str().is_some_and(|t| t.trim().is_empty()))
+            .map(|(key, _)| {
+                let default = serde_json::to_value(&HouseStyle::default().words)
+                    .ok()
+                    .and_then(|d| Some(d.get(key)?.as_str()?.to_string()))
+                    .unwrap_or_default();
+                let d = Diagnostic::file_error(
+                    "house-style",
+                    std::path::Path::new(super::super::HOUSE_FILE),
+                    format!("`words.{key}` is empty, so it would be left off every output"),
+                )
+                .with_help(format!(
+                    "write the house's word for it, or remove the line to keep clerk's `{default}`"
+                ));
+                match self.span_of(&["words", key]) {
+                    Some(span) => d.with_span(span),
+                    None => d,
+                }
+            })
             .collect()
     }
 

@@ -106,3 +106,18 @@ fn a_misspelt_field_of_a_pack_word_is_refused_at_its_place() {
     assert_eq!(line, 2, "{message}");
     assert!(message.contains("never closed"), "{message}");
 }
+
+#[test]
+fn an_empty_word_is_refused_at_its_line() {
+    let (message, help, line, column) =
+        house_error("words:\n  verbal_item: Verbal\n  private: \"\"\n");
+    assert_eq!((line, column), (3, 12), "{message}");
+    assert_eq!(
+        message,
+        "`words.private` is empty, so it would be left off every output"
+    );
+    assert_eq!(
+        help,
+        "write the house's word for it, or remove the line to keep clerk's `PRIVATE`"
+    );
+}
