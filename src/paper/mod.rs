@@ -104,7 +104,16 @@ pub fn read(
     };
     let (meta, is_final) = match &root {
         Some(root) => {
-            let (meta, meta_diags) = check_meta_partly(root, &cx);
+            let (meta, mut meta_diags) = check_meta_partly(root, &cx);
+            // A value read with its `: ` eased (see `yaml::to_node_lenient`) is reported as
+            // written already: what the checks say of the eased value would quote text the
+            // author never typed.
+            let eased = eased_lines(&split.yaml, &diags);
+            meta_diags.retain(|d| {
+                d.span
+                    .as_ref()
+                    .is_none_or(|s| !eased.iter().any(|l| l.contains(&s.start)))
+            });
             diags.extend(meta_diags);
             (meta, status_is_final(root))
         }
@@ -153,6 +162,21 @@ fn status_is_final(root: &yaml::Node) -> bool {
             .any(|(k, v)| k.name == "status" && v.as_text().is_some_and(|s| s.trim() == "final")),
         _ => false,
     }
+}
+
+/// The byte ranges of the lines of `text` that a `yaml-syntax` error in `diags` stands on
+/// (a value with a `: ` in it, read again eased).
+fn eased_lines(text: &str, diags: &[Diagnostic]) -> Vec<std::ops::Range<usize>> {
+    diags
+        .iter()
+        .filter(|d| d.code == "yaml-syntax")
+        .filter_map(|d| {
+            let at = d.span.as_ref()?.start.min(text.len());
+            let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+            Some(start..end)
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -56,7 +56,9 @@ fn quote_value(text: &str, at: usize) -> Option<(String, String)> {
         || {
             let escaped = value.replace('\\', "\\\\").replace('"', "\\\"");
             let key = key.trim();
-            (key.to_string(), format!("{key}: \"{escaped}\""))
+            // A list item's key (`- title: A: B`) is named without its dash.
+            let name = key.trim_start_matches("- ").trim();
+            (name.to_string(), format!("{key}: \"{escaped}\""))
         },
     )
 }

@@ -438,3 +438,40 @@ fn an_appendix_read_as_a_paper_is_told_to_take_an_underscore() {
     let (code, _, stderr) = crate::common::parts(&crate::common::clerk(dir.path(), &["build"]));
     assert_eq!(code, 0, "{stderr}");
 }
+
+/// A value with a colon in it is read again with its `: ` eased, so that the rest of the
+/// metadata is checked; the eased value itself is never quoted back to the author.
+#[test]
+fn a_value_with_a_colon_is_reported_once_not_again_as_read_eased() {
+    let dir = tempfile::tempdir().unwrap();
+    let papers = dir.path().join("papers");
+    std::fs::create_dir(&papers).unwrap();
+    std::fs::write(
+        papers.join("a.md"),
+        "---\nmeeting: M\ndate: 2026-05-19: am\ntitle: T\npresented_by: P\n\
+         recommendation: For Discussion: urgent\nrecommendations: x\nagenda_itm: \"1\"\n---\n\n\
+         # Purpose\n\nWhy.\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = crate::common::parts(&crate::common::clerk(dir.path(), &["check"]));
+    assert_eq!(code, 1, "{stderr}");
+    let codes: Vec<&str> = stderr
+        .lines()
+        .filter_map(|l| {
+            l.strip_prefix("error[")
+                .or_else(|| l.strip_prefix("warning["))
+        })
+        .filter_map(|l| l.split(']').next())
+        .collect();
+    // Both colons said, the misspelt key still found; no bad-date or unusual-recommendation
+    // about `2026-05-19; am` or `For Discussion; urgent`.
+    assert_eq!(
+        codes,
+        ["yaml-syntax", "yaml-syntax", "misnamed-key"],
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("; am") && !stderr.contains("; urgent"),
+        "{stderr}"
+    );
+}
