@@ -153,8 +153,9 @@ pub(super) fn meeting_file_note(
         .and_then(|(p, papers)| Some(p.strip_prefix(papers).ok()?.to_path_buf()))?;
     let number = args.agenda_item.as_deref().unwrap_or("…");
     Some(format!(
-        "Its meeting has a meeting file, {}: add the paper to its `items:`, or `clerk check` \
-         will say it is not on the agenda:\n  - number: \"{number}\"\n    paper: {}",
+        "Its meeting has a meeting file, {}: add the paper to its `items:`, in agenda order \
+         (an item out of order is an error), or `clerk check` will say it is not on the \
+         agenda:\n  - number: \"{number}\"\n    paper: {}",
         file.file.display(),
         crate::output::write::slash_path(&rel)
     ))

@@ -344,7 +344,8 @@ fn new_says_how_to_put_a_paper_on_its_meeting_files_agenda() {
     assert!(
         stdout.ends_with(
             "Its meeting has a meeting file, meetings/resources-2026-05-19.yaml: add the paper \
-             to its `items:`, or `clerk check` will say it is not on the agenda:\n  \
+             to its `items:`, in agenda order (an item out of order is an error), or `clerk \
+             check` will say it is not on the agenda:\n  \
              - number: \"3.4\"\n    paper: resources/2026-05-19-fleet-plan.md\n"
         ),
         "{stdout}"
