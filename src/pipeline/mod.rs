@@ -20,6 +20,7 @@ use crate::paper::{self, Status};
 use crate::project::{PaperSource, Project};
 use crate::render::{OutputFormat, Renderer};
 
+mod folders;
 mod named;
 mod one;
 use one::{Learnt, build_one};
@@ -145,7 +146,7 @@ pub fn run_with_progress(
     if let Some(memory) = &memory {
         // One error per folder below the output folder clerk cannot write in, before
         // anything is written (or the manifest withdrawn), not one per output.
-        let folders = output_folders(&found, &private, &memory.record);
+        let folders = folders::output_folders(&found, &private, &memory.record);
         output::folder::ready_below(project, folders.iter().map(AsRef::as_ref))?;
         // Only a build cut short leaves temporary files: the whole output folder is walked
         // for them only then. The cache is written beside the manifest, so a build killed
@@ -277,7 +278,7 @@ pub fn run_with_progress(
         );
         lap(&mut times.meetings);
         output::withdraw::withdraw_stale(project, &memory.record, &mut report);
-        tidy(project, &memory.record, &mut report);
+        folders::tidy(project, &memory.record, &mut report);
         output::write_index_and_manifest(
             project,
             renderer,
@@ -298,59 +299,6 @@ pub fn run_with_progress(
     }
     report.times = times;
     Ok(report)
-}
-
-/// The folders below the output folder a writing run may write in (relative to it): the
-/// papers' (public or private), the meetings' and those earlier builds wrote in.
-fn output_folders<'a>(
-    found: &'a [PaperSource],
-    private: &std::collections::BTreeMap<PathBuf, String>,
-    record: &'a Record,
-) -> std::collections::BTreeSet<std::borrow::Cow<'a, Path>> {
-    use std::borrow::Cow;
-    let papers = found.iter().filter_map(|s| {
-        let dir = s.rel.parent()?;
-        Some(if private.contains_key(&meeting::file::normal(&s.rel)) {
-            Cow::Owned(Path::new(output::meetings::PRIVATE_DIR).join(dir))
-        } else {
-            Cow::Borrowed(dir)
-        })
-    });
-    let fixed = [
-        crate::project::walk::MEETINGS_OUT,
-        output::meetings::PRIVATE_DIR,
-    ]
-    .map(|d| Cow::Borrowed(Path::new(d)));
-    papers
-        .chain(fixed)
-        .chain(record.folders().into_iter().map(Cow::Borrowed))
-        .collect()
-}
-
-/// Keeps listing each meeting's outputs that this run did not build (its agenda PDF after
-/// an HTML-only build), then removes the outputs earlier builds wrote that nothing lists any
-/// more (those of papers and meetings that are gone), for the summary to say so.
-fn tidy(project: &Project, record: &Record, report: &mut BuildReport) {
-    let out = &project.out_dir;
-    for m in &mut report.meetings {
-        let dir = write::slash_path(&m.meeting.out_dir());
-        let kept = record.others_under(out, &dir, &m.outputs);
-        m.outputs.extend(kept);
-    }
-    let listed: std::collections::BTreeSet<&str> = report
-        .papers
-        .iter()
-        .flat_map(|p| &p.outputs)
-        .chain(report.meetings.iter().flat_map(|m| &m.outputs))
-        .chain(&report.calendar)
-        .map(|o| o.path.as_str())
-        .chain(["index.html"])
-        .collect();
-    // A run with errors cannot tell a meeting that is gone from one whose papers failed:
-    // meetings' outputs are removed only by a run without errors.
-    let (removed, left) = record.remove_unlisted(out, &listed, !report.has_errors());
-    report.removed = removed;
-    report.left = left;
 }
 
 /// The meetings of the project from its meeting files and papers, cross-checked.

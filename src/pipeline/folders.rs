@@ -1,0 +1,63 @@
+//! What a writing run does around the papers in the output folder: the folders it checks
+//! it can write in before anything is written, and the outputs it keeps listing or
+//! removes after (those of papers and meetings that are gone).
+
+use std::path::{Path, PathBuf};
+
+use crate::meeting;
+use crate::output::record::Record;
+use crate::output::{self, BuildReport, write};
+use crate::project::{PaperSource, Project};
+
+/// The folders below the output folder a writing run may write in (relative to it): the
+/// papers' (public or private), the meetings' and those earlier builds wrote in.
+pub(super) fn output_folders<'a>(
+    found: &'a [PaperSource],
+    private: &std::collections::BTreeMap<PathBuf, String>,
+    record: &'a Record,
+) -> std::collections::BTreeSet<std::borrow::Cow<'a, Path>> {
+    use std::borrow::Cow;
+    let papers = found.iter().filter_map(|s| {
+        let dir = s.rel.parent()?;
+        Some(if private.contains_key(&meeting::file::normal(&s.rel)) {
+            Cow::Owned(Path::new(output::meetings::PRIVATE_DIR).join(dir))
+        } else {
+            Cow::Borrowed(dir)
+        })
+    });
+    let fixed = [
+        crate::project::walk::MEETINGS_OUT,
+        output::meetings::PRIVATE_DIR,
+    ]
+    .map(|d| Cow::Borrowed(Path::new(d)));
+    papers
+        .chain(fixed)
+        .chain(record.folders().into_iter().map(Cow::Borrowed))
+        .collect()
+}
+
+/// Keeps listing each meeting's outputs that this run did not build (its agenda PDF after
+/// an HTML-only build), then removes the outputs earlier builds wrote that nothing lists any
+/// more (those of papers and meetings that are gone), for the summary to say so.
+pub(super) fn tidy(project: &Project, record: &Record, report: &mut BuildReport) {
+    let out = &project.out_dir;
+    for m in &mut report.meetings {
+        let dir = write::slash_path(&m.meeting.out_dir());
+        let kept = record.others_under(out, &dir, &m.outputs);
+        m.outputs.extend(kept);
+    }
+    let listed: std::collections::BTreeSet<&str> = report
+        .papers
+        .iter()
+        .flat_map(|p| &p.outputs)
+        .chain(report.meetings.iter().flat_map(|m| &m.outputs))
+        .chain(&report.calendar)
+        .map(|o| o.path.as_str())
+        .chain(["index.html"])
+        .collect();
+    // A run with errors cannot tell a meeting that is gone from one whose papers failed:
+    // meetings' outputs are removed only by a run without errors.
+    let (removed, left) = record.remove_unlisted(out, &listed, !report.has_errors());
+    report.removed = removed;
+    report.left = left;
+}
