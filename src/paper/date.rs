@@ -34,11 +34,22 @@ pub fn parse_date(s: &str) -> Result<jiff::civil::Date, DateProblem> {
         Some(read) => {
             let iso = read.date.to_string();
             let shown = jiff::fmt::strtime::format("%-d %B %Y", read.date).unwrap_or_default();
-            let help = if read.ambiguous {
+            let mut help = if read.ambiguous {
                 format!("write `{iso}` (year, month, day), if `{s}` means {shown}")
             } else {
                 format!("write it as `{iso}` (year, month, day)")
             };
+            // `Wednesday 19 May 2026`, a Tuesday: one of the two is wrong.
+            let day = jiff::fmt::strtime::format("%A", read.date).unwrap_or_default();
+            if let Some(named) = super::typed_date::weekday_named(s)
+                && !day
+                    .to_lowercase()
+                    .starts_with(&named.to_lowercase()[..3.min(named.len())])
+            {
+                help.push_str(&format!(
+                    ", but check the day first: {shown} is a {day}, not a {named}"
+                ));
+            }
             problem(format!("`{s}` is not a date in the form YYYY-MM-DD"), &help)
         }
         None => problem(

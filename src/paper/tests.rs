@@ -128,8 +128,17 @@ fn a_date_typed_as_people_write_it_is_offered_in_the_form_clerk_reads() {
             "write it as `2026-12-15` (year, month, day)",
         ),
         (
-            "Tuesday 1 September 2021",
+            "Wednesday 1 September 2021",
             "write it as `2021-09-01` (year, month, day)",
+        ),
+        (
+            "Wed. 1 September 2021",
+            "write it as `2021-09-01` (year, month, day)",
+        ),
+        (
+            "Tuesday 1 September 2021",
+            "write it as `2021-09-01` (year, month, day), but check the day first: \
+             1 September 2021 is a Wednesday, not a Tuesday",
         ),
         (
             "02/03/2021",

@@ -47,6 +47,12 @@ fn weekday(word: &str) -> bool {
         .contains(&w.as_str())
 }
 
+/// The weekday `text` opens with (`Wednesday 19 May 2026`), as written, when it does.
+pub fn weekday_named(text: &str) -> Option<&str> {
+    let first = text.split_whitespace().next()?.trim_end_matches([',', '.']);
+    weekday(first).then_some(first)
+}
+
 /// Is `word` (part of) a time of day (`10:00`, `10.30am`, `pm`)?
 fn time(word: &str) -> bool {
     let w = word.to_lowercase();
