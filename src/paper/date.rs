@@ -41,10 +41,9 @@ pub fn parse_date(s: &str) -> Result<jiff::civil::Date, DateProblem> {
             };
             // `Wednesday 19 May 2026`, a Tuesday: one of the two is wrong.
             let day = jiff::fmt::strtime::format("%A", read.date).unwrap_or_default();
+            let short = |w: &str| w.to_lowercase().chars().take(3).collect::<String>();
             if let Some(named) = super::typed_date::weekday_named(s)
-                && !day
-                    .to_lowercase()
-                    .starts_with(&named.to_lowercase()[..3.min(named.len())])
+                && short(&day) != short(named)
             {
                 help.push_str(&format!(
                     ", but check the day first: {shown} is a {day}, not a {named}"

@@ -136,6 +136,11 @@ fn a_date_typed_as_people_write_it_is_offered_in_the_form_clerk_reads() {
             "write it as `2021-09-01` (year, month, day)",
         ),
         (
+            "ùùday 1 September 2021",
+            "write it as `2021-09-01` (year, month, day), but check the day first: \
+             1 September 2021 is a Wednesday, not a ùùday",
+        ),
+        (
             "Tuesday 1 September 2021",
             "write it as `2021-09-01` (year, month, day), but check the day first: \
              1 September 2021 is a Wednesday, not a Tuesday",
