@@ -101,8 +101,11 @@ impl Checker<'_> {
             return None;
         }
         let t = value.trim();
-        if t.chars().count() > 1 && t.starts_with(['“', '‘', '„']) && t.ends_with(['”', '’', '“'])
-        {
+        let (opens, closes) = (t.starts_with(['“', '‘', '„']), t.ends_with(['”', '’', '“']));
+        // A name papers share with one quote only (`meeting: “Resources Committee`): a slip
+        // too, read without it (a title may well open or close with a quote of its own).
+        let lone = opens != closes && NAMES_SHARED.contains(&key);
+        if t.chars().count() > 1 && (opens && closes || lone) {
             let plain = t.trim_matches(['“', '”', '‘', '’', '„']);
             // The keys that name what papers share (their meeting, their agenda item) are
             // read without the quotes: kept, they would make the paper's meeting another
@@ -116,7 +119,10 @@ impl Checker<'_> {
             self.warn(
                 node.pos,
                 "curly-quotes",
-                format!("the value of `{key}` is wrapped in curly quotes, which YAML keeps as part of the text: {reads}"),
+                format!(
+                    "the value of `{key}` is {} curly quotes, which YAML keeps as part of the text: {reads}",
+                    if lone { "marked with" } else { "wrapped in" }
+                ),
                 Some(format!("YAML quotes with straight quotes only (a word processor may have curled them): write `{key}: {plain}`, or `{key}: \"{plain}\"`")),
             );
             if unquoted {

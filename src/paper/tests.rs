@@ -425,3 +425,25 @@ fn a_value_in_curly_quotes_is_warned_of_at_its_place() {
     let inner = GOOD.replace("HMICS Progress Review", "The “Modern” Review");
     assert!(check(&inner).1.is_empty());
 }
+
+#[test]
+fn a_meeting_with_one_curly_quote_is_read_without_it() {
+    let text = GOOD.replace(
+        "meeting: Policing Performance Committee",
+        "meeting: “Policing Performance Committee",
+    );
+    let (meta, diags) = check(&text);
+    let codes: Vec<_> = diags.iter().map(|d| (d.code, d.line, d.column)).collect();
+    assert_eq!(codes, [("curly-quotes", 1, 10)], "{diags:?}");
+    assert!(
+        diags[0].message.contains("is marked with curly quotes"),
+        "{diags:?}"
+    );
+    assert_eq!(meta.unwrap().meeting, "Policing Performance Committee");
+    // A title may open with a quote of its own.
+    let title = GOOD.replace(
+        "title: HMICS Progress Review",
+        "title: “Right to Buy” Review",
+    );
+    assert!(check(&title).1.is_empty());
+}
