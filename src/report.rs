@@ -69,10 +69,7 @@ pub fn built_what(report: &BuildReport, formats: &[OutputFormat]) -> String {
             .meetings
             .iter()
             .flat_map(|m| &m.outputs)
-            .filter(|o| {
-                let name = o.path.rsplit('/').next();
-                PackKind::ALL.iter().any(|k| name == Some(k.file_name()))
-            })
+            .filter(|o| PackKind::of_path(&o.path).is_some())
             .count();
         return format!(
             "{} from {}",

@@ -52,7 +52,7 @@ struct MeetingEntry<'a> {
 /// contract puts it, but it is listed in the private manifest only: a publisher who
 /// uploads what `manifest.json` lists never uploads it.
 pub fn is_private_pack(output: &OutputFile) -> bool {
-    output.path.rsplit('/').next() == Some(PackKind::Private.file_name())
+    PackKind::of_path(&output.path) == Some(PackKind::Private)
 }
 
 /// The public manifest, and the private one when there are private papers or packs.

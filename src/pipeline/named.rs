@@ -2,9 +2,10 @@
 //! paper of its own: its `no-metadata` error says what happened and how to put it right.
 
 use std::collections::HashMap;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use crate::output::PaperReport;
+use crate::project::walk::fold;
 
 /// Rewords the `no-metadata` error of each paper that another paper names as an appendix
 /// `file:`: clerk reads every `.md` file in `papers/` as a paper unless its name starts
@@ -15,7 +16,7 @@ pub fn explain_named_appendices(papers: &mut [PaperReport]) {
         let Some(meta) = &p.meta else { continue };
         let dir = p.source.display.parent().unwrap_or(Path::new(""));
         for file in meta.appendices.iter().filter_map(|a| a.file.as_ref()) {
-            let at = tidy(&dir.join(file));
+            let at = fold(&dir.join(file));
             named
                 .entry(at)
                 .or_insert_with(|| (p.source.display.clone(), file.clone()));
@@ -25,7 +26,7 @@ pub fn explain_named_appendices(papers: &mut [PaperReport]) {
         return;
     }
     for p in papers.iter_mut() {
-        let Some((by, file)) = named.get(&tidy(&p.source.display)) else {
+        let Some((by, file)) = named.get(&fold(&p.source.display)) else {
             continue;
         };
         let name = p.source.display.file_name().map(|n| n.to_string_lossy());
@@ -47,19 +48,4 @@ pub fn explain_named_appendices(papers: &mut [PaperReport]) {
             ));
         }
     }
-}
-
-/// `path` with its `.` and `..` steps worked out, for comparing paths written two ways.
-fn tidy(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            c => out.push(c),
-        }
-    }
-    out
 }

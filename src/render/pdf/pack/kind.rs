@@ -29,6 +29,13 @@ impl PackKind {
         }
     }
 
+    /// The pack an output's path (`meetings/…/pack.pdf`, relative to the output folder)
+    /// names by its file name, if any.
+    pub fn of_path(path: &str) -> Option<PackKind> {
+        let name = path.rsplit('/').next()?;
+        PackKind::ALL.into_iter().find(|k| k.file_name() == name)
+    }
+
     /// What it is called in clerk's messages (`Public reports pack`); its pages and links
     /// say [`PackKind::name`].
     pub fn label(self) -> &'static str {
