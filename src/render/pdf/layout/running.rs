@@ -38,11 +38,15 @@ pub(crate) fn line(
     align: Align,
 ) -> Vec<Item> {
     let room = right - left;
-    let whole = text::measure(std::slice::from_ref(&span), fonts).1;
-    if whole > room && room > 0.0 {
+    let mut lines = text::break_lines(std::slice::from_ref(&span), fonts, room, Align::Left);
+    // Only a line that did not fit (broken, or one word wider than the room) is measured
+    // whole and set again, smaller.
+    let overflows = lines.len() > 1 || lines.first().is_some_and(|l| l.width > room);
+    if overflows && room > 0.0 {
+        let whole = text::measure(std::slice::from_ref(&span), fonts).1;
         span.style.size *= room / whole * 0.98;
+        lines = text::break_lines(&[span], fonts, room, Align::Left);
     }
-    let lines = text::break_lines(&[span], fonts, room, Align::Left);
     let Some(line) = lines.into_iter().next() else {
         return Vec::new();
     };
