@@ -88,7 +88,7 @@ pub fn write_meetings(
     let one = |m| write_one(project, renderer, m, &files, draft_default, formats);
     // One meeting: no thread pool started for it (see `pipeline::run`).
     let results: Vec<(MeetingOutputs, Vec<Diagnostic>)> = if meetings.len() > 1 {
-        meetings.into_par_iter().map(one).collect()
+        meetings.into_par_iter().with_max_len(1).map(one).collect()
     } else {
         meetings.into_iter().map(one).collect()
     };

@@ -174,33 +174,32 @@ pub fn run_with_progress(
     // One paper (`clerk build` of a small project, the cold single-paper case): no thread
     // pool is started for it — starting rayon's costs more CPU than the paper's HTML.
     let built: Vec<(PaperReport, Option<Learnt>)> = if found.len() > 1 {
-        found.par_iter().map(one).collect()
+        found.par_iter().with_max_len(1).map(one).collect()
     } else {
         found.iter().map(one).collect()
     };
     let mut memory = memory;
-    if let Some(memory) = memory.as_mut() {
-        for (p, b) in &built {
+    let mut papers: Vec<PaperReport> = Vec::with_capacity(built.len());
+    for (p, b) in built {
+        if let Some(memory) = memory.as_mut() {
             // A private paper is never remembered: the cache sits in the public output
             // folder, and must not name it nor hold its metadata.
             let is_private = private.contains_key(&meeting::file::normal(&p.source.rel));
             match b {
-                Some(Learnt::Built(b)) if !is_private => {
-                    memory
-                        .cache
-                        .remember(project, &memory.run, &p.source, (**b).clone());
-                }
+                Some(Learnt::Built(b)) if !is_private => memory.cache.remember(*b),
                 // Failed or not, a private paper's earlier entry goes too.
                 _ if is_private => memory.cache.forget(&p.source),
-                Some(Learnt::Restamped(deps)) => memory.cache.restamp(&p.source, deps.clone()),
+                Some(Learnt::Restamped(deps)) => memory.cache.restamp(&p.source, deps),
                 Some(Learnt::Built(_)) | None => {}
             }
         }
-        if opts.paths.is_empty() {
-            memory.cache.retain(&found);
-        }
+        papers.push(p);
     }
-    let mut papers: Vec<PaperReport> = built.into_iter().map(|(p, _)| p).collect();
+    if let Some(memory) = memory.as_mut()
+        && opts.paths.is_empty()
+    {
+        memory.cache.retain(&found);
+    }
     named::explain_named_appendices(&mut papers);
     lap(&mut times.papers);
     if !opts.paths.is_empty() {

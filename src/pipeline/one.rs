@@ -16,8 +16,8 @@ use crate::render::{OutputFormat, Renderer};
 
 /// What the cache learns of a paper from a run.
 pub(super) enum Learnt {
-    /// It built: all of it.
-    Built(Box<Built>),
+    /// It built: all of it, made ready to remember.
+    Built(Box<cache::Prepared>),
     /// It was up to date, but its input files' stamps moved (the bytes did not).
     Restamped(Vec<cache::Dep>),
 }
@@ -116,5 +116,6 @@ pub(super) fn build_one(
             .collect(),
         clean: report.diagnostics.is_empty(),
     };
-    (report, Some(Learnt::Built(Box::new(built))))
+    let prepared = cache::prepare(project, &memory.run, source, built);
+    (report, Some(Learnt::Built(Box::new(prepared))))
 }

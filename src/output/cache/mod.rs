@@ -284,26 +284,9 @@ impl Cache {
         self.dirty = true;
     }
 
-    /// Remembers a paper that built: its own files as hashed before it was read (see
-    /// [`source_deps`]) and the others it read, its outputs as just written.
-    pub fn remember(
-        &mut self,
-        project: &Project,
-        run: &RunKey,
-        source: &PaperSource,
-        built: Built,
-    ) {
-        let rel = slash_path(&source.rel);
-        let outputs = stamp(project, built.outputs);
-        let key = paper_key(run, &rel, &built.deps);
-        let entry = Entry {
-            key,
-            deps: built.deps,
-            meta: built.meta,
-            outputs,
-            clean: built.clean,
-        };
-        self.papers.insert(rel, entry);
+    /// Remembers a paper that built, as [`prepare`] made it ready.
+    pub fn remember(&mut self, prepared: Prepared) {
+        self.papers.insert(prepared.rel, prepared.entry);
         self.dirty = true;
     }
 
@@ -391,6 +374,30 @@ fn stamp(project: &Project, outputs: Vec<OutputFile>) -> Vec<Stamped> {
             })
         })
         .collect()
+}
+
+/// A paper that built, made ready for [`Cache::remember`] on the thread that built it.
+#[derive(Debug)]
+pub struct Prepared {
+    rel: String,
+    entry: Entry,
+}
+
+/// Makes ready what the cache remembers of a paper that built: its own files as hashed
+/// before it was read (see [`source_deps`]) and the others it read, its outputs as just
+/// written (stamped now, on the thread that wrote them, not one by one after the run).
+pub fn prepare(project: &Project, run: &RunKey, source: &PaperSource, built: Built) -> Prepared {
+    let rel = slash_path(&source.rel);
+    let outputs = stamp(project, built.outputs);
+    let key = paper_key(run, &rel, &built.deps);
+    let entry = Entry {
+        key,
+        deps: built.deps,
+        meta: built.meta,
+        outputs,
+        clean: built.clean,
+    };
+    Prepared { rel, entry }
 }
 
 /// A paper found up to date by [`Cache::fresh`].
