@@ -29,6 +29,16 @@ pub(crate) struct Prewritten {
 }
 
 impl Prewritten {
+    /// Empty, with room for `bytes` bytes of objects: a pack's, which would otherwise
+    /// grow by doubling (each time a copy at twice the size, on fresh pages) as its
+    /// papers' objects come.
+    pub(crate) fn with_capacity(bytes: usize) -> Prewritten {
+        Prewritten {
+            bytes: Vec::with_capacity(bytes),
+            index: Vec::new(),
+        }
+    }
+
     /// Writes `object` as object `id` would be written.
     pub(crate) fn push(&mut self, id: ObjectId, object: &Object) {
         self.index.push((id, self.bytes.len()));

@@ -26,11 +26,14 @@ pub(super) struct Paper<B> {
     /// What identifies its content: its `/ID` (clerk's is a hash of everything it draws
     /// and its metadata), else a hash of its streams.
     id: Vec<u8>,
+    /// The length of its file.
+    size: usize,
 }
 
 impl<B: AsRef<[u8]>> Paper<B> {
     /// Opens `bytes`; `None` when they cannot be read or have no pages.
     pub(super) fn load(bytes: B, title: String) -> Option<Paper<B>> {
+        let size = bytes.as_ref().len();
         let pdf = PaperPdf::open(bytes).ok()?;
         let doc = pdf.doc();
         let index: BTreeMap<ObjectId, usize> = doc
@@ -72,6 +75,7 @@ impl<B: AsRef<[u8]>> Paper<B> {
             pages,
             outline,
             id,
+            size,
         })
     }
 
@@ -126,7 +130,10 @@ pub(super) fn merge<B: AsRef<[u8]>>(
     let mut ends: BTreeMap<String, ObjectId> = BTreeMap::new();
     // Stamp page → the paper page that takes its place (for the front sheet's links).
     let mut moved: BTreeMap<ObjectId, ObjectId> = BTreeMap::new();
-    let mut ahead = Prewritten::default();
+    // The papers' objects written as they come take less than their files (their
+    // streams stay in the document until the pack is saved).
+    let room = papers.iter().flatten().map(|p| p.size).sum();
+    let mut ahead = Prewritten::with_capacity(room);
     let mut entries = vec![Entry {
         title: text_string(front_title),
         dest: dest(pages[0], Object::Null),
@@ -143,6 +150,7 @@ pub(super) fn merge<B: AsRef<[u8]>>(
             pages: n,
             outline,
             id,
+            size: _,
         } = paper;
         content.update(format!("{j} {first} {title:?} ").as_bytes());
         content.update(&id);
