@@ -36,6 +36,23 @@ pub(super) fn output_folders<'a>(
         .collect()
 }
 
+/// Where a meeting's output stands in its list as a build of every format writes it: the
+/// agenda PDF, the page, then the packs in their kinds' order. A build of some formats
+/// lists the outputs it keeps in the same order, so the manifest does not change with the
+/// formats built.
+fn listed_order(path: &str) -> usize {
+    use crate::render::pdf::pack::PackKind;
+    match path.rsplit('/').next() {
+        Some("agenda.pdf") => 0,
+        Some("index.html") => 1,
+        _ => {
+            2 + PackKind::of_path(path)
+                .and_then(|k| PackKind::ALL.iter().position(|&a| a == k))
+                .unwrap_or(PackKind::ALL.len())
+        }
+    }
+}
+
 /// Keeps listing each meeting's outputs that this run did not build (its agenda PDF after
 /// an HTML-only build), then removes the outputs earlier builds wrote that nothing lists any
 /// more (those of papers and meetings that are gone), for the summary to say so.
@@ -44,7 +61,10 @@ pub(super) fn tidy(project: &Project, record: &Record, report: &mut BuildReport)
     for m in &mut report.meetings {
         let dir = write::slash_path(&m.meeting.out_dir());
         let kept = record.others_under(out, &dir, &m.outputs);
-        m.outputs.extend(kept);
+        if !kept.is_empty() {
+            m.outputs.extend(kept);
+            m.outputs.sort_by_key(|o| listed_order(&o.path));
+        }
     }
     let listed: std::collections::BTreeSet<&str> = report
         .papers

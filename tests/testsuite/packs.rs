@@ -221,6 +221,21 @@ fn packs_rebuild_byte_identical_and_alone_with_format_pack() {
     );
 }
 
+/// A build of the packs alone keeps listing each meeting's agenda PDF where a full build
+/// lists it (before the page and the packs): the manifest does not change with the
+/// formats built.
+#[test]
+fn a_packs_only_build_leaves_the_manifest_as_the_full_build_wrote_it() {
+    let dir = project();
+    let root = dir.path();
+    let full = std::fs::read_to_string(root.join("out/manifest.json")).unwrap();
+    assert!(full.contains("agenda.pdf"), "{full}");
+    let o = clerk(root, &["build", "--format", "pack"]);
+    assert_eq!(parts(&o).0, 0, "{}", parts(&o).2);
+    let after = std::fs::read_to_string(root.join("out/manifest.json")).unwrap();
+    assert_eq!(after, full);
+}
+
 /// A pack reads each paper's PDF object by object (a long paper is never held whole as
 /// lopdf objects); grafted so, a paper brings exactly what it brings loaded whole.
 #[test]
