@@ -31,9 +31,10 @@ pub(super) fn refuse_clashes(
             let m = &meetings[i];
             let message = format!(
                 "{} on {date} would share its output folder, `{}`, with {name} on that day: \
-                 the two names differ only in case or punctuation",
+                 the two names differ only in case or punctuation{}",
                 m.committee,
-                dir.display()
+                dir.display(),
+                difference(&m.committee, &name)
             );
             let help = "write the committee's name the same way in every paper and meeting \
                         file; until then neither meeting is built"
@@ -44,6 +45,33 @@ pub(super) fn refuse_clashes(
             meetings[i].failed = true;
         }
     }
+}
+
+/// Where two names that make one folder first differ, for the eye that cannot tell them
+/// apart: ` (here `’` (U+2019), there `'`)`; nothing when the names show it themselves
+/// (a letter against another, or words left out).
+fn difference(here: &str, there: &str) -> String {
+    let (mut a, mut b) = (here.chars(), there.chars());
+    let (x, y) = loop {
+        match (a.next(), b.next()) {
+            (Some(x), Some(y)) if x == y => {}
+            pair => break pair,
+        }
+    };
+    let hidden = |c: Option<char>| c.is_some_and(|c| !c.is_ascii_graphic());
+    let case = matches!((x, y), (Some(x), Some(y)) if x.to_lowercase().eq(y.to_lowercase()));
+    if !(case || hidden(x) || hidden(y)) {
+        return String::new();
+    }
+    let show = |c: Option<char>| match c {
+        None => "nothing".to_string(),
+        Some(' ') => "a space".to_string(),
+        Some('\u{a0}') => "a no-break space (U+00A0)".to_string(),
+        Some(c) if c.is_ascii_graphic() => format!("`{c}`"),
+        Some(c) if c.is_whitespace() || c.is_control() => format!("U+{:04X}", c as u32),
+        Some(c) => format!("`{c}` (U+{:04X})", c as u32),
+    };
+    format!(" (here {}, there {})", show(x), show(y))
 }
 
 /// An error about meeting `m`: at its file's `committee:` line, else at its first paper's
@@ -73,5 +101,36 @@ fn at_meeting(
     match first {
         Some(p) => paper_diag(p, "meeting", CODE, message, help),
         None => Diagnostic::file_error(CODE, &m.out_dir(), message).with_help(help),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::difference;
+
+    #[test]
+    fn names_that_look_alike_are_told_apart() {
+        assert_eq!(
+            difference("Chair\u{2019}s Committee", "Chair's Committee"),
+            " (here `\u{2019}` (U+2019), there `'`)"
+        );
+        assert_eq!(
+            difference("Audit\u{a0}Committee", "Audit Committee"),
+            " (here a no-break space (U+00A0), there a space)"
+        );
+        assert_eq!(
+            difference("Audit  Committee", "Audit Committee"),
+            " (here a space, there `C`)"
+        );
+        assert_eq!(
+            difference("Audit committee", "Audit Committee"),
+            " (here `c`, there `C`)"
+        );
+        assert_eq!(
+            difference("Audit Committee ", "Audit Committee"),
+            " (here a space, there nothing)"
+        );
+        // What the names show themselves is not spelt out.
+        assert_eq!(difference("Audit & Risk", "Audit Risk"), "");
     }
 }

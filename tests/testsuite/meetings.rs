@@ -261,6 +261,10 @@ fn meetings_whose_names_make_one_folder_are_refused_not_written_over_each_other(
     assert_eq!(code, 1, "{stdout}{stderr}");
     assert!(stderr.contains("error[meeting-clash]"), "{stderr}");
     assert!(
+        stderr.contains("differ only in case or punctuation (here `c`, there `C`)"),
+        "where the names differ: {stderr}"
+    );
+    assert!(
         stderr.contains("--> papers/audit/2026-03-03-risk-register.md:2:1"),
         "at the second meeting's paper's `meeting:`: {stderr}"
     );
