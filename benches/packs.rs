@@ -76,7 +76,7 @@ fn main() {
     let stage = |packs: bool| {
         let mut times = Vec::new();
         for _ in 0..3 {
-            let (meetings, _) = clerk::pipeline::assemble_meetings(&files, &report.papers);
+            let (meetings, _) = clerk::pipeline::assemble_meetings(&files, &report.papers, false);
             let started = Instant::now();
             let mut diags = Vec::new();
             let formats = MeetingFormats { pdf: true, packs };
@@ -107,7 +107,7 @@ fn main() {
     );
 
     // One meeting: its pack against laying out its papers' PDFs (one thread each).
-    let (meetings, _) = clerk::pipeline::assemble_meetings(&files, &report.papers);
+    let (meetings, _) = clerk::pipeline::assemble_meetings(&files, &report.papers, false);
     let meeting = &meetings[0];
     let items = PackKind::Public.papers(meeting);
     let sources: Vec<PathBuf> = items

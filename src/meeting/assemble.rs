@@ -32,8 +32,13 @@ pub struct PaperEntry<'a> {
 type MeetingKey = (String, jiff::civil::Date);
 
 /// Joins `files` and `papers` into meetings (by committee name, then date newest first),
-/// with every cross-check's diagnostics. A meeting whose file has an error is `failed`.
-pub fn assemble(files: &MeetingFiles, papers: &[PaperEntry]) -> (Vec<Meeting>, Vec<Diagnostic>) {
+/// with every cross-check's diagnostics. A meeting whose file has an error is `failed`; one
+/// whose file sets no `status` is a draft when `draft_default`.
+pub fn assemble(
+    files: &MeetingFiles,
+    papers: &[PaperEntry],
+    draft_default: bool,
+) -> (Vec<Meeting>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let by_rel: BTreeMap<PathBuf, &PaperEntry> =
         papers.iter().map(|p| (normal(&p.source.rel), p)).collect();
@@ -74,7 +79,7 @@ pub fn assemble(files: &MeetingFiles, papers: &[PaperEntry]) -> (Vec<Meeting>, V
     let mut placed: BTreeMap<PathBuf, (&MeetingFile, &FileItem)> = BTreeMap::new();
     let mut meetings = Vec::new();
     for f in owners.values() {
-        let (m, failed) = from_file(f, &by_rel, &mut placed, &mut diags);
+        let (m, failed) = from_file(f, &by_rel, &mut placed, &mut diags, draft_default);
         let doubled = f
             .committee
             .clone()
@@ -196,6 +201,7 @@ fn from_file<'f>(
     by_rel: &BTreeMap<PathBuf, &PaperEntry>,
     placed: &mut BTreeMap<PathBuf, (&'f MeetingFile, &'f FileItem)>,
     diags: &mut Vec<Diagnostic>,
+    draft_default: bool,
 ) -> (Meeting, bool) {
     let committee = f.committee.clone().unwrap_or_default();
     let date = f.date.unwrap_or_default();
@@ -261,7 +267,7 @@ fn from_file<'f>(
                             ),
                         ));
                     }
-                    diags.extend(super::draft::draft_in_final(f, fi, e, m));
+                    diags.extend(super::draft::draft_in_final(f, fi, e, m, draft_default));
                     if location.is_none() {
                         location = m.location.clone();
                     }

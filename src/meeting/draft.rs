@@ -8,14 +8,18 @@ use crate::diag::Diagnostic;
 use crate::paper::{PaperMeta, Status};
 
 /// The `draft-in-final-meeting` warning for item `fi` of `f`, whose paper `e` (metadata
-/// `m`) says `status: draft` while the file says `status: final`; `None` otherwise.
+/// `m`) says `status: draft` while the meeting is final: its file says `status: final`, or
+/// says nothing and meetings are final by default (`clerk build`; `clerk serve` makes them
+/// drafts); `None` otherwise.
 pub(super) fn draft_in_final(
     f: &MeetingFile,
     fi: &FileItem,
     e: &PaperEntry,
     m: &PaperMeta,
+    draft_default: bool,
 ) -> Option<Diagnostic> {
-    if f.status != Some(Status::Final) || m.status != Some(Status::Draft) {
+    let final_meeting = f.status.map_or(!draft_default, |s| s == Status::Final);
+    if !final_meeting || m.status != Some(Status::Draft) {
         return None;
     }
     let pack = match (fi.private, fi.late) {
@@ -28,6 +32,14 @@ pub(super) fn draft_in_final(
     let own = line_start(&f.text, "status:").map_or(String::new(), |o| {
         format!(" (line {})", f.text[..o].matches('\n').count() + 1)
     });
+    // Without a `status`, the meeting is final because the build makes it so.
+    let (why, settle) = match f.status {
+        Some(_) => ("", "make this meeting `status: draft`"),
+        None => (
+            " (its file gives no `status`, and a build publishes meetings as final)",
+            "add `status: draft` to this meeting file",
+        ),
+    };
     let p = fi.paper.as_deref().map(slash).unwrap_or_default();
     Some(
         at_pos(
@@ -35,11 +47,11 @@ pub(super) fn draft_in_final(
             fi.paper_pos,
             "draft-in-final-meeting",
             format!(
-                "item {}'s paper `{p}` is still a draft (`status: draft`), but this meeting is final: the paper goes into the meeting's {pack} with DRAFT across each of its pages",
+                "item {}'s paper `{p}` is still a draft (`status: draft`), but this meeting is final{why}: the paper goes into the meeting's {pack} with DRAFT across each of its pages",
                 fi.number
             ),
             format!(
-                "once the paper is agreed, set `status: final` in {paper}{line}; until it is, make this meeting `status: draft`{own}, so that its agenda says so too"
+                "once the paper is agreed, set `status: final` in {paper}{line}; until it is, {settle}{own}, so that its agenda says so too"
             ),
         )
         .warning(),

@@ -142,7 +142,7 @@ fn a_meeting_file_gives_verbal_items_headings_private_and_late_items() {
             sources: &NO_TEXTS,
         },
     ];
-    let (meetings, diags) = assemble(&f, &papers);
+    let (meetings, diags) = assemble(&f, &papers, false);
     assert!(diags.is_empty(), "{diags:?}");
     assert_eq!(meetings.len(), 1);
     let m = &meetings[0];
@@ -237,7 +237,7 @@ fn papers_alone_make_meetings_in_natural_order() {
             sources: &NO_TEXTS,
         },
     ];
-    let (meetings, diags) = assemble(&MeetingFiles::default(), &papers);
+    let (meetings, diags) = assemble(&MeetingFiles::default(), &papers, false);
     assert_eq!(codes(&diags), ["no-agenda-item"]);
     assert!(!diags[0].is_error());
     assert_eq!(meetings.len(), 2);
@@ -298,7 +298,7 @@ fn every_cross_check_names_both_places() {
             sources: &NO_TEXTS,
         },
     ];
-    let (meetings, diags) = assemble(&f, &papers);
+    let (meetings, diags) = assemble(&f, &papers, false);
     let diags = placed(&f, diags);
     let by = |code: &str| {
         diags
@@ -374,6 +374,7 @@ fn a_paper_on_two_agendas_is_refused() {
             last_title: None,
             sources: &NO_TEXTS,
         }],
+        false,
     );
     let diags = placed(&files, diags);
     let two: Vec<_> = diags

@@ -213,7 +213,7 @@ pub fn run_with_progress(
         });
     }
     diagnostics.extend(files.diagnostics.iter().cloned());
-    let (meetings, diags) = assemble_meetings(&files, &papers);
+    let (meetings, diags) = assemble_meetings(&files, &papers, opts.draft_by_default);
     diagnostics.extend(diags);
     // The meetings' diagnostics point into meeting files and papers: keep their texts.
     for f in &files.files {
@@ -300,10 +300,12 @@ pub fn run_with_progress(
     Ok(report)
 }
 
-/// The meetings of the project from its meeting files and papers, cross-checked.
+/// The meetings of the project from its meeting files and papers, cross-checked; a
+/// meeting file without `status` is a draft when `draft_default` (as `clerk serve` has it).
 pub fn assemble_meetings(
     files: &meeting::MeetingFiles,
     papers: &[PaperReport],
+    draft_default: bool,
 ) -> (Vec<meeting::Meeting>, Vec<Diagnostic>) {
     let entries: Vec<PaperEntry> = papers
         .iter()
@@ -315,7 +317,7 @@ pub fn assemble_meetings(
             sources: &p.sources,
         })
         .collect();
-    let (meetings, mut diags) = meeting::assemble(files, &entries);
+    let (meetings, mut diags) = meeting::assemble(files, &entries, draft_default);
     crate::diag::sort(&mut diags);
     (meetings, diags)
 }

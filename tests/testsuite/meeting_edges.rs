@@ -171,6 +171,31 @@ fn a_draft_paper_on_a_final_meetings_agenda_is_a_warning_at_its_item() {
     }
 }
 
+/// A meeting file without `status` is final in a build (and a draft only in `clerk serve`):
+/// a draft paper on its agenda is the same surprise, and the help says to add the key.
+#[test]
+fn a_draft_paper_on_a_meeting_without_status_is_a_warning_in_a_build() {
+    let project = one_paper_project("2026-05-19", "10:00", "Budget", "");
+    let path = project.path().join("papers/r/a.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replacen("title:", "status: draft\ntitle:", 1)).unwrap();
+    for command in [&["build"][..], &["check"]] {
+        let (code, out) = build(project.path(), command);
+        assert_eq!(code, 0, "a warning, not an error:\n{out}");
+        assert!(
+            out.contains(
+                "but this meeting is final (its file gives no `status`, and a build publishes \
+                 meetings as final)"
+            ),
+            "{out}"
+        );
+        assert!(
+            out.contains("until it is, add `status: draft` to this meeting file, so that"),
+            "{out}"
+        );
+    }
+}
+
 /// The meetings fixture built with PDF, then `edit` made to its meeting file and built
 /// HTML-only: the output of that build, and the supplementary pack's bytes before.
 fn turn_private_then_html_only(
