@@ -2,7 +2,7 @@
 //! cross-checks between them: each problem names both places when two are involved.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::diag::{Diagnostic, Sources};
 use crate::paper::{PaperMeta, Status};
@@ -10,6 +10,7 @@ use crate::project::PaperSource;
 
 use super::file::{FileItem, MeetingFile, MeetingFiles, normal};
 use super::order::{compare_agenda, compare_names, is_sub_item};
+use super::place::{at_pos, key_line, line_start, paper_diag, slash};
 use super::{AgendaItem, ItemKind, Meeting};
 
 /// What assembling needs of one paper.
@@ -326,24 +327,6 @@ fn from_file<'f>(
     (meeting, failed)
 }
 
-/// An error on meeting file `f` at `pos` (its whole value when the offset is known).
-pub(super) fn at_pos(
-    f: &MeetingFile,
-    pos: crate::yaml::Pos,
-    code: &'static str,
-    message: String,
-    help: String,
-) -> Diagnostic {
-    let d = Diagnostic::file_error(code, &f.file, message).with_help(help);
-    match pos.offset {
-        Some(o) => d.with_span(o..o + pos.len.max(1)),
-        None => match crate::diag::offset_of(&f.text, pos.line, pos.column) {
-            Some(o) if pos.line > 0 => d.with_span(o..o + 1),
-            _ => d,
-        },
-    }
-}
-
 /// Sets each item's depth from the numbers before it (`3.1` under `3` is 1 deep).
 fn set_depths(items: &mut [AgendaItem]) {
     let mut stack: Vec<String> = Vec::new();
@@ -357,68 +340,4 @@ fn set_depths(items: &mut [AgendaItem]) {
         item.depth = stack.len();
         stack.push(n);
     }
-}
-
-/// A diagnostic on a paper's file, at its `key` line when it can be found.
-pub(super) fn paper_diag(
-    p: &PaperEntry,
-    key: &str,
-    code: &'static str,
-    message: String,
-    help: String,
-) -> Diagnostic {
-    match find_key(p, key) {
-        Some((file, _, off)) => {
-            Diagnostic::file_error(code, &file, message).with_span(off..off + key.len())
-        }
-        None => Diagnostic::file_error(code, &p.source.display, message),
-    }
-    .with_help(help)
-}
-
-/// The line of `key:` in the paper's metadata (its `.md` front matter or sidecar `.yaml`).
-pub(super) fn key_line(p: &PaperEntry, key: &str) -> Option<usize> {
-    let (_, text, off) = find_key(p, key)?;
-    Some(text[..off].matches('\n').count() + 1)
-}
-
-/// Where `key:` starts a line of the paper's metadata: the file (as shown), its text as
-/// read when the paper was checked, and the byte offset.
-fn find_key<'s>(p: &PaperEntry<'s>, key: &str) -> Option<(PathBuf, &'s str, usize)> {
-    let needle = format!("{key}:");
-    let display = &p.source.display;
-    [display.clone(), display.with_extension("yaml")]
-        .into_iter()
-        .find_map(|file| {
-            let text = p.sources.get(&file)?;
-            let off = text
-                .lines()
-                .scan(0, |o, l| {
-                    let start = *o;
-                    *o += l.len() + 1;
-                    Some((start, l))
-                })
-                .find(|(_, l)| l.starts_with(&needle))?
-                .0;
-            Some((file, text, off))
-        })
-}
-
-pub(super) fn slash(p: &Path) -> String {
-    p.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-/// The byte offset of the line of `text` that starts with `key`, when there is one.
-pub(super) fn line_start(text: &str, key: &str) -> Option<usize> {
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        if line.starts_with(key) {
-            return Some(at);
-        }
-        at += line.len();
-    }
-    None
 }

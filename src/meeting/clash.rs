@@ -7,8 +7,9 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use super::Meeting;
-use super::assemble::{PaperEntry, line_start, paper_diag};
+use super::assemble::PaperEntry;
 use super::file::{MeetingFiles, normal};
+use super::place::{line_start, paper_diag};
 use crate::diag::Diagnostic;
 
 /// Fails every meeting of `meetings` that shares its output folder with another (neither

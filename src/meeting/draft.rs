@@ -2,8 +2,9 @@
 //! meeting's pack with DRAFT across every page, which a secretariat publishing a final
 //! agenda rarely means. A warning at the item, naming both ways to settle it.
 
-use super::assemble::{PaperEntry, at_pos, key_line, line_start, slash};
+use super::assemble::PaperEntry;
 use super::file::{FileItem, MeetingFile};
+use super::place::{at_pos, key_line, line_start, slash};
 use crate::diag::Diagnostic;
 use crate::paper::{PaperMeta, Status};
 

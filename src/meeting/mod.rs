@@ -12,6 +12,7 @@ mod clash;
 mod draft;
 pub mod file;
 pub mod order;
+mod place;
 mod withhold;
 
 use std::path::{Path, PathBuf};
