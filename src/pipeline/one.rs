@@ -97,7 +97,9 @@ pub(super) fn build_one(
         report.last_good = memory.cache.entry(source).map(|e| e.meta.clone());
         return (report, None);
     }
-    let (Some(doc), Some(meta)) = (doc, report.meta.clone()) else {
+    // A private paper is never remembered (the run forgets any earlier entry): nothing of
+    // it is made ready for the cache.
+    let (Some(doc), Some(meta), false) = (doc, report.meta.clone(), is_private) else {
         return (report, None);
     };
     deps.extend(cache::doc_deps(project, source, &doc, read_from));
