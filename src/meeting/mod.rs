@@ -25,6 +25,11 @@ pub use order::compare_agenda;
 
 use crate::paper::Status;
 
+/// A meeting's page, in its output folder.
+pub const PAGE_FILE: &str = "index.html";
+/// A meeting's agenda PDF, in its output folder.
+pub const AGENDA_FILE: &str = "agenda.pdf";
+
 /// The output folder of `committee`'s meeting on `date`, relative to the output folder:
 /// `meetings/2026-05-19-resources-committee`.
 pub fn out_dir(committee: &str, date: jiff::civil::Date) -> PathBuf {

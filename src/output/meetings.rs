@@ -11,7 +11,7 @@ use super::PaperReport;
 use super::packs::write_packs;
 use super::write::{OutputFile, write_atomic};
 use crate::diag::Diagnostic;
-use crate::meeting::Meeting;
+use crate::meeting::{AGENDA_FILE, Meeting, PAGE_FILE};
 use crate::project::{Project, walk};
 use crate::render::pdf::pack::PackKind;
 use crate::render::{BuiltFile, PaperFiles, Renderer};
@@ -37,7 +37,7 @@ pub struct MeetingOutputs {
 impl MeetingOutputs {
     /// Its page, relative to the output folder, when there is one.
     pub fn page(&self) -> Option<&OutputFile> {
-        self.outputs.iter().find(|o| o.path.ends_with("index.html"))
+        self.outputs.iter().find(|o| o.path.ends_with(PAGE_FILE))
     }
 }
 
@@ -110,8 +110,8 @@ fn write_one(
     formats: MeetingFormats,
 ) -> (MeetingOutputs, Vec<Diagnostic>) {
     let dir = meeting.out_dir();
-    let page_rel = dir.join("index.html");
-    let agenda_rel = dir.join("agenda.pdf");
+    let page_rel = dir.join(PAGE_FILE);
+    let agenda_rel = dir.join(AGENDA_FILE);
     if meeting.failed {
         let packs = PackKind::ALL.map(|k| super::packs::pack_path(&meeting, k));
         let outputs = [&agenda_rel, &page_rel]

@@ -24,6 +24,9 @@ use record::Record;
 use timings::{RunTimes, StageTimes};
 use write::{OutputFile, slash_path, write_atomic};
 
+/// The index of the papers and meetings, at the top of the output folder.
+pub const INDEX_FILE: &str = "index.html";
+
 pub use manifest::{
     MANIFEST, PREVIOUS_MANIFEST, is_private_pack, last_run_unfinished, publish_manifests,
     withdraw_manifest,
@@ -303,13 +306,10 @@ fn write_index(
     report: &mut BuildReport,
     (entries, links): (&[IndexEntry], &[MeetingLink]),
 ) -> Option<OutputFile> {
-    let index_path = project.out_dir.join("index.html");
+    let index_path = project.out_dir.join(INDEX_FILE);
     match renderer.render_index_with_meetings(entries, links, &project.house) {
         Ok(html) => match write_atomic(&index_path, html.as_bytes()) {
-            Ok(()) => Some(OutputFile::describe(
-                Path::new("index.html"),
-                html.as_bytes(),
-            )),
+            Ok(()) => Some(OutputFile::describe(Path::new(INDEX_FILE), html.as_bytes())),
             Err(e) => {
                 report.diagnostics.push(Diagnostic::file_error(
                     "write-failed",

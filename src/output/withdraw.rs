@@ -15,7 +15,7 @@ use super::record::Record;
 use super::{BuildReport, PaperReport};
 use crate::diag::Diagnostic;
 use crate::meeting::file::normal;
-use crate::meeting::{AgendaItem, Meeting};
+use crate::meeting::{AGENDA_FILE, AgendaItem, Meeting, PAGE_FILE};
 use crate::paper::PaperMeta;
 use crate::project::{Project, walk};
 use crate::render::pdf::pack::PackKind;
@@ -104,7 +104,7 @@ pub fn withdraw_stale_agendas(
         .filter(|m| !m.failed)
         .filter_map(|m| {
             let paper = turned.iter().find(|p| belongs(p, m))?;
-            withdraw(project, &m.out_dir().join("agenda.pdf"), paper, false)
+            withdraw(project, &m.out_dir().join(AGENDA_FILE), paper, false)
         })
         .collect()
 }
@@ -128,8 +128,8 @@ pub fn public_files(dir: &Path) -> [PathBuf; 4] {
     [
         dir.join(PackKind::Public.file_name()),
         dir.join(PackKind::Supplementary.file_name()),
-        dir.join("agenda.pdf"),
-        dir.join("index.html"),
+        dir.join(AGENDA_FILE),
+        dir.join(PAGE_FILE),
     ]
 }
 

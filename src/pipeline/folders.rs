@@ -43,8 +43,8 @@ pub(super) fn output_folders<'a>(
 fn listed_order(path: &str) -> usize {
     use crate::render::pdf::pack::PackKind;
     match path.rsplit('/').next() {
-        Some("agenda.pdf") => 0,
-        Some("index.html") => 1,
+        Some(meeting::AGENDA_FILE) => 0,
+        Some(meeting::PAGE_FILE) => 1,
         _ => {
             2 + PackKind::of_path(path)
                 .and_then(|k| PackKind::ALL.iter().position(|&a| a == k))
@@ -73,7 +73,7 @@ pub(super) fn tidy(project: &Project, record: &Record, report: &mut BuildReport)
         .chain(report.meetings.iter().flat_map(|m| &m.outputs))
         .chain(&report.calendar)
         .map(|o| o.path.as_str())
-        .chain(["index.html"])
+        .chain([output::INDEX_FILE])
         .collect();
     // A run with errors cannot tell a meeting that is gone from one whose papers failed:
     // meetings' outputs are removed only by a run without errors.

@@ -93,7 +93,7 @@ pub(crate) fn pages(
             MeetingLink::new(
                 m,
                 house,
-                crate::render::link(&crate::output::href(&m.out_dir().join("index.html"))),
+                crate::render::link(&crate::output::href(&m.out_dir().join(meeting::PAGE_FILE))),
             )
         })
         .collect();
@@ -107,8 +107,8 @@ pub(crate) fn pages(
     let mut out = MeetingPages::default();
     for m in &meetings {
         let dir = m.out_dir();
-        let rel = crate::output::href(&dir.join("index.html"));
-        let agenda_rel = crate::output::href(&dir.join("agenda.pdf"));
+        let rel = crate::output::href(&dir.join(meeting::PAGE_FILE));
+        let agenda_rel = crate::output::href(&dir.join(meeting::AGENDA_FILE));
         let previous = old.meetings.get(&rel).cloned().unwrap_or_default();
         let draft = m.is_draft(true);
         let kept = old

@@ -129,7 +129,7 @@ pub(super) fn write_out(site: &Site, mut changed: &Changed, notice: &mut FolderN
                     let dir = crate::meeting::out_dir(&meta.meeting, meta.date);
                     if !site
                         .meetings
-                        .contains_key(&crate::output::href(&dir.join("index.html")))
+                        .contains_key(&crate::output::href(&dir.join(crate::meeting::PAGE_FILE)))
                     {
                         for rel in crate::output::withdraw::public_files(&dir) {
                             let _ = std::fs::remove_file(out.join(rel));
@@ -218,8 +218,8 @@ pub(super) fn write_out(site: &Site, mut changed: &Changed, notice: &mut FolderN
         Audience::Public,
     );
     let index = public.good.as_ref().map(|good| {
-        put(Path::new("index.html"), good);
-        OutputFile::describe(Path::new("index.html"), good)
+        put(Path::new(crate::output::INDEX_FILE), good);
+        OutputFile::describe(Path::new(crate::output::INDEX_FILE), good)
     });
     // Last, and only when the index was written, so that the two agree.
     if index.is_some() {
@@ -281,8 +281,8 @@ fn meetings_written(site: &Site, record: &Record, withheld: &[PathBuf]) -> Vec<M
                     built: false,
                 };
             }
-            let agenda = crate::output::href(&dir.join("agenda.pdf"));
-            let page = crate::output::href(&dir.join("index.html"));
+            let agenda = crate::output::href(&dir.join(crate::meeting::AGENDA_FILE));
+            let page = crate::output::href(&dir.join(crate::meeting::PAGE_FILE));
             let agenda = site.meeting_files.get(&agenda).map(|b| (agenda, &b[..]));
             let page = site
                 .meetings
