@@ -96,6 +96,14 @@ fn main() {
         median(times)
     };
     let with = stage(true);
+    // Without packs, a meeting page links the packs an earlier build left: none here, so
+    // that the stage without them does no work for them at all.
+    for dir in std::fs::read_dir(project.out_dir.join("meetings")).unwrap() {
+        let dir = dir.unwrap().path();
+        for kind in PackKind::ALL {
+            let _ = std::fs::remove_file(dir.join(kind.file_name()));
+        }
+    }
     let without = stage(false);
     let packs = with.saturating_sub(without);
     println!(

@@ -66,10 +66,9 @@ pub fn paper_files(papers: &[PaperReport]) -> PaperFiles {
 /// What a run writes for each meeting besides its page.
 #[derive(Debug, Clone, Copy)]
 pub struct MeetingFormats {
-    /// `agenda.pdf` (else the last one built is kept and linked, when there is one and
-    /// `packs` is set: a packs-only run).
+    /// `agenda.pdf` (else the last one built is kept and linked, when there is one).
     pub pdf: bool,
-    /// The agenda packs.
+    /// The agenda packs (else those the last build made are kept and linked).
     pub packs: bool,
 }
 
@@ -134,17 +133,11 @@ fn write_one(
     let mut diags = Vec::new();
     // Each page or PDF to write, with its description when already made (hashed once).
     let mut rendered: Vec<(PathBuf, Vec<u8>, Option<OutputFile>)> = Vec::new();
+    // A run without PDF keeps the agenda PDF the last build made, and links it; without
+    // packs, the packs (those a paper now private was in are gone: `withdraw_unmade`).
     let mut agenda = None;
-    if formats.packs && !formats.pdf {
-        // Packs only: the agenda PDF the last build made stays, and stays linked.
-        if let Ok(bytes) = std::fs::read(project.out_dir.join(&agenda_rel)) {
-            let o = OutputFile::describe(&agenda_rel, &bytes);
-            agenda = Some(BuiltFile {
-                path: o.path,
-                size: o.size,
-                pages: o.pages,
-            });
-        }
+    if !formats.pdf {
+        agenda = kept(project, &agenda_rel);
     }
     if formats.pdf {
         match renderer.render_agenda_pdf(&meeting, house, draft) {
@@ -167,16 +160,18 @@ fn write_one(
     };
     // Each linked pack this run wrote (or kept); one that failed with none kept is not.
     let links: Vec<(&str, String, Option<BuiltFile>)> = PackKind::linked(&meeting)
-        .filter_map(|k| packs.iter().find(|p| p.kind == k))
-        .map(|p| {
-            p.kind.link(
-                &house.words,
-                Some(BuiltFile {
+        .filter_map(|k| {
+            let built = if formats.packs {
+                let p = packs.iter().find(|p| p.kind == k)?;
+                BuiltFile {
                     path: p.file.path.clone(),
                     size: p.file.size,
                     pages: p.file.pages,
-                }),
-            )
+                }
+            } else {
+                kept(project, &super::packs::pack_path(&meeting, k))?
+            };
+            Some(k.link(&house.words, Some(built)))
         })
         .collect();
     match renderer.render_meeting(&meeting, files, agenda.as_ref(), &links, house, draft) {
@@ -205,6 +200,16 @@ fn write_one(
         },
         diags,
     )
+}
+
+/// The PDF at `rel` as an earlier build left it, for a page to link: its size and pages.
+fn kept(project: &Project, rel: &Path) -> Option<BuiltFile> {
+    let bytes = std::fs::read(project.out_dir.join(rel)).ok()?;
+    Some(BuiltFile {
+        path: super::write::slash_path(rel),
+        size: bytes.len() as u64,
+        pages: crate::render::pdf::page_count(&bytes),
+    })
 }
 
 /// Writes `meetings.ics` for every meeting; `None` (with a diagnostic) when it cannot.

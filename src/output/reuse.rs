@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 use super::PaperReport;
 use super::cache::{Cache, RunKey};
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::meetings::{MeetingFormats, MeetingOutputs, paper_files, write_meetings};
 use super::write::OutputFile;
@@ -18,12 +18,15 @@ use super::write::slash_path;
 use crate::diag::Diagnostic;
 use crate::meeting::Meeting;
 use crate::project::Project;
+use crate::render::pdf::pack::PackKind;
 use crate::render::{PaperFiles, Renderer};
 
 /// What a meeting's outputs depend on, hashed: with its packs, the very bytes of its
-/// papers' outputs (private ones too), not only their sizes and page counts.
+/// papers' outputs (private ones too), not only their sizes and page counts; and the PDFs
+/// its page links as an earlier build left them (by size and modification time), when
+/// this run does not make them.
 fn meeting_key(
-    run: &RunKey,
+    (run, out_dir): (&RunKey, &Path),
     meeting: &Meeting,
     files: &PaperFiles,
     outputs: &HashMap<PathBuf, &[OutputFile]>,
@@ -33,6 +36,18 @@ fn meeting_key(
     let mut h = Sha256::new();
     h.update(run.hash().as_bytes());
     h.update(format!("\0{}\0{}\0", formats.pdf, formats.packs).as_bytes());
+    let dir = meeting.out_dir();
+    let agenda = (!formats.pdf).then(|| dir.join(crate::meeting::AGENDA_FILE));
+    let packs = PackKind::linked(meeting).filter(|_| !formats.packs);
+    for rel in agenda
+        .into_iter()
+        .chain(packs.map(|k| dir.join(k.file_name())))
+    {
+        let stamp = std::fs::metadata(out_dir.join(&rel))
+            .ok()
+            .map(|m| (m.len(), m.modified().ok()));
+        h.update(format!("{}\0{stamp:?}\0", rel.display()).as_bytes());
+    }
     h.update(serde_json::to_vec(meeting).unwrap_or_default());
     // One buffer for the whole meeting: an archive has thousands of meetings.
     let mut text = String::new();
@@ -78,7 +93,9 @@ pub fn write_meetings_reusing(
     let mut keys = Vec::new();
     // An archive has thousands of meetings: their keys are hashed in parallel (but no
     // thread pool is started for one).
-    let key = |meeting: &Meeting| meeting_key(run, meeting, &files, &outputs, formats);
+    let key = |meeting: &Meeting| {
+        meeting_key((run, &project.out_dir), meeting, &files, &outputs, formats)
+    };
     let meeting_keys: Vec<String> = if meetings.len() > 1 {
         meetings.par_iter().map(key).collect()
     } else {

@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use super::meetings::MeetingOutputs;
+use super::meetings::MeetingFormats;
 use super::record::Record;
 use super::{BuildReport, PaperReport};
 use crate::diag::Diagnostic;
@@ -49,7 +49,10 @@ pub fn withdraw_stale(project: &Project, record: &Record, report: &mut BuildRepo
             // The supplementary pack holds the late items alone, with no line for the
             // others: one that holds none but this agenda's public late items never
             // held the paper (not late when it was made), and stays.
-            if !m.meeting.failed && rel == supplementary && only_public_late(project, &rel, m) {
+            if !m.meeting.failed
+                && rel == supplementary
+                && only_public_late(project, &rel, &m.meeting)
+            {
                 continue;
             }
             if let Some(w) = withdraw(project, &rel, paper, m.meeting.failed) {
@@ -77,9 +80,8 @@ pub fn withdraw_stale(project: &Project, record: &Record, report: &mut BuildRepo
 }
 
 /// Does the pack at `rel` hold none but `m`'s public late items (read from its bookmarks)?
-fn only_public_late(project: &Project, rel: &Path, m: &MeetingOutputs) -> bool {
+fn only_public_late(project: &Project, rel: &Path, m: &Meeting) -> bool {
     let late: Vec<&AgendaItem> = m
-        .meeting
         .items
         .iter()
         .filter(|i| PackKind::Supplementary.holds(i))
@@ -89,24 +91,45 @@ fn only_public_late(project: &Project, rel: &Path, m: &MeetingOutputs) -> bool {
     })
 }
 
-/// Removes, before a packs-only build writes the meetings' pages, the agenda PDF of each
-/// meeting that holds a paper private now but public in `record`: the build does not make
-/// it again, so the page it writes must not link it. The warnings, one an agenda removed.
-pub fn withdraw_stale_agendas(
+/// Removes, before a build that does not make them writes the meetings' pages, the
+/// public PDFs the pages would otherwise link as kept from the last build — the agenda
+/// PDF (no `pdf` this run), the public and supplementary packs (no `packs`) — of each
+/// meeting that holds a paper private now but public in `record`: they were made with
+/// it, and the page this run writes must not link them. A supplementary pack that holds
+/// only the agenda's public late items never held the paper, and stays. The warnings,
+/// one a file removed.
+pub fn withdraw_unmade(
     project: &Project,
     record: &Record,
     (papers, private): (&[PaperReport], &BTreeMap<PathBuf, String>),
     meetings: &[Meeting],
+    formats: MeetingFormats,
 ) -> Vec<Diagnostic> {
     let turned = turned(papers, private, record);
-    meetings
-        .iter()
-        .filter(|m| !m.failed)
-        .filter_map(|m| {
-            let paper = turned.iter().find(|p| belongs(p, m))?;
-            withdraw(project, &m.out_dir().join(AGENDA_FILE), paper, false)
-        })
-        .collect()
+    let mut warnings = Vec::new();
+    for m in meetings.iter().filter(|m| !m.failed) {
+        let Some(paper) = turned.iter().find(|p| belongs(p, m)) else {
+            continue;
+        };
+        let dir = m.out_dir();
+        let mut unmade = Vec::new();
+        if !formats.pdf {
+            unmade.push(dir.join(AGENDA_FILE));
+        }
+        if !formats.packs {
+            unmade.push(dir.join(PackKind::Public.file_name()));
+            let supplementary = dir.join(PackKind::Supplementary.file_name());
+            if !only_public_late(project, &supplementary, m) {
+                unmade.push(supplementary);
+            }
+        }
+        warnings.extend(
+            unmade
+                .iter()
+                .filter_map(|rel| withdraw(project, rel, paper, false)),
+        );
+    }
+    warnings
 }
 
 /// The papers `private` now that `record` (the last build's manifests) has as public.

@@ -250,13 +250,15 @@ pub fn run_with_progress(
             pdf,
             packs: pdf || opts.formats.contains(&OutputFormat::Pack),
         };
-        if formats.packs && !formats.pdf {
+        if !(formats.pdf && formats.packs) {
+            // The pages link what the last build made of what this one does not make.
             let (papers, private) = (report.papers.as_slice(), &report.private);
-            let stale = output::withdraw::withdraw_stale_agendas(
+            let stale = output::withdraw::withdraw_unmade(
                 project,
                 &memory.record,
                 (papers, private),
                 &meetings,
+                formats,
             );
             report.diagnostics.extend(stale);
         }

@@ -1,7 +1,8 @@
 //! Meetings at their edges, from the command line: a start time the clocks skip or pass
 //! twice, a meeting whose every item is taken in private, a draft paper on a final
-//! meeting's agenda, and an HTML-only build after a paper turns private, which withdraws
-//! only the packs that held it.
+//! meeting's agenda, and an HTML-only build: its pages link the agenda PDFs and packs the
+//! last build made, and after a paper turns private it withdraws only the packs that held
+//! it.
 
 use std::path::Path;
 
@@ -213,6 +214,49 @@ fn turn_private_then_html_only(
     (project, out, supplementary)
 }
 
+/// The meeting page's `href`s to the meeting's own PDFs (beside it, no folder).
+fn pdf_links(root: &Path) -> Vec<String> {
+    let page = std::fs::read_to_string(root.join(MAY).join("index.html")).unwrap();
+    page.split("href=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .filter(|h| h.ends_with(".pdf") && !h.contains('/'))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn an_html_only_build_links_the_agenda_and_packs_the_last_build_made() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let (code, out) = build(root, &["build"]);
+    assert_eq!(code, 0, "{out}");
+    let page = std::fs::read(root.join(MAY).join("index.html")).unwrap();
+    let links = pdf_links(root);
+    for file in ["agenda.pdf", "pack.pdf", "supplementary-pack.pdf"] {
+        assert!(links.iter().any(|l| l == file), "{file} in {links:?}");
+    }
+    // Not made by this run, but there and listed: linked as the full build linked them,
+    // with the same sizes and page counts, so the page is the same.
+    let (code, out) = build(root, &["build", "--format", "html", "--force"]);
+    assert_eq!(code, 0, "{out}");
+    let again = std::fs::read(root.join(MAY).join("index.html")).unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&again),
+        String::from_utf8_lossy(&page)
+    );
+    // A pack removed by hand is no longer linked, though nothing else changed.
+    std::fs::remove_file(root.join(MAY).join("supplementary-pack.pdf")).unwrap();
+    let (code, out) = build(root, &["build", "--format", "html"]);
+    assert_eq!(code, 0, "{out}");
+    let links = pdf_links(root);
+    assert!(links.iter().any(|l| l == "pack.pdf"), "{links:?}");
+    assert!(
+        !links.iter().any(|l| l == "supplementary-pack.pdf"),
+        "a link to a file not there: {links:?}"
+    );
+}
+
 #[test]
 fn an_html_only_build_keeps_the_supplementary_pack_that_never_held_the_paper() {
     // 3.1 is not late: it was in `pack.pdf`, never in the supplementary pack.
@@ -228,6 +272,9 @@ fn an_html_only_build_keeps_the_supplementary_pack_that_never_held_the_paper() {
     assert!(!out.contains("supplementary-pack.pdf"), "{out}");
     let after = std::fs::read(root.join(MAY).join("supplementary-pack.pdf")).unwrap();
     assert_eq!(after, before, "kept as it was");
+    // The page links what is left: the supplementary pack, not the withdrawn pack and
+    // agenda, which listed the paper as public.
+    assert_eq!(pdf_links(root), ["supplementary-pack.pdf"]);
     // Still listed, as the outputs an HTML-only build did not make are.
     let manifest = std::fs::read_to_string(root.join("out/manifest.json")).unwrap();
     let listed = format!(
@@ -261,4 +308,6 @@ fn an_html_only_build_withdraws_the_supplementary_pack_that_held_the_paper() {
         "{out}"
     );
     assert!(!root.join(MAY).join("pack.pdf").exists(), "{out}");
+    let links = pdf_links(root);
+    assert!(links.is_empty(), "links to withdrawn files: {links:?}");
 }
