@@ -126,6 +126,13 @@ impl Document {
             }
         }
     }
+
+    /// Does it append a PDF file? Its page names that appendix and links it to the
+    /// paper's own PDF, where it is.
+    pub fn has_pdf_appendix(&self) -> bool {
+        let pdf = |a: &Appendix| matches!(a.content, AppendixContent::Pdf { .. });
+        self.appendices.iter().any(pdf)
+    }
 }
 
 /// What a section is, which decides where it comes from and how it is numbered.

@@ -9,21 +9,21 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Sources};
-use crate::document::Document;
-use crate::document::compile::compile;
 use crate::meeting::{self, PaperEntry};
 use crate::output::cache::{self, Cache, RunKey};
 use crate::output::record::Record;
-use crate::output::timings::{RunTimes, StageTimes};
-use crate::output::{self, BuildReport, PaperReport, output_path, write};
-use crate::paper::{self, Status};
+use crate::output::timings::RunTimes;
+use crate::output::{self, BuildReport, PaperReport, write};
 use crate::project::{PaperSource, Project};
 use crate::render::{OutputFormat, Renderer};
 
 mod folders;
 mod named;
 mod one;
+mod render;
 use one::{Learnt, build_one};
+use render::render_with_doc;
+pub use render::{PaperBuild, private_marking, render_one};
 
 /// What a run does besides checking.
 #[derive(Debug, Clone)]
@@ -322,118 +322,4 @@ pub fn assemble_meetings(
     let (meetings, mut diags) = meeting::assemble(files, &entries, draft_default);
     crate::diag::sort(&mut diags);
     (meetings, diags)
-}
-
-/// One paper checked and rendered in memory: its report (no outputs yet) and the bytes of
-/// each output, by path relative to the output folder. `clerk serve` uses this directly.
-#[derive(Debug)]
-pub struct PaperBuild {
-    /// Diagnostics and metadata; `outputs` and `built` are filled in when written.
-    pub report: PaperReport,
-    /// Rendered outputs (empty when the paper has errors or nothing was asked for).
-    pub files: Vec<(PathBuf, Vec<u8>)>,
-}
-
-/// The marking every page of a paper taken in private shows, HTML and PDF, in place of
-/// its own classification: PRIVATE (`words.private`), and the house's private classification.
-pub fn private_marking(house: &crate::config::HouseStyle) -> String {
-    house.words.private_marking(&house.private_classification)
-}
-
-/// Loads, checks, compiles and renders one paper, writing nothing. A `private` paper (an
-/// item taken in private) is marked PRIVATE with the house's private classification.
-pub fn render_one(
-    project: &Project,
-    renderer: Option<&Renderer>,
-    opts: &BuildOptions,
-    source: &PaperSource,
-    private: bool,
-) -> PaperBuild {
-    render_with_doc(project, renderer, opts, source, private).0
-}
-
-/// [`render_one`], with the compiled document (for the files it read) and the stage times
-/// in the report.
-fn render_with_doc(
-    project: &Project,
-    renderer: Option<&Renderer>,
-    opts: &BuildOptions,
-    source: &PaperSource,
-    private: bool,
-) -> (PaperBuild, Option<Document>) {
-    let house = &project.house;
-    let mut times = StageTimes::default();
-    let mut sources = Sources::default();
-    let started = Instant::now();
-    let (loaded, mut diagnostics) = paper::read(source, house, &mut sources);
-    let paper = match loaded {
-        Some(paper::Loaded::Checked(p)) => Some(p),
-        Some(paper::Loaded::Flawed(p)) => {
-            // Its body is checked all the same, so every problem comes out in one run;
-            // nothing is built from it.
-            let (_, diags) = compile(&p, house, &project.root, &mut sources);
-            diagnostics.extend(diags);
-            None
-        }
-        None => None,
-    };
-    times.read = started.elapsed();
-    if let Some(p) = &paper {
-        crate::alloc::paper_read(p.split.md_text.len());
-    }
-    let meta = paper.as_ref().map(|p| p.meta.clone());
-    let started = Instant::now();
-    let doc = paper.as_ref().and_then(|p| {
-        let (doc, diags) = compile(p, house, &project.root, &mut sources);
-        diagnostics.extend(diags);
-        doc
-    });
-    let doc = doc.map(|mut doc| {
-        if private {
-            doc.take_in_private(private_marking(house));
-        }
-        doc
-    });
-    times.check = started.elapsed();
-    let mut files = Vec::new();
-    if let (Some(doc), Some(renderer)) = (&doc, renderer) {
-        sources.extend(renderer.sources());
-        let draft = doc
-            .meta
-            .status
-            .map_or(opts.draft_by_default, |s| s == Status::Draft);
-        for format in opts.formats.iter().filter(|f| f.is_paper()) {
-            let (bytes, spent) = renderer.render_timed(*format, doc, house, draft);
-            match format {
-                OutputFormat::Html => times.html += spent.write,
-                OutputFormat::Pdf | OutputFormat::Pack => {
-                    times.layout += spent.layout;
-                    times.pdf += spent.write;
-                }
-            }
-            match bytes {
-                Ok(bytes) => files.push((output_path(&source.rel, *format), bytes)),
-                Err(d) => diagnostics.push(d),
-            }
-            if let Some(p) = &paper {
-                diagnostics.extend(renderer.warnings(*format, &source.display, &p.split.md_text));
-            }
-        }
-        if diagnostics.iter().any(Diagnostic::is_error) {
-            files.clear();
-        }
-    }
-    crate::diag::sort(&mut diagnostics);
-    let report = PaperReport {
-        source: source.clone(),
-        meta,
-        diagnostics,
-        sources,
-        outputs: Vec::new(),
-        built: false,
-        reused: false,
-        last_good: None,
-        times,
-    };
-    (PaperBuild { report, files }, doc)
 }

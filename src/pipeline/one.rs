@@ -103,6 +103,12 @@ pub(super) fn build_one(
         return (report, None);
     };
     deps.extend(cache::doc_deps(project, source, &doc, read_from));
+    if !formats.contains(&OutputFormat::Pdf) && doc.has_pdf_appendix() {
+        // The page links its PDF appendices to the PDF an earlier build left only while
+        // that is there: one deleted, or made since, builds the page again.
+        let pdf = output::output_path(&source.rel, OutputFormat::Pdf);
+        deps.push(cache::kept_pdf_dep(project, &pdf));
+    }
     let written: Vec<_> = files
         .iter()
         .map(|(rel, _)| write::slash_path(rel))

@@ -219,16 +219,18 @@ impl Renderer {
     }
 
     /// [`Renderer::render`], with the time spent by part: for a PDF, laying it out and
-    /// writing it; for HTML, all of it counts as writing.
+    /// writing it; for HTML, all of it counts as writing. `pdf_beside`: the paper's PDF
+    /// stands beside its page though this run makes none (an earlier build's), so the page
+    /// links its PDF appendices to it as a run making PDF does.
     pub fn render_timed(
         &self,
         format: OutputFormat,
         doc: &Document,
-        house: &HouseStyle,
-        draft: bool,
+        (house, draft, pdf_beside): (&HouseStyle, bool, bool),
     ) -> (Result<Vec<u8>, Diagnostic>, RenderTimes) {
         let started = std::time::Instant::now();
-        let opts = self.options(house, draft);
+        let mut opts = self.options(house, draft);
+        opts.pdf_links |= pdf_beside;
         let (bytes, layout) = match format {
             OutputFormat::Html => (
                 self.html(doc, &opts).map(String::into_bytes),

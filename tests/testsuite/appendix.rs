@@ -312,6 +312,31 @@ fn without_a_pdf_built_a_pdf_appendix_is_named_not_linked() {
 }
 
 #[test]
+fn an_html_only_build_links_a_pdf_appendix_to_the_pdf_already_built() {
+    let (dir, _) = both_kinds();
+    let root = dir.path();
+    let page = || std::fs::read_to_string(root.join("out/fleet.html")).unwrap();
+    let full = page();
+    let html_only = |extra: &[&str]| {
+        let o = clerk(root, &[&["build", "--format", "html"], extra].concat());
+        assert_eq!(parts(&o).0, 0, "{}", parts(&o).2);
+    };
+    // The full build's PDF is there and listed: the page is the full build's.
+    html_only(&["--force"]);
+    assert_eq!(page(), full);
+    // Gone: named, not linked, on the next HTML-only build (no --force needed).
+    std::fs::remove_file(root.join("out/fleet.pdf")).unwrap();
+    html_only(&[]);
+    assert!(page().contains("in the PDF version of this paper"));
+    assert!(!page().contains("href=\"fleet.pdf\""), "{}", page());
+    // Made again by a PDF-only build: linked again.
+    let o = clerk(root, &["build", "--format", "pdf"]);
+    assert_eq!(parts(&o).0, 0, "{}", parts(&o).2);
+    html_only(&[]);
+    assert_eq!(page(), full);
+}
+
+#[test]
 #[ignore = "needs poppler-utils and qpdf"]
 fn pdf_holds_both_appendices_after_the_paper() {
     let (dir, appendix_pages) = both_kinds();

@@ -95,6 +95,14 @@ pub(super) fn moved(root: &Path, dep: &Dep) -> Option<Dep> {
     (!unchanged).then(|| hash_dep(&path, dep.path.clone()))
 }
 
+/// The paper's PDF at `rel` (under the output folder) as an earlier build left it, for a run
+/// that makes no PDF: the page links the PDF's appendices only while it is there.
+pub fn kept_pdf_dep(project: &Project, rel: &Path) -> Dep {
+    let path = project.out_dir.join(rel);
+    let shown = rel_to_root(project, &path);
+    hash_dep(&path, shown)
+}
+
 /// The paper's own files and their hashes, taken before it is read: the `.md` and its
 /// sidecar (absent or not).
 pub fn source_deps(project: &Project, source: &PaperSource) -> Vec<Dep> {

@@ -22,7 +22,7 @@ use sha2::{Digest, Sha256};
 
 mod deps;
 
-pub use deps::{Dep, doc_deps, source_deps};
+pub use deps::{Dep, doc_deps, kept_pdf_dep, source_deps};
 #[cfg(test)]
 use deps::{dep_as_built, hash_dep, recheck};
 use deps::{moved, mtime_ns};

@@ -1,0 +1,151 @@
+//! One paper loaded, checked, compiled and rendered in memory, writing nothing: what a
+//! build writes and `clerk serve` shows.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use super::BuildOptions;
+use crate::diag::{Diagnostic, Sources};
+use crate::document::Document;
+use crate::document::compile::compile;
+use crate::output::timings::StageTimes;
+use crate::output::{self, PaperReport, output_path};
+use crate::paper::{self, Status};
+use crate::project::{PaperSource, Project};
+use crate::render::{OutputFormat, Renderer};
+
+/// One paper checked and rendered in memory: its report (no outputs yet) and the bytes of
+/// each output, by path relative to the output folder. `clerk serve` uses this directly.
+#[derive(Debug)]
+pub struct PaperBuild {
+    /// Diagnostics and metadata; `outputs` and `built` are filled in when written.
+    pub report: PaperReport,
+    /// Rendered outputs (empty when the paper has errors or nothing was asked for).
+    pub files: Vec<(PathBuf, Vec<u8>)>,
+}
+
+/// The marking every page of a paper taken in private shows, HTML and PDF, in place of
+/// its own classification: PRIVATE (`words.private`), and the house's private classification.
+pub fn private_marking(house: &crate::config::HouseStyle) -> String {
+    house.words.private_marking(&house.private_classification)
+}
+
+/// Loads, checks, compiles and renders one paper, writing nothing. A `private` paper (an
+/// item taken in private) is marked PRIVATE with the house's private classification.
+pub fn render_one(
+    project: &Project,
+    renderer: Option<&Renderer>,
+    opts: &BuildOptions,
+    source: &PaperSource,
+    private: bool,
+) -> PaperBuild {
+    render_with_doc(project, renderer, opts, source, private).0
+}
+
+/// Does the paper's PDF stand in the output folder as an earlier build left it, when this
+/// run makes none and the paper appends a PDF (which its page links to the paper's PDF)?
+fn pdf_beside(
+    project: &Project,
+    opts: &BuildOptions,
+    source: &PaperSource,
+    private: bool,
+    doc: &Document,
+) -> bool {
+    if opts.formats.contains(&OutputFormat::Pdf) || !doc.has_pdf_appendix() {
+        return false;
+    }
+    let rel = output_path(&source.rel, OutputFormat::Pdf);
+    let rel = if private {
+        Path::new(output::PRIVATE_DIR).join(rel)
+    } else {
+        rel
+    };
+    project.out_dir.join(rel).is_file()
+}
+
+/// [`render_one`], with the compiled document (for the files it read) and the stage times
+/// in the report.
+pub(super) fn render_with_doc(
+    project: &Project,
+    renderer: Option<&Renderer>,
+    opts: &BuildOptions,
+    source: &PaperSource,
+    private: bool,
+) -> (PaperBuild, Option<Document>) {
+    let house = &project.house;
+    let mut times = StageTimes::default();
+    let mut sources = Sources::default();
+    let started = Instant::now();
+    let (loaded, mut diagnostics) = paper::read(source, house, &mut sources);
+    let paper = match loaded {
+        Some(paper::Loaded::Checked(p)) => Some(p),
+        Some(paper::Loaded::Flawed(p)) => {
+            // Its body is checked all the same, so every problem comes out in one run;
+            // nothing is built from it.
+            let (_, diags) = compile(&p, house, &project.root, &mut sources);
+            diagnostics.extend(diags);
+            None
+        }
+        None => None,
+    };
+    times.read = started.elapsed();
+    if let Some(p) = &paper {
+        crate::alloc::paper_read(p.split.md_text.len());
+    }
+    let meta = paper.as_ref().map(|p| p.meta.clone());
+    let started = Instant::now();
+    let doc = paper.as_ref().and_then(|p| {
+        let (doc, diags) = compile(p, house, &project.root, &mut sources);
+        diagnostics.extend(diags);
+        doc
+    });
+    let doc = doc.map(|mut doc| {
+        if private {
+            doc.take_in_private(private_marking(house));
+        }
+        doc
+    });
+    times.check = started.elapsed();
+    let mut files = Vec::new();
+    if let (Some(doc), Some(renderer)) = (&doc, renderer) {
+        sources.extend(renderer.sources());
+        let draft = doc
+            .meta
+            .status
+            .map_or(opts.draft_by_default, |s| s == Status::Draft);
+        let pdf_beside = pdf_beside(project, opts, source, private, doc);
+        for format in opts.formats.iter().filter(|f| f.is_paper()) {
+            let (bytes, spent) = renderer.render_timed(*format, doc, (house, draft, pdf_beside));
+            match format {
+                OutputFormat::Html => times.html += spent.write,
+                OutputFormat::Pdf | OutputFormat::Pack => {
+                    times.layout += spent.layout;
+                    times.pdf += spent.write;
+                }
+            }
+            match bytes {
+                Ok(bytes) => files.push((output_path(&source.rel, *format), bytes)),
+                Err(d) => diagnostics.push(d),
+            }
+            if let Some(p) = &paper {
+                diagnostics.extend(renderer.warnings(*format, &source.display, &p.split.md_text));
+            }
+        }
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            files.clear();
+        }
+    }
+    crate::diag::sort(&mut diagnostics);
+    let report = PaperReport {
+        source: source.clone(),
+        meta,
+        diagnostics,
+        sources,
+        outputs: Vec::new(),
+        built: false,
+        reused: false,
+        last_good: None,
+        times,
+    };
+    (PaperBuild { report, files }, doc)
+}
