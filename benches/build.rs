@@ -236,11 +236,15 @@ fn time_meetings(root: &Path) -> (Duration, usize) {
             &renderer,
             meetings,
             &report.papers,
-            false,
-            clerk::output::meetings::MeetingFormats {
-                pdf: true,
-                packs: false,
-            },
+            (
+                false,
+                clerk::output::meetings::MeetingFormats {
+                    pdf: true,
+                    packs: false,
+                },
+            ),
+            // No record of an earlier build: no packs it left are linked.
+            &clerk::output::record::Record::default(),
             &mut diags,
         );
         write_calendar(&project, &written, false, &mut diags);

@@ -9,6 +9,7 @@ use rayon::prelude::*;
 
 use super::PaperReport;
 use super::packs::write_packs;
+use super::record::Record;
 use super::write::{OutputFile, write_atomic};
 use crate::diag::Diagnostic;
 use crate::meeting::{AGENDA_FILE, Meeting, PAGE_FILE};
@@ -74,17 +75,20 @@ pub struct MeetingFormats {
 
 /// Renders and writes each meeting's page, agenda PDF and packs (in parallel, results in
 /// order).
+/// `record` (the last build's manifests) vouches for the PDFs a page links that this run
+/// does not make.
 pub fn write_meetings(
     project: &Project,
     renderer: &Renderer,
     meetings: Vec<Meeting>,
     papers: &[PaperReport],
-    draft_default: bool,
-    formats: MeetingFormats,
+    (draft_default, formats): (bool, MeetingFormats),
+    record: &Record,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<MeetingOutputs> {
     let files = paper_files(papers);
-    let one = |m| write_one(project, renderer, m, &files, draft_default, formats);
+    let run = (draft_default, formats, record);
+    let one = |m| write_one(project, renderer, m, &files, run);
     // One meeting: no thread pool started for it (see `pipeline::run`).
     let results: Vec<(MeetingOutputs, Vec<Diagnostic>)> = if meetings.len() > 1 {
         meetings.into_par_iter().with_max_len(1).map(one).collect()
@@ -105,8 +109,7 @@ fn write_one(
     renderer: &Renderer,
     meeting: Meeting,
     files: &PaperFiles,
-    draft_default: bool,
-    formats: MeetingFormats,
+    (draft_default, formats, record): (bool, MeetingFormats, &Record),
 ) -> (MeetingOutputs, Vec<Diagnostic>) {
     let dir = meeting.out_dir();
     let page_rel = dir.join(PAGE_FILE);
@@ -137,7 +140,7 @@ fn write_one(
     // packs, the packs (those a paper now private was in are gone: `withdraw_unmade`).
     let mut agenda = None;
     if !formats.pdf {
-        agenda = kept(project, &agenda_rel);
+        agenda = kept(project, record, &agenda_rel);
     }
     if formats.pdf {
         match renderer.render_agenda_pdf(&meeting, house, draft) {
@@ -169,7 +172,7 @@ fn write_one(
                     pages: p.file.pages,
                 }
             } else {
-                kept(project, &super::packs::pack_path(&meeting, k))?
+                kept(project, record, &super::packs::pack_path(&meeting, k))?
             };
             Some(k.link(&house.words, Some(built)))
         })
@@ -202,13 +205,14 @@ fn write_one(
     )
 }
 
-/// The PDF at `rel` as an earlier build left it, for a page to link: its size and pages.
-fn kept(project: &Project, rel: &Path) -> Option<BuiltFile> {
-    let bytes = std::fs::read(project.out_dir.join(rel)).ok()?;
-    Some(BuiltFile {
-        path: super::write::slash_path(rel),
-        size: bytes.len() as u64,
-        pages: crate::render::pdf::page_count(&bytes),
+/// The PDF at `rel` as an earlier build left it, for a page to link (its size and pages):
+/// only while `record` lists it and it is still as clerk wrote it.
+fn kept(project: &Project, record: &Record, rel: &Path) -> Option<BuiltFile> {
+    let o = record.other(&super::write::slash_path(rel))?;
+    super::write::still_written(&project.out_dir, o).then(|| BuiltFile {
+        path: o.path.clone(),
+        size: o.size,
+        pages: o.pages,
     })
 }
 

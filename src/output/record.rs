@@ -112,6 +112,13 @@ impl Record {
             .collect()
     }
 
+    /// The recorded output other than a paper's at `path` (relative to the output folder,
+    /// `/`-separated), when there is one.
+    pub fn other(&self, path: &str) -> Option<&OutputFile> {
+        let at = self.others.partition_point(|o| o.path.as_str() < path);
+        self.others.get(at).filter(|o| o.path == path)
+    }
+
     /// The recorded outputs other than papers' under `dir` (a meeting's folder) still in
     /// `out_dir` as clerk wrote them, but not in `listed`.
     pub fn others_under(

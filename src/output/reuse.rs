@@ -9,6 +9,7 @@ use sha2::{Digest, Sha256};
 
 use super::PaperReport;
 use super::cache::{Cache, RunKey};
+use super::record::Record;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -23,10 +24,10 @@ use crate::render::{PaperFiles, Renderer};
 
 /// What a meeting's outputs depend on, hashed: with its packs, the very bytes of its
 /// papers' outputs (private ones too), not only their sizes and page counts; and the PDFs
-/// its page links as an earlier build left them (by size and modification time), when
-/// this run does not make them.
+/// its page links as an earlier build left them (by size and modification time, and as
+/// `record` lists them), when this run does not make them.
 fn meeting_key(
-    (run, out_dir): (&RunKey, &Path),
+    (run, out_dir, record): (&RunKey, &Path, &Record),
     meeting: &Meeting,
     files: &PaperFiles,
     outputs: &HashMap<PathBuf, &[OutputFile]>,
@@ -46,7 +47,8 @@ fn meeting_key(
         let stamp = std::fs::metadata(out_dir.join(&rel))
             .ok()
             .map(|m| (m.len(), m.modified().ok()));
-        h.update(format!("{}\0{stamp:?}\0", rel.display()).as_bytes());
+        let listed = record.other(&slash_path(&rel)).map(|o| &o.sha256);
+        h.update(format!("{}\0{stamp:?}\0{listed:?}\0", rel.display()).as_bytes());
     }
     h.update(serde_json::to_vec(meeting).unwrap_or_default());
     // One buffer for the whole meeting: an archive has thousands of meetings.
@@ -72,7 +74,7 @@ pub fn write_meetings_reusing(
     meetings: Vec<Meeting>,
     papers: &[PaperReport],
     (draft_default, formats, force): (bool, MeetingFormats, bool),
-    (cache, run): (&mut Cache, &RunKey),
+    (cache, run, record): (&mut Cache, &RunKey, &Record),
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<MeetingOutputs> {
     let files = paper_files(papers);
@@ -94,7 +96,13 @@ pub fn write_meetings_reusing(
     // An archive has thousands of meetings: their keys are hashed in parallel (but no
     // thread pool is started for one).
     let key = |meeting: &Meeting| {
-        meeting_key((run, &project.out_dir), meeting, &files, &outputs, formats)
+        meeting_key(
+            (run, &project.out_dir, record),
+            meeting,
+            &files,
+            &outputs,
+            formats,
+        )
     };
     let meeting_keys: Vec<String> = if meetings.len() > 1 {
         meetings.par_iter().map(key).collect()
@@ -124,8 +132,8 @@ pub fn write_meetings_reusing(
         renderer,
         to_build,
         papers,
-        draft_default,
-        formats,
+        (draft_default, formats),
+        record,
         diags,
     );
     let mut built = built.into_iter().zip(keys);

@@ -268,7 +268,7 @@ pub fn run_with_progress(
             meetings,
             &report.papers,
             (opts.draft_by_default, formats, opts.force),
-            (&mut memory.cache, &memory.run),
+            (&mut memory.cache, &memory.run, &memory.record),
             &mut report.diagnostics,
         );
         report.calendar = output::meetings::write_calendar(

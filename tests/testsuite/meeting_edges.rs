@@ -255,6 +255,47 @@ fn an_html_only_build_links_the_agenda_and_packs_the_last_build_made() {
         !links.iter().any(|l| l == "supplementary-pack.pdf"),
         "a link to a file not there: {links:?}"
     );
+    // One changed by hand is no longer clerk's: neither listed nor linked.
+    let pack = root.join(MAY).join("pack.pdf");
+    let mut bytes = std::fs::read(&pack).unwrap();
+    bytes.extend_from_slice(b"\n% edited\n");
+    std::fs::write(&pack, bytes).unwrap();
+    let (code, out) = build(root, &["build", "--format", "html"]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(pdf_links(root), ["agenda.pdf"]);
+}
+
+#[test]
+fn an_html_only_build_links_no_pdf_the_last_manifest_does_not_vouch_for() {
+    // The manifest is gone, so the build cannot tell that the paper now taken in private
+    // was public in the pack and agenda on disk: it must not link them.
+    let project = temp_project("meetings");
+    let root = project.path();
+    let (code, out) = build(root, &["build"]);
+    assert_eq!(code, 0, "{out}");
+    let (code, out) = build(root, &["build", "--format", "html"]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(pdf_links(root).len(), 3, "agenda and both packs");
+    // Nothing else changed: the page is made again all the same, without the links.
+    std::fs::remove_file(root.join("out/manifest.json")).unwrap();
+    let (code, out) = build(root, &["build", "--format", "html"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(pdf_links(root).is_empty(), "{:?}", pdf_links(root));
+    let file = root.join(MEETING_FILE);
+    let text = std::fs::read_to_string(&file).unwrap().replace(
+        "    paper: resources/2026-05-19-budget-monitoring.md\n",
+        "    paper: resources/2026-05-19-budget-monitoring.md\n    private: true\n    exempt: Standing Orders section 20(b)\n",
+    );
+    std::fs::write(&file, text).unwrap();
+    std::fs::remove_file(root.join("out/manifest.json")).unwrap();
+    let (code, out) = build(root, &["build", "--format", "html"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        root.join(MAY).join("pack.pdf").exists(),
+        "not known to be stale"
+    );
+    let links = pdf_links(root);
+    assert!(links.is_empty(), "{links:?}");
 }
 
 #[test]
