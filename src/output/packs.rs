@@ -27,7 +27,7 @@ pub struct PackFile {
 
 /// Where the built PDF of the paper `source` (relative to the papers folder) is, relative to
 /// the output folder.
-fn paper_pdf(source: &Path, private: bool) -> PathBuf {
+pub fn paper_pdf(source: &Path, private: bool) -> PathBuf {
     let rel = source.with_extension("pdf");
     if private {
         Path::new(PRIVATE_DIR).join(rel)

@@ -103,10 +103,9 @@ pub(super) fn build_one(
         return (report, None);
     };
     deps.extend(cache::doc_deps(project, source, &doc, read_from));
-    if !formats.contains(&OutputFormat::Pdf) && doc.has_pdf_appendix() {
+    if let Some(pdf) = super::render::kept_pdf(&formats, source, is_private, &doc) {
         // The page links its PDF appendices to the PDF an earlier build left only while
         // that is there: one deleted, or made since, builds the page again.
-        let pdf = output::output_path(&source.rel, OutputFormat::Pdf);
         deps.push(cache::kept_pdf_dep(project, &pdf));
     }
     let written: Vec<_> = files

@@ -1,7 +1,7 @@
 //! One paper loaded, checked, compiled and rendered in memory, writing nothing: what a
 //! build writes and `clerk serve` shows.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
 use super::BuildOptions;
@@ -42,25 +42,17 @@ pub fn render_one(
     render_with_doc(project, renderer, opts, source, private).0
 }
 
-/// Does the paper's PDF stand in the output folder as an earlier build left it, when this
-/// run makes none and the paper appends a PDF (which its page links to the paper's PDF)?
-fn pdf_beside(
-    project: &Project,
-    opts: &BuildOptions,
+/// Where, under the output folder, the page of a paper that appends a PDF links it to the
+/// paper's own PDF as an earlier build left it, when a run making `formats` makes none;
+/// `None` when it makes one or the paper appends no PDF.
+pub(super) fn kept_pdf(
+    formats: &[OutputFormat],
     source: &PaperSource,
     private: bool,
     doc: &Document,
-) -> bool {
-    if opts.formats.contains(&OutputFormat::Pdf) || !doc.has_pdf_appendix() {
-        return false;
-    }
-    let rel = output_path(&source.rel, OutputFormat::Pdf);
-    let rel = if private {
-        Path::new(output::PRIVATE_DIR).join(rel)
-    } else {
-        rel
-    };
-    project.out_dir.join(rel).is_file()
+) -> Option<PathBuf> {
+    (!formats.contains(&OutputFormat::Pdf) && doc.has_pdf_appendix())
+        .then(|| output::packs::paper_pdf(&source.rel, private))
 }
 
 /// [`render_one`], with the compiled document (for the files it read) and the stage times
@@ -113,7 +105,8 @@ pub(super) fn render_with_doc(
             .meta
             .status
             .map_or(opts.draft_by_default, |s| s == Status::Draft);
-        let pdf_beside = pdf_beside(project, opts, source, private, doc);
+        let pdf_beside = kept_pdf(&opts.formats, source, private, doc)
+            .is_some_and(|rel| project.out_dir.join(rel).is_file());
         for format in opts.formats.iter().filter(|f| f.is_paper()) {
             let (bytes, spent) = renderer.render_timed(*format, doc, (house, draft, pdf_beside));
             match format {
