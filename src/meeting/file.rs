@@ -215,7 +215,11 @@ pub fn read(display: &Path, text: String, papers_dir: &Path) -> (MeetingFile, Ve
         ..MeetingFile::default()
     };
     match crate::yaml::to_node(&text, display) {
-        Ok(root) => c.meeting(&root, &mut m, papers_dir),
+        Ok(root) => {
+            c.diags
+                .extend(crate::yaml::cut_by_comments(&root, &text, display));
+            c.meeting(&root, &mut m, papers_dir)
+        }
         Err(diags) => {
             c.diags.extend(diags);
             m.withheld = named_papers(&text);

@@ -104,6 +104,7 @@ pub fn read(
     };
     let (meta, is_final) = match &root {
         Some(root) => {
+            diags.extend(yaml::cut_by_comments(root, &split.yaml, &split.meta_file));
             let (meta, mut meta_diags) = check_meta_partly(root, &cx);
             // A value read with its `: ` eased (see `yaml::to_node_lenient`) is reported as
             // written already: what the checks say of the eased value would quote text the

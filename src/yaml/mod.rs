@@ -10,12 +10,14 @@ use serde_saphyr::Spanned;
 
 use crate::diag::{self, Diagnostic};
 
+mod comments;
 mod de_tree;
 mod keys;
 mod plain;
 mod problems;
 mod words;
 
+pub use comments::cut_by_comments;
 pub use de_tree::TreeError;
 pub use plain::{from_json, from_yaml_plain};
 

@@ -111,3 +111,59 @@ fn a_heading_without_words_is_an_error() {
     assert_eq!(found, [("empty-heading", 11, 1), ("empty-heading", 15, 1)]);
     assert!(diags[0]["help"].as_str().unwrap().contains("after the `#`"));
 }
+
+/// A ` #` in a plain value starts a YAML comment: the rest of the line would be dropped
+/// from the published paper or agenda without a word. Each is a warning at the `#`, in a
+/// paper and in a meeting file, with the value in quotes as the way out.
+#[test]
+fn a_value_cut_short_by_a_hash_is_a_warning_at_the_hash() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("papers")).unwrap();
+    std::fs::create_dir_all(dir.path().join("meetings")).unwrap();
+    let head = HEAD.replace("title: T", "title: Fleet Strategy #2 and beyond");
+    std::fs::write(
+        dir.path().join("papers/p.md"),
+        format!("{head}---\n\n# Purpose\n\nP.\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("meetings/2021-09-01-policing.yaml"),
+        "committee: Policing Performance Committee\ndate: 2021-09-01\n\
+         location: Room #3, Pacific Quay\nitems:\n  - number: \"1\"\n    paper: p.md\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = parts(&clerk(dir.path(), &["check", "--format", "json"]));
+    assert_eq!(code, 0, "warnings only: {stdout}{stderr}");
+    let found: Vec<(String, u64, u64, String)> = stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|d| d["code"] == "yaml-comment")
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+                d["help"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    // Sorted by file: the meeting file's `meetings/` before `papers/`.
+    assert_eq!(found.len(), 2, "{stdout}");
+    assert!(
+        found[0].0.ends_with("2021-09-01-policing.yaml"),
+        "{found:?}"
+    );
+    assert_eq!((found[0].1, found[0].2), (3, 16), "{found:?}");
+    assert!(
+        found[0].3.contains("`location: \"Room #3, Pacific Quay\"`"),
+        "{found:?}"
+    );
+    assert!(found[1].0.ends_with("p.md"), "{found:?}");
+    assert_eq!((found[1].1, found[1].2), (4, 23), "{found:?}");
+    assert!(
+        found[1]
+            .3
+            .contains("`title: \"Fleet Strategy #2 and beyond\"`"),
+        "{found:?}"
+    );
+}
