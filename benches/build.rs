@@ -229,7 +229,8 @@ fn time_meetings(root: &Path) -> (Duration, usize) {
             &project.papers_dir,
             &project.house.time_zone,
         );
-        let (meetings, _) = clerk::pipeline::assemble_meetings(&files, &report.papers, false);
+        let (meetings, _) =
+            clerk::pipeline::assemble_meetings(&files, &report.papers, (false, &report.private));
         let mut diags = Vec::new();
         let written = write_meetings(
             &project,

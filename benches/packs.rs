@@ -76,7 +76,11 @@ fn main() {
     let stage = |packs: bool| {
         let mut times = Vec::new();
         for _ in 0..3 {
-            let (meetings, _) = clerk::pipeline::assemble_meetings(&files, &report.papers, false);
+            let (meetings, _) = clerk::pipeline::assemble_meetings(
+                &files,
+                &report.papers,
+                (false, &report.private),
+            );
             let started = Instant::now();
             let mut diags = Vec::new();
             let formats = MeetingFormats { pdf: true, packs };
@@ -108,7 +112,8 @@ fn main() {
     );
 
     // One meeting: its pack against laying out its papers' PDFs (one thread each).
-    let (meetings, _) = clerk::pipeline::assemble_meetings(&files, &report.papers, false);
+    let (meetings, _) =
+        clerk::pipeline::assemble_meetings(&files, &report.papers, (false, &report.private));
     let meeting = &meetings[0];
     let items = PackKind::Public.papers(meeting);
     let sources: Vec<PathBuf> = items

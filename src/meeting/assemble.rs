@@ -28,6 +28,10 @@ pub struct PaperEntry<'a> {
     /// The texts of its files as read when it was checked (its `.md`, and a sidecar
     /// `.yaml`), for pointing at a key's line without reading them again.
     pub sources: &'a Sources,
+    /// Kept private by the run though no meeting file takes it in private now (one the
+    /// last build took in private, see `MeetingFiles::keep_taken_in_private`): never an
+    /// item of a meeting made from its papers' metadata, which would list it as public.
+    pub kept_private: bool,
 }
 
 type MeetingKey = (String, jiff::civil::Date);
@@ -110,9 +114,10 @@ pub fn assemble(
         match owners.get(&key) {
             Some(f) => diags.push(paper_diag(
                 p, "meeting", "not-on-agenda",
-                format!("this paper is for {} on {}, but that meeting's agenda does not list it", key.0, key.1),
+                format!("this paper is for {} on {}, but that meeting's agenda does not list it, so it is kept out of every public output (built under `out/private/`) until it does", key.0, key.1),
                 format!("add it to the items of {} (`paper: {}`), or correct this paper's `meeting` and `date`", f.file.display(), slash(&p.source.rel)),
             )),
+            None if p.kept_private => {}
             None => implicit.entry(key).or_default().push(p),
         }
     }

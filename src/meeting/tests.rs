@@ -126,6 +126,7 @@ fn a_meeting_file_gives_verbal_items_headings_private_and_late_items() {
             ok: true,
             last_title: None,
             sources: &NO_TEXTS,
+            kept_private: false,
         },
         PaperEntry {
             source: &s2,
@@ -133,6 +134,7 @@ fn a_meeting_file_gives_verbal_items_headings_private_and_late_items() {
             ok: true,
             last_title: None,
             sources: &NO_TEXTS,
+            kept_private: false,
         },
         PaperEntry {
             source: &s3,
@@ -140,6 +142,7 @@ fn a_meeting_file_gives_verbal_items_headings_private_and_late_items() {
             ok: true,
             last_title: None,
             sources: &NO_TEXTS,
+            kept_private: false,
         },
     ];
     let (meetings, diags) = assemble(&f, &papers, false);
@@ -214,6 +217,7 @@ fn papers_alone_make_meetings_in_natural_order() {
             ok: true,
             last_title: None,
             sources: &NO_TEXTS,
+            kept_private: false,
         },
         PaperEntry {
             source: &b,
@@ -221,6 +225,7 @@ fn papers_alone_make_meetings_in_natural_order() {
             ok: true,
             last_title: None,
             sources: &NO_TEXTS,
+            kept_private: false,
         },
         PaperEntry {
             source: &c,
@@ -228,6 +233,7 @@ fn papers_alone_make_meetings_in_natural_order() {
             ok: true,
             last_title: None,
             sources: &NO_TEXTS,
+            kept_private: false,
         },
         PaperEntry {
             source: &d,
@@ -235,6 +241,7 @@ fn papers_alone_make_meetings_in_natural_order() {
             ok: false,
             last_title: None,
             sources: &NO_TEXTS,
+            kept_private: false,
         },
     ];
     let (meetings, diags) = assemble(&MeetingFiles::default(), &papers, false);
@@ -275,6 +282,7 @@ fn every_cross_check_names_both_places() {
             ok: true,
             last_title: None,
             sources: &NO_TEXTS,
+            kept_private: false,
         },
         PaperEntry {
             source: &s2,
@@ -282,6 +290,7 @@ fn every_cross_check_names_both_places() {
             ok: true,
             last_title: None,
             sources: &NO_TEXTS,
+            kept_private: false,
         },
         PaperEntry {
             source: &s3,
@@ -289,6 +298,7 @@ fn every_cross_check_names_both_places() {
             ok: false,
             last_title: None,
             sources: &NO_TEXTS,
+            kept_private: false,
         },
         PaperEntry {
             source: &s4,
@@ -296,6 +306,7 @@ fn every_cross_check_names_both_places() {
             ok: true,
             last_title: None,
             sources: &NO_TEXTS,
+            kept_private: false,
         },
     ];
     let (meetings, diags) = assemble(&f, &papers, false);
@@ -373,6 +384,7 @@ fn a_paper_on_two_agendas_is_refused() {
             ok: true,
             last_title: None,
             sources: &NO_TEXTS,
+            kept_private: false,
         }],
         false,
     );

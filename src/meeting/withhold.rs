@@ -3,7 +3,9 @@
 //! cannot be trusted — a misspelt `private:`, a wrong `paper:` path, a renamed `items:` —
 //! so every paper it names, and every paper whose own metadata places it at that meeting,
 //! is withheld (built as a private paper) until the file is fixed. A typo in a meeting file
-//! never publishes a paper.
+//! never publishes a paper. Nor does an item struck off an agenda: a paper whose metadata
+//! places it at a meeting with a file that does not list it (`not-on-agenda`) is withheld
+//! until the file lists it, since the agenda, not the paper, says what is public.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -62,13 +64,25 @@ impl MeetingFiles {
     ) -> BTreeMap<PathBuf, String> {
         let mut out = self.private_papers();
         let broken = self.broken();
-        if broken.is_empty() {
+        // The meetings with a file, and every paper a file lists: a paper none lists is
+        // withheld when its own metadata places it at one of those meetings.
+        let agendas: BTreeSet<(&str, jiff::civil::Date)> = self
+            .files
+            .iter()
+            .filter_map(|f| Some((f.committee.as_deref()?, f.date?)))
+            .collect();
+        if broken.is_empty() && agendas.is_empty() {
             return out;
         }
+        let listed: BTreeSet<PathBuf> = self.listed().map(normal).collect();
         // Each broken file's papers: those it names, and those of its meeting.
         let mut held: BTreeMap<&Path, BTreeSet<PathBuf>> = BTreeMap::new();
         for source in papers() {
             let rel = normal(&source.rel);
+            if broken.is_empty() && listed.contains(&rel) {
+                // On an agenda: its metadata is read when it is built, not here too.
+                continue;
+            }
             let (day, committee) = paper_meeting(&source, house).unzip();
             let committee = committee.flatten();
             for b in &broken {
@@ -76,6 +90,13 @@ impl MeetingFiles {
                     out.entry(rel.clone()).or_default();
                     held.entry(&b.file.file).or_default().insert(rel.clone());
                 }
+            }
+            if let (Some(day), Some(committee)) = (day, committee.as_deref())
+                && !listed.contains(&rel)
+                && agendas.contains(&(committee, day))
+            {
+                // `not-on-agenda`, said when the meetings are put together.
+                out.entry(rel).or_default();
             }
         }
         for (file, papers) in held.into_iter().filter(|(_, p)| !p.is_empty()) {
@@ -97,6 +118,50 @@ impl MeetingFiles {
 }
 
 impl MeetingFiles {
+    /// Keeps private each paper of `found` that the last build took in private (`taken`
+    /// gives its exempt ground, by the paper's display path) but that no meeting file lists
+    /// now and nothing else withholds: its meeting file was deleted or renamed, or its item
+    /// struck off while its own metadata moved it to a meeting without a file. Only a
+    /// meeting file publishes a paper one took in private; a `still-private` warning for
+    /// each says how.
+    pub fn keep_taken_in_private<'r>(
+        &self,
+        found: &[PaperSource],
+        taken: impl Fn(&Path) -> Option<&'r str>,
+        out: &mut BTreeMap<PathBuf, String>,
+        notes: &mut Vec<Diagnostic>,
+    ) {
+        let listed: BTreeSet<PathBuf> = self.listed().map(normal).collect();
+        for source in found {
+            let rel = normal(&source.rel);
+            if out.contains_key(&rel) || listed.contains(&rel) {
+                continue;
+            }
+            let Some(ground) = taken(&source.display) else {
+                continue;
+            };
+            out.insert(rel, ground.to_string());
+            notes.push(
+                Diagnostic::file_error(
+                    "still-private",
+                    &source.display,
+                    "the last build took this paper in private, and no meeting file lists it now, so it stays private (built under `out/private/`, out of every public output)",
+                )
+                .with_help("list it in its meeting's file: with `private: true` and its `exempt:` ground to keep it private, or without them to publish it (`clerk new --meeting-file` writes a meeting file for a meeting's papers)")
+                .warning(),
+            );
+        }
+    }
+
+    /// Every paper a meeting file names, as written: on its agenda, or found line by line
+    /// in a file YAML cannot read.
+    fn listed(&self) -> impl Iterator<Item = &Path> {
+        self.files.iter().flat_map(|f| {
+            let items = f.items.iter().filter_map(|i| i.paper.as_deref());
+            items.chain(f.withheld.iter().map(PathBuf::as_path))
+        })
+    }
+
     /// The files with an error, each with what it holds back (see [`Broken`]): a file YAML
     /// cannot read gives its date and committee from its top-level `date:` and
     /// `committee:` lines, and the papers it names line by line (`withheld`).
@@ -149,6 +214,6 @@ fn paper_meeting(
     let committee = root
         .get("meeting")
         .and_then(|n| n.as_text())
-        .map(|t| t.trim().to_string());
+        .map(|t| crate::paper::shared_name(&t).to_string());
     Some((day, committee))
 }

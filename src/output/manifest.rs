@@ -116,7 +116,18 @@ pub fn manifests(report: &BuildReport, index: Option<&OutputFile>) -> (String, O
         to_json(&Manifest {
             generator: generator(),
             index: None,
-            papers: entries(private),
+            papers: entries(private.iter().copied())
+                .into_iter()
+                .zip(&private)
+                .map(|(e, p)| Entry {
+                    exempt: report
+                        .private
+                        .get(&normal(&p.source.rel))
+                        .map(String::as_str)
+                        .filter(|ground| !ground.is_empty()),
+                    ..e
+                })
+                .collect(),
             private_papers: Vec::new(),
             meetings: private_packs,
             calendar: None,
@@ -136,6 +147,11 @@ struct Entry<'a> {
     date: Option<String>,
     agenda_item: Option<&'a str>,
     classification: Option<&'a str>,
+    /// In the private manifest, the exempt ground of a paper taken in private: what tells
+    /// the next build that a meeting file, not a slip, made it private (see
+    /// `MeetingFiles::keep_taken_in_private`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exempt: Option<&'a str>,
     outputs: &'a [OutputFile],
 }
 
@@ -182,6 +198,7 @@ fn entries<'a>(papers: impl IntoIterator<Item = &'a PaperReport>) -> Vec<Entry<'
                 date: m.map(|m| m.date.to_string()),
                 agenda_item: m.and_then(|m| m.agenda_item.as_deref()),
                 classification: m.and_then(|m| m.classification.as_deref()),
+                exempt: None,
                 outputs: &p.outputs,
             }
         })

@@ -35,6 +35,9 @@ struct Entry {
     source: String,
     #[serde(default)]
     outputs: Vec<OutputFile>,
+    /// The exempt ground of a paper taken in private (the private manifest's only).
+    #[serde(default)]
+    exempt: Option<String>,
 }
 
 /// The outputs the previous manifests list: the papers' by source (`papers/x.md`), and the
@@ -43,6 +46,8 @@ struct Entry {
 pub struct Record {
     by_source: BTreeMap<String, Vec<OutputFile>>,
     others: Vec<OutputFile>,
+    /// The papers a meeting file took in private, by source, with their exempt ground.
+    taken_in_private: BTreeMap<String, String>,
 }
 
 impl Record {
@@ -52,7 +57,11 @@ impl Record {
     pub fn read(out_dir: &Path) -> Record {
         let mut by_source: BTreeMap<String, Vec<OutputFile>> = BTreeMap::new();
         let mut others = Vec::new();
-        for dir in [out_dir.to_path_buf(), out_dir.join(PRIVATE_DIR)] {
+        let mut taken_in_private = BTreeMap::new();
+        for (dir, private) in [
+            (out_dir.to_path_buf(), false),
+            (out_dir.join(PRIVATE_DIR), true),
+        ] {
             let read = |name: &str| {
                 std::fs::read(dir.join(name))
                     .ok()
@@ -62,6 +71,9 @@ impl Record {
                 continue;
             };
             for e in m.papers {
+                if let Some(ground) = e.exempt.filter(|g| private && !g.is_empty()) {
+                    taken_in_private.insert(e.source.clone(), ground);
+                }
                 by_source.entry(e.source).or_default().extend(e.outputs);
             }
             others.extend(m.index);
@@ -71,7 +83,19 @@ impl Record {
         // In path order, so that a meeting's are found by a binary search (an archive
         // has thousands of meetings).
         others.sort_by(|a, b| a.path.cmp(&b.path));
-        Record { by_source, others }
+        Record {
+            by_source,
+            others,
+            taken_in_private,
+        }
+    }
+
+    /// The exempt ground of the paper at `display` (`papers/x.md`) when the last build took
+    /// it in private by a meeting file (not withheld for a file's error or a missing item).
+    pub fn taken_in_private(&self, display: &Path) -> Option<&str> {
+        self.taken_in_private
+            .get(&slash_path(display))
+            .map(String::as_str)
     }
 
     /// The folders (relative to the output folder) holding the outputs earlier builds

@@ -15,6 +15,19 @@ use super::{MetaText, PaperMeta};
 /// wrapped around it (see `text_raw`).
 const NAMES_SHARED: [&str; 2] = ["meeting", "agenda_item"];
 
+/// A value of one of the [`NAMES_SHARED`] keys as a paper's metadata reads it (as the
+/// `curly-quotes` check below does): trimmed, and without curly quotes at either end, so that
+/// `meeting: “Resources Committee”` is the meeting of the papers that write it plainly.
+pub fn shared_name(value: &str) -> &str {
+    let t = value.trim();
+    let (opens, closes) = (t.starts_with(['“', '‘', '„']), t.ends_with(['”', '’', '“']));
+    if t.chars().count() > 1 && (opens || closes) {
+        t.trim_matches(['“', '”', '‘', '’', '„'])
+    } else {
+        t
+    }
+}
+
 /// What checking needs to know besides the tree.
 pub struct MetaContext<'a> {
     /// The file the metadata is in, as shown to the user.

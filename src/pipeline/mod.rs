@@ -3,6 +3,7 @@
 //! parallel, then the meetings are assembled and written, then the calendar, index and
 //! manifest; results always in path order.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -141,7 +142,11 @@ pub fn run_with_progress(
         &project.papers_dir,
         &project.house.time_zone,
     );
-    let private = files.withheld_papers(|| found.clone(), &project.house, &mut diagnostics);
+    let mut private = files.withheld_papers(|| found.clone(), &project.house, &mut diagnostics);
+    if let Some(memory) = &memory {
+        let taken = |display: &Path| memory.record.taken_in_private(display);
+        files.keep_taken_in_private(&found, taken, &mut private, &mut diagnostics);
+    }
     lap(&mut times.find);
     if let Some(memory) = &memory {
         // One error per folder below the output folder clerk cannot write in, before
@@ -213,7 +218,7 @@ pub fn run_with_progress(
         });
     }
     diagnostics.extend(files.diagnostics.iter().cloned());
-    let (meetings, diags) = assemble_meetings(&files, &papers, opts.draft_by_default);
+    let (meetings, diags) = assemble_meetings(&files, &papers, (opts.draft_by_default, &private));
     diagnostics.extend(diags);
     // The meetings' diagnostics point into meeting files and papers: keep their texts.
     for f in &files.files {
@@ -304,10 +309,12 @@ pub fn run_with_progress(
 
 /// The meetings of the project from its meeting files and papers, cross-checked; a
 /// meeting file without `status` is a draft when `draft_default` (as `clerk serve` has it).
+/// `private` is what the run keeps private beyond what the files take in private (see
+/// [`PaperEntry::kept_private`]).
 pub fn assemble_meetings(
     files: &meeting::MeetingFiles,
     papers: &[PaperReport],
-    draft_default: bool,
+    (draft_default, private): (bool, &BTreeMap<PathBuf, String>),
 ) -> (Vec<meeting::Meeting>, Vec<Diagnostic>) {
     let entries: Vec<PaperEntry> = papers
         .iter()
@@ -317,6 +324,7 @@ pub fn assemble_meetings(
             ok: p.errors() == 0,
             last_title: p.last_good.as_ref().map(|m| m.title.as_str()),
             sources: &p.sources,
+            kept_private: private.contains_key(&meeting::file::normal(&p.source.rel)),
         })
         .collect();
     let (meetings, mut diags) = meeting::assemble(files, &entries, draft_default);

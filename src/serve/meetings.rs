@@ -59,7 +59,8 @@ pub(crate) fn pages(
             r
         })
         .collect();
-    let (meetings, diags) = crate::pipeline::assemble_meetings(&files, &reports, true);
+    let (meetings, diags) =
+        crate::pipeline::assemble_meetings(&files, &reports, (true, &BTreeMap::new()));
     problems.meetings = files.diagnostics.clone();
     problems.meetings.extend(diags);
     // Their texts, so the overlay can show the lines they point at.

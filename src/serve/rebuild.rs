@@ -207,9 +207,9 @@ fn render_papers(
     papers
 }
 
-/// The papers taken in private, and those a broken meeting file withholds, by the meeting
-/// files as they are now (cheap: YAML only, `sources`' own metadata only while a file is
-/// broken).
+/// The papers taken in private, and those a broken meeting file or a missing item
+/// withholds, by the meeting files as they are now (cheap: YAML only; `sources`' own
+/// metadata only while a file is broken, else only of the papers no file lists).
 pub(crate) fn private_papers(
     project: &Project,
     sources: &[PaperSource],

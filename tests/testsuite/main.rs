@@ -38,6 +38,7 @@ mod serve;
 mod serve_browser;
 mod serve_hostile;
 mod serve_urls;
+mod struck_off;
 mod tables_tagged;
 mod typeset;
 mod words;

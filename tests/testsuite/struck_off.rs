@@ -1,0 +1,156 @@
+//! Privacy over time: a paper's place in public is given by its meeting's file, so a paper
+//! whose item is struck off an agenda, or whose meeting file is deleted after it took the
+//! paper in private, is never published by default. Each case builds the meetings fixture
+//! (item 4, the cyber exercise, taken in private), edits it as a secretariat would, and
+//! searches every public output for the private paper's words.
+
+use std::path::Path;
+
+use crate::common::{clerk, parts, temp_project};
+
+const MEETING_FILE: &str = "meetings/resources-2026-05-19.yaml";
+/// The private paper, and words of its body no public output may hold.
+const CYBER: &str = "resources/2026-05-19-cyber-exercise";
+const SECRET: &str = "ZEBRA-CANTICLE-SECRET";
+/// A public paper of the same meeting.
+const BUDGET: &str = "resources/2026-05-19-budget-monitoring";
+
+fn build(root: &Path) -> (i32, String) {
+    let (code, stdout, stderr) = parts(&clerk(root, &["build"]));
+    (code, format!("{stdout}{stderr}"))
+}
+
+/// The public outputs (everything under `out/` but `out/private/` and private packs) that
+/// hold `word`: in the text of HTML, JSON and calendar files, and of PDFs by pdftotext
+/// when it is installed (the raw bytes otherwise: clerk's PDFs deflate their text).
+fn public_holding(root: &Path, word: &str) -> Vec<String> {
+    let out = root.join("out");
+    let mut found = Vec::new();
+    for entry in walkdir::WalkDir::new(&out) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(&out).unwrap().to_string_lossy();
+        if !entry.file_type().is_file()
+            || rel.starts_with("private")
+            || rel.ends_with("private-pack.pdf")
+        {
+            continue;
+        }
+        let bytes = std::fs::read(entry.path()).unwrap();
+        let text = if rel.ends_with(".pdf") {
+            std::process::Command::new("pdftotext")
+                .args([entry.path().to_str().unwrap(), "-"])
+                .output()
+                .map_or_else(
+                    |_| String::from_utf8_lossy(&bytes).into_owned(),
+                    |o| String::from_utf8_lossy(&o.stdout).into_owned(),
+                )
+        } else {
+            String::from_utf8_lossy(&bytes).into_owned()
+        };
+        if text.contains(word) {
+            found.push(rel.into_owned());
+        }
+    }
+    found
+}
+
+/// The meeting file with item `number`'s lines (from its `- number:` to the next) removed.
+fn strike(root: &Path, number: &str) {
+    let file = root.join(MEETING_FILE);
+    let text = std::fs::read_to_string(&file).unwrap();
+    let start = text
+        .find(&format!("  - number: \"{number}\"\n"))
+        .expect("the item");
+    let end = text[start + 4..]
+        .find("  - number:")
+        .map_or(text.len(), |i| start + 4 + i);
+    std::fs::write(&file, format!("{}{}", &text[..start], &text[end..])).unwrap();
+}
+
+#[test]
+fn a_private_item_struck_off_its_agenda_is_not_published() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let (code, out) = build(root);
+    assert_eq!(code, 0, "{out}");
+    assert!(root.join(format!("out/private/{CYBER}.pdf")).is_file());
+    // Deferred: the item goes from the agenda, the paper still names the meeting.
+    strike(root, "4");
+    let (code, out) = build(root);
+    assert_eq!(code, 1, "not-on-agenda is an error:\n{out}");
+    assert!(out.contains("error[not-on-agenda]"), "{out}");
+    assert!(
+        out.contains("so it is kept out of every public output"),
+        "{out}"
+    );
+    assert_eq!(public_holding(root, SECRET), Vec::<String>::new(), "{out}");
+    assert!(!root.join(format!("out/{CYBER}.html")).exists(), "{out}");
+    assert!(root.join(format!("out/private/{CYBER}.html")).is_file());
+}
+
+#[test]
+fn a_public_item_struck_off_its_agenda_is_withheld_until_it_is_listed_again() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let (code, out) = build(root);
+    assert_eq!(code, 0, "{out}");
+    let word = "Budget Monitoring Report";
+    assert!(root.join(format!("out/{BUDGET}.html")).is_file());
+    let listed = std::fs::read_to_string(root.join(MEETING_FILE)).unwrap();
+    strike(root, "3.1");
+    let (code, out) = build(root);
+    assert_eq!(code, 1, "{out}");
+    assert!(!root.join(format!("out/{BUDGET}.html")).exists(), "{out}");
+    assert!(!root.join(format!("out/{BUDGET}.pdf")).exists(), "{out}");
+    assert!(root.join(format!("out/private/{BUDGET}.html")).is_file());
+    let packs: Vec<String> = public_holding(root, word)
+        .into_iter()
+        .filter(|p| p.ends_with(".pdf"))
+        .collect();
+    assert_eq!(packs, Vec::<String>::new(), "{out}");
+    // Listed again: published again, and nothing of it left under private/.
+    std::fs::write(root.join(MEETING_FILE), listed).unwrap();
+    let (code, out) = build(root);
+    assert_eq!(code, 0, "{out}");
+    assert!(root.join(format!("out/{BUDGET}.html")).is_file(), "{out}");
+    assert!(!root.join(format!("out/private/{BUDGET}.html")).exists());
+}
+
+#[test]
+fn a_paper_taken_in_private_stays_private_when_its_meeting_file_goes() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let (code, out) = build(root);
+    assert_eq!(code, 0, "{out}");
+    let file = root.join(MEETING_FILE);
+    let listed = std::fs::read_to_string(&file).unwrap();
+    std::fs::rename(&file, root.join("meetings/old.yaml.bak")).unwrap();
+    let (code, out) = build(root);
+    assert_eq!(code, 0, "a warning, not an error:\n{out}");
+    assert!(out.contains("warning[still-private]"), "{out}");
+    assert!(
+        out.contains(&format!("--> papers/{CYBER}.md")),
+        "the warning is at the paper:\n{out}"
+    );
+    assert_eq!(public_holding(root, SECRET), Vec::<String>::new(), "{out}");
+    // Nor is it an item of the meeting its papers make without a file.
+    assert_eq!(
+        public_holding(root, "Cyber Resilience Exercise"),
+        Vec::<String>::new(),
+        "{out}"
+    );
+    assert!(root.join(format!("out/private/{CYBER}.pdf")).is_file());
+    // And on the next build too: the private manifest still says why.
+    let (_, out) = build(root);
+    assert!(out.contains("warning[still-private]"), "{out}");
+    // A meeting file listing it without `private: true` publishes it.
+    let public = listed
+        .replace("    private: true\n", "")
+        .replace("    exempt: Standing Orders section 20(d)\n", "");
+    std::fs::write(&file, public).unwrap();
+    let (code, out) = build(root);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("still-private"), "{out}");
+    assert!(root.join(format!("out/{CYBER}.html")).is_file(), "{out}");
+    assert!(!public_holding(root, SECRET).is_empty());
+}
