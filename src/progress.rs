@@ -142,6 +142,7 @@ mod tests {
             display: PathBuf::from("papers/a.md"),
         };
         let report = PaperReport {
+            withdrawn: Vec::new(),
             source: source.clone(),
             meta: None,
             diagnostics: vec![crate::diag::Diagnostic::file_error(

@@ -131,24 +131,53 @@ pub fn outputs_note(report: &BuildReport, out_dir: &Path) -> String {
     // A paper taken in private has its public outputs removed and its own written under
     // `out/private/`: those are said apart, as the paper is not gone.
     let private_dir = crate::output::PRIVATE_DIR;
-    let now_private: std::collections::BTreeSet<String> = report
-        .private
-        .keys()
-        .map(|rel| crate::output::write::slash_path(&rel.with_extension("")))
-        .collect();
-    let (private, gone): (Vec<String>, Vec<String>) =
-        report.removed.iter().cloned().partition(|path| {
-            let stem = path
-                .rsplit_once('.')
-                .map_or(path.as_str(), |(stem, _)| stem);
-            now_private.contains(stem)
-        });
+    let now_private: std::collections::BTreeSet<String> =
+        report.private.keys().map(|rel| stem_of(rel)).collect();
+    let (private, gone): (Vec<String>, Vec<String>) = report
+        .removed
+        .iter()
+        .cloned()
+        .partition(|path| now_private.contains(path_stem(path)));
     if !private.is_empty() {
         note.push_str(&format!(
             "Removed {} of papers now taken in private (their own are in {}):\n{}",
             plural(private.len(), "public output"),
             out_dir.join(private_dir).display(),
             list(&private)
+        ));
+    }
+    // A paper published again has its private copies removed: not gone either.
+    let published: std::collections::BTreeSet<String> = report
+        .papers
+        .iter()
+        .filter(|p| !now_private.contains(&stem_of(&p.source.rel)))
+        .map(|p| format!("{private_dir}/{}", stem_of(&p.source.rel)))
+        .collect();
+    let (public, gone): (Vec<String>, Vec<String>) = gone
+        .into_iter()
+        .partition(|path| published.contains(path_stem(path)));
+    if !public.is_empty() {
+        note.push_str(&format!(
+            "Removed {} of papers no longer taken in private (now published in {}):\n{}",
+            plural(public.len(), "private output"),
+            out_dir.display(),
+            list(&public)
+        ));
+    }
+    // A pack of late or private items its meeting no longer has: the meeting is not gone.
+    let unwanted: std::collections::BTreeSet<&str> = report
+        .meetings
+        .iter()
+        .flat_map(|m| m.removed.iter().map(String::as_str))
+        .collect();
+    let (packs, gone): (Vec<String>, Vec<String>) = gone
+        .into_iter()
+        .partition(|path| unwanted.contains(path.as_str()));
+    if !packs.is_empty() {
+        note.push_str(&format!(
+            "Removed {} whose meeting has no items for it any more:\n{}",
+            plural(packs.len(), "pack"),
+            list(&packs)
         ));
     }
     if !gone.is_empty() {
@@ -211,4 +240,15 @@ pub fn plural(n: usize, word: &str) -> String {
     } else {
         format!("{n} {word}s")
     }
+}
+
+/// A paper's path relative to the papers folder without its extension, `/`-separated: the
+/// stem its outputs share (`c/pub` for `c/pub.html` and `c/pub.pdf`).
+fn stem_of(rel: &Path) -> String {
+    crate::output::write::slash_path(&rel.with_extension(""))
+}
+
+/// An output's path without its extension.
+fn path_stem(path: &str) -> &str {
+    path.rsplit_once('.').map_or(path, |(stem, _)| stem)
 }

@@ -33,6 +33,9 @@ pub struct MeetingOutputs {
     pub outputs: Vec<OutputFile>,
     /// True when this run wrote (or confirmed) them.
     pub built: bool,
+    /// The packs this run removed because the meeting has no items for them any more
+    /// (paths relative to the output folder), for the summary.
+    pub removed: Vec<String>,
 }
 
 impl MeetingOutputs {
@@ -128,6 +131,7 @@ fn write_one(
             meeting,
             outputs,
             built: false,
+            removed: Vec::new(),
         };
         return (m, Vec::new());
     }
@@ -156,8 +160,9 @@ fn write_one(
             Err(d) => diags.push(d),
         }
     }
+    let mut removed = Vec::new();
     let (packs, pack_diags) = if formats.packs {
-        write_packs(project, renderer, &meeting, draft)
+        write_packs(project, renderer, &meeting, draft, &mut removed)
     } else {
         (Vec::new(), Vec::new())
     };
@@ -200,6 +205,7 @@ fn write_one(
             meeting,
             outputs,
             built,
+            removed,
         },
         diags,
     )

@@ -58,6 +58,9 @@ pub struct PaperReport {
     pub last_good: Option<PaperMeta>,
     /// Where building it spent its time.
     pub times: StageTimes,
+    /// Its public copies this run removed because it is private now (paths relative to the
+    /// output folder), for the summary.
+    pub withdrawn: Vec<String>,
 }
 
 impl PaperReport {
@@ -125,7 +128,10 @@ pub fn write_paper(
 ) {
     if private {
         for f in formats {
-            let _ = std::fs::remove_file(project.out_dir.join(output_path(&report.source.rel, *f)));
+            let rel = output_path(&report.source.rel, *f);
+            if std::fs::remove_file(project.out_dir.join(&rel)).is_ok() {
+                report.withdrawn.push(write::slash_path(&rel));
+            }
         }
     }
     let out = &project.out_dir;

@@ -42,12 +42,14 @@ pub fn pack_path(meeting: &Meeting, kind: PackKind) -> PathBuf {
 }
 
 /// Builds and writes each pack `meeting` has; returns them (the last good one kept when a
-/// pack fails) and the warnings and errors.
+/// pack fails) and the warnings and errors. A pack the meeting no longer has items for is
+/// removed, and its path pushed on `removed`.
 pub fn write_packs(
     project: &Project,
     renderer: &Renderer,
     meeting: &Meeting,
     draft: bool,
+    removed: &mut Vec<String>,
 ) -> (Vec<PackFile>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut files = Vec::new();
@@ -62,7 +64,9 @@ pub fn write_packs(
         let rel = pack_path(meeting, kind);
         if !kind.wanted(meeting) {
             // No late (or private) items any more: no pack of them.
-            let _ = std::fs::remove_file(project.out_dir.join(&rel));
+            if std::fs::remove_file(project.out_dir.join(&rel)).is_ok() {
+                removed.push(super::write::slash_path(&rel));
+            }
             continue;
         }
         let papers = kind.papers(meeting);

@@ -119,6 +119,7 @@ pub fn write_meetings_reusing(
                 meeting,
                 outputs,
                 built: true,
+                removed: Vec::new(),
             })),
             None => {
                 results.push(None);

@@ -153,6 +153,7 @@ mod tests {
     fn paper(name: &str, ms: u64, reused: bool) -> PaperReport {
         let d = Duration::from_millis(ms);
         PaperReport {
+            withdrawn: Vec::new(),
             source: PaperSource {
                 display: format!("papers/{name}.md").into(),
                 rel: format!("{name}.md").into(),

@@ -77,7 +77,22 @@ pub(super) fn tidy(project: &Project, record: &Record, report: &mut BuildReport)
         .collect();
     // A run with errors cannot tell a meeting that is gone from one whose papers failed:
     // meetings' outputs are removed only by a run without errors.
-    let (removed, left) = record.remove_unlisted(out, &listed, !report.has_errors());
+    let (mut removed, left) = record.remove_unlisted(out, &listed, !report.has_errors());
+    // With the public copies each paper taken in private removed as it was written, and
+    // the packs of items a meeting no longer has.
+    removed.extend(
+        report
+            .papers
+            .iter()
+            .flat_map(|p| p.withdrawn.iter().cloned()),
+    );
+    removed.extend(
+        report
+            .meetings
+            .iter()
+            .flat_map(|m| m.removed.iter().cloned()),
+    );
+    removed.sort();
     report.removed = removed;
     report.left = left;
 }

@@ -299,6 +299,7 @@ pub fn run_with_progress(
                 meeting,
                 outputs: Vec::new(),
                 built: false,
+                removed: Vec::new(),
             })
             .collect();
         lap(&mut times.meetings);

@@ -63,6 +63,7 @@ pub(super) fn build_one(
     }) = fresh
     {
         let mut report = PaperReport {
+            withdrawn: Vec::new(),
             source: source.clone(),
             meta: Some(meta),
             diagnostics: Vec::new(),

@@ -130,6 +130,7 @@ pub(super) fn render_with_doc(
     }
     crate::diag::sort(&mut diagnostics);
     let report = PaperReport {
+        withdrawn: Vec::new(),
         source: source.clone(),
         meta,
         diagnostics,

@@ -279,6 +279,7 @@ fn meetings_written(site: &Site, record: &Record, withheld: &[PathBuf]) -> Vec<M
                     meeting: m.clone(),
                     outputs: Vec::new(),
                     built: false,
+                    removed: Vec::new(),
                 };
             }
             let agenda = crate::output::href(&dir.join(crate::meeting::AGENDA_FILE));
@@ -300,6 +301,7 @@ fn meetings_written(site: &Site, record: &Record, withheld: &[PathBuf]) -> Vec<M
                 meeting: m.clone(),
                 outputs,
                 built: !m.failed,
+                removed: Vec::new(),
             }
         })
         .collect()

@@ -792,13 +792,16 @@ fn a_pack_made_while_a_paper_was_public_goes_when_it_is_taken_in_private() {
         !stderr.contains("once the meeting file has no error"),
         "{stderr}"
     );
-    // The paper's public outputs are said to be removed as it is private now, not gone.
+    // The paper's public outputs are said to be removed as it is private now, not gone:
+    // its HTML (removed as its private copy was written) and its PDF (not built this run).
     let removed = stdout
         .split("of papers now taken in private (their own are in out/private):\n")
         .nth(1)
         .unwrap_or_else(|| panic!("{stdout}"));
     assert!(
-        removed.starts_with("  out/resources/2026-05-19-cyber-exercise.pdf\n"),
+        removed.starts_with(
+            "  out/resources/2026-05-19-cyber-exercise.html\n  out/resources/2026-05-19-cyber-exercise.pdf\n"
+        ),
         "{stdout}"
     );
     assert!(!stdout.contains("that are gone"), "{stdout}");

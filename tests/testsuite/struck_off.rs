@@ -154,3 +154,67 @@ fn a_paper_taken_in_private_stays_private_when_its_meeting_file_goes() {
     assert!(root.join(format!("out/{CYBER}.html")).is_file(), "{out}");
     assert!(!public_holding(root, SECRET).is_empty());
 }
+
+/// What a build removes as papers go in and out of private is named in its summary, each
+/// under what it is: the secretariat takes public copies off its website by that list.
+#[test]
+fn the_summary_names_every_copy_removed_as_papers_go_in_and_out_of_private() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let (code, out) = build(root);
+    assert_eq!(code, 0, "{out}");
+    let file = root.join(MEETING_FILE);
+    let listed = std::fs::read_to_string(&file).unwrap();
+    let item = format!("    paper: {BUDGET}.md\n");
+    let private = listed.replace(
+        &item,
+        &format!("{item}    private: true\n    exempt: Standing Orders section 20(b)\n"),
+    );
+    std::fs::write(&file, &private).unwrap();
+    let (code, out) = build(root);
+    assert_eq!(code, 0, "{out}");
+    let said = |out: &str, heading: &str, paths: &[String]| {
+        let at = out
+            .find(heading)
+            .unwrap_or_else(|| panic!("{heading}:\n{out}"));
+        let block: Vec<&str> = out[at..]
+            .lines()
+            .skip(1)
+            .take_while(|l| l.starts_with("  "))
+            .map(str::trim)
+            .collect();
+        let want: Vec<String> = paths.iter().map(|p| format!("out/{p}")).collect();
+        assert_eq!(block, want, "{out}");
+    };
+    let public = [format!("{BUDGET}.html"), format!("{BUDGET}.pdf")];
+    said(
+        &out,
+        "Removed 2 public outputs of papers now taken in private",
+        &public,
+    );
+    // Public again, and the cyber exercise too: its private copies go, and so does the
+    // private pack, whose meeting has no private items left.
+    let none_private = listed
+        .replace("    private: true\n", "")
+        .replace("    exempt: Standing Orders section 20(d)\n", "");
+    std::fs::write(&file, none_private).unwrap();
+    let (code, out) = build(root);
+    assert_eq!(code, 0, "{out}");
+    let private_copies: Vec<String> = [BUDGET, CYBER]
+        .iter()
+        .flat_map(|p| [format!("private/{p}.html"), format!("private/{p}.pdf")])
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    said(
+        &out,
+        "Removed 4 private outputs of papers no longer taken in private",
+        &private_copies,
+    );
+    said(
+        &out,
+        "Removed 1 pack whose meeting has no items for it any more",
+        &["meetings/2026-05-19-resources-committee/private-pack.pdf".to_string()],
+    );
+    assert!(!out.contains("that are gone"), "{out}");
+}
