@@ -213,6 +213,7 @@ fn not_for_publication(report: &BuildReport, out_dir: &Path) -> String {
         .meetings
         .iter()
         .flat_map(|m| &m.outputs)
+        .chain(&report.kept)
         .filter(|o| crate::output::is_private_pack(o))
         .map(|o| o.path.as_str())
         .collect();

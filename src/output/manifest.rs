@@ -30,6 +30,10 @@ struct Manifest<'a> {
     meetings: Vec<MeetingEntry<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     calendar: Option<&'a OutputFile>,
+    /// Outputs of meetings this run no longer has, kept by a run with errors (see
+    /// `BuildReport::kept`): listed so that the next run without errors removes them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    kept: Vec<&'a OutputFile>,
 }
 
 /// A private paper as the public manifest shows it.
@@ -110,29 +114,34 @@ pub fn manifests(report: &BuildReport, index: Option<&OutputFile>) -> (String, O
         private_papers: private_entries,
         meetings,
         calendar: report.calendar.as_ref(),
+        kept: report.kept.iter().filter(|o| !is_private_pack(o)).collect(),
     };
     let public_json = to_json(&manifest);
-    let private_json = (!private.is_empty() || !private_packs.is_empty()).then(|| {
-        to_json(&Manifest {
-            generator: generator(),
-            index: None,
-            papers: entries(private.iter().copied())
-                .into_iter()
-                .zip(&private)
-                .map(|(e, p)| Entry {
-                    exempt: report
-                        .private
-                        .get(&normal(&p.source.rel))
-                        .map(String::as_str)
-                        .filter(|ground| !ground.is_empty()),
-                    ..e
-                })
-                .collect(),
-            private_papers: Vec::new(),
-            meetings: private_packs,
-            calendar: None,
-        })
-    });
+    let kept_private: Vec<&OutputFile> =
+        report.kept.iter().filter(|o| is_private_pack(o)).collect();
+    let private_json =
+        (!private.is_empty() || !private_packs.is_empty() || !kept_private.is_empty()).then(|| {
+            to_json(&Manifest {
+                generator: generator(),
+                index: None,
+                papers: entries(private.iter().copied())
+                    .into_iter()
+                    .zip(&private)
+                    .map(|(e, p)| Entry {
+                        exempt: report
+                            .private
+                            .get(&normal(&p.source.rel))
+                            .map(String::as_str)
+                            .filter(|ground| !ground.is_empty()),
+                        ..e
+                    })
+                    .collect(),
+                private_papers: Vec::new(),
+                meetings: private_packs,
+                calendar: None,
+                kept: kept_private,
+            })
+        });
     (public_json, private_json)
 }
 
@@ -174,6 +183,7 @@ pub fn manifest_json(papers: &[PaperReport], index: Option<&OutputFile>) -> Stri
         private_papers: Vec::new(),
         meetings: Vec::new(),
         calendar: None,
+        kept: Vec::new(),
     })
 }
 

@@ -99,6 +99,10 @@ pub struct BuildReport {
     /// Outputs of papers that are gone, left in place because they changed since clerk
     /// wrote them.
     pub left: Vec<String>,
+    /// Outputs of meetings this run no longer has, which a run with errors keeps (it cannot
+    /// tell a meeting that is gone from one whose papers failed): still listed in the
+    /// manifests, so that the next run without errors removes them.
+    pub kept: Vec<OutputFile>,
     /// The wall time of each phase of the run, for `--timings`.
     pub times: RunTimes,
 }

@@ -22,6 +22,8 @@ struct Manifest {
     meetings: Vec<Outputs>,
     #[serde(default)]
     calendar: Option<OutputFile>,
+    #[serde(default)]
+    kept: Vec<OutputFile>,
 }
 
 #[derive(Deserialize)]
@@ -79,6 +81,7 @@ impl Record {
             others.extend(m.index);
             others.extend(m.meetings.into_iter().flat_map(|m| m.outputs));
             others.extend(m.calendar);
+            others.extend(m.kept);
         }
         // In path order, so that a meeting's are found by a binary search (an archive
         // has thousands of meetings).
@@ -165,14 +168,24 @@ impl Record {
     /// Removes every recorded output that this run does not list (`listed`, paths relative
     /// to `out_dir`): those of papers that are gone and, with `meetings`, of meetings that
     /// are gone. Only files still as clerk wrote them are removed. Returns the paths removed
-    /// and the paths left because they changed since.
+    /// and the paths left because they changed since; without `meetings`, the meetings'
+    /// outputs kept (still as clerk wrote them), for the manifest to list.
     pub fn remove_unlisted(
         &self,
         out_dir: &Path,
         listed: &BTreeSet<&str>,
         meetings: bool,
-    ) -> (Vec<String>, Vec<String>) {
+    ) -> Unlisted {
         let (mut removed, mut changed) = (Vec::new(), Vec::new());
+        let kept = if meetings {
+            Vec::new()
+        } else {
+            self.others
+                .iter()
+                .filter(|o| !listed.contains(o.path.as_str()) && still_written(out_dir, o))
+                .cloned()
+                .collect()
+        };
         let others = self.others.iter().filter(|_| meetings);
         let recorded = self.by_source.values().flatten().chain(others);
         let mut seen = BTreeSet::new();
@@ -193,8 +206,23 @@ impl Record {
         }
         removed.sort();
         changed.sort();
-        (removed, changed)
+        Unlisted {
+            removed,
+            changed,
+            kept,
+        }
     }
+}
+
+/// What [`Record::remove_unlisted`] did with the outputs a run does not list.
+#[derive(Debug, Default)]
+pub struct Unlisted {
+    /// Removed (paths relative to the output folder).
+    pub removed: Vec<String>,
+    /// Left because they changed since clerk wrote them.
+    pub changed: Vec<String>,
+    /// Meetings' outputs kept by a run with errors.
+    pub kept: Vec<OutputFile>,
 }
 
 /// Removes the folders above `path` that its removal left empty, up to `out_dir`.
@@ -241,7 +269,8 @@ mod tests {
                 .len()
                 == 1
         );
-        let (removed, changed) = record.remove_unlisted(out, &BTreeSet::from(["keep.html"]), true);
+        let unlisted = record.remove_unlisted(out, &BTreeSet::from(["keep.html"]), true);
+        let (removed, changed) = (unlisted.removed, unlisted.changed);
         assert_eq!(removed, ["old/a.html"]);
         assert_eq!(changed, ["old/a.pdf"]);
         assert!(!out.join("old/a.html").exists());

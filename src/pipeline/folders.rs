@@ -77,7 +77,9 @@ pub(super) fn tidy(project: &Project, record: &Record, report: &mut BuildReport)
         .collect();
     // A run with errors cannot tell a meeting that is gone from one whose papers failed:
     // meetings' outputs are removed only by a run without errors.
-    let (mut removed, left) = record.remove_unlisted(out, &listed, !report.has_errors());
+    let unlisted = record.remove_unlisted(out, &listed, !report.has_errors());
+    let (mut removed, left) = (unlisted.removed, unlisted.changed);
+    report.kept = unlisted.kept;
     // With the public copies each paper taken in private removed as it was written, and
     // the packs of items a meeting no longer has.
     removed.extend(

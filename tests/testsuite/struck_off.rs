@@ -218,3 +218,71 @@ fn the_summary_names_every_copy_removed_as_papers_go_in_and_out_of_private() {
     );
     assert!(!out.contains("that are gone"), "{out}");
 }
+
+/// A meeting moved to another date in two steps (its file first, which is then an error
+/// against its papers, then the papers): the run with errors keeps the old date's folder,
+/// private pack and all, but lists it, and names the private pack as not for publication;
+/// the next run without errors removes it and says so.
+#[test]
+fn a_meeting_moved_in_two_steps_leaves_nothing_behind() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let (code, out) = build(root);
+    assert_eq!(code, 0, "{out}");
+    let old = "meetings/2026-05-19-resources-committee";
+    assert!(
+        root.join("out")
+            .join(old)
+            .join("private-pack.pdf")
+            .is_file()
+    );
+    let file = root.join(MEETING_FILE);
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("date: 2026-05-19", "date: 2026-05-26")).unwrap();
+    let (code, out) = build(root);
+    assert_eq!(code, 1, "wrong-meeting errors:\n{out}");
+    let kept = |manifest: &str| {
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(root.join("out").join(manifest)).unwrap())
+                .unwrap();
+        json["kept"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|o| o["path"].as_str().unwrap().to_string())
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    let public = kept("manifest.json");
+    assert!(public.contains(&format!("{old}/pack.pdf")), "{public:?}");
+    assert!(!public.iter().any(|p| p.ends_with("private-pack.pdf")));
+    assert_eq!(
+        kept("private/manifest.json"),
+        [format!("{old}/private-pack.pdf")]
+    );
+    assert!(
+        out.contains(&format!("  out/{old}/private-pack.pdf\n")),
+        "named as not for publication:\n{out}"
+    );
+    // The papers follow: the old folder goes, and the summary names what went.
+    for paper in [
+        "budget-monitoring",
+        "cyber-exercise",
+        "minutes",
+        "public-counter-review",
+    ] {
+        let path = root.join(format!("papers/resources/2026-05-19-{paper}.md"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replace("date: 2026-05-19", "date: 2026-05-26")).unwrap();
+    }
+    let (code, out) = build(root);
+    assert_eq!(code, 0, "{out}");
+    assert!(!root.join("out").join(old).exists(), "{out}");
+    assert!(
+        out.contains(&format!("  out/{old}/private-pack.pdf\n")),
+        "{out}"
+    );
+    assert!(out.contains("of papers or meetings that are gone"), "{out}");
+    assert!(kept("manifest.json").is_empty());
+}
