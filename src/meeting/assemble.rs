@@ -299,7 +299,9 @@ fn from_file<'f>(
                 .clone()
                 .or_else(|| meta.map(|m| m.title.clone()))
                 .or_else(|| entry.and_then(|e| e.last_title).map(str::to_string))
-                .or_else(|| fi.paper.as_ref().map(|p| slash(p)))
+                // A paper's file name often says what it is about: never shown for an item
+                // taken in private, which then has its number and exempt ground only.
+                .or_else(|| fi.paper.as_ref().filter(|_| !fi.private).map(|p| slash(p)))
                 .unwrap_or_default(),
             kind,
             presenter: fi

@@ -1,6 +1,8 @@
 //! Privacy over time: a paper's place in public is given by its meeting's file, so a paper
 //! whose item is struck off an agenda, or whose meeting file is deleted after it took the
-//! paper in private, is never published by default. Each case builds the meetings fixture
+//! paper in private, is never published by default; what a build removes as papers go in
+//! and out of private is named; a meeting moved in two steps leaves nothing behind; and an
+//! item taken in private is never named by its file. Each case builds the meetings fixture
 //! (item 4, the cyber exercise, taken in private), edits it as a secretariat would, and
 //! searches every public output for the private paper's words.
 
@@ -285,4 +287,27 @@ fn a_meeting_moved_in_two_steps_leaves_nothing_behind() {
     );
     assert!(out.contains("of papers or meetings that are gone"), "{out}");
     assert!(kept("manifest.json").is_empty());
+}
+
+/// An item taken in private whose paper cannot be read this run (here a build of another
+/// papers folder, where it is not found) has no title to show: it is shown by its number
+/// and exempt ground, never by its file's name, which often says what the paper is about.
+#[test]
+fn a_private_item_without_a_title_is_not_named_by_its_file() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let (code, out) = build(root);
+    assert_eq!(code, 0, "{out}");
+    let (_, stdout, stderr) = parts(&clerk(root, &["build", "--papers", "papers/audit"]));
+    assert!(stderr.contains("paper-not-found"), "{stdout}{stderr}");
+    assert_eq!(
+        public_holding(root, "cyber-exercise"),
+        Vec::<String>::new(),
+        "{stdout}{stderr}"
+    );
+    let index = std::fs::read_to_string(root.join("out/index.html")).unwrap();
+    assert!(
+        index.contains("(exempt: Standing Orders section 20(d))"),
+        "the item is still listed, by its ground"
+    );
 }
