@@ -10,7 +10,8 @@ use super::docx::{Block, Para, Run};
 use super::emit::place;
 use super::header::{normalise, short};
 use super::heading::{
-    acronyms_in, check_implications, heading_like, kind_of, list_style, near_match, tidy_heading,
+    acronyms_in, check_implications, closes_as_implication, heading_like, kind_of, list_style,
+    near_match, tidy_heading,
 };
 
 /// One piece of a section.
@@ -175,6 +176,22 @@ pub fn sections(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> 
         })
         .flat_map(|t| acronyms_in(&t).collect::<Vec<_>>())
         .collect();
+    // Bold lines are the paper's sections when nothing else is: no heading styles and no
+    // body section headed in capitals (a paper whose sections are `Purpose`, `Background`
+    // in bold, even with `RECOMMENDATIONS` in capitals at its foot).
+    let bold_sections = !blocks.iter().any(|b| match b {
+        Block::Para(p) if !p.title_style && p.label.is_none() && !list_style(&p.style) => {
+            let text = p.text();
+            p.heading.is_some()
+                || (heading_like(&text, false) == Some(1)
+                    && matches!(kind_of(&text, house).0, Kind::Body(false))
+                    && !house
+                        .classifications
+                        .iter()
+                        .any(|c| normalise(c) == normalise(&text)))
+        }
+        _ => false,
+    });
     let mut last_para = Para::default();
     // Items of lists Word letters or numbers in Roman (`a)`, `(ii)`): how many, and the
     // first's label and paragraph.
@@ -229,9 +246,21 @@ pub fn sections(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> 
                 return None;
             }
             let lvl = heading_like(&stripped_text, p.all_bold())?;
-            let numbered_single = typed.as_ref().is_some_and(|(n, _)| !n.contains('.'));
-            let named = !matches!(kind_of(&stripped_text, house).0, Kind::Body(false));
-            Some(if numbered_single || named { 1 } else { lvl })
+            // Numbered as a section is (`2.`, typed or by Word's numbering), named as one
+            // (`Purpose`, `Recommendations`, any `… Implications`), or bold where bold
+            // lines are the sections: a section, whatever its case.
+            let numbered_single = typed
+                .as_ref()
+                .map(|(n, _)| n)
+                .or(numbered_label.as_ref())
+                .is_some_and(|n| !n.contains('.'));
+            let named = !matches!(kind_of(&stripped_text, house).0, Kind::Body(false))
+                || closes_as_implication(&stripped_text);
+            Some(if numbered_single || named || bold_sections {
+                1
+            } else {
+                lvl
+            })
         });
         let number = numbered_label
             .clone()

@@ -102,6 +102,11 @@ pub fn tidy_heading(text: &str, house: &HouseStyle, known: &HashSet<String>) -> 
 /// The words that close an implication's heading (`Financial Implications`).
 const CLOSING: &[&str] = &["implication", "implications", "impact", "impacts"];
 
+/// Does `heading` end as an implication's does (`Risk Implications`, `Community Impact`)?
+pub(super) fn closes_as_implication(heading: &str) -> bool {
+    keyword(&normalise(heading)).1
+}
+
 /// A normalised heading without its closing `implications`/`impact`, and whether it had one.
 fn keyword(h: &str) -> (String, bool) {
     let words: Vec<&str> = h.split_whitespace().collect();

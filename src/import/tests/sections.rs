@@ -301,3 +301,66 @@ fn every_number_of_a_list_or_range_of_paragraphs_is_cited() {
         note.message
     );
 }
+
+/// The seed paper as Word numbers it: section headings on the list's first level, one in
+/// capitals and one in bold title case, paragraphs on its second. Both are sections.
+#[test]
+fn a_heading_numbered_as_a_section_is_one_whatever_its_case() {
+    let body = format!(
+        "{}{}{}{}{}{CLOSE}",
+        header(),
+        numbered(1, 0, "BACKGROUND", true),
+        numbered(1, 1, "First.", false),
+        numbered(1, 0, "Further Detail on the Report", true),
+        numbered(1, 1, "Second.", false),
+    );
+    let out = run(&body, &[("word/numbering.xml", NUMBERING.as_bytes())]);
+    assert!(
+        out.markdown
+            .contains("# Background\n\nFirst.\n\n# Further Detail on the Report\n\nSecond."),
+        "{}",
+        out.markdown
+    );
+    assert!(out.notes.is_empty(), "{:?}", out.notes);
+}
+
+/// Where bold lines are the only headings, they are the sections; where headings in
+/// capitals are the sections, a bold line under one is a sub-heading; and a heading that
+/// closes as an implication's is a section either way.
+#[test]
+fn bold_lines_are_sections_when_nothing_else_is() {
+    let body = format!(
+        "{}{}{}{}{}{}{}{CLOSE}",
+        header(),
+        bold("Purpose"),
+        p("Why."),
+        bold("Background"),
+        p("What."),
+        bold("Next Steps"),
+        p("Then."),
+    );
+    let out = run(&body, &[]);
+    assert!(
+        out.markdown
+            .contains("# Purpose\n\nWhy.\n\n# Background\n\nWhat.\n\n# Next Steps\n\nThen."),
+        "{}",
+        out.markdown
+    );
+    let body = format!(
+        "{}{}{}{}{}{}{}{CLOSE}",
+        header(),
+        bold("BACKGROUND"),
+        p("What."),
+        bold("Key findings"),
+        p("Found."),
+        bold("Risk Implications"),
+        p("A risk."),
+    );
+    let out = run(&body, &[]);
+    assert!(
+        out.markdown
+            .contains("# Background\n\nWhat.\n\n## Key findings\n\nFound.\n\n# Risk Implications"),
+        "{}",
+        out.markdown
+    );
+}
