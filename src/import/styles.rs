@@ -1,7 +1,7 @@
 //! styles.xml and numbering.xml: which paragraph styles are headings or lists, and the numbers
 //! Word would show for automatically numbered paragraphs (`1.`, `2.4`, `•`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use roxmltree::{Document, Node};
 
@@ -122,6 +122,8 @@ pub struct Numbering {
     abstracts: HashMap<String, Vec<Level>>,
     nums: HashMap<String, (String, HashMap<u8, u32>)>,
     counters: HashMap<String, [Option<u32>; 9]>,
+    /// The levels of each list (`numId`) whose start override has restarted the count.
+    restarted: HashSet<(String, u8)>,
 }
 
 impl Numbering {
@@ -155,8 +157,13 @@ impl Numbering {
                 .filter(|x| is_w(*x, "lvlOverride"))
                 .filter_map(|o| {
                     let lvl = wattr(o, "ilvl")?.parse().ok()?;
-                    let start = child_val(o, "startOverride")?.parse().ok()?;
-                    Some((lvl, start))
+                    // "Restart numbering" in Word: a start override, or a level given anew
+                    // with its own start.
+                    let start = child_val(o, "startOverride").or_else(|| {
+                        let level = o.children().find(|x| is_w(*x, "lvl"))?;
+                        child_val(level, "start")
+                    })?;
+                    Some((lvl, start.parse().ok()?))
                 })
                 .collect();
             n.nums.insert(id.to_string(), (abs.to_string(), starts));
@@ -189,6 +196,11 @@ impl Numbering {
         };
         let counters = self.counters.entry(abs.clone()).or_insert([None; 9]);
         let here = usize::from(level);
+        // A list that restarts its numbering shares its levels with the lists before it, but
+        // counts afresh from its start where it first numbers a paragraph at that level.
+        if starts.contains_key(&level) && self.restarted.insert((num_id.to_string(), level)) {
+            counters[here] = None;
+        }
         counters[here] = Some(counters[here].map_or(start_of(level), |c| c.saturating_add(1)));
         for c in counters.iter_mut().skip(here + 1) {
             *c = None;

@@ -334,3 +334,40 @@ fn symbols_and_struck_text_are_kept_and_joined_cells_said() {
         out.notes
     );
 }
+
+/// Word's "Restart numbering" (a list of its own that shares another's definition, with a
+/// start override, or with the level given anew with its own start) counts from its start;
+/// a list that shares the definition without one continues the count, as Word shows it.
+#[test]
+fn a_list_restarted_in_word_counts_afresh() {
+    let numbering = NUMBERING.replace(
+        "<w:num w:numId=\"1\">",
+        r#"<w:num w:numId="5"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num><w:num w:numId="6"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="7"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:lvlOverride></w:num><w:num w:numId="1">"#,
+    );
+    let body = format!(
+        "{}{}{}{}{}{}{}{}{}{}{}{}{}{CLOSE}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1 First:"),
+        numbered(6, 0, "alpha", false),
+        numbered(6, 0, "beta", false),
+        p("1.2 Restarted:"),
+        numbered(5, 0, "gamma", false),
+        numbered(5, 0, "delta", false),
+        p("1.3 Continued:"),
+        numbered(6, 0, "epsilon", false),
+        p("1.4 Restarted by a level of its own:"),
+        numbered(7, 0, "zeta", false),
+        numbered(7, 0, "eta", false),
+    );
+    let out = run(&body, &[("word/numbering.xml", numbering.as_bytes())]);
+    let md = &out.markdown;
+    for list in [
+        "1. alpha\n2. beta",
+        "1. gamma\n2. delta",
+        "3. epsilon",
+        "1. zeta\n2. eta",
+    ] {
+        assert!(md.contains(list), "{list}:\n{md}");
+    }
+}
