@@ -1,7 +1,7 @@
 //! Puts the paper together: front matter from the header, the body's sections, implications
 //! that differ from the house default, recommendations, footnotes and citation labels.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::config::HouseStyle;
 
@@ -65,9 +65,18 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, image_dir: &s
     let mut body = Vec::new();
     let mut implications: Vec<(String, String)> = Vec::new();
     let mut recommendations = None;
+    // The footnotes set with an implication or the recommendations, in the front matter.
+    let mut placed = HashSet::new();
     for (si, s) in sections.iter().enumerate() {
         let label_of = |ui: usize| labelled.get(&(si, ui));
-        let text = units(&s.units, &mut em, &label_of);
+        let before = em.footnotes.len();
+        let mut text = units(&s.units, &mut em, &label_of);
+        if matches!(s.kind, Kind::Implication(_) | Kind::Recommendations) {
+            // A note of a value set from the front matter is defined in that value: the body's
+            // notes are not the value's.
+            let defs = footnote_defs(input.footnotes, &mut em, &mut notes, (before, &mut placed));
+            text.push_str(&defs);
+        }
         match &s.kind {
             Kind::Preamble => body.push(text),
             Kind::Body(_) => body.push(
@@ -98,7 +107,12 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, image_dir: &s
         .filter(|b| !b.is_empty())
         .collect::<Vec<_>>()
         .join("\n\n");
-    md_body.push_str(&footnote_defs(input.footnotes, &mut em, &mut notes));
+    md_body.push_str(&footnote_defs(
+        input.footnotes,
+        &mut em,
+        &mut notes,
+        (0, &mut placed),
+    ));
     if recommendations.is_none() {
         notes.push(
             Note::error(
@@ -297,16 +311,22 @@ fn units<'l>(
     out
 }
 
+/// The definitions of the footnotes referred to from the `from`-th on (and of those their
+/// own text refers to), but those already `placed`, which these join.
 fn footnote_defs(
     footnotes: &[(String, Vec<Block>)],
     em: &mut Emitter,
     notes: &mut Vec<Note>,
+    (from, placed): (usize, &mut HashSet<usize>),
 ) -> String {
     let mut out = String::new();
-    let mut done = 0;
+    let mut done = from;
     while done < em.footnotes.len() {
         let id = em.footnotes[done].clone();
         done += 1;
+        if !placed.insert(done) {
+            continue;
+        }
         let Some((_, blocks)) = footnotes.iter().find(|(i, _)| *i == id) else {
             notes.push(
                 Note::warning(

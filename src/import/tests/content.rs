@@ -371,3 +371,31 @@ fn a_list_restarted_in_word_counts_afresh() {
         assert!(md.contains(list), "{list}:\n{md}");
     }
 }
+
+/// A footnote of an implication or of the recommendations is defined in that value of the
+/// front matter, where its reference is; the body's stay at the body's end.
+#[test]
+fn a_footnote_of_a_front_matter_value_is_defined_there() {
+    let notes = r#"<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:footnote w:id="7"><w:p><w:r><w:t>Body note.</w:t></w:r></w:p></w:footnote><w:footnote w:id="8"><w:p><w:r><w:t>Cost note.</w:t></w:r></w:p></w:footnote></w:footnotes>"#;
+    let cited = |text: &str, id: u8| {
+        format!(
+            r#"<w:p><w:r><w:t>{text}</w:t></w:r><w:r><w:footnoteReference w:id="{id}"/></w:r></w:p>"#
+        )
+    };
+    let body = format!(
+        "{}{}{}{}{}{CLOSE}",
+        header(),
+        bold("1. BACKGROUND"),
+        cited("1.1 Claim.", 7),
+        bold("2. FINANCIAL IMPLICATIONS"),
+        cited("The cost is £1m.", 8),
+    );
+    let out = run(&body, &[("word/footnotes.xml", notes.as_bytes())]);
+    let md = &out.markdown;
+    assert!(
+        md.contains("  financial: |\n    The cost is £1m.[^2]\n\n    [^2]: Cost note.\n"),
+        "{md}"
+    );
+    assert!(md.ends_with("Claim.[^1]\n\n[^1]: Body note.\n"), "{md}");
+    assert!(out.notes.is_empty(), "{:?}", out.notes);
+}
