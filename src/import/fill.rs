@@ -28,31 +28,37 @@ pub fn title(blocks: &[Block], header: &mut Header, notes: &mut Vec<Note>) -> Ve
             out.push(b.clone());
             continue;
         }
-        match header.get("title") {
-            None => header.set("title", Value::Text(text)),
-            Some(Value::Text(title)) if normalise(title) == normalise(&text) => notes.push(
-                Note::warning(
-                    "import-title-line",
-                    format!("the line “{}”, in Word's Title style, repeats the paper's title, so it is left out: clerk puts the title at the top of the paper itself", short(&text)),
-                ),
-            ),
-            Some(title) => {
-                let title = match title {
-                    Value::Text(t) => t.clone(),
-                    Value::Appendices(_) => String::new(),
-                };
-                notes.push(
-                    Note::warning(
-                        "import-title-line",
-                        format!("the line “{}”, in Word's Title style, is not the title the header table gives (“{}”); the header's title is kept and the line is left out", short(&text), short(&title)),
-                    )
-                    .help("if the line is the title you want, put it after `title:` in the front matter")
-                    .at("title:"),
-                );
-            }
-        }
+        title_line(header, text, notes);
     }
     out
+}
+
+/// A line in Word's Title style (below the header table, or above it): the title when
+/// `header` has none, else left out with a note saying whether it repeats the title.
+pub(super) fn title_line(header: &mut Header, text: String, notes: &mut Vec<Note>) {
+    match header.get("title") {
+        None => header.set("title", Value::Text(text)),
+        Some(Value::Text(title)) if normalise(title) == normalise(&text) => notes.push(
+            Note::warning(
+                "import-title-line",
+                format!("the line “{}”, in Word's Title style, repeats the paper's title, so it is left out: clerk puts the title at the top of the paper itself", short(&text)),
+            ),
+        ),
+        Some(title) => {
+            let title = match title {
+                Value::Text(t) => t.clone(),
+                Value::Appendices(_) => String::new(),
+            };
+            notes.push(
+                Note::warning(
+                    "import-title-line",
+                    format!("the line “{}”, in Word's Title style, is not the title the header table gives (“{}”); the header's title is kept and the line is left out", short(&text), short(&title)),
+                )
+                .help("if the line is the title you want, put it after `title:` in the front matter")
+                .at("title:"),
+            );
+        }
+    }
 }
 
 /// Gives each required key the header did not a placeholder (`…`, or `Name, Role` for the

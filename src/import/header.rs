@@ -159,9 +159,16 @@ pub fn read(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> Head
         );
         return header;
     };
+    // A Title-style line above the table yields to the table's own title, said once the
+    // table is read.
+    let mut title_line = None;
     for b in &blocks[..t] {
         if let Block::Para(p) = b {
-            above_table(p, house, &mut header, notes);
+            if p.title_style && !p.text().trim().is_empty() {
+                title_line.get_or_insert_with(|| p.text().trim().to_string());
+            } else {
+                above_table(p, house, &mut header, notes);
+            }
         }
     }
     let Block::Table(rows) = &blocks[t] else {
@@ -192,6 +199,9 @@ pub fn read(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> Head
             ),
         }
     }
+    if let Some(line) = title_line {
+        super::fill::title_line(&mut header, line, notes);
+    }
     header
 }
 
@@ -217,8 +227,6 @@ fn above_table(p: &Para, house: &HouseStyle, header: &mut Header, notes: &mut Ve
         header.set("classification", Value::Text(c.clone()));
     } else if let Some(item) = norm.strip_prefix("agenda item ") {
         header.set("agenda_item", Value::Text(item.replace(' ', ".")));
-    } else if p.title_style {
-        header.set("title", Value::Text(text));
     } else if norm == normalise(&house.organisation.name)
         || norm.starts_with(&normalise(&house.organisation.name))
     {

@@ -133,3 +133,46 @@ fn without_a_header_table_every_required_key_has_a_placeholder() {
         codes(&out)
     );
 }
+
+/// A Title-style line above the header table yields to the table's title as one below it
+/// does (left out, said), and is the title only when the table gives none.
+#[test]
+fn a_title_line_above_the_header_table_yields_to_the_tables_title() {
+    let above = |head: &str, line: &str| {
+        let body = format!(
+            "{}{head}{}{}{CLOSE}",
+            title(line),
+            bold("PURPOSE"),
+            p("Why.")
+        );
+        run(&body, &[("word/styles.xml", STYLES.as_bytes())])
+    };
+    let out = above(&header(), "Estates Review");
+    assert!(
+        out.markdown.contains("title: Estates\n"),
+        "{}",
+        out.markdown
+    );
+    let note = out
+        .notes
+        .iter()
+        .find(|n| n.code == "import-title-line")
+        .expect("a note");
+    assert!(
+        note.message.contains("“Estates Review”"),
+        "{}",
+        note.message
+    );
+    let untitled = table(&[
+        ("Meeting", "Resources Committee"),
+        ("Date", "1 September 2021"),
+        ("Presented By", "A Person, Director"),
+    ]);
+    let out = above(&untitled, "Estates Review");
+    assert!(
+        out.markdown.contains("title: Estates Review\n"),
+        "{}",
+        out.markdown
+    );
+    assert!(!codes(&out).contains(&"import-title-line"));
+}
