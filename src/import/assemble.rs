@@ -31,6 +31,8 @@ pub struct Input<'a> {
     pub merged: Vec<usize>,
     /// Superscript or subscript kept as ordinary text: (first piece, its paragraph, count).
     pub raised: Option<(String, usize, usize)>,
+    /// Equations kept as their text: (first, its paragraph, count).
+    pub equations: Option<(String, usize, usize)>,
     /// The lines of the page headers and footers.
     pub page_lines: Vec<String>,
 }
@@ -144,7 +146,10 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, image_dir: &s
         notes.push(
             Note::warning(
                 "import-not-mapped",
-                format!("a {what} at paragraph {at} of the Word document is left out"),
+                format!(
+                    "{} {what} at paragraph {at} of the Word document is left out",
+                    if what.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }
+                ),
             )
             .help("paragraphs are counted from the top of the Word document, tables' included; add what is left out by hand if the paper needs it"),
         );
@@ -169,6 +174,20 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, image_dir: &s
     }
     if let Some((first, at, count)) = &input.raised {
         notes.push(raised_note(first, *at, *count));
+    }
+    if let Some((first, at, count)) = &input.equations {
+        let which = if *count == 1 {
+            "an equation".to_string()
+        } else {
+            format!("{count} equations")
+        };
+        notes.push(
+            Note::warning(
+                "import-equation",
+                format!("the Word document has {which} (the first, “{}”, at paragraph {at}); a paper has no mathematics, so each is kept as its text, on one line", short(first)),
+            )
+            .help("check each still reads right (fractions and powers lose their layout); write it out in words where it matters"),
+        );
     }
     if input.tracked > 0 {
         notes.push(

@@ -132,6 +132,9 @@ pub struct Context<'a> {
     /// Text set as superscript or subscript, kept as ordinary text: the first piece and
     /// its paragraph index, and how many pieces.
     pub raised: Option<(String, usize, usize)>,
+    /// Equations (Office Math), kept as their text: the first and its paragraph index,
+    /// and how many.
+    pub equations: Option<(String, usize, usize)>,
 }
 
 /// Walks the children of `w:body` (or a footnote, or a table cell) into blocks.
@@ -147,6 +150,11 @@ pub fn blocks(parent: Node, cx: &mut Context) -> Vec<Block> {
                     out.extend(blocks(content, cx));
                 }
             }
+            // Text pasted in as HTML or another document, which Word converts on opening.
+            "altChunk" => cx.skipped.push((
+                "part embedded in another format (HTML, RTF)".into(),
+                cx.count,
+            )),
             _ => {}
         }
     }
@@ -254,7 +262,9 @@ pub(super) fn inline(node: Node, cx: &mut Context, out: &mut Vec<Run>) {
                 }
             }
             "sdt" if placeholder(n) => {}
-            "smartTag" | "customXml" | "sdt" | "sdtContent" => inline(n, cx, out),
+            // Right-to-left and directional runs hold their runs as any wrapper does.
+            "smartTag" | "customXml" | "sdt" | "sdtContent" | "bdo" | "dir" => inline(n, cx, out),
+            "oMath" | "oMathPara" => equation(n, cx, out),
             // A tracked change is taken as accepted: an insertion's or a move's text kept
             // where it now stands, a deletion's and a move's old place left out.
             "ins" | "moveTo" => {
@@ -265,6 +275,22 @@ pub(super) fn inline(node: Node, cx: &mut Context, out: &mut Vec<Run>) {
             _ => {}
         }
     }
+}
+
+/// An equation (Office Math): a paper has no mathematics, so its text is kept as it reads
+/// (`x = 2y + 1`), and noted.
+fn equation(math: Node, cx: &mut Context, out: &mut Vec<Run>) {
+    let text: String = math
+        .descendants()
+        .filter(|d| d.is_element() && d.tag_name().name() == "t")
+        .filter_map(|d| d.text())
+        .collect();
+    if text.trim().is_empty() {
+        return;
+    }
+    let first = (text.trim().to_string(), cx.count, 0);
+    cx.equations.get_or_insert(first).2 += 1;
+    push_text(out, &text, (false, false, false));
 }
 
 fn run(r: Node, cx: &mut Context, out: &mut Vec<Run>) {

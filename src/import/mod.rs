@@ -185,6 +185,7 @@ pub fn convert(
         tracked: 0,
         merged: Vec::new(),
         raised: None,
+        equations: None,
     };
     let body = doc
         .root_element()
@@ -237,6 +238,7 @@ pub fn convert(
         tracked: cx.tracked,
         merged: std::mem::take(&mut cx.merged),
         raised: cx.raised.take(),
+        equations: cx.equations.take(),
         page_lines,
     };
     Ok(assemble::paper(&input, house, &mut pkg, image_dir))

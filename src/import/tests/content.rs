@@ -399,3 +399,29 @@ fn a_footnote_of_a_front_matter_value_is_defined_there() {
     assert!(md.ends_with("Claim.[^1]\n\n[^1]: Body note.\n"), "{md}");
     assert!(out.notes.is_empty(), "{:?}", out.notes);
 }
+
+/// Text Word wraps for direction is kept; an equation is kept as its text, and said; a part
+/// embedded in another format is said to be left out. Nothing goes without a word.
+#[test]
+fn directional_text_and_equations_are_kept_and_embedded_parts_said() {
+    const M: &str = "http://schemas.openxmlformats.org/officeDocument/2006/math";
+    let body = format!(
+        r#"{}{}<w:p><w:r><w:t xml:space="preserve">Bidi: </w:t></w:r><w:bdo w:val="rtl"><w:r><w:t>سلام</w:t></w:r></w:bdo><w:dir w:val="rtl"><w:r><w:t xml:space="preserve"> عليكم</w:t></w:r></w:dir><w:r><w:t xml:space="preserve"> end.</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">The rate is </w:t></w:r><m:oMath xmlns:m="{M}"><m:r><m:t>x=a/b</m:t></m:r></m:oMath><w:r><w:t xml:space="preserve"> a year.</w:t></w:r></w:p><w:altChunk r:id="rId99" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>{CLOSE}"#,
+        header(),
+        bold("1. BACKGROUND"),
+    );
+    let out = run(&body, &[]);
+    let md = &out.markdown;
+    assert!(md.contains("Bidi: سلام عليكم end."), "{md}");
+    assert!(md.contains("The rate is x=a/b a year."), "{md}");
+    let said = |code: &str| {
+        out.notes
+            .iter()
+            .find(|n| n.code == code)
+            .unwrap_or_else(|| panic!("{code}: {:?}", out.notes))
+            .message
+            .clone()
+    };
+    assert!(said("import-equation").contains("“x=a/b”"));
+    assert!(said("import-not-mapped").starts_with("a part embedded in another format"));
+}
