@@ -142,9 +142,20 @@ pub fn blocks(parent: Node, cx: &mut Context) -> Vec<Block> {
     let mut out = Vec::new();
     for n in parent.children().filter(|n| n.is_element()) {
         match n.tag_name().name() {
-            "p" if is_w(n, "p") => out.push(Block::Para(para(n, cx))),
+            "p" if is_w(n, "p") => {
+                let p = para(n, cx);
+                if contents_style(&p.style) {
+                    contents(cx);
+                } else {
+                    out.push(Block::Para(p));
+                }
+            }
             "tbl" if is_w(n, "tbl") => out.push(Block::Table(table(n, cx))),
             "sdt" if placeholder(n) => {}
+            "sdt" if gallery(n).is_some_and(|g| g.eq_ignore_ascii_case("Table of Contents")) => {
+                contents(cx);
+                cx.count += n.descendants().filter(|d| is_w(*d, "p")).count();
+            }
             "sdt" | "customXml" => {
                 if let Some(content) = child(n, "sdtContent").or(Some(n)) {
                     out.extend(blocks(content, cx));
@@ -159,6 +170,27 @@ pub fn blocks(parent: Node, cx: &mut Context) -> Vec<Block> {
         }
     }
     out
+}
+
+/// The building block a content control holds (`Table of Contents`, `Cover Pages`).
+fn gallery<'a>(sdt: Node<'a, '_>) -> Option<&'a str> {
+    let part = child(child(sdt, "sdtPr")?, "docPartObj")?;
+    wattr(child(part, "docPartGallery")?, "val")
+}
+
+/// Is `style` one of a table of contents' (`TOC 1`…`TOC 9`, `TOC Heading`)?
+fn contents_style(style: &str) -> bool {
+    let s: String = style.chars().filter(|c| !c.is_whitespace()).collect();
+    s.to_ascii_lowercase().starts_with("toc")
+}
+
+/// A table of contents met: left out (a paper's sections are its contents, and its PDF's
+/// bookmarks list them), said once.
+fn contents(cx: &mut Context) {
+    let what = "table of contents (a paper's sections and its PDF's bookmarks serve)";
+    if !cx.skipped.iter().any(|(w, _)| w == what) {
+        cx.skipped.push((what.into(), cx.count));
+    }
 }
 
 /// Is the content control `sdt` showing its placeholder ("Click or tap here to enter

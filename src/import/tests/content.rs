@@ -425,3 +425,27 @@ fn directional_text_and_equations_are_kept_and_embedded_parts_said() {
     assert!(said("import-equation").contains("“x=a/b”"));
     assert!(said("import-not-mapped").starts_with("a part embedded in another format"));
 }
+
+/// A table of contents (Word's building block, or lines in its `TOC` styles) is left out,
+/// said once: it would be a numbered section of its own, moving every number after it.
+#[test]
+fn a_table_of_contents_is_left_out_and_said() {
+    let toc = r#"<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr><w:sdtContent><w:p><w:pPr><w:pStyle w:val="TOCHeading"/></w:pPr><w:r><w:t>Contents</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr><w:r><w:t>1. Background 2</w:t></w:r></w:p></w:sdtContent></w:sdt>"#;
+    let loose = r#"<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr><w:r><w:t>1. Background 2</w:t></w:r></w:p>"#;
+    for contents in [toc, loose] {
+        let body = format!(
+            "{}{contents}{}{}{CLOSE}",
+            header(),
+            bold("1. BACKGROUND"),
+            p("1.1 First."),
+        );
+        let out = run(&body, &[]);
+        assert!(
+            out.markdown.contains("---\n\n# Background\n\nFirst."),
+            "{}",
+            out.markdown
+        );
+        assert_eq!(codes(&out), ["import-not-mapped"], "{:?}", out.notes);
+        assert!(out.notes[0].message.starts_with("a table of contents"));
+    }
+}
