@@ -7,6 +7,7 @@
 
 use super::blocks::Node;
 use super::ids::{heading_text, unique_slug};
+use super::names::check_closing_heading;
 use super::{Ctx, Loc};
 use crate::config::HouseStyle;
 use crate::document::{Block, Inline, Item, Para, Section, SectionKind};
@@ -219,51 +220,6 @@ pub(crate) fn body_sections(
     sections
 }
 
-/// A body heading that names a section the house adds after the body itself (one of its
-/// implications, or its recommendations) is an error: the paper would have that section
-/// twice, the second saying the opposite (the house's "no implications" sentence). Compared
-/// without regard to case or spacing, against the house style's own headings.
-fn check_closing_heading(ctx: &mut Ctx, heading: &str, loc: &Loc, house: &HouseStyle) {
-    // Word by word without regard to case, allocating nothing: every body heading is asked.
-    let same = |a: &str, b: &str| {
-        let (mut x, mut y) = (a.split_whitespace(), b.split_whitespace());
-        loop {
-            match (x.next(), y.next()) {
-                (None, None) => return true,
-                (Some(p), Some(q)) if p.eq_ignore_ascii_case(q) || same_word(p, q) => {}
-                _ => return false,
-            }
-        }
-    };
-    let shown = heading.trim();
-    if let Some(style) = house
-        .implications
-        .iter()
-        .find(|i| same(&i.heading, heading))
-    {
-        ctx.error(
-            "closing-heading-in-body",
-            loc,
-            format!(
-                "“{shown}” is a section clerk adds after the body, from the metadata: written here, the paper would have it twice"
-            ),
-            Some(format!(
-                "remove this heading and move its text into the metadata, under `implications:` as `{}: |` with the text indented below it",
-                style.key
-            )),
-        );
-    } else if same(&house.recommendations_heading, heading) {
-        ctx.error(
-            "closing-heading-in-body",
-            loc,
-            format!(
-                "“{shown}” is the section clerk closes the paper with, from the metadata: written here, the paper would have it twice"
-            ),
-            Some("remove this heading and move its text into the metadata, as `recommendations: |` with the text indented below it".into()),
-        );
-    }
-}
-
 /// Warns when a section's heading `text` (at `loc`) repeats an earlier one's in `seen`,
 /// words compared without regard to case: two PURPOSE sections, or a section pasted twice.
 fn check_repeated_heading(ctx: &mut Ctx, seen: &mut Vec<(String, Loc)>, text: &str, loc: &Loc) {
@@ -290,13 +246,6 @@ fn check_repeated_heading(ctx: &mut Ctx, seen: &mut Vec<(String, Loc)>, text: &s
         }
         None => seen.push((key, loc.clone())),
     }
-}
-
-/// `p` and `q` are the same word without regard to case (beyond ASCII).
-fn same_word(p: &str, q: &str) -> bool {
-    p.chars()
-        .flat_map(char::to_lowercase)
-        .eq(q.chars().flat_map(char::to_lowercase))
 }
 
 fn close_body(ctx: &mut Ctx, o: Open, house: &HouseStyle, next: &mut u32) -> Section {

@@ -330,3 +330,36 @@ fn a_repeated_section_heading_is_warned_about_at_the_second() {
     let purpose = |s: &&crate::document::Section| s.display_heading == "PURPOSE";
     assert_eq!(s.sections.iter().filter(purpose).count(), 2);
 }
+
+#[test]
+fn a_body_heading_reading_nearly_as_a_closing_section_is_a_warning() {
+    let house = HouseStyle::default();
+    let body = "# Purpose\n\nWhy.\n\n# Implications\n\nA.\n\n# Financial Implication\n\nB.\n\n# Equality Impact Assessment\n\nC.\n\n# Recommendations and next steps\n\nD.\n\n# Recommendation\n\nE.\n\n# Financial Detail\n\nF.\n\n# Recommendation Tracking\n\nG.\n\n# Social Work Review\n\nH.\n";
+    let d = run_house(body, &house);
+    let found: Vec<(&str, usize)> = d.iter().map(|d| (d.code, d.line)).collect();
+    assert_eq!(
+        found,
+        [
+            ("closing-like-heading", 5),
+            ("closing-like-heading", 9),
+            ("closing-like-heading", 13),
+            ("closing-like-heading", 17),
+            ("closing-like-heading", 21),
+        ],
+        "{d:#?}"
+    );
+    assert!(
+        d.iter()
+            .all(|d| d.severity == crate::diag::Severity::Warning)
+    );
+    let help = |i: usize| d[i].help.as_deref().unwrap();
+    assert!(help(0).contains("`implications:`"), "{}", help(0));
+    assert!(help(1).contains("`financial: |`"), "{}", help(1));
+    assert!(help(2).contains("`equalities: |`"), "{}", help(2));
+    assert!(help(3).contains("`recommendations: |`"), "{}", help(3));
+    assert!(
+        d[1].message.contains("“Financial Implications”"),
+        "{}",
+        d[1].message
+    );
+}

@@ -1,0 +1,133 @@
+//! Body headings that name what clerk adds after the body from the metadata — one of the
+//! house's implications, or its recommendations — exactly (an error: the paper would have
+//! the section twice, the second saying the opposite) or nearly (a warning: `Financial
+//! Implication`, `Equality Impact Assessment`, `Recommendations and Next Steps`, a bare
+//! `Implications`, whose text the house's default sentence would then contradict).
+
+use super::{Ctx, Loc};
+use crate::config::HouseStyle;
+
+/// A body heading that names a section the house adds after the body itself (one of its
+/// implications, or its recommendations) is an error: the paper would have that section
+/// twice, the second saying the opposite (the house's "no implications" sentence). Compared
+/// without regard to case or spacing, against the house style's own headings.
+pub(super) fn check_closing_heading(ctx: &mut Ctx, heading: &str, loc: &Loc, house: &HouseStyle) {
+    // Word by word without regard to case, allocating nothing: every body heading is asked.
+    let same = |a: &str, b: &str| {
+        let (mut x, mut y) = (a.split_whitespace(), b.split_whitespace());
+        loop {
+            match (x.next(), y.next()) {
+                (None, None) => return true,
+                (Some(p), Some(q)) if p.eq_ignore_ascii_case(q) || same_word(p, q) => {}
+                _ => return false,
+            }
+        }
+    };
+    let shown = heading.trim();
+    if let Some(style) = house
+        .implications
+        .iter()
+        .find(|i| same(&i.heading, heading))
+    {
+        ctx.error(
+            "closing-heading-in-body",
+            loc,
+            format!(
+                "“{shown}” is a section clerk adds after the body, from the metadata: written here, the paper would have it twice"
+            ),
+            Some(format!(
+                "remove this heading and move its text into the metadata, under `implications:` as `{}: |` with the text indented below it",
+                style.key
+            )),
+        );
+    } else if same(&house.recommendations_heading, heading) {
+        ctx.error(
+            "closing-heading-in-body",
+            loc,
+            format!(
+                "“{shown}” is the section clerk closes the paper with, from the metadata: written here, the paper would have it twice"
+            ),
+            Some("remove this heading and move its text into the metadata, as `recommendations: |` with the text indented below it".into()),
+        );
+    } else {
+        check_near_closing(ctx, heading, loc, house);
+    }
+}
+
+/// A body heading that reads nearly as one of the closing sections (see the module's note):
+/// a warning, since a body section may well be about finance or equality.
+fn check_near_closing(ctx: &mut Ctx, heading: &str, loc: &Loc, house: &HouseStyle) {
+    let words: Vec<String> = heading
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let Some(first) = words.first() else {
+        return;
+    };
+    let closing = |w: &String| w.starts_with("implication") || w.starts_with("impact");
+    let shown = heading.trim();
+    let implication = house.implications.iter().find(|i| {
+        let own = i
+            .heading
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        words.iter().any(closing) && near(first, &own)
+    });
+    let (named, help) = if let Some(i) = implication {
+        (
+            format!("the house's “{}”", i.heading),
+            format!(
+                "if this is that implication, remove the heading and move its text into the metadata, under `implications:` as `{}: |` with the text indented below it; if it is part of the body, give it a heading that does not read as one",
+                i.key
+            ),
+        )
+    } else if words.len() == 1 && closing(first) {
+        (
+            "the house's implications".to_string(),
+            "remove the heading and move each implication's text into the metadata, under `implications:` (`financial: |`, `equalities: |`, …)".to_string(),
+        )
+    } else if house
+        .recommendations_heading
+        .split_whitespace()
+        .next()
+        .is_some_and(|r| near(first, &r.to_lowercase()))
+        // `Recommendation`, `Recommendations and Next Steps`; not `Recommendation Tracking`,
+        // a body section about the recommendations of an audit.
+        && (words.len() == 1 || words[1] == "and")
+    {
+        (
+            format!("the house's “{}”", house.recommendations_heading),
+            "if this is what members are asked to do, move it into the metadata as `recommendations: |` with the text indented below it; if it is part of the body, give it a heading that does not read as the recommendations".to_string(),
+        )
+    } else {
+        return;
+    };
+    ctx.warn(
+        "closing-like-heading",
+        loc,
+        format!(
+            "“{shown}” reads like {named}, which clerk adds after the body from the metadata: the paper may say the same thing twice, or contradict itself (an implication left out of the metadata gets the house's “no implications” sentence)"
+        ),
+        Some(help),
+    );
+}
+
+/// Do two words differ only as a word's forms or a slip of the keys do (`equality` and
+/// `equalities`, `recommendation` and `recommendations`, `finanical` and `financial`)?
+fn near(a: &str, b: &str) -> bool {
+    let prefix = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = a.chars().count().min(b.chars().count());
+    shorter >= 4
+        && ((prefix >= 5 && prefix * 4 >= shorter * 3)
+            || strsim::normalized_levenshtein(a, b) >= 0.75)
+}
+
+/// `p` and `q` are the same word without regard to case (beyond ASCII).
+fn same_word(p: &str, q: &str) -> bool {
+    p.chars()
+        .flat_map(char::to_lowercase)
+        .eq(q.chars().flat_map(char::to_lowercase))
+}
