@@ -147,7 +147,7 @@ fn from_papers(
     diags: &mut Vec<Diagnostic>,
 ) -> Meeting {
     let mut items = Vec::new();
-    let mut prev: Option<&str> = None;
+    let mut prev: Option<(&str, &PaperEntry)> = None;
     for p in ps {
         let meta = p.meta.expect("grouped by meta");
         match meta.agenda_item.as_deref() {
@@ -156,14 +156,19 @@ fn from_papers(
                 format!("this paper has no `agenda_item`, so it comes last on the agenda of {committee} on {date}"),
                 "add `agenda_item: \"…\"` with its number on the agenda, or list the meeting's items in a meeting file".into(),
             ).warning()),
-            Some(n) if prev == Some(n) => diags.push(paper_diag(
-                p, "agenda_item", "duplicate-item",
-                format!("another paper for {committee} on {date} is also item {n}"),
-                "give each paper its own `agenda_item`".into(),
-            ).warning()),
+            Some(n) if prev.is_some_and(|(m, _)| m == n) => {
+                let other = prev.map_or_else(String::new, |(_, o)| slash(&o.source.display));
+                diags.push(paper_diag(
+                    p, "agenda_item", "duplicate-item",
+                    format!("another paper for {committee} on {date}, {other}, is also item {n}"),
+                    "give each paper its own `agenda_item`".into(),
+                ).warning());
+            }
             Some(_) => {}
         }
-        prev = meta.agenda_item.as_deref().or(prev);
+        if let Some(n) = meta.agenda_item.as_deref() {
+            prev = Some((n, p));
+        }
         items.push(AgendaItem {
             number: meta.agenda_item.clone(),
             title: meta.title.clone(),

@@ -231,15 +231,9 @@ pub fn run_with_progress(
         if pointed.contains(p.source.display.as_path()) || pointed.contains(sidecar.as_path()) {
             sources.extend(&p.sources);
             if p.reused {
-                // Not read this run: read its files now, for the meetings' diagnostics.
-                for display in [
-                    p.source.display.clone(),
-                    p.source.display.with_extension("yaml"),
-                ] {
-                    if let Ok(text) = std::fs::read_to_string(project.root.join(&display)) {
-                        sources.add(&display, text.as_str());
-                    }
-                }
+                // Not read this run: read its files now, for the meetings' diagnostics, as
+                // `assemble_meetings` read them to place those.
+                sources.extend(&texts_of(&p.source));
             }
         }
     }
@@ -317,18 +311,46 @@ pub fn assemble_meetings(
     papers: &[PaperReport],
     (draft_default, private): (bool, &BTreeMap<PathBuf, String>),
 ) -> (Vec<meeting::Meeting>, Vec<Diagnostic>) {
-    let entries: Vec<PaperEntry> = papers
+    let assemble = |texts: &BTreeMap<usize, Sources>| {
+        let entries: Vec<PaperEntry> = papers
+            .iter()
+            .enumerate()
+            .map(|(i, p)| PaperEntry {
+                source: &p.source,
+                meta: p.meta.as_ref(),
+                ok: p.errors() == 0,
+                last_title: p.last_good.as_ref().map(|m| m.title.as_str()),
+                sources: texts.get(&i).unwrap_or(&p.sources),
+                kept_private: private.contains_key(&meeting::file::normal(&p.source.rel)),
+            })
+            .collect();
+        meeting::assemble(files, &entries, draft_default)
+    };
+    let (mut meetings, mut diags) = assemble(&BTreeMap::new());
+    // A paper this run did not read again (its outputs reused) has no texts to place a
+    // diagnostic at its key's line: those the meetings point at are read, and the meetings
+    // put together again, so a build says what `--force` says.
+    let unplaced: BTreeMap<usize, Sources> = papers
         .iter()
-        .map(|p| PaperEntry {
-            source: &p.source,
-            meta: p.meta.as_ref(),
-            ok: p.errors() == 0,
-            last_title: p.last_good.as_ref().map(|m| m.title.as_str()),
-            sources: &p.sources,
-            kept_private: private.contains_key(&meeting::file::normal(&p.source.rel)),
+        .enumerate()
+        .filter(|(_, p)| {
+            p.reused
+                && diags
+                    .iter()
+                    .any(|d| d.span.is_none() && d.file == p.source.display)
         })
+        .map(|(i, p)| (i, texts_of(&p.source)))
         .collect();
-    let (meetings, mut diags) = meeting::assemble(files, &entries, draft_default);
+    if !unplaced.is_empty() {
+        (meetings, diags) = assemble(&unplaced);
+    }
     crate::diag::sort(&mut diags);
     (meetings, diags)
+}
+
+/// The texts of a paper's files (its `.md`, and a sidecar `.yaml`) as a check reads them.
+fn texts_of(source: &PaperSource) -> Sources {
+    let mut sources = Sources::default();
+    let _ = source.read(u64::MAX, &mut sources);
+    sources
 }

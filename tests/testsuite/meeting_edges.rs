@@ -2,7 +2,7 @@
 //! twice, a meeting whose every item is taken in private, a draft paper on a final
 //! meeting's agenda, and an HTML-only build: its pages link the agenda PDFs and packs the
 //! last build made, and after a paper turns private it withdraws only the packs that held
-//! it.
+//! it; and a duplicate agenda item placed on a build that reuses its papers.
 
 use std::path::Path;
 
@@ -351,4 +351,32 @@ fn an_html_only_build_withdraws_the_supplementary_pack_that_held_the_paper() {
     assert!(!root.join(MAY).join("pack.pdf").exists(), "{out}");
     let links = pdf_links(root);
     assert!(links.is_empty(), "links to withdrawn files: {links:?}");
+}
+
+/// Two papers of one meeting (no meeting file) claim item 5: the warning names the other
+/// paper and points at the `agenda_item:` line, on a build that reuses both papers' outputs
+/// as on the first (the papers are not read again then, but the warning's place is).
+#[test]
+fn a_duplicate_item_is_placed_and_names_the_other_paper_on_every_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("papers")).unwrap();
+    for i in 1..=2 {
+        // Windows line endings: the place is counted as the author's editor counts it.
+        let text = format!(
+            "---\r\nmeeting: Board\r\ndate: 2026-03-12\r\ntitle: T{i}\r\npresented_by: A, B\r\nrecommendation: For Noting\r\nagenda_item: \"5\"\r\nrecommendations: Note.\r\n---\r\n\r\n# Purpose\r\n\r\nWhy.\r\n"
+        );
+        std::fs::write(root.join(format!("papers/p{i}.md")), text).unwrap();
+    }
+    for run in ["first", "reusing"] {
+        let (code, out) = build(root, &["build", "--format", "html"]);
+        assert_eq!(code, 0, "{run}:\n{out}");
+        assert!(
+            out.contains(
+                "warning[duplicate-item]: another paper for Board on 2026-03-12, papers/p1.md, is also item 5\n --> papers/p2.md:7:1\n"
+            ),
+            "{run}:\n{out}"
+        );
+        assert!(out.contains("7 | agenda_item: \"5\"\n"), "{run}:\n{out}");
+    }
 }
