@@ -211,6 +211,7 @@ impl Builder<'_, '_> {
             return;
         }
         if let Tag::Table(align) = &tag {
+            self.lint_table_rows(align.len(), range.clone());
             let limit = self.ctx.limits.table_columns;
             if align.len() > limit {
                 let loc = self.loc(range.clone());
@@ -227,6 +228,9 @@ impl Builder<'_, '_> {
         }
         if matches!(tag, Tag::Heading { .. }) && self.stack.len() > 1 {
             self.warn_heading_in_block(range.clone());
+        }
+        if matches!(tag, Tag::Paragraph) {
+            self.lint_table_like(range.clone());
         }
         if matches!(tag, Tag::CodeBlock(CodeBlockKind::Indented)) {
             self.warn_indented_code(range.clone());

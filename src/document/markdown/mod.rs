@@ -21,6 +21,7 @@ mod numbering;
 mod refs;
 mod report;
 mod spans;
+mod table_rows;
 #[cfg(test)]
 mod tests;
 

@@ -1,6 +1,7 @@
 //! Author lints: link text (`link-text-url`, `link-text-vague`, `link-text-empty`), tables
 //! without a header row (`table-no-header`) and `#Heading` without its space
-//! (`heading-no-space`).
+//! (`heading-no-space`), and rows or header lines of another number of cells than the
+//! table (`table-ragged`, `table-not-read`).
 
 use super::*;
 
@@ -158,4 +159,35 @@ fn a_heading_without_the_space_after_its_hash_is_warned_about_at_its_line() {
     ] {
         assert_eq!(found(md), [], "{md}");
     }
+}
+
+#[test]
+fn a_row_with_more_or_fewer_cells_than_the_table_is_warned_about_at_its_line() {
+    let md = "# A\n\n| Site | Cost | Notes |\n| --- | --- | --- |\n| Inverness | £3m | old | extra |\n| Oban |\n| Perth | £1m | \\| kept |\n\n> | a | b |\n> | - | - |\n> | 1 | 2 |\n";
+    assert_eq!(found(md), [("table-ragged", 5, 1), ("table-ragged", 6, 1)]);
+    let (_, d) = run(md);
+    assert!(
+        d[0].message.contains("the last is left out"),
+        "{}",
+        d[0].message
+    );
+    assert!(
+        d[1].message.contains("1 of the table's 3 cells"),
+        "{}",
+        d[1].message
+    );
+}
+
+#[test]
+fn a_table_whose_line_under_the_header_disagrees_is_warned_about() {
+    let md = "# A\n\n| Site | Cost | Notes |\n| --- | --- |\n| Inverness | £3m | old |\n\nText | with a pipe\nand no line of dashes.\n";
+    assert_eq!(found(md), [("table-not-read", 3, 1)]);
+    let (_, d) = run(md);
+    assert!(
+        d[0].help
+            .as_deref()
+            .unwrap()
+            .contains("`| --- | --- | --- |`"),
+        "{d:#?}"
+    );
 }
