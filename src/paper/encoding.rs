@@ -26,6 +26,14 @@ pub(super) fn normalise(text: &str) -> String {
 /// (pointing at its start); any other is pointed at its first byte that is not UTF-8, at the
 /// column counted in the characters before it on its line.
 pub(super) fn not_utf8(bytes: &[u8], valid_up_to: usize, display: &Path) -> (Diagnostic, String) {
+    if let Some(d) = binary_file(bytes, display) {
+        return (d, String::new());
+    }
+    if bytes.starts_with(b"MZ") {
+        // A Windows program (its first bytes would be letters in a text file).
+        let d = binary_error(display, "a program", PROGRAM);
+        return (d, String::new());
+    }
     if let Some(text) = utf16(bytes) {
         let d = Diagnostic::at(
             "not-utf8",
@@ -55,6 +63,46 @@ pub(super) fn not_utf8(bytes: &[u8], valid_up_to: usize, display: &Path) -> (Dia
         "{SAVE_AS_UTF8}; then check that this character still reads as meant"
     ));
     (d, text)
+}
+
+/// The error for a file that is no text at all, by its first bytes (which no text file
+/// starts with: control characters, or `%PDF-`): a paper written in Word, a PDF or a
+/// program saved under a paper's name. Found before the bytes are read as UTF-8, since
+/// their first kilobytes may well read so.
+pub(super) fn binary_file(bytes: &[u8], display: &Path) -> Option<Diagnostic> {
+    let (what, help) = if bytes.starts_with(b"PK\x03\x04") {
+        (
+            "a Word document (or another zip archive)",
+            "if it is a paper written in Word, give it back its `.docx` name and bring it in with `clerk import FILE.docx`, which writes the paper's Markdown",
+        )
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        (
+            "an old-style Word .doc file",
+            "open it in Word and save it as a .docx, then bring it in with `clerk import FILE.docx`",
+        )
+    } else if bytes.starts_with(b"%PDF-") {
+        (
+            "a PDF",
+            "a PDF cannot be a paper; to append it to one, list it under that paper's `appendices:` as `- file: NAME.pdf`",
+        )
+    } else if bytes.starts_with(b"\x7fELF") {
+        ("a program", PROGRAM)
+    } else {
+        return None;
+    };
+    Some(binary_error(display, what, help))
+}
+
+const PROGRAM: &str = "move it out of the papers folder: every `.md` file there is read as a paper";
+
+/// No line to show: its "text" would be a screen of control characters.
+fn binary_error(display: &Path, what: &str, help: &str) -> Diagnostic {
+    Diagnostic::file_error(
+        "not-utf8",
+        display,
+        format!("this file is {what}, not text"),
+    )
+    .with_help(help)
 }
 
 /// The text of `bytes` if they start with a UTF-16 byte-order mark (FF FE little-endian, as

@@ -50,6 +50,9 @@ pub fn read_text(
         )
         .with_help("check that the file exists, is a file, and that you may read it"),
     })?;
+    if let Some(d) = encoding::binary_file(&bytes, display) {
+        return Err(d);
+    }
     match String::from_utf8(bytes) {
         Ok(text) => {
             let text = encoding::normalise(&text);

@@ -72,6 +72,34 @@ fn a_utf16_file_is_named_as_such() {
     );
 }
 
+/// A Word document, a PDF or a program saved under a paper's name is named for what it is,
+/// with what to do instead, and no screen of its bytes as the line.
+#[test]
+fn a_binary_file_named_as_a_paper_is_named_for_what_it_is() {
+    let cases: [(&[u8], &str, &str); 3] = [
+        (
+            b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xdf\xa4",
+            "a Word document",
+            "clerk import",
+        ),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF", "appendices:"),
+        (
+            b"\x7fELF\x02\x01\x01\x00\x00\x00\xff\xfe",
+            "a program",
+            "papers folder",
+        ),
+    ];
+    for (bytes, what, help) in cases {
+        let diags = check(bytes);
+        assert_eq!(diags.len(), 1, "{what}: {diags:?}");
+        let d = &diags[0];
+        assert_eq!(d["code"], "not-utf8");
+        assert!(d["message"].as_str().unwrap().contains(what), "{d:?}");
+        assert!(d["help"].as_str().unwrap().contains(help), "{d:?}");
+        assert_eq!(d["line"], 0, "no line for a binary file: {d:?}");
+    }
+}
+
 /// YAML's own notations, met by accident: each placed, in plain words.
 #[test]
 fn yaml_notations_are_placed_and_explained() {
