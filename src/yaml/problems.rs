@@ -33,6 +33,15 @@ pub(super) fn saphyr_error(
             "the value of `{key}` has a colon and a space in it, which YAML reads as the start of another key"
         );
         d = d.with_help(format!("put the value in quotes: `{quoted}`"));
+    } else if d.message.contains("mapping values are not allowed")
+        && let Some((key, block)) = span.as_ref().and_then(|s| as_block(text, s.start))
+    {
+        d.message = format!(
+            "the value of `{key}` ends in a colon with lines under it (a lead-in and a list?), which YAML reads as a key and its value"
+        );
+        d = d.with_help(format!(
+            "write it as a block: `{key}: |` on its line, then the text on the lines under it, each indented the same ({block})"
+        ));
     }
     let tab = (d.code == "yaml-tab").then(|| text.find('\t')).flatten();
     d.span = match tab {
@@ -61,6 +70,35 @@ fn quote_value(text: &str, at: usize) -> Option<(String, String)> {
             (name.to_string(), format!("{key}: \"{escaped}\""))
         },
     )
+}
+
+/// The key of the line of `text` at byte `at`, and the start of that line written as a
+/// block, when the line reads `key: text:` with the `:` at `at` ending it, and lines
+/// indented under it follow (`recommendations: Members are invited to:` then a list).
+fn as_block(text: &str, at: usize) -> Option<(String, String)> {
+    let (start, end) = line_at(text, at)?;
+    let line = text[start..end].trim_end_matches('\r');
+    if at + 1 != start + line.trim_end().len() || !line[..at - start].contains(": ") {
+        return None;
+    }
+    let (key, value) = line.split_once(": ")?;
+    let indent = key.len() - key.trim_start().len();
+    let next = text.get(end + 1..)?.lines().next()?;
+    let deeper = next.len() - next.trim_start().len() > indent && !next.trim().is_empty();
+    let key = key.trim().trim_start_matches("- ").trim();
+    (deeper && !key.is_empty()).then(|| {
+        (
+            key.to_string(),
+            format!("`  {}`, `  {}`, …", value.trim(), next.trim()),
+        )
+    })
+}
+
+/// Where the line of `text` holding byte `at` starts and ends.
+fn line_at(text: &str, at: usize) -> Option<(usize, usize)> {
+    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    Some((start, end))
 }
 
 /// `text` with the value of the line at byte `at` read as [`quote_value`] would quote it,

@@ -202,6 +202,27 @@ fn a_colon_in_an_unquoted_value_says_to_quote_it() {
     assert!(!errs[0].message.contains("colon and a space"), "{errs:?}");
 }
 
+/// A lead-in ending in a colon with a list under it, as recommendations are written, is
+/// said as such, with the block form as the way out; a key with nothing after its colon is
+/// not taken for it.
+#[test]
+fn a_value_ending_in_a_colon_over_a_list_says_to_write_a_block() {
+    let text = "title: T\nrecommendations: Members are invited to:\n  1. note the report;\n  2. approve the plan.\n";
+    let errs = to_node(text, p()).unwrap_err();
+    assert_eq!(errs[0].line_col(text), (2, 40), "{errs:?}");
+    assert!(
+        errs[0]
+            .message
+            .starts_with("the value of `recommendations` ends in a colon with lines under it"),
+        "{errs:?}"
+    );
+    let help = errs[0].help.as_deref().unwrap();
+    assert!(help.contains("`recommendations: |`"), "{help}");
+    assert!(help.contains("`  1. note the report;`"), "{help}");
+    let errs = to_node("implications:\n  legal:\n    x: y: z\n", p()).unwrap_err();
+    assert!(!errs[0].message.contains("ends in a colon"), "{errs:?}");
+}
+
 #[test]
 fn every_value_with_a_colon_is_reported_and_the_rest_still_read() {
     let text = "title: Budget: Quarter 2\nmeeting: Resources\n\
