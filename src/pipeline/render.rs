@@ -121,7 +121,8 @@ pub(super) fn render_with_doc(
                 Err(d) => diagnostics.push(d),
             }
             if let Some(p) = &paper {
-                diagnostics.extend(renderer.warnings(*format, &source.display, &p.split.md_text));
+                let (file, text) = (&source.display, &p.split.md_text);
+                diagnostics.extend(renderer.warnings(*format, (doc, house), file, text));
             }
         }
         if diagnostics.iter().any(Diagnostic::is_error) {

@@ -252,14 +252,25 @@ impl Renderer {
         (bytes, times)
     }
 
-    /// Warnings a format has about a paper's source (`text`, the whole of `file`): for the
-    /// PDF, the characters none of its fonts has.
-    pub fn warnings(&self, format: OutputFormat, file: &Path, text: &str) -> Vec<Diagnostic> {
+    /// Warnings a format has about a paper (`doc`, from `text`, the whole of `file`): for
+    /// the PDF, the characters none of its fonts has, and the tables too wide for its page.
+    pub fn warnings(
+        &self,
+        format: OutputFormat,
+        (doc, house): (&Document, &HouseStyle),
+        file: &Path,
+        text: &str,
+    ) -> Vec<Diagnostic> {
         match format {
             OutputFormat::Html | OutputFormat::Pack => Vec::new(),
-            OutputFormat::Pdf => self
-                .pdf()
-                .map_or_else(|d| vec![d], |p| p.unshown(file, text)),
+            OutputFormat::Pdf => self.pdf().map_or_else(
+                |d| vec![d],
+                |p| {
+                    let mut out = p.unshown(file, text);
+                    out.extend(p.wide_tables(doc, house, file, text));
+                    out
+                },
+            ),
         }
     }
 

@@ -59,3 +59,37 @@ fn a_table_wider_than_the_text_may_use_the_window() {
     let css = std::fs::read_to_string(repo().join("assets/style.css")).unwrap();
     assert!(css.contains(".table-wrap.wide") && css.contains(".table-wrap .words"));
 }
+
+/// A table too wide for the PDF's page even in its smallest type, whose cells the PDF
+/// breaks inside numbers, is a warning at its header row in a build with PDF; a narrow one
+/// is not, nor is the wide one in an HTML-only build, which shows it whole.
+#[test]
+fn a_table_the_pdf_must_break_inside_numbers_is_a_warning_at_its_header() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("papers")).unwrap();
+    let months = "Apr May Jun Jul Aug Sep Oct Nov Dec Jan Feb Mar";
+    let head = format!("| Budget line | {} | Total |", months.replace(' ', " | "));
+    let money = ["£1,234,567"; 12].join(" | ");
+    std::fs::write(
+        dir.path().join("papers/p.md"),
+        format!(
+            "---\nmeeting: Board\ndate: 2026-03-12\ntitle: T\npresented_by: A, B\nrecommendation: For Noting\nrecommendations: Note.\n---\n\n# Purpose\n\nWhy.\n\n# Budget\n\nThe budget:\n\n{head}\n|{}\n| Estates | {money} | £14,814,804 |\n\nA narrow one:\n\n| Site | Cost |\n| --- | --- |\n| Inverness | £3m |\n",
+            " --- |".repeat(14)
+        ),
+    )
+    .unwrap();
+    let (code, stdout, stderr) = parts(&clerk(dir.path(), &["build"]));
+    assert_eq!(code, 0, "a warning:\n{stdout}{stderr}");
+    let said: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("warning[table-too-wide]"))
+        .collect();
+    assert_eq!(said.len(), 1, "{stderr}");
+    assert!(said[0].contains("“Budget line”"), "{stderr}");
+    assert!(stderr.contains(" --> papers/p.md:18:1\n"), "{stderr}");
+    let (_, _, stderr) = parts(&clerk(
+        dir.path(),
+        &["build", "--format", "html", "--force"],
+    ));
+    assert!(!stderr.contains("table-too-wide"), "{stderr}");
+}

@@ -35,7 +35,7 @@ use lopdf::Object;
 use crate::config::{AuthorChoice, HouseStyle};
 use crate::diag::Diagnostic;
 use crate::document::appendix::{self, Appended};
-use crate::document::{AppendixContent, Document, Marked};
+use crate::document::{AppendixContent, Document, Inline, Marked};
 use crate::render::RenderOptions;
 pub use fonts::Fonts;
 pub use house_fonts::check_house_fonts;
@@ -73,6 +73,65 @@ impl PdfEngine {
     /// that none of the fonts has, so the PDF shows a stand-in for it.
     pub fn unshown(&self, file: &Path, text: &str) -> Vec<Diagnostic> {
         coverage::unshown(&self.fonts, file, text)
+    }
+
+    /// A warning for each table of `doc` too wide for the page's text column even in the
+    /// smallest type, whose cells the PDF breaks inside words and numbers (`£1,234` on one
+    /// line, `,567` on the next): at its header row in `text` (the whole of `file`) when
+    /// that can be found.
+    pub fn wide_tables(
+        &self,
+        doc: &Document,
+        house: &crate::config::HouseStyle,
+        file: &Path,
+        text: &str,
+    ) -> Vec<Diagnostic> {
+        let geo = layout::Geometry::from_house(house);
+        let width = geo.right() - geo.column();
+        let mut out = Vec::new();
+        let mut from = 0;
+        for t in doc.tables() {
+            if !layout::cuts_words(&self.fonts, t, width, geo.size * 0.9) {
+                continue;
+            }
+            let head: Vec<String> = t.head.iter().map(|c| Inline::plain(c)).collect();
+            let named = head
+                .iter()
+                .find(|h| !h.trim().is_empty())
+                .map_or("a table".to_string(), |h| {
+                    format!("the table headed “{}”", h.trim())
+                });
+            let d = Diagnostic::file_error(
+                "table-too-wide",
+                file,
+                format!(
+                    "{named} has too many columns, or too long words, for the PDF's page even in the smallest type: its cells break inside words and numbers (`£1,234,567` set as `£1,234` above `,567`)"
+                ),
+            )
+            .with_help("split it into narrower tables, turn it (one row for each column), or shorten its headings; the HTML shows it whole")
+            .warning();
+            // At its header row: the first line at or after the last table found that
+            // holds the header's first words between pipes.
+            let first = head.first().map_or("", |h| h.trim());
+            let mut at = None;
+            let mut i = from;
+            while i < text.len() {
+                let end = text[i..].find('\n').map_or(text.len(), |e| i + e);
+                if text[i..end].contains('|') && text[i..end].contains(first) {
+                    at = Some(i..end);
+                    break;
+                }
+                i = end + 1;
+            }
+            out.push(match at {
+                Some(line) => {
+                    from = line.end;
+                    d.with_span(line)
+                }
+                None => d,
+            });
+        }
+        out
     }
 
     /// Renders a paper to PDF bytes; a draft has the DRAFT mark on every page.

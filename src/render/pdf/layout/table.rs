@@ -8,6 +8,7 @@ use super::paginate::{Keep, Unit};
 use super::text::{self, Align, Span, Style};
 use super::{Flow, Geometry};
 use crate::document::{self, HeaderRow, Inline};
+use crate::render::pdf::fonts::Fonts;
 
 const PAD: f32 = 4.0;
 const BORDER: (Rgb, f32) = (Rgb(0.35, 0.35, 0.35), 0.6);
@@ -261,6 +262,43 @@ fn table_size(natural: f32, avail: f32, base: f32) -> f32 {
     size
 }
 
+/// Each of a table's `cols` columns' widest word and natural width, its cells set at
+/// `base` (the header bold).
+fn measure_columns(
+    fonts: &Fonts,
+    t: &document::Table,
+    cols: usize,
+    base: f32,
+) -> (Vec<f32>, Vec<f32>) {
+    let mut mins = vec![0.0f32; cols];
+    let mut maxs = vec![0.0f32; cols];
+    let all_rows = std::iter::once((&t.head, true)).chain(t.rows.iter().map(|r| (r, false)));
+    for (cells, bold) in all_rows {
+        for (c, content) in cells.iter().enumerate().take(cols) {
+            let style = if bold {
+                Style::plain(base).bold()
+            } else {
+                Style::plain(base)
+            };
+            let (mn, mx) = text::measure(&text::spans(content, &style), fonts);
+            mins[c] = mins[c].max(mn);
+            maxs[c] = maxs[c].max(mx);
+        }
+    }
+    (mins, maxs)
+}
+
+/// Must the table `t`, set `width` wide with its type at `base` or smaller, cut words
+/// (and numbers) inside its cells: are its columns' widest words too wide together even
+/// at the smallest type ([`table_size`])? As [`table`] lays it out.
+pub(crate) fn cuts_words(fonts: &Fonts, t: &document::Table, width: f32, base: f32) -> bool {
+    let cols = t.align.len().max(t.head.len()).max(1);
+    let (mins, maxs) = measure_columns(fonts, t, cols, base);
+    let content = (width - 2.0 * PAD * cols as f32 - 0.5).max(cols as f32);
+    let size = table_size(maxs.iter().sum(), content, base);
+    mins.iter().sum::<f32>() * size / base > content
+}
+
 /// A GFM table at `x`, `width` wide.
 pub(crate) fn table(flow: &mut Flow<'_>, t: &document::Table, x: f32, width: f32, space: f32) {
     let cols = t.align.len().max(t.head.len()).max(1);
@@ -281,16 +319,8 @@ pub(crate) fn table(flow: &mut Flow<'_>, t: &document::Table, x: f32, width: f32
         text::spans(content, &style)
     };
     // Measure at the base size; widths scale with the type.
-    let mut mins = vec![0.0f32; cols];
-    let mut maxs = vec![0.0f32; cols];
+    let (mins, maxs) = measure_columns(flow.fonts, t, cols, base);
     let all_rows = std::iter::once((&t.head, true)).chain(t.rows.iter().map(|r| (r, false)));
-    for (cells, bold) in all_rows.clone() {
-        for (c, content) in cells.iter().enumerate().take(cols) {
-            let (mn, mx) = text::measure(&cell_spans(content, base, bold), flow.fonts);
-            mins[c] = mins[c].max(mn);
-            maxs[c] = maxs[c].max(mx);
-        }
-    }
     let pads = 2.0 * PAD * cols as f32 + 0.5;
     let content = (width - pads).max(cols as f32);
     let size = table_size(maxs.iter().sum(), content, base);
@@ -361,6 +391,44 @@ fn repeated(unit: &Unit) -> Unit {
 #[cfg(test)]
 mod tests {
     use super::widths;
+
+    /// A table of `cols` columns whose cells all read `word`.
+    fn table_of(cols: usize, word: &str) -> crate::document::Table {
+        use crate::document::{Align, Inline};
+        let cell = || {
+            vec![Inline::Text {
+                text: word.to_string(),
+            }]
+        };
+        crate::document::Table {
+            align: vec![Align::None; cols],
+            head: (0..cols).map(|_| cell()).collect(),
+            rows: vec![(0..cols).map(|_| cell()).collect()],
+        }
+    }
+
+    /// Words are cut only when even the smallest type cannot give each column its widest
+    /// word: a budget of fourteen columns of millions on A4 can't, four columns can.
+    #[test]
+    fn words_are_cut_only_when_the_widest_words_do_not_fit_at_7pt() {
+        let fonts = crate::render::pdf::fonts::Fonts::embedded();
+        let width = 400.0;
+        assert!(!super::cuts_words(
+            &fonts,
+            &table_of(4, "£1,234,567"),
+            width,
+            9.9
+        ));
+        assert!(super::cuts_words(
+            &fonts,
+            &table_of(14, "£1,234,567"),
+            width,
+            9.9
+        ));
+        // Long prose in a few columns wraps at its spaces, cutting nothing.
+        let prose = "the estate has three hundred buildings across the north of the country";
+        assert!(!super::cuts_words(&fonts, &table_of(3, prose), width, 9.9));
+    }
 
     #[test]
     fn tables_shrink_before_cells_wrap_and_never_below_7pt() {
