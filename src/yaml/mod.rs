@@ -371,6 +371,7 @@ fn eased_colons(e: &serde_saphyr::Error, text: &str) -> Option<String> {
     d.contains("mapping values are not allowed")
         .then(|| problems::colons_eased(text, at))
         .flatten()
+        .or_else(|| problems::start_eased(text, at))
 }
 
 /// serde-saphyr's options for reading within `limits`.

@@ -33,6 +33,11 @@ pub(super) fn saphyr_error(
             "the value of `{key}` has a colon and a space in it, which YAML reads as the start of another key"
         );
         d = d.with_help(format!("put the value in quotes: `{quoted}`"));
+    } else if let Some((key, reason, quoted)) =
+        span.as_ref().and_then(|s| misread_start(text, s.start))
+    {
+        d.message = format!("the value of `{key}` {reason}");
+        d = d.with_help(format!("put the value in double quotes: `{quoted}`"));
     } else if d.message.contains("mapping values are not allowed")
         && let Some((key, block)) = span.as_ref().and_then(|s| as_block(text, s.start))
     {
@@ -70,6 +75,74 @@ fn quote_value(text: &str, at: usize) -> Option<(String, String)> {
             (name.to_string(), format!("{key}: \"{escaped}\""))
         },
     )
+}
+
+/// The value of the `key: value` line of `text` holding byte `at`: the key, where the
+/// value starts, and the value (its trailing spaces left out).
+fn key_value(text: &str, at: usize) -> Option<(&str, usize, &str)> {
+    let (start, end) = line_at(text, at)?;
+    let line = text[start..end].trim_end_matches('\r');
+    let colon = line.find(": ")?;
+    let key = line[..colon].trim().trim_start_matches("- ").trim();
+    let after = &line[colon + 2..];
+    let value = after.trim_start();
+    let from = start + colon + 2 + (after.len() - value.len());
+    (!key.is_empty() && !key.contains(['"', '\'', '#'])).then_some((key, from, value.trim_end()))
+}
+
+/// Why YAML misreads a value written plain for how it starts (`[Draft] Estates Update`, a
+/// list then words; `'It's a paper'`, single quotes an apostrophe ends; `@home`, a
+/// character YAML keeps; `- Estates`, a list item): the key of the line at byte `at`, the
+/// reason, and the line with the value in double quotes.
+fn misread_start(text: &str, at: usize) -> Option<(String, &'static str, String)> {
+    let (key, _, value) = key_value(text, at)?;
+    let (reason, plain) = if let Some(rest) = value.strip_prefix('\'')
+        && let Some(inner) = rest.strip_suffix('\'')
+        && inner.contains('\'')
+        && !inner.contains("''")
+    {
+        (
+            "is in single quotes, and the apostrophe inside ends them",
+            inner,
+        )
+    } else if value.starts_with('[') && value.find(']').is_some_and(|i| i + 1 < value.len()) {
+        (
+            "starts with `[`, which YAML reads as the start of a list, and has words after its `]`",
+            value,
+        )
+    } else if value.starts_with(['@', '`']) {
+        (
+            "starts with a character YAML keeps for itself (`@` or a backtick)",
+            value,
+        )
+    } else if value.starts_with("- ") {
+        ("starts with `- `, which YAML reads as a list item", value)
+    } else {
+        return None;
+    };
+    let escaped = plain.replace('\\', "\\\\").replace('"', "\\\"");
+    Some((key.to_string(), reason, format!("{key}: \"{escaped}\"")))
+}
+
+/// `text` with the value of the line at byte `at`, misread for how it starts
+/// ([`misread_start`]), written as a double-quoted text of the same length (its quotes and
+/// backslashes as `'`), so a tree read from it points into `text` and the rest of the
+/// metadata is checked; the error is reported all the same.
+pub(super) fn start_eased(text: &str, at: usize) -> Option<String> {
+    misread_start(text, at)?;
+    let (_, from, value) = key_value(text, at)?;
+    let mut chars = value.chars();
+    let (first, last) = (chars.next()?, chars.next_back()?);
+    let middle: String = chars
+        .map(|c| if matches!(c, '"' | '\\') { '\'' } else { c })
+        .collect();
+    let pad = " ".repeat(first.len_utf8() + last.len_utf8() - 2);
+    let eased = format!("\"{middle}{pad}\"");
+    Some(format!(
+        "{}{eased}{}",
+        &text[..from],
+        &text[from + value.len()..]
+    ))
 }
 
 /// The key of the line of `text` at byte `at`, and the start of that line written as a

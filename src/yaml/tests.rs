@@ -223,6 +223,49 @@ fn a_value_ending_in_a_colon_over_a_list_says_to_write_a_block() {
     assert!(!errs[0].message.contains("ends in a colon"), "{errs:?}");
 }
 
+/// A plain value YAML misreads for how it starts is said for what it is, with the value
+/// in double quotes as the way out, and the rest of the metadata is still read.
+#[test]
+fn a_value_misread_for_its_start_says_why_and_the_rest_is_read() {
+    let cases = [
+        (
+            "[Draft] Estates Update",
+            "starts with `[`",
+            r#"title: "[Draft] Estates Update""#,
+        ),
+        (
+            "'It's a paper'",
+            "the apostrophe inside ends them",
+            r#"title: "It's a paper""#,
+        ),
+        (
+            "@home working",
+            "keeps for itself",
+            r#"title: "@home working""#,
+        ),
+        ("- Estates", "a list item", r#"title: "- Estates""#),
+    ];
+    for (value, reason, quoted) in cases {
+        let text = format!("meeting: Board\ntitle: {value}\ndate: 2026-01-01\n");
+        let (node, errs) = to_node_lenient(&text, p(), YamlLimits::default());
+        assert_eq!(errs.len(), 1, "{value}: {errs:?}");
+        assert_eq!(errs[0].line_col(&text).0, 2, "{value}: {errs:?}");
+        assert!(errs[0].message.contains(reason), "{value}: {errs:?}");
+        assert_eq!(
+            errs[0].help.as_deref(),
+            Some(format!("put the value in double quotes: `{quoted}`").as_str())
+        );
+        let node = node.expect("the rest read");
+        assert_eq!(
+            node.get("date").and_then(Node::as_text).as_deref(),
+            Some("2026-01-01")
+        );
+    }
+    // A list left open is not taken for a title that starts with brackets.
+    let errs = to_node("keywords: [a, b\n", p()).unwrap_err();
+    assert!(!errs[0].message.contains("has words after"), "{errs:?}");
+}
+
 #[test]
 fn every_value_with_a_colon_is_reported_and_the_rest_still_read() {
     let text = "title: Budget: Quarter 2\nmeeting: Resources\n\
