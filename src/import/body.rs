@@ -13,6 +13,7 @@ use super::heading::{
     acronyms_in, check_implications, closes_as_implication, heading_like, kind_of, list_style,
     near_match, tidy_heading,
 };
+use super::typed::{heading_number, typed_item, typed_number};
 
 /// One piece of a section.
 #[derive(Debug, Clone)]
@@ -66,68 +67,6 @@ pub struct Section {
     pub number: Option<String>,
     /// Content.
     pub units: Vec<Unit>,
-}
-
-/// Splits a typed number off the start of `text`: `2.4 Text` → (`2.4`, bytes to drop).
-pub fn typed_number(text: &str) -> Option<(String, usize)> {
-    let lead = text.len() - text.trim_start().len();
-    let t = &text[lead..];
-    let mut end = 0;
-    let mut parts = 0;
-    for seg in t.split('.') {
-        let digits = seg.chars().take_while(char::is_ascii_digit).count();
-        if digits == 0 || digits > 3 {
-            break;
-        }
-        parts += 1;
-        end += digits;
-        if digits < seg.len() {
-            break;
-        }
-        end += 1;
-    }
-    if parts == 0 {
-        return None;
-    }
-    let end = end.min(t.len());
-    let number = t[..end].trim_end_matches('.').to_string();
-    let after = &t[end..];
-    let gap = after.len() - after.trim_start().len();
-    (gap > 0 || after.is_empty()).then(|| (number, lead + end + gap))
-}
-
-/// Splits a heading's number written as `Section 1:` (or `Section 1 –`, `Section 1`) or
-/// `1)` off the start of `text`: `Section 2: Disposals` → (`2`, bytes to drop).
-pub fn heading_number(text: &str) -> Option<(String, usize)> {
-    let lead = text.len() - text.trim_start().len();
-    let t = &text[lead..];
-    let word = match t.get(..8) {
-        Some(w) if w.eq_ignore_ascii_case("section ") => {
-            8 + t[8..].len() - t[8..].trim_start().len()
-        }
-        _ => 0,
-    };
-    let rest = &t[word..];
-    let digits = rest.chars().take_while(char::is_ascii_digit).count();
-    if digits == 0 || digits > 3 {
-        return None;
-    }
-    let after = &rest[digits..];
-    let sep = if word > 0 {
-        let spaced = after.trim_start();
-        match spaced.chars().next() {
-            Some(c) if ":.-–—".contains(c) => after.len() - spaced.len() + c.len_utf8(),
-            _ => 0,
-        }
-    } else if after.starts_with(')') {
-        1
-    } else {
-        return None;
-    };
-    let tail = &after[sep..];
-    let gap = tail.len() - tail.trim_start().len();
-    (gap > 0 || (word > 0 && tail.is_empty()))
-        .then(|| (rest[..digits].to_string(), lead + word + digits + sep + gap))
 }
 
 fn strip_prefix(p: &mut Para, mut bytes: usize) {
@@ -226,6 +165,18 @@ pub fn sections(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> 
             .filter(|l| !l.bullet)
             .and_then(|l| typed_number(&format!("{} ", l.text)))
             .map(|(n, _)| n);
+        // A list item typed by hand (`•<tab>text`, `(a)<tab>text`): an item, as Word's own.
+        if auto.is_none()
+            && let Some((ordered, value, len)) = typed_item(&text)
+        {
+            strip_prefix(&mut p, len);
+            if ordered {
+                let label = text[..len].trim().to_string();
+                lettered.get_or_insert((0, label, p.clone())).0 += 1;
+            }
+            push(&mut out, Unit::Item(p, 0, ordered, value));
+            continue;
+        }
         let typed = if auto.is_none() {
             typed_number(&text).or_else(|| heading_number(&text))
         } else {

@@ -331,6 +331,8 @@ fn run(r: Node, cx: &mut Context, out: &mut Vec<Run>) {
     let bold = toggle(rpr, "b").unwrap_or_else(|| rstyle.contains("Strong"));
     let italic = toggle(rpr, "i").unwrap_or_else(|| rstyle.contains("Emphasis"));
     let vanish = toggle(rpr, "vanish").unwrap_or(false);
+    // Word shows text set in "All caps" in capitals, whatever was typed.
+    let caps = toggle(rpr, "caps").unwrap_or(false);
     let strike = toggle(rpr, "strike").or(toggle(rpr, "dstrike")) == Some(true);
     let raised = rpr
         .and_then(|p| child_val(p, "vertAlign"))
@@ -339,7 +341,9 @@ fn run(r: Node, cx: &mut Context, out: &mut Vec<Run>) {
     for n in r.children().filter(|n| n.is_element()) {
         match n.tag_name().name() {
             "t" if !vanish => {
-                let text = n.text().unwrap_or("");
+                let typed = n.text().unwrap_or("");
+                let upper = caps.then(|| typed.to_uppercase());
+                let text = upper.as_deref().unwrap_or(typed);
                 if raised && !text.trim().is_empty() {
                     let first = (text.trim().to_string(), cx.count, 0);
                     cx.raised.get_or_insert(first).2 += 1;

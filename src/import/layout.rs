@@ -5,10 +5,10 @@
 use crate::config::HouseStyle;
 
 use super::Note;
-use super::body::typed_number;
 use super::docx::{Block, Run};
 use super::header::{cell_text, find_table, key_for, normalise, short};
 use super::heading::heading_like;
+use super::typed::typed_number;
 
 type Rows = [Vec<Vec<Block>>];
 

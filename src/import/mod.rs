@@ -24,6 +24,7 @@ pub mod layout;
 pub mod package;
 pub mod styles;
 pub mod symbol;
+pub mod typed;
 pub mod xml;
 
 #[cfg(test)]

@@ -449,3 +449,44 @@ fn a_table_of_contents_is_left_out_and_said() {
         assert!(out.notes[0].message.starts_with("a table of contents"));
     }
 }
+
+/// Bullets and letters typed by hand, as many papers have them, are list items as Word's
+/// own would be, not numbered paragraphs of their own; the letters are said as Word's are.
+#[test]
+fn typed_bullets_and_letters_are_list_items() {
+    let body = format!(
+        "{}{}{}{}{}{}{}{}{CLOSE}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1 The options:"),
+        p("•\tRepair the roof."),
+        p("-\tSell the site."),
+        p("1.2 The steps:"),
+        p("(a)\tSurvey."),
+        p("(b)\tTender."),
+    );
+    let out = run(&body, &[]);
+    let md = &out.markdown;
+    assert!(
+        md.contains("The options:\n\n- Repair the roof.\n- Sell the site.\n\nThe steps:\n\n1. Survey.\n2. Tender."),
+        "{md}"
+    );
+    assert_eq!(codes(&out), ["import-list-letters"], "{:?}", out.notes);
+    assert!(!codes(&out).contains(&"import-numbering"));
+}
+
+/// Text set in Word's "All caps" is in capitals, as Word shows it.
+#[test]
+fn text_set_in_all_caps_is_in_capitals() {
+    let body = format!(
+        r#"{}{}<w:p><w:r><w:t xml:space="preserve">1.1 The </w:t></w:r><w:r><w:rPr><w:caps/></w:rPr><w:t>board</w:t></w:r><w:r><w:t xml:space="preserve"> agreed.</w:t></w:r></w:p>{CLOSE}"#,
+        header(),
+        bold("1. BACKGROUND"),
+    );
+    let out = run(&body, &[]);
+    assert!(
+        out.markdown.contains("The BOARD agreed."),
+        "{}",
+        out.markdown
+    );
+}

@@ -1,6 +1,6 @@
 //! Headings numbered `Section 1:` or `1)`.
 
-use super::super::body::heading_number;
+use super::super::typed::heading_number;
 use super::{CLOSE, bold, codes, header, p, run};
 
 #[test]

@@ -1,0 +1,94 @@
+//! Numbers and list marks typed by hand at the start of a paragraph (`2.4 Text`,
+//! `Section 2: Disposals`, `•<tab>text`, `(a)<tab>text`), which Word's own numbering would
+//! otherwise have given: split off, so clerk numbers and lists them itself.
+
+/// Splits a typed number off the start of `text`: `2.4 Text` → (`2.4`, bytes to drop).
+pub fn typed_number(text: &str) -> Option<(String, usize)> {
+    let lead = text.len() - text.trim_start().len();
+    let t = &text[lead..];
+    let mut end = 0;
+    let mut parts = 0;
+    for seg in t.split('.') {
+        let digits = seg.chars().take_while(char::is_ascii_digit).count();
+        if digits == 0 || digits > 3 {
+            break;
+        }
+        parts += 1;
+        end += digits;
+        if digits < seg.len() {
+            break;
+        }
+        end += 1;
+    }
+    if parts == 0 {
+        return None;
+    }
+    let end = end.min(t.len());
+    let number = t[..end].trim_end_matches('.').to_string();
+    let after = &t[end..];
+    let gap = after.len() - after.trim_start().len();
+    (gap > 0 || after.is_empty()).then(|| (number, lead + end + gap))
+}
+
+/// Splits a heading's number written as `Section 1:` (or `Section 1 –`, `Section 1`) or
+/// `1)` off the start of `text`: `Section 2: Disposals` → (`2`, bytes to drop).
+pub fn heading_number(text: &str) -> Option<(String, usize)> {
+    let lead = text.len() - text.trim_start().len();
+    let t = &text[lead..];
+    let word = match t.get(..8) {
+        Some(w) if w.eq_ignore_ascii_case("section ") => {
+            8 + t[8..].len() - t[8..].trim_start().len()
+        }
+        _ => 0,
+    };
+    let rest = &t[word..];
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let after = &rest[digits..];
+    let sep = if word > 0 {
+        let spaced = after.trim_start();
+        match spaced.chars().next() {
+            Some(c) if ":.-–—".contains(c) => after.len() - spaced.len() + c.len_utf8(),
+            _ => 0,
+        }
+    } else if after.starts_with(')') {
+        1
+    } else {
+        return None;
+    };
+    let tail = &after[sep..];
+    let gap = tail.len() - tail.trim_start().len();
+    (gap > 0 || (word > 0 && tail.is_empty()))
+        .then(|| (rest[..digits].to_string(), lead + word + digits + sep + gap))
+}
+
+/// A list item's mark typed at the start of `text` (Word's tab shown as a space): a
+/// bullet (`•`, `·`, `▪`, `◦`, `o`, `-`, `–`) or a letter (`(a)`, `a)`); whether it is
+/// ordered, its number (a letter's place in the alphabet) and the bytes to drop.
+pub fn typed_item(text: &str) -> Option<(bool, u32, usize)> {
+    let lead = text.len() - text.trim_start().len();
+    let t = &text[lead..];
+    let mark = t.split(char::is_whitespace).next()?;
+    let rest = &t[mark.len()..];
+    let gap = rest.len() - rest.trim_start().len();
+    if gap == 0 || rest.trim().is_empty() {
+        return None;
+    }
+    let (ordered, value) = match mark {
+        "•" | "·" | "▪" | "◦" | "o" | "-" | "–" => (false, 1),
+        _ => {
+            let letter = mark
+                .strip_prefix('(')
+                .unwrap_or(mark)
+                .strip_suffix(')')
+                .filter(|l| l.len() == 1)?
+                .chars()
+                .next()
+                .filter(char::is_ascii_lowercase)?;
+            (true, u32::from(letter) - u32::from('a') + 1)
+        }
+    };
+    Some((ordered, value, lead + mark.len() + gap))
+}
