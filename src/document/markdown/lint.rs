@@ -139,6 +139,25 @@ impl Builder<'_, '_> {
         }
     }
 
+    /// Warns about a paragraph (the source at `range`) that starts with a paragraph number
+    /// typed by hand (`1.1 The estate…`, as papers written in Word have them): clerk numbers
+    /// paragraphs itself, so it would read `1.1 1.1 The estate…` (`typed-number`).
+    pub(super) fn lint_typed_number(&mut self, range: Range<usize>) {
+        let Some(source) = self.md.get(range.clone()) else {
+            return;
+        };
+        let Some(number) = typed_paragraph_number(source) else {
+            return;
+        };
+        let loc = self.loc(range.start..range.start + number.len());
+        self.ctx.warn(
+            "typed-number",
+            &loc,
+            format!("this paragraph starts with the number `{number}`, but clerk numbers paragraphs itself: it would read “{number} {number} …”"),
+            Some("remove the number; to cite a paragraph, end it with `{#label}` and write `[](#label)`, which shows its number".into()),
+        );
+    }
+
     /// Warns about a table whose header row has no words (`table-no-header`).
     pub(super) fn lint_table(&mut self, head: &[Vec<Inline>], range: Range<usize>) {
         if head.iter().all(|cell| is_wordless(cell)) {
@@ -151,4 +170,20 @@ impl Builder<'_, '_> {
             );
         }
     }
+}
+
+/// A paragraph number typed at the start of `text` (`1.1`, `2.4.1`, followed by a space
+/// or tab): two or three numbers of one to three digits joined by full stops, before a
+/// sentence (a capital), so `1.5 million people` is a quantity.
+fn typed_paragraph_number(text: &str) -> Option<&str> {
+    let end = text.find([' ', '\t'])?;
+    let number = text[..end].trim_end_matches('.');
+    let parts: Vec<&str> = number.split('.').collect();
+    let numeric = |p: &&str| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    let sentence = text[end..]
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    ((2..=3).contains(&parts.len()) && parts.iter().all(numeric) && sentence).then_some(number)
 }

@@ -191,3 +191,12 @@ fn a_table_whose_line_under_the_header_disagrees_is_warned_about() {
         "{d:#?}"
     );
 }
+
+#[test]
+fn a_paragraph_number_typed_by_hand_is_warned_about() {
+    let md = "# A\n\n1.1 The estate has 300 buildings.\n\n2.4.1\tA sub-paragraph.\n\nIn 2024.5 terms.\n\n1.5 million people live there.\n";
+    // `1.5 million` is a quantity, not a paragraph's number.
+    assert_eq!(found(md), [("typed-number", 3, 1), ("typed-number", 5, 1)]);
+    let (_, d) = run(md);
+    assert!(d[0].message.contains("“1.1 1.1 …”"), "{}", d[0].message);
+}
