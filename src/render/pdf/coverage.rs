@@ -35,31 +35,48 @@ fn invisible(c: char) -> bool {
         )
 }
 
-/// A warning for each distinct character of `text` (the whole of `file`) that no font of
-/// the run has, at its first occurrence, in order of first occurrence.
+/// A warning for each line of `text` (the whole of `file`) holding characters no font of
+/// the run has, not met on an earlier line: at the first, naming them in order of first
+/// occurrence (a sentence in a script the fonts lack is one warning, not one a letter).
 pub fn unshown(fonts: &Fonts, file: &Path, text: &str) -> Vec<Diagnostic> {
     let mut checked: Vec<char> = Vec::new();
     let mut out = Vec::new();
-    for (at, c) in text.char_indices() {
-        if c.is_ascii() || invisible(c) || checked.contains(&c) {
-            continue;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let mut missing: Vec<(usize, char)> = Vec::new();
+        for (at, c) in line.char_indices() {
+            if c.is_ascii() || invisible(c) || checked.contains(&c) {
+                continue;
+            }
+            checked.push(c);
+            if fonts.covering(c).is_none() {
+                missing.push((line_start + at, c));
+            }
         }
-        checked.push(c);
-        if fonts.covering(c).is_some() {
+        line_start += line.len();
+        let Some(&(at, first)) = missing.first() else {
             continue;
-        }
-        out.push(
-            Diagnostic::at(
-                "pdf-missing-glyph",
-                file,
-                at..at + c.len_utf8(),
-                format!(
-                    "the PDF can't show `{c}` (U+{:04X}): none of the house fonts has it",
-                    u32::from(c)
-                ),
+        };
+        let code = |c: char| format!("`{c}` (U+{:04X})", u32::from(c));
+        let message = if missing.len() == 1 {
+            format!(
+                "the PDF can't show {}: none of the house fonts has it",
+                code(first)
             )
-            .warning()
-            .with_help("add a font that has it under `pdf.fonts.fallback` in clerk.yaml"),
+        } else {
+            const NAMED: usize = 8;
+            let named: Vec<String> = missing.iter().take(NAMED).map(|&(_, c)| code(c)).collect();
+            let more = if missing.len() > NAMED { ", …" } else { "" };
+            format!(
+                "the PDF can't show {} characters of this line ({}{more}): none of the house fonts has them",
+                missing.len(),
+                named.join(", ")
+            )
+        };
+        out.push(
+            Diagnostic::at("pdf-missing-glyph", file, at..at + first.len_utf8(), message)
+                .warning()
+                .with_help("add a font that has them under `pdf.fonts.fallback` in clerk.yaml; the PDF draws a stand-in for each"),
         );
     }
     out
@@ -70,7 +87,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn warns_once_per_character_no_font_has_at_its_first_occurrence() {
+    fn warns_once_a_line_naming_the_characters_no_font_has() {
         let fonts = Fonts::embedded();
         let text = "Gàidhlig – £ €\nThe 字 and 字 again, ᚁ too.\u{200b}\n";
         let diags = unshown(&fonts, Path::new("papers/x.md"), text);
@@ -81,10 +98,26 @@ mod tests {
                 (d.message.clone(), line, column)
             })
             .collect();
-        assert_eq!(found.len(), 2, "{found:?}");
-        assert!(found[0].0.contains("`字` (U+5B57)"), "{found:?}");
+        // One warning for the line, at its first such character, naming both once.
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].0.contains("2 characters of this line"),
+            "{found:?}"
+        );
+        assert!(
+            found[0].0.contains("`字` (U+5B57), `ᚁ` (U+1681)"),
+            "{found:?}"
+        );
         assert_eq!((found[0].1, found[0].2), (2, 5));
-        assert!(found[1].0.contains("U+1681"), "{found:?}");
         assert!(diags.iter().all(|d| !d.is_error()));
+        // One character alone is named alone; one met on an earlier line is not again.
+        let text = "字\nᚁ and 字\n";
+        let diags = unshown(&fonts, Path::new("papers/x.md"), text);
+        assert_eq!(diags.len(), 2, "{diags:?}");
+        assert!(
+            diags[1]
+                .message
+                .starts_with("the PDF can't show `ᚁ` (U+1681): none")
+        );
     }
 }
