@@ -85,6 +85,12 @@ impl Checker<'_> {
 
     /// The value as text (numbers taken as written); an empty value or a list is an error.
     pub(super) fn text_raw(&mut self, key: &str, node: &Node) -> Option<String> {
+        self.text_raw_as(key, describe(key), node)
+    }
+
+    /// [`Checker::text_raw`] for a value whose key names something else here than at the
+    /// top of the metadata (an appendix's `title`): `noun` says what to write.
+    pub(super) fn text_raw_as(&mut self, key: &str, noun: &str, node: &Node) -> Option<String> {
         let value = match &node.value {
             Value::Scalar(Scalar::Str(s)) => s.clone(),
             Value::Scalar(Scalar::Int(_) | Scalar::Float(_) | Scalar::Bool(_)) => self
@@ -104,7 +110,7 @@ impl Checker<'_> {
             }
         };
         if value.trim().is_empty() {
-            let help = format!("write the {} after `{key}:`", describe(key));
+            let help = format!("write the {noun} after `{key}:`");
             self.error(
                 node.pos,
                 "empty-value",
@@ -148,6 +154,12 @@ impl Checker<'_> {
     /// A single line of text, trimmed.
     pub(super) fn text(&mut self, key: &str, node: &Node) -> Option<String> {
         self.text_raw(key, node).map(|s| s.trim().to_string())
+    }
+
+    /// [`Checker::text`], saying what to write as `noun` (see [`Checker::text_raw_as`]).
+    pub(super) fn text_as(&mut self, key: &str, noun: &str, node: &Node) -> Option<String> {
+        self.text_raw_as(key, noun, node)
+            .map(|s| s.trim().to_string())
     }
 
     pub(super) fn markdown(&mut self, key: &str, node: &Node) -> Option<MetaText> {

@@ -157,7 +157,7 @@ pub(super) fn check_appendices(c: &mut Checker, n: &Node) -> Vec<AppendixMeta> {
     for item in items {
         match &item.value {
             Value::Scalar(Scalar::Str(_)) => {
-                if let Some(title) = c.text("title", item) {
+                if let Some(title) = c.text_as("title", APPENDIX_TITLE, item) {
                     out.push(AppendixMeta {
                         title,
                         file: None,
@@ -181,7 +181,7 @@ pub(super) fn check_appendices(c: &mut Checker, n: &Node) -> Vec<AppendixMeta> {
                     }
                 }
                 let title = match item.get("title") {
-                    Some(t) => c.text("title", t),
+                    Some(t) => c.text_as("title", APPENDIX_TITLE, t),
                     None => {
                         c.error(
                             item.pos,
@@ -303,3 +303,6 @@ pub(super) fn check_implications(c: &mut Checker, n: &Node) -> Vec<(String, Meta
     }
     out
 }
+
+/// What an appendix's `title:` holds, for the help when it is empty.
+const APPENDIX_TITLE: &str = "title of the appendix";

@@ -447,3 +447,18 @@ fn a_meeting_with_one_curly_quote_is_read_without_it() {
     );
     assert!(check(&title).1.is_empty());
 }
+
+#[test]
+fn an_empty_appendix_title_asks_for_the_appendix_title() {
+    let text = format!("{GOOD}appendices:\n  - title:\n  - title: \"\"\n    file: a.pdf\n");
+    let (_, diags) = check(&text);
+    let empty: Vec<_> = diags.iter().filter(|d| d.code == "empty-value").collect();
+    assert_eq!(empty.len(), 2, "{diags:?}");
+    for d in empty {
+        assert_eq!(
+            d.help.as_deref(),
+            Some("write the title of the appendix after `title:`"),
+            "{d:?}"
+        );
+    }
+}
