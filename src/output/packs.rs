@@ -139,6 +139,11 @@ fn not_available(
             meeting.date
         ),
     )
-    .with_help("fix the paper's errors (or build its PDF) and build again; the pack is made afresh")
+    .with_help(if pack::available(item) {
+        // Checked and sound, but no PDF where the pack looks: a packs-only run makes none.
+        "its PDF has not been built where the pack looks for it (a `--format pack` run makes no paper PDFs, and a paper just taken in private or out of it has its PDF elsewhere): run `clerk build`, which makes both"
+    } else {
+        "fix the paper's errors and build again; the pack is made afresh"
+    })
     .warning()
 }

@@ -311,3 +311,29 @@ fn a_private_item_without_a_title_is_not_named_by_its_file() {
         "the item is still listed, by its ground"
     );
 }
+
+/// A packs-only run after a paper is taken in private finds no private PDF of it yet: the
+/// pack says "Paper not available", and the warning says to build it, not to fix errors
+/// the paper does not have.
+#[test]
+fn a_packs_only_run_says_to_build_a_pdf_it_lacks_not_to_fix_errors() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let (code, out) = build(root);
+    assert_eq!(code, 0, "{out}");
+    let file = root.join(MEETING_FILE);
+    let item = format!("    paper: {BUDGET}.md\n");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let private = text.replace(
+        &item,
+        &format!("{item}    private: true\n    exempt: Standing Orders section 20(b)\n"),
+    );
+    std::fs::write(&file, private).unwrap();
+    let (_, stdout, stderr) = parts(&clerk(root, &["build", "--format", "pack"]));
+    let warning = stderr
+        .split("\n\n")
+        .find(|w| w.contains("pack-paper-not-available") && w.contains("budget-monitoring"))
+        .unwrap_or_else(|| panic!("{stdout}{stderr}"));
+    assert!(warning.contains("run `clerk build`"), "{warning}");
+    assert!(!warning.contains("fix the paper's errors"), "{warning}");
+}
