@@ -61,8 +61,24 @@ const RESAVE: &str = "open it in Word or LibreOffice and save it as “Word Docu
 
 /// Names what `bytes` really is when it is not a zip, for the error message.
 fn not_a_zip(file: &Path, bytes: &[u8]) -> Diagnostic {
+    // A password-protected .docx is a compound file, as a .doc is, holding the document
+    // encrypted in a stream of this name (in UTF-16).
+    let encrypted: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
+        && memchr::memmem::find(bytes, &encrypted).is_some()
+    {
+        return refuse(
+            file,
+            "import-not-docx",
+            "this Word document is protected by a password, so clerk cannot read it",
+        )
+        .with_help("open it in Word, remove the password (File › Info › Protect Document › Encrypt with Password, and clear it), save it, and import it again");
+    }
     let what = if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        "an old-style Word .doc file (or a password-protected .docx), not a .docx"
+        "an old-style Word .doc file, not a .docx"
     } else if bytes.starts_with(b"%PDF") {
         "a PDF, not a Word document"
     } else if bytes.starts_with(b"{\\rtf") {

@@ -49,6 +49,11 @@ impl Builder<'_, '_> {
     /// Warns when the paragraph at `range` begins as a table does but its line under the
     /// header has another number of cells than the header, so it is no table.
     pub(super) fn lint_table_like(&mut self, range: Range<usize>) {
+        // Most paragraphs have no `|` on their first line: asked first, allocating nothing.
+        let first = self.md.get(range.clone()).and_then(|t| t.lines().next());
+        if !first.is_some_and(|l| l.contains('|')) {
+            return;
+        }
         let lines = lines_of(self.md, range);
         let [(head, at), (under, _), ..] = lines.as_slice() else {
             return;

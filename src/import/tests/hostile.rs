@@ -33,6 +33,19 @@ fn renamed_files_are_named_for_what_they_are() {
             "{d:?}"
         );
     }
+    // A password-protected .docx is a compound file too, but holds an encrypted package.
+    let mut encrypted = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0];
+    encrypted.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+    let d = refused(&encrypted, Limits::default());
+    assert!(
+        d.message.contains("protected by a password"),
+        "{}",
+        d.message
+    );
+    assert!(
+        d.help.as_deref().unwrap().contains("remove the password"),
+        "{d:?}"
+    );
     let odt = zip_of(&[("mimetype", b"application/vnd.oasis.opendocument.text")]);
     assert!(
         refused(&odt, Limits::default())
