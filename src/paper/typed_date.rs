@@ -93,8 +93,9 @@ fn parts(text: &str) -> Option<(i16, i8, i8, bool)> {
         }
         return Some((y, b, a, a != b && a <= 12 && b <= 12));
     }
+    // Words apart by spaces, commas, or the hyphens of `1-Sep-21` (as Excel writes it).
     let words: Vec<&str> = t
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';'))
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '-'))
         .filter(|w| !w.is_empty())
         .collect();
     let mut words: Vec<&str> = words

@@ -33,6 +33,8 @@ fn dates_in_common_forms() {
         "September 1, 2021",
         "2021-09-01",
         "1.9.21",
+        "1-Sep-21",
+        "01-Sep-2021",
     ] {
         let read = date::parse(text).unwrap_or_else(|| panic!("{text}"));
         assert_eq!(read.date, d, "{text}");
