@@ -22,6 +22,23 @@ fn build(root: &Path) -> (i32, String) {
     (code, format!("{stdout}{stderr}"))
 }
 
+/// The meetings fixture, built once as it is.
+fn built() -> tempfile::TempDir {
+    let project = temp_project("meetings");
+    let (code, out) = build(project.path());
+    assert_eq!(code, 0, "{out}");
+    project
+}
+
+/// The meeting file's text with `paper`'s item taken in private.
+fn taken_in_private(listed: &str, paper: &str) -> String {
+    let item = format!("    paper: {paper}.md\n");
+    listed.replace(
+        &item,
+        &format!("{item}    private: true\n    exempt: Standing Orders section 20(b)\n"),
+    )
+}
+
 /// The public outputs (everything under `out/` but `out/private/` and private packs) that
 /// hold `word`: in the text of HTML, JSON and calendar files, and of PDFs by pdftotext
 /// when it is installed (the raw bytes otherwise: clerk's PDFs deflate their text).
@@ -71,10 +88,8 @@ fn strike(root: &Path, number: &str) {
 
 #[test]
 fn a_private_item_struck_off_its_agenda_is_not_published() {
-    let project = temp_project("meetings");
+    let project = built();
     let root = project.path();
-    let (code, out) = build(root);
-    assert_eq!(code, 0, "{out}");
     assert!(root.join(format!("out/private/{CYBER}.pdf")).is_file());
     // Deferred: the item goes from the agenda, the paper still names the meeting.
     strike(root, "4");
@@ -92,10 +107,8 @@ fn a_private_item_struck_off_its_agenda_is_not_published() {
 
 #[test]
 fn a_public_item_struck_off_its_agenda_is_withheld_until_it_is_listed_again() {
-    let project = temp_project("meetings");
+    let project = built();
     let root = project.path();
-    let (code, out) = build(root);
-    assert_eq!(code, 0, "{out}");
     let word = "Budget Monitoring Report";
     assert!(root.join(format!("out/{BUDGET}.html")).is_file());
     let listed = std::fs::read_to_string(root.join(MEETING_FILE)).unwrap();
@@ -120,10 +133,8 @@ fn a_public_item_struck_off_its_agenda_is_withheld_until_it_is_listed_again() {
 
 #[test]
 fn a_paper_taken_in_private_stays_private_when_its_meeting_file_goes() {
-    let project = temp_project("meetings");
+    let project = built();
     let root = project.path();
-    let (code, out) = build(root);
-    assert_eq!(code, 0, "{out}");
     let file = root.join(MEETING_FILE);
     let listed = std::fs::read_to_string(&file).unwrap();
     std::fs::rename(&file, root.join("meetings/old.yaml.bak")).unwrap();
@@ -161,18 +172,11 @@ fn a_paper_taken_in_private_stays_private_when_its_meeting_file_goes() {
 /// under what it is: the secretariat takes public copies off its website by that list.
 #[test]
 fn the_summary_names_every_copy_removed_as_papers_go_in_and_out_of_private() {
-    let project = temp_project("meetings");
+    let project = built();
     let root = project.path();
-    let (code, out) = build(root);
-    assert_eq!(code, 0, "{out}");
     let file = root.join(MEETING_FILE);
     let listed = std::fs::read_to_string(&file).unwrap();
-    let item = format!("    paper: {BUDGET}.md\n");
-    let private = listed.replace(
-        &item,
-        &format!("{item}    private: true\n    exempt: Standing Orders section 20(b)\n"),
-    );
-    std::fs::write(&file, &private).unwrap();
+    std::fs::write(&file, taken_in_private(&listed, BUDGET)).unwrap();
     let (code, out) = build(root);
     assert_eq!(code, 0, "{out}");
     let said = |out: &str, heading: &str, paths: &[String]| {
@@ -227,10 +231,8 @@ fn the_summary_names_every_copy_removed_as_papers_go_in_and_out_of_private() {
 /// the next run without errors removes it and says so.
 #[test]
 fn a_meeting_moved_in_two_steps_leaves_nothing_behind() {
-    let project = temp_project("meetings");
+    let project = built();
     let root = project.path();
-    let (code, out) = build(root);
-    assert_eq!(code, 0, "{out}");
     let old = "meetings/2026-05-19-resources-committee";
     assert!(
         root.join("out")
@@ -294,10 +296,8 @@ fn a_meeting_moved_in_two_steps_leaves_nothing_behind() {
 /// and exempt ground, never by its file's name, which often says what the paper is about.
 #[test]
 fn a_private_item_without_a_title_is_not_named_by_its_file() {
-    let project = temp_project("meetings");
+    let project = built();
     let root = project.path();
-    let (code, out) = build(root);
-    assert_eq!(code, 0, "{out}");
     let (_, stdout, stderr) = parts(&clerk(root, &["build", "--papers", "papers/audit"]));
     assert!(stderr.contains("paper-not-found"), "{stdout}{stderr}");
     assert_eq!(
@@ -317,18 +317,11 @@ fn a_private_item_without_a_title_is_not_named_by_its_file() {
 /// the paper does not have.
 #[test]
 fn a_packs_only_run_says_to_build_a_pdf_it_lacks_not_to_fix_errors() {
-    let project = temp_project("meetings");
+    let project = built();
     let root = project.path();
-    let (code, out) = build(root);
-    assert_eq!(code, 0, "{out}");
     let file = root.join(MEETING_FILE);
-    let item = format!("    paper: {BUDGET}.md\n");
     let text = std::fs::read_to_string(&file).unwrap();
-    let private = text.replace(
-        &item,
-        &format!("{item}    private: true\n    exempt: Standing Orders section 20(b)\n"),
-    );
-    std::fs::write(&file, private).unwrap();
+    std::fs::write(&file, taken_in_private(&text, BUDGET)).unwrap();
     let (_, stdout, stderr) = parts(&clerk(root, &["build", "--format", "pack"]));
     let warning = stderr
         .split("\n\n")

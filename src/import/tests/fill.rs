@@ -18,14 +18,19 @@ fn with_title(head: &str, line: &str) -> super::Imported {
     run(&body, &[("word/styles.xml", STYLES.as_bytes())])
 }
 
-#[test]
-fn a_title_line_below_the_header_table_is_the_title_or_left_out_with_a_note() {
-    // The header has no title: the line is the title.
-    let untitled = table(&[
+/// A header table without a title row.
+fn untitled() -> String {
+    table(&[
         ("Meeting", "Resources Committee"),
         ("Date", "1 September 2021"),
         ("Presented By", "A Person, Director"),
-    ]);
+    ])
+}
+
+#[test]
+fn a_title_line_below_the_header_table_is_the_title_or_left_out_with_a_note() {
+    // The header has no title: the line is the title.
+    let untitled = untitled();
     let out = with_title(&untitled, "Estates Strategy");
     assert!(
         out.markdown.contains("title: Estates Strategy\n"),
@@ -163,11 +168,7 @@ fn a_title_line_above_the_header_table_yields_to_the_tables_title() {
         "{}",
         note.message
     );
-    let untitled = table(&[
-        ("Meeting", "Resources Committee"),
-        ("Date", "1 September 2021"),
-        ("Presented By", "A Person, Director"),
-    ]);
+    let untitled = untitled();
     let out = above(&untitled, "Estates Review");
     assert!(
         out.markdown.contains("title: Estates Review\n"),
