@@ -81,10 +81,21 @@ pub fn tidy_heading(text: &str, house: &HouseStyle, known: &HashSet<String>) -> 
     const SMALL: &[&str] = &[
         "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
     ];
-    text.split(' ')
+    // Words a letter or numeral labels (`APPENDIX A`, `OPTION B`): the label stays as it is.
+    const LABELLED: &[&str] = &[
+        "appendix", "annex", "annexe", "schedule", "part", "option", "phase", "section", "table",
+        "figure", "chart",
+    ];
+    let words: Vec<&str> = text.split(' ').collect();
+    words
+        .iter()
         .enumerate()
         .map(|(i, w)| {
             if acronym(w, known) {
+                return w.to_string();
+            }
+            let labelled = i > 0 && LABELLED.contains(&words[i - 1].to_lowercase().as_str());
+            if labelled && w.chars().count() == 1 {
                 return w.to_string();
             }
             let lower = w.to_lowercase();

@@ -244,7 +244,7 @@ fn capital_list_items_and_bold_lead_ins_are_text_and_acronyms_stay_capitals() {
         format!(r#"<w:p><w:pPr><w:pStyle w:val="{s}"/></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#)
     };
     let body = format!(
-        "{}{}{}{}{}{}{}{}{}{}{CLOSE}",
+        "{}{}{}{}{}{}{}{}{}{}{}{}{CLOSE}",
         header(),
         bold("1. BACKGROUND"),
         p("1.1 Three systems are in scope."),
@@ -255,9 +255,13 @@ fn capital_list_items_and_bold_lead_ins_are_text_and_acronyms_stay_capitals() {
         bold("2. HMICS AND THE DATA REVIEW"),
         p("2.1 Text."),
         bold("3. CCTV PLAN"),
+        p("3.1 Text."),
+        bold("4. PLAN FOR A NEW OPTION A"),
     );
     let out = run(&body, &[("word/numbering.xml", NUMBERING.as_bytes())]);
     let md = &out.markdown;
+    // A letter after a word it labels stays a capital; the article is in lower case.
+    assert!(md.contains("# Plan for a New Option A"), "{md}");
     assert!(!md.contains("# ANPR") && !md.contains("# Anpr"), "{md}");
     assert!(!md.contains("# CCTV\n") && !md.contains("# Cctv"), "{md}");
     assert!(md.contains("- ANPR"), "{md}");
