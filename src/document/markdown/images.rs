@@ -155,6 +155,17 @@ struct ImageProblem {
     help: String,
 }
 
+/// The problem of an image `written` outside the project.
+fn outside(written: &str) -> ImageProblem {
+    problem(
+        "image-outside-project",
+        format!(
+            "the image `{written}` is outside the project, so the paper would not build elsewhere"
+        ),
+        "copy the image into the project, next to the paper",
+    )
+}
+
 fn problem(code: &'static str, message: String, help: impl Into<String>) -> ImageProblem {
     ImageProblem {
         code,
@@ -219,6 +230,14 @@ impl Images {
         let path = canonical(written)
             .or_else(|| percent_decode(written).and_then(|d| canonical(&d)))
             .ok_or_else(|| {
+                // Not there, but outside the project anyway (`../../../etc/chart.png`): said
+                // as such, since copying it into the project is the way out.
+                let dir = std::fs::canonicalize(&self.paper_dir)
+                    .unwrap_or_else(|_| self.paper_dir.clone());
+                let lexical = crate::project::walk::fold(&dir.join(written));
+                if !lexical.starts_with(&self.root) {
+                    return outside(written);
+                }
                 let help = match same_but_case(&self.paper_dir, written) {
                     Some(there) => format!(
                         "the file is `{there}`: write the name with the same capitals (a file system that ignores them would build this paper and another would not)"
@@ -235,13 +254,7 @@ impl Images {
                 )
             })?;
         if !path.starts_with(&self.root) {
-            return Err(problem(
-                "image-outside-project",
-                format!(
-                    "the image `{written}` is outside the project, so the paper would not build elsewhere"
-                ),
-                "copy the image into the project, next to the paper",
-            ));
+            return Err(outside(written));
         }
         Ok(path)
     }

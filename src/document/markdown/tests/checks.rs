@@ -104,6 +104,11 @@ fn images() {
         ("![A](//example.org/x.png)", Some("remote-image")),
         ("![A](data:image/png;base64,AAAA)", Some("remote-image")),
         (&rel_outside, Some("image-outside-project")),
+        // Outside, and not there either: the way out is the same.
+        (
+            "../../../../../../nowhere/x.png",
+            Some("image-outside-project"),
+        ),
         (&abs, Some("image-absolute")),
     ];
     for (img, code) in cases {
