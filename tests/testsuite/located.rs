@@ -124,7 +124,7 @@ fn yaml_notations_are_placed_and_explained() {
 /// nothing to read: an error at its line, and nothing is built.
 #[test]
 fn a_heading_without_words_is_an_error() {
-    let body = "---\n\n#\n\nUnder an empty heading.\n\n# {#lbl}\n\nSee [](#lbl).\n";
+    let body = "---\n\n#\n\nUnder an empty heading.\n\n# {#lbl}\n\nSee [](#lbl).\n\n# \u{200b}\n\nUnder a zero-width space.\n";
     let diags = check(format!("{HEAD}{body}").as_bytes());
     let found: Vec<(&str, u64, u64)> = diags
         .iter()
@@ -136,7 +136,15 @@ fn a_heading_without_words_is_an_error() {
             )
         })
         .collect();
-    assert_eq!(found, [("empty-heading", 11, 1), ("empty-heading", 15, 1)]);
+    // A zero-width space, pasted from Word, is no word either.
+    assert_eq!(
+        found,
+        [
+            ("empty-heading", 11, 1),
+            ("empty-heading", 15, 1),
+            ("empty-heading", 19, 1)
+        ]
+    );
     assert!(diags[0]["help"].as_str().unwrap().contains("after the `#`"));
 }
 

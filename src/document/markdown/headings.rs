@@ -27,7 +27,7 @@ impl Builder<'_, '_> {
                 (l, loc)
             });
             let loc = self.loc(range);
-            if heading_text(&content).is_empty() {
+            if !has_words(&heading_text(&content)) {
                 self.empty_heading(level, label.is_some(), &loc);
             }
             self.nodes.push(Node::Heading {
@@ -140,4 +140,14 @@ impl Builder<'_, '_> {
             Some("move the heading out (no indent, no `>`), or write the line in **bold** if it is only emphasis".into()),
         );
     }
+}
+
+/// Does `text` hold anything to read: a character that is neither space nor one of the
+/// invisible marks a word processor leaves (zero-width spaces and joiners, the word
+/// joiner, a byte-order mark, a soft hyphen)?
+fn has_words(text: &str) -> bool {
+    text.chars().any(|c| {
+        !c.is_whitespace()
+            && !matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{ad}')
+    })
 }
