@@ -309,6 +309,7 @@ fn time_meeting_page() -> Duration {
         items,
         file: None,
         failed: false,
+        cancelled: false,
     };
     let mut times = Vec::new();
     for _ in 0..200 {

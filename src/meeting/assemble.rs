@@ -202,6 +202,7 @@ fn from_papers(
         items,
         file: None,
         failed: false,
+        cancelled: false,
     }
 }
 
@@ -335,6 +336,7 @@ fn from_file<'f>(
         items,
         file: Some(f.file.clone()),
         failed,
+        cancelled: f.cancelled,
     };
     (meeting, failed)
 }

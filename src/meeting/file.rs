@@ -60,6 +60,8 @@ pub struct MeetingFile {
     pub contact: Option<String>,
     /// `status`.
     pub status: Option<Status>,
+    /// `status: cancelled`: the meeting will not take place.
+    pub cancelled: bool,
     /// `items`, in file order.
     pub items: Vec<FileItem>,
     /// Papers named in a file too broken to read: kept out of public pages until it is fixed.
@@ -343,13 +345,18 @@ impl Reader<'_> {
             None => None,
             Some("draft") => Some(Status::Draft),
             Some("final") => Some(Status::Final),
+            Some("cancelled" | "canceled") => {
+                // Its agenda stands as it was agreed; the pages and calendar say it is off.
+                m.cancelled = true;
+                Some(Status::Final)
+            }
             Some(other) => {
                 let pos = root.get("status").map_or(top, |n| n.pos);
                 self.error(
                     pos,
                     "bad-status",
-                    format!("`status` must be `draft` or `final`, not `{other}`"),
-                    "write `status: draft` until the agenda is agreed, then `status: final`",
+                    format!("`status` must be `draft`, `final` or `cancelled`, not `{other}`"),
+                    "write `status: draft` until the agenda is agreed, then `status: final`; `status: cancelled` if the meeting will not take place",
                 );
                 None
             }

@@ -62,6 +62,8 @@ pub struct Meeting {
     pub file: Option<PathBuf>,
     /// True when the meeting file has errors: the meeting keeps its last good outputs.
     pub failed: bool,
+    /// True when its file says `status: cancelled`: it will not take place.
+    pub cancelled: bool,
 }
 
 /// One line of the agenda.
@@ -222,6 +224,7 @@ pub(crate) mod tests_support {
             ],
             file: None,
             failed: false,
+            cancelled: false,
         }
     }
 }

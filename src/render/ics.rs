@@ -99,7 +99,13 @@ pub fn calendar<'a>(
                 );
             }
         }
-        line(&mut out, &format!("SUMMARY:{}", escape(&m.committee)));
+        // Calendars that show no status still show the title.
+        let summary = if m.cancelled {
+            format!("{}: {}", house.words.cancelled, m.committee)
+        } else {
+            m.committee.clone()
+        };
+        line(&mut out, &format!("SUMMARY:{}", escape(&summary)));
         if let Some(l) = &m.location {
             line(&mut out, &format!("LOCATION:{}", escape(l)));
         }
@@ -128,7 +134,11 @@ pub fn calendar<'a>(
             let base = base.trim_end_matches('/');
             line(&mut out, &format!("URL:{base}/meetings/{}/", m.slug()));
         }
-        let status = if m.is_draft(draft_default) {
+        // A cancelled meeting stays in the calendar, so that subscribers' copies of it are
+        // marked off rather than left standing.
+        let status = if m.cancelled {
+            "CANCELLED"
+        } else if m.is_draft(draft_default) {
             "TENTATIVE"
         } else {
             "CONFIRMED"
@@ -196,6 +206,7 @@ mod tests {
             }],
             file: None,
             failed: false,
+            cancelled: false,
         }
     }
 
@@ -245,5 +256,25 @@ mod tests {
                 .unwrap()
                 .contains("DTSTART:20260113T100000Z")
         );
+    }
+
+    /// A cancelled meeting stays in the calendar under its own UID, marked cancelled in its
+    /// status and its title, so that a subscriber's copy is marked off, not left standing.
+    #[test]
+    fn a_cancelled_meeting_is_marked_off_not_dropped() {
+        let house = HouseStyle::default();
+        let off = Meeting {
+            cancelled: true,
+            ..meeting(Some("10:00"))
+        };
+        let ics = calendar(&[off], &house, false).unwrap();
+        assert!(ics.contains("STATUS:CANCELLED\r\n"), "{ics}");
+        assert!(
+            ics.contains("SUMMARY:Cancelled: Resources Committee\r\n"),
+            "{ics}"
+        );
+        assert!(ics.contains("UID:2026-05-19-resources-committee@"), "{ics}");
+        let on = calendar(&[meeting(Some("10:00"))], &house, false).unwrap();
+        assert!(on.contains("STATUS:CONFIRMED\r\n") && !on.contains("Cancelled"));
     }
 }

@@ -52,6 +52,8 @@ pub struct MeetingLink {
     pub href: String,
     /// Its items taken in private: number, title and exempt ground only.
     pub private: Vec<PrivateLine>,
+    /// Its file says `status: cancelled`.
+    pub cancelled: bool,
 }
 
 impl MeetingLink {
@@ -59,6 +61,7 @@ impl MeetingLink {
     /// number, title and exempt ground only. The build and the preview both make it here.
     pub fn new(meeting: &crate::meeting::Meeting, house: &HouseStyle, href: String) -> MeetingLink {
         MeetingLink {
+            cancelled: meeting.cancelled,
             committee: meeting.committee.clone(),
             date: meeting.date.to_string(),
             date_display: house.format_date(meeting.date),
@@ -133,6 +136,8 @@ pub(crate) struct DateGroup<'a> {
     pub(crate) href: Option<&'a str>,
     /// Items taken in private (title and exempt ground only, no link).
     pub(crate) private: &'a [PrivateLine],
+    /// The meeting is cancelled (`words.cancelled` beside its date).
+    pub(crate) cancelled: bool,
 }
 
 impl<'a> IndexView<'a> {
@@ -169,6 +174,7 @@ impl<'a> IndexView<'a> {
                     papers: Vec::new(),
                     href: None,
                     private: &[],
+                    cancelled: false,
                 });
             }
             group
@@ -230,12 +236,14 @@ impl<'a> IndexView<'a> {
                         papers: Vec::new(),
                         href: None,
                         private: &[],
+                        cancelled: false,
                     });
                     group.dates.last_mut().expect("just pushed")
                 }
             };
             day.href = Some(&link.href);
             day.private = &link.private;
+            day.cancelled = link.cancelled;
         }
         self.meetings
             .sort_by(|a, b| compare_names(a.meeting, b.meeting));

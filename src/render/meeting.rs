@@ -90,6 +90,8 @@ pub(crate) struct MeetingView<'a> {
     pub(crate) contact: Option<&'a str>,
     /// Show DRAFT.
     pub(crate) draft: bool,
+    /// The meeting is cancelled: the page says so at its top (`words.meeting_cancelled`).
+    pub(crate) cancelled: bool,
     /// The public agenda, nested.
     pub(crate) items: Vec<ItemView<'a>>,
     /// What the page says in place of the public agenda when it has no items.
@@ -254,6 +256,7 @@ impl<'a> MeetingView<'a> {
             chair: meeting.chair.as_deref(),
             contact: meeting.contact.as_deref(),
             draft,
+            cancelled: meeting.cancelled,
             items: if meeting.public_agenda().is_empty() {
                 Vec::new()
             } else {

@@ -380,3 +380,50 @@ fn a_duplicate_item_is_placed_and_names_the_other_paper_on_every_build() {
         assert!(out.contains("7 | agenda_item: \"5\"\n"), "{run}:\n{out}");
     }
 }
+
+/// A meeting whose file says `status: cancelled`: its page says so at the top, the index
+/// marks it beside its date, and the calendar keeps its event, marked cancelled, so that
+/// members' copies are marked off; its agenda stands as issued.
+#[test]
+fn a_cancelled_meeting_is_said_so_on_its_page_the_index_and_the_calendar() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let file = root.join(MEETING_FILE);
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("status: final", "status: cancelled")).unwrap();
+    let (code, out) = build(root, &["build"]);
+    assert_eq!(code, 0, "{out}");
+    let page = std::fs::read_to_string(root.join(MAY).join("index.html")).unwrap();
+    assert!(
+        page.contains("<strong>Cancelled</strong> – This meeting has been cancelled."),
+        "{page}"
+    );
+    assert!(
+        page.contains("Budget Monitoring Report"),
+        "the agenda stands"
+    );
+    assert!(root.join(MAY).join("agenda.pdf").is_file());
+    let index = std::fs::read_to_string(root.join("out/index.html")).unwrap();
+    assert!(
+        index.contains("19 May 2026</time> <span class=\"cancelled\">– Cancelled</span>"),
+        "{index}"
+    );
+    let ics = std::fs::read_to_string(root.join("out/meetings.ics")).unwrap();
+    let event = ics
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains("UID:2026-05-19-resources-committee@"))
+        .expect("the event stays");
+    assert!(event.contains("STATUS:CANCELLED\r\n"), "{event}");
+    assert!(
+        event.contains("SUMMARY:Cancelled: Resources Committee\r\n"),
+        "{event}"
+    );
+    // Any other word is still refused, and names the three.
+    std::fs::write(&file, text.replace("status: final", "status: postponed")).unwrap();
+    let (code, out) = build(root, &["check"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("must be `draft`, `final` or `cancelled`"),
+        "{out}"
+    );
+}

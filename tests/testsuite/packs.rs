@@ -499,6 +499,7 @@ mod property {
                 items,
                 file: None,
                 failed: false,
+                cancelled: false,
             };
             let dir = tempfile::tempdir().unwrap();
             let renderer = Renderer::new(dir.path(), &house, &mut clerk::diag::Sources::default()).unwrap();

@@ -62,6 +62,11 @@ pub struct Words {
     pub no_items: String,
     /// The meeting page's note under the private heading.
     pub private_items_note: String,
+    /// A cancelled meeting's mark: `Cancelled`, on the index and before the calendar
+    /// event's title.
+    pub cancelled: String,
+    /// A cancelled meeting's page says so at its top.
+    pub meeting_cancelled: String,
     /// The meeting page's link to the index: `All committee papers`.
     pub all_committee_papers: String,
     /// The public pack's name: `Public reports pack`.
