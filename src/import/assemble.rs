@@ -42,7 +42,7 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, image_dir: &s
     let mut notes = Vec::new();
     let (blocks, unwrapped) = layout::unwrap(input.blocks, house, &mut notes);
     let mut header = header::read(&blocks, house, &mut notes);
-    header::page_marking(&mut header, &input.page_lines, house);
+    header::page_marking(&mut header, &input.page_lines, house, &mut notes);
     let rest = match header.table {
         Some(t) => &blocks[t + 1..],
         None => &blocks[..],

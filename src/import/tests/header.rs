@@ -260,6 +260,31 @@ fn the_protective_marking_is_read_from_the_page_header() {
         "{}",
         out.markdown
     );
+    // The agenda item is read there too; a page number is clerk's furniture, passed over in
+    // silence; any other line is said to be left out.
+    let head = page("Agenda Item 5.1");
+    let foot = page("Prepared by the Governance Team");
+    let parts: [(&str, &[u8]); 3] = [
+        ("word/_rels/document.xml.rels", rels.as_bytes()),
+        ("word/header1.xml", head.as_bytes()),
+        ("word/footer1.xml", foot.as_bytes()),
+    ];
+    let out = run(&format!("{body}{CLOSE}"), &parts);
+    assert!(
+        out.markdown.contains("agenda_item: \"5.1\"\n"),
+        "{}",
+        out.markdown
+    );
+    let left: Vec<&str> = out
+        .notes
+        .iter()
+        .filter(|n| n.code == "import-not-mapped")
+        .map(|n| n.message.as_str())
+        .collect();
+    assert_eq!(
+        left,
+        ["the line “Prepared by the Governance Team” of the page header or footer is left out"]
+    );
 }
 
 #[test]
