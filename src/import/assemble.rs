@@ -33,6 +33,10 @@ pub struct Input<'a> {
     pub raised: Option<(String, usize, usize)>,
     /// Equations kept as their text: (first, its paragraph, count).
     pub equations: Option<(String, usize, usize)>,
+    /// Underlined text kept plain: (first, its paragraph, count).
+    pub underlined: Option<(String, usize, usize)>,
+    /// Links kept as their text only: (address, paragraph).
+    pub unlinked: Vec<(String, usize)>,
     /// The lines of the page headers and footers.
     pub page_lines: Vec<String>,
 }
@@ -187,6 +191,24 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, image_dir: &s
                 format!("the Word document has {which} (the first, “{}”, at paragraph {at}); a paper has no mathematics, so each is kept as its text, on one line", short(first)),
             )
             .help("check each still reads right (fractions and powers lose their layout); write it out in words where it matters"),
+        );
+    }
+    if let Some((first, at, count)) = &input.underlined {
+        notes.push(
+            Note::warning(
+                "import-underline",
+                format!("the Word document underlines {} (the first, “{}”, at paragraph {at}); a paper has no underline (on a page, underlined words read as links), so it is kept as plain text", if *count == 1 { "a piece of text".to_string() } else { format!("{count} pieces of text") }, short(first)),
+            )
+            .help("where the stress matters, make it bold (`**…**`) or italic (`*…*`) in the Markdown"),
+        );
+    }
+    for (url, at) in &input.unlinked {
+        notes.push(
+            Note::warning(
+                "import-link",
+                format!("the link to `{}` at paragraph {at} is kept as its text only: a published paper links to web addresses (`https:`) and e-mail (`mailto:`) only, not to a file on someone's computer or shared drive", short(url)),
+            )
+            .help("publish the file and link to its web address, or name where it is in the text"),
         );
     }
     if input.tracked > 0 {

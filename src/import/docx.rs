@@ -135,6 +135,14 @@ pub struct Context<'a> {
     /// Equations (Office Math), kept as their text: the first and its paragraph index,
     /// and how many.
     pub equations: Option<(String, usize, usize)>,
+    /// Underlined text (not a link's), kept as plain text: the first piece, its paragraph
+    /// index, and how many pieces.
+    pub underlined: Option<(String, usize, usize)>,
+    /// Links kept as their text only, their address not one a published paper can link
+    /// to (a file on a computer or shared drive, a script): the address and paragraph index.
+    pub unlinked: Vec<(String, usize)>,
+    /// Inside a hyperlink, whose underline is the link's own.
+    pub in_link: bool,
 }
 
 /// Walks the children of `w:body` (or a footnote, or a table cell) into blocks.
@@ -285,12 +293,18 @@ pub(super) fn inline(node: Node, cx: &mut Context, out: &mut Vec<Run>) {
                     .filter(|r| r.external)
                     .map(|r| r.target.clone());
                 let mut runs = Vec::new();
+                let outer = std::mem::replace(&mut cx.in_link, true);
                 inline(n, cx, &mut runs);
+                cx.in_link = outer;
                 match url {
                     Some(url) if url.starts_with("http") || url.starts_with("mailto:") => {
                         out.push(Run::Link { url, runs })
                     }
-                    _ => out.extend(runs),
+                    Some(url) => {
+                        cx.unlinked.push((url, cx.count));
+                        out.extend(runs);
+                    }
+                    None => out.extend(runs),
                 }
             }
             "sdt" if placeholder(n) => {}
@@ -333,6 +347,7 @@ fn run(r: Node, cx: &mut Context, out: &mut Vec<Run>) {
     let vanish = toggle(rpr, "vanish").unwrap_or(false);
     // Word shows text set in "All caps" in capitals, whatever was typed.
     let caps = toggle(rpr, "caps").unwrap_or(false);
+    let underline = toggle(rpr, "u").unwrap_or(false) && !cx.in_link;
     let strike = toggle(rpr, "strike").or(toggle(rpr, "dstrike")) == Some(true);
     let raised = rpr
         .and_then(|p| child_val(p, "vertAlign"))
@@ -347,6 +362,10 @@ fn run(r: Node, cx: &mut Context, out: &mut Vec<Run>) {
                 if raised && !text.trim().is_empty() {
                     let first = (text.trim().to_string(), cx.count, 0);
                     cx.raised.get_or_insert(first).2 += 1;
+                }
+                if underline && !text.trim().is_empty() {
+                    let first = (text.trim().to_string(), cx.count, 0);
+                    cx.underlined.get_or_insert(first).2 += 1;
                 }
                 push_text(out, text, look)
             }

@@ -187,6 +187,9 @@ pub fn convert(
         merged: Vec::new(),
         raised: None,
         equations: None,
+        underlined: None,
+        unlinked: Vec::new(),
+        in_link: false,
     };
     let body = doc
         .root_element()
@@ -240,6 +243,8 @@ pub fn convert(
         merged: std::mem::take(&mut cx.merged),
         raised: cx.raised.take(),
         equations: cx.equations.take(),
+        underlined: cx.underlined.take(),
+        unlinked: std::mem::take(&mut cx.unlinked),
         page_lines,
     };
     Ok(assemble::paper(&input, house, &mut pkg, image_dir))

@@ -1,4 +1,5 @@
-//! Inline content Word has and Markdown lacks: superscript and subscript, field links.
+//! Inline content Word has and Markdown lacks: superscript and subscript, field links,
+//! underlines and links to files.
 
 use super::{CLOSE, bold, codes, header, run};
 
@@ -59,5 +60,43 @@ fn hyperlink_fields_become_links_and_other_fields_keep_their_text() {
         ),
         "{}",
         out.markdown
+    );
+}
+
+/// Underlined text (a link's excepted) is kept plain and said once; a link to a file on a
+/// computer or shared drive is kept as its text, and said, as a web address is not.
+#[test]
+fn underlines_and_links_to_files_are_said() {
+    let rels = r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="file:///S:/Committees/figures.xlsx" TargetMode="External"/><Relationship Id="rId10" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/report" TargetMode="External"/></Relationships>"#;
+    let u = r#"<w:rPr><w:u w:val="single"/></w:rPr>"#;
+    let para = format!(
+        r#"<w:p><w:r>{u}<w:t>Key</w:t></w:r><w:r><w:t xml:space="preserve"> findings in </w:t></w:r><w:hyperlink r:id="rId9" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:r>{u}<w:t>the figures</w:t></w:r></w:hyperlink><w:r><w:t xml:space="preserve"> and </w:t></w:r><w:hyperlink r:id="rId10" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:r>{u}<w:t>the report</w:t></w:r></w:hyperlink><w:r><w:t>.</w:t></w:r></w:p>"#
+    );
+    let body = format!("{}{}{para}{CLOSE}", header(), bold("BACKGROUND"));
+    let out = run(&body, &[("word/_rels/document.xml.rels", rels.as_bytes())]);
+    assert!(
+        out.markdown
+            .contains("Key findings in the figures and [the report](https://example.org/report)."),
+        "{}",
+        out.markdown
+    );
+    let said = |code: &str| -> Vec<&str> {
+        out.notes
+            .iter()
+            .filter(|n| n.code == code)
+            .map(|n| n.message.as_str())
+            .collect()
+    };
+    let underline = said("import-underline");
+    assert_eq!(underline.len(), 1, "{:?}", out.notes);
+    assert!(
+        underline[0].contains("a piece of text (the first, “Key”"),
+        "{underline:?}"
+    );
+    let link = said("import-link");
+    assert_eq!(link.len(), 1, "{:?}", out.notes);
+    assert!(
+        link[0].contains("`file:///S:/Committees/figures.xlsx`"),
+        "{link:?}"
     );
 }
