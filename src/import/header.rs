@@ -112,12 +112,36 @@ pub fn key_for(label: &str, house: &HouseStyle) -> Option<String> {
 pub(super) fn cell_text(cell: &[Block]) -> String {
     cell.iter()
         .filter_map(|b| match b {
-            Block::Para(p) => Some(p.text().trim().to_string()),
+            Block::Para(p) => Some(lines_joined(&p.runs)),
             Block::Table(_) => None,
         })
         .filter(|t| !t.is_empty())
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// A cell paragraph's text with its line breaks as commas (`Jo Bloggs` / `Head of
+/// Governance` → `Jo Bloggs, Head of Governance`, as `presented_by` reads), or as spaces
+/// after a line that ends in punctuation of its own.
+fn lines_joined(runs: &[super::docx::Run]) -> String {
+    let mut out = String::new();
+    for r in runs {
+        match r {
+            super::docx::Run::Break => {
+                let kept = out.trim_end().len();
+                out.truncate(kept);
+                if !out.is_empty() {
+                    out.push_str(if out.ends_with([',', ';', ':', '–', '-']) {
+                        " "
+                    } else {
+                        ", "
+                    });
+                }
+            }
+            other => out.push_str(&super::docx::plain(std::slice::from_ref(other))),
+        }
+    }
+    out.trim().to_string()
 }
 
 /// Finds the header table among the top-level blocks: the first table with two or more rows
@@ -373,7 +397,12 @@ pub fn appendices(value: &str) -> Vec<String> {
             id && next.is_none_or(dash)
         })
         .collect();
-    if starts.is_empty() && rest.trim().is_empty() {
+    // `Yes – see attached`: words that point at the appendix rather than name it.
+    let pointer = matches!(
+        normalise(rest).as_str(),
+        "see attached" | "attached" | "as attached" | "enclosed" | "see below" | "see appendix"
+    );
+    if starts.is_empty() && (rest.trim().is_empty() || pointer) {
         return vec!["Appendix A".to_string()];
     }
     if starts.is_empty() {

@@ -291,6 +291,9 @@ fn the_protective_marking_is_read_from_the_page_header() {
 fn an_appendix_without_a_title_gets_a_placeholder_not_no() {
     assert_eq!(appendices("Yes"), ["Appendix A"]);
     assert_eq!(appendices("Yes – Appendix A"), ["Appendix A"]);
+    // Words that point at the appendix name none.
+    assert_eq!(appendices("Yes – see attached"), ["Appendix A"]);
+    assert_eq!(appendices("Yes, as attached."), ["Appendix A"]);
     assert_eq!(
         appendices("Yes – Appendix A; Appendix B – Map"),
         ["Appendix A", "Map"]
@@ -384,4 +387,39 @@ fn yaml_scalars_are_quoted_when_plain_would_change_them() {
     assert_eq!(scalar("Note: this"), "\"Note: this\"");
     assert_eq!(scalar("- dash"), "\"- dash\"");
     assert_eq!(scalar("a #b"), "\"a #b\"");
+}
+
+/// A header cell's lines (a name, then a role under it) are joined by a comma, as the
+/// key reads; after a line ending in punctuation of its own, by a space.
+#[test]
+fn a_header_cells_lines_are_joined_by_commas() {
+    let out = run(
+        &format!(
+            "{}{}{CLOSE}",
+            table(&[
+                ("Meeting", "Resources Committee"),
+                ("Date", "1 September 2021"),
+                ("Title of Paper", "Estates"),
+                (
+                    "Presented By",
+                    "Jo Bloggs</w:t><w:br/><w:t>Head of Governance"
+                ),
+                (
+                    "Recommendation to Members",
+                    "For Decision –</w:t><w:br/><w:t>urgent"
+                ),
+            ]),
+            bold("PURPOSE"),
+        ),
+        &[],
+    );
+    let md = &out.markdown;
+    assert!(
+        md.contains("presented_by: Jo Bloggs, Head of Governance\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("recommendation: For Decision – urgent\n"),
+        "{md}"
+    );
 }
