@@ -54,6 +54,21 @@ impl Builder<'_, '_> {
             self.lint_typed_number(range.clone());
             let label = self.take_label(&mut inlines, range.clone());
             self.warn_inner_labels(&inlines, range.clone(), false);
+            if let Some((name, loc)) = &label
+                && super::inline::is_blank(&inlines)
+            {
+                // A label on a line of its own: it would be an empty numbered paragraph.
+                self.ctx.error(
+                    "label-alone",
+                    loc,
+                    format!(
+                        "`{{#{name}}}` stands alone, so it would label an empty numbered paragraph"
+                    ),
+                    Some(format!(
+                        "put `{{#{name}}}` at the end of the paragraph it labels, on its last line"
+                    )),
+                );
+            }
             label
         } else {
             self.warn_misplaced_label(&inlines, range.clone());

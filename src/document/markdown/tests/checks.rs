@@ -180,3 +180,16 @@ fn images() {
     let help = d[0].help.as_deref().unwrap();
     assert!(help.starts_with("the file is `img/chart.png`"), "{help}");
 }
+
+#[test]
+fn a_label_on_a_line_of_its_own_is_an_error() {
+    let (_, d) = run("# A\n\nFirst.\n\n{#x}\n\nSecond. {#y}\n");
+    let found: Vec<(&str, usize, usize)> = d.iter().map(|d| (d.code, d.line, d.column)).collect();
+    assert_eq!(found, [("label-alone", 5, 1)], "{d:#?}");
+    assert!(
+        d[0].help
+            .as_deref()
+            .unwrap()
+            .contains("at the end of the paragraph")
+    );
+}
