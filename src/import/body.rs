@@ -135,6 +135,8 @@ pub fn sections(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> 
     // Items of lists Word letters or numbers in Roman (`a)`, `(ii)`): how many, and the
     // first's label and paragraph.
     let mut lettered: Option<(usize, String, Para)> = None;
+    // The first paragraph joined to the numbered one before it (see `continues`).
+    let mut joined: Option<String> = None;
     for b in blocks {
         let p = match b {
             Block::Table(rows) => {
@@ -246,6 +248,22 @@ pub fn sections(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> 
                 }
                 _ => {
                     let number = number.filter(|n| n.contains('.'));
+                    if number.is_none() && continues(&out, &p) {
+                        // A numbered paragraph that Word's page break parted: one again.
+                        if let Some(Unit::Para(before, _)) =
+                            out.last_mut().and_then(|s| s.units.last_mut())
+                        {
+                            joined.get_or_insert_with(|| p.text().trim().to_string());
+                            before.runs.push(Run::Text {
+                                text: " ".into(),
+                                bold: false,
+                                italic: false,
+                                strike: false,
+                            });
+                            before.runs.extend(p.runs);
+                        }
+                        continue;
+                    }
                     push(&mut out, Unit::Para(p, number));
                 }
             },
@@ -277,9 +295,38 @@ pub fn sections(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> 
             .help("where the text cites an item by its letter (“option (b)”), change the citation, or write the letters into the items' text as a bulleted list"),
         );
     }
+    if let Some(first) = joined {
+        notes.push(
+            Note::warning(
+                "import-joined",
+                format!("the paragraph “{}” has no number and the numbered one before it stops mid-sentence, as a page break in Word leaves them: it is joined to it", short(&first)),
+            )
+            .help("check the paragraph reads as one; if it is a paragraph of its own, put a blank line before it in the Markdown"),
+        );
+    }
     check_order(&out, notes);
     check_implications(&out, house, notes);
     out
+}
+
+/// Does `p`, a paragraph without a number, carry on the numbered paragraph last pushed:
+/// that one stops mid-sentence (no full stop, colon or the like at its end) and `p` starts
+/// in lower case, as the two halves of a paragraph a page break parted do?
+fn continues(out: &[Section], p: &Para) -> bool {
+    let Some(Unit::Para(before, Some(_))) = out.last().and_then(|s| s.units.last()) else {
+        return false;
+    };
+    let (before, text) = (before.text(), p.text());
+    let stops = before
+        .trim_end()
+        .ends_with(['.', ':', ';', '?', '!', ')', '"', '”', '’']);
+    !before.trim().is_empty()
+        && !stops
+        && text
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
 }
 
 fn push(out: &mut [Section], unit: Unit) {

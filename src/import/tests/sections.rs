@@ -368,3 +368,26 @@ fn bold_lines_are_sections_when_nothing_else_is() {
         out.markdown
     );
 }
+
+/// A numbered paragraph a page break parted (its second half with no number, starting in
+/// lower case after a line that stops mid-sentence) is one paragraph again, said once; an
+/// unnumbered paragraph after a finished sentence stays a paragraph of its own.
+#[test]
+fn a_paragraph_parted_by_a_page_break_is_joined() {
+    let body = format!(
+        "{}{}{}{}{}{}{CLOSE}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1 The estate has 300 buildings, most of which"),
+        p("were built before 1950."),
+        p("1.2 Repairs are due."),
+        p("Another paragraph, not numbered."),
+    );
+    let out = run(&body, &[]);
+    let md = &out.markdown;
+    assert!(
+        md.contains("The estate has 300 buildings, most of which were built before 1950.\n\nRepairs are due.\n\nAnother paragraph, not numbered."),
+        "{md}"
+    );
+    assert_eq!(codes(&out), ["import-joined"], "{:?}", out.notes);
+}
