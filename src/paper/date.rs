@@ -34,7 +34,10 @@ pub fn parse_date(s: &str) -> Result<jiff::civil::Date, DateProblem> {
         Some(read) => {
             let iso = read.date.to_string();
             let shown = jiff::fmt::strtime::format("%-d %B %Y", read.date).unwrap_or_default();
-            let mut help = if read.ambiguous {
+            // A two-figure year (`26-03-12`) could be read otherwise too: said as a guess.
+            let short_year = s.chars().all(|c| c.is_ascii_digit() || "/.- ".contains(c))
+                && !s.split(['/', '.', '-', ' ']).any(|part| part.len() == 4);
+            let mut help = if read.ambiguous || short_year {
                 format!("write `{iso}` (year, month, day), if `{s}` means {shown}")
             } else {
                 format!("write it as `{iso}` (year, month, day)")
@@ -51,10 +54,17 @@ pub fn parse_date(s: &str) -> Result<jiff::civil::Date, DateProblem> {
             }
             problem(format!("`{s}` is not a date in the form YYYY-MM-DD"), &help)
         }
-        None => problem(
-            format!("`{s}` is not a date in the form YYYY-MM-DD"),
-            "write the meeting date like `2021-09-01` (year, month, day)",
-        ),
+        // A day the month does not have (`31/02/2026`): said, before the form.
+        None => match super::typed_date::problem(s) {
+            Some(why) => problem(
+                format!("`{s}` is not a date in the form YYYY-MM-DD, nor a real one: {why}"),
+                "check the day, and write the date like `2021-09-01` (year, month, day)",
+            ),
+            None => problem(
+                format!("`{s}` is not a date in the form YYYY-MM-DD"),
+                "write the meeting date like `2021-09-01` (year, month, day)",
+            ),
+        },
     };
     if s == super::placeholder::ELLIPSIS {
         // Left by `clerk import` for a date the document does not give.

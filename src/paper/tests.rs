@@ -153,6 +153,11 @@ fn a_date_typed_as_people_write_it_is_offered_in_the_form_clerk_reads() {
             "next Tuesday",
             "write the meeting date like `2021-09-01` (year, month, day)",
         ),
+        // A two-figure year may be read otherwise too: offered as a guess.
+        (
+            "26-03-12",
+            "write `2012-03-26` (year, month, day), if `26-03-12` means 26 March 2012",
+        ),
     ] {
         let err = parse_date(typed).unwrap_err();
         assert_eq!(
@@ -161,6 +166,16 @@ fn a_date_typed_as_people_write_it_is_offered_in_the_form_clerk_reads() {
         );
         assert_eq!(err.help, help, "{typed}");
     }
+}
+
+#[test]
+fn a_typed_date_the_month_lacks_says_so() {
+    let err = parse_date("31/02/2026").unwrap_err();
+    assert_eq!(
+        err.message,
+        "`31/02/2026` is not a date in the form YYYY-MM-DD, nor a real one: February 2026 has 28 days"
+    );
+    assert!(err.help.starts_with("check the day"), "{}", err.help);
 }
 
 #[test]
