@@ -9,9 +9,18 @@ fn title(text: &str) -> String {
 }
 
 fn with_title(head: &str, line: &str) -> super::Imported {
+    with_title_at(head, line, false)
+}
+
+/// The header table `head` and a Title-style `line`, below the table or `above` it.
+fn with_title_at(head: &str, line: &str, above: bool) -> super::Imported {
+    let (before, after) = if above {
+        (title(line), String::new())
+    } else {
+        (String::new(), title(line))
+    };
     let body = format!(
-        "{head}{}{}{}{CLOSE}",
-        title(line),
+        "{before}{head}{after}{}{}{CLOSE}",
         bold("PURPOSE"),
         p("Why.")
     );
@@ -143,15 +152,7 @@ fn without_a_header_table_every_required_key_has_a_placeholder() {
 /// does (left out, said), and is the title only when the table gives none.
 #[test]
 fn a_title_line_above_the_header_table_yields_to_the_tables_title() {
-    let above = |head: &str, line: &str| {
-        let body = format!(
-            "{}{head}{}{}{CLOSE}",
-            title(line),
-            bold("PURPOSE"),
-            p("Why.")
-        );
-        run(&body, &[("word/styles.xml", STYLES.as_bytes())])
-    };
+    let above = |head: &str, line: &str| with_title_at(head, line, true);
     let out = above(&header(), "Estates Review");
     assert!(
         out.markdown.contains("title: Estates\n"),

@@ -238,14 +238,20 @@ fn the_protective_marking_is_read_from_the_page_header() {
             r#"<?xml version="1.0"?><w:hdr {NS}><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:hdr>"#
         )
     };
-    let (head, foot) = (page("OFFICIAL-SENSITIVE"), page("Page 1"));
+    let pages = |head: &str, foot: &str| -> [(&str, Vec<u8>); 3] {
+        [
+            ("word/_rels/document.xml.rels", rels.as_bytes().to_vec()),
+            ("word/header1.xml", page(head).into_bytes()),
+            ("word/footer1.xml", page(foot).into_bytes()),
+        ]
+    };
+    let run_with = |body: &str, parts: &[(&str, Vec<u8>); 3]| {
+        let parts: Vec<(&str, &[u8])> = parts.iter().map(|(n, b)| (*n, b.as_slice())).collect();
+        run(body, &parts)
+    };
     let body = format!("{}{}{}", header(), bold("PURPOSE"), p("Text."));
-    let parts: [(&str, &[u8]); 3] = [
-        ("word/_rels/document.xml.rels", rels.as_bytes()),
-        ("word/header1.xml", head.as_bytes()),
-        ("word/footer1.xml", foot.as_bytes()),
-    ];
-    let out = run(&format!("{body}{CLOSE}"), &parts);
+    let parts = pages("OFFICIAL-SENSITIVE", "Page 1");
+    let out = run_with(&format!("{body}{CLOSE}"), &parts);
     assert!(
         out.markdown
             .contains("classification: OFFICIAL-SENSITIVE\n"),
@@ -254,7 +260,7 @@ fn the_protective_marking_is_read_from_the_page_header() {
     );
     // One above the table wins over the page header's.
     let above = format!("{}{body}{CLOSE}", p("OFFICIAL"));
-    let out = run(&above, &parts);
+    let out = run_with(&above, &parts);
     assert!(
         out.markdown.contains("classification: OFFICIAL\n"),
         "{}",
@@ -262,14 +268,8 @@ fn the_protective_marking_is_read_from_the_page_header() {
     );
     // The agenda item is read there too; a page number is clerk's furniture, passed over in
     // silence; any other line is said to be left out.
-    let head = page("Agenda Item 5.1");
-    let foot = page("Prepared by the Governance Team");
-    let parts: [(&str, &[u8]); 3] = [
-        ("word/_rels/document.xml.rels", rels.as_bytes()),
-        ("word/header1.xml", head.as_bytes()),
-        ("word/footer1.xml", foot.as_bytes()),
-    ];
-    let out = run(&format!("{body}{CLOSE}"), &parts);
+    let parts = pages("Agenda Item 5.1", "Prepared by the Governance Team");
+    let out = run_with(&format!("{body}{CLOSE}"), &parts);
     assert!(
         out.markdown.contains("agenda_item: \"5.1\"\n"),
         "{}",
