@@ -112,26 +112,6 @@ pub enum Marked {
 }
 
 impl Document {
-    /// Every table of the paper's own sections (in lists and quotes too), in reading order.
-    pub fn tables(&self) -> Vec<&Table> {
-        fn walk<'d>(blocks: &'d [Block], out: &mut Vec<&'d Table>) {
-            for b in blocks {
-                match b {
-                    Block::Table(t) => out.push(t),
-                    Block::List { items, .. } => items.iter().for_each(|i| walk(i, out)),
-                    Block::Quote { blocks } => walk(blocks, out),
-                    _ => {}
-                }
-            }
-        }
-        let mut out = Vec::new();
-        for item in self.sections.iter().flat_map(|s| &s.items) {
-            if let Item::Para(p) = item {
-                walk(&p.blocks, &mut out);
-            }
-        }
-        out
-    }
     /// Marks a paper taken in private with `marking` (PRIVATE and the house's private
     /// classification) in place of its own classification, on its own pages and on every
     /// page of its PDF appendices: those clerk made (with its own marking or another) have

@@ -35,7 +35,7 @@ use lopdf::Object;
 use crate::config::{AuthorChoice, HouseStyle};
 use crate::diag::Diagnostic;
 use crate::document::appendix::{self, Appended};
-use crate::document::{AppendixContent, Document, Inline, Marked};
+use crate::document::{AppendixContent, Block, Document, Inline, Item, Marked};
 use crate::render::RenderOptions;
 pub use fonts::Fonts;
 pub use house_fonts::check_house_fonts;
@@ -90,7 +90,7 @@ impl PdfEngine {
         let width = geo.right() - geo.column();
         let mut out = Vec::new();
         let mut from = 0;
-        for t in doc.tables() {
+        for t in tables(doc) {
             if !layout::cuts_words(&self.fonts, t, width, geo.size * 0.9) {
                 continue;
             }
@@ -232,4 +232,25 @@ impl PdfEngine {
             classification: m.classification.clone(),
         }
     }
+}
+
+/// Every table of the paper's own sections (in lists and quotes too), in reading order.
+fn tables(doc: &Document) -> Vec<&crate::document::Table> {
+    fn walk<'d>(blocks: &'d [Block], out: &mut Vec<&'d crate::document::Table>) {
+        for b in blocks {
+            match b {
+                Block::Table(t) => out.push(t),
+                Block::List { items, .. } => items.iter().for_each(|i| walk(i, out)),
+                Block::Quote { blocks } => walk(blocks, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for item in doc.sections.iter().flat_map(|s| &s.items) {
+        if let Item::Para(p) = item {
+            walk(&p.blocks, &mut out);
+        }
+    }
+    out
 }
