@@ -23,7 +23,9 @@ use crate::render::pdf::pack::PackKind;
 /// Removes the public outputs of `report`'s meetings that hold a paper private now but
 /// public in `record` (the last build's manifests) and that this run did not write; and,
 /// for a meeting this run could not assemble at all (its file unreadable), those in the
-/// folder the paper's own metadata names.
+/// folder the paper's own metadata names; and, in a run with errors, those of every
+/// meeting folder `record` has and this run does not (kept otherwise, see
+/// `BuildReport::kept`), since which of them held the paper cannot be told.
 pub fn withdraw_stale(project: &Project, record: &Record, report: &mut BuildReport) {
     let turned = turned(&report.papers, &report.private, record);
     if turned.is_empty() {
@@ -75,6 +77,30 @@ pub fn withdraw_stale(project: &Project, record: &Record, report: &mut BuildRepo
                 .iter()
                 .filter_map(|rel| withdraw(project, rel, paper, true)),
         );
+    }
+    // A meeting this run has not at all (a run with errors keeps its folder and lists it,
+    // for the next run to remove): which paper it held cannot be told once papers have
+    // moved on, so while any is newly private its public files go too.
+    if report.has_errors() {
+        let current: BTreeSet<PathBuf> = report
+            .meetings
+            .iter()
+            .map(|m| m.meeting.out_dir())
+            .collect();
+        let orphans: BTreeSet<PathBuf> = record
+            .other_folders()
+            .filter(|dir| dir.starts_with(walk::MEETINGS_OUT))
+            .filter(|dir| !seen.contains(*dir) && !current.contains(*dir))
+            .map(Path::to_path_buf)
+            .collect();
+        for dir in orphans {
+            let paper = turned[0];
+            warnings.extend(
+                public_files(&dir)
+                    .iter()
+                    .filter_map(|rel| withdraw(project, rel, paper, true)),
+            );
+        }
     }
     report.diagnostics.extend(warnings);
 }

@@ -330,3 +330,38 @@ fn a_packs_only_run_says_to_build_a_pdf_it_lacks_not_to_fix_errors() {
     assert!(warning.contains("run `clerk build`"), "{warning}");
     assert!(!warning.contains("fix the paper's errors"), "{warning}");
 }
+
+/// In a run with meeting-file errors, a meeting the run no longer has keeps its folder (and
+/// the manifest lists it, for the next run to remove); but when a paper is taken in private
+/// in that run after its own metadata moved it on, which old folder held it cannot be told,
+/// so the public files of every such folder are withdrawn rather than kept listed.
+#[test]
+fn a_kept_meeting_folder_is_withdrawn_when_a_moved_paper_turns_private() {
+    let project = built();
+    let root = project.path();
+    let old = "out/meetings/2026-05-19-resources-committee";
+    let file = root.join(MEETING_FILE);
+    let text = std::fs::read_to_string(&file).unwrap();
+    let moved = taken_in_private(&text, BUDGET).replace("date: 2026-05-19", "date: 2026-05-26");
+    std::fs::write(&file, moved).unwrap();
+    let paper = root.join(format!("papers/{BUDGET}.md"));
+    let own = std::fs::read_to_string(&paper).unwrap();
+    std::fs::write(&paper, own.replace("date: 2026-05-19", "date: 2026-05-26")).unwrap();
+    let (code, out) = build(root);
+    assert_eq!(code, 1, "the other papers are for another date:\n{out}");
+    assert!(!root.join(old).join("pack.pdf").exists(), "{out}");
+    assert!(out.contains("warning[output-withdrawn]"), "{out}");
+    assert_eq!(
+        public_holding(root, "Budget Monitoring Report – Quarter 4")
+            .into_iter()
+            .filter(|p| p.ends_with(".pdf"))
+            .collect::<Vec<_>>(),
+        Vec::<String>::new(),
+        "{out}"
+    );
+    let manifest = std::fs::read_to_string(root.join("out/manifest.json")).unwrap();
+    assert!(
+        !manifest.contains("2026-05-19-resources-committee/pack.pdf"),
+        "{manifest}"
+    );
+}
