@@ -365,6 +365,15 @@ pub fn did_you_mean<'a>(
     best.map(|(_, c)| c)
 }
 
+/// Do two words differ only as a word's forms or a slip of the keys do (`equality` and
+/// `equalities`, `environmental` and `environment`, `finanical` and `financial`): a long
+/// shared start, or few edits?
+pub fn near_word(a: &str, b: &str) -> bool {
+    let prefix = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = a.chars().count().min(b.chars().count());
+    (prefix >= 5 && prefix * 4 >= shorter * 3) || strsim::normalized_levenshtein(a, b) >= 0.75
+}
+
 /// A diagnostic with the place it is printed at, for tests that look at lines and columns.
 #[cfg(test)]
 #[derive(Debug, Clone)]

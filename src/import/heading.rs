@@ -127,14 +127,6 @@ fn keyword(h: &str) -> (String, bool) {
     }
 }
 
-/// Do two leading keywords differ only as a word's forms or a slip of the keys do
-/// (`equality`/`equalities`, `environmental`/`environment`, `finanical`/`financial`)?
-fn near(a: &str, b: &str) -> bool {
-    let prefix = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    let shorter = a.chars().count().min(b.chars().count());
-    (prefix >= 5 && prefix * 4 >= shorter * 3) || strsim::normalized_levenshtein(a, b) >= 0.75
-}
-
 /// What a section heading names, in this house; with the house's heading when the match is
 /// only near, so it can be said.
 pub(super) fn kind_of(heading: &str, house: &HouseStyle) -> (Kind, Option<String>) {
@@ -163,7 +155,7 @@ pub(super) fn kind_of(heading: &str, house: &HouseStyle) -> (Kind, Option<String
         let loose = house.implications.iter().find(|i| {
             let (ikw, _) = keyword(&normalise(&i.heading));
             let ifirst = ikw.split(' ').next().unwrap_or_default();
-            near(first, ifirst) && kw.split(' ').count() == ikw.split(' ').count()
+            crate::diag::near_word(first, ifirst) && kw.split(' ').count() == ikw.split(' ').count()
         });
         if let Some(i) = loose {
             return (Kind::Implication(i.key.clone()), Some(i.heading.clone()));

@@ -139,17 +139,6 @@ impl Record {
             .collect()
     }
 
-    /// The folders of the recorded outputs other than papers' (the index's, each meeting's),
-    /// each once.
-    pub fn other_folders(&self) -> impl Iterator<Item = &Path> {
-        let folders: BTreeSet<&Path> = self
-            .others
-            .iter()
-            .filter_map(|o| Path::new(&o.path).parent())
-            .collect();
-        folders.into_iter()
-    }
-
     /// The recorded output other than a paper's at `path` (relative to the output folder,
     /// `/`-separated), when there is one.
     pub fn other(&self, path: &str) -> Option<&OutputFile> {

@@ -87,8 +87,10 @@ pub fn withdraw_stale(project: &Project, record: &Record, report: &mut BuildRepo
             .iter()
             .map(|m| m.meeting.out_dir())
             .collect();
+        // Papers' outputs never stand under `meetings/` (`reserved-path`).
         let orphans: BTreeSet<PathBuf> = record
-            .other_folders()
+            .folders()
+            .into_iter()
             .filter(|dir| dir.starts_with(walk::MEETINGS_OUT))
             .filter(|dir| !seen.contains(*dir) && !current.contains(*dir))
             .map(Path::to_path_buf)

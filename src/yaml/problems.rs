@@ -60,8 +60,7 @@ pub(super) fn saphyr_error(
 /// when it reads `key: value` and the value has a `: ` of its own (`title: Budget
 /// Monitoring: Quarter 2`).
 fn quote_value(text: &str, at: usize) -> Option<(String, String)> {
-    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
-    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let (start, end) = line_at(text, at)?;
     let line = text[start..end].trim_end_matches('\r');
     let (key, value) = line.split_once(": ")?;
     let value = value.trim();
@@ -180,8 +179,7 @@ fn line_at(text: &str, at: usize) -> Option<(usize, usize)> {
 /// metadata can then be checked; the error is reported all the same).
 pub(super) fn colons_eased(text: &str, at: usize) -> Option<String> {
     quote_value(text, at)?;
-    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
-    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let (start, end) = line_at(text, at)?;
     let value_at = start + text[start..end].find(": ")? + 2;
     let eased = text[value_at..end].replace(": ", "; ");
     Some(format!("{}{eased}{}", &text[..value_at], &text[end..]))

@@ -73,6 +73,13 @@ fn public_holding(root: &Path, word: &str) -> Vec<String> {
     found
 }
 
+/// The public PDFs of [`public_holding`] (a paper's title stays on its public agenda page).
+fn public_pdfs_holding(root: &Path, word: &str) -> Vec<String> {
+    let mut found = public_holding(root, word);
+    found.retain(|p| p.ends_with(".pdf"));
+    found
+}
+
 /// The meeting file with item `number`'s lines (from its `- number:` to the next) removed.
 fn strike(root: &Path, number: &str) {
     let file = root.join(MEETING_FILE);
@@ -118,11 +125,11 @@ fn a_public_item_struck_off_its_agenda_is_withheld_until_it_is_listed_again() {
     assert!(!root.join(format!("out/{BUDGET}.html")).exists(), "{out}");
     assert!(!root.join(format!("out/{BUDGET}.pdf")).exists(), "{out}");
     assert!(root.join(format!("out/private/{BUDGET}.html")).is_file());
-    let packs: Vec<String> = public_holding(root, word)
-        .into_iter()
-        .filter(|p| p.ends_with(".pdf"))
-        .collect();
-    assert_eq!(packs, Vec::<String>::new(), "{out}");
+    assert_eq!(
+        public_pdfs_holding(root, word),
+        Vec::<String>::new(),
+        "{out}"
+    );
     // Listed again: published again, and nothing of it left under private/.
     std::fs::write(root.join(MEETING_FILE), listed).unwrap();
     let (code, out) = build(root);
@@ -352,10 +359,7 @@ fn a_kept_meeting_folder_is_withdrawn_when_a_moved_paper_turns_private() {
     assert!(!root.join(old).join("pack.pdf").exists(), "{out}");
     assert!(out.contains("warning[output-withdrawn]"), "{out}");
     assert_eq!(
-        public_holding(root, "Budget Monitoring Report – Quarter 4")
-            .into_iter()
-            .filter(|p| p.ends_with(".pdf"))
-            .collect::<Vec<_>>(),
+        public_pdfs_holding(root, "Budget Monitoring Report – Quarter 4"),
         Vec::<String>::new(),
         "{out}"
     );

@@ -6,6 +6,7 @@
 
 use super::{Ctx, Loc};
 use crate::config::HouseStyle;
+use crate::diag::near_word;
 
 /// A body heading that names a section the house adds after the body itself (one of its
 /// implications, or its recommendations) is an error: the paper would have that section
@@ -115,14 +116,10 @@ fn check_near_closing(ctx: &mut Ctx, heading: &str, loc: &Loc, house: &HouseStyl
     );
 }
 
-/// Do two words differ only as a word's forms or a slip of the keys do (`equality` and
-/// `equalities`, `recommendation` and `recommendations`, `finanical` and `financial`)?
+/// [`near_word`], for words of four letters or more: a short word (`hr`, `it`) is near
+/// too many others.
 fn near(a: &str, b: &str) -> bool {
-    let prefix = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    let shorter = a.chars().count().min(b.chars().count());
-    shorter >= 4
-        && ((prefix >= 5 && prefix * 4 >= shorter * 3)
-            || strsim::normalized_levenshtein(a, b) >= 0.75)
+    a.chars().count().min(b.chars().count()) >= 4 && near_word(a, b)
 }
 
 /// `p` and `q` are the same word without regard to case (beyond ASCII).

@@ -89,12 +89,18 @@ impl PdfEngine {
         let geo = layout::Geometry::from_house(house);
         let width = geo.right() - geo.column();
         let mut out = Vec::new();
+        // Each table's header row in `text`, found in order so that two tables headed alike
+        // are told apart.
         let mut from = 0;
         for t in tables(doc) {
-            if !layout::cuts_words(&self.fonts, t, width, geo.size * 0.9) {
+            let head: Vec<String> = t.head.iter().map(|c| Inline::plain(c)).collect();
+            let line = header_line(text, from, head.first().map_or("", |h| h.trim()));
+            if let Some(line) = &line {
+                from = line.end;
+            }
+            if !layout::cuts_words(&self.fonts, t, width, geo.size) {
                 continue;
             }
-            let head: Vec<String> = t.head.iter().map(|c| Inline::plain(c)).collect();
             let named = head
                 .iter()
                 .find(|h| !h.trim().is_empty())
@@ -110,24 +116,8 @@ impl PdfEngine {
             )
             .with_help("split it into narrower tables, turn it (one row for each column), or shorten its headings; the HTML shows it whole")
             .warning();
-            // At its header row: the first line at or after the last table found that
-            // holds the header's first words between pipes.
-            let first = head.first().map_or("", |h| h.trim());
-            let mut at = None;
-            let mut i = from;
-            while i < text.len() {
-                let end = text[i..].find('\n').map_or(text.len(), |e| i + e);
-                if text[i..end].contains('|') && text[i..end].contains(first) {
-                    at = Some(i..end);
-                    break;
-                }
-                i = end + 1;
-            }
-            out.push(match at {
-                Some(line) => {
-                    from = line.end;
-                    d.with_span(line)
-                }
+            out.push(match line {
+                Some(line) => d.with_span(line),
                 None => d,
             });
         }
@@ -232,6 +222,20 @@ impl PdfEngine {
             classification: m.classification.clone(),
         }
     }
+}
+
+/// The first line of `text` at or after byte `from` that holds a `|` and `first` (a table's
+/// first header cell): where that table's header row stands.
+fn header_line(text: &str, from: usize, first: &str) -> Option<std::ops::Range<usize>> {
+    let mut i = from;
+    while i < text.len() {
+        let end = text[i..].find('\n').map_or(text.len(), |e| i + e);
+        if text[i..end].contains('|') && text[i..end].contains(first) {
+            return Some(i..end);
+        }
+        i = end + 1;
+    }
+    None
 }
 
 /// Every table of the paper's own sections (in lists and quotes too), in reading order.

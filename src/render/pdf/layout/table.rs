@@ -288,21 +288,60 @@ fn measure_columns(
     (mins, maxs)
 }
 
-/// Must the table `t`, set `width` wide with its type at `base` or smaller, cut words
+/// A table's type size before it shrinks to fit: a little under the body's.
+fn base_size(body: f32) -> f32 {
+    body * 0.9
+}
+
+/// How a table of `cols` columns fits its width: its columns' widest words and natural
+/// widths measured at the `base` size, the room `content` for them, and the `size` it is
+/// set in ([`table_size`]).
+struct Fit {
+    cols: usize,
+    base: f32,
+    mins: Vec<f32>,
+    maxs: Vec<f32>,
+    content: f32,
+    size: f32,
+}
+
+/// How the table `t` fits `width` on a page whose body type is `body`.
+fn fit(fonts: &Fonts, t: &document::Table, width: f32, body: f32) -> Fit {
+    let base = base_size(body);
+    let cols = t.align.len().max(t.head.len()).max(1);
+    // Measured at the base size; widths scale with the type.
+    let (mins, maxs) = measure_columns(fonts, t, cols, base);
+    let pads = 2.0 * PAD * cols as f32 + 0.5;
+    let content = (width - pads).max(cols as f32);
+    let size = table_size(maxs.iter().sum(), content, base);
+    Fit {
+        cols,
+        base,
+        mins,
+        maxs,
+        content,
+        size,
+    }
+}
+
+/// Must the table `t`, set `width` wide on a page whose body type is `body`, cut words
 /// (and numbers) inside its cells: are its columns' widest words too wide together even
 /// at the smallest type ([`table_size`])? As [`table`] lays it out.
-pub(crate) fn cuts_words(fonts: &Fonts, t: &document::Table, width: f32, base: f32) -> bool {
-    let cols = t.align.len().max(t.head.len()).max(1);
-    let (mins, maxs) = measure_columns(fonts, t, cols, base);
-    let content = (width - 2.0 * PAD * cols as f32 - 0.5).max(cols as f32);
-    let size = table_size(maxs.iter().sum(), content, base);
-    mins.iter().sum::<f32>() * size / base > content
+pub(crate) fn cuts_words(fonts: &Fonts, t: &document::Table, width: f32, body: f32) -> bool {
+    let f = fit(fonts, t, width, body);
+    f.mins.iter().sum::<f32>() * f.size / f.base > f.content
 }
 
 /// A GFM table at `x`, `width` wide.
 pub(crate) fn table(flow: &mut Flow<'_>, t: &document::Table, x: f32, width: f32, space: f32) {
-    let cols = t.align.len().max(t.head.len()).max(1);
-    let base = flow.geo.size * 0.9;
+    let Fit {
+        cols,
+        base,
+        mins,
+        maxs,
+        content,
+        size,
+    } = fit(flow.fonts, t, width, flow.geo.size);
     let align: Vec<Align> = (0..cols)
         .map(|c| match t.align.get(c) {
             Some(document::Align::Right) => Align::Right,
@@ -318,12 +357,7 @@ pub(crate) fn table(flow: &mut Flow<'_>, t: &document::Table, x: f32, width: f32
         };
         text::spans(content, &style)
     };
-    // Measure at the base size; widths scale with the type.
-    let (mins, maxs) = measure_columns(flow.fonts, t, cols, base);
     let all_rows = std::iter::once((&t.head, true)).chain(t.rows.iter().map(|r| (r, false)));
-    let pads = 2.0 * PAD * cols as f32 + 0.5;
-    let content = (width - pads).max(cols as f32);
-    let size = table_size(maxs.iter().sum(), content, base);
     let scale = size / base;
     let mins: Vec<f32> = mins.iter().map(|m| m * scale).collect();
     let maxs: Vec<f32> = maxs.iter().map(|m| m * scale + 0.5).collect();
@@ -389,78 +423,5 @@ fn repeated(unit: &Unit) -> Unit {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::widths;
-
-    /// A table of `cols` columns whose cells all read `word`.
-    fn table_of(cols: usize, word: &str) -> crate::document::Table {
-        use crate::document::{Align, Inline};
-        let cell = || {
-            vec![Inline::Text {
-                text: word.to_string(),
-            }]
-        };
-        crate::document::Table {
-            align: vec![Align::None; cols],
-            head: (0..cols).map(|_| cell()).collect(),
-            rows: vec![(0..cols).map(|_| cell()).collect()],
-        }
-    }
-
-    /// Words are cut only when even the smallest type cannot give each column its widest
-    /// word: a budget of fourteen columns of millions on A4 can't, four columns can.
-    #[test]
-    fn words_are_cut_only_when_the_widest_words_do_not_fit_at_7pt() {
-        let fonts = crate::render::pdf::fonts::Fonts::embedded();
-        let width = 400.0;
-        assert!(!super::cuts_words(
-            &fonts,
-            &table_of(4, "£1,234,567"),
-            width,
-            9.9
-        ));
-        assert!(super::cuts_words(
-            &fonts,
-            &table_of(14, "£1,234,567"),
-            width,
-            9.9
-        ));
-        // Long prose in a few columns wraps at its spaces, cutting nothing.
-        let prose = "the estate has three hundred buildings across the north of the country";
-        assert!(!super::cuts_words(&fonts, &table_of(3, prose), width, 9.9));
-    }
-
-    #[test]
-    fn tables_shrink_before_cells_wrap_and_never_below_7pt() {
-        use super::table_size;
-        // Fits as it is.
-        assert_eq!(table_size(90.0, 100.0, 10.0), 10.0);
-        // Natural width fits at 8 pt: set at 8 pt, nothing wraps.
-        assert_eq!(table_size(125.0, 100.0, 10.0), 8.0);
-        // Prose that would wrap even at 7 pt: 7 pt, then its cells wrap.
-        assert_eq!(table_size(900.0, 100.0, 10.0), super::MIN_TABLE_SIZE);
-        // A base size below 7 pt is never enlarged... nor shrunk further.
-        assert_eq!(table_size(900.0, 100.0, 6.0), 6.0);
-    }
-
-    #[test]
-    fn natural_widths_when_the_table_fits() {
-        assert_eq!(
-            widths(&[10.0, 20.0], &[30.0, 40.0], 100.0),
-            vec![30.0, 40.0]
-        );
-    }
-
-    #[test]
-    fn shares_spare_room_between_min_and_natural() {
-        let w = widths(&[10.0, 10.0], &[50.0, 110.0], 80.0);
-        assert!((w.iter().sum::<f32>() - 80.0).abs() < 0.01, "{w:?}");
-        assert!(w[1] > w[0]);
-    }
-
-    #[test]
-    fn scales_down_when_even_the_words_do_not_fit() {
-        let w = widths(&[60.0, 60.0], &[90.0, 90.0], 100.0);
-        assert!((w.iter().sum::<f32>() - 100.0).abs() < 0.01, "{w:?}");
-    }
-}
+#[path = "table_tests.rs"]
+mod tests;

@@ -1,0 +1,76 @@
+//! The table layout's sizes and widths: type that shrinks before cells wrap, the room
+//! shared between columns, and when words must be cut.
+
+use super::widths;
+
+/// A table of `cols` columns whose cells all read `word`.
+fn table_of(cols: usize, word: &str) -> crate::document::Table {
+    use crate::document::{Align, Inline};
+    let cell = || {
+        vec![Inline::Text {
+            text: word.to_string(),
+        }]
+    };
+    crate::document::Table {
+        align: vec![Align::None; cols],
+        head: (0..cols).map(|_| cell()).collect(),
+        rows: vec![(0..cols).map(|_| cell()).collect()],
+    }
+}
+
+/// Words are cut only when even the smallest type cannot give each column its widest
+/// word: a budget of fourteen columns of millions on A4 can't, four columns can.
+#[test]
+fn words_are_cut_only_when_the_widest_words_do_not_fit_at_7pt() {
+    let fonts = crate::render::pdf::fonts::Fonts::embedded();
+    let width = 400.0;
+    assert!(!super::cuts_words(
+        &fonts,
+        &table_of(4, "£1,234,567"),
+        width,
+        9.9
+    ));
+    assert!(super::cuts_words(
+        &fonts,
+        &table_of(14, "£1,234,567"),
+        width,
+        9.9
+    ));
+    // Long prose in a few columns wraps at its spaces, cutting nothing.
+    let prose = "the estate has three hundred buildings across the north of the country";
+    assert!(!super::cuts_words(&fonts, &table_of(3, prose), width, 11.0));
+}
+
+#[test]
+fn tables_shrink_before_cells_wrap_and_never_below_7pt() {
+    use super::table_size;
+    // Fits as it is.
+    assert_eq!(table_size(90.0, 100.0, 10.0), 10.0);
+    // Natural width fits at 8 pt: set at 8 pt, nothing wraps.
+    assert_eq!(table_size(125.0, 100.0, 10.0), 8.0);
+    // Prose that would wrap even at 7 pt: 7 pt, then its cells wrap.
+    assert_eq!(table_size(900.0, 100.0, 10.0), super::MIN_TABLE_SIZE);
+    // A base size below 7 pt is never enlarged... nor shrunk further.
+    assert_eq!(table_size(900.0, 100.0, 6.0), 6.0);
+}
+
+#[test]
+fn natural_widths_when_the_table_fits() {
+    assert_eq!(
+        widths(&[10.0, 20.0], &[30.0, 40.0], 100.0),
+        vec![30.0, 40.0]
+    );
+}
+
+#[test]
+fn shares_spare_room_between_min_and_natural() {
+    let w = widths(&[10.0, 10.0], &[50.0, 110.0], 80.0);
+    assert!((w.iter().sum::<f32>() - 80.0).abs() < 0.01, "{w:?}");
+    assert!(w[1] > w[0]);
+}
+
+#[test]
+fn scales_down_when_even_the_words_do_not_fit() {
+    let w = widths(&[60.0, 60.0], &[90.0, 90.0], 100.0);
+    assert!((w.iter().sum::<f32>() - 100.0).abs() < 0.01, "{w:?}");
+}
