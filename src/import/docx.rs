@@ -382,13 +382,13 @@ fn run(r: Node, cx: &mut Context, out: &mut Vec<Run>) {
                         .push((format!("symbol `{code}` of the font {font}"), cx.count)),
                 }
             }
-            "footnoteReference" => {
+            "footnoteReference" | "endnoteReference" => {
                 if let Some(id) = wattr(n, "id") {
-                    out.push(Run::Footnote(id.to_string()));
+                    out.push(Run::Footnote(note_id(n.tag_name().name(), id)));
                 }
             }
             "drawing" | "pict" | "object" | "AlternateContent" => drawing::shape(n, cx, out),
-            "endnoteReference" | "commentReference" => {
+            "commentReference" => {
                 cx.skipped
                     .push((n.tag_name().name().replace("Reference", ""), cx.count));
             }
@@ -418,11 +418,22 @@ fn push_text(out: &mut Vec<Run>, text: &str, (bold, italic, strike): (bool, bool
     });
 }
 
-/// footnotes.xml → (id, paragraphs), leaving out Word's separator notes.
-pub fn footnotes(root: Node, cx: &mut Context) -> Vec<(String, Vec<Block>)> {
+/// footnotes.xml or endnotes.xml (`kind` `footnote` or `endnote`) → (id, paragraphs),
+/// leaving out Word's separator notes. An endnote becomes a footnote, its id told apart.
+pub fn notes(root: Node, kind: &str, cx: &mut Context) -> Vec<(String, Vec<Block>)> {
     root.descendants()
-        .filter(|n| is_w(*n, "footnote"))
+        .filter(|n| is_w(*n, kind))
         .filter(|n| wattr(*n, "type").is_none_or(|t| t == "normal"))
-        .filter_map(|n| Some((wattr(n, "id")?.to_string(), blocks(n, cx))))
+        .filter_map(|n| Some((note_id(kind, wattr(n, "id")?), blocks(n, cx))))
         .collect()
+}
+
+/// The id a note of `kind` (or a reference to one) goes by: Word numbers footnotes and
+/// endnotes apart, so an endnote's is marked.
+fn note_id(kind: &str, id: &str) -> String {
+    if kind.starts_with("endnote") {
+        format!("e{id}")
+    } else {
+        id.to_string()
+    }
 }

@@ -148,12 +148,17 @@ pub fn convert(
     };
     let styles_text = pkg.read_text(&part("/styles", "styles.xml"))?;
     let numbering_text = pkg.read_text(&part("/numbering", "numbering.xml"))?;
-    let footnotes_name = part("/footnotes", "footnotes.xml");
-    let footnotes_text = pkg.read_text(&footnotes_name)?;
-    let footnote_rels = pkg.read_text(&format!(
-        "{dir}/_rels/{}.rels",
-        footnotes_name.rsplit('/').next().unwrap_or("")
-    ))?;
+    // The footnotes and endnotes, each part with its relationships (for links in notes).
+    let mut note_parts = Vec::new();
+    for kind in ["footnote", "endnote"] {
+        let name = part(&format!("/{kind}s"), &format!("{kind}s.xml"));
+        let text = pkg.read_text(&name)?;
+        let rels = pkg.read_text(&format!(
+            "{dir}/_rels/{}.rels",
+            name.rsplit('/').next().unwrap_or("")
+        ))?;
+        note_parts.push((kind, text, rels));
+    }
     let core_text = pkg.read_text("docProps/core.xml")?;
     let main_text = pkg
         .read_text(&main)?
@@ -198,20 +203,25 @@ pub fn convert(
         .ok_or_else(|| bad_part(file, &main, "it has no document body"))?;
     let blocks = docx::blocks(body, &mut cx);
     let mut skipped = std::mem::take(&mut cx.skipped);
-    let footnotes = match &footnotes_text {
-        Some(t) => {
-            let fdoc = xml::parse(t, &limits).map_err(|e| bad_part(file, "footnotes", &e))?;
-            let frels = match &footnote_rels {
-                Some(r) => xml::relationships(r).map_err(|e| bad_part(file, "footnotes", &e))?,
-                None => Vec::new(),
-            };
-            cx.rels = by_id(&frels);
-            let notes = docx::footnotes(fdoc.root_element(), &mut cx);
-            skipped.append(&mut cx.skipped);
-            notes
+    // Endnotes are kept as footnotes (a paper's notes are footnotes), said in a note.
+    let mut footnotes = Vec::new();
+    let mut endnotes = 0;
+    for (kind, text, rels) in &note_parts {
+        let Some(t) = text else { continue };
+        let what = format!("{kind}s");
+        let fdoc = xml::parse(t, &limits).map_err(|e| bad_part(file, &what, &e))?;
+        let frels = match rels {
+            Some(r) => xml::relationships(r).map_err(|e| bad_part(file, &what, &e))?,
+            None => Vec::new(),
+        };
+        cx.rels = by_id(&frels);
+        let notes = docx::notes(fdoc.root_element(), kind, &mut cx);
+        if *kind == "endnote" {
+            endnotes = notes.len();
         }
-        None => Vec::new(),
-    };
+        footnotes.extend(notes);
+        skipped.append(&mut cx.skipped);
+    }
     // The page headers and footers, where Word templates usually carry the protective
     // marking: their lines, read for it alone.
     let mut page_lines = Vec::new();
@@ -247,7 +257,25 @@ pub fn convert(
         unlinked: std::mem::take(&mut cx.unlinked),
         page_lines,
     };
-    Ok(assemble::paper(&input, house, &mut pkg, image_dir))
+    let mut imported = assemble::paper(&input, house, &mut pkg, image_dir);
+    if endnotes > 0 {
+        imported.notes.push(endnotes_kept(endnotes));
+    }
+    Ok(imported)
+}
+
+/// The note that the document's `count` endnotes are footnotes in the paper.
+fn endnotes_kept(count: usize) -> Note {
+    let which = if count == 1 {
+        "an endnote: it is kept as a footnote".to_string()
+    } else {
+        format!("{count} endnotes: they are kept as footnotes")
+    };
+    Note::warning(
+        "import-endnotes",
+        format!("the Word document has {which}, numbered with the footnotes in order of use (a paper's notes are set at the foot of the page that cites them, and at the end of its web page)"),
+    )
+    .help("check the notes read right as footnotes, and correct any text that cites an endnote by its old number (“see note iv”)")
 }
 
 fn keywords(core: &roxmltree::Document) -> Vec<String> {

@@ -78,6 +78,47 @@ fn footnotes_are_numbered_in_order_of_use() {
     );
 }
 
+/// Endnotes are kept as footnotes, numbered with them in order of use, with a note saying
+/// so: before, their text was left out.
+#[test]
+fn endnotes_become_footnotes() {
+    let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    let foot = format!(
+        r#"<w:footnotes {w}><w:footnote w:id="3"><w:p><w:r><w:t>A footnote.</w:t></w:r></w:p></w:footnote></w:footnotes>"#
+    );
+    let end = format!(
+        r#"<w:endnotes {w}><w:endnote w:type="separator" w:id="-1"><w:p/></w:endnote><w:endnote w:id="3"><w:p><w:r><w:t>The endnote's source.</w:t></w:r></w:p></w:endnote></w:endnotes>"#
+    );
+    let para = r#"<w:p><w:r><w:t>1.1 Claim.</w:t></w:r><w:r><w:endnoteReference w:id="3"/></w:r><w:r><w:t> More.</w:t></w:r><w:r><w:footnoteReference w:id="3"/></w:r></w:p>"#;
+    let body = format!("{}{}{para}{CLOSE}", header(), bold("1. BACKGROUND"));
+    let parts = [
+        ("word/footnotes.xml", foot.as_bytes()),
+        ("word/endnotes.xml", end.as_bytes()),
+    ];
+    let out = run(&body, &parts);
+    assert!(
+        out.markdown.contains("Claim.[^1] More.[^2]"),
+        "{}",
+        out.markdown
+    );
+    assert!(
+        out.markdown.contains("\n[^1]: The endnote's source.\n")
+            && out.markdown.contains("\n[^2]: A footnote.\n"),
+        "{}",
+        out.markdown
+    );
+    assert!(
+        codes(&out).contains(&"import-endnotes"),
+        "{:?}",
+        codes(&out)
+    );
+    assert!(
+        !codes(&out).contains(&"import-not-mapped"),
+        "{:?}",
+        codes(&out)
+    );
+}
+
 const PNG: &[u8] = &[0x89, b'P', b'N', b'G', 13, 10, 26, 10, 0, 0, 0, 0];
 
 fn picture(descr: &str) -> String {
