@@ -236,11 +236,26 @@ impl HouseStyle {
         let default =
             yaml::from_json(DEFAULT_HOUSE_JSON).expect("the embedded default house style is JSON");
         // `own` laid over the default, read and checked.
+        // Every problem at once: those of reading, then the checks' of what could be read.
         let laid_over = |default: yaml::Node, own: yaml::Node| {
             let footer_at = footer::positions(&own);
-            let mut house: HouseStyle = yaml::from_node(&yaml::overlay(default, own), file)?;
+            let (mut diags, read) = match yaml::from_overlay::<HouseStyle>(&default, own, file) {
+                Ok(house) => (Vec::new(), Some(house)),
+                Err((diags, rest)) => (diags, rest),
+            };
+            let Some(mut house) = read else {
+                return Err(diags);
+            };
             house.text = Some(text.into());
-            house.validate(text, file, &footer_at).map(|()| house)
+            if let Err(more) = house.validate(text, file, &footer_at) {
+                diags.extend(more);
+            }
+            if diags.is_empty() {
+                Ok(house)
+            } else {
+                crate::diag::sort(&mut diags);
+                Err(diags)
+            }
         };
         // Read first without positions, which only a diagnostic needs: a file with a
         // problem is read again, with them (~0.5 ms of a one-paper build saved otherwise).

@@ -337,3 +337,18 @@ fn a_misspelt_page_number_field_is_refused_at_its_place() {
         ("Tha", "No")
     );
 }
+
+/// A house style with several problems has them all reported at once, each at its place
+/// (serde stops at the first): an unknown key, a value of the wrong kind in a nested
+/// table, another further down, and a value the checks after reading refuse.
+#[test]
+fn every_problem_of_a_house_style_is_reported_at_once() {
+    let text = "heading_cse: upper\npdf:\n  font_size: eleven\n  justify: false\nwords:\n  yes: [Yes]\ntime_zone: Europe/Londn\nlimits:\n  table_columns: many\n";
+    let errs = HouseStyle::from_yaml(text, Path::new(HOUSE_FILE)).unwrap_err();
+    let lines: Vec<usize> = errs.iter().map(|e| e.line_col(text).0).collect();
+    assert_eq!(lines, [1, 3, 6, 7, 9], "{errs:#?}");
+    assert_eq!(errs[0].code, "unknown-key", "{errs:?}");
+    assert!(errs[3].message.contains("time zone"), "{errs:?}");
+    // One problem alone is still one diagnostic.
+    assert_eq!(house_error("pdf:\n  font_size: eleven\n").2, 2);
+}

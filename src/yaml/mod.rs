@@ -12,6 +12,7 @@ use crate::diag::{self, Diagnostic};
 
 mod comments;
 mod de_tree;
+mod every;
 mod keys;
 mod plain;
 mod problems;
@@ -19,6 +20,7 @@ mod words;
 
 pub use comments::cut_by_comments;
 pub use de_tree::TreeError;
+pub use every::from_overlay;
 pub use plain::{from_json, from_yaml_plain};
 
 /// Where a YAML node stands in its file: 1-based line and column, byte offset and length.
