@@ -96,5 +96,19 @@ pub(super) fn tidy(project: &Project, record: &Record, report: &mut BuildReport)
     );
     removed.sort();
     report.removed = removed;
-    report.left = left;
+    // An output of a paper of this run that is not as clerk wrote it (one that could not
+    // be written: its error says so) is that paper's, not one of a paper gone.
+    let papers: std::collections::BTreeSet<String> = report
+        .papers
+        .iter()
+        .flat_map(|p| {
+            let stem = p.source.rel.with_extension("");
+            [Path::new(output::meetings::PRIVATE_DIR).join(&stem), stem]
+        })
+        .map(|stem| write::slash_path(&stem))
+        .collect();
+    report.left = left
+        .into_iter()
+        .filter(|path| !papers.contains(path.rsplit_once('.').map_or(path.as_str(), |(s, _)| s)))
+        .collect();
 }

@@ -147,6 +147,26 @@ fn when_the_index_cannot_be_written_there_is_no_manifest_to_disagree_with_it() {
     );
 }
 
+/// A paper's output that cannot be written (its place taken by a folder) is that paper's
+/// error, not an output "of papers or meetings that are gone" left behind.
+#[test]
+fn an_output_that_cannot_be_written_is_not_said_to_be_of_a_paper_gone() {
+    let project = temp_project("repo");
+    let root = project.path();
+    assert!(clerk(root, &["build"]).status.success());
+    let html = root.join("out/resources/2022-03-15-estates-strategy.html");
+    std::fs::remove_file(&html).unwrap();
+    std::fs::create_dir(&html).unwrap();
+    std::fs::write(html.join("x"), "in the way").unwrap();
+    let (code, stdout, stderr) = parts(&clerk(root, &["build"]));
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(stderr.contains("write-failed"), "{stderr}");
+    assert!(
+        !format!("{stdout}{stderr}").contains("gone"),
+        "{stdout}{stderr}"
+    );
+}
+
 #[test]
 fn two_builds_at_once_are_harmless() {
     let project = tempfile::tempdir().unwrap();
