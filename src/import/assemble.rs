@@ -11,7 +11,7 @@ use super::emit::{Emitter, escape, escape_start, ref_spans};
 use super::header::{self, normalise, short};
 use super::package::Package;
 use super::{Imported, Note};
-use super::{fill, front, layout};
+use super::{appendix, fill, front, layout};
 
 /// What the document holds, read.
 pub struct Input<'a> {
@@ -42,7 +42,7 @@ pub struct Input<'a> {
 }
 
 /// Builds the paper's text.
-pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, image_dir: &str) -> Imported {
+pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, stem: &str) -> Imported {
     let mut notes = Vec::new();
     let (blocks, unwrapped) = layout::unwrap(input.blocks, house, &mut notes);
     let mut header = header::read(&blocks, house, &mut notes);
@@ -53,9 +53,10 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, image_dir: &s
     };
     let rest = fill::title(rest, &mut header, &mut notes);
     fill::placeholders(&mut header, &mut notes);
-    let sections = body::sections(&rest, house, &mut notes);
+    let (sections, found) = body::sections(&rest, house, &mut notes);
+    let mut appendices = vec![String::new(); found.len()];
     let cited = body::check_numbers(&sections, &mut notes);
-    let mut em = Emitter::new(pkg, image_dir.to_string());
+    let mut em = Emitter::new(pkg, format!("{stem}-images"));
     let wanted = cited_numbers(&sections);
     let mut labelled = HashMap::new();
     for (si, numbers) in cited.iter().enumerate() {
@@ -77,9 +78,12 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, image_dir: &s
         let label_of = |ui: usize| labelled.get(&(si, ui));
         let before = em.footnotes.len();
         let mut text = units(&s.units, &mut em, &label_of);
-        if matches!(s.kind, Kind::Implication(_) | Kind::Recommendations) {
-            // A note of a value set from the front matter is defined in that value: the body's
-            // notes are not the value's.
+        if matches!(
+            s.kind,
+            Kind::Implication(_) | Kind::Recommendations | Kind::Appendix(..)
+        ) {
+            // A note of a value set from the front matter (or of an appendix) is defined in
+            // that value (or file): the body's notes are not the value's.
             let defs = footnote_defs(input.footnotes, &mut em, &mut notes, (before, &mut placed));
             text.push_str(&defs);
         }
@@ -106,6 +110,12 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, image_dir: &s
                 }
             }
             Kind::Recommendations => recommendations = Some(text),
+            // The heading that starts an appendix is its title, in the front matter.
+            Kind::Appendix(i, true) => appendices[*i].push_str(&text),
+            Kind::Appendix(i, false) => {
+                let text = format!("\n\n# {}\n\n{text}", escape(&s.heading));
+                appendices[*i].push_str(&text);
+            }
         }
     }
     let mut md_body = body
@@ -225,8 +235,11 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, image_dir: &s
         );
     }
     notes.append(&mut em.notes);
+    let appendices = appendix::settle(&mut header, &found, appendices, stem, &mut notes);
+    let files: Vec<&str> = appendices.iter().map(|(f, _)| f.as_str()).collect();
     let front = front::front_matter(
         &header,
+        &files,
         &input.keywords,
         &implications,
         recommendations.as_deref(),
@@ -234,6 +247,7 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, image_dir: &s
     Imported {
         markdown: format!("---\n{front}---\n\n{md_body}\n"),
         images: std::mem::take(&mut em.images),
+        appendices,
         notes,
     }
 }
@@ -258,7 +272,10 @@ fn raised_note(first: &str, at: usize, count: usize) -> Note {
 fn outside_body(sections: &[Section]) -> HashMap<String, String> {
     let mut out = HashMap::new();
     for s in sections {
-        if matches!(s.kind, Kind::Implication(_) | Kind::Recommendations) {
+        if matches!(
+            s.kind,
+            Kind::Implication(_) | Kind::Recommendations | Kind::Appendix(..)
+        ) {
             for u in &s.units {
                 if let Unit::Para(_, Some(n)) = u {
                     out.insert(n.clone(), s.heading.clone());

@@ -10,8 +10,8 @@ use super::docx::{Block, Para, Run};
 use super::emit::place;
 use super::header::{normalise, short};
 use super::heading::{
-    acronyms_in, check_implications, closes_as_implication, heading_like, kind_of, list_style,
-    near_match, tidy_heading,
+    acronyms_in, check_implications, check_order, closes_as_implication, heading_like, kind_of,
+    list_style, near_match, tidy_heading,
 };
 use super::typed::{heading_number, typed_item, typed_number};
 
@@ -54,6 +54,9 @@ pub enum Kind {
     Implication(String),
     /// The closing recommendations.
     Recommendations,
+    /// Part of the `n`th appendix written at the end of the document (`true`: the section
+    /// its heading starts; see [`super::appendix::mark`]).
+    Appendix(usize, bool),
 }
 
 /// A section: its kind, heading (as written, number removed) and content.
@@ -91,8 +94,12 @@ fn strip_prefix(p: &mut Para, mut bytes: usize) {
     }
 }
 
-/// Sorts the body's blocks into sections.
-pub fn sections(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> Vec<Section> {
+/// Sorts the body's blocks into sections, and the appendices written after them.
+pub fn sections(
+    blocks: &[Block],
+    house: &HouseStyle,
+    notes: &mut Vec<Note>,
+) -> (Vec<Section>, Vec<super::appendix::Found>) {
     let top = blocks
         .iter()
         .filter_map(|b| match b {
@@ -304,9 +311,11 @@ pub fn sections(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> 
             .help("check the paragraph reads as one; if it is a paragraph of its own, put a blank line before it in the Markdown"),
         );
     }
+    // What stands after the recommendations under "Appendix A …" is the appendices.
+    let found = super::appendix::mark(&mut out);
     check_order(&out, notes);
     check_implications(&out, house, notes);
-    out
+    (out, found)
 }
 
 /// Does `p`, a paragraph without a number, carry on the numbered paragraph last pushed:
@@ -332,24 +341,6 @@ fn continues(out: &[Section], p: &Para) -> bool {
 fn push(out: &mut [Section], unit: Unit) {
     if let Some(s) = out.last_mut() {
         s.units.push(unit);
-    }
-}
-
-fn check_order(sections: &[Section], notes: &mut Vec<Note>) {
-    let mut seen_implication = false;
-    for s in sections {
-        match s.kind {
-            Kind::Implication(_) | Kind::Recommendations => seen_implication = true,
-            Kind::Body(_) if seen_implication => notes.push(
-                Note::warning(
-                    "import-order",
-                    format!("the section “{}” comes after the implications; clerk sets every body section before them", short(&s.heading)),
-                )
-                .help("check that it belongs to the body; move it in the Markdown if not")
-                .at(format!("# {}", s.heading)),
-            ),
-            _ => {}
-        }
     }
 }
 

@@ -82,14 +82,17 @@ pub fn import(project: &Project, args: &ImportOptions) -> Result<ImportReport, V
     };
     let paper = dir.join(format!("{stem}.md"));
     let image_dir = format!("{stem}-images");
-    let imported =
-        convert(docx, &bytes, &project.house, &image_dir, limits).map_err(|d| vec![d])?;
+    let imported = convert(docx, &bytes, &project.house, &stem, limits).map_err(|d| vec![d])?;
     if !args.dry_run && !args.force {
+        let appendices = imported.appendices.iter().map(|(name, _)| dir.join(name));
         for p in [
             paper.clone(),
             paper.with_extension("yaml"),
             dir.join(&image_dir),
-        ] {
+        ]
+        .into_iter()
+        .chain(appendices)
+        {
             if p.exists() {
                 return Err(vec![
                     Diagnostic::file_error("exists", &relative(&project.root, &p), "this already exists; clerk does not overwrite it")
@@ -192,6 +195,9 @@ fn write(paper: &Path, image_dir: &str, imported: &Imported) -> std::io::Result<
         for (name, bytes) in &imported.images {
             std::fs::write(images.join(name), bytes)?;
         }
+    }
+    for (name, text) in &imported.appendices {
+        std::fs::write(dir.join(name), text)?;
     }
     std::fs::write(paper, &imported.markdown)
 }

@@ -41,9 +41,11 @@ fn text_value(key: &str, text: &str, indent: &str) -> String {
     format!("{indent}{key}: |\n{body}")
 }
 
-/// The front matter's text, without its `---` lines.
+/// The front matter's text, without its `---` lines; `files` are the appendices' files, in
+/// order (the first appendices, those written in the document's body).
 pub fn front_matter(
     header: &header::Header,
+    files: &[&str],
     keywords: &[String],
     implications: &[(String, String)],
     recommendations: Option<&str>,
@@ -85,8 +87,11 @@ pub fn front_matter(
         && !titles.is_empty()
     {
         out.push_str("appendices:\n");
-        for t in titles {
+        for (i, t) in titles.iter().enumerate() {
             out.push_str(&format!("  - title: {}\n", scalar(t)));
+            if let Some(file) = files.get(i) {
+                out.push_str(&format!("    file: {}\n", scalar(file)));
+            }
         }
     }
     if !keywords.is_empty() {

@@ -208,3 +208,22 @@ pub(super) fn check_implications(sections: &[Section], house: &HouseStyle, notes
         }
     }
 }
+
+/// An `import-order` warning for each body section after the implications.
+pub(super) fn check_order(sections: &[Section], notes: &mut Vec<Note>) {
+    let mut seen_implication = false;
+    for s in sections {
+        match s.kind {
+            Kind::Implication(_) | Kind::Recommendations => seen_implication = true,
+            Kind::Body(_) if seen_implication => notes.push(
+                Note::warning(
+                    "import-order",
+                    format!("the section “{}” comes after the implications; clerk sets every body section before them", short(&s.heading)),
+                )
+                .help("check that it belongs to the body; move it in the Markdown if not")
+                .at(format!("# {}", s.heading)),
+            ),
+            _ => {}
+        }
+    }
+}

@@ -8,6 +8,7 @@
 //! [`assemble`] and [`front`] write the Markdown, and [`command`] writes the files and
 //! runs `clerk check` on them.
 
+pub mod appendix;
 pub mod assemble;
 pub mod body;
 pub mod command;
@@ -118,18 +119,21 @@ pub struct Imported {
     pub markdown: String,
     /// Images to write into the images folder: (file name, bytes).
     pub images: Vec<(String, Vec<u8>)>,
+    /// Appendix files to write beside the paper: (file name, Markdown).
+    pub appendices: Vec<(String, String)>,
     /// What could not be mapped.
     pub notes: Vec<Note>,
 }
 
 /// Converts the .docx `bytes` (read from `file`, for messages) into a paper in `house`
-/// style whose images go in the folder `image_dir` beside it. An `Err` means nothing could
-/// be imported (not a .docx, damaged, or past a limit).
+/// style to be written as `stem.md`: its images go in the folder `stem-images` beside it,
+/// and the appendices written in its body in files `_stem-appendix-a.md`. An `Err` means
+/// nothing could be imported (not a .docx, damaged, or past a limit).
 pub fn convert(
     file: &Path,
     bytes: &[u8],
     house: &HouseStyle,
-    image_dir: &str,
+    stem: &str,
     limits: Limits,
 ) -> Result<Imported, Diagnostic> {
     let mut pkg = package::Package::open(file, bytes, limits)?;
@@ -257,7 +261,7 @@ pub fn convert(
         unlinked: std::mem::take(&mut cx.unlinked),
         page_lines,
     };
-    let mut imported = assemble::paper(&input, house, &mut pkg, image_dir);
+    let mut imported = assemble::paper(&input, house, &mut pkg, stem);
     if endnotes > 0 {
         imported.notes.push(endnotes_kept(endnotes));
     }

@@ -77,14 +77,7 @@ fn run(body: &str, extra: &[(&str, &[u8])]) -> Imported {
 
 fn run_with(body: &str, extra: &[(&str, &[u8])], house: &HouseStyle) -> Imported {
     let bytes = docx(body, extra);
-    convert(
-        Path::new("t.docx"),
-        &bytes,
-        house,
-        "t-images",
-        Limits::default(),
-    )
-    .unwrap()
+    convert(Path::new("t.docx"), &bytes, house, "t", Limits::default()).unwrap()
 }
 
 fn codes(i: &Imported) -> Vec<&'static str> {

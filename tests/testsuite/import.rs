@@ -342,3 +342,45 @@ fn what_the_import_says_of_a_placeholder_the_check_does_not_say_again() {
     // The placeholder date still fails the paper: said by the check, an error.
     assert_eq!(count("bad-date"), 1, "{stderr}");
 }
+
+/// Appendices written after the recommendations are imported as appendix files beside the
+/// paper, which checks clean and builds with them after it; an appendix file already there
+/// is not overwritten without --force.
+#[test]
+fn appendices_written_in_the_document_import_as_files_of_their_own() {
+    let dir = project();
+    let root = dir.path();
+    let file = docx("appendices.docx");
+    let (code, _, stderr) = import(root, &file, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        codes(&stderr).contains(&"import-appendix".to_string()),
+        "{stderr}"
+    );
+    assert!(
+        !codes(&stderr).contains(&"import-order".to_string()),
+        "{stderr}"
+    );
+    let paper = std::fs::read_to_string(root.join("papers/appendices.md")).unwrap();
+    assert!(
+        paper.contains("appendices:\n  - title: Condition Survey\n    file: _appendices-appendix-a.md\n  - title: Glossary\n    file: _appendices-appendix-b.md\n"),
+        "{paper}"
+    );
+    assert!(!paper.contains("Surveyors"), "{paper}");
+    let a = std::fs::read_to_string(root.join("papers/_appendices-appendix-a.md")).unwrap();
+    assert!(
+        a.starts_with("Every building was surveyed in 2021.\n\n## Method\n\nSurveyors walked"),
+        "{a}"
+    );
+    check_clean(root, "papers/appendices.md");
+    let (code, stdout, stderr) = parts(&clerk(root, &["build", "--format", "html"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let html = std::fs::read_to_string(root.join("out/appendices.html")).unwrap();
+    let (glossary, survey) = (html.find("RAAC").unwrap(), html.find("Surveyors").unwrap());
+    assert!(survey < glossary, "the appendices in order");
+    // An appendix file of the name already there stops the import, as the paper does.
+    std::fs::remove_file(root.join("papers/appendices.md")).unwrap();
+    let (code, _, stderr) = import(root, &file, &[]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("_appendices-appendix-a.md"), "{stderr}");
+}
