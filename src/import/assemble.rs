@@ -7,7 +7,7 @@ use crate::config::HouseStyle;
 
 use super::body::{self, Kind, Section, Unit};
 use super::docx::{Block, Para};
-use super::emit::{Emitter, escape, escape_start, ref_spans};
+use super::emit::{Emitter, escape, escape_start, place_at, ref_spans};
 use super::header::{self, normalise, short};
 use super::package::Package;
 use super::{Imported, Note};
@@ -156,23 +156,30 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, stem: &str) -
                 .at(format!("paragraph {n}")),
         );
     }
+    // Where a note's paragraph is: by its first words, which an author can find in Word.
+    let place = |at: usize| place_at(input.blocks, input.footnotes, at);
     for (what, at) in &input.skipped {
         notes.push(
             Note::warning(
                 "import-not-mapped",
                 format!(
-                    "{} {what} at paragraph {at} of the Word document is left out",
-                    if what.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }
+                    "{} {what} in {} is left out",
+                    if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                        "an"
+                    } else {
+                        "a"
+                    },
+                    place(*at)
                 ),
             )
-            .help("paragraphs are counted from the top of the Word document, tables' included; add what is left out by hand if the paper needs it"),
+            .help("add what is left out by hand if the paper needs it"),
         );
     }
     for at in input.merged.iter().filter(|at| !unwrapped.contains(at)) {
         notes.push(
             Note::warning(
                 "import-merged-cells",
-                format!("the table at paragraph {at} of the Word document has merged cells: a Markdown table cannot merge cells, so a merged cell's text is in its first cell and the cells it spanned are left empty"),
+                format!("the table that starts with {} has merged cells: a Markdown table cannot merge cells, so a merged cell's text is in its first cell and the cells it spanned are left empty", place(*at)),
             )
             .help("check the table reads right with its empty cells: repeat a heading that spanned columns in each, or split the table"),
         );
@@ -181,13 +188,13 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, stem: &str) -
         notes.push(
             Note::warning(
                 "import-text-box",
-                format!("the text box “{words}…” (paragraph {at} of the Word document) is kept as lines of the paragraph it is anchored in"),
+                format!("the text box “{words}…” (in {}) is kept as lines of the paragraph it is anchored in", place(*at)),
             )
             .help("a paper has no boxes: check the text reads right where it now stands, or make it a paragraph of its own"),
         );
     }
     if let Some((first, at, count)) = &input.raised {
-        notes.push(raised_note(first, *at, *count));
+        notes.push(raised_note(first, &place(*at), *count));
     }
     if let Some((first, at, count)) = &input.equations {
         let which = if *count == 1 {
@@ -198,7 +205,7 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, stem: &str) -
         notes.push(
             Note::warning(
                 "import-equation",
-                format!("the Word document has {which} (the first, “{}”, at paragraph {at}); a paper has no mathematics, so each is kept as its text, on one line", short(first)),
+                format!("the Word document has {which} (the first, “{}”, in {}); a paper has no mathematics, so each is kept as its text, on one line", short(first), place(*at)),
             )
             .help("check each still reads right (fractions and powers lose their layout); write it out in words where it matters"),
         );
@@ -207,7 +214,7 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, stem: &str) -
         notes.push(
             Note::warning(
                 "import-underline",
-                format!("the Word document underlines {} (the first, “{}”, at paragraph {at}); a paper has no underline (on a page, underlined words read as links), so it is kept as plain text", if *count == 1 { "a piece of text".to_string() } else { format!("{count} pieces of text") }, short(first)),
+                format!("the Word document underlines {} (the first, “{}”, in {}); a paper has no underline (on a page, underlined words read as links), so it is kept as plain text", if *count == 1 { "a piece of text".to_string() } else { format!("{count} pieces of text") }, short(first), place(*at)),
             )
             .help("where the stress matters, make it bold (`**…**`) or italic (`*…*`) in the Markdown"),
         );
@@ -216,7 +223,7 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, stem: &str) -
         notes.push(
             Note::warning(
                 "import-link",
-                format!("the link to `{}` at paragraph {at} is kept as its text only: a published paper links to web addresses (`https:`) and e-mail (`mailto:`) only, not to a file on someone's computer or shared drive", short(url)),
+                format!("the link to `{}` in {} is kept as its text only: a published paper links to web addresses (`https:`) and e-mail (`mailto:`) only, not to a file on someone's computer or shared drive", short(url), place(*at)),
             )
             .help("publish the file and link to its web address, or name where it is in the text"),
         );
@@ -254,7 +261,7 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, stem: &str) -
 
 /// The note, once per paper, for text Word sets raised or lowered, which clerk's Markdown
 /// cannot (it has no superscript or subscript) and keeps as ordinary text.
-fn raised_note(first: &str, at: usize, count: usize) -> Note {
+fn raised_note(first: &str, at: &str, count: usize) -> Note {
     let pieces = if count == 1 {
         "a piece of text".to_string()
     } else {
@@ -262,7 +269,7 @@ fn raised_note(first: &str, at: usize, count: usize) -> Note {
     };
     Note::warning(
         "import-superscript",
-        format!("the Word document sets {pieces} as superscript or subscript (the first, “{}”, at paragraph {at}); a paper has no raised or lowered text, so it is kept as ordinary text: “1st” stays “1st”, “CO2” stays “CO2”", short(first)),
+        format!("the Word document sets {pieces} as superscript or subscript (the first, “{}”, in {at}); a paper has no raised or lowered text, so it is kept as ordinary text: “1st” stays “1st”, “CO2” stays “CO2”", short(first)),
     )
     .help("check each still reads right; where the look matters, type the character itself (CO₂, m², ¹) in the Markdown")
 }

@@ -242,6 +242,23 @@ pub fn place(p: &Para) -> String {
     }
 }
 
+/// Where the `at`th paragraph of the Word document (counted from the top, tables' and
+/// notes' paragraphs included, as the walk counts them) is, said as [`place`] says it: by
+/// its first words, which an author can find in Word, rather than by a count.
+pub fn place_at(blocks: &[Block], notes: &[(String, Vec<Block>)], at: usize) -> String {
+    fn find(blocks: &[Block], at: usize) -> Option<&Para> {
+        blocks.iter().find_map(|b| match b {
+            Block::Para(p) => (p.index == at).then_some(p),
+            Block::Table(rows) => rows.iter().flatten().find_map(|cell| find(cell, at)),
+        })
+    }
+    let found = find(blocks, at).or_else(|| notes.iter().find_map(|(_, b)| find(b, at)));
+    match found {
+        Some(p) => place(p),
+        None => format!("paragraph {at} of the Word document"),
+    }
+}
+
 /// The byte spans of the numbers `text` cites as paragraphs: each number of "paragraph
 /// 2.1", "paragraphs 2.1 and 2.2", "paras 2.1, 2.2", "paragraphs 2.1 to 2.3" or "2.1–2.3".
 pub fn ref_spans(text: &str) -> Vec<(usize, usize)> {

@@ -326,7 +326,7 @@ fn a_table_with_merged_cells_keeps_the_text_in_the_first_cell_and_is_noted() {
         .unwrap_or_else(|| panic!("{:?}", codes(&out)));
     assert!(
         note.message
-            .contains("the table at paragraph 13 of the Word document has merged cells"),
+            .contains("the table that starts with the paragraph “Stations” has merged cells"),
         "{}",
         note.message
     );
@@ -359,9 +359,10 @@ fn symbols_and_struck_text_are_kept_and_joined_cells_said() {
     assert!(md.contains("Scores ≥ 4, budget ~~£3m~~ £4m ✓"), "{md}");
     assert!(md.contains("| x | One Two |"), "{md}");
     assert!(
-        out.notes
-            .iter()
-            .any(|n| n.code == "import-not-mapped" && n.message.contains("F021")),
+        out.notes.iter().any(|n| n.code == "import-not-mapped"
+            && n.message.contains("F021")
+            && n.message
+                .contains("in the paragraph “1.1 Scores ≥ 4, budget")),
         "{:?}",
         out.notes
     );
