@@ -149,9 +149,10 @@ pub struct InitArgs {
 /// `clerk import`
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The Word document (.docx).
-    #[arg(value_name = "PAPER.docx")]
-    pub docx: PathBuf,
+    /// The Word documents (.docx), or folders of them: every .docx under a folder is
+    /// imported, into the same sub-folder of the papers folder (or of `--to`).
+    #[arg(value_name = "PAPER.docx", required = true)]
+    pub docx: Vec<PathBuf>,
     /// Folder to write the paper in (default: the papers folder).
     #[arg(long, value_name = "DIR")]
     pub to: Option<PathBuf>,

@@ -6,11 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use crate::cli::{
-    CheckArgs, Cli, Command, FolderArgs, ImportArgs, MessageFormat, NewArgs, ServeArgs,
-};
+use crate::cli::{CheckArgs, Cli, Command, FolderArgs, MessageFormat, NewArgs, ServeArgs};
 use crate::diag::{Diagnostic, Sources};
-use crate::import::command::ImportOptions;
 use crate::pipeline::{self, BuildOptions};
 use crate::progress::BuildProgress;
 use crate::project::{Folders, Project};
@@ -20,6 +17,8 @@ use crate::report::{
 };
 use crate::scaffold::{self, NewMeeting, NewPaper};
 use crate::serve::ServeOptions;
+
+mod import;
 
 /// Runs the parsed command line and returns the process exit code.
 pub fn dispatch(cli: Cli) -> ExitCode {
@@ -83,20 +82,9 @@ pub fn dispatch(cli: Cli) -> ExitCode {
                 .and_then(|dir| scaffold::init(&dir, args.templates));
             report_simple(made, &Sources::default(), color)
         }
-        Command::Import(args) => run_import(&root, &ImportOptions::from(args), color),
+        Command::Import(args) => import::run_import(&root, &args, color),
     };
     ExitCode::from(code)
-}
-
-impl From<ImportArgs> for ImportOptions {
-    fn from(args: ImportArgs) -> ImportOptions {
-        ImportOptions {
-            docx: args.docx,
-            to: args.to,
-            dry_run: args.dry_run,
-            force: args.force,
-        }
-    }
 }
 
 impl From<&FolderArgs> for Folders {
@@ -326,56 +314,6 @@ fn run_check(root: &Path, args: &CheckArgs, color: bool) -> u8 {
         EXIT_PAPER_ERRORS
     } else {
         0
-    }
-}
-
-/// Runs the command and returns its exit code.
-fn run_import(root: &Path, args: &ImportOptions, color: bool) -> u8 {
-    let mut sources = Sources::default();
-    let project = match Project::open(root, None, None, &mut sources) {
-        Ok(p) => p,
-        Err(diags) => {
-            print_human(&diags, &sources, color);
-            return EXIT_USAGE;
-        }
-    };
-    match crate::import::command::import(&project, args) {
-        Ok(report) => {
-            print_human(&report.diagnostics, &report.sources, color);
-            if args.dry_run {
-                print!("{}", report.imported.markdown);
-            }
-            let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
-            let shown = crate::project::walk::relative(&project.root, &report.paper);
-            let verb = if args.dry_run {
-                "Would import"
-            } else {
-                "Imported"
-            };
-            let images = match report.imported.images.len() {
-                0 => String::new(),
-                n => format!(" and {}", plural(n, "image")),
-            };
-            eprintln!(
-                "{verb} {} as {}{images}: {}, {}.",
-                args.docx.display(),
-                shown.display(),
-                plural(errors, "error"),
-                plural(report.diagnostics.len() - errors, "warning")
-            );
-            if errors > 0 { EXIT_PAPER_ERRORS } else { 0 }
-        }
-        Err(diags) => {
-            print_human(&diags, &sources, color);
-            if diags
-                .iter()
-                .any(|d| d.code == "exists" || d.code == "usage")
-            {
-                EXIT_USAGE
-            } else {
-                EXIT_PAPER_ERRORS
-            }
-        }
     }
 }
 

@@ -68,14 +68,7 @@ pub fn import(project: &Project, args: &ImportOptions) -> Result<ImportReport, V
             format!("cannot read the Word document ({e})"),
         )]
     })?;
-    let stem = docx
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let stem = match slug::slugify(&stem) {
-        s if s.is_empty() => "imported-paper".to_string(),
-        s => s,
-    };
+    let stem = paper_stem(docx);
     let dir = match &args.to {
         Some(d) => std::path::absolute(d).unwrap_or_else(|_| d.clone()),
         None => project.papers_dir.clone(),
@@ -184,6 +177,19 @@ pub fn import(project: &Project, args: &ImportOptions) -> Result<ImportReport, V
         diagnostics,
         sources,
     })
+}
+
+/// The name the paper imported from `docx` is written under (without `.md`): the
+/// document's, made a slug (`Estates Strategy v2.docx` → `estates-strategy-v2`).
+pub fn paper_stem(docx: &Path) -> String {
+    let stem = docx
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match slug::slugify(&stem) {
+        s if s.is_empty() => "imported-paper".to_string(),
+        s => s,
+    }
 }
 
 fn write(paper: &Path, image_dir: &str, imported: &Imported) -> std::io::Result<()> {

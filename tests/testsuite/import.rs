@@ -384,3 +384,45 @@ fn appendices_written_in_the_document_import_as_files_of_their_own() {
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("_appendices-appendix-a.md"), "{stderr}");
 }
+
+/// A folder of Word papers is imported in one command, its sub-folders kept: Word's lock
+/// files are passed over, files clerk cannot read are named, two documents that would be
+/// the same paper are not both imported, and a summary counts them.
+#[test]
+fn a_folder_of_word_papers_imports_in_one_command() {
+    let dir = project();
+    let root = dir.path();
+    let word = root.join("Committee papers");
+    std::fs::create_dir_all(word.join("2021")).unwrap();
+    std::fs::copy(docx("numbered-auto.docx"), word.join("Estates Update.docx")).unwrap();
+    std::fs::copy(docx("appendices.docx"), word.join("2021/Condition.docx")).unwrap();
+    std::fs::copy(docx("appendices.docx"), word.join("2021/condition.DOCX")).unwrap();
+    std::fs::write(word.join("~$tates Update.docx"), "Word's lock file").unwrap();
+    std::fs::write(word.join("2021/Old minutes.doc"), b"\xd0\xcf\x11\xe0").unwrap();
+    let (code, _, stderr) = import(root, &word, &[]);
+    assert_eq!(code, 2, "one document not imported: {stderr}");
+    for made in [
+        "papers/estates-update.md",
+        "papers/2021/condition.md",
+        "papers/2021/_condition-appendix-a.md",
+    ] {
+        assert!(root.join(made).is_file(), "{made}: {stderr}");
+    }
+    assert!(!root.join("papers/tates-update.md").exists(), "{stderr}");
+    let codes = codes(&stderr);
+    for code in ["import-not-docx", "import-same-name"] {
+        assert!(codes.contains(&code.to_string()), "{stderr}");
+    }
+    assert!(stderr.contains("Old minutes.doc"), "{stderr}");
+    assert!(
+        stderr.contains("would be written as papers/2021/condition.md"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("Imported 3 Word documents into papers: 2 without errors, 0 with errors, 1 not imported."),
+        "{stderr}"
+    );
+    // What came in builds.
+    let (code, stdout, stderr) = parts(&clerk(root, &["check"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+}
