@@ -4,7 +4,7 @@
 
 use super::Note;
 use super::body::{Kind, Section, Unit};
-use super::header::{Header, Value, untitled};
+use super::header::{Header, Value, untitled, untitled_note};
 
 /// One appendix found in the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,23 +175,9 @@ pub fn settle(
     };
     let all = titles(&given, found);
     header.fields.retain(|(k, _)| k != "appendices");
-    let blank: Vec<&str> = all
-        .iter()
-        .filter(|t| untitled(t))
-        .map(String::as_str)
-        .collect();
-    if blank.is_empty() {
-        notes.retain(|n| n.code != "import-appendix-title");
-    } else if !notes.iter().any(|n| n.code == "import-appendix-title") {
-        notes.push(
-            Note::warning(
-                "import-appendix-title",
-                format!("the Word document gives no title for {}, so the paper has the placeholder title “{}” until you give it one", blank.join(", "), blank[0]),
-            )
-            .help("write each appendix's title under `appendices:` in the front matter")
-            .at(format!("title: {}", blank[0])),
-        );
-    }
+    // The header's note on an untitled appendix goes when the body titles every one.
+    notes.retain(|n| n.code != "import-appendix-title");
+    notes.extend(untitled_note("the Word document", &all));
     let files: Vec<(String, String)> = found
         .iter()
         .zip(texts)

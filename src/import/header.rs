@@ -338,18 +338,7 @@ fn row_value(
         },
         "appendices" => {
             let titles = appendices(value);
-            let blank: Vec<&String> = titles.iter().filter(|t| untitled(t)).collect();
-            if !blank.is_empty() {
-                let names: Vec<&str> = blank.iter().map(|t| t.as_str()).collect();
-                notes.push(
-                    Note::warning(
-                        "import-appendix-title",
-                        format!("the {label} “{value}” gives no title for {}, so the paper has the placeholder title “{}” until you give it one", names.join(", "), names[0]),
-                    )
-                    .help("write each appendix's title (and its `file:`, a PDF or Markdown file beside the paper) under `appendices:` in the front matter")
-                    .at(format!("title: {}", names[0])),
-                );
-            }
+            notes.extend(untitled_note(&format!("the {label} “{value}”"), &titles));
             Value::Appendices(titles)
         }
         "classification" => Value::Text(value.to_uppercase()),
@@ -432,6 +421,25 @@ pub fn appendices(value: &str) -> Vec<String> {
         }
     }
     titles
+}
+
+/// The note that `source` (the header's row, or the Word document) gives no title for the
+/// appendices of `titles` that have a placeholder; `None` when none has.
+pub fn untitled_note(source: &str, titles: &[String]) -> Option<Note> {
+    let names: Vec<&str> = titles
+        .iter()
+        .filter(|t| untitled(t))
+        .map(String::as_str)
+        .collect();
+    let first = names.first()?;
+    Some(
+        Note::warning(
+            "import-appendix-title",
+            format!("{source} gives no title for {}, so the paper has the placeholder title “{first}” until you give it one", names.join(", ")),
+        )
+        .help("write each appendix's title (and its `file:`, a PDF or Markdown file beside the paper) under `appendices:` in the front matter")
+        .at(format!("title: {first}")),
+    )
 }
 
 /// Is `title` a placeholder [`appendices`] wrote for an appendix given no title?

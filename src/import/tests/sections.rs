@@ -441,3 +441,30 @@ fn appendices_at_the_end_become_files_of_their_own() {
         assert!(!codes.contains(&gone), "{codes:?}");
     }
 }
+
+/// An appendix neither the header table nor its heading gives a title keeps the placeholder
+/// `Appendix A`, and the note asking for one.
+#[test]
+fn an_appendix_given_no_title_anywhere_keeps_the_placeholder_and_its_note() {
+    let body = format!(
+        "{}{}{}{CLOSE}{}{}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1 The estate."),
+        bold("APPENDIX A"),
+        p("Every site."),
+    );
+    let out = run(&body, &[]);
+    assert!(
+        out.markdown
+            .contains("appendices:\n  - title: Appendix A\n    file: _t-appendix-a.md\n"),
+        "{}",
+        out.markdown
+    );
+    let note = out.notes.iter().find(|n| n.code == "import-appendix-title");
+    assert!(
+        note.is_some_and(|n| n.message.contains("placeholder title “Appendix A”")),
+        "{:?}",
+        out.notes
+    );
+}
