@@ -135,7 +135,7 @@ fn appendices(
             id: appendix_id(i),
             content: match (items, file) {
                 (Some(items), _) => AppendixContent::Markdown { items },
-                (None, AppendixFile::Pdf { bytes, marking }) => AppendixContent::Pdf {
+                (None, AppendixFile::Pdf { bytes, marking, .. }) => AppendixContent::Pdf {
                     bytes: std::sync::Arc::clone(bytes),
                     marked: match marking.as_deref() {
                         Some(own) => {

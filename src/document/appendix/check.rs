@@ -17,8 +17,9 @@ pub struct Problem {
 /// Checks that the PDF `bytes` (shown as `name`) can be appended to an archival, accessible
 /// paper: a readable PDF with pages, not encrypted, tagged, with every font embedded, and
 /// nothing in it that would make reading it take unbounded memory: its streams inflate to
-/// at most `inflate_limit` bytes ([`super::inflate_limit`]), together.
-pub fn check(name: &str, bytes: &[u8], inflate_limit: u64) -> Result<(), Problem> {
+/// at most `inflate_limit` bytes ([`super::inflate_limit`]), together. Returns the pages
+/// (1-based) that draw something outside its tags, which the append marks as artifacts.
+pub fn check(name: &str, bytes: &[u8], inflate_limit: u64) -> Result<Vec<u32>, Problem> {
     let encrypted = || {
         Problem {
         code: "appendix-encrypted",
@@ -77,13 +78,14 @@ pub fn check(name: &str, bytes: &[u8], inflate_limit: u64) -> Result<(), Problem
             help: "export it as PDF/A (in Word: Save As › PDF › Options › “PDF/A compliant”; in LibreOffice: Export as PDF › “Archive (PDF/A, ISO 19005)”), which embeds every font".into(),
         });
     }
+    let untagged = super::artifacts::untagged_pages(&doc);
     // The merge itself, into an empty tagged document, so a file the merge cannot take
     // (a damaged page or structure tree) is reported here, at the `file:` line, and not
     // when the PDF is written.
     let mut doc = doc;
     super::import(&mut scratch_target(), &mut doc, name, &mut super::put)
         .map_err(|e| unreadable(format!("its pages or structure tree are damaged: {e}")))?;
-    Ok(())
+    Ok(untagged)
 }
 
 /// The most pages an appendix may have.

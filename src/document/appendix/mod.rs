@@ -10,6 +10,7 @@
 //! are moved past clerk's. Its outline, forms, actions and names are left behind (links to
 //! named destinations are first given the destination itself).
 
+mod artifacts;
 mod check;
 mod guard;
 mod lazy;
@@ -60,6 +61,8 @@ pub fn append(
     let mut out = Vec::new();
     for a in appendices {
         let mut src = check::load(a.bytes, a.inflate_limit).map_err(|e| broken(a.title, &e))?;
+        // What it draws outside its tags made artifacts, its links described.
+        artifacts::mend(&mut src);
         let pages = import(doc, &mut src, a.title, &mut put).map_err(|e| broken(a.title, &e))?;
         if pages.is_empty() {
             return Err(broken(a.title, "no pages"));

@@ -25,6 +25,8 @@ pub enum AppendixFile {
         bytes: Arc<Vec<u8>>,
         /// Its own protective marking, if clerk made it.
         marking: Option<String>,
+        /// The pages (1-based) that draw something outside its tags.
+        untagged: Vec<u32>,
     },
 }
 
@@ -40,6 +42,7 @@ pub fn read(paper: &Paper, house: &HouseStyle) -> (Vec<AppendixFile>, Vec<Diagno
         .map(|(i, a)| match read_one(paper, house, a) {
             Ok(file) => {
                 diags.extend(marking_differs(paper, a, &file));
+                diags.extend(untagged_content(paper, a, &file));
                 diags.extend(title_repeated(a, i, &file));
                 file
             }
@@ -86,8 +89,9 @@ fn read_one(
     })?;
     let inflate = super::inflate_limit(house.limits.appendix_bytes);
     match super::check(&name.to_string(), &bytes, inflate) {
-        Ok(()) => Ok(AppendixFile::Pdf {
+        Ok(untagged) => Ok(AppendixFile::Pdf {
             marking: own_marking(&bytes),
+            untagged,
             bytes: Arc::new(bytes),
         }),
         Err(p) => Err(at(p.code, p.message).with_help(p.help)),
@@ -140,6 +144,31 @@ fn marking_differs(paper: &Paper, a: &AppendixMeta, file: &AppendixFile) -> Opti
         ),
     );
     Some(d.with_help(format!("build the appendix again with `classification: {paper_marking}`, so that its pages carry one marking")).warning())
+}
+
+/// A warning when a PDF appendix draws something outside its tags: the append marks it as
+/// an artifact (decoration), which screen readers pass over, so a picture or text that
+/// carries meaning there would be lost to them.
+fn untagged_content(paper: &Paper, a: &AppendixMeta, file: &AppendixFile) -> Option<Diagnostic> {
+    let AppendixFile::Pdf { untagged, .. } = file else {
+        return None;
+    };
+    let first = untagged.first()?;
+    let name = a.file.as_deref().unwrap_or(Path::new("")).display();
+    let pages = match untagged.as_slice() {
+        [_] => format!("page {first}"),
+        [_, .., last] => format!("{} pages, {first} to {last}", untagged.len()),
+        [] => return None,
+    };
+    let d = at_file(
+        paper,
+        a,
+        "appendix-untagged-content",
+        format!(
+            "the appendix `{name}` draws something outside its tags ({pages}): clerk marks it as decoration, which screen readers pass over, so that the paper stays PDF/UA"
+        ),
+    );
+    Some(d.with_help("check nothing there carries meaning (a chart, a table, text); if it does, export the appendix again as a tagged PDF from its source (Word, LibreOffice) rather than printing it to PDF").warning())
 }
 
 /// A Markdown appendix's text; one too large, not UTF-8, unreadable, or that is a paper

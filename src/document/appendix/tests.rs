@@ -6,7 +6,7 @@ const LIMIT: u64 = 1 << 30;
 
 /// [`super::check`] with a generous inflate limit.
 fn check(name: &str, bytes: &[u8]) -> Result<(), Problem> {
-    super::check(name, bytes, LIMIT)
+    super::check(name, bytes, LIMIT).map(|_| ())
 }
 
 /// A tagged one-page PDF whose `Document` element holds one `P` with MCID 0 and whose
@@ -275,4 +275,64 @@ fn named_destinations_become_explicit() {
         .unwrap();
     let dest = doc.get_dictionary(annot).unwrap().get(b"Dest").unwrap();
     assert_eq!(dest.as_array().unwrap()[0].as_reference().unwrap(), first);
+}
+
+/// An appendix that draws outside its tags (a browser's page background) and has a link
+/// without a description: the check names the page, and the append marks the drawing as
+/// an artifact and describes the link, so the paper stays PDF/UA.
+#[test]
+fn untagged_drawing_is_made_an_artifact_and_links_described() {
+    let mut a = tagged(true, None);
+    let page = a.page_iter().next().unwrap();
+    let content = a.add_object(lopdf::Stream::new(
+        Dictionary::new(),
+        b"1 1 1 rg 0 0 200 300 re f /P <</MCID 0>> BDC EMC".to_vec(),
+    ));
+    let link = a.add_object(Dictionary::from_iter([
+        ("Type", Object::Name(b"Annot".to_vec())),
+        ("Subtype", Object::Name(b"Link".to_vec())),
+        (
+            "Rect",
+            vec![0.into(), 0.into(), 10.into(), 10.into()].into(),
+        ),
+        (
+            "A",
+            Dictionary::from_iter([
+                ("S", Object::Name(b"URI".to_vec())),
+                ("URI", Object::string_literal("https://example.org/x")),
+            ])
+            .into(),
+        ),
+    ]));
+    if let Ok(Object::Dictionary(d)) = a.get_object_mut(page) {
+        d.set("Contents", content);
+        d.set("Annots", vec![Object::from(link)]);
+    }
+    let appendix = bytes(a);
+    assert_eq!(super::check("a.pdf", &appendix, LIMIT), Ok(vec![1]));
+    assert_eq!(
+        super::check("b.pdf", &bytes(tagged(true, None)), LIMIT),
+        Ok(vec![])
+    );
+    let mut doc = tagged(true, None);
+    let pages = append(
+        &mut doc,
+        &[Appended {
+            title: "Appendix A – Data",
+            bytes: &appendix,
+            inflate_limit: LIMIT,
+        }],
+    )
+    .unwrap();
+    let page = pages[0].1[0];
+    let drawn = String::from_utf8(doc.get_page_content(page)).unwrap();
+    assert!(
+        drawn.starts_with("1 1 1 rg\n/Artifact BMC\n0 0 200 300 re\nf\nEMC"),
+        "{drawn}"
+    );
+    let annots = doc.get_page_annotations(page).unwrap();
+    assert_eq!(
+        annots[0].get(b"Contents").unwrap().as_str().unwrap(),
+        b"Link to https://example.org/x"
+    );
 }
