@@ -57,13 +57,25 @@ impl Record {
     /// cut short before writing one, the one it withdrew ([`PREVIOUS_MANIFEST`]); what
     /// cannot be read records nothing.
     pub fn read(out_dir: &Path) -> Record {
+        Record::read_from(&[
+            (out_dir.to_path_buf(), false),
+            (out_dir.join(PRIVATE_DIR), true),
+        ])
+    }
+
+    /// [`Record::read`] of the private manifest alone (a few entries): what `clerk serve`
+    /// needs to keep private the papers the last build took in private.
+    pub fn read_private(out_dir: &Path) -> Record {
+        Record::read_from(&[(out_dir.join(PRIVATE_DIR), true)])
+    }
+
+    /// The manifests of `dirs`, each with whether it is the private one.
+    fn read_from(dirs: &[(std::path::PathBuf, bool)]) -> Record {
         let mut by_source: BTreeMap<String, Vec<OutputFile>> = BTreeMap::new();
         let mut others = Vec::new();
         let mut taken_in_private = BTreeMap::new();
-        for (dir, private) in [
-            (out_dir.to_path_buf(), false),
-            (out_dir.join(PRIVATE_DIR), true),
-        ] {
+        for (dir, private) in dirs {
+            let private = *private;
             let read = |name: &str| {
                 std::fs::read(dir.join(name))
                     .ok()

@@ -39,7 +39,10 @@ pub(crate) struct MeetingPages {
 /// problems go in `problems.meetings`. An agenda PDF is rendered again only when its
 /// meeting, the templates or the house changed.
 pub(crate) fn pages(
-    papers: &BTreeMap<PathBuf, Arc<PaperEntry>>,
+    (papers, private): (
+        &BTreeMap<PathBuf, Arc<PaperEntry>>,
+        &BTreeMap<PathBuf, String>,
+    ),
     renderer: Option<&Renderer>,
     project: &Project,
     old: &Site,
@@ -59,8 +62,7 @@ pub(crate) fn pages(
             r
         })
         .collect();
-    let (meetings, diags) =
-        crate::pipeline::assemble_meetings(&files, &reports, (true, &BTreeMap::new()));
+    let (meetings, diags) = crate::pipeline::assemble_meetings(&files, &reports, (true, private));
     problems.meetings = files.diagnostics.clone();
     problems.meetings.extend(diags);
     // Their texts, so the overlay can show the lines they point at.

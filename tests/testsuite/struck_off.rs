@@ -369,3 +369,43 @@ fn a_kept_meeting_folder_is_withdrawn_when_a_moved_paper_turns_private() {
         "{manifest}"
     );
 }
+
+/// `clerk serve` keeps private, as `clerk build` does, a paper the last build took in
+/// private whose meeting file has gone: its preview says why, and `--write` neither
+/// publishes it nor drops it from the private manifest, so the next build keeps it
+/// private too. (It published it, and erased the record that it had been private.)
+#[test]
+fn the_preview_keeps_private_what_the_last_build_took_in_private() {
+    use crate::common::serve::Serve;
+    let project = built();
+    let root = project.path();
+    let file = root.join(MEETING_FILE);
+    std::fs::rename(&file, root.join("meetings/old.yaml.bak")).unwrap();
+    let serve = Serve::start(root, &["--write"]);
+    assert!(!root.join(format!("out/{CYBER}.html")).exists());
+    assert!(root.join(format!("out/private/{CYBER}.html")).is_file());
+    let private = std::fs::read_to_string(root.join("out/private/manifest.json")).unwrap();
+    assert!(private.contains("\"exempt\""), "{private}");
+    let page = serve.get(&format!("/{CYBER}.html")).body;
+    assert!(page.contains("still-private"), "the preview says why");
+    drop(serve);
+    let (code, out) = build(root);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("warning[still-private]"), "{out}");
+    assert!(!root.join(format!("out/{CYBER}.html")).exists(), "{out}");
+}
+
+/// A meeting file with an error withholds its papers, and the preview says so, as
+/// `clerk check` does (its `papers-withheld` warning was dropped).
+#[test]
+fn the_preview_says_which_papers_a_broken_meeting_file_withholds() {
+    use crate::common::serve::Serve;
+    let project = temp_project("meetings");
+    let root = project.path();
+    let file = root.join(MEETING_FILE);
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("private: true", "privat: true", 1)).unwrap();
+    let serve = Serve::start(root, &[]);
+    let page = serve.get("/").body;
+    assert!(page.contains("papers-withheld"), "{page}");
+}
