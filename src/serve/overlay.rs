@@ -10,23 +10,57 @@ use super::path::{EVENTS_PATH, LAST_GOOD_QUERY};
 use crate::diag::{Diagnostic, Location, Severity, Sources};
 use crate::render::escape;
 
-/// The script added before `</body>`: listens to the reload events and reloads the page when
-/// its own path (or `*`, everything) is among the changed paths. `since` is the id of the
-/// last change the page includes, so a change made before the stream opens is not missed.
+/// The script added before `</body>`: reloads the page when its own path (or `*`,
+/// everything) is among the changed paths of a reload event. `since` is the id of the last
+/// change the page includes, so a change made before it listens is not missed.
+///
+/// One event stream serves every tab of the preview: a browser opens at most six
+/// connections to a host and each stream holds one, so a seventh tab would never load. The
+/// tab holding the `clerk-live-reload` lock listens and passes each event on over a
+/// `BroadcastChannel`; a tab that opens asks it for the last change it has seen, and reloads
+/// if that is newer than its own (as the stream tells a page served before a change); when
+/// that tab goes, the next takes the lock and listens from the last change it heard of. A
+/// browser without locks or channels gives each tab its own stream.
 pub(crate) fn reload_script(since: &str) -> String {
-    format!(
-        "<script id=\"clerk-live-reload\">(() => {{\n\
-         const here = () => {{ const p = decodeURIComponent(location.pathname);\n\
-         return p.endsWith('/') ? p + 'index.html' : p; }};\n\
-         const events = new EventSource('{EVENTS_PATH}?since={}');\n\
-         events.addEventListener('reload', (e) => {{\n\
-         const paths = JSON.parse(e.data);\n\
-         if (paths.includes('*') || paths.includes(here())) location.reload();\n\
-         }});\n\
-         }})();</script>\n",
-        escape(since)
-    )
+    RELOAD_SCRIPT
+        .replace("SINCE", &escape(since))
+        .replace("EVENTS", EVENTS_PATH)
 }
+
+const RELOAD_SCRIPT: &str = r#"<script id="clerk-live-reload">(() => {
+const here = () => { const p = decodeURIComponent(location.pathname);
+return p.endsWith('/') ? p + 'index.html' : p; };
+const since = 'SINCE';
+let latest = since, leader = false;
+const act = (paths) => { if (paths.includes('*') || paths.includes(here())) location.reload(); };
+const part = (id) => { const i = id.lastIndexOf('-'); return [id.slice(0, i), Number(id.slice(i + 1))]; };
+const after = (x, y) => { const [a, n] = part(x), [b, m] = part(y); return a !== b || n > m; };
+const heard = (id) => { if (after(id, latest)) latest = id; };
+const listen = (tell) => {
+const events = new EventSource('EVENTS?since=' + encodeURIComponent(latest));
+events.addEventListener('reload', (e) => {
+const paths = JSON.parse(e.data);
+heard(e.lastEventId || latest);
+tell({ id: latest, paths });
+act(paths);
+});
+};
+if (!window.BroadcastChannel || !(navigator.locks && navigator.locks.request)) { listen(() => {}); return; }
+const channel = new BroadcastChannel('clerk-live-reload');
+channel.onmessage = (e) => {
+const m = e.data || {};
+if (m.hello !== undefined) { if (leader) channel.postMessage({ latest }); return; }
+if (m.latest !== undefined) { if (!leader && after(m.latest, since)) location.reload(); return; }
+if (m.id !== undefined) { heard(m.id); if (after(m.id, since)) act(m.paths); }
+};
+navigator.locks.request('clerk-live-reload', () => {
+leader = true;
+listen((m) => channel.postMessage(m));
+return new Promise(() => {});
+});
+channel.postMessage({ hello: since });
+})();</script>
+"#;
 
 const STYLE: &str = "<style>
 #clerk-overlay{position:fixed;inset:0;z-index:2147483647;overflow:auto;background:#fff;color:#1b1b1b;font:16px/1.45 system-ui,sans-serif;padding:1.5rem}
@@ -302,8 +336,10 @@ mod tests {
     #[test]
     fn the_script_listens_from_the_change_the_page_was_served_at() {
         let script = reload_script("ab-3");
+        assert!(script.contains("const since = 'ab-3';"), "{script}");
         assert!(
-            script.contains("new EventSource('/__clerk/events?since=ab-3')"),
+            script
+                .contains("new EventSource('/__clerk/events?since=' + encodeURIComponent(latest))"),
             "{script}"
         );
         assert!(script.starts_with("<script") && script.ends_with("</script>\n"));

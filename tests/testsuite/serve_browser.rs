@@ -54,3 +54,41 @@ fn a_page_reloads_by_itself_and_shows_the_diagnostics_in_chromium() {
         assert!(png.starts_with(b"\x89PNG"), "{shot}.png");
     }
 }
+
+/// Eight tabs of one preview in one browser all load and follow edits, and keep following
+/// when the tab that listens for them all is closed (each tab's own event stream held one of
+/// the six connections a browser opens to a host, so the seventh never loaded).
+#[test]
+#[ignore = "needs chromium and node"]
+fn eight_tabs_of_the_preview_load_and_reload_in_chromium() {
+    let script = repo().join("tests/browser/tabs.mjs");
+    assert!(
+        repo()
+            .join("tests/browser/node_modules/playwright-core")
+            .is_dir(),
+        "run `npm ci --prefix tests/browser` first"
+    );
+    let dir = temp_project("repo");
+    let serve = Serve::start(dir.path(), &[]);
+    let url = format!("http://{}/{ESTATES}.html", serve.addr);
+    let source = dir.path().join(format!("papers/{ESTATES}.md"));
+    let mut child = Command::new("node")
+        .arg(&script)
+        .args([Path::new(&url), &source])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("node runs");
+    let status = wait_for(Duration::from_secs(120), || child.try_wait().ok().flatten());
+    if status.is_none() {
+        let _ = child.kill();
+    }
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        status.is_some_and(|s| s.success()),
+        "{}\n{}\nserver: {:?}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr),
+        serve.stdout()
+    );
+}
