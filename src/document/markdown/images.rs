@@ -44,6 +44,11 @@ impl Images {
 }
 
 impl Images {
+    /// The paper's folder, which its images and links are read from.
+    pub fn paper_dir(&self) -> &Path {
+        &self.paper_dir
+    }
+
     /// ` (papers/…)`: the paper's folder relative to the project root, when it is inside.
     fn folder_shown(&self) -> String {
         let dir = std::fs::canonicalize(&self.paper_dir).unwrap_or_else(|_| self.paper_dir.clone());

@@ -215,7 +215,8 @@ impl Builder<'_, '_> {
             }
             self.ctx.refs.fragment_link(fragment, loc);
         }
-        self.lint_link(&url, &mut content, range);
+        self.lint_link(&url, &mut content, range.clone());
+        self.lint_link_target(&url, range);
         self.inline(Inline::Link {
             url: href(&url),
             title,

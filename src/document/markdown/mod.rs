@@ -22,6 +22,7 @@ mod refs;
 mod report;
 mod spans;
 mod table_rows;
+mod targets;
 #[cfg(test)]
 mod tests;
 

@@ -200,3 +200,44 @@ fn a_paragraph_number_typed_by_hand_is_warned_about() {
     let (_, d) = run(md);
     assert!(d[0].message.contains("“1.1 1.1 …”"), "{}", d[0].message);
 }
+
+/// Links that would lead nowhere once published are warned about at the link: a file on a
+/// computer or shared drive, a paper's Markdown source, a page no paper makes, a file
+/// clerk does not publish. A link to a paper beside, to the web or within the paper is not.
+#[test]
+fn links_that_lead_nowhere_once_published_are_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::write(dir.path().join("sub/other paper.md"), "").unwrap();
+    let codes = |link: &str| -> Vec<&'static str> {
+        let md = format!("# A {{#a}}\n\nSee [the findings]({link}).\n");
+        let (_, d) = run_full(&md, &[], RECS, dir.path());
+        d.iter().map(|d| d.code).collect()
+    };
+    for (link, code) in [
+        ("file:///S:/Governance/findings.docx", "link-local-file"),
+        ("S:\\Governance\\findings.docx", "link-local-file"),
+        ("\\\\fileserver\\share\\findings.docx", "link-local-file"),
+        ("2026-05-19-cyber-exercise.md", "link-to-source"),
+        ("sub/missing.html", "link-no-paper"),
+        ("../../out/private/resources/x.pdf", "link-no-paper"),
+        ("budget.xlsx", "link-not-published"),
+    ] {
+        assert_eq!(codes(link), [code], "{link}");
+    }
+    for fine in [
+        "https://example.org/findings",
+        "mailto:clerk@example.org",
+        "#a",
+        "sub/other%20paper.html",
+        "sub/other%20paper.pdf#page=2",
+        "/site/wide/page.html",
+    ] {
+        assert_eq!(codes(fine), Vec::<&str>::new(), "{fine}");
+    }
+    let (_, d) = run_full("# A\n\nSee [it](x.md#para-1-1).\n", &[], RECS, dir.path());
+    assert_eq!(
+        d[0].help.as_deref(),
+        Some("link its page instead: `x.html#para-1-1`")
+    );
+}

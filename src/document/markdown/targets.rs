@@ -1,0 +1,131 @@
+//! Links that would lead nowhere once the paper is published: to a file on someone's
+//! computer or shared drive (`file:///S:/…`, `S:\…`), to a paper's Markdown source instead
+//! of its page, to a page or PDF no paper makes, or to a file clerk does not publish (a
+//! spreadsheet beside the paper). Each is a warning at the link; the paper still builds.
+
+use std::ops::Range;
+use std::path::{Component, Path, PathBuf};
+
+use super::blocks::Builder;
+
+/// What is wrong with a link's address, for a published paper.
+enum Target {
+    /// A file on a computer or shared drive.
+    LocalFile,
+    /// A paper's Markdown source: its page is `.html`.
+    Source(String),
+    /// A page or PDF no paper beside makes.
+    NoPaper(String),
+    /// A file clerk does not publish.
+    NotPublished(String),
+}
+
+impl Builder<'_, '_> {
+    /// Warns about a link whose address (`url`, at `range`) leads nowhere once published.
+    pub(super) fn lint_link_target(&mut self, url: &str, range: Range<usize>) {
+        let Some(target) = target(url, self.ctx.images.paper_dir()) else {
+            return;
+        };
+        let loc = self.loc(range);
+        let (code, message, help) = match target {
+            Target::LocalFile => (
+                "link-local-file",
+                format!("this link points at a file on a computer or shared drive (`{url}`): readers of the published paper cannot open it, and it shows where the secretariat keeps its files"),
+                "publish the file and link its web address (https://…), or attach it as an appendix".to_string(),
+            ),
+            Target::Source(page) => (
+                "link-to-source",
+                "this link points at a paper's Markdown source, which is not published".to_string(),
+                format!("link its page instead: `{page}`"),
+            ),
+            Target::NoPaper(path) => (
+                "link-no-paper",
+                format!("no paper makes `{path}` here, so this link would lead nowhere once published"),
+                "check the name against the paper's file (`NAME.md` makes `NAME.html` and `NAME.pdf`, in the same folder)".to_string(),
+            ),
+            Target::NotPublished(path) => (
+                "link-not-published",
+                format!("`{path}` is not published with the paper (clerk publishes papers' pages and PDFs), so this link would lead nowhere"),
+                "publish the file and link its web address, or make it an appendix (`appendices:` with its `file:`, a PDF or Markdown file)".to_string(),
+            ),
+        };
+        self.ctx.warn(code, &loc, message, Some(help));
+    }
+}
+
+/// What is wrong with `url` as a link of a paper in `dir`, if anything.
+fn target(url: &str, dir: &Path) -> Option<Target> {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    let drive = lower.as_bytes().get(1) == Some(&b':')
+        && lower.starts_with(|c: char| c.is_ascii_alphabetic())
+        && matches!(lower.as_bytes().get(2), Some(b'\\' | b'/'));
+    // A backslash is a Windows path's (`S:\…`, `\\server\share`): no web address has one.
+    if lower.starts_with("file:") || drive || url.contains('\\') {
+        return Some(Target::LocalFile);
+    }
+    // Another scheme (https:, mailto:, tel:), a fragment, a query or a path from the site's
+    // root: not a file beside the paper.
+    let scheme = lower.split_once(':').is_some_and(|(s, _)| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+    });
+    if scheme || url.is_empty() || url.starts_with(['#', '?', '/']) || url.ends_with('/') {
+        return None;
+    }
+    let end = url.find(['#', '?']).unwrap_or(url.len());
+    let (path, rest) = (decode(&url[..end]), &url[end..]);
+    let ext = Path::new(&path)
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match ext.as_deref() {
+        Some("md") => {
+            let page = Path::new(&path).with_extension("html");
+            Some(Target::Source(format!("{}{rest}", page.display())))
+        }
+        Some("html" | "pdf") => {
+            let source = normal(&dir.join(&path)).with_extension("md");
+            (!source.is_file()).then(|| Target::NoPaper(path.clone()))
+        }
+        _ => Some(Target::NotPublished(path)),
+    }
+}
+
+/// `path` with `.` and `..` folded, as a browser resolves a link.
+fn normal(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// `%20` and the like decoded (a link's path as the file is named).
+fn decode(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%'
+            && let (Some(h), Some(l)) = (
+                bytes.get(i + 1).copied().and_then(hex),
+                bytes.get(i + 2).copied().and_then(hex),
+            )
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
