@@ -221,20 +221,38 @@ fn status_line(changes: Option<&ChangeSet>, s: &Summary) -> String {
         (0, 0) => "ok".to_string(),
         (0, w) => plural(w, "warning"),
         (e, w) => {
-            let at = s
-                .first_error
-                .as_deref()
-                .map(|p| format!(" (first at {p})"))
-                .unwrap_or_default();
             let w = if w > 0 {
                 format!(", {}", plural(w, "warning"))
             } else {
                 String::new()
             };
-            format!("{}{at}{w}", plural(e, "error"))
+            format!("{}{w}", plural(e, "error"))
         }
     };
-    format!("{what}: {outcome}")
+    // What the first error says, where (as a compiler prints it), so the terminal alone
+    // tells what to fix; and that papers not rebuilt still fail, lest "ok" say otherwise.
+    let first = match (&s.first_error, &s.first_message) {
+        (Some(at), Some(message)) => format!("\n  error: {}\n   --> {at}", short(message)),
+        (Some(at), None) => format!("\n   --> {at}"),
+        _ => String::new(),
+    };
+    let others = match s.others_failing {
+        0 => String::new(),
+        n => format!(
+            " ({} not rebuilt {} errors)",
+            plural(n, "paper"),
+            if n == 1 { "still has" } else { "still have" }
+        ),
+    };
+    format!("{what}: {outcome}{others}{first}")
+}
+
+/// A message cut to one screen line.
+fn short(message: &str) -> String {
+    match message.char_indices().nth(100) {
+        Some((i, _)) => format!("{}…", &message[..i]),
+        None => message.to_string(),
+    }
 }
 
 /// Opens `url` in the desktop's browser, or says how to.
@@ -295,12 +313,25 @@ mod tests {
             errors: 2,
             warnings: 1,
             first_error: Some("papers/a.md:3:7".into()),
+            first_message: Some("`2022-02-30` is not a real date".into()),
+            others_failing: 0,
             elapsed: Duration::from_millis(40),
         };
         assert_eq!(
             status_line(Some(&c), &s),
             "papers/a.md and 1 more changed: rebuilt 2 papers, removed 1 paper in 40 ms: \
-             2 errors (first at papers/a.md:3:7), 1 warning"
+             2 errors, 1 warning\n  error: `2022-02-30` is not a real date\n   --> papers/a.md:3:7"
+        );
+        // "ok" for what was rebuilt, but not for a paper that still fails.
+        let s = Summary {
+            rendered: 1,
+            others_failing: 2,
+            elapsed: Duration::from_millis(5),
+            ..Summary::default()
+        };
+        assert_eq!(
+            status_line(Some(&c), &s),
+            "papers/a.md and 1 more changed: rebuilt 1 paper in 5 ms: ok (2 papers not rebuilt still have errors)"
         );
         let s = Summary {
             rendered: 3,

@@ -34,8 +34,12 @@ pub(crate) struct Summary {
     pub(crate) errors: usize,
     /// Warnings in the same.
     pub(crate) warnings: usize,
-    /// Where the first error is, `papers/a.md:3:7`.
+    /// Where the first error is, `papers/a.md:3:7`, and what it says.
     pub(crate) first_error: Option<String>,
+    /// The first error's message.
+    pub(crate) first_message: Option<String>,
+    /// Papers not rendered again that still have errors.
+    pub(crate) others_failing: usize,
     /// How long it took.
     pub(crate) elapsed: Duration,
 }
@@ -206,6 +210,10 @@ fn render_papers(
     if changes.templates && !setup.problems.templates.is_empty() {
         super::scoped::forget_template_errors(&mut papers);
     }
+    summary.others_failing = papers
+        .iter()
+        .filter(|(rel, e)| e.report.errors() > 0 && !built.iter().any(|(r, _)| r == *rel))
+        .count();
     for (rel, build) in built {
         count(summary, &build.report.diagnostics, &build.report.sources);
         let previous = old.papers.get(&rel).map(Arc::as_ref);
@@ -272,6 +280,7 @@ fn count(summary: &mut Summary, diags: &[Diagnostic], sources: &Sources) {
             summary.errors += 1;
             if summary.first_error.is_none() {
                 summary.first_error = Some(d.place(&d.locate(sources)));
+                summary.first_message = Some(d.message.clone());
             }
         } else {
             summary.warnings += 1;

@@ -222,9 +222,14 @@ fn a_broken_paper_shows_every_diagnostic_with_the_last_good_render_one_click_awa
         "the index shows the paper's state"
     );
     let lines = wait_for(SOON, || Some(serve.rebuilds()).filter(|l| !l.is_empty())).unwrap();
+    assert!(lines[0].ends_with(": 1 error"), "{lines:?}");
+    // The next lines say what the error is and where, as a compiler prints it.
+    let out = serve.stdout();
+    let at = out.iter().position(|l| l == &lines[0]).unwrap();
+    assert!(out[at + 1].starts_with("  error: "), "{out:?}");
     assert!(
-        lines[0].contains(": 1 error (first at papers/"),
-        "{lines:?}"
+        out[at + 2].starts_with("   --> papers/resources/2022-03-15-estates-strategy.md:3:"),
+        "{out:?}"
     );
 
     edit(dir.path(), ESTATES, "date: 2022-02-30", "date: 2022-03-15");
