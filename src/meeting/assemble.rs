@@ -246,7 +246,7 @@ fn from_file<'f>(
                         fi.paper_pos,
                         "paper-not-built",
                         format!(
-                            "item {}'s paper `{}` has errors, so it is shown as not available",
+                            "item {}'s paper `{}` has errors: the packs show it as not available, and the meeting's page links its last good version while there is one, saying so",
                             fi.number,
                             slash(p)
                         ),

@@ -57,8 +57,11 @@ pub(crate) struct ItemView<'a> {
     pub(crate) html: Option<LinkView>,
     /// The paper's PDF (never for a private item).
     pub(crate) pdf: Option<LinkView>,
-    /// A paper item whose paper is not available (it has errors).
+    /// A paper item whose paper is not available (it has errors, and no last good version
+    /// is there).
     pub(crate) unavailable: bool,
+    /// A paper item whose paper has errors, linked as its last good version was built.
+    pub(crate) stale: bool,
     /// Its sub-items.
     pub(crate) children: Vec<ItemView<'a>>,
 }
@@ -191,6 +194,7 @@ fn item_view<'a>(item: &'a AgendaItem, files: &PaperFiles) -> ItemView<'a> {
         late: item.late,
         exempt: item.private.as_deref(),
         unavailable: unavailable && html.is_none(),
+        stale: unavailable && html.is_some(),
         html,
         pdf,
         children: Vec::new(),

@@ -427,3 +427,33 @@ fn a_cancelled_meeting_is_said_so_on_its_page_the_index_and_the_calendar() {
         "{out}"
     );
 }
+
+/// A paper that breaks after it was built keeps its last good version on its meeting's
+/// page, which says so, while its pack shows it as not available; the warning says both.
+#[test]
+fn a_paper_that_breaks_is_linked_as_its_last_good_version_and_said_so() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    assert_eq!(build(root, &["build"]).0, 0);
+    let paper = root.join("papers/resources/2026-05-19-minutes.md");
+    let text = std::fs::read_to_string(&paper).unwrap();
+    let broken: String = text
+        .lines()
+        .filter(|l| !l.starts_with("title:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&paper, broken).unwrap();
+    let (code, out) = build(root, &["build"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("the meeting's page links its last good version"),
+        "{out}"
+    );
+    let page = std::fs::read_to_string(root.join(MAY).join("index.html")).unwrap();
+    assert!(page.contains("2026-05-19-minutes.html"), "still linked");
+    assert!(
+        page.contains("Last good version: the paper now has errors"),
+        "{page}"
+    );
+    assert!(!page.contains("Paper not available"), "{page}");
+}

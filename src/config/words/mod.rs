@@ -56,6 +56,9 @@ pub struct Words {
     pub exempt: String,
     /// The note of a paper item whose paper is not available: `Paper not available`.
     pub paper_not_available: String,
+    /// The note of a paper item whose paper has errors, linked as its last good version
+    /// was built: `Last good version: the paper now has errors`.
+    pub paper_last_good: String,
     /// An agenda whose every item is taken in private says so.
     pub no_public_items: String,
     /// An agenda with no items says so.

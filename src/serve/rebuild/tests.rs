@@ -161,10 +161,18 @@ fn a_broken_paper_keeps_its_last_good_page_and_recovers() {
             .unwrap()
             .ends_with("2022-03-15-estates-strategy.md:3:7")
     );
+    // Its meeting's page too: it says the paper is linked as its last good version.
     assert_eq!(
         paths,
-        pages(&["/resources/2022-03-15-estates-strategy.html", "/index.html"])
+        pages(&[
+            "/resources/2022-03-15-estates-strategy.html",
+            "/meetings/2022-03-15-resources-committee/index.html",
+            "/index.html"
+        ])
     );
+    let meeting = &f.site.meetings["meetings/2022-03-15-resources-committee/index.html"];
+    let meeting = String::from_utf8(meeting.good.as_deref().unwrap().to_vec()).unwrap();
+    assert!(meeting.contains("Last good version: the paper now has errors"));
     let entry = &f.site.papers[Path::new(ESTATES)];
     assert_eq!(entry.page.notes.errors, 1);
     assert!(entry.page.notes.errors_html.contains("date: 2022-02-30"));
