@@ -11,6 +11,7 @@ mod http;
 mod index;
 mod meetings;
 mod overlay;
+mod packs;
 mod path;
 mod publish;
 mod rebuild;
@@ -102,10 +103,10 @@ fn start(project: Project, args: &ServeOptions) -> Result<Running, String> {
     let (site, summary) = rebuild(&empty, &ChangeSet::everything(), 0);
     say(&status_line(None, &summary));
     let mut notice = publish::FolderNotice::default();
-    if args.write {
-        publish::write_out(&site, &Changed::All, &mut notice);
-    }
     let shared = Arc::new(Shared::new(site));
+    if args.write {
+        publish::write_out(&shared.site(), &shared, &Changed::All, &mut notice);
+    }
     let thread = server::spawn(server.clone(), shared.clone())
         .map_err(|e| format!("error: cannot start the server thread ({e})"))?;
     let url = format!("http://{local}/");
@@ -167,7 +168,7 @@ impl Running {
         say(&status_line(Some(changes), &summary));
         let site = self.shared.site();
         if let Some(paths) = written {
-            publish::write_out(&site, &paths, &mut self.notice);
+            publish::write_out(&site, &self.shared, &paths, &mut self.notice);
         }
         // A new papers folder (from clerk.yaml) is read again once it is watched.
         self.watcher.update(&site.project).then(|| ChangeSet {

@@ -1,15 +1,17 @@
-//! `clerk serve --write`: the previewed pages, the meetings' pages and files, the index and
-//! the manifests put into the output folder where `clerk build` puts them — a private
-//! paper's page under `out/private/` (its public copies removed, and its meeting's public
-//! pack that an earlier build made with it), the public index without it, and the
-//! public manifest naming it by title and exempt ground only, its full entry in
-//! `out/private/manifest.json` — so that no public output holds a private paper.
+//! `clerk serve --write`: the previewed pages and their PDFs, the meetings' pages, files
+//! and packs, the index and the manifests put into the output folder where `clerk build`
+//! puts them — a private paper's page under `out/private/` (its public copies removed,
+//! and its meeting's public pack that an earlier build made with it, then made afresh),
+//! the public index without it, and the public manifest naming it by title and exempt
+//! ground only, its full entry in `out/private/manifest.json` — so that no public output
+//! holds a private paper, and every link of what is written leads to a file there.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::index::{Audience, index_page};
-use super::site::{Changed, Page, Site};
+use super::rebuild::render_lazy;
+use super::site::{Changed, Page, Shared, Site};
 use crate::diag::Diagnostic;
 use crate::meeting::AgendaItem;
 use crate::output::meetings::{CALENDAR, MeetingOutputs, PRIVATE_DIR};
@@ -17,6 +19,7 @@ use crate::output::record::Record;
 use crate::output::write::{OutputFile, slash_path, write_atomic};
 use crate::output::{BuildReport, manifest};
 use crate::project::walk::relative;
+use crate::render::OutputFormat;
 use crate::render::pdf::pack::{self, PackKind};
 
 /// What `--write` last said of the output folder, so that a folder clerk cannot write in
@@ -26,6 +29,9 @@ use crate::render::pdf::pack::{self, PackKind};
 pub(super) struct FolderNotice {
     /// The problems last said; empty while the folders can be written in.
     said: Vec<Diagnostic>,
+    /// Each pack written, by path, with what it was made from ([`super::packs::inputs`]):
+    /// written again only when that changes.
+    packs: std::collections::BTreeMap<String, String>,
 }
 
 /// What to say of the output folder after a rebuild's check.
@@ -60,7 +66,12 @@ impl FolderNotice {
 /// into the output folder, as served but without anything the server adds. Failures are
 /// printed; a folder clerk cannot write in only when first found, changed or fixed
 /// (`notice` remembers).
-pub(super) fn write_out(site: &Site, mut changed: &Changed, notice: &mut FolderNotice) {
+pub(super) fn write_out(
+    site: &Site,
+    shared: &Shared,
+    mut changed: &Changed,
+    notice: &mut FolderNotice,
+) {
     let project = &site.project;
     let out = &project.out_dir;
     // What the last build wrote beside (a paper's PDF, a meeting's packs), listed while it
@@ -86,6 +97,7 @@ pub(super) fn write_out(site: &Site, mut changed: &Changed, notice: &mut FolderN
             ));
             // What changed while nothing could be written is not known here: all of it.
             changed = &Changed::All;
+            notice.packs.clear();
         }
     }
     if blocked {
@@ -144,12 +156,26 @@ pub(super) fn write_out(site: &Site, mut changed: &Changed, notice: &mut FolderN
         } else {
             PathBuf::from(&href)
         };
+        let mut pdf = None;
         if let (Some(good), true) = (&entry.page.good, changed.contains(&format!("/{href}"))) {
             put(&rel, good);
+            // Its PDF beside it, as the pages written link it (built as the preview serves it).
+            if entry.page.notes.errors == 0 && site.renderer.is_some() {
+                let build = || render_lazy(site, entry, OutputFormat::Pdf);
+                if let Ok(bytes) = shared.lazy_output(entry, OutputFormat::Pdf, build) {
+                    let at = rel.with_extension("pdf");
+                    put(&at, &bytes);
+                    pdf = Some(OutputFile::describe(&at, &bytes));
+                }
+            }
         }
         let other = |path: &str| !path.ends_with(".html");
         let recorded = record.written(out, &report.source.display, other);
         crate::output::keep_other_formats(&mut report, recorded, is_private);
+        if let Some(pdf) = pdf {
+            report.outputs.retain(|o| o.path != pdf.path);
+            report.outputs.push(pdf);
+        }
         papers.push(report);
     }
     // A meeting's public packs made while one of those papers was public: the preview
@@ -208,6 +234,21 @@ pub(super) fn write_out(site: &Site, mut changed: &Changed, notice: &mut FolderN
             put(Path::new(rel), bytes);
         }
     }
+    // The packs the pages link, each written again when what it is made from changed.
+    let mut packs = Vec::new();
+    for rel in site.packs.keys().filter(|rel| shown(rel)) {
+        let Some(inputs) = super::packs::inputs(site, rel) else {
+            continue;
+        };
+        if notice.packs.get(rel) == Some(&inputs) && out.join(rel).is_file() {
+            continue;
+        }
+        if let Some(Ok(bytes)) = super::packs::pack(site, shared, rel) {
+            put(Path::new(rel), &bytes);
+            packs.push(OutputFile::describe(Path::new(rel), &bytes));
+            notice.packs.insert(rel.clone(), inputs);
+        }
+    }
     // The public index: the preview's lists the private papers for the secretariat.
     let public = index_page(
         &site.papers,
@@ -225,7 +266,7 @@ pub(super) fn write_out(site: &Site, mut changed: &Changed, notice: &mut FolderN
     if index.is_some() {
         let report = BuildReport {
             papers,
-            meetings: meetings_written(site, &record, &withheld),
+            meetings: meetings_written(site, &record, &withheld, &packs),
             calendar: site
                 .meeting_files
                 .get(CALENDAR)
@@ -266,10 +307,14 @@ fn folder_problems(site: &Site, record: &Record) -> Vec<Diagnostic> {
         .unwrap_or_default()
 }
 
-/// Each meeting with the page and agenda the preview holds for it, and the packs a build
-/// wrote that are still as written (the preview makes packs only when asked for, and does
-/// not write them), in a build's order.
-fn meetings_written(site: &Site, record: &Record, withheld: &[PathBuf]) -> Vec<MeetingOutputs> {
+/// Each meeting with the page and agenda the preview holds for it, the packs written now
+/// (`packs`), and those written before that are still as written, in a build's order.
+fn meetings_written(
+    site: &Site,
+    record: &Record,
+    withheld: &[PathBuf],
+    packs: &[OutputFile],
+) -> Vec<MeetingOutputs> {
     site.meeting_list
         .iter()
         .map(|m| {
@@ -295,7 +340,14 @@ fn meetings_written(site: &Site, record: &Record, withheld: &[PathBuf]) -> Vec<M
                 .map(|(rel, bytes)| OutputFile::describe(Path::new(&rel), bytes))
                 .collect();
             let out = &site.project.out_dir;
-            let kept = record.others_under(out, &slash_path(&dir), &outputs);
+            let under = slash_path(&dir);
+            outputs.extend(
+                packs
+                    .iter()
+                    .filter(|p| Path::new(&p.path).parent() == Some(Path::new(&under)))
+                    .cloned(),
+            );
+            let kept = record.others_under(out, &under, &outputs);
             outputs.extend(kept);
             MeetingOutputs {
                 meeting: m.clone(),

@@ -10,12 +10,10 @@ use std::time::Duration;
 
 use super::http::{HttpServer, Request};
 use super::overlay;
-use super::overlay::Notes;
 use super::path::{self, Route};
 use super::rebuild::render_lazy;
 use super::site::{Changed, EAGER, PaperEntry, Shared, Site, Wait};
 use crate::render::OutputFormat;
-use crate::render::pdf::pack;
 
 /// How often an idle event stream sends a comment, to notice a closed tab.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
@@ -246,40 +244,10 @@ impl View<'_> {
     /// A meeting's pack, built on first request from its papers' PDFs (each built on
     /// request too, and cached) and kept until the meeting or one of its papers changes.
     fn pack(&self, shared: &Shared, rel: &str) -> Reply {
-        let site = self.site;
-        let Some(renderer) = site.renderer.as_deref() else {
+        let Some(built) = super::packs::pack(self.site, shared, rel) else {
             return self.not_found();
         };
-        let (meeting, kind) = &site.packs[rel];
-        let papers = kind.papers(meeting);
-        let entries: Vec<Option<&Arc<PaperEntry>>> = papers
-            .iter()
-            .map(|i| {
-                i.paper()
-                    .filter(|_| pack::available(i))
-                    .and_then(|s| site.papers.get(s))
-                    .filter(|e| e.page.notes.errors == 0)
-            })
-            .collect();
-        let generations: Vec<Option<u64>> =
-            entries.iter().map(|e| e.map(|e| e.generation)).collect();
-        let inputs = format!("{meeting:?}{generations:?}");
-        let built = shared.pack_output(rel, inputs, || {
-            let pdfs: Vec<Option<Arc<[u8]>>> = entries
-                .iter()
-                .map(|e| {
-                    let e = (*e)?;
-                    let build = || render_lazy(site, e, OutputFormat::Pdf);
-                    shared.lazy_output(e, OutputFormat::Pdf, build).ok()
-                })
-                .collect();
-            let pdfs: Vec<Option<&[u8]>> = pdfs.iter().map(|b| b.as_deref()).collect();
-            let draft = meeting.is_draft(true);
-            renderer
-                .render_pack(meeting, *kind, pdfs, &site.project.house, draft)
-                .map(|p| p.bytes)
-                .map_err(|d| Notes::new(&[d], renderer.sources()))
-        });
+        let site = self.site;
         match built {
             Ok(bytes) => Reply {
                 status: 200,

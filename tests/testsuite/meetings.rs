@@ -883,15 +883,22 @@ fn serve_write_removes_what_a_build_published_of_a_paper_now_private() {
     use crate::common::serve::Serve;
     let (project, _, _) = built_with_the_private_item_public();
     let root = project.path();
-    let _serve = Serve::start(root, &["--write"]);
     let out = root.join("out");
+    let pack = out.join("meetings/2026-05-19-resources-committee/pack.pdf");
+    // The pack's bookmarks name its papers, as text: the build's names the paper.
+    let names = |pdf: &Path| {
+        String::from_utf8_lossy(&std::fs::read(pdf).unwrap()).contains("Cyber Resilience")
+    };
+    assert!(names(&pack), "the build published it in the pack");
+    let _serve = Serve::start(root, &["--write"]);
     for gone in [
         "resources/2026-05-19-cyber-exercise.html",
         "resources/2026-05-19-cyber-exercise.pdf",
-        "meetings/2026-05-19-resources-committee/pack.pdf",
     ] {
         assert!(!out.join(gone).exists(), "{gone} is left public");
     }
+    // The public pack is made afresh without it.
+    assert!(pack.is_file() && !names(&pack), "the pack holds it still");
     assert!(
         out.join("private/resources/2026-05-19-cyber-exercise.html")
             .is_file()
@@ -920,7 +927,7 @@ fn serve_write_removes_what_a_build_published_of_a_paper_now_private() {
         "{manifest}"
     );
     assert!(
-        !manifest.contains("2026-05-19-resources-committee/pack.pdf"),
+        manifest.contains("2026-05-19-resources-committee/pack.pdf"),
         "{manifest}"
     );
     assert!(!manifest.contains("cyber-exercise"), "{manifest}");
@@ -1162,8 +1169,18 @@ fn serve_write_keeps_a_private_paper_out_of_every_public_output() {
         paths,
         [
             "meetings/2026-05-19-resources-committee/agenda.pdf",
-            "meetings/2026-05-19-resources-committee/index.html"
+            "meetings/2026-05-19-resources-committee/index.html",
+            "meetings/2026-05-19-resources-committee/pack.pdf",
+            "meetings/2026-05-19-resources-committee/supplementary-pack.pdf"
         ]
+    );
+    // The private pack beside them, where a build puts it, listed in the private manifest.
+    let private_pack = "meetings/2026-05-19-resources-committee/private-pack.pdf";
+    assert!(out.join(private_pack).is_file());
+    assert!(
+        read(&out.join("private/manifest.json"))
+            .to_string()
+            .contains(private_pack)
     );
     let ics = std::fs::read(out.join("meetings.ics")).unwrap();
     assert_eq!(public["calendar"]["size"], ics.len(), "{text}");

@@ -403,6 +403,76 @@ fn write_also_writes_the_output_folder_without_the_reload_script() {
     );
 }
 
+/// Every link of the pages `--write` writes leads to a file it wrote (or an earlier build
+/// left): the papers' PDFs and the meetings' packs are written too, and written again when
+/// their paper changes. (The pages linked PDFs and packs that were never written.)
+#[test]
+fn write_writes_every_pdf_and_pack_its_pages_link() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let serve = Serve::start(root, &["--write"]);
+    let out = root.join("out");
+    let broken = |out: &Path| -> Vec<String> {
+        let mut broken = Vec::new();
+        for entry in walkdir::WalkDir::new(out) {
+            let entry = entry.unwrap();
+            let page = entry.path();
+            if page.extension().is_none_or(|e| e != "html") {
+                continue;
+            }
+            let text = std::fs::read_to_string(page).unwrap();
+            for href in text
+                .split("href=\"")
+                .skip(1)
+                .filter_map(|s| s.split('"').next())
+            {
+                let file = href.split(['#', '?']).next().unwrap_or("");
+                if file.is_empty()
+                    || file.contains(':')
+                    || !file.ends_with(".pdf") && !file.ends_with(".html")
+                {
+                    continue;
+                }
+                if !page.parent().unwrap().join(file).is_file() {
+                    broken.push(format!("{} -> {href}", page.display()));
+                }
+            }
+        }
+        broken
+    };
+    assert_eq!(broken(&out), Vec::<String>::new());
+    let pack = out.join("meetings/2026-05-19-resources-committee/pack.pdf");
+    let paper = out.join("resources/2026-05-19-budget-monitoring.pdf");
+    let (pack_before, paper_before) = (
+        std::fs::read(&pack).unwrap(),
+        std::fs::read(&paper).unwrap(),
+    );
+    let mut events = serve.events();
+    let source = root.join("papers/resources/2026-05-19-budget-monitoring.md");
+    let text = std::fs::read_to_string(&source).unwrap();
+    std::fs::write(&source, format!("{text}\nA sentence added in review.\n")).unwrap();
+    events.next_reload(SOON).expect("a reload event");
+    let rewritten = wait_for(SOON, || {
+        let (a, b) = (std::fs::read(&pack).ok()?, std::fs::read(&paper).ok()?);
+        (a != pack_before && b != paper_before).then_some(())
+    });
+    assert!(
+        rewritten.is_some(),
+        "the paper's PDF and its pack are written again"
+    );
+    // Written last, once the rest is.
+    let manifest = wait_for(SOON, || {
+        std::fs::read_to_string(out.join("manifest.json")).ok()
+    });
+    let manifest = manifest.expect("the manifest is written again");
+    for listed in [
+        "2026-05-19-budget-monitoring.pdf",
+        "2026-05-19-resources-committee/pack.pdf",
+    ] {
+        assert!(manifest.contains(listed), "{listed}");
+    }
+}
+
 #[test]
 fn write_to_an_output_folder_it_cannot_use_says_so_once_and_again_when_fixed() {
     let dir = project();
