@@ -36,6 +36,20 @@ struct Manifest<'a> {
     kept: Vec<&'a OutputFile>,
 }
 
+/// A file a paper was built from, as the manifest lists it: its path from the project's
+/// folder and its SHA-256, so that an archive can show what each output was made from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Input {
+    /// `papers/resources/x.md`.
+    pub path: String,
+    /// Its SHA-256, in hex.
+    pub sha256: String,
+}
+
+/// Each paper's input files as its last build read them, by the paper's path relative to
+/// the papers folder (`resources/x.md`): what the incremental cache records.
+pub type Inputs = BTreeMap<String, Vec<Input>>;
+
 /// A private paper as the public manifest shows it.
 #[derive(Serialize)]
 struct PrivateEntry<'a> {
@@ -60,7 +74,11 @@ pub fn is_private_pack(output: &OutputFile) -> bool {
 }
 
 /// The public manifest, and the private one when there are private papers or packs.
-pub fn manifests(report: &BuildReport, index: Option<&OutputFile>) -> (String, Option<String>) {
+pub fn manifests(
+    report: &BuildReport,
+    index: Option<&OutputFile>,
+    inputs: &Inputs,
+) -> (String, Option<String>) {
     let is_private = |p: &PaperReport| {
         report
             .private
@@ -110,7 +128,7 @@ pub fn manifests(report: &BuildReport, index: Option<&OutputFile>) -> (String, O
     let manifest = Manifest {
         generator: generator(),
         index,
-        papers: entries(public),
+        papers: entries(public, inputs),
         private_papers: private_entries,
         meetings,
         calendar: report.calendar.as_ref(),
@@ -124,7 +142,7 @@ pub fn manifests(report: &BuildReport, index: Option<&OutputFile>) -> (String, O
             to_json(&Manifest {
                 generator: generator(),
                 index: None,
-                papers: entries(private.iter().copied())
+                papers: entries(private.iter().copied(), &Inputs::new())
                     .into_iter()
                     .zip(&private)
                     .map(|(e, p)| Entry {
@@ -156,6 +174,17 @@ struct Entry<'a> {
     date: Option<String>,
     agenda_item: Option<&'a str>,
     classification: Option<&'a str>,
+    presented_by: Option<&'a str>,
+    recommendation: Option<&'a str>,
+    /// The paper's own `status:` as written (`draft`, `final`); none when it gives none
+    /// (`clerk build` then publishes it as final, `clerk serve` as a draft).
+    paper_status: Option<&'static str>,
+    language: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    keywords: &'a [String],
+    /// The files it was built from (the paper, its sidecar, appendices and images).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    inputs: Option<&'a [Input]>,
     /// In the private manifest, the exempt ground of a paper taken in private: what tells
     /// the next build that a meeting file, not a slip, made it private (see
     /// `MeetingFiles::keep_taken_in_private`).
@@ -174,20 +203,10 @@ fn to_json(manifest: &Manifest) -> String {
     json
 }
 
-/// The manifest as pretty JSON (papers in path order).
-pub fn manifest_json(papers: &[PaperReport], index: Option<&OutputFile>) -> String {
-    to_json(&Manifest {
-        generator: generator(),
-        index,
-        papers: entries(papers.iter()),
-        private_papers: Vec::new(),
-        meetings: Vec::new(),
-        calendar: None,
-        kept: Vec::new(),
-    })
-}
-
-fn entries<'a>(papers: impl IntoIterator<Item = &'a PaperReport>) -> Vec<Entry<'a>> {
+fn entries<'a>(
+    papers: impl IntoIterator<Item = &'a PaperReport>,
+    inputs: &'a Inputs,
+) -> Vec<Entry<'a>> {
     papers
         .into_iter()
         .map(|p| {
@@ -208,6 +227,12 @@ fn entries<'a>(papers: impl IntoIterator<Item = &'a PaperReport>) -> Vec<Entry<'
                 date: m.map(|m| m.date.to_string()),
                 agenda_item: m.and_then(|m| m.agenda_item.as_deref()),
                 classification: m.and_then(|m| m.classification.as_deref()),
+                presented_by: m.map(|m| m.presented_by.as_str()),
+                recommendation: m.map(|m| m.recommendation.as_str()),
+                paper_status: m.and_then(|m| m.status).map(|s| s.as_str()),
+                language: m.map(|m| m.language.as_str()),
+                keywords: m.map_or(&[], |m| m.keywords.as_slice()),
+                inputs: inputs.get(&slash_path(&p.source.rel)).map(Vec::as_slice),
                 exempt: None,
                 outputs: &p.outputs,
             }

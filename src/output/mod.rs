@@ -288,11 +288,13 @@ pub fn write_index_and_manifest(
             index
         }
     };
+    // What each paper was built from, for the manifest, before the cache is written.
+    let inputs = cache.inputs();
     let ((), _) = join(
         report.papers.len() > 1,
         || {
             if index.is_some() {
-                let (public, private) = manifest::manifests(report, index.as_ref());
+                let (public, private) = manifest::manifests(report, index.as_ref(), &inputs);
                 publish_manifests(project, public, private, &mut report.diagnostics);
             }
         },

@@ -274,7 +274,9 @@ pub(super) fn write_out(
             private: private.clone(),
             ..BuildReport::default()
         };
-        let (public, private) = manifest::manifests(&report, index.as_ref());
+        // The preview keeps no cache: its manifest lists no inputs.
+        let inputs = manifest::Inputs::new();
+        let (public, private) = manifest::manifests(&report, index.as_ref(), &inputs);
         crate::output::publish_manifests(project, public, private, &mut problems);
     }
     crate::report::print_human(&problems, &crate::diag::Sources::default(), false);

@@ -48,7 +48,34 @@ fn builds_the_example_papers_with_index_and_manifest() {
             assert_eq!(output["size"], bytes.len());
             assert_eq!(output["sha256"].as_str().unwrap(), sha256(&bytes));
         }
+        // What it was built from: the paper first, then what it read, each with its hash.
+        let inputs = p["inputs"].as_array().unwrap();
+        assert_eq!(inputs[0]["path"], p["source"]);
+        for input in inputs {
+            let bytes = std::fs::read(repo().join(input["path"].as_str().unwrap())).unwrap();
+            assert_eq!(input["sha256"].as_str().unwrap(), sha256(&bytes));
+        }
     }
+    let read: Vec<&str> = papers[1]["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        read[1..],
+        [
+            "papers/policing-performance/_appendix-a-performance-data.md",
+            "papers/policing-performance/recorded-crime-by-quarter.png"
+        ]
+    );
+    // The metadata an archive files a paper by, its own `status:` as written.
+    assert_eq!(papers[0]["presented_by"], "Elaine Galbraith, HMICS");
+    assert_eq!(papers[0]["recommendation"], "For Discussion");
+    assert_eq!(papers[0]["language"], "en-GB");
+    assert_eq!(papers[0]["paper_status"], serde_json::Value::Null);
+    assert_eq!(papers[1]["paper_status"], "final");
+    assert_eq!(papers[2]["paper_status"], "draft");
 
     let index = std::fs::read_to_string(out.path().join("index.html")).unwrap();
     let text = html_text(&index);

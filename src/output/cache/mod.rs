@@ -284,6 +284,26 @@ impl Cache {
         self.dirty = true;
     }
 
+    /// Each paper's input files with their SHA-256, as it was last built, for the manifest.
+    pub fn inputs(&self) -> super::manifest::Inputs {
+        self.papers
+            .iter()
+            .map(|(rel, e)| {
+                let files = e
+                    .deps
+                    .iter()
+                    .filter_map(|d| {
+                        Some(super::manifest::Input {
+                            path: d.path.clone(),
+                            sha256: d.hash.clone()?,
+                        })
+                    })
+                    .collect();
+                (rel.clone(), files)
+            })
+            .collect()
+    }
+
     /// Remembers a paper that built, as [`prepare`] made it ready.
     pub fn remember(&mut self, prepared: Prepared) {
         self.papers.insert(prepared.rel, prepared.entry);
