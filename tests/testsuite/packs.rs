@@ -682,3 +682,56 @@ fn the_summary_names_what_is_not_for_publication() {
     assert!(lines[0].ends_with("(1 private paper)"), "{note}");
     assert_eq!(lines[1].trim(), format!("{DIR}/private-pack.pdf"), "{note}");
 }
+
+/// A pack is marked as the most protected paper in it, at the top and foot of its front
+/// sheet and in its metadata, as a file of papers is: an OFFICIAL-SENSITIVE paper's pack
+/// was unmarked but for the paper's own pages. A pack of unmarked papers stays unmarked.
+#[test]
+fn a_pack_is_marked_as_the_most_protected_paper_in_it() {
+    let project = temp_project("repo");
+    let root = project.path();
+    let (code, stdout, stderr) = parts(&clerk(root, &["build"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let marking = |meeting: &str| {
+        let pack = root.join(format!("out/meetings/{meeting}/pack.pdf"));
+        let bytes = std::fs::read(pack).unwrap();
+        let xmp = String::from_utf8_lossy(&bytes).into_owned();
+        xmp.split("<clerk:classification>")
+            .nth(1)
+            .and_then(|rest| rest.split('<').next())
+            .map(str::to_string)
+    };
+    assert_eq!(
+        marking("2022-03-15-resources-committee").as_deref(),
+        Some("OFFICIAL-SENSITIVE")
+    );
+    assert_eq!(
+        marking("2021-12-01-policing-performance-committee").as_deref(),
+        Some("OFFICIAL")
+    );
+    assert_eq!(marking("2021-09-01-policing-performance-committee"), None);
+}
+
+/// The marking stands at the top and foot of the front sheet, as on a paper's pages.
+#[test]
+#[ignore = "needs poppler-utils"]
+fn a_packs_front_sheet_shows_its_marking_at_top_and_foot() {
+    let project = temp_project("repo");
+    let root = project.path();
+    let (code, stdout, stderr) = parts(&clerk(root, &["build"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let front = run_tool(
+        "pdftotext",
+        &[
+            "-f",
+            "1",
+            "-l",
+            "1",
+            root.join("out/meetings/2022-03-15-resources-committee/pack.pdf")
+                .to_str()
+                .unwrap(),
+            "-",
+        ],
+    );
+    assert_eq!(front.matches("OFFICIAL-SENSITIVE").count(), 2, "{front}");
+}

@@ -107,7 +107,7 @@ fn at_file(paper: &Paper, a: &AppendixMeta, code: &'static str, message: String)
 
 /// The protective marking a PDF clerk made gives itself (its XMP's, which clerk writes
 /// uncompressed), if it is one.
-fn own_marking(bytes: &[u8]) -> Option<String> {
+pub fn own_marking(bytes: &[u8]) -> Option<String> {
     let (open, close) = (
         b"<clerk:classification>".as_slice(),
         b"</clerk:classification>".as_slice(),

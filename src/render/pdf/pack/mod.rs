@@ -210,11 +210,22 @@ impl PdfEngine {
     ) -> Result<PackPdf, Diagnostic> {
         let house = opts.house;
         let papers = kind.papers(meeting);
+        // Each paper's own marking, read from the PDF clerk made of it.
+        let mut markings = Vec::new();
         let loaded: Vec<Option<merge::Paper<B>>> = papers
             .iter()
             .zip(pdfs.into_iter().chain(std::iter::repeat_with(|| None)))
-            .map(|(item, pdf)| pdf.and_then(|b| merge::Paper::load(b, outline_title(item))))
+            .map(|(item, pdf)| {
+                let pdf = pdf?;
+                markings.extend(crate::document::appendix::own_marking(pdf.as_ref()));
+                merge::Paper::load(pdf, outline_title(item))
+            })
             .collect();
+        // A pack is marked as the most protected paper in it, as a file of papers is (the
+        // private pack carries its PRIVATE marking instead).
+        let marking = (kind != PackKind::Private)
+            .then(|| highest(house, &markings))
+            .flatten();
         let counts: Vec<u32> = loaded
             .iter()
             .map(|p| p.as_ref().map_or(0, |p| p.pages()))
@@ -224,7 +235,8 @@ impl PdfEngine {
         let (mut layout, mut r) = (None, Vec::new());
         for _ in 0..6 {
             r = ranges(front, &counts);
-            let doc = front_sheet(meeting, house, kind, &r);
+            let mut doc = front_sheet(meeting, house, kind, &r);
+            doc.meta.classification.clone_from(&marking);
             let l = layout::layout(&doc, opts, self.fonts());
             let got = l.pages.len().max(1) as u32;
             let done = got == front;
@@ -299,6 +311,22 @@ impl PdfEngine {
             ranges: r,
         })
     }
+}
+
+/// The most protected of `markings` by the house's order of `classifications` (the last
+/// the most); one the house does not list counts for nothing.
+fn highest(house: &HouseStyle, markings: &[String]) -> Option<String> {
+    let rank = |m: &String| {
+        house
+            .classifications
+            .iter()
+            .position(|c| c.eq_ignore_ascii_case(m.trim()))
+    };
+    markings
+        .iter()
+        .filter_map(|m| Some((rank(m)?, m)))
+        .max_by_key(|(r, _)| *r)
+        .map(|(r, _)| house.classifications[r].clone())
 }
 
 /// An item's bookmark and structure title: `3.1 Budget Monitoring`.
