@@ -272,8 +272,20 @@ fn open_browser(url: &str) {
         .stderr(std::process::Stdio::null())
         .spawn();
     match spawned {
-        // Reaped on its own thread so that it leaves no zombie behind.
-        Ok(mut child) => drop(std::thread::spawn(move || child.wait())),
+        // Reaped on its own thread so that it leaves no zombie behind; one that fails (no
+        // desktop, no browser) is said, as one that cannot start is.
+        Ok(mut child) => {
+            let url = url.to_string();
+            drop(std::thread::spawn(move || {
+                if let Ok(status) = child.wait()
+                    && !status.success()
+                {
+                    eprintln!(
+                        "warning: cannot open a browser ({program} failed, {status}); open {url} yourself"
+                    );
+                }
+            }));
+        }
         Err(e) => eprintln!("warning: cannot open a browser ({e}); open {url} yourself"),
     }
 }

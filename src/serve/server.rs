@@ -100,10 +100,14 @@ fn handle(request: Request, shared: &Shared) {
             Some((entry, format)) if format == EAGER => view.paper(entry, target.last_good),
             Some((entry, format)) => view.lazy(shared, entry, format),
             // A folder asked for without its slash: there, so its page's links resolve.
-            None if site.meetings.contains_key(&format!("{rel}/index.html")) => redirect(&format!(
-                "/{}/",
-                crate::output::href(std::path::Path::new(rel))
-            )),
+            None if site.meetings.contains_key(&format!("{rel}/index.html"))
+                || site.output(&format!("{rel}/index.html")).is_some() =>
+            {
+                redirect(&format!(
+                    "/{}/",
+                    crate::output::href(std::path::Path::new(rel))
+                ))
+            }
             None => view.not_found(),
         },
     };

@@ -25,6 +25,24 @@ fn a_meeting_folder_is_its_page_and_without_its_slash_is_sent_there() {
     assert_eq!(serve.get("/meetings/no-such-meeting/").status, 404);
 }
 
+/// A folder whose paper is its `index.md` is sent to its slash too, as README promises of
+/// every folder (only a meeting's was).
+#[test]
+fn a_papers_folder_without_its_slash_is_sent_there() {
+    let dir = temp_project("repo");
+    let root = dir.path();
+    let seed = root.join("papers/policing-performance/2021-09-01-hmics-progress-review.md");
+    std::fs::create_dir_all(root.join("papers/sub")).unwrap();
+    std::fs::copy(seed, root.join("papers/sub/index.md")).unwrap();
+    let serve = Serve::start(root, &[]);
+    assert_eq!(serve.get("/sub/").status, 200);
+    let bare = serve.get("/sub");
+    assert_eq!(bare.status, 301, "{}", bare.body);
+    let location = bare.headers.iter().find(|(k, _)| k == "location");
+    assert_eq!(location.map(|(_, v)| v.as_str()), Some("/sub/"));
+    assert_eq!(serve.get("/nosuch").status, 404);
+}
+
 #[cfg(unix)]
 #[test]
 fn a_paper_with_a_colon_in_its_name_opens_from_the_index() {
@@ -149,5 +167,35 @@ fn a_meeting_files_problems_are_shown_where_they_belong_not_on_every_paper() {
         !treasury.body.contains("no-agenda-item"),
         "{}",
         treasury.body
+    );
+}
+
+/// `--open` says so when the desktop's opener fails (no desktop, no browser), as it does
+/// when the opener cannot start: the secretary is told to open the address.
+#[cfg(unix)]
+#[test]
+fn open_says_so_when_the_browser_cannot_be_opened() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp_project("repo");
+    let bin = tempfile::tempdir().unwrap();
+    let opener = bin.path().join("xdg-open");
+    std::fs::write(&opener, "#!/bin/sh\nexit 3\n").unwrap();
+    std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.path().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let serve = Serve::start_with(dir.path(), &["--open"], &[("PATH", &path)]);
+    let said = crate::common::serve::wait_for(std::time::Duration::from_secs(10), || {
+        serve
+            .stderr()
+            .into_iter()
+            .find(|l| l.contains("cannot open a browser"))
+    });
+    let said = said.expect("a warning");
+    assert!(
+        said.contains("xdg-open failed") && said.contains("open http://"),
+        "{said}"
     );
 }

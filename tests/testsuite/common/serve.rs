@@ -55,11 +55,17 @@ pub fn wait_for<T>(limit: Duration, mut f: impl FnMut() -> Option<T>) -> Option<
 impl Serve {
     /// Starts `clerk serve --port 0 ARGS` in `root` and waits for the address it prints.
     pub fn start(root: &Path, args: &[&str]) -> Serve {
+        Serve::start_with(root, args, &[])
+    }
+
+    /// [`Serve::start`] with these environment variables set.
+    pub fn start_with(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Serve {
         let mut child = Command::new(env!("CARGO_BIN_EXE_clerk"))
             .args(["serve", "--port", "0"])
             .args(args)
             .current_dir(root)
             .env("NO_COLOR", "1")
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
