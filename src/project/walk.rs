@@ -53,6 +53,23 @@ pub fn walk(
             {
                 papers.push(source_for(root, papers_dir, e.path()));
             }
+            // A link to a paper or a folder of them: not followed (it could lead out of the
+            // project, or publish one file twice), and said, not passed over in silence.
+            Ok(e)
+                if e.file_type().is_symlink()
+                    && (e.path().extension().is_some_and(|x| x == "md")
+                        || std::fs::metadata(e.path()).is_ok_and(|m| m.is_dir())) =>
+            {
+                diags.push(
+                    Diagnostic::file_error(
+                        "symlink-not-followed",
+                        &relative(root, e.path()),
+                        "this is a symbolic link, which clerk does not follow, so what it points at is not built",
+                    )
+                    .with_help("put the paper (or the folder) itself here, not a link to it")
+                    .warning(),
+                );
+            }
             Ok(e) if e.file_type().is_file() && looks_like_a_paper(e.path()) => {
                 diags.push(not_built(root, e.path(), false));
             }

@@ -475,3 +475,30 @@ fn a_value_with_a_colon_is_reported_once_not_again_as_read_eased() {
         "{stderr}"
     );
 }
+
+/// A paper or a folder that is a symbolic link is not followed, and said so: it was passed
+/// over in silence (`clerk serve` said "rebuilt 0 papers: ok").
+#[cfg(unix)]
+#[test]
+fn a_symlinked_paper_or_folder_is_said_not_followed() {
+    let project = temp_project("repo");
+    let root = project.path();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let seed = root.join("papers/policing-performance/2021-09-01-hmics-progress-review.md");
+    std::fs::copy(&seed, elsewhere.path().join("linked.md")).unwrap();
+    std::os::unix::fs::symlink(
+        elsewhere.path().join("linked.md"),
+        root.join("papers/linked.md"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), root.join("papers/linked-folder")).unwrap();
+    let (code, stdout, stderr) = parts(&clerk(root, &["check"]));
+    assert_eq!(code, 0, "warnings only: {stdout}{stderr}");
+    assert_eq!(
+        stderr.matches("warning[symlink-not-followed]").count(),
+        2,
+        "{stderr}"
+    );
+    assert!(stderr.contains("--> papers/linked.md"), "{stderr}");
+    assert!(stderr.contains("--> papers/linked-folder"), "{stderr}");
+}
