@@ -88,7 +88,8 @@ pub(crate) fn rebuild(old: &Site, changes: &ChangeSet, generation: u64) -> (Site
     problems.meetings.extend(withheld);
     let all = problems.all();
     count(&mut summary, &all, &problems.sources);
-    let (notes, project_notes, paper_notes) = super::scoped::scoped_notes(&problems);
+    let (notes, project_notes, paper_notes, meeting_notes) =
+        super::scoped::scoped_notes(&problems, &meetings.list);
     let index = super::index::index_page(
         &papers,
         &meetings.links,
@@ -117,6 +118,7 @@ pub(crate) fn rebuild(old: &Site, changes: &ChangeSet, generation: u64) -> (Site
         notes,
         project_notes,
         paper_notes,
+        meeting_notes,
     };
     (site, summary)
 }
@@ -338,7 +340,8 @@ pub(crate) fn changed_paths(old: &Site, new: &Site) -> Changed {
         old.meetings.keys().chain(new.meetings.keys()).collect();
     let project_notes = old.project_notes != new.project_notes;
     for rel in pages {
-        if project_notes || old.meetings.get(rel) != new.meetings.get(rel) {
+        let notes = old.meeting_notes.get(rel) != new.meeting_notes.get(rel);
+        if notes || old.meetings.get(rel) != new.meetings.get(rel) {
             paths.push(format!("/{rel}"));
         }
     }

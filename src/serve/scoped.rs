@@ -1,18 +1,29 @@
 //! Which page shows which problem: the project's by where they arise, and a paper's own
 //! once what made them is gone.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::overlay::Notes;
 use super::site::{Page, PaperEntry, Problems};
 use crate::diag::Diagnostic;
+use crate::meeting::Meeting;
 
 /// The project's problems rendered for where they are shown: `clerk.yaml`'s and the
-/// templates' on every page; the rest on the index and meeting pages, and each about a
-/// paper (its file or sidecar) on that paper's page too, rather than on every paper's.
-pub(super) fn scoped_notes(problems: &Problems) -> (Notes, Notes, BTreeMap<PathBuf, Notes>) {
+/// templates' on every page; the rest on the index, each about a paper (its file or
+/// sidecar) on that paper's page too, rather than on every paper's, and on each meeting's
+/// page those of its own file and none of another meeting's file (`meeting_notes`, by the
+/// page's path).
+pub(super) fn scoped_notes(
+    problems: &Problems,
+    meetings: &[Meeting],
+) -> (
+    Notes,
+    Notes,
+    BTreeMap<PathBuf, Notes>,
+    BTreeMap<String, Notes>,
+) {
     let sources = &problems.sources;
     let every: Vec<Diagnostic> = [&problems.house, &problems.templates]
         .into_iter()
@@ -37,10 +48,24 @@ pub(super) fn scoped_notes(problems: &Problems) -> (Notes, Notes, BTreeMap<PathB
         .into_iter()
         .map(|(paper, diags)| (paper, Notes::new(&diags, sources)))
         .collect();
+    let files: BTreeSet<&PathBuf> = meetings.iter().filter_map(|m| m.file.as_ref()).collect();
+    let meeting_notes = meetings
+        .iter()
+        .map(|m| {
+            let own: Vec<Diagnostic> = rest
+                .iter()
+                .filter(|d| !files.contains(&d.file) || m.file.as_ref() == Some(&d.file))
+                .cloned()
+                .collect();
+            let page = crate::output::href(&m.out_dir().join(crate::meeting::PAGE_FILE));
+            (page, Notes::new(&own, sources))
+        })
+        .collect();
     (
         Notes::new(&every, sources),
         Notes::new(&rest, sources),
         paper_notes,
+        meeting_notes,
     )
 }
 

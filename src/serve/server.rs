@@ -179,12 +179,15 @@ impl View<'_> {
         format!("{warnings}{}", self.script)
     }
 
-    /// A meeting's page, with the project's problems (meeting files' included) over it and
-    /// its last good render one click away.
+    /// A meeting's page, with the project's problems over it (of the meeting files, its
+    /// own file's only) and its last good render one click away.
     fn meeting(&self, rel: &str, last_good: bool) -> Reply {
         let page = &self.site.meetings[rel];
         let here = format!("/{rel}");
-        let notes = self.site.project_notes.plus(&page.notes);
+        let project = self.site.meeting_notes.get(rel);
+        let notes = project
+            .unwrap_or(&self.site.project_notes)
+            .plus(&page.notes);
         let top = self.top(page.good.is_some(), &notes, &here, last_good);
         match &page.good {
             Some(good) => Reply::html(200, overlay::inject(good, &top, &self.bottom(&notes))),

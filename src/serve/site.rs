@@ -128,6 +128,9 @@ pub(crate) struct Site {
     pub(crate) project_notes: Notes,
     /// Those of them about one paper (its display path → them), shown on its page too.
     pub(crate) paper_notes: BTreeMap<PathBuf, Notes>,
+    /// What each meeting's page shows of them: all but another meeting file's, by the
+    /// page's path.
+    pub(crate) meeting_notes: BTreeMap<String, Notes>,
 }
 
 impl Site {
@@ -151,6 +154,7 @@ impl Site {
             notes: Notes::default(),
             project_notes: Notes::default(),
             paper_notes: BTreeMap::new(),
+            meeting_notes: BTreeMap::new(),
         }
     }
 

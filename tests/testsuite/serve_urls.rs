@@ -199,3 +199,26 @@ fn open_says_so_when_the_browser_cannot_be_opened() {
         "{said}"
     );
 }
+
+/// A meeting file's error is shown over its own meeting's page (and the index), not over
+/// every meeting's: another meeting's page said "1 error – the preview is not up to date".
+#[test]
+fn a_meeting_files_error_shows_on_its_meeting_not_on_another() {
+    let dir = temp_project("meetings");
+    let file = dir.path().join("meetings/resources-2026-05-19.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("private: true", "privat: true", 1)).unwrap();
+    let serve = Serve::start(dir.path(), &[]);
+    let own = serve.get(&format!("{MEETING}/"));
+    assert!(own.body.contains("id=\"clerk-overlay\""), "{}", own.body);
+    assert!(own.body.contains("privat"), "{}", own.body);
+    let other = serve.get("/meetings/2026-03-03-audit-committee/");
+    assert_eq!(other.status, 200);
+    assert!(
+        !other.body.contains("id=\"clerk-overlay\""),
+        "{}",
+        other.body
+    );
+    assert!(!other.body.contains("privat"), "{}", other.body);
+    assert!(serve.get("/").body.contains("privat"), "the index says it");
+}
