@@ -242,6 +242,7 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, stem: &str) -
         );
     }
     notes.append(&mut em.notes);
+    notes.extend(super::notes::said(input.footnotes, &em.footnotes));
     let appendices = appendix::settle(&mut header, &found, appendices, stem, &mut notes);
     let files: Vec<&str> = appendices.iter().map(|(f, _)| f.as_str()).collect();
     let front = front::front_matter(

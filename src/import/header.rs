@@ -212,6 +212,14 @@ pub fn read(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> Head
                     header.empty.push((key, label));
                 }
             }
+            // A second row for a key a row filled: the first stands, the second is said.
+            Some(key) if header.get(&key).is_some() => notes.push(
+                Note::warning(
+                    "import-row-twice",
+                    format!("the header row “{label}” (“{}”) gives the paper's `{key}` again, which a row above gave already: the first is kept, this one left out", short(&value)),
+                )
+                .help(format!("check `{key}` in the front matter; if this row's value is the right one, put it there")),
+            ),
             Some(key) => row_value(&key, &label, &value, house, &mut header, notes),
             None if label.is_empty() && value.is_empty() => {}
             None => notes.push(

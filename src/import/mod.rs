@@ -23,6 +23,7 @@ pub mod front;
 pub mod header;
 pub mod heading;
 pub mod layout;
+pub mod notes;
 pub mod package;
 pub mod styles;
 pub mod symbol;
@@ -210,7 +211,6 @@ pub fn convert(
     let mut skipped = std::mem::take(&mut cx.skipped);
     // Endnotes are kept as footnotes (a paper's notes are footnotes), said in a note.
     let mut footnotes = Vec::new();
-    let mut endnotes = 0;
     for (kind, text, rels) in &note_parts {
         let Some(t) = text else { continue };
         let what = format!("{kind}s");
@@ -220,11 +220,7 @@ pub fn convert(
             None => Vec::new(),
         };
         cx.rels = by_id(&frels);
-        let notes = docx::notes(fdoc.root_element(), kind, &mut cx);
-        if *kind == "endnote" {
-            endnotes = notes.len();
-        }
-        footnotes.extend(notes);
+        footnotes.extend(docx::notes(fdoc.root_element(), kind, &mut cx));
         skipped.append(&mut cx.skipped);
     }
     // The page headers and footers, where Word templates usually carry the protective
@@ -262,25 +258,7 @@ pub fn convert(
         unlinked: std::mem::take(&mut cx.unlinked),
         page_lines,
     };
-    let mut imported = assemble::paper(&input, house, &mut pkg, stem);
-    if endnotes > 0 {
-        imported.notes.push(endnotes_kept(endnotes));
-    }
-    Ok(imported)
-}
-
-/// The note that the document's `count` endnotes are footnotes in the paper.
-fn endnotes_kept(count: usize) -> Note {
-    let which = if count == 1 {
-        "an endnote: it is kept as a footnote".to_string()
-    } else {
-        format!("{count} endnotes: they are kept as footnotes")
-    };
-    Note::warning(
-        "import-endnotes",
-        format!("the Word document has {which}, numbered with the footnotes in order of use (a paper's notes are set at the foot of the page that cites them, and at the end of its web page)"),
-    )
-    .help("check the notes read right as footnotes, and correct any text that cites an endnote by its old number (“see note iv”)")
+    Ok(assemble::paper(&input, house, &mut pkg, stem))
 }
 
 fn keywords(core: &roxmltree::Document) -> Vec<String> {

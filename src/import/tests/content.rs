@@ -532,3 +532,73 @@ fn text_set_in_all_caps_is_in_capitals() {
         out.markdown
     );
 }
+
+/// A note on a heading or in a header-table cell, where a paper has no notes, is said to be
+/// left out, with its words; the endnote note counts only the endnotes kept.
+#[test]
+fn a_note_on_a_heading_or_in_the_header_is_said_to_be_left_out() {
+    let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    let foot = format!(
+        r#"<w:footnotes {w}><w:footnote w:id="1"><w:p><w:r><w:t>On the heading.</w:t></w:r></w:p></w:footnote><w:footnote w:id="2"><w:p><w:r><w:t>In the header.</w:t></w:r></w:p></w:footnote><w:footnote w:id="3"><w:p><w:r><w:t>In the text.</w:t></w:r></w:p></w:footnote></w:footnotes>"#
+    );
+    let end = format!(
+        r#"<w:endnotes {w}><w:endnote w:id="1"><w:p><w:r><w:t>Endnote on a heading.</w:t></w:r></w:p></w:endnote></w:endnotes>"#
+    );
+    let note = |id: &str, kind: &str| format!(r#"<w:r><w:{kind}Reference w:id="{id}"/></w:r>"#);
+    // The header table, its title cell carrying a footnote.
+    let head = table(&[
+        ("Meeting", "Resources Committee"),
+        ("Date", "1 September 2021"),
+        ("Title of Paper", "Estates"),
+        ("Presented By", "A Person, Director"),
+        ("Recommendation to Members", "For Noting"),
+    ])
+    .replacen(
+        "Estates</w:t></w:r></w:p>",
+        &format!("Estates</w:t></w:r>{}</w:p>", note("2", "footnote")),
+        1,
+    );
+    assert!(head.contains("footnoteReference"), "{head}");
+    let heading = format!(
+        r#"<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>1. BACKGROUND</w:t></w:r>{}{}</w:p>"#,
+        note("1", "footnote"),
+        note("1", "endnote")
+    );
+    let para = format!(
+        r#"<w:p><w:r><w:t>1.1 Claim.</w:t></w:r>{}</w:p>"#,
+        note("3", "footnote")
+    );
+    let body = format!("{head}{heading}{para}{CLOSE}");
+    let parts = [
+        ("word/footnotes.xml", foot.as_bytes()),
+        ("word/endnotes.xml", end.as_bytes()),
+    ];
+    let out = run(&body, &parts);
+    assert!(out.markdown.contains("Claim.[^1]"), "{}", out.markdown);
+    let lost: Vec<&str> = out
+        .notes
+        .iter()
+        .filter(|n| n.code == "import-note-lost")
+        .map(|n| n.message.as_str())
+        .collect();
+    assert_eq!(lost.len(), 3, "{lost:?}");
+    assert!(
+        lost.iter()
+            .any(|m| m.contains("footnote “On the heading.”")),
+        "{lost:?}"
+    );
+    assert!(
+        lost.iter().any(|m| m.contains("footnote “In the header.”")),
+        "{lost:?}"
+    );
+    assert!(
+        lost.iter()
+            .any(|m| m.contains("endnote “Endnote on a heading.”")),
+        "{lost:?}"
+    );
+    assert!(
+        !codes(&out).contains(&"import-endnotes"),
+        "{:?}",
+        codes(&out)
+    );
+}

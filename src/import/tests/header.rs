@@ -423,3 +423,50 @@ fn a_header_cells_lines_are_joined_by_commas() {
         "{md}"
     );
 }
+
+/// A second header row for a key a row above filled (`Author` after `Presented By`, a
+/// second date) is said, not dropped in silence; the first row's value stands.
+#[test]
+fn a_second_row_for_the_same_key_is_said_and_the_first_kept() {
+    let body = format!(
+        "{}{}{}{CLOSE}",
+        table(&[
+            ("Meeting", "Resources Committee"),
+            ("Date", "7 June 2023"),
+            ("Date of meeting", "14 June 2023"),
+            ("Title of Paper", "Estates"),
+            ("Presented By", "A Person, Director"),
+            ("Author", "Sam Smith, Estates Officer"),
+            ("Recommendation to Members", "For Noting"),
+        ]),
+        bold("1. BACKGROUND"),
+        p("1.1 Text.")
+    );
+    let out = run(&body, &[]);
+    assert!(
+        out.markdown.contains("\ndate: 2023-06-07\n"),
+        "{}",
+        out.markdown
+    );
+    assert!(
+        out.markdown
+            .contains("\npresented_by: A Person, Director\n"),
+        "{}",
+        out.markdown
+    );
+    let twice: Vec<&str> = out
+        .notes
+        .iter()
+        .filter(|n| n.code == "import-row-twice")
+        .map(|n| n.message.as_str())
+        .collect();
+    assert_eq!(twice.len(), 2, "{twice:?}");
+    assert!(
+        twice[0].contains("“Date of meeting” (“14 June 2023”)"),
+        "{twice:?}"
+    );
+    assert!(
+        twice[1].contains("“Author” (“Sam Smith, Estates Officer”)"),
+        "{twice:?}"
+    );
+}
