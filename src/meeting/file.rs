@@ -369,6 +369,7 @@ impl Reader<'_> {
                     }
                 }
                 self.order(&m.items);
+                self.inherit_private(&mut m.items);
             }
             Some(_) => {
                 let pos = root.get("items").map_or(top, |n| n.pos);

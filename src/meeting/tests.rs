@@ -553,3 +553,36 @@ fn a_paper_path_not_found_is_offered_where_the_paper_is_when_that_can_be_told() 
         ]
     );
 }
+
+/// An item with an exempt ground but no `private: true` is taken in private, not published,
+/// and said so; the items under an item taken in private are taken in private too, on its
+/// ground (a heading's sub-items were published without it).
+#[test]
+fn an_exempt_ground_or_a_private_parent_takes_an_item_in_private() {
+    let dir = papers_dir(&["r/budget.md", "r/counter.md", "r/cyber.md"]);
+    let text = FILE
+        .replace(
+            "  - number: \"3\"\n    title: Finance\n",
+            "  - number: \"3\"\n    title: Finance\n    private: true\n    exempt: Schedule 12A, paragraph 3\n",
+        )
+        .replace("    private: true\n    exempt: Standing Orders", "    exempt: Standing Orders");
+    let f = files(&text, dir.path());
+    let private = f.private_papers();
+    assert_eq!(
+        private.get(Path::new("r/budget.md")).map(String::as_str),
+        Some("Schedule 12A, paragraph 3")
+    );
+    assert!(private.contains_key(Path::new("r/counter.md")));
+    assert_eq!(
+        private.get(Path::new("r/cyber.md")).map(String::as_str),
+        Some("Standing Orders section 20(d)")
+    );
+    let said = codes(&f.diagnostics);
+    assert_eq!(
+        said,
+        ["exempt-without-private", "private-parent", "private-parent"],
+        "{:?}",
+        f.diagnostics
+    );
+    assert!(f.diagnostics.iter().all(|d| !d.is_error()));
+}

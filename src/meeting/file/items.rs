@@ -80,23 +80,60 @@ impl Reader<'_> {
             let pos = n.get("private").map_or(n.pos, |v| v.pos);
             self.error(pos, "private-without-exempt", format!("item {} is taken in private but gives no exempt ground", item.number), "add `exempt: …`, the ground for taking it in private (e.g. `Standing Orders section 20(d)`), which the public agenda prints");
         }
+        // An exempt ground says the item is private: without `private: true` it is taken in
+        // private all the same (a line lost never publishes a private paper), and said so.
         if !item.private
             && let Some(v) = n.get("exempt")
         {
+            item.private = true;
             let d = self
                 .at(
                     v.pos,
                     "exempt-without-private",
                     format!(
-                        "item {} gives an exempt ground but is not taken in private",
+                        "item {} gives an exempt ground but does not say `private: true`: it is taken in private, as its ground says",
                         item.number
                     ),
                 )
-                .with_help("add `private: true` to take it in private, or remove `exempt`")
+                .with_help("add `private: true` to say so, or remove `exempt` to take it in public")
                 .warning();
             self.diags.push(d);
         }
         Some(item)
+    }
+
+    /// The items under an item taken in private (`3.1` under `3`) are taken in private too,
+    /// on its ground, and said so: a heading item's sub-items would otherwise be published
+    /// without it.
+    pub(super) fn inherit_private(&mut self, items: &mut [FileItem]) {
+        let mut open: Vec<(String, Option<String>)> = Vec::new();
+        for item in items.iter_mut() {
+            open.retain(|(n, _)| item.number.starts_with(&format!("{n}.")));
+            if item.private {
+                open.push((item.number.clone(), item.exempt.clone()));
+                continue;
+            }
+            let Some((parent, ground)) = open.last().cloned() else {
+                continue;
+            };
+            item.private = true;
+            item.exempt = ground;
+            let d = self
+                .at(
+                    item.number_pos,
+                    "private-parent",
+                    format!(
+                        "item {} is under item {parent}, which is taken in private, so it is taken in private too",
+                        item.number
+                    ),
+                )
+                .with_help(format!(
+                    "add `private: true` and its `exempt:` ground to item {} to say so, or number it outside item {parent} to take it in public",
+                    item.number
+                ))
+                .warning();
+            self.diags.push(d);
+        }
     }
 
     /// Duplicate numbers, and numbers out of order.
