@@ -9,6 +9,12 @@ const SMALL: [&str; 27] = [
     "nor", "of", "on", "onto", "or", "per", "than", "the", "to", "upon", "via", "vs", "with",
 ];
 
+/// Words a letter after them labels: `Appendix A`, `Part B`.
+const LABELLING: &[&str] = &[
+    "appendix", "annex", "annexe", "schedule", "part", "option", "phase", "section", "table",
+    "figure", "chart", "stage", "scenario", "item",
+];
+
 /// `text` in title case: each word begins with a capital, but the [`SMALL`] words inside
 /// it, which are set in lower case; a word with a capital past its first letter (`iPad`,
 /// `McDonald`, `CCTV`, `O’Neill`) is kept as written, as is the rest of every word.
@@ -31,8 +37,17 @@ pub fn title_case(text: &str) -> String {
             continue;
         }
         let as_written = bare.chars().skip(1).any(char::is_uppercase);
-        let small =
-            !opening && Some(i) != last && SMALL.iter().any(|s| s.eq_ignore_ascii_case(bare));
+        // A letter a word labels (`Appendix A`, `Option B`) is a name, not the article.
+        let label = i > 0
+            && bare.chars().count() == 1
+            && LABELLING.iter().any(|l| {
+                let before = words[i - 1].trim_matches(|c: char| !c.is_alphanumeric());
+                l.eq_ignore_ascii_case(before)
+            });
+        let small = !opening
+            && !label
+            && Some(i) != last
+            && SMALL.iter().any(|s| s.eq_ignore_ascii_case(bare));
         if as_written {
             out.push_str(word);
         } else if small {
@@ -113,6 +128,11 @@ mod tests {
             "Of Mice and Men: A Review Of"
         );
         assert_eq!(title_case("roads – the plan"), "Roads – The Plan");
+        // A letter a word labels is a name, not the article: `Appendix A`, not `Appendix a`.
+        assert_eq!(
+            title_case("Appendix A – Schedule of fees and a plan for option a"),
+            "Appendix A – Schedule of Fees and a Plan for Option A"
+        );
         assert_eq!(title_case("(the) “quoted” words"), "(The) “Quoted” Words");
         assert_eq!(
             title_case("Climate Change and Sustainability"),
