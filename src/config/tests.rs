@@ -247,6 +247,16 @@ fn a_bad_date_format_is_placed_at_its_line_with_the_default_as_example() {
         "{help}"
     );
     assert!(!help.contains("SPA"), "{help}");
+    // Word's and Excel's codes are no codes here: the format would print itself.
+    let (message, _, line, _) = house_error("date_format: \"dd MMMM yyyy\"\n");
+    assert_eq!(line, 1);
+    assert!(
+        message
+            .contains("shows no day nor month nor year, so every date would read “dd MMMM yyyy”"),
+        "{message}"
+    );
+    let (message, ..) = house_error("weekday_date_format: \"%A %B %Y\"\n");
+    assert!(message.contains("shows no day,"), "{message}");
 }
 
 #[test]
