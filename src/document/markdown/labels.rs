@@ -52,6 +52,7 @@ impl Builder<'_, '_> {
         let label = if self.stack.len() == 1 {
             self.lint_hash_lines(range.clone());
             self.lint_typed_number(range.clone());
+            self.lint_typed_bullet(range.clone());
             let label = self.take_label(&mut inlines, range.clone());
             self.warn_inner_labels(&inlines, range.clone(), false);
             if let Some((name, loc)) = &label

@@ -158,6 +158,30 @@ impl Builder<'_, '_> {
         );
     }
 
+    /// Warns about a paragraph that starts with a bullet or a letter typed by hand (`•<tab>`,
+    /// `a) `, `(b) `, as text pasted from Word has them): Markdown makes it a numbered
+    /// paragraph, not a list item (`typed-bullet`).
+    pub(super) fn lint_typed_bullet(&mut self, range: Range<usize>) {
+        let Some(source) = self.md.get(range.clone()) else {
+            return;
+        };
+        let Some(mark) = typed_bullet(source) else {
+            return;
+        };
+        let loc = self.loc(range.start..range.start + mark.len());
+        let help = if mark.chars().any(char::is_alphabetic) {
+            "write the items as a list, `- ` at the start of each line (keep the letter after it, `- (a) …`, if the text cites it)"
+        } else {
+            "write the items as a list: `- ` at the start of each line (`1. `, `2. ` for a numbered one)"
+        };
+        self.ctx.warn(
+            "typed-bullet",
+            &loc,
+            format!("this paragraph starts with `{}` typed by hand, so it is a numbered paragraph of its own, not an item of a list", mark.trim()),
+            Some(help.into()),
+        );
+    }
+
     /// Warns about a table whose header row has no words (`table-no-header`).
     pub(super) fn lint_table(&mut self, head: &[Vec<Inline>], range: Range<usize>) {
         if head.iter().all(|cell| is_wordless(cell)) {
@@ -170,6 +194,23 @@ impl Builder<'_, '_> {
             );
         }
     }
+}
+
+/// A bullet (`•`, `·`, `▪`, `◦`) or a letter (`a)`, `(b)`) typed at the start of `text`,
+/// before a tab or a space: the mark with its space.
+fn typed_bullet(text: &str) -> Option<&str> {
+    let end = text.find([' ', '\t'])?;
+    let mark = &text[..end];
+    let bullet = matches!(mark, "•" | "·" | "▪" | "◦" | "●");
+    let letter = {
+        let inner = mark
+            .strip_prefix('(')
+            .unwrap_or(mark)
+            .strip_suffix(')')
+            .unwrap_or("");
+        inner.len() == 1 && inner.bytes().all(|b| b.is_ascii_lowercase())
+    };
+    (bullet || letter).then(|| &text[..end + 1])
 }
 
 /// A paragraph number typed at the start of `text` (`1.1`, `2.4.1`, followed by a space

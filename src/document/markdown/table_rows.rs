@@ -58,6 +58,26 @@ impl Builder<'_, '_> {
         let [(head, at), (under, _), ..] = lines.as_slice() else {
             return;
         };
+        // Rows of cells with no line under the header (pasted from a spreadsheet, or the
+        // line lost): a paragraph of pipes, numbered as text.
+        let row = |l: &str| {
+            let t = l.trim();
+            t.starts_with('|') && t.ends_with('|') && t.len() > 1 && cells(t) >= 2
+        };
+        if !delimiter_row(under) && lines.iter().all(|(l, _)| row(l)) {
+            let loc = self.loc(*at..*at + head.len());
+            let n = cells(head);
+            self.ctx.warn(
+                "table-not-read",
+                &loc,
+                "these lines look like a table's rows, but there is no line under the header row, so Markdown makes them a paragraph of text, pipes and all".to_string(),
+                Some(format!(
+                    "put a line of `---` under the header row, one for each column: `| {} |`",
+                    vec!["---"; n].join(" | ")
+                )),
+            );
+            return;
+        }
         if !head.contains('|') || !delimiter_row(under) {
             return;
         }

@@ -192,6 +192,23 @@ fn a_table_whose_line_under_the_header_disagrees_is_warned_about() {
     );
 }
 
+/// Rows of cells with no line under the header row (pasted from a spreadsheet) are a
+/// paragraph of pipes: said so, with the line to add. One line with pipes, or prose with a
+/// pipe in it, is not.
+#[test]
+fn table_rows_with_no_line_under_the_header_are_warned_about() {
+    let md = "# A\n\n| Service | Budget | Forecast |\n| Adult Social Care | 98.4 | 101.2 |\n| Children | 45.0 | 44.1 |\n\n| Just | one line |\n\nA | b\nc | d\n";
+    assert_eq!(found(md), [("table-not-read", 3, 1)]);
+    let (_, d) = run(md);
+    assert!(
+        d[0].help
+            .as_deref()
+            .unwrap()
+            .contains("`| --- | --- | --- |`"),
+        "{d:#?}"
+    );
+}
+
 #[test]
 fn a_paragraph_number_typed_by_hand_is_warned_about() {
     let md = "# A\n\n1.1 The estate has 300 buildings.\n\n2.4.1\tA sub-paragraph.\n\nIn 2024.5 terms.\n\n1.5 million people live there.\n";
@@ -239,5 +256,20 @@ fn links_that_lead_nowhere_once_published_are_warned_about() {
     assert_eq!(
         d[0].help.as_deref(),
         Some("link its page instead: `x.html#para-1-1`")
+    );
+}
+
+/// Bullets and letters typed by hand, as text pasted from Word has them, are numbered
+/// paragraphs of their own: said so. A dash list, or a sentence about option (a), is not.
+#[test]
+fn bullets_and_letters_typed_by_hand_are_warned_about() {
+    let md = "# A\n\n•\tfreeze recruitment;\n\na) stop overtime;\n\n(b) sell the depot.\n\n- a real item\n\nOption (a) is cheaper.\n";
+    assert_eq!(
+        found(md),
+        [
+            ("typed-bullet", 3, 1),
+            ("typed-bullet", 5, 1),
+            ("typed-bullet", 7, 1)
+        ]
     );
 }
