@@ -45,22 +45,25 @@ pub(super) fn run_import(root: &Path, args: &ImportArgs, color: bool) -> u8 {
     }
     if jobs.len() + refused > 1 {
         let [clean, flawed, not] = tally;
+        let done = clean + flawed;
+        let of = if not > 0 {
+            format!("{done} of {}", plural(done + not, "Word document"))
+        } else {
+            plural(done, "Word document")
+        };
+        let verb = if args.dry_run {
+            "Would import"
+        } else {
+            "Imported"
+        };
+        let not = if not > 0 {
+            format!("; {not} not imported")
+        } else {
+            String::new()
+        };
         eprintln!(
-            "{} {} into {}: {} without errors, {} with errors{}.",
-            if args.dry_run {
-                "Would import"
-            } else {
-                "Imported"
-            },
-            plural(clean + flawed + not, "Word document"),
-            crate::project::walk::relative(&project.root, &base).display(),
-            clean,
-            flawed,
-            if not > 0 {
-                format!(", {not} not imported")
-            } else {
-                String::new()
-            }
+            "{verb} {of} into {}: {clean} without errors, {flawed} with errors{not}.",
+            crate::project::walk::relative(&project.root, &base).display()
         );
     }
     code

@@ -9,6 +9,8 @@ use super::header::{Header, Value, untitled, untitled_note};
 /// One appendix found in the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
+    /// The word before the label, as the heading has it (`Appendix`, `ANNEX`).
+    pub word: String,
     /// Its label as written (`A`, `1`, `II`).
     pub label: String,
     /// The title its heading gives; empty when it gives none.
@@ -41,6 +43,7 @@ pub fn heading(text: &str) -> Option<Found> {
         .trim_start_matches(|c: char| c.is_whitespace() || "-–—:.".contains(c))
         .trim();
     Some(Found {
+        word: t[..word.len()].to_string(),
         label: label.to_uppercase(),
         title: title.to_string(),
     })
@@ -175,6 +178,23 @@ pub fn settle(
     };
     let all = titles(&given, found);
     header.fields.retain(|(k, _)| k != "appendices");
+    // clerk letters appendices A, B, … in order: one the document numbered or lettered
+    // otherwise (`Annex 1`, or `Appendix C` after `Appendix A`) is cited by another name
+    // now, which the text may still use.
+    for (i, f) in found.iter().enumerate() {
+        let letter = crate::document::compile::appendix_letter(i);
+        let same = f.word.eq_ignore_ascii_case("appendix") && f.label == letter;
+        if !same {
+            let was = format!("{} {}", f.word, f.label);
+            notes.push(
+                Note::warning(
+                    "import-appendix-letter",
+                    format!("the Word document's “{was}” is the paper's Appendix {letter}: clerk letters a paper's appendices A, B, … in order"),
+                )
+                .help(format!("check the text's references to “{was}”: they now mean Appendix {letter}")),
+            );
+        }
+    }
     // The header's note on an untitled appendix goes when the body titles every one.
     notes.retain(|n| n.code != "import-appendix-title");
     notes.extend(untitled_note("the Word document", &all));

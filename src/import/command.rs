@@ -40,6 +40,19 @@ pub struct ImportOptions {
 pub fn import(project: &Project, args: &ImportOptions) -> Result<ImportReport, Vec<Diagnostic>> {
     let docx = &args.docx;
     let limits = Limits::default();
+    // Word's lock file beside a document open in it (`~$tates.docx`): not the document.
+    if let Some(name) = docx.file_name().and_then(|n| n.to_str())
+        && let Some(rest) = name.strip_prefix("~$")
+    {
+        return Err(vec![
+            Diagnostic::file_error(
+                "import-lock-file",
+                docx,
+                "this is the lock file Word keeps beside a document while it is open, not the document",
+            )
+            .with_help(format!("import the document itself (its name ends `…{rest}`); close it in Word first if the lock file stays")),
+        ]);
+    }
     let size = std::fs::metadata(docx).map(|m| m.len()).map_err(|e| {
         vec![
             Diagnostic::file_error(

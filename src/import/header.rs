@@ -110,6 +110,11 @@ pub fn key_for(label: &str, house: &HouseStyle) -> Option<String> {
 
 /// The text of a table cell, its paragraphs joined by `; `.
 pub(super) fn cell_text(cell: &[Block]) -> String {
+    paragraphs_joined(cell, "; ")
+}
+
+/// A cell's paragraphs' texts joined by `by`.
+fn paragraphs_joined(cell: &[Block], by: &str) -> String {
     cell.iter()
         .filter_map(|b| match b {
             Block::Para(p) => Some(lines_joined(&p.runs)),
@@ -117,7 +122,7 @@ pub(super) fn cell_text(cell: &[Block]) -> String {
         })
         .filter(|t| !t.is_empty())
         .collect::<Vec<_>>()
-        .join("; ")
+        .join(by)
 }
 
 /// A cell paragraph's text with its line breaks as commas (`Jo Bloggs` / `Head of
@@ -200,13 +205,21 @@ pub fn read(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> Head
     };
     for row in rows {
         let label = row.first().map(|c| cell_text(c)).unwrap_or_default();
+        let key = key_for(&label, house);
+        // A cell's paragraphs as one value: `Jo Bloggs` above `Head of Estates` is one
+        // presenter, `Jo Bloggs, Head of Estates`; a list (wards, appendices) keeps `;`.
+        let by = if key.as_deref() == Some("presented_by") {
+            ", "
+        } else {
+            "; "
+        };
         let value: String = row[1.min(row.len())..]
             .iter()
-            .map(|c| cell_text(c))
+            .map(|c| paragraphs_joined(c, by))
             .filter(|t| !t.is_empty())
             .collect::<Vec<_>>()
             .join("; ");
-        match key_for(&label, house) {
+        match key {
             Some(key) if value.is_empty() => {
                 if key != "appendices" {
                     header.empty.push((key, label));
@@ -383,17 +396,24 @@ pub fn appendices(value: &str) -> Vec<String> {
     let mut titles = Vec::new();
     // ASCII lower case keeps every byte where it was: the offsets found index `rest`.
     let lower = rest.to_ascii_lowercase();
-    let mut starts: Vec<usize> = lower
-        .match_indices("appendix ")
-        .map(|(i, _)| i)
-        .filter(|&i| {
-            let after = &rest[i + 9..];
-            let mut chars = after.chars();
-            let id = chars.next().is_some_and(|c| c.is_alphanumeric());
-            let next = chars.next();
-            id && next.is_none_or(dash)
+    // Where each `Appendix A`, `Annex 1`, `Annexe ii` starts, with its word's length: a
+    // word, a space, then a label of a letter, a number or a Roman numeral.
+    let mut starts: Vec<(usize, usize)> = ["appendix ", "annexe ", "annex "]
+        .into_iter()
+        .flat_map(|w| lower.match_indices(w).map(move |(i, _)| (i, w.len())))
+        .filter(|&(i, len)| {
+            let after = &rest[i + len..];
+            let id: String = after
+                .chars()
+                .take_while(char::is_ascii_alphanumeric)
+                .collect();
+            let next = after[id.len()..].chars().next();
+            (1..=4).contains(&id.len()) && next.is_none_or(dash)
         })
         .collect();
+    // `annex ` is inside `annexe `'s matches only when followed by `e`: no double counting.
+    starts.sort_unstable();
+    starts.dedup_by_key(|(i, _)| *i);
     // `Yes – see attached`: words that point at the appendix rather than name it.
     let pointer = matches!(
         normalise(rest).as_str(),
@@ -409,13 +429,15 @@ pub fn appendices(value: &str) -> Vec<String> {
             .filter(|t| !t.is_empty())
             .collect();
     }
-    starts.push(rest.len());
+    starts.push((rest.len(), 0));
     for w in starts.windows(2) {
-        let part = &rest[w[0] + 9..w[1]];
-        let mut chars = part.char_indices();
-        chars.next();
-        let body = chars.next().map_or("", |(i, _)| &part[i..]);
-        let title = body
+        let ((at, len), (next, _)) = (w[0], w[1]);
+        let part = &rest[at + len..next];
+        let id: String = part
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        let title = part[id.len()..]
             .trim_start_matches(dash)
             .trim()
             .trim_end_matches([';', ',', '.'])
@@ -424,8 +446,7 @@ pub fn appendices(value: &str) -> Vec<String> {
             titles.push(title.to_string());
         } else {
             // `Appendix A` with no title: a placeholder, so the paper still says Yes.
-            let id = part.chars().next().unwrap_or('A').to_uppercase();
-            titles.push(format!("Appendix {id}"));
+            titles.push(format!("Appendix {}", id.to_uppercase()));
         }
     }
     titles

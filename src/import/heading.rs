@@ -218,7 +218,7 @@ pub(super) fn check_order(sections: &[Section], notes: &mut Vec<Note>) {
             Kind::Body(_) if seen_implication => notes.push(
                 Note::warning(
                     "import-order",
-                    format!("the section “{}” comes after the implications; clerk sets every body section before them", short(&s.heading)),
+                    format!("the section “{}” comes after the implications or the recommendations; clerk sets every body section before them", short(&s.heading)),
                 )
                 .help("check that it belongs to the body; move it in the Markdown if not")
                 .at(format!("# {}", s.heading)),

@@ -419,10 +419,14 @@ fn a_folder_of_word_papers_imports_in_one_command() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("Imported 3 Word documents into papers: 2 without errors, 0 with errors, 1 not imported."),
+        stderr.contains("Imported 2 of 3 Word documents into papers: 2 without errors, 0 with errors; 1 not imported."),
         "{stderr}"
     );
     // What came in builds.
     let (code, stdout, stderr) = parts(&clerk(root, &["check"]));
     assert_eq!(code, 0, "{stdout}{stderr}");
+    // Word's lock file given by name is said to be one.
+    let (code, _, stderr) = import(root, &word.join("~$tates Update.docx"), &[]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("error[import-lock-file]"), "{stderr}");
 }

@@ -82,6 +82,12 @@ fn appendices_split_into_titles() {
         ["One", "Two"]
     );
     assert_eq!(appendices("··Yes – Appendix A – One"), ["One"]);
+    // Annexes too, by number or Roman numeral: the title without `Annex 1 –`.
+    assert_eq!(
+        appendices("Yes – Annex 1 – Consultation Responses; Annexe ii: Costs"),
+        ["Consultation Responses", "Costs"]
+    );
+    assert_eq!(appendices("Yes – Appendix 12 – Data"), ["Data"]);
     let out = run(
         &table(&[
             ("Meeting", "X"),
@@ -468,5 +474,31 @@ fn a_second_row_for_the_same_key_is_said_and_the_first_kept() {
     assert!(
         twice[1].contains("“Author” (“Sam Smith, Estates Officer”)"),
         "{twice:?}"
+    );
+}
+
+/// The presenter's name and role in two paragraphs of one cell are one presenter, joined
+/// by a comma as the README shows, not by `;`.
+#[test]
+fn a_presenter_in_two_paragraphs_of_a_cell_is_joined_by_a_comma() {
+    let rows = format!(
+        "<w:tbl><w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr><w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr><w:tr><w:tc>{}</w:tc><w:tc>{}{}</w:tc></w:tr></w:tbl>",
+        p("Meeting"),
+        p("Resources Committee"),
+        p("Date"),
+        p("1 September 2021"),
+        p("Presented By"),
+        p("Jo Bloggs"),
+        p("Head of Estates"),
+    );
+    let out = run(
+        &format!("{rows}{}{}{CLOSE}", bold("1. BACKGROUND"), p("1.1 Text.")),
+        &[],
+    );
+    assert!(
+        out.markdown
+            .contains("\npresented_by: Jo Bloggs, Head of Estates\n"),
+        "{}",
+        out.markdown
     );
 }

@@ -468,3 +468,47 @@ fn an_appendix_given_no_title_anywhere_keeps_the_placeholder_and_its_note() {
         out.notes
     );
 }
+
+/// An appendix the document lettered or numbered otherwise than clerk will (`Appendix C`
+/// after `Appendix A`, `Annex 1`) is said, since the text may still cite it so.
+#[test]
+fn an_appendix_clerk_letters_otherwise_is_said() {
+    let body = format!(
+        "{}{}{}{CLOSE}{}{}{}{}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1 The slippage is in Appendix C."),
+        bold("APPENDIX A – CAPITAL SPEND"),
+        p("Spend."),
+        bold("APPENDIX C – SLIPPAGE"),
+        p("Slippage."),
+    );
+    let out = run(&body, &[]);
+    let said: Vec<&str> = out
+        .notes
+        .iter()
+        .filter(|n| n.code == "import-appendix-letter")
+        .map(|n| n.message.as_str())
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].contains("“Appendix C” is the paper's Appendix B"),
+        "{said:?}"
+    );
+    let annex = format!(
+        "{}{}{}{CLOSE}{}{}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1 Text."),
+        bold("ANNEX 1: STRATEGY"),
+        p("Strategy."),
+    );
+    let out = run(&annex, &[]);
+    assert!(
+        out.notes
+            .iter()
+            .any(|n| n.message.contains("“Annex 1” is the paper's Appendix A")),
+        "{:?}",
+        out.notes
+    );
+}
