@@ -378,6 +378,7 @@ impl Builder<'_, '_> {
                 }
             }
             Kind::Cell => {
+                self.warn_cell_images(range);
                 if let Kind::Cells { cells, .. } = &mut self.top().kind {
                     cells.push(f.inlines);
                 }

@@ -261,6 +261,29 @@ impl Builder<'_, '_> {
     }
 }
 
+impl Builder<'_, '_> {
+    /// Warns about each image read within the table cell at `range`: the HTML draws it in
+    /// the cell, the PDF shows its alt text there (`table-image`).
+    pub(super) fn warn_cell_images(&mut self, range: Range<usize>) {
+        if self.images.is_empty() {
+            return;
+        }
+        let (within, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut self.images)
+            .into_iter()
+            .partition(|r| r.start >= range.start && r.end <= range.end);
+        self.images = rest;
+        for at in within {
+            let loc = self.loc(at);
+            self.ctx.warn(
+                "table-image",
+                &loc,
+                "this image is in a table cell: the HTML draws it there, but the PDF shows only its alt text in the cell",
+                Some("give the image a paragraph of its own, before or after the table, to have it drawn in both".into()),
+            );
+        }
+    }
+}
+
 /// A paragraph's block: an image standing alone becomes `Block::Image` (and takes no number).
 pub(super) fn paragraph_block(inlines: Vec<Inline>) -> (Block, bool) {
     let mut solid = inlines

@@ -179,6 +179,16 @@ fn images() {
     assert_eq!(codes(&d), ["image-missing"], "{d:#?}");
     let help = d[0].help.as_deref().unwrap();
     assert!(help.starts_with("the file is `img/chart.png`"), "{help}");
+    // In a table cell, the PDF shows its alt text: said, at the image.
+    let (_, d) = run_in(
+        "# A\n\n| Map | Picture |\n| --- | --- |\n| Estate | ![Map](img/chart.png) |\n",
+        &[],
+        RECS,
+        &papers,
+        root.path(),
+    );
+    assert_eq!(codes(&d), ["table-image"], "{d:#?}");
+    assert_eq!((d[0].line, d[0].column), (5, 12), "{d:#?}");
 }
 
 #[test]
