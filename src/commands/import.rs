@@ -77,7 +77,16 @@ fn import_one(project: &Project, args: &ImportOptions, color: bool) -> (u8, bool
         Ok(report) => {
             print_human(&report.diagnostics, &report.sources, color);
             if args.dry_run {
+                // With appendix files, each file under a line naming it, as `head` does.
+                let files = &report.imported.appendices;
+                if !files.is_empty() {
+                    let name = report.paper.file_name().unwrap_or_default();
+                    println!("==> {} <==", name.to_string_lossy());
+                }
                 print!("{}", report.imported.markdown);
+                for (name, text) in files {
+                    print!("\n==> {name} <==\n{text}");
+                }
             }
             let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
             let shown = crate::project::walk::relative(&project.root, &report.paper);

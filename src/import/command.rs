@@ -89,21 +89,41 @@ pub fn import(project: &Project, args: &ImportOptions) -> Result<ImportReport, V
     let paper = dir.join(format!("{stem}.md"));
     let image_dir = format!("{stem}-images");
     let imported = convert(docx, &bytes, &project.house, &stem, limits).map_err(|d| vec![d])?;
-    if !args.dry_run && !args.force {
-        let appendices = imported.appendices.iter().map(|(name, _)| dir.join(name));
-        for p in [
-            paper.clone(),
-            paper.with_extension("yaml"),
-            dir.join(&image_dir),
-        ]
-        .into_iter()
-        .chain(appendices)
-        {
-            if p.exists() {
-                return Err(vec![
-                    Diagnostic::file_error("exists", &relative(&project.root, &p), "this already exists; clerk does not overwrite it")
-                        .with_help("pass --force to replace it, --to another folder, or --dry-run to see the result"),
-                ]);
+    let appendices = imported.appendices.iter().map(|(name, _)| dir.join(name));
+    let taken = [
+        paper.clone(),
+        paper.with_extension("yaml"),
+        dir.join(&image_dir),
+    ]
+    .into_iter()
+    .chain(appendices)
+    .find(|p| p.exists());
+    // A dry run says what the import itself would refuse, as a warning.
+    let mut refusal = None;
+    if let (Some(p), false) = (taken, args.force) {
+        let d = Diagnostic::file_error(
+            "exists",
+            &relative(&project.root, &p),
+            "this already exists; clerk does not overwrite it",
+        )
+        .with_help(
+            "pass --force to replace it, --to another folder, or --dry-run to see the result",
+        );
+        if !args.dry_run {
+            return Err(vec![d]);
+        }
+        refusal = Some(d.with_help("the import itself would stop here: pass --force to replace it, or --to another folder").warning());
+    }
+    if args.force && !args.dry_run {
+        // Replaced whole: what an earlier import of the paper wrote and this one does not
+        // (an appendix gone, a picture removed) is not left beside it.
+        let _ = std::fs::remove_dir_all(dir.join(&image_dir));
+        let ours = |name: &str| imported.appendices.iter().any(|(n, _)| n == name);
+        let prefix = format!("_{stem}-appendix-");
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with(&prefix) && name.ends_with(".md") && !ours(&name) {
+                let _ = std::fs::remove_file(entry.path());
             }
         }
     }
@@ -182,6 +202,7 @@ pub fn import(project: &Project, args: &ImportOptions) -> Result<ImportReport, V
             .any(|n| mine.contains(&n.code) && line(n) == line(d) && line(n) > 0)
     });
     diagnostics.extend(notes);
+    diagnostics.extend(refusal);
     diag::sort(&mut diagnostics);
     drop(scratch);
     Ok(ImportReport {

@@ -430,3 +430,35 @@ fn a_folder_of_word_papers_imports_in_one_command() {
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("error[import-lock-file]"), "{stderr}");
 }
+
+/// `--force` replaces what an earlier import of the paper wrote, leaving nothing of it that
+/// this one does not write (an appendix since dropped); `--dry-run` shows the appendix files
+/// too, and says what the import itself would refuse.
+#[test]
+fn force_replaces_an_earlier_import_whole_and_dry_run_shows_everything() {
+    let dir = project();
+    let root = dir.path();
+    let file = docx("appendices.docx");
+    assert_eq!(import(root, &file, &[]).0, 0);
+    // As an earlier version of the document, with a third appendix, would have left.
+    let stale = root.join("papers/_appendices-appendix-c.md");
+    std::fs::write(&stale, "An appendix since dropped.\n").unwrap();
+    let (code, stdout, stderr) = import(root, &file, &["--dry-run"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.starts_with("==> appendices.md <==\n---\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("\n==> _appendices-appendix-b.md <==\nRAAC"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("warning[exists]") && stderr.contains("would stop here"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = import(root, &file, &["--force"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stale.exists(), "the dropped appendix is not left behind");
+    assert!(root.join("papers/_appendices-appendix-b.md").is_file());
+}
