@@ -208,7 +208,20 @@ pub fn run_with_progress(
     named::explain_named_appendices(&mut papers);
     lap(&mut times.papers);
     if !opts.paths.is_empty() {
-        // Only some papers: the meetings cannot be cross-checked, nor their pages rebuilt.
+        // Only some papers: the meetings cannot be cross-checked, nor their pages rebuilt;
+        // a meeting file named (or a folder of them) says its own problems.
+        let named = |file: &Path| {
+            let file = crate::project::walk::from_here(&project.root.join(file));
+            opts.paths
+                .iter()
+                .any(|p| file.starts_with(crate::project::walk::from_here(p)))
+        };
+        for d in files.diagnostics.iter().filter(|d| named(&d.file)) {
+            diagnostics.push(d.clone());
+        }
+        for f in files.files.iter().filter(|f| named(&f.file)) {
+            sources.add(&f.file, f.text.as_str());
+        }
         return Ok(BuildReport {
             papers,
             diagnostics,

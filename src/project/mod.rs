@@ -103,8 +103,23 @@ impl Project {
             return (found, diags);
         }
         let mut all = (Vec::new(), Vec::new());
+        let meetings = walk::from_here(&self.meetings_dir());
         for p in paths {
             let abs = walk::from_here(p);
+            // The meeting files and the house style are checked by every run (`clerk check`
+            // then says a meeting file's own problems): not papers.
+            if abs.starts_with(&meetings)
+                || abs == walk::from_here(&self.root.join(crate::config::HOUSE_FILE))
+            {
+                continue;
+            }
+            if abs.is_file()
+                && abs.extension().is_none_or(|e| e != "md")
+                && !walk::looks_like_a_paper(&abs)
+            {
+                all.1.push(not_a_paper(&self.root, &abs));
+                continue;
+            }
             if abs.is_dir() {
                 let dirs = (self.out_dir.as_path(), self.meetings_dir());
                 let (found, diags) =
@@ -127,6 +142,23 @@ impl Project {
         all.0.dedup();
         all
     }
+}
+
+/// The error for a file given to check that is no paper (a picture, a Word document, a PDF).
+fn not_a_paper(root: &Path, path: &Path) -> Diagnostic {
+    let word = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx") || e.eq_ignore_ascii_case("doc"));
+    Diagnostic::file_error(
+        "not-a-paper",
+        &walk::relative(root, path),
+        "this is not a paper: clerk checks papers (`.md` files), folders of them, and meeting files",
+    )
+    .with_help(if word {
+        "to bring a Word paper into clerk, run `clerk import` on it"
+    } else {
+        "give the paper's `.md` file, or the folder it is in"
+    })
 }
 
 impl Project {

@@ -502,3 +502,39 @@ fn a_symlinked_paper_or_folder_is_said_not_followed() {
     assert!(stderr.contains("--> papers/linked.md"), "{stderr}");
     assert!(stderr.contains("--> papers/linked-folder"), "{stderr}");
 }
+
+/// `clerk check` given a meeting file checks it as one, not as a paper (whose keys it
+/// lacks); given the house style, finds it sound; given a picture or a Word document, says
+/// it is no paper.
+#[test]
+fn check_takes_a_meeting_file_as_one_and_refuses_a_file_that_is_no_paper() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let file = root.join("meetings/resources-2026-05-19.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("chair:", "chiar:", 1)).unwrap();
+    let (code, stdout, stderr) = parts(&clerk(
+        root,
+        &["check", "meetings/resources-2026-05-19.yaml"],
+    ));
+    assert!(stderr.contains("chiar"), "{stdout}{stderr}");
+    assert!(!stderr.contains("`meeting` is missing"), "{stderr}");
+    assert!(
+        !stderr.contains("probably"),
+        "no paper's keys offered: {stderr}"
+    );
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    std::fs::write(root.join("papers/chart.png"), b"\x89PNG\r\n\x1a\n").unwrap();
+    std::fs::write(root.join("papers/draft.docx"), b"PK\x03\x04").unwrap();
+    let (code, _, stderr) = parts(&clerk(
+        root,
+        &["check", "papers/chart.png", "papers/draft.docx"],
+    ));
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(stderr.matches("error[not-a-paper]").count(), 2, "{stderr}");
+    assert!(stderr.contains("run `clerk import`"), "{stderr}");
+    let council = temp_project("council");
+    let (code, stdout, stderr) = parts(&clerk(council.path(), &["check", "clerk.yaml"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(!stderr.contains("missing"), "{stderr}");
+}
