@@ -226,17 +226,28 @@ fn from_file<'f>(
         let meta = entry.and_then(|e| e.meta);
         if let (Some(p), Some(e)) = (&fi.paper, entry) {
             if let Some((other, oi)) = placed.get(p) {
-                diags.push(at(
-                    fi.paper_pos,
-                    "paper-on-two-agendas",
-                    format!(
-                        "`{}` is already item {} of {}",
-                        slash(p),
-                        oi.number,
-                        other.file.display()
-                    ),
-                    "a paper belongs to one meeting; remove it from one of the agendas".into(),
-                ));
+                let (message, help) = if std::ptr::eq(*other, f) {
+                    (
+                        format!(
+                            "`{}` is already item {} of this agenda",
+                            slash(p),
+                            oi.number
+                        ),
+                        "a paper is one item of its meeting; remove one of the two".to_string(),
+                    )
+                } else {
+                    (
+                        format!(
+                            "`{}` is already item {} of {}",
+                            slash(p),
+                            oi.number,
+                            other.file.display()
+                        ),
+                        "a paper belongs to one meeting; remove it from one of the agendas"
+                            .to_string(),
+                    )
+                };
+                diags.push(at(fi.paper_pos, "paper-on-two-agendas", message, help));
             } else {
                 placed.insert(p.clone(), (f, fi));
             }

@@ -586,3 +586,45 @@ fn an_exempt_ground_or_a_private_parent_takes_an_item_in_private() {
     );
     assert!(f.diagnostics.iter().all(|d| !d.is_error()));
 }
+
+/// A time written as people write it (`2pm`, `9:30`) gets the form it means as its way
+/// out; a paper listed twice on one agenda is said to be so, not "on two agendas".
+#[test]
+fn a_time_as_written_and_a_paper_listed_twice_get_the_fix_they_need() {
+    let dir = papers_dir(&["r/budget.md", "r/counter.md", "r/cyber.md"]);
+    for (written, meant) in [("2pm", "14:00"), ("9:30", "09:30"), ("10.15 am", "10:15")] {
+        let f = files(
+            &FILE.replace("\"10:00\"", &format!("\"{written}\"")),
+            dir.path(),
+        );
+        let d = f.diagnostics.iter().find(|d| d.code == "bad-time").unwrap();
+        assert_eq!(
+            d.help.as_deref(),
+            Some(format!("write it on the 24-hour clock, in quotes: `time: \"{meant}\"`").as_str()),
+            "{written}"
+        );
+    }
+    let dir = papers_dir(&["x.md"]);
+    let a = "committee: A\ndate: 2026-01-01\nitems:\n  - number: \"1\"\n    paper: x.md\n  - number: \"2\"\n    paper: x.md\n";
+    let (fa, _) = read(Path::new("meetings/a.yaml"), a.into(), dir.path());
+    let files = MeetingFiles {
+        files: vec![fa],
+        diagnostics: Vec::new(),
+    };
+    let s = source("x.md");
+    let m = meta("A", "2026-01-01", Some("1"), "X");
+    let entry = PaperEntry {
+        source: &s,
+        meta: Some(&m),
+        ok: true,
+        last_title: None,
+        sources: &NO_TEXTS,
+        kept_private: false,
+    };
+    let (_, diags) = assemble(&files, &[entry], false);
+    let twice = diags
+        .iter()
+        .find(|d| d.code == "paper-on-two-agendas")
+        .unwrap();
+    assert_eq!(twice.message, "`x.md` is already item 1 of this agenda");
+}

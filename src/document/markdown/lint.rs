@@ -70,6 +70,13 @@ impl Builder<'_, '_> {
     /// (`link-text-url`), or words like "click here" (`link-text-vague`).
     pub(super) fn lint_link(&mut self, url: &str, content: &mut Vec<Inline>, range: Range<usize>) {
         let loc = self.loc(range);
+        // `[](forecast)`: a cross-reference without its `#`, said as one (`link-no-hash`).
+        if is_wordless(content) && super::targets::bare_label(url) {
+            content.push(Inline::Text {
+                text: url.to_string(),
+            });
+            return;
+        }
         if is_wordless(content) {
             self.ctx.warn(
                 "link-text-empty",

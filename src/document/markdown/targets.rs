@@ -18,6 +18,17 @@ enum Target {
     NoPaper(String),
     /// A file clerk does not publish.
     NotPublished(String),
+    /// A bare word, as a label is named: a cross-reference without its `#`.
+    Label(String),
+}
+
+/// Is `url` a bare word as a label is named (`forecast`, `para-2`), which a link to a
+/// paragraph gives after a `#`?
+pub(super) fn bare_label(url: &str) -> bool {
+    !url.is_empty()
+        && url
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
 }
 
 impl Builder<'_, '_> {
@@ -42,6 +53,11 @@ impl Builder<'_, '_> {
                 "link-no-paper",
                 format!("no paper makes `{path}` here, so this link would lead nowhere once published"),
                 "check the name against the paper's file (`NAME.md` makes `NAME.html` and `NAME.pdf`, in the same folder)".to_string(),
+            ),
+            Target::Label(word) => (
+                "link-no-hash",
+                format!("this link points at `{word}`, which is no file: a link to a paragraph or section names its label after a `#`"),
+                format!("write `[](#{word})` to cite the paragraph labelled `{{#{word}}}`"),
             ),
             Target::NotPublished(path) => (
                 "link-not-published",
@@ -73,6 +89,9 @@ fn target(url: &str, dir: &Path) -> Option<Target> {
     });
     if scheme || url.is_empty() || url.starts_with(['#', '?', '/']) || url.ends_with('/') {
         return None;
+    }
+    if bare_label(url) {
+        return Some(Target::Label(url.to_string()));
     }
     let end = url.find(['#', '?']).unwrap_or(url.len());
     let (path, rest) = (decode(&url[..end]), &url[end..]);

@@ -80,8 +80,37 @@ impl Reader<'_> {
             .flatten()
             .and_then(|(h, m)| jiff::civil::Time::new(h, m, 0, 0).ok());
         if parsed.is_none() {
-            self.error(n.pos, "bad-time", format!("`{s}` is not a time in the form HH:MM"), "write the start time on the 24-hour clock, in quotes, like `time: \"10:00\"` or `\"14:30\"`");
+            let help = match guess_time(&s) {
+                Some(t) => format!("write it on the 24-hour clock, in quotes: `time: \"{t}\"`"),
+                None => "write the start time on the 24-hour clock, in quotes, like `time: \"10:00\"` or `\"14:30\"`".to_string(),
+            };
+            self.error(
+                n.pos,
+                "bad-time",
+                format!("`{s}` is not a time in the form HH:MM"),
+                &help,
+            );
         }
         parsed
     }
+}
+
+/// The time a secretary most likely meant by `text` (`2pm`, `9:30`, `10.00 am`), as HH:MM.
+fn guess_time(text: &str) -> Option<String> {
+    let t = text.trim().to_ascii_lowercase().replace(' ', "");
+    let (t, pm, am) = match (t.strip_suffix("pm"), t.strip_suffix("am")) {
+        (Some(rest), _) => (rest.to_string(), true, false),
+        (_, Some(rest)) => (rest.to_string(), false, true),
+        _ => (t, false, false),
+    };
+    let (h, m) = match t.split_once([':', '.']) {
+        Some((h, m)) => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?),
+        None => (t.parse::<u32>().ok()?, 0),
+    };
+    let h = match (pm, am, h) {
+        (true, _, 1..=11) => h + 12,
+        (_, true, 12) => 0,
+        (false, false, h) | (true, _, h) | (_, true, h) => h,
+    };
+    (h < 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
 }

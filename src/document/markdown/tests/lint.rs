@@ -257,6 +257,19 @@ fn links_that_lead_nowhere_once_published_are_warned_about() {
         d[0].help.as_deref(),
         Some("link its page instead: `x.html#para-1-1`")
     );
+    // A cross-reference without its `#`: said as one, not as a link with no words.
+    let (_, d) = run_full(
+        "# A\n\nThe forecast. {#forecast}\n\nSee [](forecast).\n",
+        &[],
+        RECS,
+        dir.path(),
+    );
+    let codes: Vec<&str> = d.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["link-no-hash"], "{d:#?}");
+    assert_eq!(
+        d[0].help.as_deref(),
+        Some("write `[](#forecast)` to cite the paragraph labelled `{#forecast}`")
+    );
 }
 
 /// Bullets and letters typed by hand, as text pasted from Word has them, are numbered
