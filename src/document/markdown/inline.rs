@@ -118,9 +118,18 @@ impl Builder<'_, '_> {
             } else {
                 crate::diag::did_you_mean(&name, self.footnote_names.iter().map(String::as_str))
             };
-            let help = match near {
-                Some(near) => format!("did you mean `[^{near}]`?"),
-                None => format!(
+            // Written for another part of the paper (the body's note cited in an
+            // implication): each value of the front matter has its own notes.
+            let elsewhere = self.ctx.refs.footnote_elsewhere(&name, self.src).cloned();
+            let help = match (near, elsewhere) {
+                (Some(near), _) => format!("did you mean `[^{near}]`?"),
+                (None, Some(loc)) => {
+                    let line = self.ctx.line_of(&loc);
+                    format!(
+                        "`[^{name}]:` is written on line {line}, for another part of the paper: the body, each implication and the recommendations have their own notes, so write the note in this value too"
+                    )
+                }
+                (None, None) => format!(
                     "add the note on a line of its own below the paragraph: `[^{name}]: The note's text.`"
                 ),
             };

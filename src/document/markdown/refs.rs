@@ -42,6 +42,16 @@ struct FootnoteDef {
 }
 
 impl Refs {
+    /// Where a footnote `name` is written for a source other than `src`, if one is.
+    pub(crate) fn footnote_elsewhere(&self, name: &str, src: usize) -> Option<&Loc> {
+        // The first source's, whatever the map's order.
+        self.footnote_defs
+            .iter()
+            .filter(|((s, n), _)| n == name && *s != src)
+            .min_by_key(|((s, _), _)| *s)
+            .map(|(_, def)| &def.loc)
+    }
+
     /// Records `[^name]` and returns the placeholder number standing for it.
     pub fn footnote_ref(&mut self, src: usize, name: &str, range: std::ops::Range<usize>) -> u32 {
         self.footnote_refs

@@ -214,4 +214,21 @@ fn footnotes() {
     );
     let (_, d) = run("# A\n\nEscaped \\[^x] and code `[^y]`.\n");
     assert!(d.is_empty(), "{d:#?}");
+    // A body's note cited in an implication: said to be written for another part, where.
+    let (_, d) = run_full(
+        "# A\n\nText[^q].\n\n[^q]: The source.\n",
+        &[("legal", "A risk.[^q]", 9)],
+        RECS,
+        Path::new("/x"),
+    );
+    let unknown: Vec<_> = d.iter().filter(|d| d.code == "unknown-footnote").collect();
+    assert_eq!(unknown.len(), 1, "{d:#?}");
+    assert!(
+        unknown[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .starts_with("`[^q]:` is written on line 5, for another part of the paper"),
+        "{unknown:?}"
+    );
 }
