@@ -11,43 +11,49 @@ use crate::common::*;
 
 const ESTATES: &str = "resources/2022-03-15-estates-strategy";
 
-#[test]
-#[ignore = "needs chromium and node"]
-fn a_page_reloads_by_itself_and_shows_the_diagnostics_in_chromium() {
-    let script = repo().join("tests/browser/serve.mjs");
+/// Runs `node tests/browser/SCRIPT ARGS` (playwright-core installed by `npm ci`), waiting at
+/// most `limit`; returns whether it succeeded, and what it printed.
+fn node(script: &str, args: &[&Path], limit: Duration) -> (bool, String, String) {
     assert!(
         repo()
             .join("tests/browser/node_modules/playwright-core")
             .is_dir(),
         "run `npm ci --prefix tests/browser` first"
     );
+    let mut child = Command::new("node")
+        .arg(repo().join("tests/browser").join(script))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("node runs");
+    let status = wait_for(limit, || child.try_wait().ok().flatten());
+    if status.is_none() {
+        let _ = child.kill();
+    }
+    let output = child.wait_with_output().unwrap();
+    (
+        status.is_some_and(|s| s.success()),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+#[ignore = "needs chromium and node"]
+fn a_page_reloads_by_itself_and_shows_the_diagnostics_in_chromium() {
     let shots = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("serve-browser");
     let _ = std::fs::remove_dir_all(&shots);
     let dir = temp_project("repo");
     let serve = Serve::start(dir.path(), &[]);
     let url = format!("http://{}/{ESTATES}.html", serve.addr);
     let source = dir.path().join(format!("papers/{ESTATES}.md"));
-    let mut child = Command::new("node")
-        .arg(&script)
-        .args([Path::new(&url), &source, &shots])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("node runs");
-    let status = wait_for(Duration::from_secs(90), || child.try_wait().ok().flatten());
-    if status.is_none() {
-        let _ = child.kill();
-    }
-    let output = child.wait_with_output().unwrap();
-    let (stdout, stderr) = (
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr),
+    let (ok, stdout, stderr) = node(
+        "serve.mjs",
+        &[Path::new(&url), &source, &shots],
+        Duration::from_secs(90),
     );
-    assert!(
-        status.is_some_and(|s| s.success()),
-        "{stdout}\n{stderr}\nserver: {:?}",
-        serve.stdout()
-    );
+    assert!(ok, "{stdout}\n{stderr}\nserver: {:?}", serve.stdout());
     println!("timings: {stdout}");
     for shot in ["1-opened", "2-edited", "3-broken", "4-last-good", "5-index"] {
         let png = std::fs::read(shots.join(format!("{shot}.png"))).unwrap_or_default();
@@ -61,34 +67,14 @@ fn a_page_reloads_by_itself_and_shows_the_diagnostics_in_chromium() {
 #[test]
 #[ignore = "needs chromium and node"]
 fn eight_tabs_of_the_preview_load_and_reload_in_chromium() {
-    let script = repo().join("tests/browser/tabs.mjs");
-    assert!(
-        repo()
-            .join("tests/browser/node_modules/playwright-core")
-            .is_dir(),
-        "run `npm ci --prefix tests/browser` first"
-    );
     let dir = temp_project("repo");
     let serve = Serve::start(dir.path(), &[]);
     let url = format!("http://{}/{ESTATES}.html", serve.addr);
     let source = dir.path().join(format!("papers/{ESTATES}.md"));
-    let mut child = Command::new("node")
-        .arg(&script)
-        .args([Path::new(&url), &source])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("node runs");
-    let status = wait_for(Duration::from_secs(120), || child.try_wait().ok().flatten());
-    if status.is_none() {
-        let _ = child.kill();
-    }
-    let output = child.wait_with_output().unwrap();
-    assert!(
-        status.is_some_and(|s| s.success()),
-        "{}\n{}\nserver: {:?}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr),
-        serve.stdout()
+    let (ok, stdout, stderr) = node(
+        "tabs.mjs",
+        &[Path::new(&url), &source],
+        Duration::from_secs(120),
     );
+    assert!(ok, "{stdout}\n{stderr}\nserver: {:?}", serve.stdout());
 }

@@ -248,13 +248,7 @@ impl Builder<'_, '_> {
     /// Warns about each image read within `range` when its paragraph (`block`) has text
     /// beside it: the HTML draws it in the line, the PDF shows its alt text there.
     pub(super) fn warn_inline_images(&mut self, block: &Block, range: Range<usize>) {
-        if self.images.is_empty() {
-            return;
-        }
-        let (within, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut self.images)
-            .into_iter()
-            .partition(|r| r.start >= range.start && r.end <= range.end);
-        self.images = rest;
+        let within = self.images_within(range);
         if !matches!(block, Block::Paragraph { .. }) {
             return;
         }
@@ -271,17 +265,22 @@ impl Builder<'_, '_> {
 }
 
 impl Builder<'_, '_> {
-    /// Warns about each image read within the table cell at `range`: the HTML draws it in
-    /// the cell, the PDF shows its alt text there (`table-image`).
-    pub(super) fn warn_cell_images(&mut self, range: Range<usize>) {
+    /// Takes the places of the images read so far that stand within `range`.
+    fn images_within(&mut self, range: Range<usize>) -> Vec<Range<usize>> {
         if self.images.is_empty() {
-            return;
+            return Vec::new();
         }
         let (within, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut self.images)
             .into_iter()
             .partition(|r| r.start >= range.start && r.end <= range.end);
         self.images = rest;
-        for at in within {
+        within
+    }
+
+    /// Warns about each image read within the table cell at `range`: the HTML draws it in
+    /// the cell, the PDF shows its alt text there (`table-image`).
+    pub(super) fn warn_cell_images(&mut self, range: Range<usize>) {
+        for at in self.images_within(range) {
             let loc = self.loc(at);
             self.ctx.warn(
                 "table-image",
