@@ -213,8 +213,9 @@ fn the_stamps_are_artifacts_and_rebuild_the_same() {
     assert!(!stderr.contains("appendix-marking"), "{stderr}");
     let doc = Pdf::load("fleet.pdf", &pdf);
     assert_eq!(untagged_content(&doc), Vec::<String>::new());
-    // Each appended page draws the stamps: the DRAFT mark before its own content, the
-    // marking after it, as artifacts.
+    // Each appended page draws the stamps after its own content, as artifacts: the
+    // marking, and the DRAFT mark multiplied in, so that a page's own white ground (a PDF
+    // printed from a browser paints one) cannot hide it.
     let own = pages(&appendix);
     let all: Vec<_> = doc.doc.get_pages().into_values().collect();
     for page in &all[all.len() - own..] {
@@ -222,8 +223,15 @@ fn the_stamps_are_artifacts_and_rebuild_the_same() {
         let text = String::from_utf8_lossy(&content);
         let draws: Vec<usize> = text.match_indices(" Do Q").map(|(i, _)| i).collect();
         assert_eq!(draws.len(), 3, "{text}");
-        assert!(text.starts_with("/Artifact BMC"), "{}", &text[..80]);
+        assert!(text.starts_with("q\n"), "{}", &text[..80]);
         assert!(text.trim_end().ends_with("EMC"), "{text}");
+        let multiplied = text
+            .find("/ClerkMultiply gs")
+            .expect("the DRAFT mark multiplied");
+        assert!(
+            multiplied > text.find("Q\n").unwrap(),
+            "after the page's content: {text}"
+        );
     }
     let o = clerk(dir.path(), &["build", "--force"]);
     assert_eq!(parts(&o).0, 0);

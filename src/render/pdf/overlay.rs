@@ -12,13 +12,14 @@ use super::layout::StampAt;
 
 /// Puts `under` before `page`'s own content and, with `over` (`(q, end)`: a stream `q`
 /// and one that starts with `Q`), the content between them, and adds `forms` to the
-/// XObjects of the page's own copy of its resources.
+/// XObjects of the page's own copy of its resources, and `multiply` (an ExtGState) as
+/// [`MULTIPLY`] to its graphics states.
 pub(super) fn wrap_page(
     pdf: &mut Document,
     page: ObjectId,
     under: Option<ObjectId>,
     over: Option<(ObjectId, ObjectId)>,
-    forms: &[(String, ObjectId)],
+    (forms, multiply): (&[(String, ObjectId)], Option<ObjectId>),
 ) -> Result<(), String> {
     let dict = pdf.get_dictionary(page).map_err(|e| e.to_string())?;
     let mut contents: Vec<Object> = under.into_iter().map(Object::from).collect();
@@ -44,6 +45,15 @@ pub(super) fn wrap_page(
         xobjects.set(name.as_bytes(), *id);
     }
     res.set("XObject", xobjects);
+    if let Some(state) = multiply {
+        let mut states = match res.get(b"ExtGState") {
+            Ok(Object::Reference(r)) => pdf.get_dictionary(*r).cloned().unwrap_or_default(),
+            Ok(Object::Dictionary(d)) => d.clone(),
+            _ => Dictionary::new(),
+        };
+        states.set(MULTIPLY, state);
+        res.set("ExtGState", states);
+    }
     let page_dict = pdf.get_dictionary_mut(page).map_err(|e| e.to_string())?;
     page_dict.set("Contents", contents);
     page_dict.set("Resources", res);
@@ -160,14 +170,21 @@ pub(super) fn top_right(pdf: &Document, page: &Dictionary, size: (f32, f32)) -> 
     view.cm(dw - size.0, dh - size.1)
 }
 
+/// The name a page's resources give the graphics state that draws the DRAFT mark over an
+/// appended page by multiplying: a white page an appendix paints (as a PDF printed from a
+/// browser does) would hide a mark drawn under it, and multiplying a light grey over its
+/// text leaves the text as dark as it was.
+const MULTIPLY: &str = "ClerkMultiply";
+
 /// The name a page's resources give the `i`th stamp.
 fn stamp_name(i: usize) -> String {
     format!("ClerkStamp{}", i + 1)
 }
 
 /// Draws `stamps` (forms the size of the house page, `size`) on each of `pages`, as
-/// artifacts: each kept to its edge of the page as shown and centred across it, the DRAFT
-/// mark under the page's content and the classification over it.
+/// artifacts: each kept to its edge of the page as shown and centred across it, the
+/// classification over the page's content and the DRAFT mark over it too, multiplied in
+/// (see [`MULTIPLY`]), so that a page's own white ground cannot hide it.
 pub fn stamp_pages(
     pdf: &mut Document,
     stamps: &[(StampAt, ObjectId)],
@@ -183,11 +200,20 @@ pub fn stamp_pages(
         .map(|(i, (_, id))| (stamp_name(i), *id))
         .collect();
     let mut made = BTreeMap::new();
+    let multiply = stamps
+        .iter()
+        .any(|(at, _)| matches!(at, StampAt::Middle))
+        .then(|| {
+            pdf.add_object(Dictionary::from_iter([
+                ("Type", Object::Name(b"ExtGState".to_vec())),
+                ("BM", Object::Name(b"Multiply".to_vec())),
+            ]))
+        });
     for &page in pages {
         let dict = pdf.get_dictionary(page).map_err(|e| e.to_string())?;
         let view = View::of(pdf, dict).ok_or("a page of the appendix has no size")?;
         let (dw, dh) = view.shown();
-        let (mut under, mut over) = (String::new(), String::new());
+        let mut over = String::new();
         for (i, (at, _)) in stamps.iter().enumerate() {
             let tx = (dw - size.0) / 2.0;
             let ty = match at {
@@ -195,22 +221,21 @@ pub fn stamp_pages(
                 StampAt::Foot => 0.0,
                 StampAt::Middle => (dh - size.1) / 2.0,
             };
-            let ops = format!(
-                "/Artifact BMC\nq {} /{} Do Q\nEMC\n",
+            let state = match at {
+                StampAt::Middle => format!("/{MULTIPLY} gs "),
+                StampAt::Top | StampAt::Foot => String::new(),
+            };
+            over.push_str(&format!(
+                "/Artifact BMC\nq {state}{} /{} Do Q\nEMC\n",
                 view.cm(tx, ty),
                 stamp_name(i)
-            );
-            match at {
-                StampAt::Middle => under.push_str(&ops),
-                StampAt::Top | StampAt::Foot => over.push_str(&ops),
-            }
+            ));
         }
-        let under = (!under.is_empty()).then(|| shared_stream(pdf, &mut made, under));
         let over = (!over.is_empty()).then(|| {
             let q = shared_stream(pdf, &mut made, "q\n".into());
             (q, shared_stream(pdf, &mut made, format!("Q\n{over}")))
         });
-        wrap_page(pdf, page, under, over, &forms)?;
+        wrap_page(pdf, page, None, over, (&forms, multiply))?;
     }
     Ok(())
 }

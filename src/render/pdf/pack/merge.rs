@@ -297,7 +297,13 @@ fn stamp_page(
     let cm = overlay::top_right(pdf, dict, form.size);
     let ops = format!("Q\n/Artifact BMC\nq {cm} /{STAMP} Do Q\nEMC\n");
     let end = overlay::shared_stream(pdf, ends, ops);
-    overlay::wrap_page(pdf, page, None, Some((q, end)), &[(STAMP.into(), form.id)])
+    overlay::wrap_page(
+        pdf,
+        page,
+        None,
+        Some((q, end)),
+        (&[(STAMP.into(), form.id)], None),
+    )
 }
 
 /// Makes the `/ID` of a structure element the `j`th paper brought unique in the pack:
