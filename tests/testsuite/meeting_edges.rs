@@ -457,3 +457,35 @@ fn a_paper_that_breaks_is_linked_as_its_last_good_version_and_said_so() {
     );
     assert!(!page.contains("Paper not available"), "{page}");
 }
+
+/// A committee misspelt in a meeting file, which every paper names otherwise, is said at
+/// the file's `committee:` line too, not only at each paper (the secretary audit had four
+/// errors, each pointing at a paper).
+#[test]
+fn a_committee_every_paper_names_otherwise_is_said_at_the_files_line() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let file = root.join(MEETING_FILE);
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replacen(
+            "committee: Resources Committee",
+            "committee: Resources Commitee",
+            1,
+        ),
+    )
+    .unwrap();
+    let (code, out) = build(root, &["check"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("warning[file-disagrees]"), "{out}");
+    assert!(
+        out.contains("every paper on this agenda is for “Resources Committee” (its `meeting:`), not “Resources Commitee”"),
+        "{out}"
+    );
+    assert!(
+        out.contains("write `committee: Resources Committee` here"),
+        "{out}"
+    );
+    assert!(out.contains(&format!("--> {MEETING_FILE}:3:1")), "{out}");
+}
