@@ -40,10 +40,19 @@ fn papers<'s>(site: &'s Site, rel: &str) -> Option<Vec<Option<&'s Arc<PaperEntry
 /// The pack at `rel`, from the cache or built now; `None` when the site has no such pack
 /// or no templates to build it with.
 pub(crate) fn pack(site: &Site, shared: &Shared, rel: &str) -> Option<Result<Arc<[u8]>, Notes>> {
+    pack_of(site, shared, rel, inputs(site, rel)?)
+}
+
+/// [`pack`], what it is made from (its [`inputs`]) already worked out.
+pub(crate) fn pack_of(
+    site: &Site,
+    shared: &Shared,
+    rel: &str,
+    inputs: String,
+) -> Option<Result<Arc<[u8]>, Notes>> {
     let renderer = site.renderer.as_deref()?;
     let (meeting, kind) = site.packs.get(rel)?;
     let entries = papers(site, rel)?;
-    let inputs = inputs(site, rel)?;
     Some(shared.pack_output(rel, inputs, || {
         let pdfs: Vec<Option<Arc<[u8]>>> = entries
             .iter()

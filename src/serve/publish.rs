@@ -243,7 +243,7 @@ pub(super) fn write_out(
         if notice.packs.get(rel) == Some(&inputs) && out.join(rel).is_file() {
             continue;
         }
-        if let Some(Ok(bytes)) = super::packs::pack(site, shared, rel) {
+        if let Some(Ok(bytes)) = super::packs::pack_of(site, shared, rel, inputs.clone()) {
             put(Path::new(rel), &bytes);
             packs.push(OutputFile::describe(Path::new(rel), &bytes));
             notice.packs.insert(rel.clone(), inputs);

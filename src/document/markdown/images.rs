@@ -105,7 +105,7 @@ fn is_absolute(src: &str) -> bool {
 
 /// Decodes `%20`-style escapes (a `%` without two hex digits stays as written); `None`
 /// when there are none or they are not valid UTF-8.
-fn percent_decode(src: &str) -> Option<String> {
+pub(super) fn percent_decode(src: &str) -> Option<String> {
     if !src.contains('%') {
         return None;
     }

@@ -4,7 +4,7 @@
 //! spreadsheet beside the paper). Each is a warning at the link; the paper still builds.
 
 use std::ops::Range;
-use std::path::{Component, Path, PathBuf};
+use std::path::Path;
 
 use super::blocks::Builder;
 
@@ -94,7 +94,9 @@ fn target(url: &str, dir: &Path) -> Option<Target> {
         return Some(Target::Label(url.to_string()));
     }
     let end = url.find(['#', '?']).unwrap_or(url.len());
-    let (path, rest) = (decode(&url[..end]), &url[end..]);
+    let written = &url[..end];
+    let path = super::images::percent_decode(written).unwrap_or_else(|| written.to_string());
+    let rest = &url[end..];
     let ext = Path::new(&path)
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
@@ -104,47 +106,10 @@ fn target(url: &str, dir: &Path) -> Option<Target> {
             Some(Target::Source(format!("{}{rest}", page.display())))
         }
         Some("html" | "pdf") => {
-            let source = normal(&dir.join(&path)).with_extension("md");
+            // Folded by name, as a browser resolves a link.
+            let source = crate::project::walk::fold(&dir.join(&path)).with_extension("md");
             (!source.is_file()).then(|| Target::NoPaper(path.clone()))
         }
         _ => Some(Target::NotPublished(path)),
     }
-}
-
-/// `path` with `.` and `..` folded, as a browser resolves a link.
-fn normal(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-/// `%20` and the like decoded (a link's path as the file is named).
-fn decode(path: &str) -> String {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%'
-            && let (Some(h), Some(l)) = (
-                bytes.get(i + 1).copied().and_then(hex),
-                bytes.get(i + 2).copied().and_then(hex),
-            )
-        {
-            out.push((h * 16 + l) as u8);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }

@@ -10,20 +10,18 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
 use super::layout::StampAt;
 
-/// Puts `under` before `page`'s own content and, with `over` (`(q, end)`: a stream `q`
-/// and one that starts with `Q`), the content between them, and adds `forms` to the
+/// Puts, with `over` (`(q, end)`: a stream `q` and one that starts with `Q`), `page`'s own
+/// content between them, and adds `forms` to the
 /// XObjects of the page's own copy of its resources, and `multiply` (an ExtGState) as
 /// [`MULTIPLY`] to its graphics states.
 pub(super) fn wrap_page(
     pdf: &mut Document,
     page: ObjectId,
-    under: Option<ObjectId>,
     over: Option<(ObjectId, ObjectId)>,
     (forms, multiply): (&[(String, ObjectId)], Option<ObjectId>),
 ) -> Result<(), String> {
     let dict = pdf.get_dictionary(page).map_err(|e| e.to_string())?;
-    let mut contents: Vec<Object> = under.into_iter().map(Object::from).collect();
-    contents.extend(over.map(|(q, _)| Object::from(q)));
+    let mut contents: Vec<Object> = over.map(|(q, _)| Object::from(q)).into_iter().collect();
     match dict.get(b"Contents") {
         Ok(Object::Array(a)) => contents.extend(a.iter().cloned()),
         Ok(o) => contents.push(o.clone()),
@@ -235,7 +233,7 @@ pub fn stamp_pages(
             let q = shared_stream(pdf, &mut made, "q\n".into());
             (q, shared_stream(pdf, &mut made, format!("Q\n{over}")))
         });
-        wrap_page(pdf, page, None, over, (&forms, multiply))?;
+        wrap_page(pdf, page, over, (&forms, multiply))?;
     }
     Ok(())
 }

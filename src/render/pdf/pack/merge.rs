@@ -300,7 +300,6 @@ fn stamp_page(
     overlay::wrap_page(
         pdf,
         page,
-        None,
         Some((q, end)),
         (&[(STAMP.into(), form.id)], None),
     )
