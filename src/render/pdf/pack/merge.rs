@@ -8,7 +8,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
-use sha2::{Digest, Sha256};
 
 use super::outline::{Entry, Mark, dest, level, marks, write_outline};
 use crate::document::appendix::{self, PaperPdf, text_string};
@@ -60,13 +59,13 @@ impl<B: AsRef<[u8]>> Paper<B> {
                 Err(_) => format!("{:?}", ids[0]).into_bytes(),
             },
             _ => {
-                let mut hash = Sha256::new();
+                let mut hash = finish::content_hash();
                 for object in doc.objects.values() {
                     if let Object::Stream(s) = object {
                         hash.update(&s.content);
                     }
                 }
-                hash.finalize().to_vec()
+                hash.digest128().to_be_bytes().to_vec()
             }
         };
         Some(Paper {
@@ -116,7 +115,7 @@ pub(super) fn merge<B: AsRef<[u8]>>(
     } = front;
     // The pack's ID hashes what it draws: the front sheet and stamps, and each paper's own
     // ID (a hash of its content), not the papers' streams over again.
-    let mut content = Sha256::new();
+    let mut content = finish::content_hash();
     for object in pdf.objects.values() {
         if let Object::Stream(s) = object {
             content.update(&s.content);
