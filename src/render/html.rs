@@ -49,6 +49,24 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// `text` escaped, its web and e-mail addresses made links (a meeting's location and
+/// contact: `governance@example.org` → `<a href="mailto:governance@example.org">…</a>`).
+pub fn linked(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (r, href) in crate::document::markdown::addresses(text) {
+        escape_into(&mut out, &text[at..r.start]);
+        out.push_str("<a href=\"");
+        escape_into(&mut out, &href);
+        out.push_str("\">");
+        escape_into(&mut out, &text[r.clone()]);
+        out.push_str("</a>");
+        at = r.end;
+    }
+    escape_into(&mut out, &text[at..]);
+    out
+}
+
 pub(super) fn escape_into(out: &mut String, text: &str) {
     // The text between the characters escaped goes in whole: they are ASCII, so each
     // byte found is a character of its own.

@@ -91,6 +91,10 @@ pub(crate) struct MeetingView<'a> {
     pub(crate) chair: Option<&'a str>,
     /// Whom to contact.
     pub(crate) contact: Option<&'a str>,
+    /// [`MeetingView::location`] as HTML, its web and e-mail addresses linked.
+    pub(crate) location_html: Option<String>,
+    /// [`MeetingView::contact`] as HTML, its e-mail and web addresses linked.
+    pub(crate) contact_html: Option<String>,
     /// Show DRAFT.
     pub(crate) draft: bool,
     /// The meeting is cancelled: the page says so at its top (`words.meeting_cancelled`).
@@ -259,6 +263,8 @@ impl<'a> MeetingView<'a> {
             location: meeting.location.as_deref(),
             chair: meeting.chair.as_deref(),
             contact: meeting.contact.as_deref(),
+            location_html: meeting.location.as_deref().map(super::html::linked),
+            contact_html: meeting.contact.as_deref().map(super::html::linked),
             draft,
             cancelled: meeting.cancelled,
             items: if meeting.public_agenda().is_empty() {

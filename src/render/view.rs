@@ -94,6 +94,8 @@ pub(crate) struct HeaderRowView<'a> {
     pub(crate) key: &'a str,
     /// Plain-text value.
     pub(crate) value: &'a str,
+    /// The value as HTML, its web and e-mail addresses linked.
+    pub(crate) value_html: String,
 }
 
 /// A section with its heading parts and items.
@@ -220,6 +222,7 @@ impl<'a> PaperView<'a> {
                     label: &r.label,
                     key: &r.key,
                     value: &r.value,
+                    value_html: super::html::linked(&r.value),
                 })
                 .collect(),
             sections: doc

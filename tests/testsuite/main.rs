@@ -7,6 +7,7 @@ mod common;
 mod pdfua_check;
 
 mod a11y;
+mod addresses;
 mod appendix;
 mod appendix_stamps;
 mod build;

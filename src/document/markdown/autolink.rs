@@ -1,15 +1,66 @@
-//! Bare web addresses (`https://…`, `http://…`, `www.…`) in text become links, by GFM's
-//! extended autolink rule (pulldown-cmark has no option for it): the same link node as
-//! `<https://…>`, so the HTML and the PDF both link it and tag it as a `Link`.
+//! Bare web addresses (`https://…`, `http://…`, `www.…`) and e-mail addresses
+//! (`clerk@example.org`) in text become links, by GFM's extended autolink rules
+//! (pulldown-cmark has no option for them): the same link node as `<https://…>` and
+//! `<clerk@example.org>`, so the HTML and the PDF both link it and tag it as a `Link`.
+//! A meeting's location and contact are linked by the same rules ([`find`]).
 
 use std::ops::Range;
 
 use super::blocks::Builder;
 use crate::document::Inline;
 
+/// The bare web and e-mail addresses in `text`, in order: where each is, and the URL it
+/// links to (`www.` gets `http://`, an e-mail address `mailto:`, as GFM does).
+pub fn find(text: &str) -> Vec<(Range<usize>, String)> {
+    let web = find_web(text);
+    if !text.contains('@') {
+        return web;
+    }
+    let mut all = web.clone();
+    let overlaps = |r: &Range<usize>| web.iter().any(|(w, _)| w.start < r.end && r.start < w.end);
+    all.extend(find_emails(text).into_iter().filter(|(r, _)| !overlaps(r)));
+    all.sort_by_key(|(r, _)| r.start);
+    all
+}
+
+/// The e-mail addresses in `text` by GFM's extended email autolink rule: letters, digits,
+/// `.`, `-`, `_` or `+`, then `@`, then segments of letters, digits, `-` and `_` joined by
+/// periods (at least one period; a period at the end is not part of it), not ending in
+/// `-` or `_`.
+fn find_emails(text: &str) -> Vec<(Range<usize>, String)> {
+    let local = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '+');
+    let domain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_');
+    let mut out: Vec<(Range<usize>, String)> = Vec::new();
+    for (at, _) in text.match_indices('@') {
+        if out.last().is_some_and(|(r, _)| r.end > at) {
+            continue;
+        }
+        let start = text[..at]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| local(*c))
+            .last()
+            .map_or(at, |(i, _)| i);
+        let rest = &text[at + 1..];
+        let len = rest.find(|c: char| !domain(c)).unwrap_or(rest.len());
+        let host = rest[..len].trim_end_matches('.');
+        let segments: Vec<&str> = host.split('.').collect();
+        if start == at
+            || segments.len() < 2
+            || segments.iter().any(|s| s.is_empty())
+            || host.ends_with(['-', '_'])
+        {
+            continue;
+        }
+        let end = at + 1 + host.len();
+        out.push((start..end, format!("mailto:{}", &text[start..end])));
+    }
+    out
+}
+
 /// The bare web addresses in `text`: where each is, and the URL it links to (`www.` gets
 /// `http://`, as GFM does).
-pub(super) fn find(text: &str) -> Vec<(Range<usize>, String)> {
+fn find_web(text: &str) -> Vec<(Range<usize>, String)> {
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(rest) = text.get(i..).filter(|r| !r.is_empty()) {
@@ -113,7 +164,9 @@ impl Builder<'_, '_> {
             )
         });
         let candidate = |i: &Inline| match i {
-            Inline::Text { text } => text.contains("://") || text.contains("www."),
+            Inline::Text { text } => {
+                text.contains("://") || text.contains("www.") || text.contains('@')
+            }
             _ => false,
         };
         if in_link || !inlines.iter().any(candidate) {
@@ -212,5 +265,40 @@ mod tests {
         assert!(urls("xhttps://example.org and www.x and http://localhost/").is_empty());
         assert!(urls("https://a_b.c_d/ and a\"https://example.org\"").is_empty());
         assert_eq!(urls("two: http://a.example http://b.example").len(), 2);
+    }
+
+    #[test]
+    fn e_mail_addresses_are_found_by_gfm_rules() {
+        assert_eq!(
+            urls("Fiona Keir, Committee Officer, governance@example.org."),
+            vec![(
+                "governance@example.org",
+                "mailto:governance@example.org".into()
+            )]
+        );
+        assert_eq!(
+            urls("(a.b-c_d+e@mail.example.gov.uk) and x@y.org"),
+            vec![
+                (
+                    "a.b-c_d+e@mail.example.gov.uk",
+                    "mailto:a.b-c_d+e@mail.example.gov.uk".into()
+                ),
+                ("x@y.org", "mailto:x@y.org".into())
+            ]
+        );
+        // A handle, a host without a period, a domain ending in `-` or `_`, an `@` alone.
+        assert!(urls("@clerk, me@localhost, a@b.c-, a@b.c_ and @ here").is_empty());
+        // An address inside a web address is part of that link, not one of its own.
+        assert_eq!(
+            urls("https://example.org/to/jo@example.org and www.example.org, then me@example.org"),
+            vec![
+                (
+                    "https://example.org/to/jo@example.org",
+                    "https://example.org/to/jo@example.org".into()
+                ),
+                ("www.example.org", "http://www.example.org".into()),
+                ("me@example.org", "mailto:me@example.org".into())
+            ]
+        );
     }
 }

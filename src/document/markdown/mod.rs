@@ -37,6 +37,16 @@ use crate::diag::Diagnostic;
 use crate::document::{Footnote, Item, Section, SectionKind};
 use crate::paper::MetaSpan;
 pub(crate) use images::sniff;
+
+/// The web and e-mail addresses in a plain text (a meeting's location or contact), each
+/// with the destination it links to, percent-encoded as a paper's links are: linked by the
+/// rules a paper's text is (`https://…`, `www.…`, `name@example.org`).
+pub fn addresses(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    autolink::find(text)
+        .into_iter()
+        .map(|(r, url)| (r, inline::href(&url)))
+        .collect()
+}
 #[cfg(test)]
 pub(crate) use inline::href;
 #[cfg(test)]

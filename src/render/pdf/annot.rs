@@ -79,10 +79,17 @@ pub(crate) fn link_of(page: &super::layout::Page, l: &super::layout::Link) -> Op
 }
 
 /// The annotation's description for assistive technology, in words: where it goes
-/// (`Paragraph 2.1`, `Footnote 1`, `Link to https://…`), never an anchor's id.
+/// (`Paragraph 2.1`, `Footnote 1`, `Link to https://…`, `E-mail governance@example.org`),
+/// never an anchor's id.
 pub(crate) fn describe(layout: &Layout, target: &Target) -> String {
     match target {
-        Target::Uri(u) => format!("Link to {u}"),
+        Target::Uri(u) => match u.strip_prefix("mailto:") {
+            Some(address) => format!(
+                "E-mail {}",
+                percent_encoding::percent_decode_str(address).decode_utf8_lossy()
+            ),
+            None => format!("Link to {u}"),
+        },
         Target::Anchor(a) | Target::Appended(a) => layout
             .anchor_names
             .get(a)

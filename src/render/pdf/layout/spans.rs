@@ -72,6 +72,27 @@ pub fn spans(content: &[Inline], base: &Style) -> Vec<Span> {
     out
 }
 
+/// A plain text (a header row's value: a meeting's location or contact) as spans in
+/// `style`, its web and e-mail addresses linked as a paper's links are.
+pub fn linked_spans(text: &str, style: &Style) -> Vec<Span> {
+    let plain = |t: &str| Inline::Text {
+        text: t.to_string(),
+    };
+    let mut content = Vec::new();
+    let mut at = 0;
+    for (r, url) in crate::document::markdown::addresses(text) {
+        content.push(plain(&text[at..r.start]));
+        content.push(Inline::Link {
+            url,
+            title: String::new(),
+            content: vec![plain(&text[r.clone()])],
+        });
+        at = r.end;
+    }
+    content.push(plain(&text[at..]));
+    spans(&content, style)
+}
+
 fn push_spans(content: &[Inline], style: &Style, out: &mut Vec<Span>) {
     let push = |text: &str, style: &Style, out: &mut Vec<Span>| {
         if let Some(last) = out

@@ -207,10 +207,7 @@ pub(crate) fn header_table(flow: &mut Flow<'_>, rows: &[HeaderRow], labels: &[&s
                 head: false,
             },
             Cell {
-                spans: vec![Span {
-                    text: r.value.clone(),
-                    style: Style::plain(size),
-                }],
+                spans: super::spans::linked_spans(&r.value, &Style::plain(size)),
                 align: Align::Left,
                 fill: None,
                 scope: Scope::Data,
