@@ -151,12 +151,56 @@ pub(super) fn meeting_file_note(
         .ok()
         .zip(std::path::absolute(&papers).ok())
         .and_then(|(p, papers)| Some(p.strip_prefix(papers).ok()?.to_path_buf()))?;
-    let number = args.agenda_item.as_deref().unwrap_or("…");
+    let asked = args.agenda_item.as_deref().map(str::trim);
+    // A number the file already gives an item: said, with the next one free beside it.
+    let taken = asked.and_then(|n| file.items.iter().find(|i| i.number.trim() == n));
+    let number = match (asked, taken) {
+        (Some(n), Some(_)) => free_after(n, &file.items),
+        (Some(n), None) => n.to_string(),
+        (None, _) => "…".to_string(),
+    };
+    let mut note = String::new();
+    if let (Some(n), Some(item)) = (asked, taken) {
+        let what = match (&item.title, &item.paper) {
+            (Some(t), _) => t.clone(),
+            (None, Some(p)) => format!("the paper {}", crate::output::write::slash_path(p)),
+            (None, None) => "another item".to_string(),
+        };
+        note = format!(
+            "Item {n} of that meeting is already {what}: two items cannot share a number. \
+             Give this paper a free one, {number} say, as its `agenda_item:` and in the \
+             meeting file.\n"
+        );
+    }
     Some(format!(
-        "Its meeting has a meeting file, {}: add the paper to its `items:`, in agenda order \
-         (an item out of order is an error), or `clerk check` will say it is not on the \
-         agenda:\n  - number: \"{number}\"\n    paper: {}",
+        "{note}Its meeting has a meeting file, {}: add the paper to its `items:`, in agenda \
+         order (an item out of order is an error), or `clerk check` will say it is not on \
+         the agenda:\n  - number: \"{number}\"\n    paper: {}",
         file.file.display(),
         crate::output::write::slash_path(&rel)
     ))
+}
+
+/// The first number after `n` at its level that no item of `items` has: `3.1` taken with
+/// `3.2` → `3.3`; `2` with items up to `5` → `6`.
+fn free_after(n: &str, items: &[crate::meeting::file::FileItem]) -> String {
+    let (stem, last) = match n.rsplit_once('.') {
+        Some((stem, last)) => (format!("{stem}."), last),
+        None => (String::new(), n),
+    };
+    let used = |k: u32| {
+        items
+            .iter()
+            .any(|i| i.number.trim() == format!("{stem}{k}"))
+    };
+    let siblings = items.iter().filter_map(|i| {
+        let rest = i.number.trim().strip_prefix(stem.as_str())?;
+        rest.parse::<u32>().ok()
+    });
+    let start = siblings.max().unwrap_or(0).max(last.parse().unwrap_or(0));
+    let mut k = start + 1;
+    while used(k) {
+        k += 1;
+    }
+    format!("{stem}{k}")
 }

@@ -363,3 +363,48 @@ fn new_says_how_to_put_a_paper_on_its_meeting_files_agenda() {
     assert_eq!(code, 0);
     assert!(!stdout.contains("meeting file"), "{stdout}");
 }
+
+/// An agenda number the meeting file already gives an item is said to be taken, naming the
+/// item, and the lines to add carry the next number free at its level instead.
+#[test]
+fn new_says_when_its_agenda_number_is_taken_and_offers_a_free_one() {
+    let dir = temp_project("meetings");
+    let root = dir.path();
+    let new = |title: &str, item: &str| {
+        parts(&clerk(
+            root,
+            &[
+                "new",
+                title,
+                "--meeting",
+                "Resources Committee",
+                "--date",
+                "2026-05-19",
+                "--agenda-item",
+                item,
+            ],
+        ))
+    };
+    let (code, stdout, stderr) = new("Fleet Plan", "3.1");
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains(
+            "Item 3.1 of that meeting is already the paper \
+             resources/2026-05-19-budget-monitoring.md: two items cannot share a number. Give \
+             this paper a free one, 3.3 say, as its `agenda_item:` and in the meeting file.\n"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.ends_with("  - number: \"3.3\"\n    paper: 2026-05-19-fleet-plan.md\n"));
+    // A heading's number, top level: past the last top-level item (5), named by its title.
+    let (_, stdout, _) = new("Estates Plan", "3");
+    assert!(
+        stdout.contains("Item 3 of that meeting is already Finance: ")
+            && stdout.contains("a free one, 6 say,"),
+        "{stdout}"
+    );
+    // A free number is taken as given.
+    let (_, stdout, _) = new("Fleet Review", "3.4");
+    assert!(!stdout.contains("already"), "{stdout}");
+    assert!(stdout.contains("  - number: \"3.4\"\n"), "{stdout}");
+}
