@@ -152,6 +152,9 @@ fn setup(old: &Site, changes: &ChangeSet) -> Setup {
             Err(diags) => problems.house = diags,
         }
     }
+    let house_gone = changes.house
+        && problems.house.is_empty()
+        && !project.root.join(crate::config::HOUSE_FILE).is_file();
     if changes.templates || (changes.house && problems.house.is_empty()) {
         match Renderer::new(&project.root, &project.house, &mut problems.sources) {
             Ok(r) => {
@@ -162,6 +165,10 @@ fn setup(old: &Site, changes: &ChangeSet) -> Setup {
             }
             Err(diags) => problems.templates = diags,
         }
+    }
+    if house_gone {
+        // The house style went with the file: say so on every page, not silently.
+        problems.house.push(super::scoped::house_gone());
     }
     Setup {
         project,

@@ -92,3 +92,15 @@ pub(super) fn forget_template_errors(papers: &mut BTreeMap<PathBuf, Arc<PaperEnt
         });
     }
 }
+
+/// `clerk.yaml` was deleted (or renamed) while the preview ran: its pages now show the
+/// default house style, which the secretariat should know before it reviews them.
+pub(super) fn house_gone() -> Diagnostic {
+    Diagnostic::file_error(
+        "house-style-gone",
+        std::path::Path::new(crate::config::HOUSE_FILE),
+        "clerk.yaml is gone: the preview now shows clerk's default house style, not this project's",
+    )
+    .with_help("put clerk.yaml back (from your backup or version control); the preview uses it again as soon as it is there")
+    .warning()
+}

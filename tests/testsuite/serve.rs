@@ -291,6 +291,27 @@ fn deleting_or_renaming_a_paper_updates_the_index() {
     assert!(!serve.get("/").body.contains(&format!("{REVIEW}.html")));
 }
 
+/// A project's `clerk.yaml` deleted while the preview runs: every page says its house style
+/// is gone (the preview falls back on the default), until the file is back.
+#[test]
+fn a_house_style_deleted_while_serving_is_said_on_every_page_until_it_is_back() {
+    let dir = temp_project("council");
+    let serve = Serve::start(dir.path(), &[]);
+    let mut events = serve.events();
+    let yaml = dir.path().join("clerk.yaml");
+    let house = std::fs::read_to_string(&yaml).unwrap();
+    std::fs::remove_file(&yaml).unwrap();
+    events.next_reload(SOON).expect("a reload");
+    let index = html_text(&serve.get("/").body);
+    assert!(index.contains("clerk.yaml is gone"), "{index}");
+    assert!(index.contains("house-style-gone"), "{index}");
+    let page = html_text(&serve.get("/2024-06-12-parking-charges.html").body);
+    assert!(page.contains("clerk.yaml is gone"), "{page}");
+    std::fs::write(&yaml, house).unwrap();
+    events.next_reload(SOON).expect("a reload when it is back");
+    assert!(!html_text(&serve.get("/").body).contains("clerk.yaml is gone"));
+}
+
 #[test]
 fn a_broken_house_style_or_template_is_shown_and_the_server_recovers() {
     let dir = project();
