@@ -5,15 +5,17 @@
 //! Each meeting's packs are listed by path; the server builds one when first asked for it.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::overlay::Notes;
 use super::site::{Page, PaperEntry, Problems, Site};
+use crate::diag::Diagnostic;
 use crate::meeting;
 use crate::output::meetings::{CALENDAR, paper_files};
+use crate::output::record::Record;
 use crate::output::write::OutputFile;
-use crate::project::Project;
+use crate::project::{PaperSource, Project};
 use crate::render::pdf::pack::PackKind;
 use crate::render::{BuiltFile, MeetingLink, Renderer};
 
@@ -43,17 +45,12 @@ pub(crate) fn pages(
         &BTreeMap<PathBuf, Arc<PaperEntry>>,
         &BTreeMap<PathBuf, String>,
     ),
+    files: meeting::MeetingFiles,
     renderer: Option<&Renderer>,
     project: &Project,
     old: &Site,
     problems: &mut Problems,
 ) -> MeetingPages {
-    let files = meeting::load_all(
-        &project.root,
-        &project.meetings_dir(),
-        &project.papers_dir,
-        &project.house.time_zone,
-    );
     let reports: Vec<_> = papers
         .values()
         .map(|e| {
@@ -186,3 +183,31 @@ pub(crate) fn pages(
 
 /// Each pack's meeting and kind, by path relative to the output folder.
 pub(crate) type Packs = BTreeMap<String, (Arc<meeting::Meeting>, PackKind)>;
+
+/// The papers taken in private, those a broken meeting file or a missing item withholds,
+/// by the meeting files as they are now (cheap: YAML only; `sources`' own metadata only
+/// while a file is broken, else only of the papers no file lists), and those the last
+/// build took in private that no file lists now (as `clerk build` keeps them: a preview
+/// written with `--write` must not publish them); with the warnings that say so.
+pub(crate) fn private_papers(
+    project: &Project,
+    files: &meeting::MeetingFiles,
+    sources: &[PaperSource],
+) -> (BTreeMap<PathBuf, String>, Vec<Diagnostic>) {
+    let mut notes = Vec::new();
+    let mut private = files.withheld_papers(|| sources.to_vec(), &project.house, &mut notes);
+    let record = Record::read_private(&project.out_dir);
+    let taken = |display: &Path| record.taken_in_private(display);
+    files.keep_taken_in_private(sources, taken, &mut private, &mut notes);
+    (private, notes)
+}
+
+/// The project's meeting files, read and checked.
+pub(super) fn load_files(project: &Project) -> meeting::MeetingFiles {
+    meeting::load_all(
+        &project.root,
+        &project.meetings_dir(),
+        &project.papers_dir,
+        &project.house.time_zone,
+    )
+}

@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -16,7 +16,6 @@ use super::site::{Changed, EAGER, Page, PaperEntry, Problems, Site};
 use super::watch::ChangeSet;
 use crate::diag::{Diagnostic, Sources};
 use crate::output::output_path;
-use crate::output::record::Record;
 use crate::output::write::OutputFile;
 use crate::pipeline::{BuildOptions, PaperBuild, render_one};
 use crate::project::PaperSource;
@@ -60,8 +59,10 @@ pub(crate) fn rebuild(old: &Site, changes: &ChangeSet, generation: u64) -> (Site
     let mut setup = setup(old, changes);
     let (sources, walk) = setup.project.papers(&[]);
     setup.problems.walk = walk;
+    // Read once a rebuild, for what is private and for the meetings' pages alike.
+    let files = super::meetings::load_files(&setup.project);
     // Once a rebuild: while a meeting file is broken this reads every paper's metadata.
-    let (private, withheld) = private_papers(&setup.project, &sources);
+    let (private, withheld) = super::meetings::private_papers(&setup.project, &files, &sources);
     let mut summary = Summary::default();
     let papers = render_papers(
         old,
@@ -79,6 +80,7 @@ pub(crate) fn rebuild(old: &Site, changes: &ChangeSet, generation: u64) -> (Site
     } = setup;
     let meetings = super::meetings::pages(
         (&papers, &private),
+        files,
         renderer.as_deref(),
         &project,
         old,
@@ -230,29 +232,6 @@ fn render_papers(
         papers.insert(rel, Arc::new(entry));
     }
     papers
-}
-
-/// The papers taken in private, those a broken meeting file or a missing item withholds,
-/// by the meeting files as they are now (cheap: YAML only; `sources`' own metadata only
-/// while a file is broken, else only of the papers no file lists), and those the last
-/// build took in private that no file lists now (as `clerk build` keeps them: a preview
-/// written with `--write` must not publish them); with the warnings that say so.
-pub(crate) fn private_papers(
-    project: &Project,
-    sources: &[PaperSource],
-) -> (BTreeMap<PathBuf, String>, Vec<Diagnostic>) {
-    let files = crate::meeting::load_all(
-        &project.root,
-        &project.meetings_dir(),
-        &project.papers_dir,
-        &project.house.time_zone,
-    );
-    let mut notes = Vec::new();
-    let mut private = files.withheld_papers(|| sources.to_vec(), &project.house, &mut notes);
-    let record = Record::read_private(&project.out_dir);
-    let taken = |display: &Path| record.taken_in_private(display);
-    files.keep_taken_in_private(sources, taken, &mut private, &mut notes);
-    (private, notes)
 }
 
 /// The index's panel of every paper's state: its own problems and what the meeting files
