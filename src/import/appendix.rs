@@ -127,8 +127,53 @@ pub fn mark(sections: &mut Vec<Section>) -> Vec<Found> {
             units: Vec::new(),
         });
     }
+    title_from_next_line(&mut out, &mut found);
     sections.extend(out);
     found
+}
+
+/// An appendix heading without a title (`ANNEX A` alone on its line) takes the line under
+/// it as its title, as Word documents often set them: a short line (a bold one, or a
+/// paragraph of a few words with no full stop), or a heading of its own with nothing
+/// between the two. Without it the appendix would be listed as plain `Appendix A`.
+fn title_from_next_line(out: &mut Vec<Section>, found: &mut [Found]) {
+    let mut k = 0;
+    while k < out.len() {
+        let Kind::Appendix(i, true) = out[k].kind else {
+            k += 1;
+            continue;
+        };
+        if found[i].title.is_empty() {
+            if let Some(first) = out[k].units.first() {
+                if let Some(title) = title_line(first) {
+                    found[i].title = title;
+                    out[k].units.remove(0);
+                }
+            } else if out
+                .get(k + 1)
+                .is_some_and(|s| s.kind == Kind::Appendix(i, false))
+            {
+                let next = out.remove(k + 1);
+                found[i].title = next.heading.trim().to_string();
+                out[k].units = next.units;
+            }
+        }
+        k += 1;
+    }
+}
+
+/// The text of a unit that reads as a title: a bold line or a short paragraph (at most
+/// twelve words) that does not end as a sentence or a lead-in does.
+fn title_line(unit: &Unit) -> Option<String> {
+    let para = match unit {
+        Unit::SubHeading(p) | Unit::Para(p, None) if !unit.is_lone_image() => p,
+        _ => return None,
+    };
+    let text = para.text();
+    let text = text.trim();
+    let words = text.split_whitespace().count();
+    let short = (1..=12).contains(&words);
+    (short && !text.ends_with(['.', ':', ';', ','])).then(|| text.to_string())
 }
 
 /// The paper's appendices' titles, the header table's (`titles`) with the body's `found`:
@@ -239,5 +284,65 @@ mod tests {
         assert_eq!(h("Appendices"), None);
         assert_eq!(h("Appendix about the estate"), None);
         assert_eq!(h("Background"), None);
+    }
+
+    fn para(text: &str) -> crate::import::docx::Para {
+        crate::import::docx::Para {
+            runs: vec![crate::import::docx::Run::Text {
+                text: text.into(),
+                bold: false,
+                italic: false,
+                strike: false,
+            }],
+            ..Default::default()
+        }
+    }
+
+    fn section(heading: &str, units: Vec<Unit>) -> Section {
+        Section {
+            kind: Kind::Body(false),
+            heading: heading.into(),
+            number: None,
+            units,
+        }
+    }
+
+    /// `ANNEX A` alone, its title on the next line (a short paragraph, or a heading of its
+    /// own), takes that line as its title; a sentence under it stays the appendix's text.
+    #[test]
+    fn an_untitled_appendix_heading_takes_the_line_under_it_as_its_title() {
+        let mut sections = vec![
+            section("Background", vec![Unit::Para(para("Text."), None)]),
+            section(
+                "ANNEX A",
+                vec![
+                    Unit::Para(para("Terms of Reference"), None),
+                    Unit::Para(para("The review shall consider the estate."), None),
+                ],
+            ),
+            section("ANNEX B", Vec::new()),
+            section("Glossary of Terms", vec![Unit::Para(para("Words."), None)]),
+            section(
+                "ANNEX C",
+                vec![Unit::Para(para("The figures below are for 2025."), None)],
+            ),
+        ];
+        let found = mark(&mut sections);
+        let titles: Vec<&str> = found.iter().map(|f| f.title.as_str()).collect();
+        assert_eq!(titles, ["Terms of Reference", "Glossary of Terms", ""]);
+        let a = &sections[1];
+        assert_eq!(a.kind, Kind::Appendix(0, true));
+        assert!(
+            matches!(a.units.as_slice(), [Unit::Para(p, None)] if p.text().starts_with("The review"))
+        );
+        let b = &sections[2];
+        assert_eq!(b.kind, Kind::Appendix(1, true));
+        assert!(matches!(b.units.as_slice(), [Unit::Para(p, None)] if p.text() == "Words."));
+        assert_eq!(
+            sections[3].kind,
+            Kind::Appendix(2, true),
+            "no section left over"
+        );
+        assert_eq!(sections.len(), 4);
     }
 }

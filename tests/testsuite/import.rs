@@ -343,6 +343,33 @@ fn what_the_import_says_of_a_placeholder_the_check_does_not_say_again() {
     assert_eq!(count("bad-date"), 1, "{stderr}");
 }
 
+/// Annexes headed `ANNEX A` alone, their titles on the line under (a plain line, and a
+/// heading of its own), are titled by that line, which is not left in the appendix's text.
+#[test]
+fn an_annex_titled_on_the_line_under_its_heading_keeps_its_title() {
+    let dir = project();
+    let root = dir.path();
+    let (code, _, stderr) = import(root, &docx("annexes.docx"), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        !codes(&stderr).contains(&"import-appendix-title".to_string()),
+        "{stderr}"
+    );
+    let paper = std::fs::read_to_string(root.join("papers/annexes.md")).unwrap();
+    assert!(
+        paper.contains("appendices:\n  - title: Terms of Reference\n    file: _annexes-appendix-a.md\n  - title: Glossary\n    file: _annexes-appendix-b.md\n"),
+        "{paper}"
+    );
+    let a = std::fs::read_to_string(root.join("papers/_annexes-appendix-a.md")).unwrap();
+    assert_eq!(
+        a,
+        "The review shall consider every building of the estate.\n"
+    );
+    let b = std::fs::read_to_string(root.join("papers/_annexes-appendix-b.md")).unwrap();
+    assert_eq!(b, "RAAC: reinforced autoclaved aerated concrete.\n");
+    check_clean(root, "papers/annexes.md");
+}
+
 /// Appendices written after the recommendations are imported as appendix files beside the
 /// paper, which checks clean and builds with them after it; an appendix file already there
 /// is not overwritten without --force.
