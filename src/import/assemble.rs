@@ -150,6 +150,17 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, stem: &str) -
             );
             continue;
         }
+        if let Some((parent, item)) = n
+            .rsplit_once('.')
+            .filter(|_| super::typed::sub_paragraph(n).is_some())
+        {
+            notes.push(
+                Note::warning("import-cross-ref", format!("the text cites paragraph {n}, which is now item {item} of the list under paragraph {parent} (clerk numbers paragraphs two deep); it is left as text"))
+                    .help(format!("say “item {item} of paragraph {parent}”, or cite paragraph {parent}"))
+                    .at(format!("paragraph {n}")),
+            );
+            continue;
+        }
         notes.push(
             Note::warning("import-cross-ref", format!("the text cites paragraph {n}, which the Word document does not have; it is left as text"))
                 .help("correct the number by hand, or label the paragraph meant with `{#label}` and cite it as `[](#label)`")

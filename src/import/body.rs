@@ -13,7 +13,7 @@ use super::heading::{
     acronyms_in, check_implications, check_order, closes_as_implication, heading_like, kind_of,
     list_style, near_match, tidy_heading,
 };
-use super::typed::{heading_number, typed_item, typed_number};
+use super::typed::{heading_number, sub_paragraph, sub_paragraphs_note, typed_item, typed_number};
 
 /// One piece of a section.
 #[derive(Debug, Clone)]
@@ -144,6 +144,8 @@ pub fn sections(
     let mut lettered: Option<(usize, String, Para)> = None;
     // The first paragraph joined to the numbered one before it (see `continues`).
     let mut joined: Option<String> = None;
+    // The first paragraph numbered three levels deep (`2.1.3`), its number and text.
+    let mut deep: Option<(String, String)> = None;
     for b in blocks {
         let p = match b {
             Block::Table(rows) => {
@@ -255,6 +257,13 @@ pub fn sections(
                 }
                 _ => {
                     let number = number.filter(|n| n.contains('.'));
+                    if let Some(n) = &number
+                        && let Some((level, value)) = sub_paragraph(n)
+                    {
+                        deep.get_or_insert_with(|| (n.clone(), p.text().trim().to_string()));
+                        push(&mut out, Unit::Item(p, level, true, value));
+                        continue;
+                    }
                     if number.is_none() && continues(&out, &p) {
                         // A numbered paragraph that Word's page break parted: one again.
                         if let Some(Unit::Para(before, _)) =
@@ -311,6 +320,7 @@ pub fn sections(
             .help("check the paragraph reads as one; if it is a paragraph of its own, put a blank line before it in the Markdown"),
         );
     }
+    notes.extend(deep.as_ref().map(sub_paragraphs_note));
     // What stands after the recommendations under "Appendix A …" is the appendices.
     let found = super::appendix::mark(&mut out);
     check_order(&out, notes);

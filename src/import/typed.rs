@@ -2,6 +2,31 @@
 //! `Section 2: Disposals`, `•<tab>text`, `(a)<tab>text`), which Word's own numbering would
 //! otherwise have given: split off, so clerk numbers and lists them itself.
 
+/// A paragraph number three or more levels deep (`2.1.3`), which clerk's paragraphs are
+/// not (they are numbered `2.1`): the level of the list item it becomes under its paragraph
+/// (0 for `2.1.3`, 1 for `2.1.3.1`) and its value (3).
+pub fn sub_paragraph(number: &str) -> Option<(u8, u32)> {
+    let parts: Vec<&str> = number.split('.').collect();
+    if parts.len() < 3 {
+        return None;
+    }
+    let value = parts.last()?.parse().ok()?;
+    Some((u8::try_from(parts.len() - 3).ok()?, value))
+}
+
+/// The note on paragraphs numbered three levels deep, made numbered list items under
+/// their paragraph: `first` is the first of them, its number and text.
+pub fn sub_paragraphs_note((number, text): &(String, String)) -> super::Note {
+    super::Note::warning(
+        "import-sub-paragraphs",
+        format!(
+            "the Word document numbers paragraphs three levels deep (“{number} {}”): clerk numbers a paper's paragraphs two deep (2.1), so each such paragraph is now an item of a numbered list under the paragraph before it, and the paragraphs after keep their numbers",
+            super::header::short(text)
+        ),
+    )
+    .help("check the lists read well, and any reference to such a paragraph by its number: “paragraph 2.1.3” is now item 3 of paragraph 2.1")
+}
+
 /// Splits a typed number off the start of `text`: `2.4 Text` → (`2.4`, bytes to drop).
 pub fn typed_number(text: &str) -> Option<(String, usize)> {
     let lead = text.len() - text.trim_start().len();

@@ -343,6 +343,42 @@ fn what_the_import_says_of_a_placeholder_the_check_does_not_say_again() {
     assert_eq!(count("bad-date"), 1, "{stderr}");
 }
 
+/// Paragraphs numbered three levels deep (`1.1.1`) become a numbered list under their
+/// paragraph, so the paragraphs after keep the numbers the document gave them (`1.2` stays
+/// `1.2`), and a citation of one says where it went.
+#[test]
+fn paragraphs_numbered_three_deep_become_a_list_under_their_paragraph() {
+    let dir = project();
+    let root = dir.path();
+    let (code, _, stderr) = import(root, &docx("deep-numbers.docx"), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let codes = codes(&stderr);
+    assert!(
+        codes.contains(&"import-sub-paragraphs".to_string()),
+        "{stderr}"
+    );
+    assert!(!codes.contains(&"import-numbering".to_string()), "{stderr}");
+    assert!(
+        stderr
+            .contains("cites paragraph 1.1.2, which is now item 2 of the list under paragraph 1.1"),
+        "{stderr}"
+    );
+    let paper = std::fs::read_to_string(root.join("papers/deep-numbers.md")).unwrap();
+    assert!(
+        paper.contains(
+            "The plan has three parts:\n\n1. electric cars for the town centre;\n2. hybrid vans, as paragraph [](#word-1-2) explains;\n3. diesel lorries until 2030.\n\nThe vans of paragraph 1.1.2"
+        ),
+        "{paper}"
+    );
+    check_clean(root, "papers/deep-numbers.md");
+    // Built, the paragraph after the list is 1.2, as in the Word document.
+    let (code, stdout, stderr) = parts(&clerk(root, &["build", "--format", "html"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let html = std::fs::read_to_string(root.join("out/deep-numbers.html")).unwrap();
+    let text = crate::common::html_text(&html);
+    assert!(text.contains("1.2 The vans of paragraph 1.1.2"), "{text}");
+}
+
 /// Annexes headed `ANNEX A` alone, their titles on the line under (a plain line, and a
 /// heading of its own), are titled by that line, which is not left in the appendix's text.
 #[test]

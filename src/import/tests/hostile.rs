@@ -208,5 +208,5 @@ fn damaged_fixtures_are_imported_or_refused_never_a_panic() {
             }
         }
     }
-    assert_eq!(seen, 6, "the six fixtures");
+    assert_eq!(seen, 8, "the eight fixtures");
 }
