@@ -86,8 +86,6 @@ pub fn keep_freed_memory() {
 mod tests {
     use super::*;
 
-    /// The option set is the purge delay: the only one of mimalloc's whose default is 1000
-    /// (unless the environment sets it), and it reads back as set at each step of a run.
     /// The first reservation is made before `main`, so the option must be set by then.
     #[cfg(target_os = "linux")]
     #[test]
@@ -99,6 +97,8 @@ mod tests {
         }
     }
 
+    /// The option set is the purge delay: the only one of mimalloc's whose default is 1000
+    /// (unless the environment sets it), and it reads back as set at each step of a run.
     #[test]
     fn the_purge_delay_is_set_for_archives_then_long_papers_then_exit() {
         let env_set = std::env::var_os("MIMALLOC_PURGE_DELAY").is_some()
