@@ -26,9 +26,9 @@ pub(super) fn saphyr_error(
     }
     let span = e.location().and_then(|loc| pos_of(&loc, text).span());
     let mut d = described(inner, text, span.clone(), file, limits);
-    if d.message.contains("mapping values are not allowed")
-        && let Some((key, quoted)) = span.as_ref().and_then(|s| quote_value(text, s.start))
-    {
+    // YAML taking a `: ` for a key's (whatever words the message was given).
+    let mapping = inner.to_string().contains("mapping values are not allowed");
+    if mapping && let Some((key, quoted)) = span.as_ref().and_then(|s| quote_value(text, s.start)) {
         d.message = format!(
             "the value of `{key}` has a colon and a space in it, which YAML reads as the start of another key"
         );
@@ -38,7 +38,7 @@ pub(super) fn saphyr_error(
     {
         d.message = format!("the value of `{key}` {reason}");
         d = d.with_help(format!("put the value in double quotes: `{quoted}`"));
-    } else if d.message.contains("mapping values are not allowed")
+    } else if mapping
         && let Some((key, block)) = span.as_ref().and_then(|s| as_block(text, s.start))
     {
         d.message = format!(
@@ -282,6 +282,8 @@ fn parser(msg: &str, file: &Path, limits: YamlLimits) -> Diagnostic {
     } else if lower.contains("tab") {
         Diagnostic::file_error("yaml-tab", file, "the metadata is indented with a tab")
             .with_help("indent YAML with spaces, not tabs")
+    } else if let Some((message, help)) = super::words::parser_words(&lower) {
+        Diagnostic::file_error("yaml-syntax", file, message).with_help(help)
     } else {
         let jargon = [
             "deserializ",

@@ -181,6 +181,55 @@ fn no_error_speaks_of_code() {
     }
 }
 
+/// The parser's commonest complaints, in words a secretary knows, at the line concerned.
+#[test]
+fn common_yaml_mistakes_are_said_in_plain_words() {
+    let cases = [
+        (
+            "meeting: A\ntitle Budget\n",
+            2,
+            "has no `: ` (a colon and a space) after its key",
+        ),
+        (
+            "meeting: A\ndate:2026-05-19\n",
+            2,
+            "has no `: ` (a colon and a space)",
+        ),
+        (
+            "title: \"Budget\nmeeting: A\n",
+            1,
+            "the quote that starts this value is never closed",
+        ),
+        (
+            "title: Budget\n  meeting: A\n",
+            2,
+            "indented as if it carried on the value above it",
+        ),
+        (
+            "title: A\nappendices: [x, y\nmeeting: B\n",
+            3,
+            "a `[` at or before this line",
+        ),
+        (
+            "title: A\nappendices:\n  - x\n - y\n",
+            4,
+            "does not line up with the keys or list items",
+        ),
+    ];
+    for (text, line, words) in cases {
+        let errs = to_node(text, p()).unwrap_err();
+        let e = &errs[0];
+        assert_eq!(e.code, "yaml-syntax", "{text:?}: {errs:?}");
+        assert_eq!(e.line_col(text).0, line, "{text:?}: {errs:?}");
+        assert!(e.message.contains(words), "{text:?}: {}", e.message);
+        assert!(
+            !e.message.contains("not valid YAML"),
+            "{text:?}: {}",
+            e.message
+        );
+    }
+}
+
 #[test]
 fn a_colon_in_an_unquoted_value_says_to_quote_it() {
     let text = "meeting: Resources\ntitle: Budget Monitoring: Quarter \"2\"\n";

@@ -1,5 +1,44 @@
 //! serde's messages about a typed value ("invalid type: string \"x\", expected u64") put
-//! in words for whoever edits `clerk.yaml`, who need not know Rust's type names.
+//! in words for whoever edits `clerk.yaml`, who need not know Rust's type names; and the
+//! YAML parser's commonest messages ("simple key expected ':'") in a secretary's words.
+
+/// The message and help for a YAML parser's error message (`lower`, in lower case) that an
+/// author meets most: a key without its colon, a quote never closed, a line indented out of
+/// step, a `[` never closed. `None` for the others, which keep the parser's words.
+pub(super) fn parser_words(lower: &str) -> Option<(&'static str, &'static str)> {
+    let found = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    if found(&["simple key expected", "could not find expected ':'"]) {
+        Some((
+            "this line has no `: ` (a colon and a space) after its key, so YAML cannot tell the key from its value",
+            "write the key, a colon and a space, then the value: `title: Budget Monitoring`",
+        ))
+    } else if found(&["unclosed quote", "while scanning a quoted scalar"]) {
+        Some((
+            "the quote that starts this value is never closed",
+            "end the value with the same quote mark, on the same line, or take the opening one away; a value with a quote mark of its own goes in the other kind: `title: \"Members' Allowances\"`",
+        ))
+    } else if found(&["mapping values are not allowed"]) {
+        Some((
+            "this line is indented as if it carried on the value above it, or has a second `: ` in it",
+            "start each key at the beginning of its line, as the others are; a value with `: ` in it goes in quotes: `title: \"Policy: Update\"`",
+        ))
+    } else if found(&["did not find expected key", "did not find expected '-'"]) {
+        Some((
+            "this line does not line up with the keys or list items around it",
+            "start each key at the beginning of its line; the items of a list go under their key, indented the same, each starting `- `",
+        ))
+    } else if found(&[
+        "illegal placement of ':'",
+        "did not find expected ',' or ']'",
+    ]) {
+        Some((
+            "a `[` at or before this line starts a list that is never closed with `]`",
+            "close the list with `]`, or put the value in quotes if the `[` is part of the text",
+        ))
+    } else {
+        None
+    }
+}
 
 /// `message`, from serde while reading a typed value, in plain words; a message that
 /// names code and has no plain reading becomes a general one.
