@@ -26,7 +26,7 @@ pub fn find(text: &str) -> Vec<(Range<usize>, String)> {
 /// The e-mail addresses in `text` by GFM's extended email autolink rule: letters, digits,
 /// `.`, `-`, `_` or `+`, then `@`, then segments of letters, digits, `-` and `_` joined by
 /// periods (at least one period; a period at the end is not part of it), not ending in
-/// `-` or `_`.
+/// `-` or `_`; and, unlike GFM, with a letter in its last part.
 fn find_emails(text: &str) -> Vec<(Range<usize>, String)> {
     let local = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '+');
     let domain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_');
@@ -45,10 +45,15 @@ fn find_emails(text: &str) -> Vec<(Range<usize>, String)> {
         let len = rest.find(|c: char| !domain(c)).unwrap_or(rest.len());
         let host = rest[..len].trim_end_matches('.');
         let segments: Vec<&str> = host.split('.').collect();
+        // A last part with no letter is no domain's (`rates 5@3.5`), though GFM links it.
+        let tld = segments
+            .last()
+            .is_some_and(|t| t.chars().any(|c| c.is_ascii_alphabetic()));
         if start == at
             || segments.len() < 2
             || segments.iter().any(|s| s.is_empty())
             || host.ends_with(['-', '_'])
+            || !tld
         {
             continue;
         }
@@ -288,6 +293,8 @@ mod tests {
         );
         // A handle, a host without a period, a domain ending in `-` or `_`, an `@` alone.
         assert!(urls("@clerk, me@localhost, a@b.c-, a@b.c_ and @ here").is_empty());
+        // Numbers are not an address: `5@3.5`, `10@2.50`.
+        assert!(urls("rates of 5@3.5 and 10@2.50").is_empty());
         // An address inside a web address is part of that link, not one of its own.
         assert_eq!(
             urls("https://example.org/to/jo@example.org and www.example.org, then me@example.org"),
