@@ -12,13 +12,16 @@ use crate::document::Inline;
 /// The bare web and e-mail addresses in `text`, in order: where each is, and the URL it
 /// links to (`www.` gets `http://`, an e-mail address `mailto:`, as GFM does).
 pub fn find(text: &str) -> Vec<(Range<usize>, String)> {
-    let web = find_web(text);
+    let mut all = find_web(text);
     if !text.contains('@') {
-        return web;
+        return all;
     }
-    let mut all = web.clone();
-    let overlaps = |r: &Range<usize>| web.iter().any(|(w, _)| w.start < r.end && r.start < w.end);
-    all.extend(find_emails(text).into_iter().filter(|(r, _)| !overlaps(r)));
+    // An address inside a web address is part of that link.
+    let emails: Vec<_> = find_emails(text)
+        .into_iter()
+        .filter(|(r, _)| !all.iter().any(|(w, _)| w.start < r.end && r.start < w.end))
+        .collect();
+    all.extend(emails);
     all.sort_by_key(|(r, _)| r.start);
     all
 }
