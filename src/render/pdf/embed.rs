@@ -59,9 +59,11 @@ fn subset(
 /// and letters), so most papers of a run reuse a subset rather than cutting and
 /// compressing the face again. Shared by the run's threads; bounded, it forgets
 /// everything when full.
+/// Their ToUnicode CMaps are kept the same way, by the text each glyph stands for.
 #[derive(Debug, Default)]
 pub struct SubsetCache {
     programs: std::sync::Mutex<HashMap<SubsetKey, Arc<Stream>>>,
+    cmaps: std::sync::Mutex<HashMap<Vec<(u16, String)>, Arc<Stream>>>,
 }
 
 /// A face's index and the glyph ids of the subset.
@@ -96,6 +98,25 @@ impl SubsetCache {
         }
         programs.insert(key, Arc::clone(&stream));
         Ok(stream)
+    }
+
+    /// The ToUnicode CMap stream of `mapped` (new glyph id → text, in id order), deflated
+    /// as `finish` would deflate it, from the cache or made now: a paper's faces are each
+    /// a CMap, and most papers of a run map the same glyphs to the same text.
+    fn cmap(&self, mapped: Vec<(u16, String)>) -> Arc<Stream> {
+        let lock = || self.cmaps.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(stream) = lock().get(&mapped) {
+            return Arc::clone(stream);
+        }
+        let mut stream = Stream::new(Dictionary::new(), to_unicode_cmap(&mapped));
+        super::compress::compress_stream(&mut stream);
+        let stream = Arc::new(stream);
+        let mut cmaps = lock();
+        if cmaps.len() >= SUBSETS_KEPT {
+            cmaps.clear();
+        }
+        cmaps.insert(mapped, Arc::clone(&stream));
+        stream
     }
 }
 
@@ -182,7 +203,7 @@ pub fn font(
         .cloned()
         .collect();
     mapped.sort_unstable_by_key(|(g, _)| *g);
-    let to_unicode = doc.add_object(Stream::new(Dictionary::new(), to_unicode_cmap(&mapped)));
+    let to_unicode = doc.add_object(Stream::clone(&fonts.subsets().cmap(mapped)));
     Ok(doc.add_object(Dictionary::from_iter([
         ("Type", Object::Name(b"Font".to_vec())),
         ("Subtype", Object::Name(b"Type0".to_vec())),

@@ -127,6 +127,30 @@ fn a_glyph_set_seen_before_reuses_its_subset_and_gives_the_same_bytes() {
     assert!(first.content.len() < program.len(), "deflated");
 }
 #[test]
+fn a_glyph_mapping_seen_before_reuses_its_cmap_and_gives_the_same_bytes() {
+    let cache = SubsetCache::default();
+    let a = vec![(1, "P".to_string()), (2, "u".to_string())];
+    let b = vec![(1, "P".to_string()), (2, "\u{fb01}".to_string())];
+    let first = cache.cmap(a.clone());
+    let again = cache.cmap(a.clone());
+    assert!(
+        Arc::ptr_eq(&first, &again),
+        "the same map is not made twice"
+    );
+    // The same glyphs standing for other text: another map.
+    let other = cache.cmap(b);
+    assert!(!Arc::ptr_eq(&first, &other));
+    assert_ne!(first.content, other.content);
+    // What the cache holds is the map as it was written into each PDF, deflated as
+    // `finish` deflates any stream.
+    let mut fresh = Stream::new(Dictionary::new(), to_unicode_cmap(&a));
+    crate::render::pdf::compress::compress_stream(&mut fresh);
+    assert!(first.dict.has(b"Filter"), "deflated");
+    assert_eq!(first.dict, fresh.dict);
+    assert_eq!(first.content, fresh.content);
+}
+
+#[test]
 fn the_to_unicode_cmap_maps_each_glyph_to_its_utf16_in_chunks_of_a_hundred() {
     let cmap = to_unicode_cmap(&[
         (1, "A".to_string()),
