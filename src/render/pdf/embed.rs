@@ -63,8 +63,11 @@ fn subset(
 #[derive(Debug, Default)]
 pub struct SubsetCache {
     programs: std::sync::Mutex<HashMap<SubsetKey, Arc<Stream>>>,
-    cmaps: std::sync::Mutex<HashMap<Vec<(u16, String)>, Arc<Stream>>>,
+    cmaps: std::sync::Mutex<HashMap<CmapKey, Arc<Stream>>>,
 }
+
+/// A ToUnicode map's glyphs: each new glyph id with the text it stands for, in id order.
+type CmapKey = Vec<(u16, String)>;
 
 /// A face's index and the glyph ids of the subset.
 type SubsetKey = (usize, Vec<u16>);
@@ -103,7 +106,7 @@ impl SubsetCache {
     /// The ToUnicode CMap stream of `mapped` (new glyph id → text, in id order), deflated
     /// as `finish` would deflate it, from the cache or made now: a paper's faces are each
     /// a CMap, and most papers of a run map the same glyphs to the same text.
-    fn cmap(&self, mapped: Vec<(u16, String)>) -> Arc<Stream> {
+    fn cmap(&self, mapped: CmapKey) -> Arc<Stream> {
         let lock = || self.cmaps.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(stream) = lock().get(&mapped) {
             return Arc::clone(stream);
