@@ -5,7 +5,9 @@
 //! count. Prints medians, per-paper cost, papers per second and the peak memory, with the
 //! floor (the same files written again) on disk and in memory (`/dev/shm`); then the
 //! meetings' share of the build (assembling, pages, agenda PDFs, calendar) and the time to
-//! render one 40-item meeting page.
+//! render one 40-item meeting page. The full build is also timed as a user runs it: the
+//! `clerk` binary, a process a build (the in-process rounds after the first carry the heap
+//! the earlier builds left).
 
 mod common;
 
@@ -204,6 +206,31 @@ fn cold_single() -> Duration {
     median(times)
 }
 
+/// `clerk build` of the project at `root` as a process of its own, each run into a fresh
+/// folder under `runs` (none deleted, as in [`time_build`]): the median of 5 after one
+/// that warms the page cache.
+fn process_builds(root: &Path, runs: &Path, n: usize) -> Duration {
+    let mut times = Vec::new();
+    for round in 0..6 {
+        let out = runs.join(format!("process-{round}"));
+        let started = Instant::now();
+        let output = Command::new(env!("CARGO_BIN_EXE_clerk"))
+            .args(["build", "--quiet", "--format", "html,pdf", "--out"])
+            .arg(&out)
+            .current_dir(root)
+            .output()
+            .unwrap();
+        let elapsed = started.elapsed();
+        assert!(output.status.success());
+        let said = String::from_utf8_lossy(&output.stdout);
+        assert!(said.contains(&format!("Built {n} papers")), "{said}");
+        if round > 0 {
+            times.push(elapsed);
+        }
+    }
+    median(times)
+}
+
 /// The meetings stage alone (read the meeting files, assemble, write every page, agenda PDF
 /// and the calendar) after a full build: median of 5, and how many meetings.
 fn time_meetings(root: &Path) -> (Duration, usize) {
@@ -360,6 +387,21 @@ fn main() {
         report("HTML + PDF, output in /dev/shm", n, timed.build, 3);
         floor_report(&timed);
     }
+    // As a user runs it: one `clerk build` process a build (the library's figures above are
+    // of later builds in this one process, whose heap the earlier builds have left behind).
+    let proc_disk = process_builds(tmp.path(), runs.path(), n);
+    let proc_mem = shm.is_dir().then(|| {
+        let mem = tempfile::tempdir_in(shm).unwrap();
+        process_builds(tmp.path(), mem.path(), n)
+    });
+    println!(
+        "`clerk build` of {n} papers (HTML + PDF), a process a build: median {:.1} ms over 5 runs, output on disk{}",
+        proc_disk.as_secs_f64() * 1e3,
+        proc_mem.map_or(String::new(), |t| format!(
+            "; {:.1} ms with the output in /dev/shm",
+            t.as_secs_f64() * 1e3
+        ))
+    );
     let (meetings, count) = time_meetings(tmp.path());
     println!(
         "meetings stage ({count} meetings: pages, agenda PDFs, calendar): median {:.1} ms, {:.1}% of the HTML + PDF build",
