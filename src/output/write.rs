@@ -167,14 +167,22 @@ pub fn write_atomic_with(
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp: PathBuf = dir.join(temp_name(&name));
+    // The folder is made only when the file cannot be for want of it: most outputs go
+    // into a folder an earlier one made (two system calls a file saved).
+    let file = match std::fs::File::create(&tmp) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            std::fs::create_dir_all(dir)?;
+            std::fs::File::create(&tmp)?
+        }
+        made => made?,
+    };
     let result = (|| {
-        let mut f = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&tmp)?);
+        let mut f = std::io::BufWriter::with_capacity(1 << 16, file);
         fill(&mut f)?;
         f.into_inner().map_err(|e| e.into_error())?;
         // No fsync: the rename makes each output whole to any reader and through a killed
@@ -285,5 +293,23 @@ mod tests {
         write_atomic_with(&p, |w| w.write_all(b"streamed")).unwrap();
         assert_eq!(std::fs::read(&p).unwrap(), b"streamed");
         assert_eq!(std::fs::read_dir(tmp.path().join("a")).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn the_folders_an_output_needs_are_made_and_a_file_in_their_way_is_an_error() {
+        let tmp = tempfile::tempdir().unwrap();
+        let deep = tmp.path().join("x/y/z/paper.pdf");
+        write_atomic(&deep, b"pdf").unwrap();
+        assert_eq!(std::fs::read(&deep).unwrap(), b"pdf");
+        // A file where a folder should be: refused, and nothing left behind.
+        std::fs::write(tmp.path().join("f"), b"in the way").unwrap();
+        assert!(write_atomic(&tmp.path().join("f/paper.pdf"), b"pdf").is_err());
+        assert!(write_atomic(&tmp.path().join("f/g/paper.pdf"), b"pdf").is_err());
+        let names: Vec<_> = std::fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+        assert_eq!(std::fs::read(tmp.path().join("f")).unwrap(), b"in the way");
     }
 }
