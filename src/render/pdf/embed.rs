@@ -85,42 +85,44 @@ impl SubsetCache {
         gids: &BTreeMap<u16, (u16, String)>,
     ) -> Result<Arc<Stream>, String> {
         let key = (face.index(), gids.keys().copied().collect::<Vec<u16>>());
-        let lock = || self.programs.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(stream) = lock().get(&key) {
-            return Ok(Arc::clone(stream));
-        }
-        let program = subset(fonts, face, gids)?;
-        let mut file = Dictionary::new();
-        file.set("Length1", program.len() as i64);
-        let mut stream = Stream::new(file, program);
-        super::compress::compress_stream(&mut stream);
-        let stream = Arc::new(stream);
-        let mut programs = lock();
-        if programs.len() >= SUBSETS_KEPT {
-            programs.clear();
-        }
-        programs.insert(key, Arc::clone(&stream));
-        Ok(stream)
+        kept(&self.programs, key, |_| {
+            let program = subset(fonts, face, gids)?;
+            let mut file = Dictionary::new();
+            file.set("Length1", program.len() as i64);
+            Ok(Stream::new(file, program))
+        })
     }
 
-    /// The ToUnicode CMap stream of `mapped` (new glyph id → text, in id order), deflated
-    /// as `finish` would deflate it, from the cache or made now: a paper's faces are each
-    /// a CMap, and most papers of a run map the same glyphs to the same text.
-    fn cmap(&self, mapped: CmapKey) -> Arc<Stream> {
-        let lock = || self.cmaps.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(stream) = lock().get(&mapped) {
-            return Arc::clone(stream);
-        }
-        let mut stream = Stream::new(Dictionary::new(), to_unicode_cmap(&mapped));
-        super::compress::compress_stream(&mut stream);
-        let stream = Arc::new(stream);
-        let mut cmaps = lock();
-        if cmaps.len() >= SUBSETS_KEPT {
-            cmaps.clear();
-        }
-        cmaps.insert(mapped, Arc::clone(&stream));
-        stream
+    /// The ToUnicode CMap stream of `mapped` (new glyph id → text, in id order), from the
+    /// cache or made now: a paper's faces are each a CMap, and most papers of a run map
+    /// the same glyphs to the same text.
+    fn cmap(&self, mapped: CmapKey) -> Result<Arc<Stream>, String> {
+        kept(&self.cmaps, mapped, |mapped| {
+            Ok(Stream::new(Dictionary::new(), to_unicode_cmap(mapped)))
+        })
     }
+}
+
+/// `key`'s stream in `map`, else the one `make` makes, deflated as `finish` would deflate
+/// it and kept there (the map emptied first when it holds [`SUBSETS_KEPT`]).
+fn kept<K: Eq + std::hash::Hash>(
+    map: &std::sync::Mutex<HashMap<K, Arc<Stream>>>,
+    key: K,
+    make: impl FnOnce(&K) -> Result<Stream, String>,
+) -> Result<Arc<Stream>, String> {
+    let lock = || map.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(stream) = lock().get(&key) {
+        return Ok(Arc::clone(stream));
+    }
+    let mut stream = make(&key)?;
+    super::compress::compress_stream(&mut stream);
+    let stream = Arc::new(stream);
+    let mut streams = lock();
+    if streams.len() >= SUBSETS_KEPT {
+        streams.clear();
+    }
+    streams.insert(key, Arc::clone(&stream));
+    Ok(stream)
 }
 
 /// Adds one face, subset to `gids`, as a Type0 font; returns the font dictionary's id.
@@ -206,7 +208,10 @@ pub fn font(
         .cloned()
         .collect();
     mapped.sort_unstable_by_key(|(g, _)| *g);
-    let to_unicode = doc.add_object(Stream::clone(&fonts.subsets().cmap(mapped)));
+    let cmap = fonts.subsets().cmap(mapped).map_err(|e| {
+        Diagnostic::internal(format!("cannot map the font {} to text ({e})", face.name))
+    })?;
+    let to_unicode = doc.add_object(Stream::clone(&cmap));
     Ok(doc.add_object(Dictionary::from_iter([
         ("Type", Object::Name(b"Font".to_vec())),
         ("Subtype", Object::Name(b"Type0".to_vec())),

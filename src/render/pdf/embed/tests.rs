@@ -131,14 +131,14 @@ fn a_glyph_mapping_seen_before_reuses_its_cmap_and_gives_the_same_bytes() {
     let cache = SubsetCache::default();
     let a = vec![(1, "P".to_string()), (2, "u".to_string())];
     let b = vec![(1, "P".to_string()), (2, "\u{fb01}".to_string())];
-    let first = cache.cmap(a.clone());
-    let again = cache.cmap(a.clone());
+    let first = cache.cmap(a.clone()).unwrap();
+    let again = cache.cmap(a.clone()).unwrap();
     assert!(
         Arc::ptr_eq(&first, &again),
         "the same map is not made twice"
     );
     // The same glyphs standing for other text: another map.
-    let other = cache.cmap(b);
+    let other = cache.cmap(b).unwrap();
     assert!(!Arc::ptr_eq(&first, &other));
     assert_ne!(first.content, other.content);
     // What the cache holds is the map as it was written into each PDF, deflated as
