@@ -7,6 +7,9 @@ use super::Note;
 use super::date;
 use super::docx::{Block, Para};
 
+mod appendices;
+pub use appendices::{appendices, untitled, untitled_note};
+
 /// A metadata value read from the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Value {
@@ -371,112 +374,6 @@ fn row_value(
         _ => Value::Text(value.to_string()),
     };
     header.set(key, v);
-}
-
-/// `Yes – Appendix A – One; Appendix B – Two` → `[One, Two]`; `No` → `[]`; `Yes` or
-/// `Yes – Appendix A` alone → `[Appendix A]`, a placeholder (see [`untitled`]).
-pub fn appendices(value: &str) -> Vec<String> {
-    let v = value.trim();
-    let norm = normalise(v);
-    if norm.is_empty() || norm == "no" || norm == "none" || norm == "n a" || norm.starts_with("no ")
-    {
-        return Vec::new();
-    }
-    let dash = |c: char| matches!(c, '–' | '—' | '-' | ':' | ',' | ';') || c.is_whitespace();
-    let rest = if norm.starts_with("yes") {
-        // Past `Yes` (and anything before it that is not a letter), on char boundaries.
-        let t = v.trim_start_matches(|c: char| !c.is_alphanumeric());
-        t.char_indices()
-            .nth(3)
-            .map_or("", |(i, _)| &t[i..])
-            .trim_start_matches(dash)
-    } else {
-        v
-    };
-    let mut titles = Vec::new();
-    // ASCII lower case keeps every byte where it was: the offsets found index `rest`.
-    let lower = rest.to_ascii_lowercase();
-    // Where each `Appendix A`, `Annex 1`, `Annexe ii` starts, with its word's length: a
-    // word, a space, then a label of a letter, a number or a Roman numeral.
-    let mut starts: Vec<(usize, usize)> = ["appendix ", "annexe ", "annex "]
-        .into_iter()
-        .flat_map(|w| lower.match_indices(w).map(move |(i, _)| (i, w.len())))
-        .filter(|&(i, len)| {
-            let after = &rest[i + len..];
-            let id: String = after
-                .chars()
-                .take_while(char::is_ascii_alphanumeric)
-                .collect();
-            let next = after[id.len()..].chars().next();
-            (1..=4).contains(&id.len()) && next.is_none_or(dash)
-        })
-        .collect();
-    // `annex ` is inside `annexe `'s matches only when followed by `e`: no double counting.
-    starts.sort_unstable();
-    starts.dedup_by_key(|(i, _)| *i);
-    // `Yes – see attached`: words that point at the appendix rather than name it.
-    let pointer = matches!(
-        normalise(rest).as_str(),
-        "see attached" | "attached" | "as attached" | "enclosed" | "see below" | "see appendix"
-    );
-    if starts.is_empty() && (rest.trim().is_empty() || pointer) {
-        return vec!["Appendix A".to_string()];
-    }
-    if starts.is_empty() {
-        return rest
-            .split(';')
-            .map(|t| t.trim().trim_end_matches(['.', ',']).trim().to_string())
-            .filter(|t| !t.is_empty())
-            .collect();
-    }
-    starts.push((rest.len(), 0));
-    for w in starts.windows(2) {
-        let ((at, len), (next, _)) = (w[0], w[1]);
-        let part = &rest[at + len..next];
-        let id: String = part
-            .chars()
-            .take_while(char::is_ascii_alphanumeric)
-            .collect();
-        let title = part[id.len()..]
-            .trim_start_matches(dash)
-            .trim()
-            .trim_end_matches([';', ',', '.'])
-            .trim();
-        if !title.is_empty() {
-            titles.push(title.to_string());
-        } else {
-            // `Appendix A` with no title: a placeholder, so the paper still says Yes.
-            titles.push(format!("Appendix {}", id.to_uppercase()));
-        }
-    }
-    titles
-}
-
-/// The note that `source` (the header's row, or the Word document) gives no title for the
-/// appendices of `titles` that have a placeholder; `None` when none has.
-pub fn untitled_note(source: &str, titles: &[String]) -> Option<Note> {
-    let names: Vec<&str> = titles
-        .iter()
-        .filter(|t| untitled(t))
-        .map(String::as_str)
-        .collect();
-    let first = names.first()?;
-    Some(
-        Note::warning(
-            "import-appendix-title",
-            format!("{source} gives no title for {}, so the paper has the placeholder title “{first}” until you give it one", names.join(", ")),
-        )
-        .help("write each appendix's title (and its `file:`, a PDF or Markdown file beside the paper) under `appendices:` in the front matter")
-        .at(format!("title: {first}")),
-    )
-}
-
-/// Is `title` a placeholder [`appendices`] wrote for an appendix given no title?
-pub fn untitled(title: &str) -> bool {
-    title.strip_prefix("Appendix ").is_some_and(|id| {
-        let mut c = id.chars();
-        c.next().is_some_and(char::is_alphanumeric) && c.next().is_none()
-    })
 }
 
 /// The first words of a long text, for messages.
