@@ -15,19 +15,22 @@
 //! paper is built again, which is never wrong.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 mod deps;
+mod key;
 
 pub use deps::{Dep, doc_deps, kept_pdf_dep, source_deps};
 #[cfg(test)]
 use deps::{dep_as_built, hash_dep, recheck};
 use deps::{moved, mtime_ns};
+use key::paper_key;
+pub use key::{RunKey, identity};
 
-use super::write::{OutputFile, hex, slash_path, write_atomic_with};
+use super::write::{OutputFile, slash_path, write_atomic_with};
 use crate::paper::PaperMeta;
 use crate::project::{PaperSource, Project};
 use crate::render::OutputFormat;
@@ -93,94 +96,6 @@ impl Stamped {
             pages: self.pages,
         }
     }
-}
-
-/// The inputs every paper of a run shares, hashed once per run.
-#[derive(Debug, Clone)]
-pub struct RunKey {
-    hash: String,
-}
-
-impl RunKey {
-    /// The hash, for keys built on it.
-    pub fn hash(&self) -> &str {
-        &self.hash
-    }
-
-    /// Hashes clerk's identity, clerk.yaml, every file of the project's templates folder,
-    /// the logo and the house fonts, `SOURCE_DATE_EPOCH`, the formats and the draft default.
-    pub fn new(project: &Project, formats: &[OutputFormat], draft_by_default: bool) -> RunKey {
-        let mut h = Sha256::new();
-        let mut add = |label: &str, bytes: &[u8]| {
-            h.update((label.len() as u64).to_le_bytes());
-            h.update(label.as_bytes());
-            h.update((bytes.len() as u64).to_le_bytes());
-            h.update(bytes);
-        };
-        add("clerk", identity().as_bytes());
-        add(
-            "formats",
-            format!("{formats:?} {draft_by_default}").as_bytes(),
-        );
-        let env = std::env::var("SOURCE_DATE_EPOCH").unwrap_or_default();
-        add("SOURCE_DATE_EPOCH", env.as_bytes());
-        let mut files: Vec<PathBuf> = vec![PathBuf::from(crate::config::HOUSE_FILE)];
-        let templates = project.root.join(crate::render::TEMPLATES_DIR);
-        let mut in_templates: Vec<PathBuf> = walkdir::WalkDir::new(&templates)
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file())
-            .filter_map(|e| {
-                e.path()
-                    .strip_prefix(&project.root)
-                    .ok()
-                    .map(Path::to_path_buf)
-            })
-            .collect();
-        in_templates.sort();
-        files.extend(in_templates);
-        let house = &project.house;
-        files.extend(house.organisation.logo.iter().cloned());
-        let f = &house.pdf.fonts;
-        for font in [&f.regular, &f.bold, &f.italic, &f.bold_italic, &f.mono] {
-            files.extend(font.iter().cloned());
-        }
-        files.extend(f.fallback.iter().cloned());
-        for rel in files {
-            let bytes = std::fs::read(project.root.join(&rel)).unwrap_or_default();
-            add(&slash_path(&rel), &bytes);
-        }
-        RunKey {
-            hash: hex(&h.finalize()),
-        }
-    }
-}
-
-/// clerk's version, and the size and time of the program itself, so that a rebuilt clerk
-/// (whose embedded templates, fonts or layout may differ) never trusts an old cache.
-pub fn identity() -> String {
-    let exe = std::env::current_exe()
-        .and_then(std::fs::metadata)
-        .map(|m| format!("{} {}", m.len(), mtime_ns(&m)))
-        .unwrap_or_default();
-    format!("clerk {} {exe}", env!("CARGO_PKG_VERSION"))
-}
-
-/// The key of a public paper: the run's key, where its outputs go, and its own files'
-/// hashes. (Private papers are never remembered, so always built.)
-fn paper_key(run: &RunKey, rel: &str, deps: &[Dep]) -> String {
-    let mut h = Sha256::new();
-    h.update(run.hash.as_bytes());
-    for part in [&b"\0"[..], rel.as_bytes(), b"\0"] {
-        h.update(part);
-    }
-    for dep in deps {
-        let hash = dep.hash.as_deref().unwrap_or("-");
-        for part in [dep.path.as_bytes(), b"\0", hash.as_bytes(), b"\0"] {
-            h.update(part);
-        }
-    }
-    hex(&h.finalize())
 }
 
 impl Cache {
