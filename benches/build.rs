@@ -250,12 +250,7 @@ fn time_meetings(root: &Path) -> (Duration, usize) {
     let mut count = 0;
     for _ in 0..5 {
         let started = Instant::now();
-        let files = clerk::meeting::load_all(
-            &project.root,
-            &project.root.join(&project.house.meetings_dir),
-            &project.papers_dir,
-            &project.house.time_zone,
-        );
+        let files = clerk::meeting::load_project(&project);
         let (meetings, _) =
             clerk::pipeline::assemble_meetings(&files, &report.papers, (false, &report.private));
         let mut diags = Vec::new();

@@ -67,12 +67,7 @@ fn main() {
     let renderer =
         clerk::render::Renderer::new(&project.root, &project.house, &mut Default::default())
             .unwrap();
-    let files = clerk::meeting::load_all(
-        &project.root,
-        &project.root.join(&project.house.meetings_dir),
-        &project.papers_dir,
-        &project.house.time_zone,
-    );
+    let files = clerk::meeting::load_project(&project);
     let stage = |packs: bool| {
         let mut times = Vec::new();
         for _ in 0..3 {

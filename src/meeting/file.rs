@@ -129,6 +129,17 @@ pub(crate) fn normal(p: &Path) -> PathBuf {
     crate::project::walk::fold(p)
 }
 
+/// The meeting files of `project`: [`load_all`] of its meetings folder, by its house's
+/// papers folder and time zone.
+pub fn load_project(project: &crate::project::Project) -> MeetingFiles {
+    load_all(
+        &project.root,
+        &project.meetings_dir(),
+        &project.papers_dir,
+        &project.house.time_zone,
+    )
+}
+
 /// Reads every `*.yaml` under `meetings_dir` (none when it does not exist), checking each;
 /// its start time against `time_zone` (the house's) too.
 pub fn load_all(

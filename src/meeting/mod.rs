@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 pub use assemble::{PaperEntry, assemble};
-pub use file::{MeetingFile, MeetingFiles, load_all};
+pub use file::{MeetingFile, MeetingFiles, load_all, load_project};
 pub use order::compare_agenda;
 
 use crate::paper::Status;

@@ -136,12 +136,7 @@ pub fn run_with_progress(
     });
     lap(&mut times.earlier);
     let (found, mut diagnostics) = project.papers(&opts.paths);
-    let files = meeting::load_all(
-        &project.root,
-        &project.meetings_dir(),
-        &project.papers_dir,
-        &project.house.time_zone,
-    );
+    let files = meeting::load_project(project);
     let mut private = files.withheld_papers(|| found.clone(), &project.house, &mut diagnostics);
     if let Some(memory) = &memory {
         let taken = |display: &Path| memory.record.taken_in_private(display);

@@ -201,13 +201,3 @@ pub(crate) fn private_papers(
     files.keep_taken_in_private(sources, taken, &mut private, &mut notes);
     (private, notes)
 }
-
-/// The project's meeting files, read and checked.
-pub(super) fn load_files(project: &Project) -> meeting::MeetingFiles {
-    meeting::load_all(
-        &project.root,
-        &project.meetings_dir(),
-        &project.papers_dir,
-        &project.house.time_zone,
-    )
-}

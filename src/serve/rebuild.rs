@@ -60,7 +60,7 @@ pub(crate) fn rebuild(old: &Site, changes: &ChangeSet, generation: u64) -> (Site
     let (sources, walk) = setup.project.papers(&[]);
     setup.problems.walk = walk;
     // Read once a rebuild, for what is private and for the meetings' pages alike.
-    let files = super::meetings::load_files(&setup.project);
+    let files = crate::meeting::load_project(&setup.project);
     // Once a rebuild: while a meeting file is broken this reads every paper's metadata.
     let (private, withheld) = super::meetings::private_papers(&setup.project, &files, &sources);
     let mut summary = Summary::default();
