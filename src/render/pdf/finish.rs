@@ -295,24 +295,22 @@ fn output_intent(doc: &mut Document, srgb: &[u8]) -> Dictionary {
 /// ten times as fast as SHA-256, which a full build's papers spent ~1% of their CPU on.
 pub(crate) type ContentHash = Xxh3;
 
-/// A [`ContentHash`] with nothing in it yet (the same seed every run).
-pub(crate) fn content_hash() -> ContentHash {
-    Xxh3::new()
+/// A [`ContentHash`] of every stream of `doc`, in object order (the same seed every run).
+pub(crate) fn hash_streams(doc: &Document) -> ContentHash {
+    let mut hash = Xxh3::new();
+    for object in doc.objects.values() {
+        if let Object::Stream(s) = object {
+            hash.update(&s.content);
+        }
+    }
+    hash
 }
 
 /// The document ID (16 bytes) and the XMP's document id (as a UUID), both from everything
 /// drawn (`content`, or every stream of `doc`) and the metadata, so the same paper always
 /// gives the same ones.
 fn content_id(doc: &Document, meta: &Meta, content: Option<ContentHash>) -> ([u8; 16], String) {
-    let mut hash = content.unwrap_or_else(|| {
-        let mut hash = content_hash();
-        for object in doc.objects.values() {
-            if let Object::Stream(s) = object {
-                hash.update(&s.content);
-            }
-        }
-        hash
-    });
+    let mut hash = content.unwrap_or_else(|| hash_streams(doc));
     hash.update(format!("{meta:?}").as_bytes());
     let id = hash.digest128().to_be_bytes();
     let hex: String = id.iter().map(|b| format!("{b:02x}")).collect();

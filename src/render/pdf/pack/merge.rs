@@ -58,15 +58,7 @@ impl<B: AsRef<[u8]>> Paper<B> {
                 Ok(bytes) => bytes.to_vec(),
                 Err(_) => format!("{:?}", ids[0]).into_bytes(),
             },
-            _ => {
-                let mut hash = finish::content_hash();
-                for object in doc.objects.values() {
-                    if let Object::Stream(s) = object {
-                        hash.update(&s.content);
-                    }
-                }
-                hash.digest128().to_be_bytes().to_vec()
-            }
+            _ => finish::hash_streams(doc).digest128().to_be_bytes().to_vec(),
         };
         Some(Paper {
             pdf,
@@ -115,12 +107,7 @@ pub(super) fn merge<B: AsRef<[u8]>>(
     } = front;
     // The pack's ID hashes what it draws: the front sheet and stamps, and each paper's own
     // ID (a hash of its content), not the papers' streams over again.
-    let mut content = finish::content_hash();
-    for object in pdf.objects.values() {
-        if let Object::Stream(s) = object {
-            content.update(&s.content);
-        }
-    }
+    let mut content = finish::hash_streams(&pdf);
     let pages: Vec<ObjectId> = pdf.get_pages().into_values().collect();
     let forms = take_stamps(&mut pdf, &pages, front)?;
     let q = pdf.add_object(Stream::new(Dictionary::new(), b"q\n".to_vec()));
