@@ -413,4 +413,27 @@ fn main() {
         "one paper, HTML + PDF, cold process (`clerk build`): median {:.1} ms over 11 runs",
         cold.as_secs_f64() * 1e3
     );
+    let start = start_up();
+    println!(
+        "  of which start-up (`clerk --version`: exec, loader, C library, allocator, argument parsing): median {:.2} ms over 41 runs",
+        start.as_secs_f64() * 1e3
+    );
+}
+
+/// `clerk --version` from a cold process, median of 41 runs: what any clerk command pays
+/// before it reads a file (the kernel's exec, the dynamic loader and the C library's
+/// start-up, the allocator's, clap's parsing), the floor under [`cold_single`].
+fn start_up() -> Duration {
+    let mut times = Vec::new();
+    for _ in 0..41 {
+        let started = Instant::now();
+        let status = Command::new(env!("CARGO_BIN_EXE_clerk"))
+            .arg("--version")
+            .stdout(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        times.push(started.elapsed());
+        assert!(status.success());
+    }
+    median(times)
 }
