@@ -30,7 +30,7 @@ fn median(mut times: Vec<Duration>) -> Duration {
 /// fresh folder beside it. The floor is taken after each build (when `with_floor`), so
 /// both meet the file system in the same state. Nothing is deleted between rounds: an
 /// ext4 without a journal makes each new file read past every inode freed in the last 30
-/// seconds (see the README's Performance), so a build just after a deletion would time
+/// seconds (see "The disk" in docs/performance.md), so a build just after a deletion would time
 /// the deletion. The caller removes `runs` when done.
 fn time_build(
     root: &Path,
@@ -180,7 +180,7 @@ fn report(what: &str, n: usize, t: Duration, runs: usize) {
 /// One paper, HTML + PDF, from a cold process: the real binary, median of 11 runs. Each
 /// run builds into an output folder of its own, none deleted until the end: an ext4
 /// without a journal makes a file slowly while inodes freed in the last 30 seconds wait
-/// (see the README's "The disk"), so deleting `out/` before each run timed the deletion.
+/// (see "The disk" in docs/performance.md), so deleting `out/` before each run timed the deletion.
 fn cold_single() -> Duration {
     let tmp = tempfile::tempdir().unwrap();
     common::generate(tmp.path(), 1, 10);
