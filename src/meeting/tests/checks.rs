@@ -1,0 +1,273 @@
+//! The cross-checks between meeting files and papers, each naming both places, and the
+//! items taken in private.
+
+use super::*;
+
+#[test]
+fn every_cross_check_names_both_places() {
+    let dir = papers_dir(&["r/budget.md", "r/counter.md", "r/cyber.md", "r/stray.md"]);
+    let f = files(FILE, dir.path());
+    let (s1, s2, s3, s4) = (
+        source("r/budget.md"),
+        source("r/counter.md"),
+        source("r/cyber.md"),
+        source("r/stray.md"),
+    );
+    let (m1, m2, m4) = (
+        meta("Resources Committee", "2026-05-19", Some("3.3"), "Budget"),
+        meta("Audit Committee", "2026-05-19", None, "Counter"),
+        meta("Resources Committee", "2026-05-19", None, "Stray"),
+    );
+    let papers = [
+        PaperEntry {
+            source: &s1,
+            meta: Some(&m1),
+            ok: true,
+            last_title: None,
+            sources: &NO_TEXTS,
+            kept_private: false,
+        },
+        PaperEntry {
+            source: &s2,
+            meta: Some(&m2),
+            ok: true,
+            last_title: None,
+            sources: &NO_TEXTS,
+            kept_private: false,
+        },
+        PaperEntry {
+            source: &s3,
+            meta: None,
+            ok: false,
+            last_title: None,
+            sources: &NO_TEXTS,
+            kept_private: false,
+        },
+        PaperEntry {
+            source: &s4,
+            meta: Some(&m4),
+            ok: true,
+            last_title: None,
+            sources: &NO_TEXTS,
+            kept_private: false,
+        },
+    ];
+    let (meetings, diags) = assemble(&f, &papers, false);
+    let diags = placed(&f, diags);
+    let by = |code: &str| {
+        diags
+            .iter()
+            .find(|d| d.code == code)
+            .unwrap_or_else(|| panic!("no {code} in {diags:?}"))
+    };
+    let mismatch = by("agenda-item-mismatch");
+    assert_eq!(
+        (mismatch.file.as_path(), mismatch.line),
+        (Path::new("meetings/resources.yaml"), 11)
+    );
+    assert!(
+        mismatch.message.contains("3.3")
+            && mismatch
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("papers/r/budget.md")
+    );
+    let wrong = by("wrong-meeting");
+    assert_eq!(wrong.line, 14);
+    assert!(
+        wrong.message.contains("Audit Committee")
+            && wrong
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("papers/r/counter.md")
+    );
+    let stray = by("not-on-agenda");
+    assert_eq!(stray.file, Path::new("papers/r/stray.md"));
+    assert!(
+        stray
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("meetings/resources.yaml")
+    );
+    assert!(!by("paper-not-built").is_error());
+    assert!(
+        meetings[0].failed,
+        "a cross-check error keeps the last good outputs"
+    );
+    assert_eq!(
+        meetings[0].items[4].kind,
+        ItemKind::Paper {
+            source: "r/cyber.md".into(),
+            available: false
+        }
+    );
+}
+
+#[test]
+fn a_paper_on_two_agendas_is_refused() {
+    let dir = papers_dir(&["x.md"]);
+    let a = "committee: A\ndate: 2026-01-01\nitems:\n  - number: \"1\"\n    paper: x.md\n";
+    let b = "committee: B\ndate: 2026-01-02\nitems:\n  - number: \"2\"\n    paper: ./x.md\n";
+    let (fa, _) = read(Path::new("meetings/a.yaml"), a.into(), dir.path());
+    let (fb, _) = read(Path::new("meetings/b.yaml"), b.into(), dir.path());
+    let files = MeetingFiles {
+        files: vec![fa, fb],
+        diagnostics: Vec::new(),
+    };
+    let s = source("x.md");
+    let m = meta("A", "2026-01-01", Some("1"), "X");
+    let (_, diags) = assemble(
+        &files,
+        &[PaperEntry {
+            source: &s,
+            meta: Some(&m),
+            ok: true,
+            last_title: None,
+            sources: &NO_TEXTS,
+            kept_private: false,
+        }],
+        false,
+    );
+    let diags = placed(&files, diags);
+    let two: Vec<_> = diags
+        .iter()
+        .filter(|d| d.code == "paper-on-two-agendas")
+        .collect();
+    assert_eq!(two.len(), 1, "{diags:?}");
+    assert_eq!(
+        (two[0].file.as_path(), two[0].line),
+        (Path::new("meetings/b.yaml"), 5)
+    );
+    assert!(two[0].message.contains("meetings/a.yaml"));
+}
+
+#[test]
+fn a_meeting_file_reports_every_problem_at_once() {
+    let dir = papers_dir(&[]);
+    let text = "committe: Resources Committee\ndate: 2026-02-30\ntime: \"25:00\"\nstatus: done\nitems:\n  - number: \"2\"\n    title: Minutes\n    privte: true\n  - number: \"2\"\n    title: Again\n  - number: \"1\"\n    title: Earlier\n  - number: \"5\"\n    paper: missing.md\n    private: true\n  - number: \"6\"\n";
+    let f = files(text, dir.path());
+    let diagnostics = placed(&f, f.diagnostics.clone());
+    let got: Vec<_> = diagnostics.iter().map(|d| (d.code, d.line)).collect();
+    for want in [
+        ("unknown-key", 1),
+        ("missing-key", 1),
+        ("bad-date", 2),
+        ("bad-time", 3),
+        ("bad-status", 4),
+        ("unknown-key", 8),
+        ("duplicate-item", 9),
+        ("items-out-of-order", 11),
+        ("paper-not-found", 14),
+        ("private-without-exempt", 15),
+        ("missing-key", 16),
+    ] {
+        assert!(got.contains(&want), "{want:?} not in {got:?}");
+    }
+    let typo = diagnostics.iter().find(|d| d.line == 8).unwrap();
+    assert_eq!(typo.help.as_deref(), Some("did you mean `private`?"));
+    assert_eq!(typo.column, 5);
+    assert!(f.files[0].has_errors);
+    assert!(f.private_papers().contains_key(Path::new("missing.md")));
+}
+
+#[test]
+fn a_file_yaml_cannot_read_withholds_the_papers_it_names() {
+    let dir = papers_dir(&[]);
+    let text = "committee: A\nitems:\n  - number: \"1\"\n    paper: secret.md\n   bad: [\n";
+    let f = files(text, dir.path());
+    assert!(f.diagnostics[0].is_error());
+    assert!(f.private_papers().contains_key(Path::new("secret.md")));
+}
+
+/// `diags` with their lines and columns, worked out in the meeting files' texts.
+fn placed(f: &MeetingFiles, diags: Vec<crate::diag::Diagnostic>) -> Vec<crate::diag::Placed> {
+    let mut sources = crate::diag::Sources::default();
+    for file in &f.files {
+        sources.add(&file.file, file.text.as_str());
+    }
+    crate::diag::placed(diags, &sources)
+}
+
+#[test]
+fn a_missing_key_is_reported_at_the_first_key_past_the_opening_comments() {
+    let text =
+        "# The Resources Committee's agenda\n# (kept by the clerk)\ndate: 2026-05-19\nitems: []\n";
+    let dir = papers_dir(&[]);
+    let f = files(text, dir.path());
+    let diagnostics = placed(&f, f.diagnostics.clone());
+    let got: Vec<_> = diagnostics.iter().map(|d| (d.code, d.line)).collect();
+    assert!(got.contains(&("missing-key", 3)), "{got:?}");
+}
+
+#[test]
+fn a_paper_path_not_found_is_offered_where_the_paper_is_when_that_can_be_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let papers = dir.path().join("papers");
+    for rel in [
+        "resources/budget.md",
+        "audit/plan.md",
+        "_drafts/plan.md",
+        "x/dup.md",
+        "y/dup.md",
+    ] {
+        let p = papers.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, "").unwrap();
+    }
+    let text = "committee: Resources Committee\ndate: 2026-05-19\nitems:\n  - number: \"1\"\n    \
+                paper: papers/resources/budget.md\n  - number: \"2\"\n    paper: plan.md\n  \
+                - number: \"3\"\n    paper: dup.md\n";
+    let f = files(text, &papers);
+    let helps: Vec<String> = f
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "paper-not-found")
+        .filter_map(|d| d.help.clone())
+        .collect();
+    assert_eq!(
+        helps,
+        [
+            "paths are relative to the papers folder: write `paper: resources/budget.md`",
+            // The draft of the same name is no paper, so the one paper is offered.
+            "paths are relative to the papers folder: write `paper: audit/plan.md`",
+            // Two of that name: no guess.
+            "give the paper's path relative to the papers folder, e.g. `resources/2026-05-19-budget.md`",
+        ]
+    );
+}
+
+/// An item with an exempt ground but no `private: true` is taken in private, not published,
+/// and said so; the items under an item taken in private are taken in private too, on its
+/// ground (a heading's sub-items were published without it).
+#[test]
+fn an_exempt_ground_or_a_private_parent_takes_an_item_in_private() {
+    let dir = papers_dir(&["r/budget.md", "r/counter.md", "r/cyber.md"]);
+    let text = FILE
+        .replace(
+            "  - number: \"3\"\n    title: Finance\n",
+            "  - number: \"3\"\n    title: Finance\n    private: true\n    exempt: Schedule 12A, paragraph 3\n",
+        )
+        .replace("    private: true\n    exempt: Standing Orders", "    exempt: Standing Orders");
+    let f = files(&text, dir.path());
+    let private = f.private_papers();
+    assert_eq!(
+        private.get(Path::new("r/budget.md")).map(String::as_str),
+        Some("Schedule 12A, paragraph 3")
+    );
+    assert!(private.contains_key(Path::new("r/counter.md")));
+    assert_eq!(
+        private.get(Path::new("r/cyber.md")).map(String::as_str),
+        Some("Standing Orders section 20(d)")
+    );
+    let said = codes(&f.diagnostics);
+    assert_eq!(
+        said,
+        ["exempt-without-private", "private-parent", "private-parent"],
+        "{:?}",
+        f.diagnostics
+    );
+    assert!(f.diagnostics.iter().all(|d| !d.is_error()));
+}
