@@ -9,14 +9,17 @@ use zip::write::SimpleFileOptions;
 use super::{Imported, Limits, convert};
 use crate::config::HouseStyle;
 
+mod appendix_files;
 mod content;
 mod fill;
 mod header;
+mod header_values;
 mod hostile;
 mod inline;
 mod layout;
 mod numbers;
 mod sections;
+mod word_ways;
 
 const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main""#;
 
