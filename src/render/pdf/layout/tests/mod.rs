@@ -292,5 +292,6 @@ fn blocks_carry_roles_for_the_structure_tree() {
 
 mod blocks;
 mod commonmark;
+mod page_rules;
 mod structure;
 mod typeset;
