@@ -5,9 +5,13 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, LinkType, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd};
 
 use crate::document::markdown::parser_options;
+
+mod links;
+
+use links::{link, skip, strip_label};
 
 /// pulldown-cmark's HTML for `md`, with the intended differences applied.
 pub(super) fn html(md: &str) -> String {
@@ -353,92 +357,4 @@ impl<'a> Transform<'a> {
         out.push(Event::End(TagEnd::Paragraph));
         out
     }
-}
-
-/// A link as clerk shows it: a script link keeps only its text; one with no words shows its
-/// address after whatever it has.
-fn link<'a>(
-    link_type: LinkType,
-    dest_url: &CowStr<'a>,
-    title: &CowStr<'a>,
-    id: &CowStr<'a>,
-    mut inner: Vec<Event<'a>>,
-) -> Vec<Event<'a>> {
-    let squeezed: String = dest_url
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if ["javascript:", "vbscript:", "data:"]
-        .iter()
-        .any(|s| squeezed.starts_with(s))
-    {
-        return inner;
-    }
-    let words: String = inner
-        .iter()
-        .filter_map(|e| match e {
-            Event::Text(t) | Event::Code(t) => Some(t.to_string()),
-            Event::InlineHtml(_) => Some("1".into()),
-            _ => None,
-        })
-        .collect();
-    let fragment = dest_url.starts_with('#') && dest_url.len() > 1;
-    if words.trim().is_empty() && !fragment && link_type != LinkType::Email {
-        inner.push(Event::Text(dest_url.to_string().into()));
-    }
-    let mut out = vec![Event::Start(Tag::Link {
-        link_type,
-        dest_url: dest_url.clone(),
-        title: title.clone(),
-        id: id.clone(),
-    })];
-    out.extend(inner);
-    out.push(Event::End(TagEnd::Link));
-    merge_text(out)
-}
-
-/// Removes a trailing `{#label}` as clerk does for a top-level paragraph (not `\{#x}`).
-fn strip_label(source: &str, inner: &mut Vec<Event<'_>>) {
-    let Some(Event::Text(text)) = inner.last() else {
-        return;
-    };
-    let Some(label) = crate::document::markdown::trailing_label(text) else {
-        return;
-    };
-    let tail = format!("{{#{label}}}");
-    let Some(before) = source.trim_end().strip_suffix(tail.as_str()) else {
-        return;
-    };
-    if before.ends_with('\\') {
-        return;
-    }
-    let mut kept = text.trim_end().to_string();
-    kept.truncate(kept.len() - tail.len());
-    let kept = kept.trim_end().to_string();
-    inner.pop();
-    if !kept.is_empty() {
-        inner.push(Event::Text(kept.into()));
-    }
-    while matches!(inner.last(), Some(Event::SoftBreak | Event::HardBreak)) {
-        inner.pop();
-    }
-}
-
-/// The index after the `End` matching the `Start` at `i`.
-fn skip(events: &[(Event<'_>, Range<usize>)], i: usize) -> usize {
-    let mut depth = 0usize;
-    for (k, (e, _)) in events.iter().enumerate().skip(i) {
-        match e {
-            Event::Start(_) => depth += 1,
-            Event::End(_) => {
-                depth -= 1;
-                if depth == 0 {
-                    return k + 1;
-                }
-            }
-            _ => {}
-        }
-    }
-    events.len()
 }
