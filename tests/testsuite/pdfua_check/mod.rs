@@ -4,7 +4,9 @@
 //! substitute for veraPDF or PAC.
 #![allow(dead_code)]
 
+pub mod cmap;
 pub mod doc_rules;
+pub mod font_rules;
 pub mod pdfa_rules;
 pub mod rules;
 pub mod synthetic;
