@@ -163,6 +163,7 @@ fn file(what: Break) -> Pdf {
     Pdf {
         name: "synthetic".to_string(),
         doc,
+        bytes: Vec::new(),
     }
 }
 

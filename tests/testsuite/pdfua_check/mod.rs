@@ -6,6 +6,7 @@
 
 pub mod cmap;
 pub mod doc_rules;
+pub mod file_rules;
 pub mod font_rules;
 pub mod pdfa_rules;
 pub mod rules;
@@ -22,6 +23,9 @@ pub struct Pdf {
     pub name: String,
     /// The document.
     pub doc: Document,
+    /// The file's bytes, for the rules about how it is written (empty for a document built
+    /// in memory).
+    pub bytes: Vec<u8>,
 }
 
 fn dict<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Dictionary> {
@@ -60,6 +64,7 @@ impl Pdf {
         Pdf {
             name: name.to_string(),
             doc: Document::load_mem(bytes).unwrap_or_else(|e| panic!("{name}: {e}")),
+            bytes: bytes.to_vec(),
         }
     }
 
@@ -379,6 +384,7 @@ fn the_checker_tells_a_link_without_its_text() {
     let pdf = Pdf {
         name: "synthetic".into(),
         doc,
+        bytes: Vec::new(),
     };
     let get = |id| pdf.doc.get_dictionary(id).unwrap();
     assert!(!holds_text(&pdf, get(bare)));
