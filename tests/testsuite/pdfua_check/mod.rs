@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod cmap;
+pub mod content_rules;
 pub mod doc_rules;
 pub mod file_rules;
 pub mod font_rules;
