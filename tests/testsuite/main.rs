@@ -29,6 +29,7 @@ mod packs;
 mod pdf;
 mod pdf_tags;
 mod pdfa;
+mod pdfa_catalog;
 mod pdfa_content;
 mod pdfa_file;
 mod pdfa_fonts;

@@ -2,10 +2,10 @@
 //! content and every form it draws: `q` nested at most 28 deep (6.1.13-8), only ISO
 //! 32000-1's operators (6.2.2-1), a form that names resources having its own (6.2.2-2), the
 //! output intent's ICC profile an output or monitor profile of an allowed colour space and
-//! version (6.2.3-1), one profile for every output intent (6.2.3-2), every ICCBased colour
-//! space's profile of an allowed class, colour space and version (6.2.4.2-1), and DeviceRGB,
+//! version (6.2.3-1), one profile for every output intent (6.2.3-2), and DeviceRGB,
 //! DeviceCMYK and DeviceGray used only under an output intent that allows them (6.2.4.3-2
 //! to -4). Also PDF/UA-1's 7.20-2: a form holding marked content (an MCID) is drawn once.
+//! The colour spaces themselves are `colour_rules`'.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -13,6 +13,7 @@ use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::Pdf;
+use super::colour_rules::header;
 
 /// The operators of ISO 32000-1, Annex A.
 const OPERATORS: &[&str] = &[
@@ -119,7 +120,7 @@ pub fn pdfa_content(pdf: &Pdf) -> Vec<String> {
     }
     let mut bad = walk.bad.clone();
     intents(doc, &walk, &mut bad);
-    iccs(doc, &mut bad);
+    super::colour_rules::spaces(doc, &mut bad);
     bad.into_iter().collect()
 }
 
@@ -226,18 +227,6 @@ fn read(
     }
 }
 
-/// The class, colour space and major version of an ICC profile's header.
-fn header(doc: &Document, profile: &Object) -> Option<(String, String, u8)> {
-    let s = resolve(doc, profile).as_stream().ok()?;
-    let bytes = s
-        .decompressed_content()
-        .unwrap_or_else(|_| s.content.clone());
-    let text = |r: std::ops::Range<usize>| -> Option<String> {
-        Some(String::from_utf8_lossy(bytes.get(r)?).into_owned())
-    };
-    Some((text(12..16)?, text(16..20)?, *bytes.get(8)?))
-}
-
 /// 6.2.3-1, 6.2.3-2 and 6.2.4.3-2 to -4: the output intents, and the device colour spaces
 /// the content used under them.
 fn intents(doc: &Document, walk: &Walk, bad: &mut BTreeSet<String>) {
@@ -291,42 +280,5 @@ fn intents(doc: &Document, walk: &Walk, bad: &mut BTreeSet<String>) {
     }
     if walk.gray && space.is_none() {
         bad.insert("6.2.4.3-4: DeviceGray is used without an output intent".into());
-    }
-}
-
-/// 6.2.4.2-1: the profile of every ICCBased colour space in the file.
-fn iccs(doc: &Document, bad: &mut BTreeSet<String>) {
-    let mut arrays = Vec::new();
-    for object in doc.objects.values() {
-        nested_arrays(object, &mut arrays);
-    }
-    for a in arrays {
-        if a.first().and_then(|n| n.as_name().ok()) != Some(b"ICCBased") {
-            continue;
-        }
-        let ok = a
-            .get(1)
-            .and_then(|p| header(doc, p))
-            .is_some_and(|(class, cs, major)| {
-                matches!(class.as_str(), "prtr" | "mntr" | "scnr" | "spac")
-                    && matches!(cs.as_str(), "RGB " | "CMYK" | "GRAY" | "LAB ")
-                    && major < 5
-            });
-        if !ok {
-            bad.insert("6.2.4.2-1: an ICCBased colour space's profile is not of an allowed class, colour space and version".into());
-        }
-    }
-}
-
-/// Every array inside `o`, itself included.
-fn nested_arrays<'a>(o: &'a Object, out: &mut Vec<&'a Vec<Object>>) {
-    match o {
-        Object::Array(a) => {
-            out.push(a);
-            a.iter().for_each(|v| nested_arrays(v, out));
-        }
-        Object::Dictionary(d) => d.iter().for_each(|(_, v)| nested_arrays(v, out)),
-        Object::Stream(s) => s.dict.iter().for_each(|(_, v)| nested_arrays(v, out)),
-        _ => {}
     }
 }

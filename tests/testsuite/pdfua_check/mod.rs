@@ -4,7 +4,9 @@
 //! substitute for veraPDF or PAC.
 #![allow(dead_code)]
 
+pub mod catalog_rules;
 pub mod cmap;
+pub mod colour_rules;
 pub mod content_rules;
 pub mod doc_rules;
 pub mod file_rules;
