@@ -121,7 +121,8 @@ fn file(what: Break) -> Pdf {
     };
     let font = if what == Break::SimpleFont {
         doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "TrueType",
-        "BaseFont" => "NotoSans", "FontDescriptor" => descriptor })
+        "BaseFont" => "NotoSans", "FontDescriptor" => descriptor,
+        "Encoding" => "WinAnsiEncoding" })
     } else {
         doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "Type0",
         "BaseFont" => "NotoSans", "Encoding" => encoding, "DescendantFonts" => vec![cid.into()],
@@ -257,4 +258,58 @@ fn the_to_unicode_reader_takes_chars_and_both_forms_of_range() {
     assert_eq!(text(0x13), None);
     assert_eq!(map.len(), 7);
     assert_eq!(wmode(cmap), Some(1));
+}
+
+/// The simple TrueType rules (`truetype_rules`, run with the font rules) on a simple font
+/// over Noto Sans, whose cmap has several subtables, a Microsoft Unicode (3,1) among them
+/// and no Microsoft Symbol (3,0).
+#[test]
+fn simple_truetype_fonts_are_held_to_their_encoding_and_cmap_rules() {
+    use crate::pdfua_check::truetype_rules::simple;
+    let check_over = |program: &[u8], flags: i64, encoding: Option<Object>| -> Vec<String> {
+        let mut doc = Document::with_version("1.7");
+        let program = doc.add_object(Stream::new(dictionary! {}, program.to_vec()));
+        let descriptor = doc.add_object(dictionary! { "Type" => "FontDescriptor",
+        "FontName" => "NotoSans", "Flags" => flags, "FontFile2" => program });
+        let mut font = dictionary! { "Type" => "Font", "Subtype" => "TrueType",
+        "BaseFont" => "NotoSans", "FontDescriptor" => descriptor };
+        if let Some(e) = encoding {
+            font.set("Encoding", e);
+        }
+        let id = doc.add_object(font.clone());
+        let mut bad = std::collections::BTreeSet::new();
+        simple(&doc, id, &font, &mut bad);
+        bad.iter()
+            .map(|f| f.split(':').next().unwrap().to_string())
+            .collect()
+    };
+    let check = |flags: i64, encoding: Option<Object>| check_over(NOTO, flags, encoding);
+    let differences = || -> Object {
+        dictionary! { "BaseEncoding" => "WinAnsiEncoding",
+        "Differences" => vec![32.into(), "space".into()] }
+        .into()
+    };
+    assert_eq!(
+        check(32, Some("WinAnsiEncoding".into())),
+        Vec::<String>::new()
+    );
+    assert_eq!(check(32, Some(differences())), Vec::<String>::new());
+    assert_eq!(check(32, Some("StandardEncoding".into())), ["6.2.11.6-2"]);
+    assert_eq!(check(32, None), ["6.2.11.6-2"]);
+    assert_eq!(check(4, None), ["6.2.11.6-4"]);
+    assert_eq!(
+        check(4, Some("WinAnsiEncoding".into())),
+        ["6.2.11.6-3", "6.2.11.6-4"]
+    );
+    // The program's table directory renamed so that it has no cmap.
+    let mut no_cmap = NOTO.to_vec();
+    let at = no_cmap[..1024]
+        .windows(4)
+        .position(|w| w == b"cmap")
+        .unwrap();
+    no_cmap[at..at + 4].copy_from_slice(b"xmap");
+    assert_eq!(
+        check_over(&no_cmap, 32, Some("WinAnsiEncoding".into())),
+        ["6.2.11.6-1"]
+    );
 }

@@ -87,8 +87,12 @@ pub fn pdfa_fonts(pdf: &Pdf) -> Vec<String> {
             Object::Dictionary(d) => d,
             _ => continue,
         };
-        if name(d, b"Type") == Some("Font") && name(d, b"Subtype") == Some("Type0") {
-            composite(doc, *id, d, &mut bad);
+        match (name(d, b"Type"), name(d, b"Subtype")) {
+            (Some("Font"), Some("Type0")) => composite(doc, *id, d, &mut bad),
+            (Some("Font"), Some("TrueType")) => {
+                super::truetype_rules::simple(doc, *id, d, &mut bad)
+            }
+            _ => {}
         }
     }
     let mut drawn: BTreeMap<ObjectId, BTreeSet<Vec<u8>>> = BTreeMap::new();

@@ -14,6 +14,7 @@ pub mod font_rules;
 pub mod pdfa_rules;
 pub mod rules;
 pub mod synthetic;
+pub mod truetype_rules;
 
 use std::sync::OnceLock;
 
