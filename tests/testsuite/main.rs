@@ -33,6 +33,7 @@ mod pdfa_catalog;
 mod pdfa_content;
 mod pdfa_file;
 mod pdfa_fonts;
+mod pdfa_xmp;
 mod pdfua;
 mod pdfua_structure;
 mod progress;

@@ -15,6 +15,7 @@ pub mod pdfa_rules;
 pub mod rules;
 pub mod synthetic;
 pub mod truetype_rules;
+pub mod xmp_rules;
 
 use std::sync::OnceLock;
 
