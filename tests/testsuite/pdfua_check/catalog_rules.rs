@@ -7,11 +7,7 @@ use std::collections::BTreeSet;
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use super::Pdf;
-
-fn resolve<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
-    doc.dereference(o).map_or(o, |(_, o)| o)
-}
+use super::{Pdf, resolve};
 
 /// Every failure of these rules in `pdf`, each starting with its rule id.
 pub fn pdfa_catalog(pdf: &Pdf) -> Vec<String> {

@@ -8,9 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use lopdf::{Document, Object};
 
-fn resolve<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
-    doc.dereference(o).map_or(o, |(_, o)| o)
-}
+use super::resolve;
 
 /// Every failure of these rules in the colour spaces of `doc`, into `bad`.
 pub fn spaces(doc: &Document, bad: &mut BTreeSet<String>) {

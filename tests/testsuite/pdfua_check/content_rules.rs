@@ -12,8 +12,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use super::Pdf;
 use super::colour_rules::header;
+use super::{Pdf, dict, resolve};
 
 /// The operators of ISO 32000-1, Annex A.
 const OPERATORS: &[&str] = &[
@@ -35,18 +35,6 @@ fn resource_kind(operator: &str) -> Option<&'static [u8]> {
         "DP" | "BDC" => b"Properties",
         _ => return None,
     })
-}
-
-fn resolve<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
-    doc.dereference(o).map_or(o, |(_, o)| o)
-}
-
-fn dict<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Dictionary> {
-    match resolve(doc, o) {
-        Object::Dictionary(d) => Some(d),
-        Object::Stream(s) => Some(&s.dict),
-        _ => None,
-    }
 }
 
 /// The device colour spaces a file uses, and what its walk found.

@@ -16,28 +16,8 @@ use skrifa::instance::{LocationRef, Size};
 use skrifa::raw::TableProvider;
 use skrifa::{FontRef, GlyphId, MetadataProvider};
 
-use super::Pdf;
 use super::cmap::{PREDEFINED, ordering, to_unicode, wmode};
-
-fn resolve<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
-    doc.dereference(o).map_or(o, |(_, o)| o)
-}
-
-fn dict<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Dictionary> {
-    match resolve(doc, o) {
-        Object::Dictionary(d) => Some(d),
-        Object::Stream(s) => Some(&s.dict),
-        _ => None,
-    }
-}
-
-fn name<'a>(d: &'a Dictionary, key: &[u8]) -> Option<&'a str> {
-    d.get(key)
-        .ok()?
-        .as_name()
-        .ok()
-        .and_then(|n| std::str::from_utf8(n).ok())
-}
+use super::{Pdf, dict, name, resolve};
 
 fn number(o: &Object) -> f64 {
     match o {

@@ -33,12 +33,27 @@ pub struct Pdf {
     pub bytes: Vec<u8>,
 }
 
-fn dict<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Dictionary> {
-    match doc.dereference(o).ok()?.1 {
+/// `o`, or the object it refers to.
+pub fn resolve<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
+    doc.dereference(o).map_or(o, |(_, o)| o)
+}
+
+/// The dictionary `o` is or refers to (a stream's own dictionary for a stream).
+pub fn dict<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Dictionary> {
+    match resolve(doc, o) {
         Object::Dictionary(d) => Some(d),
         Object::Stream(s) => Some(&s.dict),
         _ => None,
     }
+}
+
+/// The name at `key` of `d`, as text.
+pub fn name<'a>(d: &'a Dictionary, key: &[u8]) -> Option<&'a str> {
+    d.get(key)
+        .ok()?
+        .as_name()
+        .ok()
+        .and_then(|n| std::str::from_utf8(n).ok())
 }
 
 fn name_of(d: &Dictionary, key: &[u8]) -> Option<String> {

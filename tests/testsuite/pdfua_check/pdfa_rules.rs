@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use lopdf::{Dictionary, Object};
 
-use super::{Pdf, text};
+use super::{Pdf, name, text};
 
 /// The annotation types ISO 32000-1 defines, less 3D, Sound, Screen and Movie (6.3.1-1).
 const ANNOTATIONS: &[&str] = &[
@@ -79,14 +79,6 @@ const ACTIONS: &[&str] = &[
     "SubmitForm",
 ];
 const NAMED: &[&str] = &["NextPage", "PrevPage", "FirstPage", "LastPage"];
-
-fn name<'a>(d: &'a Dictionary, key: &[u8]) -> Option<&'a str> {
-    d.get(key)
-        .ok()?
-        .as_name()
-        .ok()
-        .and_then(|n| std::str::from_utf8(n).ok())
-}
 
 fn int(d: &Dictionary, key: &[u8]) -> Option<i64> {
     d.get(key).ok()?.as_i64().ok()

@@ -12,9 +12,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 use skrifa::FontRef;
 use skrifa::raw::TableProvider;
 
-fn resolve<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
-    doc.dereference(o).map_or(o, |(_, o)| o)
-}
+use super::resolve;
 
 /// The rules for the simple TrueType font `font` (object `id`), into `bad`.
 pub fn simple(doc: &Document, id: ObjectId, font: &Dictionary, bad: &mut BTreeSet<String>) {
