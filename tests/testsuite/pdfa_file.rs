@@ -104,3 +104,19 @@ fn each_file_rule_fails_the_file_that_breaks_it() {
         assert_eq!(failed(change), [rule]);
     }
 }
+
+/// A cross-reference table whose entries are all free leaves no object to read, which
+/// fails rather than passing unread.
+#[test]
+fn a_table_listing_no_object_in_use_fails() {
+    let got = failed(|b| {
+        let x = b.windows(6).rposition(|w| w == b"\nxref\n").unwrap();
+        let end = x + at(&b[x..], b"trailer", 0);
+        for entry in x..end {
+            if b[entry..].starts_with(b" n\r\n") || b[entry..].starts_with(b" n \n") {
+                b[entry + 1] = b'f';
+            }
+        }
+    });
+    assert_eq!(got, ["6.1.9-1"]);
+}

@@ -105,6 +105,10 @@ pub fn pdfa_file(pdf: &Pdf) -> Vec<String> {
             at += 20;
         }
     }
+    // A table that lists no object in use would let every object rule pass unread.
+    if offsets.is_empty() {
+        add("6.1.9-1: the cross-reference table lists no object in use".into());
+    }
     for (number, offset) in offsets {
         object(&pdf.doc, b, number, offset, &mut add);
     }
