@@ -55,14 +55,7 @@ pub fn pdfa_content(pdf: &Pdf) -> Vec<String> {
     let doc = &pdf.doc;
     let mut walk = Walk::default();
     for (n, page) in pdf.pages().into_iter().enumerate() {
-        let Ok((own, inherited)) = doc.get_page_resources(page) else {
-            continue;
-        };
-        let resources = own.or_else(|| {
-            inherited
-                .first()
-                .and_then(|id| doc.get_dictionary(*id).ok())
-        });
+        let resources = pdf.resources(page);
         let content = doc.get_page_content(page);
         read(
             doc,

@@ -228,14 +228,7 @@ pub fn alternative_descriptions(pdf: &Pdf) -> Vec<String> {
 pub fn notdef_glyphs(pdf: &Pdf) -> Vec<String> {
     let mut bad = Vec::new();
     for (n, page) in pdf.pages().into_iter().enumerate() {
-        let Ok((own, inherited)) = pdf.doc.get_page_resources(page) else {
-            continue;
-        };
-        let resources = own.or_else(|| {
-            inherited
-                .first()
-                .and_then(|id| pdf.doc.get_dictionary(*id).ok())
-        });
+        let resources = pdf.resources(page);
         let fonts = resources
             .and_then(|r| r.get(b"Font").ok())
             .and_then(|f| pdf.doc.dereference(f).ok())

@@ -77,14 +77,7 @@ pub fn pdfa_fonts(pdf: &Pdf) -> Vec<String> {
     }
     let mut drawn: BTreeMap<ObjectId, BTreeSet<Vec<u8>>> = BTreeMap::new();
     for page in pdf.pages() {
-        let Ok((own, inherited)) = doc.get_page_resources(page) else {
-            continue;
-        };
-        let resources = own.or_else(|| {
-            inherited
-                .first()
-                .and_then(|id| doc.get_dictionary(*id).ok())
-        });
+        let resources = pdf.resources(page);
         let content = doc.get_page_content(page);
         let mut seen = BTreeSet::new();
         shown(doc, &content, resources, &mut seen, &mut drawn, &mut bad);

@@ -148,6 +148,16 @@ impl Pdf {
         self.doc.get_pages().into_values().collect()
     }
 
+    /// The resources of `page`: its own, else the nearest its page tree gives it.
+    pub fn resources(&self, page: ObjectId) -> Option<&Dictionary> {
+        let (own, inherited) = self.doc.get_page_resources(page).ok()?;
+        own.or_else(|| {
+            inherited
+                .first()
+                .and_then(|id| self.doc.get_dictionary(*id).ok())
+        })
+    }
+
     /// Every annotation with the page it sits on.
     pub fn annotations(&self) -> Vec<(ObjectId, ObjectId, &Dictionary)> {
         let mut out = Vec::new();
