@@ -128,7 +128,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if same_bytes(path, bytes) {
         return Ok(());
     }
-    write_atomic_with(path, |w| w.write_all(bytes))
+    // Whole in memory already: written straight to the file, not copied through a buffer.
+    write_atomic_to(path, |f| f.write_all(bytes))
 }
 
 /// Does the regular file at `path` hold exactly `bytes`? Read a block at a time (a long
@@ -160,11 +161,23 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
 
 /// Writes what `fill` writes to `path` atomically (a temporary file beside it, renamed
 /// over it), streamed through a buffer and without comparing with the file already there:
-/// for the large files clerk writes for itself and archivists (the cache, the manifest),
-/// and under [`write_atomic`].
+/// for the large files clerk writes for itself and archivists (the cache, the manifest).
 pub fn write_atomic_with(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    write_atomic_to(path, |file| {
+        let mut f = std::io::BufWriter::with_capacity(1 << 16, file);
+        fill(&mut f)?;
+        f.flush()
+    })
+}
+
+/// Writes what `fill` writes to a temporary file beside `path`, then renames it over
+/// `path`; the temporary file is removed when anything fails.
+fn write_atomic_to(
+    path: &Path,
+    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path
@@ -174,22 +187,20 @@ pub fn write_atomic_with(
     let tmp: PathBuf = dir.join(temp_name(&name));
     // The folder is made only when the file cannot be for want of it: most outputs go
     // into a folder an earlier one made (two system calls a file saved).
-    let file = match std::fs::File::create(&tmp) {
+    let mut file = match std::fs::File::create(&tmp) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             std::fs::create_dir_all(dir)?;
             std::fs::File::create(&tmp)?
         }
         made => made?,
     };
-    let result = (|| {
-        let mut f = std::io::BufWriter::with_capacity(1 << 16, file);
-        fill(&mut f)?;
-        f.into_inner().map_err(|e| e.into_error())?;
-        // No fsync: the rename makes each output whole to any reader and through a killed
-        // build; surviving a power cut would cost a disk flush per file, ten times the
-        // rendering time of a paper.
-        std::fs::rename(&tmp, path)
-    })();
+    let written = fill(&mut file);
+    // Closed before it is renamed or removed (Windows refuses either on an open file).
+    drop(file);
+    // No fsync: the rename makes each output whole to any reader and through a killed
+    // build; surviving a power cut would cost a disk flush per file, ten times the
+    // rendering time of a paper.
+    let result = written.and_then(|()| std::fs::rename(&tmp, path));
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
@@ -311,5 +322,23 @@ mod tests {
             .collect();
         assert_eq!(names.len(), 2, "{names:?}");
         assert_eq!(std::fs::read(tmp.path().join("f")).unwrap(), b"in the way");
+    }
+
+    #[test]
+    fn a_write_that_fails_midway_leaves_the_old_file_and_no_temporary_one() {
+        let tmp = tempfile::tempdir().unwrap();
+        let p = tmp.path().join("manifest.json");
+        std::fs::write(&p, b"old").unwrap();
+        let failed = write_atomic_with(&p, |w| {
+            w.write_all(&[b'x'; 100_000])?;
+            Err(std::io::Error::other("disk full"))
+        });
+        assert_eq!(failed.unwrap_err().to_string(), "disk full");
+        assert_eq!(std::fs::read(&p).unwrap(), b"old");
+        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
+        // Written whole, the new bytes replace the old, with nothing left beside them.
+        write_atomic(&p, b"new").unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"new");
+        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
     }
 }
