@@ -13,6 +13,9 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+#[path = "common/load.rs"]
+mod load;
+
 /// Writes `root/papers/big.md`: the seed's front matter, then its body `repeats` times.
 fn generate(root: &Path, repeats: usize) {
     let mut parts = SEED.splitn(3, "---\n");
@@ -55,6 +58,7 @@ fn pages(root: &Path) -> u64 {
 }
 
 fn main() {
+    load::say("at the start");
     let repeats: usize = std::env::args()
         .skip(1)
         .find_map(|a| a.parse().ok())
@@ -88,4 +92,5 @@ fn main() {
         (cpu_after - cpu_before) / rounds as f64,
         peak
     );
+    load::say("at the end");
 }

@@ -347,6 +347,7 @@ fn time_meeting_page() -> Duration {
 
 fn main() {
     clerk::alloc::configure();
+    common::load::say("at the start");
     let n: usize = std::env::args()
         .skip(1)
         .find_map(|a| a.parse().ok())
@@ -418,6 +419,7 @@ fn main() {
         "  of which start-up (`clerk --version`: exec, loader, C library, allocator, argument parsing): median {:.2} ms over 41 runs",
         start.as_secs_f64() * 1e3
     );
+    common::load::say("at the end");
 }
 
 /// `clerk --version` from a cold process, median of 41 runs: what any clerk command pays

@@ -49,6 +49,7 @@ fn ms(d: Duration) -> String {
 
 fn main() {
     clerk::alloc::configure();
+    common::load::say("at the start");
     let n: usize = std::env::args()
         .skip(1)
         .find_map(|a| a.parse().ok())
@@ -101,4 +102,5 @@ fn main() {
         "rebuild of {n} papers with one changed: median {}",
         ms(median(one))
     );
+    common::load::say("at the end");
 }

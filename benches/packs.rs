@@ -27,6 +27,7 @@ fn open(root: &Path) -> Project {
 
 fn main() {
     clerk::alloc::configure();
+    common::load::say("at the start");
     let mut args = std::env::args()
         .skip(1)
         .filter_map(|a| a.parse::<usize>().ok());
@@ -174,4 +175,5 @@ fn main() {
         sum / 1024,
         size as f64 / sum as f64
     );
+    common::load::say("at the end");
 }

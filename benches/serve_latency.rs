@@ -68,6 +68,7 @@ fn next_reload(reader: &mut BufReader<TcpStream>, limit: Duration) -> bool {
 
 fn main() {
     clerk::alloc::configure();
+    common::load::say("at the start");
     let n: usize = std::env::args()
         .skip(1)
         .find_map(|a| a.parse().ok())
@@ -114,4 +115,5 @@ fn main() {
         ms(times[times.len() - 1]),
         times.len()
     );
+    common::load::say("at the end");
 }

@@ -2,6 +2,8 @@
 
 use std::path::Path;
 
+pub mod load;
+
 /// The allocator the `clerk` binary uses (see `clerk::alloc`), so a build run in the bench's
 /// process costs what it costs in clerk's; each bench's `main` calls `clerk::alloc::configure`.
 #[global_allocator]
