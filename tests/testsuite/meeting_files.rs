@@ -1,0 +1,214 @@
+//! Meeting files from the command line: `clerk check` naming both places where a paper and
+//! its agenda disagree, `clerk new meeting-file` starting an agenda, two files for one
+//! meeting, and diagnostics placed right in files with a byte order mark or CRLF lines.
+
+use crate::common::{clerk, parts, temp_project};
+use crate::meeting_private::no_public_output_holds;
+use crate::meetings::{build, read};
+
+#[test]
+fn check_names_both_places_when_a_paper_and_its_agenda_disagree() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let paper = root.join("papers/resources/2026-05-19-budget-monitoring.md");
+    let text = std::fs::read_to_string(&paper).unwrap();
+    std::fs::write(
+        &paper,
+        text.replace("agenda_item: \"3.1\"", "agenda_item: \"3.4\""),
+    )
+    .unwrap();
+    let file = root.join("meetings/resources-2026-05-19.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("    late: true", "    lte: true")).unwrap();
+    let (code, stdout, stderr) = parts(&clerk(root, &["check"]));
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(
+        stderr.contains("meetings/resources-2026-05-19.yaml:17:"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("papers/resources/2026-05-19-budget-monitoring.md line 5"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("meetings/resources-2026-05-19.yaml:21:5"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean `late`?"), "{stderr}");
+}
+
+#[test]
+fn clerk_new_meeting_file_starts_an_agenda_from_the_meetings_papers() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    std::fs::remove_dir_all(root.join("meetings")).unwrap();
+    let args = [
+        "new",
+        "--meeting-file",
+        "--meeting",
+        "Resources Committee",
+        "--date",
+        "2026-05-19",
+    ];
+    let (code, stdout, stderr) = parts(&clerk(root, &args));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let text = read(root, "meetings/2026-05-19-resources-committee.yaml");
+    assert!(
+        text.contains(
+            "  - number: \"3.1\"\n    paper: \"resources/2026-05-19-budget-monitoring.md\"\n"
+        ),
+        "{text}"
+    );
+    assert_eq!(text.matches("paper: \"resources/").count(), 4, "{text}");
+    let (code, stdout, stderr) = parts(&clerk(root, &["check"]));
+    assert_eq!(code, 0, "the new file checks clean: {stdout}{stderr}");
+    assert_eq!(parts(&clerk(root, &args)).0, 2, "never overwrites");
+}
+
+#[test]
+fn clerk_new_meeting_file_numbers_papers_without_clashes() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    assert_eq!(parts(&clerk(root, &["init"])).0, 0);
+    let meeting = ["--meeting", "Resources Committee", "--date", "2026-05-19"];
+    let new = |title: &str, extra: &[&str]| {
+        let mut args = vec!["new", title];
+        args.extend(meeting);
+        args.extend(extra);
+        assert_eq!(parts(&clerk(root, &args)).0, 0, "{title}");
+    };
+    new("Budget", &["--agenda-item", "3"]);
+    new("Counter", &[]);
+    new("Minutes", &[]);
+    let mut args = vec!["new", "--meeting-file"];
+    args.extend(meeting);
+    assert_eq!(parts(&clerk(root, &args)).0, 0);
+    let text = read(root, "meetings/2026-05-19-resources-committee.yaml");
+    let numbers: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("  - number: "))
+        .collect();
+    assert_eq!(numbers, ["\"1\"", "\"3\"", "\"4\"", "\"5\""], "{text}");
+    let (code, stdout, stderr) = parts(&clerk(root, &["check"]));
+    assert_eq!(code, 0, "the new file checks clean: {stdout}{stderr}");
+    assert!(!stderr.contains("duplicate-item"), "{stderr}");
+
+    // A paper that is item 1 itself: no Apologies item to clash with it.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    assert_eq!(parts(&clerk(root, &["init"])).0, 0);
+    let mut args = vec!["new", "Opening"];
+    args.extend(meeting);
+    args.extend(["--agenda-item", "1"]);
+    assert_eq!(parts(&clerk(root, &args)).0, 0);
+    let mut args = vec!["new", "--meeting-file"];
+    args.extend(meeting);
+    assert_eq!(parts(&clerk(root, &args)).0, 0);
+    let text = read(root, "meetings/2026-05-19-resources-committee.yaml");
+    assert!(!text.contains("Apologies"), "{text}");
+    assert_eq!(parts(&clerk(root, &["check"])).0, 0, "{text}");
+
+    // Two papers that both say they are item 2: listed as they say, and said at once, so
+    // the secretary is not surprised by `clerk check`.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    assert_eq!(parts(&clerk(root, &["init"])).0, 0);
+    for title in ["Alpha", "Beta"] {
+        let mut args = vec!["new", title];
+        args.extend(meeting);
+        args.extend(["--agenda-item", "2"]);
+        assert_eq!(parts(&clerk(root, &args)).0, 0);
+    }
+    let mut args = vec!["new", "--meeting-file"];
+    args.extend(meeting);
+    let (code, stdout, stderr) = parts(&clerk(root, &args));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("are both item 2") && stdout.contains("2026-05-19-beta.md"),
+        "{stdout}"
+    );
+    let text = read(root, "meetings/2026-05-19-resources-committee.yaml");
+    assert!(text.contains("is item 2 too"), "{text}");
+}
+
+#[test]
+fn two_files_for_one_meeting_build_neither_agenda() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let file = root.join("meetings/resources-2026-05-19.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    // An old draft of the agenda beside it, with item 4 not yet private.
+    let draft = text
+        .replace("    private: true\n", "")
+        .replace("    exempt: Standing Orders section 20(d)\n", "");
+    std::fs::write(root.join("meetings/a-draft.yaml"), draft).unwrap();
+    let (code, _, stderr) = build(root);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("--> meetings/resources-2026-05-19.yaml:3:1"),
+        "at the clash: {stderr}"
+    );
+    assert!(
+        stderr.contains("already has a meeting file, meetings/a-draft.yaml"),
+        "{stderr}"
+    );
+    // Neither agenda is published: which items are private cannot be told.
+    assert!(
+        !root
+            .join("out/meetings/2026-05-19-resources-committee")
+            .exists()
+    );
+    no_public_output_holds(&root.join("out"), "Alan Speirs");
+    assert!(
+        root.join("out/meetings/2026-03-03-audit-committee/index.html")
+            .is_file()
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_no_column_of_a_meeting_file() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let file = root.join("meetings/resources-2026-05-19.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let first = text.lines().find(|l| l.starts_with("committee:")).unwrap();
+    let text = text.replace(first, "commitee: Resources Committee");
+    // The key first in the file, after Notepad's byte-order mark.
+    let body: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+    std::fs::write(&file, format!("\u{feff}{}\n", body.join("\n"))).unwrap();
+    let (code, _, stderr) = parts(&clerk(root, &["check"]));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("unknown key `commitee`\n --> meetings/resources-2026-05-19.yaml:1:1\n"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_meeting_warning_points_at_the_key_in_a_crlf_paper_and_in_a_sidecar() {
+    let dir = tempfile::tempdir().unwrap();
+    let papers = dir.path().join("papers");
+    std::fs::create_dir(&papers).unwrap();
+    let meta = "# A comment line first\nmeeting: Resources Committee\ndate: 2026-05-19\n\
+                title: T\npresented_by: P\nrecommendation: For Discussion\nrecommendations: x\n";
+    let body = "# Purpose\n\nThis paper sets out a plan with a long sentence in it.\n";
+    let crlf = format!("---\n{meta}---\n{body}").replace('\n', "\r\n");
+    std::fs::write(papers.join("a.md"), crlf).unwrap();
+    std::fs::write(papers.join("b.md"), body).unwrap();
+    std::fs::write(papers.join("b.yaml"), meta.replace("title: T", "title: U")).unwrap();
+    let (code, stdout, stderr) = parts(&clerk(dir.path(), &["check"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    // The key as clerk read it (CRLF as LF), in the file that holds it.
+    for place in ["--> papers/a.md:3:1", "--> papers/b.yaml:2:1"] {
+        assert!(stderr.contains(place), "no warning at {place}: {stderr}");
+    }
+    assert_eq!(
+        stderr.matches("warning[no-agenda-item]").count(),
+        2,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("2 | meeting: Resources Committee"),
+        "{stderr}"
+    );
+}
