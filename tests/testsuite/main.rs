@@ -29,6 +29,8 @@ mod meetings;
 mod output_folder;
 mod outputs;
 mod packs;
+mod packs_property;
+mod packs_read_back;
 mod pdf;
 mod pdf_tags;
 mod pdfa;

@@ -9,15 +9,15 @@ use std::path::Path;
 
 use lopdf::{Document, Object, ObjectId};
 
-use crate::common::{clerk, parts, run_tool, sha256_hex, temp_project};
+use crate::common::{clerk, parts, sha256_hex, temp_project};
 
-const DIR: &str = "out/meetings/2026-05-19-resources-committee";
-const SECRET: &str = "ZEBRA-CANTICLE-SECRET";
-const FLEET: &str = "papers/resources/2026-05-19-fleet-strategy.md";
+pub(crate) const DIR: &str = "out/meetings/2026-05-19-resources-committee";
+pub(crate) const SECRET: &str = "ZEBRA-CANTICLE-SECRET";
+pub(crate) const FLEET: &str = "papers/resources/2026-05-19-fleet-strategy.md";
 
 /// The meetings fixture plus item 3.3, a paper with a footnote and a PDF appendix (the
 /// audit committee's paper, as built by clerk), built.
-fn project() -> tempfile::TempDir {
+pub(crate) fn project() -> tempfile::TempDir {
     let dir = temp_project("meetings");
     let root = dir.path();
     let o = clerk(root, &["build", "--format", "pdf"]);
@@ -47,20 +47,20 @@ fn project() -> tempfile::TempDir {
     dir
 }
 
-fn at(root: &Path, name: &str) -> std::path::PathBuf {
+pub(crate) fn at(root: &Path, name: &str) -> std::path::PathBuf {
     root.join(DIR).join(name)
 }
 
-fn load(root: &Path, name: &str) -> Document {
+pub(crate) fn load(root: &Path, name: &str) -> Document {
     Document::load(at(root, name)).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
-fn page_count(root: &Path, rel: &str) -> u32 {
+pub(crate) fn page_count(root: &Path, rel: &str) -> u32 {
     clerk::render::pdf::page_count(&std::fs::read(root.join(rel)).unwrap()).unwrap()
 }
 
 /// The outline's top entries: title and 1-based page; and every entry's children count.
-fn outline(doc: &Document) -> Vec<(String, usize, usize)> {
+pub(crate) fn outline(doc: &Document) -> Vec<(String, usize, usize)> {
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     let root = doc
         .catalog()
@@ -303,265 +303,6 @@ fn a_paper_with_errors_is_not_available_in_the_pack_and_stops_nothing() {
     assert!(at(root, "private-pack.pdf").exists());
 }
 
-fn pdftotext(pdf: &Path, page: usize) -> String {
-    let p = page.to_string();
-    let path = pdf.to_str().unwrap();
-    run_tool("pdftotext", &["-layout", "-f", &p, "-l", &p, path, "-"])
-}
-
-/// The front sheet's `pages A–B` for the line titled `title`.
-fn range_on_front(front: &str, title: &str) -> (usize, usize) {
-    let at = front
-        .find(title)
-        .unwrap_or_else(|| panic!("{title} on {front}"));
-    let rest = &front[at..];
-    let p = rest.find("page").unwrap();
-    let nums: Vec<usize> = rest[p..]
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|s| !s.is_empty())
-        .take(2)
-        .map(|s| s.parse().unwrap())
-        .collect();
-    let single = rest[p..].starts_with("page ");
-    if single {
-        (nums[0], nums[0])
-    } else {
-        (nums[0], nums[1])
-    }
-}
-
-#[test]
-#[ignore = "needs poppler-utils"]
-fn the_front_sheet_ranges_agree_with_the_pages_read_back() {
-    let dir = project();
-    let root = dir.path();
-    let pack = root.join(DIR).join("pack.pdf");
-    let pages = Document::load(&pack).unwrap().get_pages().len();
-    let front = pdftotext(&pack, 1);
-    let mut next = 0;
-    for title in [
-        "Minutes of the Previous Meeting",
-        "Budget Monitoring Report – Quarter 4",
-        "Fleet Strategy",
-    ] {
-        let (a, b) = range_on_front(&front, title);
-        assert!(a > next, "{title}: ranges follow each other");
-        next = b;
-        let first = pdftotext(&pack, a);
-        assert!(first.contains(title), "{title} on pack page {a}:\n{first}");
-        assert!(
-            first.contains("Page 1 of"),
-            "the paper's own footer is untouched"
-        );
-    }
-    assert_eq!(next, pages, "the last range ends on the last page");
-    assert!(front.contains("In the supplementary pack"));
-    assert!(front.contains("Cyber Resilience Exercise"));
-    assert!(front.contains("Exempt: Standing Orders section 20(d)"));
-    for k in 1..=pages {
-        let text = pdftotext(&pack, k);
-        assert!(
-            text.contains(&format!("Pack page {k}")),
-            "page {k}:\n{text}"
-        );
-        assert!(
-            !text.contains(SECRET),
-            "no private paper in the public pack"
-        );
-    }
-    let private = at(root, "private-pack.pdf");
-    let n = Document::load(&private).unwrap().get_pages().len();
-    for k in 1..=n {
-        let text = pdftotext(&private, k);
-        // Once at the top and once at the foot: the paper's own marking on its pages, the
-        // pack's on the front sheet, never two side by side.
-        assert_eq!(
-            text.matches("PRIVATE – OFFICIAL-SENSITIVE").count(),
-            2,
-            "page {k} marked top and bottom:\n{text}"
-        );
-    }
-    assert!(pdftotext(&private, 2).contains(SECRET));
-}
-
-#[test]
-#[ignore = "needs qpdf"]
-fn qpdf_finds_no_fault_in_any_pack() {
-    let dir = project();
-    for name in ["pack.pdf", "supplementary-pack.pdf", "private-pack.pdf"] {
-        let path = at(dir.path(), name);
-        let out = run_tool("qpdf", &["--check", path.to_str().unwrap()]);
-        assert!(
-            out.contains("No syntax or stream encoding errors"),
-            "{name}: {out}"
-        );
-    }
-}
-
-mod property {
-    use std::sync::OnceLock;
-
-    use clerk::config::HouseStyle;
-    use clerk::document::compile::compile;
-    use clerk::meeting::{AgendaItem, ItemKind, Meeting};
-    use clerk::project::walk::source_for;
-    use clerk::render::pdf::pack::PackKind;
-    use clerk::render::{OutputFormat, Renderer};
-    use lopdf::{Document, Object, ObjectId};
-    use proptest::prelude::*;
-
-    /// Papers of a few lengths, built once: their PDFs.
-    fn pool() -> &'static Vec<Vec<u8>> {
-        static POOL: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
-        POOL.get_or_init(|| {
-            let dir = tempfile::tempdir().unwrap();
-            let papers = dir.path().join("papers");
-            std::fs::create_dir_all(&papers).unwrap();
-            let house = HouseStyle::default();
-            let mut sources = clerk::diag::Sources::default();
-            let renderer = Renderer::new(dir.path(), &house, &mut sources).unwrap();
-            [0, 30, 70, 120]
-                .iter()
-                .enumerate()
-                .map(|(k, n)| {
-                    let body: String = (0..*n)
-                        .map(|i| format!("Paragraph {i} of the paper, long enough to fill a line or two of the page in the house style.\n\n"))
-                        .collect();
-                    let text = format!(
-                        "---\nmeeting: M\ndate: 2026-05-19\ntitle: Paper {k}\npresented_by: P\n\
-                         recommendation: For Noting\nrecommendations: R\n---\n# Purpose\n\nWhy.\n\n# Background\n\n{body}"
-                    );
-                    let path = papers.join(format!("p{k}.md"));
-                    std::fs::write(&path, text).unwrap();
-                    let source = source_for(dir.path(), &papers, &path);
-                    let (loaded, _) = clerk::paper::load(&source, &house, &mut sources);
-                    let (doc, diags) = compile(&loaded.unwrap(), &house, dir.path(), &mut sources);
-                    let doc = doc.unwrap_or_else(|| panic!("{diags:?}"));
-                    renderer.render(OutputFormat::Pdf, &doc, &house, false).unwrap()
-                })
-                .collect()
-        })
-    }
-
-    fn item(n: usize, kind: ItemKind) -> AgendaItem {
-        AgendaItem {
-            number: Some((n + 1).to_string()),
-            title: format!("Item {}", n + 1),
-            kind,
-            presenter: None,
-            purpose: None,
-            private: None,
-            late: false,
-            depth: 0,
-        }
-    }
-
-    fn dest_page(d: &lopdf::Dictionary, pages: &[ObjectId]) -> usize {
-        let dest = d.get(b"Dest").unwrap().as_array().unwrap();
-        let target = dest[0].as_reference().unwrap();
-        pages.iter().position(|p| *p == target).unwrap() + 1
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig { cases: 12, failure_persistence: None, ..ProptestConfig::default() })]
-
-        /// Random agendas (papers of random lengths, verbal items, papers not available, in
-        /// any order): the ranges follow the front sheet and each other, each bookmark and
-        /// front-sheet link goes to its range's first page, and that page is the paper's.
-        #[test]
-        fn page_ranges_bookmarks_links_and_pages_agree(kinds in prop::collection::vec(0usize..6, 1..9)) {
-            let pool = pool();
-            let lengths: std::collections::BTreeSet<u32> =
-                pool.iter().map(|b| clerk::render::pdf::page_count(b).unwrap()).collect();
-            prop_assert!(lengths.len() >= 3, "papers of several lengths: {:?}", lengths);
-            let house = HouseStyle::default();
-            let items: Vec<AgendaItem> = kinds
-                .iter()
-                .enumerate()
-                .map(|(n, k)| match k {
-                    4 => item(n, ItemKind::Verbal),
-                    _ => item(n, ItemKind::Paper { source: format!("p{n}.md").into(), available: *k != 5 }),
-                })
-                .collect();
-            let pdfs: Vec<Option<&[u8]>> = kinds
-                .iter()
-                .filter(|k| **k != 4)
-                .map(|k| pool.get(*k).map(Vec::as_slice))
-                .collect();
-            let meeting = Meeting {
-                committee: "Resources Committee".into(),
-                date: jiff::civil::date(2026, 5, 19),
-                time: None,
-                location: None,
-                chair: None,
-                contact: None,
-                status: None,
-                items,
-                file: None,
-                failed: false,
-                cancelled: false,
-            };
-            let dir = tempfile::tempdir().unwrap();
-            let renderer = Renderer::new(dir.path(), &house, &mut clerk::diag::Sources::default()).unwrap();
-            let pack = renderer.render_pack(&meeting, PackKind::Public, pdfs.iter().copied(), &house, false).unwrap();
-            let doc = Document::load_mem(&pack.bytes).unwrap();
-            let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
-            prop_assert_eq!(pages.len() as u32, pack.pages);
-            let counts: Vec<u32> = pdfs
-                .iter()
-                .map(|p| p.map_or(0, |b| clerk::render::pdf::page_count(b).unwrap()))
-                .collect();
-            let front = pack.pages - counts.iter().sum::<u32>();
-            prop_assert!(front >= 1);
-            let mut next = front + 1;
-            let mut starts = Vec::new();
-            for (range, n) in pack.ranges.iter().zip(&counts) {
-                match range {
-                    Some((a, b)) => {
-                        prop_assert_eq!((*a, *b), (next, next + n - 1));
-                        next = b + 1;
-                        starts.push(*a as usize);
-                    }
-                    None => prop_assert_eq!(*n, 0),
-                }
-            }
-            prop_assert_eq!(next - 1, pack.pages);
-            // Bookmarks after "Front sheet", in order.
-            let root = doc.catalog().unwrap().get(b"Outlines").unwrap().as_reference().unwrap();
-            let mut at = doc.get_dictionary(root).unwrap().get(b"First").unwrap().as_reference().ok();
-            let mut marks = Vec::new();
-            while let Some(id) = at {
-                let d = doc.get_dictionary(id).unwrap();
-                marks.push(dest_page(d, &pages));
-                at = d.get(b"Next").and_then(Object::as_reference).ok();
-            }
-            prop_assert_eq!(marks[0], 1);
-            prop_assert_eq!(&marks[1..], &starts[..]);
-            // The front sheet's links, in reading order.
-            let mut links = Vec::new();
-            for page in &pages[..front as usize] {
-                let annots = doc.get_dictionary(*page).unwrap().get(b"Annots").and_then(Object::as_array).cloned().unwrap_or_default();
-                for a in annots {
-                    let d = doc.get_dictionary(a.as_reference().unwrap()).unwrap();
-                    links.push(dest_page(d, &pages));
-                }
-            }
-            prop_assert_eq!(&links, &starts);
-            // Each range starts with its paper's first page (its content, inside the pack's).
-            for (j, (pdf, range)) in pdfs.iter().zip(&pack.ranges).enumerate() {
-                if let (Some(bytes), Some((a, _))) = (pdf, range) {
-                    let paper = Document::load_mem(bytes).unwrap();
-                    let first = *paper.get_pages().values().next().unwrap();
-                    let want = paper.get_page_content(first);
-                    prop_assert!(want.len() > 100, "the paper's content is read");
-                    let got = doc.get_page_content(pages[*a as usize - 1]);
-                    prop_assert!(got.windows(want.len()).any(|w| w == want.as_slice()), "paper {} on page {}", j, a);
-                }
-            }
-        }
-    }
-}
-
 #[test]
 fn serve_builds_a_pack_on_request_and_again_when_a_paper_changes() {
     use crate::common::serve::Serve;
@@ -609,38 +350,6 @@ fn serve_builds_a_pack_on_request_and_again_when_a_paper_changes() {
         again.body, first.body,
         "a paper of the meeting changed: the pack is made again"
     );
-}
-
-/// The outside checkers (PyPI `pdfua` and `outloud`, installed by `.ci/run`) over every pack
-/// of the project with footnotes and a PDF appendix.
-#[test]
-#[ignore = "needs pdfua and outloud (PyPI)"]
-fn outside_checkers_find_no_errors_in_any_pack() {
-    let dir = project();
-    let base = std::env::var_os("CLERK_CHECKERS")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| crate::common::repo().join("target/checkers"));
-    let tool = |name: &str| base.join(name).join("bin").join(name);
-    let mut failures = Vec::new();
-    for name in ["pack.pdf", "supplementary-pack.pdf", "private-pack.pdf"] {
-        let file = at(dir.path(), name);
-        let file = file.to_str().unwrap();
-        let runs = [
-            std::process::Command::new(tool("pdfua"))
-                .args(["check", "--min-severity", "error", "--rules", "UA-01-005,UA-01-002,UA-01-003,UA-06-001,UA-13-004,UA-15-003,UA-18-005,UA-18-001,UA-07-001,UA-07-002,UA-28-004", file])
-                .output(),
-            std::process::Command::new(tool("outloud"))
-                .args(["--fail-on", "error", "--no-info", file])
-                .output(),
-        ];
-        for run in runs {
-            let o = run.expect("the checker runs; .ci/run installs it");
-            if !o.status.success() {
-                failures.push(format!("{name}:\n{}", String::from_utf8_lossy(&o.stdout)));
-            }
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 /// `--format pack` renders no paper: its summary counts the packs it built, and says the
@@ -710,28 +419,4 @@ fn a_pack_is_marked_as_the_most_protected_paper_in_it() {
         Some("OFFICIAL")
     );
     assert_eq!(marking("2021-09-01-policing-performance-committee"), None);
-}
-
-/// The marking stands at the top and foot of the front sheet, as on a paper's pages.
-#[test]
-#[ignore = "needs poppler-utils"]
-fn a_packs_front_sheet_shows_its_marking_at_top_and_foot() {
-    let project = temp_project("repo");
-    let root = project.path();
-    let (code, stdout, stderr) = parts(&clerk(root, &["build"]));
-    assert_eq!(code, 0, "{stdout}{stderr}");
-    let front = run_tool(
-        "pdftotext",
-        &[
-            "-f",
-            "1",
-            "-l",
-            "1",
-            root.join("out/meetings/2022-03-15-resources-committee/pack.pdf")
-                .to_str()
-                .unwrap(),
-            "-",
-        ],
-    );
-    assert_eq!(front.matches("OFFICIAL-SENSITIVE").count(), 2, "{front}");
 }
