@@ -1,7 +1,8 @@
 //! Meetings: the three-meeting fixture built end to end (pages, agendas, calendar, index,
-//! manifest), meetings whose folders would clash, a meeting file with an error, and drafts.
-//! Private items are in `meeting_private`, meeting files from the command line in
-//! `meeting_files`, `clerk serve` in `meeting_serve`.
+//! manifest), meetings whose folders would clash, a meeting file with an error left out of
+//! the calendar, a failing paper's last good title, and drafts. Private items are in
+//! `meeting_private`, meeting files from the command line in `meeting_files`, `clerk serve`
+//! in `meeting_serve`.
 
 use std::path::Path;
 
