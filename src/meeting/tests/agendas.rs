@@ -32,32 +32,7 @@ fn a_meeting_file_gives_verbal_items_headings_private_and_late_items() {
             "Cyber Exercise",
         ),
     );
-    let papers = [
-        PaperEntry {
-            source: &s1,
-            meta: Some(&m1),
-            ok: true,
-            last_title: None,
-            sources: &NO_TEXTS,
-            kept_private: false,
-        },
-        PaperEntry {
-            source: &s2,
-            meta: Some(&m2),
-            ok: true,
-            last_title: None,
-            sources: &NO_TEXTS,
-            kept_private: false,
-        },
-        PaperEntry {
-            source: &s3,
-            meta: Some(&m3),
-            ok: true,
-            last_title: None,
-            sources: &NO_TEXTS,
-            kept_private: false,
-        },
-    ];
+    let papers = [sound(&s1, &m1), sound(&s2, &m2), sound(&s3, &m3)];
     let (meetings, diags) = assemble(&f, &papers, false);
     assert!(diags.is_empty(), "{diags:?}");
     assert_eq!(meetings.len(), 1);
@@ -124,30 +99,9 @@ fn papers_alone_make_meetings_in_natural_order() {
         meta("Audit", "2026-03-01", Some("2"), "Next meeting"),
     );
     let papers = [
-        PaperEntry {
-            source: &a,
-            meta: Some(&ma),
-            ok: true,
-            last_title: None,
-            sources: &NO_TEXTS,
-            kept_private: false,
-        },
-        PaperEntry {
-            source: &b,
-            meta: Some(&mb),
-            ok: true,
-            last_title: None,
-            sources: &NO_TEXTS,
-            kept_private: false,
-        },
-        PaperEntry {
-            source: &c,
-            meta: Some(&mc),
-            ok: true,
-            last_title: None,
-            sources: &NO_TEXTS,
-            kept_private: false,
-        },
+        sound(&a, &ma),
+        sound(&b, &mb),
+        sound(&c, &mc),
         PaperEntry {
             source: &d,
             meta: Some(&md),

@@ -19,22 +19,8 @@ fn every_cross_check_names_both_places() {
         meta("Resources Committee", "2026-05-19", None, "Stray"),
     );
     let papers = [
-        PaperEntry {
-            source: &s1,
-            meta: Some(&m1),
-            ok: true,
-            last_title: None,
-            sources: &NO_TEXTS,
-            kept_private: false,
-        },
-        PaperEntry {
-            source: &s2,
-            meta: Some(&m2),
-            ok: true,
-            last_title: None,
-            sources: &NO_TEXTS,
-            kept_private: false,
-        },
+        sound(&s1, &m1),
+        sound(&s2, &m2),
         PaperEntry {
             source: &s3,
             meta: None,
@@ -43,14 +29,7 @@ fn every_cross_check_names_both_places() {
             sources: &NO_TEXTS,
             kept_private: false,
         },
-        PaperEntry {
-            source: &s4,
-            meta: Some(&m4),
-            ok: true,
-            last_title: None,
-            sources: &NO_TEXTS,
-            kept_private: false,
-        },
+        sound(&s4, &m4),
     ];
     let (meetings, diags) = assemble(&f, &papers, false);
     let diags = placed(&f, diags);
@@ -119,18 +98,7 @@ fn a_paper_on_two_agendas_is_refused() {
     };
     let s = source("x.md");
     let m = meta("A", "2026-01-01", Some("1"), "X");
-    let (_, diags) = assemble(
-        &files,
-        &[PaperEntry {
-            source: &s,
-            meta: Some(&m),
-            ok: true,
-            last_title: None,
-            sources: &NO_TEXTS,
-            kept_private: false,
-        }],
-        false,
-    );
+    let (_, diags) = assemble(&files, &[sound(&s, &m)], false);
     let diags = placed(&files, diags);
     let two: Vec<_> = diags
         .iter()

@@ -38,6 +38,18 @@ fn meta(meeting: &str, date: &str, item: Option<&str>, title: &str) -> PaperMeta
     }
 }
 
+/// A paper that builds, with its metadata: as most agendas' papers are.
+fn sound<'a>(source: &'a PaperSource, meta: &'a PaperMeta) -> PaperEntry<'a> {
+    PaperEntry {
+        source,
+        meta: Some(meta),
+        ok: true,
+        last_title: None,
+        sources: &NO_TEXTS,
+        kept_private: false,
+    }
+}
+
 fn source(rel: &str) -> PaperSource {
     PaperSource {
         display: Path::new("papers").join(rel),
