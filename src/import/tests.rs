@@ -87,6 +87,15 @@ fn codes(i: &Imported) -> Vec<&'static str> {
     i.notes.iter().map(|n| n.code).collect()
 }
 
+/// What the import said under `code`, note by note.
+fn said<'i>(i: &'i Imported, code: &str) -> Vec<&'i str> {
+    i.notes
+        .iter()
+        .filter(|n| n.code == code)
+        .map(|n| n.message.as_str())
+        .collect()
+}
+
 const CLOSE: &str = "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>RECOMMENDATIONS</w:t></w:r></w:p><w:p><w:r><w:t>Members are invited to note.</w:t></w:r></w:p>";
 
 const NUMBERING: &str = r#"<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl></w:abstractNum><w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="bullet"/><w:lvlText w:val="o"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num></w:numbering>"#;

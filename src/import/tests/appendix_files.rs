@@ -95,12 +95,7 @@ fn an_appendix_clerk_letters_otherwise_is_said() {
         p("Slippage."),
     );
     let out = run(&body, &[]);
-    let said: Vec<&str> = out
-        .notes
-        .iter()
-        .filter(|n| n.code == "import-appendix-letter")
-        .map(|n| n.message.as_str())
-        .collect();
+    let said = said(&out, "import-appendix-letter");
     assert_eq!(said.len(), 1, "{said:?}");
     assert!(
         said[0].contains("“Appendix C” is the paper's Appendix B"),

@@ -282,12 +282,7 @@ fn the_protective_marking_is_read_from_the_page_header() {
         "{}",
         out.markdown
     );
-    let left: Vec<&str> = out
-        .notes
-        .iter()
-        .filter(|n| n.code == "import-not-mapped")
-        .map(|n| n.message.as_str())
-        .collect();
+    let left = said(&out, "import-not-mapped");
     assert_eq!(
         left,
         ["the line “Prepared by the Governance Team” of the page header or footer is left out"]

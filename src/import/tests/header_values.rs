@@ -137,12 +137,7 @@ fn a_second_row_for_the_same_key_is_said_and_the_first_kept() {
         "{}",
         out.markdown
     );
-    let twice: Vec<&str> = out
-        .notes
-        .iter()
-        .filter(|n| n.code == "import-row-twice")
-        .map(|n| n.message.as_str())
-        .collect();
+    let twice = said(&out, "import-row-twice");
     assert_eq!(twice.len(), 2, "{twice:?}");
     assert!(
         twice[0].contains("“Date of meeting” (“14 June 2023”)"),

@@ -285,12 +285,7 @@ fn a_note_on_a_heading_or_in_the_header_is_said_to_be_left_out() {
     ];
     let out = run(&body, &parts);
     assert!(out.markdown.contains("Claim.[^1]"), "{}", out.markdown);
-    let lost: Vec<&str> = out
-        .notes
-        .iter()
-        .filter(|n| n.code == "import-note-lost")
-        .map(|n| n.message.as_str())
-        .collect();
+    let lost = said(&out, "import-note-lost");
     assert_eq!(lost.len(), 3, "{lost:?}");
     assert!(
         lost.iter()
