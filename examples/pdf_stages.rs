@@ -54,6 +54,7 @@ fn main() {
             meeting_date: "d".into(),
             agenda_item: None,
             classification: None,
+            draft: false,
         };
         let b = finish::finish(d, &l, &[], &meta, &srgb).unwrap();
         tf += t.elapsed().as_secs_f64();

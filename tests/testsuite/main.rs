@@ -13,6 +13,7 @@ mod appendix_stamps;
 mod build;
 mod check;
 mod commonmark;
+mod draft_marks;
 mod durability;
 mod hostile;
 mod hostile_files;

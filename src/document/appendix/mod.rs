@@ -29,7 +29,7 @@ use objects::Objects;
 pub use check::{Problem, check};
 pub use lazy::{Lazy, element_or_link};
 pub use objects::{Keep, text_string};
-pub use read::{AppendixFile, own_marking, read};
+pub use read::{AppendixFile, own_draft, own_marking, read};
 
 /// A PDF appendix to append: its outline title and its bytes (already [`check`]ed).
 #[derive(Debug, Clone, Copy)]

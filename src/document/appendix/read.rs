@@ -119,6 +119,11 @@ pub fn own_marking(bytes: &[u8]) -> Option<String> {
     Some(text.replace("&amp;", "&").trim().to_string())
 }
 
+/// Does a PDF clerk made say (in its XMP) that every page carries the DRAFT mark?
+pub fn own_draft(bytes: &[u8]) -> bool {
+    memchr::memmem::find(bytes, b"<clerk:status>draft</clerk:status>").is_some()
+}
+
 /// A warning when a PDF appendix clerk made is marked otherwise than the paper: the
 /// paper's marking is drawn over its own, at the top and foot of its pages.
 fn marking_differs(paper: &Paper, a: &AppendixMeta, file: &AppendixFile) -> Option<Diagnostic> {

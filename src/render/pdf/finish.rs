@@ -55,6 +55,9 @@ pub struct Meta {
     pub agenda_item: Option<String>,
     /// Protective marking.
     pub classification: Option<String>,
+    /// Does every page carry the DRAFT mark? Said in the XMP (`clerk:status`), so that a
+    /// pack knows which of its papers' pages have their own.
+    pub draft: bool,
 }
 
 pub(crate) use crate::document::appendix::text_string as text;
@@ -74,6 +77,9 @@ pub fn dates(timestamp: i64) -> (String, String) {
     let xmp = dt.strftime("%Y-%m-%dT%H:%M:%S+00:00").to_string();
     (pdf, xmp)
 }
+
+/// The `clerk:status` of a PDF whose pages carry the DRAFT mark.
+pub const DRAFT: &str = "draft";
 
 /// The XMP packet: Dublin Core, PDF and XMP basics, PDF/A identification, the committee
 /// properties and the extension schema that declares them.
@@ -123,7 +129,7 @@ pub fn xmp(meta: &Meta, producer: &str, doc_id: &str) -> String {
    <pdfuaid:part>1</pdfuaid:part>
    <clerk:meeting>{meeting}</clerk:meeting>
    <clerk:meetingDate>{meeting_date}</clerk:meetingDate>
-{agenda}{classification}   <pdfaExtension:schemas>
+{agenda}{classification}{status}   <pdfaExtension:schemas>
     <rdf:Bag>
      <rdf:li rdf:parseType=\"Resource\">
       <pdfaSchema:schema>clerk committee paper</pdfaSchema:schema>
@@ -131,7 +137,7 @@ pub fn xmp(meta: &Meta, producer: &str, doc_id: &str) -> String {
       <pdfaSchema:prefix>clerk</pdfaSchema:prefix>
       <pdfaSchema:property>
        <rdf:Seq>
-{p1}{p2}{p3}{p4}       </rdf:Seq>
+{p1}{p2}{p3}{p4}{p5}       </rdf:Seq>
       </pdfaSchema:property>
      </rdf:li>
      <rdf:li rdf:parseType=\"Resource\">
@@ -159,10 +165,17 @@ pub fn xmp(meta: &Meta, producer: &str, doc_id: &str) -> String {
         meeting_date = xml(&meta.meeting_date),
         agenda = prop("agendaItem", &meta.agenda_item),
         classification = prop("classification", &meta.classification),
+        status = prop("status", &meta.draft.then(|| DRAFT.to_string())),
         p1 = schema_prop("meeting", "Committee the paper goes to"),
         p2 = schema_prop("meetingDate", "Date of the meeting (YYYY-MM-DD)"),
         p3 = schema_prop("agendaItem", "Agenda item"),
         p4 = schema_prop("classification", "Protective marking"),
+        // Declared where it is used: a final paper's XMP is as it was before drafts said so.
+        p5 = if meta.draft {
+            schema_prop("status", "draft: every page carries the DRAFT mark")
+        } else {
+            String::new()
+        },
         ua = schema_prop("part", "Part of PDF/UA standard").replace(
             "<pdfaProperty:valueType>Text<",
             "<pdfaProperty:valueType>Integer<"

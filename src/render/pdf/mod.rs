@@ -169,12 +169,14 @@ impl PdfEngine {
             .collect();
         let appended: Vec<Appended<'_>> = pdfs.iter().map(|(_, _, a)| *a).collect();
         let pages = appendix::append(&mut pdf.doc, &appended).map_err(Diagnostic::internal)?;
-        for ((id, marked, _), (_, pages)) in pdfs.iter().zip(&pages) {
+        for ((id, marked, appended), (_, pages)) in pdfs.iter().zip(&pages) {
             // An appendix clerk made with the paper's marking has it where the stamp would
-            // draw it again; one whose marking the paper's replaced has it covered.
+            // draw it again; one whose marking the paper's replaced has it covered. One
+            // clerk made as a draft has the DRAFT mark where the paper's would go.
+            let drafted = appendix::own_draft(appended.bytes);
             let stamps: Vec<_> = (pdf.stamps.iter().copied())
                 .filter(|(at, covers, _)| match (at, *marked) {
-                    (layout::StampAt::Middle, _) => true,
+                    (layout::StampAt::Middle, _) => !drafted,
                     (_, Marked::No | Marked::Other) => !covers,
                     (_, Marked::Yes) => false,
                     (_, Marked::Replaced) => *covers,
@@ -191,12 +193,12 @@ impl PdfEngine {
             }
         }
         let extra: Vec<_> = pages.into_iter().map(|(t, p)| (t, p[0])).collect();
-        let meta = self.meta(doc, opts.house);
+        let meta = self.meta(doc, opts);
         finish::finish(pdf, layout, &extra, &meta, &self.srgb)
     }
 
-    fn meta(&self, doc: &Document, house: &HouseStyle) -> finish::Meta {
-        let m = &doc.meta;
+    fn meta(&self, doc: &Document, opts: &RenderOptions<'_>) -> finish::Meta {
+        let (m, house) = (&doc.meta, opts.house);
         let timestamp = self.source_date_epoch.unwrap_or_else(|| {
             m.date
                 .to_zoned(jiff::tz::TimeZone::UTC)
@@ -220,6 +222,7 @@ impl PdfEngine {
             meeting_date: m.date.to_string(),
             agenda_item: m.agenda_item.clone(),
             classification: m.classification.clone(),
+            draft: opts.draft,
         }
     }
 }

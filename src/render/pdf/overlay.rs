@@ -172,7 +172,15 @@ pub(super) fn top_right(pdf: &Document, page: &Dictionary, size: (f32, f32)) -> 
 /// appended page by multiplying: a white page an appendix paints (as a PDF printed from a
 /// browser does) would hide a mark drawn under it, and multiplying a light grey over its
 /// text leaves the text as dark as it was.
-const MULTIPLY: &str = "ClerkMultiply";
+pub(super) const MULTIPLY: &str = "ClerkMultiply";
+
+/// The graphics state [`MULTIPLY`] names: the Multiply blend mode.
+pub(super) fn multiply_state() -> Dictionary {
+    Dictionary::from_iter([
+        ("Type", Object::Name(b"ExtGState".to_vec())),
+        ("BM", Object::Name(b"Multiply".to_vec())),
+    ])
+}
 
 /// The name a page's resources give the `i`th stamp.
 fn stamp_name(i: usize) -> String {
@@ -201,12 +209,7 @@ pub fn stamp_pages(
     let multiply = stamps
         .iter()
         .any(|(at, _)| matches!(at, StampAt::Middle))
-        .then(|| {
-            pdf.add_object(Dictionary::from_iter([
-                ("Type", Object::Name(b"ExtGState".to_vec())),
-                ("BM", Object::Name(b"Multiply".to_vec())),
-            ]))
-        });
+        .then(|| pdf.add_object(multiply_state()));
     for &page in pages {
         let dict = pdf.get_dictionary(page).map_err(|e| e.to_string())?;
         let view = View::of(pdf, dict).ok_or("a page of the appendix has no size")?;

@@ -32,6 +32,7 @@ fn xmp_escapes_and_declares_pdfa() {
         meeting_date: "2021-09-01".into(),
         agenda_item: None,
         classification: Some("OFFICIAL".into()),
+        draft: false,
     };
     let x = xmp(&meta, "clerk", "id");
     assert!(x.contains("Fish &amp; &lt;Chips&gt;"));
@@ -44,4 +45,29 @@ fn xmp_escapes_and_declares_pdfa() {
         !x.contains("clerk:agendaItem>"),
         "absent values are left out"
     );
+    assert!(!x.contains("status"), "a final paper's says nothing of it");
+}
+
+#[test]
+fn a_drafts_xmp_says_so_and_declares_the_property() {
+    let meta = Meta {
+        title: "T".into(),
+        author: "A".into(),
+        subject: "S".into(),
+        keywords: Vec::new(),
+        language: "en-GB".into(),
+        timestamp: 0,
+        meeting: "M".into(),
+        meeting_date: "2021-09-01".into(),
+        agenda_item: None,
+        classification: None,
+        draft: true,
+    };
+    let x = xmp(&meta, "clerk", "id");
+    assert!(x.contains("<clerk:status>draft</clerk:status>"), "{x}");
+    assert!(
+        x.contains("<pdfaProperty:name>status</pdfaProperty:name>"),
+        "PDF/A wants every property of an extension schema declared: {x}"
+    );
+    assert!(crate::document::appendix::own_draft(x.as_bytes()));
 }

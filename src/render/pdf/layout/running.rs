@@ -289,7 +289,7 @@ pub fn fit_one_line(fonts: &Fonts, text: &str, style: &Style, room: f32) -> Stri
 
 /// A large pale DRAFT (the house's `word`) across the page, under the text: smaller when
 /// a longer word would not fit across the page's diagonal.
-fn draft_mark(fonts: &Fonts, w: f32, h: f32, word: &str) -> Vec<Item> {
+pub(in crate::render::pdf) fn draft_mark(fonts: &Fonts, w: f32, h: f32, word: &str) -> Vec<Item> {
     let span = |size: f32| Span {
         text: word.to_string(),
         style: Style {

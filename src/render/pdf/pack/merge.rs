@@ -82,10 +82,12 @@ struct Form {
     size: (f32, f32),
 }
 
-/// The emitted front sheet: its pages, and its bookmark's title (`Front sheet`).
+/// The emitted front sheet: its pages, its bookmark's title (`Front sheet`), and for each
+/// stamp page after it whether its stamp holds the DRAFT mark, drawn multiplied in.
 pub(super) struct Front<'a> {
     pub(super) pages: usize,
     pub(super) title: &'a str,
+    pub(super) multiplied: &'a [bool],
 }
 
 /// Puts the pack together: `pdf` is the emitted front sheet (`front` pages) followed by
@@ -104,6 +106,7 @@ pub(super) fn merge<B: AsRef<[u8]>>(
     let Front {
         pages: front,
         title: front_title,
+        multiplied,
     } = front;
     // The pack's ID hashes what it draws: the front sheet and stamps, and each paper's own
     // ID (a hash of its content), not the papers' streams over again.
@@ -111,6 +114,9 @@ pub(super) fn merge<B: AsRef<[u8]>>(
     let pages: Vec<ObjectId> = pdf.get_pages().into_values().collect();
     let forms = take_stamps(&mut pdf, &pages, front)?;
     let q = pdf.add_object(Stream::new(Dictionary::new(), b"q\n".to_vec()));
+    let multiply = multiplied
+        .contains(&true)
+        .then(|| pdf.add_object(overlay::multiply_state()));
     // The streams that draw a stamp after a page's content, one for each offset (one in
     // all when the papers' pages are the size of the front sheet's).
     let mut ends: BTreeMap<String, ObjectId> = BTreeMap::new();
@@ -155,7 +161,8 @@ pub(super) fn merge<B: AsRef<[u8]>>(
         let skip = *first as usize - 1 - front;
         for (i, page) in new.iter().enumerate() {
             let form = forms.get(skip + i).ok_or("a stamp is missing")?;
-            stamp_page(&mut pdf, *page, form, q, &mut ends)?;
+            let multiply = multiply.filter(|_| multiplied.get(skip + i) == Some(&true));
+            stamp_page(&mut pdf, *page, (form, multiply), q, &mut ends)?;
             moved.insert(pages[front + skip + i], *page);
         }
         // The paper's objects are done with (its pages and streams aside): written now,
@@ -270,24 +277,29 @@ fn number(o: &Object) -> f32 {
 const STAMP: &str = "ClerkPack";
 
 /// Draws `form` over `page` as an artifact, its top right corner on the page's as shown
-/// (turned or cropped). The
+/// (turned or cropped), multiplied in with the graphics state `multiply` when given (a
+/// stamp holding the DRAFT mark, which the page's text stays as dark under). The
 /// stream that draws it is shared by the pages with the same offset (`ends`).
 fn stamp_page(
     pdf: &mut Document,
     page: ObjectId,
-    form: &Form,
+    (form, multiply): (&Form, Option<ObjectId>),
     q: ObjectId,
     ends: &mut BTreeMap<String, ObjectId>,
 ) -> Result<(), String> {
     let dict = pdf.get_dictionary(page).map_err(|e| e.to_string())?;
     let cm = overlay::top_right(pdf, dict, form.size);
-    let ops = format!("Q\n/Artifact BMC\nq {cm} /{STAMP} Do Q\nEMC\n");
+    let state = match multiply {
+        Some(_) => format!("/{} gs ", overlay::MULTIPLY),
+        None => String::new(),
+    };
+    let ops = format!("Q\n/Artifact BMC\nq {state}{cm} /{STAMP} Do Q\nEMC\n");
     let end = overlay::shared_stream(pdf, ends, ops);
     overlay::wrap_page(
         pdf,
         page,
         Some((q, end)),
-        (&[(STAMP.into(), form.id)], None),
+        (&[(STAMP.into(), form.id)], multiply),
     )
 }
 

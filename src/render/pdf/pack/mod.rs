@@ -19,6 +19,7 @@ pub use outline::holds_only;
 use crate::config::{HouseStyle, Words};
 use crate::diag::Diagnostic;
 use crate::document::Document;
+use crate::document::appendix::own_draft;
 use crate::meeting::{AgendaItem, ItemKind, Meeting};
 use crate::render::RenderOptions;
 use crate::render::agenda::{Line, sheet};
@@ -210,12 +211,14 @@ impl PdfEngine {
     ) -> Result<PackPdf, Diagnostic> {
         let house = opts.house;
         let papers = kind.papers(meeting);
-        // Each paper's own marking, read from the PDF clerk made of it.
-        let mut markings = Vec::new();
+        // Each paper's own marking, and whether its pages carry the DRAFT mark, read from
+        // the PDF clerk made of it.
+        let (mut markings, mut drafted) = (Vec::new(), Vec::new());
         let loaded: Vec<Option<merge::Paper<B>>> = papers
             .iter()
             .zip(pdfs.into_iter().chain(std::iter::repeat_with(|| None)))
             .map(|(item, pdf)| {
+                drafted.push(pdf.as_ref().is_some_and(|b| own_draft(b.as_ref())));
                 let pdf = pdf?;
                 markings.extend(crate::document::appendix::own_marking(pdf.as_ref()));
                 merge::Paper::load(pdf, outline_title(item))
@@ -264,12 +267,25 @@ impl PdfEngine {
         }
         // The papers' own pages carry the PRIVATE marking already, centred at top and foot,
         // as every page of a private paper's PDF does: a second one beside it would run
-        // into it.
-        for n in front + 1..=total {
-            layout.pages.push(Page {
-                items: stamp(self, &geo, &house.words, n, None),
-                links: Vec::new(),
-            });
+        // into it. A draft meeting's pack has DRAFT on every page: its papers' pages get
+        // the mark from their stamp, unless their own PDF has it already.
+        let draft = opts.draft.then(|| {
+            let (w, h) = geo.page;
+            running::draft_mark(self.fonts(), w, h, &house.words.draft)
+        });
+        let mut multiplied = Vec::new();
+        for (range, own) in r.iter().zip(&drafted) {
+            let Some((a, b)) = range else { continue };
+            let mark = draft.as_ref().filter(|_| !own);
+            for n in *a..=*b {
+                let mut items = mark.cloned().unwrap_or_default();
+                items.extend(stamp(self, &geo, &house.words, n, None));
+                layout.pages.push(Page {
+                    items,
+                    links: Vec::new(),
+                });
+                multiplied.push(mark.is_some());
+            }
         }
         for (j, range) in r.iter().enumerate() {
             if let Some((a, _)) = range {
@@ -287,7 +303,7 @@ impl PdfEngine {
             super::emit::Drawn::Kept,
         )?
         .doc;
-        let mut meta = self.meta(&doc, house);
+        let mut meta = self.meta(&doc, opts);
         meta.title = kind.title(meeting, house);
         if kind == PackKind::Private {
             meta.classification = Some(house.private_classification.clone());
@@ -302,6 +318,7 @@ impl PdfEngine {
         let front = merge::Front {
             pages: front as usize,
             title: &house.words.front_sheet,
+            multiplied: &multiplied,
         };
         let bytes = merge::merge(pdf, front, loaded, &r, &self.srgb, &meta, as_written)
             .map_err(|e| Diagnostic::internal(format!("cannot put the pack together ({e})")))?;
