@@ -6,7 +6,9 @@ use super::{Flow, Geometry, Item, Keep, Mark, Role, Unit, blocks};
 use crate::config::HouseStyle;
 use crate::document::{Inline, Item as DocItem, Section};
 
-/// The organisation's name in bold, with its logo (at most 40 pt high) before it.
+/// The organisation's name in bold, with its logo (at most 40 pt high) before it: a name
+/// too long for one line goes on as many as it needs, the lines centred beside the logo as
+/// one line is.
 pub(super) fn masthead(
     flow: &mut Flow<'_>,
     house: &HouseStyle,
@@ -49,11 +51,12 @@ pub(super) fn masthead(
             text: name.to_string(),
             style: Style::plain(size).bold(),
         }];
-        let baseline = unit.height / 2.0 + size * 0.35;
-        for line in text::break_lines(&spans, flow.fonts, (right - x).max(10.0), Align::Left)
-            .into_iter()
-            .take(1)
-        {
+        let lines = text::break_lines(&spans, flow.fonts, (right - x).max(10.0), Align::Left);
+        let block = lh * lines.len() as f32;
+        unit.height = unit.height.max(block);
+        let first = (unit.height - block) / 2.0 + lh / 2.0 + size * 0.35;
+        for (i, line) in lines.into_iter().enumerate() {
+            let baseline = first + lh * i as f32;
             for mut run in line.runs {
                 run.x += x;
                 run.y += baseline;

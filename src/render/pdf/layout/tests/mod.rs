@@ -295,3 +295,34 @@ mod commonmark;
 mod page_rules;
 mod structure;
 mod typeset;
+
+/// A name too long for one line beside the logo's room is set on two, every word of it,
+/// and what follows starts below them.
+#[test]
+fn a_long_organisation_name_goes_on_over_lines_and_loses_no_word() {
+    let mut house = HouseStyle::default();
+    let name = "Glenmorven and Strathcarron Joint Police and Fire Oversight Authority of the Western Isles";
+    house.organisation.name = name.into();
+    let fonts = Fonts::embedded();
+    let l = layout(
+        &doc("# Background\n\nText.", ""),
+        &RenderOptions::new(&house),
+        &fonts,
+    );
+    let page = &l.pages[0];
+    // The title, under the masthead (the footer says it too, at the foot).
+    let title = runs(page)
+        .filter(|(_, r)| text_of(r).replace('\u{a0}', " ") == "A Test Paper")
+        .map(|(_, r)| r.y)
+        .fold(f32::MAX, f32::min);
+    let named: Vec<&GlyphRun> = runs(page)
+        .map(|(_, r)| r)
+        .filter(|r| r.y < title && r.face == crate::render::pdf::fonts::FaceId::Bold)
+        .collect();
+    let mut ys: Vec<f32> = named.iter().map(|r| r.y).collect();
+    ys.dedup();
+    assert!(ys.len() >= 2, "on two lines or more: {ys:?}");
+    let text: Vec<String> = named.iter().map(|r| text_of(r)).collect();
+    let words: Vec<&str> = text.iter().flat_map(|t| t.split_whitespace()).collect();
+    assert_eq!(words.join(" "), name);
+}
