@@ -83,14 +83,21 @@ fn matterhorn_09_005_list_elements_nest_as_table_336_says() {
 
 /// 11-001 (UA1 7.2-3) for passages the author marked: every `/Lang` on a structure
 /// element is a language tag (BCP 47 shape), so a reader can tell what language it is.
+/// A `Span` is such a passage, or struck-through text (its layout attributes say so).
 #[test]
 fn matterhorn_11_001_marked_passages_have_valid_language_tags() {
     every_pdf(|pdf| {
         let mut bad = Vec::new();
         for (id, d) in pdf.elements() {
+            let struck = d
+                .get(b"A")
+                .and_then(|a| a.as_dict())
+                .and_then(|a| a.get(b"TextDecorationType"))
+                .and_then(|t| t.as_name())
+                .is_ok_and(|t| t == b"LineThrough");
             let Some(lang) = d.get(b"Lang").ok().and_then(text) else {
-                if Pdf::role(d) == "Span" {
-                    bad.push(format!("Span {id:?} without /Lang"));
+                if Pdf::role(d) == "Span" && !struck {
+                    bad.push(format!("Span {id:?} without /Lang or line-through"));
                 }
                 continue;
             };

@@ -250,6 +250,7 @@ impl<'a> Flow<'a> {
         let n = lines.len();
         for (k, line) in lines.into_iter().enumerate() {
             let parts = self.parts(&line);
+            let strikes: Vec<Item> = struck(&line, x, baseline).collect();
             let mut unit = Unit {
                 height: lh,
                 space_before: if k == 0 { space_before } else { 0.0 },
@@ -269,6 +270,7 @@ impl<'a> Flow<'a> {
                     mark: Mark::Glyphs(run),
                 });
             }
+            unit.items.extend(strikes);
             for (lx, w, target) in line.links {
                 unit.links.push(Link {
                     block: self.block,
@@ -366,6 +368,22 @@ pub(crate) fn galley<'a>(
     appendix::markdown_appendices(&mut flow, doc, house);
     blocks::footnotes(&mut flow, doc);
     flow
+}
+
+/// The lines through the struck text of `line`, set at `x` on `baseline`: artifacts, the
+/// text's `Span` saying it is struck for readers of the structure.
+pub(crate) fn struck(line: &text::Line, x: f32, baseline: f32) -> impl Iterator<Item = Item> + '_ {
+    line.strikes.iter().map(move |s| Item {
+        tag: Tag::Artifact,
+        mark: Mark::Rect {
+            x: x + s.x,
+            y: baseline + s.y,
+            w: s.w,
+            h: s.h,
+            fill: Some(s.color),
+            stroke: None,
+        },
+    })
 }
 
 #[cfg(test)]

@@ -72,20 +72,23 @@ pub enum Role {
 }
 
 /// An inline stretch of a block that has an element of its own inside the block's: a
-/// link's text (`Link`, numbered per document so the lines of one link stay one element)
-/// or a passage in another language (`Span` with `/Lang`). Plain text has neither.
+/// link's text (`Link`, numbered per document so the lines of one link stay one element),
+/// a passage in another language (`Span` with `/Lang`) or struck-through text (`Span`
+/// whose `TextDecorationType` is `LineThrough`). Plain text has none of them.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Part {
     /// The link this text belongs to.
     pub link: Option<u32>,
     /// The language of this text, when the author marked it.
     pub lang: Option<Box<str>>,
+    /// Struck through.
+    pub struck: bool,
 }
 
 impl Part {
     /// Text with no element of its own.
     pub fn is_plain(&self) -> bool {
-        self.link.is_none() && self.lang.is_none()
+        self.link.is_none() && self.lang.is_none() && !self.struck
     }
 }
 

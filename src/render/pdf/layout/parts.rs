@@ -1,6 +1,6 @@
 //! The inline parts of a block: which link (numbered so that the lines of one link stay
-//! one `Link` element) and which language each glyph run of a line belongs to, and which
-//! footnotes the block cites.
+//! one `Link` element) and which language each glyph run of a line belongs to, whether it
+//! is struck through, and which footnotes the block cites.
 
 use super::Flow;
 use super::model::Part;
@@ -52,6 +52,7 @@ impl Flow<'_> {
                         .iter()
                         .find(|(x, w, _)| inside(*x, *w))
                         .map(|(_, _, l)| l.clone()),
+                    struck: line.strikes.iter().any(|s| inside(s.x, s.w)),
                 }
             })
             .collect()

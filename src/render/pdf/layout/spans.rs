@@ -26,6 +26,8 @@ pub struct Style {
     pub footnote: Option<u32>,
     /// The language of this text when the author marked it (`[…]{lang=gd}`).
     pub lang: Option<Box<str>>,
+    /// Struck through (`~~…~~`): a line drawn through it, and a `Span` saying so.
+    pub strike: bool,
 }
 
 impl Style {
@@ -41,6 +43,7 @@ impl Style {
             link: None,
             footnote: None,
             lang: None,
+            strike: false,
         }
     }
 
@@ -139,7 +142,14 @@ fn push_spans(content: &[Inline], style: &Style, out: &mut Vec<Span>) {
                 },
                 out,
             ),
-            Inline::Strike { content } => push_spans(content, style, out),
+            Inline::Strike { content } => push_spans(
+                content,
+                &Style {
+                    strike: true,
+                    ..style.clone()
+                },
+                out,
+            ),
             Inline::Span { lang, content } => push_spans(
                 content,
                 &Style {

@@ -11,7 +11,7 @@ use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
 pub use super::fill::RUNT;
 use super::fill::{fill, tie};
 use super::glyphs::Glyphs;
-use super::model::{Glyph, GlyphRun, Target};
+use super::model::{Glyph, GlyphRun, Rgb, Target};
 #[cfg(test)]
 use super::shape::cluster_text;
 pub use super::shape::measure;
@@ -69,9 +69,44 @@ pub struct Line {
     pub langs: Vec<(f32, f32, Box<str>)>,
     /// Footnotes cited on this line.
     pub footnotes: Vec<u32>,
+    /// Stretches struck through, from a struck word's start to the last struck word's
+    /// end (the spaces between struck words included, none at either end).
+    pub strikes: Vec<Strike>,
     /// The line ends inside a word (one too long for the line, cut; or after a hyphen or
     /// dash), not at a space: no word break is kept for readers of the text here.
     pub cut: bool,
+}
+
+/// A line through struck text: `x` and `w` along the line, and the line's top `y` and
+/// thickness `h` from the baseline (negative up), at the strikeout position of a face of
+/// the text's size, in its colour.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Strike {
+    /// Start along the line.
+    pub x: f32,
+    /// Length.
+    pub w: f32,
+    /// Top, from the baseline (negative up).
+    pub y: f32,
+    /// Thickness.
+    pub h: f32,
+    /// Colour.
+    pub color: Rgb,
+}
+
+impl Strike {
+    /// The line through text of `style` from `x`, `w` long: Noto Sans's strikeout
+    /// position and thickness (322 and 51 thousandths of the size).
+    fn through(style: &Style, x: f32, w: f32) -> Strike {
+        let h = style.size * 0.051;
+        Strike {
+            x,
+            w,
+            y: -style.rise - style.size * 0.322 - h / 2.0,
+            h,
+            color: style.color,
+        }
+    }
 }
 
 fn words(atoms: &[Atom], unit: f32) -> Vec<Word> {
@@ -280,16 +315,19 @@ fn set_line(
     // run that one went into has its face, size, colour and rise (a link's or another
     // language's edge may still part them).
     let mut before = None;
+    // Whether the atom before was struck, and the struck spaces since the last struck word.
+    let (mut struck_before, mut struck_spaces) = (false, 0.0);
     for atom in &atoms[range] {
         let style = &spans[atom.span()].style;
         let face = || atom.face.unwrap_or_else(|| style.face());
-        let same = (before == Some((atom.span, atom.face))
-            || line.runs.last().is_some_and(|r: &GlyphRun| {
-                r.face == face()
-                    && r.size == style.size
-                    && r.color == style.color
-                    && r.y == -style.rise
-            }))
+        let same = style.strike == struck_before
+            && (before == Some((atom.span, atom.face))
+                || line.runs.last().is_some_and(|r: &GlyphRun| {
+                    r.face == face()
+                        && r.size == style.size
+                        && r.color == style.color
+                        && r.y == -style.rise
+                }))
             && line_link_matches(&line, x, style)
             && line_lang_matches(&line, x, style);
         before = Some((atom.span, atom.face));
@@ -334,6 +372,24 @@ fn set_line(
         if let Some(n) = style.footnote.filter(|n| !line.footnotes.contains(n)) {
             line.footnotes.push(n);
         }
+        if !style.strike {
+            struck_spaces = 0.0;
+        } else if atom.space {
+            struck_spaces += advance;
+        } else {
+            let through = Strike::through(style, x, advance);
+            match line.strikes.last_mut() {
+                Some(s)
+                    if (s.x + s.w + struck_spaces - x).abs() < 0.01
+                        && (s.y, s.h, s.color) == (through.y, through.h, through.color) =>
+                {
+                    s.w += struck_spaces + advance;
+                }
+                _ => line.strikes.push(through),
+            }
+            struck_spaces = 0.0;
+        }
+        struck_before = style.strike;
         x += advance;
     }
     if let Some(run) = line.runs.last_mut() {

@@ -42,6 +42,7 @@ fn part(link: Option<u32>, lang: Option<&str>) -> Part {
     Part {
         link,
         lang: lang.map(Into::into),
+        struck: false,
     }
 }
 
@@ -170,6 +171,47 @@ fn a_links_text_and_annotations_share_one_link_element() {
     let tree = build(&blocks, &Structure::default());
     let span = tree.nodes.iter().find(|n| n.ty == StructType::Span);
     assert_eq!(span.and_then(|s| s.lang.as_deref()), Some("gd"));
+}
+
+#[test]
+fn struck_text_is_a_span_saying_so_and_its_lines_share_it() {
+    let struck = |lang: Option<&str>| Part {
+        struck: true,
+        ..part(None, lang)
+    };
+    // Text, a struck passage over two lines, text, then struck Gaelic.
+    let p = Block {
+        role: Role::P,
+        marks: vec![
+            mark(0, Part::default()),
+            mark(1, struck(None)),
+            mark(2, struck(None)),
+            mark(3, Part::default()),
+            mark(4, struck(Some("gd"))),
+        ],
+        annots: Vec::new(),
+    };
+    let blocks = BTreeMap::from([(1, p)]);
+    let out = tree_of(&blocks, &Structure::default());
+    assert_eq!(
+        out,
+        "Document \n  P ##\n    Span ##\n    Span \n      Span #\n"
+    );
+    let tree = build(&blocks, &Structure::default());
+    let spans: Vec<&super::tree::Node> = tree
+        .nodes
+        .iter()
+        .filter(|n| n.ty == StructType::Span && n.attrs.is_some())
+        .collect();
+    assert_eq!(spans.len(), 2, "{out}");
+    for span in spans {
+        let attrs = span.attrs.as_ref().unwrap();
+        assert_eq!(attrs.get(b"O").unwrap().as_name().unwrap(), b"Layout");
+        assert_eq!(
+            attrs.get(b"TextDecorationType").unwrap().as_name().unwrap(),
+            b"LineThrough"
+        );
+    }
 }
 
 #[test]

@@ -320,7 +320,8 @@ impl<'a> Builder<'a> {
 }
 
 /// Puts a block's marked content into its element `node`: plain text straight in, a
-/// link's text and annotations in one `Link`, a passage in another language in a `Span`.
+/// link's text and annotations in one `Link`, a passage in another language in a `Span`,
+/// struck-through text in a `Span` whose layout attributes say so.
 fn fill(tree: &mut Tree, node: usize, block: &Block) {
     let mut links: BTreeMap<u32, usize> = BTreeMap::new();
     for mark in &block.marks {
@@ -345,6 +346,17 @@ fn fill(tree: &mut Tree, node: usize, block: &Block) {
                 }
             };
         }
+        if mark.part.struck {
+            // Consecutive struck marked content shares its span.
+            parent = match tree.nodes[parent].kids.last() {
+                Some(Kid::Node(k)) if is_struck(&tree.nodes[*k]) => *k,
+                _ => {
+                    let span = tree.add(parent, StructType::Span);
+                    tree.nodes[span].attrs = Some(line_through());
+                    span
+                }
+            };
+        }
         tree.nodes[parent].kids.push(Kid::Mcr {
             page: mark.page,
             mcid: mark.mcid,
@@ -360,4 +372,17 @@ fn fill(tree: &mut Tree, node: usize, block: &Block) {
             annot: a.annot,
         });
     }
+}
+
+/// The layout attributes of struck-through text (PDF 1.7, 14.8.5.4.2).
+fn line_through() -> Dictionary {
+    Dictionary::from_iter([
+        ("O", Object::Name(b"Layout".to_vec())),
+        ("TextDecorationType", Object::Name(b"LineThrough".to_vec())),
+    ])
+}
+
+/// Is `node` the `Span` of struck-through text?
+fn is_struck(node: &Node) -> bool {
+    node.ty == StructType::Span && node.attrs.as_ref() == Some(&line_through())
 }

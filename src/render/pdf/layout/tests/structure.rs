@@ -1,5 +1,6 @@
-//! What the layout tells the structure tree: the title and heading levels, links and
-//! passages in another language as parts of their block, groups and footnote citations.
+//! What the layout tells the structure tree: the title and heading levels, links,
+//! passages in another language and struck text as parts of their block, groups and
+//! footnote citations.
 
 use super::{doc, runs};
 use crate::render::pdf::fonts::Fonts;
@@ -149,4 +150,69 @@ fn a_paragraph_with_a_list_is_a_group_and_a_note_knows_its_citation() {
     let note = block_of("A note");
     assert_eq!(l.structure.cited_by.get(&note), Some(&intro));
     assert!(l.structure.notes.iter().any(|n| n.0 == note));
+}
+
+#[test]
+fn struck_text_is_its_own_part_with_a_line_through_it_on_each_line() {
+    let body = "# Background\n\nThe budget is ~~five million pounds, as the first draft of this report said in its opening paragraph and again later~~ six million.";
+    let l = lay_doc(&doc(body, ""), true);
+    let runs = content(&l);
+    let struck: Vec<&GlyphRun> = runs
+        .iter()
+        .filter(|(_, part, ..)| part.struck)
+        .map(|(.., r)| *r)
+        .collect();
+    let text: String = struck.iter().map(|r| text_of(r)).collect();
+    assert_eq!(
+        text.split_whitespace().collect::<Vec<_>>().join(" "),
+        "five million pounds, as the first draft of this report said in its opening paragraph and again later"
+    );
+    // Each struck run has a line through it: an artifact as long as its words (not the
+    // space after them), a third of the size above its baseline.
+    let lines: Vec<(f32, f32, f32, f32)> = l.pages[0]
+        .items
+        .iter()
+        .filter_map(|i| match (&i.tag, &i.mark) {
+            (
+                Tag::Artifact,
+                Mark::Rect {
+                    x,
+                    y,
+                    w,
+                    h,
+                    fill: Some(_),
+                    stroke: None,
+                },
+            ) => Some((*x, *y, *w, *h)),
+            _ => None,
+        })
+        .filter(|(_, _, _, h)| *h < 1.0)
+        .collect();
+    let rows: std::collections::BTreeSet<i64> = struck.iter().map(|r| r.y as i64).collect();
+    assert!(rows.len() >= 2, "over two lines: {rows:?}");
+    assert_eq!(lines.len(), rows.len(), "one line through each: {lines:?}");
+    for run in &struck {
+        let through = lines
+            .iter()
+            .find(|(x, y, ..)| {
+                (x - run.x).abs() < 0.01 && *y < run.y && *y > run.y - run.size * 0.5
+            })
+            .unwrap_or_else(|| panic!("a line through {:?} in {lines:?}", text_of(run)));
+        let words = text_of(run);
+        let width = run.width()
+            - if words.ends_with(' ') {
+                run.glyphs.ids().last().map_or(0.0, |g| g.1)
+            } else {
+                0.0
+            };
+        assert!(
+            (through.2 - width).abs() < 0.5,
+            "{words:?}: {through:?} against {width}"
+        );
+    }
+    // The words after are plain, with nothing through them.
+    assert!(
+        runs.iter()
+            .any(|(_, part, _, r)| !part.struck && text_of(r).contains("six"))
+    );
 }
