@@ -51,6 +51,7 @@ impl Builder<'_, '_> {
     pub(super) fn end_paragraph(&mut self, mut inlines: Vec<Inline>, range: Range<usize>) {
         let label = if self.stack.len() == 1 {
             self.lint_hash_lines(range.clone());
+            self.lint_marker_spaces(range.clone());
             self.lint_typed_number(range.clone());
             self.lint_typed_bullet(range.clone());
             let label = self.take_label(&mut inlines, range.clone());

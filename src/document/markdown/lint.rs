@@ -1,6 +1,7 @@
 //! Author lints for accessible content: link text that says where the link goes, data
-//! tables with a header row, and a heading that lost the space after its `#`. Each is a
-//! warning at the link, table or line; the paper still builds.
+//! tables with a header row, and a heading or list item that lost the space after its
+//! `#` or bullet (or has a non-breaking one there). Each is a warning at the link, table or
+//! line; the paper still builds.
 //!
 //! Screen reader users often move from link to link, or list a page's links, so a link's
 //! words are all they hear of it (WCAG 2.4.4); a table's header row is what they hear as
@@ -146,6 +147,48 @@ impl Builder<'_, '_> {
         }
     }
 
+    /// Warns about each line of a paragraph (the source at `range`) that starts as a
+    /// heading or a list item would but for a space other than a plain one after its `#`,
+    /// bullet or number: a non-breaking space, as Word and Outlook paste them (`#\u{a0}Next
+    /// steps`). Markdown counts only the plain space and the tab, so the line is text: the
+    /// heading an author meant is a numbered paragraph, the list one run-on line
+    /// (`marker-nbsp`).
+    pub(super) fn lint_marker_spaces(&mut self, range: Range<usize>) {
+        let Some(source) = self.md.get(range.clone()) else {
+            return;
+        };
+        let mut found = Vec::new();
+        let mut at = range.start;
+        for line in source.split_inclusive('\n') {
+            let indent = line.len() - line.trim_start_matches(' ').len();
+            if let Some((marker, space)) = odd_marker_space(&line[indent..]).filter(|_| indent < 4)
+            {
+                let start = at + indent;
+                found.push((
+                    start..start + marker.len() + space.len_utf8(),
+                    marker.to_string(),
+                ));
+            }
+            at += line.len();
+        }
+        for (place, marker) in found {
+            let what = if marker.starts_with('#') {
+                "a heading"
+            } else {
+                "a list item"
+            };
+            let text = self.md.get(place.end..).unwrap_or("");
+            let rest = text.lines().next().unwrap_or("").trim_end();
+            let loc = self.loc(place);
+            self.ctx.warn(
+                "marker-nbsp",
+                &loc,
+                format!("this line is shown as text, not as {what}: the space after its `{marker}` is a non-breaking space (as Word and Outlook paste them), which Markdown does not count as a space"),
+                Some(format!("retype that space as an ordinary one: `{marker} {rest}`")),
+            );
+        }
+    }
+
     /// Warns about a paragraph (the source at `range`) that starts with a paragraph number
     /// typed by hand (`1.1 The estate…`, as papers written in Word have them): clerk numbers
     /// paragraphs itself, so it would read `1.1 1.1 The estate…` (`typed-number`).
@@ -201,6 +244,28 @@ impl Builder<'_, '_> {
             );
         }
     }
+}
+
+/// The marker at the start of `line` that would open a heading (`#` to `######`) or a list
+/// item (`-`, `*`, `+`, `1.`, `1)`) but for the space after it being another kind of
+/// space than the plain one or the tab: the marker and that space.
+fn odd_marker_space(line: &str) -> Option<(&str, char)> {
+    let hashes = line.len() - line.trim_start_matches('#').len();
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let end = if (1..=6).contains(&hashes) {
+        hashes
+    } else if line.starts_with(['-', '*', '+']) {
+        1
+    } else if (1..=9).contains(&digits) && line[digits..].starts_with(['.', ')']) {
+        digits + 1
+    } else {
+        return None;
+    };
+    let space = line[end..].chars().next()?;
+    let odd = space.is_whitespace() && !matches!(space, ' ' | '\t' | '\n' | '\r');
+    // Something must follow it: a marker and a space alone are nothing to lose.
+    let more = line[end + space.len_utf8()..].trim().is_empty();
+    (odd && !more).then_some((&line[..end], space))
 }
 
 /// A bullet (`•`, `·`, `▪`, `◦`) or a letter (`a)`, `(b)`) typed at the start of `text`,

@@ -1,6 +1,6 @@
 //! Author lints: link text (`link-text-url`, `link-text-vague`, `link-text-empty`), tables
-//! without a header row (`table-no-header`) and `#Heading` without its space
-//! (`heading-no-space`), and rows or header lines of another number of cells than the
+//! without a header row (`table-no-header`), `#Heading` without its space
+//! (`heading-no-space`) or with a non-breaking one (`marker-nbsp`), and rows or header lines of another number of cells than the
 //! table (`table-ragged`, `table-not-read`).
 
 use super::*;
@@ -126,6 +126,43 @@ fn lints_in_implications_point_at_their_yaml_line() {
         d.iter().map(|d| (d.code, d.line)).collect::<Vec<_>>(),
         [("link-text-vague", 3)]
     );
+}
+
+#[test]
+fn a_non_breaking_space_after_a_hash_or_bullet_is_warned_about_at_each_line() {
+    let md =
+        "# A\n\nText.\n\n#\u{a0}Background\n\nMore.\n\n-\u{a0}one\n  -\u{a0}two\n\n3.\u{a0}three\n";
+    assert_eq!(
+        found(md),
+        [
+            ("marker-nbsp", 5, 1),
+            ("marker-nbsp", 9, 1),
+            ("marker-nbsp", 10, 3),
+            ("marker-nbsp", 12, 1),
+        ]
+    );
+    let (_, d) = run(md);
+    let d = find(&d, "marker-nbsp");
+    assert!(
+        d.message.contains(
+            "shown as text, not as a heading: the space after its `#` is a non-breaking space"
+        ),
+        "{d:?}"
+    );
+    assert_eq!(
+        d.help.as_deref(),
+        Some("retype that space as an ordinary one: `# Background`")
+    );
+    // A non-breaking space inside a line, after a number that is no list's, or after a
+    // marker with nothing after it, is fine; so is one that follows a plain space.
+    for md in [
+        "# A\n\nThe sum is £5\u{a0}million.\n",
+        "# A\n\nIn 2021\u{a0}it rose.\n",
+        "# A\n\nText\n-\u{a0}\n",
+        "# A\n\n- \u{a0}indented item\n",
+    ] {
+        assert_eq!(found(md), [], "{md:?}");
+    }
 }
 
 #[test]
