@@ -141,14 +141,31 @@ impl Meeting {
         self.items.iter().filter(|i| i.private.is_some())
     }
 
-    /// What the public agenda lists: the public items, or nothing when they are only
-    /// headings whose sub-items are all taken in private (no business is done in public).
+    /// What the public agenda lists: the public items, less each heading with no public
+    /// business under it (its sub-items all taken in private), which would stand empty;
+    /// so nothing when the public items are only such headings.
     pub fn public_agenda(&self) -> Vec<&AgendaItem> {
         let items: Vec<&AgendaItem> = self.public_items().collect();
-        if items.iter().all(|i| i.kind == ItemKind::Heading) {
+        let business = |heading: &str| {
+            items.iter().any(|i| {
+                i.kind != ItemKind::Heading
+                    && i.number
+                        .as_deref()
+                        .is_some_and(|n| order::is_sub_item(heading, n))
+            })
+        };
+        let kept: Vec<&AgendaItem> = items
+            .iter()
+            .copied()
+            .filter(|i| match (&i.kind, i.number.as_deref()) {
+                (ItemKind::Heading, Some(n)) => business(n),
+                _ => true,
+            })
+            .collect();
+        if kept.iter().all(|i| i.kind == ItemKind::Heading) {
             Vec::new()
         } else {
-            items
+            kept
         }
     }
 

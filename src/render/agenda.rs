@@ -277,7 +277,15 @@ mod tests {
             shown(&doc)[0],
             "Agenda: There are no public items: every item of this meeting is taken in private."
         );
-        // With a public item left, the heading stays with it.
+        // With public business elsewhere, the heading with none under it is left out, not
+        // shown empty.
+        let mut some = sample_meeting();
+        some.items[2].private = Some("Standing Orders 20(d)".into());
+        assert_eq!(
+            shown(&document(&some, &HouseStyle::default()))[0],
+            "Agenda: 1 Opening remarks"
+        );
+        // With a public item under it, the heading stays with it.
         let full = sample_meeting();
         assert_eq!(full.public_agenda().len(), 3);
         assert_eq!(

@@ -110,7 +110,8 @@ pub fn calendar<'a>(
             line(&mut out, &format!("LOCATION:{}", escape(l)));
         }
         let mut description: Vec<String> = m
-            .public_items()
+            .public_agenda()
+            .into_iter()
             .map(|i| match &i.number {
                 Some(n) => format!("{n} {}", i.title),
                 None => i.title.clone(),

@@ -267,10 +267,13 @@ impl<'a> MeetingView<'a> {
             contact_html: meeting.contact.as_deref().map(super::html::linked),
             draft,
             cancelled: meeting.cancelled,
-            items: if meeting.public_agenda().is_empty() {
-                Vec::new()
-            } else {
-                nest(&meeting.items, |i| i.private.is_none(), files)
+            items: {
+                let public = meeting.public_agenda();
+                nest(
+                    &meeting.items,
+                    |i| public.iter().any(|p| std::ptr::eq(*p, i)),
+                    files,
+                )
             },
             no_public_items: meeting.no_public_items(&house.words),
             private_heading: &house.private_heading,

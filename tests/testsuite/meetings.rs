@@ -315,3 +315,35 @@ fn a_draft_meeting_says_so_on_its_page_and_in_the_calendar() {
     let ics = read(root, "out/meetings.ics");
     assert!(ics.contains("STATUS:TENTATIVE"), "{ics}");
 }
+
+/// A heading whose sub-items are all taken in private (`3 Finance` over `3.1` and `3.2`)
+/// has no public business: the meeting page and the calendar leave it out rather than show
+/// it empty, while the other public items stay (the agenda PDF and the pack's front sheet,
+/// from the same list, are tested in `render::agenda`).
+#[test]
+fn a_heading_with_only_private_items_under_it_is_left_out_of_public_outputs() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let file = root.join("meetings/resources-2026-05-19.yaml");
+    let yaml = std::fs::read_to_string(&file).unwrap();
+    let ground = "    private: true\n    exempt: Schedule 7A paragraph 1\n";
+    let yaml = yaml
+        .replacen(
+            "paper: resources/2026-05-19-budget-monitoring.md\n",
+            &format!("paper: resources/2026-05-19-budget-monitoring.md\n{ground}"),
+            1,
+        )
+        .replacen("    late: true\n", &format!("    late: true\n{ground}"), 1);
+    std::fs::write(&file, yaml).unwrap();
+    let (code, out, err) = build(root);
+    assert_eq!(code, 0, "{out}{err}");
+    let page = read(root, PAGE);
+    assert!(page.contains("Any other business"), "{page}");
+    assert!(!page.contains("Finance"), "{page}");
+    let ics = read(root, "out/meetings.ics").replace("\r\n ", "");
+    assert!(
+        ics.contains("2 Minutes of the Previous Meeting\\n5 Any other business"),
+        "{ics}"
+    );
+    assert!(!ics.contains("Finance"), "{ics}");
+}
