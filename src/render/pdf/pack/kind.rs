@@ -64,10 +64,14 @@ impl PackKind {
         }
     }
 
-    /// Does `meeting` have this pack? Always a public one; the others when it has items
-    /// for them.
+    /// Does `meeting` have this pack? Always a public one; the others when it has papers
+    /// for them (a late or private verbal item is on the agenda, with nothing to send).
     pub fn wanted(self, meeting: &Meeting) -> bool {
-        self == PackKind::Public || meeting.items.iter().any(|i| self.holds(i))
+        self == PackKind::Public
+            || meeting
+                .items
+                .iter()
+                .any(|i| self.holds(i) && i.paper().is_some())
     }
 
     /// The packs `meeting`'s page links, in order: the public one, and the supplementary

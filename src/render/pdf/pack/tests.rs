@@ -28,6 +28,18 @@ fn each_pack_holds_its_items() {
     assert!(PackKind::Public.wanted(&plain), "always a public pack");
     assert!(!PackKind::Supplementary.wanted(&plain));
     assert!(!PackKind::Private.wanted(&plain));
+    // A late or private item with no paper (a verbal update) has nothing to send.
+    let mut verbal = plain.clone();
+    for (n, late, private) in [("6", true, None), ("7", false, Some("Schedule 7A"))] {
+        let mut item = m.items[0].clone();
+        assert_eq!(item.kind, crate::meeting::ItemKind::Verbal);
+        item.number = Some(n.into());
+        item.late = late;
+        item.private = private.map(Into::into);
+        verbal.items.push(item);
+    }
+    assert!(!PackKind::Supplementary.wanted(&verbal), "{verbal:?}");
+    assert!(!PackKind::Private.wanted(&verbal));
     let house = HouseStyle::default();
     assert_eq!(
         PackKind::Public.title(&m, &house),
