@@ -155,14 +155,28 @@ pub(crate) fn body_sections(
     // Each section's heading as written (words, any case) and where, for repeats.
     let mut headings: Vec<(String, Loc)> = Vec::new();
     let mut orphan_reported = false;
-    let mut orphan = |ctx: &mut Ctx, loc: &Loc| {
-        if !std::mem::replace(&mut orphan_reported, true) {
-            ctx.error(
+    // Said once, at the first thing before a section's heading; a sub-heading there most
+    // often means the sections are written with `##` (Markdown's habit elsewhere).
+    let mut orphan = |ctx: &mut Ctx, loc: &Loc, sub: Option<(u8, &str)>| {
+        if std::mem::replace(&mut orphan_reported, true) {
+            return;
+        }
+        match sub {
+            Some((level, text)) => {
+                let marks = "#".repeat(usize::from(level));
+                ctx.error(
+                    "content-before-heading",
+                    loc,
+                    format!("`{marks} {text}` is a sub-heading, but no section has started: a section's heading has one `#`"),
+                    Some(format!("write `# {text}`; if the paper's sections are all written with `{marks}`, take a `#` off each of them")),
+                );
+            }
+            None => ctx.error(
                 "content-before-heading",
                 loc,
                 "this comes before the first heading, so it belongs to no section",
                 Some("add a heading such as `# Purpose` above it".into()),
-            );
+            ),
         }
     };
     for node in nodes {
@@ -200,7 +214,7 @@ pub(crate) fn body_sections(
                         level,
                         label,
                     }),
-                    None => orphan(ctx, &loc),
+                    None => orphan(ctx, &loc, Some((level, &heading_text(&content)))),
                 }
             }
             Node::Block {
@@ -210,7 +224,7 @@ pub(crate) fn body_sections(
                 loc,
             } => match &mut open {
                 Some(o) => push_block(&mut o.drafts, block, paragraph, label),
-                None => orphan(ctx, &loc),
+                None => orphan(ctx, &loc, None),
             },
         }
     }

@@ -208,6 +208,19 @@ fn structure_diagnostics() {
             .unwrap()
             .contains("# Purpose")
     );
+    // Sections written with `##`: said as such, with the heading to write.
+    let (_, d) = run("## Purpose\n\nWhy.\n\n## Background\n\nText.\n");
+    let x = find(&d, "content-before-heading");
+    assert_eq!(
+        x.message,
+        "`## Purpose` is a sub-heading, but no section has started: a section's heading has one `#`"
+    );
+    assert_eq!(
+        x.help.as_deref(),
+        Some(
+            "write `# Purpose`; if the paper's sections are all written with `##`, take a `#` off each of them"
+        )
+    );
     let (_, d) = run("# A\n\nx\n\n## B\n\n### C\n\n## D\n\n# E\n\ny\n");
     assert!(d.is_empty(), "{d:#?}");
 }
