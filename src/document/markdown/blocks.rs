@@ -321,6 +321,7 @@ impl Builder<'_, '_> {
         if matches!(f.kind, Kind::Item | Kind::Quote | Kind::FootnoteDef(_))
             && !f.inlines.is_empty()
         {
+            self.lint_spaced_addresses(&f.inlines, f.range.clone());
             let (block, _) =
                 self.implicit_paragraph(std::mem::take(&mut f.inlines), f.range.clone());
             f.blocks.push(block);

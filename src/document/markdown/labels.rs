@@ -32,7 +32,7 @@ fn labels_in(text: &str) -> impl Iterator<Item = &str> {
 
 /// The texts of `inlines` in reading order, into `out` (code spans left out: what is
 /// written there is meant as it is).
-fn texts<'a>(inlines: &'a [Inline], out: &mut Vec<&'a str>) {
+pub(super) fn texts<'a>(inlines: &'a [Inline], out: &mut Vec<&'a str>) {
     for inline in inlines {
         match inline {
             Inline::Text { text } => out.push(text),
@@ -49,6 +49,7 @@ fn texts<'a>(inlines: &'a [Inline], out: &mut Vec<&'a str>) {
 impl Builder<'_, '_> {
     /// Finishes a paragraph: a top-level one may end in `{#label}`, which defines the label.
     pub(super) fn end_paragraph(&mut self, mut inlines: Vec<Inline>, range: Range<usize>) {
+        self.lint_spaced_addresses(&inlines, range.clone());
         let label = if self.stack.len() == 1 {
             self.lint_hash_lines(range.clone());
             self.lint_marker_spaces(range.clone());

@@ -189,6 +189,42 @@ impl Builder<'_, '_> {
         }
     }
 
+    /// Warns about an image or link that Markdown left as text because its address has a
+    /// space in it (`![Chart](my chart.png)`, as Windows names files): the text of a
+    /// paragraph or list item (`inlines`, the source at `range`), as shown, holds
+    /// `[…](… …)` (`address-space`). Said at the address, with the address in angle
+    /// brackets, which Markdown reads with its spaces, as the way out.
+    pub(super) fn lint_spaced_addresses(&mut self, inlines: &[Inline], range: Range<usize>) {
+        let mut shown = Vec::new();
+        super::labels::texts(inlines, &mut shown);
+        let text = shown.concat();
+        let Some(source) = self.md.get(range.clone()) else {
+            return;
+        };
+        let mut found = Vec::new();
+        for (image, address) in spaced_addresses(&text) {
+            let written = format!("]({address})");
+            if let Some(at) = source.find(&written) {
+                let start = range.start + at + 2;
+                found.push((start..start + address.len(), image, address.to_string()));
+            }
+        }
+        for (place, image, address) in found {
+            let (what, example) = if image {
+                ("an image", format!("![…](<{address}>)"))
+            } else {
+                ("a link", format!("[…](<{address}>)"))
+            };
+            let loc = self.loc(place);
+            self.ctx.warn(
+                "address-space",
+                &loc,
+                format!("this is shown as text, not as {what}: its address `{address}` has a space, which Markdown does not allow in one"),
+                Some(format!("put the address in angle brackets, `{example}`, or rename the file without spaces (`{}`)", address.replace(' ', "-"))),
+            );
+        }
+    }
+
     /// Warns about a paragraph (the source at `range`) that starts with a paragraph number
     /// typed by hand (`1.1 The estate…`, as papers written in Word have them): clerk numbers
     /// paragraphs itself, so it would read `1.1 1.1 The estate…` (`typed-number`).
@@ -244,6 +280,31 @@ impl Builder<'_, '_> {
             );
         }
     }
+}
+
+/// Each `[…](address)` or `![…](address)` left in `text` whose address has a space in it
+/// and names a file or a page (it has a `.` or a `/`): whether it is an image, and the
+/// address.
+fn spaced_addresses(text: &str) -> Vec<(bool, &str)> {
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices("](") {
+        let rest = &text[at + 2..];
+        let Some(close) = rest
+            .find([')', '\n'])
+            .filter(|&c| rest[c..].starts_with(')'))
+        else {
+            continue;
+        };
+        let address = &rest[..close];
+        let Some(open) = text[..at].rfind('[') else {
+            continue;
+        };
+        let named = address.contains(['.', '/']) && !address.starts_with('<');
+        if named && address.trim().contains(' ') && !text[open..at].contains('\n') {
+            out.push((text[..open].ends_with('!'), address));
+        }
+    }
+    out
 }
 
 /// The marker at the start of `line` that would open a heading (`#` to `######`) or a list

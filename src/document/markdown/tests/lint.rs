@@ -129,6 +129,43 @@ fn lints_in_implications_point_at_their_yaml_line() {
 }
 
 #[test]
+fn an_image_or_link_whose_address_has_a_space_is_warned_about_at_its_address() {
+    let md = "# A\n\n![Budget chart](my chart.png)\n\nSee [the strategy](Strategy 2026.pdf) now.\n\n- an [item](a b.pdf)\n";
+    assert_eq!(
+        found(md),
+        [
+            ("address-space", 3, 17),
+            ("address-space", 5, 20),
+            ("address-space", 7, 13),
+        ]
+    );
+    let (_, d) = run(md);
+    let d = find(&d, "address-space");
+    assert_eq!(
+        d.message,
+        "this is shown as text, not as an image: its address `my chart.png` has a space, which Markdown does not allow in one"
+    );
+    assert_eq!(
+        d.help.as_deref(),
+        Some(
+            "put the address in angle brackets, `![…](<my chart.png>)`, or rename the file without spaces (`my-chart.png`)"
+        )
+    );
+    // Addresses Markdown reads, and brackets that are no address, are fine.
+    for md in [
+        "# A\n\nSee [the strategy](<Strategy 2026.pdf>) now.\n",
+        "# A\n\nSee [the report](https://example.org/report \"The report\") now.\n",
+        "# A\n\nThe figure [in brackets] (and an aside with words) stays.\n",
+    ] {
+        let (_, d) = run(md);
+        assert!(
+            d.iter().all(|d| d.code != "address-space"),
+            "{md:?}: {d:#?}"
+        );
+    }
+}
+
+#[test]
 fn a_non_breaking_space_after_a_hash_or_bullet_is_warned_about_at_each_line() {
     let md =
         "# A\n\nText.\n\n#\u{a0}Background\n\nMore.\n\n-\u{a0}one\n  -\u{a0}two\n\n3.\u{a0}three\n";
