@@ -2,7 +2,9 @@
 //! house's implications, or its recommendations — exactly (an error: the paper would have
 //! the section twice, the second saying the opposite) or nearly (a warning: `Financial
 //! Implication`, `Equality Impact Assessment`, `Recommendations and Next Steps`, a bare
-//! `Implications`, whose text the house's default sentence would then contradict).
+//! `Implications`, whose text the house's default sentence would then contradict); and the
+//! slips of headings written in Word: a number typed before a section's heading, and
+//! punctuation after an unnumbered one (`Purpose:`), which would number it.
 
 use super::{Ctx, Loc};
 use crate::config::HouseStyle;
@@ -127,4 +129,51 @@ fn same_word(p: &str, q: &str) -> bool {
     p.chars()
         .flat_map(char::to_lowercase)
         .eq(q.chars().flat_map(char::to_lowercase))
+}
+
+/// Warns about a section heading with a number typed before it (`1. Background`, `2.0
+/// Current position`, `A. Background`), which clerk's own number would stand beside
+/// (`heading-typed-number`), and about one that is an unnumbered section's name but for
+/// punctuation after it (`Purpose:`), which would number it and every section after it
+/// (`heading-punctuation`).
+pub(super) fn check_heading_slips(ctx: &mut Ctx, heading: &str, loc: &Loc, house: &HouseStyle) {
+    let shown = heading.trim();
+    if let Some((number, rest)) = typed_heading_number(shown) {
+        ctx.warn(
+            "heading-typed-number",
+            loc,
+            format!("this heading starts with `{number}` typed by hand, but clerk numbers sections itself, so the number would show twice"),
+            Some(format!("remove it: `# {rest}`")),
+        );
+        return;
+    }
+    let bare = shown.trim_end_matches([':', '.', ';', ',', '-', '–', '—']);
+    if bare.len() < shown.len() && !bare.is_empty() && house.is_unnumbered(bare) {
+        let mark = &shown[bare.trim_end().len()..].trim();
+        ctx.warn(
+            "heading-punctuation",
+            loc,
+            format!("“{shown}” is numbered as a section of the body, and every section after it one higher: clerk leaves “{bare}” unnumbered only when it is written without the `{mark}`"),
+            Some(format!("write `# {bare}`")),
+        );
+    }
+}
+
+/// A number typed at the start of a heading, with the words after it: one or two digits
+/// followed by `.` or `)` (`1.`, `12)`), a dotted number (`2.0`, `3.1.`), or a capital
+/// letter followed by `.` or `)` (`A.`), before a space and a word. `24 Hours` and
+/// `2026 Budget` are headings, not numbers.
+fn typed_heading_number(heading: &str) -> Option<(&str, &str)> {
+    let (first, rest) = heading.split_once(' ')?;
+    let rest = rest.trim_start();
+    if !rest.starts_with(char::is_alphanumeric) {
+        return None;
+    }
+    let digits = |p: &str| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    let marked = first.strip_suffix(['.', ')']);
+    let bare = marked.unwrap_or(first);
+    let parts: Vec<&str> = bare.split('.').collect();
+    let number = parts.iter().all(|p| digits(p)) && (marked.is_some() || parts.len() > 1);
+    let letter = marked.is_some_and(|m| m.len() == 1 && m.bytes().all(|b| b.is_ascii_uppercase()));
+    (number || letter).then_some((first, rest))
 }

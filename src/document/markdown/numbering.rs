@@ -192,6 +192,7 @@ pub(crate) fn body_sections(
                 }
                 let text = heading_text(&content);
                 check_closing_heading(ctx, &text, &loc, house);
+                super::names::check_heading_slips(ctx, &text, &loc, house);
                 check_repeated_heading(ctx, &mut headings, &text, &loc);
                 prev = 1;
                 open = Some(Open {

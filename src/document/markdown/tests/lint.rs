@@ -1,6 +1,8 @@
 //! Author lints: link text (`link-text-url`, `link-text-vague`, `link-text-empty`), tables
 //! without a header row (`table-no-header`), `#Heading` without its space
-//! (`heading-no-space`) or with a non-breaking one (`marker-nbsp`), and rows or header lines of another number of cells than the
+//! (`heading-no-space`) or with a non-breaking one (`marker-nbsp`), a number typed before a
+//! section's heading (`heading-typed-number`) or a colon after `Purpose`
+//! (`heading-punctuation`), and rows or header lines of another number of cells than the
 //! table (`table-ragged`, `table-not-read`).
 
 use super::*;
@@ -162,6 +164,43 @@ fn an_image_or_link_whose_address_has_a_space_is_warned_about_at_its_address() {
             d.iter().all(|d| d.code != "address-space"),
             "{md:?}: {d:#?}"
         );
+    }
+}
+
+#[test]
+fn a_number_typed_before_a_section_heading_or_a_colon_after_purpose_is_warned_about() {
+    let md = "# Purpose:\n\nWhy.\n\n# 1. Background\n\nA.\n\n# 2.0 Current position\n\nB.\n\n# A. Options\n\nC.\n\n# 3) Risks\n\nD.\n";
+    assert_eq!(
+        found(md),
+        [
+            ("heading-punctuation", 1, 1),
+            ("heading-typed-number", 5, 1),
+            ("heading-typed-number", 9, 1),
+            ("heading-typed-number", 13, 1),
+            ("heading-typed-number", 17, 1),
+        ]
+    );
+    let (_, d) = run(md);
+    assert_eq!(
+        find(&d, "heading-typed-number").help.as_deref(),
+        Some("remove it: `# Background`")
+    );
+    let d = find(&d, "heading-punctuation");
+    assert!(
+        d.message
+            .starts_with("“Purpose:” is numbered as a section of the body"),
+        "{d:?}"
+    );
+    assert_eq!(d.help.as_deref(), Some("write `# Purpose`"));
+    // Numbers that are part of the heading, and punctuation after other headings, are fine.
+    for md in [
+        "# 24 Hours Policing\n\nA.\n",
+        "# 2026 Budget\n\nA.\n",
+        "# A Plan for 2026\n\nA.\n",
+        "# Background:\n\nA.\n",
+        "# Purpose\n\nA.\n",
+    ] {
+        assert_eq!(found(md), [], "{md:?}");
     }
 }
 
