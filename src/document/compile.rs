@@ -6,17 +6,28 @@ use std::path::Path;
 use crate::config::{HouseStyle, Words};
 use crate::diag::{Diagnostic, Sources};
 use crate::document::appendix::{self, AppendixFile};
-use crate::document::markdown::{self, DocumentParts, MdSource, Origin};
+use crate::document::markdown::{self, DocumentParts, MdSource, Origin, PrivatePapers};
 use crate::document::{Appendix, AppendixContent, Document, HeaderRow, Item, Marked};
 use crate::paper::{MetaText, Paper, PaperMeta};
 use crate::schema::Key;
 
 /// Builds the numbered `Document` of a checked paper. Returns it when there is no error, and
 /// every diagnostic (warnings included). The texts of Markdown appendices go in `sources`.
-pub fn compile<'a>(
-    paper: &'a Paper,
+pub fn compile(
+    paper: &Paper,
     house: &HouseStyle,
     project_root: &Path,
+    sources: &mut Sources,
+) -> (Option<Document>, Vec<Diagnostic>) {
+    compile_with(paper, house, (project_root, PrivatePapers::NONE), sources)
+}
+
+/// [`compile`], its links to the papers `private` holds left out (see
+/// [`PrivatePapers`]).
+pub fn compile_with<'a>(
+    paper: &'a Paper,
+    house: &HouseStyle,
+    (project_root, private): (&Path, PrivatePapers<'_>),
     sources: &mut Sources,
 ) -> (Option<Document>, Vec<Diagnostic>) {
     let split = &paper.split;
@@ -75,6 +86,7 @@ pub fn compile<'a>(
         appendices: appendix_sources,
         paper_dir: &paper_dir,
         project_root,
+        private,
     };
     let (sections, diags) = markdown::build_sections(&parts, house);
     read_diags.extend(diags);
@@ -95,6 +107,7 @@ pub fn compile<'a>(
             .path
             .file_stem()
             .map_or_else(String::new, |s| s.to_string_lossy().into_owned()),
+        links_papers: sections.links_papers,
     };
     (Some(doc), diags)
 }

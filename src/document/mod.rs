@@ -31,6 +31,9 @@ pub struct Document {
     pub appendices: Vec<Appendix>,
     /// The paper's file name without `.md`, which names its outputs (`NAME.pdf`).
     pub file_stem: String,
+    /// Does it link another paper's page or PDF? Its outputs then depend on which papers
+    /// are taken in private (a link to one is left out), so a build does not reuse them.
+    pub links_papers: bool,
 }
 
 /// One row of the header table, e.g. `Meeting | Policing Performance Committee`.

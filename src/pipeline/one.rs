@@ -35,7 +35,7 @@ pub(super) fn build_one(
     let is_private = private.contains_key(&meeting::file::normal(Path::new(&source.rel)));
     let (Some(renderer), Some(memory)) = (renderer, memory) else {
         return (
-            render_one(project, renderer, opts, source, is_private).report,
+            render_one(project, renderer, opts, source, private).report,
             None,
         );
     };
@@ -48,7 +48,7 @@ pub(super) fn build_one(
     if formats.is_empty() {
         // Only the packs: each paper keeps (and the manifest lists) what the last build made;
         // it is loaded and checked, for its diagnostics and metadata, and never rendered.
-        let mut report = render_one(project, None, opts, source, is_private).report;
+        let mut report = render_one(project, None, opts, source, private).report;
         output::kept_outputs(project, &mut report, is_private);
         return (report, None);
     }
@@ -83,7 +83,7 @@ pub(super) fn build_one(
     let mut deps = cache::source_deps(project, source);
     let read_from = std::time::SystemTime::now();
     let (PaperBuild { mut report, files }, doc) =
-        render_with_doc(project, Some(renderer), opts, source, is_private);
+        render_with_doc(project, Some(renderer), opts, source, private);
     let started = Instant::now();
     output::write_paper(
         project,
@@ -122,7 +122,9 @@ pub(super) fn build_one(
             .filter(|o| written.iter().any(|w| o.path.ends_with(w.as_str())))
             .cloned()
             .collect(),
-        clean: report.diagnostics.is_empty(),
+        // A paper that links another's page or PDF is built every time: whether its link is
+        // left out depends on which papers are taken in private now.
+        clean: report.diagnostics.is_empty() && !doc.links_papers,
     };
     let prepared = cache::prepare(project, &memory.run, source, built);
     (report, Some(Learnt::Built(Box::new(prepared))))

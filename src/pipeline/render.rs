@@ -1,13 +1,15 @@
 //! One paper loaded, checked, compiled and rendered in memory, writing nothing: what a
 //! build writes and `clerk serve` shows.
 
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use super::BuildOptions;
 use crate::diag::{Diagnostic, Sources};
 use crate::document::Document;
-use crate::document::compile::compile;
+use crate::document::compile::compile_with;
+use crate::document::markdown::PrivatePapers;
 use crate::output::timings::StageTimes;
 use crate::output::{self, PaperReport, output_path};
 use crate::paper::{self, Status};
@@ -30,16 +32,23 @@ pub fn private_marking(house: &crate::config::HouseStyle) -> String {
     house.words.private_marking(&house.private_classification)
 }
 
-/// Loads, checks, compiles and renders one paper, writing nothing. A `private` paper (an
-/// item taken in private) is marked PRIVATE with the house's private classification.
+/// Loads, checks, compiles and renders one paper, writing nothing. A paper `private`
+/// holds (an item taken in private, by its path relative to the papers folder) is marked
+/// PRIVATE with the house's private classification; a public paper's links to one are
+/// left out.
 pub fn render_one(
     project: &Project,
     renderer: Option<&Renderer>,
     opts: &BuildOptions,
     source: &PaperSource,
-    private: bool,
+    private: &BTreeMap<PathBuf, String>,
 ) -> PaperBuild {
     render_with_doc(project, renderer, opts, source, private).0
+}
+
+/// Is the paper at `rel` (relative to the papers folder) one `private` holds?
+pub fn is_private(private: &BTreeMap<PathBuf, String>, rel: &Path) -> bool {
+    private.contains_key(&crate::meeting::file::normal(rel))
 }
 
 /// Where, under the output folder, the page of a paper that appends a PDF links it to the
@@ -62,8 +71,17 @@ pub(super) fn render_with_doc(
     renderer: Option<&Renderer>,
     opts: &BuildOptions,
     source: &PaperSource,
-    private: bool,
+    taken: &BTreeMap<PathBuf, String>,
 ) -> (PaperBuild, Option<Document>) {
+    let private = is_private(taken, &source.rel);
+    // A public paper's link to a paper taken in private names what is discussed there.
+    let names_private = |md: &Path| {
+        !private
+            && md
+                .strip_prefix(&project.papers_dir)
+                .is_ok_and(|rel| is_private(taken, rel))
+    };
+    let unnamed = (project.root.as_path(), PrivatePapers(&names_private));
     let house = &project.house;
     let mut times = StageTimes::default();
     let mut sources = Sources::default();
@@ -74,7 +92,7 @@ pub(super) fn render_with_doc(
         Some(paper::Loaded::Flawed(p)) => {
             // Its body is checked all the same, so every problem comes out in one run;
             // nothing is built from it.
-            let (_, diags) = compile(&p, house, &project.root, &mut sources);
+            let (_, diags) = compile_with(&p, house, unnamed, &mut sources);
             diagnostics.extend(diags);
             None
         }
@@ -87,7 +105,7 @@ pub(super) fn render_with_doc(
     let meta = paper.as_ref().map(|p| p.meta.clone());
     let started = Instant::now();
     let doc = paper.as_ref().and_then(|p| {
-        let (doc, diags) = compile(p, house, &project.root, &mut sources);
+        let (doc, diags) = compile_with(p, house, unnamed, &mut sources);
         diagnostics.extend(diags);
         doc
     });

@@ -209,6 +209,7 @@ pub fn sheet(
         footnotes: Vec::new(),
         appendices: Vec::new(),
         file_stem: "agenda".into(),
+        links_papers: false,
     }
 }
 

@@ -201,10 +201,9 @@ fn render_papers(
     let built: Vec<(PathBuf, PaperBuild)> = wanted
         .par_iter()
         .map(|s| {
-            let is_private = private.contains_key(&crate::meeting::file::normal(&s.rel));
             (
                 s.rel.clone(),
-                render_one(project, renderer, &opts, s, is_private),
+                render_one(project, renderer, &opts, s, private),
             )
         })
         .collect();
@@ -359,8 +358,7 @@ pub(crate) fn render_lazy(
         site.renderer.as_deref(),
         &options(format),
         source,
-        site.private
-            .contains_key(&crate::meeting::file::normal(&source.rel)),
+        &site.private,
     );
     if build.report.errors() > 0 {
         return Err(Notes::new(&build.report.diagnostics, &build.report.sources));

@@ -42,6 +42,7 @@ mod pdfa_fonts;
 mod pdfa_xmp;
 mod pdfua;
 mod pdfua_structure;
+mod private_links;
 mod progress;
 mod properties;
 mod render_options;

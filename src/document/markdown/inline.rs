@@ -224,6 +224,12 @@ impl Builder<'_, '_> {
             }
             self.ctx.refs.fragment_link(fragment, loc);
         }
+        if self.leave_out_private_link(&url, range.clone()) {
+            for inl in content {
+                self.inline(inl);
+            }
+            return;
+        }
         self.lint_link(&url, &mut content, range.clone());
         self.lint_link_target(&url, range);
         self.inline(Inline::Link {

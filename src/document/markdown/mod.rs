@@ -104,6 +104,29 @@ pub struct DocumentParts<'a> {
     pub paper_dir: &'a Path,
     /// Absolute, canonical project root (images must stay inside).
     pub project_root: &'a Path,
+    /// The papers a link of this paper must not name.
+    pub private: PrivatePapers<'a>,
+}
+
+/// The papers a paper's links must not name: for a public paper, those taken in private
+/// (their pages are not published, and their file names say what is discussed in private).
+#[derive(Clone, Copy)]
+pub struct PrivatePapers<'a>(pub &'a dyn Fn(&Path) -> bool);
+
+impl PrivatePapers<'_> {
+    /// None: a private paper's links, or a paper built alone.
+    pub const NONE: PrivatePapers<'static> = PrivatePapers(&|_| false);
+
+    /// Is the paper whose `.md` is at the absolute path `source` one of them?
+    pub fn holds(&self, source: &Path) -> bool {
+        (self.0)(source)
+    }
+}
+
+impl std::fmt::Debug for PrivatePapers<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PrivatePapers")
+    }
 }
 
 /// The paper's sections in reading order and its footnotes in number order.
@@ -115,6 +138,9 @@ pub struct Sections {
     pub footnotes: Vec<Footnote>,
     /// The content of each appendix, in order: `Some` for a Markdown file.
     pub appendices: Vec<Option<Vec<Item>>>,
+    /// Does the paper link another paper's page or PDF (so that its outputs depend on
+    /// which papers are taken in private)?
+    pub links_papers: bool,
 }
 
 /// The pulldown-cmark options of the paper format: GFM tables, footnotes, strikethrough,
@@ -151,6 +177,7 @@ pub fn build_sections(parts: &DocumentParts, house: &HouseStyle) -> (Sections, V
     }
 
     let mut ctx = Ctx::new(sources, parts.paper_dir, parts.project_root, house.limits);
+    ctx.private = parts.private;
     // Parse everything first so that every label is known before ids are handed out.
     let mut parsed: Vec<Vec<blocks::Node>> = (0..ctx.sources.len())
         .map(|i| blocks::parse(&mut ctx, i))
@@ -211,6 +238,7 @@ pub fn build_sections(parts: &DocumentParts, house: &HouseStyle) -> (Sections, V
             sections,
             footnotes,
             appendices,
+            links_papers: ctx.links_papers,
         },
         ctx.diags,
     )
@@ -244,6 +272,10 @@ pub(crate) struct Ctx<'p> {
     pub report: report::Report,
     /// The house's safety limits.
     pub limits: Limits,
+    /// See [`DocumentParts::private`].
+    pub private: PrivatePapers<'p>,
+    /// See [`Sections::links_papers`].
+    pub links_papers: bool,
 }
 
 impl<'p> Ctx<'p> {
@@ -262,6 +294,8 @@ impl<'p> Ctx<'p> {
             images: images::Images::new(paper_dir, project_root),
             report: report::Report::default(),
             limits,
+            private: PrivatePapers::NONE,
+            links_papers: false,
         }
     }
 

@@ -69,6 +69,53 @@ impl Builder<'_, '_> {
     }
 }
 
+/// The `.md` of the paper whose page, PDF or source `url` (a link of a paper in `dir`)
+/// names, folded as a browser resolves it; `None` for any other address.
+pub(super) fn paper_source(url: &str, dir: &Path) -> Option<std::path::PathBuf> {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    let scheme = lower.split_once(':').is_some_and(|(s, _)| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+    });
+    if scheme || url.starts_with(['#', '?', '/']) || url.contains('\\') {
+        return None;
+    }
+    let written = &url[..url.find(['#', '?']).unwrap_or(url.len())];
+    let path = super::images::percent_decode(written).unwrap_or_else(|| written.to_string());
+    let ext = Path::new(&path)
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    matches!(ext.as_deref(), Some("md" | "html" | "pdf"))
+        .then(|| crate::project::walk::fold(&dir.join(&path)).with_extension("md"))
+}
+
+impl Builder<'_, '_> {
+    /// Leaves out the link of `content` to `url` (at `range`) when it names a paper taken
+    /// in private while this paper is public, with a warning (`link-private-paper`): the
+    /// page is not published, and its file name says what is discussed in private. Its
+    /// words stay. Notes any link to a paper (see [`super::Sections::links_papers`]).
+    /// Whether the link was left out.
+    pub(super) fn leave_out_private_link(&mut self, url: &str, range: Range<usize>) -> bool {
+        let Some(source) = paper_source(url, self.ctx.images.paper_dir()) else {
+            return false;
+        };
+        self.ctx.links_papers = true;
+        if !self.ctx.private.holds(&source) {
+            return false;
+        }
+        let loc = self.loc(range);
+        self.ctx.warn(
+            "link-private-paper",
+            &loc,
+            format!("this link points at `{url}`, a paper taken in private: its page is not published, and its file name would say what is discussed in private, so the link is left out (its words stay)"),
+            Some("remove the link, or name the item by its agenda number; if the paper is to be public, take it out of private in the meeting file".into()),
+        );
+        true
+    }
+}
+
 /// What is wrong with `url` as a link of a paper in `dir`, if anything.
 fn target(url: &str, dir: &Path) -> Option<Target> {
     let url = url.trim();

@@ -355,7 +355,8 @@ pub struct Built {
     pub meta: PaperMeta,
     /// Its outputs as written.
     pub outputs: Vec<OutputFile>,
-    /// It had no diagnostic at all.
+    /// It had no diagnostic at all, and links no other paper: what it shows depends on its
+    /// own inputs alone.
     pub clean: bool,
 }
 

@@ -50,6 +50,7 @@ fn clerk_html(md: &str, dir: &Path) -> String {
         appendices: Vec::new(),
         paper_dir: dir,
         project_root: dir,
+        private: crate::document::markdown::PrivatePapers::NONE,
     };
     let (sections, _) = build_sections(&parts, &house);
     let mut out = String::new();

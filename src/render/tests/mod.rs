@@ -254,6 +254,7 @@ fn sample() -> Document {
             content: crate::document::AppendixContent::None,
         }],
         file_stem: "sample".into(),
+        links_papers: false,
     }
 }
 

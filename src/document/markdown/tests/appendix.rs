@@ -26,6 +26,7 @@ fn run_with_appendix(body: &str, appendix: &str) -> (Sections, Vec<Placed>) {
         ],
         paper_dir: Path::new("/nonexistent-clerk-test"),
         project_root: Path::new("/nonexistent-clerk-test"),
+        private: crate::document::markdown::PrivatePapers::NONE,
     };
     let (sections, diags) = build_sections(&parts, &house);
     let mut sources = Sources::of(paper, body);

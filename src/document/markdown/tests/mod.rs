@@ -66,6 +66,7 @@ pub(super) fn run_in(
         appendices: Vec::new(),
         paper_dir: dir,
         project_root: root,
+        private: crate::document::markdown::PrivatePapers::NONE,
     };
     let (sections, diags) = build_sections(&parts, &house);
     (sections, placed(diags, &Sources::of(file, text.as_str())))

@@ -240,6 +240,7 @@ fn run_house(body: &str, house: &HouseStyle) -> Vec<Placed> {
         appendices: Vec::new(),
         paper_dir: Path::new("/nonexistent-clerk-test"),
         project_root: Path::new("/nonexistent-clerk-test"),
+        private: crate::document::markdown::PrivatePapers::NONE,
     };
     let (_, diags) = build_sections(&parts, house);
     placed(diags, &Sources::of(file, body))

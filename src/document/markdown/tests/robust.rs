@@ -29,6 +29,7 @@ fn diagnostics_point_into_the_file() {
         appendices: Vec::new(),
         paper_dir: Path::new("/x"),
         project_root: Path::new("/x"),
+        private: crate::document::markdown::PrivatePapers::NONE,
     };
     let (_, d) = build_sections(&parts, &house);
     let d = placed(d, &Sources::of(file, file_text.as_str()));
@@ -78,6 +79,7 @@ fn placement_matches_diag_locate() {
         appendices: Vec::new(),
         paper_dir: Path::new("/x"),
         project_root: Path::new("/x"),
+        private: crate::document::markdown::PrivatePapers::NONE,
     };
     let (_, d) = build_sections(&parts, &house);
     assert_eq!(d.len(), 2, "{d:#?}");
@@ -142,6 +144,7 @@ fn never_panics() {
         appendices: Vec::new(),
         paper_dir: Path::new("/x"),
         project_root: Path::new("/x"),
+        private: crate::document::markdown::PrivatePapers::NONE,
     };
     let (_, d) = build_sections(&parts, &house);
     let d = placed(d, &Sources::default());
