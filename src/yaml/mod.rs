@@ -13,6 +13,7 @@ mod comments;
 mod de_tree;
 mod every;
 mod keys;
+mod nbsp;
 mod plain;
 mod problems;
 mod tree;
@@ -257,6 +258,23 @@ pub fn to_node_lenient(
             (Some(node), diags)
         }
         Err(e) => {
+            let nbsp = nbsp::lines(text, file);
+            if !nbsp.is_empty() {
+                // Spaces pasted from Word where YAML wants plain ones: said where they are,
+                // and the text read again with plain ones, so the rest is still checked.
+                diags.extend(nbsp);
+                let plain = nbsp::as_spaces(text);
+                return match read(&plain) {
+                    Ok(raw) => {
+                        let node = convert(raw, &plain, file, &mut diags);
+                        (Some(node), diags)
+                    }
+                    Err(e) => {
+                        diags.push(problems::saphyr_error(&e, &plain, file, limits));
+                        (None, diags)
+                    }
+                };
+            }
             let d = problems::saphyr_error(&e, text, file, limits);
             if let Some(eased) = eased_colons(&e, text) {
                 // A value with a `: ` in it (`title: Budget: Quarter 2`): each such line is

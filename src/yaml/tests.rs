@@ -112,6 +112,31 @@ fn every_tab_indented_line_is_reported() {
 }
 
 #[test]
+fn non_breaking_spaces_pasted_from_word_are_said_where_they_are_and_the_rest_read() {
+    let text = "meeting:\u{a0}Resources Committee\ndate: 2026-05-19\nimplications:\n\u{a0}\u{a0}social: yes\n";
+    let (node, errs) = to_node_lenient(text, p(), YamlLimits::default());
+    let places: Vec<(&str, (usize, usize))> =
+        errs.iter().map(|e| (e.code, e.line_col(text))).collect();
+    assert_eq!(
+        places,
+        [("yaml-nbsp", (1, 9)), ("yaml-nbsp", (4, 1))],
+        "{errs:?}"
+    );
+    assert_eq!(
+        errs[0].help.as_deref(),
+        Some("retype the space after `meeting:` as an ordinary space")
+    );
+    // Read with plain spaces, the tree points into the text as written.
+    let node = node.expect("read with plain spaces");
+    let meeting = node.get("meeting").unwrap();
+    assert_eq!(meeting.pos.offset, text.find('R'));
+    let social = node.get("implications").unwrap().get("social").unwrap();
+    assert_eq!(social.pos.offset, text.find("yes"));
+    // A non-breaking space inside a value is the value's.
+    assert!(to_node("title: Budget\u{a0}2026\n", p()).is_ok());
+}
+
+#[test]
 fn an_alias_to_no_anchor_is_named_at_its_place() {
     let text = "title: a\nkeywords: *kw\n";
     let errs = to_node(text, p()).unwrap_err();
