@@ -73,13 +73,7 @@ impl Builder<'_, '_> {
 /// names, folded as a browser resolves it; `None` for any other address.
 pub(super) fn paper_source(url: &str, dir: &Path) -> Option<std::path::PathBuf> {
     let url = url.trim();
-    let lower = url.to_ascii_lowercase();
-    let scheme = lower.split_once(':').is_some_and(|(s, _)| {
-        !s.is_empty()
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
-    });
-    if scheme || url.starts_with(['#', '?', '/']) || url.contains('\\') {
+    if has_scheme(url) || url.starts_with(['#', '?', '/']) || url.contains('\\') {
         return None;
     }
     let written = &url[..url.find(['#', '?']).unwrap_or(url.len())];
@@ -116,6 +110,15 @@ impl Builder<'_, '_> {
     }
 }
 
+/// Does `url` start with a scheme (`https:`, `mailto:`, `tel:`)?
+fn has_scheme(url: &str) -> bool {
+    url.split_once(':').is_some_and(|(s, _)| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+    })
+}
+
 /// What is wrong with `url` as a link of a paper in `dir`, if anything.
 fn target(url: &str, dir: &Path) -> Option<Target> {
     let url = url.trim();
@@ -129,12 +132,7 @@ fn target(url: &str, dir: &Path) -> Option<Target> {
     }
     // Another scheme (https:, mailto:, tel:), a fragment, a query or a path from the site's
     // root: not a file beside the paper.
-    let scheme = lower.split_once(':').is_some_and(|(s, _)| {
-        !s.is_empty()
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
-    });
-    if scheme || url.is_empty() || url.starts_with(['#', '?', '/']) || url.ends_with('/') {
+    if has_scheme(url) || url.is_empty() || url.starts_with(['#', '?', '/']) || url.ends_with('/') {
         return None;
     }
     if bare_label(url) {
