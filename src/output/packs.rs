@@ -81,7 +81,19 @@ pub fn write_packs(
                 std::fs::read(project.out_dir.join(at)).ok()
             })
             .collect();
-        let built = renderer.render_pack(meeting, kind, pdfs, &project.house, draft);
+        // Each paper's relative links lead from its own folder: made to lead from the pack's.
+        let bases: Vec<String> = papers
+            .iter()
+            .map(|item| {
+                let at = item
+                    .paper()
+                    .map(|source| paper_pdf(source, item.private.is_some()))
+                    .unwrap_or_default();
+                let dir = at.parent().unwrap_or(Path::new(""));
+                pack::link_base(&meeting.out_dir(), dir)
+            })
+            .collect();
+        let built = renderer.render_pack_from(meeting, kind, (pdfs, &bases), &project.house, draft);
         match built {
             Ok(p) => {
                 for (item, range) in papers.iter().zip(&p.ranges) {

@@ -352,8 +352,23 @@ impl Renderer {
         house: &HouseStyle,
         draft: bool,
     ) -> Result<pdf::pack::PackPdf, Diagnostic> {
+        self.render_pack_from(meeting, kind, (pdfs, &[]), house, draft)
+    }
+
+    /// [`Renderer::render_pack`], each paper's relative links made to lead from the pack's
+    /// folder: `bases` gives, for each paper, the way from there to its PDF's folder
+    /// ([`pdf::pack::link_base`]).
+    pub fn render_pack_from<B: AsRef<[u8]>>(
+        &self,
+        meeting: &crate::meeting::Meeting,
+        kind: pdf::pack::PackKind,
+        (pdfs, bases): (impl IntoIterator<Item = Option<B>>, &[String]),
+        house: &HouseStyle,
+        draft: bool,
+    ) -> Result<pdf::pack::PackPdf, Diagnostic> {
         let opts = self.options(house, draft);
-        self.pdf()?.render_pack(meeting, kind, pdfs, &opts)
+        self.pdf()?
+            .render_pack_with(meeting, kind, (pdfs, bases), &opts, true)
     }
 
     /// A meeting's `agenda.pdf`, tagged like the papers (PDF/A-2a + PDF/UA-1).

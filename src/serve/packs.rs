@@ -2,6 +2,7 @@
 //! and cached too) when first asked for, and kept until the meeting or one of its papers
 //! changes; served at their paths, and written to the output folder by `--write`.
 
+use std::path::Path;
 use std::sync::Arc;
 
 use super::overlay::Notes;
@@ -63,9 +64,18 @@ pub(crate) fn pack_of(
             })
             .collect();
         let pdfs: Vec<Option<&[u8]>> = pdfs.iter().map(|b| b.as_deref()).collect();
+        // The preview serves each paper's PDF beside its source's place, private or not.
+        let bases: Vec<String> = kind
+            .papers(meeting)
+            .iter()
+            .map(|i| {
+                let dir = i.paper().and_then(Path::parent).unwrap_or(Path::new(""));
+                pack::link_base(&meeting.out_dir(), dir)
+            })
+            .collect();
         let draft = meeting.is_draft(true);
         renderer
-            .render_pack(meeting, *kind, pdfs, &site.project.house, draft)
+            .render_pack_from(meeting, *kind, (pdfs, &bases), &site.project.house, draft)
             .map(|p| p.bytes)
             .map_err(|d| Notes::new(&[d], renderer.sources()))
     }))

@@ -29,6 +29,7 @@ mod meeting_serve;
 mod meetings;
 mod output_folder;
 mod outputs;
+mod pack_links;
 mod packs;
 mod packs_property;
 mod packs_read_back;

@@ -90,19 +90,32 @@ pub(super) struct Front<'a> {
     pub(super) multiplied: &'a [bool],
 }
 
+/// The papers of a pack: each opened (`None` when not available), its pack pages, and the
+/// way from the pack's folder to its PDF's (see [`super::link_base`]; none given, its
+/// relative links are left as they are).
+pub(super) struct Papers<'a, B> {
+    pub(super) loaded: Vec<Option<Paper<B>>>,
+    pub(super) ranges: &'a [Option<(u32, u32)>],
+    pub(super) bases: &'a [String],
+}
+
 /// Puts the pack together: `pdf` is the emitted front sheet (`front` pages) followed by
-/// the stamp pages, `papers` the papers in order with their pack `ranges`. Objects of the
+/// the stamp pages, then the `papers` in order. Objects of the
 /// papers that need no change but their numbers are copied as written when `as_written`
 /// (the same bytes as building and writing them: a test builds packs both ways).
 pub(super) fn merge<B: AsRef<[u8]>>(
     mut pdf: Document,
     front: Front<'_>,
-    papers: Vec<Option<Paper<B>>>,
-    ranges: &[Option<(u32, u32)>],
+    papers: Papers<'_, B>,
     srgb: &[u8],
     meta: &Meta,
     as_written: bool,
 ) -> Result<Vec<u8>, String> {
+    let Papers {
+        loaded: papers,
+        ranges,
+        bases,
+    } = papers;
     let Front {
         pages: front,
         title: front_title,
@@ -152,6 +165,7 @@ pub(super) fn merge<B: AsRef<[u8]>>(
             j,
             ahead: &mut ahead,
             as_written,
+            base: bases.get(j).map_or("", String::as_str),
         };
         let new = appendix::append_paper(&mut pdf, paper_pdf, &title, &mut keep)?;
         // Its pages as grafted, not the pack's page tree walked again for each paper.
@@ -327,11 +341,14 @@ struct Grafted<'a> {
     j: usize,
     ahead: &'a mut Prewritten,
     as_written: bool,
+    /// The way from the pack's folder to the paper's, put before its relative links.
+    base: &'a str,
 }
 
 impl appendix::Keep for Grafted<'_> {
     fn object(&mut self, doc: &mut Document, id: ObjectId, mut object: Object) {
         unique_id(&mut object, self.j);
+        rebase_link(&mut object, self.base);
         if written_at_once(&object) {
             self.ahead.push(id, &object);
         } else {
@@ -340,10 +357,47 @@ impl appendix::Keep for Grafted<'_> {
     }
 
     fn written(&mut self, id: ObjectId, bytes: &[u8]) -> bool {
+        // A link to an address may need its relative address made to lead from the pack:
+        // it comes built, to be read.
+        if !self.base.is_empty() && memchr::memmem::find(bytes, b"/URI").is_some() {
+            return false;
+        }
         if self.as_written {
             self.ahead.push_written(id, bytes);
         }
         self.as_written
+    }
+}
+
+/// Makes a link annotation's relative address (`2026-05-19-budget.pdf`, which leads from the
+/// paper's folder) lead from the pack's, `base` before it: the same file, wherever the pack
+/// stands. An address with a scheme, from the site's root or within the page is left.
+fn rebase_link(object: &mut Object, base: &str) {
+    if base.is_empty() {
+        return;
+    }
+    let Object::Dictionary(d) = object else {
+        return;
+    };
+    if d.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Link".as_slice()) {
+        return;
+    }
+    let Ok(Object::Dictionary(action)) = d.get_mut(b"A") else {
+        return;
+    };
+    if action.get(b"S").and_then(Object::as_name).ok() != Some(b"URI".as_slice()) {
+        return;
+    }
+    if let Ok(Object::String(uri, _)) = action.get_mut(b"URI") {
+        let scheme = uri.iter().position(|&b| b == b':').is_some_and(|c| {
+            c > 0
+                && uri[..c]
+                    .iter()
+                    .all(|b| b.is_ascii_alphanumeric() || b"+.-".contains(b))
+        });
+        if !scheme && !uri.is_empty() && !matches!(uri[0], b'/' | b'#' | b'?') {
+            uri.splice(0..0, base.bytes());
+        }
     }
 }
 

@@ -196,16 +196,16 @@ impl PdfEngine {
         pdfs: impl IntoIterator<Item = Option<B>>,
         opts: &RenderOptions<'_>,
     ) -> Result<PackPdf, Diagnostic> {
-        self.render_pack_with(meeting, kind, pdfs, opts, true)
+        self.render_pack_with(meeting, kind, (pdfs, &[]), opts, true)
     }
 
     /// [`PdfEngine::render_pack`], the papers' objects copied as written where they can be
     /// when `as_written`, else every one built.
-    fn render_pack_with<B: AsRef<[u8]>>(
+    pub(crate) fn render_pack_with<B: AsRef<[u8]>>(
         &self,
         meeting: &Meeting,
         kind: PackKind,
-        pdfs: impl IntoIterator<Item = Option<B>>,
+        (pdfs, bases): (impl IntoIterator<Item = Option<B>>, &[String]),
         opts: &RenderOptions<'_>,
         as_written: bool,
     ) -> Result<PackPdf, Diagnostic> {
@@ -320,7 +320,12 @@ impl PdfEngine {
             title: &house.words.front_sheet,
             multiplied: &multiplied,
         };
-        let bytes = merge::merge(pdf, front, loaded, &r, &self.srgb, &meta, as_written)
+        let papers = merge::Papers {
+            loaded,
+            ranges: &r,
+            bases,
+        };
+        let bytes = merge::merge(pdf, front, papers, &self.srgb, &meta, as_written)
             .map_err(|e| Diagnostic::internal(format!("cannot put the pack together ({e})")))?;
         Ok(PackPdf {
             bytes,
@@ -352,6 +357,17 @@ fn outline_title(item: &AgendaItem) -> String {
         Some(n) => format!("{n} {}", item.title),
         None => item.title.clone(),
     }
+}
+
+/// The way from a pack in `pack_dir` to a paper's PDF in `paper_dir` (both relative to the
+/// output folder), for the paper's relative links: `../../resources/`.
+pub fn link_base(pack_dir: &std::path::Path, paper_dir: &std::path::Path) -> String {
+    let mut base = "../".repeat(pack_dir.components().count());
+    for part in paper_dir.components() {
+        base.push_str(&part.as_os_str().to_string_lossy());
+        base.push('/');
+    }
+    base
 }
 
 /// Is `item` a paper whose outputs this run made or kept?

@@ -106,7 +106,7 @@ fn papers_copied_as_written_make_the_same_pack_as_built() {
     let pack = |as_written| {
         let pdfs = pdfs.iter().map(|p| Some(p.as_slice()));
         engine
-            .render_pack_with(&m, PackKind::Public, pdfs, &opts, as_written)
+            .render_pack_with(&m, PackKind::Public, (pdfs, &[]), &opts, as_written)
             .unwrap()
             .bytes
     };
