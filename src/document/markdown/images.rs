@@ -244,6 +244,17 @@ impl Images {
                     return outside(written);
                 }
                 let help = match same_but_case(&self.paper_dir, written) {
+                    // `img\chart.png`, as Windows writes paths: found with `/`.
+                    Some(there) if written.contains('\\') => {
+                        let capitals = if there == written.replace('\\', "/") {
+                            ""
+                        } else {
+                            ", and the names with the same capitals"
+                        };
+                        format!(
+                            "the file is `{there}`: write the path with `/` between its folders{capitals} (a backslash is Windows' own, and the paper must build on any computer)"
+                        )
+                    }
                     Some(there) => format!(
                         "the file is `{there}`: write the name with the same capitals (a file system that ignores them would build this paper and another would not)"
                     ),

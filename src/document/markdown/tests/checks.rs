@@ -179,6 +179,20 @@ fn images() {
     assert_eq!(codes(&d), ["image-missing"], "{d:#?}");
     let help = d[0].help.as_deref().unwrap();
     assert!(help.starts_with("the file is `img/chart.png`"), "{help}");
+    // Written with Windows' backslash: the way out is the slash (and the capitals).
+    for (written, capitals) in [("img\\chart.png", false), ("Img\\chart.png", true)] {
+        let md = format!("# A\n\n![A]({written})\n");
+        let (_, d) = run_in(&md, &[], RECS, &papers, root.path());
+        assert_eq!(codes(&d), ["image-missing"], "{d:#?}");
+        let help = d[0].help.as_deref().unwrap();
+        assert!(
+            help.starts_with(
+                "the file is `img/chart.png`: write the path with `/` between its folders"
+            ),
+            "{help}"
+        );
+        assert_eq!(help.contains("same capitals"), capitals, "{help}");
+    }
     // In a table cell, the PDF shows its alt text: said, at the image.
     let (_, d) = run_in(
         "# A\n\n| Map | Picture |\n| --- | --- |\n| Estate | ![Map](img/chart.png) |\n",
