@@ -163,6 +163,16 @@ impl Checker<'_> {
     }
 
     pub(super) fn markdown(&mut self, key: &str, node: &Node) -> Option<MetaText> {
+        if let Value::Seq(items) = &node.value {
+            // A list written as YAML's: kept as Markdown's, in a `|` block.
+            let first = items.first().and_then(Node::as_text).unwrap_or("…".into());
+            let message = format!("`{key}` must be text, but here it is {}", node.kind());
+            let help = format!(
+                "to keep the list, write `{key}: |` and the items under it as Markdown's, each indented: `  - {first}`"
+            );
+            self.error(node.pos, "wrong-type", message, Some(help));
+            return None;
+        }
         let text = self.text_raw(key, node)?;
         let at = node.pos.offset.unwrap_or(0);
         let line_start = self

@@ -179,3 +179,26 @@ fn an_empty_appendix_title_asks_for_the_appendix_title() {
         );
     }
 }
+
+/// Recommendations written as YAML's list: kept as Markdown's, in a `|` block, is the way
+/// out, with the first item shown (not "write it as text", which would lose the list).
+#[test]
+fn recommendations_written_as_a_yaml_list_are_told_to_keep_it_in_a_block() {
+    let text = GOOD.replace(
+        "recommendations: Members are invited to discuss the contents of this report.\n",
+        "recommendations:\n  - Approve the budget.\n  - Note the risks.\n",
+    );
+    let (meta, diags) = check(&text);
+    assert!(meta.is_none());
+    let d = diags
+        .iter()
+        .find(|d| d.code == "wrong-type")
+        .expect("{diags:?}");
+    assert_eq!((d.line, d.column), (7, 3), "{d:?}");
+    assert_eq!(
+        d.help.as_deref(),
+        Some(
+            "to keep the list, write `recommendations: |` and the items under it as Markdown's, each indented: `  - Approve the budget.`"
+        )
+    );
+}
