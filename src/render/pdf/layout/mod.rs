@@ -20,6 +20,7 @@ pub(crate) mod running;
 mod sections;
 mod shape;
 mod spans;
+mod strike;
 mod table;
 pub mod text;
 mod title;
@@ -250,7 +251,7 @@ impl<'a> Flow<'a> {
         let n = lines.len();
         for (k, line) in lines.into_iter().enumerate() {
             let parts = self.parts(&line);
-            let strikes: Vec<Item> = struck(&line, x, baseline).collect();
+            let strikes: Vec<Item> = strike::items(&line, x, baseline).collect();
             let mut unit = Unit {
                 height: lh,
                 space_before: if k == 0 { space_before } else { 0.0 },
@@ -368,22 +369,6 @@ pub(crate) fn galley<'a>(
     appendix::markdown_appendices(&mut flow, doc, house);
     blocks::footnotes(&mut flow, doc);
     flow
-}
-
-/// The lines through the struck text of `line`, set at `x` on `baseline`: artifacts, the
-/// text's `Span` saying it is struck for readers of the structure.
-pub(crate) fn struck(line: &text::Line, x: f32, baseline: f32) -> impl Iterator<Item = Item> + '_ {
-    line.strikes.iter().map(move |s| Item {
-        tag: Tag::Artifact,
-        mark: Mark::Rect {
-            x: x + s.x,
-            y: baseline + s.y,
-            w: s.w,
-            h: s.h,
-            fill: Some(s.color),
-            stroke: None,
-        },
-    })
 }
 
 #[cfg(test)]

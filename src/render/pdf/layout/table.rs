@@ -140,7 +140,7 @@ fn chunk_unit(
                     mark: Mark::Glyphs(run),
                 });
             }
-            unit.items.extend(super::struck(line, lx, ly));
+            unit.items.extend(super::strike::items(line, lx, ly));
             for (ox, ow, target) in &line.links {
                 unit.links.push(Link {
                     block: flow.block,

@@ -11,12 +11,14 @@ use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
 pub use super::fill::RUNT;
 use super::fill::{fill, tie};
 use super::glyphs::Glyphs;
-use super::model::{Glyph, GlyphRun, Rgb, Target};
+use super::model::{Glyph, GlyphRun, Target};
 #[cfg(test)]
 use super::shape::cluster_text;
 pub use super::shape::measure;
 use super::shape::{Atom, shape_atoms};
 pub use super::spans::{Span, Style, spans};
+pub use super::strike::Strike;
+use super::strike::Striking;
 use crate::render::pdf::fonts::Fonts;
 
 /// A word for textwrap: atoms `start..end`, then `ws..ws_end` of trailing spaces.
@@ -75,38 +77,6 @@ pub struct Line {
     /// The line ends inside a word (one too long for the line, cut; or after a hyphen or
     /// dash), not at a space: no word break is kept for readers of the text here.
     pub cut: bool,
-}
-
-/// A line through struck text: `x` and `w` along the line, and the line's top `y` and
-/// thickness `h` from the baseline (negative up), at the strikeout position of a face of
-/// the text's size, in its colour.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Strike {
-    /// Start along the line.
-    pub x: f32,
-    /// Length.
-    pub w: f32,
-    /// Top, from the baseline (negative up).
-    pub y: f32,
-    /// Thickness.
-    pub h: f32,
-    /// Colour.
-    pub color: Rgb,
-}
-
-impl Strike {
-    /// The line through text of `style` from `x`, `w` long: Noto Sans's strikeout
-    /// position and thickness (322 and 51 thousandths of the size).
-    fn through(style: &Style, x: f32, w: f32) -> Strike {
-        let h = style.size * 0.051;
-        Strike {
-            x,
-            w,
-            y: -style.rise - style.size * 0.322 - h / 2.0,
-            h,
-            color: style.color,
-        }
-    }
 }
 
 fn words(atoms: &[Atom], unit: f32) -> Vec<Word> {
@@ -315,8 +285,8 @@ fn set_line(
     // run that one went into has its face, size, colour and rise (a link's or another
     // language's edge may still part them).
     let mut before = None;
-    // Whether the atom before was struck, and the struck spaces since the last struck word.
-    let (mut struck_before, mut struck_spaces) = (false, 0.0);
+    // Whether the atom before was struck, and the struck stretches as they are set.
+    let (mut struck_before, mut striking) = (false, Striking::default());
     for atom in &atoms[range] {
         let style = &spans[atom.span()].style;
         let face = || atom.face.unwrap_or_else(|| style.face());
@@ -372,23 +342,7 @@ fn set_line(
         if let Some(n) = style.footnote.filter(|n| !line.footnotes.contains(n)) {
             line.footnotes.push(n);
         }
-        if !style.strike {
-            struck_spaces = 0.0;
-        } else if atom.space {
-            struck_spaces += advance;
-        } else {
-            let through = Strike::through(style, x, advance);
-            match line.strikes.last_mut() {
-                Some(s)
-                    if (s.x + s.w + struck_spaces - x).abs() < 0.01
-                        && (s.y, s.h, s.color) == (through.y, through.h, through.color) =>
-                {
-                    s.w += struck_spaces + advance;
-                }
-                _ => line.strikes.push(through),
-            }
-            struck_spaces = 0.0;
-        }
+        striking.atom(&mut line.strikes, style, (atom.space, x, advance));
         struck_before = style.strike;
         x += advance;
     }

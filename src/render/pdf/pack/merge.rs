@@ -348,7 +348,7 @@ struct Grafted<'a> {
 impl appendix::Keep for Grafted<'_> {
     fn object(&mut self, doc: &mut Document, id: ObjectId, mut object: Object) {
         unique_id(&mut object, self.j);
-        rebase_link(&mut object, self.base);
+        super::links::rebase(&mut object, self.base);
         if written_at_once(&object) {
             self.ahead.push(id, &object);
         } else {
@@ -366,38 +366,6 @@ impl appendix::Keep for Grafted<'_> {
             self.ahead.push_written(id, bytes);
         }
         self.as_written
-    }
-}
-
-/// Makes a link annotation's relative address (`2026-05-19-budget.pdf`, which leads from the
-/// paper's folder) lead from the pack's, `base` before it: the same file, wherever the pack
-/// stands. An address with a scheme, from the site's root or within the page is left.
-fn rebase_link(object: &mut Object, base: &str) {
-    if base.is_empty() {
-        return;
-    }
-    let Object::Dictionary(d) = object else {
-        return;
-    };
-    if d.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Link".as_slice()) {
-        return;
-    }
-    let Ok(Object::Dictionary(action)) = d.get_mut(b"A") else {
-        return;
-    };
-    if action.get(b"S").and_then(Object::as_name).ok() != Some(b"URI".as_slice()) {
-        return;
-    }
-    if let Ok(Object::String(uri, _)) = action.get_mut(b"URI") {
-        let scheme = uri.iter().position(|&b| b == b':').is_some_and(|c| {
-            c > 0
-                && uri[..c]
-                    .iter()
-                    .all(|b| b.is_ascii_alphanumeric() || b"+.-".contains(b))
-        });
-        if !scheme && !uri.is_empty() && !matches!(uri[0], b'/' | b'#' | b'?') {
-            uri.splice(0..0, base.bytes());
-        }
     }
 }
 

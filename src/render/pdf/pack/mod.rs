@@ -10,10 +10,12 @@
 //! grafts each paper's structure tree under a `Sect` of the pack, and builds the outline.
 
 mod kind;
+mod links;
 mod merge;
 mod outline;
 
 pub use kind::PackKind;
+pub use links::link_base;
 pub use outline::holds_only;
 
 use crate::config::{HouseStyle, Words};
@@ -357,17 +359,6 @@ fn outline_title(item: &AgendaItem) -> String {
         Some(n) => format!("{n} {}", item.title),
         None => item.title.clone(),
     }
-}
-
-/// The way from a pack in `pack_dir` to a paper's PDF in `paper_dir` (both relative to the
-/// output folder), for the paper's relative links: `../../resources/`.
-pub fn link_base(pack_dir: &std::path::Path, paper_dir: &std::path::Path) -> String {
-    let mut base = "../".repeat(pack_dir.components().count());
-    for part in paper_dir.components() {
-        base.push_str(&part.as_os_str().to_string_lossy());
-        base.push('/');
-    }
-    base
 }
 
 /// Is `item` a paper whose outputs this run made or kept?
