@@ -324,7 +324,7 @@ pub(crate) fn hash_streams(doc: &Document) -> ContentHash {
 /// gives the same ones.
 fn content_id(doc: &Document, meta: &Meta, content: Option<ContentHash>) -> ([u8; 16], String) {
     let mut hash = content.unwrap_or_else(|| hash_streams(doc));
-    hash.update(format!("{meta:?}").as_bytes());
+    hash.update(described(meta).as_bytes());
     let id = hash.digest128().to_be_bytes();
     let hex: String = id.iter().map(|b| format!("{b:02x}")).collect();
     let uuid = format!(
@@ -336,6 +336,31 @@ fn content_id(doc: &Document, meta: &Meta, content: Option<ContentHash>) -> ([u8
         &hex[20..32]
     );
     (id, uuid)
+}
+
+/// The metadata as the document ID hashes it: every field but `draft` (a draft's pages
+/// already differ by their DRAFT mark), written as `Meta`'s own `Debug` writes them, so
+/// that a final paper keeps the ID it had before drafts said so in their XMP.
+fn described(meta: &Meta) -> String {
+    struct Fields<'a>(&'a Meta);
+    impl std::fmt::Debug for Fields<'_> {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            let m = self.0;
+            f.debug_struct("Meta")
+                .field("title", &m.title)
+                .field("author", &m.author)
+                .field("subject", &m.subject)
+                .field("keywords", &m.keywords)
+                .field("language", &m.language)
+                .field("timestamp", &m.timestamp)
+                .field("meeting", &m.meeting)
+                .field("meeting_date", &m.meeting_date)
+                .field("agenda_item", &m.agenda_item)
+                .field("classification", &m.classification)
+                .finish()
+        }
+    }
+    format!("{:?}", Fields(meta))
 }
 
 /// The catalog's language, tagging and viewer entries, and the outline when there is one.

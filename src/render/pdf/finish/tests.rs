@@ -71,3 +71,35 @@ fn a_drafts_xmp_says_so_and_declares_the_property() {
     );
     assert!(crate::document::appendix::own_draft(x.as_bytes()));
 }
+
+/// The document ID hashes the metadata as it did before `draft` was added to it: a final
+/// paper keeps its ID (and its bytes) across the change; a draft's pages differ anyway.
+#[test]
+fn the_id_hashes_the_metadata_without_the_draft_flag() {
+    let meta = Meta {
+        title: "T".into(),
+        author: "A".into(),
+        subject: "S".into(),
+        keywords: vec!["k".into()],
+        language: "en-GB".into(),
+        timestamp: 7,
+        meeting: "M".into(),
+        meeting_date: "2021-09-01".into(),
+        agenda_item: Some("4".into()),
+        classification: None,
+        draft: false,
+    };
+    let all = format!("{meta:?}");
+    assert_eq!(
+        format!(
+            "{}, draft: false }}",
+            described(&meta).trim_end_matches(" }")
+        ),
+        all
+    );
+    let draft = Meta {
+        draft: true,
+        ..meta.clone()
+    };
+    assert_eq!(described(&draft), described(&meta));
+}
