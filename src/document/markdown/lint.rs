@@ -195,12 +195,13 @@ impl Builder<'_, '_> {
     /// `[…](… …)` (`address-space`). Said at the address, with the address in angle
     /// brackets, which Markdown reads with its spaces, as the way out.
     pub(super) fn lint_spaced_addresses(&mut self, inlines: &[Inline], range: Range<usize>) {
+        // Most paragraphs have no `](` at all: nothing to gather.
+        let Some(source) = self.md.get(range.clone()).filter(|s| s.contains("](")) else {
+            return;
+        };
         let mut shown = Vec::new();
         super::labels::texts(inlines, &mut shown);
         let text = shown.concat();
-        let Some(source) = self.md.get(range.clone()) else {
-            return;
-        };
         let mut found = Vec::new();
         for (image, address) in spaced_addresses(&text) {
             let written = format!("]({address})");
