@@ -19,6 +19,9 @@ pub enum Keep {
     Intro,
     /// A table's head row with its first row.
     TableHead,
+    /// A table's first row with its second, and its last but one with its last: no row
+    /// left alone at a page's foot or atop the next (under its repeated head).
+    TableRows,
     /// The header table's rows, the title and the masthead, all on the first page.
     Opening,
 }

@@ -369,6 +369,9 @@ pub(crate) fn table(flow: &mut Flow<'_>, t: &document::Table, x: f32, width: f32
     // are data cells, so no column header is announced empty. A header row with no words
     // at all keeps its header cells, as the page draws them.
     let head_words = t.head.iter().any(|c| !Inline::plain(c).trim().is_empty());
+    // Each body row's place, for the rows kept together at either end of the table.
+    let rows = t.rows.len();
+    let mut body = 0;
     for (cells, bold) in all_rows {
         let cells: Vec<Cell> = (0..cols)
             .map(|c| {
@@ -387,7 +390,17 @@ pub(crate) fn table(flow: &mut Flow<'_>, t: &document::Table, x: f32, width: f32
             })
             .collect();
         let units = row(flow, &cells, (x, first), &widths, size);
+        let last = units.len().saturating_sub(1);
+        // The first row holds its second on its page, the last but one its last: a row
+        // too tall for a page is set in several units, the last of which holds.
+        let held = !bold && rows >= 2 && (body == 0 || body + 2 == rows);
+        if !bold {
+            body += 1;
+        }
         for (n, (mut unit, baseline)) in units.into_iter().enumerate() {
+            if held && n == last {
+                unit.keep_with_next = Keep::TableRows;
+            }
             if bold {
                 unit.keep_with_next = Keep::TableHead;
                 if n == 0 {

@@ -21,6 +21,38 @@ fn page_of(l: &Layout, text: &str) -> Option<usize> {
     })
 }
 
+/// No table row is left alone: with filler of every length before a table of five rows,
+/// its first row has its second on its page, and its last its last but one.
+#[test]
+fn a_tables_first_and_last_rows_are_never_alone_on_a_page() {
+    let house = HouseStyle::default();
+    let fonts = Fonts::embedded();
+    let filler = "Officers have worked with the Scottish Government to agree a recovery plan and the position is reported monthly. ";
+    let rows = ["Estates", "Fleet", "ICT", "Pensions", "Overtime"];
+    let mut split = 0;
+    for n in 20..75 {
+        let table: String = rows
+            .iter()
+            .map(|r| format!("| {r} | 1.0 | 2.0 |\n"))
+            .collect();
+        let body = format!(
+            "# Capital\n\n{}\n\n| Line | Q1 | Q2 |\n|:--|--:|--:|\n{table}\nAfter.",
+            filler.repeat(n)
+        );
+        let l = layout(&doc(&body, ""), &RenderOptions::new(&house), &fonts);
+        let at: Vec<usize> = rows.iter().map(|r| page_of(&l, r).unwrap()).collect();
+        assert_eq!(at[0], at[1], "{n} fillers: the first row alone, {at:?}");
+        assert_eq!(at[3], at[4], "{n} fillers: the last row alone, {at:?}");
+        if at[0] != at[4] {
+            split += 1;
+        }
+    }
+    assert!(
+        split > 0,
+        "the fillers never split the table over two pages"
+    );
+}
+
 /// Rules 6 and 7: with filler of every length before it, a caption is on the page of its
 /// table's head row and first row, and the words a quote belongs to on the quote's page.
 #[test]
