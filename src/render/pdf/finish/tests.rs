@@ -48,21 +48,26 @@ fn xmp_escapes_and_declares_pdfa() {
     assert!(!x.contains("status"), "a final paper's says nothing of it");
 }
 
-#[test]
-fn a_drafts_xmp_says_so_and_declares_the_property() {
-    let meta = Meta {
+/// Plain metadata of a paper, a draft or not.
+fn plain(draft: bool) -> Meta {
+    Meta {
         title: "T".into(),
         author: "A".into(),
         subject: "S".into(),
-        keywords: Vec::new(),
+        keywords: vec!["k".into()],
         language: "en-GB".into(),
-        timestamp: 0,
+        timestamp: 7,
         meeting: "M".into(),
         meeting_date: "2021-09-01".into(),
-        agenda_item: None,
+        agenda_item: Some("4".into()),
         classification: None,
-        draft: true,
-    };
+        draft,
+    }
+}
+
+#[test]
+fn a_drafts_xmp_says_so_and_declares_the_property() {
+    let meta = plain(true);
     let x = xmp(&meta, "clerk", "id");
     assert!(x.contains("<clerk:status>draft</clerk:status>"), "{x}");
     assert!(
@@ -76,19 +81,7 @@ fn a_drafts_xmp_says_so_and_declares_the_property() {
 /// paper keeps its ID (and its bytes) across the change; a draft's pages differ anyway.
 #[test]
 fn the_id_hashes_the_metadata_without_the_draft_flag() {
-    let meta = Meta {
-        title: "T".into(),
-        author: "A".into(),
-        subject: "S".into(),
-        keywords: vec!["k".into()],
-        language: "en-GB".into(),
-        timestamp: 7,
-        meeting: "M".into(),
-        meeting_date: "2021-09-01".into(),
-        agenda_item: Some("4".into()),
-        classification: None,
-        draft: false,
-    };
+    let meta = plain(false);
     let all = format!("{meta:?}");
     assert_eq!(
         format!(
@@ -97,9 +90,5 @@ fn the_id_hashes_the_metadata_without_the_draft_flag() {
         ),
         all
     );
-    let draft = Meta {
-        draft: true,
-        ..meta.clone()
-    };
-    assert_eq!(described(&draft), described(&meta));
+    assert_eq!(described(&plain(true)), described(&meta));
 }
