@@ -48,6 +48,15 @@ pub(super) fn saphyr_error(
             "write it as a block: `{key}: |` on its line, then the text on the lines under it, each indented the same ({block})"
         ));
     }
+    // A `[` never closed is said where it stands, not where the parser gave up.
+    if d.message == super::words::UNCLOSED
+        && let Some(at) = span
+            .as_ref()
+            .and_then(|s| super::words::unclosed_bracket(text, s.start))
+    {
+        d.message = "this `[` starts a list that is never closed with `]`".into();
+        d.span = Some(at..at + 1);
+    }
     let tab = (d.code == "yaml-tab").then(|| text.find('\t')).flatten();
     d.span = match tab {
         Some(off) => Some(off..off + 1),

@@ -232,8 +232,8 @@ fn common_yaml_mistakes_are_said_in_plain_words() {
         ),
         (
             "title: A\nappendices: [x, y\nmeeting: B\n",
-            3,
-            "a `[` at or before this line",
+            2,
+            "this `[` starts a list that is never closed",
         ),
         (
             "title: A\nappendices:\n  - x\n - y\n",
@@ -338,6 +338,19 @@ fn a_value_misread_for_its_start_says_why_and_the_rest_is_read() {
     // A list left open is not taken for a title that starts with brackets.
     let errs = to_node("keywords: [a, b\n", p()).unwrap_err();
     assert!(!errs[0].message.contains("has words after"), "{errs:?}");
+}
+
+#[test]
+fn a_list_never_closed_is_said_at_its_bracket_not_where_the_parser_stopped() {
+    let text = "title: T\nkeywords: [budget, \"finance [draft]\"\nrecommendations: Approve.\n";
+    let errs = to_node(text, p()).unwrap_err();
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert_eq!(errs[0].line_col(text), (2, 11), "{errs:?}");
+    assert_eq!(
+        errs[0].message,
+        "this `[` starts a list that is never closed with `]`"
+    );
+    assert_eq!(errs[0].span, Some(19..20), "{errs:?}");
 }
 
 #[test]

@@ -2,6 +2,39 @@
 //! in words for whoever edits `clerk.yaml`, who need not know Rust's type names; and the
 //! YAML parser's commonest messages ("simple key expected ':'") in a secretary's words.
 
+/// The message for a `[` never closed, where the parser stopped (the line after it, often).
+pub(super) const UNCLOSED: &str =
+    "a `[` at or before this line starts a list that is never closed with `]`";
+
+/// Where, in `text` before byte `at` (where the parser stopped), the `[` that is never
+/// closed stands: the last one its line leaves open, outside quotes, on the nearest line
+/// that leaves one open.
+pub(super) fn unclosed_bracket(text: &str, at: usize) -> Option<usize> {
+    let before = text.get(..at)?;
+    let mut start = before.len();
+    for line in before.split_inclusive('\n').rev() {
+        start -= line.len();
+        let (mut open, mut quote) = (Vec::new(), None);
+        for (i, c) in line.char_indices() {
+            match (quote, c) {
+                (Some(q), _) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '#') if line[..i].ends_with([' ', '\t']) => break,
+                (None, '[') => open.push(i),
+                (None, ']') => {
+                    open.pop();
+                }
+                _ => {}
+            }
+        }
+        if let Some(&i) = open.last() {
+            return Some(start + i);
+        }
+    }
+    None
+}
+
 /// The message and help for a YAML parser's error message (`lower`, in lower case) that an
 /// author meets most: a key without its colon, a quote never closed, a line indented out of
 /// step, a `[` never closed. `None` for the others, which keep the parser's words.
@@ -32,7 +65,7 @@ pub(super) fn parser_words(lower: &str) -> Option<(&'static str, &'static str)> 
         "did not find expected ',' or ']'",
     ]) {
         Some((
-            "a `[` at or before this line starts a list that is never closed with `]`",
+            UNCLOSED,
             "close the list with `]`, or put the value in quotes if the `[` is part of the text",
         ))
     } else {
