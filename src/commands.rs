@@ -203,9 +203,7 @@ fn run_build(
             }
         };
         // Built into out/private/: said, so that a withheld paper is not taken for public.
-        let private = report
-            .private
-            .contains_key(&crate::meeting::file::normal(&p.source.rel));
+        let private = crate::meeting::file::is_private(&report.private, &p.source.rel);
         let where_ = if private && p.errors() == 0 {
             " (private)"
         } else {

@@ -129,6 +129,12 @@ pub(crate) fn normal(p: &Path) -> PathBuf {
     crate::project::walk::fold(p)
 }
 
+/// Is the paper at `rel` (relative to the papers folder, however spelt) one `private` holds
+/// (the papers a run keeps private, by their [`normal`] path)?
+pub(crate) fn is_private(private: &BTreeMap<PathBuf, String>, rel: &Path) -> bool {
+    private.contains_key(&normal(rel))
+}
+
 /// The meeting files of `project`: [`load_all`] of its meetings folder, by its house's
 /// papers folder and time zone.
 pub fn load_project(project: &crate::project::Project) -> MeetingFiles {

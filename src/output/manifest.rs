@@ -79,11 +79,8 @@ pub fn manifests(
     index: Option<&OutputFile>,
     inputs: &Inputs,
 ) -> (String, Option<String>) {
-    let is_private = |p: &PaperReport| {
-        report
-            .private
-            .contains_key(&crate::meeting::file::normal(&p.source.rel))
-    };
+    let is_private =
+        |p: &PaperReport| crate::meeting::file::is_private(&report.private, &p.source.rel);
     let (private, public): (Vec<&PaperReport>, Vec<&PaperReport>) =
         report.papers.iter().partition(|p| is_private(p));
     // A private paper's title as its meeting's agenda gives it (a meeting file may give an

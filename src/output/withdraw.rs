@@ -168,7 +168,7 @@ fn turned<'a>(
 ) -> Vec<&'a PaperReport> {
     papers
         .iter()
-        .filter(|p| private.contains_key(&normal(&p.source.rel)))
+        .filter(|p| crate::meeting::file::is_private(private, &p.source.rel))
         .filter(|p| record.was_public(&p.source.display))
         .collect()
 }

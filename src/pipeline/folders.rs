@@ -19,7 +19,7 @@ pub(super) fn output_folders<'a>(
     use std::borrow::Cow;
     let papers = found.iter().filter_map(|s| {
         let dir = s.rel.parent()?;
-        Some(if private.contains_key(&meeting::file::normal(&s.rel)) {
+        Some(if meeting::file::is_private(private, &s.rel) {
             Cow::Owned(Path::new(output::meetings::PRIVATE_DIR).join(dir))
         } else {
             Cow::Borrowed(dir)

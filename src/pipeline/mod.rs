@@ -184,7 +184,7 @@ pub fn run_with_progress(
         if let Some(memory) = memory.as_mut() {
             // A private paper is never remembered: the cache sits in the public output
             // folder, and must not name it nor hold its metadata.
-            let is_private = private.contains_key(&meeting::file::normal(&p.source.rel));
+            let is_private = meeting::file::is_private(&private, &p.source.rel);
             match b {
                 Some(Learnt::Built(b)) if !is_private => memory.cache.remember(*b),
                 // Failed or not, a private paper's earlier entry goes too.
@@ -329,7 +329,7 @@ pub fn assemble_meetings(
                 ok: p.errors() == 0,
                 last_title: p.last_good.as_ref().map(|m| m.title.as_str()),
                 sources: texts.get(&i).unwrap_or(&p.sources),
-                kept_private: private.contains_key(&meeting::file::normal(&p.source.rel)),
+                kept_private: meeting::file::is_private(private, &p.source.rel),
             })
             .collect();
         meeting::assemble(files, &entries, draft_default)

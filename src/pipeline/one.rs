@@ -2,7 +2,7 @@
 //! and outputs are as recorded, else rendered and written, with what the cache learns.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
 use super::{BuildOptions, Memory, PaperBuild, render_one, render_with_doc};
@@ -32,7 +32,7 @@ pub(super) fn build_one(
     source: &PaperSource,
     private: &BTreeMap<PathBuf, String>,
 ) -> (PaperReport, Option<Learnt>) {
-    let is_private = private.contains_key(&meeting::file::normal(Path::new(&source.rel)));
+    let is_private = meeting::file::is_private(private, &source.rel);
     let (Some(renderer), Some(memory)) = (renderer, memory) else {
         return (
             render_one(project, renderer, opts, source, private).report,

@@ -10,6 +10,7 @@ use crate::diag::{Diagnostic, Sources};
 use crate::document::Document;
 use crate::document::compile::compile_with;
 use crate::document::markdown::PrivatePapers;
+use crate::meeting::file::is_private;
 use crate::output::timings::StageTimes;
 use crate::output::{self, PaperReport, output_path};
 use crate::paper::{self, Status};
@@ -44,11 +45,6 @@ pub fn render_one(
     private: &BTreeMap<PathBuf, String>,
 ) -> PaperBuild {
     render_with_doc(project, renderer, opts, source, private).0
-}
-
-/// Is the paper at `rel` (relative to the papers folder) one `private` holds?
-pub fn is_private(private: &BTreeMap<PathBuf, String>, rel: &Path) -> bool {
-    private.contains_key(&crate::meeting::file::normal(rel))
 }
 
 /// Where, under the output folder, the page of a paper that appends a PDF links it to the

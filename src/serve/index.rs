@@ -38,7 +38,7 @@ pub(crate) fn index_page(
         return old.clone();
     };
     let is_private =
-        |e: &PaperEntry| private.contains_key(&crate::meeting::file::normal(&e.report.source.rel));
+        |e: &PaperEntry| crate::meeting::file::is_private(private, &e.report.source.rel);
     let reports: Vec<_> = papers
         .values()
         .filter(|e| audience == Audience::Preview || !is_private(e))

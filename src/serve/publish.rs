@@ -124,7 +124,7 @@ pub(super) fn write_out(
     for entry in site.papers.values() {
         let href = entry.href();
         let mut report = entry.report.clone();
-        let is_private = private.contains_key(&crate::meeting::file::normal(&report.source.rel));
+        let is_private = crate::meeting::file::is_private(private, &report.source.rel);
         let rel = if is_private {
             // Where public copies may have been written before the paper was taken in
             // private: never left there.
@@ -185,7 +185,7 @@ pub(super) fn write_out(
     // read) removes it.
     let public_now = |i: &&AgendaItem| {
         i.paper()
-            .is_none_or(|p| !private.contains_key(&crate::meeting::file::normal(p)))
+            .is_none_or(|p| !crate::meeting::file::is_private(private, p))
     };
     for m in &site.meeting_list {
         let holds = m

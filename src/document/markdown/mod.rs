@@ -23,6 +23,8 @@ mod report;
 mod spans;
 mod table_rows;
 mod targets;
+
+pub(crate) use targets::has_scheme;
 #[cfg(test)]
 mod tests;
 

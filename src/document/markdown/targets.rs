@@ -111,7 +111,7 @@ impl Builder<'_, '_> {
 }
 
 /// Does `url` start with a scheme (`https:`, `mailto:`, `tel:`)?
-fn has_scheme(url: &str) -> bool {
+pub(crate) fn has_scheme(url: &str) -> bool {
     url.split_once(':').is_some_and(|(s, _)| {
         !s.is_empty()
             && s.chars()

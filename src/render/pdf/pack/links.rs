@@ -6,6 +6,8 @@ use std::path::Path;
 
 use lopdf::Object;
 
+use crate::document::markdown::has_scheme;
+
 /// The way from a pack in `pack_dir` to a paper's PDF in `paper_dir` (both relative to the
 /// output folder), for the paper's relative links: `../../resources/`.
 pub fn link_base(pack_dir: &Path, paper_dir: &Path) -> String {
@@ -37,12 +39,8 @@ pub(super) fn rebase(object: &mut Object, base: &str) {
         return;
     }
     if let Ok(Object::String(uri, _)) = action.get_mut(b"URI") {
-        let scheme = uri.iter().position(|&b| b == b':').is_some_and(|c| {
-            c > 0
-                && uri[..c]
-                    .iter()
-                    .all(|b| b.is_ascii_alphanumeric() || b"+.-".contains(b))
-        });
+        // As a paper's own links are told apart (the address was written so).
+        let scheme = std::str::from_utf8(uri).map_or(true, has_scheme);
         if !scheme && !uri.is_empty() && !matches!(uri[0], b'/' | b'#' | b'?') {
             uri.splice(0..0, base.bytes());
         }
