@@ -76,13 +76,21 @@ pub(super) fn paper_source(url: &str, dir: &Path) -> Option<std::path::PathBuf> 
     if has_scheme(url) || url.starts_with(['#', '?', '/']) || url.contains('\\') {
         return None;
     }
-    let written = &url[..url.find(['#', '?']).unwrap_or(url.len())];
+    let (path, _, ext) = file_part(url);
+    matches!(ext.as_deref(), Some("md" | "html" | "pdf"))
+        .then(|| crate::project::walk::fold(&dir.join(&path)).with_extension("md"))
+}
+
+/// The file a relative `url` names, percent-decoded; what follows it (`#…`, `?…`); and its
+/// extension in lower case.
+fn file_part(url: &str) -> (String, &str, Option<String>) {
+    let end = url.find(['#', '?']).unwrap_or(url.len());
+    let written = &url[..end];
     let path = super::images::percent_decode(written).unwrap_or_else(|| written.to_string());
     let ext = Path::new(&path)
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    matches!(ext.as_deref(), Some("md" | "html" | "pdf"))
-        .then(|| crate::project::walk::fold(&dir.join(&path)).with_extension("md"))
+    (path, &url[end..], ext)
 }
 
 impl Builder<'_, '_> {
@@ -138,13 +146,7 @@ fn target(url: &str, dir: &Path) -> Option<Target> {
     if bare_label(url) {
         return Some(Target::Label(url.to_string()));
     }
-    let end = url.find(['#', '?']).unwrap_or(url.len());
-    let written = &url[..end];
-    let path = super::images::percent_decode(written).unwrap_or_else(|| written.to_string());
-    let rest = &url[end..];
-    let ext = Path::new(&path)
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    let (path, rest, ext) = file_part(url);
     match ext.as_deref() {
         Some("md") => {
             let page = Path::new(&path).with_extension("html");
