@@ -324,6 +324,7 @@ fn time_meeting_page() -> Duration {
         committee: "Resources Committee".into(),
         date: jiff::civil::date(2026, 5, 19),
         time: Some(jiff::civil::time(10, 0, 0, 0)),
+        end: None,
         location: Some("Committee Room 1".into()),
         chair: Some("Alasdair Grant".into()),
         contact: None,

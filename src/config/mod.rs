@@ -81,6 +81,9 @@ pub struct HouseStyle {
     pub private_classification: String,
     /// IANA time zone of meeting times, e.g. `Europe/London`.
     pub time_zone: String,
+    /// How long a meeting lasts when its file gives no `end`, e.g. `2h` or `1h 30m`: where
+    /// the calendar ends a meeting that has a start time.
+    pub meeting_length: String,
     /// strftime format of a meeting's date with its weekday, e.g. `Tuesday 19 May 2026`.
     pub weekday_date_format: String,
     /// Where `out/` is published (`https://…/`), for links in the calendar; `None` for none.
@@ -288,6 +291,16 @@ impl HouseStyle {
     pub fn format_weekday_date(&self, date: jiff::civil::Date) -> String {
         jiff::fmt::strtime::format(&self.weekday_date_format, date)
             .unwrap_or_else(|_| date.to_string())
+    }
+
+    /// How long a meeting lasts when its file gives no `end`: `meeting_length` read, when it
+    /// is a length between a minute and a day (as [`HouseStyle::validate`] checks).
+    pub fn meeting_duration(&self) -> Option<jiff::SignedDuration> {
+        let length: jiff::SignedDuration = self.meeting_length.trim().parse().ok()?;
+        let minute = jiff::SignedDuration::from_mins(1);
+        (minute..=jiff::SignedDuration::from_hours(24))
+            .contains(&length)
+            .then_some(length)
     }
 
     /// Formats a date in the house format.

@@ -362,3 +362,24 @@ fn every_problem_of_a_house_style_is_reported_at_once() {
     // One problem alone is still one diagnostic.
     assert_eq!(house_error("pdf:\n  font_size: eleven\n").2, 2);
 }
+
+/// `meeting_length` is a length of time as people write one; anything else, nothing or more
+/// than a day is refused at its value.
+#[test]
+fn a_meeting_length_is_read_as_written_and_a_wrong_one_refused_at_its_value() {
+    assert_eq!(
+        HouseStyle::default().meeting_duration(),
+        Some(jiff::SignedDuration::from_hours(2))
+    );
+    let house = HouseStyle::from_yaml("meeting_length: 1h 30m\n", Path::new(HOUSE_FILE)).unwrap();
+    assert_eq!(
+        house.meeting_duration(),
+        Some(jiff::SignedDuration::from_mins(90))
+    );
+    for wrong in ["all morning", "0m", "25h", "-1h"] {
+        let (message, help, line, column) = house_error(&format!("meeting_length: {wrong}\n"));
+        assert_eq!((line, column), (1, 17), "{message}");
+        assert!(message.contains(&format!("`{wrong}`")), "{message}");
+        assert!(help.contains("`1h 30m`"), "{help}");
+    }
+}

@@ -124,6 +124,19 @@ impl HouseStyle {
                 .with_help("use an IANA name such as `Europe/London` or `Europe/Dublin`"),
             );
         }
+        if self.meeting_duration().is_none() {
+            diags.push(
+                self.error_at(
+                    "house-style",
+                    &["meeting_length"],
+                    format!(
+                        "`meeting_length` `{}` is not a length of time between a minute and a day",
+                        self.meeting_length
+                    ),
+                )
+                .with_help("write hours and minutes, such as `2h`, `1h 30m` or `90m`"),
+            );
+        }
         if let Some(url) = &self.base_url
             && !(url.starts_with("https://") || url.starts_with("http://"))
         {

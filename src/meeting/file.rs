@@ -18,6 +18,7 @@ pub const MEETING_KEYS: &[&str] = &[
     "committee",
     "date",
     "time",
+    "end",
     "location",
     "chair",
     "contact",
@@ -52,6 +53,8 @@ pub struct MeetingFile {
     pub time: Option<jiff::civil::Time>,
     /// Where `time` stands.
     pub time_pos: Pos,
+    /// `end`: when the meeting is planned to end, after `time`.
+    pub end: Option<jiff::civil::Time>,
     /// `location`.
     pub location: Option<String>,
     /// `chair`.
@@ -352,8 +355,12 @@ impl Reader<'_> {
         m.committee = opt(self, "committee");
         m.date = root.get("date").and_then(|n| self.date(n));
         if let Some(n) = root.get("time").filter(|n| !n.is_null()) {
-            m.time = self.time(n);
+            m.time = self.time("time", n);
             m.time_pos = n.pos;
+        }
+        if let Some(n) = root.get("end").filter(|n| !n.is_null()) {
+            m.end = self.time("end", n);
+            self.end_after_start(m, root.get("time").is_some(), n);
         }
         m.location = opt(self, "location");
         m.chair = opt(self, "chair");

@@ -48,6 +48,9 @@ pub struct Meeting {
     /// Start time, 24-hour, when the meeting file gives one.
     #[serde(serialize_with = "ser_opt_display")]
     pub time: Option<jiff::civil::Time>,
+    /// When it is planned to end, when the meeting file says (`end`).
+    #[serde(serialize_with = "ser_opt_display")]
+    pub end: Option<jiff::civil::Time>,
     /// Where it is held: the meeting file's `location`, else the papers' common one.
     pub location: Option<String>,
     /// Who chairs it.
@@ -229,6 +232,7 @@ pub(crate) mod tests_support {
             committee: "Resources Committee".into(),
             date: jiff::civil::date(2026, 5, 19),
             time: Some(jiff::civil::time(10, 0, 0, 0)),
+            end: None,
             location: Some("Room 1".into()),
             chair: Some("Alasdair Grant".into()),
             contact: Some("Fiona Keir".into()),

@@ -133,7 +133,10 @@ pub fn sheet(
         (
             &words.time,
             "time",
-            meeting.time.map(|t| t.strftime("%H:%M").to_string()),
+            meeting.time.map(|t| match meeting.end {
+                Some(end) => format!("{}–{}", t.strftime("%H:%M"), end.strftime("%H:%M")),
+                None => t.strftime("%H:%M").to_string(),
+            }),
         ),
         (&words.location, "location", meeting.location.clone()),
         (&words.chair, "chair", meeting.chair.clone()),

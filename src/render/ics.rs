@@ -6,8 +6,12 @@ use crate::config::HouseStyle;
 use crate::diag::Diagnostic;
 use crate::meeting::Meeting;
 
+/// The length of a meeting with a start and no end, should the house give none it can use.
+const DEFAULT_LENGTH: jiff::SignedDuration = jiff::SignedDuration::from_hours(2);
+
 /// The calendar of `meetings`: times in UTC, computed from the house `time_zone` (so no
-/// `VTIMEZONE` is needed); a meeting with no time is an all-day event. `draft_default`
+/// `VTIMEZONE` is needed); a meeting with no time is an all-day event, and one with a time
+/// ends at its `end`, else after the house's `meeting_length`. `draft_default`
 /// says whether a meeting that does not give its status is a draft (tentative). A failed
 /// meeting (its file has an error, or it clashes with another) is left out, as the index
 /// leaves it out: which of its items are public cannot be trusted, nor is its page there.
@@ -69,7 +73,7 @@ pub fn calendar<'a>(
         );
         match m.time {
             Some(t) => {
-                let zoned = m.date.to_datetime(t).to_zoned(tz.clone()).map_err(|e| {
+                let bad = |at: jiff::civil::Time, e: jiff::Error| {
                     Diagnostic::file_error(
                         "bad-time",
                         m.file
@@ -77,15 +81,36 @@ pub fn calendar<'a>(
                             .unwrap_or(std::path::Path::new("meetings")),
                         format!(
                             "{} on {} at {} is not a time in {} ({e})",
-                            m.committee, m.date, t, house.time_zone
+                            m.committee, m.date, at, house.time_zone
                         ),
                     )
-                })?;
-                let utc = zoned.timestamp().to_zoned(jiff::tz::TimeZone::UTC);
-                line(
-                    &mut out,
-                    &format!("DTSTART:{}", utc.strftime("%Y%m%dT%H%M%SZ")),
-                );
+                };
+                let utc = |at: jiff::civil::Time| -> Result<String, Diagnostic> {
+                    let zoned = m.date.to_datetime(at).to_zoned(tz.clone());
+                    let zoned = zoned.map_err(|e| bad(at, e))?;
+                    Ok(zoned
+                        .timestamp()
+                        .to_zoned(jiff::tz::TimeZone::UTC)
+                        .strftime("%Y%m%dT%H%M%SZ")
+                        .to_string())
+                };
+                line(&mut out, &format!("DTSTART:{}", utc(t)?));
+                // Its own end, else the house's usual length: a calendar shows an event with
+                // no end as lasting no time at all (RFC 5545 3.6.1).
+                let end = match m.end {
+                    Some(end) => utc(end)?,
+                    None => {
+                        let length = house.meeting_duration().unwrap_or(DEFAULT_LENGTH);
+                        let start = m.date.to_datetime(t).to_zoned(tz.clone());
+                        let end = start
+                            .and_then(|z| z.timestamp().checked_add(length))
+                            .map_err(|e| bad(t, e))?;
+                        end.to_zoned(jiff::tz::TimeZone::UTC)
+                            .strftime("%Y%m%dT%H%M%SZ")
+                            .to_string()
+                    }
+                };
+                line(&mut out, &format!("DTEND:{end}"));
             }
             None => {
                 line(
@@ -191,6 +216,7 @@ mod tests {
             committee: "Resources Committee".into(),
             date: jiff::civil::date(2026, 5, 19),
             time: time.map(|t| t.parse().unwrap()),
+            end: None,
             location: Some("Room 1, Tower Block; Dundee".into()),
             chair: None,
             contact: None,
@@ -256,6 +282,38 @@ mod tests {
             calendar(&[winter], &house, false)
                 .unwrap()
                 .contains("DTSTART:20260113T100000Z")
+        );
+    }
+
+    /// A meeting with a start time ends: at its own `end`, else after the house's usual
+    /// length, counted in real time across a change of the clocks; never a zero-length event.
+    #[test]
+    fn a_timed_meeting_ends_at_its_end_or_after_the_house_length() {
+        let house = HouseStyle::default();
+        let ics = calendar(&[meeting(Some("10:00"))], &house, false).unwrap();
+        assert!(
+            ics.contains("DTSTART:20260519T090000Z\r\nDTEND:20260519T110000Z\r\n"),
+            "two hours by default: {ics}"
+        );
+        let own = Meeting {
+            end: Some("12:30".parse().unwrap()),
+            ..meeting(Some("10:00"))
+        };
+        let ics = calendar(&[own], &house, false).unwrap();
+        assert!(ics.contains("DTEND:20260519T113000Z\r\n"), "{ics}");
+        let short = HouseStyle {
+            meeting_length: "1h 30m".into(),
+            ..HouseStyle::default()
+        };
+        // The clocks go back at 02:00 on 25 October 2026: 00:30 BST + 90 minutes is 01:00 GMT.
+        let night = Meeting {
+            date: jiff::civil::date(2026, 10, 25),
+            ..meeting(Some("00:30"))
+        };
+        let ics = calendar(&[night], &short, false).unwrap();
+        assert!(
+            ics.contains("DTSTART:20261024T233000Z\r\nDTEND:20261025T010000Z\r\n"),
+            "{ics}"
         );
     }
 

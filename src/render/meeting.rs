@@ -85,6 +85,8 @@ pub(crate) struct MeetingView<'a> {
     pub(crate) date_display: String,
     /// `10:00`, when known.
     pub(crate) time: Option<String>,
+    /// When it is planned to end, `HH:MM`, when its file says.
+    pub(crate) end: Option<String>,
     /// Where.
     pub(crate) location: Option<&'a str>,
     /// Who chairs.
@@ -260,6 +262,10 @@ impl<'a> MeetingView<'a> {
             date: meeting.date.to_string(),
             date_display,
             time: meeting.time.map(|t| t.strftime("%H:%M").to_string()),
+            end: meeting
+                .end
+                .filter(|_| meeting.time.is_some())
+                .map(|t| t.strftime("%H:%M").to_string()),
             location: meeting.location.as_deref(),
             chair: meeting.chair.as_deref(),
             contact: meeting.contact.as_deref(),

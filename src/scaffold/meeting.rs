@@ -77,6 +77,7 @@ pub fn new_meeting(
         format!("committee: {}", quoted(&args.meeting)),
         format!("date: {date}"),
         "# time: \"10:00\"".into(),
+        "# end: \"12:00\"".into(),
         "# location: Committee Room 1".into(),
         "# chair: Name".into(),
         "# contact: Name, Committee Officer, email".into(),

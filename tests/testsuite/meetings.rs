@@ -280,7 +280,7 @@ fn the_calendar_parses_with_python_icalendar() {
 import sys, icalendar
 cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
 for e in cal.walk('VEVENT'):
-    print(e['UID'], e.decoded('DTSTART').isoformat(), e.get('URL', ''), str(e.get('LOCATION', '')), sep='|')
+    print(e['UID'], e.decoded('DTSTART').isoformat(), e.get('URL', ''), str(e.get('LOCATION', '')), e.decoded('DTEND').isoformat(), sep='|')
 "#;
     let o = std::process::Command::new("python3")
         .args(["-c", script])
@@ -291,11 +291,54 @@ for e in cal.walk('VEVENT'):
     assert_eq!(code, 0, "{stderr}");
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 3, "{stdout}");
-    assert!(lines.contains(&"2026-05-19-resources-committee@scottish-police-authority.clerk|2026-05-19T09:00:00+00:00|https://papers.example.org/meetings/2026-05-19-resources-committee/|Committee Room 1, Pacific Quay"), "{stdout}");
+    assert!(lines.contains(&"2026-05-19-resources-committee@scottish-police-authority.clerk|2026-05-19T09:00:00+00:00|https://papers.example.org/meetings/2026-05-19-resources-committee/|Committee Room 1, Pacific Quay|2026-05-19T11:00:00+00:00"), "two hours long: {stdout}");
     assert!(
-        lines.iter().any(|l| l.contains("|2026-02-10|")),
+        lines
+            .iter()
+            .any(|l| l.contains("|2026-02-10|") && l.ends_with("|2026-02-11")),
         "all day: {stdout}"
     );
+}
+
+/// A meeting file's `end`: on the meeting's page and agenda after the start, and where the
+/// calendar ends the meeting (without one, the house's `meeting_length` after its start).
+#[test]
+fn a_meeting_end_is_shown_with_its_start_and_ends_it_in_the_calendar() {
+    let project = ending_at_half_past_twelve();
+    let root = project.path();
+    let page = read(root, PAGE);
+    assert!(
+        page.contains("<time datetime=\"2026-05-19T10:00\">10:00</time>–<time datetime=\"2026-05-19T12:30\">12:30</time>"),
+        "{page}"
+    );
+    let ics = read(root, "out/meetings.ics");
+    assert!(
+        ics.contains("DTSTART:20260519T090000Z\r\nDTEND:20260519T113000Z\r\n"),
+        "{ics}"
+    );
+}
+
+/// The meetings fixture built, its meeting of 19 May ending at 12:30.
+fn ending_at_half_past_twelve() -> tempfile::TempDir {
+    let project = temp_project("meetings");
+    let file = project.path().join("meetings/resources-2026-05-19.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let text = text.replace("time: \"10:00\"\n", "time: \"10:00\"\nend: \"12:30\"\n");
+    std::fs::write(&file, text).unwrap();
+    let (code, out, err) = build(project.path());
+    assert_eq!(code, 0, "{out}{err}");
+    project
+}
+
+#[test]
+#[ignore = "needs poppler-utils"]
+fn a_meeting_end_is_on_its_agenda() {
+    let project = ending_at_half_past_twelve();
+    let agenda = project
+        .path()
+        .join("out/meetings/2026-05-19-resources-committee/agenda.pdf");
+    let text = crate::common::run_tool("pdftotext", &[agenda.to_str().unwrap(), "-"]);
+    assert!(text.contains("10:00–12:30"), "{text}");
 }
 
 #[test]

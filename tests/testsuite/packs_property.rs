@@ -95,6 +95,7 @@ proptest! {
             committee: "Resources Committee".into(),
             date: jiff::civil::date(2026, 5, 19),
             time: None,
+            end: None,
             location: None,
             chair: None,
             contact: None,

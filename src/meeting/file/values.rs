@@ -1,5 +1,5 @@
 //! The values of a meeting file read one by one: text, flags, the date (read as a paper's
-//! is) and the start time, each problem reported at its place.
+//! is), the start and end times, each problem reported at its place.
 
 use super::Reader;
 use crate::yaml::{Node, Scalar, Value};
@@ -70,8 +70,9 @@ impl Reader<'_> {
         }
     }
 
-    pub(super) fn time(&mut self, n: &Node) -> Option<jiff::civil::Time> {
-        let s = self.text_of("time", n)?;
+    /// The time `key` (`time`, the start, or `end`) gives, on the 24-hour clock as HH:MM.
+    pub(super) fn time(&mut self, key: &str, n: &Node) -> Option<jiff::civil::Time> {
+        let s = self.text_of(key, n)?;
         let b = s.as_bytes();
         let shape =
             b.len() == 5 && b[2] == b':' && [0, 1, 3, 4].iter().all(|&i| b[i].is_ascii_digit());
@@ -80,9 +81,15 @@ impl Reader<'_> {
             .flatten()
             .and_then(|(h, m)| jiff::civil::Time::new(h, m, 0, 0).ok());
         if parsed.is_none() {
+            let (what, example) = match key {
+                "end" => ("end", "`end: \"12:30\"` or `\"16:00\"`"),
+                _ => ("start", "`time: \"10:00\"` or `\"14:30\"`"),
+            };
             let help = match guess_time(&s) {
-                Some(t) => format!("write it on the 24-hour clock, in quotes: `time: \"{t}\"`"),
-                None => "write the start time on the 24-hour clock, in quotes, like `time: \"10:00\"` or `\"14:30\"`".to_string(),
+                Some(t) => format!("write it on the 24-hour clock, in quotes: `{key}: \"{t}\"`"),
+                None => {
+                    format!("write the {what} time on the 24-hour clock, in quotes, like {example}")
+                }
             };
             self.error(
                 n.pos,
@@ -92,6 +99,50 @@ impl Reader<'_> {
             );
         }
         parsed
+    }
+
+    /// Checks the `end` at `n` against the start: a meeting ends after it starts, and an
+    /// end needs a start (`has_time`: the file has a `time` key, read or not).
+    pub(super) fn end_after_start(&mut self, m: &super::MeetingFile, has_time: bool, n: &Node) {
+        let Some(end) = m.end else { return };
+        let Some(start) = m.time else {
+            if !has_time {
+                self.error(
+                    n.pos,
+                    "end-without-time",
+                    "`end` says when the meeting ends, but the file gives no `time` for it to start".into(),
+                    "add the start time on the 24-hour clock, like `time: \"10:00\"`, or remove `end`",
+                );
+            }
+            return;
+        };
+        if end > start {
+            return;
+        }
+        let hm = |t: jiff::civil::Time| t.strftime("%H:%M").to_string();
+        // `end: "01:30"` after `time: "10:00"`: most likely 13:30 on a 12-hour clock.
+        let later = end
+            .checked_add(jiff::SignedDuration::from_hours(12))
+            .ok()
+            .filter(|l| end.hour() < 12 && *l > start);
+        let help = match later {
+            Some(l) => format!(
+                "write the end time on the 24-hour clock: `end: \"{}\"` if the meeting ends at {} in the afternoon",
+                hm(l),
+                l.strftime("%-I:%M")
+            ),
+            None => "give the time the meeting ends, after its start, or remove `end`".to_string(),
+        };
+        self.error(
+            n.pos,
+            "end-before-start",
+            format!(
+                "the meeting ends at {} but starts at {}",
+                hm(end),
+                hm(start)
+            ),
+            &help,
+        );
     }
 }
 

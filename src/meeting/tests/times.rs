@@ -94,3 +94,57 @@ fn a_time_as_written_and_a_paper_listed_twice_get_the_fix_they_need() {
         .unwrap();
     assert_eq!(twice.message, "`x.md` is already item 1 of this agenda");
 }
+
+/// The diagnostics of a meeting file whose `time` and `end` lines are `lines`.
+fn end_diagnostics(lines: &str) -> (Vec<crate::diag::Diagnostic>, String, super::MeetingFile) {
+    let text = format!(
+        "committee: Resources Committee\ndate: 2026-05-19\n{lines}items:\n  - number: \"1\"\n    title: Apologies\n"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let (file, diags) = read(Path::new("meetings/r.yaml"), text.clone(), dir.path());
+    (diags, text, file)
+}
+
+/// `end` is when the meeting ends: read as a start time is, after it, and only with one.
+#[test]
+fn an_end_is_read_after_the_start_and_a_wrong_one_is_told_how_to_put_it() {
+    let (diags, _, file) = end_diagnostics("time: \"10:00\"\nend: \"12:30\"\n");
+    assert!(diags.is_empty(), "{diags:?}");
+    assert_eq!(file.end, Some(jiff::civil::time(12, 30, 0, 0)));
+    // A 12-hour end: the afternoon is meant.
+    let (diags, text, _) = end_diagnostics("time: \"10:00\"\nend: \"01:30\"\n");
+    let d = diags.iter().find(|d| d.code == "end-before-start").unwrap();
+    assert_eq!(d.line_col(&text), (4, 6), "at the end's value");
+    assert_eq!(d.message, "the meeting ends at 01:30 but starts at 10:00");
+    assert!(
+        d.help.as_deref().unwrap().contains("`end: \"13:30\"`"),
+        "{:?}",
+        d.help
+    );
+    let (diags, _, _) = end_diagnostics("time: \"14:00\"\nend: \"14:00\"\n");
+    let d = diags.iter().find(|d| d.code == "end-before-start").unwrap();
+    assert!(d.help.as_deref().unwrap().contains("after its start"));
+    let (diags, _, _) = end_diagnostics("end: \"12:30\"\n");
+    let d = diags.iter().find(|d| d.code == "end-without-time").unwrap();
+    assert!(d.help.as_deref().unwrap().contains("time: \"10:00\""));
+    let (diags, _, _) = end_diagnostics("time: \"10:00\"\nend: half twelve\n");
+    let d = diags.iter().find(|d| d.code == "bad-time").unwrap();
+    assert!(
+        d.help.as_deref().unwrap().contains("end time"),
+        "{:?}",
+        d.help
+    );
+    let (diags, _, _) = end_diagnostics("time: \"10:00\"\nend: 4pm\n");
+    let d = diags.iter().find(|d| d.code == "bad-time").unwrap();
+    assert!(
+        d.help.as_deref().unwrap().contains("`end: \"16:00\"`"),
+        "{:?}",
+        d.help
+    );
+    // A start that cannot be read is its own error: the end is not said to lack one.
+    let (diags, _, _) = end_diagnostics("time: noon\nend: \"14:00\"\n");
+    assert!(
+        !diags.iter().any(|d| d.code == "end-without-time"),
+        "{diags:?}"
+    );
+}
