@@ -361,6 +361,23 @@ fn pdf_holds_both_appendices_after_the_paper() {
         .and_then(|n| n.parse().ok())
         .unwrap();
     assert_eq!(pages, own + appendix_pages, "{info}");
+    // Each appended page says which appendix it is, first on its page (top left); clerk's
+    // own pages, the Markdown appendix A's among them, have their heading instead.
+    let first_line = |n: u32| {
+        let n = n.to_string();
+        let page = run_tool("pdftotext", &["-f", &n, "-l", &n, pdf, "-"]);
+        page.lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .trim()
+            .to_string()
+    };
+    for n in own + 1..=pages {
+        assert_eq!(first_line(n), "Appendix B", "page {n}");
+    }
+    for n in 1..=own {
+        assert!(!first_line(n).starts_with("Appendix"), "page {n}");
+    }
     let manifest = std::fs::read_to_string(dir.path().join("out/manifest.json")).unwrap();
     assert!(
         manifest.contains(&format!("\"pages\": {pages}")),

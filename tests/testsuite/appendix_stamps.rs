@@ -161,6 +161,15 @@ fn every_appendix_page_shows_the_papers_marking_and_draft_mark_however_it_is_tur
         }
         let (top, foot) = (marks[0][1].min(marks[1][1]), marks[0][3].max(marks[1][3]));
         assert!(top < 40.0, "page {n}: one at the top edge, {marks:?}");
+        // The appendix's label at the top left corner as shown, on the marking's line.
+        let label = words
+            .windows(2)
+            .find(|w| w[0].0 == "Appendix" && w[1].0 == "A")
+            .unwrap_or_else(|| panic!("page {n}: no label in {words:?}"));
+        assert!(
+            label[0].1[0] < 60.0 && (label[0].1[1] - top).abs() < 2.0,
+            "page {n}: at the top left, {label:?}"
+        );
         assert!(
             foot > h - 25.0,
             "page {n}: one at the foot, {marks:?} of {h}"
@@ -221,8 +230,9 @@ fn the_stamps_are_artifacts_and_rebuild_the_same() {
     for page in &all[all.len() - own..] {
         let content = doc.doc.get_page_content(*page);
         let text = String::from_utf8_lossy(&content);
+        // The marking at the top and foot, the DRAFT mark, and the appendix's label.
         let draws: Vec<usize> = text.match_indices(" Do Q").map(|(i, _)| i).collect();
-        assert_eq!(draws.len(), 3, "{text}");
+        assert_eq!(draws.len(), 4, "{text}");
         assert!(text.starts_with("q\n"), "{}", &text[..80]);
         assert!(text.trim_end().ends_with("EMC"), "{text}");
         let multiplied = text
@@ -266,8 +276,8 @@ fn an_appendix_clerk_made_under_another_marking_is_warned_of_and_one_with_the_pa
     let all: Vec<_> = doc.doc.get_pages().into_values().collect();
     for page in &all[all.len() - own..] {
         let text = String::from_utf8_lossy(&doc.doc.get_page_content(*page)).into_owned();
-        // The DRAFT mark only: the page has the paper's marking already.
-        assert_eq!(text.matches(" Do Q").count(), 1, "{text}");
+        // The DRAFT mark and the label only: the page has the paper's marking already.
+        assert_eq!(text.matches(" Do Q").count(), 2, "{text}");
     }
 }
 
@@ -308,9 +318,9 @@ fn a_private_papers_appendix_made_with_its_marking_has_the_private_marking_drawn
     let all: Vec<_> = doc.doc.get_pages().into_values().collect();
     for page in &all[all.len() - own..] {
         let text = String::from_utf8_lossy(&doc.doc.get_page_content(*page)).into_owned();
-        // The marking at the top and the foot, over the page's content, as artifacts: its
-        // own marking is not PRIVATE.
-        assert_eq!(text.matches(" Do Q").count(), 2, "{text}");
+        // The marking at the top and the foot, over the page's content, as artifacts (its
+        // own marking is not PRIVATE), and the appendix's label.
+        assert_eq!(text.matches(" Do Q").count(), 3, "{text}");
         assert!(text.trim_end().ends_with("EMC"), "{text}");
     }
 }

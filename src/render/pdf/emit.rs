@@ -86,7 +86,12 @@ pub fn emit(
         .iter()
         .map(|s| {
             let form = emit_form(&mut doc, layout, fonts, &tree, &s.page, drawn);
-            (s.at, s.covers, form)
+            StampForm {
+                at: s.at,
+                covers: s.covers,
+                only: s.only.clone(),
+                form,
+            }
         })
         .collect();
     let kids: Vec<Object> = page_ids.iter().map(|p| Object::Reference(*p)).collect();
@@ -123,12 +128,24 @@ pub struct Emitted {
     pub doc: Document,
     /// Objects written ahead, for [`super::serialise::save_with`].
     pub(crate) ahead: Prewritten,
-    /// The layout's stamps, each a form XObject the size of the house's page, with
-    /// whether it covers the page's own marking (see [`super::layout::Stamp::covers`]).
-    pub stamps: Vec<(StampAt, bool, ObjectId)>,
+    /// The layout's stamps, each a form XObject the size of the house's page.
+    pub stamps: Vec<StampForm>,
     /// The link annotations to a PDF appendix, with its id, to be pointed at its first
     /// page once it is appended.
     pub appended: Vec<(ObjectId, String)>,
+}
+
+/// A [`super::layout::Stamp`] made a form XObject.
+#[derive(Debug, Clone)]
+pub struct StampForm {
+    /// Where it goes on a page.
+    pub at: StampAt,
+    /// Does it cover the page's own marking? (see [`super::layout::Stamp::covers`])
+    pub covers: bool,
+    /// The appendix on whose pages alone it is drawn (see [`super::layout::Stamp::only`]).
+    pub only: Option<String>,
+    /// The form.
+    pub form: ObjectId,
 }
 
 /// The resources every page shares (the subset fonts, `F1`…, and the images, `Im1`…),

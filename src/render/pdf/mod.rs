@@ -174,14 +174,15 @@ impl PdfEngine {
             // draw it again; one whose marking the paper's replaced has it covered. One
             // clerk made as a draft has the DRAFT mark where the paper's would go.
             let drafted = appendix::own_draft(appended.bytes);
-            let stamps: Vec<_> = (pdf.stamps.iter().copied())
-                .filter(|(at, covers, _)| match (at, *marked) {
-                    (layout::StampAt::Middle, _) => !drafted,
-                    (_, Marked::No | Marked::Other) => !covers,
-                    (_, Marked::Yes) => false,
-                    (_, Marked::Replaced) => *covers,
+            let stamps: Vec<_> = (pdf.stamps.iter())
+                .filter(|s| match (&s.only, s.at, *marked) {
+                    (Some(only), _, _) => only == id,
+                    (None, layout::StampAt::Middle, _) => !drafted,
+                    (None, _, Marked::No | Marked::Other) => !s.covers,
+                    (None, _, Marked::Yes) => false,
+                    (None, _, Marked::Replaced) => s.covers,
                 })
-                .map(|(at, _, form)| (at, form))
+                .map(|s| (s.at, s.form))
                 .collect();
             overlay::stamp_pages(&mut pdf.doc, &stamps, layout.page_size, pages)
                 .map_err(Diagnostic::internal)?;

@@ -188,7 +188,8 @@ fn stamp_name(i: usize) -> String {
 }
 
 /// Draws `stamps` (forms the size of the house page, `size`) on each of `pages`, as
-/// artifacts: each kept to its edge of the page as shown and centred across it, the
+/// artifacts: each kept to its edge of the page as shown and centred across it (a label,
+/// to its top left corner), the
 /// classification over the page's content and the DRAFT mark over it too, multiplied in
 /// (see [`MULTIPLY`]), so that a page's own white ground cannot hide it.
 pub fn stamp_pages(
@@ -216,15 +217,18 @@ pub fn stamp_pages(
         let (dw, dh) = view.shown();
         let mut over = String::new();
         for (i, (at, _)) in stamps.iter().enumerate() {
-            let tx = (dw - size.0) / 2.0;
+            let tx = match at {
+                StampAt::TopLeft => 0.0,
+                _ => (dw - size.0) / 2.0,
+            };
             let ty = match at {
-                StampAt::Top => dh - size.1,
+                StampAt::Top | StampAt::TopLeft => dh - size.1,
                 StampAt::Foot => 0.0,
                 StampAt::Middle => (dh - size.1) / 2.0,
             };
             let state = match at {
                 StampAt::Middle => format!("/{MULTIPLY} gs "),
-                StampAt::Top | StampAt::Foot => String::new(),
+                StampAt::Top | StampAt::Foot | StampAt::TopLeft => String::new(),
             };
             over.push_str(&format!(
                 "/Artifact BMC\nq {state}{} /{} Do Q\nEMC\n",

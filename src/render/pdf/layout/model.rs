@@ -361,6 +361,9 @@ pub struct Stamp {
     /// is drawn, in place of the plain marking, only on the pages of an appendix whose own
     /// marking the paper's replaces ([`crate::document::Marked::Replaced`]).
     pub covers: bool,
+    /// The id of the one appendix on whose pages alone it is drawn (its label); `None`
+    /// for one drawn on the pages of every appendix.
+    pub only: Option<String>,
     /// Its marks, all artifacts.
     pub page: Page,
 }
@@ -375,6 +378,9 @@ pub enum StampAt {
     Foot,
     /// The DRAFT mark across the page, under its content (as on clerk's own pages).
     Middle,
+    /// An appendix's label on the classification's line, kept to the page's top left
+    /// corner as shown (a wider page's label stays at its left edge, not centred).
+    TopLeft,
 }
 
 #[cfg(test)]

@@ -183,7 +183,7 @@ fn ground(geo: &Geometry, baseline: f32) -> Item {
 
 /// What clerk draws on each page of the paper's PDF appendices, as on its own pages: the
 /// classification at the top and the foot and, for a draft, the DRAFT mark (none for a
-/// paper without a PDF appendix). When an appendix's own marking is replaced (a paper
+/// paper without a PDF appendix); and on each appendix's own pages, its label. When an appendix's own marking is replaced (a paper
 /// taken in private), the classification comes a second time on a white ground, for its
 /// pages.
 pub fn stamps(
@@ -202,6 +202,7 @@ pub fn stamps(
             stamps.push(Stamp {
                 at,
                 covers,
+                only: None,
                 page: Page {
                     items,
                     links: Vec::new(),
@@ -243,6 +244,35 @@ pub fn stamps(
         }
         stamp(StampAt::Top, false, top);
         stamp(StampAt::Foot, false, bottom);
+    }
+    // Each appended page says which appendix it is (`Appendix A`), at the left of the
+    // classification's line, drawn last so that no ground covers it: a reader of the
+    // printed paper or pack finds the appendix its text cites. The right of the line is
+    // a pack's page number.
+    let (top, _) = marking_baselines(geo);
+    let (left, right) = (geo.left(), geo.right());
+    for a in doc.appendices.iter().filter(|a| pdf(a)) {
+        let label = Span {
+            text: format!("{} {}", a.word, a.letter),
+            style: Style::plain(geo.size),
+        };
+        let items = line(
+            fonts,
+            label,
+            left,
+            left + (right - left) * 0.3,
+            top,
+            Align::Left,
+        );
+        stamps.push(Stamp {
+            at: StampAt::TopLeft,
+            covers: false,
+            only: Some(a.id.clone()),
+            page: Page {
+                items,
+                links: Vec::new(),
+            },
+        });
     }
     stamps
 }
