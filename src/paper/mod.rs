@@ -109,11 +109,19 @@ pub fn read(
             // A value read with its `: ` eased (see `yaml::to_node_lenient`) is reported as
             // written already: what the checks say of the eased value would quote text the
             // author never typed.
+            // So is a key whose entry was read as the key alone, past a line YAML could
+            // not read: it is neither missing nor empty, only unread.
             let eased = eased_lines(&split.yaml, &diags);
+            let unread: Vec<String> = (eased.iter())
+                .flat_map(|r| yaml::keys_in(&split.yaml, r.clone()))
+                .collect();
             meta_diags.retain(|d| {
-                d.span
-                    .as_ref()
-                    .is_none_or(|s| !eased.iter().any(|l| l.contains(&s.start)))
+                let missing = d.code == "missing-key"
+                    && unread.iter().any(|k| d.message.contains(&format!("`{k}`")));
+                !missing
+                    && d.span
+                        .as_ref()
+                        .is_none_or(|s| !eased.iter().any(|l| l.contains(&s.start)))
             });
             diags.extend(meta_diags);
             (meta, status_is_final(root))
@@ -165,18 +173,13 @@ fn status_is_final(root: &yaml::Node) -> bool {
     }
 }
 
-/// The byte ranges of the lines of `text` that a `yaml-syntax` error in `diags` stands on
-/// (a value with a `: ` in it, read again eased).
+/// The byte ranges of the entries of `text` that a `yaml-syntax` error in `diags` stands in
+/// (a value with a `: ` in it, read again eased; an entry read as its key alone).
 fn eased_lines(text: &str, diags: &[Diagnostic]) -> Vec<std::ops::Range<usize>> {
     diags
         .iter()
         .filter(|d| d.code == "yaml-syntax")
-        .filter_map(|d| {
-            let at = d.span.as_ref()?.start.min(text.len());
-            let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-            let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-            Some(start..end)
-        })
+        .filter_map(|d| Some(yaml::entry_at(text, d.span.as_ref()?.start)))
         .collect()
 }
 

@@ -100,7 +100,8 @@ See [](#nope). <b>raw</b>
     let (code, _, _) = parts(&clerk(dir.path(), &["build", "--format", "html"]));
     assert_eq!(code, 1);
     assert!(!dir.path().join("out/p.html").exists(), "nothing is built");
-    // Metadata that is not YAML at all: the body is checked all the same.
+    // A line that is not YAML: the rest of the metadata is checked (the four keys it does
+    // not give are missing), and the body all the same.
     let paper = "---\nmeeting: [Policing\ndate: 2021-09-01\n---\n\n# Purpose\n\nSee [](#nope).\n";
     std::fs::write(dir.path().join("papers/p.md"), paper).unwrap();
     let (code, stdout, _) = parts(&clerk(dir.path(), &["check", "--format", "json"]));
@@ -110,7 +111,18 @@ See [](#nope). <b>raw</b>
         .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
         .map(|d| d["code"].as_str().unwrap().to_string())
         .collect();
-    assert_eq!(codes, ["yaml-syntax", "unknown-label"], "{stdout}");
+    assert_eq!(
+        codes,
+        [
+            "missing-key",
+            "missing-key",
+            "missing-key",
+            "missing-key",
+            "yaml-syntax",
+            "unknown-label"
+        ],
+        "{stdout}"
+    );
 }
 
 /// Markdown in metadata values: a problem is reported where it stands, inside a block
@@ -472,6 +484,66 @@ fn a_value_with_a_colon_is_reported_once_not_again_as_read_eased() {
     );
     assert!(
         !stderr.contains("; am") && !stderr.contains("; urgent"),
+        "{stderr}"
+    );
+}
+
+/// The codes of the diagnostics `clerk check` prints for a project with `papers/a.md` alone.
+fn codes_for(paper: &str) -> (Vec<String>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let papers = dir.path().join("papers");
+    std::fs::create_dir(&papers).unwrap();
+    std::fs::write(papers.join("a.md"), paper).unwrap();
+    let (code, _, stderr) = crate::common::parts(&crate::common::clerk(dir.path(), &["check"]));
+    assert_eq!(code, 1, "{stderr}");
+    let codes = stderr
+        .lines()
+        .filter_map(|l| {
+            let (kind, rest) = l.split_once('[')?;
+            let place = stderr.lines().skip_while(|x| *x != l).nth(1)?;
+            let place = place.trim().strip_prefix("--> papers/a.md:")?;
+            ["error", "warning"]
+                .contains(&kind)
+                .then(|| format!("{}@{place}", rest.split(']').next().unwrap_or("")))
+        })
+        .collect();
+    (codes, stderr)
+}
+
+/// A line YAML cannot read (a quote never closed, a key indented under another) is said
+/// where it is, and the rest of the metadata is still checked, so that every problem comes
+/// out in one run; the key on that line is not said to be missing or empty as well.
+#[test]
+fn a_line_yaml_cannot_read_hides_no_other_problem() {
+    let body = "---\n\n# Purpose\n\nTo report.\n";
+    let (codes, stderr) = codes_for(&format!(
+        "---\nmeeting: Resources Committee\ndate: 2026-13-45\ntitle: \"Budget monitoring\n\
+         presented_by: A Person, Head\nrecommendation: For Noting\n\
+         recommendations: Members are invited to note this paper.\nclassification: SECRET\n{body}"
+    ));
+    assert_eq!(
+        codes,
+        [
+            "bad-date@3:7",
+            "yaml-syntax@4:8",
+            "refused-classification@8:17"
+        ],
+        "{stderr}"
+    );
+    let (codes, stderr) = codes_for(&format!(
+        "---\nmeeting: Resources Committee\ndate: 2026-13-45\ntitle: Budget\n\
+         presented_by: A Person, Head\n  recommendation: For Noting\n\
+         recommendations: Members are invited to note this paper.\nclassification: SECRET\n\
+         keywords: [budget\n{body}"
+    ));
+    assert_eq!(
+        codes,
+        [
+            "bad-date@3:7",
+            "yaml-syntax@6:17",
+            "refused-classification@8:17",
+            "yaml-syntax@9:11"
+        ],
         "{stderr}"
     );
 }
