@@ -21,6 +21,7 @@ use crate::render::{OutputFormat, Renderer};
 mod folders;
 mod named;
 mod one;
+mod partial;
 mod render;
 use one::{Learnt, build_one};
 use render::render_with_doc;
@@ -203,8 +204,9 @@ pub fn run_with_progress(
     named::explain_named_appendices(&mut papers);
     lap(&mut times.papers);
     if !opts.paths.is_empty() {
-        // Only some papers: the meetings cannot be cross-checked, nor their pages rebuilt;
-        // a meeting file named (or a folder of them) says its own problems.
+        // Only some papers: the meetings cannot be built, nor checked whole; a meeting file
+        // named (or a folder of them) says its own problems, and the meetings' checks that
+        // concern the papers named are made.
         let named = |file: &Path| {
             let file = crate::project::walk::from_here(&project.root.join(file));
             opts.paths
@@ -214,9 +216,19 @@ pub fn run_with_progress(
         for d in files.diagnostics.iter().filter(|d| named(&d.file)) {
             diagnostics.push(d.clone());
         }
-        for f in files.files.iter().filter(|f| named(&f.file)) {
+        // What the meetings say of the papers named, on their files or their items.
+        let (_, diags) = assemble_meetings(&files, &papers, (opts.draft_by_default, &private));
+        diagnostics.extend(partial::concerning(diags, &papers, &files));
+        crate::diag::sort(&mut diagnostics);
+        let pointed = |f: &Path| diagnostics.iter().any(|d| d.file == f);
+        for f in files
+            .files
+            .iter()
+            .filter(|f| named(&f.file) || pointed(&f.file))
+        {
             sources.add(&f.file, f.text.as_str());
         }
+        keep_pointed_texts(&diagnostics, &papers, sources);
         return Ok(BuildReport {
             papers,
             diagnostics,
@@ -232,19 +244,7 @@ pub fn run_with_progress(
     for f in &files.files {
         sources.add(&f.file, f.text.as_str());
     }
-    let pointed: std::collections::BTreeSet<&Path> =
-        diagnostics.iter().map(|d| d.file.as_path()).collect();
-    for p in &papers {
-        let sidecar = p.source.display.with_extension("yaml");
-        if pointed.contains(p.source.display.as_path()) || pointed.contains(sidecar.as_path()) {
-            sources.extend(&p.sources);
-            if p.reused {
-                // Not read this run: read its files now, for the meetings' diagnostics, as
-                // `assemble_meetings` read them to place those.
-                sources.extend(&texts_of(&p.source));
-            }
-        }
-    }
+    keep_pointed_texts(&diagnostics, &papers, sources);
     let mut report = BuildReport {
         papers,
         diagnostics,
@@ -354,6 +354,24 @@ pub fn assemble_meetings(
     }
     crate::diag::sort(&mut diags);
     (meetings, diags)
+}
+
+/// Keeps in `sources` the texts of the papers the run's `diagnostics` point into (the
+/// meetings' diagnostics at a paper's key).
+fn keep_pointed_texts(diagnostics: &[Diagnostic], papers: &[PaperReport], sources: &mut Sources) {
+    let pointed: std::collections::BTreeSet<&Path> =
+        diagnostics.iter().map(|d| d.file.as_path()).collect();
+    for p in papers {
+        let sidecar = p.source.display.with_extension("yaml");
+        if pointed.contains(p.source.display.as_path()) || pointed.contains(sidecar.as_path()) {
+            sources.extend(&p.sources);
+            if p.reused {
+                // Not read this run: read its files now, for the meetings' diagnostics, as
+                // `assemble_meetings` read them to place those.
+                sources.extend(&texts_of(&p.source));
+            }
+        }
+    }
 }
 
 /// The texts of a paper's files (its `.md`, and a sidecar `.yaml`) as a check reads them.

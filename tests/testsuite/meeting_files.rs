@@ -6,6 +6,62 @@ use crate::common::{clerk, parts, temp_project};
 use crate::meeting_private::no_public_output_holds;
 use crate::meetings::{build, read};
 
+/// `clerk check` of one paper makes the meetings' checks that concern that paper (its
+/// agenda item's number, its meeting and date against its agenda's, a draft on a final
+/// agenda), and none about the other papers or the meeting file's own lines.
+#[test]
+fn check_of_one_paper_says_where_it_and_its_agenda_disagree() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let budget = "papers/resources/2026-05-19-budget-monitoring.md";
+    let text = std::fs::read_to_string(root.join(budget)).unwrap();
+    let text = text.replace(
+        "agenda_item: \"3.1\"",
+        "agenda_item: \"3.4\"\nstatus: draft",
+    );
+    std::fs::write(root.join(budget), text).unwrap();
+    // Another paper's disagreement with the agenda: not this paper's to say.
+    let minutes = root.join("papers/resources/2026-05-19-minutes.md");
+    let text = std::fs::read_to_string(&minutes).unwrap();
+    std::fs::write(
+        &minutes,
+        text.replace("agenda_item: \"2\"", "agenda_item: \"9\""),
+    )
+    .unwrap();
+    let (code, stdout, stderr) = parts(&clerk(root, &["check", budget]));
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert_eq!(
+        stderr.matches("error[agenda-item-mismatch]").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("this is item 3.1, but its paper says `agenda_item: \"3.4\"`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("warning[draft-in-final-meeting]"),
+        "{stderr}"
+    );
+    // The paper agreeing with its agenda again: nothing to say.
+    let text = std::fs::read_to_string(root.join(budget)).unwrap();
+    let text = text.replace(
+        "agenda_item: \"3.4\"\nstatus: draft",
+        "agenda_item: \"3.1\"",
+    );
+    std::fs::write(root.join(budget), text).unwrap();
+    let (code, stdout, stderr) = parts(&clerk(root, &["check", budget]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(!stderr.contains("warning["), "{stderr}");
+    // A paper for the meeting that its file does not list: said on the paper's own line.
+    let text = std::fs::read_to_string(root.join(budget)).unwrap();
+    let extra = "papers/resources/2026-05-19-extra.md";
+    std::fs::write(root.join(extra), text.replace("agenda_item: \"3.1\"\n", "")).unwrap();
+    let (_, stdout, stderr) = parts(&clerk(root, &["check", extra]));
+    assert!(stderr.contains("[not-on-agenda]"), "{stdout}{stderr}");
+    assert!(stderr.contains(&format!("{extra}:2:1")), "{stderr}");
+}
+
 #[test]
 fn check_names_both_places_when_a_paper_and_its_agenda_disagree() {
     let project = temp_project("meetings");
