@@ -45,14 +45,23 @@ impl<'p, 'b> Emitter<'p, 'b> {
         }
     }
 
-    /// A paragraph's runs as one Markdown line, with block-start characters escaped.
+    /// A paragraph's runs as Markdown: one line, or a line for each line break (Shift+Enter)
+    /// within it, ended `\`; each line with its block-start characters escaped, so that a line
+    /// after a break that starts `- ` or `# ` stays words. Breaks at the paragraph's ends (as
+    /// Word leaves one before a page break) break nothing, and breaks in a row are one.
     pub fn paragraph(&mut self, p: &Para) -> String {
-        let text = self.inline(&p.runs, p, "\\\n");
+        // Only a break puts a line end in the text (`escape` makes any other a space).
+        let text = self.inline(&p.runs, p, "\n");
         let plain = p.text();
         if !plain.trim().is_empty() {
             self.last_text = plain;
         }
-        escape_start(text.trim())
+        let lines: Vec<String> = (text.split('\n'))
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .map(escape_start)
+            .collect();
+        lines.join("\\\n")
     }
 
     /// Runs as inline Markdown; `brk` is what a line break becomes.

@@ -54,6 +54,10 @@ pub(super) fn run(r: Node, cx: &mut Context, out: &mut Vec<Run>) {
                 push_text(out, text, look)
             }
             "tab" => push_text(out, " ", look),
+            // A page or column break ends no line of the text: the words run on.
+            "br" if matches!(wattr(n, "type"), Some("page" | "column")) => {
+                push_text(out, " ", look)
+            }
             "br" | "cr" => out.push(Run::Break),
             "noBreakHyphen" => push_text(out, "-", look),
             "sym" if !vanish => {

@@ -100,3 +100,41 @@ fn underlines_and_links_to_files_are_said() {
         "{link:?}"
     );
 }
+
+/// A line break (Shift+Enter) within a paragraph stays one; one at its end, as Word leaves
+/// before a page break, breaks nothing, and a page or column break is no line break. A line
+/// after a break that starts like a list item or a heading stays words.
+#[test]
+fn line_breaks_keep_their_lines_as_words_and_none_is_left_at_an_end() {
+    let br = |kind: &str| format!(r#"<w:r><w:br{kind}/></w:r>"#);
+    let t = |text: &str| format!(r#"<w:r><w:t xml:space="preserve">{text}</w:t></w:r>"#);
+    let paras = [
+        format!("<w:p>{}{}</w:p>", t("The plan is now agreed."), br("")),
+        format!(
+            "<w:p>{}{}{}{}{}</w:p>",
+            t("Members asked:"),
+            br(""),
+            t("- what it costs"),
+            br(""),
+            t("# and when")
+        ),
+        format!(
+            "<w:p>{}{}{}</w:p>",
+            t("Before the page"),
+            br(r#" w:type="page""#),
+            t("and after.")
+        ),
+        format!("<w:p>{}{}{}{}</w:p>", t("One"), br(""), br(""), t("1. Two")),
+    ]
+    .concat();
+    let body = format!("{}{}{paras}{CLOSE}", header(), bold("BACKGROUND"));
+    let md = run(&body, &[]).markdown;
+    assert!(md.contains("The plan is now agreed.\n\n"), "{md}");
+    assert!(!md.contains("agreed.\\"), "{md}");
+    assert!(
+        md.contains("Members asked:\\\n\\- what it costs\\\n\\# and when\n"),
+        "{md}"
+    );
+    assert!(md.contains("Before the page and after."), "{md}");
+    assert!(md.contains("One\\\n1\\. Two\n"), "{md}");
+}
