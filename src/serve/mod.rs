@@ -7,6 +7,7 @@
 //! [`server`] (readers), and notify's debouncer (which feeds the loop a channel, as does
 //! Ctrl-C). Nothing is global; the loop returns the exit status.
 
+mod gone;
 mod http;
 mod index;
 mod meetings;

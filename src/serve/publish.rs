@@ -274,6 +274,14 @@ pub(super) fn write_out(
             private: private.clone(),
             ..BuildReport::default()
         };
+        let removed = super::gone::remove_gone(site, &record, &report);
+        if !removed.is_empty() {
+            super::say(&format!(
+                "Removed {} of papers or meetings that are gone: {}",
+                crate::report::plural(removed.len(), "output"),
+                removed.join(", ")
+            ));
+        }
         // The preview keeps no cache: its manifest lists no inputs.
         let inputs = manifest::Inputs::new();
         let (public, private) = manifest::manifests(&report, index.as_ref(), &inputs);

@@ -302,3 +302,66 @@ fn serve_write_keeps_a_private_paper_out_of_every_public_output() {
         "private/resources/2026-05-19-cyber-exercise.html"
     );
 }
+
+/// `serve --write` removes what was written for a paper deleted while it runs, and for its
+/// meeting left with no papers, as `clerk build` does, and says so; a later build has
+/// nothing left of them to find. A paper taken out of private leaves no private copy.
+#[test]
+fn serve_write_removes_the_outputs_of_a_paper_deleted_and_of_its_meeting() {
+    use crate::common::serve::{Serve, wait_for};
+    use std::time::Duration;
+    let project = temp_project("meetings");
+    let root = project.path();
+    assert_eq!(build(root).0, 0);
+    let out = root.join("out");
+    let gone = [
+        "resources/2026-02-10-treasury-strategy.html",
+        "resources/2026-02-10-treasury-strategy.pdf",
+        "meetings/2026-02-10-resources-committee/index.html",
+        "meetings/2026-02-10-resources-committee/agenda.pdf",
+        "meetings/2026-02-10-resources-committee/pack.pdf",
+        "private/resources/2026-05-19-cyber-exercise.html",
+    ];
+    for rel in gone {
+        assert!(out.join(rel).is_file(), "{rel} built");
+    }
+    let serve = Serve::start(root, &["--write"]);
+    std::fs::remove_file(root.join("papers/resources/2026-02-10-treasury-strategy.md")).unwrap();
+    let file = root.join("meetings/resources-2026-05-19.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace(
+            "    private: true\n    exempt: Standing Orders section 20(d)\n",
+            "",
+        ),
+    )
+    .unwrap();
+    let all_gone = || gone.iter().all(|rel| !out.join(rel).exists()).then_some(());
+    assert!(
+        wait_for(Duration::from_secs(10), all_gone).is_some(),
+        "left: {:?}",
+        gone.iter()
+            .filter(|rel| out.join(rel).exists())
+            .collect::<Vec<_>>()
+    );
+    assert!(
+        out.join("resources/2026-05-19-cyber-exercise.html")
+            .is_file()
+    );
+    let said = || {
+        let said = serve.stdout().join("\n");
+        (said.contains("Removed") && said.contains("treasury-strategy")).then_some(said)
+    };
+    assert!(
+        wait_for(Duration::from_secs(10), said).is_some(),
+        "{:?}",
+        serve.stdout()
+    );
+    drop(serve);
+    let (code, stdout, stderr) = build(root);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    for rel in gone {
+        assert!(!out.join(rel).exists(), "{rel} is back");
+    }
+}
