@@ -18,7 +18,9 @@ use crate::render::escape;
 /// connections to a host and each stream holds one, so a seventh tab would never load. The
 /// tab holding the `clerk-live-reload` lock listens and passes each event on over a
 /// `BroadcastChannel`; a tab that opens asks it for the last change it has seen, and reloads
-/// if that is newer than its own (as the stream tells a page served before a change); when
+/// if that is newer than its own (as the stream tells a page served before a change). Every
+/// tab hears the answer: one that has heard of that change already (and reloaded for it
+/// only if its page changed) stays as it is; when
 /// that tab goes, the next takes the lock and listens from the last change it heard of. A
 /// browser without locks or channels gives each tab its own stream.
 pub(crate) fn reload_script(since: &str) -> String {
@@ -50,7 +52,7 @@ const channel = new BroadcastChannel('clerk-live-reload');
 channel.onmessage = (e) => {
 const m = e.data || {};
 if (m.hello !== undefined) { if (leader) channel.postMessage({ latest }); return; }
-if (m.latest !== undefined) { if (!leader && after(m.latest, since)) location.reload(); return; }
+if (m.latest !== undefined) { if (!leader && after(m.latest, latest)) location.reload(); return; }
 if (m.id !== undefined) { heard(m.id); if (after(m.id, since)) act(m.paths); }
 };
 navigator.locks.request('clerk-live-reload', () => {

@@ -6,13 +6,15 @@
 // A browser opens at most six connections to a host, and a reload event stream holds one:
 // with one stream a tab, the seventh tab never loaded. Opens eight tabs of the paper's page
 // in one browser, checks each loads, edits the paper and waits for the last tab to show
-// the edit; then closes the tab that listens for all and edits again, so another takes
-// over. Exits non-zero on failure.
+// the edit, and that no tab reloads because another tab did; then closes the tab that
+// listens for all and edits again, so another takes over. Exits non-zero on failure.
 
 import { chromium } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const [url, source] = process.argv.slice(2);
+// A page of the preview the edits do not change.
+const OTHER = '/policing-performance/2021-09-01-hmics-progress-review.html';
 if (!url || !source) {
   console.error('usage: tabs.mjs PAGE_URL PAPER_SOURCE');
   process.exit(2);
@@ -50,10 +52,27 @@ try {
     await until(page, `tab ${i + 1} loads`, () => document.body.innerText.includes('DRAFT'));
     pages.push(page);
   }
+  // A tab of another paper, which the edit does not change, marked: a reload would lose
+  // the mark.
+  const other = await context.newPage();
+  await other.goto(new URL(OTHER, url).href, { timeout: LIMIT_MS });
+  await until(other, 'another paper loads', () => document.body.innerText.length > 0);
+  await other.evaluate(() => { window.clerkMark = 1; });
   const original = readFileSync(source, 'utf8');
   writeFileSync(source, original.replace(/^title: /m, 'title: First edit – '));
   await until(pages[TABS - 1], 'the last tab reloads', (t) => document.body.innerText.includes(t), 'First edit');
   await until(pages[0], 'the first tab reloads', (t) => document.body.innerText.includes(t), 'First edit');
+  // The other paper's tab stays as it was: not reloaded by the edit, nor by the tabs the
+  // edit reloaded, nor by a tab reloaded by hand.
+  for (const p of pages) await p.evaluate(() => { window.clerkMark = 3; });
+  await pages[1].reload();
+  await until(pages[1], 'a tab reloaded by hand loads', (t) => document.body.innerText.includes(t), 'First edit');
+  await new Promise((r) => setTimeout(r, 500));
+  if (await other.evaluate(() => window.clerkMark) !== 1) throw new Error('the other paper reloaded when a tab of the edited one did');
+  for (const [i, p] of pages.entries()) {
+    if (i !== 1 && await p.evaluate(() => window.clerkMark) !== 3) throw new Error(`tab ${i + 1} reloaded when another tab did`);
+  }
+  await other.close();
   // The tab that listened goes: another takes over.
   for (const p of pages.slice(0, 3)) await p.close();
   writeFileSync(source, original.replace(/^title: /m, 'title: Second edit – '));
