@@ -72,10 +72,18 @@ pub fn slash_path(p: &Path) -> String {
     if let Some(s) = p.to_str().filter(|s| walk::plain_relative(s)) {
         return s.to_owned();
     }
-    p.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    // The root's own `/` is a separator already: not doubled (`/abs/x.md`, not `//abs/…`).
+    let mut out = String::new();
+    for c in p.components() {
+        if !(out.is_empty() || out.ends_with('/')) {
+            out.push('/');
+        }
+        match c {
+            std::path::Component::RootDir => out.push('/'),
+            other => out.push_str(&other.as_os_str().to_string_lossy()),
+        }
+    }
+    out
 }
 
 /// The temporary file `write_atomic` writes beside `name` in this process.
@@ -253,11 +261,13 @@ mod tests {
             "a/b/",
             "a/../b.md",
             "..",
-            "/abs/x.md",
             "a.b/c..d/.e",
         ] {
             assert_eq!(slash_path(Path::new(p)), long_way(p), "{p}");
         }
+        // A path from the root has one slash before its first folder, not two.
+        #[cfg(unix)]
+        assert_eq!(slash_path(Path::new("/abs//x.md")), "/abs/x.md");
         assert!(walk::plain_relative("a/b.md"));
         assert!(!walk::plain_relative("a/../b.md"));
         assert!(!walk::plain_relative(""));

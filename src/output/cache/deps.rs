@@ -180,6 +180,30 @@ pub(super) fn changed_at(path: &Path) -> u64 {
     modified
 }
 
+/// `path` as the manifest and the cache name an input: relative to the project root, up
+/// through `..` when it is outside it (`--papers` or `--out` elsewhere), so that the same
+/// project gives the same names wherever it stands; absolute only when the two share no
+/// folder at all (another drive).
 pub(super) fn rel_to_root(project: &Project, path: &Path) -> String {
-    slash_path(&crate::project::walk::relative(&project.root, path))
+    let root = &project.root;
+    match path.strip_prefix(root) {
+        Ok(inside) => slash_path(inside),
+        Err(_) => slash_path(&up_to(root, path).unwrap_or_else(|| path.to_path_buf())),
+    }
+}
+
+/// `path` from `root` through `..` (both absolute), when they share their first folder.
+fn up_to(root: &Path, path: &Path) -> Option<PathBuf> {
+    let (r, p): (Vec<_>, Vec<_>) = (root.components().collect(), path.components().collect());
+    let shared = r.iter().zip(&p).take_while(|(a, b)| a == b).count();
+    // Both from the root (and drive): more than the root alone shared, or a root of its own.
+    let from_root = r
+        .first()
+        .is_some_and(|c| matches!(c, std::path::Component::RootDir));
+    if shared == 0 || !from_root && shared < 2 {
+        return None;
+    }
+    let mut out: PathBuf = r[shared..].iter().map(|_| "..").collect();
+    out.extend(&p[shared..]);
+    Some(out)
 }

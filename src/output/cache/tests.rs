@@ -153,3 +153,25 @@ fn a_stamped_file_is_not_read_again_until_it_changes() {
     std::fs::write(tmp.path().join("paper.yaml"), "title: x").unwrap();
     assert!(recheck(tmp.path(), &absent).hash.is_some());
 }
+
+/// An input outside the project (papers or output folder elsewhere) is named from the root
+/// through `..`, as it is wherever the two stand, never by its absolute path.
+#[cfg(unix)]
+#[test]
+fn an_input_outside_the_root_is_named_through_dot_dot() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(tmp.path().join("project/papers")).unwrap();
+    let mut sources = crate::diag::Sources::default();
+    let project =
+        crate::project::Project::open(&tmp.path().join("project"), None, None, &mut sources)
+            .unwrap();
+    let (root, beside) = (&project.root, project.root.parent().unwrap());
+    let named = |p: &Path| deps::rel_to_root(&project, p);
+    assert_eq!(named(&root.join("papers/a.md")), "papers/a.md");
+    assert_eq!(named(&beside.join("out/a.pdf")), "../out/a.pdf");
+    assert_eq!(named(&beside.join("x/y/a.md")), "../x/y/a.md");
+    // Read back from the root, the name leads to the file.
+    std::fs::create_dir_all(beside.join("x/y")).unwrap();
+    std::fs::write(beside.join("x/y/a.md"), "a").unwrap();
+    assert!(root.join(named(&beside.join("x/y/a.md"))).is_file());
+}
