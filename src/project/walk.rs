@@ -116,24 +116,59 @@ pub const MEETINGS_OUT: &str = "meetings";
 /// publishes the output folder leaves out.
 pub const PRIVATE_OUT: &str = "private";
 
-/// Takes out of `papers` those whose outputs would land on clerk's own ([`reserved`]), each
-/// with its error in `diags`.
+/// Takes out of `papers` (sorting them) those whose outputs would land on clerk's own
+/// ([`reserved`]), and each whose outputs differ from an earlier paper's only in capitals,
+/// each with its error in `diags`.
 pub fn keep_unreserved(papers: &mut Vec<PaperSource>, diags: &mut Vec<Diagnostic>) {
-    papers.retain(|p| match reserved(&p.rel) {
-        Some(d) => {
+    papers.sort();
+    let mut seen: std::collections::HashMap<String, PathBuf> = Default::default();
+    papers.retain(|p| {
+        if let Some(d) = reserved(&p.rel) {
             diags.push(d(&p.display));
-            false
+            return false;
         }
-        None => true,
+        // Windows, a Mac and SharePoint take `Report.html` and `report.html` for one file.
+        let folded = p.rel.with_extension("").to_string_lossy().to_lowercase();
+        match seen.get(&folded) {
+            Some(first) => {
+                diags.push(case_clash(&p.display, first));
+                false
+            }
+            None => {
+                seen.insert(folded, p.display.clone());
+                true
+            }
+        }
     });
 }
 
+/// The error for the paper at `display` whose outputs differ from those of the paper at
+/// `first` only in capitals.
+fn case_clash(display: &Path, first: &Path) -> Diagnostic {
+    Diagnostic::file_error(
+        "case-clash",
+        display,
+        format!(
+            "this paper is not built: its outputs' names differ from those of `{}` only in capitals, and on Windows, a Mac or SharePoint, which take such names for one, one paper would be written over the other",
+            first.display()
+        ),
+    )
+    .with_help("rename one of the two papers (or its folder) so that their names differ in more than capitals")
+}
+
 /// The error for a paper at `rel` (in the papers folder) whose outputs would land on what
-/// clerk writes in the output folder itself: the site's index, or the meetings' or the
-/// private papers' folder. `None` for any other paper.
+/// clerk writes in the output folder itself, in any capitals: the site's index, or the
+/// meetings' or the private papers' folder. `None` for any other paper.
 fn reserved(rel: &Path) -> Option<impl Fn(&Path) -> Diagnostic> {
-    let first = rel.components().next()?.as_os_str();
-    let what = if rel == Path::new("index.md") {
+    // In any capitals: where names that differ only in them are one (Windows, a Mac,
+    // SharePoint), `Index.html` is the site's index and `Private/` its private folder.
+    let first = rel
+        .components()
+        .next()?
+        .as_os_str()
+        .to_string_lossy()
+        .to_lowercase();
+    let what = if rel.to_string_lossy().eq_ignore_ascii_case("index.md") {
         "it would be written over the site's index, `index.html`"
     } else if rel.components().count() > 1 && first == MEETINGS_OUT {
         "its outputs would go in the output folder's `meetings/`, which holds the meetings' pages and packs"

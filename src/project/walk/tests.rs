@@ -179,3 +179,52 @@ fn a_paper_saved_under_another_extension_is_warned_of_not_built_silently() {
     );
     assert!(diags[2].help.as_deref().unwrap().contains("`c.md`"));
 }
+
+/// Names that differ only in capitals are one on Windows, a Mac and SharePoint: a paper
+/// whose outputs would be another's there, or clerk's own, is refused (the first of two in
+/// path order is built).
+#[test]
+fn a_paper_whose_outputs_differ_from_others_only_in_capitals_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let papers = root.join("papers");
+    files(
+        &papers,
+        &[
+            "INDEX.md",
+            "Meetings/x.md",
+            "Private/y.md",
+            "Report.md",
+            "report.md",
+            "sub/Budget.md",
+            "Sub/budget.md",
+            "sub/index.md",
+        ],
+    );
+    let dirs = (papers.join("out"), root.join("meetings"));
+    let (found, diags) = walk(root, &papers, &papers, (&dirs.0, &dirs.1));
+    let names: Vec<_> = found
+        .iter()
+        .map(|p| p.rel.to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["Report.md", "Sub/budget.md", "sub/index.md"]);
+    let refused: Vec<_> = diags
+        .iter()
+        .map(|d| (d.code, d.file.to_string_lossy().into_owned()))
+        .collect();
+    assert_eq!(
+        refused,
+        [
+            ("reserved-path", "papers/INDEX.md".into()),
+            ("reserved-path", "papers/Meetings/x.md".into()),
+            ("reserved-path", "papers/Private/y.md".into()),
+            ("case-clash", "papers/report.md".into()),
+            ("case-clash", "papers/sub/Budget.md".into()),
+        ]
+    );
+    assert!(
+        diags[3].message.contains("`papers/Report.md`"),
+        "{}",
+        diags[3].message
+    );
+}
