@@ -29,10 +29,14 @@ pub(super) fn heading_like(text: &str, bold: bool) -> Option<u8> {
     }
 }
 
-/// Is this a style Word gives list items (`List Bullet`, `List Number 2`, `List Paragraph`)?
+/// Is this a style Word gives list items (`List Bullet`, `List Number 2`)? Not `List
+/// Paragraph`, which Word gives any paragraph its Numbering button numbers, headings and
+/// numbered paragraphs too: such a paragraph is an item by its number (a bullet, a letter),
+/// not its style.
 pub(super) fn list_style(style: &str) -> bool {
     let s: String = style.chars().filter(|c| !c.is_whitespace()).collect();
-    s.to_ascii_lowercase().starts_with("list")
+    let s = s.to_ascii_lowercase();
+    s.starts_with("list") && s != "listparagraph"
 }
 
 /// Acronyms the public sector writes often, kept in capitals in a tidied heading.

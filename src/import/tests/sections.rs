@@ -392,3 +392,46 @@ fn a_paragraph_parted_by_a_page_break_is_joined() {
     );
     assert_eq!(codes(&out), ["import-joined"], "{:?}", out.notes);
 }
+
+/// Word gives "List Paragraph" to every paragraph its Numbering button numbers: a numbered
+/// heading in that style (`1. BACKGROUND`, numbered by the list that numbers its paragraphs
+/// `1.1`) is a section, and an unnumbered one in it (`PURPOSE`) too; its bullets stay items.
+#[test]
+fn headings_in_list_paragraph_style_are_sections() {
+    let listed = |level: Option<u8>, text: &str, bold: bool| {
+        let num = level.map_or(String::new(), |l| {
+            format!(r#"<w:numPr><w:ilvl w:val="{l}"/><w:numId w:val="1"/></w:numPr>"#)
+        });
+        let b = if bold { "<w:rPr><w:b/></w:rPr>" } else { "" };
+        format!(
+            r#"<w:p><w:pPr><w:pStyle w:val="ListParagraph"/>{num}</w:pPr><w:r>{b}<w:t>{text}</w:t></w:r></w:p>"#
+        )
+    };
+    let bullet = r#"<w:p><w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:t>CCTV</w:t></w:r></w:p>"#;
+    let body = format!(
+        "{}{}{}{}{}{}{bullet}{}{}{CLOSE}",
+        header(),
+        listed(None, "PURPOSE", true),
+        p("To update members."),
+        listed(Some(0), "BACKGROUND", true),
+        listed(Some(1), "First background paragraph.", false),
+        listed(Some(1), "The systems reviewed were:", false),
+        listed(Some(0), "DETAIL", true),
+        listed(Some(1), "See paragraph 1.2.", false),
+    );
+    let out = run(&body, &[("word/numbering.xml", NUMBERING.as_bytes())]);
+    let md = &out.markdown;
+    assert!(md.contains("# Purpose\n\nTo update members."), "{md}");
+    assert!(
+        md.contains("# Background\n\nFirst background paragraph."),
+        "{md}"
+    );
+    assert!(md.contains("# Detail"), "{md}");
+    assert!(md.contains("- CCTV"), "{md}");
+    assert!(!md.contains("**BACKGROUND**"), "{md}");
+    assert!(
+        !codes(&out).contains(&"import-no-heading"),
+        "{:?}",
+        out.notes
+    );
+}
