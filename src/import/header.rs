@@ -206,8 +206,7 @@ pub fn read(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> Head
     let Block::Table(rows) = &blocks[t] else {
         return header;
     };
-    for row in rows {
-        let label = row.first().map(|c| cell_text(c)).unwrap_or_default();
+    for (label, cells) in rows.iter().flat_map(|row| row_pairs(row, house)) {
         let key = key_for(&label, house);
         // A cell's paragraphs as one value: `Jo Bloggs` above `Head of Estates` is one
         // presenter, `Jo Bloggs, Head of Estates`; a list (wards, appendices) keeps `;`.
@@ -216,7 +215,7 @@ pub fn read(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> Head
         } else {
             "; "
         };
-        let value: String = row[1.min(row.len())..]
+        let value: String = cells
             .iter()
             .map(|c| paragraphs_joined(c, by))
             .filter(|t| !t.is_empty())
@@ -251,6 +250,33 @@ pub fn read(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> Head
         super::fill::title_line(&mut header, line, notes);
     }
     header
+}
+
+/// A header row's label (its first cell) and the cells of its value, as Word tables lay
+/// them out: `Meeting | Resources Committee`; with a cell of punctuation between, `Meeting
+/// | : | …`, which is left out; or two rows side by side, `Meeting | … | Date | …`, read as
+/// two (a later cell that names a house row, after a value, starts the second).
+fn row_pairs<'r>(row: &'r [Vec<Block>], house: &HouseStyle) -> Vec<(String, Vec<&'r [Block]>)> {
+    let mut out: Vec<(String, Vec<&'r [Block]>)> = Vec::new();
+    for cell in row {
+        let text = cell_text(cell);
+        let Some((_, values)) = out.last_mut() else {
+            out.push((text, Vec::new()));
+            continue;
+        };
+        let t = text.trim();
+        if t.chars()
+            .all(|c| c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '.'))
+        {
+            continue;
+        }
+        if !values.is_empty() && key_for(t, house).is_some() {
+            out.push((text, Vec::new()));
+        } else {
+            values.push(cell);
+        }
+    }
+    out
 }
 
 /// What the page header and footer say (their lines): the protective marking

@@ -322,3 +322,58 @@ fn an_appendix_without_a_title_gets_a_placeholder_not_no() {
         out.notes
     );
 }
+
+/// A header table laid out with a column of colons, or with two rows side by side, reads
+/// each label's own value: no colon in a value, no label in another's value.
+#[test]
+fn a_header_table_of_three_or_four_columns_reads_each_label_s_value() {
+    let rows = |rows: &[&[&str]]| {
+        let rows: String = rows
+            .iter()
+            .map(|cells| {
+                let cells: String = cells
+                    .iter()
+                    .map(|c| format!("<w:tc>{}</w:tc>", p(c)))
+                    .collect();
+                format!("<w:tr>{cells}</w:tr>")
+            })
+            .collect();
+        format!("<w:tbl>{rows}</w:tbl>")
+    };
+    let colons = rows(&[
+        &["Meeting", ":", "Resources Committee"],
+        &["Date", ":", "1 September 2021"],
+        &["Title of Paper", ":", "Estates"],
+        &["Presented By", ":", "A Person, Director"],
+        &["Recommendation to Members", ":", "For Noting"],
+    ]);
+    let side_by_side = rows(&[
+        &["Meeting", "Resources Committee", "Date", "1 September 2021"],
+        &[
+            "Title of Paper",
+            "Estates",
+            "Presented By",
+            "A Person, Director",
+        ],
+        &["Recommendation to Members", "For Noting", "", ""],
+    ]);
+    for table in [colons, side_by_side] {
+        let out = run(&format!("{table}{}{CLOSE}", bold("BACKGROUND")), &[]);
+        let md = &out.markdown;
+        for line in [
+            "meeting: Resources Committee\n",
+            "date: 2021-09-01\n",
+            "title: Estates\n",
+            "presented_by: A Person, Director\n",
+            "recommendation: For Noting\n",
+        ] {
+            assert!(md.contains(line), "{line:?} in {md}");
+        }
+        assert!(
+            !codes(&out).contains(&"import-placeholder"),
+            "{:?}",
+            out.notes
+        );
+        assert!(!md.contains(":;"), "{md}");
+    }
+}
