@@ -219,6 +219,10 @@ fn table(tbl: Node, cx: &mut Context) -> Vec<Vec<Vec<Block>>> {
     let first = cx.count + 1;
     let mut merged = false;
     for tr in tbl.children().filter(|n| is_w(*n, "tr")) {
+        // A row deleted with track changes on: its text is gone (`w:del`), and so is it,
+        // as Word shows the document with the changes accepted. Its cells are still read,
+        // so that later paragraphs keep their count.
+        let deleted = child(tr, "trPr").and_then(|p| child(p, "del")).is_some();
         let mut cells = Vec::new();
         for tc in tr.children().filter(|n| is_w(*n, "tc")) {
             let props = child(tc, "tcPr");
@@ -232,6 +236,10 @@ fn table(tbl: Node, cx: &mut Context) -> Vec<Vec<Vec<Block>>> {
             for _ in 1..span {
                 cells.push(Vec::new());
             }
+        }
+        if deleted {
+            cx.tracked += 1;
+            continue;
         }
         rows.push(cells);
     }

@@ -293,3 +293,43 @@ fn tracked_changes_are_taken_as_accepted_and_said() {
     );
     assert!(!codes(&plain).contains(&"import-tracked-changes"));
 }
+
+/// A table row deleted with track changes on is left out, as its text is, not kept as an
+/// empty row; it counts as a tracked change.
+#[test]
+fn a_table_row_deleted_with_track_changes_is_left_out() {
+    let row = |cells: &[&str], deleted: bool| {
+        let props = if deleted {
+            r#"<w:trPr><w:del w:id="9" w:author="A"/></w:trPr>"#
+        } else {
+            ""
+        };
+        let cells: String = cells
+            .iter()
+            .map(|c| {
+                let run = if deleted {
+                    format!("<w:del w:id=\"8\" w:author=\"A\"><w:r><w:delText>{c}</w:delText></w:r></w:del>")
+                } else {
+                    format!("<w:r><w:t>{c}</w:t></w:r>")
+                };
+                format!("<w:tc><w:p>{run}</w:p></w:tc>")
+            })
+            .collect();
+        format!("<w:tr>{props}{cells}</w:tr>")
+    };
+    let table = format!(
+        "<w:tbl>{}{}{}</w:tbl>",
+        row(&["Station", "Built"], false),
+        row(&["Lerwick", "1958"], true),
+        row(&["Portree", "1964"], false)
+    );
+    let body = format!("{}{}{table}{CLOSE}", header(), bold("BACKGROUND"));
+    let out = run(&body, &[]);
+    assert!(
+        out.markdown
+            .contains("| Station | Built |\n| --- | --- |\n| Portree | 1964 |\n"),
+        "{}",
+        out.markdown
+    );
+    assert!(codes(&out).contains(&"import-tracked-changes"));
+}
