@@ -61,6 +61,7 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, stem: &str) -
     let mut appendices = vec![String::new(); found.len()];
     let cited = body::check_numbers(&sections, &mut notes);
     let mut em = Emitter::new(pkg, format!("{stem}-images"));
+    em.held_notes = Some(input.footnotes.iter().map(|(id, _)| id.clone()).collect());
     let wanted = cited_numbers(&sections);
     let mut labelled = HashMap::new();
     for (si, numbers) in cited.iter().enumerate() {

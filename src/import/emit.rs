@@ -27,6 +27,9 @@ pub struct Emitter<'p, 'b> {
     pub missing_refs: BTreeSet<String>,
     /// The last paragraph with text, to place a picture that stands alone.
     last_text: String,
+    /// Word's ids of the notes the document holds; `None` until set (every id taken as
+    /// held). A reference to one it does not hold is left out, with a note.
+    pub held_notes: Option<std::collections::HashSet<String>>,
 }
 
 impl<'p, 'b> Emitter<'p, 'b> {
@@ -42,6 +45,7 @@ impl<'p, 'b> Emitter<'p, 'b> {
             notes: Vec::new(),
             missing_refs: BTreeSet::new(),
             last_text: String::new(),
+            held_notes: None,
         }
     }
 
@@ -86,6 +90,22 @@ impl<'p, 'b> Emitter<'p, 'b> {
                         .replace('(', "%28")
                         .replace(')', "%29");
                     out.push_str(&format!("[{}]({url})", text.trim()));
+                }
+                Run::Footnote(id)
+                    if self
+                        .held_notes
+                        .as_ref()
+                        .is_some_and(|held| !held.contains(id)) =>
+                {
+                    // A reference to a note the file does not hold: `[^1]` would be an
+                    // unknown footnote in the paper.
+                    self.notes.push(
+                        Note::warning(
+                            "import-missing-part",
+                            format!("{} refers to a footnote the document does not hold; the reference is left out", place(p)),
+                        )
+                        .help("add the footnote by hand if it matters"),
+                    );
                 }
                 Run::Footnote(id) => {
                     let n = match self.footnotes.iter().position(|f| f == id) {

@@ -333,3 +333,24 @@ fn a_table_row_deleted_with_track_changes_is_left_out() {
     );
     assert!(codes(&out).contains(&"import-tracked-changes"));
 }
+
+/// A reference to a footnote the file does not hold is left out with a warning, not
+/// written as `[^1]`, which the paper would refuse as an unknown footnote.
+#[test]
+fn a_reference_to_a_footnote_the_file_lacks_is_left_out() {
+    let para = r#"<w:p><w:r><w:t>The figures are provisional.</w:t></w:r><w:r><w:footnoteReference w:id="5"/></w:r></w:p>"#;
+    let body = format!("{}{}{para}{CLOSE}", header(), bold("BACKGROUND"));
+    let out = run(&body, &[]);
+    assert!(
+        out.markdown.contains("The figures are provisional.\n"),
+        "{}",
+        out.markdown
+    );
+    assert!(!out.markdown.contains("[^"), "{}", out.markdown);
+    let said = said(&out, "import-missing-part");
+    assert_eq!(said.len(), 1, "{:?}", out.notes);
+    assert!(
+        said[0].contains("“The figures are provisional.”"),
+        "{said:?}"
+    );
+}
