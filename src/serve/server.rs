@@ -103,8 +103,13 @@ fn handle(request: Request, shared: &Shared) {
             None if site.meetings.contains_key(&format!("{rel}/index.html"))
                 || site.output(&format!("{rel}/index.html")).is_some() =>
             {
+                // The query goes along (`?last-good`), as the page asked for it.
+                let query = (request.target.split_once('?'))
+                    .map(|(_, q)| q)
+                    .filter(|q| q.bytes().all(|b| b.is_ascii_graphic()))
+                    .map_or(String::new(), |q| format!("?{q}"));
                 redirect(&format!(
-                    "/{}/",
+                    "/{}/{query}",
                     crate::output::href(std::path::Path::new(rel))
                 ))
             }

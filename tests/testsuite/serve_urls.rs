@@ -22,6 +22,14 @@ fn a_meeting_folder_is_its_page_and_without_its_slash_is_sent_there() {
         location.map(|(_, v)| v.as_str()),
         Some(&*format!("{MEETING}/"))
     );
+    // Its query goes along: `?last-good` still asks for the last good version.
+    let asked = serve.get(&format!("{MEETING}?last-good"));
+    assert_eq!(asked.status, 301, "{}", asked.body);
+    let location = asked.headers.iter().find(|(k, _)| k == "location");
+    assert_eq!(
+        location.map(|(_, v)| v.as_str()),
+        Some(&*format!("{MEETING}/?last-good"))
+    );
     assert_eq!(serve.get("/meetings/no-such-meeting/").status, 404);
 }
 
