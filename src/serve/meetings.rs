@@ -59,7 +59,9 @@ pub(crate) fn pages(
             r
         })
         .collect();
-    let (meetings, diags) = crate::pipeline::assemble_meetings(&files, &reports, (true, private));
+    let (mut meetings, diags) =
+        crate::pipeline::assemble_meetings(&files, &reports, (true, private));
+    keep_unreadable(&mut meetings, &files, old);
     problems.meetings = files.diagnostics.clone();
     problems.meetings.extend(diags);
     // Their texts, so the overlay can show the lines they point at.
@@ -179,6 +181,36 @@ pub(crate) fn pages(
     }
     out.list = meetings;
     out
+}
+
+/// A meeting whose file YAML cannot read at all (its committee and date unknown) keeps the
+/// meeting that file last gave, as failed: its page stays, its last good version with the
+/// file's errors on it, rather than going (a reader's open page turned to "Not found").
+fn keep_unreadable(
+    meetings: &mut Vec<meeting::Meeting>,
+    files: &meeting::MeetingFiles,
+    old: &Site,
+) {
+    let unread = files
+        .files
+        .iter()
+        .filter(|f| f.has_errors && (f.committee.is_none() || f.date.is_none()));
+    for f in unread {
+        let last = old
+            .meeting_list
+            .iter()
+            .find(|m| m.file.as_deref() == Some(f.file.as_path()));
+        let Some(last) = last else { continue };
+        if meetings.iter().all(|m| m.out_dir() != last.out_dir()) {
+            meetings.push(meeting::Meeting {
+                failed: true,
+                ..last.clone()
+            });
+        }
+    }
+    meetings.sort_by(|a, b| {
+        meeting::order::compare_names(&a.committee, &b.committee).then_with(|| b.date.cmp(&a.date))
+    });
 }
 
 /// Each pack's meeting and kind, by path relative to the output folder.

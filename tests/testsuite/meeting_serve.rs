@@ -365,3 +365,43 @@ fn serve_write_removes_the_outputs_of_a_paper_deleted_and_of_its_meeting() {
         assert!(!out.join(rel).exists(), "{rel} is back");
     }
 }
+
+/// A meeting file YAML cannot read at all keeps its meeting's page in the preview, its last
+/// good version with the file's error over it, as a file with a lesser error does; it comes
+/// back as it was once the file is fixed.
+#[test]
+fn a_meeting_file_that_cannot_be_read_keeps_its_page_with_the_error() {
+    use crate::common::serve::Serve;
+    use std::time::Duration;
+    let project = temp_project("meetings");
+    let root = project.path();
+    let serve = Serve::start(root, &[]);
+    let path = "/meetings/2026-05-19-resources-committee/index.html";
+    assert_eq!(serve.get(path).status, 200);
+    let mut events = serve.events();
+    let file = root.join("meetings/resources-2026-05-19.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let broken = text.replace(
+        "committee: Resources Committee",
+        "committee: [Resources Committee",
+    );
+    assert_ne!(broken, text);
+    std::fs::write(&file, &broken).unwrap();
+    let _ = events
+        .next_reload(Duration::from_secs(10))
+        .expect("a reload event");
+    let page = serve.get(path);
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains("yaml-syntax"), "{}", page.body);
+    assert!(
+        page.body.contains("Alasdair Grant"),
+        "last good render kept"
+    );
+    std::fs::write(&file, &text).unwrap();
+    let _ = events
+        .next_reload(Duration::from_secs(10))
+        .expect("a reload event");
+    let page = serve.get(path);
+    assert_eq!(page.status, 200);
+    assert!(!page.body.contains("yaml-syntax"), "{}", page.body);
+}
