@@ -255,10 +255,15 @@ fn para(p: Node, cx: &mut Context) -> Para {
     let style_id = ppr.and_then(|x| child_val(x, "pStyle")).unwrap_or("");
     let own_num = ppr.and_then(|x| child(x, "numPr")).and_then(num_pr);
     let num = own_num.or_else(|| cx.styles.numbering(style_id));
-    let label = num.and_then(|(id, level)| {
+    let mut label = num.and_then(|(id, level)| {
         let style = (!style_id.is_empty()).then_some(style_id);
         cx.numbering.next(&id, level, style)
     });
+    // Word's `List Bullet 2` (`List Number 3`, …) nests by its style, a list of its own set
+    // further in, not by a level of one list: the item is that deep.
+    if let Some(l) = label.as_mut() {
+        l.level = l.level.max(style_depth(cx.styles.name(style_id)));
+    }
     let mut para = Para {
         index: cx.count,
         heading: cx.styles.heading_level(style_id),
@@ -276,6 +281,23 @@ fn para(p: Node, cx: &mut Context) -> Para {
     }
     inline(p, cx, &mut para.runs);
     para
+}
+
+/// How deep a list style of Word's own nests its items, from the number its name ends with:
+/// `List Bullet 2` one level in, `List Number 3` two; 0 for any other style.
+fn style_depth(name: &str) -> u8 {
+    let lower = name.to_ascii_lowercase();
+    let Some(rest) = ["list bullet ", "list number ", "list continue "]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+    else {
+        return 0;
+    };
+    rest.trim()
+        .parse::<u8>()
+        .ok()
+        .filter(|n| (2..=9).contains(n))
+        .map_or(0, |n| n - 1)
 }
 
 /// Collects the runs under `node` (a paragraph, hyperlink, field or smart tag).

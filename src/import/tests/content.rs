@@ -354,3 +354,39 @@ fn a_reference_to_a_footnote_the_file_lacks_is_left_out() {
         "{said:?}"
     );
 }
+
+/// Word's own `List Bullet 2` nests by its style: a list of its own set further in, not a
+/// level of the `List Bullet` list. Its items are one level in under the item above.
+#[test]
+fn list_bullet_2_items_nest_under_the_item_above() {
+    let styles = r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="ListBullet2"><w:name w:val="List Bullet 2"/><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style></w:styles>"#;
+    let numbering = NUMBERING.replace(
+        "</w:numbering>",
+        r#"<w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num></w:numbering>"#,
+    );
+    let styled = |s: &str, t: &str| {
+        format!(r#"<w:p><w:pPr><w:pStyle w:val="{s}"/></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#)
+    };
+    let body = format!(
+        "{}{}{}{}{}{}{CLOSE}",
+        header(),
+        bold("BACKGROUND"),
+        p("Shifts were reviewed:"),
+        styled("ListBullet", "Day shifts"),
+        styled("ListBullet2", "Night shifts especially"),
+        styled("ListBullet", "Weekend shifts"),
+    );
+    let out = run(
+        &body,
+        &[
+            ("word/styles.xml", styles.as_bytes()),
+            ("word/numbering.xml", numbering.as_bytes()),
+        ],
+    );
+    assert!(
+        out.markdown
+            .contains("- Day shifts\n  - Night shifts especially\n- Weekend shifts"),
+        "{}",
+        out.markdown
+    );
+}
