@@ -63,6 +63,7 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, stem: &str) -
     let mut em = Emitter::new(pkg, format!("{stem}-images"));
     em.held_notes = Some(input.footnotes.iter().map(|(id, _)| id.clone()).collect());
     let wanted = cited_numbers(&sections);
+    em.section_labels = super::cite::labels(&sections, &cited_sections(&sections));
     let mut labelled = HashMap::new();
     for (si, numbers) in cited.iter().enumerate() {
         for (ui, n) in numbers.iter().enumerate() {
@@ -94,11 +95,17 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, stem: &str) -
         }
         match &s.kind {
             Kind::Preamble => body.push(text),
-            Kind::Body(_) => body.push(
-                format!("# {}\n\n{text}", escape(&s.heading))
-                    .trim_end()
-                    .to_string(),
-            ),
+            Kind::Body(_) => {
+                // A section cited by its number in Word is labelled, for the citation.
+                let label = (s.number.as_ref())
+                    .and_then(|n| em.section_labels.get(n))
+                    .map_or(String::new(), |l| format!(" {{#{l}}}"));
+                body.push(
+                    format!("# {}{label}\n\n{text}", escape(&s.heading))
+                        .trim_end()
+                        .to_string(),
+                )
+            }
             Kind::Implication(key) => {
                 let style = house.implications.iter().find(|i| &i.key == key);
                 let default = style.map(|i| normalise(&i.default)).unwrap_or_default();
@@ -171,6 +178,9 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, stem: &str) -
                 .help("correct the number by hand, or label the paragraph meant with `{#label}` and cite it as `[](#label)`")
                 .at(format!("paragraph {n}")),
         );
+    }
+    for n in &em.missing_sections {
+        notes.push(super::cite::missing(n, &sections));
     }
     // Where a note's paragraph is: by its first words, which an author can find in Word.
     let place = |at: usize| place_at(input.blocks, input.footnotes, at);
@@ -304,6 +314,24 @@ fn outside_body(sections: &[Section]) -> HashMap<String, String> {
                 if let Unit::Para(_, Some(n)) = u {
                     out.insert(n.clone(), s.heading.clone());
                 }
+            }
+        }
+    }
+    out
+}
+
+/// The numbers of the sections the text cites (`section 3`).
+fn cited_sections(sections: &[Section]) -> Vec<String> {
+    let mut out = Vec::new();
+    for s in sections {
+        for u in &s.units {
+            if let Unit::Para(p, _) | Unit::Item(p, ..) | Unit::SubHeading(p) = u {
+                let text = p.text();
+                out.extend(
+                    super::cite::section_spans(&text)
+                        .into_iter()
+                        .map(|(_, _, n)| n),
+                );
             }
         }
     }

@@ -25,6 +25,10 @@ pub struct Emitter<'p, 'b> {
     pub notes: Vec<Note>,
     /// Numbers cited that no paragraph has (reported once each).
     pub missing_refs: BTreeSet<String>,
+    /// Body sections cited by the number Word gave them → their heading's label.
+    pub section_labels: HashMap<String, String>,
+    /// Sections cited that no body section has (reported once each).
+    pub missing_sections: BTreeSet<String>,
     /// The last paragraph with text, to place a picture that stands alone.
     last_text: String,
     /// Word's ids of the notes the document holds; `None` until set (every id taken as
@@ -44,6 +48,8 @@ impl<'p, 'b> Emitter<'p, 'b> {
             labels: HashMap::new(),
             notes: Vec::new(),
             missing_refs: BTreeSet::new(),
+            section_labels: HashMap::new(),
+            missing_sections: BTreeSet::new(),
             last_text: String::new(),
             held_notes: None,
         }
@@ -189,16 +195,30 @@ impl<'p, 'b> Emitter<'p, 'b> {
     /// Turns "paragraph 2.1" (and each number of "paragraphs 2.1 and 2.2") into
     /// "paragraph [](#label)" when the number has a label.
     fn cite(&mut self, text: &str) -> String {
+        // Paragraphs by their numbers, sections by the word and the number together.
+        let mut spans: Vec<(usize, usize, Option<String>)> = ref_spans(text)
+            .into_iter()
+            .map(|(start, end)| (start, end, None))
+            .collect();
+        let sections = super::cite::section_spans(text);
+        spans.extend(sections.into_iter().map(|(s, e, n)| (s, e, Some(n))));
+        spans.sort_by_key(|s| s.0);
         let mut out = String::new();
         let mut last = 0;
-        for (start, end) in ref_spans(text) {
+        for (start, end, section) in spans {
+            if start < last {
+                continue;
+            }
             out.push_str(&text[last..start]);
-            let number = &text[start..end];
-            match self.labels.get(number) {
+            let (found, missing) = match &section {
+                Some(n) => (self.section_labels.get(n), &mut self.missing_sections),
+                None => (self.labels.get(&text[start..end]), &mut self.missing_refs),
+            };
+            match found {
                 Some(label) => out.push_str(&format!("[](#{label})")),
                 None => {
-                    self.missing_refs.insert(number.to_string());
-                    out.push_str(number);
+                    missing.insert(section.unwrap_or_else(|| text[start..end].to_string()));
+                    out.push_str(&text[start..end]);
                 }
             }
             last = end;

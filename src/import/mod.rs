@@ -12,6 +12,7 @@ pub mod appendix;
 pub mod assemble;
 pub mod batch;
 pub mod body;
+pub mod cite;
 pub mod command;
 pub use crate::paper::typed_date as date;
 pub mod docx;

@@ -435,3 +435,43 @@ fn headings_in_list_paragraph_style_are_sections() {
         out.notes
     );
 }
+
+/// "See section 3" cites a section by Word's number, which clerk's differ from (Word numbers
+/// PURPOSE 1): the citation becomes a cross-reference to the heading, shown as clerk
+/// numbers it. One to a section set from the front matter, or to none, is said.
+#[test]
+fn a_section_cited_by_its_number_in_word_is_cited_by_its_heading() {
+    let body = format!(
+        "{}{}{}{}{}{}{}{}{}{CLOSE}",
+        header(),
+        bold("1. PURPOSE"),
+        p("To update members."),
+        bold("2. BACKGROUND"),
+        p("2.1 See section 3 for the detail, section 4 for the costs and section 9."),
+        bold("3. DETAIL"),
+        p("3.1 The detail, as Section 2 said."),
+        bold("4. FINANCIAL IMPLICATIONS"),
+        p("4.1 It costs £5m, spread over two years."),
+    );
+    let out = run(&body, &[]);
+    let md = &out.markdown;
+    assert!(md.contains("# Detail {#word-section-3}"), "{md}");
+    assert!(md.contains("# Background {#word-section-2}"), "{md}");
+    assert!(
+        md.contains(
+            "See [](#word-section-3) for the detail, section 4 for the costs and section 9."
+        ),
+        "{md}"
+    );
+    assert!(md.contains("as [](#word-section-2) said."), "{md}");
+    let said = said(&out, "import-cross-ref");
+    assert_eq!(said.len(), 2, "{said:?}");
+    assert!(
+        said[0].contains("section 4, “Financial Implications”"),
+        "{said:?}"
+    );
+    assert!(
+        said[1].contains("section 9, which the Word document does not have"),
+        "{said:?}"
+    );
+}
