@@ -98,7 +98,13 @@ pub fn document(meeting: &Meeting, house: &HouseStyle) -> Document {
     sheet(
         meeting,
         house,
-        format!("{} – {}", meeting.committee, house.words.agenda),
+        // Dated, as a pack's title is: every agenda of a committee is an archive's own file.
+        format!(
+            "{} – {} – {}",
+            meeting.committee,
+            house.format_date(meeting.date),
+            house.words.agenda
+        ),
         &[
             (&house.words.agenda, "agenda", &public),
             (&house.private_heading, "private", &private),
