@@ -207,7 +207,12 @@ fn entries<'a>(
     papers
         .into_iter()
         .map(|p| {
-            let m = p.meta.as_ref();
+            // A failed paper's outputs, kept from its last good build, are described by the
+            // metadata they were built from, as the index describes them.
+            let m = match p.errors() {
+                0 => p.meta.as_ref(),
+                _ => p.last_good.as_ref().or(p.meta.as_ref()),
+            };
             Entry {
                 source: slash_path(&p.source.display),
                 status: if p.errors() > 0 {

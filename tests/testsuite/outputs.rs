@@ -181,6 +181,12 @@ fn a_failed_paper_stays_listed_with_its_last_good_output_marked_stale() {
         .unwrap();
     assert_eq!(entry["status"], "failed");
     assert_eq!(entry["outputs"].as_array().unwrap().len(), 2, "{entry}");
+    // Its metadata is what those outputs were built from, as the index shows it.
+    assert_eq!(
+        entry["title"], "Estates Strategy – Island Stations",
+        "{entry}"
+    );
+    assert_eq!(entry["date"], "2022-03-15", "{entry}");
 
     let (code, stdout, _) = parts(&clerk(root, &["check"]));
     assert_eq!(code, 1);
