@@ -282,8 +282,10 @@ impl View<'_> {
     /// cannot be built, a page with the errors.
     fn lazy(&self, shared: &Shared, entry: &PaperEntry, format: OutputFormat) -> Reply {
         let site = self.site;
-        if entry.page.notes.errors > 0 || site.renderer.is_none() {
-            // The errors, but not as the output asked for: a download is not saved as it.
+        // A paper with errors, or a house style or template every page shows broken: the
+        // output would be made from what they were before. The errors, but not as the
+        // output asked for: a download is not saved as it.
+        if entry.page.notes.errors > 0 || site.notes.errors > 0 || site.renderer.is_none() {
             return Reply {
                 status: 500,
                 ..self.paper(entry, false)

@@ -332,10 +332,15 @@ fn a_broken_house_style_or_template_is_shown_and_the_server_recovers() {
             .body
             .contains("id=\"clerk-overlay\"")
     );
+    // Its PDF is not made with the house style as it was: the errors, status 500.
+    let pdf = serve.get(&format!("/{REVIEW}.pdf"));
+    assert_eq!(pdf.status, 500, "{}", pdf.body);
+    assert!(pdf.body.contains("clerk.yaml:1:1"), "{}", pdf.body);
 
     std::fs::write(dir.path().join("clerk.yaml"), "heading_case: title\n").unwrap();
     events.next_reload(SOON).expect("a reload when fixed");
     assert!(!serve.get("/").body.contains("id=\"clerk-overlay\""));
+    assert_eq!(serve.get(&format!("/{REVIEW}.pdf")).status, 200);
 
     let templates = dir.path().join("templates");
     std::fs::create_dir(&templates).unwrap();
