@@ -189,7 +189,8 @@ fn exposure_warning(addr: &SocketAddr) -> Option<String> {
     (!addr.ip().is_loopback()).then(|| {
         format!(
             "warning: listening on {addr}, not on a loopback address: the papers, drafts \
-             included, become visible to anyone who can reach this machine on the network\n  \
+             and those taken in private included, and the private packs, become visible to \
+             anyone who can reach this machine on the network\n  \
              = help: leave out `--host` to serve on 127.0.0.1, this machine only"
         )
     })
@@ -304,6 +305,10 @@ mod tests {
         for open in ["0.0.0.0:4000", "192.168.1.5:4000", "[::]:4000"] {
             let w = exposure_warning(&open.parse().unwrap()).unwrap();
             assert!(w.contains("visible to anyone"), "{w}");
+            assert!(
+                w.contains("taken in private") && w.contains("private packs"),
+                "{w}"
+            );
         }
     }
 
