@@ -7,7 +7,7 @@ use crate::config::HouseStyle;
 
 use super::body::{self, Kind, Section, Unit};
 use super::docx::{Block, Para};
-use super::emit::{Emitter, escape, place_at, ref_spans};
+use super::emit::{Emitter, anchor, escape, para_at, place_at, ref_spans};
 use super::header::{self, normalise, short};
 use super::package::Package;
 use super::{Imported, Note};
@@ -184,6 +184,9 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, stem: &str) -
     }
     // Where a note's paragraph is: by its first words, which an author can find in Word.
     let place = |at: usize| place_at(input.blocks, input.footnotes, at);
+    // And where it is in the paper: its first words, for the line a note points at.
+    let near =
+        |at: usize| para_at(input.blocks, input.footnotes, at).map_or_else(String::new, anchor);
     for (what, at) in &input.skipped {
         notes.push(
             Note::warning(
@@ -198,7 +201,8 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, stem: &str) -
                     place(*at)
                 ),
             )
-            .help("add what is left out by hand if the paper needs it"),
+            .help("add what is left out by hand if the paper needs it")
+            .at(near(*at)),
         );
     }
     for at in input.merged.iter().filter(|at| !unwrapped.contains(at)) {
@@ -207,7 +211,8 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, stem: &str) -
                 "import-merged-cells",
                 format!("the table that starts with {} has merged cells: a Markdown table cannot merge cells, so a merged cell's text is in its first cell and the cells it spanned are left empty", place(*at)),
             )
-            .help("check the table reads right with its empty cells: repeat a heading that spanned columns in each, or split the table"),
+            .help("check the table reads right with its empty cells: repeat a heading that spanned columns in each, or split the table")
+            .at(near(*at)),
         );
     }
     for (words, at) in &input.boxes {
@@ -216,11 +221,12 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, stem: &str) -
                 "import-text-box",
                 format!("the text box “{words}…” (in {}) is kept as lines of the paragraph it is anchored in", place(*at)),
             )
-            .help("a paper has no boxes: check the text reads right where it now stands, or make it a paragraph of its own"),
+            .help("a paper has no boxes: check the text reads right where it now stands, or make it a paragraph of its own")
+            .at(near(*at)),
         );
     }
     if let Some((first, at, count)) = &input.raised {
-        notes.push(raised_note(first, &place(*at), *count));
+        notes.push(raised_note(first, &place(*at), *count).at(near(*at)));
     }
     if let Some((first, at, count)) = &input.equations {
         let which = if *count == 1 {
@@ -233,7 +239,8 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, stem: &str) -
                 "import-equation",
                 format!("the Word document has {which} (the first, “{}”, in {}); a paper has no mathematics, so each is kept as its text, on one line", short(first), place(*at)),
             )
-            .help("check each still reads right (fractions and powers lose their layout); write it out in words where it matters"),
+            .help("check each still reads right (fractions and powers lose their layout); write it out in words where it matters")
+            .at(near(*at)),
         );
     }
     if let Some((first, at, count)) = &input.underlined {
@@ -242,7 +249,8 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, stem: &str) -
                 "import-underline",
                 format!("the Word document underlines {} (the first, “{}”, in {}); a paper has no underline (on a page, underlined words read as links), so it is kept as plain text", if *count == 1 { "a piece of text".to_string() } else { format!("{count} pieces of text") }, short(first), place(*at)),
             )
-            .help("where the stress matters, make it bold (`**…**`) or italic (`*…*`) in the Markdown"),
+            .help("where the stress matters, make it bold (`**…**`) or italic (`*…*`) in the Markdown")
+            .at(near(*at)),
         );
     }
     for (url, at) in &input.unlinked {
@@ -251,7 +259,8 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, stem: &str) -
                 "import-link",
                 format!("the link to `{}` in {} is kept as its text only: a published paper links to web addresses (`https:`) and e-mail (`mailto:`) only, not to a file on someone's computer or shared drive", short(url), place(*at)),
             )
-            .help("publish the file and link to its web address, or name where it is in the text"),
+            .help("publish the file and link to its web address, or name where it is in the text")
+            .at(near(*at)),
         );
     }
     if input.tracked > 0 {

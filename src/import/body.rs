@@ -308,7 +308,8 @@ pub fn sections(
                     if n == 1 { "is" } else { "are" },
                 ),
             )
-            .help("where the text cites an item by its letter (“option (b)”), change the citation, or write the letters into the items' text as a bulleted list"),
+            .help("where the text cites an item by its letter (“option (b)”), change the citation, or write the letters into the items' text as a bulleted list")
+            .at(super::emit::anchor(&p)),
         );
     }
     if let Some(first) = joined {
@@ -317,7 +318,8 @@ pub fn sections(
                 "import-joined",
                 format!("the paragraph “{}” has no number and the numbered one before it stops mid-sentence, as a page break in Word leaves them: it is joined to it", short(&first)),
             )
-            .help("check the paragraph reads as one; if it is a paragraph of its own, put a blank line before it in the Markdown"),
+            .help("check the paragraph reads as one; if it is a paragraph of its own, put a blank line before it in the Markdown")
+            .at(super::emit::anchor_text(&first)),
         );
     }
     notes.extend(deep.as_ref().map(sub_paragraphs_note));

@@ -25,6 +25,7 @@ pub fn sub_paragraphs_note((number, text): &(String, String)) -> super::Note {
         ),
     )
     .help("check the lists read well, and any reference to such a paragraph by its number: “paragraph 2.1.3” is now item 3 of paragraph 2.1")
+    .at(super::emit::anchor_text(text))
 }
 
 /// Splits a typed number off the start of `text`: `2.4 Text` → (`2.4`, bytes to drop).

@@ -1,7 +1,7 @@
 //! Inline content Word has and Markdown lacks: superscript and subscript, field links,
 //! underlines and links to files.
 
-use super::{CLOSE, bold, codes, header, run};
+use super::{CLOSE, bold, codes, header, p, run};
 
 #[test]
 fn superscript_and_subscript_are_kept_as_text_and_said_once() {
@@ -137,4 +137,31 @@ fn line_breaks_keep_their_lines_as_words_and_none_is_left_at_an_end() {
     );
     assert!(md.contains("Before the page and after."), "{md}");
     assert!(md.contains("One\\\n1\\. Two\n"), "{md}");
+}
+
+/// A note about a paragraph points at its line in the paper (its first words), so that the
+/// secretary is sent to the place, not only to the file.
+#[test]
+fn notes_about_a_paragraph_point_at_its_line() {
+    let underlined = r#"<w:p><w:r><w:t xml:space="preserve">The plan for the new stations was </w:t></w:r><w:r><w:rPr><w:u w:val="single"/></w:rPr><w:t>agreed</w:t></w:r><w:r><w:t xml:space="preserve"> in May.</w:t></w:r></w:p>"#;
+    let raised = r#"<w:p><w:r><w:t xml:space="preserve">Emissions of CO</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="subscript"/></w:rPr><w:t>2</w:t></w:r><w:r><w:t xml:space="preserve"> fell by a tenth.</w:t></w:r></w:p>"#;
+    let body = format!(
+        "{}{}{}{underlined}{raised}{CLOSE}",
+        header(),
+        bold("BACKGROUND"),
+        p("First.")
+    );
+    let out = run(&body, &[]);
+    let line_of = |code: &str| {
+        let note = out.notes.iter().find(|n| n.code == code).unwrap();
+        let d = note.to_diagnostic(std::path::Path::new("papers/t.md"), &out.markdown);
+        let at = d
+            .span
+            .unwrap_or_else(|| panic!("{code} has no place"))
+            .start;
+        let start = out.markdown[..at].rfind('\n').map_or(0, |i| i + 1);
+        out.markdown[start..].lines().next().unwrap().to_string()
+    };
+    assert!(line_of("import-underline").starts_with("The plan for the new stations"));
+    assert!(line_of("import-superscript").starts_with("Emissions of CO2"));
 }
