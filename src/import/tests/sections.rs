@@ -475,3 +475,34 @@ fn a_section_cited_by_its_number_in_word_is_cited_by_its_heading() {
         "{said:?}"
     );
 }
+
+/// Word numbering PURPOSE 1 puts every later number one ahead of clerk's: said once, as
+/// such, and the numbers then compared one ahead, so a real skip (2.1 then 2.3) still shows.
+#[test]
+fn sections_numbered_one_ahead_are_said_once_and_a_real_skip_still_shows() {
+    let body = format!(
+        "{}{}{}{}{}{}{}{}{}{CLOSE}",
+        header(),
+        bold("1. PURPOSE"),
+        p("To update members."),
+        bold("2. BACKGROUND"),
+        p("2.1 First."),
+        p("2.3 Third."),
+        bold("3. DETAIL"),
+        p("3.1 The detail."),
+        p("3.2 More detail."),
+    );
+    let out = run(&body, &[]);
+    let said = said(&out, "import-numbering");
+    assert_eq!(said.len(), 2, "{said:#?}");
+    assert!(
+        said.iter()
+            .any(|m| m.contains("one ahead") && m.contains("“Background”")),
+        "{said:#?}"
+    );
+    assert!(
+        said.iter()
+            .any(|m| m.contains("2.3") && m.contains("Third.")),
+        "{said:#?}"
+    );
+}
