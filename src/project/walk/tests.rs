@@ -12,6 +12,22 @@ fn files(papers: &Path, list: &[&str]) {
     }
 }
 
+/// Walks a papers folder of `list` (its output folder inside it, the meetings beside it):
+/// the papers found, by path in the folder, and the diagnostics.
+fn walked(list: &[&str]) -> (Vec<String>, Vec<Diagnostic>) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let papers = root.join("papers");
+    files(&papers, list);
+    let dirs = (papers.join("out"), root.join("meetings"));
+    let (found, diags) = walk(root, &papers, &papers, (&dirs.0, &dirs.1));
+    let names = found
+        .iter()
+        .map(|p| p.rel.to_string_lossy().into_owned())
+        .collect();
+    (names, diags)
+}
+
 #[test]
 fn walks_sorted_and_skips_underscore_dot_and_output() {
     let tmp = tempfile::tempdir().unwrap();
@@ -47,26 +63,14 @@ fn walks_sorted_and_skips_underscore_dot_and_output() {
 
 #[test]
 fn a_paper_whose_outputs_would_land_on_clerks_own_is_refused() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path();
-    let papers = root.join("papers");
-    files(
-        &papers,
-        &[
-            "index.md",
-            "meetings.md",
-            "meetings/2026-05-19-resources-committee/agenda.md",
-            "private/notes.md",
-            "sub/index.md",
-            "sub/private/x.md",
-        ],
-    );
-    let dirs = (papers.join("out"), root.join("meetings"));
-    let (found, diags) = walk(root, &papers, &papers, (&dirs.0, &dirs.1));
-    let names: Vec<_> = found
-        .iter()
-        .map(|p| p.rel.to_string_lossy().into_owned())
-        .collect();
+    let (names, diags) = walked(&[
+        "index.md",
+        "meetings.md",
+        "meetings/2026-05-19-resources-committee/agenda.md",
+        "private/notes.md",
+        "sub/index.md",
+        "sub/private/x.md",
+    ]);
     assert_eq!(names, ["meetings.md", "sub/index.md", "sub/private/x.md"]);
     let refused: Vec<_> = diags
         .iter()
@@ -185,28 +189,16 @@ fn a_paper_saved_under_another_extension_is_warned_of_not_built_silently() {
 /// path order is built).
 #[test]
 fn a_paper_whose_outputs_differ_from_others_only_in_capitals_is_refused() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path();
-    let papers = root.join("papers");
-    files(
-        &papers,
-        &[
-            "INDEX.md",
-            "Meetings/x.md",
-            "Private/y.md",
-            "Report.md",
-            "report.md",
-            "sub/Budget.md",
-            "Sub/budget.md",
-            "sub/index.md",
-        ],
-    );
-    let dirs = (papers.join("out"), root.join("meetings"));
-    let (found, diags) = walk(root, &papers, &papers, (&dirs.0, &dirs.1));
-    let names: Vec<_> = found
-        .iter()
-        .map(|p| p.rel.to_string_lossy().into_owned())
-        .collect();
+    let (names, diags) = walked(&[
+        "INDEX.md",
+        "Meetings/x.md",
+        "Private/y.md",
+        "Report.md",
+        "report.md",
+        "sub/Budget.md",
+        "Sub/budget.md",
+        "sub/index.md",
+    ]);
     assert_eq!(names, ["Report.md", "Sub/budget.md", "sub/index.md"]);
     let refused: Vec<_> = diags
         .iter()
