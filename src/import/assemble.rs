@@ -59,7 +59,7 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, stem: &str) -
     fill::placeholders(&mut header, &mut notes);
     let (sections, found) = body::sections(&rest, house, &mut notes);
     let mut appendices = vec![String::new(); found.len()];
-    let cited = body::check_numbers(&sections, &mut notes);
+    let cited = super::numbering::check_numbers(&sections, &mut notes);
     let mut em = Emitter::new(pkg, format!("{stem}-images"));
     em.held_notes = Some(input.footnotes.iter().map(|(id, _)| id.clone()).collect());
     let wanted = cited_numbers(&sections);

@@ -1,12 +1,58 @@
-//! "See section 3": a citation of a section by the number Word gave it, which clerk
-//! numbers otherwise (Word numbers PURPOSE `1`, clerk leaves it unnumbered). Each such
-//! citation becomes a cross-reference to the section's heading (`[](#word-section-3)`,
-//! which the paper shows as `section 2`), as "paragraph 2.1" does to its paragraph.
+//! Citations by number, which clerk's numbers may not follow: "paragraph 2.1" (its spans,
+//! made cross-references to the paragraph Word numbered so) and "see section 3", a section
+//! by the number Word gave it (Word numbers PURPOSE `1`, clerk leaves it unnumbered): made
+//! a cross-reference to the section's heading (`[](#word-section-3)`, which the paper shows
+//! as `section 2`).
 
 use std::collections::HashMap;
 
 use super::Note;
 use super::body::{Kind, Section};
+
+/// The byte spans of the numbers `text` cites as paragraphs: each number of "paragraph
+/// 2.1", "paragraphs 2.1 and 2.2", "paras 2.1, 2.2", "paragraphs 2.1 to 2.3" or "2.1–2.3".
+pub fn ref_spans(text: &str) -> Vec<(usize, usize)> {
+    const JOINS: &[&str] = &[
+        ", and ", " and ", " to ", " & ", " or ", " – ", " - ", ", ", "–", "-", ",",
+    ];
+    let lower = text.to_ascii_lowercase();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find("para") {
+        let start = from + i;
+        let mut j = start + 4;
+        for part in ["graph", "s", "."] {
+            if lower[j..].starts_with(part) {
+                j += part.len();
+            }
+        }
+        let word_ok = (start == 0 || !text[..start].ends_with(char::is_alphanumeric))
+            && !text[j..].starts_with(char::is_alphanumeric);
+        from = j;
+        if !word_ok {
+            continue;
+        }
+        let mut k = j;
+        loop {
+            let gap = text[k..].len() - text[k..].trim_start_matches([' ', '\u{a0}']).len();
+            let n_start = k + gap;
+            let len = text[n_start..]
+                .find(|c: char| !c.is_ascii_digit() && c != '.')
+                .unwrap_or(text.len() - n_start);
+            let number = text[n_start..n_start + len].trim_end_matches('.');
+            if (k == j && gap == 0) || !number.contains('.') || number.starts_with('.') {
+                break;
+            }
+            out.push((n_start, n_start + number.len()));
+            k = n_start + number.len();
+            match JOINS.iter().find(|s| lower[k..].starts_with(*s)) {
+                Some(s) => k += s.len(),
+                None => break,
+            }
+        }
+    }
+    out
+}
 
 /// The spans of `text` that cite one section by its number: `section 3`, `Section 3` (the
 /// word and the number, which the cross-reference shows together), with the number.

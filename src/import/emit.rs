@@ -4,9 +4,11 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::Note;
+pub use super::cite::ref_spans;
 use super::docx::{Block, Para, Run};
 use super::header::short;
 use super::package::Package;
+pub use super::place::{anchor, anchor_text, para_at, place, place_at};
 
 /// Where inline content goes and what it brings with it.
 pub struct Emitter<'p, 'b> {
@@ -280,115 +282,6 @@ impl<'p, 'b> Emitter<'p, 'b> {
             .join(" ")
             .replace('|', "\\|")
     }
-}
-
-/// Where a paragraph is, for messages: its opening words, which find it in Word.
-pub fn place(p: &Para) -> String {
-    let text = p.text();
-    if text.trim().is_empty() {
-        format!("paragraph {} of the Word document", p.index)
-    } else {
-        format!("the paragraph “{}”", short(&text))
-    }
-}
-
-/// Where the `at`th paragraph of the Word document (counted from the top, tables' and
-/// notes' paragraphs included, as the walk counts them) is, said as [`place`] says it: by
-/// its first words, which an author can find in Word, rather than by a count.
-pub fn place_at(blocks: &[Block], notes: &[(String, Vec<Block>)], at: usize) -> String {
-    match para_at(blocks, notes, at) {
-        Some(p) => place(p),
-        None => format!("paragraph {at} of the Word document"),
-    }
-}
-
-/// The `at`th paragraph of the Word document, counted as [`place_at`] counts.
-pub fn para_at<'b>(
-    blocks: &'b [Block],
-    notes: &'b [(String, Vec<Block>)],
-    at: usize,
-) -> Option<&'b Para> {
-    fn find(blocks: &[Block], at: usize) -> Option<&Para> {
-        blocks.iter().find_map(|b| match b {
-            Block::Para(p) => (p.index == at).then_some(p),
-            Block::Table(rows) => rows.iter().flatten().find_map(|cell| find(cell, at)),
-        })
-    }
-    find(blocks, at).or_else(|| notes.iter().find_map(|(_, b)| find(b, at)))
-}
-
-/// Where a note about paragraph `p` points in the written Markdown ([`super::Note::at`]):
-/// its first words, up to the first character Markdown escapes or 40 bytes, which stand
-/// there as they stand in Word; empty (no place) when fewer than two words are left.
-pub fn anchor(p: &Para) -> String {
-    anchor_text(&p.text())
-}
-
-/// [`anchor`] of a paragraph's text.
-pub fn anchor_text(text: &str) -> String {
-    let text = text.trim();
-    let plain = text
-        .find(|c: char| "\\`*_[]<~{&|#>\n".contains(c))
-        .unwrap_or(text.len());
-    let mut end = plain.min(40);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let mut head = &text[..end];
-    if end < text.len() {
-        head = head.rsplit_once(' ').map_or("", |(h, _)| h);
-    }
-    let head = head.trim();
-    if head.split_whitespace().count() >= 2 {
-        head.to_string()
-    } else {
-        String::new()
-    }
-}
-
-/// The byte spans of the numbers `text` cites as paragraphs: each number of "paragraph
-/// 2.1", "paragraphs 2.1 and 2.2", "paras 2.1, 2.2", "paragraphs 2.1 to 2.3" or "2.1–2.3".
-pub fn ref_spans(text: &str) -> Vec<(usize, usize)> {
-    const JOINS: &[&str] = &[
-        ", and ", " and ", " to ", " & ", " or ", " – ", " - ", ", ", "–", "-", ",",
-    ];
-    let lower = text.to_ascii_lowercase();
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(i) = lower[from..].find("para") {
-        let start = from + i;
-        let mut j = start + 4;
-        for part in ["graph", "s", "."] {
-            if lower[j..].starts_with(part) {
-                j += part.len();
-            }
-        }
-        let word_ok = (start == 0 || !text[..start].ends_with(char::is_alphanumeric))
-            && !text[j..].starts_with(char::is_alphanumeric);
-        from = j;
-        if !word_ok {
-            continue;
-        }
-        let mut k = j;
-        loop {
-            let gap = text[k..].len() - text[k..].trim_start_matches([' ', '\u{a0}']).len();
-            let n_start = k + gap;
-            let len = text[n_start..]
-                .find(|c: char| !c.is_ascii_digit() && c != '.')
-                .unwrap_or(text.len() - n_start);
-            let number = text[n_start..n_start + len].trim_end_matches('.');
-            if (k == j && gap == 0) || !number.contains('.') || number.starts_with('.') {
-                break;
-            }
-            out.push((n_start, n_start + number.len()));
-            k = n_start + number.len();
-            match JOINS.iter().find(|s| lower[k..].starts_with(*s)) {
-                Some(s) => k += s.len(),
-                None => break,
-            }
-        }
-    }
-    out
 }
 
 /// Backslash-escapes what Markdown would read as markup.

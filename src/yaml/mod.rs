@@ -302,7 +302,7 @@ pub fn to_node_lenient(
             }
             let tabs = problems::tab_lines(text, file);
             if d.code != "yaml-tab" || tabs.is_empty() {
-                return read_past(d, text, file, limits, read);
+                return recover::read_past(d, text, file, limits, read);
             }
             diags.extend(tabs);
             let spaced = problems::tabs_as_spaces(text);
@@ -312,48 +312,6 @@ pub fn to_node_lenient(
             (node, diags)
         }
     }
-}
-
-/// Reads `text` on past the syntax error `first`: the entry it stands in is read as its key
-/// alone ([`recover`]), and so on for each error further down, each said; `None` (with the
-/// errors said so far) when an error is not one YAML places or is no further down than the
-/// last, since blanking more would only say the same again.
-fn read_past(
-    first: Diagnostic,
-    text: &str,
-    file: &Path,
-    limits: YamlLimits,
-    read: impl Fn(&str) -> Result<Spanned<Raw>, serde_saphyr::Error>,
-) -> (Option<Node>, Vec<Diagnostic>) {
-    let mut diags = Vec::new();
-    let mut text = text.to_string();
-    let mut past = None;
-    let mut d = first;
-    for _ in 0..MAX_EASED {
-        let entry = d
-            .span
-            .as_ref()
-            .filter(|_| d.code == "yaml-syntax")
-            .map(|s| recover::entry_at(&text, s.start))
-            .filter(|e| past.is_none_or(|end| e.start >= end));
-        let Some(entry) = entry else {
-            if past.is_none() {
-                diags.push(d);
-            }
-            return (None, diags);
-        };
-        diags.push(d);
-        past = Some(entry.end);
-        text = recover::blanked(&text, entry);
-        match read(&text) {
-            Ok(raw) => {
-                let node = convert(raw, &text, file, &mut diags);
-                return (Some(node), diags);
-            }
-            Err(e) => d = problems::saphyr_error(&e, &text, file, limits),
-        }
-    }
-    (None, diags)
 }
 
 /// How many lines with a colon in their value are eased before the rest is given up on.

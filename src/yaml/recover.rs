@@ -5,6 +5,54 @@
 //! column stays where the author sees it.
 
 use std::ops::Range;
+use std::path::Path;
+
+use serde_saphyr::Spanned;
+
+use super::{Node, YamlLimits};
+use crate::diag::Diagnostic;
+
+/// Reads `text` on past the syntax error `first`: the entry it stands in is read as its key
+/// alone (this module), and so on for each error further down, each said; `None` (with the
+/// errors said so far) when an error is not one YAML places or is no further down than the
+/// last, since blanking more would only say the same again.
+pub(super) fn read_past(
+    first: Diagnostic,
+    text: &str,
+    file: &Path,
+    limits: YamlLimits,
+    read: impl Fn(&str) -> Result<Spanned<super::Raw>, serde_saphyr::Error>,
+) -> (Option<Node>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut text = text.to_string();
+    let mut past = None;
+    let mut d = first;
+    for _ in 0..super::MAX_EASED {
+        let entry = d
+            .span
+            .as_ref()
+            .filter(|_| d.code == "yaml-syntax")
+            .map(|s| entry_at(&text, s.start))
+            .filter(|e| past.is_none_or(|end| e.start >= end));
+        let Some(entry) = entry else {
+            if past.is_none() {
+                diags.push(d);
+            }
+            return (None, diags);
+        };
+        diags.push(d);
+        past = Some(entry.end);
+        text = blanked(&text, entry);
+        match read(&text) {
+            Ok(raw) => {
+                let node = super::convert(raw, &text, file, &mut diags);
+                return (Some(node), diags);
+            }
+            Err(e) => d = super::problems::saphyr_error(&e, &text, file, limits),
+        }
+    }
+    (None, diags)
+}
 
 /// The top-level entry of `text` that holds byte `at`: from the start of the last line at
 /// or before it that starts a key (at the left edge), up to the next such line (or a
