@@ -116,11 +116,13 @@ pub const MEETINGS_OUT: &str = "meetings";
 /// publishes the output folder leaves out.
 pub const PRIVATE_OUT: &str = "private";
 
-/// Takes out of `papers` (sorting them) those whose outputs would land on clerk's own
+/// Takes out of `papers` (sorting them, each once) those whose outputs would land on clerk's own
 /// ([`reserved`]), and each whose outputs differ from an earlier paper's only in capitals,
 /// each with its error in `diags`.
 pub fn keep_unreserved(papers: &mut Vec<PaperSource>, diags: &mut Vec<Diagnostic>) {
+    // A paper named twice on the command line is one paper, not a clash with itself.
     papers.sort();
+    papers.dedup();
     let mut seen: std::collections::HashMap<String, PathBuf> = Default::default();
     papers.retain(|p| {
         if let Some(d) = reserved(&p.rel) {

@@ -610,3 +610,15 @@ fn check_takes_a_meeting_file_as_one_and_refuses_a_file_that_is_no_paper() {
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert!(!stderr.contains("missing"), "{stderr}");
 }
+
+/// A paper named twice on the command line is checked once, not refused as a clash with
+/// itself.
+#[test]
+fn a_paper_named_twice_is_checked_once() {
+    let project = temp_project("repo");
+    let seed = "papers/policing-performance/2021-09-01-hmics-progress-review.md";
+    let (code, stdout, stderr) = parts(&clerk(project.path(), &["check", seed, seed]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(!stderr.contains("case-clash"), "{stderr}");
+    assert!(stdout.contains("Checked 1 paper"), "{stdout}");
+}
