@@ -10,15 +10,15 @@ use super::site::Site;
 use crate::diag::Diagnostic;
 use crate::output::BuildReport;
 use crate::output::meetings::PRIVATE_DIR;
-use crate::output::record::Record;
+use crate::output::record::{Record, Unlisted};
 
 /// Removes the outputs `record` (the manifests as the last write left them) lists that
 /// `report` (what is written now) does not: those of papers gone, and those of a paper on
 /// the other side of private from where it is now; the meetings' too when nothing has an
 /// error (an error may hide a meeting that is not gone). A paper still here keeps what was
 /// written of it where it is, as a build keeps a failed paper's last good outputs. Returns
-/// the paths removed.
-pub(super) fn remove_gone(site: &Site, record: &Record, report: &BuildReport) -> Vec<String> {
+/// what was removed, and the meetings' outputs kept (for the manifest to list).
+pub(super) fn remove_gone(site: &Site, record: &Record, report: &BuildReport) -> Unlisted {
     let out = &site.project.out_dir;
     let mut listed: BTreeSet<String> = (report.papers.iter())
         .flat_map(|p| &p.outputs)
@@ -47,5 +47,5 @@ pub(super) fn remove_gone(site: &Site, record: &Record, report: &BuildReport) ->
         .flatten()
         .any(Diagnostic::is_error);
     let listed: BTreeSet<&str> = listed.iter().map(String::as_str).collect();
-    record.remove_unlisted(out, &listed, !errors).removed
+    record.remove_unlisted(out, &listed, !errors)
 }

@@ -160,7 +160,8 @@ pub(super) fn write_out(
         if let (Some(good), true) = (&entry.page.good, changed.contains(&format!("/{href}"))) {
             put(&rel, good);
             // Its PDF beside it, as the pages written link it (built as the preview serves it).
-            if entry.page.notes.errors == 0 && site.renderer.is_some() {
+            // Not made from a house style or templates as they were before they broke.
+            if entry.page.notes.errors == 0 && site.notes.errors == 0 && site.renderer.is_some() {
                 let build = || render_lazy(site, entry, OutputFormat::Pdf);
                 if let Ok(bytes) = shared.lazy_output(entry, OutputFormat::Pdf, build) {
                     let at = rel.with_extension("pdf");
@@ -264,7 +265,7 @@ pub(super) fn write_out(
     });
     // Last, and only when the index was written, so that the two agree.
     if index.is_some() {
-        let report = BuildReport {
+        let mut report = BuildReport {
             papers,
             meetings: meetings_written(site, &record, &withheld, &packs),
             calendar: site
@@ -274,7 +275,10 @@ pub(super) fn write_out(
             private: private.clone(),
             ..BuildReport::default()
         };
-        let removed = super::gone::remove_gone(site, &record, &report);
+        let gone = super::gone::remove_gone(site, &record, &report);
+        // The meetings' outputs an error keeps stay listed, for a later run to remove.
+        report.kept = gone.kept;
+        let removed = gone.removed;
         if !removed.is_empty() {
             super::say(&format!(
                 "Removed {} of papers or meetings that are gone: {}",

@@ -405,3 +405,45 @@ fn a_meeting_file_that_cannot_be_read_keeps_its_page_with_the_error() {
     assert_eq!(page.status, 200);
     assert!(!page.body.contains("yaml-syntax"), "{}", page.body);
 }
+
+/// While a paper has an error, `serve --write` cannot tell a meeting that is gone from one
+/// whose paper failed: the meeting's outputs stay, and stay listed, so that the next write
+/// with no error removes them.
+#[test]
+fn serve_write_keeps_listing_a_meeting_gone_while_a_paper_has_an_error() {
+    use crate::common::serve::{Serve, wait_for};
+    use std::time::Duration;
+    let project = temp_project("meetings");
+    let root = project.path();
+    assert_eq!(build(root).0, 0);
+    let page = "meetings/2026-02-10-resources-committee/index.html";
+    let serve = Serve::start(root, &["--write"]);
+    let minutes = root.join("papers/resources/2026-05-19-minutes.md");
+    let text = std::fs::read_to_string(&minutes).unwrap();
+    std::fs::write(
+        &minutes,
+        text.replace("date: 2026-05-19", "date: 2026-05-32"),
+    )
+    .unwrap();
+    std::fs::remove_file(root.join("papers/resources/2026-02-10-treasury-strategy.md")).unwrap();
+    let listed = || {
+        let manifest = std::fs::read_to_string(root.join("out/manifest.json")).unwrap_or_default();
+        (!root
+            .join("out/resources/2026-02-10-treasury-strategy.html")
+            .exists()
+            && manifest.contains(page))
+        .then_some(())
+    };
+    assert!(
+        wait_for(Duration::from_secs(10), listed).is_some(),
+        "the paper gone, the meeting's page kept and listed"
+    );
+    assert!(root.join("out").join(page).is_file());
+    std::fs::write(&minutes, &text).unwrap();
+    let gone = || (!root.join("out").join(page).exists()).then_some(());
+    assert!(
+        wait_for(Duration::from_secs(10), gone).is_some(),
+        "removed once nothing has an error"
+    );
+    drop(serve);
+}
