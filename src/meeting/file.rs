@@ -360,7 +360,7 @@ impl Reader<'_> {
         }
         if let Some(n) = root.get("end").filter(|n| !n.is_null()) {
             m.end = self.time("end", n);
-            self.end_after_start(m, root.get("time").is_some(), n);
+            self.end_after_start(m, root.get("time").is_some_and(|t| !t.is_null()), n);
         }
         m.location = opt(self, "location");
         m.chair = opt(self, "chair");

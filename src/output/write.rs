@@ -75,13 +75,17 @@ pub fn slash_path(p: &Path) -> String {
     // The root's own `/` is a separator already: not doubled (`/abs/x.md`, not `//abs/…`).
     let mut out = String::new();
     for c in p.components() {
+        if matches!(c, std::path::Component::RootDir) {
+            // After a drive (`C:`) as after nothing: one slash.
+            if !out.ends_with('/') {
+                out.push('/');
+            }
+            continue;
+        }
         if !(out.is_empty() || out.ends_with('/')) {
             out.push('/');
         }
-        match c {
-            std::path::Component::RootDir => out.push('/'),
-            other => out.push_str(&other.as_os_str().to_string_lossy()),
-        }
+        out.push_str(&c.as_os_str().to_string_lossy());
     }
     out
 }

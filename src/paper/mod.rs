@@ -115,13 +115,16 @@ pub fn read(
             let unread: Vec<String> = (eased.iter())
                 .flat_map(|r| yaml::keys_in(&split.yaml, r.clone()))
                 .collect();
-            meta_diags.retain(|d| {
-                let missing = d.code == "missing-key"
-                    && unread.iter().any(|k| d.message.contains(&format!("`{k}`")));
-                !missing
-                    && d.span
-                        .as_ref()
-                        .is_none_or(|s| !eased.iter().any(|l| l.contains(&s.start)))
+            meta_diags.retain(|d| match d.code {
+                // Said at the file's first key, which may be in a blanked entry: kept
+                // unless the key is one a blanked entry gave.
+                "missing-key" => !unread
+                    .iter()
+                    .any(|k| d.message == format!("the required key `{k}` is missing")),
+                _ => d
+                    .span
+                    .as_ref()
+                    .is_none_or(|s| !eased.iter().any(|l| l.contains(&s.start))),
             });
             diags.extend(meta_diags);
             (meta, status_is_final(root))

@@ -546,6 +546,29 @@ fn a_line_yaml_cannot_read_hides_no_other_problem() {
         ],
         "{stderr}"
     );
+    // A sidecar whose first line is unreadable: the keys missing are still said (at that
+    // first line), but not the one the line gives.
+    let dir = tempfile::tempdir().unwrap();
+    let papers = dir.path().join("papers");
+    std::fs::create_dir(&papers).unwrap();
+    std::fs::write(papers.join("a.md"), "# Purpose\n\nTo report.\n").unwrap();
+    std::fs::write(
+        papers.join("a.yaml"),
+        "meeting: \"Resources Committee\ndate: 2026-05-19\ntitle: Budget\n\
+         recommendation: For Noting\nrecommendations: Members are invited to note this paper.\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = crate::common::parts(&crate::common::clerk(dir.path(), &["check"]));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("error[yaml-syntax]"), "{stderr}");
+    assert!(
+        stderr.contains("the required key `presented_by` is missing"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("the required key `meeting` is missing"),
+        "{stderr}"
+    );
 }
 
 /// A paper or a folder that is a symbolic link is not followed, and said so: it was passed

@@ -141,6 +141,12 @@ fn an_end_is_read_after_the_start_and_a_wrong_one_is_told_how_to_put_it() {
         "{:?}",
         d.help
     );
+    // An empty `time:` is no start: the end is said to lack one, not left unread.
+    let (diags, _, _) = end_diagnostics("time:\nend: \"12:30\"\n");
+    assert!(
+        diags.iter().any(|d| d.code == "end-without-time"),
+        "{diags:?}"
+    );
     // A start that cannot be read is its own error: the end is not said to lack one.
     let (diags, _, _) = end_diagnostics("time: noon\nend: \"14:00\"\n");
     assert!(
