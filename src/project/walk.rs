@@ -116,9 +116,9 @@ pub const MEETINGS_OUT: &str = "meetings";
 /// publishes the output folder leaves out.
 pub const PRIVATE_OUT: &str = "private";
 
-/// Takes out of `papers` (sorting them, each once) those whose outputs would land on clerk's own
-/// ([`reserved`]), and each whose outputs differ from an earlier paper's only in capitals,
-/// each with its error in `diags`.
+/// Takes out of `papers` (sorting them, each once) those whose outputs would land on clerk's
+/// own ([`reserved`]), each with its error in `diags`; and warns of each whose outputs differ
+/// from an earlier paper's only in capitals.
 pub fn keep_unreserved(papers: &mut Vec<PaperSource>, diags: &mut Vec<Diagnostic>) {
     // A paper named twice on the command line is one paper, not a clash with itself.
     papers.sort();
@@ -131,31 +131,31 @@ pub fn keep_unreserved(papers: &mut Vec<PaperSource>, diags: &mut Vec<Diagnostic
         }
         // Windows, a Mac and SharePoint take `Report.html` and `report.html` for one file.
         let folded = p.rel.with_extension("").to_string_lossy().to_lowercase();
+        // Said, not refused: refusing one would withdraw what it published, and here the
+        // two are two files.
         match seen.get(&folded) {
-            Some(first) => {
-                diags.push(case_clash(&p.display, first));
-                false
-            }
+            Some(first) => diags.push(case_clash(&p.display, first)),
             None => {
                 seen.insert(folded, p.display.clone());
-                true
             }
         }
+        true
     });
 }
 
-/// The error for the paper at `display` whose outputs differ from those of the paper at
+/// The warning for the paper at `display` whose outputs differ from those of the paper at
 /// `first` only in capitals.
 fn case_clash(display: &Path, first: &Path) -> Diagnostic {
     Diagnostic::file_error(
         "case-clash",
         display,
         format!(
-            "this paper is not built: its outputs' names differ from those of `{}` only in capitals, and on Windows, a Mac or SharePoint, which take such names for one, one paper would be written over the other",
+            "this paper's outputs' names differ from those of `{}` only in capitals: copied to Windows, a Mac or SharePoint, which take such names for one, one paper's would be written over the other's",
             first.display()
         ),
     )
     .with_help("rename one of the two papers (or its folder) so that their names differ in more than capitals")
+    .warning()
 }
 
 /// The error for a paper at `rel` (in the papers folder) whose outputs would land on what

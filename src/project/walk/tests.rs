@@ -185,8 +185,8 @@ fn a_paper_saved_under_another_extension_is_warned_of_not_built_silently() {
 }
 
 /// Names that differ only in capitals are one on Windows, a Mac and SharePoint: a paper
-/// whose outputs would be another's there, or clerk's own, is refused (the first of two in
-/// path order is built).
+/// whose outputs would be clerk's own there is refused, and one whose outputs would be
+/// another paper's is warned of (both are built: refusing one would withdraw it).
 #[test]
 fn a_paper_whose_outputs_differ_from_others_only_in_capitals_is_refused() {
     let (names, diags) = walked(&[
@@ -199,11 +199,21 @@ fn a_paper_whose_outputs_differ_from_others_only_in_capitals_is_refused() {
         "Sub/budget.md",
         "sub/index.md",
     ]);
-    assert_eq!(names, ["Report.md", "Sub/budget.md", "sub/index.md"]);
+    assert_eq!(
+        names,
+        [
+            "Report.md",
+            "Sub/budget.md",
+            "report.md",
+            "sub/Budget.md",
+            "sub/index.md"
+        ]
+    );
     let refused: Vec<_> = diags
         .iter()
         .map(|d| (d.code, d.file.to_string_lossy().into_owned()))
         .collect();
+    assert!(diags[3].severity == Severity::Warning && diags[4].severity == Severity::Warning);
     assert_eq!(
         refused,
         [
