@@ -63,7 +63,8 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, stem: &str) -
     let mut em = Emitter::new(pkg, format!("{stem}-images"));
     em.held_notes = Some(input.footnotes.iter().map(|(id, _)| id.clone()).collect());
     let wanted = cited_numbers(&sections);
-    em.section_labels = super::cite::labels(&sections, &cited_sections(&sections));
+    let cited_in = cited_sections(&sections, input.footnotes);
+    em.section_labels = super::cite::labels(&sections, &cited_in);
     let mut labelled = HashMap::new();
     for (si, numbers) in cited.iter().enumerate() {
         for (ui, n) in numbers.iter().enumerate() {
@@ -179,7 +180,7 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, stem: &str) -
                 .at(format!("paragraph {n}")),
         );
     }
-    for n in &em.missing_sections {
+    for n in (em.missing_sections.iter()).filter(|n| super::cite::in_range(n, &sections)) {
         notes.push(super::cite::missing(n, &sections));
     }
     // Where a note's paragraph is: by its first words, which an author can find in Word.
@@ -329,21 +330,38 @@ fn outside_body(sections: &[Section]) -> HashMap<String, String> {
     out
 }
 
-/// The numbers of the sections the text cites (`section 3`).
-fn cited_sections(sections: &[Section]) -> Vec<String> {
-    let mut out = Vec::new();
-    for s in sections {
-        for u in &s.units {
-            if let Unit::Para(p, _) | Unit::Item(p, ..) | Unit::SubHeading(p) = u {
-                let text = p.text();
-                out.extend(
-                    super::cite::section_spans(&text)
-                        .into_iter()
-                        .map(|(_, _, n)| n),
-                );
+/// The numbers of the sections the text cites (`section 3`): in its paragraphs, tables
+/// and footnotes, wherever a citation is written.
+fn cited_sections(sections: &[Section], footnotes: &[(String, Vec<Block>)]) -> Vec<String> {
+    fn spans(text: &str, out: &mut Vec<String>) {
+        out.extend(
+            super::cite::section_spans(text)
+                .into_iter()
+                .map(|(_, _, n)| n),
+        );
+    }
+    fn scan(blocks: &[Block], out: &mut Vec<String>) {
+        for b in blocks {
+            match b {
+                Block::Para(p) => spans(&p.text(), out),
+                Block::Table(rows) => rows.iter().flatten().for_each(|cell| scan(cell, out)),
             }
         }
     }
+    let mut out = Vec::new();
+    for s in sections {
+        for u in &s.units {
+            match u {
+                Unit::Para(p, _) | Unit::Item(p, ..) | Unit::SubHeading(p) => {
+                    spans(&p.text(), &mut out)
+                }
+                Unit::Table(rows, _) => rows.iter().flatten().for_each(|cell| scan(cell, &mut out)),
+            }
+        }
+    }
+    footnotes
+        .iter()
+        .for_each(|(_, blocks)| scan(blocks, &mut out));
     out
 }
 

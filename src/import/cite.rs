@@ -56,7 +56,8 @@ pub fn ref_spans(text: &str) -> Vec<(usize, usize)> {
 
 /// The spans of `text` that cite one section by its number: `section 3`, `Section 3` (the
 /// word and the number, which the cross-reference shows together), with the number.
-/// Several sections at once (`sections 3 and 4`) are left as they are.
+/// Several sections at once (`sections 3 and 4`) are left as they are, and so is a section
+/// of something else (`section 2 of the … Act`).
 pub fn section_spans(text: &str) -> Vec<(usize, usize, String)> {
     let lower = text.to_ascii_lowercase();
     let mut out = Vec::new();
@@ -75,7 +76,12 @@ pub fn section_spans(text: &str) -> Vec<(usize, usize, String)> {
         let whole = next.is_none_or(|c| !c.is_alphanumeric() && c != '.')
             || text[end..].starts_with(". ")
             || text[end..] == *".";
-        if digits == 0 || digits > 3 || !whole {
+        // `section 2 of the Local Government Act 2000` cites an Act, not the paper.
+        let of_an_act = text[end..]
+            .trim_start()
+            .get(..3)
+            .is_some_and(|w| w.eq_ignore_ascii_case("of "));
+        if digits == 0 || digits > 3 || !whole || of_an_act {
             continue;
         }
         out.push((start, end, text[after..end].to_string()));
@@ -83,30 +89,57 @@ pub fn section_spans(text: &str) -> Vec<(usize, usize, String)> {
     out
 }
 
-/// The label of each body section a citation names, by the number Word gave it
-/// (`3` → `word-section-3`), for the sections `cited`.
+/// The label of each numbered body section a citation names, by the number Word gave it
+/// (`3` → `word-section-3`), for the sections `cited`; none for a number two sections
+/// have (which one is meant cannot be told) or a section the house leaves unnumbered
+/// (which a cross-reference cannot cite by number).
 pub fn labels(sections: &[Section], cited: &[String]) -> HashMap<String, String> {
+    let numbered = |n: &String| {
+        sections
+            .iter()
+            .filter(|s| s.number.as_ref() == Some(n))
+            .count()
+    };
     sections
         .iter()
-        .filter(|s| matches!(s.kind, Kind::Body(_)))
+        .filter(|s| s.kind == Kind::Body(false))
         .filter_map(|s| s.number.as_ref())
-        .filter(|n| cited.contains(n))
+        .filter(|n| cited.contains(n) && numbered(n) == 1)
         .map(|n| (n.clone(), format!("word-section-{n}")))
         .collect()
 }
 
-/// The note for a citation of section `n` that no body section has: one set from the front
-/// matter (an implication, the recommendations) or none at all. Left as text, said.
+/// Does the document number any section `n` or higher? A citation of a section past its
+/// last (`section 106`) is of something else, and left as it is without a word.
+pub fn in_range(n: &str, sections: &[Section]) -> bool {
+    let Ok(n) = n.parse::<u32>() else {
+        return false;
+    };
+    (sections.iter())
+        .filter_map(|s| s.number.as_ref()?.parse::<u32>().ok())
+        .any(|m| m >= n)
+}
+
+/// The note for a citation of section `n` that no numbered body section has alone: one set
+/// from the front matter (an implication, the recommendations), one the house leaves
+/// unnumbered, two sections or none. Left as text, said.
 pub fn missing(n: &str, sections: &[Section]) -> Note {
-    let there = sections
-        .iter()
-        .find(|s| s.number.as_deref() == Some(n) && !matches!(s.kind, Kind::Body(_)));
-    let message = match there {
-        Some(s) => format!(
+    let there: Vec<&Section> = (sections.iter())
+        .filter(|s| s.number.as_deref() == Some(n))
+        .collect();
+    let message = match there.as_slice() {
+        [s] if s.kind == Kind::Body(true) => format!(
+            "the text cites section {n}, “{}”, which clerk leaves unnumbered; it is left as text, and clerk numbers the sections otherwise",
+            s.heading
+        ),
+        [s] => format!(
             "the text cites section {n}, “{}”, now set from the front matter, where a citation cannot follow it; it is left as text, and clerk numbers the sections otherwise",
             s.heading
         ),
-        None => format!(
+        [_, _, ..] => format!(
+            "the text cites section {n}, but the Word document numbers two sections {n}; it is left as text"
+        ),
+        [] => format!(
             "the text cites section {n}, which the Word document does not have; it is left as text"
         ),
     };
