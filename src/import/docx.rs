@@ -231,7 +231,7 @@ fn table(tbl: Node, cx: &mut Context) -> Vec<Vec<Vec<Block>>> {
                 .and_then(|v| v.parse::<usize>().ok())
                 .unwrap_or(1)
                 .clamp(1, 64);
-            merged |= span > 1 || props.and_then(|p| child(p, "vMerge")).is_some();
+            merged |= !deleted && (span > 1 || props.and_then(|p| child(p, "vMerge")).is_some());
             cells.push(blocks(tc, cx));
             for _ in 1..span {
                 cells.push(Vec::new());

@@ -48,6 +48,11 @@ pub fn anchor(p: &Para) -> String {
 
 /// [`anchor`] of a paragraph's text.
 pub fn anchor_text(text: &str) -> String {
+    // A number typed before the words (`2.1 Text`) is clerk's to set: not in the paper.
+    let text = match super::typed::typed_number(text) {
+        Some((_, len)) => &text[len..],
+        None => text,
+    };
     let text = text.trim();
     let plain = text
         .find(|c: char| "\\`*_[]<~{&|#>\n".contains(c))

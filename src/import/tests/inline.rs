@@ -165,3 +165,24 @@ fn notes_about_a_paragraph_point_at_its_line() {
     assert!(line_of("import-underline").starts_with("The plan for the new stations"));
     assert!(line_of("import-superscript").starts_with("Emissions of CO2"));
 }
+
+/// A note about a paragraph that Word numbered by typing (`2.1 Text`) points at its words,
+/// which is all the paper keeps of it.
+#[test]
+fn a_note_about_a_numbered_paragraph_points_past_its_number() {
+    let underlined = r#"<w:p><w:r><w:t xml:space="preserve">1.1 The new stations were </w:t></w:r><w:r><w:rPr><w:u w:val="single"/></w:rPr><w:t>agreed</w:t></w:r><w:r><w:t xml:space="preserve"> in May.</w:t></w:r></w:p>"#;
+    let body = format!("{}{}{underlined}{CLOSE}", header(), bold("1. BACKGROUND"));
+    let out = run(&body, &[]);
+    let note = out
+        .notes
+        .iter()
+        .find(|n| n.code == "import-underline")
+        .unwrap();
+    let d = note.to_diagnostic(std::path::Path::new("papers/t.md"), &out.markdown);
+    let at = d.span.expect("a place").start;
+    assert!(
+        out.markdown[at..].starts_with("The new stations were"),
+        "{}",
+        &out.markdown[at..]
+    );
+}
