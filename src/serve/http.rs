@@ -133,13 +133,16 @@ fn read_request(mut stream: TcpStream, hosts: Hosts, guard: OpenGuard) -> Option
         let _ = refuse(stream, 400, "not an HTTP request clerk understands\n");
         return None;
     };
-    let host = headers
-        .iter()
-        .find(|(k, _)| k == "host")
-        .map(|(_, v)| v.as_str());
+    let mut hosts_given = headers.iter().filter(|(k, _)| k == "host");
+    let host = hosts_given.next().map(|(_, v)| v.as_str());
     match host {
         None => {
             let _ = refuse(stream, 400, "the request has no Host header\n");
+            return None;
+        }
+        // Two: which one the request is for cannot be told (RFC 9112 3.2 asks for 400).
+        Some(_) if hosts_given.next().is_some() => {
+            let _ = refuse(stream, 400, "the request has two Host headers\n");
             return None;
         }
         Some(host) if !hosts.allows(host) => {
@@ -195,8 +198,15 @@ fn read_head(stream: &mut TcpStream) -> Result<Vec<u8>, HeadError> {
     }
 }
 
+/// Where the head's blank line ends it: lines end in CRLF, or (as RFC 9112 2.2 lets a
+/// server take them) in a bare LF. The position given is the head's end.
 fn find_blank_line(bytes: &[u8]) -> Option<usize> {
-    bytes.windows(4).position(|w| w == b"\r\n\r\n")
+    let crlf = bytes.windows(4).position(|w| w == b"\r\n\r\n");
+    let lf = bytes.windows(2).position(|w| w == b"\n\n");
+    match (crlf, lf) {
+        (Some(c), Some(l)) => Some(c.min(l)),
+        (c, l) => c.or(l),
+    }
 }
 
 type Head = (String, String, Vec<(String, String)>);
@@ -204,7 +214,7 @@ type Head = (String, String, Vec<(String, String)>);
 /// The method, target and headers (names in lower case) of a request head.
 fn parse_head(head: &[u8]) -> Option<Head> {
     let text = std::str::from_utf8(head).ok()?;
-    let mut lines = text.split("\r\n");
+    let mut lines = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l));
     let mut request_line = lines.next()?.split(' ');
     let method = request_line.next()?.to_string();
     let target = request_line.next()?.to_string();

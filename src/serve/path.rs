@@ -31,7 +31,8 @@ pub(crate) struct Target {
 pub(crate) const LAST_GOOD_QUERY: &str = "last-good";
 
 /// Parses a request target (`/a/b.html?last-good`). `None` means "refuse with 404": not an
-/// origin-form path, a bad or encoded escape out of the tree (`..`, `%2e%2e`, `.`), a
+/// origin-form path, a bad or encoded escape out of the tree (`..`, `%2e%2e`, `.`), an
+/// encoded slash (`%2f`), a
 /// backslash (raw or `%5c`), an empty segment (`//etc`), a `:` on Windows (a drive letter),
 /// a NUL or other control character, a hidden name, or text that is not UTF-8. A path
 /// ending in `/` is the folder's `index.html`.
@@ -42,7 +43,9 @@ pub(crate) fn parse(target: &str) -> Option<Target> {
         .split('&')
         .find_map(|q| q.strip_prefix("since="))
         .map(str::to_string);
-    if !raw.starts_with('/') || raw.contains('\\') {
+    // An encoded `/` names no file (a name cannot hold one), and read as a separator it
+    // would serve a page whose relative links lead from the wrong folder.
+    if !raw.starts_with('/') || raw.contains('\\') || raw.contains("%2f") || raw.contains("%2F") {
         return None;
     }
     let path = percent_decode(raw)?;
@@ -141,6 +144,8 @@ mod tests {
             "/a\\b.html",
             "/a%5cb.html",
             "/a%5Cb.html",
+            "/resources%2fa.html",
+            "/resources%2Fa.html",
             "//etc/passwd",
             "/a//b.html",
             "/./a.html",

@@ -49,6 +49,16 @@ fn a_request_for_another_host_is_refused_and_ours_are_answered() {
     }
     let no_host = serve.raw("GET / HTTP/1.1\r\nConnection: close\r\n\r\n");
     assert_eq!(no_host.status, 400);
+    // Two Hosts, ours first: which one is meant cannot be told (RFC 9112 3.2).
+    let two = serve.raw(&format!(
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nHost: attacker.example\r\nConnection: close\r\n\r\n"
+    ));
+    assert_eq!(two.status, 400, "{two:?}");
+    // Lines ended by a bare LF are lines (RFC 9112 2.2): answered, not left to time out.
+    let lf = serve.raw(&format!(
+        "GET / HTTP/1.1\nHost: 127.0.0.1:{port}\nConnection: close\n\n"
+    ));
+    assert_eq!(lf.status, 200, "{lf:?}");
 }
 
 #[test]
