@@ -202,7 +202,7 @@ pub fn outputs_note(report: &BuildReport, out_dir: &Path) -> String {
 /// The outputs of items taken in private, for the summary: the private papers' folder and
 /// each private pack (which the contract puts in its meeting's folder, beside the public
 /// files), so that whoever publishes `out/` knows what to leave out.
-fn not_for_publication(report: &BuildReport, out_dir: &Path) -> String {
+pub(crate) fn not_for_publication(report: &BuildReport, out_dir: &Path) -> String {
     let private_dir = format!("{}/", crate::output::PRIVATE_DIR);
     let papers = report
         .papers

@@ -32,6 +32,9 @@ pub(super) struct FolderNotice {
     /// Each pack written, by path, with what it was made from ([`super::packs::inputs`]):
     /// written again only when that changes.
     packs: std::collections::BTreeMap<String, String>,
+    /// What was last said of the outputs not for publication (as a build's summary says
+    /// it): said again only when it changes.
+    private: String,
 }
 
 /// What to say of the output folder after a rebuild's check.
@@ -290,6 +293,15 @@ pub(super) fn write_out(
         let inputs = manifest::Inputs::new();
         let (public, private) = manifest::manifests(&report, index.as_ref(), &inputs);
         crate::output::publish_manifests(project, public, private, &mut problems);
+        // Whoever publishes the folder must leave these out: said as a build says it.
+        let shown = relative(&project.root, out);
+        let note = crate::report::not_for_publication(&report, &shown);
+        if note != notice.private {
+            if !note.is_empty() {
+                super::say(note.trim_end());
+            }
+            notice.private = note;
+        }
     }
     crate::report::print_human(&problems, &crate::diag::Sources::default(), false);
 }

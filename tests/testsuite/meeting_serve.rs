@@ -120,6 +120,15 @@ fn serve_serves_and_writes_each_agenda_pdf_and_the_calendar() {
     assert!(page.contains("Alasdair Grant") && !page.contains("clerk-live-reload"));
     let ics = std::fs::read_to_string(out.join("meetings.ics")).unwrap_or_default();
     assert!(ics.starts_with("BEGIN:VCALENDAR"));
+    // And says, as a build does, what whoever publishes the folder must leave out.
+    let said = || {
+        let said = serve.stdout().join("\n");
+        said.contains("Not for publication (items taken in private):")
+            .then_some(said)
+    };
+    let said = crate::common::serve::wait_for(std::time::Duration::from_secs(10), said)
+        .unwrap_or_else(|| panic!("{:?}", serve.stdout()));
+    assert!(said.contains("out/private  (1 private paper)"), "{said}");
 }
 
 #[test]
