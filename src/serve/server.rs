@@ -193,11 +193,31 @@ impl View<'_> {
         let notes = project
             .unwrap_or(&self.site.project_notes)
             .plus(&page.notes);
-        let top = self.top(page.good.is_some(), &notes, &here, last_good);
+        let mut top = self.top(page.good.is_some(), &notes, &here, last_good);
+        top.push_str(&self.private_pack_link(rel));
         match &page.good {
             Some(good) => Reply::html(200, overlay::inject(good, &top, &self.bottom(&notes))),
             None => self.no_render("A meeting", &top),
         }
+    }
+
+    /// For the meeting page at `rel` whose meeting has a private pack, a line linking it:
+    /// the preview is the secretariat's, whose reviewers read that pack too, though the
+    /// page published never links it. Empty for a meeting without one.
+    fn private_pack_link(&self, rel: &str) -> String {
+        use crate::render::pdf::pack::PackKind;
+        let Some(dir) = rel.strip_suffix(crate::meeting::PAGE_FILE) else {
+            return String::new();
+        };
+        let file = PackKind::Private.file_name();
+        if !self.site.packs.contains_key(&format!("{dir}{file}")) {
+            return String::new();
+        }
+        let name = PackKind::Private.name(&self.site.project.house.words);
+        format!(
+            "<aside id=\"clerk-private-pack\" aria-label=\"Preview only\" style=\"margin:1rem;font:16px/1.4 system-ui,sans-serif\"><p>In this preview only, for the secretariat: <a href=\"{file}\">{}</a> (the published page does not link it).</p></aside>\n",
+            crate::render::escape(name)
+        )
     }
 
     /// What goes over a page at `here` with `notes` (and the project's): nothing without

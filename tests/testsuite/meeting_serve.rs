@@ -112,12 +112,19 @@ fn serve_serves_and_writes_each_agenda_pdf_and_the_calendar() {
         "{page}"
     );
 
+    // The preview's meeting page links the private pack for the secretariat; the page
+    // written never does.
+    let served = serve.get(&format!("/{dir}/index.html")).body;
+    assert!(served.contains("<a href=\"private-pack.pdf\">"), "{served}");
+    assert_eq!(serve.get(&format!("/{dir}/private-pack.pdf")).status, 200);
+
     // --write puts them in out/ as a build does, without the reload script.
     let out = root.join("out");
     let written = std::fs::read(out.join(dir).join("agenda.pdf")).unwrap_or_default();
     assert!(written.starts_with(b"%PDF-"), "agenda.pdf written");
     let page = std::fs::read_to_string(out.join(dir).join("index.html")).unwrap_or_default();
     assert!(page.contains("Alasdair Grant") && !page.contains("clerk-live-reload"));
+    assert!(!page.contains("private-pack.pdf"), "{page}");
     let ics = std::fs::read_to_string(out.join("meetings.ics")).unwrap_or_default();
     assert!(ics.starts_with("BEGIN:VCALENDAR"));
     // And says, as a build does, what whoever publishes the folder must leave out.
