@@ -275,12 +275,9 @@ impl Reader<'_> {
     /// A diagnostic at `pos` of this file.
     pub(super) fn at(&self, pos: Pos, code: &'static str, message: String) -> Diagnostic {
         let d = Diagnostic::file_error(code, self.file, message);
-        match pos.offset {
-            Some(off) => d.with_span(off..off + pos.len.max(1)),
-            None => match crate::diag::offset_of(self.text, pos.line, pos.column) {
-                Some(off) if pos.line > 0 => d.with_span(off..off + 1),
-                _ => d,
-            },
+        match pos.span_in(self.text) {
+            Some(span) => d.with_span(span),
+            None => d,
         }
     }
 

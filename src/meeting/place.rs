@@ -17,12 +17,9 @@ pub(super) fn at_pos(
     help: String,
 ) -> Diagnostic {
     let d = Diagnostic::file_error(code, &f.file, message).with_help(help);
-    match pos.offset {
-        Some(o) => d.with_span(o..o + pos.len.max(1)),
-        None => match crate::diag::offset_of(&f.text, pos.line, pos.column) {
-            Some(o) if pos.line > 0 => d.with_span(o..o + 1),
-            _ => d,
-        },
+    match pos.span_in(&f.text) {
+        Some(span) => d.with_span(span),
+        None => d,
     }
 }
 

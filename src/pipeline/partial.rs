@@ -9,9 +9,8 @@ use std::path::{Path, PathBuf};
 
 use crate::diag::Diagnostic;
 use crate::meeting::MeetingFiles;
-use crate::meeting::file::{MeetingFile, normal};
+use crate::meeting::file::normal;
 use crate::output::PaperReport;
-use crate::yaml::Pos;
 
 /// Of the meetings' diagnostics `diags` (put together from `papers` alone), those the
 /// meeting files give of one of `papers`: at the number or `paper:` of an item of `files`
@@ -38,8 +37,10 @@ pub(super) fn concerning(
                 .as_deref()
                 .is_some_and(|p| named.contains(&normal(p)))
             {
-                places.extend(start(f, item.number_pos).map(|at| (f.file.as_path(), at)));
-                places.extend(start(f, item.paper_pos).map(|at| (f.file.as_path(), at)));
+                // Where the meetings place a diagnostic at the item's number or paper.
+                for pos in [item.number_pos, item.paper_pos] {
+                    places.extend(pos.span_in(&f.text).map(|s| (f.file.as_path(), s.start)));
+                }
             }
         }
     }
@@ -57,10 +58,3 @@ pub(super) fn concerning(
 /// The meeting files' diagnostics placed on a paper's own `meeting:` line: a meeting file
 /// for its meeting that does not list it, and a meeting name spelt otherwise there.
 const ON_THE_PAPER: [&str; 2] = ["not-on-agenda", "meeting-clash"];
-
-/// Where a diagnostic at `pos` of meeting file `f` starts, as the meetings place one.
-fn start(f: &MeetingFile, pos: Pos) -> Option<usize> {
-    pos.offset.or_else(|| {
-        (pos.line > 0).then(|| crate::diag::offset_of(&f.text, pos.line, pos.column))?
-    })
-}

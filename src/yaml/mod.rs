@@ -89,6 +89,14 @@ impl Pos {
     pub fn span(&self) -> Option<std::ops::Range<usize>> {
         self.offset.map(|o| o..o + self.len.max(1))
     }
+
+    /// [`Pos::span`], else the one byte its line and column find in `text`.
+    pub fn span_in(&self, text: &str) -> Option<std::ops::Range<usize>> {
+        self.span().or_else(|| {
+            let at = diag::offset_of(text, self.line, self.column).filter(|_| self.line > 0)?;
+            Some(at..at + 1)
+        })
+    }
 }
 
 impl Node {

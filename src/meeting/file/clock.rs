@@ -56,13 +56,9 @@ pub(crate) fn warning(file: &MeetingFile, zone: &str) -> Option<Diagnostic> {
     let d = Diagnostic::file_error("ambiguous-time", &file.file, message)
         .with_help(help)
         .warning();
-    let pos = file.time_pos;
-    Some(match pos.offset {
-        Some(off) => d.with_span(off..off + pos.len.max(1)),
-        None => match crate::diag::offset_of(&file.text, pos.line, pos.column) {
-            Some(off) if pos.line > 0 => d.with_span(off..off + 1),
-            _ => d,
-        },
+    Some(match file.time_pos.span_in(&file.text) {
+        Some(span) => d.with_span(span),
+        None => d,
     })
 }
 
