@@ -108,6 +108,18 @@ pub struct BuildReport {
 }
 
 impl BuildReport {
+    /// Every output the run lists (paths relative to the output folder): its papers',
+    /// meetings' and calendar, and the index.
+    pub fn listed(&self) -> std::collections::BTreeSet<&str> {
+        (self.papers.iter())
+            .flat_map(|p| &p.outputs)
+            .chain(self.meetings.iter().flat_map(|m| &m.outputs))
+            .chain(&self.calendar)
+            .map(|o| o.path.as_str())
+            .chain([INDEX_FILE])
+            .collect()
+    }
+
     /// Does any paper (or the run) have an error?
     pub fn has_errors(&self) -> bool {
         self.papers.iter().any(|p| p.errors() > 0)

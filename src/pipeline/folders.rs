@@ -66,15 +66,7 @@ pub(super) fn tidy(project: &Project, record: &Record, report: &mut BuildReport)
             m.outputs.sort_by_key(|o| listed_order(&o.path));
         }
     }
-    let listed: std::collections::BTreeSet<&str> = report
-        .papers
-        .iter()
-        .flat_map(|p| &p.outputs)
-        .chain(report.meetings.iter().flat_map(|m| &m.outputs))
-        .chain(&report.calendar)
-        .map(|o| o.path.as_str())
-        .chain([output::INDEX_FILE])
-        .collect();
+    let listed = report.listed();
     // A run with errors cannot tell a meeting that is gone from one whose papers failed:
     // meetings' outputs are removed only by a run without errors.
     let unlisted = record.remove_unlisted(out, &listed, !report.has_errors());

@@ -20,20 +20,15 @@ use crate::output::record::{Record, Unlisted};
 /// what was removed, and the meetings' outputs kept (for the manifest to list).
 pub(super) fn remove_gone(site: &Site, record: &Record, report: &BuildReport) -> Unlisted {
     let out = &site.project.out_dir;
-    let mut listed: BTreeSet<String> = (report.papers.iter())
-        .flat_map(|p| &p.outputs)
-        .chain(report.meetings.iter().flat_map(|m| &m.outputs))
-        .chain(&report.calendar)
-        .map(|o| o.path.clone())
-        .chain([crate::output::INDEX_FILE.to_string()])
-        .collect();
+    // What it lists, and what is still written of a paper here on its side of private.
+    let mut kept_here: Vec<String> = Vec::new();
     let private_dir = format!("{PRIVATE_DIR}/");
     for p in &report.papers {
         let private = crate::meeting::file::is_private(&report.private, &p.source.rel);
         let kept = record.written(out, &p.source.display, |path| {
             path.starts_with(&private_dir) == private
         });
-        listed.extend(kept.into_iter().map(|o| o.path));
+        kept_here.extend(kept.into_iter().map(|o| o.path));
     }
     let problems = &site.problems;
     let errors = report.has_errors()
@@ -46,6 +41,7 @@ pub(super) fn remove_gone(site: &Site, record: &Record, report: &BuildReport) ->
         .into_iter()
         .flatten()
         .any(Diagnostic::is_error);
-    let listed: BTreeSet<&str> = listed.iter().map(String::as_str).collect();
+    let mut listed: BTreeSet<&str> = report.listed();
+    listed.extend(kept_here.iter().map(String::as_str));
     record.remove_unlisted(out, &listed, !errors)
 }
