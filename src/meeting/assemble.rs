@@ -136,9 +136,7 @@ pub fn assemble(
         });
         meetings.push(from_papers(committee, date, &ps, &mut diags));
     }
-    meetings.sort_by(|a, b| {
-        compare_names(&a.committee, &b.committee).then_with(|| b.date.cmp(&a.date))
-    });
+    meetings.sort_by(super::order::committee_then_newest);
     super::clash::refuse_clashes(&mut meetings, files, papers, &mut diags);
     (meetings, diags)
 }

@@ -1,4 +1,5 @@
-//! The natural order of agenda numbers: `2` < `4.2` < `4.10` < `5.3(b)` < `10`.
+//! The natural order of agenda numbers: `2` < `4.2` < `4.10` < `5.3(b)` < `10`; and the
+//! order meetings are listed in.
 
 use std::cmp::Ordering;
 
@@ -66,6 +67,11 @@ pub fn is_sub_item(parent: &str, child: &str) -> bool {
         && c.starts_with(p)
         && c[p.len()..].starts_with(['.', '(', ' '])
         && parts(c).count() > parts(p).count()
+}
+
+/// The order meetings are listed in: by committee, then newest first.
+pub fn committee_then_newest(a: &super::Meeting, b: &super::Meeting) -> Ordering {
+    compare_names(&a.committee, &b.committee).then_with(|| b.date.cmp(&a.date))
 }
 
 #[cfg(test)]

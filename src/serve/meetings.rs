@@ -208,9 +208,7 @@ fn keep_unreadable(
             });
         }
     }
-    meetings.sort_by(|a, b| {
-        meeting::order::compare_names(&a.committee, &b.committee).then_with(|| b.date.cmp(&a.date))
-    });
+    meetings.sort_by(meeting::order::committee_then_newest);
 }
 
 /// Each pack's meeting and kind, by path relative to the output folder.
