@@ -85,31 +85,24 @@ pub fn calendar<'a>(
                         ),
                     )
                 };
-                let utc = |at: jiff::civil::Time| -> Result<String, Diagnostic> {
+                // Each moment as the instant it is in the house's zone, written in UTC.
+                let instant = |at: jiff::civil::Time| {
                     let zoned = m.date.to_datetime(at).to_zoned(tz.clone());
-                    let zoned = zoned.map_err(|e| bad(at, e))?;
-                    Ok(zoned
-                        .timestamp()
-                        .to_zoned(jiff::tz::TimeZone::UTC)
-                        .strftime("%Y%m%dT%H%M%SZ")
-                        .to_string())
+                    zoned.map(|z| z.timestamp()).map_err(|e| bad(at, e))
                 };
-                line(&mut out, &format!("DTSTART:{}", utc(t)?));
+                let utc = |ts: jiff::Timestamp| ts.strftime("%Y%m%dT%H%M%SZ").to_string();
+                let start = instant(t)?;
+                line(&mut out, &format!("DTSTART:{}", utc(start)));
                 // Its own end, else the house's usual length: a calendar shows an event with
                 // no end as lasting no time at all (RFC 5545 3.6.1).
                 let end = match m.end {
-                    Some(end) => utc(end)?,
+                    Some(end) => instant(end)?,
                     None => {
                         let length = house.meeting_duration().unwrap_or(DEFAULT_LENGTH);
-                        let start = m.date.to_datetime(t).to_zoned(tz.clone());
-                        let end = start
-                            .and_then(|z| z.timestamp().checked_add(length))
-                            .map_err(|e| bad(t, e))?;
-                        end.to_zoned(jiff::tz::TimeZone::UTC)
-                            .strftime("%Y%m%dT%H%M%SZ")
-                            .to_string()
+                        start.checked_add(length).map_err(|e| bad(t, e))?
                     }
                 };
+                let end = utc(end);
                 line(&mut out, &format!("DTEND:{end}"));
             }
             None => {
