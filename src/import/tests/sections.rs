@@ -439,20 +439,27 @@ fn headings_in_list_paragraph_style_are_sections() {
 /// "See section 3" cites a section by Word's number, which clerk's differ from (Word numbers
 /// PURPOSE 1): the citation becomes a cross-reference to the heading, shown as clerk
 /// numbers it. One to a section set from the front matter, or to none, is said.
-#[test]
-fn a_section_cited_by_its_number_in_word_is_cited_by_its_heading() {
-    let body = format!(
-        "{}{}{}{}{}{}{}{}{}{CLOSE}",
+/// A paper whose Word document numbers PURPOSE 1, then `rest`.
+fn purpose_numbered_then(rest: &[String]) -> String {
+    format!(
+        "{}{}{}{}{CLOSE}",
         header(),
         bold("1. PURPOSE"),
         p("To update members."),
+        rest.concat()
+    )
+}
+
+#[test]
+fn a_section_cited_by_its_number_in_word_is_cited_by_its_heading() {
+    let body = purpose_numbered_then(&[
         bold("2. BACKGROUND"),
         p("2.1 See section 3 for the detail, section 4 for the costs and section 9."),
         bold("3. DETAIL"),
         p("3.1 The detail, as Section 2 said."),
         bold("4. FINANCIAL IMPLICATIONS"),
         p("4.1 It costs £5m, spread over two years."),
-    );
+    ]);
     let out = run(&body, &[]);
     let md = &out.markdown;
     assert!(md.contains("# Detail {#word-section-3}"), "{md}");
@@ -485,17 +492,14 @@ fn sections_of_acts_and_of_purpose_are_left_as_written() {
         p("Detail"),
         p("See section 3")
     );
-    let body = format!(
-        "{}{}{}{}{}{}{table}{}{}{CLOSE}",
-        header(),
-        bold("1. PURPOSE"),
-        p("To update members."),
+    let body = purpose_numbered_then(&[
         bold("2. BACKGROUND"),
         p("2.1 Under section 2 of the Local Government Act 2000, and a section 106 agreement."),
         p("2.2 As section 1 explains, the update is due."),
+        table,
         bold("3. DETAIL"),
         p("3.1 The detail."),
-    );
+    ]);
     let out = run(&body, &[]);
     let md = &out.markdown;
     assert!(
@@ -523,18 +527,14 @@ fn sections_of_acts_and_of_purpose_are_left_as_written() {
 /// such, and the numbers then compared one ahead, so a real skip (2.1 then 2.3) still shows.
 #[test]
 fn sections_numbered_one_ahead_are_said_once_and_a_real_skip_still_shows() {
-    let body = format!(
-        "{}{}{}{}{}{}{}{}{}{CLOSE}",
-        header(),
-        bold("1. PURPOSE"),
-        p("To update members."),
+    let body = purpose_numbered_then(&[
         bold("2. BACKGROUND"),
         p("2.1 First."),
         p("2.3 Third."),
         bold("3. DETAIL"),
         p("3.1 The detail."),
         p("3.2 More detail."),
-    );
+    ]);
     let out = run(&body, &[]);
     let said = said(&out, "import-numbering");
     assert_eq!(said.len(), 2, "{said:#?}");
