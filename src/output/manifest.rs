@@ -22,6 +22,9 @@ use crate::render::pdf::pack::PackKind;
 #[derive(Serialize)]
 struct Manifest<'a> {
     generator: String,
+    /// The project's files every output was made with (see `cache::house_inputs`).
+    #[serde(skip_serializing_if = "<[Input]>::is_empty")]
+    house: &'a [Input],
     index: Option<&'a OutputFile>,
     papers: Vec<Entry<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -62,6 +65,9 @@ struct MeetingEntry<'a> {
     committee: &'a str,
     date: String,
     file: Option<String>,
+    /// The meeting file's SHA-256, as read when the manifest was written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file_sha256: Option<&'a str>,
     status: &'static str,
     outputs: Vec<&'a OutputFile>,
 }
@@ -73,12 +79,45 @@ pub fn is_private_pack(output: &OutputFile) -> bool {
     PackKind::of_path(&output.path) == Some(PackKind::Private)
 }
 
-/// The public manifest, and the private one when there are private papers or packs.
+/// What the outputs were made from, beside the papers' own files: the project's files
+/// every output shares (see `cache::house_inputs`) and each meeting file's SHA-256 by its
+/// path (`meetings/x.yaml`).
+#[derive(Debug, Default)]
+pub struct Shared {
+    /// The house's files.
+    pub house: Vec<Input>,
+    /// The meeting files' hashes.
+    pub meeting_files: BTreeMap<String, String>,
+}
+
+impl Shared {
+    /// The house's files as `run` hashed them, and each of `report`'s meeting files read
+    /// now under `root`.
+    pub fn read(root: &Path, house: &[Input], report: &BuildReport) -> Shared {
+        let meeting_files = report
+            .meetings
+            .iter()
+            .filter_map(|m| m.meeting.file.as_deref())
+            .filter_map(|file| {
+                let bytes = std::fs::read(root.join(file)).ok()?;
+                Some((slash_path(file), write::sha256_hex(&bytes)))
+            })
+            .collect();
+        Shared {
+            house: house.to_vec(),
+            meeting_files,
+        }
+    }
+}
+
+/// The public manifest, and the private one when there are private papers or packs:
+/// `inputs` are each paper's files, `shared` what else the outputs were made from.
 pub fn manifests(
     report: &BuildReport,
     index: Option<&OutputFile>,
-    inputs: &Inputs,
+    (inputs, shared): (&Inputs, &Shared),
 ) -> (String, Option<String>) {
+    let house = shared.house.as_slice();
     let is_private =
         |p: &PaperReport| crate::meeting::file::is_private(&report.private, &p.source.rel);
     let (private, public): (Vec<&PaperReport>, Vec<&PaperReport>) =
@@ -112,6 +151,9 @@ pub fn manifests(
                 committee: &m.meeting.committee,
                 date: m.meeting.date.to_string(),
                 file: m.meeting.file.as_deref().map(slash_path),
+                file_sha256: (m.meeting.file.as_deref())
+                    .and_then(|f| shared.meeting_files.get(&slash_path(f)))
+                    .map(String::as_str),
                 status: if m.built { "ok" } else { "failed" },
                 outputs: (m.outputs.iter())
                     .filter(|o| is_private_pack(o) == private)
@@ -124,6 +166,7 @@ pub fn manifests(
     let private_packs = meeting_entries(true);
     let manifest = Manifest {
         generator: generator(),
+        house,
         index,
         papers: entries(public, inputs),
         private_papers: private_entries,
@@ -138,6 +181,7 @@ pub fn manifests(
         (!private.is_empty() || !private_packs.is_empty() || !kept_private.is_empty()).then(|| {
             to_json(&Manifest {
                 generator: generator(),
+                house,
                 index: None,
                 papers: entries(private.iter().copied(), &Inputs::new())
                     .into_iter()

@@ -306,7 +306,9 @@ pub fn write_index_and_manifest(
         report.papers.len() > 1,
         || {
             if index.is_some() {
-                let (public, private) = manifest::manifests(report, index.as_ref(), &inputs);
+                let shared = manifest::Shared::read(&project.root, run.house(), report);
+                let (public, private) =
+                    manifest::manifests(report, index.as_ref(), (&inputs, &shared));
                 publish_manifests(project, public, private, &mut report.diagnostics);
             }
         },

@@ -291,7 +291,8 @@ pub(super) fn write_out(
         }
         // The preview keeps no cache: its manifest lists no inputs.
         let inputs = manifest::Inputs::new();
-        let (public, private) = manifest::manifests(&report, index.as_ref(), &inputs);
+        let shared = manifest::Shared::default();
+        let (public, private) = manifest::manifests(&report, index.as_ref(), (&inputs, &shared));
         crate::output::publish_manifests(project, public, private, &mut problems);
         // Whoever publishes the folder must leave these out: said as a build says it.
         let shown = relative(&project.root, out);

@@ -99,3 +99,51 @@ fn good_house_files_pass_check() {
     let (code, stdout, stderr) = parts(&clerk(p.path(), &["check"]));
     assert_eq!(code, 0, "{stdout}{stderr}");
 }
+
+/// The manifest names the house's own files, each with its SHA-256, so an archive can tell
+/// which house style, templates, logo and fonts its outputs were made with; a project with
+/// none of them (the built-in house) has no such list.
+#[test]
+fn the_manifest_names_the_house_files_with_their_hashes() {
+    let house = "organisation:\n  name: X\n  logo: logo.png\npdf:\n  fonts:\n    fallback: [fonts/ogham.ttf]\n";
+    let p = project(house);
+    let root = p.path();
+    std::fs::create_dir_all(root.join("templates")).unwrap();
+    let template = std::fs::read(repo().join("templates/index.html")).unwrap();
+    std::fs::write(root.join("templates/index.html"), &template).unwrap();
+    let (code, stdout, stderr) = parts(&clerk(root, &["build", "--format", "html"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(root.join("out/manifest.json")).unwrap()).unwrap();
+    let listed: Vec<(&str, &str)> = manifest["house"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["path"].as_str().unwrap(), i["sha256"].as_str().unwrap()))
+        .collect();
+    let paths: Vec<&str> = listed.iter().map(|(p, _)| *p).collect();
+    assert_eq!(
+        paths,
+        [
+            "clerk.yaml",
+            "templates/index.html",
+            "logo.png",
+            "fonts/ogham.ttf"
+        ]
+    );
+    for (path, sha) in listed {
+        assert_eq!(
+            sha,
+            sha256_hex(&std::fs::read(root.join(path)).unwrap()),
+            "{path}"
+        );
+    }
+
+    let plain = temp_project("repo");
+    let (code, _, stderr) = parts(&clerk(plain.path(), &["build", "--format", "html"]));
+    assert_eq!(code, 0, "{stderr}");
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(plain.path().join("out/manifest.json")).unwrap())
+            .unwrap();
+    assert!(manifest.get("house").is_none(), "{manifest}");
+}

@@ -138,6 +138,22 @@ fn three_meetings_are_built_with_their_pages_agendas_and_calendar() {
         assert!(paths.iter().any(|p| p.ends_with("/pack.pdf")), "{paths:?}");
     }
     assert_eq!(manifest["calendar"]["path"], "meetings.ics");
+    // A meeting made from a file names it, with its SHA-256; one made from its papers alone
+    // names none.
+    let with_file: Vec<_> = meetings.iter().filter(|m| !m["file"].is_null()).collect();
+    assert_eq!(with_file.len(), 1);
+    let file = with_file[0]["file"].as_str().unwrap();
+    assert_eq!(file, "meetings/resources-2026-05-19.yaml");
+    let bytes = std::fs::read(root.join(file)).unwrap();
+    assert_eq!(
+        with_file[0]["file_sha256"].as_str().unwrap(),
+        sha256(&bytes)
+    );
+    assert!(
+        meetings
+            .iter()
+            .all(|m| !m["file"].is_null() || m.get("file_sha256").is_none())
+    );
 
     // Byte-identical rebuild.
     let before = snapshot_tree(&root.join("out"));
