@@ -94,7 +94,15 @@ pub fn placeholders(header: &mut Header, notes: &mut Vec<Note>) {
             ),
             (Some(_), Some((_, label))) => (
                 "import-empty-row",
-                format!("the header row “{label}” is empty"),
+                if header.lines {
+                    format!("the header line “{label}” is empty")
+                } else {
+                    format!("the header row “{label}” is empty")
+                },
+            ),
+            (Some(_), None) if header.lines => (
+                "import-placeholder",
+                format!("the header lines have none for the {}", key.noun()),
             ),
             (Some(_), None) => (
                 "import-placeholder",

@@ -1,13 +1,18 @@
 //! The header table (and the lines above it) → metadata: labels matched loosely against the
-//! house's `header_rows`, dates read in any common form, appendices split into titles.
+//! house's `header_rows`, dates read in any common form, appendices split into titles. A
+//! document without a table may give the same as `Label: value` lines ([`lines`]).
 
 use crate::config::HouseStyle;
 
 use super::Note;
 use super::date;
-use super::docx::{Block, Para};
+use super::docx::Block;
 
+mod above;
 mod appendices;
+mod lines;
+use above::above_table;
+pub use above::page_marking;
 pub use appendices::{appendices, untitled, untitled_note};
 
 /// A metadata value read from the document.
@@ -24,8 +29,11 @@ pub enum Value {
 pub struct Header {
     /// (key, value) pairs.
     pub fields: Vec<(String, Value)>,
-    /// Index of the header table among the top-level blocks.
+    /// Index of the header's last block among the top-level blocks: the header table, or
+    /// the last of its lines when it is written as lines; the paper's body follows it.
     pub table: Option<usize>,
+    /// Was the header written as lines (`Meeting: …`) rather than a table?
+    pub lines: bool,
     /// The keys of the rows found empty, with each row's label as Word writes it.
     pub empty: Vec<(String, String)>,
 }
@@ -167,50 +175,59 @@ pub fn find_table(blocks: &[Block], house: &HouseStyle) -> Option<usize> {
 }
 
 /// Reads the header: lines above the table (classification, agenda item, title) and the
-/// table's rows.
+/// table's rows; or, with no table, its `Label: value` lines and the lines above them.
 pub fn read(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> Header {
-    let mut header = Header {
-        table: find_table(blocks, house),
+    let table = find_table(blocks, house);
+    let lines = table
+        .is_none()
+        .then(|| lines::find(blocks, house))
+        .flatten();
+    let (top, rows) = match (table, lines) {
+        (Some(t), _) => (t, table_rows(&blocks[t], house)),
+        (None, Some(found)) => {
+            let header = Header {
+                table: Some(found.last),
+                lines: true,
+                ..Header::default()
+            };
+            return read_rows(header, (&blocks[..found.first], found.rows), house, notes);
+        }
+        (None, None) => {
+            notes.push(
+                Note::error(
+                    "import-no-header",
+                    "found no header table (a two-column table of Meeting, Date, Title of Paper, …), nor lines such as “Meeting: …” at the top",
+                )
+                .help(format!(
+                    "the paper has a placeholder for each required key, to fill in by hand; the house's rows are: {}",
+                    house
+                        .header_rows
+                        .iter()
+                        .map(|r| r.label.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            );
+            return Header::default();
+        }
+    };
+    let header = Header {
+        table: Some(top),
         ..Header::default()
     };
-    let Some(t) = header.table else {
-        notes.push(
-            Note::error(
-                "import-no-header",
-                "found no header table (a two-column table of Meeting, Date, Title of Paper, …)",
-            )
-            .help(format!(
-                "the paper has a placeholder for each required key, to fill in by hand; the house's rows are: {}",
-                house
-                    .header_rows
-                    .iter()
-                    .map(|r| r.label.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
-        );
-        return header;
+    read_rows(header, (&blocks[..top], rows), house, notes)
+}
+
+/// The header table's rows as (label, value): a cell's paragraphs as one value (`Jo Bloggs`
+/// above `Head of Estates` is one presenter, `Jo Bloggs, Head of Estates`; a list, wards or
+/// appendices, keeps `;`).
+fn table_rows(table: &Block, house: &HouseStyle) -> Vec<(String, String)> {
+    let Block::Table(rows) = table else {
+        return Vec::new();
     };
-    // A Title-style line above the table yields to the table's own title, said once the
-    // table is read.
-    let mut title_line = None;
-    for b in &blocks[..t] {
-        if let Block::Para(p) = b {
-            if p.title_style && !p.text().trim().is_empty() {
-                title_line.get_or_insert_with(|| p.text().trim().to_string());
-            } else {
-                above_table(p, house, &mut header, notes);
-            }
-        }
-    }
-    let Block::Table(rows) = &blocks[t] else {
-        return header;
-    };
+    let mut out = Vec::new();
     for (label, cells) in rows.iter().flat_map(|row| row_pairs(row, house)) {
-        let key = key_for(&label, house);
-        // A cell's paragraphs as one value: `Jo Bloggs` above `Head of Estates` is one
-        // presenter, `Jo Bloggs, Head of Estates`; a list (wards, appendices) keeps `;`.
-        let by = if key.as_deref() == Some("presented_by") {
+        let by = if key_for(&label, house).as_deref() == Some("presented_by") {
             ", "
         } else {
             "; "
@@ -221,6 +238,38 @@ pub fn read(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> Head
             .filter(|t| !t.is_empty())
             .collect::<Vec<_>>()
             .join("; ");
+        out.push((label, value));
+    }
+    out
+}
+
+/// Reads the lines `above` the header, then its `rows` (label, value) into `header`.
+fn read_rows(
+    mut header: Header,
+    (above, rows): (&[Block], Vec<(String, String)>),
+    house: &HouseStyle,
+    notes: &mut Vec<Note>,
+) -> Header {
+    let what = if header.lines {
+        ("header line", "header lines")
+    } else {
+        ("header row", "header table")
+    };
+    // A Title-style line above the table yields to the table's own title, said once the
+    // table is read.
+    let mut title_line = None;
+    for b in above {
+        if let Block::Para(p) = b {
+            if p.title_style && !p.text().trim().is_empty() {
+                title_line.get_or_insert_with(|| p.text().trim().to_string());
+            } else {
+                above_table(p, (house, what.1), &mut header, notes);
+            }
+        }
+    }
+    for (label, value) in rows {
+        let key = key_for(&label, house);
+        let row = what.0;
         match key {
             Some(key) if value.is_empty() => {
                 if key != "appendices" {
@@ -231,7 +280,7 @@ pub fn read(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> Head
             Some(key) if header.get(&key).is_some() => notes.push(
                 Note::warning(
                     "import-row-twice",
-                    format!("the header row “{label}” (“{}”) gives the paper's `{key}` again, which a row above gave already: the first is kept, this one left out", short(&value)),
+                    format!("the {row} “{label}” (“{}”) gives the paper's `{key}` again, which a row above gave already: the first is kept, this one left out", short(&value)),
                 )
                 .help(format!("check `{key}` in the front matter; if this row's value is the right one, put it there")),
             ),
@@ -240,7 +289,7 @@ pub fn read(blocks: &[Block], house: &HouseStyle, notes: &mut Vec<Note>) -> Head
             None => notes.push(
                 Note::warning(
                     "import-unknown-row",
-                    format!("the header row “{label}” (“{value}”) is not one of this house's rows; it is left out"),
+                    format!("the {row} “{label}” (“{value}”) is not one of this house's rows; it is left out"),
                 )
                 .help("add it to the paper by hand if it matters, or add the row to `header_rows` (and `extra_fields`) in clerk.yaml"),
             ),
@@ -277,75 +326,6 @@ fn row_pairs<'r>(row: &'r [Vec<Block>], house: &HouseStyle) -> Vec<(String, Vec<
         }
     }
     out
-}
-
-/// What the page header and footer say (their lines): the protective marking
-/// (`OFFICIAL-SENSITIVE` at the top of every page, as Word templates carry it) and the
-/// agenda item (`Agenda Item 5.1`), when none stands above the table; any other line is
-/// said to be left out (clerk sets its own furniture), once each.
-pub fn page_marking(
-    header: &mut Header,
-    page_lines: &[String],
-    house: &HouseStyle,
-    notes: &mut Vec<Note>,
-) {
-    let mut said: Vec<&str> = Vec::new();
-    for line in page_lines {
-        let text = line.trim();
-        let norm = normalise(text);
-        if norm.is_empty() || said.contains(&text) {
-            continue;
-        }
-        if let Some(c) = house.classifications.iter().find(|c| normalise(c) == norm) {
-            header.set("classification", Value::Text(c.clone()));
-        } else if let Some(item) = norm.strip_prefix("agenda item ") {
-            header.set("agenda_item", Value::Text(item.replace(' ', ".")));
-        } else if !page_furniture(&norm, house) {
-            said.push(text);
-            notes.push(
-                Note::warning(
-                    "import-not-mapped",
-                    format!("the line “{}” of the page header or footer is left out", short(text)),
-                )
-                .help("clerk sets each page's furniture itself (marking, page numbers, the paper's identity); add the line to the paper by hand if it says something the paper needs"),
-            );
-        }
-    }
-}
-
-/// Is `norm` (a normalised page header or footer line) what clerk's own pages carry
-/// anyway: a page number (`Page 1 of 3`, `1`), or the organisation's name?
-fn page_furniture(norm: &str, house: &HouseStyle) -> bool {
-    let words: Vec<&str> = norm.split(' ').collect();
-    let numbers_only = words
-        .iter()
-        .all(|w| w.chars().all(|c| c.is_ascii_digit()) || matches!(*w, "page" | "of"));
-    numbers_only || norm.starts_with(&normalise(&house.organisation.name))
-}
-
-fn above_table(p: &Para, house: &HouseStyle, header: &mut Header, notes: &mut Vec<Note>) {
-    let text = p.text().trim().to_string();
-    if text.is_empty() {
-        return;
-    }
-    let norm = normalise(&text);
-    if let Some(c) = house.classifications.iter().find(|c| normalise(c) == norm) {
-        header.set("classification", Value::Text(c.clone()));
-    } else if let Some(item) = norm.strip_prefix("agenda item ") {
-        header.set("agenda_item", Value::Text(item.replace(' ', ".")));
-    } else if norm == normalise(&house.organisation.name)
-        || norm.starts_with(&normalise(&house.organisation.name))
-    {
-        // The organisation's name (and committee) heads every paper; clerk sets it itself.
-    } else {
-        notes.push(
-            Note::warning(
-                "import-not-mapped",
-                format!("the line “{}” above the header table is left out", short(&text)),
-            )
-            .help("clerk sets the organisation, classification and title itself; add it by hand if it is needed"),
-        );
-    }
 }
 
 fn row_value(
