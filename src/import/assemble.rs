@@ -206,7 +206,13 @@ pub fn paper(input: &Input, house: &HouseStyle, pkg: &mut Package, stem: &str) -
             .at(near(*at)),
         );
     }
-    for at in input.merged.iter().filter(|at| !unwrapped.contains(at)) {
+    // The header table's cells make no Markdown table: merged, they lose nothing.
+    let header_table = match header.table.map(|t| &blocks[t]) {
+        Some(Block::Table(rows)) if !header.lines => layout::first_paragraph(rows),
+        _ => None,
+    };
+    let merged = input.merged.iter().filter(|at| Some(**at) != header_table);
+    for at in merged.filter(|at| !unwrapped.contains(at)) {
         notes.push(
             Note::warning(
                 "import-merged-cells",

@@ -11,7 +11,7 @@ use super::docx::Block;
 mod above;
 mod appendices;
 mod lines;
-use above::above_table;
+use above::header_line;
 pub use above::page_marking;
 pub use appendices::{appendices, untitled, untitled_note};
 
@@ -250,7 +250,7 @@ fn read_rows(
     house: &HouseStyle,
     notes: &mut Vec<Note>,
 ) -> Header {
-    let what = if header.lines {
+    let (row, what) = if header.lines {
         ("header line", "header lines")
     } else {
         ("header row", "header table")
@@ -263,13 +263,13 @@ fn read_rows(
             if p.title_style && !p.text().trim().is_empty() {
                 title_line.get_or_insert_with(|| p.text().trim().to_string());
             } else {
-                above_table(p, (house, what.1), &mut header, notes);
+                let place = format!("above the {what}");
+                header_line(&p.text(), (house, &place), &mut header, notes);
             }
         }
     }
     for (label, value) in rows {
         let key = key_for(&label, house);
-        let row = what.0;
         match key {
             Some(key) if value.is_empty() => {
                 if key != "appendices" {
@@ -286,6 +286,12 @@ fn read_rows(
             ),
             Some(key) => row_value(&key, &label, &value, house, &mut header, notes),
             None if label.is_empty() && value.is_empty() => {}
+            // A row of one cell (merged across the table: the committee, a marking) is a
+            // line of the header, as one above it is.
+            None if value.is_empty() => {
+                let place = format!("in the {what}");
+                header_line(&label, (house, &place), &mut header, notes);
+            }
             None => notes.push(
                 Note::warning(
                     "import-unknown-row",

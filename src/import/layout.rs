@@ -89,7 +89,7 @@ fn empty(b: &Block) -> bool {
 }
 
 /// The index of the table's first paragraph in the document (for messages and notes).
-fn first_paragraph(rows: &Rows) -> Option<usize> {
+pub(super) fn first_paragraph(rows: &Rows) -> Option<usize> {
     rows.iter().flatten().flatten().find_map(|b| match b {
         Block::Para(p) => Some(p.index),
         Block::Table(inner) => first_paragraph(inner),

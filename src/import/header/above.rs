@@ -4,7 +4,6 @@
 
 use crate::config::HouseStyle;
 use crate::import::Note;
-use crate::import::docx::Para;
 
 use super::{Header, Value, normalise, short};
 
@@ -52,14 +51,15 @@ fn page_furniture(norm: &str, house: &HouseStyle) -> bool {
     numbers_only || norm.starts_with(&normalise(&house.organisation.name))
 }
 
-/// A line above the header (`what`: the header table, or its lines).
-pub(super) fn above_table(
-    p: &Para,
-    (house, what): (&HouseStyle, &str),
+/// A line of the header that is no row of it, `text`: above it, or a row of one cell
+/// (`place`: where, `above the header table`, `in the header table`).
+pub(super) fn header_line(
+    text: &str,
+    (house, place): (&HouseStyle, &str),
     header: &mut Header,
     notes: &mut Vec<Note>,
 ) {
-    let text = p.text().trim().to_string();
+    let text = text.trim().to_string();
     if text.is_empty() {
         return;
     }
@@ -76,7 +76,7 @@ pub(super) fn above_table(
         notes.push(
             Note::warning(
                 "import-not-mapped",
-                format!("the line “{}” above the {what} is left out", short(&text)),
+                format!("the line “{}” {place} is left out", short(&text)),
             )
             .help("clerk sets the organisation, classification and title itself; add it by hand if it is needed"),
         );

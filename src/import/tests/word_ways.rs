@@ -307,3 +307,53 @@ fn a_note_on_a_heading_or_in_the_header_is_said_to_be_left_out() {
         codes(&out)
     );
 }
+
+/// A header table whose first row is one cell merged across it (the committee, or a
+/// marking) is still the header: no note about merged cells (its cells make no Markdown
+/// table), the marking read, and another such line said to be left out as a line.
+#[test]
+fn a_merged_row_atop_the_header_table_is_a_line_of_it() {
+    let merged = |text: &str| {
+        format!(
+            r#"<w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>{}</w:tc></w:tr>"#,
+            p(text)
+        )
+    };
+    let rows: String = [
+        ("Meeting", "Resources Committee"),
+        ("Date", "1 September 2021"),
+        ("Title of Paper", "Estates"),
+        ("Presented By", "A Person, Director"),
+        ("Recommendation to Members", "For Noting"),
+    ]
+    .iter()
+    .map(|(a, b)| format!("<w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr>", p(a), p(b)))
+    .collect();
+    let body = format!(
+        "<w:tbl>{}{}{rows}</w:tbl>{}{}{CLOSE}",
+        merged("OFFICIAL"),
+        merged("Estates and Facilities Board"),
+        bold("PURPOSE"),
+        p("Text.")
+    );
+    let out = run(&body, &[]);
+    let found = codes(&out);
+    assert!(!found.contains(&"import-merged-cells"), "{:?}", out.notes);
+    assert!(!found.contains(&"import-unknown-row"), "{:?}", out.notes);
+    assert!(
+        out.markdown.contains("classification: OFFICIAL\n"),
+        "{}",
+        out.markdown
+    );
+    assert!(
+        out.markdown.contains("meeting: Resources Committee\n"),
+        "{}",
+        out.markdown
+    );
+    let left = said(&out, "import-not-mapped");
+    assert!(
+        left.iter()
+            .any(|m| m.contains("the line “Estates and Facilities Board” in the header table")),
+        "{left:?}"
+    );
+}
