@@ -91,8 +91,8 @@ pub struct Shared {
 }
 
 impl Shared {
-    /// The house's files as `run` hashed them, and each of `report`'s meeting files read
-    /// now under `root`.
+    /// The `house` files (as the run's key hashed them), and each of `report`'s meeting
+    /// files read now under the project's `root`.
     pub fn read(root: &Path, house: &[Input], report: &BuildReport) -> Shared {
         let meeting_files = report
             .meetings
