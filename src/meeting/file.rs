@@ -6,11 +6,13 @@ use std::path::{Path, PathBuf};
 
 use crate::diag::{self, Diagnostic};
 use crate::paper::Status;
-use crate::project::walk;
 use crate::yaml::{Key, Node, Pos, Value};
 
 pub(crate) mod clock;
+mod doubt;
 mod items;
+mod load;
+pub use load::{load_all, load_project};
 mod values;
 
 /// The keys a meeting file may have.
@@ -71,6 +73,9 @@ pub struct MeetingFile {
     pub withheld: Vec<PathBuf>,
     /// Does the file have an error of its own?
     pub has_errors: bool,
+    /// Does an error leave in doubt which papers it keeps private (any error but one of
+    /// its time, place, chair, contact or status)? Its papers are withheld while it does.
+    pub privacy_in_doubt: bool,
 }
 
 /// One item of a meeting file.
@@ -138,88 +143,6 @@ pub(crate) fn is_private(private: &BTreeMap<PathBuf, String>, rel: &Path) -> boo
     private.contains_key(&normal(rel))
 }
 
-/// The meeting files of `project`: [`load_all`] of its meetings folder, by its house's
-/// papers folder and time zone.
-pub fn load_project(project: &crate::project::Project) -> MeetingFiles {
-    load_all(
-        &project.root,
-        &project.meetings_dir(),
-        &project.papers_dir,
-        &project.house.time_zone,
-    )
-}
-
-/// Reads every `*.yaml` under `meetings_dir` (none when it does not exist), checking each;
-/// its start time against `time_zone` (the house's) too.
-pub fn load_all(
-    root: &Path,
-    meetings_dir: &Path,
-    papers_dir: &Path,
-    time_zone: &str,
-) -> MeetingFiles {
-    let mut all = MeetingFiles::default();
-    if !meetings_dir.is_dir() {
-        return all;
-    }
-    let mut paths: Vec<PathBuf> = walkdir::WalkDir::new(meetings_dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(walkdir::DirEntry::into_path)
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
-        .collect();
-    paths.sort();
-    for path in paths {
-        let display = walk::relative(root, &path);
-        // A meeting file is a page of YAML; bounded, and never a pipe or a device.
-        let text = match crate::fsio::read_text_limited(&path, 1 << 20) {
-            Ok(Some(t)) => t,
-            Ok(None) => {
-                all.diagnostics.push(
-                    Diagnostic::file_error(
-                        "unreadable",
-                        &display,
-                        "this meeting file is not UTF-8 text",
-                    )
-                    .with_help("save it as UTF-8 in your editor"),
-                );
-                // Still a file with an error: the papers it names, found line by line in
-                // what can be read of it, stay private until it is fixed.
-                let mut bytes = Vec::new();
-                if let Ok(f) = std::fs::File::open(&path) {
-                    use std::io::Read as _;
-                    let _ = f.take(1 << 20).read_to_end(&mut bytes);
-                }
-                let lossy = String::from_utf8_lossy(&bytes).into_owned();
-                all.files.push(MeetingFile {
-                    file: display.clone(),
-                    withheld: named_papers(&lossy),
-                    text: lossy,
-                    has_errors: true,
-                    ..MeetingFile::default()
-                });
-                continue;
-            }
-            Err(e) => {
-                all.diagnostics.push(
-                    Diagnostic::file_error(
-                        "unreadable",
-                        &display,
-                        format!("cannot read this meeting file ({e})"),
-                    )
-                    .with_help("check that it is a UTF-8 text file you may read"),
-                );
-                continue;
-            }
-        };
-        let (file, diags) = read(&display, text, papers_dir);
-        all.diagnostics.extend(clock::warning(&file, time_zone));
-        all.files.push(file);
-        all.diagnostics.extend(diags);
-    }
-    all
-}
-
 /// Checks one meeting file's text; `papers_dir` is where its `paper` paths lead.
 pub fn read(display: &Path, text: String, papers_dir: &Path) -> (MeetingFile, Vec<Diagnostic>) {
     // A byte-order mark (Notepad's UTF-8) is no character of the file: columns start after.
@@ -236,18 +159,39 @@ pub fn read(display: &Path, text: String, papers_dir: &Path) -> (MeetingFile, Ve
         file: display.to_path_buf(),
         ..MeetingFile::default()
     };
-    match crate::yaml::to_node(&text, display) {
-        Ok(root) => {
+    // A line YAML cannot read in the entry of a key that says nothing of the items (a
+    // `location: [Room 1`): that entry is read as its key alone, and the rest as written.
+    let read = match crate::yaml::to_node(&text, display) {
+        Ok(root) => Ok((root, None)),
+        Err(diags) => match doubt::past_neutral(&text, &diags) {
+            Some((blanked, entry)) => match crate::yaml::to_node(&blanked, display) {
+                Ok(root) => Ok((root, Some((diags, entry)))),
+                Err(_) => Err(diags),
+            },
+            None => Err(diags),
+        },
+    };
+    let in_doubt = match read {
+        Ok((root, past)) => {
             c.diags
                 .extend(crate::yaml::cut_by_comments(&root, &text, display));
-            c.meeting(&root, &mut m, papers_dir)
+            c.meeting(&root, &mut m, papers_dir);
+            if let Some((said, entry)) = past {
+                // What the entry read as its key alone would add is the error said already.
+                c.diags
+                    .retain(|d| !d.span.as_ref().is_some_and(|s| entry.contains(&s.start)));
+                c.diags.extend(said);
+            }
+            doubt::privacy_in_doubt(&root, &text, &c.diags)
         }
         Err(diags) => {
             c.diags.extend(diags);
             m.withheld = named_papers(&text);
+            true
         }
-    }
+    };
     m.has_errors = c.diags.iter().any(Diagnostic::is_error);
+    m.privacy_in_doubt = m.has_errors && in_doubt;
     let diags = c.diags;
     m.text = text;
     (m, diags)

@@ -162,13 +162,14 @@ impl MeetingFiles {
         })
     }
 
-    /// The files with an error, each with what it holds back (see [`Broken`]): a file YAML
+    /// The files with an error that leaves in doubt which papers they keep private, each
+    /// with what it holds back (see [`Broken`]): a file YAML
     /// cannot read gives its date and committee from its top-level `date:` and
     /// `committee:` lines, and the papers it names line by line (`withheld`).
     pub(super) fn broken(&self) -> Vec<Broken<'_>> {
         self.files
             .iter()
-            .filter(|f| f.has_errors)
+            .filter(|f| f.privacy_in_doubt)
             .map(|f| {
                 let line = |key: &str| {
                     f.text.lines().find_map(|l| {

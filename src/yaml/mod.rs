@@ -24,7 +24,7 @@ pub use comments::cut_by_comments;
 pub use de_tree::TreeError;
 pub use every::from_overlay;
 pub use plain::{from_json, from_yaml_plain};
-pub use recover::{entry_at, keys_in};
+pub use recover::{blanked, entry_at, keys_in};
 use tree::Tree;
 
 /// Where a YAML node stands in its file: 1-based line and column, byte offset and length.

@@ -4,7 +4,7 @@
 
 use crate::common::{clerk, parts, temp_project};
 use crate::meeting_private::no_public_output_holds;
-use crate::meetings::{build, read};
+use crate::meetings::{SECRET, build, read};
 
 /// `clerk check` of one paper makes the meetings' checks that concern that paper (its
 /// agenda item's number, its meeting and date against its agenda's, a draft on a final
@@ -267,4 +267,54 @@ fn a_meeting_warning_points_at_the_key_in_a_crlf_paper_and_in_a_sidecar() {
         stderr.contains("2 | meeting: Resources Committee"),
         "{stderr}"
     );
+}
+
+/// A mistake in a meeting file that cannot change which papers are private (its time,
+/// end, place, chair, contact or status) withholds none of them: the file's error is said
+/// and its meeting's last good page, agenda and pack are kept, but every public paper stays
+/// published. A mistake in its items still withholds them all (see `meeting_private`).
+#[test]
+fn a_mistake_that_touches_no_item_withholds_no_paper() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    assert_eq!(build(root).0, 0);
+    let page = "out/meetings/2026-05-19-resources-committee/index.html";
+    let before = read(root, page);
+    let file = root.join("meetings/resources-2026-05-19.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    for (from, to) in [
+        ("time: \"10:00\"", "time: 10am"),
+        ("location: Committee Room 1", "location: [Committee Room 1"),
+        ("status: final", "status: finished"),
+    ] {
+        assert!(text.contains(from), "{from}");
+        std::fs::write(&file, text.replacen(from, to, 1)).unwrap();
+        let (code, stdout, stderr) = build(root);
+        assert_eq!(code, 1, "{to}: {stdout}{stderr}");
+        assert!(
+            stderr.contains("resources-2026-05-19.yaml:"),
+            "{to}: {stderr}"
+        );
+        assert!(!stderr.contains("papers-withheld"), "{to}: {stderr}");
+        assert!(!stderr.contains("output-withdrawn"), "{to}: {stderr}");
+        for public in ["2026-05-19-minutes", "2026-05-19-budget-monitoring"] {
+            for ext in ["html", "pdf"] {
+                let path = root.join(format!("out/resources/{public}.{ext}"));
+                assert!(path.is_file(), "{to}: {public}.{ext} withdrawn");
+                assert!(
+                    !root
+                        .join(format!("out/private/resources/{public}.{ext}"))
+                        .exists(),
+                    "{to}: {public}.{ext} taken in private"
+                );
+            }
+        }
+        assert_eq!(read(root, page), before, "{to}: the last good page is kept");
+        assert!(
+            root.join("out/meetings/2026-05-19-resources-committee/pack.pdf")
+                .is_file(),
+            "{to}"
+        );
+        no_public_output_holds(&root.join("out"), SECRET);
+    }
 }
