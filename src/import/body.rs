@@ -13,7 +13,10 @@ use super::heading::{
     acronyms_in, check_implications, check_order, closes_as_implication, heading_like, kind_of,
     list_style, near_match, tidy_heading,
 };
-use super::typed::{heading_number, sub_paragraph, sub_paragraphs_note, typed_item, typed_number};
+use super::typed::{
+    heading_number, starts_with_a_figure, sub_paragraph, sub_paragraphs_note, typed_item,
+    typed_number,
+};
 
 /// One piece of a section.
 #[derive(Debug, Clone)]
@@ -189,7 +192,12 @@ pub fn sections(
             continue;
         }
         let typed = if auto.is_none() {
-            typed_number(&text).or_else(|| heading_number(&text))
+            typed_number(&text)
+                // `2.3 million calls…`: the paragraph's first words, not its number.
+                .filter(|(n, len)| {
+                    n.matches('.').count() != 1 || !starts_with_a_figure(&text, *len)
+                })
+                .or_else(|| heading_number(&text))
         } else {
             None
         };

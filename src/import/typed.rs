@@ -118,3 +118,21 @@ pub fn typed_item(text: &str) -> Option<(bool, u32, usize)> {
     };
     Some((ordered, value, lead + mark.len() + gap))
 }
+
+/// Is the decimal (`2.3`: a number three levels deep, `1.1.2`, never is) that
+/// [`typed_number`] split off `text` (its first `len` bytes, number and gap) a figure the paragraph starts with (`2.3 million calls`, `3.5 per cent of
+/// staff`, `1.5 FTE posts`) rather than its number? So when a space (not a tab, which only
+/// a number is typed before) is followed by a word in lower case, as a quantity's is and a
+/// sentence's first is not (the lint of typed numbers reads them so too), or by a unit
+/// written in capitals.
+pub fn starts_with_a_figure(text: &str, len: usize) -> bool {
+    let gap = &text[..len];
+    if gap.ends_with('\t') || gap.trim_end().len() + 1 < gap.len() {
+        return false;
+    }
+    let word = text[len..].split_whitespace().next().unwrap_or("");
+    word.starts_with(char::is_lowercase) || CAPITAL_UNITS.contains(&word)
+}
+
+/// Units written in capitals that follow a figure in committee papers.
+const CAPITAL_UNITS: &[&str] = &["FTE", "WTE", "MW", "MWh", "GWh", "kWh"];

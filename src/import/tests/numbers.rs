@@ -35,3 +35,41 @@ fn section_and_parenthesis_numbered_headings_are_headings() {
     assert_eq!(heading_number("Sections 2: Y"), None);
     assert_eq!(heading_number("Section A: Y"), None);
 }
+
+/// A figure that starts a paragraph (`2.3 million calls`, `3.5 per cent`) is the
+/// paragraph's first words, not its number: kept, and no numbering note about it. A number
+/// before a tab, or before anything but a quantity's word, is the paragraph's number.
+#[test]
+fn a_figure_starting_a_paragraph_is_kept_as_its_words() {
+    let body = format!(
+        "{}{}{}{}{CLOSE}",
+        header(),
+        bold("BACKGROUND"),
+        p("2.3 million calls were received in 2024/25."),
+        p("3.5 per cent of staff responded."),
+    );
+    let out = run(&body, &[]);
+    let md = &out.markdown;
+    for kept in [
+        "2.3 million calls were received in 2024/25.",
+        "3.5 per cent of staff responded.",
+    ] {
+        assert!(md.contains(&format!("\n\n{kept}\n")), "{kept:?} in\n{md}");
+    }
+    assert!(
+        !codes(&out).contains(&"import-numbering"),
+        "{:?}",
+        out.notes
+    );
+    let numbered = format!(
+        "{}{}{}{}{CLOSE}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1\tThe survey closed in May."),
+        p("1.2 Response times were 4.5 minutes on average."),
+    );
+    let out = run(&numbered, &[]);
+    let md = &out.markdown;
+    assert!(md.contains("\n\nThe survey closed in May.\n"), "{md}");
+    assert!(md.contains("\n\nResponse times were 4.5 minutes"), "{md}");
+}
