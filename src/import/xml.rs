@@ -123,17 +123,23 @@ pub fn resolve(base_dir: &str, target: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
-/// The text of each paragraph (`w:p`) of a part, its runs' `w:t` joined: a page header's or
-/// footer's lines.
+/// The text of each paragraph (`w:p`) of a part, its runs' `w:t` joined, parted where a
+/// tab or line break stands: a page header's or footer's lines.
 pub fn paragraph_texts(doc: &Document) -> Vec<String> {
-    doc.descendants()
-        .filter(|n| is_w(*n, "p"))
-        .map(|p| {
-            p.descendants()
-                .filter(|n| is_w(*n, "t"))
-                .filter_map(|t| t.text())
-                .collect::<String>()
-        })
-        .filter(|t| !t.trim().is_empty())
-        .collect()
+    let mut out = Vec::new();
+    for p in doc.descendants().filter(|n| is_w(*n, "p")) {
+        // A tab or a line break sets parts of a line apart (an agenda item at the left, a
+        // marking at the right): each part is a line of its own.
+        let mut part = String::new();
+        for n in p.descendants() {
+            if is_w(n, "t") {
+                part.push_str(n.text().unwrap_or(""));
+            } else if ["tab", "ptab", "br", "cr"].iter().any(|k| is_w(n, k)) {
+                out.push(std::mem::take(&mut part));
+            }
+        }
+        out.push(part);
+    }
+    out.retain(|t| !t.trim().is_empty());
+    out
 }

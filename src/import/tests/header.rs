@@ -287,6 +287,23 @@ fn the_protective_marking_is_read_from_the_page_header() {
         left,
         ["the line “Prepared by the Governance Team” of the page header or footer is left out"]
     );
+    // Parts of one line set apart by tabs (an item at the left, a marking at the right) are
+    // read each on its own, in either order.
+    let tab = "</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>";
+    for head in [
+        format!("Agenda Item 5.1{tab}OFFICIAL"),
+        format!("OFFICIAL{tab}{tab}Agenda Item 5.1"),
+    ] {
+        let out = run_with(&format!("{body}{CLOSE}"), &pages(&head, "Page 1"));
+        let md = &out.markdown;
+        assert!(md.contains("agenda_item: \"5.1\"\n"), "{head}: {md}");
+        assert!(md.contains("classification: OFFICIAL\n"), "{head}: {md}");
+        assert!(
+            said(&out, "import-not-mapped").is_empty(),
+            "{:?}",
+            out.notes
+        );
+    }
 }
 
 #[test]
