@@ -14,8 +14,8 @@ use super::heading::{
     list_style, near_match, tidy_heading,
 };
 use super::typed::{
-    heading_number, starts_with_a_figure, sub_paragraph, sub_paragraphs_note, typed_item,
-    typed_number,
+    heading_number, letter_after, starts_with_a_figure, sub_paragraph, sub_paragraphs_note,
+    typed_item, typed_number,
 };
 
 /// One piece of a section.
@@ -183,6 +183,12 @@ pub fn sections(
         if auto.is_none()
             && let Some((ordered, value, len)) = typed_item(&text)
         {
+            // `(i)` after `(h)` is the letter, not the numeral.
+            let before = match out.last().and_then(|s| s.units.last()) {
+                Some(Unit::Item(_, 0, true, n)) => Some(*n),
+                _ => None,
+            };
+            let value = letter_after(&text, before).unwrap_or(value);
             strip_prefix(&mut p, len);
             if ordered {
                 let label = text[..len].trim().to_string();

@@ -91,8 +91,10 @@ pub fn heading_number(text: &str) -> Option<(String, usize)> {
 }
 
 /// A list item's mark typed at the start of `text` (Word's tab shown as a space): a
-/// bullet (`•`, `·`, `▪`, `◦`, `o`, `-`, `–`) or a letter (`(a)`, `a)`); whether it is
-/// ordered, its number (a letter's place in the alphabet) and the bytes to drop.
+/// bullet (`•`, `·`, `▪`, `◦`, `o`, `-`, `–`), a Roman numeral (`(ii)`, `iv)`) or a letter
+/// (`(a)`, `a)`); whether it is ordered, its number (a numeral's value, a letter's place in
+/// the alphabet) and the bytes to drop. `(i)`, `(v)` and `(x)` are read as numerals: see
+/// [`letter_after`] for the letter after `(h)`.
 pub fn typed_item(text: &str) -> Option<(bool, u32, usize)> {
     let lead = text.len() - text.trim_start().len();
     let t = &text[lead..];
@@ -105,23 +107,54 @@ pub fn typed_item(text: &str) -> Option<(bool, u32, usize)> {
     let (ordered, value) = match mark {
         "•" | "·" | "▪" | "◦" | "o" | "-" | "–" => (false, 1),
         _ => {
-            let letter = mark
-                .strip_prefix('(')
-                .unwrap_or(mark)
-                .strip_suffix(')')
-                .filter(|l| l.len() == 1)?
-                .chars()
-                .next()
-                .filter(char::is_ascii_lowercase)?;
-            (true, u32::from(letter) - u32::from('a') + 1)
+            let inner = mark.strip_prefix('(').unwrap_or(mark).strip_suffix(')')?;
+            if let Some(value) = roman(inner) {
+                (true, value)
+            } else {
+                let letter = Some(inner)
+                    .filter(|l| l.len() == 1)?
+                    .chars()
+                    .next()
+                    .filter(char::is_ascii_lowercase)?;
+                (true, u32::from(letter) - u32::from('a') + 1)
+            }
         }
     };
     Some((ordered, value, lead + mark.len() + gap))
 }
 
+/// The value of a Roman numeral in lower case from `i` to `xxxix` (as list items are
+/// numbered), written the usual way.
+fn roman(s: &str) -> Option<u32> {
+    let (tens, rest) = match s.find(|c| c != 'x') {
+        Some(at) => (at, &s[at..]),
+        None => (s.len(), ""),
+    };
+    const ONES: [&str; 10] = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
+    let ones = ONES.iter().position(|o| *o == rest)?;
+    let value = u32::try_from(tens * 10 + ones).ok()?;
+    (tens <= 3 && value > 0).then_some(value)
+}
+
+/// The letter a typed mark `(i)`, `(v)` or `(x)` stands for when the item before it
+/// (`previous`, its number) is the letter before (`(h)`, `(u)`, `(w)`): its place in the
+/// alphabet. `None` for any other mark, where [`typed_item`] reads a numeral.
+pub fn letter_after(text: &str, previous: Option<u32>) -> Option<u32> {
+    let mark = text.trim_start().split(char::is_whitespace).next()?;
+    let inner = mark.strip_prefix('(').unwrap_or(mark).strip_suffix(')')?;
+    let letter = match inner {
+        "i" => 9,
+        "v" => 22,
+        "x" => 24,
+        _ => return None,
+    };
+    (previous == Some(letter - 1)).then_some(letter)
+}
+
 /// Is the decimal (`2.3`: a number three levels deep, `1.1.2`, never is) that
-/// [`typed_number`] split off `text` (its first `len` bytes, number and gap) a figure the paragraph starts with (`2.3 million calls`, `3.5 per cent of
-/// staff`, `1.5 FTE posts`) rather than its number? So when a space (not a tab, which only
+/// [`typed_number`] split off `text` (its first `len` bytes, number and gap) a figure the
+/// paragraph starts with (`2.3 million calls`, `3.5 per cent of staff`, `1.5 FTE posts`)
+/// rather than its number? So when a space (not a tab, which only
 /// a number is typed before) is followed by a word in lower case, as a quantity's is and a
 /// sentence's first is not (the lint of typed numbers reads them so too), or by a unit
 /// written in capitals.

@@ -73,3 +73,50 @@ fn a_figure_starting_a_paragraph_is_kept_as_its_words() {
     assert!(md.contains("\n\nThe survey closed in May.\n"), "{md}");
     assert!(md.contains("\n\nResponse times were 4.5 minutes"), "{md}");
 }
+
+/// A list typed with Roman numerals, `(i)`, `(ii)`, `(iii)` or `i)`, is one list, numbered
+/// 1, 2, 3; its items are not paragraphs of their own, so the paragraphs after keep their
+/// numbers. `(i)` after `(h)` is the letter.
+#[test]
+fn a_typed_roman_list_is_one_list() {
+    let body = format!(
+        "{}{}{}{}{}{}{}{}{CLOSE}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1 The options were:"),
+        p("(i)\tretain the building;"),
+        p("(ii)\tsell the building; or"),
+        p("(iii)\tlease the building."),
+        p("iv) none of these."),
+        p("1.2 The board chose to sell."),
+    );
+    let out = run(&body, &[]);
+    let md = &out.markdown;
+    assert!(
+        md.contains(
+            "The options were:\n\n1. retain the building;\n2. sell the building; or\n3. lease the building.\n4. none of these.\n\nThe board chose to sell."
+        ),
+        "{md}"
+    );
+    assert!(
+        !codes(&out).contains(&"import-numbering"),
+        "{:?}",
+        out.notes
+    );
+    let letters: String = "abcdefghi"
+        .chars()
+        .map(|c| p(&format!("({c})\tpoint {c};")))
+        .collect();
+    let body = format!(
+        "{}{}{}{letters}{CLOSE}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1 Points:"),
+    );
+    let out = run(&body, &[]);
+    assert!(
+        out.markdown.contains("8. point h;\n9. point i;"),
+        "{}",
+        out.markdown
+    );
+}
