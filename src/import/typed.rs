@@ -28,7 +28,8 @@ pub fn sub_paragraphs_note((number, text): &(String, String)) -> super::Note {
     .at(super::emit::anchor_text(text))
 }
 
-/// Splits a typed number off the start of `text`: `2.4 Text` → (`2.4`, bytes to drop).
+/// Splits a typed number off the start of `text`: `2.4 Text` → (`2.4`, bytes to drop);
+/// `1.0 BACKGROUND` → (`1`, …).
 pub fn typed_number(text: &str) -> Option<(String, usize)> {
     let lead = text.len() - text.trim_start().len();
     let t = &text[lead..];
@@ -50,7 +51,13 @@ pub fn typed_number(text: &str) -> Option<(String, usize)> {
         return None;
     }
     let end = end.min(t.len());
-    let number = t[..end].trim_end_matches('.').to_string();
+    let number = t[..end].trim_end_matches('.');
+    // `1.0 BACKGROUND`, a council style: section 1 (no paragraph is numbered `.0`).
+    let number = number
+        .strip_suffix(".0")
+        .filter(|n| !n.contains('.'))
+        .unwrap_or(number)
+        .to_string();
     let after = &t[end..];
     let gap = after.len() - after.trim_start().len();
     (gap > 0 || after.is_empty()).then(|| (number, lead + end + gap))

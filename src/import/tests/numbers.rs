@@ -120,3 +120,32 @@ fn a_typed_roman_list_is_one_list() {
         out.markdown
     );
 }
+
+/// Sections numbered `1.0`, `2.0` (a council style) are sections 1 and 2: the number goes
+/// and no numbering note says it was skipped.
+#[test]
+fn a_section_numbered_n_point_0_is_section_n() {
+    let body = format!(
+        "{}{}{}{}{}{}{}{CLOSE}",
+        header(),
+        bold("PURPOSE"),
+        p("To update members."),
+        bold("1.0 BACKGROUND"),
+        p("1.1 The estate has 300 buildings."),
+        bold("2.0 DISPOSALS"),
+        p("2.1 Ten were sold."),
+    );
+    let out = run(&body, &[]);
+    let md = &out.markdown;
+    assert!(
+        md.contains(
+            "# Background\n\nThe estate has 300 buildings.\n\n# Disposals\n\nTen were sold."
+        ),
+        "{md}"
+    );
+    assert!(
+        !codes(&out).contains(&"import-numbering"),
+        "{:?}",
+        out.notes
+    );
+}
