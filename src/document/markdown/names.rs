@@ -4,7 +4,8 @@
 //! Implication`, `Equality Impact Assessment`, `Recommendations and Next Steps`, a bare
 //! `Implications`, whose text the house's default sentence would then contradict); and the
 //! slips of headings written in Word: a number typed before a section's heading, and
-//! punctuation after an unnumbered one (`Purpose:`), which would number it.
+//! punctuation after an unnumbered one (`Purpose:`), or a misspelling of it (`Purpsoe`),
+//! which would number it.
 
 use super::{Ctx, Loc};
 use crate::config::HouseStyle;
@@ -156,7 +157,36 @@ pub(super) fn check_heading_slips(ctx: &mut Ctx, heading: &str, loc: &Loc, house
             format!("“{shown}” is numbered as a section of the body, and every section after it one higher: clerk leaves “{bare}” unnumbered only when it is written without the `{mark}`"),
             Some(format!("write `# {bare}`")),
         );
+    } else if !house.is_unnumbered(bare)
+        && let Some(name) = misspelt_unnumbered(bare, house)
+    {
+        ctx.warn(
+            "heading-misspelt",
+            loc,
+            format!("“{shown}” is numbered as a section of the body, and every section after it one higher: if it is meant to be “{name}”, which clerk leaves unnumbered, it is misspelt"),
+            Some(format!("write `# {name}`")),
+        );
     }
+}
+
+/// The house's unnumbered section (`Purpose`) that `heading` nearly is, a slip out (a
+/// letter left out, doubled, changed or two swapped; two such in a name of seven letters or
+/// more): one word of five letters or more.
+fn misspelt_unnumbered<'h>(heading: &str, house: &'h HouseStyle) -> Option<&'h str> {
+    let h = heading.trim().to_lowercase();
+    if h.chars().count() < 5 || h.contains(char::is_whitespace) {
+        return None;
+    }
+    house
+        .unnumbered_sections
+        .iter()
+        .map(|u| u.trim())
+        .find(|u| {
+            let u = u.to_lowercase();
+            let letters = u.chars().count();
+            let slips = if letters >= 7 { 2 } else { 1 };
+            letters >= 5 && h != u && strsim::damerau_levenshtein(&h, &u) <= slips
+        })
 }
 
 /// A number typed at the start of a heading, with the words after it: one or two digits

@@ -3,6 +3,7 @@
 mod appendix;
 mod checks;
 mod commonmark;
+mod headings;
 mod lint;
 mod numbering;
 mod refs;

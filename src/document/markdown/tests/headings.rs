@@ -1,0 +1,42 @@
+//! Slips in a section's heading that would change the paper's numbering: the name of an
+//! unnumbered section misspelt (`heading-misspelt`).
+
+use super::*;
+
+/// `# Purpsoe` is numbered as a body section, and every section after it one higher: a
+/// warning names the unnumbered section it nearly is. Headings that are merely like it, or
+/// too short to tell, are not warned about.
+#[test]
+fn a_misspelt_unnumbered_section_is_warned_about() {
+    for (heading, name) in [
+        ("Purpsoe", "Purpose"),
+        ("Purpse", "Purpose"),
+        ("PURPOSSE", "Purpose"),
+        ("Prupose", "Purpose"),
+    ] {
+        let (_, d) = run(&format!("# {heading}\n\nWhy.\n\n# Background\n\nA.\n"));
+        let w = find(&d, "heading-misspelt");
+        assert_eq!((w.line, w.column), (1, 1), "{heading}");
+        assert!(
+            w.message
+                .starts_with(&format!("“{heading}” is numbered as a section of the body")),
+            "{}",
+            w.message
+        );
+        assert_eq!(
+            w.help.as_deref(),
+            Some(&*format!("write `# {name}`")),
+            "{heading}"
+        );
+    }
+    for fine in [
+        "Purpose",
+        "Purposes of the fund",
+        "Proposal",
+        "Background",
+        "Pay",
+    ] {
+        let (_, d) = run(&format!("# Purpose\n\nWhy.\n\n# {fine}\n\nA.\n"));
+        assert!(!codes(&d).contains(&"heading-misspelt"), "{fine}: {d:#?}");
+    }
+}
