@@ -184,12 +184,33 @@ fn starts_like_metadata(text: &str) -> bool {
 fn front_matter(text: &str, display: &Path) -> Result<Option<(String, usize)>, Diagnostic> {
     let first_line = text.lines().next().unwrap_or("");
     if first_line.trim_end() != "---" {
+        let after = text.get(first_line.len() + 1..).unwrap_or("");
+        if dash_line(first_line) && starts_like_metadata(after) {
+            return Err(Diagnostic::at(
+                "no-metadata",
+                display,
+                0..first_line.trim_end().len(),
+                format!(
+                    "the metadata's first line is `{}`, not three hyphens `---`, so the metadata is read as text",
+                    first_line.trim()
+                ),
+            )
+            .with_help(dash_help(first_line)));
+        }
         return Ok(None);
     }
     let mut offset = first_line.len() + 1;
+    // A line of other dashes before the body's first heading: where the closing `---` was
+    // meant to be.
+    let mut meant: Option<(usize, &str)> = None;
     while offset <= text.len() {
         let rest = &text[offset..];
         let line = rest.lines().next().unwrap_or("");
+        if line.starts_with('#') && !line.starts_with("#-") {
+            meant.get_or_insert((usize::MAX, ""));
+        } else if dash_line(line) {
+            meant.get_or_insert((offset, line));
+        }
         if matches!(line.trim_end(), "---" | "...") {
             let blank = format!("#{}", "-".repeat(first_line.len().saturating_sub(1)));
             let yaml = format!("{blank}{}", &text[first_line.len()..offset]);
@@ -201,6 +222,18 @@ fn front_matter(text: &str, display: &Path) -> Result<Option<(String, usize)>, D
         }
         offset += line.len() + 1;
     }
+    if let Some((at, line)) = meant.filter(|(at, _)| *at != usize::MAX) {
+        return Err(Diagnostic::at(
+            "unclosed-front-matter",
+            display,
+            at..at + line.trim_end().len(),
+            format!(
+                "the metadata is never closed: this line, `{}`, stands where the `---` that closes it belongs",
+                line.trim()
+            ),
+        )
+        .with_help(dash_help(line)));
+    }
     Err(Diagnostic::at(
         "unclosed-front-matter",
         display,
@@ -208,6 +241,24 @@ fn front_matter(text: &str, display: &Path) -> Result<Option<(String, usize)>, D
         "the front matter starts here but is never closed",
     )
     .with_help("add a line with just `---` after the metadata, before the body"))
+}
+
+/// A line that stands where a `---` line belongs but is other dashes: `----`, `--`, or a
+/// long dash (`—`, `–`) that Word or Outlook made of three hyphens.
+fn dash_line(line: &str) -> bool {
+    let t = line.trim();
+    t != "---"
+        && t.contains(['-', '–', '—', '―'])
+        && t.chars().all(|c| matches!(c, '-' | '–' | '—' | '―' | ' '))
+}
+
+/// The way out of a [`dash_line`].
+fn dash_help(line: &str) -> &'static str {
+    if line.contains(['–', '—', '―']) {
+        "a long dash stands where three hyphens belong (Word and Outlook turn `---` into one): type three hyphens, `---`, on this line"
+    } else {
+        "write exactly three hyphens, `---`"
+    }
 }
 
 #[cfg(test)]
@@ -220,6 +271,31 @@ mod tests {
         let (yaml, body) = front_matter(text, Path::new("p.md")).unwrap().unwrap();
         assert_eq!(yaml, "#--\ntitle: x\n");
         assert_eq!(&text[body..], "# Purpose\n");
+    }
+
+    /// A `---` line written as other dashes (`----`, or a long dash that Word or Outlook
+    /// made of three hyphens) is said at that line, not as metadata that is missing or
+    /// never closed.
+    #[test]
+    fn a_dash_line_that_is_not_three_hyphens_is_said_where_it_is() {
+        let p = Path::new("p.md");
+        let e = front_matter("----\ntitle: x\n---\n# Purpose\n", p).unwrap_err();
+        assert_eq!((e.code, e.span.clone()), ("no-metadata", Some(0..4)));
+        assert!(e.message.contains("`----`"), "{}", e.message);
+        assert_eq!(
+            e.help.as_deref(),
+            Some("write exactly three hyphens, `---`")
+        );
+        let e = front_matter("—\ntitle: x\n—\n# Purpose\n", p).unwrap_err();
+        assert_eq!(e.span, Some(0..3));
+        assert!(e.help.as_deref().unwrap().contains("long dash"), "{e:?}");
+        let text = "---\ntitle: x\n—\n# Purpose\n\nText.\n";
+        let e = front_matter(text, p).unwrap_err();
+        assert_eq!(e.code, "unclosed-front-matter");
+        assert_eq!(e.span, Some(13..16), "the `—` line");
+        assert!(e.help.as_deref().unwrap().contains("long dash"), "{e:?}");
+        // A rule at the top of a body whose metadata is in a sidecar is no metadata.
+        assert_eq!(front_matter("----\n\n# Purpose\n", p).unwrap(), None);
     }
 
     #[test]
