@@ -253,6 +253,7 @@ impl Builder<'_, '_> {
             return;
         };
         let Some(mark) = typed_bullet(source) else {
+            self.lint_bullet_inside(range.start, source);
             return;
         };
         let loc = self.loc(range.start..range.start + mark.len());
@@ -267,6 +268,33 @@ impl Builder<'_, '_> {
             format!("this paragraph starts with `{}` typed by hand, so it is a numbered paragraph of its own, not an item of a list", mark.trim()),
             Some(help.into()),
         );
+    }
+
+    /// Warns about the first line of a paragraph (its `source`, at byte `start`) after its
+    /// first that starts with a bullet typed by hand (`• estates £1m`, pasted from Word):
+    /// Markdown runs it on in the paragraph (`typed-bullet`).
+    fn lint_bullet_inside(&mut self, start: usize, source: &str) {
+        let mut at = source.find('\n').map_or(source.len(), |i| i + 1);
+        while at < source.len() {
+            let rest = &source[at..];
+            let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+            let lead = line.len() - line.trim_start().len();
+            // Bullets only: a wrapped line may start with a letter in brackets, `(a) the…`.
+            let bullet = typed_bullet(&line[lead..])
+                .filter(|m| !m.starts_with(|c: char| c == '(' || c.is_ascii_lowercase()));
+            if let Some(mark) = bullet {
+                let from = start + at + lead;
+                let loc = self.loc(from..from + mark.trim_end().len());
+                self.ctx.warn(
+                    "typed-bullet",
+                    &loc,
+                    format!("this line starts with `{}` typed by hand, so it runs on in the paragraph above: it is not an item of a list", mark.trim()),
+                    Some("write the items as a list: a blank line before it, and `- ` at the start of each item's line".into()),
+                );
+                return;
+            }
+            at += line.len() + 1;
+        }
     }
 
     /// Warns about a table whose header row has no words (`table-no-header`).

@@ -40,3 +40,24 @@ fn a_misspelt_unnumbered_section_is_warned_about() {
         assert!(!codes(&d).contains(&"heading-misspelt"), "{fine}: {d:#?}");
     }
 }
+
+/// Bullets pasted from Word on the lines of a paragraph (`The savings are:` then `• estates`)
+/// run on into it: the first such line is warned about, at its bullet.
+#[test]
+fn bullets_typed_inside_a_paragraph_are_warned_about() {
+    let (_, d) = run("# A\n\nThe savings are:\n• estates £1m\n• staff £2m\n\nAfter.\n");
+    let w = find(&d, "typed-bullet");
+    assert_eq!((w.line, w.column), (4, 1));
+    assert!(
+        w.message.contains("runs on in the paragraph above"),
+        "{}",
+        w.message
+    );
+    assert_eq!(
+        codes(&d).iter().filter(|c| **c == "typed-bullet").count(),
+        1
+    );
+    // A wrapped line that starts with a letter in brackets is text.
+    let (_, d) = run("# A\n\nThe savings are set out in\n(a) the budget.\n");
+    assert!(!codes(&d).contains(&"typed-bullet"), "{d:#?}");
+}
