@@ -20,6 +20,7 @@ impl Builder<'_, '_> {
         content: Vec<Inline>,
         range: Range<usize>,
     ) {
+        self.lint_setext(level, &content, range.clone());
         if self.stack.len() == 1 {
             let label = label.map(|l| {
                 let loc = self.label_loc(&l, range.clone());
@@ -40,6 +41,33 @@ impl Builder<'_, '_> {
             let content = vec![Inline::Strong { content }];
             self.deliver(Block::Paragraph { content }, false, None, range);
         }
+    }
+
+    /// Warns about a heading written as Markdown's other way, a line of `---` (or `===`)
+    /// straight under its text (`setext-heading`): from Word or an email, that line was
+    /// meant to part the text, and made the paragraph above it a heading instead.
+    fn lint_setext(&mut self, level: u8, content: &[Inline], range: Range<usize>) {
+        let source = self.md.get(range.clone()).unwrap_or("").trim_end();
+        let Some((text, underline)) = source.rsplit_once('\n') else {
+            return;
+        };
+        let underline = underline.trim();
+        let dashes = !underline.is_empty() && underline.chars().all(|c| c == '-' || c == '=');
+        if source.starts_with('#') || !dashes {
+            return;
+        }
+        let words = heading_text(content);
+        let (what, hashes) = match level {
+            1 => ("a section's heading", "#"),
+            _ => ("a sub-heading", "##"),
+        };
+        let loc = self.loc(range.start..range.start + text.trim_end().len());
+        self.ctx.warn(
+            "setext-heading",
+            &loc,
+            format!("the `{underline}` line under “{words}” makes it {what}, as Markdown writes one without `#`"),
+            Some(format!("if it is a heading, write `{hashes} {words}` and delete the line; if the line was meant to part the text, delete it or leave a blank line above it (a paper needs no such lines)")),
+        );
     }
 
     /// An error for a heading with no words (`#` alone, or `# {#label}`): it would be a

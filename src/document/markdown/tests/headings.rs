@@ -1,5 +1,6 @@
-//! Slips in a section's heading that would change the paper's numbering: the name of an
-//! unnumbered section misspelt (`heading-misspelt`).
+//! Slips of text written or pasted as in Word that change what a paragraph is: an
+//! unnumbered section's name misspelt (`heading-misspelt`), a line of `---` under a
+//! paragraph (`setext-heading`), bullets on the lines of a paragraph (`typed-bullet`).
 
 use super::*;
 
@@ -60,4 +61,38 @@ fn bullets_typed_inside_a_paragraph_are_warned_about() {
     // A wrapped line that starts with a letter in brackets is text.
     let (_, d) = run("# A\n\nThe savings are set out in\n(a) the budget.\n");
     assert!(!codes(&d).contains(&"typed-bullet"), "{d:#?}");
+}
+
+/// A line of `---` (or `===`) straight under a paragraph makes it a heading, as Markdown
+/// writes one without `#`: said at the heading, with the two ways out. A `---` after a
+/// blank line, and headings written with `#`, are not.
+#[test]
+fn a_line_of_dashes_under_a_paragraph_is_warned_about() {
+    let (_, d) = run("# A\n\nThe budget was set in March.\n---\n\nMore.\n");
+    let w = find(&d, "setext-heading");
+    assert_eq!((w.line, w.column), (3, 1));
+    assert!(
+        w.message.starts_with(
+            "the `---` line under “The budget was set in March.” makes it a sub-heading"
+        ),
+        "{}",
+        w.message
+    );
+    assert!(
+        w.help
+            .as_deref()
+            .unwrap()
+            .contains("`## The budget was set in March.`"),
+        "{w:?}"
+    );
+    let (_, d) = run("# A\n\nOptions\n=======\n\nMore.\n");
+    assert!(
+        find(&d, "setext-heading")
+            .message
+            .contains("a section's heading")
+    );
+    for fine in ["# A\n\nText.\n\n---\n\nMore.\n", "# A\n\n## Sub\n\nMore.\n"] {
+        let (_, d) = run(fine);
+        assert!(!codes(&d).contains(&"setext-heading"), "{fine:?}: {d:#?}");
+    }
 }
