@@ -54,6 +54,10 @@ pub fn appendices(value: &str) -> Vec<String> {
     if starts.is_empty() && (rest.trim().is_empty() || pointer) {
         return vec!["Appendix A".to_string()];
     }
+    // `Yes (2)`, `Yes – two`, `Yes – Appendices A and B`: so many, untitled.
+    if let Some(n) = counted(rest) {
+        return (0..n).map(placeholder).collect();
+    }
     if starts.is_empty() {
         return rest
             .split(';')
@@ -74,6 +78,14 @@ pub fn appendices(value: &str) -> Vec<String> {
             .trim()
             .trim_end_matches([';', ',', '.'])
             .trim();
+        // `Appendix A (Action Plan)`: the title without its brackets.
+        let title = [('(', ')'), ('[', ']')]
+            .iter()
+            .find_map(|(open, close)| {
+                let inner = title.strip_prefix(*open)?.strip_suffix(*close)?;
+                (!inner.contains([*open, *close])).then_some(inner.trim())
+            })
+            .unwrap_or(title);
         if !title.is_empty() {
             titles.push(title.to_string());
         } else {
@@ -82,6 +94,30 @@ pub fn appendices(value: &str) -> Vec<String> {
         }
     }
     titles
+}
+
+/// How many appendices an appendix row's words after `Yes` count without titling them: a
+/// number (`(2)`, `2`, `two`) or letters (`Appendices A and B`, `Appendices A, B and C`).
+fn counted(rest: &str) -> Option<usize> {
+    let words = normalise(rest);
+    const NUMBERS: [&str; 9] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    if let Some(n) = NUMBERS.iter().position(|w| *w == words) {
+        return Some(n + 1);
+    }
+    if let Ok(n) = words.parse::<usize>() {
+        return (1..=26).contains(&n).then_some(n);
+    }
+    let letters = words.strip_prefix("appendices ")?;
+    let letters: Vec<&str> = letters.split(' ').filter(|w| *w != "and").collect();
+    let single = |w: &&str| w.len() == 1 && w.bytes().all(|b| b.is_ascii_lowercase());
+    (letters.len() >= 2 && letters.iter().all(single)).then_some(letters.len())
+}
+
+/// The placeholder title of the `i`th appendix (from 0): `Appendix A`, `Appendix B`, ….
+fn placeholder(i: usize) -> String {
+    format!("Appendix {}", crate::document::compile::appendix_letter(i))
 }
 
 /// The note that `source` (the header's row, or the Word document) gives no title for the

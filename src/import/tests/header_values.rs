@@ -174,3 +174,33 @@ fn a_presenter_in_two_paragraphs_of_a_cell_is_joined_by_a_comma() {
         out.markdown
     );
 }
+
+/// An appendix row that counts its appendices (`Yes (2)`), lists their letters
+/// (`Appendices A and B`) or puts a title in brackets (`Appendix A (Action Plan)`) gives
+/// that many appendices, each titled or a placeholder, never a title such as `(2)`.
+#[test]
+fn appendix_rows_that_count_or_list_letters_give_that_many_appendices() {
+    use crate::import::header::appendices;
+    let two = ["Appendix A", "Appendix B"];
+    assert_eq!(appendices("Yes (2)"), two);
+    assert_eq!(appendices("Yes – 2"), two);
+    assert_eq!(appendices("Yes, two"), two);
+    assert_eq!(appendices("Yes – Appendices A and B"), two);
+    assert_eq!(
+        appendices("Yes – Appendices A, B and C"),
+        ["Appendix A", "Appendix B", "Appendix C"]
+    );
+    assert_eq!(
+        appendices("Yes – Appendix A (Action Plan)"),
+        ["Action Plan"]
+    );
+    assert_eq!(
+        appendices("Yes – Appendix A (Action Plan); Appendix B [Estate Map]"),
+        ["Action Plan", "Estate Map"]
+    );
+    // A title with brackets inside it keeps them.
+    assert_eq!(
+        appendices("Yes – Appendix A – Costs (2024/25)"),
+        ["Costs (2024/25)"]
+    );
+}
