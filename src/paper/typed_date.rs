@@ -53,9 +53,12 @@ pub fn weekday_named(text: &str) -> Option<&str> {
     weekday(first).then_some(first)
 }
 
-/// Is `word` (part of) a time of day (`10:00`, `10.30am`, `pm`)?
+/// Is `word` (part of) a time of day (`10:00`, `10.30am`, `pm`, `a.m.`)?
 fn time(word: &str) -> bool {
-    let w = word.to_lowercase();
+    let w = word
+        .to_lowercase()
+        .replace("a.m.", "am")
+        .replace("p.m.", "pm");
     let bare = w.trim_end_matches("am").trim_end_matches("pm");
     w == "at"
         || bare.is_empty()
@@ -67,7 +70,11 @@ fn time(word: &str) -> bool {
 
 /// The day, month and year `text` names, not yet checked to be a real date.
 fn parts(text: &str) -> Option<(i16, i8, i8, bool)> {
-    let t = text.trim();
+    // A remark in brackets after the date (`(rescheduled from 7 May)`, `[provisional]`).
+    let t = match text.trim().find(['(', '[']) {
+        Some(at) if at > 0 && text.trim().ends_with([')', ']']) => text.trim()[..at].trim(),
+        _ => text.trim(),
+    };
     if let Ok(d) = t.parse::<Date>() {
         return Some((d.year(), d.month(), d.day(), false));
     }
@@ -93,9 +100,10 @@ fn parts(text: &str) -> Option<(i16, i8, i8, bool)> {
         }
         return Some((y, b, a, a != b && a <= 12 && b <= 12));
     }
-    // Words apart by spaces, commas, or the hyphens of `1-Sep-21` (as Excel writes it).
+    // Words apart by spaces, commas, the hyphens of `1-Sep-21` (as Excel writes it), or a
+    // dash before a time (`14 May 2026 – 10.00am`).
     let words: Vec<&str> = t
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '-'))
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '-' | '–' | '—'))
         .filter(|w| !w.is_empty())
         .collect();
     let mut words: Vec<&str> = words
@@ -105,8 +113,14 @@ fn parts(text: &str) -> Option<(i16, i8, i8, bool)> {
         .map(|(_, w)| w)
         .collect();
     // A time after the date ("1 Sep 2021 10:00", "1 September 2021; 10:00 am").
-    while words.len() > 3 && words.last().is_some_and(|w| time(w)) {
+    while let Some(w) = words.last().copied().filter(|w| words.len() > 3 && time(w)) {
         words.pop();
+        // `2 pm`: the hour before its `pm` goes with it.
+        let meridiem = matches!(w.to_lowercase().replace('.', "").as_str(), "am" | "pm");
+        let hour = |h: &&str| h.parse::<u8>().is_ok_and(|h| (1..=12).contains(&h));
+        if meridiem && words.len() > 3 && words.last().is_some_and(hour) {
+            words.pop();
+        }
     }
     match words.as_slice() {
         [a, b, c] => match (day(a), month(b)) {

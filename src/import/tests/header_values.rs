@@ -40,6 +40,12 @@ fn dates_with_weekdays_ordinals_times_and_either_order_are_read() {
         "2021/09/01",
         "1 Sep 2021 10:00",
         "1 September 2021; 10:00 am",
+        "1 September 2021 – 10.00am",
+        "1 September 2021 — 10:00",
+        "1 September 2021 at 10.00 a.m.",
+        "1 September 2021, 2 p.m.",
+        "1 September 2021 (rescheduled from 25 August)",
+        "1 September 2021 [provisional]",
     ] {
         let read = date::parse(text).unwrap_or_else(|| panic!("{text}"));
         assert_eq!(read.date, d, "{text}");
