@@ -339,6 +339,7 @@ pub fn sections(
     notes.extend(deep.as_ref().map(sub_paragraphs_note));
     // What stands after the recommendations under "Appendix A …" is the appendices.
     let found = super::appendix::mark(&mut out);
+    super::implications::split(&mut out, house);
     check_order(&out, notes);
     check_implications(&out, house, notes);
     (out, found)

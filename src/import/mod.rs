@@ -23,6 +23,7 @@ pub mod fill;
 pub mod front;
 pub mod header;
 pub mod heading;
+mod implications;
 pub mod layout;
 pub mod notes;
 pub mod numbering;

@@ -357,3 +357,42 @@ fn a_merged_row_atop_the_header_table_is_a_line_of_it() {
         "{left:?}"
     );
 }
+
+/// One `Implications` section with a sub-heading for each (`Financial`, `Legal`), as some
+/// templates write them: each sub-heading's text is that implication's, in the metadata,
+/// so the paper does not also print the house's "no implications" sentence beside it.
+#[test]
+fn an_implications_section_with_sub_headings_gives_each_implication() {
+    let body = format!(
+        "{}{}{}{}{}{}{}{}{CLOSE}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1 Text."),
+        bold("2. IMPLICATIONS"),
+        bold("Financial"),
+        p("2.1 The sale would release £2.3m."),
+        bold("Legal Implications"),
+        p("2.2 The lease needs the landlord's consent."),
+    );
+    let out = run(&body, &[]);
+    let md = &out.markdown;
+    assert!(
+        md.contains("implications:\n  financial: The sale would release £2.3m.\n  legal: The lease needs the landlord's consent.\n"),
+        "{md}"
+    );
+    assert!(!md.contains("# Implications"), "{md}");
+    assert!(!md.contains("## Financial"), "{md}");
+    assert_eq!(codes(&out), Vec::<&str>::new(), "{:?}", out.notes);
+    // A sub-heading that names no implication leaves the section as it is.
+    let body = format!(
+        "{}{}{}{}{}{}{CLOSE}",
+        header(),
+        bold("1. IMPLICATIONS"),
+        bold("Financial"),
+        p("1.1 £2.3m."),
+        bold("Next steps"),
+        p("1.2 Report back."),
+    );
+    let out = run(&body, &[]);
+    assert!(out.markdown.contains("# Implications"), "{}", out.markdown);
+}
