@@ -54,12 +54,13 @@ impl Reader<'_> {
         if let Some(p) = &item.paper {
             let path = papers_dir.join(p);
             if !path.is_file() || p.is_absolute() || p.starts_with("..") {
-                let help = match found_elsewhere(papers_dir, p) {
-                    Some(there) => format!(
+                let help = match (found_elsewhere(papers_dir, p), near_paper(papers_dir, p)) {
+                    (Some(there), _) => format!(
                         "paths are relative to the papers folder: write `paper: {}`",
                         there.display()
                     ),
-                    None => "give the paper's path relative to the papers folder, e.g. `resources/2026-05-19-budget.md`".to_string(),
+                    (None, Some(near)) => format!("did you mean `paper: {near}`?"),
+                    (None, None) => "give the paper's path relative to the papers folder, e.g. `resources/2026-05-19-budget.md`".to_string(),
                 };
                 self.error(
                     item.paper_pos,
@@ -163,6 +164,34 @@ impl Reader<'_> {
             seen.entry(&item.number).or_insert(item.number_pos.line);
             prev = Some(item);
         }
+    }
+}
+
+/// The paper `written` nearly names, as it is written in the file: with `/` for Windows'
+/// `\\`, with `.md` added, or a path a slip or two away from exactly one paper's (a letter
+/// left out, doubled, changed or two swapped).
+fn near_paper(papers_dir: &Path, written: &Path) -> Option<String> {
+    let text = written.to_string_lossy().replace('\\', "/");
+    let mut tries = vec![text.clone()];
+    if !text.ends_with(".md") {
+        tries.push(format!("{text}.md"));
+    }
+    if let Some(found) = tries.into_iter().find(|t| papers_dir.join(t).is_file()) {
+        return Some(found);
+    }
+    let near: Vec<String> = walkdir::WalkDir::new(papers_dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
+        .filter_map(|e| Some(e.path().strip_prefix(papers_dir).ok()?.to_path_buf()))
+        .map(|rel| crate::output::write::slash_path(&rel))
+        .filter(|rel| !rel.split('/').any(|part| part.starts_with(['_', '.'])))
+        .filter(|rel| text.len() >= 8 && strsim::damerau_levenshtein(rel, &text) <= 2)
+        .take(2)
+        .collect();
+    match near.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
     }
 }
 

@@ -207,6 +207,43 @@ fn a_paper_path_not_found_is_offered_where_the_paper_is_when_that_can_be_told() 
     );
 }
 
+/// A paper path with a slip (a letter out, no `.md`, Windows' `\\`) gets the paper it
+/// nearly names as its way out.
+#[test]
+fn a_paper_path_with_a_slip_is_offered_the_paper_it_nearly_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let papers = dir.path().join("papers");
+    for rel in [
+        "resources/estates.md",
+        "resources/budget.md",
+        "audit/plan.md",
+    ] {
+        let p = papers.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, "").unwrap();
+    }
+    let text = "committee: Resources Committee\ndate: 2026-05-19\nitems:\n  - number: \"1\"\n    \
+                paper: resources/estate.md\n  - number: \"2\"\n    paper: resources/budget\n  \
+                - number: \"3\"\n    paper: resources\\estates.md\n  - number: \"4\"\n    \
+                paper: resources/minutes.md\n";
+    let f = files(text, &papers);
+    let helps: Vec<String> = f
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "paper-not-found")
+        .filter_map(|d| d.help.clone())
+        .collect();
+    assert_eq!(
+        helps,
+        [
+            "did you mean `paper: resources/estates.md`?",
+            "did you mean `paper: resources/budget.md`?",
+            "did you mean `paper: resources/estates.md`?",
+            "give the paper's path relative to the papers folder, e.g. `resources/2026-05-19-budget.md`",
+        ]
+    );
+}
+
 /// An item with an exempt ground but no `private: true` is taken in private, not published,
 /// and said so; the items under an item taken in private are taken in private too, on its
 /// ground (a heading's sub-items were published without it).
