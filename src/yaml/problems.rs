@@ -48,6 +48,14 @@ pub(super) fn saphyr_error(
             "write it as a block: `{key}: |` on its line, then the text on the lines under it, each indented the same ({block})"
         ));
     }
+    // A key without its colon: the line itself as the way out, `presented_by: Elaine …`.
+    if d.message.starts_with("this line has no `: `")
+        && let Some(fixed) = span.as_ref().and_then(|s| colon_added(text, s.start))
+    {
+        d = d.with_help(format!(
+            "write the key, a colon and a space, then the value: `{fixed}`"
+        ));
+    }
     // A `[` never closed is said where it stands, not where the parser gave up.
     if d.message == super::words::UNCLOSED
         && let Some(at) = span
@@ -411,4 +419,15 @@ pub(super) fn duplicate_key(key: &Key, first: Pos, file: &Path) -> Diagnostic {
     ));
     d.span = key.pos.span();
     d
+}
+
+/// The line of `text` at byte `at`, `presented_by Elaine Galbraith`, as it reads with the
+/// colon its key lacks: `presented_by: Elaine Galbraith`; `None` when its first word is no
+/// key (lower case letters and `_`).
+fn colon_added(text: &str, at: usize) -> Option<String> {
+    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let line = text[start..].lines().next()?.trim();
+    let (key, value) = line.split_once(' ')?;
+    let is_key = !key.is_empty() && key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+    (is_key && !key.ends_with(':')).then(|| format!("{key}: {}", value.trim()))
 }

@@ -114,7 +114,12 @@ pub fn keys_in(text: &str, range: Range<usize>) -> Vec<String> {
         .lines()
         .filter_map(|line| {
             let line = line.trim_start().trim_start_matches("- ");
-            let (key, _) = line.split_once(':')?;
+            let Some((key, _)) = line.split_once(':') else {
+                // `presented_by Elaine`: a key written without its colon.
+                let word = line.split_whitespace().next()?;
+                let key = word.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+                return key.then(|| word.to_string());
+            };
             let key = key.trim().trim_matches(['"', '\'']);
             (!key.is_empty() && !key.contains(' ')).then(|| key.to_string())
         })
@@ -164,5 +169,14 @@ mod tests {
             blanked(bare, line),
             "meeting: M\n                    \nstatus: draft\n"
         );
+    }
+
+    /// A key written without its colon (`presented_by Elaine`) is a key the entry gives, so
+    /// it is not also said to be missing; words in capitals are text.
+    #[test]
+    fn a_key_without_its_colon_is_a_key_written() {
+        let text = "presented_by Elaine Galbraith, HMICS\n  Head of Policy\n";
+        assert_eq!(keys_in(text, 0..text.len()), ["presented_by"]);
+        assert!(keys_in("Budget monitoring\n", 0..18).is_empty());
     }
 }

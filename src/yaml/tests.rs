@@ -383,3 +383,20 @@ fn every_value_with_a_colon_is_reported_and_the_rest_still_read() {
     assert!(node.is_none());
     assert_eq!(errs.len(), 2, "{errs:?}");
 }
+
+/// A key written without its colon is told to take one, on its own line's words.
+#[test]
+fn a_key_without_its_colon_is_shown_with_it() {
+    let text = "meeting: M\npresented_by Elaine Galbraith, HMICS\ntitle: T\n";
+    let (_, errs) = to_node_lenient(text, p(), YamlLimits::default());
+    let d = errs
+        .iter()
+        .find(|d| d.code == "yaml-syntax")
+        .expect("a syntax error");
+    assert_eq!(
+        d.help.as_deref(),
+        Some(
+            "write the key, a colon and a space, then the value: `presented_by: Elaine Galbraith, HMICS`"
+        )
+    );
+}
