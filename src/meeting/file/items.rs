@@ -184,7 +184,12 @@ fn near_paper(papers_dir: &Path, written: &Path) -> Option<String> {
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
         .filter_map(|e| Some(e.path().strip_prefix(papers_dir).ok()?.to_path_buf()))
-        .map(|rel| crate::output::write::slash_path(&rel))
+        .map(|rel| {
+            let parts: Vec<String> = (rel.components())
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            parts.join("/")
+        })
         .filter(|rel| !rel.split('/').any(|part| part.starts_with(['_', '.'])))
         .filter(|rel| text.len() >= 8 && strsim::damerau_levenshtein(rel, &text) <= 2)
         .take(2)
