@@ -48,6 +48,15 @@ pub(super) fn saphyr_error(
             "write it as a block: `{key}: |` on its line, then the text on the lines under it, each indented the same ({block})"
         ));
     }
+    // The first key indented, the next at the left edge: said at the first, which is the
+    // slip, not where the parser gave up.
+    if inner.to_string().contains("expected <document start>")
+        && let Some(at) = indented_first_key(text)
+    {
+        d.message = "this line starts with a space, so the keys under it, at the left edge, do not line up with it".into();
+        d.span = Some(at);
+        d = d.with_help("take the space away: every key starts at the beginning of its line");
+    }
     // A key without its colon: the line itself as the way out, `presented_by: Elaine …`.
     if d.message.starts_with("this line has no `: `")
         && let Some(fixed) = span.as_ref().and_then(|s| colon_added(text, s.start))
@@ -430,4 +439,20 @@ fn colon_added(text: &str, at: usize) -> Option<String> {
     let (key, value) = line.split_once(' ')?;
     let is_key = !key.is_empty() && key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
     (is_key && !key.ends_with(':')).then(|| format!("{key}: {}", value.trim()))
+}
+
+/// The spaces before the first key of `text`, when its line starts with some (` meeting:
+/// …`); lines of comments (the front matter's blanked `---`) and blank lines passed over.
+fn indented_first_key(text: &str) -> Option<std::ops::Range<usize>> {
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start_matches([' ', '\t']);
+        if trimmed.trim().is_empty() || trimmed.starts_with('#') {
+            start += line.len();
+            continue;
+        }
+        let lead = line.len() - trimmed.len();
+        return (lead > 0).then_some(start..start + lead);
+    }
+    None
 }

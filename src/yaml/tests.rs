@@ -400,3 +400,19 @@ fn a_key_without_its_colon_is_shown_with_it() {
         )
     );
 }
+
+/// A first key indented by a space, the rest at the left edge: said at that space's line.
+#[test]
+fn an_indented_first_key_is_said_at_its_line() {
+    let text = "#--\n meeting: M\ndate: 2021-09-01\ntitle: T\n";
+    let (_, errs) = to_node_lenient(text, p(), YamlLimits::default());
+    let d = errs
+        .iter()
+        .find(|d| d.code == "yaml-syntax")
+        .expect("a syntax error");
+    assert_eq!(d.span, Some(4..5), "the space, on line 2: {d:?}");
+    assert!(
+        d.message.starts_with("this line starts with a space"),
+        "{d:?}"
+    );
+}
