@@ -57,12 +57,40 @@ pub(super) fn saphyr_error(
         d.span = Some(at);
         d = d.with_help("take the space away: every key starts at the beginning of its line");
     }
-    // A key without its colon: the line itself as the way out, `presented_by: Elaine …`.
-    if d.message.starts_with("this line has no `: `")
-        && let Some(fixed) = span.as_ref().and_then(|s| colon_added(text, s.start))
+    // A key without its colon: the line itself as the way out, `presented_by: Elaine …`;
+    // or a line of a block value that lost its indent, `b) approve…` under `  a) note…`.
+    if d.message.starts_with("this line has no `: `") {
+        if let Some(indent) = span.as_ref().and_then(|s| out_of_block(text, s.start)) {
+            d.message = "this line is not indented as the lines of the value above it are, so YAML reads it as a key of its own".into();
+            d = d.with_help(format!(
+                "indent it as the lines above it are ({indent} spaces), so it is part of that value"
+            ));
+        } else if let Some(fixed) = span.as_ref().and_then(|s| colon_added(text, s.start)) {
+            d = d.with_help(format!(
+                "write the key, a colon and a space, then the value: `{fixed}`"
+            ));
+        }
+    }
+    // Quotes inside a quoted value end it early: `title: "Budget "Month 2" Report"`.
+    if inner
+        .to_string()
+        .contains("trailing content after double-quoted scalar")
+        && let Some((key, value)) = span
+            .as_ref()
+            .and_then(|s| line_text(text, s.start))
+            .and_then(|l| l.split_once(": "))
+        && let value = value.trim()
+        && value.len() >= 2
+        && value.starts_with('"')
+        && value.ends_with('"')
     {
+        let key = key.trim();
+        d.message = format!(
+            "the quote marks inside the value of `{key}` end it early, so YAML cannot read the rest of the line"
+        );
+        let inside = &value[1..value.len() - 1];
         d = d.with_help(format!(
-            "write the key, a colon and a space, then the value: `{fixed}`"
+            "put the value in single quotes, `{key}: '{inside}'`, or use curly quotes inside it (“…”)"
         ));
     }
     // A `[` never closed is said where it stands, not where the parser gave up.
@@ -455,4 +483,27 @@ fn indented_first_key(text: &str) -> Option<std::ops::Range<usize>> {
         return (lead > 0).then_some(start..start + lead);
     }
     None
+}
+
+/// The line of `text` at byte `at`.
+fn line_text(text: &str, at: usize) -> Option<&str> {
+    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    text[start..].lines().next()
+}
+
+/// How far the lines above byte `at` are indented, when `at`'s line stands at the left edge
+/// with no key (no `key:` start) and the line above is an indented line of a block value
+/// (`recommendations: |` then `  a) note…`): the line lost its indent.
+fn out_of_block(text: &str, at: usize) -> Option<usize> {
+    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let line = text[start..].lines().next()?;
+    if line.starts_with([' ', '\t']) || line.contains(": ") || line.trim_end().ends_with(':') {
+        return None;
+    }
+    let above = text[..start.saturating_sub(1)]
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())?;
+    let indent = above.len() - above.trim_start_matches(' ').len();
+    (indent > 0 && !above.trim_start().starts_with('-')).then_some(indent)
 }

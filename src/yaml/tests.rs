@@ -416,3 +416,42 @@ fn an_indented_first_key_is_said_at_its_line() {
         "{d:?}"
     );
 }
+
+/// Quote marks inside a double-quoted value, and a line of a block value that lost its
+/// indent, are said in those words, each with its own way out.
+#[test]
+fn inner_quotes_and_a_line_out_of_its_block_are_said_so() {
+    let text = "meeting: M\ntitle: \"Budget \"Month 2\" Report\"\n";
+    let (_, errs) = to_node_lenient(text, p(), YamlLimits::default());
+    let d = errs
+        .iter()
+        .find(|d| d.code == "yaml-syntax")
+        .expect("a syntax error");
+    assert!(
+        d.message
+            .starts_with("the quote marks inside the value of `title` end it early"),
+        "{d:?}"
+    );
+    assert_eq!(
+        d.help.as_deref(),
+        Some(
+            "put the value in single quotes, `title: 'Budget \"Month 2\" Report'`, or use curly quotes inside it (“…”)"
+        )
+    );
+    let text =
+        "meeting: M\nrecommendations: |\n  a) note the report;\nb) approve the plan.\ntitle: T\n";
+    let (_, errs) = to_node_lenient(text, p(), YamlLimits::default());
+    let d = errs
+        .iter()
+        .find(|d| d.code == "yaml-syntax")
+        .expect("a syntax error");
+    assert!(
+        d.message
+            .starts_with("this line is not indented as the lines of the value above it"),
+        "{d:?}"
+    );
+    assert_eq!(
+        d.help.as_deref(),
+        Some("indent it as the lines above it are (2 spaces), so it is part of that value")
+    );
+}
