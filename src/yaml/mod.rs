@@ -17,6 +17,7 @@ mod nbsp;
 mod plain;
 mod problems;
 mod recover;
+mod slips;
 mod tree;
 mod words;
 

@@ -48,51 +48,8 @@ pub(super) fn saphyr_error(
             "write it as a block: `{key}: |` on its line, then the text on the lines under it, each indented the same ({block})"
         ));
     }
-    // The first key indented, the next at the left edge: said at the first, which is the
-    // slip, not where the parser gave up.
-    if inner.to_string().contains("expected <document start>")
-        && let Some(at) = indented_first_key(text)
-    {
-        d.message = "this line starts with a space, so the keys under it, at the left edge, do not line up with it".into();
-        d.span = Some(at);
-        d = d.with_help("take the space away: every key starts at the beginning of its line");
-    }
-    // A key without its colon: the line itself as the way out, `presented_by: Elaine …`;
-    // or a line of a block value that lost its indent, `b) approve…` under `  a) note…`.
-    if d.message.starts_with("this line has no `: `") {
-        if let Some(indent) = span.as_ref().and_then(|s| out_of_block(text, s.start)) {
-            d.message = "this line is not indented as the lines of the value above it are, so YAML reads it as a key of its own".into();
-            d = d.with_help(format!(
-                "indent it as the lines above it are ({indent} spaces), so it is part of that value"
-            ));
-        } else if let Some(fixed) = span.as_ref().and_then(|s| colon_added(text, s.start)) {
-            d = d.with_help(format!(
-                "write the key, a colon and a space, then the value: `{fixed}`"
-            ));
-        }
-    }
-    // Quotes inside a quoted value end it early: `title: "Budget "Month 2" Report"`.
-    if inner
-        .to_string()
-        .contains("trailing content after double-quoted scalar")
-        && let Some((key, value)) = span
-            .as_ref()
-            .and_then(|s| line_text(text, s.start))
-            .and_then(|l| l.split_once(": "))
-        && let value = value.trim()
-        && value.len() >= 2
-        && value.starts_with('"')
-        && value.ends_with('"')
-    {
-        let key = key.trim();
-        d.message = format!(
-            "the quote marks inside the value of `{key}` end it early, so YAML cannot read the rest of the line"
-        );
-        let inside = &value[1..value.len() - 1];
-        d = d.with_help(format!(
-            "put the value in single quotes, `{key}: '{inside}'`, or use curly quotes inside it (“…”)"
-        ));
-    }
+    // The commonest slips said at the slip, in their own words (see `slips`).
+    d = super::slips::reworded(d, &inner.to_string(), text, span.as_ref());
     // A `[` never closed is said where it stands, not where the parser gave up.
     if d.message == super::words::UNCLOSED
         && let Some(at) = span
@@ -456,54 +413,4 @@ pub(super) fn duplicate_key(key: &Key, first: Pos, file: &Path) -> Diagnostic {
     ));
     d.span = key.pos.span();
     d
-}
-
-/// The line of `text` at byte `at`, `presented_by Elaine Galbraith`, as it reads with the
-/// colon its key lacks: `presented_by: Elaine Galbraith`; `None` when its first word is no
-/// key (lower case letters and `_`).
-fn colon_added(text: &str, at: usize) -> Option<String> {
-    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
-    let line = text[start..].lines().next()?.trim();
-    let (key, value) = line.split_once(' ')?;
-    let is_key = !key.is_empty() && key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
-    (is_key && !key.ends_with(':')).then(|| format!("{key}: {}", value.trim()))
-}
-
-/// The spaces before the first key of `text`, when its line starts with some (` meeting:
-/// …`); lines of comments (the front matter's blanked `---`) and blank lines passed over.
-fn indented_first_key(text: &str) -> Option<std::ops::Range<usize>> {
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start_matches([' ', '\t']);
-        if trimmed.trim().is_empty() || trimmed.starts_with('#') {
-            start += line.len();
-            continue;
-        }
-        let lead = line.len() - trimmed.len();
-        return (lead > 0).then_some(start..start + lead);
-    }
-    None
-}
-
-/// The line of `text` at byte `at`.
-fn line_text(text: &str, at: usize) -> Option<&str> {
-    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
-    text[start..].lines().next()
-}
-
-/// How far the lines above byte `at` are indented, when `at`'s line stands at the left edge
-/// with no key (no `key:` start) and the line above is an indented line of a block value
-/// (`recommendations: |` then `  a) note…`): the line lost its indent.
-fn out_of_block(text: &str, at: usize) -> Option<usize> {
-    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
-    let line = text[start..].lines().next()?;
-    if line.starts_with([' ', '\t']) || line.contains(": ") || line.trim_end().ends_with(':') {
-        return None;
-    }
-    let above = text[..start.saturating_sub(1)]
-        .lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())?;
-    let indent = above.len() - above.trim_start_matches(' ').len();
-    (indent > 0 && !above.trim_start().starts_with('-')).then_some(indent)
 }
