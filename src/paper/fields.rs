@@ -64,7 +64,13 @@ pub(super) fn check_language(c: &mut Checker, n: &Node) -> Option<String> {
 pub(super) fn unknown_key(c: &mut Checker, key: &Key, extra: &[&str]) {
     let known = crate::schema::Key::ALL.map(crate::schema::Key::name);
     let all: Vec<&str> = known.iter().chain(extra).copied().collect();
+    let implication = c.cx.house.implications.iter().any(|i| i.key == key.name);
     let help = match diag::did_you_mean(&key.name, all.iter().copied()) {
+        // `financial:` at the left edge: an implication out of its place.
+        _ if implication => format!(
+            "`{0}` is one of the house's implications: indent it under `implications:`, as `  {0}: …`",
+            key.name
+        ),
         Some(best) => format!("did you mean `{best}`?"),
         None => format!("the keys a paper may have are: {}", all.join(", ")),
     };

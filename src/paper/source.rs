@@ -109,6 +109,12 @@ impl PaperSource {
                     body_offset: 0,
                 })
             }
+            (None, false) if md_text.trim().is_empty() => Err(Diagnostic::file_error(
+                "no-metadata",
+                &self.display,
+                "this file is empty",
+            )
+            .with_help("write the paper in it: `clerk new` starts one with its metadata and sections, or copy a paper you have")),
             // Front matter that does not start on the first line (a blank line or spaces
             // before it) is said so: it looks right in an editor.
             (None, false) if md_text.trim_start().starts_with("---") => {
@@ -296,6 +302,28 @@ mod tests {
         assert!(e.help.as_deref().unwrap().contains("long dash"), "{e:?}");
         // A rule at the top of a body whose metadata is in a sidecar is no metadata.
         assert_eq!(front_matter("----\n\n# Purpose\n", p).unwrap(), None);
+    }
+
+    /// An empty file (or one of blank lines) is said to be empty, with how to start it, not
+    /// to have no metadata.
+    #[test]
+    fn an_empty_file_is_said_to_be_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, "\n \n").unwrap();
+        let source = crate::project::PaperSource {
+            display: "papers/a.md".into(),
+            rel: "a.md".into(),
+            path,
+        };
+        let e = source
+            .read(1 << 20, &mut crate::diag::Sources::default())
+            .unwrap_err();
+        assert_eq!(
+            (e.code, e.message.as_str()),
+            ("no-metadata", "this file is empty")
+        );
+        assert!(e.help.as_deref().unwrap().contains("clerk new"), "{e:?}");
     }
 
     #[test]

@@ -73,6 +73,9 @@ pub fn walk(
             Ok(e) if e.file_type().is_file() && looks_like_a_paper(e.path()) => {
                 diags.push(not_built(root, e.path(), false));
             }
+            Ok(e) if e.file_type().is_file() && not_imported(e.path()) => {
+                diags.push(word_not_imported(root, e.path()));
+            }
             Ok(e)
                 if e.file_type().is_file()
                     && e.path()
@@ -227,6 +230,35 @@ pub fn not_built(root: &Path, path: &Path, named: bool) -> Diagnostic {
     .warning()
     .with_help(format!(
         "rename it `{stem}.md` to build it, or start its name with `_` to keep it out quietly"
+    ))
+}
+
+/// Is `path` a Word document with no paper of its name beside it (`budget.docx` without
+/// `budget.md`)? Word's lock files (`~$budget.docx`) are not documents.
+fn not_imported(path: &Path) -> bool {
+    let word = path
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("docx"));
+    let lock = path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with("~$"));
+    word && !lock && !path.with_extension("md").exists()
+}
+
+/// The warning for a Word document [`not_imported`]: clerk builds papers written in
+/// Markdown; `clerk import` writes one.
+fn word_not_imported(root: &Path, path: &Path) -> Diagnostic {
+    let shown = relative(root, path);
+    Diagnostic::file_error(
+        "word-not-imported",
+        &shown,
+        "this Word document is not built: clerk builds papers written in Markdown (`.md`)",
+    )
+    .warning()
+    .with_help(format!(
+        "import it: `clerk import {}` writes the paper `{}` beside it",
+        shown.display(),
+        shown.with_extension("md").display()
     ))
 }
 

@@ -202,3 +202,23 @@ fn recommendations_written_as_a_yaml_list_are_told_to_keep_it_in_a_block() {
         )
     );
 }
+
+/// An implication's key written at the left edge, not under `implications:`, is told to
+/// go under it, not given the list of a paper's keys.
+#[test]
+fn an_implication_key_out_of_its_place_is_told_to_go_under_implications() {
+    let text =
+        format!("{GOOD}implications:\n  legal: Counsel advised.\nfinancial: The cost is £5,000.\n");
+    let (_, diags) = check(&text);
+    let d = diags
+        .iter()
+        .find(|d| d.code == "unknown-key")
+        .expect("unknown-key");
+    assert_eq!((d.line, d.column), (9, 1));
+    assert_eq!(
+        d.help.as_deref(),
+        Some(
+            "`financial` is one of the house's implications: indent it under `implications:`, as `  financial: …`"
+        )
+    );
+}

@@ -230,3 +230,42 @@ fn a_paper_whose_outputs_differ_from_others_only_in_capitals_is_refused() {
         diags[3].message
     );
 }
+
+/// A Word document in the papers folder with no paper of its name beside it is said not to
+/// be built, with the import as the way out; one already imported (its `.md` beside it) and
+/// Word's lock files (`~$…`) are passed over.
+#[test]
+fn a_word_document_not_yet_imported_is_warned_of() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let papers = root.join("papers");
+    files(
+        &papers,
+        &["budget.docx", "estates.docx", "estates.md", "~$budget.docx"],
+    );
+    let (found, diags) = walk(
+        root,
+        &papers,
+        &papers,
+        (&papers.join("out"), &root.join("m")),
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    let warned: Vec<_> = diags
+        .iter()
+        .map(|d| (d.code, d.severity, d.file.to_string_lossy().into_owned()))
+        .collect();
+    assert_eq!(
+        warned,
+        [(
+            "word-not-imported",
+            Severity::Warning,
+            "papers/budget.docx".to_string()
+        )]
+    );
+    assert_eq!(
+        diags[0].help.as_deref(),
+        Some(
+            "import it: `clerk import papers/budget.docx` writes the paper `papers/budget.md` beside it"
+        )
+    );
+}
