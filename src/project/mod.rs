@@ -175,10 +175,39 @@ impl Project {
     }
 }
 
-/// A paper or folder given on the command line that is not there.
+/// A paper or folder given on the command line that is not there; the one beside it that
+/// it nearly names offered, when there is one.
 pub fn not_found(path: &Path) -> Diagnostic {
-    Diagnostic::file_error("not-found", path, "no such paper or folder")
-        .with_help("give the path of a `.md` paper or a folder of papers")
+    let d = Diagnostic::file_error("not-found", path, "no such paper or folder");
+    match near_name(path) {
+        Some(near) => d.with_help(format!("did you mean `{}`?", near.display())),
+        None => d.with_help("give the path of a `.md` paper or a folder of papers"),
+    }
+}
+
+/// The one file or folder beside `path` whose name is `path`'s but for capitals or a slip
+/// or two (a letter left out, doubled, changed or two swapped).
+fn near_name(path: &Path) -> Option<PathBuf> {
+    let typed = path.file_name()?.to_string_lossy().into_owned();
+    let lower = typed.to_lowercase();
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let near: Vec<String> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| {
+            let l = name.to_lowercase();
+            *name != typed && (l == lower || strsim::damerau_levenshtein(&l, &lower) <= 2)
+        })
+        .take(2)
+        .collect();
+    match near.as_slice() {
+        [one] => Some(path.with_file_name(one)),
+        _ => None,
+    }
 }
 
 /// The project `start` is in, found as cargo finds `Cargo.toml`: the nearest folder at or

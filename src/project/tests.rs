@@ -79,3 +79,24 @@ fn papers_named_with_dot_dot_are_shown_by_their_plain_path() {
         ]
     );
 }
+
+/// A path given on the command line that is not there, but a slip away from a file beside
+/// it (a letter out, or capitals), is offered that file.
+#[test]
+fn a_path_not_found_is_offered_the_file_it_nearly_names() {
+    let tmp = tempfile::tempdir().unwrap();
+    let papers = tmp.path().join("papers");
+    std::fs::create_dir_all(&papers).unwrap();
+    std::fs::write(papers.join("base.md"), "").unwrap();
+    std::fs::write(papers.join("budget.md"), "").unwrap();
+    for typed in ["bse.md", "Base.md", "base.dm"] {
+        let d = not_found(&papers.join(typed));
+        let want = format!("did you mean `{}`?", papers.join("base.md").display());
+        assert_eq!(d.help.as_deref(), Some(want.as_str()), "{typed}");
+    }
+    let d = not_found(&papers.join("minutes.md"));
+    assert_eq!(
+        d.help.as_deref(),
+        Some("give the path of a `.md` paper or a folder of papers")
+    );
+}
