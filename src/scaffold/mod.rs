@@ -67,6 +67,11 @@ pub struct NewPaper {
 /// flag; `example` is the command written right.
 fn date_flag(text: &str, example: &str) -> Result<jiff::civil::Date, Vec<Diagnostic>> {
     crate::paper::parse_date(text).map_err(|p| {
+        // The example shows the date given, when it can be read (`19/05/2026`).
+        let example = match crate::paper::typed_date::parse(text) {
+            Some(read) => example.replace("2021-09-01", &read.date.to_string()),
+            None => example.to_string(),
+        };
         vec![
             Diagnostic::file_error("bad-date", Path::new("clerk new --date"), p.message)
                 .with_help(format!("{}: `{example}`", p.help)),

@@ -150,6 +150,18 @@ fn new_writes_a_paper_that_checks_and_refuses_to_overwrite() {
         "{stderr}"
     );
     assert!(stderr.contains("--> clerk new --date"), "{stderr}");
+    // A date written another way is offered in the form asked for, the example too.
+    let (code, _, stderr) = parts(&clerk(
+        dir.path(),
+        &["new", "X", "--meeting", "M", "--date", "19/05/2026"],
+    ));
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains(
+            "write it as `2026-05-19` (year, month, day): `clerk new … --date 2026-05-19`"
+        ),
+        "{stderr}"
+    );
 }
 
 #[test]
