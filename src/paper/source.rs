@@ -39,7 +39,11 @@ pub fn read_text(
             Diagnostic::file_error(
                 "paper-too-large",
                 display,
-                format!("this file is {size} bytes, more than the limit of {max_bytes}"),
+                format!(
+                    "this file is {}, more than the limit of {}",
+                    crate::diag::size_in_words(size),
+                    crate::diag::size_in_words(max_bytes)
+                ),
             )
             .with_help("split the paper, or raise `limits.paper_bytes` in clerk.yaml")
         }

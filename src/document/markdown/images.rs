@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::{Ctx, Loc};
+use crate::diag::size_in_words;
 use crate::document::{Image, picture};
 use crate::fsio::{self, ReadError};
 
@@ -308,8 +309,9 @@ impl Images {
         Err(problem(
             "image-budget",
             format!(
-                "with `{written}` here, this paper's images come to {} bytes, more than the limit of {budget} (each image counts at every place it is shown)",
-                self.embedded
+                "with `{written}` here, this paper's images come to {}, more than the limit of {} (each image counts at every place it is shown)",
+                size_in_words(self.embedded),
+                size_in_words(budget)
             ),
             "show the image fewer times, save smaller versions, or raise `limits.embedded_image_bytes` in clerk.yaml",
         ))
@@ -323,8 +325,12 @@ fn read_file(path: &Path, written: &str, limit: u64) -> Read {
             let size = std::fs::metadata(path).map_or(0, |m| m.len());
             problem(
                 "image-too-large",
-                format!("the image `{written}` is {size} bytes, more than the limit of {limit}"),
-                "save a smaller version of it, or raise `limits.image_bytes` in clerk.yaml",
+                format!(
+                    "the image `{written}` is {}, more than the limit of {}",
+                    size_in_words(size),
+                    size_in_words(limit)
+                ),
+                "save a smaller version of it (a picture 2000 pixels wide is sharp on any page), or raise `limits.image_bytes` in clerk.yaml",
             )
         }
         e => problem(
@@ -341,10 +347,15 @@ fn read_file(path: &Path, written: &str, limit: u64) -> Read {
         )
     })?;
     picture::probe(&bytes).map_err(|why| {
+        let help = if why.contains("pixels") {
+            "make it smaller in an image editor (2000 pixels wide is sharp on any page) and save it again"
+        } else {
+            "open it in an image editor and save it again as PNG (charts, diagrams) or JPEG (photographs)"
+        };
         problem(
             "image-unreadable",
             format!("the image `{written}` cannot be drawn: {why}"),
-            "open it in an image editor and save it again as PNG (charts, diagrams) or JPEG (photographs)",
+            help,
         )
     })?;
     Ok((Arc::new(bytes), mime))
