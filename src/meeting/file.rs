@@ -177,9 +177,12 @@ pub fn read(display: &Path, text: String, papers_dir: &Path) -> (MeetingFile, Ve
                 .extend(crate::yaml::cut_by_comments(&root, &text, display));
             c.meeting(&root, &mut m, papers_dir);
             if let Some((said, entry)) = past {
-                // What the entry read as its key alone would add is the error said already.
-                c.diags
-                    .retain(|d| !d.span.as_ref().is_some_and(|s| entry.contains(&s.start)));
+                // What the entry read as its key alone would add is the error said already
+                // (a key missing, said at the first key, is not).
+                c.diags.retain(|d| {
+                    d.code == "missing-key"
+                        || !d.span.as_ref().is_some_and(|s| entry.contains(&s.start))
+                });
                 c.diags.extend(said);
             }
             doubt::privacy_in_doubt(&root, &text, &c.diags)

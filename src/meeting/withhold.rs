@@ -35,6 +35,12 @@ pub(super) struct Broken<'a> {
 }
 
 impl Broken<'_> {
+    /// The papers it names (normalised), for tests.
+    #[cfg(test)]
+    pub(super) fn named_papers(&self) -> Vec<PathBuf> {
+        self.named.iter().cloned().collect()
+    }
+
     /// Does it hold back the paper at `rel` (normalised) whose metadata gives `day` and
     /// `committee`?
     pub(super) fn holds(

@@ -276,3 +276,34 @@ fn an_exempt_ground_or_a_private_parent_takes_an_item_in_private() {
     );
     assert!(f.diagnostics.iter().all(|d| !d.is_error()));
 }
+
+/// A mistake in a neutral key (the time) never hides what the file keeps private: when the
+/// broken entry swallows the items (`items:` indented under it), or the file's first key is
+/// neutral and its items are missing, the file stays in doubt and names its papers.
+#[test]
+fn a_neutral_mistake_that_could_hide_the_items_leaves_the_file_in_doubt() {
+    let dir = papers_dir(&["r/secret.md"]);
+    let items =
+        "items:\n  - number: \"1\"\n    paper: r/secret.md\n    private: true\n    exempt: S20\n";
+    let swallowed = format!(
+        "committee: Resources Committee\ndate: 2026-05-19\ntime: [10:00\n {}",
+        items.replace("\n  ", "\n   ")
+    );
+    let f = files(&swallowed, dir.path());
+    let file = &f.files[0];
+    assert!(file.privacy_in_doubt, "{:?}", f.diagnostics);
+    let named: Vec<_> = f
+        .broken()
+        .into_iter()
+        .flat_map(|b| b.named_papers())
+        .collect();
+    assert_eq!(
+        named,
+        [std::path::PathBuf::from("r/secret.md")],
+        "{:?}",
+        f.diagnostics
+    );
+    let neutral_first = "location: Room 1\ncommittee: Resources Committee\ndate: 2026-05-19\nitem:\n  - paper: r/secret.md\n";
+    let f = files(neutral_first, dir.path());
+    assert!(f.files[0].privacy_in_doubt, "{:?}", f.diagnostics);
+}
