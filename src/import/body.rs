@@ -14,8 +14,8 @@ use super::heading::{
     list_style, near_match, tidy_heading,
 };
 use super::typed::{
-    heading_number, letter_after, starts_with_a_figure, sub_paragraph, sub_paragraphs_note,
-    typed_item, typed_number,
+    heading_number, letter_after, letter_mark, starts_with_a_figure, sub_paragraph,
+    sub_paragraphs_note, typed_item, typed_number,
 };
 
 /// One piece of a section.
@@ -145,11 +145,15 @@ pub fn sections(
     // Items of lists Word letters or numbers in Roman (`a)`, `(ii)`): how many, and the
     // first's label and paragraph.
     let mut lettered: Option<(usize, String, Para)> = None;
+    // The letter of the typed list item just before (`(h)` is 8), so a `(i)` after it is
+    // read as the letter, not the numeral.
+    let mut last_letter: Option<u32> = None;
     // The first paragraph joined to the numbered one before it (see `continues`).
     let mut joined: Option<String> = None;
     // The first paragraph numbered three levels deep (`2.1.3`), its number and text.
     let mut deep: Option<(String, String)> = None;
     for b in blocks {
+        let letter_before = last_letter.take();
         let p = match b {
             Block::Table(rows) => {
                 let here = last_para.clone();
@@ -184,11 +188,9 @@ pub fn sections(
             && let Some((ordered, value, len)) = typed_item(&text)
         {
             // `(i)` after `(h)` is the letter, not the numeral.
-            let before = match out.last().and_then(|s| s.units.last()) {
-                Some(Unit::Item(_, 0, true, n)) => Some(*n),
-                _ => None,
-            };
-            let value = letter_after(&text, before).unwrap_or(value);
+            let letter = letter_after(&text, letter_before).or_else(|| letter_mark(&text));
+            let value = letter.unwrap_or(value);
+            last_letter = letter;
             strip_prefix(&mut p, len);
             if ordered {
                 let label = text[..len].trim().to_string();
@@ -200,8 +202,11 @@ pub fn sections(
         let typed = if auto.is_none() {
             typed_number(&text)
                 // `2.3 million calls…`: the paragraph's first words, not its number.
-                .filter(|(n, len)| {
-                    n.matches('.').count() != 1 || !starts_with_a_figure(&text, *len)
+                // As written, before a `1.0`'s `.0` is dropped: `2.0 million` is a figure too.
+                .filter(|(_, len)| {
+                    let written = text.split_whitespace().next().unwrap_or("");
+                    let written = written.trim_end_matches('.');
+                    written.matches('.').count() != 1 || !starts_with_a_figure(&text, *len)
                 })
                 .or_else(|| heading_number(&text))
         } else {

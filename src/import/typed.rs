@@ -143,6 +143,17 @@ fn roman(s: &str) -> Option<u32> {
     (tens <= 3 && value > 0).then_some(value)
 }
 
+/// The place in the alphabet of a typed mark that can only be a letter (`(a)`, `h)`; not
+/// `(i)`, `(v)` or `(x)`, which [`letter_after`] decides).
+pub fn letter_mark(text: &str) -> Option<u32> {
+    let mark = text.trim_start().split(char::is_whitespace).next()?;
+    let inner = mark.strip_prefix('(').unwrap_or(mark).strip_suffix(')')?;
+    let mut chars = inner.chars();
+    let c = chars.next().filter(char::is_ascii_lowercase)?;
+    (chars.next().is_none() && !matches!(c, 'i' | 'v' | 'x'))
+        .then(|| u32::from(c) - u32::from('a') + 1)
+}
+
 /// The letter a typed mark `(i)`, `(v)` or `(x)` stands for when the item before it
 /// (`previous`, its number) is the letter before (`(h)`, `(u)`, `(w)`): its place in the
 /// alphabet. `None` for any other mark, where [`typed_item`] reads a numeral.

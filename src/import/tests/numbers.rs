@@ -42,17 +42,19 @@ fn section_and_parenthesis_numbered_headings_are_headings() {
 #[test]
 fn a_figure_starting_a_paragraph_is_kept_as_its_words() {
     let body = format!(
-        "{}{}{}{}{CLOSE}",
+        "{}{}{}{}{}{CLOSE}",
         header(),
         bold("BACKGROUND"),
         p("2.3 million calls were received in 2024/25."),
         p("3.5 per cent of staff responded."),
+        p("2.0 million calls were answered."),
     );
     let out = run(&body, &[]);
     let md = &out.markdown;
     for kept in [
         "2.3 million calls were received in 2024/25.",
         "3.5 per cent of staff responded.",
+        "2.0 million calls were answered.",
     ] {
         assert!(md.contains(&format!("\n\n{kept}\n")), "{kept:?} in\n{md}");
     }
@@ -119,6 +121,21 @@ fn a_typed_roman_list_is_one_list() {
         "{}",
         out.markdown
     );
+    // A list in numerals straight after one of eight numerals: its `(i)` is the numeral,
+    // since the item before was no letter.
+    let numerals: String = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "i"]
+        .iter()
+        .map(|r| p(&format!("({r})\tstep {r};")))
+        .collect();
+    let body = format!(
+        "{}{}{}{numerals}{CLOSE}",
+        header(),
+        bold("1. BACKGROUND"),
+        p("1.1 Steps:"),
+    );
+    let out = run(&body, &[]);
+    assert!(out.markdown.contains("8. step viii;\n"), "{}", out.markdown);
+    assert!(!out.markdown.contains("9. step i;"), "{}", out.markdown);
 }
 
 /// Sections numbered `1.0`, `2.0` (a council style) are sections 1 and 2: the number goes
