@@ -388,11 +388,7 @@ fn every_value_with_a_colon_is_reported_and_the_rest_still_read() {
 #[test]
 fn a_key_without_its_colon_is_shown_with_it() {
     let text = "meeting: M\npresented_by Elaine Galbraith, HMICS\ntitle: T\n";
-    let (_, errs) = to_node_lenient(text, p(), YamlLimits::default());
-    let d = errs
-        .iter()
-        .find(|d| d.code == "yaml-syntax")
-        .expect("a syntax error");
+    let d = syntax_error(text);
     assert_eq!(
         d.help.as_deref(),
         Some(
@@ -405,11 +401,7 @@ fn a_key_without_its_colon_is_shown_with_it() {
 #[test]
 fn an_indented_first_key_is_said_at_its_line() {
     let text = "#--\n meeting: M\ndate: 2021-09-01\ntitle: T\n";
-    let (_, errs) = to_node_lenient(text, p(), YamlLimits::default());
-    let d = errs
-        .iter()
-        .find(|d| d.code == "yaml-syntax")
-        .expect("a syntax error");
+    let d = syntax_error(text);
     assert_eq!(d.span, Some(4..5), "the space, on line 2: {d:?}");
     assert!(
         d.message.starts_with("this line starts with a space"),
@@ -422,11 +414,7 @@ fn an_indented_first_key_is_said_at_its_line() {
 #[test]
 fn inner_quotes_and_a_line_out_of_its_block_are_said_so() {
     let text = "meeting: M\ntitle: \"Budget \"Month 2\" Report\"\n";
-    let (_, errs) = to_node_lenient(text, p(), YamlLimits::default());
-    let d = errs
-        .iter()
-        .find(|d| d.code == "yaml-syntax")
-        .expect("a syntax error");
+    let d = syntax_error(text);
     assert!(
         d.message
             .starts_with("the quote marks inside the value of `title` end it early"),
@@ -440,11 +428,7 @@ fn inner_quotes_and_a_line_out_of_its_block_are_said_so() {
     );
     let text =
         "meeting: M\nrecommendations: |\n  a) note the report;\nb) approve the plan.\ntitle: T\n";
-    let (_, errs) = to_node_lenient(text, p(), YamlLimits::default());
-    let d = errs
-        .iter()
-        .find(|d| d.code == "yaml-syntax")
-        .expect("a syntax error");
+    let d = syntax_error(text);
     assert!(
         d.message
             .starts_with("this line is not indented as the lines of the value above it"),
@@ -454,4 +438,12 @@ fn inner_quotes_and_a_line_out_of_its_block_are_said_so() {
         d.help.as_deref(),
         Some("indent it as the lines above it are (2 spaces), so it is part of that value")
     );
+}
+
+/// The syntax error clerk says of `text`, read leniently.
+fn syntax_error(text: &str) -> crate::diag::Diagnostic {
+    let (_, errs) = to_node_lenient(text, p(), YamlLimits::default());
+    errs.into_iter()
+        .find(|d| d.code == "yaml-syntax")
+        .expect("a syntax error")
 }

@@ -174,27 +174,17 @@ fn a_missing_key_is_reported_at_the_first_key_past_the_opening_comments() {
 fn a_paper_path_not_found_is_offered_where_the_paper_is_when_that_can_be_told() {
     let dir = tempfile::tempdir().unwrap();
     let papers = dir.path().join("papers");
-    for rel in [
+    let rels = [
         "resources/budget.md",
         "audit/plan.md",
         "_drafts/plan.md",
         "x/dup.md",
         "y/dup.md",
-    ] {
-        let p = papers.join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, "").unwrap();
-    }
+    ];
     let text = "committee: Resources Committee\ndate: 2026-05-19\nitems:\n  - number: \"1\"\n    \
                 paper: papers/resources/budget.md\n  - number: \"2\"\n    paper: plan.md\n  \
                 - number: \"3\"\n    paper: dup.md\n";
-    let f = files(text, &papers);
-    let helps: Vec<String> = f
-        .diagnostics
-        .iter()
-        .filter(|d| d.code == "paper-not-found")
-        .filter_map(|d| d.help.clone())
-        .collect();
+    let helps = not_found_helps(&papers, &rels, text);
     assert_eq!(
         helps,
         [
@@ -213,26 +203,16 @@ fn a_paper_path_not_found_is_offered_where_the_paper_is_when_that_can_be_told() 
 fn a_paper_path_with_a_slip_is_offered_the_paper_it_nearly_names() {
     let dir = tempfile::tempdir().unwrap();
     let papers = dir.path().join("papers");
-    for rel in [
+    let rels = [
         "resources/estates.md",
         "resources/budget.md",
         "audit/plan.md",
-    ] {
-        let p = papers.join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, "").unwrap();
-    }
+    ];
     let text = "committee: Resources Committee\ndate: 2026-05-19\nitems:\n  - number: \"1\"\n    \
                 paper: resources/estate.md\n  - number: \"2\"\n    paper: resources/budget\n  \
                 - number: \"3\"\n    paper: resources\\estates.md\n  - number: \"4\"\n    \
                 paper: resources/minutes.md\n";
-    let f = files(text, &papers);
-    let helps: Vec<String> = f
-        .diagnostics
-        .iter()
-        .filter(|d| d.code == "paper-not-found")
-        .filter_map(|d| d.help.clone())
-        .collect();
+    let helps = not_found_helps(&papers, &rels, text);
     assert_eq!(
         helps,
         [
@@ -306,4 +286,20 @@ fn a_neutral_mistake_that_could_hide_the_items_leaves_the_file_in_doubt() {
     let neutral_first = "location: Room 1\ncommittee: Resources Committee\ndate: 2026-05-19\nitem:\n  - paper: r/secret.md\n";
     let f = files(neutral_first, dir.path());
     assert!(f.files[0].privacy_in_doubt, "{:?}", f.diagnostics);
+}
+
+/// The helps of the `paper-not-found` errors of the meeting file `text`, its papers
+/// folder `papers` holding the (empty) papers `rels`.
+fn not_found_helps(papers: &std::path::Path, rels: &[&str], text: &str) -> Vec<String> {
+    for rel in rels {
+        let p = papers.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, "").unwrap();
+    }
+    files(text, papers)
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "paper-not-found")
+        .filter_map(|d| d.help.clone())
+        .collect()
 }
