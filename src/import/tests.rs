@@ -13,6 +13,7 @@ mod appendix_files;
 mod content;
 mod fill;
 mod header;
+mod header_lines;
 mod header_values;
 mod hostile;
 mod inline;

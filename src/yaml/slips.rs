@@ -109,3 +109,77 @@ fn out_of_block(text: &str, at: usize) -> Option<usize> {
     let indent = above.len() - above.trim_start_matches(' ').len();
     (indent > 0 && !above.trim_start().starts_with('-')).then_some(indent)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::yaml::{YamlLimits, to_node_lenient};
+
+    fn p() -> &'static Path {
+        Path::new("p.yaml")
+    }
+
+    /// A key written without its colon is told to take one, on its own line's words.
+    #[test]
+    fn a_key_without_its_colon_is_shown_with_it() {
+        let text = "meeting: M\npresented_by Elaine Galbraith, HMICS\ntitle: T\n";
+        let d = syntax_error(text);
+        assert_eq!(
+            d.help.as_deref(),
+            Some(
+                "write the key, a colon and a space, then the value: `presented_by: Elaine Galbraith, HMICS`"
+            )
+        );
+    }
+
+    /// A first key indented by a space, the rest at the left edge: said at that space's line.
+    #[test]
+    fn an_indented_first_key_is_said_at_its_line() {
+        let text = "#--\n meeting: M\ndate: 2021-09-01\ntitle: T\n";
+        let d = syntax_error(text);
+        assert_eq!(d.span, Some(4..5), "the space, on line 2: {d:?}");
+        assert!(
+            d.message.starts_with("this line starts with a space"),
+            "{d:?}"
+        );
+    }
+
+    /// Quote marks inside a double-quoted value, and a line of a block value that lost its
+    /// indent, are said in those words, each with its own way out.
+    #[test]
+    fn inner_quotes_and_a_line_out_of_its_block_are_said_so() {
+        let text = "meeting: M\ntitle: \"Budget \"Month 2\" Report\"\n";
+        let d = syntax_error(text);
+        assert!(
+            d.message
+                .starts_with("the quote marks inside the value of `title` end it early"),
+            "{d:?}"
+        );
+        assert_eq!(
+            d.help.as_deref(),
+            Some(
+                "put the value in single quotes, `title: 'Budget \"Month 2\" Report'`, or use curly quotes inside it (“…”)"
+            )
+        );
+        let text = "meeting: M\nrecommendations: |\n  a) note the report;\nb) approve the plan.\ntitle: T\n";
+        let d = syntax_error(text);
+        assert!(
+            d.message
+                .starts_with("this line is not indented as the lines of the value above it"),
+            "{d:?}"
+        );
+        assert_eq!(
+            d.help.as_deref(),
+            Some("indent it as the lines above it are (2 spaces), so it is part of that value")
+        );
+    }
+
+    /// The syntax error clerk says of `text`, read leniently.
+    fn syntax_error(text: &str) -> crate::diag::Diagnostic {
+        let (_, errs) = to_node_lenient(text, p(), YamlLimits::default());
+        errs.into_iter()
+            .find(|d| d.code == "yaml-syntax")
+            .expect("a syntax error")
+    }
+}
