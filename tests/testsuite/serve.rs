@@ -513,6 +513,8 @@ fn write_to_an_output_folder_it_cannot_use_says_so_once_and_again_when_fixed() {
             .filter(|l| l.starts_with("error[output-not-a-folder]"))
             .count()
     };
+    // Its stderr is read on a thread of its own, which may lag the `Serving` line.
+    wait_for(SOON, || (errors() >= 1).then_some(()));
     assert_eq!(errors(), 1, "{:?}", serve.stderr());
     let mut events = serve.events();
     for rebuilt in 1..=2 {
