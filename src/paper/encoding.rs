@@ -113,11 +113,46 @@ fn utf16(bytes: &[u8]) -> Option<String> {
         [0xfe, 0xff] => u16::from_be_bytes,
         _ => return None,
     };
-    let units: Vec<u16> = bytes[2..]
+    Some(decode_utf16(&bytes[2..], from))
+}
+
+fn decode_utf16(bytes: &[u8], from: fn([u8; 2]) -> u16) -> String {
+    let units: Vec<u16> = bytes
         .chunks(2)
         .map(|pair| from([pair[0], pair.get(1).copied().unwrap_or(0)]))
         .collect();
-    Some(String::from_utf16_lossy(&units))
+    String::from_utf16_lossy(&units)
+}
+
+/// The error for `bytes` that are UTF-16 saved without a byte-order mark (English text
+/// then has a zero byte beside every letter, which reads as UTF-8 full of NULs), with the
+/// text decoded to show it in; `None` for any other bytes.
+pub(super) fn utf16_unmarked(bytes: &[u8], display: &Path) -> Option<(Diagnostic, String)> {
+    let pairs = bytes.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let zeros = |at: usize| {
+        bytes
+            .iter()
+            .skip(at)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    let from: fn([u8; 2]) -> u16 = match (zeros(0), zeros(1)) {
+        (_, odd) if odd * 10 >= pairs * 9 => u16::from_le_bytes,
+        (even, _) if even * 10 >= pairs * 9 => u16::from_be_bytes,
+        _ => return None,
+    };
+    let d = Diagnostic::at(
+        "not-utf8",
+        display,
+        0..0,
+        "this file is UTF-16 text (what Notepad calls \"Unicode\"), not UTF-8",
+    )
+    .with_help(SAVE_AS_UTF8);
+    Some((d, normalise(&decode_utf16(bytes, from))))
 }
 
 #[cfg(test)]
@@ -151,6 +186,18 @@ mod tests {
     fn a_byte_order_mark_does_not_shift_the_column() {
         let (_, at) = place(b"\xef\xbb\xbfab\xff");
         assert_eq!(at, (1, 3));
+    }
+
+    /// UTF-16 saved without its byte-order mark is named too, not read as text full of
+    /// NULs with no metadata.
+    #[test]
+    fn utf16_without_its_mark_is_named_as_such() {
+        for bytes in [&b"-\0-\0-\0\n\0t\0:\0"[..], &b"\0-\0-\0-\0\n\0t\0:"[..]] {
+            let (d, text) = utf16_unmarked(bytes, Path::new("p.md")).expect("UTF-16");
+            assert!(d.message.contains("UTF-16"), "{d:?}");
+            assert_eq!(text, "---\nt:");
+        }
+        assert!(utf16_unmarked(b"---\nmeeting: M\n", Path::new("p.md")).is_none());
     }
 
     #[test]

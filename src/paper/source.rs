@@ -57,6 +57,10 @@ pub fn read_text(
     if let Some(d) = encoding::binary_file(&bytes, display) {
         return Err(d);
     }
+    if let Some((d, shown)) = encoding::utf16_unmarked(&bytes, display) {
+        sources.add(display, shown);
+        return Err(d);
+    }
     match String::from_utf8(bytes) {
         Ok(text) => {
             let text = encoding::normalise(&text);
