@@ -35,14 +35,7 @@ pub(super) fn not_utf8(bytes: &[u8], valid_up_to: usize, display: &Path) -> (Dia
         return (d, String::new());
     }
     if let Some(text) = utf16(bytes) {
-        let d = Diagnostic::at(
-            "not-utf8",
-            display,
-            0..0,
-            "this file is UTF-16 text (what Notepad calls \"Unicode\"), not UTF-8",
-        )
-        .with_help(SAVE_AS_UTF8);
-        return (d, normalise(&text));
+        return utf16_error(display, &text);
     }
     let valid = String::from_utf8_lossy(&bytes[..valid_up_to]);
     let at = normalise(&valid).len();
@@ -145,6 +138,11 @@ pub(super) fn utf16_unmarked(bytes: &[u8], display: &Path) -> Option<(Diagnostic
         (even, _) if even * 10 >= pairs * 9 => u16::from_be_bytes,
         _ => return None,
     };
+    Some(utf16_error(display, &decode_utf16(bytes, from)))
+}
+
+/// The error for a file of UTF-16 `text` (decoded), with the text to show it in.
+fn utf16_error(display: &Path, text: &str) -> (Diagnostic, String) {
     let d = Diagnostic::at(
         "not-utf8",
         display,
@@ -152,7 +150,7 @@ pub(super) fn utf16_unmarked(bytes: &[u8], display: &Path) -> Option<(Diagnostic
         "this file is UTF-16 text (what Notepad calls \"Unicode\"), not UTF-8",
     )
     .with_help(SAVE_AS_UTF8);
-    Some((d, normalise(&decode_utf16(bytes, from))))
+    (d, normalise(text))
 }
 
 #[cfg(test)]
