@@ -251,8 +251,12 @@ fn time_meetings(root: &Path) -> (Duration, usize) {
     for _ in 0..5 {
         let started = Instant::now();
         let files = clerk::meeting::load_project(&project);
-        let (meetings, _) =
-            clerk::pipeline::assemble_meetings(&files, &report.papers, (false, &report.private));
+        let (meetings, _) = clerk::pipeline::assemble_meetings(
+            &files,
+            &report.papers,
+            &project.house,
+            (false, &report.private),
+        );
         let mut diags = Vec::new();
         let written = write_meetings(
             &project,

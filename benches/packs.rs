@@ -75,6 +75,7 @@ fn main() {
             let (meetings, _) = clerk::pipeline::assemble_meetings(
                 &files,
                 &report.papers,
+                &project.house,
                 (false, &report.private),
             );
             let started = Instant::now();
@@ -108,8 +109,12 @@ fn main() {
     );
 
     // One meeting: its pack against laying out its papers' PDFs (one thread each).
-    let (meetings, _) =
-        clerk::pipeline::assemble_meetings(&files, &report.papers, (false, &report.private));
+    let (meetings, _) = clerk::pipeline::assemble_meetings(
+        &files,
+        &report.papers,
+        &project.house,
+        (false, &report.private),
+    );
     let meeting = &meetings[0];
     let items = PackKind::Public.papers(meeting);
     let sources: Vec<PathBuf> = items

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
+use crate::config::HouseStyle;
 use crate::diag::{Diagnostic, Sources};
 use crate::paper::{PaperMeta, Status};
 use crate::project::PaperSource;
@@ -42,11 +43,13 @@ type MeetingKey = (String, jiff::civil::Date);
 
 /// Joins `files` and `papers` into meetings (by committee name, then date newest first),
 /// with every cross-check's diagnostics. A meeting whose file has an error is `failed`; one
-/// whose file sets no `status` is a draft when `draft_default`.
+/// whose file sets no `status` is a draft when `draft_default`. A public paper marked with
+/// the `house`'s private classification is a warning (`sensitive-published`).
 pub fn assemble(
     files: &MeetingFiles,
     papers: &[PaperEntry],
     draft_default: bool,
+    house: &HouseStyle,
 ) -> (Vec<Meeting>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let by_rel: BTreeMap<PathBuf, &PaperEntry> =
@@ -136,6 +139,16 @@ pub fn assemble(
         });
         meetings.push(from_papers(committee, date, &ps, &mut diags));
     }
+    let marking = (
+        house.private_classification.as_str(),
+        &house.classifications[..],
+    );
+    diags.extend(super::sensitive::sensitive_published(
+        papers,
+        &placed,
+        draft_default,
+        marking,
+    ));
     meetings.sort_by(super::order::committee_then_newest);
     super::clash::refuse_clashes(&mut meetings, files, papers, &mut diags);
     (meetings, diags)

@@ -13,6 +13,7 @@ mod draft;
 pub mod file;
 pub mod order;
 mod place;
+mod sensitive;
 mod withhold;
 
 use std::path::{Path, PathBuf};

@@ -217,7 +217,12 @@ pub fn run_with_progress(
             diagnostics.push(d.clone());
         }
         // What the meetings say of the papers named, on their files or their items.
-        let (_, diags) = assemble_meetings(&files, &papers, (opts.draft_by_default, &private));
+        let (_, diags) = assemble_meetings(
+            &files,
+            &papers,
+            &project.house,
+            (opts.draft_by_default, &private),
+        );
         diagnostics.extend(partial::concerning(diags, &papers, &files));
         crate::diag::sort(&mut diagnostics);
         let pointed = |f: &Path| diagnostics.iter().any(|d| d.file == f);
@@ -238,7 +243,12 @@ pub fn run_with_progress(
         });
     }
     diagnostics.extend(files.diagnostics.iter().cloned());
-    let (meetings, diags) = assemble_meetings(&files, &papers, (opts.draft_by_default, &private));
+    let (meetings, diags) = assemble_meetings(
+        &files,
+        &papers,
+        &project.house,
+        (opts.draft_by_default, &private),
+    );
     diagnostics.extend(diags);
     // The meetings' diagnostics point into meeting files and papers: keep their texts.
     for f in &files.files {
@@ -317,6 +327,7 @@ pub fn run_with_progress(
 pub fn assemble_meetings(
     files: &meeting::MeetingFiles,
     papers: &[PaperReport],
+    house: &crate::config::HouseStyle,
     (draft_default, private): (bool, &BTreeMap<PathBuf, String>),
 ) -> (Vec<meeting::Meeting>, Vec<Diagnostic>) {
     let assemble = |texts: &BTreeMap<usize, Sources>| {
@@ -332,7 +343,7 @@ pub fn assemble_meetings(
                 kept_private: meeting::file::is_private(private, &p.source.rel),
             })
             .collect();
-        meeting::assemble(files, &entries, draft_default)
+        meeting::assemble(files, &entries, draft_default, house)
     };
     let (mut meetings, mut diags) = assemble(&BTreeMap::new());
     // A paper this run did not read again (its outputs reused) has no texts to place a

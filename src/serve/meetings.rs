@@ -60,7 +60,7 @@ pub(crate) fn pages(
         })
         .collect();
     let (mut meetings, diags) =
-        crate::pipeline::assemble_meetings(&files, &reports, (true, private));
+        crate::pipeline::assemble_meetings(&files, &reports, &project.house, (true, private));
     keep_unreadable(&mut meetings, &files, old);
     problems.meetings = files.diagnostics.clone();
     problems.meetings.extend(diags);

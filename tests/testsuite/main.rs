@@ -48,6 +48,7 @@ mod progress;
 mod properties;
 mod render_options;
 mod scaffold;
+mod sensitive;
 mod serve;
 mod serve_browser;
 mod serve_hostile;

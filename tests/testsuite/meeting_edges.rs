@@ -13,7 +13,12 @@ const MEETING_FILE: &str = "meetings/resources-2026-05-19.yaml";
 
 /// A project of one paper, `r/a.md` titled `title`, at the Resources Committee on `date`,
 /// and a meeting file for it: `time` and the paper's item lines `item`.
-fn one_paper_project(date: &str, time: &str, title: &str, item: &str) -> tempfile::TempDir {
+pub(crate) fn one_paper_project(
+    date: &str,
+    time: &str,
+    title: &str,
+    item: &str,
+) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     std::fs::create_dir_all(root.join("papers/r")).unwrap();
@@ -35,7 +40,7 @@ fn one_paper_project(date: &str, time: &str, title: &str, item: &str) -> tempfil
     dir
 }
 
-fn build(root: &Path, args: &[&str]) -> (i32, String) {
+pub(crate) fn build(root: &Path, args: &[&str]) -> (i32, String) {
     let (code, stdout, stderr) = parts(&clerk(root, args));
     (code, format!("{stdout}{stderr}"))
 }

@@ -33,7 +33,7 @@ fn a_meeting_file_gives_verbal_items_headings_private_and_late_items() {
         ),
     );
     let papers = [sound(&s1, &m1), sound(&s2, &m2), sound(&s3, &m3)];
-    let (meetings, diags) = assemble(&f, &papers, false);
+    let (meetings, diags) = assemble(&f, &papers, false, &HouseStyle::default());
     assert!(diags.is_empty(), "{diags:?}");
     assert_eq!(meetings.len(), 1);
     let m = &meetings[0];
@@ -111,7 +111,12 @@ fn papers_alone_make_meetings_in_natural_order() {
             kept_private: false,
         },
     ];
-    let (meetings, diags) = assemble(&MeetingFiles::default(), &papers, false);
+    let (meetings, diags) = assemble(
+        &MeetingFiles::default(),
+        &papers,
+        false,
+        &HouseStyle::default(),
+    );
     assert_eq!(codes(&diags), ["no-agenda-item"]);
     assert!(!diags[0].is_error());
     assert_eq!(meetings.len(), 2);

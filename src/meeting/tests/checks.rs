@@ -31,7 +31,7 @@ fn every_cross_check_names_both_places() {
         },
         sound(&s4, &m4),
     ];
-    let (meetings, diags) = assemble(&f, &papers, false);
+    let (meetings, diags) = assemble(&f, &papers, false, &HouseStyle::default());
     let diags = placed(&f, diags);
     let by = |code: &str| {
         diags
@@ -98,7 +98,7 @@ fn a_paper_on_two_agendas_is_refused() {
     };
     let s = source("x.md");
     let m = meta("A", "2026-01-01", Some("1"), "X");
-    let (_, diags) = assemble(&files, &[sound(&s, &m)], false);
+    let (_, diags) = assemble(&files, &[sound(&s, &m)], false, &HouseStyle::default());
     let diags = placed(&files, diags);
     let two: Vec<_> = diags
         .iter()

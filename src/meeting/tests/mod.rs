@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::file::read;
 use super::*;
+use crate::config::HouseStyle;
 use crate::paper::{MetaText, PaperMeta};
 use crate::project::PaperSource;
 

@@ -87,7 +87,7 @@ fn a_time_as_written_and_a_paper_listed_twice_get_the_fix_they_need() {
     let s = source("x.md");
     let m = meta("A", "2026-01-01", Some("1"), "X");
     let entry = sound(&s, &m);
-    let (_, diags) = assemble(&files, &[entry], false);
+    let (_, diags) = assemble(&files, &[entry], false, &HouseStyle::default());
     let twice = diags
         .iter()
         .find(|d| d.code == "paper-on-two-agendas")

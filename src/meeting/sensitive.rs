@@ -1,0 +1,81 @@
+//! A paper that carries the house's private classification (`OFFICIAL-SENSITIVE` by
+//! default) yet is published: an item its meeting's file does not take in private, or a
+//! paper on the agenda its meeting's papers make. The marking says the paper needs care;
+//! publishing it says it does not. Either the item was meant to be taken in private or the
+//! marking is out of date, and only the secretariat can tell which: a warning, at the item
+//! when a meeting file lists it, else at the paper's `classification:` line. A draft is
+//! for review and not yet published, so only a final paper is warned of: `status: final`,
+//! or no `status` in a build (`clerk serve` takes that as a draft).
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use super::assemble::PaperEntry;
+use super::file::{FileItem, MeetingFile, normal};
+use super::place::{at_pos, key_line, paper_diag, slash};
+use crate::diag::Diagnostic;
+use crate::paper::Status;
+
+/// The `sensitive-published` warnings for `papers`: those marked `private_classification`
+/// that the run publishes as final (a paper without `status` is a draft when
+/// `draft_default`). `placed` is where each paper stands on a meeting file's agenda;
+/// `publishable` the house's classifications, of which the help offers another.
+pub(super) fn sensitive_published(
+    papers: &[PaperEntry],
+    placed: &BTreeMap<PathBuf, (&MeetingFile, &FileItem)>,
+    draft_default: bool,
+    (private_classification, publishable): (&str, &[String]),
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for p in papers.iter().filter(|p| !p.kept_private) {
+        let Some(meta) = p.meta else { continue };
+        let draft = meta.status.map_or(draft_default, |s| s == Status::Draft);
+        if draft || meta.classification.as_deref() != Some(private_classification) {
+            continue;
+        }
+        let remark = match publishable.iter().find(|c| *c != private_classification) {
+            Some(c) => format!("change `classification:` to `{c}`"),
+            None => "remove `classification:`".to_string(),
+        };
+        let paper = p.source.display.display();
+        diags.push(match placed.get(&normal(&p.source.rel)) {
+            Some((f, fi)) => {
+                let pack = if fi.late {
+                    "supplementary pack"
+                } else {
+                    "public pack"
+                };
+                let line =
+                    key_line(p, "classification").map_or(String::new(), |l| format!(" line {l}"));
+                at_pos(
+                    f,
+                    fi.paper_pos,
+                    "sensitive-published",
+                    format!(
+                        "item {}'s paper `{}` is marked {private_classification}, but the item is not taken in private: the paper is published on the meeting's page and in its {pack}",
+                        fi.number,
+                        slash(&p.source.rel)
+                    ),
+                    format!(
+                        "to take it in private, add `private: true` and its `exempt:` ground to item {}; if the paper can be published, {remark} in {paper}{line}",
+                        fi.number
+                    ),
+                )
+            }
+            None => paper_diag(
+                p,
+                "classification",
+                "sensitive-published",
+                format!(
+                    "this paper is marked {private_classification}, but it is published: its HTML and PDF are public, and so is the agenda of {} on {}",
+                    meta.meeting, meta.date_display
+                ),
+                format!(
+                    "to take it in private, list its meeting's items in a meeting file with `private: true` and the `exempt:` ground on this paper's item; if it can be published, {remark}"
+                ),
+            ),
+        }
+        .warning());
+    }
+    diags
+}
