@@ -16,6 +16,7 @@ use crate::output::record::Record;
 use crate::output::timings::RunTimes;
 use crate::output::{self, BuildReport, PaperReport, write};
 use crate::project::{PaperSource, Project};
+use crate::render::pdf::PdfEngine;
 use crate::render::{OutputFormat, Renderer};
 
 mod folders;
@@ -112,6 +113,12 @@ pub fn run_with_progress(
             sources,
         )?)
     };
+    // A check renders nothing, but says what the PDF would warn of, with the fonts a build
+    // would use (when they load: a broken font is the build's error to report).
+    let checks = renderer
+        .is_none()
+        .then(|| PdfEngine::new(&project.root, &project.house).ok())
+        .flatten();
     if renderer.is_some() {
         // One error up front for an output folder clerk cannot write in, not one per output.
         output::folder::ready(project).map_err(|d| vec![d])?;
@@ -163,7 +170,7 @@ pub fn run_with_progress(
         progress.paper_started(s);
         let built = build_one(
             project,
-            renderer.as_ref(),
+            (renderer.as_ref(), checks.as_ref()),
             memory.as_ref(),
             opts,
             s,

@@ -12,6 +12,7 @@ use crate::output::cache::{self, Built};
 use crate::output::timings::StageTimes;
 use crate::output::{self, PaperReport, write};
 use crate::project::{PaperSource, Project};
+use crate::render::pdf::PdfEngine;
 use crate::render::{OutputFormat, Renderer};
 
 /// What the cache learns of a paper from a run.
@@ -26,7 +27,7 @@ pub(super) enum Learnt {
 /// what the cache should remember of a paper that built.
 pub(super) fn build_one(
     project: &Project,
-    renderer: Option<&Renderer>,
+    (renderer, checks): (Option<&Renderer>, Option<&PdfEngine>),
     memory: Option<&Memory>,
     opts: &BuildOptions,
     source: &PaperSource,
@@ -34,10 +35,8 @@ pub(super) fn build_one(
 ) -> (PaperReport, Option<Learnt>) {
     let is_private = meeting::file::is_private(private, &source.rel);
     let (Some(renderer), Some(memory)) = (renderer, memory) else {
-        return (
-            render_one(project, renderer, opts, source, private).report,
-            None,
-        );
+        let (built, _) = render_with_doc(project, renderer, checks, opts, source, private);
+        return (built.report, None);
     };
     let formats: Vec<OutputFormat> = opts
         .formats
@@ -83,7 +82,7 @@ pub(super) fn build_one(
     let mut deps = cache::source_deps(project, source);
     let read_from = std::time::SystemTime::now();
     let (PaperBuild { mut report, files }, doc) =
-        render_with_doc(project, Some(renderer), opts, source, private);
+        render_with_doc(project, Some(renderer), None, opts, source, private);
     let started = Instant::now();
     output::write_paper(
         project,

@@ -15,6 +15,7 @@ use crate::output::timings::StageTimes;
 use crate::output::{self, PaperReport, output_path};
 use crate::paper::{self, Status};
 use crate::project::{PaperSource, Project};
+use crate::render::pdf::PdfEngine;
 use crate::render::{OutputFormat, Renderer};
 
 /// One paper checked and rendered in memory: its report (no outputs yet) and the bytes of
@@ -44,7 +45,7 @@ pub fn render_one(
     source: &PaperSource,
     private: &BTreeMap<PathBuf, String>,
 ) -> PaperBuild {
-    render_with_doc(project, renderer, opts, source, private).0
+    render_with_doc(project, renderer, None, opts, source, private).0
 }
 
 /// Where, under the output folder, the page of a paper that appends a PDF links it to the
@@ -61,10 +62,12 @@ pub(super) fn kept_pdf(
 }
 
 /// [`render_one`], with the compiled document (for the files it read) and the stage times
-/// in the report.
+/// in the report. A check (no `renderer`) given the PDF's fonts as `checks` says what the
+/// PDF would warn of: characters no font has, tables too wide for the page.
 pub(super) fn render_with_doc(
     project: &Project,
     renderer: Option<&Renderer>,
+    checks: Option<&PdfEngine>,
     opts: &BuildOptions,
     source: &PaperSource,
     taken: &BTreeMap<PathBuf, String>,
@@ -142,6 +145,10 @@ pub(super) fn render_with_doc(
         if diagnostics.iter().any(Diagnostic::is_error) {
             files.clear();
         }
+    } else if let (Some(doc), Some(pdf), Some(p)) = (&doc, checks, &paper) {
+        let (file, text) = (&source.display, &p.split.md_text);
+        diagnostics.extend(pdf.unshown(file, text));
+        diagnostics.extend(pdf.wide_tables(doc, house, file, text));
     }
     crate::diag::sort(&mut diagnostics);
     let report = PaperReport {

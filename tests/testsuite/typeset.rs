@@ -1,7 +1,8 @@
 //! Typesetting in the built HTML: ties kept on one line, metadata with the body's smart
 //! punctuation, and tables wider than the text column allowed the window's width, with a
 //! minimum width for columns of words. (The PDF's rules are tested on the pure layout,
-//! in `src/render/pdf/layout/tests/typeset.rs`.)
+//! in `src/render/pdf/layout/tests/typeset.rs`.) `clerk check` warns of what the PDF
+//! cannot typeset as the build does.
 
 use crate::common::*;
 
@@ -87,9 +88,43 @@ fn a_table_the_pdf_must_break_inside_numbers_is_a_warning_at_its_header() {
     assert_eq!(said.len(), 1, "{stderr}");
     assert!(said[0].contains("“Budget line”"), "{stderr}");
     assert!(stderr.contains(" --> papers/p.md:18:1\n"), "{stderr}");
+    // `clerk check` says what the build's PDF would, at the same place.
+    let (code, stdout, stderr) = parts(&clerk(dir.path(), &["check"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let checked = format!("{stdout}{stderr}");
+    assert_eq!(
+        checked.matches("warning[table-too-wide]").count(),
+        1,
+        "{checked}"
+    );
+    assert!(checked.contains(" --> papers/p.md:18:1\n"), "{checked}");
     let (_, _, stderr) = parts(&clerk(
         dir.path(),
         &["build", "--format", "html", "--force"],
     ));
     assert!(!stderr.contains("table-too-wide"), "{stderr}");
+}
+
+/// A character none of the house fonts has is a warning from `clerk check` as from a
+/// build with PDF, once, at its first occurrence: the check loads the fonts a build would.
+#[test]
+fn a_character_no_font_has_is_a_warning_from_check_too() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("papers")).unwrap();
+    std::fs::write(
+        dir.path().join("papers/p.md"),
+        "---\nmeeting: Board\ndate: 2026-03-12\ntitle: T\npresented_by: A, B\nrecommendation: For Noting\nrecommendations: Note.\n---\n\n# Purpose\n\nThe sign 字 is in no font here, nor is 字 twice.\n",
+    )
+    .unwrap();
+    for command in [&["check"][..], &["build"]] {
+        let (code, stdout, stderr) = parts(&clerk(dir.path(), command));
+        assert_eq!(code, 0, "a warning:\n{stdout}{stderr}");
+        let said = format!("{stdout}{stderr}");
+        assert_eq!(
+            said.matches("the PDF can't show `字` (U+5B57)").count(),
+            1,
+            "{said}"
+        );
+        assert!(said.contains(" --> papers/p.md:12:10\n"), "{said}");
+    }
 }
