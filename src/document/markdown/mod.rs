@@ -16,6 +16,7 @@ mod images;
 mod inline;
 mod labels;
 mod lint;
+mod listed;
 mod names;
 mod numbering;
 mod refs;

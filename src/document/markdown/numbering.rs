@@ -224,7 +224,13 @@ pub(crate) fn body_sections(
                 label,
                 loc,
             } => match &mut open {
-                Some(o) => push_block(&mut o.drafts, block, paragraph, label),
+                Some(o) => {
+                    let first = matches!(o.drafts.last(), None | Some(Draft::Sub { .. }));
+                    if first && !house.is_unnumbered(&heading_text(&o.content)) {
+                        super::listed::check_first_list(ctx, &block, &loc);
+                    }
+                    push_block(&mut o.drafts, block, paragraph, label)
+                }
                 None => orphan(ctx, &loc, None),
             },
         }

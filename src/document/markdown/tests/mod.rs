@@ -5,6 +5,7 @@ mod checks;
 mod commonmark;
 mod headings;
 mod lint;
+mod listed;
 mod numbering;
 mod refs;
 mod robust;
