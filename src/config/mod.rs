@@ -242,6 +242,7 @@ impl HouseStyle {
         // Every problem at once: those of reading, then the checks' of what could be read.
         let laid_over = |default: yaml::Node, own: yaml::Node| {
             let footer_at = footer::positions(&own);
+            let own_private = own.get("private_classification").is_some();
             let (mut diags, read) = match yaml::from_overlay::<HouseStyle>(&default, own, file) {
                 Ok(house) => (Vec::new(), Some(house)),
                 Err((diags, rest)) => (diags, rest),
@@ -250,6 +251,9 @@ impl HouseStyle {
                 return Err(diags);
             };
             house.text = Some(text.into());
+            if !own_private {
+                house.private_classification_from_list();
+            }
             if let Err(more) = house.validate(text, file, &footer_at) {
                 diags.extend(more);
             }
@@ -268,6 +272,18 @@ impl HouseStyle {
             return Ok(house);
         }
         laid_over(default, yaml::to_node(text, file)?)
+    }
+
+    /// A house that lists its own `classifications` without naming its private one marks
+    /// private papers with the most protected it lists (the last), when the default
+    /// (`OFFICIAL-SENSITIVE`) is not among them: a house of `PUBLIC` and `EXEMPT` marks them
+    /// `EXEMPT`, never a marking it does not use.
+    fn private_classification_from_list(&mut self) {
+        if !self.classifications.contains(&self.private_classification)
+            && let Some(last) = self.classifications.last()
+        {
+            self.private_classification = last.clone();
+        }
     }
 
     /// Applies the house heading case to `text`.

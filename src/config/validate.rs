@@ -52,6 +52,25 @@ impl HouseStyle {
                 );
             }
         }
+        if !self.classifications.is_empty()
+            && !self.classifications.contains(&self.private_classification)
+        {
+            let most = self.classifications.last().map_or("", String::as_str);
+            diags.push(
+                self.error_at(
+                    "house-style",
+                    &["private_classification"],
+                    format!(
+                        "`{}` is not one of the house's `classifications` ({}), so no paper could carry the marking its private pages show",
+                        self.private_classification,
+                        self.classifications.join(", ")
+                    ),
+                )
+                .with_help(format!(
+                    "name one of them, usually the most protected (`private_classification: {most}`), or add it to `classifications`"
+                )),
+            );
+        }
         let formats = [
             (
                 "date_format",

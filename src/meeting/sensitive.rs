@@ -1,5 +1,6 @@
 //! A paper that carries the house's private classification (`OFFICIAL-SENSITIVE` by
-//! default) yet is published: an item its meeting's file does not take in private, or a
+//! default), or one the house lists after it (its `classifications` run from the least
+//! protected to the most), yet is published: an item its meeting's file does not take in private, or a
 //! paper on the agenda its meeting's papers make. The marking says the paper needs care;
 //! publishing it says it does not. Either the item was meant to be taken in private or the
 //! marking is out of date, and only the secretariat can tell which: a warning, at the item
@@ -16,27 +17,36 @@ use super::place::{at_pos, key_line, paper_diag, slash};
 use crate::diag::Diagnostic;
 use crate::paper::Status;
 
-/// The `sensitive-published` warnings for `papers`: those marked `private_classification`
-/// that the run publishes as final (a paper without `status` is a draft when
-/// `draft_default`). `placed` is where each paper stands on a meeting file's agenda;
-/// `publishable` the house's classifications, of which the help offers another.
+/// The `sensitive-published` warnings for `papers`: those marked `private_classification`,
+/// or a marking `classifications` lists after it, that the run publishes as final (a paper
+/// without `status` is a draft when `draft_default`). `placed` is where each paper stands on
+/// a meeting file's agenda. The help offers the marking listed just before the private one;
+/// a private marking listed first (or not at all) guards nothing.
 pub(super) fn sensitive_published(
     papers: &[PaperEntry],
     placed: &BTreeMap<PathBuf, (&MeetingFile, &FileItem)>,
     draft_default: bool,
-    (private_classification, publishable): (&str, &[String]),
+    (private_classification, classifications): (&str, &[String]),
 ) -> Vec<Diagnostic> {
+    let rank = |c: &str| classifications.iter().position(|k| k == c);
+    // Where the private marking stands in the list: it and every marking after it need care.
+    // One listed first (a house of one marking) tells no paper apart: nothing to warn of.
+    let Some(guarded) = rank(private_classification).filter(|g| *g > 0) else {
+        return Vec::new();
+    };
+    let needs_care = |c: &str| rank(c).is_some_and(|r| r >= guarded);
+    let publishable = &classifications[guarded - 1];
     let mut diags = Vec::new();
     for p in papers.iter().filter(|p| !p.kept_private) {
         let Some(meta) = p.meta else { continue };
         let draft = meta.status.map_or(draft_default, |s| s == Status::Draft);
-        if draft || meta.classification.as_deref() != Some(private_classification) {
+        let Some(marking) = meta.classification.as_deref().filter(|c| needs_care(c)) else {
+            continue;
+        };
+        if draft {
             continue;
         }
-        let remark = match publishable.iter().find(|c| *c != private_classification) {
-            Some(c) => format!("change `classification:` to `{c}`"),
-            None => "remove `classification:`".to_string(),
-        };
+        let remark = format!("change `classification:` to `{publishable}`");
         let paper = p.source.display.display();
         diags.push(match placed.get(&normal(&p.source.rel)) {
             Some((f, fi)) => {
@@ -52,7 +62,7 @@ pub(super) fn sensitive_published(
                     fi.paper_pos,
                     "sensitive-published",
                     format!(
-                        "item {}'s paper `{}` is marked {private_classification}, but the item is not taken in private: the paper is published on the meeting's page and in its {pack}",
+                        "item {}'s paper `{}` is marked {marking}, but the item is not taken in private: the paper is published on the meeting's page and in its {pack}",
                         fi.number,
                         slash(&p.source.rel)
                     ),
@@ -67,7 +77,7 @@ pub(super) fn sensitive_published(
                 "classification",
                 "sensitive-published",
                 format!(
-                    "this paper is marked {private_classification}, but it is published: its HTML and PDF are public, and so is the agenda of {} on {}",
+                    "this paper is marked {marking}, but it is published: its HTML and PDF are public, and so is the agenda of {} on {}",
                     meta.meeting, meta.date_display
                 ),
                 format!(

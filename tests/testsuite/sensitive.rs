@@ -84,3 +84,36 @@ fn a_sensitive_draft_is_not_yet_published() {
     let (_, out) = build(project.path(), &["check"]);
     assert!(out.contains("warning[sensitive-published]"), "{out}");
 }
+
+/// The house's `classifications` run from the least protected to the most: a marking listed
+/// after the private one needs the same care, and the help offers the one listed before it.
+/// A house of one marking (its private one too) tells no paper apart, so warns of none.
+#[test]
+fn a_marking_past_the_private_one_is_a_warning_and_a_house_of_one_marking_has_none() {
+    let house =
+        "classifications: [Open, Closed, Strictly Confidential]\nprivate_classification: Closed\n";
+    for (marking, warned) in [
+        ("Strictly Confidential", true),
+        ("Closed", true),
+        ("Open", false),
+    ] {
+        let project = marked(marking, "");
+        std::fs::write(project.path().join("clerk.yaml"), house).unwrap();
+        let (code, out) = build(project.path(), &["check"]);
+        assert_eq!(code, 0, "{out}");
+        let said = format!("item 1's paper `r/a.md` is marked {marking}, but");
+        assert_eq!(out.contains(&said), warned, "{marking}: {out}");
+        if warned {
+            assert!(out.contains("change `classification:` to `Open`"), "{out}");
+        }
+    }
+    let project = marked("OFFICIAL", "");
+    std::fs::write(
+        project.path().join("clerk.yaml"),
+        "classifications: [OFFICIAL]\n",
+    )
+    .unwrap();
+    let (code, out) = build(project.path(), &["check"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("sensitive-published"), "{out}");
+}
