@@ -1,7 +1,9 @@
 //! Values a ` #` cuts short: YAML reads a space and `#` as the start of a comment, so
 //! `title: Fleet Strategy #2` gives the title "Fleet Strategy" and the rest of the line is
 //! dropped without a word. Papers and meeting files publish their values, so each such
-//! line is a warning there, with the value in quotes as the way out.
+//! line is a warning there, with the value in quotes as the way out. A value that is not
+//! prose (a switch, a number, a date or time, a path) is left alone: a comment after it is
+//! a note, and quoting would spoil the value.
 
 use std::path::Path;
 
@@ -16,6 +18,23 @@ pub fn cut_by_comments(root: &Node, text: &str, file: &Path) -> Vec<Diagnostic> 
     walk(root, None, text, file, &mut out);
     out
 }
+
+/// Keys of papers and meeting files whose values are words clerk reads, not text it
+/// publishes as written: a comment after one is a note.
+const NOT_PROSE: &[&str] = &[
+    "date",
+    "time",
+    "end",
+    "status",
+    "language",
+    "late",
+    "private",
+    "number",
+    "paper",
+    "agenda_item",
+    "file",
+    "classification",
+];
 
 fn walk(node: &Node, key: Option<&Key>, text: &str, file: &Path, out: &mut Vec<Diagnostic>) {
     match &node.value {
@@ -36,11 +55,17 @@ fn walk(node: &Node, key: Option<&Key>, text: &str, file: &Path, out: &mut Vec<D
                 out.push(d);
             }
         }
-        Value::Scalar(_) => {
+        // `late: true  # arrived 24 May`, `date: 2026-05-19  # moved from the 12th`: a
+        // switch, a number, a date, a time or a path is not prose, so a comment after it is
+        // a note to oneself, and quoting the two together would make the value wrong.
+        Value::Scalar(Scalar::Str(_))
+            if !key.is_some_and(|k| NOT_PROSE.contains(&k.name.as_str())) =>
+        {
             if let Some(d) = cut(node, key, text, file) {
                 out.push(d);
             }
         }
+        Value::Scalar(_) => {}
     }
 }
 
@@ -217,6 +242,22 @@ mod tests {
             "  Chief Officer #1\n",
         );
         assert_eq!(warnings(text), Vec::new());
+    }
+
+    #[test]
+    fn a_note_after_a_switch_a_number_a_date_or_a_path_is_left_alone() {
+        let text = concat!(
+            "late: true  # arrived 24 May\n",
+            "number: 3.1 # was 3.2\n",
+            "date: 2026-05-19  # moved from the 12th\n",
+            "time: 10:00 # to be confirmed\n",
+            "paper: r/a.md # the revised one\n",
+            "status: final # agreed by the chair\n",
+            "exempt: paragraph 14 #3\n",
+        );
+        let w = warnings(text);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].1.contains("`exempt`"), "{w:?}");
     }
 
     #[test]
