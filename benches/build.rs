@@ -258,6 +258,8 @@ fn time_meetings(root: &Path) -> (Duration, usize) {
             (false, &report.private),
         );
         let mut diags = Vec::new();
+        // No record of an earlier build: no packs it left are linked, no events kept.
+        let record = clerk::output::record::Record::default();
         let written = write_meetings(
             &project,
             &renderer,
@@ -270,11 +272,10 @@ fn time_meetings(root: &Path) -> (Duration, usize) {
                     packs: false,
                 },
             ),
-            // No record of an earlier build: no packs it left are linked.
-            &clerk::output::record::Record::default(),
+            &record,
             &mut diags,
         );
-        write_calendar(&project, &written, false, &mut diags);
+        write_calendar(&project, &written, (false, &record), &mut diags);
         times.push(started.elapsed());
         assert!(diags.is_empty(), "{diags:?}");
         count = written.len();

@@ -222,15 +222,32 @@ fn kept(project: &Project, record: &Record, rel: &Path) -> Option<BuiltFile> {
     })
 }
 
-/// Writes `meetings.ics` for every meeting; `None` (with a diagnostic) when it cannot.
+/// Writes `meetings.ics` for every meeting; `None` (with a diagnostic) when it cannot. A
+/// meeting whose file has an error keeps the event the last calendar gave it while its last
+/// good page stands (call this once the run has withdrawn what it must), so that it does not
+/// vanish from subscribers' calendars; `record` vouches that calendar is clerk's as written.
 pub fn write_calendar(
     project: &Project,
     meetings: &[MeetingOutputs],
-    draft_default: bool,
+    (draft_default, record): (bool, &Record),
     diags: &mut Vec<Diagnostic>,
 ) -> Option<OutputFile> {
-    let list = meetings.iter().map(|m| &m.meeting);
-    let ics = match crate::render::ics::calendar(list, &project.house, draft_default) {
+    let list = meetings
+        .iter()
+        .filter(|m| !m.meeting.failed || m.page().is_some())
+        .map(|m| &m.meeting);
+    let earlier = meetings
+        .iter()
+        .any(|m| m.meeting.failed)
+        .then(|| {
+            let o = record.other(CALENDAR)?;
+            super::write::still_written(&project.out_dir, o)
+                .then(|| std::fs::read_to_string(project.out_dir.join(CALENDAR)).ok())
+                .flatten()
+        })
+        .flatten()
+        .unwrap_or_default();
+    let ics = match crate::render::ics::calendar(list, &project.house, draft_default, &earlier) {
         Ok(ics) => ics,
         Err(d) => {
             diags.push(d);

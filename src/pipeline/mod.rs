@@ -295,14 +295,16 @@ pub fn run_with_progress(
             (&mut memory.cache, &memory.run, &memory.record),
             &mut report.diagnostics,
         );
+        // The calendar once the stale outputs are gone: a failed meeting keeps its last good
+        // event only while its last good page stands.
+        output::withdraw::withdraw_stale(project, &memory.record, &mut report);
         report.calendar = output::meetings::write_calendar(
             project,
             &report.meetings,
-            opts.draft_by_default,
+            (opts.draft_by_default, &memory.record),
             &mut report.diagnostics,
         );
         lap(&mut times.meetings);
-        output::withdraw::withdraw_stale(project, &memory.record, &mut report);
         folders::tidy(project, &memory.record, &mut report);
         output::write_index_and_manifest(
             project,

@@ -164,7 +164,7 @@ pub(crate) fn pages(
         };
         out.pages.insert(rel, page);
     }
-    match crate::render::ics::calendar(&meetings, house, true) {
+    match crate::render::ics::calendar(&meetings, house, true, "") {
         Ok(ics) => {
             out.files
                 .insert(CALENDAR.to_string(), ics.into_bytes().into());

@@ -271,7 +271,7 @@ fn a_meeting_warning_points_at_the_key_in_a_crlf_paper_and_in_a_sidecar() {
 
 /// A mistake in a meeting file that cannot change which papers are private (its time,
 /// end, place, chair, contact or status) withholds none of them: the file's error is said
-/// and its meeting's last good page, agenda and pack are kept, but every public paper stays
+/// and its meeting's last good page, agenda, pack and calendar event are kept, but every public paper stays
 /// published. A mistake in its items still withholds them all (see `meeting_private`).
 #[test]
 fn a_mistake_that_touches_no_item_withholds_no_paper() {
@@ -280,6 +280,11 @@ fn a_mistake_that_touches_no_item_withholds_no_paper() {
     assert_eq!(build(root).0, 0);
     let page = "out/meetings/2026-05-19-resources-committee/index.html";
     let before = read(root, page);
+    let calendar = read(root, "out/meetings.ics");
+    assert!(
+        calendar.contains("UID:2026-05-19-resources-committee@"),
+        "{calendar}"
+    );
     let file = root.join("meetings/resources-2026-05-19.yaml");
     let text = std::fs::read_to_string(&file).unwrap();
     for (from, to) in [
@@ -310,6 +315,8 @@ fn a_mistake_that_touches_no_item_withholds_no_paper() {
             }
         }
         assert_eq!(read(root, page), before, "{to}: the last good page is kept");
+        // And its last good event: the meeting does not vanish from subscribers' calendars.
+        assert_eq!(read(root, "out/meetings.ics"), calendar, "{to}");
         assert!(
             root.join("out/meetings/2026-05-19-resources-committee/pack.pdf")
                 .is_file(),

@@ -109,6 +109,17 @@ fn a_broken_meeting_file_withholds_its_papers_and_withdraws_what_listed_them() {
         assert!(!path.exists(), "{gone} is left public");
     }
     assert!(stderr.contains("warning[output-withdrawn]"), "{stderr}");
+    // Its calendar event listed those items as public: it goes with the page, while the
+    // other meetings keep theirs.
+    let calendar = std::fs::read_to_string(root.join("out/meetings.ics")).unwrap();
+    assert!(
+        !calendar.contains("UID:2026-05-19-resources-committee@"),
+        "{calendar}"
+    );
+    assert!(
+        calendar.contains("UID:2026-03-03-audit-committee@"),
+        "{calendar}"
+    );
     assert!(
         root.join("out/meetings/2026-03-03-audit-committee/index.html")
             .is_file(),

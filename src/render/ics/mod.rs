@@ -2,6 +2,8 @@
 //! CRLF line ends, lines folded at 75 octets, text escaped; the same meetings give the
 //! same bytes (no clock is read).
 
+mod kept;
+
 use crate::config::HouseStyle;
 use crate::diag::Diagnostic;
 use crate::meeting::Meeting;
@@ -13,12 +15,16 @@ const DEFAULT_LENGTH: jiff::SignedDuration = jiff::SignedDuration::from_hours(2)
 /// `VTIMEZONE` is needed); a meeting with no time is an all-day event, and one with a time
 /// ends at its `end`, else after the house's `meeting_length`. `draft_default`
 /// says whether a meeting that does not give its status is a draft (tentative). A failed
-/// meeting (its file has an error, or it clashes with another) is left out, as the index
-/// leaves it out: which of its items are public cannot be trusted, nor is its page there.
+/// meeting (its file has an error, or it clashes with another) is not written from what its
+/// file reads now: it keeps its event in `earlier` (the calendar the last build wrote), as
+/// written, when it has one there, and is left out otherwise. The caller passes a failed
+/// meeting only while its last good page stands (one that showed a paper withheld now is
+/// withdrawn, and its event goes with it).
 pub fn calendar<'a>(
     meetings: impl IntoIterator<Item = &'a Meeting>,
     house: &HouseStyle,
     draft_default: bool,
+    earlier: &str,
 ) -> Result<String, Diagnostic> {
     let tz = jiff::tz::TimeZone::get(&house.time_zone).map_err(|e| {
         Diagnostic::file_error(
@@ -52,20 +58,22 @@ pub fn calendar<'a>(
         &format!("X-WR-TIMEZONE:{}", escape(&house.time_zone)),
     );
     let domain = slug::slugify(org);
-    for m in meetings.into_iter().filter(|m| !m.failed) {
+    let domain = if domain.is_empty() {
+        "committee"
+    } else {
+        &domain
+    };
+    let kept = kept::events_by_uid(earlier);
+    for m in meetings {
+        let uid = format!("{}@{domain}.clerk", m.slug());
+        if m.failed {
+            if let Some(event) = kept.get(&uid) {
+                out.push_str(event);
+            }
+            continue;
+        }
         line(&mut out, "BEGIN:VEVENT");
-        line(
-            &mut out,
-            &format!(
-                "UID:{}@{}.clerk",
-                m.slug(),
-                if domain.is_empty() {
-                    "committee"
-                } else {
-                    &domain
-                }
-            ),
-        );
+        line(&mut out, &format!("UID:{uid}"));
         // DTSTAMP must be a UTC date-time; the meeting's date keeps rebuilds identical.
         line(
             &mut out,
@@ -242,6 +250,7 @@ mod tests {
             &[meeting(Some("10:00")), meeting(None), long],
             &house,
             false,
+            "",
         )
         .unwrap();
         assert!(
@@ -272,7 +281,7 @@ mod tests {
             ..meeting(Some("10:00"))
         };
         assert!(
-            calendar(&[winter], &house, false)
+            calendar(&[winter], &house, false, "")
                 .unwrap()
                 .contains("DTSTART:20260113T100000Z")
         );
@@ -283,7 +292,7 @@ mod tests {
     #[test]
     fn a_timed_meeting_ends_at_its_end_or_after_the_house_length() {
         let house = HouseStyle::default();
-        let ics = calendar(&[meeting(Some("10:00"))], &house, false).unwrap();
+        let ics = calendar(&[meeting(Some("10:00"))], &house, false, "").unwrap();
         assert!(
             ics.contains("DTSTART:20260519T090000Z\r\nDTEND:20260519T110000Z\r\n"),
             "two hours by default: {ics}"
@@ -292,7 +301,7 @@ mod tests {
             end: Some("12:30".parse().unwrap()),
             ..meeting(Some("10:00"))
         };
-        let ics = calendar(&[own], &house, false).unwrap();
+        let ics = calendar(&[own], &house, false, "").unwrap();
         assert!(ics.contains("DTEND:20260519T113000Z\r\n"), "{ics}");
         let short = HouseStyle {
             meeting_length: "1h 30m".into(),
@@ -303,7 +312,7 @@ mod tests {
             date: jiff::civil::date(2026, 10, 25),
             ..meeting(Some("00:30"))
         };
-        let ics = calendar(&[night], &short, false).unwrap();
+        let ics = calendar(&[night], &short, false, "").unwrap();
         assert!(
             ics.contains("DTSTART:20261024T233000Z\r\nDTEND:20261025T010000Z\r\n"),
             "{ics}"
@@ -319,14 +328,14 @@ mod tests {
             cancelled: true,
             ..meeting(Some("10:00"))
         };
-        let ics = calendar(&[off], &house, false).unwrap();
+        let ics = calendar(&[off], &house, false, "").unwrap();
         assert!(ics.contains("STATUS:CANCELLED\r\n"), "{ics}");
         assert!(
             ics.contains("SUMMARY:Cancelled: Resources Committee\r\n"),
             "{ics}"
         );
         assert!(ics.contains("UID:2026-05-19-resources-committee@"), "{ics}");
-        let on = calendar(&[meeting(Some("10:00"))], &house, false).unwrap();
+        let on = calendar(&[meeting(Some("10:00"))], &house, false, "").unwrap();
         assert!(on.contains("STATUS:CONFIRMED\r\n") && !on.contains("Cancelled"));
     }
 }
