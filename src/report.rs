@@ -138,13 +138,32 @@ pub fn outputs_note(report: &BuildReport, out_dir: &Path) -> String {
         .iter()
         .cloned()
         .partition(|path| now_private.contains(path_stem(path)));
-    if !private.is_empty() {
-        note.push_str(&format!(
-            "Removed {} of papers now taken in private (their own are in {}):\n{}",
-            plural(private.len(), "public output"),
-            out_dir.join(private_dir).display(),
-            list(&private)
-        ));
+    // Withheld (no exempt ground): their meeting file has an error, or their meeting's
+    // agenda does not list them; said apart from those taken in private.
+    let withheld: std::collections::BTreeSet<String> = report
+        .private
+        .iter()
+        .filter(|(_, ground)| ground.is_empty())
+        .map(|(rel, _)| stem_of(rel))
+        .collect();
+    let (held, taken): (Vec<String>, Vec<String>) = private
+        .into_iter()
+        .partition(|path| withheld.contains(path_stem(path)));
+    for (paths, why) in [
+        (taken, "now taken in private"),
+        (
+            held,
+            "withheld while their meeting file has an error or their meeting's agenda does not list them",
+        ),
+    ] {
+        if !paths.is_empty() {
+            note.push_str(&format!(
+                "Removed {} of papers {why} (their own are in {}):\n{}",
+                plural(paths.len(), "public output"),
+                out_dir.join(private_dir).display(),
+                list(&paths)
+            ));
+        }
     }
     // A paper published again has its private copies removed: not gone either.
     let published: std::collections::BTreeSet<String> = report

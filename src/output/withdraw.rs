@@ -57,7 +57,7 @@ pub fn withdraw_stale(project: &Project, record: &Record, report: &mut BuildRepo
             {
                 continue;
             }
-            if let Some(w) = withdraw(project, &rel, paper, m.meeting.failed) {
+            if let Some(w) = withdraw(project, &rel, (paper, &report.private), m.meeting.failed) {
                 m.outputs.retain(|o| o.path != shown);
                 warnings.push(w);
             }
@@ -75,7 +75,7 @@ pub fn withdraw_stale(project: &Project, record: &Record, report: &mut BuildRepo
         warnings.extend(
             public_files(&dir)
                 .iter()
-                .filter_map(|rel| withdraw(project, rel, paper, true)),
+                .filter_map(|rel| withdraw(project, rel, (paper, &report.private), true)),
         );
     }
     // A meeting this run has not at all (a run with errors keeps its folder and lists it,
@@ -100,7 +100,7 @@ pub fn withdraw_stale(project: &Project, record: &Record, report: &mut BuildRepo
             warnings.extend(
                 public_files(&dir)
                     .iter()
-                    .filter_map(|rel| withdraw(project, rel, paper, true)),
+                    .filter_map(|rel| withdraw(project, rel, (paper, &report.private), true)),
             );
         }
     }
@@ -154,7 +154,7 @@ pub fn withdraw_unmade(
         warnings.extend(
             unmade
                 .iter()
-                .filter_map(|rel| withdraw(project, rel, paper, false)),
+                .filter_map(|rel| withdraw(project, rel, (paper, private), false)),
         );
     }
     warnings
@@ -185,22 +185,32 @@ pub fn public_files(dir: &Path) -> [PathBuf; 4] {
 }
 
 /// Removes the output at `rel`, made while `paper` was public: the warning, if there was
-/// a file to remove. `failed`: its meeting's file has errors (which is why the paper is
-/// taken as private), so the way out starts with mending it.
+/// a file to remove. `private` gives the paper's exempt ground when taken in private, and
+/// none when it is withheld (its meeting file has an error, or its meeting's agenda does
+/// not list it): the warning says which. `failed`: its meeting's file has errors, so the
+/// way out starts with mending it.
 fn withdraw(
     project: &Project,
     rel: &Path,
-    paper: &PaperReport,
+    (paper, private): (&PaperReport, &BTreeMap<PathBuf, String>),
     failed: bool,
 ) -> Option<Diagnostic> {
     let path = project.out_dir.join(rel);
     std::fs::remove_file(&path).ok()?;
+    let withheld = private
+        .get(&normal(&paper.source.rel))
+        .is_some_and(String::is_empty);
+    let now = if withheld {
+        "is withheld now, while its meeting file has an error or its meeting's agenda does not list it"
+    } else {
+        "is taken in private now"
+    };
     Some(
         Diagnostic::file_error(
             "output-withdrawn",
             &walk::relative(&project.root, &path),
             format!(
-                "removed: it was made when `{}` was public, and that paper is private now",
+                "removed: it was made when `{}` was public, and that paper {now}",
                 paper.source.display.display()
             ),
         )

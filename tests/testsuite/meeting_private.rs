@@ -109,6 +109,21 @@ fn a_broken_meeting_file_withholds_its_papers_and_withdraws_what_listed_them() {
         assert!(!path.exists(), "{gone} is left public");
     }
     assert!(stderr.contains("warning[output-withdrawn]"), "{stderr}");
+    // Said as withheld, not as taken in private: the file's error is why, and nothing
+    // was taken in private.
+    assert!(
+        stderr.contains("and that paper is withheld now, while its meeting file has an error"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("is taken in private now"), "{stderr}");
+    assert!(
+        stdout.contains("of papers withheld while their meeting file has an error"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("of papers now taken in private"),
+        "{stdout}"
+    );
     // Its calendar event listed those items as public: it goes with the page, while the
     // other meetings keep theirs.
     let calendar = std::fs::read_to_string(root.join("out/meetings.ics")).unwrap();
