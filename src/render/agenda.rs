@@ -70,7 +70,7 @@ fn item_para(line: &Line<'_>, k: usize, words: &Words) -> Item {
         }
     }
     if let Some(ground) = &item.private {
-        notes.push(format!("{}: {ground}", words.exempt));
+        notes.push(words.exempt_note(ground));
     }
     notes.extend(line.note.clone());
     for n in notes {

@@ -72,6 +72,9 @@ impl MeetingLink {
                     number: i.number.clone(),
                     title: i.title.clone(),
                     exempt: i.private.clone().unwrap_or_default(),
+                    exempt_note: house
+                        .words
+                        .exempt_note(i.private.as_deref().unwrap_or_default()),
                 })
                 .collect(),
         }
@@ -87,6 +90,8 @@ pub struct PrivateLine {
     pub title: String,
     /// The exempt ground.
     pub exempt: String,
+    /// The ground as the house words it (`words.exempt`): `Exempt: Standing Orders 20(d)`.
+    pub exempt_note: String,
 }
 
 /// What `index.html` is rendered with.

@@ -53,6 +53,8 @@ pub(crate) struct ItemView<'a> {
     pub(crate) late: bool,
     /// The exempt ground of a private item.
     pub(crate) exempt: Option<&'a str>,
+    /// The ground as the house words it (`words.exempt`): `Exempt: Standing Orders 20(d)`.
+    pub(crate) exempt_note: Option<String>,
     /// The paper's HTML page (never for a private item).
     pub(crate) html: Option<LinkView>,
     /// The paper's PDF (never for a private item).
@@ -183,7 +185,7 @@ fn links(item: &AgendaItem, files: &PaperFiles) -> (Option<LinkView>, Option<Lin
     (find(".html", "HTML"), find(".pdf", "PDF"))
 }
 
-fn item_view<'a>(item: &'a AgendaItem, files: &PaperFiles) -> ItemView<'a> {
+fn item_view<'a>(item: &'a AgendaItem, (files, words): (&PaperFiles, &Words)) -> ItemView<'a> {
     let (html, pdf) = links(item, files);
     let (kind, unavailable) = match &item.kind {
         ItemKind::Paper { available, .. } => ("paper", !available && item.private.is_none()),
@@ -199,6 +201,7 @@ fn item_view<'a>(item: &'a AgendaItem, files: &PaperFiles) -> ItemView<'a> {
         purpose: item.purpose.as_deref().filter(|_| !private),
         late: item.late,
         exempt: item.private.as_deref(),
+        exempt_note: item.private.as_deref().map(|g| words.exempt_note(g)),
         unavailable: unavailable && html.is_none(),
         stale: unavailable && html.is_some(),
         html,
@@ -213,7 +216,7 @@ fn item_view<'a>(item: &'a AgendaItem, files: &PaperFiles) -> ItemView<'a> {
 fn nest<'a>(
     items: &'a [AgendaItem],
     shown: impl Fn(&AgendaItem) -> bool,
-    files: &PaperFiles,
+    files: (&PaperFiles, &Words),
 ) -> Vec<ItemView<'a>> {
     let mut top: Vec<ItemView<'a>> = Vec::new();
     // By depth, the open ancestor: where its view is (indices from the top), if shown.
@@ -278,14 +281,14 @@ impl<'a> MeetingView<'a> {
                 nest(
                     &meeting.items,
                     |i| public.iter().any(|p| std::ptr::eq(*p, i)),
-                    files,
+                    (files, &house.words),
                 )
             },
             no_public_items: meeting.no_public_items(&house.words),
             private_heading: &house.private_heading,
             private_items: meeting
                 .private_items()
-                .map(|i| item_view(i, files))
+                .map(|i| item_view(i, (files, &house.words)))
                 .collect(),
             agenda_pdf: agenda_pdf.map(|f| LinkView {
                 href: Path::new(&f.path)
@@ -361,9 +364,10 @@ mod tests {
             ("3.2.1", 2, false),
             ("4", 0, false),
         ]);
-        let public = nest(&all, |i| i.private.is_none(), &PaperFiles::new());
+        let words = HouseStyle::default().words;
+        let public = nest(&all, |i| i.private.is_none(), (&PaperFiles::new(), &words));
         assert_eq!(shape(&public), "2[2.1] 3.1 3.2.1 4");
-        let every = nest(&all, |_| true, &PaperFiles::new());
+        let every = nest(&all, |_| true, (&PaperFiles::new(), &words));
         assert_eq!(shape(&every), "2[2.1] 3[3.1 3.2[3.2.1]] 4");
     }
 }

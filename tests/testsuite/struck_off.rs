@@ -314,7 +314,7 @@ fn a_private_item_without_a_title_is_not_named_by_its_file() {
     );
     let index = std::fs::read_to_string(root.join("out/index.html")).unwrap();
     assert!(
-        index.contains("(exempt: Standing Orders section 20(d))"),
+        index.contains("(Exempt: Standing Orders section 20(d))"),
         "the item is still listed, by its ground"
     );
 }

@@ -191,3 +191,28 @@ fn a_misspelt_word_is_refused_at_its_place_with_the_key_meant() {
     assert!(stderr.contains("--> clerk.yaml:3:3"), "{stderr}");
     assert!(stderr.contains("did you mean `chair`?"), "{stderr}");
 }
+
+/// An English council cites the paragraph of Schedule 12A an item is exempt under: its
+/// `words.exempt` names `{ground}`, and the meeting's page and the index say the ground
+/// there, in the house's own capitals (never lowered, never after a colon).
+#[test]
+fn an_exempt_ground_is_said_where_the_house_words_put_it() {
+    let dir = temp_project("meetings");
+    let root = dir.path();
+    std::fs::write(
+        root.join("clerk.yaml"),
+        "words:\n  exempt: \"Exempt under paragraph {ground} of Schedule 12A\"\n",
+    )
+    .unwrap();
+    let file = root.join("meetings/resources-2026-05-19.yaml");
+    let text = read(root, "meetings/resources-2026-05-19.yaml");
+    std::fs::write(&file, text.replace("Standing Orders section 20(d)", "3")).unwrap();
+    let (code, out, err) = parts(&clerk(root, &["build", "--format", "html"]));
+    assert_eq!(code, 0, "{out}{err}");
+    let said = "Exempt under paragraph 3 of Schedule 12A";
+    let page = read(root, &format!("{DIR}/index.html"));
+    assert!(page.contains(said), "{page}");
+    let index = read(root, "out/index.html");
+    assert!(index.contains(&format!("({said})")), "{index}");
+    assert!(!format!("{page}{index}").contains("12A:"), "{page}{index}");
+}

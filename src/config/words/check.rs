@@ -1,5 +1,5 @@
 //! The checks on the `words` lines that name `{fields}` (`page`, `pack_page`, `one_page`,
-//! `page_range`): a field clerk cannot fill in, or a `{` left open, is an error at its place
+//! `page_range`, `exempt`): a field clerk cannot fill in, or a `{` left open, is an error at its place
 //! in clerk.yaml, with the field it is near.
 
 use super::super::HouseStyle;
@@ -18,7 +18,7 @@ struct Filled {
 }
 
 /// Every `words` line with fields.
-const FILLED: [Filled; 4] = [
+const FILLED: [Filled; 5] = [
     Filled {
         key: "page",
         fields: &["n", "total"],
@@ -43,6 +43,12 @@ const FILLED: [Filled; 4] = [
         meaning: "`{first}` and `{last}` are a paper's first and last pack pages",
         example: "pages {first}–{last}",
     },
+    Filled {
+        key: "exempt",
+        fields: &["ground"],
+        meaning: "`{ground}` is a private item's exempt ground (without it, the ground follows a colon)",
+        example: "Exempt under paragraph {ground} of Schedule 12A",
+    },
 ];
 
 impl Words {
@@ -52,6 +58,7 @@ impl Words {
             "page" => &self.page,
             "pack_page" => &self.pack_page,
             "one_page" => &self.one_page,
+            "exempt" => &self.exempt,
             _ => &self.page_range,
         }
     }

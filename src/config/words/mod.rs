@@ -154,6 +154,17 @@ impl Words {
         }
     }
 
+    /// A private item's exempt ground as the agenda says it: `words.exempt` with `{ground}`
+    /// filled in (`Exempt under paragraph {ground} of Schedule 12A`), or followed by a colon
+    /// and the ground when it names none (`Exempt: Standing Orders section 20(d)`).
+    pub fn exempt_note(&self, ground: &str) -> String {
+        if fields_in(&self.exempt).is_ok_and(|f| f.iter().any(|(name, _)| *name == "ground")) {
+            self.exempt.replace("{ground}", ground)
+        } else {
+            format!("{}: {ground}", self.exempt)
+        }
+    }
+
     /// The mark of a paper taken in private: `PRIVATE – OFFICIAL-SENSITIVE`.
     pub fn private_marking(&self, classification: &str) -> String {
         format!("{} – {classification}", self.private)

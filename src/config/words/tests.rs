@@ -121,3 +121,31 @@ fn an_empty_word_is_refused_at_its_line() {
         "write the house's word for it, or remove the line to keep clerk's `PRIVATE`"
     );
 }
+
+/// A private item's ground, as the agenda, the meeting's page and the index say it: after
+/// the house's word and a colon, or where its word names `{ground}` (English councils cite
+/// a paragraph of Schedule 12A); a misspelt field is refused at its place.
+#[test]
+fn an_exempt_ground_is_said_as_the_house_words_it() {
+    let w = HouseStyle::default().words;
+    assert_eq!(
+        w.exempt_note("Standing Orders section 20(d)"),
+        "Exempt: Standing Orders section 20(d)"
+    );
+    let twelve_a = Words {
+        exempt: "Exempt under paragraph {ground} of Schedule 12A".into(),
+        ..HouseStyle::default().words
+    };
+    assert_eq!(
+        twelve_a.exempt_note("3"),
+        "Exempt under paragraph 3 of Schedule 12A"
+    );
+    let (message, help, line, _) =
+        house_error("words:\n  exempt: \"Exempt – paragraph {grond}\"\n");
+    assert_eq!(line, 2, "{message}");
+    assert!(
+        message.contains("`words.exempt` names `{grond}`"),
+        "{message}"
+    );
+    assert!(help.starts_with("did you mean `{ground}`?"), "{help}");
+}

@@ -126,6 +126,7 @@ fn every_template_variable_is_documented() {
             number: Some("4".into()),
             title: "P".into(),
             exempt: "E".into(),
+            exempt_note: "Exempt: E".into(),
         }],
     }];
     let index = index.with_meetings(&links);
