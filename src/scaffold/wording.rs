@@ -29,12 +29,16 @@ impl HouseWording {
     /// The words of `house`.
     pub fn of(house: &HouseStyle) -> HouseWording {
         let default = HouseStyle::default();
+        // A header label as a comment names it: without the colon a house may end it with
+        // (`Purpose of the Report:`), which the comment's own punctuation follows.
         let label = |key: &str| {
-            house
-                .header_rows
-                .iter()
-                .find(|r| r.key == key)
-                .map(|r| r.label.clone())
+            house.header_rows.iter().find(|r| r.key == key).map(|r| {
+                r.label
+                    .trim_end()
+                    .trim_end_matches(':')
+                    .trim_end()
+                    .to_string()
+            })
         };
         // The seed paper's place is the default house's own example; any other house gets
         // one that fits any committee.
@@ -153,5 +157,21 @@ mod tests {
                 "{first}"
             );
         }
+    }
+
+    /// A house whose header labels end in a colon (`Purpose of the Report:`) has them
+    /// named in the new paper's comments without it: `# Purpose of the Report; usually…`.
+    #[test]
+    fn a_label_ending_in_a_colon_is_named_without_it() {
+        let mut house = HouseStyle::default();
+        for row in &mut house.header_rows {
+            if row.key == Key::Recommendation.name() {
+                row.label = "Purpose of the Report: ".into();
+            }
+        }
+        assert_eq!(
+            HouseWording::of(&house).recommendation_label,
+            "Purpose of the Report"
+        );
     }
 }
