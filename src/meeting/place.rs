@@ -41,9 +41,24 @@ pub(super) fn paper_diag(
 }
 
 /// The line of `key:` in the paper's metadata (its `.md` front matter or sidecar `.yaml`).
+/// A paper this run did not read again (its outputs reused) has no texts here: its files
+/// are read for the line, so that a help names it on every build.
 pub(super) fn key_line(p: &PaperEntry, key: &str) -> Option<usize> {
-    let (_, text, off) = find_key(p, key)?;
-    Some(text[..off].matches('\n').count() + 1)
+    let line = |text: &str, off: usize| text[..off].matches('\n').count() + 1;
+    if let Some((_, text, off)) = find_key(p, key) {
+        return Some(line(text, off));
+    }
+    if p.sources.get(&p.source.display).is_some() {
+        return None;
+    }
+    let needle = format!("{key}:");
+    [p.source.path.clone(), p.source.path.with_extension("yaml")]
+        .iter()
+        .find_map(|file| {
+            let text = std::fs::read_to_string(file).ok()?;
+            let off = line_start(&text, &needle)?;
+            Some(line(&text, off))
+        })
 }
 
 /// Where `key:` starts a line of the paper's metadata: the file (as shown), its text as

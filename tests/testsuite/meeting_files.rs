@@ -325,3 +325,24 @@ fn a_mistake_that_touches_no_item_withholds_no_paper() {
         no_public_output_holds(&root.join("out"), SECRET);
     }
 }
+
+/// A meeting file's number that disagrees with its paper's `agenda_item` names the paper's
+/// line in its help on every build, one that reuses the paper's outputs too (its files are
+/// read for the line).
+#[test]
+fn a_numbers_help_names_the_papers_line_when_the_paper_is_reused() {
+    let project = crate::meeting_edges::one_paper_project("2026-05-19", "10:00", "Budget", "");
+    let root = project.path();
+    assert_eq!(build(root).0, 0);
+    let file = root.join("meetings/r.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("number: \"1\"", "number: \"2\"")).unwrap();
+    for _ in 0..2 {
+        let (code, stdout, stderr) = build(root);
+        assert_eq!(code, 1, "{stdout}{stderr}");
+        assert!(
+            stderr.contains("papers/r/a.md line 4 gives `agenda_item: \"1\"`"),
+            "{stderr}"
+        );
+    }
+}
