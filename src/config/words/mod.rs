@@ -24,6 +24,9 @@ pub struct Words {
     pub appendix: String,
     /// The heading of a paper's list of appendices: `Appendices`.
     pub appendices: String,
+    /// The word a cross-reference to a numbered section shows before its number:
+    /// `section` (`section 2`).
+    pub section: String,
     /// The HTML header table's hidden caption: `About this paper`.
     pub about_this_paper: String,
     /// The name of the HTML footnotes' region: `Footnotes`.

@@ -287,9 +287,10 @@ fn close_body(ctx: &mut Ctx, o: Open, house: &HouseStyle, next: &mut u32) -> Sec
         ctx.ids.insert(id.clone());
         (SectionKind::Body, Some(n), id)
     };
-    // `[](#label)` to a numbered section shows `section 2` (the words kept together).
+    // `[](#label)` to a numbered section shows `section 2` (the words kept together), in the
+    // house's word (`words.section`).
     if let Some((l, loc)) = &o.label {
-        let shown = number.map(|n| format!("section\u{a0}{n}"));
+        let shown = number.map(|n| format!("{}\u{a0}{n}", house.words.section));
         ctx.refs.place_label(l, loc, shown, l);
     }
     if o.drafts.is_empty() {

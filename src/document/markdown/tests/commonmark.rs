@@ -222,6 +222,20 @@ fn the_word_section_may_end_a_line_or_be_emphasised_before_a_reference() {
     assert_eq!(numbers, ["1", "1", "section\u{a0}1"]);
 }
 
+/// A Welsh house words the section a reference names (`words.section: adran`): `adran 1`,
+/// and the number alone after `adran` written out.
+#[test]
+fn a_heading_reference_shows_the_houses_word_for_section() {
+    let mut house = HouseStyle::default();
+    house.words.section = "adran".into();
+    let body = "# Cefndir {#cefndir}\n\nGweler adran [](#cefndir) a [](#cefndir).\n";
+    let dir = Path::new(".");
+    let (s, d) = run_in_house(body, (&[], RECS), (dir, dir), &house);
+    assert!(d.is_empty(), "{d:#?}");
+    let numbers = crossref_numbers(paras(&s.sections[0])[0]);
+    assert_eq!(numbers, ["1", "adran\u{a0}1"]);
+}
+
 #[test]
 fn an_unknown_heading_label_is_reported_at_its_line_with_a_hint() {
     let (_, d) = run("# Background {#background}\n\nSee [](#backgruond).\n");

@@ -38,7 +38,16 @@ pub(super) fn run_in(
     dir: &Path,
     root: &Path,
 ) -> (Sections, Vec<Placed>) {
-    let house = HouseStyle::default();
+    run_in_house(body, (impls, recs), (dir, root), &HouseStyle::default())
+}
+
+/// [`run_in`] in `house`'s style.
+pub(super) fn run_in_house(
+    body: &str,
+    (impls, recs): (&[(&str, &str, usize)], &str),
+    (dir, root): (&Path, &Path),
+    house: &HouseStyle,
+) -> (Sections, Vec<Placed>) {
     let file = Path::new("papers/p.md");
     // The file: the body, then lines enough for the metadata values' lines.
     let last = impls.iter().map(|i| i.2).max().unwrap_or(1);
@@ -70,7 +79,7 @@ pub(super) fn run_in(
         project_root: root,
         private: crate::document::markdown::PrivatePapers::NONE,
     };
-    let (sections, diags) = build_sections(&parts, &house);
+    let (sections, diags) = build_sections(&parts, house);
     (sections, placed(diags, &Sources::of(file, text.as_str())))
 }
 
