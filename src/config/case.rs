@@ -9,6 +9,15 @@ const SMALL: [&str; 27] = [
     "nor", "of", "on", "onto", "or", "per", "than", "the", "to", "upon", "via", "vs", "with",
 ];
 
+/// The small words of a Welsh title, for a house whose language is Welsh (`cy`): the
+/// article (`y`, `yr`, and `’r` joined to the word before it), `a`/`ac` ("and"), `neu`
+/// ("or") and the short prepositions. Not for English, where `I` and `am` are words of
+/// their own.
+const SMALL_CY: [&str; 19] = [
+    "a", "ac", "am", "ar", "at", "gan", "i", "neu", "o", "y", "yn", "yr", "a’r", "a'r", "i’r",
+    "i'r", "o’r", "o'r", "â",
+];
+
 /// Words a letter after them labels: `Appendix A`, `Part B`.
 const LABELLING: &[&str] = &[
     "appendix", "annex", "annexe", "schedule", "part", "option", "phase", "section", "table",
@@ -16,9 +25,11 @@ const LABELLING: &[&str] = &[
 ];
 
 /// `text` in title case: each word begins with a capital, but the [`SMALL`] words inside
-/// it, which are set in lower case; a word with a capital past its first letter (`iPad`,
-/// `McDonald`, `CCTV`, `O’Neill`) is kept as written, as is the rest of every word.
-pub fn title_case(text: &str) -> String {
+/// it (and [`SMALL_CY`] when `language` is Welsh), which are set in lower case; a word with
+/// a capital past its first letter (`iPad`, `McDonald`, `CCTV`, `O’Neill`) is kept as
+/// written, as is the rest of every word.
+pub fn title_case(text: &str, language: &str) -> String {
+    let welsh = language == "cy" || language.starts_with("cy-");
     let words: Vec<&str> = text.split(' ').collect();
     let last = words
         .iter()
@@ -47,7 +58,8 @@ pub fn title_case(text: &str) -> String {
         let small = !opening
             && !label
             && Some(i) != last
-            && SMALL.iter().any(|s| s.eq_ignore_ascii_case(bare));
+            && (SMALL.iter().any(|s| s.eq_ignore_ascii_case(bare))
+                || welsh && SMALL_CY.iter().any(|s| s.eq_ignore_ascii_case(bare)));
         if as_written {
             out.push_str(word);
         } else if small {
@@ -104,38 +116,60 @@ fn is_greek(c: char) -> bool {
 mod tests {
     use super::*;
 
+    fn title_case_en(text: &str) -> String {
+        title_case(text, "en-GB")
+    }
+
+    /// A Welsh house's titles keep the Welsh small words small, the article joined to the
+    /// word before it too; an English house's `I` and `Am` stay capitals.
+    #[test]
+    fn a_welsh_title_keeps_its_small_words_small() {
+        assert_eq!(
+            title_case("cefndir a’r sefyllfa bresennol", "cy"),
+            "Cefndir a’r Sefyllfa Bresennol"
+        );
+        assert_eq!(
+            title_case("yr ymgynghoriad ar y newidiadau i’r oriau", "cy-GB"),
+            "Yr Ymgynghoriad ar y Newidiadau i’r Oriau"
+        );
+        assert_eq!(title_case("what i am told", "en-GB"), "What I Am Told");
+    }
+
     #[test]
     fn title_case_keeps_small_words_and_words_written_with_capitals() {
         assert_eq!(
-            title_case("Proposals For The Coming Year"),
+            title_case_en("Proposals For The Coming Year"),
             "Proposals for the Coming Year"
         );
         assert_eq!(
-            title_case("update on CCTV and the A82 at Loch Ard"),
+            title_case_en("update on CCTV and the A82 at Loch Ard"),
             "Update on CCTV and the A82 at Loch Ard"
         );
         assert_eq!(
-            title_case("the mid-year iPad roll-out for McDonald and O’Neill"),
+            title_case_en("the mid-year iPad roll-out for McDonald and O’Neill"),
             "The Mid-year iPad Roll-out for McDonald and O’Neill"
         );
         assert_eq!(
-            title_case("Plana Gàidhlig na Comhairle"),
+            title_case_en("Plana Gàidhlig na Comhairle"),
             "Plana Gàidhlig na Comhairle"
         );
         // First and last words, and the word after a colon or a dash, are capitals.
         assert_eq!(
-            title_case("of mice and men: a review of"),
+            title_case_en("of mice and men: a review of"),
             "Of Mice and Men: A Review Of"
         );
-        assert_eq!(title_case("roads – the plan"), "Roads – The Plan");
+        assert_eq!(title_case_en("roads – the plan"), "Roads – The Plan");
         // A letter a word labels is a name, not the article: `Appendix A`, not `Appendix a`.
         assert_eq!(
-            title_case("Appendix A – Schedule of fees and a plan for option a"),
+            title_case_en("Appendix A – Schedule of fees and a plan for option a"),
             "Appendix A – Schedule of Fees and a Plan for Option A"
         );
-        assert_eq!(title_case("(the) “quoted” words"), "(The) “Quoted” Words");
         assert_eq!(
-            title_case("Climate Change and Sustainability"),
+            title_case_en("(the) “quoted” words"),
+            "(The) “Quoted” Words"
+        );
+        assert_eq!(
+            title_case_en("Climate Change and Sustainability"),
             "Climate Change and Sustainability"
         );
     }

@@ -291,7 +291,7 @@ impl HouseStyle {
         match self.heading_case {
             HeadingCase::Upper => upper(text),
             HeadingCase::AsWritten => text.to_string(),
-            HeadingCase::Title => title_case(text),
+            HeadingCase::Title => title_case(text, &self.language),
         }
     }
 
