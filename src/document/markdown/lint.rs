@@ -358,8 +358,8 @@ fn odd_marker_space(line: &str) -> Option<(&str, char)> {
     (odd && !more).then_some((&line[..end], space))
 }
 
-/// A bullet (`•`, `·`, `▪`, `◦`) or a letter (`a)`, `(b)`) typed at the start of `text`,
-/// before a tab or a space: the mark with its space.
+/// A bullet (`•`, `·`, `▪`, `◦`) or a letter (`a)`, `(b)`, `c.`) typed at the start of
+/// `text`, before a tab or a space: the mark with its space.
 fn typed_bullet(text: &str) -> Option<&str> {
     let end = text.find([' ', '\t'])?;
     let mark = &text[..end];
@@ -372,6 +372,10 @@ fn typed_bullet(text: &str) -> Option<&str> {
             .unwrap_or("");
         inner.len() == 1 && inner.bytes().all(|b| b.is_ascii_lowercase())
     };
+    // `a. approve the strategy;`, as a lettered list typed in Word reads.
+    let lettered =
+        mark.len() == 2 && mark.ends_with('.') && mark.as_bytes()[0].is_ascii_lowercase();
+    let letter = letter || lettered;
     (bullet || letter).then(|| &text[..end + 1])
 }
 
