@@ -336,6 +336,19 @@ impl HouseStyle {
     fn header_key_help(&self, key: &str) -> String {
         let extra: Vec<&str> = self.extra_fields.iter().map(|f| f.key.as_str()).collect();
         let standard = Key::HEADER.map(Key::name);
+        // A paper's own key the table does not show (`language`, `keywords`, the closing
+        // texts): `extra_fields` would refuse it as one of a paper's keys, so not offered.
+        if Key::from_name(key).is_some() {
+            return format!(
+                "`{key}` is a paper's key, but not one the header table can show; it shows {}{}",
+                standard.join(", "),
+                if extra.is_empty() {
+                    String::new()
+                } else {
+                    format!(", and the house's extra fields: {}", extra.join(", "))
+                }
+            );
+        }
         if let Some(best) = did_you_mean(key, standard.iter().chain(&extra).copied()) {
             let whose = if extra.contains(&best) {
                 " (the house's extra field)"

@@ -331,6 +331,21 @@ fn a_header_row_key_near_nothing_lists_the_extra_fields_too() {
     );
 }
 
+/// A paper's own key the header table cannot show (`language`, `keywords`) is said to be
+/// one: the way out is not `extra_fields`, which refuses a paper's own key.
+#[test]
+fn a_header_row_of_a_papers_key_the_table_cannot_show_says_so() {
+    for key in ["language", "keywords"] {
+        let text = format!("header_rows:\n  - {{ label: Language, key: {key} }}\n");
+        let (_, help, _, _) = house_error(&text);
+        assert!(
+            help.starts_with(&format!("`{key}` is a paper's key, but not one the header table can show; it shows meeting, date,")),
+            "{help}"
+        );
+        assert!(!help.contains("extra_fields"), "{help}");
+    }
+}
+
 #[test]
 fn a_misspelt_page_number_field_is_refused_at_its_place() {
     let text = "language: gd\nwords:\n  page: \"Duilleag {n} de {totl}\"\n";
