@@ -15,6 +15,7 @@ use super::place::{at_pos, key_line, line_start, paper_diag, slash};
 use super::{AgendaItem, ItemKind, Meeting};
 
 mod slip;
+mod unfiled;
 
 use slip::file_slip;
 
@@ -128,6 +129,7 @@ pub fn assemble(
             None => implicit.entry(key).or_default().push(p),
         }
     }
+    diags.extend(unfiled::unfiled_meetings(&owners, &implicit));
     for ((committee, date), mut ps) in implicit {
         ps.sort_by(|a, b| {
             let (ma, mb) = (

@@ -346,3 +346,43 @@ fn a_numbers_help_names_the_papers_line_when_the_paper_is_reused() {
         );
     }
 }
+
+/// A paper deferred to a later meeting of a committee that keeps meeting files, one not
+/// written yet: the meeting is made from its papers (the contract allows it), with a
+/// warning at the paper's `date:` saying so and how to set it up. The committee's meetings
+/// from before its first file (here 10 February) are its history, and are not warned of.
+#[test]
+fn a_paper_deferred_to_a_meeting_with_no_file_is_a_warning_at_its_date() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let (_, stdout, stderr) = build(root);
+    assert!(!stderr.contains("meeting-without-file"), "{stdout}{stderr}");
+    let paper = root.join("papers/resources/2026-05-19-public-counter-review.md");
+    let text = std::fs::read_to_string(&paper).unwrap();
+    std::fs::write(&paper, text.replace("date: 2026-05-19", "date: 2026-07-14")).unwrap();
+    let file = root.join("meetings/resources-2026-05-19.yaml");
+    let listed = std::fs::read_to_string(&file).unwrap();
+    let item = "  - number: \"3.2\"\n    paper: resources/2026-05-19-public-counter-review.md\n    late: true\n";
+    assert!(listed.contains(item), "{listed}");
+    std::fs::write(&file, listed.replace(item, "")).unwrap();
+    let (code, stdout, stderr) = build(root);
+    assert_eq!(code, 0, "a warning:\n{stdout}{stderr}");
+    assert!(
+        stderr.contains("warning[meeting-without-file]: Resources Committee's meetings have files, but this one, on 2026-07-14, has none"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("2026-05-19-public-counter-review.md:3:1"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "clerk new --meeting-file --meeting \"Resources Committee\" --date 2026-07-14"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        root.join("out/meetings/2026-07-14-resources-committee/index.html")
+            .is_file()
+    );
+}
