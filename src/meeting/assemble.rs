@@ -28,9 +28,10 @@ pub struct PaperEntry<'a> {
     pub meta: Option<&'a PaperMeta>,
     /// Does it build (no errors)?
     pub ok: bool,
-    /// The title of its last good outputs, when it fails now: what the agenda shows for it
-    /// rather than its file's path.
-    pub last_title: Option<&'a str>,
+    /// The metadata of its last good outputs, when it fails now: what the agenda shows for
+    /// it (title, presenter, purpose), as the outputs it links say them, rather than what
+    /// its failing text says now or its file's path.
+    pub last_good: Option<&'a PaperMeta>,
     /// The texts of its files as read when it was checked (its `.md`, and a sidecar
     /// `.yaml`), for pointing at a key's line without reading them again.
     pub sources: &'a Sources,
@@ -38,6 +39,18 @@ pub struct PaperEntry<'a> {
     /// last build took in private, see `MeetingFiles::keep_taken_in_private`): never an
     /// item of a meeting made from its papers' metadata, which would list it as public.
     pub kept_private: bool,
+}
+
+impl<'a> PaperEntry<'a> {
+    /// The metadata its agenda item shows: its own when it builds, else that of its last
+    /// good outputs (which the meeting's page links), else what its text says now.
+    fn shown(&self) -> Option<&'a PaperMeta> {
+        if self.ok {
+            self.meta
+        } else {
+            self.last_good.or(self.meta)
+        }
+    }
 }
 
 type MeetingKey = (String, jiff::civil::Date);
@@ -186,15 +199,16 @@ fn from_papers(
         if let Some(n) = meta.agenda_item.as_deref() {
             prev = Some((n, p));
         }
+        let shown = p.shown().unwrap_or(meta);
         items.push(AgendaItem {
             number: meta.agenda_item.clone(),
-            title: meta.title.clone(),
+            title: shown.title.clone(),
             kind: ItemKind::Paper {
                 source: normal(&p.source.rel),
                 available: p.ok,
             },
-            presenter: Some(meta.presented_by.clone()),
-            purpose: Some(meta.recommendation.clone()),
+            presenter: Some(shown.presented_by.clone()),
+            purpose: Some(shown.recommendation.clone()),
             private: None,
             late: false,
             depth: 0,
@@ -242,6 +256,7 @@ fn from_file<'f>(
     for (i, fi) in f.items.iter().enumerate() {
         let entry = fi.paper.as_ref().and_then(|p| by_rel.get(p).copied());
         let meta = entry.and_then(|e| e.meta);
+        let shown = entry.and_then(PaperEntry::shown);
         if let (Some(p), Some(e)) = (&fi.paper, entry) {
             if let Some((other, oi)) = placed.get(p) {
                 let (message, help) = if std::ptr::eq(*other, f) {
@@ -332,8 +347,7 @@ fn from_file<'f>(
             title: fi
                 .title
                 .clone()
-                .or_else(|| meta.map(|m| m.title.clone()))
-                .or_else(|| entry.and_then(|e| e.last_title).map(str::to_string))
+                .or_else(|| shown.map(|m| m.title.clone()))
                 // A paper's file name often says what it is about: never shown for an item
                 // taken in private, which then has its number and exempt ground only.
                 .or_else(|| fi.paper.as_ref().filter(|_| !fi.private).map(|p| slash(p)))
@@ -342,11 +356,11 @@ fn from_file<'f>(
             presenter: fi
                 .presenter
                 .clone()
-                .or_else(|| meta.map(|m| m.presented_by.clone())),
+                .or_else(|| shown.map(|m| m.presented_by.clone())),
             purpose: fi
                 .purpose
                 .clone()
-                .or_else(|| meta.map(|m| m.recommendation.clone())),
+                .or_else(|| shown.map(|m| m.recommendation.clone())),
             private: fi.private.then(|| fi.exempt.clone().unwrap_or_default()),
             late: fi.late,
             depth: 0,

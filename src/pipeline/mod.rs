@@ -347,7 +347,7 @@ pub fn assemble_meetings(
                 source: &p.source,
                 meta: p.meta.as_ref(),
                 ok: p.errors() == 0,
-                last_title: p.last_good.as_ref().map(|m| m.title.as_str()),
+                last_good: p.last_good.as_ref(),
                 sources: texts.get(&i).unwrap_or(&p.sources),
                 kept_private: meeting::file::is_private(private, &p.source.rel),
             })

@@ -24,6 +24,7 @@ mod layers;
 mod located;
 mod meeting_edges;
 mod meeting_files;
+mod meeting_last_good;
 mod meeting_private;
 mod meeting_serve;
 mod meetings;

@@ -106,7 +106,7 @@ fn papers_alone_make_meetings_in_natural_order() {
             source: &d,
             meta: Some(&md),
             ok: false,
-            last_title: None,
+            last_good: None,
             sources: &NO_TEXTS,
             kept_private: false,
         },

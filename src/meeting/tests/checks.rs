@@ -25,7 +25,7 @@ fn every_cross_check_names_both_places() {
             source: &s3,
             meta: None,
             ok: false,
-            last_title: None,
+            last_good: None,
             sources: &NO_TEXTS,
             kept_private: false,
         },

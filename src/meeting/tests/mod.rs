@@ -45,7 +45,7 @@ fn sound<'a>(source: &'a PaperSource, meta: &'a PaperMeta) -> PaperEntry<'a> {
         source,
         meta: Some(meta),
         ok: true,
-        last_title: None,
+        last_good: None,
         sources: &NO_TEXTS,
         kept_private: false,
     }
