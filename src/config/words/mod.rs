@@ -97,6 +97,8 @@ pub struct Words {
     pub private: String,
     /// The index's title and heading: `Committee papers`.
     pub committee_papers: String,
+    /// The calendar's name after the organisation's: `committee meetings`.
+    pub calendar: String,
     /// The index with no papers says so.
     pub no_papers: String,
     /// The index's link to a meeting's page: `Agenda and papers`.

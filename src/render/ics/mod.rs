@@ -50,7 +50,7 @@ pub fn calendar<'a>(
         &mut out,
         &format!(
             "X-WR-CALNAME:{}",
-            escape(&format!("{org} – committee meetings"))
+            escape(&format!("{org} – {}", house.words.calendar))
         ),
     );
     line(
@@ -145,11 +145,7 @@ pub fn calendar<'a>(
             .collect();
         let private = m.private_items().count();
         if private > 0 {
-            description.push(format!(
-                "{}: {private} item{}",
-                house.private_heading,
-                if private == 1 { "" } else { "s" }
-            ));
+            description.push(format!("{}: {private}", house.private_heading));
         }
         if !description.is_empty() {
             line(
@@ -236,6 +232,25 @@ mod tests {
             failed: false,
             cancelled: false,
         }
+    }
+
+    /// The calendar's name and an event's count of private items are in the house's words:
+    /// the count after its `private_heading`, with no English noun to decline.
+    #[test]
+    fn the_calendar_is_named_and_its_private_items_counted_in_the_houses_words() {
+        let mut house = HouseStyle::default();
+        house.organisation.name = "Comhairle nan Eilean Siar".into();
+        house.words.calendar = "coinneamhan comataidh".into();
+        house.private_heading = "Gnothaichean dìomhair".into();
+        let ics = calendar(&[meeting(None)], &house, false, "").unwrap();
+        assert!(
+            ics.contains("X-WR-CALNAME:Comhairle nan Eilean Siar – coinneamhan comataidh\r\n"),
+            "{ics}"
+        );
+        assert!(
+            ics.contains("DESCRIPTION:Gnothaichean dìomhair: 1\r\n"),
+            "{ics}"
+        );
     }
 
     #[test]
