@@ -256,7 +256,16 @@ fn from_file<'f>(
     for (i, fi) in f.items.iter().enumerate() {
         let entry = fi.paper.as_ref().and_then(|p| by_rel.get(p).copied());
         let meta = entry.and_then(|e| e.meta);
-        let shown = entry.and_then(PaperEntry::shown);
+        // An item taken in private shows what its paper says now: the last good outputs
+        // were made when it was public, under a title the secretary may since have made
+        // neutral.
+        let shown = entry.and_then(|e| {
+            if fi.private || e.kept_private {
+                e.meta
+            } else {
+                e.shown()
+            }
+        });
         if let (Some(p), Some(e)) = (&fi.paper, entry) {
             if let Some((other, oi)) = placed.get(p) {
                 let (message, help) = if std::ptr::eq(*other, f) {

@@ -34,3 +34,43 @@ fn a_failing_paper_is_named_on_its_agenda_as_its_last_good_version_is() {
         assert!(!said.contains("half-edited"), "{said}");
     }
 }
+
+/// A paper taken in private, retitled to say less, and failing in the same edit: its item
+/// is named as it now reads, never by the title its last good (public) outputs had.
+#[test]
+fn a_failing_paper_taken_in_private_is_named_as_it_now_reads() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let (code, _, _) = parts(&clerk(root, &["build"]));
+    assert_eq!(code, 0);
+    let paper = root.join("papers/resources/2026-05-19-minutes.md");
+    let text = std::fs::read_to_string(&paper).unwrap();
+    let old_title = "Minutes of the Previous Meeting";
+    assert!(text.contains(&format!("title: {old_title}")), "{text}");
+    let retitled = text
+        .replace(&format!("title: {old_title}"), "title: Staffing matter")
+        .replace("# Purpose", "# Purpose\n\nSee [](#nowhere).");
+    std::fs::write(&paper, retitled).unwrap();
+    let file = root.join("meetings/resources-2026-05-19.yaml");
+    let listed = std::fs::read_to_string(&file).unwrap();
+    let item = "    paper: resources/2026-05-19-minutes.md\n";
+    assert!(listed.contains(item), "{listed}");
+    std::fs::write(
+        &file,
+        listed.replace(
+            item,
+            &format!("{item}    private: true\n    exempt: Standing Orders section 20(d)\n"),
+        ),
+    )
+    .unwrap();
+    let (code, stdout, stderr) = parts(&clerk(root, &["build"]));
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    let page = std::fs::read_to_string(root.join(MAY).join("index.html")).unwrap();
+    let index = std::fs::read_to_string(root.join("out/index.html")).unwrap();
+    let manifest = std::fs::read_to_string(root.join("out/manifest.json")).unwrap();
+    assert!(!manifest.contains(old_title), "{manifest}");
+    for said in [&page, &index] {
+        assert!(said.contains("Staffing matter"), "{said}");
+        assert!(!said.contains(old_title), "{said}");
+    }
+}
