@@ -277,10 +277,17 @@ impl HouseStyle {
     /// A house that lists its own `classifications` without naming its private one marks
     /// private papers with the most protected it lists (the last), when the default
     /// (`OFFICIAL-SENSITIVE`) is not among them: a house of `PUBLIC` and `EXEMPT` marks them
-    /// `EXEMPT`, never a marking it does not use.
+    /// `EXEMPT`, not a marking it does not use. A house of one marking keeps the default:
+    /// its one marking is its public papers', and private pages need more.
     fn private_classification_from_list(&mut self) {
-        if !self.classifications.contains(&self.private_classification)
-            && let Some(last) = self.classifications.last()
+        // Not one refused outright: that is said at its place in the list.
+        if self.classifications.len() >= 2
+            && !self.classifications.contains(&self.private_classification)
+            && let Some(last) = self
+                .classifications
+                .iter()
+                .rev()
+                .find(|c| why_refused(c).is_none())
         {
             self.private_classification = last.clone();
         }

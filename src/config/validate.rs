@@ -52,23 +52,21 @@ impl HouseStyle {
                 );
             }
         }
-        if !self.classifications.is_empty()
-            && !self.classifications.contains(&self.private_classification)
-        {
-            let most = self.classifications.last().map_or("", String::as_str);
+        // The marking clerk stamps on private pages: any the house likes (it need not be one
+        // a paper may carry), but never one refused outright.
+        if let Some(why) = why_refused(&self.private_classification) {
             diags.push(
                 self.error_at(
                     "house-style",
                     &["private_classification"],
                     format!(
-                        "`{}` is not one of the house's `classifications` ({}), so no paper could carry the marking its private pages show",
-                        self.private_classification,
-                        self.classifications.join(", ")
+                        "`{}` cannot mark private papers: it {why}",
+                        self.private_classification
                     ),
                 )
-                .with_help(format!(
-                    "name one of them, usually the most protected (`private_classification: {most}`), or add it to `classifications`"
-                )),
+                .with_help(
+                    "name the marking your house gives papers taken in private, usually the most protected of its `classifications`",
+                ),
             );
         }
         let formats = [

@@ -1,5 +1,6 @@
-//! The house's private classification: one of its own markings, the most protected it
-//! lists when it names none.
+//! The house's private classification: the most protected marking a house lists when it
+//! names none and the default is not among them, the default for a house of one marking,
+//! and never a marking refused outright.
 
 use super::*;
 
@@ -20,8 +21,18 @@ fn a_house_of_its_own_markings_marks_private_papers_with_its_most_protected() {
     );
 }
 
+/// A house of one marking gives it to its public papers: its private pages keep the
+/// default, stronger marking, and may name one it does not list.
 #[test]
-fn a_private_classification_the_house_does_not_list_is_refused_at_its_line() {
+fn a_house_of_one_marking_keeps_the_default_for_private_papers() {
+    let h = house("classifications: [OFFICIAL]\n").unwrap();
+    assert_eq!(h.private_classification, "OFFICIAL-SENSITIVE");
+    let h = house("classifications: [OFFICIAL]\nprivate_classification: OFFICIAL-SENSITIVE\n");
+    assert_eq!(h.unwrap().private_classification, "OFFICIAL-SENSITIVE");
+}
+
+#[test]
+fn a_refused_private_classification_is_refused_at_its_line() {
     let text = "classifications: [PUBLIC, EXEMPT]\nprivate_classification: RESTRICTED\n";
     let errs = house(text).unwrap_err();
     assert_eq!(errs.len(), 1, "{errs:?}");
@@ -29,15 +40,7 @@ fn a_private_classification_the_house_does_not_list_is_refused_at_its_line() {
     assert!(
         errs[0]
             .message
-            .contains("`RESTRICTED` is not one of the house's `classifications` (PUBLIC, EXEMPT)"),
-        "{errs:?}"
-    );
-    assert!(
-        errs[0]
-            .help
-            .as_deref()
-            .unwrap()
-            .contains("`private_classification: EXEMPT`"),
+            .contains("`RESTRICTED` cannot mark private papers: it is a retired marking"),
         "{errs:?}"
     );
 }
