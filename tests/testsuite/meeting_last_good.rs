@@ -1,5 +1,6 @@
-//! A paper that breaks after it was built: its meeting's agenda names it as the last good
-//! outputs it links do, not as its failing text now reads.
+//! What a meeting keeps of its last good build: a paper that breaks is named on its agenda
+//! as the last good outputs it links name it, not as its failing text now reads; meetings
+//! that clash keep their one calendar event once.
 
 use crate::common::{clerk, parts, temp_project};
 
@@ -73,4 +74,30 @@ fn a_failing_paper_taken_in_private_is_named_as_it_now_reads() {
         assert!(said.contains("Staffing matter"), "{said}");
         assert!(!said.contains(old_title), "{said}");
     }
+}
+
+/// Built before, then clashing: the two meetings share one `UID`, and the calendar keeps
+/// the one event the last build gave it, once, as it keeps its last good page.
+#[test]
+fn meetings_that_clash_after_a_build_keep_their_one_event_once() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    assert_eq!(parts(&clerk(root, &["build"])).0, 0);
+    let before = std::fs::read_to_string(root.join("out/meetings.ics")).unwrap();
+    let audit = root.join("papers/audit/2026-03-03-internal-audit-plan.md");
+    let text = std::fs::read_to_string(&audit).unwrap();
+    let other = text
+        .replace("meeting: Audit Committee", "meeting: Audit committee")
+        .replace("title: Internal Audit Plan 2026/27", "title: Risk Register");
+    std::fs::write(root.join("papers/audit/2026-03-03-risk-register.md"), other).unwrap();
+    let (code, stdout, stderr) = parts(&clerk(root, &["build"]));
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(stderr.contains("error[meeting-clash]"), "{stderr}");
+    let ics = std::fs::read_to_string(root.join("out/meetings.ics")).unwrap();
+    assert_eq!(
+        ics.matches("UID:2026-03-03-audit-committee@").count(),
+        1,
+        "{ics}"
+    );
+    assert_eq!(ics, before);
 }

@@ -221,32 +221,6 @@ fn meetings_whose_names_make_one_folder_are_refused_not_written_over_each_other(
     assert!(ics.contains("2026-05-19-resources-committee"), "{ics}");
 }
 
-/// Built before, then clashing: the two meetings share one `UID`, and the calendar keeps
-/// the one event the last build gave it, once, as it keeps its last good page.
-#[test]
-fn meetings_that_clash_after_a_build_keep_their_one_event_once() {
-    let project = temp_project("meetings");
-    let root = project.path();
-    assert_eq!(build(root).0, 0);
-    let before = read(root, "out/meetings.ics");
-    let audit = root.join("papers/audit/2026-03-03-internal-audit-plan.md");
-    let text = std::fs::read_to_string(&audit).unwrap();
-    let other = text
-        .replace("meeting: Audit Committee", "meeting: Audit committee")
-        .replace("title: Internal Audit Plan 2026/27", "title: Risk Register");
-    std::fs::write(root.join("papers/audit/2026-03-03-risk-register.md"), other).unwrap();
-    let (code, stdout, stderr) = build(root);
-    assert_eq!(code, 1, "{stdout}{stderr}");
-    assert!(stderr.contains("error[meeting-clash]"), "{stderr}");
-    let ics = read(root, "out/meetings.ics");
-    assert_eq!(
-        ics.matches("UID:2026-03-03-audit-committee@").count(),
-        1,
-        "{ics}"
-    );
-    assert_eq!(ics, before);
-}
-
 #[test]
 fn a_meeting_whose_file_has_an_error_is_not_in_the_calendar() {
     let project = temp_project("meetings");
