@@ -41,8 +41,8 @@ pub(super) fn paper_diag(
 }
 
 /// The line of `key:` in the paper's metadata (its `.md` front matter or sidecar `.yaml`).
-/// A paper this run did not read again (its outputs reused) has no texts here: its files
-/// are read for the line, so that a help names it on every build.
+/// A paper this run did not read again (its outputs reused) has no texts here: its `.md`
+/// is read for the line, so that a help names it on every build.
 pub(super) fn key_line(p: &PaperEntry, key: &str) -> Option<usize> {
     let line = |text: &str, off: usize| text[..off].matches('\n').count() + 1;
     if let Some((_, text, off)) = find_key(p, key) {
@@ -51,14 +51,12 @@ pub(super) fn key_line(p: &PaperEntry, key: &str) -> Option<usize> {
     if p.sources.get(&p.source.display).is_some() {
         return None;
     }
-    let needle = format!("{key}:");
-    [p.source.path.clone(), p.source.path.with_extension("yaml")]
-        .iter()
-        .find_map(|file| {
-            let text = std::fs::read_to_string(file).ok()?;
-            let off = line_start(&text, &needle)?;
-            Some(line(&text, off))
-        })
+    // Its front matter only (a body line may start `date:` too), and not a sidecar, whose
+    // line the help, naming the `.md`, would misplace.
+    let text = std::fs::read_to_string(&p.source.path).ok()?;
+    let front = text.get(..text.find("\n---").unwrap_or(text.len()))?;
+    let off = line_start(front, &format!("{key}:"))?;
+    Some(line(&text, off))
 }
 
 /// Where `key:` starts a line of the paper's metadata: the file (as shown), its text as

@@ -48,7 +48,13 @@ pub(super) fn sensitive_published(
         }
         let remark = format!("change `classification:` to `{publishable}`");
         let paper = p.source.display.display();
-        diags.push(match placed.get(&normal(&p.source.rel)) {
+        let place = placed.get(&normal(&p.source.rel));
+        // Taken in private by its item: not published (a private paper is `kept_private`
+        // too, but its item is what says so).
+        if place.is_some_and(|(_, fi)| fi.private) {
+            continue;
+        }
+        diags.push(match place {
             Some((f, fi)) => {
                 let pack = if fi.late {
                     "supplementary pack"

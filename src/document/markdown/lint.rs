@@ -372,9 +372,16 @@ fn typed_bullet(text: &str) -> Option<&str> {
             .unwrap_or("");
         inner.len() == 1 && inner.bytes().all(|b| b.is_ascii_lowercase())
     };
-    // `a. approve the strategy;`, as a lettered list typed in Word reads.
-    let lettered =
-        mark.len() == 2 && mark.ends_with('.') && mark.as_bytes()[0].is_ascii_lowercase();
+    // `a. approve the strategy;`, as a lettered list typed in Word reads; not `c. 300
+    // residents` (circa) or `s. 100A of the Act`, which a number follows.
+    let lettered = mark.len() == 2
+        && mark.ends_with('.')
+        && mark.as_bytes()[0].is_ascii_lowercase()
+        && text[end..]
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_alphabetic);
     let letter = letter || lettered;
     (bullet || letter).then(|| &text[..end + 1])
 }

@@ -43,13 +43,17 @@ pub(super) fn check_first_list(ctx: &mut Ctx, block: &Block, loc: &Loc) {
     }
     let source = ctx.sources[loc.src].markdown;
     let written = source.get(loc.range.clone()).unwrap_or("");
-    let marker = written
+    // At the number, past any indent before it.
+    let lead = written.len() - written.trim_start().len();
+    let number = &written[lead..];
+    let marker = number
         .find(|c: char| !c.is_ascii_digit())
         .map_or(0, |n| n + 1)
-        .min(written.len());
+        .min(number.len());
+    let from = loc.range.start + lead;
     let at = Loc {
         src: loc.src,
-        range: loc.range.start..loc.range.start + marker,
+        range: from..from + marker,
     };
     ctx.warn(
         "list-as-paragraphs",

@@ -389,7 +389,7 @@ fn links_that_lead_nowhere_once_published_are_warned_about() {
 /// paragraphs of their own: said so. A dash list, or a sentence about option (a), is not.
 #[test]
 fn bullets_and_letters_typed_by_hand_are_warned_about() {
-    let md = "# A\n\n•\tfreeze recruitment;\n\na) stop overtime;\n\n(b) sell the depot.\n\nc. close the annex.\n\n- a real item\n\nOption (a) is cheaper.\n\ne.g. the depot.\n";
+    let md = "# A\n\n•\tfreeze recruitment;\n\na) stop overtime;\n\n(b) sell the depot.\n\nc. close the annex.\n\n- a real item\n\nOption (a) is cheaper.\n\ne.g. the depot.\n\nc. 300 residents replied.\n\ns. 100A of the Act applies.\n";
     assert_eq!(
         found(md),
         [

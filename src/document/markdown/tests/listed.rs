@@ -13,8 +13,9 @@ fn placed(md: &str) -> Vec<(usize, usize)> {
 
 #[test]
 fn sentences_numbered_by_hand_at_a_sections_start_are_warned_about_at_the_first_number() {
-    let md = "# Background\n\n1. The Board agreed the strategy.\n\n2. Since then costs have risen.\n\n# Options\n\n## Costs\n\n12) It costs “£3m.”\n";
-    assert_eq!(placed(md), [(3, 1), (11, 1)]);
+    let md = "# Background\n\n1. The Board agreed the strategy.\n\n2. Since then costs have risen.\n\n# Options\n\n## Costs\n\n12) It costs “£3m.”\n\n# Funding\n\n   1. Funding is agreed.\n";
+    // At the number, past an indent before it.
+    assert_eq!(placed(md), [(3, 1), (11, 1), (15, 4)]);
     let (sections, d) = run(md);
     // What is built is unchanged: the list is one numbered paragraph.
     assert_eq!(paras(&sections.sections[0]).len(), 1);
