@@ -84,12 +84,7 @@ fn meetings_that_clash_after_a_build_keep_their_one_event_once() {
     let root = project.path();
     assert_eq!(parts(&clerk(root, &["build"])).0, 0);
     let before = std::fs::read_to_string(root.join("out/meetings.ics")).unwrap();
-    let audit = root.join("papers/audit/2026-03-03-internal-audit-plan.md");
-    let text = std::fs::read_to_string(&audit).unwrap();
-    let other = text
-        .replace("meeting: Audit Committee", "meeting: Audit committee")
-        .replace("title: Internal Audit Plan 2026/27", "title: Risk Register");
-    std::fs::write(root.join("papers/audit/2026-03-03-risk-register.md"), other).unwrap();
+    crate::meetings::add_clashing_paper(root);
     let (code, stdout, stderr) = parts(&clerk(root, &["build"]));
     assert_eq!(code, 1, "{stdout}{stderr}");
     assert!(stderr.contains("error[meeting-clash]"), "{stderr}");

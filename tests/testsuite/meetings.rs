@@ -188,16 +188,22 @@ fn sha256(bytes: &[u8]) -> String {
         .collect()
 }
 
-#[test]
-fn meetings_whose_names_make_one_folder_are_refused_not_written_over_each_other() {
-    let project = temp_project("meetings");
-    let root = project.path();
+/// Adds to the meetings fixture at `root` a paper for the `Audit committee` (lower-case
+/// `c`) on the Audit Committee's day: two meetings whose names make one folder.
+pub(crate) fn add_clashing_paper(root: &Path) {
     let audit = root.join("papers/audit/2026-03-03-internal-audit-plan.md");
     let text = std::fs::read_to_string(&audit).unwrap();
     let other = text
         .replace("meeting: Audit Committee", "meeting: Audit committee")
         .replace("title: Internal Audit Plan 2026/27", "title: Risk Register");
     std::fs::write(root.join("papers/audit/2026-03-03-risk-register.md"), other).unwrap();
+}
+
+#[test]
+fn meetings_whose_names_make_one_folder_are_refused_not_written_over_each_other() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    add_clashing_paper(root);
     let (code, stdout, stderr) = build(root);
     assert_eq!(code, 1, "{stdout}{stderr}");
     assert!(stderr.contains("error[meeting-clash]"), "{stderr}");
