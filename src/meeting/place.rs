@@ -54,6 +54,10 @@ pub(super) fn key_line(p: &PaperEntry, key: &str) -> Option<usize> {
     // Its front matter only (a body line may start `date:` too), and not a sidecar, whose
     // line the help, naming the `.md`, would misplace.
     let text = std::fs::read_to_string(&p.source.path).ok()?;
+    // A paper with a sidecar has no front matter: its body's `---` is a rule.
+    if !text.trim_start_matches('\u{feff}').starts_with("---") {
+        return None;
+    }
     let front = text.get(..text.find("\n---").unwrap_or(text.len()))?;
     let off = line_start(front, &format!("{key}:"))?;
     Some(line(&text, off))
