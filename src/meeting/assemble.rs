@@ -5,53 +5,21 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use crate::config::HouseStyle;
-use crate::diag::{Diagnostic, Sources};
-use crate::paper::{PaperMeta, Status};
-use crate::project::PaperSource;
+use crate::diag::Diagnostic;
+use crate::paper::Status;
 
 use super::file::{FileItem, MeetingFile, MeetingFiles, normal};
 use super::order::{compare_agenda, compare_names, is_sub_item};
 use super::place::{at_pos, key_line, line_start, paper_diag, slash};
 use super::{AgendaItem, ItemKind, Meeting};
 
+mod entry;
 mod slip;
 mod unfiled;
 
+pub use entry::PaperEntry;
+
 use slip::file_slip;
-
-/// What assembling needs of one paper.
-#[derive(Debug, Clone, Copy)]
-pub struct PaperEntry<'a> {
-    /// The paper's files.
-    pub source: &'a PaperSource,
-    /// Its checked metadata, when the metadata passed.
-    pub meta: Option<&'a PaperMeta>,
-    /// Does it build (no errors)?
-    pub ok: bool,
-    /// The metadata of its last good outputs, when it fails now: what the agenda shows for
-    /// it (title, presenter, purpose), as the outputs it links say them, rather than what
-    /// its failing text says now or its file's path.
-    pub last_good: Option<&'a PaperMeta>,
-    /// The texts of its files as read when it was checked (its `.md`, and a sidecar
-    /// `.yaml`), for pointing at a key's line without reading them again.
-    pub sources: &'a Sources,
-    /// Kept private by the run though no meeting file takes it in private now (one the
-    /// last build took in private, see `MeetingFiles::keep_taken_in_private`): never an
-    /// item of a meeting made from its papers' metadata, which would list it as public.
-    pub kept_private: bool,
-}
-
-impl<'a> PaperEntry<'a> {
-    /// The metadata its agenda item shows: its own when it builds, else that of its last
-    /// good outputs (which the meeting's page links), else what its text says now.
-    fn shown(&self) -> Option<&'a PaperMeta> {
-        if self.ok {
-            self.meta
-        } else {
-            self.last_good.or(self.meta)
-        }
-    }
-}
 
 type MeetingKey = (String, jiff::civil::Date);
 
