@@ -28,6 +28,14 @@ fn walked(list: &[&str]) -> (Vec<String>, Vec<Diagnostic>) {
     (names, diags)
 }
 
+/// Each diagnostic's code, severity and file.
+fn coded(diags: &[Diagnostic]) -> Vec<(&'static str, Severity, String)> {
+    diags
+        .iter()
+        .map(|d| (d.code, d.severity, d.file.to_string_lossy().into_owned()))
+        .collect()
+}
+
 #[test]
 fn walks_sorted_and_skips_underscore_dot_and_output() {
     let tmp = tempfile::tempdir().unwrap();
@@ -72,10 +80,7 @@ fn a_paper_whose_outputs_would_land_on_clerks_own_is_refused() {
         "sub/private/x.md",
     ]);
     assert_eq!(names, ["meetings.md", "sub/index.md", "sub/private/x.md"]);
-    let refused: Vec<_> = diags
-        .iter()
-        .map(|d| (d.code, d.severity, d.file.to_string_lossy().into_owned()))
-        .collect();
+    let refused = coded(&diags);
     assert_eq!(
         refused,
         [
@@ -118,10 +123,7 @@ fn a_yaml_file_that_is_no_papers_sidecar_is_warned_about() {
     let dirs = (papers.join("out"), papers.join("meetings"));
     let (found, diags) = walk(root, &papers, &papers, (&dirs.0, &dirs.1));
     assert_eq!(found.len(), 1);
-    let lone: Vec<_> = diags
-        .iter()
-        .map(|d| (d.code, d.severity, d.file.to_string_lossy().into_owned()))
-        .collect();
+    let lone = coded(&diags);
     assert_eq!(
         lone,
         [
@@ -162,10 +164,7 @@ fn a_paper_saved_under_another_extension_is_warned_of_not_built_silently() {
         (&papers.join("out"), &root.join("m")),
     );
     assert_eq!(found.len(), 1, "{found:?}");
-    let warned: Vec<_> = diags
-        .iter()
-        .map(|d| (d.code, d.severity, d.file.to_string_lossy().into_owned()))
-        .collect();
+    let warned = coded(&diags);
     let warning = |f: &str| ("not-a-paper-name", Severity::Warning, f.to_string());
     assert_eq!(
         warned,
@@ -236,26 +235,10 @@ fn a_paper_whose_outputs_differ_from_others_only_in_capitals_is_refused() {
 /// Word's lock files (`~$…`) are passed over.
 #[test]
 fn a_word_document_not_yet_imported_is_warned_of() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path();
-    let papers = root.join("papers");
-    files(
-        &papers,
-        &["budget.docx", "estates.docx", "estates.md", "~$budget.docx"],
-    );
-    let (found, diags) = walk(
-        root,
-        &papers,
-        &papers,
-        (&papers.join("out"), &root.join("m")),
-    );
+    let (found, diags) = walked(&["budget.docx", "estates.docx", "estates.md", "~$budget.docx"]);
     assert_eq!(found.len(), 1, "{found:?}");
-    let warned: Vec<_> = diags
-        .iter()
-        .map(|d| (d.code, d.severity, d.file.to_string_lossy().into_owned()))
-        .collect();
     assert_eq!(
-        warned,
+        coded(&diags),
         [(
             "word-not-imported",
             Severity::Warning,
