@@ -62,6 +62,11 @@ try {
   writeFileSync(source, original.replace(/^title: /m, 'title: First edit – '));
   await until(pages[TABS - 1], 'the last tab reloads', (t) => document.body.innerText.includes(t), 'First edit');
   await until(pages[0], 'the first tab reloads', (t) => document.body.innerText.includes(t), 'First edit');
+  // Every tab has reloaded before it is marked: one still loading has no page to mark
+  // ("Execution context was destroyed", as CI once saw under load).
+  for (const [i, p] of pages.entries()) {
+    await until(p, `tab ${i + 1} reloads`, (t) => document.body.innerText.includes(t), 'First edit');
+  }
   // The other paper's tab stays as it was: not reloaded by the edit, nor by the tabs the
   // edit reloaded, nor by a tab reloaded by hand.
   for (const p of pages) await p.evaluate(() => { window.clerkMark = 3; });
