@@ -1,8 +1,9 @@
 //! Ties: places where a line may not break although a space or a hyphen would let it, the
 //! same in the PDF's line breaker and the HTML (`<span class="tie">`): a number stays with
 //! the word that makes it mean something (`18 August`, `September 2021`, `paragraph 2.1`,
-//! `Appendix A`, `£1.5 million`, `(R. 3)`), and a hyphen or dash never leaves one or two
-//! letters at a line's end or start (`Na h-Eileanan`, `2025–26`).
+//! `Appendix A`, `£1.5 million`, `(R. 3)`), a hyphen or dash never leaves one or two
+//! letters at a line's end or start (`Na h-Eileanan`, `2025–26`), and a spaced dash never
+//! starts a line (`Committee – Agenda` breaks after the dash).
 
 /// Words a number or a letter after them belongs to: `paragraph 2.1`, `Table 4`.
 const REFERENCES: Words = Words::new(&[
@@ -169,6 +170,10 @@ fn is_number(word: &str) -> bool {
 
 /// True when no line may break at the space between `word` and `next`.
 pub fn space_tied(word: &str, next: &str) -> bool {
+    // A spaced dash ends its line, never starts the next: `Committee –` / `1 December`.
+    if matches!(next, "\u{2013}" | "\u{2014}") {
+        return !word.is_empty();
+    }
     if word.is_empty() || next.is_empty() || word.ends_with(closing) && !word.ends_with('.') {
         return false;
     }

@@ -232,3 +232,16 @@ fn words_read_by_byte_are_words_read_by_character() {
     }
     assert_eq!(checked, 9 + 81 + 729 + 6561 + 59049);
 }
+
+#[test]
+fn a_spaced_dash_stays_with_the_word_before_it() {
+    assert!(space_tied("Committee", "–"));
+    assert!(space_tied("Other", "—"));
+    assert!(space_tied("2021", "–"), "after a number too");
+    assert!(!space_tied("–", "Agenda"), "the line breaks after it");
+    assert!(!space_tied("Committee", "–26"), "not a spaced dash");
+    assert_eq!(
+        tied_stretches("Policing Committee – 1 December 2021 – Agenda"),
+        [9..22, 23..42]
+    );
+}

@@ -76,10 +76,14 @@ pub(super) fn tie(
             }
             let hyphen = prev.ws_end == prev.end;
             let quoted = title && quotes > 0;
+            // A dash typed against the next word (`committee –such`) is no spaced dash:
+            // the line may break before it, as the HTML's may.
+            let glued_dash =
+                w.ws_end == w.end && w.end < atoms.len() && matches!(text.as_str(), "–" | "—");
             let rule = if hyphen {
                 title || ties::hyphen_tied(&last_text, &text)
             } else {
-                quoted || ties::space_tied(&last_text, &text)
+                quoted || (ties::space_tied(&last_text, &text) && !glued_dash)
             };
             rule && prev.width + prev.ws_width + w.width <= max
         });

@@ -341,3 +341,31 @@ fn header_labels_stay_on_one_line() {
     }
     assert!(labels.iter().any(|l| l == "Recommendation to Members"));
 }
+
+/// A spaced dash ends a line, never starts one, in a title and in text, at any measure:
+/// `Policing Performance Committee –` / `1 December 2021 – Agenda`.
+#[test]
+fn no_line_starts_with_a_spaced_dash() {
+    let fonts = Fonts::embedded();
+    let text = "Policing Performance Committee – 1 December 2021 – Agenda of the meeting";
+    for size in [10.0, 16.0] {
+        let spans = [text::Span {
+            text: text.into(),
+            style: text::Style::plain(size),
+        }];
+        // From 200 pt: narrower, "1 December 2021 –" (tied throughout) may not fit a line.
+        for width in (20..50).map(|w| w as f32 * 10.0) {
+            let set = [
+                text::break_title(&spans, &fonts, width),
+                text::break_lines(&spans, &fonts, width, text::Align::Left),
+            ];
+            for line in set.iter().flatten() {
+                let shown = line_text(line);
+                assert!(
+                    !shown.trim_start().starts_with('–'),
+                    "{shown:?} at {width} pt, {size} pt"
+                );
+            }
+        }
+    }
+}
