@@ -321,6 +321,7 @@ fn time_meeting_page() -> Duration {
                 purpose: Some("For Discussion".into()),
                 private: (i % 13 == 12).then(|| "Standing Orders section 20(d)".into()),
                 late: i % 11 == 10,
+                language: None,
                 depth: 0,
             }
         })

@@ -11,6 +11,14 @@ pub(crate) fn valid_language(tag: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
+/// `tag` when it names another language than `page`'s (`cy` on an `en-GB` page), for a
+/// `lang` that says where words of another language start; `None` when the two share
+/// their language (`en` and `en-GB`), so an English paper on an English page says nothing.
+pub fn other_language<'a>(tag: &'a str, page: &str) -> Option<&'a str> {
+    let primary = |t: &str| t.split('-').next().unwrap_or("").to_ascii_lowercase();
+    (!tag.trim().is_empty() && primary(tag) != primary(page)).then_some(tag)
+}
+
 /// Languages as secretaries write them, in English or in themselves, and their tags.
 const NAMES: &[(&str, &str)] = &[
     ("english", "`en-GB` (or `en`)"),

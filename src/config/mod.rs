@@ -1,6 +1,7 @@
 //! The house style: `clerk.yaml` at the project root laid over the embedded SPA default.
 
 mod case;
+mod dates;
 mod footer;
 mod language;
 mod pdf;
@@ -11,7 +12,7 @@ mod words;
 
 pub use case::{title_case, upper};
 pub use footer::{Filled, fields as footer_fields, fill as fill_footer};
-pub(crate) use language::{language_help, valid_language};
+pub(crate) use language::{language_help, other_language, valid_language};
 pub use pdf::{AuthorChoice, FontFiles, Margins, PageSize, PdfStyle};
 pub use words::Words;
 
@@ -86,6 +87,8 @@ pub struct HouseStyle {
     pub meeting_length: String,
     /// strftime format of a meeting's date with its weekday, e.g. `Tuesday 19 May 2026`.
     pub weekday_date_format: String,
+    /// strftime format of a meeting's time, e.g. `14:30` or `2.30 pm`.
+    pub time_format: String,
     /// Where `out/` is published (`https://…/`), for links in the calendar; `None` for none.
     pub base_url: Option<String>,
     /// clerk's own words on the page (page number, appendix row), as the house words them.
@@ -310,12 +313,6 @@ impl HouseStyle {
             .any(|u| u.trim().eq_ignore_ascii_case(h))
     }
 
-    /// Formats a meeting date with its weekday, in the house format.
-    pub fn format_weekday_date(&self, date: jiff::civil::Date) -> String {
-        jiff::fmt::strtime::format(&self.weekday_date_format, date)
-            .unwrap_or_else(|_| date.to_string())
-    }
-
     /// How long a meeting lasts when its file gives no `end`: `meeting_length` read, when it
     /// is a length between a minute and a day (as [`HouseStyle::validate`] checks).
     pub fn meeting_duration(&self) -> Option<jiff::SignedDuration> {
@@ -324,11 +321,6 @@ impl HouseStyle {
         (minute..=jiff::SignedDuration::from_hours(24))
             .contains(&length)
             .then_some(length)
-    }
-
-    /// Formats a date in the house format.
-    pub fn format_date(&self, date: jiff::civil::Date) -> String {
-        jiff::fmt::strtime::format(&self.date_format, date).unwrap_or_else(|_| date.to_string())
     }
 }
 

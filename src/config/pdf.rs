@@ -90,3 +90,46 @@ pub enum AuthorChoice {
     /// The house organisation's name.
     Organisation,
 }
+
+impl super::HouseStyle {
+    /// A warning when the house names some of its four text faces (`regular`, `bold`,
+    /// `italic`, `bold_italic`) but not all: the others are Noto Sans, so its papers would
+    /// mix two typefaces, a bold heading in one beside text in the other. At `pdf.fonts`.
+    pub fn mixed_fonts(&self) -> Option<crate::diag::Diagnostic> {
+        let f = &self.pdf.fonts;
+        let faces = [
+            ("regular", &f.regular),
+            ("bold", &f.bold),
+            ("italic", &f.italic),
+            ("bold_italic", &f.bold_italic),
+        ];
+        let (named, left): (Vec<_>, Vec<_>) = faces.iter().partition(|(_, file)| file.is_some());
+        if named.is_empty() || left.is_empty() {
+            return None;
+        }
+        let keys = |faces: &[&(&str, &Option<PathBuf>)], and: &str| {
+            let keys: Vec<String> = faces.iter().map(|(k, _)| format!("`{k}`")).collect();
+            match keys.split_last() {
+                Some((last, [])) => last.clone(),
+                Some((last, rest)) => format!("{} {and} {last}", rest.join(", ")),
+                None => String::new(),
+            }
+        };
+        let (named, left, either) = (keys(&named, "and"), keys(&left, "or"), keys(&left, "and"));
+        let first = faces.iter().find_map(|(_, file)| file.as_ref())?;
+        Some(
+            self.error_at(
+                "mixed-fonts",
+                &["pdf", "fonts"],
+                format!(
+                    "`pdf.fonts` names {named} but not {left}, so the PDFs set those in Noto Sans beside `{}`",
+                    first.display()
+                ),
+            )
+            .with_help(format!(
+                "name the house's files for {either} too, or remove {named} to set every paper in Noto Sans"
+            ))
+            .warning(),
+        )
+    }
+}

@@ -1,4 +1,4 @@
-//! The checks on a house style once read: header rows, classifications, date formats,
+//! The checks on a house style once read: header rows, classifications, date and time formats,
 //! meeting keys and the PDF page, each problem at the line of the value in `clerk.yaml`.
 
 use std::path::Path;
@@ -69,57 +69,7 @@ impl HouseStyle {
                 ),
             );
         }
-        let formats = [
-            (
-                "date_format",
-                &self.date_format,
-                "%-d %B %Y",
-                "1 September 2021",
-            ),
-            (
-                "weekday_date_format",
-                &self.weekday_date_format,
-                "%A %-d %B %Y",
-                "Tuesday 1 September 2021",
-            ),
-        ];
-        for (key, format, default, example) in formats {
-            let shown = |y, m, d| jiff::fmt::strtime::format(format, jiff::civil::date(y, m, d));
-            let problem = match shown(2021, 9, 1) {
-                Err(_) => Some("is not a date format clerk can use".to_string()),
-                // A format with no codes (Word's `dd MMMM yyyy`) prints itself for every date.
-                Ok(first) => {
-                    // A week on for the day, so that a weekday alone is no day.
-                    let missing: Vec<&str> = [
-                        ("day", shown(2021, 9, 8)),
-                        ("month", shown(2021, 10, 1)),
-                        ("year", shown(2022, 9, 1)),
-                    ]
-                    .into_iter()
-                    .filter(|(_, other)| other.as_ref().ok() == Some(&first))
-                    .map(|(part, _)| part)
-                    .collect();
-                    (!missing.is_empty()).then(|| {
-                        format!(
-                            "shows no {}, so every date would read “{first}”",
-                            missing.join(" nor ")
-                        )
-                    })
-                }
-            };
-            if let Some(problem) = problem {
-                diags.push(
-                    self.error_at(
-                        "house-style",
-                        &[key],
-                        format!("`{key}` `{format}` {problem}"),
-                    )
-                    .with_help(format!(
-                        "the default style uses \"{default}\" ({example}): `%-d` is the day, `%B` the month's name, `%m` its number, `%Y` the year, `%A` the weekday"
-                    )),
-                );
-            }
-        }
+        diags.extend(self.validate_dates());
         diags.extend(self.validate_keys());
         diags.extend(self.validate_meetings());
         diags.extend(self.validate_page());

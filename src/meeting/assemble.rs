@@ -91,7 +91,16 @@ pub fn assemble(
     // makes a public meeting of its own from its metadata.
     let broken = files.broken();
     for p in papers {
-        let Some(meta) = p.meta else { continue };
+        // A paper whose metadata fails stays where its last good outputs were while what it
+        // says of its meeting still agrees (or cannot be read): not where it has moved from.
+        let stays = p.meta.is_some()
+            || super::withhold::paper_meeting(p.source, house).is_none_or(|(day, committee)| {
+                p.last_good
+                    .is_some_and(|lg| lg.date == day && committee.is_none_or(|c| c == lg.meeting))
+            });
+        let Some(meta) = p.placed_by().filter(|_| stays) else {
+            continue;
+        };
         let rel = normal(&p.source.rel);
         let held = broken
             .iter()
@@ -101,6 +110,9 @@ pub fn assemble(
         }
         let key = (meta.meeting.clone(), meta.date);
         match owners.get(&key) {
+            // Placed only by its last good outputs: its own metadata, once mended, says
+            // where it goes.
+            Some(_) if p.meta.is_none() => {}
             Some(f) => diags.push(paper_diag(
                 p, "meeting", "not-on-agenda",
                 format!("this paper is for {} on {}, but that meeting's agenda does not list it, so it is kept out of every public output (built under `out/private/`) until it does", key.0, key.1),
@@ -114,8 +126,8 @@ pub fn assemble(
     for ((committee, date), mut ps) in implicit {
         ps.sort_by(|a, b| {
             let (ma, mb) = (
-                a.meta.expect("grouped by meta"),
-                b.meta.expect("grouped by meta"),
+                a.placed_by().expect("grouped by meta"),
+                b.placed_by().expect("grouped by meta"),
             );
             compare_agenda(ma.agenda_item.as_deref(), mb.agenda_item.as_deref())
                 .then_with(|| compare_names(&ma.title, &mb.title))
@@ -147,7 +159,7 @@ fn from_papers(
     let mut items = Vec::new();
     let mut prev: Option<(&str, &PaperEntry)> = None;
     for p in ps {
-        let meta = p.meta.expect("grouped by meta");
+        let meta = p.placed_by().expect("grouped by meta");
         match meta.agenda_item.as_deref() {
             None => diags.push(paper_diag(
                 p, "meeting", "no-agenda-item",
@@ -179,11 +191,12 @@ fn from_papers(
             purpose: Some(shown.recommendation.clone()),
             private: None,
             late: false,
+            language: Some(shown.language.clone()),
             depth: 0,
         });
     }
     set_depths(&mut items);
-    let metas = ps.iter().filter_map(|p| p.meta);
+    let metas = ps.iter().filter_map(|p| p.shown());
     let draft = metas.clone().any(|m| m.status == Some(Status::Draft));
     Meeting {
         committee,
@@ -267,9 +280,14 @@ fn from_file<'f>(
                         fi.paper_pos,
                         "paper-not-built",
                         format!(
-                            "item {}'s paper `{}` has errors: the packs show it as not available, and the meeting's page links its last good version while there is one, saying so",
+                            "item {}'s paper `{}` has errors: {}",
                             fi.number,
-                            slash(p)
+                            slash(p),
+                            if fi.private {
+                                "the private pack shows it as not available (the meeting's page never links a private item)"
+                            } else {
+                                "the packs show it as not available, and the meeting's page links its last good version while there is one, saying so"
+                            }
                         ),
                         format!(
                             "run `clerk check {}` and put its errors right",
@@ -340,6 +358,9 @@ fn from_file<'f>(
                 .or_else(|| shown.map(|m| m.recommendation.clone())),
             private: fi.private.then(|| fi.exempt.clone().unwrap_or_default()),
             late: fi.late,
+            language: shown
+                .filter(|_| fi.title.is_none() && fi.presenter.is_none() && fi.purpose.is_none())
+                .map(|m| m.language.clone()),
             depth: 0,
         });
     }

@@ -11,6 +11,7 @@ pub mod assemble;
 mod clash;
 mod draft;
 pub mod file;
+mod kept;
 pub mod order;
 mod place;
 mod sensitive;
@@ -22,6 +23,7 @@ use serde::Serialize;
 
 pub use assemble::{PaperEntry, assemble};
 pub use file::{MeetingFile, MeetingFiles, load_all, load_project};
+pub use kept::{LastBuild, TakenPaper};
 pub use order::compare_agenda;
 
 use crate::paper::Status;
@@ -87,6 +89,9 @@ pub struct AgendaItem {
     pub private: Option<String>,
     /// Issued after the pack (goes in the supplementary pack).
     pub late: bool,
+    /// The language of the paper's words the item shows (its title, presenter and
+    /// purpose), when the meeting file gives none of them.
+    pub language: Option<String>,
     /// How deep it nests: 0 for a top item, 1 for `3.1` under `3`, …
     pub depth: usize,
 }
@@ -215,6 +220,7 @@ pub(crate) mod tests_support {
             purpose: Some("For Discussion".into()),
             private: None,
             late: false,
+            language: None,
             depth,
         }
     }

@@ -25,6 +25,20 @@ fn plural_papers(n: usize) -> String {
     }
 }
 
+/// The first four of `papers` (relative to the papers folder), in backticks, and how
+/// many more: `resources/a.md`, `resources/b.md` and 3 more.
+fn named_papers(papers: &BTreeSet<PathBuf>) -> String {
+    let shown: Vec<String> = papers
+        .iter()
+        .take(4)
+        .map(|p| format!("`{}`", p.to_string_lossy().replace('\\', "/")))
+        .collect();
+    match papers.len().saturating_sub(shown.len()) {
+        0 => shown.join(", "),
+        more => format!("{} and {more} more", shown.join(", ")),
+    }
+}
+
 /// A meeting file with an error, and what it holds back while it has one: the papers it
 /// names (normalised), and the papers of its meeting — its day, and its committee when
 /// that could be read (else any committee's papers of that day).
@@ -115,7 +129,10 @@ impl MeetingFiles {
                         plural_papers(papers.len())
                     ),
                 )
-                .with_help("fix this file's errors and build again: the papers it names go back where it says")
+                .with_help(format!(
+                    "fix this file's errors and build again: the papers it names go back where it says (withheld now: {})",
+                    named_papers(&papers)
+                ))
                 .warning(),
             );
         }
@@ -124,44 +141,9 @@ impl MeetingFiles {
 }
 
 impl MeetingFiles {
-    /// Keeps private each paper of `found` that the last build took in private (`taken`
-    /// gives its exempt ground, by the paper's display path) but that no meeting file lists
-    /// now and nothing else withholds: its meeting file was deleted or renamed, or its item
-    /// struck off while its own metadata moved it to a meeting without a file. Only a
-    /// meeting file publishes a paper one took in private; a `still-private` warning for
-    /// each says how.
-    pub fn keep_taken_in_private<'r>(
-        &self,
-        found: &[PaperSource],
-        taken: impl Fn(&Path) -> Option<&'r str>,
-        out: &mut BTreeMap<PathBuf, String>,
-        notes: &mut Vec<Diagnostic>,
-    ) {
-        let listed: BTreeSet<PathBuf> = self.listed().map(normal).collect();
-        for source in found {
-            let rel = normal(&source.rel);
-            if out.contains_key(&rel) || listed.contains(&rel) {
-                continue;
-            }
-            let Some(ground) = taken(&source.display) else {
-                continue;
-            };
-            out.insert(rel, ground.to_string());
-            notes.push(
-                Diagnostic::file_error(
-                    "still-private",
-                    &source.display,
-                    "the last build took this paper in private, and no meeting file lists it now, so it stays private (built under `out/private/`, out of every public output)",
-                )
-                .with_help("list it in its meeting's file: with `private: true` and its `exempt:` ground to keep it private, or without them to publish it (`clerk new --meeting-file` writes a meeting file for a meeting's papers)")
-                .warning(),
-            );
-        }
-    }
-
     /// Every paper a meeting file names, as written: on its agenda, or found line by line
     /// in a file YAML cannot read.
-    fn listed(&self) -> impl Iterator<Item = &Path> {
+    pub(super) fn listed(&self) -> impl Iterator<Item = &Path> {
         self.files.iter().flat_map(|f| {
             let items = f.items.iter().filter_map(|i| i.paper.as_deref());
             items.chain(f.withheld.iter().map(PathBuf::as_path))
@@ -205,10 +187,17 @@ impl MeetingFiles {
 
 /// The `date` and `meeting` a paper's metadata gives, read without checking the rest;
 /// `None` when its metadata cannot be read or has no readable date.
-fn paper_meeting(
+pub(super) fn paper_meeting(
     source: &PaperSource,
     house: &HouseStyle,
 ) -> Option<(jiff::civil::Date, Option<String>)> {
+    let root = front_matter(source, house)?;
+    let day = crate::paper::parse_date(root.get("date")?.as_text()?.trim()).ok()?;
+    Some((day, committee_of(&root)))
+}
+
+/// The paper's metadata read as a tree, without checking it; `None` when it cannot be.
+pub(super) fn front_matter(source: &PaperSource, house: &HouseStyle) -> Option<yaml::Node> {
     let split = source
         .read(house.limits.paper_bytes, &mut Sources::default())
         .ok()?;
@@ -216,11 +205,12 @@ fn paper_meeting(
         values: house.limits.metadata_values,
         depth: house.limits.metadata_depth,
     };
-    let root = yaml::to_node_within(&split.yaml, &split.meta_file, limits).ok()?;
-    let day = crate::paper::parse_date(root.get("date")?.as_text()?.trim()).ok()?;
-    let committee = root
-        .get("meeting")
+    yaml::to_node_within(&split.yaml, &split.meta_file, limits).ok()
+}
+
+/// The committee a paper's metadata names (`meeting`), as meetings are matched.
+pub(super) fn committee_of(root: &yaml::Node) -> Option<String> {
+    root.get("meeting")
         .and_then(|n| n.as_text())
-        .map(|t| crate::paper::shared_name(&t).to_string());
-    Some((day, committee))
+        .map(|t| crate::paper::shared_name(&t).to_string())
 }

@@ -57,7 +57,13 @@ pub type Inputs = BTreeMap<String, Vec<Input>>;
 #[derive(Serialize)]
 struct PrivateEntry<'a> {
     title: Option<&'a str>,
+    /// The exempt ground of a paper taken in private.
+    #[serde(skip_serializing_if = "str::is_empty")]
     exempt: &'a str,
+    /// A paper withheld, not taken in private: its meeting file has an error, or its
+    /// meeting's agenda does not list it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    withheld: bool,
 }
 
 #[derive(Serialize)]
@@ -134,12 +140,16 @@ pub fn manifests(
         .collect();
     let private_entries: Vec<PrivateEntry> = private
         .iter()
-        .map(|p| PrivateEntry {
-            title: agenda_titles.get(&normal(&p.source.rel)).copied(),
-            exempt: report
+        .map(|p| {
+            let exempt = report
                 .private
-                .get(&crate::meeting::file::normal(&p.source.rel))
-                .map_or("", String::as_str),
+                .get(&normal(&p.source.rel))
+                .map_or("", String::as_str);
+            PrivateEntry {
+                title: agenda_titles.get(&normal(&p.source.rel)).copied(),
+                exempt,
+                withheld: exempt.is_empty(),
+            }
         })
         .collect();
     // Each meeting's outputs, the private pack's apart.

@@ -222,7 +222,7 @@ fn previous_outputs(project: &Project, rel: &Path, formats: &[OutputFormat]) -> 
 /// The index lines for papers that have an output (new, kept from a good build, or of a
 /// format this run did not build): linked to the HTML, else the PDF. A failed paper's
 /// last good output is listed, marked stale, with the metadata it was built from.
-pub fn index_entries(papers: &[PaperReport]) -> Vec<IndexEntry> {
+pub fn index_entries(papers: &[PaperReport], house_language: &str) -> Vec<IndexEntry> {
     papers
         .iter()
         .filter(|p| !p.outputs.is_empty())
@@ -247,6 +247,8 @@ pub fn index_entries(papers: &[PaperReport]) -> Vec<IndexEntry> {
                 date_display: meta.date_display.clone(),
                 agenda_item: meta.agenda_item.clone(),
                 title: meta.title.clone(),
+                lang: crate::config::other_language(&meta.language, house_language)
+                    .map(str::to_string),
                 href: crate::render::link(&href),
                 pdf_href: pdf.as_deref().map(crate::render::link),
                 warnings: if stale { 0 } else { p.warnings() },
@@ -287,7 +289,7 @@ pub fn write_index_and_manifest(
     report: &mut BuildReport,
     (mut cache, run): (cache::Cache, &cache::RunKey),
 ) {
-    let entries = index_entries(&report.papers);
+    let entries = index_entries(&report.papers, &project.house.language);
     let links = meeting_links(report, &project.house);
     let key = index_key(run, &entries, &links);
     let index = match cache.fresh_index(project, &key) {

@@ -40,6 +40,20 @@ struct Entry {
     /// The exempt ground of a paper taken in private (the private manifest's only).
     #[serde(default)]
     exempt: Option<String>,
+    /// Its title, when it had one.
+    #[serde(default)]
+    title: Option<String>,
+    /// Its committee, when it named one.
+    #[serde(default)]
+    meeting: Option<String>,
+}
+
+/// A paper a meeting file took in private: its exempt ground, title and committee.
+#[derive(Debug, Clone)]
+struct Taken {
+    ground: String,
+    title: Option<String>,
+    meeting: Option<String>,
 }
 
 /// The outputs the previous manifests list: the papers' by source (`papers/x.md`), and the
@@ -48,8 +62,8 @@ struct Entry {
 pub struct Record {
     by_source: BTreeMap<String, Vec<OutputFile>>,
     others: Vec<OutputFile>,
-    /// The papers a meeting file took in private, by source, with their exempt ground.
-    taken_in_private: BTreeMap<String, String>,
+    /// The papers a meeting file took in private, by source.
+    taken_in_private: BTreeMap<String, Taken>,
 }
 
 impl Record {
@@ -86,7 +100,13 @@ impl Record {
             };
             for e in m.papers {
                 if let Some(ground) = e.exempt.filter(|g| private && !g.is_empty()) {
-                    taken_in_private.insert(e.source.clone(), ground);
+                    let (title, meeting) = (e.title, e.meeting);
+                    let taken = Taken {
+                        ground,
+                        title,
+                        meeting,
+                    };
+                    taken_in_private.insert(e.source.clone(), taken);
                 }
                 by_source.entry(e.source).or_default().extend(e.outputs);
             }
@@ -110,7 +130,12 @@ impl Record {
     pub fn taken_in_private(&self, display: &Path) -> Option<&str> {
         self.taken_in_private
             .get(&slash_path(display))
-            .map(String::as_str)
+            .map(|t| t.ground.as_str())
+    }
+
+    /// The papers (`papers/x.md`, from the project root) the last build made outputs of.
+    pub fn papers(&self) -> impl Iterator<Item = &str> {
+        self.by_source.keys().map(String::as_str)
     }
 
     /// The folders (relative to the output folder) holding the outputs earlier builds
@@ -238,13 +263,35 @@ pub struct Unlisted {
 }
 
 /// Removes the folders above `path` that its removal left empty, up to `out_dir`.
-fn remove_empty_parents(out_dir: &Path, path: &Path) {
+pub(crate) fn remove_empty_parents(out_dir: &Path, path: &Path) {
     let mut dir = path.parent();
     while let Some(d) = dir {
         if d == out_dir || !d.starts_with(out_dir) || std::fs::remove_dir(d).is_err() {
             break;
         }
         dir = d.parent();
+    }
+}
+
+impl crate::meeting::LastBuild for Record {
+    fn taken_in_private(&self, display: &Path) -> Option<&str> {
+        Record::taken_in_private(self, display)
+    }
+
+    fn knew(&self, display: &Path) -> bool {
+        self.by_source.contains_key(&slash_path(display))
+    }
+
+    fn private_papers(&self) -> Vec<crate::meeting::TakenPaper<'_>> {
+        self.taken_in_private
+            .iter()
+            .map(|(source, t)| crate::meeting::TakenPaper {
+                display: Path::new(source),
+                title: t.title.as_deref(),
+                committee: t.meeting.as_deref(),
+                ground: &t.ground,
+            })
+            .collect()
     }
 }
 

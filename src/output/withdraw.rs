@@ -214,10 +214,18 @@ fn withdraw(
                 paper.source.display.display()
             ),
         )
-        .with_help(if failed {
-            "a build with PDF (`clerk build`) makes it again without the paper, once the meeting file has no error"
-        } else {
-            "a build with PDF (`clerk build`) makes it again without the paper"
+        .with_help({
+            // A meeting's page any build makes again; its agenda and packs, one with PDF.
+            let again = if rel.extension().is_some_and(|e| e == "pdf") {
+                "a build with PDF (`clerk build`) makes it again without the paper"
+            } else {
+                "the next build makes it again without the paper"
+            };
+            if failed {
+                format!("{again}, once the meeting file has no error")
+            } else {
+                again.to_string()
+            }
         })
         .warning(),
     )

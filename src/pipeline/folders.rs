@@ -4,10 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::diag::Diagnostic;
 use crate::meeting;
 use crate::output::record::Record;
 use crate::output::{self, BuildReport, write};
-use crate::project::{PaperSource, Project};
+use crate::project::{PaperSource, Project, walk};
 
 /// The folders below the output folder a writing run may write in (relative to it): the
 /// papers' (public or private), the meetings' and those earlier builds wrote in.
@@ -87,6 +88,11 @@ pub(super) fn tidy(project: &Project, record: &Record, report: &mut BuildReport)
             .flat_map(|m| m.removed.iter().cloned()),
     );
     removed.sort();
+    // Nor is a folder left that only those were in (once every paper is written: another
+    // may have been about to write there): a folder's name can say what a paper is about.
+    for rel in &removed {
+        crate::output::record::remove_empty_parents(out, &out.join(rel));
+    }
     report.removed = removed;
     // An output of a paper of this run that is not as clerk wrote it (one that could not
     // be written: its error says so) is that paper's, not one of a paper gone.
@@ -103,4 +109,35 @@ pub(super) fn tidy(project: &Project, record: &Record, report: &mut BuildReport)
         .into_iter()
         .filter(|path| !papers.contains(path.rsplit_once('.').map_or(path.as_str(), |(s, _)| s)))
         .collect();
+}
+
+/// Refuses a build of part of the project into the folder a build of all of it made: the
+/// papers folder (`--papers papers/resources`) leaves out papers that are still there and
+/// whose outputs the last build into this output folder made, which this run would take
+/// away (and the meeting pages that link them would be kept). Papers that are gone, or a
+/// papers folder moved in clerk.yaml, are not a part: their outputs go as usual.
+pub(super) fn not_a_part(project: &Project, record: &Record) -> Result<(), Diagnostic> {
+    let outside: Vec<&str> = record
+        .papers()
+        .filter(|p| {
+            let path = project.root.join(p);
+            !path.starts_with(&project.papers_dir) && path.is_file()
+        })
+        .collect();
+    let Some(first) = outside.first() else {
+        return Ok(());
+    };
+    let others = match outside.len() {
+        1 => format!("`{first}`"),
+        n => format!("`{first}` and {} other papers", n - 1),
+    };
+    Err(Diagnostic::file_error(
+        "part-of-project",
+        &walk::relative(&project.root, &project.out_dir),
+        format!(
+            "this folder holds the outputs of {others}, which are outside the papers folder `{}` this build reads: building only part of the project here would take them away",
+            walk::relative(&project.root, &project.papers_dir).display()
+        ),
+    )
+    .with_help("give a build of part of the project a folder of its own with `--out` (e.g. `--out /tmp/part`), or build the whole project without `--papers`; if those papers are no longer the project's, delete them or this folder first"))
 }

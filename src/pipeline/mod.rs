@@ -143,12 +143,20 @@ pub fn run_with_progress(
         Memory { record, cache, run }
     });
     lap(&mut times.earlier);
+    if let Some(memory) = &memory {
+        folders::not_a_part(project, &memory.record).map_err(|d| vec![d])?;
+    }
     let (found, mut diagnostics) = project.papers(&opts.paths);
+    // The house's typefaces matter wherever a PDF is made or checked: all but an HTML build.
+    if opts.formats.as_slice() != [OutputFormat::Html] {
+        diagnostics.extend(project.house.mixed_fonts());
+        diagnostics.extend(crate::render::pdf::epoch_warning());
+    }
     let files = meeting::load_project(project);
     let mut private = files.withheld_papers(|| found.clone(), &project.house, &mut diagnostics);
     if let Some(memory) = &memory {
-        let taken = |display: &Path| memory.record.taken_in_private(display);
-        files.keep_taken_in_private(&found, taken, &mut private, &mut diagnostics);
+        let last = (&memory.record as &dyn meeting::LastBuild, &project.house);
+        files.keep_taken_in_private(&found, last, &mut private, &mut diagnostics);
     }
     lap(&mut times.find);
     if let Some(memory) = &memory {

@@ -3,7 +3,7 @@
 //! date, time, location, chair, contact), an unnumbered "Agenda" section whose paragraphs
 //! carry the item numbers hanging, and the items taken in private under the house's heading.
 
-use crate::config::{HouseStyle, Words};
+use crate::config::HouseStyle;
 use crate::document::{Block, Document, HeaderRow, Inline, Item, Para, Section, SectionKind};
 use crate::meeting::{AgendaItem, ItemKind, Meeting};
 use crate::paper::{MetaText, PaperMeta, Status};
@@ -39,8 +39,19 @@ impl<'a> Line<'a> {
 
 /// One item as a paragraph: its title (bold for a heading), then who presents it and why,
 /// a verbal or late item said so, a private item's exempt ground.
-fn item_para(line: &Line<'_>, k: usize, words: &Words) -> Item {
-    let item = line.item;
+fn item_para(line: &Line<'_>, k: usize, house: &HouseStyle) -> Item {
+    let (item, words) = (line.item, &house.words);
+    // The paper's own words in its language, when it is not the agenda's: a screen reader
+    // reads a Welsh title in a Welsh voice.
+    let lang =
+        (item.language.as_deref()).and_then(|l| crate::config::other_language(l, &house.language));
+    let in_lang = |content: Vec<Inline>| match lang {
+        Some(lang) => vec![Inline::Span {
+            lang: lang.to_string(),
+            content,
+        }],
+        None => content,
+    };
     let title = match &line.link {
         Some(url) => Inline::Link {
             url: url.clone(),
@@ -49,35 +60,37 @@ fn item_para(line: &Line<'_>, k: usize, words: &Words) -> Item {
         },
         None => text(&item.title),
     };
-    let mut content = vec![match item.kind {
+    let mut content = in_lang(vec![match item.kind {
         ItemKind::Heading => Inline::Strong {
             content: vec![title],
         },
         _ => title,
-    }];
+    }]);
+    // Each note, and whether it is the paper's words (who presents it and why).
     let mut notes = Vec::new();
     if item.kind == ItemKind::Verbal {
-        notes.push(words.verbal_item.clone());
+        notes.push((words.verbal_item.clone(), false));
     }
     if item.late {
-        notes.push(words.late_item.clone());
+        notes.push((words.late_item.clone(), false));
     }
     if item.private.is_none() {
         match (&item.presenter, &item.purpose) {
-            (Some(p), Some(r)) => notes.push(format!("{p} – {r}")),
-            (Some(x), None) | (None, Some(x)) => notes.push(x.clone()),
+            (Some(p), Some(r)) => notes.push((format!("{p} – {r}"), true)),
+            (Some(x), None) | (None, Some(x)) => notes.push((x.clone(), true)),
             (None, None) => {}
         }
     }
     if let Some(ground) = &item.private {
-        notes.push(words.exempt_note(ground));
+        notes.push((words.exempt_note(ground), false));
     }
-    notes.extend(line.note.clone());
-    for n in notes {
+    notes.extend(line.note.clone().map(|n| (n, false)));
+    for (n, papers) in notes {
         content.push(Inline::HardBreak);
-        content.push(Inline::Emph {
+        let note = vec![Inline::Emph {
             content: vec![text(&n)],
-        });
+        }];
+        content.extend(if papers { in_lang(note) } else { note });
     }
     Item::Para(Para {
         number: Some(item.number.clone().unwrap_or_else(|| "–".into())),
@@ -140,8 +153,8 @@ pub fn sheet(
             &words.time,
             "time",
             meeting.time.map(|t| match meeting.end {
-                Some(end) => format!("{}–{}", t.strftime("%H:%M"), end.strftime("%H:%M")),
-                None => t.strftime("%H:%M").to_string(),
+                Some(end) => format!("{}–{}", house.format_time(t), house.format_time(end)),
+                None => house.format_time(t),
             }),
         ),
         (&words.location, "location", meeting.location.clone()),
@@ -175,7 +188,7 @@ pub fn sheet(
         let mut items: Vec<Item> = lines
             .iter()
             .enumerate()
-            .map(|(k, l)| item_para(l, k + n * meeting.items.len(), words))
+            .map(|(k, l)| item_para(l, k + n * meeting.items.len(), house))
             .collect();
         if items.is_empty() {
             items.push(Item::Para(Para {

@@ -22,6 +22,8 @@ pub struct IndexEntry {
     pub agenda_item: Option<String>,
     /// Title of Paper.
     pub title: String,
+    /// The paper's language, when it is not the index's (the house's): the title's `lang`.
+    pub lang: Option<String>,
     /// Relative link from `index.html` to the paper's HTML.
     pub href: String,
     /// Relative link to the paper's PDF, when one was written.
@@ -54,6 +56,8 @@ pub struct MeetingLink {
     pub private: Vec<PrivateLine>,
     /// Its file says `status: cancelled`.
     pub cancelled: bool,
+    /// The meeting is a draft: its file says `status: draft`, or (without a file) a paper of it is.
+    pub draft: bool,
 }
 
 impl MeetingLink {
@@ -62,6 +66,7 @@ impl MeetingLink {
     pub fn new(meeting: &crate::meeting::Meeting, house: &HouseStyle, href: String) -> MeetingLink {
         MeetingLink {
             cancelled: meeting.cancelled,
+            draft: meeting.status == Some(crate::paper::Status::Draft),
             committee: meeting.committee.clone(),
             date: meeting.date.to_string(),
             date_display: house.format_date(meeting.date),
@@ -143,6 +148,14 @@ pub(crate) struct DateGroup<'a> {
     pub(crate) private: &'a [PrivateLine],
     /// The meeting is cancelled (`words.cancelled` beside its date).
     pub(crate) cancelled: bool,
+    /// The meeting is a draft (`words.draft` beside its date): see [`MeetingLink::draft`].
+    pub(crate) draft: bool,
+    /// Some paper of it has a marking: the table has its Marking column.
+    pub(crate) markings: bool,
+    /// Some paper of it has a note (private, draft, warnings, stale): the table has its
+    /// Notes column. Columns empty on every row are left out, so that on a phone the PDF
+    /// links are not pushed off the screen.
+    pub(crate) notes: bool,
 }
 
 impl<'a> IndexView<'a> {
@@ -180,14 +193,18 @@ impl<'a> IndexView<'a> {
                     href: None,
                     private: &[],
                     cancelled: false,
+                    draft: false,
+                    markings: false,
+                    notes: false,
                 });
             }
-            group
+            let day = group
                 .dates
                 .last_mut()
-                .expect("a date group was just pushed")
-                .papers
-                .push(entry);
+                .expect("a date group was just pushed");
+            day.markings |= entry.classification.is_some();
+            day.notes |= entry.private || entry.draft || entry.warnings > 0 || entry.stale;
+            day.papers.push(entry);
         }
         IndexView {
             organisation: OrganisationView {
@@ -242,6 +259,9 @@ impl<'a> IndexView<'a> {
                         href: None,
                         private: &[],
                         cancelled: false,
+                        draft: false,
+                        markings: false,
+                        notes: false,
                     });
                     group.dates.last_mut().expect("just pushed")
                 }
@@ -249,6 +269,7 @@ impl<'a> IndexView<'a> {
             day.href = Some(&link.href);
             day.private = &link.private;
             day.cancelled = link.cancelled;
+            day.draft = link.draft;
         }
         self.meetings
             .sort_by(|a, b| compare_names(a.meeting, b.meeting));

@@ -43,6 +43,9 @@ pub(crate) struct ItemView<'a> {
     pub(crate) number: Option<&'a str>,
     /// The item's title.
     pub(crate) title: &'a str,
+    /// The language of its title, presenter and purpose (the paper's), when it is not the
+    /// page's: for their `lang`.
+    pub(crate) lang: Option<&'a str>,
     /// `paper`, `verbal` or `heading`.
     pub(crate) kind: &'static str,
     /// Who presents it.
@@ -85,10 +88,14 @@ pub(crate) struct MeetingView<'a> {
     pub(crate) date: String,
     /// `Tuesday 19 May 2026`.
     pub(crate) date_display: String,
-    /// `10:00`, when known.
+    /// `10:00`, when known (for `<time datetime>`).
     pub(crate) time: Option<String>,
+    /// [`MeetingView::time`] in the house's `time_format`: `10:00`, `10.00 am`.
+    pub(crate) time_display: Option<String>,
     /// When it is planned to end, `HH:MM`, when its file says.
     pub(crate) end: Option<String>,
+    /// [`MeetingView::end`] in the house's `time_format`.
+    pub(crate) end_display: Option<String>,
     /// Where.
     pub(crate) location: Option<&'a str>,
     /// Who chairs.
@@ -185,7 +192,8 @@ fn links(item: &AgendaItem, files: &PaperFiles) -> (Option<LinkView>, Option<Lin
     (find(".html", "HTML"), find(".pdf", "PDF"))
 }
 
-fn item_view<'a>(item: &'a AgendaItem, (files, words): (&PaperFiles, &Words)) -> ItemView<'a> {
+fn item_view<'a>(item: &'a AgendaItem, (files, house): (&PaperFiles, &HouseStyle)) -> ItemView<'a> {
+    let words = &house.words;
     let (html, pdf) = links(item, files);
     let (kind, unavailable) = match &item.kind {
         ItemKind::Paper { available, .. } => ("paper", !available && item.private.is_none()),
@@ -196,6 +204,8 @@ fn item_view<'a>(item: &'a AgendaItem, (files, words): (&PaperFiles, &Words)) ->
     ItemView {
         number: item.number.as_deref(),
         title: &item.title,
+        lang: (item.language.as_deref())
+            .and_then(|l| crate::config::other_language(l, &house.language)),
         kind,
         presenter: item.presenter.as_deref().filter(|_| !private),
         purpose: item.purpose.as_deref().filter(|_| !private),
@@ -216,7 +226,7 @@ fn item_view<'a>(item: &'a AgendaItem, (files, words): (&PaperFiles, &Words)) ->
 fn nest<'a>(
     items: &'a [AgendaItem],
     shown: impl Fn(&AgendaItem) -> bool,
-    files: (&PaperFiles, &Words),
+    files: (&PaperFiles, &HouseStyle),
 ) -> Vec<ItemView<'a>> {
     let mut top: Vec<ItemView<'a>> = Vec::new();
     // By depth, the open ancestor: where its view is (indices from the top), if shown.
@@ -253,6 +263,7 @@ impl<'a> MeetingView<'a> {
         logo: Option<&'a str>,
     ) -> Self {
         let date_display = house.format_weekday_date(meeting.date);
+        let end = meeting.end.filter(|_| meeting.time.is_some());
         MeetingView {
             organisation: OrganisationView {
                 name: &house.organisation.name,
@@ -265,10 +276,9 @@ impl<'a> MeetingView<'a> {
             date: meeting.date.to_string(),
             date_display,
             time: meeting.time.map(|t| t.strftime("%H:%M").to_string()),
-            end: meeting
-                .end
-                .filter(|_| meeting.time.is_some())
-                .map(|t| t.strftime("%H:%M").to_string()),
+            time_display: meeting.time.map(|t| house.format_time(t)),
+            end: end.map(|t| t.strftime("%H:%M").to_string()),
+            end_display: end.map(|t| house.format_time(t)),
             location: meeting.location.as_deref(),
             chair: meeting.chair.as_deref(),
             contact: meeting.contact.as_deref(),
@@ -281,14 +291,14 @@ impl<'a> MeetingView<'a> {
                 nest(
                     &meeting.items,
                     |i| public.iter().any(|p| std::ptr::eq(*p, i)),
-                    (files, &house.words),
+                    (files, house),
                 )
             },
             no_public_items: meeting.no_public_items(&house.words),
             private_heading: &house.private_heading,
             private_items: meeting
                 .private_items()
-                .map(|i| item_view(i, (files, &house.words)))
+                .map(|i| item_view(i, (files, house)))
                 .collect(),
             agenda_pdf: agenda_pdf.map(|f| LinkView {
                 href: Path::new(&f.path)
@@ -331,6 +341,7 @@ mod tests {
                 purpose: None,
                 private: private.then(|| "Standing Orders 20(d)".into()),
                 late: false,
+                language: None,
                 depth,
             })
             .collect()
@@ -364,10 +375,10 @@ mod tests {
             ("3.2.1", 2, false),
             ("4", 0, false),
         ]);
-        let words = HouseStyle::default().words;
-        let public = nest(&all, |i| i.private.is_none(), (&PaperFiles::new(), &words));
+        let house = HouseStyle::default();
+        let public = nest(&all, |i| i.private.is_none(), (&PaperFiles::new(), &house));
         assert_eq!(shape(&public), "2[2.1] 3.1 3.2.1 4");
-        let every = nest(&all, |_| true, (&PaperFiles::new(), &words));
+        let every = nest(&all, |_| true, (&PaperFiles::new(), &house));
         assert_eq!(shape(&every), "2[2.1] 3[3.1 3.2[3.2.1]] 4");
     }
 }

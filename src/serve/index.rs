@@ -51,7 +51,7 @@ pub(crate) fn index_page(
             r
         })
         .collect();
-    let mut entries = index_entries(&reports);
+    let mut entries = index_entries(&reports, &project.house.language);
     // Private papers stay listed in the preview (the secretariat reviews them here, on its
     // own machine), marked PRIVATE with the marking their pages carry.
     let private_hrefs: std::collections::BTreeSet<String> = papers

@@ -5,7 +5,7 @@
 //! Each meeting's packs are listed by path; the server builds one when first asked for it.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::overlay::Notes;
@@ -226,8 +226,15 @@ pub(crate) fn private_papers(
 ) -> (BTreeMap<PathBuf, String>, Vec<Diagnostic>) {
     let mut notes = Vec::new();
     let mut private = files.withheld_papers(|| sources.to_vec(), &project.house, &mut notes);
-    let record = Record::read_private(&project.out_dir);
-    let taken = |display: &Path| record.taken_in_private(display);
-    files.keep_taken_in_private(sources, taken, &mut private, &mut notes);
+    let mut record = Record::read_private(&project.out_dir);
+    // A paper the last build did not know may be one it took in private, renamed or
+    // copied: which papers it knew, the public manifest says (read only when it took one in
+    // private: an archive's is big).
+    let last: &dyn meeting::LastBuild = &record;
+    if !last.private_papers().is_empty() {
+        record = Record::read(&project.out_dir);
+    }
+    let last = (&record as &dyn meeting::LastBuild, &project.house);
+    files.keep_taken_in_private(sources, last, &mut private, &mut notes);
     (private, notes)
 }

@@ -88,6 +88,11 @@ pub(crate) fn rebuild(old: &Site, changes: &ChangeSet, generation: u64) -> (Site
     );
     // What the meeting files withhold, and what stays private, said as `clerk build` says it.
     problems.meetings.extend(withheld);
+    // And what the house's PDF settings would do, as `clerk build` says it.
+    problems.meetings.extend(project.house.mixed_fonts());
+    problems
+        .meetings
+        .extend(crate::render::pdf::epoch_warning());
     let all = problems.all();
     count(&mut summary, &all, &problems.sources);
     let (notes, project_notes, paper_notes, meeting_notes) =

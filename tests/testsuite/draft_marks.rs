@@ -187,3 +187,28 @@ fn a_draft_appendix_clerk_made_gets_no_second_draft_mark() {
         }
     }
 }
+
+/// The index says a draft meeting is one beside its date, as its page, agenda and packs
+/// do: a reader of the index alone must not take its papers for the issued agenda's.
+#[test]
+fn the_index_marks_a_draft_meeting_beside_its_date() {
+    let dir = built("draft", "final");
+    let index = std::fs::read_to_string(dir.path().join("out/index.html")).unwrap();
+    let heading = index
+        .split("<h3 ")
+        .find(|h| h.contains("2026-05-19"))
+        .and_then(|h| h.split("</h3>").next())
+        .expect("the meeting's heading");
+    assert!(
+        heading.contains("<strong class=\"draft-marker\">DRAFT</strong>"),
+        "{heading}"
+    );
+    let final_index = {
+        let dir = built("final", "final");
+        std::fs::read_to_string(dir.path().join("out/index.html")).unwrap()
+    };
+    assert!(
+        !final_index.contains("<strong class=\"draft-marker\">"),
+        "{final_index}"
+    );
+}

@@ -147,3 +147,35 @@ fn the_manifest_names_the_house_files_with_their_hashes() {
             .unwrap();
     assert!(manifest.get("house").is_none(), "{manifest}");
 }
+
+/// A house font for upright text alone: its bold and italics would be Noto Sans beside it.
+/// A warning (not an error) where a PDF is made or checked, at `pdf.fonts`; an HTML build,
+/// whose pages the browser sets, says nothing.
+#[test]
+fn a_house_font_for_some_faces_only_is_a_warning_where_pdfs_are_made() {
+    let p = project("pdf:\n  fonts:\n    regular: fonts/ogham.ttf\n");
+    let (code, out, err) = parts(&clerk(p.path(), &["check"]));
+    assert_eq!(code, 0, "{out}{err}");
+    for said in [
+        "warning[mixed-fonts]: `pdf.fonts` names `regular` but not `bold`, `italic` or `bold_italic`",
+        "--> clerk.yaml:3:5",
+    ] {
+        assert!(err.contains(said), "{said}:\n{err}");
+    }
+    let (code, out, err) = parts(&clerk(p.path(), &["build"]));
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(err.contains("mixed-fonts"), "{err}");
+    let (code, out, err) = parts(&clerk(p.path(), &["build", "--format", "html"]));
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(!err.contains("mixed-fonts"), "{err}");
+}
+
+/// The preview says `mixed-fonts` too, as a build does: it makes PDFs.
+#[test]
+fn the_preview_warns_of_a_house_font_for_some_faces_only() {
+    use crate::common::serve::Serve;
+    let p = project("pdf:\n  fonts:\n    regular: fonts/ogham.ttf\n");
+    let serve = Serve::start(p.path(), &[]);
+    let page = serve.get("/").body;
+    assert!(page.contains("mixed-fonts"), "{page}");
+}

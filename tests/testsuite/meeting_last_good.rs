@@ -96,3 +96,82 @@ fn meetings_that_clash_after_a_build_keep_their_one_event_once() {
     );
     assert_eq!(ics, before);
 }
+
+/// A meeting with no file whose only paper's metadata breaks (a misspelt key) keeps its
+/// page, its place on the index, its calendar event and its manifest entry while the paper's
+/// last good outputs stand, as a meeting keeps them when a paper's body breaks.
+#[test]
+fn a_meeting_made_from_one_paper_stands_while_that_papers_metadata_is_broken() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let (code, _, _) = parts(&clerk(root, &["build"]));
+    assert_eq!(code, 0);
+    let page = "meetings/2026-02-10-resources-committee/index.html";
+    let event = "DTSTART;VALUE=DATE:20260210";
+    let calendar = std::fs::read_to_string(root.join("out/meetings.ics")).unwrap();
+    assert!(calendar.contains(event), "{calendar}");
+    let paper = root.join("papers/resources/2026-02-10-treasury-strategy.md");
+    let text = std::fs::read_to_string(&paper).unwrap();
+    std::fs::write(&paper, text.replacen("---\n", "---\nbogus: 1\n", 1)).unwrap();
+    let (code, stdout, stderr) = parts(&clerk(root, &["build"]));
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    let calendar = std::fs::read_to_string(root.join("out/meetings.ics")).unwrap();
+    assert!(calendar.contains(event), "the event stays:\n{calendar}");
+    let index = std::fs::read_to_string(root.join("out/index.html")).unwrap();
+    assert!(index.contains(page), "the index links its page:\n{index}");
+    let meeting = std::fs::read_to_string(root.join("out").join(page)).unwrap();
+    assert!(meeting.contains("Last good version"), "{meeting}");
+    let manifest = std::fs::read_to_string(root.join("out/manifest.json")).unwrap();
+    let manifest: serde_json::Value = serde_json::from_str(&manifest).unwrap();
+    assert!(
+        manifest["meetings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["date"] == "2026-02-10"),
+        "{manifest}"
+    );
+}
+
+/// A private item's paper whose metadata breaks: the warning says what happens to it, never that the
+/// meeting's page links its last good version, which a private item never has.
+#[test]
+fn a_broken_private_papers_warning_says_what_becomes_of_it() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let paper = root.join("papers/resources/2026-05-19-cyber-exercise.md");
+    let text = std::fs::read_to_string(&paper).unwrap();
+    std::fs::write(&paper, text.replacen("---\n", "---\nbogus: 1\n", 1)).unwrap();
+    let (code, stdout, stderr) = parts(&clerk(root, &["build"]));
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    let warning = stderr
+        .split("\n\n")
+        .find(|w| w.contains("paper-not-built"))
+        .expect("paper-not-built");
+    assert!(
+        warning.contains("the private pack shows it as not available"),
+        "{warning}"
+    );
+    assert!(!warning.contains("last good version"), "{warning}");
+}
+
+/// A paper moved to another date in the same edit that breaks its metadata is not kept at
+/// the meeting it left: only while what it says of its meeting agrees with its last good
+/// outputs does it stand there.
+#[test]
+fn a_paper_moved_and_broken_at_once_does_not_hold_the_meeting_it_left() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let (code, _, _) = parts(&clerk(root, &["build"]));
+    assert_eq!(code, 0);
+    let paper = root.join("papers/resources/2026-02-10-treasury-strategy.md");
+    let text = std::fs::read_to_string(&paper).unwrap();
+    let moved = text
+        .replace("date: 2026-02-10", "date: 2026-03-10")
+        .replacen("---\n", "---\nbogus: 1\n", 1);
+    std::fs::write(&paper, moved).unwrap();
+    let (code, stdout, stderr) = parts(&clerk(root, &["build"]));
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    let calendar = std::fs::read_to_string(root.join("out/meetings.ics")).unwrap();
+    assert!(!calendar.contains(":20260210"), "{calendar}");
+}

@@ -109,6 +109,17 @@ fn a_broken_meeting_file_withholds_its_papers_and_withdraws_what_listed_them() {
         assert!(!path.exists(), "{gone} is left public");
     }
     assert!(stderr.contains("warning[output-withdrawn]"), "{stderr}");
+    // The page is made again by any build, the PDFs by one with PDF.
+    assert!(
+        stderr.contains(
+            "index.html\n  = help: the next build makes it again without the paper, once the meeting file has no error"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("agenda.pdf\n  = help: a build with PDF (`clerk build`) makes it again"),
+        "{stderr}"
+    );
     // Said as withheld, not as taken in private: the file's error is why, and nothing
     // was taken in private.
     assert!(
@@ -140,8 +151,13 @@ fn a_broken_meeting_file_withholds_its_papers_and_withdraws_what_listed_them() {
             .is_file(),
         "other meetings build"
     );
-    // Which of its papers are private cannot be trusted: all of them are withheld.
+    // Which of its papers are private cannot be trusted: all of them are withheld, and
+    // the warning names them.
     assert!(stderr.contains("warning[papers-withheld]"), "{stderr}");
+    assert!(
+        stderr.contains("(withheld now: `resources/2026-05-19-budget-monitoring.md`, "),
+        "{stderr}"
+    );
     assert!(
         root.join("out/private/resources/2026-05-19-minutes.html")
             .is_file()

@@ -114,3 +114,36 @@ fn a_read_only_folder_in_the_output_folder_is_one_error_naming_it_and_nothing_is
         0
     );
 }
+
+/// `--papers` naming part of the project, into the output folder a build of all of it
+/// made, would take the other papers' outputs away (and keep meeting pages linking them):
+/// refused up front, nothing touched; with an `--out` of its own it builds.
+#[test]
+fn a_build_of_part_of_the_project_into_its_output_folder_is_refused() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let (code, out, err) = parts(&clerk(root, &["build"]));
+    assert_eq!(code, 0, "{out}{err}");
+    let before = snapshot_tree(&root.join("out"));
+    let (code, out, err) = parts(&clerk(root, &["build", "--papers", "papers/audit"]));
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("error[part-of-project]"), "{err}");
+    assert!(
+        err.contains("outside the papers folder `papers/audit`"),
+        "{err}"
+    );
+    assert_eq!(snapshot_tree(&root.join("out")), before, "nothing touched");
+    let part = tempfile::tempdir().unwrap();
+    let part_out = part.path().to_str().unwrap();
+    let (_, out, err) = parts(&clerk(
+        root,
+        &["build", "--papers", "papers/audit", "--out", part_out],
+    ));
+    assert!(!err.contains("part-of-project"), "{out}{err}");
+    assert!(
+        part.path()
+            .join("2026-03-03-internal-audit-plan.html")
+            .is_file(),
+        "{out}{err}"
+    );
+}

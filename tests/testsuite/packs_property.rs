@@ -55,6 +55,7 @@ fn item(n: usize, kind: ItemKind) -> AgendaItem {
         purpose: None,
         private: None,
         late: false,
+        language: None,
         depth: 0,
     }
 }

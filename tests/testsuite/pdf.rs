@@ -174,32 +174,34 @@ fn cross_references_and_footnote_marks_jump_inside_the_paper() {
     assert!(internal >= 3, "{internal} internal links");
 }
 
-#[test]
-fn source_date_epoch_sets_the_dates() {
-    let out = tempfile::tempdir().unwrap();
+/// The repo's papers built as PDF with `SOURCE_DATE_EPOCH` set to `value`: the run, its
+/// stderr, and the seed paper's `ModDate` (the out folder's, which the caller keeps).
+fn built_with_epoch(value: &str, out: &Path) -> (std::process::Output, String, Vec<u8>) {
     let o = Command::new(env!("CARGO_BIN_EXE_clerk"))
-        .args([
-            "build",
-            "--format",
-            "pdf",
-            "--out",
-            out.path().to_str().unwrap(),
-        ])
+        .args(["build", "--format", "pdf", "--out"])
+        .arg(out)
         .current_dir(repo())
-        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .env("SOURCE_DATE_EPOCH", value)
+        .env("NO_COLOR", "1")
         .output()
         .unwrap();
-    assert!(o.status.success());
-    let doc = lopdf::Document::load(out.path().join(SEED_PDF)).unwrap();
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(o.status.success(), "{err}");
+    let doc = lopdf::Document::load(out.join(SEED_PDF)).unwrap();
     let info = doc
         .get_object(doc.trailer.get(b"Info").unwrap().as_reference().unwrap())
         .unwrap()
         .as_dict()
         .unwrap();
-    assert_eq!(
-        info.get(b"ModDate").unwrap().as_str().unwrap(),
-        b"D:20231114221320+00'00'"
-    );
+    let date = info.get(b"ModDate").unwrap().as_str().unwrap().to_vec();
+    (o, err, date)
+}
+
+#[test]
+fn source_date_epoch_sets_the_dates() {
+    let out = tempfile::tempdir().unwrap();
+    let (_, _, date) = built_with_epoch("1700000000", out.path());
+    assert_eq!(date, b"D:20231114221320+00'00'");
     assert!(
         !out.path().join(SEED_PDF.replace(".pdf", ".html")).exists(),
         "only the PDF was asked for"
@@ -524,4 +526,22 @@ fn a_word_cut_across_lines_reads_back_whole() {
     );
     let tagged = run_tool("pdfinfo", &["-struct-text", n]);
     assert!(tagged.contains(word), "{tagged}");
+}
+
+/// A `SOURCE_DATE_EPOCH` that cannot date a PDF (not a number, or before 1970) is a
+/// warning, and the PDF is dated by its paper's date, as without it.
+#[test]
+fn a_source_date_epoch_that_cannot_date_a_pdf_is_a_warning() {
+    for value in ["abc", "-5", "99999999999999"] {
+        let out = tempfile::tempdir().unwrap();
+        let (_, err, date) = built_with_epoch(value, out.path());
+        let said = format!("warning[source-date-epoch]: `SOURCE_DATE_EPOCH={value}`");
+        assert!(err.contains(&said), "{err}");
+        assert!(date.starts_with(b"D:2021"), "the paper's date: {date:?}");
+    }
+    // Set empty, as some CI does: as if unset, without a word.
+    let out = tempfile::tempdir().unwrap();
+    let (_, err, date) = built_with_epoch("", out.path());
+    assert!(!err.contains("source-date-epoch"), "{err}");
+    assert!(date.starts_with(b"D:2021"), "{date:?}");
 }

@@ -359,5 +359,6 @@ fn a_meeting_length_is_read_as_written_and_a_wrong_one_refused_at_its_value() {
         assert!(help.contains("`1h 30m`"), "{help}");
     }
 }
+mod fonts;
 mod header_rows;
 mod private;

@@ -99,6 +99,10 @@ pub struct Words {
     pub committee_papers: String,
     /// The calendar's name after the organisation's: `committee meetings`.
     pub calendar: String,
+    /// The months' names, January first, for `%B` in the house's date formats.
+    pub months: Vec<String>,
+    /// The weekdays' names, Monday first, for `%A` in the house's date formats.
+    pub weekdays: Vec<String>,
     /// The index with no papers says so.
     pub no_papers: String,
     /// The index's link to a meeting's page: `Agenda and papers`.

@@ -29,6 +29,14 @@ pub struct PaperEntry<'a> {
 }
 
 impl<'a> PaperEntry<'a> {
+    /// The metadata that places it at a meeting without a file: its own, else (its
+    /// metadata failing now) that of its last good outputs, so that a typo in its only
+    /// paper's metadata does not take a meeting's page, index entry and calendar event away
+    /// while the last good outputs stand.
+    pub(super) fn placed_by(&self) -> Option<&'a PaperMeta> {
+        self.meta.or(self.last_good)
+    }
+
     /// The metadata its agenda item shows: its own when it builds, else that of its last
     /// good outputs (which the meeting's page links), else what its text says now.
     pub(super) fn shown(&self) -> Option<&'a PaperMeta> {

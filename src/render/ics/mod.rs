@@ -232,6 +232,7 @@ mod tests {
                 purpose: None,
                 private: Some("Standing Orders 20(d)".into()),
                 late: false,
+                language: None,
                 depth: 0,
             }],
             file: None,

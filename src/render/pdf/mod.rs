@@ -49,6 +49,39 @@ pub struct PdfEngine {
     srgb: Vec<u8>,
 }
 
+/// The latest `SOURCE_DATE_EPOCH` a PDF date can say: the last second of 9999.
+const LAST_EPOCH: i64 = 253_402_300_799;
+
+/// `SOURCE_DATE_EPOCH` read: whole seconds since 1970 that a PDF date can say, none when it
+/// is empty (as some CI sets it: as if unset), else why it cannot date a PDF.
+fn epoch(value: &str) -> Result<Option<i64>, &'static str> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    match value.parse::<i64>() {
+        Ok(s) if (0..=LAST_EPOCH).contains(&s) => Ok(Some(s)),
+        Ok(_) => Err("is outside the dates a PDF can say (1970 to 9999)"),
+        Err(_) => Err("is not a whole number of seconds since 1970"),
+    }
+}
+
+/// A warning when `SOURCE_DATE_EPOCH` is set but cannot date the PDFs: clerk then dates
+/// each by its paper's (or meeting's) date, as when it is not set.
+pub fn epoch_warning() -> Option<Diagnostic> {
+    let value = std::env::var("SOURCE_DATE_EPOCH").ok()?;
+    let why = epoch(&value).err()?;
+    Some(
+        Diagnostic::file_error(
+            "source-date-epoch",
+            Path::new("SOURCE_DATE_EPOCH"),
+            format!("`SOURCE_DATE_EPOCH={value}` {why}, so each PDF is dated by its paper's date instead"),
+        )
+        .with_help("set it to `date +%s` of the moment to date the outputs by (e.g. `SOURCE_DATE_EPOCH=1779148800`), or unset it")
+        .warning(),
+    )
+}
+
 impl PdfEngine {
     /// Parses the fonts (the house's own files under `root`, or the embedded faces) and
     /// reads `SOURCE_DATE_EPOCH`, once.
@@ -56,7 +89,7 @@ impl PdfEngine {
         let fonts = Fonts::load(root, house)?;
         let source_date_epoch = std::env::var("SOURCE_DATE_EPOCH")
             .ok()
-            .and_then(|v| v.trim().parse().ok());
+            .and_then(|v| epoch(&v).ok().flatten());
         Ok(PdfEngine {
             fonts,
             source_date_epoch,
@@ -86,7 +119,7 @@ impl PdfEngine {
         file: &Path,
         text: &str,
     ) -> Vec<Diagnostic> {
-        let geo = layout::Geometry::from_house(house);
+        let geo = layout::Geometry::for_document(house, doc, &self.fonts);
         let width = geo.right() - geo.column();
         let mut out = Vec::new();
         // Each table's header row in `text`, found in order so that two tables headed alike

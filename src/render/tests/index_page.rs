@@ -82,3 +82,36 @@ fn agenda_items_compare_by_number() {
     assert_eq!(compare_agenda(Some("4.2"), None), Less);
     assert_eq!(compare_agenda(None, None), Equal);
 }
+
+/// A meeting whose papers have no marking and no note has no Marking or Notes column: on
+/// a phone they would push the PDF links off the screen with nothing in them.
+#[test]
+fn columns_empty_on_every_row_are_left_out() {
+    let mut entries = vec![
+        entry("Resources Committee", "2021-09-02", Some("3"), "Budget"),
+        entry("Resources Committee", "2021-06-01", Some("1"), "Older"),
+    ];
+    entries[1].classification = Some("OFFICIAL".into());
+    let html = renderer()
+        .render_index(&entries, &HouseStyle::default())
+        .unwrap();
+    let table = |date: &str| {
+        let at = html
+            .find(&format!("<h3 id=\"resources-committee-{date}\">"))
+            .unwrap();
+        let end = at + html[at..].find("</table>").unwrap();
+        html[at..end].to_string()
+    };
+    let plain = table("2021-09-02");
+    assert!(
+        !plain.contains(">Marking</th>") && !plain.contains(">Notes</th>"),
+        "{plain}"
+    );
+    assert_eq!(plain.matches("<td").count(), 3, "item, paper, PDF: {plain}");
+    let marked = table("2021-06-01");
+    assert!(
+        marked.contains(">Marking</th>") && !marked.contains(">Notes</th>"),
+        "{marked}"
+    );
+    assert!(marked.contains("<td>OFFICIAL</td>"), "{marked}");
+}

@@ -281,6 +281,7 @@ fn entry(meeting: &str, date: &str, item: Option<&str>, title: &str) -> IndexEnt
         date_display: date.into(),
         agenda_item: item.map(str::to_string),
         title: title.into(),
+        lang: None,
         href: format!("{}.html", title.to_lowercase().replace(' ', "-")),
         pdf_href: None,
         warnings: 0,

@@ -118,6 +118,7 @@ fn every_template_variable_is_documented() {
     let index = index::IndexView::new(&entries, &house, "");
     let links = [MeetingLink {
         cancelled: false,
+        draft: false,
         committee: "M".into(),
         date: "2021-09-01".into(),
         date_display: "1 September 2021".into(),

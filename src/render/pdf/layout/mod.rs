@@ -72,6 +72,14 @@ impl Geometry {
         }
     }
 
+    /// [`Geometry::from_house`] for `doc`: its hanging number column wide enough for its
+    /// widest paragraph number.
+    pub fn for_document(house: &HouseStyle, doc: &Document, fonts: &Fonts) -> Geometry {
+        let mut geo = Geometry::from_house(house);
+        geo.number_column = sections::number_column(&geo, doc, fonts);
+        geo
+    }
+
     /// Left edge of the text area.
     pub fn left(&self) -> f32 {
         self.margins.3
@@ -356,7 +364,7 @@ pub(crate) fn galley<'a>(
     fonts: &'a Fonts,
     logo: Option<&crate::document::Image>,
 ) -> Flow<'a> {
-    let geo = Geometry::from_house(house);
+    let geo = Geometry::for_document(house, doc, fonts);
     let mut flow = Flow::new(fonts, geo);
     sections::masthead(&mut flow, house, logo);
     title::title(&mut flow, &doc.meta.title);

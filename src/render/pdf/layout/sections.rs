@@ -160,3 +160,30 @@ pub(crate) fn items_flow(flow: &mut Flow<'_>, items: &[DocItem], level: u8) {
         }
     }
 }
+
+/// The hanging number column for `doc`: `geo`'s, or wider when the document's widest
+/// paragraph number (an agenda's `10.10(b)`) would run into the text beside it, to that
+/// number and a gap of 0.8 em. One column for the whole document, so its text lines up.
+pub(super) fn number_column(
+    geo: &Geometry,
+    doc: &crate::document::Document,
+    fonts: &crate::render::pdf::fonts::Fonts,
+) -> f32 {
+    let widest = doc
+        .sections
+        .iter()
+        .flat_map(|s| &s.items)
+        .filter_map(|item| match item {
+            DocItem::Para(p) => p.number.as_deref(),
+            DocItem::SubHeading { .. } => None,
+        })
+        .map(|n| {
+            let spans = [Span {
+                text: n.to_string(),
+                style: Style::plain(geo.size),
+            }];
+            super::shape::measure(&spans, fonts).1
+        })
+        .fold(0.0, f32::max);
+    geo.number_column.max(widest + geo.size * 0.8)
+}

@@ -94,7 +94,9 @@ fn front_sheet<'m>(
         l
     };
     // The sheet's own title (its heading and footer) is the pack's name: the committee and
-    // date are in the header table under it; the file's title says all three.
+    // date are in the header table under it; the file's title says all three. (Dated as
+    // the agenda's is, the footer of a one-page front sheet reads as a line of prose marked
+    // as an artifact to outloud's TAG-002, whose houses' pack names have small words.)
     let title = kind.name(words).to_string();
     match kind {
         PackKind::Public => {
@@ -111,16 +113,17 @@ fn front_sheet<'m>(
             )
         }
         PackKind::Supplementary => {
-            let late: Vec<Line<'_>> = meeting
-                .items
-                .iter()
-                .filter(|i| kind.holds(i))
+            let late: Vec<Line<'_>> = under_headings(&meeting.items, |i| kind.holds(i))
+                .into_iter()
                 .map(line)
                 .collect();
             sheet(meeting, house, title, &[(&words.late_items, "late", &late)])
         }
         PackKind::Private => {
-            let private: Vec<Line<'_>> = meeting.private_items().map(line).collect();
+            let private: Vec<Line<'_>> = under_headings(&meeting.items, |i| i.private.is_some())
+                .into_iter()
+                .map(line)
+                .collect();
             // Its pages carry `PRIVATE – CLASSIFICATION` from the stamps, as every page of
             // the pack does (its papers' pages from their own PDFs); the file's metadata
             // says the classification.
@@ -132,6 +135,29 @@ fn front_sheet<'m>(
             )
         }
     }
+}
+
+/// The items `keep` holds, each after the public headings it sits under (`3 Finance`
+/// before a late `3.10`), each heading once: a front sheet of late or private items keeps
+/// their place in the agenda.
+fn under_headings(items: &[AgendaItem], keep: impl Fn(&AgendaItem) -> bool) -> Vec<&AgendaItem> {
+    let mut out: Vec<&AgendaItem> = Vec::new();
+    // The items the one at hand sits under, by depth.
+    let mut open: Vec<&AgendaItem> = Vec::new();
+    for item in items {
+        open.truncate(item.depth);
+        if keep(item) {
+            for h in &open {
+                let heading = h.kind == ItemKind::Heading && h.private.is_none();
+                if heading && !out.iter().any(|o| std::ptr::eq(*o, *h)) {
+                    out.push(h);
+                }
+            }
+            out.push(item);
+        }
+        open.push(item);
+    }
+    out
 }
 
 /// The stamp of pack page `n` (1-based): `Pack page N` at the top right, in the top margin

@@ -56,6 +56,13 @@ fn the_front_sheet_names_ranges_links_papers_and_says_what_is_missing() {
     let t = text(&supp);
     assert!(t.contains("pages 2–9") && t.contains("#pack-item-0"), "{t}");
     assert!(!t.contains("Cyber"), "only the late items");
+    // Under the heading they sit under on the agenda: `3 Finance`, then the late `3.1`.
+    let (finance, budget) = (
+        t.find("\"Finance\"").expect("its heading"),
+        t.find("Budget").unwrap(),
+    );
+    assert!(finance < budget, "{t}");
+    assert!(!t.contains("Opening remarks"), "no other item");
     let missing = front_sheet(&m, &house, PackKind::Supplementary, &[None]);
     assert!(text(&missing).contains("Paper not available"));
     let public = text(&front_sheet(&m, &house, PackKind::Public, &[]));

@@ -326,3 +326,41 @@ fn a_long_organisation_name_goes_on_over_lines_and_loses_no_word() {
     let words: Vec<&str> = text.iter().flat_map(|t| t.split_whitespace()).collect();
     assert_eq!(words.join(" "), name);
 }
+
+/// An agenda's `10.10(b)` is wider than the number column: the column widens for the
+/// whole document, so the number never runs into its text and every paragraph's text
+/// still starts at one edge; a document of short numbers keeps the house's column.
+#[test]
+fn a_number_wider_than_the_column_widens_it_for_the_whole_document() {
+    let house = HouseStyle::default();
+    let fonts = Fonts::embedded();
+    let mut d = doc("# Background\n\nFirst paragraph.\n\nSecond paragraph.", "");
+    let geo = Geometry::from_house(&house);
+    assert_eq!(
+        Geometry::for_document(&house, &d, &fonts).column(),
+        geo.column()
+    );
+    if let crate::document::Item::Para(p) = &mut d.sections[0].items[1] {
+        p.number = Some("10.10(b)".into());
+    }
+    let l = layout(&d, &RenderOptions::new(&house), &fonts);
+    let page = &l.pages[0];
+    let number = runs(page)
+        .find(|(_, r)| text_of(r).trim_end() == "10.10(b)")
+        .expect("the long number")
+        .1;
+    let [first, second] = ["First", "Second"].map(|t| {
+        runs(page)
+            .find(|(_, r)| text_of(r).starts_with(t))
+            .unwrap_or_else(|| panic!("{t}"))
+            .1
+    });
+    assert!(
+        number.x + number.width() + house.pdf.font_size * 0.5 < second.x,
+        "a gap after the number: it ends at {}, its text starts at {}",
+        number.x + number.width(),
+        second.x
+    );
+    assert!(second.x > geo.column(), "the column widened");
+    assert!((first.x - second.x).abs() < 0.01, "one column for all");
+}
