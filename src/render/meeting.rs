@@ -34,6 +34,20 @@ pub(crate) struct LinkView {
     pub(crate) kind: &'static str,
     /// `PDF, 182 KB, 9 pages`.
     pub(crate) description: String,
+    /// `182 KB, 9 pages`: the description after a link that says its type.
+    pub(crate) details: String,
+}
+
+impl LinkView {
+    fn new(href: String, kind: &'static str, f: &BuiltFile) -> LinkView {
+        let details = sized(f.size, f.pages);
+        LinkView {
+            href,
+            kind,
+            description: format!("{kind}, {details}"),
+            details,
+        }
+    }
 }
 
 /// One agenda item on the page.
@@ -155,15 +169,20 @@ impl PackView {
 
 /// `PDF, 182 KB, 9 pages`: type, size (KB rounded up below 1 MB, else MB to one place), pages.
 pub fn describe(kind: &str, size: u64, pages: Option<u32>) -> String {
+    format!("{kind}, {}", sized(size, pages))
+}
+
+/// `182 KB, 9 pages`: a file's size and pages, as [`describe`] gives them after the type.
+fn sized(size: u64, pages: Option<u32>) -> String {
     let size = if size < 1024 * 1024 {
         format!("{} KB", size.div_ceil(1024).max(1))
     } else {
         format!("{:.1} MB", size as f64 / (1024.0 * 1024.0))
     };
     match pages {
-        Some(1) => format!("{kind}, {size}, 1 page"),
-        Some(n) => format!("{kind}, {size}, {n} pages"),
-        None => format!("{kind}, {size}"),
+        Some(1) => format!("{size}, 1 page"),
+        Some(n) => format!("{size}, {n} pages"),
+        None => size,
     }
 }
 
@@ -183,11 +202,7 @@ fn links(item: &AgendaItem, files: &PaperFiles) -> (Option<LinkView>, Option<Lin
         built
             .iter()
             .find(|f| f.path.ends_with(ext))
-            .map(|f| LinkView {
-                href: up(&f.path),
-                kind,
-                description: describe(kind, f.size, f.pages),
-            })
+            .map(|f| LinkView::new(up(&f.path), kind, f))
     };
     (find(".html", "HTML"), find(".pdf", "PDF"))
 }
@@ -300,12 +315,10 @@ impl<'a> MeetingView<'a> {
                 .private_items()
                 .map(|i| item_view(i, (files, house)))
                 .collect(),
-            agenda_pdf: agenda_pdf.map(|f| LinkView {
-                href: Path::new(&f.path)
-                    .file_name()
-                    .map_or_else(String::new, |n| super::link(&n.to_string_lossy())),
-                kind: "PDF",
-                description: describe("PDF", f.size, f.pages),
+            agenda_pdf: agenda_pdf.map(|f| {
+                let name = Path::new(&f.path).file_name();
+                let href = name.map_or_else(String::new, |n| super::link(&n.to_string_lossy()));
+                LinkView::new(href, "PDF", f)
             }),
             packs: Vec::new(),
             index_href: "../../index.html",

@@ -47,7 +47,7 @@ fn a_welsh_papers_title_and_presenter_say_so_on_the_page_index_and_agenda() {
     let root = dir.path();
     let page = read(root, &format!("{DIR}/index.html"));
     for said in [
-        "<span class=\"item-title\" lang=\"cy\">",
+        "<a class=\"item-title\" href=\"../../resources/2026-05-19-budget-monitoring.html\" lang=\"cy\">",
         "<span class=\"item-meta\" lang=\"cy\">",
     ] {
         assert_eq!(page.matches(said).count(), 1, "{said} once:\n{page}");

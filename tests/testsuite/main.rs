@@ -27,6 +27,7 @@ mod located;
 mod meeting_edges;
 mod meeting_files;
 mod meeting_last_good;
+mod meeting_links;
 mod meeting_private;
 mod meeting_serve;
 mod meetings;

@@ -53,14 +53,14 @@ fn three_meetings_are_built_with_their_pages_agendas_and_calendar() {
         "Chair&#39;s opening remarks</span> <span class=\"item-note\">(verbal item)</span>"
     ));
     assert!(
-        page.contains("Public Counter Review</span> <span class=\"item-note\">(late item)</span>")
+        page.contains("Public Counter Review</a> <span class=\"item-note\">(late item)</span>")
     );
     assert!(page.contains("James Gray, Chief Financial Officer – For Discussion"));
     assert!(page.contains(r#"<a href="../../resources/2026-05-19-budget-monitoring.pdf">"#));
     let described = regex_like_attachment(&page);
     assert!(
         described >= 4,
-        "every paper's PDF says `PDF, N KB, N pages`:\n{page}"
+        "every paper's PDF says `N KB, N pages` after its link, the agenda's and packs' `PDF, …`:\n{page}"
     );
     assert!(page.contains("<h2 id=\"private\">Items to be taken in private</h2>"));
     assert!(page.contains("Cyber Resilience Exercise</span><br><span class=\"exempt\">Exempt: Standing Orders section 20(d)</span>"));
@@ -165,9 +165,11 @@ fn three_meetings_are_built_with_their_pages_agendas_and_calendar() {
 }
 
 fn regex_like_attachment(page: &str) -> usize {
-    page.match_indices("<span class=\"attachment\">PDF, ")
+    let open = "<span class=\"attachment\">";
+    page.match_indices(open)
         .filter(|(i, _)| {
-            let rest = &page[i + 31..];
+            let rest = &page[i + open.len()..];
+            let rest = rest.strip_prefix("PDF, ").unwrap_or(rest);
             let end = rest.find('<').unwrap_or(0);
             let text = &rest[..end];
             text.contains(" KB, ")
