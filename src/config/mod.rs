@@ -6,7 +6,7 @@ mod footer;
 mod language;
 mod pdf;
 mod place;
-pub use place::{did_you_mean_file, near_file};
+pub use place::{did_you_mean_file, near_file, near_file_of};
 mod validate;
 mod words;
 

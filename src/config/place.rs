@@ -66,12 +66,23 @@ fn node_at<'n>(node: &'n Node, path: &[&str]) -> Option<&'n Node> {
 /// A file beside the one `rel` names (under `root`) whose name is close to it, to suggest
 /// when `rel` cannot be read: `logo.PNG` when the file is `logo.png`.
 pub fn near_file(root: &Path, rel: &Path) -> Option<std::path::PathBuf> {
+    near_file_of(root, rel, &[])
+}
+
+/// [`near_file`] among files ending in one of `extensions` (`png`, any capitals), or among
+/// all when it is empty: an image's slip is never answered with a text file.
+pub fn near_file_of(root: &Path, rel: &Path, extensions: &[&str]) -> Option<std::path::PathBuf> {
     let name = rel.file_name()?.to_str()?;
     let dir = rel.parent().unwrap_or(Path::new(""));
+    let kind = |n: &str| {
+        let ext = Path::new(n).extension().and_then(|e| e.to_str());
+        extensions.is_empty()
+            || ext.is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
+    };
     let names: Vec<String> = std::fs::read_dir(root.join(dir))
         .ok()?
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n != name)
+        .filter(|n| n != name && kind(n))
         .collect();
     let best = crate::diag::did_you_mean(name, names.iter().map(String::as_str))?;
     Some(dir.join(best))

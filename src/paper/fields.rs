@@ -255,9 +255,12 @@ fn check_appendix_file(c: &mut Checker, f: &Node) -> Option<PathBuf> {
             f.pos,
             "appendix-missing",
             format!("the appendix file `{name}` does not exist"),
-            Some(format!(
-                "put `{name}` in the paper's folder, or correct the name"
-            )),
+            Some(
+                match crate::config::near_file_of(c.cx.paper_dir, path, &["pdf", "md"]) {
+                    Some(near) => crate::config::did_you_mean_file(path, &near),
+                    None => format!("put `{name}` in the paper's folder, or correct the name"),
+                },
+            ),
         );
         None
     } else {

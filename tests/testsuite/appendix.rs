@@ -478,3 +478,32 @@ fn the_appendices_list_links_each_appendix_to_its_first_page() {
         "page {a}"
     );
 }
+
+/// An appendix file named with a slip (`apendix-a.pdf`, `Appendix-A.pdf`) is refused with
+/// the file beside the paper it was meant to be; one with nothing near is told to check.
+#[test]
+fn a_misspelt_appendix_file_is_refused_with_the_file_meant() {
+    for (written, said) in [
+        ("apendix-a.pdf", Some("did you mean `appendix-a.pdf`?")),
+        (
+            "Appendix-A.pdf",
+            Some("did you mean `appendix-a.pdf`? Capitals count"),
+        ),
+        ("budget.pdf", None),
+    ] {
+        let dir = project(&format!("  - title: Fleet list\n    file: {written}\n"));
+        std::fs::write(dir.path().join("papers/appendix-a.pdf"), b"%PDF-1.7\n").unwrap();
+        std::fs::write(dir.path().join("papers/notes.txt"), b"x").unwrap();
+        let o = clerk(dir.path(), &["check"]);
+        let (_, out, err) = parts(&o);
+        let text = format!("{out}{err}");
+        assert!(text.contains("appendix-missing"), "{text}");
+        match said {
+            Some(said) => assert!(text.contains(said), "{written}: {text}"),
+            None => assert!(
+                !text.contains("did you mean") && text.contains("correct the name"),
+                "{written}: {text}"
+            ),
+        }
+    }
+}

@@ -259,10 +259,20 @@ impl Images {
                     Some(there) => format!(
                         "the file is `{there}`: write the name with the same capitals (a file system that ignores them would build this paper and another would not)"
                     ),
-                    None => format!(
-                        "check the spelling; the path is read from the paper's folder{}",
-                        self.folder_shown()
-                    ),
+                    None => match crate::config::near_file_of(
+                        &self.paper_dir,
+                        Path::new(written),
+                        &["png", "jpg", "jpeg"],
+                    ) {
+                        Some(near) => crate::config::did_you_mean_file(
+                            Path::new(written),
+                            &near,
+                        ),
+                        None => format!(
+                            "check the spelling; the path is read from the paper's folder{}",
+                            self.folder_shown()
+                        ),
+                    },
                 };
                 problem(
                     "image-missing",

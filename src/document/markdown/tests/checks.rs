@@ -179,6 +179,23 @@ fn images() {
     assert_eq!(codes(&d), ["image-missing"], "{d:#?}");
     let help = d[0].help.as_deref().unwrap();
     assert!(help.starts_with("the file is `img/chart.png`"), "{help}");
+    // A slip in the name: the image beside it it was meant to be; a file that is no
+    // image is never offered.
+    std::fs::write(papers.join("img/chrat.txt"), "notes").unwrap();
+    for (written, meant) in [
+        ("img/chrat.png", Some("did you mean `img/chart.png`?")),
+        ("img/chart.jpg", Some("did you mean `img/chart.png`?")),
+        ("img/graph.png", None),
+    ] {
+        let md = format!("# A\n\n![A]({written})\n");
+        let (_, d) = run_in(&md, &[], RECS, &papers, root.path());
+        assert_eq!(codes(&d), ["image-missing"], "{d:#?}");
+        let help = d[0].help.as_deref().unwrap();
+        match meant {
+            Some(meant) => assert!(help.starts_with(meant), "{written}: {help}"),
+            None => assert!(help.starts_with("check the spelling"), "{written}: {help}"),
+        }
+    }
     // Written with Windows' backslash: the way out is the slash (and the capitals).
     for (written, capitals) in [("img\\chart.png", false), ("Img\\chart.png", true)] {
         let md = format!("# A\n\n![A]({written})\n");
