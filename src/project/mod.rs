@@ -186,10 +186,11 @@ pub fn not_found(path: &Path) -> Diagnostic {
 }
 
 /// The one file or folder beside `path` whose name is `path`'s but for capitals or a slip
-/// or two (a letter left out, doubled, changed or two swapped).
+/// or two (a letter left out, doubled, changed or two swapped), or for a `.md` left off.
 fn near_name(path: &Path) -> Option<PathBuf> {
     let typed = path.file_name()?.to_string_lossy().into_owned();
     let lower = typed.to_lowercase();
+    let near = |l: &str| l == lower || strsim::damerau_levenshtein(l, &lower) <= 2;
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -200,7 +201,8 @@ fn near_name(path: &Path) -> Option<PathBuf> {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|name| {
             let l = name.to_lowercase();
-            *name != typed && (l == lower || strsim::damerau_levenshtein(&l, &lower) <= 2)
+            let stem = l.strip_suffix(".md").filter(|_| !lower.ends_with(".md"));
+            *name != typed && (near(&l) || stem.is_some_and(near))
         })
         .take(2)
         .collect();

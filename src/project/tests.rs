@@ -89,6 +89,23 @@ fn a_path_not_found_is_offered_the_file_it_nearly_names() {
     std::fs::create_dir_all(&papers).unwrap();
     std::fs::write(papers.join("base.md"), "").unwrap();
     std::fs::write(papers.join("budget.md"), "").unwrap();
+    std::fs::write(papers.join("2022-03-15-estates-strategy.md"), "").unwrap();
+    // Typed without `.md`, as a file manager shows names: the paper is offered too.
+    for (typed, meant) in [
+        ("base", "base.md"),
+        (
+            "2022-03-15-estates-strategy",
+            "2022-03-15-estates-strategy.md",
+        ),
+        (
+            "2022-03-15-estates-stratgy",
+            "2022-03-15-estates-strategy.md",
+        ),
+    ] {
+        let d = not_found(&papers.join(typed));
+        let want = format!("did you mean `{}`?", papers.join(meant).display());
+        assert_eq!(d.help.as_deref(), Some(want.as_str()), "{typed}");
+    }
     for typed in ["bse.md", "Base.md", "base.dm"] {
         let d = not_found(&papers.join(typed));
         let want = format!("did you mean `{}`?", papers.join("base.md").display());
