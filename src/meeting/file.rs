@@ -13,6 +13,7 @@ mod doubt;
 mod items;
 mod load;
 pub use load::{load_all, load_project};
+mod stray;
 mod values;
 
 /// The keys a meeting file may have.

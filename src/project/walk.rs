@@ -105,7 +105,12 @@ pub fn walk(
     keep_unreserved(&mut papers, &mut diags);
     papers.sort();
     for file in yaml {
-        if !file.with_extension("md").is_file() {
+        // A meeting file in the papers folder is the meetings' to say (`meeting-file-elsewhere`).
+        let meeting = || {
+            crate::fsio::read_text_limited(&file, 1 << 20)
+                .is_ok_and(|t| t.is_some_and(|t| looks_like_meeting_file(&t)))
+        };
+        if !file.with_extension("md").is_file() && !meeting() {
             diags.push(lone_sidecar(root, &file));
         }
     }
@@ -260,6 +265,13 @@ fn word_not_imported(root: &Path, path: &Path) -> Diagnostic {
         shown.display(),
         shown.with_extension("md").display()
     ))
+}
+
+/// Does `text` read as a meeting file: an `items:` list and a `committee:` or `date:`, each
+/// at the start of a line? (Read line by line, so that a file YAML cannot read counts too.)
+pub fn looks_like_meeting_file(text: &str) -> bool {
+    let starts = |key: &str| text.lines().any(|l| l.starts_with(key));
+    starts("items:") && (starts("committee:") || starts("date:"))
 }
 
 /// A warning for a YAML file in the papers folder with no `NAME.md` beside it: a sidecar

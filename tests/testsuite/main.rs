@@ -30,6 +30,7 @@ mod meeting_last_good;
 mod meeting_links;
 mod meeting_private;
 mod meeting_serve;
+mod meeting_stray;
 mod meetings;
 mod output_folder;
 mod outputs;

@@ -27,7 +27,10 @@ pub fn load_all(
     time_zone: &str,
 ) -> MeetingFiles {
     let mut all = MeetingFiles::default();
+    let (strays, diags) = super::stray::strays(root, meetings_dir, papers_dir);
+    all.diagnostics.extend(diags);
     if !meetings_dir.is_dir() {
+        all.files.extend(strays);
         return all;
     }
     let mut paths: Vec<PathBuf> = walkdir::WalkDir::new(meetings_dir)
@@ -87,5 +90,6 @@ pub fn load_all(
         all.files.push(file);
         all.diagnostics.extend(diags);
     }
+    all.files.extend(strays);
     all
 }
