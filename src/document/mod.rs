@@ -375,6 +375,10 @@ pub struct Footnote {
     pub refs: Vec<String>,
     /// Its blocks.
     pub blocks: Vec<Block>,
+    /// The anchor id of the Markdown appendix whose file defines it (`appendix-a`); `None`
+    /// for the paper's own, which the HTML lists at the end of the paper, before the
+    /// appendices, and an appendix's at the end of that appendix.
+    pub appendix: Option<String>,
 }
 
 impl Inline {

@@ -167,6 +167,8 @@ pub(crate) struct AppendixView<'a> {
     pub(crate) items: Vec<ItemView<'a>>,
     /// For a PDF appendix, the relative link to the paper's PDF when it is built too.
     pub(crate) pdf_href: Option<String>,
+    /// The footnotes a Markdown appendix's file defines, listed at its end.
+    pub(crate) footnotes: Vec<FootnoteView<'a>>,
 }
 
 /// A footnote at the end of the page.
@@ -188,7 +190,7 @@ impl<'a> PaperView<'a> {
         let (meta, house) = (&doc.meta, opts.house);
         // Shared by sections and then footnotes, which are built in that order below.
         let mut tables = html::TableNames::default();
-        PaperView {
+        let mut view = PaperView {
             meta: MetaView {
                 title: &meta.title,
                 meeting: &meta.meeting,
@@ -235,21 +237,30 @@ impl<'a> PaperView<'a> {
                 .iter()
                 .map(|a| appendix_view(a, doc, house, opts.pdf_links, &mut tables))
                 .collect(),
-            footnotes: doc
-                .footnotes
-                .iter()
-                .map(|f| FootnoteView {
-                    number: f.number,
-                    id: &f.id,
-                    refs: &f.refs,
-                    html: html::footnote(f.number, &f.refs, &f.blocks, &mut tables),
-                })
-                .collect(),
+            footnotes: Vec::new(),
             css,
             classification_css: meta.classification.as_deref().map(html::css_string),
             generator: "clerk",
             words: &house.words,
+        };
+        // The paper's notes end the paper; an appendix's end that appendix.
+        for f in &doc.footnotes {
+            let note = FootnoteView {
+                number: f.number,
+                id: &f.id,
+                refs: &f.refs,
+                html: html::footnote(f.number, &f.refs, &f.blocks, &mut tables),
+            };
+            let owner = f
+                .appendix
+                .as_deref()
+                .and_then(|id| view.appendices.iter_mut().find(|a| a.id == id));
+            match owner {
+                Some(appendix) => appendix.footnotes.push(note),
+                None => view.footnotes.push(note),
+            }
         }
+        view
     }
 }
 
@@ -320,6 +331,7 @@ fn appendix_view<'d>(
         items,
         pdf_href: (kind == "pdf" && pdf_links && !doc.file_stem.is_empty())
             .then(|| super::link(&format!("{}.pdf", doc.file_stem))),
+        footnotes: Vec::new(),
     }
 }
 

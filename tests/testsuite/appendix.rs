@@ -507,3 +507,43 @@ fn a_misspelt_appendix_file_is_refused_with_the_file_meant() {
         }
     }
 }
+
+/// In the HTML the paper's footnotes end the paper, before its appendices, and a Markdown
+/// appendix's own footnotes end that appendix: a reader never takes the paper's note for
+/// the appendix's. (The PDF sets each note at the foot of its page.)
+#[test]
+fn the_papers_footnotes_end_the_paper_and_an_appendixs_end_the_appendix() {
+    let dir = project("  - title: Vehicle list\n    file: _appendix-a.md\n");
+    let paper = dir.path().join("papers/fleet.md");
+    let text = std::fs::read_to_string(&paper).unwrap();
+    std::fs::write(
+        &paper,
+        text.replace("40 vehicles.", "40 vehicles.[^count]")
+            + "\n[^count]: Counted in March 2022.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("papers/_appendix-a.md"),
+        "Twelve of the forty are electric.[^ev]\n\n[^ev]: Two more arrive in May.\n",
+    )
+    .unwrap();
+    let o = clerk(dir.path(), &["build", "--format", "html"]);
+    assert_eq!(parts(&o).0, 0, "{}", parts(&o).2);
+    let html = std::fs::read_to_string(dir.path().join("out/fleet.html")).unwrap();
+    let at = |s: &str| html.find(s).unwrap_or_else(|| panic!("{s} in {html}"));
+    let (list, appendix) = (
+        at("<section id=\"appendices\""),
+        at("<section id=\"appendix-a\""),
+    );
+    let (paper_note, appendix_note) = (at("Counted in"), at("Two more arrive"));
+    assert!(list < paper_note && paper_note < appendix, "{html}");
+    assert!(appendix < appendix_note, "{html}");
+    assert_eq!(
+        html.matches("<section class=\"footnotes\"").count(),
+        2,
+        "{html}"
+    );
+    // The appendix's notes are inside its section, which closes after them.
+    let closes = appendix + html[appendix..].find("</section>\n</section>").unwrap();
+    assert!(appendix_note < closes, "{html}");
+}

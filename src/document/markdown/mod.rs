@@ -228,7 +228,13 @@ pub fn build_sections(parts: &DocumentParts, house: &HouseStyle) -> (Sections, V
             });
         }
     }
-    let footnotes = refs::resolve(&mut ctx, &mut sections);
+    let appendix_of = parts
+        .appendices
+        .iter()
+        .zip(&appendix_src)
+        .filter_map(|((id, _), src)| Some(((*src)?, id.clone())))
+        .collect();
+    let footnotes = refs::resolve(&mut ctx, &mut sections, &appendix_of);
     let mut appendix_items = sections.split_off(main).into_iter().map(|s| s.items);
     let appendices = with_file
         .into_iter()

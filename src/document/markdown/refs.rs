@@ -254,7 +254,13 @@ impl Ctx<'_> {
 
 /// Resolves every placeholder of `sections` in reading order and returns the footnotes in
 /// number order, reporting unknown labels, unused footnotes and broken `#` links.
-pub(crate) fn resolve(ctx: &mut Ctx, sections: &mut [Section]) -> Vec<Footnote> {
+/// Resolves the paper's cross-references and numbers its footnotes; `appendix_of` gives the
+/// appendix id of each Markdown appendix's source, for the notes its file defines.
+pub(crate) fn resolve(
+    ctx: &mut Ctx,
+    sections: &mut [Section],
+    appendix_of: &HashMap<usize, String>,
+) -> Vec<Footnote> {
     let mut queue: Vec<(usize, String)> = Vec::new();
     for s in sections.iter_mut() {
         walk_inlines(&mut s.content, &mut |i| ctx.resolve_inline(i, &mut queue));
@@ -295,6 +301,7 @@ pub(crate) fn resolve(ctx: &mut Ctx, sections: &mut [Section]) -> Vec<Footnote> 
                 id: format!("fn-{number}"),
                 refs: std::mem::take(&mut d.refs),
                 blocks: d.blocks.take().unwrap_or_default(),
+                appendix: appendix_of.get(&key.0).cloned(),
             });
         }
     }

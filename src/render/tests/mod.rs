@@ -244,6 +244,7 @@ fn sample() -> Document {
             id: "fn-1".into(),
             refs: vec!["fnref-1".into()],
             blocks: vec![paragraph(vec![text("Published February 2020.")])],
+            appendix: None,
         }],
         appendices: vec![Appendix {
             word: "Appendix".into(),
