@@ -149,9 +149,18 @@ pub fn calendar<'a>(
                 None => i.title.clone(),
             })
             .collect();
-        let private = m.private_items().count();
-        if private > 0 {
-            description.push(format!("{}: {private}", house.private_heading));
+        // By their numbers, never their titles (the calendar travels further than the
+        // meeting page): a bare count (`… in private: 1`) read as item 1.
+        let private: Vec<&str> = m
+            .private_items()
+            .filter_map(|i| i.number.as_deref())
+            .collect();
+        if m.private_items().next().is_some() {
+            description.push(
+                format!("{}: {}", house.private_heading, private.join(", "))
+                    .trim_end()
+                    .to_string(),
+            );
         }
         if !description.is_empty() {
             line(
@@ -241,8 +250,8 @@ mod tests {
         }
     }
 
-    /// The calendar's name and an event's count of private items are in the house's words:
-    /// the count after its `private_heading`, with no English noun to decline.
+    /// The calendar's name and an event's private items are in the house's words: their
+    /// numbers after its `private_heading`, never a count that would read as an item's.
     #[test]
     fn the_calendar_is_named_and_its_private_items_counted_in_the_houses_words() {
         let mut house = HouseStyle::default();
@@ -255,7 +264,7 @@ mod tests {
             "{ics}"
         );
         assert!(
-            ics.contains("DESCRIPTION:Gnothaichean dìomhair: 1\r\n"),
+            ics.contains("DESCRIPTION:Gnothaichean dìomhair: 4\r\n"),
             "{ics}"
         );
     }
