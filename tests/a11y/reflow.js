@@ -6,6 +6,7 @@
 // - at 320 CSS px wide, the page does not scroll sideways
 //   (`document.documentElement.scrollWidth <= 320`), and the only things that scroll
 //   sideways inside it are data tables in their own `.table-wrap` region (focusable, named);
+// - at 360 px (a common phone), an index table of four columns or fewer does not scroll;
 // - with the WCAG 1.4.12 text-spacing overrides (line height 1.5, paragraph spacing 2em,
 //   letter spacing 0.12em, word spacing 0.16em), at 320 and at 1280 px: still no sideways
 //   scroll at 320, and no text is clipped (no element that hides its overflow has content
@@ -20,6 +21,8 @@ const { htmlFiles, parseArgs, launch, open, shortName, run } = require('./lib');
 
 const NARROW = 320;
 const WIDE = 1280;
+// A common phone: an index table of item, paper, marking and PDF fits it unscrolled.
+const PHONE = 360;
 
 /** The WCAG 1.4.12 text-spacing overrides, as in the Understanding document's test. */
 const TEXT_SPACING = `
@@ -73,7 +76,13 @@ function measure(viewportWidth) {
       if (!inRegion) pastEdge.push(`${describe(el)} (right edge at ${Math.round(r.right)}px)`);
     }
   }
+  // An index table of four columns or fewer (item, paper, marking, PDF) that scrolls.
+  const scrollingIndexTables = [...document.querySelectorAll('.table-wrap')]
+    .filter((w) => { const n = w.querySelectorAll('table.papers thead th').length; return n > 0 && n <= 4; })
+    .filter((w) => w.scrollWidth > w.clientWidth + 1)
+    .map(describe);
   return {
+    scrollingIndexTables,
     scrollWidth: document.documentElement.scrollWidth,
     scrollsSideways,
     clipped,
@@ -117,8 +126,11 @@ async function state(browser, file, width, spacing, shot) {
 }
 
 /** Problems of one state, as lines; empty when it passes. */
-function problems(m, width, narrow) {
+function problems(m, width, narrow, phone) {
   const out = [];
+  if (phone) {
+    for (const t of m.scrollingIndexTables) out.push(`an index table of four columns scrolls at ${width}px: ${t}`);
+  }
   if (narrow && m.scrollWidth > width) {
     out.push(`the page scrolls sideways: scrollWidth ${m.scrollWidth}px > ${width}px`);
     for (const p of m.pastEdge) out.push(`  past the edge: ${p}`);
@@ -138,6 +150,7 @@ run(async () => {
     { label: `${NARROW}px`, width: NARROW, spacing: false, suffix: `${NARROW}` },
     { label: `${NARROW}px + text spacing`, width: NARROW, spacing: true, suffix: `${NARROW}-spacing` },
     { label: `${WIDE}px + text spacing`, width: WIDE, spacing: true, suffix: `${WIDE}-spacing` },
+    { label: `${PHONE}px`, width: PHONE, spacing: false, suffix: `${PHONE}`, phone: true },
   ];
   const browser = await launch();
   let passed = 0;
@@ -149,7 +162,7 @@ run(async () => {
       for (const s of states) {
         const shot = opts.shots ? path.join(opts.shots, `${stem}-${s.suffix}.png`) : null;
         const m = await state(browser, file, s.width, s.spacing, shot);
-        const found = problems(m, s.width, s.width === NARROW);
+        const found = problems(m, s.width, s.width === NARROW, s.phone);
         if (found.length) {
           failed++;
           console.log(`FAIL ${name} @${s.label}`);

@@ -135,7 +135,7 @@ fn pages_reflow_at_320_px_and_keep_their_text_under_wcag_text_spacing() {
     let (code, output) = node("reflow.js", &["--shots", shots_arg], out.path(), &files);
     assert_eq!(code, 0, "reflow or text spacing fails:\n{output}");
     assert!(
-        output.contains(&format!("{} passed, 0 failed", files.len() * 3)),
+        output.contains(&format!("{} passed, 0 failed", files.len() * 4)),
         "{output}"
     );
     assert!(
