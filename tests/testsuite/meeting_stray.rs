@@ -1,6 +1,7 @@
 //! A meeting file where clerk does not read it — a `Meetings/` folder as Windows names
 //! it, the project root, the papers folder — is an error that keeps the papers it names
-//! out of every public output: its agenda may take one of them in private.
+//! out of every public output: its agenda may take one of them in private. And a meeting
+//! file whose quotes a word processor curled is read as its author meant.
 
 use std::path::Path;
 
@@ -75,4 +76,49 @@ fn a_paper_sidecar_and_the_house_style_are_no_meeting_files() {
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("lone-sidecar"), "{out}");
     assert!(!out.contains("meeting-file-elsewhere"), "{out}");
+}
+
+/// `committee: “Resources Committee”`, `number: “3.1”` and `time: “10:00”` are read
+/// without the curly quotes YAML would keep (each with a `curly-quotes` warning at its
+/// value), so the papers stay on their agenda; a location keeps them, said.
+#[test]
+fn curly_quotes_in_a_meeting_file_are_said_and_the_names_read_without_them() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let file = root.join(MEETING_FILE);
+    let text = std::fs::read_to_string(&file).unwrap();
+    let curled = text
+        .replace(
+            "committee: Resources Committee",
+            "committee: “Resources Committee”",
+        )
+        .replace("number: \"3.1\"", "number: “3.1”")
+        .replace("time: \"10:00\"", "time: “10:00”")
+        .replace(
+            "location: Committee Room 1, Pacific Quay",
+            "location: “Committee Room 1”",
+        );
+    assert_ne!(curled, text);
+    std::fs::write(&file, curled).unwrap();
+    let (code, out, err) = parts(&clerk(root, &["build"]));
+    let out = format!("{out}{err}");
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(out.matches("warning[curly-quotes]").count(), 4, "{out}");
+    for wrong in [
+        "wrong-meeting",
+        "agenda-item-mismatch",
+        "bad-time",
+        "file-disagrees",
+        "papers-withheld",
+    ] {
+        assert!(!out.contains(wrong), "{wrong}: {out}");
+    }
+    assert!(out.contains("it is read as Resources Committee"), "{out}");
+    assert!(out.contains("it reads “Committee Room 1”"), "{out}");
+    let page = std::fs::read_to_string(
+        root.join("out/meetings/2026-05-19-resources-committee/index.html"),
+    )
+    .unwrap();
+    assert!(page.contains(">10:00</time>"), "{page}");
+    assert!(page.contains("3.1"), "{page}");
 }

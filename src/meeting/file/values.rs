@@ -27,7 +27,7 @@ impl Reader<'_> {
                 return None;
             }
         };
-        let s = s.trim().to_string();
+        let s = self.curly_quotes(key, n, s.trim());
         if s.is_empty() {
             let m = format!("`{key}` is empty");
             self.error(
@@ -39,6 +39,53 @@ impl Reader<'_> {
             return None;
         }
         Some(s)
+    }
+
+    /// `value` with a `curly-quotes` warning when a word processor wrapped it in curly
+    /// quotes, which YAML keeps as part of the text: read without them for the keys that
+    /// must match something (`committee: “Resources Committee”` is the papers' committee,
+    /// `number: “3.1”` their item, `time: “10:00”` a time), kept and said for the words
+    /// shown as written (a title may open or close with a quote of its own).
+    fn curly_quotes(&mut self, key: &str, n: &Node, value: &str) -> String {
+        const MATCHED: [&str; 7] = [
+            "committee",
+            "date",
+            "time",
+            "end",
+            "number",
+            "paper",
+            "status",
+        ];
+        let (opens, closes) = (
+            value.starts_with(['“', '‘', '„']),
+            value.ends_with(['”', '’', '“']),
+        );
+        let matched = MATCHED.contains(&key);
+        let lone = opens != closes && matched;
+        if value.chars().count() < 2 || !(opens && closes || lone) {
+            return value.to_string();
+        }
+        let plain = value.trim_matches(['“', '”', '‘', '’', '„']).trim();
+        let reads = if matched {
+            format!("it is read as {plain}")
+        } else {
+            format!("it reads {value}")
+        };
+        let wrapped = if lone { "marked with" } else { "wrapped in" };
+        let d = self
+            .at(
+                n.pos,
+                "curly-quotes",
+                format!("the value of `{key}` is {wrapped} curly quotes, which YAML keeps as part of the text: {reads}"),
+            )
+            .with_help(format!("YAML quotes with straight quotes only (a word processor may have curled them): write `{key}: \"{plain}\"`"))
+            .warning();
+        self.diags.push(d);
+        if matched {
+            plain.to_string()
+        } else {
+            value.to_string()
+        }
     }
 
     pub(super) fn flag(&mut self, key: &str, n: &Node) -> bool {
