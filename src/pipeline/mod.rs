@@ -90,7 +90,7 @@ pub fn run_with_progress(
         .paths
         .iter()
         .filter(|p| !std::path::absolute(p).is_ok_and(|a| a.exists()))
-        .map(|p| crate::project::not_found(p))
+        .map(|p| project.path_not_found(p))
         .collect();
     if !missing.is_empty() {
         return Err(missing);

@@ -134,13 +134,32 @@ impl Project {
                 all.0
                     .push(walk::source_for(&self.root, &self.papers_dir, &abs));
             } else {
-                all.1.push(not_found(p));
+                all.1.push(self.path_not_found(p));
             }
         }
         walk::keep_unreserved(&mut all.0, &mut all.1);
         all.0.sort();
         all.0.dedup();
         all
+    }
+}
+
+impl Project {
+    /// [`not_found`], offering the paper `path` names from the papers folder rather than
+    /// from the folder the command runs in (`good.md` for `papers/good.md`, `.md` or not).
+    pub fn path_not_found(&self, path: &Path) -> Diagnostic {
+        let inside = self.papers_dir.join(path);
+        let with_md = PathBuf::from(format!("{}.md", inside.display()));
+        let meant = [inside, with_md]
+            .into_iter()
+            .find(|p| path.is_relative() && p.exists());
+        match meant {
+            Some(m) => not_found(path).with_help(format!(
+                "did you mean `{}`? A path is read from the folder you are in",
+                walk::relative(&self.root, &m).display()
+            )),
+            None => not_found(path),
+        }
     }
 }
 

@@ -194,6 +194,16 @@ fn check_takes_paths() {
     let (code, _, stderr) = parts(&clerk(&root, &["check", "papers/nope.md"]));
     assert_eq!(code, 2);
     assert!(stderr.contains("no such paper or folder"), "{stderr}");
+    // A paper named from the papers folder rather than the folder she is in (`good.md`
+    // for `papers/good.md`), with or without its `.md`: the paper is offered.
+    for typed in ["good.md", "good"] {
+        let (code, _, stderr) = parts(&clerk(&root, &["check", typed]));
+        assert_eq!(code, 2);
+        assert!(
+            stderr.contains("did you mean `papers/good.md`?"),
+            "{typed}: {stderr}"
+        );
+    }
 }
 
 #[test]
