@@ -60,7 +60,13 @@ impl Reader<'_> {
                         there.display()
                     ),
                     (None, Some(near)) => format!("did you mean `paper: {near}`?"),
-                    (None, None) => "give the paper's path relative to the papers folder, e.g. `resources/2026-05-19-budget.md`".to_string(),
+                    // An example from this project: a made-up path names a folder she has not.
+                    (None, None) => format!(
+                        "give the paper's path relative to the papers folder, e.g. `{}`",
+                        papers_in(papers_dir)
+                            .first()
+                            .map_or("resources/2026-05-19-budget.md", String::as_str)
+                    ),
                 };
                 self.error(
                     item.paper_pos,
@@ -169,7 +175,9 @@ impl Reader<'_> {
 
 /// The paper `written` nearly names, as it is written in the file: with `/` for Windows'
 /// `\\`, with `.md` added, or a path a slip or two away from exactly one paper's (a letter
-/// left out, doubled, changed or two swapped).
+/// left out, doubled, changed or two swapped), or else the one paper whose file name is
+/// clearly nearest (`2026-05-19-budget-monitoring-q2.md` or `budget-monitoring.md` for
+/// `resources/2026-05-19-budget-monitoring.md`).
 fn near_paper(papers_dir: &Path, written: &Path) -> Option<String> {
     let text = written.to_string_lossy().replace('\\', "/");
     let mut tries = vec![text.clone()];
@@ -179,7 +187,45 @@ fn near_paper(papers_dir: &Path, written: &Path) -> Option<String> {
     if let Some(found) = tries.into_iter().find(|t| papers_dir.join(t).is_file()) {
         return Some(found);
     }
-    let near: Vec<String> = walkdir::WalkDir::new(papers_dir)
+    let papers = papers_in(papers_dir);
+    let near: Vec<&String> = papers
+        .iter()
+        .filter(|rel| text.len() >= 8 && strsim::damerau_levenshtein(rel, &text) <= 2)
+        .take(2)
+        .collect();
+    if let [one] = near.as_slice() {
+        return Some((*one).clone());
+    }
+    // The file names compared, without folders or `.md`: nearly the same, or one holding
+    // the other whole (a date or a suffix added or left off).
+    let stem = |p: &str| {
+        let name = p.rsplit('/').next().unwrap_or(p);
+        name.strip_suffix(".md").unwrap_or(name).to_lowercase()
+    };
+    let typed = stem(&text);
+    if typed.chars().count() < 8 {
+        return None;
+    }
+    let score = |rel: &String| {
+        let name = stem(rel);
+        let within = name.contains(&typed) || typed.contains(&name);
+        let close = strsim::normalized_damerau_levenshtein(&name, &typed);
+        if within { close.max(0.85) } else { close }
+    };
+    let mut scored: Vec<(f64, &String)> = papers.iter().map(|r| (score(r), r)).collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    match scored.as_slice() {
+        [(best, rel), rest @ ..] if *best >= 0.8 && rest.first().is_none_or(|(s, _)| s < best) => {
+            Some((*rel).clone())
+        }
+        _ => None,
+    }
+}
+
+/// The papers under `papers_dir` (relative, `/` between folders, in path order), drafts and
+/// appendices (a part starting with `_` or `.`) left out.
+fn papers_in(papers_dir: &Path) -> Vec<String> {
+    let mut papers: Vec<String> = walkdir::WalkDir::new(papers_dir)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
@@ -191,13 +237,9 @@ fn near_paper(papers_dir: &Path, written: &Path) -> Option<String> {
             parts.join("/")
         })
         .filter(|rel| !rel.split('/').any(|part| part.starts_with(['_', '.'])))
-        .filter(|rel| text.len() >= 8 && strsim::damerau_levenshtein(rel, &text) <= 2)
-        .take(2)
         .collect();
-    match near.as_slice() {
-        [one] => Some(one.clone()),
-        _ => None,
-    }
+    papers.sort();
+    papers
 }
 
 /// Where in `papers_dir` the paper `written` (not found where it says) is, when it can be

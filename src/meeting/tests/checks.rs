@@ -191,8 +191,8 @@ fn a_paper_path_not_found_is_offered_where_the_paper_is_when_that_can_be_told() 
             "paths are relative to the papers folder: write `paper: resources/budget.md`",
             // The draft of the same name is no paper, so the one paper is offered.
             "paths are relative to the papers folder: write `paper: audit/plan.md`",
-            // Two of that name: no guess.
-            "give the paper's path relative to the papers folder, e.g. `resources/2026-05-19-budget.md`",
+            // Two of that name: no guess, and an example from the project.
+            "give the paper's path relative to the papers folder, e.g. `audit/plan.md`",
         ]
     );
 }
@@ -207,11 +207,15 @@ fn a_paper_path_with_a_slip_is_offered_the_paper_it_nearly_names() {
         "resources/estates.md",
         "resources/budget.md",
         "audit/plan.md",
+        "resources/2026-05-19-budget-monitoring.md",
+        "resources/2026-05-19-public-counter-review.md",
     ];
     let text = "committee: Resources Committee\ndate: 2026-05-19\nitems:\n  - number: \"1\"\n    \
                 paper: resources/estate.md\n  - number: \"2\"\n    paper: resources/budget\n  \
                 - number: \"3\"\n    paper: resources\\estates.md\n  - number: \"4\"\n    \
-                paper: resources/minutes.md\n";
+                paper: resources/minutes.md\n  - number: \"5\"\n    \
+                paper: 2026-05-19-budget-monitoring-q2.md\n  - number: \"6\"\n    \
+                paper: public-counter-review.md\n";
     let helps = not_found_helps(&papers, &rels, text);
     assert_eq!(
         helps,
@@ -219,7 +223,11 @@ fn a_paper_path_with_a_slip_is_offered_the_paper_it_nearly_names() {
             "did you mean `paper: resources/estates.md`?",
             "did you mean `paper: resources/budget.md`?",
             "did you mean `paper: resources/estates.md`?",
-            "give the paper's path relative to the papers folder, e.g. `resources/2026-05-19-budget.md`",
+            // Nothing near: an example from this project, not a made-up folder.
+            "give the paper's path relative to the papers folder, e.g. `audit/plan.md`",
+            // The folder left off and a suffix added, or the date: the nearest file name.
+            "did you mean `paper: resources/2026-05-19-budget-monitoring.md`?",
+            "did you mean `paper: resources/2026-05-19-public-counter-review.md`?",
         ]
     );
 }
