@@ -73,7 +73,7 @@ pub fn assemble(
     let mut placed: BTreeMap<PathBuf, (&MeetingFile, &FileItem)> = BTreeMap::new();
     let mut meetings = Vec::new();
     for f in owners.values() {
-        let (m, failed) = from_file(f, &by_rel, &mut placed, &mut diags, draft_default);
+        let (m, failed) = from_file(f, &by_rel, &mut placed, &mut diags, (draft_default, house));
         let doubled = f
             .committee
             .clone()
@@ -226,7 +226,7 @@ fn from_file<'f>(
     by_rel: &BTreeMap<PathBuf, &PaperEntry>,
     placed: &mut BTreeMap<PathBuf, (&'f MeetingFile, &'f FileItem)>,
     diags: &mut Vec<Diagnostic>,
-    draft_default: bool,
+    (draft_default, house): (bool, &HouseStyle),
 ) -> (Meeting, bool) {
     let committee = f.committee.clone().unwrap_or_default();
     let date = f.date.unwrap_or_default();
@@ -343,6 +343,11 @@ fn from_file<'f>(
                 .title
                 .clone()
                 .or_else(|| shown.map(|m| m.title.clone()))
+                .or_else(|| {
+                    entry
+                        .filter(|_| !fi.private)
+                        .and_then(|e| e.text_title(house))
+                })
                 // A paper's file name often says what it is about: never shown for an item
                 // taken in private, which then has its number and exempt ground only.
                 .or_else(|| fi.paper.as_ref().filter(|_| !fi.private).map(|p| slash(p)))

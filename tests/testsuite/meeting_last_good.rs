@@ -175,3 +175,26 @@ fn a_paper_moved_and_broken_at_once_does_not_hold_the_meeting_it_left() {
     let calendar = std::fs::read_to_string(root.join("out/meetings.ics")).unwrap();
     assert!(!calendar.contains(":20260210"), "{calendar}");
 }
+
+/// A paper that fails before it was ever built (a date that is no date) has no last good
+/// outputs: its agenda item shows the title its metadata gives, read without checking the
+/// rest, not its file's path.
+#[test]
+fn a_paper_failing_with_no_last_good_build_is_named_by_its_title() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let paper = root.join("papers/resources/2026-05-19-public-counter-review.md");
+    let text = std::fs::read_to_string(&paper).unwrap();
+    std::fs::write(&paper, text.replace("date: 2026-05-19", "date: 2026-02-31")).unwrap();
+    let (code, out, err) = parts(&clerk(root, &["build"]));
+    assert_ne!(code, 0, "{out}{err}");
+    let page = std::fs::read_to_string(root.join(MAY).join("index.html")).unwrap();
+    assert!(
+        page.contains("<span class=\"item-title\">Public Counter Review</span>"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("resources/2026-05-19-public-counter-review.md"),
+        "{page}"
+    );
+}

@@ -29,6 +29,17 @@ pub struct PaperEntry<'a> {
 }
 
 impl<'a> PaperEntry<'a> {
+    /// The `title` its metadata gives, read without checking the rest: what the agenda
+    /// shows for a paper whose metadata fails now and that has no last good outputs (a
+    /// wrong date should not put its file's path on the agenda).
+    pub(super) fn text_title(&self, house: &crate::config::HouseStyle) -> Option<String> {
+        let root = crate::meeting::withhold::front_matter(self.source, house)?;
+        let title = root.get("title")?.as_text()?;
+        let title = crate::paper::shared_name(&title).split_whitespace();
+        let title = title.collect::<Vec<_>>().join(" ");
+        (!title.is_empty()).then_some(title)
+    }
+
     /// The metadata that places it at a meeting without a file: its own, else (its
     /// metadata failing now) that of its last good outputs, so that a typo in its only
     /// paper's metadata does not take a meeting's page, index entry and calendar event away
