@@ -234,12 +234,36 @@ impl Reader<'_> {
         self.diags.push(d);
     }
 
-    fn unknown_keys(&mut self, entries: &[(Key, Node)], known: &[&str], what: &str) {
+    /// Reports each unknown key; one that is probably a key the map lacks (`exmept` for
+    /// `exempt`, `agenda` for `items`) is one `misnamed-key` error saying both, and the key
+    /// meant is returned, so that its absence is not said again.
+    fn unknown_keys(
+        &mut self,
+        entries: &[(Key, Node)],
+        known: &[&'static str],
+        what: &str,
+    ) -> Vec<&'static str> {
+        let mut meant = Vec::new();
         for (k, _) in entries {
             if known.contains(&k.name.as_str()) {
                 continue;
             }
-            let help = match diag::did_you_mean(&k.name, known.iter().copied()) {
+            let best = diag::did_you_mean(&k.name, known.iter().copied());
+            let lacking = best.filter(|b| entries.iter().all(|(e, _)| e.name != **b));
+            if let Some(m) = lacking.and_then(|b| known.iter().find(|k| **k == b)) {
+                meant.push(*m);
+                self.error(
+                    k.pos,
+                    "misnamed-key",
+                    format!(
+                        "clerk has no key `{}`; it is probably `{m}`, which is missing",
+                        k.name
+                    ),
+                    &format!("write `{m}:` instead of `{}:`", k.name),
+                );
+                continue;
+            }
+            let help = match best {
                 Some(best) => format!("did you mean `{best}`?"),
                 None => format!("the keys {what} may have are: {}", known.join(", ")),
             };
@@ -250,6 +274,7 @@ impl Reader<'_> {
                 &help,
             );
         }
+        meant
     }
 
     /// A one-line text value; numbers are taken as written (`3.10` stays `3.10`).
@@ -264,7 +289,7 @@ impl Reader<'_> {
             );
             return;
         };
-        self.unknown_keys(entries, MEETING_KEYS, "a meeting file");
+        let misnamed = self.unknown_keys(entries, MEETING_KEYS, "a meeting file");
         // A missing key is reported at the file's first key (past its opening comments).
         let top = entries.first().map_or(
             Pos {
@@ -276,7 +301,7 @@ impl Reader<'_> {
             |(k, _)| k.pos,
         );
         for k in ["committee", "date", "items"] {
-            if root.get(k).is_none() {
+            if root.get(k).is_none() && !misnamed.contains(&k) {
                 let help = match k {
                     "committee" => {
                         "add `committee: …` with the committee's name, as the papers' `meeting` gives it"

@@ -624,8 +624,10 @@ fn check_takes_a_meeting_file_as_one_and_refuses_a_file_that_is_no_paper() {
     ));
     assert!(stderr.contains("chiar"), "{stdout}{stderr}");
     assert!(!stderr.contains("`meeting` is missing"), "{stderr}");
+    // The meeting file's own key is offered, never a paper's.
+    assert!(stderr.contains("it is probably `chair`"), "{stderr}");
     assert!(
-        !stderr.contains("probably"),
+        !stderr.contains("probably the required key"),
         "no paper's keys offered: {stderr}"
     );
     assert_eq!(code, 1, "{stdout}{stderr}");

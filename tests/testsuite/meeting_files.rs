@@ -90,7 +90,7 @@ fn check_names_both_places_when_a_paper_and_its_agenda_disagree() {
         stderr.contains("meetings/resources-2026-05-19.yaml:21:5"),
         "{stderr}"
     );
-    assert!(stderr.contains("did you mean `late`?"), "{stderr}");
+    assert!(stderr.contains("write `late:` instead of"), "{stderr}");
 }
 
 #[test]
@@ -235,7 +235,7 @@ fn a_byte_order_mark_is_no_column_of_a_meeting_file() {
     let (code, _, stderr) = parts(&clerk(root, &["check"]));
     assert_eq!(code, 1, "{stderr}");
     assert!(
-        stderr.contains("unknown key `commitee`\n --> meetings/resources-2026-05-19.yaml:1:1\n"),
+        stderr.contains("clerk has no key `commitee`; it is probably `committee`, which is missing\n --> meetings/resources-2026-05-19.yaml:1:1\n"),
         "{stderr}"
     );
 }

@@ -19,7 +19,7 @@ impl Reader<'_> {
             );
             return None;
         };
-        self.unknown_keys(entries, ITEM_KEYS, "an agenda item");
+        let misnamed = self.unknown_keys(entries, ITEM_KEYS, "an agenda item");
         let mut item = FileItem {
             number_pos: n.pos,
             ..FileItem::default()
@@ -34,6 +34,7 @@ impl Reader<'_> {
                 item.number_pos = v.pos;
                 item.number = self.text_of("number", v).unwrap_or_default();
             }
+            None if misnamed.contains(&"number") => {}
             None => self.error(
                 n.pos,
                 "missing-key",
@@ -83,7 +84,7 @@ impl Reader<'_> {
                 "add `title: …` for a verbal item or heading, or `paper: …` for a paper",
             );
         }
-        if item.private && item.exempt.is_none() {
+        if item.private && item.exempt.is_none() && !misnamed.contains(&"exempt") {
             let pos = n.get("private").map_or(n.pos, |v| v.pos);
             self.error(pos, "private-without-exempt", format!("item {} is taken in private but gives no exempt ground", item.number), "add `exempt: …`, the ground for taking it in private (e.g. `Standing Orders section 20(d)`), which the public agenda prints");
         }

@@ -115,27 +115,42 @@ fn a_paper_on_two_agendas_is_refused() {
 #[test]
 fn a_meeting_file_reports_every_problem_at_once() {
     let dir = papers_dir(&[]);
-    let text = "committe: Resources Committee\ndate: 2026-02-30\ntime: \"25:00\"\nstatus: done\nitems:\n  - number: \"2\"\n    title: Minutes\n    privte: true\n  - number: \"2\"\n    title: Again\n  - number: \"1\"\n    title: Earlier\n  - number: \"5\"\n    paper: missing.md\n    private: true\n  - number: \"6\"\n";
+    let text = "committe: Resources Committee\ndate: 2026-02-30\ntime: \"25:00\"\nstatus: done\nitems:\n  - number: \"2\"\n    title: Minutes\n    privte: true\n  - number: \"2\"\n    title: Again\n  - number: \"1\"\n    title: Earlier\n  - number: \"5\"\n    paper: missing.md\n    private: true\n  - number: \"6\"\n  - number: \"7\"\n    title: Secret\n    private: true\n    exmept: Standing Orders 20\n";
     let f = files(text, dir.path());
     let diagnostics = placed(&f, f.diagnostics.clone());
     let got: Vec<_> = diagnostics.iter().map(|d| (d.code, d.line)).collect();
     for want in [
-        ("unknown-key", 1),
-        ("missing-key", 1),
+        // A key misspelt for one the file lacks is one error saying both.
+        ("misnamed-key", 1),
         ("bad-date", 2),
         ("bad-time", 3),
         ("bad-status", 4),
-        ("unknown-key", 8),
+        ("misnamed-key", 8),
         ("duplicate-item", 9),
         ("items-out-of-order", 11),
         ("paper-not-found", 14),
         ("private-without-exempt", 15),
         ("missing-key", 16),
+        ("misnamed-key", 20),
     ] {
         assert!(got.contains(&want), "{want:?} not in {got:?}");
     }
+    for never in [
+        ("missing-key", 1),
+        ("unknown-key", 1),
+        ("private-without-exempt", 19),
+    ] {
+        assert!(!got.contains(&never), "{never:?} in {got:?}");
+    }
     let typo = diagnostics.iter().find(|d| d.line == 8).unwrap();
-    assert_eq!(typo.help.as_deref(), Some("did you mean `private`?"));
+    assert_eq!(
+        typo.help.as_deref(),
+        Some("write `private:` instead of `privte:`")
+    );
+    assert_eq!(
+        typo.message,
+        "clerk has no key `privte`; it is probably `private`, which is missing"
+    );
     assert_eq!(typo.column, 5);
     assert!(f.files[0].has_errors);
     assert!(f.private_papers().contains_key(Path::new("missing.md")));
