@@ -36,9 +36,10 @@ fn usage(message: impl Into<String>, help: &str) -> Vec<Diagnostic> {
 }
 
 /// A file name's part from a title: its slug, or `paper` when it has no letter or digit
-/// (`???` would name the file `2026-05-19-.md`).
+/// (`???` would name the file `2026-05-19-.md`). An apostrophe joins its word
+/// (`Chief Executive’s Report` → `chief-executives-report`, not `chief-executive-s-report`).
 fn file_slug(title: &str) -> String {
-    let slug = slug::slugify(title);
+    let slug = slug::slugify(title.replace(['\'', '\u{2019}', '\u{2bc}'], ""));
     if slug.is_empty() {
         "paper".into()
     } else {

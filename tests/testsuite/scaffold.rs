@@ -261,6 +261,17 @@ fn init_and_new_refuse_what_would_not_build_and_say_why() {
         root.join("papers/2026-05-19-paper.md").is_file(),
         "{stdout}"
     );
+    // An apostrophe, straight or curled, is no break between words in the file's name.
+    for title in ["Chief Executive’s Report", "Chair's Report"] {
+        let (code, stdout, stderr) = new(&[&[title][..], &day].concat());
+        assert_eq!(code, 0, "{stderr}");
+        let name = if title.starts_with("Chief") {
+            "papers/2026-05-19-chief-executives-report.md"
+        } else {
+            "papers/2026-05-19-chairs-report.md"
+        };
+        assert!(root.join(name).is_file(), "{title}: {stdout}");
+    }
     // An empty meeting would make a paper that fails its check: refused, with help.
     let (code, _, stderr) = new(&["Budget", "--meeting", " ", "--date", "2026-05-19"]);
     assert_eq!(code, 2, "{stderr}");
