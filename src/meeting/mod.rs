@@ -14,7 +14,7 @@ pub mod file;
 mod kept;
 pub mod order;
 mod place;
-mod sensitive;
+pub mod sensitive;
 mod withhold;
 
 use std::path::{Path, PathBuf};

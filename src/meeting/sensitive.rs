@@ -22,19 +22,35 @@ use crate::paper::Status;
 /// without `status` is a draft when `draft_default`). `placed` is where each paper stands on
 /// a meeting file's agenda. The help offers the marking listed just before the private one;
 /// a private marking listed first (or not at all) guards nothing.
+/// Does a paper marked `marking` need care before it is published: is its marking the
+/// house's `private_classification` or one after it in `classifications` (one listed first,
+/// a house of one marking, tells no paper apart)?
+pub fn needs_care(marking: &str, house: &crate::config::HouseStyle) -> bool {
+    guarded(&house.private_classification, &house.classifications)
+        .is_some_and(|g| rank(marking, &house.classifications).is_some_and(|r| r >= g))
+}
+
+fn rank(marking: &str, classifications: &[String]) -> Option<usize> {
+    classifications.iter().position(|k| k == marking)
+}
+
+/// Where the private marking stands in the list, when a marking can stand before it.
+fn guarded(private_classification: &str, classifications: &[String]) -> Option<usize> {
+    rank(private_classification, classifications).filter(|g| *g > 0)
+}
+
 pub(super) fn sensitive_published(
     papers: &[PaperEntry],
     placed: &BTreeMap<PathBuf, (&MeetingFile, &FileItem)>,
     draft_default: bool,
     (private_classification, classifications): (&str, &[String]),
 ) -> Vec<Diagnostic> {
-    let rank = |c: &str| classifications.iter().position(|k| k == c);
     // Where the private marking stands in the list: it and every marking after it need care.
     // One listed first (a house of one marking) tells no paper apart: nothing to warn of.
-    let Some(guarded) = rank(private_classification).filter(|g| *g > 0) else {
+    let Some(guarded) = guarded(private_classification, classifications) else {
         return Vec::new();
     };
-    let needs_care = |c: &str| rank(c).is_some_and(|r| r >= guarded);
+    let needs_care = |c: &str| rank(c, classifications).is_some_and(|r| r >= guarded);
     let publishable = &classifications[guarded - 1];
     let mut diags = Vec::new();
     for p in papers.iter().filter(|p| !p.kept_private) {

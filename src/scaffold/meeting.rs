@@ -37,14 +37,22 @@ pub fn new_meeting(
         ]);
     }
     let (found, _) = project.papers(&[]);
+    // Each paper's item, path, and marking when it needs care (see `meeting::sensitive`).
+    let mut sensitive = std::collections::BTreeMap::new();
     let mut papers: Vec<(Option<String>, String)> = found
         .iter()
         .filter_map(|s| {
             let meta = crate::paper::load(s, &project.house, &mut Sources::default())
                 .0?
                 .meta;
-            (meta.meeting == args.meeting && meta.date == date)
-                .then(|| (meta.agenda_item, crate::output::href(&s.rel)))
+            let rel = crate::output::href(&s.rel);
+            let marking = meta.classification.as_deref();
+            if let Some(m) =
+                marking.filter(|m| crate::meeting::sensitive::needs_care(m, &project.house))
+            {
+                sensitive.insert(rel.clone(), m.to_string());
+            }
+            (meta.meeting == args.meeting && meta.date == date).then(|| (meta.agenda_item, rel))
         })
         .collect();
     // Apologies open the agenda as item 1, unless a paper is item 1 itself; a paper with
@@ -109,6 +117,16 @@ pub fn new_meeting(
             quoted(&number),
             quoted(rel)
         ));
+        // A paper marked for care is published unless its item says otherwise: the lines
+        // that take it in private are written ready, commented, for the secretary to decide.
+        if let Some(marking) = sensitive.get(rel) {
+            text.push_str(&format!(
+                "    # {marking}: to take it in private, uncomment these two lines and give its ground\n    # private: true\n    # exempt: Standing Orders section 20(d)\n"
+            ));
+            clashes.push(format!(
+                "Note: `{rel}` is marked {marking}: its item has the lines that take it in private, commented; uncomment them and give its exempt ground, or it is published."
+            ));
+        }
     }
     text.push_str(concat!(
         "  # An item taken in private, or issued late:\n",

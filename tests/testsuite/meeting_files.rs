@@ -98,6 +98,10 @@ fn clerk_new_meeting_file_starts_an_agenda_from_the_meetings_papers() {
     let project = temp_project("meetings");
     let root = project.path();
     std::fs::remove_dir_all(root.join("meetings")).unwrap();
+    let cyber = root.join("papers/resources/2026-05-19-cyber-exercise.md");
+    let text = std::fs::read_to_string(&cyber).unwrap();
+    let marked = text.replacen("---\n", "---\nclassification: OFFICIAL-SENSITIVE\n", 1);
+    std::fs::write(&cyber, marked).unwrap();
     let args = [
         "new",
         "--meeting-file",
@@ -116,6 +120,19 @@ fn clerk_new_meeting_file_starts_an_agenda_from_the_meetings_papers() {
         "{text}"
     );
     assert_eq!(text.matches("paper: \"resources/").count(), 4, "{text}");
+    // The OFFICIAL-SENSITIVE paper's item has the lines that take it in private, ready
+    // and commented, and the secretary is told: published only if she leaves them so.
+    assert!(
+        text.contains("paper: \"resources/2026-05-19-cyber-exercise.md\"\n    # OFFICIAL-SENSITIVE: to take it in private, uncomment these two lines and give its ground\n    # private: true\n    # exempt: "),
+        "{text}"
+    );
+    assert_eq!(text.matches("    # private: true").count(), 1, "{text}");
+    assert!(
+        stdout.contains(
+            "Note: `resources/2026-05-19-cyber-exercise.md` is marked OFFICIAL-SENSITIVE"
+        ),
+        "{stdout}"
+    );
     let (code, stdout, stderr) = parts(&clerk(root, &["check"]));
     assert_eq!(code, 0, "the new file checks clean: {stdout}{stderr}");
     assert_eq!(parts(&clerk(root, &args)).0, 2, "never overwrites");
