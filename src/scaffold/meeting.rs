@@ -52,7 +52,7 @@ pub fn new_meeting(
             {
                 sensitive.insert(rel.clone(), m.to_string());
             }
-            (meta.meeting == args.meeting && meta.date == date).then(|| (meta.agenda_item, rel))
+            (meta.meeting == args.meeting && meta.date == date).then_some((meta.agenda_item, rel))
         })
         .collect();
     // Apologies open the agenda as item 1, unless a paper is item 1 itself; a paper with
