@@ -126,6 +126,13 @@ impl Project {
                     walk::walk(&self.root, &self.papers_dir, &abs, (dirs.0, &dirs.1));
                 all.0.extend(found);
                 all.1.extend(diags);
+            } else if let Some(paper) = abs.is_file().then(|| walk::appendix_of(&abs)).flatten() {
+                // A Markdown appendix is checked with its paper, whose check reads it and
+                // points into it: alone, it has no metadata of its own to check.
+                all.1
+                    .push(walk::appendix_checked_with(&self.root, &abs, &paper));
+                all.0
+                    .push(walk::source_for(&self.root, &self.papers_dir, &paper));
             } else if abs.is_file() {
                 // Checked as asked, but said when a whole-project build would leave it out.
                 if walk::looks_like_a_paper(&abs) {

@@ -238,6 +238,56 @@ pub fn not_built(root: &Path, path: &Path, named: bool) -> Diagnostic {
     ))
 }
 
+/// The paper beside `path` that lists it as an appendix (`file: _appendix-a.md`), when
+/// `path` is a Markdown file kept out of the build (`_` first) and one paper names it.
+pub fn appendix_of(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?.to_str()?;
+    if !name.starts_with('_') || !name.ends_with(".md") {
+        return None;
+    }
+    let dir = path.parent()?;
+    let names_it = |text: &str| {
+        text.lines().any(|l| {
+            let l = l.trim().trim_start_matches("- ").trim();
+            l.strip_prefix("file:")
+                .is_some_and(|v| v.trim().trim_matches(['"', '\'']) == name)
+        })
+    };
+    let mut papers = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "md")
+                && !p
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('_'))
+        })
+        .filter(|p| {
+            crate::fsio::read_text_limited(p, 1 << 20)
+                .is_ok_and(|t| t.is_some_and(|t| names_it(&t)))
+        });
+    let first = papers.next()?;
+    papers.next().is_none().then_some(first)
+}
+
+/// The warning that a Markdown appendix given to check was checked with its paper.
+pub fn appendix_checked_with(root: &Path, appendix: &Path, paper: &Path) -> Diagnostic {
+    Diagnostic::file_error(
+        "appendix-checked-with-paper",
+        &relative(root, appendix),
+        format!(
+            "this is an appendix of `{}`, so it is checked with that paper: its problems are said at their lines here",
+            relative(root, paper).display()
+        ),
+    )
+    .warning()
+    .with_help(format!(
+        "`clerk check {}` checks the paper and its appendices; an appendix has no metadata of its own",
+        relative(root, paper).display()
+    ))
+}
+
 /// Is `path` a Word document with no paper of its name beside it (`budget.docx` without
 /// `budget.md`)? Word's lock files (`~$budget.docx`) are not documents.
 fn not_imported(path: &Path) -> bool {

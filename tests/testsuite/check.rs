@@ -657,3 +657,35 @@ fn a_paper_named_twice_is_checked_once() {
     assert!(!stderr.contains("case-clash"), "{stderr}");
     assert!(stdout.contains("Checked 1 paper"), "{stdout}");
 }
+
+/// A Markdown appendix given to check is checked with the paper that lists it (alone it
+/// has no metadata, and `no-metadata` would send its author the wrong way); its problems
+/// are said at its own lines.
+#[test]
+fn an_appendix_given_to_check_is_checked_with_its_paper() {
+    let project = temp_project("repo");
+    let root = project.path();
+    let appendix = "papers/policing-performance/_appendix-a-performance-data.md";
+    let (code, stdout, stderr) = parts(&clerk(root, &["check", appendix]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let all = format!("{stdout}{stderr}");
+    assert!(
+        all.contains("warning[appendix-checked-with-paper]"),
+        "{all}"
+    );
+    assert!(
+        all.contains("`papers/policing-performance/2021-12-01-quarterly-performance-report.md`"),
+        "{all}"
+    );
+    assert!(!all.contains("no-metadata"), "{all}");
+    // A slip in the appendix is said at its line there.
+    let path = root.join(appendix);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, format!("{text}\n![](missing-chart.png)\n")).unwrap();
+    let (code, stdout, stderr) = parts(&clerk(root, &["check", appendix]));
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(
+        stderr.contains(&format!("--> {appendix}:")),
+        "{stdout}{stderr}"
+    );
+}
