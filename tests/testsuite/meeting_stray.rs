@@ -40,6 +40,7 @@ fn a_meeting_file_out_of_its_folder_keeps_its_papers_from_the_public() {
         "meeting/resources-2026-05-19.yaml",
         "resources-2026-05-19.yaml",
         "papers/resources/resources-2026-05-19.yaml",
+        "papers/a/b/c/d/e/f/g/h/i/RESOURCES-2026-05-19.YAML",
     ] {
         let (project, code, out) = moved_to(to);
         let root = project.path();
@@ -47,7 +48,10 @@ fn a_meeting_file_out_of_its_folder_keeps_its_papers_from_the_public() {
         assert!(out.contains("error[meeting-file-elsewhere]"), "{to}: {out}");
         assert!(out.contains(&format!("--> {to}")), "{to}: {out}");
         assert!(
-            out.contains("move it to `meetings/resources-2026-05-19.yaml`"),
+            out.contains(&format!(
+                "move it to `meetings/{}`",
+                to.rsplit('/').next().unwrap()
+            )),
             "{to}: {out}"
         );
         assert!(!out.contains("lone-sidecar"), "{to}: {out}");
@@ -71,6 +75,16 @@ fn a_paper_sidecar_and_the_house_style_are_no_meeting_files() {
     )
     .unwrap();
     std::fs::write(root.join("notes.yaml"), "items:\n  - milk\n").unwrap();
+    // An old meeting file kept where the build skips (`_archive/`): left alone, quietly,
+    // as the build leaves that folder.
+    let meeting = std::fs::read_to_string(root.join(MEETING_FILE)).unwrap();
+    std::fs::create_dir_all(root.join("papers/_archive")).unwrap();
+    std::fs::write(
+        root.join("papers/_archive/resources-2026-05-19.yaml"),
+        &meeting,
+    )
+    .unwrap();
+    std::fs::write(root.join("_old-resources-2026-05-19.yaml"), &meeting).unwrap();
     let (code, out, err) = parts(&clerk(root, &["build"]));
     let out = format!("{out}{err}");
     assert_eq!(code, 0, "{out}");

@@ -13,7 +13,12 @@ use super::MeetingFile;
 /// The YAML files that may be meeting files out of place (see the module's doc), in path
 /// order: none is in `meetings_dir`.
 fn candidates(root: &Path, meetings_dir: &Path, papers_dir: &Path) -> Vec<PathBuf> {
-    let yaml = |p: &Path| p.extension().is_some_and(|e| e == "yaml" || e == "yml");
+    let yaml = |p: &Path| {
+        p.extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+    };
+    // A name the build skips (`_archive/`, `.git/`, `_old.yaml`) is kept out quietly here too.
+    let skipped = |name: &std::ffi::OsStr| name.to_string_lossy().starts_with(['_', '.']);
     let mut found = Vec::new();
     let meetings_name = meetings_dir
         .file_name()
@@ -24,6 +29,9 @@ fn candidates(root: &Path, meetings_dir: &Path, papers_dir: &Path) -> Vec<PathBu
         for entry in std::fs::read_dir(root).into_iter().flatten().flatten() {
             let path = entry.path();
             let name = entry.file_name().to_string_lossy().to_lowercase();
+            if skipped(&entry.file_name()) {
+                continue;
+            }
             if path.is_file() && yaml(&path) && !matches!(name.as_str(), "clerk.yaml" | "clerk.yml")
             {
                 found.push(path);
@@ -38,21 +46,16 @@ fn candidates(root: &Path, meetings_dir: &Path, papers_dir: &Path) -> Vec<PathBu
         }
     }
     // In the papers folder, only a YAML file with no paper beside it (a paper's sidecar is
-    // its metadata) and not kept out of the build with a leading `_`.
-    let lone = |p: &Path| {
-        !p.with_extension("md").is_file()
-            && !p
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('_'))
-    };
+    // its metadata).
+    let lone = |p: &Path| !p.with_extension("md").is_file();
     for (dir, keep) in folders
         .iter()
         .map(|d| (d.as_path(), false))
         .chain([(papers_dir, true)])
     {
         let files = walkdir::WalkDir::new(dir)
-            .max_depth(8)
             .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !skipped(e.file_name()))
             .filter_map(Result::ok)
             .filter(|e| e.file_type().is_file() && yaml(e.path()))
             .map(walkdir::DirEntry::into_path)
@@ -92,9 +95,15 @@ pub(super) fn strays(
                     "this is a meeting file, but clerk reads meeting files from `{folder}/` only: its agenda is not used, so the papers it names are kept out of every public output until it is there"
                 ),
             )
-            .with_help(format!(
-                "move it to `{folder}/{name}`, where its agenda and its private items are read; if it is an old copy, delete it"
-            )),
+            .with_help(if meetings_dir.join(name.as_ref()).exists() {
+                format!(
+                    "`{folder}/{name}` is there already: compare the two, keep the right one in `{folder}/` and delete this one"
+                )
+            } else {
+                format!(
+                    "move it to `{folder}/{name}`, where its agenda and its private items are read; if it is an old copy, delete it"
+                )
+            }),
         );
         files.push(MeetingFile {
             file: display,
