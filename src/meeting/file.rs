@@ -235,7 +235,7 @@ impl Reader<'_> {
     }
 
     /// Reports each unknown key; one that is probably a key the map lacks (`exmept` for
-    /// `exempt`, `agenda` for `items`) is one `misnamed-key` error saying both, and the key
+    /// `exempt`, `itmes` for `items`) is one `misnamed-key` error saying both, and the key
     /// meant is returned, so that its absence is not said again.
     fn unknown_keys(
         &mut self,

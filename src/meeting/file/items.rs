@@ -76,7 +76,10 @@ impl Reader<'_> {
                     &help,
                 );
             }
-        } else if item.title.is_none() && n.get("number").is_some() {
+        } else if item.title.is_none()
+            && n.get("number").is_some()
+            && !misnamed.iter().any(|k| matches!(*k, "title" | "paper"))
+        {
             self.error(
                 item.number_pos,
                 "missing-key",
