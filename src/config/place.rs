@@ -98,5 +98,8 @@ pub fn did_you_mean_file(rel: &Path, near: &Path) -> String {
     } else {
         ""
     };
-    format!("did you mean `{}`?{tail}", near.display())
+    // With `/` between folders, as a path in a paper or clerk.yaml is written on any
+    // computer (Windows would show `img\\chart.png`).
+    let near = near.to_string_lossy().replace('\\', "/");
+    format!("did you mean `{near}`?{tail}")
 }

@@ -17,11 +17,6 @@ use super::place::{at_pos, key_line, paper_diag, slash};
 use crate::diag::Diagnostic;
 use crate::paper::Status;
 
-/// The `sensitive-published` warnings for `papers`: those marked `private_classification`,
-/// or a marking `classifications` lists after it, that the run publishes as final (a paper
-/// without `status` is a draft when `draft_default`). `placed` is where each paper stands on
-/// a meeting file's agenda. The help offers the marking listed just before the private one;
-/// a private marking listed first (or not at all) guards nothing.
 /// Does a paper marked `marking` need care before it is published: is its marking the
 /// house's `private_classification` or one after it in `classifications` (one listed first,
 /// a house of one marking, tells no paper apart)?
@@ -30,6 +25,7 @@ pub fn needs_care(marking: &str, house: &crate::config::HouseStyle) -> bool {
         .is_some_and(|g| rank(marking, &house.classifications).is_some_and(|r| r >= g))
 }
 
+/// Where `marking` stands in the house's list, least protected first.
 fn rank(marking: &str, classifications: &[String]) -> Option<usize> {
     classifications.iter().position(|k| k == marking)
 }
@@ -39,6 +35,11 @@ fn guarded(private_classification: &str, classifications: &[String]) -> Option<u
     rank(private_classification, classifications).filter(|g| *g > 0)
 }
 
+/// The `sensitive-published` warnings for `papers`: those marked `private_classification`,
+/// or a marking `classifications` lists after it, that the run publishes as final (a paper
+/// without `status` is a draft when `draft_default`). `placed` is where each paper stands on
+/// a meeting file's agenda. The help offers the marking listed just before the private one;
+/// a private marking listed first (or not at all) guards nothing.
 pub(super) fn sensitive_published(
     papers: &[PaperEntry],
     placed: &BTreeMap<PathBuf, (&MeetingFile, &FileItem)>,

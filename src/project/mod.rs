@@ -155,19 +155,44 @@ impl Project {
     /// [`not_found`], offering the paper `path` names from the papers folder rather than
     /// from the folder the command runs in (`good.md` for `papers/good.md`, `.md` or not).
     pub fn path_not_found(&self, path: &Path) -> Diagnostic {
+        // A file beside it of a near name is the better guess, said as typed.
+        if near_name(path).is_some() {
+            return not_found(path);
+        }
         let inside = self.papers_dir.join(path);
         let with_md = PathBuf::from(format!("{}.md", inside.display()));
         let meant = [inside, with_md]
             .into_iter()
             .find(|p| path.is_relative() && p.exists());
         match meant {
-            Some(m) => not_found(path).with_help(format!(
-                "did you mean `{}`? A path is read from the folder you are in",
-                walk::relative(&self.root, &m).display()
-            )),
+            // Named from the folder the command runs in, as the path typed was.
+            Some(m) => {
+                let m = walk::from_here(&m);
+                let here = std::env::current_dir().ok().map(|d| walk::from_here(&d));
+                let shown = here
+                    .and_then(|d| from_folder(&d, &m))
+                    .unwrap_or_else(|| walk::relative(&self.root, &m));
+                not_found(path).with_help(format!(
+                    "did you mean `{}`? A path is read from the folder you are in",
+                    shown.to_string_lossy().replace('\\', "/")
+                ))
+            }
             None => not_found(path),
         }
     }
+}
+
+/// `path` as written from the folder `dir` (both absolute): `../papers/good.md` from
+/// `notes/`; `None` when they share no root (another drive).
+fn from_folder(dir: &Path, path: &Path) -> Option<PathBuf> {
+    let (d, p): (Vec<_>, Vec<_>) = (dir.components().collect(), path.components().collect());
+    let common = d.iter().zip(&p).take_while(|(a, b)| a == b).count();
+    if common == 0 {
+        return None;
+    }
+    let mut out: PathBuf = d[common..].iter().map(|_| "..").collect();
+    out.extend(&p[common..]);
+    Some(out)
 }
 
 /// The error for a file given to check that is no paper (a picture, a Word document, a PDF).

@@ -204,6 +204,16 @@ fn check_takes_paths() {
             "{typed}: {stderr}"
         );
     }
+    // From a folder inside the project, the path is offered as typed from there.
+    let copy = crate::common::temp_project("../fixtures/invalid");
+    let inner = copy.path().join("notes");
+    std::fs::create_dir_all(&inner).unwrap();
+    let (code, _, stderr) = parts(&clerk(&inner, &["check", "good.md"]));
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("did you mean `../papers/good.md`?"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -185,12 +185,19 @@ fn a_paper_failing_with_no_last_good_build_is_named_by_its_title() {
     let root = project.path();
     let paper = root.join("papers/resources/2026-05-19-public-counter-review.md");
     let text = std::fs::read_to_string(&paper).unwrap();
-    std::fs::write(&paper, text.replace("date: 2026-05-19", "date: 2026-02-31")).unwrap();
+    // A title opening with a quote of its own keeps it.
+    let broken = text
+        .replace("date: 2026-05-19", "date: 2026-02-31")
+        .replace(
+            "title: Public Counter Review",
+            "title: “Public” Counter Review",
+        );
+    std::fs::write(&paper, broken).unwrap();
     let (code, out, err) = parts(&clerk(root, &["build"]));
     assert_ne!(code, 0, "{out}{err}");
     let page = std::fs::read_to_string(root.join(MAY).join("index.html")).unwrap();
     assert!(
-        page.contains("<span class=\"item-title\">Public Counter Review</span>"),
+        page.contains("<span class=\"item-title\">“Public” Counter Review</span>"),
         "{page}"
     );
     assert!(

@@ -35,7 +35,16 @@ impl<'a> PaperEntry<'a> {
     pub(super) fn text_title(&self, house: &crate::config::HouseStyle) -> Option<String> {
         let root = crate::meeting::withhold::front_matter(self.source, house)?;
         let title = root.get("title")?.as_text()?;
-        let title = crate::paper::shared_name(&title).split_whitespace();
+        // Curly quotes wrapping the whole title are a word processor's (see
+        // `curly-quotes`); one of its own at an end (`“Right Care” Strategy`) stays.
+        let t = title.trim();
+        let wrapped = t.starts_with(['“', '‘']) && t.ends_with(['”', '’']) && t.chars().count() > 1;
+        let title = if wrapped {
+            t.trim_matches(['“', '”', '‘', '’'])
+        } else {
+            t
+        };
+        let title = title.split_whitespace();
         let title = title.collect::<Vec<_>>().join(" ");
         (!title.is_empty()).then_some(title)
     }

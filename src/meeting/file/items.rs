@@ -212,7 +212,15 @@ fn near_paper(papers_dir: &Path, written: &Path) -> Option<String> {
     }
     let score = |rel: &String| {
         let name = stem(rel);
-        let within = name.contains(&typed) || typed.contains(&name);
+        // One name holding the other whole counts only when the shorter is most of the
+        // longer (a date left off), never a short name inside a long one (`report.md`).
+        let (short, long) = if name.len() < typed.len() {
+            (&name, &typed)
+        } else {
+            (&typed, &name)
+        };
+        let within =
+            short.len() >= 8 && short.len() * 5 >= long.len() * 3 && long.contains(short.as_str());
         let close = strsim::normalized_damerau_levenshtein(&name, &typed);
         if within { close.max(0.85) } else { close }
     };

@@ -224,13 +224,15 @@ fn a_paper_path_with_a_slip_is_offered_the_paper_it_nearly_names() {
         "audit/plan.md",
         "resources/2026-05-19-budget-monitoring.md",
         "resources/2026-05-19-public-counter-review.md",
+        "audit/report.md",
     ];
     let text = "committee: Resources Committee\ndate: 2026-05-19\nitems:\n  - number: \"1\"\n    \
                 paper: resources/estate.md\n  - number: \"2\"\n    paper: resources/budget\n  \
                 - number: \"3\"\n    paper: resources\\estates.md\n  - number: \"4\"\n    \
                 paper: resources/minutes.md\n  - number: \"5\"\n    \
                 paper: 2026-05-19-budget-monitoring-q2.md\n  - number: \"6\"\n    \
-                paper: public-counter-review.md\n";
+                paper: public-counter-review.md\n  - number: \"7\"\n    \
+                paper: resources/2026-05-19-annual-report.md\n";
     let helps = not_found_helps(&papers, &rels, text);
     assert_eq!(
         helps,
@@ -243,6 +245,8 @@ fn a_paper_path_with_a_slip_is_offered_the_paper_it_nearly_names() {
             // The folder left off and a suffix added, or the date: the nearest file name.
             "did you mean `paper: resources/2026-05-19-budget-monitoring.md`?",
             "did you mean `paper: resources/2026-05-19-public-counter-review.md`?",
+            // A short name inside a long one is no guess.
+            "give the paper's path relative to the papers folder, e.g. `audit/plan.md`",
         ]
     );
 }
