@@ -35,8 +35,10 @@ pub(crate) struct PaperView<'a> {
     pub(crate) sections: Vec<SectionView<'a>>,
     /// Appendices with their letters.
     pub(crate) appendices: Vec<AppendixView<'a>>,
-    /// Footnotes in number order.
+    /// Every footnote in number order, its appendices' too.
     pub(crate) footnotes: Vec<FootnoteView<'a>>,
+    /// The paper's own footnotes (not a Markdown appendix's), which end the paper.
+    pub(crate) paper_footnotes: Vec<FootnoteView<'a>>,
     /// The stylesheet, to inline in `<style>`.
     pub(crate) css: &'a str,
     /// The classification as a quoted CSS string, for `@page` margin boxes.
@@ -172,7 +174,7 @@ pub(crate) struct AppendixView<'a> {
 }
 
 /// A footnote at the end of the page.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub(crate) struct FootnoteView<'a> {
     /// 1-based number.
     pub(crate) number: u32,
@@ -238,6 +240,7 @@ impl<'a> PaperView<'a> {
                 .map(|a| appendix_view(a, doc, house, opts.pdf_links, &mut tables))
                 .collect(),
             footnotes: Vec::new(),
+            paper_footnotes: Vec::new(),
             css,
             classification_css: meta.classification.as_deref().map(html::css_string),
             generator: "clerk",
@@ -255,9 +258,11 @@ impl<'a> PaperView<'a> {
                 .appendix
                 .as_deref()
                 .and_then(|id| view.appendices.iter_mut().find(|a| a.id == id));
+            // `footnotes` keeps every note, as templates written before the split read it.
+            view.footnotes.push(note.clone());
             match owner {
                 Some(appendix) => appendix.footnotes.push(note),
-                None => view.footnotes.push(note),
+                None => view.paper_footnotes.push(note),
             }
         }
         view

@@ -543,7 +543,29 @@ fn the_papers_footnotes_end_the_paper_and_an_appendixs_end_the_appendix() {
         2,
         "{html}"
     );
+    // Two regions, each named apart for a screen reader's list of landmarks.
+    assert!(
+        html.contains("<section class=\"footnotes\" aria-label=\"Footnotes\">"),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            "<section class=\"footnotes\" aria-label=\"Footnotes: Appendix A – Vehicle list\">"
+        ),
+        "{html}"
+    );
     // The appendix's notes are inside its section, which closes after them.
     let closes = appendix + html[appendix..].find("</section>\n</section>").unwrap();
     assert!(appendix_note < closes, "{html}");
+    // A project's template written before the split still finds every note in `footnotes`.
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    std::fs::write(
+        dir.path().join("templates/paper.html"),
+        "<!DOCTYPE html><html lang=\"en\"><title>x</title>{% for n in footnotes %}[{{ n.id }}]{% endfor %}</html>\n",
+    )
+    .unwrap();
+    let o = clerk(dir.path(), &["build", "--format", "html"]);
+    assert_eq!(parts(&o).0, 0, "{}", parts(&o).2);
+    let html = std::fs::read_to_string(dir.path().join("out/fleet.html")).unwrap();
+    assert!(html.contains("[fn-1][fn-2]"), "{html}");
 }
