@@ -20,12 +20,22 @@ const NAMES_SHARED: [&str; 2] = ["meeting", "agenda_item"];
 /// `meeting: “Resources Committee”` is the meeting of the papers that write it plainly.
 pub fn shared_name(value: &str) -> &str {
     let t = value.trim();
-    let (opens, closes) = (t.starts_with(['“', '‘', '„']), t.ends_with(['”', '’', '“']));
-    if t.chars().count() > 1 && (opens || closes) {
-        t.trim_matches(['“', '”', '‘', '’', '„'])
-    } else {
-        t
-    }
+    curly_wrapped(t, true).map_or(t, |(plain, _)| plain)
+}
+
+/// `value` (trimmed) without the curly quotes a word processor put round it, and whether
+/// only one end had one: `None` when none wraps it. With `one_end`, a quote at one end
+/// only counts too (a name must match; a title may open or close with a quote of its own).
+/// Shared by papers' and meeting files' `curly-quotes` checks.
+pub fn curly_wrapped(value: &str, one_end: bool) -> Option<(&str, bool)> {
+    let (opens, closes) = (
+        value.starts_with(['“', '‘', '„']),
+        value.ends_with(['”', '’', '“']),
+    );
+    let lone = opens != closes;
+    let wrapped = opens && closes || lone && one_end;
+    (value.chars().count() > 1 && wrapped)
+        .then(|| (value.trim_matches(['“', '”', '‘', '’', '„']), lone))
 }
 
 /// What checking needs to know besides the tree.
@@ -120,12 +130,9 @@ impl Checker<'_> {
             return None;
         }
         let t = value.trim();
-        let (opens, closes) = (t.starts_with(['“', '‘', '„']), t.ends_with(['”', '’', '“']));
         // A name papers share with one quote only (`meeting: “Resources Committee`): a slip
         // too, read without it (a title may well open or close with a quote of its own).
-        let lone = opens != closes && NAMES_SHARED.contains(&key);
-        if t.chars().count() > 1 && (opens && closes || lone) {
-            let plain = t.trim_matches(['“', '”', '‘', '’', '„']);
+        if let Some((plain, lone)) = curly_wrapped(t, NAMES_SHARED.contains(&key)) {
             // The keys that name what papers share (their meeting, their agenda item) are
             // read without the quotes: kept, they would make the paper's meeting another
             // committee's, and clash with the papers that write its name plainly.

@@ -16,7 +16,7 @@ mod value_map;
 use std::path::{Path, PathBuf};
 
 pub(crate) use crate::config::{language_help, valid_language};
-pub use check::{MetaContext, check_meta, check_meta_partly, shared_name};
+pub use check::{MetaContext, check_meta, check_meta_partly, curly_wrapped, shared_name};
 pub use date::{DateProblem, MONTH_NAMES, month_number, parse_date};
 pub use meta::{AppendixMeta, MetaSpan, MetaText, PaperMeta, Status};
 pub use source::{SplitPaper, read_text};

@@ -38,12 +38,7 @@ impl<'a> PaperEntry<'a> {
         // Curly quotes wrapping the whole title are a word processor's (see
         // `curly-quotes`); one of its own at an end (`“Right Care” Strategy`) stays.
         let t = title.trim();
-        let wrapped = t.starts_with(['“', '‘']) && t.ends_with(['”', '’']) && t.chars().count() > 1;
-        let title = if wrapped {
-            t.trim_matches(['“', '”', '‘', '’'])
-        } else {
-            t
-        };
+        let title = crate::paper::curly_wrapped(t, false).map_or(t, |(plain, _)| plain);
         let title = title.split_whitespace();
         let title = title.collect::<Vec<_>>().join(" ");
         (!title.is_empty()).then_some(title)

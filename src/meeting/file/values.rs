@@ -56,16 +56,11 @@ impl Reader<'_> {
             "paper",
             "status",
         ];
-        let (opens, closes) = (
-            value.starts_with(['“', '‘', '„']),
-            value.ends_with(['”', '’', '“']),
-        );
         let matched = MATCHED.contains(&key);
-        let lone = opens != closes && matched;
-        if value.chars().count() < 2 || !(opens && closes || lone) {
+        let Some((plain, lone)) = crate::paper::curly_wrapped(value, matched) else {
             return value.to_string();
-        }
-        let plain = value.trim_matches(['“', '”', '‘', '’', '„']).trim();
+        };
+        let plain = plain.trim();
         let reads = if matched {
             format!("it is read as {plain}")
         } else {
