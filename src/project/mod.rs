@@ -156,8 +156,10 @@ impl Project {
     /// from the folder the command runs in (`good.md` for `papers/good.md`, `.md` or not).
     pub fn path_not_found(&self, path: &Path) -> Diagnostic {
         // A file beside it of a near name is the better guess, said as typed.
-        if near_name(path).is_some() {
-            return not_found(path);
+        let near = near_name(path);
+        let d = not_found_near(path, near.as_deref());
+        if near.is_some() {
+            return d;
         }
         let inside = self.papers_dir.join(path);
         let with_md = PathBuf::from(format!("{}.md", inside.display()));
@@ -172,12 +174,12 @@ impl Project {
                 let shown = here
                     .and_then(|d| from_folder(&d, &m))
                     .unwrap_or_else(|| walk::relative(&self.root, &m));
-                not_found(path).with_help(format!(
+                d.with_help(format!(
                     "did you mean `{}`? A path is read from the folder you are in",
                     shown.to_string_lossy().replace('\\', "/")
                 ))
             }
-            None => not_found(path),
+            None => d,
         }
     }
 }
@@ -229,8 +231,13 @@ impl Project {
 /// A paper or folder given on the command line that is not there; the one beside it that
 /// it nearly names offered, when there is one.
 pub fn not_found(path: &Path) -> Diagnostic {
+    not_found_near(path, near_name(path).as_deref())
+}
+
+/// [`not_found`] with the file of a near name beside it already looked for.
+fn not_found_near(path: &Path, near: Option<&Path>) -> Diagnostic {
     let d = Diagnostic::file_error("not-found", path, "no such paper or folder");
-    match near_name(path) {
+    match near {
         Some(near) => d.with_help(format!("did you mean `{}`?", near.display())),
         None => d.with_help("give the path of a `.md` paper or a folder of papers"),
     }
