@@ -77,7 +77,8 @@ pub struct BuildArgs {
 /// `clerk check`
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Papers or folders to check (default: all papers).
+    /// Papers, folders or meeting files to check (default: all papers); a meeting file is
+    /// checked with every paper of its meeting.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Folders.

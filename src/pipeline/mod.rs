@@ -146,13 +146,21 @@ pub fn run_with_progress(
     if let Some(memory) = &memory {
         folders::not_a_part(project, &memory.record).map_err(|d| vec![d])?;
     }
-    let (found, mut diagnostics) = project.papers(&opts.paths);
+    let files = meeting::load_project(project);
+    // A meeting file named is checked whole: every paper is read, to find those it places.
+    let whole = partial::named_meetings(project, &opts.paths, &files);
+    let (mut found, mut diagnostics) = project.papers(&opts.paths);
+    let asked: std::collections::BTreeSet<PathBuf> = found.iter().map(|s| s.rel.clone()).collect();
+    if !whole.is_empty() {
+        found.extend(project.papers(&[]).0);
+        found.sort();
+        found.dedup();
+    }
     // The house's typefaces matter wherever a PDF is made or checked: all but an HTML build.
     if opts.formats.as_slice() != [OutputFormat::Html] {
         diagnostics.extend(project.house.mixed_fonts());
         diagnostics.extend(crate::render::pdf::epoch_warning());
     }
-    let files = meeting::load_project(project);
     let mut private = files.withheld_papers(|| found.clone(), &project.house, &mut diagnostics);
     if let Some(memory) = &memory {
         let last = (&memory.record as &dyn meeting::LastBuild, &project.house);
@@ -219,36 +227,20 @@ pub fn run_with_progress(
     named::explain_named_appendices(&mut papers);
     lap(&mut times.papers);
     if !opts.paths.is_empty() {
-        // Only some papers: the meetings cannot be built, nor checked whole; a meeting file
-        // named (or a folder of them) says its own problems, and the meetings' checks that
-        // concern the papers named are made.
-        let named = |file: &Path| {
-            let file = crate::project::walk::from_here(&project.root.join(file));
-            opts.paths
-                .iter()
-                .any(|p| file.starts_with(crate::project::walk::from_here(p)))
+        // Only some papers (or a meeting's): the meetings are not built.
+        let run = partial::PartialRun {
+            project,
+            paths: &opts.paths,
+            files: &files,
+            whole: &whole,
+            asked: &asked,
         };
-        for d in files.diagnostics.iter().filter(|d| named(&d.file)) {
-            diagnostics.push(d.clone());
-        }
-        // What the meetings say of the papers named, on their files or their items.
-        let (_, diags) = assemble_meetings(
-            &files,
-            &papers,
-            &project.house,
+        let (papers, diagnostics) = run.report(
+            papers,
+            diagnostics,
             (opts.draft_by_default, &private),
+            sources,
         );
-        diagnostics.extend(partial::concerning(diags, &papers, &files));
-        crate::diag::sort(&mut diagnostics);
-        let pointed = |f: &Path| diagnostics.iter().any(|d| d.file == f);
-        for f in files
-            .files
-            .iter()
-            .filter(|f| named(&f.file) || pointed(&f.file))
-        {
-            sources.add(&f.file, f.text.as_str());
-        }
-        keep_pointed_texts(&diagnostics, &papers, sources);
         return Ok(BuildReport {
             papers,
             diagnostics,

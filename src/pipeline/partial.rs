@@ -2,22 +2,120 @@
 //! the meeting files' checks of those papers are made — the paper's agenda item against its
 //! `agenda_item`, meeting and date, a draft on a final agenda, a meeting file that does not
 //! list it — so that checking one paper says what a whole check would say of it against
-//! its agenda.
+//! its agenda. A meeting file named (`clerk check meetings/X.yaml`) is checked whole: its
+//! own problems, and its papers', each against it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use crate::diag::Diagnostic;
-use crate::meeting::MeetingFiles;
+use crate::diag::{Diagnostic, Sources};
 use crate::meeting::file::normal;
+use crate::meeting::{MeetingFile, MeetingFiles};
 use crate::output::PaperReport;
+use crate::project::Project;
+use crate::project::walk::from_here;
+
+/// What a run over some papers was asked, for its report.
+pub(super) struct PartialRun<'a> {
+    pub project: &'a Project,
+    /// The papers, folders and meeting files named on the command line.
+    pub paths: &'a [PathBuf],
+    pub files: &'a MeetingFiles,
+    /// The meeting files named, each checked whole ([`named_meetings`]).
+    pub whole: &'a [&'a MeetingFile],
+    /// The papers named (relative to the papers folder), beside the meetings'.
+    pub asked: &'a BTreeSet<PathBuf>,
+}
+
+impl PartialRun<'_> {
+    /// The papers to report on and the run's diagnostics: those of the `papers` built
+    /// (every paper, when a meeting is checked whole) that were asked for, and what the
+    /// meeting files say of them and of themselves. Keeps in `sources` the texts pointed at.
+    pub fn report(
+        &self,
+        papers: Vec<PaperReport>,
+        mut diagnostics: Vec<Diagnostic>,
+        (draft_default, private): (bool, &BTreeMap<PathBuf, String>),
+        sources: &mut Sources,
+    ) -> (Vec<PaperReport>, Vec<Diagnostic>) {
+        let root = &self.project.root;
+        let named = |file: &Path| {
+            let file = from_here(&root.join(file));
+            self.paths.iter().any(|p| file.starts_with(from_here(p)))
+        };
+        // A meeting file named (or a folder of them) says its own problems.
+        for d in self.files.diagnostics.iter().filter(|d| named(&d.file)) {
+            diagnostics.push(d.clone());
+        }
+        // Put together from every paper read, so that a meeting checked whole finds a paper
+        // placed at it that its file leaves out.
+        let house = &self.project.house;
+        let (_, diags) =
+            super::assemble_meetings(self.files, &papers, house, (draft_default, private));
+        let papers: Vec<PaperReport> = if self.whole.is_empty() {
+            papers
+        } else {
+            (papers.into_iter())
+                .filter(|p| self.asked.contains(&p.source.rel) || self.of_whole(p))
+                .collect()
+        };
+        let whole = |d: &Diagnostic| self.whole.iter().any(|f| f.file == d.file);
+        let (on_whole, rest): (Vec<_>, Vec<_>) = diags.into_iter().partition(whole);
+        diagnostics.extend(on_whole);
+        diagnostics.extend(concerning(rest, &papers, self.files));
+        crate::diag::sort(&mut diagnostics);
+        let pointed = |f: &Path| diagnostics.iter().any(|d| d.file == f);
+        for f in (self.files.files.iter()).filter(|f| named(&f.file) || pointed(&f.file)) {
+            sources.add(&f.file, f.text.as_str());
+        }
+        super::keep_pointed_texts(&diagnostics, &papers, sources);
+        (papers, diagnostics)
+    }
+
+    /// Is `paper` one of a meeting checked whole: named by an item of its file, or placed at
+    /// its committee and date by its own metadata?
+    fn of_whole(&self, paper: &PaperReport) -> bool {
+        let rel = normal(&paper.source.rel);
+        self.whole.iter().any(|f| {
+            f.items
+                .iter()
+                .any(|i| i.paper.as_deref().is_some_and(|p| normal(p) == rel))
+                || paper.meta.as_ref().is_some_and(|m| {
+                    f.date == Some(m.date) && f.committee.as_deref() == Some(m.meeting.as_str())
+                })
+        })
+    }
+}
+
+/// The meeting files that `paths` name: a file in the meetings folder, or a folder at or
+/// within it (`meetings/`). Each is checked whole, with every paper it places.
+pub(super) fn named_meetings<'f>(
+    project: &Project,
+    paths: &[PathBuf],
+    files: &'f MeetingFiles,
+) -> Vec<&'f MeetingFile> {
+    let meetings = from_here(&project.meetings_dir());
+    let asked: Vec<PathBuf> = (paths.iter())
+        .map(|p| from_here(p))
+        .filter(|p| p.starts_with(&meetings))
+        .collect();
+    if asked.is_empty() {
+        return Vec::new();
+    }
+    (files.files.iter())
+        .filter(|f| {
+            let at = from_here(&project.root.join(&f.file));
+            asked.iter().any(|a| at.starts_with(a))
+        })
+        .collect()
+}
 
 /// Of the meetings' diagnostics `diags` (put together from `papers` alone), those the
 /// meeting files give of one of `papers`: at the number or `paper:` of an item of `files`
 /// that names it, or on its own files where a meeting file does not list it or spells its
 /// meeting otherwise ([`ON_THE_PAPER`]). The rest would be about papers this run did not
 /// read, or about the order of a meeting without a file, which its other papers settle.
-pub(super) fn concerning(
+fn concerning(
     diags: Vec<Diagnostic>,
     papers: &[PaperReport],
     files: &MeetingFiles,

@@ -403,3 +403,42 @@ fn a_paper_deferred_to_a_meeting_with_no_file_is_a_warning_at_its_date() {
             .is_file()
     );
 }
+
+/// `clerk check` of a meeting file checks that meeting whole: its papers, each against its
+/// item, and a paper for the meeting that the file leaves out; the other meetings' papers
+/// are not read into the report.
+#[test]
+fn check_of_a_meeting_file_checks_its_papers_against_it() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let file = "meetings/resources-2026-05-19.yaml";
+    let (code, stdout, stderr) = parts(&clerk(root, &["check", file]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    // The four papers on its agenda, not the other meetings' two.
+    assert!(stdout.contains("Checked 4 papers"), "{stdout}");
+    let budget = "papers/resources/2026-05-19-budget-monitoring.md";
+    let text = std::fs::read_to_string(root.join(budget)).unwrap();
+    std::fs::write(
+        root.join(budget),
+        text.replace("agenda_item: \"3.1\"", "agenda_item: \"3.4\""),
+    )
+    .unwrap();
+    let extra = "papers/resources/2026-05-19-extra.md";
+    std::fs::write(root.join(extra), text.replace("agenda_item: \"3.1\"\n", "")).unwrap();
+    // Another meeting's paper with a problem of its own: not this meeting's to say.
+    let audit = root.join("papers/audit/2026-03-03-internal-audit-plan.md");
+    let text = std::fs::read_to_string(&audit).unwrap();
+    std::fs::write(&audit, text.replacen("title:", "titel:", 1)).unwrap();
+    for asked in [file, "meetings"] {
+        let (code, stdout, stderr) = parts(&clerk(root, &["check", asked]));
+        assert_eq!(code, 1, "{stdout}{stderr}");
+        assert!(
+            stderr.contains("this is item 3.1, but its paper says `agenda_item: \"3.4\"`"),
+            "{stderr}"
+        );
+        assert!(stderr.contains("[not-on-agenda]"), "{stderr}");
+        assert!(stderr.contains(&format!("{extra}:2:1")), "{stderr}");
+        assert!(!stderr.contains("titel"), "{stderr}");
+        assert!(stdout.contains("Checked 5 papers: 2 errors"), "{stdout}");
+    }
+}
