@@ -130,6 +130,29 @@ impl Meeting {
         format!("{}-{}", self.date, slug::slugify(&self.committee))
     }
 
+    /// The meeting as its outputs show it: the words of its items, place, chair and
+    /// contact smart-punctuated as a paper's metadata is (`Chair’s report`, `10–12`), so
+    /// that an agenda and the papers it lists read alike. The committee stays as written:
+    /// it names the meeting's folder.
+    pub fn shown(&self) -> Meeting {
+        use crate::document::smart::punctuate;
+        let mut m = self.clone();
+        for text in [&mut m.location, &mut m.chair, &mut m.contact]
+            .into_iter()
+            .flatten()
+        {
+            *text = punctuate(text);
+        }
+        for item in &mut m.items {
+            item.title = punctuate(&item.title);
+            let words = [&mut item.presenter, &mut item.purpose, &mut item.private];
+            for text in words.into_iter().flatten() {
+                *text = punctuate(text);
+            }
+        }
+        m
+    }
+
     /// Its output folder, relative to the output folder: `meetings/SLUG`.
     pub fn out_dir(&self) -> PathBuf {
         out_dir(&self.committee, self.date)

@@ -246,7 +246,8 @@ pub fn index_entries(papers: &[PaperReport], house_language: &str) -> Vec<IndexE
                 date: meta.date.to_string(),
                 date_display: meta.date_display.clone(),
                 agenda_item: meta.agenda_item.clone(),
-                title: meta.title.clone(),
+                // Punctuated as the paper's own page shows it (`Chair’s report`).
+                title: crate::document::smart::punctuate(&meta.title),
                 lang: crate::config::other_language(&meta.language, house_language)
                     .map(str::to_string),
                 href: crate::render::link(&href),

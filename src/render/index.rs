@@ -64,6 +64,7 @@ impl MeetingLink {
     /// The index's link to `meeting`'s page at `href`: its items taken in private by
     /// number, title and exempt ground only. The build and the preview both make it here.
     pub fn new(meeting: &crate::meeting::Meeting, house: &HouseStyle, href: String) -> MeetingLink {
+        let meeting = &meeting.shown();
         MeetingLink {
             cancelled: meeting.cancelled,
             draft: meeting.status == Some(crate::paper::Status::Draft),

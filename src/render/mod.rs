@@ -321,8 +321,9 @@ impl Renderer {
         house: &HouseStyle,
         draft: bool,
     ) -> Result<String, Diagnostic> {
+        let shown = meeting.shown();
         let mut view = meeting::MeetingView::new(
-            meeting,
+            &shown,
             files,
             agenda_pdf,
             house,
@@ -368,7 +369,7 @@ impl Renderer {
     ) -> Result<pdf::pack::PackPdf, Diagnostic> {
         let opts = self.options(house, draft);
         self.pdf()?
-            .render_pack_with(meeting, kind, (pdfs, bases), &opts, true)
+            .render_pack_with(&meeting.shown(), kind, (pdfs, bases), &opts, true)
     }
 
     /// A meeting's `agenda.pdf`, tagged like the papers (PDF/A-2a + PDF/UA-1).
@@ -379,6 +380,7 @@ impl Renderer {
         draft: bool,
     ) -> Result<Vec<u8>, Diagnostic> {
         let opts = self.options(house, draft);
-        self.pdf()?.render(&agenda::document(meeting, house), &opts)
+        self.pdf()?
+            .render(&agenda::document(&meeting.shown(), house), &opts)
     }
 }

@@ -49,9 +49,12 @@ fn three_meetings_are_built_with_their_pages_agendas_and_calendar() {
         .unwrap();
     let nested = page[heading..].find("<ol class=\"agenda\">").unwrap() + heading;
     assert!(page[nested..].find("3.1").unwrap() < page[nested..].find("</ol>").unwrap());
-    assert!(page.contains(
-        "Chair&#39;s opening remarks</span> <span class=\"item-note\">(verbal item)</span>"
-    ));
+    // A meeting file's words are punctuated as a paper's are: the apostrophe curled.
+    assert!(
+        page.contains(
+            "Chair’s opening remarks</span> <span class=\"item-note\">(verbal item)</span>"
+        )
+    );
     assert!(
         page.contains("Public Counter Review</a> <span class=\"item-note\">(late item)</span>")
     );

@@ -131,3 +131,25 @@ fn papers_alone_make_meetings_in_natural_order() {
     let titles: Vec<_> = meetings[1].items.iter().map(|i| i.title.as_str()).collect();
     assert_eq!(titles, ["Earlier", "Later", "Unnumbered"]);
 }
+
+/// What the outputs show is punctuated as a paper's metadata is; the committee, which names
+/// the meeting's folder, and the items' papers stay as written.
+#[test]
+fn a_meeting_is_shown_with_smart_punctuation() {
+    let mut m = crate::meeting::tests_support::sample_meeting();
+    m.committee = "Members' Committee".into();
+    m.location = Some("Room 1 -- \"The Hub\"".into());
+    m.items[0].title = "Chair's remarks...".into();
+    let shown = m.shown();
+    assert_eq!(shown.items[0].title, "Chair’s remarks…");
+    assert_eq!(shown.location.as_deref(), Some("Room 1 – “The Hub”"));
+    assert_eq!(shown.committee, "Members' Committee");
+    assert_eq!(shown.slug(), m.slug());
+    let papers = |m: &Meeting| {
+        m.items
+            .iter()
+            .map(|i| i.paper().map(Path::to_path_buf))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(papers(&shown), papers(&m));
+}

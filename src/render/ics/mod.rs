@@ -78,6 +78,8 @@ pub fn calendar<'a>(
             }
             continue;
         }
+        // Its words as its page and agenda show them.
+        let m = &m.shown();
         line(&mut out, "BEGIN:VEVENT");
         line(&mut out, &format!("UID:{uid}"));
         // DTSTAMP must be a UTC date-time; the meeting's date keeps rebuilds identical.
