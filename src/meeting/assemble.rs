@@ -10,9 +10,10 @@ use crate::paper::Status;
 
 use super::file::{FileItem, MeetingFile, MeetingFiles, normal};
 use super::order::{compare_agenda, compare_names, is_sub_item};
-use super::place::{at_pos, key_line, line_start, paper_diag, slash};
+use super::place::{at_pos, key_line, paper_diag, slash};
 use super::{AgendaItem, ItemKind, Meeting};
 
+mod doubled;
 mod entry;
 mod slip;
 mod unfiled;
@@ -48,21 +49,7 @@ pub fn assemble(
         match owners.get(&(c.clone(), d)) {
             Some(first) => {
                 doubled.insert((c.clone(), d));
-                let d_ = Diagnostic::file_error(
-                    "duplicate-meeting",
-                    &f.file,
-                    format!("{c} on {d} already has a meeting file, {}", first.file.display()),
-                )
-                .with_help(format!(
-                    "keep one file per meeting: merge this one into {} or delete it; until then the meeting keeps its last good page and agenda",
-                    first.file.display()
-                ));
-                // At this file's `committee:` line, where the clash is.
-                let at = line_start(&f.text, "committee:");
-                diags.push(match at {
-                    Some(off) => d_.with_span(off..off + "committee".len()),
-                    None => d_,
-                });
+                diags.push(doubled::duplicate_meeting(f, first));
             }
             None => {
                 owners.insert((c.clone(), d), f);

@@ -36,6 +36,28 @@ pub fn new_meeting(
             .with_help("edit the existing file"),
         ]);
     }
+    // One file per meeting: a second, under another name, would leave the meeting unbuilt,
+    // and deleting the older one as the error then says could drop its `private:` lines.
+    let files = crate::meeting::load_project(&project);
+    let same = |f: &&crate::meeting::file::MeetingFile| {
+        f.date == Some(date)
+            && f.committee
+                .as_deref()
+                .is_some_and(|c| c.trim().eq_ignore_ascii_case(args.meeting.trim()))
+    };
+    if let Some(f) = files.files.iter().find(same) {
+        return Err(vec![
+            Diagnostic::file_error(
+                "exists",
+                &f.file,
+                format!(
+                    "{} on {date} already has this meeting file; clerk keeps one file per meeting and never writes a second",
+                    f.committee.as_deref().unwrap_or_default()
+                ),
+            )
+            .with_help("edit this file: add the meeting's new papers to its `items`"),
+        ]);
+    }
     let (found, _) = project.papers(&[]);
     // Each paper's item, path, and marking when it needs care (see `meeting::sensitive`).
     let mut sensitive = std::collections::BTreeMap::new();

@@ -138,6 +138,41 @@ fn clerk_new_meeting_file_starts_an_agenda_from_the_meetings_papers() {
     assert_eq!(parts(&clerk(root, &args)).0, 2, "never overwrites");
 }
 
+/// `clerk new --meeting-file` for a meeting that has a file under another name refuses,
+/// naming it: a second file would leave the meeting unbuilt, and the first may hold the
+/// lines that take its items in private.
+#[test]
+fn clerk_new_meeting_file_refuses_a_second_file_for_a_meeting() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let args = [
+        "new",
+        "--meeting-file",
+        "--meeting",
+        "resources committee",
+        "--date",
+        "2026-05-19",
+    ];
+    let (code, stdout, stderr) = parts(&clerk(root, &args));
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(
+        stderr.contains(
+            "error[exists]: Resources Committee on 2026-05-19 already has this meeting file"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("meetings/resources-2026-05-19.yaml"),
+        "{stderr}"
+    );
+    assert!(
+        !root
+            .join("meetings/2026-05-19-resources-committee.yaml")
+            .exists(),
+        "nothing written"
+    );
+}
+
 #[test]
 fn clerk_new_meeting_file_numbers_papers_without_clashes() {
     let dir = tempfile::tempdir().unwrap();
@@ -225,6 +260,13 @@ fn two_files_for_one_meeting_build_neither_agenda() {
         stderr.contains("already has a meeting file, meetings/a-draft.yaml"),
         "{stderr}"
     );
+    // The file the error is on takes item 4 in private and the other does not: deleting
+    // it, as the help would otherwise say, publishes that paper.
+    assert!(
+        stderr.contains("do not delete this one as it stands: it takes item 4 in private and meetings/a-draft.yaml does not"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("or delete it"), "{stderr}");
     // Neither agenda is published: which items are private cannot be told.
     assert!(
         !root
