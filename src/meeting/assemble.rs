@@ -289,7 +289,9 @@ fn from_file<'f>(
                             format!("`{}` is for {} on {}, not {committee} on {date}", slash(p), m.meeting, m.date),
                             format!("correct `meeting` and `date` in {}, or move the item to that meeting's file", e.source.display.display())));
                     }
-                    if let Some(n) = m.agenda_item.as_deref().filter(|n| *n != fi.number) {
+                    // An item with no number has its `missing-key` error already.
+                    let mismatch = |n: &&str| *n != fi.number && !fi.number.is_empty();
+                    if let Some(n) = m.agenda_item.as_deref().filter(mismatch) {
                         let line = key_line(e, "agenda_item")
                             .map_or(String::new(), |l| format!(" line {l}"));
                         diags.push(at(

@@ -9,6 +9,7 @@ use crate::paper::Status;
 use crate::yaml::{Key, Node, Pos, Value};
 
 pub(crate) mod clock;
+mod dash;
 mod doubt;
 mod items;
 mod load;
@@ -188,7 +189,8 @@ pub fn read(display: &Path, text: String, papers_dir: &Path) -> (MeetingFile, Ve
             }
             doubt::privacy_in_doubt(&root, &text, &c.diags)
         }
-        Err(diags) => {
+        Err(mut diags) => {
+            dash::new_item_without_dash(&mut diags, &text);
             c.diags.extend(diags);
             m.withheld = named_papers(&text);
             true

@@ -133,12 +133,15 @@ impl Reader<'_> {
                     format!("write the {what} time on the 24-hour clock, in quotes, like {example}")
                 }
             };
-            self.error(
-                n.pos,
-                "bad-time",
-                format!("`{s}` is not a time in the form HH:MM"),
-                &help,
-            );
+            // `25:00` is in the form, but no time of day: said as what it is.
+            let message = if shape {
+                format!(
+                    "`{s}` is not a time of day: the hours go from 00 to 23, the minutes from 00 to 59"
+                )
+            } else {
+                format!("`{s}` is not a time in the form HH:MM")
+            };
+            self.error(n.pos, "bad-time", message, &help);
         }
         parsed
     }
@@ -162,16 +165,23 @@ impl Reader<'_> {
             return;
         }
         let hm = |t: jiff::civil::Time| t.strftime("%H:%M").to_string();
-        // `end: "01:30"` after `time: "10:00"`: most likely 13:30 on a 12-hour clock.
+        // `end: "01:30"` after `time: "10:00"`: most likely 13:30 on a 12-hour clock; an
+        // end that would be evening so (`09:00` after `10:00`) more likely a slip.
         let later = end
             .checked_add(jiff::SignedDuration::from_hours(12))
             .ok()
-            .filter(|l| end.hour() < 12 && *l > start);
+            .filter(|l| end.hour() < 12 && *l > start && l.hour() < 18);
         let help = match later {
             Some(l) => format!(
                 "write the end time on the 24-hour clock: `end: \"{}\"` if the meeting ends at {} in the afternoon",
                 hm(l),
                 l.strftime("%-I:%M")
+            ),
+            None if end < start => format!(
+                "give the time the meeting ends, after its start at {}; if the two are the wrong way round, write `time: \"{}\"` and `end: \"{}\"`; or remove `end`",
+                hm(start),
+                hm(end),
+                hm(start)
             ),
             None => "give the time the meeting ends, after its start, or remove `end`".to_string(),
         };

@@ -330,3 +330,42 @@ fn not_found_helps(papers: &std::path::Path, rels: &[&str], text: &str) -> Vec<S
         .filter_map(|d| d.help.clone())
         .collect()
 }
+
+/// An item written without its dash is said to be one (its `number` repeats the item
+/// above's), with the line to write; an item with no number is said to lack one, and not
+/// also to disagree with its paper's `agenda_item`.
+#[test]
+fn an_item_without_its_dash_or_its_number_is_said_plainly() {
+    let dir = papers_dir(&["r/budget.md"]);
+    let text = "committee: Resources Committee\ndate: 2026-05-19\nitems:\n  - number: \"4\"\n    title: Cyber\n    number: \"5\"\n    title: Any other business\n";
+    let f = files(text, dir.path());
+    let dash: Vec<_> = (f.diagnostics.iter())
+        .filter(|d| d.code == "duplicate-key")
+        .collect();
+    assert_eq!(dash.len(), 2, "number and title: {:?}", f.diagnostics);
+    assert!(
+        dash[0].message.contains("has no `- ` before it"),
+        "{dash:?}"
+    );
+    assert_eq!(
+        dash[0].help.as_deref(),
+        Some("start a new item with a dash, level with the one on line 4: `  - number: \"5\"`")
+    );
+    assert!(
+        dash[1]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("first given on line 5")
+    );
+    let text = "committee: Resources Committee\ndate: 2026-05-19\nitems:\n  - paper: r/budget.md\n";
+    let f = files(text, dir.path());
+    let s = source("r/budget.md");
+    let m = meta("Resources Committee", "2026-05-19", Some("3.1"), "Budget");
+    let (_, diags) = assemble(&f, &[sound(&s, &m)], false, &HouseStyle::default());
+    assert_eq!(codes(&f.diagnostics), ["missing-key"]);
+    assert!(
+        !codes(&diags).contains(&"agenda-item-mismatch"),
+        "{diags:?}"
+    );
+}

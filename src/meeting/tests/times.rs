@@ -121,6 +121,23 @@ fn an_end_is_read_after_the_start_and_a_wrong_one_is_told_how_to_put_it() {
         "{:?}",
         d.help
     );
+    // An end an hour before the start is a slip or the two swapped, not 9 in the evening.
+    let (diags, _, _) = end_diagnostics("time: \"10:00\"\nend: \"09:00\"\n");
+    let d = diags.iter().find(|d| d.code == "end-before-start").unwrap();
+    let help = d.help.as_deref().unwrap();
+    assert!(!help.contains("21:00"), "{help}");
+    assert!(
+        help.contains("write `time: \"09:00\"` and `end: \"10:00\"`"),
+        "{help}"
+    );
+    // In the form, but no time of day.
+    let (diags, _, _) = end_diagnostics("time: \"25:00\"\n");
+    let d = diags.iter().find(|d| d.code == "bad-time").unwrap();
+    assert!(
+        d.message.contains("the hours go from 00 to 23"),
+        "{}",
+        d.message
+    );
     let (diags, _, _) = end_diagnostics("time: \"14:00\"\nend: \"14:00\"\n");
     let d = diags.iter().find(|d| d.code == "end-before-start").unwrap();
     assert!(d.help.as_deref().unwrap().contains("after its start"));
