@@ -16,7 +16,7 @@ use crate::output::{self, PaperReport, output_path};
 use crate::paper::{self, Status};
 use crate::project::{PaperSource, Project};
 use crate::render::pdf::PdfEngine;
-use crate::render::{OutputFormat, Renderer};
+use crate::render::{OutputFormat, Renderer, SiteLinks};
 
 /// One paper checked and rendered in memory: its report (no outputs yet) and the bytes of
 /// each output, by path relative to the output folder. `clerk serve` uses this directly.
@@ -59,6 +59,22 @@ pub(super) fn kept_pdf(
 ) -> Option<PathBuf> {
     (!formats.contains(&OutputFormat::Pdf) && doc.has_pdf_appendix())
         .then(|| output::packs::paper_pdf(&source.rel, private))
+}
+
+/// A public paper's links from its page (`resources/budget.html`) to the index and its
+/// meeting's page, published with it in the output folder: `../index.html`,
+/// `../meetings/2026-05-19-resources-committee/index.html`. Its meeting is the one its
+/// own metadata names, whose page every build makes.
+fn site_hrefs(source: &PaperSource) -> impl Fn(&crate::paper::PaperMeta) -> (String, String) {
+    let up = "../".repeat(source.rel.components().count().saturating_sub(1));
+    move |meta| {
+        let meeting = crate::meeting::out_dir(&meta.meeting, meta.date);
+        let meeting = crate::render::link(&crate::output::href(&meeting));
+        (
+            format!("{up}index.html"),
+            format!("{up}{meeting}/index.html"),
+        )
+    }
 }
 
 /// [`render_one`], with the compiled document (for the files it read) and the stage times
@@ -124,8 +140,14 @@ pub(super) fn render_with_doc(
             .map_or(opts.draft_by_default, |s| s == Status::Draft);
         let pdf_beside = kept_pdf(&opts.formats, source, private, doc)
             .is_some_and(|rel| project.out_dir.join(rel).is_file());
+        let hrefs = meta.as_ref().filter(|_| !private).map(site_hrefs(source));
+        let site = hrefs.as_ref().map(|(index, meeting)| SiteLinks {
+            index_href: index,
+            meeting_href: meeting,
+        });
         for format in opts.formats.iter().filter(|f| f.is_paper()) {
-            let (bytes, spent) = renderer.render_timed(*format, doc, (house, draft, pdf_beside));
+            let (bytes, spent) =
+                renderer.render_timed(*format, doc, (house, draft, pdf_beside), site);
             match format {
                 OutputFormat::Html => times.html += spent.write,
                 OutputFormat::Pdf | OutputFormat::Pack => {

@@ -44,7 +44,7 @@ use crate::document::Document;
 pub use html::{escape, link};
 pub use index::{IndexEntry, MeetingLink, PrivateLine};
 pub use meeting::{BuiltFile, PaperFiles, describe};
-pub use options::{Logo, RenderOptions};
+pub use options::{Logo, RenderOptions, SiteLinks};
 pub use templates::{DEFAULT_TEMPLATES, TEMPLATES_DIR};
 
 /// The formats a paper is rendered to; callers match on this in one place, so adding a
@@ -176,6 +176,7 @@ impl Renderer {
             logo: self.logo.as_ref(),
             draft,
             pdf_links: self.pdf.is_some(),
+            site: None,
         }
     }
 
@@ -221,16 +222,19 @@ impl Renderer {
     /// [`Renderer::render`], with the time spent by part: for a PDF, laying it out and
     /// writing it; for HTML, all of it counts as writing. `pdf_beside`: the paper's PDF
     /// stands beside its page though this run makes none (an earlier build's), so the page
-    /// links its PDF appendices to it as a run making PDF does.
-    pub fn render_timed(
-        &self,
+    /// links its PDF appendices to it as a run making PDF does. `site`: the page's links to
+    /// the index and its meeting's page, when it is published beside them.
+    pub fn render_timed<'a>(
+        &'a self,
         format: OutputFormat,
         doc: &Document,
-        (house, draft, pdf_beside): (&HouseStyle, bool, bool),
+        (house, draft, pdf_beside): (&'a HouseStyle, bool, bool),
+        site: Option<SiteLinks<'a>>,
     ) -> (Result<Vec<u8>, Diagnostic>, RenderTimes) {
         let started = std::time::Instant::now();
         let mut opts = self.options(house, draft);
         opts.pdf_links |= pdf_beside;
+        opts.site = site;
         let (bytes, layout) = match format {
             OutputFormat::Html => (
                 self.html(doc, &opts).map(String::into_bytes),

@@ -24,6 +24,19 @@ pub struct RenderOptions<'a> {
     /// The paper's PDF is published beside its page (`NAME.pdf`), so that the page links
     /// its PDF appendices there; otherwise they are only named.
     pub pdf_links: bool,
+    /// The page is published in the output folder beside the index and its meeting's
+    /// page, which it links at its foot; `None` for a page on its own (a paper taken in
+    /// private, a render outside a build).
+    pub site: Option<SiteLinks<'a>>,
+}
+
+/// A published paper's links, relative to its page, to the rest of the output folder.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct SiteLinks<'a> {
+    /// To `index.html`: `../index.html` from `resources/budget.html`.
+    pub index_href: &'a str,
+    /// To its meeting's page: `../meetings/2026-05-19-resources-committee/index.html`.
+    pub meeting_href: &'a str,
 }
 
 impl<'a> RenderOptions<'a> {
@@ -34,6 +47,7 @@ impl<'a> RenderOptions<'a> {
             logo: None,
             draft: false,
             pdf_links: false,
+            site: None,
         }
     }
 }

@@ -47,6 +47,8 @@ pub(crate) struct PaperView<'a> {
     pub(crate) generator: &'static str,
     /// The house's words for the page's labels.
     pub(crate) words: &'a crate::config::Words,
+    /// Its links to the index and its meeting's page, when it is published beside them.
+    pub(crate) site: Option<super::SiteLinks<'a>>,
 }
 
 /// The metadata a template may show, dates already formatted.
@@ -245,6 +247,7 @@ impl<'a> PaperView<'a> {
             classification_css: meta.classification.as_deref().map(html::css_string),
             generator: "clerk",
             words: &house.words,
+            site: opts.site,
         };
         // The paper's notes end the paper; an appendix's end that appendix.
         for f in &doc.footnotes {

@@ -81,3 +81,32 @@ fn without_a_web_page_the_title_is_text_and_the_pdf_is_linked() {
         "{page}"
     );
 }
+
+/// A published paper's page leads back: to its meeting's page and to the index, by links
+/// that resolve in the output folder, after the paper; a paper taken in private, whose
+/// page stands apart, has none.
+#[test]
+fn a_papers_page_links_its_meeting_and_the_index() {
+    let dir = temp_project("meetings");
+    let root = dir.path();
+    let (code, out, err) = parts(&clerk(root, &["build"]));
+    assert_eq!(code, 0, "{out}{err}");
+    let rel = "resources/2026-05-19-minutes.html";
+    let page = read(root, &format!("out/{rel}"));
+    let nav = &page[page.find("<nav class=\"site-links\"").expect(&page)..];
+    let nav = &nav[..nav.find("</nav>").unwrap()];
+    assert!(
+        nav.contains(">Agenda and papers: Resources Committee, 19 May 2026</a>"),
+        "{nav}"
+    );
+    assert!(nav.contains(">All committee papers</a>"), "{nav}");
+    assert!(page.find("</main>").unwrap() < page.find("<nav").unwrap());
+    let from = root.join("out/resources");
+    for href in nav.split("href=\"").skip(1) {
+        let href = &href[..href.find('"').unwrap()];
+        assert!(from.join(href).is_file(), "{href} leads nowhere");
+    }
+    assert!(nav.contains("../meetings/2026-05-19-resources-committee/index.html"));
+    let private = read(root, "out/private/resources/2026-05-19-cyber-exercise.html");
+    assert!(!private.contains("<nav class=\"site-links\""), "{private}");
+}

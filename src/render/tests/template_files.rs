@@ -111,6 +111,10 @@ fn every_template_variable_is_documented() {
     let doc = sample();
     let opts = super::RenderOptions {
         draft: true,
+        site: Some(super::SiteLinks {
+            index_href: "../index.html",
+            meeting_href: "../meetings/2021-09-01-m/index.html",
+        }),
         ..super::RenderOptions::new(&house)
     };
     let paper = view::PaperView::new(&doc, &opts, "");

@@ -94,6 +94,7 @@ fn options(house: &HouseStyle) -> RenderOptions<'_> {
         logo: None,
         draft: false,
         pdf_links: true,
+        site: None,
     }
 }
 
