@@ -290,7 +290,12 @@ pub fn write_index_and_manifest(
     report: &mut BuildReport,
     (mut cache, run): (cache::Cache, &cache::RunKey),
 ) {
-    let entries = index_entries(&report.papers, &project.house.language);
+    let mut entries = index_entries(&report.papers, &project.house.language);
+    // The published index is the public's: a paper's warnings are the secretariat's, told
+    // by the build and the preview's index, never beside a paper a reader opens.
+    for e in &mut entries {
+        e.warnings = 0;
+    }
     let links = meeting_links(report, &project.house);
     let key = index_key(run, &entries, &links);
     let index = match cache.fresh_index(project, &key) {

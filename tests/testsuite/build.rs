@@ -302,3 +302,32 @@ fn build_watch_points_at_serve() {
     );
     assert!(!dir.path().join("out").exists(), "nothing is built");
 }
+
+/// The built index is the public's: a paper with warnings is listed without them (the
+/// build said them, and the preview's index shows them to the secretariat).
+#[test]
+fn the_built_index_keeps_a_papers_warnings_to_the_secretariat() {
+    let project = temp_project("repo");
+    let root = project.path();
+    let seed = root.join("papers/policing-performance/2021-09-01-hmics-progress-review.md");
+    let text = std::fs::read_to_string(&seed).unwrap();
+    // An unusual recommendation: a warning, and the paper still built.
+    std::fs::write(
+        &seed,
+        text.replace(
+            "recommendation: For Discussion",
+            "recommendation: To approve",
+        ),
+    )
+    .unwrap();
+    let (code, stdout, stderr) = parts(&clerk(root, &["build"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stderr.contains("warning[unusual-recommendation]"),
+        "{stderr}"
+    );
+    let index = std::fs::read_to_string(root.join("out/index.html")).unwrap();
+    assert!(index.contains("HMICS Progress Review"), "{index}");
+    assert!(!index.contains("class=\"warnings\""), "{index}");
+    assert!(!index.contains("1 warning"), "{index}");
+}
