@@ -359,7 +359,7 @@ fn from_file<'f>(
         });
     }
     set_depths(&mut items);
-    diags.extend(file_slip(f, by_rel));
+    file_slip(f, by_rel, placed, diags);
     let failed = diags[start..].iter().any(Diagnostic::is_error);
     let meeting = Meeting {
         committee,

@@ -128,6 +128,9 @@ fn concerning(
         })
         .collect();
     let mut places: BTreeSet<(&Path, usize)> = BTreeSet::new();
+    // The files that list a paper named: what one says of all its papers at once
+    // (`file-disagrees`, in place of an error at each item) concerns each of them.
+    let mut listing: BTreeSet<&Path> = BTreeSet::new();
     for f in &files.files {
         for item in &f.items {
             if item
@@ -135,6 +138,7 @@ fn concerning(
                 .as_deref()
                 .is_some_and(|p| named.contains(&normal(p)))
             {
+                listing.insert(f.file.as_path());
                 // Where the meetings place a diagnostic at the item's number or paper.
                 for pos in [item.number_pos, item.paper_pos] {
                     places.extend(pos.span_in(&f.text).map(|s| (f.file.as_path(), s.start)));
@@ -146,6 +150,7 @@ fn concerning(
         .into_iter()
         .filter(|d| {
             (own.contains(&d.file) && ON_THE_PAPER.contains(&d.code))
+                || (d.code == "file-disagrees" && listing.contains(d.file.as_path()))
                 || d.span
                     .as_ref()
                     .is_some_and(|s| places.contains(&(d.file.as_path(), s.start)))

@@ -463,9 +463,9 @@ fn a_paper_that_breaks_is_linked_as_its_last_good_version_and_said_so() {
     assert!(!page.contains("Paper not available"), "{page}");
 }
 
-/// A committee misspelt in a meeting file, which every paper names otherwise, is said at
-/// the file's `committee:` line too, not only at each paper (the secretary audit had four
-/// errors, each pointing at a paper).
+/// A committee misspelt in a meeting file, which every paper names otherwise, is said once,
+/// at the file's `committee:` line, naming the papers, not at each paper (the secretary
+/// audits had four errors, each pointing at a paper and saying to correct it).
 #[test]
 fn a_committee_every_paper_names_otherwise_is_said_at_the_files_line() {
     let project = temp_project("meetings");
@@ -483,7 +483,9 @@ fn a_committee_every_paper_names_otherwise_is_said_at_the_files_line() {
     .unwrap();
     let (code, out) = build(root, &["check"]);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("warning[file-disagrees]"), "{out}");
+    assert_eq!(out.matches("error[").count(), 1, "{out}");
+    assert!(out.contains("error[file-disagrees]"), "{out}");
+    assert!(!out.contains("wrong-meeting"), "{out}");
     assert!(
         out.contains("every paper on this agenda is for “Resources Committee” (its `meeting:`), not “Resources Commitee”"),
         "{out}"
@@ -493,4 +495,46 @@ fn a_committee_every_paper_names_otherwise_is_said_at_the_files_line() {
         "{out}"
     );
     assert!(out.contains(&format!("--> {MEETING_FILE}:3:1")), "{out}");
+    assert!(
+        out.contains("if the papers are, write `meeting: Resources Commitee` in each: `papers/resources/2026-05-19-minutes.md`"),
+        "{out}"
+    );
+    // Checking two of its papers says it too: it is said of them, at the file's line.
+    let (code, out) = build(
+        root,
+        &[
+            "check",
+            "papers/resources/2026-05-19-minutes.md",
+            "papers/resources/2026-05-19-budget-monitoring.md",
+        ],
+    );
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("error[file-disagrees]"), "{out}");
+}
+
+/// Last month's meeting file copied for this month, its date alone changed: one error at
+/// its `date:` line saying it looks like a copy, not one per paper telling the secretary to
+/// move last month's papers (which would break last month's agenda).
+#[test]
+fn a_meeting_file_copied_for_the_next_meeting_is_said_to_be_a_copy() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let text = std::fs::read_to_string(root.join(MEETING_FILE)).unwrap();
+    std::fs::write(
+        root.join("meetings/resources-2026-06-16.yaml"),
+        text.replacen("date: 2026-05-19", "date: 2026-06-16", 1),
+    )
+    .unwrap();
+    let (code, out) = build(root, &["check"]);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(out.matches("error[").count(), 1, "{out}");
+    assert!(
+        out.contains("error[file-disagrees]: every paper on this agenda is for “2026-05-19” (its `date:`), not “2026-06-16”, and is on the agenda of meetings/resources-2026-05-19.yaml: this file looks like a copy of it"),
+        "{out}"
+    );
+    assert!(
+        out.contains("--> meetings/resources-2026-06-16.yaml:4:1"),
+        "{out}"
+    );
+    assert!(!out.contains("correct `meeting` and `date`"), "{out}");
 }

@@ -1,33 +1,52 @@
 //! The meeting file that disagrees with every paper on its agenda (one other committee or
-//! date than theirs): more likely the file's slip than all the papers'.
+//! date than theirs): more likely the file's slip than all the papers', or a copy of
+//! another meeting's file (last month's, its date changed). One error at the file's line
+//! says so, in place of one per paper.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::diag::Diagnostic;
-use crate::meeting::file::MeetingFile;
+use crate::meeting::file::{FileItem, MeetingFile};
 
 use super::PaperEntry;
 
-/// When every paper on the agenda names one other committee (or date) than the file's, the
-/// slip is more likely the file's (`Resources Commitee`): said at its line, beside each
-/// paper's `wrong-meeting`, which points at the papers.
+/// When every paper on `f`'s agenda (two or more) names one other committee (or date)
+/// than the file's, the slip is more likely the file's (`Resources Commitee`), or the file
+/// a copy of the agenda that lists those papers (`placed`: where each paper was put first):
+/// an error at its line says so and names the papers, and the `wrong-meeting` errors each
+/// of its items had in `diags` (and, for a copy, `paper-on-two-agendas`) are left out.
 pub(super) fn file_slip(
     f: &MeetingFile,
     by_rel: &BTreeMap<PathBuf, &PaperEntry>,
-) -> Vec<Diagnostic> {
-    let metas: Vec<&crate::paper::PaperMeta> = f
-        .items
-        .iter()
-        .filter_map(|i| by_rel.get(i.paper.as_ref()?)?.meta)
+    placed: &BTreeMap<PathBuf, (&MeetingFile, &FileItem)>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let papers: Vec<(&Path, &crate::paper::PaperMeta, &PaperEntry)> = (f.items.iter())
+        .filter_map(|i| {
+            let p = i.paper.as_deref()?;
+            let e = by_rel.get(p)?;
+            Some((p, e.meta?, *e))
+        })
         .collect();
-    let mut out = Vec::new();
-    if metas.len() < 2 {
-        return out;
+    if papers.len() < 2 {
+        return;
     }
-    let committees: BTreeSet<String> = metas.iter().map(|m| m.meeting.clone()).collect();
-    let dates: BTreeSet<String> = metas.iter().map(|m| m.date.to_string()).collect();
+    let committees: BTreeSet<String> = papers.iter().map(|p| p.1.meeting.clone()).collect();
+    let dates: BTreeSet<String> = papers.iter().map(|p| p.1.date.to_string()).collect();
     let file_date = f.date.map(|d| d.to_string());
+    // The other file that listed every one of them first, when this one is its copy.
+    let others: BTreeSet<&Path> = (papers.iter())
+        .filter_map(|(p, ..)| placed.get(*p).map(|(o, _)| o.file.as_path()))
+        .collect();
+    let copy_of = match others.iter().collect::<Vec<_>>()[..] {
+        [only] if *only != f.file.as_path() => Some(*only),
+        _ => None,
+    };
+    let shown: Vec<String> = (papers.iter())
+        .map(|(_, _, e)| format!("`{}`", super::slash(&e.source.display)))
+        .collect();
+    let mut slipped = false;
     for (key, own, theirs) in [
         ("committee", f.committee.clone(), committees),
         ("date", file_date, dates),
@@ -39,38 +58,58 @@ pub(super) fn file_slip(
         if *other == own {
             continue;
         }
-        // The key's line, by byte offsets (a file may end its lines with CR LF).
-        let mut at = 0;
-        let mut span = None;
-        for l in f.text.split_inclusive('\n') {
-            if l.starts_with(&format!("{key}:")) {
-                span = Some(at..at + l.trim_end().len());
-                break;
-            }
-            at += l.len();
-        }
-        let Some(span) = span else {
+        let Some(span) = key_line(&f.text, key) else {
             continue;
         };
+        slipped = true;
         let paper_key = if key == "committee" {
             "meeting"
         } else {
             "date"
         };
-        out.push(
-            Diagnostic::at(
-                "file-disagrees",
-                &f.file,
-                span,
+        let (message, help) = match copy_of {
+            Some(first) => (
+                format!(
+                    "every paper on this agenda is for “{other}” (its `{paper_key}:`), not “{own}”, and is on the agenda of {}: this file looks like a copy of it",
+                    first.display()
+                ),
+                format!(
+                    "list this meeting's own papers in its `items` (those whose `{paper_key}:` is {own}); the papers of {other} stay on {}",
+                    first.display()
+                ),
+            ),
+            None => (
                 format!(
                     "every paper on this agenda is for “{other}” (its `{paper_key}:`), not “{own}”"
                 ),
-            )
-            .with_help(format!(
-                "if this file is the one mistaken, write `{key}: {other}` here"
-            ))
-            .warning(),
-        );
+                format!(
+                    "if this file is the one mistaken, write `{key}: {other}` here; if the papers are, write `{paper_key}: {own}` in each: {}",
+                    shown.join(", ")
+                ),
+            ),
+        };
+        diags.push(Diagnostic::at("file-disagrees", &f.file, span, message).with_help(help));
     }
-    out
+    if slipped {
+        // Said once, at the file's line: not again at each item.
+        let folded = |d: &Diagnostic| {
+            d.file == f.file
+                && (d.code == "wrong-meeting"
+                    || (copy_of.is_some() && d.code == "paper-on-two-agendas"))
+        };
+        diags.retain(|d| !folded(d));
+    }
+}
+
+/// The bytes of `key`'s line in `text`, by byte offsets (a file may end its lines with
+/// CR LF).
+fn key_line(text: &str, key: &str) -> Option<std::ops::Range<usize>> {
+    let mut at = 0;
+    for l in text.split_inclusive('\n') {
+        if l.starts_with(&format!("{key}:")) {
+            return Some(at..at + l.trim_end().len());
+        }
+        at += l.len();
+    }
+    None
 }
