@@ -110,7 +110,7 @@ pub fn besides_papers(diags: &[Diagnostic]) -> String {
 /// paper's last good output, still listed), those removed because their paper is gone, and
 /// those of gone papers left because someone changed them.
 pub fn outputs_note(report: &BuildReport, out_dir: &Path) -> String {
-    let mut note = String::new();
+    let mut note = failed_meetings(report);
     let stale: Vec<_> = report.papers.iter().filter(|p| p.is_stale()).collect();
     if !stale.is_empty() {
         note.push_str(&format!(
@@ -215,6 +215,32 @@ pub fn outputs_note(report: &BuildReport, out_dir: &Path) -> String {
         ));
     }
     note.push_str(&not_for_publication(report, out_dir));
+    note
+}
+
+/// The meetings this run could not build (their file, or its cross-checks with the
+/// papers, have errors), for the summary: the secretary whose agenda did not change learns
+/// it here, not only from an error among many.
+fn failed_meetings(report: &BuildReport) -> String {
+    let failed: Vec<_> = (report.meetings.iter())
+        .filter(|m| m.meeting.failed)
+        .map(|m| &m.meeting)
+        .collect();
+    if failed.is_empty() {
+        return String::new();
+    }
+    let mut note = format!(
+        "Not built: {} whose agenda has errors (above); {} page, agenda and packs stay as the last good build left them, or are withdrawn where a warning says so:\n",
+        plural(failed.len(), "meeting"),
+        if failed.len() == 1 { "its" } else { "their" }
+    );
+    for m in failed {
+        let file = m
+            .file
+            .as_ref()
+            .map_or(String::new(), |f| format!("  ({})", f.display()));
+        note.push_str(&format!("  {} on {}{file}\n", m.committee, m.date));
+    }
     note
 }
 

@@ -250,8 +250,15 @@ fn two_files_for_one_meeting_build_neither_agenda() {
         .replace("    private: true\n", "")
         .replace("    exempt: Standing Orders section 20(d)\n", "");
     std::fs::write(root.join("meetings/a-draft.yaml"), draft).unwrap();
-    let (code, _, stderr) = build(root);
+    let (code, stdout, stderr) = build(root);
     assert_eq!(code, 1, "{stderr}");
+    // The summary says which meeting was not built, not only the error among many.
+    assert!(
+        stdout.contains(
+            "Not built: 1 meeting whose agenda has errors (above); its page, agenda and packs stay"
+        ) && stdout.contains("\n  Resources Committee on 2026-05-19  (meetings/a-draft.yaml)\n"),
+        "{stdout}"
+    );
     assert!(
         stderr.contains("--> meetings/resources-2026-05-19.yaml:3:1"),
         "at the clash: {stderr}"
