@@ -115,6 +115,9 @@ pub(crate) struct IndexView<'a> {
     pub(crate) paper_count: usize,
     /// The house's heading for the items taken in private, which labels them.
     pub(crate) private_heading: &'a str,
+    /// The calendar of every meeting, `meetings.ics`, beside the index: linked when there
+    /// are meetings.
+    pub(crate) calendar_href: &'static str,
     /// Always `clerk`.
     pub(crate) generator: &'static str,
     /// The house's words for the page's labels.
@@ -217,6 +220,7 @@ impl<'a> IndexView<'a> {
             meetings,
             paper_count: entries.len(),
             private_heading: &house.private_heading,
+            calendar_href: "meetings.ics",
             generator: "clerk",
             words: &house.words,
         }

@@ -138,6 +138,8 @@ pub(crate) struct MeetingView<'a> {
     pub(crate) packs: Vec<PackView>,
     /// Link back to `index.html`.
     pub(crate) index_href: &'static str,
+    /// Link to the calendar of every meeting, `meetings.ics`.
+    pub(crate) calendar_href: &'static str,
     /// Always `clerk`.
     pub(crate) generator: &'static str,
     /// The house's words for the page's labels.
@@ -322,6 +324,7 @@ impl<'a> MeetingView<'a> {
             }),
             packs: Vec::new(),
             index_href: "../../index.html",
+            calendar_href: "../../meetings.ics",
             generator: "clerk",
             words: &house.words,
         }

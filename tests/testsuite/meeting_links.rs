@@ -110,3 +110,21 @@ fn a_papers_page_links_its_meeting_and_the_index() {
     let private = read(root, "out/private/resources/2026-05-19-cyber-exercise.html");
     assert!(!private.contains("<nav class=\"site-links\""), "{private}");
 }
+
+/// The calendar is found where a reader looks for a meeting: the index and each meeting's
+/// page link `meetings.ics`, which the build writes.
+#[test]
+fn the_index_and_each_meeting_page_link_the_calendar() {
+    let dir = temp_project("meetings");
+    let root = dir.path();
+    let (code, out, err) = parts(&clerk(root, &["build"]));
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(root.join("out/meetings.ics").is_file());
+    let link = |href: &str| {
+        format!("<a href=\"{href}\" type=\"text/calendar\">Add the meetings to your calendar</a>")
+    };
+    let index = read(root, "out/index.html");
+    assert!(index.contains(&link("meetings.ics")), "{index}");
+    let page = read(root, PAGE);
+    assert!(page.contains(&link("../../meetings.ics")), "{page}");
+}

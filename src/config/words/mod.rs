@@ -99,6 +99,9 @@ pub struct Words {
     pub committee_papers: String,
     /// The calendar's name after the organisation's: `committee meetings`.
     pub calendar: String,
+    /// The index's and a meeting page's link to the calendar, `meetings.ics`: `Add the
+    /// meetings to your calendar`.
+    pub calendar_link: String,
     /// The months' names, January first, for `%B` in the house's date formats.
     pub months: Vec<String>,
     /// The weekdays' names, Monday first, for `%A` in the house's date formats.
