@@ -57,7 +57,48 @@ pub(super) fn reworded(
             "put the value in single quotes, `{key}: '{inside}'`, or use curly quotes inside it (“…”)"
         ));
     }
+    // A key indented out of step with the key above it (an item's `paper:` two spaces too
+    // deep): the column to put it at, by the key it lines up with.
+    if d.message == "this line does not line up with the keys or list items around it"
+        && let Some(help) = span.and_then(|s| level_with(text, s.start))
+    {
+        d = d.with_help(help);
+    }
     d
+}
+
+/// For a `key:` line at byte `at` indented otherwise than the key on the line above it
+/// (`      paper:` under `  - number: "3.1"`), how to line it up: `indent `paper:` by 4
+/// spaces, level with `number:` on line 17`.
+fn level_with(text: &str, at: usize) -> Option<String> {
+    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let line = text[start..].lines().next()?;
+    let key_of = |l: &str| {
+        let (key, _) = l.split_once(':')?;
+        let ok = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        ok.then(|| key.to_string())
+    };
+    let own = key_of(line.trim_start())?;
+    let indent = line.len() - line.trim_start().len();
+    let before = &text[..start];
+    let lines: Vec<&str> = before.lines().collect();
+    let (n, above) = (lines.iter().enumerate().rev())
+        .find(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
+    let body = above.trim_start();
+    // The key above, after a list item's `- ` when it starts one.
+    let (column, body) = match body.strip_prefix("- ") {
+        Some(rest) => (above.len() - rest.len(), rest),
+        None => (above.len() - body.len(), body),
+    };
+    let theirs = key_of(body)?;
+    // A key whose value is the block under it (`items:`) has its own keys deeper.
+    let opens = body.trim_end().ends_with(':');
+    (!opens && column != indent).then(|| {
+        format!(
+            "indent `{own}:` by {column} spaces, level with `{theirs}:` on line {}",
+            n + 1
+        )
+    })
 }
 
 /// The line of `text` at byte `at`, `presented_by Elaine Galbraith`, as it reads with the

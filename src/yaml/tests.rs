@@ -253,6 +253,14 @@ fn common_yaml_mistakes_are_said_in_plain_words() {
             e.message
         );
     }
+    // A key indented out of step with the one above it is told the column to put it at.
+    let text = "items:\n  - number: \"3.1\"\n      paper: a.md\n";
+    let e = &to_node(text, p()).unwrap_err()[0];
+    assert!(e.message.contains("does not line up"), "{}", e.message);
+    assert_eq!(
+        e.help.as_deref(),
+        Some("indent `paper:` by 4 spaces, level with `number:` on line 2")
+    );
 }
 
 #[test]
