@@ -42,6 +42,9 @@ pub const ITEM_KEYS: &[&str] = &[
     "late",
 ];
 
+/// The keys a meeting file and each of its items must have.
+const REQUIRED: [&str; 4] = ["committee", "date", "items", "number"];
+
 /// A meeting file as read: what could be read of it, with where each part stands.
 #[derive(Debug, Clone, Default)]
 pub struct MeetingFile {
@@ -254,11 +257,17 @@ impl Reader<'_> {
             let lacking = best.filter(|b| entries.iter().all(|(e, _)| e.name != **b));
             if let Some(m) = lacking.and_then(|b| known.iter().find(|k| **k == b)) {
                 meant.push(*m);
+                // Only a key the file needs is said to be missing: `presenter` is optional.
+                let missing = if REQUIRED.contains(m) {
+                    ", which is missing"
+                } else {
+                    " misspelt"
+                };
                 self.error(
                     k.pos,
                     "misnamed-key",
                     format!(
-                        "clerk has no key `{}`; it is probably `{m}`, which is missing",
+                        "clerk has no key `{}`; it is probably `{m}`{missing}",
                         k.name
                     ),
                     &format!("write `{m}:` instead of `{}:`", k.name),

@@ -149,7 +149,7 @@ fn a_meeting_file_reports_every_problem_at_once() {
     );
     assert_eq!(
         typo.message,
-        "clerk has no key `privte`; it is probably `private`, which is missing"
+        "clerk has no key `privte`; it is probably `private` misspelt"
     );
     assert_eq!(typo.column, 5);
     assert!(f.files[0].has_errors);
