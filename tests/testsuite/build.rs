@@ -237,6 +237,25 @@ fn a_second_house_style_is_data_not_code() {
     }
     assert!(!text.contains("Scottish Police Authority"));
     assert!(!text.contains("PERSONNEL"));
+    // Its paper has no `agenda_item`: the index and the meeting page show a dash, as the
+    // agenda PDF does, and say so to a screen reader, rather than an empty cell.
+    let no_number =
+        "<span aria-hidden=\"true\">–</span><span class=\"visually-hidden\">No number</span>";
+    let index = std::fs::read_to_string(project.path().join("out/index.html")).unwrap();
+    assert!(
+        index.contains(&format!("<td class=\"item\">{no_number}</td>")),
+        "{index}"
+    );
+    let page = std::fs::read_to_string(
+        project
+            .path()
+            .join("out/meetings/2024-06-12-cabinet/index.html"),
+    )
+    .unwrap();
+    assert!(
+        page.contains(&format!("<span class=\"item-number\">{no_number}</span>")),
+        "{page}"
+    );
 }
 
 /// The section names of a 64-bit little-endian ELF file (none for any other file).
