@@ -94,9 +94,10 @@ fn three_meetings_are_built_with_their_pages_agendas_and_calendar() {
         audit < may && may < feb,
         "Audit, then Resources newest first"
     );
-    // Its private items under the house's heading, as on the meeting's page and agenda.
+    // Its private items under the house's heading, as on the meeting's page and agenda:
+    // a heading under the date's, each item by its number (no bullet beside it).
     assert!(
-        index.contains("<p class=\"private-note\">Items to be taken in private:</p>"),
+        index.contains("<h4 class=\"private-note\">Items to be taken in private</h4>\n<ul class=\"private-items\">\n<li><span class=\"item-number\">4</span> Cyber Resilience Exercise"),
         "{index}"
     );
 
