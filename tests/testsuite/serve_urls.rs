@@ -229,5 +229,8 @@ fn a_meeting_files_error_shows_on_its_meeting_not_on_another() {
         other.body
     );
     assert!(!other.body.contains("`privat`"), "{}", other.body);
-    assert!(serve.get("/").body.contains("`privat`"), "the index says it");
+    assert!(
+        serve.get("/").body.contains("`privat`"),
+        "the index says it"
+    );
 }

@@ -143,9 +143,10 @@ pub fn holds_only(bytes: &[u8], items: &[&AgendaItem], front_sheet: &str) -> boo
     let Some(titles) = top_titles(&doc) else {
         return false;
     };
+    // Written from the meeting as shown (`Meeting::shown`): its titles punctuated.
     let known: Vec<Object> = items
         .iter()
-        .map(|i| text_string(&super::outline_title(i)))
+        .map(|i| text_string(&crate::document::smart::punctuate(&super::outline_title(i))))
         .collect();
     let front = text_string(front_sheet);
     let bytes_of = |o: &Object| o.as_str().map(<[u8]>::to_vec).unwrap_or_default();

@@ -178,3 +178,41 @@ fn each_object_copied_as_written_is_as_built() {
     assert!(compare.elements >= 10, "{} elements", compare.elements);
     assert!(compare.checked >= 30, "{} objects", compare.checked);
 }
+
+/// A pack's outline is written from the meeting as shown (`Chair’s`): read back against
+/// the items as the meeting file gives them (`Chair's`), it still holds them, so a build
+/// does not take it for a pack of other items and withdraw it.
+#[test]
+fn a_pack_holds_its_items_whatever_their_quotes() {
+    let dir = tempfile::tempdir().unwrap();
+    let house = HouseStyle::default();
+    let engine = PdfEngine::new(dir.path(), &house).unwrap();
+    let opts = options(&house);
+    let pdfs = two_papers(dir.path(), &engine, &opts);
+    let mut m = sample_meeting();
+    m.items.iter_mut().for_each(|i| i.private = None);
+    m.items
+        .iter_mut()
+        .for_each(|i| i.late = i.paper().is_some());
+    for i in m.items.iter_mut().filter(|i| i.paper().is_some()) {
+        i.title = format!("Chair's {}", i.title);
+    }
+    let pdfs = pdfs.iter().map(|p| Some(p.as_slice()));
+    let pack = engine
+        .render_pack_with(
+            &m.shown(),
+            PackKind::Supplementary,
+            (pdfs, &[]),
+            &opts,
+            true,
+        )
+        .unwrap()
+        .bytes;
+    let items: Vec<&crate::meeting::AgendaItem> = m
+        .items
+        .iter()
+        .filter(|i| PackKind::Supplementary.holds(i))
+        .collect();
+    assert_eq!(items.len(), 2);
+    assert!(super::holds_only(&pack, &items, &house.words.front_sheet));
+}
