@@ -230,7 +230,7 @@ fn failed_meetings(report: &BuildReport) -> String {
         return String::new();
     }
     let mut note = format!(
-        "Not built: {} whose agenda has errors (above); {} page, agenda and packs stay as the last good build left them, or are withdrawn where a warning says so:\n",
+        "Not built: {} whose agenda has errors (above); {} page, agenda and packs are not written (any from an earlier build stay, or are withdrawn where a warning says so):\n",
         plural(failed.len(), "meeting"),
         if failed.len() == 1 { "its" } else { "their" }
     );

@@ -15,11 +15,13 @@ use super::{AgendaItem, ItemKind, Meeting};
 
 mod doubled;
 mod entry;
+mod home;
 mod slip;
 mod unfiled;
 
 pub use entry::PaperEntry;
 
+use home::{Homes, home_files};
 use slip::file_slip;
 
 type MeetingKey = (String, jiff::civil::Date);
@@ -58,9 +60,16 @@ pub fn assemble(
     }
     // Where each paper stands on an agenda, to find one on two.
     let mut placed: BTreeMap<PathBuf, (&MeetingFile, &FileItem)> = BTreeMap::new();
+    let home = home_files(&owners, &by_rel);
     let mut meetings = Vec::new();
     for f in owners.values() {
-        let (m, failed) = from_file(f, &by_rel, &mut placed, &mut diags, (draft_default, house));
+        let (m, failed) = from_file(
+            f,
+            (&by_rel, &home),
+            &mut placed,
+            &mut diags,
+            (draft_default, house),
+        );
         let doubled = f
             .committee
             .clone()
@@ -210,7 +219,7 @@ fn from_papers(
 /// cross-check found an error.
 fn from_file<'f>(
     f: &'f MeetingFile,
-    by_rel: &BTreeMap<PathBuf, &PaperEntry>,
+    (by_rel, home): (&BTreeMap<PathBuf, &PaperEntry>, &Homes<'f>),
     placed: &mut BTreeMap<PathBuf, (&'f MeetingFile, &'f FileItem)>,
     diags: &mut Vec<Diagnostic>,
     (draft_default, house): (bool, &HouseStyle),
@@ -235,8 +244,13 @@ fn from_file<'f>(
             }
         });
         if let (Some(p), Some(e)) = (&fi.paper, entry) {
-            if let Some((other, oi)) = placed.get(p) {
-                let (message, help) = if std::ptr::eq(*other, f) {
+            // Its own meeting's file lists it too: that file holds it, whichever is read
+            // first (a copy of it dated earlier must not take its papers).
+            let elsewhere = (home.get(p).copied())
+                .filter(|h| !std::ptr::eq(*h, f))
+                .and_then(|h| Some((h, h.items.iter().find(|i| i.paper.as_ref() == Some(p))?)));
+            if let Some((other, oi)) = elsewhere.or_else(|| placed.get(p).copied()) {
+                let (message, help) = if std::ptr::eq(other, f) {
                     (
                         format!(
                             "`{}` is already item {} of this agenda",
@@ -359,7 +373,7 @@ fn from_file<'f>(
         });
     }
     set_depths(&mut items);
-    file_slip(f, by_rel, placed, diags);
+    file_slip(f, by_rel, home, diags);
     let failed = diags[start..].iter().any(Diagnostic::is_error);
     let meeting = Meeting {
         committee,

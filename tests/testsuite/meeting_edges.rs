@@ -537,4 +537,56 @@ fn a_meeting_file_copied_for_the_next_meeting_is_said_to_be_a_copy() {
         "{out}"
     );
     assert!(!out.contains("correct `meeting` and `date`"), "{out}");
+    // A copy dated before the meeting it copies is one too, and takes none of its papers:
+    // the meeting they belong to is built, whichever file is read first.
+    std::fs::remove_file(root.join("meetings/resources-2026-06-16.yaml")).unwrap();
+    std::fs::write(
+        root.join("meetings/a-copy.yaml"),
+        text.replacen("date: 2026-05-19", "date: 2026-04-14", 1),
+    )
+    .unwrap();
+    let (code, out) = build(root, &["build"]);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(out.matches("error[").count(), 1, "{out}");
+    assert!(out.contains("this file looks like a copy of it"), "{out}");
+    assert!(out.contains("--> meetings/a-copy.yaml:4:1"), "{out}");
+    assert!(
+        root.join("out/meetings/2026-05-19-resources-committee/index.html")
+            .is_file(),
+        "the May meeting is built: {out}"
+    );
+}
+
+/// A slip in the file's committee does not hide a paper's own mistake: the paper that
+/// also gives another date keeps its `wrong-meeting` error.
+#[test]
+fn a_papers_own_wrong_date_is_said_beside_the_files_slip() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let file = root.join(MEETING_FILE);
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replacen(
+            "committee: Resources Committee",
+            "committee: Resources Commitee",
+            1,
+        ),
+    )
+    .unwrap();
+    let minutes = root.join("papers/resources/2026-05-19-minutes.md");
+    let paper = std::fs::read_to_string(&minutes).unwrap();
+    std::fs::write(
+        &minutes,
+        paper.replacen("date: 2026-05-19", "date: 2026-05-12", 1),
+    )
+    .unwrap();
+    let (code, out) = build(root, &["check"]);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(out.matches("error[file-disagrees]").count(), 1, "{out}");
+    assert_eq!(out.matches("error[wrong-meeting]").count(), 1, "{out}");
+    assert!(
+        out.contains("`resources/2026-05-19-minutes.md` is for Resources Committee on 2026-05-12"),
+        "{out}"
+    );
 }

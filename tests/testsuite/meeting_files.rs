@@ -255,7 +255,7 @@ fn two_files_for_one_meeting_build_neither_agenda() {
     // The summary says which meeting was not built, not only the error among many.
     assert!(
         stdout.contains(
-            "Not built: 1 meeting whose agenda has errors (above); its page, agenda and packs stay"
+            "Not built: 1 meeting whose agenda has errors (above); its page, agenda and packs are not written"
         ) && stdout.contains("\n  Resources Committee on 2026-05-19  (meetings/a-draft.yaml)\n"),
         "{stdout}"
     );

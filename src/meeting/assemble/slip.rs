@@ -13,20 +13,21 @@ use super::PaperEntry;
 
 /// When every paper on `f`'s agenda (two or more) names one other committee (or date)
 /// than the file's, the slip is more likely the file's (`Resources Commitee`), or the file
-/// a copy of the agenda that lists those papers (`placed`: where each paper was put first):
-/// an error at its line says so and names the papers, and the `wrong-meeting` errors each
-/// of its items had in `diags` (and, for a copy, `paper-on-two-agendas`) are left out.
+/// a copy of the agenda those papers belong to (`home`: the file of each paper's own
+/// meeting that lists it): an error at its line says so and names the papers, and the
+/// `wrong-meeting` errors its items had in `diags` for that difference alone (and, for a
+/// copy, their `paper-on-two-agendas`) are left out. A paper that differs in more keeps
+/// its own error.
 pub(super) fn file_slip(
     f: &MeetingFile,
     by_rel: &BTreeMap<PathBuf, &PaperEntry>,
-    placed: &BTreeMap<PathBuf, (&MeetingFile, &FileItem)>,
+    home: &BTreeMap<PathBuf, &MeetingFile>,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let papers: Vec<(&Path, &crate::paper::PaperMeta, &PaperEntry)> = (f.items.iter())
+    let papers: Vec<(&FileItem, &crate::paper::PaperMeta, &PaperEntry)> = (f.items.iter())
         .filter_map(|i| {
-            let p = i.paper.as_deref()?;
-            let e = by_rel.get(p)?;
-            Some((p, e.meta?, *e))
+            let e = by_rel.get(i.paper.as_deref()?)?;
+            Some((i, e.meta?, *e))
         })
         .collect();
     if papers.len() < 2 {
@@ -35,21 +36,25 @@ pub(super) fn file_slip(
     let committees: BTreeSet<String> = papers.iter().map(|p| p.1.meeting.clone()).collect();
     let dates: BTreeSet<String> = papers.iter().map(|p| p.1.date.to_string()).collect();
     let file_date = f.date.map(|d| d.to_string());
-    // The other file that listed every one of them first, when this one is its copy.
-    let others: BTreeSet<&Path> = (papers.iter())
-        .filter_map(|(p, ..)| placed.get(*p).map(|(o, _)| o.file.as_path()))
+    // The one other file all of them belong to, when this one is its copy.
+    let homes: Vec<Option<&Path>> = (papers.iter())
+        .map(|(i, ..)| {
+            let h = home.get(i.paper.as_deref()?)?;
+            (!std::ptr::eq(*h, f)).then_some(h.file.as_path())
+        })
         .collect();
-    let copy_of = match others.iter().collect::<Vec<_>>()[..] {
-        [only] if *only != f.file.as_path() => Some(*only),
+    let copy_of = match homes.first() {
+        Some(Some(first)) if homes.iter().all(|h| *h == Some(*first)) => Some(*first),
         _ => None,
     };
     let shown: Vec<String> = (papers.iter())
         .map(|(_, _, e)| format!("`{}`", super::slash(&e.source.display)))
         .collect();
-    let mut slipped = false;
+    // Each key the file alone gives otherwise: (key, the file's value, the papers').
+    let mut slips: Vec<(&str, String)> = Vec::new();
     for (key, own, theirs) in [
         ("committee", f.committee.clone(), committees),
-        ("date", file_date, dates),
+        ("date", file_date.clone(), dates),
     ] {
         let mut names = theirs.iter();
         let (Some(own), Some(other), None) = (own, names.next(), names.next()) else {
@@ -61,7 +66,7 @@ pub(super) fn file_slip(
         let Some(span) = key_line(&f.text, key) else {
             continue;
         };
-        slipped = true;
+        slips.push((key, other.clone()));
         let paper_key = if key == "committee" {
             "meeting"
         } else {
@@ -90,15 +95,30 @@ pub(super) fn file_slip(
         };
         diags.push(Diagnostic::at("file-disagrees", &f.file, span, message).with_help(help));
     }
-    if slipped {
-        // Said once, at the file's line: not again at each item.
-        let folded = |d: &Diagnostic| {
-            d.file == f.file
-                && (d.code == "wrong-meeting"
-                    || (copy_of.is_some() && d.code == "paper-on-two-agendas"))
-        };
-        diags.retain(|d| !folded(d));
+    if slips.is_empty() {
+        return;
     }
+    // A paper the slip alone sets apart: each of its keys the file's, or the slipped one.
+    let agrees = |key: &str, own: Option<&String>, theirs: &String| {
+        own == Some(theirs) || slips.iter().any(|(k, other)| *k == key && other == theirs)
+    };
+    let explained: BTreeSet<usize> = (papers.iter())
+        .filter(|(_, m, _)| {
+            agrees("committee", f.committee.as_ref(), &m.meeting)
+                && agrees("date", file_date.as_ref(), &m.date.to_string())
+        })
+        .filter_map(|(i, ..)| Some(i.paper_pos.span_in(&f.text)?.start))
+        .collect();
+    // Said once, at the file's line: not again at each item it explains.
+    let folded = |d: &Diagnostic| {
+        d.file == f.file
+            && (d.code == "wrong-meeting"
+                || (copy_of.is_some() && d.code == "paper-on-two-agendas"))
+            && d.span
+                .as_ref()
+                .is_some_and(|s| explained.contains(&s.start))
+    };
+    diags.retain(|d| !folded(d));
 }
 
 /// The bytes of `key`'s line in `text`, by byte offsets (a file may end its lines with
