@@ -43,8 +43,19 @@ impl PartialRun<'_> {
             let file = from_here(&root.join(file));
             self.paths.iter().any(|p| file.starts_with(from_here(p)))
         };
-        // A meeting file named (or a folder of them) says its own problems.
-        for d in self.files.diagnostics.iter().filter(|d| named(&d.file)) {
+        let whole = |file: &Path| self.whole.iter().any(|f| f.file == file);
+        // Every paper was read for a meeting checked whole: what the run said of other
+        // meeting files (their papers withheld) is not this check's.
+        let other_file = |d: &Diagnostic| {
+            !self.whole.is_empty()
+                && self.files.files.iter().any(|f| f.file == d.file)
+                && !named(&d.file)
+                && !whole(&d.file)
+        };
+        diagnostics.retain(|d| !other_file(d));
+        // A meeting file named (or a folder of them, or another file of its meeting) says
+        // its own problems.
+        for d in (self.files.diagnostics.iter()).filter(|d| named(&d.file) || whole(&d.file)) {
             diagnostics.push(d.clone());
         }
         // Put together from every paper read, so that a meeting checked whole finds a paper
@@ -59,13 +70,14 @@ impl PartialRun<'_> {
                 .filter(|p| self.asked.contains(&p.source.rel) || self.of_whole(p))
                 .collect()
         };
-        let whole = |d: &Diagnostic| self.whole.iter().any(|f| f.file == d.file);
-        let (on_whole, rest): (Vec<_>, Vec<_>) = diags.into_iter().partition(whole);
+        let (on_whole, rest): (Vec<_>, Vec<_>) = diags.into_iter().partition(|d| whole(&d.file));
         diagnostics.extend(on_whole);
         diagnostics.extend(concerning(rest, &papers, self.files));
         crate::diag::sort(&mut diagnostics);
         let pointed = |f: &Path| diagnostics.iter().any(|d| d.file == f);
-        for f in (self.files.files.iter()).filter(|f| named(&f.file) || pointed(&f.file)) {
+        for f in (self.files.files.iter())
+            .filter(|f| named(&f.file) || whole(&f.file) || pointed(&f.file))
+        {
             sources.add(&f.file, f.text.as_str());
         }
         super::keep_pointed_texts(&diagnostics, &papers, sources);
@@ -73,7 +85,8 @@ impl PartialRun<'_> {
     }
 
     /// Is `paper` one of a meeting checked whole: named by an item of its file, or placed at
-    /// its committee and date by its own metadata?
+    /// its committee and date by its own metadata (the committee in any capitals or
+    /// punctuation that makes the same meeting folder, whose clash a whole check says)?
     fn of_whole(&self, paper: &PaperReport) -> bool {
         let rel = normal(&paper.source.rel);
         self.whole.iter().any(|f| {
@@ -81,7 +94,7 @@ impl PartialRun<'_> {
                 .iter()
                 .any(|i| i.paper.as_deref().is_some_and(|p| normal(p) == rel))
                 || paper.meta.as_ref().is_some_and(|m| {
-                    f.date == Some(m.date) && f.committee.as_deref() == Some(m.meeting.as_str())
+                    folder_of(f) == Some(crate::meeting::out_dir(&m.meeting, m.date))
                 })
         })
     }
@@ -102,12 +115,27 @@ pub(super) fn named_meetings<'f>(
     if asked.is_empty() {
         return Vec::new();
     }
-    (files.files.iter())
+    let named: Vec<&MeetingFile> = (files.files.iter())
         .filter(|f| {
             let at = from_here(&project.root.join(&f.file));
             asked.iter().any(|a| at.starts_with(a))
         })
+        .collect();
+    // With every other file of the same meeting (its folder the same): the two are one
+    // meeting's, and a whole check says so (`duplicate-meeting`, a clash of names).
+    let folders: Vec<PathBuf> = named.iter().filter_map(|f| folder_of(f)).collect();
+    (files.files.iter())
+        .filter(|f| {
+            named.iter().any(|n| std::ptr::eq(*n, *f))
+                || folder_of(f).is_some_and(|d| folders.contains(&d))
+        })
         .collect()
+}
+
+/// The output folder of `f`'s meeting (`meetings/2026-05-19-resources-committee`), when
+/// its committee and date can be read.
+fn folder_of(f: &MeetingFile) -> Option<PathBuf> {
+    Some(crate::meeting::out_dir(f.committee.as_deref()?, f.date?))
 }
 
 /// Of the meetings' diagnostics `diags` (put together from `papers` alone), those the

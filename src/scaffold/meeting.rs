@@ -38,12 +38,14 @@ pub fn new_meeting(
     }
     // One file per meeting: a second, under another name, would leave the meeting unbuilt,
     // and deleting the older one as the error then says could drop its `private:` lines.
+    // The same meeting: its folder the same (the committee in any capitals or punctuation).
     let files = crate::meeting::load_project(&project);
+    let folder = crate::meeting::out_dir(&args.meeting, date);
     let same = |f: &&crate::meeting::file::MeetingFile| {
         f.date == Some(date)
             && f.committee
                 .as_deref()
-                .is_some_and(|c| c.trim().eq_ignore_ascii_case(args.meeting.trim()))
+                .is_some_and(|c| crate::meeting::out_dir(c, date) == folder)
     };
     if let Some(f) = files.files.iter().find(same) {
         return Err(vec![

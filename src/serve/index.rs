@@ -64,6 +64,11 @@ pub(crate) fn index_page(
             entry.private = true;
             entry.classification = Some(crate::pipeline::private_marking(&project.house));
         }
+        // The public's index (`--write`) leaves the warnings to the secretariat, as
+        // `clerk build`'s does.
+        if audience == Audience::Public {
+            entry.warnings = 0;
+        }
     }
     // The index template has one link per paper besides its page: the PDF, built when
     // first asked for.

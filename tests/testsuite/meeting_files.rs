@@ -149,7 +149,7 @@ fn clerk_new_meeting_file_refuses_a_second_file_for_a_meeting() {
         "new",
         "--meeting-file",
         "--meeting",
-        "resources committee",
+        "resources committee.",
         "--date",
         "2026-05-19",
     ];
@@ -489,5 +489,31 @@ fn check_of_a_meeting_file_checks_its_papers_against_it() {
         assert!(stderr.contains(&format!("{extra}:2:1")), "{stderr}");
         assert!(!stderr.contains("titel"), "{stderr}");
         assert!(stdout.contains("Checked 5 papers: 2 errors"), "{stdout}");
+    }
+}
+
+/// A meeting file checked whole is checked with every file of its meeting, so a second
+/// file for it is said whichever is named; another meeting's broken file is not this
+/// check's to report.
+#[test]
+fn check_of_a_meeting_file_says_a_second_file_and_nothing_of_other_meetings() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let file = "meetings/resources-2026-05-19.yaml";
+    let text = std::fs::read_to_string(root.join(file)).unwrap();
+    std::fs::write(root.join("meetings/a-draft.yaml"), &text).unwrap();
+    std::fs::write(
+        root.join("meetings/audit-2026-03-03.yaml"),
+        "committee: Audit Committee\ndate: 2026-03-03\nitems: [\n",
+    )
+    .unwrap();
+    for asked in [file, "meetings/a-draft.yaml"] {
+        let (code, stdout, stderr) = parts(&clerk(root, &["check", asked]));
+        assert_eq!(code, 1, "{asked}: {stdout}{stderr}");
+        assert!(
+            stderr.contains("error[duplicate-meeting]"),
+            "{asked}: {stderr}"
+        );
+        assert!(!stderr.contains("audit-2026-03-03"), "{asked}: {stderr}");
     }
 }

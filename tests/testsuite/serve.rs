@@ -398,6 +398,29 @@ fn starts_with_a_broken_template_and_recovers_when_it_is_fixed() {
     );
 }
 
+/// `--write` writes the public's index as `clerk build` does: a paper's warnings stay on
+/// the preview's index, for the secretariat, and off the one written.
+#[test]
+fn write_leaves_warnings_off_the_written_index() {
+    let dir = project();
+    edit(
+        dir.path(),
+        ESTATES,
+        "recommendation: For Decision",
+        "recommendation: To approve",
+    );
+    let serve = Serve::start(dir.path(), &["--write"]);
+    let preview = serve.get("/");
+    assert!(
+        preview.body.contains("1 warning</span>"),
+        "{}",
+        preview.body
+    );
+    let written = std::fs::read_to_string(dir.path().join("out/index.html")).unwrap();
+    assert!(written.contains("Estates"), "{written}");
+    assert!(!written.contains("class=\"warnings\""), "{written}");
+}
+
 #[test]
 fn write_also_writes_the_output_folder_without_the_reload_script() {
     let dir = project();
