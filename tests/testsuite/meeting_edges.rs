@@ -463,24 +463,27 @@ fn a_paper_that_breaks_is_linked_as_its_last_good_version_and_said_so() {
     assert!(!page.contains("Paper not available"), "{page}");
 }
 
+/// The meetings fixture with its meeting file's committee misspelt (`Resources Commitee`).
+fn committee_misspelt() -> tempfile::TempDir {
+    let project = temp_project("meetings");
+    let file = project.path().join(MEETING_FILE);
+    let text = std::fs::read_to_string(&file).unwrap();
+    let misspelt = text.replacen(
+        "committee: Resources Committee",
+        "committee: Resources Commitee",
+        1,
+    );
+    std::fs::write(&file, misspelt).unwrap();
+    project
+}
+
 /// A committee misspelt in a meeting file, which every paper names otherwise, is said once,
 /// at the file's `committee:` line, naming the papers, not at each paper (the secretary
 /// audits had four errors, each pointing at a paper and saying to correct it).
 #[test]
 fn a_committee_every_paper_names_otherwise_is_said_at_the_files_line() {
-    let project = temp_project("meetings");
+    let project = committee_misspelt();
     let root = project.path();
-    let file = root.join(MEETING_FILE);
-    let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(
-        &file,
-        text.replacen(
-            "committee: Resources Committee",
-            "committee: Resources Commitee",
-            1,
-        ),
-    )
-    .unwrap();
     let (code, out) = build(root, &["check"]);
     assert_eq!(code, 1, "{out}");
     assert_eq!(out.matches("error[").count(), 1, "{out}");
@@ -561,19 +564,8 @@ fn a_meeting_file_copied_for_the_next_meeting_is_said_to_be_a_copy() {
 /// also gives another date keeps its `wrong-meeting` error.
 #[test]
 fn a_papers_own_wrong_date_is_said_beside_the_files_slip() {
-    let project = temp_project("meetings");
+    let project = committee_misspelt();
     let root = project.path();
-    let file = root.join(MEETING_FILE);
-    let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(
-        &file,
-        text.replacen(
-            "committee: Resources Committee",
-            "committee: Resources Commitee",
-            1,
-        ),
-    )
-    .unwrap();
     let minutes = root.join("papers/resources/2026-05-19-minutes.md");
     let paper = std::fs::read_to_string(&minutes).unwrap();
     std::fs::write(
