@@ -259,7 +259,9 @@ fn near_name(path: &Path) -> Option<PathBuf> {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|name| {
             let l = name.to_lowercase();
-            let stem = l.strip_suffix(".md").filter(|_| !lower.ends_with(".md"));
+            // A paper or meeting file named without its extension.
+            let stem = (l.strip_suffix(".md").or_else(|| l.strip_suffix(".yaml")))
+                .filter(|_| !lower.ends_with(".md") && !lower.ends_with(".yaml"));
             *name != typed && (near(&l) || stem.is_some_and(near))
         })
         .take(2)

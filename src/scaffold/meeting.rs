@@ -171,6 +171,57 @@ pub fn new_meeting(
     Ok(lines)
 }
 
+/// The meeting file of `meeting` on `date` (its folder the same), when it has one.
+fn meeting_file_of(
+    root: &Path,
+    house: &HouseStyle,
+    meeting: &str,
+    date: jiff::civil::Date,
+) -> Option<crate::meeting::file::MeetingFile> {
+    let files = crate::meeting::file::load_all(
+        root,
+        &root.join(&house.meetings_dir),
+        &root.join(&house.papers_dir),
+        &house.time_zone,
+    );
+    let folder = crate::meeting::out_dir(meeting, date);
+    files.files.into_iter().find(|f| {
+        f.date == Some(date)
+            && (f.committee.as_deref()).is_some_and(|c| crate::meeting::out_dir(c, date) == folder)
+    })
+}
+
+/// An `--agenda-item` the meeting's file already gives an item: refused before the paper is
+/// written (two items cannot share a number), naming that item and the next number free.
+pub(super) fn number_taken(
+    root: &Path,
+    house: &HouseStyle,
+    args: &NewPaper,
+    date: jiff::civil::Date,
+) -> Option<Diagnostic> {
+    let asked = args.agenda_item.as_deref().map(str::trim)?;
+    let file = meeting_file_of(root, house, &args.meeting, date)?;
+    let item = file.items.iter().find(|i| i.number.trim() == asked)?;
+    let what = match (&item.title, &item.paper) {
+        (Some(t), _) => t.clone(),
+        (None, Some(p)) => format!("the paper {}", crate::output::write::slash_path(p)),
+        (None, None) => "another item".to_string(),
+    };
+    let free = free_after(asked, &file.items);
+    Some(
+        Diagnostic::file_error(
+            "agenda-item-taken",
+            &file.file,
+            format!(
+                "item {asked} of this meeting is already {what}: two items cannot share a number, so no paper was written"
+            ),
+        )
+        .with_help(format!(
+            "give the new paper a free number: `--agenda-item {free}` (the next free at its level), or renumber this file's items first"
+        )),
+    )
+}
+
 /// When the new paper's meeting has a meeting file, how to put the paper on its agenda:
 /// a meeting file lists the papers, and one it does not list is an error.
 pub(super) fn meeting_file_note(
@@ -180,43 +231,14 @@ pub(super) fn meeting_file_note(
     date: jiff::civil::Date,
     path: &Path,
 ) -> Option<String> {
-    let papers = root.join(&house.papers_dir);
-    let files = crate::meeting::file::load_all(
-        root,
-        &root.join(&house.meetings_dir),
-        &papers,
-        &house.time_zone,
-    );
-    let file = files.files.iter().find(|f| {
-        f.date == Some(date) && f.committee.as_deref().map(str::trim) == Some(args.meeting.trim())
-    })?;
+    let file = meeting_file_of(root, house, &args.meeting, date)?;
     let rel = std::path::absolute(path)
         .ok()
-        .zip(std::path::absolute(&papers).ok())
+        .zip(std::path::absolute(root.join(&house.papers_dir)).ok())
         .and_then(|(p, papers)| Some(p.strip_prefix(papers).ok()?.to_path_buf()))?;
-    let asked = args.agenda_item.as_deref().map(str::trim);
-    // A number the file already gives an item: said, with the next one free beside it.
-    let taken = asked.and_then(|n| file.items.iter().find(|i| i.number.trim() == n));
-    let number = match (asked, taken) {
-        (Some(n), Some(_)) => free_after(n, &file.items),
-        (Some(n), None) => n.to_string(),
-        (None, _) => "…".to_string(),
-    };
-    let mut note = String::new();
-    if let (Some(n), Some(item)) = (asked, taken) {
-        let what = match (&item.title, &item.paper) {
-            (Some(t), _) => t.clone(),
-            (None, Some(p)) => format!("the paper {}", crate::output::write::slash_path(p)),
-            (None, None) => "another item".to_string(),
-        };
-        note = format!(
-            "Item {n} of that meeting is already {what}: two items cannot share a number. \
-             Give this paper a free one, {number} say, as its `agenda_item:` and in the \
-             meeting file.\n"
-        );
-    }
+    let number = args.agenda_item.as_deref().map_or("…", str::trim);
     Some(format!(
-        "{note}Its meeting has a meeting file, {}: add the paper to its `items:`, in agenda \
+        "Its meeting has a meeting file, {}: add the paper to its `items:`, in agenda \
          order (an item out of order is an error), or `clerk check` will say it is not on \
          the agenda:\n  - number: \"{number}\"\n    paper: {}",
         file.file.display(),

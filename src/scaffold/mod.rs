@@ -149,6 +149,9 @@ pub fn new_paper(
             .with_help("choose another title, or edit the existing paper"),
         ]);
     }
+    if let Some(taken) = meeting::number_taken(root, &house, args, date) {
+        return Err(vec![taken]);
+    }
     let text = new_paper_text(&house, args, date);
     write_new(&path, text, "the new paper")?;
     let papers = std::path::absolute(root.join(&house.papers_dir)).ok();
@@ -361,10 +364,15 @@ pub fn init(dir: &Path, templates: bool) -> Result<Vec<String>, Vec<Diagnostic>>
     let here = std::env::current_dir()
         .ok()
         .and_then(|d| d.canonicalize().ok());
+    // Built first to see the example work (into out/, on this machine only); made the
+    // house's own before anything is published.
     if dir.canonicalize().ok() == here {
-        lines.push("Next: clerk build".into());
+        lines.push("Next: clerk build, and open out/index.html to see the example".into());
     } else {
-        lines.push(format!("Next: cd {} && clerk build", dir.display()));
+        lines.push(format!(
+            "Next: cd {} && clerk build, and open out/index.html to see the example",
+            dir.display()
+        ));
     }
     // The example paper is the SPA's: left in, it is published under the new house's name.
     let example = files
@@ -373,7 +381,7 @@ pub fn init(dir: &Path, templates: bool) -> Result<Vec<String>, Vec<Diagnostic>>
         .find(|p| p.extension() == Some("md".as_ref()));
     if let Some(example) = example {
         lines.push(format!(
-            "Then make it yours: your organisation and logo in clerk.yaml, a paper with \
+            "Before you publish anything, make it yours: your organisation and logo in clerk.yaml, a paper with \
              `clerk new \"Title\" --meeting \"Committee\" --date YYYY-MM-DD`, and delete the \
              example paper {} once you have your own (it is the SPA's, and would be published \
              under your name)",

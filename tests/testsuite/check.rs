@@ -204,6 +204,15 @@ fn check_takes_paths() {
             "{typed}: {stderr}"
         );
     }
+    // A meeting file named without its `.yaml`: the file is offered.
+    let meetings = crate::common::temp_project("meetings");
+    let typed = "meetings/resources-2026-05-19";
+    let (code, _, stderr) = parts(&clerk(meetings.path(), &["check", typed]));
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("did you mean `meetings/resources-2026-05-19.yaml`?"),
+        "{stderr}"
+    );
     // From a folder inside the project, the path is offered as typed from there.
     let copy = crate::common::temp_project("../fixtures/invalid");
     let inner = copy.path().join("notes");

@@ -229,7 +229,7 @@ fn init_and_new_refuse_what_would_not_build_and_say_why() {
     let (code, stdout, _) = parts(&clerk(root, &["init"]));
     assert_eq!(code, 0);
     assert!(
-        stdout.contains("\nNext: clerk build\n"),
+        stdout.contains("\nNext: clerk build, and open out/index.html to see the example\n"),
         "no `cd .`: {stdout}"
     );
     // The way to make the project one's own, the SPA's example paper named for deletion.
@@ -387,8 +387,9 @@ fn new_says_how_to_put_a_paper_on_its_meeting_files_agenda() {
     assert!(!stdout.contains("meeting file"), "{stdout}");
 }
 
-/// An agenda number the meeting file already gives an item is said to be taken, naming the
-/// item, and the lines to add carry the next number free at its level instead.
+/// An agenda number the meeting file already gives an item is refused, naming the item and
+/// the next number free at its level; nothing is written (a paper written with the taken
+/// number would be two files to put right).
 #[test]
 fn new_says_when_its_agenda_number_is_taken_and_offers_a_free_one() {
     let dir = temp_project("meetings");
@@ -409,22 +410,23 @@ fn new_says_when_its_agenda_number_is_taken_and_offers_a_free_one() {
         ))
     };
     let (code, stdout, stderr) = new("Fleet Plan", "3.1");
-    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(code, 2, "{stdout}{stderr}");
     assert!(
-        stdout.contains(
-            "Item 3.1 of that meeting is already the paper \
-             resources/2026-05-19-budget-monitoring.md: two items cannot share a number. Give \
-             this paper a free one, 3.3 say, as its `agenda_item:` and in the meeting file.\n"
+        stderr.contains(
+            "error[agenda-item-taken]: item 3.1 of this meeting is already the paper \
+             resources/2026-05-19-budget-monitoring.md: two items cannot share a number, so \
+             no paper was written"
         ),
-        "{stdout}"
+        "{stderr}"
     );
-    assert!(stdout.ends_with("  - number: \"3.3\"\n    paper: 2026-05-19-fleet-plan.md\n"));
+    assert!(stderr.contains("`--agenda-item 3.3`"), "{stderr}");
+    assert!(!root.join("papers/2026-05-19-fleet-plan.md").exists());
     // A heading's number, top level: past the last top-level item (5), named by its title.
-    let (_, stdout, _) = new("Estates Plan", "3");
+    let (_, _, stderr) = new("Estates Plan", "3");
     assert!(
-        stdout.contains("Item 3 of that meeting is already Finance: ")
-            && stdout.contains("a free one, 6 say,"),
-        "{stdout}"
+        stderr.contains("item 3 of this meeting is already Finance: ")
+            && stderr.contains("`--agenda-item 6`"),
+        "{stderr}"
     );
     // A free number is taken as given.
     let (_, stdout, _) = new("Fleet Review", "3.4");
