@@ -12,6 +12,7 @@ pub(crate) mod clock;
 mod dash;
 mod doubt;
 mod items;
+pub(crate) use items::heading_of;
 mod load;
 pub use load::{load_all, load_project};
 mod stray;

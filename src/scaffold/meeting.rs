@@ -124,8 +124,17 @@ pub fn new_meeting(
     // Two papers giving one `agenda_item`: both are listed as they say, and said so (the
     // number is theirs to change, in the paper and here).
     let mut clashes = Vec::new();
+    // A paper's `3.1` with no item 3 on the agenda: its heading, to give, written commented.
+    let mut headed: std::collections::BTreeSet<String> = used.clone();
     for (k, (item, rel)) in papers.iter().enumerate() {
         let number = item.clone().unwrap_or_default();
+        if let Some(parent) = crate::meeting::file::heading_of(&number)
+            && headed.insert(parent.to_string())
+        {
+            text.push_str(&format!(
+                "  # Item {number} has no item {parent} above it: give it its heading, e.g.\n  # - number: \"{parent}\"\n  #   title: Finance\n"
+            ));
+        }
         let before = papers[..k].iter().find(|p| p.0 == *item);
         if let Some((_, first)) = before {
             text.push_str(&format!(

@@ -120,6 +120,12 @@ fn clerk_new_meeting_file_starts_an_agenda_from_the_meetings_papers() {
         "{text}"
     );
     assert_eq!(text.matches("paper: \"resources/").count(), 4, "{text}");
+    // Item 3.1 with no item 3: its heading to give, commented above it (and `clerk check`
+    // warns until it is given).
+    assert!(
+        text.contains("  # Item 3.1 has no item 3 above it: give it its heading, e.g.\n  # - number: \"3\"\n  #   title: Finance\n  - number: \"3.1\"\n"),
+        "{text}"
+    );
     // The OFFICIAL-SENSITIVE paper's item has the lines that take it in private, ready
     // and commented, and the secretary is told: published only if she leaves them so.
     assert!(

@@ -174,7 +174,39 @@ impl Reader<'_> {
             seen.entry(&item.number).or_insert(item.number_pos.line);
             prev = Some(item);
         }
+        // `3.1` with no item `3`: the agenda would show it under no heading.
+        let mut said = std::collections::BTreeSet::new();
+        for item in items {
+            let Some(parent) = heading_of(&item.number) else {
+                continue;
+            };
+            if seen.contains_key(parent) || !said.insert(parent) {
+                continue;
+            }
+            let d = self
+                .at(
+                    item.number_pos,
+                    "sub-item-without-heading",
+                    format!(
+                        "item {} has no item {parent} above it, so the agenda shows it under no heading",
+                        item.number
+                    ),
+                )
+                .with_help(format!(
+                    "add item {parent} before it, with the heading's `title:` (`- number: \"{parent}\"` and `title: Finance`, say), or number it as an item of its own"
+                ))
+                .warning();
+            self.diags.push(d);
+        }
     }
+}
+
+/// The item a sub-item's number puts it under: `3` for `3.1`, `4.2` for `4.2.1`; `None` for
+/// a top-level number or one of another shape (`5.3(b)`).
+pub(crate) fn heading_of(number: &str) -> Option<&str> {
+    let (parent, last) = number.trim().rsplit_once('.')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    (parent.split('.').all(digits) && digits(last)).then_some(parent)
 }
 
 /// The paper `written` nearly names, as it is written in the file: with `/` for Windows'

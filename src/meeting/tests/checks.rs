@@ -369,3 +369,25 @@ fn an_item_without_its_dash_or_its_number_is_said_plainly() {
         "{diags:?}"
     );
 }
+
+/// A sub-item with no item above it to head it is a warning at its number, once for its
+/// missing heading; `5.3(b)`-style numbers and items under their heading are not.
+#[test]
+fn a_sub_item_without_its_heading_is_a_warning() {
+    let dir = papers_dir(&[]);
+    let text = "committee: Resources Committee\ndate: 2026-05-19\nitems:\n  - number: \"2\"\n    title: Minutes\n  - number: \"3.1\"\n    title: Budget\n  - number: \"3.2\"\n    title: Counter\n  - number: \"4\"\n    title: Finance\n  - number: \"4.1\"\n    title: Audit\n  - number: \"5.3(b)\"\n    title: Other\n";
+    let f = files(text, dir.path());
+    let subs: Vec<_> = (f.diagnostics.iter())
+        .filter(|d| d.code == "sub-item-without-heading")
+        .collect();
+    assert_eq!(subs.len(), 1, "{:?}", f.diagnostics);
+    assert!(!subs[0].is_error());
+    assert!(
+        subs[0]
+            .message
+            .starts_with("item 3.1 has no item 3 above it")
+    );
+    assert_eq!(crate::meeting::file::heading_of("4.2.1"), Some("4.2"));
+    assert_eq!(crate::meeting::file::heading_of("4"), None);
+    assert_eq!(crate::meeting::file::heading_of("5.3(b)"), None);
+}
