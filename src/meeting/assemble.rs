@@ -13,6 +13,7 @@ use super::order::{compare_agenda, compare_names, is_sub_item};
 use super::place::{at_pos, key_line, paper_diag, slash};
 use super::{AgendaItem, ItemKind, Meeting};
 
+mod deferral;
 mod doubled;
 mod entry;
 mod home;
@@ -243,7 +244,12 @@ fn from_file<'f>(
                 e.shown()
             }
         });
-        if let (Some(p), Some(e)) = (&fi.paper, entry) {
+        // A paper put off to a later meeting: listed here, said so, and belonging there.
+        let deferred = fi.deferred.filter(|_| fi.paper.is_some());
+        if let Some(to) = deferred {
+            diags.extend(deferral::checks(f, fi, to, meta));
+        }
+        if let (Some(p), Some(e), None) = (&fi.paper, entry, deferred) {
             // Its own meeting's file lists it too: that file holds it, whichever is read
             // first (a copy of it dated earlier must not take its papers).
             let elsewhere = (home.get(p).copied())
@@ -333,6 +339,10 @@ fn from_file<'f>(
             .get(i + 1)
             .is_some_and(|n| is_sub_item(&fi.number, &n.number));
         let kind = match &fi.paper {
+            Some(p) if let Some(to) = deferred => ItemKind::Deferred {
+                source: p.clone(),
+                to,
+            },
             Some(p) => ItemKind::Paper {
                 source: p.clone(),
                 available: entry.is_some_and(|e| e.ok && e.meta.is_some()),

@@ -41,6 +41,7 @@ pub const ITEM_KEYS: &[&str] = &[
     "private",
     "exempt",
     "late",
+    "deferred",
 ];
 
 /// The keys a meeting file and each of its items must have.
@@ -107,6 +108,11 @@ pub struct FileItem {
     pub exempt: Option<String>,
     /// `late`.
     pub late: bool,
+    /// `deferred`: the date of the meeting its paper is put off to. The item stays on this
+    /// agenda, said to be deferred, without its paper.
+    pub deferred: Option<jiff::civil::Date>,
+    /// Where `deferred` stands.
+    pub deferred_pos: Pos,
 }
 
 /// Every meeting file of the project, with the problems found in them.

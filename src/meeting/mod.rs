@@ -107,6 +107,15 @@ pub enum ItemKind {
         /// False when the paper has errors and so has no (new) outputs.
         available: bool,
     },
+    /// A paper put off to a later meeting (the item's `deferred`): listed, said to be
+    /// deferred, its paper neither linked nor packed here.
+    Deferred {
+        /// The paper, relative to the papers folder.
+        source: PathBuf,
+        /// The meeting it is put off to.
+        #[serde(serialize_with = "ser_display")]
+        to: jiff::civil::Date,
+    },
     /// No paper: spoken to at the meeting.
     Verbal,
     /// No paper, with sub-items: a heading of the agenda.

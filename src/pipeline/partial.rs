@@ -167,8 +167,8 @@ fn concerning(
                 .is_some_and(|p| named.contains(&normal(p)))
             {
                 listing.insert(f.file.as_path());
-                // Where the meetings place a diagnostic at the item's number or paper.
-                for pos in [item.number_pos, item.paper_pos] {
+                // Where the meetings place a diagnostic at the item's number, paper or deferral.
+                for pos in [item.number_pos, item.paper_pos, item.deferred_pos] {
                     places.extend(pos.span_in(&f.text).map(|s| (f.file.as_path(), s.start)));
                 }
             }

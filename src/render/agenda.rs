@@ -71,6 +71,10 @@ fn item_para(line: &Line<'_>, k: usize, house: &HouseStyle) -> Item {
     if item.kind == ItemKind::Verbal {
         notes.push((words.verbal_item.clone(), false));
     }
+    if let ItemKind::Deferred { to, .. } = item.kind {
+        let to = house.format_date(to);
+        notes.push((format!("{} {to}", words.deferred_to), false));
+    }
     if item.late {
         notes.push((words.late_item.clone(), false));
     }

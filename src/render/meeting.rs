@@ -60,8 +60,10 @@ pub(crate) struct ItemView<'a> {
     /// The language of its title, presenter and purpose (the paper's), when it is not the
     /// page's: for their `lang`.
     pub(crate) lang: Option<&'a str>,
-    /// `paper`, `verbal` or `heading`.
+    /// `paper`, `verbal`, `heading` or `deferred`.
     pub(crate) kind: &'static str,
+    /// A deferred item's note: `Deferred to 16 February 2027`.
+    pub(crate) deferred: Option<String>,
     /// Who presents it.
     pub(crate) presenter: Option<&'a str>,
     /// `For Discussion`, …
@@ -216,6 +218,13 @@ fn item_view<'a>(item: &'a AgendaItem, (files, house): (&PaperFiles, &HouseStyle
         ItemKind::Paper { available, .. } => ("paper", !available && item.private.is_none()),
         ItemKind::Verbal => ("verbal", false),
         ItemKind::Heading => ("heading", false),
+        ItemKind::Deferred { .. } => ("deferred", false),
+    };
+    let deferred = match item.kind {
+        ItemKind::Deferred { to, .. } => {
+            Some(format!("{} {}", words.deferred_to, house.format_date(to)))
+        }
+        _ => None,
     };
     let private = item.private.is_some();
     ItemView {
@@ -224,6 +233,7 @@ fn item_view<'a>(item: &'a AgendaItem, (files, house): (&PaperFiles, &HouseStyle
         lang: (item.language.as_deref())
             .and_then(|l| crate::config::other_language(l, &house.language)),
         kind,
+        deferred,
         presenter: item.presenter.as_deref().filter(|_| !private),
         purpose: item.purpose.as_deref().filter(|_| !private),
         late: item.late,

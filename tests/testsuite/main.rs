@@ -24,6 +24,7 @@ mod import;
 mod lang_parts;
 mod layers;
 mod located;
+mod meeting_deferred;
 mod meeting_edges;
 mod meeting_files;
 mod meeting_last_good;

@@ -55,6 +55,9 @@ pub struct Words {
     pub verbal_item: String,
     /// The note of a late item: `Late item`.
     pub late_item: String,
+    /// Before the date of the meeting a deferred item's paper is put off to: `Deferred to`,
+    /// as in `Deferred to 16 February 2027`.
+    pub deferred_to: String,
     /// Before a private item's exempt ground: `Exempt`, as in `Exempt: Schedule 7A`.
     pub exempt: String,
     /// The note of a paper item whose paper is not available: `Paper not available`.

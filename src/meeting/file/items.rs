@@ -52,6 +52,18 @@ impl Reader<'_> {
             item.paper_pos = v.pos;
             item.paper = self.text_of("paper", v).map(|p| normal(Path::new(&p)));
         }
+        if let Some(v) = n.get("deferred").filter(|v| !v.is_null()) {
+            item.deferred_pos = v.pos;
+            item.deferred = self.date_of("deferred", v);
+            if n.get("paper").is_none() {
+                self.error(
+                    v.pos,
+                    "deferred-without-paper",
+                    "`deferred` puts off an item's paper to a later meeting, but this item has no `paper`".into(),
+                    "give the item its `paper:`, or remove `deferred` (an item without a paper is simply left off the agenda)",
+                );
+            }
+        }
         if let Some(p) = &item.paper {
             let path = papers_dir.join(p);
             if !path.is_file() || p.is_absolute() || p.starts_with("..") {

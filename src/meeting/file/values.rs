@@ -101,7 +101,12 @@ impl Reader<'_> {
     }
 
     pub(super) fn date(&mut self, n: &Node) -> Option<jiff::civil::Date> {
-        let s = self.text_of("date", n)?;
+        self.date_of("date", n)
+    }
+
+    /// The date `key` gives (`date`, an item's `deferred`), read as a paper's date is.
+    pub(super) fn date_of(&mut self, key: &str, n: &Node) -> Option<jiff::civil::Date> {
+        let s = self.text_of(key, n)?;
         // The same reading, and the same words, as a paper's date.
         match crate::paper::parse_date(&s) {
             Ok(d) => Some(d),

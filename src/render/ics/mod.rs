@@ -6,7 +6,7 @@ mod kept;
 
 use crate::config::HouseStyle;
 use crate::diag::Diagnostic;
-use crate::meeting::Meeting;
+use crate::meeting::{ItemKind, Meeting};
 
 /// The length of a meeting with a start and no end, should the house give none it can use.
 const DEFAULT_LENGTH: jiff::SignedDuration = jiff::SignedDuration::from_hours(2);
@@ -146,9 +146,20 @@ pub fn calendar<'a>(
         let mut description: Vec<String> = m
             .public_agenda()
             .into_iter()
-            .map(|i| match &i.number {
-                Some(n) => format!("{n} {}", i.title),
-                None => i.title.clone(),
+            .map(|i| {
+                let title = match i.kind {
+                    ItemKind::Deferred { to, .. } => format!(
+                        "{} ({} {})",
+                        i.title,
+                        house.words.deferred_to,
+                        house.format_date(to)
+                    ),
+                    _ => i.title.clone(),
+                };
+                match &i.number {
+                    Some(n) => format!("{n} {title}"),
+                    None => title,
+                }
             })
             .collect();
         // By their numbers, never their titles (the calendar travels further than the
