@@ -6,7 +6,6 @@ use std::path::PathBuf;
 
 use crate::config::HouseStyle;
 use crate::diag::Diagnostic;
-use crate::paper::Status;
 
 use super::file::{FileItem, MeetingFile, MeetingFiles, normal};
 use super::order::{compare_agenda, compare_names, is_sub_item};
@@ -129,7 +128,7 @@ pub fn assemble(
             compare_agenda(ma.agenda_item.as_deref(), mb.agenda_item.as_deref())
                 .then_with(|| compare_names(&ma.title, &mb.title))
         });
-        meetings.push(from_papers(committee, date, &ps, &mut diags));
+        meetings.push(unfiled::from_papers(committee, date, &ps, &mut diags));
     }
     let marking = (
         house.private_classification.as_str(),
@@ -144,76 +143,6 @@ pub fn assemble(
     meetings.sort_by(super::order::committee_then_newest);
     super::clash::refuse_clashes(&mut meetings, files, papers, &mut diags);
     (meetings, diags)
-}
-
-/// A meeting with no file: its papers in agenda order, those without a number last.
-fn from_papers(
-    committee: String,
-    date: jiff::civil::Date,
-    ps: &[&PaperEntry],
-    diags: &mut Vec<Diagnostic>,
-) -> Meeting {
-    let mut items = Vec::new();
-    let mut prev: Option<(&str, &PaperEntry)> = None;
-    for p in ps {
-        let meta = p.placed_by().expect("grouped by meta");
-        match meta.agenda_item.as_deref() {
-            None => diags.push(paper_diag(
-                p, "meeting", "no-agenda-item",
-                format!("this paper has no `agenda_item`, so it comes last on the agenda of {committee} on {date}"),
-                "add `agenda_item: \"…\"` with its number on the agenda, or list the meeting's items in a meeting file".into(),
-            ).warning()),
-            Some(n) if prev.is_some_and(|(m, _)| m == n) => {
-                let other = prev.map_or_else(String::new, |(_, o)| slash(&o.source.display));
-                diags.push(paper_diag(
-                    p, "agenda_item", "duplicate-item",
-                    format!("another paper for {committee} on {date}, {other}, is also item {n}"),
-                    "give each paper its own `agenda_item`".into(),
-                ).warning());
-            }
-            Some(_) => {}
-        }
-        if let Some(n) = meta.agenda_item.as_deref() {
-            prev = Some((n, p));
-        }
-        let shown = p.shown().unwrap_or(meta);
-        items.push(AgendaItem {
-            number: meta.agenda_item.clone(),
-            title: shown.title.clone(),
-            kind: ItemKind::Paper {
-                source: normal(&p.source.rel),
-                available: p.ok,
-            },
-            presenter: Some(shown.presented_by.clone()),
-            purpose: Some(shown.recommendation.clone()),
-            private: None,
-            late: false,
-            language: Some(shown.language.clone()),
-            depth: 0,
-        });
-    }
-    set_depths(&mut items);
-    let metas = ps.iter().filter_map(|p| p.shown());
-    let draft = metas.clone().any(|m| m.status == Some(Status::Draft));
-    Meeting {
-        committee,
-        date,
-        time: None,
-        end: None,
-        location: metas.clone().find_map(|m| m.location.clone()),
-        chair: None,
-        contact: None,
-        status: draft.then_some(Status::Draft).or_else(|| {
-            metas
-                .clone()
-                .all(|m| m.status == Some(Status::Final))
-                .then_some(Status::Final)
-        }),
-        items,
-        file: None,
-        failed: false,
-        cancelled: false,
-    }
 }
 
 /// A meeting from its file, cross-checked with its papers. Returns it and whether a
@@ -249,6 +178,10 @@ fn from_file<'f>(
         if let Some(to) = deferred {
             diags.extend(deferral::checks(f, fi, to, meta));
         }
+        // Its paper taken in private where it now belongs: this public item says nothing of
+        // it but what this file gives (the words of a private item are its meeting's).
+        let veiled = deferred.is_some() && !fi.private && entry.is_some_and(|e| e.kept_private);
+        let shown = shown.filter(|_| !veiled);
         if let (Some(p), Some(e), None) = (&fi.paper, entry, deferred) {
             // Its own meeting's file lists it too: that file holds it, whichever is read
             // first (a copy of it dated earlier must not take its papers).
@@ -358,12 +291,16 @@ fn from_file<'f>(
                 .or_else(|| shown.map(|m| m.title.clone()))
                 .or_else(|| {
                     entry
-                        .filter(|_| !fi.private)
+                        .filter(|_| !fi.private && !veiled)
                         .and_then(|e| e.text_title(house))
                 })
                 // A paper's file name often says what it is about: never shown for an item
                 // taken in private, which then has its number and exempt ground only.
-                .or_else(|| fi.paper.as_ref().filter(|_| !fi.private).map(|p| slash(p)))
+                .or_else(|| {
+                    (fi.paper.as_ref())
+                        .filter(|_| !fi.private && !veiled)
+                        .map(|p| slash(p))
+                })
                 .unwrap_or_default(),
             kind,
             presenter: fi
@@ -403,7 +340,7 @@ fn from_file<'f>(
 }
 
 /// Sets each item's depth from the numbers before it (`3.1` under `3` is 1 deep).
-fn set_depths(items: &mut [AgendaItem]) {
+pub(super) fn set_depths(items: &mut [AgendaItem]) {
     let mut stack: Vec<String> = Vec::new();
     for item in items {
         let Some(n) = item.number.clone() else {

@@ -142,10 +142,13 @@ impl MeetingFiles {
 
 impl MeetingFiles {
     /// Every paper a meeting file names, as written: on its agenda, or found line by line
-    /// in a file YAML cannot read.
+    /// in a file YAML cannot read. A deferred item does not list its paper: it belongs to
+    /// the meeting it is put off to, whose agenda must list it.
     pub(super) fn listed(&self) -> impl Iterator<Item = &Path> {
         self.files.iter().flat_map(|f| {
-            let items = f.items.iter().filter_map(|i| i.paper.as_deref());
+            let items = (f.items.iter())
+                .filter(|i| i.deferred.is_none())
+                .filter_map(|i| i.paper.as_deref());
             items.chain(f.withheld.iter().map(PathBuf::as_path))
         })
     }

@@ -113,3 +113,47 @@ fn a_deferral_is_checked_against_its_paper_and_its_meeting() {
     );
     assert!(err.contains("error[deferred-without-paper]"), "{err}");
 }
+
+/// The paper of a deferred item belongs to the meeting it moves to: when that meeting's
+/// file does not list it, it is withheld as any paper its agenda leaves out (not
+/// published because the first file names it); when that meeting takes it in private,
+/// the first meeting's public item says nothing of it but what its own file gives.
+#[test]
+fn a_deferred_papers_privacy_is_the_later_meetings() {
+    let project = deferred_to_june();
+    let root = project.path();
+    let june = root.join("meetings/resources-2026-06-16.yaml");
+    std::fs::write(
+        &june,
+        "committee: Resources Committee\ndate: 2026-06-16\nitems:\n  - number: \"1\"\n    title: Apologies\n",
+    )
+    .unwrap();
+    let (code, out, err) = parts(&clerk(root, &["build"]));
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(err.contains("error[not-on-agenda]"), "{err}");
+    assert!(
+        !root
+            .join("out/resources/2026-05-19-budget-monitoring.html")
+            .exists(),
+        "withheld, not published: {out}"
+    );
+    assert!(
+        root.join("out/private/resources/2026-05-19-budget-monitoring.html")
+            .is_file()
+    );
+    // June takes it in private: May's public item shows no word of the paper's.
+    std::fs::write(
+        &june,
+        "committee: Resources Committee\ndate: 2026-06-16\nitems:\n  - number: \"3.1\"\n    paper: resources/2026-05-19-budget-monitoring.md\n    private: true\n    exempt: Para 3\n",
+    )
+    .unwrap();
+    let (code, out, err) = parts(&clerk(root, &["build"]));
+    assert!(!err.contains("error["), "{code} {out}{err}");
+    let page = read(root, PAGE);
+    assert!(page.contains("(Deferred to 16 June 2026)"), "{page}");
+    for word in ["Budget Monitoring", "James Gray", "budget-monitoring"] {
+        assert!(!page.contains(word), "{word} on May's page: {page}");
+        let ics = read(root, "out/meetings.ics").replace("\r\n ", "");
+        assert!(!ics.contains(word), "{word} in the calendar: {ics}");
+    }
+}

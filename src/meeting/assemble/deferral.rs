@@ -30,6 +30,12 @@ pub(super) fn checks(
         ));
     }
     if let Some(m) = meta.filter(|m| m.date != to) {
+        // Its own date offered here only when it is a later meeting's.
+        let or_here = if f.date.is_some_and(|d| m.date > d) {
+            format!(", or `deferred: {}` here", m.date)
+        } else {
+            String::new()
+        };
         out.push(
             at_pos(
                 f,
@@ -40,8 +46,7 @@ pub(super) fn checks(
                     fi.number, m.date
                 ),
                 format!(
-                    "write `date: {to}` in the paper, which then belongs to that meeting (and its file, if it has one, lists it), or `deferred: {}` here",
-                    m.date
+                    "write `date: {to}` in the paper, which then belongs to that meeting (and its file, if it has one, lists it){or_here}"
                 ),
             )
             .warning(),
