@@ -200,8 +200,10 @@ fn meeting_file_of(
     })
 }
 
-/// An `--agenda-item` the meeting's file already gives an item: refused before the paper is
-/// written (two items cannot share a number), naming that item and the next number free.
+/// An `--agenda-item` the meeting's file already gives an item of a paper or a heading:
+/// refused before the paper is written (two items cannot share a number), naming that item
+/// and the next number free. An item without a paper under that number (the agenda written
+/// first, its papers after) is this paper's to fill: see [`meeting_file_note`].
 pub(super) fn number_taken(
     root: &Path,
     house: &HouseStyle,
@@ -211,6 +213,10 @@ pub(super) fn number_taken(
     let asked = args.agenda_item.as_deref().map(str::trim)?;
     let file = meeting_file_of(root, house, &args.meeting, date)?;
     let item = file.items.iter().find(|i| i.number.trim() == asked)?;
+    let heads = (file.items.iter()).any(|i| crate::meeting::order::is_sub_item(asked, &i.number));
+    if item.paper.is_none() && !heads {
+        return None;
+    }
     let what = match (&item.title, &item.paper) {
         (Some(t), _) => t.clone(),
         (None, Some(p)) => format!("the paper {}", crate::output::write::slash_path(p)),
@@ -246,6 +252,19 @@ pub(super) fn meeting_file_note(
         .zip(std::path::absolute(root.join(&house.papers_dir)).ok())
         .and_then(|(p, papers)| Some(p.strip_prefix(papers).ok()?.to_path_buf()))?;
     let number = args.agenda_item.as_deref().map_or("…", str::trim);
+    // The agenda written first: its item waiting for this paper gets the `paper:` line.
+    let waiting = (file.items.iter()).find(|i| i.number.trim() == number && i.paper.is_none());
+    if let Some(item) = waiting {
+        return Some(format!(
+            "Item {number} of its meeting file, {}, has no paper yet{}: add this line under it, \
+             or `clerk check` will say the paper is not on the agenda:\n    paper: {}",
+            file.file.display(),
+            item.title
+                .as_deref()
+                .map_or(String::new(), |t| format!(" ({t})")),
+            crate::output::write::slash_path(&rel)
+        ));
+    }
     Some(format!(
         "Its meeting has a meeting file, {}: add the paper to its `items:`, in agenda \
          order (an item out of order is an error), or `clerk check` will say it is not on \

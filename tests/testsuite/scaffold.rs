@@ -428,6 +428,14 @@ fn new_says_when_its_agenda_number_is_taken_and_offers_a_free_one() {
             && stderr.contains("`--agenda-item 6`"),
         "{stderr}"
     );
+    // An item with no paper yet (the agenda written first) is this paper's to fill.
+    let (code, stdout, stderr) = new("Chair's update", "1");
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("Item 1 of its meeting file, meetings/resources-2026-05-19.yaml, has no paper yet (Chair's opening remarks): add this line under it")
+            && stdout.ends_with("\n    paper: 2026-05-19-chairs-update.md\n"),
+        "{stdout}"
+    );
     // A free number is taken as given.
     let (_, stdout, _) = new("Fleet Review", "3.4");
     assert!(!stdout.contains("already"), "{stdout}");
