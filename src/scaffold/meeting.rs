@@ -200,6 +200,19 @@ fn meeting_file_of(
     })
 }
 
+/// The committee as the meeting's file spells it, when that file (found by the meeting's
+/// folder) spells it otherwise than `meeting` (`Resources Committee` for `resources
+/// committee`): the paper is written so, or its meeting would clash with the file's.
+pub(super) fn committee_spelt(
+    root: &Path,
+    house: &HouseStyle,
+    meeting: &str,
+    date: jiff::civil::Date,
+) -> Option<String> {
+    let file = meeting_file_of(root, house, meeting, date)?;
+    file.committee.filter(|c| c != meeting)
+}
+
 /// An `--agenda-item` the meeting's file already gives an item of a paper or a heading:
 /// refused before the paper is written (two items cannot share a number), naming that item
 /// and the next number free. An item without a paper under that number (the agenda written

@@ -133,6 +133,12 @@ pub fn new_paper(
             "give its number, --agenda-item 4.2, or leave `--agenda-item` out",
         ));
     }
+    let spelt = meeting::committee_spelt(root, &house, &args.meeting, date);
+    let respelt = spelt.as_ref().map(|c| NewPaper {
+        meeting: c.clone(),
+        ..args.clone()
+    });
+    let args = respelt.as_ref().unwrap_or(args);
     let dir = args
         .dir
         .clone()
@@ -171,6 +177,11 @@ pub fn new_paper(
         )
     };
     let mut lines = vec![format!("Wrote {}", path.display()), next];
+    if let Some(c) = &spelt {
+        lines.push(format!(
+            "Its `meeting:` is written `{c}`, as its meeting file spells the committee."
+        ));
+    }
     if inside {
         lines.extend(meeting::meeting_file_note(root, &house, args, date, &path));
     }

@@ -436,6 +436,28 @@ fn new_says_when_its_agenda_number_is_taken_and_offers_a_free_one() {
             && stdout.ends_with("\n    paper: 2026-05-19-chairs-update.md\n"),
         "{stdout}"
     );
+    // The committee typed in other capitals is written as the meeting file spells it.
+    let (code, stdout, stderr) = parts(&clerk(
+        root,
+        &[
+            "new",
+            "Fleet Plan",
+            "--meeting",
+            "resources committee",
+            "--date",
+            "2026-05-19",
+        ],
+    ));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("Its `meeting:` is written `Resources Committee`"),
+        "{stdout}"
+    );
+    let paper = std::fs::read_to_string(root.join("papers/2026-05-19-fleet-plan.md")).unwrap();
+    assert!(
+        paper.contains("meeting: \"Resources Committee\"\n"),
+        "{paper}"
+    );
     // A free number is taken as given.
     let (_, stdout, _) = new("Fleet Review", "3.4");
     assert!(!stdout.contains("already"), "{stdout}");

@@ -195,12 +195,21 @@ impl Reader<'_> {
             if seen.contains_key(parent) || !said.insert(parent) {
                 continue;
             }
+            // `3.1.1` with item 3 but no 3.1 stands straight under 3.
+            let mut above = heading_of(parent);
+            while let Some(a) = above.filter(|a| !seen.contains_key(a)) {
+                above = heading_of(a);
+            }
+            let under = match above {
+                Some(a) => format!("straight under item {a}"),
+                None => "under no heading".to_string(),
+            };
             let d = self
                 .at(
                     item.number_pos,
                     "sub-item-without-heading",
                     format!(
-                        "item {} has no item {parent} above it, so the agenda shows it under no heading",
+                        "item {} has no item {parent} above it, so the agenda shows it {under}",
                         item.number
                     ),
                 )

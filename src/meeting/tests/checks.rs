@@ -388,6 +388,15 @@ fn a_sub_item_without_its_heading_is_a_warning() {
             .starts_with("item 3.1 has no item 3 above it")
     );
     assert_eq!(crate::meeting::file::heading_of("4.2.1"), Some("4.2"));
+    // Under an item that is there, with one between missing: said where it stands.
+    let text = "committee: R\ndate: 2026-05-19\nitems:\n  - number: \"3\"\n    title: Finance\n  - number: \"3.1.1\"\n    title: Detail\n";
+    let f = files(text, dir.path());
+    assert!(
+        f.diagnostics.iter().any(|d| d.message
+            == "item 3.1.1 has no item 3.1 above it, so the agenda shows it straight under item 3"),
+        "{:?}",
+        f.diagnostics
+    );
     assert_eq!(crate::meeting::file::heading_of("4"), None);
     assert_eq!(crate::meeting::file::heading_of("5.3(b)"), None);
 }
