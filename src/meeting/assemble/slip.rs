@@ -24,7 +24,9 @@ pub(super) fn file_slip(
     home: &BTreeMap<PathBuf, &MeetingFile>,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let papers: Vec<(&FileItem, &crate::paper::PaperMeta, &PaperEntry)> = (f.items.iter())
+    // A deferred item's paper is another meeting's by design.
+    let listed = f.items.iter().filter(|i| i.deferred.is_none());
+    let papers: Vec<(&FileItem, &crate::paper::PaperMeta, &PaperEntry)> = listed
         .filter_map(|i| {
             let e = by_rel.get(i.paper.as_deref()?)?;
             Some((i, e.meta?, *e))

@@ -400,3 +400,23 @@ fn a_sub_item_without_its_heading_is_a_warning() {
     assert_eq!(crate::meeting::file::heading_of("4"), None);
     assert_eq!(crate::meeting::file::heading_of("5.3(b)"), None);
 }
+
+/// A file whose paper items are all deferred does not disagree with their papers, which
+/// are another meeting's by design.
+#[test]
+fn a_file_whose_papers_are_all_deferred_does_not_disagree_with_them() {
+    let dir = papers_dir(&["r/a.md", "r/b.md"]);
+    let text = "committee: Resources Committee\ndate: 2026-05-19\nitems:\n  - number: \"1\"\n    paper: r/a.md\n    deferred: 2026-06-16\n  - number: \"2\"\n    paper: r/b.md\n    deferred: 2026-06-16\n";
+    let f = files(text, dir.path());
+    assert!(f.diagnostics.is_empty(), "{:?}", f.diagnostics);
+    let (sa, sb) = (source("r/a.md"), source("r/b.md"));
+    let ma = meta("Resources Committee", "2026-06-16", Some("1"), "A");
+    let mb = meta("Resources Committee", "2026-06-16", Some("2"), "B");
+    let (_, diags) = assemble(
+        &f,
+        &[sound(&sa, &ma), sound(&sb, &mb)],
+        false,
+        &HouseStyle::default(),
+    );
+    assert!(!codes(&diags).contains(&"file-disagrees"), "{diags:?}");
+}
