@@ -13,6 +13,12 @@ impl HouseStyle {
         self.strtime(&self.date_format, date)
     }
 
+    /// A deferred item's note: `Deferred to 16 February 2027` (`words.deferred_to` and
+    /// the date of the meeting its paper is put off to).
+    pub fn deferred_note(&self, to: Date) -> String {
+        format!("{} {}", self.words.deferred_to, self.format_date(to))
+    }
+
     /// Formats a meeting date with its weekday, in the house format.
     pub fn format_weekday_date(&self, date: Date) -> String {
         self.strtime(&self.weekday_date_format, date)

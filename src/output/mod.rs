@@ -221,8 +221,15 @@ fn previous_outputs(project: &Project, rel: &Path, formats: &[OutputFormat]) -> 
 
 /// The index lines for papers that have an output (new, kept from a good build, or of a
 /// format this run did not build): linked to the HTML, else the PDF. A failed paper's
-/// last good output is listed, marked stale, with the metadata it was built from.
-pub fn index_entries(papers: &[PaperReport], house_language: &str) -> Vec<IndexEntry> {
+/// last good output is listed, marked stale, with the metadata it was built from. On an
+/// index for the `public` (the one written), a paper's warnings are left to the
+/// secretariat, told by the build and the preview's index, never beside a paper a reader
+/// opens.
+pub fn index_entries(
+    papers: &[PaperReport],
+    house_language: &str,
+    public: bool,
+) -> Vec<IndexEntry> {
     papers
         .iter()
         .filter(|p| !p.outputs.is_empty())
@@ -252,7 +259,7 @@ pub fn index_entries(papers: &[PaperReport], house_language: &str) -> Vec<IndexE
                     .map(str::to_string),
                 href: crate::render::link(&href),
                 pdf_href: pdf.as_deref().map(crate::render::link),
-                warnings: if stale { 0 } else { p.warnings() },
+                warnings: if stale || public { 0 } else { p.warnings() },
                 classification: meta.classification.clone(),
                 draft: meta.status == Some(Status::Draft),
                 private: false,
@@ -290,12 +297,7 @@ pub fn write_index_and_manifest(
     report: &mut BuildReport,
     (mut cache, run): (cache::Cache, &cache::RunKey),
 ) {
-    let mut entries = index_entries(&report.papers, &project.house.language);
-    // The published index is the public's: a paper's warnings are the secretariat's, told
-    // by the build and the preview's index, never beside a paper a reader opens.
-    for e in &mut entries {
-        e.warnings = 0;
-    }
+    let entries = index_entries(&report.papers, &project.house.language, true);
     let links = meeting_links(report, &project.house);
     let key = index_key(run, &entries, &links);
     let index = match cache.fresh_index(project, &key) {

@@ -72,8 +72,7 @@ fn item_para(line: &Line<'_>, k: usize, house: &HouseStyle) -> Item {
         notes.push((words.verbal_item.clone(), false));
     }
     if let ItemKind::Deferred { to, .. } = item.kind {
-        let to = house.format_date(to);
-        notes.push((format!("{} {to}", words.deferred_to), false));
+        notes.push((house.deferred_note(to), false));
     }
     if item.late {
         notes.push((words.late_item.clone(), false));

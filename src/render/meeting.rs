@@ -221,9 +221,7 @@ fn item_view<'a>(item: &'a AgendaItem, (files, house): (&PaperFiles, &HouseStyle
         ItemKind::Deferred { .. } => ("deferred", false),
     };
     let deferred = match item.kind {
-        ItemKind::Deferred { to, .. } => {
-            Some(format!("{} {}", words.deferred_to, house.format_date(to)))
-        }
+        ItemKind::Deferred { to, .. } => Some(house.deferred_note(to)),
         _ => None,
     };
     let private = item.private.is_some();

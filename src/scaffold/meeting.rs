@@ -7,6 +7,7 @@ use std::path::Path;
 use super::{NewMeeting, NewPaper, date_flag, file_slug, quoted, usage, write_new};
 use crate::config::HouseStyle;
 use crate::diag::{Diagnostic, Sources};
+use crate::meeting::file::MeetingFile;
 
 /// Writes a meeting file for `--meeting` on `--date` in the meetings folder, its agenda
 /// started from the papers already written for that meeting (in agenda order), with the
@@ -38,16 +39,7 @@ pub fn new_meeting(
     }
     // One file per meeting: a second, under another name, would leave the meeting unbuilt,
     // and deleting the older one as the error then says could drop its `private:` lines.
-    // The same meeting: its folder the same (the committee in any capitals or punctuation).
-    let files = crate::meeting::load_project(&project);
-    let folder = crate::meeting::out_dir(&args.meeting, date);
-    let same = |f: &&crate::meeting::file::MeetingFile| {
-        f.date == Some(date)
-            && f.committee
-                .as_deref()
-                .is_some_and(|c| crate::meeting::out_dir(c, date) == folder)
-    };
-    if let Some(f) = files.files.iter().find(same) {
+    if let Some(f) = meeting_file_of(&project.root, &project.house, &args.meeting, date) {
         return Err(vec![
             Diagnostic::file_error(
                 "exists",
@@ -180,8 +172,9 @@ pub fn new_meeting(
     Ok(lines)
 }
 
-/// The meeting file of `meeting` on `date` (its folder the same), when it has one.
-fn meeting_file_of(
+/// The meeting file of `meeting` on `date`, when it has one: its folder the same (the
+/// committee in any capitals or punctuation).
+pub(super) fn meeting_file_of(
     root: &Path,
     house: &HouseStyle,
     meeting: &str,
@@ -203,28 +196,16 @@ fn meeting_file_of(
 /// The committee as the meeting's file spells it, when that file (found by the meeting's
 /// folder) spells it otherwise than `meeting` (`Resources Committee` for `resources
 /// committee`): the paper is written so, or its meeting would clash with the file's.
-pub(super) fn committee_spelt(
-    root: &Path,
-    house: &HouseStyle,
-    meeting: &str,
-    date: jiff::civil::Date,
-) -> Option<String> {
-    let file = meeting_file_of(root, house, meeting, date)?;
-    file.committee.filter(|c| c != meeting)
+pub(super) fn committee_spelt(file: &MeetingFile, meeting: &str) -> Option<String> {
+    file.committee.clone().filter(|c| c != meeting)
 }
 
 /// An `--agenda-item` the meeting's file already gives an item of a paper or a heading:
 /// refused before the paper is written (two items cannot share a number), naming that item
 /// and the next number free. An item without a paper under that number (the agenda written
 /// first, its papers after) is this paper's to fill: see [`meeting_file_note`].
-pub(super) fn number_taken(
-    root: &Path,
-    house: &HouseStyle,
-    args: &NewPaper,
-    date: jiff::civil::Date,
-) -> Option<Diagnostic> {
+pub(super) fn number_taken(file: &MeetingFile, args: &NewPaper) -> Option<Diagnostic> {
     let asked = args.agenda_item.as_deref().map(str::trim)?;
-    let file = meeting_file_of(root, house, &args.meeting, date)?;
     let item = file.items.iter().find(|i| i.number.trim() == asked)?;
     let heads = (file.items.iter()).any(|i| crate::meeting::order::is_sub_item(asked, &i.number));
     if item.paper.is_none() && !heads {
@@ -253,13 +234,11 @@ pub(super) fn number_taken(
 /// When the new paper's meeting has a meeting file, how to put the paper on its agenda:
 /// a meeting file lists the papers, and one it does not list is an error.
 pub(super) fn meeting_file_note(
-    root: &Path,
-    house: &HouseStyle,
+    (root, house): (&Path, &HouseStyle),
+    file: &MeetingFile,
     args: &NewPaper,
-    date: jiff::civil::Date,
     path: &Path,
 ) -> Option<String> {
-    let file = meeting_file_of(root, house, &args.meeting, date)?;
     let rel = std::path::absolute(path)
         .ok()
         .zip(std::path::absolute(root.join(&house.papers_dir)).ok())

@@ -133,7 +133,9 @@ pub fn new_paper(
             "give its number, --agenda-item 4.2, or leave `--agenda-item` out",
         ));
     }
-    let spelt = meeting::committee_spelt(root, &house, &args.meeting, date);
+    // Its meeting's file, read once: the committee as it spells it, the numbers it gives.
+    let file = meeting::meeting_file_of(root, &house, &args.meeting, date);
+    let spelt = (file.as_ref()).and_then(|f| meeting::committee_spelt(f, &args.meeting));
     let respelt = spelt.as_ref().map(|c| NewPaper {
         meeting: c.clone(),
         ..args.clone()
@@ -155,7 +157,7 @@ pub fn new_paper(
             .with_help("choose another title, or edit the existing paper"),
         ]);
     }
-    if let Some(taken) = meeting::number_taken(root, &house, args, date) {
+    if let Some(taken) = (file.as_ref()).and_then(|f| meeting::number_taken(f, args)) {
         return Err(vec![taken]);
     }
     let text = new_paper_text(&house, args, date);
@@ -183,7 +185,8 @@ pub fn new_paper(
         ));
     }
     if inside {
-        lines.extend(meeting::meeting_file_note(root, &house, args, date, &path));
+        let note = |f| meeting::meeting_file_note((root, &house), f, args, &path);
+        lines.extend(file.as_ref().and_then(note));
     }
     Ok(lines)
 }

@@ -51,7 +51,8 @@ pub(crate) fn index_page(
             r
         })
         .collect();
-    let mut entries = index_entries(&reports, &project.house.language);
+    let public = audience == Audience::Public;
+    let mut entries = index_entries(&reports, &project.house.language, public);
     // Private papers stay listed in the preview (the secretariat reviews them here, on its
     // own machine), marked PRIVATE with the marking their pages carry.
     let private_hrefs: std::collections::BTreeSet<String> = papers
@@ -63,11 +64,6 @@ pub(crate) fn index_page(
         if private_hrefs.contains(&entry.href) {
             entry.private = true;
             entry.classification = Some(crate::pipeline::private_marking(&project.house));
-        }
-        // The public's index (`--write`) leaves the warnings to the secretariat, as
-        // `clerk build`'s does.
-        if audience == Audience::Public {
-            entry.warnings = 0;
         }
     }
     // The index template has one link per paper besides its page: the PDF, built when

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diag::Diagnostic;
 use crate::meeting::file::{FileItem, MeetingFile};
+use crate::meeting::place::line_start;
 
 use super::PaperEntry;
 
@@ -123,15 +124,10 @@ pub(super) fn file_slip(
     diags.retain(|d| !folded(d));
 }
 
-/// The bytes of `key`'s line in `text`, by byte offsets (a file may end its lines with
-/// CR LF).
+/// The bytes of `key`'s line in `text`, its line end left out (a file may end its lines
+/// with CR LF).
 fn key_line(text: &str, key: &str) -> Option<std::ops::Range<usize>> {
-    let mut at = 0;
-    for l in text.split_inclusive('\n') {
-        if l.starts_with(&format!("{key}:")) {
-            return Some(at..at + l.trim_end().len());
-        }
-        at += l.len();
-    }
-    None
+    let start = line_start(text, &format!("{key}:"))?;
+    let line = text[start..].lines().next().unwrap_or_default();
+    Some(start..start + line.trim_end().len())
 }

@@ -148,12 +148,9 @@ pub fn calendar<'a>(
             .into_iter()
             .map(|i| {
                 let title = match i.kind {
-                    ItemKind::Deferred { to, .. } => format!(
-                        "{} ({} {})",
-                        i.title,
-                        house.words.deferred_to,
-                        house.format_date(to)
-                    ),
+                    ItemKind::Deferred { to, .. } => {
+                        format!("{} ({})", i.title, house.deferred_note(to))
+                    }
                     _ => i.title.clone(),
                 };
                 match &i.number {
