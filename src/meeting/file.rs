@@ -124,6 +124,22 @@ pub struct MeetingFiles {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl MeetingFile {
+    /// Its meeting's output folder (`meetings/2026-05-19-resources-committee`), when its
+    /// committee and date can be read: two files with one are one meeting's.
+    pub fn out_dir(&self) -> Option<PathBuf> {
+        Some(super::out_dir(self.committee.as_deref()?, self.date?))
+    }
+}
+
+impl FileItem {
+    /// The paper this item puts on its agenda: none for a deferred item, whose paper
+    /// belongs to the meeting it is put off to.
+    pub fn listed_paper(&self) -> Option<&Path> {
+        self.paper.as_deref().filter(|_| self.deferred.is_none())
+    }
+}
+
 impl MeetingFiles {
     /// The papers taken in private (path relative to the papers folder → exempt ground),
     /// and those a broken meeting file names (withheld until it is fixed).

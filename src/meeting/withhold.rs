@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use super::file::{MeetingFile, MeetingFiles, normal};
+use super::file::{FileItem, MeetingFile, MeetingFiles, normal};
 use crate::config::HouseStyle;
 use crate::diag::{Diagnostic, Sources};
 use crate::project::PaperSource;
@@ -146,9 +146,7 @@ impl MeetingFiles {
     /// the meeting it is put off to, whose agenda must list it.
     pub(super) fn listed(&self) -> impl Iterator<Item = &Path> {
         self.files.iter().flat_map(|f| {
-            let items = (f.items.iter())
-                .filter(|i| i.deferred.is_none())
-                .filter_map(|i| i.paper.as_deref());
+            let items = f.items.iter().filter_map(FileItem::listed_paper);
             items.chain(f.withheld.iter().map(PathBuf::as_path))
         })
     }

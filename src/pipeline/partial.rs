@@ -94,7 +94,7 @@ impl PartialRun<'_> {
                 .iter()
                 .any(|i| i.paper.as_deref().is_some_and(|p| normal(p) == rel))
                 || paper.meta.as_ref().is_some_and(|m| {
-                    folder_of(f) == Some(crate::meeting::out_dir(&m.meeting, m.date))
+                    f.out_dir() == Some(crate::meeting::out_dir(&m.meeting, m.date))
                 })
         })
     }
@@ -123,19 +123,13 @@ pub(super) fn named_meetings<'f>(
         .collect();
     // With every other file of the same meeting (its folder the same): the two are one
     // meeting's, and a whole check says so (`duplicate-meeting`, a clash of names).
-    let folders: Vec<PathBuf> = named.iter().filter_map(|f| folder_of(f)).collect();
+    let folders: Vec<PathBuf> = named.iter().filter_map(|f| f.out_dir()).collect();
     (files.files.iter())
         .filter(|f| {
             named.iter().any(|n| std::ptr::eq(*n, *f))
-                || folder_of(f).is_some_and(|d| folders.contains(&d))
+                || f.out_dir().is_some_and(|d| folders.contains(&d))
         })
         .collect()
-}
-
-/// The output folder of `f`'s meeting (`meetings/2026-05-19-resources-committee`), when
-/// its committee and date can be read.
-fn folder_of(f: &MeetingFile) -> Option<PathBuf> {
-    Some(crate::meeting::out_dir(f.committee.as_deref()?, f.date?))
 }
 
 /// Of the meetings' diagnostics `diags` (put together from `papers` alone), those the

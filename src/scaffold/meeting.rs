@@ -187,10 +187,10 @@ pub(super) fn meeting_file_of(
         &house.time_zone,
     );
     let folder = crate::meeting::out_dir(meeting, date);
-    files.files.into_iter().find(|f| {
-        f.date == Some(date)
-            && (f.committee.as_deref()).is_some_and(|c| crate::meeting::out_dir(c, date) == folder)
-    })
+    files
+        .files
+        .into_iter()
+        .find(|f| f.out_dir().as_ref() == Some(&folder))
 }
 
 /// The committee as the meeting's file spells it, when that file (found by the meeting's

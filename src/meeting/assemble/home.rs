@@ -18,12 +18,10 @@ pub(super) fn home_files<'f>(
 ) -> Homes<'f> {
     let mut home = BTreeMap::new();
     for (key, f) in owners {
-        // A deferred item's paper belongs to the meeting it is put off to.
-        let listed = f.items.iter().filter(|i| i.deferred.is_none());
-        for p in listed.filter_map(|i| i.paper.as_ref()) {
+        for p in f.items.iter().filter_map(|i| i.listed_paper()) {
             let meta = by_rel.get(p).and_then(|e| e.meta);
             if meta.is_some_and(|m| m.meeting == key.0 && m.date == key.1) {
-                home.insert(p.clone(), *f);
+                home.insert(p.to_path_buf(), *f);
             }
         }
     }

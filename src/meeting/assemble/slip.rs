@@ -26,10 +26,9 @@ pub(super) fn file_slip(
     diags: &mut Vec<Diagnostic>,
 ) {
     // A deferred item's paper is another meeting's by design.
-    let listed = f.items.iter().filter(|i| i.deferred.is_none());
-    let papers: Vec<(&FileItem, &crate::paper::PaperMeta, &PaperEntry)> = listed
+    let papers: Vec<(&FileItem, &crate::paper::PaperMeta, &PaperEntry)> = (f.items.iter())
         .filter_map(|i| {
-            let e = by_rel.get(i.paper.as_deref()?)?;
+            let e = by_rel.get(i.listed_paper()?)?;
             Some((i, e.meta?, *e))
         })
         .collect();
