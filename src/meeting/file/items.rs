@@ -67,19 +67,26 @@ impl Reader<'_> {
         if let Some(p) = &item.paper {
             let path = papers_dir.join(p);
             if !path.is_file() || p.is_absolute() || p.starts_with("..") {
-                let help = match (found_elsewhere(papers_dir, p), near_paper(papers_dir, p)) {
-                    (Some(there), _) => format!(
+                // The papers listed once, and only when the path is not simply misplaced.
+                let help = match found_elsewhere(papers_dir, p) {
+                    Some(there) => format!(
                         "paths are relative to the papers folder: write `paper: {}`",
                         there.display()
                     ),
-                    (None, Some(near)) => format!("did you mean `paper: {near}`?"),
-                    // An example from this project: a made-up path names a folder she has not.
-                    (None, None) => format!(
-                        "give the paper's path relative to the papers folder, e.g. `{}`",
-                        papers_in(papers_dir)
-                            .first()
-                            .map_or("resources/2026-05-19-budget.md", String::as_str)
-                    ),
+                    None => {
+                        let papers = papers_in(papers_dir);
+                        match near_paper(papers_dir, p, &papers) {
+                            Some(near) => format!("did you mean `paper: {near}`?"),
+                            // An example from this project: a made-up path names a folder
+                            // she has not.
+                            None => format!(
+                                "give the paper's path relative to the papers folder, e.g. `{}`",
+                                papers
+                                    .first()
+                                    .map_or("resources/2026-05-19-budget.md", String::as_str)
+                            ),
+                        }
+                    }
                 };
                 self.error(
                     item.paper_pos,
@@ -235,7 +242,7 @@ pub(crate) fn heading_of(number: &str) -> Option<&str> {
 /// left out, doubled, changed or two swapped), or else the one paper whose file name is
 /// clearly nearest (`2026-05-19-budget-monitoring-q2.md` or `budget-monitoring.md` for
 /// `resources/2026-05-19-budget-monitoring.md`).
-fn near_paper(papers_dir: &Path, written: &Path) -> Option<String> {
+fn near_paper(papers_dir: &Path, written: &Path, papers: &[String]) -> Option<String> {
     let text = written.to_string_lossy().replace('\\', "/");
     let mut tries = vec![text.clone()];
     if !text.ends_with(".md") {
@@ -244,7 +251,6 @@ fn near_paper(papers_dir: &Path, written: &Path) -> Option<String> {
     if let Some(found) = tries.into_iter().find(|t| papers_dir.join(t).is_file()) {
         return Some(found);
     }
-    let papers = papers_in(papers_dir);
     let near: Vec<&String> = papers
         .iter()
         .filter(|rel| text.len() >= 8 && strsim::damerau_levenshtein(rel, &text) <= 2)
