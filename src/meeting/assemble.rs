@@ -61,6 +61,7 @@ pub fn assemble(
     // Where each paper stands on an agenda, to find one on two.
     let mut placed: BTreeMap<PathBuf, (&MeetingFile, &FileItem)> = BTreeMap::new();
     let home = home_files(&owners, &by_rel);
+    let taken = deferral::taken_in_private(owners.values().copied());
     let mut meetings = Vec::new();
     for f in owners.values() {
         let (m, failed) = from_file(
@@ -70,6 +71,9 @@ pub fn assemble(
             &mut diags,
             (draft_default, house),
         );
+        let clashes = deferral::public_after_private(f, &taken);
+        let failed = failed || !clashes.is_empty();
+        diags.extend(clashes);
         let doubled = f
             .committee
             .clone()

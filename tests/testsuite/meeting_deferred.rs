@@ -157,3 +157,60 @@ fn a_deferred_papers_privacy_is_the_later_meetings() {
         assert!(!ics.contains(word), "{word} in the calendar: {ics}");
     }
 }
+
+/// An item taken in private and deferred keeps its paper private: the later meeting may
+/// not list it in public (its page showing the title unlinked, its pack "Paper not
+/// available"). That file is told at the paper's line, with both ways out, and its
+/// meeting is not built until one is taken.
+#[test]
+fn a_paper_deferred_in_private_is_not_listed_in_public_later() {
+    let project = deferred_to_june();
+    let root = project.path();
+    let text = std::fs::read_to_string(root.join(FILE)).unwrap();
+    let deferred = "    deferred: 2026-06-16\n";
+    std::fs::write(
+        root.join(FILE),
+        text.replace(
+            deferred,
+            &format!("{deferred}    private: true\n    exempt: Para 3\n"),
+        ),
+    )
+    .unwrap();
+    let june = root.join("meetings/resources-2026-06-16.yaml");
+    let listed = "committee: Resources Committee\ndate: 2026-06-16\nitems:\n  - number: \"3\"\n    title: Finance\n  - number: \"3.1\"\n    paper: resources/2026-05-19-budget-monitoring.md\n";
+    std::fs::write(&june, listed).unwrap();
+    let (code, out, err) = parts(&clerk(root, &["build"]));
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        err.contains("error[deferred-in-private]: item 3.1's paper `resources/2026-05-19-budget-monitoring.md` is taken in private by meetings/resources-2026-05-19.yaml (item 3.1, deferred to this meeting), but this item is public"),
+        "{err}"
+    );
+    assert!(
+        err.contains("--> meetings/resources-2026-06-16.yaml:7:12"),
+        "{err}"
+    );
+    assert!(
+        err.contains("add `private: true` and its `exempt:` ground under this item, or remove `private: true` from item 3.1 of meetings/resources-2026-05-19.yaml"),
+        "{err}"
+    );
+    assert!(!err.contains("pack-paper-not-available"), "{err}");
+    assert!(
+        !root
+            .join("out/meetings/2026-06-16-resources-committee/index.html")
+            .exists(),
+        "June is not built: {out}"
+    );
+    // Taken in private in June too: built, the paper in June's private pack.
+    std::fs::write(
+        &june,
+        format!("{listed}    private: true\n    exempt: Para 3\n"),
+    )
+    .unwrap();
+    let (code, out, err) = parts(&clerk(root, &["build"]));
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(!err.contains("deferred-in-private"), "{err}");
+    assert!(
+        root.join("out/meetings/2026-06-16-resources-committee/private-pack.pdf")
+            .is_file()
+    );
+}

@@ -2,8 +2,11 @@
 //! this agenda, said to be deferred, and its paper belongs to the meeting it moves to, so
 //! this file's listing of it is checked against that, not against this meeting.
 
-use super::super::file::{FileItem, MeetingFile};
-use super::super::place::at_pos;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use super::super::file::{FileItem, MeetingFile, normal};
+use super::super::place::{at_pos, slash};
 use crate::diag::Diagnostic;
 use crate::paper::PaperMeta;
 
@@ -53,4 +56,56 @@ pub(super) fn checks(
         );
     }
     out
+}
+
+/// Each paper an item takes in private and defers, with that file and item: the paper
+/// stays private (whoever takes it in private keeps it so), so no later file may list it
+/// in public.
+pub(super) fn taken_in_private<'f>(
+    files: impl IntoIterator<Item = &'f MeetingFile>,
+) -> BTreeMap<PathBuf, (&'f MeetingFile, &'f FileItem)> {
+    let mut out = BTreeMap::new();
+    for f in files {
+        for fi in f.items.iter().filter(|i| i.private && i.deferred.is_some()) {
+            if let Some(p) = &fi.paper {
+                out.insert(normal(p), (f, fi));
+            }
+        }
+    }
+    out
+}
+
+/// An error at each public item of `f` whose paper `taken` holds (another meeting took it
+/// in private and deferred it): this agenda would show its title and no paper, its pack
+/// "Paper not available".
+pub(super) fn public_after_private(
+    f: &MeetingFile,
+    taken: &BTreeMap<PathBuf, (&MeetingFile, &FileItem)>,
+) -> Vec<Diagnostic> {
+    let public = f.items.iter().filter(|i| !i.private);
+    let listed = public.filter_map(|fi| Some((fi, fi.listed_paper()?)));
+    listed
+        .filter_map(|(fi, p)| {
+            let (other, oi) = taken.get(&normal(p)).filter(|(o, _)| !std::ptr::eq(*o, f))?;
+            let to = (oi.deferred.filter(|to| Some(*to) != f.date))
+                .map_or("this meeting".to_string(), |to| to.to_string());
+            Some(at_pos(
+                f,
+                fi.paper_pos,
+                "deferred-in-private",
+                format!(
+                    "item {}'s paper `{}` is taken in private by {} (item {}, deferred to {to}), but this item is public",
+                    fi.number,
+                    slash(p),
+                    other.file.display(),
+                    oi.number
+                ),
+                format!(
+                    "add `private: true` and its `exempt:` ground under this item, or remove `private: true` from item {} of {} if the paper may be published",
+                    oi.number,
+                    other.file.display()
+                ),
+            ))
+        })
+        .collect()
 }
