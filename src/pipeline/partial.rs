@@ -84,15 +84,17 @@ impl PartialRun<'_> {
         (papers, diagnostics)
     }
 
-    /// Is `paper` one of a meeting checked whole: named by an item of its file, or placed at
-    /// its committee and date by its own metadata (the committee in any capitals or
-    /// punctuation that makes the same meeting folder, whose clash a whole check says)?
+    /// Is `paper` one of a meeting checked whole: named by an item of its file (or, the file
+    /// not readable as YAML, anywhere in it), or placed at its committee and date by its own
+    /// metadata (the committee in any capitals or punctuation that makes the same meeting
+    /// folder, whose clash a whole check says)?
     fn of_whole(&self, paper: &PaperReport) -> bool {
         let rel = normal(&paper.source.rel);
         self.whole.iter().any(|f| {
             f.items
                 .iter()
                 .any(|i| i.paper.as_deref().is_some_and(|p| normal(p) == rel))
+                || f.withheld.iter().any(|p| normal(p) == rel)
                 || paper.meta.as_ref().is_some_and(|m| {
                     f.out_dir() == Some(crate::meeting::out_dir(&m.meeting, m.date))
                 })

@@ -665,6 +665,25 @@ fn check_takes_a_meeting_file_as_one_and_refuses_a_file_that_is_no_paper() {
     assert!(!stderr.contains("missing"), "{stderr}");
 }
 
+/// A meeting file that is not YAML is still checked with the papers it names: the check
+/// says how many it read, not `Checked 0 papers`.
+#[test]
+fn a_meeting_file_broken_as_yaml_is_checked_with_the_papers_it_names() {
+    let project = temp_project("meetings");
+    let root = project.path();
+    let file = root.join("meetings/resources-2026-05-19.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let text = text.replacen("title: Chair's opening remarks", "title: [Chair's", 1);
+    std::fs::write(&file, text).unwrap();
+    let (code, stdout, stderr) = parts(&clerk(
+        root,
+        &["check", "meetings/resources-2026-05-19.yaml"],
+    ));
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(stderr.contains("error[yaml-syntax]"), "{stderr}");
+    assert!(stdout.contains("Checked 4 papers: 1 error"), "{stdout}");
+}
+
 /// A paper named twice on the command line is checked once, not refused as a clash with
 /// itself.
 #[test]
