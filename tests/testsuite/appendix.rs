@@ -88,10 +88,22 @@ fn small_pdf(font: Dictionary, tagged: bool) -> Document {
         ("Pages", pages.into()),
     ]);
     if tagged {
-        let root = doc.add_object(Dictionary::from_iter([(
-            "Type",
-            Object::Name(b"StructTreeRoot".to_vec()),
-        )]));
+        // Its one paragraph's marked content, which the tree points at.
+        let root = doc.new_object_id();
+        let p = doc.add_object(Dictionary::from_iter([
+            ("Type", Object::Name(b"StructElem".to_vec())),
+            ("S", Object::Name(b"P".to_vec())),
+            ("P", root.into()),
+            ("Pg", page.into()),
+            ("K", 0.into()),
+        ]));
+        doc.objects.insert(
+            root,
+            Object::Dictionary(Dictionary::from_iter([
+                ("Type", Object::Name(b"StructTreeRoot".to_vec())),
+                ("K", p.into()),
+            ])),
+        );
         catalog.set("StructTreeRoot", root);
         catalog.set(
             "MarkInfo",

@@ -60,11 +60,18 @@ pub fn check(name: &str, bytes: &[u8], inflate_limit: u64) -> Result<Vec<u32>, P
         .and_then(|m| m.get(b"Marked").ok())
         .and_then(|m| m.as_bool().ok())
         == Some(true);
-    if !marked || catalog.get(b"StructTreeRoot").is_err() {
+    let tree = catalog.get(b"StructTreeRoot").ok();
+    if !marked || !tree.is_some_and(|t| reaches_content(&doc, t)) {
+        // Tagged in name only: a structure tree that points at nothing on the pages.
+        let what = if marked && tree.is_some() {
+            "tagged in name only (its structure tree points at nothing on its pages)"
+        } else {
+            "not a tagged PDF"
+        };
         return Err(Problem {
             code: "appendix-untagged",
             message: format!(
-                "the appendix `{name}` is not a tagged PDF, so screen readers cannot read it and the paper would no longer be accessible"
+                "the appendix `{name}` is {what}, so screen readers cannot read it and the paper would no longer be accessible"
             ),
             help: "export it as a tagged PDF: in Word, Save As › PDF › Options › tick “Document structure tags for accessibility”; in LibreOffice, Export as PDF › tick “Universal Accessibility (PDF/UA)”; or write the appendix in Markdown (`_appendix.md`)".into(),
         });
@@ -86,6 +93,48 @@ pub fn check(name: &str, bytes: &[u8], inflate_limit: u64) -> Result<Vec<u32>, P
     super::import(&mut scratch_target(), &mut doc, name, &mut super::put)
         .map_err(|e| unreadable(format!("its pages or structure tree are damaged: {e}")))?;
     Ok(untagged)
+}
+
+/// Does the structure tree at `root` point at anything on the pages: a marked-content id
+/// (a number, or a marked-content reference) or an object (a link's)? Walked to a bound,
+/// each element once.
+fn reaches_content(doc: &Document, root: &Object) -> bool {
+    // A root that is not there is damage, which the merge below says.
+    if let Object::Reference(id) = root
+        && doc.get_object(*id).is_err()
+    {
+        return true;
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    let mut stack = vec![root.clone()];
+    while let Some(node) = stack.pop() {
+        if seen.len() > MAX_PAGES * 10 {
+            return true;
+        }
+        let node = match node {
+            Object::Reference(id) if seen.insert(id) => match doc.get_object(id) {
+                Ok(o) => o.clone(),
+                Err(_) => continue,
+            },
+            Object::Reference(_) => continue,
+            other => other,
+        };
+        match node {
+            Object::Integer(_) => return true,
+            Object::Array(kids) => stack.extend(kids),
+            Object::Dictionary(d) => {
+                let kind = d.get(b"Type").and_then(Object::as_name).ok();
+                if matches!(kind, Some(b"MCR" | b"OBJR")) || d.has(b"MCID") {
+                    return true;
+                }
+                if let Ok(k) = d.get(b"K") {
+                    stack.push(k.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The most pages an appendix may have.

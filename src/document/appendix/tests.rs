@@ -126,6 +126,22 @@ fn check_names_each_problem() {
     assert_eq!(code(b"hello"), "appendix-unreadable");
     assert_eq!(code(b"%PDF-1.7 and then nothing"), "appendix-unreadable");
     assert_eq!(code(&bytes(tagged(false, None))), "appendix-untagged");
+    // Tagged in name only: its tree's elements point at nothing on the pages.
+    let mut hollow = tagged(true, Some(font(true)));
+    for o in hollow.objects.values_mut() {
+        if let Object::Dictionary(d) = o
+            && d.get(b"S").and_then(Object::as_name).ok() == Some(b"P".as_slice())
+        {
+            d.set("K", Vec::<Object>::new());
+        }
+    }
+    let refused = check("a.pdf", &bytes(hollow)).unwrap_err();
+    assert_eq!(refused.code, "appendix-untagged");
+    assert!(
+        refused.message.contains("tagged in name only"),
+        "{}",
+        refused.message
+    );
     // A page tree that holds itself would never end.
     let mut looped = tagged(true, None);
     let pages = looped
