@@ -305,8 +305,25 @@ fn section_view<'d>(
             });
             super::html::inlines(&content)
         }),
-        items: section.items.iter().map(|i| item_view(i, tables)).collect(),
+        items: item_views(&section.items, tables),
     }
+}
+
+/// The views of a section's (or an appendix's) items; a sub-heading is never more than one
+/// level below the heading before it (`###` straight under the section is an <h3>, as its
+/// PDF tag is an `H3`), so a screen reader's list of headings skips no level.
+fn item_views<'d>(items: &'d [Item], tables: &mut html::TableNames) -> Vec<ItemView<'d>> {
+    let mut last = 2;
+    (items.iter())
+        .map(|i| {
+            let mut view = item_view(i, tables);
+            if let Some(level) = view.level.map(|l| l.min(last + 1)) {
+                view.level = Some(level);
+                last = level;
+            }
+            view
+        })
+        .collect()
 }
 
 fn appendix_view<'d>(
@@ -318,10 +335,7 @@ fn appendix_view<'d>(
 ) -> AppendixView<'d> {
     let (kind, items) = match &a.content {
         AppendixContent::None => ("none", Vec::new()),
-        AppendixContent::Markdown { items } => (
-            "markdown",
-            items.iter().map(|i| item_view(i, tables)).collect(),
-        ),
+        AppendixContent::Markdown { items } => ("markdown", item_views(items, tables)),
         AppendixContent::Pdf { .. } => ("pdf", Vec::new()),
     };
     AppendixView {

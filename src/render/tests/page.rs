@@ -309,3 +309,28 @@ fn a_tight_lists_items_are_lines_and_a_loose_lists_are_paragraphs() {
         "<ol start=\"2\">\n<li>\n<p>a</p>\n</li>\n<li>\n<p>b</p>\n<ul>\n<li>c</li>\n</ul>\n</li>\n</ol>\n"
     );
 }
+
+/// A `###` straight under a section's heading is an <h3>, as the PDF tags it `H3`: the
+/// page's headings skip no level (vnu: "skipping 1 heading level"); under a `##` it is an
+/// <h4>, and a `##` after it is an <h3> again.
+#[test]
+fn sub_headings_skip_no_level() {
+    let mut doc = sample();
+    let items = &mut doc.sections[2].items;
+    let heading = |level: u8, id: &str| Item::SubHeading {
+        content: vec![text(id)],
+        id: id.into(),
+        level,
+    };
+    items.retain(|i| !matches!(i, Item::SubHeading { .. }));
+    items.insert(0, heading(3, "deep-first"));
+    items.push(heading(2, "second"));
+    items.push(heading(3, "under-second"));
+    let html = render(&doc, false);
+    for (level, id) in [(3, "deep-first"), (3, "second"), (4, "under-second")] {
+        assert!(
+            html.contains(&format!("<h{level} id=\"{id}\" class=\"subheading\">")),
+            "{id} as h{level}: {html}"
+        );
+    }
+}
