@@ -229,8 +229,10 @@ pub(crate) fn header_table(flow: &mut Flow<'_>, rows: &[HeaderRow], labels: &[&s
     }
 }
 
-/// Column widths for content measured at `size`: natural when the table fits, else
-/// shared out between each column's widest word and its natural width.
+/// Column widths for content measured at `size`: natural when the table fits, else each
+/// column that is narrow anyway (a date, a name, a status: its natural width within an
+/// even share of the room left) kept whole, so long as the others keep their widest
+/// words, and the rest shared out between each column's widest word and its natural width.
 fn widths(mins: &[f32], maxs: &[f32], avail: f32) -> Vec<f32> {
     let (smin, smax): (f32, f32) = (mins.iter().sum(), maxs.iter().sum());
     if smax <= avail {
@@ -239,25 +241,69 @@ fn widths(mins: &[f32], maxs: &[f32], avail: f32) -> Vec<f32> {
     if smin >= avail {
         return mins.iter().map(|m| m * avail / smin).collect();
     }
-    let spare = avail - smin;
-    let flex = smax - smin;
-    mins.iter()
-        .zip(maxs)
-        .map(|(a, b)| a + spare * (b - a) / flex)
+    let mut whole = vec![false; maxs.len()];
+    loop {
+        let open = || (0..maxs.len()).filter(|&c| !whole[c]);
+        let room = avail
+            - (0..maxs.len())
+                .filter(|&c| whole[c])
+                .map(|c| maxs[c])
+                .sum::<f32>();
+        let share = room / open().count().max(1) as f32;
+        let narrow: Vec<usize> = open().filter(|&c| maxs[c] <= share).collect();
+        let left: f32 = open()
+            .filter(|c| !narrow.contains(c))
+            .map(|c| mins[c])
+            .sum();
+        let taken: f32 = narrow.iter().map(|&c| maxs[c]).sum();
+        if narrow.is_empty() || narrow.len() == open().count() || room - taken < left {
+            break;
+        }
+        for c in narrow {
+            whole[c] = true;
+        }
+    }
+    let room = avail
+        - (0..maxs.len())
+            .filter(|&c| whole[c])
+            .map(|c| maxs[c])
+            .sum::<f32>();
+    let (open_min, open_max): (f32, f32) = (0..maxs.len())
+        .filter(|&c| !whole[c])
+        .fold((0.0, 0.0), |(a, b), c| (a + mins[c], b + maxs[c]));
+    let spare = room - open_min;
+    let flex = (open_max - open_min).max(f32::EPSILON);
+    (0..maxs.len())
+        .map(|c| {
+            if whole[c] {
+                maxs[c]
+            } else {
+                mins[c] + spare * (maxs[c] - mins[c]) / flex
+            }
+        })
         .collect()
 }
 
-/// The type size of a table whose cells, each on one line, measure `natural` at `base`:
-/// the base size when that fits; else smaller, in half points, until it fits, but not
-/// below 7 pt. Only a table still too wide at 7 pt wraps its cells (at words, and cuts a
-/// word only when even that is too wide), so a cell never wraps while the type could
-/// still shrink.
-fn table_size(natural: f32, avail: f32, base: f32) -> f32 {
-    let mut size = base;
-    while size > MIN_TABLE_SIZE && natural * size / base > avail {
-        size = (size - 0.5).max(MIN_TABLE_SIZE);
+/// The type size of a table whose cells, each on one line, measure `natural` at `base`,
+/// and whose columns' widest words measure `words`: smaller type only where it saves
+/// wrapping or cutting. The base size when the table fits; else the largest size, in half
+/// points down to 7 pt, at which every cell stays on one line. A table whose cells wrap
+/// even at 7 pt (a column of sentences) gains nothing read at 7 pt: it keeps the largest
+/// size at which no word is cut (the base size, for prose), and its cells wrap at words.
+fn table_size(natural: f32, words: f32, avail: f32, base: f32) -> f32 {
+    let shrunk = |width: f32| {
+        let mut size = base;
+        while size > MIN_TABLE_SIZE && width * size / base > avail {
+            size = (size - 0.5).max(MIN_TABLE_SIZE);
+        }
+        size
+    };
+    let whole = shrunk(natural);
+    if natural * whole / base <= avail {
+        whole
+    } else {
+        shrunk(words)
     }
-    size
 }
 
 /// Each of a table's `cols` columns' widest word and natural width, its cells set at
@@ -311,7 +357,7 @@ fn fit(fonts: &Fonts, t: &document::Table, width: f32, body: f32) -> Fit {
     let (mins, maxs) = measure_columns(fonts, t, cols, base);
     let pads = 2.0 * PAD * cols as f32 + 0.5;
     let content = (width - pads).max(cols as f32);
-    let size = table_size(maxs.iter().sum(), content, base);
+    let size = table_size(maxs.iter().sum(), mins.iter().sum(), content, base);
     Fit {
         cols,
         base,

@@ -42,16 +42,21 @@ fn words_are_cut_only_when_the_widest_words_do_not_fit_at_7pt() {
 }
 
 #[test]
-fn tables_shrink_before_cells_wrap_and_never_below_7pt() {
+fn tables_shrink_only_where_it_saves_wrapping_and_never_below_7pt() {
     use super::table_size;
     // Fits as it is.
-    assert_eq!(table_size(90.0, 100.0, 10.0), 10.0);
+    assert_eq!(table_size(90.0, 20.0, 100.0, 10.0), 10.0);
     // Natural width fits at 8 pt: set at 8 pt, nothing wraps.
-    assert_eq!(table_size(125.0, 100.0, 10.0), 8.0);
-    // Prose that would wrap even at 7 pt: 7 pt, then its cells wrap.
-    assert_eq!(table_size(900.0, 100.0, 10.0), super::MIN_TABLE_SIZE);
+    assert_eq!(table_size(125.0, 40.0, 100.0, 10.0), 8.0);
+    // Prose that would wrap even at 7 pt, its words fitting: the base size, and its
+    // cells wrap (7 pt would save no wrapping).
+    assert_eq!(table_size(900.0, 60.0, 100.0, 10.0), 10.0);
+    // ...its widest words fitting only at 8 pt: 8 pt, so that no word is cut.
+    assert_eq!(table_size(900.0, 125.0, 100.0, 10.0), 8.0);
+    // Words too wide even at 7 pt (fourteen columns of figures): 7 pt, the least cut.
+    assert_eq!(table_size(900.0, 300.0, 100.0, 10.0), super::MIN_TABLE_SIZE);
     // A base size below 7 pt is never enlarged... nor shrunk further.
-    assert_eq!(table_size(900.0, 100.0, 6.0), 6.0);
+    assert_eq!(table_size(900.0, 300.0, 100.0, 6.0), 6.0);
 }
 
 #[test]
@@ -73,4 +78,19 @@ fn shares_spare_room_between_min_and_natural() {
 fn scales_down_when_even_the_words_do_not_fit() {
     let w = widths(&[60.0, 60.0], &[90.0, 90.0], 100.0);
     assert!((w.iter().sum::<f32>() - 100.0).abs() < 0.01, "{w:?}");
+}
+
+/// An action log: the reference, owner, date and status stay whole, the action (prose)
+/// takes the rest and wraps.
+#[test]
+fn narrow_columns_stay_whole_beside_prose() {
+    let mins = [15.0, 60.0, 40.0, 25.0, 30.0];
+    let maxs = [15.0, 400.0, 90.0, 45.0, 30.0];
+    let w = widths(&mins, &maxs, 370.0);
+    assert_eq!(&w[2..], &[90.0, 45.0, 30.0], "{w:?}");
+    assert_eq!(w[0], 15.0);
+    assert!((w.iter().sum::<f32>() - 370.0).abs() < 0.01, "{w:?}");
+    // Too little room to keep them whole and the prose's longest word: shared out.
+    let w = widths(&[10.0, 100.0], &[40.0, 400.0], 120.0);
+    assert!(w[0] < 40.0 && w[1] >= 100.0, "{w:?}");
 }
