@@ -147,7 +147,8 @@ impl<'a> Flow<'a> {
             geo,
             galley: Galley::default(),
             images: Vec::new(),
-            block: 0,
+            // The first page's DRAFT mark and marking come before the paper's blocks.
+            block: running::MARKING_BLOCK,
             role: Role::P,
             markers: Vec::new(),
             anchors: Vec::new(),

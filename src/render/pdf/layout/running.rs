@@ -3,7 +3,7 @@
 //! a DRAFT mark across the page.
 
 use super::Geometry;
-use super::model::{GlyphRun, Item, Mark, Page, Rgb, Stamp, StampAt, Tag};
+use super::model::{GlyphRun, Item, Mark, Page, Part, Rgb, Role, Stamp, StampAt, Tag};
 use super::text::{self, Align, Span, Style};
 use crate::config::{Filled, HouseStyle, fill_footer};
 use crate::document::compile::field_text;
@@ -68,6 +68,11 @@ pub(crate) fn line(
         .collect()
 }
 
+/// The blocks of the first page's DRAFT mark and marking: before any of the paper's own
+/// ([`super::Flow::new`] starts its blocks after them), so read first.
+pub(crate) const DRAFT_BLOCK: u32 = 0;
+pub(crate) const MARKING_BLOCK: u32 = 1;
+
 /// Adds the furniture to every page.
 pub fn furnish(
     pages: &mut [Page],
@@ -121,8 +126,25 @@ pub fn furnish(
     };
     for (n, page) in pages.iter_mut().enumerate() {
         let mut items = Vec::new();
-        items.extend(draft.iter().cloned());
-        items.extend(top.iter().cloned());
+        // On the first page the DRAFT mark and the marking above the text are read as the
+        // paper's first words (as the HTML's banner and marking are): a screen reader
+        // says what an artifact would pass over. Elsewhere they are furniture.
+        let first = |items: &[Item], block: u32| -> Vec<Item> {
+            (items.iter().cloned())
+                .map(|mut item| {
+                    if n == 0 {
+                        item.tag = Tag::Content {
+                            block,
+                            role: Role::P,
+                            part: Part::default(),
+                        };
+                    }
+                    item
+                })
+                .collect()
+        };
+        items.extend(first(&draft, DRAFT_BLOCK));
+        items.extend(first(&top, MARKING_BLOCK));
         items.extend(bottom.iter().cloned());
         let page_text = house.words.page_number(n + 1, total);
         items.extend(ident.iter().cloned());

@@ -4,6 +4,7 @@
 
 use super::{doc, runs};
 use crate::render::pdf::fonts::Fonts;
+use crate::render::pdf::layout::running::MARKING_BLOCK;
 use crate::render::pdf::layout::*;
 
 fn text_of(run: &GlyphRun) -> String {
@@ -215,4 +216,33 @@ fn struck_text_is_its_own_part_with_a_line_through_it_on_each_line() {
         runs.iter()
             .any(|(_, part, _, r)| !part.struck && text_of(r).contains("six"))
     );
+}
+
+/// The DRAFT mark and the marking are read once, first, on the first page (as the HTML's
+/// banner and marking are); on every later page they are furniture.
+#[test]
+fn the_draft_mark_and_marking_are_read_first_on_the_first_page_only() {
+    let body = (1..60)
+        .map(|n| format!("Paragraph {n} of a paper long enough for a second page."))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let mut d = doc(&format!("# Background\n\n{body}"), "");
+    d.meta.classification = Some("OFFICIAL-SENSITIVE".into());
+    let house = HouseStyle::default();
+    let mut opts = RenderOptions::new(&house);
+    opts.draft = true;
+    let l = layout(&d, &opts, &Fonts::embedded());
+    assert!(l.pages.len() > 1);
+    let read: Vec<(u32, String)> = content(&l)
+        .into_iter()
+        .map(|(role, _, block, r)| {
+            assert!(block > MARKING_BLOCK || role == Role::P);
+            (block, text_of(r))
+        })
+        .collect();
+    let first: Vec<&str> = read.iter().take(2).map(|(_, t)| t.as_str()).collect();
+    assert_eq!(first, ["DRAFT", "OFFICIAL-SENSITIVE"], "{read:?}");
+    assert_eq!((read[0].0, read[1].0), (0, 1));
+    let said = |word: &str| read.iter().filter(|(_, t)| t == word).count();
+    assert_eq!((said("DRAFT"), said("OFFICIAL-SENSITIVE")), (1, 1));
 }
