@@ -181,6 +181,10 @@ fn list(
                 style: style.clone(),
             }],
         );
+        if k == 0 {
+            // The item's own block, after its bullet's.
+            flow.structure.lists.push(flow.block());
+        }
         let before_item = flow.galley.units.len();
         let mut first = true;
         for b in item {

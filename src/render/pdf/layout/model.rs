@@ -124,6 +124,9 @@ pub struct Structure {
     /// yet its row needs it (one cell per column, PDF/UA-1 7.2-42): the tree takes it
     /// from here.
     pub cells: Vec<(u32, CellRole)>,
+    /// The block of each list's first item: a list straight after another at the same
+    /// depth (`1.` items, then `-` items) is a list of its own, not more items of it.
+    pub lists: Vec<u32>,
 }
 
 /// The text a glyph stands for, kept inline when short (almost always one character), so

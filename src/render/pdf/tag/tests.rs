@@ -351,3 +351,32 @@ fn a_cell_with_no_text_keeps_its_place_in_its_row_with_no_kids() {
         Some(3)
     );
 }
+
+/// `1.` items then `-` items straight after: two lists, each an `L` of its own (the
+/// HTML's <ol> then <ul>), not one of four items. A nested list's first item opens a list
+/// inside its item, as before.
+#[test]
+fn a_list_straight_after_another_is_a_list_of_its_own() {
+    let roles = [Role::L(0), Role::L(0), Role::L(1), Role::L(0), Role::L(0)];
+    let hints = Structure {
+        lists: vec![1, 3, 4],
+        ..Structure::default()
+    };
+    let expected = "\
+Document 
+  L 
+    LI 
+      LBody #
+    LI 
+      LBody #
+        L 
+          LI 
+            LBody #
+  L 
+    LI 
+      LBody #
+    LI 
+      LBody #
+";
+    assert_eq!(tree_of(&blocks(&roles), &hints), expected);
+}

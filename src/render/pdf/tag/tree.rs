@@ -183,7 +183,14 @@ impl<'a> Builder<'a> {
             self.table = None;
         }
         let node = match &block.role {
-            Role::L(depth) => self.list_item(usize::from(*depth), container, label),
+            Role::L(depth) => {
+                let depth = usize::from(*depth);
+                // A list's first item closes any list open at its depth.
+                if self.hints.lists.binary_search(&n).is_ok() {
+                    self.lists.truncate(depth);
+                }
+                self.list_item(depth, container, label)
+            }
             Role::Cell(c) => self.cell(*c, container),
             Role::Note => self.note(n, label),
             role => {

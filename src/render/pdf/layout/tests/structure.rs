@@ -246,3 +246,24 @@ fn the_draft_mark_and_marking_are_read_first_on_the_first_page_only() {
     let said = |word: &str| read.iter().filter(|(_, t)| t == word).count();
     assert_eq!((said("DRAFT"), said("OFFICIAL-SENSITIVE")), (1, 1));
 }
+
+/// Each list's first item is told to the tree, after its bullet's block: a numbered list
+/// and a bulleted one straight after it are two lists; a nested list is one more.
+#[test]
+fn each_lists_first_item_is_told_to_the_tree() {
+    let d = doc(
+        "# Background\n\n1. first\n2. second\n    - inner\n\n- third\n- fourth",
+        "",
+    );
+    let l = lay_doc(&d, true);
+    let firsts: Vec<String> = content(&l)
+        .into_iter()
+        .filter(|(role, _, block, _)| {
+            matches!(role, Role::L(_)) && l.structure.lists.contains(block)
+        })
+        .map(|(.., r)| text_of(r))
+        // The paragraph's hanging number, which the list opens, is drawn with its item.
+        .filter(|t| t != "1.1 ")
+        .collect();
+    assert_eq!(firsts, ["first", "inner", "third"]);
+}
