@@ -87,6 +87,7 @@ fn a_table_the_pdf_must_break_inside_numbers_is_a_warning_at_its_header() {
         .collect();
     assert_eq!(said.len(), 1, "{stderr}");
     assert!(said[0].contains("“Budget line”"), "{stderr}");
+    assert!(said[0].contains("too many columns"), "{stderr}");
     assert!(stderr.contains(" --> papers/p.md:18:1\n"), "{stderr}");
     // `clerk check` says what the build's PDF would, at the same place.
     let (code, stdout, stderr) = parts(&clerk(dir.path(), &["check"]));
@@ -103,6 +104,29 @@ fn a_table_the_pdf_must_break_inside_numbers_is_a_warning_at_its_header() {
         &["build", "--format", "html", "--force"],
     ));
     assert!(!stderr.contains("table-too-wide"), "{stderr}");
+}
+
+/// A table of three short columns cut only by one word longer than the line is said to be
+/// that word's fault, named (shortened), not its columns'.
+#[test]
+fn a_table_cut_by_one_long_word_names_the_word() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("papers")).unwrap();
+    let word = "Supercalifragilisticexpialidocious".repeat(4);
+    std::fs::write(
+        dir.path().join("papers/p.md"),
+        format!(
+            "---\nmeeting: Board\ndate: 2026-03-12\ntitle: T\npresented_by: A, B\nrecommendation: For Noting\nrecommendations: Note.\n---\n\n# Purpose\n\nWhy.\n\n# Codes\n\nThe codes:\n\n| Code | Meaning | Amount |\n| --- | --- | ---: |\n| X1 | {word} | 1 |\n"
+        ),
+    )
+    .unwrap();
+    let (code, stdout, stderr) = parts(&clerk(dir.path(), &["check"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stderr.contains("warning[table-too-wide]: the table headed “Code” holds a word too long for its column even in the smallest type, `SupercalifragilisticexpialidociousSuperc…`"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("too many columns"), "{stderr}");
 }
 
 /// A character none of the house fonts has is a warning from `clerk check` as from a

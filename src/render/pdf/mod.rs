@@ -140,14 +140,26 @@ impl PdfEngine {
                 .map_or("a table".to_string(), |h| {
                     format!("the table headed “{}”", h.trim())
                 });
-            let d = Diagnostic::file_error(
-                "table-too-wide",
-                file,
-                format!(
-                    "{named} has too many columns, or too long words, for the PDF's page even in the smallest type: its cells break inside words and numbers (`£1,234,567` set as `£1,234` above `,567`)"
-                ),
-            )
-            .with_help("split it into narrower tables, turn it (one row for each column), or shorten its headings; the HTML shows it whole")
+            // One word too long for any column is the cause, not the columns: name it.
+            let d = match layout::overlong_word(&self.fonts, t, width) {
+                Some(word) => Diagnostic::file_error(
+                    "table-too-wide",
+                    file,
+                    format!(
+                        "{named} holds a word too long for its column even in the smallest type, `{}`: the PDF cuts it across lines",
+                        shortened(&word)
+                    ),
+                )
+                .with_help("shorten it or give it spaces (an address can be a link whose text is a few words, `[the survey](https://…)`); the HTML shows it whole"),
+                None => Diagnostic::file_error(
+                    "table-too-wide",
+                    file,
+                    format!(
+                        "{named} has too many columns for the PDF's page even in the smallest type: its cells break inside words and numbers (`£1,234,567` set as `£1,234` above `,567`)"
+                    ),
+                )
+                .with_help("split it into narrower tables, turn it (one row for each column), or shorten its headings; the HTML shows it whole"),
+            }
             .warning();
             out.push(match line {
                 Some(line) => d.with_span(line),
@@ -258,6 +270,14 @@ impl PdfEngine {
             classification: m.classification.clone(),
             draft: opts.draft,
         }
+    }
+}
+
+/// `word` as a message quotes it: up to 40 characters, then an ellipsis.
+fn shortened(word: &str) -> String {
+    match word.char_indices().nth(40) {
+        Some((cut, _)) => format!("{}…", &word[..cut]),
+        None => word.to_string(),
     }
 }
 

@@ -31,7 +31,7 @@ use std::collections::BTreeMap;
 pub use glyphs::{GlyphRef, Glyphs};
 pub use model::*;
 pub use paginate::{Frame, Galley, Keep, PageEnd, Unit, paginate};
-pub(crate) use table::cuts_words;
+pub(crate) use table::{cuts_words, overlong_word};
 
 use crate::config::HouseStyle;
 use crate::document::Document;

@@ -239,7 +239,7 @@ fn widths(mins: &[f32], maxs: &[f32], avail: f32) -> Vec<f32> {
         return maxs.to_vec();
     }
     if smin >= avail {
-        return mins.iter().map(|m| m * avail / smin).collect();
+        return cut_widths(mins, avail);
     }
     let mut whole = vec![false; maxs.len()];
     loop {
@@ -281,6 +281,26 @@ fn widths(mins: &[f32], maxs: &[f32], avail: f32) -> Vec<f32> {
                 mins[c] + spare * (maxs[c] - mins[c]) / flex
             }
         })
+        .collect()
+}
+
+/// Column widths when even the columns' widest words do not fit (one word longer than the
+/// line, or too many columns): a column whose widest word is within an even share of the
+/// room keeps it whole (a heading `Code`, a figure), so long as the rest can still be
+/// given as much; the others share what is left by their widest words, and only their
+/// words are cut.
+fn cut_widths(mins: &[f32], avail: f32) -> Vec<f32> {
+    let share = avail / mins.len().max(1) as f32;
+    let kept: f32 = mins.iter().filter(|&&m| m <= share).sum();
+    let wide: f32 = mins.iter().filter(|&&m| m > share).sum();
+    let rest = avail - kept;
+    let wides = mins.iter().filter(|&&m| m > share).count() as f32;
+    if wide <= 0.0 || rest < share * wides {
+        let smin: f32 = mins.iter().sum();
+        return mins.iter().map(|m| m * avail / smin).collect();
+    }
+    mins.iter()
+        .map(|&m| if m <= share { m } else { m * rest / wide })
         .collect()
 }
 
@@ -374,6 +394,30 @@ fn fit(fonts: &Fonts, t: &document::Table, width: f32, body: f32) -> Fit {
 pub(crate) fn cuts_words(fonts: &Fonts, t: &document::Table, width: f32, body: f32) -> bool {
     let f = fit(fonts, t, width, body);
     f.mins.iter().sum::<f32>() * f.size / f.base > f.content
+}
+
+/// The table's word that is longer than half its width even in the smallest type (a
+/// run of letters with no space, a long reference), when it has one: what
+/// [`cuts_words`] found, to name it.
+pub(crate) fn overlong_word(fonts: &Fonts, t: &document::Table, width: f32) -> Option<String> {
+    let cells = std::iter::once(&t.head).chain(&t.rows).flatten();
+    let style = Style::plain(MIN_TABLE_SIZE);
+    let mut widest: Option<(f32, String)> = None;
+    for cell in cells {
+        for word in Inline::plain(cell).split_whitespace() {
+            let span = Span {
+                text: word.to_string(),
+                style: style.clone(),
+            };
+            let (w, _) = text::measure(&[span], fonts);
+            if widest.as_ref().is_none_or(|(best, _)| w > *best) {
+                widest = Some((w, word.to_string()));
+            }
+        }
+    }
+    widest
+        .filter(|(w, _)| *w > width / 2.0)
+        .map(|(_, word)| word)
 }
 
 /// A GFM table at `x`, `width` wide.

@@ -94,3 +94,15 @@ fn narrow_columns_stay_whole_beside_prose() {
     let w = widths(&[10.0, 100.0], &[40.0, 400.0], 120.0);
     assert!(w[0] < 40.0 && w[1] >= 100.0, "{w:?}");
 }
+
+/// One word longer than the line in a three-column table: the short columns keep their
+/// words (`Code`, `Amount`), only the long word's column is narrowed and its word cut.
+#[test]
+fn a_long_word_is_cut_in_its_own_column_only() {
+    let w = widths(&[20.0, 500.0, 30.0], &[20.0, 500.0, 30.0], 300.0);
+    assert_eq!((w[0], w[2]), (20.0, 30.0), "{w:?}");
+    assert!((w[1] - 250.0).abs() < 0.01, "{w:?}");
+    // Fourteen columns of figures, none narrow: shared out by their widths as before.
+    let w = widths(&[30.0; 14], &[30.0; 14], 300.0);
+    assert!(w.iter().all(|&c| (c - 300.0 / 14.0).abs() < 0.01), "{w:?}");
+}
