@@ -1,7 +1,7 @@
 //! Block layout: numbered paragraphs with hanging numbers, lists with hanging markers
 //! (nested to any depth), quotes, code, images, rules, footnotes and the appendix list.
 
-use super::model::{Item, Mark, Rgb, Role, Target};
+use super::model::{Item, Mark, Rgb, Role, Tag, Target};
 use super::paginate::{Keep, Unit};
 use super::text::{self, Span, Style};
 use super::{Flow, Geometry, table};
@@ -85,7 +85,9 @@ pub(crate) fn block(
 ) {
     match block {
         Block::Paragraph { content } => {
-            if !matches!(flow.role, Role::L(_) | Role::Quote | Role::Note) {
+            // A list item's or a footnote's first paragraph is its own block's text; a
+            // quote's paragraphs are each a `P` inside it.
+            if !matches!(flow.role, Role::L(_) | Role::Note) {
                 flow.begin(Role::P);
             }
             let spans = text::spans(content, &flow.body());
@@ -98,16 +100,20 @@ pub(crate) fn block(
         } => list(flow, (*start, *tight), items, (x, width), space, depth),
         Block::Table(t) => table::table(flow, t, x, width, space),
         Block::Quote { blocks } => {
+            // The quote's element holds what it quotes (paragraphs, lists, tables, a quote
+            // inside it): the tree is told its first and last blocks.
             flow.begin(Role::Quote);
+            let first = flow.block();
             let start = flow.galley.units.len();
             for (k, b) in blocks.iter().enumerate() {
                 let s = if k == 0 { space } else { flow.geo.size * 0.4 };
                 self::block(flow, b, x + 14.0, width - 14.0, s, depth);
             }
-            let tag = flow.tag();
+            flow.structure.quotes.push((first, flow.block()));
+            // Its bar is decoration, drawn beside what it quotes.
             for unit in &mut flow.galley.units[start..] {
                 unit.items.push(Item {
-                    tag: tag.clone(),
+                    tag: Tag::Artifact,
                     mark: Mark::Rect {
                         x: x + 2.0,
                         y: 0.0,

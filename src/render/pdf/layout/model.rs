@@ -127,6 +127,9 @@ pub struct Structure {
     /// The block of each list's first item: a list straight after another at the same
     /// depth (`1.` items, then `-` items) is a list of its own, not more items of it.
     pub lists: Vec<u32>,
+    /// First and last block of each block quote: its own (which draws nothing) and those
+    /// of what it quotes, which its element holds.
+    pub quotes: Vec<(u32, u32)>,
 }
 
 /// The text a glyph stands for, kept inline when short (almost always one character), so

@@ -148,6 +148,12 @@ pub(crate) fn structure(
             });
         }
     }
+    // A quote's own block draws nothing; its element holds what it quotes.
+    for &(first, _) in &hints.quotes {
+        blocks
+            .entry(first)
+            .or_insert_with(|| Block::new(Role::Quote));
+    }
     // A cell with no text drew no marked content, yet holds its place in its row.
     for (block, cell) in &hints.cells {
         blocks

@@ -380,3 +380,50 @@ Document
 ";
     assert_eq!(tree_of(&blocks(&roles), &hints), expected);
 }
+
+/// A quote's element holds what it quotes, in order: its paragraphs, a list, a table and
+/// a quote inside it (whose paragraph stays inside the inner one, and what follows it in
+/// the outer one); the quote's own block draws nothing.
+#[test]
+fn a_quote_holds_its_paragraphs_lists_tables_and_inner_quotes() {
+    let roles = [
+        Role::P,
+        Role::P,
+        Role::Lbl,
+        Role::L(0),
+        cell(Scope::Column, true, true),
+        Role::P,
+        Role::P,
+        Role::P,
+    ];
+    let mut blocks = blocks(&roles);
+    // Block 1 is the outer quote (nothing drawn), 6 the inner one; 8 is after both.
+    blocks.remove(&1);
+    blocks.remove(&6);
+    let hints = Structure {
+        quotes: vec![(6, 7), (1, 7)],
+        lists: vec![4],
+        ..Structure::default()
+    };
+    let expected = "\
+Document 
+  BlockQuote 
+    P #
+    L 
+      LI 
+        Lbl #
+        LBody #
+    Table 
+      THead 
+        TR 
+          TH #
+    BlockQuote 
+      P #
+  P #
+";
+    // As `structure` gives them: each quote's own block, drawing nothing.
+    for &(first, _) in &hints.quotes {
+        blocks.insert(first, Block::new(Role::Quote));
+    }
+    assert_eq!(tree_of(&blocks, &hints), expected);
+}

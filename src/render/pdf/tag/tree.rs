@@ -209,6 +209,14 @@ impl<'a> Builder<'a> {
     /// paragraph, or the document. Leaving a `Div` closes its lists and tables.
     fn container(&mut self, n: u32) -> usize {
         let hints = self.hints;
+        // Inside a quote (the innermost, when one quotes another): its element, within the
+        // paragraph's `Div` or note it stands in, which stays open.
+        let quote = (hints.quotes.iter())
+            .filter(|r| r.0 < n && n <= r.1)
+            .max_by_key(|r| r.0);
+        if let Some(&node) = quote.and_then(|r| self.of_block.get(&r.0)) {
+            return node;
+        }
         let in_note = hints.notes.iter().find(|r| r.0 < n && n <= r.1);
         if let Some(&note) = in_note.and_then(|r| self.of_block.get(&r.0)) {
             self.leave_div();
