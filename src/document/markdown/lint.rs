@@ -98,7 +98,7 @@ impl Builder<'_, '_> {
                 "link-text-url",
                 &loc,
                 "the link text is a bare web address, which screen readers spell out and which does not say what it links to",
-                Some(format!("name what it links to: `[the progress report]({url})`")),
+                Some(format!("name what it links to in a few words of the sentence, as in `[the progress report]({url})`")),
             );
         } else if is_vague_text(&text) {
             let shown = text.split_whitespace().collect::<Vec<_>>().join(" ");

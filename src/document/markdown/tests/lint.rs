@@ -32,7 +32,9 @@ fn bare_web_addresses_as_link_text_are_warned_about_where_they_are() {
     assert!(d.message.contains("bare web address"), "{d:?}");
     assert_eq!(
         d.help.as_deref(),
-        Some("name what it links to: `[the progress report](https://example.org)`")
+        Some(
+            "name what it links to in a few words of the sentence, as in `[the progress report](https://example.org)`"
+        )
     );
 }
 
