@@ -7,7 +7,9 @@ use crate::config::{HouseStyle, Words};
 use crate::diag::{Diagnostic, Sources};
 use crate::document::appendix::{self, AppendixFile};
 use crate::document::markdown::{self, DocumentParts, MdSource, Origin, PrivatePapers};
-use crate::document::{Appendix, AppendixContent, Document, HeaderRow, Item, Marked};
+use crate::document::{
+    Appendix, AppendixContent, Block, Document, HeaderRow, Inline, Item, Marked, SectionKind,
+};
 use crate::paper::{MetaText, Paper, PaperMeta};
 use crate::schema::Key;
 
@@ -96,11 +98,15 @@ pub fn compile_with<'a>(
     }
     // Metadata is shown with the body's smart punctuation.
     let meta = crate::document::smart::meta(&paper.meta);
+    let mut body = sections.sections;
+    if let Some(lang) = crate::config::other_language(&house.language, &meta.language) {
+        house_sentences_in(&mut body, lang);
+    }
     let doc = Document {
         header: header_rows(&meta, house),
         appendices: appendices(&meta, sections.appendices, &files, &house.words),
         meta,
-        sections: sections.sections,
+        sections: body,
         footnotes: sections.footnotes,
         file_stem: paper
             .source
@@ -110,6 +116,35 @@ pub fn compile_with<'a>(
         links_papers: sections.links_papers,
     };
     (Some(doc), diags)
+}
+
+/// Marks the house's default sentences (an implication the paper did not fill in) as
+/// written in `lang`, the house's language, where the paper is in another: a screen reader
+/// reads them in theirs, not with the paper's pronunciation.
+fn house_sentences_in(sections: &mut [crate::document::Section], lang: &str) {
+    let defaulted = |k: &SectionKind| {
+        matches!(
+            k,
+            SectionKind::Implication {
+                defaulted: true,
+                ..
+            }
+        )
+    };
+    for section in sections.iter_mut().filter(|s| defaulted(&s.kind)) {
+        for item in &mut section.items {
+            let Item::Para(para) = item else { continue };
+            for block in &mut para.blocks {
+                if let Block::Paragraph { content } = block {
+                    let words = std::mem::take(content);
+                    content.push(Inline::Span {
+                        lang: lang.to_string(),
+                        content: words,
+                    });
+                }
+            }
+        }
+    }
 }
 
 /// The anchor id of the n-th appendix (0-based): `appendix-a`.

@@ -47,6 +47,9 @@ pub(crate) struct PaperView<'a> {
     pub(crate) generator: &'static str,
     /// The house's words for the page's labels.
     pub(crate) words: &'a crate::config::Words,
+    /// The house's language, where the paper is in another: the `lang` of the words the
+    /// house gives (the header table's labels, the appendix list's heading, the banner).
+    pub(crate) words_lang: Option<&'a str>,
     /// Its links to the index and its meeting's page, when it is published beside them.
     pub(crate) site: Option<super::SiteLinks<'a>>,
 }
@@ -127,6 +130,9 @@ pub(crate) struct SectionView<'a> {
     /// The heading's HTML in the house case (code as written) when it has inline markup
     /// (emphasis, code, links), else `None` and templates print `display_heading`.
     pub(crate) heading_html: Option<String>,
+    /// The house's language, for a heading the house gives (an implication's,
+    /// RECOMMENDATIONS) in a paper written in another.
+    pub(crate) heading_lang: Option<&'a str>,
     /// Paragraphs and sub-headings in order.
     pub(crate) items: Vec<ItemView<'a>>,
 }
@@ -194,6 +200,7 @@ impl<'a> PaperView<'a> {
         let (meta, house) = (&doc.meta, opts.house);
         // Shared by sections and then footnotes, which are built in that order below.
         let mut tables = html::TableNames::default();
+        let words_lang = crate::config::other_language(&house.language, &meta.language);
         let mut view = PaperView {
             meta: MetaView {
                 title: &meta.title,
@@ -234,7 +241,7 @@ impl<'a> PaperView<'a> {
             sections: doc
                 .sections
                 .iter()
-                .map(|s| section_view(s, house, &mut tables))
+                .map(|s| section_view(s, (house, words_lang), &mut tables))
                 .collect(),
             appendices: doc
                 .appendices
@@ -247,6 +254,7 @@ impl<'a> PaperView<'a> {
             classification_css: meta.classification.as_deref().map(html::css_string),
             generator: "clerk",
             words: &house.words,
+            words_lang,
             site: opts.site,
         };
         // The paper's notes end the paper; an appendix's end that appendix.
@@ -274,7 +282,7 @@ impl<'a> PaperView<'a> {
 
 fn section_view<'d>(
     section: &'d Section,
-    house: &HouseStyle,
+    (house, words_lang): (&HouseStyle, Option<&'d str>),
     tables: &mut html::TableNames,
 ) -> SectionView<'d> {
     let (kind, implication_key, defaulted) = match &section.kind {
@@ -293,6 +301,12 @@ fn section_view<'d>(
         defaulted,
         number: section.number,
         number_text: section.number.map(|n| format!("{n}.")),
+        heading_lang: words_lang.filter(|_| {
+            matches!(
+                section.kind,
+                SectionKind::Implication { .. } | SectionKind::Recommendations
+            )
+        }),
         heading: &section.heading,
         display_heading: &section.display_heading,
         heading_html: Inline::has_markup(&section.content).then(|| {

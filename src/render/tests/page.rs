@@ -334,3 +334,30 @@ fn sub_headings_skip_no_level() {
         );
     }
 }
+
+/// A paper in Welsh in an English house: the page is `lang="cy"`, the words the house
+/// gives (the header table's labels, the headings of the implications and
+/// RECOMMENDATIONS) `lang="en-GB"`; the author's headings are the page's language.
+#[test]
+fn the_houses_words_on_a_page_of_another_language_say_theirs() {
+    let mut doc = sample();
+    doc.meta.language = "cy".into();
+    let html = render(&doc, false);
+    assert!(html.contains("<html lang=\"cy\">"), "{html}");
+    assert!(
+        html.contains("<th scope=\"row\" lang=\"en-GB\">Meeting</th>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<h2 id=\"section-3-heading\" lang=\"en-GB\">"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<h2 id=\"recommendations-heading\" lang=\"en-GB\">"),
+        "{html}"
+    );
+    assert!(html.contains("<h2 id=\"section-2-heading\">"), "{html}");
+    // In English, nothing is marked but the page.
+    let html = render(&sample(), false);
+    assert_eq!(html.matches("lang=\"en-GB\"").count(), 1, "{html}");
+}

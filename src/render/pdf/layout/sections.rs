@@ -75,7 +75,11 @@ pub(super) fn masthead(
     flow.push(unit, 0.0);
 }
 
-pub(super) fn section_flow(flow: &mut Flow<'_>, section: &Section, house: &HouseStyle) {
+pub(super) fn section_flow(
+    flow: &mut Flow<'_>,
+    section: &Section,
+    (house, words_lang): (&HouseStyle, Option<&str>),
+) {
     let geo = flow.geo;
     let level = geo.section_level();
     flow.begin(Role::H(level));
@@ -110,9 +114,18 @@ pub(super) fn section_flow(flow: &mut Flow<'_>, section: &Section, house: &House
         });
         text::spans(&content, &style)
     } else {
+        // A heading the house gives (an implication's, RECOMMENDATIONS) is in its language.
+        let given = matches!(
+            section.kind,
+            crate::document::SectionKind::Implication { .. }
+                | crate::document::SectionKind::Recommendations
+        );
         vec![Span {
             text: section.display_heading.clone(),
-            style,
+            style: Style {
+                lang: words_lang.filter(|_| given).map(Into::into),
+                ..style
+            },
         }]
     };
     flow.heading(&spans);

@@ -189,7 +189,11 @@ pub(crate) fn label_column(flow: &Flow<'_>, rows: &[HeaderRow], labels: &[&str])
 }
 
 /// The header table: label column shaded and bold, values wrapping beside it.
-pub(crate) fn header_table(flow: &mut Flow<'_>, rows: &[HeaderRow], labels: &[&str]) {
+pub(crate) fn header_table(
+    flow: &mut Flow<'_>,
+    rows: &[HeaderRow],
+    (labels, words_lang): (&[&str], Option<&str>),
+) {
     let geo = flow.geo;
     let total = geo.right() - geo.left();
     let label = label_column(flow, rows, labels);
@@ -200,7 +204,10 @@ pub(crate) fn header_table(flow: &mut Flow<'_>, rows: &[HeaderRow], labels: &[&s
             Cell {
                 spans: vec![Span {
                     text: r.label.clone(),
-                    style: Style::plain(size).bold(),
+                    style: Style {
+                        lang: words_lang.map(Into::into),
+                        ..Style::plain(size).bold()
+                    },
                 }],
                 align: Align::Left,
                 fill: Some(SHADE),

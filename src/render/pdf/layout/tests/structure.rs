@@ -267,3 +267,27 @@ fn each_lists_first_item_is_told_to_the_tree() {
         .collect();
     assert_eq!(firsts, ["first", "inner", "third"]);
 }
+
+/// A paper written in Welsh in an English house: the words the house gives (the header
+/// table's labels, an implication's heading and default sentence) are marked `en-GB`, the
+/// paper's own words not, so a screen reader reads each in its language.
+#[test]
+fn the_houses_words_in_a_paper_of_another_language_are_marked_as_the_houses() {
+    let d = doc("# Cefndir\n\nMae'r papur hwn yn Gymraeg.", "language: cy\n");
+    let l = lay_doc(&d, true);
+    let lang_of = |want: &str| -> Option<Option<String>> {
+        content(&l)
+            .into_iter()
+            .find(|(.., r)| text_of(r).starts_with(want))
+            .map(|(_, part, ..)| part.lang.map(String::from))
+    };
+    let english = Some(Some("en-GB".to_string()));
+    assert_eq!(lang_of("Meeting"), english);
+    assert_eq!(lang_of("FINANCIAL"), english);
+    assert_eq!(lang_of("There"), english, "the default sentence");
+    assert_eq!(lang_of("Mae"), Some(None), "the paper's own words");
+    // The same paper in English marks nothing.
+    let d = doc("# Background\n\nThis paper is in English.", "");
+    let l = lay_doc(&d, true);
+    assert!(content(&l).iter().all(|(_, part, ..)| part.lang.is_none()));
+}
