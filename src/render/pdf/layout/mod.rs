@@ -11,6 +11,7 @@ mod appendix;
 mod blocks;
 mod breaks;
 mod fill;
+mod fit;
 mod glyphs;
 mod keeps;
 pub mod model;
@@ -28,10 +29,10 @@ mod words;
 
 use std::collections::BTreeMap;
 
+pub(crate) use fit::{cuts_words, overlong_word};
 pub use glyphs::{GlyphRef, Glyphs};
 pub use model::*;
 pub use paginate::{Frame, Galley, Keep, PageEnd, Unit, paginate};
-pub(crate) use table::{cuts_words, overlong_word};
 
 use crate::config::HouseStyle;
 use crate::document::Document;
