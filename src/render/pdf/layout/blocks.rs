@@ -200,6 +200,11 @@ fn list(
             } else {
                 flow.geo.size * 0.4
             };
+            if !first && matches!(b, Block::Paragraph { .. }) {
+                // Its text goes on in the item's own: a space between the two, read from the
+                // tags (`With a second paragraph`, not `oneWith`).
+                flow.end_block_with_space();
+            }
             let before = flow.galley.units.len();
             self::block(flow, b, x + indent, width - indent, s, depth + 1);
             if flow.galley.units.len() > before {
@@ -235,6 +240,11 @@ fn code(flow: &mut Flow<'_>, source: &str, x: f32, width: f32, space: f32) {
         let mut set = text::break_code(&spans, flow.fonts, width - 2.0 * pad);
         if set.is_empty() {
             set.push(text::Line::default());
+        }
+        // Each source line ends with an invisible space, so that its text, read from the
+        // tags, does not run into the next line's (`line oneline two`).
+        if let Some(last) = set.last_mut() {
+            super::breaks::end_with_space(last, flow.fonts);
         }
         for line in &mut set {
             for run in &mut line.runs {

@@ -22,9 +22,14 @@ pub(crate) fn keep_breaks(lines: &mut [Line], fonts: &Fonts) {
 /// in a space or a hyphen: also used after a hanging number ("1.2", "3.") so it does not
 /// run into its text.
 pub(crate) fn end_with_space(line: &mut Line, fonts: &Fonts) {
-    let Some(run) = line.runs.last_mut() else {
-        return;
-    };
+    if let Some(run) = line.runs.last_mut() {
+        end_run_with_space(run, fonts);
+    }
+}
+
+/// Ends `run` with a zero-advance space in its face, unless it already ends in a space or
+/// a hyphen (see [`end_with_space`]).
+pub(crate) fn end_run_with_space(run: &mut super::GlyphRun, fonts: &Fonts) {
     if run
         .glyphs
         .last()

@@ -216,6 +216,26 @@ impl<'a> Flow<'a> {
         self.block
     }
 
+    /// Ends the current block's text so far with an invisible space, when its last line
+    /// is the last unit's: the next paragraph of the same block reads on after a space.
+    pub(crate) fn end_block_with_space(&mut self) {
+        let block = self.block;
+        let Some(unit) = self.galley.units.last_mut() else {
+            return;
+        };
+        let run = unit
+            .items
+            .iter_mut()
+            .rev()
+            .find_map(|i| match (&i.tag, &mut i.mark) {
+                (Tag::Content { block: b, .. }, Mark::Glyphs(run)) if *b == block => Some(run),
+                _ => None,
+            });
+        if let Some(run) = run {
+            breaks::end_run_with_space(run, self.fonts);
+        }
+    }
+
     /// Appends a unit, giving it the pending marker (on `baseline`), anchors and bookmarks.
     pub(crate) fn push(&mut self, mut unit: Unit, baseline: f32) {
         for (x, spans, label) in std::mem::take(&mut self.markers) {

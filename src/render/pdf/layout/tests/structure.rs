@@ -291,3 +291,23 @@ fn the_houses_words_in_a_paper_of_another_language_are_marked_as_the_houses() {
     let l = lay_doc(&d, true);
     assert!(content(&l).iter().all(|(_, part, ..)| part.lang.is_none()));
 }
+
+/// A code block's lines, and a list item's two paragraphs (one block each), end with an
+/// invisible space: read from the tags, `line one line two`, not `line oneline two`.
+#[test]
+fn lines_of_one_block_are_read_apart() {
+    let d = doc(
+        "# Background\n\nSome code:\n\n```\nline one\nline two\n```\n\n- First item\n\n  Its second paragraph.\n\n- Second item",
+        "",
+    );
+    let l = lay_doc(&d, true);
+    let text: Vec<String> = content(&l).into_iter().map(|(.., r)| text_of(r)).collect();
+    let ending = |start: &str| {
+        text.iter()
+            .find(|t| t.starts_with(start))
+            .unwrap_or_else(|| panic!("{start} in {text:?}"))
+            .ends_with(' ')
+    };
+    assert!(ending("line one"), "{text:?}");
+    assert!(ending("First item"), "{text:?}");
+}
