@@ -545,3 +545,35 @@ fn a_source_date_epoch_that_cannot_date_a_pdf_is_a_warning() {
     assert!(!err.contains("source-date-epoch"), "{err}");
     assert!(date.starts_with(b"D:2021"), "{date:?}");
 }
+
+/// An options table's ticks and crosses (✓ ✗, which Noto Sans lacks) are drawn from the
+/// embedded symbols, extract as themselves and are no warning; the font is embedded only
+/// in a PDF that uses it.
+#[test]
+#[ignore = "needs poppler-utils"]
+fn ticks_and_crosses_are_drawn_from_the_embedded_symbols() {
+    let project = temp_project("awkward");
+    let root = project.path();
+    std::fs::remove_file(root.join("papers/awkward.md")).unwrap();
+    std::fs::write(
+        root.join("papers/options.md"),
+        "---\nmeeting: Policing Performance Committee\ndate: 2021-09-01\ntitle: Options\npresented_by: Test\nrecommendation: For Noting\nrecommendations: Members are invited to note this paper.\n---\n\n# Purpose\n\nThe options:\n\n| Option | Affordable | Preferred |\n| --- | --- | --- |\n| A | ✓ | ✗ |\n| B | ✗ | ★ |\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = parts(&clerk(root, &["build"]));
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    assert!(!stderr.contains("pdf-missing-glyph"), "{stderr}");
+    let pdf = root.join("out/options.pdf");
+    let text = pdf_text(&pdf, &[]);
+    assert!(
+        text.contains('✓') && text.contains('✗') && text.contains('★'),
+        "{text}"
+    );
+    let fonts = run_tool("pdffonts", &[pdf.to_str().unwrap()]);
+    assert!(fonts.contains("NotoSansSymbols2"), "{fonts}");
+    // The meeting's agenda draws none: no symbols font in it.
+    let agenda = root.join("out/meetings/2021-09-01-policing-performance-committee/agenda.pdf");
+    let fonts = run_tool("pdffonts", &[agenda.to_str().unwrap()]);
+    assert!(fonts.contains("NotoSans-"), "{fonts}");
+    assert!(!fonts.contains("NotoSansSymbols2"), "{fonts}");
+}

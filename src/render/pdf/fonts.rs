@@ -22,6 +22,10 @@ const ITALIC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/fonts/NotoSans-I
 const BOLD_ITALIC: &[u8] =
     include_bytes!(concat!(env!("OUT_DIR"), "/fonts/NotoSans-BoldItalic.ttf"));
 const MONO: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/fonts/NotoSansMono-Regular.ttf"));
+// Noto Sans Symbols 2 cut to arrows, technical signs, shapes, symbols and dingbats (✓ ✗ ★
+// ☐ ☑ ● ▲ …, 631 of them), the last fallback: Noto Sans has none of the ticks and crosses
+// of an options table. Parsed only when a character needs it.
+const SYMBOLS: &[u8] = include_bytes!("../../../assets/fonts/NotoSansSymbols2-Regular-subset.ttf");
 
 /// Which face a run of text is set in: one of the five house faces, or a fallback face
 /// (house `pdf.fonts.fallback`) for characters those lack.
@@ -39,10 +43,13 @@ pub enum FaceId {
     Mono,
     /// The house's `n`th fallback font.
     Fallback(u8),
+    /// The embedded symbols, tried after the house's fallbacks.
+    Symbols,
 }
 
 impl FaceId {
-    /// Its index among a run's faces: the five house faces, then the fallbacks.
+    /// Its index among a run's faces: the five house faces, the symbols, then the house's
+    /// fallbacks.
     pub fn index(self) -> usize {
         match self {
             FaceId::Regular => 0,
@@ -50,7 +57,8 @@ impl FaceId {
             FaceId::Italic => 2,
             FaceId::BoldItalic => 3,
             FaceId::Mono => 4,
-            FaceId::Fallback(n) => 5 + usize::from(n),
+            FaceId::Symbols => 5,
+            FaceId::Fallback(n) => 6 + usize::from(n),
         }
     }
 
@@ -83,6 +91,8 @@ pub struct Fonts {
     faces: [OnceLock<Face>; 5],
     /// The house's fallback fonts, in the order it lists them (parsed up front).
     fallback: Vec<Face>,
+    /// The embedded symbols ([`FaceId::Symbols`]), parsed when first needed.
+    symbols: OnceLock<Face>,
     /// Subsets already made, for the papers that draw the same glyphs.
     subsets: super::embed::SubsetCache,
 }
@@ -128,23 +138,27 @@ impl Fonts {
         Ok(Fonts {
             faces,
             fallback,
+            symbols: OnceLock::new(),
             subsets: Default::default(),
         })
     }
 
-    /// Every face of the run, house faces first, then the fallbacks.
+    /// Every face of the run, house faces first, then the house's fallbacks, then the
+    /// embedded symbols.
     pub fn ids(&self) -> impl Iterator<Item = FaceId> + use<> {
         let n = self.fallback.len() as u8;
-        FaceId::ALL.into_iter().chain((0..n).map(FaceId::Fallback))
+        (FaceId::ALL.into_iter())
+            .chain((0..n).map(FaceId::Fallback))
+            .chain([FaceId::Symbols])
     }
 
     /// How many faces the run has ([`FaceId::index`] is below this).
     pub fn count(&self) -> usize {
-        FaceId::ALL.len() + self.fallback.len()
+        FaceId::ALL.len() + 1 + self.fallback.len()
     }
 
-    /// The first face, in fallback order (the five house faces, then the house's
-    /// fallbacks), that has `c`; `None` when none does.
+    /// The first face, in fallback order (the five house faces, the house's fallbacks,
+    /// the embedded symbols), that has `c`; `None` when none does.
     pub fn covering(&self, c: char) -> Option<FaceId> {
         self.ids().find(|id| self.face(*id).has_char(c))
     }
@@ -154,6 +168,7 @@ impl Fonts {
         Fonts {
             faces: Default::default(),
             fallback: Vec::new(),
+            symbols: OnceLock::new(),
             subsets: Default::default(),
         }
     }
@@ -170,6 +185,13 @@ impl Fonts {
                 Some(face) => return face,
                 None => 0,
             },
+            FaceId::Symbols => {
+                return self.symbols.get_or_init(|| {
+                    // clerk's own asset, parsed by the tests: not user content.
+                    Face::parse(Arc::new(SYMBOLS), "NotoSansSymbols2-Regular")
+                        .expect("the embedded symbols parse")
+                });
+            }
             other => other.index(),
         };
         self.faces[k].get_or_init(|| {
@@ -185,6 +207,19 @@ impl Fonts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Ticks, crosses, stars and boxes, which Noto Sans lacks, come from the embedded
+    /// symbols; a character no face has, from none.
+    #[test]
+    fn ticks_and_crosses_come_from_the_embedded_symbols() {
+        let fonts = Fonts::embedded();
+        for c in ['✓', '✗', '★', '☐', '☑', '✔'] {
+            assert_eq!(fonts.covering(c), Some(FaceId::Symbols), "{c}");
+        }
+        assert_eq!(fonts.covering('a'), Some(FaceId::Regular));
+        assert_eq!(fonts.covering('字'), None);
+        assert_eq!(fonts.count(), 6);
+    }
 
     #[test]
     fn every_embedded_face_parses_and_a_bad_house_font_is_reported() {
