@@ -334,3 +334,27 @@ fn catalog_flag(pdf: &Pdf, dict: &[u8], key: &[u8]) -> Option<bool> {
     let d = pdf.catalog().get(dict).ok()?.as_dict().ok()?;
     d.get(key).ok()?.as_bool().ok()
 }
+
+/// An image without alternative text is decoration, an artifact of the page's layout
+/// (`/Type /Layout`), not one of its running heads and page numbers (`/Pagination`).
+#[test]
+fn an_image_without_alt_text_is_a_layout_artifact() {
+    use crate::common::{clerk, parts, temp_project};
+    let project = temp_project("every-feature");
+    let root = project.path();
+    let paper = root.join("papers/finance/2025-02-20-budget-monitoring.md");
+    let text = std::fs::read_to_string(&paper).unwrap();
+    std::fs::write(&paper, format!("{text}\n\n![](spend.png)\n")).unwrap();
+    let (code, stdout, stderr) = parts(&clerk(root, &["build"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stderr.contains("image-alt"), "{stderr}");
+    let doc =
+        lopdf::Document::load(root.join("out/finance/2025-02-20-budget-monitoring.pdf")).unwrap();
+    let pages: Vec<_> = doc.get_pages().into_values().collect();
+    let layout = pages
+        .iter()
+        .map(|p| String::from_utf8_lossy(&doc.get_page_content(*p)).into_owned())
+        .filter(|c| c.contains("/Artifact <</Type /Layout>> BDC"))
+        .count();
+    assert_eq!(layout, 1, "one page draws the decorative image");
+}

@@ -36,7 +36,11 @@ impl PageWriter<'_> {
                 self.c.raw(">> BDC\n");
                 self.marks.push((*block, role.clone(), part.clone()));
             }
-            _ => {
+            // An image without alternative text is decoration, part of the page's design.
+            Tag::Content { .. } => {
+                self.c.raw("/Artifact <</Type /Layout>> BDC\n");
+            }
+            Tag::Artifact => {
                 self.c.raw("/Artifact <</Type /Pagination>> BDC\n");
             }
         }
