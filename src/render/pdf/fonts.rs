@@ -23,12 +23,13 @@ const BOLD_ITALIC: &[u8] =
     include_bytes!(concat!(env!("OUT_DIR"), "/fonts/NotoSans-BoldItalic.ttf"));
 const MONO: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/fonts/NotoSansMono-Regular.ttf"));
 // Noto Sans Symbols 2 cut to arrows, technical signs, shapes, symbols and dingbats (✓ ✗ ★
-// ☐ ☑ ● ▲ …, 631 of them), the last fallback: Noto Sans has none of the ticks and crosses
-// of an options table. Parsed only when a character needs it.
+// ☐ ☑ ▲ …, 631 of them) and the space (the invisible one that ends a line read from the
+// tags), the last fallback: Noto Sans has none of the ticks and crosses of an options
+// table. Parsed only when a character needs it.
 const SYMBOLS: &[u8] = include_bytes!("../../../assets/fonts/NotoSansSymbols2-Regular-subset.ttf");
 
 /// Which face a run of text is set in: one of the five house faces, or a fallback face
-/// (house `pdf.fonts.fallback`) for characters those lack.
+/// for characters those lack (house `pdf.fonts.fallback`, then clerk's symbols).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FaceId {
     /// Upright body text.
@@ -219,6 +220,8 @@ mod tests {
         assert_eq!(fonts.covering('a'), Some(FaceId::Regular));
         assert_eq!(fonts.covering('字'), None);
         assert_eq!(fonts.count(), 6);
+        // Its space ends a line of symbols read from the tags (`✓ next`, not `✓next`).
+        assert!(fonts.face(FaceId::Symbols).has_char(' '));
     }
 
     #[test]

@@ -120,6 +120,8 @@ pub fn furnish(
     } else {
         Vec::new()
     };
+    // The house's words (DRAFT, PRIVATE) in a paper written in another language.
+    let words_lang = crate::config::other_language(&house.language, &doc.meta.language);
     let (top, bottom) = match &marking {
         Some(c) => marking_lines(fonts, geo, c),
         None => (Vec::new(), Vec::new()),
@@ -136,7 +138,10 @@ pub fn furnish(
                         item.tag = Tag::Content {
                             block,
                             role: Role::P,
-                            part: Part::default(),
+                            part: Part {
+                                lang: words_lang.map(Into::into),
+                                ..Part::default()
+                            },
                         };
                     }
                     item

@@ -133,7 +133,8 @@ pub(super) fn shape_run(
 
 /// A cluster the face has no glyph for, set in the first other face that has them all
 /// (Noto Sans lacks U+2212 MINUS, Noto Sans Mono has it), then in the house's fallback
-/// fonts (`pdf.fonts.fallback`) in order; a stand-in when none does.
+/// fonts (`pdf.fonts.fallback`) in order, then in clerk's symbols (✓ ✗ ★); a stand-in when
+/// none does.
 fn fallback(fonts: &Fonts, own: FaceId, text: &str, size: f32) -> (Option<FaceId>, Vec<Glyph>) {
     let mut order = vec![
         own,

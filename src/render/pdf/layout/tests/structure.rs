@@ -286,6 +286,13 @@ fn the_houses_words_in_a_paper_of_another_language_are_marked_as_the_houses() {
     assert_eq!(lang_of("FINANCIAL"), english);
     assert_eq!(lang_of("There"), english, "the default sentence");
     assert_eq!(lang_of("Mae"), Some(None), "the paper's own words");
+    // A draft's DRAFT mark, read first, is the house's word too.
+    let house = HouseStyle::default();
+    let mut opts = RenderOptions::new(&house);
+    opts.draft = true;
+    let drafted = layout(&d, &opts, &Fonts::embedded());
+    let (_, part, ..) = content(&drafted).into_iter().next().expect("read first");
+    assert_eq!(part.lang.as_deref(), Some("en-GB"));
     // The same paper in English marks nothing.
     let d = doc("# Background\n\nThis paper is in English.", "");
     let l = lay_doc(&d, true);
@@ -297,7 +304,7 @@ fn the_houses_words_in_a_paper_of_another_language_are_marked_as_the_houses() {
 #[test]
 fn lines_of_one_block_are_read_apart() {
     let d = doc(
-        "# Background\n\nSome code:\n\n```\nline one\nline two\n```\n\n- First item\n\n  Its second paragraph.\n\n- Second item",
+        "# Background\n\nSome code:\n\n```\nline one\nline two\ndone ✓\nnext\n```\n\n- First item\n\n  Its second paragraph.\n\n- Second item",
         "",
     );
     let l = lay_doc(&d, true);
@@ -309,5 +316,7 @@ fn lines_of_one_block_are_read_apart() {
             .ends_with(' ')
     };
     assert!(ending("line one"), "{text:?}");
+    // A line that ends in a symbol, from clerk's symbols font, ends with its space.
+    assert!(ending("✓"), "{text:?}");
     assert!(ending("First item"), "{text:?}");
 }
