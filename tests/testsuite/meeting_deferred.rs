@@ -213,4 +213,13 @@ fn a_paper_deferred_in_private_is_not_listed_in_public_later() {
         root.join("out/meetings/2026-06-16-resources-committee/private-pack.pdf")
             .is_file()
     );
+    // An earlier meeting that listed the paper in public is not made wrong by the
+    // deferral after it (its other problems are its own).
+    std::fs::write(
+        root.join("meetings/resources-2026-04-21.yaml"),
+        "committee: Resources Committee\ndate: 2026-04-21\nitems:\n  - number: \"1\"\n    paper: resources/2026-05-19-budget-monitoring.md\n",
+    )
+    .unwrap();
+    let (_, out, err) = parts(&clerk(root, &["check"]));
+    assert!(!err.contains("deferred-in-private"), "{out}{err}");
 }

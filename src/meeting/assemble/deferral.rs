@@ -86,7 +86,10 @@ pub(super) fn public_after_private(
     let listed = public.filter_map(|fi| Some((fi, fi.listed_paper()?)));
     listed
         .filter_map(|(fi, p)| {
-            let (other, oi) = taken.get(&normal(p)).filter(|(o, _)| !std::ptr::eq(*o, f))?;
+            // Only a later meeting: an earlier one that listed the paper is not made wrong
+            // by a deferral after it.
+            let later = |o: &MeetingFile| f.date.zip(o.date).is_some_and(|(here, there)| here > there);
+            let (other, oi) = taken.get(&normal(p)).filter(|(o, _)| later(o))?;
             let to = (oi.deferred.filter(|to| Some(*to) != f.date))
                 .map_or("this meeting".to_string(), |to| to.to_string());
             Some(at_pos(

@@ -109,7 +109,10 @@ pub(crate) fn block(
                 let s = if k == 0 { space } else { flow.geo.size * 0.4 };
                 self::block(flow, b, x + 14.0, width - 14.0, s, depth);
             }
-            flow.structure.quotes.push((first, flow.block()));
+            // A quote with nothing in it has no element.
+            if flow.block() > first {
+                flow.structure.quotes.push((first, flow.block()));
+            }
             // Its bar is decoration, drawn beside what it quotes.
             for unit in &mut flow.galley.units[start..] {
                 unit.items.push(Item {
@@ -187,9 +190,10 @@ fn list(
                 style: style.clone(),
             }],
         );
+        // The item's own block, after its bullet's.
+        let own = flow.block();
         if k == 0 {
-            // The item's own block, after its bullet's.
-            flow.structure.lists.push(flow.block());
+            flow.structure.lists.push(own);
         }
         let before_item = flow.galley.units.len();
         let mut first = true;
@@ -200,7 +204,7 @@ fn list(
             } else {
                 flow.geo.size * 0.4
             };
-            if !first && matches!(b, Block::Paragraph { .. }) {
+            if !first && matches!(b, Block::Paragraph { .. }) && flow.block() == own {
                 // Its text goes on in the item's own: a space between the two, read from the
                 // tags (`With a second paragraph`, not `oneWith`).
                 flow.end_block_with_space();
