@@ -427,3 +427,35 @@ Document
     }
     assert_eq!(tree_of(&blocks, &hints), expected);
 }
+
+/// A quote inside a list item holding a list of its own (`- a` / `  > - b` / `- c`): the
+/// quote's list is one `L` inside the `BlockQuote`, and the outer list's next item is not
+/// taken into it (a review found `c` an item of the quote's list).
+#[test]
+fn a_list_in_a_quote_in_a_list_item_keeps_to_the_quote() {
+    let roles = [Role::L(0), Role::P, Role::L(1), Role::L(0)];
+    let mut blocks = blocks(&roles);
+    // Block 2 is the quote (nothing drawn), holding block 3.
+    blocks.insert(2, Block::new(Role::Quote));
+    let hints = Structure {
+        quotes: vec![(2, 3)],
+        lists: vec![1, 3],
+        ..Structure::default()
+    };
+    // (A quote in a list item stands after its list, as a table there does: the outer
+    // list goes on as a second `L`, as it did before quotes held their content.)
+    let expected = "\
+Document 
+  L 
+    LI 
+      LBody #
+  BlockQuote 
+    L 
+      LI 
+        LBody #
+  L 
+    LI 
+      LBody #
+";
+    assert_eq!(tree_of(&blocks, &hints), expected);
+}

@@ -148,6 +148,7 @@ pub(super) fn build(blocks: &BTreeMap<u32, Block>, hints: &Structure) -> Tree {
         lists: Vec::new(),
         label: None,
         div: None,
+        quote: None,
     };
     for (&n, block) in blocks {
         builder.block(n, block);
@@ -165,6 +166,9 @@ struct Builder<'a> {
     lists: Vec<OpenList>,
     label: Option<&'a [Mark]>,
     div: Option<OpenDiv>,
+    /// The innermost quote the last block stood in (its first block): lists open inside a
+    /// quote end with it, and those open outside it are not continued inside.
+    quote: Option<u32>,
 }
 
 impl<'a> Builder<'a> {
@@ -172,6 +176,14 @@ impl<'a> Builder<'a> {
         if let Role::Lbl = block.role {
             self.label = Some(&block.marks);
             return;
+        }
+        let quote = (self.hints.quotes.iter())
+            .filter(|r| r.0 < n && n <= r.1)
+            .map(|r| r.0)
+            .max();
+        if quote != self.quote {
+            self.lists.clear();
+            self.quote = quote;
         }
         let container = self.container(n);
         // A label belongs to the block right after it, whatever that is.
@@ -263,6 +275,9 @@ impl<'a> Builder<'a> {
     /// A list item (`LI` › `Lbl`, `LBody`); a deeper list sits inside the body of the
     /// item it belongs to. Returns the `LBody`.
     fn list_item(&mut self, depth: usize, container: usize, label: &[Mark]) -> usize {
+        // A list that starts deeper than the lists open (one inside a quote inside a list
+        // item) is one level below them, not an empty list's item.
+        let depth = depth.min(self.lists.len());
         self.lists.truncate(depth + 1);
         if self.lists.len() <= depth {
             let parent = self.lists.last().map_or(container, |l| l.body);
