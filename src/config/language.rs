@@ -19,6 +19,14 @@ pub fn other_language<'a>(tag: &'a str, page: &str) -> Option<&'a str> {
     (!tag.trim().is_empty() && primary(tag) != primary(page)).then_some(tag)
 }
 
+impl super::HouseStyle {
+    /// The house's language when a paper's (`paper`) is another: the language of the words
+    /// the house gives that paper (its labels, default sentences, DRAFT), for their `lang`.
+    pub fn words_lang(&self, paper: &str) -> Option<&str> {
+        other_language(&self.language, paper)
+    }
+}
+
 /// Languages as secretaries write them, in English or in themselves, and their tags.
 const NAMES: &[(&str, &str)] = &[
     ("english", "`en-GB` (or `en`)"),

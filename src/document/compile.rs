@@ -99,7 +99,7 @@ pub fn compile_with<'a>(
     // Metadata is shown with the body's smart punctuation.
     let meta = crate::document::smart::meta(&paper.meta);
     let mut body = sections.sections;
-    if let Some(lang) = crate::config::other_language(&house.language, &meta.language) {
+    if let Some(lang) = house.words_lang(&meta.language) {
         house_sentences_in(&mut body, lang);
     }
     let doc = Document {

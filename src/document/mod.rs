@@ -157,6 +157,17 @@ pub enum SectionKind {
     Recommendations,
 }
 
+impl SectionKind {
+    /// Is its heading the house's words (an implication's, RECOMMENDATIONS), not the
+    /// author's?
+    pub fn heading_from_house(&self) -> bool {
+        matches!(
+            self,
+            SectionKind::Implication { .. } | SectionKind::Recommendations
+        )
+    }
+}
+
 /// A section: heading, optional number, and its content.
 #[derive(Debug, Clone, Serialize)]
 pub struct Section {

@@ -200,7 +200,7 @@ impl<'a> PaperView<'a> {
         let (meta, house) = (&doc.meta, opts.house);
         // Shared by sections and then footnotes, which are built in that order below.
         let mut tables = html::TableNames::default();
-        let words_lang = crate::config::other_language(&house.language, &meta.language);
+        let words_lang = house.words_lang(&meta.language);
         let mut view = PaperView {
             meta: MetaView {
                 title: &meta.title,
@@ -301,12 +301,7 @@ fn section_view<'d>(
         defaulted,
         number: section.number,
         number_text: section.number.map(|n| format!("{n}.")),
-        heading_lang: words_lang.filter(|_| {
-            matches!(
-                section.kind,
-                SectionKind::Implication { .. } | SectionKind::Recommendations
-            )
-        }),
+        heading_lang: words_lang.filter(|_| section.kind.heading_from_house()),
         heading: &section.heading,
         display_heading: &section.display_heading,
         heading_html: Inline::has_markup(&section.content).then(|| {

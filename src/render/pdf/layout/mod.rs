@@ -392,7 +392,7 @@ pub(crate) fn galley<'a>(
     title::title(&mut flow, &doc.meta.title);
     let labels: Vec<&str> = house.header_rows.iter().map(|r| r.label.as_str()).collect();
     // The house's words, in a paper written in another language, are marked as the house's.
-    let words_lang = crate::config::other_language(&house.language, &doc.meta.language);
+    let words_lang = house.words_lang(&doc.meta.language);
     table::header_table(&mut flow, &doc.header, (&labels, words_lang));
     for section in &doc.sections {
         sections::section_flow(&mut flow, section, (house, words_lang));

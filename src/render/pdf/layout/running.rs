@@ -121,7 +121,7 @@ pub fn furnish(
         Vec::new()
     };
     // The house's words (DRAFT, PRIVATE) in a paper written in another language.
-    let words_lang = crate::config::other_language(&house.language, &doc.meta.language);
+    let words_lang = house.words_lang(&doc.meta.language);
     let (top, bottom) = match &marking {
         Some(c) => marking_lines(fonts, geo, c),
         None => (Vec::new(), Vec::new()),

@@ -115,11 +115,7 @@ pub(super) fn section_flow(
         text::spans(&content, &style)
     } else {
         // A heading the house gives (an implication's, RECOMMENDATIONS) is in its language.
-        let given = matches!(
-            section.kind,
-            crate::document::SectionKind::Implication { .. }
-                | crate::document::SectionKind::Recommendations
-        );
+        let given = section.kind.heading_from_house();
         vec![Span {
             text: section.display_heading.clone(),
             style: Style {
